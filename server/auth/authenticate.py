@@ -1,0 +1,63 @@
+"""Token → Principal. Reads the session cookie, the Authorization header or websocket connectionParams."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from server import models
+from server.auth.principal import Principal
+from server.auth.tokens import looks_like_session_token, token_hash
+from server.models.enums import KIND_ROLE
+from server.runtime import Runtime
+
+
+def token_from_headers(headers: Any, cookies: Any, cookie_name: str) -> str | None:
+    auth = headers.get("authorization")
+    if auth:
+        scheme, _, value = auth.partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            return value.strip()
+    return cookies.get(cookie_name) or None
+
+
+def token_from_connection_params(params: Any) -> str | None:
+    if not isinstance(params, dict):
+        return None
+    for key in ("token", "authToken", "authorization", "Authorization"):
+        value = params.get(key)
+        if isinstance(value, str) and value:
+            return value.removeprefix("Bearer ").strip()
+    return None
+
+
+async def principal_for_token(rt: Runtime, token: str | None) -> Principal | None:
+    """None for a missing, malformed, unknown, expired or revoked token, or a deleted user/organisation."""
+    if not token or not looks_like_session_token(token):
+        return None
+    stmt = (
+        select(models.UserSession, models.Membership.organisation_id, models.Organisation.kind)
+        .join(models.User, models.User.id == models.UserSession.user_id)
+        .join(models.Membership, models.Membership.user_id == models.User.id)
+        .join(models.Organisation, models.Organisation.id == models.Membership.organisation_id)
+        .where(
+            models.UserSession.token_hash == token_hash(token),
+            models.UserSession.revoked_at.is_(None),
+            models.UserSession.expires_at > rt.clock.now(),
+            models.User.deleted_at.is_(None),
+            models.Organisation.deleted_at.is_(None),
+        )
+    )
+    async with rt.sessionmaker() as session:
+        row = (await session.execute(stmt)).first()
+    if row is None:
+        return None
+    user_session, organisation_id, kind = row
+    return Principal(
+        user_id=user_session.user_id,
+        role=KIND_ROLE[kind],
+        organisation_id=organisation_id,
+        session_id=user_session.id,
+        expires_at=user_session.expires_at,
+    )

@@ -1,0 +1,43 @@
+"""Reading the policy table: the access an audience has to a field, and the row scope of a type."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sqlalchemy import ColumnElement, false
+
+from server.auth.principal import Principal
+from server.authz.policy import FIELD_RULES, ROW_SCOPES, TYPE_ACCESS
+from server.authz.rules import Access, Audience, audience_of
+
+ROOT_TYPES = frozenset({"Query", "Mutation", "Subscription"})
+
+
+@cache
+def field_access(type_name: str, field_name: str, audience: Audience) -> Access:
+    """Default deny: an unknown type or field, or a type the audience may not reach, is DENY."""
+    if audience not in TYPE_ACCESS.get(type_name, frozenset()):
+        return Access.DENY
+    rule = FIELD_RULES.get(type_name, {}).get(field_name)
+    return Access.DENY if rule is None else rule.access(audience)
+
+
+@cache
+def needs_gate(type_name: str, field_name: str) -> bool:
+    """Root fields are always gated; an object field only when someone who reaches the type may not see it."""
+    if type_name in ROOT_TYPES:
+        return True
+    reachers = TYPE_ACCESS.get(type_name, frozenset())
+    return not reachers or any(field_access(type_name, field_name, a) is not Access.ALLOW for a in reachers)
+
+
+def row_scope(type_name: str, principal: Principal | None) -> ColumnElement[bool]:
+    """The SQL predicate limiting `type_name` rows to what the principal may see (no rows by default)."""
+    scope = ROW_SCOPES.get(type_name, {}).get(audience_of(principal))
+    if principal is None or scope is None:
+        return false()
+    return scope(principal)
+
+
+def can_reach(type_name: str, principal: Principal | None) -> bool:
+    return audience_of(principal) in TYPE_ACCESS.get(type_name, frozenset())

@@ -1,0 +1,57 @@
+"""Channel names for the live-event broker: ``<entity>:<pk>:<event>``.
+
+Build every channel name through these helpers so that a publisher (a service, after commit) and a
+subscriber (a GraphQL subscription) can never disagree on the spelling.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "campaign_numbers",
+    "channel",
+    "commissions_of_org",
+    "notifications",
+    "registrations_of_campaign",
+    "registrations_of_shop",
+    "showcase_of_creator",
+]
+
+
+def channel(entity: str, pk: int, event: str) -> str:
+    """``<entity>:<pk>:<event>``; the primary key must be an integer (never a bool or a free string)."""
+    if isinstance(pk, bool) or not isinstance(pk, int):
+        raise TypeError(f"channel primary key must be an int, got {type(pk).__name__}")
+    for part in (entity, event):
+        if not part or ":" in part:
+            raise ValueError(f"invalid channel part {part!r}")
+    return f"{entity}:{pk}:{event}"
+
+
+def notifications(organisation_id: int) -> str:
+    """New notifications for one organisation."""
+    return channel("org", organisation_id, "notifications")
+
+
+def commissions_of_org(org_id: int) -> str:
+    """Commission (ledger) changes that concern one organisation."""
+    return channel("org", org_id, "commissions")
+
+
+def registrations_of_campaign(campaign_id: int) -> str:
+    """Registrations to one campaign were created or changed status."""
+    return channel("campaign", campaign_id, "registrations")
+
+
+def campaign_numbers(campaign_id: int) -> str:
+    """A campaign's live numbers (orders, revenue, commission) changed."""
+    return channel("campaign", campaign_id, "numbers")
+
+
+def registrations_of_shop(shop_id: int) -> str:
+    """Registrations to any campaign of one shop were created or changed status."""
+    return channel("shop", shop_id, "registrations")
+
+
+def showcase_of_creator(creator_id: int) -> str:
+    """A creator's showcase (the products they promote) changed."""
+    return channel("creator", creator_id, "showcase")

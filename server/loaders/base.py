@@ -1,0 +1,60 @@
+"""Batched, row-scoped loaders. Every batch opens its own short session and applies the policy's row scope."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from aiodataloader import DataLoader
+from sqlalchemy import ColumnElement, Select
+
+from server.auth.principal import Principal
+from server.authz.decisions import row_scope
+from server.runtime import Runtime
+
+
+class ScopedLoader(DataLoader):
+    """Loads rows by key through `statement`, restricted to the rows `principal` may see as `type_name`.
+
+    `statement()` returns a select whose first column (or entity) is the row; `key_of(row)` gives its key.
+    With `many=True` each key maps to a list (1:N), otherwise to one row or None.
+    """
+
+    def __init__(
+        self,
+        rt: Runtime,
+        principal: Principal | None,
+        *,
+        type_name: str | None,
+        statement: Callable[[], Select[Any]],
+        key_column: ColumnElement[Any],
+        key_of: Callable[[Any], Hashable],
+        many: bool = False,
+        cache: bool = True,
+    ) -> None:
+        super().__init__(cache=cache)
+        self.rt = rt
+        self.principal = principal
+        self.type_name = type_name
+        self.statement = statement
+        self.key_column = key_column
+        self.key_of = key_of
+        self.many = many
+
+    async def batch_load_fn(self, keys: Sequence[Hashable]) -> list[Any]:
+        stmt = self.statement().where(self.key_column.in_(list(set(keys))))
+        if self.type_name is not None:
+            stmt = stmt.where(row_scope(self.type_name, self.principal))
+        async with self.rt.sessionmaker() as session:
+            result = await session.execute(stmt)
+            rows = list(result.all())
+        single = len(rows) == 0 or len(rows[0]) == 1
+        values = [row[0] if single else row for row in rows]
+        if self.many:
+            grouped: dict[Hashable, list[Any]] = defaultdict(list)
+            for value in values:
+                grouped[self.key_of(value)].append(value)
+            return [grouped.get(key, []) for key in keys]
+        by_key = {self.key_of(value): value for value in values}
+        return [by_key.get(key) for key in keys]

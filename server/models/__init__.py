@@ -1,0 +1,63 @@
+"""Every model, re-exported, so that `from server import models` gives a complete `Base.metadata`."""
+
+from server.models.audit import AuditEvent
+from server.models.base import Base, BigID, CreatedMixin, IdMixin, UTCDateTime, enum_column
+from server.models.campaign import Campaign, CampaignPendingChange, CampaignTargetShop
+from server.models.creator import Content, SampleRequest, Shipment, ShowcaseEntry
+from server.models.finance import BankAccount, PaymentAccount, PaymentBill, Payout, TaxInfo
+from server.models.ledger import LedgerEntry
+from server.models.notification import Notification
+from server.models.order import Order, OrderEvent, OrderLine
+from server.models.organisation import Agency, CreatorProfile, Organisation, Shop
+from server.models.product import Product, Sku
+from server.models.product_list import LinkOpen, ProductList, ProductListItem, ShareLink
+from server.models.registration import LIVE_REGISTRATION_STATUSES, Bookmark, Registration
+from server.models.user import IntegrationKey, LoginFailure, Membership, User, UserSession
+
+metadata = Base.metadata
+
+__all__ = [
+    "LIVE_REGISTRATION_STATUSES",
+    "Agency",
+    "AuditEvent",
+    "BankAccount",
+    "Base",
+    "BigID",
+    "Bookmark",
+    "Campaign",
+    "CampaignPendingChange",
+    "CampaignTargetShop",
+    "Content",
+    "CreatedMixin",
+    "CreatorProfile",
+    "IdMixin",
+    "IntegrationKey",
+    "LedgerEntry",
+    "LinkOpen",
+    "LoginFailure",
+    "Membership",
+    "Notification",
+    "Order",
+    "OrderEvent",
+    "OrderLine",
+    "Organisation",
+    "PaymentAccount",
+    "PaymentBill",
+    "Payout",
+    "Product",
+    "ProductList",
+    "ProductListItem",
+    "Registration",
+    "SampleRequest",
+    "ShareLink",
+    "Shipment",
+    "Shop",
+    "ShowcaseEntry",
+    "Sku",
+    "TaxInfo",
+    "UTCDateTime",
+    "User",
+    "UserSession",
+    "enum_column",
+    "metadata",
+]

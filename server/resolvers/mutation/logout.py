@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import strawberry
+
+from server.schema.context import Info
+from server.services import auth
+
+
+@strawberry.type
+class LogoutPayload:
+    ok: bool = strawberry.field(description="True when a session was ended.")
+
+
+async def resolve_logout(info: Info) -> LogoutPayload:
+    ctx = info.context
+    ended = await auth.logout(ctx.rt, ctx.principal)
+    if not ctx.is_websocket and ctx.response is not None:
+        ctx.response.delete_cookie(ctx.rt.settings.cookie_name, path="/", httponly=True, samesite="lax")
+    ctx.act_as(None)
+    return LogoutPayload(ok=ended)

@@ -1,0 +1,36 @@
+"""node(id:): any Node the viewer may see, through the same row-scoped loaders as every other path."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from server.authz.decisions import can_reach
+from server.schema.context import Info
+from server.schema.ids import decode_any_id
+from server.schema.types.catalogue import Product, Shop
+from server.schema.types.common import Node
+from server.schema.types.notification import Notification
+from server.schema.types.tenants import Agency, Creator, Organisation, User
+
+# type name -> (loader getter, wrapper)
+NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
+    "User": (lambda l: l.user_by_id, User.from_row),
+    "Organisation": (lambda l: l.organisation_by_id, Organisation.from_row),
+    "Agency": (lambda l: l.agency_by_id, Agency.from_row),
+    "Shop": (lambda l: l.shop_by_id, Shop.from_row),
+    "Creator": (lambda l: l.creator_by_id, Creator.from_row),
+    "Product": (lambda l: l.product_by_id, Product.from_row),
+    "Notification": (lambda l: l.notification_by_id, Notification.from_row),
+}
+
+
+async def resolve_node(info: Info, id: str) -> Node | None:  # noqa: A002 - GraphQL argument name
+    type_name, pk = decode_any_id(id)
+    entry = NODE_TYPES.get(type_name)
+    if entry is None or not can_reach(type_name, info.context.principal):
+        return None
+    get_loader, wrap = entry
+    row: Awaitable[Any] = get_loader(info.context.loaders).load(pk)
+    value = await row
+    return None if value is None else wrap(value)

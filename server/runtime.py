@@ -1,0 +1,39 @@
+"""What a running process shares: settings, database, broker and clock. Built once in the app lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from server.clock import Clock
+from server.db import make_engine, make_sessionmaker
+from server.events.broker import Broker, make_broker
+from server.settings import Settings
+
+
+@dataclass(slots=True)
+class Runtime:
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    broker: Broker
+    clock: Clock
+
+    @classmethod
+    def build(cls, settings: Settings, clock: Clock | None = None, broker: Broker | None = None) -> Runtime:
+        engine = make_engine(settings)
+        return cls(
+            settings=settings,
+            engine=engine,
+            sessionmaker=make_sessionmaker(engine),
+            broker=broker or make_broker(settings.redis_url, settings.broker_queue_size),
+            clock=clock or Clock(),
+        )
+
+    async def start(self) -> None:
+        await self.broker.start()
+
+    async def stop(self) -> None:
+        await self.broker.stop()
+        await self.engine.dispose()

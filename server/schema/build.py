@@ -1,0 +1,46 @@
+"""Schema assembly: the policy gate is attached to fields here, by the schema itself, not by hand."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.types.base import StrawberryObjectDefinition
+from strawberry.types.field import StrawberryField
+
+from server.authz.decisions import needs_gate
+from server.authz.gate import PolicyGate
+from server.schema.extensions import ClassifyAndMaskErrors
+from server.schema.root import Mutation, Query, Subscription
+from server.settings import Settings
+
+
+class GatedSchema(strawberry.Schema):
+    def get_fields(self, type_definition: StrawberryObjectDefinition) -> list[StrawberryField]:
+        fields = super().get_fields(type_definition)
+        if type_definition.is_input or type_definition.is_interface:
+            return fields
+        for field in fields:
+            name = self.config.name_converter.get_graphql_name(field)
+            if needs_gate(type_definition.name, name) and not any(
+                isinstance(e, PolicyGate) and e.type_name == type_definition.name for e in field.extensions
+            ):
+                field.extensions.append(PolicyGate(type_definition.name))
+        return fields
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return GatedSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=[
+            partial(ParserCache, maxsize=settings.graphql_cache_size),
+            partial(ValidationCache, maxsize=settings.graphql_cache_size),
+            partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
+            partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
+            partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
+            ClassifyAndMaskErrors,
+        ],
+    )

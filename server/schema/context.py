@@ -1,0 +1,38 @@
+"""The per-request (HTTP) or per-connection (websocket) context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+
+from server.auth.principal import Principal
+from server.loaders.registry import LoaderRegistry
+from server.runtime import Runtime
+
+
+@dataclass(slots=True, kw_only=True)
+class Context:
+    request: Request | WebSocket
+    response: Response | WebSocket | None
+    rt: Runtime
+    principal: Principal | None
+    loaders: LoaderRegistry
+    # Strawberry fills this for websockets only if the attribute exists.
+    connection_params: Any = None
+
+    @property
+    def is_websocket(self) -> bool:
+        return isinstance(self.request, WebSocket)
+
+    def act_as(self, principal: Principal | None) -> None:
+        """After login/logout within this request: later fields resolve for the new principal."""
+        self.principal = principal
+        self.loaders = LoaderRegistry(self.rt, principal, cache=not self.is_websocket)
+
+
+Info = strawberry.Info[Context, None]

@@ -1,0 +1,126 @@
+"""Shops, their products and SKUs."""
+
+from __future__ import annotations
+
+import strawberry
+from sqlalchemy import or_, select
+
+from server import models
+from server.authz.decisions import row_scope
+from server.schema.context import Info
+from server.schema.ids import encode_id
+from server.schema.pagination import Connection, keyset_page
+from server.schema.types.common import Market, Money, Node, SellerType
+
+
+@strawberry.type(description="A seller's shop on the platform.")
+class Shop(Node):
+    pk: strawberry.Private[int]
+    name: str | None
+    shop_code: str | None
+    seller_type: SellerType | None
+    market: Market | None
+    rating: float | None = strawberry.field(description="Shop rating out of 5, one decimal.")
+    contact_email: str | None
+
+    @classmethod
+    def from_row(cls, row: tuple[models.Shop, models.Organisation]) -> Shop:
+        shop, org = row
+        return cls(
+            id=encode_id("Shop", org.id), pk=org.id, name=org.name, shop_code=shop.shop_code,
+            seller_type=shop.seller_type, market=shop.market,
+            rating=None if shop.rating is None else shop.rating / 10, contact_email=shop.contact_email,
+        )
+
+    @strawberry.field(description="The shop's catalogue, newest first.")
+    async def products(
+        self, info: Info, first: int = 20, after: str | None = None, search: str | None = None
+    ) -> Connection[Product] | None:
+        return await products_connection(info, shop_id=self.pk, first=first, after=after, search=search)
+
+
+@strawberry.type(description="One sellable variant of a product.")
+class Sku:
+    id: strawberry.ID
+    seller_sku: str
+    name: str
+    price: Money
+    stock: int
+
+    @classmethod
+    def from_row(cls, row: models.Sku) -> Sku:
+        return cls(
+            id=encode_id("Sku", row.id), seller_sku=row.seller_sku, name=row.name,
+            price=Money.of(row.price_minor, row.currency), stock=row.stock,
+        )
+
+
+@strawberry.type(description="A product in a shop's catalogue.")
+class Product(Node):
+    pk: strawberry.Private[int]
+    shop_pk: strawberry.Private[int]
+    currency: strawberry.Private[models.enums.Currency]
+    title: str
+    category: str
+    description: str | None
+    image_url: str | None
+
+    @classmethod
+    def from_row(cls, row: models.Product) -> Product:
+        return cls(
+            id=encode_id("Product", row.id), pk=row.id, shop_pk=row.shop_id, currency=row.currency,
+            title=row.title, category=row.category, description=row.description, image_url=row.image_url,
+        )
+
+    @strawberry.field(description="The lowest SKU price.")
+    async def price(self, info: Info) -> Money | None:
+        summary = await info.context.loaders.sku_summary_by_product_id.load(self.pk)
+        return None if summary is None else Money.of(summary[1], self.currency)
+
+    @strawberry.field(description="Units in stock across SKUs.")
+    async def stock(self, info: Info) -> int:
+        summary = await info.context.loaders.sku_summary_by_product_id.load(self.pk)
+        return 0 if summary is None else int(summary[2])
+
+    @strawberry.field
+    async def sku_count(self, info: Info) -> int:
+        summary = await info.context.loaders.sku_summary_by_product_id.load(self.pk)
+        return 0 if summary is None else int(summary[3])
+
+    @strawberry.field
+    async def skus(self, info: Info) -> list[Sku]:
+        return [Sku.from_row(row) for row in await info.context.loaders.skus_by_product_id.load(self.pk)]
+
+    @strawberry.field(description="The shop's display name.")
+    async def shop_name(self, info: Info) -> str:
+        row = await info.context.loaders.shop_name_by_id.load(self.shop_pk)
+        return "" if row is None else row[1]
+
+    @strawberry.field
+    async def shop(self, info: Info) -> Shop | None:
+        row = await info.context.loaders.shop_by_id.load(self.shop_pk)
+        return None if row is None else Shop.from_row(row)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def products_connection(
+    info: Info, *, shop_id: int | None, first: int, after: str | None, search: str | None
+) -> Connection[Product]:
+    stmt = select(models.Product).where(row_scope("Product", info.context.principal))
+    if shop_id is not None:
+        stmt = stmt.where(models.Product.shop_id == shop_id)
+    if search and search.strip():
+        pattern = f"%{_escape_like(search.strip()[:100].lower())}%"
+        stmt = stmt.where(
+            or_(
+                models.Product.title.ilike(pattern, escape="\\"),
+                models.Product.category.ilike(pattern, escape="\\"),
+            )
+        )
+    return await keyset_page(
+        info.context.rt, stmt, sort=models.Product.created_at, pk=models.Product.id, descending=True,
+        first=first, after=after, wrap=Product.from_row,
+    )

@@ -1,0 +1,29 @@
+"""Shared GraphQL types: Node, Money and the domain enums."""
+
+from __future__ import annotations
+
+import strawberry
+
+from server.models import enums
+from server.money import minor_to_decimal_string
+
+Role = strawberry.enum(enums.Role, description="What a user is: the kind of the organisation it belongs to.")
+Market = strawberry.enum(enums.Market)
+Currency = strawberry.enum(enums.Currency)
+OrganisationKind = strawberry.enum(enums.OrganisationKind)
+SellerType = strawberry.enum(enums.SellerType)
+
+
+@strawberry.interface(description="An object with an opaque global id, fetchable with node(id:).")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type(description="An amount of money: a decimal string in the currency's minor-unit precision.")
+class Money:
+    amount: str = strawberry.field(description="Decimal string, e.g. '12.50' (USD) or '250000' (VND). Never a float.")
+    currency: Currency
+
+    @classmethod
+    def of(cls, amount_minor: int, currency: enums.Currency) -> Money:
+        return cls(amount=minor_to_decimal_string(amount_minor, currency), currency=currency)

@@ -1,0 +1,47 @@
+"""The GraphQL endpoint: HTTP + graphql-transport-ws, authentication into the context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from server.auth.authenticate import principal_for_token, token_from_connection_params, token_from_headers
+from server.loaders.registry import LoaderRegistry
+from server.runtime import Runtime
+from server.schema.context import Context
+
+
+class GraphQLView(GraphQL[Context, None]):
+    def __init__(self, schema: Any, rt: Runtime) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if rt.settings.ide_enabled else None,
+            allow_queries_via_get=False,  # with cookie auth, no state-changing or reading GETs (CSRF)
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=50,
+        )
+        self.rt = rt
+
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+        token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)
+        principal = await principal_for_token(self.rt, token)
+        is_ws = isinstance(request, WebSocket)
+        return Context(
+            request=request, response=response, rt=self.rt, principal=principal,
+            loaders=LoaderRegistry(self.rt, principal, cache=not is_ws),
+        )
+
+    async def on_ws_connect(self, context: Context) -> Any:
+        # A token in connectionParams wins over the cookie sent with the upgrade.
+        token = token_from_connection_params(context.connection_params)
+        if token is not None:
+            context.act_as(await principal_for_token(self.rt, token))
+        if context.principal is None:
+            raise ConnectionRejectionError({"reason": "unauthenticated", "message": "Log in first"})
+        return {"role": context.principal.role.value}

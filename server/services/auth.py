@@ -1,0 +1,174 @@
+"""Login, logout, accounts and integration keys."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete, func, select, update
+
+from server import models
+from server.auth.passwords import hash_password, verify_password
+from server.auth.principal import Principal
+from server.auth.tokens import new_integration_key, new_session_token, token_hash
+from server.models.enums import KIND_ROLE, MemberRole
+from server.runtime import Runtime
+from server.services.errors import DomainError
+from server.services.notifications import notify
+from server.services.unit_of_work import UnitOfWork
+
+EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,63}$")
+INVALID_CREDENTIALS = "Email or password is incorrect"
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+@dataclass(slots=True)
+class LoginResult:
+    principal: Principal
+    token: str
+
+
+async def login(rt: Runtime, *, email: str, password: str, client_ip: str | None, user_agent: str | None) -> LoginResult:
+    email = normalise_email(email)
+    if not email:
+        raise DomainError("REQUIRED", "Enter your email", ["input", "email"])
+    if not password:
+        raise DomainError("REQUIRED", "Enter your password", ["input", "password"])
+    if len(email) > 254 or len(password) > 1024:
+        raise DomainError("INVALID_CREDENTIALS", INVALID_CREDENTIALS, ["input", "password"])
+    now = rt.clock.now()
+    window_start = now - timedelta(minutes=rt.settings.login_failure_window_minutes)
+    async with UnitOfWork(rt) as uow:
+        s = uow.session
+        failures = (
+            await s.execute(
+                select(func.count(), func.min(models.LoginFailure.created_at)).where(
+                    models.LoginFailure.email == email, models.LoginFailure.created_at > window_start
+                )
+            )
+        ).one()
+        if failures[0] >= rt.settings.login_max_failures:
+            retry_at = failures[1] + timedelta(minutes=rt.settings.login_failure_window_minutes)
+            minutes = max(1, int((retry_at - now).total_seconds() // 60) + 1)
+            # Same answer for known and unknown emails.
+            raise DomainError(
+                "THROTTLED",
+                f"Too many failed attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
+                ["input", "email"],
+            )
+        row = (
+            await s.execute(
+                select(models.User, models.Membership.organisation_id, models.Organisation.kind)
+                .join(models.Membership, models.Membership.user_id == models.User.id)
+                .join(models.Organisation, models.Organisation.id == models.Membership.organisation_id)
+                .where(
+                    models.User.email == email,
+                    models.User.deleted_at.is_(None),
+                    models.Organisation.deleted_at.is_(None),
+                )
+            )
+        ).first()
+        if not verify_password(row[0].password_hash if row else None, password) or row is None:
+            s.add(models.LoginFailure(email=email, client_ip=client_ip, created_at=now))
+            await uow.commit()
+            raise DomainError("INVALID_CREDENTIALS", INVALID_CREDENTIALS, ["input", "password"])
+        user, organisation_id, kind = row
+        await s.execute(delete(models.LoginFailure).where(models.LoginFailure.email == email))
+        token = new_session_token()
+        session_row = models.UserSession(
+            user_id=user.id,
+            token_hash=token_hash(token),
+            expires_at=now + timedelta(hours=rt.settings.session_ttl_hours),
+            user_agent=(user_agent or "")[:300] or None,
+            created_at=now,
+        )
+        s.add(session_row)
+        await s.flush()
+        await notify(
+            uow,
+            recipient_organisation_id=organisation_id,
+            recipient_user_id=user.id,
+            kind="SECURITY_NEW_SIGN_IN",
+            title="New sign-in",
+            body=f"{user.full_name} signed in{' from ' + client_ip if client_ip else ''}.",
+            subject_type="User",
+            subject_id=user.id,
+        )
+        principal = Principal(
+            user_id=user.id,
+            role=KIND_ROLE[kind],
+            organisation_id=organisation_id,
+            session_id=session_row.id,
+            expires_at=session_row.expires_at,
+        )
+    return LoginResult(principal=principal, token=token)
+
+
+async def logout(rt: Runtime, principal: Principal | None) -> bool:
+    if principal is None or principal.session_id is None:
+        return False
+    async with UnitOfWork(rt) as uow:
+        await uow.session.execute(
+            update(models.UserSession)
+            .where(models.UserSession.id == principal.session_id, models.UserSession.revoked_at.is_(None))
+            .values(revoked_at=rt.clock.now())
+        )
+    return True
+
+
+async def create_user(
+    uow: UnitOfWork, *, organisation_id: int, email: str, password: str, full_name: str,
+    member_role: MemberRole = MemberRole.MEMBER,
+) -> models.User:
+    email = normalise_email(email)
+    if not EMAIL_RE.match(email):
+        raise DomainError("INVALID", "Enter a valid email address", ["input", "email"])
+    if len(password) < 8:
+        raise DomainError("TOO_SHORT", "Password must be at least 8 characters", ["input", "password"])
+    now = uow.rt.clock.now()
+    user = models.User(email=email, password_hash=hash_password(password), full_name=full_name, created_at=now)
+    uow.session.add(user)
+    await uow.session.flush()
+    uow.session.add(
+        models.Membership(user_id=user.id, organisation_id=organisation_id, member_role=member_role, created_at=now)
+    )
+    await uow.session.flush()
+    return user
+
+
+@dataclass(slots=True)
+class IssuedIntegrationKey:
+    key: models.IntegrationKey
+    api_key: str  # shown once: "<key_id>.<secret>"
+
+
+async def create_integration_key(uow: UnitOfWork, *, organisation_id: int, name: str) -> IssuedIntegrationKey:
+    key_id, secret = new_integration_key()
+    key = models.IntegrationKey(
+        organisation_id=organisation_id, name=name, key_id=key_id, secret_hash=hash_password(secret),
+        created_at=uow.rt.clock.now(),
+    )
+    uow.session.add(key)
+    await uow.session.flush()
+    return IssuedIntegrationKey(key=key, api_key=f"{key_id}.{secret}")
+
+
+async def authenticate_integration_key(rt: Runtime, api_key: str) -> models.IntegrationKey | None:
+    key_id, _, secret = api_key.partition(".")
+    if not key_id or not secret or len(api_key) > 200:
+        return None
+    async with rt.sessionmaker() as s:
+        key = (
+            await s.execute(
+                select(models.IntegrationKey).where(
+                    models.IntegrationKey.key_id == key_id, models.IntegrationKey.revoked_at.is_(None)
+                )
+            )
+        ).scalar_one_or_none()
+    if key is None or not verify_password(key.secret_hash, secret):
+        return None
+    return key

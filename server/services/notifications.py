@@ -1,0 +1,63 @@
+"""Notifications: a row for the recipient organisation, pushed live after commit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from server import models
+from server.auth.principal import Principal
+from server.authz.decisions import row_scope
+from server.events import channels
+from server.runtime import Runtime
+from server.services.unit_of_work import UnitOfWork
+
+
+async def notify(
+    uow: UnitOfWork,
+    *,
+    recipient_organisation_id: int,
+    kind: str,
+    title: str,
+    body: str,
+    recipient_user_id: int | None = None,
+    subject_type: str | None = None,
+    subject_id: int | None = None,
+    data: dict[str, Any] | None = None,
+) -> models.Notification:
+    row = models.Notification(
+        recipient_organisation_id=recipient_organisation_id,
+        recipient_user_id=recipient_user_id,
+        kind=kind,
+        title=title,
+        body=body,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        data=data or {},
+        created_at=uow.rt.clock.now(),
+    )
+    uow.session.add(row)
+    await uow.session.flush()
+    uow.publish_after_commit(
+        channels.notifications(recipient_organisation_id),
+        {"type": "NotificationReceived", "id": row.id, "kind": kind},
+    )
+    return row
+
+
+async def mark_read(rt: Runtime, principal: Principal, ids: list[int] | None) -> int:
+    """Marks the given (or all) notifications the principal can see as read; returns the unread count after."""
+    visible = row_scope("Notification", principal)
+    async with UnitOfWork(rt) as uow:
+        stmt = (
+            update(models.Notification)
+            .where(visible, models.Notification.read_at.is_(None))
+            .values(read_at=rt.clock.now())
+        )
+        if ids is not None:
+            stmt = stmt.where(models.Notification.id.in_(ids))
+        await uow.session.execute(stmt)
+        await uow.commit()
+        count = select(func.count()).where(visible, models.Notification.read_at.is_(None))
+        return int((await uow.session.execute(count)).scalar_one())

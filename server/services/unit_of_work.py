@@ -1,0 +1,43 @@
+"""One transaction per business operation; events are published only after it commits."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.runtime import Runtime
+
+
+class UnitOfWork:
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self._events: list[tuple[str, dict[str, Any]]] = []
+        self.session: AsyncSession
+
+    async def __aenter__(self) -> UnitOfWork:
+        self.session = self.rt.sessionmaker()
+        await self.session.__aenter__()
+        return self
+
+    def publish_after_commit(self, channel: str, event: dict[str, Any]) -> None:
+        self._events.append((channel, event))
+
+    async def commit(self) -> None:
+        await self.session.commit()
+        events, self._events = self._events, []
+        for channel, event in events:
+            await self.rt.broker.publish(channel, event)
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if exc_type is None and self.session.in_transaction():
+                await self.commit()
+            elif exc_type is not None:
+                await self.session.rollback()
+                self._events.clear()
+        finally:
+            await self.session.__aexit__(exc_type, exc, tb)

@@ -1,0 +1,71 @@
+"""One settings object, read from the environment (prefix MATCHUP_) and passed explicitly."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET = "dev-only-change-me-0123456789abcdef"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MATCHUP_", env_file=".env", extra="ignore")
+
+    env: Literal["dev", "test", "prod"] = "dev"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str | None = Field(default=None, description="Base URL printed at start-up and used in share links")
+
+    # Embedded default: a SQLite file under var/ and the in-process broker.
+    database_url: str = f"sqlite+aiosqlite:///{ROOT / 'var' / 'matchup.db'}"
+    redis_url: str | None = None
+    broker_queue_size: int = 256
+
+    secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
+    session_ttl_hours: int = 24 * 14
+    cookie_name: str = "matchup_session"
+    cookie_secure: bool = False
+
+    login_max_failures: int = 5
+    login_failure_window_minutes: int = 15
+
+    graphql_ide: bool | None = None  # None: on in dev, off otherwise
+    graphql_max_depth: int = 12
+    graphql_max_aliases: int = 30
+    graphql_max_tokens: int = 5000
+    graphql_cache_size: int = 512
+
+    web_dist: Path = ROOT / "web" / "dist"
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> Settings:
+        if self.env != "dev" and self.secret_key.get_secret_value() == DEFAULT_SECRET:
+            raise ValueError("MATCHUP_SECRET_KEY must be set to a non-default value outside dev")
+        if len(self.secret_key.get_secret_value()) < 32:
+            raise ValueError("MATCHUP_SECRET_KEY must be at least 32 characters")
+        if self.database_url.startswith("postgresql://") or self.database_url.startswith("postgres://"):
+            self.database_url = "postgresql+asyncpg://" + self.database_url.split("://", 1)[1]
+        return self
+
+    @property
+    def ide_enabled(self) -> bool:
+        return self.env == "dev" if self.graphql_ide is None else self.graphql_ide
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,46 @@
+"""A list query's SQL statement count does not grow with the number of rows (0, 1, 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.services import catalogue
+from server.services.unit_of_work import UnitOfWork
+from tests.plugins.api import Api, login_token
+
+PRODUCTS = """{ products(first: 50) { totalCount edges { node {
+  id title price { amount currency } stock skuCount skus { sellerSku price { amount } } shopName shop { name shopCode }
+} } } }"""
+NOTIFICATIONS = "{ notifications(first: 50) { totalCount edges { node { id kind title body createdAt readAt subjectId } } } }"
+
+
+async def _seed_products(rt, shop_id: int, n: int) -> None:  # noqa: ANN001
+    async with UnitOfWork(rt) as uow:
+        for i in range(n):
+            await catalogue.create_product(
+                uow, shop_id=shop_id, title=f"Count product {i}", category="Home & Living", description="",
+                image_url=None, skus=[catalogue.SkuSpec(seller_sku=f"C{i}-{j}", name=f"v{j}", price_minor=1000 + j, stock=j) for j in range(2)],
+            )
+
+
+@pytest.mark.parametrize("extra", [0, 1, 10])
+async def test_products_statement_count_is_constant(rt, http, world, queries, extra: int) -> None:
+    # Seller B's own catalogue: 2 world products + `extra`; products of other shops are never counted.
+    await _seed_products(rt, world["seller_b"].organisation_id, extra)
+    api = Api(http, await login_token(http, world["seller_b"].email))
+    queries.reset()
+    data = await api(PRODUCTS)
+    assert data["products"]["totalCount"] == 2 + extra
+    # session lookup, count, page, SKU summary, SKUs, shop names, shops
+    assert queries.count == 7, queries.statements
+
+
+@pytest.mark.parametrize("logins", [0, 1, 10])
+async def test_notifications_statement_count_is_constant(rt, http, world, queries, logins: int) -> None:
+    token = await login_token(http, world["creator_b"].email)
+    for _ in range(logins):
+        await login_token(http, world["creator_b"].email)
+    queries.reset()
+    data = await Api(http, token)(NOTIFICATIONS)
+    assert data["notifications"]["totalCount"] == 1 + logins
+    assert queries.count == 3, queries.statements  # session lookup, count, page

@@ -1,0 +1,72 @@
+"""graphql-transport-ws: authentication at connection_init, protocol checks, notificationReceived live."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+import pytest
+from httpx_ws import WebSocketDisconnect, aconnect_ws
+from httpx_ws.transport import ASGIWebSocketTransport
+
+from tests.plugins.api import Api, login_token
+from tests.plugins.ws import PROTOCOL, GraphQLWS
+
+SUBSCRIBE = "subscription { notificationReceived { kind title body } }"
+
+
+@asynccontextmanager
+async def ws_client(app, *, cookies: dict[str, str] | None = None, subprotocols=(PROTOCOL,)) -> AsyncIterator[GraphQLWS]:  # noqa: ANN001
+    async with httpx.AsyncClient(transport=ASGIWebSocketTransport(app), base_url="http://testserver", cookies=cookies) as client:
+        async with aconnect_ws("http://testserver/graphql", client, subprotocols=list(subprotocols)) as ws:
+            yield GraphQLWS(ws.send_text, ws.receive_text)
+
+
+async def test_token_in_connection_params_and_live_notification(app, http, world) -> None:
+    token = await login_token(http, world["seller_a"].email)
+    async with ws_client(app) as ws:
+        assert await ws.init({"token": token}) == {"type": "connection_ack", "payload": {"role": "SELLER"}}
+        await ws.subscribe("1", SUBSCRIBE)
+        await asyncio.sleep(0.2)
+        await login_token(http, world["seller_a"].email)  # a new sign-in notifies seller A
+        message = await ws.next_payload()
+        assert message["type"] == "next" and message["id"] == "1"
+        assert message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_NEW_SIGN_IN"
+        # Another tenant's event does not arrive.
+        await login_token(http, world["seller_b"].email)
+        assert await ws.nothing_within(0.5)
+
+
+async def test_cookie_authenticates_the_upgrade(app, http, world) -> None:
+    token = await login_token(http, world["creator_a"].email)
+    async with ws_client(app, cookies={"matchup_session": token}) as ws:
+        assert (await ws.init())["payload"] == {"role": "CREATOR"}
+
+
+@pytest.mark.parametrize("params", [{}, {"token": "garbage"}, {"token": 12}])
+async def test_connection_without_valid_credentials_is_rejected(app, world, params) -> None:
+    with pytest.raises(WebSocketDisconnect) as closed:
+        async with ws_client(app) as ws:
+            await ws.init(params)
+            await ws.receive()
+    assert closed.value.code == 4403
+
+
+async def test_unknown_subprotocol_is_refused(app, world) -> None:
+    with pytest.raises(WebSocketDisconnect) as closed:
+        async with ws_client(app, subprotocols=("graphql-ws",)) as ws:
+            await ws.init({})
+            await ws.receive()
+    assert closed.value.code == 4406
+
+
+async def test_logged_out_token_cannot_open_a_socket(app, http, world) -> None:
+    token = await login_token(http, world["agency_a"].email)
+    await Api(http, token)("mutation { logout { ok } }")
+    with pytest.raises(WebSocketDisconnect) as closed:
+        async with ws_client(app) as ws:
+            await ws.init({"token": token})
+            await ws.receive()
+    assert closed.value.code == 4403

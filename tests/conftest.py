@@ -1,0 +1,106 @@
+"""Fixtures: a migrated database per backend (SQLite always, PostgreSQL when configured), a runtime with a
+frozen clock, an in-process ASGI client, per-role API clients and a two-tenant world."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+
+from server.clock import FrozenClock
+from server.migrate import upgrade_head
+from server.models import Base
+from server.runtime import Runtime
+from server.settings import Settings
+from tests.plugins.services import PG_URL, create_pg_database, drop_pg_database, need
+
+pytest_plugins = ["tests.plugins.api"]
+
+T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+TEST_SECRET = "test-secret-key-0123456789abcdef0123456789"
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    upgrade_head(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str | None]:
+    if not PG_URL:
+        yield None
+        return
+    url = create_pg_database("matchup_test")
+    upgrade_head(url)
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
+    if request.param == "postgres":
+        need("PostgreSQL (MATCHUP_TEST_DATABASE_URL)", PG_URL is not None)
+        return request.getfixturevalue("postgres_url")
+    return sqlite_url
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    return Settings(
+        env="test", database_url=database_url, secret_key=TEST_SECRET, redis_url=None,
+        web_dist=Path("/nonexistent"), **overrides,
+    )
+
+
+async def _empty_all_tables(rt: Runtime) -> None:
+    tables = [t.name for t in Base.metadata.sorted_tables]
+    async with rt.engine.begin() as conn:
+        if rt.settings.is_sqlite:
+            for name in reversed(tables):
+                await conn.execute(text(f'DELETE FROM "{name}"'))
+        else:
+            await conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in tables) + " RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(T0)
+
+
+@pytest.fixture
+async def rt(database_url: str, clock: FrozenClock) -> AsyncIterator[Runtime]:
+    runtime = Runtime.build(make_settings(database_url), clock=clock)
+    await _empty_all_tables(runtime)
+    await runtime.start()
+    yield runtime
+    await runtime.stop()
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    def reset(self) -> None:
+        self.statements.clear()
+
+
+@pytest.fixture
+def queries(rt: Runtime) -> Iterator[QueryCounter]:
+    """Counts SQL statements sent through the runtime's engine (for N+1 assertions)."""
+    counter = QueryCounter()
+
+    def before(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        if not statement.lstrip().upper().startswith(("PRAGMA", "SAVEPOINT", "RELEASE", "BEGIN", "COMMIT", "ROLLBACK")):
+            counter.statements.append(statement)
+
+    event.listen(rt.engine.sync_engine, "before_cursor_execute", before)
+    yield counter
+    event.remove(rt.engine.sync_engine, "before_cursor_execute", before)

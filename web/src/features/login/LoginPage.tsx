@@ -1,0 +1,196 @@
+/**
+ * Sign-in. The server sets an HttpOnly session cookie on success; the app then recreates its GraphQL client
+ * (fresh socket and cache) and goes to the role's home. userErrors are shown at the field they name.
+ */
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Divider,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle, IconLogin } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { LoginDocument, type Role } from '../../generated/graphql';
+import { describeError } from '../../components/QueryState';
+import { splitUserErrors } from '../../lib/userErrors';
+import { roleHome, ROLE_MODULES } from '../../roles';
+import { useSession, useViewerContext } from '../../session/context';
+import classes from './LoginPage.module.css';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; email: string }> = [
+  { role: 'AGENCY', email: 'agency@demo.test' },
+  { role: 'SELLER', email: 'seller@demo.test' },
+  { role: 'CREATOR', email: 'creator@demo.test' },
+  { role: 'OPERATOR', email: 'operator@demo.test' },
+];
+
+type Field = 'email' | 'password';
+const FIELDS: ReadonlyArray<Field> = ['email', 'password'];
+
+export function LoginPage() {
+  const { viewer } = useViewerContext();
+  const { resetClient } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [{ fetching }, login] = useMutation(LoginDocument);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm<Record<Field, string>>({
+    mode: 'controlled',
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (v) => (v.trim() ? null : 'Enter your email address.'),
+      password: (v) => (v ? null : 'Enter your password.'),
+    },
+  });
+
+  if (viewer) return <Navigate to={roleHome(viewer.role)} replace />;
+
+  const from = (location.state as { from?: string } | null)?.from;
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null);
+    const result = await login({ input: { email: values.email.trim(), password: values.password } });
+    if (result.error) {
+      setFormError(describeError(result.error));
+      return;
+    }
+    const payload = result.data?.login;
+    if (!payload) {
+      setFormError('Sign-in failed. Please try again.');
+      return;
+    }
+    if (payload.userErrors.length > 0 || !payload.viewer) {
+      const { fieldErrors, formErrors } = splitUserErrors(payload.userErrors, FIELDS);
+      form.setErrors(fieldErrors);
+      const anyFieldError = FIELDS.some((f) => fieldErrors[f]);
+      setFormError(formErrors.length ? formErrors.join(' ') : anyFieldError ? null : 'Sign-in failed. Please try again.');
+      const firstField = FIELDS.find((f) => fieldErrors[f]);
+      if (firstField) document.getElementById(`login-${firstField}`)?.focus();
+      return;
+    }
+    const home = roleHome(payload.viewer.role);
+    resetClient();
+    void navigate(from && from.startsWith(home) ? from : home, { replace: true });
+  });
+
+  const fill = (email: string) => {
+    form.setValues({ email, password: DEMO_PASSWORD });
+    form.clearErrors();
+    setFormError(null);
+    document.getElementById('login-submit')?.focus();
+  };
+
+  return (
+    <Box className={classes.page}>
+      <Center mih="100dvh" p="md">
+        <Stack w="100%" maw={420} gap="lg">
+          <Stack gap={4} align="center">
+            <div className={classes.logo} aria-hidden>
+              M
+            </div>
+            <Title order={1} size="h2" ta="center">
+              Sign in to Matchup
+            </Title>
+            <Text c="dimmed" size="sm" ta="center">
+              Partner campaigns for agencies, sellers and creators.
+            </Text>
+          </Stack>
+
+          <Paper withBorder shadow="sm" radius="md" p="xl" component="main">
+            <form onSubmit={submit} noValidate aria-describedby={formError ? 'login-form-error' : undefined}>
+              <Stack gap="md">
+                {formError && (
+                  <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} id="login-form-error" role="alert">
+                    {formError}
+                  </Alert>
+                )}
+                <TextInput
+                  id="login-email"
+                  label="Email"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  {...form.getInputProps('email')}
+                />
+                <PasswordInput
+                  id="login-password"
+                  label="Password"
+                  autoComplete="current-password"
+                  required
+                  {...form.getInputProps('password')}
+                />
+                <Button
+                  id="login-submit"
+                  type="submit"
+                  fullWidth
+                  loading={fetching}
+                  leftSection={<IconLogin size={18} aria-hidden />}
+                >
+                  Sign in
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="demo-accounts-title">
+            <Group justify="space-between" mb={4}>
+              <Text fw={600} size="sm" id="demo-accounts-title">
+                Demo accounts
+              </Text>
+              <Text size="xs" c="dimmed">
+                password <code className={classes.code}>{DEMO_PASSWORD}</code>
+              </Text>
+            </Group>
+            <Divider mb={4} />
+            <Table verticalSpacing={4} horizontalSpacing={0} withRowBorders={false}>
+              <Table.Tbody>
+                {DEMO_ACCOUNTS.map((account) => (
+                  <Table.Tr key={account.role}>
+                    <Table.Td w={90}>
+                      <Text size="sm" fw={500}>
+                        {ROLE_MODULES[account.role].label}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed" ff="monospace">
+                        {account.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        onClick={() => fill(account.email)}
+                        aria-label={`Fill in the ${ROLE_MODULES[account.role].label.toLowerCase()} demo account`}
+                        className={classes.fill}
+                      >
+                        Use
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </Stack>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+import { ActionIcon, Box, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import type { RecentNotificationsQuery } from '../../generated/graphql';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import classes from './NotificationList.module.css';
+
+export type NotificationItem = RecentNotificationsQuery['notifications']['edges'][number]['node'];
+
+export function NotificationList({
+  items,
+  timeZone,
+  onMarkRead,
+  compact = false,
+}: {
+  items: NotificationItem[];
+  timeZone: string;
+  onMarkRead?: (id: string) => void;
+  compact?: boolean;
+}) {
+  return (
+    <Box component="ul" className={classes.list} aria-label="Notifications">
+      {items.map((n) => {
+        const unread = !n.readAt;
+        return (
+          <li key={n.id} className={classes.item} data-unread={unread || undefined}>
+            <Group align="flex-start" gap="sm" wrap="nowrap">
+              <span className={classes.dot} data-unread={unread || undefined} aria-hidden />
+              <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+                <Text size="sm" fw={unread ? 600 : 500} lineClamp={compact ? 1 : undefined}>
+                  {unread && <span className={classes.srOnly}>Unread: </span>}
+                  {n.title}
+                </Text>
+                <Text size="sm" c="dimmed" lineClamp={compact ? 2 : undefined}>
+                  {n.body}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  <time dateTime={n.createdAt} title={formatDateTime(n.createdAt, timeZone)}>
+                    {formatRelative(n.createdAt)}
+                  </time>
+                </Text>
+              </Stack>
+              {unread && onMarkRead && (
+                <Tooltip label="Mark as read" withArrow>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Mark “${n.title}” as read`}
+                    onClick={() => onMarkRead(n.id)}
+                  >
+                    <IconCheck size={16} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </Group>
+          </li>
+        );
+      })}
+    </Box>
+  );
+}
+

@@ -1,0 +1,49 @@
+/** Home-page widget: the latest notifications, live. */
+import { Anchor, Card, Group, Title } from '@mantine/core';
+import { IconBellOff } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { RecentNotificationsDocument } from '../../generated/graphql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { marketTimeZone } from '../../lib/markets';
+import { useViewer } from '../../session/context';
+import { useLiveNotifications, useRefetchOnNotification } from './LiveNotifications';
+import { NotificationList } from './NotificationList';
+
+export function RecentNotificationsCard({ allHref, first = 5 }: { allHref: string; first?: number }) {
+  const viewer = useViewer();
+  const { markRead } = useLiveNotifications();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RecentNotificationsDocument, variables: { first } });
+  useRefetchOnNotification(() => refetch({ requestPolicy: 'network-only' }));
+  const items = data?.notifications.edges.map((e) => e.node) ?? [];
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="recent-notifications-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="recent-notifications-title">
+          Recent notifications
+        </Title>
+        <Anchor component={Link} to={allHref} size="sm">
+          View all
+        </Anchor>
+      </Group>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : fetching && !data ? (
+        <LoadingState label="Loading notifications…" />
+      ) : items.length === 0 ? (
+        <EmptyBlock
+          title="No notifications yet"
+          description="Updates about campaigns, registrations and payouts appear here as they happen."
+          icon={<IconBellOff aria-hidden />}
+        />
+      ) : (
+        <NotificationList
+          items={items}
+          timeZone={marketTimeZone(viewer.organisation.market)}
+          onMarkRead={(id) => void markRead([id])}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The one GraphQL client module: urql over same-origin HTTP for queries and mutations, graphql-ws
+ * (`graphql-transport-ws` subprotocol) for subscriptions.
+ *
+ * Authentication is the HttpOnly session cookie the server sets on `login`; the app never sees a token.
+ * A WebSocket is authenticated once, at its handshake, and graphql-ws evaluates connectionParams once
+ * (stack-notes F7), so after login or logout the whole client is recreated with `createGraphqlClient`
+ * (new socket, empty cache) and the old one disposed.
+ */
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export type ConnectionState =
+  /** No socket wanted yet (lazy: opens with the first subscription). */
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  /** The socket dropped after having been connected; graphql-ws is retrying. */
+  | 'reconnecting'
+  /** The server refused the socket (e.g. session ended); no more retries. */
+  | 'closed';
+
+export interface GraphqlClientOptions {
+  /** Called on every connection state change of the subscription socket. */
+  onConnectionState?: (state: ConnectionState) => void;
+  /** Called when the socket is back after a drop: screens refetch what they show. */
+  onReconnected?: () => void;
+  /** Called when the server answers UNAUTHENTICATED (session expired or revoked). */
+  onUnauthenticated?: () => void;
+  /** Override for tests; defaults to the page's origin. */
+  httpUrl?: string;
+  wsUrl?: string;
+}
+
+export interface GraphqlClient {
+  urql: Client;
+  ws: WsClient;
+  dispose: () => void;
+}
+
+/** ws(s)://<same host>/graphql, derived from the page so the dev proxy and production both work. */
+export function websocketUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${GRAPHQL_PATH}`;
+}
+
+/** Close codes after which retrying cannot help: unauthorised, forbidden, subprotocol not acceptable. */
+const FATAL_CLOSE_CODES = new Set([4401, 4403, 4406]);
+
+function closeCode(event: unknown): number | undefined {
+  return typeof event === 'object' && event !== null && 'code' in event
+    ? Number((event as { code: unknown }).code)
+    : undefined;
+}
+
+/** Exponential back-off with jitter, capped at 10 s. */
+export function retryDelayMs(retries: number, random: () => number = Math.random): number {
+  const base = Math.min(10_000, 500 * 2 ** retries);
+  return Math.round(base / 2 + (random() * base) / 2);
+}
+
+export function createGraphqlClient(options: GraphqlClientOptions = {}): GraphqlClient {
+  let everConnected = false;
+  let disposed = false;
+  const report = (state: ConnectionState) => {
+    if (!disposed) options.onConnectionState?.(state);
+  };
+
+  const ws = createWsClient({
+    url: options.wsUrl ?? websocketUrl(),
+    lazy: true,
+    lazyCloseTimeout: 3_000,
+    keepAlive: 15_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: (event) => {
+      const code = closeCode(event);
+      return code === undefined || !FATAL_CLOSE_CODES.has(code);
+    },
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
+    on: {
+      connecting: () => report(everConnected ? 'reconnecting' : 'connecting'),
+      connected: () => {
+        const wasReconnect = everConnected;
+        everConnected = true;
+        report('connected');
+        if (wasReconnect && !disposed) options.onReconnected?.();
+      },
+      closed: (event) => {
+        const code = closeCode(event);
+        if (code !== undefined && FATAL_CLOSE_CODES.has(code)) report('closed');
+        // 1000 is the lazy close after the last subscription ended: not an outage.
+        else if (code === 1000) report('idle');
+        else report(everConnected ? 'reconnecting' : 'connecting');
+      },
+    },
+  });
+
+  const urql = new Client({
+    url: options.httpUrl ?? GRAPHQL_PATH,
+    // Same-origin cookie auth; never an Authorization header.
+    fetchOptions: { credentials: 'same-origin', headers: { accept: 'application/graphql-response+json, application/json' } },
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+            if (!disposed) options.onUnauthenticated?.();
+          }
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+
+  return {
+    urql,
+    ws,
+    dispose: () => {
+      disposed = true;
+      void ws.dispose();
+    },
+  };
+}

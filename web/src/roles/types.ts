@@ -1,0 +1,26 @@
+import type { Icon } from '@tabler/icons-react';
+import type { MantineColor } from '@mantine/core';
+import type { RouteObject } from 'react-router';
+import type { Role } from '../generated/graphql';
+
+export interface NavItem {
+  /** Relative to the role's base path; '' is the role home. */
+  to: string;
+  label: string;
+  icon: Icon;
+}
+
+/**
+ * Everything the app knows about one role: where it lives, how its shell looks, its navigation and its
+ * screens. New screens are added to the role's folder and listed here; the router and shells pick them up.
+ */
+export interface RoleModule {
+  role: Role;
+  basePath: string;
+  label: string;
+  color: MantineColor;
+  /** 'mobile' = phone-first shell with bottom navigation (creators). */
+  layout: 'desktop' | 'mobile';
+  nav: NavItem[];
+  routes: RouteObject[];
+}

@@ -1,0 +1,62 @@
+/**
+ * The creator shell: a phone layout (designed for 390×844) with a compact header and bottom navigation.
+ * On a desktop the same column is centred, so it stays usable there too.
+ */
+import { AppShell, Group, Text } from '@mantine/core';
+import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { LiveNotificationsProvider } from '../features/notifications/LiveNotifications';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
+import type { RoleModule } from '../roles/types';
+import { useViewer } from '../session/context';
+import { Brand, SkipLink } from './Brand';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { navHref } from './DesktopShell';
+import { RoleBadge } from './RoleBadge';
+import { UserMenu } from './UserMenu';
+import classes from './Shell.module.css';
+
+export function MobileShell({ module }: { module: RoleModule }) {
+  const viewer = useViewer();
+  return (
+    <LiveNotificationsProvider>
+      <SkipLink />
+      <AppShell header={{ height: 56 }} footer={{ height: 64 }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" className={classes.mobileColumn}>
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Brand to={module.basePath} />
+              <RoleBadge role={viewer.role} />
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <ConnectionIndicator compact />
+              <NotificationsBell allHref={`${module.basePath}/notifications`} />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Main className={classes.mobileMain} id="main-content" tabIndex={-1}>
+          <div className={classes.mobileColumn}>
+            <Outlet />
+          </div>
+        </AppShell.Main>
+
+        <AppShell.Footer component="nav" aria-label="Main">
+          <div className={classes.bottomNav}>
+            {module.nav.map((item) => {
+              const Icon = item.icon;
+              return (
+                <RouterNavLink key={item.to} to={navHref(module, item)} end={item.to === ''} className={classes.bottomNavLink}>
+                  <Icon size={22} aria-hidden />
+                  <Text component="span" size="xs" fw={600} inherit>
+                    {item.label}
+                  </Text>
+                </RouterNavLink>
+              );
+            })}
+          </div>
+        </AppShell.Footer>
+      </AppShell>
+    </LiveNotificationsProvider>
+  );
+}

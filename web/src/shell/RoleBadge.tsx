@@ -1,0 +1,12 @@
+import { Badge } from '@mantine/core';
+import type { Role } from '../generated/graphql';
+import { ROLE_MODULES } from '../roles';
+
+export function RoleBadge({ role }: { role: Role }) {
+  const module = ROLE_MODULES[role];
+  return (
+    <Badge color={module.color} variant="light" radius="sm" data-testid="role-badge">
+      {module.label}
+    </Badge>
+  );
+}

@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API server (python -m server run) listens on 127.0.0.1:8000 in development.
+const API = process.env.MATCHUP_API_URL ?? 'http://127.0.0.1:8000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      // changeOrigin stays false: Strawberry rejects cross-origin WebSocket handshakes (stack-notes P6),
+      // and with false the browser's Origin matches the forwarded Host.
+      '/graphql': { target: API, ws: true, changeOrigin: false },
+      '/integrations': { target: API, changeOrigin: false },
+    },
+  },
+  build: {
+    sourcemap: true,
+  },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    setupFiles: ['src/test/setup.ts'],
+  },
+});
