@@ -48,7 +48,9 @@ async def make(kind: str) -> AsyncIterator[MakeBroker]:
     started: list[Broker] = []
 
     async def factory(queue_size: int = 256) -> Broker:
-        broker: Broker = InProcessBroker(queue_size) if kind == "memory" else RedisBroker(redis_url(), queue_size)
+        broker: Broker = (
+            InProcessBroker(queue_size) if kind == "memory" else RedisBroker(redis_url(), queue_size)
+        )
         await broker.start()
         started.append(broker)
         return broker
@@ -188,7 +190,9 @@ async def _numsub_is(client: Any, channel: str, expected: int) -> bool:
     return await numsub(client, channel) == expected
 
 
-async def test_cancelled_subscriber_unsubscribes(broker: Broker, prefix: str, kind: str, redis_client: Any) -> None:
+async def test_cancelled_subscriber_unsubscribes(
+    broker: Broker, prefix: str, kind: str, redis_client: Any
+) -> None:
     ch = f"{prefix}:1:x"
     entered = asyncio.Event()
 
@@ -208,7 +212,9 @@ async def test_cancelled_subscriber_unsubscribes(broker: Broker, prefix: str, ki
         await eventually(lambda: _numsub_is(redis_client, ch, 0), what="UNSUBSCRIBE after cancellation")
 
 
-async def test_churn_keeps_subscriptions_consistent(broker: Broker, prefix: str, kind: str, redis_client: Any) -> None:
+async def test_churn_keeps_subscriptions_consistent(
+    broker: Broker, prefix: str, kind: str, redis_client: Any
+) -> None:
     """Subscribers of one channel come and go concurrently; the one that stays keeps receiving."""
     ch = f"{prefix}:1:x"
 
@@ -305,7 +311,9 @@ async def test_two_brokers_as_two_processes(prefix: str) -> None:
 
 
 @pytest.mark.redis
-async def test_reconnects_after_the_connection_is_killed(prefix: str, caplog: pytest.LogCaptureFixture) -> None:
+async def test_reconnects_after_the_connection_is_killed(
+    prefix: str, caplog: pytest.LogCaptureFixture
+) -> None:
     import redis.asyncio as aioredis
 
     url = redis_url()

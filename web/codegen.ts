@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // The server commits ../schema.graphql (a server test keeps it in sync with the code).
-// schema.draft.graphql is the agreed contract, used only until that file exists.
-const schema = existsSync('../schema.graphql') ? '../schema.graphql' : './schema.draft.graphql';
+const schema = '../schema.graphql';
 
 const config: CodegenConfig = {
   schema,

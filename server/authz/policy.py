@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, select, true
 
 from server import models
 from server.auth.principal import Principal
-from server.authz.rules import ANON, EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
+from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
 
 ALL = ROLES
 

@@ -118,7 +118,9 @@ class RedisBroker(Broker):
             async with asyncio.timeout(self.start_timeout):
                 await self._connected.wait()
         except TimeoutError:
-            log.warning("Redis broker: not connected after %.1fs; continuing, it keeps retrying", self.start_timeout)
+            log.warning(
+                "Redis broker: not connected after %.1fs; continuing, it keeps retrying", self.start_timeout
+            )
 
     async def stop(self) -> None:
         if not self._running:
@@ -207,7 +209,9 @@ class RedisBroker(Broker):
             return
         self._sync_wanted = True
         if self._sync_task is None or self._sync_task.done():
-            self._sync_task = asyncio.get_running_loop().create_task(self._sync_loop(), name="matchup-broker-sync")
+            self._sync_task = asyncio.get_running_loop().create_task(
+                self._sync_loop(), name="matchup-broker-sync"
+            )
 
     async def _sync_loop(self) -> None:
         assert self._io_lock is not None
@@ -269,7 +273,10 @@ class RedisBroker(Broker):
                 failures += 1
                 delay = self._backoff(failures)
                 log.warning(
-                    "Redis broker: cannot connect (attempt %d): %s; retrying in %.2fs", failures, _describe(exc), delay
+                    "Redis broker: cannot connect (attempt %d): %s; retrying in %.2fs",
+                    failures,
+                    _describe(exc),
+                    delay,
                 )
                 down_since = down_since if down_since is not None else loop.time()
                 await asyncio.sleep(delay)

@@ -8,7 +8,7 @@ from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text, UniqueCons
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import Base, BigID, CreatedMixin, IdMixin, enum_column
-from server.models.constraints import length_between, non_negative
+from server.models.constraints import length_between, non_negative, positive
 from server.models.enums import Currency, ProductStatus
 
 
@@ -38,7 +38,7 @@ class Sku(IdMixin, Base):
     __tablename__ = "skus"
     __table_args__ = (
         UniqueConstraint("product_id", "seller_sku"),
-        non_negative("price_minor"),
+        positive("price_minor"),
         non_negative("stock"),
     )
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from functools import partial
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
@@ -21,12 +27,13 @@ class GatedSchema(strawberry.Schema):
         fields = super().get_fields(type_definition)
         if type_definition.is_input or type_definition.is_interface:
             return fields
+        type_name = self.config.name_converter.from_object(type_definition)  # "ProductConnection", not "Connection"
         for field in fields:
             name = self.config.name_converter.get_graphql_name(field)
-            if needs_gate(type_definition.name, name) and not any(
-                isinstance(e, PolicyGate) and e.type_name == type_definition.name for e in field.extensions
+            if needs_gate(type_name, name) and not any(
+                isinstance(e, PolicyGate) and e.type_name == type_name for e in field.extensions
             ):
-                field.extensions.append(PolicyGate(type_definition.name))
+                field.extensions.append(PolicyGate(type_name))
         return fields
 
 

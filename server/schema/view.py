@@ -9,12 +9,15 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 
 from server.auth.authenticate import principal_for_token, token_from_connection_params, token_from_headers
 from server.loaders.registry import LoaderRegistry
 from server.runtime import Runtime
 from server.schema.context import Context
+from server.schema.extensions import classify_errors
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -36,6 +39,12 @@ class GraphQLView(GraphQL[Context, None]):
             request=request, response=response, rt=self.rt, principal=principal,
             loaders=LoaderRegistry(self.rt, principal, cache=not is_ws),
         )
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        # Parse errors bypass the masking extension on the async path; classify them here as well.
+        if result.errors:
+            result.errors = classify_errors(result.errors)
+        return await super().process_result(request, result)
 
     async def on_ws_connect(self, context: Context) -> Any:
         # A token in connectionParams wins over the cookie sent with the upgrade.

@@ -78,7 +78,7 @@ async def test_unexpected_errors_are_masked(world, as_role, monkeypatch: pytest.
 async def test_get_queries_and_non_json_posts_are_refused(http, world) -> None:
     assert (await http.get("/graphql", params={"query": "{ viewer { role } }"})).status_code in (400, 405)
     refused = await http.post("/graphql", content="query={viewer{role}}", headers={"content-type": "text/plain"})
-    assert refused.status_code == 415
+    assert refused.status_code in (400, 415)
 
 
 async def test_first_is_bounded(world, as_role) -> None:

@@ -21,15 +21,17 @@ def need(what: str, available: bool) -> None:
     pytest.skip(f"{what} not configured")
 
 
-def pg_admin_url() -> str:
-    assert PG_URL
-    return PG_URL
+def _run(coro_fn) -> None:  # noqa: ANN001
+    """asyncio.run in a worker thread, so it works from sync code and from inside a running loop."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(coro_fn())).result()
 
 
 def create_pg_database(prefix: str) -> str:
     """CREATE DATABASE <prefix>_<hex> on the test server; returns its asyncpg URL."""
-    import asyncio
-
     import asyncpg
     from sqlalchemy.engine import make_url
 
@@ -45,13 +47,11 @@ def create_pg_database(prefix: str) -> str:
         finally:
             await conn.close()
 
-    asyncio.run(create())
+    _run(create)
     return url.set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
 
 
 def drop_pg_database(database_url: str) -> None:
-    import asyncio
-
     import asyncpg
     from sqlalchemy.engine import make_url
 
@@ -67,4 +67,4 @@ def drop_pg_database(database_url: str) -> None:
         finally:
             await conn.close()
 
-    asyncio.run(drop())
+    _run(drop)

@@ -10,7 +10,8 @@ export function App() {
   const [router] = useState(createAppRouter);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      {/* Below the shell header, so toasts never cover the bell, the account menu or the navigation. */}
+      <Notifications position="top-right" limit={4} styles={{ root: { top: 68 } }} />
       <SessionProvider>
         <RouterProvider router={router} />
       </SessionProvider>

@@ -828,7 +828,7 @@ def upgrade() -> None:
         sa.Column("price_minor", sa.BigInteger(), nullable=False),
         sa.Column("currency", sa.String(length=32), nullable=False),
         sa.Column("stock", sa.Integer(), nullable=False),
-        sa.CheckConstraint("price_minor >= 0", name=op.f("ck_skus_price_minor_non_negative")),
+        sa.CheckConstraint("price_minor > 0", name=op.f("ck_skus_price_minor_positive")),
         sa.CheckConstraint("stock >= 0", name=op.f("ck_skus_stock_non_negative")),
         sa.ForeignKeyConstraint(
             ["product_id"], ["products.id"], name=op.f("fk_skus_product_id_products"), ondelete="CASCADE"

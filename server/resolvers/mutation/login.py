@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import strawberry
 
+from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.errors import AuthErrorCode, AuthUserError, user_errors
+from server.schema.errors import AuthErrorCode, AuthUserError
 from server.schema.types.tenants import Viewer
 from server.services import auth
 from server.services.errors import DomainError

@@ -50,7 +50,7 @@ class Sku:
     @classmethod
     def from_row(cls, row: models.Sku) -> Sku:
         return cls(
-            id=encode_id("Sku", row.id), seller_sku=row.seller_sku, name=row.name,
+            id=encode_id("Sku", row.id), seller_sku=row.seller_sku, name=row.variant_name or row.seller_sku,
             price=Money.of(row.price_minor, row.currency), stock=row.stock,
         )
 

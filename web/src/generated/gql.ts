@@ -19,7 +19,7 @@ type Documents = {
     "subscription NotificationReceived {\n  notificationReceived {\n    id\n    kind\n    title\n    body\n    createdAt\n    readAt\n  }\n}": typeof types.NotificationReceivedDocument,
     "mutation NotificationsMarkRead($ids: [ID!]) {\n  notificationsMarkRead(input: {ids: $ids}) {\n    unreadCount\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.NotificationsMarkReadDocument,
     "query RecentNotifications($first: Int = 10, $after: String, $unreadOnly: Boolean = false) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        kind\n        title\n        body\n        createdAt\n        readAt\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.RecentNotificationsDocument,
-    "query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n  }\n}": typeof types.PlatformOverviewDocument,
+    "query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n    campaigns\n  }\n}": typeof types.PlatformOverviewDocument,
     "query SellerProducts($first: Int = 20, $after: String, $search: String) {\n  products(first: $first, after: $after, search: $search) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        title\n        category\n        imageUrl\n        price {\n          amount\n          currency\n        }\n        stock\n        skuCount\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.SellerProductsDocument,
     "query SellerShop {\n  viewer {\n    shop {\n      id\n      name\n      shopCode\n      market\n      sellerType\n      rating\n      contactEmail\n    }\n  }\n}": typeof types.SellerShopDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    viewer {\n      role\n      user {\n        id\n      }\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.LoginDocument,
@@ -32,7 +32,7 @@ const documents: Documents = {
     "subscription NotificationReceived {\n  notificationReceived {\n    id\n    kind\n    title\n    body\n    createdAt\n    readAt\n  }\n}": types.NotificationReceivedDocument,
     "mutation NotificationsMarkRead($ids: [ID!]) {\n  notificationsMarkRead(input: {ids: $ids}) {\n    unreadCount\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.NotificationsMarkReadDocument,
     "query RecentNotifications($first: Int = 10, $after: String, $unreadOnly: Boolean = false) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        kind\n        title\n        body\n        createdAt\n        readAt\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.RecentNotificationsDocument,
-    "query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n  }\n}": types.PlatformOverviewDocument,
+    "query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n    campaigns\n  }\n}": types.PlatformOverviewDocument,
     "query SellerProducts($first: Int = 20, $after: String, $search: String) {\n  products(first: $first, after: $after, search: $search) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        title\n        category\n        imageUrl\n        price {\n          amount\n          currency\n        }\n        stock\n        skuCount\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.SellerProductsDocument,
     "query SellerShop {\n  viewer {\n    shop {\n      id\n      name\n      shopCode\n      market\n      sellerType\n      rating\n      contactEmail\n    }\n  }\n}": types.SellerShopDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    viewer {\n      role\n      user {\n        id\n      }\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.LoginDocument,
@@ -77,7 +77,7 @@ export function graphql(source: "query RecentNotifications($first: Int = 10, $af
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n  }\n}"): (typeof documents)["query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n  }\n}"];
+export function graphql(source: "query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n    campaigns\n  }\n}"): (typeof documents)["query PlatformOverview {\n  platformOverview {\n    agencies\n    shops\n    creators\n    products\n    users\n    campaigns\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

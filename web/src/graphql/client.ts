@@ -46,8 +46,19 @@ export function websocketUrl(location: Pick<Location, 'protocol' | 'host'> = win
   return `${scheme}//${location.host}${GRAPHQL_PATH}`;
 }
 
-/** Close codes after which retrying cannot help: unauthorised, forbidden, subprotocol not acceptable. */
-const FATAL_CLOSE_CODES = new Set([4401, 4403, 4406]);
+/**
+ * Close codes after which graphql-ws gives up (its own fatal list: internal 1xxx errors, 4500 internal
+ * server error, 4005, 4400 bad request, 4004, 4401 unauthorised, 4406 subprotocol, 4409, 4429) plus
+ * 4403 forbidden, which this app treats as fatal too (the session is gone; retrying cannot help).
+ */
+const RETRYABLE_1XXX = new Set([1000, 1001, 1005, 1006, 1012, 1013, 1014]);
+const FATAL_4XXX = new Set([4500, 4005, 4400, 4004, 4401, 4403, 4406, 4409, 4429]);
+
+export function isFatalCloseCode(code: number | undefined): boolean {
+  if (code === undefined) return false;
+  if (code >= 1000 && code <= 1999) return !RETRYABLE_1XXX.has(code);
+  return FATAL_4XXX.has(code);
+}
 
 function closeCode(event: unknown): number | undefined {
   return typeof event === 'object' && event !== null && 'code' in event
@@ -74,10 +85,7 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
     lazyCloseTimeout: 3_000,
     keepAlive: 15_000,
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: (event) => {
-      const code = closeCode(event);
-      return code === undefined || !FATAL_CLOSE_CODES.has(code);
-    },
+    shouldRetry: (event) => !isFatalCloseCode(closeCode(event)),
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
     on: {
       connecting: () => report(everConnected ? 'reconnecting' : 'connecting'),
@@ -89,7 +97,7 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
       },
       closed: (event) => {
         const code = closeCode(event);
-        if (code !== undefined && FATAL_CLOSE_CODES.has(code)) report('closed');
+        if (isFatalCloseCode(code)) report('closed');
         // 1000 is the lazy close after the last subscription ended: not an outage.
         else if (code === 1000) report('idle');
         else report(everConnected ? 'reconnecting' : 'connecting');
@@ -102,6 +110,9 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
     // Same-origin cookie auth; never an Authorization header.
     fetchOptions: { credentials: 'same-origin', headers: { accept: 'application/graphql-response+json, application/json' } },
     requestPolicy: 'cache-and-network',
+    // Always POST (JSON body): the server refuses queries over GET, and a JSON POST cannot be forged by a
+    // cross-site form, which keeps the SameSite=Lax cookie safe.
+    preferGetMethod: false,
     exchanges: [
       mapExchange({
         onError(error) {

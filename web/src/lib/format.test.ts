@@ -45,8 +45,11 @@ describe('formatMoney', () => {
     expect(formatMoney({ amount: '12.50', currency: 'USD' })).toBe('$12.50');
     expect(formatMoney({ amount: '1234.5', currency: 'USD' })).toBe('$1,234.50');
     expect(formatMoney({ amount: '40', currency: 'GBP' })).toBe('£40.00');
-    expect(norm(formatMoney({ amount: '199.00', currency: 'THB' }))).toBe('THB 199.00');
-    expect(norm(formatMoney({ amount: '89.90', currency: 'MYR' }))).toBe('MYR 89.90');
+    expect(formatMoney({ amount: '199.00', currency: 'THB' })).toBe('฿199.00');
+    expect(norm(formatMoney({ amount: '89.90', currency: 'MYR' }))).toBe('RM 89.90');
+    expect(formatMoney({ amount: '1500', currency: 'PHP' })).toBe('₱1,500.00');
+    expect(norm(formatMoney({ amount: '199000.5', currency: 'IDR' }))).toBe('Rp 199,000.50');
+    expect(norm(formatMoney({ amount: '199.00', currency: 'THB' }, { currencyDisplay: 'symbol' }))).toBe('THB 199.00');
   });
 
   it('formats VND without decimals', () => {

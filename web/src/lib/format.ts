@@ -89,7 +89,7 @@ function formatSplice(
 
 export interface MoneyFormatOptions {
   locale?: string;
-  /** 'symbol' ($12.50), 'narrowSymbol', 'code' (USD 12.50) or 'name'. */
+  /** 'narrowSymbol' (default: ฿199.00, RM 89.90), 'symbol' (THB 199.00), 'code' (USD 12.50) or 'name'. */
   currencyDisplay?: Intl.NumberFormatOptions['currencyDisplay'];
 }
 
@@ -102,7 +102,7 @@ export function formatMoney(money: MoneyLike, options: MoneyFormatOptions = {}):
   const fraction = exponent === 0 ? '' : (value.units % base).toString().padStart(exponent, '0');
   return formatSplice(
     options.locale ?? DEFAULT_LOCALE,
-    { style: 'currency', currency: money.currency, currencyDisplay: options.currencyDisplay ?? 'symbol' },
+    { style: 'currency', currency: money.currency, currencyDisplay: options.currencyDisplay ?? 'narrowSymbol' },
     value.negative,
     integer,
     fraction,

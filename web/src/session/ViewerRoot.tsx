@@ -4,14 +4,16 @@ import { useCallback, useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { ViewerDocument } from '../generated/graphql';
-import { describeError, LoadingState } from '../components/QueryState';
+import { LoadingState } from '../components/QueryState';
+import { describeError } from '../lib/errors';
 import { ViewerContext, type ViewerContextValue } from './context';
+import { toSessionViewer } from './viewer';
 
 export function ViewerRoot() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ViewerDocument, requestPolicy: 'cache-and-network' });
   const refetchViewer = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const value = useMemo<ViewerContextValue>(
-    () => ({ viewer: data?.viewer ?? null, refetchViewer }),
+    () => ({ viewer: toSessionViewer(data?.viewer), refetchViewer }),
     [data, refetchViewer],
   );
 

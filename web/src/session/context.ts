@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ConnectionState } from '../graphql/client';
-import type { ViewerQuery } from '../generated/graphql';
+import type { SessionViewer } from './viewer';
 
 export interface SessionContextValue {
   /** State of the live-updates socket. */
@@ -25,13 +25,15 @@ export function useSession(): SessionContextValue {
 export function useRefetchOnReconnect(refetch: () => void): void {
   const { reconnects } = useSession();
   const latest = useRef(refetch);
-  latest.current = refetch;
+  useEffect(() => {
+    latest.current = refetch;
+  });
   useEffect(() => {
     if (reconnects > 0) latest.current();
   }, [reconnects]);
 }
 
-export type Viewer = NonNullable<ViewerQuery['viewer']>;
+export type Viewer = SessionViewer;
 
 export interface ViewerContextValue {
   viewer: Viewer | null;

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useResolvedPath, useMatch } from 'react-router';
 import { LiveNotificationsProvider } from '../features/notifications/LiveNotifications';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
+import { navHref } from '../roles/nav';
 import type { NavItem, RoleModule } from '../roles/types';
 import { useViewer } from '../session/context';
 import { Brand, SkipLink } from './Brand';
@@ -12,10 +13,6 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { RoleBadge } from './RoleBadge';
 import { UserMenu } from './UserMenu';
 import classes from './Shell.module.css';
-
-export function navHref(module: RoleModule, item: NavItem): string {
-  return item.to ? `${module.basePath}/${item.to}` : module.basePath;
-}
 
 function SideNavLink({ module, item, onNavigate }: { module: RoleModule; item: NavItem; onNavigate: () => void }) {
   const href = navHref(module, item);

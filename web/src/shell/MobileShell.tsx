@@ -10,7 +10,7 @@ import type { RoleModule } from '../roles/types';
 import { useViewer } from '../session/context';
 import { Brand, SkipLink } from './Brand';
 import { ConnectionIndicator } from './ConnectionIndicator';
-import { navHref } from './DesktopShell';
+import { navHref } from '../roles/nav';
 import { RoleBadge } from './RoleBadge';
 import { UserMenu } from './UserMenu';
 import classes from './Shell.module.css';

@@ -5,7 +5,7 @@ import { ROLE_MODULES } from '../roles';
 export function RoleBadge({ role }: { role: Role }) {
   const module = ROLE_MODULES[role];
   return (
-    <Badge color={module.color} variant="light" radius="sm" data-testid="role-badge">
+    <Badge color={module.color} variant="light" radius="sm" data-testid="role-badge" style={{ flexShrink: 0 }}>
       {module.label}
     </Badge>
   );

@@ -2,13 +2,8 @@ import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useLogout } from '../session/useLogout';
 import { useViewer } from '../session/context';
+import { initials } from '../lib/text';
 import classes from './Shell.module.css';
-
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0]];
-  return letters.filter(Boolean).join('').toUpperCase() || '?';
-}
 
 export function UserMenu({ avatarUrl }: { avatarUrl?: string | null }) {
   const viewer = useViewer();

@@ -23,21 +23,13 @@ import { IconAlertTriangle, IconLogin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { LoginDocument, type Role } from '../../generated/graphql';
-import { describeError } from '../../components/QueryState';
+import { LoginDocument } from '../../generated/graphql';
+import { describeError } from '../../lib/errors';
 import { splitUserErrors } from '../../lib/userErrors';
 import { roleHome, ROLE_MODULES } from '../../roles';
 import { useSession, useViewerContext } from '../../session/context';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demoAccounts';
 import classes from './LoginPage.module.css';
-
-export const DEMO_PASSWORD = 'demo1234';
-
-export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; email: string }> = [
-  { role: 'AGENCY', email: 'agency@demo.test' },
-  { role: 'SELLER', email: 'seller@demo.test' },
-  { role: 'CREATOR', email: 'creator@demo.test' },
-  { role: 'OPERATOR', email: 'operator@demo.test' },
-];
 
 type Field = 'email' | 'password';
 const FIELDS: ReadonlyArray<Field> = ['email', 'password'];
@@ -84,7 +76,7 @@ export function LoginPage() {
       if (firstField) document.getElementById(`login-${firstField}`)?.focus();
       return;
     }
-    const home = roleHome(payload.viewer.role);
+    const home = payload.viewer.role ? roleHome(payload.viewer.role) : '/';
     resetClient();
     void navigate(from && from.startsWith(home) ? from : home, { replace: true });
   });
@@ -134,6 +126,8 @@ export function LoginPage() {
                   autoComplete="current-password"
                   required
                   {...form.getInputProps('password')}
+                  // Mantine 9.7 sets aria-invalid on TextInput but not on PasswordInput's inner input.
+                  aria-invalid={form.errors.password ? true : undefined}
                 />
                 <Button
                   id="login-submit"

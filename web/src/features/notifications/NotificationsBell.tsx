@@ -8,12 +8,11 @@ import { RecentNotificationsDocument } from '../../generated/graphql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
-import { useLiveNotifications, useRefetchOnNotification } from './LiveNotifications';
+import { useLiveNotifications, useRefetchOnNotification } from './liveContext';
 import { NotificationList } from './NotificationList';
 
-export function unreadLabel(count: number): string {
-  if (count === 0) return 'Notifications, none unread';
-  return `Notifications, ${count} unread`;
+function unreadLabel(count: number): string {
+  return count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
 }
 
 export function NotificationsBell({ allHref }: { allHref: string }) {

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
-import { useLiveNotifications, useRefetchOnNotification } from './LiveNotifications';
+import { useLiveNotifications, useRefetchOnNotification } from './liveContext';
 import { NotificationList } from './NotificationList';
 
 const PAGE_SIZE = 20;

@@ -7,7 +7,7 @@ import { RecentNotificationsDocument } from '../../generated/graphql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
-import { useLiveNotifications, useRefetchOnNotification } from './LiveNotifications';
+import { useLiveNotifications, useRefetchOnNotification } from './liveContext';
 import { NotificationList } from './NotificationList';
 
 export function RecentNotificationsCard({ allHref, first = 5 }: { allHref: string; first?: number }) {

@@ -14,6 +14,7 @@ export function AgencyHome() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyHomeDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const agency = data?.viewer?.agency;
+  const markets = agency?.markets ?? [];
 
   return (
     <>
@@ -33,15 +34,15 @@ export function AgencyHome() {
             ) : (
               <InfoList
                 items={[
-                  { label: 'Name', value: <Text fw={600} data-testid="agency-name">{agency.name}</Text> },
+                  { label: 'Name', value: <Text fw={600} data-testid="agency-name">{agency.name ?? viewer.organisation.name}</Text> },
                   {
                     label: 'Markets served',
                     value:
-                      agency.markets.length === 0 ? (
+                      markets.length === 0 ? (
                         <Text c="dimmed" size="sm">None yet</Text>
                       ) : (
                         <Group gap={6}>
-                          {agency.markets.map((m) => (
+                          {markets.map((m) => (
                             <MarketBadge key={m} market={m} />
                           ))}
                         </Group>

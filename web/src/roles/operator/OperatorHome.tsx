@@ -1,5 +1,5 @@
 import { SimpleGrid } from '@mantine/core';
-import { IconBuilding, IconBuildingStore, IconPackage, IconUserStar, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingStore, IconPackage, IconSpeakerphone, IconUserStar, IconUsers } from '@tabler/icons-react';
 import { useQuery } from 'urql';
 import { PlatformOverviewDocument } from '../../generated/graphql';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,11 +23,12 @@ export function OperatorHome() {
       ) : !overview ? (
         <EmptyBlock title="No overview available" />
       ) : (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="lg" component="section" aria-label="Platform counts" data-testid="platform-overview">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" component="section" aria-label="Platform counts" data-testid="platform-overview">
           <StatCard label="Agencies" value={formatCount(overview.agencies)} icon={<IconBuilding size={20} />} />
           <StatCard label="Shops" value={formatCount(overview.shops)} icon={<IconBuildingStore size={20} />} />
           <StatCard label="Creators" value={formatCount(overview.creators)} icon={<IconUserStar size={20} />} />
           <StatCard label="Products" value={formatCount(overview.products)} icon={<IconPackage size={20} />} />
+          <StatCard label="Campaigns" value={formatCount(overview.campaigns)} icon={<IconSpeakerphone size={20} />} />
           <StatCard label="Users" value={formatCount(overview.users)} icon={<IconUsers size={20} />} />
         </SimpleGrid>
       )}

@@ -1,0 +1,139 @@
+"""Import direction (ARCHITECTURE.md "Layers"), read from the source with `ast`: every import statement counts,
+including ones inside functions; only imports under `if TYPE_CHECKING:` are type-only.
+
+- server/models imports nothing of the app but server.models.*
+- server/models and server/services never import strawberry or starlette
+- server/schema never imports server.services (type-only imports excepted)
+- nothing imports server.resolvers but server/schema/root.py (and the resolvers package itself)
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER = ROOT / "server"
+
+
+@dataclass(frozen=True)
+class Import:
+    importer: str  # module name, e.g. server.schema.root
+    path: Path
+    line: int
+    module: str  # fully qualified, relative imports resolved; `from a import b` gives a.b when a.b is a module
+    type_only: bool
+
+    def __str__(self) -> str:
+        kind = " (type-only)" if self.type_only else ""
+        return f"{self.path.relative_to(ROOT)}:{self.line} imports {self.module}{kind}"
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _is_module(name: str) -> bool:
+    base = ROOT.joinpath(*name.split("."))
+    return base.with_suffix(".py").exists() or (base / "__init__.py").exists()
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def imports_of(path: Path, source: str | None = None) -> list[Import]:
+    importer = module_name(path)
+    package = importer if path.name == "__init__.py" else importer.rpartition(".")[0]
+    tree = ast.parse(path.read_text() if source is None else source, filename=str(path))
+    type_only_nodes: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            type_only_nodes |= {id(child) for stmt in node.body for child in ast.walk(stmt)}
+    found: list[Import] = []
+    for node in ast.walk(tree):
+        type_only = id(node) in type_only_nodes
+        if isinstance(node, ast.Import):
+            found += [Import(importer, path, node.lineno, alias.name, type_only) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base_parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(base_parts + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                target = candidate if alias.name != "*" and _is_module(candidate) else base
+                found.append(Import(importer, path, node.lineno, target, type_only))
+    return found
+
+
+def all_imports() -> list[Import]:
+    return [imp for path in sorted(SERVER.rglob("*.py")) for imp in imports_of(path)]
+
+
+def _in(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def violations() -> dict[str, list[Import]]:
+    found: dict[str, list[Import]] = {}
+    for imp in all_imports():
+        if _in(imp.importer, "server.models") and _in(imp.module, "server") and not _in(imp.module, "server.models"):
+            found.setdefault("models import only server.models", []).append(imp)
+        if (_in(imp.importer, "server.models") or _in(imp.importer, "server.services")) and (
+            _in(imp.module, "strawberry") or _in(imp.module, "starlette")
+        ):
+            found.setdefault("models and services never import strawberry or starlette", []).append(imp)
+        if _in(imp.importer, "server.schema") and _in(imp.module, "server.services") and not imp.type_only:
+            found.setdefault("schema never imports services (except type-only)", []).append(imp)
+        if (
+            _in(imp.module, "server.resolvers")
+            and imp.importer != "server.schema.root"
+            and not _in(imp.importer, "server.resolvers")
+        ):
+            found.setdefault("only server.schema.root imports server.resolvers", []).append(imp)
+    return found
+
+
+RULES = (
+    "models import only server.models",
+    "models and services never import strawberry or starlette",
+    "schema never imports services (except type-only)",
+    "only server.schema.root imports server.resolvers",
+)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_import_direction(rule: str) -> None:
+    broken = violations().get(rule, [])
+    assert not broken, f"{rule}:\n" + "\n".join(dict.fromkeys(str(i) for i in broken))
+
+
+def test_import_parser_sees_what_the_rules_need() -> None:
+    """The rules are only as good as the parser: it resolves relative and `from package import module` imports,
+    finds imports inside functions and marks TYPE_CHECKING blocks."""
+    root = imports_of(SERVER / "schema" / "root.py")
+    assert any(i.module == "server.resolvers.query.node" for i in root)
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "from . import sibling\n"
+        "from ..services import auth\n"
+        "if TYPE_CHECKING:\n"
+        "    from server.services.errors import DomainError\n"
+        "def f():\n"
+        "    import starlette.requests\n"
+    )
+    found = {(i.module, i.type_only) for i in imports_of(SERVER / "schema" / "probe.py", source)}
+    assert ("server.schema", False) in found  # `sibling` is not a module, so the package itself
+    assert ("server.services.auth", False) in found
+    assert ("server.services.errors", True) in found
+    assert ("starlette.requests", False) in found

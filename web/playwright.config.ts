@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against the real server, which serves the built app (web/dist) at `/`.
+ * Run `npm run build` first. Set MATCHUP_E2E_BASE_URL to test an already running server instead
+ * (then no server is started here).
+ *
+ * Chromium is Debian's /usr/bin/chromium; Playwright never downloads a browser here.
+ */
+const PORT = 8765;
+const external = process.env.MATCHUP_E2E_BASE_URL?.replace(/\/$/, '');
+export const baseURL = external ?? `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results/artifacts',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 3,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    headless: true,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.MATCHUP_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: external
+    ? undefined
+    : {
+        // A fresh SQLite database per run: migrations and the demo world are loaded by `run`.
+        command:
+          'cd .. && MATCHUP_DATABASE_URL=sqlite+aiosqlite:///$(mktemp -d)/e2e.db .venv/bin/python -m server run --port 8765 --no-simulator',
+        url: `http://127.0.0.1:${PORT}`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,202 @@
+/** The seller's catalogue: search, and pages walked with the connection cursor (a stack for "Previous"). */
+import { Avatar, Badge, Button, Card, Group, LoadingOverlay, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight, IconPackage, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { SellerProductsDocument } from '../../generated/graphql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { formatCount, formatMoneyOrDash } from '../../lib/format';
+import { useRefetchOnReconnect } from '../../session/context';
+import classes from './ProductCatalogue.module.css';
+
+const PAGE_SIZE = 10;
+
+function ProductThumb({ imageUrl }: { imageUrl: string | null }) {
+  return (
+    <Avatar src={imageUrl} alt="" radius="sm" size={40} color="orange">
+      <IconPackage size={18} aria-hidden />
+    </Avatar>
+  );
+}
+
+function StockText({ stock }: { stock: number }) {
+  return stock === 0 ? (
+    <Text span c="red" fw={600} inherit>
+      none
+    </Text>
+  ) : (
+    <>{formatCount(stock)}</>
+  );
+}
+
+export function ProductCatalogue() {
+  // Phones get a card list instead of a five-column table.
+  const isPhone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  // cursors[i] is the `after` used for page i; page 0 starts at null. A new search starts at page 0.
+  const [paging, setPaging] = useState<{ search: string; cursors: Array<string | null> }>({ search: '', cursors: [null] });
+  const cursors = paging.search === debounced ? paging.cursors : [null];
+  const setCursors = (next: Array<string | null>) => setPaging({ search: debounced, cursors: next });
+  const pageIndex = cursors.length - 1;
+  const after = cursors[pageIndex] ?? null;
+
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: SellerProductsDocument,
+    variables: { first: PAGE_SIZE, after, search: debounced || null },
+  });
+  useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
+
+  const connection = data?.products;
+  const rows = connection?.edges ?? [];
+  const from = pageIndex * PAGE_SIZE + (rows.length > 0 ? 1 : 0);
+  const to = pageIndex * PAGE_SIZE + rows.length;
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="catalogue-title">
+      <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
+        <div>
+          <Title order={2} size="h4" id="catalogue-title">
+            Product catalogue
+          </Title>
+          {connection && (
+            <Text size="sm" c="dimmed" data-testid="product-total">
+              {formatCount(connection.totalCount)} {connection.totalCount === 1 ? 'product' : 'products'}
+              {debounced ? ` matching “${debounced}”` : ''}
+            </Text>
+          )}
+        </div>
+        <TextInput
+          label="Search products"
+          placeholder="Title or category"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          type="search"
+          w={{ base: '100%', xs: 280 }}
+        />
+      </Group>
+
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !data && fetching ? (
+        <LoadingState label="Loading products…" />
+      ) : rows.length === 0 ? (
+        <EmptyBlock
+          title={debounced ? 'No products match your search' : 'No products yet'}
+          description={debounced ? 'Try another title or category.' : 'Products synced from your shop appear here.'}
+          icon={<IconPackage aria-hidden />}
+        />
+      ) : (
+        <div style={{ position: 'relative' }}>
+          <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+          {isPhone ? (
+            <Stack gap={0} component="ul" aria-label={`Products ${from} to ${to} of ${connection?.totalCount ?? 0}`} className={classes.cards}>
+              {rows.map(({ node: p }) => (
+                <li key={p.id} data-testid="product-row" className={classes.card}>
+                  <Group gap="sm" wrap="nowrap" align="flex-start">
+                    <ProductThumb imageUrl={p.imageUrl} />
+                    <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+                      <Text size="sm" fw={600} lineClamp={2}>
+                        {p.title}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {p.category}
+                      </Text>
+                      <Group gap="md" mt={4}>
+                        <Text size="sm" fw={600} data-testid="product-price" className={classes.num}>
+                          {formatMoneyOrDash(p.price)}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          <StockText stock={p.stock} /> in stock · {formatCount(p.skuCount)} {p.skuCount === 1 ? 'SKU' : 'SKUs'}
+                        </Text>
+                      </Group>
+                    </Stack>
+                  </Group>
+                </li>
+              ))}
+            </Stack>
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+            <Table striped highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="product-table">
+              <VisuallyHidden component="caption">
+                Products {from} to {to} of {connection?.totalCount ?? 0}
+              </VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Product</Table.Th>
+                  <Table.Th scope="col">Category</Table.Th>
+                  <Table.Th scope="col" ta="right">Price</Table.Th>
+                  <Table.Th scope="col" ta="right">Stock</Table.Th>
+                  <Table.Th scope="col" ta="right">SKUs</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map(({ node: p }) => (
+                  <Table.Tr key={p.id} data-testid="product-row">
+                    <Table.Td>
+                      <Group gap="sm" wrap="nowrap">
+                        <ProductThumb imageUrl={p.imageUrl} />
+                        <Text size="sm" fw={500} lineClamp={2}>
+                          {p.title}
+                        </Text>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{p.category}</Text>
+                    </Table.Td>
+                    <Table.Td ta="right" className={classes.num} style={{ whiteSpace: 'nowrap' }} data-testid="product-price">
+                      {formatMoneyOrDash(p.price)}
+                    </Table.Td>
+                    <Table.Td ta="right" className={classes.num}>
+                      {p.stock === 0 ? (
+                        <Badge color="red" variant="light" tt="none">
+                          Out of stock
+                        </Badge>
+                      ) : (
+                        formatCount(p.stock)
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right" className={classes.num}>
+                      {formatCount(p.skuCount)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            </Table.ScrollContainer>
+          )}
+          <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              Showing {formatCount(from)}–{formatCount(to)} of {formatCount(connection?.totalCount ?? 0)}
+            </Text>
+            <Group gap="xs" component="nav" aria-label="Catalogue pages">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconChevronLeft size={14} aria-hidden />}
+                disabled={pageIndex === 0 || fetching}
+                onClick={() => setCursors(cursors.slice(0, -1))}
+              >
+                Previous
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                rightSection={<IconChevronRight size={14} aria-hidden />}
+                disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor || fetching}
+                onClick={() => {
+                  const end = connection?.pageInfo.endCursor;
+                  if (end) setCursors([...cursors, end]);
+                }}
+              >
+                Next
+              </Button>
+            </Group>
+          </Group>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+import { Badge, Card, Code, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBuildingStore, IconStarFilled } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { SellerShopDocument } from '../../generated/graphql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { formatRating } from '../../lib/format';
+import { marketName } from '../../lib/markets';
+import { sellerTypeLabel } from '../../lib/text';
+import { useRefetchOnReconnect } from '../../session/context';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        {label}
+      </Text>
+      <div>{children}</div>
+    </Stack>
+  );
+}
+
+export function ShopCard() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SellerShopDocument });
+  useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
+  const shop = data?.viewer?.shop;
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="shop-card-title">
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : fetching && !data ? (
+        <LoadingState label="Loading shop…" />
+      ) : !shop ? (
+        <EmptyBlock title="No shop connected" description="This seller account has no shop yet." icon={<IconBuildingStore aria-hidden />} />
+      ) : (
+        <Stack gap="md">
+          <Group gap="sm" wrap="nowrap">
+            <IconBuildingStore size={28} aria-hidden color="var(--mantine-color-orange-6)" />
+            <Title order={2} size="h3" id="shop-card-title" data-testid="shop-name">
+              {shop.name ?? 'Your shop'}
+            </Title>
+          </Group>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
+            <Field label="Shop code">
+              <Code fz="sm" data-testid="shop-code">
+                {shop.shopCode ?? '—'}
+              </Code>
+            </Field>
+            <Field label="Market">
+              <Text size="sm">{marketName(shop.market)}</Text>
+            </Field>
+            <Field label="Seller type">
+              <Badge variant="light" color={shop.sellerType === 'CROSS_BORDER' ? 'grape' : 'teal'} tt="none">
+                {sellerTypeLabel(shop.sellerType)}
+              </Badge>
+            </Field>
+            <Field label="Rating">
+              {shop.rating === null ? (
+                <Text size="sm" c="dimmed">No rating yet</Text>
+              ) : (
+                <Group gap={4} wrap="nowrap">
+                  <IconStarFilled size={14} color="var(--mantine-color-yellow-6)" aria-hidden />
+                  <Text size="sm" fw={600}>
+                    {formatRating(shop.rating)}
+                    <Text span c="dimmed" size="sm" fw={400}> / 5</Text>
+                  </Text>
+                </Group>
+              )}
+            </Field>
+          </SimpleGrid>
+        </Stack>
+      )}
+    </Card>
+  );
+}
