@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from pathlib import Path
 
@@ -17,48 +16,34 @@ def _migrate() -> None:
     upgrade_head(get_settings().database_url)
 
 
-def _demo() -> None:
-    from server.demo.world import load_demo_world
+def _demo() -> str:
+    from server.demo.world import describe, load_demo_world
     from server.runtime import Runtime
 
-    async def load() -> object:
+    async def load() -> str:
         rt = Runtime.build(get_settings())
         await rt.start()
         try:
-            return await load_demo_world(rt)
+            return describe(await load_demo_world(rt))
         finally:
             await rt.stop()
 
-    summary = asyncio.run(load())
-    print(summary)
+    return asyncio.run(load())
 
 
-def _banner() -> str:
-    from server.demo.world import DEMO_LOGINS, DEMO_PASSWORD
-
+def _banner(host: str, port: int, demo: str) -> str:
     settings = get_settings()
-    mode = "PostgreSQL" if not settings.is_sqlite else "SQLite (embedded)"
+    database = "SQLite (embedded)" if settings.is_sqlite else "PostgreSQL"
     broker = "Redis" if settings.redis_url else "in-process"
-    lines = [
-        "",
-        f"  Matchup is running at {settings.base_url}/",
-        f"  database: {mode}   events: {broker}   env: {settings.env}",
-        "",
-        f"  Demo logins (password {DEMO_PASSWORD}):",
-        *(f"    {role:<9} {email}" for email, role in DEMO_LOGINS),
-        "",
-    ]
-    return "\n".join(lines)
+    url = settings.public_url or f"http://{host}:{port}"
+    return "\n".join(["", f"  Matchup is running at {url.rstrip('/')}/", f"  database: {database}   events: {broker}   env: {settings.env}", "", demo, ""])
 
 
-def _serve(host: str, port: int, workers: int, banner: bool) -> None:
+def _serve(host: str, port: int, workers: int, banner: str | None) -> None:
     import uvicorn
 
-    os.environ["MATCHUP_HOST"] = host
-    os.environ["MATCHUP_PORT"] = str(port)
-    get_settings.cache_clear()
     if banner:
-        print(_banner(), flush=True)
+        print(banner, flush=True)
     uvicorn.run(
         "server.app:create_app", factory=True, host=host, port=port, workers=workers,
         log_level="warning", access_log=False, ws="websockets-sansio",
@@ -91,14 +76,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "migrate":
         _migrate()
     elif args.command == "demo":
-        _demo()
+        print(_demo())
     elif args.command == "export-schema":
         _export_schema(args.output)
     else:
+        host, port = args.host or settings.host, args.port or settings.port
+        banner = None
         if args.command == "run":
             _migrate()
-            _demo()
-        _serve(args.host or settings.host, args.port or settings.port, args.workers, banner=args.command == "run")
+            banner = _banner(host, port, _demo())
+        _serve(host, port, args.workers, banner)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import event, text
 
+from server.auth import passwords
 from server.clock import FrozenClock
 from server.migrate import upgrade_head
 from server.models import Base
@@ -64,6 +66,16 @@ async def _empty_all_tables(rt: Runtime) -> None:
                 await conn.execute(text(f'DELETE FROM "{name}"'))
         else:
             await conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in tables) + " RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing() -> Iterator[None]:
+    """Still argon2id, at the lowest cost: production cost (~80 ms to 1 s a hash on a busy machine) would
+    dominate seeding and logging in, and no test depends on how expensive the hash is."""
+    original = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = original
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
@@ -168,11 +170,12 @@ async def test_demo_world_contents(rt: Runtime) -> None:
         assert len(skus_per_product) == c.products and set(skus_per_product) <= {1, 2, 3, 4}
         assert await s.scalar(select(func.count()).where(models.Product.category.not_in(CATEGORIES))) == 0
 
-        # Nothing secret in plaintext: passwords and key secrets are argon2 hashes.
+        # Nothing secret in plaintext: passwords are argon2 hashes, key secrets (256 random bits) SHA-256 digests.
         hashes = (await s.execute(select(models.User.password_hash))).scalars().all()
         assert len(hashes) == c.users and all(h.startswith("$argon2") for h in hashes)
         key_hashes = (await s.execute(select(models.IntegrationKey.secret_hash))).scalars().all()
-        assert all(h.startswith("$argon2") for h in key_hashes)
+        assert len(key_hashes) == c.integration_keys
+        assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in key_hashes)
 
     # The logins: every demo user exists; the primary ones sign in with demo1234 into the right organisation.
     assert summary.password == "demo1234"

@@ -130,6 +130,7 @@ async def login_token(http: httpx.AsyncClient, email: str, password: str = PASSW
     ).json()
     token = body["data"]["login"]["token"]
     assert token, body
+    http.cookies.clear()  # the token is returned; the shared client must stay anonymous
     return token
 
 

@@ -21,11 +21,9 @@ from typing import Any
 
 import graphql
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import ColumnElement, Select, select
 
 from server import models
-from server.auth import passwords
 from server.auth.principal import Principal
 from server.authz.decisions import field_access
 from server.authz.policy import OWNERSHIP, ROW_SCOPES, TYPE_ACCESS
@@ -63,13 +61,6 @@ ACTING_TENANT = {
     Audience.CREATOR: "creator_a",
     Audience.OPERATOR: "operator",
 }
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2 at production cost dominates seeding the world and logging everyone in; what a role may see does
-    not depend on how strong its password hash is."""
-    monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def test_every_node_type_is_in_the_matrix() -> None:

@@ -1,13 +1,14 @@
 import { Link } from 'react-router';
 import classes from './Shell.module.css';
 
-export function Brand({ to, compact = false }: { to: string; compact?: boolean }) {
+/** The product mark and name. `collapseOnPhone` keeps only the mark on narrow screens (crowded headers). */
+export function Brand({ to, collapseOnPhone = false }: { to: string; collapseOnPhone?: boolean }) {
   return (
     <Link to={to} className={classes.brand} aria-label="Matchup home">
       <span className={classes.brandMark} aria-hidden>
         M
       </span>
-      {!compact && <span>Matchup</span>}
+      <span className={collapseOnPhone ? classes.brandTextCollapsible : undefined}>Matchup</span>
     </Link>
   );
 }

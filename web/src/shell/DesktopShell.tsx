@@ -60,7 +60,7 @@ export function DesktopShell({ module }: { module: RoleModule }) {
                 aria-controls="main-navigation"
                 aria-expanded={navOpened}
               />
-              <Brand to={module.basePath} />
+              <Brand to={module.basePath} collapseOnPhone />
               <Text c="dimmed" visibleFrom="xs" aria-hidden>
                 /
               </Text>

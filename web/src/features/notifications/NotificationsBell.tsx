@@ -1,5 +1,6 @@
 /** Header bell: unread count (live) and a popover with the latest notifications. */
 import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, ScrollArea, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconBell, IconBellOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -48,7 +49,11 @@ export function NotificationsBell({ allHref }: { allHref: string }) {
             aria-label={unreadLabel(count)}
             aria-haspopup="dialog"
             aria-expanded={opened}
-            onClick={() => setOpened((o) => !o)}
+            onClick={() => {
+              // The popover lists the same notifications the toasts announce; clear them out of its way.
+              if (!opened) notifications.clean();
+              setOpened((o) => !o);
+            }}
           >
             <IconBell size={20} aria-hidden />
           </ActionIcon>

@@ -23,7 +23,7 @@ export function OperatorHome() {
       ) : !overview ? (
         <EmptyBlock title="No overview available" />
       ) : (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" component="section" aria-label="Platform counts" data-testid="platform-overview">
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="lg" component="section" aria-label="Platform counts" data-testid="platform-overview">
           <StatCard label="Agencies" value={formatCount(overview.agencies)} icon={<IconBuilding size={20} />} />
           <StatCard label="Shops" value={formatCount(overview.shops)} icon={<IconBuildingStore size={20} />} />
           <StatCard label="Creators" value={formatCount(overview.creators)} icon={<IconUserStar size={20} />} />
