@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     rt = runtime or Runtime.build(settings, clock=clock)
     schema = build_schema(settings)
-    graphql = GraphQLView(schema, rt)
+    graphql = GraphQLView(schema, rt, ide=settings.ide_enabled)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -21,10 +21,10 @@ from server.schema.extensions import classify_errors
 
 
 class GraphQLView(GraphQL[Context, None]):
-    def __init__(self, schema: Any, rt: Runtime) -> None:
+    def __init__(self, schema: Any, rt: Runtime, *, ide: bool) -> None:
         super().__init__(
             schema,
-            graphql_ide="graphiql" if rt.settings.ide_enabled else None,
+            graphql_ide="graphiql" if ide else None,
             allow_queries_via_get=False,  # with cookie auth, no state-changing or reading GETs (CSRF)
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             max_subscriptions_per_connection=50,

@@ -100,3 +100,17 @@ async def test_products_paginate_with_cursors_and_search(world, as_role) -> None
     found = (await api('{ products(search: "serum 1") { totalCount edges { node { title } } } }'))["products"]
     assert found["totalCount"] == 1 and found["edges"][0]["node"]["title"] == "Shop A Serum 1"
     assert (await api('{ products(search: "100%_") { totalCount } }'))["products"]["totalCount"] == 0
+
+
+@pytest.mark.parametrize(("env", "served"), [("dev", True), ("test", False), ("prod", False)])
+async def test_graphiql_only_in_dev(rt, env: str, served: bool) -> None:
+    import httpx
+
+    from server.app import create_app
+    from tests.conftest import TEST_SECRET
+
+    settings = rt.settings.model_copy(update={"env": env, "secret_key": rt.settings.secret_key if env != "dev" else TEST_SECRET})
+    app = create_app(settings, runtime=rt)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+        response = await client.get("/graphql", headers={"accept": "text/html"})
+    assert ("graphiql" in response.text.lower()) is served

@@ -26,6 +26,7 @@ def free_port() -> int:
 def server_process(env: dict[str, str], port: int | None = None, command: str = "serve") -> Iterator[str]:
     port = port or free_port()
     full_env = {**os.environ, "MATCHUP_ENV": "test", **env}
+    (ROOT / "var").mkdir(exist_ok=True)
     log = open(ROOT / "var" / f"server-{port}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "server", command, "--host", "127.0.0.1", "--port", str(port)],
