@@ -147,25 +147,20 @@ def _everything(_: Principal) -> ColumnElement[bool]:
     return true()
 
 
+def _same_organisation_users(p: Principal) -> ColumnElement[bool]:
+    return models.User.id.in_(
+        select(models.Membership.user_id).where(models.Membership.organisation_id == p.organisation_id)
+    )
+
+
+def _own_organisation(p: Principal) -> ColumnElement[bool]:
+    return models.Organisation.id == p.organisation_id
+
+
 ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
-    "User": {
-        A: lambda p: models.User.id.in_(
-            select(models.Membership.user_id).where(models.Membership.organisation_id == p.organisation_id)
-        ),
-        S: lambda p: models.User.id.in_(
-            select(models.Membership.user_id).where(models.Membership.organisation_id == p.organisation_id)
-        ),
-        C: lambda p: models.User.id.in_(
-            select(models.Membership.user_id).where(models.Membership.organisation_id == p.organisation_id)
-        ),
-        O: _everything,
-    },
-    "Organisation": {
-        A: lambda p: models.Organisation.id == p.organisation_id,
-        S: lambda p: models.Organisation.id == p.organisation_id,
-        C: lambda p: models.Organisation.id == p.organisation_id,
-        O: _everything,
-    },
+    # Members of the same organisation see each other; the operator sees everyone.
+    "User": {A: _same_organisation_users, S: _same_organisation_users, C: _same_organisation_users, O: _everything},
+    "Organisation": {A: _own_organisation, S: _own_organisation, C: _own_organisation, O: _everything},
     "Agency": {
         A: lambda p: models.Agency.organisation_id == p.organisation_id,
         # Sellers meet agencies through the campaigns of their market.
