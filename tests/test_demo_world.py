@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime

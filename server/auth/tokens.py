@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 
 SESSION_PREFIX = "mus_"
@@ -26,7 +25,3 @@ def new_integration_key() -> tuple[str, str]:
     """Returns (key_id, secret). The client authenticates with `<key_id>.<secret>`."""
     return INTEGRATION_PREFIX + secrets.token_hex(8), secrets.token_urlsafe(32)
 
-
-def signing_secret(server_secret: str, key_id: str) -> str:
-    """The HMAC secret an integration signs request bodies with; derived, so it is never stored."""
-    return hmac.new(server_secret.encode(), f"integration-signing:{key_id}".encode(), hashlib.sha256).hexdigest()

@@ -64,6 +64,6 @@ class IntegrationKey(IdMixin, CreatedMixin, Base):
     organisation_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     key_id: Mapped[str] = mapped_column(String(32))  # public prefix, e.g. mk_live_ab12cd34
-    secret_hash: Mapped[str] = mapped_column(String(200))  # SHA-256 of the (random, 256-bit) secret; the HMAC signing secret is derived
+    secret_hash: Mapped[str] = mapped_column(String(200))  # SHA-256 of the (random, 256-bit) secret
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]

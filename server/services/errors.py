@@ -15,13 +15,6 @@ class DomainError(Exception):
         self.field = [str(part) for part in field] if field is not None else None
 
 
-class DomainErrors(Exception):
-    """Several independent rule failures found at once (e.g. a form with three bad fields)."""
-
-    def __init__(self, errors: Sequence[DomainError]) -> None:
-        super().__init__("; ".join(e.message for e in errors))
-        self.errors = list(errors)
-
 
 def not_found(what: str, field: Sequence[str | int] | None = None) -> DomainError:
     # One message whether the row does not exist or is outside the caller's scope: existence is not revealed.

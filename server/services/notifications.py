@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 
 from server import models
 from server.auth.principal import Principal
@@ -46,18 +46,14 @@ async def notify(
     return row
 
 
-async def mark_read(rt: Runtime, principal: Principal, ids: list[int] | None) -> int:
-    """Marks the given (or all) notifications the principal can see as read; returns the unread count after."""
-    visible = row_scope("Notification", principal)
+async def mark_read(rt: Runtime, principal: Principal, ids: list[int] | None) -> None:
+    """Marks the given (or all) notifications the principal can see as read."""
     async with UnitOfWork(rt) as uow:
         stmt = (
             update(models.Notification)
-            .where(visible, models.Notification.read_at.is_(None))
+            .where(row_scope("Notification", principal), models.Notification.read_at.is_(None))
             .values(read_at=rt.clock.now())
         )
         if ids is not None:
             stmt = stmt.where(models.Notification.id.in_(ids))
         await uow.session.execute(stmt)
-        await uow.commit()
-        count = select(func.count()).where(visible, models.Notification.read_at.is_(None))
-        return int((await uow.session.execute(count)).scalar_one())

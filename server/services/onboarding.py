@@ -1,7 +1,7 @@
 """Creating tenants: the platform (operator) organisation, agencies, shops and creator profiles.
 
 Each function validates its whole input before writing anything, adds the organisation and its detail row in
-the caller's unit of work, and returns the organisation. Failures are DomainErrors whose `field` is the path
+the caller's unit of work, and returns the organisation. Failures are DomainError whose `field` is the path
 into the API input (`["input", "shopCode"]`).
 """
 

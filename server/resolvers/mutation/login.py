@@ -3,6 +3,7 @@ from __future__ import annotations
 import strawberry
 
 from server.resolvers.errors import user_errors
+from server.resolvers.query.viewer import resolve_viewer
 from server.schema.context import Info
 from server.schema.errors import AuthErrorCode, AuthUserError
 from server.schema.types.tenants import Viewer
@@ -44,6 +45,4 @@ async def resolve_login(info: Info, input: LoginInput) -> LoginPayload:  # noqa:
             samesite="lax", secure=settings.cookie_secure, path="/",
         )
     ctx.act_as(result.principal)
-    from server.resolvers.query.viewer import resolve_viewer
-
     return LoginPayload(viewer=await resolve_viewer(info), token=result.token, user_errors=[])

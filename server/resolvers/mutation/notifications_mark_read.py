@@ -3,6 +3,7 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.loaders.counts import unread_notification_count
 from server.schema.context import Info
 from server.schema.errors import NotificationErrorCode, NotificationUserError
 from server.schema.ids import decode_id
@@ -40,5 +41,6 @@ async def resolve_notifications_mark_read(info: Info, input: NotificationsMarkRe
             except InvalidId as exc:
                 return NotificationsMarkReadPayload(unread_count=None, user_errors=[NotificationUserError(
                     field=["input", "ids", str(index)], message=str(exc), code=NotificationErrorCode.INVALID_ID)])
-    count = await notifications.mark_read(info.context.rt, principal, pks)
+    await notifications.mark_read(info.context.rt, principal, pks)
+    count = await unread_notification_count(info.context.rt, principal)
     return NotificationsMarkReadPayload(unread_count=count, user_errors=[])

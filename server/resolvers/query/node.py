@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 from server.authz.decisions import can_reach
@@ -31,6 +31,5 @@ async def resolve_node(info: Info, id: str) -> Node | None:  # noqa: A002 - Grap
     if entry is None or not can_reach(type_name, info.context.principal):
         return None
     get_loader, wrap = entry
-    row: Awaitable[Any] = get_loader(info.context.loaders).load(pk)
-    value = await row
-    return None if value is None else wrap(value)
+    row = await get_loader(info.context.loaders).load(pk)
+    return None if row is None else wrap(row)

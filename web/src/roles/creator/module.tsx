@@ -1,20 +1,13 @@
-import { IconBell, IconHome } from '@tabler/icons-react';
-import { NotificationsPage } from '../../features/notifications/NotificationsPage';
-import type { RoleModule } from '../types';
+import { IconHome } from '@tabler/icons-react';
+import { roleModule } from '../roleModule';
 import { CreatorHome } from './CreatorHome';
 
-export const creatorModule: RoleModule = {
+export const creatorModule = roleModule({
   role: 'CREATOR',
   basePath: '/creator',
   label: 'Creator',
   color: 'pink',
   layout: 'mobile',
-  nav: [
-    { to: '', label: 'Home', icon: IconHome },
-    { to: 'notifications', label: 'Notifications', icon: IconBell },
-  ],
-  routes: [
-    { index: true, element: <CreatorHome /> },
-    { path: 'notifications', element: <NotificationsPage /> },
-  ],
-};
+  homeNav: { label: 'Home', icon: IconHome },
+  home: <CreatorHome />,
+});

@@ -1,20 +1,13 @@
-import { IconBell, IconLayoutDashboard } from '@tabler/icons-react';
-import { NotificationsPage } from '../../features/notifications/NotificationsPage';
-import type { RoleModule } from '../types';
+import { IconLayoutDashboard } from '@tabler/icons-react';
+import { roleModule } from '../roleModule';
 import { OperatorHome } from './OperatorHome';
 
-export const operatorModule: RoleModule = {
+export const operatorModule = roleModule({
   role: 'OPERATOR',
   basePath: '/operator',
   label: 'Operator',
   color: 'dark',
   layout: 'desktop',
-  nav: [
-    { to: '', label: 'Overview', icon: IconLayoutDashboard },
-    { to: 'notifications', label: 'Notifications', icon: IconBell },
-  ],
-  routes: [
-    { index: true, element: <OperatorHome /> },
-    { path: 'notifications', element: <NotificationsPage /> },
-  ],
-};
+  homeNav: { label: 'Overview', icon: IconLayoutDashboard },
+  home: <OperatorHome />,
+});
