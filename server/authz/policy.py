@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, select, true
 from server import models
 from server.auth.principal import Principal
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
+from server.services import campaign_rules
 
 ALL = ROLES
 
@@ -42,6 +43,8 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "Notification": ALL,
     "NotificationConnection": ALL,
     "NotificationEdge": ALL,
+    "Campaign": frozenset({A, S, O}),
+    "CampaignContact": frozenset({A, S, O}),
     "PlatformOverview": frozenset({O}),
     "PageInfo": ALL,
     "Money": ALL,
@@ -63,6 +66,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "node": allow(ALL),
         "notifications": allow(ALL),
         "products": allow(ALL),
+        "campaign": allow(A, S, O),
         "platformOverview": allow(O),
     },
     "Mutation": {
@@ -104,6 +108,12 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     ),
     "NotificationConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "NotificationEdge": _fields(allow(ALL), "cursor", "node"),
+    "Campaign": _fields(
+        allow(A, S, O), "id", "name", "description", "market", "currency", "sellerRequirements",
+        "commissionRequirementBps", "contact", "registrationStart", "registrationEnd", "campaignStart", "campaignEnd",
+        "targetingMode", "targetSellerType", "published", "createdAt", "status", "registrationOpen", "agency",
+    ),
+    "CampaignContact": _fields(allow(A, S, O), "email", "phone", "messenger", "messengerHandle"),
     "PlatformOverview": _fields(allow(O), "agencies", "shops", "creators", "products", "users", "campaigns"),
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
@@ -157,7 +167,21 @@ def _own_organisation(p: Principal) -> ColumnElement[bool]:
     return models.Organisation.id == p.organisation_id
 
 
+def _shop_marketplace_campaigns(p: Principal) -> ColumnElement[bool]:
+    return campaign_rules.visible_to_shop(p.organisation_id) | campaign_rules.registered_by_shop(p.organisation_id)
+
+
 ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
+    "Campaign": {
+        A: lambda p: models.Campaign.agency_id == p.organisation_id,
+        S: _shop_marketplace_campaigns,
+        O: _everything,
+    },
+    "Registration": {
+        A: lambda p: models.Registration.campaign_id.in_(_agency_campaign_ids(p)),
+        S: lambda p: models.Registration.shop_id == p.organisation_id,
+        O: _everything,
+    },
     # Members of the same organisation see each other; the operator sees everyone.
     "User": {A: _same_organisation_users, S: _same_organisation_users, C: _same_organisation_users, O: _everything},
     "Organisation": {A: _own_organisation, S: _own_organisation, C: _own_organisation, O: _everything},

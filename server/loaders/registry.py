@@ -108,6 +108,21 @@ class LoaderRegistry:
             key_column=models.Sku.product_id, key_of=lambda r: r[0],
         )
 
+    # --- campaigns and registrations -------------------------------------------------------------------
+    @property
+    def campaign_by_id(self) -> ScopedLoader:
+        return self._get(
+            "campaign_by_id", type_name="Campaign", statement=lambda: select(models.Campaign),
+            key_column=models.Campaign.id, key_of=lambda c: c.id,
+        )
+
+    @property
+    def registration_by_id(self) -> ScopedLoader:
+        return self._get(
+            "registration_by_id", type_name="Registration", statement=lambda: select(models.Registration),
+            key_column=models.Registration.id, key_of=lambda r: r.id,
+        )
+
     # --- notifications -----------------------------------------------------------------------------
     @property
     def notification_by_id(self) -> ScopedLoader:

@@ -71,6 +71,15 @@ class TargetingMode(enum.StrEnum):
     SELECTED = "SELECTED"
 
 
+class CampaignStatus(enum.StrEnum):
+    """Derived from the clock and the published flag, never stored (server/services/campaign_rules.py)."""
+
+    READY = "READY"  # not published: invisible to sellers
+    UPCOMING = "UPCOMING"  # published, before start
+    ONGOING = "ONGOING"  # start <= now < campaign end
+    CLOSED = "CLOSED"  # after campaign end: terminal, read-only
+
+
 class RegistrationStatus(enum.StrEnum):
     PENDING = "PENDING"
     APPROVED = "APPROVED"

@@ -13,6 +13,7 @@ from server.resolvers.mutation.notifications_mark_read import (
     NotificationsMarkReadPayload,
     resolve_notifications_mark_read,
 )
+from server.resolvers.query.campaign import resolve_campaign
 from server.resolvers.query.node import resolve_node
 from server.resolvers.query.notifications import resolve_notifications
 from server.resolvers.query.platform import resolve_platform_overview
@@ -21,6 +22,7 @@ from server.resolvers.query.viewer import resolve_viewer
 from server.resolvers.subscription.notification_received import subscribe_notification_received
 from server.schema.context import Info
 from server.schema.pagination import Connection
+from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product
 from server.schema.types.common import Node
 from server.schema.types.notification import Notification
@@ -48,6 +50,10 @@ class Query:
         self, info: Info, first: int = 20, after: str | None = None, search: str | None = None
     ) -> Connection[Product]:
         return await resolve_products(info, first, after, search)
+
+    @strawberry.field(description="One campaign by id; null when it does not exist or is not visible.")
+    async def campaign(self, info: Info, id: strawberry.ID) -> Campaign | None:  # noqa: A002
+        return await resolve_campaign(info, id)
 
     @strawberry.field(description="Platform-wide counts (operators).")
     async def platform_overview(self, info: Info) -> PlatformOverview | None:

@@ -29,7 +29,7 @@ from server.authz.decisions import field_access
 from server.authz.policy import OWNERSHIP, ROW_SCOPES, TYPE_ACCESS
 from server.authz.rules import Access, Audience
 from server.loaders.registry import LoaderRegistry
-from server.models.enums import Market, RegistrationStatus, TargetingMode
+from server.models.enums import Market, RegistrationStatus, SellerType, TargetingMode
 from server.resolvers.query.node import NODE_TYPES
 from server.runtime import Runtime
 from server.schema.ids import encode_id
@@ -47,6 +47,7 @@ KEY_COLUMNS: dict[str, ColumnElement[int]] = {
     "Creator": models.CreatorProfile.organisation_id,
     "Product": models.Product.id,
     "Notification": models.Notification.id,
+    "Campaign": models.Campaign.id,
 }
 # The one documented exception to "the world fills every column": values the domain leaves empty on purpose,
 # as a query for the keys where the value is empty. Visible there may be null; hidden must still be null.
@@ -90,6 +91,7 @@ async def connect_tenants_a(rt: Runtime, world: World) -> None:
             seller_requirements="Rated 4+", commission_requirement_bps=1000, contact_email="hello-a@agency.test",
             registration_start=now, registration_end=now + timedelta(days=7), campaign_start=now,
             campaign_end=now + timedelta(days=14), targeting_mode=TargetingMode.OPEN, published=True,
+            target_seller_type=SellerType.LOCAL,
             first_published_at=now, created_at=now, updated_at=now,
         )
         s.add(campaign)

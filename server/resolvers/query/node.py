@@ -8,6 +8,7 @@ from typing import Any
 from server.authz.decisions import can_reach
 from server.schema.context import Info
 from server.schema.ids import decode_any_id
+from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node
 from server.schema.types.notification import Notification
@@ -22,6 +23,7 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
     "Creator": (lambda l: l.creator_by_id, Creator.from_row),
     "Product": (lambda l: l.product_by_id, Product.from_row),
     "Notification": (lambda l: l.notification_by_id, Notification.from_row),
+    "Campaign": (lambda l: l.campaign_by_id, Campaign.from_row),
 }
 
 
