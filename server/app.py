@@ -14,9 +14,12 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from server.clock import Clock
+from server.exports.routes import routes as export_routes
+from server.integrations.orders import order_routes
 from server.runtime import Runtime
 from server.schema.build import build_schema
 from server.schema.view import GraphQLView
+from server.services.sweeper import Sweeper
 from server.settings import Settings, get_settings
 
 
@@ -41,9 +44,12 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await rt.start()
+        sweeper = Sweeper(rt)
+        sweeper.start()
         try:
             yield
         finally:
+            await sweeper.stop()
             await rt.stop()
 
     async def healthz(request: Request) -> Response:
@@ -54,6 +60,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
+        *export_routes,
+        *order_routes(rt),
     ]
     assets = settings.web_dist / "assets"
     if assets.is_dir():

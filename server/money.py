@@ -31,3 +31,15 @@ def apply_rate(base_minor: int, rate_bps: int) -> int:
     if base_minor < 0 or rate_bps < 0:
         raise ValueError("apply_rate takes non-negative amounts and rates")
     return (base_minor * rate_bps * 2 + 10000) // 20000
+
+
+def agency_rate_bps(total_rate_bps: int, creator_rate_bps: int) -> int:
+    """The three-way split: the agency keeps what the seller pays beyond the creator's rate (never stored)."""
+    return total_rate_bps - creator_rate_bps
+
+
+def bps_to_percent(rate_bps: int) -> str:
+    """1250 → '12.5%', 1000 → '10%', 1234 → '12.34%' (exact: a basis point is 0.01 %)."""
+    sign = "-" if rate_bps < 0 else ""
+    whole, frac = divmod(abs(rate_bps), 100)
+    return f"{sign}{whole}" + (f".{frac:02d}".rstrip("0") if frac else "") + "%"

@@ -6,11 +6,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET = "dev-only-change-me-0123456789abcdef"
+# Days after delivery before an order line's commission settles (DOMAIN.md); a market not listed: 7.
+DEFAULT_SETTLEMENT_WINDOW_DAYS = {"ID": 15, "MY": 7, "PH": 7, "TH": 7, "VN": 7, "GB": 7, "US": 15}
 
 
 class Settings(BaseSettings):
@@ -40,8 +42,26 @@ class Settings(BaseSettings):
     graphql_max_tokens: int = 5000
     graphql_cache_size: int = 512
 
+    # Per market, merged over the defaults: MATCHUP_SETTLEMENT_WINDOW_DAYS='{"VN": 3}' changes VN only.
+    settlement_window_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_SETTLEMENT_WINDOW_DAYS))
+
+    # How often each server process carries out what the clock made due (server/services/sweeper.py: campaign
+    # changes, registrations of ended campaigns, creator rate decreases, overdue samples, settlement), in seconds;
+    # 0: never. Reads apply due campaign changes themselves; the sweeper catches the rest.
+    sweep_interval_seconds: float = Field(default=5, ge=0)
+
     web_dist: Path = ROOT / "web" / "dist"
     log_level: str = "INFO"
+
+    @field_validator("settlement_window_days")
+    @classmethod
+    def _settlement_windows(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = set(value) - set(DEFAULT_SETTLEMENT_WINDOW_DAYS)
+        if unknown:
+            raise ValueError(f"unknown markets {sorted(unknown)}; markets are {sorted(DEFAULT_SETTLEMENT_WINDOW_DAYS)}")
+        if any(not 0 <= days <= 365 for days in value.values()):
+            raise ValueError("settlement windows are 0..365 days")
+        return {**DEFAULT_SETTLEMENT_WINDOW_DAYS, **value}
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

@@ -3,7 +3,8 @@ including ones inside functions; only imports under `if TYPE_CHECKING:` are type
 
 - server/models imports nothing of the app but server.models.*
 - server/models and server/services never import strawberry or starlette
-- server/schema never imports server.services (type-only imports excepted)
+- server/schema never imports server.services (type-only imports excepted), but for the pure rule modules
+  server/services/*_rules.py, which import nothing of the app but server.models
 - nothing imports server.resolvers but server/schema/root.py (and the resolvers package itself)
 """
 
@@ -84,6 +85,11 @@ def _in(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
 
 
+def _is_rule_module(module: str) -> bool:
+    """server/services/*_rules.py: pure rules (functions and SQL predicates of the clock) the schema may use."""
+    return _in(module, "server.services") and module.endswith("_rules")
+
+
 def violations() -> dict[str, list[Import]]:
     found: dict[str, list[Import]] = {}
     for imp in all_imports():
@@ -93,8 +99,15 @@ def violations() -> dict[str, list[Import]]:
             _in(imp.module, "strawberry") or _in(imp.module, "starlette")
         ):
             found.setdefault("models and services never import strawberry or starlette", []).append(imp)
-        if _in(imp.importer, "server.schema") and _in(imp.module, "server.services") and not imp.type_only:
+        if (
+            _in(imp.importer, "server.schema")
+            and _in(imp.module, "server.services")
+            and not imp.type_only
+            and not _is_rule_module(imp.module)
+        ):
             found.setdefault("schema never imports services (except type-only)", []).append(imp)
+        if _is_rule_module(imp.importer) and _in(imp.module, "server") and not _in(imp.module, "server.models"):
+            found.setdefault("rule modules import only server.models", []).append(imp)
         if (
             _in(imp.module, "server.resolvers")
             and imp.importer != "server.schema.root"
@@ -108,6 +121,7 @@ RULES = (
     "models import only server.models",
     "models and services never import strawberry or starlette",
     "schema never imports services (except type-only)",
+    "rule modules import only server.models",
     "only server.schema.root imports server.resolvers",
 )
 

@@ -103,7 +103,9 @@ async def test_demo_world_contents(rt: Runtime) -> None:
     assert c.products >= 190
     assert c.creators >= 30
     assert c.integration_keys == c.shops + 1
-    assert summary.steps_run == ("platform", "agencies", "shops", "catalogue", "creators", "integration_keys")
+    assert summary.steps_run == (
+        "platform", "agencies", "shops", "catalogue", "creators", "integration_keys", "campaigns", "offers"
+    )
 
     async with rt.sessionmaker() as s:
         agencies = (
@@ -115,7 +117,7 @@ async def test_demo_world_contents(rt: Runtime) -> None:
         ).all()
         assert [tuple(a) for a in agencies] == [
             ("Northstar Partners", Market.TH, ["TH", "VN", "PH", "MY", "ID"]),
-            ("Lumen Collective", Market.GB, ["GB", "US", "MY"]),
+            ("Lumen Collective", Market.GB, ["GB", "US", "MY", "TH"]),
         ]
         assert (
             await s.scalar(select(func.count()).where(models.Organisation.kind == OrganisationKind.PLATFORM))

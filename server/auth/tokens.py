@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
 SESSION_PREFIX = "mus_"
 INTEGRATION_PREFIX = "mk_"
+SIGNING_PREFIX = "mks_"
 
 
 def new_session_token() -> str:
@@ -25,3 +27,9 @@ def new_integration_key() -> tuple[str, str]:
     """Returns (key_id, secret). The client authenticates with `<key_id>.<secret>`."""
     return INTEGRATION_PREFIX + secrets.token_hex(8), secrets.token_urlsafe(32)
 
+
+def signing_secret(server_secret: str, key_id: str) -> str:
+    """The secret an integration signs request bodies with (HMAC-SHA256). Derived from the server secret and
+    the key id, so it is stored nowhere and never travels with a request; shown once with the key."""
+    digest = hmac.new(server_secret.encode(), f"integration-signing:{key_id}".encode(), hashlib.sha256)
+    return SIGNING_PREFIX + digest.hexdigest()

@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, select, true
 from server import models
 from server.auth.principal import Principal
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
-from server.services import campaign_rules
+from server.services import campaign_rules, offer_rules
 
 ALL = ROLES
 
@@ -45,6 +45,63 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "NotificationEdge": ALL,
     "Campaign": frozenset({A, S, O}),
     "CampaignContact": frozenset({A, S, O}),
+    "CampaignConnection": frozenset({A, S, O}),
+    "CampaignEdge": frozenset({A, S, O}),
+    "CampaignPendingChange": frozenset({A, O}),
+    "CampaignPendingValues": frozenset({A, O}),
+    "RegistrationCounts": frozenset({A, S, O}),
+    "SellerParticipation": frozenset({S}),
+    "Registration": frozenset({A, S, O}),
+    "RegistrationConnection": frozenset({A, S, O}),
+    "RegistrationEdge": frozenset({A, S, O}),
+    "RegistrationEvent": frozenset({A, S, O}),
+    "FieldChange": frozenset({A, S, O}),
+    "RegistrationStatusChange": frozenset({A, S, O}),
+    "RegistrationPayload": frozenset({A, S}),
+    "RegistrationUserError": frozenset({A, S}),
+    "RegistrationCreatePayload": frozenset({S}),
+    "RegistrationItemResult": frozenset({S}),
+    "RegistrationReviewPayload": frozenset({A}),
+    "RegistrationReviewResult": frozenset({A}),
+    "CampaignPayload": frozenset({A}),
+    "CampaignUpdatePayload": frozenset({A}),
+    "CampaignUserError": frozenset({A}),
+    # Product lists carry the seller's total and the agency's share: the agency and the operator only.
+    "ProductList": frozenset({A, O}),
+    "ProductListConnection": frozenset({A, O}),
+    "ProductListEdge": frozenset({A, O}),
+    "ProductListItem": frozenset({A, O}),
+    "ProductListItemConnection": frozenset({A, O}),
+    "ProductListItemEdge": frozenset({A, O}),
+    "ShareLink": frozenset({A, O}),
+    "ProductListPayload": frozenset({A}),
+    "ProductListDeletePayload": frozenset({A}),
+    "ShareLinkPayload": frozenset({A}),
+    "ProductListUserError": frozenset({A}),
+    # The creator side. A creator sees its own rate only and never reaches campaigns, agencies, registrations or
+    # lists: offers and entries carry campaignName / agencyName as plain fields.
+    "SharedOffer": frozenset({C}),
+    "OfferItem": frozenset({C}),
+    "LowerRateNotice": frozenset({C}),
+    "ProductOffers": frozenset({C}),
+    "CommissionOffer": frozenset({C}),
+    "ShowcaseEntry": frozenset({C, O}),
+    "ShowcaseEntryConnection": frozenset({C}),
+    "ShowcaseEntryEdge": frozenset({C}),
+    "ShowcaseAddPayload": frozenset({C}),
+    "ShowcaseRemovePayload": frozenset({C}),
+    "ShowcaseUserError": frozenset({C}),
+    # Sellers reach sample requests to ship them: the address, never the creator (field rules below).
+    "SampleRequest": ALL,
+    "SampleRequestConnection": ALL,
+    "SampleRequestEdge": ALL,
+    "ShippingAddress": frozenset({S, C}),
+    "ShipmentEvent": ALL,
+    "SampleRequestPayload": frozenset({A, S, C}),
+    "SampleRequestUserError": frozenset({A, S, C}),
+    "Content": frozenset({A, C, O}),
+    "ContentRecordPayload": frozenset({C}),
+    "ContentUserError": frozenset({C}),
     "PlatformOverview": frozenset({O}),
     "PageInfo": ALL,
     "Money": ALL,
@@ -67,15 +124,39 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "notifications": allow(ALL),
         "products": allow(ALL),
         "campaign": allow(A, S, O),
+        "campaigns": allow(A, S, O),
+        "registrations": allow(A, S, O),
         "platformOverview": allow(O),
+        "productLists": allow(A, O),
+        "productList": allow(A, O),
+        **_fields(allow(C), "shareLink", "showcase", "commissionOffers"),
+        "sampleRequests": allow(ALL),
     },
     "Mutation": {
         "login": allow(EVERYONE),
         "logout": allow(EVERYONE),
         "notificationsMarkRead": allow(ALL),
+        **_fields(
+            allow(A), "productListCreate", "productListUpdate", "productListDuplicate", "productListDelete",
+            "productListItemsSet", "shareLinkCreate", "shareLinkRevoke",
+        ),
+        **_fields(allow(A), "campaignCreate", "campaignUpdate", "campaignPublish", "campaignPendingChangeCancel"),
+        **_fields(
+            allow(S), "registrationCreate", "registrationWithdraw", "registrationSampleQuotaIncrease",
+            "registrationCancellationRequest",
+        ),
+        **_fields(allow(A), "registrationReview", "registrationCancellationDecide", "bookmarkSet"),
+        **_fields(
+            allow(C), "showcaseAdd", "showcaseRemove", "sampleRequest", "contentRecord", "sampleContentExtension"
+        ),
+        "sampleRequestReview": allow(A),
+        "sampleShipmentUpdate": allow(S),
     },
     "Subscription": {
         "notificationReceived": allow(ALL),
+        "registrationStatusChanged": allow(A, S, O),
+        "showcaseChanged": allow(C),
+        "sampleStatusChanged": allow(A, S, C),
     },
     "Viewer": {
         **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt"),
@@ -108,12 +189,132 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     ),
     "NotificationConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "NotificationEdge": _fields(allow(ALL), "cursor", "node"),
-    "Campaign": _fields(
-        allow(A, S, O), "id", "name", "description", "market", "currency", "sellerRequirements",
-        "commissionRequirementBps", "contact", "registrationStart", "registrationEnd", "campaignStart", "campaignEnd",
-        "targetingMode", "targetSellerType", "published", "createdAt", "status", "registrationOpen", "agency",
-    ),
+    "Campaign": {
+        **_fields(
+            allow(A, S, O), "id", "name", "description", "market", "currency", "sellerRequirements",
+            "commissionRequirementBps", "contact", "registrationStart", "registrationEnd", "campaignStart",
+            "campaignEnd", "targetingMode", "targetSellerType", "published", "createdAt", "status", "registrationOpen",
+            "agency",
+        ),
+        # The agency's working view (and the operator's); sellers see the marketplace entry only.
+        **_fields(
+            allow(A, O), "targetShopCodes", "firstPublishedAt", "updatedAt", "pendingChange", "editableAt",
+            "registrationCounts",
+        ),
+        "myParticipation": allow(S),
+    },
     "CampaignContact": _fields(allow(A, S, O), "email", "phone", "messenger", "messengerHandle"),
+    "CampaignConnection": _fields(allow(A, S, O), "edges", "pageInfo", "totalCount"),
+    "CampaignEdge": _fields(allow(A, S, O), "cursor", "node"),
+    "CampaignPendingChange": _fields(
+        allow(A, O), "requestedAt", "appliesAt", "requestedBy", "changedFields", "values"
+    ),
+    "CampaignPendingValues": _fields(
+        allow(A, O), "name", "description", "sellerRequirements", "commissionRequirementBps", "contact",
+        "registrationStart", "registrationEnd", "campaignStart", "campaignEnd", "targetingMode", "targetSellerType",
+        "targetShopCodes",
+    ),
+    "RegistrationCounts": _fields(
+        allow(A, S, O), "total", "pending", "approved", "pendingClosed", "closed", "rejected", "rejectForever",
+        "withdrawn",
+    ),
+    "SellerParticipation": _fields(allow(S), "joined", "registeredProducts", "counts"),
+    # The agency of the campaign, the seller of the product and the operator see a registration whole (row
+    # scopes decide which); bookmarks are the agency's own marker.
+    "Registration": {
+        **_fields(
+            allow(A, S, O), "id", "campaign", "product", "shop", "status", "totalRateBps", "sampleQuota",
+            "shopAdsRateBps", "contactEmail", "contactWhatsapp", "rejectReason", "rejectNote", "registeredAt",
+            "decidedAt", "cancellationRequestedAt", "closedAt", "history",
+        ),
+        "bookmarked": allow(A),
+    },
+    "RegistrationConnection": _fields(allow(A, S, O), "edges", "pageInfo", "totalCount"),
+    "RegistrationEdge": _fields(allow(A, S, O), "cursor", "node"),
+    "RegistrationEvent": _fields(
+        allow(A, S, O), "id", "at", "action", "actorName", "actorRole", "fromStatus", "toStatus", "reason", "note",
+        "changes",
+    ),
+    "FieldChange": _fields(allow(A, S, O), "field", "from", "to"),
+    "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at"),
+    "RegistrationPayload": _fields(allow(A, S), "registration", "userErrors"),
+    "RegistrationUserError": _fields(allow(A, S), "field", "message", "code"),
+    "RegistrationCreatePayload": _fields(allow(S), "registrations", "results", "userErrors"),
+    "RegistrationItemResult": _fields(allow(S), "index", "productId", "registration", "userErrors"),
+    "RegistrationReviewPayload": _fields(allow(A), "results", "userErrors"),
+    "RegistrationReviewResult": _fields(allow(A), "id", "registration", "userErrors"),
+    "CampaignPayload": _fields(allow(A), "campaign", "userErrors"),
+    "CampaignUpdatePayload": _fields(allow(A), "campaign", "pendingChange", "appliedNow", "userErrors"),
+    "CampaignUserError": _fields(allow(A), "field", "message", "code", "unknownShopCodes", "editableAt"),
+    "ProductList": _fields(
+        allow(A, O), "id", "name", "campaign", "itemCount", "items", "shareLink", "createdAt", "updatedAt"
+    ),
+    "ProductListConnection": _fields(allow(A, O), "edges", "pageInfo", "totalCount"),
+    "ProductListEdge": _fields(allow(A, O), "cursor", "node"),
+    # totalRateBps and agencyRateBps: never a creator's (creators cannot reach the type at all).
+    "ProductListItem": _fields(
+        allow(A, O), "id", "registration", "product", "totalRateBps", "creatorRateBps", "agencyRateBps",
+        "creatorCount", "createdAt", "updatedAt",
+    ),
+    "ProductListItemConnection": _fields(allow(A, O), "edges", "pageInfo", "totalCount"),
+    "ProductListItemEdge": _fields(allow(A, O), "cursor", "node"),
+    "ShareLink": _fields(allow(A, O), "id", "token", "url", "createdAt", "revokedAt", "opens"),
+    "ProductListPayload": _fields(allow(A), "productList", "userErrors"),
+    "ProductListDeletePayload": _fields(allow(A), "deletedId", "userErrors"),
+    "ShareLinkPayload": _fields(allow(A), "shareLink", "userErrors"),
+    "ProductListUserError": _fields(allow(A), "field", "message", "code"),
+    "SharedOffer": _fields(
+        allow(C), "token", "agencyName", "campaignName", "campaignEnd", "market", "currency", "items"
+    ),
+    "OfferItem": _fields(
+        allow(C), "id", "product", "creatorRateBps", "price", "stock", "sampleAvailable", "samplesLeft",
+        "campaignEnd", "inShowcase", "lowerRateNotice",
+    ),
+    "LowerRateNotice": _fields(
+        allow(C), "currentRateBps", "offeredRateBps", "currentSource", "currentIsHigher", "currentPendingRateBps",
+        "currentPendingEffectiveAt",
+    ),
+    "ProductOffers": _fields(allow(C), "product", "offers", "bestRateBps", "activeRateBps"),
+    "CommissionOffer": _fields(
+        allow(C), "listItemId", "creatorRateBps", "campaignName", "campaignEnd", "agencyName", "sampleAvailable",
+        "samplesLeft", "token", "inShowcase",
+    ),
+    "ShowcaseEntry": _fields(
+        allow(C, O), "id", "status", "addedAt", "endedAt", "creatorRateBps", "pendingRateBps",
+        "pendingRateEffectiveAt", "activeSince", "product", "campaignName", "campaignEnd", "agencyName",
+        "sampleAvailable", "samplesLeft", "sampleRequest", "contents",
+    ),
+    "ShowcaseEntryConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
+    "ShowcaseEntryEdge": _fields(allow(C), "cursor", "node"),
+    "ShowcaseAddPayload": _fields(allow(C), "entries", "replaced", "userErrors"),
+    "ShowcaseRemovePayload": _fields(allow(C), "removedIds", "userErrors"),
+    "ShowcaseUserError": _fields(allow(C), "field", "message", "code", "productId"),
+    "SampleRequest": {
+        **_fields(
+            allow(ALL), "id", "status", "requestedAt", "reviewedAt", "carrier", "trackingNumber", "shippedAt",
+            "deliveredAt", "contentDueAt", "extensionUsed", "product", "shipments", "shipmentStatus",
+            "campaignName", "agencyName",
+        ),
+        # Creator-level: never the seller's.
+        **_fields(allow(A, C, O), "creator", "contents", "rejectReason"),
+        "campaign": allow(A, S, O),
+        # The seller ships to it; the agency never sees it.
+        "shippingAddress": allow(S, C),
+    },
+    "SampleRequestConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
+    "SampleRequestEdge": _fields(allow(ALL), "cursor", "node"),
+    "ShippingAddress": _fields(
+        allow(S, C), "recipientName", "phone", "line1", "line2", "city", "region", "postalCode", "country"
+    ),
+    "ShipmentEvent": _fields(allow(ALL), "status", "carrier", "trackingNumber", "note", "occurredAt"),
+    "SampleRequestPayload": _fields(allow(A, S, C), "sampleRequest", "userErrors"),
+    "SampleRequestUserError": _fields(allow(A, S, C), "field", "message", "code"),
+    "Content": _fields(
+        allow(A, C, O), "id", "kind", "url", "postedAt", "views", "likes", "ordersCount", "product", "creator",
+        "campaignName",
+    ),
+    "ContentRecordPayload": _fields(allow(C), "content", "sampleRequest", "userErrors"),
+    "ContentUserError": _fields(allow(C), "field", "message", "code"),
     "PlatformOverview": _fields(allow(O), "agencies", "shops", "creators", "products", "users", "campaigns"),
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
@@ -133,6 +334,14 @@ Scope = Callable[[Principal], ColumnElement[bool]]
 
 def _agency_campaign_ids(p: Principal):  # noqa: ANN202
     return select(models.Campaign.id).where(models.Campaign.agency_id == p.organisation_id)
+
+
+def _agency_registration_ids(p: Principal):  # noqa: ANN202
+    return select(models.Registration.id).where(models.Registration.campaign_id.in_(_agency_campaign_ids(p)))
+
+
+def _agency_list_ids(p: Principal):  # noqa: ANN202
+    return select(models.ProductList.id).where(models.ProductList.agency_id == p.organisation_id)
 
 
 def _products_registered_with(p: Principal):  # noqa: ANN202
@@ -182,6 +391,9 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
         S: lambda p: models.Registration.shop_id == p.organisation_id,
         O: _everything,
     },
+    "ProductList": {A: lambda p: models.ProductList.agency_id == p.organisation_id, O: _everything},
+    "ProductListItem": {A: lambda p: models.ProductListItem.list_id.in_(_agency_list_ids(p)), O: _everything},
+    "ShareLink": {A: lambda p: models.ShareLink.list_id.in_(_agency_list_ids(p)), O: _everything},
     # Members of the same organisation see each other; the operator sees everyone.
     "User": {A: _same_organisation_users, S: _same_organisation_users, C: _same_organisation_users, O: _everything},
     "Organisation": {A: _own_organisation, S: _own_organisation, C: _own_organisation, O: _everything},
@@ -233,6 +445,25 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
             & (models.Notification.recipient_user_id.is_(None) | (models.Notification.recipient_user_id == p.user_id))
         )
         for audience in ROLES
+    },
+    "ShowcaseEntry": {
+        C: lambda p: models.ShowcaseEntry.creator_id == p.organisation_id,
+        O: _everything,
+    },
+    "SampleRequest": {
+        A: lambda p: models.SampleRequest.registration_id.in_(_agency_registration_ids(p)),
+        # Only what there is to ship: a seller never sees pending or rejected requests (nor their addresses).
+        S: lambda p: models.SampleRequest.registration_id.in_(
+            select(models.Registration.id).where(models.Registration.shop_id == p.organisation_id)
+        )
+        & models.SampleRequest.status.in_(offer_rules.SHIPPABLE_SAMPLE_STATUSES),
+        C: lambda p: models.SampleRequest.creator_id == p.organisation_id,
+        O: _everything,
+    },
+    "Content": {
+        A: lambda p: models.Content.registration_id.in_(_agency_registration_ids(p)),
+        C: lambda p: models.Content.creator_id == p.organisation_id,
+        O: _everything,
     },
 }
 

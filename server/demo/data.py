@@ -44,7 +44,7 @@ AGENCIES: tuple[AgencySeed, ...] = (
     ),
     AgencySeed(
         "Lumen Collective",
-        (Market.GB, Market.US, Market.MY),
+        (Market.GB, Market.US, Market.MY, Market.TH),
         "hello@lumen-collective.example",
         "https://lumen-collective.example",
         "agency2@demo.test",

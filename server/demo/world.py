@@ -24,7 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
 from server.demo import data
+from server.demo.campaigns import campaigns_done, load_campaigns
 from server.demo.data import DEMO_PASSWORD, ShopSeed
+from server.demo.offers import load_offers, offers_done
 from server.models.enums import (
     CURRENCY_EXPONENT,
     KIND_ROLE,
@@ -122,9 +124,13 @@ class DemoLoad:
 
 @dataclass(frozen=True, slots=True)
 class DemoStep:
+    """`run` writes in the step's one transaction; a step that acts through business services (which open
+    their own transactions, one per action) gives `act` instead."""
+
     name: str
     done: Callable[[AsyncSession], Awaitable[bool]]
-    run: Callable[[UnitOfWork, DemoLoad], Awaitable[None]]
+    run: Callable[[UnitOfWork, DemoLoad], Awaitable[None]] | None = None
+    act: Callable[[Runtime], Awaitable[None]] | None = None
 
 
 def rng_for(*parts: str) -> random.Random:
@@ -428,6 +434,8 @@ STEPS: list[DemoStep] = [
     DemoStep("catalogue", _catalogue_done, _catalogue_run),
     DemoStep("creators", _creators_done, _creators_run),
     DemoStep("integration_keys", _keys_done, _keys_run),
+    DemoStep("campaigns", campaigns_done, act=load_campaigns),
+    DemoStep("offers", offers_done, act=load_offers),
 ]
 
 
@@ -444,10 +452,17 @@ async def load_demo_world(rt: Runtime) -> DemoSummary:
     """Load the demo world, step by step; a step already present is skipped. Returns what the world holds."""
     load = DemoLoad()
     for step in STEPS:
-        async with UnitOfWork(rt) as uow:
-            if await step.done(uow.session):
-                continue
-            await step.run(uow, load)
+        if step.act is not None:
+            async with rt.sessionmaker() as s:
+                if await step.done(s):
+                    continue
+            await step.act(rt)
+        else:
+            assert step.run is not None
+            async with UnitOfWork(rt) as uow:
+                if await step.done(uow.session):
+                    continue
+                await step.run(uow, load)
         load.steps_run.append(step.name)
     async with rt.sessionmaker() as s:
         counts = await _counts(s)

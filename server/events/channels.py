@@ -11,8 +11,11 @@ __all__ = [
     "channel",
     "commissions_of_org",
     "notifications",
+    "order_lines_of_shop",
+    "registrations_of_agency",
     "registrations_of_campaign",
     "registrations_of_shop",
+    "samples_of_org",
     "showcase_of_creator",
 ]
 
@@ -42,9 +45,19 @@ def registrations_of_campaign(campaign_id: int) -> str:
     return channel("campaign", campaign_id, "registrations")
 
 
+def registrations_of_agency(agency_id: int) -> str:
+    """Registrations to any campaign of one agency were created or changed status."""
+    return channel("agency", agency_id, "registrations")
+
+
 def campaign_numbers(campaign_id: int) -> str:
     """A campaign's live numbers (orders, revenue, commission) changed."""
     return channel("campaign", campaign_id, "numbers")
+
+
+def order_lines_of_shop(shop_id: int) -> str:
+    """Order lines of one shop were created or changed (status, refunds): product level, no creator."""
+    return channel("shop", shop_id, "order-lines")
 
 
 def registrations_of_shop(shop_id: int) -> str:
@@ -55,3 +68,9 @@ def registrations_of_shop(shop_id: int) -> str:
 def showcase_of_creator(creator_id: int) -> str:
     """A creator's showcase (the products they promote) changed."""
     return channel("creator", creator_id, "showcase")
+
+
+def samples_of_org(org_id: int) -> str:
+    """Sample requests that concern one organisation (the creator, the campaign's agency, the product's shop)
+    changed; each subscriber re-reads the request through its own row scope."""
+    return channel("org", org_id, "samples")

@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from server import models
 from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
+from server.loaders.pages import ScopedPageLoader
 from server.runtime import Runtime
+from server.services import offer_rules
 
 
 class LoaderRegistry:
@@ -123,6 +125,215 @@ class LoaderRegistry:
             key_column=models.Registration.id, key_of=lambda r: r.id,
         )
 
+    @property
+    def bookmark_by_registration_id(self) -> ScopedLoader:
+        """The viewer's own bookmarks (agencies; nobody else has any)."""
+        agency_id = self.principal.agency_id if self.principal is not None else None
+        return self._get(
+            "bookmark_by_registration_id", type_name=None,
+            statement=lambda: select(models.Bookmark).where(models.Bookmark.agency_id == agency_id),
+            key_column=models.Bookmark.registration_id, key_of=lambda b: b.registration_id,
+        )
+
+    @property
+    def history_by_registration_id(self) -> ScopedLoader:
+        """(audit event, actor organisation name, its kind) per registration, oldest first. The parent
+        registration was loaded through its own scope; its history goes with it."""
+        return self._get(
+            "history_by_registration_id", type_name=None,
+            statement=lambda: select(models.AuditEvent, models.Organisation.name, models.Organisation.kind)
+            .outerjoin(models.Organisation, models.Organisation.id == models.AuditEvent.actor_organisation_id)
+            .where(models.AuditEvent.subject_type == "Registration")
+            .order_by(models.AuditEvent.created_at, models.AuditEvent.id),
+            key_column=models.AuditEvent.subject_id, key_of=lambda row: row[0].subject_id, many=True,
+        )
+
+    @property
+    def target_shop_codes_by_campaign_id(self) -> ScopedLoader:
+        """(campaign id, shop code) of the shops a SELECTED campaign targets, by code."""
+        return self._get(
+            "target_shop_codes_by_campaign_id", type_name="Campaign",
+            statement=lambda: select(models.CampaignTargetShop.campaign_id, models.Shop.shop_code)
+            .join(models.Shop, models.Shop.organisation_id == models.CampaignTargetShop.shop_id)
+            .join(models.Campaign, models.Campaign.id == models.CampaignTargetShop.campaign_id)
+            .order_by(models.Shop.shop_code),
+            key_column=models.CampaignTargetShop.campaign_id, key_of=lambda r: r[0], many=True,
+        )
+
+    @property
+    def pending_change_by_campaign_id(self) -> ScopedLoader:
+        return self._get(
+            "pending_change_by_campaign_id", type_name="Campaign",
+            statement=lambda: select(models.CampaignPendingChange)
+            .join(models.Campaign, models.Campaign.id == models.CampaignPendingChange.campaign_id)
+            .where(models.CampaignPendingChange.status == models.enums.PendingChangeStatus.PENDING),
+            key_column=models.CampaignPendingChange.campaign_id, key_of=lambda c: c.campaign_id,
+        )
+
+    @property
+    def registration_counts_by_campaign_id(self) -> ScopedLoader:
+        """(campaign id, total, one count per RegistrationStatus in enum order, distinct products not withdrawn)
+        over the registrations the viewer may see: all of its campaigns' for an agency, its own for a seller."""
+        r = models.Registration
+        return self._get(
+            "registration_counts_by_campaign_id", type_name="Registration",
+            statement=lambda: select(
+                r.campaign_id,
+                func.count(),
+                *(func.count().filter(r.status == status) for status in models.enums.RegistrationStatus),
+                func.count(r.product_id.distinct()).filter(r.status != models.enums.RegistrationStatus.WITHDRAWN),
+            ).group_by(r.campaign_id),
+            key_column=r.campaign_id, key_of=lambda row: row[0],
+        )
+
+    # --- product lists and share links ------------------------------------------------------------------
+    @property
+    def product_list_by_id(self) -> ScopedLoader:
+        return self._get(
+            "product_list_by_id", type_name="ProductList", statement=lambda: select(models.ProductList),
+            key_column=models.ProductList.id, key_of=lambda row: row.id,
+        )
+
+    @property
+    def product_list_item_by_id(self) -> ScopedLoader:
+        """(item, product id, total rate bps): the registration's product and the seller's total rate."""
+        return self._get(
+            "product_list_item_by_id", type_name="ProductListItem", statement=_list_items,
+            key_column=models.ProductListItem.id, key_of=lambda row: row[0].id,
+        )
+
+    @property
+    def product_list_items_page(self) -> ScopedPageLoader:
+        """Pages of (item, product id, total rate bps) by (list id, first, after), oldest item first."""
+        loader = self._loaders.get("product_list_items_page")
+        if loader is None:
+            loader = ScopedPageLoader(
+                self.rt, self.principal, type_name="ProductListItem", statement=_list_items,
+                parent_column=models.ProductListItem.list_id, sort=models.ProductListItem.created_at,
+                pk=models.ProductListItem.id, parent_of=lambda row: row[0].list_id, cache=self.cache,
+            )
+            self._loaders["product_list_items_page"] = loader
+        return loader
+
+    @property
+    def product_list_item_count_by_list_id(self) -> ScopedLoader:
+        return self._get(
+            "product_list_item_count_by_list_id", type_name="ProductListItem",
+            statement=lambda: select(models.ProductListItem.list_id, func.count()).group_by(
+                models.ProductListItem.list_id
+            ),
+            key_column=models.ProductListItem.list_id, key_of=lambda row: row[0],
+        )
+
+    @property
+    def active_creator_count_by_list_item_id(self) -> ScopedLoader:
+        # The parent item was loaded through its own scope; this is an aggregate of it.
+        return self._get(
+            "active_creator_count_by_list_item_id", type_name=None,
+            statement=lambda: select(models.ShowcaseEntry.list_item_id, func.count())
+            .where(models.ShowcaseEntry.status == models.enums.ShowcaseStatus.ACTIVE)
+            .group_by(models.ShowcaseEntry.list_item_id),
+            key_column=models.ShowcaseEntry.list_item_id, key_of=lambda row: row[0],
+        )
+
+    @property
+    def share_link_by_id(self) -> ScopedLoader:
+        return self._get(
+            "share_link_by_id", type_name="ShareLink", statement=lambda: select(models.ShareLink),
+            key_column=models.ShareLink.id, key_of=lambda row: row.id,
+        )
+
+    @property
+    def active_share_link_by_list_id(self) -> ScopedLoader:
+        return self._get(
+            "active_share_link_by_list_id", type_name="ShareLink",
+            statement=lambda: select(models.ShareLink).where(models.ShareLink.revoked_at.is_(None)),
+            key_column=models.ShareLink.list_id, key_of=lambda row: row.list_id,
+        )
+
+    @property
+    def link_open_count_by_share_link_id(self) -> ScopedLoader:
+        # The parent link was loaded through its own scope; this is an aggregate of it.
+        return self._get(
+            "link_open_count_by_share_link_id", type_name=None,
+            statement=lambda: select(models.LinkOpen.share_link_id, func.count()).group_by(
+                models.LinkOpen.share_link_id
+            ),
+            key_column=models.LinkOpen.share_link_id, key_of=lambda row: row[0],
+        )
+
+    # --- the creator side: showcase entries, sample requests, content ----------------------------------
+    @property
+    def offer_context_by_registration_id(self) -> ScopedLoader:
+        """(registration id, campaign id, campaign name, campaign end, agency display name, sample quota, samples
+        consumed): what every party of a collaboration may see about it, never a rate. The parent row (an entry,
+        a sample request, content) was loaded through its own scope."""
+        r = models.Registration
+        return self._get(
+            "offer_context_by_registration_id", type_name=None,
+            statement=lambda: select(
+                r.id, models.Campaign.id, models.Campaign.name, models.Campaign.campaign_end, models.Organisation.name,
+                r.sample_quota, offer_rules.consumed_samples(),
+            )
+            .join(models.Campaign, models.Campaign.id == r.campaign_id)
+            .join(models.Organisation, models.Organisation.id == models.Campaign.agency_id),
+            key_column=r.id, key_of=lambda row: row[0],
+        )
+
+    @property
+    def showcase_entry_by_id(self) -> ScopedLoader:
+        return self._get(
+            "showcase_entry_by_id", type_name="ShowcaseEntry", statement=lambda: select(models.ShowcaseEntry),
+            key_column=models.ShowcaseEntry.id, key_of=lambda e: e.id,
+        )
+
+    @property
+    def sample_request_by_id(self) -> ScopedLoader:
+        return self._get(
+            "sample_request_by_id", type_name="SampleRequest", statement=lambda: select(models.SampleRequest),
+            key_column=models.SampleRequest.id, key_of=lambda s: s.id,
+        )
+
+    @property
+    def sample_requests_by_product_id(self) -> ScopedLoader:
+        return self._get(
+            "sample_requests_by_product_id", type_name="SampleRequest",
+            statement=lambda: select(models.SampleRequest).order_by(models.SampleRequest.id),
+            key_column=models.SampleRequest.product_id, key_of=lambda s: s.product_id, many=True,
+        )
+
+    @property
+    def shipments_by_sample_request_id(self) -> ScopedLoader:
+        # The parent request was loaded through its own scope; its shipment history goes with it.
+        return self._get(
+            "shipments_by_sample_request_id", type_name=None,
+            statement=lambda: select(models.Shipment).order_by(models.Shipment.occurred_at, models.Shipment.id),
+            key_column=models.Shipment.sample_request_id, key_of=lambda s: s.sample_request_id, many=True,
+        )
+
+    @property
+    def content_by_id(self) -> ScopedLoader:
+        return self._get(
+            "content_by_id", type_name="Content", statement=lambda: select(models.Content),
+            key_column=models.Content.id, key_of=lambda c: c.id,
+        )
+
+    @property
+    def contents_by_sample_request_id(self) -> ScopedLoader:
+        return self._get(
+            "contents_by_sample_request_id", type_name="Content",
+            statement=lambda: select(models.Content).order_by(models.Content.posted_at, models.Content.id),
+            key_column=models.Content.sample_request_id, key_of=lambda c: c.sample_request_id, many=True,
+        )
+
+    @property
+    def contents_by_product_id(self) -> ScopedLoader:
+        return self._get(
+            "contents_by_product_id", type_name="Content",
+            statement=lambda: select(models.Content).order_by(models.Content.posted_at, models.Content.id),
+            key_column=models.Content.product_id, key_of=lambda c: c.product_id, many=True,
+        )
+
     # --- notifications -----------------------------------------------------------------------------
     @property
     def notification_by_id(self) -> ScopedLoader:
@@ -130,3 +341,9 @@ class LoaderRegistry:
             "notification_by_id", type_name="Notification", statement=lambda: select(models.Notification),
             key_column=models.Notification.id, key_of=lambda n: n.id,
         )
+
+
+def _list_items() -> Any:
+    return select(
+        models.ProductListItem, models.Registration.product_id, models.Registration.total_rate_bps
+    ).join(models.Registration, models.Registration.id == models.ProductListItem.registration_id)

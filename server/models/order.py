@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import Base, BigID, CreatedMixin, IdMixin, enum_column
@@ -99,16 +109,34 @@ class OrderLine(IdMixin, CreatedMixin, Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Optimistic concurrency: every ORM update adds `AND version = :seen` and raises StaleDataError on a lost
+    # race; set-based updates (settlement) bump it themselves.
+    __mapper_args__ = {"version_id_col": version}
+    # Where the creator rate came from (server/services/orders/attribution.py RATE_SOURCES) and the list item
+    # behind it: a snapshot id, not a foreign key, so the receipt keeps it after the agency deletes the item.
+    # sort_order: after created_at, where the migration that added them put them.
+    list_item_id: Mapped[int | None] = mapped_column(BigID, sort_order=1)
+    creator_rate_source: Mapped[str | None] = mapped_column(String(40), sort_order=1)
 
 
 class OrderEvent(IdMixin, Base):
     """An ingested platform event, kept for idempotency: the same (shop, event id) is applied once, and a
-    replay with a different body (other sha256) is refused. Events that cannot be applied yet are held."""
+    replay with a different body (other sha256) is refused. An event that cannot be applied yet is held
+    (applied_at null, held_reason WAITING_FOR_…) and applied when its prerequisite arrives; a held event that
+    turns out never to apply keeps applied_at null with held_reason 'REFUSED <code>: <message>'."""
 
     __tablename__ = "order_events"
     __table_args__ = (
         UniqueConstraint("shop_id", "platform_event_id"),
         Index("ix_order_events_received_at", "received_at"),
+        # Held events of an order (possibly not created yet), retried when their prerequisite arrives.
+        Index(
+            "ix_order_events_waiting",
+            "shop_id",
+            "platform_order_id",
+            sqlite_where=text("applied_at is null"),
+            postgresql_where=text("applied_at is null"),
+        ),
     )
 
     shop_id: Mapped[int] = mapped_column(BigID, ForeignKey("shops.organisation_id", ondelete="RESTRICT"))
@@ -122,3 +150,4 @@ class OrderEvent(IdMixin, Base):
     received_at: Mapped[datetime]
     applied_at: Mapped[datetime | None]
     held_reason: Mapped[str | None] = mapped_column(String(200))
+    platform_order_id: Mapped[str] = mapped_column(String(64))

@@ -6,11 +6,13 @@ import enum
 from collections.abc import Callable
 from typing import TypeVar
 
-from server.services.errors import DomainError
+from server.services.errors import DomainError, DomainErrors
 
 E = TypeVar("E")
 
 
-def user_errors(error: DomainError, error_type: Callable[..., E], codes: type[enum.Enum]) -> list[E]:
-    """Maps a service error to the mutation's userError type; an unknown code is a bug, not a user error."""
-    return [error_type(field=error.field, message=error.message, code=codes(error.code))]
+def user_errors(error: DomainError | DomainErrors, error_type: Callable[..., E], codes: type[enum.Enum]) -> list[E]:
+    """Maps a service error (or several) to the mutation's userError type; an unknown code is a bug, not a user
+    error. A DomainError's `details` become fields of the userError type of the same name."""
+    errors = error.errors if isinstance(error, DomainErrors) else [error]
+    return [error_type(field=e.field, message=e.message, code=codes(e.code), **e.details) for e in errors]

@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select, update
 from server import models
 from server.auth.passwords import hash_password, verify_password
 from server.auth.principal import Principal
-from server.auth.tokens import new_integration_key, new_session_token, token_hash
+from server.auth.tokens import new_integration_key, new_session_token, signing_secret, token_hash
 from server.models.enums import KIND_ROLE, MemberRole
 from server.runtime import Runtime
 from server.services.errors import DomainError
@@ -154,6 +154,7 @@ async def create_user(
 class IssuedIntegrationKey:
     key: models.IntegrationKey
     api_key: str  # shown once: "<key_id>.<secret>"
+    signing_secret: str  # shown once: the HMAC key for request signatures (docs/integrations-orders.md)
 
 
 async def create_integration_key(uow: UnitOfWork, *, organisation_id: int, name: str) -> IssuedIntegrationKey:
@@ -164,7 +165,10 @@ async def create_integration_key(uow: UnitOfWork, *, organisation_id: int, name:
     )
     uow.session.add(key)
     await uow.session.flush()
-    return IssuedIntegrationKey(key=key, api_key=f"{key_id}.{secret}")
+    return IssuedIntegrationKey(
+        key=key, api_key=f"{key_id}.{secret}",
+        signing_secret=signing_secret(uow.rt.settings.secret_key.get_secret_value(), key_id),
+    )
 
 
 async def authenticate_integration_key(rt: Runtime, api_key: str) -> models.IntegrationKey | None:

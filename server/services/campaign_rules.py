@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, case, exists, literal, or_, select
 
 from server import models
-from server.models.enums import CampaignStatus, TargetingMode
+from server.models.enums import CampaignStatus, RegistrationStatus, TargetingMode
 
 EDIT_DELAY = timedelta(minutes=30)  # an edit after the first publish applies this much later
 MAX_PERIOD = timedelta(days=360)  # campaign end - start must be shorter
@@ -72,6 +72,14 @@ def visible_to_shop(shop_id: int) -> ColumnElement[bool]:
             or_(c.targeting_mode == TargetingMode.OPEN, targeted),
             or_(c.target_seller_type.is_(None), c.target_seller_type == shop.seller_type),
         )
+    )
+
+
+def joined_by_shop(shop_id: int) -> ColumnElement[bool]:
+    """Campaigns the shop has joined: it registered a product there and did not withdraw it."""
+    r = models.Registration
+    return models.Campaign.id.in_(
+        select(r.campaign_id).where(r.shop_id == shop_id, r.status != RegistrationStatus.WITHDRAWN)
     )
 
 

@@ -14,6 +14,7 @@ import pytest
 from graphql import OperationDefinitionNode, parse, validate
 
 from server.schema.build import build_schema
+from server.schema.ids import encode_id
 from tests.conftest import make_settings
 from tests.plugins.api import PASSWORD, Api, login_token
 
@@ -22,6 +23,63 @@ DOCUMENTS = sorted((ROOT / "web" / "src" / "graphql").rglob("*.graphql"))
 ROLE_TENANT = {"agency": "agency_a", "seller": "seller_a", "creator": "creator_a", "operator": "operator"}
 STATEMENT_BUDGET = 12
 VARIABLES = {"Login": {"input": {"email": "seller-a@test.local", "password": PASSWORD}}, "NotificationsMarkRead": {"ids": None}}
+
+
+def _missing(type_name: str) -> str:
+    """A well-formed id of a row that does not exist: queries answer null, mutations a NOT_FOUND userError."""
+    return encode_id(type_name, 999_999_999)
+
+
+# Campaign and registration screens: ids that match nothing and inputs the server refuses, so nothing changes.
+VARIABLES |= {
+    "AgencyCampaign": {"id": _missing("Campaign")},
+    "SellerCampaign": {"id": _missing("Campaign")},
+    "RegistrationHistory": {"id": _missing("Registration")},
+    "CampaignCreate": {"input": {
+        "name": "", "market": "TH", "commissionRequirementBps": 1000, "contact": {"email": "team@agency.test"},
+        "registrationStart": "2020-01-01T00:00:00Z", "registrationEnd": "2020-01-02T00:00:00Z",
+        "campaignStart": "2020-01-01T00:00:00Z", "campaignEnd": "2020-01-03T00:00:00Z", "targeting": {"mode": "OPEN"},
+    }},
+    "CampaignUpdate": {"input": {"id": _missing("Campaign"), "name": "Renamed"}},
+    "CampaignPublish": {"input": {"id": _missing("Campaign"), "published": True}},
+    "CampaignPendingChangeCancel": {"input": {"campaignId": _missing("Campaign")}},
+    "RegistrationReview": {"input": {"ids": [_missing("Registration")], "decision": "APPROVE"}},
+    "RegistrationCancellationDecide": {"input": {"id": _missing("Registration"), "approve": True}},
+    "BookmarkSet": {"input": {"registrationId": _missing("Registration"), "bookmarked": True}},
+    "RegistrationCreate": {"input": {
+        "campaignId": _missing("Campaign"), "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
+        "contactEmail": "shop@shop.test",
+    }},
+    "RegistrationWithdraw": {"input": {"id": _missing("Registration")}},
+    "RegistrationSampleQuotaIncrease": {"input": {"id": _missing("Registration"), "sampleQuota": 5}},
+    "RegistrationCancellationRequest": {"input": {"id": _missing("Registration"), "reason": "Out of stock"}},
+}
+
+# Product lists, share links, showcase and samples: the same (missing ids, refused input, unknown token).
+_UNKNOWN_TOKEN = "x" * 32
+VARIABLES |= {
+    "ProductList": {"id": _missing("ProductList")},
+    "ProductListCreate": {"input": {"campaignId": _missing("Campaign"), "name": "Picks"}},
+    "ProductListUpdate": {"input": {"id": _missing("ProductList"), "name": "Renamed"}},
+    "ProductListDuplicate": {"input": {"id": _missing("ProductList")}},
+    "ProductListDelete": {"input": {"id": _missing("ProductList")}},
+    "ProductListItemsSet": {"input": {"listId": _missing("ProductList"), "remove": [_missing("Registration")]}},
+    "ShareLinkCreate": {"input": {"listId": _missing("ProductList")}},
+    "ShareLinkRevoke": {"input": {"id": _missing("ShareLink")}},
+    "SharedOffer": {"token": _UNKNOWN_TOKEN},
+    "ShowcaseAdd": {"input": {"token": _UNKNOWN_TOKEN, "acceptTerms": False}},
+    "ShowcaseRemove": {"input": {"entryIds": [_missing("ShowcaseEntry")]}},
+    "RequestSample": {"input": {"showcaseEntryId": _missing("ShowcaseEntry"), "address": {
+        "recipientName": "A", "phone": "+66 81 234 5678", "line1": "1 Road", "city": "Bangkok", "postalCode": "10110",
+        "country": "TH",
+    }}},
+    "ContentRecord": {"input": {"showcaseEntryId": _missing("ShowcaseEntry"), "kind": "VIDEO", "url": "https://v.test/1"}},
+    "SampleContentExtension": {"input": {"id": _missing("SampleRequest")}},
+    "SampleRequestReview": {"input": {"id": _missing("SampleRequest"), "approve": True}},
+    "SampleShipmentUpdate": {"input": {
+        "id": _missing("SampleRequest"), "status": "SHIPPED", "carrier": "Kerry", "trackingNumber": "KEX1",
+    }},
+}
 
 
 def _roles(path: Path) -> list[str]:

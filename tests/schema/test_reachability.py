@@ -27,8 +27,9 @@ from server.schema.ids import encode_id
 from . import AUDIENCES, ROLE_AUDIENCES, ROOT_TYPE_NAMES, named, object_types, possible_types, sdl_schema
 
 NARROWED_BY_CAN_REACH = {("Query", "node")}
-# Creator-level data: a seller never reaches it, by any path.
-CREATOR_LEVEL = re.compile(r"^(Creator|Showcase|Sample|Commission)")
+# Creator-level data: a seller never reaches it, by any path. Sample requests are the one type a seller reaches by
+# design (it ships them); their creator-level fields it may not see (test_seller_ships_samples_without_the_creator).
+CREATOR_LEVEL = re.compile(r"^(Creator|Showcase|Commission|Content|Sample(?!Request))")
 
 
 def reachable_types(
@@ -89,6 +90,17 @@ def test_seller_never_reaches_creator_level_types() -> None:
     # ...and TYPE_ACCESS, which node(id:) consults, agrees.
     granted = [n for n in creator_level if Audience.SELLER in TYPE_ACCESS.get(n, frozenset())]
     assert not granted, f"TYPE_ACCESS lets sellers reach creator-level types: {granted}"
+
+
+def test_seller_ships_samples_without_the_creator() -> None:
+    """The one creator-side type a seller reaches, a sample request, shows it the address to ship to and nothing
+    about the creator; the agency of the campaign never sees the address."""
+    sample = object_types(sdl_schema())["SampleRequest"]
+    seller_sees = {f for f in sample.fields if field_access("SampleRequest", f, Audience.SELLER) is not Access.DENY}
+    assert {"creator", "contents", "rejectReason"}.isdisjoint(seller_sees)
+    assert "shippingAddress" in seller_sees
+    assert field_access("SampleRequest", "shippingAddress", Audience.AGENCY) is Access.DENY
+    assert Audience.AGENCY not in TYPE_ACCESS["ShippingAddress"]
 
 
 def test_walk_follows_interfaces_and_would_catch_a_leak() -> None:

@@ -29,7 +29,17 @@ from server.authz.decisions import field_access
 from server.authz.policy import OWNERSHIP, ROW_SCOPES, TYPE_ACCESS
 from server.authz.rules import Access, Audience
 from server.loaders.registry import LoaderRegistry
-from server.models.enums import Market, RegistrationStatus, SellerType, TargetingMode
+from server.models.enums import (
+    ContentKind,
+    Market,
+    RegistrationStatus,
+    RejectReason,
+    SampleStatus,
+    SellerType,
+    ShipmentStatus,
+    ShowcaseStatus,
+    TargetingMode,
+)
 from server.resolvers.query.node import NODE_TYPES
 from server.runtime import Runtime
 from server.schema.ids import encode_id
@@ -48,12 +58,56 @@ KEY_COLUMNS: dict[str, ColumnElement[int]] = {
     "Product": models.Product.id,
     "Notification": models.Notification.id,
     "Campaign": models.Campaign.id,
+    "ProductList": models.ProductList.id,
+    "ProductListItem": models.ProductListItem.id,
+    "ShareLink": models.ShareLink.id,
+    "Registration": models.Registration.id,
+    "ShowcaseEntry": models.ShowcaseEntry.id,
+    "SampleRequest": models.SampleRequest.id,
+    "Content": models.Content.id,
 }
 # The one documented exception to "the world fills every column": values the domain leaves empty on purpose,
 # as a query for the keys where the value is empty. Visible there may be null; hidden must still be null.
 EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     # The platform organisation has no home market.
     ("Organisation", "market"): select(models.Organisation.id).where(models.Organisation.market.is_(None)),
+    # An active share link has not been revoked.
+    ("ShareLink", "revokedAt"): select(models.ShareLink.id).where(models.ShareLink.revoked_at.is_(None)),
+    # Only rejections carry a reason and note; only a cancellation request (PENDING_CLOSED, then CLOSED) has its
+    # time; only a CLOSED registration has closed.
+    **{
+        ("Registration", name): select(models.Registration.id).where(
+            models.Registration.status.not_in([RegistrationStatus.REJECTED, RegistrationStatus.REJECT_FOREVER])
+        )
+        for name in ("rejectReason", "rejectNote")
+    },
+    ("Registration", "cancellationRequestedAt"): select(models.Registration.id).where(
+        models.Registration.status.not_in([RegistrationStatus.PENDING_CLOSED, RegistrationStatus.CLOSED])
+    ),
+    ("Registration", "closedAt"): select(models.Registration.id).where(
+        models.Registration.status != RegistrationStatus.CLOSED
+    ),
+    # An ACTIVE entry has not ended (and one that ended is no longer active); a pending decrease is occasional; a
+    # sample is requested for some products only; only a rejected sample request has a reason.
+    ("ShowcaseEntry", "endedAt"): select(models.ShowcaseEntry.id).where(models.ShowcaseEntry.ended_at.is_(None)),
+    ("ShowcaseEntry", "activeSince"): select(models.ShowcaseEntry.id).where(
+        models.ShowcaseEntry.status != ShowcaseStatus.ACTIVE
+    ),
+    **{
+        ("ShowcaseEntry", name): select(models.ShowcaseEntry.id).where(models.ShowcaseEntry.pending_rate_bps.is_(None))
+        for name in ("pendingRateBps", "pendingRateEffectiveAt")
+    },
+    ("ShowcaseEntry", "sampleRequest"): select(models.ShowcaseEntry.id).where(
+        ~select(models.SampleRequest.id)
+        .where(
+            models.SampleRequest.creator_id == models.ShowcaseEntry.creator_id,
+            models.SampleRequest.product_id == models.ShowcaseEntry.product_id,
+        )
+        .exists()
+    ),
+    ("SampleRequest", "rejectReason"): select(models.SampleRequest.id).where(
+        models.SampleRequest.reject_reason.is_(None)
+    ),
 }
 # Who acts for each role; the other tenants' rows are fetched too.
 ACTING_TENANT = {
@@ -96,18 +150,54 @@ async def connect_tenants_a(rt: Runtime, world: World) -> None:
         )
         s.add(campaign)
         await s.flush()
+        # An edit after publishing, waiting out its 30 minutes (pendingChange, editableAt).
+        s.add(models.CampaignPendingChange(
+            campaign_id=campaign.id, changes={"name": "Serum fortnight"}, requested_by_user_id=world["agency_a"].user_id,
+            requested_at=now, applies_at=now + timedelta(minutes=30),
+        ))
         registration = models.Registration(
             campaign_id=campaign.id, product_id=world.products["seller_a"][0], shop_id=world["seller_a"].organisation_id,
             status=RegistrationStatus.APPROVED, total_rate_bps=2000, contact_email="shop-a@shop.test",
-            registered_at=now, decided_at=now,
+            registered_at=now, decided_at=now, sample_quota=5, shop_ads_rate_bps=300, contact_whatsapp="+66811112222",
+            decided_by_user_id=world["agency_a"].user_id,
         )
+        # The same product's earlier, rejected registration; the second product's ended on a cancellation.
+        earlier_terms = dict(
+            campaign_id=campaign.id, shop_id=world["seller_a"].organisation_id, total_rate_bps=1500, sample_quota=2,
+            shop_ads_rate_bps=200, contact_email="shop-a@shop.test", contact_whatsapp="+66811112222",
+            registered_at=now - timedelta(hours=2), decided_at=now - timedelta(hours=1),
+            decided_by_user_id=world["agency_a"].user_id,
+        )
+        s.add_all([
+            models.Registration(
+                product_id=world.products["seller_a"][0], status=RegistrationStatus.REJECTED,
+                reject_reason=RejectReason.COMMISSION_TOO_LOW, reject_note="Offer at least 20%.", **earlier_terms,
+            ),
+            models.Registration(
+                product_id=world.products["seller_a"][1], status=RegistrationStatus.CLOSED,
+                cancellation_requested_at=now - timedelta(minutes=30), closed_at=now, **earlier_terms,
+            ),
+        ])
         product_list = models.ProductList(
             agency_id=campaign.agency_id, campaign_id=campaign.id, name="Serums", created_at=now, updated_at=now
         )
         s.add_all([registration, product_list])
         await s.flush()
-        link = models.ShareLink(list_id=product_list.id, token="matrix-share-link-token-0001", created_at=now)
         s.add_all([
+            models.Bookmark(agency_id=campaign.agency_id, registration_id=registration.id, created_at=now),
+            models.AuditEvent(
+                actor_user_id=world["agency_a"].user_id, actor_organisation_id=campaign.agency_id,
+                subject_type="Registration", subject_id=registration.id, campaign_id=campaign.id,
+                action="registration.approve", changes={"status": ["PENDING", "APPROVED"]}, created_at=now,
+            ),
+        ])
+        link = models.ShareLink(list_id=product_list.id, token="matrix-share-link-token-0001", created_at=now)
+        rotated = models.ShareLink(  # the list's earlier link, revoked when the current one was made
+            list_id=product_list.id, token="matrix-share-link-token-0000", created_at=now - timedelta(days=1),
+            revoked_at=now,
+        )
+        s.add_all([
+            rotated,
             models.ProductListItem(
                 list_id=product_list.id, registration_id=registration.id, creator_rate_bps=1000, created_at=now,
                 updated_at=now,
@@ -116,6 +206,48 @@ async def connect_tenants_a(rt: Runtime, world: World) -> None:
         ])
         await s.flush()
         s.add(models.LinkOpen(share_link_id=link.id, creator_id=world["creator_a"].organisation_id, first_opened_at=now))
+        await connect_creator_side(s, world, registration, link, now)
+
+
+async def connect_creator_side(s, world: World, registration, link, now) -> None:  # noqa: ANN001
+    """Creator A added agency A's offer to its showcase (a rate decrease pending), got the sample delivered by
+    seller A and posted a video for it."""
+    creator_id = world["creator_a"].organisation_id
+    item_id = await s.scalar(
+        select(models.ProductListItem.id).where(models.ProductListItem.registration_id == registration.id)
+    )
+    entry = models.ShowcaseEntry(
+        creator_id=creator_id, product_id=registration.product_id, registration_id=registration.id,
+        list_item_id=item_id, share_link_id=link.id, creator_rate_bps=1000, pending_rate_bps=800,
+        pending_rate_effective_at=now + timedelta(days=30), added_at=now, terms_accepted_at=now,
+    )
+    s.add(entry)
+    await s.flush()
+    shipped = dict(carrier="Kerry Express", tracking_number="KE123456789TH")
+    sample = models.SampleRequest(
+        creator_id=creator_id, registration_id=registration.id, product_id=registration.product_id,
+        showcase_entry_id=entry.id, status=SampleStatus.CONTENT_POSTED, recipient_name="Creator A Person",
+        phone="+66 81 234 5678", line1="1 Sukhumvit Road", line2="Unit 5", city="Bangkok", region="Bangkok",
+        postal_code="10110", country="TH", reviewed_at=now, reviewed_by_user_id=world["agency_a"].user_id,
+        shipped_at=now, delivered_at=now, content_due_at=now + timedelta(days=14), created_at=now, **shipped,
+    )
+    s.add(sample)
+    await s.flush()
+    s.add_all([
+        models.Shipment(
+            sample_request_id=sample.id, status=ShipmentStatus.SHIPPED, note="Left the warehouse", occurred_at=now,
+            created_at=now, **shipped,
+        ),
+        models.Shipment(
+            sample_request_id=sample.id, status=ShipmentStatus.DELIVERED, note="Signed for", occurred_at=now,
+            created_at=now, **shipped,
+        ),
+        models.Content(
+            creator_id=creator_id, product_id=registration.product_id, registration_id=registration.id,
+            sample_request_id=sample.id, kind=ContentKind.VIDEO, url="https://www.tiktok.com/@creatora/video/1",
+            external_id="matrix-video-1", posted_at=now, views=1200, likes=80, orders_count=3, created_at=now,
+        ),
+    ])
 
 
 @pytest.fixture

@@ -11,8 +11,14 @@ from server.schema.ids import decode_any_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node
+from server.schema.types.content import Content
 from server.schema.types.notification import Notification
+from server.schema.types.product_list import ProductList, ProductListItem, ShareLink
+from server.schema.types.registration import Registration
+from server.schema.types.sample import SampleRequest
+from server.schema.types.showcase import ShowcaseEntry
 from server.schema.types.tenants import Agency, Creator, Organisation, User
+from server.services import campaigns
 
 # type name -> (loader getter, wrapper)
 NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
@@ -24,6 +30,13 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
     "Product": (lambda l: l.product_by_id, Product.from_row),
     "Notification": (lambda l: l.notification_by_id, Notification.from_row),
     "Campaign": (lambda l: l.campaign_by_id, Campaign.from_row),
+    "ProductList": (lambda l: l.product_list_by_id, ProductList.from_row),
+    "ProductListItem": (lambda l: l.product_list_item_by_id, ProductListItem.from_row),
+    "ShareLink": (lambda l: l.share_link_by_id, ShareLink.from_row),
+    "Registration": (lambda l: l.registration_by_id, Registration.from_row),
+    "ShowcaseEntry": (lambda l: l.showcase_entry_by_id, ShowcaseEntry.from_row),
+    "SampleRequest": (lambda l: l.sample_request_by_id, SampleRequest.from_row),
+    "Content": (lambda l: l.content_by_id, Content.from_row),
 }
 
 
@@ -33,5 +46,7 @@ async def resolve_node(info: Info, id: str) -> Node | None:  # noqa: A002 - Grap
     if entry is None or not can_reach(type_name, info.context.principal):
         return None
     get_loader, wrap = entry
+    if type_name == "Campaign":  # effective values: a pending change that fell due applies first
+        await campaigns.apply_due_pending_changes(info.context.rt, campaign_id=pk)
     row = await get_loader(info.context.loaders).load(pk)
     return None if row is None else wrap(row)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import strawberry
 
 from server.models import enums
@@ -12,6 +14,12 @@ Market = strawberry.enum(enums.Market)
 Currency = strawberry.enum(enums.Currency)
 OrganisationKind = strawberry.enum(enums.OrganisationKind)
 SellerType = strawberry.enum(enums.SellerType)
+
+
+@strawberry.enum(description="Order of a sorted list (shared by every list sort input).")
+class SortDirection(enum.StrEnum):
+    ASC = "ASC"
+    DESC = "DESC"
 
 
 @strawberry.interface(description="An object with an opaque global id, fetchable with node(id:).")

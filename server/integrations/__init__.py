@@ -1,0 +1,1 @@
+"""HTTP endpoints for machines (integration keys), outside GraphQL: thin adapters over services."""

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from server.resolvers.errors import user_errors
+from server.schema.context import Info
+from server.schema.ids import decode_id
+from server.schema.types.campaign import Campaign
+from server.schema.types.campaign_inputs import (
+    CampaignErrorCode,
+    CampaignPayload,
+    CampaignPendingChangeCancelInput,
+    CampaignUserError,
+)
+from server.services import campaigns
+from server.services.errors import DomainError
+
+
+async def resolve_campaign_pending_change_cancel(
+    info: Info, input: CampaignPendingChangeCancelInput  # noqa: A002
+) -> CampaignPayload:
+    principal = info.context.principal
+    assert principal is not None  # the policy gate lets only agencies in
+    try:
+        row = await campaigns.cancel_pending_change(info.context.rt, principal, decode_id(input.campaign_id, "Campaign"))
+    except DomainError as error:
+        return CampaignPayload(campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode))
+    return CampaignPayload(campaign=Campaign.from_row(row), user_errors=[])

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import strawberry
+
+from server.resolvers.product_list_inputs import errors_of, input_id, item_specs, principal_of
+from server.schema.context import Info
+from server.schema.types.product_list import ProductList, ProductListItemInput, ProductListPayload
+from server.services import product_lists
+from server.services.errors import DomainError
+
+
+@strawberry.input
+class ProductListCreateInput:
+    campaign_id: strawberry.ID
+    name: str = strawberry.field(description="1–100 characters (trimmed).")
+    items: list[ProductListItemInput] = strawberry.field(
+        default_factory=list, description="Up to 100 approved products of the campaign."
+    )
+
+
+async def resolve_product_list_create(info: Info, input: ProductListCreateInput) -> ProductListPayload:  # noqa: A002
+    try:
+        row = await product_lists.create_list(
+            info.context.rt, principal_of(info),
+            campaign_id=input_id(input.campaign_id, "Campaign", ["input", "campaignId"]),
+            name=input.name,
+            items=item_specs(input.items, ["input", "items"]),
+        )
+    except DomainError as error:
+        return ProductListPayload(product_list=None, user_errors=errors_of(error))
+    return ProductListPayload(product_list=ProductList.from_row(row), user_errors=[])

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import strawberry
+
+from server.resolvers.product_list_inputs import errors_of, input_id, principal_of
+from server.schema.context import Info
+from server.schema.ids import encode_id
+from server.schema.types.product_list import ProductListDeletePayload
+from server.services import product_lists
+from server.services.errors import DomainError
+
+
+@strawberry.input
+class ProductListDeleteInput:
+    id: strawberry.ID
+
+
+async def resolve_product_list_delete(info: Info, input: ProductListDeleteInput) -> ProductListDeletePayload:  # noqa: A002
+    try:
+        pk = await product_lists.delete_list(
+            info.context.rt, principal_of(info), list_id=input_id(input.id, "ProductList", ["input", "id"])
+        )
+    except DomainError as error:
+        return ProductListDeletePayload(deleted_id=None, user_errors=errors_of(error))
+    return ProductListDeletePayload(deleted_id=strawberry.ID(encode_id("ProductList", pk)), user_errors=[])

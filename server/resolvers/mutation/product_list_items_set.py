@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import strawberry
+
+from server.resolvers.product_list_inputs import errors_of, input_id, item_specs, principal_of
+from server.schema.context import Info
+from server.schema.types.product_list import ProductList, ProductListItemInput, ProductListPayload
+from server.services import product_lists
+from server.services.errors import DomainError
+
+
+@strawberry.input
+class ProductListItemsSetInput:
+    list_id: strawberry.ID
+    set_: list[ProductListItemInput] = strawberry.field(
+        name="set",
+        default_factory=list,
+        description="Products to add, or to re-price when already in the list. A decrease reaches creators who "
+        "already have the product after 30 days; an increase at once.",
+    )
+    remove: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Registrations to take out of the list."
+    )
+
+
+async def resolve_product_list_items_set(info: Info, input: ProductListItemsSetInput) -> ProductListPayload:  # noqa: A002
+    try:
+        row = await product_lists.set_items(
+            info.context.rt, principal_of(info),
+            list_id=input_id(input.list_id, "ProductList", ["input", "listId"]),
+            items=item_specs(input.set_, ["input", "set"]),
+            remove=[input_id(raw, "Registration", ["input", "remove", j]) for j, raw in enumerate(input.remove)],
+        )
+    except DomainError as error:
+        return ProductListPayload(product_list=None, user_errors=errors_of(error))
+    return ProductListPayload(product_list=ProductList.from_row(row), user_errors=[])

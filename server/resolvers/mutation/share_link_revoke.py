@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import strawberry
+
+from server.resolvers.product_list_inputs import errors_of, input_id, principal_of
+from server.schema.context import Info
+from server.schema.types.product_list import ShareLink, ShareLinkPayload
+from server.services import product_lists
+from server.services.errors import DomainError
+
+
+@strawberry.input
+class ShareLinkRevokeInput:
+    id: strawberry.ID
+
+
+async def resolve_share_link_revoke(info: Info, input: ShareLinkRevokeInput) -> ShareLinkPayload:  # noqa: A002
+    try:
+        row = await product_lists.revoke_share_link(
+            info.context.rt, principal_of(info), link_id=input_id(input.id, "ShareLink", ["input", "id"])
+        )
+    except DomainError as error:
+        return ShareLinkPayload(share_link=None, user_errors=errors_of(error))
+    return ShareLinkPayload(share_link=ShareLink.from_row(row), user_errors=[])

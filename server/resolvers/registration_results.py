@@ -1,0 +1,45 @@
+"""Shared by the registration mutations: ids that do not decode are "not found" (like ids of rows the viewer
+cannot see), and service errors become RegistrationUserErrors."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+
+from server import models
+from server.authz.errors import InvalidId
+from server.resolvers.errors import user_errors
+from server.schema.ids import decode_id
+from server.schema.types.registration import (
+    Registration,
+    RegistrationErrorCode,
+    RegistrationPayload,
+    RegistrationUserError,
+)
+from server.services.errors import DomainError, not_found
+
+
+def pk_or_none(value: str, type_name: str) -> int | None:
+    try:
+        return decode_id(value, type_name)
+    except InvalidId:
+        return None
+
+
+def registration_errors(errors: Sequence[DomainError]) -> list[RegistrationUserError]:
+    return [e for error in errors for e in user_errors(error, RegistrationUserError, RegistrationErrorCode)]
+
+
+async def registration_payload(
+    registration_id: str,
+    call: Callable[[int], Awaitable[models.Registration]],
+    field: Sequence[str] = ("input", "id"),
+) -> RegistrationPayload:
+    """Decodes the registration id, runs the service call with it and maps the outcome."""
+    try:
+        pk = pk_or_none(registration_id, "Registration")
+        if pk is None:
+            raise not_found("Registration", field)
+        row = await call(pk)
+    except DomainError as error:
+        return RegistrationPayload(registration=None, user_errors=registration_errors([error]))
+    return RegistrationPayload(registration=Registration.from_row(row), user_errors=[])

@@ -1,0 +1,296 @@
+"""Registrations: a seller's product in a campaign with its terms, its history, and the inputs and payloads of
+the registration mutations."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from server import models
+from server.models import enums
+from server.schema.context import Info
+from server.schema.errors import UserError
+from server.schema.ids import encode_id
+from server.schema.types.campaign import Campaign
+from server.schema.types.catalogue import Product, Shop
+from server.schema.types.common import Node, Role, SortDirection
+from server.services import registration_rules
+
+RegistrationStatus = strawberry.enum(
+    enums.RegistrationStatus,
+    description="PENDING → APPROVED → PENDING_CLOSED (cancellation asked) → CLOSED; or REJECTED, REJECT_FOREVER, "
+    "WITHDRAWN. A campaign that ended shows its open registrations as CLOSED.",
+)
+RejectReason = strawberry.enum(enums.RejectReason)
+
+
+ReviewDecision = strawberry.enum(registration_rules.ReviewDecision)
+
+
+@strawberry.enum
+class RegistrationSortField(enum.StrEnum):
+    REGISTERED_AT = "REGISTERED_AT"
+    TOTAL_RATE = "TOTAL_RATE"
+    PRICE = "PRICE"
+
+
+@strawberry.type(description="One changed field of an event: old and new value as text.")
+class FieldChange:
+    field: str
+    from_: str | None = strawberry.field(name="from")
+    to: str | None
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _status(value: Any) -> enums.RegistrationStatus | None:
+    return None if value is None else enums.RegistrationStatus(value)
+
+
+@strawberry.type(description="Something that happened to a registration: who, when, what changed and why.")
+class RegistrationEvent:
+    id: strawberry.ID
+    at: datetime
+    action: str = strawberry.field(description="e.g. registration.create, registration.approve, registration.close.")
+    actor_name: str | None = strawberry.field(description="The acting organisation; null when the platform acted.")
+    actor_role: Role | None
+    from_status: RegistrationStatus | None
+    to_status: RegistrationStatus | None
+    reason: str | None = strawberry.field(description="A reject reason code, or the seller's cancellation reason.")
+    note: str | None
+    changes: list[FieldChange]
+
+    @classmethod
+    def from_row(cls, row: tuple[models.AuditEvent, str | None, enums.OrganisationKind | None]) -> RegistrationEvent:
+        event, actor_name, actor_kind = row
+        changes = dict(event.changes or {})
+        note = changes.pop("note", [None, None])[1]
+        status = changes.get("status", [None, None])
+        return cls(
+            id=encode_id("RegistrationEvent", event.id), at=event.created_at, action=event.action,
+            actor_name=actor_name if event.actor_organisation_id is not None else None,
+            actor_role=None if actor_kind is None else enums.KIND_ROLE[actor_kind],
+            from_status=_status(status[0]), to_status=_status(status[1]), reason=event.reason, note=note,
+            changes=[FieldChange(field=name, from_=_text(old), to=_text(new)) for name, (old, new) in changes.items()],
+        )
+
+
+@strawberry.type(description="A seller's product registered into a campaign, with its terms.")
+class Registration(Node):
+    row: strawberry.Private[models.Registration]
+    total_rate_bps: int | None = strawberry.field(description="The seller's total commission rate; fixed once approved.")
+    sample_quota: int | None = strawberry.field(description="Free samples the seller gives; only ever increases.")
+    shop_ads_rate_bps: int | None
+    contact_email: str | None
+    contact_whatsapp: str | None
+    reject_reason: RejectReason | None
+    reject_note: str | None
+    registered_at: datetime
+    decided_at: datetime | None = strawberry.field(description="When the agency approved or rejected it.")
+    cancellation_requested_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: models.Registration) -> Registration:
+        return cls(
+            id=encode_id("Registration", row.id), row=row, total_rate_bps=row.total_rate_bps,
+            sample_quota=row.sample_quota, shop_ads_rate_bps=row.shop_ads_rate_bps, contact_email=row.contact_email,
+            contact_whatsapp=row.contact_whatsapp, reject_reason=row.reject_reason, reject_note=row.reject_note,
+            registered_at=row.registered_at, decided_at=row.decided_at,
+            cancellation_requested_at=row.cancellation_requested_at,
+        )
+
+    async def _campaign_end(self, info: Info) -> datetime | None:
+        campaign = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
+        return None if campaign is None else campaign.campaign_end
+
+    @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
+    async def status(self, info: Info) -> RegistrationStatus:
+        end = await self._campaign_end(info)
+        if end is None:
+            return self.row.status
+        return registration_rules.effective_status(self.row.status, end, info.context.rt.clock.now())
+
+    @strawberry.field(description="When it closed (for a campaign that ended: the campaign's end).")
+    async def closed_at(self, info: Info) -> datetime | None:
+        if self.row.closed_at is not None or self.row.status not in registration_rules.OPEN_STATUSES:
+            return self.row.closed_at
+        end = await self._campaign_end(info)
+        return end if end is not None and info.context.rt.clock.now() >= end else None
+
+    @strawberry.field
+    async def campaign(self, info: Info) -> Campaign | None:
+        row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
+        return None if row is None else Campaign.from_row(row)
+
+    @strawberry.field
+    async def product(self, info: Info) -> Product | None:
+        row = await info.context.loaders.product_by_id.load(self.row.product_id)
+        return None if row is None else Product.from_row(row)
+
+    @strawberry.field
+    async def shop(self, info: Info) -> Shop | None:
+        row = await info.context.loaders.shop_by_id.load(self.row.shop_id)
+        return None if row is None else Shop.from_row(row)
+
+    @strawberry.field(description="Whether the viewing agency bookmarked it (agencies only).")
+    async def bookmarked(self, info: Info) -> bool | None:
+        return await info.context.loaders.bookmark_by_registration_id.load(self.row.id) is not None
+
+    @strawberry.field(description="What happened to it, oldest first.")
+    async def history(self, info: Info) -> list[RegistrationEvent] | None:
+        rows = await info.context.loaders.history_by_registration_id.load(self.row.id)
+        return [RegistrationEvent.from_row(row) for row in rows]
+
+
+@strawberry.type(description="A registration's status changed (or it was created: fromStatus is null).")
+class RegistrationStatusChange:
+    registration: Registration | None = strawberry.field(description="As it is now, as the viewer may see it.")
+    from_status: RegistrationStatus | None
+    to_status: RegistrationStatus
+    at: datetime
+
+
+# --- inputs ----------------------------------------------------------------------------------------------
+
+
+@strawberry.input
+class RegistrationFilter:
+    campaign_id: strawberry.ID | None = None
+    status: list[RegistrationStatus] | None = None
+    bookmarked: bool | None = strawberry.field(default=None, description="Bookmarked by the viewing agency.")
+    category: str | None = None
+    min_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
+    max_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
+    min_rate_bps: int | None = None
+    max_rate_bps: int | None = None
+    shop_id: strawberry.ID | None = None
+    search: str | None = strawberry.field(default=None, description="In product titles and shop names.")
+
+
+@strawberry.input
+class RegistrationSort:
+    field: RegistrationSortField = RegistrationSortField.REGISTERED_AT
+    direction: SortDirection = SortDirection.DESC
+
+
+@strawberry.input
+class RegistrationCreateItemInput:
+    product_id: strawberry.ID
+    total_rate_bps: int
+    sample_quota: int = 0
+    shop_ads_rate_bps: int | None = None
+
+
+@strawberry.input
+class RegistrationCreateInput:
+    campaign_id: strawberry.ID
+    items: list[RegistrationCreateItemInput] = strawberry.field(description="1–100 of the seller's products.")
+    contact_email: str
+    contact_whatsapp: str | None = None
+
+
+@strawberry.input
+class RegistrationIdInput:
+    id: strawberry.ID
+
+
+@strawberry.input
+class RegistrationSampleQuotaIncreaseInput:
+    id: strawberry.ID
+    sample_quota: int
+
+
+@strawberry.input
+class RegistrationCancellationRequestInput:
+    id: strawberry.ID
+    reason: str | None = strawberry.field(default=None, description="Why the seller wants to cancel (required).")
+
+
+@strawberry.input
+class RegistrationReviewInput:
+    ids: list[strawberry.ID] = strawberry.field(description="1–100 registrations of the agency's campaigns.")
+    decision: ReviewDecision
+    reason: RejectReason | None = strawberry.field(default=None, description="Required to reject.")
+    note: str | None = strawberry.field(default=None, description="Up to 500 characters.")
+
+
+@strawberry.input
+class RegistrationCancellationDecideInput:
+    id: strawberry.ID
+    approve: bool
+    note: str | None = None
+
+
+@strawberry.input
+class BookmarkSetInput:
+    registration_id: strawberry.ID
+    bookmarked: bool
+
+
+# --- payloads --------------------------------------------------------------------------------------------
+
+
+@strawberry.enum
+class RegistrationErrorCode(enum.StrEnum):
+    NOT_FOUND = "NOT_FOUND"
+    REQUIRED = "REQUIRED"
+    OUT_OF_RANGE = "OUT_OF_RANGE"
+    TOO_MANY = "TOO_MANY"
+    BELOW_REQUIREMENT = "BELOW_REQUIREMENT"
+    NOT_PUBLISHED = "NOT_PUBLISHED"
+    NOT_TARGETED = "NOT_TARGETED"
+    REGISTRATION_CLOSED = "REGISTRATION_CLOSED"
+    CAMPAIGN_CLOSED = "CAMPAIGN_CLOSED"
+    NOT_OWN_PRODUCT = "NOT_OWN_PRODUCT"
+    ALREADY_REGISTERED = "ALREADY_REGISTERED"
+    REJECTED_FOREVER = "REJECTED_FOREVER"
+    INVALID_STATE = "INVALID_STATE"
+    QUOTA_DECREASE = "QUOTA_DECREASE"
+    RATE_LOCKED = "RATE_LOCKED"
+    CONFLICT = "CONFLICT"
+    INVALID_FORMAT = "INVALID_FORMAT"
+    DUPLICATE_ITEM = "DUPLICATE_ITEM"
+
+
+@strawberry.type
+class RegistrationUserError(UserError):
+    code: RegistrationErrorCode
+
+
+@strawberry.type
+class RegistrationPayload:
+    registration: Registration | None
+    user_errors: list[RegistrationUserError]
+
+
+@strawberry.type(description="One item of registrationCreate: the registration it created, or why not.")
+class RegistrationItemResult:
+    index: int = strawberry.field(description="Position in input.items.")
+    product_id: strawberry.ID
+    registration: Registration | None
+    user_errors: list[RegistrationUserError]
+
+
+@strawberry.type
+class RegistrationCreatePayload:
+    registrations: list[Registration] = strawberry.field(description="The registrations created.")
+    results: list[RegistrationItemResult] = strawberry.field(description="One per input item, in order.")
+    user_errors: list[RegistrationUserError] = strawberry.field(description="Whole-call errors: nothing was created.")
+
+
+@strawberry.type(description="One registration of registrationReview: decided, or why not.")
+class RegistrationReviewResult:
+    id: strawberry.ID
+    registration: Registration | None
+    user_errors: list[RegistrationUserError]
+
+
+@strawberry.type
+class RegistrationReviewPayload:
+    results: list[RegistrationReviewResult] = strawberry.field(description="One per input id, in order.")
+    user_errors: list[RegistrationUserError] = strawberry.field(description="Whole-call errors: nothing changed.")

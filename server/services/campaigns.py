@@ -1,0 +1,687 @@
+"""Campaigns (agency): create, edit under the 30-minute rule, publish, withdraw a pending change, and apply
+pending changes when they fall due (before campaigns are read, and from the sweeper).
+
+Every write is one UnitOfWork. The whole input is checked first and every broken rule is reported together
+(DomainErrors); nothing is written then. Races are settled by conditional updates: a campaign edit bumps the
+`version` it read (a lost race is CONFLICT), a pending change moves out of PENDING at most once. Each change
+writes an AuditEvent (subject "Campaign").
+
+Values travel in API form, keyed by the API field names of CampaignPendingValues: that is the form
+of a pending change's `changes` JSON and of the audit trail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+
+from server import models
+from server.auth.principal import Principal
+from server.models.constraints import RATE_MAX_BPS, RATE_MIN_BPS
+from server.models.enums import (
+    CampaignStatus,
+    Market,
+    Messenger,
+    PendingChangeStatus,
+    SellerType,
+    TargetingMode,
+)
+from server.runtime import Runtime
+from server.services import audit, notifications
+from server.services.auth import EMAIL_RE, normalise_email
+from server.services.campaign_rules import EDIT_DELAY, MAX_PERIOD, MAX_TARGET_SHOPS, campaign_status
+from server.services.errors import DomainError, DomainErrors, not_found
+from server.services.onboarding import is_valid_shop_code, normalise_shop_code
+from server.services.unit_of_work import UnitOfWork
+
+NAME_MAX = 49
+DESCRIPTION_MAX = 999
+SELLER_REQUIREMENTS_MAX = 999
+EMAIL_MAX = 254
+PHONE_MAX = 32
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
+HANDLE_MAX = 100
+# The messenger sellers of each market expect (DOMAIN.md "Campaign"); only in the US may it be left out.
+MARKET_MESSENGER = {
+    Market.TH: Messenger.LINE,
+    Market.PH: Messenger.VIBER,
+    Market.VN: Messenger.ZALO,
+    Market.MY: Messenger.WHATSAPP,
+    Market.ID: Messenger.WHATSAPP,
+    Market.GB: Messenger.WHATSAPP,
+    Market.US: Messenger.WHATSAPP,
+}
+MESSENGER_OPTIONAL = frozenset({Market.US})
+
+TIMES = ("registrationStart", "registrationEnd", "campaignStart", "campaignEnd")
+_COLUMNS = {
+    "name": "name", "description": "description", "sellerRequirements": "seller_requirements",
+    "commissionRequirementBps": "commission_requirement_bps", "registrationStart": "registration_start",
+    "registrationEnd": "registration_end", "campaignStart": "campaign_start", "campaignEnd": "campaign_end",
+    "targetingMode": "targeting_mode", "targetSellerType": "target_seller_type",
+}
+
+
+# ---------------------------------------------------------------------------------------------- input
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    email: str
+    phone: str | None = None
+    messenger: Messenger | None = None
+    messenger_handle: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Targeting:
+    mode: TargetingMode
+    shop_codes: Sequence[str] | None = None
+    seller_type: SellerType | None = None  # None: every seller type
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignInput:
+    """What campaignCreate / campaignUpdate carry. For an update None means "unchanged"."""
+
+    name: str | None = None
+    description: str | None = None
+    seller_requirements: str | None = None
+    commission_requirement_bps: int | None = None
+    contact: Contact | None = None
+    registration_start: datetime | None = None
+    registration_end: datetime | None = None
+    campaign_start: datetime | None = None
+    campaign_end: datetime | None = None
+    targeting: Targeting | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateResult:
+    campaign: models.Campaign
+    pending_change: models.CampaignPendingChange | None  # set when the edit waits out EDIT_DELAY
+
+    @property
+    def applied_now(self) -> bool:
+        return self.pending_change is None
+
+
+# ---------------------------------------------------------------------------------------------- API form
+
+
+def _to_api(name: str, value: Any) -> Any:
+    """A value as JSON (pending change `changes`, audit `changes`)."""
+    if value is None:
+        return None
+    if name in TIMES:
+        return value.astimezone(UTC).isoformat()
+    if name == "contact":
+        return {
+            "email": value.email, "phone": value.phone, "messenger": value.messenger and value.messenger.value,
+            "messengerHandle": value.messenger_handle,
+        }
+    if name in ("targetingMode", "targetSellerType"):
+        return value.value
+    if name == "targetShopCodes":
+        return list(value)
+    return value
+
+
+def _from_api(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in TIMES:
+        return datetime.fromisoformat(value).astimezone(UTC)
+    if name == "contact":
+        return Contact(
+            email=value["email"], phone=value["phone"],
+            messenger=None if value["messenger"] is None else Messenger(value["messenger"]),
+            messenger_handle=value["messengerHandle"],
+        )
+    if name == "targetingMode":
+        return TargetingMode(value)
+    if name == "targetSellerType":
+        return SellerType(value)
+    if name == "targetShopCodes":
+        return tuple(value)
+    return value
+
+
+def _api_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    return {name: [_to_api(name, before.get(name)), _to_api(name, after[name])] for name in after}
+
+
+# ---------------------------------------------------------------------------------------------- checks
+
+
+class _Check:
+    """Collects every broken rule of one input; `given` are the API fields the input sets."""
+
+    def __init__(self) -> None:
+        self.errors: list[DomainError] = []
+        self.given: set[str] = set()
+
+    def fail(self, code: str, message: str, *path: str, **details: Any) -> None:
+        self.errors.append(DomainError(code, message, ["input", *path] if path else None, **details))
+
+    def at(self, *names: str) -> str:
+        """The field to blame for a rule between fields: the first one the input sets."""
+        return next((n for n in names if n in self.given), names[0])
+
+
+def _text(check: _Check, value: str, field: str, max_len: int, *, required: bool) -> str | None:
+    value = value.strip()
+    if required and not value:
+        check.fail("REQUIRED", "Enter a name", field)
+        return None
+    if len(value) > max_len:
+        check.fail("TOO_LONG", f"Use at most {max_len} characters (got {len(value)})", field)
+        return None
+    return value
+
+
+def _instant(check: _Check, value: datetime, field: str) -> datetime | None:
+    if value.tzinfo is None:
+        check.fail("INVALID_FORMAT", "Give the time with its UTC offset, e.g. 2026-12-01T09:00:00Z", field)
+        return None
+    return value.astimezone(UTC)
+
+
+def _contact(check: _Check, contact: Contact, market: Market) -> Contact | None:
+    before = len(check.errors)
+    email = normalise_email(contact.email)
+    if not email:
+        check.fail("REQUIRED", "Enter a contact email", "contact", "email")
+    elif len(email) > EMAIL_MAX:
+        check.fail("TOO_LONG", f"Use at most {EMAIL_MAX} characters", "contact", "email")
+    elif not EMAIL_RE.match(email):
+        check.fail("INVALID_FORMAT", "Enter a valid email address", "contact", "email")
+    phone = (contact.phone or "").strip() or None
+    if phone is not None and len(phone) > PHONE_MAX:
+        check.fail("TOO_LONG", f"Use at most {PHONE_MAX} characters", "contact", "phone")
+    elif phone is not None and not PHONE_RE.match(phone):
+        check.fail("INVALID_FORMAT", "Enter a phone number: digits, spaces, +, - and brackets", "contact", "phone")
+    handle = (contact.messenger_handle or "").strip() or None
+    expected = MARKET_MESSENGER[market]
+    if contact.messenger is None:
+        if market not in MESSENGER_OPTIONAL:
+            check.fail(
+                "MESSENGER_REQUIRED", f"Sellers in {market.value} expect a {expected.value} contact",
+                "contact", "messenger",
+            )
+        elif handle is not None:
+            check.fail("REQUIRED", "Choose the messenger of this handle", "contact", "messenger")
+    elif contact.messenger is not expected:
+        optional = " (or none)" if market in MESSENGER_OPTIONAL else ""
+        check.fail(
+            "MESSENGER_REQUIRED", f"Campaigns in {market.value} use {expected.value}{optional}, "
+            f"not {contact.messenger.value}", "contact", "messenger",
+        )
+    elif handle is None:
+        check.fail("REQUIRED", f"Enter the {contact.messenger.value} handle", "contact", "messengerHandle")
+    elif len(handle) > HANDLE_MAX:
+        check.fail("TOO_LONG", f"Use at most {HANDLE_MAX} characters", "contact", "messengerHandle")
+    if len(check.errors) > before:
+        return None
+    return Contact(email=email, phone=phone, messenger=contact.messenger, messenger_handle=handle)
+
+
+def _targeting(check: _Check, targeting: Targeting) -> dict[str, Any]:
+    """Malformed codes are reported and left out, so the well-formed ones can still be looked up."""
+    raw = list(targeting.shop_codes or [])
+    codes: list[str] = []
+    if targeting.mode is TargetingMode.OPEN:
+        if raw:
+            check.fail(
+                "INVALID_FORMAT", "An open campaign takes no shop codes; choose SELECTED to target shops",
+                "targeting", "shopCodes",
+            )
+            return {}
+    else:
+        for index, value in enumerate(raw):
+            code = normalise_shop_code(value)
+            if not is_valid_shop_code(code):
+                check.fail(
+                    "INVALID_FORMAT", f"{value.strip()[:40]!r} is not a shop code (6 to 20 letters and digits)",
+                    "targeting", "shopCodes", str(index),
+                )
+            elif code not in codes:
+                codes.append(code)
+        if not raw:
+            check.fail("REQUIRED", "Enter the shop codes of the shops to invite", "targeting", "shopCodes")
+            return {}
+        if len(codes) > MAX_TARGET_SHOPS:
+            check.fail(
+                "TOO_MANY", f"Invite at most {MAX_TARGET_SHOPS} shops (got {len(codes)})", "targeting", "shopCodes"
+            )
+            return {}
+    return {
+        "targetingMode": targeting.mode,
+        "targetSellerType": targeting.seller_type,
+        "targetShopCodes": tuple(sorted(codes)),
+    }
+
+
+def _fields(check: _Check, data: CampaignInput, market: Market) -> dict[str, Any]:
+    """The fields the input sets, normalised; a field that breaks a rule is reported and left out."""
+    out: dict[str, Any] = {}
+    if data.name is not None:
+        check.given.add("name")
+        out["name"] = _text(check, data.name, "name", NAME_MAX, required=True)
+    if data.description is not None:
+        check.given.add("description")
+        out["description"] = _text(check, data.description, "description", DESCRIPTION_MAX, required=False)
+    if data.seller_requirements is not None:
+        check.given.add("sellerRequirements")
+        out["sellerRequirements"] = _text(
+            check, data.seller_requirements, "sellerRequirements", SELLER_REQUIREMENTS_MAX, required=False
+        )
+    if data.commission_requirement_bps is not None:
+        check.given.add("commissionRequirementBps")
+        bps = data.commission_requirement_bps
+        if RATE_MIN_BPS <= bps <= RATE_MAX_BPS:
+            out["commissionRequirementBps"] = bps
+        else:
+            check.fail(
+                "OUT_OF_RANGE", f"A rate is {RATE_MIN_BPS} to {RATE_MAX_BPS} basis points (1 % to 80 %)",
+                "commissionRequirementBps",
+            )
+    if data.contact is not None:
+        check.given.add("contact")
+        out["contact"] = _contact(check, data.contact, market)
+    for name, value in (
+        ("registrationStart", data.registration_start), ("registrationEnd", data.registration_end),
+        ("campaignStart", data.campaign_start), ("campaignEnd", data.campaign_end),
+    ):
+        if value is not None:
+            check.given.add(name)
+            out[name] = _instant(check, value, name)
+    if data.targeting is not None:
+        check.given |= {"targetingMode", "targetSellerType", "targetShopCodes"}
+        out.update(_targeting(check, data.targeting))
+    return {name: value for name, value in out.items() if value is not None or name == "targetSellerType"}
+
+
+def _periods(check: _Check, values: dict[str, Any]) -> None:
+    """The rules between the four times (all of them known)."""
+    if any(values.get(name) is None for name in TIMES):
+        return
+    rs, re_, cs, ce = (values[name] for name in TIMES)
+    if rs != cs:
+        check.fail(
+            "INVALID_PERIOD", "Registration starts when the campaign starts", check.at("registrationStart", "campaignStart")
+        )
+    if ce <= cs:
+        check.fail("INVALID_PERIOD", "The campaign must end after it starts", check.at("campaignEnd", "campaignStart"))
+    elif ce - cs >= MAX_PERIOD:
+        check.fail(
+            "PERIOD_TOO_LONG", f"A campaign runs for less than {MAX_PERIOD.days} days",
+            check.at("campaignEnd", "campaignStart"),
+        )
+    if re_ <= rs:
+        check.fail(
+            "INVALID_PERIOD", "Registration must end after it starts",
+            check.at("registrationEnd", "registrationStart", "campaignStart"),
+        )
+    elif re_ > ce:
+        check.fail(
+            "INVALID_PERIOD", "Registration must end by the end of the campaign",
+            check.at("registrationEnd", "campaignEnd"),
+        )
+
+
+async def _shop_ids(
+    check: _Check, session: AsyncSession, values: dict[str, Any], market: Market
+) -> dict[str, int]:
+    """Shop code -> shop id of the targeted shops; codes with no shop of the campaign's market are reported."""
+    codes = values.get("targetShopCodes")
+    if not codes or "targetShopCodes" not in check.given:
+        return {}
+    found = await _shops_by_code(session, codes, market)
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        check.fail(
+            "UNKNOWN_SHOP_CODES", f"No {market.value} shop has the code(s) {', '.join(unknown)}",
+            "targeting", "shopCodes", unknown_shop_codes=unknown,
+        )
+    return found
+
+
+async def _shops_by_code(session: AsyncSession, codes: Sequence[str], market: Market) -> dict[str, int]:
+    rows = await session.execute(
+        select(models.Shop.shop_code, models.Shop.organisation_id).where(
+            models.Shop.shop_code.in_(codes), models.Shop.market == market
+        )
+    )
+    return {code: shop_id for code, shop_id in rows.all()}
+
+
+def _raise(check: _Check) -> None:
+    if check.errors:
+        raise DomainErrors(check.errors)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+async def _target_codes(session: AsyncSession, campaign_id: int) -> tuple[str, ...]:
+    rows = await session.scalars(
+        select(models.Shop.shop_code)
+        .join(models.CampaignTargetShop, models.CampaignTargetShop.shop_id == models.Shop.organisation_id)
+        .where(models.CampaignTargetShop.campaign_id == campaign_id)
+        .order_by(models.Shop.shop_code)
+    )
+    return tuple(rows.all())
+
+
+async def _effective_values(session: AsyncSession, campaign: models.Campaign) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(campaign, column) for name, column in _COLUMNS.items()}
+    values["contact"] = Contact(
+        email=campaign.contact_email, phone=campaign.contact_phone, messenger=campaign.messenger,
+        messenger_handle=campaign.messenger_handle,
+    )
+    values["targetShopCodes"] = await _target_codes(session, campaign.id)
+    return values
+
+
+async def _own_campaign(session: AsyncSession, principal: Principal, campaign_id: int, field: str) -> models.Campaign:
+    campaign = await session.scalar(
+        select(models.Campaign).where(
+            models.Campaign.id == campaign_id, models.Campaign.agency_id == principal.organisation_id
+        )
+    )
+    if campaign is None:
+        raise not_found("Campaign", ["input", field])
+    return campaign
+
+
+async def _pending(session: AsyncSession, campaign_id: int) -> models.CampaignPendingChange | None:
+    return await session.scalar(
+        select(models.CampaignPendingChange).where(
+            models.CampaignPendingChange.campaign_id == campaign_id,
+            models.CampaignPendingChange.status == PendingChangeStatus.PENDING,
+        )
+    )
+
+
+def _when(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+
+async def _write(session: AsyncSession, campaign: models.Campaign, values: dict[str, Any], shop_ids: dict[str, int]) -> None:
+    """Sets the given values on the campaign (and its target shops) in the session."""
+    for name, column in _COLUMNS.items():
+        if name in values:
+            setattr(campaign, column, values[name])
+    if "contact" in values:
+        contact: Contact = values["contact"]
+        campaign.contact_email = contact.email
+        campaign.contact_phone = contact.phone
+        campaign.messenger = contact.messenger
+        campaign.messenger_handle = contact.messenger_handle
+    await session.flush()
+    if "targetShopCodes" in values:
+        await session.execute(
+            delete(models.CampaignTargetShop).where(models.CampaignTargetShop.campaign_id == campaign.id)
+        )
+        session.add_all(
+            models.CampaignTargetShop(campaign_id=campaign.id, shop_id=shop_ids[code])
+            for code in values["targetShopCodes"]
+        )
+    await session.flush()
+
+
+async def _claim_version(session: AsyncSession, campaign: models.Campaign) -> None:
+    """Optimistic lock: bump the version this edit read; when a concurrent edit got there first, CONFLICT."""
+    result = await session.execute(
+        update(models.Campaign)
+        .where(models.Campaign.id == campaign.id, models.Campaign.version == campaign.version)
+        .values(version=campaign.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise DomainError("CONFLICT", "The campaign changed while you were editing it; reload it and try again")
+    set_committed_value(campaign, "version", campaign.version + 1)
+
+
+# ---------------------------------------------------------------------------------------------- services
+
+
+async def create(rt: Runtime, principal: Principal, market: Market, data: CampaignInput) -> models.Campaign:
+    """A new, unpublished (READY) campaign of the principal's agency."""
+    now = rt.clock.now()
+    check = _Check()
+    required = {
+        "name": data.name, "commissionRequirementBps": data.commission_requirement_bps, "contact": data.contact,
+        **{name: getattr(data, _COLUMNS[name]) for name in TIMES}, "targeting": data.targeting,
+    }
+    for name, value in required.items():
+        if value is None:
+            check.fail("REQUIRED", f"{name} is required", name)
+    values = {"description": "", "sellerRequirements": "", **_fields(check, data, market)}
+    _periods(check, values)
+    if values.get("campaignStart") is not None and values["campaignStart"] <= now:
+        check.fail("START_IN_PAST", f"The campaign must start in the future (now is {_when(now)})", "campaignStart")
+    async with UnitOfWork(rt) as uow:
+        shop_ids = await _shop_ids(check, uow.session, values, market)
+        _raise(check)
+        campaign = models.Campaign(
+            agency_id=principal.organisation_id, market=market, published=False, version=1, created_at=now,
+            updated_at=now,
+        )
+        uow.session.add(campaign)
+        await _write(uow.session, campaign, values, shop_ids)
+        audit.record(
+            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+            action="campaign.create", changes=_api_changes({}, values),
+        )
+    return campaign
+
+
+async def update_campaign(rt: Runtime, principal: Principal, campaign_id: int, data: CampaignInput) -> UpdateResult:
+    """Before the first publish an edit applies at once; after it, it waits EDIT_DELAY as the one pending change."""
+    await apply_due_pending_changes(rt, campaign_id=campaign_id)
+    now = rt.clock.now()
+    async with UnitOfWork(rt) as uow:
+        s = uow.session
+        campaign = await _own_campaign(s, principal, campaign_id, "id")
+        status = campaign_status(campaign, now)
+        if status is CampaignStatus.CLOSED:
+            raise DomainError("CLOSED", "The campaign has ended; it can no longer be edited")
+        pending = await _pending(s, campaign.id)
+        if pending is not None:
+            raise DomainError(
+                "CHANGE_PENDING",
+                f"An earlier edit applies at {_when(pending.applies_at)}; you can edit again after that "
+                "(or cancel it)",
+                editable_at=pending.applies_at,
+            )
+        immediate = campaign.first_published_at is None
+        effective_at = now if immediate else now + EDIT_DELAY
+        current = await _effective_values(s, campaign)
+        check = _Check()
+        given = _fields(check, data, campaign.market)
+        changed = {name: value for name, value in given.items() if value != current[name]}
+        merged = {**current, **changed}
+        _periods(check, merged)
+        starts = {"registrationStart", "campaignStart"} & set(changed)
+        start_at = check.at("campaignStart", "registrationStart")
+        if starts and status is CampaignStatus.ONGOING:
+            check.fail("NOT_EDITABLE", "The campaign has started; its start can no longer change", start_at)
+        elif starts and not immediate and campaign.published and campaign.campaign_start <= effective_at:
+            check.fail(
+                "NOT_EDITABLE",
+                f"The campaign starts at {_when(campaign.campaign_start)}, before this change could apply "
+                f"({_when(effective_at)}); its start can no longer change",
+                start_at,
+            )
+        elif starts and merged["campaignStart"] <= effective_at:
+            check.fail("START_IN_PAST", f"The new start must be after {_when(effective_at)}", start_at)
+        for name in ("registrationEnd", "campaignEnd"):
+            if name in changed and merged[name] <= effective_at:
+                check.fail("INVALID_PERIOD", f"The new end must be after {_when(effective_at)}", name)
+        if changed and not immediate and campaign.campaign_end <= effective_at:
+            check.fail(
+                "NOT_EDITABLE",
+                f"The campaign ends at {_when(campaign.campaign_end)}, before this change could apply "
+                f"({_when(effective_at)})",
+            )
+        shop_ids = await _shop_ids(check, s, merged, campaign.market)
+        _raise(check)
+        if not changed:
+            raise DomainError("NO_CHANGE", "Nothing to change: the input matches the campaign")
+        await _claim_version(s, campaign)
+        audit_changes = _api_changes(current, changed)
+        if immediate:
+            campaign.updated_at = now
+            await _write(s, campaign, changed, shop_ids)
+            audit.record(
+                uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+                action="campaign.update", changes=audit_changes,
+            )
+            return UpdateResult(campaign=campaign, pending_change=None)
+        pending = models.CampaignPendingChange(
+            campaign_id=campaign.id, changes={name: _to_api(name, value) for name, value in changed.items()},
+            requested_by_user_id=principal.user_id, requested_at=now, applies_at=effective_at,
+            status=PendingChangeStatus.PENDING,
+        )
+        s.add(pending)
+        await s.flush()
+        audit.record(
+            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+            action="campaign.change.request", changes=audit_changes,
+        )
+        return UpdateResult(campaign=campaign, pending_change=pending)
+
+
+async def set_published(rt: Runtime, principal: Principal, campaign_id: int, published: bool) -> models.Campaign:
+    """Publish (the first time also sets first_published_at) or unpublish; setting the current state is a no-op."""
+    await apply_due_pending_changes(rt, campaign_id=campaign_id)
+    now = rt.clock.now()
+    async with UnitOfWork(rt) as uow:
+        s = uow.session
+        campaign = await _own_campaign(s, principal, campaign_id, "id")
+        if campaign_status(campaign, now) is CampaignStatus.CLOSED:
+            raise DomainError("CLOSED", "The campaign has ended; it can no longer be published or unpublished")
+        if campaign.published == published:
+            return campaign
+        first_publish = published and campaign.first_published_at is None
+        values: dict[str, Any] = {"published": published, "version": models.Campaign.version + 1, "updated_at": now}
+        if first_publish:
+            values["first_published_at"] = now
+        result = await s.execute(
+            update(models.Campaign)
+            .where(models.Campaign.id == campaign.id, models.Campaign.published.is_(not published))
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        await s.refresh(campaign)
+        if result.rowcount != 1:  # someone else just did the same
+            return campaign
+        changes: dict[str, list[Any]] = {"published": [not published, published]}
+        if first_publish:
+            changes["firstPublishedAt"] = [None, now.isoformat()]
+        audit.record(
+            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+            action="campaign.publish" if published else "campaign.unpublish", changes=changes,
+        )
+    return campaign
+
+
+async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: int) -> models.Campaign:
+    """Withdraws the pending change before it applies; editing is open again at once."""
+    await apply_due_pending_changes(rt, campaign_id=campaign_id)
+    now = rt.clock.now()
+    async with UnitOfWork(rt) as uow:
+        s = uow.session
+        campaign = await _own_campaign(s, principal, campaign_id, "campaignId")
+        pending = await _pending(s, campaign.id)
+        cancelled = pending is not None and (
+            await s.execute(
+                update(models.CampaignPendingChange)
+                .where(
+                    models.CampaignPendingChange.id == pending.id,
+                    models.CampaignPendingChange.status == PendingChangeStatus.PENDING,
+                    models.CampaignPendingChange.applies_at > now,
+                )
+                .values(status=PendingChangeStatus.CANCELLED, cancelled_at=now)
+                .execution_options(synchronize_session=False)
+            )
+        ).rowcount == 1
+        if pending is None or not cancelled:
+            raise DomainError("NO_PENDING_CHANGE", "The campaign has no pending change to cancel", ["input", "campaignId"])
+        current = await _effective_values(s, campaign)
+        audit.record(
+            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+            action="campaign.change.cancel",
+            changes={name: [_to_api(name, current[name]), value] for name, value in pending.changes.items()},
+        )
+    return campaign
+
+
+async def apply_due_pending_changes(rt: Runtime, *, campaign_id: int | None = None) -> int:
+    """Applies every pending change whose time has come (of one campaign, or all); returns how many this call
+    applied. One SELECT when none is due. Safe to run in several processes at once: each change is claimed with
+    a conditional UPDATE, so exactly one caller applies it."""
+    now = rt.clock.now()
+    due = select(models.CampaignPendingChange.id).where(
+        models.CampaignPendingChange.status == PendingChangeStatus.PENDING,
+        models.CampaignPendingChange.applies_at <= now,
+    )
+    if campaign_id is not None:
+        due = due.where(models.CampaignPendingChange.campaign_id == campaign_id)
+    async with rt.sessionmaker() as session:
+        change_ids = list((await session.scalars(due.order_by(models.CampaignPendingChange.applies_at))).all())
+    applied = 0
+    for change_id in change_ids:
+        applied += await _apply(rt, change_id, now)
+    return applied
+
+
+async def _apply(rt: Runtime, change_id: int, now: datetime) -> bool:
+    async with UnitOfWork(rt) as uow:
+        s = uow.session
+        claimed = await s.execute(
+            update(models.CampaignPendingChange)
+            .where(
+                models.CampaignPendingChange.id == change_id,
+                models.CampaignPendingChange.status == PendingChangeStatus.PENDING,
+                models.CampaignPendingChange.applies_at <= now,
+            )
+            .values(status=PendingChangeStatus.APPLIED, applied_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:
+            return False  # applied or cancelled by someone else meanwhile
+        change = await s.get_one(models.CampaignPendingChange, change_id)
+        campaign = await s.get_one(models.Campaign, change.campaign_id)
+        current = await _effective_values(s, campaign)
+        values = {name: _from_api(name, value) for name, value in change.changes.items()}
+        shop_ids: dict[str, int] = {}
+        if values.get("targetShopCodes"):
+            shop_ids = await _shops_by_code(s, values["targetShopCodes"], campaign.market)
+            values["targetShopCodes"] = tuple(code for code in values["targetShopCodes"] if code in shop_ids)
+        campaign.updated_at = change.applies_at
+        campaign.version = models.Campaign.version + 1
+        await _write(s, campaign, values, shop_ids)
+        audit.record(
+            uow, None, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+            action="campaign.change.apply", changes=_api_changes(current, values),
+        )
+        await notifications.notify(
+            uow, recipient_organisation_id=campaign.agency_id, kind="CAMPAIGN_CHANGE_APPLIED",
+            title=f"Your changes to {campaign.name} are live",
+            body=f"Changed: {', '.join(change.changes)}. You can edit the campaign again.",
+            subject_type="Campaign", subject_id=campaign.id,
+        )
+    return True

@@ -1,0 +1,534 @@
+"""Order ingestion: authenticate the pusher, parse and validate each event, then — idempotently, in one
+transaction per request — apply it, hold it until its prerequisite arrives, or refuse it with nothing stored.
+
+- Idempotency: (shop, platform event id). The same id with the same body (sha256 of its canonical JSON) is a
+  duplicate that changes nothing; with another body it is refused (EVENT_ID_REUSED).
+- Holding: an event for an order not created yet waits (WAITING_FOR_ORDER), as does one that needs the
+  payment or the freeze it follows (lifecycle.py). After every applied event the order's waiting events are
+  tried again, in arrival order, until none moves; one that can now never apply is marked REFUSED.
+- Concurrency: the events of one order are serialised — a PostgreSQL advisory lock per (shop, platform order
+  id), held to the end of the transaction (SQLite has one writer at a time) — lines carry an optimistic
+  version (settlement), and (shop, event id) / (shop, order id) are unique: a lost race raises, the whole
+  request is retried from scratch and then sees the winner's rows (a duplicate, ORDER_EXISTS…).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from server import models
+from server.auth.tokens import signing_secret
+from server.authz.errors import InvalidId
+from server.events import channels
+from server.models.enums import (
+    MARKET_CURRENCY,
+    Currency,
+    LedgerPhase,
+    Market,
+    OrderLineStatus,
+    OrganisationKind,
+)
+from server.money import decimal_string_to_minor
+from server.runtime import Runtime
+from server.schema.ids import decode_id
+from server.services.auth import authenticate_integration_key
+from server.services.catalogue import PRICE_MAX_MINOR
+from server.services.errors import DomainError
+from server.services.orders import attribution, ledger, lifecycle
+from server.services.orders import payloads as p
+from server.services.orders.commission import ZERO, Split, is_attributed
+from server.services.unit_of_work import UnitOfWork
+
+TIMESTAMP_TOLERANCE = timedelta(minutes=5)  # signed requests older or newer than this are refused
+MAX_BATCH = 500
+MAX_ATTEMPTS = 5
+REFUSED = "REFUSED"
+
+KEY_HEADER = "X-Matchup-Key"
+TIMESTAMP_HEADER = "X-Matchup-Timestamp"
+SIGNATURE_HEADER = "X-Matchup-Signature"
+SIGNATURE_VERSION = "v1"
+
+
+@dataclass(frozen=True, slots=True)
+class ShopRef:
+    id: int
+    code: str
+    market: Market
+
+    @property
+    def currency(self) -> Currency:
+        return MARKET_CURRENCY[self.market]
+
+
+@dataclass(frozen=True, slots=True)
+class Pusher:
+    """Who signed the request: a shop's key (events are that shop's) or the platform's (events name a shop)."""
+
+    organisation_id: int
+    shop: ShopRef | None
+
+
+@dataclass(slots=True)
+class EventResult:
+    event_id: str | None
+    status: str  # applied | held | refused
+    duplicate: bool = False
+    held_reason: str | None = None
+    error: DomainError | None = None
+
+
+# ------------------------------------------------------------------------------------------- signatures
+
+
+def sign(secret: str, timestamp: int | str, body: bytes) -> str:
+    """The X-Matchup-Signature value: v1=hex(HMAC-SHA256(signing secret, "<timestamp>.<raw body>"))."""
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"{SIGNATURE_VERSION}={digest}"
+
+
+def _header_error(code: str, message: str, header: str) -> DomainError:
+    return DomainError(code, message, ["headers", header])
+
+
+async def authenticate(
+    rt: Runtime, *, api_key: str | None, timestamp: str | None, signature: str | None, body: bytes
+) -> Pusher:
+    """The pusher of a signed request, or a DomainError naming the header at fault."""
+    if not api_key:
+        raise _header_error("MISSING_KEY", f"Send your integration key in {KEY_HEADER}", KEY_HEADER)
+    key = await authenticate_integration_key(rt, api_key)
+    if key is None:
+        raise _header_error("UNKNOWN_KEY", "This integration key is unknown or revoked", KEY_HEADER)
+    async with rt.sessionmaker() as s:
+        row = (
+            await s.execute(
+                select(models.Organisation.kind, models.Shop.shop_code, models.Shop.market)
+                .outerjoin(models.Shop, models.Shop.organisation_id == models.Organisation.id)
+                .where(models.Organisation.id == key.organisation_id, models.Organisation.deleted_at.is_(None))
+            )
+        ).first()
+    if row is None or row.kind not in (OrganisationKind.SHOP, OrganisationKind.PLATFORM):
+        raise _header_error("KEY_NOT_ALLOWED", "This key may not push orders", KEY_HEADER)
+    if not timestamp:
+        raise _header_error("MISSING_TIMESTAMP", f"Send the Unix time in {TIMESTAMP_HEADER}", TIMESTAMP_HEADER)
+    if not timestamp.isdigit() or len(timestamp) > 12:
+        raise _header_error("INVALID_TIMESTAMP", "The timestamp is Unix seconds", TIMESTAMP_HEADER)
+    skew = abs(rt.clock.now().timestamp() - int(timestamp))
+    if skew > TIMESTAMP_TOLERANCE.total_seconds():
+        raise _header_error(
+            "STALE_TIMESTAMP", "The timestamp is more than 5 minutes away from the server's time", TIMESTAMP_HEADER
+        )
+    if not signature:
+        raise _header_error("MISSING_SIGNATURE", f"Sign the body and send {SIGNATURE_HEADER}", SIGNATURE_HEADER)
+    expected = sign(signing_secret(rt.settings.secret_key.get_secret_value(), key.key_id), timestamp, body)
+    if not hmac.compare_digest(expected.encode(), signature.strip().lower().encode()):
+        raise _header_error("BAD_SIGNATURE", "The signature does not match the body and timestamp", SIGNATURE_HEADER)
+    shop = ShopRef(key.organisation_id, row.shop_code, row.market) if row.kind is OrganisationKind.SHOP else None
+    return Pusher(organisation_id=key.organisation_id, shop=shop)
+
+
+# ------------------------------------------------------------------------------------------- ingestion
+
+
+def body_sha256(raw: Any) -> str:
+    """Of the event's canonical JSON: the same event sent alone or in a batch, spaced differently, is the same."""
+    canonical = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _stored_status(row: models.OrderEvent) -> str:
+    if row.applied_at is not None:
+        return "applied"
+    return "refused" if (row.held_reason or "").startswith(REFUSED) else "held"
+
+
+def _retryable(exc: BaseException) -> bool:
+    if isinstance(exc, IntegrityError | StaleDataError):
+        return True
+    if isinstance(exc, OperationalError) and "locked" in str(exc):  # SQLite: another writer
+        return True
+    if isinstance(exc, DBAPIError):
+        code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        return code in ("40001", "40P01")  # serialization failure, deadlock
+    return False
+
+
+async def begin_writing(uow: UnitOfWork) -> None:
+    """On SQLite, take the write lock before the first read: a transaction that read first and writes later
+    fails at once (not after busy_timeout) when another one wrote in between."""
+    if uow.rt.settings.is_sqlite:
+        await uow.session.execute(text("BEGIN IMMEDIATE"))
+
+
+async def ingest(
+    rt: Runtime, pusher: Pusher, raw_events: Sequence[Any], *, batch: bool = False
+) -> list[EventResult]:
+    """One result per event, in order. Refused events store nothing; the others commit together."""
+    now = rt.clock.now()
+    results: list[EventResult | None] = [None] * len(raw_events)
+    accepted: list[tuple[int, p.Event, Any, list[str | int]]] = []
+    for i, raw in enumerate(raw_events):
+        prefix: list[str | int] = ["events", i] if batch else []
+        try:
+            event = p.parse_event(raw, prefix)
+            for name in ("occurred_at", "placed_at"):
+                value = getattr(event, name, None)
+                if value is not None:
+                    p.check_not_future(value, now + TIMESTAMP_TOLERANCE, [*prefix, name])
+        except DomainError as error:
+            results[i] = _refused(raw, error)
+            continue
+        accepted.append((i, event, raw, prefix))
+
+    shops = await _shops_of(rt, pusher, accepted, results)
+    todo = [(i, event, raw, prefix, shops[i]) for i, event, raw, prefix in accepted if i in shops]
+    for attempt in range(MAX_ATTEMPTS if todo else 0):
+        try:
+            async with UnitOfWork(rt) as uow:
+                await begin_writing(uow)
+                run = _Run(uow, rt, now)
+                await run.prepare(todo)
+                done: dict[int, EventResult] = {}
+                for i, event, raw, prefix, shop in todo:
+                    try:
+                        done[i] = await run.process(event, raw, shop, prefix)
+                    except DomainError as error:
+                        done[i] = _refused(raw, error)
+                await run.publish()
+        except Exception as exc:
+            if not _retryable(exc) or attempt == MAX_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
+            continue
+        for i, result in done.items():
+            results[i] = result
+        break
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
+
+
+def _refused(raw: Any, error: DomainError) -> EventResult:
+    event_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    return EventResult(event_id=event_id, status="refused", error=error)
+
+
+async def _shops_of(
+    rt: Runtime, pusher: Pusher, accepted: list[tuple[int, p.Event, Any, list[str | int]]],
+    results: list[EventResult | None],
+) -> dict[int, ShopRef]:
+    """The shop of each event: the key's, or (platform keys) the one the event names by shop code."""
+    out: dict[int, ShopRef] = {}
+    if pusher.shop is not None:
+        for i, event, raw, prefix in accepted:
+            if event.shop is not None and event.shop != pusher.shop.code:
+                results[i] = _refused(raw, DomainError("SHOP_MISMATCH", "This key is another shop's", [*prefix, "shop"]))
+            else:
+                out[i] = pusher.shop
+        return out
+    codes = {event.shop for _, event, _, _ in accepted if event.shop is not None}
+    found: dict[str, ShopRef] = {}
+    if codes:
+        async with rt.sessionmaker() as s:
+            rows = await s.execute(
+                select(models.Shop.organisation_id, models.Shop.shop_code, models.Shop.market)
+                .join(models.Organisation, models.Organisation.id == models.Shop.organisation_id)
+                .where(models.Shop.shop_code.in_(codes), models.Organisation.deleted_at.is_(None))
+            )
+            found = {code: ShopRef(shop_id, code, market) for shop_id, code, market in rows}
+    for i, event, raw, prefix in accepted:
+        if event.shop is None:
+            results[i] = _refused(raw, DomainError("REQUIRED", "A platform key names the shop", [*prefix, "shop"]))
+        elif event.shop not in found:
+            results[i] = _refused(raw, DomainError("UNKNOWN_SHOP", "No shop has this code", [*prefix, "shop"]))
+        else:
+            out[i] = found[event.shop]
+    return out
+
+
+ORDER_LOCK_NAMESPACE = 0x4F52  # pg_advisory_xact_lock(namespace, key): keys of (shop, platform order id)
+
+
+def _order_lock_key(shop_id: int, platform_order_id: str) -> int:
+    digest = hashlib.sha256(f"{shop_id}:{platform_order_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big", signed=True)  # a collision only serialises two orders
+
+
+@dataclass(slots=True)
+class _Run:
+    """One attempt at a request's events, in one transaction.
+
+    It first serialises on every order the request touches — created or not yet: a PostgreSQL advisory
+    transaction lock per (shop, platform order id), taken in key order; SQLite has one writer at a time —
+    and only then reads those orders, their lines, ledger totals, known and waiting events. Nobody else can
+    change them before this transaction ends (settlement changes lines, and the lines' version catches it),
+    so the caches below stay true for the whole attempt.
+    """
+
+    uow: UnitOfWork
+    rt: Runtime
+    now: datetime
+    known: dict[tuple[int, str], models.OrderEvent] = field(default_factory=dict)  # (shop, event id)
+    orders: dict[tuple[int, str], models.Order | None] = field(default_factory=dict)  # (shop, order id)
+    lines: dict[int, list[models.OrderLine]] = field(default_factory=dict)  # order id -> lines
+    waiting: dict[tuple[int, str], list[models.OrderEvent]] = field(default_factory=dict)
+    totals: dict[int, dict[LedgerPhase, Split]] = field(default_factory=dict)  # line id -> ledger now
+    touched: dict[int, tuple[models.OrderLine, int]] = field(default_factory=dict)  # id(line) -> (line, shop)
+
+    @property
+    def s(self):  # noqa: ANN201
+        return self.uow.session
+
+    def window(self, market: Market) -> timedelta:
+        return timedelta(days=self.rt.settings.settlement_window_days[market.value])
+
+    async def prepare(self, todo: Sequence[tuple[int, p.Event, Any, list[str | int], ShopRef]]) -> None:
+        keys: dict[int, set[str]] = {}
+        event_ids: dict[int, set[str]] = {}
+        for _, event, _, _, shop in todo:
+            keys.setdefault(shop.id, set()).add(event.order_id)
+            event_ids.setdefault(shop.id, set()).add(event.id)
+        if not self.rt.settings.is_sqlite:
+            lock_keys = sorted({_order_lock_key(shop_id, o) for shop_id, ids in keys.items() for o in ids})
+            await self.s.execute(
+                text(
+                    "SELECT pg_advisory_xact_lock(:namespace, k) FROM "
+                    "(SELECT k FROM unnest(CAST(:keys AS integer[])) AS k ORDER BY k) AS ordered"
+                ),
+                {"namespace": ORDER_LOCK_NAMESPACE, "keys": lock_keys},
+            )
+        Event = models.OrderEvent
+        for shop_id, order_ids in keys.items():
+            self.orders.update(dict.fromkeys(((shop_id, o) for o in order_ids), None))
+            for order in await self.s.scalars(
+                select(models.Order).where(models.Order.shop_id == shop_id, models.Order.platform_order_id.in_(order_ids))
+            ):
+                self.orders[(shop_id, order.platform_order_id)] = order
+            for row in await self.s.scalars(
+                select(Event).where(Event.shop_id == shop_id, Event.platform_event_id.in_(event_ids[shop_id]))
+            ):
+                self.known[(shop_id, row.platform_event_id)] = row
+            for row in await self.s.scalars(
+                select(Event)
+                .where(
+                    Event.shop_id == shop_id, Event.platform_order_id.in_(order_ids), Event.applied_at.is_(None),
+                    Event.held_reason.like("WAITING\\_FOR\\_%", escape="\\"),
+                )
+                .order_by(Event.id)
+            ):
+                self.waiting.setdefault((shop_id, row.platform_order_id), []).append(row)
+        existing = [order.id for order in self.orders.values() if order is not None]
+        if existing:
+            for line in await self.s.scalars(
+                select(models.OrderLine).where(models.OrderLine.order_id.in_(existing)).order_by(models.OrderLine.id)
+            ):
+                self.lines.setdefault(line.order_id, []).append(line)
+            attributed = [line.id for lines in self.lines.values() for line in lines if is_attributed(line)]
+            self.totals = await ledger.totals_by_line(self.s, attributed)
+
+    async def process(self, event: p.Event, raw: Any, shop: ShopRef, prefix: list[str | int]) -> EventResult:
+        sha = body_sha256(raw)
+        known = self.known.get((shop.id, event.id))
+        if known is not None:
+            if known.body_sha256 != sha:
+                raise DomainError(
+                    "EVENT_ID_REUSED", "This event id was already used for a different event", [*prefix, "id"]
+                )
+            status = _stored_status(known)
+            return EventResult(
+                event.id, status, duplicate=True, held_reason=None if status == "applied" else known.held_reason
+            )
+        order = self.orders[(shop.id, event.order_id)]
+        if isinstance(event, p.OrderCreated):
+            if order is not None:
+                raise DomainError("ORDER_EXISTS", "This order was already created", [*prefix, "order_id"])
+            order = await self._create(shop, event, prefix)
+            self._record(shop, event, raw, sha, order, held_reason=None)
+            self._release_waiting(order)
+            return EventResult(event.id, "applied")
+        if order is None:
+            self._record(shop, event, raw, sha, None, held_reason=lifecycle.WAITING_FOR_ORDER)
+            return EventResult(event.id, "held", held_reason=lifecycle.WAITING_FOR_ORDER)
+        outcome = lifecycle.plan(
+            event, order, self.lines[order.id], settlement_window=self.window(order.market), field_prefix=prefix
+        )
+        if isinstance(outcome, lifecycle.Hold):
+            self._record(shop, event, raw, sha, order, held_reason=outcome.reason)
+            return EventResult(event.id, "held", held_reason=outcome.reason)
+        self._apply(order, outcome, event)
+        self._record(shop, event, raw, sha, order, held_reason=None)
+        self._release_waiting(order)
+        return EventResult(event.id, "applied")
+
+    def _record(
+        self, shop: ShopRef, event: p.Event, raw: Any, sha: str, order: models.Order | None, *, held_reason: str | None
+    ) -> None:
+        row = models.OrderEvent(
+            shop_id=shop.id, platform_event_id=event.id, platform_order_id=event.order_id,
+            order_id=None if order is None else order.id, event_type=event.type, body_sha256=sha, payload=raw,
+            received_at=self.now, applied_at=None if held_reason else self.now, held_reason=held_reason,
+        )
+        self.s.add(row)
+        self.known[(shop.id, event.id)] = row
+        if held_reason is not None:
+            self.waiting.setdefault((shop.id, event.order_id), []).append(row)
+
+    async def _create(self, shop: ShopRef, event: p.OrderCreated, prefix: list[str | int]) -> models.Order:
+        """Validates every line (nothing is written before all pass), attributes them, adds order and lines."""
+        product_ids: list[int] = []
+        prices: list[int] = []
+        claims: list[attribution.Claim] = []
+        for i, line in enumerate(event.lines):
+            path = [*prefix, "lines", i]
+            try:
+                product_id = decode_id(line.product_id, "Product")
+            except InvalidId:
+                raise DomainError("INVALID_ID", "product_id is a Product's global id", [*path, "product_id"]) from None
+            if line.currency is not shop.currency:
+                raise DomainError("CURRENCY_MISMATCH", f"This shop sells in {shop.currency}", [*path, "currency"])
+            try:
+                prices.append(decimal_string_to_minor(line.unit_price, shop.currency))
+            except ValueError as exc:
+                raise DomainError("INVALID_AMOUNT", str(exc), [*path, "unit_price"]) from None
+            if prices[-1] > PRICE_MAX_MINOR:
+                raise DomainError("INVALID_AMOUNT", "The unit price is larger than any product's", [*path, "unit_price"])
+            entry_id = None
+            claim = line.attribution
+            if claim is not None and claim.showcase_entry_id is not None:
+                try:
+                    entry_id = decode_id(claim.showcase_entry_id, "ShowcaseEntry")
+                except InvalidId:
+                    raise DomainError(
+                        "INVALID_ID", "showcase_entry_id is a ShowcaseEntry's global id",
+                        [*path, "attribution", "showcase_entry_id"],
+                    ) from None
+            product_ids.append(product_id)
+            claims.append(
+                attribution.Claim(
+                    product_id=product_id, showcase_entry_id=entry_id,
+                    share_link_token=None if claim is None else claim.share_link_token,
+                    creator_handle=None if claim is None or claim.creator is None else claim.creator.lstrip("@").lower(),
+                )
+            )
+        skus = {
+            (product_id, seller_sku): sku_id
+            for sku_id, product_id, seller_sku in await self.s.execute(
+                select(models.Sku.id, models.Sku.product_id, models.Sku.seller_sku)
+                .join(models.Product, models.Product.id == models.Sku.product_id)
+                .where(
+                    models.Product.id.in_(product_ids), models.Product.shop_id == shop.id,
+                    models.Sku.seller_sku.in_({line.sku for line in event.lines}),
+                )
+            )
+        }
+        known_products = {product_id for product_id, _ in skus}
+        unknown = [i for i, product_id in enumerate(product_ids) if product_id not in known_products]
+        if unknown:  # either the product is not this shop's, or none of the SKUs named is the product's
+            shop_products = set(
+                await self.s.scalars(
+                    select(models.Product.id).where(
+                        models.Product.id.in_(product_ids), models.Product.shop_id == shop.id
+                    )
+                )
+            )
+            known_products |= shop_products
+        for i, (line, product_id) in enumerate(zip(event.lines, product_ids, strict=True)):
+            if product_id not in known_products:
+                raise DomainError("UNKNOWN_PRODUCT", "This shop has no such product", [*prefix, "lines", i, "product_id"])
+            if (product_id, line.sku) not in skus:
+                raise DomainError("UNKNOWN_SKU", "The product has no such seller SKU", [*prefix, "lines", i, "sku"])
+
+        snapshots = await attribution.attribute(self.s, claims, event.placed_at)
+        order = models.Order(
+            shop_id=shop.id, platform_order_id=event.order_id, market=shop.market, currency=shop.currency,
+            placed_at=event.placed_at, created_at=self.now,
+        )
+        self.s.add(order)
+        await self.s.flush()
+        lines = [
+            models.OrderLine(
+                order_id=order.id, platform_line_id=line.line_id, product_id=product_id,
+                sku_id=skus[(product_id, line.sku)], quantity=line.quantity, unit_price_minor=price,
+                currency=shop.currency, status=OrderLineStatus.PLACED, refunded_quantity=0, refunded_amount_minor=0,
+                created_at=self.now, updated_at=self.now, **snapshot.as_columns(),
+            )
+            for line, product_id, price, snapshot in zip(event.lines, product_ids, prices, snapshots, strict=True)
+        ]
+        self.s.add_all(lines)
+        await self.s.flush()  # line ids, for the ledger of events later in this request
+        self.orders[(shop.id, event.order_id)] = order
+        self.lines[order.id] = lines
+        for line in lines:
+            self.touched[id(line)] = (line, shop.id)
+        return order
+
+    def _apply(self, order: models.Order, changes: list[lifecycle.LineChange], event: p.Event) -> None:
+        moves_money = isinstance(event, p.OrderPaid | p.OrderCancelled | p.OrderRefunded)
+        for change in changes:
+            line = change.line
+            for name, value in change.values.items():
+                setattr(line, name, value)
+            line.status = lifecycle.derive_status(line)
+            line.updated_at = self.now
+            self.touched[id(line)] = (line, order.shop_id)
+            if moves_money and is_attributed(line):
+                reason = f"{change.note} ({event.type} {event.id})"
+                current = self.totals.setdefault(line.id, {phase: ZERO for phase in ledger.PHASES})
+                ledger.reconcile_line(self.s, line, order.shop_id, current, reason, self.now)
+
+    def _release_waiting(self, order: models.Order) -> None:
+        """Applies the order's held events that can apply now, in arrival order, until none moves."""
+        waiting = self.waiting.get((order.shop_id, order.platform_order_id), [])
+        progressed = True
+        while progressed:
+            progressed = False
+            for row in list(waiting):
+                row.order_id = order.id
+                event = p.parse_event(row.payload)
+                try:
+                    outcome = lifecycle.plan(
+                        event, order, self.lines[order.id], settlement_window=self.window(order.market)
+                    )
+                except DomainError as error:
+                    row.held_reason = f"{REFUSED} {error.code}: {error.message}"[:200]
+                    waiting.remove(row)
+                    continue
+                if isinstance(outcome, lifecycle.Hold):
+                    row.held_reason = outcome.reason
+                    continue
+                self._apply(order, outcome, event)
+                row.applied_at = self.now
+                waiting.remove(row)
+                progressed = True
+
+    async def publish(self) -> None:
+        """Thin events, sent after commit: the shop's line channel, the creator's and agency's commissions."""
+        if not self.touched:
+            return
+        await self.s.flush()
+        publish_line_changes(self.uow, self.touched.values())
+
+
+def publish_line_changes(uow: UnitOfWork, lines: Any) -> None:
+    campaigns: set[int] = set()
+    for line, shop_id in lines:
+        event = {"orderLineId": line.id, "orderId": line.order_id, "status": line.status.value}
+        uow.publish_after_commit(channels.order_lines_of_shop(shop_id), event)
+        if line.campaign_id is not None:
+            uow.publish_after_commit(channels.commissions_of_org(line.creator_id), event)
+            uow.publish_after_commit(channels.commissions_of_org(line.agency_id), event)
+            campaigns.add(line.campaign_id)
+    for campaign_id in sorted(campaigns):
+        uow.publish_after_commit(channels.campaign_numbers(campaign_id), {"campaignId": campaign_id})

@@ -1,0 +1,203 @@
+"""A line's commission receipt: "why this number" — base, the three rates and where each came from, every
+posting with its reason and time, the first estimate, the estimate now and the actual (settled) amounts.
+
+`line_receipt` reads everything; `receipt_for` is the view one party may see (DOMAIN.md "who sees what"):
+the agency and the operator see it all; the seller sees its own amounts and the total rate, never the creator
+or the split; the creator sees its own rate and earnings, never the total rate or the agency's share.
+Anyone else gets None, as if the line did not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server import models
+from server.models.enums import Currency, LedgerAccount, LedgerPhase, OrderLineStatus, Role
+from server.services.orders.commission import Split, commission_due, gross_minor, remaining_base
+
+TOTAL_RATE_SOURCE = "REGISTRATION"  # the seller's total rate is always its registration's
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    """Per party; None where the viewer may not see it."""
+
+    seller: int | None
+    creator: int | None
+    agency: int | None
+
+    @classmethod
+    def of(cls, split: Split) -> Amounts:
+        return cls(split.seller, split.creator, split.agency)
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    account: LedgerAccount
+    party_organisation_id: int
+    phase: LedgerPhase
+    amount_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    posting_id: str
+    created_at: datetime
+    reason: str
+    legs: tuple[Leg, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    line_id: int
+    order_id: int
+    platform_order_id: str
+    platform_line_id: str
+    shop_id: int
+    product_id: int
+    sku_id: int | None
+    status: OrderLineStatus
+    currency: Currency
+    quantity: int
+    unit_price_minor: int
+    gross_minor: int  # unit price paid × quantity
+    refunded_quantity: int
+    refunded_amount_minor: int
+    base_minor: int  # gross − refunded: what the rates apply to
+    # Attribution (None when unattributed, or hidden from the viewer)
+    unattributed_reason: str | None
+    campaign_id: int | None
+    agency_id: int | None
+    creator_id: int | None
+    total_rate_bps: int | None
+    total_rate_source: str | None  # REGISTRATION
+    registration_id: int | None
+    creator_rate_bps: int | None
+    creator_rate_source: str | None  # SHOWCASE_ENTRY | SHOWCASE_ENTRY_DECREASE | LIST_ITEM
+    showcase_entry_id: int | None
+    list_item_id: int | None
+    share_link_id: int | None
+    agency_rate_bps: int | None  # total − creator, derived
+    # Times
+    placed_at: datetime
+    paid_at: datetime | None
+    shipped_at: datetime | None
+    delivered_at: datetime | None
+    settle_after: datetime | None
+    settled_at: datetime | None
+    frozen_at: datetime | None
+    cancelled_at: datetime | None
+    refunded_at: datetime | None
+    # Money
+    first_estimate: Amounts | None  # posted at payment
+    estimated: Amounts  # what is estimated and not settled yet (the ESTIMATED legs' sum)
+    actual: Amounts | None  # settled (the SETTLED legs' sum), None before settlement
+    due_now: Amounts  # the commission the line earns in its current state
+    postings: tuple[Posting, ...]
+
+
+async def line_receipt(session: AsyncSession, line_id: int) -> Receipt | None:
+    row = (
+        await session.execute(
+            select(models.OrderLine, models.Order)
+            .join(models.Order, models.Order.id == models.OrderLine.order_id)
+            .where(models.OrderLine.id == line_id)
+        )
+    ).first()
+    if row is None:
+        return None
+    line, order = row
+    entries = list(
+        await session.scalars(
+            select(models.LedgerEntry)
+            .where(models.LedgerEntry.order_line_id == line_id)
+            .order_by(models.LedgerEntry.created_at, models.LedgerEntry.id)
+        )
+    )
+    postings: dict[str, list[models.LedgerEntry]] = {}
+    for entry in entries:
+        postings.setdefault(entry.posting_id, []).append(entry)
+
+    def total(phase: LedgerPhase, legs: list[models.LedgerEntry] = entries) -> Split:
+        sums = {account: 0 for account in LedgerAccount}
+        for leg in legs:
+            if leg.phase is phase:
+                sums[leg.account] += leg.amount_minor
+        return Split(
+            -sums[LedgerAccount.SELLER_PAYABLE], sums[LedgerAccount.CREATOR_EARNINGS], sums[LedgerAccount.AGENCY_EARNINGS]
+        )
+
+    first = next(iter(postings.values()), None)
+    attributed = line.campaign_id is not None
+    return Receipt(
+        line_id=line.id, order_id=order.id, platform_order_id=order.platform_order_id,
+        platform_line_id=line.platform_line_id, shop_id=order.shop_id, product_id=line.product_id, sku_id=line.sku_id,
+        status=line.status, currency=line.currency, quantity=line.quantity, unit_price_minor=line.unit_price_minor,
+        gross_minor=gross_minor(line), refunded_quantity=line.refunded_quantity,
+        refunded_amount_minor=line.refunded_amount_minor, base_minor=remaining_base(line),
+        unattributed_reason=line.unattributed_reason, campaign_id=line.campaign_id, agency_id=line.agency_id,
+        creator_id=line.creator_id, total_rate_bps=line.total_rate_bps,
+        total_rate_source=TOTAL_RATE_SOURCE if attributed else None, registration_id=line.registration_id,
+        creator_rate_bps=line.creator_rate_bps, creator_rate_source=line.creator_rate_source,
+        showcase_entry_id=line.showcase_entry_id, list_item_id=line.list_item_id, share_link_id=line.share_link_id,
+        agency_rate_bps=(line.total_rate_bps - line.creator_rate_bps) if attributed else None,  # type: ignore[operator]
+        placed_at=order.placed_at, paid_at=line.paid_at, shipped_at=line.shipped_at, delivered_at=line.delivered_at,
+        settle_after=line.settle_after, settled_at=line.settled_at, frozen_at=line.frozen_at,
+        cancelled_at=line.cancelled_at, refunded_at=line.refunded_at,
+        first_estimate=None if first is None else Amounts.of(total(LedgerPhase.ESTIMATED, first)),
+        estimated=Amounts.of(total(LedgerPhase.ESTIMATED)),
+        actual=Amounts.of(total(LedgerPhase.SETTLED)) if line.settled_at is not None else None,
+        due_now=Amounts.of(commission_due(line)),
+        postings=tuple(
+            Posting(
+                posting_id=posting_id, created_at=legs[0].created_at, reason=legs[0].reason,
+                legs=tuple(Leg(leg.account, leg.party_organisation_id, leg.phase, leg.amount_minor) for leg in legs),
+            )
+            for posting_id, legs in postings.items()
+        ),
+    )
+
+
+def _only(amounts: Amounts, party: str) -> Amounts:
+    return Amounts(
+        seller=amounts.seller if party == "seller" else None,
+        creator=amounts.creator if party == "creator" else None,
+        agency=amounts.agency if party == "agency" else None,
+    )
+
+
+def _view(receipt: Receipt, party: str, account: LedgerAccount, **hidden: None) -> Receipt:
+    """Only `party`'s amounts and `account`'s legs, and the named fields cleared."""
+    return replace(
+        receipt,
+        first_estimate=None if receipt.first_estimate is None else _only(receipt.first_estimate, party),
+        estimated=_only(receipt.estimated, party),
+        actual=None if receipt.actual is None else _only(receipt.actual, party),
+        due_now=_only(receipt.due_now, party),
+        postings=tuple(
+            replace(p, legs=tuple(leg for leg in p.legs if leg.account is account)) for p in receipt.postings
+        ),
+        **hidden,
+    )
+
+
+def receipt_for(receipt: Receipt, role: Role, organisation_id: int) -> Receipt | None:
+    """The receipt as `organisation_id` (of `role`) may see it, or None when the line is not theirs."""
+    if role is Role.OPERATOR or (role is Role.AGENCY and receipt.agency_id == organisation_id):
+        return receipt
+    if role is Role.SELLER and receipt.shop_id == organisation_id:
+        return _view(
+            receipt, "seller", LedgerAccount.SELLER_PAYABLE, creator_id=None, creator_rate_bps=None,
+            creator_rate_source=None, showcase_entry_id=None, list_item_id=None, share_link_id=None,
+            agency_rate_bps=None,
+        )
+    if role is Role.CREATOR and receipt.creator_id is not None and receipt.creator_id == organisation_id:
+        return _view(
+            receipt, "creator", LedgerAccount.CREATOR_EARNINGS, total_rate_bps=None, total_rate_source=None,
+            registration_id=None, agency_rate_bps=None,
+        )
+    return None

@@ -1,0 +1,69 @@
+"""The sweeper: a background loop in every server process that carries out what the clock made due.
+
+Each tick runs every job of JOBS once (campaign changes whose 30 minutes are over, registrations of campaigns
+that ended, creator rate decreases after their lock, overdue samples, order lines past their settlement window). Every job claims its rows with conditional updates, so several processes sweeping at once never
+do anything twice. A failing job is logged and the loop goes on; the next tick retries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from server.runtime import Runtime
+from server.services import campaigns, registrations, samples, showcase_rates
+from server.services.orders.settlement import settle_due_lines
+
+log = logging.getLogger("matchup.sweeper")
+
+Job = Callable[[Runtime], Awaitable[int]]
+
+JOBS: tuple[tuple[str, Job], ...] = (
+    ("apply due campaign changes", campaigns.apply_due_pending_changes),
+    ("close registrations of ended campaigns", registrations.close_registrations_of_ended_campaigns),
+    # The reminder goes out before the decrease it announces is applied.
+    ("remind creators of rate decreases", showcase_rates.notify_upcoming_rate_decreases),
+    ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
+    ("mark overdue samples", samples.mark_overdue_samples),
+    ("settle due order lines", settle_due_lines),
+)
+
+
+async def sweep(rt: Runtime, jobs: Sequence[tuple[str, Job]] = JOBS) -> dict[str, int]:
+    """One tick: every job once, each on its own. Returns how many rows each job changed (failed jobs left out)."""
+    done: dict[str, int] = {}
+    for name, job in jobs:
+        try:
+            done[name] = await job(rt)
+        except Exception:
+            log.exception("sweeper job failed: %s", name)
+    return done
+
+
+class Sweeper:
+    """Runs `sweep` every `interval` seconds (default: settings.sweep_interval_seconds; 0: never) between start()
+    and stop()."""
+
+    def __init__(self, rt: Runtime, jobs: Sequence[tuple[str, Job]] = JOBS, interval: float | None = None) -> None:
+        self.rt = rt
+        self.jobs = jobs
+        self.interval = rt.settings.sweep_interval_seconds if interval is None else interval
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self.interval > 0 and self._task is None:
+            self._task = asyncio.create_task(self._run(self.interval), name="matchup-sweeper")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self, interval: float) -> None:
+        while True:
+            await sweep(self.rt, self.jobs)
+            await asyncio.sleep(interval)

@@ -1,0 +1,95 @@
+"""The receipt of one line ("why this number") and what each party may see of it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from server.models.enums import LedgerAccount, LedgerPhase, OrderLineStatus, Role
+from server.services.orders import ledger
+from server.services.orders.receipt import Amounts, line_receipt, receipt_for
+from server.services.orders.settlement import settle_due_lines
+from tests.orders.conftest import lines_of
+from tests.orders.world import created, event, line
+
+
+async def settled_line_with_a_refund(rt, ow, us, clock):  # noqa: ANN001, ANN201
+    product = ow.us.registered[0]
+    await us.send(created("o-1", clock.now(), [line("1", product, quantity=2, price="40.00", currency=ow.us.currency,
+                                                    attribution={"showcase_entry_id": product.entry_gid("alice")})]))
+    paid_at = clock.now() + timedelta(minutes=5)
+    clock.set(paid_at)
+    await us.send(event("paid", "o-1", paid_at))
+    clock.advance(timedelta(days=1))
+    await us.send(event("refunded", "o-1", clock.now(), lines=[{"line_id": "1", "amount": "10.00", "currency": "USD"}]))
+    await us.send(event("delivered", "o-1", clock.now()))
+    clock.advance(timedelta(days=15))
+    await settle_due_lines(rt)
+    (row,) = await lines_of(rt, "o-1")
+    async with rt.sessionmaker() as s:
+        return await line_receipt(s, row.id), product, paid_at
+
+
+async def test_the_receipt_explains_every_number(rt, ow, us, clock) -> None:
+    receipt, product, paid_at = await settled_line_with_a_refund(rt, ow, us, clock)
+    assert (receipt.status, receipt.gross_minor, receipt.refunded_amount_minor, receipt.base_minor) == (
+        OrderLineStatus.SETTLED, 8000, 1000, 7000)
+    assert (receipt.total_rate_bps, receipt.total_rate_source, receipt.registration_id) == (2000, "REGISTRATION", product.registration_id)
+    assert (receipt.creator_rate_bps, receipt.creator_rate_source, receipt.showcase_entry_id, receipt.list_item_id) == (
+        1500, "SHOWCASE_ENTRY", product.entries["alice"], product.item_id)
+    assert receipt.agency_rate_bps == 500
+    assert receipt.first_estimate == Amounts(1600, 1200, 400)  # 80.00 at payment
+    assert receipt.estimated == Amounts(0, 0, 0)  # released at settlement
+    assert receipt.actual == receipt.due_now == Amounts(1400, 1050, 350)  # 70.00 after the refund
+    assert [(p.reason.split(" (")[0].split(":")[0], p.created_at) for p in receipt.postings] == [
+        ("Estimated at payment", paid_at),
+        ("Refund of 10.00 USD", paid_at + timedelta(days=1)),
+        ("Settlement", paid_at + timedelta(days=16)),
+        ("Settled", paid_at + timedelta(days=16)),
+    ]
+    assert receipt.postings[1].reason.startswith("Refund of 10.00 USD: recomputed on 70.00 USD (order.refunded")
+    assert [leg.amount_minor for leg in receipt.postings[1].legs] == [200, -150, -50]
+    for posting in receipt.postings:
+        assert sum(leg.amount_minor for leg in posting.legs) == 0
+
+
+async def test_each_party_sees_its_own_share_only(rt, ow, us, clock) -> None:
+    receipt, _, _ = await settled_line_with_a_refund(rt, ow, us, clock)
+    assert receipt_for(receipt, Role.AGENCY, ow.agency_id) == receipt
+    assert receipt_for(receipt, Role.OPERATOR, 12345) == receipt
+
+    seller = receipt_for(receipt, Role.SELLER, ow.us.id)
+    assert seller is not None
+    assert (seller.creator_id, seller.creator_rate_bps, seller.agency_rate_bps, seller.showcase_entry_id,
+            seller.list_item_id, seller.share_link_id, seller.creator_rate_source) == (None,) * 7
+    assert seller.total_rate_bps == 2000 and seller.actual == Amounts(1400, None, None)
+    assert {leg.account for p in seller.postings for leg in p.legs} == {LedgerAccount.SELLER_PAYABLE}
+
+    creator = receipt_for(receipt, Role.CREATOR, ow.creators["alice"])
+    assert creator is not None
+    assert (creator.total_rate_bps, creator.agency_rate_bps, creator.registration_id, creator.total_rate_source) == (None,) * 4
+    assert creator.creator_rate_bps == 1500 and creator.actual == Amounts(None, 1050, None)
+    assert {leg.account for p in creator.postings for leg in p.legs} == {LedgerAccount.CREATOR_EARNINGS}
+
+    for role, org in ((Role.AGENCY, ow.agency_id + 999), (Role.SELLER, ow.vn.id), (Role.CREATOR, ow.creators["carol"])):
+        assert receipt_for(receipt, role, org) is None
+
+
+async def test_balances_are_sums_per_party_account_and_phase(rt, ow, us, clock) -> None:
+    await settled_line_with_a_refund(rt, ow, us, clock)
+    product = ow.us.registered[0]
+    await us.send(created("o-2", clock.now(), [line("1", product, price="40.00", currency=ow.us.currency,
+                                                    attribution={"showcase_entry_id": product.entry_gid("alice")})]))
+    await us.send(event("paid", "o-2", clock.now()))
+    async with rt.sessionmaker() as s:
+        rows = await ledger.balances(s, party_ids=[ow.us.id, ow.creators["alice"], ow.agency_id])
+        assert await ledger.unbalanced_postings(s) == []
+    got = {(b.party_organisation_id, b.account, b.phase): b.amount_minor for b in rows if b.amount_minor}
+    assert got == {
+        (ow.us.id, LedgerAccount.SELLER_PAYABLE, LedgerPhase.SETTLED): -1400,
+        (ow.creators["alice"], LedgerAccount.CREATOR_EARNINGS, LedgerPhase.SETTLED): 1050,
+        (ow.agency_id, LedgerAccount.AGENCY_EARNINGS, LedgerPhase.SETTLED): 350,
+        (ow.us.id, LedgerAccount.SELLER_PAYABLE, LedgerPhase.ESTIMATED): -800,
+        (ow.creators["alice"], LedgerAccount.CREATOR_EARNINGS, LedgerPhase.ESTIMATED): 600,
+        (ow.agency_id, LedgerAccount.AGENCY_EARNINGS, LedgerPhase.ESTIMATED): 200,
+    }
+    assert {b.currency.value for b in rows} == {"USD"}
