@@ -16,6 +16,8 @@ export default defineConfig({
       // and with false the browser's Origin matches the forwarded Host.
       '/graphql': { target: API, ws: true, changeOrigin: false },
       '/integrations': { target: API, changeOrigin: false },
+      // CSV downloads, authorised by the session cookie like the API.
+      '/exports': { target: API, changeOrigin: false },
     },
   },
   build: {

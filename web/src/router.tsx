@@ -19,6 +19,9 @@ export const routes: RouteObject[] = [
           children: module.routes,
         }),
       ),
+      ...Object.values(ROLE_MODULES).flatMap((module): RouteObject[] =>
+        module.rootRoutes ? [{ element: <RoleGate module={module} />, children: module.rootRoutes }] : [],
+      ),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,3 +1,4 @@
+import { matchPath } from 'react-router';
 import type { Role } from '../generated/graphql';
 import { agencyModule } from './agency/module';
 import { creatorModule } from './creator/module';
@@ -14,6 +15,14 @@ export const ROLE_MODULES: Readonly<Record<Role, RoleModule>> = {
 
 export function roleHome(role: Role): string {
   return ROLE_MODULES[role].basePath;
+}
+
+/** Whether `path` is one of the role's screens: under its base path or one of its root routes (/c/:token). */
+export function roleOwnsPath(role: Role, path: string): boolean {
+  const module = ROLE_MODULES[role];
+  const pathname = path.split(/[?#]/)[0] ?? '';
+  if (pathname === module.basePath || pathname.startsWith(`${module.basePath}/`)) return true;
+  return (module.rootRoutes ?? []).some((route) => route.path !== undefined && matchPath(route.path, pathname) !== null);
 }
 
 export type { RoleModule, NavItem } from './types';

@@ -23,4 +23,6 @@ export interface RoleModule {
   layout: 'desktop' | 'mobile';
   nav: NavItem[];
   routes: RouteObject[];
+  /** Screens outside basePath (e.g. the creator's share links at /c/:token), behind the same gate and shell. */
+  rootRoutes?: RouteObject[];
 }

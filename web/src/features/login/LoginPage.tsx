@@ -26,7 +26,7 @@ import { useMutation } from 'urql';
 import { LoginDocument } from '../../generated/graphql';
 import { describeError } from '../../lib/errors';
 import { splitUserErrors } from '../../lib/userErrors';
-import { roleHome, ROLE_MODULES } from '../../roles';
+import { roleHome, roleOwnsPath, ROLE_MODULES } from '../../roles';
 import { useSession, useViewerContext } from '../../session/context';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demoAccounts';
 import classes from './LoginPage.module.css';
@@ -76,9 +76,11 @@ export function LoginPage() {
       if (firstField) document.getElementById(`login-${firstField}`)?.focus();
       return;
     }
-    const home = payload.viewer.role ? roleHome(payload.viewer.role) : '/';
+    const role = payload.viewer.role;
+    const home = role ? roleHome(role) : '/';
     resetClient();
-    void navigate(from && from.startsWith(home) ? from : home, { replace: true });
+    // Back to the page that asked for the sign-in (a creator's share link too), if it is one of the role's.
+    void navigate(from && role && roleOwnsPath(role, from) ? from : home, { replace: true });
   });
 
   const fill = (email: string) => {

@@ -8,6 +8,7 @@ import { formatCompact, formatCount } from '../../lib/format';
 import { marketName } from '../../lib/markets';
 import { initials } from '../../lib/text';
 import { useRefetchOnReconnect } from '../../session/context';
+import { PasteLinkCard } from './PasteLinkCard';
 
 export function CreatorHome() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorHomeDocument });
@@ -90,6 +91,7 @@ export function CreatorHome() {
           </Stack>
         )}
       </Card>
+      <PasteLinkCard />
       <RecentNotificationsCard allHref="/creator/notifications" />
     </Stack>
   );

@@ -1,4 +1,10 @@
+import { IconClipboardList, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
 import { roleModule } from '../roleModule';
+import { MarketplacePage } from './marketplace/MarketplacePage';
+import { RegisterProductsPage } from './marketplace/RegisterProductsPage';
+import { SellerCampaignPage } from './marketplace/SellerCampaignPage';
+import { MyRegistrationsPage } from './registrations/MyRegistrationsPage';
+import { SellerSamplesPage } from './samples/SellerSamplesPage';
 import { SellerHome } from './SellerHome';
 
 export const sellerModule = roleModule({
@@ -8,4 +14,16 @@ export const sellerModule = roleModule({
   color: 'orange',
   layout: 'desktop',
   home: <SellerHome />,
+  nav: [
+    { to: 'marketplace', label: 'Campaign marketplace', icon: IconSpeakerphone },
+    { to: 'registrations', label: 'My registrations', icon: IconClipboardList },
+    { to: 'samples', label: 'Samples to ship', icon: IconTruckDelivery },
+  ],
+  routes: [
+    { path: 'marketplace', element: <MarketplacePage /> },
+    { path: 'marketplace/:campaignId', element: <SellerCampaignPage /> },
+    { path: 'marketplace/:campaignId/register', element: <RegisterProductsPage /> },
+    { path: 'registrations', element: <MyRegistrationsPage /> },
+    { path: 'samples', element: <SellerSamplesPage /> },
+  ],
 });

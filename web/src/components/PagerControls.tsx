@@ -1,0 +1,49 @@
+/** "Showing 21–40 of 57" with Previous / Next for a keyset-paged list. */
+import { Button, Group, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { formatCount } from '../lib/format';
+import type { Pager } from './usePager';
+
+export interface PagerControlsProps {
+  pager: Pager;
+  pageSize: number;
+  shown: number;
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null | undefined;
+  busy?: boolean;
+  /** Accessible name of the navigation landmark, e.g. "Campaign pages". */
+  label: string;
+}
+
+export function PagerControls({ pager, pageSize, shown, totalCount, hasNextPage, endCursor, busy, label }: PagerControlsProps) {
+  const from = pager.pageIndex * pageSize + (shown > 0 ? 1 : 0);
+  const to = pager.pageIndex * pageSize + shown;
+  return (
+    <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
+      <Text size="sm" c="dimmed" aria-live="polite" data-testid="pager-summary">
+        Showing {formatCount(from)}–{formatCount(to)} of {formatCount(totalCount)}
+      </Text>
+      <Group gap="xs" component="nav" aria-label={label}>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconChevronLeft size={14} aria-hidden />}
+          disabled={pager.pageIndex === 0 || busy}
+          onClick={pager.previous}
+        >
+          Previous
+        </Button>
+        <Button
+          variant="default"
+          size="xs"
+          rightSection={<IconChevronRight size={14} aria-hidden />}
+          disabled={!hasNextPage || !endCursor || busy}
+          onClick={() => pager.next(endCursor)}
+        >
+          Next
+        </Button>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,104 @@
+/** A pending campaign change as rows of "effective now" beside "after the change", formatted for people. */
+import type { Messenger, SellerType, TargetingMode } from '../../generated/graphql';
+import { formatDateTime, formatRate } from '../../lib/format';
+import { sellerTypeLabel } from '../../lib/text';
+import { MESSENGER_LABEL } from './marketMessenger';
+
+interface ContactValue {
+  email: string;
+  phone: string | null;
+  messenger: Messenger | null;
+  messengerHandle: string | null;
+}
+
+/** The fields a change can set, as the API names them (CampaignPendingValues). */
+export interface CampaignChangeValues {
+  name: string | null;
+  description: string | null;
+  sellerRequirements: string | null;
+  commissionRequirementBps: number | null;
+  contact: ContactValue | null;
+  registrationStart: string | null;
+  registrationEnd: string | null;
+  campaignStart: string | null;
+  campaignEnd: string | null;
+  targetingMode: TargetingMode | null;
+  targetSellerType: SellerType | null;
+  targetShopCodes: ReadonlyArray<string> | null;
+}
+
+export interface ChangeRow {
+  field: keyof CampaignChangeValues;
+  label: string;
+  before: string;
+  after: string;
+}
+
+const LABELS: Readonly<Record<keyof CampaignChangeValues, string>> = {
+  name: 'Name',
+  description: 'Description',
+  sellerRequirements: 'Seller requirements',
+  commissionRequirementBps: 'Commission requirement',
+  contact: 'Contact',
+  registrationStart: 'Registration opens',
+  registrationEnd: 'Registration closes',
+  campaignStart: 'Campaign start',
+  campaignEnd: 'Campaign end',
+  targetingMode: 'Targeting',
+  targetSellerType: 'Seller type',
+  targetShopCodes: 'Shop codes',
+};
+
+const ORDER = Object.keys(LABELS) as Array<keyof CampaignChangeValues>;
+
+function formatContact(c: ContactValue): string {
+  const parts = [c.email, c.phone, c.messenger && c.messengerHandle ? `${MESSENGER_LABEL[c.messenger]} ${c.messengerHandle}` : null];
+  return parts.filter(Boolean).join(' · ');
+}
+
+function formatValue(field: keyof CampaignChangeValues, values: CampaignChangeValues, timeZone: string): string {
+  switch (field) {
+    case 'commissionRequirementBps':
+      return values.commissionRequirementBps === null ? '—' : formatRate(values.commissionRequirementBps);
+    case 'contact':
+      return values.contact ? formatContact(values.contact) : '—';
+    case 'registrationStart':
+    case 'registrationEnd':
+    case 'campaignStart':
+    case 'campaignEnd': {
+      const v = values[field];
+      return v ? formatDateTime(v, timeZone) : '—';
+    }
+    case 'targetingMode':
+      return values.targetingMode === 'SELECTED' ? 'Selected shops' : values.targetingMode === 'OPEN' ? 'Open to all sellers' : '—';
+    case 'targetSellerType':
+      return values.targetSellerType ? sellerTypeLabel(values.targetSellerType) : 'Any seller type';
+    case 'targetShopCodes': {
+      const codes = values.targetShopCodes ?? [];
+      return codes.length === 0 ? 'None' : `${codes.length} ${codes.length === 1 ? 'shop' : 'shops'}: ${codes.join(', ')}`;
+    }
+    default: {
+      const v = values[field];
+      return v === null || v === '' ? '—' : v;
+    }
+  }
+}
+
+/**
+ * One row per changed field, in form order. `changedFields` says which fields change (a null pending value
+ * is "unchanged" unless listed, e.g. seller type set back to any).
+ */
+export function pendingChangeRows(
+  effective: CampaignChangeValues,
+  pending: CampaignChangeValues,
+  changedFields: ReadonlyArray<string>,
+  timeZone: string,
+): ChangeRow[] {
+  const changed = new Set(changedFields);
+  return ORDER.filter((field) => changed.has(field) || (pending[field] !== null && changedFields.length === 0)).map((field) => ({
+    field,
+    label: LABELS[field],
+    before: formatValue(field, effective, timeZone),
+    after: formatValue(field, pending, timeZone),
+  }));
+}

@@ -1,0 +1,128 @@
+/**
+ * The split calculator: the seller's total rate divided between the creator and the agency. The two fields
+ * are linked (typing one moves the other) and the money per unit sold at the product's price is shown with
+ * the server's integer half-up math, so what the agency reads here is what the ledger will post.
+ */
+import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { IconArrowsLeftRight } from '@tabler/icons-react';
+import { RateInput } from '../campaigns/RateInput';
+import { orderCostPreview } from '../registrations/costPreview';
+import { formatMoney, formatRate, type MoneyLike } from '../../lib/format';
+import { editAgencyText, editCreatorText, splitRate, type SplitFields } from './split';
+
+export interface SplitCalculatorProps {
+  totalBps: number;
+  price: MoneyLike | null;
+  value: SplitFields;
+  onChange: (next: SplitFields) => void;
+  /** Appended to the fields' accessible names, e.g. the product title ("Creator rate for …"). */
+  subject?: string;
+  /** Two fields and one line of money (for table rows) instead of the full breakdown. */
+  compact?: boolean;
+  /** Show the edited field's rule error (after a first submit, or at once). */
+  showError?: boolean;
+  /** A server userError for the creator rate. */
+  serverError?: string | null;
+}
+
+export function SplitCalculator({ totalBps, price, value, onChange, subject, compact, showError = true, serverError }: SplitCalculatorProps) {
+  const split = value.creatorBps !== null && !value.error ? splitRate(totalBps, value.creatorBps, price) : null;
+  const suffix = subject ? ` for ${subject}` : '';
+  const error = serverError ?? (showError ? value.error : null);
+
+  const fields = (
+    <Group gap={compact ? 6 : 'sm'} align="flex-start" wrap="nowrap">
+      <RateInput
+        label={compact ? undefined : 'Creator rate'}
+        aria-label={compact ? `Creator rate${suffix}` : undefined}
+        description={compact ? undefined : 'What creators earn'}
+        value={value.creatorText}
+        onChange={(text) => onChange(editCreatorText(text, value, totalBps))}
+        error={error ?? undefined}
+        w={compact ? 96 : 150}
+        size={compact ? 'xs' : 'sm'}
+        data-testid="split-creator-input"
+      />
+      <IconArrowsLeftRight size={16} aria-hidden color="var(--mantine-color-dimmed)" style={{ marginTop: compact ? 8 : 52, flex: 'none' }} />
+      <RateInput
+        label={compact ? undefined : 'Agency share'}
+        aria-label={compact ? `Agency share${suffix}` : undefined}
+        description={compact ? undefined : 'What you keep'}
+        value={value.agencyText}
+        onChange={(text) => onChange(editAgencyText(text, value, totalBps))}
+        error={Boolean(error)}
+        w={compact ? 96 : 150}
+        size={compact ? 'xs' : 'sm'}
+        data-testid="split-agency-input"
+      />
+    </Group>
+  );
+
+  if (compact) {
+    return (
+      <Stack gap={2}>
+        {fields}
+        {split?.money && (
+          <Text size="xs" c="dimmed" data-testid="split-summary">
+            Creator {formatMoney(split.money.creatorEarns)} · you keep{' '}
+            <Text span inherit fw={600} c="indigo.8" data-testid="split-agency-money">
+              {formatMoney(split.money.agencyEarns)}
+            </Text>{' '}
+            per unit
+          </Text>
+        )}
+      </Stack>
+    );
+  }
+
+  const creatorShare = split ? (split.creatorBps * 100) / totalBps : 0;
+  return (
+    <Stack gap="sm" data-testid="split-calculator">
+      <Group justify="space-between" align="baseline" wrap="wrap" gap="xs">
+        <Text size="sm">
+          Seller&apos;s total rate{' '}
+          <Text span fw={700} inherit data-testid="split-total">
+            {formatRate(totalBps)}
+          </Text>
+        </Text>
+        {price && (
+          <Text size="sm" c="dimmed">
+            {formatMoney(orderCostPreview(price, totalBps).commission)} commission per unit at {formatMoney(price)}
+          </Text>
+        )}
+      </Group>
+      {fields}
+      <Tooltip label={split ? `Creator ${formatRate(split.creatorBps)} · agency ${formatRate(split.agencyBps)}` : 'Enter a valid rate'} withArrow>
+        <Progress.Root size="lg" radius="sm" aria-hidden>
+          <Progress.Section value={creatorShare} color="pink" />
+          <Progress.Section value={split ? 100 - creatorShare : 0} color="indigo" />
+        </Progress.Root>
+      </Tooltip>
+      <Group grow gap="sm" align="stretch">
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+            Creator earns
+          </Text>
+          <Text fw={700} c="pink.8" data-testid="split-creator-money">
+            {split ? formatRate(split.creatorBps) : '—'}
+            {split?.money ? ` · ${formatMoney(split.money.creatorEarns)}` : ''}
+          </Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+            Agency keeps
+          </Text>
+          <Text fw={700} c="indigo.8" data-testid="split-agency-money">
+            {split ? formatRate(split.agencyBps) : '—'}
+            {split?.money ? ` · ${formatMoney(split.money.agencyEarns)}` : ''}
+          </Text>
+        </Stack>
+      </Group>
+      {price && (
+        <Text size="xs" c="dimmed">
+          Per unit sold at {formatMoney(price)}; each order line is rounded half-up to the smallest currency unit.
+        </Text>
+      )}
+    </Stack>
+  );
+}

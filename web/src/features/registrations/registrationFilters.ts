@@ -1,0 +1,109 @@
+/**
+ * The agency's registration filters as typed (prices as decimal text in the campaign currency, rates as
+ * percent text) → the API's RegistrationFilter, with a message for each range that cannot be used.
+ */
+import type { RegistrationFilter, RegistrationSortField, RegistrationStatus, SortDirection } from '../../generated/graphql';
+import { CURRENCY_EXPONENT } from '../../lib/format';
+import { parsePercent } from '../campaigns/percent';
+
+export interface RegistrationFilterValues {
+  statuses: RegistrationStatus[];
+  bookmarkedOnly: boolean;
+  category: string | null;
+  minPrice: string;
+  maxPrice: string;
+  minRate: string;
+  maxRate: string;
+  search: string;
+}
+
+export const EMPTY_REGISTRATION_FILTERS: RegistrationFilterValues = {
+  statuses: [],
+  bookmarkedOnly: false,
+  category: null,
+  minPrice: '',
+  maxPrice: '',
+  minRate: '',
+  maxRate: '',
+  search: '',
+};
+
+export type RangeField = 'minPrice' | 'maxPrice' | 'minRate' | 'maxRate';
+
+export interface BuiltRegistrationFilter {
+  filter: RegistrationFilter;
+  errors: Partial<Record<RangeField, string>>;
+}
+
+const PRICE_RE = /^\d+(?:\.(\d*))?$/;
+
+/** "12.5" → "12.5" (a plain non-negative decimal with at most the currency's decimals), or an error message. */
+export function checkPrice(text: string, currency: string): { value: string | null; error: string | null } {
+  const trimmed = text.trim().replace(/,/g, '');
+  if (!trimmed) return { value: null, error: null };
+  const m = PRICE_RE.exec(trimmed);
+  if (!m) return { value: null, error: 'Enter an amount such as 19.99' };
+  const decimals = CURRENCY_EXPONENT[currency] ?? 2;
+  if ((m[1] ?? '').length > decimals)
+    return { value: null, error: decimals === 0 ? `${currency} has no decimals` : `At most ${decimals} decimals` };
+  return { value: trimmed.replace(/\.$/, ''), error: null };
+}
+
+function compareDecimal(a: string, b: string): number {
+  const [ai = '0', af = ''] = a.split('.');
+  const [bi = '0', bf = ''] = b.split('.');
+  const width = Math.max(af.length, bf.length);
+  const x = BigInt(ai + af.padEnd(width, '0'));
+  const y = BigInt(bi + bf.padEnd(width, '0'));
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function buildRegistrationFilter(values: RegistrationFilterValues, campaignId: string | null, currency: string): BuiltRegistrationFilter {
+  const errors: BuiltRegistrationFilter['errors'] = {};
+  const minPrice = checkPrice(values.minPrice, currency);
+  const maxPrice = checkPrice(values.maxPrice, currency);
+  if (minPrice.error) errors.minPrice = minPrice.error;
+  if (maxPrice.error) errors.maxPrice = maxPrice.error;
+  if (minPrice.value && maxPrice.value && compareDecimal(minPrice.value, maxPrice.value) > 0) errors.maxPrice = 'Below the minimum';
+
+  const rate = (text: string, field: 'minRate' | 'maxRate'): number | null => {
+    const parsed = parsePercent(text);
+    if (parsed.status === 'invalid') errors[field] = parsed.message;
+    return parsed.status === 'ok' ? parsed.bps : null;
+  };
+  const minRate = rate(values.minRate, 'minRate');
+  const maxRate = rate(values.maxRate, 'maxRate');
+  if (minRate !== null && maxRate !== null && minRate > maxRate) errors.maxRate = 'Below the minimum';
+
+  const search = values.search.trim();
+  return {
+    filter: {
+      campaignId,
+      status: values.statuses.length ? values.statuses : null,
+      bookmarked: values.bookmarkedOnly ? true : null,
+      category: values.category,
+      minPrice: errors.minPrice ? null : minPrice.value,
+      maxPrice: errors.maxPrice ? null : maxPrice.value,
+      minRateBps: errors.minRate ? null : minRate,
+      maxRateBps: errors.maxRate ? null : maxRate,
+      search: search || null,
+    },
+    errors,
+  };
+}
+
+export interface RegistrationSortOption {
+  value: string;
+  label: string;
+  field: RegistrationSortField;
+  direction: SortDirection;
+}
+
+export const REGISTRATION_SORTS: ReadonlyArray<RegistrationSortOption> = [
+  { value: 'registered-desc', label: 'Newest registrations first', field: 'REGISTERED_AT', direction: 'DESC' },
+  { value: 'registered-asc', label: 'Oldest registrations first', field: 'REGISTERED_AT', direction: 'ASC' },
+  { value: 'rate-desc', label: 'Total rate, highest first', field: 'TOTAL_RATE', direction: 'DESC' },
+  { value: 'rate-asc', label: 'Total rate, lowest first', field: 'TOTAL_RATE', direction: 'ASC' },
+  { value: 'price-desc', label: 'Price, highest first', field: 'PRICE', direction: 'DESC' },
+  { value: 'price-asc', label: 'Price, lowest first', field: 'PRICE', direction: 'ASC' },
+];

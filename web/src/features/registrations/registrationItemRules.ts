@@ -1,0 +1,64 @@
+/**
+ * The terms a seller types for each product it registers, checked before submitting: the total rate is
+ * 1–80 % and at least the campaign's requirement, the sample quota a whole number ≥ 0, the optional
+ * shop-ads rate 1–80 %.
+ */
+import { bpsToPercentText, checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../campaigns/percent';
+
+export const SAMPLE_QUOTA_MAX = 1_000_000;
+
+export interface ItemTermsText {
+  /** Percent text. */
+  rate: string;
+  /** Whole number text. */
+  samples: string;
+  /** Percent text, optional. */
+  adsRate: string;
+}
+
+export type ItemField = keyof ItemTermsText;
+
+export interface CheckedItemTerms {
+  totalRateBps: number | null;
+  sampleQuota: number | null;
+  shopAdsRateBps: number | null;
+  errors: Partial<Record<ItemField, string>>;
+}
+
+/** A whole number of units as typed: "12" → 12; null and a message otherwise. */
+export function checkQuantity(text: string, { min = 0, max = SAMPLE_QUOTA_MAX }: { min?: number; max?: number } = {}): { value: number | null; error: string | null } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: null, error: 'Enter a number' };
+  if (!/^\d{1,7}$/.test(trimmed)) return { value: null, error: 'Enter a whole number' };
+  const value = Number.parseInt(trimmed, 10);
+  if (value < min) return { value, error: `At least ${min}` };
+  if (value > max) return { value, error: `At most ${max.toLocaleString('en-US')}` };
+  return { value, error: null };
+}
+
+export function checkItemTerms(terms: ItemTermsText, commissionRequirementBps: number): CheckedItemTerms {
+  const errors: CheckedItemTerms['errors'] = {};
+  const rate = checkPercent(terms.rate);
+  if (rate.error) errors.rate = rate.error;
+  else if (rate.bps !== null && rate.bps < commissionRequirementBps)
+    errors.rate = `The campaign asks for at least ${bpsToPercentText(commissionRequirementBps)} %`;
+  const samples = checkQuantity(terms.samples);
+  if (samples.error) errors.samples = samples.error;
+  const ads = checkPercent(terms.adsRate, { required: false, min: RATE_MIN_BPS, max: RATE_MAX_BPS });
+  if (ads.error) errors.adsRate = ads.error;
+  return {
+    totalRateBps: errors.rate ? null : rate.bps,
+    sampleQuota: errors.samples ? null : samples.value,
+    shopAdsRateBps: errors.adsRate ? null : ads.bps,
+    errors,
+  };
+}
+
+/** Where a registrationCreate item error belongs: ["input","items","2","totalRateBps"] → "rate". */
+export function itemErrorField(path: ReadonlyArray<string> | null | undefined): ItemField | null {
+  const last = path?.[path.length - 1];
+  if (last === 'totalRateBps') return 'rate';
+  if (last === 'sampleQuota') return 'samples';
+  if (last === 'shopAdsRateBps') return 'adsRate';
+  return null;
+}

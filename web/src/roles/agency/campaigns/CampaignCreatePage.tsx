@@ -1,0 +1,52 @@
+/** New campaign: the form, then the campaign's page (unpublished, READY) on success. */
+import { Anchor, Breadcrumbs } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { PageHeader } from '../../../components/PageHeader';
+import { EMPTY_CAMPAIGN_FORM } from '../../../features/campaigns/campaignFormRules';
+import { toCreateInput } from '../../../features/campaigns/campaignInput';
+import { CampaignCreateDocument } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { marketTimeZone } from '../../../lib/markets';
+import { CampaignForm } from './CampaignForm';
+import { useAgencyMarkets } from './useAgencyMarkets';
+
+export function CampaignCreatePage() {
+  const navigate = useNavigate();
+  const markets = useAgencyMarkets();
+  const [, create] = useMutation(CampaignCreateDocument);
+  const initial = { ...EMPTY_CAMPAIGN_FORM, market: markets.length === 1 ? markets[0]! : EMPTY_CAMPAIGN_FORM.market };
+
+  return (
+    <>
+      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+        <Anchor component={Link} to=".." relative="path" size="sm">
+          Campaigns
+        </Anchor>
+        <span>New</span>
+      </Breadcrumbs>
+      <PageHeader title="New campaign" description="Sellers see it once you publish it. Until then, edits apply at once." />
+      <CampaignForm
+        key={initial.market}
+        mode="create"
+        initialValues={initial}
+        markets={markets}
+        submitLabel="Create campaign"
+        onCancel={() => navigate('..', { relative: 'path' })}
+        onSubmit={async (values) => {
+          const result = await create({ input: toCreateInput(values, marketTimeZone(values.market || null)) });
+          if (result.error) {
+            return [{ field: null, message: describeError(result.error), code: 'NETWORK' }];
+          }
+          const payload = result.data?.campaignCreate;
+          if (payload?.campaign) {
+            notifications.show({ color: 'teal', title: 'Campaign created', message: `${payload.campaign.name} is ready. Publish it when you are.` });
+            navigate(`../${payload.campaign.id}`, { relative: 'path' });
+          }
+          return payload?.userErrors ?? [];
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+/** One campaign for its agency: status, publish toggle, pending change, counts, registrations (live), details. */
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconEdit, IconListDetails, IconPackages } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { MarketBadge } from '../../../components/MarketBadge';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
+import { formatPeriodDates } from '../../../features/campaigns/period';
+import { EMPTY_REGISTRATION_FILTERS, type RegistrationFilterValues } from '../../../features/registrations/registrationFilters';
+import { AgencyCampaignDocument, type RegistrationStatus } from '../../../generated/graphql';
+import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
+import { MARKETS, marketTimeZone } from '../../../lib/markets';
+import { useRefetchOnReconnect } from '../../../session/context';
+import { CampaignListsActions } from '../lists/CampaignListsActions';
+import { CampaignDetailsCard } from './CampaignDetailsCard';
+import { CampaignRegistrationsPanel } from './CampaignRegistrationsPanel';
+import { PendingChangeBanner } from './PendingChangeBanner';
+import { PublishToggle } from './PublishToggle';
+
+interface CountTile {
+  label: string;
+  value: number;
+  statuses: RegistrationStatus[];
+  tone?: string;
+}
+
+export function CampaignDetailPage() {
+  const { campaignId = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyCampaignDocument, variables: { id: campaignId } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOnReconnect(reload);
+  const [tab, setTab] = useState<string | null>('registrations');
+  const [filters, setFilters] = useState<RegistrationFilterValues>(EMPTY_REGISTRATION_FILTERS);
+
+  const campaign = data?.campaign;
+  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
+  if (!data && fetching) return <LoadingState label="Loading campaign…" />;
+  if (!campaign) {
+    return (
+      <EmptyBlock title="Campaign not found" description="It does not exist or belongs to another agency.">
+        <Button component={Link} to=".." relative="path" variant="light" mt="sm">
+          Back to campaigns
+        </Button>
+      </EmptyBlock>
+    );
+  }
+
+  const tz = marketTimeZone(campaign.market);
+  const counts = campaign.registrationCounts;
+  const closed = campaign.status === 'CLOSED';
+  const editBlocked = closed ? 'A closed campaign cannot be edited.' : campaign.pendingChange ? `Editing reopens at ${formatDateTime(campaign.pendingChange.appliesAt, tz)}.` : null;
+  const tiles: CountTile[] = counts
+    ? [
+        { label: 'Registered', value: counts.total, statuses: [] },
+        { label: 'To review', value: counts.pending, statuses: ['PENDING'], tone: counts.pending > 0 ? 'yellow.8' : undefined },
+        { label: 'Ongoing', value: counts.approved, statuses: ['APPROVED'] },
+        { label: 'Cancellation asked', value: counts.pendingClosed, statuses: ['PENDING_CLOSED'], tone: counts.pendingClosed > 0 ? 'orange.8' : undefined },
+        { label: 'Rejected', value: counts.rejected + counts.rejectForever, statuses: ['REJECTED', 'REJECT_FOREVER'] },
+        { label: 'Closed / withdrawn', value: counts.closed + counts.withdrawn, statuses: ['CLOSED', 'WITHDRAWN'] },
+      ]
+    : [];
+
+  return (
+    <>
+      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+        <Anchor component={Link} to=".." relative="path" size="sm">
+          Campaigns
+        </Anchor>
+        <Text size="sm" truncate maw={400}>
+          {campaign.name}
+        </Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
+        <Stack gap={6}>
+          <Group gap="sm" align="center">
+            <Title order={1} size="h2">
+              {campaign.name}
+            </Title>
+            <CampaignStatusBadge status={campaign.status} size="lg" />
+          </Group>
+          <Group gap="xs">
+            <MarketBadge market={campaign.market} />
+            <Badge variant="light" color="indigo" radius="sm" tt="none">
+              min. {formatRate(campaign.commissionRequirementBps)}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {formatPeriodDates(campaign.campaignStart, campaign.campaignEnd, tz)} ·{' '}
+              {campaign.registrationOpen
+                ? `registration open until ${formatDateTime(campaign.registrationEnd, tz)}`
+                : closed
+                  ? 'ended'
+                  : campaign.status === 'ONGOING'
+                    ? 'registration closed'
+                    : `registration opens ${formatDateTime(campaign.registrationStart, tz)}`}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="sm" align="center">
+          <CampaignListsActions campaignId={campaign.id} />
+          <PublishToggle
+            campaignId={campaign.id}
+            published={campaign.published}
+            status={campaign.status}
+            firstPublish={!campaign.firstPublishedAt}
+            marketName={MARKETS[campaign.market].name}
+          />
+          <Tooltip label={editBlocked} disabled={!editBlocked} withArrow>
+            <Button
+              component={Link}
+              to="edit"
+              variant="default"
+              leftSection={<IconEdit size={16} aria-hidden />}
+              data-disabled={editBlocked ? true : undefined}
+              aria-disabled={editBlocked ? true : undefined}
+              onClick={(e) => editBlocked && e.preventDefault()}
+            >
+              Edit
+            </Button>
+          </Tooltip>
+        </Group>
+      </Group>
+
+      {campaign.pendingChange && (
+        <PendingChangeBanner
+          campaignId={campaign.id}
+          effective={{ ...campaign, targetShopCodes: campaign.targetShopCodes ?? [] }}
+          change={campaign.pendingChange}
+          timeZone={tz}
+          onSettled={reload}
+        />
+      )}
+
+      {counts && (
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="lg" data-testid="registration-counts">
+          {tiles.map((t) => {
+            const active = t.statuses.length > 0 && t.statuses.join() === filters.statuses.join();
+            return (
+              <UnstyledButton
+                key={t.label}
+                onClick={() => {
+                  setTab('registrations');
+                  setFilters({ ...filters, statuses: active ? [] : t.statuses });
+                }}
+                aria-pressed={active}
+                aria-label={`${t.label}: ${t.value}. Show these registrations`}
+              >
+                <Paper withBorder p="sm" radius="md" bg={active ? 'var(--mantine-color-indigo-light)' : undefined}>
+                  <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+                    {t.label}
+                  </Text>
+                  <Text fz="xl" fw={700} c={t.tone} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={`count-${t.label}`}>
+                    {formatCount(t.value)}
+                  </Text>
+                </Paper>
+              </UnstyledButton>
+            );
+          })}
+        </SimpleGrid>
+      )}
+
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="registrations" leftSection={<IconPackages size={16} aria-hidden />}>
+            Registrations{counts ? ` (${formatCount(counts.total)})` : ''}
+          </Tabs.Tab>
+          <Tabs.Tab value="details" leftSection={<IconListDetails size={16} aria-hidden />}>
+            Details
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="registrations">
+          <CampaignRegistrationsPanel
+            campaignId={campaign.id}
+            currency={campaign.currency}
+            timeZone={tz}
+            counts={counts}
+            filters={filters}
+            onFiltersChange={setFilters}
+            onChanged={reload}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="details">
+          <CampaignDetailsCard campaign={campaign} timeZone={tz} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+/** Reject or reject forever one or many registrations: a reason code (required) and an optional note. */
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { REJECT_REASON_LABEL, REJECT_REASONS } from '../../../features/registrations/rejectReasons';
+import type { RejectReason } from '../../../generated/graphql';
+
+const NOTE_MAX = 500;
+
+export interface ReviewDialogProps {
+  /** Which rejection; null closes the dialog. */
+  decision: 'REJECT' | 'REJECT_FOREVER' | null;
+  /** How many registrations (or the one product's title). */
+  subject: string;
+  busy: boolean;
+  onConfirm: (reason: RejectReason, note: string | null) => void;
+  onClose: () => void;
+}
+
+export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: ReviewDialogProps) {
+  const [reason, setReason] = useState<RejectReason | null>(null);
+  const [note, setNote] = useState('');
+  const [tried, setTried] = useState(false);
+  const forever = decision === 'REJECT_FOREVER';
+  const noteError = note.length > NOTE_MAX ? `At most ${NOTE_MAX} characters (${note.length} now)` : null;
+
+  const close = () => {
+    setReason(null);
+    setNote('');
+    setTried(false);
+    onClose();
+  };
+
+  return (
+    <Modal opened={decision !== null} onClose={close} title={forever ? `Reject ${subject} forever` : `Reject ${subject}`} centered size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTried(true);
+          if (reason && !noteError) onConfirm(reason, note.trim() || null);
+        }}
+      >
+        <Stack>
+          {forever ? (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+              The seller can never register these products in this campaign again.
+            </Alert>
+          ) : (
+            <Text size="sm" c="dimmed">
+              The seller is told why and may register the product again with new terms.
+            </Text>
+          )}
+          <Select
+            label="Reason"
+            required
+            placeholder="Choose a reason"
+            data={REJECT_REASONS.map((r) => ({ value: r, label: REJECT_REASON_LABEL[r] }))}
+            value={reason}
+            onChange={(v) => setReason(v as RejectReason | null)}
+            error={tried && !reason ? 'Choose why you reject' : undefined}
+            data-autofocus
+          />
+          <Textarea
+            label="Note to the seller"
+            description={`Optional · ${note.length}/${NOTE_MAX}`}
+            autosize
+            minRows={3}
+            maxRows={6}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={noteError}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" loading={busy}>
+              {forever ? 'Reject forever' : 'Reject'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,307 @@
+/**
+ * Add approved products of the list's campaign, each at a creator rate set with the split calculator
+ * (creator rate ↔ agency share, with the money per unit). One call adds them all or reports, per product,
+ * what the server refused.
+ */
+import {
+  Alert,
+  Avatar,
+  Badge,
+  Button,
+  Checkbox,
+  Drawer,
+  Group,
+  ScrollArea,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconBookmarkFilled, IconPackage, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { checkPercent } from '../../../features/campaigns/percent';
+import { RateInput } from '../../../features/campaigns/RateInput';
+import { errorsByItem } from '../../../features/lists/itemErrors';
+import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
+import { fieldsFromCreatorBps, type SplitFields } from '../../../features/lists/split';
+import { SplitCalculator } from '../../../features/lists/SplitCalculator';
+import {
+  CampaignRegistrationsDocument,
+  ProductListItemsSetDocument,
+  type CampaignRegistrationsQuery,
+} from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { formatCount, formatMoneyOrDash, formatRate } from '../../../lib/format';
+
+type Registration = CampaignRegistrationsQuery['registrations']['edges'][number]['node'];
+
+const EMPTY_FIELDS: SplitFields = { creatorText: '', agencyText: '', creatorBps: null, error: 'Enter a rate' };
+
+export interface AddProductsDrawerProps {
+  opened: boolean;
+  listId: string;
+  campaignId: string;
+  /** Registrations already in the list. */
+  listed: ReadonlySet<string>;
+  itemCount: number;
+  onClose: () => void;
+  onAdded: (count: number) => void;
+}
+
+export function AddProductsDrawer(props: AddProductsDrawerProps) {
+  return (
+    <Drawer
+      opened={props.opened}
+      onClose={props.onClose}
+      position="right"
+      size={960}
+      title={<Text fw={700}>Add approved products</Text>}
+      scrollAreaComponent={ScrollArea.Autosize}
+    >
+      {props.opened && <AddProductsForm {...props} />}
+    </Drawer>
+  );
+}
+
+function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdded }: AddProductsDrawerProps) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [bookmarkedOnly, setBookmarkedOnly] = useState(false);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: CampaignRegistrationsDocument,
+    variables: {
+      first: 100,
+      filter: { campaignId, status: ['APPROVED'], search: debounced || null, bookmarked: bookmarkedOnly ? true : null },
+    },
+    requestPolicy: 'cache-and-network',
+  });
+  const rows = useMemo(() => data?.registrations.edges.map((e) => e.node) ?? [], [data]);
+
+  // Chosen registrations, in the order they were picked (the order of the `set` input and its errors).
+  const [picked, setPicked] = useState<Array<{ registration: Registration; fields: SplitFields }>>([]);
+  const [tried, setTried] = useState(false);
+  const [serverErrors, setServerErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [formError, setFormError] = useState<string | null>(null);
+  const [bulkText, setBulkText] = useState('');
+  const bulk = checkPercent(bulkText);
+  const [{ fetching: saving }, setItems] = useMutation(ProductListItemsSetDocument);
+
+  const room = PRODUCTS_PER_LIST - itemCount;
+  const overLimit = picked.length > room;
+  const invalid = picked.some((p) => p.fields.error);
+
+  const toggle = (registration: Registration) => {
+    setServerErrors(new Map());
+    setPicked((current) =>
+      current.some((p) => p.registration.id === registration.id)
+        ? current.filter((p) => p.registration.id !== registration.id)
+        : [...current, { registration, fields: bulk.bps !== null && !bulk.error ? fieldsFromCreatorBps(bulk.bps, registration.totalRateBps ?? 0) : EMPTY_FIELDS }],
+    );
+  };
+  const setFields = (id: string, fields: SplitFields) => {
+    setServerErrors((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+    setPicked((current) => current.map((p) => (p.registration.id === id ? { ...p, fields } : p)));
+  };
+  const applyBulk = () => {
+    if (bulk.bps === null || bulk.error) return;
+    const bps = bulk.bps;
+    setPicked((current) => current.map((p) => ({ ...p, fields: fieldsFromCreatorBps(bps, p.registration.totalRateBps ?? 0) })));
+  };
+
+  const submit = async () => {
+    setTried(true);
+    setFormError(null);
+    if (!picked.length || invalid || overLimit) return;
+    const set = picked.map((p) => ({ registrationId: p.registration.id, creatorRateBps: p.fields.creatorBps! }));
+    const result = await setItems({ input: { listId, set } });
+    if (result.error) {
+      setFormError(describeError(result.error));
+      return;
+    }
+    const errors = result.data?.productListItemsSet.userErrors ?? [];
+    if (errors.length) {
+      const { byIndex, other } = errorsByItem(errors, 'set');
+      setServerErrors(new Map([...byIndex].map(([i, message]) => [picked[i]?.registration.id ?? '', message])));
+      setFormError(other.join(' ') || 'Nothing was added: fix the rates marked below.');
+      return;
+    }
+    onAdded(picked.length);
+    onClose();
+  };
+
+  const available = rows.filter((r) => !listed.has(r.id));
+  const filtered = debounced !== '' || bookmarkedOnly;
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          Only products the campaign approved can be listed. Choose the creator rate out of each seller&apos;s total; you keep the rest.
+        </Text>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextInput
+            label="Search"
+            placeholder="Product or shop"
+            type="search"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={240}
+          />
+          <Switch label="Bookmarked only" checked={bookmarkedOnly} onChange={(e) => setBookmarkedOnly(e.currentTarget.checked)} mb={8} />
+          <Group gap={6} align="flex-end" ml="auto" wrap="nowrap">
+            <RateInput
+              label="Rate for all selected"
+              value={bulkText}
+              onChange={setBulkText}
+              error={bulkText && bulk.error ? bulk.error : undefined}
+              w={170}
+            />
+            <Button variant="light" onClick={applyBulk} disabled={!picked.length || bulk.bps === null || Boolean(bulk.error)}>
+              Apply
+            </Button>
+          </Group>
+        </Group>
+
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+            {formError}
+          </Alert>
+        )}
+
+        {error && !data ? (
+          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+        ) : !data && fetching ? (
+          <LoadingState label="Loading approved products…" />
+        ) : rows.length === 0 ? (
+          <EmptyBlock
+            title={filtered ? 'No approved product matches' : 'No approved products yet'}
+            description={filtered ? 'Clear the search or the bookmark filter.' : 'Approve registrations on the campaign page first.'}
+            icon={<IconPackage aria-hidden />}
+          />
+        ) : (
+          <Table verticalSpacing="sm" data-testid="add-products-table">
+            <VisuallyHidden component="caption">Approved products of the campaign</VisuallyHidden>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={36}>
+                  <VisuallyHidden>Select</VisuallyHidden>
+                </Table.Th>
+                <Table.Th scope="col">Product</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Price
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Seller total
+                </Table.Th>
+                <Table.Th scope="col">Creator rate ↔ agency share</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => {
+                const title = row.product?.title ?? 'Product';
+                const inList = listed.has(row.id);
+                const pick = picked.find((p) => p.registration.id === row.id);
+                return (
+                  <Table.Tr key={row.id} data-testid="add-product-row" bg={pick ? 'var(--mantine-color-indigo-light)' : undefined}>
+                    <Table.Td>
+                      <Checkbox aria-label={`Add ${title}`} checked={inList || Boolean(pick)} disabled={inList} onChange={() => toggle(row)} />
+                    </Table.Td>
+                    <Table.Td maw={300}>
+                      <Group gap="sm" wrap="nowrap">
+                        <Avatar src={row.product?.imageUrl} alt="" radius="sm" size={36} color="indigo">
+                          <IconPackage size={16} aria-hidden />
+                        </Avatar>
+                        <Stack gap={0} style={{ minWidth: 0 }}>
+                          <Text size="sm" fw={500} lineClamp={2}>
+                            {title}
+                          </Text>
+                          <Group gap={4} wrap="nowrap">
+                            {row.bookmarked && <IconBookmarkFilled size={12} color="var(--mantine-color-yellow-6)" aria-label="Bookmarked" />}
+                            <Text size="xs" c="dimmed" lineClamp={1}>
+                              {row.shop?.name ?? '—'} · {formatCount(row.sampleQuota ?? 0)} samples
+                            </Text>
+                          </Group>
+                        </Stack>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                      {formatMoneyOrDash(row.product?.price)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      <Text size="sm" fw={600}>
+                        {row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td miw={260}>
+                      {inList ? (
+                        <Badge variant="light" color="gray" radius="sm" tt="none">
+                          Already in the list
+                        </Badge>
+                      ) : pick && row.totalRateBps !== null ? (
+                        <SplitCalculator
+                          compact
+                          subject={title}
+                          totalBps={row.totalRateBps}
+                          price={row.product?.price ?? null}
+                          value={pick.fields}
+                          onChange={(fields) => setFields(row.id, fields)}
+                          showError={tried || pick.fields.creatorText !== ''}
+                          serverError={serverErrors.get(row.id) ?? null}
+                        />
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          Select to set the rate
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+        {rows.length > 0 && available.length === 0 && !filtered && (
+          <Text size="sm" c="dimmed">
+            Every approved product of the campaign is already in this list.
+          </Text>
+        )}
+
+        <Group
+          justify="space-between"
+          p="sm"
+          bg="var(--mantine-color-body)"
+          style={{ position: 'sticky', bottom: 0, borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+        >
+          <Text size="sm" c={overLimit ? 'red' : 'dimmed'} aria-live="polite" data-testid="add-summary">
+            {formatCount(picked.length)} selected · the list will hold {formatCount(itemCount + picked.length)} / {formatCount(PRODUCTS_PER_LIST)} products
+            {overLimit ? ` — remove ${formatCount(picked.length - room)}` : ''}
+          </Text>
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose} disabled={saving}>
+              Cancel
+            </Button>
+            <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} loading={saving} disabled={!picked.length || overLimit}>
+              {picked.length === 1 ? 'Add 1 product' : `Add ${formatCount(picked.length)} products`}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

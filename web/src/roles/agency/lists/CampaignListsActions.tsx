@@ -1,0 +1,31 @@
+/** The campaign detail page's way into its product lists and the CSV of its approved products. */
+import { Button } from '@mantine/core';
+import { IconFileSpreadsheet, IconListDetails } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { approvedProductsCsvUrl, campaignListsPath } from './paths';
+
+export function CampaignListsActions({ campaignId }: { campaignId: string }) {
+  return (
+    <>
+      <Button component={Link} to={campaignListsPath(campaignId)} variant="default" leftSection={<IconListDetails size={16} aria-hidden />}>
+        Product lists
+      </Button>
+      <ExportCsvButton campaignId={campaignId} />
+    </>
+  );
+}
+
+export function ExportCsvButton({ campaignId, variant = 'default' }: { campaignId: string; variant?: 'default' | 'subtle' | 'light' }) {
+  return (
+    <Button
+      component="a"
+      href={approvedProductsCsvUrl(campaignId)}
+      download
+      variant={variant}
+      leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+      title="Approved products with their lists, creator rates and share links (CSV)"
+    >
+      Export CSV
+    </Button>
+  );
+}

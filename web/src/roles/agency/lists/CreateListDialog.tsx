@@ -1,0 +1,109 @@
+/** A new (empty) product list of one of the agency's campaigns; the builder opens next to add products. */
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { ProductListCreateDocument } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { splitUserErrors } from '../../../lib/userErrors';
+import { useCampaignOptions } from './useCampaignOptions';
+
+const NAME_MAX = 100;
+const FIELDS = ['campaignId', 'name'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function CreateListDialog({ opened, campaignId, onClose }: { opened: boolean; campaignId: string | null; onClose: () => void }) {
+  const navigate = useNavigate();
+  const { options } = useCampaignOptions();
+  const open = options.filter((o) => o.status !== 'CLOSED');
+  const [campaign, setCampaign] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [{ fetching }, create] = useMutation(ProductListCreateDocument);
+  const chosen = campaign ?? (campaignId && open.some((o) => o.value === campaignId) ? campaignId : null);
+
+  const close = () => {
+    setCampaign(null);
+    setName('');
+    setErrors({});
+    setFormError(null);
+    onClose();
+  };
+
+  const submit = async () => {
+    const local: Partial<Record<Field, string>> = {};
+    if (!chosen) local.campaignId = 'Choose the campaign the list belongs to';
+    if (!name.trim()) local.name = 'Enter a name for the list';
+    else if (name.trim().length > NAME_MAX) local.name = `At most ${NAME_MAX} characters (${name.trim().length} now)`;
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length || !chosen) return;
+    const result = await create({ input: { campaignId: chosen, name: name.trim(), items: [] } });
+    if (result.error) {
+      setFormError(describeError(result.error));
+      return;
+    }
+    const payload = result.data?.productListCreate;
+    if (!payload?.productList) {
+      const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], FIELDS);
+      setErrors(fieldErrors);
+      setFormError(formErrors.join(' ') || (Object.keys(fieldErrors).length ? null : 'The list was not created.'));
+      return;
+    }
+    const id = payload.productList.id;
+    close();
+    void navigate(`/agency/lists/${encodeURIComponent(id)}`, { state: { addProducts: true } });
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title="New product list" centered>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Stack>
+          {formError && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Select
+            label="Campaign"
+            description="A list holds approved products of one campaign."
+            placeholder="Choose a campaign"
+            required
+            searchable
+            data={open}
+            value={chosen}
+            onChange={setCampaign}
+            error={errors.campaignId}
+            nothingFoundMessage="No open campaign"
+            data-autofocus
+          />
+          <TextInput
+            label="List name"
+            description={`For your team; creators see the campaign name · ${name.trim().length}/${NAME_MAX}`}
+            placeholder="e.g. Skincare heroes for beauty creators"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={fetching}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={fetching}>
+              Create list
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

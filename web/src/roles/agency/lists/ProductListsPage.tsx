@@ -1,0 +1,272 @@
+/** The agency's product lists: search by name, filter by campaign, the 1000-list limit, duplicate and delete. */
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  LoadingOverlay,
+  Menu,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconCopy, IconDots, IconLink, IconListDetails, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { PageHeader } from '../../../components/PageHeader';
+import { PagerControls } from '../../../components/PagerControls';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { usePager } from '../../../components/usePager';
+import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
+import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from '../../../features/lists/limits';
+import { ProductListsDocument, type ProductListsQuery } from '../../../generated/graphql';
+import { formatCount, formatDateTime } from '../../../lib/format';
+import { marketTimeZone } from '../../../lib/markets';
+import { useRefetchOnReconnect } from '../../../session/context';
+import { CreateListDialog } from './CreateListDialog';
+import { listPath } from './paths';
+import { useCampaignOptions } from './useCampaignOptions';
+import { useListActions } from './useListActions';
+
+const PAGE_SIZE = 20;
+type Row = ProductListsQuery['productLists']['edges'][number]['node'];
+
+export function ProductListsPage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const campaignId = params.get('campaign');
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const { options: campaigns } = useCampaignOptions();
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<Row | null>(null);
+  const actions = useListActions();
+
+  const update = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const pager = usePager(JSON.stringify([debounced, campaignId]));
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ProductListsDocument,
+    variables: { first: PAGE_SIZE, after: pager.after, search: debounced || null, campaignId },
+  });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  useRefetchOnReconnect(reload);
+
+  const connection = data?.productLists;
+  const rows = connection?.edges.map((e) => e.node) ?? [];
+  const used = data?.allLists.totalCount ?? 0;
+  const atLimit = used >= LISTS_PER_AGENCY;
+  const filtered = debounced !== '' || campaignId !== null;
+
+  const duplicate = async (row: Row) => {
+    const id = await actions.duplicate(row.id, row.name);
+    if (id) void navigate(listPath(id));
+  };
+  const confirmDelete = async () => {
+    if (deleting && (await actions.remove(deleting.id, deleting.name))) reload();
+    setDeleting(null);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Product lists"
+        description="Approved products at the creator rate you choose, shared with creators through one link."
+        actions={
+          <Group gap="md" align="center">
+            <Stack gap={2} miw={160} data-testid="list-limit">
+              <Text size="xs" c="dimmed" ta="right">
+                <Text span fw={700} c={atLimit ? 'red' : undefined} inherit>
+                  {formatCount(used)}
+                </Text>{' '}
+                / {formatCount(LISTS_PER_AGENCY)} lists
+              </Text>
+              <Progress value={(used * 100) / LISTS_PER_AGENCY} size="xs" color={atLimit ? 'red' : 'indigo'} aria-hidden />
+            </Stack>
+            <Tooltip label="Delete a list to create another" disabled={!atLimit} withArrow>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} disabled={atLimit}>
+                New list
+              </Button>
+            </Tooltip>
+          </Group>
+        }
+      />
+      <Card withBorder radius="md" padding="lg">
+        <Stack gap="md">
+          <Group align="flex-end" gap="md" wrap="wrap">
+            <TextInput
+              label="Search"
+              placeholder="List name"
+              type="search"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={search}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                update('q', e.currentTarget.value.trim() || null);
+              }}
+              w={260}
+            />
+            <Select
+              label="Campaign"
+              placeholder="All campaigns"
+              clearable
+              searchable
+              data={campaigns}
+              value={campaignId}
+              onChange={(value) => update('campaign', value)}
+              w={340}
+            />
+          </Group>
+
+          {error && !data ? (
+            <ErrorState error={error} onRetry={reload} />
+          ) : !data && fetching ? (
+            <LoadingState label="Loading product lists…" />
+          ) : rows.length === 0 ? (
+            <EmptyBlock
+              title={filtered ? 'No lists match these filters' : 'No product lists yet'}
+              description={
+                filtered
+                  ? 'Clear the search or choose another campaign.'
+                  : 'Create a list from a campaign’s approved products, set each creator rate and share the link with creators.'
+              }
+              icon={<IconListDetails aria-hidden />}
+            >
+              {!filtered && (
+                <Button leftSection={<IconPlus size={16} aria-hidden />} mt="sm" onClick={() => setCreating(true)}>
+                  Create your first list
+                </Button>
+              )}
+            </EmptyBlock>
+          ) : (
+            <div style={{ position: 'relative' }}>
+              <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+              <Table.ScrollContainer minWidth={900}>
+                <Table highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="list-table">
+                  <VisuallyHidden component="caption">Product lists</VisuallyHidden>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">List</Table.Th>
+                      <Table.Th scope="col">Campaign</Table.Th>
+                      <Table.Th scope="col">Products</Table.Th>
+                      <Table.Th scope="col">Share link</Table.Th>
+                      <Table.Th scope="col">Updated</Table.Th>
+                      <Table.Th scope="col">
+                        <VisuallyHidden>Actions</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((row) => {
+                      const tz = marketTimeZone(row.campaign?.market);
+                      return (
+                        <Table.Tr key={row.id} data-testid="list-row">
+                          <Table.Td>
+                            <Anchor component={Link} to={listPath(row.id)} fw={600} size="sm">
+                              {row.name}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>
+                            {row.campaign ? (
+                              <Group gap={6} wrap="nowrap">
+                                <Anchor component={Link} to={`/agency/campaigns/${encodeURIComponent(row.campaign.id)}`} size="sm" c="dimmed" lineClamp={1}>
+                                  {row.campaign.name}
+                                </Anchor>
+                                <CampaignStatusBadge status={row.campaign.status} />
+                              </Group>
+                            ) : (
+                              '—'
+                            )}
+                          </Table.Td>
+                          <Table.Td w={170}>
+                            <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                              {formatCount(row.itemCount)} / {formatCount(PRODUCTS_PER_LIST)}
+                            </Text>
+                            <Progress value={(row.itemCount * 100) / PRODUCTS_PER_LIST} size="xs" mt={4} aria-hidden />
+                          </Table.Td>
+                          <Table.Td>
+                            {row.shareLink ? (
+                              <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconLink size={12} aria-hidden />}>
+                                Shared · {formatCount(row.shareLink.opens ?? 0)} {row.shareLink.opens === 1 ? 'open' : 'opens'}
+                              </Badge>
+                            ) : (
+                              <Text size="sm" c="dimmed">
+                                Not shared
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                              {formatDateTime(row.updatedAt, tz, { withZone: false })}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            <Menu position="bottom-end" withinPortal>
+                              <Menu.Target>
+                                <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${row.name}`}>
+                                  <IconDots size={18} aria-hidden />
+                                </ActionIcon>
+                              </Menu.Target>
+                              <Menu.Dropdown>
+                                <Menu.Item component={Link} to={listPath(row.id)} leftSection={<IconListDetails size={14} aria-hidden />}>
+                                  Open
+                                </Menu.Item>
+                                <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} disabled={atLimit} onClick={() => void duplicate(row)}>
+                                  Duplicate
+                                </Menu.Item>
+                                <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(row)}>
+                                  Delete…
+                                </Menu.Item>
+                              </Menu.Dropdown>
+                            </Menu>
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <PagerControls
+                pager={pager}
+                pageSize={PAGE_SIZE}
+                shown={rows.length}
+                totalCount={connection?.totalCount ?? 0}
+                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
+                endCursor={connection?.pageInfo.endCursor}
+                busy={fetching}
+                label="Product list pages"
+              />
+            </div>
+          )}
+        </Stack>
+      </Card>
+
+      <CreateListDialog opened={creating} campaignId={campaignId} onClose={() => setCreating(false)} />
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={`Delete “${deleting?.name ?? ''}”?`}
+        confirmLabel="Delete list"
+        busy={actions.deleting}
+        onConfirm={() => void confirmDelete()}
+        onClose={() => setDeleting(null)}
+      >
+        Its share link stops working at once. Creators keep the products they already added, at their current rates.
+      </ConfirmDialog>
+    </>
+  );
+}

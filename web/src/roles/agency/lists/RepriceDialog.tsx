@@ -1,0 +1,118 @@
+/**
+ * Re-price one list item with the split calculator. A decrease reaches the creators who already have the
+ * product only after the 30-day lock (new creators get it at once); an increase applies to everyone at once.
+ */
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { errorsByItem } from '../../../features/lists/itemErrors';
+import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from '../../../features/lists/split';
+import { SplitCalculator } from '../../../features/lists/SplitCalculator';
+import { ProductListItemsSetDocument, type ProductListQuery } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { formatCount, formatDate, formatRate } from '../../../lib/format';
+
+type Item = NonNullable<ProductListQuery['productList']>['items']['edges'][number]['node'];
+
+const DAY_MS = 86_400_000;
+
+function RepriceEffectNote({ item, toBps, timeZone, now }: { item: Item; toBps: number | null; timeZone: string; now: number }) {
+  const effect = toBps === null ? 'none' : repriceEffect(item.creatorRateBps, toBps);
+  const creators = item.creatorCount ?? 0;
+  if (effect === 'none' || toBps === null) return null;
+  const who = `${formatCount(creators)} ${creators === 1 ? 'creator has' : 'creators have'} this product`;
+  if (effect === 'increase') {
+    return (
+      <Alert color="teal" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="reprice-effect" data-effect="increase">
+        An increase applies at once to everyone{creators > 0 ? ` — ${who} and get ${formatRate(toBps)} now` : ''}. Creators are notified.
+      </Alert>
+    );
+  }
+  const lockEnds = formatDate(new Date(now + RATE_DECREASE_LOCK_DAYS * DAY_MS), timeZone);
+  return (
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="A decrease is locked for 30 days" data-testid="reprice-effect" data-effect="decrease">
+      Creators who add it from now on get {formatRate(toBps)}.{' '}
+      {creators > 0
+        ? `${who}: they keep ${formatRate(item.creatorRateBps)} until about ${lockEnds}, then get ${formatRate(toBps)}. They are notified now and two days before.`
+        : `Nobody has it yet, so no one is affected by the lock.`}
+    </Alert>
+  );
+}
+
+export function RepriceDialog({ listId, item, timeZone, onClose }: { listId: string; item: Item | null; timeZone: string; onClose: () => void }) {
+  return (
+    <Modal opened={item !== null} onClose={onClose} title={item ? `Creator rate for ${item.product?.title ?? 'this product'}` : ''} centered size="lg">
+      {item && <RepriceForm key={item.id} listId={listId} item={item} timeZone={timeZone} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item: Item; timeZone: string; onClose: () => void }) {
+  const total = item.totalRateBps ?? 0;
+  const [fields, setFields] = useState<SplitFields>(() => fieldsFromCreatorBps(item.creatorRateBps, total));
+  const [openedAt] = useState(() => Date.now());
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [{ fetching }, setItems] = useMutation(ProductListItemsSetDocument);
+  const unchanged = fields.creatorBps === item.creatorRateBps;
+
+  const save = async () => {
+    if (fields.creatorBps === null || fields.error || !item.registration) return;
+    setServerError(null);
+    setFormError(null);
+    const result = await setItems({ input: { listId, set: [{ registrationId: item.registration.id, creatorRateBps: fields.creatorBps }] } });
+    if (result.error) {
+      setFormError(describeError(result.error));
+      return;
+    }
+    const errors = result.data?.productListItemsSet.userErrors ?? [];
+    if (errors.length) {
+      const { byIndex, other } = errorsByItem(errors, 'set');
+      setServerError(byIndex.get(0) ?? null);
+      setFormError(other.join(' ') || null);
+      return;
+    }
+    onClose();
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      noValidate
+    >
+      <Stack>
+        <Text size="sm" c="dimmed">
+          Now {formatRate(item.creatorRateBps)} for creators. Change the creator rate or the share you keep; the other follows.
+        </Text>
+        {formError && (
+          <Alert color="red" variant="light" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <SplitCalculator
+          totalBps={total}
+          price={item.product?.price ?? null}
+          value={fields}
+          onChange={(next) => {
+            setFields(next);
+            setServerError(null);
+          }}
+          serverError={serverError}
+        />
+        <RepriceEffectNote item={item} toBps={fields.error ? null : fields.creatorBps} timeZone={timeZone} now={openedAt} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={fetching}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={fetching} disabled={unchanged || fields.creatorBps === null || Boolean(fields.error)}>
+            Save rate
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+/** A product's picture, title and shop, for the creator's phone cards. */
+import { Avatar, Group, Stack, Text } from '@mantine/core';
+import { IconPackage } from '@tabler/icons-react';
+
+export interface ProductHeaderProduct {
+  title: string;
+  imageUrl?: string | null;
+  shopName?: string | null;
+  category?: string | null;
+}
+
+export function ProductHeader({ product, size = 64 }: { product: ProductHeaderProduct | null; size?: number }) {
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+      <Avatar src={product?.imageUrl} alt="" radius="md" size={size} color="pink">
+        <IconPackage size={size / 2.5} aria-hidden />
+      </Avatar>
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        <Text fw={600} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+          {product?.title ?? 'Product not available'}
+        </Text>
+        <Text size="xs" c="dimmed" lineClamp={1}>
+          {[product?.shopName, product?.category].filter(Boolean).join(' · ')}
+        </Text>
+      </Stack>
+    </Group>
+  );
+}

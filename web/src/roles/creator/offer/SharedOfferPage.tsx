@@ -1,0 +1,299 @@
+/**
+ * /c/:token — the offer behind a share link, as the creator sees it: its own rate for each product (never the
+ * seller's total or the agency's share), price, stock and samples, and the lower-rate notice where the product
+ * is already promoted through another offer. Accept the terms and add all or some products.
+ */
+import { Alert, Anchor, Badge, Box, Button, Card, Checkbox, Collapse, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCalendarEvent, IconCircleCheck, IconLinkOff, IconSparkles } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { addableItems, planShowcaseAdd } from '../../../features/showcase/offerSelection';
+import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
+import { SharedOfferDocument, ShowcaseAddDocument, type OfferChoice } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { formatCount, formatDate } from '../../../lib/format';
+import { marketTimeZone } from '../../../lib/markets';
+import { PasteLinkCard } from '../PasteLinkCard';
+import { OfferItemCard, type OfferItem } from './OfferItemCard';
+import { OFFER_TERMS } from './terms';
+
+export function InvalidLink() {
+  return (
+    <Stack gap="md" data-testid="invalid-link">
+      <Card withBorder radius="lg" padding="xl">
+        <Stack align="center" gap="sm" ta="center">
+          <IconLinkOff size={48} color="var(--mantine-color-gray-6)" aria-hidden />
+          <Title order={1} size="h3">
+            This link is not valid
+          </Title>
+          <Text c="dimmed" size="sm">
+            It may have been replaced or switched off, or the campaign has ended. Ask the agency that sent it for a new
+            link.
+          </Text>
+          <Button component={Link} to="/creator/offers" variant="light" size="md" mt="xs">
+            See your offers
+          </Button>
+        </Stack>
+      </Card>
+      <PasteLinkCard title="Try another link" />
+    </Stack>
+  );
+}
+
+export function SharedOfferPage() {
+  const { token = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SharedOfferDocument, variables: { token } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  // Another device or screen changed the showcase: the "in showcase" marks and notices follow.
+  useShowcaseEvents(reload);
+
+  const offer = data?.shareLink;
+  const items = useMemo(() => offer?.items ?? [], [offer]);
+  const addable = useMemo(() => addableItems(items), [items]);
+
+  // Everything still addable starts selected; the creator unticks what it does not want.
+  const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
+  const selected = useMemo(() => new Set(addable.filter((i) => !deselected.has(i.id)).map((i) => i.id)), [addable, deselected]);
+  const [choices, setChoices] = useState<Record<string, OfferChoice | undefined>>({});
+  const [accepted, setAccepted] = useState(false);
+  const [showTerms, setShowTerms] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [itemErrors, setItemErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [termsError, setTermsError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [added, setAdded] = useState<{ count: number; replaced: number } | null>(null);
+  const [{ fetching: adding }, add] = useMutation(ShowcaseAddDocument);
+
+  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
+  if (!data && fetching) return <LoadingState label="Opening the offer…" minHeight={300} />;
+  if (!offer) return <InvalidLink />;
+
+  const tz = marketTimeZone(offer.market);
+  const plan = planShowcaseAdd(items, selected, choices);
+  const missing = new Set(tried ? plan.missingChoice : []);
+  const allSelected = addable.length > 0 && selected.size === addable.length;
+
+  const toggle = (item: OfferItem) => {
+    setAdded(null);
+    setItemErrors(new Map());
+    const selecting = !selected.has(item.id);
+    // Ticking a product whose current offer the creator chose to keep means switching to this one.
+    if (selecting && item.product && choices[item.product.id] === 'EXISTING') setChoices((c) => ({ ...c, [item.product!.id]: 'NEW' }));
+    setDeselected((d) => {
+      const next = new Set(d);
+      if (selecting) next.delete(item.id);
+      else next.add(item.id);
+      return next;
+    });
+  };
+  // Keeping the current offer means not adding this one; switching to it means adding it.
+  const choose = (item: OfferItem, choice: OfferChoice) => {
+    setAdded(null);
+    if (item.product) setChoices((c) => ({ ...c, [item.product!.id]: choice }));
+    setItemErrors((m) => {
+      const next = new Map(m);
+      next.delete(item.id);
+      return next;
+    });
+    setDeselected((d) => {
+      const next = new Set(d);
+      if (choice === 'EXISTING') next.add(item.id);
+      else next.delete(item.id);
+      return next;
+    });
+  };
+  const toggleAll = () => setDeselected(allSelected ? new Set(addable.map((i) => i.id)) : new Set());
+
+  const submit = async () => {
+    setTried(true);
+    setFormError(null);
+    setAdded(null);
+    setTermsError(accepted ? null : 'Accept the terms to add products');
+    if (plan.missingChoice.length > 0) {
+      const n = plan.missingChoice.length;
+      setFormError(`Choose which offer to keep for ${formatCount(n)} ${n === 1 ? 'product' : 'products'} (marked in red).`);
+      const first = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(plan.missingChoice[0]!)}"]`);
+      first?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      first?.querySelector<HTMLElement>('input[type="radio"]')?.focus({ preventScroll: true });
+    }
+    if (!accepted || plan.itemIds.length === 0 || plan.missingChoice.length > 0) return;
+    const result = await add({ input: { token, acceptTerms: true, itemIds: plan.itemIds, choices: plan.choices } });
+    if (result.error) return setFormError(describeError(result.error));
+    const payload = result.data?.showcaseAdd;
+    if (!payload) return setFormError('No answer from the server. Try again.');
+    if (payload.userErrors.length) {
+      const byItem = new Map<string, string>();
+      const other: string[] = [];
+      for (const e of payload.userErrors) {
+        const field = e.field ?? [];
+        const itemIndex = field[1] === 'itemIds' ? Number.parseInt(field[2] ?? '', 10) : Number.NaN;
+        const itemId = e.productId ? items.find((i) => i.product?.id === e.productId)?.id : Number.isInteger(itemIndex) ? plan.itemIds[itemIndex] : undefined;
+        if (e.code === 'LINK_NOT_VALID') {
+          reload();
+          return;
+        }
+        if (e.code === 'TERMS_NOT_ACCEPTED') setTermsError(e.message);
+        else if (itemId) byItem.set(itemId, e.code === 'CHOICE_REQUIRED' ? 'Choose which offer to keep' : e.message);
+        else other.push(e.message);
+      }
+      setItemErrors(byItem);
+      setFormError(other.join(' ') || (byItem.size ? 'Nothing was added yet: see the products marked below.' : null));
+      return;
+    }
+    setItemErrors(new Map());
+    setAdded({ count: payload.entries.length, replaced: payload.replaced.length });
+    setTried(false);
+    reload();
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
+  return (
+    <Stack gap="md" pb={8}>
+      <Card withBorder radius="lg" padding="lg" component="header">
+        <Stack gap={6}>
+          <Text size="sm" c="dimmed">
+            Offer from <b data-testid="offer-agency">{offer.agencyName}</b>
+          </Text>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="offer-campaign">
+            {offer.campaignName}
+          </Title>
+          <Group gap="xs">
+            <Badge variant="light" color="pink" radius="sm" tt="none" leftSection={<IconCalendarEvent size={12} aria-hidden />}>
+              Until {formatDate(offer.campaignEnd, tz)}
+            </Badge>
+            <Badge variant="light" color="gray" radius="sm" tt="none">
+              {formatCount(items.length)} {items.length === 1 ? 'product' : 'products'}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            The rates are your commission on each paid order through your showcase.
+          </Text>
+        </Stack>
+      </Card>
+
+      {added && (
+        <Alert color="teal" variant="light" radius="lg" icon={<IconCircleCheck aria-hidden />} title="Added to your showcase" role="status" data-testid="offer-added">
+          <Stack gap="xs">
+            <Text size="sm">
+              {added.count === 0
+                ? 'You kept your current offers; nothing changed.'
+                : `${formatCount(added.count)} ${added.count === 1 ? 'product is' : 'products are'} in your showcase now${added.replaced ? `, replacing ${formatCount(added.replaced)} earlier ${added.replaced === 1 ? 'offer' : 'offers'}` : ''}.`}
+            </Text>
+            <Button component={Link} to="/creator/showcase" size="md" variant="filled" color="teal">
+              Go to your showcase
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      {items.length === 0 && (
+        <EmptyBlock title="No products in this offer right now" description="The agency has not listed any products yet, or they are no longer available." icon={<IconSparkles aria-hidden />} />
+      )}
+
+      {addable.length > 0 ? (
+        <Group justify="space-between" px={4}>
+          <Checkbox
+            size="md"
+            label={allSelected ? `All ${formatCount(addable.length)} selected` : `Select all (${formatCount(addable.length)})`}
+            checked={allSelected}
+            indeterminate={selected.size > 0 && !allSelected}
+            onChange={toggleAll}
+          />
+          <Text size="sm" c="dimmed">
+            {formatCount(selected.size)} chosen
+          </Text>
+        </Group>
+      ) : (
+        items.length > 0 && (
+          <Alert color="teal" variant="light" radius="lg" icon={<IconSparkles aria-hidden />}>
+            Every product of this offer is in your showcase.{' '}
+            <Anchor component={Link} to="/creator/showcase" inherit fw={600}>
+              See your showcase
+            </Anchor>
+          </Alert>
+        )
+      )}
+
+      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products in this offer">
+        {items.map((item) => (
+          <li key={item.id} data-item-id={item.id} style={{ scrollMarginTop: 72 }}>
+            <OfferItemCard
+              item={item}
+              timeZone={tz}
+              selected={selected.has(item.id)}
+              onToggle={() => toggle(item)}
+              choice={item.product ? choices[item.product.id] : undefined}
+              onChoice={(choice) => choose(item, choice)}
+              error={itemErrors.get(item.id) ?? (missing.has(item.id) ? 'Choose which offer to keep' : null)}
+            />
+          </li>
+        ))}
+      </Stack>
+
+      {addable.length > 0 && (
+        <Box
+          p="md"
+          style={{
+            position: 'sticky',
+            bottom: 'calc(var(--app-shell-footer-offset, 0px) + 8px)',
+            background: 'var(--mantine-color-body)',
+            border: '1px solid var(--mantine-color-default-border)',
+            borderRadius: 'var(--mantine-radius-lg)',
+            boxShadow: 'var(--mantine-shadow-md)',
+            zIndex: 2,
+          }}
+        >
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit();
+            }}
+            noValidate
+          >
+            <Stack gap="sm">
+              {formError && (
+                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" p="xs">
+                  {formError}
+                </Alert>
+              )}
+              <Checkbox
+                size="md"
+                checked={accepted}
+                onChange={(e) => {
+                  setAccepted(e.currentTarget.checked);
+                  if (e.currentTarget.checked) setTermsError(null);
+                }}
+                label={
+                  <>
+                    I accept the terms of this offer{' '}
+                    <Anchor component="button" type="button" size="sm" onClick={() => setShowTerms((v) => !v)} aria-expanded={showTerms} aria-controls="offer-terms">
+                      {showTerms ? 'Hide terms' : 'Read terms'}
+                    </Anchor>
+                  </>
+                }
+                error={termsError ?? undefined}
+                aria-invalid={termsError ? true : undefined}
+              />
+              <Collapse expanded={showTerms}>
+                <List size="sm" spacing={4} id="offer-terms" c="dimmed">
+                  {OFFER_TERMS.map((t) => (
+                    <List.Item key={t}>{t}</List.Item>
+                  ))}
+                </List>
+              </Collapse>
+              <Button type="submit" size="lg" fullWidth loading={adding} disabled={selected.size === 0} color="pink">
+                {selected.size === 0
+                  ? 'Choose products to add'
+                  : allSelected && selected.size > 1
+                    ? `Add all ${formatCount(selected.size)} products`
+                    : `Add ${formatCount(selected.size)} ${selected.size === 1 ? 'product' : 'products'}`}
+              </Button>
+            </Stack>
+          </form>
+        </Box>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Every offer open to the creator (through links it opened), grouped by product with the best rate first:
+ * rate, agency, campaign end and samples, and whether it is the one in the showcase.
+ */
+import { Badge, Button, Card, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconCircleCheck, IconDiscount, IconSearch, IconTrophy } from '@tabler/icons-react';
+import { Fragment, useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { sharePath } from '../../../features/showcase/shareToken';
+import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
+import { CommissionOffersDocument, type CommissionOffersQuery } from '../../../generated/graphql';
+import { formatCount, formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { marketTimeZone } from '../../../lib/markets';
+import { useViewer } from '../../../session/context';
+import { PasteLinkCard } from '../PasteLinkCard';
+import { ProductHeader } from '../ProductHeader';
+
+type ProductOfferGroup = CommissionOffersQuery['commissionOffers'][number];
+
+function ProductOffersCard({ group, timeZone }: { group: ProductOfferGroup; timeZone: string }) {
+  const title = group.product?.title ?? 'product';
+  return (
+    <Card withBorder radius="lg" padding="md" data-testid="offer-group">
+      <Stack gap="sm">
+        <ProductHeader product={group.product} size={56} />
+        <Group gap="xs" wrap="wrap">
+          <Badge color="pink" variant="filled" radius="sm" tt="none" leftSection={<IconTrophy size={12} aria-hidden />}>
+            Best {formatRate(group.bestRateBps)}
+          </Badge>
+          {group.activeRateBps !== null && (
+            <Badge color={group.activeRateBps < group.bestRateBps ? 'yellow' : 'teal'} variant="light" radius="sm" tt="none">
+              You earn {formatRate(group.activeRateBps)}
+            </Badge>
+          )}
+          <Text size="xs" c="dimmed">
+            Price {formatMoneyOrDash(group.product?.price)}
+          </Text>
+        </Group>
+        <Stack gap={0} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={`Offers for ${title}, best first`}>
+          {group.offers.map((offer, index) => (
+            <Fragment key={offer.listItemId}>
+              {index > 0 && <Divider my={6} />}
+              <li data-testid="offer-row">
+                <Group justify="space-between" wrap="nowrap" gap="sm" py={4}>
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text fw={700} c={index === 0 ? 'pink.7' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      {formatRate(offer.creatorRateBps)}
+                    </Text>
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {offer.agencyName} · {offer.campaignName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      Until {formatDate(offer.campaignEnd, timeZone)} · {offer.sampleAvailable ? `${formatCount(offer.samplesLeft)} free samples` : 'no samples left'}
+                    </Text>
+                  </Stack>
+                  {offer.inShowcase ? (
+                    <Badge color="teal" variant="light" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} style={{ flex: 'none' }}>
+                      In showcase
+                    </Badge>
+                  ) : (
+                    <Button
+                      component={Link}
+                      to={sharePath(offer.token)}
+                      size="sm"
+                      variant="light"
+                      color="pink"
+                      style={{ flex: 'none' }}
+                      aria-label={`Open the ${formatRate(offer.creatorRateBps)} offer for ${title} from ${offer.agencyName}`}
+                    >
+                      Open
+                    </Button>
+                  )}
+                </Group>
+              </li>
+            </Fragment>
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+export function CommissionOffersPage() {
+  const viewer = useViewer();
+  const tz = marketTimeZone(viewer.organisation.market);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CommissionOffersDocument, variables: { first: 100, search: debounced || null } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useShowcaseEvents(reload);
+  const groups = data?.commissionOffers ?? [];
+
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          Commission offers
+        </Title>
+        <Text size="sm" c="dimmed">
+          Every offer from the links you opened, by product, best rate first.
+        </Text>
+      </Stack>
+      <TextInput
+        label="Search"
+        placeholder="Product name"
+        type="search"
+        size="md"
+        leftSection={<IconSearch size={18} aria-hidden />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+      />
+      {error && !data ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : !data && fetching ? (
+        <LoadingState label="Loading offers…" />
+      ) : groups.length === 0 ? (
+        <Stack gap="md">
+          <EmptyBlock
+            title={debounced ? 'No offer matches' : 'No offers yet'}
+            description={debounced ? 'Try another product name.' : 'Offers appear here once you open an agency’s link.'}
+            icon={<IconDiscount aria-hidden />}
+          />
+          {!debounced && <PasteLinkCard />}
+        </Stack>
+      ) : (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products with offers">
+          {groups.map((group) => (
+            <li key={group.product?.id ?? group.offers[0]?.listItemId}>
+              <ProductOffersCard group={group} timeZone={tz} />
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

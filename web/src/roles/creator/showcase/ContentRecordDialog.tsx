@@ -1,0 +1,131 @@
+/** Record a video or LIVE session for a product in the showcase; it fulfils a delivered sample of it. */
+import { Alert, Button, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
+import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTime';
+import { ContentRecordDocument, type ContentKind } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { splitUserErrors } from '../../../lib/userErrors';
+
+const FIELDS = ['kind', 'url', 'postedAt'] as const;
+type Field = (typeof FIELDS)[number];
+
+export interface ContentTarget {
+  entryId: string;
+  title: string;
+}
+
+export function ContentRecordDialog({ target, timeZone, onClose, onRecorded }: { target: ContentTarget | null; timeZone: string; onClose: () => void; onRecorded: () => void }) {
+  const phone = useMediaQuery('(max-width: 36em)');
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={target ? `Record content: ${target.title}` : ''} fullScreen={phone} centered>
+      {target && <ContentForm key={target.entryId} target={target} timeZone={timeZone} onClose={onClose} onRecorded={onRecorded} />}
+    </Modal>
+  );
+}
+
+function ContentForm({ target, timeZone, onClose, onRecorded }: { target: ContentTarget; timeZone: string; onClose: () => void; onRecorded: () => void }) {
+  const [kind, setKind] = useState<ContentKind>('VIDEO');
+  const [url, setUrl] = useState('');
+  const [postedAt, setPostedAt] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [{ fetching }, record] = useMutation(ContentRecordDocument);
+
+  const submit = async () => {
+    const local: Partial<Record<Field, string>> = {};
+    const trimmed = url.trim();
+    if (!trimmed) local.url = 'Paste the address of the video or LIVE';
+    else if (!/^https:\/\/\S+$/i.test(trimmed)) local.url = 'Enter a full https:// address';
+    const instant = postedAt ? wallTimeToInstant(postedAt, timeZone) : null;
+    if (postedAt && !instant) local.postedAt = 'Enter a date and time';
+    else if (instant && Date.parse(instant) > Date.now()) local.postedAt = 'The posting time cannot be in the future';
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length) return;
+    const result = await record({ input: { showcaseEntryId: target.entryId, kind, url: trimmed, postedAt: instant } });
+    if (result.error) return setFormError(describeError(result.error));
+    const payload = result.data?.contentRecord;
+    if (payload?.userErrors.length) {
+      const split = splitUserErrors(payload.userErrors, FIELDS);
+      setErrors(split.fieldErrors);
+      setFormError(split.formErrors.join(' ') || null);
+      return;
+    }
+    onRecorded();
+    onClose();
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="sm">
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="content-kind-label">
+            Kind
+          </Text>
+          <SegmentedControl
+            fullWidth
+            size="md"
+            aria-labelledby="content-kind-label"
+            value={kind}
+            onChange={(v) => setKind(v as ContentKind)}
+            data={[
+              { value: 'VIDEO', label: 'Video' },
+              { value: 'LIVE', label: 'LIVE session' },
+            ]}
+          />
+        </Stack>
+        <TextInput
+          label="Link"
+          placeholder="https://www.tiktok.com/@you/video/…"
+          size="md"
+          type="url"
+          inputMode="url"
+          autoCapitalize="off"
+          spellCheck={false}
+          required
+          value={url}
+          onChange={(e) => {
+            setUrl(e.currentTarget.value);
+            setErrors((x) => ({ ...x, url: undefined }));
+          }}
+          error={errors.url}
+          data-autofocus
+        />
+        <WallTimeInput
+          label="Posted at"
+          description={`Optional: leave empty for now (${zoneName(timeZone)})`}
+          size="md"
+          value={postedAt}
+          onChange={(v) => {
+            setPostedAt(v);
+            setErrors((x) => ({ ...x, postedAt: undefined }));
+          }}
+          error={errors.postedAt}
+        />
+        <Stack gap="xs" mt="xs">
+          <Button type="submit" size="md" loading={fetching} color="pink" fullWidth>
+            Save content
+          </Button>
+          <Button variant="subtle" color="gray" size="md" onClick={onClose} disabled={fetching} fullWidth>
+            Cancel
+          </Button>
+        </Stack>
+      </Stack>
+    </form>
+  );
+}

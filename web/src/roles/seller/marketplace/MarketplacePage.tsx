@@ -1,0 +1,253 @@
+/** The campaign marketplace: campaigns this shop may join, with filters, and what it has registered in each. */
+import {
+  Badge,
+  Button,
+  Card,
+  Chip,
+  Group,
+  LoadingOverlay,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconArrowRight, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { PageHeader } from '../../../components/PageHeader';
+import { PagerControls } from '../../../components/PagerControls';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { usePager } from '../../../components/usePager';
+import { CAMPAIGN_STATUS } from '../../../features/campaigns/campaignStatus';
+import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
+import { checkPercent } from '../../../features/campaigns/percent';
+import { formatPeriodDates } from '../../../features/campaigns/period';
+import { RateInput } from '../../../features/campaigns/RateInput';
+import { wallTimeToInstant } from '../../../features/campaigns/zonedTime';
+import { SellerMarketplaceDocument, type CampaignSortField, type CampaignStatus, type SellerMarketplaceQuery, type SortDirection } from '../../../generated/graphql';
+import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
+import { MARKETS, marketTimeZone } from '../../../lib/markets';
+import { useRefetchOnReconnect, useViewer } from '../../../session/context';
+
+const PAGE_SIZE = 12;
+const SELLER_STATUSES: CampaignStatus[] = ['ONGOING', 'UPCOMING', 'CLOSED'];
+const SORTS: ReadonlyArray<{ value: string; label: string; field: CampaignSortField; direction: SortDirection }> = [
+  { value: 'created-desc', label: 'Newest first', field: 'CREATED', direction: 'DESC' },
+  { value: 'end-asc', label: 'Ending soonest', field: 'END', direction: 'ASC' },
+  { value: 'start-asc', label: 'Starting soonest', field: 'START', direction: 'ASC' },
+];
+
+type Campaign = SellerMarketplaceQuery['campaigns']['edges'][number]['node'];
+
+function CampaignCard({ campaign: c }: { campaign: Campaign }) {
+  const tz = marketTimeZone(c.market);
+  const p = c.myParticipation;
+  return (
+    <Card withBorder radius="md" padding="lg" component="article" aria-labelledby={`campaign-${c.id}`} data-testid="marketplace-card">
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Title order={3} size="h5" id={`campaign-${c.id}`} lineClamp={2}>
+              {c.name}
+            </Title>
+            <Text size="xs" c="dimmed">
+              by {c.agency?.name ?? 'an agency'}
+            </Text>
+          </Stack>
+          <CampaignStatusBadge status={c.status} size="sm" />
+        </Group>
+        {c.description && (
+          <Text size="sm" c="dimmed" lineClamp={2}>
+            {c.description}
+          </Text>
+        )}
+        <Group gap="lg" wrap="wrap">
+          <div>
+            <Text size="xs" c="dimmed">
+              Min. commission
+            </Text>
+            <Text fw={700} size="lg" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="card-requirement">
+              {formatRate(c.commissionRequirementBps)}
+            </Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              Campaign
+            </Text>
+            <Text size="sm" fw={500}>
+              {formatPeriodDates(c.campaignStart, c.campaignEnd, tz)}
+            </Text>
+          </div>
+        </Group>
+        <Group gap={6}>
+          <IconCalendarEvent size={16} aria-hidden color="var(--mantine-color-dimmed)" />
+          <Text size="xs" c={c.registrationOpen ? 'teal.8' : 'dimmed'} fw={c.registrationOpen ? 600 : undefined}>
+            {c.registrationOpen
+              ? `Registration open until ${formatDateTime(c.registrationEnd, tz)}`
+              : c.status === 'UPCOMING'
+                ? `Registration opens ${formatDateTime(c.campaignStart, tz)}`
+                : 'Registration closed'}
+          </Text>
+        </Group>
+        <Group justify="space-between" mt="auto" pt="xs" wrap="wrap" gap="xs">
+          {p?.joined ? (
+            <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} data-testid="card-joined">
+              Joined · {formatCount(p.registeredProducts)} {p.registeredProducts === 1 ? 'product' : 'products'}
+              {p.counts.pending ? ` · ${p.counts.pending} pending` : ''}
+            </Badge>
+          ) : (
+            <Text size="xs" c="dimmed">
+              Not joined yet
+            </Text>
+          )}
+          <Button component={Link} to={c.id} size="xs" variant="light" rightSection={<IconArrowRight size={14} aria-hidden />} aria-label={`View ${c.name}`}>
+            View
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+export function MarketplacePage() {
+  const viewer = useViewer();
+  const market = viewer.organisation.market;
+  const tz = marketTimeZone(market);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [statuses, setStatuses] = useState<CampaignStatus[]>([]);
+  const [maxRequirement, setMaxRequirement] = useState('');
+  const [activeOn, setActiveOn] = useState('');
+  const [joined, setJoined] = useState<'all' | 'joined' | 'not'>('all');
+  const [sortValue, setSortValue] = useState(SORTS[0]!.value);
+  const sort = SORTS.find((s) => s.value === sortValue) ?? SORTS[0]!;
+
+  const requirement = checkPercent(maxRequirement, { required: false });
+  // A calendar day in the market's zone, checked at its noon: campaigns running on that day.
+  const activeOnInstant = activeOn ? wallTimeToInstant(`${activeOn}T12:00`, tz) : null;
+  const filter = {
+    search: debounced || null,
+    status: statuses.length ? statuses : null,
+    maxCommissionRequirementBps: requirement.error ? null : requirement.bps,
+    activeOn: activeOnInstant,
+    joined: joined === 'all' ? null : joined === 'joined',
+  };
+  const pager = usePager(JSON.stringify([filter, sortValue]));
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: SellerMarketplaceDocument,
+    variables: { first: PAGE_SIZE, after: pager.after, filter, sort: { field: sort.field, direction: sort.direction } },
+  });
+  useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
+  const connection = data?.campaigns;
+  const rows = connection?.edges ?? [];
+  const filtered = Boolean(debounced || statuses.length || requirement.bps !== null || activeOn || joined !== 'all');
+
+  return (
+    <>
+      <PageHeader
+        title="Campaign marketplace"
+        description={`Partner campaigns you can join${market ? ` in ${MARKETS[market].name}` : ''}. Register products with a total commission rate; the agency reviews them.`}
+      />
+      <Card withBorder radius="md" padding="lg" mb="lg">
+        <Stack gap="sm">
+          <Group align="flex-start" gap="md" wrap="wrap">
+            <TextInput
+              label="Search"
+              placeholder="Campaign name"
+              type="search"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={{ base: '100%', xs: 240 }}
+            />
+            <RateInput
+              label="Max. commission requirement"
+              placeholder="e.g. 15"
+              value={maxRequirement}
+              onChange={setMaxRequirement}
+              error={requirement.error}
+              w={{ base: '100%', xs: 220 }}
+            />
+            <TextInput
+              label="Running on"
+              type="date"
+              value={activeOn}
+              onChange={(e) => setActiveOn(e.currentTarget.value)}
+              w={{ base: '100%', xs: 180 }}
+            />
+            <Select
+              label="Sort by"
+              data={SORTS.map(({ value, label }) => ({ value, label }))}
+              value={sortValue}
+              onChange={(v) => v && setSortValue(v)}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 200 }}
+            />
+          </Group>
+          <Group gap="md" wrap="wrap" align="center">
+            <div role="group" aria-label="Status">
+              <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as CampaignStatus[])}>
+                <Group gap={6}>
+                  {SELLER_STATUSES.map((s) => (
+                    <Chip key={s} value={s} size="sm" variant="outline" color={CAMPAIGN_STATUS[s].color}>
+                      {CAMPAIGN_STATUS[s].label}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+            </div>
+            <SegmentedControl
+              aria-label="Participation"
+              size="xs"
+              value={joined}
+              onChange={(v) => setJoined(v as typeof joined)}
+              data={[
+                { value: 'all', label: 'All' },
+                { value: 'joined', label: 'Joined' },
+                { value: 'not', label: 'Not joined' },
+              ]}
+            />
+          </Group>
+        </Stack>
+      </Card>
+
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !data && fetching ? (
+        <LoadingState label="Loading campaigns…" />
+      ) : rows.length === 0 ? (
+        <Card withBorder radius="md">
+          <EmptyBlock
+            title={filtered ? 'No campaigns match these filters' : 'No campaigns for you right now'}
+            description={filtered ? 'Clear a filter to see more.' : 'Campaigns open to your shop appear here as agencies publish them.'}
+            icon={filtered ? <IconSpeakerphone aria-hidden /> : <IconBuildingStore aria-hidden />}
+          />
+        </Card>
+      ) : (
+        <div style={{ position: 'relative' }}>
+          <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+          <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="md" aria-busy={fetching}>
+            {rows.map(({ node }) => (
+              <CampaignCard key={node.id} campaign={node} />
+            ))}
+          </SimpleGrid>
+          <PagerControls
+            pager={pager}
+            pageSize={PAGE_SIZE}
+            shown={rows.length}
+            totalCount={connection?.totalCount ?? 0}
+            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
+            endCursor={connection?.pageInfo.endCursor}
+            busy={fetching}
+            label="Marketplace pages"
+          />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+/** A marketplace campaign in full: requirements, commission requirement, periods, contact, the agency. */
+import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconClipboardList, IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { InfoList } from '../../../components/InfoList';
+import { MarketBadge } from '../../../components/MarketBadge';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { StatCard } from '../../../components/StatCard';
+import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
+import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
+import { formatPeriod } from '../../../features/campaigns/period';
+import { SellerCampaignDocument } from '../../../generated/graphql';
+import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
+import { marketTimeZone } from '../../../lib/markets';
+import { sellerTypeLabel } from '../../../lib/text';
+import { useRefetchOnReconnect } from '../../../session/context';
+
+function Paragraphs({ text, empty }: { text: string; empty: string }) {
+  return (
+    <Text size="sm" c={text.trim() ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+      {text.trim() || empty}
+    </Text>
+  );
+}
+
+export function SellerCampaignPage() {
+  const { campaignId = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SellerCampaignDocument, variables: { id: campaignId } });
+  useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
+  const c = data?.campaign;
+  if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!data && fetching) return <LoadingState label="Loading campaign…" />;
+  if (!c) {
+    return (
+      <EmptyBlock title="Campaign not available" description="It does not exist, or it is not open to your shop.">
+        <Button component={Link} to=".." relative="path" variant="light" mt="sm">
+          Back to the marketplace
+        </Button>
+      </EmptyBlock>
+    );
+  }
+
+  const tz = marketTimeZone(c.market);
+  const p = c.myParticipation;
+  const closedReason = c.registrationOpen
+    ? null
+    : c.status === 'UPCOMING'
+      ? `Registration opens when the campaign starts, ${formatDateTime(c.registrationStart, tz)}.`
+      : c.status === 'CLOSED'
+        ? 'This campaign has ended.'
+        : `Registration closed ${formatDateTime(c.registrationEnd, tz)}.`;
+
+  return (
+    <>
+      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+        <Anchor component={Link} to=".." relative="path" size="sm">
+          Marketplace
+        </Anchor>
+        <Text size="sm" truncate maw={360}>
+          {c.name}
+        </Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
+        <Stack gap={6}>
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {c.name}
+            </Title>
+            <CampaignStatusBadge status={c.status} />
+          </Group>
+          <Group gap="xs">
+            <MarketBadge market={c.market} />
+            <Text size="sm" c="dimmed">
+              by {c.agency?.name ?? 'an agency'}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="sm">
+          {p?.joined && (
+            <Button component={Link} to={`../../registrations?campaign=${encodeURIComponent(c.id)}`} relative="path" variant="default" leftSection={<IconClipboardList size={16} aria-hidden />}>
+              My registrations
+            </Button>
+          )}
+          <Button
+            component={Link}
+            to="register"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            data-disabled={!c.registrationOpen || undefined}
+            aria-disabled={!c.registrationOpen || undefined}
+            onClick={(e) => !c.registrationOpen && e.preventDefault()}
+          >
+            Register products
+          </Button>
+        </Group>
+      </Group>
+
+      {closedReason && (
+        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} mb="lg">
+          {closedReason}
+        </Alert>
+      )}
+
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" mb="lg">
+        <StatCard label="Commission requirement" value={<span data-testid="commission-requirement">{formatRate(c.commissionRequirementBps)}</span>} />
+        <StatCard label="Registration closes" value={<Text fw={700} size="md">{formatDateTime(c.registrationEnd, tz)}</Text>} />
+        <StatCard
+          label="Your products"
+          value={
+            p?.joined ? (
+              <span data-testid="my-registered">
+                {formatCount(p.registeredProducts)} registered
+                <Text span size="sm" c="dimmed" fw={400}>
+                  {' '}
+                  ({formatCount(p.counts.approved)} ongoing, {formatCount(p.counts.pending)} pending)
+                </Text>
+              </span>
+            ) : (
+              <Text fw={700} size="md" c="dimmed">
+                Not joined yet
+              </Text>
+            )
+          }
+        />
+      </SimpleGrid>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="about-title">
+            <Title order={2} size="h4" id="about-title" mb="md">
+              About the campaign
+            </Title>
+            <InfoList
+              items={[
+                { label: 'Description', value: <Paragraphs text={c.description} empty="No description." /> },
+                { label: 'Requirements', value: <Paragraphs text={c.sellerRequirements} empty="No specific requirements." /> },
+                {
+                  label: 'Commission',
+                  value: `Register each product with a total commission rate of at least ${formatRate(c.commissionRequirementBps)}. It is split between creators and the agency; once approved it cannot change.`,
+                },
+                { label: 'Campaign period', value: formatPeriod(c.campaignStart, c.campaignEnd, tz) },
+                { label: 'Registration', value: formatPeriod(c.registrationStart, c.registrationEnd, tz) },
+                {
+                  label: 'Who can join',
+                  value: `${c.targetingMode === 'OPEN' ? 'Every seller of the market' : 'Invited shops (yours is one)'}${c.targetSellerType ? `, ${sellerTypeLabel(c.targetSellerType).toLowerCase()}s only` : ''}`,
+                },
+              ]}
+            />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="contact-title">
+              <Title order={2} size="h4" id="contact-title" mb="md">
+                Contact
+              </Title>
+              <InfoList
+                items={[
+                  { label: 'Email', value: <Anchor href={`mailto:${c.contact.email}`} size="sm">{c.contact.email}</Anchor> },
+                  ...(c.contact.phone ? [{ label: 'Phone', value: <Anchor href={`tel:${c.contact.phone}`} size="sm">{c.contact.phone}</Anchor> }] : []),
+                  ...(c.contact.messenger && c.contact.messengerHandle ? [{ label: MESSENGER_LABEL[c.contact.messenger], value: c.contact.messengerHandle }] : []),
+                ]}
+              />
+            </Card>
+            {c.agency && (
+              <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="agency-title">
+                <Title order={2} size="h4" id="agency-title" mb="md">
+                  Agency
+                </Title>
+                <InfoList
+                  items={[
+                    { label: 'Name', value: c.agency.name ?? '—' },
+                    ...(c.agency.contactEmail ? [{ label: 'Email', value: <Anchor href={`mailto:${c.agency.contactEmail}`} size="sm">{c.agency.contactEmail}</Anchor> }] : []),
+                    ...(c.agency.website
+                      ? [{ label: 'Website', value: <Anchor href={c.agency.website} target="_blank" rel="noopener noreferrer" size="sm">{c.agency.website.replace(/^https?:\/\//, '')}</Anchor> }]
+                      : []),
+                  ]}
+                />
+              </Card>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
