@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -81,6 +82,9 @@ def main(argv: list[str] | None = None) -> None:
         _export_schema(args.output)
     else:
         host, port = args.host or settings.host, args.port or settings.port
+        # The app reads its settings in the server process: share links and the banner must name this address.
+        os.environ["MATCHUP_HOST"], os.environ["MATCHUP_PORT"] = host, str(port)
+        get_settings.cache_clear()
         banner = None
         if args.command == "run":
             _migrate()

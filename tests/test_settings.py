@@ -40,3 +40,23 @@ def test_env_example_documents_every_setting() -> None:
     documented = set(re.findall(r"^(MATCHUP_[A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     expected = {f"MATCHUP_{name.upper()}" for name in Settings.model_fields}
     assert documented == expected
+
+
+def test_the_served_address_is_the_one_share_links_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m server serve --port N`: the app (which reads its settings in the server process) must build
+    share-link URLs with port N, not the default."""
+    import server.__main__ as cli
+    from server.settings import get_settings
+
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(cli, "_serve", lambda host, port, workers, banner: served.append((host, port)))
+    monkeypatch.delenv("MATCHUP_PUBLIC_URL", raising=False)
+    monkeypatch.setenv("MATCHUP_HOST", "127.0.0.1")
+    monkeypatch.setenv("MATCHUP_PORT", "8000")
+    get_settings.cache_clear()
+    try:
+        cli.main(["serve", "--port", "8123"])
+        assert served == [("127.0.0.1", 8123)]
+        assert get_settings().base_url == "http://127.0.0.1:8123"
+    finally:
+        get_settings.cache_clear()

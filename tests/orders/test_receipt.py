@@ -50,6 +50,28 @@ async def test_the_receipt_explains_every_number(rt, ow, us, clock) -> None:
     assert [leg.amount_minor for leg in receipt.postings[1].legs] == [200, -150, -50]
     for posting in receipt.postings:
         assert sum(leg.amount_minor for leg in posting.legs) == 0
+    assert [(e.type, e.occurred_at, e.applied_at is not None) for e in receipt.events] == [
+        ("order.created", paid_at - timedelta(minutes=5), True), ("order.paid", paid_at, True),
+        ("order.refunded", paid_at + timedelta(days=1), True), ("order.delivered", paid_at + timedelta(days=1), True),
+    ]
+
+
+async def test_the_receipt_keeps_the_platforms_reasons_and_only_this_lines_events(rt, ow, us, clock) -> None:
+    first, second = ow.us.registered
+    await us.send(created("o-1", clock.now(), [
+        line("1", first, price="40.00", currency=ow.us.currency, attribution={"showcase_entry_id": first.entry_gid("alice")}),
+        line("2", second, price="19.99", currency=ow.us.currency, attribution={"showcase_entry_id": second.entry_gid("alice")}),
+    ]))
+    await us.send(event("paid", "o-1", clock.now()))
+    await us.send(event("cancelled", "o-1", clock.now(), line_ids=["2"], reason="out of stock"))
+    one, two = await lines_of(rt, "o-1")
+    async with rt.sessionmaker() as s:
+        kept, cancelled = await line_receipt(s, one.id), await line_receipt(s, two.id)
+    assert [e.type for e in kept.events] == ["order.created", "order.paid"]
+    assert [(e.type, e.reason) for e in cancelled.events][-1] == ("order.cancelled", "out of stock")
+    assert cancelled.postings[-1].reason.startswith("Order cancelled: commission reversed (order.cancelled ")
+    assert cancelled.postings[-1].reason.endswith(": out of stock)")
+    assert cancelled.estimated == Amounts(0, 0, 0) and cancelled.first_estimate == Amounts(400, 300, 100)
 
 
 async def test_each_party_sees_its_own_share_only(rt, ow, us, clock) -> None:

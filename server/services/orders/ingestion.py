@@ -484,7 +484,8 @@ class _Run:
             line.updated_at = self.now
             self.touched[id(line)] = (line, order.shop_id)
             if moves_money and is_attributed(line):
-                reason = f"{change.note} ({event.type} {event.id})"
+                said = getattr(event, "reason", None)
+                reason = f"{change.note} ({event.type} {event.id}{': ' + said if said else ''})"
                 current = self.totals.setdefault(line.id, {phase: ZERO for phase in ledger.PHASES})
                 ledger.reconcile_line(self.s, line, order.shop_id, current, reason, self.now)
 

@@ -52,6 +52,19 @@ class Posting:
 
 
 @dataclass(frozen=True, slots=True)
+class Happening:
+    """A platform event that concerned the line: what, when it happened, when it arrived and was applied."""
+
+    event_id: str
+    type: str
+    occurred_at: datetime
+    received_at: datetime
+    applied_at: datetime | None
+    held_reason: str | None  # why it waited (or REFUSED … when it could never apply)
+    reason: str | None  # the platform's own words (cancellation, freeze, refund)
+
+
+@dataclass(frozen=True, slots=True)
 class Receipt:
     line_id: int
     order_id: int
@@ -98,6 +111,16 @@ class Receipt:
     actual: Amounts | None  # settled (the SETTLED legs' sum), None before settlement
     due_now: Amounts  # the commission the line earns in its current state
     postings: tuple[Posting, ...]
+    events: tuple[Happening, ...]
+
+
+def _concerns(payload: dict, platform_line_id: str) -> bool:
+    """Whether an order event was for this line: named in line_ids / lines, or for the whole order."""
+    if payload.get("line_ids") is not None:
+        return platform_line_id in payload["line_ids"]
+    if payload.get("type") == "order.refunded" and payload.get("lines") is not None:
+        return any(spec.get("line_id") == platform_line_id for spec in payload["lines"])
+    return True
 
 
 async def line_receipt(session: AsyncSession, line_id: int) -> Receipt | None:
@@ -116,6 +139,11 @@ async def line_receipt(session: AsyncSession, line_id: int) -> Receipt | None:
             select(models.LedgerEntry)
             .where(models.LedgerEntry.order_line_id == line_id)
             .order_by(models.LedgerEntry.created_at, models.LedgerEntry.id)
+        )
+    )
+    events = list(
+        await session.scalars(
+            select(models.OrderEvent).where(models.OrderEvent.order_id == order.id).order_by(models.OrderEvent.id)
         )
     )
     postings: dict[str, list[models.LedgerEntry]] = {}
@@ -158,6 +186,16 @@ async def line_receipt(session: AsyncSession, line_id: int) -> Receipt | None:
                 legs=tuple(Leg(leg.account, leg.party_organisation_id, leg.phase, leg.amount_minor) for leg in legs),
             )
             for posting_id, legs in postings.items()
+        ),
+        events=tuple(
+            Happening(
+                event_id=row.platform_event_id, type=row.event_type,
+                occurred_at=datetime.fromisoformat(row.payload["occurred_at"].replace("Z", "+00:00")),
+                received_at=row.received_at, applied_at=row.applied_at, held_reason=row.held_reason,
+                reason=row.payload.get("reason"),
+            )
+            for row in events
+            if _concerns(row.payload, line.platform_line_id)
         ),
     )
 
