@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from server.settings import ROOT, get_settings
+from server.settings import ROOT, Settings, get_settings
 
 
 def _migrate() -> None:
@@ -51,6 +51,19 @@ def _serve(host: str, port: int, workers: int, banner: str | None) -> None:
     )
 
 
+def simulator_wanted(no_simulator: bool, settings: Settings) -> bool:
+    """`run` starts the order simulator unless --no-simulator or MATCHUP_SIMULATOR=off."""
+    return not no_simulator and settings.simulator == "on"
+
+
+def _start_simulator(host: str, port: int) -> None:
+    """The demo's order simulator, in a thread of this process, POSTing to the server it is about to start."""
+    from server.simulator import start_in_thread
+
+    local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    start_in_thread(get_settings(), f"http://{local}:{port}")
+
+
 def _export_schema(output: Path) -> None:
     from server.schema.build import build_schema
 
@@ -67,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--port", type=int, default=None)
         p.add_argument("--workers", type=int, default=1)
         p.add_argument("--no-simulator", action="store_true",
-                       help="do not start the order simulator (it arrives with order ingestion; nothing to stop yet)")
+                       help="run: do not start the demo's order simulator (also MATCHUP_SIMULATOR=off)")
     sub.add_parser("migrate", help="upgrade the database to the latest schema")
     sub.add_parser("demo", help="load the demo world (idempotent)")
     p = sub.add_parser("export-schema", help="write schema.graphql")
@@ -89,6 +102,9 @@ def main(argv: list[str] | None = None) -> None:
         if args.command == "run":
             _migrate()
             banner = _banner(host, port, _demo())
+            if simulator_wanted(args.no_simulator, get_settings()):
+                _start_simulator(host, port)
+                banner += "  Order simulator: on (signed orders every few seconds; --no-simulator or MATCHUP_SIMULATOR=off)\n"
         _serve(host, port, args.workers, banner)
 
 

@@ -50,6 +50,16 @@ class Settings(BaseSettings):
     # 0: never. Reads apply due campaign changes themselves; the sweeper catches the rest.
     sweep_interval_seconds: float = Field(default=5, ge=0)
 
+    # Bank transfers are simulated (server/services/finance/payouts.py): a payout to an account whose number ends
+    # in these four digits fails, so that FAILED and its retry can be shown and tested; "": none fails.
+    payout_failing_account_ending: str = Field(default="0000", pattern=r"^(\d{4})?$")
+
+    # The demo's order simulator (server/simulator.py), started by `python -m server run` unless --no-simulator:
+    # signed order events through /integrations/orders, one every min..max seconds.
+    simulator: Literal["on", "off"] = "on"
+    simulator_min_interval_seconds: float = Field(default=1, gt=0)
+    simulator_max_interval_seconds: float = Field(default=3, gt=0)
+
     web_dist: Path = ROOT / "web" / "dist"
     log_level: str = "INFO"
 
@@ -62,6 +72,12 @@ class Settings(BaseSettings):
         if any(not 0 <= days <= 365 for days in value.values()):
             raise ValueError("settlement windows are 0..365 days")
         return {**DEFAULT_SETTLEMENT_WINDOW_DAYS, **value}
+
+    @model_validator(mode="after")
+    def _simulator_interval(self) -> Settings:
+        if self.simulator_min_interval_seconds > self.simulator_max_interval_seconds:
+            raise ValueError("MATCHUP_SIMULATOR_MIN_INTERVAL_SECONDS is more than the MAX")
+        return self
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

@@ -22,6 +22,7 @@ from server import models
 from server.auth.principal import Principal
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
 from server.services import campaign_rules, offer_rules
+from server.services.finance import finance_rules
 
 ALL = ROLES
 
@@ -103,6 +104,50 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "ContentRecordPayload": frozenset({C}),
     "ContentUserError": frozenset({C}),
     "PlatformOverview": frozenset({O}),
+    # Performance: sellers get product-level aggregates of their own products; per-creator rows (Creator*) are
+    # the agency's and the operator's; creators get their own figures (CreatorPerformance*, PerformanceNumbers).
+    "CampaignPerformance": frozenset({A, S, O}),
+    "ProductPerformance": frozenset({A, S, O}),
+    "ProductPerformanceConnection": frozenset({A, S, O}),
+    "ProductPerformanceEdge": frozenset({A, S, O}),
+    "CreatorCollaboration": frozenset({A, O}),
+    "CreatorCollaborationConnection": frozenset({A, O}),
+    "CreatorCollaborationEdge": frozenset({A, O}),
+    "CampaignNumbersChange": frozenset({A, S, O}),
+    "PerformanceNumbers": ALL,
+    "PerformanceSeries": ALL,
+    "PerformanceDay": ALL,
+    "CreatorPerformance": frozenset({C}),
+    "CreatorCampaignPerformance": frozenset({C}),
+    "CreatorCampaignPerformanceConnection": frozenset({C}),
+    "CreatorCampaignPerformanceEdge": frozenset({C}),
+    "CreatorProductPerformance": frozenset({C}),
+    "CreatorProductPerformanceConnection": frozenset({C}),
+    "CreatorProductPerformanceEdge": frozenset({C}),
+    # Finance: agencies and creators are payees (row scopes keep each to its own); sellers pay and have none of it;
+    # the operator reads everything and reviews tax info, issues bills and runs payouts.
+    **dict.fromkeys(
+        (
+            "PaymentAccount", "PayeeBalance", "TaxInfo", "TaxAddress", "BankAccount", "PaymentBill",
+            "PaymentBillConnection", "PaymentBillEdge", "Payout", "TaxInfoPayload", "FinanceUserError",
+        ),
+        frozenset({A, C, O}),
+    ),
+    "PaymentAccountConnection": frozenset({O}),
+    "PaymentAccountEdge": frozenset({O}),
+    "BankAccountPayload": frozenset({A, C}),
+    "BillsGeneratePayload": frozenset({O}),
+    "PayoutRunPayload": frozenset({O}),
+    "PayoutRunResult": frozenset({O}),
+    # Orders: every role reaches its own lines (row scopes); the split and the creator are field rules on them.
+    **dict.fromkeys(
+        (
+            "OrderLine", "OrderLineConnection", "OrderLineEdge", "OrderLineCommission", "OrderLineReceipt",
+            "ReceiptAmounts", "ReceiptRate", "ReceiptPosting", "ReceiptLeg", "ReceiptEvent",
+        ),
+        ALL,
+    ),
+    "Earnings": frozenset({A, S, C}),
     "PageInfo": ALL,
     "Money": ALL,
     "LoginPayload": EVERYONE,
@@ -131,6 +176,17 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "productList": allow(A, O),
         **_fields(allow(C), "shareLink", "showcase", "commissionOffers"),
         "sampleRequests": allow(ALL),
+        "paymentAccount": allow(A, C),
+        "paymentAccounts": allow(O),
+        "bills": allow(A, C, O),
+        **_fields(allow(ALL), "orderLines", "orderLine"),
+        "earnings": allow(A, S, C),
+        **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
+        "campaignProductCollaborations": allow(A, O),
+        **_fields(
+            allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
+            "creatorPerformanceSeries",
+        ),
     },
     "Mutation": {
         "login": allow(EVERYONE),
@@ -151,12 +207,17 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         ),
         "sampleRequestReview": allow(A),
         "sampleShipmentUpdate": allow(S),
+        **_fields(allow(A, C), "taxInfoSubmit", "bankAccountLink", "bankAccountUnlink"),
+        **_fields(allow(O), "taxInfoReview", "billsGenerate", "payoutRun"),
     },
     "Subscription": {
         "notificationReceived": allow(ALL),
         "registrationStatusChanged": allow(A, S, O),
         "showcaseChanged": allow(C),
         "sampleStatusChanged": allow(A, S, C),
+        "campaignNumbersChanged": allow(A, S, O),
+        "commissionChanged": allow(A, C),
+        "orderLineChanged": allow(S),
     },
     "Viewer": {
         **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt"),
@@ -316,6 +377,127 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ContentRecordPayload": _fields(allow(C), "content", "sampleRequest", "userErrors"),
     "ContentUserError": _fields(allow(C), "field", "message", "code"),
     "PlatformOverview": _fields(allow(O), "agencies", "shops", "creators", "products", "users", "campaigns"),
+    # The split is the agency's (and the operator's): a seller sees what it pays, a creator its own commission.
+    "PerformanceNumbers": {
+        **_fields(allow(ALL), "paidOrders", "actualOrders", "gmvEstimated", "gmvActual"),
+        **_fields(allow(A, S, O), "sellerPaidEstimated", "sellerPaidActual"),
+        **_fields(allow(A, C, O), "creatorCommissionEstimated", "creatorCommissionActual"),
+        **_fields(allow(A, O), "agencyCommissionEstimated", "agencyCommissionActual"),
+    },
+    # Sample requests before approval are the agency's and the creator's business (a seller sees a request once
+    # there is something to ship), so their count is too.
+    "CampaignPerformance": {
+        **_fields(
+            allow(A, S, O), "campaign", "currency", "computedAt", "productsRegistered", "productsApproved",
+            "productsPending", "productsRejected", "productsClosed", "creatorsCollaborating", "creatorsWithSales",
+            "samplesApproved", "samplesShipped", "contentPosted", "numbers",
+        ),
+        "samplesRequested": allow(A, O),
+    },
+    "ProductPerformance": {
+        **_fields(
+            allow(A, S, O), "registration", "status", "creatorsCollaborating", "creatorsWithSales", "samplesApproved",
+            "samplesShipped", "contentPosted", "numbers",
+        ),
+        "samplesRequested": allow(A, O),
+    },
+    "ProductPerformanceConnection": _fields(allow(A, S, O), "edges", "pageInfo", "totalCount"),
+    "ProductPerformanceEdge": _fields(allow(A, S, O), "cursor", "node"),
+    "CreatorCollaboration": _fields(
+        allow(A, O), "creator", "since", "showcaseStatus", "creatorRateBps", "sampleRequest", "videos", "lives",
+        "contentViews", "contentLikes", "contentOrders", "contents", "numbers",
+    ),
+    "CreatorCollaborationConnection": _fields(allow(A, O), "edges", "pageInfo", "totalCount"),
+    "CreatorCollaborationEdge": _fields(allow(A, O), "cursor", "node"),
+    "CampaignNumbersChange": _fields(allow(A, S, O), "campaign", "at"),
+    "PerformanceSeries": _fields(allow(ALL), "timeZone", "currency", "from", "to", "days"),
+    "PerformanceDay": _fields(allow(ALL), "date", "start", "numbers"),
+    "CreatorPerformance": _fields(allow(C), "market", "currency", "computedAt", "productsInShowcase", "numbers"),
+    "CreatorCampaignPerformance": _fields(
+        allow(C), "campaignName", "agencyName", "campaignStart", "campaignEnd", "productsInShowcase", "numbers"
+    ),
+    "CreatorCampaignPerformanceConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
+    "CreatorCampaignPerformanceEdge": _fields(allow(C), "cursor", "node"),
+    "CreatorProductPerformance": _fields(
+        allow(C), "product", "campaignName", "agencyName", "campaignEnd", "showcaseEntry", "creatorRateBps",
+        "sampleRequest", "contentDueAt", "numbers",
+    ),
+    "CreatorProductPerformanceConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
+    "CreatorProductPerformanceEdge": _fields(allow(C), "cursor", "node"),
+    # Tax ids and account numbers have no field but their last four characters.
+    "PaymentAccount": _fields(
+        allow(A, C, O), "id", "payeeName", "payeeKind", "market", "currency", "taxStatus", "taxInfo", "bankAccount",
+        "balances",
+    ),
+    "PayeeBalance": _fields(allow(A, C, O), "currency", "estimated", "settledUnbilled", "billed", "paid"),
+    "TaxInfo": _fields(
+        allow(A, C, O), "id", "status", "form", "entityType", "legalName", "businessName", "tinType", "taxIdLast4",
+        "address", "certifiedAt", "submittedAt", "reviewedAt", "rejectReason", "paymentAccount",
+    ),
+    "TaxAddress": _fields(allow(A, C, O), "line1", "line2", "city", "region", "postalCode", "country"),
+    "BankAccount": _fields(
+        allow(A, C, O), "id", "holderName", "bankName", "accountNumberLast4", "currency", "linkedAt", "unlinkedAt"
+    ),
+    "PaymentBill": _fields(
+        allow(A, C, O), "id", "payee", "period", "periodStart", "periodEnd", "amount", "status", "issuedAt", "paidAt",
+        "failedReason", "attempts", "bankAccount", "payouts",
+    ),
+    "PaymentBillConnection": _fields(allow(A, C, O), "edges", "pageInfo", "totalCount"),
+    "PaymentBillEdge": _fields(allow(A, C, O), "cursor", "node"),
+    "Payout": _fields(
+        allow(A, C, O), "attempt", "status", "amount", "reference", "failureReason", "createdAt", "completedAt",
+        "bankAccount",
+    ),
+    "PaymentAccountConnection": _fields(allow(O), "edges", "pageInfo", "totalCount"),
+    "PaymentAccountEdge": _fields(allow(O), "cursor", "node"),
+    "TaxInfoPayload": _fields(allow(A, C, O), "taxInfo", "paymentAccount", "userErrors"),
+    "BankAccountPayload": _fields(allow(A, C), "bankAccount", "paymentAccount", "userErrors"),
+    "BillsGeneratePayload": _fields(allow(O), "bills", "userErrors"),
+    "PayoutRunPayload": _fields(allow(O), "results", "userErrors"),
+    "PayoutRunResult": _fields(allow(O), "bill", "outcome", "blockReason", "message", "payout"),
+    "FinanceUserError": _fields(allow(A, C, O), "field", "message", "code"),
+    # DOMAIN.md "Orders": the agency with the creator and the split; the seller product level, what it pays and its
+    # own total rate, never the creator; the creator its own rate and commission, never the total or the agency's.
+    "OrderLine": {
+        **_fields(
+            allow(ALL), "id", "platformOrderId", "platformLineId", "status", "currency", "placedAt", "paidAt",
+            "shippedAt", "deliveredAt", "settleAfter", "settledAt", "updatedAt", "product", "sellerSku", "shopName",
+            "quantity", "refundedQuantity", "unitPrice", "paidAmount", "refundedAmount", "commissionBase",
+            "attributed", "campaignName", "agencyName", "receipt",
+        ),
+        **_fields(allow(A, S, O), "shop", "campaign", "totalRateBps", "sellerCommission"),
+        **_fields(allow(A, C, O), "creator", "creatorName", "creatorRateBps", "creatorCommission"),
+        **_fields(allow(A, O), "agencyRateBps", "agencyCommission"),
+        # Agencies and creators only ever see attributed lines.
+        "unattributedReason": allow(S, O),
+    },
+    "OrderLineConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
+    "OrderLineEdge": _fields(allow(ALL), "cursor", "node"),
+    "OrderLineCommission": _fields(allow(ALL), "estimated", "actual"),
+    "OrderLineReceipt": {
+        **_fields(
+            allow(ALL), "status", "currency", "quantity", "unitPrice", "paidAmount", "refundedQuantity",
+            "refundedAmount", "base", "attributed", "placedAt", "paidAt", "shippedAt", "deliveredAt", "settleAfter",
+            "settledAt", "frozenAt", "cancelledAt", "refundedAt", "firstEstimate", "estimated", "actual", "dueNow",
+            "postings", "events",
+        ),
+        "unattributedReason": allow(S, O),
+        "totalRate": allow(A, S, O),
+        "creatorRate": allow(A, C, O),
+        "agencyRate": allow(A, O),
+    },
+    "ReceiptAmounts": {"seller": allow(A, S, O), "creator": allow(A, C, O), "agency": allow(A, O)},
+    "ReceiptRate": _fields(allow(ALL), "bps", "source"),
+    # receipt_for keeps only the viewer's own legs (the agency and the operator: all).
+    "ReceiptPosting": _fields(allow(ALL), "at", "reason", "legs"),
+    "ReceiptLeg": _fields(allow(ALL), "account", "phase", "amount"),
+    "ReceiptEvent": _fields(
+        allow(ALL), "eventId", "type", "occurredAt", "receivedAt", "appliedAt", "heldReason", "reason"
+    ),
+    "Earnings": {
+        **_fields(allow(A, S, C), "currency", "account", "estimated", "settled"),
+        **_fields(allow(A, C), "settledUnbilled", "billed", "paid"),
+    },
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
     "LoginPayload": {
@@ -376,6 +558,10 @@ def _own_organisation(p: Principal) -> ColumnElement[bool]:
     return models.Organisation.id == p.organisation_id
 
 
+def _own_payment_account_ids(p: Principal):  # noqa: ANN202
+    return select(models.PaymentAccount.id).where(models.PaymentAccount.organisation_id == p.organisation_id)
+
+
 def _shop_marketplace_campaigns(p: Principal) -> ColumnElement[bool]:
     return campaign_rules.visible_to_shop(p.organisation_id) | campaign_rules.registered_by_shop(p.organisation_id)
 
@@ -420,11 +606,16 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
         O: _everything,
     },
     "Creator": {
+        # Who opened the agency's share links, and who sold through its campaigns (an order can name a creator
+        # with a share link the creator never opened here).
         A: lambda p: models.CreatorProfile.organisation_id.in_(
             select(models.LinkOpen.creator_id)
             .join(models.ShareLink, models.ShareLink.id == models.LinkOpen.share_link_id)
             .join(models.ProductList, models.ProductList.id == models.ShareLink.list_id)
             .where(models.ProductList.agency_id == p.organisation_id)
+        )
+        | models.CreatorProfile.organisation_id.in_(
+            select(models.OrderLine.creator_id).where(models.OrderLine.agency_id == p.organisation_id)
         ),
         C: lambda p: models.CreatorProfile.organisation_id == p.organisation_id,
         O: _everything,
@@ -463,6 +654,36 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     "Content": {
         A: lambda p: models.Content.registration_id.in_(_agency_registration_ids(p)),
         C: lambda p: models.Content.creator_id == p.organisation_id,
+        O: _everything,
+    },
+    # The attribution snapshot decides: the agency and the creator of the line; the seller every line of its shop.
+    "OrderLine": {
+        A: lambda p: models.OrderLine.agency_id == p.organisation_id,
+        S: lambda p: models.OrderLine.order_id.in_(
+            select(models.Order.id).where(models.Order.shop_id == p.organisation_id)
+        ),
+        C: lambda p: models.OrderLine.creator_id == p.organisation_id,
+        O: _everything,
+    },
+    # A payee sees its own finance only (an agency never a creator's, nor the reverse).
+    "PaymentAccount": {
+        A: _own_organisation,
+        C: _own_organisation,
+        O: lambda p: models.Organisation.kind.in_(finance_rules.PAYEE_KINDS),
+    },
+    "TaxInfo": {
+        A: lambda p: models.TaxInfo.payment_account_id.in_(_own_payment_account_ids(p)),
+        C: lambda p: models.TaxInfo.payment_account_id.in_(_own_payment_account_ids(p)),
+        O: _everything,
+    },
+    "BankAccount": {
+        A: lambda p: models.BankAccount.payment_account_id.in_(_own_payment_account_ids(p)),
+        C: lambda p: models.BankAccount.payment_account_id.in_(_own_payment_account_ids(p)),
+        O: _everything,
+    },
+    "PaymentBill": {
+        A: lambda p: models.PaymentBill.payee_organisation_id == p.organisation_id,
+        C: lambda p: models.PaymentBill.payee_organisation_id == p.organisation_id,
         O: _everything,
     },
 }

@@ -27,6 +27,7 @@ from server.demo import data
 from server.demo.campaigns import campaigns_done, load_campaigns
 from server.demo.data import DEMO_PASSWORD, ShopSeed
 from server.demo.offers import load_offers, offers_done
+from server.demo.orders import load_order_history, orders_done
 from server.models.enums import (
     CURRENCY_EXPONENT,
     KIND_ROLE,
@@ -436,6 +437,7 @@ STEPS: list[DemoStep] = [
     DemoStep("integration_keys", _keys_done, _keys_run),
     DemoStep("campaigns", campaigns_done, act=load_campaigns),
     DemoStep("offers", offers_done, act=load_offers),
+    DemoStep("orders", orders_done, act=load_order_history),
 ]
 
 

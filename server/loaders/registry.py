@@ -5,6 +5,7 @@ Loaders are created lazily, inside the running event loop (aiodataloader binds t
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,6 +13,8 @@ from sqlalchemy import func, select
 from server import models
 from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
+from server.loaders.finance import FinanceLoaders
+from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
 from server.runtime import Runtime
 from server.services import offer_rules
@@ -333,6 +336,16 @@ class LoaderRegistry:
             statement=lambda: select(models.Content).order_by(models.Content.posted_at, models.Content.id),
             key_column=models.Content.product_id, key_of=lambda c: c.product_id, many=True,
         )
+
+    # --- orders: order lines and their receipts (server/loaders/orders.py) ---------------------------------
+    @cached_property
+    def orders(self) -> OrderLoaders:
+        return OrderLoaders(self.rt, self.principal, cache=self.cache)
+
+    # --- finance: payment accounts, tax info, bank accounts, bills (server/loaders/finance.py) -------------
+    @cached_property
+    def finance(self) -> FinanceLoaders:
+        return FinanceLoaders(self.rt, self.principal, cache=self.cache)
 
     # --- notifications -----------------------------------------------------------------------------
     @property

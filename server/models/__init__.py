@@ -4,7 +4,7 @@ from server.models.audit import AuditEvent
 from server.models.base import Base, BigID, CreatedMixin, IdMixin, UTCDateTime, enum_column
 from server.models.campaign import Campaign, CampaignPendingChange, CampaignTargetShop
 from server.models.creator import Content, SampleRequest, Shipment, ShowcaseEntry
-from server.models.finance import BankAccount, PaymentAccount, PaymentBill, Payout, TaxInfo
+from server.models.finance import BankAccount, PaymentAccount, PaymentBill, PaymentBillEntry, Payout, TaxInfo
 from server.models.ledger import LedgerEntry
 from server.models.notification import Notification
 from server.models.order import Order, OrderEvent, OrderLine
@@ -43,6 +43,7 @@ __all__ = [
     "Organisation",
     "PaymentAccount",
     "PaymentBill",
+    "PaymentBillEntry",
     "Payout",
     "Product",
     "ProductList",

@@ -187,6 +187,13 @@ class TaxEntityType(enum.StrEnum):
     BUSINESS = "BUSINESS"
 
 
+class TinType(enum.StrEnum):
+    """The kind of a W-9's taxpayer identification number."""
+
+    SSN = "SSN"  # social security number (individuals)
+    EIN = "EIN"  # employer identification number (businesses; individuals may have one)
+
+
 class PayoutStatus(enum.StrEnum):
     PENDING = "PENDING"
     SUCCEEDED = "SUCCEEDED"

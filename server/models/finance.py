@@ -27,6 +27,7 @@ from server.models.enums import (
     TaxEntityType,
     TaxForm,
     TaxInfoStatus,
+    TinType,
 )
 
 
@@ -56,6 +57,7 @@ class TaxInfo(IdMixin, Base):
         ),
         Index("ix_tax_infos_status_submitted_at", "status", "submitted_at"),
         CheckConstraint("status != 'REJECTED' or reject_reason is not null", name="rejection_has_reason"),
+        CheckConstraint("form != 'W9' or (tin_type is not null and certified_at is not null)", name="w9_complete"),
     )
 
     payment_account_id: Mapped[int] = mapped_column(
@@ -80,6 +82,11 @@ class TaxInfo(IdMixin, Base):
         BigID, ForeignKey("users.id", ondelete="SET NULL")
     )
     reject_reason: Mapped[str | None] = mapped_column(Text)
+    # W-9 only: the optional business name (line 2), the TIN's kind and when the payee certified the form.
+    # sort_order: after the columns above, where the migration that added them put them.
+    business_name: Mapped[str | None] = mapped_column(String(200), sort_order=1)
+    tin_type: Mapped[TinType | None] = mapped_column(enum_column(TinType, "tin_type"), sort_order=1)
+    certified_at: Mapped[datetime | None] = mapped_column(sort_order=1)
 
 
 class BankAccount(IdMixin, Base):
@@ -163,3 +170,15 @@ class Payout(IdMixin, CreatedMixin, Base):
     currency: Mapped[Currency] = mapped_column(enum_column(Currency, "currency"))
     failure_reason: Mapped[str | None] = mapped_column(String(200))
     completed_at: Mapped[datetime | None]
+
+
+class PaymentBillEntry(Base):
+    """A settled earnings leg (CREATOR_EARNINGS or AGENCY_EARNINGS, phase SETTLED) and the bill that pays it. The
+    primary key makes billing exactly-once: a leg is in at most one bill, ever."""
+
+    __tablename__ = "payment_bill_entries"
+
+    ledger_entry_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("ledger_entries.id", ondelete="RESTRICT"), primary_key=True, autoincrement=False
+    )
+    bill_id: Mapped[int] = mapped_column(BigID, ForeignKey("payment_bills.id", ondelete="RESTRICT"), index=True)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from datetime import date
+from typing import Annotated
 
 import strawberry
 
+from server.resolvers.mutation.bank_account_link import BankAccountLinkInput, resolve_bank_account_link
+from server.resolvers.mutation.bank_account_unlink import BankAccountUnlinkInput, resolve_bank_account_unlink
+from server.resolvers.mutation.bills_generate import BillsGenerateInput, resolve_bills_generate
 from server.resolvers.mutation.bookmark_set import resolve_bookmark_set
 from server.resolvers.mutation.campaign_create import resolve_campaign_create
 from server.resolvers.mutation.campaign_pending_change_cancel import resolve_campaign_pending_change_cancel
@@ -23,6 +28,7 @@ from server.resolvers.mutation.notifications_mark_read import (
     NotificationsMarkReadPayload,
     resolve_notifications_mark_read,
 )
+from server.resolvers.mutation.payout_run import PayoutRunInput, resolve_payout_run
 from server.resolvers.mutation.product_list_create import ProductListCreateInput, resolve_product_list_create
 from server.resolvers.mutation.product_list_delete import ProductListDeleteInput, resolve_product_list_delete
 from server.resolvers.mutation.product_list_duplicate import (
@@ -63,11 +69,27 @@ from server.resolvers.mutation.share_link_create import ShareLinkCreateInput, re
 from server.resolvers.mutation.share_link_revoke import ShareLinkRevokeInput, resolve_share_link_revoke
 from server.resolvers.mutation.showcase_add import ShowcaseAddInput, resolve_showcase_add
 from server.resolvers.mutation.showcase_remove import ShowcaseRemoveInput, resolve_showcase_remove
+from server.resolvers.mutation.tax_info_review import TaxInfoReviewInput, resolve_tax_info_review
+from server.resolvers.mutation.tax_info_submit import TaxInfoSubmitInput, resolve_tax_info_submit
+from server.resolvers.query.bills import resolve_bills
 from server.resolvers.query.campaign import resolve_campaign
+from server.resolvers.query.campaign_performance import resolve_campaign_performance
+from server.resolvers.query.campaign_performance_series import resolve_campaign_performance_series
+from server.resolvers.query.campaign_product_collaborations import resolve_campaign_product_collaborations
+from server.resolvers.query.campaign_product_performance import resolve_campaign_product_performance
 from server.resolvers.query.campaigns import resolve_campaigns
 from server.resolvers.query.commission_offers import resolve_commission_offers
+from server.resolvers.query.creator_campaign_performance import resolve_creator_campaign_performance
+from server.resolvers.query.creator_performance import resolve_creator_performance
+from server.resolvers.query.creator_performance_series import resolve_creator_performance_series
+from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
+from server.resolvers.query.earnings import resolve_earnings
 from server.resolvers.query.node import resolve_node
 from server.resolvers.query.notifications import resolve_notifications
+from server.resolvers.query.order_line import resolve_order_line
+from server.resolvers.query.order_lines import resolve_order_lines
+from server.resolvers.query.payment_account import resolve_payment_account
+from server.resolvers.query.payment_accounts import resolve_payment_accounts
 from server.resolvers.query.platform import resolve_platform_overview
 from server.resolvers.query.product_list import resolve_product_list
 from server.resolvers.query.product_lists import resolve_product_lists
@@ -77,7 +99,10 @@ from server.resolvers.query.sample_requests import resolve_sample_requests
 from server.resolvers.query.share_link import resolve_share_link
 from server.resolvers.query.showcase import resolve_showcase
 from server.resolvers.query.viewer import resolve_viewer
+from server.resolvers.subscription.campaign_numbers_changed import subscribe_campaign_numbers_changed
+from server.resolvers.subscription.commission_changed import subscribe_commission_changed
 from server.resolvers.subscription.notification_received import subscribe_notification_received
+from server.resolvers.subscription.order_line_changed import subscribe_order_line_changed
 from server.resolvers.subscription.registration_status_changed import subscribe_registration_status_changed
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
@@ -95,9 +120,33 @@ from server.schema.types.campaign_inputs import (
     CampaignUpdatePayload,
 )
 from server.schema.types.catalogue import Product
-from server.schema.types.common import Node
+from server.schema.types.common import Currency, Market, Node, OrganisationKind
+from server.schema.types.finance import (
+    BankAccountPayload,
+    BillsGeneratePayload,
+    BillStatus,
+    PaymentAccount,
+    PaymentBill,
+    PayoutRunPayload,
+    TaxInfoPayload,
+    TaxStatus,
+)
 from server.schema.types.notification import Notification
 from server.schema.types.offer import ProductOffers, SharedOffer
+from server.schema.types.orders import Earnings, OrderLine, OrderLineFilter
+from server.schema.types.performance import (
+    CampaignNumbersChange,
+    CampaignPerformance,
+    CreatorCampaignPerformance,
+    CreatorCollaboration,
+    CreatorCollaborationSort,
+    CreatorPerformance,
+    CreatorProductPerformance,
+    PerformanceSeries,
+    ProductPerformance,
+    ProductPerformanceFilter,
+    ProductPerformanceSort,
+)
 from server.schema.types.product_list import (
     ProductList,
     ProductListDeletePayload,
@@ -229,6 +278,126 @@ class Query:
         self, info: Info, first: int = 20, after: str | None = None, status: list[SampleStatus] | None = None
     ) -> Connection[SampleRequest]:
         return await resolve_sample_requests(info, first, after, status)
+
+    @strawberry.field(
+        description="A campaign's overview: products, creators, samples, content, orders, GMV and commission over "
+        "the registrations the viewer may see (a seller: its own products, no split). Null when not visible."
+    )
+    async def campaign_performance(self, info: Info, campaign_id: strawberry.ID) -> CampaignPerformance | None:
+        return await resolve_campaign_performance(info, campaign_id)
+
+    @strawberry.field(
+        description="A campaign's products with their figures (a seller: its own), filtered and sorted by any figure "
+        "the viewer may see; GMV first by default. Null when the campaign is not visible."
+    )
+    async def campaign_product_performance(
+        self,
+        info: Info,
+        campaign_id: strawberry.ID,
+        first: int = 20,
+        after: str | None = None,
+        filter: ProductPerformanceFilter | None = None,  # noqa: A002
+        sort: ProductPerformanceSort | None = None,
+    ) -> Connection[ProductPerformance] | None:
+        return await resolve_campaign_product_performance(info, campaign_id, first, after, filter, sort)
+
+    @strawberry.field(
+        description="Collaboration progress on one registered product, per creator: since when, sample and "
+        "shipping, content, orders, GMV and commission (agencies). Null when the registration is not visible."
+    )
+    async def campaign_product_collaborations(
+        self,
+        info: Info,
+        registration_id: strawberry.ID,
+        first: int = 20,
+        after: str | None = None,
+        sort: CreatorCollaborationSort | None = None,
+    ) -> Connection[CreatorCollaboration] | None:
+        return await resolve_campaign_product_collaborations(info, registration_id, first, after, sort)
+
+    @strawberry.field(
+        description="A campaign's daily figures in its market's time zone, by the day each line was paid: `from` "
+        "to `to` inclusive, at most 366 days; by default the 30 days up to today (or to the campaign's last day)."
+    )
+    async def campaign_performance_series(
+        self,
+        info: Info,
+        campaign_id: strawberry.ID,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None,
+    ) -> PerformanceSeries | None:
+        return await resolve_campaign_performance_series(info, campaign_id, from_, to)
+
+    @strawberry.field(description="The creator's own totals in one market (default: its home market).")
+    async def creator_performance(self, info: Info, market: Market | None = None) -> CreatorPerformance:
+        return await resolve_creator_performance(info, market)
+
+    @strawberry.field(description="The creator's own figures per campaign it promotes in one market, most GMV first.")
+    async def creator_campaign_performance(
+        self, info: Info, market: Market | None = None, first: int = 20, after: str | None = None
+    ) -> Connection[CreatorCampaignPerformance]:
+        return await resolve_creator_campaign_performance(info, market, first, after)
+
+    @strawberry.field(
+        description="The creator's own figures per product it promotes (per campaign) in one market, most GMV first, "
+        "with its sample and content deadline."
+    )
+    async def creator_product_performance(
+        self, info: Info, market: Market | None = None, first: int = 20, after: str | None = None
+    ) -> Connection[CreatorProductPerformance]:
+        return await resolve_creator_product_performance(info, market, first, after)
+
+    @strawberry.field(description="The creator's own daily figures in one market, like campaignPerformanceSeries.")
+    async def creator_performance_series(
+        self,
+        info: Info,
+        market: Market | None = None,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None,
+    ) -> PerformanceSeries:
+        return await resolve_creator_performance_series(info, market, from_, to)
+
+    @strawberry.field(description="The viewer's payment account (agencies and creators): tax status, linked bank "
+                      "account and balances.")
+    async def payment_account(self, info: Info) -> PaymentAccount | None:
+        return await resolve_payment_account(info)
+
+    @strawberry.field(description="Every payee's payment account (operators), newest payee first; filter by tax "
+                      "status (PENDING_REVIEW: the review queue) or kind (AGENCY, CREATOR).")
+    async def payment_accounts(
+        self, info: Info, first: int = 20, after: str | None = None, tax_status: TaxStatus | None = None,
+        kind: OrganisationKind | None = None,
+    ) -> Connection[PaymentAccount]:
+        return await resolve_payment_accounts(info, first, after, tax_status, kind)
+
+    @strawberry.field(description="Monthly payment bills, latest period first: a payee's own, every bill for an "
+                      "operator (status: any of; period: YYYY-MM).")
+    async def bills(
+        self, info: Info, first: int = 20, after: str | None = None, status: list[BillStatus] | None = None,
+        period: str | None = None,
+    ) -> Connection[PaymentBill]:
+        return await resolve_bills(info, first, after, status, period)
+
+    @strawberry.field(
+        description="Order lines, newest order first: an agency's campaigns' (with the creator and the split), a "
+        "creator's own (its own commission), a seller's shop's at product level (no creator), all for an operator."
+    )
+    async def order_lines(
+        self, info: Info, first: int = 20, after: str | None = None,
+        filter: OrderLineFilter | None = None,  # noqa: A002
+    ) -> Connection[OrderLine]:
+        return await resolve_order_lines(info, first, after, filter)
+
+    @strawberry.field(description="One order line; null when it does not exist or is not visible.")
+    async def order_line(self, info: Info, id: strawberry.ID) -> OrderLine | None:  # noqa: A002
+        return await resolve_order_line(info, id)
+
+    @strawberry.field(
+        description="The viewer's commission from the ledger, per currency (home currency first): an agency's or a "
+        "creator's earnings, a seller's commission payable. With currency, that one only."
+    )
+    async def earnings(self, info: Info, currency: Currency | None = None) -> list[Earnings]:
+        return await resolve_earnings(info, currency)
 
 
 @strawberry.type
@@ -383,6 +552,43 @@ class Mutation:
     ) -> SampleRequestPayload:
         return await resolve_sample_content_extension(info, input)
 
+    @strawberry.mutation(
+        description="Submit tax info for review (US: a W-9; other markets: the local tax id). A submission still "
+        "waiting for review is replaced; after a rejection, submit again; approved tax info is final."
+    )
+    async def tax_info_submit(self, info: Info, input: TaxInfoSubmitInput) -> TaxInfoPayload:  # noqa: A002
+        return await resolve_tax_info_submit(info, input)
+
+    @strawberry.mutation(description="Approve or reject (with a reason) a PENDING_REVIEW tax info; the payee is told.")
+    async def tax_info_review(self, info: Info, input: TaxInfoReviewInput) -> TaxInfoPayload:  # noqa: A002
+        return await resolve_tax_info_review(info, input)
+
+    @strawberry.mutation(
+        description="Link the bank account payouts go to (once the tax info is APPROVED); it replaces the linked one."
+    )
+    async def bank_account_link(self, info: Info, input: BankAccountLinkInput) -> BankAccountPayload:  # noqa: A002
+        return await resolve_bank_account_link(info, input)
+
+    @strawberry.mutation(description="Unlink a bank account: payouts wait until another one is linked.")
+    async def bank_account_unlink(
+        self, info: Info, input: BankAccountUnlinkInput  # noqa: A002
+    ) -> BankAccountPayload:
+        return await resolve_bank_account_unlink(info, input)
+
+    @strawberry.mutation(
+        description="Issue the monthly bills of an ended month (default: the previous one) from settled earnings not "
+        "billed yet, one per payee and currency. The sweeper does it by itself on the 1st."
+    )
+    async def bills_generate(self, info: Info, input: BillsGenerateInput) -> BillsGeneratePayload:  # noqa: A002
+        return await resolve_bills_generate(info, input)
+
+    @strawberry.mutation(
+        description="Pay ISSUED bills and retry FAILED ones to the payees' linked bank accounts (simulated "
+        "transfers); each bill is reported as PAID, FAILED or PAYOUT_BLOCKED with the reason."
+    )
+    async def payout_run(self, info: Info, input: PayoutRunInput) -> PayoutRunPayload:  # noqa: A002
+        return await resolve_payout_run(info, input)
+
 
 @strawberry.type
 class Subscription:
@@ -414,3 +620,25 @@ class Subscription:
     async def sample_status_changed(self, info: Info) -> AsyncGenerator[SampleRequest, None]:
         async for sample in subscribe_sample_status_changed(info):
             yield sample
+
+    @strawberry.subscription(
+        description="A campaign's figures (as the viewer sees them) changed: refetch. At most one event a second."
+    )
+    async def campaign_numbers_changed(
+        self, info: Info, campaign_id: strawberry.ID
+    ) -> AsyncGenerator[CampaignNumbersChange, None]:
+        async for change in subscribe_campaign_numbers_changed(info, campaign_id):
+            yield change
+
+    @strawberry.subscription(
+        description="Order lines attributed to the viewer (a creator's own, an agency's campaigns') as they change, "
+        "each as the viewer may see it."
+    )
+    async def commission_changed(self, info: Info) -> AsyncGenerator[OrderLine, None]:
+        async for line in subscribe_commission_changed(info):
+            yield line
+
+    @strawberry.subscription(description="The seller's order lines as they change, at product level.")
+    async def order_line_changed(self, info: Info) -> AsyncGenerator[OrderLine, None]:
+        async for line in subscribe_order_line_changed(info):
+            yield line

@@ -1,7 +1,8 @@
 """The sweeper: a background loop in every server process that carries out what the clock made due.
 
 Each tick runs every job of JOBS once (campaign changes whose 30 minutes are over, registrations of campaigns
-that ended, creator rate decreases after their lock, overdue samples, order lines past their settlement window). Every job claims its rows with conditional updates, so several processes sweeping at once never
+that ended, creator rate decreases after their lock, overdue samples, order lines past their settlement window,
+the previous month's payment bills). Every job claims its rows with conditional updates, so several processes sweeping at once never
 do anything twice. A failing job is logged and the loop goes on; the next tick retries.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from server.runtime import Runtime
 from server.services import campaigns, registrations, samples, showcase_rates
+from server.services.finance.bills import issue_monthly_bills
 from server.services.orders.settlement import settle_due_lines
 
 log = logging.getLogger("matchup.sweeper")
@@ -28,6 +30,8 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
     ("mark overdue samples", samples.mark_overdue_samples),
     ("settle due order lines", settle_due_lines),
+    # After settlement, so that a month's last settled lines make its bills.
+    ("issue monthly bills", issue_monthly_bills),
 )
 
 

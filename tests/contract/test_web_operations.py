@@ -81,6 +81,24 @@ VARIABLES |= {
     }},
 }
 
+# Performance, finance and orders screens: the same (missing ids, refused input, a month that has not ended).
+_EMPTY_ADDRESS = {"line1": "", "city": "", "postalCode": "", "country": ""}
+VARIABLES |= {
+    "CampaignPerformance": {"campaignId": _missing("Campaign")},
+    "CampaignPerformanceSeries": {"campaignId": _missing("Campaign")},
+    "CampaignProductPerformance": {"campaignId": _missing("Campaign")},
+    "CampaignProductCollaborations": {"registrationId": _missing("Registration")},
+    "TaxInfoSubmit": {"input": {"local": {
+        "legalName": "", "entityType": "INDIVIDUAL", "taxId": "", "address": _EMPTY_ADDRESS,
+    }}},
+    "BankAccountLink": {"input": {"holderName": "", "bankName": "", "accountNumber": "", "routingCode": ""}},
+    "BankAccountUnlink": {"input": {"id": _missing("BankAccount")}},
+    "TaxInfoReview": {"input": {"id": _missing("TaxInfo"), "approve": True}},
+    "BillsGenerate": {"input": {"period": "2999-01"}},
+    "PayoutRun": {"input": {"billIds": [_missing("PaymentBill")]}},
+    "OrderLineReceipt": {"id": _missing("OrderLine")},
+}
+
 
 def _roles(path: Path) -> list[str]:
     match = re.match(r"#\s*roles:\s*(.+)", path.read_text().splitlines()[0])

@@ -44,6 +44,8 @@ from server.resolvers.query.node import NODE_TYPES
 from server.runtime import Runtime
 from server.schema.ids import encode_id
 from server.services.unit_of_work import UnitOfWork
+from tests.finance.seed import FINANCE_EMPTY_BY_DESIGN, seed_finance
+from tests.orders_api.seed import ORDERS_EMPTY_BY_DESIGN, seed_orders
 from tests.plugins.api import Api, World
 
 from . import AUDIENCES, ROLE_AUDIENCES, call, object_types, sdl_schema, selection
@@ -65,6 +67,11 @@ KEY_COLUMNS: dict[str, ColumnElement[int]] = {
     "ShowcaseEntry": models.ShowcaseEntry.id,
     "SampleRequest": models.SampleRequest.id,
     "Content": models.Content.id,
+    "PaymentAccount": models.Organisation.id,  # one per payee organisation
+    "TaxInfo": models.TaxInfo.id,
+    "BankAccount": models.BankAccount.id,
+    "PaymentBill": models.PaymentBill.id,
+    "OrderLine": models.OrderLine.id,
 }
 # The one documented exception to "the world fills every column": values the domain leaves empty on purpose,
 # as a query for the keys where the value is empty. Visible there may be null; hidden must still be null.
@@ -108,6 +115,8 @@ EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     ("SampleRequest", "rejectReason"): select(models.SampleRequest.id).where(
         models.SampleRequest.reject_reason.is_(None)
     ),
+    **FINANCE_EMPTY_BY_DESIGN,
+    **ORDERS_EMPTY_BY_DESIGN,
 }
 # Who acts for each role; the other tenants' rows are fetched too.
 ACTING_TENANT = {
@@ -207,6 +216,8 @@ async def connect_tenants_a(rt: Runtime, world: World) -> None:
         await s.flush()
         s.add(models.LinkOpen(share_link_id=link.id, creator_id=world["creator_a"].organisation_id, first_opened_at=now))
         await connect_creator_side(s, world, registration, link, now)
+        await seed_finance(s, world, now)
+        await seed_orders(s, world, registration, now)
 
 
 async def connect_creator_side(s, world: World, registration, link, now) -> None:  # noqa: ANN001

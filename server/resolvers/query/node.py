@@ -12,7 +12,9 @@ from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node
 from server.schema.types.content import Content
+from server.schema.types.finance import BankAccount, PaymentAccount, PaymentBill, TaxInfo
 from server.schema.types.notification import Notification
+from server.schema.types.orders import OrderLine
 from server.schema.types.product_list import ProductList, ProductListItem, ShareLink
 from server.schema.types.registration import Registration
 from server.schema.types.sample import SampleRequest
@@ -37,6 +39,11 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
     "ShowcaseEntry": (lambda l: l.showcase_entry_by_id, ShowcaseEntry.from_row),
     "SampleRequest": (lambda l: l.sample_request_by_id, SampleRequest.from_row),
     "Content": (lambda l: l.content_by_id, Content.from_row),
+    "PaymentAccount": (lambda l: l.finance.payment_account_by_org_id, PaymentAccount.from_row),
+    "TaxInfo": (lambda l: l.finance.tax_info_by_id, TaxInfo.from_row),
+    "BankAccount": (lambda l: l.finance.bank_account_by_id, BankAccount.from_row),
+    "PaymentBill": (lambda l: l.finance.bill_by_id, PaymentBill.from_row),
+    "OrderLine": (lambda l: l.orders.line_by_id, OrderLine.from_view),
 }
 
 

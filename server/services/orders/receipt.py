@@ -9,6 +9,7 @@ Anyone else gets None, as if the line did not exist.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -124,28 +125,46 @@ def _concerns(payload: dict, platform_line_id: str) -> bool:
 
 
 async def line_receipt(session: AsyncSession, line_id: int) -> Receipt | None:
-    row = (
+    return (await line_receipts(session, [line_id])).get(line_id)
+
+
+async def line_receipts(session: AsyncSession, line_ids: Iterable[int]) -> dict[int, Receipt]:
+    """The receipts of many lines in three statements (lines, their ledger legs, their orders' events)."""
+    ids = list(dict.fromkeys(line_ids))
+    if not ids:
+        return {}
+    rows = (
         await session.execute(
             select(models.OrderLine, models.Order)
             .join(models.Order, models.Order.id == models.OrderLine.order_id)
-            .where(models.OrderLine.id == line_id)
+            .where(models.OrderLine.id.in_(ids))
         )
-    ).first()
-    if row is None:
-        return None
-    line, order = row
-    entries = list(
-        await session.scalars(
-            select(models.LedgerEntry)
-            .where(models.LedgerEntry.order_line_id == line_id)
-            .order_by(models.LedgerEntry.created_at, models.LedgerEntry.id)
-        )
-    )
-    events = list(
-        await session.scalars(
-            select(models.OrderEvent).where(models.OrderEvent.order_id == order.id).order_by(models.OrderEvent.id)
-        )
-    )
+    ).all()
+    if not rows:
+        return {}
+    entries: dict[int, list[models.LedgerEntry]] = {}
+    for entry in await session.scalars(
+        select(models.LedgerEntry)
+        .where(models.LedgerEntry.order_line_id.in_([line.id for line, _ in rows]))
+        .order_by(models.LedgerEntry.created_at, models.LedgerEntry.id)
+    ):
+        entries.setdefault(entry.order_line_id, []).append(entry)
+    events: dict[int, list[models.OrderEvent]] = {}
+    for event in await session.scalars(
+        select(models.OrderEvent)
+        .where(models.OrderEvent.order_id.in_({order.id for _, order in rows}))
+        .order_by(models.OrderEvent.id)
+    ):
+        assert event.order_id is not None
+        events.setdefault(event.order_id, []).append(event)
+    return {
+        line.id: _receipt(line, order, entries.get(line.id, []), events.get(order.id, [])) for line, order in rows
+    }
+
+
+def _receipt(
+    line: models.OrderLine, order: models.Order, entries: list[models.LedgerEntry], events: list[models.OrderEvent]
+) -> Receipt:
     postings: dict[str, list[models.LedgerEntry]] = {}
     for entry in entries:
         postings.setdefault(entry.posting_id, []).append(entry)

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from server.models.enums import MARKET_CURRENCY, MARKET_TIMEZONE
+from server.resolvers.performance_scopes import campaign_scope, day_range
+from server.schema.context import Info
+from server.schema.types.performance import PerformanceDay, PerformanceSeries
+from server.services.performance.series import daily, local_date, market_zone
+
+
+async def resolve_campaign_performance_series(
+    info: Info, campaign_id: strawberry.ID, first_day: date | None, last_day: date | None
+) -> PerformanceSeries | None:
+    """Daily figures of a campaign the viewer may see, in the campaign market's time zone; null otherwise."""
+    scoped = await campaign_scope(info, campaign_id)
+    if scoped is None:
+        return None
+    campaign, scope = scoped
+    zone = market_zone(campaign.market)
+    first, last = day_range(info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone))
+    days = await daily(info.context.rt, scope.lines(), scope.accounts, zone, first, last)
+    currency = MARKET_CURRENCY[campaign.market]
+    return PerformanceSeries(
+        time_zone=MARKET_TIMEZONE[campaign.market], currency=currency, from_=first, to=last,
+        days=[PerformanceDay.of(day, currency) for day in days],
+    )

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import strawberry
+
+from server.models.enums import MARKET_CURRENCY
+from server.resolvers.performance_scopes import campaign_scope, page_args
+from server.schema.context import Info
+from server.schema.pagination import Connection
+from server.schema.types.common import SortDirection
+from server.schema.types.performance import (
+    ProductPerformance,
+    ProductPerformanceFilter,
+    ProductPerformanceSort,
+    check_sort,
+    connection,
+    sort_key,
+)
+from server.services.performance.campaign import ProductFilter, product_page
+
+
+async def resolve_campaign_product_performance(
+    info: Info, campaign_id: strawberry.ID, first: int, after: str | None, filter: ProductPerformanceFilter | None,  # noqa: A002
+    sort: ProductPerformanceSort | None,
+) -> Connection[ProductPerformance] | None:
+    """The campaign's products the viewer may see (a seller: its own), with their figures; null when the campaign
+    is not visible. Sorting by a figure the viewer may not see is refused."""
+    cursor = page_args(first, after)
+    order = sort or ProductPerformanceSort()
+    key = sort_key(order.field)
+    check_sort(info.context.principal, "ProductPerformance", key)
+    scoped = await campaign_scope(info, campaign_id)
+    if scoped is None:
+        return None
+    campaign, scope = scoped
+    f = filter or ProductPerformanceFilter()
+    page = await product_page(
+        info.context.rt, scope,
+        ProductFilter(
+            statuses=tuple(f.status or ()), bookmarked=f.bookmarked, category=f.category, has_content=f.has_content
+        ),
+        sort=key, descending=order.direction is SortDirection.DESC, first=first, after=cursor,
+    )
+    currency = MARKET_CURRENCY[campaign.market]
+    return connection(page, lambda row: ProductPerformance.of(row, currency), after)

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from datetime import date
+
+from server.models.enums import MARKET_CURRENCY, MARKET_TIMEZONE, Market
+from server.resolvers.performance_scopes import creator_scope, day_range
+from server.schema.context import Info
+from server.schema.types.performance import PerformanceDay, PerformanceSeries
+from server.services.performance.creator import ACCOUNTS
+from server.services.performance.series import daily, market_zone
+
+
+async def resolve_creator_performance_series(
+    info: Info, market: Market | None, first_day: date | None, last_day: date | None
+) -> PerformanceSeries:
+    """The creator's own daily figures in one market, in that market's time zone."""
+    scope = await creator_scope(info, market)
+    first, last = day_range(info, scope.market, first_day, last_day)
+    days = await daily(info.context.rt, scope.lines(), ACCOUNTS, market_zone(scope.market), first, last)
+    currency = MARKET_CURRENCY[scope.market]
+    return PerformanceSeries(
+        time_zone=MARKET_TIMEZONE[scope.market], currency=currency, from_=first, to=last,
+        days=[PerformanceDay.of(day, currency) for day in days],
+    )

@@ -1,0 +1,206 @@
+"""A creator's own performance in one market (one currency, one time zone): totals, per campaign and per
+product it promotes, with its own commission only (never the seller's total or the agency's share)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select, true, union
+from sqlalchemy.orm import aliased
+
+from server import models
+from server.models.enums import LedgerAccount, Market, ShowcaseStatus
+from server.runtime import Runtime
+from server.services.performance.numbers import (
+    Entry,
+    Line,
+    Numbers,
+    count_if,
+    money_aggregates,
+    order_aggregates,
+)
+from server.services.performance.paging import Cursor, Order, Page, keyset
+
+R, Campaign, Organisation = models.Registration, models.Campaign, models.Organisation
+ShowcaseEntry, Sample = models.ShowcaseEntry, models.SampleRequest
+
+ACCOUNTS = frozenset({LedgerAccount.CREATOR_EARNINGS})
+
+
+@dataclass(frozen=True, slots=True)
+class CreatorScope:
+    creator_id: int
+    market: Market
+
+    def campaign_ids(self) -> Select[tuple[int]]:
+        return select(Campaign.id).where(Campaign.market == self.market)
+
+    def lines(self) -> list[ColumnElement[bool]]:
+        return [Line.creator_id == self.creator_id, Line.campaign_id.in_(self.campaign_ids())]
+
+    def entries(self) -> list[ColumnElement[bool]]:
+        in_market = select(R.id).where(R.campaign_id.in_(self.campaign_ids()))
+        return [ShowcaseEntry.creator_id == self.creator_id, ShowcaseEntry.registration_id.in_(in_market)]
+
+
+def _money(scope: CreatorScope, group: ColumnElement[Any] | None) -> Select[Any]:
+    columns = [] if group is None else [group.label("key")]
+    stmt = (
+        select(*columns, *money_aggregates(ACCOUNTS))
+        .select_from(Entry)
+        .join(Line, Line.id == Entry.order_line_id)
+        .where(*scope.lines(), Entry.account.in_(ACCOUNTS), Entry.party_organisation_id == scope.creator_id)
+    )
+    return stmt if group is None else stmt.group_by(group)
+
+
+def _active() -> ColumnElement[int]:
+    return count_if(ShowcaseEntry.status == ShowcaseStatus.ACTIVE).label("products_in_showcase")
+
+
+@dataclass(frozen=True, slots=True)
+class CreatorTotals:
+    products_in_showcase: int
+    numbers: Numbers
+
+
+async def creator_totals(rt: Runtime, scope: CreatorScope) -> CreatorTotals:
+    parts = [
+        select(*order_aggregates(with_creators=False)).where(*scope.lines()).subquery(),
+        _money(scope, None).subquery(),
+        select(_active()).where(*scope.entries()).subquery(),
+    ]
+    stmt = select(*(c for sq in parts for c in sq.c)).select_from(
+        parts[0].join(parts[1], true()).join(parts[2], true())
+    )
+    async with rt.sessionmaker() as session:
+        row = (await session.execute(stmt)).one()._mapping
+    return CreatorTotals(products_in_showcase=int(row["products_in_showcase"]), numbers=Numbers.from_mapping(row))
+
+
+def _figures(scope: CreatorScope, group_line: ColumnElement[Any]) -> dict[str, Any]:
+    lines = (
+        select(group_line.label("key"), *order_aggregates(with_creators=False))
+        .where(*scope.lines())
+        .group_by(group_line)
+        .subquery("lines")
+    )
+    money = _money(scope, group_line).subquery("money")
+    return {"lines": lines, "money": money}
+
+
+def _metrics(*subqueries: Any) -> dict[str, ColumnElement[int]]:
+    return {c.name: func.coalesce(c, 0) for sq in subqueries for c in sq.c if c.name != "key"}
+
+
+# --- per campaign ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CreatorCampaignRow:
+    campaign: models.Campaign
+    agency_name: str
+    products_in_showcase: int
+    numbers: Numbers
+
+
+async def creator_campaign_page(
+    rt: Runtime, scope: CreatorScope, *, first: int, after: Cursor | None
+) -> Page[CreatorCampaignRow]:
+    """The campaigns the creator promotes (an entry) or sold for, most GMV first."""
+    campaign_ids = union(
+        select(R.campaign_id.label("id")).join(ShowcaseEntry, ShowcaseEntry.registration_id == R.id)
+        .where(*scope.entries()),
+        select(Line.campaign_id).where(*scope.lines()),
+    ).subquery("campaign_ids")
+    sq = _figures(scope, Line.campaign_id)
+    showcase = (
+        select(R.campaign_id.label("key"), _active())
+        .join(ShowcaseEntry, ShowcaseEntry.registration_id == R.id)
+        .where(*scope.entries())
+        .group_by(R.campaign_id)
+        .subquery("showcase")
+    )
+    metrics = _metrics(sq["lines"], sq["money"], showcase)
+    joined = (
+        campaign_ids.join(Campaign, Campaign.id == campaign_ids.c.id)
+        .join(Organisation, Organisation.id == Campaign.agency_id)
+        .outerjoin(sq["lines"], sq["lines"].c.key == Campaign.id)
+        .outerjoin(sq["money"], sq["money"].c.key == Campaign.id)
+        .outerjoin(showcase, showcase.c.key == Campaign.id)
+    )
+    stmt = select(Campaign, Organisation.name, *(c.label(n) for n, c in metrics.items())).select_from(joined)
+
+    def wrap(row: Any) -> CreatorCampaignRow:
+        m = row._mapping
+        return CreatorCampaignRow(
+            campaign=row[0], agency_name=row[1], products_in_showcase=int(m["products_in_showcase"]),
+            numbers=Numbers.from_mapping(m),
+        )
+
+    async with rt.sessionmaker() as session:
+        return await keyset(
+            session, stmt, select(campaign_ids.c.id), Order(metrics["gmv_estimated"], Campaign.id, True),
+            first=first, after=after, wrap=wrap,
+        )
+
+
+# --- per product (registration) -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CreatorProductRow:
+    registration: models.Registration
+    campaign_name: str
+    campaign_end: datetime
+    agency_name: str
+    entry: models.ShowcaseEntry | None  # the latest entry for the product in that campaign
+    sample: models.SampleRequest | None
+    numbers: Numbers
+
+
+async def creator_product_page(
+    rt: Runtime, scope: CreatorScope, *, first: int, after: Cursor | None
+) -> Page[CreatorProductRow]:
+    """Each product the creator promotes (an entry, any status) or sold, per campaign, most GMV first."""
+    registration_ids = union(
+        select(ShowcaseEntry.registration_id.label("id")).where(*scope.entries()),
+        select(Line.registration_id).where(*scope.lines()),
+    ).subquery("registration_ids")
+    sq = _figures(scope, Line.registration_id)
+    latest_ids = (
+        select(ShowcaseEntry.registration_id.label("key"), func.max(ShowcaseEntry.id).label("entry_id"))
+        .where(*scope.entries())
+        .group_by(ShowcaseEntry.registration_id)
+        .subquery("latest_ids")
+    )
+    latest = aliased(ShowcaseEntry, name="latest_entry")
+    metrics = _metrics(sq["lines"], sq["money"])
+    joined = (
+        registration_ids.join(R, R.id == registration_ids.c.id)
+        .join(Campaign, Campaign.id == R.campaign_id)
+        .join(Organisation, Organisation.id == Campaign.agency_id)
+        .outerjoin(latest_ids, latest_ids.c.key == R.id)
+        .outerjoin(latest, latest.id == latest_ids.c.entry_id)
+        .outerjoin(Sample, (Sample.registration_id == R.id) & (Sample.creator_id == scope.creator_id))
+        .outerjoin(sq["lines"], sq["lines"].c.key == R.id)
+        .outerjoin(sq["money"], sq["money"].c.key == R.id)
+    )
+    stmt = select(
+        R, Campaign.name, Campaign.campaign_end, Organisation.name, latest, Sample,
+        *(c.label(n) for n, c in metrics.items()),
+    ).select_from(joined)
+
+    def wrap(row: Any) -> CreatorProductRow:
+        return CreatorProductRow(
+            registration=row[0], campaign_name=row[1], campaign_end=row[2], agency_name=row[3], entry=row[4],
+            sample=row[5], numbers=Numbers.from_mapping(row._mapping),
+        )
+
+    async with rt.sessionmaker() as session:
+        return await keyset(
+            session, stmt, select(registration_ids.c.id), Order(metrics["gmv_estimated"], R.id, True),
+            first=first, after=after, wrap=wrap,
+        )

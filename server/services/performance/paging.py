@@ -1,0 +1,64 @@
+"""Keyset pages over aggregated rows: ORDER BY (a number, id) with the cursor's (value, id), no OFFSET.
+
+The count is a separate, light statement (the filtered rows without their aggregates), so a page costs the
+aggregates once. Cursors are encoded by the API layer; here a cursor is the decoded (sort value, id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+T = TypeVar("T")
+Cursor = tuple[Any, int]
+
+
+@dataclass(frozen=True, slots=True)
+class PageItem(Generic[T]):
+    value: T
+    cursor: Cursor
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: list[PageItem[T]]
+    has_next: bool
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """What a page is sorted by: a column of the page statement, descending or not, then the row id."""
+
+    key: ColumnElement[Any]
+    pk: ColumnElement[int]
+    descending: bool
+
+
+async def keyset(
+    session: AsyncSession,
+    stmt: Select[Any],
+    count: Select[Any],
+    order: Order,
+    *,
+    first: int,
+    after: Cursor | None,
+    wrap: Callable[[Any], T],
+) -> Page[T]:
+    """Runs `count` (rows of the page's filter, without aggregates) and one page of `stmt`: two statements."""
+    total = int((await session.execute(select(func.count()).select_from(count.subquery()))).scalar_one())
+    page = stmt.add_columns(order.key.label("_sort"), order.pk.label("_pk"))
+    if after is not None:
+        key, bound = tuple_(order.key, order.pk), tuple_(*after)
+        page = page.where(key < bound if order.descending else key > bound)
+    ordering = (order.key.desc(), order.pk.desc()) if order.descending else (order.key.asc(), order.pk.asc())
+    rows = list((await session.execute(page.order_by(*ordering).limit(first + 1))).all())
+    return Page(
+        items=[PageItem(wrap(row), (row._mapping["_sort"], row._mapping["_pk"])) for row in rows[:first]],
+        has_next=len(rows) > first,
+        total=total,
+    )
