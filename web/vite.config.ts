@@ -28,8 +28,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie-es)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|react-transition-group|clsx|dayjs)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine(?![\\/]charts)|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|react-transition-group|clsx|dayjs)[\\/]/ },
             { name: 'graphql', test: /node_modules[\\/](urql|@urql|graphql|graphql-ws|@0no-co|wonka)[\\/]/ },
+            // Charts (recharts and what it needs) load with the first chart, not with the app. Last, so the groups
+            // above keep the modules charts share with the app (react, @mantine/core).
+            { name: 'charts', test: /node_modules[\\/](@mantine[\\/]charts|recharts|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|use-sync-external-store)[\\/]/ },
           ],
         },
       },

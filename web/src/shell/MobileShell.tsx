@@ -43,7 +43,8 @@ export function MobileShell({ module }: { module: RoleModule }) {
 
         <AppShell.Footer component="nav" aria-label="Main">
           <div className={classes.bottomNav}>
-            {module.nav.map((item) => {
+            {/* Notifications are one tap away on the header's bell (with "See all"): the bar keeps room for five. */}
+            {module.nav.filter((item) => item.to !== 'notifications').map((item) => {
               const Icon = item.icon;
               return (
                 <RouterNavLink key={item.to} to={navHref(module, item)} end={item.to === ''} className={classes.bottomNavLink}>

@@ -1,6 +1,9 @@
-import { IconGift, IconListDetails, IconSpeakerphone } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileInvoice, IconGift, IconListDetails, IconReceipt, IconSpeakerphone } from '@tabler/icons-react';
 import { roleModule } from '../roleModule';
 import { AgencyHome } from './AgencyHome';
+import { AgencyBillsPage } from './finance/AgencyBillsPage';
+import { AgencyPaymentAccountPage } from './finance/AgencyPaymentAccountPage';
+import { AgencyOrdersPage } from './orders/AgencyOrdersPage';
 import { CampaignCreatePage } from './campaigns/CampaignCreatePage';
 import { CampaignDetailPage } from './campaigns/CampaignDetailPage';
 import { CampaignEditPage } from './campaigns/CampaignEditPage';
@@ -20,6 +23,9 @@ export const agencyModule = roleModule({
     { to: 'campaigns', label: 'Campaigns', icon: IconSpeakerphone },
     { to: 'lists', label: 'Product lists', icon: IconListDetails },
     { to: 'samples', label: 'Samples', icon: IconGift },
+    { to: 'orders', label: 'Orders and earnings', icon: IconReceipt },
+    { to: 'bills', label: 'Bills', icon: IconFileInvoice },
+    { to: 'payment-account', label: 'Payment account', icon: IconBuildingBank },
   ],
   routes: [
     { path: 'campaigns', element: <CampaignsPage /> },
@@ -29,5 +35,8 @@ export const agencyModule = roleModule({
     { path: 'lists', element: <ProductListsPage /> },
     { path: 'lists/:listId', element: <ProductListPage /> },
     { path: 'samples', element: <AgencySamplesPage /> },
+    { path: 'orders', element: <AgencyOrdersPage /> },
+    { path: 'bills', element: <AgencyBillsPage /> },
+    { path: 'payment-account', element: <AgencyPaymentAccountPage /> },
   ],
 });

@@ -1,5 +1,6 @@
-import { IconLayoutDashboard } from '@tabler/icons-react';
+import { IconCash, IconLayoutDashboard } from '@tabler/icons-react';
 import { roleModule } from '../roleModule';
+import { OperatorFinancePage } from './finance/OperatorFinancePage';
 import { OperatorHome } from './OperatorHome';
 
 export const operatorModule = roleModule({
@@ -10,4 +11,6 @@ export const operatorModule = roleModule({
   layout: 'desktop',
   homeNav: { label: 'Overview', icon: IconLayoutDashboard },
   home: <OperatorHome />,
+  nav: [{ to: 'finance', label: 'Finance', icon: IconCash }],
+  routes: [{ path: 'finance', element: <OperatorFinancePage /> }],
 });

@@ -1,8 +1,10 @@
-import { IconClipboardList, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
+import { IconChartBar, IconClipboardList, IconReceipt, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
 import { roleModule } from '../roleModule';
 import { MarketplacePage } from './marketplace/MarketplacePage';
 import { RegisterProductsPage } from './marketplace/RegisterProductsPage';
 import { SellerCampaignPage } from './marketplace/SellerCampaignPage';
+import { SellerOrdersPage } from './orders/SellerOrdersPage';
+import { SellerPerformancePage } from './performance/SellerPerformancePage';
 import { MyRegistrationsPage } from './registrations/MyRegistrationsPage';
 import { SellerSamplesPage } from './samples/SellerSamplesPage';
 import { SellerHome } from './SellerHome';
@@ -18,6 +20,8 @@ export const sellerModule = roleModule({
     { to: 'marketplace', label: 'Campaign marketplace', icon: IconSpeakerphone },
     { to: 'registrations', label: 'My registrations', icon: IconClipboardList },
     { to: 'samples', label: 'Samples to ship', icon: IconTruckDelivery },
+    { to: 'performance', label: 'Performance', icon: IconChartBar },
+    { to: 'orders', label: 'Orders', icon: IconReceipt },
   ],
   routes: [
     { path: 'marketplace', element: <MarketplacePage /> },
@@ -25,5 +29,7 @@ export const sellerModule = roleModule({
     { path: 'marketplace/:campaignId/register', element: <RegisterProductsPage /> },
     { path: 'registrations', element: <MyRegistrationsPage /> },
     { path: 'samples', element: <SellerSamplesPage /> },
+    { path: 'performance', element: <SellerPerformancePage /> },
+    { path: 'orders', element: <SellerOrdersPage /> },
   ],
 });

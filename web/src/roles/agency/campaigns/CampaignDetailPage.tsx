@@ -1,6 +1,6 @@
 /** One campaign for its agency: status, publish toggle, pending change, counts, registrations (live), details. */
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconEdit, IconListDetails, IconPackages } from '@tabler/icons-react';
+import { IconChartBar, IconEdit, IconListDetails, IconPackages } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,6 +8,7 @@ import { MarketBadge } from '../../../components/MarketBadge';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { formatPeriodDates } from '../../../features/campaigns/period';
+import { CampaignPerformancePanel } from '../../../features/performance/CampaignPerformancePanel';
 import { EMPTY_REGISTRATION_FILTERS, type RegistrationFilterValues } from '../../../features/registrations/registrationFilters';
 import { AgencyCampaignDocument, type RegistrationStatus } from '../../../generated/graphql';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
@@ -165,6 +166,9 @@ export function CampaignDetailPage() {
           <Tabs.Tab value="registrations" leftSection={<IconPackages size={16} aria-hidden />}>
             Registrations{counts ? ` (${formatCount(counts.total)})` : ''}
           </Tabs.Tab>
+          <Tabs.Tab value="performance" leftSection={<IconChartBar size={16} aria-hidden />}>
+            Performance
+          </Tabs.Tab>
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} aria-hidden />}>
             Details
           </Tabs.Tab>
@@ -179,6 +183,9 @@ export function CampaignDetailPage() {
             onFiltersChange={setFilters}
             onChanged={reload}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="performance">
+          <CampaignPerformancePanel campaign={campaign} perspective="agency" timeZone={tz} />
         </Tabs.Panel>
         <Tabs.Panel value="details">
           <CampaignDetailsCard campaign={campaign} timeZone={tz} />

@@ -1,0 +1,67 @@
+/**
+ * A payee's money in one currency, each number a sum of the ledger or of bills: estimated (paid orders, not settled),
+ * settled and waiting for the monthly bill, billed (not paid yet), paid out.
+ */
+import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconBuildingBank, IconClockHour4, IconFileInvoice, IconHourglass } from '@tabler/icons-react';
+import { formatMoney, type MoneyLike } from '../../lib/format';
+import { MetricTile } from '../performance/MetricTile';
+
+export interface BalanceLike {
+  currency: string;
+  estimated: MoneyLike;
+  settled?: MoneyLike | null;
+  settledUnbilled: MoneyLike | null;
+  billed: MoneyLike | null;
+  paid: MoneyLike | null;
+}
+
+export function BalanceSummary({ balance, compact = false }: { balance: BalanceLike; compact?: boolean }) {
+  const dash = (m: MoneyLike | null | undefined) => (m ? formatMoney(m) : '—');
+  if (compact) {
+    const rows = [
+      { label: 'Estimated', value: dash(balance.estimated), help: 'Paid orders, not settled yet' },
+      { label: 'Settled, to bill', value: dash(balance.settledUnbilled), help: 'Billed on the 1st' },
+      { label: 'Billed', value: dash(balance.billed), help: 'Waiting for the payout' },
+      { label: 'Paid out', value: dash(balance.paid), help: 'Sent to your bank' },
+    ];
+    return (
+      <SimpleGrid cols={2} spacing="md" verticalSpacing="sm" component="dl" m={0} data-testid="balances" data-currency={balance.currency}>
+        {rows.map((r) => (
+          <Stack key={r.label} gap={0}>
+            <Text component="dt" size="xs" c="dimmed" fw={700} tt="uppercase">
+              {r.label}
+            </Text>
+            <Text component="dd" m={0} fw={700} fz="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {r.value}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {r.help}
+            </Text>
+          </Stack>
+        ))}
+      </SimpleGrid>
+    );
+  }
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="balances" data-currency={balance.currency}>
+      <MetricTile
+        label="Estimated"
+        value={dash(balance.estimated)}
+        icon={<IconHourglass size={16} />}
+        color="indigo"
+        help="Commission of paid orders that have not settled yet (returns may still change it)."
+      />
+      <MetricTile
+        label="Settled, not billed"
+        value={dash(balance.settledUnbilled)}
+        icon={<IconClockHour4 size={16} />}
+        color="teal"
+        help="Final commission waiting for the next monthly bill."
+        details={balance.settled ? [{ label: 'Settled in all', value: dash(balance.settled) }] : []}
+      />
+      <MetricTile label="Billed" value={dash(balance.billed)} icon={<IconFileInvoice size={16} />} color="orange" help="In issued (or failed) bills, not paid out yet." />
+      <MetricTile label="Paid out" value={dash(balance.paid)} icon={<IconBuildingBank size={16} />} color="green" help="Paid to your bank account." />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * Monthly payment bills: period, amount, status and every payout attempt (reference, account, failure reason).
+ * A table on desktop (the operator's with payees and selection for a payout run), cards on the phone.
+ */
+import { ActionIcon, Badge, Card, Checkbox, Collapse, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
+import type { BillsQuery } from '../../generated/graphql';
+import { formatDateTime, formatMoney } from '../../lib/format';
+import { marketTimeZone } from '../../lib/markets';
+import { BILL_STATUS, formatPeriod, PAYOUT_STATUS } from './financeStatus';
+import { maskedNumber } from './taxForms';
+
+export type Bill = BillsQuery['bills']['edges'][number]['node'];
+
+export function BillStatusBadge({ status }: { status: Bill['status'] }) {
+  const meta = BILL_STATUS[status];
+  return (
+    <Tooltip label={meta.description} withArrow openDelay={300}>
+      <Badge color={meta.color} variant={status === 'PAID' ? 'filled' : 'light'} radius="sm" tt="none" data-testid="bill-status" data-status={status} style={{ minWidth: 'max-content' }}>
+        {meta.label}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function Payouts({ bill, timeZone }: { bill: Bill; timeZone: string }) {
+  if (bill.payouts.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        No payout attempt yet{bill.status === 'ISSUED' ? ': it is paid at the next payout run.' : '.'}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Payout attempts" data-testid="bill-payouts">
+      {bill.payouts.map((p) => (
+        <Group key={p.attempt} component="li" gap="xs" wrap="wrap">
+          <Text size="xs" fw={600}>
+            Attempt {p.attempt}
+          </Text>
+          <Badge size="xs" color={PAYOUT_STATUS[p.status].color} variant="light" tt="none" radius="sm">
+            {PAYOUT_STATUS[p.status].label}
+          </Badge>
+          <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {formatMoney(p.amount)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {formatDateTime(p.completedAt ?? p.createdAt, timeZone)}
+            {p.bankAccount ? ` · ${p.bankAccount.bankName} ${maskedNumber(p.bankAccount.accountNumberLast4)}` : ''}
+            {p.reference ? ` · ref ${p.reference}` : ''}
+          </Text>
+          {p.failureReason && (
+            <Text size="xs" c="red">
+              {p.failureReason}
+            </Text>
+          )}
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+/** Bills as phone cards (creators). */
+export function BillCards({ bills, timeZone }: { bills: Bill[]; timeZone: string }) {
+  return (
+    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Bills">
+      {bills.map((bill) => (
+        <li key={bill.id}>
+          <Card withBorder radius="lg" padding="md" data-testid="bill">
+            <Stack gap="xs">
+              <Group justify="space-between" wrap="nowrap">
+                <Stack gap={0}>
+                  <Text fw={600}>{formatPeriod(bill.period)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {bill.issuedAt ? `Issued ${formatDateTime(bill.issuedAt, timeZone)}` : ''}
+                  </Text>
+                </Stack>
+                <Stack gap={2} align="flex-end">
+                  <Text fw={700} size="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {formatMoney(bill.amount)}
+                  </Text>
+                  <BillStatusBadge status={bill.status} />
+                </Stack>
+              </Group>
+              {bill.failedReason && (
+                <Text size="xs" c="red">
+                  {bill.failedReason}
+                </Text>
+              )}
+              <Payouts bill={bill} timeZone={timeZone} />
+            </Stack>
+          </Card>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+export interface BillsTableProps {
+  bills: Bill[];
+  /** The operator's view: a payee column, and selection of bills to pay. */
+  withPayee?: boolean;
+  selectable?: boolean;
+  selected?: ReadonlySet<string>;
+  onSelectedChange?: (ids: ReadonlySet<string>) => void;
+  /** The zone for payees without a market (the operator's: UTC). */
+  timeZone: string;
+}
+
+const PAYABLE: ReadonlyArray<Bill['status']> = ['ISSUED', 'FAILED'];
+
+export function BillsTable({ bills, withPayee = false, selectable = false, selected = new Set(), onSelectedChange, timeZone }: BillsTableProps) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggleOpen = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setOpen(next);
+  };
+  const payable = bills.filter((b) => PAYABLE.includes(b.status)).map((b) => b.id);
+  const chosen = payable.filter((id) => selected.has(id));
+  const all = payable.length > 0 && chosen.length === payable.length;
+  const columns = 6 + (withPayee ? 1 : 0) + (selectable ? 1 : 0);
+
+  return (
+    <Table.ScrollContainer minWidth={withPayee ? 960 : 720}>
+      <Table verticalSpacing="sm" data-testid="bills-table">
+        <VisuallyHidden component="caption">Payment bills, latest period first</VisuallyHidden>
+        <Table.Thead>
+          <Table.Tr>
+            {selectable && (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Select every issued or failed bill"
+                  checked={all}
+                  indeterminate={chosen.length > 0 && !all}
+                  disabled={payable.length === 0}
+                  onChange={() => onSelectedChange?.(all ? new Set() : new Set(payable))}
+                />
+              </Table.Th>
+            )}
+            <Table.Th w={40}>
+              <VisuallyHidden>Payouts</VisuallyHidden>
+            </Table.Th>
+            <Table.Th scope="col">Period</Table.Th>
+            {withPayee && <Table.Th scope="col">Payee</Table.Th>}
+            <Table.Th scope="col" ta="right">
+              Amount
+            </Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Issued · paid</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Attempts
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {bills.map((bill) => {
+            const tz = bill.payee?.market ? marketTimeZone(bill.payee.market) : timeZone;
+            const expanded = open.has(bill.id);
+            const label = `${formatPeriod(bill.period)}${bill.payee ? ` for ${bill.payee.payeeName}` : ''}`;
+            return (
+              <Fragment key={bill.id}>
+                <Table.Tr data-testid="bill-row" data-status={bill.status}>
+                  {selectable && (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Select the bill of ${label}`}
+                        checked={selected.has(bill.id)}
+                        disabled={!PAYABLE.includes(bill.status)}
+                        onChange={() => {
+                          const next = new Set(selected);
+                          if (next.has(bill.id)) next.delete(bill.id);
+                          else next.add(bill.id);
+                          onSelectedChange?.(next);
+                        }}
+                      />
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <ActionIcon variant="subtle" color="gray" onClick={() => toggleOpen(bill.id)} aria-expanded={expanded} aria-label={`Payout attempts of the bill of ${label}`}>
+                      {expanded ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
+                    </ActionIcon>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {formatPeriod(bill.period)}
+                    </Text>
+                  </Table.Td>
+                  {withPayee && (
+                    <Table.Td>
+                      <Text size="sm">{bill.payee?.payeeName ?? '—'}</Text>
+                      <Text size="xs" c="dimmed">
+                        {bill.payee ? `${bill.payee.payeeKind === 'AGENCY' ? 'Agency' : 'Creator'} · ${bill.payee.market}` : ''}
+                      </Text>
+                    </Table.Td>
+                  )}
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    <Text size="sm" fw={700}>
+                      {formatMoney(bill.amount)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={2} align="flex-start">
+                      <BillStatusBadge status={bill.status} />
+                      {bill.failedReason && (
+                        <Text size="xs" c="red" maw={240}>
+                          {bill.failedReason}
+                        </Text>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{bill.issuedAt ? formatDateTime(bill.issuedAt, tz) : '—'}</Text>
+                    <Text size="xs" c="dimmed">
+                      {bill.paidAt ? `paid ${formatDateTime(bill.paidAt, tz)}` : 'not paid'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{bill.attempts}</Table.Td>
+                </Table.Tr>
+                <Table.Tr style={{ display: expanded ? undefined : 'none' }}>
+                  <Table.Td colSpan={columns} bg="var(--mantine-color-gray-0)">
+                    <Collapse expanded={expanded}>
+                      <Payouts bill={bill} timeZone={tz} />
+                    </Collapse>
+                  </Table.Td>
+                </Table.Tr>
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

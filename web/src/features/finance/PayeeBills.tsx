@@ -1,0 +1,71 @@
+/** A payee's own bills (agency: a table; creator: cards), filtered by status, paged; live through notifications. */
+import { Chip, Group, Stack } from '@mantine/core';
+import { IconFileInvoice } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useQuery } from 'urql';
+import { PagerControls } from '../../components/PagerControls';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { usePager } from '../../components/usePager';
+import { BillsDocument, type BillStatus } from '../../generated/graphql';
+import { useRefetchOnReconnect } from '../../session/context';
+import { useRefetchOnNotification } from '../notifications/liveContext';
+import { BillCards, BillsTable } from './BillsList';
+import { BILL_STATUS } from './financeStatus';
+
+const PAGE_SIZE = 12;
+const STATUSES: BillStatus[] = ['ISSUED', 'FAILED', 'PAID'];
+
+export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; timeZone: string }) {
+  const [statuses, setStatuses] = useState<BillStatus[]>([]);
+  const pager = usePager(statuses.join());
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: BillsDocument,
+    variables: { first: PAGE_SIZE, after: pager.after, status: statuses.length ? statuses : null },
+  });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOnReconnect(reload);
+  useRefetchOnNotification(reload);
+  const connection = data?.bills;
+  const bills = connection?.edges.map((e) => e.node) ?? [];
+
+  return (
+    <Stack gap="sm">
+      <div role="group" aria-label="Bill status">
+        <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as BillStatus[])}>
+          <Group gap={6}>
+            {STATUSES.map((s) => (
+              <Chip key={s} value={s} size={layout === 'cards' ? 'sm' : 'xs'} variant="outline" color={BILL_STATUS[s].color}>
+                {BILL_STATUS[s].label}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </div>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : !data && fetching ? (
+        <LoadingState label="Loading bills…" />
+      ) : bills.length === 0 ? (
+        <EmptyBlock
+          title={statuses.length ? 'No bills with this status' : 'No bills yet'}
+          description="Settled commission is billed on the 1st of each month and paid to your linked bank account."
+          icon={<IconFileInvoice aria-hidden />}
+        />
+      ) : (
+        <>
+          {layout === 'cards' ? <BillCards bills={bills} timeZone={timeZone} /> : <BillsTable bills={bills} timeZone={timeZone} />}
+          <PagerControls
+            pager={pager}
+            pageSize={PAGE_SIZE}
+            shown={bills.length}
+            totalCount={connection?.totalCount ?? 0}
+            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
+            endCursor={connection?.pageInfo.endCursor}
+            busy={fetching}
+            label="Bill pages"
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

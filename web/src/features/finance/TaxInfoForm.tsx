@@ -1,0 +1,215 @@
+/**
+ * Tax info for review: the IRS W-9 for US payees (name, business name, entity, SSN or EIN, address, certification),
+ * the local tax id elsewhere. Checked as typed; the server's userErrors land on the fields they name.
+ */
+import { Alert, Anchor, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { TaxInfoSubmitDocument, type Market, type TaxEntityType, type TinType } from '../../generated/graphql';
+import { describeError } from '../../lib/errors';
+import { marketName } from '../../lib/markets';
+import { splitUserErrors } from '../../lib/userErrors';
+import {
+  formatTinInput,
+  LOCAL_TAX_ID,
+  TAX_FIELDS,
+  taxFormProblems,
+  taxInfoInput,
+  US_STATES,
+  type TaxField,
+  type TaxFormValues,
+} from './taxForms';
+
+export interface TaxInfoFormProps {
+  market: Market;
+  initial: TaxFormValues;
+  /** Phone layout: larger controls, full-width buttons. */
+  compact?: boolean;
+  onSubmitted: () => void;
+  onCancel?: () => void;
+}
+
+export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onCancel }: TaxInfoFormProps) {
+  const us = market === 'US';
+  const [values, setValues] = useState<TaxFormValues>(initial);
+  const [errors, setErrors] = useState<Partial<Record<TaxField, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [{ fetching }, submit] = useMutation(TaxInfoSubmitDocument);
+  const size = compact ? 'md' : 'sm';
+  const local = us ? null : LOCAL_TAX_ID[market];
+  const idField: TaxField = us ? 'tin' : 'taxId';
+
+  const set = <K extends keyof TaxFormValues>(key: K, value: TaxFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    const field: TaxField = key === 'taxId' ? idField : (key as TaxField);
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+  const focusFirst = (problems: Partial<Record<TaxField, string>>) => {
+    const first = TAX_FIELDS.find((f) => problems[f]);
+    if (first) document.getElementById(`tax-${first}`)?.focus();
+  };
+
+  const onSubmit = async () => {
+    setFormError(null);
+    const problems = taxFormProblems(values, market);
+    setErrors(problems);
+    if (Object.keys(problems).length) return focusFirst(problems);
+    const result = await submit({ input: taxInfoInput(values, market) });
+    if (result.error) return setFormError(describeError(result.error));
+    const payload = result.data?.taxInfoSubmit;
+    if (payload?.userErrors.length) {
+      const split = splitUserErrors(payload.userErrors, TAX_FIELDS);
+      setErrors(split.fieldErrors);
+      setFormError(split.formErrors.join(' ') || null);
+      return focusFirst(split.fieldErrors);
+    }
+    onSubmitted();
+  };
+
+  const input = (field: TaxField, key: keyof TaxFormValues, label: string, autoComplete: string, extra: Partial<TextInputProps> = {}) => (
+    <TextInput
+      id={`tax-${field}`}
+      label={label}
+      size={size}
+      autoComplete={autoComplete}
+      value={values[key] as string}
+      onChange={(e) => set(key, e.currentTarget.value as never)}
+      error={errors[field]}
+      {...extra}
+    />
+  );
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+      noValidate
+      aria-label={us ? 'W-9 tax information' : 'Tax information'}
+      data-testid="tax-info-form"
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {us
+            ? 'Form W-9, Request for Taxpayer Identification Number and Certification. Matchup reviews it before your first payout.'
+            : `Your ${marketName(market)} tax id. Matchup reviews it before your first payout.`}
+        </Text>
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        {input('legalName', 'legalName', us ? 'Name (as shown on your income tax return)' : 'Legal name', 'name', { required: true })}
+        {us && input('businessName', 'businessName', 'Business name / disregarded entity name', 'organization', { description: 'Optional' })}
+        <Radio.Group
+          label={us ? 'Federal tax classification' : 'You are'}
+          value={values.entityType}
+          onChange={(v) => {
+            set('entityType', v as TaxEntityType);
+            if (v === 'BUSINESS' && us) {
+              set('tinType', 'EIN');
+              set('taxId', formatTinInput(values.taxId, 'EIN'));
+            }
+          }}
+          error={errors.entityType}
+          size={size}
+        >
+          <Group gap="lg" mt={4}>
+            <Radio value="INDIVIDUAL" label="An individual" />
+            <Radio value="BUSINESS" label="A business" />
+          </Group>
+        </Radio.Group>
+        {us && (
+          <Radio.Group
+            id="tax-tinType"
+            label="Taxpayer identification number"
+            value={values.tinType}
+            onChange={(v) => {
+              set('tinType', v as TinType);
+              set('taxId', formatTinInput(values.taxId, v as TinType));
+            }}
+            error={errors.tinType}
+            size={size}
+          >
+            <Group gap="lg" mt={4}>
+              <Radio value="SSN" label="Social security number" disabled={values.entityType === 'BUSINESS'} />
+              <Radio value="EIN" label="Employer identification number" />
+            </Group>
+          </Radio.Group>
+        )}
+        {us
+          ? input('tin', 'taxId', values.tinType === 'SSN' ? 'SSN' : 'EIN', 'off', {
+              required: true,
+              inputMode: 'numeric',
+              placeholder: values.tinType === 'SSN' ? '123-45-6789' : '12-3456789',
+              value: values.taxId,
+              onChange: (e) => set('taxId', formatTinInput(e.currentTarget.value, values.tinType)),
+              description: 'Only its last four digits are ever shown again.',
+              leftSection: <IconLock size={16} aria-hidden />,
+            })
+          : input('taxId', 'taxId', local!.label, 'off', {
+              required: true,
+              placeholder: local!.placeholder,
+              description: `${local!.description} Only its last four characters are ever shown again.`,
+              leftSection: <IconLock size={16} aria-hidden />,
+            })}
+        {input('line1', 'line1', 'Street address', 'address-line1', { required: true })}
+        {input('line2', 'line2', 'Apartment, suite, unit', 'address-line2', { description: 'Optional' })}
+        <SimpleGrid cols={compact ? 1 : 3} spacing="sm">
+          {input('city', 'city', 'City', 'address-level2', { required: true })}
+          {us ? (
+            <Select
+              id="tax-region"
+              label="State"
+              size={size}
+              required
+              searchable
+              data={US_STATES as Array<{ value: string; label: string }>}
+              value={values.region || null}
+              onChange={(v) => set('region', v ?? '')}
+              error={errors.region}
+              comboboxProps={{ withinPortal: true }}
+            />
+          ) : (
+            input('region', 'region', 'Province / region', 'address-level1', { description: 'Optional' })
+          )}
+          {input('postalCode', 'postalCode', us ? 'ZIP code' : 'Postal code', 'postal-code', { required: true, placeholder: us ? '94105' : undefined })}
+        </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          Country: {marketName(market)} (your payout market){errors.country ? ` — ${errors.country}` : ''}
+        </Text>
+        {us && (
+          <Checkbox
+            id="tax-certify"
+            size={size}
+            checked={values.certify}
+            onChange={(e) => set('certify', e.currentTarget.checked)}
+            error={errors.certify}
+            label={
+              <Text size="sm">
+                Under penalties of perjury, I certify that the number shown is my correct taxpayer identification number, I am not subject to backup
+                withholding, and I am a U.S. citizen or other U.S. person (
+                <Anchor href="https://www.irs.gov/forms-pubs/about-form-w-9" target="_blank" rel="noopener noreferrer" size="sm">
+                  about Form W-9
+                </Anchor>
+                ).
+              </Text>
+            }
+          />
+        )}
+        <Group gap="sm" mt="xs" grow={compact}>
+          {onCancel && (
+            <Button variant="default" size={size} onClick={onCancel} disabled={fetching}>
+              Cancel
+            </Button>
+          )}
+          <Button type="submit" size={size} loading={fetching}>
+            Submit for review
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

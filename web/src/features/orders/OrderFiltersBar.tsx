@@ -1,0 +1,81 @@
+/** Order filters for the desktop screens (agency, seller): time range in the market's days, campaign, statuses. */
+import { Button, Group, MultiSelect, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconCalendar, IconDownload } from '@tabler/icons-react';
+import { useId } from 'react';
+import type { OrderLineFilter, OrderLineStatus } from '../../generated/graphql';
+import { anyOrderFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_LABEL, type OrderFilterValues, type OrderRangePreset } from './orderFilters';
+import { ORDER_STATUS, ORDER_STATUSES } from './orderStatus';
+
+export interface OrderFiltersBarProps {
+  values: OrderFilterValues;
+  onChange: (values: OrderFilterValues) => void;
+  campaigns: Array<{ value: string; label: string }>;
+  today: string;
+  /** The zone the days are counted in, e.g. "Asia/Bangkok". */
+  timeZone: string;
+}
+
+export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }: OrderFiltersBarProps) {
+  const rangeId = useId();
+  const set = (patch: Partial<OrderFilterValues>) => onChange({ ...values, ...patch });
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <Stack gap={2}>
+        <Text size="sm" fw={500} id={rangeId}>
+          Placed in
+        </Text>
+        <SegmentedControl
+          aria-labelledby={rangeId}
+          value={values.range}
+          onChange={(v) => set({ range: v as OrderRangePreset })}
+          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: ORDER_RANGE_LABEL[r] }))}
+        />
+      </Stack>
+      {values.range === 'custom' && (
+        <DatePickerInput
+          type="range"
+          label={`Days (${timeZone.replace(/_/g, ' ')})`}
+          placeholder="First and last day"
+          leftSection={<IconCalendar size={16} aria-hidden />}
+          value={values.custom}
+          onChange={(v) => set({ custom: [v[0] ?? null, v[1] ?? null] })}
+          maxDate={today}
+          allowSingleDateInRange
+          w={260}
+        />
+      )}
+      <Select label="Campaign" placeholder="All campaigns" clearable searchable data={campaigns} value={values.campaignId} onChange={(v) => set({ campaignId: v })} w={300} />
+      <MultiSelect
+        label="Status"
+        placeholder={values.statuses.length ? undefined : 'Any status'}
+        data={ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS[s].label }))}
+        value={values.statuses}
+        onChange={(v) => set({ statuses: v as OrderLineStatus[] })}
+        clearable
+        w={280}
+      />
+      {anyOrderFilter(values) && (
+        <Button variant="subtle" size="xs" onClick={() => onChange(EMPTY_ORDER_FILTERS)} mb={6}>
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+/** CSV downloads of what the screen shows (the same filter); the session cookie authorises them. */
+export function ExportButtons({ filter, earnings = false }: { filter: OrderLineFilter | null; earnings?: boolean }) {
+  return (
+    <Group gap="xs">
+      <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+        Orders CSV
+      </Button>
+      {earnings && (
+        <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+          Earnings CSV
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,269 @@
+/**
+ * The per-line receipt — "why this number": what was paid and refunded, the base the rates apply to, each rate the
+ * viewer may see and where it came from, the commission per party (first estimate, estimate now, actual, due now),
+ * every ledger posting with its reason and time, and the platform events behind them. In a side drawer on desktop,
+ * a bottom sheet on the phone.
+ */
+import { Avatar, Badge, Box, Divider, Drawer, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { IconPackage, IconReceipt } from '@tabler/icons-react';
+import { useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { OrderLineReceiptDocument, type OrderLineReceiptQuery } from '../../generated/graphql';
+import { formatCount, formatDateTime, formatMoney, formatMoneyOrDash, formatRate } from '../../lib/format';
+import { moneyToMinor } from '../performance/money';
+import { OrderStatusBadge } from './OrderStatusBadge';
+import { eventLabel, LEDGER_ACCOUNT_LABEL, LEDGER_PHASE_LABEL, RATE_SOURCE_LABEL, unattributedText } from './orderStatus';
+import { currencyTimeZone, partyLabel, partyRows } from './receipt';
+
+type Line = NonNullable<OrderLineReceiptQuery['orderLine']>;
+type Receipt = NonNullable<Line['receipt']>;
+
+const NUM = { fontVariantNumeric: 'tabular-nums' } as const;
+
+function Row({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId?: string }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Text size="sm" c={strong ? undefined : 'dimmed'} fw={strong ? 600 : undefined}>
+        {label}
+      </Text>
+      <Text size="sm" fw={strong ? 700 : 500} style={NUM} data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={6} component="section">
+      <Title order={3} size="h6" tt="uppercase" c="dimmed" fw={700}>
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt; compact: boolean }) {
+  const tz = currencyTimeZone(receipt.currency);
+  const rows = partyRows(receipt);
+  const rates = [
+    { label: 'Total rate', rate: receipt.totalRate },
+    { label: 'Creator rate', rate: receipt.creatorRate },
+    { label: 'Agency rate', rate: receipt.agencyRate },
+  ].filter((r) => r.rate !== null);
+  const times = [
+    { label: 'Placed', at: receipt.placedAt },
+    { label: 'Paid', at: receipt.paidAt },
+    { label: 'Shipped', at: receipt.shippedAt },
+    { label: 'Delivered', at: receipt.deliveredAt },
+    { label: 'Put on hold', at: receipt.frozenAt },
+    { label: 'Cancelled', at: receipt.cancelledAt },
+    { label: 'Refunded', at: receipt.refundedAt },
+    { label: receipt.settledAt ? 'Settled' : 'Settles after', at: receipt.settledAt ?? receipt.settleAfter },
+  ].filter((t): t is { label: string; at: string } => Boolean(t.at));
+
+  return (
+    <Stack gap="lg" data-testid="order-receipt">
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <Avatar src={line.product?.imageUrl} alt="" radius="md" size={52} color="indigo">
+          <IconPackage size={22} aria-hidden />
+        </Avatar>
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text fw={600} lineClamp={2}>
+            {line.product?.title ?? 'Product'}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Order {line.platformOrderId} · line {line.platformLineId}
+            {line.sellerSku ? ` · SKU ${line.sellerSku}` : ''}
+          </Text>
+          <Group gap={6}>
+            <OrderStatusBadge status={receipt.status} />
+            <Text size="xs" c="dimmed">
+              {[line.shopName, line.campaignName, line.agencyName, line.creatorName].filter(Boolean).join(' · ')}
+            </Text>
+          </Group>
+        </Stack>
+      </Group>
+
+      <Section title="The base">
+        <Row label={`${formatMoney(receipt.unitPrice)} × ${formatCount(receipt.quantity)}`} value={formatMoney(receipt.paidAmount)} />
+        {moneyToMinor(receipt.refundedAmount) !== 0n && (
+          <Row
+            label={`Refunded${receipt.refundedQuantity ? ` (${formatCount(receipt.refundedQuantity)} ${receipt.refundedQuantity === 1 ? 'unit' : 'units'})` : ''}`}
+            value={`− ${formatMoney(receipt.refundedAmount)}`}
+          />
+        )}
+        <Divider />
+        <Row label="Base: what the rates apply to" value={formatMoney(receipt.base)} strong testId="receipt-base" />
+      </Section>
+
+      {!receipt.attributed ? (
+        <Section title="Commission">
+          <Text size="sm">{unattributedText(receipt.unattributedReason)} No commission.</Text>
+        </Section>
+      ) : (
+        <>
+          <Section title="Rates at order time">
+            {rates.map(({ label, rate }) => (
+              <Stack key={label} gap={0}>
+                <Row label={label} value={formatRate(rate!.bps)} testId={`receipt-${label.split(' ')[0]!.toLowerCase()}-rate`} />
+                <Text size="xs" c="dimmed">
+                  from {RATE_SOURCE_LABEL[rate!.source]}
+                </Text>
+              </Stack>
+            ))}
+            <Text size="xs" c="dimmed">
+              Each amount is the base × its rate, rounded half-up to the currency’s smallest unit.
+            </Text>
+          </Section>
+
+          <Section title="Commission">
+            <Table.ScrollContainer minWidth={compact ? 300 : 420}>
+              <Table verticalSpacing={4} horizontalSpacing="xs" data-testid="receipt-amounts">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col" />
+                    <Table.Th scope="col" ta="right">
+                      First estimate
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      Now
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      Actual
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.party} data-party={r.party}>
+                      <Table.Th scope="row" fw={600}>
+                        {partyLabel(r.party, rows.length === 1)}
+                      </Table.Th>
+                      <Table.Td ta="right" style={NUM}>
+                        {formatMoneyOrDash(r.firstEstimate)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={NUM} fw={700} data-testid={`receipt-due-${r.party}`}>
+                        {formatMoneyOrDash(r.dueNow)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={NUM}>
+                        {r.actual ? formatMoney(r.actual) : 'not settled'}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Text size="xs" c="dimmed">
+              First estimate: posted at payment. Now: what the line earns in its current state (after refunds). Actual: final, once
+              settled.
+            </Text>
+          </Section>
+        </>
+      )}
+
+      <Section title="Dates">
+        {times.map((t) => (
+          <Row key={t.label} label={t.label} value={formatDateTime(t.at, tz)} />
+        ))}
+      </Section>
+
+      <Section title="Ledger postings">
+        {receipt.postings.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            None yet: commission is posted when the order is paid.
+          </Text>
+        ) : (
+          <Timeline bulletSize={12} lineWidth={2} active={receipt.postings.length - 1} data-testid="receipt-postings">
+            {receipt.postings.map((p, i) => (
+              <Timeline.Item key={`${p.at}-${i}`} title={<Text size="sm" fw={600}>{p.reason}</Text>}>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(p.at, tz)}
+                </Text>
+                <Stack gap={0} mt={2}>
+                  {p.legs.map((leg, j) => (
+                    <Group key={j} gap={6} wrap="nowrap" justify="space-between">
+                      <Group gap={4} wrap="nowrap">
+                        <Text size="xs" span>
+                          {LEDGER_ACCOUNT_LABEL[leg.account]}
+                        </Text>
+                        <Badge size="xs" variant="light" color={leg.phase === 'SETTLED' ? 'teal' : 'gray'} tt="none" radius="sm">
+                          {LEDGER_PHASE_LABEL[leg.phase]}
+                        </Badge>
+                      </Group>
+                      <Text size="xs" fw={600} style={NUM}>
+                        {formatMoney(leg.amount)}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Section>
+
+      <Section title="Platform events">
+        <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="receipt-events">
+          {receipt.events.map((e) => (
+            <Box component="li" key={e.eventId}>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="sm" fw={500}>
+                  {eventLabel(e.type)}
+                  {e.reason ? `: ${e.reason}` : ''}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(e.occurredAt, tz, { withZone: false })}
+                </Text>
+              </Group>
+              {(e.heldReason || !e.appliedAt) && (
+                <Text size="xs" c="orange.8">
+                  {e.heldReason ? `Held: ${e.heldReason}` : 'Not applied yet'}
+                </Text>
+              )}
+            </Box>
+          ))}
+        </Stack>
+      </Section>
+    </Stack>
+  );
+}
+
+function ReceiptLoader({ lineId, compact }: { lineId: string; compact: boolean }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OrderLineReceiptDocument, variables: { id: lineId }, requestPolicy: 'cache-and-network' });
+  if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!data && fetching) return <LoadingState label="Loading receipt…" />;
+  const line = data?.orderLine;
+  if (!line?.receipt) return <EmptyBlock title="Receipt not available" description="This order line does not exist or is not yours to see." icon={<IconReceipt aria-hidden />} />;
+  return <ReceiptBody line={line} receipt={line.receipt} compact={compact} />;
+}
+
+export interface OrderReceiptDrawerProps {
+  /** The line to explain; null closes it. */
+  lineId: string | null;
+  onClose: () => void;
+  /** A bottom sheet for the phone (creators). */
+  sheet?: boolean;
+}
+
+export function OrderReceiptDrawer({ lineId, onClose, sheet = false }: OrderReceiptDrawerProps) {
+  return (
+    <Drawer
+      opened={lineId !== null}
+      onClose={onClose}
+      position={sheet ? 'bottom' : 'right'}
+      size={sheet ? '92%' : 560}
+      radius={sheet ? 'lg' : undefined}
+      title={
+        <Group gap="xs">
+          <IconReceipt size={18} aria-hidden />
+          <Text fw={700}>Commission receipt</Text>
+        </Group>
+      }
+      closeButtonProps={{ 'aria-label': 'Close receipt' }}
+    >
+      {lineId && <ReceiptLoader lineId={lineId} compact={sheet} />}
+    </Drawer>
+  );
+}

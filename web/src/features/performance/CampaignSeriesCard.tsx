@@ -1,0 +1,56 @@
+/** A campaign's daily chart (agency or seller view), live: it refetches its range when `version` goes up. */
+import { useCallback, useState } from 'react';
+import { useQuery } from 'urql';
+import { ErrorState, LoadingState } from '../../components/QueryState';
+import { CampaignPerformanceSeriesDocument } from '../../generated/graphql';
+import { localDate, resolveRange, type Perspective, type RangeChoice } from './series';
+import { SeriesChartCard } from './SeriesChartCard';
+import { useRefetchOn } from './useLiveRefresh';
+import { useNow } from './useNow';
+
+export interface CampaignSeriesCardProps {
+  campaignId: string;
+  perspective: Exclude<Perspective, 'creator'>;
+  currency: string;
+  timeZone: string;
+  campaignStart: string;
+  campaignEnd: string;
+  version: number;
+}
+
+export function CampaignSeriesCard({ campaignId, perspective, currency, timeZone, campaignStart, campaignEnd, version }: CampaignSeriesCardProps) {
+  const now = useNow();
+  const today = localDate(now, timeZone);
+  const campaign = { start: localDate(campaignStart, timeZone), end: localDate(campaignEnd, timeZone) };
+  const [choice, setChoice] = useState<RangeChoice>({ preset: '30d', custom: [null, null] });
+  const { range } = resolveRange(choice, today, campaign);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: CampaignPerformanceSeriesDocument,
+    variables: { campaignId, from: range?.from ?? null, to: range?.to ?? null },
+    pause: range === null,
+  });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOn(version, reload);
+  const series = data?.campaignPerformanceSeries;
+
+  return (
+    <SeriesChartCard
+      perspective={perspective}
+      currency={series?.currency ?? currency}
+      timeZone={series?.timeZone ?? timeZone}
+      today={today}
+      campaign={campaign}
+      choice={choice}
+      onChoiceChange={setChoice}
+      days={series?.days ?? null}
+      fetching={fetching && Boolean(data)}
+      status={
+        error && !data ? (
+          <ErrorState error={error} onRetry={reload} title="Could not load the chart" />
+        ) : !data && fetching ? (
+          <LoadingState label="Loading chart…" minHeight={280} />
+        ) : undefined
+      }
+    />
+  );
+}

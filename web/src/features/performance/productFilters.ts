@@ -1,0 +1,90 @@
+/** The product table's filters and sorts, as the API takes them, limited to the figures each role may see. */
+import type {
+  ProductPerformanceFilter,
+  ProductPerformanceSortField,
+  RegistrationStatus,
+  SortDirection,
+} from '../../generated/graphql';
+import type { Perspective } from './series';
+
+export interface ProductFilterValues {
+  statuses: RegistrationStatus[];
+  category: string | null;
+  /** 'yes': at least one video or LIVE posted; 'no': none; 'any'. */
+  content: 'any' | 'yes' | 'no';
+  bookmarkedOnly: boolean;
+}
+
+export const EMPTY_PRODUCT_FILTERS: ProductFilterValues = { statuses: [], category: null, content: 'any', bookmarkedOnly: false };
+
+/** The statuses worth filtering a performance table by (withdrawn registrations are not in it). */
+export const PERFORMANCE_STATUSES: RegistrationStatus[] = ['APPROVED', 'PENDING', 'PENDING_CLOSED', 'CLOSED', 'REJECTED', 'REJECT_FOREVER'];
+
+export function buildProductFilter(values: ProductFilterValues, perspective: Exclude<Perspective, 'creator'>): ProductPerformanceFilter | null {
+  const filter: ProductPerformanceFilter = {};
+  if (values.statuses.length) filter.status = values.statuses;
+  if (values.category) filter.category = values.category;
+  if (values.content !== 'any') filter.hasContent = values.content === 'yes';
+  if (values.bookmarkedOnly && perspective === 'agency') filter.bookmarked = true;
+  return Object.keys(filter).length ? filter : null;
+}
+
+export function anyProductFilter(values: ProductFilterValues): boolean {
+  return values.statuses.length > 0 || values.category !== null || values.content !== 'any' || values.bookmarkedOnly;
+}
+
+export const SORT_LABEL: Readonly<Record<ProductPerformanceSortField, string>> = {
+  GMV_ESTIMATED: 'GMV (estimated)',
+  GMV_ACTUAL: 'GMV (settled)',
+  PAID_ORDERS: 'Paid orders',
+  ACTUAL_ORDERS: 'Settled orders',
+  SELLER_PAID_ESTIMATED: 'Seller-paid commission (estimated)',
+  SELLER_PAID_ACTUAL: 'Seller-paid commission (settled)',
+  AGENCY_COMMISSION_ESTIMATED: 'Agency commission (estimated)',
+  AGENCY_COMMISSION_ACTUAL: 'Agency commission (settled)',
+  CREATOR_COMMISSION_ESTIMATED: 'Creator commission (estimated)',
+  CREATOR_COMMISSION_ACTUAL: 'Creator commission (settled)',
+  CREATORS_COLLABORATING: 'Creators collaborating',
+  CREATORS_WITH_SALES: 'Creators with sales',
+  SAMPLES_REQUESTED: 'Samples requested',
+  SAMPLES_APPROVED: 'Samples approved',
+  SAMPLES_SHIPPED: 'Samples shipped',
+  CONTENT_POSTED: 'Content posted',
+  REGISTERED_AT: 'Registration date',
+};
+
+/** Only the agency sees the split and sample requests; sorting by them means nothing to a seller. */
+const AGENCY_ONLY: ReadonlySet<ProductPerformanceSortField> = new Set([
+  'AGENCY_COMMISSION_ESTIMATED',
+  'AGENCY_COMMISSION_ACTUAL',
+  'CREATOR_COMMISSION_ESTIMATED',
+  'CREATOR_COMMISSION_ACTUAL',
+  'SAMPLES_REQUESTED',
+]);
+
+export function sortFieldsFor(perspective: Exclude<Perspective, 'creator'>): ProductPerformanceSortField[] {
+  const all = Object.keys(SORT_LABEL) as ProductPerformanceSortField[];
+  return perspective === 'agency' ? all : all.filter((f) => !AGENCY_ONLY.has(f));
+}
+
+/** The table's sort (the API input with both parts set). */
+export interface ProductSort {
+  field: ProductPerformanceSortField;
+  direction: SortDirection;
+}
+
+export const DEFAULT_PRODUCT_SORT: ProductSort = { field: 'GMV_ESTIMATED', direction: 'DESC' };
+
+/**
+ * Clicking a column header: a new column sorts its figure highest first (dates: newest first); the same column
+ * again flips the direction.
+ */
+export function toggleSort(current: ProductSort, field: ProductPerformanceSortField): ProductSort {
+  if (current.field !== field) return { field, direction: 'DESC' };
+  return { field, direction: current.direction === 'DESC' ? 'ASC' : 'DESC' };
+}
+
+export function ariaSort(current: ProductSort, field: ProductPerformanceSortField): 'ascending' | 'descending' | 'none' {
+  if (current.field !== field) return 'none';
+  return current.direction === 'ASC' ? 'ascending' : 'descending';
+}

@@ -1,0 +1,276 @@
+/**
+ * The creator's earnings (phone first): own orders, GMV and commission (estimated and settled), balances, the
+ * daily chart, and the figures per product (with sample and content deadlines) and per campaign. Only its own
+ * share: never the seller's total or the agency's. Live through commissionChanged.
+ */
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCash, IconClockExclamation, IconShoppingCart, IconUserStar, IconBuildingStore } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { BalanceSummary } from '../../../features/finance/BalanceSummary';
+import { MetricTile } from '../../../features/performance/MetricTile';
+import { localDate, resolveRange, type RangeChoice } from '../../../features/performance/series';
+import { SeriesChartCard } from '../../../features/performance/SeriesChartCard';
+import { useOrderLinesLive, useRefetchOn } from '../../../features/performance/useLiveRefresh';
+import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
+import {
+  CreatorCampaignPerformanceDocument,
+  CreatorEarningsDocument,
+  CreatorPerformanceSeriesDocument,
+  CreatorProductPerformanceDocument,
+} from '../../../generated/graphql';
+import { formatCount, formatDate, formatDateTime, formatMoneyOrDash, formatRate, formatRelative } from '../../../lib/format';
+import { MARKETS, marketTimeZone } from '../../../lib/markets';
+import { useViewer } from '../../../session/context';
+import { ProductHeader } from '../ProductHeader';
+import { EarningsTabs } from './EarningsTabs';
+import { useNow } from '../../../features/performance/useNow';
+
+function Totals({ version }: { version: number }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorEarningsDocument });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOn(version, reload);
+  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
+  if (!data && fetching) return <LoadingState label="Loading your earnings…" />;
+  const p = data?.creatorPerformance;
+  if (!p) return null;
+  const n = p.numbers;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={2} spacing="sm" data-testid="creator-earnings-tiles">
+        <MetricTile
+          compact
+          label="Your commission"
+          value={formatMoneyOrDash(n.creatorCommissionEstimated)}
+          icon={<IconUserStar size={16} />}
+          color="pink"
+          help="Your share of paid orders, estimated; settled: final, after the return window."
+          details={[{ label: 'Settled', value: formatMoneyOrDash(n.creatorCommissionActual) }]}
+        />
+        <MetricTile
+          compact
+          label="GMV"
+          value={formatMoneyOrDash(n.gmvEstimated)}
+          icon={<IconCash size={16} />}
+          color="teal"
+          help="What buyers paid after refunds, on your attributed orders."
+          details={[{ label: 'Settled', value: formatMoneyOrDash(n.gmvActual) }]}
+        />
+        <MetricTile compact label="Paid orders" value={formatCount(n.paidOrders)} icon={<IconShoppingCart size={16} />} details={[{ label: 'Settled', value: formatCount(n.actualOrders) }]} />
+        <MetricTile compact label="In showcase" value={formatCount(p.productsInShowcase)} icon={<IconBuildingStore size={16} />} help="Products active in your showcase now." />
+      </SimpleGrid>
+      {data.earnings.map((e) => (
+        <Card key={e.currency} withBorder radius="lg" padding="md" component="section" aria-label={`Balance in ${e.currency}`}>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h5">
+              Balance
+            </Title>
+            <Anchor component={Link} to="/creator/earnings/payouts" size="sm">
+              Payouts
+            </Anchor>
+          </Group>
+          <BalanceSummary balance={e} compact />
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function Chart({ version, timeZone, currency }: { version: number; timeZone: string; currency: string }) {
+  const now = useNow();
+  const today = localDate(now, timeZone);
+  const [choice, setChoice] = useState<RangeChoice>({ preset: '30d', custom: [null, null] });
+  const { range } = resolveRange(choice, today);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: CreatorPerformanceSeriesDocument,
+    variables: { from: range?.from ?? null, to: range?.to ?? null },
+    pause: range === null,
+  });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOn(version, reload);
+  const series = data?.creatorPerformanceSeries;
+  return (
+    <SeriesChartCard
+      title="Day by day"
+      perspective="creator"
+      currency={series?.currency ?? currency}
+      timeZone={series?.timeZone ?? timeZone}
+      today={today}
+      choice={choice}
+      onChoiceChange={setChoice}
+      days={series?.days ?? null}
+      fetching={fetching && Boolean(data)}
+      compact
+      status={error && !data ? <ErrorState error={error} onRetry={reload} /> : !data && fetching ? <LoadingState label="Loading chart…" minHeight={220} /> : undefined}
+    />
+  );
+}
+
+function Products({ version, timeZone }: { version: number; timeZone: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorProductPerformanceDocument, variables: { first: 50 } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOn(version, reload);
+  const rows = data?.creatorProductPerformance.edges.map((e) => e.node) ?? [];
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="creator-products-title">
+      <Title order={2} size="h4" id="creator-products-title">
+        By product
+      </Title>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : !data && fetching ? (
+        <LoadingState label="Loading products…" />
+      ) : rows.length === 0 ? (
+        <EmptyBlock title="No products yet" description="Add products from an agency’s link to start earning." />
+      ) : (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {rows.map((row, i) => {
+            const n = row.numbers;
+            const due = row.contentDueAt ?? row.sampleRequest?.contentDueAt ?? null;
+            const sample = row.sampleRequest;
+            const contentOwed = sample && (sample.status === 'DELIVERED' || sample.status === 'OVERDUE');
+            return (
+              <li key={`${row.product?.id ?? i}-${row.campaignName}`}>
+                <Card withBorder radius="lg" padding="md" data-testid="creator-product-performance">
+                  <Stack gap="sm">
+                    <Group justify="space-between" wrap="nowrap" align="flex-start">
+                      <ProductHeader product={row.product} size={48} />
+                      {row.creatorRateBps !== null && (
+                        <Badge color="pink" variant="light" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+                          {formatRate(row.creatorRateBps)}
+                        </Badge>
+                      )}
+                    </Group>
+                    <SimpleGrid cols={3} spacing="xs">
+                      <Stack gap={0}>
+                        <Text size="xs" c="dimmed">
+                          Orders
+                        </Text>
+                        <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                          {formatCount(n.paidOrders)}
+                        </Text>
+                      </Stack>
+                      <Stack gap={0}>
+                        <Text size="xs" c="dimmed">
+                          GMV
+                        </Text>
+                        <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                          {formatMoneyOrDash(n.gmvEstimated)}
+                        </Text>
+                      </Stack>
+                      <Stack gap={0}>
+                        <Text size="xs" c="dimmed">
+                          You earn
+                        </Text>
+                        <Text fw={700} c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                          {formatMoneyOrDash(n.creatorCommissionEstimated)}
+                        </Text>
+                        <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                          {formatMoneyOrDash(n.creatorCommissionActual)} settled
+                        </Text>
+                      </Stack>
+                    </SimpleGrid>
+                    {sample && (
+                      <Group gap="xs" wrap="wrap">
+                        <Text size="xs" c="dimmed">
+                          Sample
+                        </Text>
+                        <SampleStatusBadge status={sample.status} />
+                      </Group>
+                    )}
+                    {due && contentOwed && (
+                      <Group gap={6} wrap="nowrap" data-testid="content-deadline">
+                        <IconClockExclamation size={16} color="var(--mantine-color-orange-7)" aria-hidden />
+                        <Text size="sm" c={sample?.status === 'OVERDUE' ? 'red' : 'orange.8'}>
+                          Content {sample?.status === 'OVERDUE' ? 'was due' : 'due'} {formatDateTime(due, timeZone)} ({formatRelative(due)})
+                        </Text>
+                      </Group>
+                    )}
+                    <Text size="xs" c="dimmed">
+                      {row.campaignName} · {row.agencyName} · commission until {formatDate(row.campaignEnd, timeZone)}
+                    </Text>
+                  </Stack>
+                </Card>
+              </li>
+            );
+          })}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function Campaigns({ version, timeZone }: { version: number; timeZone: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorCampaignPerformanceDocument, variables: { first: 20 } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOn(version, reload);
+  const rows = data?.creatorCampaignPerformance.edges.map((e) => e.node) ?? [];
+  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
+  if (!data && fetching) return <LoadingState label="Loading campaigns…" />;
+  if (rows.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="creator-campaigns-title">
+      <Title order={2} size="h4" id="creator-campaigns-title">
+        By campaign
+      </Title>
+      <Card withBorder radius="lg" padding={0}>
+        <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {rows.map((row, i) => (
+            <Group
+              key={`${row.campaignName}-${row.agencyName}`}
+              component="li"
+              justify="space-between"
+              wrap="nowrap"
+              p="md"
+              style={{ borderTop: i ? '1px solid var(--mantine-color-default-border)' : undefined }}
+              data-testid="creator-campaign-performance"
+            >
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text fw={600} lineClamp={1}>
+                  {row.campaignName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {row.agencyName} · {formatCount(row.productsInShowcase)} in showcase · {formatCount(row.numbers.paidOrders)} orders · ends {formatDate(row.campaignEnd, timeZone)}
+                </Text>
+              </Stack>
+              <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+                <Text fw={700} c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {formatMoneyOrDash(row.numbers.creatorCommissionEstimated)}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {formatMoneyOrDash(row.numbers.creatorCommissionActual)} settled
+                </Text>
+              </Stack>
+            </Group>
+          ))}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+export function CreatorEarningsPage() {
+  const viewer = useViewer();
+  const tz = marketTimeZone(viewer.organisation.market);
+  const currency = viewer.organisation.market ? MARKETS[viewer.organisation.market].currency : 'USD';
+  const { version } = useOrderLinesLive('payee');
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          Earnings
+        </Title>
+        <Text size="sm" c="dimmed">
+          Your orders and commission, live as orders come in.
+        </Text>
+      </Stack>
+      <EarningsTabs />
+      <Totals version={version} />
+      <Chart version={version} timeZone={tz} currency={currency} />
+      <Products version={version} timeZone={tz} />
+      <Campaigns version={version} timeZone={tz} />
+    </Stack>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * The creator's own order lines (phone first): product, status, base, its own rate and commission (estimated,
+ * settled); tap a line for its receipt in a bottom sheet. Filters by time range and status; CSV of orders and of
+ * the earnings statement. Live: commissionChanged refetches and highlights the line.
+ */
+import { Button, Card, Chip, Group, Loader, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconCalendar, IconChevronRight, IconDownload, IconReceipt } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
+import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_LABEL, type OrderFilterValues, type OrderRangePreset } from '../../../features/orders/orderFilters';
+import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';
+import { ORDER_STATUS } from '../../../features/orders/orderStatus';
+import { localDate } from '../../../features/performance/series';
+import { useOrderLinesLive, useRefetchOn } from '../../../features/performance/useLiveRefresh';
+import { useFlash } from '../../../features/samples/useFlash';
+import { CreatorOrderLinesDocument, type OrderLineStatus } from '../../../generated/graphql';
+import { formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { marketTimeZone } from '../../../lib/markets';
+import { useViewer } from '../../../session/context';
+import { ProductHeader } from '../ProductHeader';
+import { EarningsTabs } from './EarningsTabs';
+import { useNow } from '../../../features/performance/useNow';
+
+const PAGE_SIZE = 20;
+const STATUS_CHIPS: OrderLineStatus[] = ['PAID', 'SHIPPED', 'DELIVERED', 'SETTLED', 'FROZEN', 'CANCELLED', 'REFUNDED', 'PLACED'];
+
+export function CreatorOrdersPage() {
+  const viewer = useViewer();
+  const tz = marketTimeZone(viewer.organisation.market);
+  const now = useNow();
+  const today = localDate(now, tz);
+  const [filters, setFilters] = useState<OrderFilterValues>(EMPTY_ORDER_FILTERS);
+  const [first, setFirst] = useState(PAGE_SIZE);
+  const filter = buildOrderLineFilter(filters, tz, today);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorOrderLinesDocument, variables: { first, filter } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const { flashing, flash } = useFlash();
+  const { version } = useOrderLinesLive('payee', flash);
+  useRefetchOn(version, reload);
+  const [receiptOf, setReceiptOf] = useState<string | null>(null);
+  const set = (patch: Partial<OrderFilterValues>) => {
+    setFirst(PAGE_SIZE);
+    setFilters({ ...filters, ...patch });
+  };
+  const connection = data?.orderLines;
+  const lines = connection?.edges.map((e) => e.node) ?? [];
+
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          Earnings
+        </Title>
+        <Text size="sm" c="dimmed">
+          Orders bought through your showcase and links. Tap one for its receipt.
+        </Text>
+      </Stack>
+      <EarningsTabs />
+
+      <Stack gap="xs">
+        <SegmentedControl
+          fullWidth
+          size="sm"
+          aria-label="Placed in"
+          value={filters.range}
+          onChange={(v) => set({ range: v as OrderRangePreset })}
+          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: r === 'all' ? 'All' : ORDER_RANGE_LABEL[r] }))}
+        />
+        {filters.range === 'custom' && (
+          <DatePickerInput
+            type="range"
+            label="Days"
+            placeholder="First and last day"
+            leftSection={<IconCalendar size={16} aria-hidden />}
+            value={filters.custom}
+            onChange={(v) => set({ custom: [v[0] ?? null, v[1] ?? null] })}
+            maxDate={today}
+            allowSingleDateInRange
+            size="md"
+            dropdownType="modal"
+          />
+        )}
+        <ScrollArea type="never" offsetScrollbars={false}>
+          <div role="group" aria-label="Status">
+            <Chip.Group multiple value={filters.statuses} onChange={(v) => set({ statuses: v as OrderLineStatus[] })}>
+              <Group gap={6} wrap="nowrap">
+                {STATUS_CHIPS.map((s) => (
+                  <Chip key={s} value={s} size="sm" variant="outline" color={ORDER_STATUS[s].color}>
+                    {ORDER_STATUS[s].label}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </div>
+        </ScrollArea>
+      </Stack>
+
+      {error && !data ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : !data && fetching ? (
+        <LoadingState label="Loading your orders…" />
+      ) : lines.length === 0 ? (
+        <EmptyBlock
+          title={anyOrderFilter(filters) ? 'No orders match' : 'No orders yet'}
+          description={anyOrderFilter(filters) ? 'Try another range or status.' : 'Orders appear here, live, when buyers buy through your showcase.'}
+          icon={<IconReceipt aria-hidden />}
+        />
+      ) : (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Your order lines">
+          {lines.map((line) => {
+            const title = line.product?.title ?? 'Product';
+            return (
+              <li key={line.id}>
+                <UnstyledButton
+                  onClick={() => setReceiptOf(line.id)}
+                  aria-label={`Receipt of order ${line.platformOrderId}: ${title}`}
+                  style={{ display: 'block', width: '100%', borderRadius: 'var(--mantine-radius-lg)' }}
+                >
+                  <Card
+                    withBorder
+                    radius="lg"
+                    padding="md"
+                    data-testid="creator-order-line"
+                    data-status={line.status}
+                    data-flash={flashing.has(line.id) || undefined}
+                    bg={flashing.has(line.id) ? 'var(--mantine-color-yellow-light)' : undefined}
+                    style={{ transition: 'background-color 600ms ease' }}
+                  >
+                    <Stack gap="xs">
+                      <Group justify="space-between" wrap="nowrap" align="flex-start">
+                        <ProductHeader product={line.product ? { ...line.product, shopName: line.shopName } : null} size={44} />
+                        <IconChevronRight size={18} color="var(--mantine-color-dimmed)" aria-hidden style={{ flexShrink: 0 }} />
+                      </Group>
+                      <Group justify="space-between" wrap="nowrap" align="flex-end">
+                        <Stack gap={2}>
+                          <OrderStatusBadge status={line.status} />
+                          <Text size="xs" c="dimmed">
+                            {formatDateTime(line.placedAt, tz, { withZone: false })} · ×{line.quantity}
+                            {line.refundedQuantity ? ` (${line.refundedQuantity} refunded)` : ''}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {formatMoneyOrDash(line.commissionBase)}
+                            {line.creatorRateBps !== null ? ` × ${formatRate(line.creatorRateBps)}` : ''} · {line.campaignName}
+                          </Text>
+                        </Stack>
+                        <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+                          <Text fw={700} size="lg" c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="creator-line-commission">
+                            {formatMoneyOrDash(line.creatorCommission?.estimated)}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {line.creatorCommission?.actual ? `${formatMoneyOrDash(line.creatorCommission.actual)} settled` : 'not settled'}
+                          </Text>
+                        </Stack>
+                      </Group>
+                    </Stack>
+                  </Card>
+                </UnstyledButton>
+              </li>
+            );
+          })}
+        </Stack>
+      )}
+      {connection?.pageInfo.hasNextPage && (
+        <Button variant="light" size="md" onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, 100))} disabled={first >= 100} leftSection={fetching ? <Loader size="xs" /> : undefined}>
+          {first >= 100 ? 'Showing the latest 100 — narrow the range' : `Show more (${lines.length} of ${connection.totalCount})`}
+        </Button>
+      )}
+      <Group grow gap="sm">
+        <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" size="md" leftSection={<IconDownload size={16} aria-hidden />}>
+          Orders CSV
+        </Button>
+        <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" size="md" leftSection={<IconDownload size={16} aria-hidden />}>
+          Earnings CSV
+        </Button>
+      </Group>
+      <OrderReceiptDrawer lineId={receiptOf} onClose={() => setReceiptOf(null)} sheet />
+    </Stack>
+  );
+}

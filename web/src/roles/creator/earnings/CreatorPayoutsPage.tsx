@@ -1,0 +1,31 @@
+/** The creator's payouts (phone first): tax info for review, the bank account (after approval), balances, bills. */
+import { Stack, Text, Title } from '@mantine/core';
+import { PaymentAccountView } from '../../../features/finance/PaymentAccountView';
+import { PayeeBills } from '../../../features/finance/PayeeBills';
+import { marketTimeZone } from '../../../lib/markets';
+import { useViewer } from '../../../session/context';
+import { EarningsTabs } from './EarningsTabs';
+
+export function CreatorPayoutsPage() {
+  const viewer = useViewer();
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          Earnings
+        </Title>
+        <Text size="sm" c="dimmed">
+          Get paid: tax info, your bank account and monthly bills.
+        </Text>
+      </Stack>
+      <EarningsTabs />
+      <PaymentAccountView compact />
+      <Stack gap="sm" component="section" aria-labelledby="creator-bills-title">
+        <Title order={2} size="h4" id="creator-bills-title">
+          Bills
+        </Title>
+        <PayeeBills layout="cards" timeZone={marketTimeZone(viewer.organisation.market)} />
+      </Stack>
+    </Stack>
+  );
+}

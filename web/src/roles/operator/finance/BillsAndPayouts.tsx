@@ -1,0 +1,209 @@
+/**
+ * The operator's bills: issue an ended month's bills now (the sweeper does it on the 1st), every bill with its
+ * payee and payout attempts, and a payout run for the selected (or every issued and failed) bill with its result
+ * per bill: PAID, FAILED (retried next run) or PAYOUT_BLOCKED with the reason.
+ */
+import { Alert, Badge, Button, Card, Chip, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCash, IconFileInvoice } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { PagerControls } from '../../../components/PagerControls';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { usePager } from '../../../components/usePager';
+import { BillsTable } from '../../../features/finance/BillsList';
+import { BILL_STATUS, BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
+import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
+import { BillsDocument, BillsGenerateDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { formatMoney } from '../../../lib/format';
+import { userErrorField } from '../../../lib/userErrors';
+import { useRefetchOnReconnect } from '../../../session/context';
+
+const PAGE_SIZE = 25;
+const STATUSES: BillStatus[] = ['ISSUED', 'FAILED', 'PAID'];
+type RunResult = PayoutRunMutation['payoutRun']['results'][number];
+
+function GenerateBills({ onIssued }: { onIssued: () => void }) {
+  const [periods] = useState(() => endedPeriods(new Date(), 12));
+  const [period, setPeriod] = useState<string>(periods[0]!);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [{ fetching }, generate] = useMutation(BillsGenerateDocument);
+  const run = async () => {
+    setError(null);
+    setOutcome(null);
+    const result = await generate({ input: { period } });
+    if (result.error) return setError(describeError(result.error));
+    const payload = result.data?.billsGenerate;
+    if (payload?.userErrors.length) {
+      const forPeriod = payload.userErrors.filter((e) => userErrorField(e) === 'period');
+      setError((forPeriod.length ? forPeriod : payload.userErrors).map((e) => e.message).join(' '));
+      return;
+    }
+    const bills = payload?.bills ?? [];
+    setOutcome(bills.length === 0 ? `Nothing to bill for ${formatPeriod(period)}: every settled commission is billed already.` : `${bills.length} ${bills.length === 1 ? 'bill' : 'bills'} issued for ${formatPeriod(period)}.`);
+    if (bills.length) notifications.show({ color: 'teal', title: 'Bills issued', message: `${bills.length} for ${formatPeriod(period)}` });
+    onIssued();
+  };
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="generate-title">
+      <Title order={3} size="h5" id="generate-title" mb={4}>
+        Issue monthly bills
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Settled commission not billed yet, one bill per payee and currency. The sweeper does this by itself on the 1st.
+      </Text>
+      <Group align="flex-start" gap="sm">
+        <Select
+          label="Month"
+          data={periods.map((p) => ({ value: p, label: formatPeriod(p) }))}
+          value={period}
+          onChange={(v) => {
+            if (v) setPeriod(v);
+            setError(null);
+          }}
+          allowDeselect={false}
+          error={error}
+          w={220}
+        />
+        <Button mt={25} leftSection={<IconFileInvoice size={16} aria-hidden />} loading={fetching} onClick={() => void run()}>
+          Issue bills
+        </Button>
+      </Group>
+      {outcome && (
+        <Text size="sm" mt="sm" role="status" data-testid="bills-generated">
+          {outcome}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function RunResults({ results, onClose }: { results: RunResult[]; onClose: () => void }) {
+  return (
+    <Alert color="gray" variant="light" title={`Payout run: ${results.length} ${results.length === 1 ? 'bill' : 'bills'}`} withCloseButton onClose={onClose} data-testid="payout-results">
+      {results.length === 0 ? (
+        <Text size="sm">Nothing to pay: no issued or failed bills.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Payee</Table.Th>
+                <Table.Th scope="col">Month</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Amount
+                </Table.Th>
+                <Table.Th scope="col">Outcome</Table.Th>
+                <Table.Th scope="col">Details</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {results.map((r, i) => (
+                <Table.Tr key={r.bill?.id ?? i} data-testid="payout-result" data-outcome={r.outcome}>
+                  <Table.Td>{r.bill?.payee?.payeeName ?? '—'}</Table.Td>
+                  <Table.Td>{r.bill ? formatPeriod(r.bill.period) : '—'}</Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {r.bill ? formatMoney(r.bill.amount) : '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={PAYOUT_OUTCOME[r.outcome].color} variant="light" radius="sm" tt="none">
+                      {PAYOUT_OUTCOME[r.outcome].label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">
+                      {r.blockReason ? `${BLOCK_REASON_LABEL[r.blockReason]}. ` : ''}
+                      {r.message}
+                      {r.payout?.reference ? ` · ref ${r.payout.reference}` : ''}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Alert>
+  );
+}
+
+export function BillsAndPayouts() {
+  const [statuses, setStatuses] = useState<BillStatus[]>([]);
+  const pager = usePager(statuses.join());
+  const [{ data, fetching, error }, refetch] = useQuery({ query: BillsDocument, variables: { first: PAGE_SIZE, after: pager.after, status: statuses.length ? statuses : null } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOnReconnect(reload);
+  useRefetchOnNotification(reload);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [results, setResults] = useState<RunResult[] | null>(null);
+  const [{ fetching: running }, runPayouts] = useMutation(PayoutRunDocument);
+  const connection = data?.bills;
+  const bills = connection?.edges.map((e) => e.node) ?? [];
+  const chosen = bills.filter((b) => selected.has(b.id)).map((b) => b.id);
+
+  const run = async () => {
+    const result = await runPayouts({ input: { billIds: chosen.length ? chosen : null } });
+    const payload = result.data?.payoutRun;
+    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    if (problem || !payload) {
+      notifications.show({ color: 'red', title: 'Payout run not started', message: problem || 'No answer from the server.' });
+      return;
+    }
+    setResults(payload.results);
+    setSelected(new Set());
+    reload();
+  };
+
+  return (
+    <Stack gap="md">
+      <GenerateBills onIssued={reload} />
+      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="bills-title">
+        <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
+          <Title order={3} size="h5" id="bills-title">
+            Bills
+          </Title>
+          <Button color="teal" leftSection={<IconCash size={16} aria-hidden />} loading={running} onClick={() => void run()} data-testid="payout-run">
+            {chosen.length ? `Pay ${chosen.length} selected` : 'Pay all issued and failed'}
+          </Button>
+        </Group>
+        <Stack gap="sm">
+          {results && <RunResults results={results} onClose={() => setResults(null)} />}
+          <div role="group" aria-label="Bill status">
+            <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as BillStatus[])}>
+              <Group gap={6}>
+                {STATUSES.map((s) => (
+                  <Chip key={s} value={s} size="xs" variant="outline" color={BILL_STATUS[s].color}>
+                    {BILL_STATUS[s].label}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </div>
+          {error && !data ? (
+            <ErrorState error={error} onRetry={reload} />
+          ) : !data && fetching ? (
+            <LoadingState label="Loading bills…" />
+          ) : bills.length === 0 ? (
+            <EmptyBlock title="No bills" description="Issue a month's bills above, or wait for the 1st." icon={<IconFileInvoice aria-hidden />} />
+          ) : (
+            <>
+              <BillsTable bills={bills} withPayee selectable selected={selected} onSelectedChange={setSelected} timeZone="UTC" />
+              <PagerControls
+                pager={pager}
+                pageSize={PAGE_SIZE}
+                shown={bills.length}
+                totalCount={connection?.totalCount ?? 0}
+                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
+                endCursor={connection?.pageInfo.endCursor}
+                busy={fetching}
+                label="Bill pages"
+              />
+            </>
+          )}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,149 @@
+/** Every payee's payment account (operator): tax status, linked bank, balances; filtered by kind and tax status. */
+import { Badge, Group, SegmentedControl, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useQuery } from 'urql';
+import { PagerControls } from '../../../components/PagerControls';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { usePager } from '../../../components/usePager';
+import { TAX_STATUS } from '../../../features/finance/financeStatus';
+import { maskedNumber } from '../../../features/finance/taxForms';
+import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
+import { PaymentAccountsDocument, type OrganisationKind, type TaxStatus } from '../../../generated/graphql';
+import { formatMoney } from '../../../lib/format';
+import { marketName } from '../../../lib/markets';
+import { useRefetchOnReconnect } from '../../../session/context';
+
+const PAGE_SIZE = 20;
+
+export function PaymentAccountsTable() {
+  const [kind, setKind] = useState<OrganisationKind | 'ALL'>('ALL');
+  const [taxStatus, setTaxStatus] = useState<TaxStatus | null>(null);
+  const pager = usePager(`${kind}-${taxStatus}`);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: PaymentAccountsDocument,
+    variables: { first: PAGE_SIZE, after: pager.after, kind: kind === 'ALL' ? null : kind, taxStatus },
+  });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useRefetchOnReconnect(reload);
+  useRefetchOnNotification(reload);
+  const connection = data?.paymentAccounts;
+  const accounts = connection?.edges.map((e) => e.node) ?? [];
+
+  return (
+    <Stack gap="md">
+      <Group align="flex-end" gap="sm">
+        <Stack gap={2}>
+          <Text size="sm" fw={500} id="payee-kind-label">
+            Payees
+          </Text>
+          <SegmentedControl
+            aria-labelledby="payee-kind-label"
+            value={kind}
+            onChange={(v) => setKind(v as OrganisationKind | 'ALL')}
+            data={[
+              { value: 'ALL', label: 'All' },
+              { value: 'AGENCY', label: 'Agencies' },
+              { value: 'CREATOR', label: 'Creators' },
+            ]}
+          />
+        </Stack>
+        <Select
+          label="Tax status"
+          placeholder="Any"
+          clearable
+          data={(Object.keys(TAX_STATUS) as TaxStatus[]).map((s) => ({ value: s, label: TAX_STATUS[s].label }))}
+          value={taxStatus}
+          onChange={(v) => setTaxStatus(v as TaxStatus | null)}
+          w={200}
+        />
+      </Group>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={reload} />
+      ) : !data && fetching ? (
+        <LoadingState label="Loading payment accounts…" />
+      ) : accounts.length === 0 ? (
+        <EmptyBlock title="No payment accounts match" icon={<IconUsers aria-hidden />} />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" data-testid="payment-accounts-table">
+              <VisuallyHidden component="caption">Payment accounts, newest payee first</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Payee</Table.Th>
+                  <Table.Th scope="col">Tax status</Table.Th>
+                  <Table.Th scope="col">Bank account</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Estimated
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Settled, to bill
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Billed
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Paid out
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {accounts.map((a) => {
+                  const meta = TAX_STATUS[a.taxStatus];
+                  const balances = a.balances.length ? a.balances : [null];
+                  return (
+                    <Table.Tr key={a.id} data-testid="payment-account-row">
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {a.payeeName}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {a.payeeKind === 'AGENCY' ? 'Agency' : 'Creator'} · {marketName(a.market)} · {a.currency}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={meta.color} variant="light" radius="sm" tt="none">
+                          {meta.label}
+                        </Badge>
+                        {a.taxStatus === 'REJECTED' && a.taxInfo?.rejectReason && (
+                          <Text size="xs" c="dimmed" maw={220} lineClamp={2}>
+                            {a.taxInfo.rejectReason}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" ff={a.bankAccount ? 'monospace' : undefined} c={a.bankAccount ? undefined : 'dimmed'}>
+                          {a.bankAccount ? `${a.bankAccount.bankName} ${maskedNumber(a.bankAccount.accountNumberLast4)}` : 'Not linked'}
+                        </Text>
+                      </Table.Td>
+                      {(['estimated', 'settledUnbilled', 'billed', 'paid'] as const).map((key) => (
+                        <Table.Td key={key} ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                          {balances.map((b, i) => (
+                            <Text key={b?.currency ?? i} size="sm">
+                              {b ? formatMoney(b[key]) : '—'}
+                            </Text>
+                          ))}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <PagerControls
+            pager={pager}
+            pageSize={PAGE_SIZE}
+            shown={accounts.length}
+            totalCount={connection?.totalCount ?? 0}
+            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
+            endCursor={connection?.pageInfo.endCursor}
+            busy={fetching}
+            label="Payment account pages"
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
