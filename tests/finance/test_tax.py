@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -249,3 +250,12 @@ async def test_submissions_at_once_leave_one_waiting_for_review(rt, world, as_ro
         statuses = [st.value for st in await s.scalars(select(models.TaxInfo.status))]
         accounts = await s.scalar(select(func.count()).select_from(models.PaymentAccount))
     assert statuses.count("PENDING_REVIEW") == 1 and accounts == 1
+
+
+@pytest.mark.parametrize("market", sorted(LOCAL_TAX_ID, key=str))
+def test_the_example_each_error_message_gives_is_itself_accepted(market) -> None:  # noqa: ANN001
+    """A hint that shows an id the check refuses (GB once showed QQ123456C) sends people round in circles."""
+    pattern, hint = LOCAL_TAX_ID[market]
+    examples = re.findall(r"(?:such as|e\.g\.) ([A-Z0-9-]+)", hint)
+    for example in examples:
+        assert pattern.match(re.sub(r"[\s\-./]", "", example)), f"{market}: the hint's example {example} is refused"

@@ -41,7 +41,7 @@ TIN_SEPARATORS = re.compile(r"[\s\-./]")
 # The local tax id of each market, after removing spaces, dashes, dots and slashes (upper-cased):
 # ID NPWP (15 digits) or NIK (16); MY income tax number (a 1-2 letter prefix and 8-12 digits, e.g. IG12345678090);
 # PH TIN (9 digits + a 3-5 digit branch code); TH (13 digits); VN MST (10 digits, or 13 with a branch);
-# GB Unique Taxpayer Reference (10 digits) or National Insurance number (e.g. QQ123456C).
+# GB Unique Taxpayer Reference (10 digits) or National Insurance number (e.g. AB123456C).
 LOCAL_TAX_ID: dict[Market, tuple[re.Pattern[str], str]] = {
     Market.ID: (re.compile(r"^\d{15,16}$"), "a 15-digit NPWP or a 16-digit NIK"),
     Market.MY: (re.compile(r"^[A-Z]{1,2}\d{8,12}$"), "an income tax number such as IG12345678090"),
@@ -50,7 +50,7 @@ LOCAL_TAX_ID: dict[Market, tuple[re.Pattern[str], str]] = {
     Market.VN: (re.compile(r"^\d{10}(\d{3})?$"), "a 10-digit tax code (13 with a branch)"),
     Market.GB: (
         re.compile(r"^(\d{10}|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D])$"),
-        "a 10-digit UTR or a National Insurance number such as QQ123456C",
+        "a 10-digit UTR or a National Insurance number such as AB123456C",
     ),
 }
 
