@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import httpx
 import pytest
@@ -18,48 +16,24 @@ from sqlalchemy import select
 
 from server import models
 from server.events import channels
-from server.events.redis import RedisBroker
 from server.runtime import Runtime
 from server.schema.ids import encode_id
 from server.services import auth
 from server.services.performance.live import NUMBERS_INTERVAL, coalesced
 from server.services.unit_of_work import UnitOfWork
-from tests.conftest import _empty_all_tables, make_settings
 from tests.orders.world import Integration, build_orders_world, created, event, line
 from tests.performance.world import PerfWorld
 from tests.plugins.api import PASSWORD, Api, World, login_token
-from tests.plugins.services import REDIS_URL, need
+from tests.plugins.brokers import BROKERS, runtime_on
 from tests.plugins.ws import PROTOCOL, GraphQLWS
 
 SUBSCRIBE = "subscription($c: ID!) { campaignNumbersChanged(campaignId: $c) { at campaign { name } } }"
 
 
-class PrefixedRedisBroker(RedisBroker):
-    """Redis pub/sub for real, on channel names of this test only (other runs may share the Redis server)."""
-
-    def __init__(self, url: str, prefix: str) -> None:
-        super().__init__(url)
-        self.prefix = prefix
-
-    async def publish(self, channel: str, event: dict[str, Any]) -> None:
-        await super().publish(self.prefix + channel, event)
-
-    def subscribe(self, *names: str):  # noqa: ANN201
-        return super().subscribe(*(self.prefix + n for n in names))
-
-
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=BROKERS)
 async def rt(request: pytest.FixtureRequest, database_url: str, clock) -> AsyncIterator[Runtime]:  # noqa: ANN001
-    broker = None
-    if request.param == "redis":
-        need("Redis (MATCHUP_TEST_REDIS_URL)", REDIS_URL is not None)
-        assert REDIS_URL is not None
-        broker = PrefixedRedisBroker(REDIS_URL, f"test:{uuid.uuid4().hex}:")
-    runtime = Runtime.build(make_settings(database_url), clock=clock, broker=broker)
-    await _empty_all_tables(runtime)
-    await runtime.start()
-    yield runtime
-    await runtime.stop()
+    async with runtime_on(request.param, database_url, clock) as runtime:
+        yield runtime
 
 
 @asynccontextmanager

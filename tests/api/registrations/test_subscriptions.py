@@ -4,21 +4,17 @@ right seller hear each change, re-read with their own visibility; other tenants 
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
-from typing import Any
 
 import httpx
 import pytest
 from httpx_ws import aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 
-from server.events.redis import RedisBroker
 from server.runtime import Runtime
-from tests.conftest import _empty_all_tables, make_settings
 from tests.plugins.api import World, login_token
-from tests.plugins.services import REDIS_URL, need
+from tests.plugins.brokers import BROKERS, runtime_on
 from tests.plugins.ws import PROTOCOL, GraphQLWS
 
 from .helpers import BOOKMARK, cid, make_campaign, register_one, review, rid
@@ -29,32 +25,10 @@ SUBSCRIBE = """subscription($c: ID) { registrationStatusChanged(campaignId: $c) 
 NOTIFICATIONS = "subscription { notificationReceived { kind title subjectId } }"
 
 
-class PrefixedRedisBroker(RedisBroker):
-    """Redis pub/sub for real, on channel names of this test only (other runs may share the Redis server)."""
-
-    def __init__(self, url: str, prefix: str) -> None:
-        super().__init__(url)
-        self.prefix = prefix
-
-    async def publish(self, channel: str, event: dict[str, Any]) -> None:
-        await super().publish(self.prefix + channel, event)
-
-    def subscribe(self, *channels: str):  # noqa: ANN201
-        return super().subscribe(*(self.prefix + c for c in channels))
-
-
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=BROKERS)
 async def rt(request: pytest.FixtureRequest, database_url: str, clock) -> AsyncIterator[Runtime]:  # noqa: ANN001
-    broker = None
-    if request.param == "redis":
-        need("Redis (MATCHUP_TEST_REDIS_URL)", REDIS_URL is not None)
-        assert REDIS_URL is not None
-        broker = PrefixedRedisBroker(REDIS_URL, f"test:{uuid.uuid4().hex}:")
-    runtime = Runtime.build(make_settings(database_url), clock=clock, broker=broker)
-    await _empty_all_tables(runtime)
-    await runtime.start()
-    yield runtime
-    await runtime.stop()
+    async with runtime_on(request.param, database_url, clock) as runtime:
+        yield runtime
 
 
 @asynccontextmanager
