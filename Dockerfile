@@ -12,6 +12,7 @@ WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 COPY pyproject.toml alembic.ini ./
 COPY server server
+COPY docs docs
 RUN pip install --no-cache-dir .
 COPY --from=web /app/web/dist web/dist
 ENV MATCHUP_WEB_DIST=/app/web/dist MATCHUP_HOST=0.0.0.0

@@ -19,7 +19,7 @@ import random
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -46,7 +46,6 @@ class Offer:
     """Something a buyer can buy: one SKU of a shop's product, through a creator's showcase entry or organically."""
 
     shop_id: int
-    shop_code: str
     currency: Currency
     product_id: int
     sku: str
@@ -69,8 +68,8 @@ async def load_catalogue(rt: Runtime) -> Catalogue:
     async with rt.sessionmaker() as s:
         rows = (
             await s.execute(
-                select(models.Shop.organisation_id, models.Shop.shop_code, models.Shop.market, models.Product.id,
-                       models.Sku.seller_sku, models.Sku.price_minor)
+                select(models.Shop.organisation_id, models.Shop.market, models.Product.id, models.Sku.seller_sku,
+                       models.Sku.price_minor)
                 .join(models.Product, models.Product.shop_id == models.Shop.organisation_id)
                 .join(models.Sku, models.Sku.product_id == models.Product.id)
                 .order_by(models.Product.id, models.Sku.id)
@@ -84,19 +83,15 @@ async def load_catalogue(rt: Runtime) -> Catalogue:
             )
         ).all()
     organic: dict[int, Offer] = {}
-    for shop_id, code, market, product_id, sku, price in rows:
+    for shop_id, market, product_id, sku, price in rows:
         if product_id not in organic:
-            organic[product_id] = Offer(shop_id, code, MARKET_CURRENCY[market], product_id, sku, price)
+            organic[product_id] = Offer(shop_id, MARKET_CURRENCY[market], product_id, sku, price)
     promoted = tuple(
-        Offer(**{**_fields(organic[product_id]), "entry_id": entry_id, "since": added_at})
+        replace(organic[product_id], entry_id=entry_id, since=added_at)
         for entry_id, product_id, added_at in entries
         if product_id in organic
     )
     return Catalogue(tuple(organic.values()), promoted)
-
-
-def _fields(offer: Offer) -> dict[str, Any]:
-    return {name: getattr(offer, name) for name in Offer.__slots__}
 
 
 def iso(at: datetime) -> str:
@@ -114,7 +109,6 @@ class _Line:
 class _Order:
     order_id: str
     shop_id: int
-    shop_code: str
     currency: Currency
     lines: list[_Line]
     stage: str = "placed"  # placed → paid → shipped (→ frozen → shipped) → delivered
@@ -173,7 +167,7 @@ class OrderStory:
             offers.append(self.rng.choice(more))
         self.created += 1
         order = _Order(
-            f"{self.prefix}-{self.created:05d}", first.shop_id, first.shop_code, first.currency,
+            f"{self.prefix}-{self.created:05d}", first.shop_id, first.currency,
             [_Line(str(n), self.rng.choice((1, 1, 1, 2, 3)), self._price(o)) for n, o in enumerate(offers, start=1)],
         )
         self.open.append(order)
@@ -314,6 +308,7 @@ async def simulate(settings: Settings, url: str, stop: asyncio.Event) -> None:
     """Until `stop`: once the server at `url` answers, send an event every min..max interval seconds."""
     from server.demo.orders import simulator_keys
 
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # not a log line per simulated event
     rt = Runtime.build(settings)
     try:
         async with httpx.AsyncClient(base_url=url, timeout=10) as http:

@@ -148,6 +148,13 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
         ALL,
     ),
     "Earnings": frozenset({A, S, C}),
+    # Integration keys push a shop's orders: the shop's business and the operator's, never an agency's or a creator's.
+    **dict.fromkeys(
+        ("IntegrationKey", "IntegrationKeyConnection", "IntegrationKeyEdge", "IntegrationKeyPayload",
+         "IntegrationKeyUserError"),
+        frozenset({S, O}),
+    ),
+    "IntegrationKeyCreatePayload": frozenset({S}),
     "PageInfo": ALL,
     "Money": ALL,
     "LoginPayload": EVERYONE,
@@ -181,6 +188,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "bills": allow(A, C, O),
         **_fields(allow(ALL), "orderLines", "orderLine"),
         "earnings": allow(A, S, C),
+        "integrationKeys": allow(S, O),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
         **_fields(
@@ -209,6 +217,8 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "sampleShipmentUpdate": allow(S),
         **_fields(allow(A, C), "taxInfoSubmit", "bankAccountLink", "bankAccountUnlink"),
         **_fields(allow(O), "taxInfoReview", "billsGenerate", "payoutRun"),
+        "integrationKeyCreate": allow(S),
+        "integrationKeyRevoke": allow(S, O),
     },
     "Subscription": {
         "notificationReceived": allow(ALL),
@@ -498,6 +508,15 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(A, S, C), "currency", "account", "estimated", "settled"),
         **_fields(allow(A, C), "settledUnbilled", "billed", "paid"),
     },
+    # The key's secrets are never a field of IntegrationKey: only the create payload carries them, once.
+    "IntegrationKey": _fields(
+        allow(S, O), "id", "name", "keyId", "organisation", "createdAt", "lastUsedAt", "revokedAt"
+    ),
+    "IntegrationKeyConnection": _fields(allow(S, O), "edges", "pageInfo", "totalCount"),
+    "IntegrationKeyEdge": _fields(allow(S, O), "cursor", "node"),
+    "IntegrationKeyCreatePayload": _fields(allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"),
+    "IntegrationKeyPayload": _fields(allow(S, O), "integrationKey", "userErrors"),
+    "IntegrationKeyUserError": _fields(allow(S, O), "field", "message", "code"),
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
     "LoginPayload": {
@@ -684,6 +703,10 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     "PaymentBill": {
         A: lambda p: models.PaymentBill.payee_organisation_id == p.organisation_id,
         C: lambda p: models.PaymentBill.payee_organisation_id == p.organisation_id,
+        O: _everything,
+    },
+    "IntegrationKey": {
+        S: lambda p: models.IntegrationKey.organisation_id == p.organisation_id,
         O: _everything,
     },
 }

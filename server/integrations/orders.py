@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from server.runtime import Runtime
@@ -28,6 +29,10 @@ from server.services.orders.ingestion import (
 )
 
 log = logging.getLogger(__name__)
+
+# The endpoint's reference, linked from the seller's Integrations page (plain text: browsers show it).
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "integrations-orders.md"
+DOCS_PATH = "/integrations/orders.md"
 
 MAX_BODY = 256 * 1024
 MAX_BATCH_BODY = 8 * 1024 * 1024
@@ -131,7 +136,13 @@ def order_routes(rt: Runtime) -> list[Route]:
     async def many(request: Request) -> JSONResponse:
         return await handle(request, batch=True)
 
+    async def docs(request: Request) -> Response:
+        if not DOCS.is_file():
+            return PlainTextResponse("Not found", status_code=404)
+        return FileResponse(DOCS, media_type="text/plain; charset=utf-8", headers={"Cache-Control": "no-cache"})
+
     return [
         Route("/integrations/orders", single, methods=["POST"]),
         Route("/integrations/orders/batch", many, methods=["POST"]),
+        Route(DOCS_PATH, docs, methods=["GET"]),
     ]

@@ -247,6 +247,13 @@ class LoaderRegistry:
         )
 
     @property
+    def integration_key_by_id(self) -> ScopedLoader:
+        return self._get(
+            "integration_key_by_id", type_name="IntegrationKey", statement=lambda: select(models.IntegrationKey),
+            key_column=models.IntegrationKey.id, key_of=lambda row: row.id,
+        )
+
+    @property
     def active_share_link_by_list_id(self) -> ScopedLoader:
         return self._get(
             "active_share_link_by_list_id", type_name="ShareLink",

@@ -21,6 +21,14 @@ from server.resolvers.mutation.content_record import (
     ContentRecordPayload,
     resolve_content_record,
 )
+from server.resolvers.mutation.integration_key_create import (
+    IntegrationKeyCreateInput,
+    resolve_integration_key_create,
+)
+from server.resolvers.mutation.integration_key_revoke import (
+    IntegrationKeyRevokeInput,
+    resolve_integration_key_revoke,
+)
 from server.resolvers.mutation.login import LoginInput, LoginPayload, resolve_login
 from server.resolvers.mutation.logout import LogoutPayload, resolve_logout
 from server.resolvers.mutation.notifications_mark_read import (
@@ -84,6 +92,7 @@ from server.resolvers.query.creator_performance import resolve_creator_performan
 from server.resolvers.query.creator_performance_series import resolve_creator_performance_series
 from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
 from server.resolvers.query.earnings import resolve_earnings
+from server.resolvers.query.integration_keys import resolve_integration_keys
 from server.resolvers.query.node import resolve_node
 from server.resolvers.query.notifications import resolve_notifications
 from server.resolvers.query.order_line import resolve_order_line
@@ -130,6 +139,11 @@ from server.schema.types.finance import (
     PayoutRunPayload,
     TaxInfoPayload,
     TaxStatus,
+)
+from server.schema.types.integration_key import (
+    IntegrationKey,
+    IntegrationKeyCreatePayload,
+    IntegrationKeyPayload,
 )
 from server.schema.types.notification import Notification
 from server.schema.types.offer import ProductOffers, SharedOffer
@@ -399,6 +413,15 @@ class Query:
     async def earnings(self, info: Info, currency: Currency | None = None) -> list[Earnings]:
         return await resolve_earnings(info, currency)
 
+    @strawberry.field(
+        description="Integration keys: a seller's shop's, every key for an operator (the platform's too), newest "
+        "first; revoked ones only with includeRevoked. Never their secrets."
+    )
+    async def integration_keys(
+        self, info: Info, first: int = 20, after: str | None = None, include_revoked: bool = False
+    ) -> Connection[IntegrationKey]:
+        return await resolve_integration_keys(info, first, after, include_revoked)
+
 
 @strawberry.type
 class Mutation:
@@ -588,6 +611,21 @@ class Mutation:
     )
     async def payout_run(self, info: Info, input: PayoutRunInput) -> PayoutRunPayload:  # noqa: A002
         return await resolve_payout_run(info, input)
+
+    @strawberry.mutation(
+        description="Issue an integration key for the seller's shop. The payload carries the key and its signing "
+        "secret in clear, this once: they can never be read again (docs/integrations-orders.md)."
+    )
+    async def integration_key_create(
+        self, info: Info, input: IntegrationKeyCreateInput  # noqa: A002
+    ) -> IntegrationKeyCreatePayload:
+        return await resolve_integration_key_create(info, input)
+
+    @strawberry.mutation(description="Revoke an integration key: requests signed with it are refused from now on.")
+    async def integration_key_revoke(
+        self, info: Info, input: IntegrationKeyRevokeInput  # noqa: A002
+    ) -> IntegrationKeyPayload:
+        return await resolve_integration_key_revoke(info, input)
 
 
 @strawberry.type

@@ -23,6 +23,7 @@ from server.services.unit_of_work import UnitOfWork
 
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,63}$")
 INVALID_CREDENTIALS = "Email or password is incorrect"
+LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 def normalise_email(email: str) -> str:
@@ -187,3 +188,21 @@ async def authenticate_integration_key(rt: Runtime, api_key: str) -> models.Inte
     if key is None or not hmac.compare_digest(key.secret_hash, token_hash(secret)):
         return None
     return key
+
+
+async def touch_integration_key(rt: Runtime, key: models.IntegrationKey) -> None:
+    """Records when the key last signed a request that was let in, to the minute: at most one write a minute per
+    key, so a busy integration does not write on every request."""
+    now = rt.clock.now()
+    stale = now - LAST_USED_RESOLUTION
+    if key.last_used_at is not None and key.last_used_at > stale:
+        return
+    async with UnitOfWork(rt) as uow:
+        await uow.session.execute(
+            update(models.IntegrationKey)
+            .where(
+                models.IntegrationKey.id == key.id,
+                models.IntegrationKey.last_used_at.is_(None) | (models.IntegrationKey.last_used_at <= stale),
+            )
+            .values(last_used_at=now)
+        )

@@ -97,6 +97,9 @@ VARIABLES |= {
     "BillsGenerate": {"input": {"period": "2999-01"}},
     "PayoutRun": {"input": {"billIds": [_missing("PaymentBill")]}},
     "OrderLineReceipt": {"id": _missing("OrderLine")},
+    # Integration keys: a name the server refuses, a key that does not exist.
+    "IntegrationKeyCreate": {"input": {"name": ""}},
+    "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
 }
 
 

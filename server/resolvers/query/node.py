@@ -13,6 +13,7 @@ from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node
 from server.schema.types.content import Content
 from server.schema.types.finance import BankAccount, PaymentAccount, PaymentBill, TaxInfo
+from server.schema.types.integration_key import IntegrationKey
 from server.schema.types.notification import Notification
 from server.schema.types.orders import OrderLine
 from server.schema.types.product_list import ProductList, ProductListItem, ShareLink
@@ -43,6 +44,7 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
     "TaxInfo": (lambda l: l.finance.tax_info_by_id, TaxInfo.from_row),
     "BankAccount": (lambda l: l.finance.bank_account_by_id, BankAccount.from_row),
     "PaymentBill": (lambda l: l.finance.bill_by_id, PaymentBill.from_row),
+    "IntegrationKey": (lambda l: l.integration_key_by_id, IntegrationKey.from_row),
     "OrderLine": (lambda l: l.orders.line_by_id, OrderLine.from_view),
 }
 

@@ -43,7 +43,7 @@ from server.models.enums import (
 from server.money import decimal_string_to_minor
 from server.runtime import Runtime
 from server.schema.ids import decode_id
-from server.services.auth import authenticate_integration_key
+from server.services.auth import authenticate_integration_key, touch_integration_key
 from server.services.catalogue import PRICE_MAX_MINOR
 from server.services.errors import DomainError
 from server.services.orders import attribution, ledger, lifecycle
@@ -136,6 +136,7 @@ async def authenticate(
     expected = sign(signing_secret(rt.settings.secret_key.get_secret_value(), key.key_id), timestamp, body)
     if not hmac.compare_digest(expected.encode(), signature.strip().lower().encode()):
         raise _header_error("BAD_SIGNATURE", "The signature does not match the body and timestamp", SIGNATURE_HEADER)
+    await touch_integration_key(rt, key)
     shop = ShopRef(key.organisation_id, row.shop_code, row.market) if row.kind is OrganisationKind.SHOP else None
     return Pusher(organisation_id=key.organisation_id, shop=shop)
 

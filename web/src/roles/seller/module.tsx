@@ -1,5 +1,6 @@
-import { IconChartBar, IconClipboardList, IconReceipt, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
+import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
 import { roleModule } from '../roleModule';
+import { IntegrationsPage } from './integrations/IntegrationsPage';
 import { MarketplacePage } from './marketplace/MarketplacePage';
 import { RegisterProductsPage } from './marketplace/RegisterProductsPage';
 import { SellerCampaignPage } from './marketplace/SellerCampaignPage';
@@ -22,6 +23,7 @@ export const sellerModule = roleModule({
     { to: 'samples', label: 'Samples to ship', icon: IconTruckDelivery },
     { to: 'performance', label: 'Performance', icon: IconChartBar },
     { to: 'orders', label: 'Orders', icon: IconReceipt },
+    { to: 'integrations', label: 'Integrations', icon: IconPlugConnected },
   ],
   routes: [
     { path: 'marketplace', element: <MarketplacePage /> },
@@ -31,5 +33,6 @@ export const sellerModule = roleModule({
     { path: 'samples', element: <SellerSamplesPage /> },
     { path: 'performance', element: <SellerPerformancePage /> },
     { path: 'orders', element: <SellerOrdersPage /> },
+    { path: 'integrations', element: <IntegrationsPage /> },
   ],
 });

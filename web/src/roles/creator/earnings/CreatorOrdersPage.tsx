@@ -169,10 +169,10 @@ export function CreatorOrdersPage() {
         </Button>
       )}
       <Group grow gap="sm">
-        <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" size="md" leftSection={<IconDownload size={16} aria-hidden />}>
+        <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" size="md" px="sm" leftSection={<IconDownload size={16} aria-hidden />}>
           Orders CSV
         </Button>
-        <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" size="md" leftSection={<IconDownload size={16} aria-hidden />}>
+        <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" size="md" px="sm" leftSection={<IconDownload size={16} aria-hidden />}>
           Earnings CSV
         </Button>
       </Group>

@@ -1,0 +1,61 @@
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { logIn, settled, shoot, VIEWPORTS } from './session.ts';
+
+/** A datetime-local value (with seconds) for an instant as it reads in `timeZone`. */
+export function wallTime(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+export const DESKTOP: BrowserContextOptions = { viewport: VIEWPORTS.desktop };
+export const PHONE: BrowserContextOptions = { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true };
+
+/** A page in its own browser context (its own session), signed in, with the live connection up. */
+export async function signedInPage(browser: Browser, email: string, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await logIn(page, email);
+  await expect(page).not.toHaveURL(/\/login$/);
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+  return page;
+}
+
+/** Closes the toasts so screenshots show the screen itself. */
+export async function clearToasts(page: Page) {
+  const close = page.locator('.mantine-Notification-root button');
+  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+}
+
+export async function snap(page: Page, name: string) {
+  await settled(page);
+  await clearToasts(page);
+  await shoot(page, name);
+}
+
+/** Marks the page; the mark survives everything except a reload (proof that an update came live). */
+export async function markNoReload(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+}
+
+export async function stillNoReload(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+}
+
+export async function expectNoHorizontalScroll(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** A GraphQL request in the page's session (its cookie), as the web app would send it. */
+export async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await page.request.post('/graphql', { data: { query, variables } });
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
