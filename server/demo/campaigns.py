@@ -160,7 +160,7 @@ async def _seller_of(s: AsyncSession, shop_code: str) -> tuple[Principal, list[i
     return principal, products
 
 
-def _input(plan: CampaignPlan, now: datetime, agency: data.AgencySeed) -> CampaignInput:
+def campaign_input(plan: CampaignPlan, now: datetime, agency: data.AgencySeed) -> CampaignInput:
     messenger, handle = MESSENGER[plan.market]
     start = (now + plan.start).replace(minute=0, second=0, microsecond=0)
     return CampaignInput(
@@ -197,11 +197,11 @@ async def load_campaigns(rt: Runtime) -> None:
             continue
         agency = principals[plan.agency_email]
         created = await campaigns.create(
-            at_time(rt, now, plan.created), agency, plan.market, _input(plan, now, agencies[plan.agency_email])
+            at_time(rt, now, plan.created), agency, plan.market, campaign_input(plan, now, agencies[plan.agency_email])
         )
         if plan.published:
             await campaigns.set_published(at_time(rt, now, plan.created + timedelta(hours=1)), agency, created.id, True)
-        await _register(rt, now, plan, agency, created.id)
+        await register_plan(rt, now, plan, agency, created.id)
         if plan.pending_edit:
             edit = CampaignInput(
                 description=plan.description + " Now with a Tết gift-set bundle brief.",
@@ -211,7 +211,7 @@ async def load_campaigns(rt: Runtime) -> None:
     await registrations.close_registrations_of_ended_campaigns(rt)
 
 
-async def _register(rt: Runtime, now: datetime, plan: CampaignPlan, agency: Principal, campaign_id: int) -> None:
+async def register_plan(rt: Runtime, now: datetime, plan: CampaignPlan, agency: Principal, campaign_id: int) -> None:
     # Registrations start a day after the campaign opens and are reviewed the day after.
     registered_at = plan.start + timedelta(hours=20)
     reviewed_at = registered_at + DAY

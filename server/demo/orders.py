@@ -26,10 +26,10 @@ from server.demo.campaigns import (
     NORTHSTAR,
     CampaignPlan,
     ShopPlan,
-    _input,
-    _register,
     at_time,
+    campaign_input,
     principal_of,
+    register_plan,
 )
 from server.models.enums import Market, OrganisationKind, RegistrationStatus, Role
 from server.runtime import Runtime
@@ -102,9 +102,9 @@ async def _early_collaboration(rt: Runtime, now: datetime) -> None:
         agency = await principal_of(s, NORTHSTAR, Role.AGENCY)
         creators = [(await principal_of(s, email, Role.CREATOR), at) for email, at in EARLY_CREATORS]
     seed = next(a for a in data.AGENCIES if a.user_email == NORTHSTAR)
-    created = await campaigns.create(at_time(rt, now, EARLY.created), agency, EARLY.market, _input(EARLY, now, seed))
+    created = await campaigns.create(at_time(rt, now, EARLY.created), agency, EARLY.market, campaign_input(EARLY, now, seed))
     await campaigns.set_published(at_time(rt, now, EARLY.created + timedelta(hours=1)), agency, created.id, True)
-    await _register(rt, now, EARLY, agency, created.id)
+    await register_plan(rt, now, EARLY, agency, created.id)
     async with rt.sessionmaker() as s:
         approved = (
             await s.execute(
