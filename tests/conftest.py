@@ -19,7 +19,7 @@ from server.runtime import Runtime
 from server.settings import Settings
 from tests.plugins.services import PG_URL, create_pg_database, drop_pg_database, need
 
-pytest_plugins = ["tests.plugins.api"]
+pytest_plugins = ["tests.plugins.api", "tests.plugins.orders"]
 
 T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 TEST_SECRET = "test-secret-key-0123456789abcdef0123456789"

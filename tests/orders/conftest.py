@@ -1,36 +1,11 @@
-"""Fixtures for order ingestion: the orders world, signed clients per key, and table counts."""
+"""Order ingestion helpers: table counts, lines and ledger sums (the fixtures are in tests/plugins/orders.py)."""
 
 from __future__ import annotations
 
-import httpx
-import pytest
 from sqlalchemy import func, select
 
 from server import models
-from server.clock import FrozenClock
 from server.runtime import Runtime
-from tests.orders.world import Integration, OrdersWorld, build_orders_world
-
-
-@pytest.fixture
-async def ow(rt: Runtime) -> OrdersWorld:
-    return await build_orders_world(rt)
-
-
-@pytest.fixture
-def us(http: httpx.AsyncClient, ow: OrdersWorld, clock: FrozenClock) -> Integration:
-    return Integration(http, ow.us.api_key, ow.us.signing_secret, clock)
-
-
-@pytest.fixture
-def vn(http: httpx.AsyncClient, ow: OrdersWorld, clock: FrozenClock) -> Integration:
-    return Integration(http, ow.vn.api_key, ow.vn.signing_secret, clock)
-
-
-@pytest.fixture
-def platform(http: httpx.AsyncClient, ow: OrdersWorld, clock: FrozenClock) -> Integration:
-    return Integration(http, ow.platform_api_key, ow.platform_signing_secret, clock)
-
 
 STORED = (models.Order, models.OrderLine, models.OrderEvent, models.LedgerEntry)
 

@@ -17,26 +17,11 @@ from server.runtime import Runtime
 from server.services import auth, onboarding
 from server.services.orders.settlement import settle_due_lines
 from server.services.unit_of_work import UnitOfWork
-from tests.orders.world import Integration, OrdersWorld, build_orders_world, created, event, line
+from tests.orders.world import Integration, OrdersWorld, created, event, line
 from tests.plugins.api import PASSWORD, Api, login_token
 
 # Who logs in: the orders world's parties, an operator and an agency with nothing to do with these orders.
 PEOPLE = ("agency", "other_agency", "seller_us", "seller_vn", "alice", "bao", "carol", "operator")
-
-
-@pytest.fixture
-async def ow(rt: Runtime) -> OrdersWorld:
-    return await build_orders_world(rt)
-
-
-@pytest.fixture
-def us(http: httpx.AsyncClient, ow: OrdersWorld, clock: FrozenClock) -> Integration:
-    return Integration(http, ow.us.api_key, ow.us.signing_secret, clock)
-
-
-@pytest.fixture
-def vn(http: httpx.AsyncClient, ow: OrdersWorld, clock: FrozenClock) -> Integration:
-    return Integration(http, ow.vn.api_key, ow.vn.signing_secret, clock)
 
 
 @pytest.fixture
