@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { expectNoHorizontalScroll } from './support/layout.ts';
 
 /**
  * The three-way split made visible: the agency lists an approved product of the demo campaign "Glow Up Beauty
@@ -44,12 +45,6 @@ async function snap(page: Page, name: string) {
   await settled(page);
   await clearToasts(page);
   await shoot(page, name);
-}
-
-/** The page never scrolls sideways at its viewport width. */
-async function expectNoHorizontalScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
 }
 
 test('split and share: the agency lists a product, a creator on a phone adds it and asks for a sample, the agency approves live', async ({ browser }) => {

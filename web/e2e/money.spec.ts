@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { expectNoHorizontalScroll } from './support/layout.ts';
 
 /**
  * Money screens over the demo world: the agency's performance tab of "Glow Up Beauty Month" (tiles, chart, the
@@ -46,11 +47,6 @@ async function snap(page: Page, name: string) {
 /** A SegmentedControl option by its exact label. */
 function segment(scope: Page | Locator, label: string): Locator {
   return scope.locator('label').filter({ hasText: new RegExp(`^${label}$`) });
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
 }
 
 test('the agency sees a campaign’s performance: tiles, chart, products and creator collaborations', async ({ browser }) => {

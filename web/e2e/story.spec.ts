@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { CURRENCY_EXPONENT, formatMoney } from '../src/lib/format.ts';
-import { DESKTOP, expectNoHorizontalScroll, graphql, markNoReload, PHONE, signedInPage, snap, stillNoReload, wallTime } from './support/story.ts';
+import { expectNoHorizontalScroll } from './support/layout.ts';
+import { DESKTOP, graphql, markNoReload, PHONE, signedInPage, snap, stillNoReload, wallTime } from './support/story.ts';
 
 /**
  * The whole story, three parties in three browser contexts open at once: an agency (Northstar Partners,

@@ -184,7 +184,7 @@ function SigningGuide() {
           How to sign a request
         </Title>
         <Text size="sm">
-          POST each order event as JSON to <Code>{origin}/integrations/orders</Code> with three headers: <Code>X-Matchup-Key</Code> (the API key),{' '}
+          POST each order event as JSON to <Code style={{ wordBreak: 'break-all' }}>{origin}/integrations/orders</Code> with three headers: <Code>X-Matchup-Key</Code> (the API key),{' '}
           <Code>X-Matchup-Timestamp</Code> (Unix seconds, within 5 minutes of our clock) and <Code>X-Matchup-Signature</Code>:{' '}
           <Code>v1=</Code> followed by the hex HMAC-SHA256 of <Code>{'"<timestamp>.<raw body>"'}</Code> under the signing secret.
         </Text>
