@@ -27,6 +27,7 @@ from server.money import bps_to_percent, minor_to_decimal_string
 from server.runtime import Runtime
 from server.schema.ids import decode_id, encode_id
 from server.services.orders import reads
+from server.services.orders.commission import is_attributed
 from server.services.orders.reads import LineView
 
 
@@ -74,7 +75,7 @@ LINE_COLUMNS: tuple[Column, ...] = (
     Column("agency", "agencyName", lambda v: _text(v.agency_name)),
     Column("creator", "creatorName", lambda v: _text(v.creator_name)),
     Column("creator handle", "creator", lambda v: _text(v.creator_handle)),
-    Column("attributed", "attributed", lambda v: "yes" if v.line.campaign_id is not None else "no"),
+    Column("attributed", "attributed", lambda v: "yes" if is_attributed(v.line) else "no"),
     Column("unattributed reason", "unattributedReason", lambda v: _text(v.line.unattributed_reason)),
     Column("currency", "currency", lambda v: v.line.currency.value),
     Column("quantity", "quantity", lambda v: str(v.line.quantity)),

@@ -4,31 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from server.auth.principal import Principal
-from server.authz.errors import InvalidId
+from server.resolvers import inputs
 from server.resolvers.errors import user_errors
-from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.finance import FinanceErrorCode, FinanceUserError, TaxAddressInput
-from server.services.errors import DomainError, DomainErrors, not_found
+from server.services.errors import DomainError, DomainErrors
 from server.services.finance.tax import Address
-
-
-def principal_of(info: Info) -> Principal:
-    principal = info.context.principal
-    assert principal is not None  # the policy gate lets only logged-in roles in
-    return principal
-
 
 WHAT = {"TaxInfo": "Tax info", "BankAccount": "Bank account", "PaymentBill": "Bill"}
 
 
 def input_id(value: str, type_name: str, field: Sequence[str | int]) -> int:
-    """A malformed id or one of another type names nothing the caller has: NOT_FOUND at its field."""
-    try:
-        return decode_id(value, type_name)
-    except InvalidId:
-        raise not_found(WHAT[type_name], field) from None
+    return inputs.input_id(value, type_name, field, WHAT[type_name])
 
 
 def address_of(value: TaxAddressInput) -> Address:

@@ -25,6 +25,7 @@ from server.models.enums import Market, RegistrationStatus, ShowcaseStatus
 from server.money import bps_to_percent
 from server.rates import rate_in_force, still_pending
 from server.runtime import Runtime
+from server.search import contains, contains_pattern
 from server.services import audit, offer_rules
 from server.services.errors import DomainError, DomainErrors
 from server.services.notifications import notify
@@ -322,14 +323,17 @@ async def add_to_showcase(
             raise DomainErrors(errors)
 
         await _record_open(uow, link.link_id, creator_id)
-        for entry in to_replace:
+        if to_replace:
             result = await s.execute(
                 update(models.ShowcaseEntry)
-                .where(models.ShowcaseEntry.id == entry.id, models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE)
+                .where(
+                    models.ShowcaseEntry.id.in_([entry.id for entry in to_replace]),
+                    models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
+                )
                 .values(status=ShowcaseStatus.REPLACED, ended_at=now)
                 .execution_options(synchronize_session=False)
             )
-            if result.rowcount != 1:
+            if result.rowcount != len(to_replace):
                 raise _conflict()
         new_entries = [
             models.ShowcaseEntry(
@@ -506,10 +510,6 @@ async def end_entries_for_registrations(uow: UnitOfWork, registration_ids: list[
 # --- commissionOffers --------------------------------------------------------------------------------------
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 async def commission_offers(
     rt: Runtime, principal: Principal, *, first: int, search: str | None
 ) -> list[ProductOffers]:
@@ -540,10 +540,9 @@ async def commission_offers(
             offer_rules.offerable(now),
         )
     )
-    if search and search.strip():
-        pattern = f"%{_escape_like(search.strip()[:100].lower())}%"
+    if (pattern := contains_pattern(search)) is not None:
         stmt = stmt.join(models.Product, models.Product.id == models.Registration.product_id).where(
-            models.Product.title.ilike(pattern, escape="\\")
+            contains(models.Product.title, pattern)
         )
     async with rt.sessionmaker() as session:
         rows = (await session.execute(stmt)).all()

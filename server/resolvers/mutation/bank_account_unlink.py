@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import strawberry
 
-from server.resolvers.finance_inputs import errors_of, input_id, principal_of
+from server.resolvers.finance_inputs import errors_of, input_id
+from server.resolvers.inputs import principal_of
 from server.resolvers.mutation.bank_account_link import payload_for
 from server.schema.context import Info
 from server.schema.types.finance import BankAccountPayload

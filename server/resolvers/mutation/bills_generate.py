@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import strawberry
 
-from server.resolvers.finance_inputs import errors_of, principal_of
+from server.resolvers.finance_inputs import errors_of
+from server.resolvers.inputs import principal_of
 from server.schema.context import Info
 from server.schema.types.finance import BillsGeneratePayload, PaymentBill
 from server.services.errors import DomainError

@@ -4,7 +4,8 @@ import asyncio
 
 import strawberry
 
-from server.resolvers.finance_inputs import errors_of, input_id, principal_of
+from server.resolvers.finance_inputs import errors_of, input_id
+from server.resolvers.inputs import principal_of
 from server.schema.context import Info
 from server.schema.types.finance import PaymentBill, Payout, PayoutRunPayload, PayoutRunResult
 from server.services.errors import DomainError, DomainErrors

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import strawberry
 
-from server.resolvers.product_list_inputs import errors_of, input_id, item_specs, principal_of
+from server.resolvers.inputs import input_id, principal_of
+from server.resolvers.product_list_inputs import errors_of, item_specs
 from server.schema.context import Info
 from server.schema.types.product_list import ProductList, ProductListItemInput, ProductListPayload
 from server.services import product_lists

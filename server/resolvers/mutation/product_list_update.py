@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import strawberry
 
-from server.resolvers.product_list_inputs import errors_of, input_id, principal_of
+from server.resolvers.inputs import input_id, principal_of
+from server.resolvers.product_list_inputs import errors_of
 from server.schema.context import Info
 from server.schema.types.product_list import ProductList, ProductListPayload
 from server.services import product_lists

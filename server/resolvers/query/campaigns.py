@@ -11,8 +11,8 @@ from server.schema.context import Info
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_inputs import CampaignFilter, CampaignSort, CampaignSortField
-from server.schema.types.catalogue import _escape_like
 from server.schema.types.common import SortDirection
+from server.search import contains, contains_pattern
 from server.services import campaign_rules, campaigns
 
 SORT_COLUMNS = {
@@ -37,8 +37,8 @@ async def resolve_campaigns(
         stmt = stmt.where(campaign_rules.status_is(list(f.status), now))
     if f.market is not None:
         stmt = stmt.where(c.market == f.market)
-    if f.search and f.search.strip():
-        stmt = stmt.where(c.name.ilike(f"%{_escape_like(f.search.strip()[:100])}%", escape="\\"))
+    if (pattern := contains_pattern(f.search)) is not None:
+        stmt = stmt.where(contains(c.name, pattern))
     if f.max_commission_requirement_bps is not None:
         stmt = stmt.where(c.commission_requirement_bps <= f.max_commission_requirement_bps)
     if f.active_on is not None:

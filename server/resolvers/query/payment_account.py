@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from server.resolvers.finance_inputs import principal_of
+from server.resolvers.inputs import principal_of
 from server.schema.context import Info
 from server.schema.types.finance import PaymentAccount
 

@@ -8,8 +8,8 @@ from server.authz.decisions import row_scope
 from server.schema.context import Info
 from server.schema.ids import decode_id
 from server.schema.pagination import Connection, keyset_page
-from server.schema.types.catalogue import _escape_like
 from server.schema.types.product_list import ProductList
+from server.search import contains, contains_pattern
 
 
 async def resolve_product_lists(
@@ -20,8 +20,8 @@ async def resolve_product_lists(
     stmt = select(models.ProductList).where(row_scope("ProductList", info.context.principal))
     if campaign_id is not None:
         stmt = stmt.where(models.ProductList.campaign_id == decode_id(campaign_id, "Campaign"))
-    if search and search.strip():
-        stmt = stmt.where(models.ProductList.name.ilike(f"%{_escape_like(search.strip()[:100])}%", escape="\\"))
+    if (pattern := contains_pattern(search)) is not None:
+        stmt = stmt.where(contains(models.ProductList.name, pattern))
     return await keyset_page(
         info.context.rt, stmt, sort=models.ProductList.created_at, pk=models.ProductList.id, descending=True,
         first=first, after=after, wrap=ProductList.from_row,

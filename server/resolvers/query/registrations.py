@@ -18,19 +18,15 @@ from server.schema.types.registration import (
     RegistrationSort,
     RegistrationSortField,
 )
+from server.search import contains, contains_pattern
 from server.services.registration_rules import effective_status_sql
 
 R, P = models.Registration, models.Product
-SEARCH_MAX = 100
 PRICE_FILTER_MAX = Decimal(10) ** 12  # far above any shelf price, far below any integer overflow
 
 
 class InvalidFilter(PublicError):
     code = "INVALID_FILTER"
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _price_bound(value: str, name: str, rounding: str) -> ColumnElement[int]:
@@ -92,10 +88,9 @@ async def resolve_registrations(
         stmt = stmt.where(R.total_rate_bps >= f.min_rate_bps)
     if f.max_rate_bps is not None:
         stmt = stmt.where(R.total_rate_bps <= f.max_rate_bps)
-    if f.search and f.search.strip():
-        pattern = f"%{_escape_like(f.search.strip()[:SEARCH_MAX].lower())}%"
-        shops_named = select(models.Organisation.id).where(models.Organisation.name.ilike(pattern, escape="\\"))
-        stmt = stmt.where(or_(P.title.ilike(pattern, escape="\\"), R.shop_id.in_(shops_named)))
+    if (pattern := contains_pattern(f.search)) is not None:
+        shops_named = select(models.Organisation.id).where(contains(models.Organisation.name, pattern))
+        stmt = stmt.where(or_(contains(P.title, pattern), R.shop_id.in_(shops_named)))
     sort_key = {
         RegistrationSortField.REGISTERED_AT: R.registered_at,
         RegistrationSortField.TOTAL_RATE: R.total_rate_bps,

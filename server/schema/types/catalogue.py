@@ -11,6 +11,7 @@ from server.schema.context import Info
 from server.schema.ids import encode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Market, Money, Node, SellerType
+from server.search import contains, contains_pattern
 
 
 @strawberry.type(description="A seller's shop on the platform.")
@@ -102,24 +103,14 @@ class Product(Node):
         return None if row is None else Shop.from_row(row)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 async def products_connection(
     info: Info, *, shop_id: int | None, first: int, after: str | None, search: str | None
 ) -> Connection[Product]:
     stmt = select(models.Product).where(row_scope("Product", info.context.principal))
     if shop_id is not None:
         stmt = stmt.where(models.Product.shop_id == shop_id)
-    if search and search.strip():
-        pattern = f"%{_escape_like(search.strip()[:100].lower())}%"
-        stmt = stmt.where(
-            or_(
-                models.Product.title.ilike(pattern, escape="\\"),
-                models.Product.category.ilike(pattern, escape="\\"),
-            )
-        )
+    if (pattern := contains_pattern(search)) is not None:
+        stmt = stmt.where(or_(contains(models.Product.title, pattern), contains(models.Product.category, pattern)))
     return await keyset_page(
         info.context.rt, stmt, sort=models.Product.created_at, pk=models.Product.id, descending=True,
         first=first, after=after, wrap=Product.from_row,

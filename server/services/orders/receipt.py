@@ -18,7 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
 from server.models.enums import Currency, LedgerAccount, LedgerPhase, OrderLineStatus, Role
-from server.services.orders.commission import Split, commission_due, gross_minor, remaining_base
+from server.money import agency_rate_bps
+from server.services.orders.commission import (
+    Split,
+    commission_due,
+    gross_minor,
+    is_attributed,
+    remaining_base,
+)
 
 TOTAL_RATE_SOURCE = "REGISTRATION"  # the seller's total rate is always its registration's
 
@@ -179,7 +186,7 @@ def _receipt(
         )
 
     first = next(iter(postings.values()), None)
-    attributed = line.campaign_id is not None
+    attributed = is_attributed(line)
     return Receipt(
         line_id=line.id, order_id=order.id, platform_order_id=order.platform_order_id,
         platform_line_id=line.platform_line_id, shop_id=order.shop_id, product_id=line.product_id, sku_id=line.sku_id,
@@ -191,7 +198,11 @@ def _receipt(
         total_rate_source=TOTAL_RATE_SOURCE if attributed else None, registration_id=line.registration_id,
         creator_rate_bps=line.creator_rate_bps, creator_rate_source=line.creator_rate_source,
         showcase_entry_id=line.showcase_entry_id, list_item_id=line.list_item_id, share_link_id=line.share_link_id,
-        agency_rate_bps=(line.total_rate_bps - line.creator_rate_bps) if attributed else None,  # type: ignore[operator]
+        agency_rate_bps=(
+            agency_rate_bps(line.total_rate_bps, line.creator_rate_bps)
+            if line.total_rate_bps is not None and line.creator_rate_bps is not None
+            else None
+        ),
         placed_at=order.placed_at, paid_at=line.paid_at, shipped_at=line.shipped_at, delivered_at=line.delivered_at,
         settle_after=line.settle_after, settled_at=line.settled_at, frozen_at=line.frozen_at,
         cancelled_at=line.cancelled_at, refunded_at=line.refunded_at,
