@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite+aiosqlite:///{ROOT / 'var' / 'matchup.db'}"
     redis_url: str | None = None
     broker_queue_size: int = 256
+    # Live fan-out: database sessions all live subscriptions together may hold at once (per process), and the
+    # results a subscriber may fall behind before its socket is closed with 1013.
+    live_db_sessions: int = Field(default=4, ge=1)
+    live_queue_size: int = Field(default=64, ge=1)
 
     secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
     session_ttl_hours: int = 24 * 14

@@ -115,6 +115,7 @@ class Broker(abc.ABC):
         self.dropped = 0  # events dropped from full subscriber queues, all subscribers together
         self._local: dict[str, set[Subscription]] = {}
         self._running = False
+        self._restore_listeners: list[Callable[[], None]] = []
 
     # --- the interface ----------------------------------------------------------------------------------
 
@@ -145,6 +146,11 @@ class Broker(abc.ABC):
             if not isinstance(name, str) or not name:
                 raise ValueError(f"invalid channel {name!r}")
         return self._subscription(names)
+
+    def add_restore_listener(self, listener: Callable[[], None]) -> None:
+        """``listener()`` is called after the broker connection was lost and restored (every channel subscribed
+        again): events published in the gap are lost, so whoever shows live data should re-read it."""
+        self._restore_listeners.append(listener)
 
     # --- shared machinery ----------------------------------------------------------------------------------
 
@@ -204,6 +210,13 @@ class Broker(abc.ABC):
                 return 0
             sub._deliver(event)
         return len(subs)
+
+    def _notify_restored(self) -> None:
+        for listener in list(self._restore_listeners):
+            try:
+                listener()
+            except Exception:
+                log.exception("a broker restore listener failed")
 
     def _close_all(self) -> None:
         for subs in list(self._local.values()):

@@ -10,6 +10,8 @@
   every channel that still has local subscribers and logs it. Events published in the gap are lost.
   redis-py's own hidden retry/reconnect is switched off on the pub/sub connection so that this one loop
   owns the connection state and ``healthy`` tells the truth.
+- Once a reconnection has every channel confirmed again, the restore listeners are called (the live hub tells
+  each subscription to refetch what it shows).
 - A separate client (its own pool) PUBLISHes.
 """
 
@@ -87,6 +89,7 @@ class RedisBroker(Broker):
         self._healthy = False
 
         self._waiters: dict[str, list[asyncio.Future[None]]] = {}  # subscribers waiting for a confirmation
+        self._restore_due = False  # reconnected: tell the restore listeners once every channel is confirmed
         self._sync_wanted = False
 
     # --- lifecycle -------------------------------------------------------------------------------------
@@ -289,6 +292,8 @@ class RedisBroker(Broker):
                     up_since - down_since,
                     len(self._on_server),
                 )
+                self._restore_due = True
+                self._maybe_restored()
             elif down_since is not None:
                 log.warning("Redis broker: connected after %d failed attempt(s)", failures)
             ever_connected = True
@@ -363,6 +368,11 @@ class RedisBroker(Broker):
             last_seen, ping_sent = now, None
             self._handle(message)
 
+    def _maybe_restored(self) -> None:
+        if self._restore_due and not self._pending:
+            self._restore_due = False
+            self._notify_restored()
+
     def _handle(self, message: dict[str, Any]) -> None:
         kind = message["type"]
         if kind == "message":
@@ -376,4 +386,5 @@ class RedisBroker(Broker):
                 self._pending.pop(name, None)
                 if name in self._on_server:
                     self._release_waiters(name)
+            self._maybe_restored()
         # "unsubscribe" and "pong" need nothing (any message proves the connection alive).

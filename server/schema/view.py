@@ -14,6 +14,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 
 from server.auth.authenticate import principal_for_token, token_from_connection_params, token_from_headers
+from server.live.fanout import LiveFanout
+from server.live.handler import LiveTransportWSHandler
 from server.loaders.registry import LoaderRegistry
 from server.runtime import Runtime
 from server.schema.context import Context
@@ -21,6 +23,9 @@ from server.schema.extensions import classify_errors
 
 
 class GraphQLView(GraphQL[Context, None]):
+    # Subscriptions run once per event per audience through the live hub (server/live/).
+    graphql_transport_ws_handler_class = LiveTransportWSHandler
+
     def __init__(self, schema: Any, rt: Runtime, *, ide: bool) -> None:
         super().__init__(
             schema,
@@ -30,6 +35,7 @@ class GraphQLView(GraphQL[Context, None]):
             max_subscriptions_per_connection=50,
         )
         self.rt = rt
+        self.live = LiveFanout(rt)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)
