@@ -28,7 +28,7 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 from strawberry.utils.aio import aclosing
 
 from server.live.audience import audience_key
-from server.live.hub import RESYNC, SlowConsumer
+from server.live.hub import RESYNC, SlowConsumer, Subscriber
 from server.schema.context import Context
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._closing: asyncio.Task[None] | None = None
+        self._live: set[Subscriber] = set()  # this socket's subscribers in the hub
 
     async def run_operation(self, operation: Operation[Context, None]) -> None:
         live = getattr(self.view, "live", None)
@@ -105,7 +106,11 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             return
         try:
             async with live.hub.join(self._feed_key(operation, fields), self._source(operation), self._on_slow) as sub:
-                await self._send_shared(operation, sub)
+                self._live.add(sub)
+                try:
+                    await self._send_shared(operation, sub)
+                finally:
+                    self._live.discard(sub)
             await operation.send_operation_message({"id": operation.id, "type": "complete"})
         except (_OperationStreamClosed, SlowConsumer, WebSocketDisconnected):
             return
@@ -178,6 +183,8 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         queue_size = self.view.live.hub.queue_size  # type: ignore[attr-defined]
         reason = f"Slow consumer: more than {queue_size} live results behind"
         log.warning("closing a live socket: %s", reason)
+        for sub in list(self._live):  # the whole socket goes: none of its operations is fed any more
+            self.view.live.hub.drop(sub)  # type: ignore[attr-defined]
         self._closing = asyncio.get_running_loop().create_task(self._close_slow(reason))
 
     async def _close_slow(self, reason: str) -> None:

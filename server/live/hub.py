@@ -161,14 +161,20 @@ class LiveHub:
             self._drop(sub)
 
     def _drop(self, sub: Subscriber) -> None:
-        sub.dropped = True
         self.slow_dropped += 1
-        self._leave(sub)
-        sub._put_final(_DROPPED)
+        self.drop(sub)
         try:
             sub.on_slow()
         except Exception:
             log.exception("closing a slow live subscriber failed")
+
+    def drop(self, sub: Subscriber) -> None:
+        """Stop feeding ``sub`` at once: its reader ends with SlowConsumer (the socket is being closed)."""
+        if sub.dropped:
+            return
+        sub.dropped = True
+        self._leave(sub)
+        sub._put_final(_DROPPED)
 
     # --- broker restored ----------------------------------------------------------------------------------
 
