@@ -15,27 +15,17 @@ from server.events import channels
 from server.runtime import Runtime
 from tests.api.registrations.helpers import make_campaign, register_one, rid
 from tests.plugins.api import World, login_token
-from tests.plugins.brokers import PrefixedRedisBroker
-from tests.plugins.services import REDIS_URL, need
+from tests.plugins.brokers import PrefixedRedisBroker, runtime_on
+from tests.plugins.services import REDIS_URL
 
 from .helpers import NOTIFICATIONS, REGISTRATIONS, next_data, socket, status_event, subscribed, until
 
 
 @pytest.fixture
 async def rt(database_url: str, clock) -> AsyncIterator[Runtime]:  # noqa: ANN001
-    from tests.conftest import _empty_all_tables, make_settings
-
-    need("Redis (MATCHUP_TEST_REDIS_URL)", REDIS_URL is not None)
-    assert REDIS_URL is not None
-    broker = PrefixedRedisBroker(REDIS_URL, f"test:{uuid.uuid4().hex}:")
-    broker.client_name = f"matchup-test-{uuid.uuid4().hex[:12]}"  # only this test's connection gets killed
-    runtime = Runtime.build(make_settings(database_url), clock=clock, broker=broker)
-    await _empty_all_tables(runtime)
-    await runtime.start()
-    try:
+    # Only this test's connections carry this name: CLIENT KILL touches nothing else on a shared Redis.
+    async with runtime_on("redis", database_url, clock, client_name=f"matchup-test-{uuid.uuid4().hex[:12]}") as runtime:
         yield runtime
-    finally:
-        await runtime.stop()
 
 
 async def kill_subscriber_connection(broker: PrefixedRedisBroker) -> None:

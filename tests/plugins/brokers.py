@@ -30,8 +30,11 @@ class PrefixedRedisBroker(RedisBroker):
 
 
 @asynccontextmanager
-async def runtime_on(broker_kind: str, database_url: str, clock: Clock) -> AsyncIterator[Runtime]:
-    """A started runtime on empty tables, publishing through the in-process broker or through Redis."""
+async def runtime_on(
+    broker_kind: str, database_url: str, clock: Clock, *, client_name: str | None = None
+) -> AsyncIterator[Runtime]:
+    """A started runtime on empty tables, publishing through the in-process broker or through Redis (its
+    connections named ``client_name`` when given, e.g. to CLIENT KILL exactly them)."""
     from tests.conftest import _empty_all_tables, make_settings
 
     broker = None
@@ -39,6 +42,8 @@ async def runtime_on(broker_kind: str, database_url: str, clock: Clock) -> Async
         need("Redis (MATCHUP_TEST_REDIS_URL)", REDIS_URL is not None)
         assert REDIS_URL is not None
         broker = PrefixedRedisBroker(REDIS_URL, f"test:{uuid.uuid4().hex}:")
+        if client_name is not None:
+            broker.client_name = client_name
     runtime = Runtime.build(make_settings(database_url), clock=clock, broker=broker)
     await _empty_all_tables(runtime)
     await runtime.start()
