@@ -6,9 +6,13 @@
  * A WebSocket is authenticated once, at its handshake, and graphql-ws evaluates connectionParams once
  * (stack-notes F7), so after login or logout the whole client is recreated with `createGraphqlClient`
  * (new socket, empty cache) and the old one disposed.
+ *
+ * When the server's event broker reconnects, events may have been missed: each live subscription then gets
+ * one `next` carrying only an `EVENTS_RESYNC` error. That signal never reaches the screens as an error; it
+ * calls `onResync` (once per burst, however many subscriptions carried it), and the screens refetch.
  */
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { createClient as createWsClient, type Client as WsClient, type Sink } from 'graphql-ws';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -27,6 +31,8 @@ export interface GraphqlClientOptions {
   onConnectionState?: (state: ConnectionState) => void;
   /** Called when the socket is back after a drop: screens refetch what they show. */
   onReconnected?: () => void;
+  /** Called when the server says live events may have been missed (its broker reconnected): refetch. */
+  onResync?: () => void;
   /** Called when the server answers UNAUTHENTICATED (session expired or revoked). */
   onUnauthenticated?: () => void;
   /** Override for tests; defaults to the page's origin. */
@@ -72,12 +78,49 @@ export function retryDelayMs(retries: number, random: () => number = Math.random
   return Math.round(base / 2 + (random() * base) / 2);
 }
 
+export const RESYNC_CODE = 'EVENTS_RESYNC';
+
+/** The server's "live events may have been missed, refetch" signal on a subscription stream. */
+export function isResyncSignal(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('errors' in value)) return false;
+  const errors = (value as { errors?: unknown }).errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => (e as { extensions?: { code?: unknown } } | null)?.extensions?.code === RESYNC_CODE)
+  );
+}
+
+/** Passes a subscription's results on, except the resync signal, which calls `onResync` instead. */
+export function resyncAwareSink<T>(sink: Sink<T>, onResync: () => void): Sink<T> {
+  return {
+    next: (value) => (isResyncSignal(value) ? onResync() : sink.next(value)),
+    error: (error) => sink.error(error),
+    complete: () => sink.complete(),
+  };
+}
+
+/** Calls `fn` once after a burst of calls (every live subscription carries the signal at about the same time). */
+export function coalesced(fn: () => void, delayMs = 50): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, delayMs);
+  };
+}
+
 export function createGraphqlClient(options: GraphqlClientOptions = {}): GraphqlClient {
   let everConnected = false;
   let disposed = false;
   const report = (state: ConnectionState) => {
     if (!disposed) options.onConnectionState?.(state);
   };
+  const resync = coalesced(() => {
+    if (!disposed) options.onResync?.();
+  });
 
   const ws = createWsClient({
     url: options.wsUrl ?? websocketUrl(),
@@ -128,7 +171,7 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
+              const unsubscribe = ws.subscribe(input, resyncAwareSink(sink, resync));
               return { unsubscribe };
             },
           };

@@ -42,6 +42,13 @@ describe('SessionStore', () => {
     expect(store.getSnapshot().connection).toBe('idle');
   });
 
+  it('counts a server resync as a reconnect, so screens refetch', () => {
+    const { made, factory } = fakeFactory();
+    const store = new SessionStore(factory);
+    made[0]!.options.onResync!();
+    expect(store.getSnapshot().reconnects).toBe(1);
+  });
+
   it('resets on UNAUTHENTICATED, but not again within the grace period', () => {
     const { made, factory } = fakeFactory();
     let now = 10_000;

@@ -14,7 +14,7 @@ export interface SessionSnapshot {
   /** Increments each time the client is recreated. */
   generation: number;
   connection: ConnectionState;
-  /** Increments each time the socket comes back after a drop. */
+  /** Increments each time the socket comes back after a drop, or the server says events may have been missed. */
   reconnects: number;
 }
 
@@ -41,6 +41,8 @@ export class SessionStore {
     return this.factory({
       onConnectionState: (connection) => this.update({ connection }),
       onReconnected: () => this.update({ reconnects: this.snapshot.reconnects + 1 }),
+      // The server's broker reconnected: the same as our own reconnect, every screen refetches what it shows.
+      onResync: () => this.update({ reconnects: this.snapshot.reconnects + 1 }),
       onUnauthenticated: () => {
         if (this.now() - this.lastReset > RESET_GRACE_MS) this.reset();
       },
