@@ -3,7 +3,8 @@
     python bench/fanout.py [--subscribers 10000] [--per-socket 50] [--rounds 5] [--quick]
 
 Creates a throwaway PostgreSQL database (MATCHUP_BENCH_DATABASE_URL, or MATCHUP_TEST_DATABASE_URL, or the local
-test server), seeds two agencies, two shops and one registration, and starts, on ports 18351 and 18361, with the
+test server), seeds two agencies, two shops and one registration, and starts, on ports 18351 and 18361
+(`--matchup-port`, `--minimal-port`), with the
 same Redis (MATCHUP_BENCH_REDIS_URL / MATCHUP_TEST_REDIS_URL / redis://127.0.0.1:6379/0):
 
 - Matchup (`python -m server serve`, uvicorn, PostgreSQL + Redis);
@@ -286,6 +287,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="1,000 subscribers, 3 rounds")
     parser.add_argument("--single-only", action="store_true", help="skip the two-worker scenario")
+    parser.add_argument("--matchup-port", type=int, default=MATCHUP_PORT)
+    parser.add_argument("--minimal-port", type=int, default=MINIMAL_PORT)
     parser.add_argument("--client", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.client:
@@ -313,7 +316,7 @@ def main(argv: list[str] | None = None) -> None:
 
         base = {
             "per_socket": args.per_socket, "rounds": args.rounds, "token": seeded["token"], "redis_url": redis_url,
-            "matchup_port": MATCHUP_PORT, "minimal_port": MINIMAL_PORT,
+            "matchup_port": args.matchup_port, "minimal_port": args.minimal_port,
             "matchup_channel": channels.registrations_of_agency(seeded["agency"]),
             "minimal_channel": f"bench:minimal:{secrets.token_hex(4)}",
             "event": {"id": seeded["registration"], "campaignId": seeded["campaign"], "from": None, "to": "PENDING",
