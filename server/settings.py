@@ -77,6 +77,11 @@ class Settings(BaseSettings):
     web_dist: Path = ROOT / "web" / "dist"
     log_level: str = "INFO"
 
+    @field_validator("graphql_ide", "graphql_introspection", "graphql_suggestions", mode="before")
+    @classmethod
+    def _empty_means_default(cls, value: object) -> object:
+        return None if value == "" else value  # `MATCHUP_GRAPHQL_IDE=` as in .env.example: the env's default
+
     @field_validator("settlement_window_days")
     @classmethod
     def _settlement_windows(cls, value: dict[str, int]) -> dict[str, int]:

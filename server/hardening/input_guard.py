@@ -17,6 +17,7 @@ from typing import Any
 
 from graphql import (
     DocumentNode,
+    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -39,6 +40,7 @@ from graphql import (
     visit,
 )
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from server.hardening.json_body import string_problem
 
@@ -193,21 +195,23 @@ def input_problems(
 
 
 class InputGuard(SchemaExtension):
-    """Runs input_problems after validation; its errors are validation errors (HTTP 400 with
-    application/graphql-response+json), so nothing executes."""
+    """Runs input_problems after validation, before execution; its errors are validation errors (no `data`:
+    HTTP 400 with application/graphql-response+json), so no resolver runs."""
 
     def __init__(self, *, max_list_length: int) -> None:
         super().__init__()
         self.max_list_length = max_list_length
 
-    def on_validate(self) -> Iterator[None]:
-        yield
+    def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
-        if ctx.pre_execution_errors or ctx.graphql_document is None:
-            return
-        problems = input_problems(
-            ctx.schema._schema, ctx.graphql_document, ctx.operation_name, ctx.variables,
-            max_list_length=self.max_list_length,
-        )
-        if problems:
-            ctx.pre_execution_errors = [problem.error() for problem in problems[:10]]
+        if ctx.graphql_document is not None and not ctx.pre_execution_errors and ctx.result is None:
+            problems = input_problems(
+                ctx.schema._schema, ctx.graphql_document, ctx.operation_name, ctx.variables,
+                max_list_length=self.max_list_length,
+            )
+            if problems:
+                errors = [problem.error() for problem in problems[:10]]
+                if ctx.operation_type is OperationType.SUBSCRIPTION:
+                    raise errors[0]  # a subscription's result cannot be preset; its error ends the operation
+                ctx.result = ExecutionResult(data=None, errors=errors)
+        yield

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import sqlite3
 
 from sqlalchemy import exc as sa_exc
 
@@ -19,6 +20,7 @@ except ImportError:  # pragma: no cover
 
 SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 MESSAGE = "The database is unavailable; try again shortly"
+_SQLITE_DOWN = {"unable to open database file", "database is locked", "disk I/O error"}
 _NETWORK_ERRNOS = {errno.ECONNREFUSED, errno.ECONNRESET, errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ECONNABORTED}
 
 
@@ -33,6 +35,8 @@ def _down(error: BaseException) -> bool:
         type(error) is OSError and (error.errno in _NETWORK_ERRNOS or "Connect call failed" in str(error))
     ):
         return True
+    if isinstance(error, sqlite3.OperationalError) and str(error) in _SQLITE_DOWN:
+        return True  # the embedded default: its file cannot be opened, or another writer holds it too long
     return pg is not None and isinstance(error, (
         pg.PostgresConnectionError, pg.InvalidCatalogNameError, pg.TooManyConnectionsError, pg.CannotConnectNowError,
         pg.AdminShutdownError, pg.CrashShutdownError,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -28,3 +29,10 @@ async def client_for(rt: Runtime, **settings: Any) -> AsyncIterator[httpx.AsyncC
 
 def codes(body: dict[str, Any]) -> list[str]:
     return [e["extensions"]["code"] for e in body.get("errors", [])]
+
+
+async def post_graphql(client: httpx.AsyncClient, payload: dict[str, Any], **headers: str) -> httpx.Response:
+    """POST with the JSON written by `json.dumps` (\\uXXXX escapes), so lone surrogates can be sent as JSON allows."""
+    return await client.post(
+        "/graphql", content=json.dumps(payload).encode(), headers={"content-type": "application/json", **headers}
+    )

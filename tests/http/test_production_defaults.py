@@ -132,3 +132,17 @@ def test_every_new_setting_reads_from_the_environment(monkeypatch: pytest.Monkey
         2048, "default-src 'none'", "no-referrer"
     )
     assert (settings.hsts_max_age_seconds, settings.readiness_timeout_seconds) == (60, 0.5)
+
+
+def test_env_example_loads_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """README: copy .env.example to .env. Its empty values mean "the environment's default"."""
+    from pathlib import Path
+
+    for key in list(__import__("os").environ):
+        if key.startswith("MATCHUP_"):
+            monkeypatch.delenv(key)
+    settings = Settings(_env_file=Path(__file__).resolve().parents[2] / ".env.example")
+    assert (settings.graphql_ide, settings.graphql_introspection, settings.graphql_suggestions) == (None, None, None)
+    assert settings.introspection_enabled and settings.suggestions_enabled  # env=dev
+    assert settings.content_security_policy == Settings.model_fields["content_security_policy"].default
+    assert settings.max_body_bytes == 1024 * 1024 and not settings.session_cookie_secure
