@@ -11,6 +11,7 @@ the field and the argument path when:
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -165,6 +166,57 @@ def _fragments_used(document: DocumentNode, operation: OperationDefinitionNode) 
     return list(seen.values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """One argument written in the operation (or a fragment it uses): where, its value node and its type."""
+
+    field: str
+    name: str
+    value: ValueNode
+    type: GraphQLInputType
+    own_cap: bool
+
+
+def _argument_sites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) -> list[_Site]:
+    sites: list[_Site] = []
+    type_info = TypeInfo(schema)
+
+    class Fields(Visitor):
+        def enter_field(self, node: FieldNode, *_: Any) -> None:
+            field_def = type_info.get_field_def()
+            parent = type_info.get_parent_type()
+            if field_def is None or parent is None or not node.arguments:
+                return
+            field = f"{parent.name}.{node.name.value}"
+            for argument in node.arguments:
+                name = argument.name.value
+                if (arg_def := field_def.args.get(name)) is not None:
+                    sites.append(_Site(field, name, argument.value, arg_def.type, f"{field}({name})" in OWN_CAPS))
+
+    for definition in (operation, *_fragments_used(document, operation)):
+        visit(definition, TypeInfoVisitor(type_info, Fields()))
+    return sites
+
+
+# The sites of recently seen documents (the parser cache hands back the same DocumentNode for the same text), so
+# a request walks only its values. Bounded; keyed by identity, with the document kept alive by the entry.
+_SITES: OrderedDict[tuple[int, int, str | None], tuple[DocumentNode, list[_Site]]] = OrderedDict()
+_SITES_MAX = 512
+
+
+def _cached_sites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) -> list[_Site]:
+    key = (id(schema), id(document), operation.name.value if operation.name else None)
+    hit = _SITES.get(key)
+    if hit is not None and hit[0] is document:
+        _SITES.move_to_end(key)
+        return hit[1]
+    sites = _argument_sites(schema, document, operation)
+    _SITES[key] = (document, sites)
+    if len(_SITES) > _SITES_MAX:
+        _SITES.popitem(last=False)
+    return sites
+
+
 def input_problems(
     schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict[str, Any] | None,
     *, max_list_length: int,
@@ -174,23 +226,9 @@ def input_problems(
         return []  # execution reports the missing or ambiguous operation
     defaults = {d.variable.name.value: d.default_value for d in operation.variable_definitions or ()}
     walker = _Walker(variables if isinstance(variables, dict) else {}, defaults, max_list_length)
-    type_info = TypeInfo(schema)
-
-    class Fields(Visitor):
-        def enter_field(self, node: FieldNode, *_: Any) -> None:
-            field_def = type_info.get_field_def()
-            parent = type_info.get_parent_type()
-            if field_def is None or parent is None or not node.arguments:
-                return
-            walker.field = f"{parent.name}.{node.name.value}"
-            for argument in node.arguments:
-                name = argument.name.value
-                arg_def = field_def.args.get(name)
-                if arg_def is not None:
-                    walker.node(argument.value, arg_def.type, [name], f"{walker.field}({name})" in OWN_CAPS)
-
-    for definition in (operation, *_fragments_used(document, operation)):
-        visit(definition, TypeInfoVisitor(type_info, Fields()))
+    for site in _cached_sites(schema, document, operation):
+        walker.field = site.field
+        walker.node(site.value, site.type, [site.name], site.own_cap)
     return walker.problems
 
 
@@ -204,7 +242,13 @@ class InputGuard(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
-        if ctx.graphql_document is not None and not ctx.pre_execution_errors and ctx.result is None:
+        # Without variables, only string literals (") and list literals ([) can break a rule: most documents the
+        # web app sends skip the walk.
+        literals = ctx.query is None or '"' in ctx.query or "[" in ctx.query
+        if (
+            ctx.graphql_document is not None and not ctx.pre_execution_errors and ctx.result is None
+            and (ctx.variables or literals)
+        ):
             problems = input_problems(
                 ctx.schema._schema, ctx.graphql_document, ctx.operation_name, ctx.variables,
                 max_list_length=self.max_list_length,

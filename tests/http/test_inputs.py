@@ -153,3 +153,16 @@ async def test_nul_in_sku_at_the_order_endpoint(rt, ow, us, clock, sku: str) -> 
     assert (error["code"], error["field"]) == ("INVALID_EVENT", ["lines", "0", "sku"])
     assert "NUL" in error["message"] or "surrogate" in error["message"]
     assert await stored(rt) == {"orders": 0, "order_lines": 0, "order_events": 0, "ledger_entries": 0}
+
+
+def test_input_guard_bench_runs() -> None:
+    """bench/input_guard.py must keep working (not timed here)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "bench/input_guard.py", "--rounds", "1"], cwd=root, capture_output=True,
+                         text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "guard cold / validate" in run.stdout
