@@ -65,9 +65,13 @@ def error_body(code: str, message: str, **extensions: Any) -> dict[str, Any]:
     return {"errors": [{"message": message, "extensions": {"code": code, **extensions}}]}
 
 
+RETRY_AFTER_SECONDS = "5"  # with every 503: when a client may try again
+
+
 def error_response(media_type: str, error: RequestError) -> JSONResponse:
     return JSONResponse(
-        error_body(error.code, error.message, **error.extensions), status_code=error.status, media_type=media_type
+        error_body(error.code, error.message, **error.extensions), status_code=error.status, media_type=media_type,
+        headers={"retry-after": RETRY_AFTER_SECONDS} if error.status == 503 else None,
     )
 
 

@@ -19,6 +19,7 @@ from strawberry.types.unset import UNSET
 from server.auth.authenticate import principal_for_token, token_from_connection_params, token_from_headers
 from server.hardening.graphql_http import (
     REQUEST_ERROR_CODES,
+    RETRY_AFTER_SECONDS,
     RequestError,
     error_response,
     response_media_type,
@@ -101,6 +102,8 @@ class GraphQLView(GraphQL[Context, None]):
             status = getattr(request.state, "graphql_status", None)
             if status is not None and response.status_code == 200:
                 response.status_code = status
+                if status == 503:
+                    response.headers["retry-after"] = RETRY_AFTER_SECONDS
         return response
 
     async def on_ws_connect(self, context: Context) -> Any:

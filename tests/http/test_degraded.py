@@ -41,7 +41,7 @@ async def assert_database_down(client: httpx.AsyncClient) -> None:
         # A field that reads the database (login looks the user up)…
         response = await client.post("/graphql", json=WRONG_LOGIN, headers={"accept": accept})
         assert response.status_code == 503, response.text
-        assert response.headers["content-type"].startswith(media)
+        assert response.headers["content-type"].startswith(media) and response.headers["retry-after"] == "5"
         body = response.json()
         assert [e["extensions"]["code"] for e in body["errors"]] == ["SERVICE_UNAVAILABLE"]
         assert body["errors"][0]["message"] == UNAVAILABLE["errors"][0]["message"]
@@ -50,7 +50,7 @@ async def assert_database_down(client: httpx.AsyncClient) -> None:
             "/graphql", json={"query": "{ viewer { role } }"},
             headers={"accept": accept, "authorization": "Bearer mus_" + "x" * 43},
         )
-        assert response.status_code == 503 and response.json() == UNAVAILABLE
+        assert response.status_code == 503 and response.json() == UNAVAILABLE and response.headers["retry-after"] == "5"
 
 
 async def test_ready_when_database_and_broker_answer(rt) -> None:
