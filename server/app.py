@@ -1,4 +1,4 @@
-"""create_app(settings) → the Starlette application: /graphql, /healthz and the built web app at /."""
+"""create_app(settings) → the Starlette application: /graphql, /healthz, /readyz and the built web app at /."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from server.clock import Clock
 from server.exports.routes import routes as export_routes
+from server.hardening.middleware import harden
+from server.hardening.probes import probe_routes
 from server.integrations.orders import order_routes
 from server.runtime import Runtime
 from server.schema.build import build_schema
@@ -39,7 +41,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     rt = runtime or Runtime.build(settings, clock=clock)
     schema = build_schema(settings)
-    graphql = GraphQLView(schema, rt, ide=settings.ide_enabled)
+    graphql = GraphQLView(schema, rt, ide=settings.ide_enabled, suggestions=settings.suggestions_enabled)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -52,14 +54,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
             await sweeper.stop()
             await rt.stop()
 
-    async def healthz(request: Request) -> Response:
-        return JSONResponse({"ok": True, "broker": "healthy" if rt.broker.healthy else "degraded"})
-
     spa = _spa(settings.web_dist)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
-        Route("/healthz", healthz),
+        *probe_routes(rt),
         *export_routes,
         *order_routes(rt),
     ]
@@ -67,7 +66,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     if assets.is_dir():
         routes.append(Mount("/assets", StaticFiles(directory=assets), name="assets"))
     routes.append(Route("/{path:path}", spa))
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = harden(Starlette(routes=routes, lifespan=lifespan), settings)
     app.state.runtime = rt
     app.state.schema = schema
     app.state.live = graphql.live

@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
     session_ttl_hours: int = 24 * 14
     cookie_name: str = "matchup_session"
-    cookie_secure: bool = False
+    cookie_secure: bool = False  # also on in prod and whenever public_url is https (session_cookie_secure)
 
     login_max_failures: int = 5
     login_failure_window_minutes: int = 15
@@ -45,6 +45,20 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
     graphql_max_tokens: int = 5000
     graphql_cache_size: int = 512
+
+    # Production defaults and input limits (server/hardening/, docs/http.md).
+    graphql_introspection: bool | None = None  # None: on in dev, off otherwise
+    graphql_suggestions: bool | None = None  # "Did you mean …" in error messages; None: on in dev, off otherwise
+    graphql_max_list_length: int = Field(default=100, ge=1)  # items in any input list without its own cap
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)  # request bodies (the order endpoint has its own)
+    content_security_policy: str = (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
+    referrer_policy: str = "strict-origin-when-cross-origin"
+    hsts_max_age_seconds: int = Field(default=31_536_000, ge=0)  # sent when public_url is https; 0: never
+    readiness_timeout_seconds: float = Field(default=2, gt=0)  # /readyz: how long the database may take to answer
 
     # Per market, merged over the defaults: MATCHUP_SETTLEMENT_WINDOW_DAYS='{"VN": 3}' changes VN only.
     settlement_window_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_SETTLEMENT_WINDOW_DAYS))
@@ -66,6 +80,11 @@ class Settings(BaseSettings):
 
     web_dist: Path = ROOT / "web" / "dist"
     log_level: str = "INFO"
+
+    @field_validator("graphql_ide", "graphql_introspection", "graphql_suggestions", mode="before")
+    @classmethod
+    def _empty_means_default(cls, value: object) -> object:
+        return None if value == "" else value  # `MATCHUP_GRAPHQL_IDE=` as in .env.example: the env's default
 
     @field_validator("settlement_window_days")
     @classmethod
@@ -96,6 +115,22 @@ class Settings(BaseSettings):
     @property
     def ide_enabled(self) -> bool:
         return self.env == "dev" if self.graphql_ide is None else self.graphql_ide
+
+    @property
+    def introspection_enabled(self) -> bool:
+        return self.env == "dev" if self.graphql_introspection is None else self.graphql_introspection
+
+    @property
+    def suggestions_enabled(self) -> bool:
+        return self.env == "dev" if self.graphql_suggestions is None else self.graphql_suggestions
+
+    @property
+    def is_https(self) -> bool:
+        return (self.public_url or "").lower().startswith("https://")
+
+    @property
+    def session_cookie_secure(self) -> bool:
+        return self.cookie_secure or self.env == "prod" or self.is_https
 
     @property
     def base_url(self) -> str:

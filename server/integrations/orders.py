@@ -6,7 +6,6 @@ DomainErrors to JSON. Every error is {"error": {"code", "message", "field"}}; se
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from pathlib import Path
@@ -16,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from server.hardening.json_body import BadJson, bad_string, decode_json
 from server.runtime import Runtime
 from server.services.errors import DomainError
 from server.services.orders.ingestion import (
@@ -85,15 +85,16 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 def _parse_json(body: bytes) -> Any:
+    """UTF-8 JSON, not absurdly nested, with no string a text column cannot hold (server/hardening/json_body.py)."""
     try:
-        return json.loads(body, parse_constant=_refuse_constant)
-    except (ValueError, UnicodeDecodeError):
-        raise DomainError("MALFORMED_JSON", "The body is not valid JSON") from None
+        data = decode_json(body)
+    except BadJson as error:
+        raise DomainError("MALFORMED_JSON", error.message) from None
+    if found := bad_string(data):
+        path, problem = found
+        raise DomainError("INVALID_EVENT", f"The value at {'.'.join(map(str, path))} {problem}", path)
+    return data
 
 
 def order_routes(rt: Runtime) -> list[Route]:

@@ -17,6 +17,8 @@ from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import needs_gate
 from server.authz.gate import PolicyGate
+from server.hardening.input_guard import InputGuard
+from server.hardening.production import schema_extensions
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.root import Mutation, Query, Subscription
 from server.settings import Settings
@@ -48,6 +50,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
             partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
             partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
-            ClassifyAndMaskErrors,
+            *schema_extensions(settings),
+            partial(InputGuard, max_list_length=settings.graphql_max_list_length),
+            partial(ClassifyAndMaskErrors, suggestions=settings.suggestions_enabled),
         ],
     )

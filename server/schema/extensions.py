@@ -10,6 +10,8 @@ from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import MaskErrors
 
 from server.authz.errors import PublicError
+from server.hardening.production import strip_suggestions
+from server.hardening.unavailable import MESSAGE, SERVICE_UNAVAILABLE, is_unavailable
 
 log = logging.getLogger("matchup.graphql")
 
@@ -17,13 +19,22 @@ _TOO_COMPLEX = re.compile(r"exceeds maximum operation depth|aliases found\. Allo
 
 
 class ClassifyAndMaskErrors(MaskErrors):
+    def __init__(self, *, suggestions: bool = True) -> None:
+        super().__init__()
+        self.suggestions = suggestions
+
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        return classify_errors(errors)
+        return classify_errors(errors, suggestions=self.suggestions)
 
 
-def classify_errors(errors: list[GraphQLError]) -> list[GraphQLError]:
-    """Idempotent: errors that already carry a code are kept as they are."""
-    return [_classify(error) for error in errors]
+def classify_errors(errors: list[GraphQLError], *, suggestions: bool = True) -> list[GraphQLError]:
+    """Idempotent: errors that already carry a code are kept as they are. Without `suggestions`, "Did you
+    mean …" is cut from every message (the one place they are stripped)."""
+    classified = [_classify(error) for error in errors]
+    if not suggestions:
+        for error in classified:
+            error.message = strip_suggestions(error.message)
+    return classified
 
 
 def _classify(error: GraphQLError) -> GraphQLError:
@@ -42,6 +53,12 @@ def _classify(error: GraphQLError) -> GraphQLError:
         return GraphQLError(
             error.message, nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
             extensions={**(error.extensions or {}), "code": code},
+        )
+    if is_unavailable(original):
+        log.warning("database unavailable at %s: %r", error.path, original)
+        return GraphQLError(
+            MESSAGE, nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
+            extensions={"code": SERVICE_UNAVAILABLE},
         )
     error_id = uuid.uuid4().hex[:12]
     log.error("unexpected error %s at %s", error_id, error.path, exc_info=original)

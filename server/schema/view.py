@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -12,8 +14,19 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from server.auth.authenticate import principal_for_token, token_from_connection_params, token_from_headers
+from server.hardening.graphql_http import (
+    REQUEST_ERROR_CODES,
+    RETRY_AFTER_SECONDS,
+    RequestError,
+    error_response,
+    response_media_type,
+    result_status,
+)
+from server.hardening.json_body import BadJson, decode_json
+from server.hardening.unavailable import MESSAGE, SERVICE_UNAVAILABLE, is_unavailable
 from server.live.fanout import LiveFanout
 from server.live.handler import LiveTransportWSHandler
 from server.loaders.registry import LoaderRegistry
@@ -21,12 +34,14 @@ from server.runtime import Runtime
 from server.schema.context import Context
 from server.schema.extensions import classify_errors
 
+log = logging.getLogger("matchup.graphql")
+
 
 class GraphQLView(GraphQL[Context, None]):
     # Subscriptions run once per event per audience through the live hub (server/live/).
     graphql_transport_ws_handler_class = LiveTransportWSHandler
 
-    def __init__(self, schema: Any, rt: Runtime, *, ide: bool) -> None:
+    def __init__(self, schema: Any, rt: Runtime, *, ide: bool, suggestions: bool = False) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if ide else None,
@@ -36,6 +51,7 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self.rt = rt
         self.live = LiveFanout(rt)
+        self.suggestions = suggestions
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)
@@ -49,8 +65,52 @@ class GraphQLView(GraphQL[Context, None]):
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         # Parse errors bypass the masking extension on the async path; classify them here as well.
         if result.errors:
-            result.errors = classify_errors(result.errors)
-        return await super().process_result(request, result)
+            result.errors = classify_errors(result.errors, suggestions=self.suggestions)
+        body = await super().process_result(request, result)
+        if isinstance(request, Request):  # status and media type: server/hardening/graphql_http.py
+            request.state.graphql_status = result_status(body, request.state.graphql_media)
+        return body
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        response = await super().render_graphql_ide(request)
+        # GraphiQL (dev only) loads from unpkg and runs an inline script; the app's own policy stays strict.
+        response.headers["content-security-policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; "
+            "style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data: https:; connect-src 'self'; "
+            "frame-ancestors 'none'"
+        )
+        return response
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return decode_json(data)
+        except BadJson as error:
+            raise RequestError(400, error.code, error.message) from None
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        if self.is_websocket_request(request):
+            return await super().run(request, context, root_value)
+        media = request.state.graphql_media = response_media_type(request.headers.get("accept"))
+        try:
+            response = await super().run(request, context, root_value)
+        except RequestError as error:
+            return error_response(media, error)
+        except HTTPException as error:
+            code = REQUEST_ERROR_CODES.get(error.status_code, "BAD_REQUEST")
+            return error_response(media, RequestError(error.status_code, code, error.reason))
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            log.warning("GraphQL request refused, the database is unavailable: %r", error)
+            return error_response(media, RequestError(503, SERVICE_UNAVAILABLE, MESSAGE))
+        if response.headers.get("content-type", "").startswith("application/json"):
+            response.headers["content-type"] = media
+            status = getattr(request.state, "graphql_status", None)
+            if status is not None and response.status_code == 200:
+                response.status_code = status
+                if status == 503:
+                    response.headers["retry-after"] = RETRY_AFTER_SECONDS
+        return response
 
     async def on_ws_connect(self, context: Context) -> Any:
         # A token in connectionParams wins over the cookie sent with the upgrade.

@@ -42,7 +42,7 @@ async def resolve_login(info: Info, input: LoginInput) -> LoginPayload:  # noqa:
     if not ctx.is_websocket and ctx.response is not None:
         ctx.response.set_cookie(
             settings.cookie_name, result.token, max_age=settings.session_ttl_hours * 3600, httponly=True,
-            samesite="lax", secure=settings.cookie_secure, path="/",
+            samesite="lax", secure=settings.session_cookie_secure, path="/",
         )
     ctx.act_as(result.principal)
     return LoginPayload(viewer=await resolve_viewer(info), token=result.token, user_errors=[])
