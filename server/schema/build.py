@@ -6,6 +6,7 @@ from functools import partial
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -18,6 +19,7 @@ from strawberry.types.field import StrawberryField
 from server.authz.decisions import needs_gate
 from server.authz.gate import PolicyGate
 from server.schema.extensions import ClassifyAndMaskErrors
+from server.schema.login_once import OneLoginPerOperation
 from server.schema.root import Mutation, Query, Subscription
 from server.settings import Settings
 
@@ -48,6 +50,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
             partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
             partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
+            partial(AddValidationRules, [OneLoginPerOperation]),
             ClassifyAndMaskErrors,
         ],
     )
