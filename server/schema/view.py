@@ -18,9 +18,12 @@ from server.loaders.registry import LoaderRegistry
 from server.runtime import Runtime
 from server.schema.context import Context
 from server.schema.extensions import classify_errors
+from server.schema.session_sockets import SessionClosingWSHandler, SessionSockets
 
 
 class GraphQLView(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = SessionClosingWSHandler  # closes a socket when its session ends
+
     def __init__(self, schema: Any, rt: Runtime, *, ide: bool) -> None:
         super().__init__(
             schema,
@@ -30,6 +33,7 @@ class GraphQLView(GraphQL[Context, None]):
             max_subscriptions_per_connection=50,
         )
         self.rt = rt
+        self.session_sockets = SessionSockets(rt)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)

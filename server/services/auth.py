@@ -16,7 +16,7 @@ from server.auth.principal import Principal
 from server.auth.tokens import new_integration_key, new_session_token, signing_secret, token_hash
 from server.models.enums import KIND_ROLE, MemberRole
 from server.runtime import Runtime
-from server.services import login_throttle
+from server.services import login_throttle, sessions
 from server.services.errors import DomainError
 from server.services.unit_of_work import UnitOfWork
 
@@ -93,12 +93,8 @@ async def login(rt: Runtime, *, email: str, password: str, client_ip: str | None
 async def logout(rt: Runtime, principal: Principal | None) -> bool:
     if principal is None or principal.session_id is None:
         return False
-    async with UnitOfWork(rt) as uow:
-        await uow.session.execute(
-            update(models.UserSession)
-            .where(models.UserSession.id == principal.session_id, models.UserSession.revoked_at.is_(None))
-            .values(revoked_at=rt.clock.now())
-        )
+    # Revoked and announced: the session's open websockets are closed on every process.
+    await sessions.revoke_sessions(rt, session_ids=[principal.session_id])
     return True
 
 
