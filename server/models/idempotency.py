@@ -22,4 +22,5 @@ class IdempotencyKey(IdMixin, CreatedMixin, Base):
     request_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the canonical request body
     status_code: Mapped[int | None] = mapped_column(Integer)
     response_body: Mapped[str | None] = mapped_column(Text)
+    content_type: Mapped[str | None] = mapped_column(String(100))
     expires_at: Mapped[datetime] = mapped_column(index=True)
