@@ -9,6 +9,7 @@
  */
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { idempotencyExchange } from './idempotency';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -122,6 +123,8 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
         },
       }),
       cacheExchange,
+      // One Idempotency-Key per submit, reused for a double click or a retry of it (docs/api-clients.md).
+      idempotencyExchange(),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
