@@ -17,6 +17,7 @@ from server.clock import Clock
 from server.exports.routes import routes as export_routes
 from server.hardening.middleware import harden
 from server.hardening.probes import probe_routes
+from server.idempotency import IdempotentEndpoint
 from server.integrations.orders import order_routes
 from server.runtime import Runtime
 from server.schema.build import build_schema
@@ -56,7 +57,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
 
     spa = _spa(settings.web_dist)
     routes = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", IdempotentEndpoint(graphql, rt), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         *probe_routes(rt),
         *export_routes,

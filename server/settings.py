@@ -39,6 +39,13 @@ class Settings(BaseSettings):
 
     login_max_failures: int = 5
     login_failure_window_minutes: int = 15
+    # Failed logins from one client address (any emails) within the same window before it is refused too.
+    login_max_failures_per_address: int = Field(default=50, ge=1)
+
+    # Idempotency-Key header (docs/api-clients.md): how long a key and its answer are kept, and how long a
+    # duplicate waits for the first request with its key to finish before IDEMPOTENCY_KEY_IN_USE.
+    idempotency_key_ttl_hours: int = Field(default=24, ge=1)
+    idempotency_wait_seconds: float = Field(default=5, ge=0)
 
     graphql_ide: bool | None = None  # None: on in dev, off otherwise
     graphql_max_depth: int = 12

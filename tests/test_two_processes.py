@@ -17,6 +17,14 @@ from tests.plugins.services import PG_URL, REDIS_URL, create_pg_database, drop_p
 from tests.plugins.ws import PROTOCOL, GraphQLWS
 
 LOGIN = "mutation($i: LoginInput!) { login(input: $i) { token } }"
+CREATE_KEY = 'mutation { integrationKeyCreate(input: {name: "Sync"}) { userErrors { code } } }'
+
+
+async def _create_key(base: str, email: str) -> None:
+    token = await _login(base, email)
+    async with httpx.AsyncClient(base_url=base) as client:
+        body = (await client.post("/graphql", json={"query": CREATE_KEY}, headers={"Authorization": f"Bearer {token}"})).json()
+    assert body["data"]["integrationKeyCreate"]["userErrors"] == [], body
 
 
 async def _login(base: str, email: str) -> str:
@@ -43,11 +51,11 @@ async def test_event_crosses_processes_through_redis() -> None:
                 assert (await ws.init({"token": token}))["type"] == "connection_ack"
                 await ws.subscribe("n", "subscription { notificationReceived { kind body } }")
                 await asyncio.sleep(0.5)  # Redis pub/sub delivers only to channels already subscribed
-                await _login(first, world["seller_a"].email)  # caused on the first process
+                await _create_key(first, world["seller_a"].email)  # caused on the first process
                 message = await ws.next_payload(timeout=10)
                 assert message["type"] == "next", json.dumps(message)
-                assert message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_NEW_SIGN_IN"
-                await _login(first, world["seller_b"].email)  # another tenant: nothing arrives
+                assert message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_INTEGRATION_KEY_CREATED"
+                await _create_key(first, world["seller_b"].email)  # another tenant: nothing arrives
                 assert await ws.nothing_within(1.0)
     finally:
         drop_pg_database(database_url)

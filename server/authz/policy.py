@@ -525,7 +525,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "userErrors": allow(EVERYONE),
     },
     "LogoutPayload": _fields(allow(EVERYONE), "ok"),
-    "AuthUserError": _fields(allow(EVERYONE), "field", "message", "code"),
+    "AuthUserError": _fields(allow(EVERYONE), "field", "message", "code", "retryAfterSeconds"),
     "NotificationsMarkReadPayload": _fields(allow(ALL), "unreadCount", "userErrors"),
     "NotificationUserError": _fields(allow(ALL), "field", "message", "code"),
 }

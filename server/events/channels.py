@@ -16,6 +16,7 @@ __all__ = [
     "registrations_of_campaign",
     "registrations_of_shop",
     "samples_of_org",
+    "sessions_ended",
     "showcase_of_creator",
 ]
 
@@ -74,3 +75,8 @@ def samples_of_org(org_id: int) -> str:
     """Sample requests that concern one organisation (the creator, the campaign's agency, the product's shop)
     changed; each subscriber re-reads the request through its own row scope."""
     return channel("org", org_id, "samples")
+
+
+def sessions_ended() -> str:
+    """Login sessions ended (logout, expiry, revocation): every process closes those sessions' websockets."""
+    return channel("sessions", 0, "ended")

@@ -5,6 +5,7 @@ from server.models.base import Base, BigID, CreatedMixin, IdMixin, UTCDateTime, 
 from server.models.campaign import Campaign, CampaignPendingChange, CampaignTargetShop
 from server.models.creator import Content, SampleRequest, Shipment, ShowcaseEntry
 from server.models.finance import BankAccount, PaymentAccount, PaymentBill, PaymentBillEntry, Payout, TaxInfo
+from server.models.idempotency import IdempotencyKey
 from server.models.ledger import LedgerEntry
 from server.models.notification import Notification
 from server.models.order import Order, OrderEvent, OrderLine
@@ -31,6 +32,7 @@ __all__ = [
     "CreatedMixin",
     "CreatorProfile",
     "IdMixin",
+    "IdempotencyKey",
     "IntegrationKey",
     "LedgerEntry",
     "LinkOpen",

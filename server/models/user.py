@@ -49,7 +49,10 @@ class LoginFailure(IdMixin, CreatedMixin, Base):
     """Failed logins by normalised email, counted in a window to throttle guessing (shared by all workers)."""
 
     __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_email_created", "email", "created_at"),)
+    __table_args__ = (
+        Index("ix_login_failures_email_created", "email", "created_at"),
+        Index("ix_login_failures_client_ip_created", "client_ip", "created_at"),
+    )
 
     email: Mapped[str] = mapped_column(String(254))
     client_ip: Mapped[str | None] = mapped_column(String(64))

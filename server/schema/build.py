@@ -6,6 +6,7 @@ from functools import partial
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -20,6 +21,7 @@ from server.authz.gate import PolicyGate
 from server.hardening.input_guard import InputGuard
 from server.hardening.production import schema_extensions
 from server.schema.extensions import ClassifyAndMaskErrors
+from server.schema.login_once import OneLoginPerOperation
 from server.schema.root import Mutation, Query, Subscription
 from server.settings import Settings
 
@@ -51,6 +53,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
             partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
             *schema_extensions(settings),
+            partial(AddValidationRules, [OneLoginPerOperation]),
             partial(InputGuard, max_list_length=settings.graphql_max_list_length),
             partial(ClassifyAndMaskErrors, suggestions=settings.suggestions_enabled),
         ],

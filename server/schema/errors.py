@@ -23,6 +23,9 @@ class AuthErrorCode(enum.StrEnum):
 @strawberry.type
 class AuthUserError(UserError):
     code: AuthErrorCode
+    retry_after_seconds: int | None = strawberry.field(
+        default=None, description="THROTTLED: seconds until an attempt is let through again."
+    )
 
 
 @strawberry.enum

@@ -33,13 +33,19 @@ from server.loaders.registry import LoaderRegistry
 from server.runtime import Runtime
 from server.schema.context import Context
 from server.schema.extensions import classify_errors
+from server.schema.session_sockets import SessionClosingWSHandler, SessionSockets
 
 log = logging.getLogger("matchup.graphql")
 
 
+class GraphQLWSHandler(SessionClosingWSHandler, LiveTransportWSHandler):
+    """Shared live feeds, and sockets that close when their session ends."""
+
+
 class GraphQLView(GraphQL[Context, None]):
-    # Subscriptions run once per event per audience through the live hub (server/live/).
-    graphql_transport_ws_handler_class = LiveTransportWSHandler
+    # Subscriptions run once per event per audience through the live hub (server/live/); a socket is closed
+    # when its login session ends (server/schema/session_sockets.py).
+    graphql_transport_ws_handler_class = GraphQLWSHandler
 
     def __init__(self, schema: Any, rt: Runtime, *, ide: bool, suggestions: bool = False) -> None:
         super().__init__(
@@ -52,6 +58,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.rt = rt
         self.live = LiveFanout(rt)
         self.suggestions = suggestions
+        self.session_sockets = SessionSockets(rt)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)

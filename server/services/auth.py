@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import math
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from server import models
 from server.auth.passwords import hash_password, verify_password
@@ -17,8 +16,8 @@ from server.auth.principal import Principal
 from server.auth.tokens import new_integration_key, new_session_token, signing_secret, token_hash
 from server.models.enums import KIND_ROLE, MemberRole
 from server.runtime import Runtime
+from server.services import login_throttle, sessions
 from server.services.errors import DomainError
-from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork
 
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,63}$")
@@ -45,25 +44,9 @@ async def login(rt: Runtime, *, email: str, password: str, client_ip: str | None
     if len(email) > 254 or len(password) > 1024:
         raise DomainError("INVALID_CREDENTIALS", INVALID_CREDENTIALS, ["input", "password"])
     now = rt.clock.now()
-    window_start = now - timedelta(minutes=rt.settings.login_failure_window_minutes)
-    async with UnitOfWork(rt) as uow:
-        s = uow.session
-        failures = (
-            await s.execute(
-                select(func.count(), func.min(models.LoginFailure.created_at)).where(
-                    models.LoginFailure.email == email, models.LoginFailure.created_at > window_start
-                )
-            )
-        ).one()
-        if failures[0] >= rt.settings.login_max_failures:
-            retry_at = failures[1] + timedelta(minutes=rt.settings.login_failure_window_minutes)
-            minutes = max(1, math.ceil((retry_at - now).total_seconds() / 60))
-            # Same answer for known and unknown emails.
-            raise DomainError(
-                "THROTTLED",
-                f"Too many failed attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
-                ["input", "email"],
-            )
+    # Takes this attempt's slot (or refuses) before any password is hashed: see login_throttle.
+    await login_throttle.reserve_attempt(rt, email=email, client_ip=client_ip)
+    async with rt.sessionmaker() as s:
         row = (
             await s.execute(
                 select(models.User, models.Membership.organisation_id, models.Organisation.kind)
@@ -76,13 +59,15 @@ async def login(rt: Runtime, *, email: str, password: str, client_ip: str | None
                 )
             )
         ).first()
-        # argon2 is slow on purpose: keep it off the event loop.
-        valid = await asyncio.to_thread(verify_password, row[0].password_hash if row else None, password)
-        if not valid or row is None:
-            s.add(models.LoginFailure(email=email, client_ip=client_ip, created_at=now))
-            await uow.commit()
-            raise DomainError("INVALID_CREDENTIALS", INVALID_CREDENTIALS, ["input", "password"])
+    # argon2 is slow on purpose: keep it off the event loop.
+    valid = await asyncio.to_thread(verify_password, row[0].password_hash if row else None, password)
+    if not valid or row is None:
+        # The attempt's row stays: it is the failure.
+        raise DomainError("INVALID_CREDENTIALS", INVALID_CREDENTIALS, ["input", "password"])
+    async with UnitOfWork(rt) as uow:
+        s = uow.session
         user, organisation_id, kind = row
+        # This attempt's row and the email's earlier failures: a good password resets the email's count.
         await s.execute(delete(models.LoginFailure).where(models.LoginFailure.email == email))
         token = new_session_token()
         session_row = models.UserSession(
@@ -94,16 +79,7 @@ async def login(rt: Runtime, *, email: str, password: str, client_ip: str | None
         )
         s.add(session_row)
         await s.flush()
-        await notify(
-            uow,
-            recipient_organisation_id=organisation_id,
-            recipient_user_id=user.id,
-            kind="SECURITY_NEW_SIGN_IN",
-            title="New sign-in",
-            body=f"{user.full_name} signed in{' from ' + client_ip if client_ip else ''}.",
-            subject_type="User",
-            subject_id=user.id,
-        )
+        # A sign-in notifies no one: every member of the organisation would see one per login of anyone.
         principal = Principal(
             user_id=user.id,
             role=KIND_ROLE[kind],
@@ -117,12 +93,8 @@ async def login(rt: Runtime, *, email: str, password: str, client_ip: str | None
 async def logout(rt: Runtime, principal: Principal | None) -> bool:
     if principal is None or principal.session_id is None:
         return False
-    async with UnitOfWork(rt) as uow:
-        await uow.session.execute(
-            update(models.UserSession)
-            .where(models.UserSession.id == principal.session_id, models.UserSession.revoked_at.is_(None))
-            .values(revoked_at=rt.clock.now())
-        )
+    # Revoked and announced: the session's open websockets are closed on every process.
+    await sessions.revoke_sessions(rt, session_ids=[principal.session_id])
     return True
 
 

@@ -111,7 +111,7 @@ class StatusChanges:
     the sweeper). `add` writes the audit event; `announce` writes the notifications (one per recipient,
     campaign and kind, so a batch of 100 is one notification) and queues the thin events for after commit.
     Creation (from nothing to PENDING) is announced to the agency; every other change to the agency and the
-    seller.
+    seller, except the one that made it (no one is notified of their own action).
     """
 
     def __init__(self, uow: UnitOfWork, actor: Principal | None) -> None:
@@ -154,6 +154,8 @@ class StatusChanges:
             kind = _kind(change.old, change.new)
             recipients = [campaign.agency_id] + ([] if change.old is None else [change.shop_id])
             for organisation_id in recipients:
+                if self.actor is not None and organisation_id == self.actor.organisation_id:
+                    continue  # no notification for one's own action (the sweeper's changes notify both)
                 groups[(organisation_id, change.campaign_id, kind)].append(change)
             event = {
                 "id": change.registration_id,

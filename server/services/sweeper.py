@@ -2,7 +2,7 @@
 
 Each tick runs every job of JOBS once (campaign changes whose 30 minutes are over, registrations of campaigns
 that ended, creator rate decreases after their lock, overdue samples, order lines past their settlement window,
-the previous month's payment bills). Every job claims its rows with conditional updates, so several processes sweeping at once never
+the previous month's payment bills, expired login sessions and idempotency keys). Every job claims its rows with conditional updates, so several processes sweeping at once never
 do anything twice. A failing job is logged and the loop goes on; the next tick retries.
 """
 
@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from server.runtime import Runtime
-from server.services import campaigns, registrations, samples, showcase_rates
+from server.services import campaigns, idempotency, registrations, samples, sessions, showcase_rates
 from server.services.finance.bills import issue_monthly_bills
 from server.services.orders.settlement import settle_due_lines
 
@@ -32,6 +32,9 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("settle due order lines", settle_due_lines),
     # After settlement, so that a month's last settled lines make its bills.
     ("issue monthly bills", issue_monthly_bills),
+    # Expired login sessions: deleted and announced, so their websockets are closed on every process.
+    ("end expired sessions", sessions.end_expired_sessions),
+    ("prune expired idempotency keys", idempotency.prune_expired_keys),
 )
 
 

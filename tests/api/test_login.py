@@ -98,22 +98,26 @@ async def test_token_of_a_deleted_user_is_anonymous(rt, clock, http, world) -> N
     assert failed["userErrors"][0]["code"] == "INVALID_CREDENTIALS"
 
 
-async def test_login_notifies_the_user_of_the_new_sign_in(http, world) -> None:
+async def test_notifications_list_and_mark_read(http, world) -> None:
     api = Api(http, await login_token(http, world["seller_a"].email))
+    assert (await api("{ notifications { totalCount } }"))["notifications"]["totalCount"] == 0, "a sign-in notifies no one"
+    await api('mutation { integrationKeyCreate(input: {name: "Sync"}) { userErrors { code } } }')
     data = await api("{ notifications(first: 5) { totalCount edges { node { kind title readAt } } } viewer { unreadNotificationCount } }")
     assert data["notifications"]["totalCount"] == 1
-    assert data["notifications"]["edges"][0]["node"] == {"kind": "SECURITY_NEW_SIGN_IN", "title": "New sign-in", "readAt": None}
+    assert data["notifications"]["edges"][0]["node"] == {"kind": "SECURITY_INTEGRATION_KEY_CREATED", "title": "Integration key created", "readAt": None}
     assert data["viewer"]["unreadNotificationCount"] == 1
     marked = await api("mutation { notificationsMarkRead(input: {}) { unreadCount userErrors { code } } }")
     assert marked["notificationsMarkRead"] == {"unreadCount": 0, "userErrors": []}
-    # Another user's sign-in is not this user's notification.
+    # Another shop's notification is not this shop's.
     other = Api(http, await login_token(http, world["seller_b"].email))
+    await other('mutation { integrationKeyCreate(input: {name: "Sync"}) { userErrors { code } } }')
     assert (await other("{ notifications { totalCount } }"))["notifications"]["totalCount"] == 1
     assert (await api("{ notifications { totalCount } }"))["notifications"]["totalCount"] == 1
 
 
 async def test_mark_read_rejects_bad_ids_and_changes_nothing(http, world) -> None:
     api = Api(http, await login_token(http, world["seller_a"].email))
+    await api('mutation { integrationKeyCreate(input: {name: "Sync"}) { userErrors { code } } }')
     bad = await api('mutation { notificationsMarkRead(input: {ids: ["nope"]}) { unreadCount userErrors { field code message } } }')
     assert bad["notificationsMarkRead"]["userErrors"] == [
         {"field": ["input", "ids", "0"], "code": "INVALID_ID", "message": "'nope' is not a valid Matchup id"}

@@ -15,6 +15,7 @@ from tests.plugins.api import Api, login_token
 from tests.plugins.ws import PROTOCOL, GraphQLWS
 
 SUBSCRIBE = "subscription { notificationReceived { kind title body } }"
+CREATE_KEY = 'mutation { integrationKeyCreate(input: {name: "Sync"}) { userErrors { code } } }'
 
 
 @asynccontextmanager
@@ -30,12 +31,12 @@ async def test_token_in_connection_params_and_live_notification(app, http, world
         assert await ws.init({"token": token}) == {"type": "connection_ack", "payload": {"role": "SELLER"}}
         await ws.subscribe("1", SUBSCRIBE)
         await asyncio.sleep(0.2)
-        await login_token(http, world["seller_a"].email)  # a new sign-in notifies seller A
+        await Api(http, token)(CREATE_KEY)  # a new integration key notifies seller A's shop
         message = await ws.next_payload()
         assert message["type"] == "next" and message["id"] == "1"
-        assert message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_NEW_SIGN_IN"
+        assert message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_INTEGRATION_KEY_CREATED"
         # Another tenant's event does not arrive.
-        await login_token(http, world["seller_b"].email)
+        await Api(http, await login_token(http, world["seller_b"].email))(CREATE_KEY)
         assert await ws.nothing_within(0.5)
 
 

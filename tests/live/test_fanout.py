@@ -17,7 +17,7 @@ from server.live.audience import audience_key
 from server.live.sessions import BoundedSessions
 from server.models.enums import MemberRole, Role
 from server.runtime import Runtime
-from server.services import auth
+from server.services import auth, notifications
 from server.services.unit_of_work import UnitOfWork
 from tests.api.registrations.helpers import make_campaign, register_one, rid
 from tests.plugins.api import World, login_token
@@ -106,7 +106,7 @@ async def test_audiences_get_their_own_payloads_and_never_another_s(rt, app, htt
 async def test_a_notification_for_one_user_is_not_shared_with_a_colleague(rt, app, http, world: World) -> None:  # noqa: ANN001
     """Notifications may be addressed to one user: the policy reads the user there, so the key does too."""
     async with UnitOfWork(rt) as uow:
-        await auth.create_user(
+        colleague_user = await auth.create_user(
             uow, organisation_id=world["seller_a"].organisation_id, email="colleague@test.local",
             password="correct horse battery", full_name="Colleague", member_role=MemberRole.MEMBER,
         )
@@ -120,7 +120,11 @@ async def test_a_notification_for_one_user_is_not_shared_with_a_colleague(rt, ap
         await colleague.subscribe("n", NOTIFICATIONS)
         await until(lambda: app.state.live.hub.feeds == 2, "two feeds")
         await subscribed(rt, channel)
-        await login_token(http, "colleague@test.local", "correct horse battery")  # notifies that user only
+        async with UnitOfWork(rt) as uow:  # addressed to that user only
+            await notifications.notify(
+                uow, recipient_organisation_id=world["seller_a"].organisation_id,
+                recipient_user_id=colleague_user.id, kind="SECURITY_NEW_SIGN_IN", title="New sign-in", body="",
+            )
         _, payload = await next_data(colleague)
         assert payload["data"]["notificationReceived"]["kind"] == "SECURITY_NEW_SIGN_IN"
         assert await owner.nothing_within(0.3)

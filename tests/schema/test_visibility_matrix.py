@@ -43,6 +43,7 @@ from server.models.enums import (
 from server.resolvers.query.node import NODE_TYPES
 from server.runtime import Runtime
 from server.schema.ids import encode_id
+from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork
 from tests.api.integration_keys_seed import INTEGRATION_KEYS_EMPTY_BY_DESIGN, seed_integration_keys
 from tests.finance.seed import FINANCE_EMPTY_BY_DESIGN, seed_finance
@@ -267,9 +268,16 @@ async def connect_creator_side(s, world: World, registration, link, now) -> None
 
 @pytest.fixture
 async def logged_in(rt: Runtime, world: World, as_role) -> dict[str, Api]:  # noqa: ANN001
-    """Tenants A connected; every tenant logged in (each login notifies its user) and its notifications read, so
-    that every notification column is filled."""
+    """Tenants A connected; every tenant logged in, notified (a sign-in notifies no one) and its notifications
+    read, so that every notification column is filled."""
     await connect_tenants_a(rt, world)
+    async with UnitOfWork(rt) as uow:
+        for tenant in world.tenants.values():
+            await notify(
+                uow, recipient_organisation_id=tenant.organisation_id, recipient_user_id=tenant.user_id,
+                kind="SECURITY_TEST", title="Test", body="A notification with every column.", subject_type="User",
+                subject_id=tenant.user_id, data={"source": "visibility matrix"},
+            )
     apis = {key: await as_role(key) for key in world.tenants}
     for api in apis.values():
         await api("mutation { notificationsMarkRead(input: {}) { unreadCount } }")

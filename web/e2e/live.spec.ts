@@ -1,25 +1,34 @@
 import { expect, test, type WebSocketRoute } from '@playwright/test';
-import { logIn, settled, unreadCount, VIEWPORTS } from './support/session.ts';
+import { DEMO_PASSWORD, logIn, settled, unreadCount, VIEWPORTS } from './support/session.ts';
 
-test('a notification arrives live: toast, bell count and list update without reload', async ({ page, browser }) => {
+test('a notification arrives live: toast, bell count and list update without reload', async ({ page, playwright, baseURL }) => {
   await page.setViewportSize(VIEWPORTS.desktop);
-  await logIn(page, 'agency2@demo.test');
-  await expect(page).toHaveURL(/\/agency$/);
+  await logIn(page, 'seller@demo.test');
+  await expect(page).toHaveURL(/\/seller$/);
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
   await settled(page);
   const before = await unreadCount(page);
 
-  // Signing in again elsewhere creates a "New sign-in" notification for this user.
-  const other = await browser.newContext();
+  // An API client of the same shop creates an integration key: the shop is notified (a sign-in notifies no one).
+  const api = await playwright.request.newContext({ baseURL });
   try {
-    const otherPage = await other.newPage();
-    await logIn(otherPage, 'agency2@demo.test');
-    await expect(otherPage).toHaveURL(/\/agency$/);
+    const login = await api.post('/graphql', {
+      data: {
+        query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+        variables: { i: { email: 'seller@demo.test', password: DEMO_PASSWORD } },
+      },
+    });
+    const token = (await login.json()).data.login.token as string;
+    const created = await api.post('/graphql', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { query: 'mutation { integrationKeyCreate(input: {name: "Live test"}) { userErrors { code } } }' },
+    });
+    expect((await created.json()).data.integrationKeyCreate.userErrors).toEqual([]);
   } finally {
-    await other.close();
+    await api.dispose();
   }
 
-  await expect(page.getByRole('alert').filter({ hasText: 'New sign-in' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Integration key created' })).toBeVisible();
   await expect.poll(() => unreadCount(page)).toBe(before + 1);
 
   // Mark all as read from the bell.

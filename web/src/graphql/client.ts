@@ -13,6 +13,7 @@
  */
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient, type Sink } from 'graphql-ws';
+import { idempotencyExchange } from './idempotency';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -165,6 +166,8 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
         },
       }),
       cacheExchange,
+      // One Idempotency-Key per submit, reused for a double click or a retry of it (docs/api-clients.md).
+      idempotencyExchange(),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
