@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 from server.clock import Clock
 from server.exports.routes import routes as export_routes
 from server.integrations.orders import order_routes
+from server.limits.rate import RateLimiter
 from server.runtime import Runtime
 from server.schema.build import build_schema
 from server.schema.view import GraphQLView
@@ -38,7 +39,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     rt = runtime or Runtime.build(settings, clock=clock)
-    schema = build_schema(settings)
+    rate = RateLimiter(settings)  # one per process: GraphQL and the order endpoint share its store
+    schema = build_schema(settings, rate)
     graphql = GraphQLView(schema, rt, ide=settings.ide_enabled)
 
     @contextlib.asynccontextmanager
@@ -50,6 +52,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
             yield
         finally:
             await sweeper.stop()
+            await rate.aclose()
             await rt.stop()
 
     async def healthz(request: Request) -> Response:
@@ -61,7 +64,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
         *export_routes,
-        *order_routes(rt),
+        *order_routes(rt, rate),
     ]
     assets = settings.web_dist / "assets"
     if assets.is_dir():

@@ -17,12 +17,15 @@ from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import needs_gate
 from server.authz.gate import PolicyGate
+from server.limits.extension import QueryLimits
+from server.limits.rate import RateLimiter
+from server.limits.timeout import TimeLimitedExecution
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.root import Mutation, Query, Subscription
 from server.settings import Settings
 
 
-class GatedSchema(strawberry.Schema):
+class GatedSchema(TimeLimitedExecution, strawberry.Schema):
     def get_fields(self, type_definition: StrawberryObjectDefinition) -> list[StrawberryField]:
         fields = super().get_fields(type_definition)
         if type_definition.is_input or type_definition.is_interface:
@@ -37,7 +40,8 @@ class GatedSchema(strawberry.Schema):
         return fields
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawberry.Schema:
+    """`rate`: the process's rate limiter (create_app shares it with the order endpoint); a private one if None."""
     return GatedSchema(
         query=Query,
         mutation=Mutation,
@@ -48,6 +52,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
             partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
             partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
+            partial(QueryLimits, rate=rate or RateLimiter(settings)),
             ClassifyAndMaskErrors,
         ],
     )
