@@ -73,4 +73,5 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = rt
     app.state.schema = schema
+    app.state.rate = rate
     return app

@@ -110,8 +110,11 @@ return out
 class RedisBuckets:
     """Fails open: while Redis cannot be reached, requests are let through (and logged), not refused."""
 
+    MAX_CONNECTIONS = 32  # per process; more concurrent requests wait for one (up to 2 s)
+
     def __init__(self, url: str, prefix: str) -> None:
         self.url = url
+        self._warned_at = float("-inf")
         self.prefix = prefix
         self._client = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -122,7 +125,10 @@ class RedisBuckets:
 
         loop = asyncio.get_running_loop()
         if self._client is None or self._loop is not loop:  # clients are bound to the loop they were made in
-            self._client = aioredis.Redis.from_url(self.url, socket_connect_timeout=2, socket_timeout=2)
+            pool = aioredis.BlockingConnectionPool.from_url(
+                self.url, max_connections=self.MAX_CONNECTIONS, timeout=2, socket_connect_timeout=2, socket_timeout=2,
+            )
+            self._client = aioredis.Redis.from_pool(pool)  # owns the pool: aclose() closes its connections
             self._loop = loop
             self._script = self._client.register_script(TAKE)
         return self._script
@@ -136,7 +142,9 @@ class RedisBuckets:
         try:
             reply = await self._redis()(keys=[self.prefix + b.key for b in buckets], args=args)
         except (RedisError, OSError) as error:
-            log.warning("rate limits: Redis unavailable, request let through (%s)", error)
+            if now - self._warned_at > 60:  # once a minute, not once a request
+                self._warned_at = now
+                log.warning("rate limits: Redis unavailable, requests let through (%s)", error)
             return Throttle(True, 0.0, float(buckets[0].capacity), buckets[0].capacity, buckets[0].restore_rate)
         allowed, wait, *levels = reply
         return _throttle(buckets, [float(level) for level in levels], bool(int(allowed)), float(wait))

@@ -26,6 +26,9 @@ class QueryLimits(SchemaExtension):
     async def on_execute(self) -> AsyncIterator[None]:
         ec = self.execution_context
         context = ec.context
+        if getattr(context, "rt", None) is None:  # executed outside the app (no runtime, no settings)
+            yield
+            return
         settings = context.rt.settings
         principal = context.principal
         role = principal.role.value.lower() if principal is not None else "anonymous"

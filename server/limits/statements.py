@@ -21,6 +21,12 @@ DEADLINE: ContextVar[float | None] = ContextVar("matchup_request_deadline", defa
 SQLITE_PROGRESS_STEPS = 1000  # virtual machine instructions between two deadline checks
 
 
+class Interrupts:
+    """How many SQLite statements this process stopped because their request ran out of time."""
+
+    count = 0
+
+
 def install_statement_time_limits(engine: AsyncEngine, settings: Settings) -> None:
     if settings.is_sqlite:
         _install_sqlite(engine)
@@ -48,7 +54,10 @@ def _install_sqlite(engine: AsyncEngine) -> None:
 
         def check() -> int:
             at = deadline[0]
-            return 1 if at is not None and time.monotonic() > at else 0
+            if at is None or time.monotonic() <= at:
+                return 0
+            Interrupts.count += 1
+            return 1
 
         await_(dbapi_conn.driver_connection.set_progress_handler(check, SQLITE_PROGRESS_STEPS))
 

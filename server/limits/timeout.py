@@ -31,6 +31,8 @@ class TimeLimitedExecution:
 
     async def _execute_operation(self, execution_context: Any, *args: Any, **kwargs: Any) -> Any:
         context = execution_context.context
+        if getattr(context, "rt", None) is None:  # executed outside the app (no runtime, no settings)
+            return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
         seconds = context.rt.settings.request_timeout_seconds
         token = DEADLINE.set(time.monotonic() + seconds)
         try:
