@@ -27,32 +27,34 @@ WEIGHTS: dict[str, int] = {
     "Subscription.campaignNumbersChanged": 10,
 }
 
-# Lists of objects without `first`: the most they can hold (from the rules that fill them).
+# Lists of objects without `first`: how many they hold — the most the rules allow where they fix one (a batch, the
+# accounts of a ledger posting, the days of a series), else a generous usual size (a registration's history grows
+# with every edit; the time limit covers the rare list that is longer).
 LIST_BOUNDS: dict[str, int] = {
     "*.userErrors": 10,
     "BillsGeneratePayload.bills": 100,
-    "CreatorCollaboration.contents": 20,
-    "OrderLineReceipt.postings": 20,
-    "OrderLineReceipt.events": 20,
+    "CreatorCollaboration.contents": 5,
+    "OrderLineReceipt.postings": 10,
+    "OrderLineReceipt.events": 10,
     "PaymentAccount.balances": 10,
     "PaymentBill.payouts": 10,
     "PayoutRunPayload.results": 100,
     "PerformanceSeries.days": 366,
-    "Product.skus": 50,  # catalogue.SKUS_MAX
+    "Product.skus": 10,  # usually 1-5; catalogue.SKUS_MAX is 50
     "ProductOffers.offers": 10,
     "Query.earnings": 10,
-    "ReceiptPosting.legs": 10,
-    "Registration.history": 50,
+    "ReceiptPosting.legs": 6,  # three accounts, estimated and settled
+    "Registration.history": 10,
     "RegistrationCreatePayload.registrations": 100,
     "RegistrationCreatePayload.results": 100,
-    "RegistrationEvent.changes": 20,
+    "RegistrationEvent.changes": 5,
     "RegistrationReviewPayload.results": 100,
-    "SampleRequest.shipments": 20,
-    "SampleRequest.contents": 20,
+    "SampleRequest.shipments": 5,
+    "SampleRequest.contents": 5,
     "SharedOffer.items": 100,
     "ShowcaseAddPayload.entries": 100,
     "ShowcaseAddPayload.replaced": 100,
-    "ShowcaseEntry.contents": 20,
+    "ShowcaseEntry.contents": 5,
 }
 
 
