@@ -146,9 +146,10 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "MATCHUP_DATABASE_URL": args.database_url or f"sqlite+aiosqlite:///{tmp}/bench.db",
                "MATCHUP_REDIS_URL": "", "MATCHUP_LOG_LEVEL": "WARNING", "MATCHUP_SIMULATOR": "off"}
+        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 - closed below; a pipe nobody reads would fill up
         server = subprocess.Popen(
             [sys.executable, "-m", "server", "run", "--port", str(port), "--no-simulator"], cwd=ROOT, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL, stderr=log,
         )
         try:
             base = f"http://127.0.0.1:{port}"
@@ -160,6 +161,7 @@ def main(argv: list[str] | None = None) -> None:
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
+            log.close()
 
 
 if __name__ == "__main__":

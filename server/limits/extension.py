@@ -14,7 +14,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from server.limits.cost import operation_cost
-from server.limits.rate import RateLimiter, rate_limited_message, retry_after_header, throttle_status
+from server.limits.rate import MIN_CHARGE, RateLimiter, rate_limited_message, retry_after_header, throttle_status
 
 
 class QueryLimits(SchemaExtension):
@@ -29,28 +29,18 @@ class QueryLimits(SchemaExtension):
         if getattr(context, "rt", None) is None:  # executed outside the app (no runtime, no settings)
             yield
             return
-        settings = context.rt.settings
         principal = context.principal
         role = principal.role.value.lower() if principal is not None else "anonymous"
         cost = operation_cost(ec.schema._schema, ec.graphql_document, ec.operation_name, ec.variables)
-        limit = settings.query_cost_limit[role]
+        limit = context.rt.settings.query_cost_limit[role]
         self.report = {"requestedQueryCost": cost.total, "limit": limit}
-        if cost.total > limit:
-            yield self._refuse(GraphQLError(
-                f"Query cost {cost.total} is over the limit of {limit}; the most expensive path is {cost.path} "
-                f"({cost.path_cost}). Ask for fewer items (`first`) or fewer nested lists.",
-                extensions={
-                    "code": "QUERY_TOO_COSTLY", "cost": cost.total, "limit": limit,
-                    "path": cost.path, "pathCost": cost.path_cost,
-                },
-            ))
-            return
+        too_costly = cost.total > limit
         client = context.request.client
         buckets = self.rate.graphql_buckets(
-            principal.role.value.lower() if principal else None, principal.user_id if principal else None,
-            client.host if client else "unknown",
+            role if principal else None, principal.user_id if principal else None, client.host if client else "unknown"
         )
-        throttle = await self.rate.take(context.rt.clock, buckets, cost.total)
+        # A refused query still takes the least charge: a flood of them is rate limited like any other.
+        throttle = await self.rate.take(context.rt.clock, buckets, MIN_CHARGE if too_costly else cost.total)
         self.report["throttleStatus"] = throttle_status(throttle)
         if not throttle.allowed:
             retry_after = retry_after_header(throttle)
@@ -60,6 +50,16 @@ class QueryLimits(SchemaExtension):
             yield self._refuse(GraphQLError(
                 rate_limited_message(throttle),
                 extensions={"code": "RATE_LIMITED", "retryAfter": int(retry_after), "cost": cost.total},
+            ))
+            return
+        if too_costly:
+            yield self._refuse(GraphQLError(
+                f"Query cost {cost.total} is over the limit of {limit}; the most expensive path is {cost.path} "
+                f"({cost.path_cost}). Ask for fewer items (`first`) or fewer nested lists.",
+                extensions={
+                    "code": "QUERY_TOO_COSTLY", "cost": cost.total, "limit": limit,
+                    "path": cost.path, "pathCost": cost.path_cost,
+                },
             ))
             return
         yield

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from server.limits.buckets import Bucket, MemoryBuckets, RedisBuckets
-from tests.limits.conftest import client, post, socket
+from tests.limits.conftest import HEAVY, client, post, socket
 from tests.plugins.api import login_token
 from tests.plugins.services import REDIS_URL, need
 
@@ -93,6 +93,15 @@ async def test_costly_queries_spend_the_budget_faster(limited_app, world) -> Non
         query = "{ products(first: 20) { edges { node { id } } } }"  # cost 41
         statuses = [(await post(http, token, query)).status_code for _ in range(3)]
         assert statuses == [200, 200, 429]
+
+
+async def test_queries_refused_for_their_cost_still_take_one(limited_app, world) -> None:
+    app = limited_app(rate_limit_capacity={"seller": 3})
+    async with client(app) as http:
+        token = await login_token(http, world["seller_a"].email)
+        answers = [await post(http, token, HEAVY) for _ in range(4)]
+        codes = [r.json()["errors"][0]["extensions"]["code"] for r in answers]
+        assert codes == ["QUERY_TOO_COSTLY"] * 3 + ["RATE_LIMITED"] and answers[-1].status_code == 429
 
 
 async def test_one_address_shares_a_budget(limited_app, world) -> None:
