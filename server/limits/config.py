@@ -6,7 +6,11 @@ from typing import Any
 
 
 def merge_limits(setting: str, value: dict[str, Any]) -> dict[str, Any]:
-    from server.settings import DEFAULT_QUERY_COST_LIMIT, DEFAULT_RATE_LIMIT_CAPACITY, DEFAULT_RATE_LIMIT_RESTORE
+    from server.settings import (
+        DEFAULT_QUERY_COST_LIMIT,
+        DEFAULT_RATE_LIMIT_CAPACITY,
+        DEFAULT_RATE_LIMIT_RESTORE,
+    )
 
     defaults = {
         "query_cost_limit": DEFAULT_QUERY_COST_LIMIT,

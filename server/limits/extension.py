@@ -14,7 +14,13 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from server.limits.cost import operation_cost
-from server.limits.rate import MIN_CHARGE, RateLimiter, rate_limited_message, retry_after_header, throttle_status
+from server.limits.rate import (
+    MIN_CHARGE,
+    RateLimiter,
+    rate_limited_message,
+    retry_after_header,
+    throttle_status,
+)
 
 
 class QueryLimits(SchemaExtension):

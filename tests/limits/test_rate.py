@@ -65,7 +65,7 @@ async def test_1000_requests_from_one_token_are_limited_then_restored(rt, limite
     async with client(app) as http:
         token = await login_token(http, world["seller_a"].email)
         responses = []
-        for start in range(0, 1000, 50):
+        for _ in range(20):  # 1,000 requests, 50 at a time
             responses += await asyncio.gather(*(post(http, token, CHEAP) for _ in range(50)))
         statuses = [r.status_code for r in responses]
         assert statuses.count(200) == 500 and statuses.count(429) == 500 and statuses[:500] == [200] * 500
