@@ -186,3 +186,20 @@ async def test_each_integration_key_has_its_own_budget_of_order_events(limited_a
         assert batch.status_code == 429
         clock.advance(timedelta(seconds=3600))
         assert (await mine.send({"id": "e6"})).status_code != 429
+
+
+async def test_a_rate_limited_subscription_is_refused_with_the_error(limited_app, world) -> None:
+    app = limited_app(rate_limit_capacity={"creator": 1})
+    async with client(app) as http:
+        token = await login_token(http, world["creator_a"].email)
+    async with socket(app, token) as ws:
+        await ws.subscribe("1", CHEAP)
+        assert (await ws.next_payload())["payload"]["data"] == {"viewer": {"role": "CREATOR"}}
+        assert (await ws.next_payload())["type"] == "complete"
+        await ws.subscribe("2", "subscription { notificationReceived { kind } }")
+        message = await ws.next_payload()
+        assert message["type"] == "next" and message["payload"]["data"] is None
+        assert [e["extensions"]["code"] for e in message["payload"]["errors"]] == ["RATE_LIMITED"]
+        assert await ws.next_payload() == {"id": "2", "type": "complete"}  # the subscription ends; the socket stays
+        await ws.subscribe("3", "{ __typename }")
+        assert (await ws.next_payload())["type"] == "next"
