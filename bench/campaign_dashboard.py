@@ -194,7 +194,8 @@ async def run(
     try:
         upgrade_head(url)
         settings = Settings(_env_file=None, env="test", database_url=url, secret_key=secrets.token_hex(24),
-                            redis_url=None, sweep_interval_seconds=0, log_level="WARNING")
+                            redis_url=None, sweep_interval_seconds=0, log_level="WARNING",
+                            request_timeout_seconds=600)  # a slow machine must not cut the measurement short
         rt = Runtime.build(settings, clock=Clock())
         await rt.start()
         try:

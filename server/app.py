@@ -19,6 +19,7 @@ from server.hardening.middleware import harden
 from server.hardening.probes import probe_routes
 from server.idempotency import IdempotentEndpoint
 from server.integrations.orders import order_routes
+from server.limits.rate import RateLimiter
 from server.runtime import Runtime
 from server.schema.build import build_schema
 from server.schema.view import GraphQLView
@@ -41,7 +42,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     rt = runtime or Runtime.build(settings, clock=clock)
-    schema = build_schema(settings)
+    rate = RateLimiter(settings)  # one per process: GraphQL and the order endpoint share its store
+    schema = build_schema(settings, rate)
     graphql = GraphQLView(schema, rt, ide=settings.ide_enabled, suggestions=settings.suggestions_enabled)
 
     @contextlib.asynccontextmanager
@@ -53,6 +55,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
             yield
         finally:
             await sweeper.stop()
+            await rate.aclose()
             await rt.stop()
 
     spa = _spa(settings.web_dist)
@@ -61,7 +64,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         WebSocketRoute("/graphql", graphql),
         *probe_routes(rt),
         *export_routes,
-        *order_routes(rt),
+        *order_routes(rt, rate),
     ]
     assets = settings.web_dist / "assets"
     if assets.is_dir():
@@ -71,4 +74,5 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     app.state.runtime = rt
     app.state.schema = schema
     app.state.live = graphql.live
+    app.state.rate = rate
     return app

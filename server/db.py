@@ -5,10 +5,17 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from server.limits.statements import install_statement_time_limits
 from server.settings import Settings
 
 
 def make_engine(settings: Settings) -> AsyncEngine:
+    engine = _make_engine(settings)
+    install_statement_time_limits(engine, settings)
+    return engine
+
+
+def _make_engine(settings: Settings) -> AsyncEngine:
     if settings.is_sqlite:
         path = settings.database_url.split("///", 1)[-1]
         if path and path != ":memory:":

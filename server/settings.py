@@ -13,6 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET = "dev-only-change-me-0123456789abcdef"
 # Days after delivery before an order line's commission settles (DOMAIN.md); a market not listed: 7.
 DEFAULT_SETTLEMENT_WINDOW_DAYS = {"ID": 15, "MY": 7, "PH": 7, "TH": 7, "VN": 7, "GB": 7, "US": 15}
+# API limits (server/limits/, docs/api-limits.md), in query cost units; merged over by the settings below.
+DEFAULT_QUERY_COST_LIMIT = {"anonymous": 1000, "creator": 10000, "seller": 10000, "agency": 10000, "operator": 20000}
+DEFAULT_RATE_LIMIT_CAPACITY = {
+    "anonymous": 5000, "creator": 50000, "seller": 50000, "agency": 50000, "operator": 100000,
+    "address": 200000, "integration_key": 10000,  # integration keys: order events, not cost units
+}
+DEFAULT_RATE_LIMIT_RESTORE = {
+    "anonymous": 250, "creator": 1000, "seller": 1000, "agency": 1000, "operator": 2000,
+    "address": 5000, "integration_key": 200,
+}
 
 
 class Settings(BaseSettings):
@@ -66,6 +76,15 @@ class Settings(BaseSettings):
     referrer_policy: str = "strict-origin-when-cross-origin"
     hsts_max_age_seconds: int = Field(default=31_536_000, ge=0)  # sent when public_url is https; 0: never
     readiness_timeout_seconds: float = Field(default=2, gt=0)  # /readyz: how long the database may take to answer
+    # API limits (docs/api-limits.md). Per role (anonymous, creator, seller, agency, operator), merged over the
+    # defaults above: MATCHUP_QUERY_COST_LIMIT='{"seller": 5000}' changes the seller's only. Rate limits are leaky
+    # buckets of cost per principal, per client address and per integration key (order events), kept in Redis
+    # under rate_limit_redis_prefix when MATCHUP_REDIS_URL is set, else in memory.
+    query_cost_limit: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_QUERY_COST_LIMIT))
+    request_timeout_seconds: float = Field(default=10, gt=0)
+    rate_limit_capacity: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_RATE_LIMIT_CAPACITY))
+    rate_limit_restore_per_second: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_RATE_LIMIT_RESTORE))
+    rate_limit_redis_prefix: str = "matchup:rate:"
 
     # Per market, merged over the defaults: MATCHUP_SETTLEMENT_WINDOW_DAYS='{"VN": 3}' changes VN only.
     settlement_window_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_SETTLEMENT_WINDOW_DAYS))
@@ -102,6 +121,13 @@ class Settings(BaseSettings):
         if any(not 0 <= days <= 365 for days in value.values()):
             raise ValueError("settlement windows are 0..365 days")
         return {**DEFAULT_SETTLEMENT_WINDOW_DAYS, **value}
+
+    @field_validator("query_cost_limit", "rate_limit_capacity", "rate_limit_restore_per_second")
+    @classmethod
+    def _limits(cls, value: dict[str, float], info) -> dict[str, float]:  # noqa: ANN001
+        from server.limits.config import merge_limits
+
+        return merge_limits(info.field_name, value)
 
     @model_validator(mode="after")
     def _simulator_interval(self) -> Settings:

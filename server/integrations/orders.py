@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from server.hardening.json_body import BadJson, bad_string, decode_json
+from server.limits.rate import RateLimiter, rate_limited_message, retry_after_header
 from server.runtime import Runtime
 from server.services.errors import DomainError
 from server.services.orders.ingestion import (
@@ -52,6 +53,7 @@ HTTP_STATUS = {
         409,
     ),
     **dict.fromkeys(("BODY_TOO_LARGE", "TOO_MANY_EVENTS"), 413),
+    "RATE_LIMITED": 429,
 }
 
 
@@ -97,7 +99,21 @@ def _parse_json(body: bytes) -> Any:
     return data
 
 
-def order_routes(rt: Runtime) -> list[Route]:
+class RateLimited(DomainError):
+    def __init__(self, message: str, retry_after: str) -> None:
+        super().__init__("RATE_LIMITED", message)
+        self.retry_after = retry_after
+
+
+def order_routes(rt: Runtime, rate: RateLimiter | None = None) -> list[Route]:
+    rate = rate or RateLimiter(rt.settings)
+
+    async def charge(request: Request, events: int) -> None:
+        """Each integration key has its own budget of order events (docs/api-limits.md)."""
+        throttle = await rate.take(rt.clock, [rate.integration_key_bucket(request.headers[KEY_HEADER])], events)
+        if not throttle.allowed:
+            raise RateLimited(rate_limited_message(throttle).replace("cost units", "events"), retry_after_header(throttle))
+
     async def handle(request: Request, *, batch: bool) -> JSONResponse:
         try:
             body = await _read_body(request, MAX_BATCH_BODY if batch else MAX_BODY)
@@ -107,6 +123,7 @@ def order_routes(rt: Runtime) -> list[Route]:
             )
             data = _parse_json(body)
             if not batch:
+                await charge(request, 1)
                 result = (await ingest(rt, pusher, [data]))[0]
                 if result.error is not None:
                     return _error(result.error)
@@ -118,8 +135,13 @@ def order_routes(rt: Runtime) -> list[Route]:
                 raise DomainError("REQUIRED", "Send at least one event", ["events"])
             if len(events) > MAX_BATCH:
                 raise DomainError("TOO_MANY_EVENTS", f"A batch has at most {MAX_BATCH} events", ["events"])
+            await charge(request, len(events))
             results = await ingest(rt, pusher, events, batch=True)
             return JSONResponse({"results": [{"index": i, **result_body(r)} for i, r in enumerate(results)]})
+        except RateLimited as error:
+            body = error_body(error)
+            body["error"]["retry_after"] = int(error.retry_after)
+            return JSONResponse(body, status_code=429, headers={"Retry-After": error.retry_after})
         except DomainError as error:
             return _error(error)
         except Exception:

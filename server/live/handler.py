@@ -139,8 +139,10 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                             payload: dict[str, Any] = {"data": result.data}
                             if result.errors:
                                 payload["errors"] = [err.formatted for err in result.errors]
-                            if result.extensions:
-                                payload["extensions"] = result.extensions
+                            # The feed is shared: one subscriber's rate budget (extensions.cost) is not the others'.
+                            extensions = {k: v for k, v in (result.extensions or {}).items() if k != "cost"}
+                            if extensions:
+                                payload["extensions"] = extensions
                             encoded = view.encode_json_string(payload)
                         yield _Shared(result, encoded)
 

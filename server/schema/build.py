@@ -20,13 +20,16 @@ from server.authz.decisions import needs_gate
 from server.authz.gate import PolicyGate
 from server.hardening.input_guard import InputGuard
 from server.hardening.production import schema_extensions
+from server.limits.extension import QueryLimits
+from server.limits.rate import RateLimiter
+from server.limits.timeout import TimeLimitedExecution
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.login_once import OneLoginPerOperation
 from server.schema.root import Mutation, Query, Subscription
 from server.settings import Settings
 
 
-class GatedSchema(strawberry.Schema):
+class GatedSchema(TimeLimitedExecution, strawberry.Schema):
     def get_fields(self, type_definition: StrawberryObjectDefinition) -> list[StrawberryField]:
         fields = super().get_fields(type_definition)
         if type_definition.is_input or type_definition.is_interface:
@@ -41,7 +44,8 @@ class GatedSchema(strawberry.Schema):
         return fields
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawberry.Schema:
+    """`rate`: the process's rate limiter (create_app shares it with the order endpoint); a private one if None."""
     return GatedSchema(
         query=Query,
         mutation=Mutation,
@@ -55,6 +59,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             *schema_extensions(settings),
             partial(AddValidationRules, [OneLoginPerOperation]),
             partial(InputGuard, max_list_length=settings.graphql_max_list_length),
+            partial(QueryLimits, rate=rate or RateLimiter(settings)),
             partial(ClassifyAndMaskErrors, suggestions=settings.suggestions_enabled),
         ],
     )

@@ -56,7 +56,9 @@ async def test_success_and_accept_negotiation(http) -> None:
     ):
         headers = {"accept": accept} if accept else {}
         response = await http.post("/graphql", json={"query": "{ viewer { role } }"}, headers=headers)
-        assert (response.status_code, response.headers["content-type"], response.json()) == (
+        body = response.json()
+        assert "cost" in body.pop("extensions")  # every answer reports its cost (docs/api-limits.md)
+        assert (response.status_code, response.headers["content-type"], body) == (
             200, media, {"data": {"viewer": None}},
         ), accept
 

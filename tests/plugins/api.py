@@ -51,6 +51,11 @@ class Api:
         return body["data"]
 
 
+def answer(body: dict[str, Any]) -> dict[str, Any]:
+    """A response without its `extensions` (every response reports its cost there: docs/api-limits.md)."""
+    return {key: value for key, value in body.items() if key != "extensions"}
+
+
 @dataclass
 class Tenant:
     role: Role

@@ -8,6 +8,7 @@ import json
 from server.authz.decisions import field_access
 from server.authz.rules import Access, Audience
 from server.schema.ids import encode_id
+from tests.plugins.api import answer
 from tests.schema import object_types, sdl_schema
 from tests.schema.test_reachability import reachable_types
 
@@ -68,7 +69,7 @@ async def test_no_creator_answer_carries_the_split_or_the_agencys_identity(rt, w
         await creator.raw("query($id: ID!) { node(id: $id) { ... on ShowcaseEntry { creatorRateBps agencyName } } }",
                           {"id": entry["id"]}),
     ]
-    text = json.dumps(answers)
+    text = json.dumps([answer(a) for a in answers])
     assert "1234" in text and "Agency A" in text
     for secret in ("2777", "1543", "hello-a@agency.test", "hello@agency.test", "https://agency-a.test",
                    "shop@shop.test"):
@@ -80,4 +81,4 @@ async def test_no_creator_answer_carries_the_split_or_the_agencys_identity(rt, w
            encode_id("ShareLink", offer.link_id), offer.item_gid(p0), encode_id("Registration", offer.registrations[p0]),
            encode_id("Agency", world["agency_a"].organisation_id)]
     for gid in ids:
-        assert (await creator.raw("query($id: ID!) { node(id: $id) { id } }", {"id": gid})) == {"data": {"node": None}}
+        assert answer(await creator.raw("query($id: ID!) { node(id: $id) { id } }", {"id": gid})) == {"data": {"node": None}}

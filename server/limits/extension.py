@@ -1,0 +1,80 @@
+"""The GraphQL side of the limits: after validation and before execution, price the operation, refuse it when it
+costs more than the role may ask for, then take its cost from the rate budgets. Every priced response carries
+`extensions.cost`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError
+from starlette.responses import Response
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from server.limits.cost import operation_cost
+from server.limits.rate import (
+    MIN_CHARGE,
+    RateLimiter,
+    rate_limited_message,
+    retry_after_header,
+    throttle_status,
+)
+
+
+class QueryLimits(SchemaExtension):
+    def __init__(self, *, execution_context: Any = None, rate: RateLimiter) -> None:
+        super().__init__(execution_context=execution_context)
+        self.rate = rate
+        self.report: dict[str, Any] | None = None
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        ec = self.execution_context
+        context = ec.context
+        if getattr(context, "rt", None) is None:  # executed outside the app (no runtime, no settings)
+            yield
+            return
+        principal = context.principal
+        role = principal.role.value.lower() if principal is not None else "anonymous"
+        cost = operation_cost(ec.schema._schema, ec.graphql_document, ec.operation_name, ec.variables)
+        limit = context.rt.settings.query_cost_limit[role]
+        self.report = {"requestedQueryCost": cost.total, "limit": limit}
+        too_costly = cost.total > limit
+        client = context.request.client
+        buckets = self.rate.graphql_buckets(
+            role if principal else None, principal.user_id if principal else None, client.host if client else "unknown"
+        )
+        # A refused query still takes the least charge: a flood of them is rate limited like any other.
+        throttle = await self.rate.take(context.rt.clock, buckets, MIN_CHARGE if too_costly else cost.total)
+        self.report["throttleStatus"] = throttle_status(throttle)
+        if not throttle.allowed:
+            retry_after = retry_after_header(throttle)
+            if isinstance(context.response, Response):  # HTTP; a websocket stays open and gets the error
+                context.response.status_code = 429
+                context.response.headers["Retry-After"] = retry_after
+            yield self._refuse(GraphQLError(
+                rate_limited_message(throttle),
+                extensions={"code": "RATE_LIMITED", "retryAfter": int(retry_after), "cost": cost.total},
+            ))
+            return
+        if too_costly:
+            yield self._refuse(GraphQLError(
+                f"Query cost {cost.total} is over the limit of {limit}; the most expensive path is {cost.path} "
+                f"({cost.path_cost}). Ask for fewer items (`first`) or fewer nested lists.",
+                extensions={
+                    "code": "QUERY_TOO_COSTLY", "cost": cost.total, "limit": limit,
+                    "path": cost.path, "pathCost": cost.path_cost,
+                },
+            ))
+            return
+        yield
+
+    def _refuse(self, error: GraphQLError) -> None:
+        """Nothing runs: a query or mutation answers this error (with extensions.cost); a subscription ends with it."""
+        if self.execution_context.operation_type is OperationType.SUBSCRIPTION:
+            raise error
+        self.execution_context.result = GraphQLExecutionResult(data=None, errors=[error])
+
+    def get_results(self) -> dict[str, Any]:
+        return {"cost": self.report} if self.report is not None else {}

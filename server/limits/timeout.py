@@ -1,0 +1,50 @@
+"""A time limit per request: the GraphQL operation (HTTP, or one websocket operation) is cancelled when it runs
+longer than MATCHUP_REQUEST_TIMEOUT_SECONDS, and its database work is stopped with it (server/limits/statements.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError
+from starlette.responses import Response
+
+from server.limits.statements import DEADLINE
+
+TIMEOUT_STATUS = 504
+
+
+def timeout_error(seconds: float) -> GraphQLError:
+    return GraphQLError(
+        f"The request took longer than the time limit of {seconds:g} s and was stopped; nothing after that "
+        f"point was done. Ask for less (fewer items or nested lists) or retry later.",
+        extensions={"code": "REQUEST_TIMEOUT", "timeoutSeconds": seconds},
+    )
+
+
+class TimeLimitedExecution:
+    """Mixed into the strawberry Schema: both execute() (HTTP) and websocket operations run through
+    _execute_operation; subscriptions are long-lived by design and are not limited here."""
+
+    async def _execute_operation(self, execution_context: Any, *args: Any, **kwargs: Any) -> Any:
+        context = execution_context.context
+        if getattr(context, "rt", None) is None:  # executed outside the app (no runtime, no settings)
+            return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
+        seconds = context.rt.settings.request_timeout_seconds
+        token = DEADLINE.set(time.monotonic() + seconds)
+        try:
+            async with asyncio.timeout(seconds) as scope:
+                return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            if isinstance(context.response, Response):
+                context.response.status_code = TIMEOUT_STATUS
+            result = GraphQLExecutionResult(data=None, errors=[timeout_error(seconds)])
+            execution_context.result = result
+            return result
+        finally:
+            DEADLINE.reset(token)
