@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 
 from server.clock import Clock
 from server.exports.routes import routes as export_routes
+from server.gc_tuning import tune_after_start_up
 from server.integrations.orders import order_routes
 from server.runtime import Runtime
 from server.schema.build import build_schema
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         await rt.start()
         sweeper = Sweeper(rt)
         sweeper.start()
+        tune_after_start_up(settings.gc_tuning)  # gc.freeze() + thresholds (server/gc_tuning.py)
         try:
             yield
         finally:

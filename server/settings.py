@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite+aiosqlite:///{ROOT / 'var' / 'matchup.db'}"
     redis_url: str | None = None
     broker_queue_size: int = 256
+    # PostgreSQL connections older than this are replaced at checkout (no pre-ping; a dead one is retried once).
+    database_pool_recycle_seconds: int = Field(default=1800, ge=1)
 
     secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
     session_ttl_hours: int = 24 * 14
@@ -41,6 +43,10 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
     graphql_max_tokens: int = 5000
     graphql_cache_size: int = 512
+    # Connections' totalCount counts at most this many rows (a bounded scan per request).
+    total_count_cap: int = Field(default=10_000, ge=1)
+    # gc.freeze() after start-up and higher collection thresholds (server/gc_tuning.py).
+    gc_tuning: bool = True
 
     # Per market, merged over the defaults: MATCHUP_SETTLEMENT_WINDOW_DAYS='{"VN": 3}' changes VN only.
     settlement_window_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_SETTLEMENT_WINDOW_DAYS))

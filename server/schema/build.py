@@ -6,10 +6,8 @@ from functools import partial
 
 import strawberry
 from strawberry.extensions import (
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     ValidationCache,
 )
 from strawberry.types.base import StrawberryObjectDefinition
@@ -19,6 +17,7 @@ from server.authz.decisions import needs_gate
 from server.authz.gate import PolicyGate
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.root import Mutation, Query, Subscription
+from server.schema.validation_rules import limit_rules
 from server.settings import Settings
 
 
@@ -46,8 +45,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(ParserCache, maxsize=settings.graphql_cache_size),
             partial(ValidationCache, maxsize=settings.graphql_cache_size),
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
-            partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
-            partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
+            limit_rules(settings),  # depth and alias limits, built once so the validation cache hits
             ClassifyAndMaskErrors,
         ],
     )
