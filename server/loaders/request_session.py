@@ -49,6 +49,7 @@ class RequestSession:
         self._autocommit = autocommit
         self._lock = asyncio.Lock()
         self._conn: AsyncConnection | None = None
+        self._session: _ReadSession | None = None
         self._closed = False
         self.checkouts = 0
 
@@ -62,13 +63,28 @@ class RequestSession:
                 yield session
             return
         async with self._lock:
-            conn = self._conn or await self._connect()
-            session = _ReadSession(bind=conn, expire_on_commit=False)
-            session._owner = self
+            if self._autocommit:  # one session for the whole request; each use leaves it empty (no stale rows)
+                if self._session is None:
+                    self._session = self._new_session(self._conn or await self._connect())
+                session = self._session
+                try:
+                    yield session
+                except BaseException:
+                    self._session = None  # a failed statement: the next use starts from a fresh session
+                    await session.close()
+                    raise
+                session.expunge_all()
+                return
+            session = self._new_session(self._conn or await self._connect())
             try:
                 yield session
             finally:
-                await session.close()
+                await session.close()  # SQLite: ends the deferred transaction, so the next use reads afresh
+
+    def _new_session(self, conn: AsyncConnection) -> _ReadSession:
+        session = _ReadSession(bind=conn, expire_on_commit=False)
+        session._owner = self
+        return session
 
     async def _connect(self) -> AsyncConnection:
         conn = await self._engine.connect()
@@ -87,6 +103,9 @@ class RequestSession:
     async def close(self) -> None:
         self._closed = True
         async with self._lock:
+            session, self._session = self._session, None
+            if session is not None:
+                await session.close()
             conn, self._conn = self._conn, None
             if conn is not None:
                 await conn.close()
