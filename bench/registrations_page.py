@@ -1,6 +1,7 @@
 """A campaign's registrations page over HTTP: Matchup against a plain endpoint returning the same bytes.
 
-    python bench/registrations_page.py [--registrations 300] [--duration 5] [--rounds 5] [--port 18310] [--keep]
+    python bench/registrations_page.py [--registrations 300] [--duration 10] [--rounds 3] [--port 18310]
+                                       [--baseline /path/to/other/checkout] [--keep]
 
 Creates a throwaway PostgreSQL database on MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL, or the local
 test server), migrates it and seeds one agency's campaign with `--registrations` registrations (every column the
@@ -14,12 +15,15 @@ and checks that both answer byte-identical JSON to the web app's own CampaignReg
 rows, the agency's bearer token). `wrk` (Debian package `wrk`) POSTs that body with a Lua script, alternately to
 one server and the other (Matchup first on even rounds, the plain endpoint first on odd ones), for each of
 {20 rows, 100 rows, `{ __typename }`} × {c=1, c=16}. It prints req/s medians, min–max spread and the ratio.
+With `--baseline DIR`, a third server runs Matchup from another checkout (e.g. the main branch, with its own
+.venv) on the same database, measured in the same alternation, to show what a change gained.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -127,7 +131,8 @@ def wrk(port: int, script: Path, connections: int, seconds: float) -> float:
     return rate
 
 
-def run(server_url: str, *, registrations: int, duration: float, rounds: int, port: int, keep: bool) -> str:
+def run(server_url: str, *, registrations: int, duration: float, rounds: int, port: int, keep: bool,
+        baseline: Path | None = None) -> str:
     if rounds and shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
     name = f"matchup_bench_{secrets.token_hex(5)}"
@@ -140,11 +145,21 @@ def run(server_url: str, *, registrations: int, duration: float, rounds: int, po
         matchup_env = {"MATCHUP_DATABASE_URL": url, "MATCHUP_ENV": "test", "MATCHUP_SECRET_KEY": secrets.token_hex(24),
                        "MATCHUP_REDIS_URL": "", "MATCHUP_SIMULATOR": "off", "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
                        "MATCHUP_LOG_LEVEL": "WARNING"}
-        with tempfile.TemporaryDirectory() as tmp, server_process(matchup_env, port), server_process(
-            {"MATCHUP_PLAIN_DSN": plain_dsn}, port + 1,
-            argv=[sys.executable, "-m", "uvicorn", "bench.plain_registrations:app", "--port", "{port}",
-                  "--log-level", "warning", "--no-access-log"],
-        ):
+        with contextlib.ExitStack() as stack:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory())
+            stack.enter_context(server_process(matchup_env, port))
+            stack.enter_context(server_process(
+                {"MATCHUP_PLAIN_DSN": plain_dsn}, port + 1,
+                argv=[sys.executable, "-m", "uvicorn", "bench.plain_registrations:app", "--port", "{port}",
+                      "--log-level", "warning", "--no-access-log"],
+            ))
+            targets = [("Matchup", port), ("plain endpoint", port + 1)]
+            if baseline is not None:
+                stack.enter_context(server_process(
+                    matchup_env, port + 2, argv=["sh", "-c", f"cd {baseline} && exec .venv/bin/python -m server serve "
+                                                 "--host 127.0.0.1 --port {port}"],
+                ))
+                targets.append(("baseline", port + 2))
             token = httpx.post(f"http://127.0.0.1:{port}/graphql", json={
                 "query": "mutation($i: LoginInput!) { login(input: $i) { token } }",
                 "variables": {"i": {"email": email, "password": PASSWORD}},
@@ -161,12 +176,11 @@ def run(server_url: str, *, registrations: int, duration: float, rounds: int, po
                 script.write_text(LUA % {"body": Path(tmp) / f"{len(results)}.json", "token": token})
                 _check_identical(port, body, token, label)
                 for connections in (1, 16) if rounds else ():
-                    matchup, plain = [], []
+                    rates: dict[str, list[float]] = {name: [] for name, _ in targets}
                     for r in range(rounds):
-                        order = [(port, matchup), (port + 1, plain)]
-                        for target, into in order if r % 2 == 0 else order[::-1]:
-                            into.append(wrk(target, script, connections, duration))
-                    results.append((label, connections, matchup, plain))
+                        for name, target in targets[r % len(targets):] + targets[:r % len(targets)]:
+                            rates[name].append(wrk(target, script, connections, duration))
+                    results.append((label, connections, rates))
         return _report(results, registrations, duration, rounds)
     finally:
         if keep:
@@ -183,31 +197,41 @@ def _check_identical(port: int, body: dict[str, Any], token: str, label: str) ->
         raise SystemExit(f"{label}: the two servers disagree\nmatchup: {ours[:600]!r}\nplain:   {theirs[:600]!r}")
 
 
-def _report(results: list[tuple[str, int, list[float], list[float]]], registrations: int, duration: float,
+def _report(results: list[tuple[str, int, dict[str, list[float]]]], registrations: int, duration: float,
             rounds: int) -> str:
+    names = list(results[0][2]) if results else ["Matchup", "plain endpoint"]
     lines = [f"{registrations} registrations; wrk -t1 -d{duration:g}s, {rounds} alternating rounds per row; req/s "
              "median (min–max)", "",
-             f"{'case':<26} {'c':>3} {'Matchup':>22} {'plain endpoint':>22} {'ratio':>7}"]
-    for label, connections, matchup, plain in results:
-        m, p = statistics.median(matchup), statistics.median(plain)
-        lines.append(f"{label:<26} {connections:>3} {m:>8.1f} ({min(matchup):>6.1f}–{max(matchup):<6.1f})"
-                     f" {p:>8.1f} ({min(plain):>6.1f}–{max(plain):<6.1f}) {p / m:>6.2f}x")
+             f"{'case':<26} {'c':>3} " + " ".join(f"{name:>22}" for name in names) + f" {'ratio':>7}"
+             + (f" {'gain':>6}" if "baseline" in names else "")]
+    for label, connections, rates in results:
+        medians = {name: statistics.median(values) for name, values in rates.items()}
+        cells = " ".join(
+            f"{medians[name]:>8.1f} ({min(rates[name]):>6.1f}–{max(rates[name]):<6.1f})" for name in names
+        )
+        line = f"{label:<26} {connections:>3} {cells} {medians['plain endpoint'] / medians['Matchup']:>6.2f}x"
+        if "baseline" in medians:
+            line += f" {medians['Matchup'] / medians['baseline']:>5.2f}x"
+        lines.append(line)
     lines.append("")
     lines.append("ratio = plain req/s ÷ Matchup req/s (the goal: at most 2×, stretch 1.5×)")
+    if "baseline" in names:
+        lines.append("gain = Matchup req/s ÷ baseline req/s (the same requests to the --baseline checkout)")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--registrations", type=int, default=300)
-    parser.add_argument("--duration", type=float, default=5)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--duration", type=float, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=18310, help="Matchup's port; the plain endpoint uses the next")
+    parser.add_argument("--baseline", type=Path, help="another checkout (with .venv) to measure side by side")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
     server_url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL") or DEFAULT_URL
     print(run(server_url, registrations=args.registrations, duration=args.duration, rounds=args.rounds,
-              port=args.port, keep=args.keep))
+              port=args.port, keep=args.keep, baseline=args.baseline))
 
 
 if __name__ == "__main__":
