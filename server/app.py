@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 
 from server.clock import Clock
 from server.exports.routes import routes as export_routes
+from server.gc_tuning import tune_after_start_up
 from server.hardening.middleware import harden
 from server.hardening.probes import probe_routes
 from server.idempotency import IdempotentEndpoint
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         await rt.start()
         sweeper = Sweeper(rt)
         sweeper.start()
+        tune_after_start_up(settings.gc_tuning)  # gc.freeze() + thresholds (server/gc_tuning.py)
         try:
             yield
         finally:

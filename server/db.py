@@ -1,4 +1,11 @@
-"""Engine and session factory. Writes go through services with their own unit of work."""
+"""Engine and session factory. Writes go through services with their own unit of work.
+
+On SQLite, SQLAlchemy (not the sqlite3 driver) begins every transaction (SQLAlchemy's "Enabling Non-Legacy SQLite
+Transactional Modes" recipe): the driver's own implicit BEGIN, which it skips for SELECTs, is switched off. A session
+opened with `WRITE_OPTIONS` (every unit of work) begins with BEGIN IMMEDIATE and so holds the database's write lock
+from its first read: its "read, check, write" runs alone, as SELECT ... FOR UPDATE makes it on PostgreSQL. Every
+other session begins a deferred BEGIN, which never waits for the write lock (WAL readers do not block writers).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from server.limits.statements import install_statement_time_limits
 from server.settings import Settings
+
+WRITE_LOCK = "matchup_write_lock"
+WRITE_OPTIONS = {WRITE_LOCK: True}
+"""Session execution options of a session that writes: on SQLite it takes the write lock when it begins."""
 
 
 def make_engine(settings: Settings) -> AsyncEngine:
@@ -26,14 +37,27 @@ def _make_engine(settings: Settings) -> AsyncEngine:
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # foreign keys are off by default in SQLite
+            dbapi_conn.isolation_level = None  # the driver emits no BEGIN of its own; _sqlite_begin does
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
+        @event.listens_for(engine.sync_engine, "begin")
+        def _sqlite_begin(conn):  # noqa: ANN001, ANN202
+            options = conn.get_execution_options()
+            if options.get("isolation_level") == "AUTOCOMMIT":
+                return
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE_LOCK) else "BEGIN")
+
         return engine
-    return create_async_engine(settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # No pre-ping (a round trip per checkout): connections are recycled by age, a disconnect invalidates the pool,
+    # and reads retry once on a fresh connection (server/loaders/request_session.py).
+    return create_async_engine(
+        settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=False,
+        pool_recycle=settings.database_pool_recycle_seconds,
+    )
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     # results a subscriber may fall behind before its socket is closed with 1013.
     live_db_sessions: int = Field(default=4, ge=1)
     live_queue_size: int = Field(default=64, ge=1)
+    # PostgreSQL connections older than this are replaced at checkout (no pre-ping; a dead one is retried once).
+    database_pool_recycle_seconds: int = Field(default=1800, ge=1)
 
     secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
     session_ttl_hours: int = 24 * 14
@@ -62,6 +64,10 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
     graphql_max_tokens: int = 5000
     graphql_cache_size: int = 512
+    # Connections' totalCount counts at most this many rows (a bounded scan per request).
+    total_count_cap: int = Field(default=10_000, ge=1)
+    # gc.freeze() after start-up and higher collection thresholds (server/gc_tuning.py).
+    gc_tuning: bool = True
 
     # Production defaults and input limits (server/hardening/, docs/http.md).
     graphql_introspection: bool | None = None  # None: on in dev, off otherwise

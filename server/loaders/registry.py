@@ -5,6 +5,7 @@ Loaders are created lazily, inside the running event loop (aiodataloader binds t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
@@ -16,13 +17,18 @@ from server.loaders.base import ScopedLoader
 from server.loaders.finance import FinanceLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
+from server.loaders.request_session import RequestSession
 from server.runtime import Runtime
 from server.services import offer_rules
 
 
 class LoaderRegistry:
-    def __init__(self, rt: Runtime, principal: Principal | None, *, cache: bool = True) -> None:
-        self.rt = rt
+    def __init__(
+        self, rt: Runtime, principal: Principal | None, *, cache: bool = True, reads: RequestSession | None = None
+    ) -> None:
+        # With `reads` (HTTP), every batch of this request runs on the request's one connection.
+        self.rt = rt if reads is None else replace(rt, sessionmaker=reads)
+        self.reads = reads
         self.principal = principal
         self.cache = cache
         self._loaders: dict[str, ScopedLoader] = {}

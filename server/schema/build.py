@@ -7,10 +7,8 @@ from functools import partial
 import strawberry
 from strawberry.extensions import (
     AddValidationRules,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     ValidationCache,
 )
 from strawberry.types.base import StrawberryObjectDefinition
@@ -26,6 +24,7 @@ from server.limits.timeout import TimeLimitedExecution
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.login_once import OneLoginPerOperation
 from server.schema.root import Mutation, Query, Subscription
+from server.schema.validation_rules import limit_rules
 from server.settings import Settings
 
 
@@ -54,8 +53,7 @@ def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawbe
             partial(ParserCache, maxsize=settings.graphql_cache_size),
             partial(ValidationCache, maxsize=settings.graphql_cache_size),
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
-            partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
-            partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
+            limit_rules(settings),  # depth and alias limits, built once so the validation cache hits
             *schema_extensions(settings),
             partial(AddValidationRules, [OneLoginPerOperation]),
             partial(InputGuard, max_list_length=settings.graphql_max_list_length),

@@ -32,7 +32,12 @@ class Context:
     def act_as(self, principal: Principal | None) -> None:
         """After login/logout within this request: later fields resolve for the new principal."""
         self.principal = principal
-        self.loaders = LoaderRegistry(self.rt, principal, cache=not self.is_websocket)
+        self.loaders = LoaderRegistry(self.rt, principal, cache=not self.is_websocket, reads=self.loaders.reads)
+
+    @property
+    def reads(self) -> Runtime:
+        """The runtime for reads: on HTTP its sessions share the request's one connection (never for writes)."""
+        return self.loaders.rt
 
 
 Info = strawberry.Info[Context, None]

@@ -40,7 +40,10 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    total_count: int
+    total_count: int = strawberry.field(
+        description="How many match, counted up to a cap (10,000 unless the server sets MATCHUP_TOTAL_COUNT_CAP): "
+        "a longer list reports the cap. Page with pageInfo.hasNextPage."
+    )
 
 
 def _encode(value: Any) -> Any:
@@ -81,9 +84,11 @@ async def keyset_page(
     after: str | None,
     wrap: Callable[[Any], T],
 ) -> Connection[T]:
-    """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements."""
+    """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements. The count stops
+    at the configured cap, so a huge list costs a bounded scan, not one over all its rows."""
     check_first(first)
-    count_stmt = select(func.count()).select_from(stmt.order_by(None).subquery())
+    cap = rt.settings.total_count_cap
+    count_stmt = select(func.count()).select_from(stmt.order_by(None).limit(cap).subquery())
     page_stmt = stmt.add_columns(sort.label("_sort"), pk.label("_pk"))
     if after is not None:
         sort_value, after_pk = decode_cursor(after)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction
 
+from server.db import WRITE_OPTIONS
 from server.runtime import Runtime
 
 
@@ -18,7 +19,8 @@ class UnitOfWork:
         self.session: AsyncSession
 
     async def __aenter__(self) -> UnitOfWork:
-        self.session = self.rt.sessionmaker()
+        # On SQLite the transaction begins with the write lock (server/db.py), so checks and writes run alone.
+        self.session = self.rt.sessionmaker(execution_options=WRITE_OPTIONS)
         await self.session.__aenter__()
         return self
 

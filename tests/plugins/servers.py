@@ -23,13 +23,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def server_process(env: dict[str, str], port: int | None = None, command: str = "serve") -> Iterator[str]:
+def server_process(
+    env: dict[str, str], port: int | None = None, command: str = "serve", argv: list[str] | None = None
+) -> Iterator[str]:
+    """Matchup (`python -m server <command>`), or `argv` with {port} filled in (any server with a /healthz)."""
     port = port or free_port()
     full_env = {**os.environ, "MATCHUP_ENV": "test", **env}
     (ROOT / "var").mkdir(exist_ok=True)
     log = open(ROOT / "var" / f"server-{port}.log", "w")  # noqa: SIM115
+    args = [a.format(port=port) for a in argv] if argv else [
+        sys.executable, "-m", "server", command, "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "server", command, "--host", "127.0.0.1", "--port", str(port)],
+        args,
         cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"

@@ -20,6 +20,6 @@ async def resolve_bills(
     if period is not None:
         stmt = stmt.where(models.PaymentBill.period == period.strip())
     return await keyset_page(
-        info.context.rt, stmt, sort=models.PaymentBill.period, pk=models.PaymentBill.id, descending=True,
+        info.context.reads, stmt, sort=models.PaymentBill.period, pk=models.PaymentBill.id, descending=True,
         first=first, after=after, wrap=PaymentBill.from_row,
     )

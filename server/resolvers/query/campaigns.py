@@ -49,6 +49,6 @@ async def resolve_campaigns(
         stmt = stmt.where(joined if f.joined else ~joined)
     s = sort or CampaignSort()
     return await keyset_page(
-        rt, stmt, sort=SORT_COLUMNS[s.field], pk=c.id, descending=s.direction is SortDirection.DESC, first=first,
+        info.context.reads, stmt, sort=SORT_COLUMNS[s.field], pk=c.id, descending=s.direction is SortDirection.DESC, first=first,
         after=after, wrap=Campaign.from_row,
     )

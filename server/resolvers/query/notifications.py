@@ -16,6 +16,6 @@ async def resolve_notifications(
     if unread_only:
         stmt = stmt.where(models.Notification.read_at.is_(None))
     return await keyset_page(
-        info.context.rt, stmt, sort=models.Notification.created_at, pk=models.Notification.id, descending=True,
+        info.context.reads, stmt, sort=models.Notification.created_at, pk=models.Notification.id, descending=True,
         first=first, after=after, wrap=Notification.from_row,
     )

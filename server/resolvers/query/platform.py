@@ -6,4 +6,4 @@ from server.schema.types.tenants import PlatformOverview
 
 
 async def resolve_platform_overview(info: Info) -> PlatformOverview | None:
-    return PlatformOverview(**await platform_counts(info.context.rt))
+    return PlatformOverview(**await platform_counts(info.context.reads))

@@ -23,6 +23,6 @@ async def resolve_product_lists(
     if (pattern := contains_pattern(search)) is not None:
         stmt = stmt.where(contains(models.ProductList.name, pattern))
     return await keyset_page(
-        info.context.rt, stmt, sort=models.ProductList.created_at, pk=models.ProductList.id, descending=True,
+        info.context.reads, stmt, sort=models.ProductList.created_at, pk=models.ProductList.id, descending=True,
         first=first, after=after, wrap=ProductList.from_row,
     )

@@ -54,16 +54,13 @@ async def resolve_registrations(
     principal = info.context.principal
     f = filter or RegistrationFilter()
     order = sort or RegistrationSort()
-    price = (
-        select(models.Sku.product_id, func.min(models.Sku.price_minor).label("price"))
-        .group_by(models.Sku.product_id)
-        .subquery()
-    )
+    # The lowest SKU price of each listed product, read through the SKU index per row (a grouped subquery over
+    # every SKU would aggregate the whole catalogue on every page).
+    price = select(func.min(models.Sku.price_minor)).where(models.Sku.product_id == R.product_id).scalar_subquery()
     stmt = (
         select(R)
         .join(models.Campaign, models.Campaign.id == R.campaign_id)
         .join(P, P.id == R.product_id)
-        .join(price, price.c.product_id == R.product_id)
         .where(row_scope("Registration", principal))
     )
     if f.campaign_id is not None:
@@ -81,9 +78,9 @@ async def resolve_registrations(
     if f.category:
         stmt = stmt.where(P.category == f.category.strip())
     if f.min_price is not None:
-        stmt = stmt.where(price.c.price >= _price_bound(f.min_price, "minPrice", ROUND_CEILING))
+        stmt = stmt.where(price >= _price_bound(f.min_price, "minPrice", ROUND_CEILING))
     if f.max_price is not None:
-        stmt = stmt.where(price.c.price <= _price_bound(f.max_price, "maxPrice", ROUND_FLOOR))
+        stmt = stmt.where(price <= _price_bound(f.max_price, "maxPrice", ROUND_FLOOR))
     if f.min_rate_bps is not None:
         stmt = stmt.where(R.total_rate_bps >= f.min_rate_bps)
     if f.max_rate_bps is not None:
@@ -94,9 +91,9 @@ async def resolve_registrations(
     sort_key = {
         RegistrationSortField.REGISTERED_AT: R.registered_at,
         RegistrationSortField.TOTAL_RATE: R.total_rate_bps,
-        RegistrationSortField.PRICE: price.c.price,
+        RegistrationSortField.PRICE: price,
     }[order.field]
     return await keyset_page(
-        info.context.rt, stmt, sort=sort_key, pk=R.id, descending=order.direction is SortDirection.DESC,
+        info.context.reads, stmt, sort=sort_key, pk=R.id, descending=order.direction is SortDirection.DESC,
         first=first, after=after, wrap=Registration.from_row,
     )

@@ -18,6 +18,6 @@ async def resolve_showcase(
     if status:
         stmt = stmt.where(models.ShowcaseEntry.status.in_(status))
     return await keyset_page(
-        info.context.rt, stmt, sort=models.ShowcaseEntry.added_at, pk=models.ShowcaseEntry.id, descending=True,
+        info.context.reads, stmt, sort=models.ShowcaseEntry.added_at, pk=models.ShowcaseEntry.id, descending=True,
         first=first, after=after, wrap=ShowcaseEntry.from_row,
     )

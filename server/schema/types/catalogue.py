@@ -112,6 +112,6 @@ async def products_connection(
     if (pattern := contains_pattern(search)) is not None:
         stmt = stmt.where(or_(contains(models.Product.title, pattern), contains(models.Product.category, pattern)))
     return await keyset_page(
-        info.context.rt, stmt, sort=models.Product.created_at, pk=models.Product.id, descending=True,
+        info.context.reads, stmt, sort=models.Product.created_at, pk=models.Product.id, descending=True,
         first=first, after=after, wrap=Product.from_row,
     )

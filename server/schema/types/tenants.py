@@ -109,7 +109,7 @@ class Viewer:
 
     @strawberry.field
     async def unread_notification_count(self, info: Info) -> int | None:
-        return await unread_notification_count(info.context.rt, info.context.principal)
+        return await unread_notification_count(info.context.reads, info.context.principal)
 
 
 @strawberry.type(description="Platform-wide counts (operators only).")

@@ -169,9 +169,9 @@ def _retryable(exc: BaseException) -> bool:
 
 async def begin_writing(uow: UnitOfWork) -> None:
     """On SQLite, take the write lock before the first read: a transaction that read first and writes later
-    fails at once (not after busy_timeout) when another one wrote in between."""
-    if uow.rt.settings.is_sqlite:
-        await uow.session.execute(text("BEGIN IMMEDIATE"))
+    fails at once (not after busy_timeout) when another one wrote in between. Every unit of work begins with
+    BEGIN IMMEDIATE on SQLite (server/db.py), so beginning the transaction now is enough."""
+    await uow.session.connection()
 
 
 async def ingest(

@@ -7,7 +7,6 @@ import asyncio
 import logging
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from server import models
@@ -53,7 +52,6 @@ async def test_apply_due_pending_changes_applies_each_once_at_its_time(rt, world
     assert await counts(rt) == (2, 2, 2)
 
 
-@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 async def test_concurrent_sweeps_apply_each_change_exactly_once(rt, world, as_role, clock) -> None:
     await pending_campaigns(await as_role("agency_a"), clock, 5)
     clock.advance(EDIT_DELAY)

@@ -1,0 +1,111 @@
+"""One pooled database connection for all the reads of one HTTP request.
+
+Loader batches, pages and the session lookup of a request share it, one batch at a time (graphql-core runs sibling
+resolvers concurrently; an AsyncSession is not safe to share between them, so each use gets its own short session
+bound to the request's connection, under a lock). The connection is taken from the pool at the first read and
+handed back when the response is ready (`close`, called by the GraphQL view).
+
+On PostgreSQL the connection runs in AUTOCOMMIT: a read is one statement and one round trip, with no BEGIN/ROLLBACK
+around each batch (each statement sees what was committed before it, as READ COMMITTED does). On SQLite each use is
+a short deferred transaction, which never takes the write lock (server/db.py).
+
+The pool does not pre-ping connections (one round trip saved per checkout); a connection that turns out to be dead
+(the database restarted) is replaced and the statement run again, once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+
+class _ReadSession(AsyncSession):
+    """A session on the request's connection that retries a statement once on a fresh connection after a
+    disconnect (reads only: running one again is harmless)."""
+
+    _owner: RequestSession
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await super().execute(*args, **kwargs)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+        await self.close()
+        self.sync_session.bind = (await self._owner._reconnect()).sync_connection
+        return await super().execute(*args, **kwargs)
+
+
+class RequestSession:
+    """Callable like an async_sessionmaker: `async with reads() as session:`."""
+
+    def __init__(self, engine: AsyncEngine, *, autocommit: bool) -> None:
+        self._engine = engine
+        self._autocommit = autocommit
+        self._lock = asyncio.Lock()
+        self._conn: AsyncConnection | None = None
+        self._session: _ReadSession | None = None
+        self._closed = False
+        self.checkouts = 0
+
+    def __call__(self) -> Any:
+        return self._use()
+
+    @asynccontextmanager
+    async def _use(self) -> AsyncIterator[AsyncSession]:
+        if self._closed:  # used after the response (a streamed subscription): a session of its own
+            async with AsyncSession(self._engine, expire_on_commit=False) as session:
+                yield session
+            return
+        async with self._lock:
+            if self._autocommit:  # one session for the whole request; each use leaves it empty (no stale rows)
+                if self._session is None:
+                    self._session = self._new_session(self._conn or await self._connect())
+                session = self._session
+                try:
+                    yield session
+                except BaseException:
+                    self._session = None  # a failed statement: the next use starts from a fresh session
+                    await session.close()
+                    raise
+                session.expunge_all()
+                return
+            session = self._new_session(self._conn or await self._connect())
+            try:
+                yield session
+            finally:
+                await session.close()  # SQLite: ends the deferred transaction, so the next use reads afresh
+
+    def _new_session(self, conn: AsyncConnection) -> _ReadSession:
+        session = _ReadSession(bind=conn, expire_on_commit=False)
+        session._owner = self
+        return session
+
+    async def _connect(self) -> AsyncConnection:
+        conn = await self._engine.connect()
+        self.checkouts += 1
+        if self._autocommit:
+            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        self._conn = conn
+        return conn
+
+    async def _reconnect(self) -> AsyncConnection:
+        dead, self._conn = self._conn, None
+        if dead is not None:
+            await dead.close()  # already invalidated: this only hands the slot back to the pool
+        return await self._connect()
+
+    async def close(self) -> None:
+        self._closed = True
+        async with self._lock:
+            session, self._session = self._session, None
+            if session is not None:
+                await session.close()
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                await conn.close()

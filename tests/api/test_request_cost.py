@@ -1,0 +1,124 @@
+"""What one request costs: one pooled connection for all its reads (not one per loader batch), a statement count
+that does not grow with the page, a validation cache that hits across requests, a dead pooled connection retried
+once (no pre-ping), and on SQLite the write lock taken only by sessions that write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+from tests.api.registrations.helpers import approve, make_campaign, make_products, register_one
+from tests.plugins.api import World
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = (ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql").read_text()  # the web app's own document
+
+
+class Checkouts:
+    def __init__(self, rt) -> None:  # noqa: ANN001
+        self.count = 0
+        self.begins: list[str] = []
+        self._engine = rt.engine.sync_engine
+
+    def _checkout(self, *_: object) -> None:
+        self.count += 1
+
+    def _statement(self, conn, cursor, statement, *_: object) -> None:  # noqa: ANN001
+        if statement.lstrip().upper().startswith("BEGIN"):
+            self.begins.append(statement.strip().upper())
+
+    def __enter__(self) -> Checkouts:
+        event.listen(self._engine, "checkout", self._checkout)
+        event.listen(self._engine, "before_cursor_execute", self._statement)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        event.remove(self._engine, "checkout", self._checkout)
+        event.remove(self._engine, "before_cursor_execute", self._statement)
+
+
+async def _registrations(rt, world: World, as_role, n: int) -> None:  # noqa: ANN001
+    seller, agency = await as_role("seller_a"), await as_role("agency_a")
+    campaign = await make_campaign(rt, world)
+    for i, product in enumerate(await make_products(rt, world, "seller_a", n)):
+        registration = await register_one(seller, campaign, product)
+        if i % 2:
+            await approve(agency, registration)
+
+
+@pytest.mark.parametrize("n", [0, 1, 10])
+async def test_the_registrations_page_reads_through_one_connection(rt, world: World, as_role, queries, n: int) -> None:
+    await _registrations(rt, world, as_role, n)
+    agency = await as_role("agency_a")
+    queries.reset()
+    with Checkouts(rt) as checkouts:
+        data = await agency(PAGE, {"first": 20})
+    assert data["registrations"]["totalCount"] == n
+    # one checkout for the session lookup, the count, the page and every loader batch (was one per batch: up to 8)
+    assert checkouts.count == 1
+    # session lookup, count, page; then one batch each: campaigns, bookmarks, products, shops, SKU summaries
+    assert queries.count == (3 if n == 0 else 8), queries.statements
+    # reads never take SQLite's write lock
+    assert not [b for b in checkouts.begins if "IMMEDIATE" in b]
+
+
+async def test_a_mutation_takes_the_write_lock_on_sqlite_and_reads_do_not(rt, world: World, as_role) -> None:
+    seller = await as_role("seller_a")
+    campaign = await make_campaign(rt, world)
+    [product] = await make_products(rt, world, "seller_a", 1)
+    with Checkouts(rt) as checkouts:
+        await register_one(seller, campaign, product)
+    expected = ["BEGIN IMMEDIATE"] if rt.settings.is_sqlite else []  # PostgreSQL: row locks, no BEGIN via cursor
+    assert [b for b in checkouts.begins if "IMMEDIATE" in b] == expected
+
+
+async def test_the_validation_cache_hits_across_requests(rt, world: World, as_role) -> None:
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    agency = await as_role("agency_a")
+    cache = _get_validate_cache(rt.settings.graphql_cache_size)
+    before = cache.cache_info()
+    for first in (5, 6, 7):  # the same document, other variables
+        await agency(PAGE, {"first": first})
+    after = cache.cache_info()
+    assert after.misses - before.misses <= 1 and after.hits - before.hits >= 2, (before, after)
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)  # SQLite has no server to lose connections to
+async def test_a_dead_pooled_connection_is_replaced_and_the_read_retried(rt, world: World, as_role) -> None:
+    agency = await as_role("agency_a")
+    assert (await agency(PAGE, {"first": 5}))["registrations"]["totalCount"] == 0  # the pool now holds connections
+    killer = create_async_engine(rt.settings.database_url, poolclass=NullPool)
+    async with killer.connect() as conn:  # every pooled connection of this database is killed (a restart)
+        killed = await conn.scalar(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ))
+    await killer.dispose()
+    assert killed >= 1
+    assert (await agency(PAGE, {"first": 5}))["registrations"]["totalCount"] == 0
+
+
+async def test_total_count_stops_at_the_cap(rt, world: World, as_role, monkeypatch) -> None:
+    await _registrations(rt, world, as_role, 3)
+    agency = await as_role("agency_a")
+    assert (await agency(PAGE, {"first": 2}))["registrations"]["totalCount"] == 3
+    monkeypatch.setattr(rt.settings, "total_count_cap", 2)
+    page = (await agency(PAGE, {"first": 1}))["registrations"]
+    assert page["totalCount"] == 2 and page["pageInfo"]["hasNextPage"] is True
+
+
+async def test_responses_are_compact_utf8_json(rt, world: World, as_role) -> None:
+    await make_campaign(rt, world, name="Crème brûlée week")
+    agency = await as_role("agency_a")
+    response = await agency.http.post(
+        "/graphql", json={"query": "{ campaigns(first: 5) { edges { node { name } } } }"},
+        headers={"authorization": f"Bearer {agency.token}"},
+    )
+    assert "Crème brûlée week".encode() in response.content  # UTF-8, not \\u escapes: the orjson encoder
+    assert response.content == orjson.dumps(response.json())  # compact
