@@ -1,5 +1,6 @@
 """Rollups: the performance figures of attributed order lines, kept per campaign × shop, per campaign × shop ×
-day (the market's local date the line was paid), per registration and per registration × creator.
+day (the market's local date the line was paid), per registration, per registration × creator, and per creator ×
+market, creator × campaign and creator × market × day.
 
 They are derived data, never written by hand: server/services/rollups/upkeep.py keeps them in the same
 transaction as every change to order lines and ledger legs (so they are exact, never eventually right), and
@@ -9,7 +10,7 @@ No foreign keys: a rollup row is an aggregate, and FK checks would add locks to 
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Date, Index, SmallInteger, Table
+from sqlalchemy import BigInteger, Column, Date, Index, SmallInteger, String, Table
 
 from server.models.base import Base, BigID
 
@@ -70,6 +71,32 @@ rollup_creator_products = Table(
     Index("ix_rollup_creator_products_campaign_id_creator_id", "campaign_id", "creator_id"),
 )
 
+# A creator's own figures: per market (its totals), per campaign, and per market × local day (its series).
+rollup_creator_markets = Table(
+    "rollup_creator_markets",
+    Base.metadata,
+    Column("creator_id", BigID, primary_key=True, autoincrement=False),
+    Column("market", String(8), primary_key=True),
+    *_metrics(),
+)
+
+rollup_creator_campaigns = Table(
+    "rollup_creator_campaigns",
+    Base.metadata,
+    Column("creator_id", BigID, primary_key=True, autoincrement=False),
+    Column("campaign_id", BigID, primary_key=True, autoincrement=False),
+    *_metrics(),
+)
+
+rollup_creator_days = Table(
+    "rollup_creator_days",
+    Base.metadata,
+    Column("creator_id", BigID, primary_key=True, autoincrement=False),
+    Column("market", String(8), primary_key=True),
+    Column("day", Date, primary_key=True),
+    *_metrics(),
+)
+
 # What each attributed line contributes now (its last upkeep): the keys it counts under and its figures.
 rollup_lines = Table(
     "rollup_lines",
@@ -80,6 +107,7 @@ rollup_lines = Table(
     Column("shop_id", BigID, nullable=False),
     Column("registration_id", BigID, nullable=False),
     Column("creator_id", BigID, nullable=False),
+    Column("market", String(8), nullable=False),
     Column("day", Date, nullable=True),  # the market's local date of paid_at (null: not paid)
     Column("paid", SmallInteger, nullable=False),
     Column("settled", SmallInteger, nullable=False),
@@ -93,5 +121,13 @@ rollup_lines = Table(
     Column("agency_actual", BigInteger, nullable=False),
 )
 
-ROLLUP_TABLES = (rollup_campaign_shops, rollup_campaign_days, rollup_registrations, rollup_creator_products)
+ROLLUP_TABLES = (
+    rollup_campaign_shops,
+    rollup_campaign_days,
+    rollup_registrations,
+    rollup_creator_products,
+    rollup_creator_markets,
+    rollup_creator_campaigns,
+    rollup_creator_days,
+)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -27,6 +28,8 @@ KEYS = {
     "rollup_campaign_shops": (L.campaign_id, Order.shop_id),
     "rollup_registrations": (L.registration_id,),
     "rollup_creator_products": (L.registration_id, L.creator_id),
+    "rollup_creator_markets": (L.creator_id, Order.market),
+    "rollup_creator_campaigns": (L.creator_id, L.campaign_id),
 }
 Rows = dict[str, dict[tuple[Any, ...], dict[str, int]]]
 
@@ -72,14 +75,15 @@ async def recomputed(rt: Runtime) -> Rows:
             for result in (figures, money):
                 for r in result:
                     m = r._mapping
-                    rows[tuple(r[: len(keys)])].update({k: int(m[k]) for k in METRICS if k in m})
+                    key = tuple(v.value if isinstance(v, models.enums.Market) else v for v in r[: len(keys)])
+                    rows[key].update({k: int(m[k]) for k in METRICS if k in m})
             out[name] = _nonzero(dict(rows))
         # Days: the market's local date of paid_at, in Python.
         lines = (
             await s.execute(
                 select(
                     L.id, L.order_id, L.campaign_id, Order.shop_id, Order.market, L.paid_at, L.status,
-                    L.unit_price_minor * L.quantity - L.refunded_amount_minor,
+                    L.unit_price_minor * L.quantity - L.refunded_amount_minor, L.creator_id,
                 )
                 .join(Order, Order.id == L.order_id)
                 .where(L.campaign_id.is_not(None), L.paid_at.is_not(None))
@@ -90,13 +94,18 @@ async def recomputed(rt: Runtime) -> Rows:
             select(Entry.order_line_id, *money_aggregates(ALL_ACCOUNTS)).group_by(Entry.order_line_id)
         ):
             money_by_line[r[0]] = {k: int(v) for k, v in r._mapping.items() if k in METRICS}
+    out["rollup_campaign_days"] = _days(lines, money_by_line, lambda r, day: (r[2], r[3], day))
+    out["rollup_creator_days"] = _days(lines, money_by_line, lambda r, day: (r[8], r[4].value, day))
+    return out
+
+
+def _days(lines: list[Any], money_by_line: dict[int, dict[str, int]], key_of: Any) -> dict[tuple[Any, ...], dict[str, int]]:
     days: dict[tuple[Any, ...], dict[str, int]] = defaultdict(lambda: dict.fromkeys(METRICS, 0))
     paid: dict[tuple[Any, ...], set[int]] = defaultdict(set)
     actual: dict[tuple[Any, ...], set[int]] = defaultdict(set)
-    from zoneinfo import ZoneInfo  # noqa: PLC0415
-
-    for line_id, order_id, campaign_id, shop_id, market, paid_at, status, base in lines:
-        key = (campaign_id, shop_id, paid_at.astimezone(ZoneInfo(MARKET_TIMEZONE[market])).date())
+    for r in lines:
+        line_id, order_id, _campaign_id, _shop_id, market, paid_at, status, base, _creator_id = r
+        key = key_of(r, paid_at.astimezone(ZoneInfo(MARKET_TIMEZONE[market])).date())
         row = days[key]
         row["lines"] += 1
         paid[key].add(order_id)
@@ -110,8 +119,7 @@ async def recomputed(rt: Runtime) -> Rows:
             row[k] += v
     for key, row in days.items():
         row["paid_orders"], row["actual_orders"] = len(paid[key]), len(actual[key])
-    out["rollup_campaign_days"] = _nonzero(dict(days))
-    return out
+    return _nonzero(dict(days))
 
 
 def assert_equal(got: Rows, want: Rows) -> None:

@@ -1,5 +1,5 @@
 """rollups: the performance figures of attributed order lines per campaign × shop, campaign × shop × local day,
-registration and registration × creator, and what each line contributes (rollup_lines); filled from the lines
+registration, registration × creator, creator × market, creator × campaign and creator × market × local day, and what each line contributes (rollup_lines); filled from the lines
 and legs already stored.
 
 Revision ID: 0005_rollups
@@ -62,10 +62,25 @@ def upgrade() -> None:
     op.create_index(
         "ix_rollup_creator_products_campaign_id_creator_id", "rollup_creator_products", ["campaign_id", "creator_id"]
     )
+    market = sa.Column("market", sa.String(length=8), nullable=False)
+    op.create_table(
+        "rollup_creator_markets", _key("creator_id"), market._copy(), *_metrics(),
+        sa.PrimaryKeyConstraint("creator_id", "market", name=op.f("pk_rollup_creator_markets")),
+    )
+    op.create_table(
+        "rollup_creator_campaigns", _key("creator_id"), _key("campaign_id"), *_metrics(),
+        sa.PrimaryKeyConstraint("creator_id", "campaign_id", name=op.f("pk_rollup_creator_campaigns")),
+    )
+    op.create_table(
+        "rollup_creator_days", _key("creator_id"), market._copy(), sa.Column("day", sa.Date(), nullable=False),
+        *_metrics(),
+        sa.PrimaryKeyConstraint("creator_id", "market", "day", name=op.f("pk_rollup_creator_days")),
+    )
     op.create_table(
         "rollup_lines", _key("line_id"),
         *(sa.Column(name, BigID, nullable=False) for name in
           ("order_id", "campaign_id", "shop_id", "registration_id", "creator_id")),
+        market._copy(),
         sa.Column("day", sa.Date(), nullable=True),
         *(sa.Column(name, sa.SmallInteger(), nullable=False) for name in LINE_FLAGS),
         *(sa.Column(name, sa.BigInteger(), nullable=False) for name in LINE_AMOUNTS),
@@ -80,7 +95,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for name in (
-        "rollup_lines", "rollup_creator_products", "rollup_registrations", "rollup_campaign_days",
+        "rollup_lines", "rollup_creator_days", "rollup_creator_campaigns", "rollup_creator_markets",
+        "rollup_creator_products", "rollup_registrations", "rollup_campaign_days",
         "rollup_campaign_shops",
     ):
         op.drop_table(name)

@@ -37,6 +37,9 @@ from server.models.rollup import (
     METRICS,
     rollup_campaign_days,
     rollup_campaign_shops,
+    rollup_creator_campaigns,
+    rollup_creator_days,
+    rollup_creator_markets,
     rollup_creator_products,
     rollup_lines,
     rollup_registrations,
@@ -80,6 +83,9 @@ GRAINS = (
     Grain(rollup_campaign_days, ("campaign_id", "shop_id", "day")),  # lines without a paid day are left out
     Grain(rollup_registrations, ("registration_id",), ("campaign_id",)),
     Grain(rollup_creator_products, ("registration_id", "creator_id"), ("campaign_id",)),
+    Grain(rollup_creator_markets, ("creator_id", "market")),
+    Grain(rollup_creator_campaigns, ("creator_id", "campaign_id")),
+    Grain(rollup_creator_days, ("creator_id", "market", "day")),
 )
 
 
@@ -101,7 +107,7 @@ def line_figures(
     out: dict[str, Any] = {
         "line_id": line["id"], "order_id": line["order_id"], "campaign_id": line["campaign_id"],
         "shop_id": line["shop_id"], "registration_id": line["registration_id"], "creator_id": line["creator_id"],
-        "day": local_day(line["paid_at"], Market(line["market"])),
+        "market": Market(line["market"]).value, "day": local_day(line["paid_at"], Market(line["market"])),
         "paid": int(line["paid_at"] is not None), "settled": int(status is OrderLineStatus.SETTLED),
         "sale": int(status in SALE_STATUSES),
         "base_minor": line["unit_price_minor"] * line["quantity"] - line["refunded_amount_minor"],
