@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     # changes, registrations of ended campaigns, creator rate decreases, overdue samples, settlement), in seconds;
     # 0: never. Reads apply due campaign changes themselves; the sweeper catches the rest.
     sweep_interval_seconds: float = Field(default=5, ge=0)
+    # orderLines.totalCount when the rollups cannot answer the filter: lines are counted up to this many.
+    order_lines_count_cap: int = Field(default=10_000, ge=1)
 
     # Bank transfers are simulated (server/services/finance/payouts.py): a payout to an account whose number ends
     # in these four digits fails, so that FAILED and its retry can be shown and tested; "": none fails.

@@ -80,10 +80,12 @@ async def keyset_page(
     first: int,
     after: str | None,
     wrap: Callable[[Any], T],
+    count: Select[Any] | None = None,
 ) -> Connection[T]:
-    """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements."""
+    """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements. `count` (one
+    integer) replaces counting the rows of `stmt`."""
     check_first(first)
-    count_stmt = select(func.count()).select_from(stmt.order_by(None).subquery())
+    count_stmt = select(func.count()).select_from(stmt.order_by(None).subquery()) if count is None else count
     page_stmt = stmt.add_columns(sort.label("_sort"), pk.label("_pk"))
     if after is not None:
         sort_value, after_pk = decode_cursor(after)
