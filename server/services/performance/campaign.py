@@ -42,7 +42,7 @@ from server.services.performance.numbers import (
     count_if,
     total,
 )
-from server.services.performance.paging import Cursor, Order, Page, keyset
+from server.services.performance.paging import Cursor, Order, Page, keyset, window
 from server.services.performance.rollup_figures import plain, sales, summed
 from server.services.registration_rules import effective_status_sql
 
@@ -187,8 +187,9 @@ class ProductRow:
     numbers: Numbers
 
 
-def _per_registration(scope: CampaignScope) -> dict[str, Subquery]:
-    ids = scope.registration_ids()
+def _per_registration(scope: CampaignScope, ids: Select[tuple[int]] | None = None) -> dict[str, Subquery]:
+    """Each figure per registration, of the registrations in scope (or of `ids`, a page of them)."""
+    ids = scope.registration_ids() if ids is None else ids
     parts = {
         "lines": select(Registrations.c.registration_id.label("key"), *plain(Registrations, scope.accounts)).where(
             Registrations.c.campaign_id == scope.campaign_id, Registrations.c.registration_id.in_(ids)
@@ -219,7 +220,7 @@ def _metrics(subqueries: list[Subquery]) -> dict[str, ColumnElement[int]]:
     return {c.name: func.coalesce(c, 0) for sq in subqueries for c in sq.c if c.name != "key"}
 
 
-def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery) -> list[ColumnElement[bool]]:
+def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery | None) -> list[ColumnElement[bool]]:
     where = [R.campaign_id == scope.campaign_id, scope.registrations]
     if f.statuses:
         where.append(effective_status_sql(scope.now).in_([s.value for s in f.statuses]))
@@ -231,6 +232,7 @@ def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery) 
     if f.category:
         where.append(P.category == f.category.strip())
     if f.has_content is not None:
+        assert content is not None
         posted = func.coalesce(content.c.content_posted, 0) > 0
         where.append(posted if f.has_content else ~posted)
     return where
@@ -241,17 +243,23 @@ async def product_page(
     after: Cursor | None,
 ) -> Page[ProductRow]:
     """The registrations in scope with their figures, filtered, sorted by one figure (or registration time)."""
-    sq = _per_registration(scope)
+    base = R.__table__.join(Campaign, Campaign.id == R.campaign_id).join(P, P.id == R.product_id)
+    # Sorted by registration time and not filtered by a figure, the page is known before any figure: compute the
+    # figures of that page's registrations only (not of every registration of the campaign).
+    late = sort == "registered_at" and f.has_content is None
+    where = _product_filters(scope, f, None) if late else []
+    page_ids = None
+    if late:
+        order = Order(R.registered_at, R.id, descending)
+        page_ids = window(select(R.id).select_from(base).where(*where), order, first=first, after=after)
+    sq = _per_registration(scope, page_ids)
     metrics = _metrics(list(sq.values()))
     if sort not in PRODUCT_SORT_KEYS or (sort != "registered_at" and sort not in metrics):
         raise ValueError(f"cannot sort products by {sort}")
-    joined = (
-        R.__table__.join(Campaign, Campaign.id == R.campaign_id)
-        .join(P, P.id == R.product_id)
-        .outerjoin(sq["content"], sq["content"].c.key == R.id)
-    )
-    where = _product_filters(scope, f, sq["content"])
-    count = select(R.id).select_from(joined).where(*where)
+    joined = base.outerjoin(sq["content"], sq["content"].c.key == R.id)
+    if not late:
+        where = _product_filters(scope, f, sq["content"])
+    count = select(R.id).select_from(base if late else joined).where(*where)
     for name, subquery in sq.items():
         if name != "content":
             joined = joined.outerjoin(subquery, subquery.c.key == R.id)
