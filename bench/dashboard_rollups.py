@@ -43,17 +43,12 @@ if str(ROOT) not in sys.path:
 import asyncpg  # noqa: E402
 import httpx  # noqa: E402
 from sqlalchemy import event  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from bench import campaign_dashboard, ingest_orders  # noqa: E402
 from server.app import create_app  # noqa: E402
-from server.clock import Clock  # noqa: E402
-from server.migrate import upgrade_head  # noqa: E402
-from server.runtime import Runtime  # noqa: E402
 from server.schema.ids import encode_id  # noqa: E402
 from server.services.rollups import upkeep  # noqa: E402
-from server.settings import Settings  # noqa: E402
 from tests.orders.world import Integration, build_orders_world  # noqa: E402
 
 DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -109,22 +104,11 @@ async def _wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
 
 
 async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -> dict[str, list[float]]:
-    name = f"matchup_bench_{secrets.token_hex(5)}"
-    await campaign_dashboard._admin(server_url, f'CREATE DATABASE "{name}"')
-    url = make_url(server_url).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
-    process = None
-    try:
-        upgrade_head(url)
-        settings = Settings(_env_file=None, env="test", database_url=url, secret_key=secrets.token_hex(24),
-                            redis_url=None, sweep_interval_seconds=0, log_level="WARNING")
-        rt = Runtime.build(settings, clock=Clock())
-        await rt.start()
-        try:
-            started = time.perf_counter()
-            seeded = await campaign_dashboard.generate(rt, url, products=1000, creators=5000, lines=lines)
-            print(f"  {lines:>9} lines generated and rolled up in {time.perf_counter() - started:6.1f} s", flush=True)
-        finally:
-            await rt.stop()
+    async with campaign_dashboard.throwaway_runtime(server_url) as (url, rt):
+        started = time.perf_counter()
+        seeded = await campaign_dashboard.generate(rt, url, products=1000, creators=5000, lines=lines)
+        print(f"  {lines:>9} lines generated and rolled up in {time.perf_counter() - started:6.1f} s", flush=True)
+        await rt.stop()  # the server process serves from here on
         env = {**os.environ, "MATCHUP_DATABASE_URL": url, "MATCHUP_ENV": "test", "MATCHUP_REDIS_URL": "",
                "MATCHUP_SECRET_KEY": secrets.token_hex(24), "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
                "MATCHUP_SIMULATOR": "off", "MATCHUP_LOG_LEVEL": "WARNING"}
@@ -132,12 +116,22 @@ async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -
             [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        base = f"http://127.0.0.1:{port}"
-        await _wait_ready(base, process)
-        documents = {doc: (DOCUMENTS / f"{doc}.graphql").read_text() for doc in PAGE}
-        variables = {"campaignId": encode_id("Campaign", seeded.campaign_id)}
-        conn = await asyncpg.connect(**campaign_dashboard._connect_args(url))
-        async with httpx.AsyncClient(base_url=base, timeout=120, limits=httpx.Limits(max_keepalive_connections=6)) as http:
+        try:
+            return await _measure_page(url, seeded, rounds=rounds, base=f"http://127.0.0.1:{port}", process=process)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+async def _measure_page(
+    url: str, seeded: campaign_dashboard.Seeded, *, rounds: int, base: str, process: subprocess.Popen[bytes]
+) -> dict[str, list[float]]:
+    await _wait_ready(base, process)
+    documents = {doc: (DOCUMENTS / f"{doc}.graphql").read_text() for doc in PAGE}
+    variables = {"campaignId": encode_id("Campaign", seeded.campaign_id)}
+    conn = await asyncpg.connect(**campaign_dashboard._connect_args(url))
+    try:
+        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
             token = await campaign_dashboard._login(http, seeded.agency_email)
             headers = {"Authorization": f"Bearer {token}"}
 
@@ -159,15 +153,9 @@ async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -
             overview = (await page())[0]["campaignPerformance"]["numbers"]
             if overview["paidOrders"] == 0:
                 raise AssertionError("the page shows no orders: the rollups are empty")
-            try:
-                return await alternate({"page": page, "bare": bare}, rounds)
-            finally:
-                await conn.close()
+            return await alternate({"page": page, "bare": bare}, rounds)
     finally:
-        if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
-        await campaign_dashboard._admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.close()
 
 
 async def dashboard(server_url: str, sizes: list[int], *, rounds: int, port: int) -> None:
@@ -194,23 +182,15 @@ def rollup_upkeep(on: bool) -> None:
 
 
 async def upkeep_cost(server_url: str, *, events: int, rounds: int, batch: int, concurrency: int) -> None:
-    name = f"matchup_bench_{secrets.token_hex(5)}"
-    await campaign_dashboard._admin(server_url, f'CREATE DATABASE "{name}"')
-    url = make_url(server_url).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
-    try:
-        upgrade_head(url)
-        settings = Settings(_env_file=None, env="test", database_url=url, secret_key=secrets.token_hex(24),
-                            redis_url=None, sweep_interval_seconds=0, log_level="WARNING")
-        rt = Runtime.build(settings, clock=Clock())
-        await rt.start()
+    timings: dict[str, list[float]] = {"with upkeep": [], "without": []}
+    sent: dict[str, int] = {"with upkeep": 0, "without": 0}
+    async with campaign_dashboard.throwaway_runtime(server_url) as (_url, rt):
+        world = await build_orders_world(rt, extra_products=18)
+        work = ingest_orders.batches(world, events * (rounds + 2), batch, rt.clock.now())
+        per_round = max(1, len(work) // (rounds + 2))
+        chunks = [work[i : i + per_round] for i in range(0, len(work), per_round)]
+        app = create_app(rt.settings, runtime=rt)
         try:
-            world = await build_orders_world(rt, extra_products=18)
-            work = ingest_orders.batches(world, events * (rounds + 2), batch, rt.clock.now())
-            per_round = max(1, len(work) // (rounds + 2))
-            chunks = [work[i : i + per_round] for i in range(0, len(work), per_round)]
-            app = create_app(rt.settings, runtime=rt)
-            timings: dict[str, list[float]] = {"with upkeep": [], "without": []}
-            sent: dict[str, int] = {"with upkeep": 0, "without": 0}
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as http:
                 for round_, chunk in enumerate(chunks[: rounds + 2]):
                     side = "with upkeep" if round_ % 4 in (0, 3) else "without"
@@ -231,12 +211,8 @@ async def upkeep_cost(server_url: str, *, events: int, rounds: int, batch: int, 
                     if round_ >= 2:  # two warm-up rounds
                         timings[side].append(elapsed / sum(len(e) for _, e in chunk))
                         sent[side] += sum(len(e) for _, e in chunk)
-            rollup_upkeep(True)
         finally:
             rollup_upkeep(True)
-            await rt.stop()
-    finally:
-        await campaign_dashboard._admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     rate = {side: 1 / statistics.median(t) for side, t in timings.items()}
     print(f"Order ingestion with and without rollup upkeep ({rounds} rounds of ~{events} events, alternating ABBA)")
     for side, t in timings.items():

@@ -244,14 +244,21 @@ async def product_page(
 ) -> Page[ProductRow]:
     """The registrations in scope with their figures, filtered, sorted by one figure (or registration time)."""
     base = R.__table__.join(Campaign, Campaign.id == R.campaign_id).join(P, P.id == R.product_id)
-    # Sorted by registration time and not filtered by a figure, the page is known before any figure: compute the
-    # figures of that page's registrations only (not of every registration of the campaign).
-    late = sort == "registered_at" and f.has_content is None
+    # Sorted by registration time or by an order figure (a rollup column), and not filtered by content, the page is
+    # known from the registrations and their rollup row alone: compute the other figures (showcase, samples,
+    # content) for that page's registrations only, not for every registration of the campaign.
+    by_rollup = sort in ORDER_KEYS or sort in MONEY_KEYS
+    late = (sort == "registered_at" or by_rollup) and f.has_content is None
     where = _product_filters(scope, f, None) if late else []
     page_ids = None
     if late:
-        order = Order(R.registered_at, R.id, descending)
-        page_ids = window(select(R.id).select_from(base).where(*where), order, first=first, after=after)
+        rollup = Registrations.c.registration_id == R.id
+        paged = base.outerjoin(Registrations, rollup) if by_rollup else base
+        if by_rollup and sort not in Registrations.c:
+            raise ValueError(f"cannot sort products by {sort}")
+        key = func.coalesce(Registrations.c[sort], 0) if by_rollup else R.registered_at
+        order = Order(key, R.id, descending)
+        page_ids = window(select(R.id).select_from(paged).where(*where), order, first=first, after=after)
     sq = _per_registration(scope, page_ids)
     metrics = _metrics(list(sq.values()))
     if sort not in PRODUCT_SORT_KEYS or (sort != "registered_at" and sort not in metrics):
@@ -265,6 +272,8 @@ async def product_page(
             joined = joined.outerjoin(subquery, subquery.c.key == R.id)
     status = effective_status_sql(scope.now).label("status")
     stmt = select(R, status, *(column.label(name) for name, column in metrics.items())).select_from(joined).where(*where)
+    if page_ids is not None:  # the figures are there for the page's registrations only
+        stmt = stmt.where(R.id.in_(page_ids))
     key = R.registered_at if sort == "registered_at" else metrics[sort]
 
     def wrap(row: Any) -> ProductRow:
