@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import os
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -103,7 +104,14 @@ async def _wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("the server did not start")
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -> dict[str, list[float]]:
+    port = port or free_port()
     async with campaign_dashboard.throwaway_runtime(server_url) as (url, rt):
         started = time.perf_counter()
         seeded = await campaign_dashboard.generate(rt, url, products=1000, creators=5000, lines=lines)
@@ -158,14 +166,17 @@ async def _measure_page(
         await conn.close()
 
 
-async def dashboard(server_url: str, sizes: list[int], *, rounds: int, port: int) -> None:
+async def dashboard(server_url: str, sizes: list[int], *, rounds: int, port: int) -> dict[int, dict[str, list[float]]]:
     print("Agency campaign dashboard page (3 documents over HTTP, live server) vs bare rollup read (asyncpg)")
+    out = {}
     for size in sizes:
         timings = await dashboard_at(server_url, size, rounds=rounds, port=port)
         ratio = statistics.median(timings["page"]) / statistics.median(timings["bare"])
         print(f"  {size:>9} lines  page: {spread(timings['page'])}")
         print(f"  {'':>9}        bare: {spread(timings['bare'])}")
         print(f"  {'':>9}        ratio page / bare: {ratio:5.1f} x   (goal: page under 50 ms p50)", flush=True)
+        out[size] = timings
+    return out
 
 
 # --- upkeep ---------------------------------------------------------------------------------------------------------
@@ -181,7 +192,9 @@ def rollup_upkeep(on: bool) -> None:
             event.remove(Session, name, fn)
 
 
-async def upkeep_cost(server_url: str, *, events: int, rounds: int, batch: int, concurrency: int) -> None:
+async def upkeep_cost(
+    server_url: str, *, events: int, rounds: int, batch: int, concurrency: int
+) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {"with upkeep": [], "without": []}
     sent: dict[str, int] = {"with upkeep": 0, "without": 0}
     async with campaign_dashboard.throwaway_runtime(server_url) as (_url, rt):
@@ -219,6 +232,7 @@ async def upkeep_cost(server_url: str, *, events: int, rounds: int, batch: int, 
         rates = sorted(1 / v for v in t)
         print(f"  {side:<12} median {rate[side]:8.0f} events/s   spread {rates[0]:6.0f} – {rates[-1]:6.0f} ({sent[side]} events)")
     print(f"  upkeep cost: {100 * (1 - rate['with upkeep'] / rate['without']):5.1f} % of ingestion throughput (goal < 10 %)")
+    return timings
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -227,7 +241,7 @@ def main(argv: list[str] | None = None) -> None:
     d = sub.add_parser("dashboard")
     d.add_argument("--sizes", default="10000,100000,1000000")
     d.add_argument("--rounds", type=int, default=15)
-    d.add_argument("--port", type=int, default=18251)
+    d.add_argument("--port", type=int, default=18251, help="the server process's port (0: any free one)")
     u = sub.add_parser("upkeep")
     u.add_argument("--events", type=int, default=20_000, help="events a round")
     u.add_argument("--rounds", type=int, default=8)
