@@ -44,20 +44,12 @@ from server.models.rollup import (
     rollup_lines,
     rollup_registrations,
 )
+from server.services.performance.numbers import SALE_STATUSES
 
 Line, Order, Entry = models.OrderLine, models.Order, models.LedgerEntry
 INFO_KEY = "matchup_rollup_line_ids"
 CHUNK = 500  # rows per multi-row upsert (SQLite binds at most 32766 parameters)
 
-SALE_STATUSES = frozenset(
-    {
-        OrderLineStatus.PAID,
-        OrderLineStatus.SHIPPED,
-        OrderLineStatus.DELIVERED,
-        OrderLineStatus.SETTLED,
-        OrderLineStatus.FROZEN,
-    }
-)
 MONEY = {
     LedgerAccount.SELLER_PAYABLE: "seller",
     LedgerAccount.CREATOR_EARNINGS: "creator",
