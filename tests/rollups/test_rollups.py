@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
 from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, select
 
-from server.models.enums import Market
+from server import models
+from server.models.enums import LedgerAccount, LedgerPhase, Market
 from server.models.rollup import ROLLUP_TABLES, rollup_lines
 from server.services.orders.ingestion import Pusher, ShopRef
 from server.services.orders.settlement import settle_due_lines
@@ -95,3 +97,26 @@ async def test_concurrent_writers_neither_deadlock_nor_lose_increments(rt, ow, c
     assert_equal(await stored(rt), await recomputed(rt))
     shops = (await stored(rt))["rollup_campaign_shops"]
     assert shops[(shop.campaign_id, shop.id)]["paid_orders"] == 12
+
+
+async def test_legs_added_by_a_bulk_insert_are_rolled_up(rt, ow, clock) -> None:  # noqa: ANN001
+    """A writer that adds legs around the ORM's unit of work (an ORM bulk INSERT) cannot forget the rollups."""
+    clock.set(T0)
+    shop = ow.shops[Market.US]
+    plan = Scenario(
+        market=Market.US, total_bps=2000, creator_bps=1500, lines=[LinePlan(product=0, quantity=1, price_minor=4000)],
+        paid=True, shipped=False, delivered=False, cancelled=False, freeze=0, batched=True,
+    )
+    await _run(rt, ow, clock, plan, random.Random(1), settle=False)
+    async with rt.sessionmaker() as s:
+        line = (await s.scalars(select(models.OrderLine).order_by(models.OrderLine.id.desc()).limit(1))).one()
+        legs = [(LedgerAccount.SELLER_PAYABLE, shop.id, -10), (LedgerAccount.CREATOR_EARNINGS, line.creator_id, 7),
+                (LedgerAccount.AGENCY_EARNINGS, line.agency_id, 3)]
+        await s.execute(insert(models.LedgerEntry), [
+            {"posting_id": "bulk-adjustment", "order_line_id": line.id, "account": account,
+             "party_organisation_id": party, "phase": LedgerPhase.ESTIMATED, "amount_minor": amount,
+             "currency": line.currency, "reason": "adjustment", "created_at": clock.now()}
+            for account, party, amount in legs
+        ])
+        await s.commit()
+    assert_equal(await stored(rt), await recomputed(rt))

@@ -1,8 +1,9 @@
 """Rollup upkeep: in the same transaction as every change to attributed order lines and their ledger legs.
 
-Where it runs: one pair of session hooks, so that no writer can forget it. After each flush, the ids of the order
-lines that were added or changed and of the lines that got new ledger legs are noted on the session (and
-`touch` notes lines changed by a set-based UPDATE, as settlement does); just before the transaction commits,
+Where it runs: session hooks, so that no writer can forget it. After each flush, the ids of the order lines that
+were added or changed and of the lines that got new ledger legs are noted on the session, as are the lines of
+legs added by an ORM bulk INSERT; `touch` notes lines changed by a set-based UPDATE (ledger.reconcile_line calls
+it for every line it reconciles, as settlement does); just before the transaction commits,
 `upkeep` brings the rollups up to date for the orders of those lines, inside that transaction.
 
 How: the figures are state-based, not event-based. For each affected order it reads what its attributed lines
@@ -253,6 +254,15 @@ def _note_flushed(session: Session, _context: Any) -> None:
             ids.add(obj.order_line_id)
     if ids:
         touch(session, ids)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_legs(state: Any) -> None:
+    """Legs added by an ORM bulk INSERT (`session.execute(insert(LedgerEntry), rows)`) never reach a flush."""
+    mapper = state.bind_mapper
+    if state.is_insert and mapper is not None and mapper.class_ is Entry and state.parameters:
+        rows = state.parameters if isinstance(state.parameters, list) else [state.parameters]
+        touch(state.session, (row.get("order_line_id") for row in rows))
 
 
 @event.listens_for(Session, "before_commit")
