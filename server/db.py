@@ -61,4 +61,6 @@ def _make_engine(settings: Settings) -> AsyncEngine:
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    import server.services.rollups.upkeep  # noqa: F401, PLC0415 - registers the rollup upkeep on every session
+
     return async_sessionmaker(engine, expire_on_commit=False)

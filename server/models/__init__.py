@@ -13,12 +13,24 @@ from server.models.organisation import Agency, CreatorProfile, Organisation, Sho
 from server.models.product import Product, Sku
 from server.models.product_list import LinkOpen, ProductList, ProductListItem, ShareLink
 from server.models.registration import LIVE_REGISTRATION_STATUSES, Bookmark, Registration
+from server.models.rollup import (
+    ROLLUP_TABLES,
+    rollup_campaign_days,
+    rollup_campaign_shops,
+    rollup_creator_campaigns,
+    rollup_creator_days,
+    rollup_creator_markets,
+    rollup_creator_products,
+    rollup_lines,
+    rollup_registrations,
+)
 from server.models.user import IntegrationKey, LoginFailure, Membership, User, UserSession
 
 metadata = Base.metadata
 
 __all__ = [
     "LIVE_REGISTRATION_STATUSES",
+    "ROLLUP_TABLES",
     "Agency",
     "AuditEvent",
     "BankAccount",
@@ -63,4 +75,12 @@ __all__ = [
     "UserSession",
     "enum_column",
     "metadata",
+    "rollup_campaign_days",
+    "rollup_campaign_shops",
+    "rollup_creator_campaigns",
+    "rollup_creator_days",
+    "rollup_creator_markets",
+    "rollup_creator_products",
+    "rollup_lines",
+    "rollup_registrations",
 ]

@@ -83,12 +83,15 @@ async def keyset_page(
     first: int,
     after: str | None,
     wrap: Callable[[Any], T],
+    count: Select[Any] | None = None,
 ) -> Connection[T]:
-    """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements. The count stops
-    at the configured cap, so a huge list costs a bounded scan, not one over all its rows."""
+    """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements. `count` (one
+    integer, e.g. from the rollups) replaces counting; otherwise the count stops at the configured cap, so a huge
+    list costs a bounded scan, not one over all its rows."""
     check_first(first)
-    cap = rt.settings.total_count_cap
-    count_stmt = select(func.count()).select_from(stmt.order_by(None).limit(cap).subquery())
+    if count is None:
+        count = select(func.count()).select_from(stmt.order_by(None).limit(rt.settings.total_count_cap).subquery())
+    count_stmt = count
     page_stmt = stmt.add_columns(sort.label("_sort"), pk.label("_pk"))
     if after is not None:
         sort_value, after_pk = decode_cursor(after)

@@ -21,7 +21,7 @@ async def resolve_campaign_performance_series(
     campaign, scope = scoped
     zone = market_zone(campaign.market)
     first, last = day_range(info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone))
-    days = await daily(info.context.rt, scope.lines(), scope.accounts, zone, first, last)
+    days = await daily(info.context.rt, *scope.days(), scope.accounts, zone, first, last)
     currency = MARKET_CURRENCY[campaign.market]
     return PerformanceSeries(
         time_zone=MARKET_TIMEZONE[campaign.market], currency=currency, from_=first, to=last,

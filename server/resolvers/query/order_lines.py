@@ -9,7 +9,7 @@ from server.schema.context import Info
 from server.schema.ids import decode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.orders import OrderLine, OrderLineFilter
-from server.services.orders import reads
+from server.services.orders import line_counts, reads
 
 
 class InvalidFilter(PublicError):
@@ -39,8 +39,11 @@ async def resolve_order_lines(
 ) -> Connection[OrderLine]:
     """An agency's campaigns' attributed lines, a creator's own, a seller's shop's (attributed or not), all for an
     operator; newest order first."""
-    stmt = reads.filtered(reads.line_rows(), line_filter(filter)).where(row_scope("OrderLine", info.context.principal))
+    principal, f = info.context.principal, line_filter(filter)
+    stmt = reads.filtered(reads.line_rows(), f).where(row_scope("OrderLine", principal))
+    # From the rollups where the filter allows; otherwise keyset_page counts up to MATCHUP_TOTAL_COUNT_CAP.
+    count = None if principal is None else line_counts.from_rollups(principal.role, principal.organisation_id, f)
     return await keyset_page(
         info.context.rt, stmt, sort=models.Order.placed_at, pk=models.OrderLine.id, descending=True, first=first,
-        after=after, wrap=lambda row: OrderLine.from_view(reads.line_view(row)),
+        after=after, wrap=lambda row: OrderLine.from_view(reads.line_view(row)), count=count,
     )

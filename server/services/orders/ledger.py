@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server import models
 from server.models.enums import Currency, LedgerAccount, LedgerPhase
 from server.services.orders.commission import ZERO, Split, commission_due
+from server.services.rollups.upkeep import touch as touch_rollups
 
 Entry = models.LedgerEntry
 PHASES = (LedgerPhase.ESTIMATED, LedgerPhase.SETTLED)
@@ -94,7 +95,9 @@ def reconcile_line(
     session: AsyncSession, line: models.OrderLine, shop_id: int, current: dict[LedgerPhase, Split],
     reason: str | Mapping[LedgerPhase, str], now: datetime,
 ) -> list[Posted]:
-    """Posts what the line's ledger lacks to reach its target; `current` (what it holds) is updated in place."""
+    """Posts what the line's ledger lacks to reach its target; `current` (what it holds) is updated in place.
+    The line's rollups are brought up to date when the transaction commits (server/services/rollups/)."""
+    touch_rollups(session, (line.id,))
     wanted = target(line)
     posted = []
     for phase in PHASES:

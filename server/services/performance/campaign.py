@@ -18,6 +18,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Subquery,
+    Table,
     and_,
     distinct,
     exists,
@@ -36,18 +37,18 @@ from server.services.performance.numbers import (
     MONEY_NAMES,
     SAMPLE_APPROVED_STATUSES,
     SAMPLE_SHIPPED_STATUSES,
-    Entry,
     Line,
     Numbers,
     count_if,
-    money_aggregates,
-    order_aggregates,
     total,
 )
-from server.services.performance.paging import Cursor, Order, Page, keyset
+from server.services.performance.paging import Cursor, Order, Page, keyset, window
+from server.services.performance.rollup_figures import plain, sales, summed
 from server.services.registration_rules import effective_status_sql
 
 R, P, Campaign = models.Registration, models.Product, models.Campaign
+CampaignShops, CreatorProducts = models.rollup_campaign_shops, models.rollup_creator_products
+Registrations = models.rollup_registrations
 Showcase, Sample, Content = models.ShowcaseEntry, models.SampleRequest, models.Content
 
 APPROVED_STATUSES = (RegistrationStatus.APPROVED, RegistrationStatus.PENDING_CLOSED)
@@ -80,16 +81,16 @@ class CampaignScope:
         ids = self.registration_ids() if registration_ids is None else registration_ids
         return [Line.campaign_id == self.campaign_id, Line.registration_id.in_(ids)]
 
+    def shop_ids(self) -> Select[tuple[int]]:
+        """The shops of the registrations in scope: an order is one shop's, and a registration scope is whole
+        shops (an agency or the operator all of the campaign's, a seller its own), so summing the campaign's
+        per-shop rollups over them counts each order once."""
+        return select(R.shop_id).where(R.campaign_id == self.campaign_id, self.registrations)
 
-def _money(scope: CampaignScope, group: ColumnElement[Any] | None, where: list[ColumnElement[bool]]) -> Select[Any]:
-    columns = [] if group is None else [group.label("key")]
-    stmt = (
-        select(*columns, *money_aggregates(scope.accounts))
-        .select_from(Entry)
-        .join(Line, Line.id == Entry.order_line_id)
-        .where(*where, Entry.account.in_(scope.accounts))
-    )
-    return stmt if group is None else stmt.group_by(group)
+    def days(self) -> tuple[Table, list[ColumnElement[bool]]]:
+        """The per-day rollup and the rows of it in scope, for series.daily."""
+        t = models.rollup_campaign_days
+        return t, [t.c.campaign_id == self.campaign_id, t.c.shop_id.in_(self.shop_ids())]
 
 
 def _collaborators() -> list[Any]:
@@ -143,13 +144,17 @@ async def campaign_overview(rt: Runtime, scope: CampaignScope) -> Overview:
         .select_from(R)
         .join(Campaign, Campaign.id == R.campaign_id)
         .where(R.campaign_id == scope.campaign_id, scope.registrations),
-        select(*order_aggregates()).where(*scope.lines()),
+        select(*summed(CampaignShops, scope.accounts)).where(
+            CampaignShops.c.campaign_id == scope.campaign_id, CampaignShops.c.shop_id.in_(scope.shop_ids())
+        ),
+        select(func.count(distinct(CreatorProducts.c.creator_id)).label("creators_with_sales")).where(
+            CreatorProducts.c.campaign_id == scope.campaign_id, CreatorProducts.c.registration_id.in_(ids),
+            sales(CreatorProducts.c.sale_lines),
+        ),
         select(*_collaborators()).where(Showcase.registration_id.in_(ids), Showcase.status == ShowcaseStatus.ACTIVE),
         select(*_samples()).where(Sample.registration_id.in_(ids)),
         select(func.count(Content.id).label("content_posted")).where(Content.registration_id.in_(ids)),
     ]
-    if scope.accounts:
-        parts.append(_money(scope, None, scope.lines()))
     subqueries = [part.subquery() for part in parts]
     stmt = select(*(column for sq in subqueries for column in sq.c)).select_from(_cross(subqueries))
     async with rt.sessionmaker() as session:
@@ -182,12 +187,21 @@ class ProductRow:
     numbers: Numbers
 
 
-def _per_registration(scope: CampaignScope) -> dict[str, Subquery]:
-    ids = scope.registration_ids()
+def _per_registration(scope: CampaignScope, ids: Select[tuple[int]] | None = None) -> dict[str, Subquery]:
+    """Each figure per registration, of the registrations in scope (or of `ids`, a page of them)."""
+    ids = scope.registration_ids() if ids is None else ids
     parts = {
-        "lines": select(Line.registration_id.label("key"), *order_aggregates())
-        .where(*scope.lines())
-        .group_by(Line.registration_id),
+        "lines": select(Registrations.c.registration_id.label("key"), *plain(Registrations, scope.accounts)).where(
+            Registrations.c.campaign_id == scope.campaign_id, Registrations.c.registration_id.in_(ids)
+        ),
+        "sales": select(
+            CreatorProducts.c.registration_id.label("key"), func.count().label("creators_with_sales")
+        )
+        .where(
+            CreatorProducts.c.campaign_id == scope.campaign_id, CreatorProducts.c.registration_id.in_(ids),
+            sales(CreatorProducts.c.sale_lines),
+        )
+        .group_by(CreatorProducts.c.registration_id),
         "collaborators": select(Showcase.registration_id.label("key"), *_collaborators())
         .where(Showcase.registration_id.in_(ids), Showcase.status == ShowcaseStatus.ACTIVE)
         .group_by(Showcase.registration_id),
@@ -198,8 +212,6 @@ def _per_registration(scope: CampaignScope) -> dict[str, Subquery]:
         .where(Content.registration_id.in_(ids))
         .group_by(Content.registration_id),
     }
-    if scope.accounts:
-        parts["money"] = _money(scope, Line.registration_id, scope.lines())
     return {name: part.subquery(name) for name, part in parts.items()}
 
 
@@ -208,7 +220,7 @@ def _metrics(subqueries: list[Subquery]) -> dict[str, ColumnElement[int]]:
     return {c.name: func.coalesce(c, 0) for sq in subqueries for c in sq.c if c.name != "key"}
 
 
-def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery) -> list[ColumnElement[bool]]:
+def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery | None) -> list[ColumnElement[bool]]:
     where = [R.campaign_id == scope.campaign_id, scope.registrations]
     if f.statuses:
         where.append(effective_status_sql(scope.now).in_([s.value for s in f.statuses]))
@@ -220,6 +232,7 @@ def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery) 
     if f.category:
         where.append(P.category == f.category.strip())
     if f.has_content is not None:
+        assert content is not None
         posted = func.coalesce(content.c.content_posted, 0) > 0
         where.append(posted if f.has_content else ~posted)
     return where
@@ -230,22 +243,37 @@ async def product_page(
     after: Cursor | None,
 ) -> Page[ProductRow]:
     """The registrations in scope with their figures, filtered, sorted by one figure (or registration time)."""
-    sq = _per_registration(scope)
+    base = R.__table__.join(Campaign, Campaign.id == R.campaign_id).join(P, P.id == R.product_id)
+    # Sorted by registration time or by an order figure (a rollup column), and not filtered by content, the page is
+    # known from the registrations and their rollup row alone: compute the other figures (showcase, samples,
+    # content) for that page's registrations only, not for every registration of the campaign.
+    by_rollup = sort in ORDER_KEYS or sort in MONEY_KEYS
+    late = (sort == "registered_at" or by_rollup) and f.has_content is None
+    where = _product_filters(scope, f, None) if late else []
+    page_ids = None
+    if late:
+        rollup = Registrations.c.registration_id == R.id
+        paged = base.outerjoin(Registrations, rollup) if by_rollup else base
+        if by_rollup and sort not in Registrations.c:
+            raise ValueError(f"cannot sort products by {sort}")
+        key = func.coalesce(Registrations.c[sort], 0) if by_rollup else R.registered_at
+        order = Order(key, R.id, descending)
+        page_ids = window(select(R.id).select_from(paged).where(*where), order, first=first, after=after)
+    sq = _per_registration(scope, page_ids)
     metrics = _metrics(list(sq.values()))
     if sort not in PRODUCT_SORT_KEYS or (sort != "registered_at" and sort not in metrics):
         raise ValueError(f"cannot sort products by {sort}")
-    joined = (
-        R.__table__.join(Campaign, Campaign.id == R.campaign_id)
-        .join(P, P.id == R.product_id)
-        .outerjoin(sq["content"], sq["content"].c.key == R.id)
-    )
-    where = _product_filters(scope, f, sq["content"])
-    count = select(R.id).select_from(joined).where(*where)
+    joined = base.outerjoin(sq["content"], sq["content"].c.key == R.id)
+    if not late:
+        where = _product_filters(scope, f, sq["content"])
+    count = select(R.id).select_from(base if late else joined).where(*where)
     for name, subquery in sq.items():
         if name != "content":
             joined = joined.outerjoin(subquery, subquery.c.key == R.id)
     status = effective_status_sql(scope.now).label("status")
     stmt = select(R, status, *(column.label(name) for name, column in metrics.items())).select_from(joined).where(*where)
+    if page_ids is not None:  # the figures are there for the page's registrations only
+        stmt = stmt.where(R.id.in_(page_ids))
     key = R.registered_at if sort == "registered_at" else metrics[sort]
 
     def wrap(row: Any) -> ProductRow:
@@ -288,7 +316,7 @@ async def collaboration_page(
     reg = select(R.id).where(R.id == registration_id, R.campaign_id == scope.campaign_id, scope.registrations)
     creators = union(
         select(Showcase.creator_id.label("creator_id")).where(Showcase.registration_id.in_(reg)),
-        select(Line.creator_id).where(*scope.lines(reg)),
+        select(CreatorProducts.c.creator_id).where(CreatorProducts.c.registration_id.in_(reg)),
     ).subquery("creators")
     entries = (
         select(
@@ -300,9 +328,9 @@ async def collaboration_page(
         .subquery("entries")
     )
     parts = {
-        "lines": select(Line.creator_id.label("key"), *order_aggregates(with_creators=False))
-        .where(*scope.lines(reg))
-        .group_by(Line.creator_id),
+        "lines": select(CreatorProducts.c.creator_id.label("key"), *plain(CreatorProducts, scope.accounts)).where(
+            CreatorProducts.c.registration_id.in_(reg)
+        ),
         "content": select(
             Content.creator_id.label("key"),
             count_if(Content.kind == ContentKind.VIDEO).label("videos"),
@@ -314,8 +342,6 @@ async def collaboration_page(
         .where(Content.registration_id.in_(reg))
         .group_by(Content.creator_id),
     }
-    if scope.accounts:
-        parts["money"] = _money(scope, Line.creator_id, scope.lines(reg))
     sq = {name: part.subquery(name) for name, part in parts.items()}
     metrics = _metrics(list(sq.values()))
     if sort not in CREATOR_SORT_KEYS or sort not in metrics:

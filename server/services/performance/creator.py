@@ -7,24 +7,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, true, union
+from sqlalchemy import ColumnElement, Select, Table, func, select, true, union
 from sqlalchemy.orm import aliased
 
 from server import models
 from server.models.enums import LedgerAccount, Market, ShowcaseStatus
 from server.runtime import Runtime
 from server.services.performance.numbers import (
-    Entry,
-    Line,
     Numbers,
     count_if,
-    money_aggregates,
-    order_aggregates,
 )
 from server.services.performance.paging import Cursor, Order, Page, keyset
+from server.services.performance.rollup_figures import plain, summed
 
 R, Campaign, Organisation = models.Registration, models.Campaign, models.Organisation
 ShowcaseEntry, Sample = models.ShowcaseEntry, models.SampleRequest
+CreatorMarkets, CreatorCampaigns = models.rollup_creator_markets, models.rollup_creator_campaigns
+CreatorProducts, CreatorDays = models.rollup_creator_products, models.rollup_creator_days
 
 ACCOUNTS = frozenset({LedgerAccount.CREATOR_EARNINGS})
 
@@ -37,23 +36,14 @@ class CreatorScope:
     def campaign_ids(self) -> Select[tuple[int]]:
         return select(Campaign.id).where(Campaign.market == self.market)
 
-    def lines(self) -> list[ColumnElement[bool]]:
-        return [Line.creator_id == self.creator_id, Line.campaign_id.in_(self.campaign_ids())]
+    def days(self) -> tuple[Table, list[ColumnElement[bool]]]:
+        """The per-day rollup and the creator's rows of it in this market, for series.daily."""
+        t = CreatorDays
+        return t, [t.c.creator_id == self.creator_id, t.c.market == self.market.value]
 
     def entries(self) -> list[ColumnElement[bool]]:
         in_market = select(R.id).where(R.campaign_id.in_(self.campaign_ids()))
         return [ShowcaseEntry.creator_id == self.creator_id, ShowcaseEntry.registration_id.in_(in_market)]
-
-
-def _money(scope: CreatorScope, group: ColumnElement[Any] | None) -> Select[Any]:
-    columns = [] if group is None else [group.label("key")]
-    stmt = (
-        select(*columns, *money_aggregates(ACCOUNTS))
-        .select_from(Entry)
-        .join(Line, Line.id == Entry.order_line_id)
-        .where(*scope.lines(), Entry.account.in_(ACCOUNTS), Entry.party_organisation_id == scope.creator_id)
-    )
-    return stmt if group is None else stmt.group_by(group)
 
 
 def _active() -> ColumnElement[int]:
@@ -68,27 +58,24 @@ class CreatorTotals:
 
 async def creator_totals(rt: Runtime, scope: CreatorScope) -> CreatorTotals:
     parts = [
-        select(*order_aggregates(with_creators=False)).where(*scope.lines()).subquery(),
-        _money(scope, None).subquery(),
+        select(*summed(CreatorMarkets, ACCOUNTS))
+        .where(CreatorMarkets.c.creator_id == scope.creator_id, CreatorMarkets.c.market == scope.market.value)
+        .subquery(),
         select(_active()).where(*scope.entries()).subquery(),
     ]
-    stmt = select(*(c for sq in parts for c in sq.c)).select_from(
-        parts[0].join(parts[1], true()).join(parts[2], true())
-    )
+    stmt = select(*(c for sq in parts for c in sq.c)).select_from(parts[0].join(parts[1], true()))
     async with rt.sessionmaker() as session:
         row = (await session.execute(stmt)).one()._mapping
     return CreatorTotals(products_in_showcase=int(row["products_in_showcase"]), numbers=Numbers.from_mapping(row))
 
 
-def _figures(scope: CreatorScope, group_line: ColumnElement[Any]) -> dict[str, Any]:
-    lines = (
-        select(group_line.label("key"), *order_aggregates(with_creators=False))
-        .where(*scope.lines())
-        .group_by(group_line)
-        .subquery("lines")
+def _figures(scope: CreatorScope, table: Table, key: str) -> Any:
+    """The creator's rollup rows (per campaign or per product) in this market, keyed by `key`."""
+    return (
+        select(table.c[key].label("key"), *plain(table, ACCOUNTS))
+        .where(table.c.creator_id == scope.creator_id, table.c.campaign_id.in_(scope.campaign_ids()))
+        .subquery("figures")
     )
-    money = _money(scope, group_line).subquery("money")
-    return {"lines": lines, "money": money}
 
 
 def _metrics(*subqueries: Any) -> dict[str, ColumnElement[int]]:
@@ -113,9 +100,11 @@ async def creator_campaign_page(
     campaign_ids = union(
         select(R.campaign_id.label("id")).join(ShowcaseEntry, ShowcaseEntry.registration_id == R.id)
         .where(*scope.entries()),
-        select(Line.campaign_id).where(*scope.lines()),
+        select(CreatorCampaigns.c.campaign_id).where(
+            CreatorCampaigns.c.creator_id == scope.creator_id, CreatorCampaigns.c.campaign_id.in_(scope.campaign_ids())
+        ),
     ).subquery("campaign_ids")
-    sq = _figures(scope, Line.campaign_id)
+    figures = _figures(scope, CreatorCampaigns, "campaign_id")
     showcase = (
         select(R.campaign_id.label("key"), _active())
         .join(ShowcaseEntry, ShowcaseEntry.registration_id == R.id)
@@ -123,12 +112,11 @@ async def creator_campaign_page(
         .group_by(R.campaign_id)
         .subquery("showcase")
     )
-    metrics = _metrics(sq["lines"], sq["money"], showcase)
+    metrics = _metrics(figures, showcase)
     joined = (
         campaign_ids.join(Campaign, Campaign.id == campaign_ids.c.id)
         .join(Organisation, Organisation.id == Campaign.agency_id)
-        .outerjoin(sq["lines"], sq["lines"].c.key == Campaign.id)
-        .outerjoin(sq["money"], sq["money"].c.key == Campaign.id)
+        .outerjoin(figures, figures.c.key == Campaign.id)
         .outerjoin(showcase, showcase.c.key == Campaign.id)
     )
     stmt = select(Campaign, Organisation.name, *(c.label(n) for n, c in metrics.items())).select_from(joined)
@@ -167,9 +155,11 @@ async def creator_product_page(
     """Each product the creator promotes (an entry, any status) or sold, per campaign, most GMV first."""
     registration_ids = union(
         select(ShowcaseEntry.registration_id.label("id")).where(*scope.entries()),
-        select(Line.registration_id).where(*scope.lines()),
+        select(CreatorProducts.c.registration_id).where(
+            CreatorProducts.c.creator_id == scope.creator_id, CreatorProducts.c.campaign_id.in_(scope.campaign_ids())
+        ),
     ).subquery("registration_ids")
-    sq = _figures(scope, Line.registration_id)
+    figures = _figures(scope, CreatorProducts, "registration_id")
     latest_ids = (
         select(ShowcaseEntry.registration_id.label("key"), func.max(ShowcaseEntry.id).label("entry_id"))
         .where(*scope.entries())
@@ -177,7 +167,7 @@ async def creator_product_page(
         .subquery("latest_ids")
     )
     latest = aliased(ShowcaseEntry, name="latest_entry")
-    metrics = _metrics(sq["lines"], sq["money"])
+    metrics = _metrics(figures)
     joined = (
         registration_ids.join(R, R.id == registration_ids.c.id)
         .join(Campaign, Campaign.id == R.campaign_id)
@@ -185,8 +175,7 @@ async def creator_product_page(
         .outerjoin(latest_ids, latest_ids.c.key == R.id)
         .outerjoin(latest, latest.id == latest_ids.c.entry_id)
         .outerjoin(Sample, (Sample.registration_id == R.id) & (Sample.creator_id == scope.creator_id))
-        .outerjoin(sq["lines"], sq["lines"].c.key == R.id)
-        .outerjoin(sq["money"], sq["money"].c.key == R.id)
+        .outerjoin(figures, figures.c.key == R.id)
     )
     stmt = select(
         R, Campaign.name, Campaign.campaign_end, Organisation.name, latest, Sample,

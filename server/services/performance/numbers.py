@@ -12,8 +12,9 @@ Definitions (one place; every view, every role and the time series use these):
   The seller's amount is the SELLER_PAYABLE legs negated (the seller pays).
 - creators with sales: distinct creators credited with a line that is a sale now.
 
-Builders take the column collection of the order lines they aggregate (the table, or a CTE of it) so that the
-time series can aggregate a bucketed selection with the same definitions.
+The views read these figures from the rollups (server/services/rollups/, read through rollup_figures.py), which
+the upkeep keeps with the same definitions; the SQL aggregates here are the reference the rollups are checked
+against (tests/rollups/recompute.py). Builders take the column collection of the order lines they aggregate.
 """
 
 from __future__ import annotations

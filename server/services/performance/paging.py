@@ -39,6 +39,15 @@ class Order:
     descending: bool
 
 
+def window(stmt: Select[Any], order: Order, *, first: int, after: Cursor | None) -> Select[Any]:
+    """`stmt` after the cursor, in order, one more row than the page (to tell whether there is a next page)."""
+    if after is not None:
+        key, bound = tuple_(order.key, order.pk), tuple_(*after)
+        stmt = stmt.where(key < bound if order.descending else key > bound)
+    ordering = (order.key.desc(), order.pk.desc()) if order.descending else (order.key.asc(), order.pk.asc())
+    return stmt.order_by(*ordering).limit(first + 1)
+
+
 async def keyset(
     session: AsyncSession,
     stmt: Select[Any],
@@ -51,12 +60,8 @@ async def keyset(
 ) -> Page[T]:
     """Runs `count` (rows of the page's filter, without aggregates) and one page of `stmt`: two statements."""
     total = int((await session.execute(select(func.count()).select_from(count.subquery()))).scalar_one())
-    page = stmt.add_columns(order.key.label("_sort"), order.pk.label("_pk"))
-    if after is not None:
-        key, bound = tuple_(order.key, order.pk), tuple_(*after)
-        page = page.where(key < bound if order.descending else key > bound)
-    ordering = (order.key.desc(), order.pk.desc()) if order.descending else (order.key.asc(), order.pk.asc())
-    rows = list((await session.execute(page.order_by(*ordering).limit(first + 1))).all())
+    page = window(stmt.add_columns(order.key.label("_sort"), order.pk.label("_pk")), order, first=first, after=after)
+    rows = list((await session.execute(page)).all())
     return Page(
         items=[PageItem(wrap(row), (row._mapping["_sort"], row._mapping["_pk"])) for row in rows[:first]],
         has_next=len(rows) > first,

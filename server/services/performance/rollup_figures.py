@@ -1,0 +1,36 @@
+"""The figures of numbers.py read from the rollup tables (server/models/rollup.py) instead of aggregating order
+lines and ledger legs: a view reads the rows of its keys, summed where it spans several (a campaign's shops,
+a range of days). The distinct counts are exact because every rollup row already counts an order once per key,
+and the keys a view sums never share an order (an order is one shop's, a day's rows are disjoint)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Label, Table
+
+from server.models.enums import LedgerAccount
+from server.services.performance.numbers import MONEY_NAMES, total
+
+ORDER_FIGURES = ("paid_orders", "actual_orders", "gmv_estimated", "gmv_actual")
+
+
+def figure_names(accounts: frozenset[LedgerAccount]) -> tuple[str, ...]:
+    """The order figures, then the money of the accounts the viewer may see."""
+    money = tuple(
+        f"{name}_{kind}" for account, name in MONEY_NAMES.items() if account in accounts for kind in ("estimated", "actual")
+    )
+    return ORDER_FIGURES + money
+
+
+def summed(table: Table | Any, accounts: frozenset[LedgerAccount]) -> list[Label[int]]:
+    return [total(table.c[name]).label(name) for name in figure_names(accounts)]
+
+
+def plain(table: Table | Any, accounts: frozenset[LedgerAccount]) -> list[Label[int]]:
+    return [table.c[name].label(name) for name in figure_names(accounts)]
+
+
+def sales(column: ColumnElement[int]) -> ColumnElement[bool]:
+    """A registration × creator row with a line that is a sale now (for "creators with sales")."""
+    return column > 0

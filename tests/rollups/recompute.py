@@ -1,0 +1,127 @@
+"""The rollups as they should be, recomputed from the order lines and ledger legs alone — with the definitions of
+server/services/performance/numbers.py in SQL (count distinct orders, sums), the days in Python — to compare
+with what upkeep and backfill keep."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from server import models
+from server.models.enums import MARKET_TIMEZONE
+from server.models.rollup import METRICS, ROLLUP_TABLES
+from server.runtime import Runtime
+from server.services.performance.numbers import (
+    ALL_ACCOUNTS,
+    SALE_STATUSES,
+    count_if,
+    money_aggregates,
+    order_aggregates,
+)
+
+Line, Order, Entry = models.OrderLine, models.Order, models.LedgerEntry
+L = Line.__table__.c
+KEYS = {
+    "rollup_campaign_shops": (L.campaign_id, Order.shop_id),
+    "rollup_registrations": (L.registration_id,),
+    "rollup_creator_products": (L.registration_id, L.creator_id),
+    "rollup_creator_markets": (L.creator_id, Order.market),
+    "rollup_creator_campaigns": (L.creator_id, L.campaign_id),
+}
+Rows = dict[str, dict[tuple[Any, ...], dict[str, int]]]
+
+
+def _nonzero(rows: dict[tuple[Any, ...], dict[str, int]]) -> dict[tuple[Any, ...], dict[str, int]]:
+    return {k: v for k, v in rows.items() if any(v.values())}
+
+
+async def stored(rt: Runtime) -> Rows:
+    """What the rollup tables hold (metrics only, keyed by their primary key)."""
+    out: Rows = {}
+    async with rt.sessionmaker() as s:
+        for table in ROLLUP_TABLES:
+            keys = [c for c in table.primary_key.columns]
+            rows = await s.execute(select(*keys, *(table.c[m] for m in METRICS)))
+            out[table.name] = _nonzero(
+                {tuple(r[: len(keys)]): {m: int(r._mapping[m]) for m in METRICS} for r in rows}
+            )
+    return out
+
+
+async def recomputed(rt: Runtime) -> Rows:
+    out: Rows = {}
+    async with rt.sessionmaker() as s:
+        for name, keys in KEYS.items():
+            rows: dict[tuple[Any, ...], dict[str, int]] = defaultdict(lambda: dict.fromkeys(METRICS, 0))
+            figures = await s.execute(
+                select(
+                    *keys, func.count().label("lines"), count_if(L.status.in_(SALE_STATUSES)).label("sale_lines"),
+                    *order_aggregates(L, with_creators=False),
+                )
+                .select_from(Line.__table__.join(Order, Order.id == L.order_id))
+                .where(L.campaign_id.is_not(None))
+                .group_by(*keys)
+            )
+            money = await s.execute(
+                select(*keys, *money_aggregates(ALL_ACCOUNTS))
+                .select_from(Entry)
+                .join(Line, Line.id == Entry.order_line_id)
+                .join(Order, Order.id == Line.order_id)
+                .group_by(*keys)
+            )
+            for result in (figures, money):
+                for r in result:
+                    m = r._mapping
+                    key = tuple(v.value if isinstance(v, models.enums.Market) else v for v in r[: len(keys)])
+                    rows[key].update({k: int(m[k]) for k in METRICS if k in m})
+            out[name] = _nonzero(dict(rows))
+        # Days: the market's local date of paid_at, in Python.
+        lines = (
+            await s.execute(
+                select(
+                    L.id, L.order_id, L.campaign_id, Order.shop_id, Order.market, L.paid_at, L.status,
+                    L.unit_price_minor * L.quantity - L.refunded_amount_minor, L.creator_id,
+                )
+                .join(Order, Order.id == L.order_id)
+                .where(L.campaign_id.is_not(None), L.paid_at.is_not(None))
+            )
+        ).all()
+        money_by_line: dict[int, dict[str, int]] = defaultdict(dict)
+        for r in await s.execute(
+            select(Entry.order_line_id, *money_aggregates(ALL_ACCOUNTS)).group_by(Entry.order_line_id)
+        ):
+            money_by_line[r[0]] = {k: int(v) for k, v in r._mapping.items() if k in METRICS}
+    out["rollup_campaign_days"] = _days(lines, money_by_line, lambda r, day: (r[2], r[3], day))
+    out["rollup_creator_days"] = _days(lines, money_by_line, lambda r, day: (r[8], r[4].value, day))
+    return out
+
+
+def _days(lines: list[Any], money_by_line: dict[int, dict[str, int]], key_of: Any) -> dict[tuple[Any, ...], dict[str, int]]:
+    days: dict[tuple[Any, ...], dict[str, int]] = defaultdict(lambda: dict.fromkeys(METRICS, 0))
+    paid: dict[tuple[Any, ...], set[int]] = defaultdict(set)
+    actual: dict[tuple[Any, ...], set[int]] = defaultdict(set)
+    for r in lines:
+        line_id, order_id, _campaign_id, _shop_id, market, paid_at, status, base, _creator_id = r
+        key = key_of(r, paid_at.astimezone(ZoneInfo(MARKET_TIMEZONE[market])).date())
+        row = days[key]
+        row["lines"] += 1
+        paid[key].add(order_id)
+        if status == models.enums.OrderLineStatus.SETTLED:
+            actual[key].add(order_id)
+            row["gmv_actual"] += base
+        if status in SALE_STATUSES:
+            row["sale_lines"] += 1
+            row["gmv_estimated"] += base
+        for k, v in money_by_line.get(line_id, {}).items():
+            row[k] += v
+    for key, row in days.items():
+        row["paid_orders"], row["actual_orders"] = len(paid[key]), len(actual[key])
+    return _nonzero(dict(days))
+
+
+def assert_equal(got: Rows, want: Rows) -> None:
+    for name in want:
+        assert got[name] == want[name], name
