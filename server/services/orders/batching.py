@@ -6,7 +6,8 @@ events and ledger legs refer to before anything is written). `plan_creates` does
 batch with a fixed number of statements — one per kind of lookup, whatever the number of orders — and
 `IdAllocator` hands out the keys: one `nextval` query per table on PostgreSQL; on SQLite, the table's
 largest id once per transaction (ingestion holds SQLite's write lock from its first statement, so nobody
-else can insert in between).
+else can insert in between). `update_lines` writes the changes to lines stored by earlier requests in one
+versioned UPDATE.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Integer, Table, cast, column, func, inspect, select, text, update, values
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
 
 from server import models
 from server.authz.errors import InvalidId
@@ -201,3 +203,39 @@ async def plan_creates(
                 ],
             )
         return out
+
+
+async def update_lines(session: AsyncSession, lines: Sequence[models.OrderLine], *, is_sqlite: bool) -> None:
+    """Writes the changed columns of stored lines in one UPDATE … FROM (VALUES …), each row guarded by the
+    version it was read at (and bumping it), as the ORM's optimistic versioning would one row at a time. A
+    line changed by someone else meanwhile raises StaleDataError: the request is retried from scratch. The
+    lines are then detached from the session, their new state being written."""
+    if not lines:
+        return
+    table = models.OrderLine.__table__
+    changed = sorted(
+        {attr.key for line in lines for attr in inspect(line).attrs if attr.history.has_changes()} - {"version"}
+    )
+    if not changed:
+        return
+    rows = values(
+        column("id", table.c.id.type), column("seen", Integer), *(column(name, table.c[name].type) for name in changed),
+        name="v",
+    ).data([(line.id, line.version, *(getattr(line, name) for name in changed)) for line in lines]).cte("v")
+
+    def value(name: str):  # noqa: ANN202 — PostgreSQL types a VALUES column from its rows (text when all NULL)
+        return rows.c[name] if is_sqlite else cast(rows.c[name], table.c[name].type)
+
+    statement = (
+        update(table)
+        .where(table.c.id == rows.c.id, table.c.version == rows.c.seen)
+        .values({**{name: value(name) for name in changed}, "version": table.c.version + 1})
+        .returning(table.c.id)
+    )
+    with session.no_autoflush:  # the ORM must not write these lines itself first
+        updated = set(await session.scalars(statement))
+    if len(updated) != len(lines):
+        raise StaleDataError(f"{len(lines) - len(updated)} order line(s) changed by another transaction")
+    for line in lines:
+        session.expunge(line)
+        line.version += 1

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -487,13 +487,15 @@ class _Run:
 
     async def finish(self) -> None:
         """Writes what the request made, one batch per table (foreign keys first): orders, lines, events, legs.
-        Lines stored before this request are updated by the session's flush. Every new row has its key already
+        Lines stored before this request are updated together first (batching.update_lines). Every new row has its key already
         (batching.IdAllocator), so each table's rows go in one executemany, with nothing to read back."""
         assert self.ids is not None
         for row, event_id in zip(
             self.new_events, await self.ids.take(models.OrderEvent.__table__, len(self.new_events)), strict=True
         ):
             row.id = event_id
+        stored = [line for line, _ in self.touched.values() if inspect(line).persistent]
+        await batching.update_lines(self.s, stored, is_sqlite=self.rt.settings.is_sqlite)
         if self.new_orders:  # first, alone: held events stored earlier now refer to them
             with self.s.no_autoflush:
                 await self.s.execute(insert(models.Order.__table__), [_order_row(order) for order in self.new_orders])
