@@ -1,17 +1,19 @@
 """Ingest order events into PostgreSQL through the signed endpoint, next to a plain bulk insert of the same rows.
 
-    python bench/ingest_orders.py [--events 100000] [--batch 500] [--concurrency 4] [--keep]
+    python bench/ingest_orders.py [--events 100000] [--rounds 5] [--batch 500] [--concurrency 4] [--keep]
 
 Creates a throwaway database on MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL), migrates it, seeds
-the orders world of tests/orders/world.py, then:
+the orders world of tests/orders/world.py, then alternates, `--rounds` times, on `--events / --rounds` new
+events each round:
 
 1. ingestion: POSTs the events in signed batches to /integrations/orders/batch of the app, in process (httpx
    ASGI transport), from `--concurrency` clients at once — the whole path: signature, parsing, idempotency,
    per-order locks, attribution, ledger postings, held events;
-2. baseline: copies every row that ingestion wrote (orders, order_lines, order_events, ledger_entries), deletes
-   them and inserts them again with plain executemany INSERTs in one transaction.
+2. baseline: copies every row that round's ingestion wrote (orders, order_lines, order_events, ledger_entries),
+   deletes them and inserts them again with plain executemany INSERTs in one transaction.
 
-Both are timed in the same run on the same database, so the ratio is what to compare across machines.
+Both are timed in the same run on the same database, round after round; it prints each side's median and
+spread (min–max) of events/s and the median of the per-round ratios, which is what to compare across machines.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import itertools
 import json
 import os
 import secrets
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -34,7 +37,7 @@ if str(ROOT) not in sys.path:
 
 import asyncpg  # noqa: E402
 import httpx  # noqa: E402
-from sqlalchemy import delete, insert, select  # noqa: E402
+from sqlalchemy import delete, func, insert, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from server import models  # noqa: E402
@@ -52,31 +55,46 @@ TABLES = (models.Order, models.OrderLine, models.OrderEvent, models.LedgerEntry)
 @dataclass
 class Report:
     events: int
-    ingest_seconds: float
-    bulk_seconds: float
+    ingest_seconds: list[float]  # per round
+    bulk_seconds: list[float]
     rows: dict[str, int]
     statuses: dict[str, int]
 
     @property
-    def events_per_second(self) -> float:
-        return self.events / self.ingest_seconds
+    def round_events(self) -> float:
+        return self.events / len(self.ingest_seconds)
 
     @property
-    def bulk_events_per_second(self) -> float:
-        return self.events / self.bulk_seconds
+    def events_per_second(self) -> list[float]:
+        return [self.round_events / t for t in self.ingest_seconds]
+
+    @property
+    def bulk_events_per_second(self) -> list[float]:
+        return [self.round_events / t for t in self.bulk_seconds]
+
+    @property
+    def ratios(self) -> list[float]:
+        """Per round: ingestion's rate as a share of the bulk insert's (1/3 is the goal)."""
+        return [b / i for i, b in zip(self.ingest_seconds, self.bulk_seconds, strict=True)]
 
     @property
     def ratio(self) -> float:
-        return self.ingest_seconds / self.bulk_seconds
+        return statistics.median(self.ratios)
 
     def __str__(self) -> str:
         rows = ", ".join(f"{n} {t}" for t, n in self.rows.items())
+
+        def spread(values: list[float], fmt: str = "{:10.0f}") -> str:
+            return f"{fmt.format(statistics.median(values))}   ({fmt.format(min(values)).strip()}–{fmt.format(max(values)).strip()})"
+
         return "\n".join([
-            f"events:               {self.events} ({', '.join(f'{n} {s}' for s, n in self.statuses.items())})",
+            f"events:               {self.events} in {len(self.ingest_seconds)} alternating rounds "
+            f"({', '.join(f'{n} {s}' for s, n in self.statuses.items())})",
             f"rows written:         {rows}",
-            f"ingestion:            {self.ingest_seconds:8.2f} s   {self.events_per_second:10.0f} events/s",
-            f"plain bulk insert:    {self.bulk_seconds:8.2f} s   {self.bulk_events_per_second:10.0f} events/s (same rows)",
-            f"ratio:                {self.ratio:8.1f} x   (ingestion time / bulk insert time)",
+            f"ingestion:            {spread(self.events_per_second)} events/s  median (min–max)",
+            f"plain bulk insert:    {spread(self.bulk_events_per_second)} events/s  median (min–max), same rows",
+            f"ingestion / bulk:     {spread(self.ratios, '{:10.2f}')}   of the bulk insert's rate, per round "
+            f"(goal: at least 0.33)",
         ])
 
 
@@ -108,13 +126,16 @@ def order_events(shop: Shop, n: int, now: Any) -> list[dict[str, Any]]:
     return events
 
 
-def batches(world: OrdersWorld, total: int, size: int, now: Any) -> list[tuple[Shop, list[dict[str, Any]]]]:
-    """Batches of whole orders (an order's events stay in order, in one batch), alternating the two shops."""
+def batches(
+    world: OrdersWorld, total: int, size: int, now: Any, *, first: int = 0
+) -> list[tuple[Shop, list[dict[str, Any]]]]:
+    """Batches of whole orders (an order's events stay in order, in one batch), alternating the two shops;
+    orders numbered from `first`."""
     out: list[tuple[Shop, list[dict[str, Any]]]] = []
     shops = list(world.shops.values())
     pending: dict[int, list[dict[str, Any]]] = {shop.id: [] for shop in shops}
     made = 0
-    for n in itertools.count():
+    for n in itertools.count(first):
         shop = shops[n % len(shops)]
         events = order_events(shop, n, now)[: total - made]
         made += len(events)
@@ -138,7 +159,9 @@ async def _admin(url: str, sql: str) -> None:
         await conn.close()
 
 
-async def run(server_url: str, *, events: int, batch: int = 500, concurrency: int = 4, keep: bool = False) -> Report:
+async def run(
+    server_url: str, *, events: int, rounds: int = 5, batch: int = 500, concurrency: int = 4, keep: bool = False
+) -> Report:
     name = f"matchup_bench_{secrets.token_hex(5)}"
     await _admin(server_url, f'CREATE DATABASE "{name}"')
     url = make_url(server_url).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
@@ -151,7 +174,7 @@ async def run(server_url: str, *, events: int, batch: int = 500, concurrency: in
         rt = Runtime.build(settings, clock=Clock())
         await rt.start()
         try:
-            return await _measure(rt, events=events, batch=batch, concurrency=concurrency)
+            return await _measure(rt, events=events, rounds=rounds, batch=batch, concurrency=concurrency)
         finally:
             await rt.stop()
     finally:
@@ -161,11 +184,36 @@ async def run(server_url: str, *, events: int, batch: int = 500, concurrency: in
             await _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-async def _measure(rt: Runtime, *, events: int, batch: int, concurrency: int) -> Report:
+async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurrency: int) -> Report:
     world = await build_orders_world(rt, extra_products=18)
-    work = batches(world, events, batch, rt.clock.now())
     app = create_app(rt.settings, runtime=rt)
     statuses: dict[str, int] = {}
+    rows = {m.__tablename__: 0 for m in TABLES}
+    ingest_seconds: list[float] = []
+    bulk_seconds: list[float] = []
+    per_round = events // rounds
+    for r in range(rounds):
+        # New orders every round (numbered on from the last round's), never more events than asked for.
+        work = batches(world, per_round, batch, rt.clock.now(), first=r * per_round)
+        async with rt.sessionmaker() as s:
+            before = {m: await s.scalar(select(func.coalesce(func.max(m.id), 0))) for m in TABLES}
+        ingest_seconds.append(await _ingest(rt, app, work, concurrency, statuses))
+        bulk, written = await _bulk_insert_again(rt, before)
+        bulk_seconds.append(bulk)
+        for name, n in written.items():
+            rows[name] += n
+    async with rt.sessionmaker() as s:
+        if await ledger.unbalanced_postings(s):
+            raise AssertionError("the ledger does not balance")
+    return Report(
+        events=per_round * rounds, ingest_seconds=ingest_seconds, bulk_seconds=bulk_seconds, rows=rows,
+        statuses=statuses,
+    )
+
+
+async def _ingest(
+    rt: Runtime, app: Any, work: list[tuple[Shop, list[dict[str, Any]]]], concurrency: int, statuses: dict[str, int]
+) -> float:
     queue: asyncio.Queue[tuple[Shop, list[dict[str, Any]]]] = asyncio.Queue()
     for item in work:
         queue.put_nowait(item)
@@ -184,30 +232,30 @@ async def _measure(rt: Runtime, *, events: int, batch: int, concurrency: int) ->
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(concurrency)))
-    ingest_seconds = time.perf_counter() - started
+    return time.perf_counter() - started
 
+
+async def _bulk_insert_again(rt: Runtime, before: dict[Any, int]) -> tuple[float, dict[str, int]]:
+    """Copies the rows the round wrote (ids above `before`), deletes them and times inserting them again."""
     async with rt.sessionmaker() as s:
-        if await ledger.unbalanced_postings(s):
-            raise AssertionError("the ledger does not balance")
-        copies = {m: [dict(r._mapping) for r in await s.execute(select(m.__table__))] for m in TABLES}
+        copies = {
+            m: [dict(r._mapping) for r in await s.execute(select(m.__table__).where(m.id > before[m]))] for m in TABLES
+        }
         for m in reversed(TABLES):
-            await s.execute(delete(m.__table__))
+            await s.execute(delete(m.__table__).where(m.id > before[m]))
         await s.commit()
     started = time.perf_counter()
     async with rt.engine.begin() as conn:
         for m in TABLES:
             if copies[m]:
                 await conn.execute(insert(m.__table__), copies[m])
-    bulk_seconds = time.perf_counter() - started
-    return Report(
-        events=events, ingest_seconds=ingest_seconds, bulk_seconds=bulk_seconds,
-        rows={m.__tablename__: len(copies[m]) for m in TABLES}, statuses=statuses,
-    )
+    return time.perf_counter() - started, {m.__tablename__: len(copies[m]) for m in TABLES}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=100_000, help="in all rounds together")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds of ingestion and bulk insert")
     parser.add_argument("--batch", type=int, default=500, help="events per request (at most 500)")
     parser.add_argument("--concurrency", type=int, default=4, help="clients sending batches at once")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
@@ -215,9 +263,15 @@ def main(argv: list[str] | None = None) -> None:
     url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL")
     if not url or not url.startswith("postgres"):
         raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL) to a PostgreSQL server URL")
-    report = asyncio.run(run(url, events=args.events, batch=args.batch, concurrency=args.concurrency, keep=args.keep))
+    report = asyncio.run(
+        run(url, events=args.events, rounds=args.rounds, batch=args.batch, concurrency=args.concurrency, keep=args.keep)
+    )
     print(report)
-    print(json.dumps({"events_per_second": round(report.events_per_second), "ratio": round(report.ratio, 2)}))
+    print(json.dumps({
+        "events_per_second": round(statistics.median(report.events_per_second)),
+        "bulk_events_per_second": round(statistics.median(report.bulk_events_per_second)),
+        "ratio": round(report.ratio, 2),
+    }))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 
 from server.clock import Clock
 from server.exports.routes import routes as export_routes
@@ -26,6 +25,7 @@ from server.schema.build import build_schema
 from server.schema.view import GraphQLView
 from server.services.sweeper import Sweeper
 from server.settings import Settings, get_settings
+from server.web_assets import AssetFiles
 
 
 def _spa(web_dist: Path):  # noqa: ANN202
@@ -70,7 +70,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     ]
     assets = settings.web_dist / "assets"
     if assets.is_dir():
-        routes.append(Mount("/assets", StaticFiles(directory=assets), name="assets"))
+        # Precompressed, immutable hashed files; source maps only in dev (server/web_assets.py).
+        routes.append(Mount("/assets", AssetFiles(directory=assets, source_maps=settings.env == "dev"), name="assets"))
     routes.append(Route("/{path:path}", spa))
     app = harden(Starlette(routes=routes, lifespan=lifespan), settings)
     app.state.runtime = rt

@@ -1,12 +1,16 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress.ts';
+import { splitDocuments } from './vite-split-documents.ts';
 
 // The API server (python -m server run) listens on 127.0.0.1:8000 in development.
 const API = process.env.MATCHUP_API_URL ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
-  plugins: [react()],
+  // splitDocuments: each GraphQL document travels with the screens that use it, not all with the first page.
+  // precompress: .br and .gz next to every built asset (served by server/web_assets.py).
+  plugins: [react(), splitDocuments(), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -21,18 +25,17 @@ export default defineConfig({
     },
   },
   build: {
-    sourcemap: true,
+    // No source maps in the build (the dev server has its own); the server never serves .map outside dev.
+    sourcemap: false,
+    // dist/.vite/manifest.json: each entry's and lazy route's chunks and imports (bench/web_bundle.py).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Long-lived vendor chunks: app releases then re-download only the app code.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie-es)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine(?![\\/]charts)|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|react-transition-group|clsx|dayjs)[\\/]/ },
             { name: 'graphql', test: /node_modules[\\/](urql|@urql|graphql|graphql-ws|@0no-co|wonka)[\\/]/ },
-            // Charts (recharts and what it needs) load with the first chart, not with the app. Last, so the groups
-            // above keep the modules charts share with the app (react, @mantine/core).
-            { name: 'charts', test: /node_modules[\\/](@mantine[\\/]charts|recharts|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|use-sync-external-store)[\\/]/ },
           ],
         },
       },

@@ -78,9 +78,11 @@ async def seed_orders(s: AsyncSession, world: World, registration: models.Regist
     s.add_all([sold, organic])
     await s.flush()
     held = {phase: ZERO for phase in ledger.PHASES}
-    ledger.reconcile_line(s, sold, shop_id, held, "Estimated at payment", paid)
+    legs: list[ledger.Leg] = []
+    ledger.reconcile_line(legs, sold, shop_id, held, "Estimated at payment", paid)
     sold.settled_at = now - timedelta(hours=1)
     ledger.reconcile_line(
-        s, sold, shop_id, held,
+        legs, sold, shop_id, held,
         {LedgerPhase.ESTIMATED: "Settlement: the estimate is released", LedgerPhase.SETTLED: "Settled"}, now,
     )
+    await ledger.write_legs(s, legs)

@@ -1,7 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoadingState } from './components/QueryState';
 import { NotFound, RouteError } from './features/errors/NotFound';
-import { LoginPage } from './features/login/LoginPage';
 import { ROLE_MODULES } from './roles';
+import { page } from './roles/roleModule';
 import { HomeRedirect, RoleGate } from './session/RoleGate';
 import { ViewerRoot } from './session/ViewerRoot';
 
@@ -9,9 +10,11 @@ export const routes: RouteObject[] = [
   {
     element: <ViewerRoot />,
     errorElement: <RouteError />,
+    // Every screen is its own chunk (route `lazy`); this shows while the first one loads.
+    hydrateFallbackElement: <LoadingState label="Loading Matchup…" minHeight={400} />,
     children: [
       { path: '/', element: <HomeRedirect /> },
-      { path: '/login', element: <LoginPage /> },
+      { path: '/login', lazy: page(() => import('./features/login/LoginPage'), 'LoginPage') },
       ...Object.values(ROLE_MODULES).map(
         (module): RouteObject => ({
           path: module.basePath,

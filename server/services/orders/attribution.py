@@ -144,7 +144,16 @@ def _through_entry(
 
 
 async def attribute(session: AsyncSession, claims: Sequence[Claim], placed_at: datetime) -> list[Attribution]:
-    """One Attribution per claim, with a handful of set-based reads for the whole order."""
+    """One Attribution per claim of one order."""
+    return (await attribute_many(session, [(claims, placed_at)]))[0]
+
+
+async def attribute_many(
+    session: AsyncSession, orders: Sequence[tuple[Sequence[Claim], datetime]]
+) -> list[list[Attribution]]:
+    """Per order (its claims and when it was placed), one Attribution per claim — with the same handful of
+    set-based reads for the whole batch of orders, however many there are."""
+    claims = [claim for order_claims, _ in orders for claim in order_claims]
     entry_ids = {c.showcase_entry_id for c in claims if c.showcase_entry_id is not None}
     tokens = {c.share_link_token for c in claims if c.share_link_token is not None}
     handles = {c.creator_handle for c in claims if c.creator_handle is not None}
@@ -167,9 +176,9 @@ async def attribute(session: AsyncSession, claims: Sequence[Claim], placed_at: d
         )
         creators = {handle: org_id for handle, org_id in rows}
     links: dict[str, models.ShareLink] = {}
-    # (list id, product id) -> (item, registration, campaign); (creator id, item id) -> entry
+    # (list id, product id) -> (item, registration, campaign); (creator id, item id) -> its entries
     items: dict[tuple[int, int], tuple[models.ProductListItem, models.Registration, models.Campaign]] = {}
-    link_entries: dict[tuple[int, int], models.ShowcaseEntry] = {}
+    link_entries: dict[tuple[int, int], list[models.ShowcaseEntry]] = {}
     if tokens:
         links = {
             link.token: link
@@ -196,30 +205,44 @@ async def attribute(session: AsyncSession, claims: Sequence[Claim], placed_at: d
                     )
                 )
                 for entry in found:
-                    # The entry active at order time wins over an older, ended one.
-                    key = (entry.creator_id, entry.list_item_id or 0)
-                    if key not in link_entries or _entry_active(entry, placed_at) is None:
-                        link_entries[key] = entry
+                    link_entries.setdefault((entry.creator_id, entry.list_item_id or 0), []).append(entry)
 
-    out: list[Attribution] = []
-    for claim in claims:
-        if claim.empty:
-            out.append(_unattributed(NO_ATTRIBUTION))
-        elif claim.showcase_entry_id is not None:
-            found_entry = entries.get(claim.showcase_entry_id)
-            if found_entry is None:
-                out.append(_unattributed(NO_SHOWCASE_ENTRY))
-                continue
-            entry, registration, campaign = found_entry
-            if entry.product_id != claim.product_id:
-                out.append(_unattributed(ENTRY_NOT_FOR_PRODUCT, showcase_entry_id=entry.id))
-            elif claim.creator_handle is not None and creators.get(claim.creator_handle) != entry.creator_id:
-                out.append(_unattributed(CREATOR_MISMATCH, showcase_entry_id=entry.id))
-            else:
-                out.append(_through_entry(entry, registration, campaign, placed_at))
-        else:
-            out.append(_through_link(claim, links, creators, items, link_entries, placed_at))
-    return out
+    return [
+        [_attribute_one(claim, placed_at, entries, links, creators, items, link_entries) for claim in order_claims]
+        for order_claims, placed_at in orders
+    ]
+
+
+def _attribute_one(
+    claim: Claim,
+    placed_at: datetime,
+    entries: dict[int, tuple[models.ShowcaseEntry, models.Registration, models.Campaign]],
+    links: dict[str, models.ShareLink],
+    creators: dict[str, int],
+    items: dict[tuple[int, int], tuple[models.ProductListItem, models.Registration, models.Campaign]],
+    link_entries: dict[tuple[int, int], list[models.ShowcaseEntry]],
+) -> Attribution:
+    if claim.empty:
+        return _unattributed(NO_ATTRIBUTION)
+    if claim.showcase_entry_id is None:
+        return _through_link(claim, links, creators, items, link_entries, placed_at)
+    found_entry = entries.get(claim.showcase_entry_id)
+    if found_entry is None:
+        return _unattributed(NO_SHOWCASE_ENTRY)
+    entry, registration, campaign = found_entry
+    if entry.product_id != claim.product_id:
+        return _unattributed(ENTRY_NOT_FOR_PRODUCT, showcase_entry_id=entry.id)
+    if claim.creator_handle is not None and creators.get(claim.creator_handle) != entry.creator_id:
+        return _unattributed(CREATOR_MISMATCH, showcase_entry_id=entry.id)
+    return _through_entry(entry, registration, campaign, placed_at)
+
+
+def _link_entry(candidates: list[models.ShowcaseEntry], placed_at: datetime) -> models.ShowcaseEntry | None:
+    """Of the creator's entries for a list item, the (last) one active at order time, else the first."""
+    active = [entry for entry in candidates if _entry_active(entry, placed_at) is None]
+    if active:
+        return active[-1]
+    return candidates[0] if candidates else None
 
 
 def _through_link(
@@ -227,7 +250,7 @@ def _through_link(
     links: dict[str, models.ShareLink],
     creators: dict[str, int],
     items: dict[tuple[int, int], tuple[models.ProductListItem, models.Registration, models.Campaign]],
-    link_entries: dict[tuple[int, int], models.ShowcaseEntry],
+    link_entries: dict[tuple[int, int], list[models.ShowcaseEntry]],
     placed_at: datetime,
 ) -> Attribution:
     link = links.get(claim.share_link_token or "")
@@ -242,7 +265,7 @@ def _through_link(
     if found is None:
         return _unattributed(PRODUCT_NOT_IN_LIST, share_link_id=link.id)
     item, registration, campaign = found
-    entry = link_entries.get((creator_id, item.id))
+    entry = _link_entry(link_entries.get((creator_id, item.id), []), placed_at)
     if entry is not None and _entry_active(entry, placed_at) is None:
         return _through_entry(entry, registration, campaign, placed_at, share_link_id=link.id)
     problem = _collaboration_problem(registration, campaign, placed_at)

@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from server import models
 from server.auth.tokens import signing_secret
-from server.authz.errors import InvalidId
 from server.events import channels
 from server.models.enums import (
     MARKET_CURRENCY,
@@ -40,13 +39,10 @@ from server.models.enums import (
     OrderLineStatus,
     OrganisationKind,
 )
-from server.money import decimal_string_to_minor
 from server.runtime import Runtime
-from server.schema.ids import decode_id
 from server.services.auth import authenticate_integration_key, touch_integration_key
-from server.services.catalogue import PRICE_MAX_MINOR
 from server.services.errors import DomainError
-from server.services.orders import attribution, ledger, lifecycle
+from server.services.orders import batching, ledger, lifecycle
 from server.services.orders import payloads as p
 from server.services.orders.commission import ZERO, Split, is_attributed
 from server.services.unit_of_work import UnitOfWork
@@ -259,6 +255,15 @@ async def _shops_of(
     return out
 
 
+# A new line's lifecycle times, all set (to None) so that every new line is inserted with the same columns.
+_NO_TIMES = dict.fromkeys(
+    ("paid_at", "shipped_at", "delivered_at", "settle_after", "settled_at", "frozen_at", "cancelled_at", "refunded_at")
+)
+
+def _order_row(order: models.Order) -> dict[str, Any]:
+    return {column.key: getattr(order, column.key) for column in models.Order.__table__.columns}
+
+
 ORDER_LOCK_NAMESPACE = 0x4F52  # pg_advisory_xact_lock(namespace, key): keys of (shop, platform order id)
 
 
@@ -287,6 +292,13 @@ class _Run:
     waiting: dict[tuple[int, str], list[models.OrderEvent]] = field(default_factory=dict)
     totals: dict[int, dict[LedgerPhase, Split]] = field(default_factory=dict)  # line id -> ledger now
     touched: dict[int, tuple[models.OrderLine, int]] = field(default_factory=dict)  # id(line) -> (line, shop)
+    # Written together at the end (finish): one INSERT per table for the whole request.
+    planned: dict[int, batching.PlannedOrder | DomainError] = field(default_factory=dict)  # id(event) -> plan
+    new_orders: list[models.Order] = field(default_factory=list)
+    new_lines: list[models.OrderLine] = field(default_factory=list)
+    new_events: list[models.OrderEvent] = field(default_factory=list)
+    legs: list[ledger.Leg] = field(default_factory=list)
+    ids: batching.IdAllocator | None = None
 
     @property
     def s(self):  # noqa: ANN201
@@ -338,6 +350,19 @@ class _Run:
                 self.lines.setdefault(line.order_id, []).append(line)
             attributed = [line.id for lines in self.lines.values() for line in lines if is_attributed(line)]
             self.totals = await ledger.totals_by_line(self.s, attributed)
+        self.ids = batching.IdAllocator(self.s, self.rt.settings.is_sqlite)
+        # The orders this request creates, planned together: an OrderCreated is planned when it is the first
+        # occurrence of its event id not stored yet, for an order not stored yet (process() plans any other
+        # one it meets alone, the same way).
+        seen = set(self.known)
+        candidates = []
+        for _, event, _, prefix, shop in todo:
+            first = (shop.id, event.id) not in seen
+            seen.add((shop.id, event.id))
+            if first and isinstance(event, p.OrderCreated) and self.orders[(shop.id, event.order_id)] is None:
+                candidates.append((id(event), batching.Shop(shop.id, shop.currency), event, prefix))
+        claimed = {key for key, order in self.orders.items() if order is not None}
+        self.planned = await batching.plan_creates(self.s, self.ids, candidates, claimed=claimed)
 
     async def process(self, event: p.Event, raw: Any, shop: ShopRef, prefix: list[str | int]) -> EventResult:
         sha = body_sha256(raw)
@@ -381,94 +406,39 @@ class _Run:
             order_id=None if order is None else order.id, event_type=event.type, body_sha256=sha, payload=raw,
             received_at=self.now, applied_at=None if held_reason else self.now, held_reason=held_reason,
         )
-        self.s.add(row)
+        self.new_events.append(row)
         self.known[(shop.id, event.id)] = row
         if held_reason is not None:
             self.waiting.setdefault((shop.id, event.order_id), []).append(row)
 
     async def _create(self, shop: ShopRef, event: p.OrderCreated, prefix: list[str | int]) -> models.Order:
-        """Validates every line (nothing is written before all pass), attributes them, adds order and lines."""
-        product_ids: list[int] = []
-        prices: list[int] = []
-        claims: list[attribution.Claim] = []
-        for i, line in enumerate(event.lines):
-            path = [*prefix, "lines", i]
-            try:
-                product_id = decode_id(line.product_id, "Product")
-            except InvalidId:
-                raise DomainError("INVALID_ID", "product_id is a Product's global id", [*path, "product_id"]) from None
-            if line.currency is not shop.currency:
-                raise DomainError("CURRENCY_MISMATCH", f"This shop sells in {shop.currency}", [*path, "currency"])
-            try:
-                prices.append(decimal_string_to_minor(line.unit_price, shop.currency))
-            except ValueError as exc:
-                raise DomainError("INVALID_AMOUNT", str(exc), [*path, "unit_price"]) from None
-            if prices[-1] > PRICE_MAX_MINOR:
-                raise DomainError("INVALID_AMOUNT", "The unit price is larger than any product's", [*path, "unit_price"])
-            entry_id = None
-            claim = line.attribution
-            if claim is not None and claim.showcase_entry_id is not None:
-                try:
-                    entry_id = decode_id(claim.showcase_entry_id, "ShowcaseEntry")
-                except InvalidId:
-                    raise DomainError(
-                        "INVALID_ID", "showcase_entry_id is a ShowcaseEntry's global id",
-                        [*path, "attribution", "showcase_entry_id"],
-                    ) from None
-            product_ids.append(product_id)
-            claims.append(
-                attribution.Claim(
-                    product_id=product_id, showcase_entry_id=entry_id,
-                    share_link_token=None if claim is None else claim.share_link_token,
-                    creator_handle=None if claim is None or claim.creator is None else claim.creator.lstrip("@").lower(),
+        """The order and its lines as planned (every line checked and attributed, nothing written before all
+        pass); they are written with the request's other rows in finish()."""
+        plan = self.planned.get(id(event))
+        if plan is None:  # not foreseen by prepare(), e.g. an event id reused after a refused event
+            assert self.ids is not None
+            plan = (
+                await batching.plan_creates(
+                    self.s, self.ids, [(id(event), batching.Shop(shop.id, shop.currency), event, prefix)], claimed=set()
                 )
-            )
-        skus = {
-            (product_id, seller_sku): sku_id
-            for sku_id, product_id, seller_sku in await self.s.execute(
-                select(models.Sku.id, models.Sku.product_id, models.Sku.seller_sku)
-                .join(models.Product, models.Product.id == models.Sku.product_id)
-                .where(
-                    models.Product.id.in_(product_ids), models.Product.shop_id == shop.id,
-                    models.Sku.seller_sku.in_({line.sku for line in event.lines}),
-                )
-            )
-        }
-        known_products = {product_id for product_id, _ in skus}
-        unknown = [i for i, product_id in enumerate(product_ids) if product_id not in known_products]
-        if unknown:  # either the product is not this shop's, or none of the SKUs named is the product's
-            shop_products = set(
-                await self.s.scalars(
-                    select(models.Product.id).where(
-                        models.Product.id.in_(product_ids), models.Product.shop_id == shop.id
-                    )
-                )
-            )
-            known_products |= shop_products
-        for i, (line, product_id) in enumerate(zip(event.lines, product_ids, strict=True)):
-            if product_id not in known_products:
-                raise DomainError("UNKNOWN_PRODUCT", "This shop has no such product", [*prefix, "lines", i, "product_id"])
-            if (product_id, line.sku) not in skus:
-                raise DomainError("UNKNOWN_SKU", "The product has no such seller SKU", [*prefix, "lines", i, "sku"])
-
-        snapshots = await attribution.attribute(self.s, claims, event.placed_at)
+            )[id(event)]
+        if isinstance(plan, DomainError):
+            raise plan
         order = models.Order(
-            shop_id=shop.id, platform_order_id=event.order_id, market=shop.market, currency=shop.currency,
-            placed_at=event.placed_at, created_at=self.now,
+            id=plan.order_id, shop_id=shop.id, platform_order_id=event.order_id, market=shop.market,
+            currency=shop.currency, placed_at=event.placed_at, created_at=self.now,
         )
-        self.s.add(order)
-        await self.s.flush()
         lines = [
             models.OrderLine(
-                order_id=order.id, platform_line_id=line.line_id, product_id=product_id,
-                sku_id=skus[(product_id, line.sku)], quantity=line.quantity, unit_price_minor=price,
+                id=planned.id, order_id=order.id, platform_line_id=line.line_id, product_id=planned.product_id,
+                sku_id=planned.sku_id, quantity=line.quantity, unit_price_minor=planned.price_minor,
                 currency=shop.currency, status=OrderLineStatus.PLACED, refunded_quantity=0, refunded_amount_minor=0,
-                created_at=self.now, updated_at=self.now, **snapshot.as_columns(),
+                created_at=self.now, updated_at=self.now, version=1, **_NO_TIMES, **planned.snapshot.as_columns(),
             )
-            for line, product_id, price, snapshot in zip(event.lines, product_ids, prices, snapshots, strict=True)
+            for line, planned in zip(event.lines, plan.lines, strict=True)
         ]
-        self.s.add_all(lines)
-        await self.s.flush()  # line ids, for the ledger of events later in this request
+        self.new_orders.append(order)
+        self.new_lines.extend(lines)
         self.orders[(shop.id, event.order_id)] = order
         self.lines[order.id] = lines
         for line in lines:
@@ -488,7 +458,7 @@ class _Run:
                 said = getattr(event, "reason", None)
                 reason = f"{change.note} ({event.type} {event.id}{': ' + said if said else ''})"
                 current = self.totals.setdefault(line.id, {phase: ZERO for phase in ledger.PHASES})
-                ledger.reconcile_line(self.s, line, order.shop_id, current, reason, self.now)
+                ledger.reconcile_line(self.legs, line, order.shop_id, current, reason, self.now)
 
     def _release_waiting(self, order: models.Order) -> None:
         """Applies the order's held events that can apply now, in arrival order, until none moves."""
@@ -515,8 +485,29 @@ class _Run:
                 waiting.remove(row)
                 progressed = True
 
+    async def finish(self) -> None:
+        """Writes what the request made, one batch per table (foreign keys first): orders, lines, events, legs.
+        Lines stored before this request are updated together first (batching.update_lines). Every new row has its key already
+        (batching.IdAllocator), so each table's rows go in one executemany, with nothing to read back."""
+        assert self.ids is not None
+        for row, event_id in zip(
+            self.new_events, await self.ids.take(models.OrderEvent.__table__, len(self.new_events)), strict=True
+        ):
+            row.id = event_id
+        stored = [line for line, _ in self.touched.values() if inspect(line).persistent]
+        await batching.update_lines(self.s, stored, is_sqlite=self.rt.settings.is_sqlite)
+        if self.new_orders:  # first, alone: held events stored earlier now refer to them
+            with self.s.no_autoflush:
+                await self.s.execute(insert(models.Order.__table__), [_order_row(order) for order in self.new_orders])
+        for rows in (self.new_lines, self.new_events):
+            if rows:
+                self.s.add_all(rows)
+                await self.s.flush()
+        await ledger.write_legs(self.s, self.legs)
+
     async def publish(self) -> None:
         """Thin events, sent after commit: the shop's line channel, the creator's and agency's commissions."""
+        await self.finish()
         if not self.touched:
             return
         await self.s.flush()

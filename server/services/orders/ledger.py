@@ -11,11 +11,11 @@ out-of-order events and partial refunds unable to count anything twice.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -59,26 +59,61 @@ async def totals_by_line(session: AsyncSession, line_ids: Iterable[int]) -> dict
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """One ledger leg to write (a LedgerEntry row); see write_legs."""
+
+    posting_id: str
+    order_line_id: int
+    account: LedgerAccount
+    party_organisation_id: int
+    phase: LedgerPhase
+    amount_minor: int
+    currency: Currency
+    reason: str
+    created_at: datetime
+
+    def row(self) -> dict[str, object]:
+        return {
+            "posting_id": self.posting_id, "order_line_id": self.order_line_id, "account": self.account,
+            "party_organisation_id": self.party_organisation_id, "phase": self.phase,
+            "amount_minor": self.amount_minor, "currency": self.currency, "reason": self.reason,
+            "created_at": self.created_at,
+        }
+
+
+async def write_legs(session: AsyncSession, legs: Sequence[Leg]) -> None:
+    """The one place ledger legs are written: every leg of a request at once, in one INSERT (executemany),
+    after the session's pending rows (the lines they belong to) are flushed. A Core INSERT, which the ORM does
+    not see: the legs' lines are noted for the rollup upkeep at commit (server/services/rollups/)."""
+    if not legs:
+        return
+    await session.flush()
+    rows = [leg.row() for leg in legs]
+    await session.execute(insert(Entry.__table__), rows)
+    touch_rollups(session, {row["order_line_id"] for row in rows})
+
+
 def post(
-    session: AsyncSession, *, line: models.OrderLine, shop_id: int, phase: LedgerPhase, delta: Split, reason: str,
+    legs: list[Leg], *, line: models.OrderLine, shop_id: int, phase: LedgerPhase, delta: Split, reason: str,
     now: datetime,
 ) -> str:
-    """Adds one balanced posting of `delta` (seller pays delta.seller more; creator and agency earn theirs)."""
+    """Adds to `legs` one balanced posting of `delta` (seller pays delta.seller more; creator and agency earn
+    theirs). Nothing is written until write_legs(legs)."""
     if delta.seller != delta.creator + delta.agency:
         raise ValueError(f"unbalanced posting {delta}")
     assert line.creator_id is not None and line.agency_id is not None
     posting_id = str(uuid.uuid4())
-    legs = (
-        (LedgerAccount.SELLER_PAYABLE, shop_id, -delta.seller),
-        (LedgerAccount.CREATOR_EARNINGS, line.creator_id, delta.creator),
-        (LedgerAccount.AGENCY_EARNINGS, line.agency_id, delta.agency),
-    )
-    session.add_all(
-        Entry(
+    legs.extend(
+        Leg(
             posting_id=posting_id, order_line_id=line.id, account=account, party_organisation_id=party,
             phase=phase, amount_minor=amount, currency=line.currency, reason=reason[:200], created_at=now,
         )
-        for account, party, amount in legs
+        for account, party, amount in (
+            (LedgerAccount.SELLER_PAYABLE, shop_id, -delta.seller),
+            (LedgerAccount.CREATOR_EARNINGS, line.creator_id, delta.creator),
+            (LedgerAccount.AGENCY_EARNINGS, line.agency_id, delta.agency),
+        )
     )
     return posting_id
 
@@ -92,12 +127,11 @@ class Posted:
 
 
 def reconcile_line(
-    session: AsyncSession, line: models.OrderLine, shop_id: int, current: dict[LedgerPhase, Split],
+    legs: list[Leg], line: models.OrderLine, shop_id: int, current: dict[LedgerPhase, Split],
     reason: str | Mapping[LedgerPhase, str], now: datetime,
 ) -> list[Posted]:
-    """Posts what the line's ledger lacks to reach its target; `current` (what it holds) is updated in place.
-    The line's rollups are brought up to date when the transaction commits (server/services/rollups/)."""
-    touch_rollups(session, (line.id,))
+    """Adds to `legs` what the line's ledger lacks to reach its target; `current` (what it holds) is updated
+    in place. The caller writes the legs (write_legs), once for all its lines."""
     wanted = target(line)
     posted = []
     for phase in PHASES:
@@ -105,7 +139,7 @@ def reconcile_line(
         if delta.is_zero:
             continue
         why = reason if isinstance(reason, str) else reason[phase]
-        posting_id = post(session, line=line, shop_id=shop_id, phase=phase, delta=delta, reason=why, now=now)
+        posting_id = post(legs, line=line, shop_id=shop_id, phase=phase, delta=delta, reason=why, now=now)
         current[phase] = wanted[phase]
         posted.append(Posted(line.id, phase, posting_id, delta))
     return posted
@@ -119,12 +153,16 @@ async def reconcile(
 ) -> list[Posted]:
     """Brings each (line, shop id)'s ledger to its target, reading what it holds first."""
     pairs = list(lines)
+    touch_rollups(session, (line.id for line, _ in pairs))  # their facts may have changed by a set-based UPDATE
     current = await totals_by_line(session, (line.id for line, _ in pairs))
-    return [
+    legs: list[Leg] = []
+    posted = [
         posted
         for line, shop_id in pairs
-        for posted in reconcile_line(session, line, shop_id, current[line.id], reasons[line.id], now)
+        for posted in reconcile_line(legs, line, shop_id, current[line.id], reasons[line.id], now)
     ]
+    await write_legs(session, legs)
+    return posted
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,18 @@
 import { IconBell, IconLayoutDashboard } from '@tabler/icons-react';
-import type { ReactElement } from 'react';
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import type { NavItem, RoleModule } from './types';
 
+/** A screen that loads with its route, in its own chunk, so a role's first page carries only its own code. */
+export type LazyPage = () => Promise<{ Component: ComponentType }>;
+
+/** `page(() => import('./X'), 'X')`: the route's `lazy`, loading the module's named component. */
+export function page<M>(load: () => Promise<M>, name: keyof M & string): LazyPage {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
+
 type RoleModuleSpec = Omit<RoleModule, 'nav' | 'routes'> & {
-  home: ReactElement;
+  home: LazyPage;
   /** The home entry in the navigation (default: "Home" with a dashboard icon). */
   homeNav?: Omit<NavItem, 'to'>;
   /** The role's own screens, listed between Home and Notifications. */
@@ -28,6 +35,13 @@ export function roleModule({
       ...nav,
       { to: 'notifications', label: 'Notifications', icon: IconBell },
     ],
-    routes: [{ index: true, element: home }, ...routes, { path: 'notifications', element: <NotificationsPage /> }],
+    routes: [
+      { index: true, lazy: home },
+      ...routes,
+      {
+        path: 'notifications',
+        lazy: page(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage'),
+      },
+    ],
   };
 }

@@ -1,16 +1,5 @@
 import { IconBuildingBank, IconFileInvoice, IconGift, IconListDetails, IconReceipt, IconSpeakerphone } from '@tabler/icons-react';
-import { roleModule } from '../roleModule';
-import { AgencyHome } from './AgencyHome';
-import { AgencyBillsPage } from './finance/AgencyBillsPage';
-import { AgencyPaymentAccountPage } from './finance/AgencyPaymentAccountPage';
-import { AgencyOrdersPage } from './orders/AgencyOrdersPage';
-import { CampaignCreatePage } from './campaigns/CampaignCreatePage';
-import { CampaignDetailPage } from './campaigns/CampaignDetailPage';
-import { CampaignEditPage } from './campaigns/CampaignEditPage';
-import { CampaignsPage } from './campaigns/CampaignsPage';
-import { ProductListPage } from './lists/ProductListPage';
-import { ProductListsPage } from './lists/ProductListsPage';
-import { AgencySamplesPage } from './samples/AgencySamplesPage';
+import { page, roleModule } from '../roleModule';
 
 export const agencyModule = roleModule({
   role: 'AGENCY',
@@ -18,7 +7,7 @@ export const agencyModule = roleModule({
   label: 'Agency',
   color: 'indigo',
   layout: 'desktop',
-  home: <AgencyHome />,
+  home: page(() => import('./AgencyHome'), 'AgencyHome'),
   nav: [
     { to: 'campaigns', label: 'Campaigns', icon: IconSpeakerphone },
     { to: 'lists', label: 'Product lists', icon: IconListDetails },
@@ -28,15 +17,15 @@ export const agencyModule = roleModule({
     { to: 'payment-account', label: 'Payment account', icon: IconBuildingBank },
   ],
   routes: [
-    { path: 'campaigns', element: <CampaignsPage /> },
-    { path: 'campaigns/new', element: <CampaignCreatePage /> },
-    { path: 'campaigns/:campaignId', element: <CampaignDetailPage /> },
-    { path: 'campaigns/:campaignId/edit', element: <CampaignEditPage /> },
-    { path: 'lists', element: <ProductListsPage /> },
-    { path: 'lists/:listId', element: <ProductListPage /> },
-    { path: 'samples', element: <AgencySamplesPage /> },
-    { path: 'orders', element: <AgencyOrdersPage /> },
-    { path: 'bills', element: <AgencyBillsPage /> },
-    { path: 'payment-account', element: <AgencyPaymentAccountPage /> },
+    { path: 'campaigns', lazy: page(() => import('./campaigns/CampaignsPage'), 'CampaignsPage') },
+    { path: 'campaigns/new', lazy: page(() => import('./campaigns/CampaignCreatePage'), 'CampaignCreatePage') },
+    { path: 'campaigns/:campaignId', lazy: page(() => import('./campaigns/CampaignDetailPage'), 'CampaignDetailPage') },
+    { path: 'campaigns/:campaignId/edit', lazy: page(() => import('./campaigns/CampaignEditPage'), 'CampaignEditPage') },
+    { path: 'lists', lazy: page(() => import('./lists/ProductListsPage'), 'ProductListsPage') },
+    { path: 'lists/:listId', lazy: page(() => import('./lists/ProductListPage'), 'ProductListPage') },
+    { path: 'samples', lazy: page(() => import('./samples/AgencySamplesPage'), 'AgencySamplesPage') },
+    { path: 'orders', lazy: page(() => import('./orders/AgencyOrdersPage'), 'AgencyOrdersPage') },
+    { path: 'bills', lazy: page(() => import('./finance/AgencyBillsPage'), 'AgencyBillsPage') },
+    { path: 'payment-account', lazy: page(() => import('./finance/AgencyPaymentAccountPage'), 'AgencyPaymentAccountPage') },
   ],
 });

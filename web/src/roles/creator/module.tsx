@@ -1,13 +1,5 @@
 import { IconBuildingStore, IconDiscount, IconGift, IconHome, IconWallet } from '@tabler/icons-react';
-import { roleModule } from '../roleModule';
-import { CreatorHome } from './CreatorHome';
-import { CreatorEarningsPage } from './earnings/CreatorEarningsPage';
-import { CreatorOrdersPage } from './earnings/CreatorOrdersPage';
-import { CreatorPayoutsPage } from './earnings/CreatorPayoutsPage';
-import { SharedOfferPage } from './offer/SharedOfferPage';
-import { CommissionOffersPage } from './offers/CommissionOffersPage';
-import { CreatorSamplesPage } from './samples/CreatorSamplesPage';
-import { ShowcasePage } from './showcase/ShowcasePage';
+import { page, roleModule } from '../roleModule';
 
 export const creatorModule = roleModule({
   role: 'CREATOR',
@@ -16,7 +8,7 @@ export const creatorModule = roleModule({
   color: 'pink',
   layout: 'mobile',
   homeNav: { label: 'Home', icon: IconHome },
-  home: <CreatorHome />,
+  home: page(() => import('./CreatorHome'), 'CreatorHome'),
   nav: [
     { to: 'offers', label: 'Offers', icon: IconDiscount },
     { to: 'showcase', label: 'Showcase', icon: IconBuildingStore },
@@ -24,13 +16,13 @@ export const creatorModule = roleModule({
     { to: 'earnings', label: 'Earnings', icon: IconWallet },
   ],
   routes: [
-    { path: 'offers', element: <CommissionOffersPage /> },
-    { path: 'showcase', element: <ShowcasePage /> },
-    { path: 'samples', element: <CreatorSamplesPage /> },
-    { path: 'earnings', element: <CreatorEarningsPage /> },
-    { path: 'earnings/orders', element: <CreatorOrdersPage /> },
-    { path: 'earnings/payouts', element: <CreatorPayoutsPage /> },
+    { path: 'offers', lazy: page(() => import('./offers/CommissionOffersPage'), 'CommissionOffersPage') },
+    { path: 'showcase', lazy: page(() => import('./showcase/ShowcasePage'), 'ShowcasePage') },
+    { path: 'samples', lazy: page(() => import('./samples/CreatorSamplesPage'), 'CreatorSamplesPage') },
+    { path: 'earnings', lazy: page(() => import('./earnings/CreatorEarningsPage'), 'CreatorEarningsPage') },
+    { path: 'earnings/orders', lazy: page(() => import('./earnings/CreatorOrdersPage'), 'CreatorOrdersPage') },
+    { path: 'earnings/payouts', lazy: page(() => import('./earnings/CreatorPayoutsPage'), 'CreatorPayoutsPage') },
   ],
   // Share links open at the app's root (the URL agencies send), inside the creator's shell.
-  rootRoutes: [{ path: '/c/:token', element: <SharedOfferPage /> }],
+  rootRoutes: [{ path: '/c/:token', lazy: page(() => import('./offer/SharedOfferPage'), 'SharedOfferPage') }],
 });

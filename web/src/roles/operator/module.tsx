@@ -1,7 +1,5 @@
 import { IconCash, IconLayoutDashboard } from '@tabler/icons-react';
-import { roleModule } from '../roleModule';
-import { OperatorFinancePage } from './finance/OperatorFinancePage';
-import { OperatorHome } from './OperatorHome';
+import { page, roleModule } from '../roleModule';
 
 export const operatorModule = roleModule({
   role: 'OPERATOR',
@@ -10,7 +8,7 @@ export const operatorModule = roleModule({
   color: 'dark',
   layout: 'desktop',
   homeNav: { label: 'Overview', icon: IconLayoutDashboard },
-  home: <OperatorHome />,
+  home: page(() => import('./OperatorHome'), 'OperatorHome'),
   nav: [{ to: 'finance', label: 'Finance', icon: IconCash }],
-  routes: [{ path: 'finance', element: <OperatorFinancePage /> }],
+  routes: [{ path: 'finance', lazy: page(() => import('./finance/OperatorFinancePage'), 'OperatorFinancePage') }],
 });

@@ -1,14 +1,5 @@
 import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
-import { roleModule } from '../roleModule';
-import { IntegrationsPage } from './integrations/IntegrationsPage';
-import { MarketplacePage } from './marketplace/MarketplacePage';
-import { RegisterProductsPage } from './marketplace/RegisterProductsPage';
-import { SellerCampaignPage } from './marketplace/SellerCampaignPage';
-import { SellerOrdersPage } from './orders/SellerOrdersPage';
-import { SellerPerformancePage } from './performance/SellerPerformancePage';
-import { MyRegistrationsPage } from './registrations/MyRegistrationsPage';
-import { SellerSamplesPage } from './samples/SellerSamplesPage';
-import { SellerHome } from './SellerHome';
+import { page, roleModule } from '../roleModule';
 
 export const sellerModule = roleModule({
   role: 'SELLER',
@@ -16,7 +7,7 @@ export const sellerModule = roleModule({
   label: 'Seller',
   color: 'orange',
   layout: 'desktop',
-  home: <SellerHome />,
+  home: page(() => import('./SellerHome'), 'SellerHome'),
   nav: [
     { to: 'marketplace', label: 'Campaign marketplace', icon: IconSpeakerphone },
     { to: 'registrations', label: 'My registrations', icon: IconClipboardList },
@@ -26,13 +17,13 @@ export const sellerModule = roleModule({
     { to: 'integrations', label: 'Integrations', icon: IconPlugConnected },
   ],
   routes: [
-    { path: 'marketplace', element: <MarketplacePage /> },
-    { path: 'marketplace/:campaignId', element: <SellerCampaignPage /> },
-    { path: 'marketplace/:campaignId/register', element: <RegisterProductsPage /> },
-    { path: 'registrations', element: <MyRegistrationsPage /> },
-    { path: 'samples', element: <SellerSamplesPage /> },
-    { path: 'performance', element: <SellerPerformancePage /> },
-    { path: 'orders', element: <SellerOrdersPage /> },
-    { path: 'integrations', element: <IntegrationsPage /> },
+    { path: 'marketplace', lazy: page(() => import('./marketplace/MarketplacePage'), 'MarketplacePage') },
+    { path: 'marketplace/:campaignId', lazy: page(() => import('./marketplace/SellerCampaignPage'), 'SellerCampaignPage') },
+    { path: 'marketplace/:campaignId/register', lazy: page(() => import('./marketplace/RegisterProductsPage'), 'RegisterProductsPage') },
+    { path: 'registrations', lazy: page(() => import('./registrations/MyRegistrationsPage'), 'MyRegistrationsPage') },
+    { path: 'samples', lazy: page(() => import('./samples/SellerSamplesPage'), 'SellerSamplesPage') },
+    { path: 'performance', lazy: page(() => import('./performance/SellerPerformancePage'), 'SellerPerformancePage') },
+    { path: 'orders', lazy: page(() => import('./orders/SellerOrdersPage'), 'SellerOrdersPage') },
+    { path: 'integrations', lazy: page(() => import('./integrations/IntegrationsPage'), 'IntegrationsPage') },
   ],
 });
