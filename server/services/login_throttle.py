@@ -23,10 +23,8 @@ from server.services.unit_of_work import UnitOfWork
 
 async def _serialise(uow: UnitOfWork, keys: list[str]) -> None:
     """Holds, until the transaction ends, a lock for each key (in the given order, the same for everyone)."""
-    if uow.rt.settings.is_sqlite:
-        raw = await (await uow.session.connection()).get_raw_connection()
-        if not raw.driver_connection.in_transaction:
-            await uow.session.execute(text("BEGIN IMMEDIATE"))
+    if uow.rt.settings.is_sqlite:  # a unit of work begins with BEGIN IMMEDIATE there: it holds the write lock
+        await uow.session.connection()
         return
     for key in keys:
         await uow.session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})

@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction
 
 from server.db import WRITE_OPTIONS
@@ -26,15 +25,8 @@ class UnitOfWork:
 
     async def savepoint(self) -> AsyncSessionTransaction:
         """``async with await uow.savepoint():`` a SAVEPOINT, so that one failing statement (a unique index
-        guarding a race) can be rolled back alone and the transaction goes on.
-
-        SQLite's driver opens its transaction lazily, at the first write; a SAVEPOINT before that would be the
-        outermost transaction and releasing it would commit. So on SQLite the transaction is begun here first.
-        """
-        if self.rt.settings.is_sqlite:
-            raw = await (await self.session.connection()).get_raw_connection()
-            if not raw.driver_connection.in_transaction:
-                await self.session.execute(text("BEGIN IMMEDIATE"))
+        guarding a race) can be rolled back alone and the transaction goes on. (On SQLite, SQLAlchemy begins the
+        outer transaction itself, server/db.py, so the SAVEPOINT is always nested in it.)"""
         return self.session.begin_nested()
 
     def publish_after_commit(self, channel: str, event: dict[str, Any]) -> None:
