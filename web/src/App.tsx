@@ -9,7 +9,7 @@ import { theme } from './theme';
 const Toasts = lazy(() => import('./Toasts').then((m) => ({ default: m.Toasts })));
 
 /** Mounts the toast container once the first toast is shown (the store keeps it until then). */
-function ToastsOnFirstUse() {
+export function ToastsOnFirstUse() {
   const { notifications, queue } = useNotifications();
   const [used, setUsed] = useState(false);
   if (!used && (notifications.length > 0 || queue.length > 0)) setUsed(true);
