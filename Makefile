@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 WEB_STAMP := web/node_modules/.installed-$(shell cat web/package-lock.json 2>/dev/null | sha1sum | cut -c1-12)
-WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/codegen.ts schema.graphql -type f 2>/dev/null)
+WEB_SOURCES := $(shell find web/src web/index.html web/vite*.ts web/codegen.ts schema.graphql -type f 2>/dev/null)
 
 # Use the local PostgreSQL and Redis for tests when they answer (CI requires them; see .ci/run).
 PG_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test

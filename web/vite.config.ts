@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './vite-precompress.ts';
+import { scrollAreaMergeRefs } from './vite-scrollarea-refs.ts';
 import { splitDocuments } from './vite-split-documents.ts';
 
 // The API server (python -m server run) listens on 127.0.0.1:8000 in development.
@@ -10,7 +11,8 @@ const API = process.env.MATCHUP_API_URL ?? 'http://127.0.0.1:8000';
 export default defineConfig({
   // splitDocuments: each GraphQL document travels with the screens that use it, not all with the first page.
   // precompress: .br and .gz next to every built asset (served by server/web_assets.py).
-  plugins: [react(), splitDocuments(), precompress()],
+  // scrollAreaMergeRefs: tables and scroll areas no longer pull in all of floating-ui.
+  plugins: [react(), splitDocuments(), scrollAreaMergeRefs(), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -1,18 +1,30 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useNotifications } from '@mantine/notifications';
+import { lazy, Suspense, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { createAppRouter } from './router';
 import { SessionProvider } from './session/SessionProvider';
 import { theme } from './theme';
-import classes from './App.module.css';
+
+const Toasts = lazy(() => import('./Toasts').then((m) => ({ default: m.Toasts })));
+
+/** Mounts the toast container once the first toast is shown (the store keeps it until then). */
+export function ToastsOnFirstUse() {
+  const { notifications, queue } = useNotifications();
+  const [used, setUsed] = useState(false);
+  if (!used && (notifications.length > 0 || queue.length > 0)) setUsed(true);
+  return used ? (
+    <Suspense fallback={null}>
+      <Toasts />
+    </Suspense>
+  ) : null;
+}
 
 export function App() {
   const [router] = useState(createAppRouter);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      {/* Below the shell header, so toasts never cover the bell, the account menu or the navigation. */}
-      <Notifications position="top-right" limit={4} classNames={{ root: classes.toasts }} />
+      <ToastsOnFirstUse />
       <SessionProvider>
         <RouterProvider router={router} />
       </SessionProvider>

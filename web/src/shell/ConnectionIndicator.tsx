@@ -2,7 +2,8 @@
  * Shows the state of the live-updates socket. Quiet (a small green dot) while connected; a labelled badge
  * while connecting, reconnecting or down, announced politely to screen readers.
  */
-import { Badge, Box, Tooltip } from '@mantine/core';
+import { Badge, Box } from '@mantine/core';
+import { DeferredTooltip } from '../components/DeferredTooltip';
 import type { ConnectionState } from '../graphql/client';
 import { useSession } from '../session/context';
 import classes from './ConnectionIndicator.module.css';
@@ -23,18 +24,18 @@ export function ConnectionIndicator({ compact = false }: { compact?: boolean }) 
   const { connection } = useSession();
   const label = LABELS[connection];
   const quiet = connection === 'connected' || connection === 'idle';
+  const trigger =
+    quiet || compact ? (
+      <span className={classes.dot} data-state={connection} tabIndex={0} aria-label={label.help} />
+    ) : (
+      <Badge color={label.color} variant="light" tabIndex={0} className={classes.badge}>
+        {label.text}
+      </Badge>
+    );
 
   return (
     <Box role="status" aria-live="polite" data-testid="connection-state" data-state={connection}>
-      <Tooltip label={label.help} withArrow multiline w={220}>
-        {quiet || compact ? (
-          <span className={classes.dot} data-state={connection} tabIndex={0} aria-label={label.help} />
-        ) : (
-          <Badge color={label.color} variant="light" tabIndex={0} className={classes.badge}>
-            {label.text}
-          </Badge>
-        )}
-      </Tooltip>
+      <DeferredTooltip label={label.help} width={220} trigger={trigger} />
     </Box>
   );
 }

@@ -1,37 +1,30 @@
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
-import { useLogout } from '../session/useLogout';
+/** The header's account button; its menu (Mantine Menu, floating-ui) loads when the user reaches for it. */
+import { Avatar, UnstyledButton } from '@mantine/core';
+import type { ComponentProps } from 'react';
+import { deferred } from '../components/Deferred';
 import { useViewer } from '../session/context';
 import { initials } from '../lib/text';
 import classes from './Shell.module.css';
 
-export function UserMenu({ avatarUrl }: { avatarUrl?: string | null }) {
-  const viewer = useViewer();
-  const { logout, loggingOut } = useLogout();
+type UserMenuProps = { avatarUrl?: string | null };
 
+/** The avatar button: the menu's target once loaded, and the placeholder until then. */
+export function UserButton({ avatarUrl, ...props }: UserMenuProps & ComponentProps<'button'>) {
+  const viewer = useViewer();
   return (
-    <Menu position="bottom-end" width={240} withArrow shadow="md">
-      <Menu.Target>
-        <UnstyledButton className={classes.userButton} aria-label={`Account menu for ${viewer.user.fullName}`}>
-          <Avatar src={avatarUrl ?? null} radius="xl" size={32} color="initials" name={viewer.user.fullName}>
-            {initials(viewer.user.fullName)}
-          </Avatar>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
-            {viewer.user.fullName}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {viewer.user.email}
-          </Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()} disabled={loggingOut}>
-          Log out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <UnstyledButton {...props} className={classes.userButton} aria-label={`Account menu for ${viewer.user.fullName}`}>
+      <Avatar src={avatarUrl ?? null} radius="xl" size={32} color="initials" name={viewer.user.fullName}>
+        {initials(viewer.user.fullName)}
+      </Avatar>
+    </UnstyledButton>
   );
+}
+
+const DeferredUserMenu = deferred<UserMenuProps>(
+  () => import('./UserMenuDropdown').then((m) => m.UserMenuDropdown),
+  'click',
+);
+
+export function UserMenu({ avatarUrl }: UserMenuProps) {
+  return <DeferredUserMenu avatarUrl={avatarUrl} trigger={<UserButton avatarUrl={avatarUrl} />} />;
 }

@@ -1,5 +1,6 @@
-import { ActionIcon, Box, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Group, Stack, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
+import { DeferredTooltip } from '../../components/DeferredTooltip';
 import type { RecentNotificationsQuery } from '../../generated/graphql';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import classes from './NotificationList.module.css';
@@ -40,16 +41,19 @@ export function NotificationList({
                 </Text>
               </Stack>
               {unread && onMarkRead && (
-                <Tooltip label="Mark as read" withArrow>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={`Mark “${n.title}” as read`}
-                    onClick={() => onMarkRead(n.id)}
-                  >
-                    <IconCheck size={16} aria-hidden />
-                  </ActionIcon>
-                </Tooltip>
+                <DeferredTooltip
+                  label="Mark as read"
+                  trigger={
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={`Mark “${n.title}” as read`}
+                      onClick={() => onMarkRead(n.id)}
+                    >
+                      <IconCheck size={16} aria-hidden />
+                    </ActionIcon>
+                  }
+                />
               )}
             </Group>
           </li>

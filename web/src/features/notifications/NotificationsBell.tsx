@@ -1,126 +1,57 @@
-/** Header bell: unread count (live) and a popover with the latest notifications. */
-import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, ScrollArea, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconBell, IconBellOff } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { RecentNotificationsDocument } from '../../generated/graphql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
-import { marketTimeZone } from '../../lib/markets';
+/** Header bell: unread count (live) and a popover with the latest notifications, loaded on first use. */
+import { ActionIcon, Indicator } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import type { ComponentProps } from 'react';
+import { deferred } from '../../components/Deferred';
 import { useViewer } from '../../session/context';
-import { useLiveNotifications, useRefetchOnNotification } from './liveContext';
-import { NotificationList } from './NotificationList';
 
 function unreadLabel(count: number): string {
   return count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
 }
 
-export function NotificationsBell({ allHref }: { allHref: string }) {
-  const viewer = useViewer();
-  const [opened, setOpened] = useState(false);
-  const count = viewer.unreadNotificationCount;
-
+/** The bell with its unread count: the popover's target once loaded, and the placeholder until then. */
+export function BellButton({
+  count,
+  opened,
+  ref,
+  onClick,
+  ...props
+}: { count: number; opened: boolean; onClick?: () => void } & Omit<ComponentProps<'div'>, 'color' | 'onClick'>) {
   return (
-    <Popover
-      opened={opened}
-      onChange={setOpened}
-      width={360}
-      position="bottom-end"
-      withArrow
-      shadow="md"
-      trapFocus
-      returnFocus
+    <Indicator
+      label={count > 99 ? '99+' : count}
+      size={18}
+      offset={6}
+      color="red"
+      disabled={count === 0}
+      data-testid="unread-count"
+      data-count={count}
+      ref={ref}
+      {...props}
     >
-      <Popover.Target>
-        <Indicator
-          label={count > 99 ? '99+' : count}
-          size={18}
-          offset={6}
-          color="red"
-          disabled={count === 0}
-          data-testid="unread-count"
-          data-count={count}
-        >
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            aria-label={unreadLabel(count)}
-            aria-haspopup="dialog"
-            aria-expanded={opened}
-            onClick={() => {
-              // The popover lists the same notifications the toasts announce; clear them out of its way.
-              if (!opened) notifications.clean();
-              setOpened((o) => !o);
-            }}
-          >
-            <IconBell size={20} aria-hidden />
-          </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0} aria-label="Latest notifications">
-        {opened && (
-          <BellContents
-            allHref={allHref}
-            timeZone={marketTimeZone(viewer.organisation.market)}
-            unread={count}
-            onNavigate={() => setOpened(false)}
-          />
-        )}
-      </Popover.Dropdown>
-    </Popover>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="lg"
+        aria-label={unreadLabel(count)}
+        aria-haspopup="dialog"
+        aria-expanded={opened}
+        onClick={onClick}
+      >
+        <IconBell size={20} aria-hidden />
+      </ActionIcon>
+    </Indicator>
   );
 }
 
-function BellContents({
-  allHref,
-  timeZone,
-  unread,
-  onNavigate,
-}: {
-  allHref: string;
-  timeZone: string;
-  unread: number;
-  onNavigate: () => void;
-}) {
-  const { markRead, marking } = useLiveNotifications();
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: RecentNotificationsDocument,
-    variables: { first: 6 },
-    requestPolicy: 'network-only',
-  });
-  useRefetchOnNotification(() => refetch({ requestPolicy: 'network-only' }));
-  const items = data?.notifications.edges.map((e) => e.node) ?? [];
+const DeferredBell = deferred<{ allHref: string }>(
+  () => import('./NotificationsPopover').then((m) => m.NotificationsPopover),
+  'click',
+);
 
+export function NotificationsBell({ allHref }: { allHref: string }) {
+  const viewer = useViewer();
   return (
-    <>
-      <Group justify="space-between" px="md" py="sm">
-        <Text fw={600} size="sm">
-          Notifications
-        </Text>
-        <Button size="compact-xs" variant="subtle" disabled={unread === 0} loading={marking} onClick={() => void markRead(null)}>
-          Mark all as read
-        </Button>
-      </Group>
-      <Divider />
-      <ScrollArea.Autosize mah={360} px="md">
-        {error && !data ? (
-          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : fetching && !data ? (
-          <LoadingState label="Loading notifications…" minHeight={80} />
-        ) : items.length === 0 ? (
-          <EmptyBlock title="You're all caught up" icon={<IconBellOff aria-hidden />} />
-        ) : (
-          <NotificationList items={items} timeZone={timeZone} compact onMarkRead={(id) => void markRead([id])} />
-        )}
-      </ScrollArea.Autosize>
-      <Divider />
-      <Group justify="center" py="xs">
-        <Anchor component={Link} to={allHref} size="sm" onClick={onNavigate}>
-          See all notifications
-        </Anchor>
-      </Group>
-    </>
+    <DeferredBell allHref={allHref} trigger={<BellButton count={viewer.unreadNotificationCount} opened={false} />} />
   );
 }

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Menu, Text } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import type { DeferredStart } from '../components/Deferred';
+import { useLogout } from '../session/useLogout';
+import { useViewer } from '../session/context';
+import { UserButton } from './UserMenu';
+
+export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string | null } & DeferredStart) {
+  const viewer = useViewer();
+  const { logout, loggingOut } = useLogout();
+  const [defaultOpened] = useState(startOpen);
+
+  return (
+    <Menu position="bottom-end" width={240} withArrow shadow="md" defaultOpened={defaultOpened}>
+      <Menu.Target>
+        <UserButton avatarUrl={avatarUrl} />
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
+            {viewer.user.fullName}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {viewer.user.email}
+          </Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()} disabled={loggingOut}>
+          Log out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
