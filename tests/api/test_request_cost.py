@@ -122,3 +122,19 @@ async def test_responses_are_compact_utf8_json(rt, world: World, as_role) -> Non
     )
     assert "Crème brûlée week".encode() in response.content  # UTF-8, not \\u escapes: the orjson encoder
     assert response.content == orjson.dumps(response.json())  # compact
+
+
+async def test_the_session_lookup_builds_no_statement_per_request(rt, world: World, as_role, monkeypatch) -> None:
+    """The session lookup is built once at import: a request only binds the token's hash and the time."""
+    import server.auth.authenticate as authenticate
+
+    agency = await as_role("agency_a")
+
+    def no_select(*_: object, **__: object) -> None:
+        raise AssertionError("the session lookup built a statement during a request")
+
+    monkeypatch.setattr(authenticate, "select", no_select)
+    assert (await agency("{ viewer { role } }"))["viewer"]["role"] == "AGENCY"
+    # an unknown token of the right shape is looked up and is anonymous
+    anonymous = await authenticate.principal_for_token(rt, agency.token[:-4] + ("zzzz" if not agency.token.endswith("zzzz") else "yyyy"))
+    assert anonymous is None
