@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from server import models
 from server.auth.principal import Principal
@@ -32,32 +32,40 @@ def token_from_connection_params(params: Any) -> str | None:
     return None
 
 
+# Built once at import: a request only binds the token hash and the time (no statement construction, no ORM
+# entity to hydrate; the compiled form is cached under this statement's cache key, itself computed once).
+_SESSION_LOOKUP = (
+    select(
+        models.UserSession.id, models.UserSession.user_id, models.UserSession.expires_at,
+        models.Membership.organisation_id, models.Organisation.kind,
+    )
+    .join(models.User, models.User.id == models.UserSession.user_id)
+    .join(models.Membership, models.Membership.user_id == models.User.id)
+    .join(models.Organisation, models.Organisation.id == models.Membership.organisation_id)
+    .where(
+        models.UserSession.token_hash == bindparam("token_hash"),
+        models.UserSession.revoked_at.is_(None),
+        models.UserSession.expires_at > bindparam("now", type_=models.UserSession.expires_at.type),
+        models.User.deleted_at.is_(None),
+        models.Organisation.deleted_at.is_(None),
+    )
+)
+
+
 async def principal_for_token(rt: Runtime, token: str | None) -> Principal | None:
     """None for a missing, malformed, unknown, expired or revoked token, or a deleted user/organisation."""
     if not token or not looks_like_session_token(token):
         return None
-    stmt = (
-        select(models.UserSession, models.Membership.organisation_id, models.Organisation.kind)
-        .join(models.User, models.User.id == models.UserSession.user_id)
-        .join(models.Membership, models.Membership.user_id == models.User.id)
-        .join(models.Organisation, models.Organisation.id == models.Membership.organisation_id)
-        .where(
-            models.UserSession.token_hash == token_hash(token),
-            models.UserSession.revoked_at.is_(None),
-            models.UserSession.expires_at > rt.clock.now(),
-            models.User.deleted_at.is_(None),
-            models.Organisation.deleted_at.is_(None),
-        )
-    )
+    params = {"token_hash": token_hash(token), "now": rt.clock.now()}
     async with rt.sessionmaker() as session:
-        row = (await session.execute(stmt)).first()
+        row = (await session.execute(_SESSION_LOOKUP, params)).first()
     if row is None:
         return None
-    user_session, organisation_id, kind = row
+    session_id, user_id, expires_at, organisation_id, kind = row
     return Principal(
-        user_id=user_session.user_id,
+        user_id=user_id,
         role=KIND_ROLE[kind],
         organisation_id=organisation_id,
-        session_id=user_session.id,
-        expires_at=user_session.expires_at,
+        session_id=session_id,
+        expires_at=expires_at,
     )

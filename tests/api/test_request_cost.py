@@ -122,3 +122,81 @@ async def test_responses_are_compact_utf8_json(rt, world: World, as_role) -> Non
     )
     assert "Crème brûlée week".encode() in response.content  # UTF-8, not \\u escapes: the orjson encoder
     assert response.content == orjson.dumps(response.json())  # compact
+
+
+async def test_the_session_lookup_builds_no_statement_per_request(rt, world: World, as_role, monkeypatch) -> None:
+    """The session lookup is built once at import: a request only binds the token's hash and the time."""
+    import server.auth.authenticate as authenticate
+
+    agency = await as_role("agency_a")
+
+    def no_select(*_: object, **__: object) -> None:
+        raise AssertionError("the session lookup built a statement during a request")
+
+    monkeypatch.setattr(authenticate, "select", no_select)
+    assert (await agency("{ viewer { role } }"))["viewer"]["role"] == "AGENCY"
+    # an unknown token of the right shape is looked up and is anonymous
+    anonymous = await authenticate.principal_for_token(rt, agency.token[:-4] + ("zzzz" if not agency.token.endswith("zzzz") else "yyyy"))
+    assert anonymous is None
+
+
+class LoaderFields:
+    """Records, for every registration/product field resolved from a loader, whether the value was already loaded
+    (the page prefetched it) or had to be awaited."""
+
+    def __init__(self, monkeypatch) -> None:  # noqa: ANN001
+        import server.schema.types.catalogue as catalogue
+        import server.schema.types.registration as registration
+        from server.loaders.ready import then
+
+        self.loaded: list[bool] = []
+
+        def spy(future, fn):  # noqa: ANN001, ANN202
+            self.loaded.append(future.done())
+            return then(future, fn)
+
+        monkeypatch.setattr(registration, "then", spy)
+        monkeypatch.setattr(catalogue, "then", spy)
+
+
+FRAGMENTS = """query Page($first: Int) { registrations(first: $first) { totalCount edges { node { ...Row } } } }
+fragment Row on Registration { id ... on Registration { status bookmarked } product { ...P } shop { name } }
+fragment P on Product { title price { amount } stock }"""
+
+
+@pytest.mark.parametrize("document", [PAGE, FRAGMENTS], ids=["page", "fragments"])
+async def test_the_page_prefetches_its_rows_so_their_fields_need_no_await(
+    rt, world: World, as_role, queries, monkeypatch, document: str
+) -> None:
+    await _registrations(rt, world, as_role, 10)
+    agency = await as_role("agency_a")
+    fields = LoaderFields(monkeypatch)
+    queries.reset()
+    data = await agency(document, {"first": 20})
+    nodes = [edge["node"] for edge in data["registrations"]["edges"]]
+    assert len(nodes) == 10 and all(n["product"]["price"] and n["shop"]["name"] for n in nodes)
+    assert sum(n["bookmarked"] is False for n in nodes) == 10
+    # status, bookmarked, product, shop, price, stock per row: every one already loaded
+    assert fields.loaded == [True] * 60
+    assert queries.count == 8, queries.statements  # the same batches as without the prefetch
+
+
+async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_role, queries) -> None:
+    await _registrations(rt, world, as_role, 4)
+    seller = await as_role("seller_a")
+    queries.reset()
+    data = await seller(PAGE, {"first": 20})
+    assert [edge["node"]["bookmarked"] for edge in data["registrations"]["edges"]] == [None] * 4  # agencies only
+    # session lookup, count, page; campaigns, products, shops, SKU summaries: no bookmarks read for a seller
+    assert queries.count == 7, queries.statements
+    assert not [s for s in queries.statements if "bookmarks" in s.lower()]
+
+
+async def test_a_page_that_selects_no_relations_reads_none(rt, world: World, as_role, queries) -> None:
+    await _registrations(rt, world, as_role, 3)
+    agency = await as_role("agency_a")
+    queries.reset()
+    data = await agency("{ registrations(first: 5) { edges { node { id totalRateBps } } } }")
+    assert len(data["registrations"]["edges"]) == 3
+    assert [s.split()[:2] for s in queries.statements] == [["SELECT", "user_sessions.id,"], ["SELECT", "count(*)"],
+                                                          ["SELECT", "registrations.id,"]], queries.statements  # lookup, count, page

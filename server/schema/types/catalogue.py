@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from sqlalchemy import or_, select
 
 from server import models
 from server.authz.decisions import row_scope
+from server.loaders.ready import then
 from server.schema.context import Info
 from server.schema.ids import encode_id
 from server.schema.pagination import Connection, keyset_page
@@ -73,34 +76,33 @@ class Product(Node):
             title=row.title, category=row.category, description=row.description, image_url=row.image_url,
         )
 
+    # Plain resolvers over loaders (server/loaders/ready.py): no coroutine per row when the page prefetched them.
+    def _summary(self, info: Info) -> Any:
+        return info.context.loaders.sku_summary_by_product_id.load(self.pk)
+
     @strawberry.field(description="The lowest SKU price.")
-    async def price(self, info: Info) -> Money | None:
-        summary = await info.context.loaders.sku_summary_by_product_id.load(self.pk)
-        return None if summary is None else Money.of(summary[1], self.currency)
+    def price(self, info: Info) -> Money | None:
+        return then(self._summary(info), lambda s: None if s is None else Money.of(s[1], self.currency))
 
     @strawberry.field(description="Units in stock across SKUs.")
-    async def stock(self, info: Info) -> int:
-        summary = await info.context.loaders.sku_summary_by_product_id.load(self.pk)
-        return 0 if summary is None else int(summary[2])
+    def stock(self, info: Info) -> int:
+        return then(self._summary(info), lambda s: 0 if s is None else int(s[2]))
 
     @strawberry.field
-    async def sku_count(self, info: Info) -> int:
-        summary = await info.context.loaders.sku_summary_by_product_id.load(self.pk)
-        return 0 if summary is None else int(summary[3])
+    def sku_count(self, info: Info) -> int:
+        return then(self._summary(info), lambda s: 0 if s is None else int(s[3]))
 
     @strawberry.field
-    async def skus(self, info: Info) -> list[Sku]:
-        return [Sku.from_row(row) for row in await info.context.loaders.skus_by_product_id.load(self.pk)]
+    def skus(self, info: Info) -> list[Sku]:
+        return then(info.context.loaders.skus_by_product_id.load(self.pk), lambda rows: [Sku.from_row(r) for r in rows])
 
     @strawberry.field(description="The shop's display name.")
-    async def shop_name(self, info: Info) -> str:
-        row = await info.context.loaders.shop_name_by_id.load(self.shop_pk)
-        return "" if row is None else row[1]
+    def shop_name(self, info: Info) -> str:
+        return then(info.context.loaders.shop_name_by_id.load(self.shop_pk), lambda row: "" if row is None else row[1])
 
     @strawberry.field
-    async def shop(self, info: Info) -> Shop | None:
-        row = await info.context.loaders.shop_by_id.load(self.shop_pk)
-        return None if row is None else Shop.from_row(row)
+    def shop(self, info: Info) -> Shop | None:
+        return then(info.context.loaders.shop_by_id.load(self.shop_pk), lambda row: None if row is None else Shop.from_row(row))
 
 
 async def products_connection(

@@ -10,6 +10,7 @@ from typing import Any
 import strawberry
 
 from server import models
+from server.loaders.ready import then
 from server.models import enums
 from server.schema.context import Info
 from server.schema.errors import UserError
@@ -46,6 +47,14 @@ class FieldChange:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def _maybe(wrap: Any) -> Any:
+    return lambda row: None if row is None else wrap(row)
+
+
+def _is_not_none(value: Any) -> bool:
+    return value is not None
 
 
 def _status(value: Any) -> enums.RegistrationStatus | None:
@@ -104,42 +113,42 @@ class Registration(Node):
             cancellation_requested_at=row.cancellation_requested_at,
         )
 
-    async def _campaign_end(self, info: Info) -> datetime | None:
-        campaign = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
-        return None if campaign is None else campaign.campaign_end
+    # The fields below are plain resolvers over loaders (server/loaders/ready.py): a page that prefetched its
+    # rows' campaigns, products, shops and bookmarks completes them without a coroutine per row.
+    def _status(self, info: Info, campaign: models.Campaign | None) -> enums.RegistrationStatus:
+        if campaign is None or campaign.campaign_end is None:
+            return self.row.status
+        return registration_rules.effective_status(self.row.status, campaign.campaign_end, info.context.rt.clock.now())
 
     @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
-    async def status(self, info: Info) -> RegistrationStatus:
-        end = await self._campaign_end(info)
-        if end is None:
-            return self.row.status
-        return registration_rules.effective_status(self.row.status, end, info.context.rt.clock.now())
+    def status(self, info: Info) -> RegistrationStatus:
+        return then(info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._status(info, c))
 
-    @strawberry.field(description="When it closed (for a campaign that ended: the campaign's end).")
-    async def closed_at(self, info: Info) -> datetime | None:
-        if self.row.closed_at is not None or self.row.status not in registration_rules.OPEN_STATUSES:
-            return self.row.closed_at
-        end = await self._campaign_end(info)
+    def _closed_at(self, info: Info, campaign: models.Campaign | None) -> datetime | None:
+        end = None if campaign is None else campaign.campaign_end
         return end if end is not None and info.context.rt.clock.now() >= end else None
 
-    @strawberry.field
-    async def campaign(self, info: Info) -> Campaign | None:
-        row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
-        return None if row is None else Campaign.from_row(row)
+    @strawberry.field(description="When it closed (for a campaign that ended: the campaign's end).")
+    def closed_at(self, info: Info) -> datetime | None:
+        if self.row.closed_at is not None or self.row.status not in registration_rules.OPEN_STATUSES:
+            return self.row.closed_at
+        return then(info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._closed_at(info, c))
 
     @strawberry.field
-    async def product(self, info: Info) -> Product | None:
-        row = await info.context.loaders.product_by_id.load(self.row.product_id)
-        return None if row is None else Product.from_row(row)
+    def campaign(self, info: Info) -> Campaign | None:
+        return then(info.context.loaders.campaign_by_id.load(self.row.campaign_id), _maybe(Campaign.from_row))
 
     @strawberry.field
-    async def shop(self, info: Info) -> Shop | None:
-        row = await info.context.loaders.shop_by_id.load(self.row.shop_id)
-        return None if row is None else Shop.from_row(row)
+    def product(self, info: Info) -> Product | None:
+        return then(info.context.loaders.product_by_id.load(self.row.product_id), _maybe(Product.from_row))
+
+    @strawberry.field
+    def shop(self, info: Info) -> Shop | None:
+        return then(info.context.loaders.shop_by_id.load(self.row.shop_id), _maybe(Shop.from_row))
 
     @strawberry.field(description="Whether the viewing agency bookmarked it (agencies only).")
-    async def bookmarked(self, info: Info) -> bool | None:
-        return await info.context.loaders.bookmark_by_registration_id.load(self.row.id) is not None
+    def bookmarked(self, info: Info) -> bool | None:
+        return then(info.context.loaders.bookmark_by_registration_id.load(self.row.id), _is_not_none)
 
     @strawberry.field(description="What happened to it, oldest first.")
     async def history(self, info: Info) -> list[RegistrationEvent] | None:
