@@ -59,7 +59,7 @@ test: install web  ## every test: Python (SQLite + PostgreSQL + Redis when reach
 	if [ -z "$$MATCHUP_TEST_REDIS_URL" ] && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
 	  export MATCHUP_TEST_REDIS_URL=$(REDIS_TEST_URL); fi; \
 	echo "PostgreSQL: $${MATCHUP_TEST_DATABASE_URL:-not configured (SQLite only)}   Redis: $${MATCHUP_TEST_REDIS_URL:-not configured}"; \
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $${MATCHUP_TEST_WORKERS:-2} --dist loadfile
 	cd web && npm run test
 	@if [ -x /usr/bin/chromium ]; then cd web && npm run e2e; \
 	elif [ "$$MATCHUP_REQUIRE_SERVICES" = "1" ]; then echo "Chromium is required (apt-get install -y chromium)"; exit 1; \

@@ -110,7 +110,9 @@ def test_row_scopes_only_for_audiences_that_reach_the_type() -> None:
 
 
 @pytest.mark.parametrize(
-    ("type_name", "audience"), [(t, a) for t, scopes in ROW_SCOPES.items() for a in scopes], ids=str
+    ("type_name", "audience"),
+    sorted(((t, a) for t, scopes in ROW_SCOPES.items() for a in scopes), key=lambda pair: (pair[0], pair[1].value)),
+    ids=str,  # sorted: parallel test workers must collect the same list in the same order
 )
 def test_row_scope_is_a_sql_predicate_on_both_dialects(type_name: str, audience: Audience) -> None:
     principal = Principal(user_id=101, role=Role(audience.value), organisation_id=202)
