@@ -47,6 +47,7 @@ from sqlalchemy import event  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from bench import campaign_dashboard, ingest_orders  # noqa: E402
+from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.schema.ids import encode_id  # noqa: E402
 from server.services.rollups import upkeep  # noqa: E402
@@ -119,7 +120,7 @@ async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -
         await rt.stop()  # the server process serves from here on
         env = {**os.environ, "MATCHUP_DATABASE_URL": url, "MATCHUP_ENV": "test", "MATCHUP_REDIS_URL": "",
                "MATCHUP_SECRET_KEY": secrets.token_hex(24), "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-               "MATCHUP_SIMULATOR": "off", "MATCHUP_LOG_LEVEL": "WARNING"}
+               "MATCHUP_SIMULATOR": "off", "MATCHUP_LOG_LEVEL": "WARNING", **RATE_LIMITS_LIFTED}
         process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

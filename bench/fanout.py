@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
+
 DEFAULT_DB = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 MATCHUP_PORT, MINIMAL_PORT = 18351, 18361
 SUBSCRIPTION = (ROOT / "web/src/graphql/registrations/RegistrationStatusChanged.graphql").read_text()
@@ -218,7 +220,8 @@ def _pct(values: list[float], p: int) -> float | None:
 
 def scenario(cfg: dict[str, Any], *, workers: int, database_url: str, secret: str, logs: Path) -> dict[str, Any]:
     env = {"MATCHUP_ENV": "test", "MATCHUP_DATABASE_URL": database_url, "MATCHUP_REDIS_URL": cfg["redis_url"],
-           "MATCHUP_SECRET_KEY": secret, "MATCHUP_SWEEP_INTERVAL_SECONDS": "0", "MATCHUP_LOG_LEVEL": "WARNING"}
+           "MATCHUP_SECRET_KEY": secret, "MATCHUP_SWEEP_INTERVAL_SECONDS": "0", "MATCHUP_LOG_LEVEL": "WARNING",
+           **RATE_LIMITS_LIFTED}
     servers = [
         (start([sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(cfg["matchup_port"]),
                 "--workers", str(workers)], env, logs / "matchup.log"), cfg["matchup_port"], logs / "matchup.log"),

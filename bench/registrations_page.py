@@ -46,6 +46,7 @@ import orjson  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.campaign_dashboard import _admin  # noqa: E402
+from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server import models  # noqa: E402
 from server.clock import Clock  # noqa: E402
 from server.migrate import upgrade_head  # noqa: E402
@@ -145,10 +146,7 @@ def run(server_url: str, *, registrations: int, duration: float, rounds: int, po
         campaign_id, email = asyncio.run(seed(url, registrations))
         matchup_env = {"MATCHUP_DATABASE_URL": url, "MATCHUP_ENV": "test", "MATCHUP_SECRET_KEY": secrets.token_hex(24),
                        "MATCHUP_REDIS_URL": "", "MATCHUP_SIMULATOR": "off", "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-                       "MATCHUP_LOG_LEVEL": "WARNING",
-                       # wrk is one client sending as fast as it can: the bench measures the page, not the rate limit.
-                       "MATCHUP_RATE_LIMIT_CAPACITY": '{"agency": 1000000000, "address": 1000000000}',
-                       "MATCHUP_RATE_LIMIT_RESTORE_PER_SECOND": '{"agency": 1000000000, "address": 1000000000}'}
+                       "MATCHUP_LOG_LEVEL": "WARNING", **RATE_LIMITS_LIFTED}
         with contextlib.ExitStack() as stack:
             tmp = stack.enter_context(tempfile.TemporaryDirectory())
             stack.enter_context(server_process(matchup_env, port))
