@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
@@ -18,9 +18,6 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import Bas
 from server import models
 from server.events import channels
 from server.runtime import Runtime
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger("matchup.sessions")
 
