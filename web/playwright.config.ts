@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
  *
  * Chromium is Debian's /usr/bin/chromium; Playwright never downloads a browser here.
  */
-const PORT = 8765;
+// MATCHUP_E2E_PORT lets several checkouts run the suite side by side.
+const PORT = Number(process.env.MATCHUP_E2E_PORT ?? 8765);
 const external = process.env.MATCHUP_E2E_BASE_URL?.replace(/\/$/, '');
 export const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 
@@ -47,8 +48,7 @@ export default defineConfig({
     ? undefined
     : {
         // A fresh SQLite database per run: migrations and the demo world are loaded by `run`.
-        command:
-          'cd .. && MATCHUP_DATABASE_URL=sqlite+aiosqlite:///$(mktemp -d)/e2e.db .venv/bin/python -m server run --port 8765 --no-simulator',
+        command: `cd .. && MATCHUP_DATABASE_URL=sqlite+aiosqlite:///$(mktemp -d)/e2e.db .venv/bin/python -m server run --port ${PORT} --no-simulator`,
         url: `http://127.0.0.1:${PORT}`,
         reuseExistingServer: false,
         timeout: 120_000,
