@@ -15,7 +15,8 @@ from server.services.errors import DomainError
 
 
 async def resolve_campaign_pending_change_cancel(
-    info: Info, input: CampaignPendingChangeCancelInput  # noqa: A002
+    info: Info,
+    input: CampaignPendingChangeCancelInput,  # noqa: A002
 ) -> CampaignPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in

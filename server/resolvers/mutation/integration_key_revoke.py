@@ -22,7 +22,8 @@ class IntegrationKeyRevokeInput:
 
 
 async def resolve_integration_key_revoke(
-    info: Info, input: IntegrationKeyRevokeInput  # noqa: A002
+    info: Info,
+    input: IntegrationKeyRevokeInput,  # noqa: A002
 ) -> IntegrationKeyPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers and the operator in

@@ -25,7 +25,10 @@ class NotificationsMarkReadPayload:
     user_errors: list[NotificationUserError]
 
 
-async def resolve_notifications_mark_read(info: Info, input: NotificationsMarkReadInput) -> NotificationsMarkReadPayload:  # noqa: A002
+async def resolve_notifications_mark_read(
+    info: Info,
+    input: NotificationsMarkReadInput,  # noqa: A002
+) -> NotificationsMarkReadPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate let only logged-in roles in
     pks: list[int] | None = None

@@ -16,7 +16,10 @@ class ProductListDeleteInput:
     id: strawberry.ID
 
 
-async def resolve_product_list_delete(info: Info, input: ProductListDeleteInput) -> ProductListDeletePayload:  # noqa: A002
+async def resolve_product_list_delete(
+    info: Info,
+    input: ProductListDeleteInput,  # noqa: A002
+) -> ProductListDeletePayload:
     try:
         pk = await product_lists.delete_list(
             info.context.rt, principal_of(info), list_id=input_id(input.id, "ProductList", ["input", "id"])

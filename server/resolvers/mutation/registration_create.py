@@ -13,7 +13,10 @@ from server.services import registrations
 from server.services.errors import DomainError
 
 
-async def resolve_registration_create(info: Info, input: RegistrationCreateInput) -> RegistrationCreatePayload:  # noqa: A002
+async def resolve_registration_create(
+    info: Info,
+    input: RegistrationCreateInput,  # noqa: A002
+) -> RegistrationCreatePayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers in
     items = [

@@ -17,7 +17,8 @@ class SampleContentExtensionInput:
 
 
 async def resolve_sample_content_extension(
-    info: Info, input: SampleContentExtensionInput  # noqa: A002
+    info: Info,
+    input: SampleContentExtensionInput,  # noqa: A002
 ) -> SampleRequestPayload:
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only creators in

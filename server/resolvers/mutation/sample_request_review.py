@@ -18,7 +18,10 @@ class SampleRequestReviewInput:
     reason: str | None = strawberry.field(default=None, description="Required to reject (at most 500 characters).")
 
 
-async def resolve_sample_request_review(info: Info, input: SampleRequestReviewInput) -> SampleRequestPayload:  # noqa: A002
+async def resolve_sample_request_review(
+    info: Info,
+    input: SampleRequestReviewInput,  # noqa: A002
+) -> SampleRequestPayload:
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only agencies in
     try:

@@ -22,7 +22,10 @@ class SampleShipmentUpdateInput:
     note: str | None = None
 
 
-async def resolve_sample_shipment_update(info: Info, input: SampleShipmentUpdateInput) -> SampleRequestPayload:  # noqa: A002
+async def resolve_sample_shipment_update(
+    info: Info,
+    input: SampleShipmentUpdateInput,  # noqa: A002
+) -> SampleRequestPayload:
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only sellers in
     try:

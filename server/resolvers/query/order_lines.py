@@ -35,7 +35,10 @@ def line_filter(f: OrderLineFilter | None) -> reads.LineFilter:
 
 
 async def resolve_order_lines(
-    info: Info, first: int = 20, after: str | None = None, filter: OrderLineFilter | None = None  # noqa: A002
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    filter: OrderLineFilter | None = None,  # noqa: A002
 ) -> Connection[OrderLine]:
     """An agency's campaigns' attributed lines, a creator's own, a seller's shop's (attributed or not), all for an
     operator; newest order first."""
