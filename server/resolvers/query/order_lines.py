@@ -7,8 +7,9 @@ from server.authz.decisions import row_scope
 from server.authz.errors import PublicError
 from server.ids import decode_id
 from server.schema.context import Info
+from server.schema.inputs.orders import OrderLineFilter
 from server.schema.pagination import Connection, keyset_page
-from server.schema.types.orders import OrderLine, OrderLineFilter
+from server.schema.types.orders import OrderLine
 from server.services.orders import line_counts, reads
 
 
