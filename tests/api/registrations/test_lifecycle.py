@@ -8,7 +8,7 @@ from datetime import timedelta
 import graphql
 import pytest
 
-from server.services import registrations, showcase
+from server.services import registration_sweep, showcase
 from tests.plugins.api import World
 from tests.schema import object_types, sdl_schema
 
@@ -248,7 +248,7 @@ async def test_registrations_close_with_their_campaign(rt, world: World, as_role
     shown = (await seller(NODE, {"id": rid(pending)}))["node"]
     assert (shown["status"], shown["closedAt"]) == ("CLOSED", rt.clock.now().isoformat())
     assert (await seller(NODE, {"id": rid(rejected)}))["node"]["status"] == "REJECTED"
-    assert await registrations.close_registrations_of_ended_campaigns(rt) == 1
+    assert await registration_sweep.close_registrations_of_ended_campaigns(rt) == 1
     assert ended == [[pending]]
     assert await audit_actions(rt, pending) == ["registration.create", "registration.close"]
     history = (await agency(HISTORY, {"id": rid(pending)}))["node"]["history"]
@@ -259,7 +259,7 @@ async def test_registrations_close_with_their_campaign(rt, world: World, as_role
     rt.clock.advance(timedelta(days=1))
     shown = (await seller(NODE, {"id": rid(pending)}))["node"]
     assert shown["closedAt"] == (rt.clock.now() - timedelta(days=1)).isoformat()
-    assert await registrations.close_registrations_of_ended_campaigns(rt) == 0
+    assert await registration_sweep.close_registrations_of_ended_campaigns(rt) == 0
 
 
 async def test_history_is_for_the_agency_and_that_seller(rt, world: World, as_role, setup) -> None:  # noqa: ANN001
