@@ -16,7 +16,7 @@ from server import models
 from server.auth.principal import Principal
 from server.events import channels
 from server.models.enums import RegistrationStatus
-from server.services import audit, showcase
+from server.services import audit, showcase_endings
 from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork
 
@@ -153,4 +153,4 @@ class StatusChanges:
 async def _end_showcase_entries(uow: UnitOfWork, registration_ids: list[int]) -> None:
     """Closing a registration ends its showcase entries for new orders."""
     if registration_ids:
-        await showcase.end_entries_for_registrations(uow, registration_ids)
+        await showcase_endings.end_entries_for_registrations(uow, registration_ids)

@@ -18,7 +18,7 @@ from server.services import (
     campaigns,
     idempotency,
     registration_sweep,
-    samples,
+    sample_sweep,
     sessions,
     showcase_rates,
 )
@@ -35,7 +35,7 @@ JOBS: tuple[tuple[str, Job], ...] = (
     # The reminder goes out before the decrease it announces is applied.
     ("remind creators of rate decreases", showcase_rates.notify_upcoming_rate_decreases),
     ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
-    ("mark overdue samples", samples.mark_overdue_samples),
+    ("mark overdue samples", sample_sweep.mark_overdue_samples),
     ("settle due order lines", settle_due_lines),
     # After settlement, so that a month's last settled lines make its bills.
     ("issue monthly bills", issue_monthly_bills),

@@ -8,7 +8,7 @@ from datetime import timedelta
 import graphql
 import pytest
 
-from server.services import registration_sweep, showcase
+from server.services import registration_sweep, showcase_endings
 from tests.plugins.api import World
 from tests.schema import object_types, sdl_schema
 
@@ -53,13 +53,13 @@ async def done(api, document: str, input_: dict) -> dict:  # noqa: ANN001
 def spy_on_showcase(monkeypatch) -> list[list[int]]:  # noqa: ANN001
     """Records the registrations whose showcase entries the service asks issue 4's hook to end."""
     ended: list[list[int]] = []
-    original = showcase.end_entries_for_registrations
+    original = showcase_endings.end_entries_for_registrations
 
     async def spy(uow, registration_ids):  # noqa: ANN001, ANN202
         ended.append(sorted(registration_ids))
         await original(uow, registration_ids)
 
-    monkeypatch.setattr(showcase, "end_entries_for_registrations", spy)
+    monkeypatch.setattr(showcase_endings, "end_entries_for_registrations", spy)
     return ended
 
 
