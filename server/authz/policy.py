@@ -464,7 +464,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "PayoutRunPayload": _fields(allow(O), "results", "userErrors"),
     "PayoutRunResult": _fields(allow(O), "bill", "outcome", "blockReason", "message", "payout"),
     "FinanceUserError": _fields(allow(A, C, O), "field", "message", "code"),
-    # DOMAIN.md "Orders": the agency with the creator and the split; the seller product level, what it pays and its
+    # docs/domain.md "Orders": the agency with the creator and the split; the seller product level, what it pays and its
     # own total rate, never the creator; the creator its own rate and commission, never the total or the agency's.
     "OrderLine": {
         **_fields(

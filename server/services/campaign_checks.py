@@ -34,7 +34,7 @@ EMAIL_MAX = 254
 PHONE_MAX = 32
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
 HANDLE_MAX = 100
-# The messenger sellers of each market expect (DOMAIN.md "Campaign"); only in the US may it be left out.
+# The messenger sellers of each market expect (docs/domain.md "Campaign"); only in the US may it be left out.
 MARKET_MESSENGER = {
     Market.TH: Messenger.LINE,
     Market.PH: Messenger.VIBER,
