@@ -20,8 +20,12 @@ class RegistrationFilter:
     status: list[RegistrationStatus] | None = None
     bookmarked: bool | None = strawberry.field(default=None, description="Bookmarked by the viewing agency.")
     category: str | None = None
-    min_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
-    max_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
+    min_price: str | None = strawberry.field(
+        default=None, description="Decimal string in the product's currency."
+    )
+    max_price: str | None = strawberry.field(
+        default=None, description="Decimal string in the product's currency."
+    )
     min_rate_bps: int | None = None
     max_rate_bps: int | None = None
     shop_id: strawberry.ID | None = None
@@ -64,7 +68,9 @@ class RegistrationSampleQuotaIncreaseInput:
 @strawberry.input
 class RegistrationCancellationRequestInput:
     id: strawberry.ID
-    reason: str | None = strawberry.field(default=None, description="Why the seller wants to cancel (required).")
+    reason: str | None = strawberry.field(
+        default=None, description="Why the seller wants to cancel (required)."
+    )
 
 
 @strawberry.input

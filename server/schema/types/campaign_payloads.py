@@ -68,5 +68,3 @@ class CampaignSortField(enum.StrEnum):
     START = "START"
     END = "END"
     CREATED = "CREATED"
-
-
