@@ -18,7 +18,6 @@ from server.auth.principal import Principal
 from server.authz.decisions import row_scope
 from server.runtime import Runtime
 
-
 _KEYS = "loader_keys"
 _STATEMENTS: OrderedDict[Hashable, Select[Any]] = OrderedDict()
 STATEMENT_CACHE_SIZE = 4096
