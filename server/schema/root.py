@@ -79,6 +79,7 @@ from server.resolvers.mutation.showcase_add import ShowcaseAddInput, resolve_sho
 from server.resolvers.mutation.showcase_remove import ShowcaseRemoveInput, resolve_showcase_remove
 from server.resolvers.mutation.tax_info_review import TaxInfoReviewInput, resolve_tax_info_review
 from server.resolvers.mutation.tax_info_submit import TaxInfoSubmitInput, resolve_tax_info_submit
+from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
 from server.resolvers.query.bills import resolve_bills
 from server.resolvers.query.campaign import resolve_campaign
 from server.resolvers.query.campaign_performance import resolve_campaign_performance
@@ -194,7 +195,7 @@ from server.schema.types.tenants import PlatformOverview, Viewer
 
 
 @strawberry.type
-class Query:
+class Query(DailyQuery):
     @strawberry.field(description="The logged-in user; null when not logged in.")
     async def viewer(self, info: Info) -> Viewer | None:
         return await resolve_viewer(info)
@@ -424,7 +425,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(DailyMutation):
     @strawberry.mutation(description="Log in with email and password. Sets the session cookie and returns a token.")
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:  # noqa: A002
         return await resolve_login(info, input)
@@ -629,7 +630,7 @@ class Mutation:
 
 
 @strawberry.type
-class Subscription:
+class Subscription(DailySubscription):
     @strawberry.subscription(description="Each new notification of the viewer, live.")
     async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
         async for notification in subscribe_notification_received(info):

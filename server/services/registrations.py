@@ -308,11 +308,13 @@ def _check_campaign_takes_registrations(campaign: models.Campaign, targeted: boo
         raise DomainError("NOT_TARGETED", "The campaign is not open to your shop", field)
     if now < campaign.registration_start:
         raise DomainError(
-            "REGISTRATION_CLOSED", f"Registration opens at {_when(campaign.registration_start)}", field
+            "REGISTRATION_NOT_OPEN_YET", f"Registration opens at {_when(campaign.registration_start)}", field,
+            opens_at=campaign.registration_start,
         )
     if not campaign_rules.registration_open(campaign, now):
         raise DomainError(
-            "REGISTRATION_CLOSED", f"Registration ended at {_when(campaign.registration_end)}", field
+            "REGISTRATION_ENDED", f"Registration ended at {_when(campaign.registration_end)}", field,
+            ended_at=campaign.registration_end,
         )
 
 
@@ -601,8 +603,9 @@ async def review(
                     f"Only a PENDING registration can be reviewed; this one is {registration.status.value}", path,
                 )]
                 continue
-            updated = await _transition(
-                uow, registration_id, expected=[Status.PENDING], to=to, decided_at=now,
+            updated = await _transition(  # decides the terms it read: an edit that lands first is a CONFLICT
+                uow, registration_id, expected=[Status.PENDING], to=to, where=[R.version == registration.version],
+                decided_at=now,
                 decided_by_user_id=principal.user_id,
                 reject_reason=reason if rejecting else None, reject_note=note if rejecting else None,
             )

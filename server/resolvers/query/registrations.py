@@ -21,6 +21,7 @@ from server.schema.types.registration import (
     RegistrationSort,
     RegistrationSortField,
 )
+from server.resolvers.query.registration_filters import registered_between
 from server.search import contains, contains_pattern
 from server.services.registration_rules import effective_status_sql
 
@@ -91,6 +92,10 @@ async def resolve_registrations(
     if (pattern := contains_pattern(f.search)) is not None:
         shops_named = select(models.Organisation.id).where(contains(models.Organisation.name, pattern))
         stmt = stmt.where(or_(contains(P.title, pattern), R.shop_id.in_(shops_named)))
+    if f.has_content is not None:
+        posted = exists().where(models.Content.registration_id == R.id)
+        stmt = stmt.where(posted if f.has_content else ~posted)
+    stmt = stmt.where(*registered_between(f.registered_from, f.registered_to))
     sort_key = {
         RegistrationSortField.REGISTERED_AT: R.registered_at,
         RegistrationSortField.TOTAL_RATE: R.total_rate_bps,

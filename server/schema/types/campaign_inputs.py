@@ -96,6 +96,9 @@ class CampaignErrorCode(enum.StrEnum):
     NO_CHANGE = "NO_CHANGE"
     NO_PENDING_CHANGE = "NO_PENDING_CHANGE"
     CONFLICT = "CONFLICT"
+    MARKET_NOT_SERVED = "MARKET_NOT_SERVED"
+    NOT_DELETABLE = "NOT_DELETABLE"
+    NOT_CLOSED = "NOT_CLOSED"
 
 
 @strawberry.type
@@ -139,6 +142,14 @@ class CampaignFilter:
     joined: bool | None = strawberry.field(
         default=None, description="Sellers: only campaigns it has (true) or has not (false) joined."
     )
+    registration_open: bool | None = strawberry.field(
+        default=None, description="Only campaigns whose registration is open now (true) or not (false)."
+    )
+    archived: bool | None = strawberry.field(
+        default=None,
+        description="Archived campaigns only (true) or none (false). Unset: an agency's list leaves them out; "
+        "sellers and operators see them as any other.",
+    )
 
 
 @strawberry.enum
@@ -146,6 +157,8 @@ class CampaignSortField(enum.StrEnum):
     START = "START"
     END = "END"
     CREATED = "CREATED"
+    REGISTRATION_END = "REGISTRATION_END"
+    COMMISSION_REQUIREMENT = "COMMISSION_REQUIREMENT"
 
 
 @strawberry.input

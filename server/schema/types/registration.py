@@ -156,12 +156,21 @@ class Registration(Node):
         return [RegistrationEvent.from_row(row) for row in rows]
 
 
-@strawberry.type(description="A registration's status changed (or it was created: fromStatus is null).")
+@strawberry.enum(description="STATUS: the status changed (or it was created). TERMS: the seller changed a pending "
+                 "registration's terms (the status stays PENDING).")
+class RegistrationChangeKind(enum.StrEnum):
+    STATUS = "STATUS"
+    TERMS = "TERMS"
+
+
+@strawberry.type(description="A registration's status changed (or it was created: fromStatus is null), or its "
+                 "pending terms changed (kind TERMS).")
 class RegistrationStatusChange:
     registration: Registration | None = strawberry.field(description="As it is now, as the viewer may see it.")
     from_status: RegistrationStatus | None
     to_status: RegistrationStatus
     at: datetime
+    kind: RegistrationChangeKind = RegistrationChangeKind.STATUS
 
 
 # --- inputs ----------------------------------------------------------------------------------------------
@@ -179,6 +188,11 @@ class RegistrationFilter:
     max_rate_bps: int | None = None
     shop_id: strawberry.ID | None = None
     search: str | None = strawberry.field(default=None, description="In product titles and shop names.")
+    has_content: bool | None = strawberry.field(
+        default=None, description="Only registrations with (true) or without (false) posted content (videos, LIVEs)."
+    )
+    registered_from: datetime | None = strawberry.field(default=None, description="Registered at or after this.")
+    registered_to: datetime | None = strawberry.field(default=None, description="Registered before this.")
 
 
 @strawberry.input
@@ -253,22 +267,26 @@ class RegistrationErrorCode(enum.StrEnum):
     BELOW_REQUIREMENT = "BELOW_REQUIREMENT"
     NOT_PUBLISHED = "NOT_PUBLISHED"
     NOT_TARGETED = "NOT_TARGETED"
-    REGISTRATION_CLOSED = "REGISTRATION_CLOSED"
+    REGISTRATION_NOT_OPEN_YET = "REGISTRATION_NOT_OPEN_YET"
+    REGISTRATION_ENDED = "REGISTRATION_ENDED"
     CAMPAIGN_CLOSED = "CAMPAIGN_CLOSED"
-    NOT_OWN_PRODUCT = "NOT_OWN_PRODUCT"
     ALREADY_REGISTERED = "ALREADY_REGISTERED"
     REJECTED_FOREVER = "REJECTED_FOREVER"
     INVALID_STATE = "INVALID_STATE"
     QUOTA_DECREASE = "QUOTA_DECREASE"
-    RATE_LOCKED = "RATE_LOCKED"
     CONFLICT = "CONFLICT"
     INVALID_FORMAT = "INVALID_FORMAT"
     DUPLICATE_ITEM = "DUPLICATE_ITEM"
+    NO_CHANGE = "NO_CHANGE"
 
 
 @strawberry.type
 class RegistrationUserError(UserError):
     code: RegistrationErrorCode
+    opens_at: datetime | None = strawberry.field(
+        default=None, description="REGISTRATION_NOT_OPEN_YET: when registration opens."
+    )
+    ended_at: datetime | None = strawberry.field(default=None, description="REGISTRATION_ENDED: when registration ended.")
 
 
 @strawberry.type
@@ -303,3 +321,23 @@ class RegistrationReviewResult:
 class RegistrationReviewPayload:
     results: list[RegistrationReviewResult] = strawberry.field(description="One per input id, in order.")
     user_errors: list[RegistrationUserError] = strawberry.field(description="Whole-call errors: nothing changed.")
+
+
+@strawberry.input(description="New terms for a PENDING registration (omitted: unchanged). It keeps its place in the "
+                  "agency's review queue.")
+class RegistrationTermsUpdateInput:
+    id: strawberry.ID
+    total_rate_bps: int | None = None
+    sample_quota: int | None = None
+    shop_ads_rate_bps: int | None = None
+    clear_shop_ads_rate: bool = strawberry.field(default=False, description="Remove the shop-ads rate.")
+    contact_email: str | None = None
+    contact_whatsapp: str | None = None
+    clear_contact_whatsapp: bool = strawberry.field(default=False, description="Remove the WhatsApp number.")
+
+
+@strawberry.input
+class RegistrationCancellationsDecideInput:
+    ids: list[strawberry.ID] = strawberry.field(description="1–100 PENDING_CLOSED registrations of the agency's campaigns.")
+    approve: bool = strawberry.field(description="true: close them; false: decline (back to APPROVED).")
+    note: str | None = strawberry.field(default=None, description="Up to 500 characters.")

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from server.resolvers.errors import user_errors
+from server.schema.context import Info
+from server.schema.ids import decode_id
+from server.schema.types.campaign_inputs import CampaignErrorCode, CampaignUserError
+from server.schema.types.campaign_ops import CampaignDeleteInput, CampaignDeletePayload
+from server.services import campaign_drafts
+from server.services.errors import DomainError
+
+
+async def resolve_campaign_delete(info: Info, input: CampaignDeleteInput) -> CampaignDeletePayload:  # noqa: A002
+    principal = info.context.principal
+    assert principal is not None  # the policy gate lets only agencies in
+    try:
+        await campaign_drafts.delete_draft(info.context.rt, principal, decode_id(input.id, "Campaign"))
+    except DomainError as error:
+        return CampaignDeletePayload(deleted_id=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode))
+    return CampaignDeletePayload(deleted_id=input.id, user_errors=[])
