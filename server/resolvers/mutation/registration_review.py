@@ -6,7 +6,10 @@ from server.schema.types.registration import RegistrationReviewInput, Registrati
 from server.services import registrations
 
 
-async def resolve_registration_review(info: Info, input: RegistrationReviewInput) -> RegistrationReviewPayload:  # noqa: A002
+async def resolve_registration_review(
+    info: Info,
+    input: RegistrationReviewInput,  # noqa: A002
+) -> RegistrationReviewPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in
     return await batch_payload(

@@ -8,13 +8,13 @@ import strawberry
 from server.events import channels
 from server.models.enums import CampaignChangeKind, Role
 from server.schema.context import Info
-from server.schema.ids import decode_id, encode_id
+from server.ids import decode_id, encode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_ops import CampaignChange
 
 
 async def subscribe_campaign_changed(
-    info: Info, campaign_id: strawberry.ID | None
+    info: Info, campaign_id: strawberry.ID | None = None
 ) -> AsyncGenerator[CampaignChange, None]:
     """An agency hears every change of its campaigns; a seller the marketplace changes of its market's campaigns
     it may see after the change (each re-read through its row scope: a campaign it may not see yields nothing).

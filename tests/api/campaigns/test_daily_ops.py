@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from server import models
-from server.schema.ids import decode_id
+from server.ids import decode_id
 from server.services import campaign_events
 
 from .support import CAMPAIGN, create_campaign, database_state, errors, iso, publish, update, valid_input
