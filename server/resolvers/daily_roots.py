@@ -10,7 +10,9 @@ from server.resolvers.mutation.agency_markets_set import resolve_agency_markets_
 from server.resolvers.mutation.campaign_archive import resolve_campaign_archive
 from server.resolvers.mutation.campaign_delete import resolve_campaign_delete
 from server.resolvers.mutation.campaign_duplicate import resolve_campaign_duplicate
-from server.resolvers.mutation.registration_cancellations_decide import resolve_registration_cancellations_decide
+from server.resolvers.mutation.registration_cancellations_decide import (
+    resolve_registration_cancellations_decide,
+)
 from server.resolvers.mutation.registration_terms_update import resolve_registration_terms_update
 from server.resolvers.query.share_link import resolve_share_link_preview
 from server.resolvers.subscription.campaign_changed import subscribe_campaign_changed

@@ -18,7 +18,7 @@ from server.schema.types.registration import (
     RegistrationUserError,
 )
 from server.services.errors import DomainError, not_found
-from server.services.registrations import ItemOutcome
+from server.services.registration_batch import ItemOutcome
 
 
 def pk_or_none(value: str, type_name: str) -> int | None:

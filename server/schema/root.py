@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
+from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
 from server.resolvers.mutation.bank_account_link import resolve_bank_account_link
 from server.resolvers.mutation.bank_account_unlink import resolve_bank_account_unlink
 from server.resolvers.mutation.bills_generate import resolve_bills_generate
@@ -65,7 +66,6 @@ from server.resolvers.mutation.showcase_add import resolve_showcase_add
 from server.resolvers.mutation.showcase_remove import resolve_showcase_remove
 from server.resolvers.mutation.tax_info_review import resolve_tax_info_review
 from server.resolvers.mutation.tax_info_submit import resolve_tax_info_submit
-from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
 from server.resolvers.query.bills import resolve_bills
 from server.resolvers.query.campaign import resolve_campaign
 from server.resolvers.query.campaign_performance import resolve_campaign_performance

@@ -20,7 +20,6 @@ from server.models.enums import CampaignChangeKind, Market
 from server.runtime import Runtime
 from server.services.unit_of_work import UnitOfWork
 
-
 SELLER_KINDS = frozenset({
     CampaignChangeKind.EDITED, CampaignChangeKind.CHANGE_APPLIED, CampaignChangeKind.PUBLISHED,
     CampaignChangeKind.UNPUBLISHED, CampaignChangeKind.CLOSED,

@@ -35,8 +35,8 @@ from server.models.enums import (
 )
 from server.runtime import Runtime
 from server.services import agency_markets, audit, notifications
-from server.services.campaign_events import CampaignChangeKind, announce
 from server.services.auth import EMAIL_RE, normalise_email
+from server.services.campaign_events import CampaignChangeKind, announce
 from server.services.campaign_rules import EDIT_DELAY, MAX_PERIOD, MAX_TARGET_SHOPS, campaign_status
 from server.services.errors import DomainError, DomainErrors, not_found
 from server.services.onboarding import is_valid_shop_code, normalise_shop_code

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
-
-from server import models
 from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus as Status
 from server.runtime import Runtime
-from server.services import campaign_rules
-from server.services.errors import DomainError, not_found
+from server.services.registration_batch import ItemOutcome, check_size, checked_items
 from server.services.registrations import (
-    ItemOutcome,
     StatusChanges,
     _check_note,
     _closed_error,
@@ -29,73 +24,31 @@ from server.services.registrations import (
 )
 from server.services.unit_of_work import UnitOfWork
 
-R, C = models.Registration, models.Campaign
-
-
-def check_batch(ids: Sequence[object], what: str) -> None:
-    if not ids:
-        raise DomainError("REQUIRED", "Choose at least one registration", ["input", "ids"])
-    if len(ids) > campaign_rules.MAX_BATCH:
-        raise DomainError(
-            "TOO_MANY", f"{what} at most {campaign_rules.MAX_BATCH} registrations at once (got {len(ids)})",
-            ["input", "ids"],
-        )
-
 
 async def decide_many(
     rt: Runtime, principal: Principal, ids: Sequence[int | None], *, approve: bool, note: str | None
 ) -> list[ItemOutcome]:
-    check_batch(ids, "Decide on")
+    check_size(ids, "Decide on")
     note = _check_note(note, ["input", "note"])
     to = Status.CLOSED if approve else Status.APPROVED
     action = "registration.cancellation_approve" if approve else "registration.cancellation_decline"
-    now = rt.clock.now()
+    values = {"closed_at": rt.clock.now()} if approve else {"cancellation_requested_at": None}
     async with UnitOfWork(rt) as uow:
-        wanted = {i for i in ids if i is not None}
-        found = {
-            registration.id: (registration, campaign)
-            for registration, campaign in (
-                await uow.session.execute(
-                    select(R, C).join(C, C.id == R.campaign_id).where(R.id.in_(wanted), _of_agency(principal))
-                )
-            )
-        }
+        outcomes, todo = await checked_items(
+            uow, ids, scope=_of_agency(principal), expected=Status.PENDING_CLOSED,
+            doing="decided on (the seller asked to cancel)", closed_error=_closed_error,
+        )
         changes = StatusChanges(uow, principal)
-        outcomes: list[ItemOutcome] = []
         closed: list[int] = []
-        seen: set[int] = set()
-        for index, registration_id in enumerate(ids):
-            outcome = ItemOutcome(index)
-            outcomes.append(outcome)
-            path = ["input", "ids", index]
-            if registration_id is None or registration_id not in found:
-                outcome.errors = [not_found("Registration", path)]
-                continue
-            if registration_id in seen:
-                outcome.errors = [DomainError("DUPLICATE_ITEM", "This registration is listed twice in the call", path)]
-                continue
-            seen.add(registration_id)
-            registration, campaign = found[registration_id]
-            if now >= campaign.campaign_end:
-                outcome.errors = [_closed_error(campaign, path)]
-                continue
-            if registration.status is not Status.PENDING_CLOSED:
-                outcome.errors = [DomainError(
-                    "INVALID_STATE",
-                    "Only a registration whose seller asked to cancel (PENDING_CLOSED) can be decided on; this one "
-                    f"is {registration.status.value}",
-                    path,
-                )]
-                continue
-            values = {"closed_at": now} if approve else {"cancellation_requested_at": None}
-            updated = await _transition(uow, registration_id, expected=[Status.PENDING_CLOSED], to=to, **values)
+        for item in todo:
+            updated = await _transition(uow, item.registration.id, expected=[Status.PENDING_CLOSED], to=to, **values)
             if updated is None:
-                outcome.errors = [_conflict(path)]
+                item.outcome.errors = [_conflict(item.path)]
                 continue
             if approve:
                 closed.append(updated.id)
-            changes.add(updated, campaign, Status.PENDING_CLOSED, to, action=action, note=note)
-            outcome.registration = updated
+            changes.add(updated, item.campaign, Status.PENDING_CLOSED, to, action=action, note=note)
+            item.outcome.registration = updated
         await _end_showcase_entries(uow, closed)
         await changes.announce()
     return outcomes

@@ -14,7 +14,15 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from server.runtime import Runtime
-from server.services import campaign_events, campaigns, idempotency, registrations, samples, sessions, showcase_rates
+from server.services import (
+    campaign_events,
+    campaigns,
+    idempotency,
+    registrations,
+    samples,
+    sessions,
+    showcase_rates,
+)
 from server.services.finance.bills import issue_monthly_bills
 from server.services.orders.settlement import settle_due_lines
 

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.types.campaign_ops import AgencyErrorCode, AgencyMarketsSetInput, AgencyPayload, AgencyUserError
+from server.schema.types.campaign_ops import (
+    AgencyErrorCode,
+    AgencyMarketsSetInput,
+    AgencyPayload,
+    AgencyUserError,
+)
 from server.schema.types.tenants import Agency
 from server.services import agency_markets
 from server.services.errors import DomainError

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.ids import decode_id
 from server.schema.types.campaign_inputs import CampaignErrorCode, CampaignUserError
 from server.schema.types.campaign_ops import CampaignDeleteInput, CampaignDeletePayload
 from server.services import campaign_drafts

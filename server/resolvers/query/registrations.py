@@ -12,6 +12,7 @@ from server.authz.rules import Access, audience_of
 from server.ids import decode_id
 from server.loaders.ready import selected
 from server.models.enums import CURRENCY_EXPONENT, Currency
+from server.resolvers.query.registration_filters import registered_between
 from server.schema.context import Info
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import SortDirection
@@ -21,7 +22,6 @@ from server.schema.types.registration import (
     RegistrationSort,
     RegistrationSortField,
 )
-from server.resolvers.query.registration_filters import registered_between
 from server.search import contains, contains_pattern
 from server.services.registration_rules import effective_status_sql
 

@@ -6,9 +6,9 @@ from datetime import datetime
 import strawberry
 
 from server.events import channels
+from server.ids import decode_id, encode_id
 from server.models.enums import CampaignChangeKind, Role
 from server.schema.context import Info
-from server.ids import decode_id, encode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_ops import CampaignChange
 

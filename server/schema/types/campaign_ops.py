@@ -8,12 +8,12 @@ from datetime import datetime
 
 import strawberry
 
+from server.models import enums
 from server.schema.errors import UserError
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_inputs import CampaignUserError
 from server.schema.types.common import Market
 from server.schema.types.tenants import Agency
-from server.models import enums
 
 CampaignChangeKind = strawberry.enum(
     enums.CampaignChangeKind,
