@@ -67,11 +67,17 @@ async def set_markets(
         dropped = [m for m in current if m not in wanted]
         if dropped:
             c = models.Campaign
-            rows = (await uow.session.execute(
-                select(c.market, c.name).where(
-                    c.agency_id == agency_id, c.market.in_(dropped), campaign_rules.status_is(OPEN, rt.clock.now())
-                ).order_by(c.market, c.campaign_start, c.id)
-            )).all()
+            rows = (
+                await uow.session.execute(
+                    select(c.market, c.name)
+                    .where(
+                        c.agency_id == agency_id,
+                        c.market.in_(dropped),
+                        campaign_rules.status_is(OPEN, rt.clock.now()),
+                    )
+                    .order_by(c.market, c.campaign_start, c.id)
+                )
+            ).all()
             if rows:
                 names = ", ".join(f"{name} ({market.value})" for market, name in rows[:NAMES_SHOWN])
                 more = f" and {len(rows) - NAMES_SHOWN} more" if len(rows) > NAMES_SHOWN else ""
@@ -87,7 +93,11 @@ async def set_markets(
             agency.markets = [m.value for m in wanted]
             organisation.market = wanted[0]
             audit.record(
-                uow, principal, subject_type="Agency", subject_id=agency_id, action="agency.markets",
+                uow,
+                principal,
+                subject_type="Agency",
+                subject_id=agency_id,
+                action="agency.markets",
                 changes={"markets": [[m.value for m in current], [m.value for m in wanted]]},
             )
     return agency, organisation

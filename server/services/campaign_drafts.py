@@ -22,7 +22,7 @@ from server import models
 from server.auth.principal import Principal
 from server.models.enums import CampaignStatus
 from server.runtime import Runtime
-from server.services import audit, campaigns
+from server.services import audit, campaign_checks, campaigns
 from server.services.campaign_events import CampaignChangeKind, announce
 from server.services.campaign_rules import campaign_status
 from server.services.errors import DomainError, not_found
@@ -58,11 +58,17 @@ async def delete_draft(rt: Runtime, principal: Principal, campaign_id: int) -> N
         )
         if deleted.rowcount != 1:  # published (or deleted) by a concurrent request after the read
             raise DomainError(
-                "NOT_DELETABLE", "The campaign was published meanwhile; it can no longer be deleted", ["input", "id"]
+                "NOT_DELETABLE",
+                "The campaign was published meanwhile; it can no longer be deleted",
+                ["input", "id"],
             )
         uow.session.expunge(campaign)
         audit.record(
-            uow, principal, subject_type="Campaign", subject_id=campaign_id, action="campaign.delete",
+            uow,
+            principal,
+            subject_type="Campaign",
+            subject_id=campaign_id,
+            action="campaign.delete",
             changes={"name": [name, None]},
         )
         announce(uow, campaign_id, principal.organisation_id, campaign.market, CampaignChangeKind.DELETED)
@@ -79,42 +85,56 @@ async def duplicate(
     campaign_end: datetime,
 ) -> models.Campaign:
     async with rt.sessionmaker() as s:
-        source = await s.scalar(select(C).where(C.id == campaign_id, C.agency_id == principal.organisation_id))
+        source = await s.scalar(
+            select(C).where(C.id == campaign_id, C.agency_id == principal.organisation_id)
+        )
         if source is None:
             raise not_found("Campaign", ["input", "id"])
-        codes = tuple((await s.scalars(
-            select(models.Shop.shop_code)
-            .join(models.CampaignTargetShop, models.CampaignTargetShop.shop_id == models.Shop.organisation_id)
-            .where(models.CampaignTargetShop.campaign_id == campaign_id)
-            .order_by(models.Shop.shop_code)
-        )).all())
-    data = campaigns.CampaignInput(
+        codes = tuple(
+            (
+                await s.scalars(
+                    select(models.Shop.shop_code)
+                    .join(
+                        models.CampaignTargetShop,
+                        models.CampaignTargetShop.shop_id == models.Shop.organisation_id,
+                    )
+                    .where(models.CampaignTargetShop.campaign_id == campaign_id)
+                    .order_by(models.Shop.shop_code)
+                )
+            ).all()
+        )
+    data = campaign_checks.CampaignInput(
         name=source.name if name is None else name,
         description=source.description,
         seller_requirements=source.seller_requirements,
         commission_requirement_bps=source.commission_requirement_bps,
-        contact=campaigns.Contact(
-            email=source.contact_email, phone=source.contact_phone, messenger=source.messenger,
+        contact=campaign_checks.Contact(
+            email=source.contact_email,
+            phone=source.contact_phone,
+            messenger=source.messenger,
             messenger_handle=source.messenger_handle,
         ),
         registration_start=campaign_start,
         registration_end=registration_end,
         campaign_start=campaign_start,
         campaign_end=campaign_end,
-        targeting=campaigns.Targeting(
+        targeting=campaign_checks.Targeting(
             mode=source.targeting_mode, shop_codes=codes or None, seller_type=source.target_seller_type
         ),
     )
     return await campaigns.create(rt, principal, source.market, data, duplicated_from=source.id)
 
 
-async def set_archived(rt: Runtime, principal: Principal, campaign_id: int, archived: bool) -> models.Campaign:
+async def set_archived(
+    rt: Runtime, principal: Principal, campaign_id: int, archived: bool
+) -> models.Campaign:
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         campaign = await _own(uow, principal, campaign_id)
         if campaign_status(campaign, now) is not CampaignStatus.CLOSED:
             raise DomainError(
-                "NOT_CLOSED", "Only a closed campaign can be archived; it closes when its campaign period ends",
+                "NOT_CLOSED",
+                "Only a closed campaign can be archived; it closes when its campaign period ends",
                 ["input", "id"],
             )
         if (campaign.archived_at is not None) == archived:
@@ -128,7 +148,11 @@ async def set_archived(rt: Runtime, principal: Principal, campaign_id: int, arch
         await uow.session.refresh(campaign)
         if result.rowcount == 1:
             audit.record(
-                uow, principal, subject_type="Campaign", subject_id=campaign_id, campaign_id=campaign_id,
+                uow,
+                principal,
+                subject_type="Campaign",
+                subject_id=campaign_id,
+                campaign_id=campaign_id,
                 action="campaign.archive" if archived else "campaign.unarchive",
                 changes={"archived": [not archived, archived]},
             )

@@ -20,13 +20,20 @@ from server.models.enums import CampaignChangeKind, Market
 from server.runtime import Runtime
 from server.services.unit_of_work import UnitOfWork
 
-SELLER_KINDS = frozenset({
-    CampaignChangeKind.EDITED, CampaignChangeKind.CHANGE_APPLIED, CampaignChangeKind.PUBLISHED,
-    CampaignChangeKind.UNPUBLISHED, CampaignChangeKind.CLOSED,
-})
+SELLER_KINDS = frozenset(
+    {
+        CampaignChangeKind.EDITED,
+        CampaignChangeKind.CHANGE_APPLIED,
+        CampaignChangeKind.PUBLISHED,
+        CampaignChangeKind.UNPUBLISHED,
+        CampaignChangeKind.CLOSED,
+    }
+)
 
 
-def announce(uow: UnitOfWork, campaign_id: int, agency_id: int, market: Market, kind: CampaignChangeKind) -> None:
+def announce(
+    uow: UnitOfWork, campaign_id: int, agency_id: int, market: Market, kind: CampaignChangeKind
+) -> None:
     event = {"id": campaign_id, "kind": kind.value, "at": uow.rt.clock.now().isoformat()}
     uow.publish_after_commit(channels.campaigns_of_agency(agency_id), event)
     if kind in SELLER_KINDS:
@@ -38,11 +45,15 @@ async def announce_closed_campaigns(rt: Runtime) -> int:
     c = models.Campaign
     async with UnitOfWork(rt) as uow:
         now = rt.clock.now()
-        rows = (await uow.session.execute(
-            update(c).where(c.campaign_end <= now, c.close_announced_at.is_(None))
-            .values(close_announced_at=now).returning(c.id, c.agency_id, c.market)
-            .execution_options(synchronize_session=False)
-        )).all()
+        rows = (
+            await uow.session.execute(
+                update(c)
+                .where(c.campaign_end <= now, c.close_announced_at.is_(None))
+                .values(close_announced_at=now)
+                .returning(c.id, c.agency_id, c.market)
+                .execution_options(synchronize_session=False)
+            )
+        ).all()
         for campaign_id, agency_id, market in rows:
             announce(uow, campaign_id, agency_id, market, CampaignChangeKind.CLOSED)
     return len(rows)

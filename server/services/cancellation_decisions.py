@@ -13,15 +13,8 @@ from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus as Status
 from server.runtime import Runtime
 from server.services.registration_batch import ItemOutcome, check_size, checked_items
-from server.services.registrations import (
-    StatusChanges,
-    _check_note,
-    _closed_error,
-    _conflict,
-    _end_showcase_entries,
-    _of_agency,
-    _transition,
-)
+from server.services.registration_changes import StatusChanges, _end_showcase_entries
+from server.services.registration_checks import _check_note, _closed_error, _conflict, _of_agency, _transition
 from server.services.unit_of_work import UnitOfWork
 
 
@@ -35,13 +28,19 @@ async def decide_many(
     values = {"closed_at": rt.clock.now()} if approve else {"cancellation_requested_at": None}
     async with UnitOfWork(rt) as uow:
         outcomes, todo = await checked_items(
-            uow, ids, scope=_of_agency(principal), expected=Status.PENDING_CLOSED,
-            doing="decided on (the seller asked to cancel)", closed_error=_closed_error,
+            uow,
+            ids,
+            scope=_of_agency(principal),
+            expected=Status.PENDING_CLOSED,
+            doing="decided on (the seller asked to cancel)",
+            closed_error=_closed_error,
         )
         changes = StatusChanges(uow, principal)
         closed: list[int] = []
         for item in todo:
-            updated = await _transition(uow, item.registration.id, expected=[Status.PENDING_CLOSED], to=to, **values)
+            updated = await _transition(
+                uow, item.registration.id, expected=[Status.PENDING_CLOSED], to=to, **values
+            )
             if updated is None:
                 item.outcome.errors = [_conflict(item.path)]
                 continue

@@ -1,4 +1,4 @@
-""""Preview as creator": the offer behind one of the agency's own share links, built exactly as a creator opening
+""" "Preview as creator": the offer behind one of the agency's own share links, built exactly as a creator opening
 it gets it (the same approved items, creator rates, sample availability and campaign end), minus what belongs to
 one creator (whether it is in that creator's showcase, a lower-rate notice). Previewing records no visit.
 A link of another agency, a revoked link or one of a closed campaign previews as nothing, as for a creator."""
@@ -20,13 +20,20 @@ async def preview(rt: Runtime, principal: Principal, token: str) -> SharedOffer 
             return None
         items = [i for i in await _list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
     return SharedOffer(
-        token=token, agency_name=link.agency_name, campaign_name=link.campaign_name,
-        campaign_end=link.campaign_end, market=link.market,
+        token=token,
+        agency_name=link.agency_name,
+        campaign_name=link.campaign_name,
+        campaign_end=link.campaign_end,
+        market=link.market,
         items=[
             OfferItem(
-                list_item_id=item.id, product_id=item.product_id, creator_rate_bps=item.creator_rate_bps,
+                list_item_id=item.id,
+                product_id=item.product_id,
+                creator_rate_bps=item.creator_rate_bps,
                 samples_left=offer_rules.samples_left(item.sample_quota, item.consumed),
-                campaign_end=link.campaign_end, in_showcase=False, notice=None,
+                campaign_end=link.campaign_end,
+                in_showcase=False,
+                notice=None,
             )
             for item in items
         ],

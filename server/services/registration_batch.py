@@ -40,7 +40,8 @@ def check_size(ids: Sequence[object], verb: str) -> None:
         raise DomainError("REQUIRED", "Choose at least one registration", ["input", "ids"])
     if len(ids) > campaign_rules.MAX_BATCH:
         raise DomainError(
-            "TOO_MANY", f"{verb} at most {campaign_rules.MAX_BATCH} registrations at once (got {len(ids)})",
+            "TOO_MANY",
+            f"{verb} at most {campaign_rules.MAX_BATCH} registrations at once (got {len(ids)})",
             ["input", "ids"],
         )
 
@@ -60,7 +61,9 @@ async def checked_items(
     found = {
         registration.id: (registration, campaign)
         for registration, campaign in (
-            await uow.session.execute(select(R, C).join(C, C.id == R.campaign_id).where(R.id.in_(wanted), scope))
+            await uow.session.execute(
+                select(R, C).join(C, C.id == R.campaign_id).where(R.id.in_(wanted), scope)
+            )
         )
     }
     outcomes: list[ItemOutcome] = []
@@ -74,17 +77,22 @@ async def checked_items(
             outcome.errors = [not_found("Registration", path)]
             continue
         if registration_id in seen:
-            outcome.errors = [DomainError("DUPLICATE_ITEM", "This registration is listed twice in the call", path)]
+            outcome.errors = [
+                DomainError("DUPLICATE_ITEM", "This registration is listed twice in the call", path)
+            ]
             continue
         seen.add(registration_id)
         registration, campaign = found[registration_id]
         if now >= campaign.campaign_end:
             outcome.errors = [closed_error(campaign, path)]
         elif registration.status is not expected:
-            outcome.errors = [DomainError(
-                "INVALID_STATE",
-                f"Only a {expected.value} registration can be {doing}; this one is {registration.status.value}", path,
-            )]
+            outcome.errors = [
+                DomainError(
+                    "INVALID_STATE",
+                    f"Only a {expected.value} registration can be {doing}; this one is {registration.status.value}",
+                    path,
+                )
+            ]
         else:
             todo.append(BatchItem(outcome, path, registration, campaign))
     return outcomes, todo

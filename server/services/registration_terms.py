@@ -22,8 +22,7 @@ from server.runtime import Runtime
 from server.services import audit
 from server.services.errors import DomainError, DomainErrors
 from server.services.notifications import notify
-from server.services.registrations import (
-    ItemSpec,
+from server.services.registration_checks import (
     _check_contact,
     _check_not_closed,
     _check_status,
@@ -33,6 +32,7 @@ from server.services.registrations import (
     _term_errors,
     _transition,
 )
+from server.services.registrations import ItemSpec
 from server.services.unit_of_work import UnitOfWork
 
 R = models.Registration
@@ -52,15 +52,24 @@ class TermsInput:
 
 
 _API = {
-    "total_rate_bps": "totalRateBps", "sample_quota": "sampleQuota", "shop_ads_rate_bps": "shopAdsRateBps",
-    "contact_email": "contactEmail", "contact_whatsapp": "contactWhatsapp",
+    "total_rate_bps": "totalRateBps",
+    "sample_quota": "sampleQuota",
+    "shop_ads_rate_bps": "shopAdsRateBps",
+    "contact_email": "contactEmail",
+    "contact_whatsapp": "contactWhatsapp",
 }
 
 
 def _wanted(data: TermsInput) -> dict[str, Any]:
     """Column -> new value for what the input changes."""
     new: dict[str, Any] = {}
-    for column in ("total_rate_bps", "sample_quota", "shop_ads_rate_bps", "contact_email", "contact_whatsapp"):
+    for column in (
+        "total_rate_bps",
+        "sample_quota",
+        "shop_ads_rate_bps",
+        "contact_email",
+        "contact_whatsapp",
+    ):
         value = getattr(data, column)
         if value is not None:
             new[column] = value
@@ -71,12 +80,20 @@ def _wanted(data: TermsInput) -> dict[str, Any]:
     return new
 
 
-async def update_terms(rt: Runtime, principal: Principal, registration_id: int, data: TermsInput) -> models.Registration:
+async def update_terms(
+    rt: Runtime, principal: Principal, registration_id: int, data: TermsInput
+) -> models.Registration:
     if data.clear_shop_ads_rate and data.shop_ads_rate_bps is not None:
-        raise DomainError("INVALID_FORMAT", "Either set the shop-ads rate or clear it, not both", ["input", "shopAdsRateBps"])
+        raise DomainError(
+            "INVALID_FORMAT",
+            "Either set the shop-ads rate or clear it, not both",
+            ["input", "shopAdsRateBps"],
+        )
     if data.clear_contact_whatsapp and data.contact_whatsapp is not None:
         raise DomainError(
-            "INVALID_FORMAT", "Either set the WhatsApp number or clear it, not both", ["input", "contactWhatsapp"]
+            "INVALID_FORMAT",
+            "Either set the WhatsApp number or clear it, not both",
+            ["input", "contactWhatsapp"],
         )
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
@@ -90,9 +107,11 @@ async def update_terms(rt: Runtime, principal: Principal, registration_id: int, 
             sample_quota=new.get("sample_quota", registration.sample_quota),
             shop_ads_rate_bps=new.get("shop_ads_rate_bps", registration.shop_ads_rate_bps),
         )
-        errors = [e for e in _term_errors(merged, campaign, ["input"]) if e.field and e.field[-1] in {
-            _API[c] for c in new
-        }]
+        errors = [
+            e
+            for e in _term_errors(merged, campaign, ["input"])
+            if e.field and e.field[-1] in {_API[c] for c in new}
+        ]
         if errors:
             raise DomainErrors(errors)
         if "contact_email" in new or "contact_whatsapp" in new:
@@ -105,24 +124,40 @@ async def update_terms(rt: Runtime, principal: Principal, registration_id: int, 
             raise DomainError("NO_CHANGE", "Nothing to change: the input matches the registration's terms")
         before = {column: getattr(registration, column) for column in changed}
         updated = await _transition(
-            uow, registration.id, expected=[Status.PENDING], where=[R.version == registration.version], **changed
+            uow,
+            registration.id,
+            expected=[Status.PENDING],
+            where=[R.version == registration.version],
+            **changed,
         )
         if updated is None:
             raise _conflict(["input", "id"])
         audit.record(
-            uow, principal, subject_type="Registration", subject_id=updated.id, campaign_id=campaign.id,
+            uow,
+            principal,
+            subject_type="Registration",
+            subject_id=updated.id,
+            campaign_id=campaign.id,
             action="registration.terms_update",
             changes={_API[column]: [before[column], value] for column, value in changed.items()},
         )
         await notify(
-            uow, recipient_organisation_id=campaign.agency_id, kind="REGISTRATION_TERMS_CHANGED",
+            uow,
+            recipient_organisation_id=campaign.agency_id,
+            kind="REGISTRATION_TERMS_CHANGED",
             title="Registration terms changed",
             body=f"A pending registration in {campaign.name} changed: {', '.join(_API[c] for c in changed)}.",
-            subject_type="Registration", subject_id=updated.id, data={"campaignId": campaign.id},
+            subject_type="Registration",
+            subject_id=updated.id,
+            data={"campaignId": campaign.id},
         )
         event = {
-            "id": updated.id, "campaignId": campaign.id, "from": Status.PENDING.value, "to": Status.PENDING.value,
-            "at": now.isoformat(), "kind": "TERMS",
+            "id": updated.id,
+            "campaignId": campaign.id,
+            "from": Status.PENDING.value,
+            "to": Status.PENDING.value,
+            "at": now.isoformat(),
+            "kind": "TERMS",
         }
         for name in (
             channels.registrations_of_campaign(campaign.id),

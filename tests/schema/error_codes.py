@@ -79,8 +79,10 @@ class _Module:
 
     def _scan(self, node: ast.AST, fn: _Function) -> None:
         for sub in ast.walk(node):
-            if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id.endswith(
-                "ErrorCode"
+            if (
+                isinstance(sub, ast.Attribute)
+                and isinstance(sub.value, ast.Name)
+                and sub.value.id.endswith("ErrorCode")
             ):
                 fn.enum_codes.add((sub.value.id, sub.attr))
             if not isinstance(sub, ast.Call):
@@ -89,7 +91,9 @@ class _Module:
             if callee is None:
                 continue
             fn.calls.add(callee)
-            first = sub.args[0] if sub.args else next((k.value for k in sub.keywords if k.arg == "code"), None)
+            first = (
+                sub.args[0] if sub.args else next((k.value for k in sub.keywords if k.arg == "code"), None)
+            )
             for literal in _literals(first):
                 if callee[1] in COLLECTORS:
                     fn.codes.add(literal)

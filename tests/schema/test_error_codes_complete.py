@@ -65,7 +65,10 @@ def test_every_raised_code_is_declared_and_every_declared_code_is_raised() -> No
         assert isinstance(enum, graphql.GraphQLEnumType)
         declared = set(enum.values)
         raised = _raised(enum_name, mutations)
-        problems += [f"{enum_name}.{c}: raised by {sorted(mutations)} but not declared" for c in sorted(raised - declared)]
+        problems += [
+            f"{enum_name}.{c}: raised by {sorted(mutations)} but not declared"
+            for c in sorted(raised - declared)
+        ]
         problems += [f"{enum_name}.{c}: declared but never raised" for c in sorted(declared - raised)]
     assert problems == []
 

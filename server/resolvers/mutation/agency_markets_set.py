@@ -2,12 +2,8 @@ from __future__ import annotations
 
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.types.campaign_ops import (
-    AgencyErrorCode,
-    AgencyMarketsSetInput,
-    AgencyPayload,
-    AgencyUserError,
-)
+from server.schema.inputs.campaign_ops import AgencyMarketsSetInput
+from server.schema.types.campaign_ops import AgencyErrorCode, AgencyPayload, AgencyUserError
 from server.schema.types.tenants import Agency
 from server.services import agency_markets
 from server.services.errors import DomainError

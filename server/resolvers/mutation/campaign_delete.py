@@ -3,8 +3,9 @@ from __future__ import annotations
 from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.types.campaign_inputs import CampaignErrorCode, CampaignUserError
-from server.schema.types.campaign_ops import CampaignDeleteInput, CampaignDeletePayload
+from server.schema.inputs.campaign_ops import CampaignDeleteInput
+from server.schema.types.campaign_ops import CampaignDeletePayload
+from server.schema.types.campaign_payloads import CampaignErrorCode, CampaignUserError
 from server.services import campaign_drafts
 from server.services.errors import DomainError
 
@@ -15,5 +16,7 @@ async def resolve_campaign_delete(info: Info, input: CampaignDeleteInput) -> Cam
     try:
         await campaign_drafts.delete_draft(info.context.rt, principal, decode_id(input.id, "Campaign"))
     except DomainError as error:
-        return CampaignDeletePayload(deleted_id=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode))
+        return CampaignDeletePayload(
+            deleted_id=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode)
+        )
     return CampaignDeletePayload(deleted_id=input.id, user_errors=[])

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from server.resolvers.registration_results import batch_payload
 from server.schema.context import Info
-from server.schema.types.registration import RegistrationReviewInput, RegistrationReviewPayload
+from server.schema.inputs.registrations import RegistrationReviewInput
+from server.schema.types.registration import RegistrationReviewPayload
 from server.services import registrations
 
 

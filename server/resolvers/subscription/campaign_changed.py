@@ -41,6 +41,8 @@ async def subscribe_campaign_changed(
             if row is None and not (kind is CampaignChangeKind.DELETED and principal.role is Role.AGENCY):
                 continue  # not visible to this viewer (the agency alone hears of its deleted drafts)
             yield CampaignChange(
-                campaign=None if row is None else Campaign.from_row(row), campaign_id=encode_id("Campaign", event["id"]),
-                kind=kind, at=datetime.fromisoformat(event["at"]),
+                campaign=None if row is None else Campaign.from_row(row),
+                campaign_id=encode_id("Campaign", event["id"]),
+                kind=kind,
+                at=datetime.fromisoformat(event["at"]),
             )

@@ -1,4 +1,4 @@
-"""The agency's daily operations on campaigns: delete a draft, duplicate, archive; the markets it serves; and the
+"""Payloads of the agency's daily operations on campaigns (delete a draft, duplicate, archive, the markets it serves) and the
 live event of campaign-level changes."""
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ import strawberry
 from server.models import enums
 from server.schema.errors import UserError
 from server.schema.types.campaign import Campaign
-from server.schema.types.campaign_inputs import CampaignUserError
-from server.schema.types.common import Market
+from server.schema.types.campaign_payloads import CampaignUserError
 from server.schema.types.tenants import Agency
 
 CampaignChangeKind = strawberry.enum(
@@ -22,35 +21,10 @@ CampaignChangeKind = strawberry.enum(
 )
 
 
-@strawberry.input
-class CampaignDeleteInput:
-    id: strawberry.ID
-
-
 @strawberry.type
 class CampaignDeletePayload:
     deleted_id: strawberry.ID | None = strawberry.field(description="The id of the deleted draft.")
     user_errors: list[CampaignUserError]
-
-
-@strawberry.input(description="A new draft with every field of the campaign except the periods, given here.")
-class CampaignDuplicateInput:
-    id: strawberry.ID
-    name: str | None = strawberry.field(default=None, description="The new name (default: the source's).")
-    campaign_start: datetime = strawberry.field(description="In the future; registration starts then too.")
-    registration_end: datetime
-    campaign_end: datetime
-
-
-@strawberry.input
-class CampaignArchiveInput:
-    id: strawberry.ID
-    archived: bool
-
-
-@strawberry.input
-class AgencyMarketsSetInput:
-    markets: list[Market] = strawberry.field(description="The markets the agency serves (at least one).")
 
 
 @strawberry.enum

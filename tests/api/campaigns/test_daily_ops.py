@@ -16,7 +16,9 @@ from server.services import campaign_events
 from .support import CAMPAIGN, create_campaign, database_state, errors, iso, publish, update, valid_input
 
 ERRORS = "userErrors { field message code }"
-CREATE = f"mutation($i: CampaignCreateInput!) {{ campaignCreate(input: $i) {{ campaign {{ id }} {ERRORS} }} }}"
+CREATE = (
+    f"mutation($i: CampaignCreateInput!) {{ campaignCreate(input: $i) {{ campaign {{ id }} {ERRORS} }} }}"
+)
 DELETE = f"mutation($i: CampaignDeleteInput!) {{ campaignDelete(input: $i) {{ deletedId {ERRORS} }} }}"
 DUPLICATE = (
     "mutation($i: CampaignDuplicateInput!) { campaignDuplicate(input: $i) { campaign { id name description market "
@@ -40,23 +42,32 @@ def names(data: dict[str, Any]) -> list[str]:
 async def test_a_campaign_is_created_only_in_a_market_the_agency_serves(rt, world, as_role, clock) -> None:
     agency = await as_role("agency_a")  # serves TH and VN
     before = await database_state(rt)
-    gb = valid_input(clock.now(), market="GB", contact={"email": "a@agency.test", "messenger": "WHATSAPP",
-                                                       "messengerHandle": "+44 20 7946 0000"})
+    gb = valid_input(
+        clock.now(),
+        market="GB",
+        contact={"email": "a@agency.test", "messenger": "WHATSAPP", "messengerHandle": "+44 20 7946 0000"},
+    )
     payload = (await agency(CREATE, {"i": gb}))["campaignCreate"]
     assert payload["campaign"] is None and errors(payload) == [("MARKET_NOT_SERVED", ["input", "market"])]
     assert "TH, VN" in payload["userErrors"][0]["message"]
     assert await database_state(rt) == before
     # Once GB is served, the same input creates the campaign.
     assert (await agency(MARKETS, {"i": {"markets": ["TH", "VN", "GB"]}}))["agencyMarketsSet"] == {
-        "agency": {"markets": ["TH", "VN", "GB"]}, "userErrors": []
+        "agency": {"markets": ["TH", "VN", "GB"]},
+        "userErrors": [],
     }
     assert (await agency(CREATE, {"i": gb}))["campaignCreate"]["userErrors"] == []
 
 
 async def test_dropping_a_market_never_strands_an_open_campaign(rt, world, as_role, clock) -> None:
     agency = await as_role("agency_a")
-    vn = await create_campaign(agency, clock.now(), name="Hanoi week", market="VN",
-                               contact={"email": "a@agency.test", "messenger": "ZALO", "messengerHandle": "0912"})
+    vn = await create_campaign(
+        agency,
+        clock.now(),
+        name="Hanoi week",
+        market="VN",
+        contact={"email": "a@agency.test", "messenger": "ZALO", "messengerHandle": "0912"},
+    )
     for markets in (["TH"], ["TH", "GB"]):
         payload = (await agency(MARKETS, {"i": {"markets": markets}}))["agencyMarketsSet"]
         assert payload["agency"] is None and errors(payload) == [("MARKET_IN_USE", ["input", "markets"])]
@@ -80,17 +91,24 @@ async def test_dropping_a_market_never_strands_an_open_campaign(rt, world, as_ro
 
 async def test_a_never_published_draft_is_deleted_and_nothing_else(rt, world, as_role, clock) -> None:
     agency, other = await as_role("agency_a"), await as_role("agency_b")
-    draft = await create_campaign(agency, clock.now(), targeting={"mode": "SELECTED", "shopCodes": ["THSHOPAAA1"]})
+    draft = await create_campaign(
+        agency, clock.now(), targeting={"mode": "SELECTED", "shopCodes": ["THSHOPAAA1"]}
+    )
     published = await create_campaign(agency, clock.now(), name="Live one")
     await publish(agency, published["id"])
     await publish(agency, published["id"], False)  # READY again, but sellers have seen it
     before = await database_state(rt)
     refused = (await agency(DELETE, {"i": {"id": published["id"]}}))["campaignDelete"]
     assert refused["deletedId"] is None and errors(refused) == [("NOT_DELETABLE", ["input", "id"])]
-    assert errors((await other(DELETE, {"i": {"id": draft["id"]}}))["campaignDelete"]) == [("NOT_FOUND", ["input", "id"])]
+    assert errors((await other(DELETE, {"i": {"id": draft["id"]}}))["campaignDelete"]) == [
+        ("NOT_FOUND", ["input", "id"])
+    ]
     assert await database_state(rt) == before
 
-    assert (await agency(DELETE, {"i": {"id": draft["id"]}}))["campaignDelete"] == {"deletedId": draft["id"], "userErrors": []}
+    assert (await agency(DELETE, {"i": {"id": draft["id"]}}))["campaignDelete"] == {
+        "deletedId": draft["id"],
+        "userErrors": [],
+    }
     assert (await agency(CAMPAIGN, {"id": draft["id"]}))["campaign"] is None
     after = await database_state(rt)
     assert len(after["campaigns"]) == 1 and after["targets"] == [] and after["audit"] == before["audit"] + 1
@@ -102,11 +120,14 @@ async def test_deleting_a_draft_while_it_is_published_has_one_winner(rt, world, 
     agency = await as_role("agency_a")
     for round_ in range(8):
         draft = await create_campaign(agency, clock.now(), name=f"Race {round_}")
-        calls = [agency(DELETE, {"i": {"id": draft["id"]}}), agency(PUBLISH, {"i": {"id": draft["id"], "published": True}})]
+        calls = [
+            agency(DELETE, {"i": {"id": draft["id"]}}),
+            agency(PUBLISH, {"i": {"id": draft["id"], "published": True}}),
+        ]
         if round_ % 2:
             calls.reverse()
         results = await asyncio.gather(*calls)
-        deleted, published = (results if round_ % 2 == 0 else results[::-1])
+        deleted, published = results if round_ % 2 == 0 else results[::-1]
         deleted, published = deleted["campaignDelete"], published["campaignPublish"]
         async with rt.sessionmaker() as s:
             row = await s.get(models.Campaign, decode_id(draft["id"], "Campaign"))
@@ -126,55 +147,107 @@ async def test_duplicate_copies_every_field_but_the_periods(rt, world, as_role, 
     agency = await as_role("agency_a")
     now = clock.now()
     source = await create_campaign(
-        agency, now, name="Serum week", targeting={"mode": "SELECTED", "shopCodes": ["THSHOPAAA1"], "sellerType": "LOCAL"}
+        agency,
+        now,
+        name="Serum week",
+        targeting={"mode": "SELECTED", "shopCodes": ["THSHOPAAA1"], "sellerType": "LOCAL"},
     )
     await publish(agency, source["id"])
     clock.advance(timedelta(days=12))  # closed: a new season starts from it
     start = clock.now() + timedelta(days=2)
-    periods = {"campaignStart": iso(start), "registrationEnd": iso(start + timedelta(days=3)),
-               "campaignEnd": iso(start + timedelta(days=7))}
+    periods = {
+        "campaignStart": iso(start),
+        "registrationEnd": iso(start + timedelta(days=3)),
+        "campaignEnd": iso(start + timedelta(days=7)),
+    }
     payload = (await agency(DUPLICATE, {"i": {"id": source["id"], **periods}}))["campaignDuplicate"]
     assert payload["userErrors"] == []
     copy = payload["campaign"]
     assert copy["id"] != source["id"] and copy["status"] == "READY" and copy["published"] is False
-    for name in ("name", "description", "market", "sellerRequirements", "commissionRequirementBps", "contact",
-                 "targetingMode", "targetShopCodes"):
+    for name in (
+        "name",
+        "description",
+        "market",
+        "sellerRequirements",
+        "commissionRequirementBps",
+        "contact",
+        "targetingMode",
+        "targetShopCodes",
+    ):
         assert copy[name] == source[name], name
     assert copy["targetSellerType"] == "LOCAL"
-    assert (copy["campaignStart"], copy["registrationStart"]) == (periods["campaignStart"], periods["campaignStart"])
-    assert (copy["registrationEnd"], copy["campaignEnd"]) == (periods["registrationEnd"], periods["campaignEnd"])
-    renamed = (await agency(DUPLICATE, {"i": {"id": source["id"], "name": "Serum week 2", **periods}}))["campaignDuplicate"]
+    assert (copy["campaignStart"], copy["registrationStart"]) == (
+        periods["campaignStart"],
+        periods["campaignStart"],
+    )
+    assert (copy["registrationEnd"], copy["campaignEnd"]) == (
+        periods["registrationEnd"],
+        periods["campaignEnd"],
+    )
+    renamed = (await agency(DUPLICATE, {"i": {"id": source["id"], "name": "Serum week 2", **periods}}))[
+        "campaignDuplicate"
+    ]
     assert renamed["campaign"]["name"] == "Serum week 2"
     async with rt.sessionmaker() as s:
-        audit = await s.scalar(select(models.AuditEvent.changes).where(
-            models.AuditEvent.subject_id == decode_id(copy["id"], "Campaign"), models.AuditEvent.action == "campaign.create"
-        ))
+        audit = await s.scalar(
+            select(models.AuditEvent.changes).where(
+                models.AuditEvent.subject_id == decode_id(copy["id"], "Campaign"),
+                models.AuditEvent.action == "campaign.create",
+            )
+        )
     assert audit["duplicatedFrom"] == [None, decode_id(source["id"], "Campaign")]
 
 
-async def test_duplicate_checks_the_periods_and_the_market_like_a_new_campaign(rt, world, as_role, clock) -> None:
+async def test_duplicate_checks_the_periods_and_the_market_like_a_new_campaign(
+    rt, world, as_role, clock
+) -> None:
     agency, other = await as_role("agency_a"), await as_role("agency_b")
-    source = await create_campaign(agency, clock.now(), market="VN",
-                                   contact={"email": "a@agency.test", "messenger": "ZALO", "messengerHandle": "0912"})
+    source = await create_campaign(
+        agency,
+        clock.now(),
+        market="VN",
+        contact={"email": "a@agency.test", "messenger": "ZALO", "messengerHandle": "0912"},
+    )
     past = clock.now() - timedelta(days=1)
     before = await database_state(rt)
-    payload = (await agency(DUPLICATE, {"i": {
-        "id": source["id"], "campaignStart": iso(past), "registrationEnd": iso(past - timedelta(days=1)),
-        "campaignEnd": iso(past + timedelta(days=400)), "name": "x" * 50,
-    }}))["campaignDuplicate"]
+    payload = (
+        await agency(
+            DUPLICATE,
+            {
+                "i": {
+                    "id": source["id"],
+                    "campaignStart": iso(past),
+                    "registrationEnd": iso(past - timedelta(days=1)),
+                    "campaignEnd": iso(past + timedelta(days=400)),
+                    "name": "x" * 50,
+                }
+            },
+        )
+    )["campaignDuplicate"]
     assert payload["campaign"] is None
-    assert {code for code, _ in errors(payload)} >= {"START_IN_PAST", "INVALID_PERIOD", "PERIOD_TOO_LONG", "TOO_LONG"}
+    assert {code for code, _ in errors(payload)} >= {
+        "START_IN_PAST",
+        "INVALID_PERIOD",
+        "PERIOD_TOO_LONG",
+        "TOO_LONG",
+    }
     start = clock.now() + timedelta(days=1)
-    good = {"campaignStart": iso(start), "registrationEnd": iso(start + timedelta(days=1)),
-            "campaignEnd": iso(start + timedelta(days=2))}
+    good = {
+        "campaignStart": iso(start),
+        "registrationEnd": iso(start + timedelta(days=1)),
+        "campaignEnd": iso(start + timedelta(days=2)),
+    }
     assert errors((await other(DUPLICATE, {"i": {"id": source["id"], **good}}))["campaignDuplicate"]) == [
         ("NOT_FOUND", ["input", "id"])
     ]
     clock.advance(timedelta(days=12))  # the VN campaign closed; VN is no longer served
     assert (await agency(MARKETS, {"i": {"markets": ["TH"]}}))["agencyMarketsSet"]["userErrors"] == []
     start = clock.now() + timedelta(days=1)
-    good = {"campaignStart": iso(start), "registrationEnd": iso(start + timedelta(days=1)),
-            "campaignEnd": iso(start + timedelta(days=2))}
+    good = {
+        "campaignStart": iso(start),
+        "registrationEnd": iso(start + timedelta(days=1)),
+        "campaignEnd": iso(start + timedelta(days=2)),
+    }
     payload = (await agency(DUPLICATE, {"i": {"id": source["id"], **good}}))["campaignDuplicate"]
     assert errors(payload) == [("MARKET_NOT_SERVED", ["input", "market"])]
     assert len((await database_state(rt))["campaigns"]) == len(before["campaigns"])
@@ -183,7 +256,9 @@ async def test_duplicate_checks_the_periods_and_the_market_like_a_new_campaign(r
 # --- archive -------------------------------------------------------------------------------------------------
 
 
-async def test_archive_hides_a_closed_campaign_from_the_default_list_only(rt, world, as_role, clock, http) -> None:
+async def test_archive_hides_a_closed_campaign_from_the_default_list_only(
+    rt, world, as_role, clock, http
+) -> None:
     agency = await as_role("agency_a")
     closed = await create_campaign(agency, clock.now(), name="Old season")
     await publish(agency, closed["id"])
@@ -196,9 +271,12 @@ async def test_archive_hides_a_closed_campaign_from_the_default_list_only(rt, wo
     assert payload["userErrors"] == [] and payload["campaign"]["archivedAt"] == iso(clock.now())
     assert names(await agency(LIST)) == ["New season"]
     assert names(await agency(LIST, {"f": {"archived": True}})) == ["Old season"]
-    assert (await agency(CAMPAIGN, {"id": closed["id"]}))["campaign"]["name"] == "Old season"  # still readable
+    assert (await agency(CAMPAIGN, {"id": closed["id"]}))["campaign"][
+        "name"
+    ] == "Old season"  # still readable
     export = await http.get(
-        f"/exports/campaigns/{closed['id']}/approved-products.csv", headers={"Authorization": f"Bearer {agency.token}"}
+        f"/exports/campaigns/{closed['id']}/approved-products.csv",
+        headers={"Authorization": f"Bearer {agency.token}"},
     )
     assert export.status_code == 200  # and exportable
     again = (await agency(ARCHIVE, {"i": {"id": closed["id"], "archived": True}}))["campaignArchive"]
@@ -211,15 +289,23 @@ async def test_archive_hides_a_closed_campaign_from_the_default_list_only(rt, wo
 # --- sorts and filters ---------------------------------------------------------------------------------------
 
 
-async def test_closing_soon_commission_sort_and_registration_open_filter(rt, world, as_role, clock, queries) -> None:
+async def test_closing_soon_commission_sort_and_registration_open_filter(
+    rt, world, as_role, clock, queries
+) -> None:
     agency, seller = await as_role("agency_a"), await as_role("seller_a")
 
     async def campaign(name: str, start: int, reg_end: int, end: int, requirement: int) -> None:
         base = clock.now()
         s, reg_end_at, end_at = (base + timedelta(days=d) for d in (start, reg_end, end))
         created = await create_campaign(
-            agency, base, name=name, commissionRequirementBps=requirement, registrationStart=iso(s), campaignStart=iso(s),
-            registrationEnd=iso(reg_end_at), campaignEnd=iso(end_at),
+            agency,
+            base,
+            name=name,
+            commissionRequirementBps=requirement,
+            registrationStart=iso(s),
+            campaignStart=iso(s),
+            registrationEnd=iso(reg_end_at),
+            campaignEnd=iso(end_at),
         )
         await publish(agency, created["id"])
 
@@ -232,15 +318,25 @@ async def test_closing_soon_commission_sort_and_registration_open_filter(rt, wor
     assert names(await seller(LIST, {"f": {"registrationOpen": True}, "s": closing})) == ["Soon", "Later"]
     assert names(await agency(LIST, {"f": {"registrationOpen": False}})) == ["Upcoming"]
     assert names(await seller(LIST, {"s": {"field": "COMMISSION_REQUIREMENT", "direction": "ASC"}})) == [
-        "Later", "Soon", "Upcoming"
+        "Later",
+        "Soon",
+        "Upcoming",
     ]
-    assert names(await seller(LIST, {"s": {"field": "COMMISSION_REQUIREMENT"}})) == ["Upcoming", "Soon", "Later"]
+    assert names(await seller(LIST, {"s": {"field": "COMMISSION_REQUIREMENT"}})) == [
+        "Upcoming",
+        "Soon",
+        "Later",
+    ]
     # Keyset pages over the new sort keys.
     page = await seller("""{ campaigns(first: 1, sort: {field: REGISTRATION_END, direction: ASC}) {
       pageInfo { endCursor } edges { node { name } } } }""")
     cursor = page["campaigns"]["pageInfo"]["endCursor"]
-    rest = await seller(LIST.replace("first: 50", "first: 5, after: $after").replace("$s: CampaignSort)", "$s: CampaignSort, $after: String)"),
-                        {"s": closing, "after": cursor})
+    rest = await seller(
+        LIST.replace("first: 50", "first: 5, after: $after").replace(
+            "$s: CampaignSort)", "$s: CampaignSort, $after: String)"
+        ),
+        {"s": closing, "after": cursor},
+    )
     assert names(rest) == ["Upcoming", "Later"]
 
     async def count(query_vars: dict[str, Any]) -> int:
@@ -263,7 +359,9 @@ async def test_closed_campaigns_are_announced_once(rt, world, as_role, clock) ->
     counts = await asyncio.gather(*(campaign_events.announce_closed_campaigns(rt) for _ in range(3)))
     assert sorted(counts) == [0, 0, 1]
     async with rt.sessionmaker() as s:
-        assert await s.scalar(select(func.count()).where(models.Campaign.close_announced_at.is_not(None))) == 1
+        assert (
+            await s.scalar(select(func.count()).where(models.Campaign.close_announced_at.is_not(None))) == 1
+        )
 
 
 async def test_update_still_works_for_the_agency(rt, world, as_role, clock) -> None:

@@ -19,11 +19,15 @@ async def test_the_preview_is_the_creator_view_without_the_creators_own_state(rt
     p0, p1 = world.products["seller_a"]
     offer = await make_offer(rt, world, [p0, p1], rates=[1500, 1200], total_rate_bps=2500, sample_quota=3)
     agency, creator = await as_role("agency_a"), await as_role("creator_a")
-    await add_ok(creator, offer.token, itemIds=[offer.item_gid(p0)])  # the creator's own state differs from the agency's
+    await add_ok(
+        creator, offer.token, itemIds=[offer.item_gid(p0)]
+    )  # the creator's own state differs from the agency's
     seen = (await creator(SHARE_LINK, {"t": offer.token}))["shareLink"]
     opens_before = [(o.share_link_id, o.creator_id) for o in await rows(rt, models.LinkOpen)]
     preview = (await agency(PREVIEW, {"t": offer.token}))["shareLinkPreview"]
-    assert [(o.share_link_id, o.creator_id) for o in await rows(rt, models.LinkOpen)] == opens_before  # no visit
+    assert [
+        (o.share_link_id, o.creator_id) for o in await rows(rt, models.LinkOpen)
+    ] == opens_before  # no visit
     assert seen["items"][0]["inShowcase"] is True
     expected = {**seen, "items": [{**item, **dict.fromkeys(CREATOR_OWN)} for item in seen["items"]]}
     assert preview == expected
@@ -45,7 +49,11 @@ def test_the_preview_types_carry_no_total_or_agency_rate() -> None:
             names.append(f"{t.name}.{name}")
             todo.append(graphql.get_named_type(field.type))
     assert {"SharedOffer", "OfferItem", "Product"} <= seen
-    assert not [n for n in names if any(w in n.lower() for w in ("totalrate", "agencyrate", "sellerpaid", "agencycommission"))]
+    assert not [
+        n
+        for n in names
+        if any(w in n.lower() for w in ("totalrate", "agencyrate", "sellerpaid", "agencycommission"))
+    ]
 
 
 async def test_only_the_agency_of_the_link_previews_it(rt, world, as_role) -> None:
@@ -55,4 +63,7 @@ async def test_only_the_agency_of_the_link_previews_it(rt, world, as_role) -> No
     assert (await other(PREVIEW, {"t": "x" * 32}))["shareLinkPreview"] is None
     for role in ("seller_a", "creator_a"):
         body = await (await as_role(role)).raw(PREVIEW, {"t": offer.token})
-        assert body["data"]["shareLinkPreview"] is None and body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        assert (
+            body["data"]["shareLinkPreview"] is None
+            and body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        )

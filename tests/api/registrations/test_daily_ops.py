@@ -62,19 +62,37 @@ async def test_a_seller_edits_pending_terms_in_place(rt, world: World, as_role) 
     older = await register_one(seller, campaign, first, 2000)
     rt.clock.advance(timedelta(minutes=5))
     newer = await register_one(seller, campaign, second, 2000)
-    queue = {"f": {"campaignId": cid(campaign), "status": ["PENDING"]}, "s": {"field": "REGISTERED_AT", "direction": "ASC"}}
+    queue = {
+        "f": {"campaignId": cid(campaign), "status": ["PENDING"]},
+        "s": {"field": "REGISTERED_AT", "direction": "ASC"},
+    }
     before = [e["node"]["id"] for e in (await agency(LIST, queue))["registrations"]["edges"]]
 
-    payload = await terms(seller, older, totalRateBps=2500, sampleQuota=7, shopAdsRateBps=300,
-                          contactEmail="new@shop.test", contactWhatsapp="+66 81 234 5678")
+    payload = await terms(
+        seller,
+        older,
+        totalRateBps=2500,
+        sampleQuota=7,
+        shopAdsRateBps=300,
+        contactEmail="new@shop.test",
+        contactWhatsapp="+66 81 234 5678",
+    )
     assert payload["userErrors"] == []
     got = payload["registration"]
     assert (got["id"], got["status"], got["totalRateBps"], got["sampleQuota"], got["shopAdsRateBps"]) == (
-        rid(older), "PENDING", 2500, 7, 300
+        rid(older),
+        "PENDING",
+        2500,
+        7,
+        300,
     )
     assert (got["contactEmail"], got["contactWhatsapp"]) == ("new@shop.test", "+66 81 234 5678")
     # Same place in the queue (oldest first): the registration time did not move.
-    assert [e["node"]["id"] for e in (await agency(LIST, queue))["registrations"]["edges"]] == before == [rid(older), rid(newer)]
+    assert (
+        [e["node"]["id"] for e in (await agency(LIST, queue))["registrations"]["edges"]]
+        == before
+        == [rid(older), rid(newer)]
+    )
     # The agency reads the change in the registration's history.
     history = (await agency(HISTORY, {"id": rid(older)}))["node"]["history"]
     assert [h["action"] for h in history] == ["registration.create", "registration.terms_update"]
@@ -83,7 +101,10 @@ async def test_a_seller_edits_pending_terms_in_place(rt, world: World, as_role) 
     assert history[-1]["actorRole"] == "SELLER" and history[-1]["fromStatus"] is None
     # Clearing an optional term.
     cleared = await terms(seller, older, clearShopAdsRate=True, clearContactWhatsapp=True)
-    assert (cleared["registration"]["shopAdsRateBps"], cleared["registration"]["contactWhatsapp"]) == (None, None)
+    assert (cleared["registration"]["shopAdsRateBps"], cleared["registration"]["contactWhatsapp"]) == (
+        None,
+        None,
+    )
 
 
 async def test_bad_terms_are_refused_and_change_nothing(rt, world: World, as_role) -> None:
@@ -93,12 +114,16 @@ async def test_bad_terms_are_refused_and_change_nothing(rt, world: World, as_rol
     before = await state(rt)
     cases = [
         ({"totalRateBps": 1000}, [error("BELOW_REQUIREMENT", "input", "totalRateBps")]),
-        ({"totalRateBps": 9000, "sampleQuota": -1}, [
-            error("OUT_OF_RANGE", "input", "totalRateBps"), error("OUT_OF_RANGE", "input", "sampleQuota")
-        ]),
+        (
+            {"totalRateBps": 9000, "sampleQuota": -1},
+            [error("OUT_OF_RANGE", "input", "totalRateBps"), error("OUT_OF_RANGE", "input", "sampleQuota")],
+        ),
         ({"shopAdsRateBps": 50}, [error("OUT_OF_RANGE", "input", "shopAdsRateBps")]),
         ({"contactEmail": "nope"}, [error("INVALID_FORMAT", "input", "contactEmail")]),
-        ({"shopAdsRateBps": 300, "clearShopAdsRate": True}, [error("INVALID_FORMAT", "input", "shopAdsRateBps")]),
+        (
+            {"shopAdsRateBps": 300, "clearShopAdsRate": True},
+            [error("INVALID_FORMAT", "input", "shopAdsRateBps")],
+        ),
         ({"totalRateBps": 2000}, [{"code": "NO_CHANGE", "field": None}]),
         ({}, [{"code": "NO_CHANGE", "field": None}]),
     ]
@@ -108,7 +133,9 @@ async def test_bad_terms_are_refused_and_change_nothing(rt, world: World, as_rol
     assert codes_and_fields((await terms(other, registration, totalRateBps=2500))["userErrors"]) == [
         error("NOT_FOUND", "input", "id")
     ]
-    bad_id = (await seller(TERMS, {"input": {"id": "nonsense", "totalRateBps": 2500}}))["registrationTermsUpdate"]
+    bad_id = (await seller(TERMS, {"input": {"id": "nonsense", "totalRateBps": 2500}}))[
+        "registrationTermsUpdate"
+    ]
     assert codes_and_fields(bad_id["userErrors"]) == [error("NOT_FOUND", "input", "id")]
     assert await state(rt) == before
     # Approved: the rate can never change again (the sample quota has its own increase-only mutation).
@@ -125,11 +152,20 @@ async def test_the_agency_hears_a_terms_change_live(rt, world: World, as_role) -
     async with rt.broker.subscribe(channels.registrations_of_agency(agency_id)) as events:
         assert (await terms(seller, registration, sampleQuota=3))["userErrors"] == []
         event = await asyncio.wait_for(anext(events), 10)
-    assert (event["id"], event["kind"], event["from"], event["to"]) == (registration, "TERMS", "PENDING", "PENDING")
+    assert (event["id"], event["kind"], event["from"], event["to"]) == (
+        registration,
+        "TERMS",
+        "PENDING",
+        "PENDING",
+    )
     async with rt.sessionmaker() as s:
-        kinds = (await s.scalars(
-            select(models.Notification.kind).where(models.Notification.recipient_organisation_id == agency_id)
-        )).all()
+        kinds = (
+            await s.scalars(
+                select(models.Notification.kind).where(
+                    models.Notification.recipient_organisation_id == agency_id
+                )
+            )
+        ).all()
     assert kinds[-1] == "REGISTRATION_TERMS_CHANGED"
 
 
@@ -172,10 +208,13 @@ async def test_editing_while_the_agency_approves_has_one_winner(rt, world: World
 async def _cancellation_requests(rt, world: World, seller, agency, n: int) -> tuple[int, list[int]]:  # noqa: ANN001
     campaign = await make_campaign(rt, world)
     products = await make_products(rt, world, "seller_a", n)
-    created = [pk_of(r["id"]) for r in (await register(seller, campaign, *(item(p) for p in products)))["registrations"]]
+    created = [
+        pk_of(r["id"])
+        for r in (await register(seller, campaign, *(item(p) for p in products)))["registrations"]
+    ]
     assert all(r["userErrors"] == [] for r in (await review(agency, created, "APPROVE"))["results"])
     for pk in created:
-        payload = (await seller(CANCEL_REQUEST, {"input": {"id": rid(pk), "reason": "Out of stock"}}))
+        payload = await seller(CANCEL_REQUEST, {"input": {"id": rid(pk), "reason": "Out of stock"}})
         assert payload["registrationCancellationRequest"]["userErrors"] == []
     return campaign, created
 
@@ -183,7 +222,9 @@ async def _cancellation_requests(rt, world: World, seller, agency, n: int) -> tu
 async def test_bulk_cancellation_decisions_per_item(rt, world: World, as_role) -> None:
     seller, agency = await as_role("seller_a"), await as_role("agency_a")
     _, requests = await _cancellation_requests(rt, world, seller, agency, 3)
-    approved_one = await register_one(seller, await make_campaign(rt, world, name="Other"), world.products["seller_a"][0])
+    approved_one = await register_one(
+        seller, await make_campaign(rt, world, name="Other"), world.products["seller_a"][0]
+    )
     await approve(agency, approved_one)
     ids = [rid(requests[0]), rid(requests[1]), rid(requests[0]), rid(approved_one), "garbage"]
     payload = (await agency(DECIDE, {"input": {"ids": ids, "approve": True, "note": "Understood"}}))[
@@ -194,7 +235,8 @@ async def test_bulk_cancellation_decisions_per_item(rt, world: World, as_role) -
     assert [r["id"] for r in results] == ids
     assert [r["registration"] and r["registration"]["status"] for r in results[:2]] == ["CLOSED", "CLOSED"]
     assert [codes_and_fields(r["userErrors"]) for r in results[2:]] == [
-        [error("DUPLICATE_ITEM", "input", "ids", 2)], [error("INVALID_STATE", "input", "ids", 3)],
+        [error("DUPLICATE_ITEM", "input", "ids", 2)],
+        [error("INVALID_STATE", "input", "ids", 3)],
         [error("NOT_FOUND", "input", "ids", 4)],
     ]
     declined = (await agency(DECIDE, {"input": {"ids": [rid(requests[2])], "approve": False}}))[
@@ -205,17 +247,24 @@ async def test_bulk_cancellation_decisions_per_item(rt, world: World, as_role) -
     assert (await audit_actions(rt, requests[0]))[-1] == "registration.cancellation_approve"
     # Another agency's request is not found, and sellers cannot decide at all.
     other = await as_role("agency_b")
-    foreign = (await other(DECIDE, {"input": {"ids": [rid(requests[2])], "approve": True}}))["registrationCancellationsDecide"]
+    foreign = (await other(DECIDE, {"input": {"ids": [rid(requests[2])], "approve": True}}))[
+        "registrationCancellationsDecide"
+    ]
     assert codes_and_fields(foreign["results"][0]["userErrors"]) == [error("NOT_FOUND", "input", "ids", 0)]
     assert (await seller.raw(DECIDE, {"input": {"ids": [rid(requests[2])], "approve": True}}))["errors"][0][
-        "extensions"]["code"] == "FORBIDDEN"
+        "extensions"
+    ]["code"] == "FORBIDDEN"
 
 
 async def test_bulk_cancellation_decisions_take_one_to_a_hundred(rt, world: World, as_role) -> None:
     agency = await as_role("agency_a")
     before = await state(rt)
-    payload = (await agency(DECIDE, {"input": {"ids": [], "approve": True}}))["registrationCancellationsDecide"]
-    assert payload["results"] == [] and codes_and_fields(payload["userErrors"]) == [error("REQUIRED", "input", "ids")]
+    payload = (await agency(DECIDE, {"input": {"ids": [], "approve": True}}))[
+        "registrationCancellationsDecide"
+    ]
+    assert payload["results"] == [] and codes_and_fields(payload["userErrors"]) == [
+        error("REQUIRED", "input", "ids")
+    ]
     # Over a hundred never reaches the service: the input guard refuses the request as a whole.
     too_many = await agency.raw(DECIDE, {"input": {"ids": [rid(i) for i in range(1, 102)], "approve": True}})
     assert too_many["data"] is None and too_many["errors"][0]["extensions"]["reason"] == "TOO_MANY_ITEMS"
@@ -234,7 +283,10 @@ async def test_two_bulk_decisions_on_one_request_have_one_winner(rt, world: Worl
             agency(DECIDE, {"input": {"ids": [rid(pk)], "approve": True}}),
             agency(DECIDE, {"input": {"ids": [rid(pk)], "approve": False}}),
         )
-        outcomes = [a["registrationCancellationsDecide"]["results"][0], b["registrationCancellationsDecide"]["results"][0]]
+        outcomes = [
+            a["registrationCancellationsDecide"]["results"][0],
+            b["registrationCancellationsDecide"]["results"][0],
+        ]
         assert sorted(len(o["userErrors"]) for o in outcomes) == [0, 1]
         decisions = [x for x in await audit_actions(rt, pk) if x.startswith("registration.cancellation_")]
         assert len(decisions) == 2  # the request, and exactly one decision
@@ -251,19 +303,31 @@ async def test_not_open_yet_and_ended_carry_their_times(rt, world: World, as_rol
     ended = await make_campaign(rt, world, start=-timedelta(days=8), name="Ended")
 
     async def window(campaign: int) -> dict[str, Any]:
-        data = await seller(WINDOW, {"input": {"campaignId": cid(campaign), "items": [item(product)],
-                                               "contactEmail": "shop@shop.test"}})
+        data = await seller(
+            WINDOW,
+            {
+                "input": {
+                    "campaignId": cid(campaign),
+                    "items": [item(product)],
+                    "contactEmail": "shop@shop.test",
+                }
+            },
+        )
         [only] = data["registrationCreate"]["userErrors"]
         return only
 
     now = rt.clock.now()
     not_yet = await window(upcoming)
     assert (not_yet["code"], not_yet["opensAt"], not_yet["endedAt"]) == (
-        "REGISTRATION_NOT_OPEN_YET", (now + timedelta(days=1)).isoformat(), None
+        "REGISTRATION_NOT_OPEN_YET",
+        (now + timedelta(days=1)).isoformat(),
+        None,
     )
     over = await window(ended)
     assert (over["code"], over["opensAt"], over["endedAt"]) == (
-        "REGISTRATION_ENDED", None, (now - timedelta(days=1)).isoformat()
+        "REGISTRATION_ENDED",
+        None,
+        (now - timedelta(days=1)).isoformat(),
     )
 
 
@@ -280,13 +344,23 @@ async def test_posted_content_and_registration_date_filters(rt, world: World, as
         ids.append(await register_one(seller, campaign, p))
         rt.clock.advance(timedelta(days=1))
     async with UnitOfWork(rt) as uow:
-        uow.session.add(models.Content(
-            creator_id=world["creator_a"].organisation_id, product_id=products[1], registration_id=ids[1],
-            kind=ContentKind.VIDEO, url="https://video.test/1", posted_at=rt.clock.now(), created_at=rt.clock.now(),
-        ))
+        uow.session.add(
+            models.Content(
+                creator_id=world["creator_a"].organisation_id,
+                product_id=products[1],
+                registration_id=ids[1],
+                kind=ContentKind.VIDEO,
+                url="https://video.test/1",
+                posted_at=rt.clock.now(),
+                created_at=rt.clock.now(),
+            )
+        )
 
     async def listed(f: dict[str, Any]) -> list[str]:
-        data = await agency(LIST, {"f": {"campaignId": cid(campaign), **f}, "s": {"field": "REGISTERED_AT", "direction": "ASC"}})
+        data = await agency(
+            LIST,
+            {"f": {"campaignId": cid(campaign), **f}, "s": {"field": "REGISTERED_AT", "direction": "ASC"}},
+        )
         return [e["node"]["id"] for e in data["registrations"]["edges"]]
 
     assert await listed({"hasContent": True}) == [rid(ids[1])]
@@ -294,11 +368,24 @@ async def test_posted_content_and_registration_date_filters(rt, world: World, as
     day = timedelta(days=1)
     assert await listed({"registeredFrom": (start + day).isoformat()}) == [rid(ids[1]), rid(ids[2])]
     assert await listed({"registeredTo": (start + day).isoformat()}) == [rid(ids[0])]
-    assert await listed({"registeredFrom": (start + day).isoformat(), "registeredTo": (start + 2 * day).isoformat(),
-                         "hasContent": True}) == [rid(ids[1])]
-    assert await listed({"registeredFrom": "2026-11-22T09:00:00"}) == [rid(ids[1]), rid(ids[2])]  # no offset: UTC
-    bad = await agency.raw(LIST, {"f": {"registeredFrom": (start + day).isoformat(), "registeredTo": start.isoformat()}})
-    assert bad["errors"][0]["extensions"]["code"] == "INVALID_FILTER" and "registeredTo" in bad["errors"][0]["message"]
+    assert await listed(
+        {
+            "registeredFrom": (start + day).isoformat(),
+            "registeredTo": (start + 2 * day).isoformat(),
+            "hasContent": True,
+        }
+    ) == [rid(ids[1])]
+    assert await listed({"registeredFrom": "2026-11-22T09:00:00"}) == [
+        rid(ids[1]),
+        rid(ids[2]),
+    ]  # no offset: UTC
+    bad = await agency.raw(
+        LIST, {"f": {"registeredFrom": (start + day).isoformat(), "registeredTo": start.isoformat()}}
+    )
+    assert (
+        bad["errors"][0]["extensions"]["code"] == "INVALID_FILTER"
+        and "registeredTo" in bad["errors"][0]["message"]
+    )
 
     async def count() -> int:
         queries.reset()
@@ -317,8 +404,14 @@ async def test_a_closed_campaign_refuses_terms_edits(rt, world: World, as_role) 
     campaign = await make_campaign(rt, world)
     registration = await register_one(seller, campaign, world.products["seller_a"][0])
     async with UnitOfWork(rt) as uow:
-        await uow.session.execute(update(models.Campaign).where(models.Campaign.id == campaign).values(
-            registration_end=rt.clock.now() + timedelta(hours=1), campaign_end=rt.clock.now() + timedelta(hours=1)))
+        await uow.session.execute(
+            update(models.Campaign)
+            .where(models.Campaign.id == campaign)
+            .values(
+                registration_end=rt.clock.now() + timedelta(hours=1),
+                campaign_end=rt.clock.now() + timedelta(hours=1),
+            )
+        )
     rt.clock.advance(timedelta(hours=2))
     assert codes_and_fields((await terms(seller, registration, sampleQuota=5))["userErrors"]) == [
         error("CAMPAIGN_CLOSED", "input", "id")
