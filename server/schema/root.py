@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
+from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
 from server.resolvers.mutation.bank_account_link import resolve_bank_account_link
 from server.resolvers.mutation.bank_account_unlink import resolve_bank_account_unlink
 from server.resolvers.mutation.bills_generate import resolve_bills_generate
@@ -104,7 +105,7 @@ from server.resolvers.subscription.showcase_changed import subscribe_showcase_ch
 
 
 @strawberry.type
-class Query:
+class Query(DailyQuery):
     viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
     node = strawberry.field(
         resolver=resolve_node,
@@ -237,7 +238,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(DailyMutation):
     login = strawberry.mutation(
         resolver=resolve_login,
         description="Log in with email and password. Sets the session cookie and returns a token.",
@@ -388,7 +389,7 @@ class Mutation:
 
 
 @strawberry.type
-class Subscription:
+class Subscription(DailySubscription):
     notification_received = strawberry.subscription(
         resolver=subscribe_notification_received,
         description="Each new notification of the viewer, live.",
