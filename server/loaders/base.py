@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.observability.tracing import span
 from server.runtime import Runtime
 
 
@@ -46,9 +47,10 @@ class ScopedLoader(DataLoader):
         stmt = self.statement().where(self.key_column.in_(list(set(keys))))
         if self.type_name is not None:
             stmt = stmt.where(row_scope(self.type_name, self.principal))
-        async with self.rt.sessionmaker() as session:
-            result = await session.execute(stmt)
-            rows = list(result.all())
+        with span("loader.batch", {"matchup.loader.type": self.type_name or "", "matchup.loader.keys": len(keys)}):
+            async with self.rt.sessionmaker() as session:
+                result = await session.execute(stmt)
+                rows = list(result.all())
         single = len(rows) == 0 or len(rows[0]) == 1
         values = [row[0] if single else row for row in rows]
         if self.many:

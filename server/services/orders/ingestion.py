@@ -39,6 +39,7 @@ from server.models.enums import (
     OrderLineStatus,
     OrganisationKind,
 )
+from server.observability import metrics
 from server.runtime import Runtime
 from server.services.auth import authenticate_integration_key, touch_integration_key
 from server.services.errors import DomainError
@@ -214,7 +215,12 @@ async def ingest(
             results[i] = result
         break
     assert all(r is not None for r in results)
+    metrics.order_events([_outcome(r) for r in results])  # type: ignore[arg-type]
     return results  # type: ignore[return-value]
+
+
+def _outcome(result: EventResult) -> str:
+    return "duplicate" if result.duplicate else result.status
 
 
 def _refused(raw: Any, error: DomainError) -> EventResult:
