@@ -115,6 +115,7 @@ from server.resolvers.subscription.order_line_changed import subscribe_order_lin
 from server.resolvers.subscription.registration_status_changed import subscribe_registration_status_changed
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
+from server.resolvers.webhooks import WebhookMutations, WebhookQueries
 from server.schema.context import Info
 from server.schema.pagination import Connection
 from server.schema.types.campaign import Campaign
@@ -194,7 +195,7 @@ from server.schema.types.tenants import PlatformOverview, Viewer
 
 
 @strawberry.type
-class Query:
+class Query(WebhookQueries):
     @strawberry.field(description="The logged-in user; null when not logged in.")
     async def viewer(self, info: Info) -> Viewer | None:
         return await resolve_viewer(info)
@@ -424,7 +425,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(WebhookMutations):
     @strawberry.mutation(description="Log in with email and password. Sets the session cookie and returns a token.")
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:  # noqa: A002
         return await resolve_login(info, input)

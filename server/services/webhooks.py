@@ -8,7 +8,7 @@ import ipaddress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from server import models
 from server.auth.principal import Principal
@@ -168,7 +168,5 @@ async def replay_message(rt: Runtime, principal: Principal, message_id: int) -> 
             models.WebhookMessage.id == message_id, row_scope("WebhookMessage", principal)))
         if message is None:
             raise not_found("Webhook message", ["input", "id"])
-        now = rt.clock.now()
-        await uow.session.execute(update(models.WebhookMessage).where(models.WebhookMessage.id == message_id).values(
-            status=WebhookMessageStatus.PENDING, next_attempt_at=now, claimed_until=None))
+        message.status, message.next_attempt_at, message.claimed_until = WebhookMessageStatus.PENDING, rt.clock.now(), None
     return message
