@@ -20,7 +20,7 @@ WebhookEndpointStatus = strawberry.enum(EndpointStatus, description="ACTIVE rece
 WebhookMessageStatus = strawberry.enum(
     MessageStatus, description="PENDING until accepted (2xx), DELIVERED, or FAILED after the retry period."
 )
-ATTEMPTS_SHOWN = 20
+ATTEMPTS_SHOWN = 10
 
 
 @strawberry.type(description="One HTTP header of an attempt's request.")
