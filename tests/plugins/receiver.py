@@ -24,6 +24,7 @@ class Receiver:
     received: list[Received] = field(default_factory=list)
     scripts: dict[str, list[int]] = field(default_factory=dict)  # path -> statuses to answer first
     hold: dict[str, threading.Event] = field(default_factory=dict)  # path -> answer only once set
+    arrived: list[str] = field(default_factory=list)  # paths, as requests arrive (before any hold)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
@@ -41,6 +42,8 @@ def receiver() -> Iterator[Receiver]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802
             body = self.rfile.read(int(self.headers.get("content-length", "0"))).decode()
+            with state.lock:
+                state.arrived.append(self.path)
             gate = state.hold.get(self.path)
             if gate is not None:
                 gate.wait(60)
