@@ -10,7 +10,7 @@ from server import models
 from server.authz.decisions import row_scope
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.ids import decode_id
 from server.schema.types.webhook import (
     WebhookEndpoint,
     WebhookEndpointCreatePayload,

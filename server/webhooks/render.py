@@ -13,7 +13,7 @@ from server.loaders.registry import LoaderRegistry
 from server.models.enums import KIND_ROLE, OrganisationKind
 from server.runtime import Runtime
 from server.schema.context import Context
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from server.webhooks.events import BY_NAME
 
 _SCOPE = {"type": "http", "method": "POST", "path": "/webhooks", "headers": [], "query_string": b"",

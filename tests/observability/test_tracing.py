@@ -12,7 +12,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 
 from server.app import create_app
 from server.observability import tracing
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.plugins.api import login_token
 
 QUERY = "query ProductCard($id: ID!) { node(id: $id) { ... on Product { title shop { name } } } }"

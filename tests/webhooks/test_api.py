@@ -11,7 +11,7 @@ from standardwebhooks.webhooks import Webhook
 
 from server import models
 from server.models.enums import Market, SellerType, TargetingMode
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from server.services.unit_of_work import UnitOfWork
 
 ENDPOINT = "id url eventTypes status description"

@@ -58,7 +58,7 @@ async def test_each_party_gets_a_signed_payload_trimmed_to_what_it_may_see(rt, o
 
 
 def encode_creator(ow) -> str:  # noqa: ANN001
-    from server.schema.ids import encode_id
+    from server.ids import encode_id
 
     return encode_id("Creator", ow.creators["alice"])
 

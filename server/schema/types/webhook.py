@@ -12,7 +12,7 @@ from server.models.webhook import WebhookEndpointStatus as EndpointStatus
 from server.models.webhook import WebhookMessageStatus as MessageStatus
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Node
 
