@@ -6,7 +6,7 @@
 import { Alert, Anchor, Badge, Button, Card, Code, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSend, IconTrash, IconWebhook } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,6 +28,8 @@ import { DeliveryLog } from './DeliveryLog';
 
 type Endpoint = WebhookEndpointsQuery['webhookEndpoints'][number];
 const LIMIT = 10;
+const REFRESH_MS = 2_000;
+const WATCH_MS = 30_000;
 const CONTEXT = { additionalTypenames: ['WebhookEndpoint', 'WebhookMessage'] };
 
 function report(problem: string | undefined, title: string, done: string) {
@@ -44,9 +46,22 @@ export function WebhooksPage() {
   const [replaying, setReplaying] = useState<string | null>(null);
   const [, update] = useMutation(WebhookEndpointUpdateDocument);
   const [{ fetching: deleteBusy }, remove] = useMutation(WebhookEndpointDeleteDocument);
-  const [{ fetching: testBusy }, test] = useMutation(WebhookEndpointTestDocument);
+  const [testing, setTesting] = useState<string | null>(null);
+  const [, test] = useMutation(WebhookEndpointTestDocument);
+  // After a test or a replay, and while a message is pending, the log refreshes every few seconds (deliveries
+  // happen in the background).
+  const [watchUntil, setWatchUntil] = useState(0);
   const [, replay] = useMutation(WebhookMessageReplayDocument);
   const endpoints = data?.webhookEndpoints ?? [];
+  const pending = endpoints.some((e) => e.status === 'ACTIVE' && e.messages.edges.some((m) => m.node.status === 'PENDING'));
+  useEffect(() => {
+    if (!pending && watchUntil < Date.now()) return undefined;
+    const timer = window.setInterval(() => {
+      reload();
+      if (!pending && watchUntil < Date.now()) window.clearInterval(timer);
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [pending, watchUntil, reload]);
 
   const problemOf = (result: { error?: Parameters<typeof describeError>[0]; data?: unknown }, errors?: ReadonlyArray<{ message: string }>) =>
     result.error ? describeError(result.error) : errors && errors.length ? errors.map((e) => e.message).join(' ') : undefined;
@@ -57,7 +72,10 @@ export function WebhooksPage() {
     reload();
   };
   const sendTest = async (endpoint: Endpoint) => {
+    setTesting(endpoint.id);
     const result = await test({ input: { id: endpoint.id } }, CONTEXT);
+    setTesting(null);
+    setWatchUntil(Date.now() + WATCH_MS);
     report(problemOf(result, result.data?.webhookEndpointTest.userErrors), 'Not sent', 'Test event queued: it is sent within seconds');
     reload();
   };
@@ -65,6 +83,7 @@ export function WebhooksPage() {
     setReplaying(id);
     const result = await replay({ input: { id } }, CONTEXT);
     setReplaying(null);
+    setWatchUntil(Date.now() + WATCH_MS);
     report(problemOf(result, result.data?.webhookMessageReplay.userErrors), 'Not replayed', 'Message queued again');
     reload();
   };
@@ -125,7 +144,7 @@ export function WebhooksPage() {
                     checked={endpoint.status === 'ACTIVE'}
                     onChange={(e) => setEnabled(endpoint, e.currentTarget.checked)}
                   />
-                  <Button size="xs" variant="light" leftSection={<IconSend size={14} aria-hidden />} loading={testBusy} onClick={() => sendTest(endpoint)}>
+                  <Button size="xs" variant="light" leftSection={<IconSend size={14} aria-hidden />} loading={testing === endpoint.id} onClick={() => sendTest(endpoint)}>
                     Send test event
                   </Button>
                   <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(endpoint)} aria-label={`Delete ${endpoint.url}`}>
@@ -140,7 +159,7 @@ export function WebhooksPage() {
                 </Alert>
               )}
               <Text size="sm" fw={600} mb={6}>
-                Delivery log <Text span size="xs" c="dimmed">({endpoint.messages.totalCount} messages, latest first)</Text>
+                Delivery log <Text span size="xs" c="dimmed">({endpoint.messages.totalCount} {endpoint.messages.totalCount === 1 ? 'message' : 'messages'}, latest first)</Text>
               </Text>
               <DeliveryLog messages={endpoint.messages.edges.map((e) => e.node)} tz={tz} onReplay={replayMessage} replaying={replaying} />
             </Card>
