@@ -107,7 +107,7 @@ export function DeliveryLog({ messages, tz, onReplay, replaying }: {
   );
 }
 
-export function prettyJson(text: string): string {
+function prettyJson(text: string): string {
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {
