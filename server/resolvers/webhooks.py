@@ -8,9 +8,14 @@ from sqlalchemy import select
 
 from server import models
 from server.authz.decisions import row_scope
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.ids import decode_id
+from server.schema.inputs.webhooks import (
+    WebhookEndpointCreateInput,
+    WebhookEndpointUpdateInput,
+    WebhookIdInput,
+)
 from server.schema.types.webhook import (
     WebhookEndpoint,
     WebhookEndpointCreatePayload,
@@ -25,29 +30,6 @@ from server.schema.types.webhook import (
 from server.services import webhooks
 from server.services.errors import DomainError, DomainErrors
 from server.webhooks.events import BY_NAME
-
-
-@strawberry.input
-class WebhookEndpointCreateInput:
-    url: str = strawberry.field(description="Where to POST events: an absolute https URL (http and private "
-                                "addresses only outside production).")
-    event_types: list[str] = strawberry.field(description="Names from webhookEventTypes, at least one.")
-    description: str = strawberry.field(default="", description="A note for the team, at most 200 characters.")
-
-
-@strawberry.input
-class WebhookEndpointUpdateInput:
-    id: strawberry.ID
-    url: str | None = None
-    event_types: list[str] | None = None
-    description: str | None = None
-    enabled: bool | None = strawberry.field(default=None, description="false disables; true enables again (also "
-                                            "after Matchup disabled it for failing).")
-
-
-@strawberry.input
-class WebhookIdInput:
-    id: strawberry.ID
 
 
 def _errors(error: DomainError | DomainErrors) -> list[WebhookUserError]:
