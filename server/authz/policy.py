@@ -137,6 +137,15 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
         ),
         frozenset({A, C, O}),
     ),
+    # Webhooks: the organisations events concern (agencies, sellers, creators), each its own endpoints only.
+    **dict.fromkeys(
+        (
+            "WebhookEndpoint", "WebhookMessage", "WebhookMessageConnection", "WebhookMessageEdge", "WebhookAttempt",
+            "WebhookHeader", "WebhookEventType", "WebhookEndpointCreatePayload", "WebhookEndpointPayload",
+            "WebhookEndpointDeletePayload", "WebhookMessagePayload", "WebhookUserError",
+        ),
+        frozenset({A, S, C}),
+    ),
     "PaymentAccountConnection": frozenset({O}),
     "PaymentAccountEdge": frozenset({O}),
     "BankAccountPayload": frozenset({A, C}),
@@ -194,6 +203,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(ALL), "orderLines", "orderLine"),
         "earnings": allow(A, S, C),
         "integrationKeys": allow(S, O),
+        **_fields(allow(A, S, C), "webhookEndpoints", "webhookEventTypes"),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
         **_fields(
@@ -227,6 +237,10 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(O), "taxInfoReview", "billsGenerate", "payoutRun"),
         "integrationKeyCreate": allow(S),
         "integrationKeyRevoke": allow(S, O),
+        **_fields(
+            allow(A, S, C), "webhookEndpointCreate", "webhookEndpointUpdate", "webhookEndpointDelete",
+            "webhookEndpointTest", "webhookMessageReplay",
+        ),
     },
     "Subscription": {
         "notificationReceived": allow(ALL),
@@ -535,6 +549,27 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "IntegrationKeyCreatePayload": _fields(allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"),
     "IntegrationKeyPayload": _fields(allow(S, O), "integrationKey", "userErrors"),
     "IntegrationKeyUserError": _fields(allow(S, O), "field", "message", "code"),
+    # The signing secret is never a field of WebhookEndpoint: only the create payload carries it, once.
+    "WebhookEndpoint": _fields(
+        allow(A, S, C), "id", "url", "description", "eventTypes", "status", "disabledReason", "disabledAt",
+        "createdAt", "messages",
+    ),
+    "WebhookMessage": _fields(
+        allow(A, S, C), "id", "webhookId", "eventType", "status", "attemptCount", "nextAttemptAt", "deliveredAt",
+        "createdAt", "payload", "attempts",
+    ),
+    "WebhookMessageConnection": _fields(allow(A, S, C), "edges", "pageInfo", "totalCount"),
+    "WebhookMessageEdge": _fields(allow(A, S, C), "cursor", "node"),
+    "WebhookAttempt": _fields(
+        allow(A, S, C), "attemptedAt", "requestHeaders", "responseStatus", "responseBody", "error", "durationMs"
+    ),
+    "WebhookHeader": _fields(allow(A, S, C), "name", "value"),
+    "WebhookEventType": _fields(allow(A, S, C), "name", "description"),
+    "WebhookEndpointCreatePayload": _fields(allow(A, S, C), "webhookEndpoint", "secret", "userErrors"),
+    "WebhookEndpointPayload": _fields(allow(A, S, C), "webhookEndpoint", "userErrors"),
+    "WebhookEndpointDeletePayload": _fields(allow(A, S, C), "deletedId", "userErrors"),
+    "WebhookMessagePayload": _fields(allow(A, S, C), "webhookMessage", "userErrors"),
+    "WebhookUserError": _fields(allow(A, S, C), "field", "message", "code"),
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
     "LoginPayload": {
@@ -589,6 +624,14 @@ def _same_organisation_users(p: Principal) -> ColumnElement[bool]:
     return models.User.id.in_(
         select(models.Membership.user_id).where(models.Membership.organisation_id == p.organisation_id)
     )
+
+
+def _own_webhook_endpoints(p: Principal) -> ColumnElement[bool]:
+    return models.WebhookEndpoint.organisation_id == p.organisation_id
+
+
+def _webhook_endpoint_ids(p: Principal):  # noqa: ANN202
+    return select(models.WebhookEndpoint.id).where(_own_webhook_endpoints(p))
 
 
 def _own_organisation(p: Principal) -> ColumnElement[bool]:
@@ -726,5 +769,15 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     "IntegrationKey": {
         S: lambda p: models.IntegrationKey.organisation_id == p.organisation_id,
         O: _everything,
+    },
+    "WebhookEndpoint": {audience: _own_webhook_endpoints for audience in (A, S, C)},
+    "WebhookMessage": {
+        audience: lambda p: models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)) for audience in (A, S, C)
+    },
+    "WebhookAttempt": {
+        audience: lambda p: models.WebhookAttempt.message_id.in_(
+            select(models.WebhookMessage.id).where(models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)))
+        )
+        for audience in (A, S, C)
     },
 }

@@ -25,10 +25,22 @@ from server.models.rollup import (
     rollup_registrations,
 )
 from server.models.user import IntegrationKey, LoginFailure, Membership, User, UserSession
+from server.models.webhook import (
+    WebhookAttempt,
+    WebhookEndpoint,
+    WebhookEndpointStatus,
+    WebhookMessage,
+    WebhookMessageStatus,
+)
 
 metadata = Base.metadata
 
 __all__ = [
+    "WebhookAttempt",
+    "WebhookEndpoint",
+    "WebhookEndpointStatus",
+    "WebhookMessage",
+    "WebhookMessageStatus",
     "LIVE_REGISTRATION_STATUSES",
     "ROLLUP_TABLES",
     "Agency",

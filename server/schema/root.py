@@ -102,10 +102,11 @@ from server.resolvers.subscription.order_line_changed import subscribe_order_lin
 from server.resolvers.subscription.registration_status_changed import subscribe_registration_status_changed
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
+from server.resolvers.webhooks import WebhookMutations, WebhookQueries
 
 
 @strawberry.type
-class Query(DailyQuery):
+class Query(DailyQuery, WebhookQueries):
     viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
     node = strawberry.field(
         resolver=resolve_node,
@@ -238,7 +239,7 @@ class Query(DailyQuery):
 
 
 @strawberry.type
-class Mutation(DailyMutation):
+class Mutation(DailyMutation, WebhookMutations):
     login = strawberry.mutation(
         resolver=resolve_login,
         description="Log in with email and password. Sets the session cookie and returns a token.",
