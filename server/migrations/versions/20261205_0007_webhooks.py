@@ -2,7 +2,7 @@
 delivery log.
 
 Revision ID: 0006_webhooks
-Revises: 0005_rollups
+Revises: 0006_campaign_archive
 Create Date: 2026-12-05 04:53:12.530075
 
 """
