@@ -92,6 +92,7 @@ from server.resolvers.query.creator_performance import resolve_creator_performan
 from server.resolvers.query.creator_performance_series import resolve_creator_performance_series
 from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
 from server.resolvers.query.earnings import resolve_earnings
+from server.resolvers.query.earnings_forecast import resolve_earnings_forecast
 from server.resolvers.query.integration_keys import resolve_integration_keys
 from server.resolvers.query.node import resolve_node
 from server.resolvers.query.notifications import resolve_notifications
@@ -107,6 +108,7 @@ from server.resolvers.query.registrations import resolve_registrations
 from server.resolvers.query.sample_requests import resolve_sample_requests
 from server.resolvers.query.share_link import resolve_share_link
 from server.resolvers.query.showcase import resolve_showcase
+from server.resolvers.query.simulate import resolve_product_list_item_simulate, resolve_registration_simulate
 from server.resolvers.query.viewer import resolve_viewer
 from server.resolvers.subscription.campaign_numbers_changed import subscribe_campaign_numbers_changed
 from server.resolvers.subscription.commission_changed import subscribe_commission_changed
@@ -140,6 +142,7 @@ from server.schema.types.finance import (
     TaxInfoPayload,
     TaxStatus,
 )
+from server.schema.types.forecast import EarningsForecast
 from server.schema.types.integration_key import (
     IntegrationKey,
     IntegrationKeyCreatePayload,
@@ -189,6 +192,12 @@ from server.schema.types.showcase import (
     ShowcaseEntry,
     ShowcaseRemovePayload,
     ShowcaseStatus,
+)
+from server.schema.types.simulator import (
+    ProductListItemSimulateInput,
+    ProductListItemSimulation,
+    RegistrationSimulateItemInput,
+    RegistrationSimulation,
 )
 from server.schema.types.tenants import PlatformOverview, Viewer
 
@@ -412,6 +421,22 @@ class Query:
     )
     async def earnings(self, info: Info, currency: Currency | None = None) -> list[Earnings]:
         return await resolve_earnings(info, currency)
+
+    @strawberry.field(description="The viewer's own open commission: when it settles and is paid (docs/forecast.md).")
+    async def earnings_forecast(self, info: Info) -> EarningsForecast:
+        return await resolve_earnings_forecast(info)
+
+    @strawberry.field(description="A seller's registration terms simulated before registering (changes nothing).")
+    async def registration_simulate(
+        self, info: Info, campaign_id: strawberry.ID, items: list[RegistrationSimulateItemInput]
+    ) -> RegistrationSimulation:
+        return await resolve_registration_simulate(info, campaign_id, items)
+
+    @strawberry.field(description="An agency's creator rates simulated before setting them (changes nothing).")
+    async def product_list_item_simulate(
+        self, info: Info, items: list[ProductListItemSimulateInput]
+    ) -> ProductListItemSimulation:
+        return await resolve_product_list_item_simulate(info, items)
 
     @strawberry.field(
         description="Integration keys: a seller's shop's, every key for an operator (the platform's too), newest "
