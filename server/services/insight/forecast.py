@@ -98,8 +98,8 @@ def bill_date(settle_at: datetime) -> date:
     return date(d.year + d.month // 12, d.month % 12 + 1, 1)
 
 
-def aware(at: datetime | None) -> datetime | None:
-    return None if at is None or at.tzinfo is not None else at.replace(tzinfo=UTC)
+def aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
