@@ -33,9 +33,10 @@ async def history(rt, ow, us, vn, clock):  # noqa: ANN001, ANN201
     return await story_with_a_clean_sale(rt, ow, us, vn, clock)
 
 
-async def test_seller_sees_the_cost_of_its_terms(api, ow, history) -> None:  # noqa: F811
-    # The organic product (25.00) has no finished line of its own, nor have its shop, category or market 30: the
-    # market's 3 finished lines are used: 29.99 lost of 139.99 → 2142 bps.
+async def test_seller_sees_the_cost_of_its_terms(api, ow, history, clock) -> None:  # noqa: F811
+    # A month later the story's lines have matured. The organic product (25.00) has no finished line of its own, nor
+    # have its shop, category or market 30: the market's 3 finished lines are used: 29.99 lost of 139.99 → 2142 bps.
+    clock.advance(timedelta(days=31))
     seller = await api("seller_us")
     items = [{"productId": ow.us.organic.gid, "totalRateBps": 2000, "sampleQuota": 3, "shopAdsRateBps": 500}]
     result = (await seller(SELLER_SIM, {"c": encode_id("Campaign", ow.us.campaign_id), "items": items}))

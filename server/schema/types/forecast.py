@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MAX_LINES = 100
 
 
-@strawberry.type(description="Low / likely / high amounts (a 90 % band) of some open lines.")
+@strawberry.type(description="Low / likely / high amounts (a 95 % band) of some open lines.")
 class ForecastBand:
     low: Money
     likely: Money

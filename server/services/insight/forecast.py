@@ -8,7 +8,7 @@ date, a predicted pay date and its survival probability; forecast_model.py does 
 - pay (agencies and creators): the month the line settles is billed on the 1st of the next month (UTC,
   server/services/finance/bills.py) and paid by the next payout run: the 1st + the median issue → paid time of the
   latest PAYOUT_SAMPLE paid bills in the currency (0 days without any). Sellers pay, they are not paid: no date.
-- survival: refund_rates.survival of the line's product (product, shop, category, market).
+- survival: refund_rates.curves of the line's product (product, shop, category, market), at the line's age.
 FROZEN lines (risk hold) are left out: they settle only once released.
 """
 
@@ -131,7 +131,7 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
         currencies = {Currency(r.currency) for r in open_rows}
         pay_lags = {c: await payout_lag(session, c) for c in sorted(currencies)} if principal.role is not Role.SELLER else {}
         keys = await refund_rates.product_keys(session, {r.product_id for r in open_rows})
-        survival = await refund_rates.survival(session, keys.values(), now)
+        curves = await refund_rates.curves(session, keys.values(), now, sqlite=rt.settings.is_sqlite)
     windows = rt.settings.settlement_window_days
     lines = []
     for r in open_rows:
@@ -146,7 +146,7 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
         pay_on = None
         if currency in pay_lags:
             pay_on = (datetime.combine(bill_date(settle_at), datetime.min.time(), UTC) + pay_lags[currency]).date()
-        s = survival[r.product_id]
+        s = curves[r.product_id].at((now - aware(r.paid_at)).days)
         k = keys[r.product_id]
         observation = {
             refund_rates.Level.PRODUCT: (k.product_id,), refund_rates.Level.SHOP: (k.shop_id,),

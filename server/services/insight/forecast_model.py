@@ -2,10 +2,10 @@
 weekly buckets, the next 30 days, a pay calendar and low/likely/high bands out (docs/forecast.md).
 
 Integers only. A line of amount a (minor units) kept with probability s (bps) contributes a × s / 10000 (half-up)
-to *likely*. The band is likely ± 1.645 σ (a 90 % interval), with σ² the sum of
+to *likely*. The band is likely ± 1.96 σ (a 95 % interval), with σ² the sum of
 - each line's own uncertainty, a² · s(1 − s) (kept or returned, independently), and
-- each survival estimate's uncertainty, (Σ a of the lines that used it)² · s(1 − s) / n, n the finished lines it
-  was observed on;
+- each survival estimate's uncertainty, (Σ a of the lines that used it)² · s̄(1 − s̄) / n, n the finished lines it
+  was observed on and s̄ the amount-weighted survival of those lines;
 clamped to [0, Σ a]. σ² is kept scaled by 10⁸ (bps²) and its square root taken with math.isqrt.
 """
 
@@ -24,7 +24,7 @@ from server.services.insight.refund_rates import Level, Survival
 HORIZON_DAYS = 90
 WEEKS = (HORIZON_DAYS + 6) // 7  # 13 weeks: [today + 7k, today + 7k + 7)
 NEXT_DAYS = 30
-Z_90_PERMILLE = 1645  # 1.645: both tails of a 90 % normal interval
+Z_PERMILLE = 1960  # 1.96: both tails of a 95 % normal interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class _Accumulator:
 
     def __init__(self) -> None:
         self.likely = self.estimated = self.lines = self.line_var = 0
-        self.by_observation: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0])  # Σa, s, n
+        self.by_observation: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0])  # Σa, Σa·s, n
 
     def add(self, line: OpenLine) -> None:
         s = line.survival.bps
@@ -73,14 +73,16 @@ class _Accumulator:
         self.line_var += line.amount * line.amount * s * (10000 - s)
         obs = self.by_observation[line.survival_key]
         obs[0] += line.amount
-        obs[1], obs[2] = s, line.survival.sample_size
+        obs[1] += line.amount * s
+        obs[2] = line.survival.sample_size
 
     def band(self) -> Band:
         var = self.line_var
-        for amount, s, n in self.by_observation.values():
-            if n > 0:
+        for amount, weighted, n in self.by_observation.values():
+            if n > 0 and amount > 0:
+                s = weighted // amount  # the amount-weighted survival of the lines that used the observation
                 var += amount * amount * s * (10000 - s) // n
-        half = (Z_90_PERMILLE * isqrt(var) + 5_000_000) // 10_000_000  # 1.645 · √var / 10⁴, half-up
+        half = (Z_PERMILLE * isqrt(var) + 5_000_000) // 10_000_000  # 1.96 · √var / 10⁴, half-up
         top = max(self.estimated, 0)
         return Band(
             likely=self.likely, low=min(max(self.likely - half, 0), top), high=min(self.likely + half, top),

@@ -2,26 +2,27 @@
 
 A *finished* line was paid and has reached a final state: SETTLED, REFUNDED or CANCELLED. Of those, a line is
 *returned* when it was cancelled or refunded after payment, or partly refunded; its *lost* value is its whole gross
-(price × quantity) when cancelled or refunded, otherwise what was refunded. Lines paid within the last
-REFUND_WINDOW count.
+(price × quantity) when cancelled or refunded, otherwise what was refunded.
 
-- `counts(...)` (scorecards): returned lines / finished lines — currency-free, so a party in several markets has one
-  rate.
-- `survival(...)` (forecast, simulator): 1 − lost / gross, by value, at the finest level with at least MIN_LINES
-  finished lines: the product, then its shop, then its category in its market, then its market. Each level is in
-  one currency. With no level reaching MIN_LINES, the market's figure is used whatever its size (NONE when it has
-  no finished line at all: survival 100 %).
+- `counts` / `grouped` (scorecards): returned lines / finished lines paid within REFUND_WINDOW — currency-free, so a
+  party in several markets has one rate.
+- `curves` (forecast, simulator): by value, at the finest level with at least MIN_LINES finished lines paid between
+  REFUND_WINDOW and MATURITY ago — the product, then its shop, then its category in its market, then its market
+  (each level in one currency); with no level reaching MIN_LINES, the market's figure however small (NONE when it
+  has no finished line at all: survival 100 %). The value lost is kept by the age (whole days after payment) at
+  which it was lost, so that a line that has already lived through part of the return period is given the risk
+  that is left for it (Curve.at).
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, select
+from sqlalchemy import ColumnElement, Integer, case, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -33,6 +34,7 @@ Line, Order, Product = models.OrderLine, models.Order, models.Product
 
 REFUND_WINDOW = timedelta(days=180)
 MIN_LINES = 30  # finished lines a level needs to be used
+MATURITY = timedelta(days=30)  # survival is observed on lines paid at least this long ago
 FINISHED = (OrderLineStatus.SETTLED, OrderLineStatus.REFUNDED, OrderLineStatus.CANCELLED)
 VOIDED = (OrderLineStatus.REFUNDED, OrderLineStatus.CANCELLED)
 
@@ -128,36 +130,83 @@ async def product_keys(session: AsyncSession, product_ids: Iterable[int]) -> dic
     return {pid: ProductKey(pid, shop, category, Market(market)) for pid, shop, category, market in await session.execute(stmt)}
 
 
-async def survival(session: AsyncSession, keys: Iterable[ProductKey], now: datetime) -> dict[int, Survival]:
-    """Product id → its survival, from the finest level with enough data (one statement per level needed)."""
-    since = now - REFUND_WINDOW
+def age_days(later: Any, earlier: Any, sqlite: bool) -> ColumnElement[int]:
+    """Whole days from `earlier` to `later` (both set, later ≥ earlier)."""
+    if sqlite:
+        return cast(func.julianday(later) - func.julianday(earlier), Integer)
+    return cast(func.floor(func.extract("epoch", later - earlier) / 86400), Integer)
+
+
+@dataclass(slots=True)
+class Curve:
+    """Finished lines of one observation (a product, shop, category in market or market): their gross and the value
+    lost by the age (days after payment) at which it was lost. `at(age)` is the probability that what a line of that
+    age still holds is kept: what is lost from that age on, over what is left at that age."""
+
+    level: Level
+    lines: int = 0
+    gross: int = 0
+    lost_by_age: dict[int, int] = field(default_factory=dict)
+
+    def at(self, age: int) -> Survival:
+        if self.level is Level.NONE or self.gross <= 0:
+            return Survival(10000, self.level, self.lines)
+        before = sum(v for a, v in self.lost_by_age.items() if a < age)
+        after = sum(v for a, v in self.lost_by_age.items() if a >= age)
+        left = self.gross - before
+        return Survival(10000 - (ratio_bps(after, left) or 0), self.level, self.lines)
+
+
+async def curves(
+    session: AsyncSession, keys: Iterable[ProductKey], now: datetime, *, sqlite: bool
+) -> dict[int, Curve]:
+    """Product id → the survival curve of the finest level with at least MIN_LINES matured finished lines (paid
+    between REFUND_WINDOW and MATURITY ago: lines that young are mostly still in flight, and counting only the
+    returned ones among them would overstate returns). One statement per level needed."""
+    since, until = now - REFUND_WINDOW, now - MATURITY
+    gross = Line.unit_price_minor * Line.quantity
+    voided = Line.status.in_(VOIDED)
+    returned = voided | (Line.refunded_amount_minor > 0)
+    returned_at = func.coalesce(Line.refunded_at, Line.cancelled_at, Line.paid_at)
+    age = case((returned, age_days(returned_at, Line.paid_at, sqlite)), else_=-1)
     todo = {k.product_id: k for k in keys}
-    out: dict[int, Survival] = {}
-    levels: list[tuple[Level, Any, Any, dict[str, bool]]] = [
-        (Level.PRODUCT, lambda k: (k.product_id,), lambda ks: ([Line.product_id], Line.product_id.in_(
-            {k.product_id for k in ks})), {}),
-        (Level.SHOP, lambda k: (k.shop_id,), lambda ks: ([Order.shop_id], Order.shop_id.in_(
-            {k.shop_id for k in ks})), {"join_order": True}),
-        (Level.CATEGORY, lambda k: (k.category, k.market), lambda ks: ([Product.category, Order.market], (
+    out: dict[int, Curve] = {}
+    levels: list[tuple[Level, Any, list[Any], Any]] = [
+        (Level.PRODUCT, lambda k: (k.product_id,), [Line.product_id], lambda ks: Line.product_id.in_(
+            {k.product_id for k in ks})),
+        (Level.SHOP, lambda k: (k.shop_id,), [Order.shop_id], lambda ks: Order.shop_id.in_({k.shop_id for k in ks})),
+        (Level.CATEGORY, lambda k: (k.category, k.market), [Product.category, Order.market], lambda ks: (
             Product.category.in_({k.category for k in ks}) & Order.market.in_({k.market for k in ks}))),
-         {"join_order": True, "join_product": True}),
-        (Level.MARKET, lambda k: (k.market,), lambda ks: ([Order.market], Order.market.in_(
-            {k.market for k in ks})), {"join_order": True}),
+        (Level.MARKET, lambda k: (k.market,), [Order.market], lambda ks: Order.market.in_({k.market for k in ks})),
     ]
-    market_stats: dict[tuple[Any, ...], RefundStats] = {}
-    for level, key_of, query_of, joins in levels:
+    last: dict[tuple[Any, ...], Curve] = {}
+    for level, key_of, group, where in levels:
         if not todo:
             break
-        group_keys, where = query_of(todo.values())
-        stats = await grouped(session, group_keys, where, since, **joins)
-        if level is Level.MARKET:
-            market_stats = stats
+        stmt = (
+            select(*group, age.label("age"), func.count().label("n"), total(gross).label("gross"),
+                   total(case((voided, gross), else_=Line.refunded_amount_minor)).label("lost"))
+            .join(Order, Order.id == Line.order_id)
+            .where(Line.paid_at >= since, Line.paid_at < until, Line.status.in_(FINISHED), where(todo.values()))
+            .group_by(*group, age)
+        )
+        if level is Level.CATEGORY:
+            stmt = stmt.join(Product, Product.id == Line.product_id)
+        found: dict[tuple[Any, ...], Curve] = {}
+        for row in await session.execute(stmt):
+            *key, row_age, n, row_gross, row_lost = row
+            curve = found.setdefault(tuple(key), Curve(level))
+            curve.lines += int(n)
+            curve.gross += int(row_gross)
+            if row_age >= 0 and row_lost:
+                curve.lost_by_age[int(row_age)] = curve.lost_by_age.get(int(row_age), 0) + int(row_lost)
+        last = found
         for pid, k in list(todo.items()):
-            s = stats.get(key_of(k))
-            if s is not None and s.lines >= MIN_LINES:
-                out[pid] = Survival(10000 - s.lost_bps, level, s.lines)
+            curve = found.get(key_of(k))
+            if curve is not None and curve.lines >= MIN_LINES:
+                out[pid] = curve
                 del todo[pid]
     for pid, k in todo.items():  # not enough data anywhere: the market's figure, however small
-        s = market_stats.get((k.market,))
-        out[pid] = Survival(10000 - s.lost_bps, Level.MARKET, s.lines) if s and s.lines else Survival(10000, Level.NONE, 0)
+        curve = last.get((k.market,))
+        out[pid] = curve if curve is not None and curve.lines else Curve(Level.NONE)
     return out

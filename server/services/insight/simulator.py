@@ -181,7 +181,8 @@ async def simulate_registration(
             raise DomainErrors(errors)
         prices = await _prices(session, ids)
         now = rt.clock.now()
-        survival = await refund_rates.survival(session, (await refund_rates.product_keys(session, ids)).values(), now)
+        keys = (await refund_rates.product_keys(session, ids)).values()
+        survival = {pid: c.at(0) for pid, c in (await refund_rates.curves(session, keys, now, sqlite=rt.settings.is_sqlite)).items()}
         comparable = list(await session.execute(
             select(models.Product.category, Reg.total_rate_bps)
             .join(models.Product, models.Product.id == Reg.product_id)
