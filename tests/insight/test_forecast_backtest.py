@@ -25,7 +25,7 @@ from server.auth.principal import Principal
 from server.models.enums import LedgerAccount, LedgerPhase, Role
 from server.services.insight.forecast import party_forecast
 from server.services.orders.settlement import settle_due_lines
-from tests.orders.world import created, event, iso, line
+from tests.orders.world import created, event, line
 
 FORECAST_ERROR_BPS = 800
 HISTORY_DAYS = 60

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from server import models
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.insight.history import story_with_a_clean_sale
 from tests.orders_api.conftest import api, people  # noqa: F401  (fixtures)
 

@@ -3,13 +3,13 @@ endpoint (tests/insight/history.py): finished attributed lines, returned ones am
 
 from __future__ import annotations
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.insight.history import story_with_a_clean_sale
 from tests.orders_api.conftest import api, people  # noqa: F401  (fixtures)
 
 REFUNDS = "scorecard { refunds { bps part sampleSize } tips { code } }"
-VIEWER = "{ viewer { shop { %s } creator { %s } } }" % (REFUNDS, REFUNDS)
-NODE = "query($id: ID!) { node(id: $id) { ... on Shop { %s } ... on Creator { %s } } }" % (REFUNDS, REFUNDS)
+VIEWER = "{ viewer { shop { CARD } creator { CARD } } }".replace("CARD", REFUNDS)
+NODE = "query($id: ID!) { node(id: $id) { ... on Shop { CARD } ... on Creator { CARD } } }".replace("CARD", REFUNDS)
 
 
 async def test_refund_rates_of_attributed_lines(rt, api, ow, us, vn, clock, people) -> None:  # noqa: F811

@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from server.schema.ids import encode_id
-from tests.api.creator.offers import CONTENT_RECORD, add_ok, make_offer, more_products, request_sample, review, ship
+from server.ids import encode_id
+from tests.api.creator.offers import (
+    CONTENT_RECORD,
+    add_ok,
+    make_offer,
+    more_products,
+    request_sample,
+    review,
+    ship,
+)
 from tests.api.registrations.helpers import CANCEL_DECIDE, CANCEL_REQUEST, CREATE, REVIEW, cid, pid
 from tests.plugins.api import Api, login_token
 
@@ -19,10 +27,9 @@ AGENCY_CARD = (
     " tips { code } }"
 )
 CREATOR_CARD = f"scorecard {{ samplesPostedOnTime {{ {RATE} }} refunds {{ {RATE} }} tips {{ code }} }}"
-NODE = "query($id: ID!) { node(id: $id) { ... on Shop { %s } ... on Agency { %s } ... on Creator { %s } } }" % (
-    SHOP_CARD, AGENCY_CARD, CREATOR_CARD,
-)
-VIEWER = "{ viewer { shop { %s } agency { %s } creator { %s } } }" % (SHOP_CARD, AGENCY_CARD, CREATOR_CARD)
+CARDS = f"... on Shop {{ {SHOP_CARD} }} ... on Agency {{ {AGENCY_CARD} }} ... on Creator {{ {CREATOR_CARD} }}"
+NODE = f"query($id: ID!) {{ node(id: $id) {{ {CARDS} }} }}"
+VIEWER = f"{{ viewer {{ shop {{ {SHOP_CARD} }} agency {{ {AGENCY_CARD} }} creator {{ {CREATOR_CARD} }} }} }}"
 
 
 def rate(bps, part, n):  # noqa: ANN001, ANN201

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import Market, RegistrationStatus, SellerType, ShowcaseStatus, TargetingMode
-from server.schema.ids import encode_id
 from server.services import catalogue, onboarding
 from server.services.unit_of_work import UnitOfWork
 from tests.insight.history import story_with_a_clean_sale

@@ -20,7 +20,8 @@ class IntegrationKeyCreateInput:
 
 
 async def resolve_integration_key_create(
-    info: Info, input: IntegrationKeyCreateInput  # noqa: A002
+    info: Info,
+    input: IntegrationKeyCreateInput,  # noqa: A002
 ) -> IntegrationKeyCreatePayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers in

@@ -3,9 +3,9 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.integration_key import (
     IntegrationKey,
     IntegrationKeyErrorCode,
@@ -22,7 +22,8 @@ class IntegrationKeyRevokeInput:
 
 
 async def resolve_integration_key_revoke(
-    info: Info, input: IntegrationKeyRevokeInput  # noqa: A002
+    info: Info,
+    input: IntegrationKeyRevokeInput,  # noqa: A002
 ) -> IntegrationKeyPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers and the operator in

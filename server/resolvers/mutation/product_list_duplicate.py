@@ -16,7 +16,10 @@ class ProductListDuplicateInput:
     name: str | None = strawberry.field(default=None, description="The copy's name; null: '<name> (copy)'.")
 
 
-async def resolve_product_list_duplicate(info: Info, input: ProductListDuplicateInput) -> ProductListPayload:  # noqa: A002
+async def resolve_product_list_duplicate(
+    info: Info,
+    input: ProductListDuplicateInput,  # noqa: A002
+) -> ProductListPayload:
     try:
         row = await product_lists.duplicate_list(
             info.context.rt, principal_of(info), list_id=input_id(input.id, "ProductList", ["input", "id"]),

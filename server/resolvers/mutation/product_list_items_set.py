@@ -24,7 +24,10 @@ class ProductListItemsSetInput:
     )
 
 
-async def resolve_product_list_items_set(info: Info, input: ProductListItemsSetInput) -> ProductListPayload:  # noqa: A002
+async def resolve_product_list_items_set(
+    info: Info,
+    input: ProductListItemsSetInput,  # noqa: A002
+) -> ProductListPayload:
     try:
         row = await product_lists.set_items(
             info.context.rt, principal_of(info),

@@ -7,7 +7,8 @@ from server.services import registrations
 
 
 async def resolve_registration_cancellation_request(
-    info: Info, input: RegistrationCancellationRequestInput  # noqa: A002
+    info: Info,
+    input: RegistrationCancellationRequestInput,  # noqa: A002
 ) -> RegistrationPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers in

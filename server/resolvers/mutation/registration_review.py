@@ -12,7 +12,10 @@ from server.services import registrations
 from server.services.errors import DomainError
 
 
-async def resolve_registration_review(info: Info, input: RegistrationReviewInput) -> RegistrationReviewPayload:  # noqa: A002
+async def resolve_registration_review(
+    info: Info,
+    input: RegistrationReviewInput,  # noqa: A002
+) -> RegistrationReviewPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in
     try:

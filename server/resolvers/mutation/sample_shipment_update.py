@@ -3,10 +3,10 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.models.enums import ShipmentStatus
 from server.resolvers.mutation.sample_request import failed, invalid_id, payload_for
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.sample import SampleRequestPayload
 from server.schema.types.sample import ShipmentStatus as ShipmentStatusEnum
 from server.services import samples
@@ -22,7 +22,10 @@ class SampleShipmentUpdateInput:
     note: str | None = None
 
 
-async def resolve_sample_shipment_update(info: Info, input: SampleShipmentUpdateInput) -> SampleRequestPayload:  # noqa: A002
+async def resolve_sample_shipment_update(
+    info: Info,
+    input: SampleShipmentUpdateInput,  # noqa: A002
+) -> SampleRequestPayload:
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only sellers in
     try:

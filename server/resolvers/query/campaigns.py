@@ -23,7 +23,11 @@ SORT_COLUMNS = {
 
 
 async def resolve_campaigns(
-    info: Info, first: int, after: str | None, filter: CampaignFilter | None, sort: CampaignSort | None  # noqa: A002
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    filter: CampaignFilter | None = None,  # noqa: A002
+    sort: CampaignSort | None = None,
 ) -> Connection[Campaign]:
     """An agency's own campaigns; a seller's marketplace (and the campaigns it joined); every campaign for the
     operator. Pending changes that fell due are applied first, so every value shown is effective."""

@@ -3,9 +3,11 @@ userErrors with the input path, like a mutation's."""
 
 from __future__ import annotations
 
+import strawberry
+
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.simulator import (
     ProductListItemSimulateInput,
     ProductListItemSimulation,
@@ -21,7 +23,7 @@ from server.services.insight import simulator
 
 
 async def resolve_registration_simulate(
-    info: Info, campaign_id: str, items: list[RegistrationSimulateItemInput]
+    info: Info, campaign_id: strawberry.ID, items: list[RegistrationSimulateItemInput]
 ) -> RegistrationSimulation:
     principal = info.context.principal
     assert principal is not None  # sellers only (policy)
