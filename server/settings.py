@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET = "dev-only-change-me-0123456789abcdef"
-# Days after delivery before an order line's commission settles (DOMAIN.md); a market not listed: 7.
+# Days after delivery before an order line's commission settles (docs/domain.md); a market not listed: 7.
 DEFAULT_SETTLEMENT_WINDOW_DAYS = {"ID": 15, "MY": 7, "PH": 7, "TH": 7, "VN": 7, "GB": 7, "US": 15}
 # API limits (server/limits/, docs/api-limits.md), in query cost units; merged over by the settings below.
 DEFAULT_QUERY_COST_LIMIT = {"anonymous": 1000, "creator": 10000, "seller": 10000, "agency": 10000, "operator": 20000}

@@ -1,10 +1,9 @@
 """THE authorization policy. Keys are GraphQL names as in schema.graphql. Anything not listed is denied.
 
 - TYPE_ACCESS: which audiences may reach a type at all (through any field or `node`).
-- FIELD_RULES: which audiences may see each field (`allow` on every reachable row, `own` only on own rows).
+- FIELD_RULES: which audiences may see each field, on every row of the type they can reach.
   Root types (Query, Mutation, Subscription) are operation rights.
 - ROW_SCOPES: for each type backed by rows, a SQL predicate per audience; a missing audience sees no rows.
-- OWNERSHIP: for `own(...)` rules, whether a resolved object belongs to the principal.
 Owner ids never come from input: services take the Principal and derive them from it.
 
 The schema attaches one gate to every field that is not visible to everyone who can reach its type
@@ -14,7 +13,6 @@ The schema attaches one gate to every field that is not visible to everyone who 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from sqlalchemy import ColumnElement, select, true
 
@@ -477,7 +475,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "PayoutRunPayload": _fields(allow(O), "results", "userErrors"),
     "PayoutRunResult": _fields(allow(O), "bill", "outcome", "blockReason", "message", "payout"),
     "FinanceUserError": _fields(allow(A, C, O), "field", "message", "code"),
-    # DOMAIN.md "Orders": the agency with the creator and the split; the seller product level, what it pays and its
+    # docs/domain.md "Orders": the agency with the creator and the split; the seller product level, what it pays and its
     # own total rate, never the creator; the creator its own rate and commission, never the total or the agency's.
     "OrderLine": {
         **_fields(
@@ -722,5 +720,3 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
         O: _everything,
     },
 }
-
-OWNERSHIP: dict[str, Callable[[Any, Principal], bool]] = {}

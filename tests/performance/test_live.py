@@ -192,7 +192,7 @@ async def test_an_ingested_order_changes_the_numbers_live(rt, app, http, clock) 
         agencyCommissionEstimated { amount } agencyCommissionActual { amount } } } }""",
         {"c": encode_id("Campaign", ow.us.campaign_id)},
     )
-    # 40.00 USD at total 2000 / creator 1500 (DOMAIN.md): seller 8.00, creator 6.00, agency 2.00.
+    # 40.00 USD at total 2000 / creator 1500 (docs/domain.md): seller 8.00, creator 6.00, agency 2.00.
     assert data["campaignPerformance"] == {
         "creatorsWithSales": 1,
         "numbers": {

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
+from server.schema.inputs.integration_keys import IntegrationKeyCreateInput
 from server.schema.types.integration_key import (
     IntegrationKey,
     IntegrationKeyCreatePayload,
@@ -12,11 +11,6 @@ from server.schema.types.integration_key import (
 )
 from server.services import integration_keys
 from server.services.errors import DomainError
-
-
-@strawberry.input
-class IntegrationKeyCreateInput:
-    name: str = strawberry.field(description="What will use the key, 1–80 characters (e.g. “Shop platform sync”).")
 
 
 async def resolve_integration_key_create(

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
 from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
+from server.schema.inputs.integration_keys import IntegrationKeyRevokeInput
 from server.schema.types.integration_key import (
     IntegrationKey,
     IntegrationKeyErrorCode,
@@ -14,11 +13,6 @@ from server.schema.types.integration_key import (
 )
 from server.services import integration_keys
 from server.services.errors import DomainError, not_found
-
-
-@strawberry.input
-class IntegrationKeyRevokeInput:
-    id: strawberry.ID
 
 
 async def resolve_integration_key_revoke(

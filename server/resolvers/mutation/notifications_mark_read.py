@@ -7,16 +7,10 @@ from server.ids import decode_id
 from server.loaders.counts import unread_notification_count
 from server.schema.context import Info
 from server.schema.errors import NotificationErrorCode, NotificationUserError
+from server.schema.inputs.notifications import NotificationsMarkReadInput
 from server.services import notifications
 
 MAX_IDS = 100
-
-
-@strawberry.input
-class NotificationsMarkReadInput:
-    ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Notifications to mark read (1–100); null marks all."
-    )
 
 
 @strawberry.type

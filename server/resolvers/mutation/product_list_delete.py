@@ -6,14 +6,10 @@ from server.ids import encode_id
 from server.resolvers.inputs import input_id, principal_of
 from server.resolvers.product_list_inputs import errors_of
 from server.schema.context import Info
+from server.schema.inputs.product_lists import ProductListDeleteInput
 from server.schema.types.product_list import ProductListDeletePayload
 from server.services import product_lists
 from server.services.errors import DomainError
-
-
-@strawberry.input
-class ProductListDeleteInput:
-    id: strawberry.ID
 
 
 async def resolve_product_list_delete(

@@ -3,12 +3,8 @@ from __future__ import annotations
 from server.ids import decode_id
 from server.resolvers.registration_results import pk_or_none, registration_errors
 from server.schema.context import Info
-from server.schema.types.registration import (
-    Registration,
-    RegistrationCreateInput,
-    RegistrationCreatePayload,
-    RegistrationItemResult,
-)
+from server.schema.inputs.registrations import RegistrationCreateInput
+from server.schema.types.registration import Registration, RegistrationCreatePayload, RegistrationItemResult
 from server.services import registrations
 from server.services.errors import DomainError
 

@@ -2,12 +2,8 @@ from __future__ import annotations
 
 from server.resolvers.registration_results import pk_or_none, registration_errors
 from server.schema.context import Info
-from server.schema.types.registration import (
-    Registration,
-    RegistrationReviewInput,
-    RegistrationReviewPayload,
-    RegistrationReviewResult,
-)
+from server.schema.inputs.registrations import RegistrationReviewInput
+from server.schema.types.registration import Registration, RegistrationReviewPayload, RegistrationReviewResult
 from server.services import registrations
 from server.services.errors import DomainError
 

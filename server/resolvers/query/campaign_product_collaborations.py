@@ -6,15 +6,10 @@ from server.ids import decode_id
 from server.models.enums import MARKET_CURRENCY
 from server.resolvers.performance_scopes import campaign_scope, page_args
 from server.schema.context import Info
+from server.schema.inputs.performance import CreatorCollaborationSort
 from server.schema.pagination import Connection
 from server.schema.types.common import SortDirection
-from server.schema.types.performance import (
-    CreatorCollaboration,
-    CreatorCollaborationSort,
-    check_sort,
-    connection,
-    sort_key,
-)
+from server.schema.types.performance import CreatorCollaboration, check_sort, connection, sort_key
 from server.services.performance.campaign import collaboration_page
 
 

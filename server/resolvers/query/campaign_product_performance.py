@@ -5,16 +5,10 @@ import strawberry
 from server.models.enums import MARKET_CURRENCY
 from server.resolvers.performance_scopes import campaign_scope, page_args
 from server.schema.context import Info
+from server.schema.inputs.performance import ProductPerformanceFilter, ProductPerformanceSort
 from server.schema.pagination import Connection
 from server.schema.types.common import SortDirection
-from server.schema.types.performance import (
-    ProductPerformance,
-    ProductPerformanceFilter,
-    ProductPerformanceSort,
-    check_sort,
-    connection,
-    sort_key,
-)
+from server.schema.types.performance import ProductPerformance, check_sort, connection, sort_key
 from server.services.performance.campaign import ProductFilter, product_page
 
 

@@ -8,9 +8,10 @@ from server import models
 from server.authz.decisions import row_scope
 from server.models.enums import Role
 from server.schema.context import Info
+from server.schema.inputs.campaigns import CampaignFilter, CampaignSort
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.campaign import Campaign
-from server.schema.types.campaign_inputs import CampaignFilter, CampaignSort, CampaignSortField
+from server.schema.types.campaign_payloads import CampaignSortField
 from server.schema.types.common import SortDirection
 from server.search import contains, contains_pattern
 from server.services import campaign_rules, campaigns

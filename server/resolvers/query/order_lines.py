@@ -7,8 +7,9 @@ from server.authz.decisions import row_scope
 from server.authz.errors import PublicError
 from server.ids import decode_id
 from server.schema.context import Info
+from server.schema.inputs.orders import OrderLineFilter
 from server.schema.pagination import Connection, keyset_page
-from server.schema.types.orders import OrderLine, OrderLineFilter
+from server.schema.types.orders import OrderLine
 from server.services.orders import line_counts, reads
 
 
@@ -17,7 +18,7 @@ class InvalidFilter(PublicError):
 
 
 def _utc(value: datetime | None) -> datetime | None:
-    """A time without a zone is UTC (DOMAIN.md: times are UTC instants)."""
+    """A time without a zone is UTC (docs/domain.md: times are UTC instants)."""
     return value if value is None or value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 

@@ -131,18 +131,6 @@ class SampleRequest(Node):
         return [Content.from_row(r) for r in await info.context.loaders.contents_by_sample_request_id.load(self.row.id)]
 
 
-@strawberry.input(description="Where the seller ships the sample. Only the seller (and you) can read it.")
-class ShippingAddressInput:
-    recipient_name: str
-    phone: str
-    line1: str
-    line2: str | None = None
-    city: str
-    region: str | None = None
-    postal_code: str
-    country: str = strawberry.field(description="ISO 3166-1 alpha-2, e.g. TH.")
-
-
 @strawberry.enum
 class SampleRequestErrorCode(enum.StrEnum):
     INVALID_ID = "INVALID_ID"
