@@ -18,6 +18,12 @@ from sqlalchemy import ColumnElement, select, true
 
 from server import models
 from server.auth.principal import Principal
+from server.authz.policy_insight import (
+    INSIGHT_FIELD_RULES,
+    INSIGHT_QUERY_RULES,
+    INSIGHT_TYPE_ACCESS,
+    SCORECARD_FIELD,
+)
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
@@ -175,6 +181,7 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "AuthUserError": EVERYONE,
     "NotificationsMarkReadPayload": ALL,
     "NotificationUserError": ALL,
+    **INSIGHT_TYPE_ACCESS,  # scorecards, simulator, forecast (server/authz/policy_insight.py)
 }
 
 
@@ -210,6 +217,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
             "creatorPerformanceSeries",
         ),
+        **INSIGHT_QUERY_RULES,
     },
     "Mutation": {
         "login": allow(EVERYONE),
@@ -260,15 +268,18 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     },
     "User": _fields(allow(ALL), "id", "email", "fullName"),
     "Organisation": _fields(allow(ALL), "id", "kind", "name", "market"),
-    "Agency": _fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+    "Agency": {**_fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+               "scorecard": SCORECARD_FIELD["Agency"]},
     "Shop": {
         **_fields(allow(A, S, O), "id", "name", "shopCode", "sellerType", "market", "rating"),
         "contactEmail": allow(A, S, O),
         "products": allow(S, O),
+        "scorecard": SCORECARD_FIELD["Shop"],
     },
-    "Creator": _fields(
-        allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"
-    ),
+    "Creator": {
+        **_fields(allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"),
+        "scorecard": SCORECARD_FIELD["Creator"],
+    },
     "Product": {
         **_fields(allow(ALL), "id", "title", "category", "description", "imageUrl", "price", "stock", "skus"),
         "skuCount": allow(ALL),
@@ -581,6 +592,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "AuthUserError": _fields(allow(EVERYONE), "field", "message", "code", "retryAfterSeconds"),
     "NotificationsMarkReadPayload": _fields(allow(ALL), "unreadCount", "userErrors"),
     "NotificationUserError": _fields(allow(ALL), "field", "message", "code"),
+    **INSIGHT_FIELD_RULES,
 }
 
 Scope = Callable[[Principal], ColumnElement[bool]]
