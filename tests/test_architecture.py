@@ -111,6 +111,7 @@ READ_MODELS = (
     "server.services.orders.reads",
     "server.services.orders.receipt",
     "server.services.finance.balances",
+    "server.services.insight.scorecards",
 )
 
 

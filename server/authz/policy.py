@@ -18,6 +18,12 @@ from sqlalchemy import ColumnElement, select, true
 
 from server import models
 from server.auth.principal import Principal
+from server.authz.policy_insight import (
+    INSIGHT_FIELD_RULES,
+    INSIGHT_QUERY_RULES,
+    INSIGHT_TYPE_ACCESS,
+    SCORECARD_FIELD,
+)
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
@@ -65,6 +71,11 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "CampaignPayload": frozenset({A}),
     "CampaignUpdatePayload": frozenset({A}),
     "CampaignUserError": frozenset({A}),
+    "CampaignDeletePayload": frozenset({A}),
+    "AgencyPayload": frozenset({A}),
+    "AgencyUserError": frozenset({A}),
+    # Campaign-level live events: the agency of its campaigns, sellers of the campaigns they may see.
+    "CampaignChange": frozenset({A, S}),
     # Product lists carry the seller's total and the agency's share: the agency and the operator only.
     "ProductList": frozenset({A, O}),
     "ProductListConnection": frozenset({A, O}),
@@ -79,8 +90,9 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "ProductListUserError": frozenset({A}),
     # The creator side. A creator sees its own rate only and never reaches campaigns, agencies, registrations or
     # lists: offers and entries carry campaignName / agencyName as plain fields.
-    "SharedOffer": frozenset({C}),
-    "OfferItem": frozenset({C}),
+    # The agency reaches a shared offer only through the preview of its own links (shareLinkPreview).
+    "SharedOffer": frozenset({A, C}),
+    "OfferItem": frozenset({A, C}),
     "LowerRateNotice": frozenset({C}),
     "ProductOffers": frozenset({C}),
     "CommissionOffer": frozenset({C}),
@@ -169,6 +181,7 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "AuthUserError": EVERYONE,
     "NotificationsMarkReadPayload": ALL,
     "NotificationUserError": ALL,
+    **INSIGHT_TYPE_ACCESS,  # scorecards, simulator, forecast (server/authz/policy_insight.py)
 }
 
 
@@ -189,6 +202,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "productLists": allow(A, O),
         "productList": allow(A, O),
         **_fields(allow(C), "shareLink", "showcase", "commissionOffers"),
+        "shareLinkPreview": allow(A),
         "sampleRequests": allow(ALL),
         "paymentAccount": allow(A, C),
         "paymentAccounts": allow(O),
@@ -203,6 +217,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
             "creatorPerformanceSeries",
         ),
+        **INSIGHT_QUERY_RULES,
     },
     "Mutation": {
         "login": allow(EVERYONE),
@@ -212,6 +227,9 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             allow(A), "productListCreate", "productListUpdate", "productListDuplicate", "productListDelete",
             "productListItemsSet", "shareLinkCreate", "shareLinkRevoke",
         ),
+        **_fields(allow(A), "campaignDelete", "campaignDuplicate", "campaignArchive", "agencyMarketsSet"),
+        "registrationTermsUpdate": allow(S),
+        "registrationCancellationsDecide": allow(A),
         **_fields(allow(A), "campaignCreate", "campaignUpdate", "campaignPublish", "campaignPendingChangeCancel"),
         **_fields(
             allow(S), "registrationCreate", "registrationWithdraw", "registrationSampleQuotaIncrease",
@@ -240,6 +258,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "campaignNumbersChanged": allow(A, S, O),
         "commissionChanged": allow(A, C),
         "orderLineChanged": allow(S),
+        "campaignChanged": allow(A, S),
     },
     "Viewer": {
         **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt"),
@@ -249,15 +268,18 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     },
     "User": _fields(allow(ALL), "id", "email", "fullName"),
     "Organisation": _fields(allow(ALL), "id", "kind", "name", "market"),
-    "Agency": _fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+    "Agency": {**_fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+               "scorecard": SCORECARD_FIELD["Agency"]},
     "Shop": {
         **_fields(allow(A, S, O), "id", "name", "shopCode", "sellerType", "market", "rating"),
         "contactEmail": allow(A, S, O),
         "products": allow(S, O),
+        "scorecard": SCORECARD_FIELD["Shop"],
     },
-    "Creator": _fields(
-        allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"
-    ),
+    "Creator": {
+        **_fields(allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"),
+        "scorecard": SCORECARD_FIELD["Creator"],
+    },
     "Product": {
         **_fields(allow(ALL), "id", "title", "category", "description", "imageUrl", "price", "stock", "skus"),
         "skuCount": allow(ALL),
@@ -279,6 +301,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             "campaignEnd", "targetingMode", "targetSellerType", "published", "createdAt", "status", "registrationOpen",
             "agency",
         ),
+        "archivedAt": allow(A, O),
         # The agency's working view (and the operator's); sellers see the marketplace entry only.
         **_fields(
             allow(A, O), "targetShopCodes", "firstPublishedAt", "updatedAt", "pendingChange", "editableAt",
@@ -319,9 +342,9 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "changes",
     ),
     "FieldChange": _fields(allow(A, S, O), "field", "from", "to"),
-    "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at"),
+    "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at", "kind"),
     "RegistrationPayload": _fields(allow(A, S), "registration", "userErrors"),
-    "RegistrationUserError": _fields(allow(A, S), "field", "message", "code"),
+    "RegistrationUserError": _fields(allow(A, S), "field", "message", "code", "opensAt", "endedAt"),
     "RegistrationCreatePayload": _fields(allow(S), "registrations", "results", "userErrors"),
     "RegistrationItemResult": _fields(allow(S), "index", "productId", "registration", "userErrors"),
     "RegistrationReviewPayload": _fields(allow(A), "results", "userErrors"),
@@ -329,6 +352,10 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "CampaignPayload": _fields(allow(A), "campaign", "userErrors"),
     "CampaignUpdatePayload": _fields(allow(A), "campaign", "pendingChange", "appliedNow", "userErrors"),
     "CampaignUserError": _fields(allow(A), "field", "message", "code", "unknownShopCodes", "editableAt"),
+    "CampaignDeletePayload": _fields(allow(A), "deletedId", "userErrors"),
+    "AgencyPayload": _fields(allow(A), "agency", "userErrors"),
+    "AgencyUserError": _fields(allow(A), "field", "message", "code"),
+    "CampaignChange": _fields(allow(A, S), "campaign", "campaignId", "kind", "at"),
     "ProductList": _fields(
         allow(A, O), "id", "name", "campaign", "itemCount", "items", "shareLink", "createdAt", "updatedAt"
     ),
@@ -346,13 +373,17 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ProductListDeletePayload": _fields(allow(A), "deletedId", "userErrors"),
     "ShareLinkPayload": _fields(allow(A), "shareLink", "userErrors"),
     "ProductListUserError": _fields(allow(A), "field", "message", "code"),
+    # What a creator sees of a link, the agency sees in its preview; one creator's own state stays the creator's.
     "SharedOffer": _fields(
-        allow(C), "token", "agencyName", "campaignName", "campaignEnd", "market", "currency", "items"
+        allow(A, C), "token", "agencyName", "campaignName", "campaignEnd", "market", "currency", "items"
     ),
-    "OfferItem": _fields(
-        allow(C), "id", "product", "creatorRateBps", "price", "stock", "sampleAvailable", "samplesLeft",
-        "campaignEnd", "inShowcase", "lowerRateNotice",
-    ),
+    "OfferItem": {
+        **_fields(
+            allow(A, C), "id", "product", "creatorRateBps", "price", "stock", "sampleAvailable", "samplesLeft",
+            "campaignEnd",
+        ),
+        **_fields(allow(C), "inShowcase", "lowerRateNotice"),
+    },
     "LowerRateNotice": _fields(
         allow(C), "currentRateBps", "offeredRateBps", "currentSource", "currentIsHigher", "currentPendingRateBps",
         "currentPendingEffectiveAt",
@@ -561,6 +592,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "AuthUserError": _fields(allow(EVERYONE), "field", "message", "code", "retryAfterSeconds"),
     "NotificationsMarkReadPayload": _fields(allow(ALL), "unreadCount", "userErrors"),
     "NotificationUserError": _fields(allow(ALL), "field", "message", "code"),
+    **INSIGHT_FIELD_RULES,
 }
 
 Scope = Callable[[Principal], ColumnElement[bool]]

@@ -116,6 +116,7 @@ class Broker(abc.ABC):
         self.queue_size = queue_size
         self.dropped = 0  # events dropped from full subscriber queues, all subscribers together
         self._local: dict[str, set[Subscription]] = {}
+        self._listening = 0  # subscriptions active upstream (tests poll it instead of sleeping)
         self._running = False
         self._restore_listeners: list[Callable[[], None]] = []
 
@@ -160,6 +161,10 @@ class Broker(abc.ABC):
     def running(self) -> bool:
         return self._running
 
+    def listening(self) -> int:
+        """How many subscriptions of this process are active upstream: events published now reach them."""
+        return self._listening
+
     def local_subscribers(self, channel: str) -> int:
         """How many local subscriptions listen to ``channel`` (for tests and diagnostics)."""
         return len(self._local.get(channel, ()))
@@ -170,10 +175,15 @@ class Broker(abc.ABC):
         sub = Subscription(names, self.queue_size, self._count_drop)
         for name in names:
             self._local.setdefault(name, set()).add(sub)
+        active = False
         try:
             await self._activate(sub)
+            active = True
+            self._listening += 1
             yield sub
         finally:
+            if active:
+                self._listening -= 1
             # Synchronous bookkeeping first, so that a cancelled subscriber never leaks a channel.
             emptied = []
             for name in names:

@@ -19,7 +19,6 @@ from server.authz.decisions import row_scope
 from server.observability.tracing import span
 from server.runtime import Runtime
 
-
 _KEYS = "loader_keys"
 _STATEMENTS: OrderedDict[Hashable, Select[Any]] = OrderedDict()
 STATEMENT_CACHE_SIZE = 4096

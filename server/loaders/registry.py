@@ -15,6 +15,7 @@ from server import models
 from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
 from server.loaders.finance import FinanceLoaders
+from server.loaders.insight import InsightLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
 from server.loaders.request_session import RequestSession
@@ -381,6 +382,10 @@ class LoaderRegistry:
     @cached_property
     def finance(self) -> FinanceLoaders:
         return FinanceLoaders(self.rt, self.principal, cache=self.cache)
+
+    @cached_property
+    def insight(self) -> InsightLoaders:  # trust scorecards (server/loaders/insight.py)
+        return InsightLoaders(self.rt, cache=self.cache)
 
     # --- notifications -----------------------------------------------------------------------------
     @property

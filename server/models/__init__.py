@@ -24,6 +24,7 @@ from server.models.rollup import (
     rollup_lines,
     rollup_registrations,
 )
+from server.models.rollup_open import OPEN_LINE_INDEXES  # noqa: F401  (indexes on rollup_lines)
 from server.models.user import IntegrationKey, LoginFailure, Membership, User, UserSession
 from server.models.webhook import (
     WebhookAttempt,

@@ -117,6 +117,13 @@ def _roles(path: Path) -> list[str]:
     return roles
 
 
+# Forecast, simulator, scorecards (docs/forecast.md): a campaign that does not exist, a shop that does not exist.
+VARIABLES |= {
+    "RegistrationSimulate": {"campaignId": _missing("Campaign"), "items": [{"productId": _missing("Product"), "totalRateBps": 1000}]},
+    "ShopScorecard": {"id": _missing("Shop")},
+}
+
+
 CASES = [(path, role) for path in DOCUMENTS for role in _roles(path)]
 
 

@@ -83,6 +83,8 @@ KEY_COLUMNS: dict[str, ColumnElement[int]] = {
 EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     # The platform organisation has no home market.
     ("Organisation", "market"): select(models.Organisation.id).where(models.Organisation.market.is_(None)),
+    # Only a closed campaign can be archived (the world's campaigns run).
+    ("Campaign", "archivedAt"): select(models.Campaign.id).where(models.Campaign.archived_at.is_(None)),
     # An active share link has not been revoked.
     ("ShareLink", "revokedAt"): select(models.ShareLink.id).where(models.ShareLink.revoked_at.is_(None)),
     # Only rejections carry a reason and note; only a cancellation request (PENDING_CLOSED, then CLOSED) has its

@@ -25,6 +25,7 @@ export const agencyModule = roleModule({
     { path: 'campaigns/:campaignId/edit', lazy: page(() => import('./campaigns/CampaignEditPage'), 'CampaignEditPage') },
     { path: 'lists', lazy: page(() => import('./lists/ProductListsPage'), 'ProductListsPage') },
     { path: 'lists/:listId', lazy: page(() => import('./lists/ProductListPage'), 'ProductListPage') },
+    { path: 'lists/:listId/preview', lazy: page(() => import('./lists/SharePreviewPage'), 'SharePreviewPage') },
     { path: 'samples', lazy: page(() => import('./samples/AgencySamplesPage'), 'AgencySamplesPage') },
     { path: 'orders', lazy: page(() => import('./orders/AgencyOrdersPage'), 'AgencyOrdersPage') },
     { path: 'bills', lazy: page(() => import('./finance/AgencyBillsPage'), 'AgencyBillsPage') },

@@ -2,7 +2,7 @@
 delivery log.
 
 Revision ID: 0006_webhooks
-Revises: 0005_rollups
+Revises: 0006_campaign_archive
 Create Date: 2026-12-05 04:53:12.530075
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0006_webhooks"
-down_revision: str | Sequence[str] | None = "0005_rollups"
+down_revision: str | Sequence[str] | None = "0006_campaign_archive"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
