@@ -18,6 +18,12 @@ from sqlalchemy import ColumnElement, select, true
 
 from server import models
 from server.auth.principal import Principal
+from server.authz.policy_insight import (
+    INSIGHT_FIELD_RULES,
+    INSIGHT_QUERY_RULES,
+    INSIGHT_TYPE_ACCESS,
+    SCORECARD_FIELD,
+)
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
@@ -137,6 +143,15 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
         ),
         frozenset({A, C, O}),
     ),
+    # Webhooks: the organisations events concern (agencies, sellers, creators), each its own endpoints only.
+    **dict.fromkeys(
+        (
+            "WebhookEndpoint", "WebhookMessage", "WebhookMessageConnection", "WebhookMessageEdge", "WebhookAttempt",
+            "WebhookHeader", "WebhookEventType", "WebhookEndpointCreatePayload", "WebhookEndpointPayload",
+            "WebhookEndpointDeletePayload", "WebhookMessagePayload", "WebhookUserError",
+        ),
+        frozenset({A, S, C}),
+    ),
     "PaymentAccountConnection": frozenset({O}),
     "PaymentAccountEdge": frozenset({O}),
     "BankAccountPayload": frozenset({A, C}),
@@ -166,6 +181,7 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "AuthUserError": EVERYONE,
     "NotificationsMarkReadPayload": ALL,
     "NotificationUserError": ALL,
+    **INSIGHT_TYPE_ACCESS,  # scorecards, simulator, forecast (server/authz/policy_insight.py)
 }
 
 
@@ -194,12 +210,14 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(ALL), "orderLines", "orderLine"),
         "earnings": allow(A, S, C),
         "integrationKeys": allow(S, O),
+        **_fields(allow(A, S, C), "webhookEndpoints", "webhookEventTypes"),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
         **_fields(
             allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
             "creatorPerformanceSeries",
         ),
+        **INSIGHT_QUERY_RULES,
     },
     "Mutation": {
         "login": allow(EVERYONE),
@@ -227,6 +245,10 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(O), "taxInfoReview", "billsGenerate", "payoutRun"),
         "integrationKeyCreate": allow(S),
         "integrationKeyRevoke": allow(S, O),
+        **_fields(
+            allow(A, S, C), "webhookEndpointCreate", "webhookEndpointUpdate", "webhookEndpointDelete",
+            "webhookEndpointTest", "webhookMessageReplay",
+        ),
     },
     "Subscription": {
         "notificationReceived": allow(ALL),
@@ -246,15 +268,18 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     },
     "User": _fields(allow(ALL), "id", "email", "fullName"),
     "Organisation": _fields(allow(ALL), "id", "kind", "name", "market"),
-    "Agency": _fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+    "Agency": {**_fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+               "scorecard": SCORECARD_FIELD["Agency"]},
     "Shop": {
         **_fields(allow(A, S, O), "id", "name", "shopCode", "sellerType", "market", "rating"),
         "contactEmail": allow(A, S, O),
         "products": allow(S, O),
+        "scorecard": SCORECARD_FIELD["Shop"],
     },
-    "Creator": _fields(
-        allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"
-    ),
+    "Creator": {
+        **_fields(allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"),
+        "scorecard": SCORECARD_FIELD["Creator"],
+    },
     "Product": {
         **_fields(allow(ALL), "id", "title", "category", "description", "imageUrl", "price", "stock", "skus"),
         "skuCount": allow(ALL),
@@ -535,6 +560,27 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "IntegrationKeyCreatePayload": _fields(allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"),
     "IntegrationKeyPayload": _fields(allow(S, O), "integrationKey", "userErrors"),
     "IntegrationKeyUserError": _fields(allow(S, O), "field", "message", "code"),
+    # The signing secret is never a field of WebhookEndpoint: only the create payload carries it, once.
+    "WebhookEndpoint": _fields(
+        allow(A, S, C), "id", "url", "description", "eventTypes", "status", "disabledReason", "disabledAt",
+        "createdAt", "messages",
+    ),
+    "WebhookMessage": _fields(
+        allow(A, S, C), "id", "webhookId", "eventType", "status", "attemptCount", "nextAttemptAt", "deliveredAt",
+        "createdAt", "payload", "attempts",
+    ),
+    "WebhookMessageConnection": _fields(allow(A, S, C), "edges", "pageInfo", "totalCount"),
+    "WebhookMessageEdge": _fields(allow(A, S, C), "cursor", "node"),
+    "WebhookAttempt": _fields(
+        allow(A, S, C), "attemptedAt", "requestHeaders", "responseStatus", "responseBody", "error", "durationMs"
+    ),
+    "WebhookHeader": _fields(allow(A, S, C), "name", "value"),
+    "WebhookEventType": _fields(allow(A, S, C), "name", "description"),
+    "WebhookEndpointCreatePayload": _fields(allow(A, S, C), "webhookEndpoint", "secret", "userErrors"),
+    "WebhookEndpointPayload": _fields(allow(A, S, C), "webhookEndpoint", "userErrors"),
+    "WebhookEndpointDeletePayload": _fields(allow(A, S, C), "deletedId", "userErrors"),
+    "WebhookMessagePayload": _fields(allow(A, S, C), "webhookMessage", "userErrors"),
+    "WebhookUserError": _fields(allow(A, S, C), "field", "message", "code"),
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
     "LoginPayload": {
@@ -546,6 +592,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "AuthUserError": _fields(allow(EVERYONE), "field", "message", "code", "retryAfterSeconds"),
     "NotificationsMarkReadPayload": _fields(allow(ALL), "unreadCount", "userErrors"),
     "NotificationUserError": _fields(allow(ALL), "field", "message", "code"),
+    **INSIGHT_FIELD_RULES,
 }
 
 Scope = Callable[[Principal], ColumnElement[bool]]
@@ -589,6 +636,14 @@ def _same_organisation_users(p: Principal) -> ColumnElement[bool]:
     return models.User.id.in_(
         select(models.Membership.user_id).where(models.Membership.organisation_id == p.organisation_id)
     )
+
+
+def _own_webhook_endpoints(p: Principal) -> ColumnElement[bool]:
+    return models.WebhookEndpoint.organisation_id == p.organisation_id
+
+
+def _webhook_endpoint_ids(p: Principal):  # noqa: ANN202
+    return select(models.WebhookEndpoint.id).where(_own_webhook_endpoints(p))
 
 
 def _own_organisation(p: Principal) -> ColumnElement[bool]:
@@ -726,5 +781,15 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     "IntegrationKey": {
         S: lambda p: models.IntegrationKey.organisation_id == p.organisation_id,
         O: _everything,
+    },
+    "WebhookEndpoint": {audience: _own_webhook_endpoints for audience in (A, S, C)},
+    "WebhookMessage": {
+        audience: lambda p: models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)) for audience in (A, S, C)
+    },
+    "WebhookAttempt": {
+        audience: lambda p: models.WebhookAttempt.message_id.in_(
+            select(models.WebhookMessage.id).where(models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)))
+        )
+        for audience in (A, S, C)
     },
 }

@@ -13,6 +13,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
+from server.observability import metrics
 from server.runtime import Runtime
 from server.services import (
     campaign_events,
@@ -55,6 +56,7 @@ async def sweep(rt: Runtime, jobs: Sequence[tuple[str, Job]] = JOBS) -> dict[str
             done[name] = await job(rt)
         except Exception:
             log.exception("sweeper job failed: %s", name)
+        metrics.sweeper_job(name, done.get(name))
     return done
 
 

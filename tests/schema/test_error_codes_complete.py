@@ -8,17 +8,12 @@ an answer that never comes. What "can answer" means is a static call graph from 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import graphql
 
 from . import sdl_schema
 from .error_codes import _modules, reachable_codes
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _error_enum(payload: graphql.GraphQLNamedType) -> graphql.GraphQLEnumType | None:
@@ -44,11 +39,25 @@ def _mutations_by_enum() -> dict[str, list[str]]:
     return out
 
 
+def _resolver_modules() -> dict[str, str]:
+    """GraphQL mutation name -> the module its resolver is defined in (root.py names each resolver)."""
+    from strawberry.utils.str_converters import to_camel_case
+
+    from server.schema.root import Mutation
+
+    out = {}
+    for field in Mutation.__strawberry_definition__.fields:
+        assert field.base_resolver is not None, f"{field.python_name}: a mutation without a resolver"
+        out[field.graphql_name or to_camel_case(field.python_name)] = field.base_resolver.wrapped_func.__module__
+    return out
+
+
 def _raised(enum_name: str, mutations: list[str]) -> set[str]:
     codes: set[str] = set()
+    modules = _resolver_modules()
     for mutation in mutations:
-        module = f"server.resolvers.mutation.{_snake(mutation)}"
-        assert module in _modules(), f"{mutation}: no resolver file {module}"
+        module = modules[mutation]
+        assert module in _modules(), f"{mutation}: resolver module {module} not in the call graph"
         raised, members = reachable_codes(module)
         codes |= raised | {member for enum, member in members if enum == enum_name}
     return codes

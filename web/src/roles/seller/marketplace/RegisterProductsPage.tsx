@@ -33,6 +33,7 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryS
 import { usePager } from '../../../components/usePager';
 import { bpsToPercentText } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
+import { RegistrationSimulationPreview } from '../../../features/insight/RegistrationSimulationPreview';
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import { checkItemTerms, itemErrorField, type ItemField, type ItemTermsText } from '../../../features/registrations/registrationItemRules';
 import { RegistrationStatusBadge } from '../../../features/registrations/RegistrationStatusBadge';
@@ -443,6 +444,11 @@ export function RegisterProductsPage() {
                           </SimpleGrid>
                           <div style={{ marginTop: 6 }}>
                             <CostPreview product={item.product} rateBps={c.totalRateBps} />
+                            <RegistrationSimulationPreview
+                              campaignId={campaignId}
+                              productId={item.product.id}
+                              terms={{ totalRateBps: c.totalRateBps, sampleQuota: c.sampleQuota, shopAdsRateBps: c.shopAdsRateBps }}
+                            />
                           </div>
                         </Paper>
                       );
