@@ -261,6 +261,28 @@ class LoaderRegistry:
         )
 
     @property
+    def webhook_endpoint_by_id(self) -> ScopedLoader:
+        return self._get(
+            "webhook_endpoint_by_id", type_name="WebhookEndpoint", statement=lambda: select(models.WebhookEndpoint),
+            key_column=models.WebhookEndpoint.id, key_of=lambda row: row.id,
+        )
+
+    @property
+    def webhook_message_by_id(self) -> ScopedLoader:
+        return self._get(
+            "webhook_message_by_id", type_name="WebhookMessage", statement=lambda: select(models.WebhookMessage),
+            key_column=models.WebhookMessage.id, key_of=lambda row: row.id,
+        )
+
+    @property
+    def webhook_attempts_by_message_id(self) -> ScopedLoader:
+        return self._get(
+            "webhook_attempts_by_message_id", type_name="WebhookAttempt",
+            statement=lambda: select(models.WebhookAttempt), key_column=models.WebhookAttempt.message_id,
+            key_of=lambda row: row.message_id, many=True,
+        )
+
+    @property
     def active_share_link_by_list_id(self) -> ScopedLoader:
         return self._get(
             "active_share_link_by_list_id", type_name="ShareLink",

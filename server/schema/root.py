@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
+from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
 from server.resolvers.mutation.bank_account_link import resolve_bank_account_link
 from server.resolvers.mutation.bank_account_unlink import resolve_bank_account_unlink
 from server.resolvers.mutation.bills_generate import resolve_bills_generate
@@ -103,10 +104,11 @@ from server.resolvers.subscription.order_line_changed import subscribe_order_lin
 from server.resolvers.subscription.registration_status_changed import subscribe_registration_status_changed
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
+from server.resolvers.webhooks import WebhookMutations, WebhookQueries
 
 
 @strawberry.type
-class Query:
+class Query(DailyQuery, WebhookQueries):
     viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
     node = strawberry.field(
         resolver=resolve_node,
@@ -251,7 +253,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(DailyMutation, WebhookMutations):
     login = strawberry.mutation(
         resolver=resolve_login,
         description="Log in with email and password. Sets the session cookie and returns a token.",
@@ -402,7 +404,7 @@ class Mutation:
 
 
 @strawberry.type
-class Subscription:
+class Subscription(DailySubscription):
     notification_received = strawberry.subscription(
         resolver=subscribe_notification_received,
         description="Each new notification of the viewer, live.",

@@ -100,6 +100,12 @@ VARIABLES |= {
     # Integration keys: a name the server refuses, a key that does not exist.
     "IntegrationKeyCreate": {"input": {"name": ""}},
     "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
+    # Webhooks: a URL and event types the server refuses, endpoints and messages that do not exist.
+    "WebhookEndpointCreate": {"input": {"url": "", "eventTypes": []}},
+    "WebhookEndpointUpdate": {"input": {"id": _missing("WebhookEndpoint"), "enabled": False}},
+    "WebhookEndpointDelete": {"input": {"id": _missing("WebhookEndpoint")}},
+    "WebhookEndpointTest": {"input": {"id": _missing("WebhookEndpoint")}},
+    "WebhookMessageReplay": {"input": {"id": _missing("WebhookMessage")}},
 }
 
 

@@ -37,6 +37,7 @@ import { RegistrationSimulationPreview } from '../../../features/insight/Registr
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import { checkItemTerms, itemErrorField, type ItemField, type ItemTermsText } from '../../../features/registrations/registrationItemRules';
 import { RegistrationStatusBadge } from '../../../features/registrations/RegistrationStatusBadge';
+import { windowErrorMessage } from '../../../features/registrations/windowErrors';
 import {
   RegistrationCreateDocument,
   SellerCampaignDocument,
@@ -188,7 +189,10 @@ export function RegisterProductsPage() {
       for (const e of payload.userErrors) {
         const field = e.field?.[e.field.length - 1];
         if (field === 'contactEmail' || field === 'contactWhatsapp') next[field] = e.message;
-        else next.general = next.general ? `${next.general} ${e.message}` : e.message;
+        else {
+          const message = windowErrorMessage(e, tz);
+          next.general = next.general ? `${next.general} ${message}` : message;
+        }
       }
       setFormErrors(next);
       return;

@@ -1,7 +1,7 @@
 """forecast_open_lines: partial indexes on rollup_lines for a party's open lines (the earnings forecast).
 
 Revision ID: 0006_forecast_open_lines
-Revises: 0005_rollups
+Revises: 0006_webhooks
 Create Date: 2026-12-05 05:20:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_forecast_open_lines"
-down_revision: str | Sequence[str] | None = "0005_rollups"
+down_revision: str | Sequence[str] | None = "0006_webhooks"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
