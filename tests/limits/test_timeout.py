@@ -21,7 +21,7 @@ LONG_SQLITE = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WH
 
 @pytest.fixture
 def stalled(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
-    """An injected slow step: `products` waits for an event nobody sets (until the time limit cancels it)."""
+    """An injected slow step: the `products` resolver's read waits for an event nobody sets (until the time limit cancels it)."""
     never = asyncio.Event()
     reached = asyncio.Event()
 
@@ -29,7 +29,7 @@ def stalled(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
         reached.set()
         await never.wait()
 
-    monkeypatch.setattr("server.schema.root.resolve_products", slow)
+    monkeypatch.setattr("server.resolvers.query.products.products_connection", slow)
     return reached
 
 
@@ -112,7 +112,7 @@ async def test_a_request_out_of_time_stops_its_statement(rt, limited_app, world,
             started.set()
             await session.execute(text(slow_sql))
 
-    monkeypatch.setattr("server.schema.root.resolve_products", slow)
+    monkeypatch.setattr("server.resolvers.query.products.products_connection", slow)
     app = limited_app(request_timeout_seconds=0.3)
     async with client(app) as http:
         token = await login_token(http, world["seller_a"].email)
