@@ -25,6 +25,8 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from server.observability import metrics
+
 __all__ = ["Broker", "Subscription", "decode_event", "encode_event", "make_broker"]
 
 log = logging.getLogger(__name__)
@@ -206,6 +208,7 @@ class Broker(abc.ABC):
 
     def _count_drop(self) -> None:
         self.dropped += 1
+        metrics.broker_dropped()
 
     def _fan_out(self, channel: str, payload: str | bytes) -> int:
         """Deliver a serialised event to the local subscribers of ``channel``; each gets its own copy."""
@@ -219,6 +222,8 @@ class Broker(abc.ABC):
                 log.warning("dropping a malformed event on channel %s: %.200r", channel, payload)
                 return 0
             sub._deliver(event)
+        if metrics.switch.on:
+            metrics.broker_delivered(channel, len(subs), max(sub.qsize() for sub in subs))
         return len(subs)
 
     def _notify_restored(self) -> None:

@@ -21,6 +21,7 @@ from server.limits.rate import (
     retry_after_header,
     throttle_status,
 )
+from server.observability import metrics
 
 
 class QueryLimits(SchemaExtension):
@@ -41,6 +42,7 @@ class QueryLimits(SchemaExtension):
         cost = self.costs.cost(ec.schema._schema, ec.graphql_document, ec.operation_name, ec.variables)
         limit = context.rt.settings.query_cost_limit[role]
         self.report = {"requestedQueryCost": cost.total, "limit": limit}
+        metrics.graphql_cost(ec.operation_name, cost.total)
         too_costly = cost.total > limit
         client = context.request.client
         buckets = self.rate.graphql_buckets(

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, bindparam
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.observability.tracing import span
 from server.runtime import Runtime
 
 _KEYS = "loader_keys"
@@ -75,9 +76,10 @@ class ScopedLoader(DataLoader):
         return stmt
 
     async def batch_load_fn(self, keys: Sequence[Hashable]) -> list[Any]:
-        async with self.rt.sessionmaker() as session:
-            result = await session.execute(self.select(), {_KEYS: list(set(keys))})
-            rows = list(result.all())
+        with span("loader.batch", {"matchup.loader.type": self.type_name or "", "matchup.loader.keys": len(keys)}):
+            async with self.rt.sessionmaker() as session:
+                result = await session.execute(self.select(), {_KEYS: list(set(keys))})
+                rows = list(result.all())
         single = len(rows) == 0 or len(rows[0]) == 1
         values = [row[0] if single else row for row in rows]
         if self.many:

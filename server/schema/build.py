@@ -21,6 +21,7 @@ from server.limits.cost import CostCache
 from server.limits.extension import QueryLimits
 from server.limits.rate import RateLimiter
 from server.limits.timeout import TimeLimitedExecution
+from server.observability.graphql import ObserveOperations
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.fast_resolvers import install_fast_resolvers
 from server.schema.root import Mutation, Query, Subscription
@@ -54,6 +55,7 @@ def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawbe
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
+            ObserveOperations,  # first: its span and duration enclose the others (server/observability/graphql.py)
             partial(ParserCache, maxsize=settings.graphql_cache_size),
             partial(ValidationCache, maxsize=settings.graphql_cache_size),
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),

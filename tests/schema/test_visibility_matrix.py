@@ -48,6 +48,7 @@ from tests.api.integration_keys_seed import INTEGRATION_KEYS_EMPTY_BY_DESIGN, se
 from tests.finance.seed import FINANCE_EMPTY_BY_DESIGN, seed_finance
 from tests.orders_api.seed import ORDERS_EMPTY_BY_DESIGN, seed_orders
 from tests.plugins.api import Api, World
+from tests.webhooks.seed import WEBHOOKS_EMPTY_BY_DESIGN, seed_webhooks
 
 from . import AUDIENCES, ROLE_AUDIENCES, call, object_types, sdl_schema, selection
 
@@ -74,12 +75,16 @@ KEY_COLUMNS: dict[str, ColumnElement[int]] = {
     "PaymentBill": models.PaymentBill.id,
     "OrderLine": models.OrderLine.id,
     "IntegrationKey": models.IntegrationKey.id,
+    "WebhookEndpoint": models.WebhookEndpoint.id,
+    "WebhookMessage": models.WebhookMessage.id,
 }
 # The one documented exception to "the world fills every column": values the domain leaves empty on purpose,
 # as a query for the keys where the value is empty. Visible there may be null; hidden must still be null.
 EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     # The platform organisation has no home market.
     ("Organisation", "market"): select(models.Organisation.id).where(models.Organisation.market.is_(None)),
+    # Only a closed campaign can be archived (the world's campaigns run).
+    ("Campaign", "archivedAt"): select(models.Campaign.id).where(models.Campaign.archived_at.is_(None)),
     # An active share link has not been revoked.
     ("ShareLink", "revokedAt"): select(models.ShareLink.id).where(models.ShareLink.revoked_at.is_(None)),
     # Only rejections carry a reason and note; only a cancellation request (PENDING_CLOSED, then CLOSED) has its
@@ -120,6 +125,7 @@ EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     **FINANCE_EMPTY_BY_DESIGN,
     **ORDERS_EMPTY_BY_DESIGN,
     **INTEGRATION_KEYS_EMPTY_BY_DESIGN,
+    **WEBHOOKS_EMPTY_BY_DESIGN,
 }
 # Who acts for each role; the other tenants' rows are fetched too.
 ACTING_TENANT = {
@@ -222,6 +228,7 @@ async def connect_tenants_a(rt: Runtime, world: World) -> None:
         await seed_finance(s, world, now)
         await seed_orders(s, world, registration, now)
         await seed_integration_keys(s, world, now)
+        await seed_webhooks(s, world, now)
 
 
 async def connect_creator_side(s, world: World, registration, link, now) -> None:  # noqa: ANN001
