@@ -8,11 +8,10 @@ import strawberry
 from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
+from server.schema.inputs.simulator import ProductListItemSimulateInput, RegistrationSimulateItemInput
 from server.schema.types.simulator import (
-    ProductListItemSimulateInput,
     ProductListItemSimulation,
     ProductListItemSimulationItem,
-    RegistrationSimulateItemInput,
     RegistrationSimulation,
     RegistrationSimulationItem,
     SimulationErrorCode,
