@@ -103,6 +103,16 @@ VARIABLES |= {
     # Integration keys: a name the server refuses, a key that does not exist.
     "IntegrationKeyCreate": {"input": {"name": ""}},
     "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
+    # Campaign row actions, bulk cancellation decisions, term edits and the link preview: nothing that exists.
+    "CampaignArchive": {"input": {"id": _missing("Campaign"), "archived": True}},
+    "CampaignDelete": {"input": {"id": _missing("Campaign")}},
+    "CampaignDuplicate": {"input": {
+        "id": _missing("Campaign"), "campaignStart": "2030-01-01T00:00:00Z", "registrationEnd": "2030-01-02T00:00:00Z",
+        "campaignEnd": "2030-01-03T00:00:00Z",
+    }},
+    "RegistrationCancellationsDecide": {"input": {"ids": [_missing("Registration")], "approve": False}},
+    "RegistrationTermsUpdate": {"input": {"id": _missing("Registration"), "sampleQuota": 1}},
+    "ShareLinkPreview": {"token": "no-such-link"},
     # Webhooks: a URL and event types the server refuses, endpoints and messages that do not exist.
     "WebhookEndpointCreate": {"input": {"url": "", "eventTypes": []}},
     "WebhookEndpointUpdate": {"input": {"id": _missing("WebhookEndpoint"), "enabled": False}},
