@@ -56,6 +56,15 @@ VARIABLES |= {
     "RegistrationWithdraw": {"input": {"id": _missing("Registration")}},
     "RegistrationSampleQuotaIncrease": {"input": {"id": _missing("Registration"), "sampleQuota": 5}},
     "RegistrationCancellationRequest": {"input": {"id": _missing("Registration"), "reason": "Out of stock"}},
+    "CampaignDelete": {"input": {"id": _missing("Campaign")}},
+    "CampaignDuplicate": {"input": {
+        "id": _missing("Campaign"), "campaignStart": "2030-01-01T00:00:00Z", "registrationEnd": "2030-01-02T00:00:00Z",
+        "campaignEnd": "2030-01-03T00:00:00Z",
+    }},
+    "CampaignArchive": {"input": {"id": _missing("Campaign"), "archived": True}},
+    "RegistrationCancellationsDecide": {"input": {"ids": [_missing("Registration")], "approve": True}},
+    "RegistrationTermsUpdate": {"input": {"id": _missing("Registration"), "sampleQuota": 5}},
+    "ShareLinkPreview": {"token": "x" * 32},
 }
 
 # Product lists, share links, showcase and samples: the same (missing ids, refused input, unknown token).

@@ -1,4 +1,4 @@
-"""The commission simulators' inputs (a registration's items, a product list's items)."""
+"""What the commission simulator takes (registrationSimulate, productListItemSimulate)."""
 
 from __future__ import annotations
 

@@ -147,8 +147,16 @@ class Curve:
     lines: int = 0
     gross: int = 0
     lost_by_age: dict[int, int] = field(default_factory=dict)
+    _at: dict[int, Survival] = field(default_factory=dict, repr=False)
 
     def at(self, age: int) -> Survival:
+        """Memoised per age: a party's open lines share a few dozen ages."""
+        cached = self._at.get(age)
+        if cached is None:
+            cached = self._at[age] = self._compute(age)
+        return cached
+
+    def _compute(self, age: int) -> Survival:
         if self.level is Level.NONE or self.gross <= 0:
             return Survival(10000, self.level, self.lines)
         before = sum(v for a, v in self.lost_by_age.items() if a < age)
