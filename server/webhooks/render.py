@@ -9,11 +9,11 @@ import orjson
 from starlette.requests import Request
 
 from server.auth.principal import Principal
+from server.ids import encode_id
 from server.loaders.registry import LoaderRegistry
 from server.models.enums import KIND_ROLE, OrganisationKind
 from server.runtime import Runtime
 from server.schema.context import Context
-from server.ids import encode_id
 from server.webhooks.events import BY_NAME
 
 _SCOPE = {"type": "http", "method": "POST", "path": "/webhooks", "headers": [], "query_string": b"",

@@ -1,8 +1,9 @@
 """Every operation the web app sends (web/src/graphql/**/*.graphql) runs for each role its header names.
 
 Queries and safe mutations execute against the two-tenant world and must return no errors, under a statement
-budget; subscriptions and the login mutation are validated against the schema (they are exercised over a
-real websocket and in the login tests).
+budget. Login runs anonymously with the role's own credentials and must log that role in. Subscriptions run over
+a real websocket with the role's token: each must be accepted and become live at the broker, or, for a campaign
+that does not exist, end at once without an error.
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from graphql import OperationDefinitionNode, parse, validate
 
 from server.ids import encode_id
 from server.schema.build import build_schema
+from tests.api.test_websocket import ws_client
 from tests.conftest import make_settings
 from tests.plugins.api import PASSWORD, Api, login_token
+from tests.plugins.ws import until_listening
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted((ROOT / "web" / "src" / "graphql").rglob("*.graphql"))
 ROLE_TENANT = {"agency": "agency_a", "seller": "seller_a", "creator": "creator_a", "operator": "operator"}
 STATEMENT_BUDGET = 12
-VARIABLES = {"Login": {"input": {"email": "seller-a@test.local", "password": PASSWORD}}, "NotificationsMarkRead": {"ids": None}}
+VARIABLES = {"NotificationsMarkRead": {"ids": None}}
 
 
 def _missing(type_name: str) -> str:
@@ -109,6 +112,16 @@ VARIABLES |= {
     # Integration keys: a name the server refuses, a key that does not exist.
     "IntegrationKeyCreate": {"input": {"name": ""}},
     "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
+    # Campaign row actions, bulk cancellation decisions, term edits and the link preview: nothing that exists.
+    "CampaignArchive": {"input": {"id": _missing("Campaign"), "archived": True}},
+    "CampaignDelete": {"input": {"id": _missing("Campaign")}},
+    "CampaignDuplicate": {"input": {
+        "id": _missing("Campaign"), "campaignStart": "2030-01-01T00:00:00Z", "registrationEnd": "2030-01-02T00:00:00Z",
+        "campaignEnd": "2030-01-03T00:00:00Z",
+    }},
+    "RegistrationCancellationsDecide": {"input": {"ids": [_missing("Registration")], "approve": False}},
+    "RegistrationTermsUpdate": {"input": {"id": _missing("Registration"), "sampleQuota": 1}},
+    "ShareLinkPreview": {"token": "no-such-link"},
     # Webhooks: a URL and event types the server refuses, endpoints and messages that do not exist.
     "WebhookEndpointCreate": {"input": {"url": "", "eventTypes": []}},
     "WebhookEndpointUpdate": {"input": {"id": _missing("WebhookEndpoint"), "enabled": False}},
@@ -147,14 +160,39 @@ def test_document_is_valid_against_the_schema(path: Path) -> None:
 
 
 @pytest.mark.parametrize(("path", "role"), CASES, ids=lambda v: v.stem if isinstance(v, Path) else v)
-async def test_operation_runs_for_its_roles(http, world, queries, path: Path, role: str) -> None:
+async def test_operation_runs_for_its_roles(app, rt, http, world, queries, path: Path, role: str) -> None:  # noqa: ANN001
     document = parse(path.read_text())
     operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
     name = operation.name.value if operation.name else path.stem
-    if operation.operation.value == "subscription" or name == "Login":
-        return  # validated above; executed over a websocket / in the login tests
-    api = Api(http, await login_token(http, world[ROLE_TENANT[role]].email))
+    tenant = world[ROLE_TENANT[role]]
+    if name == "Login":
+        credentials = {"input": {"email": tenant.email, "password": PASSWORD}}
+        body = await Api(http, None).raw(path.read_text(), credentials)
+        assert "errors" not in body, body["errors"]
+        assert body["data"]["login"]["userErrors"] == []
+        assert body["data"]["login"]["viewer"]["role"] == tenant.role.value
+        return
+    if operation.operation.value == "subscription":
+        await _subscription_is_accepted(app, rt, http, path, name, tenant.email)
+        return
+    api = Api(http, await login_token(http, tenant.email))
     queries.reset()
     body = await api.raw(path.read_text(), VARIABLES.get(name, {}))
     assert "errors" not in body, body["errors"]
     assert queries.count <= STATEMENT_BUDGET, queries.statements
+
+
+async def _subscription_is_accepted(app, rt, http, path: Path, name: str, email: str) -> None:  # noqa: ANN001
+    async with ws_client(app) as ws:
+        assert (await ws.init({"token": await login_token(http, email)}))["type"] == "connection_ack"
+        listening = rt.broker.listening()
+        await ws.subscribe("1", path.read_text(), VARIABLES.get(name, {}))
+        if name in ENDS_AT_ONCE:
+            assert await ws.next_payload() == {"id": "1", "type": "complete"}
+        else:
+            await until_listening(rt.broker, listening + 1)
+
+
+# Subscriptions to a campaign that does not exist: the stream ends at once, without an error.
+ENDS_AT_ONCE = {"CampaignNumbersChanged"}
+VARIABLES["CampaignNumbersChanged"] = {"campaignId": _missing("Campaign")}

@@ -11,8 +11,8 @@ import httpx
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from server.app import create_app
-from server.observability import tracing
 from server.ids import encode_id
+from server.observability import tracing
 from tests.plugins.api import login_token
 
 QUERY = "query ProductCard($id: ID!) { node(id: $id) { ... on Product { title shop { name } } } }"

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from standardwebhooks.webhooks import Webhook
 
 from server import models
-from server.models.enums import Market, SellerType, TargetingMode
 from server.ids import encode_id
+from server.models.enums import Market, SellerType, TargetingMode
 from server.services.unit_of_work import UnitOfWork
 
 ENDPOINT = "id url eventTypes status description"

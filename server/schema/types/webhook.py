@@ -8,11 +8,11 @@ from datetime import datetime
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models.webhook import WebhookEndpointStatus as EndpointStatus
 from server.models.webhook import WebhookMessageStatus as MessageStatus
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.ids import encode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Node
 
