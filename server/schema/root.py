@@ -31,6 +31,11 @@ from server.resolvers.mutation.integration_key_revoke import (
 )
 from server.resolvers.mutation.login import LoginInput, LoginPayload, resolve_login
 from server.resolvers.mutation.logout import LogoutPayload, resolve_logout
+from server.resolvers.mutation.viewer_locale_set import (
+    ViewerLocaleSetInput,
+    ViewerLocaleSetPayload,
+    resolve_viewer_locale_set,
+)
 from server.resolvers.mutation.notifications_mark_read import (
     NotificationsMarkReadInput,
     NotificationsMarkReadPayload,
@@ -432,6 +437,10 @@ class Mutation:
     @strawberry.mutation(description="End the current session.")
     async def logout(self, info: Info) -> LogoutPayload:
         return await resolve_logout(info)
+
+    @strawberry.mutation(description="Choose the signed-in user's web-app language (null follows the browser).")
+    async def viewer_locale_set(self, info: Info, input: ViewerLocaleSetInput) -> ViewerLocaleSetPayload:  # noqa: A002
+        return await resolve_viewer_locale_set(info, input)
 
     @strawberry.mutation(description="Mark notifications read.")
     async def notifications_mark_read(
