@@ -96,7 +96,8 @@ type Documents = {
     "query SellerShop {\n  viewer {\n    shop {\n      id\n      name\n      shopCode\n      market\n      sellerType\n      rating\n      contactEmail\n    }\n  }\n}": typeof types.SellerShopDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    viewer {\n      role\n      user {\n        id\n      }\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.LoginDocument,
     "mutation Logout {\n  logout {\n    ok\n  }\n}": typeof types.LogoutDocument,
-    "query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": typeof types.ViewerDocument,
+    "query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": typeof types.ViewerDocument,
+    "mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}": typeof types.ViewerLocaleSetDocument,
 };
 const documents: Documents = {
     "query AgencyCampaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    description\n    market\n    currency\n    sellerRequirements\n    commissionRequirementBps\n    contact {\n      email\n      phone\n      messenger\n      messengerHandle\n    }\n    registrationStart\n    registrationEnd\n    campaignStart\n    campaignEnd\n    targetingMode\n    targetSellerType\n    targetShopCodes\n    published\n    firstPublishedAt\n    createdAt\n    updatedAt\n    status\n    registrationOpen\n    editableAt\n    pendingChange {\n      requestedAt\n      appliesAt\n      requestedBy {\n        id\n        fullName\n      }\n      changedFields\n      values {\n        name\n        description\n        sellerRequirements\n        commissionRequirementBps\n        contact {\n          email\n          phone\n          messenger\n          messengerHandle\n        }\n        registrationStart\n        registrationEnd\n        campaignStart\n        campaignEnd\n        targetingMode\n        targetSellerType\n        targetShopCodes\n      }\n    }\n    registrationCounts {\n      total\n      pending\n      approved\n      pendingClosed\n      closed\n      rejected\n      rejectForever\n      withdrawn\n    }\n  }\n}": types.AgencyCampaignDocument,
@@ -181,7 +182,8 @@ const documents: Documents = {
     "query SellerShop {\n  viewer {\n    shop {\n      id\n      name\n      shopCode\n      market\n      sellerType\n      rating\n      contactEmail\n    }\n  }\n}": types.SellerShopDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    viewer {\n      role\n      user {\n        id\n      }\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.LoginDocument,
     "mutation Logout {\n  logout {\n    ok\n  }\n}": types.LogoutDocument,
-    "query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": types.ViewerDocument,
+    "query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": types.ViewerDocument,
+    "mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}": types.ViewerLocaleSetDocument,
 };
 
 /**
@@ -529,7 +531,11 @@ export function graphql(source: "mutation Logout {\n  logout {\n    ok\n  }\n}")
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"): (typeof documents)["query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"];
+export function graphql(source: "query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"): (typeof documents)["query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}"): (typeof documents)["mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -13,10 +13,13 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { navHref } from '../roles/nav';
 import { RoleBadge } from './RoleBadge';
 import { UserMenu } from './UserMenu';
+import { useT } from '../i18n/context';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import classes from './Shell.module.css';
 
 export function MobileShell({ module }: { module: RoleModule }) {
   const viewer = useViewer();
+  const t = useT();
   return (
     <LiveNotificationsProvider>
       <SkipLink />
@@ -29,6 +32,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <ConnectionIndicator compact />
+              <LanguageSwitcher compact />
               <NotificationsBell allHref={`${module.basePath}/notifications`} />
               <UserMenu />
             </Group>
@@ -41,7 +45,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
           </div>
         </AppShell.Main>
 
-        <AppShell.Footer component="nav" aria-label="Main">
+        <AppShell.Footer component="nav" aria-label={t('shell.mainNavigation')}>
           <div className={classes.bottomNav}>
             {/* Notifications are one tap away on the header's bell (with "See all"): the bar keeps room for five. */}
             {module.nav.filter((item) => item.to !== 'notifications').map((item) => {
@@ -50,7 +54,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
                 <RouterNavLink key={item.to} to={navHref(module, item)} end={item.to === ''} className={classes.bottomNavLink}>
                   <Icon size={22} aria-hidden />
                   <Text component="span" size="xs" fw={600} inherit>
-                    {item.label}
+                    {t(item.label)}
                   </Text>
                 </RouterNavLink>
               );

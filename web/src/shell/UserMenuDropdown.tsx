@@ -5,9 +5,11 @@ import type { DeferredStart } from '../components/Deferred';
 import { useLogout } from '../session/useLogout';
 import { useViewer } from '../session/context';
 import { UserButton } from './UserMenu';
+import { useT } from '../i18n/context';
 
 export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string | null } & DeferredStart) {
   const viewer = useViewer();
+  const t = useT();
   const { logout, loggingOut } = useLogout();
   const [defaultOpened] = useState(startOpen);
 
@@ -27,7 +29,7 @@ export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string 
         </Menu.Label>
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()} disabled={loggingOut}>
-          Log out
+          {t('shell.logOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
