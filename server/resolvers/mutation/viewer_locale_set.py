@@ -8,12 +8,8 @@ from sqlalchemy import update
 from server import models
 from server.services.unit_of_work import UnitOfWork
 from server.schema.context import Info
+from server.schema.inputs.viewer import ViewerLocaleSetInput
 from server.schema.types.common import Locale
-
-
-@strawberry.input
-class ViewerLocaleSetInput:
-    locale: Locale | None = strawberry.field(description="The language to use; null follows the browser again.")
 
 
 @strawberry.type
@@ -21,7 +17,10 @@ class ViewerLocaleSetPayload:
     locale: Locale | None = strawberry.field(description="The viewer's language as now stored.")
 
 
-async def resolve_viewer_locale_set(info: Info, input: ViewerLocaleSetInput) -> ViewerLocaleSetPayload:  # noqa: A002
+async def resolve_viewer_locale_set(
+    info: Info,
+    input: ViewerLocaleSetInput,  # noqa: A002
+) -> ViewerLocaleSetPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate let only logged-in roles in
     async with UnitOfWork(info.context.rt) as uow:
