@@ -14,7 +14,6 @@ import { navHref } from '../roles/nav';
 import { RoleBadge } from './RoleBadge';
 import { UserMenu } from './UserMenu';
 import { useT } from '../i18n/context';
-import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import classes from './Shell.module.css';
 
 export function MobileShell({ module }: { module: RoleModule }) {
@@ -32,7 +31,6 @@ export function MobileShell({ module }: { module: RoleModule }) {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <ConnectionIndicator compact />
-              <LanguageSwitcher compact />
               <NotificationsBell allHref={`${module.basePath}/notifications`} />
               <UserMenu />
             </Group>

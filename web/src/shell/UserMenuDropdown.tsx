@@ -6,6 +6,7 @@ import { useLogout } from '../session/useLogout';
 import { useViewer } from '../session/context';
 import { UserButton } from './UserMenu';
 import { useT } from '../i18n/context';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
 export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string | null } & DeferredStart) {
   const viewer = useViewer();
@@ -28,6 +29,10 @@ export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string 
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        {/* On a phone the header has no room for it: the language is chosen here (desktop has both). */}
+        <Menu.Label>
+          <LanguageSwitcher />
+        </Menu.Label>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()} disabled={loggingOut}>
           {t('shell.logOut')}
         </Menu.Item>
