@@ -19,7 +19,7 @@ class User(IdMixin, CreatedMixin, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     full_name: Mapped[str] = mapped_column(String(120))
     deleted_at: Mapped[datetime | None]
-    # The web app's language; null follows the browser. sort_order: last, where migration 0006 added it.
+    # The web app's language; null follows the browser. sort_order: last, where migration 0009_user_locale added it.
     locale: Mapped[Locale | None] = mapped_column(enum_column(Locale, "locale"), nullable=True, sort_order=1)
 
 

@@ -1,7 +1,7 @@
 """user_locale: each user's web-app language (null follows the browser).
 
-Revision ID: 0006_user_locale
-Revises: 0005_rollups
+Revision ID: 0009_user_locale
+Revises: 0006_forecast_open_lines
 Create Date: 2026-12-05 05:00:00
 
 """
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_user_locale"
-down_revision: str | Sequence[str] | None = "0005_rollups"
+revision: str = "0009_user_locale"
+down_revision: str | Sequence[str] | None = "0006_forecast_open_lines"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
