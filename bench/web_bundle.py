@@ -4,7 +4,8 @@
 
 Follows Vite's module graph (dist/.vite/manifest.json, `build.manifest`): the entry that index.html loads
 with every chunk it imports statically, plus the first screen's lazy route chunk (`lazy` in the role
-modules) with its static imports. Chunks that page only imports on demand (charts, …) are listed apart.
+modules) with its static imports, plus the message catalogue those chunks await (core + their namespaces,
+in the heaviest language: only the one in use is loaded). Chunks that page only imports on demand (charts, …) are listed apart.
 Sizes are of the built files, compressed here with gzip -9 and brotli when the build wrote a `.br` next to
 them (web/vite-precompress.ts). Exits 1 when a first page is over the budget.
 """
@@ -65,6 +66,23 @@ def closure(manifest: dict[str, dict], keys: list[str]) -> list[str]:
     return seen
 
 
+def catalogue_size(dist: Path, files: list[str]) -> Size:
+    """The words a page downloads: its chunks' message namespaces plus the core, in the language where they
+    weigh most (only the language in use is loaded; dist/.vite/i18n.json from web/vite-precompile-messages.ts)."""
+    info = json.loads((dist / ".vite" / "i18n.json").read_text())
+    namespaces = {"core"} | {ns for file in files for ns in info["chunks"].get(file, [])}
+    sizes = []
+    for code, parts in info["catalogues"].items():
+        size = Size()
+        for ns in sorted(namespaces & set(parts)):
+            size.add(file_size(dist, parts[ns]))
+        # A part with plurals, selects or numbers loads the ICU formatter (intl-messageformat) with it.
+        if namespaces & set(info["complex"].get(code, [])) and info["formatter"] not in files:
+            size.add(file_size(dist, info["formatter"]))
+        sizes.append(size)
+    return max(sizes, key=lambda s: s.gzip)
+
+
 def measure(dist: Path) -> list[tuple[str, Size, int, Size]]:
     manifest = json.loads((dist / ".vite" / "manifest.json").read_text())
     entry = next(key for key, chunk in manifest.items() if chunk.get("isEntry"))
@@ -77,6 +95,7 @@ def measure(dist: Path) -> list[tuple[str, Size, int, Size]]:
         total = Size()
         for key in keys:
             total.add(file_size(dist, manifest[key]["file"]))
+        total.add(catalogue_size(dist, [manifest[key]["file"] for key in keys]))
         later_keys = {
             dynamic for key in closure(manifest, sources) for dynamic in manifest[key].get("dynamicImports", [])
         } - set(keys)

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompileMessages } from './vite-precompile-messages.ts';
 import { precompress } from './vite-precompress.ts';
 import { scrollAreaMergeRefs } from './vite-scrollarea-refs.ts';
 import { splitDocuments } from './vite-split-documents.ts';
@@ -12,7 +13,8 @@ export default defineConfig({
   // splitDocuments: each GraphQL document travels with the screens that use it, not all with the first page.
   // precompress: .br and .gz next to every built asset (served by server/web_assets.py).
   // scrollAreaMergeRefs: tables and scroll areas no longer pull in all of floating-ui.
-  plugins: [react(), splitDocuments(), scrollAreaMergeRefs(), precompress()],
+  // precompileMessages: catalogues ship as ICU syntax trees; the ICU parser stays out of the browser.
+  plugins: [react(), splitDocuments(), scrollAreaMergeRefs(), precompileMessages(), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5173,

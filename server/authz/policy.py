@@ -180,6 +180,7 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "LogoutPayload": EVERYONE,
     "AuthUserError": EVERYONE,
     "NotificationsMarkReadPayload": ALL,
+    "ViewerLocaleSetPayload": ALL,
     "NotificationUserError": ALL,
     **INSIGHT_TYPE_ACCESS,  # scorecards, simulator, forecast (server/authz/policy_insight.py)
 }
@@ -223,6 +224,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "login": allow(EVERYONE),
         "logout": allow(EVERYONE),
         "notificationsMarkRead": allow(ALL),
+        "viewerLocaleSet": allow(ALL),
         **_fields(
             allow(A), "productListCreate", "productListUpdate", "productListDuplicate", "productListDelete",
             "productListItemsSet", "shareLinkCreate", "shareLinkRevoke",
@@ -261,7 +263,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "campaignChanged": allow(A, S),
     },
     "Viewer": {
-        **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt"),
+        **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt", "locale"),
         "agency": allow(A),
         "shop": allow(S),
         "creator": allow(C),
@@ -591,6 +593,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "LogoutPayload": _fields(allow(EVERYONE), "ok"),
     "AuthUserError": _fields(allow(EVERYONE), "field", "message", "code", "retryAfterSeconds"),
     "NotificationsMarkReadPayload": _fields(allow(ALL), "unreadCount", "userErrors"),
+    "ViewerLocaleSetPayload": _fields(allow(ALL), "locale"),
     "NotificationUserError": _fields(allow(ALL), "field", "message", "code"),
     **INSIGHT_FIELD_RULES,
 }

@@ -12,6 +12,17 @@ class Role(enum.StrEnum):
     OPERATOR = "OPERATOR"
 
 
+class Locale(enum.StrEnum):
+    """The languages of the web app (BCP 47 tags): English and the program's Southeast Asian markets."""
+
+    EN = "en"
+    TH = "th"
+    VI = "vi"
+    ID = "id"
+    MS = "ms"
+    FIL = "fil"
+
+
 class OrganisationKind(enum.StrEnum):
     """One organisation kind per role: a user's role is the kind of its organisation."""
 

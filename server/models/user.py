@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import Base, BigID, CreatedMixin, IdMixin, enum_column
-from server.models.enums import MemberRole
+from server.models.enums import Locale, MemberRole
 
 
 class User(IdMixin, CreatedMixin, Base):
@@ -19,6 +19,8 @@ class User(IdMixin, CreatedMixin, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     full_name: Mapped[str] = mapped_column(String(120))
     deleted_at: Mapped[datetime | None]
+    # The web app's language; null follows the browser. sort_order: last, where migration 0009_user_locale added it.
+    locale: Mapped[Locale | None] = mapped_column(enum_column(Locale, "locale"), nullable=True, sort_order=1)
 
 
 class Membership(IdMixin, CreatedMixin, Base):

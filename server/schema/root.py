@@ -25,6 +25,7 @@ from server.resolvers.mutation.integration_key_revoke import (
 )
 from server.resolvers.mutation.login import resolve_login
 from server.resolvers.mutation.logout import resolve_logout
+from server.resolvers.mutation.viewer_locale_set import resolve_viewer_locale_set
 from server.resolvers.mutation.notifications_mark_read import (
     resolve_notifications_mark_read,
 )
@@ -259,6 +260,10 @@ class Mutation(DailyMutation, WebhookMutations):
         description="Log in with email and password. Sets the session cookie and returns a token.",
     )
     logout = strawberry.mutation(resolver=resolve_logout, description="End the current session.")
+    viewer_locale_set = strawberry.mutation(
+        resolver=resolve_viewer_locale_set,
+        description="Choose the signed-in user's web-app language (null follows the browser).",
+    )
     notifications_mark_read = strawberry.mutation(
         resolver=resolve_notifications_mark_read,
         description="Mark notifications read.",

@@ -88,7 +88,7 @@ for (const c of ROLES) {
 
 test('demo account buttons fill the form', async ({ page }) => {
   await page.goto('/login');
-  await page.getByRole('button', { name: 'Fill in the seller demo account' }).click();
+  await page.getByRole('button', { name: 'Fill in the Seller demo account' }).click();
   await expect(page.getByLabel('Email')).toHaveValue('seller@demo.test');
   await expect(page.getByRole('textbox', { name: 'Password' })).toHaveValue(PASSWORD);
 });

@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
 import { lazy, Suspense, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
+import { I18nProvider } from './i18n/I18nProvider';
 import { createAppRouter } from './router';
 import { SessionProvider } from './session/SessionProvider';
 import { theme } from './theme';
@@ -24,10 +25,12 @@ export function App() {
   const [router] = useState(createAppRouter);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <ToastsOnFirstUse />
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
+      <I18nProvider>
+        <ToastsOnFirstUse />
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </I18nProvider>
     </MantineProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { LoadingState } from './components/QueryState';
+import { AppLoading } from './components/QueryState';
 import { NotFound, RouteError } from './features/errors/NotFound';
 import { ROLE_MODULES } from './roles';
 import { page } from './roles/roleModule';
@@ -11,7 +11,7 @@ export const routes: RouteObject[] = [
     element: <ViewerRoot />,
     errorElement: <RouteError />,
     // Every screen is its own chunk (route `lazy`); this shows while the first one loads.
-    hydrateFallbackElement: <LoadingState label="Loading Matchup…" minHeight={400} />,
+    hydrateFallbackElement: <AppLoading />,
     children: [
       { path: '/', element: <HomeRedirect /> },
       { path: '/login', lazy: page(() => import('./features/login/LoginPage'), 'LoginPage') },

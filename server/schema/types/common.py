@@ -14,6 +14,7 @@ Market = strawberry.enum(enums.Market)
 Currency = strawberry.enum(enums.Currency)
 OrganisationKind = strawberry.enum(enums.OrganisationKind)
 SellerType = strawberry.enum(enums.SellerType)
+Locale = strawberry.enum(enums.Locale, description="A language of the web app (the value is its BCP 47 tag).")
 
 
 @strawberry.enum(description="Order of a sorted list (shared by every list sort input).")

@@ -11,7 +11,7 @@ from server.ids import encode_id
 from server.loaders.counts import unread_notification_count
 from server.schema.context import Info
 from server.schema.types.catalogue import Shop
-from server.schema.types.common import Market, Node, OrganisationKind, Role
+from server.schema.types.common import Locale, Market, Node, OrganisationKind, Role
 from server.schema.types.scorecard import (
     AgencyScorecard,
     CreatorScorecard,
@@ -100,6 +100,11 @@ class Viewer:
     async def user(self, info: Info) -> User | None:
         row = await info.context.loaders.user_by_id.load(self.user_pk)
         return None if row is None else User.from_row(row)
+
+    @strawberry.field(description="The viewer's chosen web-app language; null follows the browser.")
+    async def locale(self, info: Info) -> Locale | None:
+        row = await info.context.loaders.user_by_id.load(self.user_pk)
+        return None if row is None else row.locale
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation | None:

@@ -3,6 +3,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { formatCount } from '../lib/format';
 import type { Pager } from './usePager';
+import { useT } from '../i18n/context';
 
 export interface PagerControlsProps {
   pager: Pager;
@@ -17,12 +18,13 @@ export interface PagerControlsProps {
 }
 
 export function PagerControls({ pager, pageSize, shown, totalCount, hasNextPage, endCursor, busy, label }: PagerControlsProps) {
+  const t = useT();
   const from = pager.pageIndex * pageSize + (shown > 0 ? 1 : 0);
   const to = pager.pageIndex * pageSize + shown;
   return (
     <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="pager-summary">
-        Showing {formatCount(from)}–{formatCount(to)} of {formatCount(totalCount)}
+        {t('common.pager.showing', { from: formatCount(from), to: formatCount(to), total: formatCount(totalCount) })}
       </Text>
       <Group gap="xs" component="nav" aria-label={label}>
         <Button
@@ -32,7 +34,7 @@ export function PagerControls({ pager, pageSize, shown, totalCount, hasNextPage,
           disabled={pager.pageIndex === 0 || busy}
           onClick={pager.previous}
         >
-          Previous
+          {t('common.pager.previous')}
         </Button>
         <Button
           variant="default"
@@ -41,7 +43,7 @@ export function PagerControls({ pager, pageSize, shown, totalCount, hasNextPage,
           disabled={!hasNextPage || !endCursor || busy}
           onClick={() => pager.next(endCursor)}
         >
-          Next
+          {t('common.pager.next')}
         </Button>
       </Group>
     </Group>

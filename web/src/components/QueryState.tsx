@@ -4,36 +4,45 @@ import { IconAlertTriangle, IconInbox, IconRefresh } from '@tabler/icons-react';
 import type { CombinedError } from 'urql';
 import { describeError } from '../lib/errors';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/context';
 
-export function LoadingState({ label = 'Loading…', minHeight = 120 }: { label?: string; minHeight?: number }) {
+export function LoadingState({ label, minHeight = 120 }: { label?: string; minHeight?: number }) {
+  const t = useT();
   return (
     <Center mih={minHeight} role="status" aria-live="polite">
       <Group gap="sm">
         <Loader size="sm" aria-hidden />
         <Text c="dimmed" size="sm">
-          {label}
+          {label ?? t('common.loading')}
         </Text>
       </Group>
     </Center>
   );
 }
 
+/** The whole app's loading state (before a role's shell and screen have loaded). */
+export function AppLoading() {
+  const t = useT();
+  return <LoadingState label={t('app.loading')} minHeight={400} />;
+}
+
 export function ErrorState({
   error,
   onRetry,
-  title = 'Could not load this',
+  title,
 }: {
   error: CombinedError;
   onRetry?: () => void;
   title?: string;
 }) {
+  const t = useT();
   return (
-    <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
+    <Alert color="red" variant="light" title={title ?? t('common.couldNotLoad')} icon={<IconAlertTriangle aria-hidden />} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{describeError(error)}</Text>
         {onRetry && (
           <Button size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry}>
-            Try again
+            {t('common.tryAgain')}
           </Button>
         )}
       </Stack>

@@ -106,7 +106,8 @@ type Documents = {
     "query SellerShop {\n  viewer {\n    shop {\n      id\n      name\n      shopCode\n      market\n      sellerType\n      rating\n      contactEmail\n    }\n  }\n}": typeof types.SellerShopDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    viewer {\n      role\n      user {\n        id\n      }\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.LoginDocument,
     "mutation Logout {\n  logout {\n    ok\n  }\n}": typeof types.LogoutDocument,
-    "query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": typeof types.ViewerDocument,
+    "query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": typeof types.ViewerDocument,
+    "mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}": typeof types.ViewerLocaleSetDocument,
     "mutation WebhookEndpointCreate($input: WebhookEndpointCreateInput!) {\n  webhookEndpointCreate(input: $input) {\n    webhookEndpoint {\n      id\n      url\n      eventTypes\n      status\n    }\n    secret\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.WebhookEndpointCreateDocument,
     "mutation WebhookEndpointDelete($input: WebhookIdInput!) {\n  webhookEndpointDelete(input: $input) {\n    deletedId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.WebhookEndpointDeleteDocument,
     "mutation WebhookEndpointTest($input: WebhookIdInput!) {\n  webhookEndpointTest(input: $input) {\n    webhookMessage {\n      id\n      eventType\n      status\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.WebhookEndpointTestDocument,
@@ -207,7 +208,8 @@ const documents: Documents = {
     "query SellerShop {\n  viewer {\n    shop {\n      id\n      name\n      shopCode\n      market\n      sellerType\n      rating\n      contactEmail\n    }\n  }\n}": types.SellerShopDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    viewer {\n      role\n      user {\n        id\n      }\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.LoginDocument,
     "mutation Logout {\n  logout {\n    ok\n  }\n}": types.LogoutDocument,
-    "query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": types.ViewerDocument,
+    "query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}": types.ViewerDocument,
+    "mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}": types.ViewerLocaleSetDocument,
     "mutation WebhookEndpointCreate($input: WebhookEndpointCreateInput!) {\n  webhookEndpointCreate(input: $input) {\n    webhookEndpoint {\n      id\n      url\n      eventTypes\n      status\n    }\n    secret\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.WebhookEndpointCreateDocument,
     "mutation WebhookEndpointDelete($input: WebhookIdInput!) {\n  webhookEndpointDelete(input: $input) {\n    deletedId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.WebhookEndpointDeleteDocument,
     "mutation WebhookEndpointTest($input: WebhookIdInput!) {\n  webhookEndpointTest(input: $input) {\n    webhookMessage {\n      id\n      eventType\n      status\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.WebhookEndpointTestDocument,
@@ -601,7 +603,11 @@ export function graphql(source: "mutation Logout {\n  logout {\n    ok\n  }\n}")
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"): (typeof documents)["query Viewer {\n  viewer {\n    role\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"];
+export function graphql(source: "query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"): (typeof documents)["query Viewer {\n  viewer {\n    role\n    locale\n    unreadNotificationCount\n    user {\n      id\n      email\n      fullName\n    }\n    organisation {\n      id\n      kind\n      name\n      market\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}"): (typeof documents)["mutation ViewerLocaleSet($input: ViewerLocaleSetInput!) {\n  viewerLocaleSet(input: $input) {\n    locale\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

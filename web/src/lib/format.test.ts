@@ -144,7 +144,7 @@ describe('dates', () => {
 
   it('formats relative times against an injected now', () => {
     const now = new Date('2026-11-21T00:00:00Z');
-    expect(formatRelative('2026-11-20T23:59:50Z', now)).toBe('just now');
+    expect(formatRelative('2026-11-20T23:59:50Z', now)).toBe('now');
     expect(formatRelative('2026-11-20T23:55:00Z', now)).toBe('5 minutes ago');
     expect(formatRelative('2026-11-20T21:00:00Z', now)).toBe('3 hours ago');
     expect(formatRelative('2026-11-19T00:00:00Z', now)).toBe('2 days ago');

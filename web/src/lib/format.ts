@@ -9,6 +9,17 @@
 
 export const DEFAULT_LOCALE = 'en-US';
 
+let displayLocale = DEFAULT_LOCALE;
+
+/** The Intl locale every formatter uses unless told otherwise: set by the i18n provider on each switch. */
+export function setDisplayLocale(tag: string): void {
+  displayLocale = tag;
+}
+
+export function getDisplayLocale(): string {
+  return displayLocale;
+}
+
 /** ISO-4217 exponents as the domain defines them: VND has no minor unit, the other currencies two. */
 export const CURRENCY_EXPONENT: Readonly<Record<string, number>> = {
   VND: 0,
@@ -101,7 +112,7 @@ export function formatMoney(money: MoneyLike, options: MoneyFormatOptions = {}):
   const integer = value.units / base;
   const fraction = exponent === 0 ? '' : (value.units % base).toString().padStart(exponent, '0');
   return formatSplice(
-    options.locale ?? DEFAULT_LOCALE,
+    options.locale ?? displayLocale,
     { style: 'currency', currency: money.currency, currencyDisplay: options.currencyDisplay ?? 'narrowSymbol' },
     value.negative,
     integer,
@@ -115,7 +126,7 @@ export function formatMoneyOrDash(money: MoneyLike | null | undefined, options?:
 }
 
 /** Basis points to percent with up to two decimals: 1000 → "10%", 1250 → "12.5%", 1 → "0.01%". */
-export function formatRate(bps: number, locale: string = DEFAULT_LOCALE): string {
+export function formatRate(bps: number, locale: string = displayLocale): string {
   if (!Number.isSafeInteger(bps)) throw new RangeError(`Rate must be an integer number of basis points: ${bps}`);
   const negative = bps < 0;
   const abs = BigInt(Math.abs(bps));
@@ -125,12 +136,12 @@ export function formatRate(bps: number, locale: string = DEFAULT_LOCALE): string
 }
 
 /** Compact counts for followers and views: 950 → "950", 12345 → "12.3K", 1_250_000 → "1.3M". */
-export function formatCompact(value: number, locale: string = DEFAULT_LOCALE): string {
+export function formatCompact(value: number, locale: string = displayLocale): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
 /** Whole numbers with grouping: 12345 → "12,345". */
-export function formatCount(value: number, locale: string = DEFAULT_LOCALE): string {
+export function formatCount(value: number, locale: string = displayLocale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
@@ -150,7 +161,7 @@ export interface DateFormatOptions {
 
 /** An instant as date and time in an IANA zone: "Nov 21, 2026, 7:30 AM GMT+7". */
 export function formatDateTime(value: DateInput, timeZone: string, options: DateFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(options.locale ?? DEFAULT_LOCALE, {
+  return new Intl.DateTimeFormat(options.locale ?? displayLocale, {
     timeZone,
     year: 'numeric',
     month: 'short',
@@ -163,7 +174,7 @@ export function formatDateTime(value: DateInput, timeZone: string, options: Date
 
 /** The calendar date of an instant in an IANA zone: "Nov 21, 2026". */
 export function formatDate(value: DateInput, timeZone: string, options: DateFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(options.locale ?? DEFAULT_LOCALE, {
+  return new Intl.DateTimeFormat(options.locale ?? displayLocale, {
     timeZone,
     year: 'numeric',
     month: 'short',
@@ -181,11 +192,11 @@ const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', Number.POSITIVE_INFINITY],
 ];
 
-/** "just now", "5 minutes ago", "in 2 days". `now` is injectable for tests. */
-export function formatRelative(value: DateInput, now: Date = new Date(), locale: string = DEFAULT_LOCALE): string {
+/** "now", "5 minutes ago", "in 2 days" in the display language. `now` is injectable for tests. */
+export function formatRelative(value: DateInput, now: Date = new Date(), locale: string = displayLocale): string {
   let delta = (toDate(value).getTime() - now.getTime()) / 1000;
-  if (Math.abs(delta) < 45) return 'just now';
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (Math.abs(delta) < 45) return rtf.format(0, 'second');
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
     delta /= size;
@@ -194,7 +205,7 @@ export function formatRelative(value: DateInput, now: Date = new Date(), locale:
 }
 
 /** Shop ratings are 0–5 with one decimal: 4.8 → "4.8". */
-export function formatRating(value: number | null | undefined, locale: string = DEFAULT_LOCALE): string {
+export function formatRating(value: number | null | undefined, locale: string = displayLocale): string {
   if (value === null || value === undefined) return '—';
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }

@@ -1,4 +1,6 @@
-/** Maps a payload's userErrors onto form fields. */
+/** Maps a payload's userErrors onto form fields, in the user's language (i18n/serverErrors). */
+import { errorText } from '../i18n/serverErrors';
+
 export interface UserErrorLike {
   field?: ReadonlyArray<string> | string | null;
   message: string;
@@ -30,9 +32,10 @@ export function splitUserErrors<F extends string>(
     const name = userErrorField(error);
     if (name !== null && (fields as ReadonlyArray<string>).includes(name)) {
       const key = name as F;
-      fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]} ${error.message}` : error.message;
+      const text = errorText(error);
+      fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]} ${text}` : text;
     } else {
-      formErrors.push(error.message);
+      formErrors.push(errorText(error));
     }
   }
   return { fieldErrors, formErrors };

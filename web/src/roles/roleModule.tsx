@@ -23,7 +23,7 @@ type RoleModuleSpec = Omit<RoleModule, 'nav' | 'routes'> & {
 /** Every role has a home and a notifications page; a role module adds its own screens between them. */
 export function roleModule({
   home,
-  homeNav = { label: 'Home', icon: IconLayoutDashboard },
+  homeNav = { label: 'nav.home', icon: IconLayoutDashboard },
   nav = [],
   routes = [],
   ...rest
@@ -33,7 +33,7 @@ export function roleModule({
     nav: [
       { to: '', ...homeNav },
       ...nav,
-      { to: 'notifications', label: 'Notifications', icon: IconBell },
+      { to: 'notifications', label: 'nav.notifications', icon: IconBell },
     ],
     routes: [
       { index: true, lazy: home },

@@ -2,11 +2,13 @@ import type { Icon } from '@tabler/icons-react';
 import type { MantineColor } from '@mantine/core';
 import type { RouteObject } from 'react-router';
 import type { Role } from '../generated/graphql';
+import type { MessageKey } from '../i18n/catalogues';
 
 export interface NavItem {
   /** Relative to the role's base path; '' is the role home. */
   to: string;
-  label: string;
+  /** Message key of the link's text. */
+  label: MessageKey;
   icon: Icon;
 }
 
@@ -17,7 +19,8 @@ export interface NavItem {
 export interface RoleModule {
   role: Role;
   basePath: string;
-  label: string;
+  /** Message key of the role's name. */
+  label: MessageKey;
   color: MantineColor;
   /** 'mobile' = phone-first shell with bottom navigation (creators). */
   layout: 'desktop' | 'mobile';

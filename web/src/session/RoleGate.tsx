@@ -1,7 +1,7 @@
 /** Guards a role's routes: anonymous → /login (remembering where to return), wrong role → own home. */
 import { lazy, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { LoadingState } from '../components/QueryState';
+import { AppLoading } from '../components/QueryState';
 import { roleHome, type RoleModule } from '../roles';
 import { useViewerContext } from './context';
 
@@ -15,7 +15,7 @@ export function RoleGate({ module }: { module: RoleModule }) {
   if (!viewer) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (viewer.role !== module.role) return <Navigate to={roleHome(viewer.role)} replace />;
   return (
-    <Suspense fallback={<LoadingState label="Loading Matchup…" minHeight={400} />}>
+    <Suspense fallback={<AppLoading />}>
       {module.layout === 'mobile' ? <MobileShell module={module} /> : <DesktopShell module={module} />}
     </Suspense>
   );

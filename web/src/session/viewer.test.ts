@@ -6,7 +6,7 @@ describe('toSessionViewer', () => {
     expect(toSessionViewer(null)).toBeNull();
     expect(toSessionViewer(undefined)).toBeNull();
     expect(
-      toSessionViewer({ role: null, unreadNotificationCount: 0, user: null, organisation: null }),
+      toSessionViewer({ role: null, locale: null, unreadNotificationCount: 0, user: null, organisation: null }),
     ).toBeNull();
   });
 
@@ -14,12 +14,14 @@ describe('toSessionViewer', () => {
     expect(
       toSessionViewer({
         role: 'SELLER',
+        locale: 'TH',
         unreadNotificationCount: null,
         user: { id: 'U1', email: 'seller@demo.test', fullName: null },
         organisation: null,
       }),
     ).toEqual({
       role: 'SELLER',
+      locale: 'th',
       user: { id: 'U1', email: 'seller@demo.test', fullName: 'seller@demo.test' },
       organisation: { id: null, kind: null, name: '', market: null },
       unreadNotificationCount: 0,

@@ -1,4 +1,5 @@
 import type { Market, OrganisationKind, Role, ViewerQuery } from '../generated/graphql';
+import { fromApiLocale, type LocaleCode } from '../i18n/locales';
 
 /**
  * The signed-in viewer as the UI uses it. The API makes policy-gated fields nullable (null = hidden);
@@ -7,6 +8,8 @@ import type { Market, OrganisationKind, Role, ViewerQuery } from '../generated/g
  */
 export interface SessionViewer {
   role: Role;
+  /** The language the user chose (null: follow this device and browser). */
+  locale: LocaleCode | null;
   user: { id: string | null; email: string; fullName: string };
   organisation: { id: string | null; kind: OrganisationKind | null; name: string; market: Market | null };
   unreadNotificationCount: number;
@@ -17,10 +20,11 @@ export function toSessionViewer(viewer: ViewerQuery['viewer'] | undefined): Sess
   const email = viewer.user?.email ?? '';
   return {
     role: viewer.role,
+    locale: fromApiLocale(viewer.locale),
     user: {
       id: viewer.user?.id ?? null,
       email,
-      fullName: viewer.user?.fullName || email || 'Signed-in user',
+      fullName: viewer.user?.fullName || email,
     },
     organisation: {
       id: viewer.organisation?.id ?? null,

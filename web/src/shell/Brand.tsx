@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
+import { useT } from '../i18n/context';
 import classes from './Shell.module.css';
 
 /** The product mark and name. `collapseOnPhone` keeps only the mark on narrow screens (crowded headers). */
 export function Brand({ to, collapseOnPhone = false }: { to: string; collapseOnPhone?: boolean }) {
+  const t = useT();
   return (
-    <Link to={to} className={classes.brand} aria-label="Matchup home">
+    <Link to={to} className={classes.brand} aria-label={t('shell.home')}>
       <span className={classes.brandMark} aria-hidden>
         M
       </span>
@@ -14,9 +16,10 @@ export function Brand({ to, collapseOnPhone = false }: { to: string; collapseOnP
 }
 
 export function SkipLink() {
+  const t = useT();
   return (
     <a href="#main-content" className={classes.skipLink}>
-      Skip to content
+      {t('shell.skipToContent')}
     </a>
   );
 }

@@ -12,9 +12,12 @@ import { Brand, SkipLink } from './Brand';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { RoleBadge } from './RoleBadge';
 import { UserMenu } from './UserMenu';
+import { useT } from '../i18n/context';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import classes from './Shell.module.css';
 
 function SideNavLink({ module, item, onNavigate }: { module: RoleModule; item: NavItem; onNavigate: () => void }) {
+  const t = useT();
   const href = navHref(module, item);
   const resolved = useResolvedPath(href);
   const active = useMatch({ path: resolved.pathname, end: item.to === '' }) !== null;
@@ -24,7 +27,7 @@ function SideNavLink({ module, item, onNavigate }: { module: RoleModule; item: N
       component={RouterNavLink}
       to={href}
       end={item.to === ''}
-      label={item.label}
+      label={t(item.label)}
       leftSection={<Icon size={18} aria-hidden />}
       active={active}
       onClick={onNavigate}
@@ -36,6 +39,7 @@ function SideNavLink({ module, item, onNavigate }: { module: RoleModule; item: N
 
 export function DesktopShell({ module }: { module: RoleModule }) {
   const viewer = useViewer();
+  const t = useT();
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   useEffect(close, [location.pathname, close]);
@@ -56,7 +60,7 @@ export function DesktopShell({ module }: { module: RoleModule }) {
                 onClick={toggle}
                 hiddenFrom="sm"
                 size="sm"
-                aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+                aria-label={navOpened ? t('shell.closeNavigation') : t('shell.openNavigation')}
                 aria-controls="main-navigation"
                 aria-expanded={navOpened}
               />
@@ -71,13 +75,14 @@ export function DesktopShell({ module }: { module: RoleModule }) {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <ConnectionIndicator />
+              <LanguageSwitcher compact />
               <NotificationsBell allHref={`${module.basePath}/notifications`} />
               <UserMenu />
             </Group>
           </Group>
         </AppShell.Header>
 
-        <AppShell.Navbar p="sm" id="main-navigation" component="nav" aria-label="Main">
+        <AppShell.Navbar p="sm" id="main-navigation" component="nav" aria-label={t('shell.mainNavigation')}>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb="xs" hiddenFrom="xs">
             {viewer.organisation.name}
           </Text>

@@ -13,10 +13,12 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { navHref } from '../roles/nav';
 import { RoleBadge } from './RoleBadge';
 import { UserMenu } from './UserMenu';
+import { useT } from '../i18n/context';
 import classes from './Shell.module.css';
 
 export function MobileShell({ module }: { module: RoleModule }) {
   const viewer = useViewer();
+  const t = useT();
   return (
     <LiveNotificationsProvider>
       <SkipLink />
@@ -41,7 +43,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
           </div>
         </AppShell.Main>
 
-        <AppShell.Footer component="nav" aria-label="Main">
+        <AppShell.Footer component="nav" aria-label={t('shell.mainNavigation')}>
           <div className={classes.bottomNav}>
             {/* Notifications are one tap away on the header's bell (with "See all"): the bar keeps room for five. */}
             {module.nav.filter((item) => item.to !== 'notifications').map((item) => {
@@ -50,7 +52,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
                 <RouterNavLink key={item.to} to={navHref(module, item)} end={item.to === ''} className={classes.bottomNavLink}>
                   <Icon size={22} aria-hidden />
                   <Text component="span" size="xs" fw={600} inherit>
-                    {item.label}
+                    {t(item.label)}
                   </Text>
                 </RouterNavLink>
               );

@@ -4,6 +4,7 @@ import type { ComponentProps } from 'react';
 import { deferred } from '../components/Deferred';
 import { useViewer } from '../session/context';
 import { initials } from '../lib/text';
+import { useT } from '../i18n/context';
 import classes from './Shell.module.css';
 
 type UserMenuProps = { avatarUrl?: string | null };
@@ -11,8 +12,9 @@ type UserMenuProps = { avatarUrl?: string | null };
 /** The avatar button: the menu's target once loaded, and the placeholder until then. */
 export function UserButton({ avatarUrl, ...props }: UserMenuProps & ComponentProps<'button'>) {
   const viewer = useViewer();
+  const t = useT();
   return (
-    <UnstyledButton {...props} className={classes.userButton} aria-label={`Account menu for ${viewer.user.fullName}`}>
+    <UnstyledButton {...props} className={classes.userButton} aria-label={t('shell.accountMenu', { name: viewer.user.fullName })}>
       <Avatar src={avatarUrl ?? null} radius="xl" size={32} color="initials" name={viewer.user.fullName}>
         {initials(viewer.user.fullName)}
       </Avatar>

@@ -5,9 +5,12 @@ import type { DeferredStart } from '../components/Deferred';
 import { useLogout } from '../session/useLogout';
 import { useViewer } from '../session/context';
 import { UserButton } from './UserMenu';
+import { useT } from '../i18n/context';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
 export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string | null } & DeferredStart) {
   const viewer = useViewer();
+  const t = useT();
   const { logout, loggingOut } = useLogout();
   const [defaultOpened] = useState(startOpen);
 
@@ -26,8 +29,12 @@ export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string 
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        {/* On a phone the header has no room for it: the language is chosen here (desktop has both). */}
+        <Menu.Label>
+          <LanguageSwitcher />
+        </Menu.Label>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()} disabled={loggingOut}>
-          Log out
+          {t('shell.logOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -29,6 +29,8 @@ import { splitUserErrors } from '../../lib/userErrors';
 import { roleHome, roleOwnsPath, ROLE_MODULES } from '../../roles';
 import { useSession, useViewerContext } from '../../session/context';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demoAccounts';
+import { useT } from '../../i18n/context';
+import { LanguageSwitcher } from '../../i18n/LanguageSwitcher';
 import classes from './LoginPage.module.css';
 
 type Field = 'email' | 'password';
@@ -41,13 +43,14 @@ export function LoginPage() {
   const location = useLocation();
   const [{ fetching }, login] = useMutation(LoginDocument);
   const [formError, setFormError] = useState<string | null>(null);
+  const t = useT();
 
   const form = useForm<Record<Field, string>>({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (v.trim() ? null : 'Enter your email address.'),
-      password: (v) => (v ? null : 'Enter your password.'),
+      email: (v) => (v.trim() ? null : t('login.enterEmail')),
+      password: (v) => (v ? null : t('login.enterPassword')),
     },
   });
 
@@ -64,14 +67,14 @@ export function LoginPage() {
     }
     const payload = result.data?.login;
     if (!payload) {
-      setFormError('Sign-in failed. Please try again.');
+      setFormError(t('login.failed'));
       return;
     }
     if (payload.userErrors.length > 0 || !payload.viewer) {
       const { fieldErrors, formErrors } = splitUserErrors(payload.userErrors, FIELDS);
       form.setErrors(fieldErrors);
       const anyFieldError = FIELDS.some((f) => fieldErrors[f]);
-      setFormError(formErrors.length ? formErrors.join(' ') : anyFieldError ? null : 'Sign-in failed. Please try again.');
+      setFormError(formErrors.length ? formErrors.join(' ') : anyFieldError ? null : t('login.failed'));
       const firstField = FIELDS.find((f) => fieldErrors[f]);
       if (firstField) document.getElementById(`login-${firstField}`)?.focus();
       return;
@@ -94,15 +97,18 @@ export function LoginPage() {
     <Box className={classes.page}>
       <Center mih="100dvh" p="md">
         <Stack w="100%" maw={420} gap="lg">
+          <Group justify="flex-end">
+            <LanguageSwitcher />
+          </Group>
           <Stack gap={4} align="center">
             <div className={classes.logo} aria-hidden>
               M
             </div>
             <Title order={1} size="h2" ta="center">
-              Sign in to Matchup
+              {t('login.title')}
             </Title>
             <Text c="dimmed" size="sm" ta="center">
-              Partner campaigns for agencies, sellers and creators.
+              {t('login.tagline')}
             </Text>
           </Stack>
 
@@ -116,7 +122,7 @@ export function LoginPage() {
                 )}
                 <TextInput
                   id="login-email"
-                  label="Email"
+                  label={t('login.email')}
                   type="email"
                   autoComplete="username"
                   required
@@ -124,7 +130,7 @@ export function LoginPage() {
                 />
                 <PasswordInput
                   id="login-password"
-                  label="Password"
+                  label={t('login.password')}
                   autoComplete="current-password"
                   required
                   {...form.getInputProps('password')}
@@ -138,7 +144,7 @@ export function LoginPage() {
                   loading={fetching}
                   leftSection={<IconLogin size={18} aria-hidden />}
                 >
-                  Sign in
+                  {t('login.submit')}
                 </Button>
               </Stack>
             </form>
@@ -147,10 +153,10 @@ export function LoginPage() {
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="demo-accounts-title">
             <Group justify="space-between" mb={4}>
               <Text fw={600} size="sm" id="demo-accounts-title">
-                Demo accounts
+                {t('login.demoAccounts')}
               </Text>
               <Text size="xs" c="dimmed">
-                password <code className={classes.code}>{DEMO_PASSWORD}</code>
+                {t('login.demoPassword')} <code className={classes.code}>{DEMO_PASSWORD}</code>
               </Text>
             </Group>
             <Divider mb={4} />
@@ -160,7 +166,7 @@ export function LoginPage() {
                   <Table.Tr key={account.role}>
                     <Table.Td w={90}>
                       <Text size="sm" fw={500}>
-                        {ROLE_MODULES[account.role].label}
+                        {t(ROLE_MODULES[account.role].label)}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -174,10 +180,10 @@ export function LoginPage() {
                         type="button"
                         size="sm"
                         onClick={() => fill(account.email)}
-                        aria-label={`Fill in the ${ROLE_MODULES[account.role].label.toLowerCase()} demo account`}
+                        aria-label={t('login.useDemo', { role: t(ROLE_MODULES[account.role].label) })}
                         className={classes.fill}
                       >
-                        Use
+                        {t('login.use')}
                       </Anchor>
                     </Table.Td>
                   </Table.Tr>

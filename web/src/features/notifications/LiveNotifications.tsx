@@ -3,6 +3,7 @@
  * event shows a toast, re-reads the viewer (authoritative unread count) and bumps an epoch that the
  * notification lists watch to refetch. A socket reconnect does the same, covering events missed while down.
  */
+import { translate } from '../../i18n/runtime';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useClient, useMutation } from 'urql';
@@ -49,7 +50,7 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
       const payload = result.data?.notificationsMarkRead;
       const problem = result.error?.message ?? payload?.userErrors[0]?.message;
       if (problem) {
-        notifications.show({ color: 'red', title: 'Could not mark as read', message: problem });
+        notifications.show({ color: 'red', title: translate('shell.markReadFailed'), message: problem });
         return false;
       }
       refresh();

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/context';
 import { ActionIcon, Box, Group, Stack, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { DeferredTooltip } from '../../components/DeferredTooltip';
@@ -18,8 +19,9 @@ export function NotificationList({
   onMarkRead?: (id: string) => void;
   compact?: boolean;
 }) {
+  const t = useT();
   return (
-    <Box component="ul" className={classes.list} aria-label="Notifications">
+    <Box component="ul" className={classes.list} aria-label={t('notifications.title')}>
       {items.map((n) => {
         const unread = !n.readAt;
         return (
@@ -28,7 +30,7 @@ export function NotificationList({
               <span className={classes.dot} data-unread={unread || undefined} aria-hidden />
               <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Text size="sm" fw={unread ? 600 : 500} lineClamp={compact ? 1 : undefined}>
-                  {unread && <span className={classes.srOnly}>Unread: </span>}
+                  {unread && <span className={classes.srOnly}>{t('notifications.unreadPrefix')} </span>}
                   {n.title}
                 </Text>
                 <Text size="sm" c="dimmed" lineClamp={compact ? 2 : undefined}>
@@ -42,12 +44,12 @@ export function NotificationList({
               </Stack>
               {unread && onMarkRead && (
                 <DeferredTooltip
-                  label="Mark as read"
+                  label={t('notifications.markRead')}
                   trigger={
                     <ActionIcon
                       variant="subtle"
                       color="gray"
-                      aria-label={`Mark “${n.title}” as read`}
+                      aria-label={t('notifications.markOneRead', { title: n.title })}
                       onClick={() => onMarkRead(n.id)}
                     >
                       <IconCheck size={16} aria-hidden />

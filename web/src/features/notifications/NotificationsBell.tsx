@@ -4,10 +4,9 @@ import { IconBell } from '@tabler/icons-react';
 import type { ComponentProps } from 'react';
 import { deferred } from '../../components/Deferred';
 import { useViewer } from '../../session/context';
+import { useT } from '../../i18n/context';
+import { formatCount } from '../../lib/format';
 
-function unreadLabel(count: number): string {
-  return count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
-}
 
 /** The bell with its unread count: the popover's target once loaded, and the placeholder until then. */
 export function BellButton({
@@ -17,6 +16,7 @@ export function BellButton({
   onClick,
   ...props
 }: { count: number; opened: boolean; onClick?: () => void } & Omit<ComponentProps<'div'>, 'color' | 'onClick'>) {
+  const t = useT();
   return (
     <Indicator
       label={count > 99 ? '99+' : count}
@@ -33,7 +33,7 @@ export function BellButton({
         variant="subtle"
         color="gray"
         size="lg"
-        aria-label={unreadLabel(count)}
+        aria-label={count === 0 ? t('shell.notificationsNoneUnread') : t('shell.notificationsUnread', { count: formatCount(count) })}
         aria-haspopup="dialog"
         aria-expanded={opened}
         onClick={onClick}

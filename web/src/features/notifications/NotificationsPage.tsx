@@ -1,4 +1,6 @@
 /** Full notification history with cursor pagination ("Load more") and an unread filter. */
+import { useT } from '../../i18n/context';
+import { formatCount } from '../../lib/format';
 import { Button, Card, Group, SegmentedControl, Stack } from '@mantine/core';
 import { IconBellOff, IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,6 +18,7 @@ const PAGE_SIZE = 20;
 export function NotificationsPage() {
   const viewer = useViewer();
   const { markRead, marking } = useLiveNotifications();
+  const t = useT();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   // One entry per loaded page: the `after` cursor it was requested with.
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
@@ -23,8 +26,8 @@ export function NotificationsPage() {
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description="Everything that happened to your campaigns, products and payouts."
+        title={t('notifications.title')}
+        description={t('notifications.pageDescription')}
         actions={
           <Button
             variant="light"
@@ -33,22 +36,22 @@ export function NotificationsPage() {
             loading={marking}
             onClick={() => void markRead(null)}
           >
-            Mark all as read
+            {t('notifications.markAllRead')}
           </Button>
         }
       />
       <Card withBorder radius="md" padding="lg">
         <Stack gap="sm">
           <SegmentedControl
-            aria-label="Show"
+            aria-label={t('notifications.show')}
             value={filter}
             onChange={(v) => {
               setFilter(v as 'all' | 'unread');
               setCursors([null]);
             }}
             data={[
-              { value: 'all', label: 'All' },
-              { value: 'unread', label: `Unread (${viewer.unreadNotificationCount})` },
+              { value: 'all', label: t('notifications.filterAll') },
+              { value: 'unread', label: t('notifications.filterUnread', { count: formatCount(viewer.unreadNotificationCount) }) },
             ]}
             w="fit-content"
           />
@@ -84,6 +87,7 @@ function NotificationsChunk({
   isLast: boolean;
   onLoadMore: (cursor: string) => void;
 }) {
+  const t = useT();
   const { markRead } = useLiveNotifications();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RecentNotificationsDocument,
@@ -92,14 +96,14 @@ function NotificationsChunk({
   useRefetchOnNotification(() => refetch({ requestPolicy: 'network-only' }));
 
   if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (fetching && !data) return <LoadingState label="Loading notifications…" />;
+  if (fetching && !data) return <LoadingState label={t('notifications.loading')} />;
   const connection = data?.notifications;
   const items = connection?.edges.map((e) => e.node) ?? [];
   if (isFirst && items.length === 0) {
     return (
       <EmptyBlock
-        title={unreadOnly ? 'No unread notifications' : 'No notifications yet'}
-        description={unreadOnly ? 'You have read everything.' : 'Updates appear here as they happen.'}
+        title={unreadOnly ? t('notifications.noneUnread') : t('notifications.noneYet')}
+        description={unreadOnly ? t('notifications.allRead') : t('notifications.appearHere')}
         icon={<IconBellOff aria-hidden />}
       />
     );
@@ -110,7 +114,7 @@ function NotificationsChunk({
       {isLast && connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
         <Group justify="center">
           <Button variant="default" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
-            Load more
+            {t('notifications.loadMore')}
           </Button>
         </Group>
       )}

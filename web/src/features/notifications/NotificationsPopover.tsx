@@ -1,4 +1,5 @@
 /** The bell's popover (Mantine Popover, floating-ui), loaded when the user reaches for the bell. */
+import { useT } from '../../i18n/context';
 import { Anchor, Button, Divider, Group, Popover, ScrollArea, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBellOff } from '@tabler/icons-react';
@@ -16,6 +17,7 @@ import { BellButton } from './NotificationsBell';
 
 export function NotificationsPopover({ allHref, startOpen }: { allHref: string } & DeferredStart) {
   const viewer = useViewer();
+  const t = useT();
   const [opened, setOpened] = useState(startOpen);
   const count = viewer.unreadNotificationCount;
   useEffect(() => {
@@ -46,7 +48,7 @@ export function NotificationsPopover({ allHref, startOpen }: { allHref: string }
           }}
         />
       </Popover.Target>
-      <Popover.Dropdown p={0} aria-label="Latest notifications">
+      <Popover.Dropdown p={0} aria-label={t('notifications.latest')}>
         {opened && (
           <BellContents
             allHref={allHref}
@@ -72,6 +74,7 @@ function BellContents({
   onNavigate: () => void;
 }) {
   const { markRead, marking } = useLiveNotifications();
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RecentNotificationsDocument,
     variables: { first: 6 },
@@ -84,10 +87,10 @@ function BellContents({
     <>
       <Group justify="space-between" px="md" py="sm">
         <Text fw={600} size="sm">
-          Notifications
+          {t('notifications.title')}
         </Text>
         <Button size="compact-xs" variant="subtle" disabled={unread === 0} loading={marking} onClick={() => void markRead(null)}>
-          Mark all as read
+          {t('notifications.markAllRead')}
         </Button>
       </Group>
       <Divider />
@@ -95,9 +98,9 @@ function BellContents({
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         ) : fetching && !data ? (
-          <LoadingState label="Loading notifications…" minHeight={80} />
+          <LoadingState label={t('notifications.loading')} minHeight={80} />
         ) : items.length === 0 ? (
-          <EmptyBlock title="You're all caught up" icon={<IconBellOff aria-hidden />} />
+          <EmptyBlock title={t('notifications.caughtUp')} icon={<IconBellOff aria-hidden />} />
         ) : (
           <NotificationList items={items} timeZone={timeZone} compact onMarkRead={(id) => void markRead([id])} />
         )}
@@ -105,7 +108,7 @@ function BellContents({
       <Divider />
       <Group justify="center" py="xs">
         <Anchor component={Link} to={allHref} size="sm" onClick={onNavigate}>
-          See all notifications
+          {t('notifications.seeAll')}
         </Anchor>
       </Group>
     </>

@@ -1,4 +1,5 @@
 /** Home-page widget: the latest notifications, live. */
+import { useT } from '../../i18n/context';
 import { Anchor, Card, Group, Title } from '@mantine/core';
 import { IconBellOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -12,6 +13,7 @@ import { NotificationList } from './NotificationList';
 
 export function RecentNotificationsCard({ allHref, first = 5 }: { allHref: string; first?: number }) {
   const viewer = useViewer();
+  const t = useT();
   const { markRead } = useLiveNotifications();
   const [{ data, fetching, error }, refetch] = useQuery({ query: RecentNotificationsDocument, variables: { first } });
   useRefetchOnNotification(() => refetch({ requestPolicy: 'network-only' }));
@@ -21,20 +23,20 @@ export function RecentNotificationsCard({ allHref, first = 5 }: { allHref: strin
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="recent-notifications-title">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id="recent-notifications-title">
-          Recent notifications
+          {t('notifications.recent')}
         </Title>
         <Anchor component={Link} to={allHref} size="sm">
-          View all
+          {t('notifications.viewAll')}
         </Anchor>
       </Group>
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : fetching && !data ? (
-        <LoadingState label="Loading notifications…" />
+        <LoadingState label={t('notifications.loading')} />
       ) : items.length === 0 ? (
         <EmptyBlock
-          title="No notifications yet"
-          description="Updates about campaigns, registrations and payouts appear here as they happen."
+          title={t('notifications.noneYet')}
+          description={t('notifications.recentEmpty')}
           icon={<IconBellOff aria-hidden />}
         />
       ) : (

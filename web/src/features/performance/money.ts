@@ -3,7 +3,7 @@
  * BigInt and turned back into decimal strings for formatMoney. Charts plot integer minor units (whole numbers, so
  * the geometry never holds a fractional amount); every label is formatted from the exact integer.
  */
-import { CURRENCY_EXPONENT, DEFAULT_LOCALE, formatMoney, parseDecimal, rescale, type MoneyLike } from '../../lib/format';
+import { CURRENCY_EXPONENT, getDisplayLocale, formatMoney, parseDecimal, rescale, type MoneyLike } from '../../lib/format';
 
 function exponentOf(currency: string): number {
   return CURRENCY_EXPONENT[currency] ?? 2;
@@ -36,7 +36,7 @@ export function formatMinor(minor: number | bigint, currency: string): string {
  * An axis tick, short: 1_234_500 THB minor units → "฿12.3K", 25_000 USD → "$250". The major-unit amount is rounded to a whole BigInt and
  * laid out by Intl's compact notation (Intl formats a BigInt exactly).
  */
-export function formatMinorCompact(minor: number | bigint, currency: string, locale: string = DEFAULT_LOCALE): string {
+export function formatMinorCompact(minor: number | bigint, currency: string, locale: string = getDisplayLocale()): string {
   const units = typeof minor === 'bigint' ? minor : BigInt(Math.round(minor));
   const base = 10n ** BigInt(exponentOf(currency));
   const negative = units < 0n;

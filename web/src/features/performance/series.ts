@@ -3,7 +3,7 @@
  * person picks (last 7 / 30 / 90 days, the whole campaign), bucketing long ranges into weeks, and the rows a chart
  * plots. Amounts stay exact: buckets sum BigInt minor units, and the chart gets whole minor units.
  */
-import { DEFAULT_LOCALE, type MoneyLike } from '../../lib/format';
+import { getDisplayLocale, type MoneyLike } from '../../lib/format';
 import { minorToChartValue, minorToMoney, moneyToMinor } from './money';
 
 const DAY_MS = 86_400_000;
@@ -50,7 +50,7 @@ export function localDate(instant: string | Date, timeZone: string): string {
 
 /** A local date as people read it: "Nov 3" (with the year when asked: "Nov 3, 2026"). */
 export function formatLocalDate(date: string, options: { withYear?: boolean; locale?: string } = {}): string {
-  return new Intl.DateTimeFormat(options.locale ?? DEFAULT_LOCALE, {
+  return new Intl.DateTimeFormat(options.locale ?? getDisplayLocale(), {
     timeZone: 'UTC',
     month: 'short',
     day: 'numeric',

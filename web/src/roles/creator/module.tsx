@@ -4,16 +4,16 @@ import { page, roleModule } from '../roleModule';
 export const creatorModule = roleModule({
   role: 'CREATOR',
   basePath: '/creator',
-  label: 'Creator',
+  label: 'role.creator',
   color: 'pink',
   layout: 'mobile',
-  homeNav: { label: 'Home', icon: IconHome },
+  homeNav: { label: 'nav.home', icon: IconHome },
   home: page(() => import('./CreatorHome'), 'CreatorHome'),
   nav: [
-    { to: 'offers', label: 'Offers', icon: IconDiscount },
-    { to: 'showcase', label: 'Showcase', icon: IconBuildingStore },
-    { to: 'samples', label: 'Samples', icon: IconGift },
-    { to: 'earnings', label: 'Earnings', icon: IconWallet },
+    { to: 'offers', label: 'nav.offers', icon: IconDiscount },
+    { to: 'showcase', label: 'nav.showcase', icon: IconBuildingStore },
+    { to: 'samples', label: 'nav.samples', icon: IconGift },
+    { to: 'earnings', label: 'nav.earnings', icon: IconWallet },
   ],
   routes: [
     { path: 'offers', lazy: page(() => import('./offers/CommissionOffersPage'), 'CommissionOffersPage') },

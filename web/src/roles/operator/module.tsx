@@ -4,11 +4,11 @@ import { page, roleModule } from '../roleModule';
 export const operatorModule = roleModule({
   role: 'OPERATOR',
   basePath: '/operator',
-  label: 'Operator',
+  label: 'role.operator',
   color: 'dark',
   layout: 'desktop',
-  homeNav: { label: 'Overview', icon: IconLayoutDashboard },
+  homeNav: { label: 'nav.overview', icon: IconLayoutDashboard },
   home: page(() => import('./OperatorHome'), 'OperatorHome'),
-  nav: [{ to: 'finance', label: 'Finance', icon: IconCash }],
+  nav: [{ to: 'finance', label: 'nav.finance', icon: IconCash }],
   routes: [{ path: 'finance', lazy: page(() => import('./finance/OperatorFinancePage'), 'OperatorFinancePage') }],
 });

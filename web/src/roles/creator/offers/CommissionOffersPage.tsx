@@ -18,28 +18,31 @@ import { useViewer } from '../../../session/context';
 import { PasteLinkCard } from '../PasteLinkCard';
 import { ProductHeader } from '../ProductHeader';
 
+import { useT } from '../../../i18n/context';
+
 type ProductOfferGroup = CommissionOffersQuery['commissionOffers'][number];
 
 function ProductOffersCard({ group, timeZone }: { group: ProductOfferGroup; timeZone: string }) {
-  const title = group.product?.title ?? 'product';
+  const t = useT();
+  const title = group.product?.title ?? t('offers.productFallback');
   return (
     <Card withBorder radius="lg" padding="md" data-testid="offer-group">
       <Stack gap="sm">
         <ProductHeader product={group.product} size={56} />
         <Group gap="xs" wrap="wrap">
           <Badge color="pink" variant="filled" radius="sm" tt="none" leftSection={<IconTrophy size={12} aria-hidden />}>
-            Best {formatRate(group.bestRateBps)}
+            {t('offers.best', { rate: formatRate(group.bestRateBps) })}
           </Badge>
           {group.activeRateBps !== null && (
             <Badge color={group.activeRateBps < group.bestRateBps ? 'yellow' : 'teal'} variant="light" radius="sm" tt="none">
-              You earn {formatRate(group.activeRateBps)}
+              {t('offers.youEarn', { rate: formatRate(group.activeRateBps) })}
             </Badge>
           )}
           <Text size="xs" c="dimmed">
-            Price {formatMoneyOrDash(group.product?.price)}
+            {t('offers.price', { price: formatMoneyOrDash(group.product?.price) })}
           </Text>
         </Group>
-        <Stack gap={0} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={`Offers for ${title}, best first`}>
+        <Stack gap={0} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('offers.listLabel', { title })}>
           {group.offers.map((offer, index) => (
             <Fragment key={offer.listItemId}>
               {index > 0 && <Divider my={6} />}
@@ -53,12 +56,13 @@ function ProductOffersCard({ group, timeZone }: { group: ProductOfferGroup; time
                       {offer.agencyName} · {offer.campaignName}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      Until {formatDate(offer.campaignEnd, timeZone)} · {offer.sampleAvailable ? `${formatCount(offer.samplesLeft)} free samples` : 'no samples left'}
+                      {t('offers.until', { date: formatDate(offer.campaignEnd, timeZone) })} ·{' '}
+                      {offer.sampleAvailable ? t('offers.freeSamples', { count: offer.samplesLeft, shown: formatCount(offer.samplesLeft) }) : t('offers.noSamples')}
                     </Text>
                   </Stack>
                   {offer.inShowcase ? (
                     <Badge color="teal" variant="light" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} style={{ flex: 'none' }}>
-                      In showcase
+                      {t('offers.inShowcase')}
                     </Badge>
                   ) : (
                     <Button
@@ -68,9 +72,9 @@ function ProductOffersCard({ group, timeZone }: { group: ProductOfferGroup; time
                       variant="light"
                       color="pink"
                       style={{ flex: 'none' }}
-                      aria-label={`Open the ${formatRate(offer.creatorRateBps)} offer for ${title} from ${offer.agencyName}`}
+                      aria-label={t('offers.openLabel', { rate: formatRate(offer.creatorRateBps), title, agency: offer.agencyName })}
                     >
-                      Open
+                      {t('offers.open')}
                     </Button>
                   )}
                 </Group>
@@ -85,6 +89,7 @@ function ProductOffersCard({ group, timeZone }: { group: ProductOfferGroup; time
 
 export function CommissionOffersPage() {
   const viewer = useViewer();
+  const t = useT();
   const tz = marketTimeZone(viewer.organisation.market);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
@@ -97,15 +102,15 @@ export function CommissionOffersPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          Commission offers
+          {t('offers.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Every offer from the links you opened, by product, best rate first.
+          {t('offers.subtitle')}
         </Text>
       </Stack>
       <TextInput
-        label="Search"
-        placeholder="Product name"
+        label={t('offers.search')}
+        placeholder={t('offers.searchPlaceholder')}
         type="search"
         size="md"
         leftSection={<IconSearch size={18} aria-hidden />}
@@ -115,18 +120,18 @@ export function CommissionOffersPage() {
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading offers…" />
+        <LoadingState label={t('offers.loading')} />
       ) : groups.length === 0 ? (
         <Stack gap="md">
           <EmptyBlock
-            title={debounced ? 'No offer matches' : 'No offers yet'}
-            description={debounced ? 'Try another product name.' : 'Offers appear here once you open an agency’s link.'}
+            title={debounced ? t('offers.noMatch') : t('offers.none')}
+            description={debounced ? t('offers.noMatchHint') : t('offers.noneHint')}
             icon={<IconDiscount aria-hidden />}
           />
           {!debounced && <PasteLinkCard />}
         </Stack>
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products with offers">
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('offers.productsLabel')}>
           {groups.map((group) => (
             <li key={group.product?.id ?? group.offers[0]?.listItemId}>
               <ProductOffersCard group={group} timeZone={tz} />
