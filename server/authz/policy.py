@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, select, true
 
 from server import models
 from server.auth.principal import Principal
-from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
+from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow, own
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
 
@@ -155,6 +155,9 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
         frozenset({S, O}),
     ),
     "IntegrationKeyCreatePayload": frozenset({S}),
+    # Disputes: each party its own (row scope), the operator all, read-only; the seller never the creator (fields).
+    **dict.fromkeys(("Dispute", "DisputeMessage", "DisputeConnection", "DisputeEdge"), ALL),
+    **dict.fromkeys(("DisputePayload", "DisputeUserError"), frozenset({A, S, C})),
     "PageInfo": ALL,
     "Money": ALL,
     "LoginPayload": EVERYONE,
@@ -189,6 +192,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(ALL), "orderLines", "orderLine"),
         "earnings": allow(A, S, C),
         "integrationKeys": allow(S, O),
+        "disputes": allow(ALL),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
         **_fields(
@@ -219,6 +223,10 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(O), "taxInfoReview", "billsGenerate", "payoutRun"),
         "integrationKeyCreate": allow(S),
         "integrationKeyRevoke": allow(S, O),
+        # A creator or a seller opens (the service checks which type); every party writes; the agency decides.
+        "disputeOpen": allow(S, C),
+        "disputeReply": allow(A, S, C),
+        "disputeDecide": allow(A),
     },
     "Subscription": {
         "notificationReceived": allow(ALL),
@@ -228,6 +236,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "campaignNumbersChanged": allow(A, S, O),
         "commissionChanged": allow(A, C),
         "orderLineChanged": allow(S),
+        "disputeChanged": allow(A, S, C),
     },
     "Viewer": {
         **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt"),
@@ -517,6 +526,26 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "IntegrationKeyCreatePayload": _fields(allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"),
     "IntegrationKeyPayload": _fields(allow(S, O), "integrationKey", "userErrors"),
     "IntegrationKeyUserError": _fields(allow(S, O), "field", "message", "code"),
+    "Dispute": {
+        **_fields(
+            allow(ALL), "id", "type", "status", "outcome", "claimantRole", "openedAt", "dueAt", "answeredAt",
+            "closedAt", "updatedAt", "decisionNote", "answerWindowDays", "ageDays", "campaignName", "agencyName",
+            "product", "sampleRequest", "messages",
+        ),
+        # Creator-level (the claimant, a missing order's details, a line's money): never the seller's.
+        **_fields(allow(A, C, O), "claimantName", "orderNumber", "orderDate", "claimedAmount", "adjustment", "orderLine"),
+        "registration": allow(A, S, O),
+    },
+    "DisputeMessage": {
+        **_fields(allow(ALL), "at", "body", "links", "authorRole"),
+        # A seller sees who wrote only as a role: the agency relays the creator's words.
+        "authorName": allow(A, C, O),
+        "authorPersonName": own(ALL),
+    },
+    "DisputeConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
+    "DisputeEdge": _fields(allow(ALL), "cursor", "node"),
+    "DisputePayload": _fields(allow(A, S, C), "dispute", "userErrors"),
+    "DisputeUserError": _fields(allow(A, S, C), "field", "message", "code"),
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
     "LoginPayload": {
@@ -583,6 +612,12 @@ def _own_payment_account_ids(p: Principal):  # noqa: ANN202
 
 def _shop_marketplace_campaigns(p: Principal) -> ColumnElement[bool]:
     return campaign_rules.visible_to_shop(p.organisation_id) | campaign_rules.registered_by_shop(p.organisation_id)
+
+
+def _dispute_party(p: Principal) -> ColumnElement[bool]:
+    d = models.Dispute
+    me = p.organisation_id
+    return (d.claimant_organisation_id == me) | (d.agency_id == me) | (d.shop_id == me) | (d.creator_id == me)
 
 
 ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
@@ -709,6 +744,13 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
         S: lambda p: models.IntegrationKey.organisation_id == p.organisation_id,
         O: _everything,
     },
+    "Dispute": {
+        **{audience: _dispute_party for audience in (A, S, C)},
+        O: _everything,
+    },
 }
 
-OWNERSHIP: dict[str, Callable[[Any, Principal], bool]] = {}
+OWNERSHIP: dict[str, Callable[[Any, Principal], bool]] = {
+    # A person's name stays inside the author's own organisation.
+    "DisputeMessage": lambda message, p: message.row.author_organisation_id == p.organisation_id,
+}

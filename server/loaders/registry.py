@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from server import models
 from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
+from server.loaders.disputes import DisputeLoaders
 from server.loaders.finance import FinanceLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
@@ -359,6 +360,10 @@ class LoaderRegistry:
     @cached_property
     def finance(self) -> FinanceLoaders:
         return FinanceLoaders(self.rt, self.principal, cache=self.cache)
+
+    @cached_property
+    def disputes(self) -> DisputeLoaders:
+        return DisputeLoaders(self.rt, self.principal, cache=self.cache)
 
     # --- notifications -----------------------------------------------------------------------------
     @property

@@ -116,6 +116,7 @@ from server.resolvers.subscription.registration_status_changed import subscribe_
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
 from server.schema.context import Info
+from server.schema.disputes_root import DisputeMutations, DisputeQueries, DisputeSubscriptions
 from server.schema.pagination import Connection
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_inputs import (
@@ -194,7 +195,7 @@ from server.schema.types.tenants import PlatformOverview, Viewer
 
 
 @strawberry.type
-class Query:
+class Query(DisputeQueries):
     @strawberry.field(description="The logged-in user; null when not logged in.")
     async def viewer(self, info: Info) -> Viewer | None:
         return await resolve_viewer(info)
@@ -424,7 +425,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(DisputeMutations):
     @strawberry.mutation(description="Log in with email and password. Sets the session cookie and returns a token.")
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:  # noqa: A002
         return await resolve_login(info, input)
@@ -629,7 +630,7 @@ class Mutation:
 
 
 @strawberry.type
-class Subscription:
+class Subscription(DisputeSubscriptions):
     @strawberry.subscription(description="Each new notification of the viewer, live.")
     async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
         async for notification in subscribe_notification_received(info):

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from server.runtime import Runtime
 from server.services import campaigns, idempotency, registrations, samples, sessions, showcase_rates
+from server.services.disputes.deciding import expire_due as expire_due_disputes
 from server.services.finance.bills import issue_monthly_bills
 from server.services.orders.settlement import settle_due_lines
 
@@ -29,6 +30,7 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("remind creators of rate decreases", showcase_rates.notify_upcoming_rate_decreases),
     ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
     ("mark overdue samples", samples.mark_overdue_samples),
+    ("expire disputes past their deadline", expire_due_disputes),
     ("settle due order lines", settle_due_lines),
     # After settlement, so that a month's last settled lines make its bills.
     ("issue monthly bills", issue_monthly_bills),

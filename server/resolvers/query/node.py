@@ -12,6 +12,7 @@ from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node
 from server.schema.types.content import Content
+from server.schema.types.disputes import Dispute
 from server.schema.types.finance import BankAccount, PaymentAccount, PaymentBill, TaxInfo
 from server.schema.types.integration_key import IntegrationKey
 from server.schema.types.notification import Notification
@@ -46,6 +47,7 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
     "PaymentBill": (lambda l: l.finance.bill_by_id, PaymentBill.from_row),
     "IntegrationKey": (lambda l: l.integration_key_by_id, IntegrationKey.from_row),
     "OrderLine": (lambda l: l.orders.line_by_id, OrderLine.from_view),
+    "Dispute": (lambda l: l.disputes.dispute_by_id, Dispute.from_row),
 }
 
 

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from server.authz.errors import InvalidId
+from server.resolvers.errors import user_errors
+from server.schema.context import Info
+from server.schema.ids import decode_any_id
+from server.schema.types.disputes import (
+    Dispute,
+    DisputeErrorCode,
+    DisputePayload,
+    DisputeType,
+    DisputeUserError,
+)
+from server.services.disputes.opening import OpenSpec, open_dispute
+from server.services.errors import DomainError, DomainErrors
+
+
+@strawberry.input(description="A message: text (1..2000 characters) and at most 5 http(s) links.")
+class DisputeMessageInput:
+    body: str
+    links: list[str] | None = None
+
+
+@strawberry.input
+class DisputeOpenInput:
+    type: DisputeType
+    subject_id: strawberry.ID = strawberry.field(
+        description="What it concerns: your ShowcaseEntry (MISSING_ORDER), OrderLine (money disputes), Registration "
+        "(REJECTION_APPEAL) or SampleRequest (sample disputes)."
+    )
+    message: DisputeMessageInput
+    order_number: str | None = strawberry.field(default=None, description="MISSING_ORDER: the order's number.")
+    order_date: date | None = strawberry.field(default=None, description="MISSING_ORDER: the day it was ordered.")
+    claimed_amount: str | None = strawberry.field(
+        default=None, description="Money disputes: what you ask for, a decimal string in the campaign's currency."
+    )
+
+
+async def payload_for(info: Info, dispute_id: int) -> DisputePayload:
+    row = await info.context.loaders.disputes.dispute_by_id.load(dispute_id)
+    return DisputePayload(dispute=None if row is None else Dispute.from_row(row), user_errors=[])
+
+
+def failed(error: DomainError | DomainErrors) -> DisputePayload:
+    return DisputePayload(dispute=None, user_errors=user_errors(error, DisputeUserError, DisputeErrorCode))
+
+
+def invalid_id(exc: InvalidId, field: list[str]) -> DisputePayload:
+    return DisputePayload(dispute=None, user_errors=[
+        DisputeUserError(field=field, message=str(exc), code=DisputeErrorCode.INVALID_ID)])
+
+
+async def resolve_dispute_open(info: Info, input: DisputeOpenInput) -> DisputePayload:  # noqa: A002
+    ctx = info.context
+    assert ctx.principal is not None  # the policy gate let only creators and sellers in
+    try:
+        subject_type, subject_id = decode_any_id(input.subject_id)
+    except InvalidId as exc:
+        return invalid_id(exc, ["input", "subjectId"])
+    spec = OpenSpec(
+        type=input.type, subject_type=subject_type, subject_id=subject_id, body=input.message.body,
+        links=list(input.message.links or []), order_number=input.order_number, order_date=input.order_date,
+        claimed_amount=input.claimed_amount,
+    )
+    try:
+        dispute_id = await open_dispute(ctx.rt, ctx.principal, spec)
+    except (DomainError, DomainErrors) as error:
+        return failed(error)
+    return await payload_for(info, dispute_id)
