@@ -17,6 +17,7 @@ from server.services.unit_of_work import UnitOfWork
 from tests.orders.conftest import lines_of
 from tests.orders.world import OrdersWorld
 from tests.orders_api.conftest import Story, api, people, story  # noqa: F401 - fixtures for this package
+from tests.plugins.api import Api, login_token
 
 OPEN = """mutation($input: DisputeOpenInput!) { disputeOpen(input: $input) {
   dispute { id type status dueAt answerWindowDays claimedAmount { amount currency } messages { body authorRole } }
@@ -78,3 +79,8 @@ async def counts(rt: Runtime) -> tuple[int, int, int, int]:
             await s.scalar(select(func.count()).select_from(table))
             for table in (models.Dispute, models.DisputeMessage, models.LedgerEntry, models.Notification)
         ])
+
+
+async def fresh(http, key: str) -> Api:  # noqa: ANN001
+    """Logged in now: a session from before a jump of the clock past its lifetime has expired."""
+    return Api(http, await login_token(http, f"{key}@orders.test"))

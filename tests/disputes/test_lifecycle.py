@@ -14,20 +14,14 @@ from server.schema.ids import decode_id
 from server.services.disputes.deciding import expire_due
 from server.services.orders import ledger
 from server.services.sweeper import sweep
-from tests.disputes.conftest import DECIDE, OPEN, REPLY, Subjects, open_input
+from tests.disputes.conftest import DECIDE, OPEN, REPLY, Subjects, fresh, open_input
 from tests.orders_api.test_receipt import RECEIPT
-from tests.plugins.api import Api, login_token
 
 NOTIFICATIONS = "{ notifications(first: 20) { edges { node { kind subjectId } } } }"
 
 
 def at(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
-async def fresh(http, key: str) -> Api:  # noqa: ANN001
-    """Logged in now: a session from before a jump of the clock past its lifetime has expired."""
-    return Api(http, await login_token(http, f"{key}@orders.test"))
 
 
 async def kinds(api, subject: str) -> list[str]:  # noqa: ANN001
