@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_inputs import (
     CampaignErrorCode,

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.campaign_inputs import to_campaign_input
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.campaign import Campaign, CampaignPendingChange
 from server.schema.types.campaign_inputs import (
     CampaignErrorCode,

@@ -5,10 +5,10 @@ from datetime import datetime
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.models.enums import ContentKind
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.content import Content, ContentErrorCode, ContentUserError
 from server.schema.types.content import ContentKind as ContentKindEnum
 from server.schema.types.sample import SampleRequest

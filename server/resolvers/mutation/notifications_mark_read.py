@@ -3,10 +3,10 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.loaders.counts import unread_notification_count
 from server.schema.context import Info
 from server.schema.errors import NotificationErrorCode, NotificationUserError
-from server.schema.ids import decode_id
 from server.services import notifications
 
 MAX_IDS = 100

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import strawberry
 
+from server.ids import encode_id
 from server.resolvers.inputs import input_id, principal_of
 from server.resolvers.product_list_inputs import errors_of
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.types.product_list import ProductListDeletePayload
 from server.services import product_lists
 from server.services.errors import DomainError

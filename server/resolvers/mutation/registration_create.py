@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.registration_results import pk_or_none, registration_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.registration import (
     Registration,
     RegistrationCreateInput,

@@ -3,9 +3,9 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.mutation.sample_request import failed, invalid_id, payload_for
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.sample import SampleRequestPayload
 from server.services import samples
 from server.services.errors import DomainError, DomainErrors

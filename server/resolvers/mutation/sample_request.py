@@ -3,9 +3,9 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.sample import (
     SampleRequest,
     SampleRequestErrorCode,

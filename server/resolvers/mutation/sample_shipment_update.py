@@ -3,10 +3,10 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.models.enums import ShipmentStatus
 from server.resolvers.mutation.sample_request import failed, invalid_id, payload_for
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.sample import SampleRequestPayload
 from server.schema.types.sample import ShipmentStatus as ShipmentStatusEnum
 from server.services import samples

@@ -3,9 +3,9 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id, encode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id, encode_id
 from server.schema.types.showcase import ShowcaseErrorCode, ShowcaseRemovePayload, ShowcaseUserError
 from server.services import showcase
 from server.services.errors import DomainError, DomainErrors

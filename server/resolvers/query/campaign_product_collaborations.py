@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import strawberry
 
+from server.ids import decode_id
 from server.models.enums import MARKET_CURRENCY
 from server.resolvers.performance_scopes import campaign_scope, page_args
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.pagination import Connection
 from server.schema.types.common import SortDirection
 from server.schema.types.performance import (

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from server.authz.decisions import can_reach
+from server.ids import decode_any_id
 from server.schema.context import Info
-from server.schema.ids import decode_any_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node

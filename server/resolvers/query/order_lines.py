@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 from server import models
 from server.authz.decisions import row_scope
 from server.authz.errors import PublicError
+from server.ids import decode_id
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.orders import OrderLine, OrderLineFilter
 from server.services.orders import line_counts, reads

@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from server import models
 from server.authz.decisions import row_scope
+from server.ids import decode_id
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.product_list import ProductList
 from server.search import contains, contains_pattern

@@ -6,9 +6,9 @@ import strawberry
 
 from server.authz.decisions import row_scope
 from server.events import channels
+from server.ids import decode_id
 from server.models.enums import Role
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.performance import CampaignNumbersChange
 from server.services.performance import live

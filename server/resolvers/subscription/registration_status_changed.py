@@ -6,9 +6,9 @@ from datetime import datetime
 import strawberry
 
 from server.events import channels
+from server.ids import decode_id
 from server.models.enums import RegistrationStatus, Role
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.registration import Registration, RegistrationStatusChange
 
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Currency, Money, Node

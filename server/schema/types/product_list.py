@@ -9,11 +9,11 @@ from typing import Any
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.links import share_url
 from server.money import agency_rate_bps
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.pagination import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product

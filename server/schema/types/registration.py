@@ -10,11 +10,11 @@ from typing import Any
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.loaders.ready import then
 from server.models import enums
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node, Role, SortDirection
