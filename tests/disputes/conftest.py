@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from server import models
 from server.models.enums import RegistrationStatus, RejectReason, SampleStatus
 from server.runtime import Runtime
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from server.services.unit_of_work import UnitOfWork
 from tests.orders.conftest import lines_of
 from tests.orders.world import OrdersWorld

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from server import models
 from server.models.enums import RegistrationStatus
-from server.schema.ids import decode_id
+from server.ids import decode_id
 from server.services.disputes.deciding import expire_due
 from server.services.orders import ledger
 from server.services.sweeper import sweep

@@ -4,7 +4,7 @@ reaches the creator's commissionChanged (its receipt refreshes)."""
 from __future__ import annotations
 
 from server.events import channels
-from server.schema.ids import decode_id
+from server.ids import decode_id
 from tests.disputes.conftest import DECIDE, OPEN, REPLY, Subjects, open_input
 from tests.orders_api.test_live import listening, payload, socket
 

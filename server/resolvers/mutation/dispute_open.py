@@ -7,7 +7,7 @@ import strawberry
 from server.authz.errors import InvalidId
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_any_id
+from server.ids import decode_any_id
 from server.schema.types.disputes import (
     Dispute,
     DisputeErrorCode,
