@@ -100,6 +100,10 @@ VARIABLES |= {
     # Integration keys: a name the server refuses, a key that does not exist.
     "IntegrationKeyCreate": {"input": {"name": ""}},
     "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
+    # Disputes: a subject and a dispute that do not exist.
+    "DisputeOpen": {"input": {"type": "WRONG_COMMISSION", "subjectId": _missing("OrderLine"), "message": {"body": "Why?"}}},
+    "DisputeReply": {"input": {"id": _missing("Dispute"), "body": "Hello"}},
+    "DisputeDecide": {"input": {"id": _missing("Dispute"), "uphold": False, "note": "No"}},
 }
 
 

@@ -1,4 +1,4 @@
-import { IconBuildingBank, IconFileInvoice, IconGift, IconListDetails, IconReceipt, IconSpeakerphone } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileInvoice, IconGift, IconListDetails, IconReceipt, IconScale, IconSpeakerphone } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
 export const agencyModule = roleModule({
@@ -15,6 +15,7 @@ export const agencyModule = roleModule({
     { to: 'orders', label: 'Orders and earnings', icon: IconReceipt },
     { to: 'bills', label: 'Bills', icon: IconFileInvoice },
     { to: 'payment-account', label: 'Payment account', icon: IconBuildingBank },
+    { to: 'disputes', label: 'Disputes', icon: IconScale },
   ],
   routes: [
     { path: 'campaigns', lazy: page(() => import('./campaigns/CampaignsPage'), 'CampaignsPage') },
@@ -27,5 +28,6 @@ export const agencyModule = roleModule({
     { path: 'orders', lazy: page(() => import('./orders/AgencyOrdersPage'), 'AgencyOrdersPage') },
     { path: 'bills', lazy: page(() => import('./finance/AgencyBillsPage'), 'AgencyBillsPage') },
     { path: 'payment-account', lazy: page(() => import('./finance/AgencyPaymentAccountPage'), 'AgencyPaymentAccountPage') },
+    { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
   ],
 });

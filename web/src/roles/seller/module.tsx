@@ -1,4 +1,4 @@
-import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
+import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconScale, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
 export const sellerModule = roleModule({
@@ -15,6 +15,7 @@ export const sellerModule = roleModule({
     { to: 'performance', label: 'Performance', icon: IconChartBar },
     { to: 'orders', label: 'Orders', icon: IconReceipt },
     { to: 'integrations', label: 'Integrations', icon: IconPlugConnected },
+    { to: 'disputes', label: 'Disputes', icon: IconScale },
   ],
   routes: [
     { path: 'marketplace', lazy: page(() => import('./marketplace/MarketplacePage'), 'MarketplacePage') },
@@ -25,5 +26,6 @@ export const sellerModule = roleModule({
     { path: 'performance', lazy: page(() => import('./performance/SellerPerformancePage'), 'SellerPerformancePage') },
     { path: 'orders', lazy: page(() => import('./orders/SellerOrdersPage'), 'SellerOrdersPage') },
     { path: 'integrations', lazy: page(() => import('./integrations/IntegrationsPage'), 'IntegrationsPage') },
+    { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
   ],
 });
