@@ -56,7 +56,8 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "RegistrationConnection": frozenset({A, S, O}),
     "RegistrationEdge": frozenset({A, S, O}),
     "RegistrationEvent": frozenset({A, S, O}),
-    "FieldChange": frozenset({A, S, O}),
+    "FieldChange": ALL,
+    "TermsEvent": ALL,
     "RegistrationStatusChange": frozenset({A, S, O}),
     "RegistrationPayload": frozenset({A, S}),
     "RegistrationUserError": frozenset({A, S}),
@@ -281,6 +282,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             allow(A, O), "targetShopCodes", "firstPublishedAt", "updatedAt", "pendingChange", "editableAt",
             "registrationCounts",
         ),
+        "history": allow(A, S, O),
         "myParticipation": allow(S),
     },
     "CampaignContact": _fields(allow(A, S, O), "email", "phone", "messenger", "messengerHandle"),
@@ -315,7 +317,14 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         allow(A, S, O), "id", "at", "action", "actorName", "actorRole", "fromStatus", "toStatus", "reason", "note",
         "changes",
     ),
-    "FieldChange": _fields(allow(A, S, O), "field", "from", "to"),
+    "FieldChange": _fields(allow(ALL), "field", "from", "to"),
+    # Terms histories: the subject's own row scope and field rules decide (server/schema/types/history.py drops the
+    # fields the viewer may not see from each diff); a seller sees the role of who acted, never a creator's name.
+    "TermsEvent": {
+        **_fields(allow(ALL), "id", "at", "action", "actorRole", "reason", "changes"),
+        "actorName": allow(A, C, O),
+        "actorPersonName": own(ALL),
+    },
     "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at"),
     "RegistrationPayload": _fields(allow(A, S), "registration", "userErrors"),
     "RegistrationUserError": _fields(allow(A, S), "field", "message", "code"),
@@ -362,7 +371,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ShowcaseEntry": _fields(
         allow(C, O), "id", "status", "addedAt", "endedAt", "creatorRateBps", "pendingRateBps",
         "pendingRateEffectiveAt", "activeSince", "product", "campaignName", "campaignEnd", "agencyName",
-        "sampleAvailable", "samplesLeft", "sampleRequest", "contents",
+        "sampleAvailable", "samplesLeft", "sampleRequest", "contents", "history",
     ),
     "ShowcaseEntryConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
     "ShowcaseEntryEdge": _fields(allow(C), "cursor", "node"),
@@ -377,6 +386,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         ),
         # Creator-level: never the seller's.
         **_fields(allow(A, C, O), "creator", "contents", "rejectReason"),
+        "history": allow(ALL),
         "campaign": allow(A, S, O),
         # The seller ships to it; the agency never sees it.
         "shippingAddress": allow(S, C),
@@ -750,7 +760,14 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     },
 }
 
+# Terms histories: the actions each audience is shown, per subject (absent: all). A seller follows a sample's
+# shipping, not the creator's request or the agency's review of it.
+HISTORY_ACTIONS: dict[str, dict[Audience, frozenset[str]]] = {
+    "SampleRequest": {S: frozenset({"sample.approve", "sample.shipment", "sample.content", "sample.overdue"})},
+}
+
 OWNERSHIP: dict[str, Callable[[Any, Principal], bool]] = {
+    "TermsEvent": lambda event, p: event.row.actor_organisation_id == p.organisation_id,
     # A person's name stays inside the author's own organisation.
     "DisputeMessage": lambda message, p: message.row.author_organisation_id == p.organisation_id,
 }

@@ -16,6 +16,7 @@ from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
 from server.loaders.disputes import DisputeLoaders
 from server.loaders.finance import FinanceLoaders
+from server.loaders.history import HistoryLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
 from server.loaders.request_session import RequestSession
@@ -360,6 +361,10 @@ class LoaderRegistry:
     @cached_property
     def finance(self) -> FinanceLoaders:
         return FinanceLoaders(self.rt, self.principal, cache=self.cache)
+
+    @cached_property
+    def history(self) -> HistoryLoaders:
+        return HistoryLoaders(self.rt, self.principal, cache=self.cache)
 
     @cached_property
     def disputes(self) -> DisputeLoaders:

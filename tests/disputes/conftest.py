@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import RegistrationStatus, RejectReason, SampleStatus
 from server.runtime import Runtime
-from server.ids import encode_id
 from server.services.unit_of_work import UnitOfWork
 from tests.orders.conftest import lines_of
 from tests.orders.world import OrdersWorld

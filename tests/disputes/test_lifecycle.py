@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from server import models
-from server.models.enums import RegistrationStatus
 from server.ids import decode_id
+from server.models.enums import RegistrationStatus
 from server.services.disputes.deciding import expire_due
 from server.services.orders import ledger
 from server.services.sweeper import sweep

@@ -68,9 +68,9 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint("claimed_amount_minor is null or claimed_amount_minor > 0", name="ck_disputes_claimed_positive"),
-        sa.CheckConstraint("adjustment_minor is null or adjustment_minor > 0", name="ck_disputes_adjustment_positive"),
-        sa.CheckConstraint("version >= 1", name="ck_disputes_version_positive"),
+        sa.CheckConstraint("claimed_amount_minor is null or claimed_amount_minor > 0", name="claimed_positive"),
+        sa.CheckConstraint("adjustment_minor is null or adjustment_minor > 0", name="adjustment_positive"),
+        sa.CheckConstraint("version >= 1", name="version_positive"),
         sa.PrimaryKeyConstraint("id", name="pk_disputes"),
     )
     op.create_index("ix_disputes_status_due_at", "disputes", ["status", "due_at"])

@@ -3,9 +3,9 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.mutation.dispute_open import failed, invalid_id, payload_for
 from server.schema.context import Info
-from server.ids import decode_id
 from server.schema.types.disputes import DisputePayload
 from server.services.disputes.deciding import decide
 from server.services.errors import DomainError, DomainErrors

@@ -5,9 +5,9 @@ from datetime import date
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_any_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.ids import decode_any_id
 from server.schema.types.disputes import (
     Dispute,
     DisputeErrorCode,

@@ -10,10 +10,10 @@ from datetime import date, datetime
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models import dispute as dispute_enums
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.ids import encode_id
 from server.schema.types.catalogue import Product
 from server.schema.types.common import Money, Node, Role
 from server.schema.types.orders import OrderLine
