@@ -18,7 +18,8 @@ def _migrate() -> None:
 
 
 def _demo() -> str:
-    from server.demo.world import describe, load_demo_world
+    from server.demo.summary import describe
+    from server.demo.world import load_demo_world
     from server.runtime import Runtime
 
     async def load() -> str:

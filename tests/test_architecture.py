@@ -19,6 +19,7 @@ A request goes down one way: the edge (HTTP app, websockets, limits, exports, in
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +86,7 @@ def imports_of(path: Path, source: str | None = None) -> list[Import]:
     return found
 
 
+@functools.cache
 def all_imports() -> list[Import]:
     return [imp for path in sorted(SERVER.rglob("*.py")) for imp in imports_of(path)]
 
@@ -224,3 +226,32 @@ def test_each_rule_catches_its_edge(importer: str, module: str, rule: str) -> No
 )
 def test_allowed_edges_pass(importer: str, module: str) -> None:
     assert violations([Import(importer, SERVER / "probe.py", 1, module, type_only=False)]) == {}
+
+
+def test_every_graphql_input_is_declared_in_schema_inputs() -> None:
+    """One place for what clients send: a `@strawberry.input` class anywhere else fails."""
+    elsewhere = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"
+        for path in sorted(SERVER.rglob("*.py"))
+        if "schema/inputs" not in path.as_posix()
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(d).startswith("strawberry.input") for d in node.decorator_list)
+    ]
+    assert not elsewhere, "inputs outside server/schema/inputs/:\n" + "\n".join(elsewhere)
+    assert len(list((SERVER / "schema" / "inputs").glob("*.py"))) > 1
+
+
+# Data, not logic: the policy table, the demo's seed data, generated migrations.
+LONG_DATA_MODULES = {"server/authz/policy.py", "server/demo/data.py"}
+
+
+def test_no_module_over_450_lines_but_data() -> None:
+    long = [
+        f"{path.relative_to(ROOT)}: {lines} lines"
+        for path in sorted(SERVER.rglob("*.py"))
+        if "migrations/versions" not in path.as_posix()
+        and path.relative_to(ROOT).as_posix() not in LONG_DATA_MODULES
+        and (lines := len(path.read_text().splitlines())) > 450
+    ]
+    assert not long, "split these into focused modules:\n" + "\n".join(long)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from server.schema.types.campaign_inputs import CampaignCreateInput, CampaignUpdateInput
-from server.services.campaigns import CampaignInput, Contact, Targeting
+from server.schema.inputs.campaigns import CampaignCreateInput, CampaignUpdateInput
+from server.services.campaign_checks import CampaignInput, Contact, Targeting
 
 
 def to_campaign_input(data: CampaignCreateInput | CampaignUpdateInput) -> CampaignInput:

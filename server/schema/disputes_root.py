@@ -9,12 +9,13 @@ import strawberry
 
 from server.models.dispute import DisputeStatus as DisputeStatusEnum
 from server.models.dispute import DisputeType as DisputeTypeEnum
-from server.resolvers.mutation.dispute_decide import DisputeDecideInput, resolve_dispute_decide
-from server.resolvers.mutation.dispute_open import DisputeOpenInput, resolve_dispute_open
-from server.resolvers.mutation.dispute_reply import DisputeReplyInput, resolve_dispute_reply
+from server.resolvers.mutation.dispute_decide import resolve_dispute_decide
+from server.resolvers.mutation.dispute_open import resolve_dispute_open
+from server.resolvers.mutation.dispute_reply import resolve_dispute_reply
 from server.resolvers.query.disputes import resolve_disputes
 from server.resolvers.subscription.dispute_changed import subscribe_dispute_changed
 from server.schema.context import Info
+from server.schema.inputs.disputes import DisputeDecideInput, DisputeOpenInput, DisputeReplyInput
 from server.schema.pagination import Connection
 from server.schema.types.disputes import Dispute, DisputePayload, DisputeStatus, DisputeType
 

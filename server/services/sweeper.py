@@ -14,7 +14,14 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from server.runtime import Runtime
-from server.services import campaigns, idempotency, registrations, samples, sessions, showcase_rates
+from server.services import (
+    campaigns,
+    idempotency,
+    registration_sweep,
+    sample_sweep,
+    sessions,
+    showcase_rates,
+)
 from server.services.disputes.deciding import expire_due as expire_due_disputes
 from server.services.finance.bills import issue_monthly_bills
 from server.services.orders.settlement import settle_due_lines
@@ -25,11 +32,11 @@ Job = Callable[[Runtime], Awaitable[int]]
 
 JOBS: tuple[tuple[str, Job], ...] = (
     ("apply due campaign changes", campaigns.apply_due_pending_changes),
-    ("close registrations of ended campaigns", registrations.close_registrations_of_ended_campaigns),
+    ("close registrations of ended campaigns", registration_sweep.close_registrations_of_ended_campaigns),
     # The reminder goes out before the decrease it announces is applied.
     ("remind creators of rate decreases", showcase_rates.notify_upcoming_rate_decreases),
     ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
-    ("mark overdue samples", samples.mark_overdue_samples),
+    ("mark overdue samples", sample_sweep.mark_overdue_samples),
     ("expire disputes past their deadline", expire_due_disputes),
     ("settle due order lines", settle_due_lines),
     # After settlement, so that a month's last settled lines make its bills.

@@ -1,26 +1,13 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
 from server.ids import decode_id
 from server.resolvers.mutation.dispute_open import failed, invalid_id, payload_for
 from server.schema.context import Info
+from server.schema.inputs.disputes import DisputeDecideInput
 from server.schema.types.disputes import DisputePayload
 from server.services.disputes.deciding import decide
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input
-class DisputeDecideInput:
-    id: strawberry.ID
-    uphold: bool = strawberry.field(description="True: resolve for the claimant; false: reject the claim.")
-    note: str = strawberry.field(description="Why, for the parties (1..1000 characters).")
-    amount: str | None = strawberry.field(
-        default=None,
-        description="Money disputes resolved for the creator: the adjustment (default: the amount claimed), at most "
-        "the line's sale.",
-    )
 
 
 async def resolve_dispute_decide(info: Info, input: DisputeDecideInput) -> DisputePayload:  # noqa: A002

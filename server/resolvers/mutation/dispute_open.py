@@ -1,43 +1,18 @@
 from __future__ import annotations
 
-from datetime import date
-
-import strawberry
-
 from server.authz.errors import InvalidId
 from server.ids import decode_any_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
+from server.schema.inputs.disputes import DisputeOpenInput
 from server.schema.types.disputes import (
     Dispute,
     DisputeErrorCode,
     DisputePayload,
-    DisputeType,
     DisputeUserError,
 )
 from server.services.disputes.opening import OpenSpec, open_dispute
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input(description="A message: text (1..2000 characters) and at most 5 http(s) links.")
-class DisputeMessageInput:
-    body: str
-    links: list[str] | None = None
-
-
-@strawberry.input
-class DisputeOpenInput:
-    type: DisputeType
-    subject_id: strawberry.ID = strawberry.field(
-        description="What it concerns: your ShowcaseEntry (MISSING_ORDER), OrderLine (money disputes), Registration "
-        "(REJECTION_APPEAL) or SampleRequest (sample disputes)."
-    )
-    message: DisputeMessageInput
-    order_number: str | None = strawberry.field(default=None, description="MISSING_ORDER: the order's number.")
-    order_date: date | None = strawberry.field(default=None, description="MISSING_ORDER: the day it was ordered.")
-    claimed_amount: str | None = strawberry.field(
-        default=None, description="Money disputes: what you ask for, a decimal string in the campaign's currency."
-    )
 
 
 async def payload_for(info: Info, dispute_id: int) -> DisputePayload:

@@ -1,21 +1,13 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
 from server.ids import decode_id
 from server.resolvers.mutation.dispute_open import failed, invalid_id, payload_for
 from server.schema.context import Info
+from server.schema.inputs.disputes import DisputeReplyInput
 from server.schema.types.disputes import DisputePayload
 from server.services.disputes.deciding import post_message
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input
-class DisputeReplyInput:
-    id: strawberry.ID
-    body: str = strawberry.field(description="1..2000 characters.")
-    links: list[str] | None = strawberry.field(default=None, description="At most 5 http(s) links.")
 
 
 async def resolve_dispute_reply(info: Info, input: DisputeReplyInput) -> DisputePayload:  # noqa: A002

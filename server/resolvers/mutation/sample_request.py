@@ -1,26 +1,18 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
 from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
+from server.schema.inputs.samples import SampleRequestInput
 from server.schema.types.sample import (
     SampleRequest,
     SampleRequestErrorCode,
     SampleRequestPayload,
     SampleRequestUserError,
-    ShippingAddressInput,
 )
-from server.services import samples
+from server.services import sample_address, samples
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input
-class SampleRequestInput:
-    showcase_entry_id: strawberry.ID = strawberry.field(description="The product's ACTIVE entry in your showcase.")
-    address: ShippingAddressInput
 
 
 async def payload_for(info: Info, sample_id: int) -> SampleRequestPayload:
@@ -50,7 +42,7 @@ async def resolve_sample_request(info: Info, input: SampleRequestInput) -> Sampl
     try:
         sample_id = await samples.request_sample(
             ctx.rt, ctx.principal, showcase_entry_id=entry_id,
-            address=samples.Address(
+            address=sample_address.Address(
                 recipient_name=a.recipient_name, phone=a.phone, line1=a.line1, line2=a.line2, city=a.city,
                 region=a.region, postal_code=a.postal_code, country=a.country,
             ),

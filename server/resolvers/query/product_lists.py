@@ -13,7 +13,10 @@ from server.search import contains, contains_pattern
 
 
 async def resolve_product_lists(
-    info: Info, first: int = 20, after: str | None = None, search: str | None = None,
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    search: str | None = None,
     campaign_id: strawberry.ID | None = None,
 ) -> Connection[ProductList]:
     """The agency's lists (an operator: all), newest first; `search` matches the name."""

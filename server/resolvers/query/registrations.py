@@ -13,14 +13,10 @@ from server.ids import decode_id
 from server.loaders.ready import selected
 from server.models.enums import CURRENCY_EXPONENT, Currency
 from server.schema.context import Info
+from server.schema.inputs.registrations import RegistrationFilter, RegistrationSort
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import SortDirection
-from server.schema.types.registration import (
-    Registration,
-    RegistrationFilter,
-    RegistrationSort,
-    RegistrationSortField,
-)
+from server.schema.types.registration import Registration, RegistrationSortField
 from server.search import contains, contains_pattern
 from server.services.registration_rules import effective_status_sql
 

@@ -15,7 +15,8 @@ from server.services.performance import live
 
 
 async def subscribe_campaign_numbers_changed(
-    info: Info, campaign_id: strawberry.ID
+    info: Info,
+    campaign_id: strawberry.ID,
 ) -> AsyncGenerator[CampaignNumbersChange, None]:
     """A thin event whenever the campaign's figures the viewer sees may have changed (orders, commission,
     registration statuses, samples), at most one per live.NUMBERS_INTERVAL. A seller listens to its own shop's

@@ -13,7 +13,8 @@ from server.schema.types.registration import Registration, RegistrationStatusCha
 
 
 async def subscribe_registration_status_changed(
-    info: Info, campaign_id: strawberry.ID | None
+    info: Info,
+    campaign_id: strawberry.ID | None = None,
 ) -> AsyncGenerator[RegistrationStatusChange, None]:
     """An agency hears every change in its campaigns, a seller every change of its own registrations, an
     operator one campaign's (campaignId required). A campaign the viewer cannot see yields nothing."""

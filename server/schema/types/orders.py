@@ -318,13 +318,3 @@ class Earnings:
         )
 
 
-
-@strawberry.input(description="Which order lines: placed in [from, to), of one campaign, in some statuses.")
-class OrderLineFilter:
-    from_: datetime | None = strawberry.field(default=None, name="from", description="Placed at or after.")
-    to: datetime | None = strawberry.field(default=None, description="Placed before.")
-    campaign_id: strawberry.ID | None = None
-    status: list[OrderLineStatus] | None = strawberry.field(default=None, description="Any of; all when empty.")
-    attributed: bool | None = strawberry.field(
-        default=None, description="true: through a creator (with commission); false: organic or not attributable."
-    )

@@ -136,12 +136,6 @@ def _page(rows: list[Any], first: int, *, has_previous: bool, total: int) -> Con
     )
 
 
-@strawberry.input(description="A product of the list's campaign (its registration) at a creator rate.")
-class ProductListItemInput:
-    registration_id: strawberry.ID
-    creator_rate_bps: int = strawberry.field(description="100..8000 and at most the registration's total rate.")
-
-
 @strawberry.enum
 class ProductListErrorCode(enum.StrEnum):
     NOT_FOUND = "NOT_FOUND"

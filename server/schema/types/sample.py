@@ -136,18 +136,6 @@ class SampleRequest(Node):
         return events(info, "SampleRequest", await info.context.loaders.history.sample_request.load(self.row.id))
 
 
-@strawberry.input(description="Where the seller ships the sample. Only the seller (and you) can read it.")
-class ShippingAddressInput:
-    recipient_name: str
-    phone: str
-    line1: str
-    line2: str | None = None
-    city: str
-    region: str | None = None
-    postal_code: str
-    country: str = strawberry.field(description="ISO 3166-1 alpha-2, e.g. TH.")
-
-
 @strawberry.enum
 class SampleRequestErrorCode(enum.StrEnum):
     INVALID_ID = "INVALID_ID"

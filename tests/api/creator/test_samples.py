@@ -11,7 +11,7 @@ import pytest
 from server import models
 from server.ids import encode_id
 from server.models.enums import SampleStatus, ShipmentStatus
-from server.services import samples
+from server.services import sample_sweep
 from tests.api.test_websocket import ws_client
 from tests.plugins.api import Api, login_token
 
@@ -258,14 +258,14 @@ async def test_one_seven_day_extension_after_delivery(rt, world, as_role, entry,
 async def test_overdue_after_the_deadline(rt, world, as_role, http, entry, clock) -> None:
     sample_id = await delivered(as_role, entry)
     clock.advance(timedelta(days=14) - timedelta(seconds=1))
-    assert await samples.mark_overdue_samples(rt) == 0
+    assert await sample_sweep.mark_overdue_samples(rt) == 0
     clock.advance(timedelta(seconds=1))
     # Past the deadline an extension is too late.
     creator = Api(http, await login_token(http, world["creator_a"].email))
     late = (await creator(EXTENSION, {"i": {"id": sample_id}}))["sampleContentExtension"]
     assert [e["code"] for e in late["userErrors"]] == ["INVALID_STATE"]
-    assert await samples.mark_overdue_samples(rt) == 1
-    assert await samples.mark_overdue_samples(rt) == 0  # a conditional update: never twice
+    assert await sample_sweep.mark_overdue_samples(rt) == 1
+    assert await sample_sweep.mark_overdue_samples(rt) == 0  # a conditional update: never twice
     [stored] = await rows(rt, models.SampleRequest)
     assert stored.status is SampleStatus.OVERDUE
     notes = await rows(rt, models.Notification, models.Notification.kind == "SAMPLE_OVERDUE")
@@ -278,9 +278,9 @@ async def test_the_extension_moves_the_deadline(rt, world, as_role, entry, clock
     sample_id = await delivered(as_role, entry)
     await (await as_role("creator_a"))(EXTENSION, {"i": {"id": sample_id}})
     clock.advance(timedelta(days=20))
-    assert await samples.mark_overdue_samples(rt) == 0
+    assert await sample_sweep.mark_overdue_samples(rt) == 0
     clock.advance(timedelta(days=1))
-    assert await samples.mark_overdue_samples(rt) == 1
+    assert await sample_sweep.mark_overdue_samples(rt) == 1
 
 
 # --- who sees what ---------------------------------------------------------------------------------------------
