@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, select, true
 
 from server import models
 from server.auth.principal import Principal
-from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow, own
+from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
 
@@ -323,7 +323,8 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "TermsEvent": {
         **_fields(allow(ALL), "id", "at", "action", "actorRole", "reason", "changes"),
         "actorName": allow(A, C, O),
-        "actorPersonName": own(ALL),
+        # Null unless the viewer belongs to the actor's organisation (server/schema/types/history.py).
+        "actorPersonName": allow(ALL),
     },
     "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at"),
     "RegistrationPayload": _fields(allow(A, S), "registration", "userErrors"),
@@ -550,7 +551,8 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(ALL), "at", "body", "links", "authorRole"),
         # A seller sees who wrote only as a role: the agency relays the creator's words.
         "authorName": allow(A, C, O),
-        "authorPersonName": own(ALL),
+        # Null unless the viewer belongs to the author's organisation (server/schema/types/disputes.py).
+        "authorPersonName": allow(ALL),
     },
     "DisputeConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "DisputeEdge": _fields(allow(ALL), "cursor", "node"),
@@ -766,8 +768,4 @@ HISTORY_ACTIONS: dict[str, dict[Audience, frozenset[str]]] = {
     "SampleRequest": {S: frozenset({"sample.approve", "sample.shipment", "sample.content", "sample.overdue"})},
 }
 
-OWNERSHIP: dict[str, Callable[[Any, Principal], bool]] = {
-    "TermsEvent": lambda event, p: event.row.actor_organisation_id == p.organisation_id,
-    # A person's name stays inside the author's own organisation.
-    "DisputeMessage": lambda message, p: message.row.author_organisation_id == p.organisation_id,
-}
+OWNERSHIP: dict[str, Callable[[Any, Principal], bool]] = {}

@@ -58,8 +58,10 @@ class DisputeMessage:
         return self.org_name
 
     @strawberry.field(description="The person who wrote it: only for members of the author's own organisation.")
-    def author_person_name(self) -> str | None:
-        return self.person_name
+    def author_person_name(self, info: Info) -> str | None:
+        viewer = info.context.principal
+        same = viewer is not None and viewer.organisation_id == self.row.author_organisation_id
+        return self.person_name if same else None
 
 
 @strawberry.type(description="A dispute: what it concerns, its parties' thread, its deadline and its outcome.")

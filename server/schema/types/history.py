@@ -52,8 +52,10 @@ class TermsEvent:
         return self.org_name
 
     @strawberry.field(description="The person who acted: only for members of the actor's own organisation.")
-    def actor_person_name(self) -> str | None:
-        return self.person
+    def actor_person_name(self, info: Info) -> str | None:
+        viewer = info.context.principal
+        same = viewer is not None and viewer.organisation_id == self.row.actor_organisation_id
+        return self.person if same else None
 
 
 def events(info: Info, subject_type: str, rows: list[HistoryRow]) -> list[TermsEvent]:
