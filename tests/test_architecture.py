@@ -104,7 +104,7 @@ def _is_rule_module(module: str) -> bool:
 EDGE = (
     "server.__main__", "server.app", "server.demo", "server.exports", "server.hardening", "server.idempotency",
     "server.integrations", "server.limits.cost", "server.limits.extension", "server.live", "server.simulator",
-    "server.web_assets",
+    "server.web_assets", "server.webhooks.delivery", "server.webhooks.render",
 )
 ABOVE_CORE = ("server.schema", "server.resolvers", *EDGE)
 # The services' read side that loaders batch: statements and views of rows, no writes.
@@ -112,6 +112,7 @@ READ_MODELS = (
     "server.services.orders.reads",
     "server.services.orders.receipt",
     "server.services.finance.balances",
+    "server.services.insight.scorecards",
 )
 
 

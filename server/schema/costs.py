@@ -23,6 +23,7 @@ WEIGHTS: dict[str, int] = {
     "Query.creatorPerformance": 10,
     "Query.creatorPerformanceSeries": 10,
     "Query.earnings": 5,
+    **dict.fromkeys(("Query.earningsForecast", "Query.registrationSimulate", "Query.productListItemSimulate"), 10),
     "Query.paymentAccount": 5,
     "Subscription.campaignNumbersChanged": 10,
 }
@@ -60,6 +61,17 @@ LIST_BOUNDS: dict[str, int] = {
     "ShowcaseEntry.contents": 5,
     "ShowcaseEntry.history": 10,
     "TermsEvent.changes": 10,
+    "Query.webhookEndpoints": 10,  # services/webhooks.py: ENDPOINTS_PER_ORGANISATION
+    "Query.webhookEventTypes": 20,
+    "WebhookMessage.attempts": 10,  # types/webhook.py: ATTEMPTS_SHOWN
+    "WebhookAttempt.requestHeaders": 5,
+    # Scorecards, simulator, forecast (server/services/insight/): a few tips, input-sized items, 13 weeks, currencies.
+    **dict.fromkeys(("SellerScorecard.tips", "AgencyScorecard.tips", "CreatorScorecard.tips"), 3),
+    **dict.fromkeys(("RegistrationSimulation.items", "ProductListItemSimulation.items"), 100),
+    "EarningsForecast.currencies": 7,
+    "ForecastCurrency.weeks": 13,
+    "ForecastCurrency.payDates": 5,
+    "ForecastCurrency.basis": 5,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
+from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
 from server.resolvers.mutation.bank_account_link import resolve_bank_account_link
 from server.resolvers.mutation.bank_account_unlink import resolve_bank_account_unlink
 from server.resolvers.mutation.bills_generate import resolve_bills_generate
@@ -78,6 +79,7 @@ from server.resolvers.query.creator_performance import resolve_creator_performan
 from server.resolvers.query.creator_performance_series import resolve_creator_performance_series
 from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
 from server.resolvers.query.earnings import resolve_earnings
+from server.resolvers.query.earnings_forecast import resolve_earnings_forecast
 from server.resolvers.query.integration_keys import resolve_integration_keys
 from server.resolvers.query.node import resolve_node
 from server.resolvers.query.notifications import resolve_notifications
@@ -93,6 +95,7 @@ from server.resolvers.query.registrations import resolve_registrations
 from server.resolvers.query.sample_requests import resolve_sample_requests
 from server.resolvers.query.share_link import resolve_share_link
 from server.resolvers.query.showcase import resolve_showcase
+from server.resolvers.query.simulate import resolve_product_list_item_simulate, resolve_registration_simulate
 from server.resolvers.query.viewer import resolve_viewer
 from server.resolvers.subscription.campaign_numbers_changed import subscribe_campaign_numbers_changed
 from server.resolvers.subscription.commission_changed import subscribe_commission_changed
@@ -101,11 +104,12 @@ from server.resolvers.subscription.order_line_changed import subscribe_order_lin
 from server.resolvers.subscription.registration_status_changed import subscribe_registration_status_changed
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
+from server.resolvers.webhooks import WebhookMutations, WebhookQueries
 from server.schema.disputes_root import DisputeMutations, DisputeQueries, DisputeSubscriptions
 
 
 @strawberry.type
-class Query(DisputeQueries):
+class Query(DailyQuery, WebhookQueries, DisputeQueries):
     viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
     node = strawberry.field(
         resolver=resolve_node,
@@ -230,6 +234,18 @@ class Query(DisputeQueries):
         description="The viewer's commission from the ledger, per currency (home currency first): an agency's or a "
         "creator's earnings, a seller's commission payable. With currency, that one only.",
     )
+    earnings_forecast = strawberry.field(
+        resolver=resolve_earnings_forecast,
+        description="The viewer's own open commission: when it settles and is paid (docs/forecast.md).",
+    )
+    registration_simulate = strawberry.field(
+        resolver=resolve_registration_simulate,
+        description="A seller's registration terms simulated before registering (changes nothing).",
+    )
+    product_list_item_simulate = strawberry.field(
+        resolver=resolve_product_list_item_simulate,
+        description="An agency's creator rates simulated before setting them (changes nothing).",
+    )
     integration_keys = strawberry.field(
         resolver=resolve_integration_keys,
         description="Integration keys: a seller's shop's, every key for an operator (the platform's too), newest "
@@ -238,7 +254,7 @@ class Query(DisputeQueries):
 
 
 @strawberry.type
-class Mutation(DisputeMutations):
+class Mutation(DailyMutation, WebhookMutations, DisputeMutations):
     login = strawberry.mutation(
         resolver=resolve_login,
         description="Log in with email and password. Sets the session cookie and returns a token.",
@@ -389,7 +405,7 @@ class Mutation(DisputeMutations):
 
 
 @strawberry.type
-class Subscription(DisputeSubscriptions):
+class Subscription(DailySubscription, DisputeSubscriptions):
     notification_received = strawberry.subscription(
         resolver=subscribe_notification_received,
         description="Each new notification of the viewer, live.",

@@ -34,7 +34,7 @@ EMAIL_MAX = 254
 PHONE_MAX = 32
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
 HANDLE_MAX = 100
-# The messenger sellers of each market expect (DOMAIN.md "Campaign"); only in the US may it be left out.
+# The messenger sellers of each market expect (docs/domain.md "Campaign"); only in the US may it be left out.
 MARKET_MESSENGER = {
     Market.TH: Messenger.LINE,
     Market.PH: Messenger.VIBER,
@@ -127,22 +127,28 @@ def _contact(check: _Check, contact: Contact, market: Market) -> Contact | None:
     if phone is not None and len(phone) > PHONE_MAX:
         check.fail("TOO_LONG", f"Use at most {PHONE_MAX} characters", "contact", "phone")
     elif phone is not None and not PHONE_RE.match(phone):
-        check.fail("INVALID_FORMAT", "Enter a phone number: digits, spaces, +, - and brackets", "contact", "phone")
+        check.fail(
+            "INVALID_FORMAT", "Enter a phone number: digits, spaces, +, - and brackets", "contact", "phone"
+        )
     handle = (contact.messenger_handle or "").strip() or None
     expected = MARKET_MESSENGER[market]
     if contact.messenger is None:
         if market not in MESSENGER_OPTIONAL:
             check.fail(
-                "MESSENGER_REQUIRED", f"Sellers in {market.value} expect a {expected.value} contact",
-                "contact", "messenger",
+                "MESSENGER_REQUIRED",
+                f"Sellers in {market.value} expect a {expected.value} contact",
+                "contact",
+                "messenger",
             )
         elif handle is not None:
             check.fail("REQUIRED", "Choose the messenger of this handle", "contact", "messenger")
     elif contact.messenger is not expected:
         optional = " (or none)" if market in MESSENGER_OPTIONAL else ""
         check.fail(
-            "MESSENGER_REQUIRED", f"Campaigns in {market.value} use {expected.value}{optional}, "
-            f"not {contact.messenger.value}", "contact", "messenger",
+            "MESSENGER_REQUIRED",
+            f"Campaigns in {market.value} use {expected.value}{optional}, not {contact.messenger.value}",
+            "contact",
+            "messenger",
         )
     elif handle is None:
         check.fail("REQUIRED", f"Enter the {contact.messenger.value} handle", "contact", "messengerHandle")
@@ -160,8 +166,10 @@ def _targeting(check: _Check, targeting: Targeting) -> dict[str, Any]:
     if targeting.mode is TargetingMode.OPEN:
         if raw:
             check.fail(
-                "INVALID_FORMAT", "An open campaign takes no shop codes; choose SELECTED to target shops",
-                "targeting", "shopCodes",
+                "INVALID_FORMAT",
+                "An open campaign takes no shop codes; choose SELECTED to target shops",
+                "targeting",
+                "shopCodes",
             )
             return {}
     else:
@@ -169,8 +177,11 @@ def _targeting(check: _Check, targeting: Targeting) -> dict[str, Any]:
             code = normalise_shop_code(value)
             if not is_valid_shop_code(code):
                 check.fail(
-                    "INVALID_FORMAT", f"{value.strip()[:40]!r} is not a shop code (6 to 20 letters and digits)",
-                    "targeting", "shopCodes", str(index),
+                    "INVALID_FORMAT",
+                    f"{value.strip()[:40]!r} is not a shop code (6 to 20 letters and digits)",
+                    "targeting",
+                    "shopCodes",
+                    str(index),
                 )
             elif code not in codes:
                 codes.append(code)
@@ -179,7 +190,10 @@ def _targeting(check: _Check, targeting: Targeting) -> dict[str, Any]:
             return {}
         if len(codes) > MAX_TARGET_SHOPS:
             check.fail(
-                "TOO_MANY", f"Invite at most {MAX_TARGET_SHOPS} shops (got {len(codes)})", "targeting", "shopCodes"
+                "TOO_MANY",
+                f"Invite at most {MAX_TARGET_SHOPS} shops (got {len(codes)})",
+                "targeting",
+                "shopCodes",
             )
             return {}
     return {
@@ -210,15 +224,18 @@ def _fields(check: _Check, data: CampaignInput, market: Market) -> dict[str, Any
             out["commissionRequirementBps"] = bps
         else:
             check.fail(
-                "OUT_OF_RANGE", f"A rate is {RATE_MIN_BPS} to {RATE_MAX_BPS} basis points (1 % to 80 %)",
+                "OUT_OF_RANGE",
+                f"A rate is {RATE_MIN_BPS} to {RATE_MAX_BPS} basis points (1 % to 80 %)",
                 "commissionRequirementBps",
             )
     if data.contact is not None:
         check.given.add("contact")
         out["contact"] = _contact(check, data.contact, market)
     for name, value in (
-        ("registrationStart", data.registration_start), ("registrationEnd", data.registration_end),
-        ("campaignStart", data.campaign_start), ("campaignEnd", data.campaign_end),
+        ("registrationStart", data.registration_start),
+        ("registrationEnd", data.registration_end),
+        ("campaignStart", data.campaign_start),
+        ("campaignEnd", data.campaign_end),
     ):
         if value is not None:
             check.given.add(name)
@@ -236,23 +253,32 @@ def _periods(check: _Check, values: dict[str, Any]) -> None:
     rs, re_, cs, ce = (values[name] for name in TIMES)
     if rs != cs:
         check.fail(
-            "INVALID_PERIOD", "Registration starts when the campaign starts", check.at("registrationStart", "campaignStart")
+            "INVALID_PERIOD",
+            "Registration starts when the campaign starts",
+            check.at("registrationStart", "campaignStart"),
         )
     if ce <= cs:
-        check.fail("INVALID_PERIOD", "The campaign must end after it starts", check.at("campaignEnd", "campaignStart"))
+        check.fail(
+            "INVALID_PERIOD",
+            "The campaign must end after it starts",
+            check.at("campaignEnd", "campaignStart"),
+        )
     elif ce - cs >= MAX_PERIOD:
         check.fail(
-            "PERIOD_TOO_LONG", f"A campaign runs for less than {MAX_PERIOD.days} days",
+            "PERIOD_TOO_LONG",
+            f"A campaign runs for less than {MAX_PERIOD.days} days",
             check.at("campaignEnd", "campaignStart"),
         )
     if re_ <= rs:
         check.fail(
-            "INVALID_PERIOD", "Registration must end after it starts",
+            "INVALID_PERIOD",
+            "Registration must end after it starts",
             check.at("registrationEnd", "registrationStart", "campaignStart"),
         )
     elif re_ > ce:
         check.fail(
-            "INVALID_PERIOD", "Registration must end by the end of the campaign",
+            "INVALID_PERIOD",
+            "Registration must end by the end of the campaign",
             check.at("registrationEnd", "campaignEnd"),
         )
 
@@ -268,8 +294,11 @@ async def _shop_ids(
     unknown = [code for code in codes if code not in found]
     if unknown:
         check.fail(
-            "UNKNOWN_SHOP_CODES", f"No {market.value} shop has the code(s) {', '.join(unknown)}",
-            "targeting", "shopCodes", unknown_shop_codes=unknown,
+            "UNKNOWN_SHOP_CODES",
+            f"No {market.value} shop has the code(s) {', '.join(unknown)}",
+            "targeting",
+            "shopCodes",
+            unknown_shop_codes=unknown,
         )
     return found
 

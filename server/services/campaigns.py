@@ -31,7 +31,7 @@ from server.models.enums import (
     TargetingMode,
 )
 from server.runtime import Runtime
-from server.services import audit, notifications
+from server.services import agency_markets, audit, notifications
 from server.services.campaign_checks import (
     TIMES,
     CampaignInput,
@@ -43,6 +43,7 @@ from server.services.campaign_checks import (
     _shop_ids,
     _shops_by_code,
 )
+from server.services.campaign_events import CampaignChangeKind, announce
 from server.services.campaign_rules import EDIT_DELAY, campaign_status
 from server.services.errors import DomainError, not_found
 from server.services.unit_of_work import UnitOfWork
@@ -205,8 +206,10 @@ async def _claim_version(session: AsyncSession, campaign: models.Campaign) -> No
 # ---------------------------------------------------------------------------------------------- services
 
 
-async def create(rt: Runtime, principal: Principal, market: Market, data: CampaignInput) -> models.Campaign:
-    """A new, unpublished (READY) campaign of the principal's agency."""
+async def create(
+    rt: Runtime, principal: Principal, market: Market, data: CampaignInput, *, duplicated_from: int | None = None
+) -> models.Campaign:
+    """A new, unpublished (READY) campaign of the principal's agency (a copy of `duplicated_from`, audited so)."""
     now = rt.clock.now()
     check = _Check()
     required = {
@@ -221,6 +224,8 @@ async def create(rt: Runtime, principal: Principal, market: Market, data: Campai
     if values.get("campaignStart") is not None and values["campaignStart"] <= now:
         check.fail("START_IN_PAST", f"The campaign must start in the future (now is {_when(now)})", "campaignStart")
     async with UnitOfWork(rt) as uow:
+        if (why := await agency_markets.not_served(uow, principal.organisation_id, market)) is not None:
+            check.fail("MARKET_NOT_SERVED", why, "market")
         shop_ids = await _shop_ids(check, uow.session, values, market)
         _raise(check)
         campaign = models.Campaign(
@@ -231,7 +236,8 @@ async def create(rt: Runtime, principal: Principal, market: Market, data: Campai
         await _write(uow.session, campaign, values, shop_ids)
         audit.record(
             uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
-            action="campaign.create", changes=_api_changes({}, values),
+            action="campaign.create",
+            changes={**_api_changes({}, values), **({"duplicatedFrom": [None, duplicated_from]} if duplicated_from else {})},
         )
     return campaign
 
@@ -297,6 +303,7 @@ async def update_campaign(rt: Runtime, principal: Principal, campaign_id: int, d
                 uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
                 action="campaign.update", changes=audit_changes,
             )
+            announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.EDITED)
             return UpdateResult(campaign=campaign, pending_change=None)
         pending = models.CampaignPendingChange(
             campaign_id=campaign.id, changes={name: _to_api(name, value) for name, value in changed.items()},
@@ -309,6 +316,7 @@ async def update_campaign(rt: Runtime, principal: Principal, campaign_id: int, d
             uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
             action="campaign.change.request", changes=audit_changes,
         )
+        announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_REQUESTED)
         return UpdateResult(campaign=campaign, pending_change=pending)
 
 
@@ -333,6 +341,8 @@ async def set_published(rt: Runtime, principal: Principal, campaign_id: int, pub
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+        if result.rowcount != 1 and await s.scalar(select(models.Campaign.id).where(models.Campaign.id == campaign.id)) is None:
+            raise not_found("Campaign", ["input", "id"])  # a draft deleted while this publish ran
         await s.refresh(campaign)
         if result.rowcount != 1:  # someone else just did the same
             return campaign
@@ -343,6 +353,8 @@ async def set_published(rt: Runtime, principal: Principal, campaign_id: int, pub
             uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
             action="campaign.publish" if published else "campaign.unpublish", changes=changes,
         )
+        kind = CampaignChangeKind.PUBLISHED if published else CampaignChangeKind.UNPUBLISHED
+        announce(uow, campaign.id, campaign.agency_id, campaign.market, kind)
     return campaign
 
 
@@ -374,6 +386,7 @@ async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: 
             action="campaign.change.cancel",
             changes={name: [_to_api(name, current[name]), value] for name, value in pending.changes.items()},
         )
+        announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_CANCELLED)
     return campaign
 
 
@@ -426,6 +439,7 @@ async def _apply(rt: Runtime, change_id: int, now: datetime) -> bool:
             uow, None, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
             action="campaign.change.apply", changes=_api_changes(current, values),
         )
+        announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_APPLIED)
         await notifications.notify(
             uow, recipient_organisation_id=campaign.agency_id, kind="CAMPAIGN_CHANGE_APPLIED",
             title=f"Your changes to {campaign.name} are live",

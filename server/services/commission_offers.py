@@ -61,9 +61,13 @@ async def commission_offers(
         current = active.get(row.product_id)
         grouped[row.product_id].append(
             CommissionOffer(
-                list_item_id=row.id, creator_rate_bps=row.creator_rate_bps, campaign_name=row.campaign_name,
-                campaign_end=row.campaign_end, agency_name=row.agency_name,
-                samples_left=offer_rules.samples_left(row.sample_quota, row.consumed), token=row.token,
+                list_item_id=row.id,
+                creator_rate_bps=row.creator_rate_bps,
+                campaign_name=row.campaign_name,
+                campaign_end=row.campaign_end,
+                agency_name=row.agency_name,
+                samples_left=offer_rules.samples_left(row.sample_quota, row.consumed),
+                token=row.token,
                 in_showcase=current is not None and current[0].list_item_id == row.id,
             )
         )
@@ -73,9 +77,14 @@ async def commission_offers(
         current = active.get(product_id)
         products.append(
             ProductOffers(
-                product_id=product_id, offers=offers,
-                active_rate_bps=None if current is None else rate_in_force(
-                    current[0].creator_rate_bps, current[0].pending_rate_bps, current[0].pending_rate_effective_at,
+                product_id=product_id,
+                offers=offers,
+                active_rate_bps=None
+                if current is None
+                else rate_in_force(
+                    current[0].creator_rate_bps,
+                    current[0].pending_rate_bps,
+                    current[0].pending_rate_effective_at,
                     now,
                 ),
             )

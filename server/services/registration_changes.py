@@ -88,12 +88,21 @@ class StatusChanges:
         note: str | None = None,
         changes: dict[str, list[Any]] | None = None,
     ) -> None:
-        recorded: dict[str, list[Any]] = {"status": [None if old is None else old.value, new.value], **(changes or {})}
+        recorded: dict[str, list[Any]] = {
+            "status": [None if old is None else old.value, new.value],
+            **(changes or {}),
+        }
         if note:
             recorded["note"] = [None, note]
         audit.record(
-            self.uow, self.actor, subject_type="Registration", subject_id=registration.id, action=action,
-            campaign_id=campaign.id, changes=recorded, reason=reason,
+            self.uow,
+            self.actor,
+            subject_type="Registration",
+            subject_id=registration.id,
+            action=action,
+            campaign_id=campaign.id,
+            changes=recorded,
+            reason=reason,
         )
         self._changes.append(
             _Change(registration.id, campaign.id, registration.shop_id, registration.product_id, old, new)
@@ -127,11 +136,19 @@ class StatusChanges:
             ):
                 self.uow.publish_after_commit(name, event)
         single_products = {group[0].product_id for group in groups.values() if len(group) == 1}
-        titles = dict(
-            (await self.uow.session.execute(
-                select(models.Product.id, models.Product.title).where(models.Product.id.in_(single_products))
-            )).all()
-        ) if single_products else {}
+        titles = (
+            dict(
+                (
+                    await self.uow.session.execute(
+                        select(models.Product.id, models.Product.title).where(
+                            models.Product.id.in_(single_products)
+                        )
+                    )
+                ).all()
+            )
+            if single_products
+            else {}
+        )
         for (organisation_id, campaign_id, kind), group in groups.items():
             one, many = _TITLES[kind]
             campaign_name = self._campaigns[campaign_id].name
@@ -144,8 +161,13 @@ class StatusChanges:
                 body = f"{len(group)} products in {campaign_name}."
                 subject_type, subject_id = "Campaign", campaign_id
             await notify(
-                self.uow, recipient_organisation_id=organisation_id, kind=kind, title=title, body=body,
-                subject_type=subject_type, subject_id=subject_id,
+                self.uow,
+                recipient_organisation_id=organisation_id,
+                kind=kind,
+                title=title,
+                body=body,
+                subject_type=subject_type,
+                subject_id=subject_id,
                 data={"campaignId": campaign_id, "registrationIds": [c.registration_id for c in group]},
             )
         self._changes.clear()

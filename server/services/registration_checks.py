@@ -57,14 +57,18 @@ async def _load(
     return row[0], row[1]
 
 
-def _check_not_closed(campaign: models.Campaign, now: datetime, field: Sequence[str | int] | None = None) -> None:
+def _check_not_closed(
+    campaign: models.Campaign, now: datetime, field: Sequence[str | int] | None = None
+) -> None:
     if now >= campaign.campaign_end:
         raise _closed_error(campaign, field)
 
 
 def _closed_error(campaign: models.Campaign, field: Sequence[str | int] | None) -> DomainError:
     return DomainError(
-        "CAMPAIGN_CLOSED", f"The campaign ended at {_when(campaign.campaign_end)}; it can no longer change", field
+        "CAMPAIGN_CLOSED",
+        f"The campaign ended at {_when(campaign.campaign_end)}; it can no longer change",
+        field,
     )
 
 
@@ -123,7 +127,9 @@ def _check_contact(contact_email: str, contact_whatsapp: str | None) -> tuple[st
     whatsapp = (contact_whatsapp or "").strip() or None
     if whatsapp is not None and not WHATSAPP_RE.match(whatsapp):
         raise DomainError(
-            "INVALID_FORMAT", "Enter a WhatsApp number: digits, optionally starting with +", ["input", "contactWhatsapp"]
+            "INVALID_FORMAT",
+            "Enter a WhatsApp number: digits, optionally starting with +",
+            ["input", "contactWhatsapp"],
         )
     return email, whatsapp
 
@@ -137,11 +143,13 @@ def _check_campaign_takes_registrations(campaign: models.Campaign, targeted: boo
         raise DomainError("NOT_TARGETED", "The campaign is not open to your shop", field)
     if now < campaign.registration_start:
         raise DomainError(
-            "REGISTRATION_CLOSED", f"Registration opens at {_when(campaign.registration_start)}", field
+            "REGISTRATION_NOT_OPEN_YET", f"Registration opens at {_when(campaign.registration_start)}", field,
+            opens_at=campaign.registration_start,
         )
     if not campaign_rules.registration_open(campaign, now):
         raise DomainError(
-            "REGISTRATION_CLOSED", f"Registration ended at {_when(campaign.registration_end)}", field
+            "REGISTRATION_ENDED", f"Registration ended at {_when(campaign.registration_end)}", field,
+            ended_at=campaign.registration_end,
         )
 
 
@@ -149,17 +157,27 @@ def _term_errors(item: ItemSpec, campaign: models.Campaign, path: list[str | int
     errors = []
     rate_range = f"between {_percent(RATE_MIN_BPS)} and {_percent(RATE_MAX_BPS)}"
     if not RATE_MIN_BPS <= item.total_rate_bps <= RATE_MAX_BPS:
-        errors.append(DomainError("OUT_OF_RANGE", f"Enter a total rate {rate_range}", [*path, "totalRateBps"]))
+        errors.append(
+            DomainError("OUT_OF_RANGE", f"Enter a total rate {rate_range}", [*path, "totalRateBps"])
+        )
     elif item.total_rate_bps < campaign.commission_requirement_bps:
-        errors.append(DomainError(
-            "BELOW_REQUIREMENT",
-            f"The campaign asks for a total rate of at least {_percent(campaign.commission_requirement_bps)}",
-            [*path, "totalRateBps"],
-        ))
+        errors.append(
+            DomainError(
+                "BELOW_REQUIREMENT",
+                f"The campaign asks for a total rate of at least {_percent(campaign.commission_requirement_bps)}",
+                [*path, "totalRateBps"],
+            )
+        )
     if not 0 <= item.sample_quota <= SAMPLE_QUOTA_MAX:
-        errors.append(DomainError(
-            "OUT_OF_RANGE", f"Enter a sample quota between 0 and {SAMPLE_QUOTA_MAX}", [*path, "sampleQuota"]
-        ))
+        errors.append(
+            DomainError(
+                "OUT_OF_RANGE",
+                f"Enter a sample quota between 0 and {SAMPLE_QUOTA_MAX}",
+                [*path, "sampleQuota"],
+            )
+        )
     if item.shop_ads_rate_bps is not None and not RATE_MIN_BPS <= item.shop_ads_rate_bps <= RATE_MAX_BPS:
-        errors.append(DomainError("OUT_OF_RANGE", f"Enter a shop-ads rate {rate_range}", [*path, "shopAdsRateBps"]))
+        errors.append(
+            DomainError("OUT_OF_RANGE", f"Enter a shop-ads rate {rate_range}", [*path, "shopAdsRateBps"])
+        )
     return errors

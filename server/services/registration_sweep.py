@@ -36,9 +36,11 @@ async def close_registrations_of_ended_campaigns(rt: Runtime) -> int:
             s = uow.session
             candidates = (
                 await s.execute(
-                    select(R.id, R.status).join(C, C.id == R.campaign_id)
+                    select(R.id, R.status)
+                    .join(C, C.id == R.campaign_id)
                     .where(R.status.in_(OPEN_STATUSES), C.campaign_end <= now)
-                    .order_by(R.id).limit(SWEEP_BATCH)
+                    .order_by(R.id)
+                    .limit(SWEEP_BATCH)
                 )
             ).all()
             by_status: dict[Status, list[int]] = defaultdict(list)
@@ -56,14 +58,21 @@ async def close_registrations_of_ended_campaigns(rt: Runtime) -> int:
                 closed += [(registration, old) for registration in rows.scalars().all()]
             if closed:
                 campaigns = {
-                    c.id: c for c in (await s.scalars(select(C).where(C.id.in_({r.campaign_id for r, _ in closed})))).all()
+                    c.id: c
+                    for c in (
+                        await s.scalars(select(C).where(C.id.in_({r.campaign_id for r, _ in closed})))
+                    ).all()
                 }
                 await _end_showcase_entries(uow, [r.id for r, _ in closed])
                 changes = StatusChanges(uow, None)
                 for registration, old in closed:
                     changes.add(
-                        registration, campaigns[registration.campaign_id], old, Status.CLOSED,
-                        action="registration.close", reason="The campaign ended",
+                        registration,
+                        campaigns[registration.campaign_id],
+                        old,
+                        Status.CLOSED,
+                        action="registration.close",
+                        reason="The campaign ended",
                     )
                 await changes.announce()
         total += len(closed)

@@ -11,7 +11,7 @@ Failures are DomainError whose `field` is the path into the API input.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +24,7 @@ from server.runtime import Runtime
 from server.services import audit, campaign_rules, campaigns
 from server.services.errors import DomainError, not_found
 from server.services.notifications import notify
+from server.services.registration_batch import ItemOutcome, check_size, checked_items
 from server.services.registration_changes import (
     StatusChanges,
     _end_showcase_entries,
@@ -56,15 +57,6 @@ class ItemSpec:
     total_rate_bps: int
     sample_quota: int = 0
     shop_ads_rate_bps: int | None = None
-
-
-@dataclass(slots=True)
-class ItemOutcome:
-    """One item of a batch: the registration it created or changed, or why it did not."""
-
-    index: int
-    registration: models.Registration | None = None
-    errors: list[DomainError] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -300,13 +292,7 @@ async def review(
     note: str | None,
 ) -> list[ItemOutcome]:
     """Approves or rejects 1-100 PENDING registrations of the agency's campaigns; each on its own."""
-    if not ids:
-        raise DomainError("REQUIRED", "Choose at least one registration", ["input", "ids"])
-    if len(ids) > campaign_rules.MAX_BATCH:
-        raise DomainError(
-            "TOO_MANY", f"Review at most {campaign_rules.MAX_BATCH} registrations at once (got {len(ids)})",
-            ["input", "ids"],
-        )
+    check_size(ids, "Review")
     rejecting = decision is not ReviewDecision.APPROVE
     if rejecting and reason is None:
         raise DomainError("REQUIRED", "Choose why you reject", ["input", "reason"])
@@ -314,52 +300,24 @@ async def review(
     to = DECISION_STATUS[decision]
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        wanted = {i for i in ids if i is not None}
-        found = {
-            registration.id: (registration, campaign)
-            for registration, campaign in (
-                await uow.session.execute(
-                    select(R, C).join(C, C.id == R.campaign_id).where(R.id.in_(wanted), _of_agency(principal))
-                )
-            )
-        }
+        outcomes, todo = await checked_items(
+            uow, ids, scope=_of_agency(principal), expected=Status.PENDING, doing="reviewed", closed_error=_closed_error
+        )
         changes = StatusChanges(uow, principal)
-        outcomes: list[ItemOutcome] = []
-        seen: set[int] = set()
-        for index, registration_id in enumerate(ids):
-            outcome = ItemOutcome(index)
-            outcomes.append(outcome)
-            path = ["input", "ids", index]
-            if registration_id is None or registration_id not in found:
-                outcome.errors = [not_found("Registration", path)]
-                continue
-            if registration_id in seen:
-                outcome.errors = [DomainError("DUPLICATE_ITEM", "This registration is listed twice in the call", path)]
-                continue
-            seen.add(registration_id)
-            registration, campaign = found[registration_id]
-            if now >= campaign.campaign_end:
-                outcome.errors = [_closed_error(campaign, path)]
-                continue
-            if registration.status is not Status.PENDING:
-                outcome.errors = [DomainError(
-                    "INVALID_STATE",
-                    f"Only a PENDING registration can be reviewed; this one is {registration.status.value}", path,
-                )]
-                continue
-            updated = await _transition(
-                uow, registration_id, expected=[Status.PENDING], to=to, decided_at=now,
-                decided_by_user_id=principal.user_id,
+        for item in todo:
+            updated = await _transition(  # decides the terms it read: an edit that lands first is a CONFLICT
+                uow, item.registration.id, expected=[Status.PENDING], to=to,
+                where=[R.version == item.registration.version], decided_at=now, decided_by_user_id=principal.user_id,
                 reject_reason=reason if rejecting else None, reject_note=note if rejecting else None,
             )
             if updated is None:
-                outcome.errors = [_conflict(path)]
+                item.outcome.errors = [_conflict(item.path)]
                 continue
             changes.add(
-                updated, campaign, Status.PENDING, to, action=f"registration.{decision.value.lower()}",
+                updated, item.campaign, Status.PENDING, to, action=f"registration.{decision.value.lower()}",
                 reason=reason.value if rejecting and reason is not None else None, note=note,
             )
-            outcome.registration = updated
+            item.outcome.registration = updated
         await changes.announce()
     return outcomes
 

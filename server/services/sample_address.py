@@ -53,7 +53,9 @@ def check_address(address: Address, field: list[str]) -> Address:
     recipient = required("recipientName", _text(address.recipient_name), 120, "the recipient's name")
     phone = required("phone", _text(address.phone), 32, "a phone number")
     if phone and len(phone) <= 32 and not PHONE_RE.match(phone):
-        errors.append(DomainError("INVALID_FORMAT", "Enter a phone number, e.g. +66 81 234 5678", [*field, "phone"]))
+        errors.append(
+            DomainError("INVALID_FORMAT", "Enter a phone number, e.g. +66 81 234 5678", [*field, "phone"])
+        )
     line1 = required("line1", _text(address.line1), 200, "the street address")
     line2 = optional("line2", _text(address.line2), 200)
     city = required("city", _text(address.city), 100, "the city")
@@ -66,11 +68,19 @@ def check_address(address: Address, field: list[str]) -> Address:
         errors.append(DomainError("REQUIRED", "Choose the country", [*field, "country"]))
     elif country not in COUNTRIES:
         errors.append(
-            DomainError("INVALID_FORMAT", f"Choose one of {', '.join(sorted(COUNTRIES))}", [*field, "country"])
+            DomainError(
+                "INVALID_FORMAT", f"Choose one of {', '.join(sorted(COUNTRIES))}", [*field, "country"]
+            )
         )
     if errors:
         raise DomainErrors(errors)
     return Address(
-        recipient_name=recipient, phone=phone, line1=line1, line2=line2, city=city, region=region,
-        postal_code=postal, country=country,
+        recipient_name=recipient,
+        phone=phone,
+        line1=line1,
+        line2=line2,
+        city=city,
+        region=region,
+        postal_code=postal,
+        country=country,
     )

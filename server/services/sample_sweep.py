@@ -22,7 +22,8 @@ async def mark_overdue_samples(rt: Runtime) -> int:
         rows = (
             await uow.session.execute(
                 _sample_stmt().where(
-                    models.SampleRequest.status == SampleStatus.DELIVERED, models.SampleRequest.content_due_at <= now
+                    models.SampleRequest.status == SampleStatus.DELIVERED,
+                    models.SampleRequest.content_due_at <= now,
                 )
             )
         ).all()
@@ -42,20 +43,32 @@ async def mark_overdue_samples(rt: Runtime) -> int:
                 continue
             moved += 1
             audit.record(
-                uow, None, subject_type="SampleRequest", subject_id=sample.id, action="sample.overdue",
+                uow,
+                None,
+                subject_type="SampleRequest",
+                subject_id=sample.id,
+                action="sample.overdue",
                 campaign_id=row.campaign_id,
                 changes={"status": [SampleStatus.DELIVERED.value, SampleStatus.OVERDUE.value]},
             )
             await notify(
-                uow, recipient_organisation_id=row.creator_id, kind="SAMPLE_OVERDUE",
-                title="Content overdue", body=f"{row.title}: the content for your sample was due and is not posted.",
-                subject_type="SampleRequest", subject_id=sample.id,
+                uow,
+                recipient_organisation_id=row.creator_id,
+                kind="SAMPLE_OVERDUE",
+                title="Content overdue",
+                body=f"{row.title}: the content for your sample was due and is not posted.",
+                subject_type="SampleRequest",
+                subject_id=sample.id,
             )
             name = await _creator_name(uow, row.creator_id)
             await notify(
-                uow, recipient_organisation_id=row.agency_id, kind="SAMPLE_OVERDUE",
-                title=f"{name}'s content is overdue", body=f"{row.title}: no content by the deadline.",
-                subject_type="SampleRequest", subject_id=sample.id,
+                uow,
+                recipient_organisation_id=row.agency_id,
+                kind="SAMPLE_OVERDUE",
+                title=f"{name}'s content is overdue",
+                body=f"{row.title}: no content by the deadline.",
+                subject_type="SampleRequest",
+                subject_id=sample.id,
             )
             publish_status(uow, row, sample.id, SampleStatus.OVERDUE)
     return moved

@@ -30,21 +30,31 @@ async def end_entries_for_registrations(uow: UnitOfWork, registration_ids: list[
                 models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
             )
             .values(status=ShowcaseStatus.ENDED, ended_at=now)
-            .returning(models.ShowcaseEntry.id, models.ShowcaseEntry.creator_id, models.ShowcaseEntry.product_id)
+            .returning(
+                models.ShowcaseEntry.id, models.ShowcaseEntry.creator_id, models.ShowcaseEntry.product_id
+            )
             .execution_options(synchronize_session=False)
         )
     ).all()
     if not ended:
         return
     titles = dict(
-        (await s.execute(
-            select(models.Product.id, models.Product.title).where(models.Product.id.in_({r[2] for r in ended}))
-        )).all()
+        (
+            await s.execute(
+                select(models.Product.id, models.Product.title).where(
+                    models.Product.id.in_({r[2] for r in ended})
+                )
+            )
+        ).all()
     )
     by_creator: dict[int, list[str]] = defaultdict(list)
     for entry_id, creator_id, product_id in ended:
         audit.record(
-            uow, None, subject_type="ShowcaseEntry", subject_id=entry_id, action="showcase.end",
+            uow,
+            None,
+            subject_type="ShowcaseEntry",
+            subject_id=entry_id,
+            action="showcase.end",
             changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.ENDED.value]},
             reason="The collaboration closed",
         )
@@ -52,7 +62,9 @@ async def end_entries_for_registrations(uow: UnitOfWork, registration_ids: list[
         by_creator[creator_id].append(titles.get(product_id, ""))
     for creator_id, ended_titles in by_creator.items():
         await notify(
-            uow, recipient_organisation_id=creator_id, kind="SHOWCASE_ENDED",
+            uow,
+            recipient_organisation_id=creator_id,
+            kind="SHOWCASE_ENDED",
             title=f"{len(ended_titles)} product{'s' if len(ended_titles) != 1 else ''} left your showcase",
             body=f"The collaboration closed, so new orders no longer earn commission: {_titles(ended_titles)}.",
         )

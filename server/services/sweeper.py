@@ -13,8 +13,10 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
+from server.observability import metrics
 from server.runtime import Runtime
 from server.services import (
+    campaign_events,
     campaigns,
     idempotency,
     registration_sweep,
@@ -33,6 +35,7 @@ Job = Callable[[Runtime], Awaitable[int]]
 JOBS: tuple[tuple[str, Job], ...] = (
     ("apply due campaign changes", campaigns.apply_due_pending_changes),
     ("close registrations of ended campaigns", registration_sweep.close_registrations_of_ended_campaigns),
+    ("announce closed campaigns", campaign_events.announce_closed_campaigns),
     # The reminder goes out before the decrease it announces is applied.
     ("remind creators of rate decreases", showcase_rates.notify_upcoming_rate_decreases),
     ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
@@ -55,6 +58,7 @@ async def sweep(rt: Runtime, jobs: Sequence[tuple[str, Job]] = JOBS) -> dict[str
             done[name] = await job(rt)
         except Exception:
             log.exception("sweeper job failed: %s", name)
+        metrics.sweeper_job(name, done.get(name))
     return done
 
 

@@ -2,7 +2,7 @@
 and ledger_entries.dispute_id marking a resolved dispute's adjustment posting.
 
 Revision ID: 0006_disputes
-Revises: 0005_rollups
+Revises: 0006_forecast_open_lines
 Create Date: 2026-12-05 05:00:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_disputes"
-down_revision: str | Sequence[str] | None = "0005_rollups"
+down_revision: str | Sequence[str] | None = "0006_forecast_open_lines"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

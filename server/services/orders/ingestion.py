@@ -34,6 +34,7 @@ from server.models.enums import (
     Market,
     OrderLineStatus,
 )
+from server.observability import metrics
 from server.runtime import Runtime
 from server.services.errors import DomainError
 from server.services.orders import batching, ledger, lifecycle
@@ -130,7 +131,12 @@ async def ingest(
             results[i] = result
         break
     assert all(r is not None for r in results)
+    metrics.order_events([_outcome(r) for r in results])  # type: ignore[arg-type]
     return results  # type: ignore[return-value]
+
+
+def _outcome(result: EventResult) -> str:
+    return "duplicate" if result.duplicate else result.status
 
 
 def _refused(raw: Any, error: DomainError) -> EventResult:

@@ -54,27 +54,39 @@ async def authenticate(
             await s.execute(
                 select(models.Organisation.kind, models.Shop.shop_code, models.Shop.market)
                 .outerjoin(models.Shop, models.Shop.organisation_id == models.Organisation.id)
-                .where(models.Organisation.id == key.organisation_id, models.Organisation.deleted_at.is_(None))
+                .where(
+                    models.Organisation.id == key.organisation_id, models.Organisation.deleted_at.is_(None)
+                )
             )
         ).first()
     if row is None or row.kind not in (OrganisationKind.SHOP, OrganisationKind.PLATFORM):
         raise _header_error("KEY_NOT_ALLOWED", "This key may not push orders", KEY_HEADER)
     if not timestamp:
-        raise _header_error("MISSING_TIMESTAMP", f"Send the Unix time in {TIMESTAMP_HEADER}", TIMESTAMP_HEADER)
+        raise _header_error(
+            "MISSING_TIMESTAMP", f"Send the Unix time in {TIMESTAMP_HEADER}", TIMESTAMP_HEADER
+        )
     if not timestamp.isdigit() or len(timestamp) > 12:
         raise _header_error("INVALID_TIMESTAMP", "The timestamp is Unix seconds", TIMESTAMP_HEADER)
     skew = abs(rt.clock.now().timestamp() - int(timestamp))
     if skew > TIMESTAMP_TOLERANCE.total_seconds():
         raise _header_error(
-            "STALE_TIMESTAMP", "The timestamp is more than 5 minutes away from the server's time", TIMESTAMP_HEADER
+            "STALE_TIMESTAMP",
+            "The timestamp is more than 5 minutes away from the server's time",
+            TIMESTAMP_HEADER,
         )
     if not signature:
-        raise _header_error("MISSING_SIGNATURE", f"Sign the body and send {SIGNATURE_HEADER}", SIGNATURE_HEADER)
+        raise _header_error(
+            "MISSING_SIGNATURE", f"Sign the body and send {SIGNATURE_HEADER}", SIGNATURE_HEADER
+        )
     expected = sign(signing_secret(rt.settings.secret_key.get_secret_value(), key.key_id), timestamp, body)
     if not hmac.compare_digest(expected.encode(), signature.strip().lower().encode()):
-        raise _header_error("BAD_SIGNATURE", "The signature does not match the body and timestamp", SIGNATURE_HEADER)
+        raise _header_error(
+            "BAD_SIGNATURE", "The signature does not match the body and timestamp", SIGNATURE_HEADER
+        )
     await touch_integration_key(rt, key)
-    shop = ShopRef(key.organisation_id, row.shop_code, row.market) if row.kind is OrganisationKind.SHOP else None
+    shop = (
+        ShopRef(key.organisation_id, row.shop_code, row.market) if row.kind is OrganisationKind.SHOP else None
+    )
     return Pusher(organisation_id=key.organisation_id, shop=shop)
 
 

@@ -3,7 +3,6 @@ one extension, overdue samples, who sees what of a request, and sampleStatusChan
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 import pytest
@@ -14,6 +13,7 @@ from server.models.enums import SampleStatus, ShipmentStatus
 from server.services import sample_sweep
 from tests.api.test_websocket import ws_client
 from tests.plugins.api import Api, login_token
+from tests.plugins.ws import until_listening
 
 from .offers import (
     EXTENSION,
@@ -349,10 +349,11 @@ async def test_sample_status_changed_per_party(app, rt, world, http, as_role, en
         ws_client(app) as creator, ws_client(app) as agency, ws_client(app) as seller, ws_client(app) as stranger,
     ):
         sockets = {"creator_a": creator, "agency_a": agency, "seller_a": seller, "creator_b": stranger}
+        listening = rt.broker.listening()
         for role, ws in sockets.items():
             await ws.init({"token": tokens[role]})
             await ws.subscribe("1", STATUS_CHANGED)
-        await asyncio.sleep(0.2)
+        await until_listening(rt.broker, listening + 4)
         await review(await as_role("agency_a"), sample_id)
         received = {role: (await sockets[role].next_payload())["payload"]["data"]["sampleStatusChanged"]
                     for role in ("creator_a", "agency_a", "seller_a")}
@@ -384,8 +385,9 @@ async def test_notification_received_fires_for_the_agency(app, rt, world, http, 
     token = await login_token(http, world["agency_a"].email)
     async with ws_client(app) as agency:
         await agency.init({"token": token})
+        listening = rt.broker.listening()
         await agency.subscribe("1", "subscription { notificationReceived { kind title subjectId } }")
-        await asyncio.sleep(0.2)
+        await until_listening(rt.broker, listening + 1)
         sample_id = await requested(as_role, entry)
         message = await agency.next_payload()
         assert message["payload"]["data"]["notificationReceived"] == {

@@ -16,6 +16,7 @@ from server.services import showcase, showcase_endings
 from server.services.unit_of_work import UnitOfWork
 from tests.api.test_websocket import ws_client
 from tests.plugins.api import Api, login_token
+from tests.plugins.ws import until_listening
 
 from .offers import SHOWCASE, add, add_ok, make_offer, more_products, open_link, rows, set_registration_status
 
@@ -268,9 +269,10 @@ async def test_showcase_changed_is_live_for_the_creator_only(app, rt, world, htt
         await mine.init({"token": token})
         await theirs.init({"token": other})
         query = "subscription { showcaseChanged { id status creatorRateBps product { id } } }"
+        listening = rt.broker.listening()
         await mine.subscribe("1", query)
         await theirs.subscribe("1", query)
-        await asyncio.sleep(0.2)
+        await until_listening(rt.broker, listening + 2)
         [entry] = await add_ok(creator, offer.token)
         message = await mine.next_payload()
         assert message["payload"]["data"]["showcaseChanged"] == {

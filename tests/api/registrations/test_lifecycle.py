@@ -132,8 +132,14 @@ async def test_an_approved_total_rate_never_changes(rt, world: World, setup) -> 
         if isinstance(named := graphql.get_named_type(arg.type), graphql.GraphQLInputObjectType)
     ]
     takes_rate = sorted(t.name for t in mutation_inputs if "totalRateBps" in t.fields and "id" in t.fields)
-    assert takes_rate == []
+    # The one mutation that changes an existing registration's rate does so only while it is PENDING.
+    assert takes_rate == ["RegistrationTermsUpdateInput"]
     before = await state(rt)
+    refused_edit = (await seller(
+        "mutation($i: RegistrationTermsUpdateInput!) { registrationTermsUpdate(input: $i) { userErrors { field code } } }",
+        {"i": {"id": rid(registration), "totalRateBps": 3000}},
+    ))["registrationTermsUpdate"]["userErrors"]
+    assert refused_edit == [{"field": ["input", "id"], "code": "INVALID_STATE"}]
     payload = await register(seller, campaign, item(world.products["seller_a"][0], 3000))
     assert codes_and_fields(payload["results"][0]["userErrors"]) == [
         error("ALREADY_REGISTERED", "input", "items", 0, "productId")

@@ -1,4 +1,5 @@
 import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconScale, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
+import { IconWebhook } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
 export const sellerModule = roleModule({
@@ -16,6 +17,7 @@ export const sellerModule = roleModule({
     { to: 'orders', label: 'Orders', icon: IconReceipt },
     { to: 'integrations', label: 'Integrations', icon: IconPlugConnected },
     { to: 'disputes', label: 'Disputes', icon: IconScale },
+    { to: 'webhooks', label: 'Webhooks', icon: IconWebhook },
   ],
   routes: [
     { path: 'marketplace', lazy: page(() => import('./marketplace/MarketplacePage'), 'MarketplacePage') },
@@ -27,5 +29,6 @@ export const sellerModule = roleModule({
     { path: 'orders', lazy: page(() => import('./orders/SellerOrdersPage'), 'SellerOrdersPage') },
     { path: 'integrations', lazy: page(() => import('./integrations/IntegrationsPage'), 'IntegrationsPage') },
     { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
+    { path: 'webhooks', lazy: page(() => import('../../features/webhooks/WebhooksPage'), 'WebhooksPage') },
   ],
 });
