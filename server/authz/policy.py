@@ -191,6 +191,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "integrationKeys": allow(S, O),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
+        "performanceSeries": allow(A, S),
         **_fields(
             allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
             "creatorPerformanceSeries",

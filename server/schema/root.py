@@ -90,6 +90,7 @@ from server.resolvers.query.commission_offers import resolve_commission_offers
 from server.resolvers.query.creator_campaign_performance import resolve_creator_campaign_performance
 from server.resolvers.query.creator_performance import resolve_creator_performance
 from server.resolvers.query.creator_performance_series import resolve_creator_performance_series
+from server.resolvers.query.performance_series import resolve_performance_series
 from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
 from server.resolvers.query.earnings import resolve_earnings
 from server.resolvers.query.integration_keys import resolve_integration_keys
@@ -370,6 +371,14 @@ class Query:
         to: date | None = None,
     ) -> PerformanceSeries:
         return await resolve_creator_performance_series(info, market, from_, to)
+
+    @strawberry.field(description="The viewer's own daily figures over its campaigns in one market (default: its "
+                      "home market): an agency's campaigns', a seller's own products' (no split).")
+    async def performance_series(
+        self, info: Info, market: Market | None = None,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None, to: date | None = None,
+    ) -> PerformanceSeries:
+        return await resolve_performance_series(info, market, from_, to)
 
     @strawberry.field(description="The viewer's payment account (agencies and creators): tax status, linked bank "
                       "account and balances.")
