@@ -54,6 +54,18 @@ for (const [role, paths] of Object.entries(ROLES)) {
         if (campaign) all.push(campaign, `${campaign}/register`);
       }
       for (const path of all) findings.push(...(await scan(page, path, `${role} ${size} ${path}`)));
+      // The dialogs every role has: the notifications popover (the bell) and the account menu.
+      await page.goto(paths[0]);
+      await settled(page);
+      await page.getByRole('button', { name: /^Notifications, / }).click();
+      await expect(page.getByRole('dialog', { name: 'Latest notifications' })).toBeVisible();
+      await settled(page);
+      findings.push(...(await axeFindings(page, `${role} ${size} bell popover`)));
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /^Account menu for / }).click();
+      await expect(page.getByRole('menu')).toBeVisible();
+      findings.push(...(await axeFindings(page, `${role} ${size} account menu`)));
+      await page.keyboard.press('Escape');
       expect(findings, report(findings)).toEqual([]);
       await page.context().close();
     });

@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { createAppRouter } from './router';
 import { SessionProvider } from './session/SessionProvider';
+import { accessibleColors } from './themeContrast';
 import { theme } from './theme';
 
 const Toasts = lazy(() => import('./Toasts').then((m) => ({ default: m.Toasts })));
@@ -23,7 +24,7 @@ export function ToastsOnFirstUse() {
 export function App() {
   const [router] = useState(createAppRouter);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={accessibleColors} defaultColorScheme="light">
       <ToastsOnFirstUse />
       <SessionProvider>
         <RouterProvider router={router} />

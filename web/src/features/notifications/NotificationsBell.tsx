@@ -17,6 +17,10 @@ export function BellButton({
   onClick,
   ...props
 }: { count: number; opened: boolean; onClick?: () => void } & Omit<ComponentProps<'div'>, 'color' | 'onClick'>) {
+  // The popover target hands its ARIA attributes (aria-controls, aria-haspopup…) to this component: they belong on
+  // the button, not on the indicator's plain div (axe: aria-allowed-attr).
+  const aria = Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith('aria-')));
+  const rest = Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith('aria-')));
   return (
     <Indicator
       label={count > 99 ? '99+' : count}
@@ -27,12 +31,13 @@ export function BellButton({
       data-testid="unread-count"
       data-count={count}
       ref={ref}
-      {...props}
+      {...rest}
     >
       <ActionIcon
         variant="subtle"
         color="gray"
         size="lg"
+        {...aria}
         aria-label={unreadLabel(count)}
         aria-haspopup="dialog"
         aria-expanded={opened}

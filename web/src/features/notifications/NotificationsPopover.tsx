@@ -46,7 +46,7 @@ export function NotificationsPopover({ allHref, startOpen }: { allHref: string }
           }}
         />
       </Popover.Target>
-      <Popover.Dropdown p={0} aria-label="Latest notifications">
+      <Popover.Dropdown p={0} role="dialog" aria-label="Latest notifications">
         {opened && (
           <BellContents
             allHref={allHref}

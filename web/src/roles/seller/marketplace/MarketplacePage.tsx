@@ -86,7 +86,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
         </Group>
         <Group gap={6}>
           <IconCalendarEvent size={16} aria-hidden color="var(--mantine-color-dimmed)" />
-          <Text size="xs" c={c.registrationOpen ? 'teal.8' : 'dimmed'} fw={c.registrationOpen ? 600 : undefined}>
+          <Text size="xs" c={c.registrationOpen ? 'teal' : 'dimmed'} fw={c.registrationOpen ? 600 : undefined}>
             {c.registrationOpen
               ? `Registration open until ${formatDateTime(c.registrationEnd, tz)}`
               : c.status === 'UPCOMING'
