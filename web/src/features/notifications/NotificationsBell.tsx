@@ -19,8 +19,10 @@ export function BellButton({
 }: { count: number; opened: boolean; onClick?: () => void } & Omit<ComponentProps<'div'>, 'color' | 'onClick'>) {
   // The popover target hands its ARIA attributes (aria-controls, aria-haspopup…) to this component: they belong on
   // the button, not on the indicator's plain div (axe: aria-allowed-attr).
-  const aria = Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith('aria-')));
-  const rest = Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith('aria-')));
+  // Its id too: the popover is labelled by its target, which must be the named button, not the badge with it.
+  const onButton = (k: string) => k.startsWith('aria-') || k === 'id';
+  const aria = Object.fromEntries(Object.entries(props).filter(([k]) => onButton(k)));
+  const rest = Object.fromEntries(Object.entries(props).filter(([k]) => !onButton(k)));
   return (
     <Indicator
       label={count > 99 ? '99+' : count}

@@ -26,6 +26,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconBookmarkFilled, IconCheck, IconHistory, IconPackage, IconSearch, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useAnsweredRows } from '../../../features/registrations/useAnsweredRows';
 import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
@@ -145,7 +146,9 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
     query: CampaignRegistrationsDocument,
     variables: { first: PAGE_SIZE, after: pager.after, filter: built.filter, sort: { field: sort.field, direction: sort.direction } },
   });
-  const rows = useMemo(() => data?.registrations.edges.map((e) => e.node) ?? [], [data]);
+  const fetchedRows = useMemo(() => data?.registrations.edges.map((e) => e.node) ?? [], [data]);
+  // A review's or a decision's answer shows on its rows at once; the refetch that follows confirms it.
+  const [rows, showAnswers] = useAnsweredRows(fetchedRows);
   const connection = data?.registrations;
 
   // Live: refetch the page (and the counts) on every change in this campaign; flash the rows that changed.
@@ -220,6 +223,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
         message: r.userErrors.length === 0 ? REGISTRATION_STATUS[r.registration?.status ?? 'PENDING'].label : r.userErrors.map((e) => e.message).join(' '),
       })),
     });
+    showAnswers(payload.results.flatMap((r) => (r.registration ? [r.registration] : [])));
     setSelected(new Set());
     refetch({ requestPolicy: 'network-only' });
     onChanged();
@@ -244,6 +248,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
       notifications.show({ color: 'red', title: 'Not decided', message: problem });
       return;
     }
+    const answered = result.data?.registrationCancellationDecide.registration;
+    if (answered) showAnswers([answered]);
     notifications.show({ color: 'teal', title: approve ? 'Collaboration closed' : 'Request declined', message: decisionRow.product?.title ?? '' });
     refetch({ requestPolicy: 'network-only' });
     onChanged();
