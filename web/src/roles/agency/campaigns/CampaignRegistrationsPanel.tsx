@@ -53,7 +53,8 @@ import {
   type ReviewDecision,
 } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
-import { formatCount, formatDateTime, formatMoneyOrDash, formatRate, formatRating } from '../../../lib/format';
+import { formatCount, formatDate, formatDateTime, formatMoneyOrDash, formatRate, formatRating } from '../../../lib/format';
+import { formatTime } from '../../../lib/formatTime';
 import { CancellationDecideDialog } from './CancellationDecideDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { ReviewResults, type ReviewOutcome } from './ReviewResults';
@@ -424,7 +425,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                           onChange={() => toggle(row.id)}
                         />
                       </Table.Td>
-                      <Table.Td miw={300} maw={440}>
+                      {/* The product takes the room the other columns leave, so the actions are never clipped at 1280 px and up. */}
+                      <Table.Td miw={220}>
                         <ProductCell row={row} />
                       </Table.Td>
                       <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
@@ -445,7 +447,10 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {formatDateTime(row.registeredAt, timeZone, { withZone: false })}
+                          {formatDate(row.registeredAt, timeZone)}
+                        </Text>
+                        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {formatTime(row.registeredAt, timeZone)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
