@@ -50,11 +50,11 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from server import models  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.clock import Clock  # noqa: E402
+from server.ids import encode_id  # noqa: E402
 from server.migrate import upgrade_head  # noqa: E402
 from server.models.enums import MemberRole, SellerType  # noqa: E402
 from server.money import apply_rate  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
-from server.schema.ids import encode_id  # noqa: E402
 from server.services import auth, onboarding  # noqa: E402
 from server.services.rollups.backfill import backfill  # noqa: E402
 from server.services.unit_of_work import UnitOfWork  # noqa: E402

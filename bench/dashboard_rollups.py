@@ -49,7 +49,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 from bench import campaign_dashboard, ingest_orders  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server.app import create_app  # noqa: E402
-from server.schema.ids import encode_id  # noqa: E402
+from server.ids import encode_id  # noqa: E402
 from server.services.rollups import upkeep  # noqa: E402
 from tests.orders.world import Integration, build_orders_world  # noqa: E402
 

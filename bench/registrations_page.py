@@ -49,10 +49,10 @@ from bench.campaign_dashboard import _admin  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server import models  # noqa: E402
 from server.clock import Clock  # noqa: E402
+from server.ids import encode_id  # noqa: E402
 from server.migrate import upgrade_head  # noqa: E402
 from server.models.enums import MemberRole, RegistrationStatus, RejectReason, SellerType  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
-from server.schema.ids import encode_id  # noqa: E402
 from server.services import auth, catalogue, onboarding  # noqa: E402
 from server.services.unit_of_work import UnitOfWork  # noqa: E402
 from server.settings import Settings  # noqa: E402

@@ -27,10 +27,10 @@ import httpx
 from sqlalchemy import select
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import MARKET_CURRENCY, Currency, ShowcaseStatus
 from server.money import minor_to_decimal_string
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services.orders.ingestion import KEY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from server.settings import Settings
 

@@ -1,8 +1,15 @@
-"""Import direction (ARCHITECTURE.md "Layers"), read from the source with `ast`: every import statement counts,
-including ones inside functions; only imports under `if TYPE_CHECKING:` are type-only.
+"""Import direction, read from the source with `ast`: every import statement counts, including ones inside
+functions; only imports under `if TYPE_CHECKING:` are type-only.
+
+A request goes down one way: the edge (HTTP app, websockets, limits, exports, integrations) → schema → resolvers
+→ services and loaders → models. The rules:
 
 - server/models imports nothing of the app but server.models.*
-- server/models and server/services never import strawberry or starlette
+- models, services and loaders never import strawberry or starlette
+- the core (services, loaders and what they stand on: auth, authz, events, runtime, db, money, ids, ...) never
+  imports the schema, the resolvers or the edge
+- services never import loaders; loaders import of services only the pure rule modules and the read models
+  (READ_MODELS: queries and views that write nothing)
 - server/schema never imports server.services (type-only imports excepted), but for the pure rule modules
   server/services/*_rules.py, which import nothing of the app but server.models
 - nothing imports server.resolvers but server/schema/root.py (and the resolvers package itself)
@@ -11,6 +18,7 @@ including ones inside functions; only imports under `if TYPE_CHECKING:` are type
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +85,7 @@ def imports_of(path: Path, source: str | None = None) -> list[Import]:
     return found
 
 
+@functools.cache
 def all_imports() -> list[Import]:
     return [imp for path in sorted(SERVER.rglob("*.py")) for imp in imports_of(path)]
 
@@ -90,15 +99,45 @@ def _is_rule_module(module: str) -> bool:
     return _in(module, "server.services") and module.endswith("_rules")
 
 
-def violations() -> dict[str, list[Import]]:
+# Above the schema: what serves requests and commands, and may use any layer below.
+EDGE = (
+    "server.__main__", "server.app", "server.demo", "server.exports", "server.hardening", "server.idempotency",
+    "server.integrations", "server.limits.cost", "server.limits.extension", "server.live", "server.simulator",
+    "server.web_assets",
+)
+ABOVE_CORE = ("server.schema", "server.resolvers", *EDGE)
+# The services' read side that loaders batch: statements and views of rows, no writes.
+READ_MODELS = (
+    "server.services.orders.reads",
+    "server.services.orders.receipt",
+    "server.services.finance.balances",
+)
+
+
+def _in_any(module: str, packages: tuple[str, ...]) -> bool:
+    return any(_in(module, package) for package in packages)
+
+
+def violations(imports: list[Import] | None = None) -> dict[str, list[Import]]:
     found: dict[str, list[Import]] = {}
-    for imp in all_imports():
+    for imp in all_imports() if imports is None else imports:
         if _in(imp.importer, "server.models") and _in(imp.module, "server") and not _in(imp.module, "server.models"):
             found.setdefault("models import only server.models", []).append(imp)
-        if (_in(imp.importer, "server.models") or _in(imp.importer, "server.services")) and (
+        if _in_any(imp.importer, ("server.models", "server.services", "server.loaders")) and (
             _in(imp.module, "strawberry") or _in(imp.module, "starlette")
         ):
-            found.setdefault("models and services never import strawberry or starlette", []).append(imp)
+            found.setdefault("models, services and loaders never import strawberry or starlette", []).append(imp)
+        if not _in_any(imp.importer, ABOVE_CORE) and _in_any(imp.module, ABOVE_CORE):
+            found.setdefault("the core never imports the schema, the resolvers or the edge", []).append(imp)
+        if _in(imp.importer, "server.services") and _in(imp.module, "server.loaders"):
+            found.setdefault("services never import loaders", []).append(imp)
+        if (
+            _in(imp.importer, "server.loaders")
+            and _in(imp.module, "server.services")
+            and not _is_rule_module(imp.module)
+            and not _in_any(imp.module, READ_MODELS)
+        ):
+            found.setdefault("loaders import of services only rule modules and read models", []).append(imp)
         if (
             _in(imp.importer, "server.schema")
             and _in(imp.module, "server.services")
@@ -119,7 +158,10 @@ def violations() -> dict[str, list[Import]]:
 
 RULES = (
     "models import only server.models",
-    "models and services never import strawberry or starlette",
+    "models, services and loaders never import strawberry or starlette",
+    "the core never imports the schema, the resolvers or the edge",
+    "services never import loaders",
+    "loaders import of services only rule modules and read models",
     "schema never imports services (except type-only)",
     "rule modules import only server.models",
     "only server.schema.root imports server.resolvers",
@@ -151,3 +193,48 @@ def test_import_parser_sees_what_the_rules_need() -> None:
     assert ("server.services.auth", False) in found
     assert ("server.services.errors", True) in found
     assert ("starlette.requests", False) in found
+
+
+@pytest.mark.parametrize(
+    ("importer", "module", "rule"),
+    [
+        ("server.services.orders.batching", "server.schema.ids", "the core never imports the schema, the resolvers or the edge"),
+        ("server.loaders.orders", "server.resolvers.query.node", "the core never imports the schema, the resolvers or the edge"),
+        ("server.auth.tokens", "server.app", "the core never imports the schema, the resolvers or the edge"),
+        ("server.services.campaigns", "server.loaders.registry", "services never import loaders"),
+        ("server.loaders.finance", "server.services.finance.accounts", "loaders import of services only rule modules and read models"),
+        ("server.loaders.finance", "strawberry", "models, services and loaders never import strawberry or starlette"),
+        ("server.schema.types.campaign", "server.services.campaigns", "schema never imports services (except type-only)"),
+        ("server.live.handler", "server.resolvers.query.node", "only server.schema.root imports server.resolvers"),
+    ],
+)
+def test_each_rule_catches_its_edge(importer: str, module: str, rule: str) -> None:
+    probe = Import(importer, SERVER / "probe.py", 1, module, type_only=False)
+    assert [str(i) for i in violations([probe]).get(rule, [])] == [str(probe)]
+
+
+@pytest.mark.parametrize(
+    ("importer", "module"),
+    [
+        ("server.loaders.orders", "server.services.orders.reads"),
+        ("server.loaders.registry", "server.services.offer_rules"),
+        ("server.limits.cost", "server.schema.costs"),
+        ("server.resolvers.query.campaigns", "server.loaders.registry"),
+    ],
+)
+def test_allowed_edges_pass(importer: str, module: str) -> None:
+    assert violations([Import(importer, SERVER / "probe.py", 1, module, type_only=False)]) == {}
+
+
+def test_every_graphql_input_is_declared_in_schema_inputs() -> None:
+    """One place for what clients send: a `@strawberry.input` class anywhere else fails."""
+    elsewhere = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"
+        for path in sorted(SERVER.rglob("*.py"))
+        if "schema/inputs" not in path.as_posix()
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(d).startswith("strawberry.input") for d in node.decorator_list)
+    ]
+    assert not elsewhere, "inputs outside server/schema/inputs/:\n" + "\n".join(elsewhere)
+    assert len(list((SERVER / "schema" / "inputs").glob("*.py"))) > 1

@@ -11,11 +11,11 @@ from server import models
 from server.auth.principal import Principal
 from server.authz.decisions import can_reach, row_scope
 from server.exports.csv_file import render, text_cell
+from server.ids import encode_id
 from server.links import share_url
 from server.models.enums import RegistrationStatus
 from server.money import agency_rate_bps, bps_to_percent, minor_to_decimal_string
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services.registration_rules import effective_status_sql
 
 HEADER = (

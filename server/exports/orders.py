@@ -22,10 +22,10 @@ from server.authz.errors import InvalidId
 from server.authz.rules import Access, audience_of
 from server.exports.approved_products import CsvExport
 from server.exports.csv_file import render, text_cell
+from server.ids import decode_id, encode_id
 from server.models.enums import OrderLineStatus, Role
 from server.money import bps_to_percent, minor_to_decimal_string
 from server.runtime import Runtime
-from server.schema.ids import decode_id, encode_id
 from server.services.orders import reads
 from server.services.orders.commission import is_attributed
 from server.services.orders.reads import LineView

@@ -15,8 +15,8 @@ from server.authz.errors import InvalidId
 from server.exports.approved_products import CsvExport, approved_products_csv
 from server.exports.csv_file import content_disposition
 from server.exports.orders import BadExportRequest, earnings_csv, orders_csv, parse_filter
+from server.ids import decode_id
 from server.runtime import Runtime
-from server.schema.ids import decode_id
 
 
 def _unauthenticated() -> Response:

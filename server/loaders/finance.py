@@ -15,7 +15,7 @@ from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
 from server.models.enums import Currency
 from server.runtime import Runtime
-from server.services.finance.accounts import PayeeBalance, payee_balances
+from server.services.finance.balances import PayeeBalance, payee_balances
 from server.services.finance.finance_rules import PAYEE_KINDS, TaxStatus
 
 Account = models.PaymentAccount

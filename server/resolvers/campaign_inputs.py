@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.schema.types.campaign_inputs import CampaignCreateInput, CampaignUpdateInput
+from server.schema.inputs.campaigns import CampaignCreateInput, CampaignUpdateInput
 from server.services.campaigns import CampaignInput, Contact, Targeting
 
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from server.resolvers import inputs
 from server.resolvers.errors import user_errors
-from server.schema.types.finance import FinanceErrorCode, FinanceUserError, TaxAddressInput
+from server.schema.inputs.finance import TaxAddressInput
+from server.schema.types.finance import FinanceErrorCode, FinanceUserError
 from server.services.errors import DomainError, DomainErrors
 from server.services.finance.tax import Address
 

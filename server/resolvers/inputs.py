@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from server.auth.principal import Principal
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.services.errors import not_found
 
 

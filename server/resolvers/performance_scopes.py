@@ -10,9 +10,9 @@ import strawberry
 from server import models
 from server.authz.decisions import row_scope
 from server.authz.errors import PublicError
+from server.ids import decode_id
 from server.models.enums import Market
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.pagination import check_first, decode_cursor
 from server.schema.types.performance import visible_accounts
 from server.services.performance.campaign import CampaignScope

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from server.resolvers.errors import user_errors
 from server.resolvers.inputs import input_id
-from server.schema.types.product_list import ProductListErrorCode, ProductListItemInput, ProductListUserError
+from server.schema.inputs.product_lists import ProductListItemInput
+from server.schema.types.product_list import ProductListErrorCode, ProductListUserError
 from server.services.errors import DomainError
 from server.services.product_lists import ItemSpec
 

@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from server import models
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
-from server.schema.ids import decode_id
 from server.schema.types.registration import (
     Registration,
     RegistrationErrorCode,

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.plugins.api import Api
 
 

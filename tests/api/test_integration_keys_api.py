@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from server import models
 from server.auth.tokens import signing_secret
 from server.clock import FrozenClock
+from server.ids import encode_id
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services import auth
 from server.services.integration_keys import ACTIVE_KEYS_PER_SHOP
 from server.services.unit_of_work import UnitOfWork

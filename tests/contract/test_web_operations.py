@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from graphql import OperationDefinitionNode, parse, validate
 
+from server.ids import encode_id
 from server.schema.build import build_schema
-from server.schema.ids import encode_id
 from tests.conftest import make_settings
 from tests.plugins.api import PASSWORD, Api, login_token
 

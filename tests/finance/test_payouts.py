@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from server import models
 from server.auth.principal import Principal
+from server.ids import encode_id
 from server.models.enums import Market, Role
-from server.schema.ids import encode_id
 from server.services.finance.bills import issue_monthly_bills
 from server.services.finance.payouts import run_payouts as run_payouts_service
 

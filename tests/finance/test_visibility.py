@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import BillStatus, Currency, PayoutStatus
-from server.schema.ids import encode_id
 from server.services.finance.bills import issue_monthly_bills
 from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import Api, login_token

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from server import models
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.http import GRAPHQL_RESPONSE, LOGIN, client_for, codes, post_graphql
 from tests.orders.conftest import stored
 from tests.orders.world import created, line

@@ -20,6 +20,7 @@ import httpx
 
 from server import models
 from server.clock import FrozenClock
+from server.ids import encode_id
 from server.models.enums import (
     MARKET_CURRENCY,
     Currency,
@@ -30,7 +31,6 @@ from server.models.enums import (
     TargetingMode,
 )
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services import auth, catalogue, onboarding
 from server.services.unit_of_work import UnitOfWork
 

@@ -8,7 +8,7 @@ import io
 
 import httpx
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.orders_api.conftest import Story
 from tests.plugins.api import login_token
 

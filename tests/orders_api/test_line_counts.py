@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.orders_api.conftest import Story
 
 QUERY = "query($f: OrderLineFilter) { orderLines(first: 100, filter: $f) { totalCount edges { node { id } } } }"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.orders.conftest import lines_of
 from tests.orders_api.conftest import Story
 

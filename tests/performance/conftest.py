@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from server.ids import encode_id
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from tests.performance.world import PerfWorld, build_performance_world
 from tests.plugins.api import World
 

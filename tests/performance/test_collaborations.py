@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.performance.conftest import rid
 from tests.performance.test_overview import NUMBERS, numbers
 from tests.performance.world import PerfWorld

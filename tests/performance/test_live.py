@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from server import models
 from server.events import channels
+from server.ids import encode_id
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services import auth
 from server.services.performance.live import NUMBERS_INTERVAL, coalesced
 from server.services.unit_of_work import UnitOfWork

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from server import models
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.performance.test_overview import NUMBERS
 from tests.performance.world import PerfWorld, add_volume
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.performance.test_overview import NUMBERS
 from tests.performance.test_query_counts import statements
 from tests.performance.world import PerfWorld, add_volume

@@ -20,9 +20,9 @@ from server.auth.principal import Principal
 from server.authz.decisions import field_access
 from server.authz.policy import TYPE_ACCESS
 from server.authz.rules import Access, Audience
+from server.ids import encode_id
 from server.models.enums import Role
 from server.resolvers.query import node as node_resolver
-from server.schema.ids import encode_id
 
 from . import AUDIENCES, ROLE_AUDIENCES, ROOT_TYPE_NAMES, named, object_types, possible_types, sdl_schema
 

@@ -28,6 +28,7 @@ from server.auth.principal import Principal
 from server.authz.decisions import field_access
 from server.authz.policy import OWNERSHIP, ROW_SCOPES, TYPE_ACCESS
 from server.authz.rules import Access, Audience
+from server.ids import encode_id
 from server.loaders.registry import LoaderRegistry
 from server.models.enums import (
     ContentKind,
@@ -42,7 +43,6 @@ from server.models.enums import (
 )
 from server.resolvers.query.node import NODE_TYPES
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork
 from tests.api.integration_keys_seed import INTEGRATION_KEYS_EMPTY_BY_DESIGN, seed_integration_keys

@@ -1,24 +1,12 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.finance_inputs import errors_of
 from server.resolvers.inputs import principal_of
 from server.schema.context import Info
+from server.schema.inputs.finance import BankAccountLinkInput
 from server.schema.types.finance import BankAccount, BankAccountPayload, PaymentAccount
 from server.services.errors import DomainError, DomainErrors
 from server.services.finance import bank
-
-
-@strawberry.input(description="The account payouts go to, in your market's currency. Only its last four digits "
-                  "are kept.")
-class BankAccountLinkInput:
-    holder_name: str
-    bank_name: str
-    account_number: str = strawberry.field(description="Digits (spaces and dashes ignored). US 4–17, GB 8, others "
-                                           "6–20.")
-    routing_code: str = strawberry.field(description="US: the 9-digit ABA routing number; GB: the 6-digit sort "
-                                         "code; others: the bank's SWIFT/BIC of your market's country.")
 
 
 async def resolve_bank_account_link(info: Info, input: BankAccountLinkInput) -> BankAccountPayload:  # noqa: A002

@@ -1,19 +1,13 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.finance_inputs import errors_of, input_id
 from server.resolvers.inputs import principal_of
 from server.resolvers.mutation.bank_account_link import payload_for
 from server.schema.context import Info
+from server.schema.inputs.finance import BankAccountUnlinkInput
 from server.schema.types.finance import BankAccountPayload
 from server.services.errors import DomainError
 from server.services.finance import bank
-
-
-@strawberry.input
-class BankAccountUnlinkInput:
-    id: strawberry.ID = strawberry.field(description="Your linked bank account.")
 
 
 async def resolve_bank_account_unlink(info: Info, input: BankAccountUnlinkInput) -> BankAccountPayload:  # noqa: A002

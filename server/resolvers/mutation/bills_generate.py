@@ -1,20 +1,12 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.finance_inputs import errors_of
 from server.resolvers.inputs import principal_of
 from server.schema.context import Info
+from server.schema.inputs.finance import BillsGenerateInput
 from server.schema.types.finance import BillsGeneratePayload, PaymentBill
 from server.services.errors import DomainError
 from server.services.finance import bills
-
-
-@strawberry.input
-class BillsGenerateInput:
-    period: str | None = strawberry.field(
-        default=None, description="The month to bill, YYYY-MM, once it has ended; default: the previous month."
-    )
 
 
 async def resolve_bills_generate(info: Info, input: BillsGenerateInput) -> BillsGeneratePayload:  # noqa: A002

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from server.resolvers.registration_results import registration_payload
 from server.schema.context import Info
-from server.schema.types.registration import BookmarkSetInput, RegistrationPayload
+from server.schema.inputs.registrations import BookmarkSetInput
+from server.schema.types.registration import RegistrationPayload
 from server.services import registrations
 
 

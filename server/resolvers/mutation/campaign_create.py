@@ -3,13 +3,9 @@ from __future__ import annotations
 from server.resolvers.campaign_inputs import to_campaign_input
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
+from server.schema.inputs.campaigns import CampaignCreateInput
 from server.schema.types.campaign import Campaign
-from server.schema.types.campaign_inputs import (
-    CampaignCreateInput,
-    CampaignErrorCode,
-    CampaignPayload,
-    CampaignUserError,
-)
+from server.schema.types.campaign_payloads import CampaignErrorCode, CampaignPayload, CampaignUserError
 from server.services import campaigns
 from server.services.errors import DomainError, DomainErrors
 

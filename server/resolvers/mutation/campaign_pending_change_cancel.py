@@ -1,21 +1,18 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.campaigns import CampaignPendingChangeCancelInput
 from server.schema.types.campaign import Campaign
-from server.schema.types.campaign_inputs import (
-    CampaignErrorCode,
-    CampaignPayload,
-    CampaignPendingChangeCancelInput,
-    CampaignUserError,
-)
+from server.schema.types.campaign_payloads import CampaignErrorCode, CampaignPayload, CampaignUserError
 from server.services import campaigns
 from server.services.errors import DomainError
 
 
 async def resolve_campaign_pending_change_cancel(
-    info: Info, input: CampaignPendingChangeCancelInput  # noqa: A002
+    info: Info,
+    input: CampaignPendingChangeCancelInput,  # noqa: A002
 ) -> CampaignPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in

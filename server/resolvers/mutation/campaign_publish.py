@@ -1,15 +1,11 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.campaigns import CampaignPublishInput
 from server.schema.types.campaign import Campaign
-from server.schema.types.campaign_inputs import (
-    CampaignErrorCode,
-    CampaignPayload,
-    CampaignPublishInput,
-    CampaignUserError,
-)
+from server.schema.types.campaign_payloads import CampaignErrorCode, CampaignPayload, CampaignUserError
 from server.services import campaigns
 from server.services.errors import DomainError
 

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.campaign_inputs import to_campaign_input
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.campaigns import CampaignUpdateInput
 from server.schema.types.campaign import Campaign, CampaignPendingChange
-from server.schema.types.campaign_inputs import (
-    CampaignErrorCode,
-    CampaignUpdateInput,
-    CampaignUpdatePayload,
-    CampaignUserError,
-)
+from server.schema.types.campaign_payloads import CampaignErrorCode, CampaignUpdatePayload, CampaignUserError
 from server.services import campaigns
 from server.services.errors import DomainError, DomainErrors
 

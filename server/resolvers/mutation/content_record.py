@@ -1,27 +1,17 @@
 from __future__ import annotations
 
-from datetime import datetime
-
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.models.enums import ContentKind
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.content import ContentRecordInput
 from server.schema.types.content import Content, ContentErrorCode, ContentUserError
-from server.schema.types.content import ContentKind as ContentKindEnum
 from server.schema.types.sample import SampleRequest
 from server.services import content
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input
-class ContentRecordInput:
-    showcase_entry_id: strawberry.ID = strawberry.field(description="The product's ACTIVE entry in your showcase.")
-    kind: ContentKindEnum
-    url: str = strawberry.field(description="The https:// address of the video or LIVE session.")
-    posted_at: datetime | None = strawberry.field(default=None, description="Defaults to now; never in the future.")
 
 
 @strawberry.type

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
+from server.schema.inputs.integration_keys import IntegrationKeyCreateInput
 from server.schema.types.integration_key import (
     IntegrationKey,
     IntegrationKeyCreatePayload,
@@ -14,13 +13,9 @@ from server.services import integration_keys
 from server.services.errors import DomainError
 
 
-@strawberry.input
-class IntegrationKeyCreateInput:
-    name: str = strawberry.field(description="What will use the key, 1–80 characters (e.g. “Shop platform sync”).")
-
-
 async def resolve_integration_key_create(
-    info: Info, input: IntegrationKeyCreateInput  # noqa: A002
+    info: Info,
+    input: IntegrationKeyCreateInput,  # noqa: A002
 ) -> IntegrationKeyCreatePayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers in

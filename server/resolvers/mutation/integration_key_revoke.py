@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.integration_keys import IntegrationKeyRevokeInput
 from server.schema.types.integration_key import (
     IntegrationKey,
     IntegrationKeyErrorCode,
@@ -16,13 +15,9 @@ from server.services import integration_keys
 from server.services.errors import DomainError, not_found
 
 
-@strawberry.input
-class IntegrationKeyRevokeInput:
-    id: strawberry.ID
-
-
 async def resolve_integration_key_revoke(
-    info: Info, input: IntegrationKeyRevokeInput  # noqa: A002
+    info: Info,
+    input: IntegrationKeyRevokeInput,  # noqa: A002
 ) -> IntegrationKeyPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers and the operator in

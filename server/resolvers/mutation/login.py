@@ -6,15 +6,10 @@ from server.resolvers.errors import user_errors
 from server.resolvers.query.viewer import resolve_viewer
 from server.schema.context import Info
 from server.schema.errors import AuthErrorCode, AuthUserError
+from server.schema.inputs.auth import LoginInput
 from server.schema.types.tenants import Viewer
 from server.services import auth
 from server.services.errors import DomainError
-
-
-@strawberry.input
-class LoginInput:
-    email: str
-    password: str
 
 
 @strawberry.type

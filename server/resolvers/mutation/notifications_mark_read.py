@@ -3,20 +3,14 @@ from __future__ import annotations
 import strawberry
 
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.loaders.counts import unread_notification_count
 from server.schema.context import Info
 from server.schema.errors import NotificationErrorCode, NotificationUserError
-from server.schema.ids import decode_id
+from server.schema.inputs.notifications import NotificationsMarkReadInput
 from server.services import notifications
 
 MAX_IDS = 100
-
-
-@strawberry.input
-class NotificationsMarkReadInput:
-    ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Notifications to mark read (1–100); null marks all."
-    )
 
 
 @strawberry.type
@@ -25,7 +19,10 @@ class NotificationsMarkReadPayload:
     user_errors: list[NotificationUserError]
 
 
-async def resolve_notifications_mark_read(info: Info, input: NotificationsMarkReadInput) -> NotificationsMarkReadPayload:  # noqa: A002
+async def resolve_notifications_mark_read(
+    info: Info,
+    input: NotificationsMarkReadInput,  # noqa: A002
+) -> NotificationsMarkReadPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate let only logged-in roles in
     pks: list[int] | None = None

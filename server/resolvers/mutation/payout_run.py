@@ -2,21 +2,13 @@ from __future__ import annotations
 
 import asyncio
 
-import strawberry
-
 from server.resolvers.finance_inputs import errors_of, input_id
 from server.resolvers.inputs import principal_of
 from server.schema.context import Info
+from server.schema.inputs.finance import PayoutRunInput
 from server.schema.types.finance import PaymentBill, Payout, PayoutRunPayload, PayoutRunResult
 from server.services.errors import DomainError, DomainErrors
 from server.services.finance import payouts
-
-
-@strawberry.input
-class PayoutRunInput:
-    bill_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="1–100 ISSUED or FAILED bills; default: every ISSUED and FAILED bill."
-    )
 
 
 async def resolve_payout_run(info: Info, input: PayoutRunInput) -> PayoutRunPayload:  # noqa: A002

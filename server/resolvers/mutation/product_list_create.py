@@ -1,22 +1,12 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.inputs import input_id, principal_of
 from server.resolvers.product_list_inputs import errors_of, item_specs
 from server.schema.context import Info
-from server.schema.types.product_list import ProductList, ProductListItemInput, ProductListPayload
+from server.schema.inputs.product_lists import ProductListCreateInput
+from server.schema.types.product_list import ProductList, ProductListPayload
 from server.services import product_lists
 from server.services.errors import DomainError
-
-
-@strawberry.input
-class ProductListCreateInput:
-    campaign_id: strawberry.ID
-    name: str = strawberry.field(description="1–100 characters (trimmed).")
-    items: list[ProductListItemInput] = strawberry.field(
-        default_factory=list, description="Up to 100 approved products of the campaign."
-    )
 
 
 async def resolve_product_list_create(info: Info, input: ProductListCreateInput) -> ProductListPayload:  # noqa: A002

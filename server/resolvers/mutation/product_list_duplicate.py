@@ -1,22 +1,18 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.inputs import input_id, principal_of
 from server.resolvers.product_list_inputs import errors_of
 from server.schema.context import Info
+from server.schema.inputs.product_lists import ProductListDuplicateInput
 from server.schema.types.product_list import ProductList, ProductListPayload
 from server.services import product_lists
 from server.services.errors import DomainError
 
 
-@strawberry.input
-class ProductListDuplicateInput:
-    id: strawberry.ID
-    name: str | None = strawberry.field(default=None, description="The copy's name; null: '<name> (copy)'.")
-
-
-async def resolve_product_list_duplicate(info: Info, input: ProductListDuplicateInput) -> ProductListPayload:  # noqa: A002
+async def resolve_product_list_duplicate(
+    info: Info,
+    input: ProductListDuplicateInput,  # noqa: A002
+) -> ProductListPayload:
     try:
         row = await product_lists.duplicate_list(
             info.context.rt, principal_of(info), list_id=input_id(input.id, "ProductList", ["input", "id"]),

@@ -1,30 +1,18 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.inputs import input_id, principal_of
 from server.resolvers.product_list_inputs import errors_of, item_specs
 from server.schema.context import Info
-from server.schema.types.product_list import ProductList, ProductListItemInput, ProductListPayload
+from server.schema.inputs.product_lists import ProductListItemsSetInput
+from server.schema.types.product_list import ProductList, ProductListPayload
 from server.services import product_lists
 from server.services.errors import DomainError
 
 
-@strawberry.input
-class ProductListItemsSetInput:
-    list_id: strawberry.ID
-    set_: list[ProductListItemInput] = strawberry.field(
-        name="set",
-        default_factory=list,
-        description="Products to add, or to re-price when already in the list. A decrease reaches creators who "
-        "already have the product after 30 days; an increase at once.",
-    )
-    remove: list[strawberry.ID] = strawberry.field(
-        default_factory=list, description="Registrations to take out of the list."
-    )
-
-
-async def resolve_product_list_items_set(info: Info, input: ProductListItemsSetInput) -> ProductListPayload:  # noqa: A002
+async def resolve_product_list_items_set(
+    info: Info,
+    input: ProductListItemsSetInput,  # noqa: A002
+) -> ProductListPayload:
     try:
         row = await product_lists.set_items(
             info.context.rt, principal_of(info),

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.inputs import input_id, principal_of
 from server.resolvers.product_list_inputs import errors_of
 from server.schema.context import Info
+from server.schema.inputs.product_lists import ProductListUpdateInput
 from server.schema.types.product_list import ProductList, ProductListPayload
 from server.services import product_lists
 from server.services.errors import DomainError
-
-
-@strawberry.input
-class ProductListUpdateInput:
-    id: strawberry.ID
-    name: str = strawberry.field(description="1–100 characters (trimmed).")
 
 
 async def resolve_product_list_update(info: Info, input: ProductListUpdateInput) -> ProductListPayload:  # noqa: A002

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from server.resolvers.registration_results import registration_payload
 from server.schema.context import Info
-from server.schema.types.registration import RegistrationCancellationDecideInput, RegistrationPayload
+from server.schema.inputs.registrations import RegistrationCancellationDecideInput
+from server.schema.types.registration import RegistrationPayload
 from server.services import registrations
 
 
 async def resolve_registration_cancellation_decide(
-    info: Info, input: RegistrationCancellationDecideInput  # noqa: A002
+    info: Info,
+    input: RegistrationCancellationDecideInput,  # noqa: A002
 ) -> RegistrationPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in

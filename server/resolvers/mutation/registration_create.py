@@ -1,19 +1,18 @@
 from __future__ import annotations
 
+from server.ids import decode_id
 from server.resolvers.registration_results import pk_or_none, registration_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
-from server.schema.types.registration import (
-    Registration,
-    RegistrationCreateInput,
-    RegistrationCreatePayload,
-    RegistrationItemResult,
-)
+from server.schema.inputs.registrations import RegistrationCreateInput
+from server.schema.types.registration import Registration, RegistrationCreatePayload, RegistrationItemResult
 from server.services import registrations
 from server.services.errors import DomainError
 
 
-async def resolve_registration_create(info: Info, input: RegistrationCreateInput) -> RegistrationCreatePayload:  # noqa: A002
+async def resolve_registration_create(
+    info: Info,
+    input: RegistrationCreateInput,  # noqa: A002
+) -> RegistrationCreatePayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only sellers in
     items = [

@@ -2,17 +2,16 @@ from __future__ import annotations
 
 from server.resolvers.registration_results import pk_or_none, registration_errors
 from server.schema.context import Info
-from server.schema.types.registration import (
-    Registration,
-    RegistrationReviewInput,
-    RegistrationReviewPayload,
-    RegistrationReviewResult,
-)
+from server.schema.inputs.registrations import RegistrationReviewInput
+from server.schema.types.registration import Registration, RegistrationReviewPayload, RegistrationReviewResult
 from server.services import registrations
 from server.services.errors import DomainError
 
 
-async def resolve_registration_review(info: Info, input: RegistrationReviewInput) -> RegistrationReviewPayload:  # noqa: A002
+async def resolve_registration_review(
+    info: Info,
+    input: RegistrationReviewInput,  # noqa: A002
+) -> RegistrationReviewPayload:
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in
     try:

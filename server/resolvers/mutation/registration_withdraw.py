@@ -4,7 +4,8 @@ from functools import partial
 
 from server.resolvers.registration_results import registration_payload
 from server.schema.context import Info
-from server.schema.types.registration import RegistrationIdInput, RegistrationPayload
+from server.schema.inputs.registrations import RegistrationIdInput
+from server.schema.types.registration import RegistrationPayload
 from server.services import registrations
 
 

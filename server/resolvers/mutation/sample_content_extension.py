@@ -1,23 +1,18 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.mutation.sample_request import failed, invalid_id, payload_for
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.samples import SampleContentExtensionInput
 from server.schema.types.sample import SampleRequestPayload
 from server.services import samples
 from server.services.errors import DomainError, DomainErrors
 
 
-@strawberry.input
-class SampleContentExtensionInput:
-    id: strawberry.ID = strawberry.field(description="A DELIVERED sample request of yours.")
-
-
 async def resolve_sample_content_extension(
-    info: Info, input: SampleContentExtensionInput  # noqa: A002
+    info: Info,
+    input: SampleContentExtensionInput,  # noqa: A002
 ) -> SampleRequestPayload:
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only creators in

@@ -1,26 +1,18 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.samples import SampleRequestInput
 from server.schema.types.sample import (
     SampleRequest,
     SampleRequestErrorCode,
     SampleRequestPayload,
     SampleRequestUserError,
-    ShippingAddressInput,
 )
 from server.services import samples
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input
-class SampleRequestInput:
-    showcase_entry_id: strawberry.ID = strawberry.field(description="The product's ACTIVE entry in your showcase.")
-    address: ShippingAddressInput
 
 
 async def payload_for(info: Info, sample_id: int) -> SampleRequestPayload:

@@ -1,24 +1,19 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.mutation.sample_request import failed, invalid_id, payload_for
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.samples import SampleRequestReviewInput
 from server.schema.types.sample import SampleRequestPayload
 from server.services import samples
 from server.services.errors import DomainError, DomainErrors
 
 
-@strawberry.input
-class SampleRequestReviewInput:
-    id: strawberry.ID
-    approve: bool = strawberry.field(description="Approve against the product's sample quota, or reject.")
-    reason: str | None = strawberry.field(default=None, description="Required to reject (at most 500 characters).")
-
-
-async def resolve_sample_request_review(info: Info, input: SampleRequestReviewInput) -> SampleRequestPayload:  # noqa: A002
+async def resolve_sample_request_review(
+    info: Info,
+    input: SampleRequestReviewInput,  # noqa: A002
+) -> SampleRequestPayload:
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only agencies in
     try:

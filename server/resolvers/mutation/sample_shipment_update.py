@@ -1,28 +1,20 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.models.enums import ShipmentStatus
 from server.resolvers.mutation.sample_request import failed, invalid_id, payload_for
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.samples import SampleShipmentUpdateInput
 from server.schema.types.sample import SampleRequestPayload
-from server.schema.types.sample import ShipmentStatus as ShipmentStatusEnum
 from server.services import samples
 from server.services.errors import DomainError, DomainErrors
 
 
-@strawberry.input
-class SampleShipmentUpdateInput:
-    id: strawberry.ID
-    status: ShipmentStatusEnum
-    carrier: str | None = strawberry.field(default=None, description="Required with SHIPPED.")
-    tracking_number: str | None = strawberry.field(default=None, description="Required with SHIPPED.")
-    note: str | None = None
-
-
-async def resolve_sample_shipment_update(info: Info, input: SampleShipmentUpdateInput) -> SampleRequestPayload:  # noqa: A002
+async def resolve_sample_shipment_update(
+    info: Info,
+    input: SampleShipmentUpdateInput,  # noqa: A002
+) -> SampleRequestPayload:
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only sellers in
     try:

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.inputs import input_id, principal_of
 from server.resolvers.product_list_inputs import errors_of
 from server.schema.context import Info
+from server.schema.inputs.product_lists import ShareLinkRevokeInput
 from server.schema.types.product_list import ShareLink, ShareLinkPayload
 from server.services import product_lists
 from server.services.errors import DomainError
-
-
-@strawberry.input
-class ShareLinkRevokeInput:
-    id: strawberry.ID
 
 
 async def resolve_share_link_revoke(info: Info, input: ShareLinkRevokeInput) -> ShareLinkPayload:  # noqa: A002

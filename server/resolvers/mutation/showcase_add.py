@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.showcase import ShowcaseAddInput
 from server.schema.types.showcase import (
     OfferChoice,
     ShowcaseAddPayload,
@@ -15,22 +14,6 @@ from server.schema.types.showcase import (
 )
 from server.services import showcase
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input(description="For a product already in the showcase through another offer: which one to keep.")
-class OfferChoiceInput:
-    product_id: strawberry.ID
-    keep: OfferChoice
-
-
-@strawberry.input
-class ShowcaseAddInput:
-    token: str = strawberry.field(description="The share link's token (from /c/<token>).")
-    accept_terms: bool
-    item_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="OfferItem ids to add; null adds every product of the offer."
-    )
-    choices: list[OfferChoiceInput] = strawberry.field(default_factory=list)
 
 
 def _failed(errors: list[ShowcaseUserError]) -> ShowcaseAddPayload:

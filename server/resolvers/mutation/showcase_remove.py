@@ -1,19 +1,13 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.authz.errors import InvalidId
+from server.ids import decode_id, encode_id
 from server.resolvers.errors import user_errors
 from server.schema.context import Info
-from server.schema.ids import decode_id, encode_id
+from server.schema.inputs.showcase import ShowcaseRemoveInput
 from server.schema.types.showcase import ShowcaseErrorCode, ShowcaseRemovePayload, ShowcaseUserError
 from server.services import showcase
 from server.services.errors import DomainError, DomainErrors
-
-
-@strawberry.input
-class ShowcaseRemoveInput:
-    entry_ids: list[strawberry.ID] = strawberry.field(description="ACTIVE showcase entries to remove (1–100).")
 
 
 async def resolve_showcase_remove(info: Info, input: ShowcaseRemoveInput) -> ShowcaseRemovePayload:  # noqa: A002

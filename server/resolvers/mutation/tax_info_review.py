@@ -1,21 +1,13 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.finance_inputs import errors_of, input_id
 from server.resolvers.inputs import principal_of
 from server.resolvers.mutation.tax_info_submit import payload_for
 from server.schema.context import Info
+from server.schema.inputs.finance import TaxInfoReviewInput
 from server.schema.types.finance import TaxInfoPayload
 from server.services.errors import DomainError
 from server.services.finance import tax
-
-
-@strawberry.input
-class TaxInfoReviewInput:
-    id: strawberry.ID = strawberry.field(description="A PENDING_REVIEW tax info.")
-    approve: bool = strawberry.field(description="Approve (the payee may then link a bank account), or reject.")
-    reason: str | None = strawberry.field(default=None, description="Required to reject (at most 500 characters).")
 
 
 async def resolve_tax_info_review(info: Info, input: TaxInfoReviewInput) -> TaxInfoPayload:  # noqa: A002

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
-import strawberry
-
 from server.resolvers.finance_inputs import address_of, errors_of
 from server.resolvers.inputs import principal_of
 from server.schema.context import Info
-from server.schema.types.finance import LocalTaxInfoInput, PaymentAccount, TaxInfo, TaxInfoPayload, W9Input
+from server.schema.inputs.finance import TaxInfoSubmitInput
+from server.schema.types.finance import PaymentAccount, TaxInfo, TaxInfoPayload
 from server.services.errors import DomainError, DomainErrors
 from server.services.finance import tax
-
-
-@strawberry.input(description="Exactly one form: `w9` for US payees, `local` in every other market.")
-class TaxInfoSubmitInput:
-    w9: W9Input | None = None
-    local: LocalTaxInfoInput | None = None
 
 
 async def resolve_tax_info_submit(info: Info, input: TaxInfoSubmitInput) -> TaxInfoPayload:  # noqa: A002

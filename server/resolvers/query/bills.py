@@ -11,7 +11,11 @@ from server.schema.types.finance import PaymentBill
 
 
 async def resolve_bills(
-    info: Info, first: int, after: str | None, status: list[BillStatus] | None, period: str | None
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    status: list[BillStatus] | None = None,
+    period: str | None = None,
 ) -> Connection[PaymentBill]:
     """A payee's own bills, every bill for an operator; latest period first."""
     stmt = select(models.PaymentBill).where(row_scope("PaymentBill", info.context.principal))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import strawberry
 
@@ -12,7 +13,10 @@ from server.services.performance.series import daily, local_date, market_zone
 
 
 async def resolve_campaign_performance_series(
-    info: Info, campaign_id: strawberry.ID, first_day: date | None, last_day: date | None
+    info: Info,
+    campaign_id: strawberry.ID,
+    first_day: Annotated[date | None, strawberry.argument(name="from")] = None,
+    last_day: Annotated[date | None, strawberry.argument(name="to")] = None,
 ) -> PerformanceSeries | None:
     """Daily figures of a campaign the viewer may see, in the campaign market's time zone; null otherwise."""
     scoped = await campaign_scope(info, campaign_id)

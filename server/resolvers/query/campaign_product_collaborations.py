@@ -2,24 +2,23 @@ from __future__ import annotations
 
 import strawberry
 
+from server.ids import decode_id
 from server.models.enums import MARKET_CURRENCY
 from server.resolvers.performance_scopes import campaign_scope, page_args
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.performance import CreatorCollaborationSort
 from server.schema.pagination import Connection
 from server.schema.types.common import SortDirection
-from server.schema.types.performance import (
-    CreatorCollaboration,
-    CreatorCollaborationSort,
-    check_sort,
-    connection,
-    sort_key,
-)
+from server.schema.types.performance import CreatorCollaboration, check_sort, connection, sort_key
 from server.services.performance.campaign import collaboration_page
 
 
 async def resolve_campaign_product_collaborations(
-    info: Info, registration_id: strawberry.ID, first: int, after: str | None, sort: CreatorCollaborationSort | None,
+    info: Info,
+    registration_id: strawberry.ID,
+    first: int = 20,
+    after: str | None = None,
+    sort: CreatorCollaborationSort | None = None,
 ) -> Connection[CreatorCollaboration] | None:
     """Each creator's progress and figures on one registered product (agencies and the operator); null when the
     registration is not visible."""

@@ -5,22 +5,20 @@ import strawberry
 from server.models.enums import MARKET_CURRENCY
 from server.resolvers.performance_scopes import campaign_scope, page_args
 from server.schema.context import Info
+from server.schema.inputs.performance import ProductPerformanceFilter, ProductPerformanceSort
 from server.schema.pagination import Connection
 from server.schema.types.common import SortDirection
-from server.schema.types.performance import (
-    ProductPerformance,
-    ProductPerformanceFilter,
-    ProductPerformanceSort,
-    check_sort,
-    connection,
-    sort_key,
-)
+from server.schema.types.performance import ProductPerformance, check_sort, connection, sort_key
 from server.services.performance.campaign import ProductFilter, product_page
 
 
 async def resolve_campaign_product_performance(
-    info: Info, campaign_id: strawberry.ID, first: int, after: str | None, filter: ProductPerformanceFilter | None,  # noqa: A002
-    sort: ProductPerformanceSort | None,
+    info: Info,
+    campaign_id: strawberry.ID,
+    first: int = 20,
+    after: str | None = None,
+    filter: ProductPerformanceFilter | None = None,  # noqa: A002
+    sort: ProductPerformanceSort | None = None,
 ) -> Connection[ProductPerformance] | None:
     """The campaign's products the viewer may see (a seller: its own), with their figures; null when the campaign
     is not visible. Sorting by a figure the viewer may not see is refused."""

@@ -8,9 +8,10 @@ from server import models
 from server.authz.decisions import row_scope
 from server.models.enums import Role
 from server.schema.context import Info
+from server.schema.inputs.campaigns import CampaignFilter, CampaignSort
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.campaign import Campaign
-from server.schema.types.campaign_inputs import CampaignFilter, CampaignSort, CampaignSortField
+from server.schema.types.campaign_payloads import CampaignSortField
 from server.schema.types.common import SortDirection
 from server.search import contains, contains_pattern
 from server.services import campaign_rules, campaigns
@@ -23,7 +24,11 @@ SORT_COLUMNS = {
 
 
 async def resolve_campaigns(
-    info: Info, first: int, after: str | None, filter: CampaignFilter | None, sort: CampaignSort | None  # noqa: A002
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    filter: CampaignFilter | None = None,  # noqa: A002
+    sort: CampaignSort | None = None,
 ) -> Connection[Campaign]:
     """An agency's own campaigns; a seller's marketplace (and the campaigns it joined); every campaign for the
     operator. Pending changes that fell due are applied first, so every value shown is effective."""

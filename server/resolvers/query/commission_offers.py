@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from server.ids import encode_id
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.pagination import check_first
 from server.schema.types.offer import CommissionOffer, ProductOffers
 from server.services import showcase

@@ -9,7 +9,10 @@ from server.services.performance.creator import creator_campaign_page
 
 
 async def resolve_creator_campaign_performance(
-    info: Info, market: Market | None, first: int, after: str | None
+    info: Info,
+    market: Market | None = None,
+    first: int = 20,
+    after: str | None = None,
 ) -> Connection[CreatorCampaignPerformance]:
     """The creator's own figures per campaign it promotes in one market, most GMV first."""
     cursor = page_args(first, after)

@@ -7,7 +7,7 @@ from server.schema.types.performance import CreatorPerformance
 from server.services.performance.creator import creator_totals
 
 
-async def resolve_creator_performance(info: Info, market: Market | None) -> CreatorPerformance:
+async def resolve_creator_performance(info: Info, market: Market | None = None) -> CreatorPerformance:
     """The creator's own totals in one market (default: its home market)."""
     scope = await creator_scope(info, market)
     totals = await creator_totals(info.context.rt, scope)

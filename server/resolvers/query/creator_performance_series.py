@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
+
+import strawberry
 
 from server.models.enums import MARKET_CURRENCY, MARKET_TIMEZONE, Market
 from server.resolvers.performance_scopes import creator_scope, day_range
@@ -11,7 +14,10 @@ from server.services.performance.series import daily, market_zone
 
 
 async def resolve_creator_performance_series(
-    info: Info, market: Market | None, first_day: date | None, last_day: date | None
+    info: Info,
+    market: Market | None = None,
+    first_day: Annotated[date | None, strawberry.argument(name="from")] = None,
+    last_day: Annotated[date | None, strawberry.argument(name="to")] = None,
 ) -> PerformanceSeries:
     """The creator's own daily figures in one market, in that market's time zone."""
     scope = await creator_scope(info, market)

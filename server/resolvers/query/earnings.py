@@ -6,7 +6,7 @@ from server.schema.types.orders import Earnings
 from server.services.orders import reads
 
 
-async def resolve_earnings(info: Info, currency: Currency | None) -> list[Earnings]:
+async def resolve_earnings(info: Info, currency: Currency | None = None) -> list[Earnings]:
     principal = info.context.principal
     assert principal is not None  # the policy lets agencies, sellers and creators in
     organisation = await info.context.loaders.organisation_by_id.load(principal.organisation_id)

@@ -10,7 +10,10 @@ from server.schema.types.integration_key import IntegrationKey
 
 
 async def resolve_integration_keys(
-    info: Info, first: int = 20, after: str | None = None, include_revoked: bool = False
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    include_revoked: bool = False,
 ) -> Connection[IntegrationKey]:
     """A seller's shop's keys (the operator: every key, the platform's too), newest first."""
     stmt = select(models.IntegrationKey).where(row_scope("IntegrationKey", info.context.principal))

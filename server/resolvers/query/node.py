@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import strawberry
+
 from server.authz.decisions import can_reach
+from server.ids import decode_any_id
 from server.schema.context import Info
-from server.schema.ids import decode_any_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node
@@ -49,7 +51,7 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
 }
 
 
-async def resolve_node(info: Info, id: str) -> Node | None:  # noqa: A002 - GraphQL argument name
+async def resolve_node(info: Info, id: strawberry.ID) -> Node | None:  # noqa: A002
     type_name, pk = decode_any_id(id)
     entry = NODE_TYPES.get(type_name)
     if entry is None or not can_reach(type_name, info.context.principal):

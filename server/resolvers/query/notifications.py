@@ -10,7 +10,10 @@ from server.schema.types.notification import Notification
 
 
 async def resolve_notifications(
-    info: Info, first: int = 20, after: str | None = None, unread_only: bool = False
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    unread_only: bool = False,
 ) -> Connection[Notification]:
     stmt = select(models.Notification).where(row_scope("Notification", info.context.principal))
     if unread_only:

@@ -5,10 +5,11 @@ from datetime import UTC, datetime
 from server import models
 from server.authz.decisions import row_scope
 from server.authz.errors import PublicError
+from server.ids import decode_id
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.orders import OrderLineFilter
 from server.schema.pagination import Connection, keyset_page
-from server.schema.types.orders import OrderLine, OrderLineFilter
+from server.schema.types.orders import OrderLine
 from server.services.orders import line_counts, reads
 
 
@@ -35,7 +36,10 @@ def line_filter(f: OrderLineFilter | None) -> reads.LineFilter:
 
 
 async def resolve_order_lines(
-    info: Info, first: int = 20, after: str | None = None, filter: OrderLineFilter | None = None  # noqa: A002
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    filter: OrderLineFilter | None = None,  # noqa: A002
 ) -> Connection[OrderLine]:
     """An agency's campaigns' attributed lines, a creator's own, a seller's shop's (attributed or not), all for an
     operator; newest order first."""

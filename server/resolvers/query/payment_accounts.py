@@ -11,7 +11,11 @@ from server.services.finance.finance_rules import TaxStatus
 
 
 async def resolve_payment_accounts(
-    info: Info, first: int, after: str | None, tax_status: TaxStatus | None, kind: OrganisationKind | None
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    tax_status: TaxStatus | None = None,
+    kind: OrganisationKind | None = None,
 ) -> Connection[PaymentAccount]:
     """Every payee's account (operators), newest payee first."""
     stmt = payees().where(row_scope("PaymentAccount", info.context.principal))

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
+import strawberry
 from sqlalchemy import select
 
 from server import models
@@ -14,7 +16,10 @@ from server.services.performance.series import daily, market_zone
 
 
 async def resolve_performance_series(
-    info: Info, market: Market | None, first_day: date | None, last_day: date | None
+    info: Info,
+    market: Market | None = None,
+    first_day: Annotated[date | None, strawberry.argument(name="from")] = None,
+    last_day: Annotated[date | None, strawberry.argument(name="to")] = None,
 ) -> PerformanceSeries:
     """The viewer's own daily figures over every campaign of one market it may see (default: its home market, an
     agency's first): an agency its campaigns', a seller its own products' with no split. The homes read today

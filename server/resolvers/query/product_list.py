@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import strawberry
 
+from server.ids import decode_id
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.product_list import ProductList
 
 

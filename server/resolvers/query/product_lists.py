@@ -5,15 +5,18 @@ from sqlalchemy import select
 
 from server import models
 from server.authz.decisions import row_scope
+from server.ids import decode_id
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.product_list import ProductList
 from server.search import contains, contains_pattern
 
 
 async def resolve_product_lists(
-    info: Info, first: int = 20, after: str | None = None, search: str | None = None,
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    search: str | None = None,
     campaign_id: strawberry.ID | None = None,
 ) -> Connection[ProductList]:
     """The agency's lists (an operator: all), newest first; `search` matches the name."""

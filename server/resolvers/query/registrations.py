@@ -9,18 +9,14 @@ from server import models
 from server.authz.decisions import field_access, row_scope
 from server.authz.errors import PublicError
 from server.authz.rules import Access, audience_of
+from server.ids import decode_id
 from server.loaders.ready import selected
 from server.models.enums import CURRENCY_EXPONENT, Currency
 from server.schema.context import Info
-from server.schema.ids import decode_id
+from server.schema.inputs.registrations import RegistrationFilter, RegistrationSort
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import SortDirection
-from server.schema.types.registration import (
-    Registration,
-    RegistrationFilter,
-    RegistrationSort,
-    RegistrationSortField,
-)
+from server.schema.types.registration import Registration, RegistrationSortField
 from server.search import contains, contains_pattern
 from server.services.registration_rules import effective_status_sql
 

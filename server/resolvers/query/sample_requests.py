@@ -11,7 +11,10 @@ from server.schema.types.sample import SampleRequest
 
 
 async def resolve_sample_requests(
-    info: Info, first: int = 20, after: str | None = None, status: list[SampleStatus] | None = None
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    status: list[SampleStatus] | None = None,
 ) -> Connection[SampleRequest]:
     """A creator's own requests, an agency's campaigns', a seller's to ship (approved on), newest first."""
     stmt = select(models.SampleRequest).where(row_scope("SampleRequest", info.context.principal))

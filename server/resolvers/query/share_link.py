@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from server.ids import encode_id
 from server.models.enums import MARKET_CURRENCY
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.types.offer import LowerRateNotice, OfferItem, SharedOffer
 from server.services import showcase
 

@@ -11,7 +11,10 @@ from server.schema.types.showcase import ShowcaseEntry
 
 
 async def resolve_showcase(
-    info: Info, first: int = 20, after: str | None = None, status: list[ShowcaseStatus] | None = None
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    status: list[ShowcaseStatus] | None = None,
 ) -> Connection[ShowcaseEntry]:
     """The creator's own entries, newest first."""
     stmt = select(models.ShowcaseEntry).where(row_scope("ShowcaseEntry", info.context.principal))

@@ -6,16 +6,17 @@ import strawberry
 
 from server.authz.decisions import row_scope
 from server.events import channels
+from server.ids import decode_id
 from server.models.enums import Role
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.performance import CampaignNumbersChange
 from server.services.performance import live
 
 
 async def subscribe_campaign_numbers_changed(
-    info: Info, campaign_id: strawberry.ID
+    info: Info,
+    campaign_id: strawberry.ID,
 ) -> AsyncGenerator[CampaignNumbersChange, None]:
     """A thin event whenever the campaign's figures the viewer sees may have changed (orders, commission,
     registration statuses, samples), at most one per live.NUMBERS_INTERVAL. A seller listens to its own shop's

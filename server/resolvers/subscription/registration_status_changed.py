@@ -6,14 +6,15 @@ from datetime import datetime
 import strawberry
 
 from server.events import channels
+from server.ids import decode_id
 from server.models.enums import RegistrationStatus, Role
 from server.schema.context import Info
-from server.schema.ids import decode_id
 from server.schema.types.registration import Registration, RegistrationStatusChange
 
 
 async def subscribe_registration_status_changed(
-    info: Info, campaign_id: strawberry.ID | None
+    info: Info,
+    campaign_id: strawberry.ID | None = None,
 ) -> AsyncGenerator[RegistrationStatusChange, None]:
     """An agency hears every change in its campaigns, a seller every change of its own registrations, an
     operator one campaign's (campaignId required). A campaign the viewer cannot see yields nothing."""

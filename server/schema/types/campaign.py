@@ -9,9 +9,9 @@ from typing import Any
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.types.common import Currency, Market, Node, SellerType
 from server.schema.types.tenants import Agency, User
 from server.services import campaign_rules

@@ -9,9 +9,9 @@ from sqlalchemy import or_, select
 
 from server import models
 from server.authz.decisions import row_scope
+from server.ids import encode_id
 from server.loaders.ready import then
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Market, Money, Node, SellerType
 from server.search import contains, contains_pattern

@@ -10,10 +10,10 @@ from datetime import datetime
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.types.common import Currency, Market, Money, Node, OrganisationKind
 from server.services.finance import finance_rules
 
@@ -237,39 +237,6 @@ class PaymentBill(Node):
 
 
 # --- inputs ----------------------------------------------------------------------------------------------------
-
-
-@strawberry.input(description="The address on a tax form, in the payee's market.")
-class TaxAddressInput:
-    line1: str
-    line2: str | None = None
-    city: str
-    region: str | None = strawberry.field(default=None, description="US: the state's two-letter code (required).")
-    postal_code: str = strawberry.field(description="US: a ZIP code (94105 or 94105-1234).")
-    country: str = strawberry.field(description="ISO 3166-1 alpha-2: the payee's market, e.g. US.")
-
-
-@strawberry.input(description="IRS form W-9 (US payees).")
-class W9Input:
-    legal_name: str = strawberry.field(description="The name on the payee's income tax return.")
-    business_name: str | None = strawberry.field(default=None, description="Business or disregarded entity name.")
-    entity_type: TaxEntityType
-    tin_type: TinType = strawberry.field(description="A business gives its EIN.")
-    tin: str = strawberry.field(description="9 digits (dashes allowed). Only its last four are ever shown again.")
-    address: TaxAddressInput
-    certify: bool = strawberry.field(description="The payee certifies the W-9 under penalties of perjury: true.")
-
-
-@strawberry.input(description="The local tax id (payees outside the US).")
-class LocalTaxInfoInput:
-    legal_name: str
-    entity_type: TaxEntityType
-    tax_id: str = strawberry.field(
-        description="ID: NPWP (15 digits) or NIK (16); MY: income tax number (e.g. IG12345678090); PH: TIN with "
-        "branch code (12–14 digits); TH: 13 digits; VN: 10 digits (13 with a branch); GB: UTR (10 digits) or "
-        "National Insurance number. Spaces, dashes, dots and slashes are ignored."
-    )
-    address: TaxAddressInput
 
 
 # --- payloads --------------------------------------------------------------------------------------------------

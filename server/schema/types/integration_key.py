@@ -8,9 +8,9 @@ from datetime import datetime
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.types.common import Node
 from server.schema.types.tenants import Organisation
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 
 from server import models
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from server.schema.types.common import Node
 
 

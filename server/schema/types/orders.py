@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Currency, Money, Node
@@ -318,13 +318,3 @@ class Earnings:
         )
 
 
-
-@strawberry.input(description="Which order lines: placed in [from, to), of one campaign, in some statuses.")
-class OrderLineFilter:
-    from_: datetime | None = strawberry.field(default=None, name="from", description="Placed at or after.")
-    to: datetime | None = strawberry.field(default=None, description="Placed before.")
-    campaign_id: strawberry.ID | None = None
-    status: list[OrderLineStatus] | None = strawberry.field(default=None, description="Any of; all when empty.")
-    attributed: bool | None = strawberry.field(
-        default=None, description="true: through a creator (with commission); false: organic or not attributable."
-    )

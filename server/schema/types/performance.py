@@ -28,7 +28,7 @@ from server.schema.context import Info
 from server.schema.pagination import Connection, Edge, PageInfo, encode_cursor
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product
-from server.schema.types.common import Currency, Market, Money, SortDirection
+from server.schema.types.common import Currency, Market, Money
 from server.schema.types.content import Content
 from server.schema.types.registration import Registration, RegistrationStatus
 from server.schema.types.sample import SampleRequest
@@ -378,28 +378,6 @@ class CreatorCollaborationSortField(enum.StrEnum):
     CONTENT_VIEWS = "CONTENT_VIEWS"
     CONTENT_LIKES = "CONTENT_LIKES"
     CONTENT_ORDERS = "CONTENT_ORDERS"
-
-
-@strawberry.input
-class ProductPerformanceFilter:
-    status: list[RegistrationStatus] | None = strawberry.field(default=None, description="Status now: any of.")
-    bookmarked: bool | None = strawberry.field(default=None, description="Bookmarked by the viewing agency.")
-    category: str | None = None
-    has_content: bool | None = strawberry.field(
-        default=None, description="At least one video or LIVE was posted for it (true), or none (false)."
-    )
-
-
-@strawberry.input
-class ProductPerformanceSort:
-    field: ProductPerformanceSortField = ProductPerformanceSortField.GMV_ESTIMATED
-    direction: SortDirection = SortDirection.DESC
-
-
-@strawberry.input
-class CreatorCollaborationSort:
-    field: CreatorCollaborationSortField = CreatorCollaborationSortField.GMV_ESTIMATED
-    direction: SortDirection = SortDirection.DESC
 
 
 def sort_key(field: enum.Enum) -> str:

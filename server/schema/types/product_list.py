@@ -9,11 +9,11 @@ from typing import Any
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.links import share_url
 from server.money import agency_rate_bps
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.pagination import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product
@@ -134,12 +134,6 @@ def _page(rows: list[Any], first: int, *, has_previous: bool, total: int) -> Con
         ),
         total_count=total,
     )
-
-
-@strawberry.input(description="A product of the list's campaign (its registration) at a creator rate.")
-class ProductListItemInput:
-    registration_id: strawberry.ID
-    creator_rate_bps: int = strawberry.field(description="100..8000 and at most the registration's total rate.")
 
 
 @strawberry.enum

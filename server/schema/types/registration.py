@@ -10,14 +10,14 @@ from typing import Any
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.loaders.ready import then
 from server.models import enums
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
-from server.schema.types.common import Node, Role, SortDirection
+from server.schema.types.common import Node, Role
 from server.services import registration_rules
 
 RegistrationStatus = strawberry.enum(
@@ -165,80 +165,6 @@ class RegistrationStatusChange:
 
 
 # --- inputs ----------------------------------------------------------------------------------------------
-
-
-@strawberry.input
-class RegistrationFilter:
-    campaign_id: strawberry.ID | None = None
-    status: list[RegistrationStatus] | None = None
-    bookmarked: bool | None = strawberry.field(default=None, description="Bookmarked by the viewing agency.")
-    category: str | None = None
-    min_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
-    max_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
-    min_rate_bps: int | None = None
-    max_rate_bps: int | None = None
-    shop_id: strawberry.ID | None = None
-    search: str | None = strawberry.field(default=None, description="In product titles and shop names.")
-
-
-@strawberry.input
-class RegistrationSort:
-    field: RegistrationSortField = RegistrationSortField.REGISTERED_AT
-    direction: SortDirection = SortDirection.DESC
-
-
-@strawberry.input
-class RegistrationCreateItemInput:
-    product_id: strawberry.ID
-    total_rate_bps: int
-    sample_quota: int = 0
-    shop_ads_rate_bps: int | None = None
-
-
-@strawberry.input
-class RegistrationCreateInput:
-    campaign_id: strawberry.ID
-    items: list[RegistrationCreateItemInput] = strawberry.field(description="1–100 of the seller's products.")
-    contact_email: str
-    contact_whatsapp: str | None = None
-
-
-@strawberry.input
-class RegistrationIdInput:
-    id: strawberry.ID
-
-
-@strawberry.input
-class RegistrationSampleQuotaIncreaseInput:
-    id: strawberry.ID
-    sample_quota: int
-
-
-@strawberry.input
-class RegistrationCancellationRequestInput:
-    id: strawberry.ID
-    reason: str | None = strawberry.field(default=None, description="Why the seller wants to cancel (required).")
-
-
-@strawberry.input
-class RegistrationReviewInput:
-    ids: list[strawberry.ID] = strawberry.field(description="1–100 registrations of the agency's campaigns.")
-    decision: ReviewDecision
-    reason: RejectReason | None = strawberry.field(default=None, description="Required to reject.")
-    note: str | None = strawberry.field(default=None, description="Up to 500 characters.")
-
-
-@strawberry.input
-class RegistrationCancellationDecideInput:
-    id: strawberry.ID
-    approve: bool
-    note: str | None = None
-
-
-@strawberry.input
-class BookmarkSetInput:
-    registration_id: strawberry.ID
-    bookmarked: bool
 
 
 # --- payloads --------------------------------------------------------------------------------------------

@@ -9,10 +9,10 @@ from datetime import datetime
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product
 from server.schema.types.common import Node
@@ -129,18 +129,6 @@ class SampleRequest(Node):
     @strawberry.field(description="The content that fulfilled the sample.")
     async def contents(self, info: Info) -> list[Content] | None:
         return [Content.from_row(r) for r in await info.context.loaders.contents_by_sample_request_id.load(self.row.id)]
-
-
-@strawberry.input(description="Where the seller ships the sample. Only the seller (and you) can read it.")
-class ShippingAddressInput:
-    recipient_name: str
-    phone: str
-    line1: str
-    line2: str | None = None
-    city: str
-    region: str | None = None
-    postal_code: str
-    country: str = strawberry.field(description="ISO 3166-1 alpha-2, e.g. TH.")
 
 
 @strawberry.enum

@@ -12,11 +12,11 @@ from datetime import datetime
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.models import enums
 from server.rates import rate_in_force, still_pending
 from server.schema.context import Info
 from server.schema.errors import UserError
-from server.schema.ids import encode_id
 from server.schema.types.catalogue import Product
 from server.schema.types.common import Node
 from server.schema.types.content import Content

@@ -7,9 +7,9 @@ from datetime import datetime
 import strawberry
 
 from server import models
+from server.ids import encode_id
 from server.loaders.counts import unread_notification_count
 from server.schema.context import Info
-from server.schema.ids import encode_id
 from server.schema.types.catalogue import Shop
 from server.schema.types.common import Market, Node, OrganisationKind, Role
 

@@ -21,9 +21,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from server import models
 from server.authz.errors import InvalidId
+from server.ids import decode_id
 from server.models.enums import Currency
 from server.money import decimal_string_to_minor
-from server.schema.ids import decode_id
 from server.services.catalogue import PRICE_MAX_MINOR
 from server.services.errors import DomainError
 from server.services.orders import attribution

@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 from server import models
 from server.models.enums import MARKET_CURRENCY, Currency, LedgerAccount, LedgerPhase, OrderLineStatus, Role
 from server.money import agency_rate_bps
-from server.services.finance.accounts import payee_balances
+from server.services.finance.balances import payee_balances
 from server.services.orders import ledger
 from server.services.orders.commission import Split, commission_due, gross_minor, remaining_base
 

@@ -9,9 +9,9 @@ import httpx
 from sqlalchemy import func, select
 
 from server import models
+from server.ids import decode_id
 from server.models.enums import Market, MemberRole, RegistrationStatus, SellerType
 from server.runtime import Runtime
-from server.schema.ids import decode_id
 from server.services import auth, onboarding
 from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import PASSWORD, Api, World, login_token

@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from server import models
-from server.schema.ids import decode_id, encode_id
+from server.ids import decode_id, encode_id
 from server.services.campaign_rules import EDIT_DELAY
 
 from .support import (

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import Market, RegistrationStatus, TargetingMode
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services import catalogue
 from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import Api, World

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import RegistrationStatus
-from server.schema.ids import encode_id
 from server.services.unit_of_work import UnitOfWork
 
 from .offers import add_ok, make_offer, more_products, open_link, set_registration_status

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import SampleStatus
-from server.schema.ids import encode_id
 from server.services import samples
 from tests.plugins.api import Api, login_token
 

@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import SampleStatus, ShipmentStatus
-from server.schema.ids import encode_id
 from server.services import samples
 from tests.api.test_websocket import ws_client
 from tests.plugins.api import Api, login_token

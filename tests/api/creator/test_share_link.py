@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import update
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import RegistrationStatus
-from server.schema.ids import encode_id
 from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import Api, answer, login_token
 

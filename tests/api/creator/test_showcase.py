@@ -10,8 +10,8 @@ from sqlalchemy import update
 
 from server import models
 from server.events import channels
+from server.ids import encode_id
 from server.models.enums import RegistrationStatus, ShowcaseStatus
-from server.schema.ids import encode_id
 from server.services import showcase
 from server.services.unit_of_work import UnitOfWork
 from tests.api.test_websocket import ws_client

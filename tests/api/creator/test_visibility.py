@@ -7,7 +7,7 @@ import json
 
 from server.authz.decisions import field_access
 from server.authz.rules import Access, Audience
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.plugins.api import answer
 from tests.schema import object_types, sdl_schema
 from tests.schema.test_reachability import reachable_types

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import Currency, Market, RegistrationStatus, ShowcaseStatus, TargetingMode
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import World
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from server import models
-from server.schema.ids import decode_id
+from server.ids import decode_id
 from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import Api, login_token
 

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 
 from server import models
+from server.ids import encode_id
 from server.models.enums import Market, RegistrationStatus, SellerType, TargetingMode
 from server.runtime import Runtime
-from server.schema.ids import encode_id
 from server.services import catalogue
 from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import Api, World
@@ -62,7 +62,7 @@ def rid(pk: int) -> str:
 
 
 def pk_of(global_id: str) -> int:
-    from server.schema.ids import decode_any_id
+    from server.ids import decode_any_id
 
     return decode_any_id(global_id)[1]
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from server.schema.ids import encode_id
+from server.ids import encode_id
 from tests.plugins.api import Api, World
 
 from .helpers import (
