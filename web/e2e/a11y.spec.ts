@@ -40,7 +40,7 @@ async function firstDetail(page: Page, listPath: string, pattern: RegExp): Promi
 for (const [role, paths] of Object.entries(ROLES)) {
   for (const [size, options] of Object.entries(SIZES)) {
     test(`axe: every ${role} page at ${size} size`, async ({ browser }: { browser: Browser }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(480_000); // a dozen pages, each scanned whole, on a shared machine
       const page = await signedInPage(browser, `${role}@demo.test`, options);
       const findings: Finding[] = [];
       const all = [...paths] as string[];

@@ -6,6 +6,8 @@ import { settled } from './support/session.ts';
  * Finish: the agency's review table shows every action at 1280 px and up (none clipped), and Approve changes its
  * own row from the mutation's answer at once, while the page's refetch is still held back.
  */
+test.setTimeout(120_000);
+
 async function campaignWithPending(page: Page): Promise<void> {
   const waiting = page.getByTestId('work-registrations').getByRole('listitem');
   await expect(waiting.first()).toBeVisible();
