@@ -7,6 +7,7 @@ import { countDelta, daySums, seriesFrom } from '../../../features/home/daySums'
 import { FigureCard } from '../../../features/home/FigureCard';
 import { WorkCard } from '../../../features/home/WorkCard';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
+import { useNow } from '../../../features/performance/useNow';
 import { formatCount, formatDateTime, formatMoney, formatRate, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
@@ -18,6 +19,7 @@ export function AgencyWorkplace() {
   const zone = marketTimeZone(viewer.organisation.market);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyWorkplaceDocument, variables: { from: FROM } });
   const again = () => refetch({ requestPolicy: 'network-only' });
+  const now = useNow();
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
   if (error && !data) return <ErrorState error={error} onRetry={again} />;
@@ -27,7 +29,6 @@ export function AgencyWorkplace() {
   const series = data.performanceSeries;
   const gmv = daySums(series.days, series.currency, (n) => n.gmvEstimated);
   const earned = daySums(series.days, series.currency, (n) => n.agencyCommissionEstimated);
-  const now = new Date();
   const changes = data.campaigns.edges.map((e) => e.node).filter((c) => c.pendingChange);
   const title = (r: { product: { title: string } | null; shop: { name: string | null } | null }) =>
     `${r.product?.title ?? 'Product'} · ${r.shop?.name ?? 'Shop'}`;

@@ -8,6 +8,7 @@ import { daySums, seriesFrom } from '../../../features/home/daySums';
 import { FigureCard } from '../../../features/home/FigureCard';
 import { WorkCard } from '../../../features/home/WorkCard';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
+import { useNow } from '../../../features/performance/useNow';
 import { SAMPLE_STATUS } from '../../../features/samples/sampleStatus';
 import { formatCount, formatDate, formatMoney, formatRate, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
@@ -20,6 +21,7 @@ export function CreatorWorkplace() {
   const zone = marketTimeZone(viewer.organisation.market);
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorWorkplaceDocument, variables: { from: FROM } });
   const again = () => refetch({ requestPolicy: 'network-only' });
+  const now = useNow();
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
   if (error && !data) return <ErrorState error={error} onRetry={again} />;
@@ -29,7 +31,6 @@ export function CreatorWorkplace() {
   const series = data.creatorPerformanceSeries;
   const earned = daySums(series.days, series.currency, (n) => n.creatorCommissionEstimated);
   const home = data.earnings.find((e) => e.currency === series.currency) ?? data.earnings[0];
-  const now = new Date();
 
   return (
     <Stack gap="md">

@@ -8,6 +8,7 @@ import { daySums, seriesFrom } from '../../../features/home/daySums';
 import { FigureCard } from '../../../features/home/FigureCard';
 import { WorkCard } from '../../../features/home/WorkCard';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
+import { useNow } from '../../../features/performance/useNow';
 import { REGISTRATION_STATUS } from '../../../features/registrations/registrationStatus';
 import { reasonLabel } from '../../../features/registrations/rejectReasons';
 import { formatCount, formatDate, formatMoney, formatRelative } from '../../../lib/format';
@@ -21,6 +22,7 @@ export function SellerWorkplace() {
   const zone = marketTimeZone(viewer.organisation.market);
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerWorkplaceDocument, variables: { from: FROM } });
   const again = () => refetch({ requestPolicy: 'network-only' });
+  const now = useNow();
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
   if (error && !data) return <ErrorState error={error} onRetry={again} />;
@@ -30,7 +32,6 @@ export function SellerWorkplace() {
   const series = data.performanceSeries;
   const owed = daySums(series.days, series.currency, (n) => n.sellerPaidEstimated);
   const gmv = daySums(series.days, series.currency, (n) => n.gmvEstimated);
-  const now = new Date();
 
   return (
     <Stack gap="lg" mb="lg">
