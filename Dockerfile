@@ -10,10 +10,11 @@ RUN cd web && npm run build
 FROM python:3.11-slim-bookworm
 WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
-COPY pyproject.toml alembic.ini ./
+COPY pyproject.toml requirements.lock alembic.ini ./
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY server server
 COPY docs docs
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir --no-deps .
 COPY --from=web /app/web/dist web/dist
 ENV MATCHUP_WEB_DIST=/app/web/dist MATCHUP_HOST=0.0.0.0
 EXPOSE 8000

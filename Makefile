@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-PY_STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+PY_STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-dev.lock | sha1sum | cut -c1-12)
 WEB_STAMP := web/node_modules/.installed-$(shell cat web/package-lock.json 2>/dev/null | sha1sum | cut -c1-12)
 WEB_SOURCES := $(shell find web/src web/index.html web/vite*.ts web/codegen.ts schema.graphql -type f 2>/dev/null)
 
@@ -11,7 +11,7 @@ WEB_SOURCES := $(shell find web/src web/index.html web/vite*.ts web/codegen.ts s
 PG_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run serve dev test test-py test-web e2e install web schema migrate demo lint clean
+.PHONY: run serve dev test test-py test-web e2e install web schema migrate demo lint lock clean
 
 run: install web  ## install, build the web app, migrate, load demo data, serve
 	$(PY) -m server run
@@ -24,10 +24,11 @@ dev: install  ## API on :8000 and the Vite dev server on :5173 with hot reload
 
 install: $(PY_STAMP) $(WEB_STAMP)
 
-$(PY_STAMP): pyproject.toml
+$(PY_STAMP): pyproject.toml requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install -q --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
 $(WEB_STAMP): web/package.json web/package-lock.json
@@ -49,9 +50,16 @@ migrate: $(PY_STAMP)
 demo: $(PY_STAMP)
 	$(PY) -m server demo
 
-lint: install
+lint: install  ## ruff (lint and format), the web app's lint, and the typed operations match schema.graphql
 	$(PY) -m ruff check server tests bench
+	$(PY) -m ruff format --check server tests bench
 	cd web && npm run lint
+	cd web && npm run codegen:check
+
+lock:  ## pin the dependencies of pyproject.toml (runtime: requirements.lock; with the dev extra: requirements-dev.lock)
+	$(PY) -m uv pip compile pyproject.toml --python-version 3.11 --no-header --generate-hashes -q -o requirements.lock
+	$(PY) -m uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header --generate-hashes -q \
+	  -o requirements-dev.lock
 
 test: install web  ## every test: Python (SQLite + PostgreSQL + Redis when reachable), Vitest, Playwright
 	@if [ -z "$$MATCHUP_TEST_DATABASE_URL" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \

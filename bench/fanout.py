@@ -20,7 +20,8 @@ subscription: delivered count, p50, p99 and max; medians over the rounds with th
 
 It runs the scenario twice: `subscribers` on one server process, and twice as many across two workers
 (`--workers 2`, for both sides). The process file-descriptor limit is raised to its hard limit. The client's
-own receive time is included on both sides alike (one Python process reads every message).
+own receive time is included on both sides alike; it reads with bench/ws_counter.py, which counts `next` frames
+without decoding them, so that the client process is not the floor of the measure.
 """
 
 from __future__ import annotations
@@ -133,44 +134,46 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 async def client_main(cfg: dict[str, Any]) -> None:
     import redis.asyncio as aioredis
-    from websockets.asyncio.client import connect
+
+    from bench.ws_counter import connection_init, open_socket
 
     raise_fd_limit()
     n, per_socket = cfg["subscribers"], cfg["per_socket"]
     sockets = (n + per_socket - 1) // per_socket
-    arrivals: dict[str, list[float]] = {"matchup": [], "minimal": []}
-    sample: dict[str, str] = {}
+    # Arrival times of deliveries, one entry per received chunk with how many deliveries it held (bench/ws_counter.py:
+    # frames are counted, not decoded, so the client's own reading time stays far below the servers').
+    arrivals: dict[str, list[tuple[float, int]]] = {"matchup": [], "minimal": []}
+    counts = {"matchup": 0, "minimal": 0}
+    sample: dict[str, bytes] = {}
     conns = []
 
-    async def reader(side: str, ws: Any) -> None:
+    def on_next(side: str):  # noqa: ANN202
         times = arrivals[side]
-        clock = time.perf_counter
-        async for message in ws:
-            if '"type":"next"' in message:
-                times.append(clock())
-                if side not in sample:
-                    sample[side] = message
+
+        def record(at: float, count: int, first: bytes | None) -> None:
+            times.append((at, count))
+            counts[side] += count
+            if first is not None and side not in sample:
+                sample[side] = first
+
+        return record
 
     async def open_matchup(i: int) -> None:
-        ws = await connect(f"ws://127.0.0.1:{cfg['matchup_port']}/graphql", subprotocols=["graphql-transport-ws"],
-                           compression=None, max_size=2**20, open_timeout=60, ping_interval=None)
-        await ws.send(json.dumps({"type": "connection_init", "payload": {"token": cfg["token"]}}))
-        ack = json.loads(await ws.recv())
-        assert ack["type"] == "connection_ack", ack
+        ws = await open_socket("127.0.0.1", cfg["matchup_port"], "/graphql", "graphql-transport-ws",
+                               on_next("matchup"))
+        ws.send_text(connection_init({"token": cfg["token"]}))
+        await asyncio.wait_for(ws.acked, 60)
         count = min(per_socket, n - i * per_socket)
         for k in range(count):
-            await ws.send(json.dumps({"id": f"{i}-{k}", "type": "subscribe", "payload": {"query": SUBSCRIPTION}}))
+            ws.send_text(json.dumps({"id": f"{i}-{k}", "type": "subscribe", "payload": {"query": SUBSCRIPTION}}))
         conns.append(ws)
-        asyncio.get_running_loop().create_task(reader("matchup", ws))
 
     async def open_minimal(i: int) -> None:
-        ws = await connect(f"ws://127.0.0.1:{cfg['minimal_port']}/ws", compression=None, open_timeout=60,
-                           ping_interval=None)
+        ws = await open_socket("127.0.0.1", cfg["minimal_port"], "/ws", None, on_next("minimal"))
         count = min(per_socket, n - i * per_socket)
         for k in range(count):
-            await ws.send(json.dumps({"id": f"{i}-{k}", "type": "subscribe", "channel": cfg["minimal_channel"]}))
+            ws.send_text(json.dumps({"id": f"{i}-{k}", "type": "subscribe", "channel": cfg["minimal_channel"]}))
         conns.append(ws)
-        asyncio.get_running_loop().create_task(reader("minimal", ws))
 
     for opener in (open_matchup, open_minimal):
         for start_at in range(0, sockets, 50):  # connect in batches
@@ -183,13 +186,14 @@ async def client_main(cfg: dict[str, Any]) -> None:
     async def one(side: str, timeout: float) -> dict[str, Any]:
         times = arrivals[side]
         times.clear()
+        counts[side] = 0
         t0 = time.perf_counter()
         await redis.publish(channels[side], event)
         deadline = t0 + timeout
-        while len(times) < n and time.perf_counter() < deadline:
+        while counts[side] < n and time.perf_counter() < deadline:
             await asyncio.sleep(0.005)
         await asyncio.sleep(0.2)  # late or duplicate arrivals count too
-        lat = sorted(t - t0 for t in times)
+        lat = sorted(t - t0 for t, count in times for _ in range(count))
         return {"delivered": len(lat), "p50": _pct(lat, 50), "p99": _pct(lat, 99), "max": lat[-1] if lat else None}
 
     # Warm-up: until every subscription of each side has received an event (all subscribed everywhere).
@@ -206,7 +210,7 @@ async def client_main(cfg: dict[str, Any]) -> None:
             print(json.dumps({"round": r, "side": side, **result}), flush=True)
             await asyncio.sleep(0.5)
     for ws in conns:
-        await ws.close()
+        ws.close()
     await redis.aclose()
 
 

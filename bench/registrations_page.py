@@ -178,10 +178,10 @@ def run(server_url: str, *, registrations: int, duration: float, rounds: int, po
                 script.write_text(LUA % {"body": Path(tmp) / f"{len(results)}.json", "token": token})
                 _check_identical(port, body, token, label)
                 for connections in (1, 16) if rounds else ():
-                    rates: dict[str, list[float]] = {name: [] for name, _ in targets}
+                    rates: dict[str, list[float]] = {side: [] for side, _ in targets}
                     for r in range(rounds):
-                        for name, target in targets[r % len(targets):] + targets[:r % len(targets)]:
-                            rates[name].append(wrk(target, script, connections, duration))
+                        for side, target in targets[r % len(targets):] + targets[:r % len(targets)]:
+                            rates[side].append(wrk(target, script, connections, duration))
                     results.append((label, connections, rates))
         return _report(results, registrations, duration, rounds)
     finally:

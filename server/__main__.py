@@ -18,7 +18,8 @@ def _migrate() -> None:
 
 
 def _demo() -> str:
-    from server.demo.world import describe, load_demo_world
+    from server.demo.summary import describe
+    from server.demo.world import load_demo_world
     from server.runtime import Runtime
 
     async def load() -> str:
@@ -45,10 +46,30 @@ def _serve(host: str, port: int, workers: int, banner: str | None) -> None:
 
     if banner:
         print(banner, flush=True)
+    if workers > 1:
+        _share_metrics_between_workers()
     uvicorn.run(
         "server.app:create_app", factory=True, host=host, port=port, workers=workers,
         log_level="warning", access_log=False, ws="websockets-sansio",
     )
+
+
+def _share_metrics_between_workers() -> None:
+    """Prometheus multiprocess mode: the workers (spawned after this) write their metrics under one directory,
+    emptied at start (server/observability/metrics.py). PROMETHEUS_MULTIPROC_DIR, when set, is used as is."""
+    import shutil
+    import tempfile
+
+    path = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if path:
+        for child in Path(path).glob("*.db"):
+            child.unlink()
+    else:
+        path = tempfile.mkdtemp(prefix="matchup-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
+        import atexit
+
+        atexit.register(shutil.rmtree, path, True)
 
 
 def simulator_wanted(no_simulator: bool, settings: Settings) -> bool:

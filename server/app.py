@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -20,12 +19,17 @@ from server.hardening.probes import probe_routes
 from server.idempotency import IdempotentEndpoint
 from server.integrations.orders import order_routes
 from server.limits.rate import RateLimiter
+from server.observability import metrics, tracing
+from server.observability.endpoint import metrics_routes
+from server.observability.logs import configure_logging
+from server.observability.middleware import observe
 from server.runtime import Runtime
 from server.schema.build import build_schema
 from server.schema.view import GraphQLView
 from server.services.sweeper import Sweeper
 from server.settings import Settings, get_settings
 from server.web_assets import AssetFiles
+from server.webhooks.delivery import WebhookDelivery
 
 
 def _spa(web_dist: Path):  # noqa: ANN202
@@ -41,7 +45,8 @@ def _spa(web_dist: Path):  # noqa: ANN202
 
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None, runtime: Runtime | None = None) -> Starlette:
     settings = settings or get_settings()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(settings)  # JSON lines, or text in dev (server/observability/logs.py)
+    metrics.switch.on = settings.metrics_token is not None
     rt = runtime or Runtime.build(settings, clock=clock)
     rate = RateLimiter(settings)  # one per process: GraphQL and the order endpoint share its store
     schema = build_schema(settings, rate)
@@ -52,11 +57,17 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         await rt.start()
         sweeper = Sweeper(rt)
         sweeper.start()
+        webhooks = WebhookDelivery(rt, schema)
+        webhooks.start()
         tune_after_start_up(settings.gc_tuning)  # gc.freeze() + thresholds (server/gc_tuning.py)
         try:
             yield
         finally:
+            await webhooks.stop()
             await sweeper.stop()
+            if traces is not None:
+                traces.uninstall()
+            metrics.mark_process_dead()
             await rate.aclose()
             await rt.stop()
 
@@ -67,13 +78,18 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         *probe_routes(rt),
         *export_routes,
         *order_routes(rt, rate),
+        *metrics_routes(settings),
     ]
     assets = settings.web_dist / "assets"
     if assets.is_dir():
         # Precompressed, immutable hashed files; source maps only in dev (server/web_assets.py).
         routes.append(Mount("/assets", AssetFiles(directory=assets, source_maps=settings.env == "dev"), name="assets"))
     routes.append(Route("/{path:path}", spa))
-    app = harden(Starlette(routes=routes, lifespan=lifespan), settings)
+    app = observe(harden(Starlette(routes=routes, lifespan=lifespan), settings))
+    if metrics.switch.on:
+        metrics.watch_pool(rt.engine)
+    # Only with MATCHUP_OTLP_ENDPOINT: otherwise nothing of OpenTelemetry is imported (server/observability/tracing.py).
+    traces = tracing.install(settings, app, rt.engine)
     app.state.runtime = rt
     app.state.schema = schema
     app.state.live = graphql.live

@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET = "dev-only-change-me-0123456789abcdef"
-# Days after delivery before an order line's commission settles (DOMAIN.md); a market not listed: 7.
+# Days after delivery before an order line's commission settles (docs/domain.md); a market not listed: 7.
 DEFAULT_SETTLEMENT_WINDOW_DAYS = {"ID": 15, "MY": 7, "PH": 7, "TH": 7, "VN": 7, "GB": 7, "US": 15}
 # API limits (server/limits/, docs/api-limits.md), in query cost units; merged over by the settings below.
 DEFAULT_QUERY_COST_LIMIT = {"anonymous": 1000, "creator": 10000, "seller": 10000, "agency": 10000, "operator": 20000}
@@ -112,8 +112,27 @@ class Settings(BaseSettings):
 
     web_dist: Path = ROOT / "web" / "dist"
     log_level: str = "INFO"
+    # Operations (docs/operations.md): log lines as JSON or text (auto: text in dev, JSON otherwise); /metrics
+    # served only with a token (a scraper sends `Authorization: Bearer <token>`); traces over OTLP/HTTP only with
+    # an endpoint (e.g. http://collector:4318/v1/traces).
+    log_format: Literal["auto", "json", "text"] = "auto"
+    metrics_token: SecretStr | None = None
+    otlp_endpoint: str | None = None
+    otel_service_name: str = "matchup"
+    # Outbound webhooks (docs/webhooks.md): how often each process looks for due deliveries (0: never), the
+    # receiver's time limit, and how long a message is retried before its endpoint is disabled.
+    webhook_poll_seconds: float = Field(default=1, ge=0)
+    webhook_timeout_seconds: float = Field(default=10, gt=0)
+    webhook_retry_hours: float = Field(default=24, gt=0)
+    # Endpoints on loopback or private addresses: refused in prod unless allowed (they reach internal services).
+    webhook_allow_private_urls: bool | None = None
 
-    @field_validator("graphql_ide", "graphql_introspection", "graphql_suggestions", mode="before")
+    @field_validator("metrics_token", "otlp_endpoint", mode="before")
+    @classmethod
+    def _empty_means_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("graphql_ide", "graphql_introspection", "graphql_suggestions", "webhook_allow_private_urls", mode="before")
     @classmethod
     def _empty_means_default(cls, value: object) -> object:
         return None if value == "" else value  # `MATCHUP_GRAPHQL_IDE=` as in .env.example: the env's default
@@ -174,6 +193,10 @@ class Settings(BaseSettings):
     @property
     def base_url(self) -> str:
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def webhook_private_urls_allowed(self) -> bool:
+        return self.env != "prod" if self.webhook_allow_private_urls is None else self.webhook_allow_private_urls
 
     @property
     def is_sqlite(self) -> bool:

@@ -31,7 +31,7 @@ from server.ids import encode_id
 from server.models.enums import MARKET_CURRENCY, Currency, ShowcaseStatus
 from server.money import minor_to_decimal_string
 from server.runtime import Runtime
-from server.services.orders.ingestion import KEY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+from server.services.orders.signatures import KEY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from server.settings import Settings
 
 log = logging.getLogger("matchup.simulator")

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from server import models
 from server.clock import FrozenClock
 from server.demo import data
-from server.demo.world import load_demo_world, plan_catalogue, shelf_price
+from server.demo.catalogue import plan_catalogue, shelf_price
+from server.demo.world import load_demo_world
 from server.migrate import upgrade_head
 from server.models.enums import MARKET_CURRENCY, Currency, Market, OrganisationKind, Role, SellerType
 from server.runtime import Runtime

@@ -18,7 +18,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      // changeOrigin stays false: Strawberry rejects cross-origin WebSocket handshakes (stack-notes P6),
+      // changeOrigin stays false: Strawberry rejects cross-origin WebSocket handshakes,
       // and with false the browser's Origin matches the forwarded Host.
       '/graphql': { target: API, ws: true, changeOrigin: false },
       '/integrations': { target: API, changeOrigin: false },

@@ -10,7 +10,6 @@ from strawberry.extensions import FieldExtension
 
 from server.authz.decisions import ROOT_TYPES, field_access
 from server.authz.errors import Forbidden, Unauthenticated
-from server.authz.policy import OWNERSHIP
 from server.authz.rules import Access, audience_of
 
 
@@ -21,12 +20,8 @@ class PolicyGate(FieldExtension):
 
     def _allowed(self, source: Any, info: Any) -> bool:
         principal = info.context.principal
-        access = field_access(self.type_name, info.field_name, audience_of(principal))
-        if access is Access.ALLOW:
+        if field_access(self.type_name, info.field_name, audience_of(principal)) is Access.ALLOW:
             return True
-        if access is Access.OWN and principal is not None:
-            owns = OWNERSHIP.get(self.type_name)
-            return bool(owns and owns(source, principal))
         if self.is_root:
             raise Unauthenticated() if principal is None else Forbidden()
         return False

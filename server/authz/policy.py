@@ -1,10 +1,9 @@
 """THE authorization policy. Keys are GraphQL names as in schema.graphql. Anything not listed is denied.
 
 - TYPE_ACCESS: which audiences may reach a type at all (through any field or `node`).
-- FIELD_RULES: which audiences may see each field (`allow` on every reachable row, `own` only on own rows).
+- FIELD_RULES: which audiences may see each field, on every row of the type they can reach.
   Root types (Query, Mutation, Subscription) are operation rights.
 - ROW_SCOPES: for each type backed by rows, a SQL predicate per audience; a missing audience sees no rows.
-- OWNERSHIP: for `own(...)` rules, whether a resolved object belongs to the principal.
 Owner ids never come from input: services take the Principal and derive them from it.
 
 The schema attaches one gate to every field that is not visible to everyone who can reach its type
@@ -14,12 +13,17 @@ The schema attaches one gate to every field that is not visible to everyone who 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from sqlalchemy import ColumnElement, select, true
 
 from server import models
 from server.auth.principal import Principal
+from server.authz.policy_insight import (
+    INSIGHT_FIELD_RULES,
+    INSIGHT_QUERY_RULES,
+    INSIGHT_TYPE_ACCESS,
+    SCORECARD_FIELD,
+)
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
@@ -67,6 +71,11 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "CampaignPayload": frozenset({A}),
     "CampaignUpdatePayload": frozenset({A}),
     "CampaignUserError": frozenset({A}),
+    "CampaignDeletePayload": frozenset({A}),
+    "AgencyPayload": frozenset({A}),
+    "AgencyUserError": frozenset({A}),
+    # Campaign-level live events: the agency of its campaigns, sellers of the campaigns they may see.
+    "CampaignChange": frozenset({A, S}),
     # Product lists carry the seller's total and the agency's share: the agency and the operator only.
     "ProductList": frozenset({A, O}),
     "ProductListConnection": frozenset({A, O}),
@@ -81,8 +90,9 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "ProductListUserError": frozenset({A}),
     # The creator side. A creator sees its own rate only and never reaches campaigns, agencies, registrations or
     # lists: offers and entries carry campaignName / agencyName as plain fields.
-    "SharedOffer": frozenset({C}),
-    "OfferItem": frozenset({C}),
+    # The agency reaches a shared offer only through the preview of its own links (shareLinkPreview).
+    "SharedOffer": frozenset({A, C}),
+    "OfferItem": frozenset({A, C}),
     "LowerRateNotice": frozenset({C}),
     "ProductOffers": frozenset({C}),
     "CommissionOffer": frozenset({C}),
@@ -133,6 +143,15 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
         ),
         frozenset({A, C, O}),
     ),
+    # Webhooks: the organisations events concern (agencies, sellers, creators), each its own endpoints only.
+    **dict.fromkeys(
+        (
+            "WebhookEndpoint", "WebhookMessage", "WebhookMessageConnection", "WebhookMessageEdge", "WebhookAttempt",
+            "WebhookHeader", "WebhookEventType", "WebhookEndpointCreatePayload", "WebhookEndpointPayload",
+            "WebhookEndpointDeletePayload", "WebhookMessagePayload", "WebhookUserError",
+        ),
+        frozenset({A, S, C}),
+    ),
     "PaymentAccountConnection": frozenset({O}),
     "PaymentAccountEdge": frozenset({O}),
     "BankAccountPayload": frozenset({A, C}),
@@ -162,6 +181,7 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "AuthUserError": EVERYONE,
     "NotificationsMarkReadPayload": ALL,
     "NotificationUserError": ALL,
+    **INSIGHT_TYPE_ACCESS,  # scorecards, simulator, forecast (server/authz/policy_insight.py)
 }
 
 
@@ -182,6 +202,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "productLists": allow(A, O),
         "productList": allow(A, O),
         **_fields(allow(C), "shareLink", "showcase", "commissionOffers"),
+        "shareLinkPreview": allow(A),
         "sampleRequests": allow(ALL),
         "paymentAccount": allow(A, C),
         "paymentAccounts": allow(O),
@@ -189,6 +210,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(ALL), "orderLines", "orderLine"),
         "earnings": allow(A, S, C),
         "integrationKeys": allow(S, O),
+        **_fields(allow(A, S, C), "webhookEndpoints", "webhookEventTypes"),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
         "performanceSeries": allow(A, S),
@@ -196,6 +218,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
             "creatorPerformanceSeries",
         ),
+        **INSIGHT_QUERY_RULES,
     },
     "Mutation": {
         "login": allow(EVERYONE),
@@ -205,6 +228,9 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             allow(A), "productListCreate", "productListUpdate", "productListDuplicate", "productListDelete",
             "productListItemsSet", "shareLinkCreate", "shareLinkRevoke",
         ),
+        **_fields(allow(A), "campaignDelete", "campaignDuplicate", "campaignArchive", "agencyMarketsSet"),
+        "registrationTermsUpdate": allow(S),
+        "registrationCancellationsDecide": allow(A),
         **_fields(allow(A), "campaignCreate", "campaignUpdate", "campaignPublish", "campaignPendingChangeCancel"),
         **_fields(
             allow(S), "registrationCreate", "registrationWithdraw", "registrationSampleQuotaIncrease",
@@ -220,6 +246,10 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(O), "taxInfoReview", "billsGenerate", "payoutRun"),
         "integrationKeyCreate": allow(S),
         "integrationKeyRevoke": allow(S, O),
+        **_fields(
+            allow(A, S, C), "webhookEndpointCreate", "webhookEndpointUpdate", "webhookEndpointDelete",
+            "webhookEndpointTest", "webhookMessageReplay",
+        ),
     },
     "Subscription": {
         "notificationReceived": allow(ALL),
@@ -229,6 +259,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "campaignNumbersChanged": allow(A, S, O),
         "commissionChanged": allow(A, C),
         "orderLineChanged": allow(S),
+        "campaignChanged": allow(A, S),
     },
     "Viewer": {
         **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt"),
@@ -238,15 +269,18 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     },
     "User": _fields(allow(ALL), "id", "email", "fullName"),
     "Organisation": _fields(allow(ALL), "id", "kind", "name", "market"),
-    "Agency": _fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+    "Agency": {**_fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+               "scorecard": SCORECARD_FIELD["Agency"]},
     "Shop": {
         **_fields(allow(A, S, O), "id", "name", "shopCode", "sellerType", "market", "rating"),
         "contactEmail": allow(A, S, O),
         "products": allow(S, O),
+        "scorecard": SCORECARD_FIELD["Shop"],
     },
-    "Creator": _fields(
-        allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"
-    ),
+    "Creator": {
+        **_fields(allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"),
+        "scorecard": SCORECARD_FIELD["Creator"],
+    },
     "Product": {
         **_fields(allow(ALL), "id", "title", "category", "description", "imageUrl", "price", "stock", "skus"),
         "skuCount": allow(ALL),
@@ -268,6 +302,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             "campaignEnd", "targetingMode", "targetSellerType", "published", "createdAt", "status", "registrationOpen",
             "agency",
         ),
+        "archivedAt": allow(A, O),
         # The agency's working view (and the operator's); sellers see the marketplace entry only.
         **_fields(
             allow(A, O), "targetShopCodes", "firstPublishedAt", "updatedAt", "pendingChange", "editableAt",
@@ -308,9 +343,9 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "changes",
     ),
     "FieldChange": _fields(allow(A, S, O), "field", "from", "to"),
-    "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at"),
+    "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at", "kind"),
     "RegistrationPayload": _fields(allow(A, S), "registration", "userErrors"),
-    "RegistrationUserError": _fields(allow(A, S), "field", "message", "code"),
+    "RegistrationUserError": _fields(allow(A, S), "field", "message", "code", "opensAt", "endedAt"),
     "RegistrationCreatePayload": _fields(allow(S), "registrations", "results", "userErrors"),
     "RegistrationItemResult": _fields(allow(S), "index", "productId", "registration", "userErrors"),
     "RegistrationReviewPayload": _fields(allow(A), "results", "userErrors"),
@@ -318,6 +353,10 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "CampaignPayload": _fields(allow(A), "campaign", "userErrors"),
     "CampaignUpdatePayload": _fields(allow(A), "campaign", "pendingChange", "appliedNow", "userErrors"),
     "CampaignUserError": _fields(allow(A), "field", "message", "code", "unknownShopCodes", "editableAt"),
+    "CampaignDeletePayload": _fields(allow(A), "deletedId", "userErrors"),
+    "AgencyPayload": _fields(allow(A), "agency", "userErrors"),
+    "AgencyUserError": _fields(allow(A), "field", "message", "code"),
+    "CampaignChange": _fields(allow(A, S), "campaign", "campaignId", "kind", "at"),
     "ProductList": _fields(
         allow(A, O), "id", "name", "campaign", "itemCount", "items", "shareLink", "createdAt", "updatedAt"
     ),
@@ -335,13 +374,17 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ProductListDeletePayload": _fields(allow(A), "deletedId", "userErrors"),
     "ShareLinkPayload": _fields(allow(A), "shareLink", "userErrors"),
     "ProductListUserError": _fields(allow(A), "field", "message", "code"),
+    # What a creator sees of a link, the agency sees in its preview; one creator's own state stays the creator's.
     "SharedOffer": _fields(
-        allow(C), "token", "agencyName", "campaignName", "campaignEnd", "market", "currency", "items"
+        allow(A, C), "token", "agencyName", "campaignName", "campaignEnd", "market", "currency", "items"
     ),
-    "OfferItem": _fields(
-        allow(C), "id", "product", "creatorRateBps", "price", "stock", "sampleAvailable", "samplesLeft",
-        "campaignEnd", "inShowcase", "lowerRateNotice",
-    ),
+    "OfferItem": {
+        **_fields(
+            allow(A, C), "id", "product", "creatorRateBps", "price", "stock", "sampleAvailable", "samplesLeft",
+            "campaignEnd",
+        ),
+        **_fields(allow(C), "inShowcase", "lowerRateNotice"),
+    },
     "LowerRateNotice": _fields(
         allow(C), "currentRateBps", "offeredRateBps", "currentSource", "currentIsHigher", "currentPendingRateBps",
         "currentPendingEffectiveAt",
@@ -467,7 +510,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "PayoutRunPayload": _fields(allow(O), "results", "userErrors"),
     "PayoutRunResult": _fields(allow(O), "bill", "outcome", "blockReason", "message", "payout"),
     "FinanceUserError": _fields(allow(A, C, O), "field", "message", "code"),
-    # DOMAIN.md "Orders": the agency with the creator and the split; the seller product level, what it pays and its
+    # docs/domain.md "Orders": the agency with the creator and the split; the seller product level, what it pays and its
     # own total rate, never the creator; the creator its own rate and commission, never the total or the agency's.
     "OrderLine": {
         **_fields(
@@ -518,6 +561,27 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "IntegrationKeyCreatePayload": _fields(allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"),
     "IntegrationKeyPayload": _fields(allow(S, O), "integrationKey", "userErrors"),
     "IntegrationKeyUserError": _fields(allow(S, O), "field", "message", "code"),
+    # The signing secret is never a field of WebhookEndpoint: only the create payload carries it, once.
+    "WebhookEndpoint": _fields(
+        allow(A, S, C), "id", "url", "description", "eventTypes", "status", "disabledReason", "disabledAt",
+        "createdAt", "messages",
+    ),
+    "WebhookMessage": _fields(
+        allow(A, S, C), "id", "webhookId", "eventType", "status", "attemptCount", "nextAttemptAt", "deliveredAt",
+        "createdAt", "payload", "attempts",
+    ),
+    "WebhookMessageConnection": _fields(allow(A, S, C), "edges", "pageInfo", "totalCount"),
+    "WebhookMessageEdge": _fields(allow(A, S, C), "cursor", "node"),
+    "WebhookAttempt": _fields(
+        allow(A, S, C), "attemptedAt", "requestHeaders", "responseStatus", "responseBody", "error", "durationMs"
+    ),
+    "WebhookHeader": _fields(allow(A, S, C), "name", "value"),
+    "WebhookEventType": _fields(allow(A, S, C), "name", "description"),
+    "WebhookEndpointCreatePayload": _fields(allow(A, S, C), "webhookEndpoint", "secret", "userErrors"),
+    "WebhookEndpointPayload": _fields(allow(A, S, C), "webhookEndpoint", "userErrors"),
+    "WebhookEndpointDeletePayload": _fields(allow(A, S, C), "deletedId", "userErrors"),
+    "WebhookMessagePayload": _fields(allow(A, S, C), "webhookMessage", "userErrors"),
+    "WebhookUserError": _fields(allow(A, S, C), "field", "message", "code"),
     "PageInfo": _fields(allow(ALL), "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     "Money": _fields(allow(ALL), "amount", "currency"),
     "LoginPayload": {
@@ -529,6 +593,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "AuthUserError": _fields(allow(EVERYONE), "field", "message", "code", "retryAfterSeconds"),
     "NotificationsMarkReadPayload": _fields(allow(ALL), "unreadCount", "userErrors"),
     "NotificationUserError": _fields(allow(ALL), "field", "message", "code"),
+    **INSIGHT_FIELD_RULES,
 }
 
 Scope = Callable[[Principal], ColumnElement[bool]]
@@ -572,6 +637,14 @@ def _same_organisation_users(p: Principal) -> ColumnElement[bool]:
     return models.User.id.in_(
         select(models.Membership.user_id).where(models.Membership.organisation_id == p.organisation_id)
     )
+
+
+def _own_webhook_endpoints(p: Principal) -> ColumnElement[bool]:
+    return models.WebhookEndpoint.organisation_id == p.organisation_id
+
+
+def _webhook_endpoint_ids(p: Principal):  # noqa: ANN202
+    return select(models.WebhookEndpoint.id).where(_own_webhook_endpoints(p))
 
 
 def _own_organisation(p: Principal) -> ColumnElement[bool]:
@@ -710,6 +783,14 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
         S: lambda p: models.IntegrationKey.organisation_id == p.organisation_id,
         O: _everything,
     },
+    "WebhookEndpoint": {audience: _own_webhook_endpoints for audience in (A, S, C)},
+    "WebhookMessage": {
+        audience: lambda p: models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)) for audience in (A, S, C)
+    },
+    "WebhookAttempt": {
+        audience: lambda p: models.WebhookAttempt.message_id.in_(
+            select(models.WebhookMessage.id).where(models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)))
+        )
+        for audience in (A, S, C)
+    },
 }
-
-OWNERSHIP: dict[str, Callable[[Any, Principal], bool]] = {}

@@ -32,36 +32,28 @@ def role_audience(role: Role) -> Audience:
 
 class Access(enum.Enum):
     ALLOW = "allow"
-    OWN = "own"  # only on rows the principal owns (OWNERSHIP predicate)
     DENY = "deny"
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """The audiences that see a field on every row they can reach (which rows: the type's row scope)."""
+
     everywhere: frozenset[Audience] = frozenset()
-    owned: frozenset[Audience] = frozenset()
 
     def __or__(self, other: Rule) -> Rule:
-        return Rule(self.everywhere | other.everywhere, (self.owned | other.owned) - (self.everywhere | other.everywhere))
+        return Rule(self.everywhere | other.everywhere)
 
     def access(self, audience: Audience) -> Access:
-        if audience in self.everywhere:
-            return Access.ALLOW
-        if audience in self.owned:
-            return Access.OWN
-        return Access.DENY
+        return Access.ALLOW if audience in self.everywhere else Access.DENY
 
     @property
     def audiences(self) -> frozenset[Audience]:
-        return self.everywhere | self.owned
+        return self.everywhere
 
 
 def allow(*audiences: Audience | frozenset[Audience]) -> Rule:
     return Rule(everywhere=_flatten(audiences))
-
-
-def own(*audiences: Audience | frozenset[Audience]) -> Rule:
-    return Rule(owned=_flatten(audiences))
 
 
 def _flatten(items: tuple[Audience | frozenset[Audience], ...]) -> frozenset[Audience]:

@@ -22,8 +22,8 @@ from server.clock import FrozenClock
 from server.demo import data
 from server.models.enums import Market, Messenger, RejectReason, Role, SellerType, TargetingMode
 from server.runtime import Runtime
-from server.services import campaigns, registrations
-from server.services.campaigns import CampaignInput, Contact, Targeting
+from server.services import campaigns, registration_sweep, registrations
+from server.services.campaign_checks import CampaignInput, Contact, Targeting
 from server.services.registration_rules import ReviewDecision
 from server.services.registrations import ItemSpec
 
@@ -208,7 +208,7 @@ async def load_campaigns(rt: Runtime) -> None:
                 registration_end=(now + plan.registration_end + 3 * DAY).replace(minute=0, second=0, microsecond=0),
             )
             await campaigns.update_campaign(at_time(rt, now, -timedelta(minutes=5)), agency, created.id, edit)
-    await registrations.close_registrations_of_ended_campaigns(rt)
+    await registration_sweep.close_registrations_of_ended_campaigns(rt)
 
 
 async def register_plan(rt: Runtime, now: datetime, plan: CampaignPlan, agency: Principal, campaign_id: int) -> None:

@@ -20,7 +20,7 @@ from server.demo import data
 from server.demo.campaigns import DAY, LUMEN, NORTHSTAR, at_time, principal_of
 from server.models.enums import ContentKind, RegistrationStatus, Role, ShipmentStatus
 from server.runtime import Runtime
-from server.services import content, product_lists, samples, showcase
+from server.services import content, product_lists, sample_address, samples, showcase
 from server.services.product_lists import ItemSpec
 
 
@@ -41,7 +41,7 @@ LISTS: tuple[ListPlan, ...] = (
 )
 CREATOR = data.CREATORS[0].user_email  # Ploy | Beauty Diary (TH, beauty)
 CREATOR2 = data.CREATORS[1].user_email
-ADDRESS = samples.Address(
+ADDRESS = sample_address.Address(
     recipient_name="Ploy Chanida", phone="+66 81 234 5678", line1="88/12 Sukhumvit Soi 31", line2="Unit 1204",
     city="Bangkok", region="Khlong Toei", postal_code="10110", country="TH",
 )

@@ -35,8 +35,9 @@ from server.models.enums import Market, OrganisationKind, RegistrationStatus, Ro
 from server.runtime import Runtime
 from server.services import campaigns, product_lists, showcase
 from server.services.auth import create_integration_key
-from server.services.orders.ingestion import Pusher, ShopRef, ingest
+from server.services.orders.ingestion import ingest
 from server.services.orders.settlement import settle_due_lines
+from server.services.orders.signatures import Pusher, ShopRef
 from server.services.unit_of_work import UnitOfWork
 from server.simulator import OrderStory, SigningKey, load_catalogue
 

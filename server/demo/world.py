@@ -12,9 +12,6 @@ or a shop never changes what the others generate. Times come from `rt.clock`.
 
 from __future__ import annotations
 
-import random
-import re
-import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,26 +22,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server import models
 from server.demo import data
 from server.demo.campaigns import campaigns_done, load_campaigns
-from server.demo.data import DEMO_PASSWORD, ShopSeed
+from server.demo.catalogue import _slug, plan_catalogue, rng_for
+from server.demo.data import DEMO_PASSWORD
 from server.demo.offers import load_offers, offers_done
 from server.demo.orders import load_order_history, orders_done
+from server.demo.summary import DemoApiKey, DemoCounts, DemoLogin, DemoSummary
 from server.models.enums import (
-    CURRENCY_EXPONENT,
     KIND_ROLE,
-    MARKET_CURRENCY,
-    Currency,
     MemberRole,
     OrganisationKind,
-    Role,
 )
 from server.runtime import Runtime
 from server.services import auth
 from server.services.auth import create_integration_key, create_user
-from server.services.catalogue import SkuSpec, create_product
+from server.services.catalogue import create_product
 from server.services.onboarding import create_agency, create_creator, create_platform, create_shop
 from server.services.unit_of_work import UnitOfWork
 
-SEED = "matchup-demo"
 PRIMARY_LOGINS = (
     data.OPERATOR[0],
     *(a.user_email for a in data.AGENCIES),
@@ -54,62 +48,6 @@ PRIMARY_LOGINS = (
 
 
 # ---------------------------------------------------------------------------------------------- summary
-
-
-@dataclass(frozen=True, slots=True)
-class DemoCounts:
-    agencies: int
-    shops: int
-    shop_markets: tuple[str, ...]
-    products: int
-    skus: int
-    creators: int
-    creator_markets: tuple[str, ...]
-    users: int
-    integration_keys: int
-
-
-@dataclass(frozen=True, slots=True)
-class DemoLogin:
-    email: str
-    role: Role
-    organisation: str
-    primary: bool  # one of the logins to show first (operator, agency, agency2, seller, seller2, creator, creator2)
-
-
-@dataclass(frozen=True, slots=True)
-class DemoApiKey:
-    organisation: str
-    name: str
-    api_key: str  # "<key_id>.<secret>": shown once, never stored
-
-
-@dataclass(frozen=True, slots=True)
-class DemoSummary:
-    """What the demo world holds. Equal across loads of the same world: `api_keys` (the plaintext keys, only
-    when this load created them, else None) and `steps_run` describe one call and are left out of `==`."""
-
-    counts: DemoCounts
-    logins: tuple[DemoLogin, ...]
-    password: str = DEMO_PASSWORD
-    api_keys: tuple[DemoApiKey, ...] | None = field(default=None, compare=False)
-    steps_run: tuple[str, ...] = field(default=(), compare=False)
-
-
-def describe(summary: DemoSummary) -> str:
-    """A few lines for a terminal: counts, the primary logins and, on the first load, the API keys."""
-    c = summary.counts
-    lines = [
-        f"Demo world: {c.agencies} agencies, {c.shops} shops ({', '.join(c.shop_markets)}), {c.products} products "
-        f"({c.skus} SKUs), {c.creators} creators, {c.users} users"
-        + (f"; loaded steps: {', '.join(summary.steps_run)}" if summary.steps_run else "; already loaded"),
-        f"Logins (password {summary.password}):",
-        *(f"  {x.role.value.lower():<8} {x.email:<24} {x.organisation}" for x in summary.logins if x.primary),
-    ]
-    if summary.api_keys:
-        lines.append("Integration API keys (shown once):")
-        lines.extend(f"  {k.organisation}: {k.api_key}" for k in summary.api_keys)
-    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------- steps
@@ -132,11 +70,6 @@ class DemoStep:
     done: Callable[[AsyncSession], Awaitable[bool]]
     run: Callable[[UnitOfWork, DemoLoad], Awaitable[None]] | None = None
     act: Callable[[Runtime], Awaitable[None]] | None = None
-
-
-def rng_for(*parts: str) -> random.Random:
-    """A generator of its own for one step (and item): str seeds are hashed with SHA-512, stable everywhere."""
-    return random.Random("/".join((SEED, *parts)))
 
 
 async def _user_exists(s: AsyncSession, email: str) -> bool:
@@ -236,85 +169,6 @@ async def _shops_run(uow: UnitOfWork, load: DemoLoad) -> None:
 
 
 # -- catalogue --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ProductPlan:
-    title: str
-    category: str
-    description: str
-    image_url: str
-    skus: tuple[SkuSpec, ...]
-
-
-def shelf_price(usd_cents: int, currency: Currency) -> int:
-    """A realistic shelf price in minor units for a price given in US cents, in integers only:
-    converted at `data.USD_RATE`, then rounded the way each market prices (24.99 USD, 299.00 THB, 159000 VND)."""
-    num, den = data.USD_RATE[currency]
-    minor = usd_cents * num * 10 ** CURRENCY_EXPONENT[currency] // (100 * den)
-    step, minus = data.PRICE_STYLE[currency]
-    return max(1, (minor + step // 2) // step) * step - minus
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def _variants(rng: random.Random, kind: str) -> list[tuple[str, int]]:
-    if kind == "apparel":  # one colour in one to four consecutive sizes
-        colour = rng.choice(data.APPAREL_COLOURS)
-        sizes = data.VARIANTS["apparel"]
-        count = rng.randint(1, 4)
-        start = rng.randint(0, len(sizes) - count)
-        return [(f"{colour} / {label}", pct) for label, pct in sizes[start : start + count]]
-    options = data.VARIANTS[kind]
-    count = rng.randint(1, min(4, len(options)))
-    return [options[i] for i in sorted(rng.sample(range(len(options)), count))]
-
-
-def plan_catalogue(shop: ShopSeed) -> list[ProductPlan]:
-    """The products of one demo shop: distinct items of its categories, each under one of its brands (an item
-    comes back under another brand only when the shop lists more products than its categories have items)."""
-    rng = rng_for("catalogue", shop.shop_code)
-    currency = MARKET_CURRENCY[shop.market]
-    items = [(category, item) for category in shop.categories for item in data.ITEMS[category]]
-    rng.shuffle(items)
-    picks: list[tuple[str, data.ItemSeed, str]] = []
-    used: dict[str, set[str]] = {}
-    while len(picks) < shop.product_count:
-        for category, item in items:
-            if len(picks) == shop.product_count:
-                break
-            brands = [b for b in shop.brands if b not in used.setdefault(item.name, set())]
-            if not brands:
-                continue
-            brand = rng.choice(brands)
-            used[item.name].add(brand)
-            picks.append((category, item, brand))
-    plans = []
-    for n, (category, item, brand) in enumerate(picks, start=1):
-        title = f"{brand} {item.name}"
-        base = rng.randint(*item.usd_cents)
-        skus = tuple(
-            SkuSpec(
-                seller_sku=f"{shop.shop_code[-4:]}-{n:03d}-{j:02d}",
-                name=label,
-                price_minor=shelf_price(base * pct // 100, currency),
-                stock=0 if rng.randint(1, 100) <= 6 else rng.randint(5, 800),
-            )
-            for j, (label, pct) in enumerate(_variants(rng, item.variants), start=1)
-        )
-        plans.append(
-            ProductPlan(
-                title=title,
-                category=category,
-                description=f"{item.pitch}. {data.CATEGORY_BLURBS[category]} Ships from {shop.ships_from}.",
-                image_url=f"https://picsum.photos/seed/{shop.shop_code.lower()}-{_slug(title)}/400/400",
-                skus=skus,
-            )
-        )
-    return plans
 
 
 async def _catalogue_done(s: AsyncSession) -> bool:

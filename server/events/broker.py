@@ -25,6 +25,8 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from server.observability import metrics
+
 __all__ = ["Broker", "Subscription", "decode_event", "encode_event", "make_broker"]
 
 log = logging.getLogger(__name__)
@@ -114,6 +116,7 @@ class Broker(abc.ABC):
         self.queue_size = queue_size
         self.dropped = 0  # events dropped from full subscriber queues, all subscribers together
         self._local: dict[str, set[Subscription]] = {}
+        self._listening = 0  # subscriptions active upstream (tests poll it instead of sleeping)
         self._running = False
         self._restore_listeners: list[Callable[[], None]] = []
 
@@ -158,6 +161,10 @@ class Broker(abc.ABC):
     def running(self) -> bool:
         return self._running
 
+    def listening(self) -> int:
+        """How many subscriptions of this process are active upstream: events published now reach them."""
+        return self._listening
+
     def local_subscribers(self, channel: str) -> int:
         """How many local subscriptions listen to ``channel`` (for tests and diagnostics)."""
         return len(self._local.get(channel, ()))
@@ -168,10 +175,15 @@ class Broker(abc.ABC):
         sub = Subscription(names, self.queue_size, self._count_drop)
         for name in names:
             self._local.setdefault(name, set()).add(sub)
+        active = False
         try:
             await self._activate(sub)
+            active = True
+            self._listening += 1
             yield sub
         finally:
+            if active:
+                self._listening -= 1
             # Synchronous bookkeeping first, so that a cancelled subscriber never leaks a channel.
             emptied = []
             for name in names:
@@ -196,6 +208,7 @@ class Broker(abc.ABC):
 
     def _count_drop(self) -> None:
         self.dropped += 1
+        metrics.broker_dropped()
 
     def _fan_out(self, channel: str, payload: str | bytes) -> int:
         """Deliver a serialised event to the local subscribers of ``channel``; each gets its own copy."""
@@ -209,6 +222,8 @@ class Broker(abc.ABC):
                 log.warning("dropping a malformed event on channel %s: %.200r", channel, payload)
                 return 0
             sub._deliver(event)
+        if metrics.switch.on:
+            metrics.broker_delivered(channel, len(subs), max(sub.qsize() for sub in subs))
         return len(subs)
 
     def _notify_restored(self) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 __all__ = [
     "campaign_numbers",
+    "campaigns_of_agency",
+    "campaigns_of_market",
     "channel",
     "commissions_of_org",
     "notifications",
@@ -49,6 +51,18 @@ def registrations_of_campaign(campaign_id: int) -> str:
 def registrations_of_agency(agency_id: int) -> str:
     """Registrations to any campaign of one agency were created or changed status."""
     return channel("agency", agency_id, "registrations")
+
+
+def campaigns_of_agency(agency_id: int) -> str:
+    """A campaign of one agency changed (edited, published, closed, archived…)."""
+    return channel("agency", agency_id, "campaigns")
+
+
+def campaigns_of_market(market: str) -> str:
+    """A campaign of one market changed in a way its sellers may see (published, edited, closed…)."""
+    if not (len(market) == 2 and market.isalpha() and market.isupper()):
+        raise ValueError(f"invalid market {market!r}")
+    return f"market:{market}:campaigns"
 
 
 def campaign_numbers(campaign_id: int) -> str:

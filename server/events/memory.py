@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from server.events.broker import Broker, encode_event
+from server.observability import metrics
 
 __all__ = ["InProcessBroker"]
 
@@ -24,6 +25,7 @@ class InProcessBroker(Broker):
 
     async def publish(self, channel: str, event: dict[str, Any]) -> None:
         self._check_running()
+        metrics.broker_published(channel)
         self._fan_out(channel, encode_event(event))
 
     @property

@@ -31,6 +31,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 from server.events.broker import Broker, Subscription, encode_event
+from server.observability import metrics
 
 __all__ = ["RedisBroker"]
 
@@ -156,6 +157,7 @@ class RedisBroker(Broker):
     async def publish(self, channel: str, event: dict[str, Any]) -> None:
         self._check_running()
         payload = encode_event(event)
+        metrics.broker_published(channel)
         assert self._pub is not None
         try:
             await self._pub.publish(channel, payload)

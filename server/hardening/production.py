@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from strawberry.extensions import DisableIntrospection
+from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from server.settings import Settings
 
@@ -20,5 +20,6 @@ def strip_suggestions(message: str) -> str:
     return _SUGGESTION.sub("", message)
 
 
-def schema_extensions(settings: Settings) -> list[Any]:
-    return [] if settings.introspection_enabled else [DisableIntrospection]
+def introspection_rules(settings: Settings) -> list[Any]:
+    """The validation rule refusing introspection (what strawberry's DisableIntrospection adds), unless enabled."""
+    return [] if settings.introspection_enabled else [NoSchemaIntrospectionCustomRule]

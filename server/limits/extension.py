@@ -13,7 +13,7 @@ from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from server.limits.cost import operation_cost
+from server.limits.cost import CostCache
 from server.limits.rate import (
     MIN_CHARGE,
     RateLimiter,
@@ -21,12 +21,14 @@ from server.limits.rate import (
     retry_after_header,
     throttle_status,
 )
+from server.observability import metrics
 
 
 class QueryLimits(SchemaExtension):
-    def __init__(self, *, execution_context: Any = None, rate: RateLimiter) -> None:
+    def __init__(self, *, execution_context: Any = None, rate: RateLimiter, costs: CostCache | None = None) -> None:
         super().__init__(execution_context=execution_context)
         self.rate = rate
+        self.costs = costs or CostCache(1)
         self.report: dict[str, Any] | None = None
 
     async def on_execute(self) -> AsyncIterator[None]:
@@ -37,9 +39,10 @@ class QueryLimits(SchemaExtension):
             return
         principal = context.principal
         role = principal.role.value.lower() if principal is not None else "anonymous"
-        cost = operation_cost(ec.schema._schema, ec.graphql_document, ec.operation_name, ec.variables)
+        cost = self.costs.cost(ec.schema._schema, ec.graphql_document, ec.operation_name, ec.variables)
         limit = context.rt.settings.query_cost_limit[role]
         self.report = {"requestedQueryCost": cost.total, "limit": limit}
+        metrics.graphql_cost(ec.operation_name, cost.total)
         too_costly = cost.total > limit
         client = context.request.client
         buckets = self.rate.graphql_buckets(

@@ -29,6 +29,7 @@ from strawberry.utils.aio import aclosing
 
 from server.live.audience import audience_key
 from server.live.hub import RESYNC, SlowConsumer, Subscriber
+from server.observability import metrics
 from server.schema.context import Context
 
 if TYPE_CHECKING:
@@ -107,9 +108,11 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         try:
             async with live.hub.join(self._feed_key(operation, fields), self._source(operation), self._on_slow) as sub:
                 self._live.add(sub)
+                metrics.gauge(metrics.SUBSCRIPTIONS, 1)
                 try:
                     await self._send_shared(operation, sub)
                 finally:
+                    metrics.gauge(metrics.SUBSCRIPTIONS, -1)
                     self._live.discard(sub)
             await operation.send_operation_message({"id": operation.id, "type": "complete"})
         except (_OperationStreamClosed, SlowConsumer, WebSocketDisconnected):

@@ -1,17 +1,27 @@
-"""Batched, row-scoped loaders. Every batch opens its own short session and applies the policy's row scope."""
+"""Batched, row-scoped loaders. Every batch opens its own short session and applies the policy's row scope.
+
+A loader's select (its statement, `key IN (:keys)` as one expanding parameter, the row scope) depends only on the
+loader and the principal, so it is built once per (loader, principal) and kept in a bounded LRU: a batch binds its
+keys to a prepared statement whose cache key SQLAlchemy already knows, instead of constructing and hashing a new
+select each time."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, Select
+from sqlalchemy import ColumnElement, Select, bindparam
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.observability.tracing import span
 from server.runtime import Runtime
+
+_KEYS = "loader_keys"
+_STATEMENTS: OrderedDict[Hashable, Select[Any]] = OrderedDict()
+STATEMENT_CACHE_SIZE = 4096
 
 
 class ScopedLoader(DataLoader):
@@ -32,6 +42,7 @@ class ScopedLoader(DataLoader):
         key_of: Callable[[Any], Hashable],
         many: bool = False,
         cache: bool = True,
+        name: Hashable | None = None,
     ) -> None:
         super().__init__(cache=cache)
         self.rt = rt
@@ -41,14 +52,34 @@ class ScopedLoader(DataLoader):
         self.key_column = key_column
         self.key_of = key_of
         self.many = many
+        # `name` (unique among the loaders of its registry, whose statements read nothing but the principal) lets
+        # the built select be reused by later requests of the same principal; without it each batch builds its own.
+        self.name = name
 
-    async def batch_load_fn(self, keys: Sequence[Hashable]) -> list[Any]:
-        stmt = self.statement().where(self.key_column.in_(list(set(keys))))
+    def _build(self) -> Select[Any]:
+        stmt = self.statement().where(self.key_column.in_(bindparam(_KEYS, expanding=True)))
         if self.type_name is not None:
             stmt = stmt.where(row_scope(self.type_name, self.principal))
-        async with self.rt.sessionmaker() as session:
-            result = await session.execute(stmt)
-            rows = list(result.all())
+        return stmt
+
+    def select(self) -> Select[Any]:
+        if self.name is None:
+            return self._build()
+        key = (self.name, self.type_name, self.principal)
+        stmt = _STATEMENTS.get(key)
+        if stmt is None:
+            stmt = _STATEMENTS[key] = self._build()
+            if len(_STATEMENTS) > STATEMENT_CACHE_SIZE:
+                _STATEMENTS.popitem(last=False)
+        else:
+            _STATEMENTS.move_to_end(key)
+        return stmt
+
+    async def batch_load_fn(self, keys: Sequence[Hashable]) -> list[Any]:
+        with span("loader.batch", {"matchup.loader.type": self.type_name or "", "matchup.loader.keys": len(keys)}):
+            async with self.rt.sessionmaker() as session:
+                result = await session.execute(self.select(), {_KEYS: list(set(keys))})
+                rows = list(result.all())
         single = len(rows) == 0 or len(rows[0]) == 1
         values = [row[0] if single else row for row in rows]
         if self.many:

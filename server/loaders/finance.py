@@ -77,7 +77,7 @@ class FinanceLoaders:
     def _get(self, name: str, **spec: Any) -> ScopedLoader:
         loader = self._loaders.get(name)
         if loader is None:
-            loader = ScopedLoader(self.rt, self.principal, cache=self.cache, **spec)
+            loader = ScopedLoader(self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec)
             self._loaders[name] = loader
         assert isinstance(loader, ScopedLoader)
         return loader

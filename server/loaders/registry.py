@@ -15,6 +15,7 @@ from server import models
 from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
 from server.loaders.finance import FinanceLoaders
+from server.loaders.insight import InsightLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
 from server.loaders.request_session import RequestSession
@@ -36,7 +37,7 @@ class LoaderRegistry:
     def _get(self, name: str, **spec: Any) -> ScopedLoader:
         loader = self._loaders.get(name)
         if loader is None:
-            loader = ScopedLoader(self.rt, self.principal, cache=self.cache, **spec)
+            loader = ScopedLoader(self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec)
             self._loaders[name] = loader
         return loader
 
@@ -260,6 +261,28 @@ class LoaderRegistry:
         )
 
     @property
+    def webhook_endpoint_by_id(self) -> ScopedLoader:
+        return self._get(
+            "webhook_endpoint_by_id", type_name="WebhookEndpoint", statement=lambda: select(models.WebhookEndpoint),
+            key_column=models.WebhookEndpoint.id, key_of=lambda row: row.id,
+        )
+
+    @property
+    def webhook_message_by_id(self) -> ScopedLoader:
+        return self._get(
+            "webhook_message_by_id", type_name="WebhookMessage", statement=lambda: select(models.WebhookMessage),
+            key_column=models.WebhookMessage.id, key_of=lambda row: row.id,
+        )
+
+    @property
+    def webhook_attempts_by_message_id(self) -> ScopedLoader:
+        return self._get(
+            "webhook_attempts_by_message_id", type_name="WebhookAttempt",
+            statement=lambda: select(models.WebhookAttempt), key_column=models.WebhookAttempt.message_id,
+            key_of=lambda row: row.message_id, many=True,
+        )
+
+    @property
     def active_share_link_by_list_id(self) -> ScopedLoader:
         return self._get(
             "active_share_link_by_list_id", type_name="ShareLink",
@@ -359,6 +382,10 @@ class LoaderRegistry:
     @cached_property
     def finance(self) -> FinanceLoaders:
         return FinanceLoaders(self.rt, self.principal, cache=self.cache)
+
+    @cached_property
+    def insight(self) -> InsightLoaders:  # trust scorecards (server/loaders/insight.py)
+        return InsightLoaders(self.rt, cache=self.cache)
 
     # --- notifications -----------------------------------------------------------------------------
     @property

@@ -24,11 +24,24 @@ from server.models.rollup import (
     rollup_lines,
     rollup_registrations,
 )
+from server.models.rollup_open import OPEN_LINE_INDEXES  # noqa: F401  (indexes on rollup_lines)
 from server.models.user import IntegrationKey, LoginFailure, Membership, User, UserSession
+from server.models.webhook import (
+    WebhookAttempt,
+    WebhookEndpoint,
+    WebhookEndpointStatus,
+    WebhookMessage,
+    WebhookMessageStatus,
+)
 
 metadata = Base.metadata
 
 __all__ = [
+    "WebhookAttempt",
+    "WebhookEndpoint",
+    "WebhookEndpointStatus",
+    "WebhookMessage",
+    "WebhookMessageStatus",
     "LIVE_REGISTRATION_STATUSES",
     "ROLLUP_TABLES",
     "Agency",

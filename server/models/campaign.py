@@ -64,6 +64,10 @@ class Campaign(IdMixin, CreatedMixin, Base):
     updated_at: Mapped[datetime]
     # Optimistic concurrency: UPDATE … SET version = version + 1 WHERE id = :id AND version = :seen.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Set when the agency archives the closed campaign: out of its default list, still readable and exportable.
+    archived_at: Mapped[datetime | None]
+    # Set once by the sweeper when the campaign's end has passed and its closing was announced live.
+    close_announced_at: Mapped[datetime | None]
 
 
 class CampaignTargetShop(IdMixin, Base):

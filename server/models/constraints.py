@@ -6,7 +6,7 @@ from sqlalchemy import CheckConstraint
 
 from server.models.enums import MARKET_CURRENCY
 
-# Every rate a person enters is 1 %–80 %, inclusive (DOMAIN.md "Conventions").
+# Every rate a person enters is 1 %–80 %, inclusive (docs/domain.md "Conventions").
 RATE_MIN_BPS = 100
 RATE_MAX_BPS = 8000
 

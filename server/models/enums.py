@@ -80,6 +80,21 @@ class CampaignStatus(enum.StrEnum):
     CLOSED = "CLOSED"  # after campaign end: terminal, read-only
 
 
+class CampaignChangeKind(enum.StrEnum):
+    """A campaign-level change announced live (server/services/campaign_events.py)."""
+
+    EDITED = "EDITED"
+    CHANGE_REQUESTED = "CHANGE_REQUESTED"
+    CHANGE_CANCELLED = "CHANGE_CANCELLED"
+    CHANGE_APPLIED = "CHANGE_APPLIED"
+    PUBLISHED = "PUBLISHED"
+    UNPUBLISHED = "UNPUBLISHED"
+    CLOSED = "CLOSED"
+    ARCHIVED = "ARCHIVED"
+    UNARCHIVED = "UNARCHIVED"
+    DELETED = "DELETED"
+
+
 class RegistrationStatus(enum.StrEnum):
     PENDING = "PENDING"
     APPROVED = "APPROVED"

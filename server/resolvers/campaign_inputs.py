@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from server.schema.inputs.campaigns import CampaignCreateInput, CampaignUpdateInput
-from server.services.campaigns import CampaignInput, Contact, Targeting
+from server.services.campaign_checks import CampaignInput, Contact, Targeting
 
 
 def to_campaign_input(data: CampaignCreateInput | CampaignUpdateInput) -> CampaignInput:

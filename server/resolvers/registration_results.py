@@ -13,9 +13,12 @@ from server.schema.types.registration import (
     Registration,
     RegistrationErrorCode,
     RegistrationPayload,
+    RegistrationReviewPayload,
+    RegistrationReviewResult,
     RegistrationUserError,
 )
 from server.services.errors import DomainError, not_found
+from server.services.registration_batch import ItemOutcome
 
 
 def pk_or_none(value: str, type_name: str) -> int | None:
@@ -43,3 +46,25 @@ async def registration_payload(
     except DomainError as error:
         return RegistrationPayload(registration=None, user_errors=registration_errors([error]))
     return RegistrationPayload(registration=Registration.from_row(row), user_errors=[])
+
+
+async def batch_payload(
+    ids: Sequence[str], call: Callable[[list[int | None]], Awaitable[list[ItemOutcome]]]
+) -> RegistrationReviewPayload:
+    """A per-item batch (reviews, cancellation decisions): one result per input id, in order; whole-call errors
+    (nothing changed) in userErrors."""
+    try:
+        outcomes = await call([pk_or_none(i, "Registration") for i in ids])
+    except DomainError as error:
+        return RegistrationReviewPayload(results=[], user_errors=registration_errors([error]))
+    return RegistrationReviewPayload(
+        results=[
+            RegistrationReviewResult(
+                id=ids[outcome.index],
+                registration=None if outcome.registration is None else Registration.from_row(outcome.registration),
+                user_errors=registration_errors(outcome.errors),
+            )
+            for outcome in outcomes
+        ],
+        user_errors=[],
+    )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import strawberry
 from strawberry.extensions import (
-    AddValidationRules,
     MaxTokensLimiter,
     ParserCache,
     ValidationCache,
@@ -17,18 +17,23 @@ from strawberry.types.field import StrawberryField
 from server.authz.decisions import needs_gate
 from server.authz.gate import PolicyGate
 from server.hardening.input_guard import InputGuard
-from server.hardening.production import schema_extensions
+from server.limits.cost import CostCache
 from server.limits.extension import QueryLimits
 from server.limits.rate import RateLimiter
 from server.limits.timeout import TimeLimitedExecution
+from server.observability.graphql import ObserveOperations
 from server.schema.extensions import ClassifyAndMaskErrors
-from server.schema.login_once import OneLoginPerOperation
+from server.schema.fast_resolvers import install_fast_resolvers
 from server.schema.root import Mutation, Query, Subscription
 from server.schema.validation_rules import limit_rules
 from server.settings import Settings
 
 
 class GatedSchema(TimeLimitedExecution, strawberry.Schema):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        install_fast_resolvers(self)  # argument-less object fields skip Strawberry's generic chain
+
     def get_fields(self, type_definition: StrawberryObjectDefinition) -> list[StrawberryField]:
         fields = super().get_fields(type_definition)
         if type_definition.is_input or type_definition.is_interface:
@@ -50,14 +55,13 @@ def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawbe
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
+            ObserveOperations,  # first: its span and duration enclose the others (server/observability/graphql.py)
             partial(ParserCache, maxsize=settings.graphql_cache_size),
             partial(ValidationCache, maxsize=settings.graphql_cache_size),
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
-            limit_rules(settings),  # depth and alias limits, built once so the validation cache hits
-            *schema_extensions(settings),
-            partial(AddValidationRules, [OneLoginPerOperation]),
+            limit_rules(settings),  # depth, alias, login-once, introspection: built once so the validation cache hits
             partial(InputGuard, max_list_length=settings.graphql_max_list_length),
-            partial(QueryLimits, rate=rate or RateLimiter(settings)),
+            partial(QueryLimits, rate=rate or RateLimiter(settings), costs=CostCache(settings.graphql_cache_size)),
             partial(ClassifyAndMaskErrors, suggestions=settings.suggestions_enabled),
         ],
     )

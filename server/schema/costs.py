@@ -24,6 +24,7 @@ WEIGHTS: dict[str, int] = {
     "Query.creatorPerformanceSeries": 10,
     "Query.performanceSeries": 10,
     "Query.earnings": 5,
+    **dict.fromkeys(("Query.earningsForecast", "Query.registrationSimulate", "Query.productListItemSimulate"), 10),
     "Query.paymentAccount": 5,
     "Subscription.campaignNumbersChanged": 10,
 }
@@ -56,6 +57,17 @@ LIST_BOUNDS: dict[str, int] = {
     "ShowcaseAddPayload.entries": 100,
     "ShowcaseAddPayload.replaced": 100,
     "ShowcaseEntry.contents": 5,
+    "Query.webhookEndpoints": 10,  # services/webhooks.py: ENDPOINTS_PER_ORGANISATION
+    "Query.webhookEventTypes": 20,
+    "WebhookMessage.attempts": 10,  # types/webhook.py: ATTEMPTS_SHOWN
+    "WebhookAttempt.requestHeaders": 5,
+    # Scorecards, simulator, forecast (server/services/insight/): a few tips, input-sized items, 13 weeks, currencies.
+    **dict.fromkeys(("SellerScorecard.tips", "AgencyScorecard.tips", "CreatorScorecard.tips"), 3),
+    **dict.fromkeys(("RegistrationSimulation.items", "ProductListItemSimulation.items"), 100),
+    "EarningsForecast.currencies": 7,
+    "ForecastCurrency.weeks": 13,
+    "ForecastCurrency.payDates": 5,
+    "ForecastCurrency.basis": 5,
 }
 
 

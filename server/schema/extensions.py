@@ -12,6 +12,7 @@ from strawberry.extensions import MaskErrors
 from server.authz.errors import PublicError
 from server.hardening.production import strip_suggestions
 from server.hardening.unavailable import MESSAGE, SERVICE_UNAVAILABLE, is_unavailable
+from server.observability.request_context import request_id
 
 log = logging.getLogger("matchup.graphql")
 
@@ -64,5 +65,5 @@ def _classify(error: GraphQLError) -> GraphQLError:
     log.error("unexpected error %s at %s", error_id, error.path, exc_info=original)
     return GraphQLError(
         "Internal server error", nodes=error.nodes, source=error.source, positions=error.positions,
-        path=error.path, extensions={"code": "INTERNAL_SERVER_ERROR", "errorId": error_id},
+        path=error.path, extensions={"code": "INTERNAL_SERVER_ERROR", "errorId": error_id, "requestId": request_id()},
     )

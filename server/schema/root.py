@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
+from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
 from server.resolvers.mutation.bank_account_link import resolve_bank_account_link
 from server.resolvers.mutation.bank_account_unlink import resolve_bank_account_unlink
 from server.resolvers.mutation.bills_generate import resolve_bills_generate
@@ -79,6 +80,7 @@ from server.resolvers.query.creator_performance_series import resolve_creator_pe
 from server.resolvers.query.performance_series import resolve_performance_series
 from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
 from server.resolvers.query.earnings import resolve_earnings
+from server.resolvers.query.earnings_forecast import resolve_earnings_forecast
 from server.resolvers.query.integration_keys import resolve_integration_keys
 from server.resolvers.query.node import resolve_node
 from server.resolvers.query.notifications import resolve_notifications
@@ -94,6 +96,7 @@ from server.resolvers.query.registrations import resolve_registrations
 from server.resolvers.query.sample_requests import resolve_sample_requests
 from server.resolvers.query.share_link import resolve_share_link
 from server.resolvers.query.showcase import resolve_showcase
+from server.resolvers.query.simulate import resolve_product_list_item_simulate, resolve_registration_simulate
 from server.resolvers.query.viewer import resolve_viewer
 from server.resolvers.subscription.campaign_numbers_changed import subscribe_campaign_numbers_changed
 from server.resolvers.subscription.commission_changed import subscribe_commission_changed
@@ -102,10 +105,11 @@ from server.resolvers.subscription.order_line_changed import subscribe_order_lin
 from server.resolvers.subscription.registration_status_changed import subscribe_registration_status_changed
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
+from server.resolvers.webhooks import WebhookMutations, WebhookQueries
 
 
 @strawberry.type
-class Query:
+class Query(DailyQuery, WebhookQueries):
     viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
     node = strawberry.field(
         resolver=resolve_node,
@@ -235,6 +239,18 @@ class Query:
         description="The viewer's commission from the ledger, per currency (home currency first): an agency's or a "
         "creator's earnings, a seller's commission payable. With currency, that one only.",
     )
+    earnings_forecast = strawberry.field(
+        resolver=resolve_earnings_forecast,
+        description="The viewer's own open commission: when it settles and is paid (docs/forecast.md).",
+    )
+    registration_simulate = strawberry.field(
+        resolver=resolve_registration_simulate,
+        description="A seller's registration terms simulated before registering (changes nothing).",
+    )
+    product_list_item_simulate = strawberry.field(
+        resolver=resolve_product_list_item_simulate,
+        description="An agency's creator rates simulated before setting them (changes nothing).",
+    )
     integration_keys = strawberry.field(
         resolver=resolve_integration_keys,
         description="Integration keys: a seller's shop's, every key for an operator (the platform's too), newest "
@@ -243,7 +259,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(DailyMutation, WebhookMutations):
     login = strawberry.mutation(
         resolver=resolve_login,
         description="Log in with email and password. Sets the session cookie and returns a token.",
@@ -394,7 +410,7 @@ class Mutation:
 
 
 @strawberry.type
-class Subscription:
+class Subscription(DailySubscription):
     notification_received = strawberry.subscription(
         resolver=subscribe_notification_received,
         description="Each new notification of the viewer, live.",

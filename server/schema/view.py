@@ -33,6 +33,7 @@ from server.live.fanout import LiveFanout
 from server.live.handler import LiveTransportWSHandler
 from server.loaders.registry import LoaderRegistry
 from server.loaders.request_session import RequestSession
+from server.observability.request_context import set_organisation
 from server.runtime import Runtime
 from server.schema.context import Context
 from server.schema.extensions import classify_errors
@@ -72,6 +73,7 @@ class GraphQLView(GraphQL[Context, None]):
         if reads is not None:
             request.scope["matchup.reads"] = reads
         principal = await principal_for_token(self.rt if reads is None else replace(self.rt, sessionmaker=reads), token)
+        set_organisation(None if principal is None else principal.organisation_id)  # for the log lines
         return Context(
             request=request, response=response, rt=self.rt, principal=principal,
             loaders=LoaderRegistry(self.rt, principal, cache=not is_ws, reads=reads),

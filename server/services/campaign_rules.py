@@ -35,6 +35,14 @@ def registration_open(campaign: models.Campaign, now: datetime) -> bool:
     )
 
 
+def registration_open_sql(now: datetime) -> ColumnElement[bool]:
+    """registration_open() as a SQL predicate."""
+    c = models.Campaign
+    return and_(
+        c.published.is_(True), c.registration_start <= now, c.registration_end > now, c.campaign_end > now
+    )
+
+
 def status_sql(now: datetime) -> ColumnElement[str]:
     """campaign_status() as a SQL expression, for filtering and counting."""
     c = models.Campaign

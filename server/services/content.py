@@ -113,7 +113,7 @@ async def record_content(
             channels.showcase_of_creator(creator_id),
             {"type": "ShowcaseChanged", "id": entry.id, "status": entry.status.value},
         )
-        if fulfilled is not None:
+        if fulfilled is not None and sample is not None:  # fulfilled only when the sample was moved
             audit.record(
                 uow, principal, subject_type="SampleRequest", subject_id=fulfilled, action="sample.content",
                 campaign_id=campaign_id, changes={"status": [sample.status.value, SampleStatus.CONTENT_POSTED.value]},

@@ -1,7 +1,7 @@
 """Registration rules that depend on the clock: the status a registration shows, in Python and in SQL.
 
 A campaign that ends moves its open registrations to CLOSED. The sweeper writes that down
-(registrations.close_registrations_of_ended_campaigns); until it has, every read shows CLOSED already.
+(registration_sweep.close_registrations_of_ended_campaigns); until it has, every read shows CLOSED already.
 Pure functions and SQL expressions; callers pass `now` from the one injectable clock.
 """
 

@@ -8,7 +8,6 @@ audit event, notifies the parties concerned and publishes sampleStatusChanged to
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -19,20 +18,18 @@ from sqlalchemy.exc import IntegrityError
 from server import models
 from server.auth.principal import Principal
 from server.events import channels
-from server.models.enums import Market, RegistrationStatus, SampleStatus, ShipmentStatus, ShowcaseStatus
+from server.models.enums import RegistrationStatus, SampleStatus, ShipmentStatus, ShowcaseStatus
 from server.runtime import Runtime
 from server.services import audit, offer_rules
 from server.services.errors import DomainError, DomainErrors, not_found
 from server.services.notifications import notify
+from server.services.sample_address import Address, _text, check_address
 from server.services.unit_of_work import UnitOfWork
 
 REASON_MAX = 500
 NOTE_MAX = 500
 CARRIER_MAX = 80
 TRACKING_MAX = 80
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,30}$")
-POSTAL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]{1,19}$")
-COUNTRIES = frozenset(m.value for m in Market)  # the markets' ISO 3166-1 alpha-2 codes
 
 # shipment event → (sample status it applies to, sample status after it)
 SHIPMENT_TRANSITIONS: dict[ShipmentStatus, tuple[SampleStatus, SampleStatus]] = {
@@ -52,65 +49,7 @@ SHIPMENT_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
-    recipient_name: str
-    phone: str
-    line1: str
-    line2: str | None
-    city: str
-    region: str | None
-    postal_code: str
-    country: str
-
-
 # --- helpers -------------------------------------------------------------------------------------------------
-
-
-def _text(value: str | None) -> str:
-    return (value or "").strip()
-
-
-def check_address(address: Address, field: list[str]) -> Address:
-    """Every field checked; all problems reported together."""
-    errors: list[DomainError] = []
-
-    def required(name: str, value: str, max_len: int, what: str) -> str:
-        if not value:
-            errors.append(DomainError("REQUIRED", f"Enter {what}", [*field, name]))
-        elif len(value) > max_len:
-            errors.append(DomainError("TOO_LONG", f"Use at most {max_len} characters", [*field, name]))
-        return value
-
-    def optional(name: str, value: str, max_len: int) -> str | None:
-        if len(value) > max_len:
-            errors.append(DomainError("TOO_LONG", f"Use at most {max_len} characters", [*field, name]))
-        return value or None
-
-    recipient = required("recipientName", _text(address.recipient_name), 120, "the recipient's name")
-    phone = required("phone", _text(address.phone), 32, "a phone number")
-    if phone and len(phone) <= 32 and not PHONE_RE.match(phone):
-        errors.append(DomainError("INVALID_FORMAT", "Enter a phone number, e.g. +66 81 234 5678", [*field, "phone"]))
-    line1 = required("line1", _text(address.line1), 200, "the street address")
-    line2 = optional("line2", _text(address.line2), 200)
-    city = required("city", _text(address.city), 100, "the city")
-    region = optional("region", _text(address.region), 100)
-    postal = required("postalCode", _text(address.postal_code), 20, "the postal code")
-    if postal and len(postal) <= 20 and not POSTAL_RE.match(postal):
-        errors.append(DomainError("INVALID_FORMAT", "Enter a valid postal code", [*field, "postalCode"]))
-    country = _text(address.country).upper()
-    if not country:
-        errors.append(DomainError("REQUIRED", "Choose the country", [*field, "country"]))
-    elif country not in COUNTRIES:
-        errors.append(
-            DomainError("INVALID_FORMAT", f"Choose one of {', '.join(sorted(COUNTRIES))}", [*field, "country"])
-        )
-    if errors:
-        raise DomainErrors(errors)
-    return Address(
-        recipient_name=recipient, phone=phone, line1=line1, line2=line2, city=city, region=region,
-        postal_code=postal, country=country,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,49 +408,3 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
 # --- sweeper ------------------------------------------------------------------------------------------------
 
 
-async def mark_overdue_samples(rt: Runtime) -> int:
-    """DELIVERED samples past their content deadline without content → OVERDUE. Safe with several processes:
-    each row moves by a conditional update, and only the process that moved it notifies."""
-    now = rt.clock.now()
-    moved = 0
-    async with UnitOfWork(rt) as uow:
-        rows = (
-            await uow.session.execute(
-                _sample_stmt().where(
-                    models.SampleRequest.status == SampleStatus.DELIVERED, models.SampleRequest.content_due_at <= now
-                )
-            )
-        ).all()
-        for row in rows:
-            sample = row[0]
-            result = await uow.session.execute(
-                update(models.SampleRequest)
-                .where(
-                    models.SampleRequest.id == sample.id,
-                    models.SampleRequest.status == SampleStatus.DELIVERED,
-                    models.SampleRequest.content_due_at <= now,
-                )
-                .values(status=SampleStatus.OVERDUE)
-                .execution_options(synchronize_session=False)
-            )
-            if result.rowcount != 1:
-                continue
-            moved += 1
-            audit.record(
-                uow, None, subject_type="SampleRequest", subject_id=sample.id, action="sample.overdue",
-                campaign_id=row.campaign_id,
-                changes={"status": [SampleStatus.DELIVERED.value, SampleStatus.OVERDUE.value]},
-            )
-            await notify(
-                uow, recipient_organisation_id=row.creator_id, kind="SAMPLE_OVERDUE",
-                title="Content overdue", body=f"{row.title}: the content for your sample was due and is not posted.",
-                subject_type="SampleRequest", subject_id=sample.id,
-            )
-            name = await _creator_name(uow, row.creator_id)
-            await notify(
-                uow, recipient_organisation_id=row.agency_id, kind="SAMPLE_OVERDUE",
-                title=f"{name}'s content is overdue", body=f"{row.title}: no content by the deadline.",
-                subject_type="SampleRequest", subject_id=sample.id,
-            )
-            publish_status(uow, row, sample.id, SampleStatus.OVERDUE)
-    return moved

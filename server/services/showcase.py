@@ -21,14 +21,18 @@ from sqlalchemy.exc import IntegrityError
 from server import models
 from server.auth.principal import Principal
 from server.events import channels
-from server.models.enums import Market, RegistrationStatus, ShowcaseStatus
+from server.models.enums import RegistrationStatus, ShowcaseStatus
 from server.money import bps_to_percent
 from server.rates import rate_in_force, still_pending
 from server.runtime import Runtime
-from server.search import contains, contains_pattern
 from server.services import audit, offer_rules
 from server.services.errors import DomainError, DomainErrors
 from server.services.notifications import notify
+from server.services.showcase_views import (
+    LowerRateNotice,
+    OfferItem,
+    SharedOffer,
+)
 from server.services.unit_of_work import UnitOfWork
 
 MAX_ITEMS = 100  # a list holds at most 100 products
@@ -37,65 +41,6 @@ LINK_NOT_VALID = "This link is not valid. Ask the agency for a new one."
 
 
 # --- views (what the API shows a creator) ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LowerRateNotice:
-    """The creator already promotes the product through another offer."""
-
-    current_rate_bps: int
-    offered_rate_bps: int
-    current_source: str  # "<campaign name> · <agency name>"
-    current_pending_rate_bps: int | None
-    current_pending_effective_at: datetime | None
-
-    @property
-    def current_is_higher(self) -> bool:
-        return self.current_rate_bps > self.offered_rate_bps
-
-
-@dataclass(frozen=True, slots=True)
-class OfferItem:
-    list_item_id: int
-    product_id: int
-    creator_rate_bps: int
-    samples_left: int
-    campaign_end: datetime
-    in_showcase: bool  # ACTIVE through this very offer
-    notice: LowerRateNotice | None
-
-
-@dataclass(frozen=True, slots=True)
-class SharedOffer:
-    token: str
-    agency_name: str
-    campaign_name: str
-    campaign_end: datetime
-    market: Market
-    items: list[OfferItem]
-
-
-@dataclass(frozen=True, slots=True)
-class CommissionOffer:
-    list_item_id: int
-    creator_rate_bps: int
-    campaign_name: str
-    campaign_end: datetime
-    agency_name: str
-    samples_left: int
-    token: str
-    in_showcase: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ProductOffers:
-    product_id: int
-    offers: list[CommissionOffer]  # best rate first
-    active_rate_bps: int | None  # the rate in force of the creator's ACTIVE entry for the product
-
-    @property
-    def best_rate_bps(self) -> int:
-        return self.offers[0].creator_rate_bps
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,113 +408,6 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
 # --- the hook for registrations that close -----------------------------------------------------------------
 
 
-async def end_entries_for_registrations(uow: UnitOfWork, registration_ids: list[int]) -> None:
-    """ACTIVE entries of these registrations → ENDED (no new orders through them), in the caller's transaction.
-
-    Their creators are notified; showcaseChanged is published after the caller commits."""
-    if not registration_ids:
-        return
-    s = uow.session
-    now = uow.rt.clock.now()
-    ended = (
-        await s.execute(
-            update(models.ShowcaseEntry)
-            .where(
-                models.ShowcaseEntry.registration_id.in_(set(registration_ids)),
-                models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
-            )
-            .values(status=ShowcaseStatus.ENDED, ended_at=now)
-            .returning(models.ShowcaseEntry.id, models.ShowcaseEntry.creator_id, models.ShowcaseEntry.product_id)
-            .execution_options(synchronize_session=False)
-        )
-    ).all()
-    if not ended:
-        return
-    titles = dict(
-        (await s.execute(
-            select(models.Product.id, models.Product.title).where(models.Product.id.in_({r[2] for r in ended}))
-        )).all()
-    )
-    by_creator: dict[int, list[str]] = defaultdict(list)
-    for entry_id, creator_id, product_id in ended:
-        audit.record(
-            uow, None, subject_type="ShowcaseEntry", subject_id=entry_id, action="showcase.end",
-            changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.ENDED.value]},
-            reason="The collaboration closed",
-        )
-        _publish(uow, creator_id, entry_id, ShowcaseStatus.ENDED)
-        by_creator[creator_id].append(titles.get(product_id, ""))
-    for creator_id, ended_titles in by_creator.items():
-        await notify(
-            uow, recipient_organisation_id=creator_id, kind="SHOWCASE_ENDED",
-            title=f"{len(ended_titles)} product{'s' if len(ended_titles) != 1 else ''} left your showcase",
-            body=f"The collaboration closed, so new orders no longer earn commission: {_titles(ended_titles)}.",
-        )
-
-
 # --- commissionOffers --------------------------------------------------------------------------------------
 
 
-async def commission_offers(
-    rt: Runtime, principal: Principal, *, first: int, search: str | None
-) -> list[ProductOffers]:
-    """Every offer open to the creator through links it opened, grouped by product; best rate first."""
-    creator_id = principal.organisation_id
-    now = rt.clock.now()
-    stmt = (
-        select(
-            models.ProductListItem.id,
-            models.ProductListItem.creator_rate_bps,
-            models.Registration.product_id,
-            models.Registration.sample_quota,
-            offer_rules.consumed_samples().label("consumed"),
-            models.Campaign.name.label("campaign_name"),
-            models.Campaign.campaign_end,
-            models.Organisation.name.label("agency_name"),
-            models.ShareLink.token,
-        )
-        .select_from(models.LinkOpen)
-        .join(models.ShareLink, models.ShareLink.id == models.LinkOpen.share_link_id)
-        .join(models.ProductListItem, models.ProductListItem.list_id == models.ShareLink.list_id)
-        .join(models.Registration, models.Registration.id == models.ProductListItem.registration_id)
-        .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
-        .join(models.Organisation, models.Organisation.id == models.Campaign.agency_id)
-        .where(
-            models.LinkOpen.creator_id == creator_id,
-            models.ShareLink.revoked_at.is_(None),
-            offer_rules.offerable(now),
-        )
-    )
-    if (pattern := contains_pattern(search)) is not None:
-        stmt = stmt.join(models.Product, models.Product.id == models.Registration.product_id).where(
-            contains(models.Product.title, pattern)
-        )
-    async with rt.sessionmaker() as session:
-        rows = (await session.execute(stmt)).all()
-        active = await _active_entries(session, creator_id, (r.product_id for r in rows))
-    grouped: dict[int, list[CommissionOffer]] = defaultdict(list)
-    for row in rows:
-        current = active.get(row.product_id)
-        grouped[row.product_id].append(
-            CommissionOffer(
-                list_item_id=row.id, creator_rate_bps=row.creator_rate_bps, campaign_name=row.campaign_name,
-                campaign_end=row.campaign_end, agency_name=row.agency_name,
-                samples_left=offer_rules.samples_left(row.sample_quota, row.consumed), token=row.token,
-                in_showcase=current is not None and current[0].list_item_id == row.id,
-            )
-        )
-    products = []
-    for product_id, offers in grouped.items():
-        offers.sort(key=lambda o: (-o.creator_rate_bps, -o.campaign_end.timestamp(), o.list_item_id))
-        current = active.get(product_id)
-        products.append(
-            ProductOffers(
-                product_id=product_id, offers=offers,
-                active_rate_bps=None if current is None else rate_in_force(
-                    current[0].creator_rate_bps, current[0].pending_rate_bps, current[0].pending_rate_effective_at,
-                    now,
-                ),
-            )
-        )
-    products.sort(key=lambda p: (-p.best_rate_bps, p.product_id))
-    return products[:first]

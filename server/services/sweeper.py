@@ -13,8 +13,17 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
+from server.observability import metrics
 from server.runtime import Runtime
-from server.services import campaigns, idempotency, registrations, samples, sessions, showcase_rates
+from server.services import (
+    campaign_events,
+    campaigns,
+    idempotency,
+    registration_sweep,
+    sample_sweep,
+    sessions,
+    showcase_rates,
+)
 from server.services.finance.bills import issue_monthly_bills
 from server.services.orders.settlement import settle_due_lines
 
@@ -24,11 +33,12 @@ Job = Callable[[Runtime], Awaitable[int]]
 
 JOBS: tuple[tuple[str, Job], ...] = (
     ("apply due campaign changes", campaigns.apply_due_pending_changes),
-    ("close registrations of ended campaigns", registrations.close_registrations_of_ended_campaigns),
+    ("close registrations of ended campaigns", registration_sweep.close_registrations_of_ended_campaigns),
+    ("announce closed campaigns", campaign_events.announce_closed_campaigns),
     # The reminder goes out before the decrease it announces is applied.
     ("remind creators of rate decreases", showcase_rates.notify_upcoming_rate_decreases),
     ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
-    ("mark overdue samples", samples.mark_overdue_samples),
+    ("mark overdue samples", sample_sweep.mark_overdue_samples),
     ("settle due order lines", settle_due_lines),
     # After settlement, so that a month's last settled lines make its bills.
     ("issue monthly bills", issue_monthly_bills),
@@ -46,6 +56,7 @@ async def sweep(rt: Runtime, jobs: Sequence[tuple[str, Job]] = JOBS) -> dict[str
             done[name] = await job(rt)
         except Exception:
             log.exception("sweeper job failed: %s", name)
+        metrics.sweeper_job(name, done.get(name))
     return done
 
 

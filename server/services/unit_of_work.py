@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction
 
 from server.db import WRITE_OPTIONS
 from server.runtime import Runtime
+from server.webhooks import outbox
 
 
 class UnitOfWork:
@@ -33,6 +34,9 @@ class UnitOfWork:
         self._events.append((channel, event))
 
     async def commit(self) -> None:
+        # Webhook messages for this unit's events, in its transaction (server/webhooks/outbox.py).
+        if self._events or self.session.new:
+            await outbox.stage(self, self._events)
         await self.session.commit()
         events, self._events = self._events, []
         for channel, event in events:

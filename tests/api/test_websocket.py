@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,7 +11,7 @@ from httpx_ws import WebSocketDisconnect, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 
 from tests.plugins.api import Api, login_token
-from tests.plugins.ws import PROTOCOL, GraphQLWS
+from tests.plugins.ws import PROTOCOL, GraphQLWS, until_listening
 
 SUBSCRIBE = "subscription { notificationReceived { kind title body } }"
 CREATE_KEY = 'mutation { integrationKeyCreate(input: {name: "Sync"}) { userErrors { code } } }'
@@ -25,12 +24,13 @@ async def ws_client(app, *, cookies: dict[str, str] | None = None, subprotocols=
             yield GraphQLWS(ws.send_text, ws.receive_text)
 
 
-async def test_token_in_connection_params_and_live_notification(app, http, world) -> None:
+async def test_token_in_connection_params_and_live_notification(app, rt, http, world) -> None:
     token = await login_token(http, world["seller_a"].email)
     async with ws_client(app) as ws:
         assert await ws.init({"token": token}) == {"type": "connection_ack", "payload": {"role": "SELLER"}}
+        listening = rt.broker.listening()
         await ws.subscribe("1", SUBSCRIBE)
-        await asyncio.sleep(0.2)
+        await until_listening(rt.broker, listening + 1)
         await Api(http, token)(CREATE_KEY)  # a new integration key notifies seller A's shop
         message = await ws.next_payload()
         assert message["type"] == "next" and message["id"] == "1"

@@ -100,6 +100,12 @@ VARIABLES |= {
     # Integration keys: a name the server refuses, a key that does not exist.
     "IntegrationKeyCreate": {"input": {"name": ""}},
     "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
+    # Webhooks: a URL and event types the server refuses, endpoints and messages that do not exist.
+    "WebhookEndpointCreate": {"input": {"url": "", "eventTypes": []}},
+    "WebhookEndpointUpdate": {"input": {"id": _missing("WebhookEndpoint"), "enabled": False}},
+    "WebhookEndpointDelete": {"input": {"id": _missing("WebhookEndpoint")}},
+    "WebhookEndpointTest": {"input": {"id": _missing("WebhookEndpoint")}},
+    "WebhookMessageReplay": {"input": {"id": _missing("WebhookMessage")}},
 }
 
 
@@ -109,6 +115,13 @@ def _roles(path: Path) -> list[str]:
     roles = [r.strip() for r in match.group(1).split(",")]
     assert set(roles) <= set(ROLE_TENANT), roles
     return roles
+
+
+# Forecast, simulator, scorecards (docs/forecast.md): a campaign that does not exist, a shop that does not exist.
+VARIABLES |= {
+    "RegistrationSimulate": {"campaignId": _missing("Campaign"), "items": [{"productId": _missing("Product"), "totalRateBps": 1000}]},
+    "ShopScorecard": {"id": _missing("Shop")},
+}
 
 
 CASES = [(path, role) for path in DOCUMENTS for role in _roles(path)]

@@ -1,4 +1,4 @@
-"""The commission math of DOMAIN.md through the endpoint and the ledger: the worked example, VND without
+"""The commission math of docs/domain.md through the endpoint and the ledger: the worked example, VND without
 decimals, half-up rounding per line, and partial refunds recomputed pro rata on the remaining base."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def estimated(seller: int, creator: int, agency: int) -> dict[tuple[str, str], i
 @pytest.mark.parametrize(
     ("base", "total", "creator", "expected"),
     [
-        (4000, 2000, 1500, Split(800, 600, 200)),  # DOMAIN.md: 40.00 USD at 2000/1500 → 8.00 / 6.00 / 2.00
+        (4000, 2000, 1500, Split(800, 600, 200)),  # docs/domain.md: 40.00 USD at 2000/1500 → 8.00 / 6.00 / 2.00
         (99999, 1250, 1075, Split(12500, 10750, 1750)),  # 12499.875 → 12500; 10749.8925 → 10750
         (1, 5000, 5000, Split(1, 1, 0)),  # 0.5 rounds up
         (3, 1667, 1666, Split(1, 0, 1)),  # 0.5001 → 1, 0.4998 → 0: the agency gets the rounding difference

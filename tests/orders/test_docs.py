@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from server.services.orders.ingestion import sign
+from server.services.orders.signatures import sign
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "integrations-orders.md"
 

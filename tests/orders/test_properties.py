@@ -21,8 +21,9 @@ from server.models.enums import Market
 from server.money import minor_to_decimal_string
 from server.services.orders import ledger
 from server.services.orders.commission import ZERO, Split, split
-from server.services.orders.ingestion import EventResult, Pusher, ShopRef, ingest
+from server.services.orders.ingestion import EventResult, ingest
 from server.services.orders.settlement import settle_due_lines
+from server.services.orders.signatures import Pusher, ShopRef
 from tests.conftest import T0
 from tests.orders.world import created, event, iso, line
 

@@ -1,4 +1,4 @@
-"""orderLines / orderLine / node: each party sees its own lines, as DOMAIN.md "who sees what" says."""
+"""orderLines / orderLine / node: each party sees its own lines, as docs/domain.md "who sees what" says."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import httpx
@@ -64,54 +64,61 @@ async def change(ws: GraphQLWS, timeout: float = 5.0) -> dict:
 # --- coalescing ------------------------------------------------------------------------------------------------
 
 
-async def test_the_first_event_goes_at_once_the_rest_once_per_interval() -> None:
+class FakeMonotonic:
+    """The coalescer's clock, moved by the test: whether an event goes at once or waits depends on it alone."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def until(condition: Callable[[], bool], what: str) -> None:
+    for _ in range(500):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"never happened: {what}")
+
+
+def coalescer(interval: float, clock: FakeMonotonic) -> tuple[asyncio.Queue[int | None], list[list[int]], asyncio.Task]:
     queue: asyncio.Queue[int | None] = asyncio.Queue()
+    batches: list[list[int]] = []
 
     async def events() -> AsyncIterator[int]:
         while (item := await queue.get()) is not None:
             yield item
 
-    interval = 0.2
-    batches: list[tuple[float, list[int]]] = []
-    start = time.monotonic()
-
     async def consume() -> None:
-        async for batch in coalesced(events(), interval):
-            batches.append((time.monotonic() - start, batch))
+        async for batch in coalesced(events(), interval, monotonic=clock):
+            batches.append(batch)
 
-    task = asyncio.create_task(consume())
-    for n in range(1, 6):
+    return queue, batches, asyncio.create_task(consume())
+
+
+async def test_the_first_event_goes_at_once_the_rest_once_per_interval() -> None:
+    clock = FakeMonotonic()
+    queue, batches, task = coalescer(0.2, clock)
+    await queue.put(1)
+    await until(lambda: batches == [[1]], "the first event goes at once (leading edge)")
+    for n in range(2, 6):  # within the interval by the coalescer's clock: gathered, none goes alone
         await queue.put(n)
-        await asyncio.sleep(0.01)
-    await asyncio.sleep(0.05)
-    assert [b for _, b in batches] == [[1]]  # leading edge
-    await asyncio.sleep(interval)
-    assert [b for _, b in batches] == [[1], [2, 3, 4, 5]]  # one trailing batch, once the interval ended
-    assert batches[1][0] - batches[0][0] >= interval * 0.9
+    await until(lambda: len(batches) == 2, "the gathered events go once the interval ends")
+    assert batches == [[1], [2, 3, 4, 5]]
     await queue.put(None)
     await task
-    assert len(batches) == 2  # nothing left over, nothing sent twice
+    assert batches == [[1], [2, 3, 4, 5]]  # nothing left over, nothing sent twice
 
 
 async def test_a_late_event_goes_at_once_and_the_end_flushes() -> None:
-    queue: asyncio.Queue[int | None] = asyncio.Queue()
-
-    async def events() -> AsyncIterator[int]:
-        while (item := await queue.get()) is not None:
-            yield item
-
-    got: list[list[int]] = []
-
-    async def consume() -> None:
-        async for batch in coalesced(events(), 0.05):
-            got.append(batch)
-
-    task = asyncio.create_task(consume())
+    clock = FakeMonotonic()
+    queue, got, task = coalescer(0.05, clock)
     await queue.put(1)
-    await asyncio.sleep(0.1)
-    await queue.put(2)  # the interval has passed: at once
-    await asyncio.sleep(0.01)
-    assert got == [[1], [2]]
+    await until(lambda: got == [[1]], "the first event goes at once")
+    clock.now += 0.06  # the interval has passed: the next event goes at once
+    await queue.put(2)
+    await until(lambda: got == [[1], [2]], "a late event goes at once")
     await queue.put(3)
     await queue.put(None)  # ends within the interval: the gathered event still goes out
     await task
@@ -192,7 +199,7 @@ async def test_an_ingested_order_changes_the_numbers_live(rt, app, http, clock) 
         agencyCommissionEstimated { amount } agencyCommissionActual { amount } } } }""",
         {"c": encode_id("Campaign", ow.us.campaign_id)},
     )
-    # 40.00 USD at total 2000 / creator 1500 (DOMAIN.md): seller 8.00, creator 6.00, agency 2.00.
+    # 40.00 USD at total 2000 / creator 1500 (docs/domain.md): seller 8.00, creator 6.00, agency 2.00.
     assert data["campaignPerformance"] == {
         "creatorsWithSales": 1,
         "numbers": {

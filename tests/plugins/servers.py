@@ -22,10 +22,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class ServerURL(str):
+    """The server's base URL, with its process (to kill it in crash tests)."""
+
+    process: subprocess.Popen[bytes]
+
+
 @contextmanager
 def server_process(
     env: dict[str, str], port: int | None = None, command: str = "serve", argv: list[str] | None = None
-) -> Iterator[str]:
+) -> Iterator[ServerURL]:
     """Matchup (`python -m server <command>`), or `argv` with {port} filled in (any server with a /healthz)."""
     port = port or free_port()
     full_env = {**os.environ, "MATCHUP_ENV": "test", **env}
@@ -37,7 +43,8 @@ def server_process(
         args,
         cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = ServerURL(f"http://127.0.0.1:{port}")
+    base.process = proc
     try:
         deadline = time.monotonic() + 60
         while True:

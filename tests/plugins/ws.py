@@ -43,3 +43,13 @@ class GraphQLWS:
         except TimeoutError:
             return True
         raise AssertionError(f"expected no message, got {message}")
+
+
+async def until_listening(broker: Any, count: int) -> None:
+    """Polls until `count` subscriptions of this process are active at the broker (Redis delivers only to channels
+    already subscribed), instead of sleeping for a guess."""
+    for _ in range(1000):
+        if broker.listening() >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{broker.listening()} subscriptions active, expected {count}")

@@ -17,8 +17,8 @@ from sqlalchemy import delete, insert, select
 from server import models
 from server.models.enums import LedgerAccount, LedgerPhase, Market
 from server.models.rollup import ROLLUP_TABLES, rollup_lines
-from server.services.orders.ingestion import Pusher, ShopRef
 from server.services.orders.settlement import settle_due_lines
+from server.services.orders.signatures import Pusher, ShopRef
 from server.services.rollups.backfill import backfill
 from tests.conftest import T0
 from tests.orders.test_properties import LinePlan, Scenario, _send, _set_rates, canonical_events, scenarios

@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 from server.authz.decisions import field_access
-from server.authz.policy import FIELD_RULES, OWNERSHIP, ROW_SCOPES, TYPE_ACCESS
+from server.authz.policy import FIELD_RULES, ROW_SCOPES, TYPE_ACCESS
 from server.authz.rules import Access
 
 from . import AUDIENCES, ROOT, ROOT_TYPE_NAMES
 
 SNAPSHOT = ROOT / "tests" / "snapshots" / "visibility.md"
-MARK = {Access.ALLOW: "✓", Access.OWN: "own", Access.DENY: "–"}
+MARK = {Access.ALLOW: "✓", Access.DENY: "–"}
 LABEL = {a: a.value.title() for a in AUDIENCES}
 
 
@@ -40,8 +40,6 @@ def render() -> str:
         if type_name in ROW_SCOPES:
             scoped = [LABEL[a] for a in AUDIENCES if a in ROW_SCOPES[type_name]]
             lines.append("Rows scoped for: " + (", ".join(scoped) or "nobody") + ".")
-        if type_name in OWNERSHIP:
-            lines.append("Ownership predicate: yes.")
         lines += ["", "| Field | " + " | ".join(LABEL[a] for a in AUDIENCES) + " |"]
         lines.append("|---|" + "---|" * len(AUDIENCES))
         for field_name in sorted(FIELD_RULES.get(type_name, {})):

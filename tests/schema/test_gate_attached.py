@@ -106,13 +106,11 @@ async def _run_gate(gate: PolicyGate, info: object) -> tuple[list[object], list[
 @pytest.mark.parametrize("audience", AUDIENCES, ids=str)
 async def test_gate_calls_the_resolver_only_when_the_table_allows(audience: Audience) -> None:
     """Every attached gate, sync and async, for this audience: ALLOW calls the resolver; DENY never does
-    (null for object fields, FORBIDDEN/UNAUTHENTICATED for root fields); OWN defers to OWNERSHIP."""
+    (null for object fields, FORBIDDEN/UNAUTHENTICATED for root fields)."""
     principal = _principal(audience)
     problems = []
     for type_name, field_name, gate in _gated_fields():
         access = field_access(type_name, field_name, audience)
-        if access is Access.OWN:
-            continue  # needs a real source row: the visibility matrix covers own() rules
         info = SimpleNamespace(field_name=field_name, context=SimpleNamespace(principal=principal))
         results, calls = await _run_gate(gate, info)
         if access is Access.ALLOW:

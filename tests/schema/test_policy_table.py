@@ -8,8 +8,7 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.dialects import postgresql, sqlite
 
 from server.auth.principal import Principal
-from server.authz.decisions import ROOT_TYPES
-from server.authz.policy import FIELD_RULES, OWNERSHIP, ROW_SCOPES, TYPE_ACCESS
+from server.authz.policy import FIELD_RULES, ROW_SCOPES, TYPE_ACCESS
 from server.authz.rules import Audience, Rule
 from server.models.enums import Role
 from server.resolvers.query.node import NODE_TYPES
@@ -35,12 +34,6 @@ def test_every_audience_used_exists() -> None:
     for type_name, scopes in ROW_SCOPES.items():
         problems += [f"ROW_SCOPES[{type_name}]: {a!r}" for a in scopes if not isinstance(a, Audience)]
     assert not problems, "unknown audiences in the policy:\n" + "\n".join(problems)
-
-
-def test_rules_are_normalised() -> None:
-    """A field is either visible everywhere or only on own rows for an audience, never both."""
-    both = [f"{t}.{f}: {sorted(r.everywhere & r.owned)}" for t, f, r in _rules() if r.everywhere & r.owned]
-    assert not both, "audiences both in allow() and own():\n" + "\n".join(both)
 
 
 def test_every_field_rules_type_is_in_type_access() -> None:
@@ -122,15 +115,3 @@ def test_row_scope_is_a_sql_predicate_on_both_dialects(type_name: str, audience:
         predicate.compile(dialect=dialect)
 
 
-def test_ownership_for_every_type_with_an_own_rule() -> None:
-    owned_types = {t for t, _, rule in _rules() if rule.owned}
-    missing = sorted(owned_types - set(OWNERSHIP))
-    assert not missing, f"own(...) rules without an OWNERSHIP predicate (they could never be satisfied): {missing}"
-    dead = sorted(set(OWNERSHIP) - owned_types)
-    assert not dead, f"OWNERSHIP predicates no own(...) rule uses: {dead}"
-
-
-def test_no_own_rules_on_root_types() -> None:
-    """Root fields have no source row to own; an own() rule there could never hold."""
-    owned = [f"{t}.{f}" for t, f, rule in _rules() if t in ROOT_TYPES and rule.owned]
-    assert not owned, owned

@@ -1,4 +1,4 @@
-"""initial schema: every table of DOMAIN.md
+"""initial schema: every table of docs/domain.md
 
 Generated with autogenerate against an empty database, then edited by hand so that it does not depend on
 the application's code: enum columns are VARCHAR(32) with an explicit, named CHECK of their values (as

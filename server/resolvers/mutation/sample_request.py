@@ -11,7 +11,7 @@ from server.schema.types.sample import (
     SampleRequestPayload,
     SampleRequestUserError,
 )
-from server.services import samples
+from server.services import sample_address, samples
 from server.services.errors import DomainError, DomainErrors
 
 
@@ -42,7 +42,7 @@ async def resolve_sample_request(info: Info, input: SampleRequestInput) -> Sampl
     try:
         sample_id = await samples.request_sample(
             ctx.rt, ctx.principal, showcase_entry_id=entry_id,
-            address=samples.Address(
+            address=sample_address.Address(
                 recipient_name=a.recipient_name, phone=a.phone, line1=a.line1, line2=a.line2, city=a.city,
                 region=a.region, postal_code=a.postal_code, country=a.country,
             ),

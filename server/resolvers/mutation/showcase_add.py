@@ -23,6 +23,7 @@ def _failed(errors: list[ShowcaseUserError]) -> ShowcaseAddPayload:
 async def resolve_showcase_add(info: Info, input: ShowcaseAddInput) -> ShowcaseAddPayload:  # noqa: A002
     ctx = info.context
     assert ctx.principal is not None  # the policy gate let only creators in
+    field = ["input"]  # the path of the id being decoded, for its error
     try:
         item_ids = None
         if input.item_ids is not None:

@@ -20,6 +20,8 @@ SORT_COLUMNS = {
     CampaignSortField.START: models.Campaign.campaign_start,
     CampaignSortField.END: models.Campaign.campaign_end,
     CampaignSortField.CREATED: models.Campaign.created_at,
+    CampaignSortField.REGISTRATION_END: models.Campaign.registration_end,
+    CampaignSortField.COMMISSION_REQUIREMENT: models.Campaign.commission_requirement_bps,
 }
 
 
@@ -52,6 +54,13 @@ async def resolve_campaigns(
     if f.joined is not None and principal is not None and principal.role is Role.SELLER:
         joined = campaign_rules.joined_by_shop(principal.organisation_id)
         stmt = stmt.where(joined if f.joined else ~joined)
+    if f.registration_open is not None:
+        open_now = campaign_rules.registration_open_sql(now)
+        stmt = stmt.where(open_now if f.registration_open else ~open_now)
+    if f.archived is not None:
+        stmt = stmt.where(c.archived_at.is_not(None) if f.archived else c.archived_at.is_(None))
+    elif principal is not None and principal.role is Role.AGENCY:
+        stmt = stmt.where(c.archived_at.is_(None))  # an agency's default list leaves its archive out
     s = sort or CampaignSort()
     return await keyset_page(
         info.context.reads, stmt, sort=SORT_COLUMNS[s.field], pk=c.id, descending=s.direction is SortDirection.DESC, first=first,

@@ -4,14 +4,14 @@ from server.ids import encode_id
 from server.schema.context import Info
 from server.schema.pagination import check_first
 from server.schema.types.offer import CommissionOffer, ProductOffers
-from server.services import showcase
+from server.services import commission_offers
 
 
 async def resolve_commission_offers(info: Info, first: int = 50, search: str | None = None) -> list[ProductOffers]:
     principal = info.context.principal
     assert principal is not None  # the policy gate let only creators in
     check_first(first)
-    products = await showcase.commission_offers(info.context.rt, principal, first=first, search=search)
+    products = await commission_offers.commission_offers(info.context.rt, principal, first=first, search=search)
     return [
         ProductOffers(
             product_pk=p.product_id, best_rate_bps=p.best_rate_bps, active_rate_bps=p.active_rate_bps,

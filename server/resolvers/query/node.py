@@ -23,6 +23,7 @@ from server.schema.types.registration import Registration
 from server.schema.types.sample import SampleRequest
 from server.schema.types.showcase import ShowcaseEntry
 from server.schema.types.tenants import Agency, Creator, Organisation, User
+from server.schema.types.webhook import WebhookEndpoint, WebhookMessage
 from server.services import campaigns
 
 # type name -> (loader getter, wrapper)
@@ -48,6 +49,8 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
     "PaymentBill": (lambda l: l.finance.bill_by_id, PaymentBill.from_row),
     "IntegrationKey": (lambda l: l.integration_key_by_id, IntegrationKey.from_row),
     "OrderLine": (lambda l: l.orders.line_by_id, OrderLine.from_view),
+    "WebhookEndpoint": (lambda l: l.webhook_endpoint_by_id, WebhookEndpoint.from_row),
+    "WebhookMessage": (lambda l: l.webhook_message_by_id, WebhookMessage.from_row),
 }
 
 

@@ -18,7 +18,7 @@ class InvalidFilter(PublicError):
 
 
 def _utc(value: datetime | None) -> datetime | None:
-    """A time without a zone is UTC (DOMAIN.md: times are UTC instants)."""
+    """A time without a zone is UTC (docs/domain.md: times are UTC instants)."""
     return value if value is None or value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 

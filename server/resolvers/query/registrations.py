@@ -12,6 +12,7 @@ from server.authz.rules import Access, audience_of
 from server.ids import decode_id
 from server.loaders.ready import selected
 from server.models.enums import CURRENCY_EXPONENT, Currency
+from server.resolvers.query.registration_filters import registered_between
 from server.schema.context import Info
 from server.schema.inputs.registrations import RegistrationFilter, RegistrationSort
 from server.schema.pagination import Connection, keyset_page
@@ -87,6 +88,10 @@ async def resolve_registrations(
     if (pattern := contains_pattern(f.search)) is not None:
         shops_named = select(models.Organisation.id).where(contains(models.Organisation.name, pattern))
         stmt = stmt.where(or_(contains(P.title, pattern), R.shop_id.in_(shops_named)))
+    if f.has_content is not None:
+        posted = exists().where(models.Content.registration_id == R.id)
+        stmt = stmt.where(posted if f.has_content else ~posted)
+    stmt = stmt.where(*registered_between(f.registered_from, f.registered_to))
     sort_key = {
         RegistrationSortField.REGISTERED_AT: R.registered_at,
         RegistrationSortField.TOTAL_RATE: R.total_rate_bps,

@@ -4,14 +4,24 @@ from server.ids import encode_id
 from server.models.enums import MARKET_CURRENCY
 from server.schema.context import Info
 from server.schema.types.offer import LowerRateNotice, OfferItem, SharedOffer
-from server.services import showcase
+from server.services import link_preview, showcase
 
 
 async def resolve_share_link(info: Info, token: str) -> SharedOffer | None:
     """The offer behind a share link, as the creator sees it; null for an unknown, revoked or closed link alike."""
     principal = info.context.principal
     assert principal is not None  # the policy gate let only creators in
-    offer = await showcase.open_share_link(info.context.rt, principal, token.strip())
+    return shared_offer(await showcase.open_share_link(info.context.rt, principal, token.strip()))
+
+
+async def resolve_share_link_preview(info: Info, token: str) -> SharedOffer | None:
+    """The agency's own share link as a creator sees it (no creator's own state); null for another's link."""
+    principal = info.context.principal
+    assert principal is not None  # the policy gate let only agencies in
+    return shared_offer(await link_preview.preview(info.context.rt, principal, token.strip()))
+
+
+def shared_offer(offer: showcase.SharedOffer | None) -> SharedOffer | None:
     if offer is None:
         return None
     return SharedOffer(

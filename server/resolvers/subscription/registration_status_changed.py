@@ -9,7 +9,7 @@ from server.events import channels
 from server.ids import decode_id
 from server.models.enums import RegistrationStatus, Role
 from server.schema.context import Info
-from server.schema.types.registration import Registration, RegistrationStatusChange
+from server.schema.types.registration import Registration, RegistrationChangeKind, RegistrationStatusChange
 
 
 async def subscribe_registration_status_changed(
@@ -45,4 +45,5 @@ async def subscribe_registration_status_changed(
                 from_status=None if event.get("from") is None else RegistrationStatus(event["from"]),
                 to_status=RegistrationStatus(event["to"]),
                 at=datetime.fromisoformat(event["at"]),
+                kind=RegistrationChangeKind(event.get("kind", "STATUS")),
             )

@@ -88,6 +88,14 @@ class CampaignFilter:
     joined: bool | None = strawberry.field(
         default=None, description="Sellers: only campaigns it has (true) or has not (false) joined."
     )
+    registration_open: bool | None = strawberry.field(
+        default=None, description="Only campaigns whose registration is open now (true) or not (false)."
+    )
+    archived: bool | None = strawberry.field(
+        default=None,
+        description="Archived campaigns only (true) or none (false). Unset: an agency's list leaves them out; "
+        "sellers and operators see them as any other.",
+    )
 
 
 @strawberry.input

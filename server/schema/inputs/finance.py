@@ -7,15 +7,19 @@ import strawberry
 from server.schema.types.finance import TaxEntityType, TinType
 
 
-@strawberry.input(description="The account payouts go to, in your market's currency. Only its last four digits "
-                  "are kept.")
+@strawberry.input(
+    description="The account payouts go to, in your market's currency. Only its last four digits are kept."
+)
 class BankAccountLinkInput:
     holder_name: str
     bank_name: str
-    account_number: str = strawberry.field(description="Digits (spaces and dashes ignored). US 4–17, GB 8, others "
-                                           "6–20.")
-    routing_code: str = strawberry.field(description="US: the 9-digit ABA routing number; GB: the 6-digit sort "
-                                         "code; others: the bank's SWIFT/BIC of your market's country.")
+    account_number: str = strawberry.field(
+        description="Digits (spaces and dashes ignored). US 4–17, GB 8, others 6–20."
+    )
+    routing_code: str = strawberry.field(
+        description="US: the 9-digit ABA routing number; GB: the 6-digit sort "
+        "code; others: the bank's SWIFT/BIC of your market's country."
+    )
 
 
 @strawberry.input
@@ -26,7 +30,8 @@ class BankAccountUnlinkInput:
 @strawberry.input
 class BillsGenerateInput:
     period: str | None = strawberry.field(
-        default=None, description="The month to bill, YYYY-MM, once it has ended; default: the previous month."
+        default=None,
+        description="The month to bill, YYYY-MM, once it has ended; default: the previous month.",
     )
 
 
@@ -40,8 +45,12 @@ class PayoutRunInput:
 @strawberry.input
 class TaxInfoReviewInput:
     id: strawberry.ID = strawberry.field(description="A PENDING_REVIEW tax info.")
-    approve: bool = strawberry.field(description="Approve (the payee may then link a bank account), or reject.")
-    reason: str | None = strawberry.field(default=None, description="Required to reject (at most 500 characters).")
+    approve: bool = strawberry.field(
+        description="Approve (the payee may then link a bank account), or reject."
+    )
+    reason: str | None = strawberry.field(
+        default=None, description="Required to reject (at most 500 characters)."
+    )
 
 
 @strawberry.input(description="Exactly one form: `w9` for US payees, `local` in every other market.")
@@ -55,7 +64,9 @@ class TaxAddressInput:
     line1: str
     line2: str | None = None
     city: str
-    region: str | None = strawberry.field(default=None, description="US: the state's two-letter code (required).")
+    region: str | None = strawberry.field(
+        default=None, description="US: the state's two-letter code (required)."
+    )
     postal_code: str = strawberry.field(description="US: a ZIP code (94105 or 94105-1234).")
     country: str = strawberry.field(description="ISO 3166-1 alpha-2: the payee's market, e.g. US.")
 
@@ -63,12 +74,18 @@ class TaxAddressInput:
 @strawberry.input(description="IRS form W-9 (US payees).")
 class W9Input:
     legal_name: str = strawberry.field(description="The name on the payee's income tax return.")
-    business_name: str | None = strawberry.field(default=None, description="Business or disregarded entity name.")
+    business_name: str | None = strawberry.field(
+        default=None, description="Business or disregarded entity name."
+    )
     entity_type: TaxEntityType
     tin_type: TinType = strawberry.field(description="A business gives its EIN.")
-    tin: str = strawberry.field(description="9 digits (dashes allowed). Only its last four are ever shown again.")
+    tin: str = strawberry.field(
+        description="9 digits (dashes allowed). Only its last four are ever shown again."
+    )
     address: TaxAddressInput
-    certify: bool = strawberry.field(description="The payee certifies the W-9 under penalties of perjury: true.")
+    certify: bool = strawberry.field(
+        description="The payee certifies the W-9 under penalties of perjury: true."
+    )
 
 
 @strawberry.input(description="The local tax id (payees outside the US).")

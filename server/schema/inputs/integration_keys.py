@@ -7,7 +7,9 @@ import strawberry
 
 @strawberry.input
 class IntegrationKeyCreateInput:
-    name: str = strawberry.field(description="What will use the key, 1–80 characters (e.g. “Shop platform sync”).")
+    name: str = strawberry.field(
+        description="What will use the key, 1–80 characters (e.g. “Shop platform sync”)."
+    )
 
 
 @strawberry.input

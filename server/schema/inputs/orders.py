@@ -18,7 +18,10 @@ class OrderLineFilter:
     from_: datetime | None = strawberry.field(default=None, name="from", description="Placed at or after.")
     to: datetime | None = strawberry.field(default=None, description="Placed before.")
     campaign_id: strawberry.ID | None = None
-    status: list[OrderLineStatus] | None = strawberry.field(default=None, description="Any of; all when empty.")
+    status: list[OrderLineStatus] | None = strawberry.field(
+        default=None, description="Any of; all when empty."
+    )
     attributed: bool | None = strawberry.field(
-        default=None, description="true: through a creator (with commission); false: organic or not attributable."
+        default=None,
+        description="true: through a creator (with commission); false: organic or not attributable.",
     )

@@ -16,7 +16,9 @@ from server.schema.types.performance import CreatorCollaborationSortField, Produ
 
 @strawberry.input
 class ProductPerformanceFilter:
-    status: list[RegistrationStatus] | None = strawberry.field(default=None, description="Status now: any of.")
+    status: list[RegistrationStatus] | None = strawberry.field(
+        default=None, description="Status now: any of."
+    )
     bookmarked: bool | None = strawberry.field(default=None, description="Bookmarked by the viewing agency.")
     category: str | None = None
     has_content: bool | None = strawberry.field(

@@ -58,4 +58,6 @@ class ShareLinkRevokeInput:
 @strawberry.input(description="A product of the list's campaign (its registration) at a creator rate.")
 class ProductListItemInput:
     registration_id: strawberry.ID
-    creator_rate_bps: int = strawberry.field(description="100..8000 and at most the registration's total rate.")
+    creator_rate_bps: int = strawberry.field(
+        description="100..8000 and at most the registration's total rate."
+    )

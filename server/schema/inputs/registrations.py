@@ -3,6 +3,8 @@ list's filter and sort."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from server.schema.types.common import SortDirection
@@ -20,12 +22,21 @@ class RegistrationFilter:
     status: list[RegistrationStatus] | None = None
     bookmarked: bool | None = strawberry.field(default=None, description="Bookmarked by the viewing agency.")
     category: str | None = None
-    min_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
-    max_price: str | None = strawberry.field(default=None, description="Decimal string in the product's currency.")
+    min_price: str | None = strawberry.field(
+        default=None, description="Decimal string in the product's currency."
+    )
+    max_price: str | None = strawberry.field(
+        default=None, description="Decimal string in the product's currency."
+    )
     min_rate_bps: int | None = None
     max_rate_bps: int | None = None
     shop_id: strawberry.ID | None = None
     search: str | None = strawberry.field(default=None, description="In product titles and shop names.")
+    has_content: bool | None = strawberry.field(
+        default=None, description="Only registrations with (true) or without (false) posted content (videos, LIVEs)."
+    )
+    registered_from: datetime | None = strawberry.field(default=None, description="Registered at or after this.")
+    registered_to: datetime | None = strawberry.field(default=None, description="Registered before this.")
 
 
 @strawberry.input
@@ -64,7 +75,9 @@ class RegistrationSampleQuotaIncreaseInput:
 @strawberry.input
 class RegistrationCancellationRequestInput:
     id: strawberry.ID
-    reason: str | None = strawberry.field(default=None, description="Why the seller wants to cancel (required).")
+    reason: str | None = strawberry.field(
+        default=None, description="Why the seller wants to cancel (required)."
+    )
 
 
 @strawberry.input
@@ -86,3 +99,23 @@ class RegistrationCancellationDecideInput:
 class BookmarkSetInput:
     registration_id: strawberry.ID
     bookmarked: bool
+
+
+@strawberry.input(description="New terms for a PENDING registration (omitted: unchanged). It keeps its place in the "
+                  "agency's review queue.")
+class RegistrationTermsUpdateInput:
+    id: strawberry.ID
+    total_rate_bps: int | None = None
+    sample_quota: int | None = None
+    shop_ads_rate_bps: int | None = None
+    clear_shop_ads_rate: bool = strawberry.field(default=False, description="Remove the shop-ads rate.")
+    contact_email: str | None = None
+    contact_whatsapp: str | None = None
+    clear_contact_whatsapp: bool = strawberry.field(default=False, description="Remove the WhatsApp number.")
+
+
+@strawberry.input
+class RegistrationCancellationsDecideInput:
+    ids: list[strawberry.ID] = strawberry.field(description="1–100 PENDING_CLOSED registrations of the agency's campaigns.")
+    approve: bool = strawberry.field(description="true: close them; false: decline (back to APPROVED).")
+    note: str | None = strawberry.field(default=None, description="Up to 500 characters.")

@@ -14,7 +14,9 @@ class SampleContentExtensionInput:
 
 @strawberry.input
 class SampleRequestInput:
-    showcase_entry_id: strawberry.ID = strawberry.field(description="The product's ACTIVE entry in your showcase.")
+    showcase_entry_id: strawberry.ID = strawberry.field(
+        description="The product's ACTIVE entry in your showcase."
+    )
     address: ShippingAddressInput
 
 
@@ -22,7 +24,9 @@ class SampleRequestInput:
 class SampleRequestReviewInput:
     id: strawberry.ID
     approve: bool = strawberry.field(description="Approve against the product's sample quota, or reject.")
-    reason: str | None = strawberry.field(default=None, description="Required to reject (at most 500 characters).")
+    reason: str | None = strawberry.field(
+        default=None, description="Required to reject (at most 500 characters)."
+    )
 
 
 @strawberry.input

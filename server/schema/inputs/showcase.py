@@ -9,7 +9,9 @@ from server.schema.types.showcase import (
 )
 
 
-@strawberry.input(description="For a product already in the showcase through another offer: which one to keep.")
+@strawberry.input(
+    description="For a product already in the showcase through another offer: which one to keep."
+)
 class OfferChoiceInput:
     product_id: strawberry.ID
     keep: OfferChoice
@@ -27,4 +29,6 @@ class ShowcaseAddInput:
 
 @strawberry.input
 class ShowcaseRemoveInput:
-    entry_ids: list[strawberry.ID] = strawberry.field(description="ACTIVE showcase entries to remove (1–100).")
+    entry_ids: list[strawberry.ID] = strawberry.field(
+        description="ACTIVE showcase entries to remove (1–100)."
+    )

@@ -143,6 +143,9 @@ class Campaign(Node):
     first_published_at: datetime | None = strawberry.field(description="Edits apply at once until this is set.")
     created_at: datetime
     updated_at: datetime | None = strawberry.field(description="When the effective values last changed.")
+    archived_at: datetime | None = strawberry.field(
+        default=None, description="When the agency archived the closed campaign (out of its default list)."
+    )
 
     @classmethod
     def from_row(cls, row: models.Campaign) -> Campaign:
@@ -158,6 +161,7 @@ class Campaign(Node):
             campaign_start=row.campaign_start, campaign_end=row.campaign_end, targeting_mode=row.targeting_mode,
             target_seller_type=row.target_seller_type, published=row.published,
             first_published_at=row.first_published_at, created_at=row.created_at, updated_at=row.updated_at,
+            archived_at=row.archived_at,
         )
 
     @strawberry.field(description="READY, UPCOMING, ONGOING or CLOSED, now.")

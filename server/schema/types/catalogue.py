@@ -14,6 +14,7 @@ from server.loaders.ready import then
 from server.schema.context import Info
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Market, Money, Node, SellerType
+from server.schema.types.scorecard import SellerScorecard, seller_scorecard
 from server.search import contains, contains_pattern
 
 
@@ -41,6 +42,10 @@ class Shop(Node):
         self, info: Info, first: int = 20, after: str | None = None, search: str | None = None
     ) -> Connection[Product] | None:
         return await products_connection(info, shop_id=self.pk, first=first, after=after, search=search)
+
+    @strawberry.field(description="The shop's trust scorecard (last 180 days).")
+    async def scorecard(self, info: Info) -> SellerScorecard | None:
+        return await seller_scorecard(info, self.pk)
 
 
 @strawberry.type(description="One sellable variant of a product.")

@@ -37,7 +37,9 @@ class OfferItem:
     sample_available: bool
     samples_left: int
     campaign_end: datetime
-    in_showcase: bool = strawberry.field(description="Active in the showcase through this very offer.")
+    in_showcase: bool | None = strawberry.field(
+        description="Active in the showcase through this very offer (the creator's own: null in the agency's preview)."
+    )
     lower_rate_notice: LowerRateNotice | None = strawberry.field(
         description="Set when the product is active in the showcase through another offer."
     )

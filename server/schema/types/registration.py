@@ -156,15 +156,21 @@ class Registration(Node):
         return [RegistrationEvent.from_row(row) for row in rows]
 
 
-@strawberry.type(description="A registration's status changed (or it was created: fromStatus is null).")
+@strawberry.enum(description="STATUS: the status changed (or it was created). TERMS: the seller changed a pending "
+                 "registration's terms (the status stays PENDING).")
+class RegistrationChangeKind(enum.StrEnum):
+    STATUS = "STATUS"
+    TERMS = "TERMS"
+
+
+@strawberry.type(description="A registration's status changed (or it was created: fromStatus is null), or its "
+                 "pending terms changed (kind TERMS).")
 class RegistrationStatusChange:
     registration: Registration | None = strawberry.field(description="As it is now, as the viewer may see it.")
     from_status: RegistrationStatus | None
     to_status: RegistrationStatus
     at: datetime
-
-
-# --- inputs ----------------------------------------------------------------------------------------------
+    kind: RegistrationChangeKind = RegistrationChangeKind.STATUS
 
 
 # --- payloads --------------------------------------------------------------------------------------------
@@ -179,22 +185,26 @@ class RegistrationErrorCode(enum.StrEnum):
     BELOW_REQUIREMENT = "BELOW_REQUIREMENT"
     NOT_PUBLISHED = "NOT_PUBLISHED"
     NOT_TARGETED = "NOT_TARGETED"
-    REGISTRATION_CLOSED = "REGISTRATION_CLOSED"
+    REGISTRATION_NOT_OPEN_YET = "REGISTRATION_NOT_OPEN_YET"
+    REGISTRATION_ENDED = "REGISTRATION_ENDED"
     CAMPAIGN_CLOSED = "CAMPAIGN_CLOSED"
-    NOT_OWN_PRODUCT = "NOT_OWN_PRODUCT"
     ALREADY_REGISTERED = "ALREADY_REGISTERED"
     REJECTED_FOREVER = "REJECTED_FOREVER"
     INVALID_STATE = "INVALID_STATE"
     QUOTA_DECREASE = "QUOTA_DECREASE"
-    RATE_LOCKED = "RATE_LOCKED"
     CONFLICT = "CONFLICT"
     INVALID_FORMAT = "INVALID_FORMAT"
     DUPLICATE_ITEM = "DUPLICATE_ITEM"
+    NO_CHANGE = "NO_CHANGE"
 
 
 @strawberry.type
 class RegistrationUserError(UserError):
     code: RegistrationErrorCode
+    opens_at: datetime | None = strawberry.field(
+        default=None, description="REGISTRATION_NOT_OPEN_YET: when registration opens."
+    )
+    ended_at: datetime | None = strawberry.field(default=None, description="REGISTRATION_ENDED: when registration ended.")
 
 
 @strawberry.type

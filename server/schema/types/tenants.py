@@ -12,6 +12,12 @@ from server.loaders.counts import unread_notification_count
 from server.schema.context import Info
 from server.schema.types.catalogue import Shop
 from server.schema.types.common import Market, Node, OrganisationKind, Role
+from server.schema.types.scorecard import (
+    AgencyScorecard,
+    CreatorScorecard,
+    agency_scorecard,
+    creator_scorecard,
+)
 
 
 @strawberry.type
@@ -54,6 +60,10 @@ class Agency(Node):
             website=agency.website,
         )
 
+    @strawberry.field(description="The agency's trust scorecard (last 180 days).")
+    async def scorecard(self, info: Info) -> AgencyScorecard | None:
+        return await agency_scorecard(info, self.pk)
+
 
 @strawberry.type(description="A creator's public profile.")
 class Creator(Node):
@@ -73,6 +83,10 @@ class Creator(Node):
             display_name=row.display_name, avatar_url=row.avatar_url, followers=row.followers, market=row.market,
             categories=list(row.categories), bio=row.bio,
         )
+
+    @strawberry.field(description="The creator's trust scorecard (last 180 days).")
+    async def scorecard(self, info: Info) -> CreatorScorecard | None:
+        return await creator_scorecard(info, self.pk)
 
 
 @strawberry.type(description="The logged-in user, its role and its organisation.")

@@ -40,17 +40,25 @@ async def payee_balances(
     for b in await ledger.balances(session, party_ids=ids):
         if b.account in PAYEE_ACCOUNTS:
             into = estimated if b.phase is LedgerPhase.ESTIMATED else settled
-            into[(b.party_organisation_id, b.currency)] = into.get((b.party_organisation_id, b.currency), 0) + b.amount_minor
+            into[(b.party_organisation_id, b.currency)] = (
+                into.get((b.party_organisation_id, b.currency), 0) + b.amount_minor
+            )
     billed: dict[tuple[int, Currency], int] = {}
     paid: dict[tuple[int, Currency], int] = {}
     if ids:
         rows = await session.execute(
             select(
-                models.PaymentBill.payee_organisation_id, models.PaymentBill.currency, models.PaymentBill.status,
+                models.PaymentBill.payee_organisation_id,
+                models.PaymentBill.currency,
+                models.PaymentBill.status,
                 func.sum(models.PaymentBill.amount_minor),
             )
             .where(models.PaymentBill.payee_organisation_id.in_(ids))
-            .group_by(models.PaymentBill.payee_organisation_id, models.PaymentBill.currency, models.PaymentBill.status)
+            .group_by(
+                models.PaymentBill.payee_organisation_id,
+                models.PaymentBill.currency,
+                models.PaymentBill.status,
+            )
         )
         for payee, currency, status, amount in rows:
             into = paid if status is BillStatus.PAID else billed
@@ -64,11 +72,12 @@ async def payee_balances(
     return out
 
 
-def _balance(
-    payee: int, currency: Currency, *sums: dict[tuple[int, Currency], int]
-) -> PayeeBalance:
+def _balance(payee: int, currency: Currency, *sums: dict[tuple[int, Currency], int]) -> PayeeBalance:
     estimated, settled, billed, paid = (s.get((payee, currency), 0) for s in sums)
     return PayeeBalance(
-        currency=currency, estimated=estimated, settled_unbilled=settled - billed - paid, billed=billed, paid=paid
+        currency=currency,
+        estimated=estimated,
+        settled_unbilled=settled - billed - paid,
+        billed=billed,
+        paid=paid,
     )
-

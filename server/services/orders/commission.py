@@ -1,4 +1,4 @@
-"""The commission math (DOMAIN.md "Orders, commission and finance"), in integer minor units only.
+"""The commission math (docs/domain.md "Orders, commission and finance"), in integer minor units only.
 
 base = paid unit price × quantity − refunded; seller pays = round_half_up(base × total / 10000);
 creator earns = round_half_up(base × creator / 10000); agency earns = seller pays − creator earns.

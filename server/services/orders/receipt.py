@@ -1,7 +1,7 @@
 """A line's commission receipt: "why this number" — base, the three rates and where each came from, every
 posting with its reason and time, the first estimate, the estimate now and the actual (settled) amounts.
 
-`line_receipt` reads everything; `receipt_for` is the view one party may see (DOMAIN.md "who sees what"):
+`line_receipt` reads everything; `receipt_for` is the view one party may see (docs/domain.md "who sees what"):
 the agency and the operator see it all; the seller sees its own amounts and the total rate, never the creator
 or the split; the creator sees its own rate and earnings, never the total rate or the agency's share.
 Anyone else gets None, as if the line did not exist.

@@ -15,6 +15,17 @@ from tests.conftest import T0
 
 from .support import CREATE, add_seller, database_state, errors, iso, valid_input
 
+
+@pytest.fixture(autouse=True)
+async def agency_a_serves_every_market(rt, world) -> None:  # noqa: ANN001
+    """These tests walk each market's rules; the rule that a campaign's market is one the agency serves is
+    tested in test_daily_ops.py."""
+    from sqlalchemy import update
+
+    async with rt.sessionmaker() as s, s.begin():
+        await s.execute(update(models.Agency).where(models.Agency.organisation_id == world["agency_a"].organisation_id)
+                        .values(markets=[m.value for m in Market]))
+
 START = T0 + timedelta(days=1)  # the start of valid_input(T0)
 Edit = Callable[[dict[str, Any]], None]
 

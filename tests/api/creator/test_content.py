@@ -7,7 +7,7 @@ from datetime import timedelta
 from server import models
 from server.ids import encode_id
 from server.models.enums import SampleStatus
-from server.services import samples
+from server.services import sample_sweep
 from tests.plugins.api import Api, login_token
 
 from .offers import CONTENT_RECORD, SAMPLE_FIELDS, add_ok, make_offer, request_sample, review, rows, ship
@@ -78,7 +78,7 @@ async def test_content_fulfils_a_delivered_or_overdue_sample(rt, world, as_role,
 
     await ship(seller, ids[1], "DELIVERED")
     clock.advance(timedelta(days=15))
-    assert await samples.mark_overdue_samples(rt) == 1
+    assert await sample_sweep.mark_overdue_samples(rt) == 1
     creator = Api(http, await login_token(http, world["creator_a"].email))  # sessions last 14 days
     late = await record(creator, entries[1]["id"], postedAt=clock.now().isoformat())
     assert late["sampleRequest"] == {"id": ids[1], "status": "CONTENT_POSTED"}

@@ -3,7 +3,6 @@ one extension, overdue samples, who sees what of a request, and sampleStatusChan
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 import pytest
@@ -11,9 +10,10 @@ import pytest
 from server import models
 from server.ids import encode_id
 from server.models.enums import SampleStatus, ShipmentStatus
-from server.services import samples
+from server.services import sample_sweep
 from tests.api.test_websocket import ws_client
 from tests.plugins.api import Api, login_token
+from tests.plugins.ws import until_listening
 
 from .offers import (
     EXTENSION,
@@ -258,14 +258,14 @@ async def test_one_seven_day_extension_after_delivery(rt, world, as_role, entry,
 async def test_overdue_after_the_deadline(rt, world, as_role, http, entry, clock) -> None:
     sample_id = await delivered(as_role, entry)
     clock.advance(timedelta(days=14) - timedelta(seconds=1))
-    assert await samples.mark_overdue_samples(rt) == 0
+    assert await sample_sweep.mark_overdue_samples(rt) == 0
     clock.advance(timedelta(seconds=1))
     # Past the deadline an extension is too late.
     creator = Api(http, await login_token(http, world["creator_a"].email))
     late = (await creator(EXTENSION, {"i": {"id": sample_id}}))["sampleContentExtension"]
     assert [e["code"] for e in late["userErrors"]] == ["INVALID_STATE"]
-    assert await samples.mark_overdue_samples(rt) == 1
-    assert await samples.mark_overdue_samples(rt) == 0  # a conditional update: never twice
+    assert await sample_sweep.mark_overdue_samples(rt) == 1
+    assert await sample_sweep.mark_overdue_samples(rt) == 0  # a conditional update: never twice
     [stored] = await rows(rt, models.SampleRequest)
     assert stored.status is SampleStatus.OVERDUE
     notes = await rows(rt, models.Notification, models.Notification.kind == "SAMPLE_OVERDUE")
@@ -278,9 +278,9 @@ async def test_the_extension_moves_the_deadline(rt, world, as_role, entry, clock
     sample_id = await delivered(as_role, entry)
     await (await as_role("creator_a"))(EXTENSION, {"i": {"id": sample_id}})
     clock.advance(timedelta(days=20))
-    assert await samples.mark_overdue_samples(rt) == 0
+    assert await sample_sweep.mark_overdue_samples(rt) == 0
     clock.advance(timedelta(days=1))
-    assert await samples.mark_overdue_samples(rt) == 1
+    assert await sample_sweep.mark_overdue_samples(rt) == 1
 
 
 # --- who sees what ---------------------------------------------------------------------------------------------
@@ -349,10 +349,11 @@ async def test_sample_status_changed_per_party(app, rt, world, http, as_role, en
         ws_client(app) as creator, ws_client(app) as agency, ws_client(app) as seller, ws_client(app) as stranger,
     ):
         sockets = {"creator_a": creator, "agency_a": agency, "seller_a": seller, "creator_b": stranger}
+        listening = rt.broker.listening()
         for role, ws in sockets.items():
             await ws.init({"token": tokens[role]})
             await ws.subscribe("1", STATUS_CHANGED)
-        await asyncio.sleep(0.2)
+        await until_listening(rt.broker, listening + 4)
         await review(await as_role("agency_a"), sample_id)
         received = {role: (await sockets[role].next_payload())["payload"]["data"]["sampleStatusChanged"]
                     for role in ("creator_a", "agency_a", "seller_a")}
@@ -384,8 +385,9 @@ async def test_notification_received_fires_for_the_agency(app, rt, world, http, 
     token = await login_token(http, world["agency_a"].email)
     async with ws_client(app) as agency:
         await agency.init({"token": token})
+        listening = rt.broker.listening()
         await agency.subscribe("1", "subscription { notificationReceived { kind title subjectId } }")
-        await asyncio.sleep(0.2)
+        await until_listening(rt.broker, listening + 1)
         sample_id = await requested(as_role, entry)
         message = await agency.next_payload()
         assert message["payload"]["data"]["notificationReceived"] == {

@@ -12,10 +12,11 @@ from server import models
 from server.events import channels
 from server.ids import encode_id
 from server.models.enums import RegistrationStatus, ShowcaseStatus
-from server.services import showcase
+from server.services import showcase, showcase_endings
 from server.services.unit_of_work import UnitOfWork
 from tests.api.test_websocket import ws_client
 from tests.plugins.api import Api, login_token
+from tests.plugins.ws import until_listening
 
 from .offers import SHOWCASE, add, add_ok, make_offer, more_products, open_link, rows, set_registration_status
 
@@ -237,7 +238,7 @@ async def test_end_entries_hook_ends_active_entries_and_notifies(rt, world, as_r
     await add_ok(await as_role("creator_b"), offer.token, itemIds=[offer.item_gid(p0)])
     async with rt.broker.subscribe(channels.showcase_of_creator(world["creator_a"].organisation_id)) as events:
         async with UnitOfWork(rt) as uow:
-            await showcase.end_entries_for_registrations(uow, [offer.registrations[p0]])
+            await showcase_endings.end_entries_for_registrations(uow, [offer.registrations[p0]])
             assert events.qsize() == 0  # nothing is published before the commit
         event = await asyncio.wait_for(anext(events), 2)
     assert event["status"] == "ENDED"
@@ -254,7 +255,7 @@ async def test_end_entries_hook_ends_active_entries_and_notifies(rt, world, as_r
     assert len(audits) == 2 and all(a.actor_user_id is None for a in audits)
     # Idempotent: nothing ACTIVE is left to end.
     async with UnitOfWork(rt) as uow:
-        await showcase.end_entries_for_registrations(uow, [offer.registrations[p0]])
+        await showcase_endings.end_entries_for_registrations(uow, [offer.registrations[p0]])
     assert len(await rows(rt, models.Notification, models.Notification.kind == "SHOWCASE_ENDED")) == 2
 
 
@@ -268,9 +269,10 @@ async def test_showcase_changed_is_live_for_the_creator_only(app, rt, world, htt
         await mine.init({"token": token})
         await theirs.init({"token": other})
         query = "subscription { showcaseChanged { id status creatorRateBps product { id } } }"
+        listening = rt.broker.listening()
         await mine.subscribe("1", query)
         await theirs.subscribe("1", query)
-        await asyncio.sleep(0.2)
+        await until_listening(rt.broker, listening + 2)
         [entry] = await add_ok(creator, offer.token)
         message = await mine.next_payload()
         assert message["payload"]["data"]["showcaseChanged"] == {

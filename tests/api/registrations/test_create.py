@@ -109,8 +109,8 @@ async def test_contact_is_checked(rt, world: World, as_role, email, whatsapp, ex
         (dict(targeting=TargetingMode.SELECTED, target_shops=("seller_b",)), "NOT_FOUND"),
         (dict(seller_type=SellerType.CROSS_BORDER), "NOT_FOUND"),
         # Visible, but registration is not open.
-        (dict(start=timedelta(days=1)), "REGISTRATION_CLOSED"),
-        (dict(start=-timedelta(days=8)), "REGISTRATION_CLOSED"),  # registration ended, campaign still running
+        (dict(start=timedelta(days=1)), "REGISTRATION_NOT_OPEN_YET"),
+        (dict(start=-timedelta(days=8)), "REGISTRATION_ENDED"),  # registration ended, campaign still running
         (dict(start=-timedelta(days=14)), "CAMPAIGN_CLOSED"),
     ],
 )

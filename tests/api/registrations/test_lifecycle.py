@@ -8,7 +8,7 @@ from datetime import timedelta
 import graphql
 import pytest
 
-from server.services import registrations, showcase
+from server.services import registration_sweep, showcase_endings
 from tests.plugins.api import World
 from tests.schema import object_types, sdl_schema
 
@@ -53,13 +53,13 @@ async def done(api, document: str, input_: dict) -> dict:  # noqa: ANN001
 def spy_on_showcase(monkeypatch) -> list[list[int]]:  # noqa: ANN001
     """Records the registrations whose showcase entries the service asks issue 4's hook to end."""
     ended: list[list[int]] = []
-    original = showcase.end_entries_for_registrations
+    original = showcase_endings.end_entries_for_registrations
 
     async def spy(uow, registration_ids):  # noqa: ANN001, ANN202
         ended.append(sorted(registration_ids))
         await original(uow, registration_ids)
 
-    monkeypatch.setattr(showcase, "end_entries_for_registrations", spy)
+    monkeypatch.setattr(showcase_endings, "end_entries_for_registrations", spy)
     return ended
 
 
@@ -132,8 +132,14 @@ async def test_an_approved_total_rate_never_changes(rt, world: World, setup) -> 
         if isinstance(named := graphql.get_named_type(arg.type), graphql.GraphQLInputObjectType)
     ]
     takes_rate = sorted(t.name for t in mutation_inputs if "totalRateBps" in t.fields and "id" in t.fields)
-    assert takes_rate == []
+    # The one mutation that changes an existing registration's rate does so only while it is PENDING.
+    assert takes_rate == ["RegistrationTermsUpdateInput"]
     before = await state(rt)
+    refused_edit = (await seller(
+        "mutation($i: RegistrationTermsUpdateInput!) { registrationTermsUpdate(input: $i) { userErrors { field code } } }",
+        {"i": {"id": rid(registration), "totalRateBps": 3000}},
+    ))["registrationTermsUpdate"]["userErrors"]
+    assert refused_edit == [{"field": ["input", "id"], "code": "INVALID_STATE"}]
     payload = await register(seller, campaign, item(world.products["seller_a"][0], 3000))
     assert codes_and_fields(payload["results"][0]["userErrors"]) == [
         error("ALREADY_REGISTERED", "input", "items", 0, "productId")
@@ -248,7 +254,7 @@ async def test_registrations_close_with_their_campaign(rt, world: World, as_role
     shown = (await seller(NODE, {"id": rid(pending)}))["node"]
     assert (shown["status"], shown["closedAt"]) == ("CLOSED", rt.clock.now().isoformat())
     assert (await seller(NODE, {"id": rid(rejected)}))["node"]["status"] == "REJECTED"
-    assert await registrations.close_registrations_of_ended_campaigns(rt) == 1
+    assert await registration_sweep.close_registrations_of_ended_campaigns(rt) == 1
     assert ended == [[pending]]
     assert await audit_actions(rt, pending) == ["registration.create", "registration.close"]
     history = (await agency(HISTORY, {"id": rid(pending)}))["node"]["history"]
@@ -259,7 +265,7 @@ async def test_registrations_close_with_their_campaign(rt, world: World, as_role
     rt.clock.advance(timedelta(days=1))
     shown = (await seller(NODE, {"id": rid(pending)}))["node"]
     assert shown["closedAt"] == (rt.clock.now() - timedelta(days=1)).isoformat()
-    assert await registrations.close_registrations_of_ended_campaigns(rt) == 0
+    assert await registration_sweep.close_registrations_of_ended_campaigns(rt) == 0
 
 
 async def test_history_is_for_the_agency_and_that_seller(rt, world: World, as_role, setup) -> None:  # noqa: ANN001

@@ -3,7 +3,6 @@ right seller hear each change, re-read with their own visibility; other tenants 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
@@ -15,7 +14,7 @@ from httpx_ws.transport import ASGIWebSocketTransport
 from server.runtime import Runtime
 from tests.plugins.api import World, login_token
 from tests.plugins.brokers import BROKERS, runtime_on
-from tests.plugins.ws import PROTOCOL, GraphQLWS
+from tests.plugins.ws import PROTOCOL, GraphQLWS, until_listening
 
 from .helpers import BOOKMARK, cid, make_campaign, register_one, review, rid
 
@@ -60,13 +59,14 @@ async def test_status_changes_reach_the_agency_and_that_seller_only(rt, app, htt
         seller_ws = await stack.enter_async_context(socket(app, http, world, "seller_a"))
         other_seller_ws = await stack.enter_async_context(socket(app, http, world, "seller_b"))
         other_agency_ws = await stack.enter_async_context(socket(app, http, world, "agency_b"))
+        listening = rt.broker.listening()
         await agency_ws.subscribe("all", SUBSCRIBE)
         await agency_ws.subscribe("one", SUBSCRIBE, {"c": cid(campaign)})
         await seller_ws.subscribe("mine", SUBSCRIBE)
         await seller_ws.subscribe("notes", NOTIFICATIONS)
         await other_seller_ws.subscribe("mine", SUBSCRIBE)
         await other_agency_ws.subscribe("all", SUBSCRIBE)
-        await asyncio.sleep(0.5)  # Redis delivers only to channels already subscribed
+        await until_listening(rt.broker, listening + 6)
 
         registration = await register_one(seller, campaign, world.products["seller_a"][0])
         created = await changes(agency_ws, 2)
@@ -124,8 +124,9 @@ async def test_the_operator_follows_one_campaign(rt, app, http, world: World, as
     async with socket(app, http, world, "operator") as ws:
         await ws.subscribe("all", SUBSCRIBE)
         assert await ws.next_payload() == {"id": "all", "type": "complete"}  # campaignId is required
+        listening = rt.broker.listening()
         await ws.subscribe("one", SUBSCRIBE, {"c": cid(campaign)})
-        await asyncio.sleep(0.5)
+        await until_listening(rt.broker, listening + 1)
         registration = await register_one(seller, campaign, world.products["seller_a"][0])
         [change] = (await changes(ws, 1))["one"]
         assert (change["toStatus"], change["registration"]["id"], change["registration"]["bookmarked"]) == (

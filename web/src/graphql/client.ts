@@ -4,7 +4,7 @@
  *
  * Authentication is the HttpOnly session cookie the server sets on `login`; the app never sees a token.
  * A WebSocket is authenticated once, at its handshake, and graphql-ws evaluates connectionParams once
- * (stack-notes F7), so after login or logout the whole client is recreated with `createGraphqlClient`
+ * (at connection), so after login or logout the whole client is recreated with `createGraphqlClient`
  * (new socket, empty cache) and the old one disposed.
  *
  * When the server's event broker reconnects, events may have been missed: each live subscription then gets

@@ -1,4 +1,4 @@
-/** The messenger each market's sellers expect a campaign contact on (DOMAIN.md "Campaign"). */
+/** The messenger each market's sellers expect a campaign contact on (docs/domain.md "Campaign"). */
 import type { Market, Messenger } from '../../generated/graphql';
 
 export interface MarketMessenger {

@@ -1,6 +1,6 @@
 /**
  * The three-way split of a seller's total commission rate: the agency chooses the creator's rate out of the
- * total and keeps the rest (DOMAIN.md). Rates are integer basis points; money is integer minor units with
+ * total and keeps the rest (docs/domain.md). Rates are integer basis points; money is integer minor units with
  * the server's per-line half-up rounding: seller pays = round(price × total), creator earns =
  * round(price × creator), agency earns = seller pays − creator earns — so the two parts always add up.
  */
@@ -105,7 +105,7 @@ export function editAgencyText(text: string, previous: SplitFields, totalBps: nu
   };
 }
 
-/** How a re-price reaches creators who already have the product (DOMAIN.md: 30-day lock on decreases). */
+/** How a re-price reaches creators who already have the product (docs/domain.md: 30-day lock on decreases). */
 export type RepriceEffect = 'none' | 'increase' | 'decrease';
 
 export function repriceEffect(fromBps: number, toBps: number): RepriceEffect {

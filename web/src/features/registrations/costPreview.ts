@@ -1,6 +1,6 @@
 /**
  * What one order costs the seller at a total rate: price × rate, in integer minor units with half-up rounding
- * per line, exactly as the server's commission math (DOMAIN.md: seller pays = round(base × total / 10000)).
+ * per line, exactly as the server's commission math (docs/domain.md: seller pays = round(base × total / 10000)).
  */
 import { CURRENCY_EXPONENT, parseDecimal, rescale, type MoneyLike } from '../../lib/format';
 

@@ -11,6 +11,7 @@ const ACTION_LABEL: Readonly<Record<string, string>> = {
   cancellation_approve: 'Cancellation approved',
   cancellation_decline: 'Cancellation declined',
   sample_quota_increase: 'Sample quota raised',
+  terms_update: 'Terms changed while pending',
   close: 'Closed',
 };
 

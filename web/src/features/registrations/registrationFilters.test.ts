@@ -31,6 +31,9 @@ describe('buildRegistrationFilter', () => {
         minRateBps: null,
         maxRateBps: null,
         search: null,
+        hasContent: null,
+        registeredFrom: null,
+        registeredTo: null,
       },
       errors: {},
     });
@@ -46,5 +49,19 @@ describe('buildRegistrationFilter', () => {
     expect(built.errors).toEqual({ maxPrice: 'Below the minimum' });
     expect(buildRegistrationFilter({ ...EMPTY_REGISTRATION_FILTERS, minRate: '30', maxRate: '20' }, null, 'USD').errors).toEqual({ maxRate: 'Below the minimum' });
     expect(buildRegistrationFilter({ ...EMPTY_REGISTRATION_FILTERS, minRate: 'x' }, null, 'USD').filter.minRateBps).toBeNull();
+  });
+
+  it('turns posted content and registration days (market time, both days included) into the API filter', () => {
+    const built = buildRegistrationFilter(
+      { ...EMPTY_REGISTRATION_FILTERS, content: 'WITHOUT', registeredFrom: '2026-12-01', registeredTo: '2026-12-03' },
+      null,
+      'THB',
+      'Asia/Bangkok',
+    );
+    expect(built.filter).toMatchObject({ hasContent: false, registeredFrom: '2026-11-30T17:00:00.000Z', registeredTo: '2026-12-03T17:00:00.000Z' });
+    expect(buildRegistrationFilter({ ...EMPTY_REGISTRATION_FILTERS, content: 'WITH' }, null, 'USD').filter.hasContent).toBe(true);
+    const reversed = buildRegistrationFilter({ ...EMPTY_REGISTRATION_FILTERS, registeredFrom: '2026-12-05', registeredTo: '2026-12-01' }, null, 'USD');
+    expect(reversed.errors).toEqual({ registeredTo: 'Before the first day' });
+    expect(reversed.filter.registeredTo).toBeNull();
   });
 });

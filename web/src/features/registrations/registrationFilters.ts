@@ -1,10 +1,14 @@
 /**
  * The agency's registration filters as typed (prices as decimal text in the campaign currency, rates as
- * percent text) → the API's RegistrationFilter, with a message for each range that cannot be used.
+ * percent text, registration days in the campaign market's zone) → the API's RegistrationFilter, with a message
+ * for each range that cannot be used.
  */
 import type { RegistrationFilter, RegistrationSortField, RegistrationStatus, SortDirection } from '../../generated/graphql';
 import { CURRENCY_EXPONENT } from '../../lib/format';
 import { parsePercent } from '../campaigns/percent';
+import { wallTimeToInstant } from '../campaigns/zonedTime';
+
+export type ContentFilter = 'ANY' | 'WITH' | 'WITHOUT';
 
 export interface RegistrationFilterValues {
   statuses: RegistrationStatus[];
@@ -15,6 +19,12 @@ export interface RegistrationFilterValues {
   minRate: string;
   maxRate: string;
   search: string;
+  /** Posted content (videos, LIVEs): any, with, without. */
+  content: ContentFilter;
+  /** Registered on or after this day (YYYY-MM-DD, market time); '' for no bound. */
+  registeredFrom: string;
+  /** Registered on or before this day (YYYY-MM-DD, market time); '' for no bound. */
+  registeredTo: string;
 }
 
 export const EMPTY_REGISTRATION_FILTERS: RegistrationFilterValues = {
@@ -26,9 +36,22 @@ export const EMPTY_REGISTRATION_FILTERS: RegistrationFilterValues = {
   minRate: '',
   maxRate: '',
   search: '',
+  content: 'ANY',
+  registeredFrom: '',
+  registeredTo: '',
 };
 
-export type RangeField = 'minPrice' | 'maxPrice' | 'minRate' | 'maxRate';
+export type RangeField = 'minPrice' | 'maxPrice' | 'minRate' | 'maxRate' | 'registeredTo';
+
+const DAY_MS = 86_400_000;
+
+/** A day in the zone → the instant it starts (and `next`: the instant the following day starts). */
+function dayStart(day: string, timeZone: string, next = false): string | null {
+  const instant = wallTimeToInstant(`${day}T00:00`, timeZone);
+  if (!instant || !next) return instant;
+  const following = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return wallTimeToInstant(`${following}T00:00`, timeZone);
+}
 
 export interface BuiltRegistrationFilter {
   filter: RegistrationFilter;
@@ -58,7 +81,12 @@ function compareDecimal(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function buildRegistrationFilter(values: RegistrationFilterValues, campaignId: string | null, currency: string): BuiltRegistrationFilter {
+export function buildRegistrationFilter(
+  values: RegistrationFilterValues,
+  campaignId: string | null,
+  currency: string,
+  timeZone = 'UTC',
+): BuiltRegistrationFilter {
   const errors: BuiltRegistrationFilter['errors'] = {};
   const minPrice = checkPrice(values.minPrice, currency);
   const maxPrice = checkPrice(values.maxPrice, currency);
@@ -75,6 +103,10 @@ export function buildRegistrationFilter(values: RegistrationFilterValues, campai
   const maxRate = rate(values.maxRate, 'maxRate');
   if (minRate !== null && maxRate !== null && minRate > maxRate) errors.maxRate = 'Below the minimum';
 
+  const registeredFrom = values.registeredFrom ? dayStart(values.registeredFrom, timeZone) : null;
+  const registeredTo = values.registeredTo ? dayStart(values.registeredTo, timeZone, true) : null;
+  if (registeredFrom && registeredTo && registeredTo <= registeredFrom) errors.registeredTo = 'Before the first day';
+
   const search = values.search.trim();
   return {
     filter: {
@@ -87,6 +119,9 @@ export function buildRegistrationFilter(values: RegistrationFilterValues, campai
       minRateBps: errors.minRate ? null : minRate,
       maxRateBps: errors.maxRate ? null : maxRate,
       search: search || null,
+      hasContent: values.content === 'ANY' ? null : values.content === 'WITH',
+      registeredFrom,
+      registeredTo: errors.registeredTo ? null : registeredTo,
     },
     errors,
   };

@@ -7,7 +7,7 @@ export interface RegistrationStatusMeta {
   description: string;
 }
 
-/** APPROVED reads "Ongoing" in the UI (DOMAIN.md), as in TikTok's Partner Center. */
+/** APPROVED reads "Ongoing" in the UI (docs/domain.md), as in TikTok's Partner Center. */
 export const REGISTRATION_STATUS: Readonly<Record<RegistrationStatus, RegistrationStatusMeta>> = {
   PENDING: { label: 'Pending review', color: 'yellow', description: 'Waiting for the agency to review.' },
   APPROVED: { label: 'Ongoing', color: 'teal', description: 'Approved: the product is part of the campaign.' },

@@ -6,7 +6,8 @@ import type { OfferChoice } from '../../generated/graphql';
 
 export interface OfferItemLike {
   id: string;
-  inShowcase: boolean;
+  /** Null outside the creator's own view (the agency's preview). */
+  inShowcase: boolean | null;
   product: { id: string } | null;
   lowerRateNotice: object | null;
 }

@@ -22,6 +22,8 @@ export const creatorModule = roleModule({
     { path: 'earnings', lazy: page(() => import('./earnings/CreatorEarningsPage'), 'CreatorEarningsPage') },
     { path: 'earnings/orders', lazy: page(() => import('./earnings/CreatorOrdersPage'), 'CreatorOrdersPage') },
     { path: 'earnings/payouts', lazy: page(() => import('./earnings/CreatorPayoutsPage'), 'CreatorPayoutsPage') },
+    // Not in the bottom bar (a tool for integrators, not a daily screen): reached from the user menu's address.
+    { path: 'webhooks', lazy: page(() => import('../../features/webhooks/WebhooksPage'), 'WebhooksPage') },
   ],
   // Share links open at the app's root (the URL agencies send), inside the creator's shell.
   rootRoutes: [{ path: '/c/:token', lazy: page(() => import('./offer/SharedOfferPage'), 'SharedOfferPage') }],

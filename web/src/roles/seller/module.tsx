@@ -1,4 +1,5 @@
 import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
+import { IconWebhook } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
 export const sellerModule = roleModule({
@@ -15,6 +16,7 @@ export const sellerModule = roleModule({
     { to: 'performance', label: 'Performance', icon: IconChartBar },
     { to: 'orders', label: 'Orders', icon: IconReceipt },
     { to: 'integrations', label: 'Integrations', icon: IconPlugConnected },
+    { to: 'webhooks', label: 'Webhooks', icon: IconWebhook },
   ],
   routes: [
     { path: 'marketplace', lazy: page(() => import('./marketplace/MarketplacePage'), 'MarketplacePage') },
@@ -25,5 +27,6 @@ export const sellerModule = roleModule({
     { path: 'performance', lazy: page(() => import('./performance/SellerPerformancePage'), 'SellerPerformancePage') },
     { path: 'orders', lazy: page(() => import('./orders/SellerOrdersPage'), 'SellerOrdersPage') },
     { path: 'integrations', lazy: page(() => import('./integrations/IntegrationsPage'), 'IntegrationsPage') },
+    { path: 'webhooks', lazy: page(() => import('../../features/webhooks/WebhooksPage'), 'WebhooksPage') },
   ],
 });

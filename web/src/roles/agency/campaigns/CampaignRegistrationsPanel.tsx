@@ -1,8 +1,10 @@
 /**
- * A campaign's registrations for review: filters, sort, keyset pages, multi-select with bulk approve /
- * reject / reject forever (per-item results), bookmarks, history, cancellation decisions. Live: every
+ * A campaign's registrations for review: filters (posted content and registration days too), sort, keyset pages,
+ * multi-select with bulk approve / reject / reject forever and bulk cancellation decisions (per-item results),
+ * bookmarks, history. Live: every
  * status change of this campaign (a new registration too) refetches the visible page.
  */
+import { ShopScorecardButton } from '../../../features/insight/ScorecardPanel';
 import {
   ActionIcon,
   Avatar,
@@ -36,6 +38,7 @@ import { RegistrationHistoryDrawer } from '../../../features/registrations/Regis
 import {
   buildRegistrationFilter,
   REGISTRATION_SORTS,
+  type ContentFilter,
   type RegistrationFilterValues,
 } from '../../../features/registrations/registrationFilters';
 import { REGISTRATION_STATUS, REGISTRATION_STATUSES } from '../../../features/registrations/registrationStatus';
@@ -46,6 +49,7 @@ import {
   BookmarkSetDocument,
   CampaignRegistrationsDocument,
   RegistrationCancellationDecideDocument,
+  RegistrationCancellationsDecideDocument,
   RegistrationReviewDocument,
   type CampaignRegistrationsQuery,
   type AgencyCampaignQuery,
@@ -75,7 +79,13 @@ const COUNT_KEY: Record<string, keyof RegistrationCounts> = {
   WITHDRAWN: 'withdrawn',
 };
 
-const VERB: Record<ReviewDecision, string> = { APPROVE: 'approved', REJECT: 'rejected', REJECT_FOREVER: 'rejected forever' };
+const VERB: Record<ReviewDecision | 'CLOSE' | 'KEEP', string> = {
+  APPROVE: 'approved',
+  REJECT: 'rejected',
+  REJECT_FOREVER: 'rejected forever',
+  CLOSE: 'closed (cancellation approved)',
+  KEEP: 'kept ongoing (cancellation declined)',
+};
 
 export interface CampaignRegistrationsPanelProps {
   campaignId: string;
@@ -129,6 +139,7 @@ function ProductCell({ row }: { row: Row }) {
           {shop?.shopCode ? ` (${shop.shopCode})` : ''}
           {shop?.rating !== null && shop?.rating !== undefined ? ` · ★ ${formatRating(shop.rating)}` : ''} · {p?.category}
         </Text>
+        {shop && <ShopScorecardButton shopId={shop.id} shopName={shop.name ?? shop.shopCode ?? ''} />}
       </Stack>
     </Group>
   );
@@ -140,7 +151,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   const [sortValue, setSortValue] = useState(REGISTRATION_SORTS[0]!.value);
   const sort = REGISTRATION_SORTS.find((s) => s.value === sortValue) ?? REGISTRATION_SORTS[0]!;
   const effectiveFilters = { ...filters, search: debouncedSearch };
-  const built = buildRegistrationFilter(effectiveFilters, campaignId, currency);
+  const built = buildRegistrationFilter(effectiveFilters, campaignId, currency, timeZone);
   const pager = usePager(JSON.stringify([built.filter, sort.value]));
 
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -183,20 +194,23 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   );
   useRegistrationEvents(onEvent, campaignId);
 
-  // Selection: pending rows of the visible page only; a new page, filter or sort starts empty.
+  // Selection: pending rows (to review) and cancellation requests (to decide) of the visible page only; a new
+  // page, filter or sort starts empty.
   const pageKey = JSON.stringify([built.filter, sort.value, pager.after]);
   const [selectionState, setSelectionState] = useState<{ key: string; ids: ReadonlySet<string> }>({ key: pageKey, ids: new Set() });
   const selected: ReadonlySet<string> = selectionState.key === pageKey ? selectionState.ids : new Set();
   const setSelected = (ids: ReadonlySet<string>) => setSelectionState({ key: pageKey, ids });
-  const selectable = rows.filter((r) => r.status === 'PENDING').map((r) => r.id);
-  const selection = selectable.filter((id) => selected.has(id));
+  const selectable = rows.filter((r) => r.status === 'PENDING' || r.status === 'PENDING_CLOSED').map((r) => r.id);
+  const selection = rows.filter((r) => r.status === 'PENDING' && selected.has(r.id)).map((r) => r.id);
+  const closingSelection = rows.filter((r) => r.status === 'PENDING_CLOSED' && selected.has(r.id)).map((r) => r.id);
+  const anySelected = selection.length + closingSelection.length;
   const toggle = (id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
     else next.add(id);
     setSelected(next);
   };
-  const allSelected = selectable.length > 0 && selection.length === selectable.length;
+  const allSelected = selectable.length > 0 && anySelected === selectable.length;
 
   // Review.
   const [{ fetching: reviewing }, review] = useMutation(RegistrationReviewDocument);
@@ -204,10 +218,15 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   const [results, setResults] = useState<{ verb: string; outcomes: ReviewOutcome[] } | null>(null);
   const titleOf = (id: string) => rows.find((r) => r.id === id)?.product?.title ?? 'Registration';
 
-  const runReview = async (ids: string[], decision: ReviewDecision, reason: RejectReason | null = null, note: string | null = null) => {
-    const result = await review({ input: { ids, decision, reason, note } });
+  const [{ fetching: decidingMany }, decideManyMutation] = useMutation(RegistrationCancellationsDecideDocument);
+  const runReview = async (ids: string[], decision: ReviewDecision | 'CLOSE' | 'KEEP', reason: RejectReason | null = null, note: string | null = null) => {
+    const result =
+      decision === 'CLOSE' || decision === 'KEEP'
+        ? await decideManyMutation({ input: { ids, approve: decision === 'CLOSE' } })
+        : await review({ input: { ids, decision, reason, note } });
     setRejecting(null);
-    const payload = result.data?.registrationReview;
+    const data = result.data;
+    const payload = data && ('registrationReview' in data ? data.registrationReview : data.registrationCancellationsDecide);
     const problem = result.error ? describeError(result.error) : payload?.userErrors[0]?.message;
     if (problem || !payload) {
       notifications.show({ color: 'red', title: 'Nothing was changed', message: problem ?? 'No answer from the server.' });
@@ -259,7 +278,11 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   const [historyOf, setHistoryOf] = useState<Row | null>(null);
   const set = (patch: Partial<RegistrationFilterValues>) => onFiltersChange({ ...filters, ...patch });
   const anyFilter =
-    filters.statuses.length > 0 || filters.bookmarkedOnly || filters.category !== null || Boolean(filters.minPrice || filters.maxPrice || filters.minRate || filters.maxRate || debouncedSearch.trim());
+    filters.statuses.length > 0 ||
+    filters.bookmarkedOnly ||
+    filters.category !== null ||
+    filters.content !== 'ANY' ||
+    Boolean(filters.minPrice || filters.maxPrice || filters.minRate || filters.maxRate || filters.registeredFrom || filters.registeredTo || debouncedSearch.trim());
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="registrations-title">
@@ -318,6 +341,22 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             <RateInput aria-label="Maximum total rate" placeholder="Max" value={filters.maxRate} onChange={(t) => set({ maxRate: t })} error={Boolean(built.errors.maxRate)} w={90} />
           </RangeField>
           <Select
+            label="Posted content"
+            data={[
+              { value: 'ANY', label: 'Any' },
+              { value: 'WITH', label: 'With content' },
+              { value: 'WITHOUT', label: 'No content yet' },
+            ]}
+            value={filters.content}
+            onChange={(v) => set({ content: (v ?? 'ANY') as ContentFilter })}
+            allowDeselect={false}
+            w={160}
+          />
+          <RangeField label="Registered (days)" error={built.errors.registeredTo}>
+            <TextInput aria-label="Registered from" type="date" value={filters.registeredFrom} onChange={(e) => set({ registeredFrom: e.currentTarget.value })} w={150} />
+            <TextInput aria-label="Registered until" type="date" value={filters.registeredTo} onChange={(e) => set({ registeredTo: e.currentTarget.value })} error={Boolean(built.errors.registeredTo)} w={150} />
+          </RangeField>
+          <Select
             label="Sort by"
             data={REGISTRATION_SORTS.map(({ value, label }) => ({ value, label }))}
             value={sortValue}
@@ -336,12 +375,12 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
         py="xs"
         px="sm"
         my="sm"
-        bg={selection.length ? 'var(--mantine-color-indigo-light)' : 'var(--mantine-color-default-hover)'}
+        bg={anySelected ? 'var(--mantine-color-indigo-light)' : 'var(--mantine-color-default-hover)'}
         style={{ borderRadius: 'var(--mantine-radius-md)' }}
         data-testid="bulk-bar"
       >
         <Text size="sm" fw={500} aria-live="polite">
-          {selection.length ? `${selection.length} selected` : 'Select pending registrations to review several at once'}
+          {anySelected ? `${anySelected} selected` : 'Select pending registrations or cancellation requests to decide several at once'}
         </Text>
         <Group gap="xs">
           <Button size="xs" leftSection={<IconCheck size={14} aria-hidden />} disabled={!selection.length} loading={reviewing && !rejecting} onClick={() => void runReview(selection, 'APPROVE')}>
@@ -353,7 +392,17 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
           <Button size="xs" color="red" variant="subtle" disabled={!selection.length} onClick={() => setRejecting({ decision: 'REJECT_FOREVER', ids: selection })}>
             Reject forever…
           </Button>
-          {selection.length > 0 && (
+          {closingSelection.length > 0 && (
+            <>
+              <Button size="xs" color="orange" loading={decidingMany} onClick={() => void runReview(closingSelection, 'CLOSE')}>
+                Approve {closingSelection.length} cancellation{closingSelection.length === 1 ? '' : 's'}
+              </Button>
+              <Button size="xs" variant="default" loading={decidingMany} onClick={() => void runReview(closingSelection, 'KEEP')}>
+                Decline
+              </Button>
+            </>
+          )}
+          {anySelected > 0 && (
             <Button size="xs" variant="default" onClick={() => setSelected(new Set())}>
               Clear
             </Button>
@@ -381,9 +430,9 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                 <Table.Tr>
                   <Table.Th w={40}>
                     <Checkbox
-                      aria-label="Select all pending on this page"
+                      aria-label="Select all pending and cancellation requests on this page"
                       checked={allSelected}
-                      indeterminate={selection.length > 0 && !allSelected}
+                      indeterminate={anySelected > 0 && !allSelected}
                       disabled={selectable.length === 0}
                       onChange={() => setSelected(allSelected ? new Set() : new Set(selectable))}
                     />
@@ -421,7 +470,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                         <Checkbox
                           aria-label={`Select ${title}`}
                           checked={selected.has(row.id)}
-                          disabled={row.status !== 'PENDING'}
+                          disabled={row.status !== 'PENDING' && row.status !== 'PENDING_CLOSED'}
                           onChange={() => toggle(row.id)}
                         />
                       </Table.Td>

@@ -1,4 +1,5 @@
-/** The agency's campaigns: status chips and counts, filters (status, market, search), sort, keyset pages. */
+/** The agency's campaigns: status chips and counts, filters (status, market, search, registration open, archived),
+ * sort (closing soon, commission…), keyset pages, row actions (duplicate, delete a draft, archive), live refetch. */
 import {
   Anchor,
   Badge,
@@ -9,6 +10,7 @@ import {
   LoadingOverlay,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -38,6 +40,8 @@ import {
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
+import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents';
+import { CampaignRowActions } from './CampaignRowActions';
 import { useAgencyMarkets } from './useAgencyMarkets';
 
 const PAGE_SIZE = 20;
@@ -49,6 +53,9 @@ const SORTS: ReadonlyArray<{ value: string; label: string; field: CampaignSortFi
   { value: 'start-desc', label: 'Start date, latest first', field: 'START', direction: 'DESC' },
   { value: 'end-asc', label: 'End date, earliest first', field: 'END', direction: 'ASC' },
   { value: 'end-desc', label: 'End date, latest first', field: 'END', direction: 'DESC' },
+  { value: 'closing-soon', label: 'Registration closing soon', field: 'REGISTRATION_END', direction: 'ASC' },
+  { value: 'commission-desc', label: 'Min. commission, highest first', field: 'COMMISSION_REQUIREMENT', direction: 'DESC' },
+  { value: 'commission-asc', label: 'Min. commission, lowest first', field: 'COMMISSION_REQUIREMENT', direction: 'ASC' },
 ];
 
 function readStatuses(params: URLSearchParams): CampaignStatus[] {
@@ -75,17 +82,26 @@ export function CampaignsPage() {
     setParams(next, { replace: true });
   };
 
-  const filter = { status: statuses.length ? statuses : null, market, search: debounced || null };
+  const openNow = params.get('open') === '1';
+  const archived = params.get('archived') === '1';
+  const filter = {
+    status: statuses.length ? statuses : null,
+    market,
+    search: debounced || null,
+    registrationOpen: openNow ? true : null,
+    archived: archived ? true : null,
+  };
   const pager = usePager(JSON.stringify([filter, sort.value]));
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AgencyCampaignsDocument,
     variables: { first: PAGE_SIZE, after: pager.after, filter, sort: { field: sort.field, direction: sort.direction } },
   });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
+  useCampaignEvents(() => refetch({ requestPolicy: 'network-only' }));
 
   const connection = data?.campaigns;
   const rows = connection?.edges ?? [];
-  const filtered = statuses.length > 0 || market !== null || debounced !== '';
+  const filtered = statuses.length > 0 || market !== null || debounced !== '' || openNow || archived;
 
   return (
     <>
@@ -128,8 +144,10 @@ export function CampaignsPage() {
               value={sort.value}
               onChange={(value) => update({ sort: value === SORTS[0]!.value ? null : value })}
               allowDeselect={false}
-              w={240}
+              w={260}
             />
+            <Switch label="Registration open now" checked={openNow} onChange={(e) => update({ open: e.currentTarget.checked ? '1' : null })} mb={8} />
+            <Switch label="Show archived" checked={archived} onChange={(e) => update({ archived: e.currentTarget.checked ? '1' : null })} mb={8} />
           </Group>
           <div role="group" aria-labelledby="campaign-status-filter">
             <Text size="sm" fw={500} id="campaign-status-filter" mb={6}>
@@ -180,6 +198,9 @@ export function CampaignsPage() {
                         Registrations
                       </Table.Th>
                       <Table.Th scope="col">Created</Table.Th>
+                      <Table.Th scope="col">
+                        <VisuallyHidden>Actions</VisuallyHidden>
+                      </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -195,6 +216,11 @@ export function CampaignsPage() {
                               </Anchor>
                               <Group gap={6}>
                                 <MarketBadge market={c.market} />
+                                {c.archivedAt && (
+                                  <Badge variant="light" color="gray" radius="sm" tt="none">
+                                    Archived
+                                  </Badge>
+                                )}
                               </Group>
                             </Stack>
                           </Table.Td>
@@ -250,6 +276,9 @@ export function CampaignsPage() {
                             <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                               {formatDateTime(c.createdAt, tz, { withZone: false })}
                             </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <CampaignRowActions campaign={c} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
                           </Table.Td>
                         </Table.Tr>
                       );

@@ -1,13 +1,15 @@
 /** A list's share link: create it, copy the URL, replace it with a new one, or revoke it. */
 import { Badge, Button, Card, CopyButton, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconLink, IconLinkOff, IconRefresh } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconEye, IconLink, IconLinkOff, IconRefresh } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ShareLinkCreateDocument, ShareLinkRevokeDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDateTime } from '../../../lib/format';
+import { listPath } from './paths';
 
 type List = NonNullable<ProductListQuery['productList']>;
 
@@ -104,6 +106,15 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
         <Group gap="xs">
           {link ? (
             <>
+              <Button
+                component={Link}
+                to={`${listPath(list.id)}/preview?token=${encodeURIComponent(link.token)}`}
+                variant="light"
+                leftSection={<IconEye size={16} aria-hidden />}
+                disabled={closedCampaign}
+              >
+                Preview as creator
+              </Button>
               <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setConfirm('rotate')} disabled={closedCampaign}>
                 New link…
               </Button>

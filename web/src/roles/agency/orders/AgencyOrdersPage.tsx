@@ -3,6 +3,7 @@
  * with the creator and the whole split (filters by time range, campaign and status; CSV of orders and of the
  * earnings statement), and the per-line receipt. Live: commissionChanged refetches the page and flashes the line.
  */
+import { ForecastCard } from '../../../features/insight/ForecastCard';
 import { Avatar, Card, Group, LoadingOverlay, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -95,6 +96,7 @@ export function AgencyOrdersPage() {
       />
       <Stack gap="lg">
         <EarningsSection version={version} />
+        <ForecastCard />
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="agency-orders-title">
           <Group justify="space-between" align="baseline" mb="sm">
             <Title order={2} size="h4" id="agency-orders-title">

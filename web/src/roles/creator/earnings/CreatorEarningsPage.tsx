@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { BalanceSummary } from '../../../features/finance/BalanceSummary';
+import { ForecastCard } from '../../../features/insight/ForecastCard';
 import { MetricTile } from '../../../features/performance/MetricTile';
 import { localDate, resolveRange, type RangeChoice } from '../../../features/performance/series';
 import { SeriesChartCard } from '../../../features/performance/SeriesChartCard';
@@ -268,6 +269,7 @@ export function CreatorEarningsPage() {
       </Stack>
       <EarningsTabs />
       <Totals version={version} />
+      <ForecastCard compact />
       <Chart version={version} timeZone={tz} currency={currency} />
       <Products version={version} timeZone={tz} />
       <Campaigns version={version} timeZone={tz} />

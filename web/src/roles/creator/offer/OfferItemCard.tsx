@@ -8,15 +8,18 @@ import { formatCount, formatDate, formatMoney, formatMoneyOrDash, formatRate } f
 import { ProductHeader } from '../ProductHeader';
 
 export type OfferItem = NonNullable<SharedOfferQuery['shareLink']>['items'][number];
+/** What every viewer of an offer sees of an item; the creator's own state (in showcase, lower-rate notice) aside. */
+export type OfferItemView = Omit<OfferItem, 'inShowcase' | 'lowerRateNotice'> & Partial<Pick<OfferItem, 'inShowcase' | 'lowerRateNotice'>>;
 
 export interface OfferItemCardProps {
-  item: OfferItem;
+  item: OfferItemView;
   timeZone: string;
-  selected: boolean;
-  onToggle: () => void;
-  choice: OfferChoice | undefined;
-  onChoice: (choice: OfferChoice) => void;
-  error: string | null;
+  /** Without `onToggle` (the agency's "preview as creator") the card shows no action. */
+  selected?: boolean;
+  onToggle?: () => void;
+  choice?: OfferChoice | undefined;
+  onChoice?: (choice: OfferChoice) => void;
+  error?: string | null;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -32,10 +35,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function OfferItemCard({ item, timeZone, selected, onToggle, choice, onChoice, error }: OfferItemCardProps) {
+export function OfferItemCard({ item, timeZone, selected = false, onToggle, choice, onChoice, error = null }: OfferItemCardProps) {
   const title = item.product?.title ?? 'Product';
   const perSale = item.price ? orderCostPreview(item.price, item.creatorRateBps).commission : null;
-  const notice = item.inShowcase ? null : item.lowerRateNotice;
+  const notice = item.inShowcase || !onChoice ? null : item.lowerRateNotice;
   const errorId = `offer-item-error-${item.id}`;
 
   return (
@@ -54,7 +57,7 @@ export function OfferItemCard({ item, timeZone, selected, onToggle, choice, onCh
             <Badge color="teal" variant="light" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} style={{ flex: 'none' }}>
               In showcase
             </Badge>
-          ) : (
+          ) : onToggle ? (
             <Checkbox
               size="lg"
               checked={selected}
@@ -63,7 +66,7 @@ export function OfferItemCard({ item, timeZone, selected, onToggle, choice, onCh
               aria-describedby={error ? errorId : undefined}
               style={{ flex: 'none' }}
             />
-          )}
+          ) : null}
         </Group>
 
         <Group justify="space-between" align="flex-end" wrap="nowrap">
@@ -113,7 +116,7 @@ export function OfferItemCard({ item, timeZone, selected, onToggle, choice, onCh
               </Text>
               <Radio.Group
                 value={choice ?? null}
-                onChange={(v) => onChoice(v as OfferChoice)}
+                onChange={(v) => onChoice?.(v as OfferChoice)}
                 label="Which offer to keep"
                 required
                 aria-describedby={error ? errorId : undefined}

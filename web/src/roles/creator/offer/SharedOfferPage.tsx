@@ -3,8 +3,8 @@
  * seller's total or the agency's share), price, stock and samples, and the lower-rate notice where the product
  * is already promoted through another offer. Accept the terms and add all or some products.
  */
-import { Alert, Anchor, Badge, Box, Button, Card, Checkbox, Collapse, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarEvent, IconCircleCheck, IconLinkOff, IconSparkles } from '@tabler/icons-react';
+import { Alert, Anchor, Box, Button, Card, Checkbox, Collapse, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconLinkOff, IconSparkles } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -13,9 +13,10 @@ import { addableItems, planShowcaseAdd } from '../../../features/showcase/offerS
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { SharedOfferDocument, ShowcaseAddDocument, type OfferChoice } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
-import { formatCount, formatDate } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { PasteLinkCard } from '../PasteLinkCard';
+import { OfferHeader } from './OfferHeader';
 import { OfferItemCard, type OfferItem } from './OfferItemCard';
 import { OFFER_TERMS } from './terms';
 import { revealChoice, useStickyClearance } from './useStickyClearance';
@@ -154,27 +155,7 @@ export function SharedOfferPage() {
 
   return (
     <Stack gap="md" pb={8}>
-      <Card withBorder radius="lg" padding="lg" component="header">
-        <Stack gap={6}>
-          <Text size="sm" c="dimmed">
-            Offer from <b data-testid="offer-agency">{offer.agencyName}</b>
-          </Text>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="offer-campaign">
-            {offer.campaignName}
-          </Title>
-          <Group gap="xs">
-            <Badge variant="light" color="pink" radius="sm" tt="none" leftSection={<IconCalendarEvent size={12} aria-hidden />}>
-              Until {formatDate(offer.campaignEnd, tz)}
-            </Badge>
-            <Badge variant="light" color="gray" radius="sm" tt="none">
-              {formatCount(items.length)} {items.length === 1 ? 'product' : 'products'}
-            </Badge>
-          </Group>
-          <Text size="sm" c="dimmed">
-            The rates are your commission on each paid order through your showcase.
-          </Text>
-        </Stack>
-      </Card>
+      <OfferHeader offer={offer} itemCount={items.length} timeZone={tz} />
 
       {added && (
         <Alert color="teal" variant="light" radius="lg" icon={<IconCircleCheck aria-hidden />} title="Added to your showcase" role="status" data-testid="offer-added">

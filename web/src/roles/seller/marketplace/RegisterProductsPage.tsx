@@ -33,9 +33,11 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryS
 import { usePager } from '../../../components/usePager';
 import { bpsToPercentText } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
+import { RegistrationSimulationPreview } from '../../../features/insight/RegistrationSimulationPreview';
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import { checkItemTerms, itemErrorField, type ItemField, type ItemTermsText } from '../../../features/registrations/registrationItemRules';
 import { RegistrationStatusBadge } from '../../../features/registrations/RegistrationStatusBadge';
+import { windowErrorMessage } from '../../../features/registrations/windowErrors';
 import {
   RegistrationCreateDocument,
   SellerCampaignDocument,
@@ -187,7 +189,10 @@ export function RegisterProductsPage() {
       for (const e of payload.userErrors) {
         const field = e.field?.[e.field.length - 1];
         if (field === 'contactEmail' || field === 'contactWhatsapp') next[field] = e.message;
-        else next.general = next.general ? `${next.general} ${e.message}` : e.message;
+        else {
+          const message = windowErrorMessage(e, tz);
+          next.general = next.general ? `${next.general} ${message}` : message;
+        }
       }
       setFormErrors(next);
       return;
@@ -439,6 +444,11 @@ export function RegisterProductsPage() {
                           </SimpleGrid>
                           <div style={{ marginTop: 6 }}>
                             <CostPreview product={item.product} rateBps={c.totalRateBps} />
+                            <RegistrationSimulationPreview
+                              campaignId={campaignId}
+                              productId={item.product.id}
+                              terms={{ totalRateBps: c.totalRateBps, sampleQuota: c.sampleQuota, shopAdsRateBps: c.shopAdsRateBps }}
+                            />
                           </div>
                         </Paper>
                       );

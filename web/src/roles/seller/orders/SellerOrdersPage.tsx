@@ -3,6 +3,7 @@
  * never the creator or the split (the API returns none). Filters, CSV export, per-line receipt; live through
  * orderLineChanged.
  */
+import { ForecastCard } from '../../../features/insight/ForecastCard';
 import { Avatar, Card, Group, LoadingOverlay, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
@@ -55,6 +56,9 @@ export function SellerOrdersPage() {
   return (
     <>
       <PageHeader title="Orders" description="Your products’ orders and the commission each costs you; open a line for its receipt." actions={<ExportButtons filter={filter} />} />
+      <div style={{ marginBottom: 'var(--mantine-spacing-lg)' }}>
+        <ForecastCard />
+      </div>
       <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="seller-orders-title">
         <Group justify="space-between" align="baseline" mb="sm">
           <Title order={2} size="h4" id="seller-orders-title">

@@ -49,6 +49,7 @@ import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../.
 import { marketTimeZone } from '../../../lib/markets';
 import { CancellationRequestDialog } from './CancellationRequestDialog';
 import { SampleQuotaDialog } from './SampleQuotaDialog';
+import { TermsEditDialog } from './TermsEditDialog';
 
 const PAGE_SIZE = 20;
 const FLASH_MS = 4_000;
@@ -56,7 +57,21 @@ const OPEN: RegistrationStatus[] = ['PENDING', 'APPROVED', 'PENDING_CLOSED'];
 
 type Row = SellerRegistrationsQuery['registrations']['edges'][number]['node'];
 
-function RowActions({ row, onWithdraw, onCancel, onQuota, onHistory }: { row: Row; onWithdraw: () => void; onCancel: () => void; onQuota: () => void; onHistory: () => void }) {
+function RowActions({
+  row,
+  onWithdraw,
+  onCancel,
+  onQuota,
+  onTerms,
+  onHistory,
+}: {
+  row: Row;
+  onWithdraw: () => void;
+  onCancel: () => void;
+  onQuota: () => void;
+  onTerms: () => void;
+  onHistory: () => void;
+}) {
   const title = row.product?.title ?? 'registration';
   const campaignOver = row.campaign?.status === 'CLOSED';
   return (
@@ -73,6 +88,7 @@ function RowActions({ row, onWithdraw, onCancel, onQuota, onHistory }: { row: Ro
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          {row.status === 'PENDING' && <Menu.Item onClick={onTerms}>Change terms…</Menu.Item>}
           <Menu.Item onClick={onQuota}>Raise sample quota</Menu.Item>
           {row.status === 'PENDING' && (
             <Menu.Item color="red" onClick={onWithdraw}>
@@ -152,6 +168,7 @@ export function MyRegistrationsPage() {
   const [cancelling, setCancelling] = useState<Row | null>(null);
   const [raising, setRaising] = useState<Row | null>(null);
   const [historyOf, setHistoryOf] = useState<Row | null>(null);
+  const [editing, setEditing] = useState<Row | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [{ fetching: withdrawBusy }, withdraw] = useMutation(RegistrationWithdrawDocument);
   const [{ fetching: cancelBusy }, requestCancellation] = useMutation(RegistrationCancellationRequestDocument);
@@ -270,6 +287,7 @@ export function MyRegistrationsPage() {
                         onWithdraw={() => setWithdrawing(row)}
                         onCancel={() => setCancelling(row)}
                         onQuota={() => setRaising(row)}
+                        onTerms={() => setEditing(row)}
                         onHistory={() => setHistoryOf(row)}
                       />
                     </Group>
@@ -366,6 +384,7 @@ export function MyRegistrationsPage() {
                               onWithdraw={() => setWithdrawing(row)}
                               onCancel={() => setCancelling(row)}
                               onQuota={() => setRaising(row)}
+                              onTerms={() => setEditing(row)}
                               onHistory={() => setHistoryOf(row)}
                             />
                           </Table.Td>
@@ -464,6 +483,26 @@ export function MyRegistrationsPage() {
           )
         }
       />
+      {editing && (
+        <TermsEditDialog
+          target={{
+            id: editing.id,
+            title: editing.product?.title ?? 'This product',
+            commissionRequirementBps: editing.campaign?.commissionRequirementBps ?? 100,
+            totalRateBps: editing.totalRateBps ?? null,
+            sampleQuota: editing.sampleQuota ?? null,
+            shopAdsRateBps: editing.shopAdsRateBps ?? null,
+            contactEmail: editing.contactEmail ?? null,
+            contactWhatsapp: editing.contactWhatsapp ?? null,
+          }}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            notifications.show({ color: 'teal', title: 'Terms changed', message: `${editing.product?.title ?? ''}: still in the review queue, in the same place.` });
+            setEditing(null);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
       <RegistrationHistoryDrawer
         registrationId={historyOf?.id ?? null}
         title={historyOf?.product?.title ?? ''}

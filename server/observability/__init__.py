@@ -1,0 +1,1 @@
+"""Operating Matchup: request ids, JSON logs, Prometheus metrics and OpenTelemetry traces (docs/operations.md)."""

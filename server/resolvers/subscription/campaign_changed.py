@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+import strawberry
+
+from server.events import channels
+from server.ids import decode_id, encode_id
+from server.models.enums import CampaignChangeKind, Role
+from server.schema.context import Info
+from server.schema.types.campaign import Campaign
+from server.schema.types.campaign_ops import CampaignChange
+
+
+async def subscribe_campaign_changed(
+    info: Info, campaign_id: strawberry.ID | None = None
+) -> AsyncGenerator[CampaignChange, None]:
+    """An agency hears every change of its campaigns; a seller the marketplace changes of its market's campaigns
+    it may see after the change (each re-read through its row scope: a campaign it may not see yields nothing).
+    With campaignId, one campaign only (nothing when the viewer cannot see it)."""
+    ctx = info.context
+    principal = ctx.principal
+    assert principal is not None  # the policy gate lets only agencies and sellers in
+    campaign_pk = None if campaign_id is None else decode_id(campaign_id, "Campaign")
+    if campaign_pk is not None and await ctx.loaders.campaign_by_id.load(campaign_pk) is None:
+        return
+    if principal.role is Role.AGENCY:
+        channel = channels.campaigns_of_agency(principal.organisation_id)
+    else:
+        row = await ctx.loaders.shop_by_id.load(principal.organisation_id)
+        if row is None:
+            return
+        channel = channels.campaigns_of_market(row[0].market.value)
+    async with ctx.rt.broker.subscribe(channel) as events:
+        async for event in events:
+            if campaign_pk is not None and event["id"] != campaign_pk:
+                continue
+            kind = CampaignChangeKind(event["kind"])
+            row = await ctx.loaders.campaign_by_id.load(event["id"])
+            if row is None and not (kind is CampaignChangeKind.DELETED and principal.role is Role.AGENCY):
+                continue  # not visible to this viewer (the agency alone hears of its deleted drafts)
+            yield CampaignChange(
+                campaign=None if row is None else Campaign.from_row(row),
+                campaign_id=encode_id("Campaign", event["id"]),
+                kind=kind,
+                at=datetime.fromisoformat(event["at"]),
+            )

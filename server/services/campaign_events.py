@@ -1,0 +1,59 @@
+"""Campaign-level changes, live: a thin event after commit to the agency and to the sellers who may see it.
+
+Kinds the sellers' marketplace cares about (EDITED, CHANGE_APPLIED, PUBLISHED, UNPUBLISHED, CLOSED) go to the
+agency's channel and to the campaign's market channel; the agency's own bookkeeping (CHANGE_REQUESTED,
+CHANGE_CANCELLED, ARCHIVED, UNARCHIVED, DELETED) to the agency's channel only. A subscriber re-reads the campaign
+through its own row scope per event, so a seller hears of a campaign only while it may see it (a campaign it
+was never shown stays unknown to it, even as an id).
+
+A campaign closes by the clock, not by a write: the sweeper's `announce_closed_campaigns` claims each ended
+campaign once (a conditional UPDATE of close_announced_at) and announces CLOSED.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from server import models
+from server.events import channels
+from server.models.enums import CampaignChangeKind, Market
+from server.runtime import Runtime
+from server.services.unit_of_work import UnitOfWork
+
+SELLER_KINDS = frozenset(
+    {
+        CampaignChangeKind.EDITED,
+        CampaignChangeKind.CHANGE_APPLIED,
+        CampaignChangeKind.PUBLISHED,
+        CampaignChangeKind.UNPUBLISHED,
+        CampaignChangeKind.CLOSED,
+    }
+)
+
+
+def announce(
+    uow: UnitOfWork, campaign_id: int, agency_id: int, market: Market, kind: CampaignChangeKind
+) -> None:
+    event = {"id": campaign_id, "kind": kind.value, "at": uow.rt.clock.now().isoformat()}
+    uow.publish_after_commit(channels.campaigns_of_agency(agency_id), event)
+    if kind in SELLER_KINDS:
+        uow.publish_after_commit(channels.campaigns_of_market(market.value), event)
+
+
+async def announce_closed_campaigns(rt: Runtime) -> int:
+    """Announces CLOSED once for every campaign whose end has passed; returns how many this call announced."""
+    c = models.Campaign
+    async with UnitOfWork(rt) as uow:
+        now = rt.clock.now()
+        rows = (
+            await uow.session.execute(
+                update(c)
+                .where(c.campaign_end <= now, c.close_announced_at.is_(None))
+                .values(close_announced_at=now)
+                .returning(c.id, c.agency_id, c.market)
+                .execution_options(synchronize_session=False)
+            )
+        ).all()
+        for campaign_id, agency_id, market in rows:
+            announce(uow, campaign_id, agency_id, market, CampaignChangeKind.CLOSED)
+    return len(rows)

@@ -1,0 +1,160 @@
+"""The earnings forecast of one party (creator, agency, or a seller's commission owed): its open estimated lines
+from the rollups (`rollup_lines`: what each line holds now in the party's account), each with a predicted settle
+date, a predicted pay date and its survival probability; forecast_model.py does the arithmetic.
+
+- settle: the line's settle_after once delivered; before that, its predicted delivery — paid_at + the median
+  paid → delivered time of the market's latest DELIVERY_SAMPLE delivered lines (DEFAULT_DELIVERY_DAYS without any;
+  a delivery already late is predicted now) — plus the market's settlement window; never before now.
+- pay (agencies and creators): the month the line settles is billed on the 1st of the next month (UTC,
+  server/services/finance/bills.py) and paid by the next payout run: the 1st + the median issue → paid time of the
+  latest PAYOUT_SAMPLE paid bills in the currency (0 days without any). Sellers pay, they are not paid: no date.
+- survival: refund_rates.curves of the line's product (product, shop, category, market), at the line's age.
+FROZEN lines (risk hold) are left out: they settle only once released.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server import models
+from server.auth.principal import Principal
+from server.models.enums import BillStatus, Currency, LedgerAccount, Market, OrderLineStatus, Role
+from server.models.rollup import rollup_lines
+from server.runtime import Runtime
+from server.services.insight import refund_rates
+from server.services.insight.forecast_model import HORIZON_DAYS, CurrencyForecast, OpenLine, forecast
+
+Line, Order = models.OrderLine, models.Order
+DELIVERY_SAMPLE = 500
+DEFAULT_DELIVERY_DAYS = 5
+PAYOUT_SAMPLE = 100
+OPEN_STATUSES = (OrderLineStatus.PAID, OrderLineStatus.SHIPPED, OrderLineStatus.DELIVERED)
+R = rollup_lines.c
+
+# The party's column of rollup_lines, its ledger account, and how its lines are found.
+PARTY = {
+    Role.CREATOR: ("creator_estimated", LedgerAccount.CREATOR_EARNINGS),
+    Role.AGENCY: ("agency_estimated", LedgerAccount.AGENCY_EARNINGS),
+    Role.SELLER: ("seller_estimated", LedgerAccount.SELLER_PAYABLE),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PartyForecast:
+    account: LedgerAccount
+    computed_at: datetime
+    currencies: list[CurrencyForecast]
+    on_hold: dict[Currency, int]
+    lines: list[OpenLine]  # soonest settle first
+    horizon_days: int = HORIZON_DAYS
+
+
+def _party_filter(role: Role, organisation_id: int) -> Any:
+    if role is Role.CREATOR:
+        return R.creator_id == organisation_id
+    if role is Role.SELLER:
+        return R.shop_id == organisation_id
+    return R.campaign_id.in_(select(models.Campaign.id).where(models.Campaign.agency_id == organisation_id))
+
+
+def _median(values: Sequence[timedelta], default: timedelta) -> timedelta:
+    if not values:
+        return default
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+async def delivery_lag(session: AsyncSession, market: Market) -> timedelta:
+    rows = await session.execute(
+        select(Line.paid_at, Line.delivered_at)
+        .join(Order, Order.id == Line.order_id)
+        .where(Order.market == market, Line.delivered_at.is_not(None), Line.paid_at.is_not(None))
+        .order_by(Line.id.desc())
+        .limit(DELIVERY_SAMPLE)
+    )
+    return _median([d - p for p, d in rows], timedelta(days=DEFAULT_DELIVERY_DAYS))
+
+
+async def payout_lag(session: AsyncSession, currency: Currency) -> timedelta:
+    rows = await session.execute(
+        select(models.PaymentBill.issued_at, models.PaymentBill.paid_at)
+        .where(models.PaymentBill.status == BillStatus.PAID, models.PaymentBill.currency == currency)
+        .order_by(models.PaymentBill.id.desc())
+        .limit(PAYOUT_SAMPLE)
+    )
+    return _median([p - i for i, p in rows if p is not None and i is not None], timedelta(0))
+
+
+def bill_date(settle_at: datetime) -> date:
+    """The 1st of the month after the one the line settles in (UTC): when its bill is issued."""
+    d = settle_at.astimezone(UTC).date()
+    return date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+def aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
+    amount_column, account = PARTY[principal.role]
+    now = rt.clock.now()
+    amount = R[amount_column]
+    stmt = (
+        select(
+            R.line_id, amount, R.market, Line.status, Line.paid_at, Line.delivered_at, Line.settle_after,
+            Line.product_id, Line.currency,
+        )
+        .join(Line, Line.id == R.line_id)
+        .where(
+            _party_filter(principal.role, principal.organisation_id), R.paid == 1, R.settled == 0, R.sale == 1,
+            Line.status.in_((*OPEN_STATUSES, OrderLineStatus.FROZEN)),
+        )
+    )
+    async with rt.sessionmaker() as session:
+        rows = list(await session.execute(stmt))
+        on_hold: dict[Currency, int] = {}
+        open_rows = []
+        for row in rows:
+            if row.status is OrderLineStatus.FROZEN:
+                on_hold[Currency(row.currency)] = on_hold.get(Currency(row.currency), 0) + int(row[1])
+            else:
+                open_rows.append(row)
+        markets = {Market(r.market) for r in open_rows if r.delivered_at is None}
+        lags = {m: await delivery_lag(session, m) for m in sorted(markets)}
+        currencies = {Currency(r.currency) for r in open_rows}
+        pay_lags = {c: await payout_lag(session, c) for c in sorted(currencies)} if principal.role is not Role.SELLER else {}
+        keys = await refund_rates.product_keys(session, {r.product_id for r in open_rows})
+        curves = await refund_rates.curves(session, keys.values(), now, sqlite=rt.settings.is_sqlite)
+    windows = rt.settings.settlement_window_days
+    lines = []
+    for r in open_rows:
+        market = Market(r.market)
+        if r.settle_after is not None:
+            settle_at = aware(r.settle_after)
+        else:
+            delivery = max(aware(r.paid_at) + lags[market], now)
+            settle_at = delivery + timedelta(days=windows.get(market.value, 7))
+        settle_at = max(settle_at, now)
+        currency = Currency(r.currency)
+        pay_on = None
+        if currency in pay_lags:
+            pay_on = (datetime.combine(bill_date(settle_at), datetime.min.time(), UTC) + pay_lags[currency]).date()
+        s = curves[r.product_id].at((now - aware(r.paid_at)).days)
+        k = keys[r.product_id]
+        observation = {
+            refund_rates.Level.PRODUCT: (k.product_id,), refund_rates.Level.SHOP: (k.shop_id,),
+            refund_rates.Level.CATEGORY: (k.category, k.market), refund_rates.Level.MARKET: (k.market,),
+        }.get(s.level, ())
+        lines.append(OpenLine(r.line_id, currency, int(r[1]), settle_at, pay_on, s, (s.level, *observation)))
+    lines.sort(key=lambda line: (line.settle_at, line.line_id))
+    currencies = forecast(lines, now)
+    seen = {cf.currency for cf in currencies}
+    currencies += [CurrencyForecast(c) for c in sorted(on_hold) if c not in seen]  # only frozen lines in it
+    return PartyForecast(account, now, currencies, on_hold, lines)

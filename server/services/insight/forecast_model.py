@@ -1,0 +1,123 @@
+"""The earnings forecast's arithmetic, free of the database: open lines with predicted dates and survival in,
+weekly buckets, the next 30 days, a pay calendar and low/likely/high bands out (docs/forecast.md).
+
+Integers only. A line of amount a (minor units) kept with probability s (bps) contributes a × s / 10000 (half-up)
+to *likely*. The band is likely ± 1.96 σ (a 95 % interval), with σ² the sum of
+- each line's own uncertainty, a² · s(1 − s) (kept or returned, independently), and
+- each survival estimate's uncertainty, (Σ a of the lines that used it)² · s̄(1 − s̄) / n, n the finished lines it
+  was observed on and s̄ the amount-weighted survival of those lines;
+clamped to [0, Σ a]. σ² is kept scaled by 10⁸ (bps²) and its square root taken with math.isqrt.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from math import isqrt
+
+from server.models.enums import Currency
+from server.money import apply_rate
+from server.services.insight.refund_rates import Level, Survival
+
+HORIZON_DAYS = 90
+WEEKS = (HORIZON_DAYS + 6) // 7  # 13 weeks: [today + 7k, today + 7k + 7)
+NEXT_DAYS = 30
+Z_PERMILLE = 1960  # 1.96: both tails of a 95 % normal interval
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLine:
+    line_id: int
+    currency: Currency
+    amount: int  # the party's estimated amount now (minor units)
+    settle_at: datetime  # predicted
+    pay_on: date | None  # predicted (payees only)
+    survival: Survival
+    survival_key: tuple[object, ...]  # the observation the survival came from (its level and key)
+
+
+@dataclass(slots=True)
+class Band:
+    likely: int = 0
+    low: int = 0
+    high: int = 0
+    lines: int = 0
+    estimated: int = 0  # Σ a: what the lines hold now
+
+
+@dataclass(slots=True)
+class CurrencyForecast:
+    currency: Currency
+    open_lines: int = 0
+    estimated: int = 0
+    next_days: Band = field(default_factory=Band)
+    weeks: list[tuple[date, Band]] = field(default_factory=list)
+    pay_dates: list[tuple[date, Band]] = field(default_factory=list)
+    basis: dict[Level, tuple[int, int]] = field(default_factory=dict)  # level -> (lines, estimated)
+
+
+class _Accumulator:
+    """Σ likely, Σ a, per-line variance and per-observation amounts of a set of lines."""
+
+    def __init__(self) -> None:
+        self.likely = self.estimated = self.lines = self.line_var = 0
+        self.by_observation: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0])  # Σa, Σa·s, n
+
+    def add(self, line: OpenLine) -> None:
+        s = line.survival.bps
+        self.lines += 1
+        self.estimated += line.amount
+        self.likely += apply_rate(max(line.amount, 0), s) if line.amount >= 0 else -apply_rate(-line.amount, s)
+        self.line_var += line.amount * line.amount * s * (10000 - s)
+        obs = self.by_observation[line.survival_key]
+        obs[0] += line.amount
+        obs[1] += line.amount * s
+        obs[2] = line.survival.sample_size
+
+    def band(self) -> Band:
+        var = self.line_var
+        for amount, weighted, n in self.by_observation.values():
+            if n > 0 and amount > 0:
+                s = weighted // amount  # the amount-weighted survival of the lines that used the observation
+                var += amount * amount * s * (10000 - s) // n
+        half = (Z_PERMILLE * isqrt(var) + 5_000_000) // 10_000_000  # 1.96 · √var / 10⁴, half-up
+        top = max(self.estimated, 0)
+        return Band(
+            likely=self.likely, low=min(max(self.likely - half, 0), top), high=min(self.likely + half, top),
+            lines=self.lines, estimated=self.estimated,
+        )
+
+
+def forecast(lines: Iterable[OpenLine], now: datetime) -> list[CurrencyForecast]:
+    """Per currency (most estimated first): the next 30 days, 13 weekly buckets from today (UTC) and the pay
+    calendar within the 90-day horizon. A line predicted to settle in the past settles now (the next sweep)."""
+    today = now.date()
+    horizon_end = now + timedelta(days=HORIZON_DAYS)
+    by_currency: dict[Currency, list[OpenLine]] = defaultdict(list)
+    for line in lines:
+        by_currency[line.currency].append(line)
+    out = []
+    for currency, items in by_currency.items():
+        cf = CurrencyForecast(currency, open_lines=len(items), estimated=sum(i.amount for i in items))
+        nxt, weeks, pays = _Accumulator(), [_Accumulator() for _ in range(WEEKS)], defaultdict(_Accumulator)
+        basis: dict[Level, list[int]] = defaultdict(lambda: [0, 0])
+        for line in items:
+            settle = max(line.settle_at, now)
+            basis[line.survival.level][0] += 1
+            basis[line.survival.level][1] += line.amount
+            if settle < now + timedelta(days=NEXT_DAYS):
+                nxt.add(line)
+            week = (settle.date() - today).days // 7
+            if 0 <= week < WEEKS:
+                weeks[week].add(line)
+            if line.pay_on is not None and line.pay_on < horizon_end.date():
+                pays[line.pay_on].add(line)
+        cf.next_days = nxt.band()
+        cf.weeks = [(today + timedelta(days=7 * k), acc.band()) for k, acc in enumerate(weeks)]
+        cf.pay_dates = [(day, pays[day].band()) for day in sorted(pays)]
+        cf.basis = {level: (n, amount) for level, (n, amount) in basis.items()}
+        out.append(cf)
+    out.sort(key=lambda cf: (-cf.estimated, cf.currency.value))
+    return out

@@ -1,0 +1,40 @@
+""" "Preview as creator": the offer behind one of the agency's own share links, built exactly as a creator opening
+it gets it (the same approved items, creator rates, sample availability and campaign end), minus what belongs to
+one creator (whether it is in that creator's showcase, a lower-rate notice). Previewing records no visit.
+A link of another agency, a revoked link or one of a closed campaign previews as nothing, as for a creator."""
+
+from __future__ import annotations
+
+from server.auth.principal import Principal
+from server.models.enums import RegistrationStatus
+from server.runtime import Runtime
+from server.services import offer_rules
+from server.services.showcase import OfferItem, SharedOffer, _link, _list_items
+from server.services.unit_of_work import UnitOfWork
+
+
+async def preview(rt: Runtime, principal: Principal, token: str) -> SharedOffer | None:
+    async with UnitOfWork(rt) as uow:
+        link = await _link(uow, token)
+        if link is None or link.agency_id != principal.organisation_id:
+            return None
+        items = [i for i in await _list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
+    return SharedOffer(
+        token=token,
+        agency_name=link.agency_name,
+        campaign_name=link.campaign_name,
+        campaign_end=link.campaign_end,
+        market=link.market,
+        items=[
+            OfferItem(
+                list_item_id=item.id,
+                product_id=item.product_id,
+                creator_rate_bps=item.creator_rate_bps,
+                samples_left=offer_rules.samples_left(item.sample_quota, item.consumed),
+                campaign_end=link.campaign_end,
+                in_showcase=False,
+                notice=None,
+            )
+            for item in items
+        ],
+    )

@@ -1,0 +1,148 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { logIn, settled, shoot, VIEWPORTS } from './support/session.ts';
+
+/**
+ * The agency's and seller's daily work: duplicate a campaign into a draft and delete the draft, the closing-soon
+ * sort and the registration-open filter, the registration filters, "preview as creator", and a seller changing
+ * a pending registration's terms (seen in its history).
+ */
+
+function wallTime(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const page = await context.newPage();
+  await logIn(page, email);
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+  return page;
+}
+
+async function snap(page: Page, name: string) {
+  await settled(page);
+  const close = page.locator('.mantine-Notification-root button');
+  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
+  await shoot(page, name);
+}
+
+const DAY = 86_400_000;
+
+test('agency: duplicate a campaign into a draft, find it, delete it; closing-soon sort and open-now filter', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const agency = await signedIn(browser, 'agency@demo.test');
+  await agency.getByRole('link', { name: 'Campaigns' }).click();
+  const rows = agency.getByTestId('campaign-row');
+  await expect(rows.first()).toBeVisible();
+  const source = rows.filter({ hasText: 'Glow Up Beauty Month' });
+  await source.getByTestId('campaign-actions').click();
+  await agency.getByRole('menuitem', { name: 'Duplicate as new draft' }).click();
+  const dialog = agency.getByRole('dialog', { name: /Duplicate/ });
+  const name = `Glow Up again ${Date.now() % 100_000}`;
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  // A start in the past is refused by the server at its field.
+  await dialog.getByLabel('Campaign start').fill(wallTime(new Date(Date.now() - DAY), 'Asia/Bangkok'));
+  await dialog.getByLabel('Registration ends').fill(wallTime(new Date(Date.now() + 5 * DAY), 'Asia/Bangkok'));
+  await dialog.getByLabel('Campaign end').fill(wallTime(new Date(Date.now() + 10 * DAY), 'Asia/Bangkok'));
+  await dialog.getByRole('button', { name: 'Create draft' }).click();
+  await expect(dialog.getByLabel('Campaign start')).toHaveAttribute('aria-invalid', 'true');
+  await snap(agency, 'daily-duplicate-error-desktop');
+  await dialog.getByLabel('Campaign start').fill(wallTime(new Date(Date.now() + DAY), 'Asia/Bangkok'));
+  await dialog.getByRole('button', { name: 'Create draft' }).click();
+  await expect(agency.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(agency.getByTestId('campaign-status').first()).toHaveAttribute('data-status', 'READY');
+
+  // Closing soon, registration open now: only open campaigns, soonest registration end first.
+  await agency.getByRole('link', { name: 'Campaigns', exact: true }).first().click();
+  await agency.getByRole('combobox', { name: 'Sort by' }).click();
+  await agency.getByRole('option', { name: 'Registration closing soon' }).click();
+  const openNow = agency.getByRole('switch', { name: 'Registration open now' });
+  await agency.getByText('Registration open now').click();
+  await expect(openNow).toBeChecked();
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasNotText: /Registration open until/ })).toHaveCount(0);
+  await expect(rows.filter({ hasText: name })).toHaveCount(0); // the draft takes no registrations
+  await snap(agency, 'daily-campaigns-closing-soon-desktop');
+  await agency.getByText('Registration open now').click();
+  await expect(openNow).not.toBeChecked();
+
+  // Delete the draft: it was never published.
+  const draft = rows.filter({ hasText: name });
+  await expect(draft).toHaveCount(1);
+  await draft.getByTestId('campaign-actions').click();
+  await agency.getByRole('menuitem', { name: 'Delete draft…' }).click();
+  await snap(agency, 'daily-delete-confirm-desktop');
+  await agency.getByRole('dialog', { name: 'Delete this draft?' }).getByRole('button', { name: 'Delete draft' }).click();
+  await expect(draft).toHaveCount(0);
+  // A published campaign offers no delete.
+  await source.getByTestId('campaign-actions').click();
+  await expect(agency.getByRole('menuitem', { name: 'Delete draft…' })).toHaveCount(0);
+  await agency.keyboard.press('Escape');
+  await agency.context().close();
+});
+
+test('agency: preview a share link as a creator sees it, with no creator action', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const agency = await signedIn(browser, 'agency@demo.test');
+  await agency.getByRole('link', { name: 'Product lists' }).click();
+  const listLinks = agency.getByTestId('list-row').getByRole('link');
+  await expect(listLinks.first()).toBeVisible();
+  await listLinks.first().click();
+  const card = agency.getByTestId('share-link-card');
+  await expect(card).toBeVisible();
+  if ((await card.getByRole('link', { name: 'Preview as creator' }).count()) === 0) {
+    await card.getByRole('button', { name: /Create (share )?link/ }).click();
+  }
+  await card.getByRole('link', { name: 'Preview as creator' }).click();
+  await expect(agency.getByTestId('preview-banner')).toBeVisible();
+  const preview = agency.getByTestId('creator-preview');
+  await expect(preview.getByTestId('offer-item').first()).toBeVisible();
+  await expect(preview.getByTestId('offer-rate').first()).toHaveText(/%$/);
+  // Nothing a creator does is offered: no selection, no terms, no add button.
+  await expect(preview.getByRole('checkbox')).toHaveCount(0);
+  await expect(agency.getByRole('button', { name: /^Add/ })).toHaveCount(0);
+  await snap(agency, 'daily-preview-as-creator-desktop');
+  await agency.context().close();
+});
+
+test('seller: change a pending registration’s terms in place; the history shows it', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const seller = await signedIn(browser, 'seller@demo.test');
+  await seller.getByRole('link', { name: 'My registrations', exact: true }).click();
+  const pending = seller.getByTestId('my-registration-row').and(seller.locator('[data-status="PENDING"]'));
+  await expect(pending.first()).toBeVisible();
+  const row = pending.first();
+  const title = (await row.locator('p').first().innerText()).trim();
+  await row.getByRole('button', { name: /^Actions for/ }).click();
+  await seller.getByRole('menuitem', { name: 'Change terms…' }).click();
+  const dialog = seller.getByRole('dialog', { name: 'Change the terms' });
+  const rate = dialog.getByRole('textbox', { name: 'Total commission' });
+  await rate.fill('1');
+  await dialog.getByRole('button', { name: 'Save terms' }).click();
+  await expect(rate).toHaveAttribute('aria-invalid', 'true');
+  const newRate = `${20 + (Date.now() % 20)}.5`;
+  await rate.fill(newRate);
+  await snap(seller, 'daily-terms-edit-desktop');
+  await dialog.getByRole('button', { name: 'Save terms' }).click();
+  await expect(dialog).toHaveCount(0);
+  const same = seller.getByTestId('my-registration-row').filter({ hasText: title }).first();
+  await expect(same).toContainText(`${newRate}%`);
+  await expect(same).toHaveAttribute('data-status', 'PENDING');
+  await same.getByRole('button', { name: /^History of/ }).click();
+  await expect(seller.getByTestId('registration-history')).toContainText('Terms changed while pending');
+  await snap(seller, 'daily-terms-history-desktop');
+  await seller.context().close();
+});

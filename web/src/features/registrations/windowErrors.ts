@@ -1,0 +1,17 @@
+/** registrationCreate's registration-window errors, with their time in the campaign market's zone. */
+import { formatDateTime } from '../../lib/format';
+
+export interface WindowError {
+  code: string;
+  message: string;
+  opensAt?: string | null;
+  endedAt?: string | null;
+}
+
+export function windowErrorMessage(error: WindowError, timeZone: string): string {
+  if (error.code === 'REGISTRATION_NOT_OPEN_YET' && error.opensAt)
+    return `Registration is not open yet: it opens ${formatDateTime(error.opensAt, timeZone)}.`;
+  if (error.code === 'REGISTRATION_ENDED' && error.endedAt)
+    return `Registration for this campaign ended ${formatDateTime(error.endedAt, timeZone)}.`;
+  return error.message;
+}

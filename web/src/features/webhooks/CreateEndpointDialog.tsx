@@ -1,0 +1,125 @@
+/**
+ * A new webhook endpoint in two steps: URL, event types and a note; then its signing secret — shown this once,
+ * dismissable only by "Done".
+ */
+import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconCopy, IconShieldLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { WebhookEndpointCreateDocument } from '../../generated/graphql';
+import { describeError } from '../../lib/errors';
+import { splitUserErrors } from '../../lib/userErrors';
+
+interface EventType {
+  name: string;
+  description: string;
+}
+
+export function CreateEndpointDialog({ opened, eventTypes, onClose, onCreated }: {
+  opened: boolean;
+  eventTypes: ReadonlyArray<EventType>;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [types, setTypes] = useState<string[]>([]);
+  const [errors, setErrors] = useState<{ url?: string; eventTypes?: string; form?: string }>({});
+  const [secret, setSecret] = useState<string | null>(null);
+  const [{ fetching }, create] = useMutation(WebhookEndpointCreateDocument);
+
+  const close = () => {
+    setUrl('');
+    setDescription('');
+    setTypes([]);
+    setErrors({});
+    setSecret(null);
+    onClose();
+  };
+
+  const submit = async () => {
+    const result = await create({ input: { url: url.trim(), eventTypes: types, description } }, { additionalTypenames: ['WebhookEndpoint'] });
+    if (result.error) {
+      setErrors({ form: describeError(result.error) });
+      return;
+    }
+    const payload = result.data?.webhookEndpointCreate;
+    if (!payload?.webhookEndpoint || !payload.secret) {
+      const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], ['url', 'eventTypes', 'description'] as const);
+      setErrors({ url: fieldErrors.url, eventTypes: fieldErrors.eventTypes, form: [...formErrors, fieldErrors.description].filter(Boolean).join(' ') || undefined });
+      return;
+    }
+    setSecret(payload.secret);
+    onCreated();
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={secret ? () => undefined : close}
+      closeOnClickOutside={!secret}
+      closeOnEscape={!secret}
+      withCloseButton={!secret}
+      title={secret ? 'Copy the signing secret' : 'New webhook endpoint'}
+      size="lg"
+      centered
+    >
+      {secret ? (
+        <Stack>
+          <Alert color="yellow" icon={<IconShieldLock aria-hidden />}>
+            This is the only time the secret is shown. Your receiver verifies each message’s <Code>webhook-signature</Code> with it (Standard Webhooks).
+          </Alert>
+          <Group gap="xs" wrap="nowrap">
+            <Code fz="sm" data-testid="webhook-secret" style={{ wordBreak: 'break-all' }}>
+              {secret}
+            </Code>
+            <CopyButton value={secret}>
+              {({ copied, copy }) => (
+                <Button size="xs" variant="light" onClick={copy} leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}>
+                  {copied ? 'Copied' : 'Copy'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <Group justify="flex-end">
+            <Button onClick={close}>Done</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack>
+          <TextInput
+            label="URL"
+            description="Where Matchup POSTs the events (https)."
+            placeholder="https://erp.example.com/matchup/webhooks"
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            error={errors.url}
+            required
+            data-autofocus
+          />
+          <TextInput label="Description" placeholder="What receives them" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={200} />
+          <Checkbox.Group label="Events" description="The event types this endpoint receives." value={types} onChange={setTypes} error={errors.eventTypes} required>
+            <Stack gap={6} mt="xs">
+              {eventTypes.map((type) => (
+                <Checkbox key={type.name} value={type.name} label={<Code fz="xs">{type.name}</Code>} description={type.description} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          {errors.form && (
+            <Text c="red" size="sm" role="alert">
+              {errors.form}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button onClick={submit} loading={fetching}>
+              Create endpoint
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

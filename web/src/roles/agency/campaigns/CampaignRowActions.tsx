@@ -1,0 +1,80 @@
+/** A campaign row's menu: duplicate (any campaign), delete (a draft never published), archive or bring back (closed). */
+import { ActionIcon, Menu } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconArchiveOff, IconCopy, IconDots, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { CampaignArchiveDocument, CampaignDeleteDocument, type AgencyCampaignsQuery } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+import { DuplicateCampaignDialog } from './DuplicateCampaignDialog';
+
+type Row = AgencyCampaignsQuery['campaigns']['edges'][number]['node'];
+
+function problemOf(error: { message: string } | undefined, userErrors: { message: string }[] | undefined): string | null {
+  if (error) return error.message;
+  return userErrors?.length ? userErrors.map((e) => e.message).join(' ') : null;
+}
+
+export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onChanged: () => void }) {
+  const [dialog, setDialog] = useState<'delete' | 'duplicate' | null>(null);
+  const [{ fetching: deleting }, remove] = useMutation(CampaignDeleteDocument);
+  const [, archive] = useMutation(CampaignArchiveDocument);
+  const deletable = campaign.status === 'READY' && !campaign.firstPublishedAt;
+  const closed = campaign.status === 'CLOSED';
+
+  const doDelete = async () => {
+    const result = await remove({ input: { id: campaign.id } }, { additionalTypenames: ['Campaign'] });
+    const problem = result.error ? describeError(result.error) : problemOf(undefined, result.data?.campaignDelete.userErrors);
+    setDialog(null);
+    notifications.show(problem ? { color: 'red', title: 'Not deleted', message: problem } : { color: 'teal', title: 'Draft deleted', message: campaign.name });
+    onChanged();
+  };
+
+  const doArchive = async (archived: boolean) => {
+    const result = await archive({ input: { id: campaign.id, archived } }, { additionalTypenames: ['Campaign'] });
+    const problem = result.error ? describeError(result.error) : problemOf(undefined, result.data?.campaignArchive.userErrors);
+    notifications.show(
+      problem
+        ? { color: 'red', title: archived ? 'Not archived' : 'Not restored', message: problem }
+        : { color: 'teal', title: archived ? 'Campaign archived' : 'Campaign restored', message: archived ? 'It is out of your list; “Show archived” finds it.' : 'It is back in your list.' },
+    );
+    onChanged();
+  };
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${campaign.name}`} data-testid="campaign-actions">
+            <IconDots size={18} aria-hidden />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setDialog('duplicate')}>
+            Duplicate as new draft
+          </Menu.Item>
+          {closed &&
+            (campaign.archivedAt ? (
+              <Menu.Item leftSection={<IconArchiveOff size={16} aria-hidden />} onClick={() => void doArchive(false)}>
+                Bring back from archive
+              </Menu.Item>
+            ) : (
+              <Menu.Item leftSection={<IconArchive size={16} aria-hidden />} onClick={() => void doArchive(true)}>
+                Archive
+              </Menu.Item>
+            ))}
+          {deletable && (
+            <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDialog('delete')}>
+              Delete draft…
+            </Menu.Item>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      <ConfirmDialog opened={dialog === 'delete'} title="Delete this draft?" confirmLabel="Delete draft" busy={deleting} onConfirm={() => void doDelete()} onClose={() => setDialog(null)}>
+        {`“${campaign.name}” was never published; it and its settings are removed. This cannot be undone.`}
+      </ConfirmDialog>
+      <DuplicateCampaignDialog campaign={dialog === 'duplicate' ? campaign : null} onClose={() => setDialog(null)} />
+    </>
+  );
+}

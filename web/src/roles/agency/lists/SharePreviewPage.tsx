@@ -1,0 +1,64 @@
+/**
+ * /agency/lists/:listId/preview — "Preview as creator": the list's share link rendered with the creator's own
+ * components, exactly as a creator opening it sees it, with no creator action (nothing can be added) and no
+ * creator's own state. The data comes from shareLinkPreview, which gives the agency nothing the creator view
+ * hides.
+ */
+import { Alert, Anchor, Box, Breadcrumbs, Stack, Text } from '@mantine/core';
+import { IconEye } from '@tabler/icons-react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { ShareLinkPreviewDocument } from '../../../generated/graphql';
+import { marketTimeZone } from '../../../lib/markets';
+import { OfferHeader } from '../../creator/offer/OfferHeader';
+import { OfferItemCard } from '../../creator/offer/OfferItemCard';
+import { listPath } from './paths';
+
+export function SharePreviewPage() {
+  const { listId = '' } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ShareLinkPreviewDocument, variables: { token }, pause: !token });
+  const offer = data?.shareLinkPreview;
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs aria-label="Breadcrumb">
+        <Anchor component={Link} to={listPath(listId)} size="sm">
+          Product list
+        </Anchor>
+        <Text size="sm">Preview as creator</Text>
+      </Breadcrumbs>
+      <Alert color="indigo" variant="light" icon={<IconEye aria-hidden />} title="Preview as creator" data-testid="preview-banner">
+        This is the share link as a creator opening it sees it: only the creator rate, never the seller&apos;s total or your
+        share. Nothing can be added from here.
+      </Alert>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : fetching && !data ? (
+        <LoadingState label="Loading the preview…" />
+      ) : !offer ? (
+        <EmptyBlock
+          title="Nothing to preview"
+          description="This list has no active share link, or its campaign has ended. Create a link on the list first."
+          icon={<IconEye aria-hidden />}
+        />
+      ) : (
+        <Box maw={460} w="100%" mx="auto" p="sm" data-testid="creator-preview"
+          style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 24, background: 'var(--mantine-color-gray-0)' }}>
+          <Stack gap="md">
+            <OfferHeader offer={offer} itemCount={offer.items.length} timeZone={marketTimeZone(offer.market)} />
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products in this offer">
+              {offer.items.map((item) => (
+                <li key={item.id}>
+                  <OfferItemCard item={item} timeZone={marketTimeZone(offer.market)} />
+                </li>
+              ))}
+            </Stack>
+          </Stack>
+        </Box>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+/** Change a PENDING registration's terms in place: it keeps its place in the agency's review queue, and the
+ * agency sees the change in the registration's history and live. */
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { bpsToPercentText } from '../../../features/campaigns/percent';
+import { RateInput } from '../../../features/campaigns/RateInput';
+import { checkItemTerms, itemErrorField, type ItemField } from '../../../features/registrations/registrationItemRules';
+import { RegistrationTermsUpdateDocument } from '../../../generated/graphql';
+import { describeError } from '../../../lib/errors';
+
+export interface TermsTarget {
+  id: string;
+  title: string;
+  commissionRequirementBps: number;
+  totalRateBps: number | null;
+  sampleQuota: number | null;
+  shopAdsRateBps: number | null;
+  contactEmail: string | null;
+  contactWhatsapp: string | null;
+}
+
+type Field = ItemField | 'email' | 'whatsapp' | 'general';
+
+export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTarget; onClose: () => void; onSaved: () => void }) {
+  const [rate, setRate] = useState(target.totalRateBps === null ? '' : bpsToPercentText(target.totalRateBps));
+  const [samples, setSamples] = useState(String(target.sampleQuota ?? 0));
+  const [adsRate, setAdsRate] = useState(target.shopAdsRateBps === null ? '' : bpsToPercentText(target.shopAdsRateBps));
+  const [email, setEmail] = useState(target.contactEmail ?? '');
+  const [whatsapp, setWhatsapp] = useState(target.contactWhatsapp ?? '');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [{ fetching }, save] = useMutation(RegistrationTermsUpdateDocument);
+
+  const submit = async () => {
+    const checked = checkItemTerms({ rate, samples, adsRate }, target.commissionRequirementBps);
+    const local: typeof errors = { ...checked.errors };
+    if (!email.trim()) local.email = 'Enter a contact email';
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    const result = await save({
+      input: {
+        id: target.id,
+        totalRateBps: checked.totalRateBps,
+        sampleQuota: checked.sampleQuota,
+        shopAdsRateBps: checked.shopAdsRateBps,
+        clearShopAdsRate: checked.shopAdsRateBps === null && target.shopAdsRateBps !== null,
+        contactEmail: email.trim(),
+        contactWhatsapp: whatsapp.trim() || null,
+        clearContactWhatsapp: !whatsapp.trim() && target.contactWhatsapp !== null,
+      },
+    });
+    const payload = result.data?.registrationTermsUpdate;
+    if (result.error || !payload) {
+      setErrors({ general: result.error ? describeError(result.error) : 'No answer from the server.' });
+      return;
+    }
+    if (payload.userErrors.length) {
+      const next: typeof errors = {};
+      for (const e of payload.userErrors) {
+        const last = e.field?.[e.field.length - 1];
+        const key: Field = last === 'contactEmail' ? 'email' : last === 'contactWhatsapp' ? 'whatsapp' : (itemErrorField(e.field) ?? 'general');
+        next[key] = next[key] ? `${next[key]} ${e.message}` : e.message;
+      }
+      setErrors(next);
+      return;
+    }
+    onSaved();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Change the terms" centered size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Stack>
+          <Text size="sm">
+            <b>{target.title}</b> is waiting for the agency&apos;s review. Changing its terms keeps its place in the queue; the
+            agency sees what changed.
+          </Text>
+          {errors.general && (
+            <Alert color="red" variant="light" role="alert">
+              {errors.general}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <RateInput label="Total commission" required value={rate} onChange={setRate} error={errors.rate}
+              description={`At least ${bpsToPercentText(target.commissionRequirementBps)} %`} data-autofocus />
+            <TextInput label="Sample quota" inputMode="numeric" value={samples} onChange={(e) => setSamples(e.currentTarget.value)} error={errors.samples} />
+            <RateInput label="Shop-ads rate" value={adsRate} onChange={setAdsRate} error={errors.adsRate} description="Optional" />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Contact email" required type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+            <TextInput label="WhatsApp" value={whatsapp} onChange={(e) => setWhatsapp(e.currentTarget.value)} error={errors.whatsapp} description="Optional" />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={fetching}>
+              Save terms
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
