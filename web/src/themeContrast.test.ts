@@ -14,6 +14,7 @@ describe('accessible colour variables', () => {
 
   it('gives secondary text AA contrast on white and on gray.0', () => {
     expect(light['--mantine-color-dimmed']).toBe(DIMMED);
+    expect(light['--mantine-color-placeholder']).toBe(DIMMED);
     expect(contrast(DIMMED, WHITE)).toBeGreaterThanOrEqual(AA);
     expect(contrast(DIMMED, full.colors.gray[0])).toBeGreaterThanOrEqual(AA);
   });

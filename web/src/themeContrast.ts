@@ -34,7 +34,8 @@ export function readable(shades: MantineColorsTuple, from: number, backgrounds: 
 }
 
 export const accessibleColors: CSSVariablesResolver = (theme) => {
-  const light: Record<string, string> = { '--mantine-color-dimmed': DIMMED };
+  // Placeholders are text too (pickers draw them as text): dimmed, not gray.5 (2.1:1).
+  const light: Record<string, string> = { '--mantine-color-dimmed': DIMMED, '--mantine-color-placeholder': DIMMED };
   for (const [name, shades] of Object.entries(theme.colors)) {
     if (name === 'dark' || name === 'gray') continue; // neutral text colours: dimmed above, body text already dark
     const text = readable(shades, 6, [WHITE, shades[0]]);

@@ -72,7 +72,7 @@ function CampaignRow({ campaign, selected, onActivity, onOpen }: {
     if (paid !== undefined) onActivity(campaign.id, paid);
   }, [campaign.id, paid, onActivity]);
   return (
-    <Table.Tr data-testid="all-campaigns-row" aria-current={selected || undefined} bg={selected ? 'var(--mantine-primary-color-light)' : undefined}>
+    <Table.Tr data-testid="all-campaigns-row" aria-current={selected || undefined} bg={selected ? 'var(--mantine-color-gray-0)' : undefined}>
       <Table.Td>
         <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => onOpen(campaign.id)}>
           {campaign.name}
