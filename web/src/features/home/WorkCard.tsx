@@ -74,7 +74,8 @@ export function WorkCard({
                     )}
                   </Stack>
                   {item.aside && (
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    // The aside (a status, a time) never shrinks: the title wraps instead (no clipped badges).
+                    <Text component="div" size="xs" c="dimmed" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
                       {item.aside}
                     </Text>
                   )}
