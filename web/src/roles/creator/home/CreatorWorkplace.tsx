@@ -38,7 +38,7 @@ export function CreatorWorkplace() {
         <FigureCard
           label="Earned today"
           value={formatMoney(earned.today)}
-          note={`${formatCount(earned.todayOrders)} paid orders · yesterday ${formatMoney(earned.yesterday)}`}
+          note={`${formatCount(earned.todayOrders)} paid ${earned.todayOrders === 1 ? "order" : "orders"} · yesterday ${formatMoney(earned.yesterday)}`}
           to="/creator/earnings"
           testId="earned-today"
           big

@@ -46,7 +46,7 @@ export function SellerWorkplace() {
         <FigureCard
           label="GMV this month"
           value={formatMoney(gmv.month)}
-          note={`Today ${formatMoney(gmv.today)} from ${formatCount(gmv.todayOrders)} paid orders`}
+          note={`Today ${formatMoney(gmv.today)} from ${formatCount(gmv.todayOrders)} paid ${gmv.todayOrders === 1 ? "order" : "orders"}`}
           to="/seller/orders"
           testId="gmv-month"
         />
