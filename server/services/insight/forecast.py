@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import DateTime, select, type_coerce
+from sqlalchemy import DateTime, String, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -37,7 +37,8 @@ DEFAULT_DELIVERY_DAYS = 5
 PAYOUT_SAMPLE = 100
 OPEN_STATUSES = (OrderLineStatus.PAID, OrderLineStatus.SHIPPED, OrderLineStatus.DELIVERED)
 R = rollup_lines.c
-RAW_TIME = DateTime(timezone=True)  # read as the driver gives it (aware() fills in UTC): no per-value conversion
+# Enums and times read as the driver gives them (aware() fills in UTC; enums built once per distinct value).
+RAW_TIME = DateTime(timezone=True)
 
 # The party's column of rollup_lines, its ledger account, and how its lines are found.
 PARTY = {
@@ -125,8 +126,9 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
     amount = R[amount_column]
     stmt = (
         select(
-            R.line_id, amount, R.market, Line.status, *(type_coerce(c, RAW_TIME).label(c.key) for c in (
-                Line.paid_at, Line.delivered_at, Line.settle_after)), Line.product_id, Line.currency,
+            R.line_id, amount, *(type_coerce(c, String).label(c.key) for c in (R.market, Line.status, Line.currency)),
+            *(type_coerce(c, RAW_TIME).label(c.key) for c in (Line.paid_at, Line.delivered_at, Line.settle_after)),
+            Line.product_id,
         )
         .join(Line, Line.id == R.line_id)
         .where(
@@ -139,7 +141,7 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
         on_hold: dict[Currency, int] = {}
         open_rows = []
         for row in rows:
-            if row.status is OrderLineStatus.FROZEN:
+            if row.status == OrderLineStatus.FROZEN.value:
                 on_hold[Currency(row.currency)] = on_hold.get(Currency(row.currency), 0) + int(row[1])
             else:
                 open_rows.append(row)
