@@ -25,7 +25,6 @@ from server.resolvers.mutation.integration_key_revoke import (
 )
 from server.resolvers.mutation.login import resolve_login
 from server.resolvers.mutation.logout import resolve_logout
-from server.resolvers.mutation.viewer_locale_set import resolve_viewer_locale_set
 from server.resolvers.mutation.notifications_mark_read import (
     resolve_notifications_mark_read,
 )
@@ -67,6 +66,7 @@ from server.resolvers.mutation.showcase_add import resolve_showcase_add
 from server.resolvers.mutation.showcase_remove import resolve_showcase_remove
 from server.resolvers.mutation.tax_info_review import resolve_tax_info_review
 from server.resolvers.mutation.tax_info_submit import resolve_tax_info_submit
+from server.resolvers.mutation.viewer_locale_set import resolve_viewer_locale_set
 from server.resolvers.query.bills import resolve_bills
 from server.resolvers.query.campaign import resolve_campaign
 from server.resolvers.query.campaign_performance import resolve_campaign_performance
@@ -88,6 +88,7 @@ from server.resolvers.query.order_line import resolve_order_line
 from server.resolvers.query.order_lines import resolve_order_lines
 from server.resolvers.query.payment_account import resolve_payment_account
 from server.resolvers.query.payment_accounts import resolve_payment_accounts
+from server.resolvers.query.performance_series import resolve_performance_series
 from server.resolvers.query.platform import resolve_platform_overview
 from server.resolvers.query.product_list import resolve_product_list
 from server.resolvers.query.product_lists import resolve_product_lists
@@ -106,10 +107,11 @@ from server.resolvers.subscription.registration_status_changed import subscribe_
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
 from server.resolvers.webhooks import WebhookMutations, WebhookQueries
+from server.schema.disputes_root import DisputeMutations, DisputeQueries, DisputeSubscriptions
 
 
 @strawberry.type
-class Query(DailyQuery, WebhookQueries):
+class Query(DailyQuery, WebhookQueries, DisputeQueries):
     viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
     node = strawberry.field(
         resolver=resolve_node,
@@ -205,6 +207,11 @@ class Query(DailyQuery, WebhookQueries):
         resolver=resolve_creator_performance_series,
         description="The creator's own daily figures in one market, like campaignPerformanceSeries.",
     )
+    performance_series = strawberry.field(
+        resolver=resolve_performance_series,
+        description="The viewer's own daily figures over its campaigns in one market (default: its home market): an "
+        "agency's campaigns', a seller's own products' (no split).",
+    )
     payment_account = strawberry.field(
         resolver=resolve_payment_account,
         description="The viewer's payment account (agencies and creators): tax status, linked bank "
@@ -254,7 +261,7 @@ class Query(DailyQuery, WebhookQueries):
 
 
 @strawberry.type
-class Mutation(DailyMutation, WebhookMutations):
+class Mutation(DailyMutation, WebhookMutations, DisputeMutations):
     login = strawberry.mutation(
         resolver=resolve_login,
         description="Log in with email and password. Sets the session cookie and returns a token.",
@@ -409,7 +416,7 @@ class Mutation(DailyMutation, WebhookMutations):
 
 
 @strawberry.type
-class Subscription(DailySubscription):
+class Subscription(DailySubscription, DisputeSubscriptions):
     notification_received = strawberry.subscription(
         resolver=subscribe_notification_received,
         description="Each new notification of the viewer, live.",

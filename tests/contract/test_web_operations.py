@@ -109,6 +109,8 @@ VARIABLES |= {
     "BillsGenerate": {"input": {"period": "2999-01"}},
     "PayoutRun": {"input": {"billIds": [_missing("PaymentBill")]}},
     "OrderLineReceipt": {"id": _missing("OrderLine")},
+    # The language switcher: null follows the browser again (changes nothing another case reads).
+    "ViewerLocaleSet": {"input": {"locale": None}},
     # Integration keys: a name the server refuses, a key that does not exist.
     "IntegrationKeyCreate": {"input": {"name": ""}},
     "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
@@ -122,6 +124,10 @@ VARIABLES |= {
     "RegistrationCancellationsDecide": {"input": {"ids": [_missing("Registration")], "approve": False}},
     "RegistrationTermsUpdate": {"input": {"id": _missing("Registration"), "sampleQuota": 1}},
     "ShareLinkPreview": {"token": "no-such-link"},
+    # Disputes: a subject and a dispute that do not exist.
+    "DisputeOpen": {"input": {"type": "WRONG_COMMISSION", "subjectId": _missing("OrderLine"), "message": {"body": "Why?"}}},
+    "DisputeReply": {"input": {"id": _missing("Dispute"), "body": "Hello"}},
+    "DisputeDecide": {"input": {"id": _missing("Dispute"), "uphold": False, "note": "No"}},
     # Webhooks: a URL and event types the server refuses, endpoints and messages that do not exist.
     "WebhookEndpointCreate": {"input": {"url": "", "eventTypes": []}},
     "WebhookEndpointUpdate": {"input": {"id": _missing("WebhookEndpoint"), "enabled": False}},

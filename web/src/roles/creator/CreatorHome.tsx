@@ -8,6 +8,7 @@ import { formatCompact, formatCount } from '../../lib/format';
 import { marketName } from '../../lib/markets';
 import { initials } from '../../lib/text';
 import { useRefetchOnReconnect } from '../../session/context';
+import { CreatorWorkplace } from './home/CreatorWorkplace';
 import { PasteLinkCard } from './PasteLinkCard';
 
 export function CreatorHome() {
@@ -19,6 +20,7 @@ export function CreatorHome() {
 
   return (
     <Stack gap="md">
+      <CreatorWorkplace />
       <Card withBorder radius="lg" padding="lg" component="section" aria-labelledby="creator-profile-title">
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />

@@ -165,7 +165,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                         <Text size="xs" c="dimmed">
                           You earn
                         </Text>
-                        <Text fw={700} c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        <Text fw={700} c="pink" style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {formatMoneyOrDash(n.creatorCommissionEstimated)}
                         </Text>
                         <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -184,7 +184,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                     {due && contentOwed && (
                       <Group gap={6} wrap="nowrap" data-testid="content-deadline">
                         <IconClockExclamation size={16} color="var(--mantine-color-orange-7)" aria-hidden />
-                        <Text size="sm" c={sample?.status === 'OVERDUE' ? 'red' : 'orange.8'}>
+                        <Text size="sm" c={sample?.status === 'OVERDUE' ? 'red' : 'orange'}>
                           Content {sample?.status === 'OVERDUE' ? 'was due' : 'due'} {formatDateTime(due, timeZone)} ({formatRelative(due)})
                         </Text>
                       </Group>
@@ -237,7 +237,7 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
                 </Text>
               </Stack>
               <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-                <Text fw={700} c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                <Text fw={700} c="pink" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {formatMoneyOrDash(row.numbers.creatorCommissionEstimated)}
                 </Text>
                 <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>

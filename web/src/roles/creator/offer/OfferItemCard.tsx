@@ -74,7 +74,7 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
               Your commission
             </Text>
-            <Text fz={28} fw={800} c="pink.7" lh={1.1} data-testid="offer-rate">
+            <Text fz={28} fw={800} c="pink" lh={1.1} data-testid="offer-rate">
               {formatRate(item.creatorRateBps)}
             </Text>
           </Stack>

@@ -113,7 +113,7 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
               </Text>
               <Stack gap="xs">
                 {entryId && (
-                  <Button size="md" color="pink" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={`Record content for ${title}`}>
+                  <Button size="md" color="pink" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={`Record content: ${title}`}>
                     Record content
                   </Button>
                 )}

@@ -45,7 +45,7 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
               {active ? 'Your rate' : 'Your rate was'}
             </Text>
-            <Text fz={26} fw={800} c={active ? 'pink.7' : 'dimmed'} lh={1.1} data-testid="showcase-rate">
+            <Text fz={26} fw={800} c={active ? 'pink' : 'dimmed'} lh={1.1} data-testid="showcase-rate">
               {formatRate(entry.creatorRateBps)}
             </Text>
           </Stack>
@@ -107,11 +107,11 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
             </Group>
             <Stack gap="xs">
               {!sample && (
-                <Button variant="light" color="pink" size="md" leftSection={<IconGift size={18} aria-hidden />} onClick={onSample} disabled={!entry.sampleAvailable} aria-label={`Request a sample of ${title}`}>
+                <Button variant="light" color="pink" size="md" leftSection={<IconGift size={18} aria-hidden />} onClick={onSample} disabled={!entry.sampleAvailable} aria-label={`Request sample: ${title}`}>
                   Request sample
                 </Button>
               )}
-              <Button variant="light" size="md" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={`Record content for ${title}`}>
+              <Button variant="light" size="md" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={`${contents ? `Record content (${formatCount(contents)} so far)` : 'Record content'}: ${title}`}>
                 {contents ? `Record content (${formatCount(contents)} so far)` : 'Record content'}
               </Button>
             </Stack>
