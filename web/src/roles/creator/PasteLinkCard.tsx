@@ -4,15 +4,17 @@ import { IconArrowRight, IconLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { parseShareToken, sharePath } from '../../features/showcase/shareToken';
+import { useT } from '../../i18n/context';
 
-export function PasteLinkCard({ title = 'Open an offer link' }: { title?: string }) {
+export function PasteLinkCard({ title }: { title?: string }) {
+  const t = useT();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const open = () => {
     const token = parseShareToken(text);
     if (!token) {
-      setError(text.trim() ? 'This is not a Matchup offer link. It looks like …/c/AbC123…' : 'Paste the link an agency sent you');
+      setError(text.trim() ? t('offer.paste.notALink') : t('offer.paste.empty'));
       return;
     }
     void navigate(sharePath(token));
@@ -30,14 +32,14 @@ export function PasteLinkCard({ title = 'Open an offer link' }: { title?: string
           <Group gap="xs" wrap="nowrap">
             <IconLink size={20} aria-hidden color="var(--mantine-color-pink-6)" />
             <Text fw={700} id="paste-link-title">
-              {title}
+              {title ?? t('offer.paste.title')}
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            Agencies share their offers as a link. Paste it here to see the products and your commission.
+            {t('offer.paste.hint')}
           </Text>
           <TextInput
-            label="Offer link"
+            label={t('offer.paste.label')}
             placeholder="https://…/c/…"
             size="md"
             inputMode="url"
@@ -53,7 +55,7 @@ export function PasteLinkCard({ title = 'Open an offer link' }: { title?: string
             data-testid="paste-link-input"
           />
           <Button type="submit" size="md" fullWidth rightSection={<IconArrowRight size={18} aria-hidden />}>
-            Open offer
+            {t('offer.paste.open')}
           </Button>
         </Stack>
       </form>

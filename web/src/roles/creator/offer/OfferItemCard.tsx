@@ -4,6 +4,8 @@ import { IconArrowDownRight, IconArrowUpRight, IconCircleCheck } from '@tabler/i
 import type { ReactNode } from 'react';
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import type { OfferChoice, SharedOfferQuery } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 import { formatCount, formatDate, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { ProductHeader } from '../ProductHeader';
 
@@ -36,7 +38,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function OfferItemCard({ item, timeZone, selected = false, onToggle, choice, onChoice, error = null }: OfferItemCardProps) {
-  const title = item.product?.title ?? 'Product';
+  const t = useT();
+  const title = item.product?.title ?? t('offer.item.productFallback');
   const perSale = item.price ? orderCostPreview(item.price, item.creatorRateBps).commission : null;
   const notice = item.inShowcase || !onChoice ? null : item.lowerRateNotice;
   const errorId = `offer-item-error-${item.id}`;
@@ -55,14 +58,14 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
           <ProductHeader product={item.product} />
           {item.inShowcase ? (
             <Badge color="teal" variant="light" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} style={{ flex: 'none' }}>
-              In showcase
+              {t('offer.inShowcase')}
             </Badge>
           ) : onToggle ? (
             <Checkbox
               size="lg"
               checked={selected}
               onChange={onToggle}
-              aria-label={`Add ${title}`}
+              aria-label={t('offer.item.add', { title })}
               aria-describedby={error ? errorId : undefined}
               style={{ flex: 'none' }}
             />
@@ -72,7 +75,7 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
         <Group justify="space-between" align="flex-end" wrap="nowrap">
           <Stack gap={0}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-              Your commission
+              {t('offer.item.yourCommission')}
             </Text>
             <Text fz={28} fw={800} c="pink.7" lh={1.1} data-testid="offer-rate">
               {formatRate(item.creatorRateBps)}
@@ -80,15 +83,17 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
           </Stack>
           {perSale && (
             <Text size="sm" c="dimmed" ta="right">
-              ≈ {formatMoney(perSale)} per sale
+              {t('offer.item.perSale', { amount: formatMoney(perSale) })}
             </Text>
           )}
         </Group>
 
         <Group gap="lg" wrap="wrap">
-          <Fact label="Price">{formatMoneyOrDash(item.price)}</Fact>
-          <Fact label="In stock">{formatCount(item.stock)}</Fact>
-          <Fact label="Free samples">{item.sampleAvailable ? `${formatCount(item.samplesLeft)} left` : 'None left'}</Fact>
+          <Fact label={t('offer.item.price')}>{formatMoneyOrDash(item.price)}</Fact>
+          <Fact label={t('offer.item.inStock')}>{formatCount(item.stock)}</Fact>
+          <Fact label={t('offer.item.freeSamples')}>
+            {item.sampleAvailable ? t('offer.item.samplesLeft', { shown: formatCount(item.samplesLeft) }) : t('offer.item.noneLeft')}
+          </Fact>
         </Group>
 
         {notice && (
@@ -99,31 +104,43 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
             icon={notice.currentIsHigher ? <IconArrowDownRight aria-hidden /> : <IconArrowUpRight aria-hidden />}
             title={
               notice.currentIsHigher
-                ? 'Lower than your current rate'
+                ? t('offer.notice.lower')
                 : notice.offeredRateBps > notice.currentRateBps
-                  ? 'Higher than your current rate'
-                  : 'Same rate as your current offer'
+                  ? t('offer.notice.higher')
+                  : t('offer.notice.same')
             }
             data-testid="lower-rate-notice"
           >
             <Stack gap="xs">
               <Text size="sm">
-                You already promote this at <b>{formatRate(notice.currentRateBps)}</b> through {notice.currentSource}
                 {notice.currentPendingRateBps !== null && notice.currentPendingEffectiveAt
-                  ? ` (dropping to ${formatRate(notice.currentPendingRateBps)} on ${formatDate(notice.currentPendingEffectiveAt, timeZone)})`
-                  : ''}
-                . This offer pays <b>{formatRate(notice.offeredRateBps)}</b>. One product has one rate: choose which to keep.
+                  ? richT(
+                      t,
+                      'offer.notice.bodyDropping',
+                      {
+                        source: notice.currentSource,
+                        pending: formatRate(notice.currentPendingRateBps),
+                        date: formatDate(notice.currentPendingEffectiveAt, timeZone),
+                      },
+                      { current: <b>{formatRate(notice.currentRateBps)}</b>, offered: <b>{formatRate(notice.offeredRateBps)}</b> },
+                    )
+                  : richT(
+                      t,
+                      'offer.notice.body',
+                      { source: notice.currentSource },
+                      { current: <b>{formatRate(notice.currentRateBps)}</b>, offered: <b>{formatRate(notice.offeredRateBps)}</b> },
+                    )}
               </Text>
               <Radio.Group
                 value={choice ?? null}
                 onChange={(v) => onChoice?.(v as OfferChoice)}
-                label="Which offer to keep"
+                label={t('offer.notice.which')}
                 required
                 aria-describedby={error ? errorId : undefined}
               >
                 <Stack gap="xs" mt={6}>
-                  <Radio value="EXISTING" size="md" label={`Keep my current ${formatRate(notice.currentRateBps)}`} />
-                  <Radio value="NEW" size="md" label={`Switch to this offer: ${formatRate(notice.offeredRateBps)}`} />
+                  <Radio value="EXISTING" size="md" label={t('offer.notice.keep', { rate: formatRate(notice.currentRateBps) })} />
+                  <Radio value="NEW" size="md" label={t('offer.notice.switch', { rate: formatRate(notice.offeredRateBps) })} />
                 </Stack>
               </Radio.Group>
             </Stack>
