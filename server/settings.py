@@ -13,6 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET = "dev-only-change-me-0123456789abcdef"
 # Days after delivery before an order line's commission settles (docs/domain.md); a market not listed: 7.
 DEFAULT_SETTLEMENT_WINDOW_DAYS = {"ID": 15, "MY": 7, "PH": 7, "TH": 7, "VN": 7, "GB": 7, "US": 15}
+# Days the campaign's agency has to answer a dispute (and then to decide it), per dispute type; merged over.
+DEFAULT_DISPUTE_ANSWER_DAYS = {
+    "MISSING_ORDER": 14, "WRONG_COMMISSION": 14, "RATE_NOT_HONOURED": 14, "SPLIT_DISPUTED": 14,
+    "REJECTION_APPEAL": 7, "SAMPLE_NOT_RECEIVED": 7, "CONTENT_NOT_POSTED": 7,
+}
 # API limits (server/limits/, docs/api-limits.md), in query cost units; merged over by the settings below.
 DEFAULT_QUERY_COST_LIMIT = {"anonymous": 1000, "creator": 10000, "seller": 10000, "agency": 10000, "operator": 20000}
 DEFAULT_RATE_LIMIT_CAPACITY = {
@@ -94,6 +99,8 @@ class Settings(BaseSettings):
 
     # Per market, merged over the defaults: MATCHUP_SETTLEMENT_WINDOW_DAYS='{"VN": 3}' changes VN only.
     settlement_window_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_SETTLEMENT_WINDOW_DAYS))
+    # Per dispute type, merged over the defaults: MATCHUP_DISPUTE_ANSWER_DAYS='{"REJECTION_APPEAL": 3}'.
+    dispute_answer_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_DISPUTE_ANSWER_DAYS))
 
     # How often each server process carries out what the clock made due (server/services/sweeper.py: campaign
     # changes, registrations of ended campaigns, creator rate decreases, overdue samples, settlement), in seconds;
@@ -146,6 +153,16 @@ class Settings(BaseSettings):
         if any(not 0 <= days <= 365 for days in value.values()):
             raise ValueError("settlement windows are 0..365 days")
         return {**DEFAULT_SETTLEMENT_WINDOW_DAYS, **value}
+
+    @field_validator("dispute_answer_days")
+    @classmethod
+    def _dispute_answer_days(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = set(value) - set(DEFAULT_DISPUTE_ANSWER_DAYS)
+        if unknown:
+            raise ValueError(f"unknown dispute types {sorted(unknown)}; types are {sorted(DEFAULT_DISPUTE_ANSWER_DAYS)}")
+        if any(not 1 <= days <= 90 for days in value.values()):
+            raise ValueError("dispute answer deadlines are 1..90 days")
+        return {**DEFAULT_DISPUTE_ANSWER_DAYS, **value}
 
     @field_validator("query_cost_limit", "rate_limit_capacity", "rate_limit_restore_per_second")
     @classmethod

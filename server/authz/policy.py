@@ -60,7 +60,8 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     "RegistrationConnection": frozenset({A, S, O}),
     "RegistrationEdge": frozenset({A, S, O}),
     "RegistrationEvent": frozenset({A, S, O}),
-    "FieldChange": frozenset({A, S, O}),
+    "FieldChange": ALL,
+    "TermsEvent": ALL,
     "RegistrationStatusChange": frozenset({A, S, O}),
     "RegistrationPayload": frozenset({A, S}),
     "RegistrationUserError": frozenset({A, S}),
@@ -174,6 +175,9 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
         frozenset({S, O}),
     ),
     "IntegrationKeyCreatePayload": frozenset({S}),
+    # Disputes: each party its own (row scope), the operator all, read-only; the seller never the creator (fields).
+    **dict.fromkeys(("Dispute", "DisputeMessage", "DisputeConnection", "DisputeEdge"), ALL),
+    **dict.fromkeys(("DisputePayload", "DisputeUserError"), frozenset({A, S, C})),
     "PageInfo": ALL,
     "Money": ALL,
     "LoginPayload": EVERYONE,
@@ -211,6 +215,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(ALL), "orderLines", "orderLine"),
         "earnings": allow(A, S, C),
         "integrationKeys": allow(S, O),
+        "disputes": allow(ALL),
         **_fields(allow(A, S, C), "webhookEndpoints", "webhookEventTypes"),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
@@ -247,6 +252,10 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(O), "taxInfoReview", "billsGenerate", "payoutRun"),
         "integrationKeyCreate": allow(S),
         "integrationKeyRevoke": allow(S, O),
+        # A creator or a seller opens (the service checks which type); every party writes; the agency decides.
+        "disputeOpen": allow(S, C),
+        "disputeReply": allow(A, S, C),
+        "disputeDecide": allow(A),
         **_fields(
             allow(A, S, C), "webhookEndpointCreate", "webhookEndpointUpdate", "webhookEndpointDelete",
             "webhookEndpointTest", "webhookMessageReplay",
@@ -260,6 +269,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "campaignNumbersChanged": allow(A, S, O),
         "commissionChanged": allow(A, C),
         "orderLineChanged": allow(S),
+        "disputeChanged": allow(A, S, C),
         "campaignChanged": allow(A, S),
     },
     "Viewer": {
@@ -309,6 +319,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
             allow(A, O), "targetShopCodes", "firstPublishedAt", "updatedAt", "pendingChange", "editableAt",
             "registrationCounts",
         ),
+        "history": allow(A, S, O),
         "myParticipation": allow(S),
     },
     "CampaignContact": _fields(allow(A, S, O), "email", "phone", "messenger", "messengerHandle"),
@@ -343,7 +354,15 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         allow(A, S, O), "id", "at", "action", "actorName", "actorRole", "fromStatus", "toStatus", "reason", "note",
         "changes",
     ),
-    "FieldChange": _fields(allow(A, S, O), "field", "from", "to"),
+    "FieldChange": _fields(allow(ALL), "field", "from", "to"),
+    # Terms histories: the subject's own row scope and field rules decide (server/schema/types/history.py drops the
+    # fields the viewer may not see from each diff); a seller sees the role of who acted, never a creator's name.
+    "TermsEvent": {
+        **_fields(allow(ALL), "id", "at", "action", "actorRole", "reason", "changes"),
+        "actorName": allow(A, C, O),
+        # Null unless the viewer belongs to the actor's organisation (server/schema/types/history.py).
+        "actorPersonName": allow(ALL),
+    },
     "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at", "kind"),
     "RegistrationPayload": _fields(allow(A, S), "registration", "userErrors"),
     "RegistrationUserError": _fields(allow(A, S), "field", "message", "code", "opensAt", "endedAt"),
@@ -398,7 +417,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ShowcaseEntry": _fields(
         allow(C, O), "id", "status", "addedAt", "endedAt", "creatorRateBps", "pendingRateBps",
         "pendingRateEffectiveAt", "activeSince", "product", "campaignName", "campaignEnd", "agencyName",
-        "sampleAvailable", "samplesLeft", "sampleRequest", "contents",
+        "sampleAvailable", "samplesLeft", "sampleRequest", "contents", "history",
     ),
     "ShowcaseEntryConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
     "ShowcaseEntryEdge": _fields(allow(C), "cursor", "node"),
@@ -413,6 +432,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         ),
         # Creator-level: never the seller's.
         **_fields(allow(A, C, O), "creator", "contents", "rejectReason"),
+        "history": allow(ALL),
         "campaign": allow(A, S, O),
         # The seller ships to it; the agency never sees it.
         "shippingAddress": allow(S, C),
@@ -562,6 +582,27 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "IntegrationKeyCreatePayload": _fields(allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"),
     "IntegrationKeyPayload": _fields(allow(S, O), "integrationKey", "userErrors"),
     "IntegrationKeyUserError": _fields(allow(S, O), "field", "message", "code"),
+    "Dispute": {
+        **_fields(
+            allow(ALL), "id", "type", "status", "outcome", "claimantRole", "openedAt", "dueAt", "answeredAt",
+            "closedAt", "updatedAt", "decisionNote", "answerWindowDays", "ageDays", "campaignName", "agencyName",
+            "product", "sampleRequest", "messages",
+        ),
+        # Creator-level (the claimant, a missing order's details, a line's money): never the seller's.
+        **_fields(allow(A, C, O), "claimantName", "orderNumber", "orderDate", "claimedAmount", "adjustment", "orderLine"),
+        "registration": allow(A, S, O),
+    },
+    "DisputeMessage": {
+        **_fields(allow(ALL), "at", "body", "links", "authorRole"),
+        # A seller sees who wrote only as a role: the agency relays the creator's words.
+        "authorName": allow(A, C, O),
+        # Null unless the viewer belongs to the author's organisation (server/schema/types/disputes.py).
+        "authorPersonName": allow(ALL),
+    },
+    "DisputeConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
+    "DisputeEdge": _fields(allow(ALL), "cursor", "node"),
+    "DisputePayload": _fields(allow(A, S, C), "dispute", "userErrors"),
+    "DisputeUserError": _fields(allow(A, S, C), "field", "message", "code"),
     # The signing secret is never a field of WebhookEndpoint: only the create payload carries it, once.
     "WebhookEndpoint": _fields(
         allow(A, S, C), "id", "url", "description", "eventTypes", "status", "disabledReason", "disabledAt",
@@ -659,6 +700,12 @@ def _own_payment_account_ids(p: Principal):  # noqa: ANN202
 
 def _shop_marketplace_campaigns(p: Principal) -> ColumnElement[bool]:
     return campaign_rules.visible_to_shop(p.organisation_id) | campaign_rules.registered_by_shop(p.organisation_id)
+
+
+def _dispute_party(p: Principal) -> ColumnElement[bool]:
+    d = models.Dispute
+    me = p.organisation_id
+    return (d.claimant_organisation_id == me) | (d.agency_id == me) | (d.shop_id == me) | (d.creator_id == me)
 
 
 ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
@@ -795,4 +842,14 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
         )
         for audience in (A, S, C)
     },
+    "Dispute": {
+        **{audience: _dispute_party for audience in (A, S, C)},
+        O: _everything,
+    },
+}
+
+# Terms histories: the actions each audience is shown, per subject (absent: all). A seller follows a sample's
+# shipping, not the creator's request or the agency's review of it.
+HISTORY_ACTIONS: dict[str, dict[Audience, frozenset[str]]] = {
+    "SampleRequest": {S: frozenset({"sample.approve", "sample.shipment", "sample.content", "sample.overdue"})},
 }

@@ -12,6 +12,7 @@ __all__ = [
     "campaigns_of_market",
     "channel",
     "commissions_of_org",
+    "disputes_of_org",
     "notifications",
     "order_lines_of_shop",
     "registrations_of_agency",
@@ -41,6 +42,11 @@ def notifications(organisation_id: int) -> str:
 def commissions_of_org(org_id: int) -> str:
     """Commission (ledger) changes that concern one organisation."""
     return channel("org", org_id, "commissions")
+
+
+def disputes_of_org(org_id: int) -> str:
+    """Disputes one organisation is a party to were opened or changed (a message, an answer, a decision)."""
+    return channel("org", org_id, "disputes")
 
 
 def registrations_of_campaign(campaign_id: int) -> str:

@@ -14,7 +14,9 @@ from sqlalchemy import func, select
 from server import models
 from server.auth.principal import Principal
 from server.loaders.base import ScopedLoader
+from server.loaders.disputes import DisputeLoaders
 from server.loaders.finance import FinanceLoaders
+from server.loaders.history import HistoryLoaders
 from server.loaders.insight import InsightLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
@@ -382,6 +384,14 @@ class LoaderRegistry:
     @cached_property
     def finance(self) -> FinanceLoaders:
         return FinanceLoaders(self.rt, self.principal, cache=self.cache)
+
+    @cached_property
+    def history(self) -> HistoryLoaders:
+        return HistoryLoaders(self.rt, self.principal, cache=self.cache)
+
+    @cached_property
+    def disputes(self) -> DisputeLoaders:
+        return DisputeLoaders(self.rt, self.principal, cache=self.cache)
 
     @cached_property
     def insight(self) -> InsightLoaders:  # trust scorecards (server/loaders/insight.py)

@@ -4,6 +4,7 @@ from server.models.audit import AuditEvent
 from server.models.base import Base, BigID, CreatedMixin, IdMixin, UTCDateTime, enum_column
 from server.models.campaign import Campaign, CampaignPendingChange, CampaignTargetShop
 from server.models.creator import Content, SampleRequest, Shipment, ShowcaseEntry
+from server.models.dispute import Dispute, DisputeMessage
 from server.models.finance import BankAccount, PaymentAccount, PaymentBill, PaymentBillEntry, Payout, TaxInfo
 from server.models.idempotency import IdempotencyKey
 from server.models.ledger import LedgerEntry
@@ -56,6 +57,8 @@ __all__ = [
     "Content",
     "CreatedMixin",
     "CreatorProfile",
+    "Dispute",
+    "DisputeMessage",
     "IdMixin",
     "IdempotencyKey",
     "IntegrationKey",

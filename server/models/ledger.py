@@ -34,3 +34,5 @@ class LedgerEntry(IdMixin, CreatedMixin, Base):
     currency: Mapped[Currency] = mapped_column(enum_column(Currency, "currency"))
     reason: Mapped[str] = mapped_column(String(200))  # the rule that produced it, for "why this number"
     created_at: Mapped[datetime] = mapped_column(index=True)
+    # A dispute's adjustment (server/services/disputes/): outside the line's target, which reconciling never undoes.
+    dispute_id: Mapped[int | None] = mapped_column(BigID, ForeignKey("disputes.id", ondelete="RESTRICT"))

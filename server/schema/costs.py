@@ -34,7 +34,9 @@ WEIGHTS: dict[str, int] = {
 LIST_BOUNDS: dict[str, int] = {
     "*.userErrors": 10,
     "BillsGeneratePayload.bills": 100,
+    "Campaign.history": 10,
     "CreatorCollaboration.contents": 5,
+    "Dispute.messages": 10,
     "OrderLineReceipt.postings": 10,
     "OrderLineReceipt.events": 10,
     "PaymentAccount.balances": 10,
@@ -52,10 +54,13 @@ LIST_BOUNDS: dict[str, int] = {
     "RegistrationReviewPayload.results": 100,
     "SampleRequest.shipments": 5,
     "SampleRequest.contents": 5,
+    "SampleRequest.history": 10,
     "SharedOffer.items": 100,
     "ShowcaseAddPayload.entries": 100,
     "ShowcaseAddPayload.replaced": 100,
     "ShowcaseEntry.contents": 5,
+    "ShowcaseEntry.history": 10,
+    "TermsEvent.changes": 10,
     "Query.webhookEndpoints": 10,  # services/webhooks.py: ENDPOINTS_PER_ORGANISATION
     "Query.webhookEventTypes": 20,
     "WebhookMessage.attempts": 10,  # types/webhook.py: ATTEMPTS_SHOWN

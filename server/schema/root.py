@@ -106,10 +106,11 @@ from server.resolvers.subscription.registration_status_changed import subscribe_
 from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
 from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
 from server.resolvers.webhooks import WebhookMutations, WebhookQueries
+from server.schema.disputes_root import DisputeMutations, DisputeQueries, DisputeSubscriptions
 
 
 @strawberry.type
-class Query(DailyQuery, WebhookQueries):
+class Query(DailyQuery, WebhookQueries, DisputeQueries):
     viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
     node = strawberry.field(
         resolver=resolve_node,
@@ -254,7 +255,7 @@ class Query(DailyQuery, WebhookQueries):
 
 
 @strawberry.type
-class Mutation(DailyMutation, WebhookMutations):
+class Mutation(DailyMutation, WebhookMutations, DisputeMutations):
     login = strawberry.mutation(
         resolver=resolve_login,
         description="Log in with email and password. Sets the session cookie and returns a token.",
@@ -409,7 +410,7 @@ class Mutation(DailyMutation, WebhookMutations):
 
 
 @strawberry.type
-class Subscription(DailySubscription):
+class Subscription(DailySubscription, DisputeSubscriptions):
     notification_received = strawberry.subscription(
         resolver=subscribe_notification_received,
         description="Each new notification of the viewer, live.",

@@ -24,6 +24,7 @@ from server.services import (
     sessions,
     showcase_rates,
 )
+from server.services.disputes.deciding import expire_due as expire_due_disputes
 from server.services.finance.bills import issue_monthly_bills
 from server.services.orders.settlement import settle_due_lines
 
@@ -39,6 +40,7 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("remind creators of rate decreases", showcase_rates.notify_upcoming_rate_decreases),
     ("apply due rate decreases", showcase_rates.apply_due_rate_decreases),
     ("mark overdue samples", sample_sweep.mark_overdue_samples),
+    ("expire disputes past their deadline", expire_due_disputes),
     ("settle due order lines", settle_due_lines),
     # After settlement, so that a month's last settled lines make its bills.
     ("issue monthly bills", issue_monthly_bills),

@@ -122,6 +122,10 @@ VARIABLES |= {
     "RegistrationCancellationsDecide": {"input": {"ids": [_missing("Registration")], "approve": False}},
     "RegistrationTermsUpdate": {"input": {"id": _missing("Registration"), "sampleQuota": 1}},
     "ShareLinkPreview": {"token": "no-such-link"},
+    # Disputes: a subject and a dispute that do not exist.
+    "DisputeOpen": {"input": {"type": "WRONG_COMMISSION", "subjectId": _missing("OrderLine"), "message": {"body": "Why?"}}},
+    "DisputeReply": {"input": {"id": _missing("Dispute"), "body": "Hello"}},
+    "DisputeDecide": {"input": {"id": _missing("Dispute"), "uphold": False, "note": "No"}},
     # Webhooks: a URL and event types the server refuses, endpoints and messages that do not exist.
     "WebhookEndpointCreate": {"input": {"url": "", "eventTypes": []}},
     "WebhookEndpointUpdate": {"input": {"id": _missing("WebhookEndpoint"), "enabled": False}},

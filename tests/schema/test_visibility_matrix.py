@@ -45,6 +45,7 @@ from server.runtime import Runtime
 from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork
 from tests.api.integration_keys_seed import INTEGRATION_KEYS_EMPTY_BY_DESIGN, seed_integration_keys
+from tests.disputes.seed import DISPUTES_EMPTY_BY_DESIGN, seed_disputes
 from tests.finance.seed import FINANCE_EMPTY_BY_DESIGN, seed_finance
 from tests.orders_api.seed import ORDERS_EMPTY_BY_DESIGN, seed_orders
 from tests.plugins.api import Api, World
@@ -75,6 +76,7 @@ KEY_COLUMNS: dict[str, ColumnElement[int]] = {
     "PaymentBill": models.PaymentBill.id,
     "OrderLine": models.OrderLine.id,
     "IntegrationKey": models.IntegrationKey.id,
+    "Dispute": models.Dispute.id,
     "WebhookEndpoint": models.WebhookEndpoint.id,
     "WebhookMessage": models.WebhookMessage.id,
 }
@@ -125,6 +127,7 @@ EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     **FINANCE_EMPTY_BY_DESIGN,
     **ORDERS_EMPTY_BY_DESIGN,
     **INTEGRATION_KEYS_EMPTY_BY_DESIGN,
+    **DISPUTES_EMPTY_BY_DESIGN,
     **WEBHOOKS_EMPTY_BY_DESIGN,
 }
 # Who acts for each role; the other tenants' rows are fetched too.
@@ -228,6 +231,7 @@ async def connect_tenants_a(rt: Runtime, world: World) -> None:
         await seed_finance(s, world, now)
         await seed_orders(s, world, registration, now)
         await seed_integration_keys(s, world, now)
+        await seed_disputes(s, world, now)
         await seed_webhooks(s, world, now)
 
 

@@ -14,6 +14,7 @@ from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node
 from server.schema.types.content import Content
+from server.schema.types.disputes import Dispute
 from server.schema.types.finance import BankAccount, PaymentAccount, PaymentBill, TaxInfo
 from server.schema.types.integration_key import IntegrationKey
 from server.schema.types.notification import Notification
@@ -49,6 +50,7 @@ NODE_TYPES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Node]]] = {
     "PaymentBill": (lambda l: l.finance.bill_by_id, PaymentBill.from_row),
     "IntegrationKey": (lambda l: l.integration_key_by_id, IntegrationKey.from_row),
     "OrderLine": (lambda l: l.orders.line_by_id, OrderLine.from_view),
+    "Dispute": (lambda l: l.disputes.dispute_by_id, Dispute.from_row),
     "WebhookEndpoint": (lambda l: l.webhook_endpoint_by_id, WebhookEndpoint.from_row),
     "WebhookMessage": (lambda l: l.webhook_message_by_id, WebhookMessage.from_row),
 }

@@ -13,6 +13,7 @@ from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
 from server.schema.types.common import Currency, Market, Node, SellerType
+from server.schema.types.history import TermsEvent, events
 from server.schema.types.tenants import Agency, User
 from server.services import campaign_rules
 
@@ -199,6 +200,18 @@ class Campaign(Node):
     @strawberry.field(description="All registrations of the campaign, by status.")
     async def registration_counts(self, info: Info) -> RegistrationCounts | None:
         return RegistrationCounts.from_row(await info.context.loaders.registration_counts_by_campaign_id.load(self.row.id))
+
+    @strawberry.field(
+        description="Changes to the campaign's details, periods, targeting and pending changes, oldest first (a "
+        "seller: once it registered in the campaign, and without the fields it may not see)."
+    )
+    async def history(self, info: Info) -> list[TermsEvent] | None:
+        principal = info.context.principal
+        if principal is not None and principal.role is enums.Role.SELLER:
+            mine = await info.context.loaders.registration_counts_by_campaign_id.load(self.row.id)
+            if mine is None or int(mine[1]) == 0:  # registered in it: the seller's own registrations count
+                return []
+        return events(info, "Campaign", await info.context.loaders.history.campaign.load(self.row.id))
 
     @strawberry.field(description="The viewing seller's own registrations in the campaign.")
     async def my_participation(self, info: Info) -> SellerParticipation | None:

@@ -18,6 +18,7 @@ from server.schema.errors import UserError
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop
 from server.schema.types.common import Node, Role
+from server.schema.types.history import FieldChange
 from server.services import registration_rules
 
 RegistrationStatus = strawberry.enum(
@@ -36,13 +37,6 @@ class RegistrationSortField(enum.StrEnum):
     REGISTERED_AT = "REGISTERED_AT"
     TOTAL_RATE = "TOTAL_RATE"
     PRICE = "PRICE"
-
-
-@strawberry.type(description="One changed field of an event: old and new value as text.")
-class FieldChange:
-    field: str
-    from_: str | None = strawberry.field(name="from")
-    to: str | None
 
 
 def _text(value: Any) -> str | None:

@@ -17,6 +17,7 @@ from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product
 from server.schema.types.common import Node
 from server.schema.types.content import Content
+from server.schema.types.history import TermsEvent, events
 from server.schema.types.offer_context import OfferContext
 from server.schema.types.tenants import Creator
 
@@ -129,6 +130,10 @@ class SampleRequest(Node):
     @strawberry.field(description="The content that fulfilled the sample.")
     async def contents(self, info: Info) -> list[Content] | None:
         return [Content.from_row(r) for r in await info.context.loaders.contents_by_sample_request_id.load(self.row.id)]
+
+    @strawberry.field(description="Decisions and deadlines, oldest first (a seller: the shipping steps).")
+    async def history(self, info: Info) -> list[TermsEvent] | None:
+        return events(info, "SampleRequest", await info.context.loaders.history.sample_request.load(self.row.id))
 
 
 @strawberry.enum

@@ -20,6 +20,7 @@ from server.schema.errors import UserError
 from server.schema.types.catalogue import Product
 from server.schema.types.common import Node
 from server.schema.types.content import Content
+from server.schema.types.history import TermsEvent, events
 from server.schema.types.offer_context import OfferContext
 from server.schema.types.sample import SampleRequest
 
@@ -99,6 +100,17 @@ class ShowcaseEntry(Node):
     async def contents(self, info: Info) -> list[Content]:
         rows = await info.context.loaders.contents_by_product_id.load(self.row.product_id)
         return [Content.from_row(r) for r in rows if r.creator_id == self.row.creator_id]
+
+    @strawberry.field(description="Changes to the creator's own rate on this entry, oldest first: the agency "
+                      "re-pricing the offer since it was added, and decreases applied after their lock.")
+    async def history(self, info: Info) -> list[TermsEvent] | None:
+        own = await info.context.loaders.history.showcase_entry.load(self.row.id)
+        offer = [] if self.row.list_item_id is None else await info.context.loaders.history.list_item.load(
+            self.row.list_item_id
+        )
+        since = [r for r in offer if r[0].created_at >= self.row.added_at]
+        rows = sorted([*own, *since], key=lambda r: (r[0].created_at, r[0].id))
+        return events(info, "ShowcaseEntry", rows)
 
 
 @strawberry.enum(description="Which offer to keep for a product already in the showcase through another offer.")

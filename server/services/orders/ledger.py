@@ -43,7 +43,7 @@ async def totals_by_line(session: AsyncSession, line_ids: Iterable[int]) -> dict
         return out
     rows = await session.execute(
         select(Entry.order_line_id, Entry.phase, Entry.account, func.sum(Entry.amount_minor))
-        .where(Entry.order_line_id.in_(ids))
+        .where(Entry.order_line_id.in_(ids), Entry.dispute_id.is_(None))  # adjustments are outside the target
         .group_by(Entry.order_line_id, Entry.phase, Entry.account)
     )
     for line_id, phase, account, amount in rows:

@@ -8,7 +8,9 @@ import { Avatar, Badge, Box, Divider, Drawer, Group, Stack, Table, Text, Timelin
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
-import { OrderLineReceiptDocument, type OrderLineReceiptQuery } from '../../generated/graphql';
+import { CommissionChangedDocument, OrderLineReceiptDocument, type OrderLineReceiptQuery } from '../../generated/graphql';
+import { LineDisputeForm } from '../disputes/LineDisputeForm';
+import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
 import { formatCount, formatDateTime, formatMoney, formatMoneyOrDash, formatRate } from '../../lib/format';
 import { moneyToMinor } from '../performance/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
@@ -230,13 +232,21 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
   );
 }
 
-function ReceiptLoader({ lineId, compact }: { lineId: string; compact: boolean }) {
+function ReceiptLoader({ lineId, compact, disputeHref }: { lineId: string; compact: boolean; disputeHref?: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: OrderLineReceiptDocument, variables: { id: lineId }, requestPolicy: 'cache-and-network' });
+  // A payee's receipt follows its line live (a settlement, a refund, a dispute's adjustment).
+  const live = useLiveRefresh(CommissionChangedDocument, {}, disputeHref !== undefined);
+  useRefetchOn(live.version, () => refetch({ requestPolicy: 'network-only' }));
   if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data && fetching) return <LoadingState label="Loading receipt…" />;
   const line = data?.orderLine;
   if (!line?.receipt) return <EmptyBlock title="Receipt not available" description="This order line does not exist or is not yours to see." icon={<IconReceipt aria-hidden />} />;
-  return <ReceiptBody line={line} receipt={line.receipt} compact={compact} />;
+  return (
+    <Stack gap="md">
+      <ReceiptBody line={line} receipt={line.receipt} compact={compact} />
+      {disputeHref && line.receipt.attributed && <LineDisputeForm lineId={line.id} currency={line.currency} inboxHref={disputeHref} />}
+    </Stack>
+  );
 }
 
 export interface OrderReceiptDrawerProps {
@@ -245,9 +255,11 @@ export interface OrderReceiptDrawerProps {
   onClose: () => void;
   /** A bottom sheet for the phone (creators). */
   sheet?: boolean;
+  /** Creators: the receipt follows the line live and offers to dispute it; the inbox is here. */
+  disputeHref?: string;
 }
 
-export function OrderReceiptDrawer({ lineId, onClose, sheet = false }: OrderReceiptDrawerProps) {
+export function OrderReceiptDrawer({ lineId, onClose, sheet = false, disputeHref }: OrderReceiptDrawerProps) {
   return (
     <Drawer
       opened={lineId !== null}
@@ -263,7 +275,7 @@ export function OrderReceiptDrawer({ lineId, onClose, sheet = false }: OrderRece
       }
       closeButtonProps={{ 'aria-label': 'Close receipt' }}
     >
-      {lineId && <ReceiptLoader lineId={lineId} compact={sheet} />}
+      {lineId && <ReceiptLoader lineId={lineId} compact={sheet} disputeHref={disputeHref} />}
     </Drawer>
   );
 }

@@ -1,4 +1,4 @@
-import { IconBuildingBank, IconFileInvoice, IconGift, IconListDetails, IconReceipt, IconSpeakerphone } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileInvoice, IconGift, IconListDetails, IconReceipt, IconScale, IconSpeakerphone } from '@tabler/icons-react';
 import { IconWebhook } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
@@ -16,6 +16,7 @@ export const agencyModule = roleModule({
     { to: 'orders', label: 'nav.ordersAndEarnings', icon: IconReceipt },
     { to: 'bills', label: 'nav.bills', icon: IconFileInvoice },
     { to: 'payment-account', label: 'nav.paymentAccount', icon: IconBuildingBank },
+    { to: 'disputes', label: 'nav.disputes', icon: IconScale },
     { to: 'webhooks', label: 'nav.webhooks', icon: IconWebhook },
   ],
   routes: [
@@ -30,6 +31,7 @@ export const agencyModule = roleModule({
     { path: 'orders', lazy: page(() => import('./orders/AgencyOrdersPage'), 'AgencyOrdersPage') },
     { path: 'bills', lazy: page(() => import('./finance/AgencyBillsPage'), 'AgencyBillsPage') },
     { path: 'payment-account', lazy: page(() => import('./finance/AgencyPaymentAccountPage'), 'AgencyPaymentAccountPage') },
+    { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
     { path: 'webhooks', lazy: page(() => import('../../features/webhooks/WebhooksPage'), 'WebhooksPage') },
   ],
 });

@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconDiscount, IconGift, IconHome, IconWallet } from '@tabler/icons-react';
+import { IconBuildingStore, IconDiscount, IconGift, IconHome, IconScale, IconWallet } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
 export const creatorModule = roleModule({
@@ -14,6 +14,7 @@ export const creatorModule = roleModule({
     { to: 'showcase', label: 'nav.showcase', icon: IconBuildingStore },
     { to: 'samples', label: 'nav.samples', icon: IconGift },
     { to: 'earnings', label: 'nav.earnings', icon: IconWallet },
+    { to: 'disputes', label: 'nav.disputes', icon: IconScale },
   ],
   routes: [
     { path: 'offers', lazy: page(() => import('./offers/CommissionOffersPage'), 'CommissionOffersPage') },
@@ -22,6 +23,7 @@ export const creatorModule = roleModule({
     { path: 'earnings', lazy: page(() => import('./earnings/CreatorEarningsPage'), 'CreatorEarningsPage') },
     { path: 'earnings/orders', lazy: page(() => import('./earnings/CreatorOrdersPage'), 'CreatorOrdersPage') },
     { path: 'earnings/payouts', lazy: page(() => import('./earnings/CreatorPayoutsPage'), 'CreatorPayoutsPage') },
+    { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
     // Not in the bottom bar (a tool for integrators, not a daily screen): reached from the user menu's address.
     { path: 'webhooks', lazy: page(() => import('../../features/webhooks/WebhooksPage'), 'WebhooksPage') },
   ],

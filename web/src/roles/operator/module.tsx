@@ -1,4 +1,4 @@
-import { IconCash, IconLayoutDashboard } from '@tabler/icons-react';
+import { IconCash, IconLayoutDashboard, IconScale } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
 export const operatorModule = roleModule({
@@ -9,6 +9,12 @@ export const operatorModule = roleModule({
   layout: 'desktop',
   homeNav: { label: 'nav.overview', icon: IconLayoutDashboard },
   home: page(() => import('./OperatorHome'), 'OperatorHome'),
-  nav: [{ to: 'finance', label: 'nav.finance', icon: IconCash }],
-  routes: [{ path: 'finance', lazy: page(() => import('./finance/OperatorFinancePage'), 'OperatorFinancePage') }],
+  nav: [
+    { to: 'finance', label: 'nav.finance', icon: IconCash },
+    { to: 'disputes', label: 'nav.disputes', icon: IconScale },
+  ],
+  routes: [
+    { path: 'finance', lazy: page(() => import('./finance/OperatorFinancePage'), 'OperatorFinancePage') },
+    { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
+  ],
 });

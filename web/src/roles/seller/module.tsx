@@ -1,4 +1,4 @@
-import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
+import { IconChartBar, IconClipboardList, IconPlugConnected, IconReceipt, IconScale, IconSpeakerphone, IconTruckDelivery } from '@tabler/icons-react';
 import { IconWebhook } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
@@ -16,6 +16,7 @@ export const sellerModule = roleModule({
     { to: 'performance', label: 'nav.performance', icon: IconChartBar },
     { to: 'orders', label: 'nav.orders', icon: IconReceipt },
     { to: 'integrations', label: 'nav.integrations', icon: IconPlugConnected },
+    { to: 'disputes', label: 'nav.disputes', icon: IconScale },
     { to: 'webhooks', label: 'nav.webhooks', icon: IconWebhook },
   ],
   routes: [
@@ -27,6 +28,7 @@ export const sellerModule = roleModule({
     { path: 'performance', lazy: page(() => import('./performance/SellerPerformancePage'), 'SellerPerformancePage') },
     { path: 'orders', lazy: page(() => import('./orders/SellerOrdersPage'), 'SellerOrdersPage') },
     { path: 'integrations', lazy: page(() => import('./integrations/IntegrationsPage'), 'IntegrationsPage') },
+    { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
     { path: 'webhooks', lazy: page(() => import('../../features/webhooks/WebhooksPage'), 'WebhooksPage') },
   ],
 });

@@ -176,7 +176,7 @@ export function CreatorOrdersPage() {
           Earnings CSV
         </Button>
       </Group>
-      <OrderReceiptDrawer lineId={receiptOf} onClose={() => setReceiptOf(null)} sheet />
+      <OrderReceiptDrawer lineId={receiptOf} onClose={() => setReceiptOf(null)} sheet disputeHref="/creator/disputes" />
     </Stack>
   );
 }

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from server.authz.errors import InvalidId
+from server.ids import decode_id
+from server.resolvers.mutation.dispute_open import failed, invalid_id, payload_for
+from server.schema.context import Info
+from server.schema.inputs.disputes import DisputeReplyInput
+from server.schema.types.disputes import DisputePayload
+from server.services.disputes.deciding import post_message
+from server.services.errors import DomainError, DomainErrors
+
+
+async def resolve_dispute_reply(info: Info, input: DisputeReplyInput) -> DisputePayload:  # noqa: A002
+    ctx = info.context
+    assert ctx.principal is not None
+    try:
+        dispute_id = decode_id(input.id, "Dispute")
+    except InvalidId as exc:
+        return invalid_id(exc, ["input", "id"])
+    try:
+        await post_message(ctx.rt, ctx.principal, dispute_id=dispute_id, body=input.body, links=input.links)
+    except (DomainError, DomainErrors) as error:
+        return failed(error)
+    return await payload_for(info, dispute_id)

@@ -1,0 +1,192 @@
+/**
+ * The dispute inbox of every role: open disputes by deadline (the nearest first) or closed ones, filtered by type;
+ * each with what it concerns, the agency's deadline, the thread, a reply box for the parties and, for the agency,
+ * the decision. Live: every change to a dispute of the viewer refetches. The operator reads everything, with ageing.
+ */
+import { Alert, Badge, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconScale } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { PageHeader } from '../../components/PageHeader';
+import {
+  DisputeChangedDocument,
+  DisputeDecideDocument,
+  DisputeReplyDocument,
+  DisputesDocument,
+  type DisputesQuery,
+  type DisputeType,
+} from '../../generated/graphql';
+import { describeError } from '../../lib/errors';
+import { formatDateTime, formatMoney, formatRelative } from '../../lib/format';
+import { useViewer } from '../../session/context';
+import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
+import { DISPUTE_STATUS, DISPUTE_TYPE_LABEL, isOpen } from './disputeText';
+
+type Dispute = DisputesQuery['disputes']['edges'][number]['node'];
+const UTC = 'UTC';
+
+function Thread({ dispute }: { dispute: Dispute }) {
+  return (
+    <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }} data-testid="dispute-thread">
+      {dispute.messages.map((m, i) => (
+        <li key={i}>
+          <Text size="xs" c="dimmed">
+            {m.authorRole ? [m.authorName ?? roleWord(m.authorRole), m.authorPersonName].filter(Boolean).join(' · ') : 'Matchup'} ·{' '}
+            {formatDateTime(m.at, UTC)}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {m.body}
+          </Text>
+          {m.links.map((link) => (
+            <Text key={link} size="xs" component="a" href={link} target="_blank" rel="noreferrer" c="blue">
+              {link}
+            </Text>
+          ))}
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+function roleWord(role: string): string {
+  return { AGENCY: 'The agency', SELLER: 'The seller', CREATOR: 'The creator', OPERATOR: 'Matchup' }[role] ?? role;
+}
+
+function Reply({ dispute }: { dispute: Dispute }) {
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [{ fetching }, reply] = useMutation(DisputeReplyDocument);
+  const send = async () => {
+    const result = await reply({ input: { id: dispute.id, body } });
+    const problem = result.error ? describeError(result.error) : result.data?.disputeReply.userErrors[0]?.message;
+    setError(problem ?? null);
+    if (!problem) setBody('');
+  };
+  return (
+    <Stack gap={4}>
+      <Textarea label="Reply" value={body} onChange={(e) => setBody(e.currentTarget.value)} error={error} maxLength={2000} autosize minRows={2} />
+      <Group justify="flex-end">
+        <Button size="xs" onClick={send} loading={fetching}>
+          Send
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Decide({ dispute }: { dispute: Dispute }) {
+  const [note, setNote] = useState('');
+  const [amount, setAmount] = useState(dispute.claimedAmount?.amount ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [{ fetching }, decide] = useMutation(DisputeDecideDocument);
+  const money = dispute.claimedAmount !== null || ['WRONG_COMMISSION', 'RATE_NOT_HONOURED', 'SPLIT_DISPUTED'].includes(dispute.type);
+  const run = async (uphold: boolean) => {
+    const input = { id: dispute.id, uphold, note, ...(uphold && money && amount ? { amount } : {}) };
+    const result = await decide({ input });
+    const problem = result.error ? describeError(result.error) : result.data?.disputeDecide.userErrors[0]?.message;
+    setError(problem ?? null);
+  };
+  return (
+    <Stack gap={4} data-testid="dispute-decide">
+      <Textarea label="Decision note" description="Why, for the parties" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} maxLength={1000} />
+      {money && <TextInput label={`Adjustment (${dispute.claimedAmount?.currency ?? 'campaign currency'})`} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />}
+      <Group justify="flex-end" gap="xs">
+        <Button size="xs" variant="default" onClick={() => run(false)} loading={fetching}>
+          Reject claim
+        </Button>
+        <Button size="xs" color="teal" onClick={() => run(true)} loading={fetching}>
+          Resolve for the claimant
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function DisputeCard({ dispute, role }: { dispute: Dispute; role: string }) {
+  const status = DISPUTE_STATUS[dispute.status];
+  const open = isOpen(dispute.status);
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="dispute-card" data-status={dispute.status}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Title order={3} size="h5">
+              {DISPUTE_TYPE_LABEL[dispute.type]}: {dispute.product?.title ?? 'a product'}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {[dispute.campaignName, dispute.agencyName, dispute.claimantName].filter(Boolean).join(' · ')}
+              {dispute.orderNumber ? ` · order ${dispute.orderNumber} of ${dispute.orderDate}` : ''}
+            </Text>
+          </Stack>
+          <Badge color={status.color} variant="light" data-testid="dispute-status">
+            {status.label}
+          </Badge>
+        </Group>
+        {open ? (
+          <Text size="sm" fw={600} data-testid="dispute-deadline">
+            Agency {dispute.status === 'OPEN' ? 'answers' : 'decides'} by {formatDateTime(dispute.dueAt, UTC)} ({formatRelative(dispute.dueAt)};{' '}
+            {dispute.answerWindowDays} days for each step)
+          </Text>
+        ) : (
+          <Alert color={status.color} variant="light" p="xs" data-testid="dispute-outcome">
+            {dispute.decisionNote}
+            {dispute.adjustment ? ` · ${formatMoney(dispute.adjustment)} credited to the creator` : ''}
+          </Alert>
+        )}
+        {dispute.claimedAmount && (
+          <Text size="sm">
+            Claimed: <b>{formatMoney(dispute.claimedAmount)}</b>
+          </Text>
+        )}
+        {role === 'OPERATOR' && <Text size="xs" c="dimmed">Open for {dispute.ageDays} days</Text>}
+        <Thread dispute={dispute} />
+        {open && role !== 'OPERATOR' && <Reply dispute={dispute} />}
+        {open && role === 'AGENCY' && <Decide dispute={dispute} />}
+      </Stack>
+    </Card>
+  );
+}
+
+export function DisputeInbox() {
+  const viewer = useViewer();
+  const role = viewer.role;
+  const [openOnly, setOpenOnly] = useState('open');
+  const [types, setTypes] = useState<string[]>([]);
+  const variables = { open: openOnly === 'open', type: types.length ? (types as DisputeType[]) : null };
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DisputesDocument, variables, requestPolicy: 'cache-and-network' });
+  const live = useLiveRefresh(DisputeChangedDocument, {}, role !== 'OPERATOR');
+  useRefetchOn(live.version, () => refetch({ requestPolicy: 'network-only' }));
+  const disputes = data?.disputes.edges.map((e) => e.node) ?? [];
+  return (
+    <Stack gap="md">
+      <PageHeader title="Disputes" description="Open disputes by deadline, the nearest first. The campaign's agency answers and decides; when its deadline passes, the default outcome applies." />
+      <Group gap="sm" wrap="wrap">
+        <SegmentedControl value={openOnly} onChange={setOpenOnly} data={[{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }]} />
+        <MultiSelect
+          aria-label="Dispute types"
+          placeholder="All types"
+          data={Object.entries(DISPUTE_TYPE_LABEL).map(([value, label]) => ({ value, label }))}
+          value={types}
+          onChange={setTypes}
+          clearable
+          w={260}
+        />
+      </Group>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : fetching && !data ? (
+        <LoadingState label="Loading disputes…" />
+      ) : disputes.length === 0 ? (
+        <EmptyBlock title={openOnly === 'open' ? 'No open disputes' : 'No closed disputes'} description="Disputes you are a party to show here." icon={<IconScale aria-hidden />} />
+      ) : (
+        <Stack gap="sm" data-testid="dispute-list">
+          {disputes.map((d) => (
+            <DisputeCard key={d.id} dispute={d} role={role} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+

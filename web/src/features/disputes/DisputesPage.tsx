@@ -1,0 +1,6 @@
+/** The route of every role's dispute inbox. */
+import { DisputeInbox } from './DisputeInbox';
+
+export function DisputesPage() {
+  return <DisputeInbox />;
+}
