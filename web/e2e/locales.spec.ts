@@ -67,7 +67,7 @@ for (const lang of ['en', 'th', 'vi'] as const) {
       await shoot(page, `locale-${lang}-seller-marketplace`);
     });
 
-    test(`creator on a phone: login, home, offers, earnings (${lang})`, async ({ page }) => {
+    test(`creator on a phone: login, home, offers, earnings, showcase (${lang})`, async ({ page }) => {
       await page.setViewportSize(VIEWPORTS.phone);
       const email = { en: 'creator@demo.test', th: 'creator2@demo.test', vi: 'creator8@demo.test' }[lang];
       await signInIn(page, lang, email);
@@ -81,6 +81,9 @@ for (const lang of ['en', 'th', 'vi'] as const) {
       await page.goto('/creator/earnings');
       await quiet(page);
       await shoot(page, `locale-${lang}-creator-earnings`);
+      await page.goto('/creator/showcase');
+      await quiet(page);
+      await shoot(page, `locale-${lang}-creator-showcase`);
     });
   });
 }
