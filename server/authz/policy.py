@@ -219,6 +219,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(A, S, C), "webhookEndpoints", "webhookEventTypes"),
         **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
         "campaignProductCollaborations": allow(A, O),
+        "performanceSeries": allow(A, S),
         **_fields(
             allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
             "creatorPerformanceSeries",

@@ -22,6 +22,7 @@ WEIGHTS: dict[str, int] = {
     "Query.campaignPerformanceSeries": 10,
     "Query.creatorPerformance": 10,
     "Query.creatorPerformanceSeries": 10,
+    "Query.performanceSeries": 10,
     "Query.earnings": 5,
     **dict.fromkeys(("Query.earningsForecast", "Query.registrationSimulate", "Query.productListItemSimulate"), 10),
     "Query.paymentAccount": 5,

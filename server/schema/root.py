@@ -78,6 +78,7 @@ from server.resolvers.query.commission_offers import resolve_commission_offers
 from server.resolvers.query.creator_campaign_performance import resolve_creator_campaign_performance
 from server.resolvers.query.creator_performance import resolve_creator_performance
 from server.resolvers.query.creator_performance_series import resolve_creator_performance_series
+from server.resolvers.query.performance_series import resolve_performance_series
 from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
 from server.resolvers.query.earnings import resolve_earnings
 from server.resolvers.query.earnings_forecast import resolve_earnings_forecast
@@ -205,6 +206,11 @@ class Query(DailyQuery, WebhookQueries, DisputeQueries):
     creator_performance_series = strawberry.field(
         resolver=resolve_creator_performance_series,
         description="The creator's own daily figures in one market, like campaignPerformanceSeries.",
+    )
+    performance_series = strawberry.field(
+        resolver=resolve_performance_series,
+        description="The viewer's own daily figures over its campaigns in one market (default: its home market): an "
+        "agency's campaigns', a seller's own products' (no split).",
     )
     payment_account = strawberry.field(
         resolver=resolve_payment_account,

@@ -63,7 +63,7 @@ async def test_bills_are_issued_on_the_first_from_settled_earnings_only(rt, as_r
                                                "paid": "0.00"}
     note = (await creator("{ notifications(first: 1) { edges { node { kind title subjectId } } } }"))
     assert note["notifications"]["edges"][0]["node"] == {
-        "kind": "BILL_ISSUED", "title": "Your 2026-11 bill: 60.00 THB", "subjectId": bill["id"]}
+        "kind": "BILL_ISSUED", "title": "Your 2026-11 bill: ฿60.00", "subjectId": bill["id"]}
     legs = await payee_legs(rt)
     assert len(legs) == 2 and None not in legs.values()
 

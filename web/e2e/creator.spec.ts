@@ -95,7 +95,7 @@ test('split and share: the agency lists a product, a creator on a phone adds it 
   await expect(agency.getByTestId('item-limit')).toContainText('1 / 100 products');
 
   // The full calculator in the re-price dialog moves the creator rate when the agency share changes.
-  await item.getByRole('button', { name: `Change the creator rate of ${PRODUCT}` }).click();
+  await item.getByRole('button', { name: `Re-price ${PRODUCT}` }).click();
   const reprice = agency.getByRole('dialog', { name: `Creator rate for ${PRODUCT}` });
   await reprice.getByRole('textbox', { name: 'Agency share' }).fill('7');
   await expect(reprice.getByRole('textbox', { name: 'Creator rate' })).toHaveValue('9');
@@ -155,7 +155,7 @@ test('split and share: the agency lists a product, a creator on a phone adds it 
   await snap(creator, 'creator-showcase-phone');
 
   // --- request a sample with a shipping address
-  await entry.getByRole('button', { name: `Request a sample of ${PRODUCT}` }).click();
+  await entry.getByRole("button", { name: `Request sample: ${PRODUCT}` }).click();
   const form = creator.getByRole('dialog', { name: `Free sample: ${PRODUCT}` });
   await form.getByRole('textbox', { name: 'Phone' }).fill('+66 81 555 0199');
   await form.getByRole('textbox', { name: 'Street address' }).fill('99 Ari Soi 4');

@@ -83,9 +83,9 @@ test('the agency sees a campaign’s performance: tiles, chart, products and cre
   await expect(chart.getByTestId('series-table').locator('tbody tr').first()).toBeVisible();
 
   // Sorting by a column header, then a product's creators in a drawer.
-  await agency.getByRole('button', { name: 'Sort by Paid orders' }).click();
+  await agency.locator('button[aria-description="Sort by Paid orders"]').click();
   await expect(agency.locator('th[aria-sort="descending"]')).toContainText('Orders');
-  await products.first().getByRole('button', { name: /creator collaborations$/ }).click();
+  await products.first().locator('[aria-description="Shows its creator collaborations"]').click();
   const drawer = agency.getByRole('dialog', { name: /Creator collaborations/ });
   await expect(drawer).toBeVisible();
   await expect(drawer.getByTestId('collaboration-card').first().or(drawer.getByText('No creators yet'))).toBeVisible();
@@ -101,7 +101,7 @@ test('the agency sees a campaign’s performance: tiles, chart, products and cre
   await segment(agency, '30 days').click();
   await expect(agency.getByRole('link', { name: 'Earnings CSV' })).toHaveAttribute('href', /^\/exports\/earnings\.csv\?from=.+&to=.+/);
   await snap(agency, 'agency-orders-desktop');
-  await agency.getByTestId('order-line-row').first().getByRole('button', { name: /^Receipt of order/ }).click();
+  await agency.getByTestId('order-line-row').first().locator('button[aria-description^="Opens the receipt of order"]').click();
   const receipt = agency.getByRole('dialog', { name: 'Commission receipt' });
   await expect(receipt.getByTestId('order-receipt')).toBeVisible();
   await expect(receipt.getByTestId('receipt-base')).toHaveText(/^฿[\d,]+\.\d{2}$/);
@@ -121,7 +121,7 @@ test('the seller sees its products’ performance, never a creator or the split'
   await expect(seller.getByTestId('performance-chart').locator('.recharts-surface, [data-testid="chart-empty"]').first()).toBeVisible();
   await expect(seller.getByTestId('product-performance-row').first()).toBeVisible();
   // No creator collaborations for sellers.
-  await expect(seller.getByRole('button', { name: /creator collaborations$/ })).toHaveCount(0);
+  await expect(seller.locator('[aria-description="Shows its creator collaborations"]')).toHaveCount(0);
   await snap(seller, 'seller-performance-desktop');
   await seller.context().close();
 });

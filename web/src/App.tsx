@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router/dom';
 import { I18nProvider } from './i18n/I18nProvider';
 import { createAppRouter } from './router';
 import { SessionProvider } from './session/SessionProvider';
+import { accessibleColors } from './themeContrast';
 import { theme } from './theme';
 
 const Toasts = lazy(() => import('./Toasts').then((m) => ({ default: m.Toasts })));
@@ -24,7 +25,7 @@ export function ToastsOnFirstUse() {
 export function App() {
   const [router] = useState(createAppRouter);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={accessibleColors} defaultColorScheme="light">
       <I18nProvider>
         <ToastsOnFirstUse />
         <SessionProvider>

@@ -25,6 +25,7 @@ from server.money import minor_to_decimal_string
 from server.runtime import Runtime
 from server.services import audit
 from server.services.errors import DomainError
+from server.services.finance.bill_notice import bill_notice, payees_with_a_bank_account
 from server.services.finance.finance_rules import PAYEE_ACCOUNTS, is_period, period_bounds, previous_period
 from server.services.notifications import notify
 from server.services.orders.ingestion import begin_writing
@@ -129,16 +130,16 @@ async def generate_bills(rt: Runtime, *, period: str | None = None, actor: Princ
                 .execution_options(synchronize_session=False)
             )
         ).all()
+        banked = await payees_with_a_bank_account(s, {payee for _, payee, *_ in issued})
         for bill_id, payee, amount, currency in sorted(issued):
             total = f"{minor_to_decimal_string(amount, currency)} {currency.value}"
             audit.record(
                 uow, actor, subject_type="PaymentBill", subject_id=bill_id, action="bill.issue",
                 changes={"status": [BillStatus.OPEN.value, BillStatus.ISSUED.value], "amount": [None, total]},
             )
+            title, body = bill_notice(period, amount, currency, has_bank_account=payee in banked)
             await notify(
-                uow, recipient_organisation_id=payee, kind="BILL_ISSUED", title=f"Your {period} bill: {total}",
-                body=f"Your settled earnings of {period}. They are paid to your linked bank account in the next "
-                "payout run.",
+                uow, recipient_organisation_id=payee, kind="BILL_ISSUED", title=title, body=body,
                 subject_type="PaymentBill", subject_id=bill_id,
             )
         return [bill_id for bill_id, *_ in sorted(issued)]

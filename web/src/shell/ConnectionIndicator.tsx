@@ -29,7 +29,7 @@ export function ConnectionIndicator({ compact = false }: { compact?: boolean }) 
   const quiet = connection === 'connected' || connection === 'idle';
   const trigger =
     quiet || compact ? (
-      <span className={classes.dot} data-state={connection} tabIndex={0} aria-label={t(label.help)} />
+      <span className={classes.dot} data-state={connection} tabIndex={0} role="img" aria-label={t(label.help)} />
     ) : (
       <Badge color={label.color} variant="light" tabIndex={0} className={classes.badge}>
         {t(label.text)}

@@ -14,8 +14,9 @@ export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string 
   const { logout, loggingOut } = useLogout();
   const [defaultOpened] = useState(startOpen);
 
+  // No focus placeholder inside role=menu (a presentational, focusable div: axe aria-required-children).
   return (
-    <Menu position="bottom-end" width={240} withArrow shadow="md" defaultOpened={defaultOpened}>
+    <Menu position="bottom-end" width={240} withArrow shadow="md" defaultOpened={defaultOpened} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UserButton avatarUrl={avatarUrl} />
       </Menu.Target>

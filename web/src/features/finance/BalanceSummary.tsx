@@ -2,7 +2,7 @@
  * A payee's money in one currency, each number a sum of the ledger or of bills: estimated (paid orders, not settled),
  * settled and waiting for the monthly bill, billed (not paid yet), paid out.
  */
-import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { Box, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBuildingBank, IconClockHour4, IconFileInvoice, IconHourglass } from '@tabler/icons-react';
 import { formatMoney, type MoneyLike } from '../../lib/format';
 import { MetricTile } from '../performance/MetricTile';
@@ -32,12 +32,15 @@ export function BalanceSummary({ balance, compact = false }: { balance: BalanceL
             <Text component="dt" size="xs" c="dimmed" fw={700} tt="uppercase">
               {r.label}
             </Text>
-            <Text component="dd" m={0} fw={700} fz="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {r.value}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {r.help}
-            </Text>
+            {/* The help line is part of the description: a dl's groups hold only dt and dd (axe: definition-list). */}
+            <Box component="dd" m={0}>
+              <Text fw={700} fz="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {r.value}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.help}
+              </Text>
+            </Box>
           </Stack>
         ))}
       </SimpleGrid>

@@ -17,6 +17,12 @@ export function BellButton({
   ...props
 }: { count: number; opened: boolean; onClick?: () => void } & Omit<ComponentProps<'div'>, 'color' | 'onClick'>) {
   const t = useT();
+  // The popover target hands its ARIA attributes (aria-controls, aria-haspopup…) to this component: they belong on
+  // the button, not on the indicator's plain div (axe: aria-allowed-attr).
+  // Its id too: the popover is labelled by its target, which must be the named button, not the badge with it.
+  const onButton = (k: string) => k.startsWith('aria-') || k === 'id';
+  const aria = Object.fromEntries(Object.entries(props).filter(([k]) => onButton(k)));
+  const rest = Object.fromEntries(Object.entries(props).filter(([k]) => !onButton(k)));
   return (
     <Indicator
       label={count > 99 ? '99+' : count}
@@ -27,12 +33,13 @@ export function BellButton({
       data-testid="unread-count"
       data-count={count}
       ref={ref}
-      {...props}
+      {...rest}
     >
       <ActionIcon
         variant="subtle"
         color="gray"
         size="lg"
+        {...aria}
         aria-label={count === 0 ? t('shell.notificationsNoneUnread') : t('shell.notificationsUnread', { count: formatCount(count) })}
         aria-haspopup="dialog"
         aria-expanded={opened}

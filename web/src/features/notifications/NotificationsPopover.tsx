@@ -48,7 +48,7 @@ export function NotificationsPopover({ allHref, startOpen }: { allHref: string }
           }}
         />
       </Popover.Target>
-      <Popover.Dropdown p={0} aria-label={t('notifications.latest')}>
+      <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.latest')}>
         {opened && (
           <BellContents
             allHref={allHref}

@@ -220,7 +220,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
                 </Text>
               </Group>
               {(e.heldReason || !e.appliedAt) && (
-                <Text size="xs" c="orange.8">
+                <Text size="xs" c="orange">
                   {e.heldReason ? `Held: ${e.heldReason}` : 'Not applied yet'}
                 </Text>
               )}

@@ -64,7 +64,7 @@ function SortHeader({ label, field, sort, onSort, align = 'right', hint }: { lab
   const Icon = state === 'ascending' ? IconArrowUp : state === 'descending' ? IconArrowDown : IconArrowsSort;
   return (
     <Table.Th scope="col" ta={align} aria-sort={state} style={{ whiteSpace: 'nowrap' }}>
-      <UnstyledButton onClick={() => onSort(field)} aria-label={`Sort by ${SORT_LABEL[field]}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' }}>
+      <UnstyledButton onClick={() => onSort(field)} aria-description={`Sort by ${SORT_LABEL[field]}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' }}>
         {label}
         <Icon size={14} aria-hidden color={state === 'none' ? 'var(--mantine-color-dimmed)' : undefined} />
       </UnstyledButton>
@@ -253,7 +253,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
                                   ta="left"
                                   lineClamp={2}
                                   onClick={() => setCollaborationsOf(row)}
-                                  aria-label={`${title}: creator collaborations`}
+                                  aria-description="Shows its creator collaborations"
                                 >
                                   {title}
                                 </Anchor>

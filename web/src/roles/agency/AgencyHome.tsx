@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { RecentNotificationsCard } from '../../features/notifications/RecentNotificationsCard';
 import { useRefetchOnReconnect, useViewer } from '../../session/context';
+import { AgencyWorkplace } from './home/AgencyWorkplace';
 
 export function AgencyHome() {
   const viewer = useViewer();
@@ -18,7 +19,8 @@ export function AgencyHome() {
 
   return (
     <>
-      <PageHeader title={`Welcome, ${viewer.user.fullName}`} description="Your agency at a glance." />
+      <PageHeader title={`Welcome, ${viewer.user.fullName}`} description="What waits for you today, and how your campaigns are doing." />
+      <AgencyWorkplace />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="agency-profile-title">

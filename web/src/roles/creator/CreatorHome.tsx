@@ -10,6 +10,7 @@ import { initials } from '../../lib/text';
 import { useRefetchOnReconnect } from '../../session/context';
 import { useLocale, useT } from '../../i18n/context';
 import { pluralForm } from '../../i18n/plural';
+import { CreatorWorkplace } from './home/CreatorWorkplace';
 import { PasteLinkCard } from './PasteLinkCard';
 
 export function CreatorHome() {
@@ -23,13 +24,14 @@ export function CreatorHome() {
 
   return (
     <Stack gap="md">
+      <CreatorWorkplace />
       <Card withBorder radius="lg" padding="lg" component="section" aria-labelledby="creator-profile-title">
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         ) : fetching && !data ? (
-          <LoadingState label={t('creatorHome.loading')} />
+          <LoadingState label={t('creator.home.loading')} />
         ) : !creator ? (
-          <EmptyBlock title={t('creatorHome.noProfile')} description={t('creatorHome.noProfileHint')} icon={<IconUserCircle aria-hidden />} />
+          <EmptyBlock title={t('creator.home.noProfile')} description={t('creator.home.noProfileHint')} icon={<IconUserCircle aria-hidden />} />
         ) : (
           <Stack gap="md">
             <Group gap="md" wrap="nowrap" align="center">
@@ -59,7 +61,7 @@ export function CreatorHome() {
                 <Text
                   fw={700}
                   fz="xl"
-                  title={creator.followers === null ? undefined : t(pluralForm(locale, creator.followers) === 'one' ? 'creatorHome.followersTitle.one' : 'creatorHome.followersTitle.other', {
+                  title={creator.followers === null ? undefined : t(pluralForm(locale, creator.followers) === 'one' ? 'creator.home.followersTitle.one' : 'creator.home.followersTitle.other', {
                           shown: formatCount(creator.followers),
                         })}
                   data-testid="creator-followers"
@@ -67,7 +69,7 @@ export function CreatorHome() {
                   {creator.followers === null ? '—' : formatCompact(creator.followers)}
                 </Text>
                 <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-                  {t('creatorHome.followers')}
+                  {t('creator.home.followers')}
                 </Text>
               </Stack>
             </Group>
@@ -80,10 +82,10 @@ export function CreatorHome() {
 
             <Stack gap={6}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={700} id="creator-categories-label">
-                {t('creatorHome.categories')}
+                {t('creator.home.categories')}
               </Text>
               {categories.length === 0 ? (
-                <Text size="sm" c="dimmed">{t('creatorHome.noCategories')}</Text>
+                <Text size="sm" c="dimmed">{t('creator.home.noCategories')}</Text>
               ) : (
                 <Group gap={6} role="list" aria-labelledby="creator-categories-label">
                   {categories.map((c) => (

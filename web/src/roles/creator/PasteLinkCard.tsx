@@ -4,17 +4,15 @@ import { IconArrowRight, IconLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { parseShareToken, sharePath } from '../../features/showcase/shareToken';
-import { useT } from '../../i18n/context';
 
-export function PasteLinkCard({ title }: { title?: string }) {
-  const t = useT();
+export function PasteLinkCard({ title = 'Open an offer link' }: { title?: string }) {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const open = () => {
     const token = parseShareToken(text);
     if (!token) {
-      setError(text.trim() ? t('offer.paste.notALink') : t('offer.paste.empty'));
+      setError(text.trim() ? 'This is not a Matchup offer link. It looks like …/c/AbC123…' : 'Paste the link an agency sent you');
       return;
     }
     void navigate(sharePath(token));
@@ -32,14 +30,14 @@ export function PasteLinkCard({ title }: { title?: string }) {
           <Group gap="xs" wrap="nowrap">
             <IconLink size={20} aria-hidden color="var(--mantine-color-pink-6)" />
             <Text fw={700} id="paste-link-title">
-              {title ?? t('offer.paste.title')}
+              {title}
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            {t('offer.paste.hint')}
+            Agencies share their offers as a link. Paste it here to see the products and your commission.
           </Text>
           <TextInput
-            label={t('offer.paste.label')}
+            label="Offer link"
             placeholder="https://…/c/…"
             size="md"
             inputMode="url"
@@ -55,7 +53,7 @@ export function PasteLinkCard({ title }: { title?: string }) {
             data-testid="paste-link-input"
           />
           <Button type="submit" size="md" fullWidth rightSection={<IconArrowRight size={18} aria-hidden />}>
-            {t('offer.paste.open')}
+            Open offer
           </Button>
         </Stack>
       </form>

@@ -55,9 +55,9 @@ export function CampaignDetailPage() {
   const tiles: CountTile[] = counts
     ? [
         { label: 'Registered', value: counts.total, statuses: [] },
-        { label: 'To review', value: counts.pending, statuses: ['PENDING'], tone: counts.pending > 0 ? 'yellow.8' : undefined },
+        { label: 'To review', value: counts.pending, statuses: ['PENDING'], tone: counts.pending > 0 ? 'yellow' : undefined },
         { label: 'Ongoing', value: counts.approved, statuses: ['APPROVED'] },
-        { label: 'Cancellation asked', value: counts.pendingClosed, statuses: ['PENDING_CLOSED'], tone: counts.pendingClosed > 0 ? 'orange.8' : undefined },
+        { label: 'Cancellation asked', value: counts.pendingClosed, statuses: ['PENDING_CLOSED'], tone: counts.pendingClosed > 0 ? 'orange' : undefined },
         { label: 'Rejected', value: counts.rejected + counts.rejectForever, statuses: ['REJECTED', 'REJECT_FOREVER'] },
         { label: 'Closed / withdrawn', value: counts.closed + counts.withdrawn, statuses: ['CLOSED', 'WITHDRAWN'] },
       ]

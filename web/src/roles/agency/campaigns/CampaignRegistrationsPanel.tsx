@@ -28,6 +28,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconBookmarkFilled, IconCheck, IconHistory, IconPackage, IconSearch, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useAnsweredRows } from '../../../features/registrations/useAnsweredRows';
 import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
@@ -56,7 +57,8 @@ import {
   type ReviewDecision,
 } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
-import { formatCount, formatDateTime, formatMoneyOrDash, formatRate, formatRating } from '../../../lib/format';
+import { formatCount, formatDate, formatDateTime, formatMoneyOrDash, formatRate, formatRating } from '../../../lib/format';
+import { formatTime } from '../../../lib/formatTime';
 import { CancellationDecideDialog } from './CancellationDecideDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { ReviewResults, type ReviewOutcome } from './ReviewResults';
@@ -156,7 +158,9 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
     query: CampaignRegistrationsDocument,
     variables: { first: PAGE_SIZE, after: pager.after, filter: built.filter, sort: { field: sort.field, direction: sort.direction } },
   });
-  const rows = useMemo(() => data?.registrations.edges.map((e) => e.node) ?? [], [data]);
+  const fetchedRows = useMemo(() => data?.registrations.edges.map((e) => e.node) ?? [], [data]);
+  // A review's or a decision's answer shows on its rows at once; the refetch that follows confirms it.
+  const [rows, showAnswers] = useAnsweredRows(fetchedRows);
   const connection = data?.registrations;
 
   // Live: refetch the page (and the counts) on every change in this campaign; flash the rows that changed.
@@ -239,6 +243,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
         message: r.userErrors.length === 0 ? REGISTRATION_STATUS[r.registration?.status ?? 'PENDING'].label : r.userErrors.map((e) => e.message).join(' '),
       })),
     });
+    showAnswers(payload.results.flatMap((r) => (r.registration ? [r.registration] : [])));
     setSelected(new Set());
     refetch({ requestPolicy: 'network-only' });
     onChanged();
@@ -263,6 +268,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
       notifications.show({ color: 'red', title: 'Not decided', message: problem });
       return;
     }
+    const answered = result.data?.registrationCancellationDecide.registration;
+    if (answered) showAnswers([answered]);
     notifications.show({ color: 'teal', title: approve ? 'Collaboration closed' : 'Request declined', message: decisionRow.product?.title ?? '' });
     refetch({ requestPolicy: 'network-only' });
     onChanged();
@@ -467,7 +474,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                           onChange={() => toggle(row.id)}
                         />
                       </Table.Td>
-                      <Table.Td miw={300} maw={440}>
+                      {/* The product takes the room the other columns leave, so the actions are never clipped at 1280 px and up. */}
+                      <Table.Td miw={220}>
                         <ProductCell row={row} />
                       </Table.Td>
                       <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
@@ -488,7 +496,10 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {formatDateTime(row.registeredAt, timeZone, { withZone: false })}
+                          {formatDate(row.registeredAt, timeZone)}
+                        </Text>
+                        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {formatTime(row.registeredAt, timeZone)}
                         </Text>
                       </Table.Td>
                       <Table.Td>

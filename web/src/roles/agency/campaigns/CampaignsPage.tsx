@@ -259,7 +259,7 @@ export function CampaignsPage() {
                                 </Text>
                                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                                   {counts.pending > 0 ? (
-                                    <Text span c="yellow.8" fw={600} inherit>
+                                    <Text span c="yellow" fw={600} inherit>
                                       {formatCount(counts.pending)} to review
                                     </Text>
                                   ) : (

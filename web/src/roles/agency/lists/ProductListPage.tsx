@@ -177,7 +177,7 @@ function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => v
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
-          <Button size="compact-sm" variant="light" leftSection={<IconPercentage size={14} aria-hidden />} onClick={onReprice} aria-label={`Change the creator rate of ${title}`}>
+          <Button size="compact-sm" variant="light" leftSection={<IconPercentage size={14} aria-hidden />} onClick={onReprice} aria-label={`Re-price ${title}`}>
             Re-price
           </Button>
           <Tooltip label="Remove from the list" withArrow>

@@ -169,7 +169,7 @@ export function AgencyOrdersPage() {
                               </Text>
                             </Table.Td>
                             <Table.Td miw={200} maw={280}>
-                              <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-label={`Receipt of order ${line.platformOrderId}: ${title}`} style={{ display: 'block' }}>
+                              <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={`Opens the receipt of order ${line.platformOrderId}`} style={{ display: 'block' }}>
                                 <Group gap="sm" wrap="nowrap">
                                   <Avatar src={line.product?.imageUrl} alt="" radius="sm" size={36} color="indigo">
                                     <IconPackage size={16} aria-hidden />

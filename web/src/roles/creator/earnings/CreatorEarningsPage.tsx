@@ -36,7 +36,7 @@ function Totals({ version }: { version: number }) {
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('earnings.loading')} />;
+  if (!data && fetching) return <LoadingState label={t('creator.earnings.loading')} />;
   const p = data?.creatorPerformance;
   if (!p) return null;
   const n = p.numbers;
@@ -45,33 +45,33 @@ function Totals({ version }: { version: number }) {
       <SimpleGrid cols={2} spacing="sm" data-testid="creator-earnings-tiles">
         <MetricTile
           compact
-          label={t('earnings.yourCommission')}
+          label={t('creator.earnings.yourCommission')}
           value={formatMoneyOrDash(n.creatorCommissionEstimated)}
           icon={<IconUserStar size={16} />}
           color="pink"
-          help={t('earnings.yourCommissionHelp')}
-          details={[{ label: t('earnings.settled'), value: formatMoneyOrDash(n.creatorCommissionActual) }]}
+          help={t('creator.earnings.yourCommissionHelp')}
+          details={[{ label: t('creator.earnings.settled'), value: formatMoneyOrDash(n.creatorCommissionActual) }]}
         />
         <MetricTile
           compact
-          label={t('earnings.gmv')}
+          label={t('creator.earnings.gmv')}
           value={formatMoneyOrDash(n.gmvEstimated)}
           icon={<IconCash size={16} />}
           color="teal"
-          help={t('earnings.gmvHelp')}
-          details={[{ label: t('earnings.settled'), value: formatMoneyOrDash(n.gmvActual) }]}
+          help={t('creator.earnings.gmvHelp')}
+          details={[{ label: t('creator.earnings.settled'), value: formatMoneyOrDash(n.gmvActual) }]}
         />
-        <MetricTile compact label={t('earnings.paidOrders')} value={formatCount(n.paidOrders)} icon={<IconShoppingCart size={16} />} details={[{ label: t('earnings.settled'), value: formatCount(n.actualOrders) }]} />
-        <MetricTile compact label={t('earnings.inShowcase')} value={formatCount(p.productsInShowcase)} icon={<IconBuildingStore size={16} />} help={t('earnings.inShowcaseHelp')} />
+        <MetricTile compact label={t('creator.earnings.paidOrders')} value={formatCount(n.paidOrders)} icon={<IconShoppingCart size={16} />} details={[{ label: t('creator.earnings.settled'), value: formatCount(n.actualOrders) }]} />
+        <MetricTile compact label={t('creator.earnings.inShowcase')} value={formatCount(p.productsInShowcase)} icon={<IconBuildingStore size={16} />} help={t('creator.earnings.inShowcaseHelp')} />
       </SimpleGrid>
       {data.earnings.map((e) => (
-        <Card key={e.currency} withBorder radius="lg" padding="md" component="section" aria-label={t('earnings.balanceIn', { currency: e.currency })}>
+        <Card key={e.currency} withBorder radius="lg" padding="md" component="section" aria-label={t('creator.earnings.balanceIn', { currency: e.currency })}>
           <Group justify="space-between" mb="sm">
             <Title order={2} size="h5">
-              {t('earnings.balance')}
+              {t('creator.earnings.balance')}
             </Title>
             <Anchor component={Link} to="/creator/earnings/payouts" size="sm">
-              {t('earnings.tabs.payouts')}
+              {t('creator.earnings.tabs.payouts')}
             </Anchor>
           </Group>
           <BalanceSummary balance={e} compact />
@@ -97,7 +97,7 @@ function Chart({ version, timeZone, currency }: { version: number; timeZone: str
   const series = data?.creatorPerformanceSeries;
   return (
     <SeriesChartCard
-      title={t('earnings.chartTitle')}
+      title={t('creator.earnings.chartTitle')}
       perspective="creator"
       currency={series?.currency ?? currency}
       timeZone={series?.timeZone ?? timeZone}
@@ -107,7 +107,7 @@ function Chart({ version, timeZone, currency }: { version: number; timeZone: str
       days={series?.days ?? null}
       fetching={fetching && Boolean(data)}
       compact
-      status={error && !data ? <ErrorState error={error} onRetry={reload} /> : !data && fetching ? <LoadingState label={t('earnings.loadingChart')} minHeight={220} /> : undefined}
+      status={error && !data ? <ErrorState error={error} onRetry={reload} /> : !data && fetching ? <LoadingState label={t('creator.earnings.loadingChart')} minHeight={220} /> : undefined}
     />
   );
 }
@@ -121,14 +121,14 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
   return (
     <Stack gap="sm" component="section" aria-labelledby="creator-products-title">
       <Title order={2} size="h4" id="creator-products-title">
-        {t('earnings.byProduct')}
+        {t('creator.earnings.byProduct')}
       </Title>
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label={t('earnings.loadingProducts')} />
+        <LoadingState label={t('creator.earnings.loadingProducts')} />
       ) : rows.length === 0 ? (
-        <EmptyBlock title={t('earnings.noProducts')} description={t('earnings.noProductsHint')} />
+        <EmptyBlock title={t('creator.earnings.noProducts')} description={t('creator.earnings.noProductsHint')} />
       ) : (
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {rows.map((row, i) => {
@@ -151,7 +151,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                     <SimpleGrid cols={3} spacing="xs">
                       <Stack gap={0}>
                         <Text size="xs" c="dimmed">
-                          {t('earnings.tabs.orders')}
+                          {t('creator.earnings.tabs.orders')}
                         </Text>
                         <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {formatCount(n.paidOrders)}
@@ -159,7 +159,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                       </Stack>
                       <Stack gap={0}>
                         <Text size="xs" c="dimmed">
-                          {t('earnings.gmv')}
+                          {t('creator.earnings.gmv')}
                         </Text>
                         <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {formatMoneyOrDash(n.gmvEstimated)}
@@ -167,20 +167,20 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                       </Stack>
                       <Stack gap={0}>
                         <Text size="xs" c="dimmed">
-                          {t('earnings.youEarn')}
+                          {t('creator.earnings.youEarn')}
                         </Text>
-                        <Text fw={700} c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        <Text fw={700} c="pink" style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {formatMoneyOrDash(n.creatorCommissionEstimated)}
                         </Text>
                         <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {t('earnings.amountSettled', { amount: formatMoneyOrDash(n.creatorCommissionActual) })}
+                          {t('creator.earnings.amountSettled', { amount: formatMoneyOrDash(n.creatorCommissionActual) })}
                         </Text>
                       </Stack>
                     </SimpleGrid>
                     {sample && (
                       <Group gap="xs" wrap="wrap">
                         <Text size="xs" c="dimmed">
-                          {t('earnings.sample')}
+                          {t('creator.earnings.sample')}
                         </Text>
                         <SampleStatusBadge status={sample.status} />
                       </Group>
@@ -188,8 +188,8 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                     {due && contentOwed && (
                       <Group gap={6} wrap="nowrap" data-testid="content-deadline">
                         <IconClockExclamation size={16} color="var(--mantine-color-orange-7)" aria-hidden />
-                        <Text size="sm" c={sample?.status === 'OVERDUE' ? 'red' : 'orange.8'}>
-                          {t(sample?.status === 'OVERDUE' ? 'earnings.contentWasDue' : 'earnings.contentDue', {
+                        <Text size="sm" c={sample?.status === 'OVERDUE' ? 'red' : 'orange'}>
+                          {t(sample?.status === 'OVERDUE' ? 'creator.earnings.contentWasDue' : 'creator.earnings.contentDue', {
                             date: formatDateTime(due, timeZone),
                             relative: formatRelative(due),
                           })}
@@ -197,7 +197,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                       </Group>
                     )}
                     <Text size="xs" c="dimmed">
-                      {t('earnings.productLine', { campaign: row.campaignName, agency: row.agencyName, date: formatDate(row.campaignEnd, timeZone) })}
+                      {t('creator.earnings.productLine', { campaign: row.campaignName, agency: row.agencyName, date: formatDate(row.campaignEnd, timeZone) })}
                     </Text>
                   </Stack>
                 </Card>
@@ -217,12 +217,12 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
   useRefetchOn(version, reload);
   const rows = data?.creatorCampaignPerformance.edges.map((e) => e.node) ?? [];
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('earnings.loadingCampaigns')} />;
+  if (!data && fetching) return <LoadingState label={t('creator.earnings.loadingCampaigns')} />;
   if (rows.length === 0) return null;
   return (
     <Stack gap="sm" component="section" aria-labelledby="creator-campaigns-title">
       <Title order={2} size="h4" id="creator-campaigns-title">
-        {t('earnings.byCampaign')}
+        {t('creator.earnings.byCampaign')}
       </Title>
       <Card withBorder radius="lg" padding={0}>
         <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
@@ -241,7 +241,7 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
                   {row.campaignName}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {t('earnings.campaignLine', {
+                  {t('creator.earnings.campaignLine', {
                     agency: row.agencyName,
                     productsShown: formatCount(row.productsInShowcase),
                     ordersShown: formatCount(row.numbers.paidOrders),
@@ -250,11 +250,11 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
                 </Text>
               </Stack>
               <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-                <Text fw={700} c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                <Text fw={700} c="pink" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {formatMoneyOrDash(row.numbers.creatorCommissionEstimated)}
                 </Text>
                 <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {t('earnings.amountSettled', { amount: formatMoneyOrDash(row.numbers.creatorCommissionActual) })}
+                  {t('creator.earnings.amountSettled', { amount: formatMoneyOrDash(row.numbers.creatorCommissionActual) })}
                 </Text>
               </Stack>
             </Group>
@@ -275,10 +275,10 @@ export function CreatorEarningsPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          {t('earnings.title')}
+          {t('creator.earnings.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('earnings.subtitle')}
+          {t('creator.earnings.subtitle')}
         </Text>
       </Stack>
       <EarningsTabs />

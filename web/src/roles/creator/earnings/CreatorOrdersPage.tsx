@@ -111,12 +111,11 @@ export function CreatorOrdersPage() {
       ) : (
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Your order lines">
           {lines.map((line) => {
-            const title = line.product?.title ?? 'Product';
             return (
               <li key={line.id}>
                 <UnstyledButton
                   onClick={() => setReceiptOf(line.id)}
-                  aria-label={`Receipt of order ${line.platformOrderId}: ${title}`}
+                  aria-description={`Opens the receipt of order ${line.platformOrderId}`}
                   style={{ display: 'block', width: '100%', borderRadius: 'var(--mantine-radius-lg)' }}
                 >
                   <Card
@@ -147,9 +146,16 @@ export function CreatorOrdersPage() {
                           </Text>
                         </Stack>
                         <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-                          <Text fw={700} size="lg" c="pink.7" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="creator-line-commission">
-                            {formatMoneyOrDash(line.creatorCommission?.estimated)}
-                          </Text>
+                          {/* An unpaid line earns nothing yet: said in words, not as a large pink zero. */}
+                          {line.status === 'PLACED' ? (
+                            <Text size="sm" c="dimmed" data-testid="creator-line-commission">
+                              Not paid yet
+                            </Text>
+                          ) : (
+                            <Text fw={700} size="lg" c={isZero(line.creatorCommission?.estimated) ? 'dimmed' : 'pink'} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="creator-line-commission">
+                              {formatMoneyOrDash(line.creatorCommission?.estimated)}
+                            </Text>
+                          )}
                           <Text size="xs" c="dimmed">
                             {line.creatorCommission?.actual ? `${formatMoneyOrDash(line.creatorCommission.actual)} settled` : 'not settled'}
                           </Text>
@@ -179,4 +185,8 @@ export function CreatorOrdersPage() {
       <OrderReceiptDrawer lineId={receiptOf} onClose={() => setReceiptOf(null)} sheet disputeHref="/creator/disputes" />
     </Stack>
   );
+}
+
+function isZero(money: { amount: string } | null | undefined): boolean {
+  return !money || /^-?0*(\.0*)?$/.test(money.amount);
 }

@@ -14,17 +14,17 @@ export function CreatorPayoutsPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          {t('earnings.title')}
+          {t('creator.earnings.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('earnings.payouts.subtitle')}
+          {t('creator.earnings.payouts.subtitle')}
         </Text>
       </Stack>
       <EarningsTabs />
       <PaymentAccountView compact />
       <Stack gap="sm" component="section" aria-labelledby="creator-bills-title">
         <Title order={2} size="h4" id="creator-bills-title">
-          {t('earnings.payouts.bills')}
+          {t('creator.earnings.payouts.bills')}
         </Title>
         <PayeeBills layout="cards" timeZone={marketTimeZone(viewer.organisation.market)} />
       </Stack>

@@ -5,9 +5,9 @@ import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 
 const TABS: { value: string; label: MessageKey }[] = [
-  { value: '/creator/earnings', label: 'earnings.tabs.overview' },
-  { value: '/creator/earnings/orders', label: 'earnings.tabs.orders' },
-  { value: '/creator/earnings/payouts', label: 'earnings.tabs.payouts' },
+  { value: '/creator/earnings', label: 'creator.earnings.tabs.overview' },
+  { value: '/creator/earnings/orders', label: 'creator.earnings.tabs.orders' },
+  { value: '/creator/earnings/payouts', label: 'creator.earnings.tabs.payouts' },
 ];
 
 export function EarningsTabs() {
@@ -15,5 +15,5 @@ export function EarningsTabs() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const current = TABS.find((t) => t.value === pathname.replace(/\/$/, ''))?.value ?? TABS[0]!.value;
-  return <SegmentedControl fullWidth size="md" aria-label={t('earnings.tabs.label')} value={current} onChange={(v) => navigate(v)} data={TABS.map((tab) => ({ value: tab.value, label: t(tab.label) }))} data-testid="earnings-tabs" />;
+  return <SegmentedControl fullWidth size="md" aria-label={t('creator.earnings.tabs.label')} value={current} onChange={(v) => navigate(v)} data={TABS.map((tab) => ({ value: tab.value, label: t(tab.label) }))} data-testid="earnings-tabs" />;
 }

@@ -4,8 +4,6 @@ import { IconArrowDownRight, IconArrowUpRight, IconCircleCheck } from '@tabler/i
 import type { ReactNode } from 'react';
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import type { OfferChoice, SharedOfferQuery } from '../../../generated/graphql';
-import { useT } from '../../../i18n/context';
-import { richT } from '../../../i18n/rich';
 import { formatCount, formatDate, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { ProductHeader } from '../ProductHeader';
 
@@ -38,8 +36,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function OfferItemCard({ item, timeZone, selected = false, onToggle, choice, onChoice, error = null }: OfferItemCardProps) {
-  const t = useT();
-  const title = item.product?.title ?? t('offer.item.productFallback');
+  const title = item.product?.title ?? 'Product';
   const perSale = item.price ? orderCostPreview(item.price, item.creatorRateBps).commission : null;
   const notice = item.inShowcase || !onChoice ? null : item.lowerRateNotice;
   const errorId = `offer-item-error-${item.id}`;
@@ -58,14 +55,14 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
           <ProductHeader product={item.product} />
           {item.inShowcase ? (
             <Badge color="teal" variant="light" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} style={{ flex: 'none' }}>
-              {t('offer.inShowcase')}
+              In showcase
             </Badge>
           ) : onToggle ? (
             <Checkbox
               size="lg"
               checked={selected}
               onChange={onToggle}
-              aria-label={t('offer.item.add', { title })}
+              aria-label={`Add ${title}`}
               aria-describedby={error ? errorId : undefined}
               style={{ flex: 'none' }}
             />
@@ -75,25 +72,23 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
         <Group justify="space-between" align="flex-end" wrap="nowrap">
           <Stack gap={0}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-              {t('offer.item.yourCommission')}
+              Your commission
             </Text>
-            <Text fz={28} fw={800} c="pink.7" lh={1.1} data-testid="offer-rate">
+            <Text fz={28} fw={800} c="pink" lh={1.1} data-testid="offer-rate">
               {formatRate(item.creatorRateBps)}
             </Text>
           </Stack>
           {perSale && (
             <Text size="sm" c="dimmed" ta="right">
-              {t('offer.item.perSale', { amount: formatMoney(perSale) })}
+              ≈ {formatMoney(perSale)} per sale
             </Text>
           )}
         </Group>
 
         <Group gap="lg" wrap="wrap">
-          <Fact label={t('offer.item.price')}>{formatMoneyOrDash(item.price)}</Fact>
-          <Fact label={t('offer.item.inStock')}>{formatCount(item.stock)}</Fact>
-          <Fact label={t('offer.item.freeSamples')}>
-            {item.sampleAvailable ? t('offer.item.samplesLeft', { shown: formatCount(item.samplesLeft) }) : t('offer.item.noneLeft')}
-          </Fact>
+          <Fact label="Price">{formatMoneyOrDash(item.price)}</Fact>
+          <Fact label="In stock">{formatCount(item.stock)}</Fact>
+          <Fact label="Free samples">{item.sampleAvailable ? `${formatCount(item.samplesLeft)} left` : 'None left'}</Fact>
         </Group>
 
         {notice && (
@@ -104,43 +99,31 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
             icon={notice.currentIsHigher ? <IconArrowDownRight aria-hidden /> : <IconArrowUpRight aria-hidden />}
             title={
               notice.currentIsHigher
-                ? t('offer.notice.lower')
+                ? 'Lower than your current rate'
                 : notice.offeredRateBps > notice.currentRateBps
-                  ? t('offer.notice.higher')
-                  : t('offer.notice.same')
+                  ? 'Higher than your current rate'
+                  : 'Same rate as your current offer'
             }
             data-testid="lower-rate-notice"
           >
             <Stack gap="xs">
               <Text size="sm">
+                You already promote this at <b>{formatRate(notice.currentRateBps)}</b> through {notice.currentSource}
                 {notice.currentPendingRateBps !== null && notice.currentPendingEffectiveAt
-                  ? richT(
-                      t,
-                      'offer.notice.bodyDropping',
-                      {
-                        source: notice.currentSource,
-                        pending: formatRate(notice.currentPendingRateBps),
-                        date: formatDate(notice.currentPendingEffectiveAt, timeZone),
-                      },
-                      { current: <b>{formatRate(notice.currentRateBps)}</b>, offered: <b>{formatRate(notice.offeredRateBps)}</b> },
-                    )
-                  : richT(
-                      t,
-                      'offer.notice.body',
-                      { source: notice.currentSource },
-                      { current: <b>{formatRate(notice.currentRateBps)}</b>, offered: <b>{formatRate(notice.offeredRateBps)}</b> },
-                    )}
+                  ? ` (dropping to ${formatRate(notice.currentPendingRateBps)} on ${formatDate(notice.currentPendingEffectiveAt, timeZone)})`
+                  : ''}
+                . This offer pays <b>{formatRate(notice.offeredRateBps)}</b>. One product has one rate: choose which to keep.
               </Text>
               <Radio.Group
                 value={choice ?? null}
                 onChange={(v) => onChoice?.(v as OfferChoice)}
-                label={t('offer.notice.which')}
+                label="Which offer to keep"
                 required
                 aria-describedby={error ? errorId : undefined}
               >
                 <Stack gap="xs" mt={6}>
-                  <Radio value="EXISTING" size="md" label={t('offer.notice.keep', { rate: formatRate(notice.currentRateBps) })} />
-                  <Radio value="NEW" size="md" label={t('offer.notice.switch', { rate: formatRate(notice.offeredRateBps) })} />
+                  <Radio value="EXISTING" size="md" label={`Keep my current ${formatRate(notice.currentRateBps)}`} />
+                  <Radio value="NEW" size="md" label={`Switch to this offer: ${formatRate(notice.offeredRateBps)}`} />
                 </Stack>
               </Radio.Group>
             </Stack>

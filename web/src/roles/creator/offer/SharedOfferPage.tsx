@@ -19,6 +19,7 @@ import { PasteLinkCard } from '../PasteLinkCard';
 import { OfferHeader } from './OfferHeader';
 import { OfferItemCard, type OfferItem } from './OfferItemCard';
 import { OFFER_TERMS } from './terms';
+import { revealChoice, useStickyClearance } from './useStickyClearance';
 
 export function InvalidLink() {
   return (
@@ -66,6 +67,7 @@ export function SharedOfferPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState<{ count: number; replaced: number } | null>(null);
   const [{ fetching: adding }, add] = useMutation(ShowcaseAddDocument);
+  const panelRef = useStickyClearance<HTMLDivElement>();
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
   if (!data && fetching) return <LoadingState label="Opening the offer…" minHeight={300} />;
@@ -88,6 +90,7 @@ export function SharedOfferPage() {
       else next.add(item.id);
       return next;
     });
+    if (selecting && item.lowerRateNotice) revealChoice(item.id);
   };
   // Keeping the current offer means not adding this one; switching to it means adding it.
   const choose = (item: OfferItem, choice: OfferChoice) => {
@@ -116,7 +119,7 @@ export function SharedOfferPage() {
       const n = plan.missingChoice.length;
       setFormError(`Choose which offer to keep for ${formatCount(n)} ${n === 1 ? 'product' : 'products'} (marked in red).`);
       const first = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(plan.missingChoice[0]!)}"]`);
-      first?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      first?.querySelector<HTMLElement>('[data-testid="lower-rate-notice"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       first?.querySelector<HTMLElement>('input[type="radio"]')?.focus({ preventScroll: true });
     }
     if (!accepted || plan.itemIds.length === 0 || plan.missingChoice.length > 0) return;
@@ -215,6 +218,7 @@ export function SharedOfferPage() {
 
       {addable.length > 0 && (
         <Box
+          ref={panelRef}
           p="md"
           style={{
             position: 'sticky',

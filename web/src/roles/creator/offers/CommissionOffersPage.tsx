@@ -2,7 +2,7 @@
  * Every offer open to the creator (through links it opened), grouped by product with the best rate first:
  * rate, agency, campaign end and samples, and whether it is the one in the showcase.
  */
-import { Badge, Button, Card, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconDiscount, IconSearch, IconTrophy } from '@tabler/icons-react';
 import { Fragment, useCallback, useState } from 'react';
@@ -45,11 +45,11 @@ function ProductOffersCard({ group, timeZone }: { group: ProductOfferGroup; time
         <Stack gap={0} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('offers.listLabel', { title })}>
           {group.offers.map((offer, index) => (
             <Fragment key={offer.listItemId}>
-              {index > 0 && <Divider my={6} />}
-              <li data-testid="offer-row">
+              {/* The divider is a rule drawn by the item itself: an ol holds only li (axe: list). */}
+              <li data-testid="offer-row" style={index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)', marginTop: 6, paddingTop: 6 } : undefined}>
                 <Group justify="space-between" wrap="nowrap" gap="sm" py={4}>
                   <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text fw={700} c={index === 0 ? 'pink.7' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    <Text fw={700} c={index === 0 ? 'pink' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
                       {formatRate(offer.creatorRateBps)}
                     </Text>
                     <Text size="xs" c="dimmed" lineClamp={2}>

@@ -27,19 +27,19 @@ import { ContentRecordDialog, type ContentTarget } from '../showcase/ContentReco
 const DAY_MS = 86_400_000;
 const EXTENSION_DAYS = 7;
 const VIEWS: Record<string, { label: MessageKey; statuses: SampleStatus[] | null }> = {
-  open: { label: 'creatorSamples.view.open', statuses: ['REQUESTED', 'APPROVED', 'SHIPPED', 'DELIVERED', 'OVERDUE'] },
-  done: { label: 'creatorSamples.view.done', statuses: ['CONTENT_POSTED', 'REJECTED'] },
-  all: { label: 'creatorSamples.view.all', statuses: null },
+  open: { label: 'creator.samples.view.open', statuses: ['REQUESTED', 'APPROVED', 'SHIPPED', 'DELIVERED', 'OVERDUE'] },
+  done: { label: 'creator.samples.view.done', statuses: ['CONTENT_POSTED', 'REJECTED'] },
+  all: { label: 'creator.samples.view.all', statuses: null },
 };
 /** Where the sample is, told to the creator. */
 const CREATOR_TEXT: Record<SampleStatus, MessageKey> = {
-  REQUESTED: 'creatorSamples.status.requested',
-  APPROVED: 'creatorSamples.status.approved',
-  REJECTED: 'creatorSamples.status.rejected',
-  SHIPPED: 'creatorSamples.status.shipped',
-  DELIVERED: 'creatorSamples.status.delivered',
-  CONTENT_POSTED: 'creatorSamples.status.contentPosted',
-  OVERDUE: 'creatorSamples.status.overdue',
+  REQUESTED: 'creator.samples.status.requested',
+  APPROVED: 'creator.samples.status.approved',
+  REJECTED: 'creator.samples.status.rejected',
+  SHIPPED: 'creator.samples.status.shipped',
+  DELIVERED: 'creator.samples.status.delivered',
+  CONTENT_POSTED: 'creator.samples.status.contentPosted',
+  OVERDUE: 'creator.samples.status.overdue',
 };
 type Sample = CreatorSamplesQuery['sampleRequests']['edges'][number]['node'];
 
@@ -66,7 +66,7 @@ function Progress5({ status }: { status: SampleStatus }) {
 
 function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample: Sample; timeZone: string; entryId: string | null; onExtend: () => void; onContent: () => void }) {
   const t = useT();
-  const title = sample.product?.title ?? t('creatorSamples.product');
+  const title = sample.product?.title ?? t('creator.samples.product');
   const address = sample.shippingAddress;
   const due = sample.contentDueAt;
   const contentOwed = sample.status === 'DELIVERED' || sample.status === 'OVERDUE';
@@ -90,7 +90,7 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Stack gap={0} style={{ minWidth: 0 }}>
               <Text size="xs" c="dimmed">
-                {sample.shipmentStatus ? SHIPMENT_STATUS_LABEL[sample.shipmentStatus] : t('creatorSamples.shipment')} · {sample.carrier}
+                {sample.shipmentStatus ? SHIPMENT_STATUS_LABEL[sample.shipmentStatus] : t('creator.samples.shipment')} · {sample.carrier}
               </Text>
               <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }} data-testid="sample-tracking">
                 {sample.trackingNumber}
@@ -98,9 +98,9 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
             </Stack>
             <CopyButton value={sample.trackingNumber} timeout={2000}>
               {({ copied, copy }) => (
-                <Tooltip label={copied ? t('creatorSamples.copied') : t('creatorSamples.copyTracking')} withArrow>
+                <Tooltip label={copied ? t('creator.samples.copied') : t('creator.samples.copyTracking')} withArrow>
                   <Button size="sm" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}>
-                    {copied ? t('creatorSamples.copied') : t('creatorSamples.copy')}
+                    {copied ? t('creator.samples.copied') : t('creator.samples.copy')}
                   </Button>
                 </Tooltip>
               )}
@@ -116,24 +116,24 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
                   t,
                   sample.status === 'OVERDUE'
                     ? sample.extensionUsed
-                      ? 'creatorSamples.wasDueExtended'
-                      : 'creatorSamples.wasDue'
+                      ? 'creator.samples.wasDueExtended'
+                      : 'creator.samples.wasDue'
                     : sample.extensionUsed
-                      ? 'creatorSamples.postByExtended'
-                      : 'creatorSamples.postBy',
+                      ? 'creator.samples.postByExtended'
+                      : 'creator.samples.postBy',
                   { relative: formatRelative(due) },
                   { date: <b>{formatDateTime(due, timeZone)}</b> },
                 )}
               </Text>
               <Stack gap="xs">
                 {entryId && (
-                  <Button size="md" color="pink" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('creatorSamples.recordContentFor', { title })}>
-                    {t('creatorSamples.recordContent')}
+                  <Button size="md" color="pink" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('creator.samples.actionFor', { action: t('creator.samples.recordContent'), title })}>
+                    {t('creator.samples.recordContent')}
                   </Button>
                 )}
                 {canExtend(sample) && (
                   <Button size="md" variant="default" leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={onExtend}>
-                    {t('creatorSamples.askExtension')}
+                    {t('creator.samples.askExtension')}
                   </Button>
                 )}
               </Stack>
@@ -143,20 +143,20 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
 
         {(sample.contents ?? []).map((c) => (
           <Anchor key={c.id} href={c.url} target="_blank" rel="noreferrer" size="sm">
-            {t(c.kind === 'LIVE' ? 'creatorSamples.contentLive' : 'creatorSamples.contentVideo', { date: formatDate(c.postedAt, timeZone) })}
+            {t(c.kind === 'LIVE' ? 'creator.samples.contentLive' : 'creator.samples.contentVideo', { date: formatDate(c.postedAt, timeZone) })}
           </Anchor>
         ))}
 
         <Text size="xs" c="dimmed">
           {address
-            ? t('creatorSamples.lineTo', {
+            ? t('creator.samples.lineTo', {
                 campaign: sample.campaignName,
                 agency: sample.agencyName,
                 date: formatDate(sample.requestedAt, timeZone),
                 name: address.recipientName,
                 city: address.city,
               })
-            : t('creatorSamples.line', { campaign: sample.campaignName, agency: sample.agencyName, date: formatDate(sample.requestedAt, timeZone) })}
+            : t('creator.samples.line', { campaign: sample.campaignName, agency: sample.agencyName, date: formatDate(sample.requestedAt, timeZone) })}
         </Text>
       </Stack>
     </Card>
@@ -187,8 +187,8 @@ export function CreatorSamplesPage() {
     const result = await extend({ input: { id: extending.id } });
     const problem = result.error ? describeError(result.error) : result.data?.sampleContentExtension.userErrors.map((e) => e.message).join(' ');
     setExtending(null);
-    if (problem) notifications.show({ color: 'red', title: t('creatorSamples.noExtension'), message: problem });
-    else notifications.show({ color: 'teal', title: t('creatorSamples.extended'), message: extending.product?.title ?? '' });
+    if (problem) notifications.show({ color: 'red', title: t('creator.samples.noExtension'), message: problem });
+    else notifications.show({ color: 'teal', title: t('creator.samples.extended'), message: extending.product?.title ?? '' });
   };
 
   const samples = data?.sampleRequests.edges.map((e) => e.node) ?? [];
@@ -197,16 +197,16 @@ export function CreatorSamplesPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          {t('creatorSamples.title')}
+          {t('creator.samples.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('creatorSamples.subtitle')}
+          {t('creator.samples.subtitle')}
         </Text>
       </Stack>
       <SegmentedControl
         fullWidth
         size="md"
-        aria-label={t('creatorSamples.which')}
+        aria-label={t('creator.samples.which')}
         value={view}
         onChange={(v) => setParams(v === 'open' ? {} : { view: v }, { replace: true })}
         data={Object.entries(VIEWS).map(([value, v]) => ({ value, label: t(v.label) }))}
@@ -214,19 +214,19 @@ export function CreatorSamplesPage() {
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label={t('creatorSamples.loading')} />
+        <LoadingState label={t('creator.samples.loading')} />
       ) : samples.length === 0 ? (
         <EmptyBlock
-          title={view === 'open' ? t('creatorSamples.noneOpen') : t('creatorSamples.none')}
-          description={t('creatorSamples.noneHint')}
+          title={view === 'open' ? t('creator.samples.noneOpen') : t('creator.samples.none')}
+          description={t('creator.samples.noneHint')}
           icon={<IconGift aria-hidden />}
         >
           <Button component={Link} to="/creator/showcase" variant="light" size="md" mt="sm">
-            {t('creatorSamples.goShowcase')}
+            {t('creator.samples.goShowcase')}
           </Button>
         </EmptyBlock>
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creatorSamples.listLabel')}>
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.samples.listLabel')}>
           {samples.map((sample) => (
             <li key={sample.id}>
               <SampleCard
@@ -236,7 +236,7 @@ export function CreatorSamplesPage() {
                 onExtend={() => setExtending(sample)}
                 onContent={() => {
                   const entryId = sample.product ? entryOf.get(sample.product.id) : undefined;
-                  if (entryId) setContentTarget({ entryId, title: sample.product?.title ?? t('creatorSamples.product') });
+                  if (entryId) setContentTarget({ entryId, title: sample.product?.title ?? t('creator.samples.product') });
                 }}
               />
             </li>
@@ -246,26 +246,26 @@ export function CreatorSamplesPage() {
 
       <ConfirmDialog
         opened={extending !== null}
-        title={t('creatorSamples.extendTitle')}
-        confirmLabel={t('creatorSamples.extendConfirm')}
+        title={t('creator.samples.extendTitle')}
+        confirmLabel={t('creator.samples.extendConfirm')}
         color="pink"
         busy={extendBusy}
         onConfirm={() => void confirmExtend()}
         onClose={() => setExtending(null)}
       >
         {extending?.contentDueAt
-          ? t('creatorSamples.extendBody', {
+          ? t('creator.samples.extendBody', {
               from: formatDateTime(extending.contentDueAt, tz),
               to: formatDateTime(new Date(Date.parse(extending.contentDueAt) + EXTENSION_DAYS * DAY_MS), tz),
             })
-          : t('creatorSamples.extendBodyNoDate')}
+          : t('creator.samples.extendBodyNoDate')}
       </ConfirmDialog>
       <ContentRecordDialog
         target={contentTarget}
         timeZone={tz}
         onClose={() => setContentTarget(null)}
         onRecorded={() => {
-          notifications.show({ color: 'teal', title: t('creatorSamples.contentRecorded'), message: t('creatorSamples.fulfilled') });
+          notifications.show({ color: 'teal', title: t('creator.samples.contentRecorded'), message: t('creator.samples.fulfilled') });
           reload();
         }}
       />

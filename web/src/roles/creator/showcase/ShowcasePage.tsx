@@ -32,16 +32,16 @@ import { SampleRequestDialog, type SampleTarget } from './SampleRequestDialog';
 const PAGE_SIZE = 20;
 const PAST: ShowcaseStatus[] = ['REPLACED', 'REMOVED', 'ENDED'];
 const PAST_LABEL: Record<ShowcaseStatus, MessageKey> = {
-  ACTIVE: 'showcase.status.active',
-  REPLACED: 'showcase.status.replaced',
-  REMOVED: 'showcase.status.removed',
-  ENDED: 'showcase.status.ended',
+  ACTIVE: 'creator.showcase.status.active',
+  REPLACED: 'creator.showcase.status.replaced',
+  REMOVED: 'creator.showcase.status.removed',
+  ENDED: 'creator.showcase.status.ended',
 };
 type Entry = ShowcaseQuery['showcase']['edges'][number]['node'];
 
 function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: Entry; timeZone: string; onSample: () => void; onContent: () => void; onRemove: () => void }) {
   const t = useT();
-  const title = entry.product?.title ?? t('showcase.productFallback');
+  const title = entry.product?.title ?? t('creator.showcase.productFallback');
   const active = entry.status === 'ACTIVE';
   const sample = entry.sampleRequest;
   const contents = entry.contents.length;
@@ -52,27 +52,27 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
         <Group justify="space-between" align="flex-end" wrap="nowrap">
           <Stack gap={0}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-              {active ? t('showcase.yourRate') : t('showcase.yourRateWas')}
+              {active ? t('creator.showcase.yourRate') : t('creator.showcase.yourRateWas')}
             </Text>
-            <Text fz={26} fw={800} c={active ? 'pink.7' : 'dimmed'} lh={1.1} data-testid="showcase-rate">
+            <Text fz={26} fw={800} c={active ? 'pink' : 'dimmed'} lh={1.1} data-testid="showcase-rate">
               {formatRate(entry.creatorRateBps)}
             </Text>
           </Stack>
           <Stack gap={0} align="flex-end" ta="right">
             {active && entry.activeSince ? (
               <Text size="xs" c="dimmed">
-                {t('showcase.since', { date: formatDate(entry.activeSince, timeZone) })}
+                {t('creator.showcase.since', { date: formatDate(entry.activeSince, timeZone) })}
               </Text>
             ) : (
               <Text size="xs" fw={600} data-testid="showcase-ended">
                 {entry.endedAt
-                  ? t('showcase.endedOn', { status: t(PAST_LABEL[entry.status]), date: formatDate(entry.endedAt, timeZone) })
+                  ? t('creator.showcase.endedOn', { status: t(PAST_LABEL[entry.status]), date: formatDate(entry.endedAt, timeZone) })
                   : t(PAST_LABEL[entry.status])}
               </Text>
             )}
             {active && (
               <Text size="xs" c="dimmed">
-                {t('showcase.commissionUntil', { date: formatDate(entry.campaignEnd, timeZone) })}
+                {t('creator.showcase.commissionUntil', { date: formatDate(entry.campaignEnd, timeZone) })}
               </Text>
             )}
           </Stack>
@@ -83,7 +83,7 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
             <Text size="sm">
               {richT(
                 t,
-                'showcase.dropsTo',
+                'creator.showcase.dropsTo',
                 { date: formatDate(entry.pendingRateEffectiveAt, timeZone), current: formatRate(entry.creatorRateBps) },
                 { rate: <b>{formatRate(entry.pendingRateBps)}</b> },
               )}
@@ -100,37 +100,37 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
             <Group justify="space-between" wrap="nowrap" gap="xs">
               {sample ? (
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{t('showcase.sample')}</Text>
+                  <Text size="sm">{t('creator.showcase.sample')}</Text>
                   <SampleStatusBadge status={sample.status} />
                   {sample.contentDueAt && (sample.status === 'DELIVERED' || sample.status === 'OVERDUE') && (
                     <Text size="xs" c={sample.status === 'OVERDUE' ? 'red' : 'dimmed'}>
-                      {t('showcase.contentDue', { date: formatDate(sample.contentDueAt, timeZone) })}
+                      {t('creator.showcase.contentDue', { date: formatDate(sample.contentDueAt, timeZone) })}
                     </Text>
                   )}
                 </Group>
               ) : (
                 <Text size="sm" c="dimmed">
-                  {entry.sampleAvailable ? t('showcase.freeSampleLeft', { shown: formatCount(entry.samplesLeft) }) : t('showcase.noFreeSamples')}
+                  {entry.sampleAvailable ? t('creator.showcase.freeSampleLeft', { shown: formatCount(entry.samplesLeft) }) : t('creator.showcase.noFreeSamples')}
                 </Text>
               )}
               {sample ? (
                 <Anchor component={Link} to="/creator/samples" size="sm">
-                  {t('showcase.details')}
+                  {t('creator.showcase.details')}
                 </Anchor>
               ) : null}
             </Group>
             <Stack gap="xs">
               {!sample && (
-                <Button variant="light" color="pink" size="md" leftSection={<IconGift size={18} aria-hidden />} onClick={onSample} disabled={!entry.sampleAvailable} aria-label={t('showcase.requestSampleOf', { title })}>
-                  {t('showcase.requestSample')}
+                <Button variant="light" color="pink" size="md" leftSection={<IconGift size={18} aria-hidden />} onClick={onSample} disabled={!entry.sampleAvailable} aria-label={t('creator.showcase.actionFor', { action: t('creator.showcase.requestSample'), title })}>
+                  {t('creator.showcase.requestSample')}
                 </Button>
               )}
-              <Button variant="light" size="md" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('showcase.recordContentFor', { title })}>
-                {contents ? t('showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('showcase.recordContent')}
+              <Button variant="light" size="md" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('creator.showcase.actionFor', { action: contents ? t('creator.showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('creator.showcase.recordContent'), title })}>
+                {contents ? t('creator.showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('creator.showcase.recordContent')}
               </Button>
             </Stack>
-            <Button variant="subtle" color="red" size="sm" leftSection={<IconTrash size={16} aria-hidden />} onClick={onRemove} aria-label={t('showcase.removeFrom', { title })} style={{ alignSelf: 'flex-start' }}>
-              {t('showcase.remove')}
+            <Button variant="subtle" color="red" size="sm" leftSection={<IconTrash size={16} aria-hidden />} onClick={onRemove} aria-label={t('creator.showcase.removeFrom', { title })} style={{ alignSelf: 'flex-start' }}>
+              {t('creator.showcase.remove')}
             </Button>
           </Stack>
         )}
@@ -162,8 +162,8 @@ export function ShowcasePage() {
     if (!removing) return;
     const result = await removeMutation({ input: { entryIds: [removing.id] } }, { additionalTypenames: ['ShowcaseEntry'] });
     const problem = result.error ? describeError(result.error) : result.data?.showcaseRemove.userErrors.map((e) => e.message).join(' ');
-    if (problem) notifications.show({ color: 'red', title: t('showcase.notRemoved'), message: problem });
-    else notifications.show({ color: 'teal', title: t('showcase.removed'), message: removing.product?.title ?? '' });
+    if (problem) notifications.show({ color: 'red', title: t('creator.showcase.notRemoved'), message: problem });
+    else notifications.show({ color: 'teal', title: t('creator.showcase.removed'), message: removing.product?.title ?? '' });
     setRemoving(null);
     reload();
   };
@@ -175,58 +175,58 @@ export function ShowcasePage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          {t('showcase.title')}
+          {t('creator.showcase.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('showcase.subtitle')}
+          {t('creator.showcase.subtitle')}
         </Text>
       </Stack>
       <SegmentedControl
         fullWidth
         size="md"
-        aria-label={t('showcase.which')}
+        aria-label={t('creator.showcase.which')}
         value={view}
         onChange={(v) => setParams(v === 'past' ? { view: 'past' } : {}, { replace: true })}
         data={[
-          { value: 'active', label: t('showcase.status.active') },
-          { value: 'past', label: t('showcase.past') },
+          { value: 'active', label: t('creator.showcase.status.active') },
+          { value: 'past', label: t('creator.showcase.past') },
         ]}
       />
 
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label={t('showcase.loading')} />
+        <LoadingState label={t('creator.showcase.loading')} />
       ) : entries.length === 0 ? (
         view === 'active' ? (
           <Stack gap="md">
             <EmptyBlock
-              title={t('showcase.empty')}
-              description={t('showcase.emptyHint')}
+              title={t('creator.showcase.empty')}
+              description={t('creator.showcase.emptyHint')}
               icon={<IconBuildingStore aria-hidden />}
             >
               <Button component={Link} to="/creator/offers" variant="light" size="md" mt="sm">
-                {t('showcase.seeOffers')}
+                {t('creator.showcase.seeOffers')}
               </Button>
             </EmptyBlock>
             <PasteLinkCard />
           </Stack>
         ) : (
-          <EmptyBlock title={t('showcase.pastEmpty')} description={t('showcase.pastEmptyHint')} />
+          <EmptyBlock title={t('creator.showcase.pastEmpty')} description={t('creator.showcase.pastEmptyHint')} />
         )
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="showcase-count">
-            {t('showcase.count', { view, count: connection?.totalCount ?? 0, shown: formatCount(connection?.totalCount ?? 0) })}
+            {t('creator.showcase.count', { view, count: connection?.totalCount ?? 0, shown: formatCount(connection?.totalCount ?? 0) })}
           </Text>
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('showcase.productsLabel')}>
+          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.showcase.productsLabel')}>
             {entries.map((entry) => (
               <li key={entry.id}>
                 <EntryCard
                   entry={entry}
                   timeZone={tz}
-                  onSample={() => setSampleTarget({ entryId: entry.id, title: entry.product?.title ?? t('showcase.productLower'), samplesLeft: entry.samplesLeft })}
-                  onContent={() => setContentTarget({ entryId: entry.id, title: entry.product?.title ?? t('showcase.productLower') })}
+                  onSample={() => setSampleTarget({ entryId: entry.id, title: entry.product?.title ?? t('creator.showcase.productLower'), samplesLeft: entry.samplesLeft })}
+                  onContent={() => setContentTarget({ entryId: entry.id, title: entry.product?.title ?? t('creator.showcase.productLower') })}
                   onRemove={() => setRemoving(entry)}
                 />
               </li>
@@ -241,7 +241,7 @@ export function ShowcasePage() {
               hasNextPage={connection?.pageInfo.hasNextPage ?? false}
               endCursor={connection?.pageInfo.endCursor}
               busy={fetching}
-              label={t('showcase.pages')}
+              label={t('creator.showcase.pages')}
             />
           )}
         </>
@@ -251,7 +251,7 @@ export function ShowcasePage() {
         target={sampleTarget}
         onClose={() => setSampleTarget(null)}
         onRequested={() => {
-          notifications.show({ color: 'teal', title: t('showcase.sampleRequested'), message: t('showcase.sampleRequestedHint') });
+          notifications.show({ color: 'teal', title: t('creator.showcase.sampleRequested'), message: t('creator.showcase.sampleRequestedHint') });
           reload();
         }}
       />
@@ -260,19 +260,19 @@ export function ShowcasePage() {
         timeZone={tz}
         onClose={() => setContentTarget(null)}
         onRecorded={() => {
-          notifications.show({ color: 'teal', title: t('showcase.contentRecorded'), message: t('showcase.contentRecordedHint') });
+          notifications.show({ color: 'teal', title: t('creator.showcase.contentRecorded'), message: t('creator.showcase.contentRecordedHint') });
           reload();
         }}
       />
       <ConfirmDialog
         opened={removing !== null}
-        title={t('showcase.removeTitle', { title: removing?.product?.title ?? '' })}
-        confirmLabel={t('showcase.remove')}
+        title={t('creator.showcase.removeTitle', { title: removing?.product?.title ?? '' })}
+        confirmLabel={t('creator.showcase.remove')}
         busy={removeBusy}
         onConfirm={() => void remove()}
         onClose={() => setRemoving(null)}
       >
-        {t('showcase.removeBody')}
+        {t('creator.showcase.removeBody')}
       </ConfirmDialog>
     </Stack>
   );

@@ -205,7 +205,7 @@ function SigningGuide() {
           </CopyButton>
         </Group>
         <ScrollArea type="auto" offsetScrollbars>
-          <Code block fz="xs" data-testid="signing-snippet" style={{ whiteSpace: 'pre' }}>
+          <Code block fz="xs" data-testid="signing-snippet" style={{ whiteSpace: 'pre' }} tabIndex={0} aria-label="Signing example">
             {snippet}
           </Code>
         </ScrollArea>

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowRight, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowRight, IconCalendar, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -33,6 +33,7 @@ import { SellerMarketplaceDocument, type CampaignSortField, type CampaignStatus,
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
+import { DatePickerInput } from '@mantine/dates';
 
 const PAGE_SIZE = 12;
 const SELLER_STATUSES: CampaignStatus[] = ['ONGOING', 'UPCOMING', 'CLOSED'];
@@ -86,7 +87,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
         </Group>
         <Group gap={6}>
           <IconCalendarEvent size={16} aria-hidden color="var(--mantine-color-dimmed)" />
-          <Text size="xs" c={c.registrationOpen ? 'teal.8' : 'dimmed'} fw={c.registrationOpen ? 600 : undefined}>
+          <Text size="xs" c={c.registrationOpen ? 'teal' : 'dimmed'} fw={c.registrationOpen ? 600 : undefined}>
             {c.registrationOpen
               ? `Registration open until ${formatDateTime(c.registrationEnd, tz)}`
               : c.status === 'UPCOMING'
@@ -173,11 +174,14 @@ export function MarketplacePage() {
               error={requirement.error}
               w={{ base: '100%', xs: 220 }}
             />
-            <TextInput
+            {/* The app's one date picker (Mantine's, as on the orders and charts), not the browser's. */}
+            <DatePickerInput
               label="Running on"
-              type="date"
-              value={activeOn}
-              onChange={(e) => setActiveOn(e.currentTarget.value)}
+              placeholder="Any day"
+              clearable
+              leftSection={<IconCalendar size={16} aria-hidden />}
+              value={activeOn || null}
+              onChange={(v) => setActiveOn(v ?? '')}
               w={{ base: '100%', xs: 180 }}
             />
             <Select

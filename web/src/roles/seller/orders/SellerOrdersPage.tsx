@@ -118,7 +118,7 @@ export function SellerOrdersPage() {
                             <Text size="sm">{formatDateTime(line.placedAt, tz, { withZone: false })}</Text>
                           </Table.Td>
                           <Table.Td miw={240} maw={340}>
-                            <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-label={`Receipt of order ${line.platformOrderId}: ${title}`} style={{ display: 'block' }}>
+                            <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={`Opens the receipt of order ${line.platformOrderId}`} style={{ display: 'block' }}>
                               <Group gap="sm" wrap="nowrap">
                                 <Avatar src={line.product?.imageUrl} alt="" radius="sm" size={36} color="orange">
                                   <IconPackage size={16} aria-hidden />

@@ -4,7 +4,7 @@
  */
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MarketBadge } from '../../../components/MarketBadge';
@@ -17,15 +17,23 @@ import { CampaignPerformancePanel } from '../../../features/performance/Campaign
 import { SellerPerformanceCampaignsDocument } from '../../../generated/graphql';
 import { marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect } from '../../../session/context';
+import { SellerAllCampaigns } from './SellerAllCampaigns';
 
 export function SellerPerformancePage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerPerformanceCampaignsDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const [params, setParams] = useSearchParams();
   const campaigns = useMemo(() => data?.campaigns.edges.map((e) => e.node) ?? [], [data]);
-  // The one asked for in the URL, else the first running campaign, else the newest.
-  const selected =
-    campaigns.find((c) => c.id === params.get('campaign')) ?? campaigns.find((c) => c.status === 'ONGOING') ?? campaigns[0] ?? null;
+  // Paid orders per campaign, as the all-campaigns rows learn them.
+  const [activity, setActivity] = useState<ReadonlyMap<string, number>>(new Map());
+  const onActivity = useCallback((id: string, paid: number) => setActivity((a) => (a.get(id) === paid ? a : new Map(a).set(id, paid))), []);
+  const known = campaigns.length > 0 && campaigns.every((c) => activity.has(c.id));
+  const mostActive = known ? [...campaigns].sort((a, b) => activity.get(b.id)! - activity.get(a.id)!)[0]! : null;
+  // The one asked for in the URL, else the campaign with the most paid orders (a running one among equals), else the newest.
+  const asked = campaigns.find((c) => c.id === params.get('campaign'));
+  const fallback = campaigns.find((c) => c.status === 'ONGOING') ?? campaigns[0] ?? null;
+  const selected = asked ?? (mostActive && activity.get(mostActive.id)! > 0 ? mostActive : known ? fallback : null);
+  const open = (id: string) => setParams({ campaign: id }, { replace: true });
   const tz = marketTimeZone(selected?.market);
 
   return (
@@ -35,7 +43,7 @@ export function SellerPerformancePage() {
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !data && fetching ? (
         <LoadingState label="Loading your campaigns…" />
-      ) : !selected ? (
+      ) : campaigns.length === 0 ? (
         <EmptyBlock title="No campaigns yet" description="Register products in a campaign to see how they perform." icon={<IconChartBar aria-hidden />}>
           <Button component={Link} to="/seller/marketplace" variant="light" mt="sm">
             Find campaigns
@@ -43,12 +51,16 @@ export function SellerPerformancePage() {
         </EmptyBlock>
       ) : (
         <Stack gap="lg">
+          {!selected ? (
+            <LoadingState label="Finding your most active campaign…" />
+          ) : (
+          <>
           <Group align="flex-end" gap="md" wrap="wrap">
             <Select
               label="Campaign"
               data={campaigns.map((c) => ({ value: c.id, label: `${c.name} · ${CAMPAIGN_STATUS[c.status].label}` }))}
               value={selected.id}
-              onChange={(v) => v && setParams({ campaign: v }, { replace: true })}
+              onChange={(v) => v && open(v)}
               allowDeselect={false}
               searchable
               w={380}
@@ -63,6 +75,9 @@ export function SellerPerformancePage() {
             </Group>
           </Group>
           <CampaignPerformancePanel key={selected.id} campaign={selected} perspective="seller" timeZone={tz} />
+          </>
+          )}
+          <SellerAllCampaigns campaigns={campaigns} activity={activity} selectedId={selected?.id ?? null} onActivity={onActivity} onOpen={open} />
         </Stack>
       )}
     </>
