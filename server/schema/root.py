@@ -25,7 +25,6 @@ from server.resolvers.mutation.integration_key_revoke import (
 )
 from server.resolvers.mutation.login import resolve_login
 from server.resolvers.mutation.logout import resolve_logout
-from server.resolvers.mutation.viewer_locale_set import resolve_viewer_locale_set
 from server.resolvers.mutation.notifications_mark_read import (
     resolve_notifications_mark_read,
 )
@@ -67,6 +66,7 @@ from server.resolvers.mutation.showcase_add import resolve_showcase_add
 from server.resolvers.mutation.showcase_remove import resolve_showcase_remove
 from server.resolvers.mutation.tax_info_review import resolve_tax_info_review
 from server.resolvers.mutation.tax_info_submit import resolve_tax_info_submit
+from server.resolvers.mutation.viewer_locale_set import resolve_viewer_locale_set
 from server.resolvers.query.bills import resolve_bills
 from server.resolvers.query.campaign import resolve_campaign
 from server.resolvers.query.campaign_performance import resolve_campaign_performance
@@ -78,7 +78,6 @@ from server.resolvers.query.commission_offers import resolve_commission_offers
 from server.resolvers.query.creator_campaign_performance import resolve_creator_campaign_performance
 from server.resolvers.query.creator_performance import resolve_creator_performance
 from server.resolvers.query.creator_performance_series import resolve_creator_performance_series
-from server.resolvers.query.performance_series import resolve_performance_series
 from server.resolvers.query.creator_product_performance import resolve_creator_product_performance
 from server.resolvers.query.earnings import resolve_earnings
 from server.resolvers.query.earnings_forecast import resolve_earnings_forecast
@@ -89,6 +88,7 @@ from server.resolvers.query.order_line import resolve_order_line
 from server.resolvers.query.order_lines import resolve_order_lines
 from server.resolvers.query.payment_account import resolve_payment_account
 from server.resolvers.query.payment_accounts import resolve_payment_accounts
+from server.resolvers.query.performance_series import resolve_performance_series
 from server.resolvers.query.platform import resolve_platform_overview
 from server.resolvers.query.product_list import resolve_product_list
 from server.resolvers.query.product_lists import resolve_product_lists

@@ -109,9 +109,9 @@ VARIABLES |= {
     "BillsGenerate": {"input": {"period": "2999-01"}},
     "PayoutRun": {"input": {"billIds": [_missing("PaymentBill")]}},
     "OrderLineReceipt": {"id": _missing("OrderLine")},
-    # Integration keys: a name the server refuses, a key that does not exist.
     # The language switcher: null follows the browser again (changes nothing another case reads).
     "ViewerLocaleSet": {"input": {"locale": None}},
+    # Integration keys: a name the server refuses, a key that does not exist.
     "IntegrationKeyCreate": {"input": {"name": ""}},
     "IntegrationKeyRevoke": {"input": {"id": _missing("IntegrationKey")}},
     # Campaign row actions, bulk cancellation decisions, term edits and the link preview: nothing that exists.

@@ -6,10 +6,10 @@ import strawberry
 from sqlalchemy import update
 
 from server import models
-from server.services.unit_of_work import UnitOfWork
 from server.schema.context import Info
 from server.schema.inputs.viewer import ViewerLocaleSetInput
 from server.schema.types.common import Locale
+from server.services.unit_of_work import UnitOfWork
 
 
 @strawberry.type

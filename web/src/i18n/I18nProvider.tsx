@@ -22,7 +22,7 @@ function storedLocale(): LocaleCode | null {
   }
 }
 
-export function initialLocale(): LocaleCode {
+function initialLocale(): LocaleCode {
   return storedLocale() ?? negotiateLocale(globalThis.navigator?.languages ?? []);
 }
 
