@@ -60,7 +60,7 @@ test('campaign story: create and publish, a seller registers two products, the a
 
   // --- the agency creates the campaign; a rule broken while typing shows at its field first
   const agency = await signedIn(browser, 'agency@demo.test');
-  await agency.getByRole('link', { name: 'Campaigns' }).click();
+  await agency.getByRole('link', { name: 'Campaigns', exact: true }).click();
   await agency.getByRole('link', { name: 'New campaign' }).click();
   await expect(agency.getByRole('heading', { name: 'New campaign' })).toBeVisible();
 

@@ -54,7 +54,8 @@ test('split and share: the agency lists a product, a creator on a phone adds it 
   // --- the agency creates a list in the demo campaign from the campaign page's entry point
   const agency = await agencyPage(browser);
   await agency.getByRole('link', { name: 'Campaigns', exact: true }).click();
-  await agency.getByRole('link', { name: CAMPAIGN }).click();
+  await expect(agency).toHaveURL(/\/agency\/campaigns$/);
+  await agency.getByRole('link', { name: CAMPAIGN, exact: true }).click();
   // The campaign's approved products with their lists, rates and links, as a CSV download (cookie-authorised).
   const [csv] = await Promise.all([agency.waitForEvent('download'), agency.getByRole('link', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toBe(`${CAMPAIGN} approved products.csv`);

@@ -44,7 +44,7 @@ const DAY = 86_400_000;
 test('agency: duplicate a campaign into a draft, find it, delete it; closing-soon sort and open-now filter', async ({ browser }) => {
   test.setTimeout(180_000);
   const agency = await signedIn(browser, 'agency@demo.test');
-  await agency.getByRole('link', { name: 'Campaigns' }).click();
+  await agency.getByRole('link', { name: 'Campaigns', exact: true }).click();
   const rows = agency.getByTestId('campaign-row');
   await expect(rows.first()).toBeVisible();
   const source = rows.filter({ hasText: 'Glow Up Beauty Month' });

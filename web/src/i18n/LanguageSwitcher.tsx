@@ -3,18 +3,15 @@
  * user (viewerLocaleSet). A native <select>: keyboard and screen-reader friendly, and no overlay code to load.
  */
 import { IconLanguage } from '@tabler/icons-react';
-import { useMutation } from 'urql';
-import { ViewerLocaleSetDocument } from '../generated/graphql';
-import { useViewerContext } from '../session/context';
 import { useLocale, useT } from './context';
-import { isLocaleCode, LOCALES, toApiLocale } from './locales';
+import { LOCALES } from './locales';
+import { useChooseLocale } from './useChooseLocale';
 import classes from './LanguageSwitcher.module.css';
 
 export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
   const t = useT();
-  const { locale, setLocale } = useLocale();
-  const { viewer } = useViewerContext();
-  const [, store] = useMutation(ViewerLocaleSetDocument);
+  const { locale } = useLocale();
+  const choose = useChooseLocale();
 
   return (
     <span className={classes.wrap}>
@@ -24,12 +21,7 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
         aria-label={t('language.label')}
         value={locale}
         data-testid="language-switcher"
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          if (!isLocaleCode(next)) return;
-          setLocale(next);
-          if (viewer) void store({ input: { locale: toApiLocale(next) } });
-        }}
+        onChange={(event) => choose(event.currentTarget.value)}
       >
         {LOCALES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>

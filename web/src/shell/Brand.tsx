@@ -6,11 +6,13 @@ import classes from './Shell.module.css';
 export function Brand({ to, collapseOnPhone = false }: { to: string; collapseOnPhone?: boolean }) {
   const t = useT();
   return (
-    <Link to={to} className={classes.brand} aria-label={t('shell.home')}>
+    <Link to={to} className={classes.brand}>
       <span className={classes.brandMark} aria-hidden>
         M
       </span>
       <span className={collapseOnPhone ? classes.brandTextCollapsible : undefined}>Matchup</span>
+      {/* Named by its visible text plus hidden words, not aria-label (WCAG 2.5.3 label in name). */}
+      <span className={classes.visuallyHidden}> {t('shell.brandHome')}</span>
     </Link>
   );
 }

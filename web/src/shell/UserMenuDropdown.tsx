@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import { Menu, Text } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { IconCheck, IconLogout } from '@tabler/icons-react';
 import type { DeferredStart } from '../components/Deferred';
 import { useLogout } from '../session/useLogout';
 import { useViewer } from '../session/context';
 import { UserButton } from './UserMenu';
-import { useT } from '../i18n/context';
-import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { useLocale, useT } from '../i18n/context';
+import { LOCALES } from '../i18n/locales';
+import { useChooseLocale } from '../i18n/useChooseLocale';
 
 export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string | null } & DeferredStart) {
   const viewer = useViewer();
   const t = useT();
   const { logout, loggingOut } = useLogout();
+  const { locale } = useLocale();
+  const choose = useChooseLocale();
   const [defaultOpened] = useState(startOpen);
 
   // No focus placeholder inside role=menu (a presentational, focusable div: axe aria-required-children).
@@ -30,10 +33,21 @@ export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string 
           </Text>
         </Menu.Label>
         <Menu.Divider />
-        {/* On a phone the header has no room for it: the language is chosen here (desktop has both). */}
-        <Menu.Label>
-          <LanguageSwitcher />
-        </Menu.Label>
+        {/* On a phone the header has no room for a switcher: the language is chosen here (desktop has both), as
+            menu items — a <select> is not allowed inside role=menu. */}
+        <Menu.Label>{t('language.label')}</Menu.Label>
+        {LOCALES.map((l) => (
+          <Menu.Item
+            key={l.code}
+            lang={l.code}
+            aria-current={l.code === locale ? 'true' : undefined}
+            leftSection={<IconCheck size={14} aria-hidden style={{ visibility: l.code === locale ? 'visible' : 'hidden' }} />}
+            onClick={() => choose(l.code)}
+          >
+            {l.name}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()} disabled={loggingOut}>
           {t('shell.logOut')}
         </Menu.Item>
