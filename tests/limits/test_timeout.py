@@ -19,6 +19,12 @@ from tests.plugins.services import need
 LONG_SQLITE = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT count(*) FROM c"
 
 
+async def _login(limited_app, email: str) -> str:  # noqa: ANN001
+    """Logs in through an app with the default limit: these tests time the stalled step, not the password hash."""
+    async with client(limited_app()) as http:
+        return await login_token(http, email)
+
+
 @pytest.fixture
 def stalled(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
     """An injected slow step: the `products` resolver's read waits for an event nobody sets (until the time limit cancels it)."""
@@ -36,7 +42,7 @@ def stalled(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
 async def test_an_http_request_over_the_limit_is_stopped_with_a_clear_error(limited_app, world, stalled) -> None:
     app = limited_app(request_timeout_seconds=0.2)
     async with client(app) as http:
-        token = await login_token(http, world["seller_a"].email)
+        token = await _login(limited_app, world["seller_a"].email)
         response = await post(http, token, "{ products { totalCount } }")
         body = response.json()
         assert response.status_code == 504 and stalled.is_set()
@@ -51,8 +57,7 @@ async def test_an_http_request_over_the_limit_is_stopped_with_a_clear_error(limi
 
 async def test_a_websocket_operation_over_the_limit_gets_the_error_and_the_socket_stays(limited_app, world, stalled) -> None:
     app = limited_app(request_timeout_seconds=0.2)
-    async with client(app) as http:
-        token = await login_token(http, world["seller_a"].email)
+    token = await _login(limited_app, world["seller_a"].email)
     async with socket(app, token) as ws:
         await ws.subscribe("1", "{ products { totalCount } }")
         message = await ws.next_payload()
@@ -115,7 +120,7 @@ async def test_a_request_out_of_time_stops_its_statement(rt, limited_app, world,
     monkeypatch.setattr("server.resolvers.query.products.products_connection", slow)
     app = limited_app(request_timeout_seconds=0.3)
     async with client(app) as http:
-        token = await login_token(http, world["seller_a"].email)
+        token = await _login(limited_app, world["seller_a"].email)
         body = (await post(http, token, "{ products { totalCount } }")).json()
     assert started.is_set() and body["errors"][0]["extensions"]["code"] == "REQUEST_TIMEOUT"
     # Poll until the database has stopped the statement (no wall-clock assertion: it must simply happen).

@@ -67,20 +67,23 @@ for (const lang of ['en', 'th', 'vi'] as const) {
       await shoot(page, `locale-${lang}-seller-marketplace`);
     });
 
-    test(`creator on a phone: login, home, offers, earnings (${lang})`, async ({ page }) => {
+    test(`creator on a phone: login, home, offers, earnings, showcase (${lang})`, async ({ page }) => {
       await page.setViewportSize(VIEWPORTS.phone);
       const email = { en: 'creator@demo.test', th: 'creator2@demo.test', vi: 'creator8@demo.test' }[lang];
       await signInIn(page, lang, email);
       await expect(page).toHaveURL(/\/creator$/);
       await quiet(page);
       await shoot(page, `locale-${lang}-creator-home`);
-      await page.getByRole('link', { name: WORDS[lang].offers }).click();
+      await page.getByRole('link', { name: WORDS[lang].offers, exact: true }).click();
       await expect(page).toHaveURL(/\/creator\/offers$/);
       await quiet(page);
       await shoot(page, `locale-${lang}-creator-offers`);
       await page.goto('/creator/earnings');
       await quiet(page);
       await shoot(page, `locale-${lang}-creator-earnings`);
+      await page.goto('/creator/showcase');
+      await quiet(page);
+      await shoot(page, `locale-${lang}-creator-showcase`);
     });
   });
 }
@@ -121,7 +124,7 @@ test('a language chosen while signed in is stored on the user and wins on the ne
   // Back to English, so reruns start from the same state.
   await again.getByRole('button', { name: /^Menu tài khoản của / }).click();
   await again.getByTestId('language-switcher').selectOption('en');
-  await expect(again.getByRole('link', { name: WORDS.en.offers })).toBeVisible();
+  await expect(again.getByRole('link', { name: WORDS.en.offers, exact: true })).toBeVisible();
   await second.close();
 });
 

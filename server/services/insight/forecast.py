@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import DateTime, String, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -36,6 +37,8 @@ DEFAULT_DELIVERY_DAYS = 5
 PAYOUT_SAMPLE = 100
 OPEN_STATUSES = (OrderLineStatus.PAID, OrderLineStatus.SHIPPED, OrderLineStatus.DELIVERED)
 R = rollup_lines.c
+# Enums and times read as the driver gives them (aware() fills in UTC; enums built once per distinct value).
+RAW_TIME = DateTime(timezone=True)
 
 # The party's column of rollup_lines, its ledger account, and how its lines are found.
 PARTY = {
@@ -102,14 +105,30 @@ def aware(at: datetime) -> datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
+def _pay_on(settle_at: datetime, pay_lag: timedelta | None) -> date | None:
+    """The predicted payout of a line settling at `settle_at` (None for sellers: no payout lag)."""
+    if pay_lag is None:
+        return None
+    return (datetime.combine(bill_date(settle_at), datetime.min.time(), UTC) + pay_lag).date()
+
+
+def _observation(level: refund_rates.Level, k: refund_rates.ProductKey) -> tuple[object, ...]:
+    """The observation (level and key) a survival of product `k` at `level` came from."""
+    return (level, *{
+        refund_rates.Level.PRODUCT: (k.product_id,), refund_rates.Level.SHOP: (k.shop_id,),
+        refund_rates.Level.CATEGORY: (k.category, k.market), refund_rates.Level.MARKET: (k.market,),
+    }.get(level, ()))
+
+
 async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
     amount_column, account = PARTY[principal.role]
     now = rt.clock.now()
     amount = R[amount_column]
     stmt = (
         select(
-            R.line_id, amount, R.market, Line.status, Line.paid_at, Line.delivered_at, Line.settle_after,
-            Line.product_id, Line.currency,
+            R.line_id, amount, *(type_coerce(c, String).label(c.key) for c in (R.market, Line.status, Line.currency)),
+            *(type_coerce(c, RAW_TIME).label(c.key) for c in (Line.paid_at, Line.delivered_at, Line.settle_after)),
+            Line.product_id,
         )
         .join(Line, Line.id == R.line_id)
         .where(
@@ -118,42 +137,44 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
         )
     )
     async with rt.sessionmaker() as session:
-        rows = list(await session.execute(stmt))
+        rows = (await (await session.connection()).execute(stmt)).all()  # Core rows: no ORM loading per row
         on_hold: dict[Currency, int] = {}
         open_rows = []
         for row in rows:
-            if row.status is OrderLineStatus.FROZEN:
+            if row.status == OrderLineStatus.FROZEN.value:
                 on_hold[Currency(row.currency)] = on_hold.get(Currency(row.currency), 0) + int(row[1])
             else:
                 open_rows.append(row)
-        markets = {Market(r.market) for r in open_rows if r.delivered_at is None}
+        markets = {Market(m) for m in {r.market for r in open_rows if r.delivered_at is None}}
         lags = {m: await delivery_lag(session, m) for m in sorted(markets)}
-        currencies = {Currency(r.currency) for r in open_rows}
+        currencies = {Currency(c) for c in {r.currency for r in open_rows}}
         pay_lags = {c: await payout_lag(session, c) for c in sorted(currencies)} if principal.role is not Role.SELLER else {}
         keys = await refund_rates.product_keys(session, {r.product_id for r in open_rows})
         curves = await refund_rates.curves(session, keys.values(), now, sqlite=rt.settings.is_sqlite)
     windows = rt.settings.settlement_window_days
     lines = []
+    # Per line only what differs from line to line; what lines share (currency, market, survival at an age, pay
+    # date of a settle day) is computed once per distinct value: ~60,000 open lines share a few hundred of them.
+    enums: dict[tuple[type, Any], Any] = {}
+    observations = {pid: _observation(curves[pid].level, k) for pid, k in keys.items()}
+    pay_days: dict[tuple[Currency, date], date | None] = {}
     for r in open_rows:
-        market = Market(r.market)
+        market = enums.get((Market, r.market)) or enums.setdefault((Market, r.market), Market(r.market))
+        currency = enums.get((Currency, r.currency)) or enums.setdefault((Currency, r.currency), Currency(r.currency))
         if r.settle_after is not None:
             settle_at = aware(r.settle_after)
         else:
             delivery = max(aware(r.paid_at) + lags[market], now)
             settle_at = delivery + timedelta(days=windows.get(market.value, 7))
         settle_at = max(settle_at, now)
-        currency = Currency(r.currency)
-        pay_on = None
-        if currency in pay_lags:
-            pay_on = (datetime.combine(bill_date(settle_at), datetime.min.time(), UTC) + pay_lags[currency]).date()
-        s = curves[r.product_id].at((now - aware(r.paid_at)).days)
-        k = keys[r.product_id]
-        observation = {
-            refund_rates.Level.PRODUCT: (k.product_id,), refund_rates.Level.SHOP: (k.shop_id,),
-            refund_rates.Level.CATEGORY: (k.category, k.market), refund_rates.Level.MARKET: (k.market,),
-        }.get(s.level, ())
-        lines.append(OpenLine(r.line_id, currency, int(r[1]), settle_at, pay_on, s, (s.level, *observation)))
-    lines.sort(key=lambda line: (line.settle_at, line.line_id))
+        pay_key = (currency, settle_at.astimezone(UTC).date())
+        if pay_key in pay_days:
+            pay_on = pay_days[pay_key]
+        else:
+            pay_on = pay_days[pay_key] = _pay_on(settle_at, pay_lags.get(currency))
+        survival = curves[r.product_id].at((now - aware(r.paid_at)).days)  # memoised per age
+        lines.append(OpenLine(r.line_id, currency, int(r[1]), settle_at, pay_on, survival, observations[r.product_id]))
+    lines.sort(key=attrgetter("settle_at", "line_id"))
     currencies = forecast(lines, now)
     seen = {cf.currency for cf in currencies}
     currencies += [CurrencyForecast(c) for c in sorted(on_hold) if c not in seen]  # only frozen lines in it

@@ -65,16 +65,18 @@ class _Accumulator:
         self.likely = self.estimated = self.lines = self.line_var = 0
         self.by_observation: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0])  # Σa, Σa·s, n
 
-    def add(self, line: OpenLine) -> None:
-        s = line.survival.bps
-        self.lines += 1
-        self.estimated += line.amount
-        self.likely += apply_rate(max(line.amount, 0), s) if line.amount >= 0 else -apply_rate(-line.amount, s)
-        self.line_var += line.amount * line.amount * s * (10000 - s)
-        obs = self.by_observation[line.survival_key]
-        obs[0] += line.amount
-        obs[1] += line.amount * s
-        obs[2] = line.survival.sample_size
+    def add(self, survival: Survival, key: tuple[object, ...], sums: list[int]) -> None:
+        """Lines sharing one survival (`sums`: their count, Σ a, Σ likely, Σ a²): the same integers as line by line."""
+        s = survival.bps
+        n, amount, likely, squares = sums
+        self.lines += n
+        self.estimated += amount
+        self.likely += likely
+        self.line_var += squares * s * (10000 - s)
+        obs = self.by_observation[key]
+        obs[0] += amount
+        obs[1] += amount * s
+        obs[2] = survival.sample_size
 
     def band(self) -> Band:
         var = self.line_var
@@ -103,17 +105,28 @@ def forecast(lines: Iterable[OpenLine], now: datetime) -> list[CurrencyForecast]
         cf = CurrencyForecast(currency, open_lines=len(items), estimated=sum(i.amount for i in items))
         nxt, weeks, pays = _Accumulator(), [_Accumulator() for _ in range(WEEKS)], defaultdict(_Accumulator)
         basis: dict[Level, list[int]] = defaultdict(lambda: [0, 0])
+        next_end, pay_end = now + timedelta(days=NEXT_DAYS), horizon_end.date()
+        # Lines grouped by where they fall and the survival they use: the accumulators see groups, not lines.
+        groups: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         for line in items:
             settle = max(line.settle_at, now)
-            basis[line.survival.level][0] += 1
-            basis[line.survival.level][1] += line.amount
-            if settle < now + timedelta(days=NEXT_DAYS):
-                nxt.add(line)
-            week = (settle.date() - today).days // 7
+            pay_on = line.pay_on if line.pay_on is not None and line.pay_on < pay_end else None
+            sums = groups[(settle < next_end, (settle.date() - today).days // 7, pay_on, line.survival,
+                           line.survival_key)]
+            a, s = line.amount, line.survival.bps
+            sums[0] += 1
+            sums[1] += a
+            sums[2] += apply_rate(a, s) if a >= 0 else -apply_rate(-a, s)
+            sums[3] += a * a
+        for (in_next, week, pay_on, survival, key), sums in groups.items():
+            basis[survival.level][0] += sums[0]
+            basis[survival.level][1] += sums[1]
+            if in_next:
+                nxt.add(survival, key, sums)
             if 0 <= week < WEEKS:
-                weeks[week].add(line)
-            if line.pay_on is not None and line.pay_on < horizon_end.date():
-                pays[line.pay_on].add(line)
+                weeks[week].add(survival, key, sums)
+            if pay_on is not None:
+                pays[pay_on].add(survival, key, sums)
         cf.next_days = nxt.band()
         cf.weeks = [(today + timedelta(days=7 * k), acc.band()) for k, acc in enumerate(weeks)]
         cf.pay_dates = [(day, pays[day].band()) for day in sorted(pays)]

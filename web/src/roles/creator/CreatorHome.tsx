@@ -8,10 +8,14 @@ import { formatCompact, formatCount } from '../../lib/format';
 import { marketName } from '../../lib/markets';
 import { initials } from '../../lib/text';
 import { useRefetchOnReconnect } from '../../session/context';
+import { useLocale, useT } from '../../i18n/context';
+import { pluralForm } from '../../i18n/plural';
 import { CreatorWorkplace } from './home/CreatorWorkplace';
 import { PasteLinkCard } from './PasteLinkCard';
 
 export function CreatorHome() {
+  const t = useT();
+  const { locale } = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorHomeDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const creator = data?.viewer?.creator;
@@ -25,9 +29,9 @@ export function CreatorHome() {
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         ) : fetching && !data ? (
-          <LoadingState label="Loading profile…" />
+          <LoadingState label={t('creator.home.loading')} />
         ) : !creator ? (
-          <EmptyBlock title="No creator profile" description="Link your creator account to get started." icon={<IconUserCircle aria-hidden />} />
+          <EmptyBlock title={t('creator.home.noProfile')} description={t('creator.home.noProfileHint')} icon={<IconUserCircle aria-hidden />} />
         ) : (
           <Stack gap="md">
             <Group gap="md" wrap="nowrap" align="center">
@@ -57,13 +61,15 @@ export function CreatorHome() {
                 <Text
                   fw={700}
                   fz="xl"
-                  title={creator.followers === null ? undefined : `${formatCount(creator.followers)} followers`}
+                  title={creator.followers === null ? undefined : t(pluralForm(locale, creator.followers) === 'one' ? 'creator.home.followersTitle.one' : 'creator.home.followersTitle.other', {
+                          shown: formatCount(creator.followers),
+                        })}
                   data-testid="creator-followers"
                 >
                   {creator.followers === null ? '—' : formatCompact(creator.followers)}
                 </Text>
                 <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-                  Followers
+                  {t('creator.home.followers')}
                 </Text>
               </Stack>
             </Group>
@@ -76,10 +82,10 @@ export function CreatorHome() {
 
             <Stack gap={6}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={700} id="creator-categories-label">
-                Categories
+                {t('creator.home.categories')}
               </Text>
               {categories.length === 0 ? (
-                <Text size="sm" c="dimmed">No categories yet</Text>
+                <Text size="sm" c="dimmed">{t('creator.home.noCategories')}</Text>
               ) : (
                 <Group gap={6} role="list" aria-labelledby="creator-categories-label">
                   {categories.map((c) => (

@@ -24,17 +24,19 @@ import {
 } from '../../../generated/graphql';
 import { formatCount, formatDate, formatDateTime, formatMoneyOrDash, formatRate, formatRelative } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
+import { useT } from '../../../i18n/context';
 import { useViewer } from '../../../session/context';
 import { ProductHeader } from '../ProductHeader';
 import { EarningsTabs } from './EarningsTabs';
 import { useNow } from '../../../features/performance/useNow';
 
 function Totals({ version }: { version: number }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorEarningsDocument });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Loading your earnings…" />;
+  if (!data && fetching) return <LoadingState label={t('creator.earnings.loading')} />;
   const p = data?.creatorPerformance;
   if (!p) return null;
   const n = p.numbers;
@@ -43,33 +45,33 @@ function Totals({ version }: { version: number }) {
       <SimpleGrid cols={2} spacing="sm" data-testid="creator-earnings-tiles">
         <MetricTile
           compact
-          label="Your commission"
+          label={t('creator.earnings.yourCommission')}
           value={formatMoneyOrDash(n.creatorCommissionEstimated)}
           icon={<IconUserStar size={16} />}
           color="pink"
-          help="Your share of paid orders, estimated; settled: final, after the return window."
-          details={[{ label: 'Settled', value: formatMoneyOrDash(n.creatorCommissionActual) }]}
+          help={t('creator.earnings.yourCommissionHelp')}
+          details={[{ label: t('creator.earnings.settled'), value: formatMoneyOrDash(n.creatorCommissionActual) }]}
         />
         <MetricTile
           compact
-          label="GMV"
+          label={t('creator.earnings.gmv')}
           value={formatMoneyOrDash(n.gmvEstimated)}
           icon={<IconCash size={16} />}
           color="teal"
-          help="What buyers paid after refunds, on your attributed orders."
-          details={[{ label: 'Settled', value: formatMoneyOrDash(n.gmvActual) }]}
+          help={t('creator.earnings.gmvHelp')}
+          details={[{ label: t('creator.earnings.settled'), value: formatMoneyOrDash(n.gmvActual) }]}
         />
-        <MetricTile compact label="Paid orders" value={formatCount(n.paidOrders)} icon={<IconShoppingCart size={16} />} details={[{ label: 'Settled', value: formatCount(n.actualOrders) }]} />
-        <MetricTile compact label="In showcase" value={formatCount(p.productsInShowcase)} icon={<IconBuildingStore size={16} />} help="Products active in your showcase now." />
+        <MetricTile compact label={t('creator.earnings.paidOrders')} value={formatCount(n.paidOrders)} icon={<IconShoppingCart size={16} />} details={[{ label: t('creator.earnings.settled'), value: formatCount(n.actualOrders) }]} />
+        <MetricTile compact label={t('creator.earnings.inShowcase')} value={formatCount(p.productsInShowcase)} icon={<IconBuildingStore size={16} />} help={t('creator.earnings.inShowcaseHelp')} />
       </SimpleGrid>
       {data.earnings.map((e) => (
-        <Card key={e.currency} withBorder radius="lg" padding="md" component="section" aria-label={`Balance in ${e.currency}`}>
+        <Card key={e.currency} withBorder radius="lg" padding="md" component="section" aria-label={t('creator.earnings.balanceIn', { currency: e.currency })}>
           <Group justify="space-between" mb="sm">
             <Title order={2} size="h5">
-              Balance
+              {t('creator.earnings.balance')}
             </Title>
             <Anchor component={Link} to="/creator/earnings/payouts" size="sm">
-              Payouts
+              {t('creator.earnings.tabs.payouts')}
             </Anchor>
           </Group>
           <BalanceSummary balance={e} compact />
@@ -80,6 +82,7 @@ function Totals({ version }: { version: number }) {
 }
 
 function Chart({ version, timeZone, currency }: { version: number; timeZone: string; currency: string }) {
+  const t = useT();
   const now = useNow();
   const today = localDate(now, timeZone);
   const [choice, setChoice] = useState<RangeChoice>({ preset: '30d', custom: [null, null] });
@@ -94,7 +97,7 @@ function Chart({ version, timeZone, currency }: { version: number; timeZone: str
   const series = data?.creatorPerformanceSeries;
   return (
     <SeriesChartCard
-      title="Day by day"
+      title={t('creator.earnings.chartTitle')}
       perspective="creator"
       currency={series?.currency ?? currency}
       timeZone={series?.timeZone ?? timeZone}
@@ -104,12 +107,13 @@ function Chart({ version, timeZone, currency }: { version: number; timeZone: str
       days={series?.days ?? null}
       fetching={fetching && Boolean(data)}
       compact
-      status={error && !data ? <ErrorState error={error} onRetry={reload} /> : !data && fetching ? <LoadingState label="Loading chart…" minHeight={220} /> : undefined}
+      status={error && !data ? <ErrorState error={error} onRetry={reload} /> : !data && fetching ? <LoadingState label={t('creator.earnings.loadingChart')} minHeight={220} /> : undefined}
     />
   );
 }
 
 function Products({ version, timeZone }: { version: number; timeZone: string }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorProductPerformanceDocument, variables: { first: 50 } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
@@ -117,14 +121,14 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
   return (
     <Stack gap="sm" component="section" aria-labelledby="creator-products-title">
       <Title order={2} size="h4" id="creator-products-title">
-        By product
+        {t('creator.earnings.byProduct')}
       </Title>
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading products…" />
+        <LoadingState label={t('creator.earnings.loadingProducts')} />
       ) : rows.length === 0 ? (
-        <EmptyBlock title="No products yet" description="Add products from an agency’s link to start earning." />
+        <EmptyBlock title={t('creator.earnings.noProducts')} description={t('creator.earnings.noProductsHint')} />
       ) : (
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {rows.map((row, i) => {
@@ -147,7 +151,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                     <SimpleGrid cols={3} spacing="xs">
                       <Stack gap={0}>
                         <Text size="xs" c="dimmed">
-                          Orders
+                          {t('creator.earnings.tabs.orders')}
                         </Text>
                         <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {formatCount(n.paidOrders)}
@@ -155,7 +159,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                       </Stack>
                       <Stack gap={0}>
                         <Text size="xs" c="dimmed">
-                          GMV
+                          {t('creator.earnings.gmv')}
                         </Text>
                         <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {formatMoneyOrDash(n.gmvEstimated)}
@@ -163,20 +167,20 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                       </Stack>
                       <Stack gap={0}>
                         <Text size="xs" c="dimmed">
-                          You earn
+                          {t('creator.earnings.youEarn')}
                         </Text>
                         <Text fw={700} c="pink" style={{ fontVariantNumeric: 'tabular-nums' }}>
                           {formatMoneyOrDash(n.creatorCommissionEstimated)}
                         </Text>
                         <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {formatMoneyOrDash(n.creatorCommissionActual)} settled
+                          {t('creator.earnings.amountSettled', { amount: formatMoneyOrDash(n.creatorCommissionActual) })}
                         </Text>
                       </Stack>
                     </SimpleGrid>
                     {sample && (
                       <Group gap="xs" wrap="wrap">
                         <Text size="xs" c="dimmed">
-                          Sample
+                          {t('creator.earnings.sample')}
                         </Text>
                         <SampleStatusBadge status={sample.status} />
                       </Group>
@@ -185,12 +189,15 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
                       <Group gap={6} wrap="nowrap" data-testid="content-deadline">
                         <IconClockExclamation size={16} color="var(--mantine-color-orange-7)" aria-hidden />
                         <Text size="sm" c={sample?.status === 'OVERDUE' ? 'red' : 'orange'}>
-                          Content {sample?.status === 'OVERDUE' ? 'was due' : 'due'} {formatDateTime(due, timeZone)} ({formatRelative(due)})
+                          {t(sample?.status === 'OVERDUE' ? 'creator.earnings.contentWasDue' : 'creator.earnings.contentDue', {
+                            date: formatDateTime(due, timeZone),
+                            relative: formatRelative(due),
+                          })}
                         </Text>
                       </Group>
                     )}
                     <Text size="xs" c="dimmed">
-                      {row.campaignName} · {row.agencyName} · commission until {formatDate(row.campaignEnd, timeZone)}
+                      {t('creator.earnings.productLine', { campaign: row.campaignName, agency: row.agencyName, date: formatDate(row.campaignEnd, timeZone) })}
                     </Text>
                   </Stack>
                 </Card>
@@ -204,17 +211,18 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
 }
 
 function Campaigns({ version, timeZone }: { version: number; timeZone: string }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorCampaignPerformanceDocument, variables: { first: 20 } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
   const rows = data?.creatorCampaignPerformance.edges.map((e) => e.node) ?? [];
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Loading campaigns…" />;
+  if (!data && fetching) return <LoadingState label={t('creator.earnings.loadingCampaigns')} />;
   if (rows.length === 0) return null;
   return (
     <Stack gap="sm" component="section" aria-labelledby="creator-campaigns-title">
       <Title order={2} size="h4" id="creator-campaigns-title">
-        By campaign
+        {t('creator.earnings.byCampaign')}
       </Title>
       <Card withBorder radius="lg" padding={0}>
         <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
@@ -233,7 +241,12 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
                   {row.campaignName}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {row.agencyName} · {formatCount(row.productsInShowcase)} in showcase · {formatCount(row.numbers.paidOrders)} orders · ends {formatDate(row.campaignEnd, timeZone)}
+                  {t('creator.earnings.campaignLine', {
+                    agency: row.agencyName,
+                    productsShown: formatCount(row.productsInShowcase),
+                    ordersShown: formatCount(row.numbers.paidOrders),
+                    date: formatDate(row.campaignEnd, timeZone),
+                  })}
                 </Text>
               </Stack>
               <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
@@ -241,7 +254,7 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
                   {formatMoneyOrDash(row.numbers.creatorCommissionEstimated)}
                 </Text>
                 <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {formatMoneyOrDash(row.numbers.creatorCommissionActual)} settled
+                  {t('creator.earnings.amountSettled', { amount: formatMoneyOrDash(row.numbers.creatorCommissionActual) })}
                 </Text>
               </Stack>
             </Group>
@@ -253,6 +266,7 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
 }
 
 export function CreatorEarningsPage() {
+  const t = useT();
   const viewer = useViewer();
   const tz = marketTimeZone(viewer.organisation.market);
   const currency = viewer.organisation.market ? MARKETS[viewer.organisation.market].currency : 'USD';
@@ -261,10 +275,10 @@ export function CreatorEarningsPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          Earnings
+          {t('creator.earnings.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Your orders and commission, live as orders come in.
+          {t('creator.earnings.subtitle')}
         </Text>
       </Stack>
       <EarningsTabs />

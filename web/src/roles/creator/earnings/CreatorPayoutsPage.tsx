@@ -3,26 +3,28 @@ import { Stack, Text, Title } from '@mantine/core';
 import { PaymentAccountView } from '../../../features/finance/PaymentAccountView';
 import { PayeeBills } from '../../../features/finance/PayeeBills';
 import { marketTimeZone } from '../../../lib/markets';
+import { useT } from '../../../i18n/context';
 import { useViewer } from '../../../session/context';
 import { EarningsTabs } from './EarningsTabs';
 
 export function CreatorPayoutsPage() {
+  const t = useT();
   const viewer = useViewer();
   return (
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          Earnings
+          {t('creator.earnings.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Get paid: tax info, your bank account and monthly bills.
+          {t('creator.earnings.payouts.subtitle')}
         </Text>
       </Stack>
       <EarningsTabs />
       <PaymentAccountView compact />
       <Stack gap="sm" component="section" aria-labelledby="creator-bills-title">
         <Title order={2} size="h4" id="creator-bills-title">
-          Bills
+          {t('creator.earnings.payouts.bills')}
         </Title>
         <PayeeBills layout="cards" timeZone={marketTimeZone(viewer.organisation.market)} />
       </Stack>

@@ -1,16 +1,19 @@
 /** The creator's earnings screens: overview, orders (with receipts), payouts (tax, bank, bills). */
 import { SegmentedControl } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/context';
 
-const TABS = [
-  { value: '/creator/earnings', label: 'Overview' },
-  { value: '/creator/earnings/orders', label: 'Orders' },
-  { value: '/creator/earnings/payouts', label: 'Payouts' },
+const TABS: { value: string; label: MessageKey }[] = [
+  { value: '/creator/earnings', label: 'creator.earnings.tabs.overview' },
+  { value: '/creator/earnings/orders', label: 'creator.earnings.tabs.orders' },
+  { value: '/creator/earnings/payouts', label: 'creator.earnings.tabs.payouts' },
 ];
 
 export function EarningsTabs() {
+  const t = useT();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const current = TABS.find((t) => t.value === pathname.replace(/\/$/, ''))?.value ?? TABS[0]!.value;
-  return <SegmentedControl fullWidth size="md" aria-label="Earnings sections" value={current} onChange={(v) => navigate(v)} data={TABS} data-testid="earnings-tabs" />;
+  return <SegmentedControl fullWidth size="md" aria-label={t('creator.earnings.tabs.label')} value={current} onChange={(v) => navigate(v)} data={TABS.map((tab) => ({ value: tab.value, label: t(tab.label) }))} data-testid="earnings-tabs" />;
 }

@@ -14,6 +14,9 @@ import { canExtend, SAMPLE_STATUS, SAMPLE_STEPS, sampleStep, SHIPMENT_STATUS_LAB
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useSampleEvents } from '../../../features/samples/useSampleEvents';
 import { CreatorSamplesDocument, SampleContentExtensionDocument, type CreatorSamplesQuery, type SampleStatus } from '../../../generated/graphql';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 import { describeError } from '../../../lib/errors';
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
@@ -23,20 +26,20 @@ import { ContentRecordDialog, type ContentTarget } from '../showcase/ContentReco
 
 const DAY_MS = 86_400_000;
 const EXTENSION_DAYS = 7;
-const VIEWS: Record<string, { label: string; statuses: SampleStatus[] | null }> = {
-  open: { label: 'In progress', statuses: ['REQUESTED', 'APPROVED', 'SHIPPED', 'DELIVERED', 'OVERDUE'] },
-  done: { label: 'Done', statuses: ['CONTENT_POSTED', 'REJECTED'] },
-  all: { label: 'All', statuses: null },
+const VIEWS: Record<string, { label: MessageKey; statuses: SampleStatus[] | null }> = {
+  open: { label: 'creator.samples.view.open', statuses: ['REQUESTED', 'APPROVED', 'SHIPPED', 'DELIVERED', 'OVERDUE'] },
+  done: { label: 'creator.samples.view.done', statuses: ['CONTENT_POSTED', 'REJECTED'] },
+  all: { label: 'creator.samples.view.all', statuses: null },
 };
 /** Where the sample is, told to the creator. */
-const CREATOR_TEXT: Record<SampleStatus, string> = {
-  REQUESTED: 'Waiting for the agency to approve your request.',
-  APPROVED: 'Approved: the seller is preparing your sample.',
-  REJECTED: 'The agency could not approve this request.',
-  SHIPPED: 'On its way to you.',
-  DELIVERED: 'Delivered. Post your content before the deadline.',
-  CONTENT_POSTED: 'Done: your content is recorded.',
-  OVERDUE: 'The content deadline has passed. Post it as soon as you can.',
+const CREATOR_TEXT: Record<SampleStatus, MessageKey> = {
+  REQUESTED: 'creator.samples.status.requested',
+  APPROVED: 'creator.samples.status.approved',
+  REJECTED: 'creator.samples.status.rejected',
+  SHIPPED: 'creator.samples.status.shipped',
+  DELIVERED: 'creator.samples.status.delivered',
+  CONTENT_POSTED: 'creator.samples.status.contentPosted',
+  OVERDUE: 'creator.samples.status.overdue',
 };
 type Sample = CreatorSamplesQuery['sampleRequests']['edges'][number]['node'];
 
@@ -62,7 +65,8 @@ function Progress5({ status }: { status: SampleStatus }) {
 }
 
 function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample: Sample; timeZone: string; entryId: string | null; onExtend: () => void; onContent: () => void }) {
-  const title = sample.product?.title ?? 'product';
+  const t = useT();
+  const title = sample.product?.title ?? t('creator.samples.product');
   const address = sample.shippingAddress;
   const due = sample.contentDueAt;
   const contentOwed = sample.status === 'DELIVERED' || sample.status === 'OVERDUE';
@@ -74,7 +78,7 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
           <SampleStatusBadge status={sample.status} />
         </Group>
         <Progress5 status={sample.status} />
-        <Text size="sm">{CREATOR_TEXT[sample.status]}</Text>
+        <Text size="sm">{t(CREATOR_TEXT[sample.status])}</Text>
 
         {sample.status === 'REJECTED' && sample.rejectReason && (
           <Alert color="red" variant="light" p="xs" radius="md">
@@ -86,7 +90,7 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Stack gap={0} style={{ minWidth: 0 }}>
               <Text size="xs" c="dimmed">
-                {sample.shipmentStatus ? SHIPMENT_STATUS_LABEL[sample.shipmentStatus] : 'Shipment'} · {sample.carrier}
+                {sample.shipmentStatus ? SHIPMENT_STATUS_LABEL[sample.shipmentStatus] : t('creator.samples.shipment')} · {sample.carrier}
               </Text>
               <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }} data-testid="sample-tracking">
                 {sample.trackingNumber}
@@ -94,9 +98,9 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
             </Stack>
             <CopyButton value={sample.trackingNumber} timeout={2000}>
               {({ copied, copy }) => (
-                <Tooltip label={copied ? 'Copied' : 'Copy the tracking number'} withArrow>
+                <Tooltip label={copied ? t('creator.samples.copied') : t('creator.samples.copyTracking')} withArrow>
                   <Button size="sm" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}>
-                    {copied ? 'Copied' : 'Copy'}
+                    {copied ? t('creator.samples.copied') : t('creator.samples.copy')}
                   </Button>
                 </Tooltip>
               )}
@@ -108,18 +112,28 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
           <Alert color={sample.status === 'OVERDUE' ? 'red' : 'pink'} variant="light" radius="md" p="sm" data-testid="content-due">
             <Stack gap="xs">
               <Text size="sm">
-                {sample.status === 'OVERDUE' ? 'Content was due' : 'Post your content by'} <b>{formatDateTime(due, timeZone)}</b> ({formatRelative(due)})
-                {sample.extensionUsed ? ' — extension used' : ''}.
+                {richT(
+                  t,
+                  sample.status === 'OVERDUE'
+                    ? sample.extensionUsed
+                      ? 'creator.samples.wasDueExtended'
+                      : 'creator.samples.wasDue'
+                    : sample.extensionUsed
+                      ? 'creator.samples.postByExtended'
+                      : 'creator.samples.postBy',
+                  { relative: formatRelative(due) },
+                  { date: <b>{formatDateTime(due, timeZone)}</b> },
+                )}
               </Text>
               <Stack gap="xs">
                 {entryId && (
-                  <Button size="md" color="pink" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={`Record content: ${title}`}>
-                    Record content
+                  <Button size="md" color="pink" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('creator.samples.actionFor', { action: t('creator.samples.recordContent'), title })}>
+                    {t('creator.samples.recordContent')}
                   </Button>
                 )}
                 {canExtend(sample) && (
                   <Button size="md" variant="default" leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={onExtend}>
-                    Ask for 7 more days
+                    {t('creator.samples.askExtension')}
                   </Button>
                 )}
               </Stack>
@@ -129,13 +143,20 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
 
         {(sample.contents ?? []).map((c) => (
           <Anchor key={c.id} href={c.url} target="_blank" rel="noreferrer" size="sm">
-            {c.kind === 'LIVE' ? 'LIVE session' : 'Video'} · {formatDate(c.postedAt, timeZone)}
+            {t(c.kind === 'LIVE' ? 'creator.samples.contentLive' : 'creator.samples.contentVideo', { date: formatDate(c.postedAt, timeZone) })}
           </Anchor>
         ))}
 
         <Text size="xs" c="dimmed">
-          {sample.campaignName} · {sample.agencyName} · requested {formatDate(sample.requestedAt, timeZone)}
-          {address ? ` · to ${address.recipientName}, ${address.city}` : ''}
+          {address
+            ? t('creator.samples.lineTo', {
+                campaign: sample.campaignName,
+                agency: sample.agencyName,
+                date: formatDate(sample.requestedAt, timeZone),
+                name: address.recipientName,
+                city: address.city,
+              })
+            : t('creator.samples.line', { campaign: sample.campaignName, agency: sample.agencyName, date: formatDate(sample.requestedAt, timeZone) })}
         </Text>
       </Stack>
     </Card>
@@ -143,6 +164,7 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
 }
 
 export function CreatorSamplesPage() {
+  const t = useT();
   const viewer = useViewer();
   const tz = marketTimeZone(viewer.organisation.market);
   const [params, setParams] = useSearchParams();
@@ -165,8 +187,8 @@ export function CreatorSamplesPage() {
     const result = await extend({ input: { id: extending.id } });
     const problem = result.error ? describeError(result.error) : result.data?.sampleContentExtension.userErrors.map((e) => e.message).join(' ');
     setExtending(null);
-    if (problem) notifications.show({ color: 'red', title: 'No extension', message: problem });
-    else notifications.show({ color: 'teal', title: 'Deadline extended by 7 days', message: extending.product?.title ?? '' });
+    if (problem) notifications.show({ color: 'red', title: t('creator.samples.noExtension'), message: problem });
+    else notifications.show({ color: 'teal', title: t('creator.samples.extended'), message: extending.product?.title ?? '' });
   };
 
   const samples = data?.sampleRequests.edges.map((e) => e.node) ?? [];
@@ -175,36 +197,36 @@ export function CreatorSamplesPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          Samples
+          {t('creator.samples.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Free samples you asked for, their shipping and your content deadlines.
+          {t('creator.samples.subtitle')}
         </Text>
       </Stack>
       <SegmentedControl
         fullWidth
         size="md"
-        aria-label="Which samples"
+        aria-label={t('creator.samples.which')}
         value={view}
         onChange={(v) => setParams(v === 'open' ? {} : { view: v }, { replace: true })}
-        data={Object.entries(VIEWS).map(([value, v]) => ({ value, label: v.label }))}
+        data={Object.entries(VIEWS).map(([value, v]) => ({ value, label: t(v.label) }))}
       />
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading your samples…" />
+        <LoadingState label={t('creator.samples.loading')} />
       ) : samples.length === 0 ? (
         <EmptyBlock
-          title={view === 'open' ? 'No samples in progress' : 'No samples here'}
-          description="Request a free sample from a product in your showcase."
+          title={view === 'open' ? t('creator.samples.noneOpen') : t('creator.samples.none')}
+          description={t('creator.samples.noneHint')}
           icon={<IconGift aria-hidden />}
         >
           <Button component={Link} to="/creator/showcase" variant="light" size="md" mt="sm">
-            Go to your showcase
+            {t('creator.samples.goShowcase')}
           </Button>
         </EmptyBlock>
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Sample requests">
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.samples.listLabel')}>
           {samples.map((sample) => (
             <li key={sample.id}>
               <SampleCard
@@ -214,7 +236,7 @@ export function CreatorSamplesPage() {
                 onExtend={() => setExtending(sample)}
                 onContent={() => {
                   const entryId = sample.product ? entryOf.get(sample.product.id) : undefined;
-                  if (entryId) setContentTarget({ entryId, title: sample.product?.title ?? 'product' });
+                  if (entryId) setContentTarget({ entryId, title: sample.product?.title ?? t('creator.samples.product') });
                 }}
               />
             </li>
@@ -224,23 +246,26 @@ export function CreatorSamplesPage() {
 
       <ConfirmDialog
         opened={extending !== null}
-        title="Use your one extension?"
-        confirmLabel="Extend by 7 days"
+        title={t('creator.samples.extendTitle')}
+        confirmLabel={t('creator.samples.extendConfirm')}
         color="pink"
         busy={extendBusy}
         onConfirm={() => void confirmExtend()}
         onClose={() => setExtending(null)}
       >
         {extending?.contentDueAt
-          ? `The content deadline moves from ${formatDateTime(extending.contentDueAt, tz)} to ${formatDateTime(new Date(Date.parse(extending.contentDueAt) + EXTENSION_DAYS * DAY_MS), tz)}. Each sample can be extended once.`
-          : 'The content deadline moves 7 days later. Each sample can be extended once.'}
+          ? t('creator.samples.extendBody', {
+              from: formatDateTime(extending.contentDueAt, tz),
+              to: formatDateTime(new Date(Date.parse(extending.contentDueAt) + EXTENSION_DAYS * DAY_MS), tz),
+            })
+          : t('creator.samples.extendBodyNoDate')}
       </ConfirmDialog>
       <ContentRecordDialog
         target={contentTarget}
         timeZone={tz}
         onClose={() => setContentTarget(null)}
         onRecorded={() => {
-          notifications.show({ color: 'teal', title: 'Content recorded', message: 'Your sample is fulfilled.' });
+          notifications.show({ color: 'teal', title: t('creator.samples.contentRecorded'), message: t('creator.samples.fulfilled') });
           reload();
         }}
       />

@@ -17,6 +17,9 @@ import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useSampleEvents } from '../../../features/samples/useSampleEvents';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { ShowcaseDocument, ShowcaseRemoveDocument, type ShowcaseQuery, type ShowcaseStatus } from '../../../generated/graphql';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
@@ -28,11 +31,17 @@ import { SampleRequestDialog, type SampleTarget } from './SampleRequestDialog';
 
 const PAGE_SIZE = 20;
 const PAST: ShowcaseStatus[] = ['REPLACED', 'REMOVED', 'ENDED'];
-const PAST_LABEL: Record<ShowcaseStatus, string> = { ACTIVE: 'Active', REPLACED: 'Replaced by another offer', REMOVED: 'Removed', ENDED: 'Collaboration ended' };
+const PAST_LABEL: Record<ShowcaseStatus, MessageKey> = {
+  ACTIVE: 'creator.showcase.status.active',
+  REPLACED: 'creator.showcase.status.replaced',
+  REMOVED: 'creator.showcase.status.removed',
+  ENDED: 'creator.showcase.status.ended',
+};
 type Entry = ShowcaseQuery['showcase']['edges'][number]['node'];
 
 function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: Entry; timeZone: string; onSample: () => void; onContent: () => void; onRemove: () => void }) {
-  const title = entry.product?.title ?? 'Product';
+  const t = useT();
+  const title = entry.product?.title ?? t('creator.showcase.productFallback');
   const active = entry.status === 'ACTIVE';
   const sample = entry.sampleRequest;
   const contents = entry.contents.length;
@@ -43,7 +52,7 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
         <Group justify="space-between" align="flex-end" wrap="nowrap">
           <Stack gap={0}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-              {active ? 'Your rate' : 'Your rate was'}
+              {active ? t('creator.showcase.yourRate') : t('creator.showcase.yourRateWas')}
             </Text>
             <Text fz={26} fw={800} c={active ? 'pink' : 'dimmed'} lh={1.1} data-testid="showcase-rate">
               {formatRate(entry.creatorRateBps)}
@@ -52,17 +61,18 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
           <Stack gap={0} align="flex-end" ta="right">
             {active && entry.activeSince ? (
               <Text size="xs" c="dimmed">
-                Since {formatDate(entry.activeSince, timeZone)}
+                {t('creator.showcase.since', { date: formatDate(entry.activeSince, timeZone) })}
               </Text>
             ) : (
               <Text size="xs" fw={600} data-testid="showcase-ended">
-                {PAST_LABEL[entry.status]}
-                {entry.endedAt ? ` on ${formatDate(entry.endedAt, timeZone)}` : ''}
+                {entry.endedAt
+                  ? t('creator.showcase.endedOn', { status: t(PAST_LABEL[entry.status]), date: formatDate(entry.endedAt, timeZone) })
+                  : t(PAST_LABEL[entry.status])}
               </Text>
             )}
             {active && (
               <Text size="xs" c="dimmed">
-                Commission until {formatDate(entry.campaignEnd, timeZone)}
+                {t('creator.showcase.commissionUntil', { date: formatDate(entry.campaignEnd, timeZone) })}
               </Text>
             )}
           </Stack>
@@ -71,8 +81,12 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
         {active && entry.pendingRateBps !== null && entry.pendingRateEffectiveAt && (
           <Alert color="yellow" variant="light" radius="md" p="xs" icon={<IconArrowDownRight size={18} aria-hidden />} data-testid="pending-decrease">
             <Text size="sm">
-              Drops to <b>{formatRate(entry.pendingRateBps)}</b> on {formatDate(entry.pendingRateEffectiveAt, timeZone)}. Until then you keep{' '}
-              {formatRate(entry.creatorRateBps)}.
+              {richT(
+                t,
+                'creator.showcase.dropsTo',
+                { date: formatDate(entry.pendingRateEffectiveAt, timeZone), current: formatRate(entry.creatorRateBps) },
+                { rate: <b>{formatRate(entry.pendingRateBps)}</b> },
+              )}
             </Text>
           </Alert>
         )}
@@ -86,37 +100,37 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
             <Group justify="space-between" wrap="nowrap" gap="xs">
               {sample ? (
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm">Sample</Text>
+                  <Text size="sm">{t('creator.showcase.sample')}</Text>
                   <SampleStatusBadge status={sample.status} />
                   {sample.contentDueAt && (sample.status === 'DELIVERED' || sample.status === 'OVERDUE') && (
                     <Text size="xs" c={sample.status === 'OVERDUE' ? 'red' : 'dimmed'}>
-                      content due {formatDate(sample.contentDueAt, timeZone)}
+                      {t('creator.showcase.contentDue', { date: formatDate(sample.contentDueAt, timeZone) })}
                     </Text>
                   )}
                 </Group>
               ) : (
                 <Text size="sm" c="dimmed">
-                  {entry.sampleAvailable ? `Free sample · ${formatCount(entry.samplesLeft)} left` : 'No free samples left'}
+                  {entry.sampleAvailable ? t('creator.showcase.freeSampleLeft', { shown: formatCount(entry.samplesLeft) }) : t('creator.showcase.noFreeSamples')}
                 </Text>
               )}
               {sample ? (
                 <Anchor component={Link} to="/creator/samples" size="sm">
-                  Details
+                  {t('creator.showcase.details')}
                 </Anchor>
               ) : null}
             </Group>
             <Stack gap="xs">
               {!sample && (
-                <Button variant="light" color="pink" size="md" leftSection={<IconGift size={18} aria-hidden />} onClick={onSample} disabled={!entry.sampleAvailable} aria-label={`Request sample: ${title}`}>
-                  Request sample
+                <Button variant="light" color="pink" size="md" leftSection={<IconGift size={18} aria-hidden />} onClick={onSample} disabled={!entry.sampleAvailable} aria-label={t('creator.showcase.actionFor', { action: t('creator.showcase.requestSample'), title })}>
+                  {t('creator.showcase.requestSample')}
                 </Button>
               )}
-              <Button variant="light" size="md" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={`${contents ? `Record content (${formatCount(contents)} so far)` : 'Record content'}: ${title}`}>
-                {contents ? `Record content (${formatCount(contents)} so far)` : 'Record content'}
+              <Button variant="light" size="md" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('creator.showcase.actionFor', { action: contents ? t('creator.showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('creator.showcase.recordContent'), title })}>
+                {contents ? t('creator.showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('creator.showcase.recordContent')}
               </Button>
             </Stack>
-            <Button variant="subtle" color="red" size="sm" leftSection={<IconTrash size={16} aria-hidden />} onClick={onRemove} aria-label={`Remove ${title} from the showcase`} style={{ alignSelf: 'flex-start' }}>
-              Remove
+            <Button variant="subtle" color="red" size="sm" leftSection={<IconTrash size={16} aria-hidden />} onClick={onRemove} aria-label={t('creator.showcase.removeFrom', { title })} style={{ alignSelf: 'flex-start' }}>
+              {t('creator.showcase.remove')}
             </Button>
           </Stack>
         )}
@@ -126,6 +140,7 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
 }
 
 export function ShowcasePage() {
+  const t = useT();
   const viewer = useViewer();
   const tz = marketTimeZone(viewer.organisation.market);
   const [params, setParams] = useSearchParams();
@@ -147,8 +162,8 @@ export function ShowcasePage() {
     if (!removing) return;
     const result = await removeMutation({ input: { entryIds: [removing.id] } }, { additionalTypenames: ['ShowcaseEntry'] });
     const problem = result.error ? describeError(result.error) : result.data?.showcaseRemove.userErrors.map((e) => e.message).join(' ');
-    if (problem) notifications.show({ color: 'red', title: 'Not removed', message: problem });
-    else notifications.show({ color: 'teal', title: 'Removed from your showcase', message: removing.product?.title ?? '' });
+    if (problem) notifications.show({ color: 'red', title: t('creator.showcase.notRemoved'), message: problem });
+    else notifications.show({ color: 'teal', title: t('creator.showcase.removed'), message: removing.product?.title ?? '' });
     setRemoving(null);
     reload();
   };
@@ -160,58 +175,58 @@ export function ShowcasePage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          Showcase
+          {t('creator.showcase.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Products you promote, each at your own rate.
+          {t('creator.showcase.subtitle')}
         </Text>
       </Stack>
       <SegmentedControl
         fullWidth
         size="md"
-        aria-label="Which entries"
+        aria-label={t('creator.showcase.which')}
         value={view}
         onChange={(v) => setParams(v === 'past' ? { view: 'past' } : {}, { replace: true })}
         data={[
-          { value: 'active', label: 'Active' },
-          { value: 'past', label: 'Past' },
+          { value: 'active', label: t('creator.showcase.status.active') },
+          { value: 'past', label: t('creator.showcase.past') },
         ]}
       />
 
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading your showcase…" />
+        <LoadingState label={t('creator.showcase.loading')} />
       ) : entries.length === 0 ? (
         view === 'active' ? (
           <Stack gap="md">
             <EmptyBlock
-              title="Your showcase is empty"
-              description="Open an offer link from an agency and add products to start earning."
+              title={t('creator.showcase.empty')}
+              description={t('creator.showcase.emptyHint')}
               icon={<IconBuildingStore aria-hidden />}
             >
               <Button component={Link} to="/creator/offers" variant="light" size="md" mt="sm">
-                See your offers
+                {t('creator.showcase.seeOffers')}
               </Button>
             </EmptyBlock>
             <PasteLinkCard />
           </Stack>
         ) : (
-          <EmptyBlock title="Nothing here yet" description="Products you remove, replace or whose collaboration ends are listed here." />
+          <EmptyBlock title={t('creator.showcase.pastEmpty')} description={t('creator.showcase.pastEmptyHint')} />
         )
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="showcase-count">
-            {formatCount(connection?.totalCount ?? 0)} {view === 'active' ? 'active' : 'past'} {connection?.totalCount === 1 ? 'product' : 'products'}
+            {t('creator.showcase.count', { view, count: connection?.totalCount ?? 0, shown: formatCount(connection?.totalCount ?? 0) })}
           </Text>
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Showcase products">
+          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.showcase.productsLabel')}>
             {entries.map((entry) => (
               <li key={entry.id}>
                 <EntryCard
                   entry={entry}
                   timeZone={tz}
-                  onSample={() => setSampleTarget({ entryId: entry.id, title: entry.product?.title ?? 'product', samplesLeft: entry.samplesLeft })}
-                  onContent={() => setContentTarget({ entryId: entry.id, title: entry.product?.title ?? 'product' })}
+                  onSample={() => setSampleTarget({ entryId: entry.id, title: entry.product?.title ?? t('creator.showcase.productLower'), samplesLeft: entry.samplesLeft })}
+                  onContent={() => setContentTarget({ entryId: entry.id, title: entry.product?.title ?? t('creator.showcase.productLower') })}
                   onRemove={() => setRemoving(entry)}
                 />
               </li>
@@ -226,7 +241,7 @@ export function ShowcasePage() {
               hasNextPage={connection?.pageInfo.hasNextPage ?? false}
               endCursor={connection?.pageInfo.endCursor}
               busy={fetching}
-              label="Showcase pages"
+              label={t('creator.showcase.pages')}
             />
           )}
         </>
@@ -236,7 +251,7 @@ export function ShowcasePage() {
         target={sampleTarget}
         onClose={() => setSampleTarget(null)}
         onRequested={() => {
-          notifications.show({ color: 'teal', title: 'Sample requested', message: 'The agency reviews it; you are notified when it ships.' });
+          notifications.show({ color: 'teal', title: t('creator.showcase.sampleRequested'), message: t('creator.showcase.sampleRequestedHint') });
           reload();
         }}
       />
@@ -245,19 +260,19 @@ export function ShowcasePage() {
         timeZone={tz}
         onClose={() => setContentTarget(null)}
         onRecorded={() => {
-          notifications.show({ color: 'teal', title: 'Content recorded', message: 'It counts for the product’s sample, if you have one.' });
+          notifications.show({ color: 'teal', title: t('creator.showcase.contentRecorded'), message: t('creator.showcase.contentRecordedHint') });
           reload();
         }}
       />
       <ConfirmDialog
         opened={removing !== null}
-        title={`Remove “${removing?.product?.title ?? ''}”?`}
-        confirmLabel="Remove"
+        title={t('creator.showcase.removeTitle', { title: removing?.product?.title ?? '' })}
+        confirmLabel={t('creator.showcase.remove')}
         busy={removeBusy}
         onConfirm={() => void remove()}
         onClose={() => setRemoving(null)}
       >
-        Orders through it stop earning commission. You can add it again from an offer link later, at that offer’s rate.
+        {t('creator.showcase.removeBody')}
       </ConfirmDialog>
     </Stack>
   );
