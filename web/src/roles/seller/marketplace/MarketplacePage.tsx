@@ -25,6 +25,7 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryS
 import { usePager } from '../../../components/usePager';
 import { CAMPAIGN_STATUS } from '../../../features/campaigns/campaignStatus';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
+import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents';
 import { checkPercent } from '../../../features/campaigns/percent';
 import { formatPeriodDates } from '../../../features/campaigns/period';
 import { RateInput } from '../../../features/campaigns/RateInput';
@@ -32,7 +33,7 @@ import { wallTimeToInstant } from '../../../features/campaigns/zonedTime';
 import { SellerMarketplaceDocument, type CampaignSortField, type CampaignStatus, type SellerMarketplaceQuery, type SortDirection } from '../../../generated/graphql';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
-import { useRefetchOnReconnect, useViewer } from '../../../session/context';
+import { useViewer } from '../../../session/context';
 import { DatePickerInput } from '@mantine/dates';
 
 const PAGE_SIZE = 12;
@@ -143,7 +144,9 @@ export function MarketplacePage() {
     query: SellerMarketplaceDocument,
     variables: { first: PAGE_SIZE, after: pager.after, filter, sort: { field: sort.field, direction: sort.direction } },
   });
-  useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
+  // A campaign-level change (edited, change applied, published, unpublished, closed) refetches live; so does a
+  // socket reconnect.
+  useCampaignEvents(() => refetch({ requestPolicy: 'network-only' }));
   const connection = data?.campaigns;
   const rows = connection?.edges ?? [];
   const filtered = Boolean(debounced || statuses.length || requirement.bps !== null || activeOn || joined !== 'all');
