@@ -160,17 +160,19 @@ class Report:
 
     def __str__(self) -> str:
         rows = ", ".join(f"{n:,} {t}" for t, n in self.rows.items())
-        return "\n".join([
-            f"generated:            {rows}",
-            f"generation:           {self.generate_seconds:8.2f} s",
-            f"dashboard (GraphQL):  {self.dashboard_seconds:8.3f} s   overview + 100 products, {self.statements} SQL "
-            "statements (median)",
-            f"bare SQL:             {self.bare_seconds:8.3f} s   the same figures, hand-written SQL (median)",
-            f"ratio:                {self.ratio:8.2f} x   (dashboard / bare SQL; goal: at most 3)",
-            f"series (GraphQL):     {self.series_seconds:8.3f} s   30 days in Asia/Bangkok (median)",
-            f"bare series SQL:      {self.bare_series_seconds:8.3f} s   date_trunc(paid_at AT TIME ZONE) (median)",
-            f"series ratio:         {self.series_ratio:8.2f} x",
-        ])
+        return "\n".join(
+            [
+                f"generated:            {rows}",
+                f"generation:           {self.generate_seconds:8.2f} s",
+                f"dashboard (GraphQL):  {self.dashboard_seconds:8.3f} s   overview + 100 products, {self.statements} SQL "
+                "statements (median)",
+                f"bare SQL:             {self.bare_seconds:8.3f} s   the same figures, hand-written SQL (median)",
+                f"ratio:                {self.ratio:8.2f} x   (dashboard / bare SQL; goal: at most 3)",
+                f"series (GraphQL):     {self.series_seconds:8.3f} s   30 days in Asia/Bangkok (median)",
+                f"bare series SQL:      {self.bare_series_seconds:8.3f} s   date_trunc(paid_at AT TIME ZONE) (median)",
+                f"series ratio:         {self.series_ratio:8.2f} x",
+            ]
+        )
 
 
 def _connect_args(url: str) -> dict[str, Any]:
@@ -191,12 +193,23 @@ async def throwaway_runtime(server_url: str, *, keep: bool = False) -> AsyncIter
     """A new migrated database `matchup_bench_<hex>` on the server and a started runtime on it; dropped after."""
     name = f"matchup_bench_{secrets.token_hex(5)}"
     await _admin(server_url, f'CREATE DATABASE "{name}"')
-    url = make_url(server_url).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
+    url = (
+        make_url(server_url)
+        .set(drivername="postgresql+asyncpg", database=name)
+        .render_as_string(hide_password=False)
+    )
     try:
         upgrade_head(url)
-        settings = Settings(_env_file=None, env="test", database_url=url, secret_key=secrets.token_hex(24),
-                            redis_url=None, sweep_interval_seconds=0, log_level="WARNING",
-                            request_timeout_seconds=600)  # a slow machine must not cut the measurement short
+        settings = Settings(
+            _env_file=None,
+            env="test",
+            database_url=url,
+            secret_key=secrets.token_hex(24),
+            redis_url=None,
+            sweep_interval_seconds=0,
+            log_level="WARNING",
+            request_timeout_seconds=600,
+        )  # a slow machine must not cut the measurement short
         rt = Runtime.build(settings, clock=Clock())
         await rt.start()
         try:
@@ -211,7 +224,12 @@ async def throwaway_runtime(server_url: str, *, keep: bool = False) -> AsyncIter
 
 
 async def run(
-    server_url: str, *, products: int = 1000, creators: int = 5000, lines: int = 1_000_000, repeat: int = 5,
+    server_url: str,
+    *,
+    products: int = 1000,
+    creators: int = 5000,
+    lines: int = 1_000_000,
+    repeat: int = 5,
     keep: bool = False,
 ) -> Report:
     async with throwaway_runtime(server_url, keep=keep) as (url, rt):
@@ -238,32 +256,47 @@ async def generate(rt: Runtime, url: str, *, products: int, creators: int, lines
     async with UnitOfWork(rt) as uow:
         agency = await onboarding.create_agency(uow, name="Bench Agency", markets=["TH"], contact_email=email)
         await auth.create_user(
-            uow, organisation_id=agency.id, email=email, password=PASSWORD, full_name="Bench",
+            uow,
+            organisation_id=agency.id,
+            email=email,
+            password=PASSWORD,
+            full_name="Bench",
             member_role=MemberRole.OWNER,
         )
         shops = [
-            (await onboarding.create_shop(
-                uow, name=f"Bench Shop {n}", shop_code=f"THBENCH{n:03d}", market="TH", seller_type=SellerType.LOCAL,
-                contact_email=f"shop{n}@bench.test",
-            )).id
+            (
+                await onboarding.create_shop(
+                    uow,
+                    name=f"Bench Shop {n}",
+                    shop_code=f"THBENCH{n:03d}",
+                    market="TH",
+                    seller_type=SellerType.LOCAL,
+                    contact_email=f"shop{n}@bench.test",
+                )
+            ).id
             for n in range(SHOPS)
         ]
         campaign = campaign_row(agency.id, "Bench campaign", now)
         campaign.campaign_start = campaign.registration_start = now - timedelta(days=60)
         uow.session.add(campaign)
         await uow.session.flush()
-        product_list = models.ProductList(agency_id=agency.id, campaign_id=campaign.id, name="Bench", created_at=now,
-                                          updated_at=now)
+        product_list = models.ProductList(
+            agency_id=agency.id, campaign_id=campaign.id, name="Bench", created_at=now, updated_at=now
+        )
         uow.session.add(product_list)
         await uow.session.flush()
-        link = models.ShareLink(list_id=product_list.id, token=f"bench-{secrets.token_hex(12)}", created_at=now)
+        link = models.ShareLink(
+            list_id=product_list.id, token=f"bench-{secrets.token_hex(12)}", created_at=now
+        )
         uow.session.add(link)
         await uow.session.flush()
         campaign_id, agency_id, link_id = campaign.id, agency.id, link.id
     conn = await asyncpg.connect(**_connect_args(url))
     try:
         rows = await _copy_all(conn, now, campaign_id, agency_id, shops, link_id, products, creators, lines)
-        async with rt.engine.begin() as rollups:  # COPY goes around the services: fill the rollups as the migration does
+        async with (
+            rt.engine.begin() as rollups
+        ):  # COPY goes around the services: fill the rollups as the migration does
             rows["rollup_lines"] = await rollups.run_sync(backfill)
         await conn.execute("ANALYZE")
     finally:
@@ -286,13 +319,22 @@ async def _copy(conn: asyncpg.Connection, table: str, columns: list[str], record
 
     await conn.copy_records_to_table(table, records=counted(), columns=columns)
     if "id" in columns:
-        await conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        await conn.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+        )
     return count
 
 
 async def _copy_all(
-    conn: asyncpg.Connection, now: datetime, campaign_id: int, agency_id: int, shops: list[int], link_id: int,
-    n_products: int, n_creators: int, n_lines: int,
+    conn: asyncpg.Connection,
+    now: datetime,
+    campaign_id: int,
+    agency_id: int,
+    shops: list[int],
+    link_id: int,
+    n_products: int,
+    n_creators: int,
+    n_lines: int,
 ) -> dict[str, int]:
     rng = random.Random(7)
     rows: dict[str, int] = {}
@@ -300,30 +342,54 @@ async def _copy_all(
 
     org0 = await _next_id(conn, "organisations")
     creator_ids = list(range(org0, org0 + n_creators))
-    rows["organisations"] = await _copy(conn, "organisations", ["id", "kind", "name", "market", "created_at"], (
-        (c, "CREATOR", f"Creator {c}", "TH", start) for c in creator_ids
-    ))
-    rows["creator_profiles"] = await _copy(
-        conn, "creator_profiles", ["organisation_id", "handle", "display_name", "followers", "market", "categories"],
-        ((c, f"bench{c}", f"Creator {c}", rng.randrange(100, 1_000_000), "TH", '["Beauty & Personal Care"]')
-         for c in creator_ids),
+    rows["organisations"] = await _copy(
+        conn,
+        "organisations",
+        ["id", "kind", "name", "market", "created_at"],
+        ((c, "CREATOR", f"Creator {c}", "TH", start) for c in creator_ids),
     )
-    rows["link_opens"] = await _copy(conn, "link_opens", ["share_link_id", "creator_id", "first_opened_at"], (
-        (link_id, c, start) for c in creator_ids
-    ))
+    rows["creator_profiles"] = await _copy(
+        conn,
+        "creator_profiles",
+        ["organisation_id", "handle", "display_name", "followers", "market", "categories"],
+        (
+            (
+                c,
+                f"bench{c}",
+                f"Creator {c}",
+                rng.randrange(100, 1_000_000),
+                "TH",
+                '["Beauty & Personal Care"]',
+            )
+            for c in creator_ids
+        ),
+    )
+    rows["link_opens"] = await _copy(
+        conn,
+        "link_opens",
+        ["share_link_id", "creator_id", "first_opened_at"],
+        ((link_id, c, start) for c in creator_ids),
+    )
 
     p0 = await _next_id(conn, "products")
     product_ids = list(range(p0, p0 + n_products))
     shop_of = {p: shops[i % len(shops)] for i, p in enumerate(product_ids)}
     price_of = {p: 1000 + 100 * (i % 50) for i, p in enumerate(product_ids)}
     rows["products"] = await _copy(
-        conn, "products", ["id", "shop_id", "title", "category", "description", "currency", "status", "created_at"],
-        ((p, shop_of[p], f"Bench product {p}", "Beauty & Personal Care", "", "THB", "ACTIVE", start)
-         for p in product_ids),
+        conn,
+        "products",
+        ["id", "shop_id", "title", "category", "description", "currency", "status", "created_at"],
+        (
+            (p, shop_of[p], f"Bench product {p}", "Beauty & Personal Care", "", "THB", "ACTIVE", start)
+            for p in product_ids
+        ),
     )
-    rows["skus"] = await _copy(conn, "skus", ["product_id", "seller_sku", "price_minor", "currency", "stock"], (
-        (p, f"B{p}", price_of[p], "THB", 100) for p in product_ids
-    ))
+    rows["skus"] = await _copy(
+        conn,
+        "skus",
+        ["product_id", "seller_sku", "price_minor", "currency", "stock"],
+        ((p, f"B{p}", price_of[p], "THB", 100) for p in product_ids),
+    )
 
     r0 = await _next_id(conn, "registrations")
     status_of = {}
@@ -331,19 +397,50 @@ async def _copy_all(
         status_of[r0 + i] = ("PENDING", "REJECTED", "CLOSED")[i % 3] if i % 20 == 0 else "APPROVED"
     total_of = {r: 1000 + 100 * (r % 20) for r in status_of}
     rows["registrations"] = await _copy(
-        conn, "registrations",
-        ["id", "campaign_id", "product_id", "shop_id", "status", "total_rate_bps", "sample_quota", "contact_email",
-         "reject_reason", "registered_at", "decided_at", "closed_at", "version"],
-        ((r, campaign_id, p, shop_of[p], status_of[r], total_of[r], 10, "shop@bench.test",
-          "COMMISSION_TOO_LOW" if status_of[r] == "REJECTED" else None, start,
-          None if status_of[r] == "PENDING" else start, now if status_of[r] == "CLOSED" else None, 1)
-         for r, p in zip(status_of, product_ids, strict=True)),
+        conn,
+        "registrations",
+        [
+            "id",
+            "campaign_id",
+            "product_id",
+            "shop_id",
+            "status",
+            "total_rate_bps",
+            "sample_quota",
+            "contact_email",
+            "reject_reason",
+            "registered_at",
+            "decided_at",
+            "closed_at",
+            "version",
+        ],
+        (
+            (
+                r,
+                campaign_id,
+                p,
+                shop_of[p],
+                status_of[r],
+                total_of[r],
+                10,
+                "shop@bench.test",
+                "COMMISSION_TOO_LOW" if status_of[r] == "REJECTED" else None,
+                start,
+                None if status_of[r] == "PENDING" else start,
+                now if status_of[r] == "CLOSED" else None,
+                1,
+            )
+            for r, p in zip(status_of, product_ids, strict=True)
+        ),
     )
     product_of = dict(zip(status_of, product_ids, strict=True))
     sold = [r for r, s in status_of.items() if s in ("APPROVED", "CLOSED")]
     await conn.execute(
         "INSERT INTO bookmarks (agency_id, registration_id, created_at) SELECT $1, id, $2 FROM registrations "
-        "WHERE campaign_id = $3 AND id % 10 = 0", agency_id, now, campaign_id,
+        "WHERE campaign_id = $3 AND id % 10 = 0",
+        agency_id,
+        now,
+        campaign_id,
     )
 
     # Four products per creator (distinct), at creator rates within the products' totals.
@@ -354,11 +451,35 @@ async def _copy_all(
             r = sold[(i * 7 + k * 211) % len(sold)]
             entries.append((e0 + len(entries), c, r, total_of[r] - 500))
     rows["showcase_entries"] = await _copy(
-        conn, "showcase_entries",
-        ["id", "creator_id", "product_id", "registration_id", "share_link_id", "creator_rate_bps", "status",
-         "added_at", "ended_at", "terms_accepted_at"],
-        ((e, c, product_of[r], r, link_id, rate, "ACTIVE" if e % 10 else "REMOVED", start,
-          None if e % 10 else now, start) for e, c, r, rate in entries),
+        conn,
+        "showcase_entries",
+        [
+            "id",
+            "creator_id",
+            "product_id",
+            "registration_id",
+            "share_link_id",
+            "creator_rate_bps",
+            "status",
+            "added_at",
+            "ended_at",
+            "terms_accepted_at",
+        ],
+        (
+            (
+                e,
+                c,
+                product_of[r],
+                r,
+                link_id,
+                rate,
+                "ACTIVE" if e % 10 else "REMOVED",
+                start,
+                None if e % 10 else now,
+                start,
+            )
+            for e, c, r, rate in entries
+        ),
     )
     first_entry = {}
     for e, c, r, _ in entries:
@@ -366,19 +487,74 @@ async def _copy_all(
     sample_statuses = ("REQUESTED", "APPROVED", "SHIPPED", "DELIVERED", "CONTENT_POSTED", "REJECTED")
     with_samples = creator_ids[: max(1, n_creators * 3 // 5)]
     rows["sample_requests"] = await _copy(
-        conn, "sample_requests",
-        ["creator_id", "registration_id", "product_id", "showcase_entry_id", "status", "recipient_name", "phone",
-         "line1", "city", "postal_code", "country", "shipped_at", "extension_used", "created_at"],
-        ((c, first_entry[c][1], product_of[first_entry[c][1]], first_entry[c][0], sample_statuses[c % 6], "Bench",
-          "+66 81 234 5678", "1 Road", "Bangkok", "10110", "TH", now if c % 6 in (2, 3, 4) else None, False, start)
-         for c in with_samples),
+        conn,
+        "sample_requests",
+        [
+            "creator_id",
+            "registration_id",
+            "product_id",
+            "showcase_entry_id",
+            "status",
+            "recipient_name",
+            "phone",
+            "line1",
+            "city",
+            "postal_code",
+            "country",
+            "shipped_at",
+            "extension_used",
+            "created_at",
+        ],
+        (
+            (
+                c,
+                first_entry[c][1],
+                product_of[first_entry[c][1]],
+                first_entry[c][0],
+                sample_statuses[c % 6],
+                "Bench",
+                "+66 81 234 5678",
+                "1 Road",
+                "Bangkok",
+                "10110",
+                "TH",
+                now if c % 6 in (2, 3, 4) else None,
+                False,
+                start,
+            )
+            for c in with_samples
+        ),
     )
     rows["contents"] = await _copy(
-        conn, "contents",
-        ["creator_id", "product_id", "registration_id", "kind", "url", "posted_at", "views", "likes", "orders_count",
-         "created_at"],
-        ((c, product_of[first_entry[c][1]], first_entry[c][1], "VIDEO" if c % 4 else "LIVE",
-          f"https://www.tiktok.com/@bench{c}/video/1", now, c % 10_000, c % 500, c % 7, now) for c in creator_ids),
+        conn,
+        "contents",
+        [
+            "creator_id",
+            "product_id",
+            "registration_id",
+            "kind",
+            "url",
+            "posted_at",
+            "views",
+            "likes",
+            "orders_count",
+            "created_at",
+        ],
+        (
+            (
+                c,
+                product_of[first_entry[c][1]],
+                first_entry[c][1],
+                "VIDEO" if c % 4 else "LIVE",
+                f"https://www.tiktok.com/@bench{c}/video/1",
+                now,
+                c % 10_000,
+                c % 500,
+                c % 7,
+                now,
+            )
+            for c in creator_ids
+        ),
     )
 
     o0, l0 = await _next_id(conn, "orders"), await _next_id(conn, "order_lines")
@@ -386,15 +562,50 @@ async def _copy_all(
         _line_state(n, now, start, price_of[product_of[entries[n % len(entries)][2]]]) for n in range(n_lines)
     ]
     rows["orders"] = await _copy(
-        conn, "orders", ["id", "shop_id", "platform_order_id", "market", "currency", "placed_at", "created_at"],
-        ((o0 + n, shop_of[product_of[entries[n % len(entries)][2]]], f"bench-{n}", "TH", "THB", state.placed,
-          state.placed) for n, state in enumerate(lifecycle)),
+        conn,
+        "orders",
+        ["id", "shop_id", "platform_order_id", "market", "currency", "placed_at", "created_at"],
+        (
+            (
+                o0 + n,
+                shop_of[product_of[entries[n % len(entries)][2]]],
+                f"bench-{n}",
+                "TH",
+                "THB",
+                state.placed,
+                state.placed,
+            )
+            for n, state in enumerate(lifecycle)
+        ),
     )
     line_columns = [
-        "id", "order_id", "platform_line_id", "product_id", "quantity", "unit_price_minor", "currency", "status",
-        "refunded_quantity", "refunded_amount_minor", "showcase_entry_id", "share_link_id", "campaign_id",
-        "registration_id", "creator_id", "agency_id", "total_rate_bps", "creator_rate_bps", "paid_at", "delivered_at",
-        "settle_after", "settled_at", "cancelled_at", "refunded_at", "created_at", "updated_at", "version",
+        "id",
+        "order_id",
+        "platform_line_id",
+        "product_id",
+        "quantity",
+        "unit_price_minor",
+        "currency",
+        "status",
+        "refunded_quantity",
+        "refunded_amount_minor",
+        "showcase_entry_id",
+        "share_link_id",
+        "campaign_id",
+        "registration_id",
+        "creator_id",
+        "agency_id",
+        "total_rate_bps",
+        "creator_rate_bps",
+        "paid_at",
+        "delivered_at",
+        "settle_after",
+        "settled_at",
+        "cancelled_at",
+        "refunded_at",
+        "created_at",
+        "updated_at",
+        "version",
         "creator_rate_source",
     ]
 
@@ -403,11 +614,34 @@ async def _copy_all(
             e, c, r, rate = entries[n % len(entries)]
             delivered = line.paid + timedelta(days=3) if line.status in ("DELIVERED", "SETTLED") else None
             yield (
-                l0 + n, o0 + n, "1", product_of[r], line.quantity, line.price, "THB", line.status,
-                line.refunded_quantity, line.refunded, e, link_id, campaign_id, r, c, agency_id, total_of[r], rate,
-                line.paid, delivered, None if delivered is None else delivered + timedelta(days=7),
-                now if line.status == "SETTLED" else None, now if line.status == "CANCELLED" else None,
-                now if line.refunded else None, line.placed, now, 1, "SHOWCASE_ENTRY",
+                l0 + n,
+                o0 + n,
+                "1",
+                product_of[r],
+                line.quantity,
+                line.price,
+                "THB",
+                line.status,
+                line.refunded_quantity,
+                line.refunded,
+                e,
+                link_id,
+                campaign_id,
+                r,
+                c,
+                agency_id,
+                total_of[r],
+                rate,
+                line.paid,
+                delivered,
+                None if delivered is None else delivered + timedelta(days=7),
+                now if line.status == "SETTLED" else None,
+                now if line.status == "CANCELLED" else None,
+                now if line.refunded else None,
+                line.placed,
+                now,
+                1,
+                "SHOWCASE_ENTRY",
             )
 
     rows["order_lines"] = await _copy(conn, "order_lines", line_columns, line_records())
@@ -434,12 +668,32 @@ async def _copy_all(
                 posting, line_id = f"bench-{n}-{k}", l0 + n
                 yield (posting, line_id, "SELLER_PAYABLE", shop, phase, -seller, "THB", "bench", at)
                 yield (posting, line_id, "CREATOR_EARNINGS", c, phase, creator, "THB", "bench", at)
-                yield (posting, line_id, "AGENCY_EARNINGS", agency_id, phase, seller - creator, "THB", "bench", at)
+                yield (
+                    posting,
+                    line_id,
+                    "AGENCY_EARNINGS",
+                    agency_id,
+                    phase,
+                    seller - creator,
+                    "THB",
+                    "bench",
+                    at,
+                )
 
     rows["ledger_entries"] = await _copy(
-        conn, "ledger_entries",
-        ["posting_id", "order_line_id", "account", "party_organisation_id", "phase", "amount_minor", "currency",
-         "reason", "created_at"],
+        conn,
+        "ledger_entries",
+        [
+            "posting_id",
+            "order_line_id",
+            "account",
+            "party_organisation_id",
+            "phase",
+            "amount_minor",
+            "currency",
+            "reason",
+            "created_at",
+        ],
         ledger_records(),
     )
     return rows
@@ -492,8 +746,11 @@ async def measure(rt: Runtime, url: str, seeded: Seeded, generate_seconds: float
             token = await _login(http, seeded.agency_email)
 
             async def graphql(query: str) -> dict[str, Any]:
-                response = await http.post("/graphql", json={"query": query, "variables": {"c": campaign_gid}},
-                                           headers={"Authorization": f"Bearer {token}"})
+                response = await http.post(
+                    "/graphql",
+                    json={"query": query, "variables": {"c": campaign_gid}},
+                    headers={"Authorization": f"Bearer {token}"},
+                )
                 body = response.json()
                 if "errors" in body:
                     raise RuntimeError(f"GraphQL errors: {body['errors']}")
@@ -504,7 +761,9 @@ async def measure(rt: Runtime, url: str, seeded: Seeded, generate_seconds: float
             first_day, last_day = series_days[0]["date"], series_days[-1]["date"]
             bounds = await conn.fetchrow(
                 "SELECT ($1::date)::timestamp AT TIME ZONE $3, ($2::date + 1)::timestamp AT TIME ZONE $3",
-                datetime.fromisoformat(first_day).date(), datetime.fromisoformat(last_day).date(), zone,
+                datetime.fromisoformat(first_day).date(),
+                datetime.fromisoformat(last_day).date(),
+                zone,
             )
 
             async def bare() -> tuple[Any, list[Any], int]:
@@ -519,8 +778,10 @@ async def measure(rt: Runtime, url: str, seeded: Seeded, generate_seconds: float
             timings: dict[str, list[float]] = {"dashboard": [], "bare": [], "series": [], "bare_series": []}
             results: dict[str, Any] = {}
             jobs = {
-                "dashboard": lambda: graphql(DASHBOARD), "bare": bare,
-                "series": lambda: graphql(SERIES), "bare_series": bare_series,
+                "dashboard": lambda: graphql(DASHBOARD),
+                "bare": bare,
+                "series": lambda: graphql(SERIES),
+                "bare_series": bare_series,
             }
             statements = _StatementCounter(rt)
             for round_ in range(repeat + 1):  # the first round warms caches and is not counted
@@ -538,10 +799,13 @@ async def measure(rt: Runtime, url: str, seeded: Seeded, generate_seconds: float
         await conn.close()
     _check_agreement(results)
     return Report(
-        rows=seeded.rows, generate_seconds=generate_seconds,
-        dashboard_seconds=statistics.median(timings["dashboard"]), bare_seconds=statistics.median(timings["bare"]),
+        rows=seeded.rows,
+        generate_seconds=generate_seconds,
+        dashboard_seconds=statistics.median(timings["dashboard"]),
+        bare_seconds=statistics.median(timings["bare"]),
         series_seconds=statistics.median(timings["series"]),
-        bare_series_seconds=statistics.median(timings["bare_series"]), statements=results["statements"],
+        bare_series_seconds=statistics.median(timings["bare_series"]),
+        statements=results["statements"],
     )
 
 
@@ -564,10 +828,15 @@ class _StatementCounter:
 
 
 async def _login(http: httpx.AsyncClient, email: str) -> str:
-    body = (await http.post("/graphql", json={
-        "query": "mutation($i: LoginInput!) { login(input: $i) { token userErrors { message } } }",
-        "variables": {"i": {"email": email, "password": PASSWORD}},
-    })).json()
+    body = (
+        await http.post(
+            "/graphql",
+            json={
+                "query": "mutation($i: LoginInput!) { login(input: $i) { token userErrors { message } } }",
+                "variables": {"i": {"email": email, "password": PASSWORD}},
+            },
+        )
+    ).json()
     token = body["data"]["login"]["token"]
     if not token:
         raise RuntimeError(f"login failed: {body}")
@@ -585,16 +854,25 @@ def _check_agreement(results: dict[str, Any]) -> None:
     overview, products, total = results["bare"]
     numbers = api["numbers"]
     expected = {
-        "paidOrders": overview["paid_orders"], "actualOrders": overview["actual_orders"],
-        "gmvEstimated": overview["gmv_estimated"], "gmvActual": overview["gmv_actual"],
-        "sellerPaidEstimated": overview["seller_paid_estimated"], "sellerPaidActual": overview["seller_paid_actual"],
+        "paidOrders": overview["paid_orders"],
+        "actualOrders": overview["actual_orders"],
+        "gmvEstimated": overview["gmv_estimated"],
+        "gmvActual": overview["gmv_actual"],
+        "sellerPaidEstimated": overview["seller_paid_estimated"],
+        "sellerPaidActual": overview["seller_paid_actual"],
         "creatorCommissionEstimated": overview["creator_commission_estimated"],
         "agencyCommissionActual": overview["agency_commission_actual"],
     }
     got = {k: (v if isinstance(v, int) else _minor(v)) for k, v in numbers.items() if k in expected}
     if got != {k: int(v) for k, v in expected.items()}:
         raise AssertionError(f"API {got} != bare SQL {expected}")
-    for name in ("productsRegistered", "creatorsCollaborating", "creatorsWithSales", "samplesShipped", "contentPosted"):
+    for name in (
+        "productsRegistered",
+        "creatorsCollaborating",
+        "creatorsWithSales",
+        "samplesShipped",
+        "contentPosted",
+    ):
         snake = "".join("_" + ch.lower() if ch.isupper() else ch for ch in name)
         if api[name] != overview[snake]:
             raise AssertionError(f"{name}: API {api[name]} != bare SQL {overview[snake]}")
@@ -604,7 +882,10 @@ def _check_agreement(results: dict[str, Any]) -> None:
     api_gmv = [_minor(edge["node"]["numbers"]["gmvEstimated"]) for edge in page["edges"]]
     if api_gmv != [int(row["gmv_estimated"] or 0) for row in products]:
         raise AssertionError("the product pages differ")
-    api_days = {d["date"]: _minor(d["numbers"]["gmvEstimated"]) for d in results["series"]["campaignPerformanceSeries"]["days"]}
+    api_days = {
+        d["date"]: _minor(d["numbers"]["gmvEstimated"])
+        for d in results["series"]["campaignPerformanceSeries"]["days"]
+    }
     bare_days = {row["day"].date().isoformat(): int(row["gmv_estimated"]) for row in results["bare_series"]}
     if {d: v for d, v in api_days.items() if v} != {d: v for d, v in bare_days.items() if v}:
         raise AssertionError("the series differ")
@@ -618,11 +899,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timed rounds (after one warm-up round)")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
     args = parser.parse_args(argv)
-    url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL") or DEFAULT_SERVER
+    url = (
+        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
+        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
+        or DEFAULT_SERVER
+    )
     if not url.startswith("postgres"):
         raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL to a PostgreSQL server URL")
-    report = asyncio.run(run(url, products=args.products, creators=args.creators, lines=args.lines,
-                             repeat=args.repeat, keep=args.keep))
+    report = asyncio.run(
+        run(
+            url,
+            products=args.products,
+            creators=args.creators,
+            lines=args.lines,
+            repeat=args.repeat,
+            keep=args.keep,
+        )
+    )
     print(report)
     print(json.dumps({"ratio": round(report.ratio, 2), "series_ratio": round(report.series_ratio, 2)}))
 

@@ -76,11 +76,13 @@ def spread(values: list[float]) -> str:
     return f"median {statistics.median(ms):9.2f} ms   spread {ms[0]:8.2f} – {ms[-1]:8.2f} ms   ({len(ms)} rounds)"
 
 
-async def alternate(sides: dict[str, Callable[[], Awaitable[Any]]], rounds: int, warmup: int = 2) -> dict[str, list[float]]:
+async def alternate(
+    sides: dict[str, Callable[[], Awaitable[Any]]], rounds: int, warmup: int = 2
+) -> dict[str, list[float]]:
     """Runs the sides one after the other, round after round (the first `warmup` rounds are not counted)."""
     timings: dict[str, list[float]] = {name: [] for name in sides}
     for round_ in range(warmup + rounds):
-        for name, job in (sides.items() if round_ % 2 == 0 else reversed(sides.items())):
+        for name, job in sides.items() if round_ % 2 == 0 else reversed(sides.items()):
             started = time.perf_counter()
             await job()
             if round_ >= warmup:
@@ -116,17 +118,33 @@ async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -
     async with campaign_dashboard.throwaway_runtime(server_url) as (url, rt):
         started = time.perf_counter()
         seeded = await campaign_dashboard.generate(rt, url, products=1000, creators=5000, lines=lines)
-        print(f"  {lines:>9} lines generated and rolled up in {time.perf_counter() - started:6.1f} s", flush=True)
+        print(
+            f"  {lines:>9} lines generated and rolled up in {time.perf_counter() - started:6.1f} s",
+            flush=True,
+        )
         await rt.stop()  # the server process serves from here on
-        env = {**os.environ, "MATCHUP_DATABASE_URL": url, "MATCHUP_ENV": "test", "MATCHUP_REDIS_URL": "",
-               "MATCHUP_SECRET_KEY": secrets.token_hex(24), "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-               "MATCHUP_SIMULATOR": "off", "MATCHUP_LOG_LEVEL": "WARNING", **RATE_LIMITS_LIFTED}
+        env = {
+            **os.environ,
+            "MATCHUP_DATABASE_URL": url,
+            "MATCHUP_ENV": "test",
+            "MATCHUP_REDIS_URL": "",
+            "MATCHUP_SECRET_KEY": secrets.token_hex(24),
+            "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
+            "MATCHUP_SIMULATOR": "off",
+            "MATCHUP_LOG_LEVEL": "WARNING",
+            **RATE_LIMITS_LIFTED,
+        }
         process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
-            return await _measure_page(url, seeded, rounds=rounds, base=f"http://127.0.0.1:{port}", process=process)
+            return await _measure_page(
+                url, seeded, rounds=rounds, base=f"http://127.0.0.1:{port}", process=process
+            )
         finally:
             process.terminate()
             process.wait(timeout=30)
@@ -145,8 +163,11 @@ async def _measure_page(
             headers = {"Authorization": f"Bearer {token}"}
 
             async def document(doc: str) -> dict[str, Any]:
-                body = (await http.post("/graphql", json={"query": documents[doc], "variables": variables},
-                                        headers=headers)).json()
+                body = (
+                    await http.post(
+                        "/graphql", json={"query": documents[doc], "variables": variables}, headers=headers
+                    )
+                ).json()
                 if body.get("errors") or not body.get("data"):
                     raise RuntimeError(f"{doc}: {body.get('errors')}")
                 return body["data"]
@@ -167,7 +188,9 @@ async def _measure_page(
         await conn.close()
 
 
-async def dashboard(server_url: str, sizes: list[int], *, rounds: int, port: int) -> dict[int, dict[str, list[float]]]:
+async def dashboard(
+    server_url: str, sizes: list[int], *, rounds: int, port: int
+) -> dict[int, dict[str, list[float]]]:
     print("Agency campaign dashboard page (3 documents over HTTP, live server) vs bare rollup read (asyncpg)")
     out = {}
     for size in sizes:
@@ -175,7 +198,9 @@ async def dashboard(server_url: str, sizes: list[int], *, rounds: int, port: int
         ratio = statistics.median(timings["page"]) / statistics.median(timings["bare"])
         print(f"  {size:>9} lines  page: {spread(timings['page'])}")
         print(f"  {'':>9}        bare: {spread(timings['bare'])}")
-        print(f"  {'':>9}        ratio page / bare: {ratio:5.1f} x   (goal: page under 50 ms p50)", flush=True)
+        print(
+            f"  {'':>9}        ratio page / bare: {ratio:5.1f} x   (goal: page under 50 ms p50)", flush=True
+        )
         out[size] = timings
     return out
 
@@ -216,7 +241,9 @@ async def upkeep_cost(
         chunks = [work[i : i + per_round] for i in range(0, len(work), per_round)]
         app = create_app(rt.settings, runtime=rt)
         try:
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as http:
+            async with httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://bench"
+            ) as http:
                 for round_, chunk in enumerate(chunks[: rounds + 2]):
                     side = "with upkeep" if round_ % 4 in (0, 3) else "without"
                     rollup_upkeep(side == "with upkeep")
@@ -228,7 +255,9 @@ async def upkeep_cost(
                             sender = Integration(http, shop.api_key, shop.signing_secret, rt.clock)  # type: ignore[arg-type]
                             response = await sender.batch(events_)
                             if response.status_code != 200:
-                                raise RuntimeError(f"batch refused: {response.status_code} {response.text[:300]}")
+                                raise RuntimeError(
+                                    f"batch refused: {response.status_code} {response.text[:300]}"
+                                )
 
                     started = time.perf_counter()
                     await asyncio.gather(*(client() for _ in range(concurrency)))
@@ -242,14 +271,24 @@ async def upkeep_cost(
             rollup_upkeep(True)
             upkeep.upkeep = apply
     rate = {side: 1 / statistics.median(t) for side, t in timings.items()}
-    print(f"Order ingestion with and without rollup upkeep ({rounds} rounds of ~{events} events, alternating ABBA)")
+    print(
+        f"Order ingestion with and without rollup upkeep ({rounds} rounds of ~{events} events, alternating ABBA)"
+    )
     for side, t in timings.items():
         rates = sorted(1 / v for v in t)
-        print(f"  {side:<12} median {rate[side]:8.0f} events/s   spread {rates[0]:6.0f} – {rates[-1]:6.0f} ({sent[side]} events)")
-    print(f"  upkeep cost: {100 * (1 - rate['with upkeep'] / rate['without']):5.1f} % of ingestion throughput (goal < 10 %)")
-    with_seconds = sum(t * n for t, n in zip(timings["with upkeep"], _round_sizes(sent["with upkeep"], timings), strict=True))
-    print(f"  time inside upkeep: {1000 * inside[0] / max(sent['with upkeep'], 1):6.2f} ms per event, "
-          f"{100 * inside[0] / with_seconds:5.1f} % of the with-upkeep rounds' time")
+        print(
+            f"  {side:<12} median {rate[side]:8.0f} events/s   spread {rates[0]:6.0f} – {rates[-1]:6.0f} ({sent[side]} events)"
+        )
+    print(
+        f"  upkeep cost: {100 * (1 - rate['with upkeep'] / rate['without']):5.1f} % of ingestion throughput (goal < 10 %)"
+    )
+    with_seconds = sum(
+        t * n for t, n in zip(timings["with upkeep"], _round_sizes(sent["with upkeep"], timings), strict=True)
+    )
+    print(
+        f"  time inside upkeep: {1000 * inside[0] / max(sent['with upkeep'], 1):6.2f} ms per event, "
+        f"{100 * inside[0] / with_seconds:5.1f} % of the with-upkeep rounds' time"
+    )
     return timings
 
 
@@ -271,15 +310,22 @@ def main(argv: list[str] | None = None) -> None:
     u.add_argument("--batch", type=int, default=500)
     u.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args(argv)
-    url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL") or DEFAULT_SERVER
+    url = (
+        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
+        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
+        or DEFAULT_SERVER
+    )
     if not url.startswith("postgres"):
         raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL to a PostgreSQL server URL")
     if args.part == "dashboard":
         sizes = [int(s) for s in args.sizes.split(",")]
         asyncio.run(dashboard(url, sizes, rounds=args.rounds, port=args.port))
     else:
-        asyncio.run(upkeep_cost(url, events=args.events, rounds=args.rounds, batch=args.batch,
-                                concurrency=args.concurrency))
+        asyncio.run(
+            upkeep_cost(
+                url, events=args.events, rounds=args.rounds, batch=args.batch, concurrency=args.concurrency
+            )
+        )
 
 
 if __name__ == "__main__":

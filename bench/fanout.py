@@ -59,6 +59,7 @@ def raise_fd_limit() -> int:
 
 # --- seeding (parent process) ---------------------------------------------------------------------------------------
 
+
 async def seed(database_url: str, secret: str) -> dict[str, Any]:
     import httpx
 
@@ -71,8 +72,15 @@ async def seed(database_url: str, secret: str) -> dict[str, Any]:
     from tests.plugins.api import Api, build_world, login_token
 
     await asyncio.to_thread(upgrade_head, database_url)
-    settings = Settings(_env_file=None, env="test", database_url=database_url, secret_key=secret, redis_url=None,
-                        sweep_interval_seconds=0, log_level="WARNING")
+    settings = Settings(
+        _env_file=None,
+        env="test",
+        database_url=database_url,
+        secret_key=secret,
+        redis_url=None,
+        sweep_interval_seconds=0,
+        log_level="WARNING",
+    )
     rt = Runtime.build(settings, clock=Clock())
     await rt.start()
     try:
@@ -83,8 +91,12 @@ async def seed(database_url: str, secret: str) -> dict[str, Any]:
             seller = Api(http, await login_token(http, world["seller_a"].email))
             registration = await register_one(seller, campaign, world.products["seller_a"][0])
             token = await login_token(http, world["agency_a"].email)
-        return {"token": token, "agency": world["agency_a"].organisation_id, "campaign": campaign,
-                "registration": registration}
+        return {
+            "token": token,
+            "agency": world["agency_a"].organisation_id,
+            "campaign": campaign,
+            "registration": registration,
+        }
     finally:
         await rt.stop()
 
@@ -94,8 +106,9 @@ async def _admin(url: str, sql: str) -> None:
     from sqlalchemy.engine import make_url
 
     u = make_url(url)
-    conn = await asyncpg.connect(user=u.username, password=u.password, host=u.host, port=u.port or 5432,
-                                 database=u.database)
+    conn = await asyncpg.connect(
+        user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database
+    )
     try:
         await conn.execute(sql)
     finally:
@@ -132,6 +145,7 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 # --- the client (its own process) -------------------------------------------------------------------------------
 
+
 async def client_main(cfg: dict[str, Any]) -> None:
     import redis.asyncio as aioredis
 
@@ -159,20 +173,25 @@ async def client_main(cfg: dict[str, Any]) -> None:
         return record
 
     async def open_matchup(i: int) -> None:
-        ws = await open_socket("127.0.0.1", cfg["matchup_port"], "/graphql", "graphql-transport-ws",
-                               on_next("matchup"))
+        ws = await open_socket(
+            "127.0.0.1", cfg["matchup_port"], "/graphql", "graphql-transport-ws", on_next("matchup")
+        )
         ws.send_text(connection_init({"token": cfg["token"]}))
         await asyncio.wait_for(ws.acked, 60)
         count = min(per_socket, n - i * per_socket)
         for k in range(count):
-            ws.send_text(json.dumps({"id": f"{i}-{k}", "type": "subscribe", "payload": {"query": SUBSCRIPTION}}))
+            ws.send_text(
+                json.dumps({"id": f"{i}-{k}", "type": "subscribe", "payload": {"query": SUBSCRIPTION}})
+            )
         conns.append(ws)
 
     async def open_minimal(i: int) -> None:
         ws = await open_socket("127.0.0.1", cfg["minimal_port"], "/ws", None, on_next("minimal"))
         count = min(per_socket, n - i * per_socket)
         for k in range(count):
-            ws.send_text(json.dumps({"id": f"{i}-{k}", "type": "subscribe", "channel": cfg["minimal_channel"]}))
+            ws.send_text(
+                json.dumps({"id": f"{i}-{k}", "type": "subscribe", "channel": cfg["minimal_channel"]})
+            )
         conns.append(ws)
 
     for opener in (open_matchup, open_minimal):
@@ -194,7 +213,12 @@ async def client_main(cfg: dict[str, Any]) -> None:
             await asyncio.sleep(0.005)
         await asyncio.sleep(0.2)  # late or duplicate arrivals count too
         lat = sorted(t - t0 for t, count in times for _ in range(count))
-        return {"delivered": len(lat), "p50": _pct(lat, 50), "p99": _pct(lat, 99), "max": lat[-1] if lat else None}
+        return {
+            "delivered": len(lat),
+            "p50": _pct(lat, 50),
+            "p99": _pct(lat, 99),
+            "max": lat[-1] if lat else None,
+        }
 
     # Warm-up: until every subscription of each side has received an event (all subscribed everywhere).
     for side in ("matchup", "minimal"):
@@ -222,23 +246,77 @@ def _pct(values: list[float], p: int) -> float | None:
 
 # --- the run --------------------------------------------------------------------------------------------------------
 
-def scenario(cfg: dict[str, Any], *, workers: int, database_url: str, secret: str, logs: Path) -> dict[str, Any]:
-    env = {"MATCHUP_ENV": "test", "MATCHUP_DATABASE_URL": database_url, "MATCHUP_REDIS_URL": cfg["redis_url"],
-           "MATCHUP_SECRET_KEY": secret, "MATCHUP_SWEEP_INTERVAL_SECONDS": "0", "MATCHUP_LOG_LEVEL": "WARNING",
-           **RATE_LIMITS_LIFTED}
+
+def scenario(
+    cfg: dict[str, Any], *, workers: int, database_url: str, secret: str, logs: Path
+) -> dict[str, Any]:
+    env = {
+        "MATCHUP_ENV": "test",
+        "MATCHUP_DATABASE_URL": database_url,
+        "MATCHUP_REDIS_URL": cfg["redis_url"],
+        "MATCHUP_SECRET_KEY": secret,
+        "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
+        "MATCHUP_LOG_LEVEL": "WARNING",
+        **RATE_LIMITS_LIFTED,
+    }
     servers = [
-        (start([sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(cfg["matchup_port"]),
-                "--workers", str(workers)], env, logs / "matchup.log"), cfg["matchup_port"], logs / "matchup.log"),
-        (start([sys.executable, "-m", "uvicorn", "--factory", "bench.fanout_minimal:create_app", "--host",
-                "127.0.0.1", "--port", str(cfg["minimal_port"]), "--workers", str(workers), "--ws",
-                "websockets-sansio", "--log-level", "warning", "--no-access-log"], env, logs / "minimal.log"),
-         cfg["minimal_port"], logs / "minimal.log"),
+        (
+            start(
+                [
+                    sys.executable,
+                    "-m",
+                    "server",
+                    "serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(cfg["matchup_port"]),
+                    "--workers",
+                    str(workers),
+                ],
+                env,
+                logs / "matchup.log",
+            ),
+            cfg["matchup_port"],
+            logs / "matchup.log",
+        ),
+        (
+            start(
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "--factory",
+                    "bench.fanout_minimal:create_app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(cfg["minimal_port"]),
+                    "--workers",
+                    str(workers),
+                    "--ws",
+                    "websockets-sansio",
+                    "--log-level",
+                    "warning",
+                    "--no-access-log",
+                ],
+                env,
+                logs / "minimal.log",
+            ),
+            cfg["minimal_port"],
+            logs / "minimal.log",
+        ),
     ]
     try:
         for proc, port, log in servers:
             wait_port(port, proc, log)
-        client = subprocess.run([sys.executable, __file__, "--client", json.dumps(cfg)], cwd=ROOT,
-                                capture_output=True, text=True, timeout=1800)
+        client = subprocess.run(
+            [sys.executable, __file__, "--client", json.dumps(cfg)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         if client.returncode != 0:
             raise RuntimeError(f"client failed: {client.stderr[-3000:]}")
         lines = [json.loads(line) for line in client.stdout.splitlines() if line.startswith("{")]
@@ -254,8 +332,10 @@ def scenario(cfg: dict[str, Any], *, workers: int, database_url: str, secret: st
 
 def summarise(result: dict[str, Any], per_socket: int) -> list[str]:
     n = result["subscribers"]
-    out = [f"{n} subscriptions on {(n + per_socket - 1) // per_socket} sockets ({per_socket} each), "
-           f"{result['workers']} worker(s) per server, {len(result['rounds']) // 2} rounds alternating"]
+    out = [
+        f"{n} subscriptions on {(n + per_socket - 1) // per_socket} sockets ({per_socket} each), "
+        f"{result['workers']} worker(s) per server, {len(result['rounds']) // 2} rounds alternating"
+    ]
     stats = {}
     for side in ("matchup", "minimal"):
         rs = [r for r in result["rounds"] if r["side"] == side]
@@ -268,8 +348,10 @@ def summarise(result: dict[str, Any], per_socket: int) -> list[str]:
             f"(spread {_ms(min(p50s))}–{_ms(max(p50s))}) | p99 median {_ms(stats[side][1])} "
             f"(spread {_ms(min(p99s))}–{_ms(max(p99s))}) | max {_ms(max(r['max'] for r in rs))}"
         )
-    out.append(f"  ratio Matchup / minimal: p50 {stats['matchup'][0] / stats['minimal'][0]:.2f}x, "
-               f"p99 {stats['matchup'][1] / stats['minimal'][1]:.2f}x")
+    out.append(
+        f"  ratio Matchup / minimal: p50 {stats['matchup'][0] / stats['minimal'][0]:.2f}x, "
+        f"p99 {stats['matchup'][1] / stats['minimal'][1]:.2f}x"
+    )
     return out
 
 
@@ -282,8 +364,11 @@ async def prepare(database_server: str, secret: str) -> tuple[str, str, dict[str
 
     name = f"matchup_fanout_{secrets.token_hex(5)}"
     await _admin(database_server, f'CREATE DATABASE "{name}"')
-    url = make_url(database_server).set(drivername="postgresql+asyncpg", database=name).render_as_string(
-        hide_password=False)
+    url = (
+        make_url(database_server)
+        .set(drivername="postgresql+asyncpg", database=name)
+        .render_as_string(hide_password=False)
+    )
     return name, url, await seed(url, secret)
 
 
@@ -310,10 +395,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.quick:
         args.subscribers, args.rounds = 1000, 3
     print(f"file descriptors: {raise_fd_limit()}", flush=True)
-    database_server = (os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL")
-                       or DEFAULT_DB)
-    redis_url = (os.environ.get("MATCHUP_BENCH_REDIS_URL") or os.environ.get("MATCHUP_TEST_REDIS_URL")
-                 or "redis://127.0.0.1:6379/0")
+    database_server = (
+        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
+        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
+        or DEFAULT_DB
+    )
+    redis_url = (
+        os.environ.get("MATCHUP_BENCH_REDIS_URL")
+        or os.environ.get("MATCHUP_TEST_REDIS_URL")
+        or "redis://127.0.0.1:6379/0"
+    )
     secret = secrets.token_hex(24)
     name, url, seeded = asyncio.run(prepare(database_server, secret))
     logs = ROOT / "var" / "bench-fanout"
@@ -322,17 +413,31 @@ def main(argv: list[str] | None = None) -> None:
         from server.events import channels
 
         base = {
-            "per_socket": args.per_socket, "rounds": args.rounds, "token": seeded["token"], "redis_url": redis_url,
-            "matchup_port": args.matchup_port, "minimal_port": args.minimal_port,
+            "per_socket": args.per_socket,
+            "rounds": args.rounds,
+            "token": seeded["token"],
+            "redis_url": redis_url,
+            "matchup_port": args.matchup_port,
+            "minimal_port": args.minimal_port,
             "matchup_channel": channels.registrations_of_agency(seeded["agency"]),
             "minimal_channel": f"bench:minimal:{secrets.token_hex(4)}",
-            "event": {"id": seeded["registration"], "campaignId": seeded["campaign"], "from": None, "to": "PENDING",
-                      "at": "2026-01-01T00:00:00+00:00"},
+            "event": {
+                "id": seeded["registration"],
+                "campaignId": seeded["campaign"],
+                "from": None,
+                "to": "PENDING",
+                "at": "2026-01-01T00:00:00+00:00",
+            },
         }
         plans = [(args.subscribers, 1)] + ([] if args.single_only else [(args.subscribers * 2, 2)])
         for subscribers, workers in plans:
-            result = scenario({**base, "subscribers": subscribers}, workers=workers, database_url=url, secret=secret,
-                              logs=logs)
+            result = scenario(
+                {**base, "subscribers": subscribers},
+                workers=workers,
+                database_url=url,
+                secret=secret,
+                logs=logs,
+            )
             print("\n".join(summarise(result, args.per_socket)), flush=True)
     finally:
         asyncio.run(_admin(database_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -54,25 +54,40 @@ async def main(lines: int, rounds: int) -> None:
 
             from server import models
 
-            shop_id = await session.scalar(select(models.Shop.organisation_id).order_by(models.Shop.organisation_id).limit(1))
+            shop_id = await session.scalar(
+                select(models.Shop.organisation_id).order_by(models.Shop.organisation_id).limit(1)
+            )
         app = create_app(rt.settings, runtime=rt)
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as http:
             token = await _login(http, seeded.agency_email)
 
             def ask(query: str, variables: dict | None = None):  # noqa: ANN202
                 async def send() -> None:
-                    body = (await http.post("/graphql", json={"query": query, "variables": variables or {}},
-                                            headers={"Authorization": f"Bearer {token}"})).json()
+                    body = (
+                        await http.post(
+                            "/graphql",
+                            json={"query": query, "variables": variables or {}},
+                            headers={"Authorization": f"Bearer {token}"},
+                        )
+                    ).json()
                     if "errors" in body:
                         raise RuntimeError(body["errors"])
+
                 return send
 
-            timings = await alternate({
-                "trivial": ask(TRIVIAL), "forecast": ask(FORECAST), "agency scorecard": ask(AGENCY_CARD),
-                "shop scorecard": ask(SHOP_CARD, {"id": encode_id("Shop", shop_id)}),
-            }, rounds)
+            timings = await alternate(
+                {
+                    "trivial": ask(TRIVIAL),
+                    "forecast": ask(FORECAST),
+                    "agency scorecard": ask(AGENCY_CARD),
+                    "shop scorecard": ask(SHOP_CARD, {"id": encode_id("Shop", shop_id)}),
+                },
+                rounds,
+            )
     base = statistics.median(timings["trivial"])
-    print(f"party with {lines:,} lines ({seeded.rows.get('order_lines', lines):,} order lines in the database)")
+    print(
+        f"party with {lines:,} lines ({seeded.rows.get('order_lines', lines):,} order lines in the database)"
+    )
     for name, values in timings.items():
         print(f"{name:>17}: {spread(values)}   × {statistics.median(values) / base:6.1f} the trivial query")
 

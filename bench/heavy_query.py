@@ -64,7 +64,9 @@ async def _wait_ready(base: str, server: subprocess.Popen) -> None:
 
 async def _timed(http: httpx.AsyncClient, token: str, query: str) -> tuple[float, dict]:
     start = time.perf_counter()
-    response = await http.post("/graphql", json={"query": query}, headers={"Authorization": f"Bearer {token}"})
+    response = await http.post(
+        "/graphql", json={"query": query}, headers={"Authorization": f"Bearer {token}"}
+    )
     return (time.perf_counter() - start) * 1000, response.json()
 
 
@@ -79,17 +81,25 @@ def _check(body: dict, *, refused: bool) -> None:
 
 def _line(label: str, samples: list[float]) -> str:
     deciles = statistics.quantiles(samples, n=10)
-    return (f"{label:<34} median {statistics.median(samples):7.2f} ms   p10–p90 {deciles[0]:6.2f}–{deciles[-1]:6.2f} ms"
-            f"   min–max {min(samples):6.2f}–{max(samples):6.2f} ms")
+    return (
+        f"{label:<34} median {statistics.median(samples):7.2f} ms   p10–p90 {deciles[0]:6.2f}–{deciles[-1]:6.2f} ms"
+        f"   min–max {min(samples):6.2f}–{max(samples):6.2f} ms"
+    )
 
 
 async def measure(base: str, rounds: int) -> str:
-    async with httpx.AsyncClient(base_url=base, timeout=60) as a, httpx.AsyncClient(base_url=base, timeout=60) as b, \
-            httpx.AsyncClient(base_url=base, timeout=60) as c:
-        login = await a.post("/graphql", json={
-            "query": "mutation($i: LoginInput!) { login(input: $i) { token } }",
-            "variables": {"i": {"email": SELLER, "password": PASSWORD}},
-        })
+    async with (
+        httpx.AsyncClient(base_url=base, timeout=60) as a,
+        httpx.AsyncClient(base_url=base, timeout=60) as b,
+        httpx.AsyncClient(base_url=base, timeout=60) as c,
+    ):
+        login = await a.post(
+            "/graphql",
+            json={
+                "query": "mutation($i: LoginInput!) { login(input: $i) { token } }",
+                "variables": {"i": {"email": SELLER, "password": PASSWORD}},
+            },
+        )
         token = login.json()["data"]["login"]["token"]
         alone, heavy, aliases, together, crowd = [], [], [], [], []
         cost = None
@@ -124,32 +134,44 @@ async def measure(base: str, rounds: int) -> str:
             crowd.append(t_ms)
     ratio = statistics.median(together) / statistics.median(alone)
     crowd_ratio = statistics.median(together) / statistics.median(crowd)
-    return "\n".join([
-        f"rounds: {rounds}   heavy query cost: {cost} (seller limit 10000); every heavy request refused",
-        _line("heavy query refused", heavy),
-        _line("3 aliases of it refused", aliases),
-        _line("trivial query alone", alone),
-        _line("trivial, 2 heavy in flight", together),
-        _line("trivial, 2 trivial in flight", crowd),
-        f"{'ratio heavy in flight / alone':<34} {ratio:7.2f} x   (medians)",
-        f"{'ratio heavy / trivial in flight':<34} {crowd_ratio:7.2f} x   (medians; 1.0 = heavy ones cost no more)",
-    ])
+    return "\n".join(
+        [
+            f"rounds: {rounds}   heavy query cost: {cost} (seller limit 10000); every heavy request refused",
+            _line("heavy query refused", heavy),
+            _line("3 aliases of it refused", aliases),
+            _line("trivial query alone", alone),
+            _line("trivial, 2 heavy in flight", together),
+            _line("trivial, 2 trivial in flight", crowd),
+            f"{'ratio heavy in flight / alone':<34} {ratio:7.2f} x   (medians)",
+            f"{'ratio heavy / trivial in flight':<34} {crowd_ratio:7.2f} x   (medians; 1.0 = heavy ones cost no more)",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--port", type=int, default=None, help="default: a free port")
     parser.add_argument("--database-url", default=None, help="default: a throwaway SQLite file")
     args = parser.parse_args(argv)
     port = args.port or _free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "MATCHUP_DATABASE_URL": args.database_url or f"sqlite+aiosqlite:///{tmp}/bench.db",
-               "MATCHUP_REDIS_URL": "", "MATCHUP_LOG_LEVEL": "WARNING", "MATCHUP_SIMULATOR": "off"}
+        env = {
+            **os.environ,
+            "MATCHUP_DATABASE_URL": args.database_url or f"sqlite+aiosqlite:///{tmp}/bench.db",
+            "MATCHUP_REDIS_URL": "",
+            "MATCHUP_LOG_LEVEL": "WARNING",
+            "MATCHUP_SIMULATOR": "off",
+        }
         log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 - closed below; a pipe nobody reads would fill up
         server = subprocess.Popen(
-            [sys.executable, "-m", "server", "run", "--port", str(port), "--no-simulator"], cwd=ROOT, env=env,
-            stdout=subprocess.DEVNULL, stderr=log,
+            [sys.executable, "-m", "server", "run", "--port", str(port), "--no-simulator"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
         try:
             base = f"http://127.0.0.1:{port}"

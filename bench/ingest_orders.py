@@ -49,7 +49,12 @@ from server.services.orders import ledger  # noqa: E402
 from server.settings import Settings  # noqa: E402
 from tests.orders.world import Integration, OrdersWorld, Shop, build_orders_world, created, event, line  # noqa: E402
 
-TABLES = (models.Order, models.OrderLine, models.OrderEvent, models.LedgerEntry)  # insert order (foreign keys)
+TABLES = (
+    models.Order,
+    models.OrderLine,
+    models.OrderEvent,
+    models.LedgerEntry,
+)  # insert order (foreign keys)
 
 
 @dataclass
@@ -87,15 +92,17 @@ class Report:
         def spread(values: list[float], fmt: str = "{:10.0f}") -> str:
             return f"{fmt.format(statistics.median(values))}   ({fmt.format(min(values)).strip()}–{fmt.format(max(values)).strip()})"
 
-        return "\n".join([
-            f"events:               {self.events} in {len(self.ingest_seconds)} alternating rounds "
-            f"({', '.join(f'{n} {s}' for s, n in self.statuses.items())})",
-            f"rows written:         {rows}",
-            f"ingestion:            {spread(self.events_per_second)} events/s  median (min–max)",
-            f"plain bulk insert:    {spread(self.bulk_events_per_second)} events/s  median (min–max), same rows",
-            f"ingestion / bulk:     {spread(self.ratios, '{:10.2f}')}   of the bulk insert's rate, per round "
-            f"(goal: at least 0.33)",
-        ])
+        return "\n".join(
+            [
+                f"events:               {self.events} in {len(self.ingest_seconds)} alternating rounds "
+                f"({', '.join(f'{n} {s}' for s, n in self.statuses.items())})",
+                f"rows written:         {rows}",
+                f"ingestion:            {spread(self.events_per_second)} events/s  median (min–max)",
+                f"plain bulk insert:    {spread(self.bulk_events_per_second)} events/s  median (min–max), same rows",
+                f"ingestion / bulk:     {spread(self.ratios, '{:10.2f}')}   of the bulk insert's rate, per round "
+                f"(goal: at least 0.33)",
+            ]
+        )
 
 
 def order_events(shop: Shop, n: int, now: Any) -> list[dict[str, Any]]:
@@ -106,18 +113,30 @@ def order_events(shop: Shop, n: int, now: Any) -> list[dict[str, Any]]:
     price = "40.00" if shop.currency.value != "VND" else "99999"
     attributed = {"showcase_entry_id": product.entry_gid(shop.creator)}
     shape = n % 4
-    lines = [line("1", product, quantity=1 + n % 3, price=price, currency=shop.currency, attribution=attributed)]
+    lines = [
+        line("1", product, quantity=1 + n % 3, price=price, currency=shop.currency, attribution=attributed)
+    ]
     if shape == 1:
-        lines.append(line("2", registered[(n + 1) % len(registered)], price=price, currency=shop.currency,
-                          attribution={"share_link_token": shop.share_token, "creator": shop.creator}))
+        lines.append(
+            line(
+                "2",
+                registered[(n + 1) % len(registered)],
+                price=price,
+                currency=shop.currency,
+                attribution={"share_link_token": shop.share_token, "creator": shop.creator},
+            )
+        )
     if shape == 3:
         lines = [line("1", shop.organic, price=price, currency=shop.currency)]
     events = [created(order_id, now, lines), event("paid", order_id, now)]
     if shape == 0:
         events += [event("shipped", order_id, now), event("delivered", order_id, now)]
     elif shape == 1:
-        refund = {"line_id": "1", "amount": "1.00" if shop.currency.value != "VND" else "1000",
-                  "currency": shop.currency.value}
+        refund = {
+            "line_id": "1",
+            "amount": "1.00" if shop.currency.value != "VND" else "1000",
+            "currency": shop.currency.value,
+        }
         events += [event("refunded", order_id, now, lines=[refund]), event("delivered", order_id, now)]
     elif shape == 2:
         events += [event("shipped", order_id, now), event("cancelled", order_id, now)]
@@ -152,7 +171,9 @@ def batches(
 
 async def _admin(url: str, sql: str) -> None:
     u = make_url(url)
-    conn = await asyncpg.connect(user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database)
+    conn = await asyncpg.connect(
+        user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database
+    )
     try:
         await conn.execute(sql)
     finally:
@@ -160,17 +181,34 @@ async def _admin(url: str, sql: str) -> None:
 
 
 async def run(
-    server_url: str, *, events: int, rounds: int = 5, batch: int = 500, concurrency: int = 4, keep: bool = False
+    server_url: str,
+    *,
+    events: int,
+    rounds: int = 5,
+    batch: int = 500,
+    concurrency: int = 4,
+    keep: bool = False,
 ) -> Report:
     name = f"matchup_bench_{secrets.token_hex(5)}"
     await _admin(server_url, f'CREATE DATABASE "{name}"')
-    url = make_url(server_url).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
+    url = (
+        make_url(server_url)
+        .set(drivername="postgresql+asyncpg", database=name)
+        .render_as_string(hide_password=False)
+    )
     try:
         upgrade_head(url)
-        settings = Settings(_env_file=None, env="test", database_url=url, secret_key=secrets.token_hex(24),
-                            redis_url=None, sweep_interval_seconds=0, log_level="WARNING",
-                            # measured here: ingestion, not the integration key's rate limit (docs/api-limits.md)
-                            rate_limit_capacity={"integration_key": 10**9})
+        settings = Settings(
+            _env_file=None,
+            env="test",
+            database_url=url,
+            secret_key=secrets.token_hex(24),
+            redis_url=None,
+            sweep_interval_seconds=0,
+            log_level="WARNING",
+            # measured here: ingestion, not the integration key's rate limit (docs/api-limits.md)
+            rate_limit_capacity={"integration_key": 10**9},
+        )
         rt = Runtime.build(settings, clock=Clock())
         await rt.start()
         try:
@@ -206,13 +244,20 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
         if await ledger.unbalanced_postings(s):
             raise AssertionError("the ledger does not balance")
     return Report(
-        events=per_round * rounds, ingest_seconds=ingest_seconds, bulk_seconds=bulk_seconds, rows=rows,
+        events=per_round * rounds,
+        ingest_seconds=ingest_seconds,
+        bulk_seconds=bulk_seconds,
+        rows=rows,
         statuses=statuses,
     )
 
 
 async def _ingest(
-    rt: Runtime, app: Any, work: list[tuple[Shop, list[dict[str, Any]]]], concurrency: int, statuses: dict[str, int]
+    rt: Runtime,
+    app: Any,
+    work: list[tuple[Shop, list[dict[str, Any]]]],
+    concurrency: int,
+    statuses: dict[str, int],
 ) -> float:
     queue: asyncio.Queue[tuple[Shop, list[dict[str, Any]]]] = asyncio.Queue()
     for item in work:
@@ -239,7 +284,8 @@ async def _bulk_insert_again(rt: Runtime, before: dict[Any, int]) -> tuple[float
     """Copies the rows the round wrote (ids above `before`), deletes them and times inserting them again."""
     async with rt.sessionmaker() as s:
         copies = {
-            m: [dict(r._mapping) for r in await s.execute(select(m.__table__).where(m.id > before[m]))] for m in TABLES
+            m: [dict(r._mapping) for r in await s.execute(select(m.__table__).where(m.id > before[m]))]
+            for m in TABLES
         }
         for m in reversed(TABLES):
             await s.execute(delete(m.__table__).where(m.id > before[m]))
@@ -255,23 +301,38 @@ async def _bulk_insert_again(rt: Runtime, before: dict[Any, int]) -> tuple[float
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000, help="in all rounds together")
-    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds of ingestion and bulk insert")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="alternating rounds of ingestion and bulk insert"
+    )
     parser.add_argument("--batch", type=int, default=500, help="events per request (at most 500)")
     parser.add_argument("--concurrency", type=int, default=4, help="clients sending batches at once")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
     args = parser.parse_args(argv)
     url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL")
     if not url or not url.startswith("postgres"):
-        raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL) to a PostgreSQL server URL")
+        raise SystemExit(
+            "Set MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL) to a PostgreSQL server URL"
+        )
     report = asyncio.run(
-        run(url, events=args.events, rounds=args.rounds, batch=args.batch, concurrency=args.concurrency, keep=args.keep)
+        run(
+            url,
+            events=args.events,
+            rounds=args.rounds,
+            batch=args.batch,
+            concurrency=args.concurrency,
+            keep=args.keep,
+        )
     )
     print(report)
-    print(json.dumps({
-        "events_per_second": round(statistics.median(report.events_per_second)),
-        "bulk_events_per_second": round(statistics.median(report.bulk_events_per_second)),
-        "ratio": round(report.ratio, 2),
-    }))
+    print(
+        json.dumps(
+            {
+                "events_per_second": round(statistics.median(report.events_per_second)),
+                "bulk_events_per_second": round(statistics.median(report.bulk_events_per_second)),
+                "ratio": round(report.ratio, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

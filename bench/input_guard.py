@@ -37,8 +37,13 @@ def main() -> None:
         for definition in document.definitions:
             if getattr(definition, "operation", None) is not None:
                 names = [v.variable.name.value for v in definition.variable_definitions or ()]
-                operations.append((document, definition.name.value if definition.name else None,
-                                   dict.fromkeys(names, "Serum 30 ml")))
+                operations.append(
+                    (
+                        document,
+                        definition.name.value if definition.name else None,
+                        dict.fromkeys(names, "Serum 30 ml"),
+                    )
+                )
     timings: dict[str, list[float]] = {"validate": [], "guard cold": [], "guard": []}
     for round_ in range(args.rounds):
         order = list(timings) if round_ % 2 == 0 else list(reversed(timings))
@@ -53,11 +58,15 @@ def main() -> None:
                     input_problems(schema, document, operation_name, variables, max_list_length=100)
             timings[name].append((time.perf_counter() - start) / len(operations) * 1e6)
     for name, values in timings.items():
-        print(f"{name:9s} median {statistics.median(values):8.1f} µs/operation  "
-              f"(min {min(values):.1f}, max {max(values):.1f}, {len(operations)} operations, {args.rounds} rounds)")
+        print(
+            f"{name:9s} median {statistics.median(values):8.1f} µs/operation  "
+            f"(min {min(values):.1f}, max {max(values):.1f}, {len(operations)} operations, {args.rounds} rounds)"
+        )
     validate_median = statistics.median(timings["validate"])
-    print(f"guard cold / validate = {statistics.median(timings['guard cold']) / validate_median:.3f}; "
-          f"guard (document seen before) / validate = {statistics.median(timings['guard']) / validate_median:.4f}")
+    print(
+        f"guard cold / validate = {statistics.median(timings['guard cold']) / validate_median:.3f}; "
+        f"guard (document seen before) / validate = {statistics.median(timings['guard']) / validate_median:.4f}"
+    )
 
 
 if __name__ == "__main__":

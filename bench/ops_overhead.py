@@ -82,28 +82,54 @@ async def _configure(rt: Runtime, config: str) -> None:
 
 async def _endpoints(rt: Runtime, organisations: list[int]) -> None:
     async with rt.sessionmaker() as s:
-        s.add_all([
-            models.WebhookEndpoint(
-                organisation_id=org, url=f"https://hooks.example.com/{org}", description="bench",
-                event_types=COMMISSION_EVENTS, secret="whsec_" + "B" * 32, status=WebhookEndpointStatus.ACTIVE,
-                created_at=rt.clock.now(),
-            )
-            for org in organisations
-        ])
+        s.add_all(
+            [
+                models.WebhookEndpoint(
+                    organisation_id=org,
+                    url=f"https://hooks.example.com/{org}",
+                    description="bench",
+                    event_types=COMMISSION_EVENTS,
+                    secret="whsec_" + "B" * 32,
+                    status=WebhookEndpointStatus.ACTIVE,
+                    created_at=rt.clock.now(),
+                )
+                for org in organisations
+            ]
+        )
         await s.commit()
 
 
-async def run(server_url: str, *, events: int, rounds: int = 5, batch: int = 500, concurrency: int = 4,
-              keep: bool = False) -> dict[str, Any]:
+async def run(
+    server_url: str,
+    *,
+    events: int,
+    rounds: int = 5,
+    batch: int = 500,
+    concurrency: int = 4,
+    keep: bool = False,
+) -> dict[str, Any]:
     name = f"matchup_bench_{secrets.token_hex(5)}"
     await _admin(server_url, f'CREATE DATABASE "{name}"')
-    url = make_url(server_url).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
+    url = (
+        make_url(server_url)
+        .set(drivername="postgresql+asyncpg", database=name)
+        .render_as_string(hide_password=False)
+    )
     unit_of_work.outbox = _Outbox  # type: ignore[assignment]  # the bench switches the outbox step per round
     try:
         upgrade_head(url)
-        settings = Settings(_env_file=None, env="test", database_url=url, secret_key=secrets.token_hex(24),
-                            redis_url=None, sweep_interval_seconds=0, webhook_poll_seconds=0, log_level="WARNING",
-                            metrics_token=SecretStr("bench"), rate_limit_capacity={"integration_key": 10**9})
+        settings = Settings(
+            _env_file=None,
+            env="test",
+            database_url=url,
+            secret_key=secrets.token_hex(24),
+            redis_url=None,
+            sweep_interval_seconds=0,
+            webhook_poll_seconds=0,
+            log_level="WARNING",
+            metrics_token=SecretStr("bench"),
+            rate_limit_capacity={"integration_key": 10**9},
+        )
         rt = Runtime.build(settings, clock=Clock())
         await rt.start()
         try:
@@ -123,13 +149,15 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
     world = await build_orders_world(rt, extra_products=18)
     await _endpoints(rt, [world.agency_id, *(s.id for s in world.shops.values()), *world.creators.values()])
     app = create_app(rt.settings, runtime=rt)
-    configure_logging(rt.settings, io.StringIO())  # JSON lines, kept in memory: the formatting is what is measured
+    configure_logging(
+        rt.settings, io.StringIO()
+    )  # JSON lines, kept in memory: the formatting is what is measured
     seconds: dict[str, list[float]] = {c: [] for c in CONFIGS}
     statuses: dict[str, int] = {}
     per_run = events // rounds // len(CONFIGS)
     first = 0
     for r in range(rounds):
-        for config in CONFIGS[r % 3:] + CONFIGS[: r % 3]:  # rotate who goes first
+        for config in CONFIGS[r % 3 :] + CONFIGS[: r % 3]:  # rotate who goes first
             await _configure(rt, config)
             work = batches(world, per_run, batch, rt.clock.now(), first=first)
             first += per_run
@@ -138,8 +166,14 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
         messages = await s.scalar(select(func.count()).select_from(models.WebhookMessage))
     rates = {c: [per_run / t for t in seconds[c]] for c in CONFIGS}
     ratios = {c: [on / bare for on, bare in zip(rates[c], rates["bare"], strict=True)] for c in ("off", "on")}
-    return {"events": per_run * rounds * len(CONFIGS), "per_run": per_run, "rates": rates, "ratios": ratios,
-            "statuses": statuses, "messages": messages}
+    return {
+        "events": per_run * rounds * len(CONFIGS),
+        "per_run": per_run,
+        "rates": rates,
+        "ratios": ratios,
+        "statuses": statuses,
+        "messages": messages,
+    }
 
 
 def _spread(values: list[float], fmt: str) -> str:
@@ -162,7 +196,9 @@ def describe(report: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=30_000, help="in all rounds and configurations together")
+    parser.add_argument(
+        "--events", type=int, default=30_000, help="in all rounds and configurations together"
+    )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--batch", type=int, default=500, help="events per request (at most 500)")
     parser.add_argument("--concurrency", type=int, default=4)
@@ -170,9 +206,19 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL")
     if not url or not url.startswith("postgres"):
-        raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL) to a PostgreSQL server URL")
-    report = asyncio.run(run(url, events=args.events, rounds=args.rounds, batch=args.batch,
-                             concurrency=args.concurrency, keep=args.keep))
+        raise SystemExit(
+            "Set MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL) to a PostgreSQL server URL"
+        )
+    report = asyncio.run(
+        run(
+            url,
+            events=args.events,
+            rounds=args.rounds,
+            batch=args.batch,
+            concurrency=args.concurrency,
+            keep=args.keep,
+        )
+    )
     print(describe(report))
     print(json.dumps({c: round(statistics.median(report["ratios"][c]), 3) for c in ("off", "on")}))
 

@@ -78,21 +78,33 @@ def iso(value: datetime | None) -> str | None:
 def node(row: asyncpg.Record, now: datetime) -> dict:
     status = "CLOSED" if row["status"] in OPEN and now >= row["campaign_end"] else row["status"]
     return {
-        "id": gid("Registration", row["id"]), "status": status, "totalRateBps": row["total_rate_bps"],
-        "sampleQuota": row["sample_quota"], "shopAdsRateBps": row["shop_ads_rate_bps"],
-        "contactEmail": row["contact_email"], "contactWhatsapp": row["contact_whatsapp"],
-        "rejectReason": row["reject_reason"], "rejectNote": row["reject_note"],
-        "registeredAt": iso(row["registered_at"]), "decidedAt": iso(row["decided_at"]),
-        "cancellationRequestedAt": iso(row["cancellation_requested_at"]), "bookmarked": row["bookmarked"],
+        "id": gid("Registration", row["id"]),
+        "status": status,
+        "totalRateBps": row["total_rate_bps"],
+        "sampleQuota": row["sample_quota"],
+        "shopAdsRateBps": row["shop_ads_rate_bps"],
+        "contactEmail": row["contact_email"],
+        "contactWhatsapp": row["contact_whatsapp"],
+        "rejectReason": row["reject_reason"],
+        "rejectNote": row["reject_note"],
+        "registeredAt": iso(row["registered_at"]),
+        "decidedAt": iso(row["decided_at"]),
+        "cancellationRequestedAt": iso(row["cancellation_requested_at"]),
+        "bookmarked": row["bookmarked"],
         "product": {
-            "id": gid("Product", row["product_id"]), "title": row["title"], "category": row["category"],
+            "id": gid("Product", row["product_id"]),
+            "title": row["title"],
+            "category": row["category"],
             "imageUrl": row["image_url"],
-            "price": None if row["price"] is None else {"amount": money(row["price"], row["currency"]),
-                                                        "currency": row["currency"]},
+            "price": None
+            if row["price"] is None
+            else {"amount": money(row["price"], row["currency"]), "currency": row["currency"]},
             "stock": int(row["stock"] or 0),
         },
         "shop": {
-            "id": gid("Shop", row["shop_id"]), "name": row["shop_name"], "shopCode": row["shop_code"],
+            "id": gid("Shop", row["shop_id"]),
+            "name": row["shop_name"],
+            "shopCode": row["shop_code"],
             "rating": None if row["rating"] is None else row["rating"] / 10,
         },
     }
@@ -115,10 +127,16 @@ async def graphql(request: Request) -> Response:
     now = datetime.now(UTC)
     page = rows[:first]
     edges = [{"cursor": cursor(row["registered_at"], row["id"]), "node": node(row, now)} for row in page]
-    data = {"registrations": {
-        "totalCount": total, "edges": edges,
-        "pageInfo": {"hasNextPage": len(rows) > first, "endCursor": edges[-1]["cursor"] if edges else None},
-    }}
+    data = {
+        "registrations": {
+            "totalCount": total,
+            "edges": edges,
+            "pageInfo": {
+                "hasNextPage": len(rows) > first,
+                "endCursor": edges[-1]["cursor"] if edges else None,
+            },
+        }
+    }
     return Response(orjson.dumps({"data": data}), media_type="application/json")
 
 
@@ -133,4 +151,6 @@ async def healthz(request: Request) -> Response:
     return Response(b'{"ok":true}', media_type="application/json")
 
 
-app = Starlette(routes=[Route("/graphql", graphql, methods=["POST"]), Route("/healthz", healthz)], lifespan=lifespan)
+app = Starlette(
+    routes=[Route("/graphql", graphql, methods=["POST"]), Route("/healthz", healthz)], lifespan=lifespan
+)

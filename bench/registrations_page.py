@@ -64,8 +64,12 @@ TYPENAME = "{ __typename }"
 PASSWORD = "bench password 0123"
 SHOPS = 20
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-STATUSES = [RegistrationStatus.PENDING, RegistrationStatus.APPROVED, RegistrationStatus.REJECTED,
-            RegistrationStatus.PENDING_CLOSED]
+STATUSES = [
+    RegistrationStatus.PENDING,
+    RegistrationStatus.APPROVED,
+    RegistrationStatus.REJECTED,
+    RegistrationStatus.PENDING_CLOSED,
+]
 
 LUA = """wrk.method = "POST"
 wrk.body = io.open("%(body)s"):read("*a")
@@ -76,46 +80,98 @@ wrk.headers["Authorization"] = "Bearer %(token)s"
 
 async def seed(url: str, n: int) -> tuple[int, str]:
     """(campaign id, agency email): the agency, 20 shops with a product each per registration, the registrations."""
-    settings = Settings(_env_file=None, env="test", database_url=url, secret_key=secrets.token_hex(24),
-                        redis_url=None, sweep_interval_seconds=0, log_level="WARNING")
+    settings = Settings(
+        _env_file=None,
+        env="test",
+        database_url=url,
+        secret_key=secrets.token_hex(24),
+        redis_url=None,
+        sweep_interval_seconds=0,
+        log_level="WARNING",
+    )
     rt = Runtime.build(settings, clock=Clock())
     now = rt.clock.now()
     email = "bench@agency.test"
     try:
         async with UnitOfWork(rt) as uow:
-            agency = await onboarding.create_agency(uow, name="Bench Agency", markets=["TH"], contact_email=email)
-            await auth.create_user(uow, organisation_id=agency.id, email=email, password=PASSWORD,
-                                   full_name="Bench", member_role=MemberRole.OWNER)
-            shops = [(await onboarding.create_shop(
-                uow, name=f"Bench Shop {i}", shop_code=f"THBENCH{i:03d}", market="TH", seller_type=SellerType.LOCAL,
-                contact_email=f"shop{i}@bench.test", rating=40 + i % 10,
-            )).id for i in range(SHOPS)]
+            agency = await onboarding.create_agency(
+                uow, name="Bench Agency", markets=["TH"], contact_email=email
+            )
+            await auth.create_user(
+                uow,
+                organisation_id=agency.id,
+                email=email,
+                password=PASSWORD,
+                full_name="Bench",
+                member_role=MemberRole.OWNER,
+            )
+            shops = [
+                (
+                    await onboarding.create_shop(
+                        uow,
+                        name=f"Bench Shop {i}",
+                        shop_code=f"THBENCH{i:03d}",
+                        market="TH",
+                        seller_type=SellerType.LOCAL,
+                        contact_email=f"shop{i}@bench.test",
+                        rating=40 + i % 10,
+                    )
+                ).id
+                for i in range(SHOPS)
+            ]
             campaign = campaign_row(agency.id, "Bench campaign", now)
             uow.session.add(campaign)
             await uow.session.flush()
             for i in range(n):
                 shop = shops[i % SHOPS]
                 product = await catalogue.create_product(
-                    uow, shop_id=shop, title=f"Bench serum {i}", category="Beauty & Personal Care",
-                    description="A serum.", image_url=f"https://img.test/bench/{i}.jpg",
-                    skus=[catalogue.SkuSpec(seller_sku=f"B{i}-{j}", name=f"{30 + j} ml", price_minor=19900 + 100 * j + i,
-                                            stock=5 + j) for j in range(2)],
+                    uow,
+                    shop_id=shop,
+                    title=f"Bench serum {i}",
+                    category="Beauty & Personal Care",
+                    description="A serum.",
+                    image_url=f"https://img.test/bench/{i}.jpg",
+                    skus=[
+                        catalogue.SkuSpec(
+                            seller_sku=f"B{i}-{j}",
+                            name=f"{30 + j} ml",
+                            price_minor=19900 + 100 * j + i,
+                            stock=5 + j,
+                        )
+                        for j in range(2)
+                    ],
                 )
                 status = STATUSES[i % len(STATUSES)]
                 registration = models.Registration(
-                    campaign_id=campaign.id, product_id=product.id, shop_id=shop, status=status,
-                    total_rate_bps=1000 + 10 * i, sample_quota=i % 5, shop_ads_rate_bps=500 + i % 7,
-                    contact_email=f"shop{i % SHOPS}@bench.test", contact_whatsapp="+66 81 234 5678",
-                    reject_reason=RejectReason.COMMISSION_TOO_LOW if status is RegistrationStatus.REJECTED else None,
-                    reject_note="Too low for this campaign" if status is RegistrationStatus.REJECTED else None,
+                    campaign_id=campaign.id,
+                    product_id=product.id,
+                    shop_id=shop,
+                    status=status,
+                    total_rate_bps=1000 + 10 * i,
+                    sample_quota=i % 5,
+                    shop_ads_rate_bps=500 + i % 7,
+                    contact_email=f"shop{i % SHOPS}@bench.test",
+                    contact_whatsapp="+66 81 234 5678",
+                    reject_reason=RejectReason.COMMISSION_TOO_LOW
+                    if status is RegistrationStatus.REJECTED
+                    else None,
+                    reject_note="Too low for this campaign"
+                    if status is RegistrationStatus.REJECTED
+                    else None,
                     registered_at=now - timedelta(days=5, minutes=i),
-                    decided_at=None if status is RegistrationStatus.PENDING else now - timedelta(days=4, minutes=i),
-                    cancellation_requested_at=now - timedelta(days=1) if status is RegistrationStatus.PENDING_CLOSED else None,
+                    decided_at=None
+                    if status is RegistrationStatus.PENDING
+                    else now - timedelta(days=4, minutes=i),
+                    cancellation_requested_at=now - timedelta(days=1)
+                    if status is RegistrationStatus.PENDING_CLOSED
+                    else None,
                 )
                 uow.session.add(registration)
                 await uow.session.flush()
                 if i % 3 == 0:
-                    uow.session.add(models.Bookmark(agency_id=agency.id, registration_id=registration.id, created_at=now))
+                    uow.session.add(
+                        models.Bookmark(agency_id=agency.id, registration_id=registration.id, created_at=now)
+                    )
             campaign_id = campaign.id
         return campaign_id, email
     finally:
@@ -124,8 +180,20 @@ async def seed(url: str, n: int) -> tuple[int, str]:
 
 def wrk(port: int, script: Path, connections: int, seconds: float) -> float:
     out = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "60s", "-s", str(script), f"http://127.0.0.1:{port}/graphql"],
-        capture_output=True, text=True, check=True,
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds:g}s",
+            "--timeout",
+            "60s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}/graphql",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     if "Non-2xx" in out or "Socket errors" in out or rate == 0:
@@ -133,42 +201,90 @@ def wrk(port: int, script: Path, connections: int, seconds: float) -> float:
     return rate
 
 
-def run(server_url: str, *, registrations: int, duration: float, rounds: int, port: int, keep: bool,
-        baseline: Path | None = None) -> str:
+def run(
+    server_url: str,
+    *,
+    registrations: int,
+    duration: float,
+    rounds: int,
+    port: int,
+    keep: bool,
+    baseline: Path | None = None,
+) -> str:
     if rounds and shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
     name = f"matchup_bench_{secrets.token_hex(5)}"
     asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
-    url = make_url(server_url).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
+    url = (
+        make_url(server_url)
+        .set(drivername="postgresql+asyncpg", database=name)
+        .render_as_string(hide_password=False)
+    )
     plain_dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     try:
         upgrade_head(url)
         campaign_id, email = asyncio.run(seed(url, registrations))
-        matchup_env = {"MATCHUP_DATABASE_URL": url, "MATCHUP_ENV": "test", "MATCHUP_SECRET_KEY": secrets.token_hex(24),
-                       "MATCHUP_REDIS_URL": "", "MATCHUP_SIMULATOR": "off", "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-                       "MATCHUP_LOG_LEVEL": "WARNING", **RATE_LIMITS_LIFTED}
+        matchup_env = {
+            "MATCHUP_DATABASE_URL": url,
+            "MATCHUP_ENV": "test",
+            "MATCHUP_SECRET_KEY": secrets.token_hex(24),
+            "MATCHUP_REDIS_URL": "",
+            "MATCHUP_SIMULATOR": "off",
+            "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
+            "MATCHUP_LOG_LEVEL": "WARNING",
+            **RATE_LIMITS_LIFTED,
+        }
         with contextlib.ExitStack() as stack:
             tmp = stack.enter_context(tempfile.TemporaryDirectory())
             stack.enter_context(server_process(matchup_env, port))
-            stack.enter_context(server_process(
-                {"MATCHUP_PLAIN_DSN": plain_dsn}, port + 1,
-                argv=[sys.executable, "-m", "uvicorn", "bench.plain_registrations:app", "--port", "{port}",
-                      "--log-level", "warning", "--no-access-log"],
-            ))
+            stack.enter_context(
+                server_process(
+                    {"MATCHUP_PLAIN_DSN": plain_dsn},
+                    port + 1,
+                    argv=[
+                        sys.executable,
+                        "-m",
+                        "uvicorn",
+                        "bench.plain_registrations:app",
+                        "--port",
+                        "{port}",
+                        "--log-level",
+                        "warning",
+                        "--no-access-log",
+                    ],
+                )
+            )
             targets = [("Matchup", port), ("plain endpoint", port + 1)]
             if baseline is not None:
-                stack.enter_context(server_process(
-                    matchup_env, port + 2, argv=["sh", "-c", f"cd {baseline} && exec .venv/bin/python -m server serve "
-                                                 "--host 127.0.0.1 --port {port}"],
-                ))
+                stack.enter_context(
+                    server_process(
+                        matchup_env,
+                        port + 2,
+                        argv=[
+                            "sh",
+                            "-c",
+                            f"cd {baseline} && exec .venv/bin/python -m server serve "
+                            "--host 127.0.0.1 --port {port}",
+                        ],
+                    )
+                )
                 targets.append(("baseline", port + 2))
-            token = httpx.post(f"http://127.0.0.1:{port}/graphql", json={
-                "query": "mutation($i: LoginInput!) { login(input: $i) { token } }",
-                "variables": {"i": {"email": email, "password": PASSWORD}},
-            }).json()["data"]["login"]["token"]
+            token = httpx.post(
+                f"http://127.0.0.1:{port}/graphql",
+                json={
+                    "query": "mutation($i: LoginInput!) { login(input: $i) { token } }",
+                    "variables": {"i": {"email": email, "password": PASSWORD}},
+                },
+            ).json()["data"]["login"]["token"]
             cases = []
             for rows in (20, 100):
-                body = {"query": PAGE, "variables": {"first": rows, "filter": {"campaignId": encode_id("Campaign", campaign_id)}}}
+                body = {
+                    "query": PAGE,
+                    "variables": {
+                        "first": rows,
+                        "filter": {"campaignId": encode_id("Campaign", campaign_id)},
+                    },
+                }
                 cases.append((f"registrations, {rows} rows", body))
             cases.append(("{ __typename }", {"query": TYPENAME}))
             results = []
@@ -180,7 +296,7 @@ def run(server_url: str, *, registrations: int, duration: float, rounds: int, po
                 for connections in (1, 16) if rounds else ():
                     rates: dict[str, list[float]] = {side: [] for side, _ in targets}
                     for r in range(rounds):
-                        for side, target in targets[r % len(targets):] + targets[:r % len(targets)]:
+                        for side, target in targets[r % len(targets) :] + targets[: r % len(targets)]:
                             rates[side].append(wrk(target, script, connections, duration))
                     results.append((label, connections, rates))
         return _report(results, registrations, duration, rounds)
@@ -200,16 +316,24 @@ def _check_identical(port: int, body: dict[str, Any], token: str, label: str) ->
     ours = orjson.dumps(answer)
     theirs = httpx.post(f"http://127.0.0.1:{port + 1}/graphql", json=body, headers=headers).content
     if ours != theirs:
-        raise SystemExit(f"{label}: the two servers disagree\nmatchup: {ours[:600]!r}\nplain:   {theirs[:600]!r}")
+        raise SystemExit(
+            f"{label}: the two servers disagree\nmatchup: {ours[:600]!r}\nplain:   {theirs[:600]!r}"
+        )
 
 
-def _report(results: list[tuple[str, int, dict[str, list[float]]]], registrations: int, duration: float,
-            rounds: int) -> str:
+def _report(
+    results: list[tuple[str, int, dict[str, list[float]]]], registrations: int, duration: float, rounds: int
+) -> str:
     names = list(results[0][2]) if results else ["Matchup", "plain endpoint"]
-    lines = [f"{registrations} registrations; wrk -t1 -d{duration:g}s, {rounds} alternating rounds per row; req/s "
-             "median (min–max)", "",
-             f"{'case':<26} {'c':>3} " + " ".join(f"{name:>22}" for name in names) + f" {'ratio':>7}"
-             + (f" {'gain':>6}" if "baseline" in names else "")]
+    lines = [
+        f"{registrations} registrations; wrk -t1 -d{duration:g}s, {rounds} alternating rounds per row; req/s "
+        "median (min–max)",
+        "",
+        f"{'case':<26} {'c':>3} "
+        + " ".join(f"{name:>22}" for name in names)
+        + f" {'ratio':>7}"
+        + (f" {'gain':>6}" if "baseline" in names else ""),
+    ]
     for label, connections, rates in results:
         medians = {name: statistics.median(values) for name, values in rates.items()}
         cells = " ".join(
@@ -231,13 +355,28 @@ def main() -> None:
     parser.add_argument("--registrations", type=int, default=300)
     parser.add_argument("--duration", type=float, default=10)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--port", type=int, default=18310, help="Matchup's port; the plain endpoint uses the next")
+    parser.add_argument(
+        "--port", type=int, default=18310, help="Matchup's port; the plain endpoint uses the next"
+    )
     parser.add_argument("--baseline", type=Path, help="another checkout (with .venv) to measure side by side")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
-    server_url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL") or DEFAULT_URL
-    print(run(server_url, registrations=args.registrations, duration=args.duration, rounds=args.rounds,
-              port=args.port, keep=args.keep, baseline=args.baseline))
+    server_url = (
+        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
+        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
+        or DEFAULT_URL
+    )
+    print(
+        run(
+            server_url,
+            registrations=args.registrations,
+            duration=args.duration,
+            rounds=args.rounds,
+            port=args.port,
+            keep=args.keep,
+            baseline=args.baseline,
+        )
+    )
 
 
 if __name__ == "__main__":

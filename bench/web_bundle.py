@@ -97,7 +97,9 @@ def measure(dist: Path) -> list[tuple[str, Size, int, Size]]:
             total.add(file_size(dist, manifest[key]["file"]))
         total.add(catalogue_size(dist, [manifest[key]["file"] for key in keys]))
         later_keys = {
-            dynamic for key in closure(manifest, sources) for dynamic in manifest[key].get("dynamicImports", [])
+            dynamic
+            for key in closure(manifest, sources)
+            for dynamic in manifest[key].get("dynamicImports", [])
         } - set(keys)
         later = Size()
         for key in closure(manifest, sorted(later_keys)):
@@ -111,12 +113,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build", action="store_true", help="run `npm run build` in web/ first")
     parser.add_argument("--dist", type=Path, default=ROOT / "web" / "dist")
-    parser.add_argument("--budget-kb", type=float, default=200.0, help="gzip JavaScript budget per first page")
+    parser.add_argument(
+        "--budget-kb", type=float, default=200.0, help="gzip JavaScript budget per first page"
+    )
     args = parser.parse_args(argv)
     if args.build:
         subprocess.run(["npm", "run", "build"], cwd=ROOT / "web", check=True, stdout=subprocess.DEVNULL)
     rows = measure(args.dist)
-    print(f"{'first page':34} {'chunks':>6} {'raw kB':>8} {'gzip kB':>8} {'brotli kB':>9}   {'on demand (gzip kB)':>20}")
+    print(
+        f"{'first page':34} {'chunks':>6} {'raw kB':>8} {'gzip kB':>8} {'brotli kB':>9}   {'on demand (gzip kB)':>20}"
+    )
     over = []
     for label, size, chunks, later in rows:
         flag = "" if size.gzip / 1000 < args.budget_kb else f"  OVER {args.budget_kb:.0f} kB"

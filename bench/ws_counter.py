@@ -31,12 +31,19 @@ def _mask(payload: bytes, key: bytes) -> bytes:
 
 
 class CountingSocket(asyncio.Protocol):
-    def __init__(self, host: str, port: int, path: str, subprotocol: str | None,
-                 on_next: Callable[[float, int, bytes | None], None]) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        path: str,
+        subprotocol: str | None,
+        on_next: Callable[[float, int, bytes | None], None],
+    ) -> None:
         self.request = (
             f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}\r\nSec-WebSocket-Version: 13\r\n"
-            + (f"Sec-WebSocket-Protocol: {subprotocol}\r\n" if subprotocol else "") + "\r\n"
+            + (f"Sec-WebSocket-Protocol: {subprotocol}\r\n" if subprotocol else "")
+            + "\r\n"
         ).encode()
         self.on_next = on_next
         self.key = os.urandom(4)
@@ -57,7 +64,8 @@ class CountingSocket(asyncio.Protocol):
         for future in (self.upgraded, self.acked, self.closed):
             if not future.done():
                 future.set_result(None) if future is self.closed else future.set_exception(
-                    ConnectionError(f"connection lost: {exc!r}"))
+                    ConnectionError(f"connection lost: {exc!r}")
+                )
 
     def data_received(self, data: bytes) -> None:
         now = time.perf_counter()
@@ -68,7 +76,7 @@ class CountingSocket(asyncio.Protocol):
             if end < 0:
                 return
             head = bytes(buf[:end])
-            del buf[:end + 4]
+            del buf[: end + 4]
             if not head.startswith(b"HTTP/1.1 101"):
                 self.upgraded.set_exception(ConnectionError(head.decode("latin-1")))
                 return
@@ -96,13 +104,13 @@ class CountingSocket(asyncio.Protocol):
                     nexts += 1
                     if self.want_sample:
                         self.want_sample = False
-                        sample = bytes(buf[start:start + length])
+                        sample = bytes(buf[start : start + length])
                 elif not self.acked.done() and buf.find(ACK, start, start + length) >= 0:
                     self.acked.set_result(None)
             elif opcode == 9:  # ping → pong
-                self._frame(0xA, bytes(buf[start:start + length]))
+                self._frame(0xA, bytes(buf[start : start + length]))
             elif opcode == 8:
-                self._frame(0x8, bytes(buf[start:start + min(length, 2)]))
+                self._frame(0x8, bytes(buf[start : start + min(length, 2)]))
                 if self.transport is not None:
                     self.transport.close()
             pos = start + length
@@ -132,11 +140,19 @@ class CountingSocket(asyncio.Protocol):
             self.transport.close()
 
 
-async def open_socket(host: str, port: int, path: str, subprotocol: str | None,
-                      on_next: Callable[[float, int, bytes | None], None], timeout: float = 60) -> CountingSocket:
+async def open_socket(
+    host: str,
+    port: int,
+    path: str,
+    subprotocol: str | None,
+    on_next: Callable[[float, int, bytes | None], None],
+    timeout: float = 60,
+) -> CountingSocket:
     loop = asyncio.get_running_loop()
-    _, proto = await asyncio.wait_for(loop.create_connection(
-        lambda: CountingSocket(host, port, path, subprotocol, on_next), host, port), timeout)
+    _, proto = await asyncio.wait_for(
+        loop.create_connection(lambda: CountingSocket(host, port, path, subprotocol, on_next), host, port),
+        timeout,
+    )
     await asyncio.wait_for(proto.upgraded, timeout)
     return proto  # type: ignore[return-value]
 

@@ -38,7 +38,16 @@ def _banner(host: str, port: int, demo: str) -> str:
     database = "SQLite (embedded)" if settings.is_sqlite else "PostgreSQL"
     broker = "Redis" if settings.redis_url else "in-process"
     url = settings.public_url or f"http://{host}:{port}"
-    return "\n".join(["", f"  Matchup is running at {url.rstrip('/')}/", f"  database: {database}   events: {broker}   env: {settings.env}", "", demo, ""])
+    return "\n".join(
+        [
+            "",
+            f"  Matchup is running at {url.rstrip('/')}/",
+            f"  database: {database}   events: {broker}   env: {settings.env}",
+            "",
+            demo,
+            "",
+        ]
+    )
 
 
 def _serve(host: str, port: int, workers: int, banner: str | None) -> None:
@@ -49,8 +58,14 @@ def _serve(host: str, port: int, workers: int, banner: str | None) -> None:
     if workers > 1:
         _share_metrics_between_workers()
     uvicorn.run(
-        "server.app:create_app", factory=True, host=host, port=port, workers=workers,
-        log_level="warning", access_log=False, ws="websockets-sansio",
+        "server.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        ws="websockets-sansio",
     )
 
 
@@ -100,8 +115,11 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--host", default=None)
         p.add_argument("--port", type=int, default=None)
         p.add_argument("--workers", type=int, default=1)
-        p.add_argument("--no-simulator", action="store_true",
-                       help="run: do not start the demo's order simulator (also MATCHUP_SIMULATOR=off)")
+        p.add_argument(
+            "--no-simulator",
+            action="store_true",
+            help="run: do not start the demo's order simulator (also MATCHUP_SIMULATOR=off)",
+        )
     sub.add_parser("migrate", help="upgrade the database to the latest schema")
     sub.add_parser("demo", help="load the demo world (idempotent)")
     p = sub.add_parser("export-schema", help="write schema.graphql")

@@ -37,13 +37,17 @@ def _spa(web_dist: Path):  # noqa: ANN202
 
     async def spa(request: Request) -> Response:
         if not index.exists():
-            return PlainTextResponse("The web app is not built. Run `make run` (or `make web`).", status_code=503)
+            return PlainTextResponse(
+                "The web app is not built. Run `make run` (or `make web`).", status_code=503
+            )
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
     return spa
 
 
-def create_app(settings: Settings | None = None, *, clock: Clock | None = None, runtime: Runtime | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, *, clock: Clock | None = None, runtime: Runtime | None = None
+) -> Starlette:
     settings = settings or get_settings()
     configure_logging(settings)  # JSON lines, or text in dev (server/observability/logs.py)
     metrics.switch.on = settings.metrics_token is not None
@@ -83,7 +87,9 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     assets = settings.web_dist / "assets"
     if assets.is_dir():
         # Precompressed, immutable hashed files; source maps only in dev (server/web_assets.py).
-        routes.append(Mount("/assets", AssetFiles(directory=assets, source_maps=settings.env == "dev"), name="assets"))
+        routes.append(
+            Mount("/assets", AssetFiles(directory=assets, source_maps=settings.env == "dev"), name="assets")
+        )
     routes.append(Route("/{path:path}", spa))
     app = observe(harden(Starlette(routes=routes, lifespan=lifespan), settings))
     if metrics.switch.on:

@@ -55,7 +55,10 @@ def _make_engine(settings: Settings) -> AsyncEngine:
     # No pre-ping (a round trip per checkout): connections are recycled by age, a disconnect invalidates the pool,
     # and reads retry once on a fresh connection (server/loaders/request_session.py).
     return create_async_engine(
-        settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=False,
+        settings.database_url,
+        pool_size=10,
+        max_overflow=10,
+        pool_pre_ping=False,
         pool_recycle=settings.database_pool_recycle_seconds,
     )
 

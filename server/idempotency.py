@@ -21,7 +21,9 @@ from server.services import idempotency
 HEADER = "Idempotency-Key"
 
 
-def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+def _error(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
     extensions = {"code": code, "field": HEADER, **extra}
     return JSONResponse({"errors": [{"message": message, "extensions": extensions}]}, status, headers=headers)
 
@@ -54,7 +56,9 @@ class IdempotentEndpoint:
         problem = idempotency.key_problem(key)
         if problem is not None:
             await _error(
-                400, "IDEMPOTENCY_KEY_INVALID", f"The {HEADER} header {problem}.",
+                400,
+                "IDEMPOTENCY_KEY_INVALID",
+                f"The {HEADER} header {problem}.",
                 limit=idempotency.MAX_KEY_LENGTH,
             )(scope, receive, send)
             return
@@ -69,24 +73,30 @@ class IdempotentEndpoint:
             return
         user_id = principal.user_id
         try:
-            stored = await idempotency.claim(self.rt, user_id=user_id, key=key, body_hash=idempotency.request_hash(body))
+            stored = await idempotency.claim(
+                self.rt, user_id=user_id, key=key, body_hash=idempotency.request_hash(body)
+            )
         except idempotency.IdempotencyKeyReused:
             await _error(
-                422, "IDEMPOTENCY_KEY_REUSED",
+                422,
+                "IDEMPOTENCY_KEY_REUSED",
                 f"This {HEADER} was already used with a different request body. Use a new key for a new request.",
             )(scope, receive, send)
             return
         except idempotency.IdempotencyKeyInUse:
             await _error(
-                409, "IDEMPOTENCY_KEY_IN_USE",
+                409,
+                "IDEMPOTENCY_KEY_IN_USE",
                 f"A request with this {HEADER} is still running. Retry the same request later to get its answer.",
                 headers={"Retry-After": "1"},
             )(scope, receive, send)
             return
         if stored is not None:
-            headers = [(b"content-type", (stored.content_type or "application/json").encode()),
-                       (b"content-length", str(len(stored.body.encode())).encode()),
-                       (b"idempotent-replayed", b"true")]
+            headers = [
+                (b"content-type", (stored.content_type or "application/json").encode()),
+                (b"content-length", str(len(stored.body.encode())).encode()),
+                (b"idempotent-replayed", b"true"),
+            ]
             await send({"type": "http.response.start", "status": stored.status_code, "headers": headers})
             await send({"type": "http.response.body", "body": stored.body.encode()})
             return

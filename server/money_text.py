@@ -7,8 +7,13 @@ from server.models.enums import Currency
 from server.money import minor_to_decimal_string
 
 SYMBOLS: dict[Currency, str] = {
-    Currency.USD: "$", Currency.GBP: "£", Currency.THB: "฿", Currency.VND: "₫", Currency.PHP: "₱",
-    Currency.IDR: "Rp ", Currency.MYR: "RM ",
+    Currency.USD: "$",
+    Currency.GBP: "£",
+    Currency.THB: "฿",
+    Currency.VND: "₫",
+    Currency.PHP: "₱",
+    Currency.IDR: "Rp ",
+    Currency.MYR: "RM ",
 }
 
 

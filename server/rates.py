@@ -10,9 +10,16 @@ from datetime import datetime
 
 
 def rate_in_force(
-    creator_rate_bps: int, pending_rate_bps: int | None, pending_rate_effective_at: datetime | None, now: datetime
+    creator_rate_bps: int,
+    pending_rate_bps: int | None,
+    pending_rate_effective_at: datetime | None,
+    now: datetime,
 ) -> int:
-    if pending_rate_bps is not None and pending_rate_effective_at is not None and pending_rate_effective_at <= now:
+    if (
+        pending_rate_bps is not None
+        and pending_rate_effective_at is not None
+        and pending_rate_effective_at <= now
+    ):
         return pending_rate_bps
     return creator_rate_bps
 

@@ -15,18 +15,39 @@ DEFAULT_SECRET = "dev-only-change-me-0123456789abcdef"
 DEFAULT_SETTLEMENT_WINDOW_DAYS = {"ID": 15, "MY": 7, "PH": 7, "TH": 7, "VN": 7, "GB": 7, "US": 15}
 # Days the campaign's agency has to answer a dispute (and then to decide it), per dispute type; merged over.
 DEFAULT_DISPUTE_ANSWER_DAYS = {
-    "MISSING_ORDER": 14, "WRONG_COMMISSION": 14, "RATE_NOT_HONOURED": 14, "SPLIT_DISPUTED": 14,
-    "REJECTION_APPEAL": 7, "SAMPLE_NOT_RECEIVED": 7, "CONTENT_NOT_POSTED": 7,
+    "MISSING_ORDER": 14,
+    "WRONG_COMMISSION": 14,
+    "RATE_NOT_HONOURED": 14,
+    "SPLIT_DISPUTED": 14,
+    "REJECTION_APPEAL": 7,
+    "SAMPLE_NOT_RECEIVED": 7,
+    "CONTENT_NOT_POSTED": 7,
 }
 # API limits (server/limits/, docs/api-limits.md), in query cost units; merged over by the settings below.
-DEFAULT_QUERY_COST_LIMIT = {"anonymous": 1000, "creator": 10000, "seller": 10000, "agency": 10000, "operator": 20000}
+DEFAULT_QUERY_COST_LIMIT = {
+    "anonymous": 1000,
+    "creator": 10000,
+    "seller": 10000,
+    "agency": 10000,
+    "operator": 20000,
+}
 DEFAULT_RATE_LIMIT_CAPACITY = {
-    "anonymous": 5000, "creator": 50000, "seller": 50000, "agency": 50000, "operator": 100000,
-    "address": 200000, "integration_key": 10000,  # integration keys: order events, not cost units
+    "anonymous": 5000,
+    "creator": 50000,
+    "seller": 50000,
+    "agency": 50000,
+    "operator": 100000,
+    "address": 200000,
+    "integration_key": 10000,  # integration keys: order events, not cost units
 }
 DEFAULT_RATE_LIMIT_RESTORE = {
-    "anonymous": 250, "creator": 1000, "seller": 1000, "agency": 1000, "operator": 2000,
-    "address": 5000, "integration_key": 200,
+    "anonymous": 250,
+    "creator": 1000,
+    "seller": 1000,
+    "agency": 1000,
+    "operator": 2000,
+    "address": 5000,
+    "integration_key": 200,
 }
 
 
@@ -36,7 +57,9 @@ class Settings(BaseSettings):
     env: Literal["dev", "test", "prod"] = "dev"
     host: str = "127.0.0.1"
     port: int = 8000
-    public_url: str | None = Field(default=None, description="Base URL printed at start-up and used in share links")
+    public_url: str | None = Field(
+        default=None, description="Base URL printed at start-up and used in share links"
+    )
 
     # Embedded default: a SQLite file under var/ and the in-process broker.
     database_url: str = f"sqlite+aiosqlite:///{ROOT / 'var' / 'matchup.db'}"
@@ -76,9 +99,13 @@ class Settings(BaseSettings):
 
     # Production defaults and input limits (server/hardening/, docs/http.md).
     graphql_introspection: bool | None = None  # None: on in dev, off otherwise
-    graphql_suggestions: bool | None = None  # "Did you mean …" in error messages; None: on in dev, off otherwise
+    graphql_suggestions: bool | None = (
+        None  # "Did you mean …" in error messages; None: on in dev, off otherwise
+    )
     graphql_max_list_length: int = Field(default=100, ge=1)  # items in any input list without its own cap
-    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)  # request bodies (the order endpoint has its own)
+    max_body_bytes: int = Field(
+        default=1024 * 1024, ge=1024
+    )  # request bodies (the order endpoint has its own)
     content_security_policy: str = (
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -86,7 +113,9 @@ class Settings(BaseSettings):
     )
     referrer_policy: str = "strict-origin-when-cross-origin"
     hsts_max_age_seconds: int = Field(default=31_536_000, ge=0)  # sent when public_url is https; 0: never
-    readiness_timeout_seconds: float = Field(default=2, gt=0)  # /readyz: how long the database may take to answer
+    readiness_timeout_seconds: float = Field(
+        default=2, gt=0
+    )  # /readyz: how long the database may take to answer
     # API limits (docs/api-limits.md). Per role (anonymous, creator, seller, agency, operator), merged over the
     # defaults above: MATCHUP_QUERY_COST_LIMIT='{"seller": 5000}' changes the seller's only. Rate limits are leaky
     # buckets of cost per principal, per client address and per integration key (order events), kept in Redis
@@ -94,11 +123,15 @@ class Settings(BaseSettings):
     query_cost_limit: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_QUERY_COST_LIMIT))
     request_timeout_seconds: float = Field(default=10, gt=0)
     rate_limit_capacity: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_RATE_LIMIT_CAPACITY))
-    rate_limit_restore_per_second: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_RATE_LIMIT_RESTORE))
+    rate_limit_restore_per_second: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_RATE_LIMIT_RESTORE)
+    )
     rate_limit_redis_prefix: str = "matchup:rate:"
 
     # Per market, merged over the defaults: MATCHUP_SETTLEMENT_WINDOW_DAYS='{"VN": 3}' changes VN only.
-    settlement_window_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_SETTLEMENT_WINDOW_DAYS))
+    settlement_window_days: dict[str, int] = Field(
+        default_factory=lambda: dict(DEFAULT_SETTLEMENT_WINDOW_DAYS)
+    )
     # Per dispute type, merged over the defaults: MATCHUP_DISPUTE_ANSWER_DAYS='{"REJECTION_APPEAL": 3}'.
     dispute_answer_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_DISPUTE_ANSWER_DAYS))
 
@@ -139,7 +172,13 @@ class Settings(BaseSettings):
     def _empty_means_none(cls, value: object) -> object:
         return None if value == "" else value
 
-    @field_validator("graphql_ide", "graphql_introspection", "graphql_suggestions", "webhook_allow_private_urls", mode="before")
+    @field_validator(
+        "graphql_ide",
+        "graphql_introspection",
+        "graphql_suggestions",
+        "webhook_allow_private_urls",
+        mode="before",
+    )
     @classmethod
     def _empty_means_default(cls, value: object) -> object:
         return None if value == "" else value  # `MATCHUP_GRAPHQL_IDE=` as in .env.example: the env's default
@@ -149,7 +188,9 @@ class Settings(BaseSettings):
     def _settlement_windows(cls, value: dict[str, int]) -> dict[str, int]:
         unknown = set(value) - set(DEFAULT_SETTLEMENT_WINDOW_DAYS)
         if unknown:
-            raise ValueError(f"unknown markets {sorted(unknown)}; markets are {sorted(DEFAULT_SETTLEMENT_WINDOW_DAYS)}")
+            raise ValueError(
+                f"unknown markets {sorted(unknown)}; markets are {sorted(DEFAULT_SETTLEMENT_WINDOW_DAYS)}"
+            )
         if any(not 0 <= days <= 365 for days in value.values()):
             raise ValueError("settlement windows are 0..365 days")
         return {**DEFAULT_SETTLEMENT_WINDOW_DAYS, **value}
@@ -159,7 +200,9 @@ class Settings(BaseSettings):
     def _dispute_answer_days(cls, value: dict[str, int]) -> dict[str, int]:
         unknown = set(value) - set(DEFAULT_DISPUTE_ANSWER_DAYS)
         if unknown:
-            raise ValueError(f"unknown dispute types {sorted(unknown)}; types are {sorted(DEFAULT_DISPUTE_ANSWER_DAYS)}")
+            raise ValueError(
+                f"unknown dispute types {sorted(unknown)}; types are {sorted(DEFAULT_DISPUTE_ANSWER_DAYS)}"
+            )
         if any(not 1 <= days <= 90 for days in value.values()):
             raise ValueError("dispute answer deadlines are 1..90 days")
         return {**DEFAULT_DISPUTE_ANSWER_DAYS, **value}
@@ -213,7 +256,9 @@ class Settings(BaseSettings):
 
     @property
     def webhook_private_urls_allowed(self) -> bool:
-        return self.env != "prod" if self.webhook_allow_private_urls is None else self.webhook_allow_private_urls
+        return (
+            self.env != "prod" if self.webhook_allow_private_urls is None else self.webhook_allow_private_urls
+        )
 
     @property
     def is_sqlite(self) -> bool:

@@ -68,8 +68,13 @@ async def load_catalogue(rt: Runtime) -> Catalogue:
     async with rt.sessionmaker() as s:
         rows = (
             await s.execute(
-                select(models.Shop.organisation_id, models.Shop.market, models.Product.id, models.Sku.seller_sku,
-                       models.Sku.price_minor)
+                select(
+                    models.Shop.organisation_id,
+                    models.Shop.market,
+                    models.Product.id,
+                    models.Sku.seller_sku,
+                    models.Sku.price_minor,
+                )
                 .join(models.Product, models.Product.shop_id == models.Shop.organisation_id)
                 .join(models.Sku, models.Sku.product_id == models.Product.id)
                 .order_by(models.Product.id, models.Sku.id)
@@ -77,7 +82,9 @@ async def load_catalogue(rt: Runtime) -> Catalogue:
         ).all()
         entries = (
             await s.execute(
-                select(models.ShowcaseEntry.id, models.ShowcaseEntry.product_id, models.ShowcaseEntry.added_at)
+                select(
+                    models.ShowcaseEntry.id, models.ShowcaseEntry.product_id, models.ShowcaseEntry.added_at
+                )
                 .where(models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE)
                 .order_by(models.ShowcaseEntry.id)
             )
@@ -145,8 +152,13 @@ class OrderStory:
     def _event(self, order: _Order, kind: str, now: datetime, **fields: Any) -> tuple[int, dict[str, Any]]:
         order.events += 1
         order.next_at = self._later(now)
-        body = {"id": f"{order.order_id}-{order.events}", "type": f"order.{kind}", "occurred_at": iso(now),
-                "order_id": order.order_id, **fields}
+        body = {
+            "id": f"{order.order_id}-{order.events}",
+            "type": f"order.{kind}",
+            "occurred_at": iso(now),
+            "order_id": order.order_id,
+            **fields,
+        }
         return order.shop_id, body
 
     def _price(self, offer: Offer) -> int:
@@ -162,20 +174,32 @@ class OrderStory:
         else:
             return None
         offers = [first]
-        more = [o for o in self.catalogue.organic if o.shop_id == first.shop_id and o.product_id != first.product_id]
+        more = [
+            o
+            for o in self.catalogue.organic
+            if o.shop_id == first.shop_id and o.product_id != first.product_id
+        ]
         if more and self.rng.random() < 0.2:
             offers.append(self.rng.choice(more))
         self.created += 1
         order = _Order(
-            f"{self.prefix}-{self.created:05d}", first.shop_id, first.currency,
-            [_Line(str(n), self.rng.choice((1, 1, 1, 2, 3)), self._price(o)) for n, o in enumerate(offers, start=1)],
+            f"{self.prefix}-{self.created:05d}",
+            first.shop_id,
+            first.currency,
+            [
+                _Line(str(n), self.rng.choice((1, 1, 1, 2, 3)), self._price(o))
+                for n, o in enumerate(offers, start=1)
+            ],
         )
         self.open.append(order)
         lines = []
         for spec, offer in zip(order.lines, offers, strict=True):
             body: dict[str, Any] = {
-                "line_id": spec.line_id, "product_id": encode_id("Product", offer.product_id), "sku": offer.sku,
-                "quantity": spec.quantity, "unit_price": minor_to_decimal_string(spec.unit_price_minor, offer.currency),
+                "line_id": spec.line_id,
+                "product_id": encode_id("Product", offer.product_id),
+                "sku": offer.sku,
+                "quantity": spec.quantity,
+                "unit_price": minor_to_decimal_string(spec.unit_price_minor, offer.currency),
                 "currency": offer.currency.value,
             }
             if offer.entry_id is not None:
@@ -194,10 +218,15 @@ class OrderStory:
             spec: dict[str, Any] = {"line_id": line.line_id, "quantity": 1}
         else:
             amount = max(1, line.unit_price_minor * self.rng.choice((20, 30, 50)) // 100)
-            spec = {"line_id": line.line_id, "amount": minor_to_decimal_string(amount, order.currency),
-                    "currency": order.currency.value}
+            spec = {
+                "line_id": line.line_id,
+                "amount": minor_to_decimal_string(amount, order.currency),
+                "currency": order.currency.value,
+            }
         reason = self.rng.choice(("arrived damaged", "wrong colour", "missing item", "late delivery"))
-        return self._event(order, "refunded", now, lines=[spec], reason=reason, refund_id=f"r-{order.events + 1}")
+        return self._event(
+            order, "refunded", now, lines=[spec], reason=reason, refund_id=f"r-{order.events + 1}"
+        )
 
     def _advance(self, order: _Order, now: datetime) -> tuple[int, dict[str, Any]] | None:
         roll = self.rng.random()
@@ -244,7 +273,12 @@ class OrderSimulator:
     """Sends the story's events, signed with each shop's key, to `http` (the running server)."""
 
     def __init__(
-        self, rt: Runtime, http: httpx.AsyncClient, keys: dict[int, SigningKey], *, rng: random.Random | None = None
+        self,
+        rt: Runtime,
+        http: httpx.AsyncClient,
+        keys: dict[int, SigningKey],
+        *,
+        rng: random.Random | None = None,
     ) -> None:
         self.rt = rt
         self.http = http
@@ -264,7 +298,10 @@ class OrderSimulator:
             )
             if self.story is None:
                 self.story = OrderStory(
-                    catalogue, self.rng, prefix=self.prefix, pace=(timedelta(seconds=5), timedelta(seconds=40))
+                    catalogue,
+                    self.rng,
+                    prefix=self.prefix,
+                    pace=(timedelta(seconds=5), timedelta(seconds=40)),
                 )
             self.story.catalogue = catalogue
             self.loaded_at = now
@@ -281,15 +318,23 @@ class OrderSimulator:
         body = json.dumps(event, separators=(",", ":")).encode()
         timestamp = int(self.rt.clock.now().timestamp())
         response = await self.http.post(
-            "/integrations/orders", content=body,
+            "/integrations/orders",
+            content=body,
             headers={
-                "Content-Type": "application/json", KEY_HEADER: key.api_key, TIMESTAMP_HEADER: str(timestamp),
+                "Content-Type": "application/json",
+                KEY_HEADER: key.api_key,
+                TIMESTAMP_HEADER: str(timestamp),
                 SIGNATURE_HEADER: sign(key.signing_secret, timestamp, body),
             },
         )
         if response.status_code >= 300:
-            log.warning("simulated %s %s was answered %s: %s", event["type"], event["id"], response.status_code,
-                        response.text[:300])
+            log.warning(
+                "simulated %s %s was answered %s: %s",
+                event["type"],
+                event["id"],
+                response.status_code,
+                response.text[:300],
+            )
         return response
 
 
@@ -343,4 +388,3 @@ def start_in_thread(settings: Settings, url: str) -> Callable[[], None]:
     thread = threading.Thread(target=run, name="order-simulator", daemon=True)
     thread.start()
     return lambda: loop.call_soon_threadsafe(stop.set)
-

@@ -65,7 +65,11 @@ class AssetFiles(StaticFiles):
         return await super().get_response(path, scope)
 
     def file_response(
-        self, full_path: PathLike[str] | str, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+        self,
+        full_path: PathLike[str] | str,
+        stat_result: os.stat_result,
+        scope: Scope,
+        status_code: int = 200,
     ) -> Response:
         request_headers = Headers(scope=scope)
         name = os.fspath(full_path)
@@ -78,12 +82,17 @@ class AssetFiles(StaticFiles):
             except OSError:
                 continue
             response = FileResponse(
-                variant, status_code=status_code, stat_result=variant_stat, media_type=media_type,
+                variant,
+                status_code=status_code,
+                stat_result=variant_stat,
+                media_type=media_type,
                 headers={"Content-Encoding": encoding},
             )
             break
         if response is None:
-            response = FileResponse(name, status_code=status_code, stat_result=stat_result, media_type=media_type)
+            response = FileResponse(
+                name, status_code=status_code, stat_result=stat_result, media_type=media_type
+            )
         response.headers["Vary"] = "Accept-Encoding"
         response.headers["Cache-Control"] = IMMUTABLE if HASHED.search(os.path.basename(name)) else REVALIDATE
         if self.is_not_modified(response.headers, request_headers):

@@ -53,8 +53,12 @@ def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
     return Settings(
-        env="test", database_url=database_url, secret_key=TEST_SECRET, redis_url=None,
-        web_dist=Path("/nonexistent"), **overrides,
+        env="test",
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+        redis_url=None,
+        web_dist=Path("/nonexistent"),
+        **overrides,
     )
 
 
@@ -65,7 +69,9 @@ async def _empty_all_tables(rt: Runtime) -> None:
             for name in reversed(tables):
                 await conn.execute(text(f'DELETE FROM "{name}"'))
         else:
-            await conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in tables) + " RESTART IDENTITY CASCADE"))
+            await conn.execute(
+                text("TRUNCATE " + ", ".join(f'"{n}"' for n in tables) + " RESTART IDENTITY CASCADE")
+            )
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -110,7 +116,11 @@ def queries(rt: Runtime) -> Iterator[QueryCounter]:
     counter = QueryCounter()
 
     def before(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-        if not statement.lstrip().upper().startswith(("PRAGMA", "SAVEPOINT", "RELEASE", "BEGIN", "COMMIT", "ROLLBACK")):
+        if (
+            not statement.lstrip()
+            .upper()
+            .startswith(("PRAGMA", "SAVEPOINT", "RELEASE", "BEGIN", "COMMIT", "ROLLBACK"))
+        ):
             counter.statements.append(statement)
 
     event.listen(rt.engine.sync_engine, "before_cursor_execute", before)

@@ -34,7 +34,9 @@ class Import:
     importer: str  # module name, e.g. server.schema.root
     path: Path
     line: int
-    module: str  # fully qualified, relative imports resolved; `from a import b` gives a.b when a.b is a module
+    module: (
+        str  # fully qualified, relative imports resolved; `from a import b` gives a.b when a.b is a module
+    )
     type_only: bool
 
     def __str__(self) -> str:
@@ -102,9 +104,20 @@ def _is_rule_module(module: str) -> bool:
 
 # Above the schema: what serves requests and commands, and may use any layer below.
 EDGE = (
-    "server.__main__", "server.app", "server.demo", "server.exports", "server.hardening", "server.idempotency",
-    "server.integrations", "server.limits.cost", "server.limits.extension", "server.live", "server.simulator",
-    "server.web_assets", "server.webhooks.delivery", "server.webhooks.render",
+    "server.__main__",
+    "server.app",
+    "server.demo",
+    "server.exports",
+    "server.hardening",
+    "server.idempotency",
+    "server.integrations",
+    "server.limits.cost",
+    "server.limits.extension",
+    "server.live",
+    "server.simulator",
+    "server.web_assets",
+    "server.webhooks.delivery",
+    "server.webhooks.render",
 )
 ABOVE_CORE = ("server.schema", "server.resolvers", *EDGE)
 # The services' read side that loaders batch: statements and views of rows, no writes.
@@ -123,12 +136,18 @@ def _in_any(module: str, packages: tuple[str, ...]) -> bool:
 def violations(imports: list[Import] | None = None) -> dict[str, list[Import]]:
     found: dict[str, list[Import]] = {}
     for imp in all_imports() if imports is None else imports:
-        if _in(imp.importer, "server.models") and _in(imp.module, "server") and not _in(imp.module, "server.models"):
+        if (
+            _in(imp.importer, "server.models")
+            and _in(imp.module, "server")
+            and not _in(imp.module, "server.models")
+        ):
             found.setdefault("models import only server.models", []).append(imp)
         if _in_any(imp.importer, ("server.models", "server.services", "server.loaders")) and (
             _in(imp.module, "strawberry") or _in(imp.module, "starlette")
         ):
-            found.setdefault("models, services and loaders never import strawberry or starlette", []).append(imp)
+            found.setdefault("models, services and loaders never import strawberry or starlette", []).append(
+                imp
+            )
         if not _in_any(imp.importer, ABOVE_CORE) and _in_any(imp.module, ABOVE_CORE):
             found.setdefault("the core never imports the schema, the resolvers or the edge", []).append(imp)
         if _in(imp.importer, "server.services") and _in(imp.module, "server.loaders"):
@@ -147,7 +166,11 @@ def violations(imports: list[Import] | None = None) -> dict[str, list[Import]]:
             and not _is_rule_module(imp.module)
         ):
             found.setdefault("schema never imports services (except type-only)", []).append(imp)
-        if _is_rule_module(imp.importer) and _in(imp.module, "server") and not _in(imp.module, "server.models"):
+        if (
+            _is_rule_module(imp.importer)
+            and _in(imp.module, "server")
+            and not _in(imp.module, "server.models")
+        ):
             found.setdefault("rule modules import only server.models", []).append(imp)
         if (
             _in(imp.module, "server.resolvers")
@@ -201,14 +224,38 @@ def test_import_parser_sees_what_the_rules_need() -> None:
 @pytest.mark.parametrize(
     ("importer", "module", "rule"),
     [
-        ("server.services.orders.batching", "server.schema.ids", "the core never imports the schema, the resolvers or the edge"),
-        ("server.loaders.orders", "server.resolvers.query.node", "the core never imports the schema, the resolvers or the edge"),
+        (
+            "server.services.orders.batching",
+            "server.schema.ids",
+            "the core never imports the schema, the resolvers or the edge",
+        ),
+        (
+            "server.loaders.orders",
+            "server.resolvers.query.node",
+            "the core never imports the schema, the resolvers or the edge",
+        ),
         ("server.auth.tokens", "server.app", "the core never imports the schema, the resolvers or the edge"),
         ("server.services.campaigns", "server.loaders.registry", "services never import loaders"),
-        ("server.loaders.finance", "server.services.finance.accounts", "loaders import of services only rule modules and read models"),
-        ("server.loaders.finance", "strawberry", "models, services and loaders never import strawberry or starlette"),
-        ("server.schema.types.campaign", "server.services.campaigns", "schema never imports services (except type-only)"),
-        ("server.live.handler", "server.resolvers.query.node", "only server.schema.root imports server.resolvers"),
+        (
+            "server.loaders.finance",
+            "server.services.finance.accounts",
+            "loaders import of services only rule modules and read models",
+        ),
+        (
+            "server.loaders.finance",
+            "strawberry",
+            "models, services and loaders never import strawberry or starlette",
+        ),
+        (
+            "server.schema.types.campaign",
+            "server.services.campaigns",
+            "schema never imports services (except type-only)",
+        ),
+        (
+            "server.live.handler",
+            "server.resolvers.query.node",
+            "only server.schema.root imports server.resolvers",
+        ),
     ],
 )
 def test_each_rule_catches_its_edge(importer: str, module: str, rule: str) -> None:

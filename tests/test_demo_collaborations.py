@@ -28,7 +28,9 @@ async def api_for(http: httpx.AsyncClient, email: str) -> Api:
 
 async def test_campaigns_in_every_state(http: httpx.AsyncClient) -> None:
     agency = await api_for(http, "agency@demo.test")
-    data = await agency("{ campaigns(first: 50) { edges { node { name status pendingChange { appliesAt } } } } }")
+    data = await agency(
+        "{ campaigns(first: 50) { edges { node { name status pendingChange { appliesAt } } } } }"
+    )
     nodes = [edge["node"] for edge in data["campaigns"]["edges"]]
     assert {n["status"] for n in nodes} == {"READY", "UPCOMING", "ONGOING", "CLOSED"}
     assert any(n["pendingChange"] for n in nodes), "one campaign has an edit waiting out its 30 minutes"
@@ -63,8 +65,13 @@ async def test_demo_seller_and_agency_walk_the_flow(http: httpx.AsyncClient) -> 
     created = await seller(
         "mutation($i: RegistrationCreateInput!) { registrationCreate(input: $i) { registrations { id status } "
         "userErrors { code field } results { userErrors { code field } } } }",
-        {"i": {"campaignId": glow["id"], "contactEmail": "orders@siamglow.example",
-               "items": [{"productId": free[0], "totalRateBps": glow["commissionRequirementBps"] + 500}]}},
+        {
+            "i": {
+                "campaignId": glow["id"],
+                "contactEmail": "orders@siamglow.example",
+                "items": [{"productId": free[0], "totalRateBps": glow["commissionRequirementBps"] + 500}],
+            }
+        },
     )
     payload = created["registrationCreate"]
     assert payload["userErrors"] == [] and [r["status"] for r in payload["registrations"]] == ["PENDING"]
@@ -77,9 +84,13 @@ async def test_demo_seller_and_agency_walk_the_flow(http: httpx.AsyncClient) -> 
     assert reviewed["registrationReview"]["results"][0]["registration"]["status"] == "APPROVED"
 
 
-async def test_demo_creator_has_offers_from_both_agencies_with_a_lower_rate_case(http: httpx.AsyncClient, rt: Runtime) -> None:
+async def test_demo_creator_has_offers_from_both_agencies_with_a_lower_rate_case(
+    http: httpx.AsyncClient, rt: Runtime
+) -> None:
     creator = await api_for(http, "creator@demo.test")
-    offers = await creator("{ commissionOffers { product { id } offers { agencyName creatorRateBps token } } }")
+    offers = await creator(
+        "{ commissionOffers { product { id } offers { agencyName creatorRateBps token } } }"
+    )
     agencies = {offer["agencyName"] for group in offers["commissionOffers"] for offer in group["offers"]}
     assert agencies == {"Northstar Partners", "Lumen Collective"}
 

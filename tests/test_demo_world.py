@@ -105,7 +105,15 @@ async def test_demo_world_contents(rt: Runtime) -> None:
     assert c.creators >= 30
     assert c.integration_keys == c.shops + 1
     assert summary.steps_run == (
-        "platform", "agencies", "shops", "catalogue", "creators", "integration_keys", "campaigns", "offers", "orders"
+        "platform",
+        "agencies",
+        "shops",
+        "catalogue",
+        "creators",
+        "integration_keys",
+        "campaigns",
+        "offers",
+        "orders",
     )
 
     async with rt.sessionmaker() as s:

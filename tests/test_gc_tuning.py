@@ -24,7 +24,9 @@ def restore_gc() -> Iterator[None]:
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-async def test_the_app_tunes_the_collector_after_start_up(sqlite_url: str, restore_gc: None, enabled: bool) -> None:
+async def test_the_app_tunes_the_collector_after_start_up(
+    sqlite_url: str, restore_gc: None, enabled: bool
+) -> None:
     app = create_app(make_settings(sqlite_url, gc_tuning=enabled, sweep_interval_seconds=0))
     async with app.router.lifespan_context(app):
         if enabled:

@@ -11,10 +11,14 @@ from server.services.unit_of_work import UnitOfWork
 
 async def test_key_authenticates_only_with_its_exact_secret(rt, world) -> None:
     async with UnitOfWork(rt) as uow:
-        issued = await auth.create_integration_key(uow, organisation_id=world["seller_a"].organisation_id, name="orders")
+        issued = await auth.create_integration_key(
+            uow, organisation_id=world["seller_a"].organisation_id, name="orders"
+        )
     key_id, _, secret = issued.api_key.partition(".")
     async with rt.sessionmaker() as s:
-        stored = (await s.execute(select(models.IntegrationKey).where(models.IntegrationKey.key_id == key_id))).scalar_one()
+        stored = (
+            await s.execute(select(models.IntegrationKey).where(models.IntegrationKey.key_id == key_id))
+        ).scalar_one()
     assert secret not in stored.secret_hash and len(stored.secret_hash) == 64
 
     found = await auth.authenticate_integration_key(rt, issued.api_key)
@@ -23,6 +27,10 @@ async def test_key_authenticates_only_with_its_exact_secret(rt, world) -> None:
         assert await auth.authenticate_integration_key(rt, bad) is None, bad
 
     async with rt.sessionmaker() as s:
-        await s.execute(update(models.IntegrationKey).where(models.IntegrationKey.id == stored.id).values(revoked_at=rt.clock.now()))
+        await s.execute(
+            update(models.IntegrationKey)
+            .where(models.IntegrationKey.id == stored.id)
+            .values(revoked_at=rt.clock.now())
+        )
         await s.commit()
     assert await auth.authenticate_integration_key(rt, issued.api_key) is None

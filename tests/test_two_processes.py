@@ -23,13 +23,21 @@ CREATE_KEY = 'mutation { integrationKeyCreate(input: {name: "Sync"}) { userError
 async def _create_key(base: str, email: str) -> None:
     token = await _login(base, email)
     async with httpx.AsyncClient(base_url=base) as client:
-        body = (await client.post("/graphql", json={"query": CREATE_KEY}, headers={"Authorization": f"Bearer {token}"})).json()
+        body = (
+            await client.post(
+                "/graphql", json={"query": CREATE_KEY}, headers={"Authorization": f"Bearer {token}"}
+            )
+        ).json()
     assert body["data"]["integrationKeyCreate"]["userErrors"] == [], body
 
 
 async def _login(base: str, email: str) -> str:
     async with httpx.AsyncClient(base_url=base) as client:
-        body = (await client.post("/graphql", json={"query": LOGIN, "variables": {"i": {"email": email, "password": PASSWORD}}})).json()
+        body = (
+            await client.post(
+                "/graphql", json={"query": LOGIN, "variables": {"i": {"email": email, "password": PASSWORD}}}
+            )
+        ).json()
     return body["data"]["login"]["token"]
 
 
@@ -42,7 +50,11 @@ async def test_event_crosses_processes_through_redis() -> None:
         rt = Runtime.build(make_settings(database_url))
         world = await build_world(rt)
         await rt.engine.dispose()
-        env = {"MATCHUP_DATABASE_URL": database_url, "MATCHUP_REDIS_URL": REDIS_URL, "MATCHUP_SECRET_KEY": TEST_SECRET}
+        env = {
+            "MATCHUP_DATABASE_URL": database_url,
+            "MATCHUP_REDIS_URL": REDIS_URL,
+            "MATCHUP_SECRET_KEY": TEST_SECRET,
+        }
         with server_process(env) as first, server_process(env) as second:
             token = await _login(first, world["seller_a"].email)
             ws_url = second.replace("http://", "ws://") + "/graphql"
@@ -54,7 +66,10 @@ async def test_event_crosses_processes_through_redis() -> None:
                 await _create_key(first, world["seller_a"].email)  # caused on the first process
                 message = await ws.next_payload(timeout=10)
                 assert message["type"] == "next", json.dumps(message)
-                assert message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_INTEGRATION_KEY_CREATED"
+                assert (
+                    message["payload"]["data"]["notificationReceived"]["kind"]
+                    == "SECURITY_INTEGRATION_KEY_CREATED"
+                )
                 await _create_key(first, world["seller_b"].email)  # another tenant: nothing arrives
                 assert await ws.nothing_within(1.0)
     finally:

@@ -22,7 +22,9 @@ FAKE_BROTLI = b"\x1b brotli stream stand-in \x00"  # served as stored, never dec
 def dist(tmp_path: Path) -> Path:
     assets = tmp_path / "assets"
     assets.mkdir()
-    (tmp_path / "index.html").write_text('<!doctype html><script type="module" src="/assets/index-AbC_12-z.js"></script>')
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><script type="module" src="/assets/index-AbC_12-z.js"></script>'
+    )
     (assets / "index-AbC_12-z.js").write_bytes(SOURCE)
     (assets / "index-AbC_12-z.js.gz").write_bytes(gzip.compress(SOURCE))
     (assets / "index-AbC_12-z.js.br").write_bytes(FAKE_BROTLI)
@@ -50,7 +52,9 @@ async def raw_get(http: httpx.AsyncClient, path: str, **headers: str) -> tuple[h
 
 
 async def test_brotli_is_served_when_accepted(http) -> None:
-    response, body = await raw_get(http, "/assets/index-AbC_12-z.js", **{"Accept-Encoding": "gzip, deflate, br"})
+    response, body = await raw_get(
+        http, "/assets/index-AbC_12-z.js", **{"Accept-Encoding": "gzip, deflate, br"}
+    )
     assert response.status_code == 200
     assert body == FAKE_BROTLI
     assert response.headers["content-encoding"] == "br"
@@ -104,14 +108,20 @@ async def test_unhashed_files_and_index_are_revalidated(http) -> None:
 async def test_a_revalidation_keeps_the_headers(http) -> None:
     first, _ = await raw_get(http, "/assets/index-AbC_12-z.js", **{"Accept-Encoding": "gzip"})
     again, _ = await raw_get(
-        http, "/assets/index-AbC_12-z.js", **{"Accept-Encoding": "gzip", "If-None-Match": first.headers["etag"]}
+        http,
+        "/assets/index-AbC_12-z.js",
+        **{"Accept-Encoding": "gzip", "If-None-Match": first.headers["etag"]},
     )
     assert again.status_code == 304
     assert again.headers["vary"] == "Accept-Encoding" and again.headers["cache-control"] == IMMUTABLE
 
 
 async def test_source_maps_and_compressed_files_are_not_public(http, dist) -> None:
-    for path in ("/assets/index-AbC_12-z.js.map", "/assets/index-AbC_12-z.js.br", "/assets/index-AbC_12-z.js.gz"):
+    for path in (
+        "/assets/index-AbC_12-z.js.map",
+        "/assets/index-AbC_12-z.js.br",
+        "/assets/index-AbC_12-z.js.gz",
+    ):
         assert (await http.get(path)).status_code == 404, path
     async with client(dist, env="prod") as prod:
         assert (await prod.get("/assets/index-AbC_12-z.js.map")).status_code == 404

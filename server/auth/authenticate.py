@@ -36,8 +36,11 @@ def token_from_connection_params(params: Any) -> str | None:
 # entity to hydrate; the compiled form is cached under this statement's cache key, itself computed once).
 _SESSION_LOOKUP = (
     select(
-        models.UserSession.id, models.UserSession.user_id, models.UserSession.expires_at,
-        models.Membership.organisation_id, models.Organisation.kind,
+        models.UserSession.id,
+        models.UserSession.user_id,
+        models.UserSession.expires_at,
+        models.Membership.organisation_id,
+        models.Organisation.kind,
     )
     .join(models.User, models.User.id == models.UserSession.user_id)
     .join(models.Membership, models.Membership.user_id == models.User.id)

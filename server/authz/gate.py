@@ -29,7 +29,9 @@ class PolicyGate(FieldExtension):
     def resolve(self, next_: Callable[..., Any], source: Any, info: Any, **kwargs: Any) -> Any:
         return next_(source, info, **kwargs) if self._allowed(source, info) else None
 
-    async def resolve_async(self, next_: Callable[..., Awaitable[Any]], source: Any, info: Any, **kwargs: Any) -> Any:
+    async def resolve_async(
+        self, next_: Callable[..., Awaitable[Any]], source: Any, info: Any, **kwargs: Any
+    ) -> Any:
         if not self._allowed(source, info):
             return None
         result = next_(source, info, **kwargs)

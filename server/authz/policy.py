@@ -139,17 +139,35 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     # the operator reads everything and reviews tax info, issues bills and runs payouts.
     **dict.fromkeys(
         (
-            "PaymentAccount", "PayeeBalance", "TaxInfo", "TaxAddress", "BankAccount", "PaymentBill",
-            "PaymentBillConnection", "PaymentBillEdge", "Payout", "TaxInfoPayload", "FinanceUserError",
+            "PaymentAccount",
+            "PayeeBalance",
+            "TaxInfo",
+            "TaxAddress",
+            "BankAccount",
+            "PaymentBill",
+            "PaymentBillConnection",
+            "PaymentBillEdge",
+            "Payout",
+            "TaxInfoPayload",
+            "FinanceUserError",
         ),
         frozenset({A, C, O}),
     ),
     # Webhooks: the organisations events concern (agencies, sellers, creators), each its own endpoints only.
     **dict.fromkeys(
         (
-            "WebhookEndpoint", "WebhookMessage", "WebhookMessageConnection", "WebhookMessageEdge", "WebhookAttempt",
-            "WebhookHeader", "WebhookEventType", "WebhookEndpointCreatePayload", "WebhookEndpointPayload",
-            "WebhookEndpointDeletePayload", "WebhookMessagePayload", "WebhookUserError",
+            "WebhookEndpoint",
+            "WebhookMessage",
+            "WebhookMessageConnection",
+            "WebhookMessageEdge",
+            "WebhookAttempt",
+            "WebhookHeader",
+            "WebhookEventType",
+            "WebhookEndpointCreatePayload",
+            "WebhookEndpointPayload",
+            "WebhookEndpointDeletePayload",
+            "WebhookMessagePayload",
+            "WebhookUserError",
         ),
         frozenset({A, S, C}),
     ),
@@ -162,16 +180,29 @@ TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     # Orders: every role reaches its own lines (row scopes); the split and the creator are field rules on them.
     **dict.fromkeys(
         (
-            "OrderLine", "OrderLineConnection", "OrderLineEdge", "OrderLineCommission", "OrderLineReceipt",
-            "ReceiptAmounts", "ReceiptRate", "ReceiptPosting", "ReceiptLeg", "ReceiptEvent",
+            "OrderLine",
+            "OrderLineConnection",
+            "OrderLineEdge",
+            "OrderLineCommission",
+            "OrderLineReceipt",
+            "ReceiptAmounts",
+            "ReceiptRate",
+            "ReceiptPosting",
+            "ReceiptLeg",
+            "ReceiptEvent",
         ),
         ALL,
     ),
     "Earnings": frozenset({A, S, C}),
     # Integration keys push a shop's orders: the shop's business and the operator's, never an agency's or a creator's.
     **dict.fromkeys(
-        ("IntegrationKey", "IntegrationKeyConnection", "IntegrationKeyEdge", "IntegrationKeyPayload",
-         "IntegrationKeyUserError"),
+        (
+            "IntegrationKey",
+            "IntegrationKeyConnection",
+            "IntegrationKeyEdge",
+            "IntegrationKeyPayload",
+            "IntegrationKeyUserError",
+        ),
         frozenset({S, O}),
     ),
     "IntegrationKeyCreatePayload": frozenset({S}),
@@ -217,11 +248,16 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "integrationKeys": allow(S, O),
         "disputes": allow(ALL),
         **_fields(allow(A, S, C), "webhookEndpoints", "webhookEventTypes"),
-        **_fields(allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"),
+        **_fields(
+            allow(A, S, O), "campaignPerformance", "campaignProductPerformance", "campaignPerformanceSeries"
+        ),
         "campaignProductCollaborations": allow(A, O),
         "performanceSeries": allow(A, S),
         **_fields(
-            allow(C), "creatorPerformance", "creatorCampaignPerformance", "creatorProductPerformance",
+            allow(C),
+            "creatorPerformance",
+            "creatorCampaignPerformance",
+            "creatorProductPerformance",
             "creatorPerformanceSeries",
         ),
         **INSIGHT_QUERY_RULES,
@@ -232,20 +268,36 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "notificationsMarkRead": allow(ALL),
         "viewerLocaleSet": allow(ALL),
         **_fields(
-            allow(A), "productListCreate", "productListUpdate", "productListDuplicate", "productListDelete",
-            "productListItemsSet", "shareLinkCreate", "shareLinkRevoke",
+            allow(A),
+            "productListCreate",
+            "productListUpdate",
+            "productListDuplicate",
+            "productListDelete",
+            "productListItemsSet",
+            "shareLinkCreate",
+            "shareLinkRevoke",
         ),
         **_fields(allow(A), "campaignDelete", "campaignDuplicate", "campaignArchive", "agencyMarketsSet"),
         "registrationTermsUpdate": allow(S),
         "registrationCancellationsDecide": allow(A),
-        **_fields(allow(A), "campaignCreate", "campaignUpdate", "campaignPublish", "campaignPendingChangeCancel"),
         **_fields(
-            allow(S), "registrationCreate", "registrationWithdraw", "registrationSampleQuotaIncrease",
+            allow(A), "campaignCreate", "campaignUpdate", "campaignPublish", "campaignPendingChangeCancel"
+        ),
+        **_fields(
+            allow(S),
+            "registrationCreate",
+            "registrationWithdraw",
+            "registrationSampleQuotaIncrease",
             "registrationCancellationRequest",
         ),
         **_fields(allow(A), "registrationReview", "registrationCancellationDecide", "bookmarkSet"),
         **_fields(
-            allow(C), "showcaseAdd", "showcaseRemove", "sampleRequest", "contentRecord", "sampleContentExtension"
+            allow(C),
+            "showcaseAdd",
+            "showcaseRemove",
+            "sampleRequest",
+            "contentRecord",
+            "sampleContentExtension",
         ),
         "sampleRequestReview": allow(A),
         "sampleShipmentUpdate": allow(S),
@@ -258,8 +310,12 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "disputeReply": allow(A, S, C),
         "disputeDecide": allow(A),
         **_fields(
-            allow(A, S, C), "webhookEndpointCreate", "webhookEndpointUpdate", "webhookEndpointDelete",
-            "webhookEndpointTest", "webhookMessageReplay",
+            allow(A, S, C),
+            "webhookEndpointCreate",
+            "webhookEndpointUpdate",
+            "webhookEndpointDelete",
+            "webhookEndpointTest",
+            "webhookMessageReplay",
         ),
     },
     "Subscription": {
@@ -274,15 +330,25 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "campaignChanged": allow(A, S),
     },
     "Viewer": {
-        **_fields(allow(ALL), "role", "user", "organisation", "unreadNotificationCount", "sessionExpiresAt", "locale"),
+        **_fields(
+            allow(ALL),
+            "role",
+            "user",
+            "organisation",
+            "unreadNotificationCount",
+            "sessionExpiresAt",
+            "locale",
+        ),
         "agency": allow(A),
         "shop": allow(S),
         "creator": allow(C),
     },
     "User": _fields(allow(ALL), "id", "email", "fullName"),
     "Organisation": _fields(allow(ALL), "id", "kind", "name", "market"),
-    "Agency": {**_fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
-               "scorecard": SCORECARD_FIELD["Agency"]},
+    "Agency": {
+        **_fields(allow(A, S, O), "id", "name", "markets", "contactEmail", "website"),
+        "scorecard": SCORECARD_FIELD["Agency"],
+    },
     "Shop": {
         **_fields(allow(A, S, O), "id", "name", "shopCode", "sellerType", "market", "rating"),
         "contactEmail": allow(A, S, O),
@@ -290,7 +356,17 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         "scorecard": SCORECARD_FIELD["Shop"],
     },
     "Creator": {
-        **_fields(allow(A, C, O), "id", "handle", "displayName", "avatarUrl", "followers", "market", "categories", "bio"),
+        **_fields(
+            allow(A, C, O),
+            "id",
+            "handle",
+            "displayName",
+            "avatarUrl",
+            "followers",
+            "market",
+            "categories",
+            "bio",
+        ),
         "scorecard": SCORECARD_FIELD["Creator"],
     },
     "Product": {
@@ -302,22 +378,41 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "Sku": _fields(allow(ALL), "id", "sellerSku", "name", "price", "stock"),
     "ProductConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "ProductEdge": _fields(allow(ALL), "cursor", "node"),
-    "Notification": _fields(
-        allow(ALL), "id", "kind", "title", "body", "subjectId", "createdAt", "readAt"
-    ),
+    "Notification": _fields(allow(ALL), "id", "kind", "title", "body", "subjectId", "createdAt", "readAt"),
     "NotificationConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "NotificationEdge": _fields(allow(ALL), "cursor", "node"),
     "Campaign": {
         **_fields(
-            allow(A, S, O), "id", "name", "description", "market", "currency", "sellerRequirements",
-            "commissionRequirementBps", "contact", "registrationStart", "registrationEnd", "campaignStart",
-            "campaignEnd", "targetingMode", "targetSellerType", "published", "createdAt", "status", "registrationOpen",
+            allow(A, S, O),
+            "id",
+            "name",
+            "description",
+            "market",
+            "currency",
+            "sellerRequirements",
+            "commissionRequirementBps",
+            "contact",
+            "registrationStart",
+            "registrationEnd",
+            "campaignStart",
+            "campaignEnd",
+            "targetingMode",
+            "targetSellerType",
+            "published",
+            "createdAt",
+            "status",
+            "registrationOpen",
             "agency",
         ),
         "archivedAt": allow(A, O),
         # The agency's working view (and the operator's); sellers see the marketplace entry only.
         **_fields(
-            allow(A, O), "targetShopCodes", "firstPublishedAt", "updatedAt", "pendingChange", "editableAt",
+            allow(A, O),
+            "targetShopCodes",
+            "firstPublishedAt",
+            "updatedAt",
+            "pendingChange",
+            "editableAt",
             "registrationCounts",
         ),
         "history": allow(A, S, O),
@@ -330,12 +425,29 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         allow(A, O), "requestedAt", "appliesAt", "requestedBy", "changedFields", "values"
     ),
     "CampaignPendingValues": _fields(
-        allow(A, O), "name", "description", "sellerRequirements", "commissionRequirementBps", "contact",
-        "registrationStart", "registrationEnd", "campaignStart", "campaignEnd", "targetingMode", "targetSellerType",
+        allow(A, O),
+        "name",
+        "description",
+        "sellerRequirements",
+        "commissionRequirementBps",
+        "contact",
+        "registrationStart",
+        "registrationEnd",
+        "campaignStart",
+        "campaignEnd",
+        "targetingMode",
+        "targetSellerType",
         "targetShopCodes",
     ),
     "RegistrationCounts": _fields(
-        allow(A, S, O), "total", "pending", "approved", "pendingClosed", "closed", "rejected", "rejectForever",
+        allow(A, S, O),
+        "total",
+        "pending",
+        "approved",
+        "pendingClosed",
+        "closed",
+        "rejected",
+        "rejectForever",
         "withdrawn",
     ),
     "SellerParticipation": _fields(allow(S), "joined", "registeredProducts", "counts"),
@@ -343,16 +455,40 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     # scopes decide which); bookmarks are the agency's own marker.
     "Registration": {
         **_fields(
-            allow(A, S, O), "id", "campaign", "product", "shop", "status", "totalRateBps", "sampleQuota",
-            "shopAdsRateBps", "contactEmail", "contactWhatsapp", "rejectReason", "rejectNote", "registeredAt",
-            "decidedAt", "cancellationRequestedAt", "closedAt", "history",
+            allow(A, S, O),
+            "id",
+            "campaign",
+            "product",
+            "shop",
+            "status",
+            "totalRateBps",
+            "sampleQuota",
+            "shopAdsRateBps",
+            "contactEmail",
+            "contactWhatsapp",
+            "rejectReason",
+            "rejectNote",
+            "registeredAt",
+            "decidedAt",
+            "cancellationRequestedAt",
+            "closedAt",
+            "history",
         ),
         "bookmarked": allow(A),
     },
     "RegistrationConnection": _fields(allow(A, S, O), "edges", "pageInfo", "totalCount"),
     "RegistrationEdge": _fields(allow(A, S, O), "cursor", "node"),
     "RegistrationEvent": _fields(
-        allow(A, S, O), "id", "at", "action", "actorName", "actorRole", "fromStatus", "toStatus", "reason", "note",
+        allow(A, S, O),
+        "id",
+        "at",
+        "action",
+        "actorName",
+        "actorRole",
+        "fromStatus",
+        "toStatus",
+        "reason",
+        "note",
         "changes",
     ),
     "FieldChange": _fields(allow(ALL), "field", "from", "to"),
@@ -364,7 +500,9 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         # Null unless the viewer belongs to the actor's organisation (server/schema/types/history.py).
         "actorPersonName": allow(ALL),
     },
-    "RegistrationStatusChange": _fields(allow(A, S, O), "registration", "fromStatus", "toStatus", "at", "kind"),
+    "RegistrationStatusChange": _fields(
+        allow(A, S, O), "registration", "fromStatus", "toStatus", "at", "kind"
+    ),
     "RegistrationPayload": _fields(allow(A, S), "registration", "userErrors"),
     "RegistrationUserError": _fields(allow(A, S), "field", "message", "code", "opensAt", "endedAt"),
     "RegistrationCreatePayload": _fields(allow(S), "registrations", "results", "userErrors"),
@@ -385,8 +523,16 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ProductListEdge": _fields(allow(A, O), "cursor", "node"),
     # totalRateBps and agencyRateBps: never a creator's (creators cannot reach the type at all).
     "ProductListItem": _fields(
-        allow(A, O), "id", "registration", "product", "totalRateBps", "creatorRateBps", "agencyRateBps",
-        "creatorCount", "createdAt", "updatedAt",
+        allow(A, O),
+        "id",
+        "registration",
+        "product",
+        "totalRateBps",
+        "creatorRateBps",
+        "agencyRateBps",
+        "creatorCount",
+        "createdAt",
+        "updatedAt",
     ),
     "ProductListItemConnection": _fields(allow(A, O), "edges", "pageInfo", "totalCount"),
     "ProductListItemEdge": _fields(allow(A, O), "cursor", "node"),
@@ -401,24 +547,59 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     ),
     "OfferItem": {
         **_fields(
-            allow(A, C), "id", "product", "creatorRateBps", "price", "stock", "sampleAvailable", "samplesLeft",
+            allow(A, C),
+            "id",
+            "product",
+            "creatorRateBps",
+            "price",
+            "stock",
+            "sampleAvailable",
+            "samplesLeft",
             "campaignEnd",
         ),
         **_fields(allow(C), "inShowcase", "lowerRateNotice"),
     },
     "LowerRateNotice": _fields(
-        allow(C), "currentRateBps", "offeredRateBps", "currentSource", "currentIsHigher", "currentPendingRateBps",
+        allow(C),
+        "currentRateBps",
+        "offeredRateBps",
+        "currentSource",
+        "currentIsHigher",
+        "currentPendingRateBps",
         "currentPendingEffectiveAt",
     ),
     "ProductOffers": _fields(allow(C), "product", "offers", "bestRateBps", "activeRateBps"),
     "CommissionOffer": _fields(
-        allow(C), "listItemId", "creatorRateBps", "campaignName", "campaignEnd", "agencyName", "sampleAvailable",
-        "samplesLeft", "token", "inShowcase",
+        allow(C),
+        "listItemId",
+        "creatorRateBps",
+        "campaignName",
+        "campaignEnd",
+        "agencyName",
+        "sampleAvailable",
+        "samplesLeft",
+        "token",
+        "inShowcase",
     ),
     "ShowcaseEntry": _fields(
-        allow(C, O), "id", "status", "addedAt", "endedAt", "creatorRateBps", "pendingRateBps",
-        "pendingRateEffectiveAt", "activeSince", "product", "campaignName", "campaignEnd", "agencyName",
-        "sampleAvailable", "samplesLeft", "sampleRequest", "contents", "history",
+        allow(C, O),
+        "id",
+        "status",
+        "addedAt",
+        "endedAt",
+        "creatorRateBps",
+        "pendingRateBps",
+        "pendingRateEffectiveAt",
+        "activeSince",
+        "product",
+        "campaignName",
+        "campaignEnd",
+        "agencyName",
+        "sampleAvailable",
+        "samplesLeft",
+        "sampleRequest",
+        "contents",
+        "history",
     ),
     "ShowcaseEntryConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
     "ShowcaseEntryEdge": _fields(allow(C), "cursor", "node"),
@@ -427,9 +608,22 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ShowcaseUserError": _fields(allow(C), "field", "message", "code", "productId"),
     "SampleRequest": {
         **_fields(
-            allow(ALL), "id", "status", "requestedAt", "reviewedAt", "carrier", "trackingNumber", "shippedAt",
-            "deliveredAt", "contentDueAt", "extensionUsed", "product", "shipments", "shipmentStatus",
-            "campaignName", "agencyName",
+            allow(ALL),
+            "id",
+            "status",
+            "requestedAt",
+            "reviewedAt",
+            "carrier",
+            "trackingNumber",
+            "shippedAt",
+            "deliveredAt",
+            "contentDueAt",
+            "extensionUsed",
+            "product",
+            "shipments",
+            "shipmentStatus",
+            "campaignName",
+            "agencyName",
         ),
         # Creator-level: never the seller's.
         **_fields(allow(A, C, O), "creator", "contents", "rejectReason"),
@@ -447,7 +641,16 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "SampleRequestPayload": _fields(allow(A, S, C), "sampleRequest", "userErrors"),
     "SampleRequestUserError": _fields(allow(A, S, C), "field", "message", "code"),
     "Content": _fields(
-        allow(A, C, O), "id", "kind", "url", "postedAt", "views", "likes", "ordersCount", "product", "creator",
+        allow(A, C, O),
+        "id",
+        "kind",
+        "url",
+        "postedAt",
+        "views",
+        "likes",
+        "ordersCount",
+        "product",
+        "creator",
         "campaignName",
     ),
     "ContentRecordPayload": _fields(allow(C), "content", "sampleRequest", "userErrors"),
@@ -464,64 +667,157 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     # there is something to ship), so their count is too.
     "CampaignPerformance": {
         **_fields(
-            allow(A, S, O), "campaign", "currency", "computedAt", "productsRegistered", "productsApproved",
-            "productsPending", "productsRejected", "productsClosed", "creatorsCollaborating", "creatorsWithSales",
-            "samplesApproved", "samplesShipped", "contentPosted", "numbers",
+            allow(A, S, O),
+            "campaign",
+            "currency",
+            "computedAt",
+            "productsRegistered",
+            "productsApproved",
+            "productsPending",
+            "productsRejected",
+            "productsClosed",
+            "creatorsCollaborating",
+            "creatorsWithSales",
+            "samplesApproved",
+            "samplesShipped",
+            "contentPosted",
+            "numbers",
         ),
         "samplesRequested": allow(A, O),
     },
     "ProductPerformance": {
         **_fields(
-            allow(A, S, O), "registration", "status", "creatorsCollaborating", "creatorsWithSales", "samplesApproved",
-            "samplesShipped", "contentPosted", "numbers",
+            allow(A, S, O),
+            "registration",
+            "status",
+            "creatorsCollaborating",
+            "creatorsWithSales",
+            "samplesApproved",
+            "samplesShipped",
+            "contentPosted",
+            "numbers",
         ),
         "samplesRequested": allow(A, O),
     },
     "ProductPerformanceConnection": _fields(allow(A, S, O), "edges", "pageInfo", "totalCount"),
     "ProductPerformanceEdge": _fields(allow(A, S, O), "cursor", "node"),
     "CreatorCollaboration": _fields(
-        allow(A, O), "creator", "since", "showcaseStatus", "creatorRateBps", "sampleRequest", "videos", "lives",
-        "contentViews", "contentLikes", "contentOrders", "contents", "numbers",
+        allow(A, O),
+        "creator",
+        "since",
+        "showcaseStatus",
+        "creatorRateBps",
+        "sampleRequest",
+        "videos",
+        "lives",
+        "contentViews",
+        "contentLikes",
+        "contentOrders",
+        "contents",
+        "numbers",
     ),
     "CreatorCollaborationConnection": _fields(allow(A, O), "edges", "pageInfo", "totalCount"),
     "CreatorCollaborationEdge": _fields(allow(A, O), "cursor", "node"),
     "CampaignNumbersChange": _fields(allow(A, S, O), "campaign", "at"),
     "PerformanceSeries": _fields(allow(ALL), "timeZone", "currency", "from", "to", "days"),
     "PerformanceDay": _fields(allow(ALL), "date", "start", "numbers"),
-    "CreatorPerformance": _fields(allow(C), "market", "currency", "computedAt", "productsInShowcase", "numbers"),
+    "CreatorPerformance": _fields(
+        allow(C), "market", "currency", "computedAt", "productsInShowcase", "numbers"
+    ),
     "CreatorCampaignPerformance": _fields(
-        allow(C), "campaignName", "agencyName", "campaignStart", "campaignEnd", "productsInShowcase", "numbers"
+        allow(C),
+        "campaignName",
+        "agencyName",
+        "campaignStart",
+        "campaignEnd",
+        "productsInShowcase",
+        "numbers",
     ),
     "CreatorCampaignPerformanceConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
     "CreatorCampaignPerformanceEdge": _fields(allow(C), "cursor", "node"),
     "CreatorProductPerformance": _fields(
-        allow(C), "product", "campaignName", "agencyName", "campaignEnd", "showcaseEntry", "creatorRateBps",
-        "sampleRequest", "contentDueAt", "numbers",
+        allow(C),
+        "product",
+        "campaignName",
+        "agencyName",
+        "campaignEnd",
+        "showcaseEntry",
+        "creatorRateBps",
+        "sampleRequest",
+        "contentDueAt",
+        "numbers",
     ),
     "CreatorProductPerformanceConnection": _fields(allow(C), "edges", "pageInfo", "totalCount"),
     "CreatorProductPerformanceEdge": _fields(allow(C), "cursor", "node"),
     # Tax ids and account numbers have no field but their last four characters.
     "PaymentAccount": _fields(
-        allow(A, C, O), "id", "payeeName", "payeeKind", "market", "currency", "taxStatus", "taxInfo", "bankAccount",
+        allow(A, C, O),
+        "id",
+        "payeeName",
+        "payeeKind",
+        "market",
+        "currency",
+        "taxStatus",
+        "taxInfo",
+        "bankAccount",
         "balances",
     ),
     "PayeeBalance": _fields(allow(A, C, O), "currency", "estimated", "settledUnbilled", "billed", "paid"),
     "TaxInfo": _fields(
-        allow(A, C, O), "id", "status", "form", "entityType", "legalName", "businessName", "tinType", "taxIdLast4",
-        "address", "certifiedAt", "submittedAt", "reviewedAt", "rejectReason", "paymentAccount",
+        allow(A, C, O),
+        "id",
+        "status",
+        "form",
+        "entityType",
+        "legalName",
+        "businessName",
+        "tinType",
+        "taxIdLast4",
+        "address",
+        "certifiedAt",
+        "submittedAt",
+        "reviewedAt",
+        "rejectReason",
+        "paymentAccount",
     ),
     "TaxAddress": _fields(allow(A, C, O), "line1", "line2", "city", "region", "postalCode", "country"),
     "BankAccount": _fields(
-        allow(A, C, O), "id", "holderName", "bankName", "accountNumberLast4", "currency", "linkedAt", "unlinkedAt"
+        allow(A, C, O),
+        "id",
+        "holderName",
+        "bankName",
+        "accountNumberLast4",
+        "currency",
+        "linkedAt",
+        "unlinkedAt",
     ),
     "PaymentBill": _fields(
-        allow(A, C, O), "id", "payee", "period", "periodStart", "periodEnd", "amount", "status", "issuedAt", "paidAt",
-        "failedReason", "attempts", "bankAccount", "payouts",
+        allow(A, C, O),
+        "id",
+        "payee",
+        "period",
+        "periodStart",
+        "periodEnd",
+        "amount",
+        "status",
+        "issuedAt",
+        "paidAt",
+        "failedReason",
+        "attempts",
+        "bankAccount",
+        "payouts",
     ),
     "PaymentBillConnection": _fields(allow(A, C, O), "edges", "pageInfo", "totalCount"),
     "PaymentBillEdge": _fields(allow(A, C, O), "cursor", "node"),
     "Payout": _fields(
-        allow(A, C, O), "attempt", "status", "amount", "reference", "failureReason", "createdAt", "completedAt",
+        allow(A, C, O),
+        "attempt",
+        "status",
+        "amount",
+        "reference",
+        "failureReason",
+        "createdAt",
+        "completedAt",
         "bankAccount",
     ),
     "PaymentAccountConnection": _fields(allow(O), "edges", "pageInfo", "totalCount"),
@@ -536,10 +832,32 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     # own total rate, never the creator; the creator its own rate and commission, never the total or the agency's.
     "OrderLine": {
         **_fields(
-            allow(ALL), "id", "platformOrderId", "platformLineId", "status", "currency", "placedAt", "paidAt",
-            "shippedAt", "deliveredAt", "settleAfter", "settledAt", "updatedAt", "product", "sellerSku", "shopName",
-            "quantity", "refundedQuantity", "unitPrice", "paidAmount", "refundedAmount", "commissionBase",
-            "attributed", "campaignName", "agencyName", "receipt",
+            allow(ALL),
+            "id",
+            "platformOrderId",
+            "platformLineId",
+            "status",
+            "currency",
+            "placedAt",
+            "paidAt",
+            "shippedAt",
+            "deliveredAt",
+            "settleAfter",
+            "settledAt",
+            "updatedAt",
+            "product",
+            "sellerSku",
+            "shopName",
+            "quantity",
+            "refundedQuantity",
+            "unitPrice",
+            "paidAmount",
+            "refundedAmount",
+            "commissionBase",
+            "attributed",
+            "campaignName",
+            "agencyName",
+            "receipt",
         ),
         **_fields(allow(A, S, O), "shop", "campaign", "totalRateBps", "sellerCommission"),
         **_fields(allow(A, C, O), "creator", "creatorName", "creatorRateBps", "creatorCommission"),
@@ -552,10 +870,31 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "OrderLineCommission": _fields(allow(ALL), "estimated", "actual"),
     "OrderLineReceipt": {
         **_fields(
-            allow(ALL), "status", "currency", "quantity", "unitPrice", "paidAmount", "refundedQuantity",
-            "refundedAmount", "base", "attributed", "placedAt", "paidAt", "shippedAt", "deliveredAt", "settleAfter",
-            "settledAt", "frozenAt", "cancelledAt", "refundedAt", "firstEstimate", "estimated", "actual", "dueNow",
-            "postings", "events",
+            allow(ALL),
+            "status",
+            "currency",
+            "quantity",
+            "unitPrice",
+            "paidAmount",
+            "refundedQuantity",
+            "refundedAmount",
+            "base",
+            "attributed",
+            "placedAt",
+            "paidAt",
+            "shippedAt",
+            "deliveredAt",
+            "settleAfter",
+            "settledAt",
+            "frozenAt",
+            "cancelledAt",
+            "refundedAt",
+            "firstEstimate",
+            "estimated",
+            "actual",
+            "dueNow",
+            "postings",
+            "events",
         ),
         "unattributedReason": allow(S, O),
         "totalRate": allow(A, S, O),
@@ -580,17 +919,43 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     ),
     "IntegrationKeyConnection": _fields(allow(S, O), "edges", "pageInfo", "totalCount"),
     "IntegrationKeyEdge": _fields(allow(S, O), "cursor", "node"),
-    "IntegrationKeyCreatePayload": _fields(allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"),
+    "IntegrationKeyCreatePayload": _fields(
+        allow(S), "integrationKey", "apiKey", "signingSecret", "userErrors"
+    ),
     "IntegrationKeyPayload": _fields(allow(S, O), "integrationKey", "userErrors"),
     "IntegrationKeyUserError": _fields(allow(S, O), "field", "message", "code"),
     "Dispute": {
         **_fields(
-            allow(ALL), "id", "type", "status", "outcome", "claimantRole", "openedAt", "dueAt", "answeredAt",
-            "closedAt", "updatedAt", "decisionNote", "answerWindowDays", "ageDays", "campaignName", "agencyName",
-            "product", "sampleRequest", "messages",
+            allow(ALL),
+            "id",
+            "type",
+            "status",
+            "outcome",
+            "claimantRole",
+            "openedAt",
+            "dueAt",
+            "answeredAt",
+            "closedAt",
+            "updatedAt",
+            "decisionNote",
+            "answerWindowDays",
+            "ageDays",
+            "campaignName",
+            "agencyName",
+            "product",
+            "sampleRequest",
+            "messages",
         ),
         # Creator-level (the claimant, a missing order's details, a line's money): never the seller's.
-        **_fields(allow(A, C, O), "claimantName", "orderNumber", "orderDate", "claimedAmount", "adjustment", "orderLine"),
+        **_fields(
+            allow(A, C, O),
+            "claimantName",
+            "orderNumber",
+            "orderDate",
+            "claimedAmount",
+            "adjustment",
+            "orderLine",
+        ),
         "registration": allow(A, S, O),
     },
     "DisputeMessage": {
@@ -606,17 +971,40 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "DisputeUserError": _fields(allow(A, S, C), "field", "message", "code"),
     # The signing secret is never a field of WebhookEndpoint: only the create payload carries it, once.
     "WebhookEndpoint": _fields(
-        allow(A, S, C), "id", "url", "description", "eventTypes", "status", "disabledReason", "disabledAt",
-        "createdAt", "messages",
+        allow(A, S, C),
+        "id",
+        "url",
+        "description",
+        "eventTypes",
+        "status",
+        "disabledReason",
+        "disabledAt",
+        "createdAt",
+        "messages",
     ),
     "WebhookMessage": _fields(
-        allow(A, S, C), "id", "webhookId", "eventType", "status", "attemptCount", "nextAttemptAt", "deliveredAt",
-        "createdAt", "payload", "attempts",
+        allow(A, S, C),
+        "id",
+        "webhookId",
+        "eventType",
+        "status",
+        "attemptCount",
+        "nextAttemptAt",
+        "deliveredAt",
+        "createdAt",
+        "payload",
+        "attempts",
     ),
     "WebhookMessageConnection": _fields(allow(A, S, C), "edges", "pageInfo", "totalCount"),
     "WebhookMessageEdge": _fields(allow(A, S, C), "cursor", "node"),
     "WebhookAttempt": _fields(
-        allow(A, S, C), "attemptedAt", "requestHeaders", "responseStatus", "responseBody", "error", "durationMs"
+        allow(A, S, C),
+        "attemptedAt",
+        "requestHeaders",
+        "responseStatus",
+        "responseBody",
+        "error",
+        "durationMs",
     ),
     "WebhookHeader": _fields(allow(A, S, C), "name", "value"),
     "WebhookEventType": _fields(allow(A, S, C), "name", "description"),
@@ -656,7 +1044,9 @@ def _agency_list_ids(p: Principal):  # noqa: ANN202
 
 
 def _products_registered_with(p: Principal):  # noqa: ANN202
-    return select(models.Registration.product_id).where(models.Registration.campaign_id.in_(_agency_campaign_ids(p)))
+    return select(models.Registration.product_id).where(
+        models.Registration.campaign_id.in_(_agency_campaign_ids(p))
+    )
 
 
 def _creator_offer_registration_ids(p: Principal):  # noqa: ANN202
@@ -700,7 +1090,9 @@ def _own_payment_account_ids(p: Principal):  # noqa: ANN202
 
 
 def _shop_marketplace_campaigns(p: Principal) -> ColumnElement[bool]:
-    return campaign_rules.visible_to_shop(p.organisation_id) | campaign_rules.registered_by_shop(p.organisation_id)
+    return campaign_rules.visible_to_shop(p.organisation_id) | campaign_rules.registered_by_shop(
+        p.organisation_id
+    )
 
 
 def _dispute_party(p: Principal) -> ColumnElement[bool]:
@@ -724,26 +1116,35 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     "ProductListItem": {A: lambda p: models.ProductListItem.list_id.in_(_agency_list_ids(p)), O: _everything},
     "ShareLink": {A: lambda p: models.ShareLink.list_id.in_(_agency_list_ids(p)), O: _everything},
     # Members of the same organisation see each other; the operator sees everyone.
-    "User": {A: _same_organisation_users, S: _same_organisation_users, C: _same_organisation_users, O: _everything},
+    "User": {
+        A: _same_organisation_users,
+        S: _same_organisation_users,
+        C: _same_organisation_users,
+        O: _everything,
+    },
     "Organisation": {A: _own_organisation, S: _own_organisation, C: _own_organisation, O: _everything},
     "Agency": {
         A: lambda p: models.Agency.organisation_id == p.organisation_id,
         # Sellers meet agencies through the campaigns of their market.
-        S: lambda p: models.Agency.organisation_id.in_(
-            select(models.Campaign.agency_id)
-            .join(models.Shop, models.Shop.market == models.Campaign.market)
-            .where(models.Shop.organisation_id == p.organisation_id, models.Campaign.published.is_(True))
-        )
-        | models.Agency.organisation_id.in_(
-            select(models.Campaign.agency_id)
-            .join(models.Registration, models.Registration.campaign_id == models.Campaign.id)
-            .where(models.Registration.shop_id == p.organisation_id)
+        S: lambda p: (
+            models.Agency.organisation_id.in_(
+                select(models.Campaign.agency_id)
+                .join(models.Shop, models.Shop.market == models.Campaign.market)
+                .where(models.Shop.organisation_id == p.organisation_id, models.Campaign.published.is_(True))
+            )
+            | models.Agency.organisation_id.in_(
+                select(models.Campaign.agency_id)
+                .join(models.Registration, models.Registration.campaign_id == models.Campaign.id)
+                .where(models.Registration.shop_id == p.organisation_id)
+            )
         ),
         O: _everything,
     },
     "Shop": {
         A: lambda p: models.Shop.organisation_id.in_(
-            select(models.Registration.shop_id).where(models.Registration.campaign_id.in_(_agency_campaign_ids(p)))
+            select(models.Registration.shop_id).where(
+                models.Registration.campaign_id.in_(_agency_campaign_ids(p))
+            )
         ),
         S: lambda p: models.Shop.organisation_id == p.organisation_id,
         O: _everything,
@@ -751,14 +1152,16 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     "Creator": {
         # Who opened the agency's share links, and who sold through its campaigns (an order can name a creator
         # with a share link the creator never opened here).
-        A: lambda p: models.CreatorProfile.organisation_id.in_(
-            select(models.LinkOpen.creator_id)
-            .join(models.ShareLink, models.ShareLink.id == models.LinkOpen.share_link_id)
-            .join(models.ProductList, models.ProductList.id == models.ShareLink.list_id)
-            .where(models.ProductList.agency_id == p.organisation_id)
-        )
-        | models.CreatorProfile.organisation_id.in_(
-            select(models.OrderLine.creator_id).where(models.OrderLine.agency_id == p.organisation_id)
+        A: lambda p: (
+            models.CreatorProfile.organisation_id.in_(
+                select(models.LinkOpen.creator_id)
+                .join(models.ShareLink, models.ShareLink.id == models.LinkOpen.share_link_id)
+                .join(models.ProductList, models.ProductList.id == models.ShareLink.list_id)
+                .where(models.ProductList.agency_id == p.organisation_id)
+            )
+            | models.CreatorProfile.organisation_id.in_(
+                select(models.OrderLine.creator_id).where(models.OrderLine.agency_id == p.organisation_id)
+            )
         ),
         C: lambda p: models.CreatorProfile.organisation_id == p.organisation_id,
         O: _everything,
@@ -775,8 +1178,13 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     },
     "Notification": {
         audience: (
-            lambda p: (models.Notification.recipient_organisation_id == p.organisation_id)
-            & (models.Notification.recipient_user_id.is_(None) | (models.Notification.recipient_user_id == p.user_id))
+            lambda p: (
+                (models.Notification.recipient_organisation_id == p.organisation_id)
+                & (
+                    models.Notification.recipient_user_id.is_(None)
+                    | (models.Notification.recipient_user_id == p.user_id)
+                )
+            )
         )
         for audience in ROLES
     },
@@ -787,10 +1195,12 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     "SampleRequest": {
         A: lambda p: models.SampleRequest.registration_id.in_(_agency_registration_ids(p)),
         # Only what there is to ship: a seller never sees pending or rejected requests (nor their addresses).
-        S: lambda p: models.SampleRequest.registration_id.in_(
-            select(models.Registration.id).where(models.Registration.shop_id == p.organisation_id)
-        )
-        & models.SampleRequest.status.in_(offer_rules.SHIPPABLE_SAMPLE_STATUSES),
+        S: lambda p: (
+            models.SampleRequest.registration_id.in_(
+                select(models.Registration.id).where(models.Registration.shop_id == p.organisation_id)
+            )
+            & models.SampleRequest.status.in_(offer_rules.SHIPPABLE_SAMPLE_STATUSES)
+        ),
         C: lambda p: models.SampleRequest.creator_id == p.organisation_id,
         O: _everything,
     },
@@ -835,11 +1245,14 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
     },
     "WebhookEndpoint": {audience: _own_webhook_endpoints for audience in (A, S, C)},
     "WebhookMessage": {
-        audience: lambda p: models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)) for audience in (A, S, C)
+        audience: lambda p: models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p))
+        for audience in (A, S, C)
     },
     "WebhookAttempt": {
         audience: lambda p: models.WebhookAttempt.message_id.in_(
-            select(models.WebhookMessage.id).where(models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p)))
+            select(models.WebhookMessage.id).where(
+                models.WebhookMessage.endpoint_id.in_(_webhook_endpoint_ids(p))
+            )
         )
         for audience in (A, S, C)
     },
@@ -852,5 +1265,7 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
 # Terms histories: the actions each audience is shown, per subject (absent: all). A seller follows a sample's
 # shipping, not the creator's request or the agency's review of it.
 HISTORY_ACTIONS: dict[str, dict[Audience, frozenset[str]]] = {
-    "SampleRequest": {S: frozenset({"sample.approve", "sample.shipment", "sample.content", "sample.overdue"})},
+    "SampleRequest": {
+        S: frozenset({"sample.approve", "sample.shipment", "sample.content", "sample.overdue"})
+    },
 }

@@ -36,6 +36,7 @@ MESSENGER = {
     Market.MY: (Messenger.WHATSAPP, "+60 3 2712 3456"),
 }
 
+
 # What happens to a shop's registrations in a campaign, in order of its catalogue (newest products last).
 # Each letter is one product: A approve, P leave pending, R reject, F reject forever, W withdraw,
 # C approve then the seller asks to cancel (PENDING_CLOSED), X approve then cancellation approved (CLOSED).
@@ -71,11 +72,18 @@ LUMEN = data.AGENCIES[1].user_email
 
 PLANS: tuple[CampaignPlan, ...] = (
     CampaignPlan(
-        NORTHSTAR, "Glow Up Beauty Month", Market.TH,
+        NORTHSTAR,
+        "Glow Up Beauty Month",
+        Market.TH,
         "Skincare and personal care for the cool season: serums, sunscreen and body care, pushed by beauty "
         "creators with weekly LIVE sessions.",
         "Beauty & Personal Care or Health sellers rated 4.5+, ships within 48 h, at least 20 units in stock.",
-        1000, created=-14 * DAY, start=-10 * DAY, registration_end=12 * DAY, end=25 * DAY, published=True,
+        1000,
+        created=-14 * DAY,
+        start=-10 * DAY,
+        registration_end=12 * DAY,
+        end=25 * DAY,
+        published=True,
         shops=(
             ShopPlan("THCBELNL4Y", "AAAACXPPPRFW", 1800),
             ShopPlan("THBKKSTW9R", "AAP", 1500),
@@ -83,44 +91,88 @@ PLANS: tuple[CampaignPlan, ...] = (
         ),
     ),
     CampaignPlan(
-        NORTHSTAR, "12.12 Mega Fashion Sale", Market.TH,
+        NORTHSTAR,
+        "12.12 Mega Fashion Sale",
+        Market.TH,
         "Year-end fashion push for 12.12 with creator try-on hauls. Selected shops only.",
         "Selected fashion and beauty shops; free returns within 7 days.",
-        1500, created=-3 * DAY, start=6 * DAY, registration_end=16 * DAY, end=30 * DAY, published=True,
+        1500,
+        created=-3 * DAY,
+        start=6 * DAY,
+        registration_end=16 * DAY,
+        end=30 * DAY,
+        published=True,
         selected_codes=("THBKKSTW9R", "THCBELNL4Y"),
     ),
     CampaignPlan(
-        NORTHSTAR, "Songkran Water Festival 2027", Market.TH,
+        NORTHSTAR,
+        "Songkran Water Festival 2027",
+        Market.TH,
         "Waterproof gear, sunscreen and festival fashion for Songkran. Draft: not published yet.",
         "Waterproof or outdoor products; stock for at least 200 orders.",
-        1200, created=-1 * DAY, start=120 * DAY, registration_end=135 * DAY, end=150 * DAY, published=False,
+        1200,
+        created=-1 * DAY,
+        start=120 * DAY,
+        registration_end=135 * DAY,
+        end=150 * DAY,
+        published=False,
     ),
     CampaignPlan(
-        NORTHSTAR, "Back to School Tech", Market.TH,
+        NORTHSTAR,
+        "Back to School Tech",
+        Market.TH,
         "Laptops accessories, headphones and chargers for the new term.",
         "Electronics sellers with official warranty.",
-        800, created=-80 * DAY, start=-70 * DAY, registration_end=-40 * DAY, end=-10 * DAY, published=True,
+        800,
+        created=-80 * DAY,
+        start=-70 * DAY,
+        registration_end=-40 * DAY,
+        end=-10 * DAY,
+        published=True,
         shops=(ShopPlan("THSZGADG42", "AAR", 1000, skip=2), ShopPlan("THCBELNL4Y", "A", 1000, skip=12)),
     ),
     CampaignPlan(
-        NORTHSTAR, "Tết Home Refresh", Market.VN,
+        NORTHSTAR,
+        "Tết Home Refresh",
+        Market.VN,
         "Home and kitchen refresh before Tết: storage, decor and small appliances.",
         "Home & Living sellers in Vietnam; local warehouse.",
-        1000, created=-6 * DAY, start=-4 * DAY, registration_end=20 * DAY, end=40 * DAY, published=True,
-        seller_type=SellerType.LOCAL, shops=(ShopPlan("VNNHAXINH7", "AAP", 1500),), pending_edit=True,
+        1000,
+        created=-6 * DAY,
+        start=-4 * DAY,
+        registration_end=20 * DAY,
+        end=40 * DAY,
+        published=True,
+        seller_type=SellerType.LOCAL,
+        shops=(ShopPlan("VNNHAXINH7", "AAP", 1500),),
+        pending_edit=True,
     ),
     CampaignPlan(
-        LUMEN, "Lumen Beauty Edit Thailand", Market.TH,
+        LUMEN,
+        "Lumen Beauty Edit Thailand",
+        Market.TH,
         "Lumen's curated clean-beauty edit for Thai creators.",
         "Clean-label skincare; ingredient list in Thai and English.",
-        1200, created=-9 * DAY, start=-7 * DAY, registration_end=14 * DAY, end=30 * DAY, published=True,
+        1200,
+        created=-9 * DAY,
+        start=-7 * DAY,
+        registration_end=14 * DAY,
+        end=30 * DAY,
+        published=True,
         shops=(ShopPlan("THCBELNL4Y", "AAP", 2200),),
     ),
     CampaignPlan(
-        LUMEN, "Holiday Gifting USA", Market.US,
+        LUMEN,
+        "Holiday Gifting USA",
+        Market.US,
         "Gift guides for the holidays: outdoor gear and gadgets under $100.",
         "US warehouse, 2-day shipping, gift wrap option.",
-        1000, created=-20 * DAY, start=-15 * DAY, registration_end=10 * DAY, end=35 * DAY, published=True,
+        1000,
+        created=-20 * DAY,
+        start=-15 * DAY,
+        registration_end=10 * DAY,
+        end=35 * DAY,
+        published=True,
         shops=(ShopPlan("USPACOUT77", "AAPR", 1600),),
     ),
 )
@@ -197,21 +249,30 @@ async def load_campaigns(rt: Runtime) -> None:
             continue
         agency = principals[plan.agency_email]
         created = await campaigns.create(
-            at_time(rt, now, plan.created), agency, plan.market, campaign_input(plan, now, agencies[plan.agency_email])
+            at_time(rt, now, plan.created),
+            agency,
+            plan.market,
+            campaign_input(plan, now, agencies[plan.agency_email]),
         )
         if plan.published:
-            await campaigns.set_published(at_time(rt, now, plan.created + timedelta(hours=1)), agency, created.id, True)
+            await campaigns.set_published(
+                at_time(rt, now, plan.created + timedelta(hours=1)), agency, created.id, True
+            )
         await register_plan(rt, now, plan, agency, created.id)
         if plan.pending_edit:
             edit = CampaignInput(
                 description=plan.description + " Now with a Tết gift-set bundle brief.",
-                registration_end=(now + plan.registration_end + 3 * DAY).replace(minute=0, second=0, microsecond=0),
+                registration_end=(now + plan.registration_end + 3 * DAY).replace(
+                    minute=0, second=0, microsecond=0
+                ),
             )
             await campaigns.update_campaign(at_time(rt, now, -timedelta(minutes=5)), agency, created.id, edit)
     await registration_sweep.close_registrations_of_ended_campaigns(rt)
 
 
-async def register_plan(rt: Runtime, now: datetime, plan: CampaignPlan, agency: Principal, campaign_id: int) -> None:
+async def register_plan(
+    rt: Runtime, now: datetime, plan: CampaignPlan, agency: Principal, campaign_id: int
+) -> None:
     # Registrations start a day after the campaign opens and are reviewed the day after.
     registered_at = plan.start + timedelta(hours=20)
     reviewed_at = registered_at + DAY
@@ -223,11 +284,18 @@ async def register_plan(rt: Runtime, now: datetime, plan: CampaignPlan, agency: 
         seller, products = found
         chosen = products[shop_plan.skip : shop_plan.skip + len(shop_plan.outcomes)]
         items = [
-            ItemSpec(product_id=pid, total_rate_bps=shop_plan.rate_bps + 100 * (i % 3), sample_quota=5 + 5 * (i % 4))
+            ItemSpec(
+                product_id=pid,
+                total_rate_bps=shop_plan.rate_bps + 100 * (i % 3),
+                sample_quota=5 + 5 * (i % 4),
+            )
             for i, pid in enumerate(chosen)
         ]
         outcome = await registrations.create(
-            at_time(rt, now, registered_at), seller, campaign_id=campaign_id, items=items,
+            at_time(rt, now, registered_at),
+            seller,
+            campaign_id=campaign_id,
+            items=items,
             contact_email=next(x.contact_email for x in data.SHOPS if x.shop_code == shop_plan.shop_code),
             contact_whatsapp=None,
         )
@@ -246,15 +314,28 @@ async def _decide(
     approve = [*ids.get("A", []), *ids.get("C", []), *ids.get("X", [])]
     reviews: Sequence[tuple[list[int], ReviewDecision, RejectReason | None, str | None]] = (
         (approve, ReviewDecision.APPROVE, None, None),
-        (ids.get("R", []), ReviewDecision.REJECT, RejectReason.COMMISSION_TOO_LOW,
-         "Our creators need at least 20% on this category; happy to see it again at a higher rate."),
-        (ids.get("F", []), ReviewDecision.REJECT_FOREVER, RejectReason.PRODUCT_HARD_TO_PROMOTE,
-         "Not a fit for short-video creators."),
+        (
+            ids.get("R", []),
+            ReviewDecision.REJECT,
+            RejectReason.COMMISSION_TOO_LOW,
+            "Our creators need at least 20% on this category; happy to see it again at a higher rate.",
+        ),
+        (
+            ids.get("F", []),
+            ReviewDecision.REJECT_FOREVER,
+            RejectReason.PRODUCT_HARD_TO_PROMOTE,
+            "Not a fit for short-video creators.",
+        ),
     )
     for registration_ids, decision, reason, note in reviews:
         if registration_ids:
             await registrations.review(
-                at_time(rt, now, at), agency, ids=registration_ids, decision=decision, reason=reason, note=note
+                at_time(rt, now, at),
+                agency,
+                ids=registration_ids,
+                decision=decision,
+                reason=reason,
+                note=note,
             )
     for registration_id in [*ids.get("C", []), *ids.get("X", [])]:
         await registrations.request_cancellation(
@@ -262,5 +343,9 @@ async def _decide(
         )
     for registration_id in ids.get("X", []):
         await registrations.decide_cancellation(
-            at_time(rt, now, at + 2 * DAY), agency, registration_id, approve=True, note="Thanks for letting us know."
+            at_time(rt, now, at + 2 * DAY),
+            agency,
+            registration_id,
+            approve=True,
+            note="Thanks for letting us know.",
         )

@@ -42,8 +42,14 @@ LISTS: tuple[ListPlan, ...] = (
 CREATOR = data.CREATORS[0].user_email  # Ploy | Beauty Diary (TH, beauty)
 CREATOR2 = data.CREATORS[1].user_email
 ADDRESS = sample_address.Address(
-    recipient_name="Ploy Chanida", phone="+66 81 234 5678", line1="88/12 Sukhumvit Soi 31", line2="Unit 1204",
-    city="Bangkok", region="Khlong Toei", postal_code="10110", country="TH",
+    recipient_name="Ploy Chanida",
+    phone="+66 81 234 5678",
+    line1="88/12 Sukhumvit Soi 31",
+    line2="Unit 1204",
+    city="Bangkok",
+    region="Khlong Toei",
+    postal_code="10110",
+    country="TH",
 )
 
 
@@ -55,12 +61,17 @@ def _creator_rate(total_bps: int, share_percent: int) -> int:
 async def _approved(s: AsyncSession, agency_id: int, campaign: str) -> tuple[int, list[tuple[int, int]]]:
     """(campaign id, [(registration id, total rate)] of its APPROVED registrations, oldest first)."""
     campaign_id = await s.scalar(
-        select(models.Campaign.id).where(models.Campaign.agency_id == agency_id, models.Campaign.name == campaign)
+        select(models.Campaign.id).where(
+            models.Campaign.agency_id == agency_id, models.Campaign.name == campaign
+        )
     )
     assert campaign_id is not None, f"the campaigns step creates {campaign!r}"
     rows = await s.execute(
         select(models.Registration.id, models.Registration.total_rate_bps)
-        .where(models.Registration.campaign_id == campaign_id, models.Registration.status == RegistrationStatus.APPROVED)
+        .where(
+            models.Registration.campaign_id == campaign_id,
+            models.Registration.status == RegistrationStatus.APPROVED,
+        )
         .order_by(models.Registration.id)
     )
     return campaign_id, [(row[0], row[1]) for row in rows]
@@ -68,7 +79,10 @@ async def _approved(s: AsyncSession, agency_id: int, campaign: str) -> tuple[int
 
 async def offers_done(s: AsyncSession) -> bool:
     # The first list stands for the step: later lists may have nothing to hold in a world from an older data set.
-    return await s.scalar(select(models.ProductList.id).where(models.ProductList.name == LISTS[0].name)) is not None
+    return (
+        await s.scalar(select(models.ProductList.id).where(models.ProductList.name == LISTS[0].name))
+        is not None
+    )
 
 
 async def load_offers(rt: Runtime) -> None:
@@ -92,7 +106,9 @@ async def load_offers(rt: Runtime) -> None:
         if not items:  # an older data set without this campaign's shops
             continue
         when = at_time(rt, now, -7 * DAY)
-        row = await product_lists.create_list(when, agency, campaign_id=campaign_id, name=plan.name, items=items)
+        row = await product_lists.create_list(
+            when, agency, campaign_id=campaign_id, name=plan.name, items=items
+        )
         link = await product_lists.create_share_link(when, agency, list_id=row.id)
         tokens[plan.name] = link.token
     if {"Glow Up — skincare heroes", "Clean beauty picks"} <= tokens.keys():
@@ -100,7 +116,12 @@ async def load_offers(rt: Runtime) -> None:
 
 
 async def _creator_side(
-    rt: Runtime, now: datetime, northstar: Principal, creator: Principal, creator2: Principal, tokens: dict[str, str]
+    rt: Runtime,
+    now: datetime,
+    northstar: Principal,
+    creator: Principal,
+    creator2: Principal,
+    tokens: dict[str, str],
 ) -> None:
     glow, lumen = tokens["Glow Up — skincare heroes"], tokens["Clean beauty picks"]
     await showcase.open_share_link(at_time(rt, now, -6 * DAY), creator, glow)
@@ -119,9 +140,14 @@ async def _creator_side(
 
     delivered_entry, waiting_entry = added.entry_ids[0], added.entry_ids[1]
     sample_id = await samples.request_sample(
-        at_time(rt, now, -6 * DAY + timedelta(hours=2)), creator, showcase_entry_id=delivered_entry, address=ADDRESS
+        at_time(rt, now, -6 * DAY + timedelta(hours=2)),
+        creator,
+        showcase_entry_id=delivered_entry,
+        address=ADDRESS,
     )
-    await samples.review_sample(at_time(rt, now, -5 * DAY), northstar, sample_id=sample_id, approve=True, reason=None)
+    await samples.review_sample(
+        at_time(rt, now, -5 * DAY), northstar, sample_id=sample_id, approve=True, reason=None
+    )
     async with rt.sessionmaker() as s:
         shop_code = await s.scalar(
             select(models.Shop.shop_code)
@@ -132,16 +158,30 @@ async def _creator_side(
         owner = next(seed.user_email for seed in data.SHOPS if seed.shop_code == shop_code)
         seller = await principal_of(s, owner, Role.SELLER)
     await samples.update_shipment(
-        at_time(rt, now, -5 * DAY + timedelta(hours=6)), seller, sample_id=sample_id, status=ShipmentStatus.SHIPPED,
-        carrier="Kerry Express", tracking_number="KEX0012345678TH", note=None,
+        at_time(rt, now, -5 * DAY + timedelta(hours=6)),
+        seller,
+        sample_id=sample_id,
+        status=ShipmentStatus.SHIPPED,
+        carrier="Kerry Express",
+        tracking_number="KEX0012345678TH",
+        note=None,
     )
     await samples.update_shipment(
-        at_time(rt, now, -3 * DAY), seller, sample_id=sample_id, status=ShipmentStatus.DELIVERED,
-        carrier=None, tracking_number=None, note="Left with the condo reception.",
+        at_time(rt, now, -3 * DAY),
+        seller,
+        sample_id=sample_id,
+        status=ShipmentStatus.DELIVERED,
+        carrier=None,
+        tracking_number=None,
+        note="Left with the condo reception.",
     )
     await content.record_content(
-        at_time(rt, now, -1 * DAY), creator, showcase_entry_id=delivered_entry, kind=ContentKind.VIDEO,
-        url="https://www.tiktok.com/@ploy.beautydiary/video/7431234567890123456", posted_at=None,
+        at_time(rt, now, -1 * DAY),
+        creator,
+        showcase_entry_id=delivered_entry,
+        kind=ContentKind.VIDEO,
+        url="https://www.tiktok.com/@ploy.beautydiary/video/7431234567890123456",
+        posted_at=None,
     )
     await samples.request_sample(
         at_time(rt, now, -timedelta(hours=5)), creator, showcase_entry_id=waiting_entry, address=ADDRESS

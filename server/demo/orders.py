@@ -48,10 +48,17 @@ HISTORY_PACE = (timedelta(hours=6), timedelta(hours=40))  # between two events o
 HISTORY_STEP = (60, 240)  # minutes between two events in the shops
 
 EARLY = CampaignPlan(
-    NORTHSTAR, "Skin Basics All Year", Market.TH,
+    NORTHSTAR,
+    "Skin Basics All Year",
+    Market.TH,
     "Always-on skincare basics: cleansers, toners and moisturisers, promoted by beauty and fitness creators.",
     "Beauty & Personal Care sellers rated 4.5+, stock for at least 100 orders.",
-    1000, created=-45 * DAY, start=-42 * DAY, registration_end=30 * DAY, end=60 * DAY, published=True,
+    1000,
+    created=-45 * DAY,
+    start=-42 * DAY,
+    registration_end=30 * DAY,
+    end=60 * DAY,
+    published=True,
     shops=(ShopPlan("THCBELNL4Y", "AAA", 2000, skip=20),),
 )
 EARLY_LIST = "Skin Basics — everyday heroes"
@@ -76,7 +83,10 @@ async def load_order_history(rt: Runtime) -> None:
             )
         }
     story = OrderStory(
-        await load_catalogue(rt), random.Random("matchup-demo/orders"), prefix=HISTORY_PREFIX, pace=HISTORY_PACE
+        await load_catalogue(rt),
+        random.Random("matchup-demo/orders"),
+        prefix=HISTORY_PREFIX,
+        pace=HISTORY_PACE,
     )
     pacing = random.Random("matchup-demo/orders/pace")
     at = now - HISTORY
@@ -103,26 +113,39 @@ async def _early_collaboration(rt: Runtime, now: datetime) -> None:
         agency = await principal_of(s, NORTHSTAR, Role.AGENCY)
         creators = [(await principal_of(s, email, Role.CREATOR), at) for email, at in EARLY_CREATORS]
     seed = next(a for a in data.AGENCIES if a.user_email == NORTHSTAR)
-    created = await campaigns.create(at_time(rt, now, EARLY.created), agency, EARLY.market, campaign_input(EARLY, now, seed))
-    await campaigns.set_published(at_time(rt, now, EARLY.created + timedelta(hours=1)), agency, created.id, True)
+    created = await campaigns.create(
+        at_time(rt, now, EARLY.created), agency, EARLY.market, campaign_input(EARLY, now, seed)
+    )
+    await campaigns.set_published(
+        at_time(rt, now, EARLY.created + timedelta(hours=1)), agency, created.id, True
+    )
     await register_plan(rt, now, EARLY, agency, created.id)
     async with rt.sessionmaker() as s:
         approved = (
             await s.execute(
                 select(models.Registration.id, models.Registration.total_rate_bps)
-                .where(models.Registration.campaign_id == created.id,
-                       models.Registration.status == RegistrationStatus.APPROVED)
+                .where(
+                    models.Registration.campaign_id == created.id,
+                    models.Registration.status == RegistrationStatus.APPROVED,
+                )
                 .order_by(models.Registration.id)
             )
         ).all()
     when = at_time(rt, now, -40 * DAY)
-    items = [product_lists.ItemSpec(registration_id, total * 70 // 100 // 50 * 50) for registration_id, total in approved]
+    items = [
+        product_lists.ItemSpec(registration_id, total * 70 // 100 // 50 * 50)
+        for registration_id, total in approved
+    ]
     row = await product_lists.create_list(when, agency, campaign_id=created.id, name=EARLY_LIST, items=items)
     link = await product_lists.create_share_link(when, agency, list_id=row.id)
     for creator, at in creators:
         await showcase.open_share_link(at_time(rt, now, at), creator, link.token)
         await showcase.add_to_showcase(
-            at_time(rt, now, at + timedelta(hours=1)), creator, token=link.token, accept_terms=True, item_ids=None,
+            at_time(rt, now, at + timedelta(hours=1)),
+            creator,
+            token=link.token,
+            accept_terms=True,
+            item_ids=None,
             choices={},
         )
 
@@ -138,13 +161,16 @@ async def simulator_keys(rt: Runtime) -> dict[int, SigningKey]:
         now = rt.clock.now()
         await s.execute(
             update(models.IntegrationKey)
-            .where(models.IntegrationKey.name == SIMULATOR_KEY_NAME, models.IntegrationKey.revoked_at.is_(None))
+            .where(
+                models.IntegrationKey.name == SIMULATOR_KEY_NAME, models.IntegrationKey.revoked_at.is_(None)
+            )
             .values(revoked_at=now)
         )
         shop_ids = list(
             await s.scalars(
                 select(models.Organisation.id).where(
-                    models.Organisation.kind == OrganisationKind.SHOP, models.Organisation.deleted_at.is_(None)
+                    models.Organisation.kind == OrganisationKind.SHOP,
+                    models.Organisation.deleted_at.is_(None),
                 )
             )
         )

@@ -19,7 +19,15 @@ from server.runtime import Runtime
 from server.services.registration_rules import effective_status_sql
 
 HEADER = (
-    "product", "product id", "shop", "price", "currency", "total rate %", "list", "creator rate %", "agency rate %",
+    "product",
+    "product id",
+    "shop",
+    "price",
+    "currency",
+    "total rate %",
+    "list",
+    "creator rate %",
+    "agency rate %",
     "share link url",
 )
 
@@ -52,33 +60,49 @@ async def approved_products_csv(rt: Runtime, principal: Principal, campaign_id: 
         rows = (
             await session.execute(
                 select(
-                    models.Product.id, models.Product.title, models.Organisation.name, price.c.price_minor,
-                    models.Product.currency, models.Registration.total_rate_bps, models.ProductList.name,
-                    models.ProductListItem.creator_rate_bps, models.ShareLink.token,
+                    models.Product.id,
+                    models.Product.title,
+                    models.Organisation.name,
+                    price.c.price_minor,
+                    models.Product.currency,
+                    models.Registration.total_rate_bps,
+                    models.ProductList.name,
+                    models.ProductListItem.creator_rate_bps,
+                    models.ShareLink.token,
                 )
                 .select_from(models.Registration)
                 .join(models.Product, models.Product.id == models.Registration.product_id)
                 .join(models.Organisation, models.Organisation.id == models.Registration.shop_id)
                 .outerjoin(price, price.c.product_id == models.Product.id)
-                .outerjoin(models.ProductListItem, models.ProductListItem.registration_id == models.Registration.id)
+                .outerjoin(
+                    models.ProductListItem, models.ProductListItem.registration_id == models.Registration.id
+                )
                 .outerjoin(models.ProductList, models.ProductList.id == models.ProductListItem.list_id)
                 .outerjoin(
                     models.ShareLink,
-                    and_(models.ShareLink.list_id == models.ProductList.id, models.ShareLink.revoked_at.is_(None)),
+                    and_(
+                        models.ShareLink.list_id == models.ProductList.id,
+                        models.ShareLink.revoked_at.is_(None),
+                    ),
                 )
                 .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
                 .where(
                     models.Registration.campaign_id == campaign.id,
                     effective_status_sql(rt.clock.now()) == RegistrationStatus.APPROVED.value,
                 )
-                .order_by(models.Product.title, models.Product.id, models.ProductList.name, models.ProductList.id)
+                .order_by(
+                    models.Product.title, models.Product.id, models.ProductList.name, models.ProductList.id
+                )
             )
         ).all()
     base_url = rt.settings.base_url
     lines = [
         [
-            text_cell(title), encode_id("Product", product_id), text_cell(shop),
-            "" if price_minor is None else minor_to_decimal_string(price_minor, currency), currency.value,
+            text_cell(title),
+            encode_id("Product", product_id),
+            text_cell(shop),
+            "" if price_minor is None else minor_to_decimal_string(price_minor, currency),
+            currency.value,
             bps_to_percent(total),
             "" if list_name is None else text_cell(list_name),
             "" if creator is None else bps_to_percent(creator),

@@ -107,17 +107,25 @@ EARNING_ROLES = (Role.AGENCY, Role.CREATOR)
 def visible_columns(principal: Principal, names: tuple[str, ...] | None = None) -> list[Column]:
     audience = audience_of(principal)
     return [
-        c for c in LINE_COLUMNS
-        if (names is None or c.header in names) and field_access("OrderLine", c.field, audience) is not Access.DENY
+        c
+        for c in LINE_COLUMNS
+        if (names is None or c.header in names)
+        and field_access("OrderLine", c.field, audience) is not Access.DENY
     ]
 
 
 def _instant(value: str, name: str) -> datetime:
     """An ISO-8601 time (no zone: UTC) or a date (its midnight UTC)."""
     try:
-        parsed = datetime.fromisoformat(value) if "T" in value else datetime.combine(date.fromisoformat(value), datetime.min.time())
+        parsed = (
+            datetime.fromisoformat(value)
+            if "T" in value
+            else datetime.combine(date.fromisoformat(value), datetime.min.time())
+        )
     except ValueError:
-        raise BadExportRequest(f"{name}: an ISO-8601 date or time, e.g. 2026-11-01 or 2026-11-01T00:00:00Z") from None
+        raise BadExportRequest(
+            f"{name}: an ISO-8601 date or time, e.g. 2026-11-01 or 2026-11-01T00:00:00Z"
+        ) from None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
@@ -149,7 +157,9 @@ def parse_filter(
     if start is not None and end is not None and start >= end:
         raise BadExportRequest("from must be before to")
     f = reads.LineFilter(
-        campaign_id=campaign_id, statuses=tuple(wanted), attributed=None if not attributed else attributed == "true"
+        campaign_id=campaign_id,
+        statuses=tuple(wanted),
+        attributed=None if not attributed else attributed == "true",
     )
     return f, start, end
 
@@ -162,7 +172,8 @@ async def orders_csv(
     async with rt.sessionmaker() as session:
         views = await reads.lines(session, row_scope("OrderLine", principal), f)
     return CsvExport(
-        filename="orders.csv", body=render([c.header for c in columns], ([c.value(v) for c in columns] for v in views))
+        filename="orders.csv",
+        body=render([c.header for c in columns], ([c.value(v) for c in columns] for v in views)),
     )
 
 
@@ -175,14 +186,25 @@ async def earnings_csv(
     columns = visible_columns(principal, STATEMENT_LINE_COLUMNS)
     async with rt.sessionmaker() as session:
         rows = await reads.statement(
-            session, principal.organisation_id, reads.ACCOUNT_OF_ROLE[principal.role], row_scope("OrderLine", principal),
-            f, posted_from=start, posted_to=end,
+            session,
+            principal.organisation_id,
+            reads.ACCOUNT_OF_ROLE[principal.role],
+            row_scope("OrderLine", principal),
+            f,
+            posted_from=start,
+            posted_to=end,
         )
     lines = (
         [
-            _time(r.posted_at), r.phase.value, minor_to_decimal_string(r.amount_minor, r.currency), r.currency.value,
-            text_cell(r.reason), *(c.value(r.view) for c in columns),
+            _time(r.posted_at),
+            r.phase.value,
+            minor_to_decimal_string(r.amount_minor, r.currency),
+            r.currency.value,
+            text_cell(r.reason),
+            *(c.value(r.view) for c in columns),
         ]
         for r in rows
     )
-    return CsvExport(filename="earnings.csv", body=render([*STATEMENT_HEADER, *(c.header for c in columns)], lines))
+    return CsvExport(
+        filename="earnings.csv", body=render([*STATEMENT_HEADER, *(c.header for c in columns)], lines)
+    )

@@ -20,12 +20,16 @@ from server.runtime import Runtime
 
 
 def _unauthenticated() -> Response:
-    return PlainTextResponse("Log in to download this export.", status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    return PlainTextResponse(
+        "Log in to download this export.", status_code=401, headers={"WWW-Authenticate": "Bearer"}
+    )
 
 
 async def _principal(request: Request) -> Principal | None:
     rt: Runtime = request.app.state.runtime
-    return await principal_for_token(rt, token_from_headers(request.headers, request.cookies, rt.settings.cookie_name))
+    return await principal_for_token(
+        rt, token_from_headers(request.headers, request.cookies, rt.settings.cookie_name)
+    )
 
 
 def _csv(export: CsvExport | None) -> Response:
@@ -54,7 +58,9 @@ async def approved_products(request: Request) -> Response:
     return _csv(None if campaign_id is None else await approved_products_csv(rt, principal, campaign_id))
 
 
-def _line_export(build: Callable[..., Awaitable[CsvExport | None]]) -> Callable[[Request], Awaitable[Response]]:
+def _line_export(
+    build: Callable[..., Awaitable[CsvExport | None]],
+) -> Callable[[Request], Awaitable[Response]]:
     """An endpoint for an export of order lines (orders_csv, earnings_csv) filtered by its query parameters."""
 
     async def endpoint(request: Request) -> Response:

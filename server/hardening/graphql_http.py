@@ -21,8 +21,14 @@ from server.hardening.unavailable import SERVICE_UNAVAILABLE
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 APPLICATION_JSON = "application/json"
 
-REQUEST_ERROR_CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "BODY_TOO_LARGE",
-                       415: "UNSUPPORTED_MEDIA_TYPE", 503: SERVICE_UNAVAILABLE}
+REQUEST_ERROR_CODES = {
+    400: "BAD_REQUEST",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    413: "BODY_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    503: SERVICE_UNAVAILABLE,
+}
 
 
 class RequestError(Exception):
@@ -70,7 +76,9 @@ RETRY_AFTER_SECONDS = "5"  # with every 503: when a client may try again
 
 def error_response(media_type: str, error: RequestError) -> JSONResponse:
     return JSONResponse(
-        error_body(error.code, error.message, **error.extensions), status_code=error.status, media_type=media_type,
+        error_body(error.code, error.message, **error.extensions),
+        status_code=error.status,
+        media_type=media_type,
         headers={"retry-after": RETRY_AFTER_SECONDS} if error.status == 503 else None,
     )
 
@@ -81,8 +89,11 @@ def result_status(body: dict[str, Any], media_type: str) -> int | None:
     errors = body.get("errors") or []
     if any((e.get("extensions") or {}).get("code") == SERVICE_UNAVAILABLE for e in errors):
         return 503
-    if media_type == GRAPHQL_RESPONSE_JSON and errors and body.get("data") is None and not any(
-        e.get("path") for e in errors
+    if (
+        media_type == GRAPHQL_RESPONSE_JSON
+        and errors
+        and body.get("data") is None
+        and not any(e.get("path") for e in errors)
     ):
         body.pop("data", None)  # a request error: execution never started (no error has a path)
         return 400

@@ -47,17 +47,19 @@ from server.hardening.json_body import string_problem
 
 # Lists whose field has its own cap, enforced by its service with a userError (code TOO_MANY), keyed by
 # "InputType.field" or "ParentType.field(argument)".
-OWN_CAPS = frozenset({
-    "CampaignTargetingInput.shopCodes",  # services/campaign_rules.MAX_TARGET_SHOPS
-    "RegistrationCreateInput.items",  # services/campaign_rules.MAX_BATCH
-    "RegistrationReviewInput.ids",  # services/campaign_rules.MAX_BATCH
-    "ProductListCreateInput.items",  # services/product_lists.ITEMS_MAX
-    "ProductListItemsSetInput.set",  # services/product_lists.ITEMS_MAX
-    "ShowcaseAddInput.itemIds",  # services/showcase.MAX_ITEMS
-    "ShowcaseRemoveInput.entryIds",  # services/showcase.MAX_ITEMS
-    "PayoutRunInput.billIds",  # services/finance/payouts.MAX_BILLS (INVALID_COUNT)
-    "NotificationsMarkReadInput.ids",  # resolvers/mutation/notifications_mark_read.MAX_IDS
-})
+OWN_CAPS = frozenset(
+    {
+        "CampaignTargetingInput.shopCodes",  # services/campaign_rules.MAX_TARGET_SHOPS
+        "RegistrationCreateInput.items",  # services/campaign_rules.MAX_BATCH
+        "RegistrationReviewInput.ids",  # services/campaign_rules.MAX_BATCH
+        "ProductListCreateInput.items",  # services/product_lists.ITEMS_MAX
+        "ProductListItemsSetInput.set",  # services/product_lists.ITEMS_MAX
+        "ShowcaseAddInput.itemIds",  # services/showcase.MAX_ITEMS
+        "ShowcaseRemoveInput.entryIds",  # services/showcase.MAX_ITEMS
+        "PayoutRunInput.billIds",  # services/finance/payouts.MAX_BILLS (INVALID_COUNT)
+        "NotificationsMarkReadInput.ids",  # resolvers/mutation/notifications_mark_read.MAX_IDS
+    }
+)
 
 
 @dataclass(slots=True)
@@ -71,15 +73,22 @@ class InputProblem:
     def error(self) -> GraphQLError:
         where = ".".join(str(p) for p in self.argument)
         extensions: dict[str, Any] = {
-            "code": "GRAPHQL_VALIDATION_FAILED", "field": self.field, "argument": self.argument, "reason": self.reason,
+            "code": "GRAPHQL_VALIDATION_FAILED",
+            "field": self.field,
+            "argument": self.argument,
+            "reason": self.reason,
         }
         if self.limit is not None:
             extensions["limit"] = self.limit
-        return GraphQLError(f'Argument "{where}" of field "{self.field}" {self.message}.', extensions=extensions)
+        return GraphQLError(
+            f'Argument "{where}" of field "{self.field}" {self.message}.', extensions=extensions
+        )
 
 
 class _Walker:
-    def __init__(self, variables: dict[str, Any], defaults: dict[str, ValueNode | None], max_list: int) -> None:
+    def __init__(
+        self, variables: dict[str, Any], defaults: dict[str, ValueNode | None], max_list: int
+    ) -> None:
         self.variables = variables
         self.defaults = defaults
         self.max_list = max_list
@@ -97,12 +106,17 @@ class _Walker:
     def _list(self, length: int, path: list[str | int], own_cap: bool) -> bool:
         if not own_cap and length > self.max_list:
             self._report(
-                path, "TOO_MANY_ITEMS", f"has {length} items; at most {self.max_list} are allowed", self.max_list
+                path,
+                "TOO_MANY_ITEMS",
+                f"has {length} items; at most {self.max_list} are allowed",
+                self.max_list,
             )
             return False
         return True
 
-    def node(self, node: ValueNode, type_: GraphQLInputType, path: list[str | int], own_cap: bool = False) -> None:
+    def node(
+        self, node: ValueNode, type_: GraphQLInputType, path: list[str | int], own_cap: bool = False
+    ) -> None:
         if isinstance(type_, GraphQLNonNull):
             type_ = type_.of_type
         if isinstance(node, VariableNode):
@@ -120,7 +134,12 @@ class _Walker:
             for field in node.fields:
                 name = field.name.value
                 if name in type_.fields:
-                    self.node(field.value, type_.fields[name].type, [*path, name], f"{type_.name}.{name}" in OWN_CAPS)
+                    self.node(
+                        field.value,
+                        type_.fields[name].type,
+                        [*path, name],
+                        f"{type_.name}.{name}" in OWN_CAPS,
+                    )
         elif isinstance(node, StringValueNode):
             self._string(node.value, path)
 
@@ -142,7 +161,9 @@ class _Walker:
             self._string(value, path)
 
 
-def _fragments_used(document: DocumentNode, operation: OperationDefinitionNode) -> list[FragmentDefinitionNode]:
+def _fragments_used(
+    document: DocumentNode, operation: OperationDefinitionNode
+) -> list[FragmentDefinitionNode]:
     by_name = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     seen: dict[str, FragmentDefinitionNode] = {}
 
@@ -177,7 +198,9 @@ class _Site:
     own_cap: bool
 
 
-def _argument_sites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) -> list[_Site]:
+def _argument_sites(
+    schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode
+) -> list[_Site]:
     sites: list[_Site] = []
     type_info = TypeInfo(schema)
 
@@ -191,7 +214,9 @@ def _argument_sites(schema: GraphQLSchema, document: DocumentNode, operation: Op
             for argument in node.arguments:
                 name = argument.name.value
                 if (arg_def := field_def.args.get(name)) is not None:
-                    sites.append(_Site(field, name, argument.value, arg_def.type, f"{field}({name})" in OWN_CAPS))
+                    sites.append(
+                        _Site(field, name, argument.value, arg_def.type, f"{field}({name})" in OWN_CAPS)
+                    )
 
     for definition in (operation, *_fragments_used(document, operation)):
         visit(definition, TypeInfoVisitor(type_info, Fields()))
@@ -204,7 +229,9 @@ _SITES: OrderedDict[tuple[int, int, str | None], tuple[DocumentNode, list[_Site]
 _SITES_MAX = 512
 
 
-def _cached_sites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) -> list[_Site]:
+def _cached_sites(
+    schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode
+) -> list[_Site]:
     key = (id(schema), id(document), operation.name.value if operation.name else None)
     hit = _SITES.get(key)
     if hit is not None and hit[0] is document:
@@ -218,8 +245,12 @@ def _cached_sites(schema: GraphQLSchema, document: DocumentNode, operation: Oper
 
 
 def input_problems(
-    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict[str, Any] | None,
-    *, max_list_length: int,
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    *,
+    max_list_length: int,
 ) -> list[InputProblem]:
     operation = get_operation_ast(document, operation_name)
     if operation is None:
@@ -246,11 +277,16 @@ class InputGuard(SchemaExtension):
         # web app sends skip the walk.
         literals = ctx.query is None or '"' in ctx.query or "[" in ctx.query
         if (
-            ctx.graphql_document is not None and not ctx.pre_execution_errors and ctx.result is None
+            ctx.graphql_document is not None
+            and not ctx.pre_execution_errors
+            and ctx.result is None
             and (ctx.variables or literals)
         ):
             problems = input_problems(
-                ctx.schema._schema, ctx.graphql_document, ctx.operation_name, ctx.variables,
+                ctx.schema._schema,
+                ctx.graphql_document,
+                ctx.operation_name,
+                ctx.variables,
                 max_list_length=self.max_list_length,
             )
             if problems:

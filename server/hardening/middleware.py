@@ -61,7 +61,8 @@ class BodyLimit:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
-            scope["type"] != "http" or scope["method"] not in _BODY_METHODS
+            scope["type"] != "http"
+            or scope["method"] not in _BODY_METHODS
             or scope["path"].startswith(OWN_LIMITS)
         ):
             await self.app(scope, receive, send)
@@ -93,9 +94,15 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, headers: dict[bytes, bytes]) -> None:
         media = response_media_type(headers.get(b"accept", b"").decode("latin-1"))
-        response = error_response(media, RequestError(
-            413, "BODY_TOO_LARGE", f"The request body is larger than {self.limit} bytes", limit=self.limit,
-        ))
+        response = error_response(
+            media,
+            RequestError(
+                413,
+                "BODY_TOO_LARGE",
+                f"The request body is larger than {self.limit} bytes",
+                limit=self.limit,
+            ),
+        )
         response.headers["connection"] = "close"
         await response(scope, receive, send)
 

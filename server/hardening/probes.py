@@ -42,7 +42,8 @@ def probe_routes(rt: Runtime) -> list[Route]:
         }
         down = [name for name, check in checks.items() if not check["ok"]]
         return JSONResponse(
-            {"ok": not down, "down": down, "checks": checks}, status_code=503 if down else 200,
+            {"ok": not down, "down": down, "checks": checks},
+            status_code=503 if down else 200,
             headers={"cache-control": "no-store"},
         )
 

@@ -21,7 +21,13 @@ except ImportError:  # pragma: no cover
 SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 MESSAGE = "The database is unavailable; try again shortly"
 _SQLITE_DOWN = {"unable to open database file", "database is locked", "disk I/O error"}
-_NETWORK_ERRNOS = {errno.ECONNREFUSED, errno.ECONNRESET, errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ECONNABORTED}
+_NETWORK_ERRNOS = {
+    errno.ECONNREFUSED,
+    errno.ECONNRESET,
+    errno.ENETUNREACH,
+    errno.EHOSTUNREACH,
+    errno.ECONNABORTED,
+}
 
 
 def _down(error: BaseException) -> bool:
@@ -37,10 +43,17 @@ def _down(error: BaseException) -> bool:
         return True
     if isinstance(error, sqlite3.OperationalError) and str(error) in _SQLITE_DOWN:
         return True  # the embedded default: its file cannot be opened, or another writer holds it too long
-    return pg is not None and isinstance(error, (
-        pg.PostgresConnectionError, pg.InvalidCatalogNameError, pg.TooManyConnectionsError, pg.CannotConnectNowError,
-        pg.AdminShutdownError, pg.CrashShutdownError,
-    ))
+    return pg is not None and isinstance(
+        error,
+        (
+            pg.PostgresConnectionError,
+            pg.InvalidCatalogNameError,
+            pg.TooManyConnectionsError,
+            pg.CannotConnectNowError,
+            pg.AdminShutdownError,
+            pg.CrashShutdownError,
+        ),
+    )
 
 
 def is_unavailable(error: BaseException | None) -> bool:

@@ -33,16 +33,34 @@ MAX_BATCH_BODY = 8 * 1024 * 1024
 
 HTTP_STATUS = {
     **dict.fromkeys(
-        ("MISSING_KEY", "UNKNOWN_KEY", "MISSING_TIMESTAMP", "INVALID_TIMESTAMP", "STALE_TIMESTAMP",
-         "MISSING_SIGNATURE", "BAD_SIGNATURE"),
+        (
+            "MISSING_KEY",
+            "UNKNOWN_KEY",
+            "MISSING_TIMESTAMP",
+            "INVALID_TIMESTAMP",
+            "STALE_TIMESTAMP",
+            "MISSING_SIGNATURE",
+            "BAD_SIGNATURE",
+        ),
         401,
     ),
     **dict.fromkeys(("KEY_NOT_ALLOWED", "SHOP_MISMATCH"), 403),
     **dict.fromkeys(("MALFORMED_JSON", "INVALID_EVENT", "INVALID_BATCH"), 400),
     **dict.fromkeys(
-        ("EVENT_ID_REUSED", "ORDER_EXISTS", "ALREADY_PAID", "ALREADY_SHIPPED", "ALREADY_DELIVERED",
-         "ALREADY_CANCELLED", "ALREADY_FROZEN", "LINE_CANCELLED", "LINE_REFUNDED", "LINE_SETTLED",
-         "NOT_CANCELLABLE", "STALE_EVENT"),
+        (
+            "EVENT_ID_REUSED",
+            "ORDER_EXISTS",
+            "ALREADY_PAID",
+            "ALREADY_SHIPPED",
+            "ALREADY_DELIVERED",
+            "ALREADY_CANCELLED",
+            "ALREADY_FROZEN",
+            "LINE_CANCELLED",
+            "LINE_REFUNDED",
+            "LINE_SETTLED",
+            "NOT_CANCELLABLE",
+            "STALE_EVENT",
+        ),
         409,
     ),
     **dict.fromkeys(("BODY_TOO_LARGE", "TOO_MANY_EVENTS"), 413),
@@ -103,16 +121,23 @@ def order_routes(rt: Runtime, rate: RateLimiter | None = None) -> list[Route]:
 
     async def charge(request: Request, events: int) -> None:
         """Each integration key has its own budget of order events (docs/api-limits.md)."""
-        throttle = await rate.take(rt.clock, [rate.integration_key_bucket(request.headers[KEY_HEADER])], events)
+        throttle = await rate.take(
+            rt.clock, [rate.integration_key_bucket(request.headers[KEY_HEADER])], events
+        )
         if not throttle.allowed:
-            raise RateLimited(rate_limited_message(throttle).replace("cost units", "events"), retry_after_header(throttle))
+            raise RateLimited(
+                rate_limited_message(throttle).replace("cost units", "events"), retry_after_header(throttle)
+            )
 
     async def handle(request: Request, *, batch: bool) -> JSONResponse:
         try:
             body = await _read_body(request, MAX_BATCH_BODY if batch else MAX_BODY)
             pusher = await authenticate(
-                rt, api_key=request.headers.get(KEY_HEADER), timestamp=request.headers.get(TIMESTAMP_HEADER),
-                signature=request.headers.get(SIGNATURE_HEADER), body=body,
+                rt,
+                api_key=request.headers.get(KEY_HEADER),
+                timestamp=request.headers.get(TIMESTAMP_HEADER),
+                signature=request.headers.get(SIGNATURE_HEADER),
+                body=body,
             )
             data = _parse_json(body)
             if not batch:
@@ -121,7 +146,11 @@ def order_routes(rt: Runtime, rate: RateLimiter | None = None) -> list[Route]:
                 if result.error is not None:
                     return _error(result.error)
                 return JSONResponse(result_body(result), status_code=202 if result.status == "held" else 200)
-            if not isinstance(data, dict) or not isinstance(data.get("events"), list) or set(data) != {"events"}:
+            if (
+                not isinstance(data, dict)
+                or not isinstance(data.get("events"), list)
+                or set(data) != {"events"}
+            ):
                 raise DomainError("INVALID_BATCH", 'A batch is {"events": [event, ...]}', ["events"])
             events = data["events"]
             if not events:
@@ -141,8 +170,13 @@ def order_routes(rt: Runtime, rate: RateLimiter | None = None) -> list[Route]:
             error_id = uuid.uuid4().hex[:12]
             log.exception("order ingestion failed (error id %s)", error_id)
             return JSONResponse(
-                {"error": {"code": "INTERNAL_ERROR", "message": f"Nothing was stored; retry (error id {error_id})",
-                           "field": None}},
+                {
+                    "error": {
+                        "code": "INTERNAL_ERROR",
+                        "message": f"Nothing was stored; retry (error id {error_id})",
+                        "field": None,
+                    }
+                },
                 status_code=500,
             )
 
@@ -155,7 +189,9 @@ def order_routes(rt: Runtime, rate: RateLimiter | None = None) -> list[Route]:
     async def docs(request: Request) -> Response:
         if not DOCS.is_file():
             return PlainTextResponse("Not found", status_code=404)
-        return FileResponse(DOCS, media_type="text/plain; charset=utf-8", headers={"Cache-Control": "no-cache"})
+        return FileResponse(
+            DOCS, media_type="text/plain; charset=utf-8", headers={"Cache-Control": "no-cache"}
+        )
 
     return [
         Route("/integrations/orders", single, methods=["POST"]),

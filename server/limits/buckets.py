@@ -126,7 +126,11 @@ class RedisBuckets:
         loop = asyncio.get_running_loop()
         if self._client is None or self._loop is not loop:  # clients are bound to the loop they were made in
             pool = aioredis.BlockingConnectionPool.from_url(
-                self.url, max_connections=self.MAX_CONNECTIONS, timeout=2, socket_connect_timeout=2, socket_timeout=2,
+                self.url,
+                max_connections=self.MAX_CONNECTIONS,
+                timeout=2,
+                socket_connect_timeout=2,
+                socket_timeout=2,
             )
             self._client = aioredis.Redis.from_pool(pool)  # owns the pool: aclose() closes its connections
             self._loop = loop
@@ -145,7 +149,9 @@ class RedisBuckets:
             if now - self._warned_at > 60:  # once a minute, not once a request
                 self._warned_at = now
                 log.warning("rate limits: Redis unavailable, requests let through (%s)", error)
-            return Throttle(True, 0.0, float(buckets[0].capacity), buckets[0].capacity, buckets[0].restore_rate)
+            return Throttle(
+                True, 0.0, float(buckets[0].capacity), buckets[0].capacity, buckets[0].restore_rate
+            )
         allowed, wait, *levels = reply
         return _throttle(buckets, [float(level) for level in levels], bool(int(allowed)), float(wait))
 

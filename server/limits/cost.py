@@ -40,11 +40,18 @@ class Cost:
 
 
 def operation_cost(
-    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, variables: dict[str, Any] | None
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
 ) -> Cost:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     operation = next(
-        (o for o in operations if operation_name is None or (o.name is not None and o.name.value == operation_name)),
+        (
+            o
+            for o in operations
+            if operation_name is None or (o.name is not None and o.name.value == operation_name)
+        ),
         None,
     )
     if operation is None:
@@ -59,16 +66,23 @@ def operation_cost(
 
 class _Walker:
     def __init__(
-        self, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode,
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
         variables: dict[str, Any],
     ) -> None:
         self.schema = schema
-        self.fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+        self.fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
         self.defaults = {v.variable.name.value: v.default_value for v in operation.variable_definitions or ()}
         self.variables = variables
         self.memo: dict[tuple[str, str, int | None], tuple[int, list[str], int]] = {}
 
-    def selection(self, parent: Any, selection_set: SelectionSetNode | None, page: int | None) -> tuple[int, list[str], int]:
+    def selection(
+        self, parent: Any, selection_set: SelectionSetNode | None, page: int | None
+    ) -> tuple[int, list[str], int]:
         """(cost, most expensive path, cost of its head) of a selection set on `parent`."""
         total, best, best_cost = 0, [], 0
         if selection_set is None:
@@ -78,7 +92,9 @@ class _Walker:
                 cost, path = self.field(parent, node, page)
                 head = cost
             elif isinstance(node, InlineFragmentNode):
-                target = self.schema.get_type(node.type_condition.name.value) if node.type_condition else parent
+                target = (
+                    self.schema.get_type(node.type_condition.name.value) if node.type_condition else parent
+                )
                 cost, path, head = self.selection(target, node.selection_set, page)
             elif isinstance(node, FragmentSpreadNode):
                 cost, path, head = self.spread(node.name.value, page)
@@ -163,8 +179,13 @@ class CostCache:
         self.maxsize = maxsize
         self._entries: OrderedDict[tuple[Any, ...], tuple[DocumentNode, Cost]] = OrderedDict()
 
-    def cost(self, schema: GraphQLSchema, document: DocumentNode, operation_name: str | None,
-             variables: dict[str, Any] | None) -> Cost:
+    def cost(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        operation_name: str | None,
+        variables: dict[str, Any] | None,
+    ) -> Cost:
         key = (id(schema), id(document), operation_name, _variables_key(variables))
         entry = self._entries.get(key)
         if entry is not None and entry[0] is document:
@@ -180,6 +201,9 @@ class CostCache:
 def _variables_key(variables: dict[str, Any] | None) -> tuple[tuple[str, Any], ...]:
     if not variables:
         return ()
-    return tuple(sorted(
-        (name, value if type(value) is int else ("int?", value is None)) for name, value in variables.items()
-    ))
+    return tuple(
+        sorted(
+            (name, value if type(value) is int else ("int?", value is None))
+            for name, value in variables.items()
+        )
+    )

@@ -25,7 +25,9 @@ from server.observability import metrics
 
 
 class QueryLimits(SchemaExtension):
-    def __init__(self, *, execution_context: Any = None, rate: RateLimiter, costs: CostCache | None = None) -> None:
+    def __init__(
+        self, *, execution_context: Any = None, rate: RateLimiter, costs: CostCache | None = None
+    ) -> None:
         super().__init__(execution_context=execution_context)
         self.rate = rate
         self.costs = costs or CostCache(1)
@@ -46,7 +48,9 @@ class QueryLimits(SchemaExtension):
         too_costly = cost.total > limit
         client = context.request.client
         buckets = self.rate.graphql_buckets(
-            role if principal else None, principal.user_id if principal else None, client.host if client else "unknown"
+            role if principal else None,
+            principal.user_id if principal else None,
+            client.host if client else "unknown",
         )
         # A refused query still takes the least charge: a flood of them is rate limited like any other.
         throttle = await self.rate.take(context.rt.clock, buckets, MIN_CHARGE if too_costly else cost.total)
@@ -56,20 +60,27 @@ class QueryLimits(SchemaExtension):
             if isinstance(context.response, Response):  # HTTP; a websocket stays open and gets the error
                 context.response.status_code = 429
                 context.response.headers["Retry-After"] = retry_after
-            yield self._refuse(GraphQLError(
-                rate_limited_message(throttle),
-                extensions={"code": "RATE_LIMITED", "retryAfter": int(retry_after), "cost": cost.total},
-            ))
+            yield self._refuse(
+                GraphQLError(
+                    rate_limited_message(throttle),
+                    extensions={"code": "RATE_LIMITED", "retryAfter": int(retry_after), "cost": cost.total},
+                )
+            )
             return
         if too_costly:
-            yield self._refuse(GraphQLError(
-                f"Query cost {cost.total} is over the limit of {limit}; the most expensive path is {cost.path} "
-                f"({cost.path_cost}). Ask for fewer items (`first`) or fewer nested lists.",
-                extensions={
-                    "code": "QUERY_TOO_COSTLY", "cost": cost.total, "limit": limit,
-                    "path": cost.path, "pathCost": cost.path_cost,
-                },
-            ))
+            yield self._refuse(
+                GraphQLError(
+                    f"Query cost {cost.total} is over the limit of {limit}; the most expensive path is {cost.path} "
+                    f"({cost.path_cost}). Ask for fewer items (`first`) or fewer nested lists.",
+                    extensions={
+                        "code": "QUERY_TOO_COSTLY",
+                        "cost": cost.total,
+                        "limit": limit,
+                        "path": cost.path,
+                        "pathCost": cost.path_cost,
+                    },
+                )
+            )
             return
         yield
 

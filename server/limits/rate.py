@@ -17,7 +17,9 @@ class RateLimiter:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.store: MemoryBuckets | RedisBuckets = (
-            RedisBuckets(settings.redis_url, settings.rate_limit_redis_prefix) if settings.redis_url else MemoryBuckets()
+            RedisBuckets(settings.redis_url, settings.rate_limit_redis_prefix)
+            if settings.redis_url
+            else MemoryBuckets()
         )
 
     def bucket(self, kind: str, ident: str) -> Bucket:
@@ -30,7 +32,11 @@ class RateLimiter:
     def graphql_buckets(self, role: str | None, user_id: int | None, address: str) -> list[Bucket]:
         """A signed-in principal pays from its own bucket (by role), anonymous clients from one per address;
         everyone also pays from the bucket of the address the request comes from."""
-        own = self.bucket(role, str(user_id)) if role and user_id is not None else self.bucket("anonymous", address)
+        own = (
+            self.bucket(role, str(user_id))
+            if role and user_id is not None
+            else self.bucket("anonymous", address)
+        )
         return [own, self.bucket("address", address)]
 
     def integration_key_bucket(self, api_key: str) -> Bucket:

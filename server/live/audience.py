@@ -108,10 +108,14 @@ def key_fields(schema: GraphQLSchema, root_fields: tuple[str, ...], role: Role) 
     return found
 
 
-def audience_key(schema: GraphQLSchema, principal: Principal | None, root_fields: tuple[str, ...]) -> Hashable:
+def audience_key(
+    schema: GraphQLSchema, principal: Principal | None, root_fields: tuple[str, ...]
+) -> Hashable:
     """Equal for two principals exactly when the policy lets them see the same payload of ``root_fields``.
     ``root_fields`` empty (not known, e.g. a fragment at the root) means: every Subscription field."""
     if principal is None:
         return ("anonymous",)
     fields = root_fields or subscription_fields(schema)
-    return tuple((name, getattr(principal, name)) for name in key_fields(schema, tuple(sorted(fields)), principal.role))
+    return tuple(
+        (name, getattr(principal, name)) for name in key_fields(schema, tuple(sorted(fields)), principal.role)
+    )

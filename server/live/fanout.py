@@ -37,6 +37,10 @@ class LiveFanout:
         """The context a feed executes with: the subscriber's principal (the feed key holds what the policy reads
         of it), loaders without a cache (each event re-reads) on the bounded sessions."""
         return Context(
-            request=base.request, response=base.response, rt=self.rt, principal=principal,
-            loaders=LoaderRegistry(self.rt, principal, cache=False), connection_params=base.connection_params,
+            request=base.request,
+            response=base.response,
+            rt=self.rt,
+            principal=principal,
+            loaders=LoaderRegistry(self.rt, principal, cache=False),
+            connection_params=base.connection_params,
         )

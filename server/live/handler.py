@@ -106,7 +106,9 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await super().run_operation(operation)
             return
         try:
-            async with live.hub.join(self._feed_key(operation, fields), self._source(operation), self._on_slow) as sub:
+            async with live.hub.join(
+                self._feed_key(operation, fields), self._source(operation), self._on_slow
+            ) as sub:
                 self._live.add(sub)
                 metrics.gauge(metrics.SUBSCRIPTIONS, 1)
                 try:
@@ -124,14 +126,23 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         return (audience, operation.query, variables, operation.operation_name)
 
     def _source(self, operation: Operation[Context, None]):  # noqa: ANN202
-        view, query, variables, name = self.view, operation.query, operation.variables, operation.operation_name
+        view, query, variables, name = (
+            self.view,
+            operation.query,
+            operation.variables,
+            operation.operation_name,
+        )
         base, principal = self.context, self.context.principal
         schema, root_value = self.schema, self.root_value
 
         async def source() -> AsyncIterator[_Shared]:
             context = view.live.context_for(base, principal)  # type: ignore[attr-defined]
             stream = await schema.stream(
-                query, variable_values=variables, context_value=context, root_value=root_value, operation_name=name
+                query,
+                variable_values=variables,
+                context_value=context,
+                root_value=root_value,
+                operation_name=name,
             )
 
             async def shared() -> AsyncIterator[_Shared]:

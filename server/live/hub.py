@@ -107,7 +107,9 @@ class LiveHub:
         if feed is None or feed.done:
             feed = _Feed(key)
             self._feeds[key] = feed
-            feed.task = asyncio.get_running_loop().create_task(self._run(feed, source), name="matchup-live-feed")
+            feed.task = asyncio.get_running_loop().create_task(
+                self._run(feed, source), name="matchup-live-feed"
+            )
         sub.feed = feed
         feed.subscribers.add(sub)
         self._subscribers.add(sub)

@@ -76,7 +76,9 @@ class ScopedLoader(DataLoader):
         return stmt
 
     async def batch_load_fn(self, keys: Sequence[Hashable]) -> list[Any]:
-        with span("loader.batch", {"matchup.loader.type": self.type_name or "", "matchup.loader.keys": len(keys)}):
+        with span(
+            "loader.batch", {"matchup.loader.type": self.type_name or "", "matchup.loader.keys": len(keys)}
+        ):
             async with self.rt.sessionmaker() as session:
                 result = await session.execute(self.select(), {_KEYS: list(set(keys))})
                 rows = list(result.all())

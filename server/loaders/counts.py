@@ -11,7 +11,9 @@ from server.runtime import Runtime
 
 
 async def unread_notification_count(rt: Runtime, principal: Principal | None) -> int:
-    stmt = select(func.count()).where(row_scope("Notification", principal), models.Notification.read_at.is_(None))
+    stmt = select(func.count()).where(
+        row_scope("Notification", principal), models.Notification.read_at.is_(None)
+    )
     async with rt.sessionmaker() as session:
         return int((await session.execute(stmt)).scalar_one())
 
@@ -25,7 +27,11 @@ async def platform_counts(rt: Runtime) -> dict[str, int]:
         count_kind(models.enums.OrganisationKind.SHOP).label("shops"),
         count_kind(models.enums.OrganisationKind.CREATOR).label("creators"),
         select(func.count()).select_from(models.Product).scalar_subquery().label("products"),
-        select(func.count()).select_from(models.User).where(models.User.deleted_at.is_(None)).scalar_subquery().label("users"),
+        select(func.count())
+        .select_from(models.User)
+        .where(models.User.deleted_at.is_(None))
+        .scalar_subquery()
+        .label("users"),
         select(func.count()).select_from(models.Campaign).scalar_subquery().label("campaigns"),
     )
     async with rt.sessionmaker() as session:

@@ -17,25 +17,43 @@ Message = models.DisputeMessage
 class DisputeLoaders:
     def __init__(self, rt: Runtime, principal: Principal | None, *, cache: bool = True) -> None:
         self.dispute_by_id = ScopedLoader(
-            rt, principal, type_name="Dispute", statement=lambda: select(models.Dispute),
-            key_column=models.Dispute.id, key_of=lambda d: d.id, cache=cache,
+            rt,
+            principal,
+            type_name="Dispute",
+            statement=lambda: select(models.Dispute),
+            key_column=models.Dispute.id,
+            key_of=lambda d: d.id,
+            cache=cache,
         )
         # (message, author organisation name, author person's name), oldest first.
         self.messages_by_dispute_id = ScopedLoader(
-            rt, principal, type_name=None,
-            statement=lambda: select(Message, models.Organisation.name, models.User.full_name)
-            .outerjoin(models.Organisation, models.Organisation.id == Message.author_organisation_id)
-            .outerjoin(models.User, models.User.id == Message.author_user_id)
-            .order_by(Message.created_at, Message.id),
-            key_column=Message.dispute_id, key_of=lambda row: row[0].dispute_id, many=True, cache=cache,
+            rt,
+            principal,
+            type_name=None,
+            statement=lambda: (
+                select(Message, models.Organisation.name, models.User.full_name)
+                .outerjoin(models.Organisation, models.Organisation.id == Message.author_organisation_id)
+                .outerjoin(models.User, models.User.id == Message.author_user_id)
+                .order_by(Message.created_at, Message.id)
+            ),
+            key_column=Message.dispute_id,
+            key_of=lambda row: row[0].dispute_id,
+            many=True,
+            cache=cache,
         )
         # (dispute id, campaign name, agency name, claimant name) of a dispute loaded through its scope.
         agency, claimant = aliased(models.Organisation), aliased(models.Organisation)
         self.names_by_dispute_id = ScopedLoader(
-            rt, principal, type_name=None,
-            statement=lambda: select(models.Dispute.id, models.Campaign.name, agency.name, claimant.name)
-            .join(models.Campaign, models.Campaign.id == models.Dispute.campaign_id)
-            .join(agency, agency.id == models.Dispute.agency_id)
-            .join(claimant, claimant.id == models.Dispute.claimant_organisation_id),
-            key_column=models.Dispute.id, key_of=lambda row: row[0], cache=cache,
+            rt,
+            principal,
+            type_name=None,
+            statement=lambda: (
+                select(models.Dispute.id, models.Campaign.name, agency.name, claimant.name)
+                .join(models.Campaign, models.Campaign.id == models.Dispute.campaign_id)
+                .join(agency, agency.id == models.Dispute.agency_id)
+                .join(claimant, claimant.id == models.Dispute.claimant_organisation_id)
+            ),
+            key_column=models.Dispute.id,
+            key_of=lambda row: row[0],
+            cache=cache,
         )

@@ -77,7 +77,9 @@ class FinanceLoaders:
     def _get(self, name: str, **spec: Any) -> ScopedLoader:
         loader = self._loaders.get(name)
         if loader is None:
-            loader = ScopedLoader(self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec)
+            loader = ScopedLoader(
+                self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec
+            )
             self._loaders[name] = loader
         assert isinstance(loader, ScopedLoader)
         return loader
@@ -85,57 +87,80 @@ class FinanceLoaders:
     @property
     def payment_account_by_org_id(self) -> ScopedLoader:
         return self._get(
-            "payment_account_by_org_id", type_name="PaymentAccount", statement=payees,
-            key_column=models.Organisation.id, key_of=lambda row: row[0].id,
+            "payment_account_by_org_id",
+            type_name="PaymentAccount",
+            statement=payees,
+            key_column=models.Organisation.id,
+            key_of=lambda row: row[0].id,
         )
 
     @property
     def tax_info_by_id(self) -> ScopedLoader:
         return self._get(
-            "tax_info_by_id", type_name="TaxInfo", statement=tax_infos, key_column=models.TaxInfo.id,
+            "tax_info_by_id",
+            type_name="TaxInfo",
+            statement=tax_infos,
+            key_column=models.TaxInfo.id,
             key_of=lambda row: row[0].id,
         )
 
     @property
     def latest_tax_info_by_org_id(self) -> ScopedLoader:
         return self._get(
-            "latest_tax_info_by_org_id", type_name="TaxInfo",
+            "latest_tax_info_by_org_id",
+            type_name="TaxInfo",
             statement=lambda: tax_infos().where(
-                models.TaxInfo.id.in_(select(func.max(models.TaxInfo.id)).group_by(models.TaxInfo.payment_account_id))
+                models.TaxInfo.id.in_(
+                    select(func.max(models.TaxInfo.id)).group_by(models.TaxInfo.payment_account_id)
+                )
             ),
-            key_column=Account.organisation_id, key_of=lambda row: row[1],
+            key_column=Account.organisation_id,
+            key_of=lambda row: row[1],
         )
 
     @property
     def bank_account_by_id(self) -> ScopedLoader:
         return self._get(
-            "bank_account_by_id", type_name="BankAccount", statement=lambda: select(models.BankAccount),
-            key_column=models.BankAccount.id, key_of=lambda row: row.id,
+            "bank_account_by_id",
+            type_name="BankAccount",
+            statement=lambda: select(models.BankAccount),
+            key_column=models.BankAccount.id,
+            key_of=lambda row: row.id,
         )
 
     @property
     def linked_bank_account_by_org_id(self) -> ScopedLoader:
         return self._get(
-            "linked_bank_account_by_org_id", type_name="BankAccount",
-            statement=lambda: select(models.BankAccount, Account.organisation_id)
-            .join(Account, Account.id == models.BankAccount.payment_account_id)
-            .where(models.BankAccount.unlinked_at.is_(None)),
-            key_column=Account.organisation_id, key_of=lambda row: row[1],
+            "linked_bank_account_by_org_id",
+            type_name="BankAccount",
+            statement=lambda: (
+                select(models.BankAccount, Account.organisation_id)
+                .join(Account, Account.id == models.BankAccount.payment_account_id)
+                .where(models.BankAccount.unlinked_at.is_(None))
+            ),
+            key_column=Account.organisation_id,
+            key_of=lambda row: row[1],
         )
 
     @property
     def bill_by_id(self) -> ScopedLoader:
         return self._get(
-            "bill_by_id", type_name="PaymentBill", statement=lambda: select(models.PaymentBill),
-            key_column=models.PaymentBill.id, key_of=lambda row: row.id,
+            "bill_by_id",
+            type_name="PaymentBill",
+            statement=lambda: select(models.PaymentBill),
+            key_column=models.PaymentBill.id,
+            key_of=lambda row: row.id,
         )
 
     @property
     def payouts_by_bill_id(self) -> ScopedLoader:
         return self._get(
-            "payouts_by_bill_id", type_name=None,
+            "payouts_by_bill_id",
+            type_name=None,
             statement=lambda: select(models.Payout).order_by(models.Payout.attempt),
-            key_column=models.Payout.bill_id, key_of=lambda row: row.bill_id, many=True,
+            key_column=models.Payout.bill_id,
+            key_of=lambda row: row.bill_id,
+            many=True,
         )
 
     @property
@@ -144,4 +169,3 @@ class FinanceLoaders:
         if loader is None:
             loader = self._loaders["balances_by_payee"] = BalanceLoader(self.rt, cache=self.cache)
         return loader
-

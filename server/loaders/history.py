@@ -29,8 +29,14 @@ class HistoryLoaders:
     def __init__(self, rt: Runtime, principal: Principal | None, *, cache: bool = True) -> None:
         def loader(subject_type: str) -> ScopedLoader:
             return ScopedLoader(
-                rt, principal, type_name=None, statement=lambda: _of(subject_type), key_column=Event.subject_id,
-                key_of=lambda row: row[0].subject_id, many=True, cache=cache,
+                rt,
+                principal,
+                type_name=None,
+                statement=lambda: _of(subject_type),
+                key_column=Event.subject_id,
+                key_of=lambda row: row[0].subject_id,
+                many=True,
+                cache=cache,
             )
 
         self.campaign = loader("Campaign")

@@ -40,7 +40,9 @@ class ReceiptLoader(DataLoader):
         async with self.rt.sessionmaker() as session:
             receipts = await line_receipts(session, keys)
         return [
-            None if key not in receipts else receipt_for(receipts[key], principal.role, principal.organisation_id)
+            None
+            if key not in receipts
+            else receipt_for(receipts[key], principal.role, principal.organisation_id)
             for key in keys
         ]
 
@@ -57,8 +59,13 @@ class OrderLoaders:
     def line_by_id(self) -> LineLoader:
         if self._line is None:
             self._line = LineLoader(
-                self.rt, self.principal, type_name="OrderLine", statement=reads.line_rows,
-                key_column=models.OrderLine.id, key_of=lambda row: row[0].id, cache=self.cache,
+                self.rt,
+                self.principal,
+                type_name="OrderLine",
+                statement=reads.line_rows,
+                key_column=models.OrderLine.id,
+                key_of=lambda row: row[0].id,
+                cache=self.cache,
             )
         return self._line
 

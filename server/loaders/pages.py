@@ -57,14 +57,18 @@ class ScopedPageLoader(DataLoader):
             for (first, after), parents in groups.items():
                 ranked = select(
                     self.pk.label("pk"),
-                    func.row_number().over(partition_by=self.parent_column, order_by=(self.sort, self.pk)).label("rn"),
+                    func.row_number()
+                    .over(partition_by=self.parent_column, order_by=(self.sort, self.pk))
+                    .label("rn"),
                 ).where(self.parent_column.in_(list(parents)), row_scope(self.type_name, self.principal))
                 if after is not None:
                     ranked = ranked.where(tuple_(self.sort, self.pk) > tuple_(*after))
                 window = ranked.subquery()
-                stmt = self.statement().where(
-                    self.pk.in_(select(window.c.pk).where(window.c.rn <= first + 1))
-                ).order_by(self.sort, self.pk)
+                stmt = (
+                    self.statement()
+                    .where(self.pk.in_(select(window.c.pk).where(window.c.rn <= first + 1)))
+                    .order_by(self.sort, self.pk)
+                )
                 rows = list((await session.execute(stmt)).all())
                 by_parent: dict[Hashable, list[Any]] = defaultdict(list)
                 for row in rows:

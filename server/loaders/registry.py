@@ -27,7 +27,12 @@ from server.services import offer_rules
 
 class LoaderRegistry:
     def __init__(
-        self, rt: Runtime, principal: Principal | None, *, cache: bool = True, reads: RequestSession | None = None
+        self,
+        rt: Runtime,
+        principal: Principal | None,
+        *,
+        cache: bool = True,
+        reads: RequestSession | None = None,
     ) -> None:
         # With `reads` (HTTP), every batch of this request runs on the request's one connection.
         self.rt = rt if reads is None else replace(rt, sessionmaker=reads)
@@ -39,7 +44,9 @@ class LoaderRegistry:
     def _get(self, name: str, **spec: Any) -> ScopedLoader:
         loader = self._loaders.get(name)
         if loader is None:
-            loader = ScopedLoader(self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec)
+            loader = ScopedLoader(
+                self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec
+            )
             self._loaders[name] = loader
         return loader
 
@@ -47,94 +54,126 @@ class LoaderRegistry:
     @property
     def user_by_id(self) -> ScopedLoader:
         return self._get(
-            "user_by_id", type_name="User", statement=lambda: select(models.User).where(models.User.deleted_at.is_(None)),
-            key_column=models.User.id, key_of=lambda u: u.id,
+            "user_by_id",
+            type_name="User",
+            statement=lambda: select(models.User).where(models.User.deleted_at.is_(None)),
+            key_column=models.User.id,
+            key_of=lambda u: u.id,
         )
 
     @property
     def organisation_by_id(self) -> ScopedLoader:
         return self._get(
-            "organisation_by_id", type_name="Organisation", statement=lambda: select(models.Organisation),
-            key_column=models.Organisation.id, key_of=lambda o: o.id,
+            "organisation_by_id",
+            type_name="Organisation",
+            statement=lambda: select(models.Organisation),
+            key_column=models.Organisation.id,
+            key_of=lambda o: o.id,
         )
 
     @property
     def agency_by_id(self) -> ScopedLoader:
         return self._get(
-            "agency_by_id", type_name="Agency",
+            "agency_by_id",
+            type_name="Agency",
             statement=lambda: select(models.Agency, models.Organisation).join(
                 models.Organisation, models.Organisation.id == models.Agency.organisation_id
             ),
-            key_column=models.Agency.organisation_id, key_of=lambda r: r[0].organisation_id,
+            key_column=models.Agency.organisation_id,
+            key_of=lambda r: r[0].organisation_id,
         )
 
     @property
     def shop_by_id(self) -> ScopedLoader:
         return self._get(
-            "shop_by_id", type_name="Shop",
+            "shop_by_id",
+            type_name="Shop",
             statement=lambda: select(models.Shop, models.Organisation).join(
                 models.Organisation, models.Organisation.id == models.Shop.organisation_id
             ),
-            key_column=models.Shop.organisation_id, key_of=lambda r: r[0].organisation_id,
+            key_column=models.Shop.organisation_id,
+            key_of=lambda r: r[0].organisation_id,
         )
 
     @property
     def shop_name_by_id(self) -> ScopedLoader:
         """Display names of shops: visible wherever the product is (no row scope on the name alone)."""
         return self._get(
-            "shop_name_by_id", type_name=None,
+            "shop_name_by_id",
+            type_name=None,
             statement=lambda: select(models.Organisation.id, models.Organisation.name),
-            key_column=models.Organisation.id, key_of=lambda r: r[0],
+            key_column=models.Organisation.id,
+            key_of=lambda r: r[0],
         )
 
     @property
     def creator_by_id(self) -> ScopedLoader:
         return self._get(
-            "creator_by_id", type_name="Creator", statement=lambda: select(models.CreatorProfile),
-            key_column=models.CreatorProfile.organisation_id, key_of=lambda c: c.organisation_id,
+            "creator_by_id",
+            type_name="Creator",
+            statement=lambda: select(models.CreatorProfile),
+            key_column=models.CreatorProfile.organisation_id,
+            key_of=lambda c: c.organisation_id,
         )
 
     # --- catalogue ---------------------------------------------------------------------------------
     @property
     def product_by_id(self) -> ScopedLoader:
         return self._get(
-            "product_by_id", type_name="Product", statement=lambda: select(models.Product),
-            key_column=models.Product.id, key_of=lambda p: p.id,
+            "product_by_id",
+            type_name="Product",
+            statement=lambda: select(models.Product),
+            key_column=models.Product.id,
+            key_of=lambda p: p.id,
         )
 
     @property
     def skus_by_product_id(self) -> ScopedLoader:
         # The parent product was loaded through its own scope; SKUs are plain children of it.
         return self._get(
-            "skus_by_product_id", type_name=None,
+            "skus_by_product_id",
+            type_name=None,
             statement=lambda: select(models.Sku).order_by(models.Sku.id),
-            key_column=models.Sku.product_id, key_of=lambda s: s.product_id, many=True,
+            key_column=models.Sku.product_id,
+            key_of=lambda s: s.product_id,
+            many=True,
         )
 
     @property
     def sku_summary_by_product_id(self) -> ScopedLoader:
         """(product_id, lowest price, total stock, SKU count) in one aggregate per batch."""
         return self._get(
-            "sku_summary_by_product_id", type_name=None,
+            "sku_summary_by_product_id",
+            type_name=None,
             statement=lambda: select(
-                models.Sku.product_id, func.min(models.Sku.price_minor), func.sum(models.Sku.stock), func.count()
+                models.Sku.product_id,
+                func.min(models.Sku.price_minor),
+                func.sum(models.Sku.stock),
+                func.count(),
             ).group_by(models.Sku.product_id),
-            key_column=models.Sku.product_id, key_of=lambda r: r[0],
+            key_column=models.Sku.product_id,
+            key_of=lambda r: r[0],
         )
 
     # --- campaigns and registrations -------------------------------------------------------------------
     @property
     def campaign_by_id(self) -> ScopedLoader:
         return self._get(
-            "campaign_by_id", type_name="Campaign", statement=lambda: select(models.Campaign),
-            key_column=models.Campaign.id, key_of=lambda c: c.id,
+            "campaign_by_id",
+            type_name="Campaign",
+            statement=lambda: select(models.Campaign),
+            key_column=models.Campaign.id,
+            key_of=lambda c: c.id,
         )
 
     @property
     def registration_by_id(self) -> ScopedLoader:
         return self._get(
-            "registration_by_id", type_name="Registration", statement=lambda: select(models.Registration),
-            key_column=models.Registration.id, key_of=lambda r: r.id,
+            "registration_by_id",
+            type_name="Registration",
+            statement=lambda: select(models.Registration),
+            key_column=models.Registration.id,
+            key_of=lambda r: r.id,
         )
 
     @property
@@ -142,9 +181,11 @@ class LoaderRegistry:
         """The viewer's own bookmarks (agencies; nobody else has any)."""
         agency_id = self.principal.agency_id if self.principal is not None else None
         return self._get(
-            "bookmark_by_registration_id", type_name=None,
+            "bookmark_by_registration_id",
+            type_name=None,
             statement=lambda: select(models.Bookmark).where(models.Bookmark.agency_id == agency_id),
-            key_column=models.Bookmark.registration_id, key_of=lambda b: b.registration_id,
+            key_column=models.Bookmark.registration_id,
+            key_of=lambda b: b.registration_id,
         )
 
     @property
@@ -152,34 +193,50 @@ class LoaderRegistry:
         """(audit event, actor organisation name, its kind) per registration, oldest first. The parent
         registration was loaded through its own scope; its history goes with it."""
         return self._get(
-            "history_by_registration_id", type_name=None,
-            statement=lambda: select(models.AuditEvent, models.Organisation.name, models.Organisation.kind)
-            .outerjoin(models.Organisation, models.Organisation.id == models.AuditEvent.actor_organisation_id)
-            .where(models.AuditEvent.subject_type == "Registration")
-            .order_by(models.AuditEvent.created_at, models.AuditEvent.id),
-            key_column=models.AuditEvent.subject_id, key_of=lambda row: row[0].subject_id, many=True,
+            "history_by_registration_id",
+            type_name=None,
+            statement=lambda: (
+                select(models.AuditEvent, models.Organisation.name, models.Organisation.kind)
+                .outerjoin(
+                    models.Organisation, models.Organisation.id == models.AuditEvent.actor_organisation_id
+                )
+                .where(models.AuditEvent.subject_type == "Registration")
+                .order_by(models.AuditEvent.created_at, models.AuditEvent.id)
+            ),
+            key_column=models.AuditEvent.subject_id,
+            key_of=lambda row: row[0].subject_id,
+            many=True,
         )
 
     @property
     def target_shop_codes_by_campaign_id(self) -> ScopedLoader:
         """(campaign id, shop code) of the shops a SELECTED campaign targets, by code."""
         return self._get(
-            "target_shop_codes_by_campaign_id", type_name="Campaign",
-            statement=lambda: select(models.CampaignTargetShop.campaign_id, models.Shop.shop_code)
-            .join(models.Shop, models.Shop.organisation_id == models.CampaignTargetShop.shop_id)
-            .join(models.Campaign, models.Campaign.id == models.CampaignTargetShop.campaign_id)
-            .order_by(models.Shop.shop_code),
-            key_column=models.CampaignTargetShop.campaign_id, key_of=lambda r: r[0], many=True,
+            "target_shop_codes_by_campaign_id",
+            type_name="Campaign",
+            statement=lambda: (
+                select(models.CampaignTargetShop.campaign_id, models.Shop.shop_code)
+                .join(models.Shop, models.Shop.organisation_id == models.CampaignTargetShop.shop_id)
+                .join(models.Campaign, models.Campaign.id == models.CampaignTargetShop.campaign_id)
+                .order_by(models.Shop.shop_code)
+            ),
+            key_column=models.CampaignTargetShop.campaign_id,
+            key_of=lambda r: r[0],
+            many=True,
         )
 
     @property
     def pending_change_by_campaign_id(self) -> ScopedLoader:
         return self._get(
-            "pending_change_by_campaign_id", type_name="Campaign",
-            statement=lambda: select(models.CampaignPendingChange)
-            .join(models.Campaign, models.Campaign.id == models.CampaignPendingChange.campaign_id)
-            .where(models.CampaignPendingChange.status == models.enums.PendingChangeStatus.PENDING),
-            key_column=models.CampaignPendingChange.campaign_id, key_of=lambda c: c.campaign_id,
+            "pending_change_by_campaign_id",
+            type_name="Campaign",
+            statement=lambda: (
+                select(models.CampaignPendingChange)
+                .join(models.Campaign, models.Campaign.id == models.CampaignPendingChange.campaign_id)
+                .where(models.CampaignPendingChange.status == models.enums.PendingChangeStatus.PENDING)
+            ),
+            key_column=models.CampaignPendingChange.campaign_id,
+            key_of=lambda c: c.campaign_id,
         )
 
     @property
@@ -188,30 +245,40 @@ class LoaderRegistry:
         over the registrations the viewer may see: all of its campaigns' for an agency, its own for a seller."""
         r = models.Registration
         return self._get(
-            "registration_counts_by_campaign_id", type_name="Registration",
+            "registration_counts_by_campaign_id",
+            type_name="Registration",
             statement=lambda: select(
                 r.campaign_id,
                 func.count(),
                 *(func.count().filter(r.status == status) for status in models.enums.RegistrationStatus),
-                func.count(r.product_id.distinct()).filter(r.status != models.enums.RegistrationStatus.WITHDRAWN),
+                func.count(r.product_id.distinct()).filter(
+                    r.status != models.enums.RegistrationStatus.WITHDRAWN
+                ),
             ).group_by(r.campaign_id),
-            key_column=r.campaign_id, key_of=lambda row: row[0],
+            key_column=r.campaign_id,
+            key_of=lambda row: row[0],
         )
 
     # --- product lists and share links ------------------------------------------------------------------
     @property
     def product_list_by_id(self) -> ScopedLoader:
         return self._get(
-            "product_list_by_id", type_name="ProductList", statement=lambda: select(models.ProductList),
-            key_column=models.ProductList.id, key_of=lambda row: row.id,
+            "product_list_by_id",
+            type_name="ProductList",
+            statement=lambda: select(models.ProductList),
+            key_column=models.ProductList.id,
+            key_of=lambda row: row.id,
         )
 
     @property
     def product_list_item_by_id(self) -> ScopedLoader:
         """(item, product id, total rate bps): the registration's product and the seller's total rate."""
         return self._get(
-            "product_list_item_by_id", type_name="ProductListItem", statement=_list_items,
-            key_column=models.ProductListItem.id, key_of=lambda row: row[0].id,
+            "product_list_item_by_id",
+            type_name="ProductListItem",
+            statement=_list_items,
+            key_column=models.ProductListItem.id,
+            key_of=lambda row: row[0].id,
         )
 
     @property
@@ -220,9 +287,15 @@ class LoaderRegistry:
         loader = self._loaders.get("product_list_items_page")
         if loader is None:
             loader = ScopedPageLoader(
-                self.rt, self.principal, type_name="ProductListItem", statement=_list_items,
-                parent_column=models.ProductListItem.list_id, sort=models.ProductListItem.created_at,
-                pk=models.ProductListItem.id, parent_of=lambda row: row[0].list_id, cache=self.cache,
+                self.rt,
+                self.principal,
+                type_name="ProductListItem",
+                statement=_list_items,
+                parent_column=models.ProductListItem.list_id,
+                sort=models.ProductListItem.created_at,
+                pk=models.ProductListItem.id,
+                parent_of=lambda row: row[0].list_id,
+                cache=self.cache,
             )
             self._loaders["product_list_items_page"] = loader
         return loader
@@ -230,77 +303,102 @@ class LoaderRegistry:
     @property
     def product_list_item_count_by_list_id(self) -> ScopedLoader:
         return self._get(
-            "product_list_item_count_by_list_id", type_name="ProductListItem",
+            "product_list_item_count_by_list_id",
+            type_name="ProductListItem",
             statement=lambda: select(models.ProductListItem.list_id, func.count()).group_by(
                 models.ProductListItem.list_id
             ),
-            key_column=models.ProductListItem.list_id, key_of=lambda row: row[0],
+            key_column=models.ProductListItem.list_id,
+            key_of=lambda row: row[0],
         )
 
     @property
     def active_creator_count_by_list_item_id(self) -> ScopedLoader:
         # The parent item was loaded through its own scope; this is an aggregate of it.
         return self._get(
-            "active_creator_count_by_list_item_id", type_name=None,
-            statement=lambda: select(models.ShowcaseEntry.list_item_id, func.count())
-            .where(models.ShowcaseEntry.status == models.enums.ShowcaseStatus.ACTIVE)
-            .group_by(models.ShowcaseEntry.list_item_id),
-            key_column=models.ShowcaseEntry.list_item_id, key_of=lambda row: row[0],
+            "active_creator_count_by_list_item_id",
+            type_name=None,
+            statement=lambda: (
+                select(models.ShowcaseEntry.list_item_id, func.count())
+                .where(models.ShowcaseEntry.status == models.enums.ShowcaseStatus.ACTIVE)
+                .group_by(models.ShowcaseEntry.list_item_id)
+            ),
+            key_column=models.ShowcaseEntry.list_item_id,
+            key_of=lambda row: row[0],
         )
 
     @property
     def share_link_by_id(self) -> ScopedLoader:
         return self._get(
-            "share_link_by_id", type_name="ShareLink", statement=lambda: select(models.ShareLink),
-            key_column=models.ShareLink.id, key_of=lambda row: row.id,
+            "share_link_by_id",
+            type_name="ShareLink",
+            statement=lambda: select(models.ShareLink),
+            key_column=models.ShareLink.id,
+            key_of=lambda row: row.id,
         )
 
     @property
     def integration_key_by_id(self) -> ScopedLoader:
         return self._get(
-            "integration_key_by_id", type_name="IntegrationKey", statement=lambda: select(models.IntegrationKey),
-            key_column=models.IntegrationKey.id, key_of=lambda row: row.id,
+            "integration_key_by_id",
+            type_name="IntegrationKey",
+            statement=lambda: select(models.IntegrationKey),
+            key_column=models.IntegrationKey.id,
+            key_of=lambda row: row.id,
         )
 
     @property
     def webhook_endpoint_by_id(self) -> ScopedLoader:
         return self._get(
-            "webhook_endpoint_by_id", type_name="WebhookEndpoint", statement=lambda: select(models.WebhookEndpoint),
-            key_column=models.WebhookEndpoint.id, key_of=lambda row: row.id,
+            "webhook_endpoint_by_id",
+            type_name="WebhookEndpoint",
+            statement=lambda: select(models.WebhookEndpoint),
+            key_column=models.WebhookEndpoint.id,
+            key_of=lambda row: row.id,
         )
 
     @property
     def webhook_message_by_id(self) -> ScopedLoader:
         return self._get(
-            "webhook_message_by_id", type_name="WebhookMessage", statement=lambda: select(models.WebhookMessage),
-            key_column=models.WebhookMessage.id, key_of=lambda row: row.id,
+            "webhook_message_by_id",
+            type_name="WebhookMessage",
+            statement=lambda: select(models.WebhookMessage),
+            key_column=models.WebhookMessage.id,
+            key_of=lambda row: row.id,
         )
 
     @property
     def webhook_attempts_by_message_id(self) -> ScopedLoader:
         return self._get(
-            "webhook_attempts_by_message_id", type_name="WebhookAttempt",
-            statement=lambda: select(models.WebhookAttempt), key_column=models.WebhookAttempt.message_id,
-            key_of=lambda row: row.message_id, many=True,
+            "webhook_attempts_by_message_id",
+            type_name="WebhookAttempt",
+            statement=lambda: select(models.WebhookAttempt),
+            key_column=models.WebhookAttempt.message_id,
+            key_of=lambda row: row.message_id,
+            many=True,
         )
 
     @property
     def active_share_link_by_list_id(self) -> ScopedLoader:
         return self._get(
-            "active_share_link_by_list_id", type_name="ShareLink",
+            "active_share_link_by_list_id",
+            type_name="ShareLink",
             statement=lambda: select(models.ShareLink).where(models.ShareLink.revoked_at.is_(None)),
-            key_column=models.ShareLink.list_id, key_of=lambda row: row.list_id,
+            key_column=models.ShareLink.list_id,
+            key_of=lambda row: row.list_id,
         )
 
     @property
     def link_open_count_by_share_link_id(self) -> ScopedLoader:
         # The parent link was loaded through its own scope; this is an aggregate of it.
         return self._get(
-            "link_open_count_by_share_link_id", type_name=None,
+            "link_open_count_by_share_link_id",
+            type_name=None,
             statement=lambda: select(models.LinkOpen.share_link_id, func.count()).group_by(
                 models.LinkOpen.share_link_id
             ),
-            key_column=models.LinkOpen.share_link_id, key_of=lambda row: row[0],
+            key_column=models.LinkOpen.share_link_id,
+            key_of=lambda row: row[0],
         )
 
     # --- the creator side: showcase entries, sample requests, content ----------------------------------
@@ -311,68 +409,100 @@ class LoaderRegistry:
         a sample request, content) was loaded through its own scope."""
         r = models.Registration
         return self._get(
-            "offer_context_by_registration_id", type_name=None,
-            statement=lambda: select(
-                r.id, models.Campaign.id, models.Campaign.name, models.Campaign.campaign_end, models.Organisation.name,
-                r.sample_quota, offer_rules.consumed_samples(),
-            )
-            .join(models.Campaign, models.Campaign.id == r.campaign_id)
-            .join(models.Organisation, models.Organisation.id == models.Campaign.agency_id),
-            key_column=r.id, key_of=lambda row: row[0],
+            "offer_context_by_registration_id",
+            type_name=None,
+            statement=lambda: (
+                select(
+                    r.id,
+                    models.Campaign.id,
+                    models.Campaign.name,
+                    models.Campaign.campaign_end,
+                    models.Organisation.name,
+                    r.sample_quota,
+                    offer_rules.consumed_samples(),
+                )
+                .join(models.Campaign, models.Campaign.id == r.campaign_id)
+                .join(models.Organisation, models.Organisation.id == models.Campaign.agency_id)
+            ),
+            key_column=r.id,
+            key_of=lambda row: row[0],
         )
 
     @property
     def showcase_entry_by_id(self) -> ScopedLoader:
         return self._get(
-            "showcase_entry_by_id", type_name="ShowcaseEntry", statement=lambda: select(models.ShowcaseEntry),
-            key_column=models.ShowcaseEntry.id, key_of=lambda e: e.id,
+            "showcase_entry_by_id",
+            type_name="ShowcaseEntry",
+            statement=lambda: select(models.ShowcaseEntry),
+            key_column=models.ShowcaseEntry.id,
+            key_of=lambda e: e.id,
         )
 
     @property
     def sample_request_by_id(self) -> ScopedLoader:
         return self._get(
-            "sample_request_by_id", type_name="SampleRequest", statement=lambda: select(models.SampleRequest),
-            key_column=models.SampleRequest.id, key_of=lambda s: s.id,
+            "sample_request_by_id",
+            type_name="SampleRequest",
+            statement=lambda: select(models.SampleRequest),
+            key_column=models.SampleRequest.id,
+            key_of=lambda s: s.id,
         )
 
     @property
     def sample_requests_by_product_id(self) -> ScopedLoader:
         return self._get(
-            "sample_requests_by_product_id", type_name="SampleRequest",
+            "sample_requests_by_product_id",
+            type_name="SampleRequest",
             statement=lambda: select(models.SampleRequest).order_by(models.SampleRequest.id),
-            key_column=models.SampleRequest.product_id, key_of=lambda s: s.product_id, many=True,
+            key_column=models.SampleRequest.product_id,
+            key_of=lambda s: s.product_id,
+            many=True,
         )
 
     @property
     def shipments_by_sample_request_id(self) -> ScopedLoader:
         # The parent request was loaded through its own scope; its shipment history goes with it.
         return self._get(
-            "shipments_by_sample_request_id", type_name=None,
-            statement=lambda: select(models.Shipment).order_by(models.Shipment.occurred_at, models.Shipment.id),
-            key_column=models.Shipment.sample_request_id, key_of=lambda s: s.sample_request_id, many=True,
+            "shipments_by_sample_request_id",
+            type_name=None,
+            statement=lambda: select(models.Shipment).order_by(
+                models.Shipment.occurred_at, models.Shipment.id
+            ),
+            key_column=models.Shipment.sample_request_id,
+            key_of=lambda s: s.sample_request_id,
+            many=True,
         )
 
     @property
     def content_by_id(self) -> ScopedLoader:
         return self._get(
-            "content_by_id", type_name="Content", statement=lambda: select(models.Content),
-            key_column=models.Content.id, key_of=lambda c: c.id,
+            "content_by_id",
+            type_name="Content",
+            statement=lambda: select(models.Content),
+            key_column=models.Content.id,
+            key_of=lambda c: c.id,
         )
 
     @property
     def contents_by_sample_request_id(self) -> ScopedLoader:
         return self._get(
-            "contents_by_sample_request_id", type_name="Content",
+            "contents_by_sample_request_id",
+            type_name="Content",
             statement=lambda: select(models.Content).order_by(models.Content.posted_at, models.Content.id),
-            key_column=models.Content.sample_request_id, key_of=lambda c: c.sample_request_id, many=True,
+            key_column=models.Content.sample_request_id,
+            key_of=lambda c: c.sample_request_id,
+            many=True,
         )
 
     @property
     def contents_by_product_id(self) -> ScopedLoader:
         return self._get(
-            "contents_by_product_id", type_name="Content",
+            "contents_by_product_id",
+            type_name="Content",
             statement=lambda: select(models.Content).order_by(models.Content.posted_at, models.Content.id),
-            key_column=models.Content.product_id, key_of=lambda c: c.product_id, many=True,
+            key_column=models.Content.product_id,
+            key_of=lambda c: c.product_id,
+            many=True,
         )
 
     # --- orders: order lines and their receipts (server/loaders/orders.py) ---------------------------------
@@ -401,8 +531,11 @@ class LoaderRegistry:
     @property
     def notification_by_id(self) -> ScopedLoader:
         return self._get(
-            "notification_by_id", type_name="Notification", statement=lambda: select(models.Notification),
-            key_column=models.Notification.id, key_of=lambda n: n.id,
+            "notification_by_id",
+            type_name="Notification",
+            statement=lambda: select(models.Notification),
+            key_column=models.Notification.id,
+            key_of=lambda n: n.id,
         )
 
 

@@ -63,7 +63,9 @@ class RequestSession:
                 yield session
             return
         async with self._lock:
-            if self._autocommit:  # one session for the whole request; each use leaves it empty (no stale rows)
+            if (
+                self._autocommit
+            ):  # one session for the whole request; each use leaves it empty (no stale rows)
                 if self._session is None:
                     self._session = self._new_session(self._conn or await self._connect())
                 session = self._session

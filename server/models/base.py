@@ -60,7 +60,9 @@ class Base(DeclarativeBase):
 
 
 class IdMixin:
-    id: Mapped[int] = mapped_column(BigID, primary_key=True, autoincrement=True, sort_order=-1)  # first column
+    id: Mapped[int] = mapped_column(
+        BigID, primary_key=True, autoincrement=True, sort_order=-1
+    )  # first column
 
 
 class CreatedMixin:

@@ -18,7 +18,9 @@ from server.models.enums import Currency, Role
 class DisputeType(enum.StrEnum):
     MISSING_ORDER = "MISSING_ORDER"  # creator → agency: an order that never showed up (order number and date)
     WRONG_COMMISSION = "WRONG_COMMISSION"  # creator → agency: a line's commission is wrong
-    RATE_NOT_HONOURED = "RATE_NOT_HONOURED"  # creator → agency: a line was paid at a rate other than the offer's
+    RATE_NOT_HONOURED = (
+        "RATE_NOT_HONOURED"  # creator → agency: a line was paid at a rate other than the offer's
+    )
     SPLIT_DISPUTED = "SPLIT_DISPUTED"  # creator → agency: the split of a line
     REJECTION_APPEAL = "REJECTION_APPEAL"  # seller → agency: a rejection or a reject-forever
     SAMPLE_NOT_RECEIVED = "SAMPLE_NOT_RECEIVED"  # creator → seller, through the agency
@@ -56,13 +58,21 @@ class Dispute(IdMixin, CreatedMixin, Base):
         BigID, ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
     )
     claimant_role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
-    agency_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="RESTRICT"), index=True)
-    shop_id: Mapped[int | None] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="RESTRICT"), index=True)
+    agency_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    shop_id: Mapped[int | None] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
     creator_id: Mapped[int | None] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="RESTRICT"))
     campaign_id: Mapped[int] = mapped_column(BigID, ForeignKey("campaigns.id", ondelete="RESTRICT"))
     # What it concerns (one, by type).
-    order_line_id: Mapped[int | None] = mapped_column(BigID, ForeignKey("order_lines.id", ondelete="RESTRICT"))
-    registration_id: Mapped[int | None] = mapped_column(BigID, ForeignKey("registrations.id", ondelete="RESTRICT"))
+    order_line_id: Mapped[int | None] = mapped_column(
+        BigID, ForeignKey("order_lines.id", ondelete="RESTRICT")
+    )
+    registration_id: Mapped[int | None] = mapped_column(
+        BigID, ForeignKey("registrations.id", ondelete="RESTRICT")
+    )
     sample_request_id: Mapped[int | None] = mapped_column(
         BigID, ForeignKey("sample_requests.id", ondelete="RESTRICT")
     )

@@ -57,7 +57,9 @@ class TaxInfo(IdMixin, Base):
         ),
         Index("ix_tax_infos_status_submitted_at", "status", "submitted_at"),
         CheckConstraint("status != 'REJECTED' or reject_reason is not null", name="rejection_has_reason"),
-        CheckConstraint("form != 'W9' or (tin_type is not null and certified_at is not null)", name="w9_complete"),
+        CheckConstraint(
+            "form != 'W9' or (tin_type is not null and certified_at is not null)", name="w9_complete"
+        ),
     )
 
     payment_account_id: Mapped[int] = mapped_column(
@@ -181,4 +183,6 @@ class PaymentBillEntry(Base):
     ledger_entry_id: Mapped[int] = mapped_column(
         BigID, ForeignKey("ledger_entries.id", ondelete="RESTRICT"), primary_key=True, autoincrement=False
     )
-    bill_id: Mapped[int] = mapped_column(BigID, ForeignKey("payment_bills.id", ondelete="RESTRICT"), index=True)
+    bill_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("payment_bills.id", ondelete="RESTRICT"), index=True
+    )

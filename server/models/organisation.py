@@ -15,7 +15,9 @@ class Organisation(IdMixin, CreatedMixin, Base):
     __tablename__ = "organisations"
     __table_args__ = (CheckConstraint("length(name) between 1 and 120", name="name_length"),)
 
-    kind: Mapped[OrganisationKind] = mapped_column(enum_column(OrganisationKind, "organisation_kind"), index=True)
+    kind: Mapped[OrganisationKind] = mapped_column(
+        enum_column(OrganisationKind, "organisation_kind"), index=True
+    )
     name: Mapped[str] = mapped_column(String(120))
     # The home market of a shop or creator; an agency's first market (it may serve several).
     market: Mapped[Market | None] = mapped_column(enum_column(Market, "market"))
@@ -25,7 +27,9 @@ class Organisation(IdMixin, CreatedMixin, Base):
 class Agency(Base):
     __tablename__ = "agencies"
 
-    organisation_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
     markets: Mapped[list[str]] = mapped_column(JSON, default=list)  # markets served
     contact_email: Mapped[str] = mapped_column(String(254))
     website: Mapped[str | None] = mapped_column(String(300))
@@ -38,7 +42,9 @@ class Shop(Base):
         CheckConstraint("length(shop_code) between 6 and 20", name="shop_code_length"),
     )
 
-    organisation_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
     shop_code: Mapped[str] = mapped_column(String(20))
     seller_type: Mapped[SellerType] = mapped_column(enum_column(SellerType, "seller_type"))
     market: Mapped[Market] = mapped_column(enum_column(Market, "market"), index=True)
@@ -53,7 +59,9 @@ class CreatorProfile(Base):
         CheckConstraint("followers >= 0", name="followers_non_negative"),
     )
 
-    organisation_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
     handle: Mapped[str] = mapped_column(String(40))
     display_name: Mapped[str] = mapped_column(String(80))
     avatar_url: Mapped[str | None] = mapped_column(String(500))

@@ -130,4 +130,3 @@ ROLLUP_TABLES = (
     rollup_creator_campaigns,
     rollup_creator_days,
 )
-

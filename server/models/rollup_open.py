@@ -11,6 +11,11 @@ from server.models.rollup import rollup_lines
 OPEN = "paid = 1 AND sale = 1 AND settled = 0"
 
 OPEN_LINE_INDEXES = tuple(
-    Index(f"ix_rollup_lines_open_{column}", rollup_lines.c[column], sqlite_where=text(OPEN), postgresql_where=text(OPEN))
+    Index(
+        f"ix_rollup_lines_open_{column}",
+        rollup_lines.c[column],
+        sqlite_where=text(OPEN),
+        postgresql_where=text(OPEN),
+    )
     for column in ("creator_id", "shop_id", "campaign_id")
 )

@@ -30,7 +30,9 @@ class Membership(IdMixin, CreatedMixin, Base):
     __table_args__ = (UniqueConstraint("user_id"),)
 
     user_id: Mapped[int] = mapped_column(BigID, ForeignKey("users.id", ondelete="CASCADE"))
-    organisation_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
     member_role: Mapped[MemberRole] = mapped_column(enum_column(MemberRole, "member_role"))
 
 
@@ -66,7 +68,9 @@ class IntegrationKey(IdMixin, CreatedMixin, Base):
     __tablename__ = "integration_keys"
     __table_args__ = (UniqueConstraint("key_id"),)
 
-    organisation_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = mapped_column(String(80))
     key_id: Mapped[str] = mapped_column(String(32))  # public prefix, e.g. mk_live_ab12cd34
     secret_hash: Mapped[str] = mapped_column(String(200))  # SHA-256 of the (random, 256-bit) secret

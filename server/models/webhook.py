@@ -26,12 +26,16 @@ class WebhookMessageStatus(enum.StrEnum):
 class WebhookEndpoint(IdMixin, CreatedMixin, Base):
     __tablename__ = "webhook_endpoints"
 
-    organisation_id: Mapped[int] = mapped_column(BigID, ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
     url: Mapped[str] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(String(200), default="")
     event_types: Mapped[list[str]] = mapped_column(JSON, default=list)
     secret: Mapped[str] = mapped_column(String(100))  # whsec_<base64>: shown once, used to sign
-    status: Mapped[WebhookEndpointStatus] = mapped_column(enum_column(WebhookEndpointStatus, "webhook_endpoint_status"))
+    status: Mapped[WebhookEndpointStatus] = mapped_column(
+        enum_column(WebhookEndpointStatus, "webhook_endpoint_status")
+    )
     disabled_reason: Mapped[str | None] = mapped_column(String(300))
     disabled_at: Mapped[datetime | None]
 
@@ -49,11 +53,17 @@ class WebhookMessage(IdMixin, CreatedMixin, Base):
     message_id: Mapped[str] = mapped_column(String(40), unique=True)  # the webhook-id header: msg_<hex>
     event_type: Mapped[str] = mapped_column(String(60))
     event: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # the thin event (ids, statuses)
-    body: Mapped[str | None] = mapped_column(Text)  # the payload, rendered for the recipient at the first attempt
-    status: Mapped[WebhookMessageStatus] = mapped_column(enum_column(WebhookMessageStatus, "webhook_message_status"))
+    body: Mapped[str | None] = mapped_column(
+        Text
+    )  # the payload, rendered for the recipient at the first attempt
+    status: Mapped[WebhookMessageStatus] = mapped_column(
+        enum_column(WebhookMessageStatus, "webhook_message_status")
+    )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]
-    claimed_until: Mapped[datetime | None]  # a process is sending it until then (a crash lets the lease run out)
+    claimed_until: Mapped[
+        datetime | None
+    ]  # a process is sending it until then (a crash lets the lease run out)
     delivered_at: Mapped[datetime | None]
 
 
@@ -62,7 +72,9 @@ class WebhookAttempt(IdMixin, Base):
 
     __tablename__ = "webhook_attempts"
 
-    message_id: Mapped[int] = mapped_column(BigID, ForeignKey("webhook_messages.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[int] = mapped_column(
+        BigID, ForeignKey("webhook_messages.id", ondelete="CASCADE"), index=True
+    )
     attempted_at: Mapped[datetime]
     request_headers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     response_status: Mapped[int | None] = mapped_column(Integer)

@@ -22,8 +22,12 @@ def metrics_routes(settings: Settings) -> list[Route]:
     async def metrics(request: Request) -> Response:
         given = request.headers.get("authorization", "").encode("latin-1")
         if not hmac.compare_digest(given, expected):
-            return Response("metrics need the bearer token (MATCHUP_METRICS_TOKEN)\n", status_code=401,
-                            headers={"www-authenticate": 'Bearer realm="metrics"'}, media_type="text/plain")
+            return Response(
+                "metrics need the bearer token (MATCHUP_METRICS_TOKEN)\n",
+                status_code=401,
+                headers={"www-authenticate": 'Bearer realm="metrics"'},
+                media_type="text/plain",
+            )
         return Response(exposition(), media_type=CONTENT_TYPE_LATEST, headers={"cache-control": "no-store"})
 
     return [Route("/metrics", metrics)]

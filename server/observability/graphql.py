@@ -41,8 +41,10 @@ class ObserveOperations(SchemaExtension):
                 name = None
             set_operation(name)
             kind = _operation_type(ec)
-            errors = failed is not None or bool(ec.pre_execution_errors) or bool(
-                ec.result is not None and getattr(ec.result, "errors", None)
+            errors = (
+                failed is not None
+                or bool(ec.pre_execution_errors)
+                or bool(ec.result is not None and getattr(ec.result, "errors", None))
             )
             if metrics.switch.on:
                 label = metrics.operation_label(name)

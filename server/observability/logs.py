@@ -53,14 +53,20 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         time = datetime.fromtimestamp(record.created, UTC).strftime("%H:%M:%S.%f")[:-3]
         extras = " ".join(f"{k}={v}" for k, v in _context(record).items())
-        text = f"{time} {record.levelname:<5} {record.name}  {record.getMessage()}" + (f"  {extras}" if extras else "")
+        text = f"{time} {record.levelname:<5} {record.name}  {record.getMessage()}" + (
+            f"  {extras}" if extras else ""
+        )
         if record.exc_info:
             text += "\n" + self.formatException(record.exc_info)
         return text
 
 
 def log_format(settings: Settings) -> str:
-    return ("text" if settings.env == "dev" else "json") if settings.log_format == "auto" else settings.log_format
+    return (
+        ("text" if settings.env == "dev" else "json")
+        if settings.log_format == "auto"
+        else settings.log_format
+    )
 
 
 def configure_logging(settings: Settings, stream: object = None) -> logging.Handler:

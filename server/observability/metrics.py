@@ -34,38 +34,62 @@ switch = _Switch()
 _LATENCY = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 
 HTTP_REQUESTS = Counter("matchup_http_requests", "HTTP requests answered", ["method", "route", "status"])
-HTTP_DURATION = Histogram("matchup_http_request_duration_seconds", "HTTP request duration", ["method", "route"], buckets=_LATENCY)
+HTTP_DURATION = Histogram(
+    "matchup_http_request_duration_seconds", "HTTP request duration", ["method", "route"], buckets=_LATENCY
+)
 GRAPHQL_OPERATIONS = Counter(
-    "matchup_graphql_operations", "GraphQL operations by name, type and outcome", ["operation", "type", "outcome"]
+    "matchup_graphql_operations",
+    "GraphQL operations by name, type and outcome",
+    ["operation", "type", "outcome"],
 )
 GRAPHQL_DURATION = Histogram(
-    "matchup_graphql_operation_duration_seconds", "GraphQL operation duration", ["operation", "type"], buckets=_LATENCY
+    "matchup_graphql_operation_duration_seconds",
+    "GraphQL operation duration",
+    ["operation", "type"],
+    buckets=_LATENCY,
 )
 GRAPHQL_COST = Histogram(
-    "matchup_graphql_query_cost", "Static cost of GraphQL operations (docs/api-limits.md)", ["operation"],
+    "matchup_graphql_query_cost",
+    "Static cost of GraphQL operations (docs/api-limits.md)",
+    ["operation"],
     buckets=(1, 10, 50, 100, 500, 1000, 5000, 10000, 20000),
 )
 WEBSOCKETS = Gauge("matchup_websockets_open", "Open GraphQL websockets", multiprocess_mode="livesum")
-SUBSCRIPTIONS = Gauge("matchup_subscriptions_active", "Active GraphQL subscriptions", multiprocess_mode="livesum")
+SUBSCRIPTIONS = Gauge(
+    "matchup_subscriptions_active", "Active GraphQL subscriptions", multiprocess_mode="livesum"
+)
 BROKER_PUBLISHED = Counter("matchup_broker_published", "Events published to the broker", ["channel"])
 BROKER_DELIVERED = Counter("matchup_broker_delivered", "Events delivered to local subscribers", ["channel"])
 BROKER_DROPPED = Counter("matchup_broker_dropped", "Events dropped from full subscriber queues")
 BROKER_LAG = Histogram(
-    "matchup_broker_subscriber_lag_events", "Events waiting in a subscriber's queue when one more arrives",
+    "matchup_broker_subscriber_lag_events",
+    "Events waiting in a subscriber's queue when one more arrives",
     buckets=(0, 1, 2, 4, 8, 16, 32, 64, 128, 256),
 )
 ORDER_EVENTS = Counter("matchup_order_events", "Order events ingested, by outcome", ["outcome"])
 SWEEPER_RUNS = Counter("matchup_sweeper_job_runs", "Sweeper job runs by result", ["job", "result"])
 SWEEPER_CHANGED = Counter("matchup_sweeper_rows_changed", "Rows the sweeper's jobs changed", ["job"])
-DB_POOL_IN_USE = Gauge("matchup_db_pool_in_use", "Database connections checked out", multiprocess_mode="livesum")
+DB_POOL_IN_USE = Gauge(
+    "matchup_db_pool_in_use", "Database connections checked out", multiprocess_mode="livesum"
+)
 DB_POOL_OPEN = Gauge("matchup_db_pool_open", "Database connections open", multiprocess_mode="livesum")
-WEBHOOK_DELIVERIES = Counter("matchup_webhook_deliveries", "Webhook delivery attempts by outcome", ["outcome"])
-WEBHOOK_ENQUEUED = Counter("matchup_webhook_messages_enqueued", "Webhook messages written to the outbox", ["event"])
+WEBHOOK_DELIVERIES = Counter(
+    "matchup_webhook_deliveries", "Webhook delivery attempts by outcome", ["outcome"]
+)
+WEBHOOK_ENQUEUED = Counter(
+    "matchup_webhook_messages_enqueued", "Webhook messages written to the outbox", ["event"]
+)
 
 _ROUTES = (
-    ("/graphql", "/graphql"), ("/integrations/orders/batch", "/integrations/orders/batch"),
-    ("/integrations/orders", "/integrations/orders"), ("/integrations/", "/integrations"), ("/exports/", "/exports"),
-    ("/healthz", "/healthz"), ("/readyz", "/readyz"), ("/metrics", "/metrics"), ("/assets/", "/assets"),
+    ("/graphql", "/graphql"),
+    ("/integrations/orders/batch", "/integrations/orders/batch"),
+    ("/integrations/orders", "/integrations/orders"),
+    ("/integrations/", "/integrations"),
+    ("/exports/", "/exports"),
+    ("/healthz", "/healthz"),
+    ("/readyz", "/readyz"),
+    ("/metrics", "/metrics"),
+    ("/assets/", "/assets"),
 )
 _MAX_OPERATION_NAMES = 300
 _operation_names: set[str] = set()

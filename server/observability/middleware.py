@@ -75,9 +75,18 @@ class ObserveRequests:
                 metrics.HTTP_DURATION.labels(scope["method"], route).observe(elapsed)
             if not path.startswith(_QUIET) and log.isEnabledFor(logging.INFO):
                 log.info(
-                    "%s %s %s", scope["method"], path, status,
-                    extra={"fields": {"method": scope["method"], "path": path, "status": status,
-                                      "duration_ms": round(elapsed * 1000, 2)}},
+                    "%s %s %s",
+                    scope["method"],
+                    path,
+                    status,
+                    extra={
+                        "fields": {
+                            "method": scope["method"],
+                            "path": path,
+                            "status": status,
+                            "duration_ms": round(elapsed * 1000, 2),
+                        }
+                    },
                 )
 
 

@@ -20,7 +20,11 @@ def input_id(value: str, type_name: str, field: Sequence[str | int]) -> int:
 
 def address_of(value: TaxAddressInput) -> Address:
     return Address(
-        line1=value.line1, line2=value.line2, city=value.city, region=value.region, postal_code=value.postal_code,
+        line1=value.line1,
+        line2=value.line2,
+        city=value.city,
+        region=value.region,
+        postal_code=value.postal_code,
         country=value.country,
     )
 

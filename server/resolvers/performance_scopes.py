@@ -25,7 +25,9 @@ class InvalidRange(PublicError):
     code = "INVALID_RANGE"
 
 
-async def campaign_scope(info: Info, campaign_id: strawberry.ID | int) -> tuple[models.Campaign, CampaignScope] | None:
+async def campaign_scope(
+    info: Info, campaign_id: strawberry.ID | int
+) -> tuple[models.Campaign, CampaignScope] | None:
     """The campaign if the viewer may see it, and what of it: the registrations of its row scope (an agency all
     of its campaign's, a seller its own, the operator all) and the ledger accounts the policy shows it."""
     pk = campaign_id if isinstance(campaign_id, int) else decode_id(campaign_id, "Campaign")
@@ -34,8 +36,11 @@ async def campaign_scope(info: Info, campaign_id: strawberry.ID | int) -> tuple[
         return None
     principal = info.context.principal
     return campaign, CampaignScope(
-        campaign_id=pk, registrations=row_scope("Registration", principal), accounts=visible_accounts(principal),
-        now=info.context.rt.clock.now(), agency_id=None if principal is None else principal.agency_id,
+        campaign_id=pk,
+        registrations=row_scope("Registration", principal),
+        accounts=visible_accounts(principal),
+        now=info.context.rt.clock.now(),
+        agency_id=None if principal is None else principal.agency_id,
     )
 
 

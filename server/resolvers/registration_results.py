@@ -61,7 +61,9 @@ async def batch_payload(
         results=[
             RegistrationReviewResult(
                 id=ids[outcome.index],
-                registration=None if outcome.registration is None else Registration.from_row(outcome.registration),
+                registration=None
+                if outcome.registration is None
+                else Registration.from_row(outcome.registration),
                 user_errors=registration_errors(outcome.errors),
             )
             for outcome in outcomes

@@ -48,50 +48,76 @@ class WebhookQueries:
     @strawberry.field(description="The organisation's webhook endpoints, oldest first (at most 10).")
     async def webhook_endpoints(self, info: Info) -> list[WebhookEndpoint]:
         async with info.context.reads.sessionmaker() as session:
-            rows = (await session.scalars(
-                select(models.WebhookEndpoint).where(row_scope("WebhookEndpoint", info.context.principal))
-                .order_by(models.WebhookEndpoint.id)
-            )).all()
+            rows = (
+                await session.scalars(
+                    select(models.WebhookEndpoint)
+                    .where(row_scope("WebhookEndpoint", info.context.principal))
+                    .order_by(models.WebhookEndpoint.id)
+                )
+            ).all()
         return [WebhookEndpoint.from_row(row) for row in rows]
 
     @strawberry.field(description="The event types an endpoint can ask for.")
     def webhook_event_types(self) -> list[WebhookEventType]:
-        return [WebhookEventType(name=name, description=BY_NAME[name].description) for name in webhooks.subscribable()]
+        return [
+            WebhookEventType(name=name, description=BY_NAME[name].description)
+            for name in webhooks.subscribable()
+        ]
 
 
 @strawberry.type
 class WebhookMutations:
     @strawberry.mutation(description="Register an endpoint; its signing secret is in the payload, this once.")
-    async def webhook_endpoint_create(self, info: Info, input: WebhookEndpointCreateInput) -> WebhookEndpointCreatePayload:  # noqa: A002
+    async def webhook_endpoint_create(
+        self, info: Info, input: WebhookEndpointCreateInput
+    ) -> WebhookEndpointCreatePayload:  # noqa: A002
         assert info.context.principal is not None
         try:
             created = await webhooks.create_endpoint(
-                info.context.rt, info.context.principal, url=input.url, event_types=input.event_types,
+                info.context.rt,
+                info.context.principal,
+                url=input.url,
+                event_types=input.event_types,
                 description=input.description,
             )
         except (DomainError, DomainErrors) as error:
-            return WebhookEndpointCreatePayload(webhook_endpoint=None, secret=None, user_errors=_errors(error))
+            return WebhookEndpointCreatePayload(
+                webhook_endpoint=None, secret=None, user_errors=_errors(error)
+            )
         return WebhookEndpointCreatePayload(
             webhook_endpoint=WebhookEndpoint.from_row(created.endpoint), secret=created.secret, user_errors=[]
         )
 
-    @strawberry.mutation(description="Change an endpoint's URL, event types or description; disable or enable it.")
-    async def webhook_endpoint_update(self, info: Info, input: WebhookEndpointUpdateInput) -> WebhookEndpointPayload:  # noqa: A002
+    @strawberry.mutation(
+        description="Change an endpoint's URL, event types or description; disable or enable it."
+    )
+    async def webhook_endpoint_update(
+        self, info: Info, input: WebhookEndpointUpdateInput
+    ) -> WebhookEndpointPayload:  # noqa: A002
         assert info.context.principal is not None
         try:
             row = await webhooks.update_endpoint(
-                info.context.rt, info.context.principal, _pk(input.id, "WebhookEndpoint"), url=input.url,
-                event_types=input.event_types, description=input.description, enabled=input.enabled,
+                info.context.rt,
+                info.context.principal,
+                _pk(input.id, "WebhookEndpoint"),
+                url=input.url,
+                event_types=input.event_types,
+                description=input.description,
+                enabled=input.enabled,
             )
         except (DomainError, DomainErrors) as error:
             return WebhookEndpointPayload(webhook_endpoint=None, user_errors=_errors(error))
         return WebhookEndpointPayload(webhook_endpoint=WebhookEndpoint.from_row(row), user_errors=[])
 
     @strawberry.mutation(description="Delete an endpoint with its messages and delivery log.")
-    async def webhook_endpoint_delete(self, info: Info, input: WebhookIdInput) -> WebhookEndpointDeletePayload:  # noqa: A002
+    async def webhook_endpoint_delete(
+        self, info: Info, input: WebhookIdInput
+    ) -> WebhookEndpointDeletePayload:  # noqa: A002
         assert info.context.principal is not None
         try:
-            await webhooks.delete_endpoint(info.context.rt, info.context.principal, _pk(input.id, "WebhookEndpoint"))
+            await webhooks.delete_endpoint(
+                info.context.rt, info.context.principal, _pk(input.id, "WebhookEndpoint")
+            )
         except DomainError as error:
             return WebhookEndpointDeletePayload(deleted_id=None, user_errors=_errors(error))
         return WebhookEndpointDeletePayload(deleted_id=input.id, user_errors=[])
@@ -111,7 +137,9 @@ class WebhookMutations:
     async def webhook_message_replay(self, info: Info, input: WebhookIdInput) -> WebhookMessagePayload:  # noqa: A002
         assert info.context.principal is not None
         try:
-            row = await webhooks.replay_message(info.context.rt, info.context.principal, _pk(input.id, "WebhookMessage"))
+            row = await webhooks.replay_message(
+                info.context.rt, info.context.principal, _pk(input.id, "WebhookMessage")
+            )
         except DomainError as error:
             return WebhookMessagePayload(webhook_message=None, user_errors=_errors(error))
         return WebhookMessagePayload(webhook_message=WebhookMessage.from_row(row), user_errors=[])

@@ -38,7 +38,9 @@ class GatedSchema(TimeLimitedExecution, strawberry.Schema):
         fields = super().get_fields(type_definition)
         if type_definition.is_input or type_definition.is_interface:
             return fields
-        type_name = self.config.name_converter.from_object(type_definition)  # "ProductConnection", not "Connection"
+        type_name = self.config.name_converter.from_object(
+            type_definition
+        )  # "ProductConnection", not "Connection"
         for field in fields:
             name = self.config.name_converter.get_graphql_name(field)
             if needs_gate(type_name, name) and not any(
@@ -59,9 +61,13 @@ def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawbe
             partial(ParserCache, maxsize=settings.graphql_cache_size),
             partial(ValidationCache, maxsize=settings.graphql_cache_size),
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
-            limit_rules(settings),  # depth, alias, login-once, introspection: built once so the validation cache hits
+            limit_rules(
+                settings
+            ),  # depth, alias, login-once, introspection: built once so the validation cache hits
             partial(InputGuard, max_list_length=settings.graphql_max_list_length),
-            partial(QueryLimits, rate=rate or RateLimiter(settings), costs=CostCache(settings.graphql_cache_size)),
+            partial(
+                QueryLimits, rate=rate or RateLimiter(settings), costs=CostCache(settings.graphql_cache_size)
+            ),
             partial(ClassifyAndMaskErrors, suggestions=settings.suggestions_enabled),
         ],
     )

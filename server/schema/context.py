@@ -32,7 +32,9 @@ class Context:
     def act_as(self, principal: Principal | None) -> None:
         """After login/logout within this request: later fields resolve for the new principal."""
         self.principal = principal
-        self.loaders = LoaderRegistry(self.rt, principal, cache=not self.is_websocket, reads=self.loaders.reads)
+        self.loaders = LoaderRegistry(
+            self.rt, principal, cache=not self.is_websocket, reads=self.loaders.reads
+        )
 
     @property
     def reads(self) -> Runtime:

@@ -24,7 +24,9 @@ WEIGHTS: dict[str, int] = {
     "Query.creatorPerformanceSeries": 10,
     "Query.performanceSeries": 10,
     "Query.earnings": 5,
-    **dict.fromkeys(("Query.earningsForecast", "Query.registrationSimulate", "Query.productListItemSimulate"), 10),
+    **dict.fromkeys(
+        ("Query.earningsForecast", "Query.registrationSimulate", "Query.productListItemSimulate"), 10
+    ),
     "Query.paymentAccount": 5,
     "Subscription.campaignNumbersChanged": 10,
 }

@@ -27,11 +27,20 @@ class DisputeQueries:
         "by deadline, the nearest first; false the closed ones, the latest first. Filter by status and type."
     )
     async def disputes(
-        self, info: Info, first: int = 20, after: str | None = None, open: bool = True,  # noqa: A002
-        status: list[DisputeStatus] | None = None, type: list[DisputeType] | None = None,  # noqa: A002
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        open: bool = True,  # noqa: A002
+        status: list[DisputeStatus] | None = None,
+        type: list[DisputeType] | None = None,  # noqa: A002
     ) -> Connection[Dispute]:
         return await resolve_disputes(
-            info, first, after, open, [DisputeStatusEnum(s) for s in status or []],
+            info,
+            first,
+            after,
+            open,
+            [DisputeStatusEnum(s) for s in status or []],
             [DisputeTypeEnum(t) for t in type or []],
         )
 
@@ -59,7 +68,9 @@ class DisputeMutations:
 
 @strawberry.type
 class DisputeSubscriptions:
-    @strawberry.subscription(description="Disputes the viewer is a party to, as they change, each as it may see it.")
+    @strawberry.subscription(
+        description="Disputes the viewer is a party to, as they change, each as it may see it."
+    )
     async def dispute_changed(self, info: Info) -> AsyncGenerator[Dispute, None]:
         async for dispute in subscribe_dispute_changed(info):
             yield dispute

@@ -52,18 +52,30 @@ def _classify(error: GraphQLError) -> GraphQLError:
         else:
             code = "GRAPHQL_VALIDATION_FAILED"
         return GraphQLError(
-            error.message, nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
+            error.message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
             extensions={**(error.extensions or {}), "code": code},
         )
     if is_unavailable(original):
         log.warning("database unavailable at %s: %r", error.path, original)
         return GraphQLError(
-            MESSAGE, nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
+            MESSAGE,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
             extensions={"code": SERVICE_UNAVAILABLE},
         )
     error_id = uuid.uuid4().hex[:12]
     log.error("unexpected error %s at %s", error_id, error.path, exc_info=original)
     return GraphQLError(
-        "Internal server error", nodes=error.nodes, source=error.source, positions=error.positions,
-        path=error.path, extensions={"code": "INTERNAL_SERVER_ERROR", "errorId": error_id, "requestId": request_id()},
+        "Internal server error",
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": "INTERNAL_SERVER_ERROR", "errorId": error_id, "requestId": request_id()},
     )

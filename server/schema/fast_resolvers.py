@@ -43,7 +43,11 @@ def _plain_call(field: StrawberryField) -> Resolve | None:
             return getattr(source, name)
 
         return attribute
-    if resolver.self_parameter is None or resolver.parent_parameter is not None or resolver.root_parameter is not None:
+    if (
+        resolver.self_parameter is None
+        or resolver.parent_parameter is not None
+        or resolver.root_parameter is not None
+    ):
         return None
     func = resolver.wrapped_func
     if not callable(func) or inspect.isasyncgenfunction(func):
@@ -94,7 +98,11 @@ def install_fast_resolvers(schema: Any) -> int:
     info_class = schema.config.info_class
     replaced = 0
     for type_name, graphql_type in graphql_schema.type_map.items():
-        if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__") or type_name in ROOT_TYPES:
+        if (
+            not isinstance(graphql_type, GraphQLObjectType)
+            or type_name.startswith("__")
+            or type_name in ROOT_TYPES
+        ):
             continue
         for graphql_field in graphql_type.fields.values():
             field = (graphql_field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)

@@ -90,13 +90,17 @@ async def keyset_page(
     list costs a bounded scan, not one over all its rows."""
     check_first(first)
     if count is None:
-        count = select(func.count()).select_from(stmt.order_by(None).limit(rt.settings.total_count_cap).subquery())
+        count = select(func.count()).select_from(
+            stmt.order_by(None).limit(rt.settings.total_count_cap).subquery()
+        )
     count_stmt = count
     page_stmt = stmt.add_columns(sort.label("_sort"), pk.label("_pk"))
     if after is not None:
         sort_value, after_pk = decode_cursor(after)
         key = tuple_(sort, pk)
-        page_stmt = page_stmt.where(key < tuple_(sort_value, after_pk) if descending else key > tuple_(sort_value, after_pk))
+        page_stmt = page_stmt.where(
+            key < tuple_(sort_value, after_pk) if descending else key > tuple_(sort_value, after_pk)
+        )
     order = (sort.desc(), pk.desc()) if descending else (sort.asc(), pk.asc())
     page_stmt = page_stmt.order_by(*order).limit(first + 1)
     async with rt.sessionmaker() as session:

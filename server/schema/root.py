@@ -112,7 +112,9 @@ from server.schema.disputes_root import DisputeMutations, DisputeQueries, Disput
 
 @strawberry.type
 class Query(DailyQuery, WebhookQueries, DisputeQueries):
-    viewer = strawberry.field(resolver=resolve_viewer, description="The logged-in user; null when not logged in.")
+    viewer = strawberry.field(
+        resolver=resolve_viewer, description="The logged-in user; null when not logged in."
+    )
     node = strawberry.field(
         resolver=resolve_node,
         description="Any object by its global id; null when it does not exist or is not visible.",
@@ -215,17 +217,17 @@ class Query(DailyQuery, WebhookQueries, DisputeQueries):
     payment_account = strawberry.field(
         resolver=resolve_payment_account,
         description="The viewer's payment account (agencies and creators): tax status, linked bank "
-                      "account and balances.",
+        "account and balances.",
     )
     payment_accounts = strawberry.field(
         resolver=resolve_payment_accounts,
         description="Every payee's payment account (operators), newest payee first; filter by tax "
-                      "status (PENDING_REVIEW: the review queue) or kind (AGENCY, CREATOR).",
+        "status (PENDING_REVIEW: the review queue) or kind (AGENCY, CREATOR).",
     )
     bills = strawberry.field(
         resolver=resolve_bills,
         description="Monthly payment bills, latest period first: a payee's own, every bill for an "
-                      "operator (status: any of; period: YYYY-MM).",
+        "operator (status: any of; period: YYYY-MM).",
     )
     order_lines = strawberry.field(
         resolver=resolve_order_lines,

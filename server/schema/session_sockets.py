@@ -101,7 +101,11 @@ class SessionClosingWSHandler(BaseGraphQLTransportWSHandler["Context", None]):
 
     async def handle_subscribe(self, message: Any) -> None:
         principal = self.context.principal
-        if principal is not None and principal.expires_at is not None and principal.expires_at <= self._sockets.rt.clock.now():
+        if (
+            principal is not None
+            and principal.expires_at is not None
+            and principal.expires_at <= self._sockets.rt.clock.now()
+        ):
             await self.end_session()
             return
         await super().handle_subscribe(message)

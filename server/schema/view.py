@@ -72,10 +72,15 @@ class GraphQLView(GraphQL[Context, None]):
         reads = None if is_ws else RequestSession(self.rt.engine, autocommit=not self.rt.settings.is_sqlite)
         if reads is not None:
             request.scope["matchup.reads"] = reads
-        principal = await principal_for_token(self.rt if reads is None else replace(self.rt, sessionmaker=reads), token)
+        principal = await principal_for_token(
+            self.rt if reads is None else replace(self.rt, sessionmaker=reads), token
+        )
         set_organisation(None if principal is None else principal.organisation_id)  # for the log lines
         return Context(
-            request=request, response=response, rt=self.rt, principal=principal,
+            request=request,
+            response=response,
+            rt=self.rt,
+            principal=principal,
             loaders=LoaderRegistry(self.rt, principal, cache=not is_ws, reads=reads),
         )
 

@@ -35,7 +35,9 @@ class LoginResult:
     token: str
 
 
-async def login(rt: Runtime, *, email: str, password: str, client_ip: str | None, user_agent: str | None) -> LoginResult:
+async def login(
+    rt: Runtime, *, email: str, password: str, client_ip: str | None, user_agent: str | None
+) -> LoginResult:
     email = normalise_email(email)
     if not email:
         raise DomainError("REQUIRED", "Enter your email", ["input", "email"])
@@ -99,8 +101,14 @@ async def logout(rt: Runtime, principal: Principal | None) -> bool:
 
 
 async def create_user(
-    uow: UnitOfWork, *, organisation_id: int, email: str, password: str, full_name: str,
-    member_role: MemberRole = MemberRole.MEMBER, password_hash: str | None = None,
+    uow: UnitOfWork,
+    *,
+    organisation_id: int,
+    email: str,
+    password: str,
+    full_name: str,
+    member_role: MemberRole = MemberRole.MEMBER,
+    password_hash: str | None = None,
 ) -> models.User:
     """`password_hash` may carry a precomputed argon2 hash of `password` (bulk loads of one shared password)."""
     email = normalise_email(email)
@@ -112,12 +120,17 @@ async def create_user(
         raise ValueError("password_hash is not a hash of password")
     now = uow.rt.clock.now()
     user = models.User(
-        email=email, password_hash=password_hash or hash_password(password), full_name=full_name, created_at=now
+        email=email,
+        password_hash=password_hash or hash_password(password),
+        full_name=full_name,
+        created_at=now,
     )
     uow.session.add(user)
     await uow.session.flush()
     uow.session.add(
-        models.Membership(user_id=user.id, organisation_id=organisation_id, member_role=member_role, created_at=now)
+        models.Membership(
+            user_id=user.id, organisation_id=organisation_id, member_role=member_role, created_at=now
+        )
     )
     await uow.session.flush()
     return user
@@ -133,13 +146,17 @@ class IssuedIntegrationKey:
 async def create_integration_key(uow: UnitOfWork, *, organisation_id: int, name: str) -> IssuedIntegrationKey:
     key_id, secret = new_integration_key()
     key = models.IntegrationKey(
-        organisation_id=organisation_id, name=name, key_id=key_id, secret_hash=token_hash(secret),
+        organisation_id=organisation_id,
+        name=name,
+        key_id=key_id,
+        secret_hash=token_hash(secret),
         created_at=uow.rt.clock.now(),
     )
     uow.session.add(key)
     await uow.session.flush()
     return IssuedIntegrationKey(
-        key=key, api_key=f"{key_id}.{secret}",
+        key=key,
+        api_key=f"{key_id}.{secret}",
         signing_secret=signing_secret(uow.rt.settings.secret_key.get_secret_value(), key_id),
     )
 

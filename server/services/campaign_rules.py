@@ -30,8 +30,10 @@ def campaign_status(campaign: models.Campaign, now: datetime) -> CampaignStatus:
 
 def registration_open(campaign: models.Campaign, now: datetime) -> bool:
     """Registration opens with the campaign (registration start = campaign start) and ends at registration end."""
-    return campaign.published and campaign.registration_start <= now < campaign.registration_end and (
-        now < campaign.campaign_end
+    return (
+        campaign.published
+        and campaign.registration_start <= now < campaign.registration_end
+        and (now < campaign.campaign_end)
     )
 
 

@@ -49,10 +49,16 @@ from server.services.errors import DomainError, not_found
 from server.services.unit_of_work import UnitOfWork
 
 _COLUMNS = {
-    "name": "name", "description": "description", "sellerRequirements": "seller_requirements",
-    "commissionRequirementBps": "commission_requirement_bps", "registrationStart": "registration_start",
-    "registrationEnd": "registration_end", "campaignStart": "campaign_start", "campaignEnd": "campaign_end",
-    "targetingMode": "targeting_mode", "targetSellerType": "target_seller_type",
+    "name": "name",
+    "description": "description",
+    "sellerRequirements": "seller_requirements",
+    "commissionRequirementBps": "commission_requirement_bps",
+    "registrationStart": "registration_start",
+    "registrationEnd": "registration_end",
+    "campaignStart": "campaign_start",
+    "campaignEnd": "campaign_end",
+    "targetingMode": "targeting_mode",
+    "targetSellerType": "target_seller_type",
 }
 
 
@@ -80,7 +86,9 @@ def _to_api(name: str, value: Any) -> Any:
         return value.astimezone(UTC).isoformat()
     if name == "contact":
         return {
-            "email": value.email, "phone": value.phone, "messenger": value.messenger and value.messenger.value,
+            "email": value.email,
+            "phone": value.phone,
+            "messenger": value.messenger and value.messenger.value,
             "messengerHandle": value.messenger_handle,
         }
     if name in ("targetingMode", "targetSellerType"):
@@ -97,7 +105,8 @@ def _from_api(name: str, value: Any) -> Any:
         return datetime.fromisoformat(value).astimezone(UTC)
     if name == "contact":
         return Contact(
-            email=value["email"], phone=value["phone"],
+            email=value["email"],
+            phone=value["phone"],
             messenger=None if value["messenger"] is None else Messenger(value["messenger"]),
             messenger_handle=value["messengerHandle"],
         )
@@ -133,14 +142,18 @@ async def _target_codes(session: AsyncSession, campaign_id: int) -> tuple[str, .
 async def _effective_values(session: AsyncSession, campaign: models.Campaign) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(campaign, column) for name, column in _COLUMNS.items()}
     values["contact"] = Contact(
-        email=campaign.contact_email, phone=campaign.contact_phone, messenger=campaign.messenger,
+        email=campaign.contact_email,
+        phone=campaign.contact_phone,
+        messenger=campaign.messenger,
         messenger_handle=campaign.messenger_handle,
     )
     values["targetShopCodes"] = await _target_codes(session, campaign.id)
     return values
 
 
-async def _own_campaign(session: AsyncSession, principal: Principal, campaign_id: int, field: str) -> models.Campaign:
+async def _own_campaign(
+    session: AsyncSession, principal: Principal, campaign_id: int, field: str
+) -> models.Campaign:
     campaign = await session.scalar(
         select(models.Campaign).where(
             models.Campaign.id == campaign_id, models.Campaign.agency_id == principal.organisation_id
@@ -167,7 +180,9 @@ def _when(at: datetime) -> str:
 # ---------------------------------------------------------------------------------------------- writing
 
 
-async def _write(session: AsyncSession, campaign: models.Campaign, values: dict[str, Any], shop_ids: dict[str, int]) -> None:
+async def _write(
+    session: AsyncSession, campaign: models.Campaign, values: dict[str, Any], shop_ids: dict[str, int]
+) -> None:
     """Sets the given values on the campaign (and its target shops) in the session."""
     for name, column in _COLUMNS.items():
         if name in values:
@@ -199,7 +214,9 @@ async def _claim_version(session: AsyncSession, campaign: models.Campaign) -> No
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise DomainError("CONFLICT", "The campaign changed while you were editing it; reload it and try again")
+        raise DomainError(
+            "CONFLICT", "The campaign changed while you were editing it; reload it and try again"
+        )
     set_committed_value(campaign, "version", campaign.version + 1)
 
 
@@ -207,14 +224,22 @@ async def _claim_version(session: AsyncSession, campaign: models.Campaign) -> No
 
 
 async def create(
-    rt: Runtime, principal: Principal, market: Market, data: CampaignInput, *, duplicated_from: int | None = None
+    rt: Runtime,
+    principal: Principal,
+    market: Market,
+    data: CampaignInput,
+    *,
+    duplicated_from: int | None = None,
 ) -> models.Campaign:
     """A new, unpublished (READY) campaign of the principal's agency (a copy of `duplicated_from`, audited so)."""
     now = rt.clock.now()
     check = _Check()
     required = {
-        "name": data.name, "commissionRequirementBps": data.commission_requirement_bps, "contact": data.contact,
-        **{name: getattr(data, _COLUMNS[name]) for name in TIMES}, "targeting": data.targeting,
+        "name": data.name,
+        "commissionRequirementBps": data.commission_requirement_bps,
+        "contact": data.contact,
+        **{name: getattr(data, _COLUMNS[name]) for name in TIMES},
+        "targeting": data.targeting,
     }
     for name, value in required.items():
         if value is None:
@@ -222,27 +247,42 @@ async def create(
     values = {"description": "", "sellerRequirements": "", **_fields(check, data, market)}
     _periods(check, values)
     if values.get("campaignStart") is not None and values["campaignStart"] <= now:
-        check.fail("START_IN_PAST", f"The campaign must start in the future (now is {_when(now)})", "campaignStart")
+        check.fail(
+            "START_IN_PAST", f"The campaign must start in the future (now is {_when(now)})", "campaignStart"
+        )
     async with UnitOfWork(rt) as uow:
         if (why := await agency_markets.not_served(uow, principal.organisation_id, market)) is not None:
             check.fail("MARKET_NOT_SERVED", why, "market")
         shop_ids = await _shop_ids(check, uow.session, values, market)
         _raise(check)
         campaign = models.Campaign(
-            agency_id=principal.organisation_id, market=market, published=False, version=1, created_at=now,
+            agency_id=principal.organisation_id,
+            market=market,
+            published=False,
+            version=1,
+            created_at=now,
             updated_at=now,
         )
         uow.session.add(campaign)
         await _write(uow.session, campaign, values, shop_ids)
         audit.record(
-            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+            uow,
+            principal,
+            subject_type="Campaign",
+            subject_id=campaign.id,
+            campaign_id=campaign.id,
             action="campaign.create",
-            changes={**_api_changes({}, values), **({"duplicatedFrom": [None, duplicated_from]} if duplicated_from else {})},
+            changes={
+                **_api_changes({}, values),
+                **({"duplicatedFrom": [None, duplicated_from]} if duplicated_from else {}),
+            },
         )
     return campaign
 
 
-async def update_campaign(rt: Runtime, principal: Principal, campaign_id: int, data: CampaignInput) -> UpdateResult:
+async def update_campaign(
+    rt: Runtime, principal: Principal, campaign_id: int, data: CampaignInput
+) -> UpdateResult:
     """Before the first publish an edit applies at once; after it, it waits EDIT_DELAY as the one pending change."""
     await apply_due_pending_changes(rt, campaign_id=campaign_id)
     now = rt.clock.now()
@@ -300,27 +340,42 @@ async def update_campaign(rt: Runtime, principal: Principal, campaign_id: int, d
             campaign.updated_at = now
             await _write(s, campaign, changed, shop_ids)
             audit.record(
-                uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
-                action="campaign.update", changes=audit_changes,
+                uow,
+                principal,
+                subject_type="Campaign",
+                subject_id=campaign.id,
+                campaign_id=campaign.id,
+                action="campaign.update",
+                changes=audit_changes,
             )
             announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.EDITED)
             return UpdateResult(campaign=campaign, pending_change=None)
         pending = models.CampaignPendingChange(
-            campaign_id=campaign.id, changes={name: _to_api(name, value) for name, value in changed.items()},
-            requested_by_user_id=principal.user_id, requested_at=now, applies_at=effective_at,
+            campaign_id=campaign.id,
+            changes={name: _to_api(name, value) for name, value in changed.items()},
+            requested_by_user_id=principal.user_id,
+            requested_at=now,
+            applies_at=effective_at,
             status=PendingChangeStatus.PENDING,
         )
         s.add(pending)
         await s.flush()
         audit.record(
-            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
-            action="campaign.change.request", changes=audit_changes,
+            uow,
+            principal,
+            subject_type="Campaign",
+            subject_id=campaign.id,
+            campaign_id=campaign.id,
+            action="campaign.change.request",
+            changes=audit_changes,
         )
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_REQUESTED)
         return UpdateResult(campaign=campaign, pending_change=pending)
 
 
-async def set_published(rt: Runtime, principal: Principal, campaign_id: int, published: bool) -> models.Campaign:
+async def set_published(
+    rt: Runtime, principal: Principal, campaign_id: int, published: bool
+) -> models.Campaign:
     """Publish (the first time also sets first_published_at) or unpublish; setting the current state is a no-op."""
     await apply_due_pending_changes(rt, campaign_id=campaign_id)
     now = rt.clock.now()
@@ -328,11 +383,17 @@ async def set_published(rt: Runtime, principal: Principal, campaign_id: int, pub
         s = uow.session
         campaign = await _own_campaign(s, principal, campaign_id, "id")
         if campaign_status(campaign, now) is CampaignStatus.CLOSED:
-            raise DomainError("CLOSED", "The campaign has ended; it can no longer be published or unpublished")
+            raise DomainError(
+                "CLOSED", "The campaign has ended; it can no longer be published or unpublished"
+            )
         if campaign.published == published:
             return campaign
         first_publish = published and campaign.first_published_at is None
-        values: dict[str, Any] = {"published": published, "version": models.Campaign.version + 1, "updated_at": now}
+        values: dict[str, Any] = {
+            "published": published,
+            "version": models.Campaign.version + 1,
+            "updated_at": now,
+        }
         if first_publish:
             values["first_published_at"] = now
         result = await s.execute(
@@ -341,7 +402,10 @@ async def set_published(rt: Runtime, principal: Principal, campaign_id: int, pub
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1 and await s.scalar(select(models.Campaign.id).where(models.Campaign.id == campaign.id)) is None:
+        if (
+            result.rowcount != 1
+            and await s.scalar(select(models.Campaign.id).where(models.Campaign.id == campaign.id)) is None
+        ):
             raise not_found("Campaign", ["input", "id"])  # a draft deleted while this publish ran
         await s.refresh(campaign)
         if result.rowcount != 1:  # someone else just did the same
@@ -350,8 +414,13 @@ async def set_published(rt: Runtime, principal: Principal, campaign_id: int, pub
         if first_publish:
             changes["firstPublishedAt"] = [None, now.isoformat()]
         audit.record(
-            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
-            action="campaign.publish" if published else "campaign.unpublish", changes=changes,
+            uow,
+            principal,
+            subject_type="Campaign",
+            subject_id=campaign.id,
+            campaign_id=campaign.id,
+            action="campaign.publish" if published else "campaign.unpublish",
+            changes=changes,
         )
         kind = CampaignChangeKind.PUBLISHED if published else CampaignChangeKind.UNPUBLISHED
         announce(uow, campaign.id, campaign.agency_id, campaign.market, kind)
@@ -366,23 +435,33 @@ async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: 
         s = uow.session
         campaign = await _own_campaign(s, principal, campaign_id, "campaignId")
         pending = await _pending(s, campaign.id)
-        cancelled = pending is not None and (
-            await s.execute(
-                update(models.CampaignPendingChange)
-                .where(
-                    models.CampaignPendingChange.id == pending.id,
-                    models.CampaignPendingChange.status == PendingChangeStatus.PENDING,
-                    models.CampaignPendingChange.applies_at > now,
+        cancelled = (
+            pending is not None
+            and (
+                await s.execute(
+                    update(models.CampaignPendingChange)
+                    .where(
+                        models.CampaignPendingChange.id == pending.id,
+                        models.CampaignPendingChange.status == PendingChangeStatus.PENDING,
+                        models.CampaignPendingChange.applies_at > now,
+                    )
+                    .values(status=PendingChangeStatus.CANCELLED, cancelled_at=now)
+                    .execution_options(synchronize_session=False)
                 )
-                .values(status=PendingChangeStatus.CANCELLED, cancelled_at=now)
-                .execution_options(synchronize_session=False)
-            )
-        ).rowcount == 1
+            ).rowcount
+            == 1
+        )
         if pending is None or not cancelled:
-            raise DomainError("NO_PENDING_CHANGE", "The campaign has no pending change to cancel", ["input", "campaignId"])
+            raise DomainError(
+                "NO_PENDING_CHANGE", "The campaign has no pending change to cancel", ["input", "campaignId"]
+            )
         current = await _effective_values(s, campaign)
         audit.record(
-            uow, principal, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
+            uow,
+            principal,
+            subject_type="Campaign",
+            subject_id=campaign.id,
+            campaign_id=campaign.id,
             action="campaign.change.cancel",
             changes={name: [_to_api(name, current[name]), value] for name, value in pending.changes.items()},
         )
@@ -402,7 +481,9 @@ async def apply_due_pending_changes(rt: Runtime, *, campaign_id: int | None = No
     if campaign_id is not None:
         due = due.where(models.CampaignPendingChange.campaign_id == campaign_id)
     async with rt.sessionmaker() as session:
-        change_ids = list((await session.scalars(due.order_by(models.CampaignPendingChange.applies_at))).all())
+        change_ids = list(
+            (await session.scalars(due.order_by(models.CampaignPendingChange.applies_at))).all()
+        )
     applied = 0
     for change_id in change_ids:
         applied += await _apply(rt, change_id, now)
@@ -436,14 +517,22 @@ async def _apply(rt: Runtime, change_id: int, now: datetime) -> bool:
         campaign.version = models.Campaign.version + 1
         await _write(s, campaign, values, shop_ids)
         audit.record(
-            uow, None, subject_type="Campaign", subject_id=campaign.id, campaign_id=campaign.id,
-            action="campaign.change.apply", changes=_api_changes(current, values),
+            uow,
+            None,
+            subject_type="Campaign",
+            subject_id=campaign.id,
+            campaign_id=campaign.id,
+            action="campaign.change.apply",
+            changes=_api_changes(current, values),
         )
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_APPLIED)
         await notifications.notify(
-            uow, recipient_organisation_id=campaign.agency_id, kind="CAMPAIGN_CHANGE_APPLIED",
+            uow,
+            recipient_organisation_id=campaign.agency_id,
+            kind="CAMPAIGN_CHANGE_APPLIED",
             title=f"Your changes to {campaign.name} are live",
             body=f"Changed: {', '.join(change.changes)}. You can edit the campaign again.",
-            subject_type="Campaign", subject_id=campaign.id,
+            subject_type="Campaign",
+            subject_id=campaign.id,
         )
     return True

@@ -52,11 +52,20 @@ async def record_content(
         s = uow.session
         row = (
             await s.execute(
-                select(models.ShowcaseEntry, models.Campaign.id, models.Campaign.agency_id, models.Product.title, models.CreatorProfile.display_name)
+                select(
+                    models.ShowcaseEntry,
+                    models.Campaign.id,
+                    models.Campaign.agency_id,
+                    models.Product.title,
+                    models.CreatorProfile.display_name,
+                )
                 .join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
                 .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
                 .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
-                .join(models.CreatorProfile, models.CreatorProfile.organisation_id == models.ShowcaseEntry.creator_id)
+                .join(
+                    models.CreatorProfile,
+                    models.CreatorProfile.organisation_id == models.ShowcaseEntry.creator_id,
+                )
                 .where(
                     models.ShowcaseEntry.id == showcase_entry_id,
                     models.ShowcaseEntry.creator_id == creator_id,
@@ -66,14 +75,19 @@ async def record_content(
         ).first()
         if row is None:
             raise DomainError(
-                "NOT_IN_SHOWCASE", "Content can be recorded only for a product in your showcase",
+                "NOT_IN_SHOWCASE",
+                "Content can be recorded only for a product in your showcase",
                 ["input", "showcaseEntryId"],
             )
         entry, campaign_id, agency_id, title, creator_name = row
         sample = (
             await s.execute(
-                select(models.SampleRequest.id, models.SampleRequest.status, models.Campaign.agency_id,
-                       models.Registration.shop_id)
+                select(
+                    models.SampleRequest.id,
+                    models.SampleRequest.status,
+                    models.Campaign.agency_id,
+                    models.Registration.shop_id,
+                )
                 .join(models.Registration, models.Registration.id == models.SampleRequest.registration_id)
                 .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
                 .where(
@@ -95,19 +109,34 @@ async def record_content(
             )
             fulfilled = sample.id if result.rowcount == 1 else None
         content = models.Content(
-            creator_id=creator_id, product_id=entry.product_id, registration_id=entry.registration_id,
-            sample_request_id=fulfilled, kind=kind, url=url, posted_at=posted_at or now, created_at=now,
+            creator_id=creator_id,
+            product_id=entry.product_id,
+            registration_id=entry.registration_id,
+            sample_request_id=fulfilled,
+            kind=kind,
+            url=url,
+            posted_at=posted_at or now,
+            created_at=now,
         )
         s.add(content)
         await s.flush()
         audit.record(
-            uow, principal, subject_type="Content", subject_id=content.id, action="content.record",
-            campaign_id=campaign_id, changes={"kind": [None, kind.value], "url": [None, url]},
+            uow,
+            principal,
+            subject_type="Content",
+            subject_id=content.id,
+            action="content.record",
+            campaign_id=campaign_id,
+            changes={"kind": [None, kind.value], "url": [None, url]},
         )
         await notify(
-            uow, recipient_organisation_id=agency_id, kind="CONTENT_POSTED",
+            uow,
+            recipient_organisation_id=agency_id,
+            kind="CONTENT_POSTED",
             title=f"{creator_name} posted {'a LIVE' if kind is ContentKind.LIVE else 'a video'}",
-            body=f"{title}: {url}", subject_type="Content", subject_id=content.id,
+            body=f"{title}: {url}",
+            subject_type="Content",
+            subject_id=content.id,
         )
         uow.publish_after_commit(
             channels.showcase_of_creator(creator_id),
@@ -115,11 +144,18 @@ async def record_content(
         )
         if fulfilled is not None and sample is not None:  # fulfilled only when the sample was moved
             audit.record(
-                uow, principal, subject_type="SampleRequest", subject_id=fulfilled, action="sample.content",
-                campaign_id=campaign_id, changes={"status": [sample.status.value, SampleStatus.CONTENT_POSTED.value]},
+                uow,
+                principal,
+                subject_type="SampleRequest",
+                subject_id=fulfilled,
+                action="sample.content",
+                campaign_id=campaign_id,
+                changes={"status": [sample.status.value, SampleStatus.CONTENT_POSTED.value]},
             )
             samples.publish_status(
-                uow, samples.Parties(creator_id, sample.agency_id, sample.shop_id), fulfilled,
+                uow,
+                samples.Parties(creator_id, sample.agency_id, sample.shop_id),
+                fulfilled,
                 SampleStatus.CONTENT_POSTED,
             )
         return content.id, fulfilled

@@ -32,7 +32,9 @@ SUBJECT: dict[DisputeType, str] = {
     DisputeType.CONTENT_NOT_POSTED: "SampleRequest",
 }
 # Money disputes: resolving one for the claimant may post an adjustment on the order line (agency → creator).
-MONEY_TYPES = frozenset({DisputeType.WRONG_COMMISSION, DisputeType.RATE_NOT_HONOURED, DisputeType.SPLIT_DISPUTED})
+MONEY_TYPES = frozenset(
+    {DisputeType.WRONG_COMMISSION, DisputeType.RATE_NOT_HONOURED, DisputeType.SPLIT_DISPUTED}
+)
 # The seller ships samples: it is a party to sample disputes (never learning the creator), and to its appeals.
 SELLER_PARTY_TYPES = frozenset(
     {DisputeType.SAMPLE_NOT_RECEIVED, DisputeType.CONTENT_NOT_POSTED, DisputeType.REJECTION_APPEAL}

@@ -9,7 +9,9 @@ from typing import Any
 class DomainError(Exception):
     """A rule was broken. `code` is stable (an enum value in the API), `field` is the path into the input."""
 
-    def __init__(self, code: str, message: str, field: Sequence[str | int] | None = None, **details: Any) -> None:
+    def __init__(
+        self, code: str, message: str, field: Sequence[str | int] | None = None, **details: Any
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message

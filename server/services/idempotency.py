@@ -73,8 +73,13 @@ async def claim(rt: Runtime, *, user_id: int, key: str, body_hash: str) -> Store
         try:
             async with UnitOfWork(rt) as uow:
                 uow.session.add(
-                    K(user_id=user_id, key=key, request_hash=body_hash, created_at=now,
-                      expires_at=now + timedelta(hours=rt.settings.idempotency_key_ttl_hours))
+                    K(
+                        user_id=user_id,
+                        key=key,
+                        request_hash=body_hash,
+                        created_at=now,
+                        expires_at=now + timedelta(hours=rt.settings.idempotency_key_ttl_hours),
+                    )
                 )
                 await uow.session.flush()
             return None
@@ -103,14 +108,18 @@ async def complete(rt: Runtime, *, user_id: int, key: str, answer: StoredAnswer)
         await uow.session.execute(
             update(K)
             .where(K.user_id == user_id, K.key == key, K.status_code.is_(None))
-            .values(status_code=answer.status_code, response_body=answer.body, content_type=answer.content_type)
+            .values(
+                status_code=answer.status_code, response_body=answer.body, content_type=answer.content_type
+            )
         )
 
 
 async def release(rt: Runtime, *, user_id: int, key: str) -> None:
     K = models.IdempotencyKey
     async with UnitOfWork(rt) as uow:
-        await uow.session.execute(delete(K).where(K.user_id == user_id, K.key == key, K.status_code.is_(None)))
+        await uow.session.execute(
+            delete(K).where(K.user_id == user_id, K.key == key, K.status_code.is_(None))
+        )
 
 
 async def prune_expired_keys(rt: Runtime) -> int:

@@ -27,7 +27,9 @@ def check_key_name(name: str) -> str:
             "REQUIRED", "Name the key after what will use it, e.g. “Shop platform sync”", ["input", "name"]
         )
     if len(name) > NAME_MAX:
-        raise DomainError("TOO_LONG", f"Use at most {NAME_MAX} characters ({len(name)} now)", ["input", "name"])
+        raise DomainError(
+            "TOO_LONG", f"Use at most {NAME_MAX} characters ({len(name)} now)", ["input", "name"]
+        )
     return name
 
 
@@ -42,7 +44,9 @@ async def issue_integration_key(rt: Runtime, principal: Principal, *, name: str)
         # The shop row is locked (PostgreSQL) and the insert comes before the count (SQLite: the insert takes the
         # write lock), so two concurrent creates can never both pass the limit.
         await s.execute(
-            select(models.Shop.organisation_id).where(models.Shop.organisation_id == shop_id).with_for_update()
+            select(models.Shop.organisation_id)
+            .where(models.Shop.organisation_id == shop_id)
+            .with_for_update()
         )
         issued = await create_integration_key(uow, organisation_id=shop_id, name=name)
         active = await s.scalar(
@@ -52,18 +56,26 @@ async def issue_integration_key(rt: Runtime, principal: Principal, *, name: str)
         )
         if active > ACTIVE_KEYS_PER_SHOP:
             raise DomainError(
-                "TOO_MANY", f"A shop has at most {ACTIVE_KEYS_PER_SHOP} active keys: revoke one you no longer use",
+                "TOO_MANY",
+                f"A shop has at most {ACTIVE_KEYS_PER_SHOP} active keys: revoke one you no longer use",
                 ["input", "name"],
             )
         audit.record(
-            uow, principal, subject_type="IntegrationKey", subject_id=issued.key.id,
-            action="integration_key.create", changes={"name": [None, name]},
+            uow,
+            principal,
+            subject_type="IntegrationKey",
+            subject_id=issued.key.id,
+            action="integration_key.create",
+            changes={"name": [None, name]},
         )
         await notify(
-            uow, recipient_organisation_id=shop_id, kind="SECURITY_INTEGRATION_KEY_CREATED",
+            uow,
+            recipient_organisation_id=shop_id,
+            kind="SECURITY_INTEGRATION_KEY_CREATED",
             title="Integration key created",
             body=f"A new integration key “{name}” ({issued.key.key_id}) can now push your shop's orders.",
-            subject_type="IntegrationKey", subject_id=issued.key.id,
+            subject_type="IntegrationKey",
+            subject_id=issued.key.id,
         )
     return issued
 
@@ -89,13 +101,18 @@ async def revoke_integration_key(rt: Runtime, principal: Principal, *, key_id: i
         )
         if result.rowcount == 0:
             raise DomainError("ALREADY_REVOKED", "This key is already revoked", ["input", "id"])
-        audit.record(uow, principal, subject_type="IntegrationKey", subject_id=key.id, action="integration_key.revoke")
+        audit.record(
+            uow, principal, subject_type="IntegrationKey", subject_id=key.id, action="integration_key.revoke"
+        )
         by_matchup = key.organisation_id != principal.organisation_id
         await notify(
-            uow, recipient_organisation_id=key.organisation_id, kind="SECURITY_INTEGRATION_KEY_REVOKED",
+            uow,
+            recipient_organisation_id=key.organisation_id,
+            kind="SECURITY_INTEGRATION_KEY_REVOKED",
             title="Integration key revoked",
             body=f"{'Matchup revoked' if by_matchup else 'Revoked'}: “{key.name}” ({key.key_id}) can no longer push "
             "orders. Issue a new key if you still need one.",
-            subject_type="IntegrationKey", subject_id=key.id,
+            subject_type="IntegrationKey",
+            subject_id=key.id,
         )
     return key

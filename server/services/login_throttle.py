@@ -35,15 +35,21 @@ def _throttled(first_at: datetime, now: datetime, window: timedelta, message: st
     seconds = max(1, math.ceil((retry_at - now).total_seconds()))
     minutes = max(1, math.ceil(seconds / 60))
     return DomainError(
-        "THROTTLED", f"{message} Try again in {minutes} minute{'s' if minutes != 1 else ''}.", ["input", "email"],
+        "THROTTLED",
+        f"{message} Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
+        ["input", "email"],
         retry_after_seconds=seconds,
     )
 
 
-async def _failures_since(s: AsyncSession, which: ColumnElement[bool], since: datetime) -> tuple[int, datetime]:
+async def _failures_since(
+    s: AsyncSession, which: ColumnElement[bool], since: datetime
+) -> tuple[int, datetime]:
     failure = models.LoginFailure
     count, first_at = (
-        await s.execute(select(func.count(), func.min(failure.created_at)).where(which, failure.created_at > since))
+        await s.execute(
+            select(func.count(), func.min(failure.created_at)).where(which, failure.created_at > since)
+        )
     ).one()
     return count, first_at
 
@@ -57,7 +63,9 @@ async def reserve_attempt(rt: Runtime, *, email: str, client_ip: str | None) -> 
     failure = models.LoginFailure
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        await _serialise(uow, [f"login-email:{email}"] + ([f"login-address:{client_ip}"] if client_ip else []))
+        await _serialise(
+            uow, [f"login-email:{email}"] + ([f"login-address:{client_ip}"] if client_ip else [])
+        )
         count, first_at = await _failures_since(s, failure.email == email, now - window)
         if count >= settings.login_max_failures:
             # Same answer for known and unknown emails.

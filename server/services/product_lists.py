@@ -59,7 +59,9 @@ def check_name(name: str, field: Field = ("input", "name")) -> str:
 
 def _check_count(count: int, field: Field) -> None:
     if count > ITEMS_MAX:
-        raise DomainError("TOO_MANY", f"A list holds at most {ITEMS_MAX} products (this would make {count})", field)
+        raise DomainError(
+            "TOO_MANY", f"A list holds at most {ITEMS_MAX} products (this would make {count})", field
+        )
 
 
 async def _own_list(uow: UnitOfWork, principal: Principal, list_id: int, field: Field) -> models.ProductList:
@@ -108,7 +110,8 @@ async def _check_items(
             raise not_found("Registration", [*at, "registrationId"])
         if registration.campaign_id != campaign_id:
             raise DomainError(
-                "WRONG_CAMPAIGN", "This product is registered in another campaign than the list's",
+                "WRONG_CAMPAIGN",
+                "This product is registered in another campaign than the list's",
                 [*at, "registrationId"],
             )
         if status[registration.id] is not RegistrationStatus.APPROVED:
@@ -116,22 +119,29 @@ async def _check_items(
         if rate > registration.total_rate_bps:
             total = bps_to_percent(registration.total_rate_bps)
             raise DomainError(
-                "ABOVE_TOTAL_RATE", f"The creator rate cannot exceed the seller's total rate of {total}",
+                "ABOVE_TOTAL_RATE",
+                f"The creator rate cannot exceed the seller's total rate of {total}",
                 [*at, "creatorRateBps"],
             )
 
 
-async def _insert_list(uow: UnitOfWork, principal: Principal, *, campaign_id: int, name: str) -> models.ProductList:
+async def _insert_list(
+    uow: UnitOfWork, principal: Principal, *, campaign_id: int, name: str
+) -> models.ProductList:
     """Adds the list, then enforces the per-agency limit. The agency row is locked first (PostgreSQL) and the
     insert comes before the count (SQLite: the insert takes the database's write lock), so two concurrent creates
     can never both pass the limit."""
     agency_id = _agency_id(principal)
     s = uow.session
     await s.execute(
-        select(models.Agency.organisation_id).where(models.Agency.organisation_id == agency_id).with_for_update()
+        select(models.Agency.organisation_id)
+        .where(models.Agency.organisation_id == agency_id)
+        .with_for_update()
     )
     now = uow.rt.clock.now()
-    row = models.ProductList(agency_id=agency_id, campaign_id=campaign_id, name=name, created_at=now, updated_at=now)
+    row = models.ProductList(
+        agency_id=agency_id, campaign_id=campaign_id, name=name, created_at=now, updated_at=now
+    )
     s.add(row)
     await s.flush()
     count = await s.scalar(select(func.count()).where(models.ProductList.agency_id == agency_id))
@@ -146,8 +156,11 @@ def _add_items(uow: UnitOfWork, list_id: int, specs: Sequence[ItemSpec]) -> None
     now = uow.rt.clock.now()
     uow.session.add_all(
         models.ProductListItem(
-            list_id=list_id, registration_id=spec.registration_id, creator_rate_bps=spec.creator_rate_bps,
-            created_at=now, updated_at=now,
+            list_id=list_id,
+            registration_id=spec.registration_id,
+            creator_rate_bps=spec.creator_rate_bps,
+            created_at=now,
+            updated_at=now,
         )
         for spec in specs
     )
@@ -210,7 +223,9 @@ async def delete_list(rt: Runtime, principal: Principal, *, list_id: int) -> int
         deleted = (
             await uow.session.execute(
                 delete(models.ProductList)
-                .where(models.ProductList.id == list_id, models.ProductList.agency_id == _agency_id(principal))
+                .where(
+                    models.ProductList.id == list_id, models.ProductList.agency_id == _agency_id(principal)
+                )
                 .returning(models.ProductList.id)
             )
         ).scalar_one_or_none()
@@ -220,7 +235,12 @@ async def delete_list(rt: Runtime, principal: Principal, *, list_id: int) -> int
 
 
 async def set_items(
-    rt: Runtime, principal: Principal, *, list_id: int, items: Sequence[ItemSpec] = (), remove: Sequence[int] = ()
+    rt: Runtime,
+    principal: Principal,
+    *,
+    list_id: int,
+    items: Sequence[ItemSpec] = (),
+    remove: Sequence[int] = (),
 ) -> models.ProductList:
     """Adds or re-prices `items` (the input's `set`) and removes `remove` (registration ids) in one transaction.
 
@@ -233,7 +253,9 @@ async def set_items(
         existing = {
             item.registration_id: item
             for item in (
-                await s.scalars(select(models.ProductListItem).where(models.ProductListItem.list_id == row.id))
+                await s.scalars(
+                    select(models.ProductListItem).where(models.ProductListItem.list_id == row.id)
+                )
             ).all()
         }
         to_set = {spec.registration_id for spec in items}
@@ -252,7 +274,8 @@ async def set_items(
         if removing:
             await s.execute(
                 delete(models.ProductListItem).where(
-                    models.ProductListItem.list_id == row.id, models.ProductListItem.registration_id.in_(removing)
+                    models.ProductListItem.list_id == row.id,
+                    models.ProductListItem.registration_id.in_(removing),
                 )
             )
         now = rt.clock.now()
@@ -266,8 +289,13 @@ async def set_items(
             item.creator_rate_bps = spec.creator_rate_bps
             item.updated_at = now
             audit.record(
-                uow, principal, subject_type="ProductListItem", subject_id=item.id, action="product_list_item.reprice",
-                campaign_id=row.campaign_id, changes={"creatorRateBps": [old, spec.creator_rate_bps]},
+                uow,
+                principal,
+                subject_type="ProductListItem",
+                subject_id=item.id,
+                action="product_list_item.reprice",
+                campaign_id=row.campaign_id,
+                changes={"creatorRateBps": [old, spec.creator_rate_bps]},
             )
             await showcase_rates.reprice_entries(uow, item_id=item.id, new_rate_bps=spec.creator_rate_bps)
         _add_items(uow, row.id, added)
@@ -281,11 +309,11 @@ async def create_share_link(rt: Runtime, principal: Principal, *, list_id: int) 
     async with UnitOfWork(rt) as uow:
         s = uow.session
         row = await _own_list(uow, principal, list_id, ["input", "listId"])
-        has_items = await s.scalar(
-            select(func.count()).where(models.ProductListItem.list_id == row.id)
-        )
+        has_items = await s.scalar(select(func.count()).where(models.ProductListItem.list_id == row.id))
         if not has_items:
-            raise DomainError("REQUIRED", "Add at least one product before sharing the list", ["input", "listId"])
+            raise DomainError(
+                "REQUIRED", "Add at least one product before sharing the list", ["input", "listId"]
+            )
         now = rt.clock.now()
         await s.execute(
             update(models.ShareLink)

@@ -50,7 +50,10 @@ _TITLES = {  # kind -> (title for one registration, title for several)
     "REGISTRATION_PENDING_CLOSED": ("Cancellation requested", "{n} cancellations requested"),
     "REGISTRATION_CANCELLATION_DECLINED": ("Cancellation declined", "{n} cancellations declined"),
     "REGISTRATION_CLOSED": ("Registration closed", "{n} registrations closed"),
-    "REGISTRATION_PENDING": ("Reopened for review", "{n} registrations reopened for review"),  # an appeal upheld
+    "REGISTRATION_PENDING": (
+        "Reopened for review",
+        "{n} registrations reopened for review",
+    ),  # an appeal upheld
 }
 
 

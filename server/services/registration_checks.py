@@ -143,12 +143,16 @@ def _check_campaign_takes_registrations(campaign: models.Campaign, targeted: boo
         raise DomainError("NOT_TARGETED", "The campaign is not open to your shop", field)
     if now < campaign.registration_start:
         raise DomainError(
-            "REGISTRATION_NOT_OPEN_YET", f"Registration opens at {_when(campaign.registration_start)}", field,
+            "REGISTRATION_NOT_OPEN_YET",
+            f"Registration opens at {_when(campaign.registration_start)}",
+            field,
             opens_at=campaign.registration_start,
         )
     if not campaign_rules.registration_open(campaign, now):
         raise DomainError(
-            "REGISTRATION_ENDED", f"Registration ended at {_when(campaign.registration_end)}", field,
+            "REGISTRATION_ENDED",
+            f"Registration ended at {_when(campaign.registration_end)}",
+            field,
             ended_at=campaign.registration_end,
         )
 

@@ -103,7 +103,8 @@ async def create(
         raise DomainError("REQUIRED", "Add at least one product", ["input", "items"])
     if len(items) > campaign_rules.MAX_BATCH:
         raise DomainError(
-            "TOO_MANY", f"Register at most {campaign_rules.MAX_BATCH} products at once (got {len(items)})",
+            "TOO_MANY",
+            f"Register at most {campaign_rules.MAX_BATCH} products at once (got {len(items)})",
             ["input", "items"],
         )
     email, whatsapp = _check_contact(contact_email, contact_whatsapp)
@@ -131,11 +132,19 @@ async def create(
         _check_campaign_takes_registrations(campaign, targeted, now)
 
         wanted = {item.product_id for item in items if item.product_id is not None}
-        own = set(
-            (await s.scalars(select(models.Product.id).where(
-                models.Product.id.in_(wanted), models.Product.shop_id == shop_id
-            ))).all()
-        ) if wanted else set()
+        own = (
+            set(
+                (
+                    await s.scalars(
+                        select(models.Product.id).where(
+                            models.Product.id.in_(wanted), models.Product.shop_id == shop_id
+                        )
+                    )
+                ).all()
+            )
+            if wanted
+            else set()
+        )
         live = await live_registrations(uow, campaign.id, own)
         outcomes: list[ItemOutcome] = []
         created: list[models.Registration] = []
@@ -150,16 +159,28 @@ async def create(
             if product_id is None or product_id not in own:
                 errors.insert(0, not_found("Product", product_field))
             elif product_id in seen:
-                errors.insert(0, DomainError("DUPLICATE_ITEM", "This product is listed twice in the call", product_field))
+                errors.insert(
+                    0,
+                    DomainError("DUPLICATE_ITEM", "This product is listed twice in the call", product_field),
+                )
             elif live.get(product_id) is Status.REJECT_FOREVER:
-                errors.insert(0, DomainError(
-                    "REJECTED_FOREVER", "The agency rejected this product for good in this campaign", product_field
-                ))
+                errors.insert(
+                    0,
+                    DomainError(
+                        "REJECTED_FOREVER",
+                        "The agency rejected this product for good in this campaign",
+                        product_field,
+                    ),
+                )
             elif product_id in live:
-                errors.insert(0, DomainError(
-                    "ALREADY_REGISTERED", f"This product is already registered ({live[product_id].value})",
-                    product_field,
-                ))
+                errors.insert(
+                    0,
+                    DomainError(
+                        "ALREADY_REGISTERED",
+                        f"This product is already registered ({live[product_id].value})",
+                        product_field,
+                    ),
+                )
             if product_id is not None:
                 seen.add(product_id)
             if errors:
@@ -167,10 +188,17 @@ async def create(
                 continue
             assert product_id is not None
             registration = R(
-                campaign_id=campaign.id, product_id=product_id, shop_id=shop_id, status=Status.PENDING,
-                total_rate_bps=item.total_rate_bps, sample_quota=item.sample_quota,
-                shop_ads_rate_bps=item.shop_ads_rate_bps, contact_email=email, contact_whatsapp=whatsapp,
-                registered_at=now, version=1,
+                campaign_id=campaign.id,
+                product_id=product_id,
+                shop_id=shop_id,
+                status=Status.PENDING,
+                total_rate_bps=item.total_rate_bps,
+                sample_quota=item.sample_quota,
+                shop_ads_rate_bps=item.shop_ads_rate_bps,
+                contact_email=email,
+                contact_whatsapp=whatsapp,
+                registered_at=now,
+                version=1,
             )
             # The partial unique index is the last guard against a concurrent registration of the product.
             try:
@@ -178,7 +206,9 @@ async def create(
                     s.add(registration)
                     await s.flush()
             except IntegrityError:
-                outcome.errors = [DomainError("ALREADY_REGISTERED", "This product is already registered", product_field)]
+                outcome.errors = [
+                    DomainError("ALREADY_REGISTERED", "This product is already registered", product_field)
+                ]
                 continue
             outcome.registration = registration
             created.append(registration)
@@ -186,7 +216,11 @@ async def create(
         changes = StatusChanges(uow, principal)
         for registration in created:
             changes.add(
-                registration, campaign, None, Status.PENDING, action="registration.create",
+                registration,
+                campaign,
+                None,
+                Status.PENDING,
+                action="registration.create",
                 changes={
                     name: [None, value]
                     for name, value in (
@@ -231,24 +265,36 @@ async def increase_sample_quota(
         _check_status(registration, OPEN_STATUSES, "changed")
         old = registration.sample_quota
         if sample_quota < old:
-            raise DomainError(
-                "QUOTA_DECREASE", f"The sample quota can only increase (it is {old})", field
-            )
+            raise DomainError("QUOTA_DECREASE", f"The sample quota can only increase (it is {old})", field)
         if sample_quota == old:
             return registration
         updated = await _transition(
-            uow, registration.id, expected=OPEN_STATUSES, where=[R.sample_quota == old], sample_quota=sample_quota
+            uow,
+            registration.id,
+            expected=OPEN_STATUSES,
+            where=[R.sample_quota == old],
+            sample_quota=sample_quota,
         )
         if updated is None:
             raise _conflict(["input", "id"])
         audit.record(
-            uow, principal, subject_type="Registration", subject_id=updated.id, campaign_id=campaign.id,
-            action="registration.sample_quota_increase", changes={"sampleQuota": [old, sample_quota]},
+            uow,
+            principal,
+            subject_type="Registration",
+            subject_id=updated.id,
+            campaign_id=campaign.id,
+            action="registration.sample_quota_increase",
+            changes={"sampleQuota": [old, sample_quota]},
         )
         await notify(
-            uow, recipient_organisation_id=campaign.agency_id, kind="REGISTRATION_SAMPLE_QUOTA_INCREASED",
-            title="Sample quota raised", body=f"{old} → {sample_quota} samples in {campaign.name}.",
-            subject_type="Registration", subject_id=updated.id, data={"campaignId": campaign.id},
+            uow,
+            recipient_organisation_id=campaign.agency_id,
+            kind="REGISTRATION_SAMPLE_QUOTA_INCREASED",
+            title="Sample quota raised",
+            body=f"{old} → {sample_quota} samples in {campaign.name}.",
+            subject_type="Registration",
+            subject_id=updated.id,
+            data={"campaignId": campaign.id},
         )
     return updated
 
@@ -266,13 +312,21 @@ async def request_cancellation(
         _check_not_closed(campaign, now, ["input", "id"])
         _check_status(registration, [Status.APPROVED], "cancelled")
         updated = await _transition(
-            uow, registration.id, expected=[Status.APPROVED], to=Status.PENDING_CLOSED, cancellation_requested_at=now
+            uow,
+            registration.id,
+            expected=[Status.APPROVED],
+            to=Status.PENDING_CLOSED,
+            cancellation_requested_at=now,
         )
         if updated is None:
             raise _conflict(["input", "id"])
         changes = StatusChanges(uow, principal)
         changes.add(
-            updated, campaign, Status.APPROVED, Status.PENDING_CLOSED, action="registration.cancellation_request",
+            updated,
+            campaign,
+            Status.APPROVED,
+            Status.PENDING_CLOSED,
+            action="registration.cancellation_request",
             reason=text,
         )
         await changes.announce()
@@ -301,21 +355,37 @@ async def review(
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         outcomes, todo = await checked_items(
-            uow, ids, scope=_of_agency(principal), expected=Status.PENDING, doing="reviewed", closed_error=_closed_error
+            uow,
+            ids,
+            scope=_of_agency(principal),
+            expected=Status.PENDING,
+            doing="reviewed",
+            closed_error=_closed_error,
         )
         changes = StatusChanges(uow, principal)
         for item in todo:
             updated = await _transition(  # decides the terms it read: an edit that lands first is a CONFLICT
-                uow, item.registration.id, expected=[Status.PENDING], to=to,
-                where=[R.version == item.registration.version], decided_at=now, decided_by_user_id=principal.user_id,
-                reject_reason=reason if rejecting else None, reject_note=note if rejecting else None,
+                uow,
+                item.registration.id,
+                expected=[Status.PENDING],
+                to=to,
+                where=[R.version == item.registration.version],
+                decided_at=now,
+                decided_by_user_id=principal.user_id,
+                reject_reason=reason if rejecting else None,
+                reject_note=note if rejecting else None,
             )
             if updated is None:
                 item.outcome.errors = [_conflict(item.path)]
                 continue
             changes.add(
-                updated, item.campaign, Status.PENDING, to, action=f"registration.{decision.value.lower()}",
-                reason=reason.value if rejecting and reason is not None else None, note=note,
+                updated,
+                item.campaign,
+                Status.PENDING,
+                to,
+                action=f"registration.{decision.value.lower()}",
+                reason=reason.value if rejecting and reason is not None else None,
+                note=note,
             )
             item.outcome.registration = updated
         await changes.announce()
@@ -338,7 +408,10 @@ async def decide_cancellation(
             )
         else:
             updated = await _transition(
-                uow, registration.id, expected=[Status.PENDING_CLOSED], to=Status.APPROVED,
+                uow,
+                registration.id,
+                expected=[Status.PENDING_CLOSED],
+                to=Status.APPROVED,
                 cancellation_requested_at=None,
             )
         if updated is None:
@@ -347,8 +420,12 @@ async def decide_cancellation(
             await _end_showcase_entries(uow, [updated.id])
         changes = StatusChanges(uow, principal)
         changes.add(
-            updated, campaign, Status.PENDING_CLOSED, updated.status,
-            action="registration.cancellation_approve" if approve else "registration.cancellation_decline", note=note,
+            updated,
+            campaign,
+            Status.PENDING_CLOSED,
+            updated.status,
+            action="registration.cancellation_approve" if approve else "registration.cancellation_decline",
+            note=note,
         )
         await changes.announce()
     return updated
@@ -360,12 +437,16 @@ async def set_bookmark(
     """The agency's own marker on a registration (the seller never sees it). Idempotent."""
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        registration, campaign = await _load(uow, registration_id, _of_agency(principal), ["input", "registrationId"])
+        registration, campaign = await _load(
+            uow, registration_id, _of_agency(principal), ["input", "registrationId"]
+        )
         _check_not_closed(campaign, now, ["input", "registrationId"])
         agency_id = campaign.agency_id
         b = models.Bookmark
         if not bookmarked:
-            await uow.session.execute(delete(b).where(b.agency_id == agency_id, b.registration_id == registration.id))
+            await uow.session.execute(
+                delete(b).where(b.agency_id == agency_id, b.registration_id == registration.id)
+            )
             return registration
         exists_already = await uow.session.scalar(
             select(b.id).where(b.agency_id == agency_id, b.registration_id == registration.id)
@@ -381,5 +462,3 @@ async def set_bookmark(
 
 
 # --- the clock ---------------------------------------------------------------------------------------------
-
-

@@ -59,7 +59,9 @@ class Parties:
     shop_id: int
 
 
-def publish_status(uow: UnitOfWork, parties: Parties | Row[Any], sample_id: int, status: SampleStatus) -> None:
+def publish_status(
+    uow: UnitOfWork, parties: Parties | Row[Any], sample_id: int, status: SampleStatus
+) -> None:
     """To the creator, the campaign's agency and the product's seller; each re-reads through its own scope."""
     event = {"type": "SampleStatusChanged", "id": sample_id, "status": status.value}
     for organisation_id in (parties.creator_id, parties.agency_id, parties.shop_id):
@@ -89,7 +91,9 @@ async def _lock_quota(uow: UnitOfWork, registration_id: int) -> int:
     """Samples left on the registration, with its row locked so concurrent approvals queue up (PostgreSQL;
     SQLite serialises writers anyway)."""
     quota = await uow.session.scalar(
-        select(models.Registration.sample_quota).where(models.Registration.id == registration_id).with_for_update()
+        select(models.Registration.sample_quota)
+        .where(models.Registration.id == registration_id)
+        .with_for_update()
     )
     consumed = await uow.session.scalar(
         select(func.count(models.SampleRequest.id)).where(
@@ -110,7 +114,9 @@ async def _transition(
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise DomainError("CONFLICT", "The sample request changed at the same time. Reload and try again.", ["input"])
+        raise DomainError(
+            "CONFLICT", "The sample request changed at the same time. Reload and try again.", ["input"]
+        )
 
 
 async def _creator_name(uow: UnitOfWork, creator_id: int) -> str:
@@ -123,15 +129,24 @@ async def _creator_name(uow: UnitOfWork, creator_id: int) -> str:
 # --- creator: request ----------------------------------------------------------------------------------------
 
 
-async def request_sample(rt: Runtime, principal: Principal, *, showcase_entry_id: int, address: Address) -> int:
+async def request_sample(
+    rt: Runtime, principal: Principal, *, showcase_entry_id: int, address: Address
+) -> int:
     creator_id = principal.organisation_id
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         s = uow.session
         row = (
             await s.execute(
-                select(models.ShowcaseEntry, models.Registration.status, models.Campaign.campaign_end,
-                       models.Campaign.id, models.Campaign.agency_id, models.Registration.shop_id, models.Product.title)
+                select(
+                    models.ShowcaseEntry,
+                    models.Registration.status,
+                    models.Campaign.campaign_end,
+                    models.Campaign.id,
+                    models.Campaign.agency_id,
+                    models.Registration.shop_id,
+                    models.Product.title,
+                )
                 .join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
                 .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
                 .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
@@ -144,12 +159,17 @@ async def request_sample(rt: Runtime, principal: Principal, *, showcase_entry_id
         ).first()
         if row is None:
             raise DomainError(
-                "NOT_IN_SHOWCASE", "Add the product to your showcase before requesting a sample",
+                "NOT_IN_SHOWCASE",
+                "Add the product to your showcase before requesting a sample",
                 ["input", "showcaseEntryId"],
             )
         entry, registration_status, campaign_end, campaign_id, agency_id, shop_id, title = row
         if registration_status != RegistrationStatus.APPROVED or campaign_end <= now:
-            raise DomainError("NOT_AVAILABLE", "Samples are no longer offered for this product", ["input", "showcaseEntryId"])
+            raise DomainError(
+                "NOT_AVAILABLE",
+                "Samples are no longer offered for this product",
+                ["input", "showcaseEntryId"],
+            )
         earlier = await s.scalar(
             select(func.count(models.SampleRequest.id)).where(
                 models.SampleRequest.creator_id == creator_id,
@@ -162,33 +182,58 @@ async def request_sample(rt: Runtime, principal: Principal, *, showcase_entry_id
         )
         if earlier:
             raise DomainError(
-                "ALREADY_REQUESTED", "You already requested a sample of this product", ["input", "showcaseEntryId"]
+                "ALREADY_REQUESTED",
+                "You already requested a sample of this product",
+                ["input", "showcaseEntryId"],
             )
         if await _lock_quota(uow, entry.registration_id) <= 0:
-            raise DomainError("QUOTA_EXHAUSTED", "No samples of this product are left", ["input", "showcaseEntryId"])
+            raise DomainError(
+                "QUOTA_EXHAUSTED", "No samples of this product are left", ["input", "showcaseEntryId"]
+            )
         clean = check_address(address, ["input", "address"])
         sample = models.SampleRequest(
-            creator_id=creator_id, registration_id=entry.registration_id, product_id=entry.product_id,
-            showcase_entry_id=entry.id, status=SampleStatus.REQUESTED, recipient_name=clean.recipient_name,
-            phone=clean.phone, line1=clean.line1, line2=clean.line2, city=clean.city, region=clean.region,
-            postal_code=clean.postal_code, country=clean.country, created_at=now,
+            creator_id=creator_id,
+            registration_id=entry.registration_id,
+            product_id=entry.product_id,
+            showcase_entry_id=entry.id,
+            status=SampleStatus.REQUESTED,
+            recipient_name=clean.recipient_name,
+            phone=clean.phone,
+            line1=clean.line1,
+            line2=clean.line2,
+            city=clean.city,
+            region=clean.region,
+            postal_code=clean.postal_code,
+            country=clean.country,
+            created_at=now,
         )
         s.add(sample)
         try:
             await s.flush()
         except IntegrityError:
             raise DomainError(
-                "ALREADY_REQUESTED", "You already requested a sample of this product", ["input", "showcaseEntryId"]
+                "ALREADY_REQUESTED",
+                "You already requested a sample of this product",
+                ["input", "showcaseEntryId"],
             ) from None
         audit.record(
-            uow, principal, subject_type="SampleRequest", subject_id=sample.id, action="sample.request",
-            campaign_id=campaign_id, changes={"status": [None, SampleStatus.REQUESTED.value]},
+            uow,
+            principal,
+            subject_type="SampleRequest",
+            subject_id=sample.id,
+            action="sample.request",
+            campaign_id=campaign_id,
+            changes={"status": [None, SampleStatus.REQUESTED.value]},
         )
         name = await _creator_name(uow, creator_id)
         await notify(
-            uow, recipient_organisation_id=agency_id, kind="SAMPLE_REQUESTED",
-            title=f"{name} requested a sample", body=f"{title}: approve or reject the request.",
-            subject_type="SampleRequest", subject_id=sample.id,
+            uow,
+            recipient_organisation_id=agency_id,
+            kind="SAMPLE_REQUESTED",
+            title=f"{name} requested a sample",
+            body=f"{title}: approve or reject the request.",
+            subject_type="SampleRequest",
+            subject_id=sample.id,
         )
         publish_status(uow, Parties(creator_id, agency_id, shop_id), sample.id, SampleStatus.REQUESTED)
         return sample.id
@@ -211,7 +256,8 @@ async def review_sample(
         row = (
             await uow.session.execute(
                 _sample_stmt().where(
-                    models.SampleRequest.id == sample_id, models.Campaign.agency_id == principal.organisation_id
+                    models.SampleRequest.id == sample_id,
+                    models.Campaign.agency_id == principal.organisation_id,
                 )
             )
         ).first()
@@ -222,40 +268,71 @@ async def review_sample(
             raise DomainError("INVALID_STATE", "This request was already reviewed", ["input", "id"])
         if approve:
             if row.registration_status != RegistrationStatus.APPROVED or row.campaign_end <= now:
-                raise DomainError("NOT_AVAILABLE", "The collaboration on this product has ended", ["input", "id"])
+                raise DomainError(
+                    "NOT_AVAILABLE", "The collaboration on this product has ended", ["input", "id"]
+                )
             if await _lock_quota(uow, sample.registration_id) <= 0:
-                raise DomainError("QUOTA_EXHAUSTED", "The product's sample quota is used up", ["input", "approve"])
+                raise DomainError(
+                    "QUOTA_EXHAUSTED", "The product's sample quota is used up", ["input", "approve"]
+                )
             to = SampleStatus.APPROVED
             await _transition(
-                uow, sample, SampleStatus.REQUESTED, status=to, reviewed_at=now, reviewed_by_user_id=principal.user_id
+                uow,
+                sample,
+                SampleStatus.REQUESTED,
+                status=to,
+                reviewed_at=now,
+                reviewed_by_user_id=principal.user_id,
             )
         else:
             to = SampleStatus.REJECTED
             await _transition(
-                uow, sample, SampleStatus.REQUESTED, status=to, reviewed_at=now,
-                reviewed_by_user_id=principal.user_id, reject_reason=reason,
+                uow,
+                sample,
+                SampleStatus.REQUESTED,
+                status=to,
+                reviewed_at=now,
+                reviewed_by_user_id=principal.user_id,
+                reject_reason=reason,
             )
         audit.record(
-            uow, principal, subject_type="SampleRequest", subject_id=sample.id,
-            action="sample.approve" if approve else "sample.reject", campaign_id=row.campaign_id,
-            changes={"status": [SampleStatus.REQUESTED.value, to.value]}, reason=reason,
+            uow,
+            principal,
+            subject_type="SampleRequest",
+            subject_id=sample.id,
+            action="sample.approve" if approve else "sample.reject",
+            campaign_id=row.campaign_id,
+            changes={"status": [SampleStatus.REQUESTED.value, to.value]},
+            reason=reason,
         )
         if approve:
             await notify(
-                uow, recipient_organisation_id=row.creator_id, kind="SAMPLE_APPROVED",
-                title="Sample request approved", body=f"{row.title}: the seller will ship it to you.",
-                subject_type="SampleRequest", subject_id=sample.id,
+                uow,
+                recipient_organisation_id=row.creator_id,
+                kind="SAMPLE_APPROVED",
+                title="Sample request approved",
+                body=f"{row.title}: the seller will ship it to you.",
+                subject_type="SampleRequest",
+                subject_id=sample.id,
             )
             await notify(
-                uow, recipient_organisation_id=row.shop_id, kind="SAMPLE_TO_SHIP",
-                title="A sample to ship", body=f"{row.title}: ship it and record the tracking number.",
-                subject_type="SampleRequest", subject_id=sample.id,
+                uow,
+                recipient_organisation_id=row.shop_id,
+                kind="SAMPLE_TO_SHIP",
+                title="A sample to ship",
+                body=f"{row.title}: ship it and record the tracking number.",
+                subject_type="SampleRequest",
+                subject_id=sample.id,
             )
         else:
             await notify(
-                uow, recipient_organisation_id=row.creator_id, kind="SAMPLE_REJECTED",
-                title="Sample request rejected", body=f"{row.title}: {reason}",
-                subject_type="SampleRequest", subject_id=sample.id,
+                uow,
+                recipient_organisation_id=row.creator_id,
+                kind="SAMPLE_REJECTED",
+                title="Sample request rejected",
+                body=f"{row.title}: {reason}",
+                subject_type="SampleRequest",
+                subject_id=sample.id,
             )
         publish_status(uow, row, sample.id, to)
         return sample.id
@@ -276,7 +353,11 @@ async def update_shipment(
 ) -> int:
     """The product's seller records a shipment event (the request keeps the latest state)."""
     now = rt.clock.now()
-    carrier, tracking_number, note = _text(carrier) or None, _text(tracking_number) or None, _text(note) or None
+    carrier, tracking_number, note = (
+        _text(carrier) or None,
+        _text(tracking_number) or None,
+        _text(note) or None,
+    )
     errors: list[DomainError] = []
     if status is ShipmentStatus.SHIPPED:
         if carrier is None:
@@ -284,7 +365,9 @@ async def update_shipment(
         if tracking_number is None:
             errors.append(DomainError("REQUIRED", "Enter the tracking number", ["input", "trackingNumber"]))
     for value, max_len, name in (
-        (carrier, CARRIER_MAX, "carrier"), (tracking_number, TRACKING_MAX, "trackingNumber"), (note, NOTE_MAX, "note")
+        (carrier, CARRIER_MAX, "carrier"),
+        (tracking_number, TRACKING_MAX, "trackingNumber"),
+        (note, NOTE_MAX, "note"),
     ):
         if value is not None and len(value) > max_len:
             errors.append(DomainError("TOO_LONG", f"Use at most {max_len} characters", ["input", name]))
@@ -324,14 +407,24 @@ async def update_shipment(
         await _transition(uow, sample, expected, **values)
         uow.session.add(
             models.Shipment(
-                sample_request_id=sample.id, status=status, carrier=carrier or sample.carrier,
-                tracking_number=tracking_number or sample.tracking_number, note=note, occurred_at=now, created_at=now,
+                sample_request_id=sample.id,
+                status=status,
+                carrier=carrier or sample.carrier,
+                tracking_number=tracking_number or sample.tracking_number,
+                note=note,
+                occurred_at=now,
+                created_at=now,
             )
         )
         audit.record(
-            uow, principal, subject_type="SampleRequest", subject_id=sample.id, action="sample.shipment",
+            uow,
+            principal,
+            subject_type="SampleRequest",
+            subject_id=sample.id,
+            action="sample.shipment",
             campaign_id=row.campaign_id,
-            changes={"shipment": [None, status.value], "status": [expected.value, to.value]}, reason=note,
+            changes={"shipment": [None, status.value], "status": [expected.value, to.value]},
+            reason=note,
         )
         words = f"{row.title} {SHIPMENT_WORDS[status]}"
         tracking = f" ({values.get('carrier', sample.carrier)} {values.get('tracking_number', sample.tracking_number)})"
@@ -339,14 +432,22 @@ async def update_shipment(
         if status is ShipmentStatus.DELIVERED:
             creator_body += " Post your content within 14 days."
         await notify(
-            uow, recipient_organisation_id=row.creator_id, kind=f"SAMPLE_{status.value}",
-            title="Your sample " + SHIPMENT_WORDS[status], body=creator_body,
-            subject_type="SampleRequest", subject_id=sample.id,
+            uow,
+            recipient_organisation_id=row.creator_id,
+            kind=f"SAMPLE_{status.value}",
+            title="Your sample " + SHIPMENT_WORDS[status],
+            body=creator_body,
+            subject_type="SampleRequest",
+            subject_id=sample.id,
         )
         await notify(
-            uow, recipient_organisation_id=row.agency_id, kind=f"SAMPLE_{status.value}",
-            title="A sample " + SHIPMENT_WORDS[status], body=words + ".",
-            subject_type="SampleRequest", subject_id=sample.id,
+            uow,
+            recipient_organisation_id=row.agency_id,
+            kind=f"SAMPLE_{status.value}",
+            title="A sample " + SHIPMENT_WORDS[status],
+            body=words + ".",
+            subject_type="SampleRequest",
+            subject_id=sample.id,
         )
         publish_status(uow, row, sample.id, to)
         return sample.id
@@ -362,7 +463,8 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
         row = (
             await uow.session.execute(
                 _sample_stmt().where(
-                    models.SampleRequest.id == sample_id, models.SampleRequest.creator_id == principal.organisation_id
+                    models.SampleRequest.id == sample_id,
+                    models.SampleRequest.creator_id == principal.organisation_id,
                 )
             )
         ).first()
@@ -371,9 +473,14 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
         sample = row[0]
         if sample.extension_used:
             raise DomainError("EXTENSION_USED", "The one extension was already used", ["input", "id"])
-        if sample.status != SampleStatus.DELIVERED or sample.content_due_at is None or sample.content_due_at <= now:
+        if (
+            sample.status != SampleStatus.DELIVERED
+            or sample.content_due_at is None
+            or sample.content_due_at <= now
+        ):
             raise DomainError(
-                "INVALID_STATE", "An extension is possible only after delivery and before the content deadline",
+                "INVALID_STATE",
+                "An extension is possible only after delivery and before the content deadline",
                 ["input", "id"],
             )
         due = sample.content_due_at + timedelta(days=offer_rules.EXTENSION_DAYS)
@@ -390,21 +497,26 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
         if result.rowcount != 1:
             raise DomainError("EXTENSION_USED", "The one extension was already used", ["input", "id"])
         audit.record(
-            uow, principal, subject_type="SampleRequest", subject_id=sample.id, action="sample.extend",
+            uow,
+            principal,
+            subject_type="SampleRequest",
+            subject_id=sample.id,
+            action="sample.extend",
             campaign_id=row.campaign_id,
             changes={"contentDueAt": [sample.content_due_at.isoformat(), due.isoformat()]},
         )
         name = await _creator_name(uow, row.creator_id)
         await notify(
-            uow, recipient_organisation_id=row.agency_id, kind="SAMPLE_EXTENDED",
+            uow,
+            recipient_organisation_id=row.agency_id,
+            kind="SAMPLE_EXTENDED",
             title=f"{name} extended a content deadline",
             body=f"{row.title}: content is now due {due:%Y-%m-%d %H:%M} UTC.",
-            subject_type="SampleRequest", subject_id=sample.id,
+            subject_type="SampleRequest",
+            subject_id=sample.id,
         )
         publish_status(uow, row, sample.id, SampleStatus.DELIVERED)
         return sample.id
 
 
 # --- sweeper ------------------------------------------------------------------------------------------------
-
-

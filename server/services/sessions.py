@@ -16,11 +16,14 @@ from server.services.unit_of_work import UnitOfWork
 def announce_ended(uow: UnitOfWork, session_ids: Sequence[int], reason: str) -> None:
     if session_ids:
         uow.publish_after_commit(
-            channels.sessions_ended(), {"type": "SessionsEnded", "sessionIds": list(session_ids), "reason": reason}
+            channels.sessions_ended(),
+            {"type": "SessionsEnded", "sessionIds": list(session_ids), "reason": reason},
         )
 
 
-async def revoke_sessions(rt: Runtime, *, session_ids: Sequence[int] = (), user_id: int | None = None) -> list[int]:
+async def revoke_sessions(
+    rt: Runtime, *, session_ids: Sequence[int] = (), user_id: int | None = None
+) -> list[int]:
     """Revokes the given sessions (or every live session of `user_id`); returns the ids that were live."""
     async with UnitOfWork(rt) as uow:
         S = models.UserSession
@@ -40,7 +43,9 @@ async def end_expired_sessions(rt: Runtime) -> int:
     async with UnitOfWork(rt) as uow:
         S = models.UserSession
         ended = list(
-            (await uow.session.execute(delete(S).where(S.expires_at <= rt.clock.now()).returning(S.id))).scalars()
+            (
+                await uow.session.execute(delete(S).where(S.expires_at <= rt.clock.now()).returning(S.id))
+            ).scalars()
         )
         announce_ended(uow, ended, "expired")
     return len(ended)

@@ -129,7 +129,9 @@ async def _active_entries(
     return {entry.product_id: (entry, f"{campaign} · {agency}") for entry, campaign, agency in rows}
 
 
-def _notice(entry: models.ShowcaseEntry, source: str, offered_rate_bps: int, now: datetime) -> LowerRateNotice:
+def _notice(
+    entry: models.ShowcaseEntry, source: str, offered_rate_bps: int, now: datetime
+) -> LowerRateNotice:
     pending, pending_at = still_pending(entry.pending_rate_bps, entry.pending_rate_effective_at, now)
     return LowerRateNotice(
         current_rate_bps=rate_in_force(
@@ -151,7 +153,8 @@ async def _creator_name(uow: UnitOfWork, creator_id: int) -> str:
 
 def _publish(uow: UnitOfWork, creator_id: int, entry_id: int, status: ShowcaseStatus) -> None:
     uow.publish_after_commit(
-        channels.showcase_of_creator(creator_id), {"type": "ShowcaseChanged", "id": entry_id, "status": status.value}
+        channels.showcase_of_creator(creator_id),
+        {"type": "ShowcaseChanged", "id": entry_id, "status": status.value},
     )
 
 
@@ -182,15 +185,24 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
         same_offer = current is not None and current[0].list_item_id == item.id
         offer_items.append(
             OfferItem(
-                list_item_id=item.id, product_id=item.product_id, creator_rate_bps=item.creator_rate_bps,
+                list_item_id=item.id,
+                product_id=item.product_id,
+                creator_rate_bps=item.creator_rate_bps,
                 samples_left=offer_rules.samples_left(item.sample_quota, item.consumed),
-                campaign_end=link.campaign_end, in_showcase=same_offer,
-                notice=None if current is None or same_offer else _notice(*current, item.creator_rate_bps, now),
+                campaign_end=link.campaign_end,
+                in_showcase=same_offer,
+                notice=None
+                if current is None or same_offer
+                else _notice(*current, item.creator_rate_bps, now),
             )
         )
     return SharedOffer(
-        token=token, agency_name=link.agency_name, campaign_name=link.campaign_name,
-        campaign_end=link.campaign_end, market=link.market, items=offer_items,
+        token=token,
+        agency_name=link.agency_name,
+        campaign_name=link.campaign_name,
+        campaign_end=link.campaign_end,
+        market=link.market,
+        items=offer_items,
     )
 
 
@@ -229,11 +241,13 @@ async def add_to_showcase(
         active = await _active_entries(s, creator_id, (i.product_id for i in chosen))
 
         titles = dict(
-            (await s.execute(
-                select(models.Product.id, models.Product.title).where(
-                    models.Product.id.in_([i.product_id for i in chosen])
+            (
+                await s.execute(
+                    select(models.Product.id, models.Product.title).where(
+                        models.Product.id.in_([i.product_id for i in chosen])
+                    )
                 )
-            )).all()
+            ).all()
         )
         errors: list[DomainError] = []
         to_add: list[Row[Any]] = []
@@ -282,9 +296,15 @@ async def add_to_showcase(
                 raise _conflict()
         new_entries = [
             models.ShowcaseEntry(
-                creator_id=creator_id, product_id=item.product_id, registration_id=item.registration_id,
-                list_item_id=item.id, share_link_id=link.link_id, creator_rate_bps=item.creator_rate_bps,
-                status=ShowcaseStatus.ACTIVE, added_at=now, terms_accepted_at=now,
+                creator_id=creator_id,
+                product_id=item.product_id,
+                registration_id=item.registration_id,
+                list_item_id=item.id,
+                share_link_id=link.link_id,
+                creator_rate_bps=item.creator_rate_bps,
+                status=ShowcaseStatus.ACTIVE,
+                added_at=now,
+                terms_accepted_at=now,
             )
             for item in to_add
         ]
@@ -296,33 +316,50 @@ async def add_to_showcase(
 
         for entry in to_replace:
             audit.record(
-                uow, principal, subject_type="ShowcaseEntry", subject_id=entry.id, action="showcase.replace",
-                campaign_id=None, changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.REPLACED.value]},
+                uow,
+                principal,
+                subject_type="ShowcaseEntry",
+                subject_id=entry.id,
+                action="showcase.replace",
+                campaign_id=None,
+                changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.REPLACED.value]},
             )
             _publish(uow, creator_id, entry.id, ShowcaseStatus.REPLACED)
         for entry in new_entries:
             audit.record(
-                uow, principal, subject_type="ShowcaseEntry", subject_id=entry.id, action="showcase.add",
-                campaign_id=link.campaign_id, changes={"creatorRateBps": [None, entry.creator_rate_bps]},
+                uow,
+                principal,
+                subject_type="ShowcaseEntry",
+                subject_id=entry.id,
+                action="showcase.add",
+                campaign_id=link.campaign_id,
+                changes={"creatorRateBps": [None, entry.creator_rate_bps]},
             )
             _publish(uow, creator_id, entry.id, ShowcaseStatus.ACTIVE)
         if new_entries:
             name = await _creator_name(uow, creator_id)
             added = [titles.get(e.product_id, "") for e in new_entries]
             await notify(
-                uow, recipient_organisation_id=link.agency_id, kind="SHOWCASE_ADDED",
+                uow,
+                recipient_organisation_id=link.agency_id,
+                kind="SHOWCASE_ADDED",
                 title=f"{name} added {len(added)} product{'s' if len(added) != 1 else ''}",
                 body=f"From {link.list_name} ({link.campaign_name}): {_titles(added)}.",
-                subject_type="ProductList", subject_id=link.list_id,
+                subject_type="ProductList",
+                subject_id=link.list_id,
             )
-        return AddResult(entry_ids=[e.id for e in new_entries] + kept_same, replaced_ids=[e.id for e in to_replace])
+        return AddResult(
+            entry_ids=[e.id for e in new_entries] + kept_same, replaced_ids=[e.id for e in to_replace]
+        )
 
 
 def _chosen_items(items: list[Row[Any]], item_ids: Sequence[int] | None) -> list[Row[Any]]:
     if item_ids is None:
         available = [i for i in items if i.status == RegistrationStatus.APPROVED]
         if not available:
-            raise DomainError("NOT_AVAILABLE", "No product of this offer can be added now", ["input", "token"])
+            raise DomainError(
+                "NOT_AVAILABLE", "No product of this offer can be added now", ["input", "token"]
+            )
         return available
     by_id = {i.id: i for i in items}
     errors: list[DomainError] = []
@@ -360,7 +397,12 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
         s = uow.session
         rows = (
             await s.execute(
-                select(models.ShowcaseEntry.id, models.Campaign.id, models.Campaign.agency_id, models.Product.title)
+                select(
+                    models.ShowcaseEntry.id,
+                    models.Campaign.id,
+                    models.Campaign.agency_id,
+                    models.Product.title,
+                )
                 .join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
                 .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
                 .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
@@ -390,15 +432,22 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
         by_agency: dict[int, list[str]] = defaultdict(list)
         for entry_id, campaign_id, agency_id, title in found.values():
             audit.record(
-                uow, principal, subject_type="ShowcaseEntry", subject_id=entry_id, action="showcase.remove",
-                campaign_id=campaign_id, changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.REMOVED.value]},
+                uow,
+                principal,
+                subject_type="ShowcaseEntry",
+                subject_id=entry_id,
+                action="showcase.remove",
+                campaign_id=campaign_id,
+                changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.REMOVED.value]},
             )
             _publish(uow, creator_id, entry_id, ShowcaseStatus.REMOVED)
             by_agency[agency_id].append(title)
         name = await _creator_name(uow, creator_id)
         for agency_id, titles in by_agency.items():
             await notify(
-                uow, recipient_organisation_id=agency_id, kind="SHOWCASE_REMOVED",
+                uow,
+                recipient_organisation_id=agency_id,
+                kind="SHOWCASE_REMOVED",
                 title=f"{name} removed {len(titles)} product{'s' if len(titles) != 1 else ''}",
                 body=f"No longer in their showcase: {_titles(titles)}.",
             )
@@ -409,5 +458,3 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
 
 
 # --- commissionOffers --------------------------------------------------------------------------------------
-
-

@@ -55,17 +55,31 @@ async def _offers(uow: UnitOfWork, entry_ids: Iterable[int]) -> dict[int, str]:
 
 
 async def _tell(
-    uow: UnitOfWork, *, entry_id: int, creator_id: int, kind: str, title: str, body: str, data: dict[str, object]
+    uow: UnitOfWork,
+    *,
+    entry_id: int,
+    creator_id: int,
+    kind: str,
+    title: str,
+    body: str,
+    data: dict[str, object],
 ) -> None:
     await notify(
-        uow, recipient_organisation_id=creator_id, kind=kind, title=title, body=body,
-        subject_type="ShowcaseEntry", subject_id=entry_id, data=data,
+        uow,
+        recipient_organisation_id=creator_id,
+        kind=kind,
+        title=title,
+        body=body,
+        subject_type="ShowcaseEntry",
+        subject_id=entry_id,
+        data=data,
     )
 
 
 def _rate_changed(uow: UnitOfWork, *, entry_id: int, creator_id: int) -> None:
     uow.publish_after_commit(
-        channels.showcase_of_creator(creator_id), {"type": "ShowcaseChanged", "id": entry_id, "change": "RATE"}
+        channels.showcase_of_creator(creator_id),
+        {"type": "ShowcaseChanged", "id": entry_id, "change": "RATE"},
     )
 
 
@@ -78,7 +92,9 @@ async def reprice_entries(uow: UnitOfWork, *, item_id: int, new_rate_bps: int) -
     effective_at = now + RATE_LOCK
     active = (Entry.list_item_id == item_id, Entry.status == ShowcaseStatus.ACTIVE)
     entries = (
-        await s.execute(select(Entry.id, Entry.creator_id, Entry.creator_rate_bps, Entry.pending_rate_bps).where(*active))
+        await s.execute(
+            select(Entry.id, Entry.creator_id, Entry.creator_rate_bps, Entry.pending_rate_bps).where(*active)
+        )
     ).all()
     if not entries:
         return 0
@@ -100,7 +116,11 @@ async def reprice_entries(uow: UnitOfWork, *, item_id: int, new_rate_bps: int) -
     for entry_id, creator_id, rate, pending in entries:
         offer, old = offers[entry_id], bps_to_percent(rate)
         if rate < new_rate_bps:
-            kind, title, body = RATE_INCREASED, "Your commission went up", f"{offer}: from {old} to {new}, from now on."
+            kind, title, body = (
+                RATE_INCREASED,
+                "Your commission went up",
+                f"{offer}: from {old} to {new}, from now on.",
+            )
         elif rate > new_rate_bps:
             kind, title = RATE_DECREASE_SCHEDULED, "Your commission will go down"
             body = f"{offer}: from {old} to {new} on {_day(effective_at)}. Until then you keep {old}."
@@ -111,9 +131,17 @@ async def reprice_entries(uow: UnitOfWork, *, item_id: int, new_rate_bps: int) -
             continue
         changed += 1
         await _tell(
-            uow, entry_id=entry_id, creator_id=creator_id, kind=kind, title=title, body=body,
-            data={"rateBps": rate, "newRateBps": new_rate_bps,
-                  "effectiveAt": (effective_at if rate > new_rate_bps else now).isoformat()},
+            uow,
+            entry_id=entry_id,
+            creator_id=creator_id,
+            kind=kind,
+            title=title,
+            body=body,
+            data={
+                "rateBps": rate,
+                "newRateBps": new_rate_bps,
+                "effectiveAt": (effective_at if rate > new_rate_bps else now).isoformat(),
+            },
         )
         _rate_changed(uow, entry_id=entry_id, creator_id=creator_id)
     return changed
@@ -143,7 +171,9 @@ async def apply_due_rate_decreases(rt: Runtime) -> int:
                 update(Entry)
                 .where(Entry.id.in_(list(candidates)), *due)
                 .values(
-                    creator_rate_bps=Entry.pending_rate_bps, pending_rate_bps=None, pending_rate_effective_at=None
+                    creator_rate_bps=Entry.pending_rate_bps,
+                    pending_rate_bps=None,
+                    pending_rate_effective_at=None,
                 )
                 .returning(Entry.id, Entry.creator_rate_bps)
                 .execution_options(synchronize_session=False)
@@ -152,7 +182,11 @@ async def apply_due_rate_decreases(rt: Runtime) -> int:
         for entry_id, rate in applied:
             before = candidates[entry_id]
             audit.record(
-                uow, None, subject_type="ShowcaseEntry", subject_id=entry_id, action=APPLIED_ACTION,
+                uow,
+                None,
+                subject_type="ShowcaseEntry",
+                subject_id=entry_id,
+                action=APPLIED_ACTION,
                 changes={"creatorRateBps": [before.creator_rate_bps, rate]},
             )
             _rate_changed(uow, entry_id=entry_id, creator_id=before.creator_id)
@@ -170,13 +204,10 @@ async def notify_upcoming_rate_decreases(rt: Runtime) -> int:
     """
     now = rt.clock.now()
     sent_since = now - (RATE_LOCK - REMINDER_BEFORE)
-    reminded = (
-        select(models.AuditEvent.subject_id)
-        .where(
-            models.AuditEvent.subject_type == "ShowcaseEntry",
-            models.AuditEvent.action == REMINDED_ACTION,
-            models.AuditEvent.created_at >= sent_since,
-        )
+    reminded = select(models.AuditEvent.subject_id).where(
+        models.AuditEvent.subject_type == "ShowcaseEntry",
+        models.AuditEvent.action == REMINDED_ACTION,
+        models.AuditEvent.created_at >= sent_since,
     )
     async with UnitOfWork(rt) as uow:
         s = uow.session
@@ -191,7 +222,10 @@ async def notify_upcoming_rate_decreases(rt: Runtime) -> int:
                 )
                 .values(pending_rate_bps=Entry.pending_rate_bps)
                 .returning(
-                    Entry.id, Entry.creator_id, Entry.creator_rate_bps, Entry.pending_rate_bps,
+                    Entry.id,
+                    Entry.creator_id,
+                    Entry.creator_rate_bps,
+                    Entry.pending_rate_bps,
                     Entry.pending_rate_effective_at,
                 )
                 .execution_options(synchronize_session=False)
@@ -199,16 +233,25 @@ async def notify_upcoming_rate_decreases(rt: Runtime) -> int:
         ).all()
         if not claimed:
             return 0
-        already = set((await s.scalars(reminded.where(models.AuditEvent.subject_id.in_([r.id for r in claimed])))).all())
+        already = set(
+            (await s.scalars(reminded.where(models.AuditEvent.subject_id.in_([r.id for r in claimed])))).all()
+        )
         todo = [row for row in claimed if row.id not in already]
         offers = await _offers(uow, (row.id for row in todo))
         for entry_id, creator_id, rate, pending, effective_at in todo:
             audit.record(
-                uow, None, subject_type="ShowcaseEntry", subject_id=entry_id, action=REMINDED_ACTION,
+                uow,
+                None,
+                subject_type="ShowcaseEntry",
+                subject_id=entry_id,
+                action=REMINDED_ACTION,
                 changes={"creatorRateBps": [rate, pending]},
             )
             await _tell(
-                uow, entry_id=entry_id, creator_id=creator_id, kind=RATE_DECREASE_REMINDER,
+                uow,
+                entry_id=entry_id,
+                creator_id=creator_id,
+                kind=RATE_DECREASE_REMINDER,
                 title="Your commission goes down soon",
                 body=f"{offers[entry_id]}: from {bps_to_percent(rate)} to {bps_to_percent(pending)} on "
                 f"{_day(effective_at)}.",

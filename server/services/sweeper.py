@@ -66,7 +66,9 @@ class Sweeper:
     """Runs `sweep` every `interval` seconds (default: settings.sweep_interval_seconds; 0: never) between start()
     and stop()."""
 
-    def __init__(self, rt: Runtime, jobs: Sequence[tuple[str, Job]] = JOBS, interval: float | None = None) -> None:
+    def __init__(
+        self, rt: Runtime, jobs: Sequence[tuple[str, Job]] = JOBS, interval: float | None = None
+    ) -> None:
         self.rt = rt
         self.jobs = jobs
         self.interval = rt.settings.sweep_interval_seconds if interval is None else interval

@@ -40,18 +40,24 @@ def check_url(url: str, *, private_allowed: bool) -> str:
         raise DomainError("TOO_LONG", f"Use at most {URL_MAX} characters ({len(url)} now)", field)
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise DomainError("INVALID_URL", "Give an absolute http(s) URL, e.g. https://example.com/hooks", field)
+        raise DomainError(
+            "INVALID_URL", "Give an absolute http(s) URL, e.g. https://example.com/hooks", field
+        )
     if parts.username or parts.password:
         raise DomainError("INVALID_URL", "Put no credentials in the URL: verify the signature instead", field)
     if not private_allowed:
         host = parts.hostname
         try:
             address = ipaddress.ip_address(host)
-            private = address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+            private = (
+                address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+            )
         except ValueError:
             private = host == "localhost" or host.endswith((".localhost", ".local", ".internal"))
         if private:
-            raise DomainError("PRIVATE_URL", "Webhooks go to public addresses only (not loopback or private ones)", field)
+            raise DomainError(
+                "PRIVATE_URL", "Webhooks go to public addresses only (not loopback or private ones)", field
+            )
         if parts.scheme != "https":
             raise DomainError("INSECURE_URL", "Use an https URL", field)
     return url
@@ -61,7 +67,8 @@ def check_event_types(event_types: list[str]) -> list[str]:
     unknown = [name for name in event_types if name not in BY_NAME or name == "webhook.test"]
     if unknown:
         raise DomainError(
-            "UNKNOWN_EVENT_TYPE", f"Unknown event types {unknown}; choose from {list(subscribable())}",
+            "UNKNOWN_EVENT_TYPE",
+            f"Unknown event types {unknown}; choose from {list(subscribable())}",
             ["input", "eventTypes"],
         )
     if not event_types:
@@ -73,7 +80,9 @@ def subscribable() -> tuple[str, ...]:
     return tuple(name for name in SUBSCRIBABLE if name != "webhook.test")
 
 
-def _check(rt: Runtime, url: str | None, event_types: list[str] | None, description: str | None) -> dict[str, object]:
+def _check(
+    rt: Runtime, url: str | None, event_types: list[str] | None, description: str | None
+) -> dict[str, object]:
     values: dict[str, object] = {}
     errors: list[DomainError] = []
     for name, check in (
@@ -88,7 +97,9 @@ def _check(rt: Runtime, url: str | None, event_types: list[str] | None, descript
             errors.append(error)
     if description is not None:
         if len(description) > DESCRIPTION_MAX:
-            errors.append(DomainError("TOO_LONG", f"Use at most {DESCRIPTION_MAX} characters", ["input", "description"]))
+            errors.append(
+                DomainError("TOO_LONG", f"Use at most {DESCRIPTION_MAX} characters", ["input", "description"])
+            )
         values["description"] = description.strip()
     if errors:
         raise DomainErrors(errors)
@@ -102,32 +113,53 @@ async def create_endpoint(
     secret = new_secret()
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        count = await s.scalar(select(func.count()).where(
-            models.WebhookEndpoint.organisation_id == principal.organisation_id))
+        count = await s.scalar(
+            select(func.count()).where(models.WebhookEndpoint.organisation_id == principal.organisation_id)
+        )
         if count >= ENDPOINTS_PER_ORGANISATION:
-            raise DomainError("TOO_MANY", f"At most {ENDPOINTS_PER_ORGANISATION} endpoints: delete one first", ["input"])
+            raise DomainError(
+                "TOO_MANY", f"At most {ENDPOINTS_PER_ORGANISATION} endpoints: delete one first", ["input"]
+            )
         endpoint = models.WebhookEndpoint(
-            organisation_id=principal.organisation_id, secret=secret, status=WebhookEndpointStatus.ACTIVE,
-            created_at=rt.clock.now(), **values,
+            organisation_id=principal.organisation_id,
+            secret=secret,
+            status=WebhookEndpointStatus.ACTIVE,
+            created_at=rt.clock.now(),
+            **values,
         )
         s.add(endpoint)
         await s.flush()
-        audit.record(uow, principal, subject_type="WebhookEndpoint", subject_id=endpoint.id,
-                     action="webhook_endpoint.create", changes={"url": [None, url]})
+        audit.record(
+            uow,
+            principal,
+            subject_type="WebhookEndpoint",
+            subject_id=endpoint.id,
+            action="webhook_endpoint.create",
+            changes={"url": [None, url]},
+        )
     return CreatedEndpoint(endpoint, secret)
 
 
 async def _own(uow: UnitOfWork, principal: Principal, endpoint_id: int) -> models.WebhookEndpoint:
-    endpoint = await uow.session.scalar(select(models.WebhookEndpoint).where(
-        models.WebhookEndpoint.id == endpoint_id, row_scope("WebhookEndpoint", principal)).with_for_update())
+    endpoint = await uow.session.scalar(
+        select(models.WebhookEndpoint)
+        .where(models.WebhookEndpoint.id == endpoint_id, row_scope("WebhookEndpoint", principal))
+        .with_for_update()
+    )
     if endpoint is None:
         raise not_found("Webhook endpoint", ["input", "id"])
     return endpoint
 
 
 async def update_endpoint(
-    rt: Runtime, principal: Principal, endpoint_id: int, *, url: str | None = None,
-    event_types: list[str] | None = None, description: str | None = None, enabled: bool | None = None,
+    rt: Runtime,
+    principal: Principal,
+    endpoint_id: int,
+    *,
+    url: str | None = None,
+    event_types: list[str] | None = None,
+    description: str | None = None,
+    enabled: bool | None = None,
 ) -> models.WebhookEndpoint:
     values = _check(rt, url, event_types, description)
     async with UnitOfWork(rt) as uow:
@@ -135,12 +167,21 @@ async def update_endpoint(
         for name, value in values.items():
             setattr(endpoint, name, value)
         if enabled is True and endpoint.status is WebhookEndpointStatus.DISABLED:
-            endpoint.status, endpoint.disabled_at, endpoint.disabled_reason = WebhookEndpointStatus.ACTIVE, None, None
+            endpoint.status, endpoint.disabled_at, endpoint.disabled_reason = (
+                WebhookEndpointStatus.ACTIVE,
+                None,
+                None,
+            )
         elif enabled is False and endpoint.status is WebhookEndpointStatus.ACTIVE:
             endpoint.status, endpoint.disabled_at = WebhookEndpointStatus.DISABLED, rt.clock.now()
             endpoint.disabled_reason = "Disabled by the organisation"
-        audit.record(uow, principal, subject_type="WebhookEndpoint", subject_id=endpoint.id,
-                     action="webhook_endpoint.update")
+        audit.record(
+            uow,
+            principal,
+            subject_type="WebhookEndpoint",
+            subject_id=endpoint.id,
+            action="webhook_endpoint.update",
+        )
     return endpoint
 
 
@@ -148,15 +189,22 @@ async def delete_endpoint(rt: Runtime, principal: Principal, endpoint_id: int) -
     async with UnitOfWork(rt) as uow:
         endpoint = await _own(uow, principal, endpoint_id)
         await uow.session.delete(endpoint)
-        audit.record(uow, principal, subject_type="WebhookEndpoint", subject_id=endpoint_id,
-                     action="webhook_endpoint.delete")
+        audit.record(
+            uow,
+            principal,
+            subject_type="WebhookEndpoint",
+            subject_id=endpoint_id,
+            action="webhook_endpoint.delete",
+        )
 
 
 async def send_test_event(rt: Runtime, principal: Principal, endpoint_id: int) -> models.WebhookMessage:
     """A `webhook.test` message, due at once (whatever types the endpoint asked for)."""
     async with UnitOfWork(rt) as uow:
         endpoint = await _own(uow, principal, endpoint_id)
-        message = new_message(endpoint.id, BY_NAME["webhook.test"], {"id": principal.organisation_id}, rt.clock.now())
+        message = new_message(
+            endpoint.id, BY_NAME["webhook.test"], {"id": principal.organisation_id}, rt.clock.now()
+        )
         uow.session.add(message)
     return message
 
@@ -164,9 +212,16 @@ async def send_test_event(rt: Runtime, principal: Principal, endpoint_id: int) -
 async def replay_message(rt: Runtime, principal: Principal, message_id: int) -> models.WebhookMessage:
     """Sends a message again (same webhook-id, same body) as soon as a process picks it up."""
     async with UnitOfWork(rt) as uow:
-        message = await uow.session.scalar(select(models.WebhookMessage).where(
-            models.WebhookMessage.id == message_id, row_scope("WebhookMessage", principal)))
+        message = await uow.session.scalar(
+            select(models.WebhookMessage).where(
+                models.WebhookMessage.id == message_id, row_scope("WebhookMessage", principal)
+            )
+        )
         if message is None:
             raise not_found("Webhook message", ["input", "id"])
-        message.status, message.next_attempt_at, message.claimed_until = WebhookMessageStatus.PENDING, rt.clock.now(), None
+        message.status, message.next_attempt_at, message.claimed_until = (
+            WebhookMessageStatus.PENDING,
+            rt.clock.now(),
+            None,
+        )
     return message

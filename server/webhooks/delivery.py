@@ -49,11 +49,16 @@ def lease(rt: Runtime) -> timedelta:
 async def claim(rt: Runtime, limit: int = 20) -> list[int]:
     now = rt.clock.now()
     due = (
-        select(M.id).join(models.WebhookEndpoint, models.WebhookEndpoint.id == M.endpoint_id)
-        .where(M.status == Status.PENDING, M.next_attempt_at <= now,
-               or_(M.claimed_until.is_(None), M.claimed_until < now),
-               models.WebhookEndpoint.status == EndpointStatus.ACTIVE)
-        .order_by(M.next_attempt_at, M.id).limit(limit)
+        select(M.id)
+        .join(models.WebhookEndpoint, models.WebhookEndpoint.id == M.endpoint_id)
+        .where(
+            M.status == Status.PENDING,
+            M.next_attempt_at <= now,
+            or_(M.claimed_until.is_(None), M.claimed_until < now),
+            models.WebhookEndpoint.status == EndpointStatus.ACTIVE,
+        )
+        .order_by(M.next_attempt_at, M.id)
+        .limit(limit)
     )
     if not rt.settings.is_sqlite:
         due = due.with_for_update(of=M, skip_locked=True)
@@ -64,7 +69,9 @@ async def claim(rt: Runtime, limit: int = 20) -> list[int]:
         return sorted(result.scalars().all())
 
 
-async def _prepare(rt: Runtime, schema: Any, message_id: int) -> tuple[models.WebhookMessage, models.WebhookEndpoint]:
+async def _prepare(
+    rt: Runtime, schema: Any, message_id: int
+) -> tuple[models.WebhookMessage, models.WebhookEndpoint]:
     async with rt.sessionmaker() as session:
         message = await session.get(M, message_id)
         assert message is not None
@@ -72,8 +79,14 @@ async def _prepare(rt: Runtime, schema: Any, message_id: int) -> tuple[models.We
         organisation = await session.get(models.Organisation, endpoint.organisation_id)  # type: ignore[union-attr]
     assert endpoint is not None and organisation is not None
     if message.body is None:  # rendered once, at the first attempt: retries and replays send the same bytes
-        body = await render(rt, schema, principal_of(organisation.id, organisation.kind), message.event_type,
-                            message.event, message.created_at)
+        body = await render(
+            rt,
+            schema,
+            principal_of(organisation.id, organisation.kind),
+            message.event_type,
+            message.event,
+            message.created_at,
+        )
         async with UnitOfWork(rt) as uow:
             await uow.session.execute(update(M).where(M.id == message_id, M.body.is_(None)).values(body=body))
         message.body = body
@@ -93,7 +106,10 @@ async def send(
     started = time.perf_counter()
     try:
         response = await client.post(
-            endpoint.url, content=message.body.encode(), headers=headers, timeout=rt.settings.webhook_timeout_seconds
+            endpoint.url,
+            content=message.body.encode(),
+            headers=headers,
+            timeout=rt.settings.webhook_timeout_seconds,
         )
         status, text = response.status_code, response.text[:RESPONSE_KEPT]
     except httpx.HTTPError as exc:
@@ -101,15 +117,30 @@ async def send(
     duration_ms = int((time.perf_counter() - started) * 1000)
     accepted = status is not None and 200 <= status < 300
     metrics.webhook_delivery("accepted" if accepted else "failed")
-    await _settle(rt, message, endpoint, accepted, models.WebhookAttempt(
-        message_id=message.id, attempted_at=rt.clock.now(), request_headers=headers, response_status=status,
-        response_body=text, error=error, duration_ms=duration_ms, manual=manual,
-    ))
+    await _settle(
+        rt,
+        message,
+        endpoint,
+        accepted,
+        models.WebhookAttempt(
+            message_id=message.id,
+            attempted_at=rt.clock.now(),
+            request_headers=headers,
+            response_status=status,
+            response_body=text,
+            error=error,
+            duration_ms=duration_ms,
+            manual=manual,
+        ),
+    )
     return accepted
 
 
 async def _settle(
-    rt: Runtime, message: models.WebhookMessage, endpoint: models.WebhookEndpoint, accepted: bool,
+    rt: Runtime,
+    message: models.WebhookMessage,
+    endpoint: models.WebhookEndpoint,
+    accepted: bool,
     attempt: models.WebhookAttempt,
 ) -> None:
     now = rt.clock.now()
@@ -131,16 +162,21 @@ async def _disable(uow: UnitOfWork, endpoint: models.WebhookEndpoint, now: datet
     reason = f"Deliveries failed for {hours:g} hours"
     changed = await uow.session.execute(
         update(models.WebhookEndpoint)
-        .where(models.WebhookEndpoint.id == endpoint.id, models.WebhookEndpoint.status == EndpointStatus.ACTIVE)
+        .where(
+            models.WebhookEndpoint.id == endpoint.id, models.WebhookEndpoint.status == EndpointStatus.ACTIVE
+        )
         .values(status=EndpointStatus.DISABLED, disabled_at=now, disabled_reason=reason)
     )
     if changed.rowcount:  # type: ignore[attr-defined]
         log.warning("webhook endpoint %s disabled: %s", endpoint.id, reason)
         await notifications.notify(
-            uow, recipient_organisation_id=endpoint.organisation_id, kind="WEBHOOK_ENDPOINT_DISABLED",
+            uow,
+            recipient_organisation_id=endpoint.organisation_id,
+            kind="WEBHOOK_ENDPOINT_DISABLED",
             title="A webhook endpoint was disabled",
             body=f"{endpoint.url}: {reason}. Fix the receiver, then enable the endpoint again.",
-            subject_type="WebhookEndpoint", subject_id=endpoint.id,
+            subject_type="WebhookEndpoint",
+            subject_id=endpoint.id,
         )
 
 

@@ -36,7 +36,11 @@ def _from_channels(events: list[tuple[str, dict[str, Any]]]) -> list[Raised]:
 
 
 async def _from_campaign_audit(uow: UnitOfWork) -> list[Raised]:
-    rows = [obj for obj in uow.session.new if isinstance(obj, models.AuditEvent) and obj.subject_type == "Campaign"]
+    rows = [
+        obj
+        for obj in uow.session.new
+        if isinstance(obj, models.AuditEvent) and obj.subject_type == "Campaign"
+    ]
     if not rows:
         return []
     kinds = BY_CHANNEL.get(("agency", "campaign-changes"), ())
@@ -44,18 +48,28 @@ async def _from_campaign_audit(uow: UnitOfWork) -> list[Raised]:
     for row in rows:
         agency_id = row.actor_organisation_id
         if agency_id is None:  # the platform (the sweeper applying a pending change): the campaign's agency
-            agency_id = (await uow.session.execute(
-                select(models.Campaign.agency_id).where(models.Campaign.id == row.subject_id)
-            )).scalar_one()
+            agency_id = (
+                await uow.session.execute(
+                    select(models.Campaign.agency_id).where(models.Campaign.id == row.subject_id)
+                )
+            ).scalar_one()
         for kind in kinds:
             raised.append((agency_id, kind, {"id": row.subject_id, "action": row.action}))
     return raised
 
 
-def new_message(endpoint_id: int, kind: WebhookEvent, event: dict[str, Any], now: Any) -> models.WebhookMessage:
+def new_message(
+    endpoint_id: int, kind: WebhookEvent, event: dict[str, Any], now: Any
+) -> models.WebhookMessage:
     return models.WebhookMessage(
-        endpoint_id=endpoint_id, message_id=f"msg_{uuid.uuid4().hex}", event_type=kind.name, event=event,
-        status=WebhookMessageStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now,
+        endpoint_id=endpoint_id,
+        message_id=f"msg_{uuid.uuid4().hex}",
+        event_type=kind.name,
+        event=event,
+        status=WebhookMessageStatus.PENDING,
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
     )
 
 
@@ -65,11 +79,18 @@ async def stage(uow: UnitOfWork, events: list[tuple[str, dict[str, Any]]]) -> in
     if not raised:
         return 0
     organisations = {org for org, _, _ in raised}
-    endpoints = (await uow.session.execute(
-        select(models.WebhookEndpoint.id, models.WebhookEndpoint.organisation_id, models.WebhookEndpoint.event_types)
-        .where(models.WebhookEndpoint.organisation_id.in_(organisations),
-               models.WebhookEndpoint.status == WebhookEndpointStatus.ACTIVE)
-    )).all()
+    endpoints = (
+        await uow.session.execute(
+            select(
+                models.WebhookEndpoint.id,
+                models.WebhookEndpoint.organisation_id,
+                models.WebhookEndpoint.event_types,
+            ).where(
+                models.WebhookEndpoint.organisation_id.in_(organisations),
+                models.WebhookEndpoint.status == WebhookEndpointStatus.ACTIVE,
+            )
+        )
+    ).all()
     if not endpoints:
         return 0
     now = uow.rt.clock.now()

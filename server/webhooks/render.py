@@ -16,8 +16,16 @@ from server.runtime import Runtime
 from server.schema.context import Context
 from server.webhooks.events import BY_NAME
 
-_SCOPE = {"type": "http", "method": "POST", "path": "/webhooks", "headers": [], "query_string": b"",
-          "client": ("webhooks", 0), "server": ("matchup", 0), "scheme": "http"}
+_SCOPE = {
+    "type": "http",
+    "method": "POST",
+    "path": "/webhooks",
+    "headers": [],
+    "query_string": b"",
+    "client": ("webhooks", 0),
+    "server": ("matchup", 0),
+    "scheme": "http",
+}
 
 
 def principal_of(organisation_id: int, kind: OrganisationKind) -> Principal:
@@ -31,7 +39,10 @@ async def read_subject(rt: Runtime, schema: Any, principal: Principal, event_typ
         return None
     query = f"query($id: ID!) {{ node(id: $id) {{ ... on {kind.subject_type} {{ {kind.selection} }} }} }}"
     context = Context(
-        request=Request(dict(_SCOPE)), response=None, rt=rt, principal=principal,
+        request=Request(dict(_SCOPE)),
+        response=None,
+        rt=rt,
+        principal=principal,
         loaders=LoaderRegistry(rt, principal, cache=True),
     )
     result = await schema.execute(query, {"id": encode_id(kind.subject_type, pk)}, context_value=context)

@@ -25,18 +25,29 @@ INTEGRATION_KEYS_EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
 def _key(organisation_id: int, name: str, created_at: datetime, **fields: datetime) -> models.IntegrationKey:
     key_id, secret = new_integration_key()
     return Key(
-        organisation_id=organisation_id, name=name, key_id=key_id, secret_hash=token_hash(secret),
-        created_at=created_at, **fields,
+        organisation_id=organisation_id,
+        name=name,
+        key_id=key_id,
+        secret_hash=token_hash(secret),
+        created_at=created_at,
+        **fields,
     )
 
 
 async def seed_integration_keys(s: AsyncSession, world: World, now: datetime) -> None:
     earlier = now - timedelta(days=30)
-    s.add_all([
-        _key(world["seller_a"].organisation_id, "Shop platform sync", earlier, last_used_at=now),
-        _key(world["seller_a"].organisation_id, "Old sync", earlier - timedelta(days=30), last_used_at=earlier,
-             revoked_at=earlier),
-        _key(world["seller_b"].organisation_id, "Staging", now),
-        _key(world["operator"].organisation_id, "Shop platform (all shops)", earlier, last_used_at=now),
-    ])
+    s.add_all(
+        [
+            _key(world["seller_a"].organisation_id, "Shop platform sync", earlier, last_used_at=now),
+            _key(
+                world["seller_a"].organisation_id,
+                "Old sync",
+                earlier - timedelta(days=30),
+                last_used_at=earlier,
+                revoked_at=earlier,
+            ),
+            _key(world["seller_b"].organisation_id, "Staging", now),
+            _key(world["operator"].organisation_id, "Shop platform (all shops)", earlier, last_used_at=now),
+        ]
+    )
     await s.flush()

@@ -21,7 +21,9 @@ async def test_anonymous_gets_unauthenticated_and_a_role_gets_forbidden(world, a
     body = await seller.raw("{ platformOverview { shops } }")
     assert codes(body) == ["FORBIDDEN"] and body["data"] == {"platformOverview": None}
     operator = await as_role("operator")
-    overview = (await operator("{ platformOverview { agencies shops creators products users } }"))["platformOverview"]
+    overview = (await operator("{ platformOverview { agencies shops creators products users } }"))[
+        "platformOverview"
+    ]
     assert overview == {"agencies": 2, "shops": 2, "creators": 2, "products": 4, "users": 7}
 
 
@@ -29,7 +31,9 @@ async def test_depth_alias_and_token_limits(rt, world, as_role) -> None:
     api = await as_role("seller_a")
     deep = "{ viewer { shop { products { edges { node { shop { products { edges { node { shop { products { edges { node { title } } } } } } } } } } } } } }"
     assert codes(await api.raw(deep)) == ["QUERY_TOO_COMPLEX"]
-    aliases = "{ " + " ".join(f"a{i}: viewer {{ role }}" for i in range(rt.settings.graphql_max_aliases + 1)) + " }"
+    aliases = (
+        "{ " + " ".join(f"a{i}: viewer {{ role }}" for i in range(rt.settings.graphql_max_aliases + 1)) + " }"
+    )
     body = await api.raw(aliases)
     assert codes(body) == ["QUERY_TOO_COMPLEX"] and "aliases" in body["errors"][0]["message"]
     tokens = "{ viewer { " + "role " * rt.settings.graphql_max_tokens + "} }"
@@ -38,7 +42,12 @@ async def test_depth_alias_and_token_limits(rt, world, as_role) -> None:
 
 async def test_malformed_and_wrong_type_ids(world, as_role) -> None:
     api = await as_role("seller_a")
-    for bad in ("nope", base64.b64encode(b"Product:abc").decode(), base64.b64encode(b"Product:-1").decode(), "x" * 200):
+    for bad in (
+        "nope",
+        base64.b64encode(b"Product:abc").decode(),
+        base64.b64encode(b"Product:-1").decode(),
+        "x" * 200,
+    ):
         body = await api.raw("query($id: ID!) { node(id: $id) { id } }", {"id": bad})
         assert codes(body) == ["INVALID_ID"] and body["data"] == {"node": None}
     # A well-formed id of an unknown type, or of a type the role may not reach, is simply null.
@@ -50,8 +59,14 @@ async def test_own_product_by_node_and_other_shops_product_is_null(world, as_rol
     api = await as_role("seller_a")
     mine = encode_id("Product", world.products["seller_a"][0])
     theirs = encode_id("Product", world.products["seller_b"][0])
-    query = "query($id: ID!) { node(id: $id) { ... on Product { title price { amount currency } skuCount } } }"
-    assert (await api(query, {"id": mine}))["node"] == {"title": "Shop A Serum 0", "price": {"amount": "299.00", "currency": "THB"}, "skuCount": 1}
+    query = (
+        "query($id: ID!) { node(id: $id) { ... on Product { title price { amount currency } skuCount } } }"
+    )
+    assert (await api(query, {"id": mine}))["node"] == {
+        "title": "Shop A Serum 0",
+        "price": {"amount": "299.00", "currency": "THB"},
+        "skuCount": 1,
+    }
     assert (await api(query, {"id": theirs}))["node"] is None
 
 
@@ -77,7 +92,9 @@ async def test_unexpected_errors_are_masked(world, as_role, monkeypatch: pytest.
 
 async def test_get_queries_and_non_json_posts_are_refused(http, world) -> None:
     assert (await http.get("/graphql", params={"query": "{ viewer { role } }"})).status_code in (400, 405)
-    refused = await http.post("/graphql", content="query={viewer{role}}", headers={"content-type": "text/plain"})
+    refused = await http.post(
+        "/graphql", content="query={viewer{role}}", headers={"content-type": "text/plain"}
+    )
     assert refused.status_code in (400, 415)
 
 
@@ -91,10 +108,19 @@ async def test_first_is_bounded(world, as_role) -> None:
 
 async def test_products_paginate_with_cursors_and_search(world, as_role) -> None:
     api = await as_role("seller_a")
-    page1 = (await api("{ products(first: 1) { totalCount edges { cursor node { title } } pageInfo { hasNextPage endCursor } } }"))["products"]
+    page1 = (
+        await api(
+            "{ products(first: 1) { totalCount edges { cursor node { title } } pageInfo { hasNextPage endCursor } } }"
+        )
+    )["products"]
     assert page1["totalCount"] == 2 and page1["pageInfo"]["hasNextPage"] is True
     after = page1["pageInfo"]["endCursor"]
-    page2 = (await api("query($a: String) { products(first: 1, after: $a) { edges { node { title } } pageInfo { hasNextPage } } }", {"a": after}))["products"]
+    page2 = (
+        await api(
+            "query($a: String) { products(first: 1, after: $a) { edges { node { title } } pageInfo { hasNextPage } } }",
+            {"a": after},
+        )
+    )["products"]
     titles = {page1["edges"][0]["node"]["title"], page2["edges"][0]["node"]["title"]}
     assert titles == {"Shop A Serum 0", "Shop A Serum 1"} and page2["pageInfo"]["hasNextPage"] is False
     found = (await api('{ products(search: "serum 1") { totalCount edges { node { title } } } }'))["products"]
@@ -109,8 +135,12 @@ async def test_graphiql_only_in_dev(rt, env: str, served: bool) -> None:
     from server.app import create_app
     from tests.conftest import TEST_SECRET
 
-    settings = rt.settings.model_copy(update={"env": env, "secret_key": rt.settings.secret_key if env != "dev" else TEST_SECRET})
+    settings = rt.settings.model_copy(
+        update={"env": env, "secret_key": rt.settings.secret_key if env != "dev" else TEST_SECRET}
+    )
     app = create_app(settings, runtime=rt)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as client:
         response = await client.get("/graphql", headers={"accept": "text/html"})
     assert ("graphiql" in response.text.lower()) is served

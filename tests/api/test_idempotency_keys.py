@@ -52,9 +52,17 @@ async def test_same_key_and_body_replays_the_first_answer(rt, http, seller) -> N
 
 
 async def test_json_spacing_and_key_order_do_not_make_another_body(rt, http, seller) -> None:
-    headers = {"Authorization": f"Bearer {seller}", "Idempotency-Key": "k", "content-type": "application/json"}
-    one = await http.post("/graphql", content=f'{{"query": "{CREATE_KEY}", "variables": {{"n": "A"}}}}', headers=headers)
-    two = await http.post("/graphql", content=f'{{ "variables":{{"n":"A"}},  "query":"{CREATE_KEY}" }}', headers=headers)
+    headers = {
+        "Authorization": f"Bearer {seller}",
+        "Idempotency-Key": "k",
+        "content-type": "application/json",
+    }
+    one = await http.post(
+        "/graphql", content=f'{{"query": "{CREATE_KEY}", "variables": {{"n": "A"}}}}', headers=headers
+    )
+    two = await http.post(
+        "/graphql", content=f'{{ "variables":{{"n":"A"}},  "query":"{CREATE_KEY}" }}', headers=headers
+    )
     assert one.json() == two.json() and await _count(rt, models.IntegrationKey) == 1
 
 
@@ -77,25 +85,39 @@ async def test_keys_belong_to_their_user(rt, http, world, seller) -> None:
 
 
 async def test_concurrent_duplicates_create_one_thing(rt, http, seller) -> None:
-    answers = await asyncio.gather(*(_post(http, seller, "double-click", CREATE_KEY, {"n": "Sync"}) for _ in range(8)))
+    answers = await asyncio.gather(
+        *(_post(http, seller, "double-click", CREATE_KEY, {"n": "Sync"}) for _ in range(8))
+    )
     assert {a.status_code for a in answers} == {200}
     assert len({a.text for a in answers}) == 1
     assert await _count(rt, models.IntegrationKey) == 1
 
 
-async def test_a_duplicate_gets_in_use_when_the_first_outlasts_the_wait(rt, http, world, seller, monkeypatch) -> None:
+async def test_a_duplicate_gets_in_use_when_the_first_outlasts_the_wait(
+    rt, http, world, seller, monkeypatch
+) -> None:
     monkeypatch.setattr(rt.settings, "idempotency_wait_seconds", 0)
     body = {"query": CREATE_KEY, "variables": {"n": "Sync"}}
     async with rt.sessionmaker() as s:  # the first request with this key and body is still running
         now = rt.clock.now()
-        s.add(models.IdempotencyKey(
-            user_id=world["seller_a"].user_id, key="busy", request_hash=request_hash(json.dumps(body).encode()),
-            created_at=now, expires_at=now + timedelta(hours=1),
-        ))
+        s.add(
+            models.IdempotencyKey(
+                user_id=world["seller_a"].user_id,
+                key="busy",
+                request_hash=request_hash(json.dumps(body).encode()),
+                created_at=now,
+                expires_at=now + timedelta(hours=1),
+            )
+        )
         await s.commit()
-    busy = await http.post("/graphql", json=body, headers={"Authorization": f"Bearer {seller}", "Idempotency-Key": "busy"})
+    busy = await http.post(
+        "/graphql", json=body, headers={"Authorization": f"Bearer {seller}", "Idempotency-Key": "busy"}
+    )
     assert busy.status_code == 409 and busy.headers["retry-after"] == "1"
-    assert busy.json()["errors"][0]["extensions"] == {"code": "IDEMPOTENCY_KEY_IN_USE", "field": "Idempotency-Key"}
+    assert busy.json()["errors"][0]["extensions"] == {
+        "code": "IDEMPOTENCY_KEY_IN_USE",
+        "field": "Idempotency-Key",
+    }
     assert await _count(rt, models.IntegrationKey) == 0
 
 
@@ -112,7 +134,11 @@ async def test_bad_keys_are_refused_and_change_nothing(rt, http, seller, key, re
     answer = await _post(http, seller, key, CREATE_KEY, {"n": "Sync"})
     assert answer.status_code == 400
     [error] = answer.json()["errors"]
-    assert error["extensions"] == {"code": "IDEMPOTENCY_KEY_INVALID", "field": "Idempotency-Key", "limit": 255}
+    assert error["extensions"] == {
+        "code": "IDEMPOTENCY_KEY_INVALID",
+        "field": "Idempotency-Key",
+        "limit": 255,
+    }
     assert reason in error["message"]
     assert await _count(rt, models.IntegrationKey) == 0
     assert await _count(rt, models.IdempotencyKey) == 0
@@ -141,7 +167,9 @@ async def test_keys_expire_and_the_sweeper_prunes_them(rt, clock, http, seller) 
     await _post(http, seller, "k", CREATE_KEY, {"n": "Sync"})
     clock.advance(timedelta(hours=rt.settings.idempotency_key_ttl_hours) - timedelta(seconds=1))
     assert (await sweep(rt))["prune expired idempotency keys"] == 0
-    assert (await _post(http, seller, "k", CREATE_KEY, {"n": "Sync"})).headers.get("idempotent-replayed") == "true"
+    assert (await _post(http, seller, "k", CREATE_KEY, {"n": "Sync"})).headers.get(
+        "idempotent-replayed"
+    ) == "true"
     clock.advance(timedelta(seconds=2))
     # Expired: the key is a new request even before the sweeper ran.
     assert "idempotent-replayed" not in (await _post(http, seller, "k", CREATE_KEY, {"n": "Sync"})).headers
@@ -154,9 +182,13 @@ async def test_keys_expire_and_the_sweeper_prunes_them(rt, clock, http, seller) 
 async def test_anonymous_requests_ignore_the_header(rt, http, world) -> None:
     login = "mutation($i: LoginInput!) { login(input: $i) { token } }"
     variables = {"i": {"email": world["seller_a"].email, "password": "correct horse battery"}}
-    one = await http.post("/graphql", json={"query": login, "variables": variables}, headers={"Idempotency-Key": "a"})
+    one = await http.post(
+        "/graphql", json={"query": login, "variables": variables}, headers={"Idempotency-Key": "a"}
+    )
     http.cookies.clear()
-    two = await http.post("/graphql", json={"query": login, "variables": variables}, headers={"Idempotency-Key": "a"})
+    two = await http.post(
+        "/graphql", json={"query": login, "variables": variables}, headers={"Idempotency-Key": "a"}
+    )
     http.cookies.clear()
     assert one.json()["data"]["login"]["token"] != two.json()["data"]["login"]["token"]
     assert await _count(rt, models.IdempotencyKey) == 0

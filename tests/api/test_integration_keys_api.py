@@ -53,32 +53,48 @@ def order_created(world: World, order_id: str, clock: FrozenClock) -> dict:
     """An organic order of seller A's first product (the world's SKU Sa0-1 at ฿299.00)."""
     now = iso(clock.now())
     return {
-        "id": f"evt-{order_id}", "type": "order.created", "occurred_at": now, "order_id": order_id, "placed_at": now,
-        "lines": [{
-            "line_id": "1", "product_id": encode_id("Product", world.products["seller_a"][0]), "sku": "Sa0-1",
-            "quantity": 1, "unit_price": "299.00", "currency": "THB",
-        }],
+        "id": f"evt-{order_id}",
+        "type": "order.created",
+        "occurred_at": now,
+        "order_id": order_id,
+        "placed_at": now,
+        "lines": [
+            {
+                "line_id": "1",
+                "product_id": encode_id("Product", world.products["seller_a"][0]),
+                "sku": "Sa0-1",
+                "quantity": 1,
+                "unit_price": "299.00",
+                "currency": "THB",
+            }
+        ],
     }
 
 
-async def test_the_key_and_its_signing_secret_are_shown_once(rt: Runtime, clock, world: World, as_role) -> None:
+async def test_the_key_and_its_signing_secret_are_shown_once(
+    rt: Runtime, clock, world: World, as_role
+) -> None:
     seller = await as_role("seller_a")
     created = await create(seller, "  Shop platform sync  ")
     assert created["userErrors"] == []
     key = created["integrationKey"]
     assert key["name"] == "Shop platform sync" and key["organisation"] == {"name": "Shop A"}
-    assert key["createdAt"] == clock.now().isoformat() and key["lastUsedAt"] is None and key["revokedAt"] is None
+    assert (
+        key["createdAt"] == clock.now().isoformat() and key["lastUsedAt"] is None and key["revokedAt"] is None
+    )
     key_id, _, secret = created["apiKey"].partition(".")
     assert key_id == key["keyId"] and key_id.startswith("mk_") and len(secret) >= 40
     # The documented derivation: HMAC-SHA256(MATCHUP_SECRET_KEY, "integration-signing:<key id>").
     assert created["signingSecret"] == signing_secret(rt.settings.secret_key.get_secret_value(), key_id)
 
     # Never again: not in the list, not through node(id:), not in the shop's notifications.
-    later = json.dumps(await seller(
-        "query($id: ID!) { integrationKeys { edges { node { id name keyId } } } node(id: $id) { id } "
-        "notifications { edges { node { title body } } } }",
-        {"id": key["id"]},
-    ))
+    later = json.dumps(
+        await seller(
+            "query($id: ID!) { integrationKeys { edges { node { id name keyId } } } node(id: $id) { id } "
+            "notifications { edges { node { title body } } } }",
+            {"id": key["id"]},
+        )
+    )
     assert key["id"] in later and key_id in later
     assert secret not in later and created["signingSecret"] not in later
     assert await keys(seller) == [key]
@@ -98,7 +114,9 @@ async def test_a_created_key_signs_orders_that_ingestion_accepts(
     response = await integration.send(order_created(world, "TH-1001", clock))
     assert response.status_code == 200, response.text
     assert response.json() == {"id": "evt-TH-1001", "status": "applied", "duplicate": False}
-    lines = (await seller("{ orderLines { edges { node { platformOrderId attributed } } } }"))["orderLines"]["edges"]
+    lines = (await seller("{ orderLines { edges { node { platformOrderId attributed } } } }"))["orderLines"][
+        "edges"
+    ]
     assert [e["node"] for e in lines] == [{"platformOrderId": "TH-1001", "attributed": False}]
 
     # lastUsedAt: when a request signed with the key was let in, to the minute.
@@ -114,13 +132,17 @@ async def test_a_created_key_signs_orders_that_ingestion_accepts(
     clock.advance(timedelta(minutes=5))
     body = json.dumps(order_created(world, "TH-1004", clock)).encode()
     refused = await http.post(
-        "/integrations/orders", content=body, headers={**integration.headers(body), "X-Matchup-Signature": "v1=00"}
+        "/integrations/orders",
+        content=body,
+        headers={**integration.headers(body), "X-Matchup-Signature": "v1=00"},
     )
     assert refused.status_code == 401 and refused.json()["error"]["code"] == "BAD_SIGNATURE"
     assert (await keys(seller))[0]["lastUsedAt"] != clock.now().isoformat()
 
 
-async def test_a_revoked_key_is_refused(http: httpx.AsyncClient, clock: FrozenClock, world: World, as_role) -> None:
+async def test_a_revoked_key_is_refused(
+    http: httpx.AsyncClient, clock: FrozenClock, world: World, as_role
+) -> None:
     seller = await as_role("seller_a")
     created = await create(seller, "Shop platform sync")
     integration = Integration(http, created["apiKey"], created["signingSecret"], clock)
@@ -131,13 +153,17 @@ async def test_a_revoked_key_is_refused(http: httpx.AsyncClient, clock: FrozenCl
     response = await integration.send(order_created(world, "TH-2002", clock))
     assert response.status_code == 401
     assert response.json()["error"] == {
-        "code": "UNKNOWN_KEY", "message": "This integration key is unknown or revoked", "field": ["headers", "X-Matchup-Key"],
+        "code": "UNKNOWN_KEY",
+        "message": "This integration key is unknown or revoked",
+        "field": ["headers", "X-Matchup-Key"],
     }
 
     again = (await seller(REVOKE, {"i": {"id": created["integrationKey"]["id"]}}))["integrationKeyRevoke"]
     assert again == {
         "integrationKey": None,
-        "userErrors": [{"field": ["input", "id"], "message": "This key is already revoked", "code": "ALREADY_REVOKED"}],
+        "userErrors": [
+            {"field": ["input", "id"], "message": "This key is already revoked", "code": "ALREADY_REVOKED"}
+        ],
     }
     # Active keys by default; revoked ones on request.
     assert await keys(seller) == []
@@ -158,7 +184,9 @@ async def test_another_seller_can_neither_see_nor_revoke_the_key(
         body = (await other(REVOKE, {"i": {"id": wrong}}))["integrationKeyRevoke"]
         assert body == {
             "integrationKey": None,
-            "userErrors": [{"field": ["input", "id"], "message": "Integration key not found", "code": "NOT_FOUND"}],
+            "userErrors": [
+                {"field": ["input", "id"], "message": "Integration key not found", "code": "NOT_FOUND"}
+            ],
         }, wrong
     # Still working.
     integration = Integration(http, created["apiKey"], created["signingSecret"], clock)
@@ -216,7 +244,9 @@ async def test_the_operator_sees_every_key_and_may_revoke_any(rt: Runtime, world
     revoked = (await operator(REVOKE, {"i": {"id": shop_key["id"]}}))["integrationKeyRevoke"]
     assert revoked["userErrors"] == [] and revoked["integrationKey"]["revokedAt"] is not None
     assert await keys(seller) == []
-    shop_news = (await seller("{ notifications { edges { node { title body } } } }"))["notifications"]["edges"]
+    shop_news = (await seller("{ notifications { edges { node { title body } } } }"))["notifications"][
+        "edges"
+    ]
     assert any(e["node"]["body"].startswith("Matchup revoked") for e in shop_news)
     assert await auth.authenticate_integration_key(rt, platform.api_key) is not None
 
@@ -228,7 +258,9 @@ async def test_the_endpoint_reference_is_served_for_the_integrations_page(http: 
 
 
 @pytest.mark.parametrize("extra", [0, 1, 10])
-async def test_the_key_list_statement_count_is_constant(rt: Runtime, http, world: World, queries, extra: int) -> None:
+async def test_the_key_list_statement_count_is_constant(
+    rt: Runtime, http, world: World, queries, extra: int
+) -> None:
     async with UnitOfWork(rt) as uow:
         for n in range(1 + extra):
             shop = world["seller_a" if n % 2 else "seller_b"]

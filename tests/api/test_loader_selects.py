@@ -22,7 +22,9 @@ PAGE = (ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql").read_text
 class Builds:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
-        monkeypatch.setattr(base, "_STATEMENTS", OrderedDict())  # empty: earlier tests' principals may be equal
+        monkeypatch.setattr(
+            base, "_STATEMENTS", OrderedDict()
+        )  # empty: earlier tests' principals may be equal
         build = ScopedLoader._build
 
         def counting(loader: ScopedLoader):  # noqa: ANN202
@@ -32,7 +34,9 @@ class Builds:
         monkeypatch.setattr(ScopedLoader, "_build", counting)
 
 
-async def test_a_principal_reuses_its_loader_selects_and_another_gets_its_own(rt, world: World, as_role, monkeypatch) -> None:
+async def test_a_principal_reuses_its_loader_selects_and_another_gets_its_own(
+    rt, world: World, as_role, monkeypatch
+) -> None:
     seller = await as_role("seller_a")
     campaign = await make_campaign(rt, world)
     for product in await make_products(rt, world, "seller_a", 3):
@@ -59,8 +63,11 @@ async def test_cached_selects_keep_each_principal_in_its_own_scope(rt, world: Wo
 
     def loaders(name: str) -> LoaderRegistry:
         tenant = world[name]
-        return LoaderRegistry(rt, Principal(user_id=tenant.user_id, role=tenant.role,
-                                            organisation_id=tenant.organisation_id), cache=False)
+        return LoaderRegistry(
+            rt,
+            Principal(user_id=tenant.user_id, role=tenant.role, organisation_id=tenant.organisation_id),
+            cache=False,
+        )
 
     # a, b, a again and b again: the second of each reads through the select cached by the first
     for _ in range(2):

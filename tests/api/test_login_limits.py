@@ -53,12 +53,22 @@ async def _failures(rt) -> int:  # noqa: ANN001
         "mutation($i: LoginInput!) { login(input: $i) { token } login(input: $i) { token } }",
         "mutation($i: LoginInput!) { login(input: $i) { token } ... on Mutation { x: login(input: $i) { token } } }",
         "mutation($i: LoginInput!) { ...L ...L } fragment L on Mutation { login(input: $i) { token } }",
-        "mutation($i: LoginInput!) { " + " ".join(f"a{n}: login(input: $i) {{ token }}" for n in range(30)) + " }",
+        "mutation($i: LoginInput!) { "
+        + " ".join(f"a{n}: login(input: $i) {{ token }}" for n in range(30))
+        + " }",
     ],
     ids=["aliases", "repeated", "inline-fragment", "fragment-twice", "thirty-aliases"],
 )
-async def test_an_operation_selecting_login_twice_is_refused_before_any_hash(rt, world, http, checks, document) -> None:
-    response = await http.post("/graphql", json={"query": document, "variables": {"i": {"email": world["seller_a"].email, "password": "wrong-one"}}})
+async def test_an_operation_selecting_login_twice_is_refused_before_any_hash(
+    rt, world, http, checks, document
+) -> None:
+    response = await http.post(
+        "/graphql",
+        json={
+            "query": document,
+            "variables": {"i": {"email": world["seller_a"].email, "password": "wrong-one"}},
+        },
+    )
     body = response.json()
     assert "data" not in body or body["data"] is None, body
     [error] = body["errors"]
@@ -90,31 +100,49 @@ async def test_concurrent_wrong_passwords_get_exactly_the_limit_of_checks(rt, wo
     assert checks.count == limit
     assert codes == ["INVALID_CREDENTIALS"] * limit + ["THROTTLED"] * (20 - limit)
     assert await _failures(rt) == limit
-    throttled = next(a["login"]["userErrors"][0] for a in answers if a["login"]["userErrors"][0]["code"] == "THROTTLED")
+    throttled = next(
+        a["login"]["userErrors"][0] for a in answers if a["login"]["userErrors"][0]["code"] == "THROTTLED"
+    )
     window = rt.settings.login_failure_window_minutes
     assert throttled["retryAfterSeconds"] == window * 60
     assert throttled["message"] == f"Too many failed attempts. Try again in {window} minutes."
     # Even the right password is not checked until the window has passed.
-    blocked = (await Api(http)(LOGIN, {"i": {"email": world["seller_a"].email, "password": PASSWORD}}))["login"]
+    blocked = (await Api(http)(LOGIN, {"i": {"email": world["seller_a"].email, "password": PASSWORD}}))[
+        "login"
+    ]
     assert blocked["userErrors"][0]["code"] == "THROTTLED" and checks.count == limit
 
 
 async def test_one_client_address_is_limited_across_emails(rt, app, world, monkeypatch) -> None:
     monkeypatch.setattr(rt.settings, "login_max_failures_per_address", 3)
-    attacker = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=("203.0.113.7", 5000)), base_url="http://testserver")
-    other = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=("198.51.100.2", 5000)), base_url="http://testserver")
+    attacker = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app, client=("203.0.113.7", 5000)), base_url="http://testserver"
+    )
+    other = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app, client=("198.51.100.2", 5000)), base_url="http://testserver"
+    )
     async with attacker, other:
         for n in range(3):
-            answer = (await Api(attacker)(LOGIN, {"i": {"email": f"guess{n}@test.local", "password": "nope-nope"}}))["login"]
+            answer = (
+                await Api(attacker)(LOGIN, {"i": {"email": f"guess{n}@test.local", "password": "nope-nope"}})
+            )["login"]
             assert answer["userErrors"][0]["code"] == "INVALID_CREDENTIALS"
-        refused = (await Api(attacker)(LOGIN, {"i": {"email": world["seller_a"].email, "password": PASSWORD}}))["login"]
+        refused = (
+            await Api(attacker)(LOGIN, {"i": {"email": world["seller_a"].email, "password": PASSWORD}})
+        )["login"]
         assert refused["token"] is None
-        assert refused["userErrors"] == [{
-            "field": ["input", "email"], "code": "THROTTLED", "retryAfterSeconds": rt.settings.login_failure_window_minutes * 60,
-            "message": "Too many failed attempts from your network address. Try again in 15 minutes.",
-        }]
+        assert refused["userErrors"] == [
+            {
+                "field": ["input", "email"],
+                "code": "THROTTLED",
+                "retryAfterSeconds": rt.settings.login_failure_window_minutes * 60,
+                "message": "Too many failed attempts from your network address. Try again in 15 minutes.",
+            }
+        ]
         # Another address is not affected.
-        assert (await Api(other)(LOGIN, {"i": {"email": world["seller_a"].email, "password": PASSWORD}}))["login"]["token"]
+        assert (await Api(other)(LOGIN, {"i": {"email": world["seller_a"].email, "password": PASSWORD}}))[
+            "login"
+        ]["token"]
 
 
 async def test_a_sign_in_notifies_no_one(rt, http, world) -> None:

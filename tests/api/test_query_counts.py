@@ -19,8 +19,16 @@ async def _seed_products(rt, shop_id: int, n: int) -> None:  # noqa: ANN001
     async with UnitOfWork(rt) as uow:
         for i in range(n):
             await catalogue.create_product(
-                uow, shop_id=shop_id, title=f"Count product {i}", category="Home & Living", description="",
-                image_url=None, skus=[catalogue.SkuSpec(seller_sku=f"C{i}-{j}", name=f"v{j}", price_minor=1000 + j, stock=j) for j in range(2)],
+                uow,
+                shop_id=shop_id,
+                title=f"Count product {i}",
+                category="Home & Living",
+                description="",
+                image_url=None,
+                skus=[
+                    catalogue.SkuSpec(seller_sku=f"C{i}-{j}", name=f"v{j}", price_minor=1000 + j, stock=j)
+                    for j in range(2)
+                ],
             )
 
 
@@ -42,8 +50,13 @@ async def test_notifications_statement_count_is_constant(rt, http, world, querie
     async with UnitOfWork(rt) as uow:  # a sign-in notifies no one: seed them
         for n in range(1 + extra):
             await notify(
-                uow, recipient_organisation_id=creator.organisation_id, recipient_user_id=creator.user_id,
-                kind="SECURITY_TEST", title=f"Test {n}", body="A notification.", subject_type="User",
+                uow,
+                recipient_organisation_id=creator.organisation_id,
+                recipient_user_id=creator.user_id,
+                kind="SECURITY_TEST",
+                title=f"Test {n}",
+                body="A notification.",
+                subject_type="User",
                 subject_id=creator.user_id,
             )
     token = await login_token(http, creator.email)

@@ -16,7 +16,9 @@ from tests.api.registrations.helpers import approve, make_campaign, make_product
 from tests.plugins.api import World
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = (ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql").read_text()  # the web app's own document
+PAGE = (
+    ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql"
+).read_text()  # the web app's own document
 
 
 class Checkouts:
@@ -52,7 +54,9 @@ async def _registrations(rt, world: World, as_role, n: int) -> None:  # noqa: AN
 
 
 @pytest.mark.parametrize("n", [0, 1, 10])
-async def test_the_registrations_page_reads_through_one_connection(rt, world: World, as_role, queries, n: int) -> None:
+async def test_the_registrations_page_reads_through_one_connection(
+    rt, world: World, as_role, queries, n: int
+) -> None:
     await _registrations(rt, world, as_role, n)
     agency = await as_role("agency_a")
     queries.reset()
@@ -73,7 +77,9 @@ async def test_a_mutation_takes_the_write_lock_on_sqlite_and_reads_do_not(rt, wo
     [product] = await make_products(rt, world, "seller_a", 1)
     with Checkouts(rt) as checkouts:
         await register_one(seller, campaign, product)
-    expected = ["BEGIN IMMEDIATE"] if rt.settings.is_sqlite else []  # PostgreSQL: row locks, no BEGIN via cursor
+    expected = (
+        ["BEGIN IMMEDIATE"] if rt.settings.is_sqlite else []
+    )  # PostgreSQL: row locks, no BEGIN via cursor
     assert [b for b in checkouts.begins if "IMMEDIATE" in b] == expected
 
 
@@ -89,16 +95,22 @@ async def test_the_validation_cache_hits_across_requests(rt, world: World, as_ro
     assert after.misses - before.misses <= 1 and after.hits - before.hits >= 2, (before, after)
 
 
-@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)  # SQLite has no server to lose connections to
+@pytest.mark.parametrize(
+    "database_url", ["postgres"], indirect=True
+)  # SQLite has no server to lose connections to
 async def test_a_dead_pooled_connection_is_replaced_and_the_read_retried(rt, world: World, as_role) -> None:
     agency = await as_role("agency_a")
-    assert (await agency(PAGE, {"first": 5}))["registrations"]["totalCount"] == 0  # the pool now holds connections
+    assert (await agency(PAGE, {"first": 5}))["registrations"][
+        "totalCount"
+    ] == 0  # the pool now holds connections
     killer = create_async_engine(rt.settings.database_url, poolclass=NullPool)
     async with killer.connect() as conn:  # every pooled connection of this database is killed (a restart)
-        killed = await conn.scalar(text(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        ))
+        killed = await conn.scalar(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
     await killer.dispose()
     assert killed >= 1
     assert (await agency(PAGE, {"first": 5}))["registrations"]["totalCount"] == 0
@@ -117,14 +129,17 @@ async def test_responses_are_compact_utf8_json(rt, world: World, as_role) -> Non
     await make_campaign(rt, world, name="Crème brûlée week")
     agency = await as_role("agency_a")
     response = await agency.http.post(
-        "/graphql", json={"query": "{ campaigns(first: 5) { edges { node { name } } } }"},
+        "/graphql",
+        json={"query": "{ campaigns(first: 5) { edges { node { name } } } }"},
         headers={"authorization": f"Bearer {agency.token}"},
     )
     assert "Crème brûlée week".encode() in response.content  # UTF-8, not \\u escapes: the orjson encoder
     assert response.content == orjson.dumps(response.json())  # compact
 
 
-async def test_the_session_lookup_builds_no_statement_per_request(rt, world: World, as_role, monkeypatch) -> None:
+async def test_the_session_lookup_builds_no_statement_per_request(
+    rt, world: World, as_role, monkeypatch
+) -> None:
     """The session lookup is built once at import: a request only binds the token's hash and the time."""
     import server.auth.authenticate as authenticate
 
@@ -136,7 +151,9 @@ async def test_the_session_lookup_builds_no_statement_per_request(rt, world: Wor
     monkeypatch.setattr(authenticate, "select", no_select)
     assert (await agency("{ viewer { role } }"))["viewer"]["role"] == "AGENCY"
     # an unknown token of the right shape is looked up and is anonymous
-    anonymous = await authenticate.principal_for_token(rt, agency.token[:-4] + ("zzzz" if not agency.token.endswith("zzzz") else "yyyy"))
+    anonymous = await authenticate.principal_for_token(
+        rt, agency.token[:-4] + ("zzzz" if not agency.token.endswith("zzzz") else "yyyy")
+    )
     assert anonymous is None
 
 
@@ -186,7 +203,9 @@ async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_
     seller = await as_role("seller_a")
     queries.reset()
     data = await seller(PAGE, {"first": 20})
-    assert [edge["node"]["bookmarked"] for edge in data["registrations"]["edges"]] == [None] * 4  # agencies only
+    assert [edge["node"]["bookmarked"] for edge in data["registrations"]["edges"]] == [
+        None
+    ] * 4  # agencies only
     # session lookup, count, page; campaigns, products, shops, SKU summaries: no bookmarks read for a seller
     assert queries.count == 7, queries.statements
     assert not [s for s in queries.statements if "bookmarks" in s.lower()]
@@ -198,5 +217,8 @@ async def test_a_page_that_selects_no_relations_reads_none(rt, world: World, as_
     queries.reset()
     data = await agency("{ registrations(first: 5) { edges { node { id totalRateBps } } } }")
     assert len(data["registrations"]["edges"]) == 3
-    assert [s.split()[:2] for s in queries.statements] == [["SELECT", "user_sessions.id,"], ["SELECT", "count(*)"],
-                                                          ["SELECT", "registrations.id,"]], queries.statements  # lookup, count, page
+    assert [s.split()[:2] for s in queries.statements] == [
+        ["SELECT", "user_sessions.id,"],
+        ["SELECT", "count(*)"],
+        ["SELECT", "registrations.id,"],
+    ], queries.statements  # lookup, count, page

@@ -103,7 +103,9 @@ async def test_revoking_a_users_sessions_closes_their_sockets(rt, app, http, wor
         assert await closed_with(ws) == 4401
 
 
-async def test_the_sweeper_ends_expired_sessions_and_closes_their_sockets(rt, clock, app, http, world) -> None:
+async def test_the_sweeper_ends_expired_sessions_and_closes_their_sockets(
+    rt, clock, app, http, world
+) -> None:
     token = await login_token(http, world["seller_b"].email)
     async with live_socket(app, token) as ws:
         await _drain(ws)
@@ -128,18 +130,26 @@ async def test_logout_on_one_runtime_closes_a_socket_on_another_through_redis(da
     need("Redis (MATCHUP_TEST_REDIS_URL)", REDIS_URL is not None)
     assert REDIS_URL is not None
     prefix = f"test:{uuid.uuid4().hex}:"
-    first = Runtime.build(make_settings(database_url), clock=clock, broker=PrefixedRedisBroker(REDIS_URL, prefix))
-    second = Runtime.build(make_settings(database_url), clock=clock, broker=PrefixedRedisBroker(REDIS_URL, prefix))
+    first = Runtime.build(
+        make_settings(database_url), clock=clock, broker=PrefixedRedisBroker(REDIS_URL, prefix)
+    )
+    second = Runtime.build(
+        make_settings(database_url), clock=clock, broker=PrefixedRedisBroker(REDIS_URL, prefix)
+    )
     await _empty_all_tables(first)
     await first.start()
     await second.start()
     try:
         world = await build_world(first)
         app1, app2 = create_app(first.settings, runtime=first), create_app(second.settings, runtime=second)
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app1), base_url="http://testserver") as http:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app1), base_url="http://testserver"
+        ) as http:
             token = await login_token(http, world["seller_a"].email)
             async with live_socket(app2, token) as ws:
-                await _event_arrives(ws, Api(http, token))  # caused on the first runtime, delivered by the second
+                await _event_arrives(
+                    ws, Api(http, token)
+                )  # caused on the first runtime, delivered by the second
                 await _drain(ws)
                 assert (await Api(http, token)("mutation { logout { ok } }"))["logout"] == {"ok": True}
                 assert await closed_with(ws) == 4401

@@ -18,8 +18,12 @@ CREATE_KEY = 'mutation { integrationKeyCreate(input: {name: "Sync"}) { userError
 
 
 @asynccontextmanager
-async def ws_client(app, *, cookies: dict[str, str] | None = None, subprotocols=(PROTOCOL,)) -> AsyncIterator[GraphQLWS]:  # noqa: ANN001
-    async with httpx.AsyncClient(transport=ASGIWebSocketTransport(app), base_url="http://testserver", cookies=cookies) as client:
+async def ws_client(
+    app, *, cookies: dict[str, str] | None = None, subprotocols=(PROTOCOL,)
+) -> AsyncIterator[GraphQLWS]:  # noqa: ANN001
+    async with httpx.AsyncClient(
+        transport=ASGIWebSocketTransport(app), base_url="http://testserver", cookies=cookies
+    ) as client:
         async with aconnect_ws("http://testserver/graphql", client, subprotocols=list(subprotocols)) as ws:
             yield GraphQLWS(ws.send_text, ws.receive_text)
 
@@ -34,7 +38,9 @@ async def test_token_in_connection_params_and_live_notification(app, rt, http, w
         await Api(http, token)(CREATE_KEY)  # a new integration key notifies seller A's shop
         message = await ws.next_payload()
         assert message["type"] == "next" and message["id"] == "1"
-        assert message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_INTEGRATION_KEY_CREATED"
+        assert (
+            message["payload"]["data"]["notificationReceived"]["kind"] == "SECURITY_INTEGRATION_KEY_CREATED"
+        )
         # Another tenant's event does not arrive.
         await Api(http, await login_token(http, world["seller_b"].email))(CREATE_KEY)
         assert await ws.nothing_within(0.5)

@@ -38,29 +38,44 @@ VARIABLES |= {
     "AgencyCampaign": {"id": _missing("Campaign")},
     "SellerCampaign": {"id": _missing("Campaign")},
     "RegistrationHistory": {"id": _missing("Registration")},
-    "CampaignCreate": {"input": {
-        "name": "", "market": "TH", "commissionRequirementBps": 1000, "contact": {"email": "team@agency.test"},
-        "registrationStart": "2020-01-01T00:00:00Z", "registrationEnd": "2020-01-02T00:00:00Z",
-        "campaignStart": "2020-01-01T00:00:00Z", "campaignEnd": "2020-01-03T00:00:00Z", "targeting": {"mode": "OPEN"},
-    }},
+    "CampaignCreate": {
+        "input": {
+            "name": "",
+            "market": "TH",
+            "commissionRequirementBps": 1000,
+            "contact": {"email": "team@agency.test"},
+            "registrationStart": "2020-01-01T00:00:00Z",
+            "registrationEnd": "2020-01-02T00:00:00Z",
+            "campaignStart": "2020-01-01T00:00:00Z",
+            "campaignEnd": "2020-01-03T00:00:00Z",
+            "targeting": {"mode": "OPEN"},
+        }
+    },
     "CampaignUpdate": {"input": {"id": _missing("Campaign"), "name": "Renamed"}},
     "CampaignPublish": {"input": {"id": _missing("Campaign"), "published": True}},
     "CampaignPendingChangeCancel": {"input": {"campaignId": _missing("Campaign")}},
     "RegistrationReview": {"input": {"ids": [_missing("Registration")], "decision": "APPROVE"}},
     "RegistrationCancellationDecide": {"input": {"id": _missing("Registration"), "approve": True}},
     "BookmarkSet": {"input": {"registrationId": _missing("Registration"), "bookmarked": True}},
-    "RegistrationCreate": {"input": {
-        "campaignId": _missing("Campaign"), "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
-        "contactEmail": "shop@shop.test",
-    }},
+    "RegistrationCreate": {
+        "input": {
+            "campaignId": _missing("Campaign"),
+            "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
+            "contactEmail": "shop@shop.test",
+        }
+    },
     "RegistrationWithdraw": {"input": {"id": _missing("Registration")}},
     "RegistrationSampleQuotaIncrease": {"input": {"id": _missing("Registration"), "sampleQuota": 5}},
     "RegistrationCancellationRequest": {"input": {"id": _missing("Registration"), "reason": "Out of stock"}},
     "CampaignDelete": {"input": {"id": _missing("Campaign")}},
-    "CampaignDuplicate": {"input": {
-        "id": _missing("Campaign"), "campaignStart": "2030-01-01T00:00:00Z", "registrationEnd": "2030-01-02T00:00:00Z",
-        "campaignEnd": "2030-01-03T00:00:00Z",
-    }},
+    "CampaignDuplicate": {
+        "input": {
+            "id": _missing("Campaign"),
+            "campaignStart": "2030-01-01T00:00:00Z",
+            "registrationEnd": "2030-01-02T00:00:00Z",
+            "campaignEnd": "2030-01-03T00:00:00Z",
+        }
+    },
     "CampaignArchive": {"input": {"id": _missing("Campaign"), "archived": True}},
     "RegistrationCancellationsDecide": {"input": {"ids": [_missing("Registration")], "approve": True}},
     "RegistrationTermsUpdate": {"input": {"id": _missing("Registration"), "sampleQuota": 5}},
@@ -75,22 +90,40 @@ VARIABLES |= {
     "ProductListUpdate": {"input": {"id": _missing("ProductList"), "name": "Renamed"}},
     "ProductListDuplicate": {"input": {"id": _missing("ProductList")}},
     "ProductListDelete": {"input": {"id": _missing("ProductList")}},
-    "ProductListItemsSet": {"input": {"listId": _missing("ProductList"), "remove": [_missing("Registration")]}},
+    "ProductListItemsSet": {
+        "input": {"listId": _missing("ProductList"), "remove": [_missing("Registration")]}
+    },
     "ShareLinkCreate": {"input": {"listId": _missing("ProductList")}},
     "ShareLinkRevoke": {"input": {"id": _missing("ShareLink")}},
     "SharedOffer": {"token": _UNKNOWN_TOKEN},
     "ShowcaseAdd": {"input": {"token": _UNKNOWN_TOKEN, "acceptTerms": False}},
     "ShowcaseRemove": {"input": {"entryIds": [_missing("ShowcaseEntry")]}},
-    "RequestSample": {"input": {"showcaseEntryId": _missing("ShowcaseEntry"), "address": {
-        "recipientName": "A", "phone": "+66 81 234 5678", "line1": "1 Road", "city": "Bangkok", "postalCode": "10110",
-        "country": "TH",
-    }}},
-    "ContentRecord": {"input": {"showcaseEntryId": _missing("ShowcaseEntry"), "kind": "VIDEO", "url": "https://v.test/1"}},
+    "RequestSample": {
+        "input": {
+            "showcaseEntryId": _missing("ShowcaseEntry"),
+            "address": {
+                "recipientName": "A",
+                "phone": "+66 81 234 5678",
+                "line1": "1 Road",
+                "city": "Bangkok",
+                "postalCode": "10110",
+                "country": "TH",
+            },
+        }
+    },
+    "ContentRecord": {
+        "input": {"showcaseEntryId": _missing("ShowcaseEntry"), "kind": "VIDEO", "url": "https://v.test/1"}
+    },
     "SampleContentExtension": {"input": {"id": _missing("SampleRequest")}},
     "SampleRequestReview": {"input": {"id": _missing("SampleRequest"), "approve": True}},
-    "SampleShipmentUpdate": {"input": {
-        "id": _missing("SampleRequest"), "status": "SHIPPED", "carrier": "Kerry", "trackingNumber": "KEX1",
-    }},
+    "SampleShipmentUpdate": {
+        "input": {
+            "id": _missing("SampleRequest"),
+            "status": "SHIPPED",
+            "carrier": "Kerry",
+            "trackingNumber": "KEX1",
+        }
+    },
 }
 
 # Performance, finance and orders screens: the same (missing ids, refused input, a month that has not ended).
@@ -100,9 +133,16 @@ VARIABLES |= {
     "CampaignPerformanceSeries": {"campaignId": _missing("Campaign")},
     "CampaignProductPerformance": {"campaignId": _missing("Campaign")},
     "CampaignProductCollaborations": {"registrationId": _missing("Registration")},
-    "TaxInfoSubmit": {"input": {"local": {
-        "legalName": "", "entityType": "INDIVIDUAL", "taxId": "", "address": _EMPTY_ADDRESS,
-    }}},
+    "TaxInfoSubmit": {
+        "input": {
+            "local": {
+                "legalName": "",
+                "entityType": "INDIVIDUAL",
+                "taxId": "",
+                "address": _EMPTY_ADDRESS,
+            }
+        }
+    },
     "BankAccountLink": {"input": {"holderName": "", "bankName": "", "accountNumber": "", "routingCode": ""}},
     "BankAccountUnlink": {"input": {"id": _missing("BankAccount")}},
     "TaxInfoReview": {"input": {"id": _missing("TaxInfo"), "approve": True}},
@@ -117,15 +157,21 @@ VARIABLES |= {
     # Campaign row actions, bulk cancellation decisions, term edits and the link preview: nothing that exists.
     "CampaignArchive": {"input": {"id": _missing("Campaign"), "archived": True}},
     "CampaignDelete": {"input": {"id": _missing("Campaign")}},
-    "CampaignDuplicate": {"input": {
-        "id": _missing("Campaign"), "campaignStart": "2030-01-01T00:00:00Z", "registrationEnd": "2030-01-02T00:00:00Z",
-        "campaignEnd": "2030-01-03T00:00:00Z",
-    }},
+    "CampaignDuplicate": {
+        "input": {
+            "id": _missing("Campaign"),
+            "campaignStart": "2030-01-01T00:00:00Z",
+            "registrationEnd": "2030-01-02T00:00:00Z",
+            "campaignEnd": "2030-01-03T00:00:00Z",
+        }
+    },
     "RegistrationCancellationsDecide": {"input": {"ids": [_missing("Registration")], "approve": False}},
     "RegistrationTermsUpdate": {"input": {"id": _missing("Registration"), "sampleQuota": 1}},
     "ShareLinkPreview": {"token": "no-such-link"},
     # Disputes: a subject and a dispute that do not exist.
-    "DisputeOpen": {"input": {"type": "WRONG_COMMISSION", "subjectId": _missing("OrderLine"), "message": {"body": "Why?"}}},
+    "DisputeOpen": {
+        "input": {"type": "WRONG_COMMISSION", "subjectId": _missing("OrderLine"), "message": {"body": "Why?"}}
+    },
     "DisputeReply": {"input": {"id": _missing("Dispute"), "body": "Hello"}},
     "DisputeDecide": {"input": {"id": _missing("Dispute"), "uphold": False, "note": "No"}},
     # Webhooks: a URL and event types the server refuses, endpoints and messages that do not exist.
@@ -147,7 +193,10 @@ def _roles(path: Path) -> list[str]:
 
 # Forecast, simulator, scorecards (docs/forecast.md): a campaign that does not exist, a shop that does not exist.
 VARIABLES |= {
-    "RegistrationSimulate": {"campaignId": _missing("Campaign"), "items": [{"productId": _missing("Product"), "totalRateBps": 1000}]},
+    "RegistrationSimulate": {
+        "campaignId": _missing("Campaign"),
+        "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
+    },
     "ShopScorecard": {"id": _missing("Shop")},
 }
 

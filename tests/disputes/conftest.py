@@ -49,21 +49,40 @@ async def subjects(rt: Runtime, ow: OrdersWorld, story: Story) -> Subjects:  # n
         registration = await s.get(models.Registration, first.registration_id)
         assert registration is not None
         rejected = models.Registration(
-            campaign_id=registration.campaign_id, product_id=ow.us.organic.id, shop_id=ow.us.id,
-            status=RegistrationStatus.REJECTED, total_rate_bps=1000, sample_quota=0, contact_email="s@shop.test",
-            registered_at=now, decided_at=now, reject_reason=RejectReason.COMMISSION_TOO_LOW,
+            campaign_id=registration.campaign_id,
+            product_id=ow.us.organic.id,
+            shop_id=ow.us.id,
+            status=RegistrationStatus.REJECTED,
+            total_rate_bps=1000,
+            sample_quota=0,
+            contact_email="s@shop.test",
+            registered_at=now,
+            decided_at=now,
+            reject_reason=RejectReason.COMMISSION_TOO_LOW,
         )
         sample = models.SampleRequest(
-            creator_id=ow.creators["alice"], registration_id=registration.id, product_id=first.id,
-            showcase_entry_id=first.entries["alice"], status=SampleStatus.DELIVERED, recipient_name="Alice A",
-            phone="+1 555 0100", line1="1 Main St", city="Austin", postal_code="78701", country="US",
-            shipped_at=now, delivered_at=now, created_at=now,
+            creator_id=ow.creators["alice"],
+            registration_id=registration.id,
+            product_id=first.id,
+            showcase_entry_id=first.entries["alice"],
+            status=SampleStatus.DELIVERED,
+            recipient_name="Alice A",
+            phone="+1 555 0100",
+            line1="1 Main St",
+            city="Austin",
+            postal_code="78701",
+            country="US",
+            shipped_at=now,
+            delivered_at=now,
+            created_at=now,
         )
         s.add_all([rejected, sample])
         await s.flush()
         return Subjects(
-            settled_line=encode_id("OrderLine", line.id), rejected=encode_id("Registration", rejected.id),
-            rejected_id=rejected.id, sample=encode_id("SampleRequest", sample.id),
+            settled_line=encode_id("OrderLine", line.id),
+            rejected=encode_id("Registration", rejected.id),
+            rejected_id=rejected.id,
+            sample=encode_id("SampleRequest", sample.id),
             entry=first.entry_gid("alice"),
         )
 
@@ -75,10 +94,12 @@ def open_input(type_: str, subject: str, body: str = "This is wrong.", **extra: 
 async def counts(rt: Runtime) -> tuple[int, int, int, int]:
     """(disputes, messages, ledger legs, notifications): what a refused request must leave alone."""
     async with rt.sessionmaker() as s:
-        return tuple([  # type: ignore[return-value]
-            await s.scalar(select(func.count()).select_from(table))
-            for table in (models.Dispute, models.DisputeMessage, models.LedgerEntry, models.Notification)
-        ])
+        return tuple(
+            [  # type: ignore[return-value]
+                await s.scalar(select(func.count()).select_from(table))
+                for table in (models.Dispute, models.DisputeMessage, models.LedgerEntry, models.Notification)
+            ]
+        )
 
 
 async def fresh(http, key: str) -> Api:  # noqa: ANN001

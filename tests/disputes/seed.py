@@ -38,37 +38,78 @@ DISPUTES_EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
 
 async def seed_disputes(s: AsyncSession, world: World, now) -> None:  # noqa: ANN001
     creator, agency, seller = world["creator_a"], world["agency_a"], world["seller_a"]
-    line = await s.scalar(select(models.OrderLine).where(models.OrderLine.creator_id == creator.organisation_id))
-    sample = await s.scalar(select(models.SampleRequest).where(models.SampleRequest.creator_id == creator.organisation_id))
-    entry = await s.scalar(select(models.ShowcaseEntry).where(models.ShowcaseEntry.creator_id == creator.organisation_id))
-    assert line is not None and sample is not None and entry is not None, "seed the orders and the creator side first"
+    line = await s.scalar(
+        select(models.OrderLine).where(models.OrderLine.creator_id == creator.organisation_id)
+    )
+    sample = await s.scalar(
+        select(models.SampleRequest).where(models.SampleRequest.creator_id == creator.organisation_id)
+    )
+    entry = await s.scalar(
+        select(models.ShowcaseEntry).where(models.ShowcaseEntry.creator_id == creator.organisation_id)
+    )
+    assert line is not None and sample is not None and entry is not None, (
+        "seed the orders and the creator side first"
+    )
     common = dict(
-        claimant_organisation_id=creator.organisation_id, claimant_role=Role.CREATOR, agency_id=agency.organisation_id,
-        creator_id=creator.organisation_id, campaign_id=line.campaign_id, product_id=line.product_id,
-        currency=Currency.THB, opened_by_user_id=creator.user_id, created_at=now - timedelta(days=3),
-        updated_at=now, version=2,
+        claimant_organisation_id=creator.organisation_id,
+        claimant_role=Role.CREATOR,
+        agency_id=agency.organisation_id,
+        creator_id=creator.organisation_id,
+        campaign_id=line.campaign_id,
+        product_id=line.product_id,
+        currency=Currency.THB,
+        opened_by_user_id=creator.user_id,
+        created_at=now - timedelta(days=3),
+        updated_at=now,
+        version=2,
     )
     money = D(
-        type=DisputeType.WRONG_COMMISSION, status=DisputeStatus.RESOLVED, outcome=DisputeOutcome.FOR_CLAIMANT,
-        order_line_id=line.id, registration_id=line.registration_id, claimed_amount_minor=500, adjustment_minor=400,
-        due_at=now, answered_at=now - timedelta(days=2), closed_at=now, decided_by_user_id=agency.user_id,
-        decision_note="Paid at the wrong rate: corrected.", **common,
+        type=DisputeType.WRONG_COMMISSION,
+        status=DisputeStatus.RESOLVED,
+        outcome=DisputeOutcome.FOR_CLAIMANT,
+        order_line_id=line.id,
+        registration_id=line.registration_id,
+        claimed_amount_minor=500,
+        adjustment_minor=400,
+        due_at=now,
+        answered_at=now - timedelta(days=2),
+        closed_at=now,
+        decided_by_user_id=agency.user_id,
+        decision_note="Paid at the wrong rate: corrected.",
+        **common,
     )
     missing = D(
-        type=DisputeType.MISSING_ORDER, status=DisputeStatus.ANSWERED, showcase_entry_id=entry.id,
-        registration_id=entry.registration_id, order_number="TT-5550001", order_date=date(2026, 11, 15),
-        claimed_amount_minor=300, due_at=now + timedelta(days=10), answered_at=now - timedelta(days=1), **common,
+        type=DisputeType.MISSING_ORDER,
+        status=DisputeStatus.ANSWERED,
+        showcase_entry_id=entry.id,
+        registration_id=entry.registration_id,
+        order_number="TT-5550001",
+        order_date=date(2026, 11, 15),
+        claimed_amount_minor=300,
+        due_at=now + timedelta(days=10),
+        answered_at=now - timedelta(days=1),
+        **common,
     )
     sample_dispute = D(
-        type=DisputeType.SAMPLE_NOT_RECEIVED, status=DisputeStatus.OPEN, shop_id=seller.organisation_id,
-        sample_request_id=sample.id, registration_id=sample.registration_id, due_at=now + timedelta(days=4),
+        type=DisputeType.SAMPLE_NOT_RECEIVED,
+        status=DisputeStatus.OPEN,
+        shop_id=seller.organisation_id,
+        sample_request_id=sample.id,
+        registration_id=sample.registration_id,
+        due_at=now + timedelta(days=4),
         **{**common, "product_id": sample.product_id},
     )
     s.add_all([money, missing, sample_dispute])
     await s.flush()
     for dispute in (money, missing, sample_dispute):
-        s.add(models.DisputeMessage(
-            dispute_id=dispute.id, author_organisation_id=creator.organisation_id, author_role=Role.CREATOR,
-            author_user_id=creator.user_id, body="It never arrived.", links=["https://example.test/proof"],
-            created_at=dispute.created_at,
-        ))
+        s.add(
+            models.DisputeMessage(
+                dispute_id=dispute.id,
+                author_organisation_id=creator.organisation_id,
+                author_role=Role.CREATOR,
+                author_user_id=creator.user_id,
+                body="It never arrived.",
+                links=["https://example.test/proof"],
+                created_at=dispute.created_at,
+            )
+        )

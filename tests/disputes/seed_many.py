@@ -16,10 +16,19 @@ async def add_disputes(rt: Runtime, line: models.OrderLine, n: int) -> None:
     async with UnitOfWork(rt) as uow:
         rows = [
             models.Dispute(
-                type=DisputeType.WRONG_COMMISSION, status=DisputeStatus.OPEN, claimant_organisation_id=line.creator_id,
-                claimant_role=Role.CREATOR, agency_id=line.agency_id, creator_id=line.creator_id,
-                campaign_id=line.campaign_id, product_id=line.product_id, order_line_id=line.id,
-                currency=line.currency, due_at=now + timedelta(days=1, minutes=i), created_at=now, updated_at=now,
+                type=DisputeType.WRONG_COMMISSION,
+                status=DisputeStatus.OPEN,
+                claimant_organisation_id=line.creator_id,
+                claimant_role=Role.CREATOR,
+                agency_id=line.agency_id,
+                creator_id=line.creator_id,
+                campaign_id=line.campaign_id,
+                product_id=line.product_id,
+                order_line_id=line.id,
+                currency=line.currency,
+                due_at=now + timedelta(days=1, minutes=i),
+                created_at=now,
+                updated_at=now,
                 version=1,
             )
             for i in range(n)
@@ -27,7 +36,13 @@ async def add_disputes(rt: Runtime, line: models.OrderLine, n: int) -> None:
         uow.session.add_all(rows)
         await uow.session.flush()
         uow.session.add_all(
-            models.DisputeMessage(dispute_id=row.id, author_organisation_id=line.creator_id, author_role=Role.CREATOR,
-                                  body="Why?", links=[], created_at=now)
+            models.DisputeMessage(
+                dispute_id=row.id,
+                author_organisation_id=line.creator_id,
+                author_role=Role.CREATOR,
+                body="Why?",
+                links=[],
+                created_at=now,
+            )
             for row in rows
         )

@@ -27,10 +27,12 @@ async def opened(api, subjects: Subjects) -> str:  # noqa: ANN001
 async def test_two_decisions_at_once_have_one_winner(rt, api, subjects: Subjects) -> None:
     dispute_id = await opened(api, subjects)
     agency = await api("agency")
-    results = await asyncio.gather(*(
-        agency(DECIDE, {"input": {"id": dispute_id, "uphold": uphold, "note": f"decision {i}"}})
-        for i, uphold in enumerate((True, False, True))
-    ))
+    results = await asyncio.gather(
+        *(
+            agency(DECIDE, {"input": {"id": dispute_id, "uphold": uphold, "note": f"decision {i}"}})
+            for i, uphold in enumerate((True, False, True))
+        )
+    )
     payloads = [r["disputeDecide"] for r in results]
     winners = [p for p in payloads if not p["userErrors"]]
     assert len(winners) == 1
@@ -38,17 +40,21 @@ async def test_two_decisions_at_once_have_one_winner(rt, api, subjects: Subjects
     status = winners[0]["dispute"]["status"]
     assert await adjustment_legs(rt) == (2 if status == "RESOLVED" else 0)
     async with rt.sessionmaker() as s:
-        decided = await s.scalar(select(func.count()).where(
-            models.AuditEvent.subject_type == "Dispute", models.AuditEvent.action.in_(["dispute.resolved", "dispute.rejected"])))
+        decided = await s.scalar(
+            select(func.count()).where(
+                models.AuditEvent.subject_type == "Dispute",
+                models.AuditEvent.action.in_(["dispute.resolved", "dispute.rejected"]),
+            )
+        )
     assert decided == 1
 
 
 async def test_two_answers_at_once_answer_once(rt, api, subjects: Subjects) -> None:
     dispute_id = await opened(api, subjects)
     agency = await api("agency")
-    results = await asyncio.gather(*(
-        agency(REPLY, {"input": {"id": dispute_id, "body": f"answer {i}"}}) for i in range(3)
-    ))
+    results = await asyncio.gather(
+        *(agency(REPLY, {"input": {"id": dispute_id, "body": f"answer {i}"}}) for i in range(3))
+    )
     payloads = [r["disputeReply"] for r in results]
     ok = [p for p in payloads if not p["userErrors"]]
     assert ok and all(p["userErrors"][0]["code"] == "CONFLICT" for p in payloads if p["userErrors"])
@@ -59,7 +65,9 @@ async def test_two_answers_at_once_answer_once(rt, api, subjects: Subjects) -> N
     assert (messages, answered, dispute.status.value) == (1 + len(ok), 1, "ANSWERED")
 
 
-async def test_a_decision_racing_the_sweeper_is_applied_once(rt, api, http, subjects: Subjects, clock) -> None:
+async def test_a_decision_racing_the_sweeper_is_applied_once(
+    rt, api, http, subjects: Subjects, clock
+) -> None:
     dispute_id = await opened(api, subjects)
     clock.advance(timedelta(days=14))
     agency = await fresh(http, "agency")

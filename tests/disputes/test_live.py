@@ -9,11 +9,15 @@ from tests.disputes.conftest import DECIDE, OPEN, REPLY, Subjects, open_input
 from tests.orders_api.test_live import listening, payload, socket
 
 CHANGES = "subscription { disputeChanged { id status claimantName messages { authorRole authorName } } }"
-COMMISSIONS = ("subscription { commissionChanged { platformOrderId receipt { actual { creator { amount } } "
-               "postings { reason } } } }")
+COMMISSIONS = (
+    "subscription { commissionChanged { platformOrderId receipt { actual { creator { amount } } "
+    "postings { reason } } } }"
+)
 
 
-async def test_the_parties_hear_each_change_as_they_may_see_it(rt, app, http, api, people, subjects: Subjects) -> None:
+async def test_the_parties_hear_each_change_as_they_may_see_it(
+    rt, app, http, api, people, subjects: Subjects
+) -> None:
     alice, agency = await api("alice"), await api("agency")
     async with (
         socket(app, http, "agency@orders.test") as agency_ws,
@@ -30,18 +34,25 @@ async def test_the_parties_hear_each_change_as_they_may_see_it(rt, app, http, ap
         assert (heard["id"], heard["status"], heard["claimantName"]) == (sample_dispute, "OPEN", "Alice")
         heard = await payload(seller_ws)
         assert (heard["id"], heard["claimantName"], heard["messages"]) == (
-            sample_dispute, None, [{"authorRole": "CREATOR", "authorName": None}])
+            sample_dispute,
+            None,
+            [{"authorRole": "CREATOR", "authorName": None}],
+        )
 
         await agency(REPLY, {"input": {"id": sample_dispute, "body": "On it."}})
         assert (await payload(agency_ws))["status"] == "ANSWERED"
         assert (await payload(seller_ws))["status"] == "ANSWERED"
 
-        money = (await alice(OPEN, open_input("WRONG_COMMISSION", subjects.settled_line, claimedAmount="0.50")))
+        money = await alice(OPEN, open_input("WRONG_COMMISSION", subjects.settled_line, claimedAmount="0.50"))
         money_id = money["disputeOpen"]["dispute"]["id"]
         assert (await payload(agency_ws))["id"] == money_id  # the seller is no party to it: it hears nothing
         await agency(DECIDE, {"input": {"id": money_id, "uphold": True, "note": "Agreed."}})
         assert (await payload(agency_ws))["status"] == "RESOLVED"
         line = await payload(alice_ws)
-        assert (line["platformOrderId"], line["receipt"]["actual"]) == ("us-settled", {"creator": {"amount": "11.00"}})
+        assert (line["platformOrderId"], line["receipt"]["actual"]) == (
+            "us-settled",
+            {"creator": {"amount": "11.00"}},
+        )
         assert line["receipt"]["postings"][-1]["reason"].startswith(
-            f"Dispute #{decode_id(money_id, 'Dispute')} resolved for the creator")
+            f"Dispute #{decode_id(money_id, 'Dispute')} resolved for the creator"
+        )

@@ -46,17 +46,27 @@ def test_a_seller_walking_the_schema_finds_no_creator_identity() -> None:
     assert {"Dispute", "DisputeMessage"} <= set(reachable_types(schema, Audience.SELLER))
 
 
-async def test_the_seller_reads_a_sample_dispute_without_learning_the_creator(rt, api, subjects: Subjects) -> None:
+async def test_the_seller_reads_a_sample_dispute_without_learning_the_creator(
+    rt, api, subjects: Subjects
+) -> None:
     alice, agency, seller = await api("alice"), await api("agency"), await api("seller_us")
-    d = (await alice(OPEN, open_input("SAMPLE_NOT_RECEIVED", subjects.sample, "Tracking says delivered; nothing here.")))
+    d = await alice(
+        OPEN, open_input("SAMPLE_NOT_RECEIVED", subjects.sample, "Tracking says delivered; nothing here.")
+    )
     dispute_id = d["disputeOpen"]["dispute"]["id"]
     await agency(REPLY, {"input": {"id": dispute_id, "body": "Seller: can you check with the carrier?"}})
     await seller(REPLY, {"input": {"id": dispute_id, "body": "Checking with the carrier."}})
     seen = (await seller(FULL, {"id": dispute_id}))["node"]
     assert (seen["claimantRole"], seen["claimantName"], seen["sampleRequest"]) == (
-        "CREATOR", None, {"status": "DELIVERED", "creator": None})
+        "CREATOR",
+        None,
+        {"status": "DELIVERED", "creator": None},
+    )
     assert [(m["authorRole"], m["authorName"], m["authorPersonName"]) for m in seen["messages"]] == [
-        ("CREATOR", None, None), ("AGENCY", None, None), ("SELLER", None, "Seller_Us")]
+        ("CREATOR", None, None),
+        ("AGENCY", None, None),
+        ("SELLER", None, "Seller_Us"),
+    ]
     text = json.dumps(seen)
     assert "Alice" not in text and "alice" not in text
     # The creator sees the seller's words and the agency's, with the organisations.
@@ -69,9 +79,13 @@ async def test_each_party_sees_only_its_disputes_and_the_operator_all_with_agein
 ) -> None:
     alice, carol, seller = await api("alice"), await api("carol"), await api("seller_us")
     other, operator = await api("other_agency"), await api("operator")
-    money = (await alice(OPEN, open_input("WRONG_COMMISSION", subjects.settled_line)))["disputeOpen"]["dispute"]["id"]
+    money = (await alice(OPEN, open_input("WRONG_COMMISSION", subjects.settled_line)))["disputeOpen"][
+        "dispute"
+    ]["id"]
     clock.advance(timedelta(days=3))
-    appeal = (await seller(OPEN, open_input("REJECTION_APPEAL", subjects.rejected)))["disputeOpen"]["dispute"]["id"]
+    appeal = (await seller(OPEN, open_input("REJECTION_APPEAL", subjects.rejected)))["disputeOpen"][
+        "dispute"
+    ]["id"]
     inbox = "{ disputes { totalCount edges { node { id type dueAt ageDays } } } }"
 
     async def ids(client) -> list[str]:  # noqa: ANN001
@@ -89,14 +103,16 @@ async def test_each_party_sees_only_its_disputes_and_the_operator_all_with_agein
     # Read-only for the operator: writing is refused by the policy.
     body = await operator.raw(REPLY, {"input": {"id": money, "body": "hi"}})
     assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"]
-    filtered = await operator('{ disputes(type: [REJECTION_APPEAL]) { edges { node { id } } } }')
+    filtered = await operator("{ disputes(type: [REJECTION_APPEAL]) { edges { node { id } } } }")
     assert [e["node"]["id"] for e in filtered["disputes"]["edges"]] == [appeal]
     closed = await operator("{ disputes(open: false) { totalCount } }")
     assert closed["disputes"]["totalCount"] == 0
 
 
 @pytest.mark.parametrize("size", [0, 1, 10])
-async def test_the_inbox_costs_the_same_whatever_its_size(rt, api, subjects: Subjects, queries, size: int) -> None:
+async def test_the_inbox_costs_the_same_whatever_its_size(
+    rt, api, subjects: Subjects, queries, size: int
+) -> None:
     from sqlalchemy import select
 
     from server import models
@@ -104,11 +120,15 @@ async def test_the_inbox_costs_the_same_whatever_its_size(rt, api, subjects: Sub
 
     agency = await api("agency")
     async with rt.sessionmaker() as s:
-        line = await s.get(models.OrderLine, (await s.scalar(select(models.OrderLine.id).where(
-            models.OrderLine.creator_id.is_not(None)))))
+        line = await s.get(
+            models.OrderLine,
+            (await s.scalar(select(models.OrderLine.id).where(models.OrderLine.creator_id.is_not(None)))),
+        )
     await add_disputes(rt, line, size)
     queries.reset()
-    data = await agency("{ disputes(first: 20) { edges { node { id claimantName product { title } "
-                        "messages { body authorName } orderLine { status } } } } }")
+    data = await agency(
+        "{ disputes(first: 20) { edges { node { id claimantName product { title } "
+        "messages { body authorName } orderLine { status } } } } }"
+    )
     assert len(data["disputes"]["edges"]) == size
     assert queries.count <= 8, queries.statements

@@ -64,35 +64,73 @@ PAYOUT_RUN = f"""mutation($input: PayoutRunInput!) {{ payoutRun(input: $input) {
 
 
 def address(market: str = "TH", **overrides: Any) -> dict[str, Any]:
-    base = {"line1": "99 Rama IV Road", "line2": "Floor 12", "city": "Bangkok", "region": "Bangkok",
-            "postalCode": "10500", "country": market}
+    base = {
+        "line1": "99 Rama IV Road",
+        "line2": "Floor 12",
+        "city": "Bangkok",
+        "region": "Bangkok",
+        "postalCode": "10500",
+        "country": market,
+    }
     if market == "US":
-        base = {"line1": "1 Market St", "line2": None, "city": "San Francisco", "region": "CA", "postalCode": "94105",
-                "country": "US"}
+        base = {
+            "line1": "1 Market St",
+            "line2": None,
+            "city": "San Francisco",
+            "region": "CA",
+            "postalCode": "94105",
+            "country": "US",
+        }
     return {**base, **overrides}
 
 
 def local_form(**overrides: Any) -> dict[str, Any]:
-    return {"local": {"legalName": "Creator A Co., Ltd.", "entityType": "BUSINESS", "taxId": "0-1055-51234-56-7",
-                      "address": address(), **overrides}}
+    return {
+        "local": {
+            "legalName": "Creator A Co., Ltd.",
+            "entityType": "BUSINESS",
+            "taxId": "0-1055-51234-56-7",
+            "address": address(),
+            **overrides,
+        }
+    }
 
 
 def w9_form(**overrides: Any) -> dict[str, Any]:
-    return {"w9": {"legalName": "Casey Creator", "businessName": "Casey Creates LLC", "entityType": "INDIVIDUAL",
-                   "tinType": "SSN", "tin": "123-45-6789", "address": address("US"), "certify": True, **overrides}}
+    return {
+        "w9": {
+            "legalName": "Casey Creator",
+            "businessName": "Casey Creates LLC",
+            "entityType": "INDIVIDUAL",
+            "tinType": "SSN",
+            "tin": "123-45-6789",
+            "address": address("US"),
+            "certify": True,
+            **overrides,
+        }
+    }
 
 
 def bank_form(**overrides: Any) -> dict[str, Any]:
-    return {"holderName": "Creator A Co., Ltd.", "bankName": "Bangkok Bank", "accountNumber": "123-4-56789-4321",
-            "routingCode": "BKKBTHBK", **overrides}
+    return {
+        "holderName": "Creator A Co., Ltd.",
+        "bankName": "Bangkok Bank",
+        "accountNumber": "123-4-56789-4321",
+        "routingCode": "BKKBTHBK",
+        **overrides,
+    }
 
 
 async def submit(api: Api, form: dict[str, Any]) -> dict[str, Any]:
     return (await api(SUBMIT, {"input": form}))["taxInfoSubmit"]
 
 
-async def review(api: Api, tax_info_id: str, approve: bool = True, reason: str | None = None) -> dict[str, Any]:
-    return (await api(REVIEW, {"input": {"id": tax_info_id, "approve": approve, "reason": reason}}))["taxInfoReview"]
+async def review(
+    api: Api, tax_info_id: str, approve: bool = True, reason: str | None = None
+) -> dict[str, Any]:
+    return (await api(REVIEW, {"input": {"id": tax_info_id, "approve": approve, "reason": reason}}))[
+        "taxInfoReview"
+    ]
 
 
 async def link(api: Api, **overrides: Any) -> dict[str, Any]:
@@ -135,8 +173,14 @@ async def payee_ready(as_role, key: str, **bank: Any) -> str:  # noqa: ANN001
 
 async def table_counts(rt: Runtime) -> dict[str, int]:
     """Rows of every finance table, to prove that a refused input changed nothing."""
-    tables = (models.PaymentAccount, models.TaxInfo, models.BankAccount, models.PaymentBill, models.PaymentBillEntry,
-              models.Payout)
+    tables = (
+        models.PaymentAccount,
+        models.TaxInfo,
+        models.BankAccount,
+        models.PaymentBill,
+        models.PaymentBillEntry,
+        models.Payout,
+    )
     async with rt.sessionmaker() as s:
         return {t.__tablename__: await s.scalar(select(func.count()).select_from(t)) for t in tables}
 
@@ -145,11 +189,23 @@ async def finance_snapshot(rt: Runtime) -> list[tuple[Any, ...]]:
     """Every finance row, whole: refused inputs must leave it exactly as it was."""
     out: list[tuple[Any, ...]] = []
     async with rt.sessionmaker() as s:
-        for model in (models.PaymentAccount, models.TaxInfo, models.BankAccount, models.PaymentBill, models.Payout):
+        for model in (
+            models.PaymentAccount,
+            models.TaxInfo,
+            models.BankAccount,
+            models.PaymentBill,
+            models.Payout,
+        ):
             for row in await s.scalars(select(model).order_by(model.id)):
                 out.append((model.__tablename__, *(getattr(row, c.key) for c in model.__table__.columns)))
-        out += [("entries", *r) for r in (await s.execute(select(models.PaymentBillEntry.ledger_entry_id,
-                                                                  models.PaymentBillEntry.bill_id))).all()]
+        out += [
+            ("entries", *r)
+            for r in (
+                await s.execute(
+                    select(models.PaymentBillEntry.ledger_entry_id, models.PaymentBillEntry.bill_id)
+                )
+            ).all()
+        ]
     return out
 
 
@@ -171,16 +227,31 @@ class Earnings:
     async def _shop(self, uow: UnitOfWork, market: Market) -> tuple[int, int]:
         if market not in self.shops:
             if market is Market.TH:
-                self.shops[market] = (self.world["seller_a"].organisation_id, self.world.products["seller_a"][0])
+                self.shops[market] = (
+                    self.world["seller_a"].organisation_id,
+                    self.world.products["seller_a"][0],
+                )
             else:
                 shop = await onboarding.create_shop(
-                    uow, name=f"Shop {market.value}", shop_code=f"{market.value}SHOPFIN1", market=market,
-                    seller_type=SellerType.LOCAL, contact_email=f"shop-{market.value.lower()}@shop.test",
+                    uow,
+                    name=f"Shop {market.value}",
+                    shop_code=f"{market.value}SHOPFIN1",
+                    market=market,
+                    seller_type=SellerType.LOCAL,
+                    contact_email=f"shop-{market.value.lower()}@shop.test",
                 )
                 product = await catalogue.create_product(
-                    uow, shop_id=shop.id, title=f"{market.value} serum", category="Beauty & Personal Care",
-                    description="", image_url=None,
-                    skus=[catalogue.SkuSpec(seller_sku=f"{market.value}-1", name=None, price_minor=BASE, stock=10)],
+                    uow,
+                    shop_id=shop.id,
+                    title=f"{market.value} serum",
+                    category="Beauty & Personal Care",
+                    description="",
+                    image_url=None,
+                    skus=[
+                        catalogue.SkuSpec(
+                            seller_sku=f"{market.value}-1", name=None, price_minor=BASE, stock=10
+                        )
+                    ],
                 )
                 self.shops[market] = (shop.id, product.id)
         return self.shops[market]
@@ -191,19 +262,35 @@ class Earnings:
             now = self.rt.clock.now()
             shop_id, product_id = await self._shop(uow, market)
             campaign = models.Campaign(
-                agency_id=self.world[agency].organisation_id, name=f"Finance {agency} {market.value}", description="",
-                market=market, seller_requirements="", commission_requirement_bps=1000, contact_email="c@agency.test",
-                registration_start=now - timedelta(days=30), registration_end=now + timedelta(days=300),
-                campaign_start=now - timedelta(days=30), campaign_end=now + timedelta(days=330),
-                targeting_mode=TargetingMode.OPEN, published=True, first_published_at=now - timedelta(days=30),
-                created_at=now - timedelta(days=30), updated_at=now,
+                agency_id=self.world[agency].organisation_id,
+                name=f"Finance {agency} {market.value}",
+                description="",
+                market=market,
+                seller_requirements="",
+                commission_requirement_bps=1000,
+                contact_email="c@agency.test",
+                registration_start=now - timedelta(days=30),
+                registration_end=now + timedelta(days=300),
+                campaign_start=now - timedelta(days=30),
+                campaign_end=now + timedelta(days=330),
+                targeting_mode=TargetingMode.OPEN,
+                published=True,
+                first_published_at=now - timedelta(days=30),
+                created_at=now - timedelta(days=30),
+                updated_at=now,
             )
             uow.session.add(campaign)
             await uow.session.flush()
             registration = models.Registration(
-                campaign_id=campaign.id, product_id=product_id, shop_id=shop_id, status=RegistrationStatus.APPROVED,
-                total_rate_bps=TOTAL_BPS, sample_quota=0, contact_email="shop@shop.test",
-                registered_at=now - timedelta(days=30), decided_at=now - timedelta(days=30),
+                campaign_id=campaign.id,
+                product_id=product_id,
+                shop_id=shop_id,
+                status=RegistrationStatus.APPROVED,
+                total_rate_bps=TOTAL_BPS,
+                sample_quota=0,
+                contact_email="shop@shop.test",
+                registered_at=now - timedelta(days=30),
+                decided_at=now - timedelta(days=30),
             )
             uow.session.add(registration)
             await uow.session.flush()
@@ -211,7 +298,12 @@ class Earnings:
         return self.campaigns[key], self.registrations[key]
 
     async def line(
-        self, *, creator: str = "creator_a", agency: str = "agency_a", market: Market = Market.TH, base: int = BASE,
+        self,
+        *,
+        creator: str = "creator_a",
+        agency: str = "agency_a",
+        market: Market = Market.TH,
+        base: int = BASE,
         settle: bool = True,
     ) -> int:
         """A paid line (its estimate posted), settled now when `settle`; returns the line id."""
@@ -223,17 +315,34 @@ class Earnings:
             campaign_id, registration_id = await self._registration(uow, agency, market)
             shop_id, product_id = await self._shop(uow, market)
             order = models.Order(
-                shop_id=shop_id, platform_order_id=f"fin-{self.count}", market=market, currency=currency,
-                placed_at=now, created_at=now,
+                shop_id=shop_id,
+                platform_order_id=f"fin-{self.count}",
+                market=market,
+                currency=currency,
+                placed_at=now,
+                created_at=now,
             )
             s.add(order)
             await s.flush()
             line = models.OrderLine(
-                order_id=order.id, platform_line_id="1", product_id=product_id, quantity=1, unit_price_minor=base,
-                currency=currency, status=OrderLineStatus.DELIVERED, campaign_id=campaign_id,
-                registration_id=registration_id, creator_id=self.world[creator].organisation_id,
-                agency_id=self.world[agency].organisation_id, total_rate_bps=TOTAL_BPS, creator_rate_bps=CREATOR_BPS,
-                paid_at=now, delivered_at=now, settle_after=now, created_at=now, updated_at=now,
+                order_id=order.id,
+                platform_line_id="1",
+                product_id=product_id,
+                quantity=1,
+                unit_price_minor=base,
+                currency=currency,
+                status=OrderLineStatus.DELIVERED,
+                campaign_id=campaign_id,
+                registration_id=registration_id,
+                creator_id=self.world[creator].organisation_id,
+                agency_id=self.world[agency].organisation_id,
+                total_rate_bps=TOTAL_BPS,
+                creator_rate_bps=CREATOR_BPS,
+                paid_at=now,
+                delivered_at=now,
+                settle_after=now,
+                created_at=now,
+                updated_at=now,
             )
             s.add(line)
             await s.flush()
@@ -241,8 +350,10 @@ class Earnings:
             if settle:
                 line.status, line.settled_at = OrderLineStatus.SETTLED, now
                 await s.flush()
-                reasons = {LedgerPhase.ESTIMATED: "Settlement: the estimate is released",
-                           LedgerPhase.SETTLED: "Settled: actual commission"}
+                reasons = {
+                    LedgerPhase.ESTIMATED: "Settlement: the estimate is released",
+                    LedgerPhase.SETTLED: "Settled: actual commission",
+                }
                 await ledger.reconcile(s, [(line, shop_id)], {line.id: reasons}, now)
             return line.id
 
@@ -257,11 +368,19 @@ async def creator_us(rt: Runtime, world: World) -> Tenant:
     """A US creator (W-9) with a user, added to the world as "creator_us"."""
     async with UnitOfWork(rt) as uow:
         org = await onboarding.create_creator(
-            uow, handle="caseycreates", display_name="Casey", market=Market.US, followers=9000,
+            uow,
+            handle="caseycreates",
+            display_name="Casey",
+            market=Market.US,
+            followers=9000,
             categories=["Beauty & Personal Care"],
         )
         user = await auth.create_user(
-            uow, organisation_id=org.id, email="creator-us@test.local", password=PASSWORD, full_name="Casey Creator",
+            uow,
+            organisation_id=org.id,
+            email="creator-us@test.local",
+            password=PASSWORD,
+            full_name="Casey Creator",
             member_role=MemberRole.OWNER,
         )
     tenant = Tenant(role=Role.CREATOR, organisation_id=org.id, user_id=user.id, email="creator-us@test.local")

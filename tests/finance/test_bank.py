@@ -32,9 +32,17 @@ async def test_no_bank_account_before_the_tax_info_is_approved(rt, as_role, stat
             await review(await as_role("operator"), tax_info_id, approve=False, reason="Unreadable")
     before = await finance_snapshot(rt)
     result = await link(creator)
-    assert result == {"bankAccount": None, "paymentAccount": None, "userErrors": [{
-        "field": ["input"], "message": "A bank account can be linked once your tax info is approved",
-        "code": "TAX_NOT_APPROVED"}]}
+    assert result == {
+        "bankAccount": None,
+        "paymentAccount": None,
+        "userErrors": [
+            {
+                "field": ["input"],
+                "message": "A bank account can be linked once your tax info is approved",
+                "code": "TAX_NOT_APPROVED",
+            }
+        ],
+    }
     assert await finance_snapshot(rt) == before
     account = (await creator(ACCOUNT))["paymentAccount"]
     assert (account["taxStatus"], account["bankAccount"]) == (state, None)
@@ -46,9 +54,14 @@ async def test_link_after_approval_keeps_and_shows_only_the_last_four_digits(rt,
     result = await link(creator, accountNumber="1234 5678 9012 4321")
     assert result["userErrors"] == []
     bank = result["bankAccount"]
-    assert {k: bank[k] for k in ("holderName", "bankName", "accountNumberLast4", "currency", "unlinkedAt")} == {
-        "holderName": "Creator A Co., Ltd.", "bankName": "Bangkok Bank", "accountNumberLast4": "4321",
-        "currency": "THB", "unlinkedAt": None,
+    assert {
+        k: bank[k] for k in ("holderName", "bankName", "accountNumberLast4", "currency", "unlinkedAt")
+    } == {
+        "holderName": "Creator A Co., Ltd.",
+        "bankName": "Bangkok Bank",
+        "accountNumberLast4": "4321",
+        "currency": "THB",
+        "unlinkedAt": None,
     }
     assert result["paymentAccount"]["bankAccount"] == {"id": bank["id"]}
     account = await creator(ACCOUNT)
@@ -64,8 +77,13 @@ async def test_link_after_approval_keeps_and_shows_only_the_last_four_digits(rt,
         assert row is not None
         stored = json.dumps([str(getattr(row, c.key)) for c in models.BankAccount.__table__.columns])
     assert "123456789012" not in stored and "5678" not in stored and row.account_token.startswith("sim_ba_")
-    note = (await creator("{ notifications(first: 1) { edges { node { kind body } } } }"))["notifications"]["edges"]
-    assert note[0]["node"] == {"kind": "BANK_ACCOUNT_LINKED", "body": "Payouts now go to Bangkok Bank ••••4321."}
+    note = (await creator("{ notifications(first: 1) { edges { node { kind body } } } }"))["notifications"][
+        "edges"
+    ]
+    assert note[0]["node"] == {
+        "kind": "BANK_ACCOUNT_LINKED",
+        "body": "Payouts now go to Bangkok Bank ••••4321.",
+    }
 
 
 async def test_linking_again_replaces_the_linked_account_and_unlink(rt, as_role) -> None:
@@ -73,8 +91,12 @@ async def test_linking_again_replaces_the_linked_account_and_unlink(rt, as_role)
     agency = await as_role("agency_a")
     first = (await link(agency, accountNumber="1111111111"))["bankAccount"]["id"]
     second = await link(agency, accountNumber="2222222222")
-    assert second["userErrors"] == [] and second["paymentAccount"]["bankAccount"] == {"id": second["bankAccount"]["id"]}
-    old = await agency("query($id: ID!) { node(id: $id) { ... on BankAccount { unlinkedAt } } }", {"id": first})
+    assert second["userErrors"] == [] and second["paymentAccount"]["bankAccount"] == {
+        "id": second["bankAccount"]["id"]
+    }
+    old = await agency(
+        "query($id: ID!) { node(id: $id) { ... on BankAccount { unlinkedAt } } }", {"id": first}
+    )
     assert old["node"]["unlinkedAt"] is not None
 
     unlinked = (await agency(UNLINK, {"input": {"id": second["bankAccount"]["id"]}}))["bankAccountUnlink"]
@@ -82,8 +104,9 @@ async def test_linking_again_replaces_the_linked_account_and_unlink(rt, as_role)
     assert unlinked["paymentAccount"]["bankAccount"] is None
     before = await finance_snapshot(rt)
     again = (await agency(UNLINK, {"input": {"id": second["bankAccount"]["id"]}}))["bankAccountUnlink"]
-    assert again["userErrors"] == [{"field": ["input", "id"], "message": "This bank account is no longer linked",
-                                    "code": "NOT_LINKED"}]
+    assert again["userErrors"] == [
+        {"field": ["input", "id"], "message": "This bank account is no longer linked", "code": "NOT_LINKED"}
+    ]
     assert await finance_snapshot(rt) == before
 
 
@@ -93,7 +116,9 @@ async def test_a_payee_cannot_unlink_another_payees_account(rt, as_role) -> None
     before = await finance_snapshot(rt)
     for key in ("creator_b", "agency_a"):
         result = (await (await as_role(key))(UNLINK, {"input": {"id": bank_id}}))["bankAccountUnlink"]
-        assert result["userErrors"] == [{"field": ["input", "id"], "message": "Bank account not found", "code": "NOT_FOUND"}]
+        assert result["userErrors"] == [
+            {"field": ["input", "id"], "message": "Bank account not found", "code": "NOT_FOUND"}
+        ]
     bad = (await (await as_role("creator_a"))(UNLINK, {"input": {"id": "garbage"}}))["bankAccountUnlink"]
     assert bad["userErrors"][0]["code"] == "NOT_FOUND"
     assert await finance_snapshot(rt) == before
@@ -115,20 +140,25 @@ THAI_BAD = [
 ]
 
 
-@pytest.mark.parametrize(("overrides", "field", "code"), THAI_BAD, ids=[f"{f}-{c}-{i}" for i, (_, f, c) in enumerate(THAI_BAD)])
+@pytest.mark.parametrize(
+    ("overrides", "field", "code"), THAI_BAD, ids=[f"{f}-{c}-{i}" for i, (_, f, c) in enumerate(THAI_BAD)]
+)
 async def test_bad_bank_details(rt, as_role, overrides, field, code) -> None:
     await approved(as_role, "creator_a")
     before = await finance_snapshot(rt)
     result = await link(await as_role("creator_a"), **overrides)
     assert (result["bankAccount"], [(e["field"], e["code"]) for e in result["userErrors"]]) == (
-        None, [(["input", field], code)]
+        None,
+        [(["input", field], code)],
     )
     assert await finance_snapshot(rt) == before
 
 
 async def test_a_bic_with_a_branch_code_and_separators_passes(as_role) -> None:
     await approved(as_role, "creator_a")
-    result = await link(await as_role("creator_a"), routingCode="bkkb th bk 001", accountNumber="123-456-7890")
+    result = await link(
+        await as_role("creator_a"), routingCode="bkkb th bk 001", accountNumber="123-456-7890"
+    )
     assert result["userErrors"] == [] and result["bankAccount"]["accountNumberLast4"] == "7890"
 
 
@@ -136,16 +166,23 @@ async def test_us_accounts_take_an_aba_routing_number_with_its_checksum(as_role,
     await approved(as_role, "creator_us", w9_form())
     creator = await as_role("creator_us")
     wrong = await link(creator, routingCode="021000022", accountNumber="000123456789")
-    assert [(e["field"], e["code"]) for e in wrong["userErrors"]] == [(["input", "routingCode"], "INVALID_FORMAT")]
+    assert [(e["field"], e["code"]) for e in wrong["userErrors"]] == [
+        (["input", "routingCode"], "INVALID_FORMAT")
+    ]
     too_long = await link(creator, routingCode="021000021", accountNumber="1" * 18)
-    assert [(e["field"], e["code"]) for e in too_long["userErrors"]] == [(["input", "accountNumber"], "INVALID_FORMAT")]
+    assert [(e["field"], e["code"]) for e in too_long["userErrors"]] == [
+        (["input", "accountNumber"], "INVALID_FORMAT")
+    ]
     ok = await link(creator, routingCode="021000021", accountNumber="000123456789")
     assert ok["userErrors"] == [] and ok["bankAccount"]["currency"] == "USD"
 
 
 async def test_gb_accounts_take_8_digits_and_a_sort_code(as_role) -> None:
-    gb = local_form(legalName="Agency B Ltd", taxId="1234567890", address={
-        "line1": "1 Old Street", "city": "London", "postalCode": "EC1V 9HL", "country": "GB"})
+    gb = local_form(
+        legalName="Agency B Ltd",
+        taxId="1234567890",
+        address={"line1": "1 Old Street", "city": "London", "postalCode": "EC1V 9HL", "country": "GB"},
+    )
     await approved(as_role, "agency_b", gb)
     agency = await as_role("agency_b")
     bad = await link(agency, accountNumber="1234567", routingCode="20-00-0")

@@ -27,8 +27,13 @@ async def payee_legs(rt) -> dict[int, int | None]:  # noqa: ANN001
     async with rt.sessionmaker() as s:
         rows = await s.execute(
             select(models.LedgerEntry.id, models.PaymentBillEntry.bill_id)
-            .outerjoin(models.PaymentBillEntry, models.PaymentBillEntry.ledger_entry_id == models.LedgerEntry.id)
-            .where(models.LedgerEntry.phase == LedgerPhase.SETTLED, models.LedgerEntry.account.in_(PAYEE_ACCOUNTS))
+            .outerjoin(
+                models.PaymentBillEntry, models.PaymentBillEntry.ledger_entry_id == models.LedgerEntry.id
+            )
+            .where(
+                models.LedgerEntry.phase == LedgerPhase.SETTLED,
+                models.LedgerEntry.account.in_(PAYEE_ACCOUNTS),
+            )
         )
         return dict(rows.all())
 
@@ -42,8 +47,12 @@ async def test_bills_are_issued_on_the_first_from_settled_earnings_only(rt, as_r
     await earnings.line()  # settled now (November): creator 60.00, agency 20.00
     await earnings.line(base=10000, settle=False)  # paid, not settled: estimated only
     creator, agency = await as_role("creator_a"), await as_role("agency_a")
-    assert balance(await creator(ACCOUNT)) == {"estimated": "15.00", "settledUnbilled": "60.00", "billed": "0.00",
-                                               "paid": "0.00"}
+    assert balance(await creator(ACCOUNT)) == {
+        "estimated": "15.00",
+        "settledUnbilled": "60.00",
+        "billed": "0.00",
+        "paid": "0.00",
+    }
 
     clock.set(DEC_1 - timedelta(microseconds=1))
     assert await issue_monthly_bills(rt) == 0  # November has not ended
@@ -53,17 +62,32 @@ async def test_bills_are_issued_on_the_first_from_settled_earnings_only(rt, as_r
     assert await issue_monthly_bills(rt) == 2
     [bill] = await bills_of(creator)
     assert {k: v for k, v in bill.items() if k not in ("id", "payee")} == {
-        "period": "2026-11", "periodStart": "2026-11-01T00:00:00+00:00", "periodEnd": "2026-12-01T00:00:00+00:00",
-        "amount": {"amount": "60.00", "currency": "THB"}, "status": "ISSUED", "issuedAt": "2026-12-01T00:00:00+00:00",
-        "paidAt": None, "failedReason": None, "attempts": 0, "bankAccount": None, "payouts": [],
+        "period": "2026-11",
+        "periodStart": "2026-11-01T00:00:00+00:00",
+        "periodEnd": "2026-12-01T00:00:00+00:00",
+        "amount": {"amount": "60.00", "currency": "THB"},
+        "status": "ISSUED",
+        "issuedAt": "2026-12-01T00:00:00+00:00",
+        "paidAt": None,
+        "failedReason": None,
+        "attempts": 0,
+        "bankAccount": None,
+        "payouts": [],
     }
     assert bill["payee"]["payeeName"] == "Creator A"
     assert [(b["period"], b["amount"]["amount"]) for b in await bills_of(agency)] == [("2026-11", "20.00")]
-    assert balance(await creator(ACCOUNT)) == {"estimated": "15.00", "settledUnbilled": "0.00", "billed": "60.00",
-                                               "paid": "0.00"}
-    note = (await creator("{ notifications(first: 1) { edges { node { kind title subjectId } } } }"))
+    assert balance(await creator(ACCOUNT)) == {
+        "estimated": "15.00",
+        "settledUnbilled": "0.00",
+        "billed": "60.00",
+        "paid": "0.00",
+    }
+    note = await creator("{ notifications(first: 1) { edges { node { kind title subjectId } } } }")
     assert note["notifications"]["edges"][0]["node"] == {
-        "kind": "BILL_ISSUED", "title": "Your 2026-11 bill: ฿60.00", "subjectId": bill["id"]}
+        "kind": "BILL_ISSUED",
+        "title": "Your 2026-11 bill: ฿60.00",
+        "subjectId": bill["id"],
+    }
     legs = await payee_legs(rt)
     assert len(legs) == 2 and None not in legs.values()
 
@@ -84,12 +108,20 @@ async def test_bill_generation_run_many_times_at_once_bills_each_leg_once(rt, ea
     legs = await payee_legs(rt)
     assert len(legs) == 12 and None not in legs.values()  # 6 lines, a creator and an agency leg each
     async with rt.sessionmaker() as s:
-        amounts = dict((await s.execute(select(models.PaymentBill.payee_organisation_id, models.PaymentBill.amount_minor))).all())
+        amounts = dict(
+            (
+                await s.execute(
+                    select(models.PaymentBill.payee_organisation_id, models.PaymentBill.amount_minor)
+                )
+            ).all()
+        )
         bills = await s.scalar(select(func.count()).select_from(models.PaymentBill))
     assert bills == 3 and sorted(amounts.values()) == [2000 * 6, 6000 * 3, 6000 * 3]
 
 
-async def test_a_late_leg_waits_for_the_next_bill_and_is_billed_once(rt, http, world, earnings, clock) -> None:
+async def test_a_late_leg_waits_for_the_next_bill_and_is_billed_once(
+    rt, http, world, earnings, clock
+) -> None:
     await earnings.line()
     clock.set(DEC_1)
     assert await issue_monthly_bills(rt) == 2
@@ -105,10 +137,16 @@ async def test_a_late_leg_waits_for_the_next_bill_and_is_billed_once(rt, http, w
     assert await issue_monthly_bills(rt) == 2
     creator = await logged_in(http, world, "creator_a")  # a new session: the first one expired meanwhile
     assert [(b["period"], b["amount"]["amount"]) for b in await bills_of(creator)] == [
-        ("2026-12", "90.00"), ("2026-11", "60.00")]
+        ("2026-12", "90.00"),
+        ("2026-11", "60.00"),
+    ]
     assert None not in (await payee_legs(rt)).values()
-    assert balance(await creator(ACCOUNT)) == {"estimated": "0.00", "settledUnbilled": "0.00", "billed": "150.00",
-                                               "paid": "0.00"}
+    assert balance(await creator(ACCOUNT)) == {
+        "estimated": "0.00",
+        "settledUnbilled": "0.00",
+        "billed": "150.00",
+        "paid": "0.00",
+    }
 
 
 async def test_one_bill_per_payee_and_currency(rt, as_role, earnings, clock) -> None:
@@ -118,7 +156,9 @@ async def test_one_bill_per_payee_and_currency(rt, as_role, earnings, clock) -> 
     assert await issue_monthly_bills(rt) == 4
     agency = await as_role("agency_a")
     assert sorted((b["amount"]["currency"], b["amount"]["amount"]) for b in await bills_of(agency)) == [
-        ("THB", "20.00"), ("VND", "50000")]
+        ("THB", "20.00"),
+        ("VND", "50000"),
+    ]
     balances = (await agency(ACCOUNT))["paymentAccount"]["balances"]
     assert [(b["currency"], b["billed"]["amount"]) for b in balances] == [("THB", "20.00"), ("VND", "50000")]
 
@@ -137,14 +177,19 @@ async def test_billing_an_earlier_month_explicitly(rt, http, world, earnings, cl
     result = await generate(await logged_in(http, world, "operator"), "2026-11")
     assert result["userErrors"] == []
     assert sorted((b["payee"]["payeeName"], b["period"], b["amount"]["amount"]) for b in result["bills"]) == [
-        ("Agency A", "2026-11", "20.00"), ("Creator A", "2026-11", "60.00")]
+        ("Agency A", "2026-11", "20.00"),
+        ("Creator A", "2026-11", "60.00"),
+    ]
     assert await issue_monthly_bills(rt) == 0  # December: nothing left (and no bill of it yet)
 
 
-BAD_PERIODS = [("2026-13", "A period is a month, written YYYY-MM"), ("26-11", "A period is a month, written YYYY-MM"),
-               ("", "A period is a month, written YYYY-MM"),
-               ("2026-12", "2026-12 has not ended yet; bill it from 2027-01-01"),
-               ("2027-03", "2027-03 has not ended yet; bill it from 2027-04-01")]
+BAD_PERIODS = [
+    ("2026-13", "A period is a month, written YYYY-MM"),
+    ("26-11", "A period is a month, written YYYY-MM"),
+    ("", "A period is a month, written YYYY-MM"),
+    ("2026-12", "2026-12 has not ended yet; bill it from 2027-01-01"),
+    ("2027-03", "2027-03 has not ended yet; bill it from 2027-04-01"),
+]
 
 
 @pytest.mark.parametrize(("period", "message"), BAD_PERIODS)
@@ -153,8 +198,10 @@ async def test_bad_periods(rt, as_role, earnings, clock, period, message) -> Non
     clock.set(DEC_1 + timedelta(days=10))
     before = await finance_snapshot(rt)
     result = await generate(await as_role("operator"), period)
-    assert result == {"bills": [], "userErrors": [{"field": ["input", "period"], "message": message,
-                                                   "code": "INVALID_PERIOD"}]}
+    assert result == {
+        "bills": [],
+        "userErrors": [{"field": ["input", "period"], "message": message, "code": "INVALID_PERIOD"}],
+    }
     assert await finance_snapshot(rt) == before
 
 

@@ -25,14 +25,24 @@ from .conftest import ACCOUNT, address, bills_of, link, review, run_payouts, sub
 
 async def user(rt: Runtime, organisation_id: int, email: str) -> None:
     async with UnitOfWork(rt) as uow:
-        await auth.create_user(uow, organisation_id=organisation_id, email=email, password=PASSWORD,
-                               full_name=email.split("@")[0].title(), member_role=MemberRole.OWNER)
+        await auth.create_user(
+            uow,
+            organisation_id=organisation_id,
+            email=email,
+            password=PASSWORD,
+            full_name=email.split("@")[0].title(),
+            member_role=MemberRole.OWNER,
+        )
 
 
-async def test_a_settled_order_is_billed_and_paid(rt: Runtime, http: httpx.AsyncClient, clock: FrozenClock) -> None:
+async def test_a_settled_order_is_billed_and_paid(
+    rt: Runtime, http: httpx.AsyncClient, clock: FrozenClock
+) -> None:
     ow = await build_orders_world(rt)
     async with rt.sessionmaker() as s:
-        platform_id = await s.scalar(select(models.Organisation.id).where(models.Organisation.kind == OrganisationKind.PLATFORM))
+        platform_id = await s.scalar(
+            select(models.Organisation.id).where(models.Organisation.kind == OrganisationKind.PLATFORM)
+        )
     assert platform_id is not None
     await user(rt, ow.creators["alice"], "alice@test.local")
     await user(rt, ow.agency_id, "agency@test.local")
@@ -40,8 +50,19 @@ async def test_a_settled_order_is_billed_and_paid(rt: Runtime, http: httpx.Async
     us = Integration(http, ow.us.api_key, ow.us.signing_secret, clock)
     product = ow.us.registered[0]
     for body in (
-        created("o-1", clock.now(), [line("1", product, price="40.00", currency=ow.us.currency,
-                                          attribution={"showcase_entry_id": product.entry_gid("alice")})]),
+        created(
+            "o-1",
+            clock.now(),
+            [
+                line(
+                    "1",
+                    product,
+                    price="40.00",
+                    currency=ow.us.currency,
+                    attribution={"showcase_entry_id": product.entry_gid("alice")},
+                )
+            ],
+        ),
         event("paid", "o-1", clock.now()),
         event("delivered", "o-1", clock.now()),
     ):
@@ -54,7 +75,8 @@ async def test_a_settled_order_is_billed_and_paid(rt: Runtime, http: httpx.Async
     assert (await link(alice, routingCode="021000021", accountNumber="000123456789"))["userErrors"] == []
     estimated = (await alice(ACCOUNT))["paymentAccount"]["balances"]
     assert [(b["currency"], b["estimated"]["amount"], b["settledUnbilled"]["amount"]) for b in estimated] == [
-        ("USD", "6.00", "0.00")]
+        ("USD", "6.00", "0.00")
+    ]
 
     clock.advance(timedelta(days=15))  # the US settlement window
     assert await settle_due_lines(rt) == 1
@@ -70,9 +92,16 @@ async def test_a_settled_order_is_billed_and_paid(rt: Runtime, http: httpx.Async
     alice = Api(http, await login_token(http, "alice@test.local"))
     [bill] = await bills_of(alice)
     assert (bill["period"], bill["status"], bill["payouts"][0]["bankAccount"]) == (
-        "2026-12", "PAID", {"accountNumberLast4": "6789"})
+        "2026-12",
+        "PAID",
+        {"accountNumberLast4": "6789"},
+    )
     [balance] = (await alice(ACCOUNT))["paymentAccount"]["balances"]
     assert {k: balance[k]["amount"] for k in ("estimated", "settledUnbilled", "billed", "paid")} == {
-        "estimated": "0.00", "settledUnbilled": "0.00", "billed": "0.00", "paid": "6.00"}
+        "estimated": "0.00",
+        "settledUnbilled": "0.00",
+        "billed": "0.00",
+        "paid": "6.00",
+    }
     agency = Api(http, await login_token(http, "agency@test.local"))
     assert [b["status"] for b in await bills_of(agency)] == ["ISSUED"]

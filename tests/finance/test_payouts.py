@@ -46,7 +46,9 @@ def by_payee(results: list[dict]) -> dict[str, dict]:
     return {r["bill"]["payee"]["payeeName"]: r for r in results}
 
 
-async def test_a_ready_payee_is_paid_and_the_others_are_blocked_with_the_reason(rt, as_role, issued, clock) -> None:
+async def test_a_ready_payee_is_paid_and_the_others_are_blocked_with_the_reason(
+    rt, as_role, issued, clock
+) -> None:
     await payee_ready(as_role, "creator_a")  # approved, bank ••••4321
     await approved(as_role, "agency_a", local_form(legalName="Agency A Co., Ltd."))  # no bank account
     await submit(await as_role("creator_b"), local_form(legalName="Creator B"))  # waiting for review
@@ -56,36 +58,73 @@ async def test_a_ready_payee_is_paid_and_the_others_are_blocked_with_the_reason(
     assert result["userErrors"] == []
     results = by_payee(result["results"])
     paid = results["Creator A"]
-    assert (paid["outcome"], paid["blockReason"], paid["message"]) == ("PAID", None, "Paid to Bangkok Bank ••••4321")
+    assert (paid["outcome"], paid["blockReason"], paid["message"]) == (
+        "PAID",
+        None,
+        "Paid to Bangkok Bank ••••4321",
+    )
     assert paid["bill"]["status"] == "PAID" and paid["bill"]["attempts"] == 1
-    assert paid["payout"]["status"] == "SUCCEEDED" and paid["payout"]["bankAccount"] == {"accountNumberLast4": "4321"}
+    assert paid["payout"]["status"] == "SUCCEEDED" and paid["payout"]["bankAccount"] == {
+        "accountNumberLast4": "4321"
+    }
     assert paid["payout"]["reference"].startswith("MUP-") and paid["payout"]["reference"].endswith("-1")
-    assert {k: (r["outcome"], r["blockReason"], r["message"], r["payout"], r["bill"]["status"], r["bill"]["attempts"])
-            for k, r in results.items() if k != "Creator A"} == {
-        "Agency A": ("PAYOUT_BLOCKED", "NO_BANK_ACCOUNT", "The payee has no linked bank account", None, "ISSUED", 0),
-        "Creator B": ("PAYOUT_BLOCKED", "TAX_NOT_APPROVED", "The payee's tax info is not approved", None, "ISSUED", 0),
+    assert {
+        k: (
+            r["outcome"],
+            r["blockReason"],
+            r["message"],
+            r["payout"],
+            r["bill"]["status"],
+            r["bill"]["attempts"],
+        )
+        for k, r in results.items()
+        if k != "Creator A"
+    } == {
+        "Agency A": (
+            "PAYOUT_BLOCKED",
+            "NO_BANK_ACCOUNT",
+            "The payee has no linked bank account",
+            None,
+            "ISSUED",
+            0,
+        ),
+        "Creator B": (
+            "PAYOUT_BLOCKED",
+            "TAX_NOT_APPROVED",
+            "The payee's tax info is not approved",
+            None,
+            "ISSUED",
+            0,
+        ),
     }
     async with rt.sessionmaker() as s:
         assert await s.scalar(select(func.count()).select_from(models.Payout)) == 1
 
     creator = await as_role("creator_a")
     [bill] = await bills_of(creator)
-    assert (bill["status"], bill["paidAt"], bill["bankAccount"]) == ("PAID", clock.now().isoformat(),
-                                                                     {"accountNumberLast4": "4321"})
+    assert (bill["status"], bill["paidAt"], bill["bankAccount"]) == (
+        "PAID",
+        clock.now().isoformat(),
+        {"accountNumberLast4": "4321"},
+    )
     assert [p["status"] for p in bill["payouts"]] == ["SUCCEEDED"]
     balances = (await creator(ACCOUNT))["paymentAccount"]["balances"][0]
     assert (balances["billed"]["amount"], balances["paid"]["amount"]) == ("0.00", "60.00")
-    note = (await creator("{ notifications(first: 1) { edges { node { kind title body } } } }"))
+    note = await creator("{ notifications(first: 1) { edges { node { kind title body } } } }")
     assert note["notifications"]["edges"][0]["node"] == {
-        "kind": "PAYOUT_SENT", "title": "Payout of 60.00 THB sent",
-        "body": "Your 2026-11 bill was paid to Bangkok Bank ••••4321."}
+        "kind": "PAYOUT_SENT",
+        "title": "Payout of 60.00 THB sent",
+        "body": "Your 2026-11 bill was paid to Bangkok Bank ••••4321.",
+    }
 
     # The next run pays nothing twice and reports the blocked ones again; once ready, they are paid.
     again = by_payee((await run_payouts(operator))["results"])
     assert set(again) == {"Agency A", "Creator B"}
     await link(await as_role("agency_a"), accountNumber="9876543210")
     assert {k: r["outcome"] for k, r in by_payee((await run_payouts(operator))["results"]).items()} == {
-        "Agency A": "PAID", "Creator B": "PAYOUT_BLOCKED"}
+        "Agency A": "PAID",
+        "Creator B": "PAYOUT_BLOCKED",
+    }
 
 
 async def test_a_failed_transfer_is_retried_by_the_next_run_until_paid(rt, as_role, issued) -> None:
@@ -96,10 +135,15 @@ async def test_a_failed_transfer_is_retried_by_the_next_run_until_paid(rt, as_ro
     first = by_payee((await run_payouts(operator, [bill_id]))["results"])["Creator A"]
     assert (first["outcome"], first["bill"]["status"], first["bill"]["attempts"]) == ("FAILED", "FAILED", 1)
     assert first["payout"]["status"] == "FAILED"
-    assert first["message"] == first["payout"]["failureReason"] == (
-        "The bank refused the transfer to ••••0000 (simulated failure)")
+    assert (
+        first["message"]
+        == first["payout"]["failureReason"]
+        == ("The bank refused the transfer to ••••0000 (simulated failure)")
+    )
     creator = await as_role("creator_a")
-    note = (await creator("{ notifications(first: 1) { edges { node { kind } } } }"))["notifications"]["edges"]
+    note = (await creator("{ notifications(first: 1) { edges { node { kind } } } }"))["notifications"][
+        "edges"
+    ]
     assert note[0]["node"]["kind"] == "PAYOUT_FAILED"
 
     second = by_payee((await run_payouts(operator))["results"])["Creator A"]  # same account: fails again
@@ -111,7 +155,10 @@ async def test_a_failed_transfer_is_retried_by_the_next_run_until_paid(rt, as_ro
     [bill] = await bills_of(creator)
     assert bill["failedReason"] is None and bill["bankAccount"] == {"accountNumberLast4": "4321"}
     assert [(p["attempt"], p["status"], p["bankAccount"]["accountNumberLast4"]) for p in bill["payouts"]] == [
-        (1, "FAILED", "0000"), (2, "FAILED", "0000"), (3, "SUCCEEDED", "4321")]
+        (1, "FAILED", "0000"),
+        (2, "FAILED", "0000"),
+        (3, "SUCCEEDED", "4321"),
+    ]
     assert len({p["reference"] for p in bill["payouts"]}) == 3
 
 
@@ -122,7 +169,9 @@ async def test_the_failing_account_suffix_is_configurable(rt, as_role, issued) -
     assert result["outcome"] == "PAID"
 
 
-async def test_a_bill_in_another_currency_than_the_bank_account_is_blocked(rt, as_role, earnings, clock) -> None:
+async def test_a_bill_in_another_currency_than_the_bank_account_is_blocked(
+    rt, as_role, earnings, clock
+) -> None:
     await earnings.line(market=Market.VN, base=1_000_000)
     clock.set(DEC_1)
     await issue_monthly_bills(rt)
@@ -130,14 +179,17 @@ async def test_a_bill_in_another_currency_than_the_bank_account_is_blocked(rt, a
     results = (await run_payouts(await as_role("operator")))["results"]
     agency = [r for r in results if r["bill"]["payee"]["payeeName"] == "Agency A"]
     assert [(r["outcome"], r["blockReason"], r["message"]) for r in agency] == [
-        ("PAYOUT_BLOCKED", "CURRENCY_MISMATCH", "The linked bank account is in THB; the bill is in VND")]
+        ("PAYOUT_BLOCKED", "CURRENCY_MISMATCH", "The linked bank account is in THB; the bill is in VND")
+    ]
 
 
 async def test_runs_at_once_pay_each_bill_once(rt, world, as_role, issued) -> None:
     for key in ("creator_a", "creator_b", "agency_a"):
         await payee_ready(as_role, key)
     operator = world["operator"]
-    principal = Principal(user_id=operator.user_id, role=Role.OPERATOR, organisation_id=operator.organisation_id)
+    principal = Principal(
+        user_id=operator.user_id, role=Role.OPERATOR, organisation_id=operator.organisation_id
+    )
     runs = await asyncio.gather(*(run_payouts_service(rt, principal) for _ in range(5)))
     outcomes = [r.outcome.value for run in runs for r in run]
     assert outcomes == ["PAID"] * 3
@@ -156,13 +208,33 @@ async def test_bad_bill_ids_change_nothing(rt, as_role, issued) -> None:
     cases = [
         ([encode_id("PaymentBill", 99999)], [(["input", "billIds", "0"], "NOT_FOUND", "Bill not found")]),
         ([issued_id, "garbage"], [(["input", "billIds", "1"], "NOT_FOUND", "Bill not found")]),
-        ([issued_id, paid_id], [(["input", "billIds", "1"], "INVALID_STATE",
-                                 "Only ISSUED and FAILED bills are paid; this one is PAID")]),
-        ([], [(["input", "billIds"], "INVALID_COUNT", "Give 1 to 100 bills, or none to pay every payable bill")]),
+        (
+            [issued_id, paid_id],
+            [
+                (
+                    ["input", "billIds", "1"],
+                    "INVALID_STATE",
+                    "Only ISSUED and FAILED bills are paid; this one is PAID",
+                )
+            ],
+        ),
+        (
+            [],
+            [
+                (
+                    ["input", "billIds"],
+                    "INVALID_COUNT",
+                    "Give 1 to 100 bills, or none to pay every payable bill",
+                )
+            ],
+        ),
     ]
     for ids, errors in cases:
         result = await run_payouts(operator, ids)
-        assert result["results"] == [] and [(e["field"], e["code"], e["message"]) for e in result["userErrors"]] == errors
+        assert (
+            result["results"] == []
+            and [(e["field"], e["code"], e["message"]) for e in result["userErrors"]] == errors
+        )
     assert await finance_snapshot(rt) == before
 
 

@@ -41,8 +41,12 @@ async def both_paid(rt, as_role, earnings, clock) -> dict[str, dict]:  # noqa: A
 
 
 async def test_each_payee_sees_its_own_finance_only(as_role, world, both_paid) -> None:
-    for viewer, other in (("creator_a", "agency_a"), ("agency_a", "creator_a"), ("creator_b", "creator_a"),
-                          ("agency_b", "agency_a")):
+    for viewer, other in (
+        ("creator_a", "agency_a"),
+        ("agency_a", "creator_a"),
+        ("creator_b", "creator_a"),
+        ("agency_b", "agency_a"),
+    ):
         api = await as_role(viewer)
         for kind, node_id in both_paid[other].items():
             assert (await api(NODE, {"id": node_id}))["node"] is None, (viewer, kind)
@@ -60,7 +64,12 @@ async def test_the_operator_sees_every_payee_and_bill(as_role, both_paid, world)
         for node_id in ids.values():
             assert (await operator(NODE, {"id": node_id}))["node"] is not None
     accounts = (await operator(ACCOUNTS))["paymentAccounts"]
-    assert sorted(e["node"]["payeeName"] for e in accounts["edges"]) == ["Agency A", "Agency B", "Creator A", "Creator B"]
+    assert sorted(e["node"]["payeeName"] for e in accounts["edges"]) == [
+        "Agency A",
+        "Agency B",
+        "Creator A",
+        "Creator B",
+    ]
     creators = (await operator(ACCOUNTS, {"kind": "CREATOR"}))["paymentAccounts"]["edges"]
     assert sorted(e["node"]["payeeName"] for e in creators) == ["Creator A", "Creator B"]
     await submit(await as_role("creator_b"), local_form(legalName="Creator B"))
@@ -82,10 +91,15 @@ ROOTS = {
 }
 
 
-@pytest.mark.parametrize(("key", "allowed"), [
-    ("seller_a", set()), ("operator", {"paymentAccounts", "bills"}), ("agency_a", {"paymentAccount", "bills"}),
-    ("creator_a", {"paymentAccount", "bills"}),
-])
+@pytest.mark.parametrize(
+    ("key", "allowed"),
+    [
+        ("seller_a", set()),
+        ("operator", {"paymentAccounts", "bills"}),
+        ("agency_a", {"paymentAccount", "bills"}),
+        ("creator_a", {"paymentAccount", "bills"}),
+    ],
+)
 async def test_root_fields_per_role(as_role, both_paid, key, allowed) -> None:
     api = await as_role(key)
     for field, query in ROOTS.items():
@@ -114,26 +128,53 @@ async def _seed_bills(rt, world, n: int) -> None:  # noqa: ANN001
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        account = models.PaymentAccount(organisation_id=world["creator_b"].organisation_id, market="TH",
-                                        currency=Currency.THB, created_at=now)
+        account = models.PaymentAccount(
+            organisation_id=world["creator_b"].organisation_id,
+            market="TH",
+            currency=Currency.THB,
+            created_at=now,
+        )
         s.add(account)
         await s.flush()
-        bank = models.BankAccount(payment_account_id=account.id, holder_name="B", bank_name="Bangkok Bank",
-                                  account_number_last4="4321", account_token="sim_ba_x", currency=Currency.THB,
-                                  linked_at=now)
+        bank = models.BankAccount(
+            payment_account_id=account.id,
+            holder_name="B",
+            bank_name="Bangkok Bank",
+            account_number_last4="4321",
+            account_token="sim_ba_x",
+            currency=Currency.THB,
+            linked_at=now,
+        )
         s.add(bank)
         await s.flush()
         for i in range(n):
             bill = models.PaymentBill(
-                payee_organisation_id=account.organisation_id, period=f"{2020 + i // 12}-{i % 12 + 1:02d}",
-                currency=Currency.THB, amount_minor=1000 + i, status=BillStatus.PAID, issued_at=now, paid_at=now,
-                attempts=1, bank_account_id=bank.id, created_at=now - timedelta(days=i),
+                payee_organisation_id=account.organisation_id,
+                period=f"{2020 + i // 12}-{i % 12 + 1:02d}",
+                currency=Currency.THB,
+                amount_minor=1000 + i,
+                status=BillStatus.PAID,
+                issued_at=now,
+                paid_at=now,
+                attempts=1,
+                bank_account_id=bank.id,
+                created_at=now - timedelta(days=i),
             )
             s.add(bill)
             await s.flush()
-            s.add(models.Payout(bill_id=bill.id, attempt=1, status=PayoutStatus.SUCCEEDED, bank_account_id=bank.id,
-                                reference=f"MUP-{bill.id}-1", amount_minor=bill.amount_minor, currency=Currency.THB,
-                                completed_at=now, created_at=now))
+            s.add(
+                models.Payout(
+                    bill_id=bill.id,
+                    attempt=1,
+                    status=PayoutStatus.SUCCEEDED,
+                    bank_account_id=bank.id,
+                    reference=f"MUP-{bill.id}-1",
+                    amount_minor=bill.amount_minor,
+                    currency=Currency.THB,
+                    completed_at=now,
+                    created_at=now,
+                )
+            )
 
 
 BILLS_WITH_PAYEE = f"""{{ bills(first: 50) {{ totalCount edges {{ node {{ {BILL_FIELDS}
@@ -158,8 +199,14 @@ async def test_payment_accounts_statement_count_is_constant(rt, http, world, que
 
     async with UnitOfWork(rt) as uow:
         for i in range(n):
-            await onboarding.create_creator(uow, handle=f"countme{i}", display_name=f"Count {i}", market="TH",
-                                            followers=1, categories=["Beauty & Personal Care"])
+            await onboarding.create_creator(
+                uow,
+                handle=f"countme{i}",
+                display_name=f"Count {i}",
+                market="TH",
+                followers=1,
+                categories=["Beauty & Personal Care"],
+            )
     api = Api(http, await login_token(http, world["operator"].email))
     queries.reset()
     data = await api(ACCOUNTS)

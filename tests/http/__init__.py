@@ -21,9 +21,13 @@ async def client_for(rt: Runtime, **settings: Any) -> AsyncIterator[httpx.AsyncC
     """An in-process client for an app built with these settings, sharing the test runtime's database, broker
     and clock."""
     changed = rt.settings.model_copy(update=settings)
-    runtime = Runtime(settings=changed, engine=rt.engine, sessionmaker=rt.sessionmaker, broker=rt.broker, clock=rt.clock)
+    runtime = Runtime(
+        settings=changed, engine=rt.engine, sessionmaker=rt.sessionmaker, broker=rt.broker, clock=rt.clock
+    )
     app = create_app(changed, runtime=runtime)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as client:
         yield client
 
 
@@ -34,5 +38,7 @@ def codes(body: dict[str, Any]) -> list[str]:
 async def post_graphql(client: httpx.AsyncClient, payload: dict[str, Any], **headers: str) -> httpx.Response:
     """POST with the JSON written by `json.dumps` (\\uXXXX escapes), so lone surrogates can be sent as JSON allows."""
     return await client.post(
-        "/graphql", content=json.dumps(payload).encode(), headers={"content-type": "application/json", **headers}
+        "/graphql",
+        content=json.dumps(payload).encode(),
+        headers={"content-type": "application/json", **headers},
     )

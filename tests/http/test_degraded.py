@@ -20,15 +20,26 @@ from tests.http import GRAPHQL_RESPONSE, LOGIN
 from tests.plugins.servers import free_port
 from tests.plugins.services import PG_URL, create_pg_database, drop_pg_database, need
 
-UNAVAILABLE = {"errors": [{"message": "The database is unavailable; try again shortly",
-                           "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}
-WRONG_LOGIN = {"query": LOGIN, "variables": {"i": {"email": "nobody@test.local", "password": "wrong password"}}}
+UNAVAILABLE = {
+    "errors": [
+        {
+            "message": "The database is unavailable; try again shortly",
+            "extensions": {"code": "SERVICE_UNAVAILABLE"},
+        }
+    ]
+}
+WRONG_LOGIN = {
+    "query": LOGIN,
+    "variables": {"i": {"email": "nobody@test.local", "password": "wrong password"}},
+}
 
 
 @asynccontextmanager
 async def serving(rt: Runtime) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(rt.settings, runtime=rt)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as client:
         yield client
 
 
@@ -47,10 +58,15 @@ async def assert_database_down(client: httpx.AsyncClient) -> None:
         assert body["errors"][0]["message"] == UNAVAILABLE["errors"][0]["message"]
         # …and a token, checked before execution starts.
         response = await client.post(
-            "/graphql", json={"query": "{ viewer { role } }"},
+            "/graphql",
+            json={"query": "{ viewer { role } }"},
             headers={"accept": accept, "authorization": "Bearer mus_" + "x" * 43},
         )
-        assert response.status_code == 503 and response.json() == UNAVAILABLE and response.headers["retry-after"] == "5"
+        assert (
+            response.status_code == 503
+            and response.json() == UNAVAILABLE
+            and response.headers["retry-after"] == "5"
+        )
 
 
 async def test_ready_when_database_and_broker_answer(rt) -> None:
@@ -58,13 +74,21 @@ async def test_ready_when_database_and_broker_answer(rt) -> None:
         assert (await client.get("/healthz")).json()["ok"] is True
         ready = await client.get("/readyz")
         assert ready.status_code == 200
-        assert ready.json() == {"ok": True, "down": [], "checks": {"database": {"ok": True}, "broker": {"ok": True}}}
+        assert ready.json() == {
+            "ok": True,
+            "down": [],
+            "checks": {"database": {"ok": True}, "broker": {"ok": True}},
+        }
         response = await client.post("/graphql", json=WRONG_LOGIN)
-        assert response.status_code == 200 and response.json()["data"]["login"]["userErrors"] == [{"code": "INVALID_CREDENTIALS"}]
+        assert response.status_code == 200 and response.json()["data"]["login"]["userErrors"] == [
+            {"code": "INVALID_CREDENTIALS"}
+        ]
 
 
 async def test_unreachable_postgresql(clock) -> None:
-    rt = Runtime.build(make_settings(f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/matchup"), clock=clock)
+    rt = Runtime.build(
+        make_settings(f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/matchup"), clock=clock
+    )
     await rt.start()
     try:
         async with serving(rt) as client:
@@ -98,7 +122,9 @@ async def test_postgresql_database_dropped_mid_run(clock) -> None:
     await rt.start()
     try:
         async with serving(rt) as client:
-            assert (await client.post("/graphql", json=WRONG_LOGIN)).status_code == 200  # pooled connections open
+            assert (
+                await client.post("/graphql", json=WRONG_LOGIN)
+            ).status_code == 200  # pooled connections open
             drop_pg_database(url)  # WITH (FORCE): the server terminates this app's connections
             await assert_database_down(client)
     finally:
@@ -108,7 +134,9 @@ async def test_postgresql_database_dropped_mid_run(clock) -> None:
 
 async def test_broker_down_makes_the_process_not_ready(database_url: str, clock) -> None:
     # The Redis broker, pointed at a port nothing listens on.
-    settings = make_settings(database_url).model_copy(update={"redis_url": f"redis://127.0.0.1:{free_port()}/0"})
+    settings = make_settings(database_url).model_copy(
+        update={"redis_url": f"redis://127.0.0.1:{free_port()}/0"}
+    )
     rt = Runtime.build(settings, clock=clock)
     rt.broker.start_timeout = 0.05  # do not wait for a connection that cannot come
     await rt.start()
@@ -123,7 +151,9 @@ async def test_broker_down_makes_the_process_not_ready(database_url: str, clock)
 
 
 @pytest.mark.parametrize("accept", ["application/json", GRAPHQL_RESPONSE])
-async def test_other_failures_stay_masked_500s_in_json(rt, accept: str, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_other_failures_stay_masked_500s_in_json(
+    rt, accept: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A bug is not "unavailable": it stays INTERNAL_SERVER_ERROR with an error id (and HTTP 200 for a field)."""
 
     async def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202

@@ -23,12 +23,19 @@ WEB = Path(__file__).resolve().parents[2] / "web"
     [
         ({"query": "{ viewer { role "}, 400, "GRAPHQL_PARSE_FAILED"),
         ({"query": "{ viewer { nope } }"}, 400, "GRAPHQL_VALIDATION_FAILED"),
-        ({"query": "query($f: Int!) { products(first: $f) { totalCount } }", "variables": {"f": "x"}}, 400,
-         "GRAPHQL_VALIDATION_FAILED"),
+        (
+            {"query": "query($f: Int!) { products(first: $f) { totalCount } }", "variables": {"f": "x"}},
+            400,
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
         ({"qeury": "{ viewer { role } }"}, 400, "BAD_REQUEST"),
         ({"query": 42}, 400, "BAD_REQUEST"),
         ({"query": "{ viewer { role } }", "variables": "x"}, 400, "BAD_REQUEST"),
-        ({"query": "{ notifications { totalCount } }"}, 200, "UNAUTHENTICATED"),  # execution started: data is null
+        (
+            {"query": "{ notifications { totalCount } }"},
+            200,
+            "UNAUTHENTICATED",
+        ),  # execution started: data is null
     ],
 )
 async def test_graphql_response_json_status_codes(http, payload: dict, status: int, code: str) -> None:
@@ -48,7 +55,10 @@ async def test_graphql_response_json_status_codes(http, payload: dict, status: i
 async def test_success_and_accept_negotiation(http) -> None:
     for accept, media in (
         (GRAPHQL_RESPONSE, GRAPHQL_RESPONSE),
-        ("application/graphql-response+json, application/json;q=0.9", GRAPHQL_RESPONSE),  # what urql sends, roughly
+        (
+            "application/graphql-response+json, application/json;q=0.9",
+            GRAPHQL_RESPONSE,
+        ),  # what urql sends, roughly
         ("application/json, application/graphql-response+json;q=0.5", "application/json"),
         ("application/graphql-response+json;q=0", "application/json"),
         ("*/*", "application/json"),
@@ -59,7 +69,9 @@ async def test_success_and_accept_negotiation(http) -> None:
         body = response.json()
         assert "cost" in body.pop("extensions")  # every answer reports its cost (docs/api-limits.md)
         assert (response.status_code, response.headers["content-type"], body) == (
-            200, media, {"data": {"viewer": None}},
+            200,
+            media,
+            {"data": {"viewer": None}},
         ), accept
 
 
@@ -69,12 +81,20 @@ def test_graphql_http_audit_passes_every_must_and_should(database_url: str) -> N
     assert node, "node is required (the web app's toolchain)"
     assert (WEB / "node_modules" / "graphql-http").is_dir(), "run `make install` (web/node_modules)"
     upgrade_head(database_url)
-    env = {"MATCHUP_DATABASE_URL": database_url, "MATCHUP_SECRET_KEY": TEST_SECRET,
-           "MATCHUP_GRAPHQL_INTROSPECTION": "true", "MATCHUP_SWEEP_INTERVAL_SECONDS": "0"}
+    env = {
+        "MATCHUP_DATABASE_URL": database_url,
+        "MATCHUP_SECRET_KEY": TEST_SECRET,
+        "MATCHUP_GRAPHQL_INTROSPECTION": "true",
+        "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
+    }
     with server_process(env) as base:
         run = subprocess.run(
-            [node, "scripts/graphql-http-audit.mjs", f"{base}/graphql"], cwd=WEB, capture_output=True, text=True,
-            timeout=120, check=False,
+            [node, "scripts/graphql-http-audit.mjs", f"{base}/graphql"],
+            cwd=WEB,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
     results = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     required = [r for r in results if r["name"].startswith(("MUST ", "SHOULD "))]

@@ -23,7 +23,9 @@ def input_error(body: dict, field: str, argument: list, reason: str) -> dict:
     assert body.get("data") is None
     error = body["errors"][0]
     assert (error["extensions"]["field"], error["extensions"]["argument"], error["extensions"]["reason"]) == (
-        field, argument, reason,
+        field,
+        argument,
+        reason,
     ), error
     return error
 
@@ -34,11 +36,20 @@ async def sessions(rt) -> int:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("bad", ["a\x00b@test.local", "a\ud800@test.local"])
-async def test_nul_and_lone_surrogates_in_login_email_are_validation_errors(rt, world, http, bad: str) -> None:
+async def test_nul_and_lone_surrogates_in_login_email_are_validation_errors(
+    rt, world, http, bad: str
+) -> None:
     before = await sessions(rt)
-    response = await post_graphql(http, {"query": LOGIN, "variables": {"i": {"email": bad, "password": PASSWORD}}})
+    response = await post_graphql(
+        http, {"query": LOGIN, "variables": {"i": {"email": bad, "password": PASSWORD}}}
+    )
     assert response.status_code == 200
-    error = input_error(response.json(), "Mutation.login", ["input", "email"], "NUL_CHARACTER" if "\x00" in bad else "INVALID_UNICODE")
+    error = input_error(
+        response.json(),
+        "Mutation.login",
+        ["input", "email"],
+        "NUL_CHARACTER" if "\x00" in bad else "INVALID_UNICODE",
+    )
     assert 'Argument "input.email" of field "Mutation.login"' in error["message"]
     # Inline in the document too, and with graphql-response+json it is a 400 without data.
     literal = 'mutation { login(input: {email: "x\\u0000y", password: "p"}) { token } }'
@@ -55,45 +66,81 @@ async def test_nul_in_search_arguments_and_names(rt, world, as_role) -> None:
     body = await agency.raw('{ campaigns(filter: {search: "a\\u0000"}) { totalCount } }')
     input_error(body, "Query.campaigns", ["filter", "search"], "NUL_CHARACTER")
     query = "query($s: String) { productLists(search: $s) { totalCount } }"
-    response = await post_graphql(agency.http, {"query": query, "variables": {"s": "\udc80"}}, authorization=f"Bearer {agency.token}")
+    response = await post_graphql(
+        agency.http, {"query": query, "variables": {"s": "\udc80"}}, authorization=f"Bearer {agency.token}"
+    )
     input_error(response.json(), "Query.productLists", ["search"], "INVALID_UNICODE")
     create = "mutation($i: ProductListCreateInput!) { productListCreate(input: $i) { userErrors { code } } }"
     variables = {"i": {"campaignId": encode_id("Campaign", 1), "name": "Summer\x00 list"}}
-    input_error(await agency.raw(create, variables), "Mutation.productListCreate", ["input", "name"], "NUL_CHARACTER")
+    input_error(
+        await agency.raw(create, variables), "Mutation.productListCreate", ["input", "name"], "NUL_CHARACTER"
+    )
     # Through a fragment, too.
     fragment = "query($s: String) { ...F } fragment F on Query { products(search: $s) { totalCount } }"
     input_error(await seller.raw(fragment, {"s": "\x00"}), "Query.products", ["search"], "NUL_CHARACTER")
     # Clean strings, including non-ASCII ones, pass.
-    assert (await seller("query($s: String) { products(search: $s) { totalCount } }", {"s": "เซรั่ม 😀"}))["products"]["totalCount"] == 0
+    assert (await seller("query($s: String) { products(search: $s) { totalCount } }", {"s": "เซรั่ม 😀"}))[
+        "products"
+    ]["totalCount"] == 0
 
 
 async def test_input_lists_are_capped(rt, world, as_role) -> None:
     creator = await as_role("creator_a")
     cap = rt.settings.graphql_max_list_length
     statuses = ", ".join(["PAID"] * (cap + 1))
-    error = input_error(await creator.raw(f"{{ bills(status: [{statuses}]) {{ totalCount }} }}"), "Query.bills", ["status"], "TOO_MANY_ITEMS")
+    error = input_error(
+        await creator.raw(f"{{ bills(status: [{statuses}]) {{ totalCount }} }}"),
+        "Query.bills",
+        ["status"],
+        "TOO_MANY_ITEMS",
+    )
     assert error["extensions"]["limit"] == cap
-    assert error["message"] == f'Argument "status" of field "Query.bills" has {cap + 1} items; at most {cap} are allowed.'
-    assert (await creator(f"{{ bills(status: [{', '.join(['PAID'] * cap)}]) {{ totalCount }} }}"))["bills"]["totalCount"] == 0
+    assert (
+        error["message"]
+        == f'Argument "status" of field "Query.bills" has {cap + 1} items; at most {cap} are allowed.'
+    )
+    assert (await creator(f"{{ bills(status: [{', '.join(['PAID'] * cap)}]) {{ totalCount }} }}"))["bills"][
+        "totalCount"
+    ] == 0
     agency = await as_role("agency_a")
-    items_set = "mutation($i: ProductListItemsSetInput!) { productListItemsSet(input: $i) { userErrors { code } } }"
+    items_set = (
+        "mutation($i: ProductListItemsSetInput!) { productListItemsSet(input: $i) { userErrors { code } } }"
+    )
     ids = [encode_id("Registration", n + 1) for n in range(cap + 1)]
-    body = await agency.raw(items_set, {"i": {"listId": encode_id("ProductList", 1), "set": [], "remove": ids}})
+    body = await agency.raw(
+        items_set, {"i": {"listId": encode_id("ProductList", 1), "set": [], "remove": ids}}
+    )
     input_error(body, "Mutation.productListItemsSet", ["input", "remove"], "TOO_MANY_ITEMS")
 
 
 async def test_a_smaller_general_cap_leaves_fields_with_their_own_cap_to_them(rt, world) -> None:
     async with client_for(rt, graphql_max_list_length=2) as client:
-        token = (await client.post("/graphql", json={"query": LOGIN, "variables": {"i": {"email": world["agency_a"].email, "password": PASSWORD}}})).json()["data"]["login"]["token"]
+        token = (
+            await client.post(
+                "/graphql",
+                json={
+                    "query": LOGIN,
+                    "variables": {"i": {"email": world["agency_a"].email, "password": PASSWORD}},
+                },
+            )
+        ).json()["data"]["login"]["token"]
         review = "mutation($i: RegistrationReviewInput!) { registrationReview(input: $i) { userErrors { code field } } }"
         ids = [encode_id("Registration", n + 1) for n in range(3)]
-        body = (await client.post(
-            "/graphql", json={"query": review, "variables": {"i": {"ids": ids, "decision": "APPROVE"}}},
-            headers={"authorization": f"Bearer {token}"},
-        )).json()
+        body = (
+            await client.post(
+                "/graphql",
+                json={"query": review, "variables": {"i": {"ids": ids, "decision": "APPROVE"}}},
+                headers={"authorization": f"Bearer {token}"},
+            )
+        ).json()
         assert "errors" not in body, body  # the service's own 1..100 rule applies, not the general cap of 2
-        bills = (await client.post("/graphql", json={"query": "{ bills(status: [PAID, PAID, PAID]) { totalCount } }"},
-                                   headers={"authorization": f"Bearer {token}"})).json()
+        bills = (
+            await client.post(
+                "/graphql",
+                json={"query": "{ bills(status: [PAID, PAID, PAID]) { totalCount } }"},
+                headers={"authorization": f"Bearer {token}"},
+            )
+        ).json()
         input_error(bills, "Query.bills", ["status"], "TOO_MANY_ITEMS")
 
 
@@ -101,16 +148,26 @@ async def test_body_size_limit(rt, world) -> None:
     async with client_for(rt, max_body_bytes=4096) as client:
         big = json.dumps({"query": "{ viewer { role } }", "variables": {"pad": "x" * 5000}})
         for accept, media in (("application/json", "application/json"), (GRAPHQL_RESPONSE, GRAPHQL_RESPONSE)):
-            response = await client.post("/graphql", content=big, headers={"content-type": "application/json", "accept": accept})
+            response = await client.post(
+                "/graphql", content=big, headers={"content-type": "application/json", "accept": accept}
+            )
             assert response.status_code == 413 and response.headers["content-type"].startswith(media)
-            assert response.json() == {"errors": [{"message": "The request body is larger than 4096 bytes",
-                                                   "extensions": {"code": "BODY_TOO_LARGE", "limit": 4096}}]}
+            assert response.json() == {
+                "errors": [
+                    {
+                        "message": "The request body is larger than 4096 bytes",
+                        "extensions": {"code": "BODY_TOO_LARGE", "limit": 4096},
+                    }
+                ]
+            }
 
         async def chunks():  # no Content-Length: the limit counts what arrives
             for _ in range(5):
                 yield b" " * 1000
 
-        response = await client.post("/graphql", content=chunks(), headers={"content-type": "application/json"})
+        response = await client.post(
+            "/graphql", content=chunks(), headers={"content-type": "application/json"}
+        )
         assert response.status_code == 413 and codes(response.json()) == ["BODY_TOO_LARGE"]
         small = await client.post("/graphql", json={"query": "{ viewer { role } }"})
         assert small.status_code == 200 and answer(small.json()) == {"data": {"viewer": None}}
@@ -118,23 +175,34 @@ async def test_body_size_limit(rt, world) -> None:
 
 @pytest.mark.parametrize(
     ("body", "code"),
-    [(b'{"query": "{ viewer', "MALFORMED_JSON"), (NESTED, "JSON_TOO_DEEP"),
-     ('{"query": "{ viewer { role } }"}'.encode("utf-16"), "INVALID_ENCODING"), (b'{"query": "\xff"}', "INVALID_ENCODING"),
-     (b'{"query": "{ viewer { role } }", "variables": {"a": NaN}}', "MALFORMED_JSON")],
+    [
+        (b'{"query": "{ viewer', "MALFORMED_JSON"),
+        (NESTED, "JSON_TOO_DEEP"),
+        ('{"query": "{ viewer { role } }"}'.encode("utf-16"), "INVALID_ENCODING"),
+        (b'{"query": "\xff"}', "INVALID_ENCODING"),
+        (b'{"query": "{ viewer { role } }", "variables": {"a": NaN}}', "MALFORMED_JSON"),
+    ],
 )
 async def test_bad_json_bodies_answer_400_with_a_json_error(rt, body: bytes, code: str) -> None:
     async with client_for(rt, max_body_bytes=1024 * 1024) as client:
         for accept in ("application/json", GRAPHQL_RESPONSE, "*/*"):
-            response = await client.post("/graphql", content=body, headers={"content-type": "application/json", "accept": accept})
+            response = await client.post(
+                "/graphql", content=body, headers={"content-type": "application/json", "accept": accept}
+            )
             assert response.status_code == 400, response.text
-            assert response.headers["content-type"].startswith(GRAPHQL_RESPONSE if accept == GRAPHQL_RESPONSE else "application/json")
+            assert response.headers["content-type"].startswith(
+                GRAPHQL_RESPONSE if accept == GRAPHQL_RESPONSE else "application/json"
+            )
             assert codes(response.json()) == [code]
 
 
 @pytest.mark.parametrize(
     ("body", "code", "field"),
-    [(b'{"id": "e1", ', "MALFORMED_JSON", None), (b"[" * 100_000 + b"]" * 100_000, "MALFORMED_JSON", None),
-     (b'{"id": "\xff"}', "MALFORMED_JSON", None)],
+    [
+        (b'{"id": "e1", ', "MALFORMED_JSON", None),
+        (b"[" * 100_000 + b"]" * 100_000, "MALFORMED_JSON", None),
+        (b'{"id": "\xff"}', "MALFORMED_JSON", None),
+    ],
 )
 async def test_bad_json_at_the_order_endpoint(rt, ow, us, body: bytes, code: str, field) -> None:  # noqa: ANN001
     response = await us.send(body)
@@ -162,7 +230,13 @@ def test_input_guard_bench_runs() -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    run = subprocess.run([sys.executable, "bench/input_guard.py", "--rounds", "1"], cwd=root, capture_output=True,
-                         text=True, timeout=300, check=False)
+    run = subprocess.run(
+        [sys.executable, "bench/input_guard.py", "--rounds", "1"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     assert "guard cold / validate" in run.stdout

@@ -19,16 +19,27 @@ TYPO = "{ vewer { role } }"
 async def test_introspection_and_suggestions_are_off_outside_dev(rt, env: str) -> None:
     async with client_for(rt, env=env) as client:
         body = (await client.post("/graphql", json={"query": INTROSPECTION})).json()
-        assert set(codes(body)) == {"GRAPHQL_VALIDATION_FAILED"} and "introspection has been disabled" in body["errors"][0]["message"]
+        assert (
+            set(codes(body)) == {"GRAPHQL_VALIDATION_FAILED"}
+            and "introspection has been disabled" in body["errors"][0]["message"]
+        )
         assert "data" not in body or body["data"] is None
         body = (await client.post("/graphql", json={"query": TYPO})).json()
         assert body["errors"][0]["message"] == "Cannot query field 'vewer' on type 'Query'."
         # Suggestions also hide in argument, enum and input-field errors (variables included).
-        body = (await client.post("/graphql", json={"query": "{ bills(stats: [PAID]) { totalCount } }"})).json()
+        body = (
+            await client.post("/graphql", json={"query": "{ bills(stats: [PAID]) { totalCount } }"})
+        ).json()
         assert "Did you mean" not in str(body) and "stats" in body["errors"][0]["message"]
-        body = (await client.post("/graphql", json={"query": LOGIN, "variables": {"i": {"emal": "a", "password": "b"}}})).json()
+        body = (
+            await client.post(
+                "/graphql", json={"query": LOGIN, "variables": {"i": {"emal": "a", "password": "b"}}}
+            )
+        ).json()
         assert "Did you mean" not in str(body) and "emal" in str(body)
-        assert (await client.get("/graphql", headers={"accept": "text/html"})).status_code == 404  # no GraphiQL
+        assert (
+            await client.get("/graphql", headers={"accept": "text/html"})
+        ).status_code == 404  # no GraphiQL
 
 
 async def test_dev_keeps_introspection_and_suggestions(rt) -> None:
@@ -36,13 +47,19 @@ async def test_dev_keeps_introspection_and_suggestions(rt) -> None:
         body = (await client.post("/graphql", json={"query": INTROSPECTION})).json()
         assert answer(body) == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
         body = (await client.post("/graphql", json={"query": TYPO})).json()
-        assert body["errors"][0]["message"] == "Cannot query field 'vewer' on type 'Query'. Did you mean 'viewer'?"
+        assert (
+            body["errors"][0]["message"]
+            == "Cannot query field 'vewer' on type 'Query'. Did you mean 'viewer'?"
+        )
 
 
 async def test_settings_turn_them_on_outside_dev(rt) -> None:
     async with client_for(rt, env="prod", graphql_introspection=True, graphql_suggestions=True) as client:
         assert (await client.post("/graphql", json={"query": INTROSPECTION})).json()["data"]["__schema"]
-        assert "Did you mean" in (await client.post("/graphql", json={"query": TYPO})).json()["errors"][0]["message"]
+        assert (
+            "Did you mean"
+            in (await client.post("/graphql", json={"query": TYPO})).json()["errors"][0]["message"]
+        )
 
 
 def _check_headers(response, *, hsts: bool) -> None:  # noqa: ANN001
@@ -120,16 +137,27 @@ async def test_session_cookie_is_secure_in_prod_and_behind_https(
 
 def test_every_new_setting_reads_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     values = {
-        "GRAPHQL_INTROSPECTION": "true", "GRAPHQL_SUGGESTIONS": "false", "GRAPHQL_MAX_LIST_LENGTH": "7",
-        "MAX_BODY_BYTES": "2048", "CONTENT_SECURITY_POLICY": "default-src 'none'", "REFERRER_POLICY": "no-referrer",
-        "HSTS_MAX_AGE_SECONDS": "60", "READINESS_TIMEOUT_SECONDS": "0.5",
+        "GRAPHQL_INTROSPECTION": "true",
+        "GRAPHQL_SUGGESTIONS": "false",
+        "GRAPHQL_MAX_LIST_LENGTH": "7",
+        "MAX_BODY_BYTES": "2048",
+        "CONTENT_SECURITY_POLICY": "default-src 'none'",
+        "REFERRER_POLICY": "no-referrer",
+        "HSTS_MAX_AGE_SECONDS": "60",
+        "READINESS_TIMEOUT_SECONDS": "0.5",
     }
     for name, value in values.items():
         monkeypatch.setenv(f"MATCHUP_{name}", value)
     settings = Settings()
-    assert (settings.graphql_introspection, settings.graphql_suggestions, settings.graphql_max_list_length) == (True, False, 7)
+    assert (
+        settings.graphql_introspection,
+        settings.graphql_suggestions,
+        settings.graphql_max_list_length,
+    ) == (True, False, 7)
     assert (settings.max_body_bytes, settings.content_security_policy, settings.referrer_policy) == (
-        2048, "default-src 'none'", "no-referrer"
+        2048,
+        "default-src 'none'",
+        "no-referrer",
     )
     assert (settings.hsts_max_age_seconds, settings.readiness_timeout_seconds) == (60, 0.5)
 
@@ -142,7 +170,11 @@ def test_env_example_loads_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
         if key.startswith("MATCHUP_"):
             monkeypatch.delenv(key)
     settings = Settings(_env_file=Path(__file__).resolve().parents[2] / ".env.example")
-    assert (settings.graphql_ide, settings.graphql_introspection, settings.graphql_suggestions) == (None, None, None)
+    assert (settings.graphql_ide, settings.graphql_introspection, settings.graphql_suggestions) == (
+        None,
+        None,
+        None,
+    )
     assert settings.introspection_enabled and settings.suggestions_enabled  # env=dev
     assert settings.content_security_policy == Settings.model_fields["content_security_policy"].default
     assert settings.max_body_bytes == 1024 * 1024 and not settings.session_cookie_secure

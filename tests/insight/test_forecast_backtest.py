@@ -46,9 +46,25 @@ def plan(rng: random.Random, ow, start) -> dict[int, list[tuple[Any, dict[str, A
                 quantity = rng.choice((1, 1, 2))
                 price = f"{product.price_minor // 100}.{product.price_minor % 100:02d}"
                 attribution = {"showcase_entry_id": product.entry_gid("alice")}
-                days[day].append((paid, created(order_id, paid, [
-                    line("1", product, quantity=quantity, price=price, currency=ow.us.currency, attribution=attribution)
-                ])))
+                days[day].append(
+                    (
+                        paid,
+                        created(
+                            order_id,
+                            paid,
+                            [
+                                line(
+                                    "1",
+                                    product,
+                                    quantity=quantity,
+                                    price=price,
+                                    currency=ow.us.currency,
+                                    attribution=attribution,
+                                )
+                            ],
+                        ),
+                    )
+                )
                 days[day].append((paid, event("paid", order_id, paid)))
                 delivered = paid + timedelta(days=rng.randint(2, 6), hours=rng.randint(0, 12))
                 days[(delivered - start).days].append((delivered, event("delivered", order_id, delivered)))
@@ -59,7 +75,10 @@ def plan(rng: random.Random, ow, start) -> dict[int, list[tuple[Any, dict[str, A
                 elif quantity == 2 and draw < REFUND_SHARE[p] + PARTIAL_SHARE:
                     refunded = delivered + timedelta(days=rng.randint(1, 9))
                     days[(refunded - start).days].append(
-                        (refunded, event("refunded", order_id, refunded, lines=[{"line_id": "1", "quantity": 1}]))
+                        (
+                            refunded,
+                            event("refunded", order_id, refunded, lines=[{"line_id": "1", "quantity": 1}]),
+                        )
                     )
     return days
 
@@ -69,7 +88,7 @@ async def play(rt, us, clock, days, start, first_day: int, last_day: int) -> Non
         clock.set(start + timedelta(days=day + 1))
         events = [e for _, e in sorted(days.get(day, []), key=lambda pair: pair[0])]
         for chunk in range(0, len(events), 500):
-            response = await us.batch(events[chunk: chunk + 500])
+            response = await us.batch(events[chunk : chunk + 500])
             assert response.status_code == 200, response.text
             refused = [r for r in response.json()["results"] if r.get("error")]
             assert refused == [], refused[:3]
@@ -104,7 +123,9 @@ async def test_forecast_of_the_next_30_days_against_what_settled(rt, ow, us, clo
         )
     band, settled = usd.next_days, int(settled)
     error_bps = abs(band.likely - settled) * 10000 // max(settled, 1)
-    print(f"seed {seed}: open {band.lines} lines, estimated {band.estimated}, likely {band.likely} "
-          f"[{band.low}, {band.high}], settled {settled}, error {error_bps} bps")
+    print(
+        f"seed {seed}: open {band.lines} lines, estimated {band.estimated}, likely {band.likely} "
+        f"[{band.low}, {band.high}], settled {settled}, error {error_bps} bps"
+    )
     assert error_bps <= FORECAST_ERROR_BPS
     assert band.low <= settled <= band.high

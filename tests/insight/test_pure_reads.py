@@ -18,17 +18,29 @@ WRITES = ("INSERT", "UPDATE", "DELETE")
 
 async def counts(rt) -> dict[str, int]:  # noqa: ANN001
     async with rt.sessionmaker() as session:
-        return {t.name: await session.scalar(select(func.count()).select_from(t)) for t in models.Base.metadata.sorted_tables}
+        return {
+            t.name: await session.scalar(select(func.count()).select_from(t))
+            for t in models.Base.metadata.sorted_tables
+        }
 
 
 async def test_simulator_and_forecast_write_nothing(rt, api, ow, us, vn, clock, queries) -> None:  # noqa: F811
     await story_with_a_clean_sale(rt, ow, us, vn, clock)
     seller, agency, alice = await api("seller_us"), await api("agency"), await api("alice")  # logged in first
-    await seller("{ viewer { role } }"), await agency("{ viewer { role } }"), await alice("{ viewer { role } }")
+    (
+        await seller("{ viewer { role } }"),
+        await agency("{ viewer { role } }"),
+        await alice("{ viewer { role } }"),
+    )
     before = await counts(rt)
     queries.reset()
-    await seller(SELLER_SIM, {"c": encode_id("Campaign", ow.us.campaign_id),
-                              "items": [{"productId": ow.us.organic.gid, "totalRateBps": 2000, "sampleQuota": 2}]})
+    await seller(
+        SELLER_SIM,
+        {
+            "c": encode_id("Campaign", ow.us.campaign_id),
+            "items": [{"productId": ow.us.organic.gid, "totalRateBps": 2000, "sampleQuota": 2}],
+        },
+    )
     rid = encode_id("Registration", ow.us.registered[0].registration_id)
     await agency(AGENCY_SIM, {"items": [{"registrationId": rid, "creatorRateBps": 1000}]})
     for party in (seller, agency, alice):

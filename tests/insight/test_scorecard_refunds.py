@@ -9,7 +9,9 @@ from tests.orders_api.conftest import api, people  # noqa: F401  (fixtures)
 
 REFUNDS = "scorecard { refunds { bps part sampleSize } tips { code } }"
 VIEWER = "{ viewer { shop { CARD } creator { CARD } } }".replace("CARD", REFUNDS)
-NODE = "query($id: ID!) { node(id: $id) { ... on Shop { CARD } ... on Creator { CARD } } }".replace("CARD", REFUNDS)
+NODE = "query($id: ID!) { node(id: $id) { ... on Shop { CARD } ... on Creator { CARD } } }".replace(
+    "CARD", REFUNDS
+)
 
 
 async def test_refund_rates_of_attributed_lines(rt, api, ow, us, vn, clock, people) -> None:  # noqa: F811
@@ -19,8 +21,13 @@ async def test_refund_rates_of_attributed_lines(rt, api, ow, us, vn, clock, peop
     two_of_three = {"refunds": {"bps": 6667, "part": 2, "sampleSize": 3}}
     nothing_yet = {"refunds": {"bps": None, "part": 0, "sampleSize": 0}, "tips": []}
     lower = [{"code": "LOWER_REFUNDS"}]
-    assert (await (await api("alice"))(VIEWER))["viewer"] == {"shop": None, "creator": {"scorecard": {**two_of_three, "tips": lower}}}
-    assert (await (await api("seller_us"))(VIEWER))["viewer"]["shop"] == {"scorecard": {**two_of_three, "tips": lower}}
+    assert (await (await api("alice"))(VIEWER))["viewer"] == {
+        "shop": None,
+        "creator": {"scorecard": {**two_of_three, "tips": lower}},
+    }
+    assert (await (await api("seller_us"))(VIEWER))["viewer"]["shop"] == {
+        "scorecard": {**two_of_three, "tips": lower}
+    }
     assert (await (await api("bao"))(VIEWER))["viewer"]["creator"] == {"scorecard": nothing_yet}
     assert (await (await api("seller_vn"))(VIEWER))["viewer"]["shop"] == {"scorecard": nothing_yet}
     alice, shop = encode_id("Creator", ow.creators["alice"]), encode_id("Shop", ow.us.id)

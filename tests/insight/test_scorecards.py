@@ -50,19 +50,41 @@ async def build_history(rt, world, as_role, clock, http):  # noqa: ANN001, ANN20
       delivery; sample 2 approved at once, shipped after 50 h, never posted (its 14 days run out).
     """
     offer = await make_offer(rt, world, world.products["seller_a"], sample_quota=2)
-    creator, agency, seller = (await as_role("creator_a"), await as_role("agency_a"), await as_role("seller_a"))
+    creator, agency, seller = (
+        await as_role("creator_a"),
+        await as_role("agency_a"),
+        await as_role("seller_a"),
+    )
     first, second = await add_ok(creator, offer.token)
     extra = await more_products(rt, world, 2)
-    created = await seller(CREATE, {"input": {"campaignId": cid(offer.campaign_id), "contactEmail": "s@shop.test",
-                                              "items": [{"productId": pid(p), "totalRateBps": 2000} for p in extra]}})
+    created = await seller(
+        CREATE,
+        {
+            "input": {
+                "campaignId": cid(offer.campaign_id),
+                "contactEmail": "s@shop.test",
+                "items": [{"productId": pid(p), "totalRateBps": 2000} for p in extra],
+            }
+        },
+    )
     kept, dropped = [r["id"] for r in created["registrationCreate"]["registrations"]]
     clock.advance(timedelta(hours=5))
     for rid_, decision in ((kept, "APPROVE"), (dropped, "REJECT")):
-        result = await agency(REVIEW, {"input": {"ids": [rid_], "decision": decision, "reason": "NO_SUITABLE_CREATOR"
-                                                 if decision == "REJECT" else None}})
+        result = await agency(
+            REVIEW,
+            {
+                "input": {
+                    "ids": [rid_],
+                    "decision": decision,
+                    "reason": "NO_SUITABLE_CREATOR" if decision == "REJECT" else None,
+                }
+            },
+        )
         assert result["registrationReview"]["userErrors"] == []
     for approve, wait in ((False, 10), (True, 20)):
-        assert (await seller(CANCEL_REQUEST, {"input": {"id": kept, "reason": "Out of stock"}}))["registrationCancellationRequest"]["userErrors"] == []
+        assert (await seller(CANCEL_REQUEST, {"input": {"id": kept, "reason": "Out of stock"}}))[
+            "registrationCancellationRequest"
+        ]["userErrors"] == []
         clock.advance(timedelta(hours=wait))
         decided = await agency(CANCEL_DECIDE, {"input": {"id": kept, "approve": approve}})
         assert decided["registrationCancellationDecide"]["userErrors"] == []
@@ -72,13 +94,23 @@ async def build_history(rt, world, as_role, clock, http):  # noqa: ANN001, ANN20
         clock.advance(timedelta(hours=approve_after))
         assert (await review(agency, sample_id))["userErrors"] == []
         clock.advance(timedelta(hours=ship_after))
-        assert (await ship(seller, sample_id, "SHIPPED", carrier="Kerry", trackingNumber="KE1"))["userErrors"] == []
+        assert (await ship(seller, sample_id, "SHIPPED", carrier="Kerry", trackingNumber="KE1"))[
+            "userErrors"
+        ] == []
         clock.advance(timedelta(hours=1))
         assert (await ship(seller, sample_id, "DELIVERED"))["userErrors"] == []
         samples.append(sample_id)
     clock.advance(timedelta(days=3))
-    posted = await creator(CONTENT_RECORD, {"i": {"showcaseEntryId": first["id"], "kind": "VIDEO",
-                                                   "url": "https://www.tiktok.com/@creatora/video/9"}})
+    posted = await creator(
+        CONTENT_RECORD,
+        {
+            "i": {
+                "showcaseEntryId": first["id"],
+                "kind": "VIDEO",
+                "url": "https://www.tiktok.com/@creatora/video/9",
+            }
+        },
+    )
     assert posted["contentRecord"]["userErrors"] == []
     clock.advance(timedelta(days=12))  # sample 2's 14 days have run out
 
@@ -111,7 +143,9 @@ async def test_each_party_sees_its_own_card_with_tips(rt, world, as_role, clock,
     assert creator["creator"] == {"scorecard": {**CREATOR_A, "tips": [{"code": "POST_ON_TIME"}]}}
 
 
-async def test_counterparties_see_the_card_where_they_decide_without_tips(rt, world, as_role, clock, http) -> None:
+async def test_counterparties_see_the_card_where_they_decide_without_tips(
+    rt, world, as_role, clock, http
+) -> None:
     as_role = await build_history(rt, world, as_role, clock, http)
     shop = encode_id("Shop", world["seller_a"].organisation_id)
     agency = encode_id("Agency", world["agency_a"].organisation_id)
@@ -132,13 +166,23 @@ async def test_counterparties_see_the_card_where_they_decide_without_tips(rt, wo
     # Nobody else: other tenants are outside the row scopes, creators never reach shops or agencies, sellers never
     # reach creators.
     for role, node in (
-        ("agency_b", shop), ("agency_b", creator), ("seller_b", shop), ("creator_a", shop), ("creator_a", agency),
-        ("seller_a", creator), ("creator_b", creator), ("agency_b", agency),
+        ("agency_b", shop),
+        ("agency_b", creator),
+        ("seller_b", shop),
+        ("creator_a", shop),
+        ("creator_a", agency),
+        ("seller_a", creator),
+        ("creator_b", creator),
+        ("agency_b", agency),
     ):
         assert await card(role, node) is None, (role, node)
 
 
 async def test_an_empty_history_has_empty_samples(world, as_role) -> None:
     seller = (await (await as_role("seller_b"))(VIEWER))["viewer"]["shop"]["scorecard"]
-    assert seller == {"sampleShipping": hours(None, 0), "cancellationRequests": rate(None, 0, 0),
-                      "refunds": rate(None, 0, 0), "tips": []}
+    assert seller == {
+        "sampleShipping": hours(None, 0),
+        "cancellationRequests": rate(None, 0, 0),
+        "refunds": rate(None, 0, 0),
+        "tips": [],
+    }

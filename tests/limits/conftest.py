@@ -43,7 +43,9 @@ def limited_app(rt: Runtime) -> Callable[..., Starlette]:
 
 @asynccontextmanager
 async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as http:
         yield http
 
 
@@ -56,6 +58,8 @@ async def socket(app: Starlette, token: str) -> AsyncIterator[GraphQLWS]:
             yield graphql_ws
 
 
-async def post(http: httpx.AsyncClient, token: str | None, query: str, variables: dict | None = None) -> httpx.Response:
+async def post(
+    http: httpx.AsyncClient, token: str | None, query: str, variables: dict | None = None
+) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return await http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)

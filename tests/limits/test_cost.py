@@ -28,7 +28,9 @@ def cost(schema: graphql.GraphQLSchema, query: str, variables: dict | None = Non
 
 def test_connections_multiply_their_nodes_by_first(schema) -> None:
     # products: 1 + 100 × (edge 1 + node 1 + shop 1 + products …)
-    assert cost(schema, "{ products(first: 10) { totalCount edges { node { id title } } } }").total == 1 + 10 * 2
+    assert (
+        cost(schema, "{ products(first: 10) { totalCount edges { node { id title } } } }").total == 1 + 10 * 2
+    )
     assert cost(schema, "{ products { edges { node { id } } } }").total == 1 + 20 * 2  # the default first
     heavy = cost(schema, HEAVY)
     assert heavy.total == 1 + 100 * (3 + 1 + 100 * (3 + 1 + 100 * 2))
@@ -38,13 +40,24 @@ def test_connections_multiply_their_nodes_by_first(schema) -> None:
 def test_variables_fragments_and_aliases_count(schema) -> None:
     inline = cost(schema, "{ products(first: 5) { edges { node { shop { name } skus { id } } } } }").total
     assert inline == 1 + 5 * (1 + 1 + 1 + costs.LIST_BOUNDS["Product.skus"] * 1)
-    with_fragments = cost(schema, """
+    with_fragments = cost(
+        schema,
+        """
         query Q($n: Int!) { products(first: $n) { ...Page } }
         fragment Page on ProductConnection { edges { node { ...on Product { shop { name } } ...Skus } } }
-        fragment Skus on Product { skus { id } }""", {"n": 5})
+        fragment Skus on Product { skus { id } }""",
+        {"n": 5},
+    )
     assert with_fragments.total == inline
-    assert cost(schema, "query Q($n: Int! = 5) { products(first: $n) { edges { node { id } } } }").total == 1 + 5 * 2
-    aliased = cost(schema, HEAVY.replace("{ products", "{ a: products", 1)[:-2] + " b: products(first: 100) { edges { node { id } } } }")
+    assert (
+        cost(schema, "query Q($n: Int! = 5) { products(first: $n) { edges { node { id } } } }").total
+        == 1 + 5 * 2
+    )
+    aliased = cost(
+        schema,
+        HEAVY.replace("{ products", "{ a: products", 1)[:-2]
+        + " b: products(first: 100) { edges { node { id } } } }",
+    )
     assert aliased.total == cost(schema, HEAVY).total + 1 + 100 * 2
     three = "{ " + " ".join(f"h{i}: " + HEAVY[2:-2] for i in range(3)) + " }"
     assert cost(schema, three).total == 3 * cost(schema, HEAVY).total
@@ -75,7 +88,9 @@ async def test_the_heavy_query_is_refused_before_any_sql(rt, app, http, world, q
         limit = DEFAULT_QUERY_COST_LIMIT["seller"]
         assert error["extensions"]["code"] == "QUERY_TOO_COSTLY"
         assert error["extensions"]["limit"] == limit and error["extensions"]["cost"] > 2_000_000
-        assert error["extensions"]["path"].startswith("h0.edges.node.shop.products" if "h0" in query else "products.edges")
+        assert error["extensions"]["path"].startswith(
+            "h0.edges.node.shop.products" if "h0" in query else "products.edges"
+        )
         assert f"over the limit of {limit}" in error["message"]
         assert body["extensions"]["cost"]["requestedQueryCost"] == error["extensions"]["cost"]
         assert queries.statements == authentication
@@ -93,17 +108,25 @@ async def test_every_response_reports_its_cost(rt, app, http, world) -> None:
     token = await login_token(http, world["seller_a"].email)
     body = (await post(http, token, "{ products(first: 3) { edges { node { id } } } }")).json()
     cost_report = body["extensions"]["cost"]
-    assert cost_report["requestedQueryCost"] == 1 + 3 * 2 and cost_report["limit"] == DEFAULT_QUERY_COST_LIMIT["seller"]
+    assert (
+        cost_report["requestedQueryCost"] == 1 + 3 * 2
+        and cost_report["limit"] == DEFAULT_QUERY_COST_LIMIT["seller"]
+    )
     status = cost_report["throttleStatus"]
     capacity = rt.settings.rate_limit_capacity["seller"]
-    assert status["maximumAvailable"] == capacity and status["restoreRate"] == rt.settings.rate_limit_restore_per_second["seller"]
+    assert (
+        status["maximumAvailable"] == capacity
+        and status["restoreRate"] == rt.settings.rate_limit_restore_per_second["seller"]
+    )
     assert status["currentlyAvailable"] <= capacity - 7
     anonymous = (await post(http, None, "{ __typename }")).json()["extensions"]["cost"]
     assert anonymous["limit"] == DEFAULT_QUERY_COST_LIMIT["anonymous"]
     async with socket(app, token) as ws:
         await ws.subscribe("1", "{ products(first: 2) { edges { node { id } } } }")
         message = await ws.next_payload()
-        assert message["type"] == "next" and message["payload"]["extensions"]["cost"]["requestedQueryCost"] == 5
+        assert (
+            message["type"] == "next" and message["payload"]["extensions"]["cost"]["requestedQueryCost"] == 5
+        )
         assert await ws.next_payload() == {"id": "1", "type": "complete"}
         await ws.subscribe("2", HEAVY)
         message = await ws.next_payload()
@@ -120,7 +143,14 @@ async def test_the_limit_is_per_role_and_set_in_settings(limited_app, world, htt
         assert "errors" not in ok
         refused = (await post(http2, token, "{ products(first: 3) { edges { node { id } } } }")).json()
         assert refused["errors"][0]["extensions"] | {"path": None} == {
-            "code": "QUERY_TOO_COSTLY", "cost": 7, "limit": 6, "path": None, "pathCost": 7,
+            "code": "QUERY_TOO_COSTLY",
+            "cost": 7,
+            "limit": 6,
+            "path": None,
+            "pathCost": 7,
         }
         creator = await login_token(http2, world["creator_a"].email)
-        assert "errors" not in (await post(http2, creator, "{ products(first: 3) { edges { node { id } } } }")).json()
+        assert (
+            "errors"
+            not in (await post(http2, creator, "{ products(first: 3) { edges { node { id } } } }")).json()
+        )

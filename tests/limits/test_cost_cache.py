@@ -16,10 +16,20 @@ def schema() -> graphql.GraphQLSchema:
     return built_schema()._schema
 
 
-@pytest.mark.parametrize("variables", [
-    None, {}, {"first": 3}, {"first": 90}, {"first": None}, {"first": "12"}, {"first": True}, {"q": "x"},
-    {"first": 3, "q": "serum"},
-])
+@pytest.mark.parametrize(
+    "variables",
+    [
+        None,
+        {},
+        {"first": 3},
+        {"first": 90},
+        {"first": None},
+        {"first": "12"},
+        {"first": True},
+        {"q": "x"},
+        {"first": 3, "q": "serum"},
+    ],
+)
 def test_a_cached_price_equals_the_computed_one(schema, variables) -> None:
     cache = CostCache(8)
     document = graphql.parse(PAGE)

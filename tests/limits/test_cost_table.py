@@ -16,7 +16,9 @@ def test_every_list_of_objects_is_bounded_and_every_entry_names_a_field() -> Non
             continue
         for name, field in type_.fields.items():
             fields.add(f"{type_name}.{name}")
-            if not (is_list_type(get_nullable_type(field.type)) and is_composite_type(get_named_type(field.type))):
+            if not (
+                is_list_type(get_nullable_type(field.type)) and is_composite_type(get_named_type(field.type))
+            ):
                 continue
             if "first" in field.args or (name == "edges" and type_name.endswith("Connection")):
                 continue
@@ -24,6 +26,8 @@ def test_every_list_of_objects_is_bounded_and_every_entry_names_a_field() -> Non
                 unbounded.append(f"{type_name}.{name}")
     assert unbounded == [], "declare a bound in server/schema/costs.py LIST_BOUNDS"
     wildcard_names = {key.split(".", 1)[1] for key in costs.LIST_BOUNDS if key.startswith("*.")}
-    stale = [key for key in [*costs.WEIGHTS, *costs.LIST_BOUNDS] if not key.startswith("*.") and key not in fields]
+    stale = [
+        key for key in [*costs.WEIGHTS, *costs.LIST_BOUNDS] if not key.startswith("*.") and key not in fields
+    ]
     assert stale == []
     assert all(any(f.endswith(f".{name}") for f in fields) for name in wildcard_names)

@@ -76,7 +76,9 @@ async def test_1000_requests_from_one_token_are_limited_then_restored(rt, limite
         [error] = body["errors"]
         assert error["extensions"] == {"code": "RATE_LIMITED", "retryAfter": 1, "cost": 1}
         assert body["extensions"]["cost"]["throttleStatus"] == {
-            "maximumAvailable": 500, "currentlyAvailable": 0, "restoreRate": 50.0,
+            "maximumAvailable": 500,
+            "currentlyAvailable": 0,
+            "restoreRate": 50.0,
         }
         clock.advance(timedelta(seconds=1))  # 50 units restored
         statuses = [(await post(http, token, CHEAP)).status_code for _ in range(51)]
@@ -111,13 +113,20 @@ async def test_one_address_shares_a_budget(limited_app, world) -> None:
         b = await login_token(http, world["seller_b"].email)
         assert [(await post(http, a, CHEAP)).status_code for _ in range(10)] == [200] * 10
         refused = await post(http, b, CHEAP)  # b's own budget is full, the address's is spent
-        assert refused.status_code == 429 and refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+        assert (
+            refused.status_code == 429 and refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+        )
 
 
 async def test_anonymous_clients_have_a_budget_per_address(limited_app) -> None:
     app = limited_app(rate_limit_capacity={"anonymous": 3})
     async with client(app) as http:
-        assert [(await post(http, None, "{ __typename }")).status_code for _ in range(4)] == [200, 200, 200, 429]
+        assert [(await post(http, None, "{ __typename }")).status_code for _ in range(4)] == [
+            200,
+            200,
+            200,
+            429,
+        ]
     elsewhere = httpx.ASGITransport(app=app, client=("203.0.113.9", 40000))
     async with httpx.AsyncClient(transport=elsewhere, base_url="http://testserver") as http:
         assert (await post(http, None, "{ __typename }")).status_code == 200
@@ -149,8 +158,10 @@ async def test_on_redis_1000_requests_are_limited_and_two_runtimes_share_the_bud
     rt, limited_app, world, redis_url
 ) -> None:
     shared = {
-        "redis_url": redis_url, "rate_limit_redis_prefix": f"test:{uuid.uuid4().hex}:",
-        "rate_limit_capacity": {"seller": 400}, "rate_limit_restore_per_second": {"seller": 1},
+        "redis_url": redis_url,
+        "rate_limit_redis_prefix": f"test:{uuid.uuid4().hex}:",
+        "rate_limit_capacity": {"seller": 400},
+        "rate_limit_restore_per_second": {"seller": 1},
     }
     one, two = limited_app(**shared), limited_app(**shared)  # two processes' worth of runtimes, one Redis
     try:
@@ -169,7 +180,9 @@ async def test_on_redis_1000_requests_are_limited_and_two_runtimes_share_the_bud
             await app.state.rate.aclose()
 
 
-async def test_each_integration_key_has_its_own_budget_of_order_events(limited_app, ow, clock, us, vn) -> None:
+async def test_each_integration_key_has_its_own_budget_of_order_events(
+    limited_app, ow, clock, us, vn
+) -> None:
     from tests.orders.world import Integration
 
     app = limited_app(rate_limit_capacity={"integration_key": 3})
@@ -180,7 +193,9 @@ async def test_each_integration_key_has_its_own_budget_of_order_events(limited_a
         assert 429 not in statuses
         refused = await mine.send({"id": "e4"})
         assert refused.status_code == 429 and refused.headers["retry-after"] == "1"
-        assert refused.json()["error"]["code"] == "RATE_LIMITED" and refused.json()["error"]["retry_after"] == 1
+        assert (
+            refused.json()["error"]["code"] == "RATE_LIMITED" and refused.json()["error"]["retry_after"] == 1
+        )
         assert (await other.send({"id": "e5"})).status_code != 429
         batch = await other.batch([{"id": f"b{n}"} for n in range(3)])  # 3 events: more than the 2 left
         assert batch.status_code == 429
@@ -200,6 +215,9 @@ async def test_a_rate_limited_subscription_is_refused_with_the_error(limited_app
         message = await ws.next_payload()
         assert message["type"] == "next" and message["payload"]["data"] is None
         assert [e["extensions"]["code"] for e in message["payload"]["errors"]] == ["RATE_LIMITED"]
-        assert await ws.next_payload() == {"id": "2", "type": "complete"}  # the subscription ends; the socket stays
+        assert await ws.next_payload() == {
+            "id": "2",
+            "type": "complete",
+        }  # the subscription ends; the socket stays
         await ws.subscribe("3", "{ __typename }")
         assert (await ws.next_payload())["type"] == "next"

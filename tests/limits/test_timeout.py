@@ -39,7 +39,9 @@ def stalled(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
     return reached
 
 
-async def test_an_http_request_over_the_limit_is_stopped_with_a_clear_error(limited_app, world, stalled) -> None:
+async def test_an_http_request_over_the_limit_is_stopped_with_a_clear_error(
+    limited_app, world, stalled
+) -> None:
     app = limited_app(request_timeout_seconds=0.2)
     async with client(app) as http:
         token = await _login(limited_app, world["seller_a"].email)
@@ -52,10 +54,14 @@ async def test_an_http_request_over_the_limit_is_stopped_with_a_clear_error(limi
         assert "time limit of 0.2 s" in error["message"]
         assert body["extensions"]["cost"]["requestedQueryCost"] == 1
         # The next request on the same process is answered as usual.
-        assert (await post(http, token, "{ viewer { role } }")).json()["data"] == {"viewer": {"role": "SELLER"}}
+        assert (await post(http, token, "{ viewer { role } }")).json()["data"] == {
+            "viewer": {"role": "SELLER"}
+        }
 
 
-async def test_a_websocket_operation_over_the_limit_gets_the_error_and_the_socket_stays(limited_app, world, stalled) -> None:
+async def test_a_websocket_operation_over_the_limit_gets_the_error_and_the_socket_stays(
+    limited_app, world, stalled
+) -> None:
     app = limited_app(request_timeout_seconds=0.2)
     token = await _login(limited_app, world["seller_a"].email)
     async with socket(app, token) as ws:
@@ -72,8 +78,14 @@ async def test_sqlite_statements_past_the_request_deadline_are_interrupted(sqlit
     rt = Runtime.build(make_settings(sqlite_url))
     try:
         async with rt.engine.connect() as conn:
-            assert (await conn.execute(text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
-                                            "WHERE x < 100000) SELECT count(*) FROM c"))).scalar_one() == 100000
+            assert (
+                await conn.execute(
+                    text(
+                        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                        "WHERE x < 100000) SELECT count(*) FROM c"
+                    )
+                )
+            ).scalar_one() == 100000
         token = DEADLINE.set(time.monotonic() - 1)  # a request whose time is up
         try:
             async with rt.engine.connect() as conn:
@@ -101,14 +113,21 @@ async def test_postgres_connections_carry_the_statement_timeout(postgres_url: st
 
 async def _pg_running(rt: Runtime, marker: str) -> int:
     async with rt.engine.connect() as conn:
-        return (await conn.execute(text(
-            "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE :m AND pid <> pg_backend_pid()"
-        ), {"m": f"%{marker}%"})).scalar_one()
+        return (
+            await conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE :m AND pid <> pg_backend_pid()"
+                ),
+                {"m": f"%{marker}%"},
+            )
+        ).scalar_one()
 
 
 async def test_a_request_out_of_time_stops_its_statement(rt, limited_app, world, monkeypatch) -> None:
     marker = f"matchup-timeout-{time.monotonic_ns()}"
-    slow_sql = f"{LONG_SQLITE} /* {marker} */" if rt.settings.is_sqlite else f"SELECT pg_sleep(30) /* {marker} */"
+    slow_sql = (
+        f"{LONG_SQLITE} /* {marker} */" if rt.settings.is_sqlite else f"SELECT pg_sleep(30) /* {marker} */"
+    )
     started = asyncio.Event()
     interrupts = Interrupts.count
 
@@ -125,7 +144,9 @@ async def test_a_request_out_of_time_stops_its_statement(rt, limited_app, world,
     assert started.is_set() and body["errors"][0]["extensions"]["code"] == "REQUEST_TIMEOUT"
     # Poll until the database has stopped the statement (no wall-clock assertion: it must simply happen).
     for _ in range(500):
-        stopped = Interrupts.count > interrupts if rt.settings.is_sqlite else await _pg_running(rt, marker) == 0
+        stopped = (
+            Interrupts.count > interrupts if rt.settings.is_sqlite else await _pg_running(rt, marker) == 0
+        )
         if stopped:
             break
         await asyncio.sleep(0.02)

@@ -22,7 +22,9 @@ NOTIFICATIONS = "subscription { notificationReceived { kind title } }"
 
 @asynccontextmanager
 async def socket(app, token: str) -> AsyncIterator[GraphQLWS]:  # noqa: ANN001
-    async with httpx.AsyncClient(transport=ASGIWebSocketTransport(app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=ASGIWebSocketTransport(app), base_url="http://testserver"
+    ) as client:
         async with aconnect_ws("http://testserver/graphql", client, subprotocols=[PROTOCOL]) as ws:
             graphql_ws = GraphQLWS(ws.send_text, ws.receive_text)
             assert (await graphql_ws.init({"token": token}))["type"] == "connection_ack"

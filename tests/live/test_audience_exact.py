@@ -43,7 +43,9 @@ def _reads(path: Path) -> tuple[set[str], set[str]]:
     return attrs, scoped
 
 
-@pytest.mark.parametrize("path", sorted(p for p in RESOLVERS.glob("*.py") if p.stem != "__init__"), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in RESOLVERS.glob("*.py") if p.stem != "__init__"), ids=lambda p: p.stem
+)
 def test_what_a_subscription_resolver_reads_of_the_principal_is_in_its_key(path: Path) -> None:
     field = _field_name(path)
     assert field in SCHEMA.subscription_type.fields, field  # type: ignore[union-attr]

@@ -32,7 +32,9 @@ async def rt(request: pytest.FixtureRequest, database_url: str, clock) -> AsyncI
         yield runtime
 
 
-async def test_one_read_per_event_for_many_subscribers_of_one_audience(rt, app, http, world: World, as_role, queries) -> None:  # noqa: ANN001
+async def test_one_read_per_event_for_many_subscribers_of_one_audience(
+    rt, app, http, world: World, as_role, queries
+) -> None:  # noqa: ANN001
     live = app.state.live
     seller = await as_role("seller_a")
     campaign = await make_campaign(rt, world)
@@ -40,9 +42,15 @@ async def test_one_read_per_event_for_many_subscribers_of_one_audience(rt, app, 
     channel = channels.registrations_of_agency(world["agency_a"].organisation_id)
     event = status_event(registration, campaign, rt.clock.now().isoformat())
     expected = {
-        "fromStatus": None, "toStatus": "PENDING",
-        "registration": {"id": rid(registration), "status": "PENDING", "totalRateBps": 2000,
-                         "product": {"title": "Shop A Serum 0"}, "campaign": {"name": "Serum week"}},
+        "fromStatus": None,
+        "toStatus": "PENDING",
+        "registration": {
+            "id": rid(registration),
+            "status": "PENDING",
+            "totalRateBps": 2000,
+            "product": {"title": "Shop A Serum 0"},
+            "campaign": {"name": "Serum week"},
+        },
     }
     async with AsyncExitStack() as stack:
         first = await stack.enter_async_context(socket(app, await login_token(http, world["agency_a"].email)))
@@ -55,8 +63,10 @@ async def test_one_read_per_event_for_many_subscribers_of_one_audience(rt, app, 
         assert one_subscriber > 0
 
         # Nine more subscribers of the same audience (two more sockets of the agency, several operations each).
-        others = [await stack.enter_async_context(socket(app, await login_token(http, world["agency_a"].email)))
-                  for _ in range(3)]
+        others = [
+            await stack.enter_async_context(socket(app, await login_token(http, world["agency_a"].email)))
+            for _ in range(3)
+        ]
         ids = {}
         for n, ws in enumerate(others):
             for k in range(3):
@@ -76,17 +86,25 @@ async def test_one_read_per_event_for_many_subscribers_of_one_audience(rt, app, 
     await until(lambda: live.hub.feeds == 0 and live.hub.subscribers == 0, "feeds ended with their sockets")
 
 
-async def test_audiences_get_their_own_payloads_and_never_another_s(rt, app, http, world: World, as_role) -> None:  # noqa: ANN001
+async def test_audiences_get_their_own_payloads_and_never_another_s(
+    rt, app, http, world: World, as_role
+) -> None:  # noqa: ANN001
     live = app.state.live
     seller = await as_role("seller_a")
     campaign = await make_campaign(rt, world)
     registration = await register_one(seller, campaign, world.products["seller_a"][0])
     event = status_event(registration, campaign, rt.clock.now().isoformat())
-    agency_a, agency_b = (channels.registrations_of_agency(world[k].organisation_id) for k in ("agency_a", "agency_b"))
-    shop_a, shop_b = (channels.registrations_of_shop(world[k].organisation_id) for k in ("seller_a", "seller_b"))
+    agency_a, agency_b = (
+        channels.registrations_of_agency(world[k].organisation_id) for k in ("agency_a", "agency_b")
+    )
+    shop_a, shop_b = (
+        channels.registrations_of_shop(world[k].organisation_id) for k in ("seller_a", "seller_b")
+    )
     async with AsyncExitStack() as stack:
-        sockets = {key: await stack.enter_async_context(socket(app, await login_token(http, world[key].email)))
-                   for key in ("agency_a", "agency_b", "seller_a", "seller_b")}
+        sockets = {
+            key: await stack.enter_async_context(socket(app, await login_token(http, world[key].email)))
+            for key in ("agency_a", "agency_b", "seller_a", "seller_b")
+        }
         for ws in sockets.values():
             await ws.subscribe("s", REGISTRATIONS)
         for channel in (agency_a, agency_b, shop_a, shop_b):
@@ -97,18 +115,26 @@ async def test_audiences_get_their_own_payloads_and_never_another_s(rt, app, htt
             await rt.broker.publish(channel, event)
         _, agency_view = await next_data(sockets["agency_a"])
         _, seller_view = await next_data(sockets["seller_a"])
-        assert agency_view["data"]["registrationStatusChanged"]["registration"]["campaign"] == {"name": "Serum week"}
+        assert agency_view["data"]["registrationStatusChanged"]["registration"]["campaign"] == {
+            "name": "Serum week"
+        }
         assert seller_view["data"]["registrationStatusChanged"]["registration"]["id"] == rid(registration)
         assert await sockets["agency_b"].nothing_within(0.3)
         assert await sockets["seller_b"].nothing_within(0.1)
 
 
-async def test_a_notification_for_one_user_is_not_shared_with_a_colleague(rt, app, http, world: World) -> None:  # noqa: ANN001
+async def test_a_notification_for_one_user_is_not_shared_with_a_colleague(
+    rt, app, http, world: World
+) -> None:  # noqa: ANN001
     """Notifications may be addressed to one user: the policy reads the user there, so the key does too."""
     async with UnitOfWork(rt) as uow:
         colleague_user = await auth.create_user(
-            uow, organisation_id=world["seller_a"].organisation_id, email="colleague@test.local",
-            password="correct horse battery", full_name="Colleague", member_role=MemberRole.MEMBER,
+            uow,
+            organisation_id=world["seller_a"].organisation_id,
+            email="colleague@test.local",
+            password="correct horse battery",
+            full_name="Colleague",
+            member_role=MemberRole.MEMBER,
         )
     channel = channels.notifications(world["seller_a"].organisation_id)
     async with AsyncExitStack() as stack:
@@ -122,8 +148,12 @@ async def test_a_notification_for_one_user_is_not_shared_with_a_colleague(rt, ap
         await subscribed(rt, channel)
         async with UnitOfWork(rt) as uow:  # addressed to that user only
             await notifications.notify(
-                uow, recipient_organisation_id=world["seller_a"].organisation_id,
-                recipient_user_id=colleague_user.id, kind="SECURITY_NEW_SIGN_IN", title="New sign-in", body="",
+                uow,
+                recipient_organisation_id=world["seller_a"].organisation_id,
+                recipient_user_id=colleague_user.id,
+                kind="SECURITY_NEW_SIGN_IN",
+                title="New sign-in",
+                body="",
             )
         _, payload = await next_data(colleague)
         assert payload["data"]["notificationReceived"]["kind"] == "SECURITY_NEW_SIGN_IN"

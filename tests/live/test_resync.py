@@ -24,7 +24,9 @@ from .helpers import NOTIFICATIONS, REGISTRATIONS, next_data, socket, status_eve
 @pytest.fixture
 async def rt(database_url: str, clock) -> AsyncIterator[Runtime]:  # noqa: ANN001
     # Only this test's connections carry this name: CLIENT KILL touches nothing else on a shared Redis.
-    async with runtime_on("redis", database_url, clock, client_name=f"matchup-test-{uuid.uuid4().hex[:12]}") as runtime:
+    async with runtime_on(
+        "redis", database_url, clock, client_name=f"matchup-test-{uuid.uuid4().hex[:12]}"
+    ) as runtime:
         yield runtime
 
 
@@ -38,7 +40,9 @@ async def kill_subscriber_connection(broker: PrefixedRedisBroker) -> None:
         await client.aclose()
 
 
-async def test_every_live_subscription_is_told_to_refetch_when_the_broker_is_back(rt, app, http, world: World, as_role) -> None:  # noqa: ANN001
+async def test_every_live_subscription_is_told_to_refetch_when_the_broker_is_back(
+    rt, app, http, world: World, as_role
+) -> None:  # noqa: ANN001
     broker: PrefixedRedisBroker = rt.broker  # type: ignore[assignment]
     restored = []
     broker.add_restore_listener(lambda: restored.append(True))
@@ -46,8 +50,12 @@ async def test_every_live_subscription_is_told_to_refetch_when_the_broker_is_bac
     registration = await register_one(await as_role("seller_a"), campaign, world.products["seller_a"][0])
     agency_channel = channels.registrations_of_agency(world["agency_a"].organisation_id)
     async with AsyncExitStack() as stack:
-        agency = await stack.enter_async_context(socket(app, await login_token(http, world["agency_a"].email)))
-        seller = await stack.enter_async_context(socket(app, await login_token(http, world["seller_a"].email)))
+        agency = await stack.enter_async_context(
+            socket(app, await login_token(http, world["agency_a"].email))
+        )
+        seller = await stack.enter_async_context(
+            socket(app, await login_token(http, world["seller_a"].email))
+        )
         await agency.subscribe("changes", REGISTRATIONS)
         await agency.subscribe("notes", NOTIFICATIONS)
         await seller.subscribe("changes", REGISTRATIONS)
@@ -55,12 +63,19 @@ async def test_every_live_subscription_is_told_to_refetch_when_the_broker_is_bac
         await subscribed(rt, agency_channel)
 
         await kill_subscriber_connection(broker)
-        await until(lambda: broker.reconnects == 1 and restored == [True], "reconnected and restored", tries=1000)
+        await until(
+            lambda: broker.reconnects == 1 and restored == [True], "reconnected and restored", tries=1000
+        )
 
-        resync = {"data": None, "errors": [{
-            "message": "The live event connection was restored; events may have been missed: refetch what you show.",
-            "extensions": {"code": "EVENTS_RESYNC"},
-        }]}
+        resync = {
+            "data": None,
+            "errors": [
+                {
+                    "message": "The live event connection was restored; events may have been missed: refetch what you show.",
+                    "extensions": {"code": "EVENTS_RESYNC"},
+                }
+            ],
+        }
         got = [await next_data(agency), await next_data(agency)]  # the order between operations is free
         assert sorted(got, key=lambda g: g[0]) == [("changes", resync), ("notes", resync)]
         assert await next_data(seller) == ("changes", resync)
@@ -69,4 +84,7 @@ async def test_every_live_subscription_is_told_to_refetch_when_the_broker_is_bac
         await subscribed(rt, agency_channel)
         await broker.publish(agency_channel, status_event(registration, campaign, rt.clock.now().isoformat()))
         op, payload = await next_data(agency)
-        assert (op, payload["data"]["registrationStatusChanged"]["registration"]["id"]) == ("changes", rid(registration))
+        assert (op, payload["data"]["registrationStatusChanged"]["registration"]["id"]) == (
+            "changes",
+            rid(registration),
+        )

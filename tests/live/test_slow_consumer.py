@@ -34,7 +34,9 @@ async def rt(request: pytest.FixtureRequest, database_url: str, clock) -> AsyncI
 @asynccontextmanager
 async def serving(app) -> AsyncIterator[str]:  # noqa: ANN001
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
+    )
     task = asyncio.create_task(server.serve())
     await until(lambda: server.started, "uvicorn started")
     try:
@@ -50,13 +52,17 @@ async def opened(url: str, token: str, *, slow: bool = False) -> ClientConnectio
         sock = pysocket.socket()
         sock.setsockopt(pysocket.SOL_SOCKET, pysocket.SO_RCVBUF, 4096)
         sock.connect((url.split("/")[2].split(":")[0], int(url.split(":")[2].split("/")[0])))
-    ws = await connect(url, subprotocols=[PROTOCOL], compression=None, max_queue=1 if slow else 1024, sock=sock)
+    ws = await connect(
+        url, subprotocols=[PROTOCOL], compression=None, max_queue=1 if slow else 1024, sock=sock
+    )
     await ws.send(json.dumps({"type": "connection_init", "payload": {"token": token}}))
     assert json.loads(await ws.recv())["type"] == "connection_ack"
     return ws
 
 
-async def test_a_slow_consumer_is_closed_while_the_others_keep_receiving(rt, app, http, world: World, as_role) -> None:  # noqa: ANN001
+async def test_a_slow_consumer_is_closed_while_the_others_keep_receiving(
+    rt, app, http, world: World, as_role
+) -> None:  # noqa: ANN001
     hub = app.state.live.hub
     hub.queue_size = 4
     campaign = await make_campaign(rt, world)
@@ -69,7 +75,9 @@ async def test_a_slow_consumer_is_closed_while_the_others_keep_receiving(rt, app
         slow = await opened(url, token, slow=True)
         await fast.send(json.dumps({"id": "f", "type": "subscribe", "payload": {"query": REGISTRATIONS}}))
         for n in range(50):  # the most one socket may hold
-            await slow.send(json.dumps({"id": f"s{n}", "type": "subscribe", "payload": {"query": REGISTRATIONS}}))
+            await slow.send(
+                json.dumps({"id": f"s{n}", "type": "subscribe", "payload": {"query": REGISTRATIONS}})
+            )
         await until(lambda: hub.subscribers == 51, "51 subscribers")
         assert hub.feeds == 1  # the slow socket shares its feed with the fast one
         await subscribed(rt, channel)

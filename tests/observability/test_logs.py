@@ -31,11 +31,15 @@ async def test_each_request_logs_one_json_line_with_its_request_id(rt, world) ->
             stream.truncate(0)
             stream.seek(0)
             response = await http.post(
-                "/graphql", json={"query": "query Me { viewer { role } }"},
+                "/graphql",
+                json={"query": "query Me { viewer { role } }"},
                 headers={"Authorization": f"Bearer {token}", "X-Request-ID": "edge-proxy-1234abcd"},
             )
-            generated = await http.post("/graphql", json={"query": "query Anon { __typename }"},
-                                        headers={"X-Request-ID": "bad id with spaces"})
+            generated = await http.post(
+                "/graphql",
+                json={"query": "query Anon { __typename }"},
+                headers={"X-Request-ID": "bad id with spaces"},
+            )
     finally:
         logging.getLogger().removeHandler(handler)
     assert response.headers["x-request-id"] == "edge-proxy-1234abcd"
@@ -49,7 +53,9 @@ async def test_each_request_logs_one_json_line_with_its_request_id(rt, world) ->
     assert first["request_id"] == "edge-proxy-1234abcd" and first["level"] == "info"
     assert first["organisation_id"] == world["seller_a"].organisation_id and first["operation"] == "Me"
     assert first["status"] == 200 and first["method"] == "POST" and first["path"] == "/graphql"
-    assert second["request_id"] == new_id and "organisation_id" not in second and second["operation"] == "Anon"
+    assert (
+        second["request_id"] == new_id and "organisation_id" not in second and second["operation"] == "Anon"
+    )
 
 
 def test_a_masked_error_carries_the_request_id_in_its_extensions_and_log_line() -> None:
@@ -66,7 +72,9 @@ def test_a_masked_error_carries_the_request_id_in_its_extensions_and_log_line() 
     assert error.message == "Internal server error"
     assert error.extensions["requestId"] == "req-0123456789"
     [line] = [line for line in _lines(stream) if line["logger"] == "matchup.graphql"]
-    assert line["level"] == "error" and line["request_id"] == "req-0123456789" and line["organisation_id"] == 7
+    assert (
+        line["level"] == "error" and line["request_id"] == "req-0123456789" and line["organisation_id"] == 7
+    )
     assert line["operation"] == "Boom" and "secret detail" in line["exception"]
     assert error.extensions["errorId"] in line["message"]
 
@@ -84,5 +92,7 @@ def test_dev_logs_are_readable_text() -> None:
         current.reset(token)
         logging.getLogger().removeHandler(handler)
     text = stream.getvalue()
-    assert "INFO" in text and "GET / 200" in text and "request_id=req-text-0001" in text and "status=200" in text
+    assert (
+        "INFO" in text and "GET / 200" in text and "request_id=req-text-0001" in text and "status=200" in text
+    )
     assert not text.lstrip().startswith("{")

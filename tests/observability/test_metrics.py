@@ -51,14 +51,42 @@ async def test_counts_follow_known_traffic(http, rt) -> None:  # noqa: ANN001
     assert broken["errors"]
     await sweep(rt)
     after = await scrape(http)
-    assert delta(after, before, "matchup_graphql_operations_total", operation="Probe", type="query", outcome="ok") == 3
-    assert delta(after, before, "matchup_graphql_operation_duration_seconds_count", operation="Probe", type="query") == 3
+    assert (
+        delta(
+            after, before, "matchup_graphql_operations_total", operation="Probe", type="query", outcome="ok"
+        )
+        == 3
+    )
+    assert (
+        delta(
+            after, before, "matchup_graphql_operation_duration_seconds_count", operation="Probe", type="query"
+        )
+        == 3
+    )
     assert delta(after, before, "matchup_graphql_query_cost_count", operation="Probe") == 3
-    assert delta(after, before, "matchup_graphql_operations_total", operation="Broken", type="query", outcome="error") == 1
+    assert (
+        delta(
+            after,
+            before,
+            "matchup_graphql_operations_total",
+            operation="Broken",
+            type="query",
+            outcome="error",
+        )
+        == 1
+    )
     # The scrape before this one counts too: 4 GraphQL POSTs, each answered 200 (errors travel in the body).
-    assert delta(after, before, "matchup_http_requests_total", method="POST", route="/graphql", status="200") == 4
-    assert delta(after, before, "matchup_http_requests_total", method="GET", route="/metrics", status="200") == 1
-    assert delta(after, before, "matchup_http_request_duration_seconds_count", method="POST", route="/graphql") == 4
+    assert (
+        delta(after, before, "matchup_http_requests_total", method="POST", route="/graphql", status="200")
+        == 4
+    )
+    assert (
+        delta(after, before, "matchup_http_requests_total", method="GET", route="/metrics", status="200") == 1
+    )
+    assert (
+        delta(after, before, "matchup_http_request_duration_seconds_count", method="POST", route="/graphql")
+        == 4
+    )
     for job, _ in JOBS:
         assert delta(after, before, "matchup_sweeper_job_runs_total", job=job, result="ok") == 1
 
@@ -67,8 +95,15 @@ async def test_order_events_and_broker_counts(http, ow, us, clock) -> None:  # n
     before = await scrape(http)
     product = ow.us.registered[0]
     attribution = {"showcase_entry_id": product.entry_gid("alice")}
-    assert (await us.send(created("o-1", clock.now(), [
-        line("1", product, price="40.00", currency=ow.us.currency, attribution=attribution)]))).status_code == 200
+    assert (
+        await us.send(
+            created(
+                "o-1",
+                clock.now(),
+                [line("1", product, price="40.00", currency=ow.us.currency, attribution=attribution)],
+            )
+        )
+    ).status_code == 200
     assert (await us.send(event("paid", "o-1", clock.now()))).status_code == 200
     assert (await us.send(event("paid", "o-1", clock.now()))).status_code != 200  # ALREADY_PAID
     after = await scrape(http)
@@ -78,4 +113,14 @@ async def test_order_events_and_broker_counts(http, ow, us, clock) -> None:  # n
     assert delta(after, before, "matchup_broker_published_total", channel="shop:order-lines") == 2
     assert delta(after, before, "matchup_broker_published_total", channel="org:commissions") == 4
     assert delta(after, before, "matchup_broker_published_total", channel="campaign:numbers") == 2
-    assert delta(after, before, "matchup_http_requests_total", method="POST", route="/integrations/orders", status="200") == 2
+    assert (
+        delta(
+            after,
+            before,
+            "matchup_http_requests_total",
+            method="POST",
+            route="/integrations/orders",
+            status="200",
+        )
+        == 2
+    )

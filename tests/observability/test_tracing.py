@@ -27,7 +27,8 @@ async def test_a_graphql_request_produces_the_described_spans(rt, world) -> None
             exporter.clear()
             product = encode_id("Product", world.products["seller_a"][0])
             response = await http.post(
-                "/graphql", json={"query": QUERY, "variables": {"id": product}},
+                "/graphql",
+                json={"query": QUERY, "variables": {"id": product}},
                 headers={"Authorization": f"Bearer {token}"},
             )
         body = response.json()

@@ -32,7 +32,11 @@ async def ledger_of(rt: Runtime, line_id: int) -> dict[tuple[str, str], int]:
     """{(phase, account): sum} of one line's legs, zero sums left out."""
     async with rt.sessionmaker() as s:
         rows = await s.execute(
-            select(models.LedgerEntry.phase, models.LedgerEntry.account, func.sum(models.LedgerEntry.amount_minor))
+            select(
+                models.LedgerEntry.phase,
+                models.LedgerEntry.account,
+                func.sum(models.LedgerEntry.amount_minor),
+            )
             .where(models.LedgerEntry.order_line_id == line_id)
             .group_by(models.LedgerEntry.phase, models.LedgerEntry.account)
         )

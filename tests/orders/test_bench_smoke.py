@@ -13,4 +13,6 @@ async def test_the_ingestion_benchmark_runs() -> None:
     assert report.events == 202 and report.statuses == {"applied": 202}  # 101 new events in each of 2 rounds
     assert report.rows["order_events"] == 202 and report.rows["ledger_entries"] > 0
     assert len(report.ingest_seconds) == len(report.bulk_seconds) == len(report.ratios) == 2
-    assert all(t > 0 for t in report.ingest_seconds + report.bulk_seconds) and "ingestion / bulk" in str(report)
+    assert all(t > 0 for t in report.ingest_seconds + report.bulk_seconds) and "ingestion / bulk" in str(
+        report
+    )

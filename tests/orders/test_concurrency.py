@@ -22,14 +22,43 @@ EST = "ESTIMATED"
 def sequence(ow, clock, order_id: str):  # noqa: ANN001, ANN201
     a, b = ow.us.registered
     return [
-        created(order_id, clock.now(), [
-            line("1", a, quantity=3, price="40.00", currency=ow.us.currency, attribution={"showcase_entry_id": a.entry_gid("alice")}),
-            line("2", b, price="19.99", currency=ow.us.currency, attribution={"share_link_token": ow.us.share_token, "creator": "carol"}),
-        ], event_id=f"{order_id}-created"),
+        created(
+            order_id,
+            clock.now(),
+            [
+                line(
+                    "1",
+                    a,
+                    quantity=3,
+                    price="40.00",
+                    currency=ow.us.currency,
+                    attribution={"showcase_entry_id": a.entry_gid("alice")},
+                ),
+                line(
+                    "2",
+                    b,
+                    price="19.99",
+                    currency=ow.us.currency,
+                    attribution={"share_link_token": ow.us.share_token, "creator": "carol"},
+                ),
+            ],
+            event_id=f"{order_id}-created",
+        ),
         event("paid", order_id, clock.now(), event_id=f"{order_id}-paid"),
-        event("refunded", order_id, clock.now(), lines=[{"line_id": "1", "quantity": 1}], event_id=f"{order_id}-refund-1"),
-        event("refunded", order_id, clock.now(), lines=[{"line_id": "1", "amount": "5.00", "currency": "USD"}],
-              event_id=f"{order_id}-refund-2"),
+        event(
+            "refunded",
+            order_id,
+            clock.now(),
+            lines=[{"line_id": "1", "quantity": 1}],
+            event_id=f"{order_id}-refund-1",
+        ),
+        event(
+            "refunded",
+            order_id,
+            clock.now(),
+            lines=[{"line_id": "1", "amount": "5.00", "currency": "USD"}],
+            event_id=f"{order_id}-refund-2",
+        ),
         event("delivered", order_id, clock.now(), event_id=f"{order_id}-delivered"),
     ]
 
@@ -58,13 +87,23 @@ async def test_the_same_events_from_many_tasks_apply_once(rt, ow, us, clock) -> 
         assert await ledger.unbalanced_postings(s) == []
         postings = await s.scalar(select(func.count(func.distinct(models.LedgerEntry.posting_id))))
     assert set(ids.values()) == {1} and len(ids) == 5 * len(orders)
-    assert postings == 4 * len(orders)  # per order: two estimates at payment, two refund adjustments on line 1
+    assert postings == 4 * len(
+        orders
+    )  # per order: two estimates at payment, two refund adjustments on line 1
     for order_id in orders:
         first, second = await lines_of(rt, order_id)
         assert (first.refunded_quantity, first.refunded_amount_minor) == (1, 4500)
         # 75.00 left at 2000/1500; 19.99 at 2000 / carol's list-item 1500
-        assert await ledger_of(rt, first.id) == {(EST, "SELLER_PAYABLE"): -1500, (EST, "CREATOR_EARNINGS"): 1125, (EST, "AGENCY_EARNINGS"): 375}
-        assert await ledger_of(rt, second.id) == {(EST, "SELLER_PAYABLE"): -400, (EST, "CREATOR_EARNINGS"): 300, (EST, "AGENCY_EARNINGS"): 100}
+        assert await ledger_of(rt, first.id) == {
+            (EST, "SELLER_PAYABLE"): -1500,
+            (EST, "CREATOR_EARNINGS"): 1125,
+            (EST, "AGENCY_EARNINGS"): 375,
+        }
+        assert await ledger_of(rt, second.id) == {
+            (EST, "SELLER_PAYABLE"): -400,
+            (EST, "CREATOR_EARNINGS"): 300,
+            (EST, "AGENCY_EARNINGS"): 100,
+        }
 
 
 async def test_concurrent_creations_of_one_order_keep_one(rt, ow, us, clock) -> None:
@@ -80,7 +119,9 @@ class Crash(Exception):
 
 
 @pytest.mark.parametrize("when", ["after the ledger insert", "at commit"])
-async def test_a_crash_after_the_ledger_write_stores_nothing_and_the_retry_applies_once(rt, ow, us, clock, when) -> None:
+async def test_a_crash_after_the_ledger_write_stores_nothing_and_the_retry_applies_once(
+    rt, ow, us, clock, when
+) -> None:
     events = sequence(ow, clock, "o-1")
     for body in events[:1]:
         assert (await us.send(body)).status_code == 200
@@ -117,6 +158,10 @@ async def test_a_crash_after_the_ledger_write_stores_nothing_and_the_retry_appli
     assert [r["status"] for r in retried.json()["results"]] == ["applied"] * 4
     assert [r["duplicate"] for r in (await us.batch(events)).json()["results"]] == [True] * 5
     first, second = await lines_of(rt, "o-1")
-    assert await ledger_of(rt, first.id) == {(EST, "SELLER_PAYABLE"): -1500, (EST, "CREATOR_EARNINGS"): 1125, (EST, "AGENCY_EARNINGS"): 375}
+    assert await ledger_of(rt, first.id) == {
+        (EST, "SELLER_PAYABLE"): -1500,
+        (EST, "CREATOR_EARNINGS"): 1125,
+        (EST, "AGENCY_EARNINGS"): 375,
+    }
     async with rt.sessionmaker() as s:
         assert await ledger.unbalanced_postings(s) == []

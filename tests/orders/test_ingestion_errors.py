@@ -37,11 +37,20 @@ async def test_missing_unknown_and_revoked_keys(rt, ow, us, http, clock) -> None
     body = json.dumps(an_order(ow, clock)).encode()
     headers = us.headers(body)
     del headers[KEY]
-    assert_error(await http.post("/integrations/orders", content=body, headers=headers), 401, "MISSING_KEY", ["headers", KEY])
+    assert_error(
+        await http.post("/integrations/orders", content=body, headers=headers),
+        401,
+        "MISSING_KEY",
+        ["headers", KEY],
+    )
     for bad in ("mk_0000000000000000.nope", "not-a-key", ow.us.api_key[:-2] + "xx"):
         assert_error(await us.send(body, **{KEY: bad}), 401, "UNKNOWN_KEY", ["headers", KEY])
     async with rt.sessionmaker() as s:
-        await s.execute(update(models.IntegrationKey).where(models.IntegrationKey.organisation_id == ow.us.id).values(revoked_at=clock.now()))
+        await s.execute(
+            update(models.IntegrationKey)
+            .where(models.IntegrationKey.organisation_id == ow.us.id)
+            .values(revoked_at=clock.now())
+        )
         await s.commit()
     assert_error(await us.send(body), 401, "UNKNOWN_KEY", ["headers", KEY])
     assert await stored(rt) == NOTHING
@@ -57,10 +66,17 @@ async def test_timestamps_outside_five_minutes_are_refused(rt, ow, us, http, clo
     headers = us.headers(body)
     del headers[TS]
     assert_error(await post(headers), 401, "MISSING_TIMESTAMP", ["headers", TS])
-    assert_error(await post({**us.headers(body), TS: "2026-11-21T09:00:00Z"}), 401, "INVALID_TIMESTAMP", ["headers", TS])
+    assert_error(
+        await post({**us.headers(body), TS: "2026-11-21T09:00:00Z"}),
+        401,
+        "INVALID_TIMESTAMP",
+        ["headers", TS],
+    )
     for skew in (-301, 301, -3600):
         # Correctly signed with its own timestamp: refused for its age alone.
-        assert_error(await post(us.headers(body, timestamp=now + skew)), 401, "STALE_TIMESTAMP", ["headers", TS])
+        assert_error(
+            await post(us.headers(body, timestamp=now + skew)), 401, "STALE_TIMESTAMP", ["headers", TS]
+        )
     assert await stored(rt) == NOTHING
     response = await post(us.headers(body, timestamp=now - 299))
     assert response.status_code == 200, response.text
@@ -126,28 +142,92 @@ FIELD_ERRORS = [
     ("negative quantity", ["lines", 0, "quantity"], -2, 422, "INVALID_QUANTITY", ["lines", "0", "quantity"]),
     ("quantity as a string", ["lines", 0, "quantity"], "2", 422, "INVALID", ["lines", "0", "quantity"]),
     ("price as a number", ["lines", 0, "unit_price"], 40.0, 422, "INVALID", ["lines", "0", "unit_price"]),
-    ("negative price", ["lines", 0, "unit_price"], "-40.00", 422, "INVALID_AMOUNT", ["lines", "0", "unit_price"]),
-    ("cents of a cent", ["lines", 0, "unit_price"], "40.001", 422, "INVALID_AMOUNT", ["lines", "0", "unit_price"]),
-    ("absurd price", ["lines", 0, "unit_price"], "999999999999999", 422, "INVALID_AMOUNT", ["lines", "0", "unit_price"]),
-    ("absurd quantity", ["lines", 0, "quantity"], 100_001, 422, "INVALID_QUANTITY", ["lines", "0", "quantity"]),
-    ("unknown currency", ["lines", 0, "currency"], "EUR", 422, "INVALID_CURRENCY", ["lines", "0", "currency"]),
-    ("another market's currency", ["lines", 0, "currency"], "VND", 422, "CURRENCY_MISMATCH", ["lines", "0", "currency"]),
+    (
+        "negative price",
+        ["lines", 0, "unit_price"],
+        "-40.00",
+        422,
+        "INVALID_AMOUNT",
+        ["lines", "0", "unit_price"],
+    ),
+    (
+        "cents of a cent",
+        ["lines", 0, "unit_price"],
+        "40.001",
+        422,
+        "INVALID_AMOUNT",
+        ["lines", "0", "unit_price"],
+    ),
+    (
+        "absurd price",
+        ["lines", 0, "unit_price"],
+        "999999999999999",
+        422,
+        "INVALID_AMOUNT",
+        ["lines", "0", "unit_price"],
+    ),
+    (
+        "absurd quantity",
+        ["lines", 0, "quantity"],
+        100_001,
+        422,
+        "INVALID_QUANTITY",
+        ["lines", "0", "quantity"],
+    ),
+    (
+        "unknown currency",
+        ["lines", 0, "currency"],
+        "EUR",
+        422,
+        "INVALID_CURRENCY",
+        ["lines", "0", "currency"],
+    ),
+    (
+        "another market's currency",
+        ["lines", 0, "currency"],
+        "VND",
+        422,
+        "CURRENCY_MISMATCH",
+        ["lines", "0", "currency"],
+    ),
     ("not a global id", ["lines", 0, "product_id"], "123", 422, "INVALID_ID", ["lines", "0", "product_id"]),
     ("unknown seller sku", ["lines", 0, "sku"], "NOPE-1", 422, "UNKNOWN_SKU", ["lines", "0", "sku"]),
     ("time without zone", ["occurred_at"], "2026-11-21T09:00:00", 422, "INVALID_TIME", ["occurred_at"]),
     ("no lines", ["lines"], [], 422, "REQUIRED", ["lines"]),
-    ("two sources", ["lines", 0, "attribution"], {"showcase_entry_id": "x", "share_link_token": "y", "creator": "c"},
-     422, "INVALID_ATTRIBUTION", ["lines", "0", "attribution"]),
-    ("link without creator", ["lines", 0, "attribution"], {"share_link_token": "share-us-0123456789"},
-     422, "REQUIRED", ["lines", "0", "attribution"]),
-    ("malformed entry id", ["lines", 0, "attribution"], {"showcase_entry_id": "UHJvZHVjdDox"},
-     422, "INVALID_ID", ["lines", "0", "attribution", "showcase_entry_id"]),
+    (
+        "two sources",
+        ["lines", 0, "attribution"],
+        {"showcase_entry_id": "x", "share_link_token": "y", "creator": "c"},
+        422,
+        "INVALID_ATTRIBUTION",
+        ["lines", "0", "attribution"],
+    ),
+    (
+        "link without creator",
+        ["lines", 0, "attribution"],
+        {"share_link_token": "share-us-0123456789"},
+        422,
+        "REQUIRED",
+        ["lines", "0", "attribution"],
+    ),
+    (
+        "malformed entry id",
+        ["lines", 0, "attribution"],
+        {"showcase_entry_id": "UHJvZHVjdDox"},
+        422,
+        "INVALID_ID",
+        ["lines", "0", "attribution", "showcase_entry_id"],
+    ),
     ("another shop's code", ["shop"], "VNSHOP0001", 403, "SHOP_MISMATCH", ["shop"]),
 ]
 
 
-@pytest.mark.parametrize(("what", "path", "value", "status", "code", "field"), FIELD_ERRORS, ids=[c[0] for c in FIELD_ERRORS])
-async def test_field_errors_name_the_field_and_store_nothing(rt, ow, us, clock, what, path, value, status, code, field) -> None:
+@pytest.mark.parametrize(
+    ("what", "path", "value", "status", "code", "field"), FIELD_ERRORS, ids=[c[0] for c in FIELD_ERRORS]
+)
+async def test_field_errors_name_the_field_and_store_nothing(
+    rt, ow, us, clock, what, path, value, status, code, field
+) -> None:
     response = await us.send(_with(an_order(ow, clock), path, value))
     assert_error(response, status, code, field)
     assert await stored(rt) == NOTHING
@@ -162,8 +242,15 @@ async def test_products_of_other_shops_and_future_times_are_refused(rt, ow, us, 
     order["lines"].append(dict(order["lines"][0]))
     assert_error(await us.send(order), 422, "DUPLICATE_LINE_ID", ["lines"])
     future = iso(clock.now() + timedelta(minutes=6))
-    assert_error(await us.send({**an_order(ow, clock), "placed_at": future}), 422, "TIME_IN_FUTURE", ["placed_at"])
-    assert_error(await us.send(event("paid", "o-1", clock.now() + timedelta(minutes=6))), 422, "TIME_IN_FUTURE", ["occurred_at"])
+    assert_error(
+        await us.send({**an_order(ow, clock), "placed_at": future}), 422, "TIME_IN_FUTURE", ["placed_at"]
+    )
+    assert_error(
+        await us.send(event("paid", "o-1", clock.now() + timedelta(minutes=6))),
+        422,
+        "TIME_IN_FUTURE",
+        ["occurred_at"],
+    )
     assert await stored(rt) == NOTHING
 
 

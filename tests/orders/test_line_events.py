@@ -28,12 +28,27 @@ async def test_changes_are_published_to_each_party(rt, ow, us, clock) -> None:
         "other creator": channels.commissions_of_org(ow.creators["carol"]),
     }
     async with (
-        rt.broker.subscribe(names["shop"]) as shop, rt.broker.subscribe(names["creator"]) as creator,
-        rt.broker.subscribe(names["agency"]) as agency, rt.broker.subscribe(names["campaign"]) as campaign,
+        rt.broker.subscribe(names["shop"]) as shop,
+        rt.broker.subscribe(names["creator"]) as creator,
+        rt.broker.subscribe(names["agency"]) as agency,
+        rt.broker.subscribe(names["campaign"]) as campaign,
         rt.broker.subscribe(names["other creator"]) as other,
     ):
-        await us.send(created("o-1", clock.now(), [line("1", product, price="40.00", currency=ow.us.currency,
-                                                        attribution={"showcase_entry_id": product.entry_gid("alice")})]))
+        await us.send(
+            created(
+                "o-1",
+                clock.now(),
+                [
+                    line(
+                        "1",
+                        product,
+                        price="40.00",
+                        currency=ow.us.currency,
+                        attribution={"showcase_entry_id": product.entry_gid("alice")},
+                    )
+                ],
+            )
+        )
         await us.send(event("paid", "o-1", clock.now()))
         await us.send(event("paid", "o-1", clock.now()))  # refused: ALREADY_PAID, nothing published
         shop_events = await drain(shop)

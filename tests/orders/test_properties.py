@@ -28,7 +28,9 @@ from tests.conftest import T0
 from tests.orders.world import created, event, iso, line
 
 PROPERTY_SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 _orders = itertools.count(1)
 NEVER_APPLY = {"LINE_CANCELLED", "LINE_REFUNDED", "ALREADY_CANCELLED", "NOT_CANCELLABLE"}
@@ -82,10 +84,16 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     total = draw(st.integers(100, 8000))
     delivered = draw(st.booleans())
     return Scenario(
-        market=market, total_bps=total, creator_bps=draw(st.integers(100, total)),
+        market=market,
+        total_bps=total,
+        creator_bps=draw(st.integers(100, total)),
         lines=draw(st.lists(line_plans(10**6 if market is Market.US else 10**8), min_size=1, max_size=3)),
-        paid=draw(st.booleans()), shipped=draw(st.booleans()), delivered=delivered,
-        cancelled=not delivered and draw(st.booleans()), freeze=draw(st.integers(0, 2)), batched=draw(st.booleans()),
+        paid=draw(st.booleans()),
+        shipped=draw(st.booleans()),
+        delivered=delivered,
+        cancelled=not delivered and draw(st.booleans()),
+        freeze=draw(st.integers(0, 2)),
+        batched=draw(st.booleans()),
     )
 
 
@@ -95,10 +103,19 @@ def canonical_events(scenario: Scenario, shop, order_id: str, now) -> list[dict[
     lines = []
     for n, plan in enumerate(scenario.lines):
         product = shop.products[plan.product]
-        attribution = {"showcase_entry_id": product.entry_gid(shop.creator)} if product.registration_id else None
-        lines.append(line(str(n), product, quantity=plan.quantity,
-                          price=minor_to_decimal_string(plan.price_minor, currency), currency=currency,
-                          attribution=attribution))
+        attribution = (
+            {"showcase_entry_id": product.entry_gid(shop.creator)} if product.registration_id else None
+        )
+        lines.append(
+            line(
+                str(n),
+                product,
+                quantity=plan.quantity,
+                price=minor_to_decimal_string(plan.price_minor, currency),
+                currency=currency,
+                attribution=attribution,
+            )
+        )
     kinds: list[tuple[str, dict[str, Any]]] = [("created", {})]
     if scenario.paid:
         kinds.append(("paid", {}))
@@ -140,16 +157,24 @@ def expected(scenario: Scenario, shop) -> list[Split]:  # noqa: ANN001
             out.append(ZERO)
             continue
         refunded = sum(v * plan.price_minor if m == "quantity" else v for m, v in plan.refunds)
-        out.append(split(plan.quantity * plan.price_minor - refunded, scenario.total_bps, scenario.creator_bps))
+        out.append(
+            split(plan.quantity * plan.price_minor - refunded, scenario.total_bps, scenario.creator_bps)
+        )
     return out
 
 
 async def _set_rates(rt, shop, scenario: Scenario) -> None:  # noqa: ANN001
     async with rt.sessionmaker() as s:
         ids = [p.registration_id for p in shop.registered]
-        await s.execute(update(models.Registration).where(models.Registration.id.in_(ids)).values(total_rate_bps=scenario.total_bps))
         await s.execute(
-            update(models.ShowcaseEntry).where(models.ShowcaseEntry.registration_id.in_(ids)).values(creator_rate_bps=scenario.creator_bps)
+            update(models.Registration)
+            .where(models.Registration.id.in_(ids))
+            .values(total_rate_bps=scenario.total_bps)
+        )
+        await s.execute(
+            update(models.ShowcaseEntry)
+            .where(models.ShowcaseEntry.registration_id.in_(ids))
+            .values(creator_rate_bps=scenario.creator_bps)
         )
         await s.commit()
 
@@ -177,14 +202,22 @@ async def test_the_ledger_always_adds_up(rt, ow, clock, scenario: Scenario, arri
     shuffled = list(events)
     arrival.shuffle(shuffled)
 
-    first = {e["id"]: r for e, r in zip(shuffled, await _send(rt, pusher, shuffled, scenario.batched), strict=True)}
-    for result in first.values():  # refused: what can never apply given what arrived first (e.g. paid after cancel)
+    first = {
+        e["id"]: r for e, r in zip(shuffled, await _send(rt, pusher, shuffled, scenario.batched), strict=True)
+    }
+    for (
+        result
+    ) in first.values():  # refused: what can never apply given what arrived first (e.g. paid after cancel)
         assert result.error is None or result.error.code in NEVER_APPLY, result.error.code
     async with rt.sessionmaker() as s:
-        lines = list(await s.scalars(
-            select(models.OrderLine).join(models.Order).where(models.Order.platform_order_id == order_id)
-            .order_by(models.OrderLine.platform_line_id)
-        ))
+        lines = list(
+            await s.scalars(
+                select(models.OrderLine)
+                .join(models.Order)
+                .where(models.Order.platform_order_id == order_id)
+                .order_by(models.OrderLine.platform_line_id)
+            )
+        )
         postings_before = await s.scalar(select(func.count(func.distinct(models.LedgerEntry.posting_id))))
     assert len(lines) == len(scenario.lines)
     ids = [line.id for line in lines]
@@ -208,9 +241,14 @@ async def test_the_ledger_always_adds_up(rt, ow, clock, scenario: Scenario, arri
     for e, result in zip(events, await _send(rt, pusher, events, batched=True), strict=True):
         assert result.duplicate or (result.status == first[e["id"]].status == "refused"), (e, result)
     async with rt.sessionmaker() as s:
-        assert await s.scalar(select(func.count(func.distinct(models.LedgerEntry.posting_id)))) == postings_before
+        assert (
+            await s.scalar(select(func.count(func.distinct(models.LedgerEntry.posting_id))))
+            == postings_before
+        )
         assert await s.scalar(
-            select(func.count()).select_from(models.OrderEvent).where(models.OrderEvent.platform_order_id == order_id)
+            select(func.count())
+            .select_from(models.OrderEvent)
+            .where(models.OrderEvent.platform_order_id == order_id)
         ) <= len(events)
 
     clock.advance(timedelta(days=16))

@@ -14,13 +14,29 @@ from tests.orders.world import created, event, line
 
 async def settled_line_with_a_refund(rt, ow, us, clock):  # noqa: ANN001, ANN201
     product = ow.us.registered[0]
-    await us.send(created("o-1", clock.now(), [line("1", product, quantity=2, price="40.00", currency=ow.us.currency,
-                                                    attribution={"showcase_entry_id": product.entry_gid("alice")})]))
+    await us.send(
+        created(
+            "o-1",
+            clock.now(),
+            [
+                line(
+                    "1",
+                    product,
+                    quantity=2,
+                    price="40.00",
+                    currency=ow.us.currency,
+                    attribution={"showcase_entry_id": product.entry_gid("alice")},
+                )
+            ],
+        )
+    )
     paid_at = clock.now() + timedelta(minutes=5)
     clock.set(paid_at)
     await us.send(event("paid", "o-1", paid_at))
     clock.advance(timedelta(days=1))
-    await us.send(event("refunded", "o-1", clock.now(), lines=[{"line_id": "1", "amount": "10.00", "currency": "USD"}]))
+    await us.send(
+        event("refunded", "o-1", clock.now(), lines=[{"line_id": "1", "amount": "10.00", "currency": "USD"}])
+    )
     await us.send(event("delivered", "o-1", clock.now()))
     clock.advance(timedelta(days=15))
     await settle_due_lines(rt)
@@ -32,10 +48,22 @@ async def settled_line_with_a_refund(rt, ow, us, clock):  # noqa: ANN001, ANN201
 async def test_the_receipt_explains_every_number(rt, ow, us, clock) -> None:
     receipt, product, paid_at = await settled_line_with_a_refund(rt, ow, us, clock)
     assert (receipt.status, receipt.gross_minor, receipt.refunded_amount_minor, receipt.base_minor) == (
-        OrderLineStatus.SETTLED, 8000, 1000, 7000)
-    assert (receipt.total_rate_bps, receipt.total_rate_source, receipt.registration_id) == (2000, "REGISTRATION", product.registration_id)
-    assert (receipt.creator_rate_bps, receipt.creator_rate_source, receipt.showcase_entry_id, receipt.list_item_id) == (
-        1500, "SHOWCASE_ENTRY", product.entries["alice"], product.item_id)
+        OrderLineStatus.SETTLED,
+        8000,
+        1000,
+        7000,
+    )
+    assert (receipt.total_rate_bps, receipt.total_rate_source, receipt.registration_id) == (
+        2000,
+        "REGISTRATION",
+        product.registration_id,
+    )
+    assert (
+        receipt.creator_rate_bps,
+        receipt.creator_rate_source,
+        receipt.showcase_entry_id,
+        receipt.list_item_id,
+    ) == (1500, "SHOWCASE_ENTRY", product.entries["alice"], product.item_id)
     assert receipt.agency_rate_bps == 500
     assert receipt.first_estimate == Amounts(1600, 1200, 400)  # 80.00 at payment
     assert receipt.estimated == Amounts(0, 0, 0)  # released at settlement
@@ -46,22 +74,44 @@ async def test_the_receipt_explains_every_number(rt, ow, us, clock) -> None:
         ("Settlement", paid_at + timedelta(days=16)),
         ("Settled", paid_at + timedelta(days=16)),
     ]
-    assert receipt.postings[1].reason.startswith("Refund of 10.00 USD: recomputed on 70.00 USD (order.refunded")
+    assert receipt.postings[1].reason.startswith(
+        "Refund of 10.00 USD: recomputed on 70.00 USD (order.refunded"
+    )
     assert [leg.amount_minor for leg in receipt.postings[1].legs] == [200, -150, -50]
     for posting in receipt.postings:
         assert sum(leg.amount_minor for leg in posting.legs) == 0
     assert [(e.type, e.occurred_at, e.applied_at is not None) for e in receipt.events] == [
-        ("order.created", paid_at - timedelta(minutes=5), True), ("order.paid", paid_at, True),
-        ("order.refunded", paid_at + timedelta(days=1), True), ("order.delivered", paid_at + timedelta(days=1), True),
+        ("order.created", paid_at - timedelta(minutes=5), True),
+        ("order.paid", paid_at, True),
+        ("order.refunded", paid_at + timedelta(days=1), True),
+        ("order.delivered", paid_at + timedelta(days=1), True),
     ]
 
 
 async def test_the_receipt_keeps_the_platforms_reasons_and_only_this_lines_events(rt, ow, us, clock) -> None:
     first, second = ow.us.registered
-    await us.send(created("o-1", clock.now(), [
-        line("1", first, price="40.00", currency=ow.us.currency, attribution={"showcase_entry_id": first.entry_gid("alice")}),
-        line("2", second, price="19.99", currency=ow.us.currency, attribution={"showcase_entry_id": second.entry_gid("alice")}),
-    ]))
+    await us.send(
+        created(
+            "o-1",
+            clock.now(),
+            [
+                line(
+                    "1",
+                    first,
+                    price="40.00",
+                    currency=ow.us.currency,
+                    attribution={"showcase_entry_id": first.entry_gid("alice")},
+                ),
+                line(
+                    "2",
+                    second,
+                    price="19.99",
+                    currency=ow.us.currency,
+                    attribution={"showcase_entry_id": second.entry_gid("alice")},
+                ),
+            ],
+        )
+    )
     await us.send(event("paid", "o-1", clock.now()))
     await us.send(event("cancelled", "o-1", clock.now(), line_ids=["2"], reason="out of stock"))
     one, two = await lines_of(rt, "o-1")
@@ -81,26 +131,55 @@ async def test_each_party_sees_its_own_share_only(rt, ow, us, clock) -> None:
 
     seller = receipt_for(receipt, Role.SELLER, ow.us.id)
     assert seller is not None
-    assert (seller.creator_id, seller.creator_rate_bps, seller.agency_rate_bps, seller.showcase_entry_id,
-            seller.list_item_id, seller.share_link_id, seller.creator_rate_source) == (None,) * 7
+    assert (
+        seller.creator_id,
+        seller.creator_rate_bps,
+        seller.agency_rate_bps,
+        seller.showcase_entry_id,
+        seller.list_item_id,
+        seller.share_link_id,
+        seller.creator_rate_source,
+    ) == (None,) * 7
     assert seller.total_rate_bps == 2000 and seller.actual == Amounts(1400, None, None)
     assert {leg.account for p in seller.postings for leg in p.legs} == {LedgerAccount.SELLER_PAYABLE}
 
     creator = receipt_for(receipt, Role.CREATOR, ow.creators["alice"])
     assert creator is not None
-    assert (creator.total_rate_bps, creator.agency_rate_bps, creator.registration_id, creator.total_rate_source) == (None,) * 4
+    assert (
+        creator.total_rate_bps,
+        creator.agency_rate_bps,
+        creator.registration_id,
+        creator.total_rate_source,
+    ) == (None,) * 4
     assert creator.creator_rate_bps == 1500 and creator.actual == Amounts(None, 1050, None)
     assert {leg.account for p in creator.postings for leg in p.legs} == {LedgerAccount.CREATOR_EARNINGS}
 
-    for role, org in ((Role.AGENCY, ow.agency_id + 999), (Role.SELLER, ow.vn.id), (Role.CREATOR, ow.creators["carol"])):
+    for role, org in (
+        (Role.AGENCY, ow.agency_id + 999),
+        (Role.SELLER, ow.vn.id),
+        (Role.CREATOR, ow.creators["carol"]),
+    ):
         assert receipt_for(receipt, role, org) is None
 
 
 async def test_balances_are_sums_per_party_account_and_phase(rt, ow, us, clock) -> None:
     await settled_line_with_a_refund(rt, ow, us, clock)
     product = ow.us.registered[0]
-    await us.send(created("o-2", clock.now(), [line("1", product, price="40.00", currency=ow.us.currency,
-                                                    attribution={"showcase_entry_id": product.entry_gid("alice")})]))
+    await us.send(
+        created(
+            "o-2",
+            clock.now(),
+            [
+                line(
+                    "1",
+                    product,
+                    price="40.00",
+                    currency=ow.us.currency,
+                    attribution={"showcase_entry_id": product.entry_gid("alice")},
+                )
+            ],
+        )
+    )
     await us.send(event("paid", "o-2", clock.now()))
     async with rt.sessionmaker() as s:
         rows = await ledger.balances(s, party_ids=[ow.us.id, ow.creators["alice"], ow.agency_id])

@@ -109,7 +109,11 @@ async def build_orders_world(rt: Runtime, *, extra_products: int = 0) -> OrdersW
         creators: dict[str, int] = {}
         for handle, market in (("alice", Market.US), ("bao", Market.VN), ("carol", Market.US)):
             org = await onboarding.create_creator(
-                uow, handle=handle, display_name=handle.title(), market=market, followers=5000,
+                uow,
+                handle=handle,
+                display_name=handle.title(),
+                market=market,
+                followers=5000,
                 categories=["Beauty & Personal Care"],
             )
             creators[handle] = org.id
@@ -119,26 +123,46 @@ async def build_orders_world(rt: Runtime, *, extra_products: int = 0) -> OrdersW
         ):
             currency = MARKET_CURRENCY[market]
             shop_org = await onboarding.create_shop(
-                uow, name=f"Shop {market.value}", shop_code=code, market=market, seller_type=SellerType.LOCAL,
+                uow,
+                name=f"Shop {market.value}",
+                shop_code=code,
+                market=market,
+                seller_type=SellerType.LOCAL,
                 contact_email=f"shop-{market.value.lower()}@shop.test",
             )
             key = await auth.create_integration_key(uow, organisation_id=shop_org.id, name="orders")
             campaign = models.Campaign(
-                agency_id=agency.id, name=f"Campaign {market.value}", description="", market=market,
-                seller_requirements="", commission_requirement_bps=1000, contact_email="c@agency.test",
-                registration_start=start, registration_end=end - timedelta(days=1), campaign_start=start,
-                campaign_end=end, targeting_mode=TargetingMode.OPEN, published=True, first_published_at=start,
-                created_at=start, updated_at=start,
+                agency_id=agency.id,
+                name=f"Campaign {market.value}",
+                description="",
+                market=market,
+                seller_requirements="",
+                commission_requirement_bps=1000,
+                contact_email="c@agency.test",
+                registration_start=start,
+                registration_end=end - timedelta(days=1),
+                campaign_start=start,
+                campaign_end=end,
+                targeting_mode=TargetingMode.OPEN,
+                published=True,
+                first_published_at=start,
+                created_at=start,
+                updated_at=start,
             )
             s.add(campaign)
             await s.flush()
             product_list = models.ProductList(
-                agency_id=agency.id, campaign_id=campaign.id, name=f"List {market.value}", created_at=start,
+                agency_id=agency.id,
+                campaign_id=campaign.id,
+                name=f"List {market.value}",
+                created_at=start,
                 updated_at=start,
             )
             s.add(product_list)
             await s.flush()
-            link = models.ShareLink(list_id=product_list.id, token=f"share-{market.value.lower()}-0123456789", created_at=start)
+            link = models.ShareLink(
+                list_id=product_list.id, token=f"share-{market.value.lower()}-0123456789", created_at=start
+            )
             s.add(link)
             all_prices = [*prices, *itertools.islice(itertools.cycle(prices), extra_products), organic_price]
             products: list[Product] = []
@@ -146,8 +170,12 @@ async def build_orders_world(rt: Runtime, *, extra_products: int = 0) -> OrdersW
                 organic = n == len(all_prices) - 1
                 sku = f"{market.value}-SKU-{n}"
                 row = await catalogue.create_product(
-                    uow, shop_id=shop_org.id, title=f"{market.value} product {n}", category="Beauty & Personal Care",
-                    description="", image_url=None,
+                    uow,
+                    shop_id=shop_org.id,
+                    title=f"{market.value} product {n}",
+                    category="Beauty & Personal Care",
+                    description="",
+                    image_url=None,
                     skus=[catalogue.SkuSpec(seller_sku=sku, name=None, price_minor=max(price, 1), stock=100)],
                 )
                 product = Product(row.id, encode_id("Product", row.id), sku, price, None)
@@ -155,22 +183,36 @@ async def build_orders_world(rt: Runtime, *, extra_products: int = 0) -> OrdersW
                 if organic:
                     continue
                 registration = models.Registration(
-                    campaign_id=campaign.id, product_id=row.id, shop_id=shop_org.id,
-                    status=RegistrationStatus.APPROVED, total_rate_bps=total, sample_quota=5,
-                    contact_email="shop@shop.test", registered_at=start, decided_at=start + timedelta(hours=1),
+                    campaign_id=campaign.id,
+                    product_id=row.id,
+                    shop_id=shop_org.id,
+                    status=RegistrationStatus.APPROVED,
+                    total_rate_bps=total,
+                    sample_quota=5,
+                    contact_email="shop@shop.test",
+                    registered_at=start,
+                    decided_at=start + timedelta(hours=1),
                 )
                 s.add(registration)
                 await s.flush()
                 item = models.ProductListItem(
-                    list_id=product_list.id, registration_id=registration.id, creator_rate_bps=creator_rate,
-                    created_at=start, updated_at=start,
+                    list_id=product_list.id,
+                    registration_id=registration.id,
+                    creator_rate_bps=creator_rate,
+                    created_at=start,
+                    updated_at=start,
                 )
                 s.add(item)
                 await s.flush()
                 entry = models.ShowcaseEntry(
-                    creator_id=creators[handle], product_id=row.id, registration_id=registration.id,
-                    list_item_id=item.id, share_link_id=link.id, creator_rate_bps=creator_rate,
-                    status=ShowcaseStatus.ACTIVE, added_at=start + timedelta(days=1),
+                    creator_id=creators[handle],
+                    product_id=row.id,
+                    registration_id=registration.id,
+                    list_item_id=item.id,
+                    share_link_id=link.id,
+                    creator_rate_bps=creator_rate,
+                    status=ShowcaseStatus.ACTIVE,
+                    added_at=start + timedelta(days=1),
                     terms_accepted_at=start + timedelta(days=1),
                 )
                 s.add(entry)
@@ -178,12 +220,23 @@ async def build_orders_world(rt: Runtime, *, extra_products: int = 0) -> OrdersW
                 product.registration_id, product.item_id = registration.id, item.id
                 product.entries[handle] = entry.id
             shops[market] = Shop(
-                id=shop_org.id, code=code, market=market, currency=currency, api_key=key.api_key,
-                signing_secret=key.signing_secret, products=products, campaign_id=campaign.id,
-                list_id=product_list.id, share_token=link.token, creator=handle,
+                id=shop_org.id,
+                code=code,
+                market=market,
+                currency=currency,
+                api_key=key.api_key,
+                signing_secret=key.signing_secret,
+                products=products,
+                campaign_id=campaign.id,
+                list_id=product_list.id,
+                share_token=link.token,
+                creator=handle,
             )
     return OrdersWorld(
-        shops=shops, agency_id=agency.id, creators=creators, platform_api_key=platform_key.api_key,
+        shops=shops,
+        agency_id=agency.id,
+        creators=creators,
+        platform_api_key=platform_key.api_key,
         platform_signing_secret=platform_key.signing_secret,
     )
 
@@ -193,7 +246,9 @@ async def build_orders_world(rt: Runtime, *, extra_products: int = 0) -> OrdersW
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:
     """The recipe of docs/integrations-orders.md, written out independently of the server's code."""
-    return "v1=" + hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return (
+        "v1=" + hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    )
 
 
 class Integration:
@@ -213,7 +268,9 @@ class Integration:
 
     async def send(self, event: dict[str, Any] | bytes, **headers: str) -> httpx.Response:
         body = event if isinstance(event, bytes) else json.dumps(event).encode()
-        return await self.http.post("/integrations/orders", content=body, headers={**self.headers(body), **headers})
+        return await self.http.post(
+            "/integrations/orders", content=body, headers={**self.headers(body), **headers}
+        )
 
     async def batch(self, events: list[dict[str, Any]]) -> httpx.Response:
         body = json.dumps({"events": events}).encode()
@@ -227,17 +284,35 @@ def iso(at: datetime) -> str:
     return at.isoformat().replace("+00:00", "Z")
 
 
-def event(kind: str, order_id: str, at: datetime, *, event_id: str | None = None, **fields: Any) -> dict[str, Any]:
-    return {"id": event_id or f"evt-{next(_ids)}", "type": f"order.{kind}", "occurred_at": iso(at),
-            "order_id": order_id, **fields}
+def event(
+    kind: str, order_id: str, at: datetime, *, event_id: str | None = None, **fields: Any
+) -> dict[str, Any]:
+    return {
+        "id": event_id or f"evt-{next(_ids)}",
+        "type": f"order.{kind}",
+        "occurred_at": iso(at),
+        "order_id": order_id,
+        **fields,
+    }
 
 
 def line(
-    line_id: str, product: Product, *, quantity: int = 1, price: str, currency: Currency,
+    line_id: str,
+    product: Product,
+    *,
+    quantity: int = 1,
+    price: str,
+    currency: Currency,
     attribution: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    body: dict[str, Any] = {"line_id": line_id, "product_id": product.gid, "sku": product.sku, "quantity": quantity,
-                            "unit_price": price, "currency": currency.value}
+    body: dict[str, Any] = {
+        "line_id": line_id,
+        "product_id": product.gid,
+        "sku": product.sku,
+        "quantity": quantity,
+        "unit_price": price,
+        "currency": currency.value,
+    }
     if attribution is not None:
         body["attribution"] = attribution
     return body

@@ -28,7 +28,13 @@ ORDERS_EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     **{
         ("OrderLine", name): _null(Line.campaign_id)
         for name in (
-            "campaign", "campaignName", "agencyName", "creator", "creatorName", "totalRateBps", "creatorRateBps",
+            "campaign",
+            "campaignName",
+            "agencyName",
+            "creator",
+            "creatorName",
+            "totalRateBps",
+            "creatorRateBps",
             "agencyRateBps",
         )
     },
@@ -41,7 +47,9 @@ ORDERS_EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
 }
 
 
-async def seed_orders(s: AsyncSession, world: World, registration: models.Registration, now: datetime) -> None:
+async def seed_orders(
+    s: AsyncSession, world: World, registration: models.Registration, now: datetime
+) -> None:
     shop_id = world["seller_a"].organisation_id
     entry = await s.scalar(
         select(models.ShowcaseEntry).where(
@@ -52,28 +60,54 @@ async def seed_orders(s: AsyncSession, world: World, registration: models.Regist
     assert entry is not None, "connect_creator_side adds creator A's entry first"
     skus = dict((await s.execute(select(models.Sku.product_id, models.Sku.id))).all())
     order = models.Order(
-        shop_id=shop_id, platform_order_id="matrix-order-1", market=Market.TH, currency=Currency.THB,
-        placed_at=now - timedelta(days=10), created_at=now - timedelta(days=10),
+        shop_id=shop_id,
+        platform_order_id="matrix-order-1",
+        market=Market.TH,
+        currency=Currency.THB,
+        placed_at=now - timedelta(days=10),
+        created_at=now - timedelta(days=10),
     )
     s.add(order)
     await s.flush()
     paid, delivered = now - timedelta(days=10), now - timedelta(days=8)
     common = dict(order_id=order.id, currency=Currency.THB, created_at=paid, updated_at=now, paid_at=paid)
     sold = Line(
-        platform_line_id="1", product_id=registration.product_id, sku_id=skus[registration.product_id], quantity=2,
-        unit_price_minor=29900, status=OrderLineStatus.SETTLED, refunded_quantity=1, refunded_amount_minor=29900,
-        refunded_at=paid + timedelta(days=1), showcase_entry_id=entry.id, share_link_id=entry.share_link_id,
-        list_item_id=entry.list_item_id, campaign_id=registration.campaign_id, registration_id=registration.id,
-        creator_id=entry.creator_id, agency_id=world["agency_a"].organisation_id,
-        total_rate_bps=registration.total_rate_bps, creator_rate_bps=entry.creator_rate_bps,
-        creator_rate_source="SHOWCASE_ENTRY", shipped_at=paid + timedelta(hours=5), delivered_at=delivered,
-        settle_after=delivered + timedelta(days=7), **common,
+        platform_line_id="1",
+        product_id=registration.product_id,
+        sku_id=skus[registration.product_id],
+        quantity=2,
+        unit_price_minor=29900,
+        status=OrderLineStatus.SETTLED,
+        refunded_quantity=1,
+        refunded_amount_minor=29900,
+        refunded_at=paid + timedelta(days=1),
+        showcase_entry_id=entry.id,
+        share_link_id=entry.share_link_id,
+        list_item_id=entry.list_item_id,
+        campaign_id=registration.campaign_id,
+        registration_id=registration.id,
+        creator_id=entry.creator_id,
+        agency_id=world["agency_a"].organisation_id,
+        total_rate_bps=registration.total_rate_bps,
+        creator_rate_bps=entry.creator_rate_bps,
+        creator_rate_source="SHOWCASE_ENTRY",
+        shipped_at=paid + timedelta(hours=5),
+        delivered_at=delivered,
+        settle_after=delivered + timedelta(days=7),
+        **common,
     )
     organic_product = world.products["seller_a"][1]
     organic = Line(
-        platform_line_id="2", product_id=organic_product, sku_id=skus[organic_product], quantity=1,
-        unit_price_minor=29901, status=OrderLineStatus.PAID, refunded_quantity=0, refunded_amount_minor=0,
-        unattributed_reason="NO_ATTRIBUTION", **common,
+        platform_line_id="2",
+        product_id=organic_product,
+        sku_id=skus[organic_product],
+        quantity=1,
+        unit_price_minor=29901,
+        status=OrderLineStatus.PAID,
+        refunded_quantity=0,
+        refunded_amount_minor=0,
+        unattributed_reason="NO_ATTRIBUTION",
+        **common,
     )
     s.add_all([sold, organic])
     await s.flush()
@@ -82,7 +116,11 @@ async def seed_orders(s: AsyncSession, world: World, registration: models.Regist
     ledger.reconcile_line(legs, sold, shop_id, held, "Estimated at payment", paid)
     sold.settled_at = now - timedelta(hours=1)
     ledger.reconcile_line(
-        legs, sold, shop_id, held,
-        {LedgerPhase.ESTIMATED: "Settlement: the estimate is released", LedgerPhase.SETTLED: "Settled"}, now,
+        legs,
+        sold,
+        shop_id,
+        held,
+        {LedgerPhase.ESTIMATED: "Settlement: the estimate is released", LedgerPhase.SETTLED: "Settled"},
+        now,
     )
     await ledger.write_legs(s, legs)

@@ -19,7 +19,9 @@ from tests.orders_api.commission_oracle import held as held_triple
 from tests.plugins.api import Api, login_token
 
 EARNINGS = "{ earnings { currency estimated { amount } settled { amount } } }"
-LINES = "{ orderLines(first: 100, filter: {status: [SETTLED]}) { totalCount edges { node { creatorName } } } }"
+LINES = (
+    "{ orderLines(first: 100, filter: {status: [SETTLED]}) { totalCount edges { node { creatorName } } } }"
+)
 
 
 async def test_the_demo_has_order_history_and_the_simulator_adds_to_it(rt, http, clock) -> None:  # noqa: ANN001
@@ -28,9 +30,15 @@ async def test_the_demo_has_order_history_and_the_simulator_adds_to_it(rt, http,
         lines = list(await s.scalars(select(models.OrderLine)))
         held = await ledger.totals_by_line(s, [line.id for line in lines])
         assert await ledger.unbalanced_postings(s) == []
-    settled = [line for line in lines if line.status is OrderLineStatus.SETTLED and line.campaign_id is not None]
+    settled = [
+        line for line in lines if line.status is OrderLineStatus.SETTLED and line.campaign_id is not None
+    ]
     assert len(lines) >= 60 and len(settled) >= 10
-    assert {line.status for line in lines} >= {OrderLineStatus.PAID, OrderLineStatus.DELIVERED, OrderLineStatus.SETTLED}
+    assert {line.status for line in lines} >= {
+        OrderLineStatus.PAID,
+        OrderLineStatus.DELIVERED,
+        OrderLineStatus.SETTLED,
+    }
     for line in lines:
         phase = LedgerPhase.SETTLED if line.settled_at is not None else LedgerPhase.ESTIMATED
         assert held_triple(held[line.id][phase]) == expected_commission(line)
@@ -48,7 +56,9 @@ async def test_the_demo_has_order_history_and_the_simulator_adds_to_it(rt, http,
         clock.advance(timedelta(seconds=15))
     async with rt.sessionmaker() as s:
         new = await s.scalar(
-            select(func.count()).select_from(models.OrderLine).join(models.Order)
+            select(func.count())
+            .select_from(models.OrderLine)
+            .join(models.Order)
             .where(models.Order.platform_order_id.like("SIM-%"), models.OrderLine.campaign_id.is_not(None))
         )
     assert new > 0  # sold through the demo creators' showcase entries

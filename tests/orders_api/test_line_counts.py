@@ -10,9 +10,15 @@ import pytest
 from server.ids import encode_id
 from tests.orders_api.conftest import Story
 
-QUERY = "query($f: OrderLineFilter) { orderLines(first: 100, filter: $f) { totalCount edges { node { id } } } }"
+QUERY = (
+    "query($f: OrderLineFilter) { orderLines(first: 100, filter: $f) { totalCount edges { node { id } } } }"
+)
 FILTERS: list[dict[str, Any] | None] = [
-    None, {"attributed": True}, {"attributed": False}, {"status": ["SETTLED", "PAID"]}, {"from": "2000-01-01T00:00:00Z"},
+    None,
+    {"attributed": True},
+    {"attributed": False},
+    {"status": ["SETTLED", "PAID"]},
+    {"from": "2000-01-01T00:00:00Z"},
 ]
 
 
@@ -25,7 +31,9 @@ async def test_the_total_is_the_number_of_lines_the_viewer_gets(api, ow, story: 
         assert page["totalCount"] == len(page["edges"]), (who, f)
 
 
-async def test_past_the_cap_the_lines_are_counted_up_to_it_and_rollups_stay_exact(rt, api, story: Story) -> None:  # noqa: ANN001
+async def test_past_the_cap_the_lines_are_counted_up_to_it_and_rollups_stay_exact(
+    rt, api, story: Story
+) -> None:  # noqa: ANN001
     object.__setattr__(rt.settings, "total_count_cap", 2)
     operator = await api("operator")
     everything = (await operator(QUERY, {"f": None}))["orderLines"]

@@ -29,7 +29,9 @@ LINES = "subscription { orderLineChanged { " + FIELDS + " } }"
 @asynccontextmanager
 async def socket(app, http: httpx.AsyncClient, email: str) -> AsyncIterator[GraphQLWS]:  # noqa: ANN001
     token = await login_token(http, email)
-    async with httpx.AsyncClient(transport=ASGIWebSocketTransport(app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=ASGIWebSocketTransport(app), base_url="http://testserver"
+    ) as client:
         async with aconnect_ws("http://testserver/graphql", client, subprotocols=[PROTOCOL]) as ws:
             graphql_ws = GraphQLWS(ws.send_text, ws.receive_text)
             assert (await graphql_ws.init({"token": token}))["type"] == "connection_ack"
@@ -57,9 +59,16 @@ def estimated(value: str | None) -> dict | None:
 
 
 async def test_each_party_hears_the_line_as_it_may_see_it(
-    rt, app, http, ow: OrdersWorld, people, us: Integration, clock  # noqa: ANN001
+    rt,
+    app,
+    http,
+    ow: OrdersWorld,
+    people,
+    us: Integration,
+    clock,  # noqa: ANN001
 ) -> None:
     async with AsyncExitStack() as stack:
+
         async def open_(who: str, query: str, channel: str) -> GraphQLWS:
             ws = await stack.enter_async_context(socket(app, http, f"{who}@orders.test"))
             return await listening(rt, ws, query, channel)
@@ -70,34 +79,81 @@ async def test_each_party_hears_the_line_as_it_may_see_it(
         seller = await open_("seller_us", LINES, channels.order_lines_of_shop(people["seller_us"]))
 
         product = ow.us.registered[0]
-        await us.send(created("live-1", clock.now(), [line("1", product, quantity=2, price="40.00", currency=ow.us.currency,
-                                                            attribution={"showcase_entry_id": product.entry_gid("alice")})]))
+        await us.send(
+            created(
+                "live-1",
+                clock.now(),
+                [
+                    line(
+                        "1",
+                        product,
+                        quantity=2,
+                        price="40.00",
+                        currency=ow.us.currency,
+                        attribution={"showcase_entry_id": product.entry_gid("alice")},
+                    )
+                ],
+            )
+        )
         for ws in (agency, alice, seller):
             assert (await payload(ws))["status"] == "PLACED"
         await us.send(event("paid", "live-1", clock.now()))
         assert await payload(agency) == {
-            "platformOrderId": "live-1", "status": "PAID", "creatorName": "Alice", "totalRateBps": 2000,
-            "creatorRateBps": 1500, "sellerCommission": estimated("16.00"), "creatorCommission": estimated("12.00"),
-            "agencyCommission": estimated("4.00"), "creator": {"handle": "alice"},
+            "platformOrderId": "live-1",
+            "status": "PAID",
+            "creatorName": "Alice",
+            "totalRateBps": 2000,
+            "creatorRateBps": 1500,
+            "sellerCommission": estimated("16.00"),
+            "creatorCommission": estimated("12.00"),
+            "agencyCommission": estimated("4.00"),
+            "creator": {"handle": "alice"},
         }
         assert await payload(alice) == {
-            "platformOrderId": "live-1", "status": "PAID", "creatorName": "Alice", "totalRateBps": None,
-            "creatorRateBps": 1500, "sellerCommission": None, "creatorCommission": estimated("12.00"),
-            "agencyCommission": None, "creator": {"handle": "alice"},
+            "platformOrderId": "live-1",
+            "status": "PAID",
+            "creatorName": "Alice",
+            "totalRateBps": None,
+            "creatorRateBps": 1500,
+            "sellerCommission": None,
+            "creatorCommission": estimated("12.00"),
+            "agencyCommission": None,
+            "creator": {"handle": "alice"},
         }
         assert await payload(seller) == {
-            "platformOrderId": "live-1", "status": "PAID", "creatorName": None, "totalRateBps": 2000,
-            "creatorRateBps": None, "sellerCommission": estimated("16.00"), "creatorCommission": None,
-            "agencyCommission": None, "creator": None,
+            "platformOrderId": "live-1",
+            "status": "PAID",
+            "creatorName": None,
+            "totalRateBps": 2000,
+            "creatorRateBps": None,
+            "sellerCommission": estimated("16.00"),
+            "creatorCommission": None,
+            "agencyCommission": None,
+            "creator": None,
         }
         assert await bao.nothing_within(0.3)  # another creator's line
 
 
-async def test_a_stray_event_for_a_line_out_of_scope_is_dropped(rt, app, http, ow: OrdersWorld, people, vn, clock) -> None:  # noqa: ANN001
+async def test_a_stray_event_for_a_line_out_of_scope_is_dropped(
+    rt, app, http, ow: OrdersWorld, people, vn, clock
+) -> None:  # noqa: ANN001
     """Even a line id published on the viewer's own channel is re-read through its scope: nothing leaks."""
     product = ow.vn.registered[0]
-    await vn.send(created("vn-1", clock.now(), [line("1", product, price="99999", currency=ow.vn.currency,
-                                                      attribution={"showcase_entry_id": product.entry_gid("bao")})]))
+    await vn.send(
+        created(
+            "vn-1",
+            clock.now(),
+            [
+                line(
+                    "1",
+                    product,
+                    price="99999",
+                    currency=ow.vn.currency,
+                    attribution={"showcase_entry_id": product.entry_gid("bao")},
+                )
+            ],
+        )
+    )
     async with rt.sessionmaker() as s:
         line_id = await s.scalar(select(models.OrderLine.id))
     async with socket(app, http, "alice@orders.test") as ws:

@@ -13,14 +13,27 @@ from tests.schema.test_reachability import reachable_types
 
 NEVER = {
     Audience.CREATOR: {
-        "OrderLine": {"totalRateBps", "agencyRateBps", "sellerCommission", "agencyCommission", "shop", "campaign",
-                      "unattributedReason"},
+        "OrderLine": {
+            "totalRateBps",
+            "agencyRateBps",
+            "sellerCommission",
+            "agencyCommission",
+            "shop",
+            "campaign",
+            "unattributedReason",
+        },
         "OrderLineReceipt": {"totalRate", "agencyRate", "unattributedReason"},
         "ReceiptAmounts": {"seller", "agency"},
     },
     Audience.SELLER: {
-        "OrderLine": {"creator", "creatorName", "creatorRateBps", "agencyRateBps", "creatorCommission",
-                      "agencyCommission"},
+        "OrderLine": {
+            "creator",
+            "creatorName",
+            "creatorRateBps",
+            "agencyRateBps",
+            "creatorCommission",
+            "agencyCommission",
+        },
         "OrderLineReceipt": {"creatorRate", "agencyRate"},
         "ReceiptAmounts": {"creator", "agency"},
     },
@@ -32,7 +45,9 @@ NEVER = {
 def test_forbidden_order_fields_are_denied(audience: Audience) -> None:
     types = object_types(sdl_schema())
     for type_name, fields in NEVER[audience].items():
-        assert fields <= set(types[type_name].fields), f"{type_name} has no {fields - set(types[type_name].fields)}"
+        assert fields <= set(types[type_name].fields), (
+            f"{type_name} has no {fields - set(types[type_name].fields)}"
+        )
         allowed = {f for f in fields if field_access(type_name, f, audience) is not Access.DENY}
         assert not allowed, f"{audience} may see {type_name}.{sorted(allowed)}"
 
@@ -40,7 +55,9 @@ def test_forbidden_order_fields_are_denied(audience: Audience) -> None:
 def test_every_party_reaches_its_orders() -> None:
     for audience in (Audience.AGENCY, Audience.SELLER, Audience.CREATOR, Audience.OPERATOR):
         reached = reachable_types(sdl_schema(), audience)
-        assert {"OrderLine", "OrderLineReceipt", "ReceiptAmounts", "OrderLineCommission"} <= reached.keys(), audience
+        assert {"OrderLine", "OrderLineReceipt", "ReceiptAmounts", "OrderLineCommission"} <= reached.keys(), (
+            audience
+        )
     assert "Creator" not in reachable_types(sdl_schema(), Audience.SELLER)
     assert "Earnings" not in reachable_types(sdl_schema(), Audience.OPERATOR)
 

@@ -19,8 +19,21 @@ QUERY = """{ orderLines(first: 50) { totalCount edges { node {
 async def _orders(ow, us, clock, ids: range) -> None:  # noqa: ANN001
     product = ow.us.registered[0]
     for i in ids:
-        await us.send(created(f"count-{i}", clock.now(), [line("1", product, price="40.00", currency=ow.us.currency,
-                                                               attribution={"showcase_entry_id": product.entry_gid("alice")})]))
+        await us.send(
+            created(
+                f"count-{i}",
+                clock.now(),
+                [
+                    line(
+                        "1",
+                        product,
+                        price="40.00",
+                        currency=ow.us.currency,
+                        attribution={"showcase_entry_id": product.entry_gid("alice")},
+                    )
+                ],
+            )
+        )
         await us.send(event("paid", f"count-{i}", clock.now()))
 
 
@@ -30,7 +43,9 @@ STATEMENTS = {"agency": 11, "operator": 11, "seller_us": 10, "alice": 9}
 
 
 @pytest.mark.parametrize("who", sorted(STATEMENTS))
-async def test_the_statement_count_does_not_grow_with_the_lines(ow, us, clock, api, queries, who: str) -> None:
+async def test_the_statement_count_does_not_grow_with_the_lines(
+    ow, us, clock, api, queries, who: str
+) -> None:
     viewer = await api(who)
     counts = []
     for ids in (range(1), range(1, 10)):  # 1 line, then 10

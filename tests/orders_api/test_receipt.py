@@ -19,7 +19,10 @@ RECEIPT = f"""query($id: ID!) {{ orderLine(id: $id) {{ receipt {{
 
 
 def amounts(seller: str | None, creator: str | None, agency: str | None) -> dict:
-    return {k: None if v is None else {"amount": v} for k, v in (("seller", seller), ("creator", creator), ("agency", agency))}
+    return {
+        k: None if v is None else {"amount": v}
+        for k, v in (("seller", seller), ("creator", creator), ("agency", agency))
+    }
 
 
 async def receipt_of(api, rt, order_id: str) -> dict:  # noqa: ANN001
@@ -30,26 +33,47 @@ async def receipt_of(api, rt, order_id: str) -> dict:  # noqa: ANN001
 async def test_the_agency_reads_the_whole_receipt(rt, api, story: Story) -> None:
     r = await receipt_of(await api("agency"), rt, story.settled)
     assert (r["status"], r["paidAmount"], r["refundedAmount"], r["base"]) == (
-        "SETTLED", {"amount": "80.00"}, {"amount": "10.00"}, {"amount": "70.00"})
+        "SETTLED",
+        {"amount": "80.00"},
+        {"amount": "10.00"},
+        {"amount": "70.00"},
+    )
     assert (r["totalRate"], r["creatorRate"], r["agencyRate"]) == (
-        {"bps": 2000, "source": "REGISTRATION"}, {"bps": 1500, "source": "SHOWCASE_ENTRY"},
-        {"bps": 500, "source": "TOTAL_MINUS_CREATOR"})
+        {"bps": 2000, "source": "REGISTRATION"},
+        {"bps": 1500, "source": "SHOWCASE_ENTRY"},
+        {"bps": 500, "source": "TOTAL_MINUS_CREATOR"},
+    )
     assert r["firstEstimate"] == amounts("16.00", "12.00", "4.00")
     assert r["estimated"] == amounts("0.00", "0.00", "0.00")  # released at settlement
     assert r["actual"] == r["dueNow"] == amounts("14.00", "10.50", "3.50")
     assert [p["reason"].split(" (")[0].split(":")[0] for p in r["postings"]] == [
-        "Estimated at payment", "Refund of 10.00 USD", "Settlement", "Settled"]
-    assert [leg["account"] for leg in r["postings"][0]["legs"]] == ["SELLER_PAYABLE", "CREATOR_EARNINGS", "AGENCY_EARNINGS"]
+        "Estimated at payment",
+        "Refund of 10.00 USD",
+        "Settlement",
+        "Settled",
+    ]
+    assert [leg["account"] for leg in r["postings"][0]["legs"]] == [
+        "SELLER_PAYABLE",
+        "CREATOR_EARNINGS",
+        "AGENCY_EARNINGS",
+    ]
     assert [leg["amount"]["amount"] for leg in r["postings"][1]["legs"]] == ["2.00", "-1.50", "-0.50"]
     assert [(e["type"], e["reason"]) for e in r["events"]] == [
-        ("order.created", None), ("order.paid", None), ("order.refunded", "one arrived dented"),
-        ("order.delivered", None)]
+        ("order.created", None),
+        ("order.paid", None),
+        ("order.refunded", "one arrived dented"),
+        ("order.delivered", None),
+    ]
     assert r["unattributedReason"] is None
 
 
 async def test_the_creator_reads_its_own_share_only(rt, api, story: Story) -> None:
     r = await receipt_of(await api("alice"), rt, story.settled)
-    assert (r["totalRate"], r["agencyRate"], r["creatorRate"]) == (None, None, {"bps": 1500, "source": "SHOWCASE_ENTRY"})
+    assert (r["totalRate"], r["agencyRate"], r["creatorRate"]) == (
+        None,
+        None,
+        {"bps": 1500, "source": "SHOWCASE_ENTRY"},
+    )
     assert r["firstEstimate"] == amounts(None, "12.00", None)
     assert r["actual"] == amounts(None, "10.50", None)
     assert {leg["account"] for p in r["postings"] for leg in p["legs"]} == {"CREATOR_EARNINGS"}
@@ -58,11 +82,19 @@ async def test_the_creator_reads_its_own_share_only(rt, api, story: Story) -> No
 
 async def test_the_seller_reads_what_it_pays_never_the_creator(rt, api, story: Story) -> None:
     r = await receipt_of(await api("seller_us"), rt, story.settled)
-    assert (r["totalRate"], r["creatorRate"], r["agencyRate"]) == ({"bps": 2000, "source": "REGISTRATION"}, None, None)
+    assert (r["totalRate"], r["creatorRate"], r["agencyRate"]) == (
+        {"bps": 2000, "source": "REGISTRATION"},
+        None,
+        None,
+    )
     assert r["actual"] == amounts("14.00", None, None)
     assert {leg["account"] for p in r["postings"] for leg in p["legs"]} == {"SELLER_PAYABLE"}
     organic = await receipt_of(await api("seller_us"), rt, story.organic)
-    assert (organic["attributed"], organic["unattributedReason"], organic["postings"]) == (False, "NO_ATTRIBUTION", [])
+    assert (organic["attributed"], organic["unattributedReason"], organic["postings"]) == (
+        False,
+        "NO_ATTRIBUTION",
+        [],
+    )
     assert organic["dueNow"] == amounts("0.00", None, None)
 
 

@@ -33,8 +33,13 @@ async def test_the_simulator_sends_events_that_apply(rt, http, ow, clock) -> Non
         assert response.json()["status"] == "applied"
         clock.advance(timedelta(seconds=20))
     async with rt.sessionmaker() as s:
-        kinds = dict((await s.execute(
-            select(models.OrderEvent.event_type, func.count()).group_by(models.OrderEvent.event_type))).all())
+        kinds = dict(
+            (
+                await s.execute(
+                    select(models.OrderEvent.event_type, func.count()).group_by(models.OrderEvent.event_type)
+                )
+            ).all()
+        )
         lines = list(await s.scalars(select(models.OrderLine)))
         held = await ledger.totals_by_line(s, [line.id for line in lines])
         assert await ledger.unbalanced_postings(s) == []
@@ -51,8 +56,11 @@ async def test_each_start_signs_with_fresh_keys(rt, ow) -> None:  # noqa: ANN001
     assert first.keys() == second.keys() == {ow.us.id, ow.vn.id}
     assert {k.api_key for k in first.values()}.isdisjoint(k.api_key for k in second.values())
     async with rt.sessionmaker() as s:
-        live = await s.scalar(select(func.count()).where(
-            models.IntegrationKey.name == SIMULATOR_KEY_NAME, models.IntegrationKey.revoked_at.is_(None)))
+        live = await s.scalar(
+            select(func.count()).where(
+                models.IntegrationKey.name == SIMULATOR_KEY_NAME, models.IntegrationKey.revoked_at.is_(None)
+            )
+        )
     assert live == 2  # the first start's keys were revoked
 
 
@@ -63,7 +71,9 @@ def run_command(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(cli, "_migrate", lambda: None)
     monkeypatch.setattr(cli, "_demo", lambda: "demo")
     monkeypatch.setattr(cli, "_serve", lambda *args: started.append("server"))
-    monkeypatch.setattr(cli, "_start_simulator", lambda host, port: started.append(f"simulator {host}:{port}"))
+    monkeypatch.setattr(
+        cli, "_start_simulator", lambda host, port: started.append(f"simulator {host}:{port}")
+    )
     monkeypatch.setenv("MATCHUP_SECRET_KEY", TEST_SECRET)
     monkeypatch.delenv("MATCHUP_SIMULATOR", raising=False)
     # main() writes the address it serves into the environment: restored after the test.
@@ -84,7 +94,11 @@ def run_command(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     ],
 )
 def test_run_starts_the_simulator_unless_turned_off(
-    run_command: list[str], monkeypatch: pytest.MonkeyPatch, argv: list[str], env: str | None, expected: list[str]
+    run_command: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    env: str | None,
+    expected: list[str],
 ) -> None:
     if env is not None:
         monkeypatch.setenv("MATCHUP_SIMULATOR", env)

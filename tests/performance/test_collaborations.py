@@ -20,13 +20,22 @@ COLLABORATIONS = f"""query($r: ID!, $sort: CreatorCollaborationSort, $first: Int
 
 CREATOR_A = {
     "creator": {"handle": "creatora", "displayName": "Creator A", "followers": 12000},
-    "since": "2026-11-12T09:00:00+00:00", "showcaseStatus": "ACTIVE", "creatorRateBps": 1500,
+    "since": "2026-11-12T09:00:00+00:00",
+    "showcaseStatus": "ACTIVE",
+    "creatorRateBps": 1500,
     # The agency never gets the address.
     "sampleRequest": {
-        "status": "DELIVERED", "shippedAt": "2026-11-15T09:00:00+00:00", "deliveredAt": "2026-11-17T09:00:00+00:00",
-        "contentDueAt": "2026-12-01T09:00:00+00:00", "shippingAddress": None,
+        "status": "DELIVERED",
+        "shippedAt": "2026-11-15T09:00:00+00:00",
+        "deliveredAt": "2026-11-17T09:00:00+00:00",
+        "contentDueAt": "2026-12-01T09:00:00+00:00",
+        "shippingAddress": None,
     },
-    "videos": 1, "lives": 1, "contentViews": 1500, "contentLikes": 120, "contentOrders": 3,
+    "videos": 1,
+    "lives": 1,
+    "contentViews": 1500,
+    "contentLikes": 120,
+    "contentOrders": 3,
     "contents": [
         {"kind": "VIDEO", "views": 1000, "likes": 100, "ordersCount": 2},
         {"kind": "LIVE", "views": 500, "likes": 20, "ordersCount": 1},
@@ -35,11 +44,22 @@ CREATOR_A = {
 }
 CREATOR_B = {
     "creator": {"handle": "creatorb", "displayName": "Creator B", "followers": 12000},
-    "since": "2026-11-13T09:00:00+00:00", "showcaseStatus": "ACTIVE", "creatorRateBps": 1000,
+    "since": "2026-11-13T09:00:00+00:00",
+    "showcaseStatus": "ACTIVE",
+    "creatorRateBps": 1000,
     "sampleRequest": {
-        "status": "REQUESTED", "shippedAt": None, "deliveredAt": None, "contentDueAt": None, "shippingAddress": None,
+        "status": "REQUESTED",
+        "shippedAt": None,
+        "deliveredAt": None,
+        "contentDueAt": None,
+        "shippingAddress": None,
     },
-    "videos": 0, "lives": 0, "contentViews": 0, "contentLikes": 0, "contentOrders": 0, "contents": [],
+    "videos": 0,
+    "lives": 0,
+    "contentViews": 0,
+    "contentLikes": 0,
+    "contentOrders": 0,
+    "contents": [],
     "numbers": numbers(2, 0, ("40.00", "0.00"), ("8.00", "0.00"), ("4.00", "0.00"), ("4.00", "0.00")),
 }
 
@@ -58,13 +78,20 @@ async def test_each_creator_of_a_product(pw: PerfWorld, as_role, role: str) -> N
 
 
 async def test_removed_entries_and_rejected_samples_show_as_such(pw: PerfWorld, as_role) -> None:  # noqa: ANN001
-    data = await (await as_role("agency_a"))(COLLABORATIONS, {"r": rid(pw, "r3"), "sort": {"field": "GMV_ESTIMATED"}})
+    data = await (await as_role("agency_a"))(
+        COLLABORATIONS, {"r": rid(pw, "r3"), "sort": {"field": "GMV_ESTIMATED"}}
+    )
     page = nodes(data["campaignProductCollaborations"])
     assert [(n["creator"]["handle"], n["showcaseStatus"], n["sampleRequest"]["status"]) for n in page] == [
-        ("creatora", "ACTIVE", "SHIPPED"), ("creatorb", "REMOVED", "REJECTED"),
+        ("creatora", "ACTIVE", "SHIPPED"),
+        ("creatorb", "REMOVED", "REJECTED"),
     ]
-    assert page[0]["numbers"] == numbers(1, 0, ("30.00", "0.00"), ("3.00", "0.00"), ("1.50", "0.00"), ("1.50", "0.00"))
-    assert page[1]["numbers"] == numbers(0, 0, ("0.00", "0.00"), ("0.00", "0.00"), ("0.00", "0.00"), ("0.00", "0.00"))
+    assert page[0]["numbers"] == numbers(
+        1, 0, ("30.00", "0.00"), ("3.00", "0.00"), ("1.50", "0.00"), ("1.50", "0.00")
+    )
+    assert page[1]["numbers"] == numbers(
+        0, 0, ("0.00", "0.00"), ("0.00", "0.00"), ("0.00", "0.00"), ("0.00", "0.00")
+    )
 
 
 @pytest.mark.parametrize(
@@ -89,7 +116,9 @@ async def test_pages(pw: PerfWorld, as_role) -> None:  # noqa: ANN001
     first = (await api(COLLABORATIONS, {"r": rid(pw, "r1"), "first": 1}))["campaignProductCollaborations"]
     assert first["totalCount"] == 2 and first["pageInfo"]["hasNextPage"] is True
     after = first["pageInfo"]["endCursor"]
-    second = (await api(COLLABORATIONS, {"r": rid(pw, "r1"), "first": 1, "after": after}))["campaignProductCollaborations"]
+    second = (await api(COLLABORATIONS, {"r": rid(pw, "r1"), "first": 1, "after": after}))[
+        "campaignProductCollaborations"
+    ]
     assert [n["creator"]["handle"] for n in nodes(first) + nodes(second)] == ["creatorb", "creatora"]
     assert second["pageInfo"]["hasNextPage"] is False
 

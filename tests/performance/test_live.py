@@ -39,7 +39,9 @@ async def rt(request: pytest.FixtureRequest, database_url: str, clock) -> AsyncI
 @asynccontextmanager
 async def socket(app, http: httpx.AsyncClient, email: str) -> AsyncIterator[GraphQLWS]:  # noqa: ANN001
     token = await login_token(http, email)
-    async with httpx.AsyncClient(transport=ASGIWebSocketTransport(app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=ASGIWebSocketTransport(app), base_url="http://testserver"
+    ) as client:
         async with aconnect_ws("http://testserver/graphql", client, subprotocols=[PROTOCOL]) as ws:
             graphql_ws = GraphQLWS(ws.send_text, ws.receive_text)
             assert (await graphql_ws.init({"token": token}))["type"] == "connection_ack"
@@ -82,7 +84,9 @@ async def until(condition: Callable[[], bool], what: str) -> None:
     raise AssertionError(f"never happened: {what}")
 
 
-def coalescer(interval: float, clock: FakeMonotonic) -> tuple[asyncio.Queue[int | None], list[list[int]], asyncio.Task]:
+def coalescer(
+    interval: float, clock: FakeMonotonic
+) -> tuple[asyncio.Queue[int | None], list[list[int]], asyncio.Task]:
     queue: asyncio.Queue[int | None] = asyncio.Queue()
     batches: list[list[int]] = []
 
@@ -128,36 +132,50 @@ async def test_a_late_event_goes_at_once_and_the_end_flushes() -> None:
 # --- over the API --------------------------------------------------------------------------------------------------
 
 
-async def test_the_agency_hears_at_most_one_change_a_second(rt, app, http, world: World, pw: PerfWorld) -> None:  # noqa: ANN001
+async def test_the_agency_hears_at_most_one_change_a_second(
+    rt, app, http, world: World, pw: PerfWorld
+) -> None:  # noqa: ANN001
     async with socket(app, http, world["agency_a"].email) as ws:
         await subscribed(rt, ws, pw.campaign, channels.campaign_numbers(pw.campaign))
         burst = time.monotonic()
         for _ in range(5):
             await rt.broker.publish(channels.campaign_numbers(pw.campaign), {"campaignId": pw.campaign})
         assert await change(ws) == {"at": "2026-11-21T09:00:00+00:00", "campaign": {"name": "Perf week"}}
-        assert await change(ws, timeout=3) == {"at": "2026-11-21T09:00:00+00:00", "campaign": {"name": "Perf week"}}
+        assert await change(ws, timeout=3) == {
+            "at": "2026-11-21T09:00:00+00:00",
+            "campaign": {"name": "Perf week"},
+        }
         assert time.monotonic() - burst >= NUMBERS_INTERVAL * 0.9
         assert await ws.nothing_within(0.3)
         # A registration's status change counts too (products approved, pending...).
         await asyncio.sleep(NUMBERS_INTERVAL)
-        await rt.broker.publish(channels.registrations_of_campaign(pw.campaign), {"id": 1, "campaignId": pw.campaign})
+        await rt.broker.publish(
+            channels.registrations_of_campaign(pw.campaign), {"id": 1, "campaignId": pw.campaign}
+        )
         assert (await change(ws))["campaign"] == {"name": "Perf week"}
 
 
-async def test_a_seller_hears_its_own_lines_of_the_campaign_only(rt, app, http, world: World, pw: PerfWorld) -> None:  # noqa: ANN001
+async def test_a_seller_hears_its_own_lines_of_the_campaign_only(
+    rt, app, http, world: World, pw: PerfWorld
+) -> None:  # noqa: ANN001
     async with rt.sessionmaker() as session:
         lines = {
-            campaign: line_id for line_id, campaign in (await session.execute(
-                select(models.OrderLine.id, models.OrderLine.campaign_id).where(
-                    models.OrderLine.registration_id.in_([pw.registrations["r1"], pw.registrations["r5"]])
+            campaign: line_id
+            for line_id, campaign in (
+                await session.execute(
+                    select(models.OrderLine.id, models.OrderLine.campaign_id).where(
+                        models.OrderLine.registration_id.in_([pw.registrations["r1"], pw.registrations["r5"]])
+                    )
                 )
-            )).all()
+            ).all()
         }
     shop_a = world["seller_a"].organisation_id
     async with socket(app, http, world["seller_a"].email) as ws:
         await subscribed(rt, ws, pw.campaign, channels.order_lines_of_shop(shop_a))
         # Seller A's line of the other campaign: not this campaign's numbers.
-        await rt.broker.publish(channels.order_lines_of_shop(shop_a), {"orderLineId": lines[pw.other_campaign]})
+        await rt.broker.publish(
+            channels.order_lines_of_shop(shop_a), {"orderLineId": lines[pw.other_campaign]}
+        )
         # Another seller's sale in the campaign never reaches seller A, not even as timing.
         await rt.broker.publish(channels.campaign_numbers(pw.campaign), {"campaignId": pw.campaign})
         assert await ws.nothing_within(0.3)
@@ -165,7 +183,9 @@ async def test_a_seller_hears_its_own_lines_of_the_campaign_only(rt, app, http, 
         assert (await change(ws))["campaign"] == {"name": "Perf week"}
 
 
-async def test_a_campaign_the_viewer_cannot_see_completes_at_once(rt, app, http, world: World, pw: PerfWorld) -> None:  # noqa: ANN001
+async def test_a_campaign_the_viewer_cannot_see_completes_at_once(
+    rt, app, http, world: World, pw: PerfWorld
+) -> None:  # noqa: ANN001
     async with socket(app, http, world["agency_b"].email) as ws:
         await ws.subscribe("n", SUBSCRIBE, {"c": encode_id("Campaign", pw.campaign)})
         assert (await ws.next_payload())["type"] == "complete"
@@ -177,16 +197,32 @@ async def test_an_ingested_order_changes_the_numbers_live(rt, app, http, clock) 
     ow = await build_orders_world(rt)
     async with UnitOfWork(rt) as uow:
         await auth.create_user(
-            uow, organisation_id=ow.agency_id, email="perf-orders@agency.test", password=PASSWORD, full_name="Perf"
+            uow,
+            organisation_id=ow.agency_id,
+            email="perf-orders@agency.test",
+            password=PASSWORD,
+            full_name="Perf",
         )
     us = Integration(http, ow.us.api_key, ow.us.signing_secret, clock)
     product = ow.us.registered[0]
     async with socket(app, http, "perf-orders@agency.test") as ws:
         await subscribed(rt, ws, ow.us.campaign_id, channels.campaign_numbers(ow.us.campaign_id))
-        response = await us.send(created("perf-1", clock.now(), [line(
-            "1", product, quantity=2, price="20.00", currency=ow.us.currency,
-            attribution={"showcase_entry_id": product.entry_gid("alice")},
-        )]))
+        response = await us.send(
+            created(
+                "perf-1",
+                clock.now(),
+                [
+                    line(
+                        "1",
+                        product,
+                        quantity=2,
+                        price="20.00",
+                        currency=ow.us.currency,
+                        attribution={"showcase_entry_id": product.entry_gid("alice")},
+                    )
+                ],
+            )
+        )
         assert response.status_code == 200, response.text
         await change(ws)  # placed: no commission yet, but the campaign's lines changed
         await asyncio.sleep(NUMBERS_INTERVAL)
@@ -203,14 +239,19 @@ async def test_an_ingested_order_changes_the_numbers_live(rt, app, http, clock) 
     assert data["campaignPerformance"] == {
         "creatorsWithSales": 1,
         "numbers": {
-            "paidOrders": 1, "gmvEstimated": {"amount": "40.00", "currency": "USD"},
-            "sellerPaidEstimated": {"amount": "8.00"}, "creatorCommissionEstimated": {"amount": "6.00"},
-            "agencyCommissionEstimated": {"amount": "2.00"}, "agencyCommissionActual": {"amount": "0.00"},
+            "paidOrders": 1,
+            "gmvEstimated": {"amount": "40.00", "currency": "USD"},
+            "sellerPaidEstimated": {"amount": "8.00"},
+            "creatorCommissionEstimated": {"amount": "6.00"},
+            "agencyCommissionEstimated": {"amount": "2.00"},
+            "agencyCommissionActual": {"amount": "0.00"},
         },
     }
 
 
-async def test_sample_changes_count_as_the_viewer_sees_them(rt, app, http, world: World, pw: PerfWorld) -> None:  # noqa: ANN001
+async def test_sample_changes_count_as_the_viewer_sees_them(
+    rt, app, http, world: World, pw: PerfWorld
+) -> None:  # noqa: ANN001
     """The agency hears every sample of its campaign; the seller only samples it may see (approved on, to ship)."""
     requested = {"type": "SampleStatusChanged", "id": pw.samples["b/r1"], "status": "REQUESTED"}
     delivered = {"type": "SampleStatusChanged", "id": pw.samples["a/r1"], "status": "DELIVERED"}

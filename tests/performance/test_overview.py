@@ -23,17 +23,31 @@ def numbers(paid, actual, gmv, seller=None, creator=None, agency=None) -> dict: 
         return None if pair is None else {"amount": pair[index]}
 
     return {
-        "paidOrders": paid, "actualOrders": actual, "gmvEstimated": {"amount": gmv[0], "currency": "THB"},
-        "gmvActual": {"amount": gmv[1]}, "sellerPaidEstimated": money(seller, 0), "sellerPaidActual": money(seller, 1),
-        "creatorCommissionEstimated": money(creator, 0), "creatorCommissionActual": money(creator, 1),
-        "agencyCommissionEstimated": money(agency, 0), "agencyCommissionActual": money(agency, 1),
+        "paidOrders": paid,
+        "actualOrders": actual,
+        "gmvEstimated": {"amount": gmv[0], "currency": "THB"},
+        "gmvActual": {"amount": gmv[1]},
+        "sellerPaidEstimated": money(seller, 0),
+        "sellerPaidActual": money(seller, 1),
+        "creatorCommissionEstimated": money(creator, 0),
+        "creatorCommissionActual": money(creator, 1),
+        "agencyCommissionEstimated": money(agency, 0),
+        "agencyCommissionActual": money(agency, 1),
     }
 
 
 CAMPAIGN_FIGURES = {
-    "productsRegistered": 4, "productsApproved": 2, "productsPending": 1, "productsRejected": 1, "productsClosed": 0,
-    "creatorsCollaborating": 2, "creatorsWithSales": 2, "samplesRequested": 4, "samplesApproved": 2,
-    "samplesShipped": 2, "contentPosted": 3,
+    "productsRegistered": 4,
+    "productsApproved": 2,
+    "productsPending": 1,
+    "productsRejected": 1,
+    "productsClosed": 0,
+    "creatorsCollaborating": 2,
+    "creatorsWithSales": 2,
+    "samplesRequested": 4,
+    "samplesApproved": 2,
+    "samplesShipped": 2,
+    "contentPosted": 3,
     "numbers": numbers(5, 1, ("110.00", "40.00"), ("19.00", "8.00"), ("11.50", "6.00"), ("7.50", "2.00")),
 }
 
@@ -52,31 +66,58 @@ async def test_the_agency_and_the_operator_see_every_figure(pw: PerfWorld, as_ro
     assert await overview(await as_role("operator"), campaign_id) == CAMPAIGN_FIGURES
 
 
-async def test_a_seller_sees_its_own_products_aggregated_without_the_split(pw: PerfWorld, as_role, campaign_id: str) -> None:  # noqa: ANN001
+async def test_a_seller_sees_its_own_products_aggregated_without_the_split(
+    pw: PerfWorld, as_role, campaign_id: str
+) -> None:  # noqa: ANN001
     assert await overview(await as_role("seller_a"), campaign_id) == {
-        "productsRegistered": 2, "productsApproved": 1, "productsPending": 1, "productsRejected": 0,
-        "productsClosed": 0, "creatorsCollaborating": 2, "creatorsWithSales": 2, "samplesRequested": None,
-        "samplesApproved": 1, "samplesShipped": 1, "contentPosted": 2,
+        "productsRegistered": 2,
+        "productsApproved": 1,
+        "productsPending": 1,
+        "productsRejected": 0,
+        "productsClosed": 0,
+        "creatorsCollaborating": 2,
+        "creatorsWithSales": 2,
+        "samplesRequested": None,
+        "samplesApproved": 1,
+        "samplesShipped": 1,
+        "contentPosted": 2,
         "numbers": numbers(4, 1, ("80.00", "40.00"), ("16.00", "8.00")),
     }
     assert await overview(await as_role("seller_b"), campaign_id) == {
-        "productsRegistered": 2, "productsApproved": 1, "productsPending": 0, "productsRejected": 1,
-        "productsClosed": 0, "creatorsCollaborating": 1, "creatorsWithSales": 1, "samplesRequested": None,
-        "samplesApproved": 1, "samplesShipped": 1, "contentPosted": 1,
+        "productsRegistered": 2,
+        "productsApproved": 1,
+        "productsPending": 0,
+        "productsRejected": 1,
+        "productsClosed": 0,
+        "creatorsCollaborating": 1,
+        "creatorsWithSales": 1,
+        "samplesRequested": None,
+        "samplesApproved": 1,
+        "samplesShipped": 1,
+        "contentPosted": 1,
         "numbers": numbers(1, 0, ("30.00", "0.00"), ("3.00", "0.00")),
     }
 
 
-async def test_other_agencies_get_null_and_creators_are_refused(pw: PerfWorld, as_role, campaign_id: str) -> None:  # noqa: ANN001
+async def test_other_agencies_get_null_and_creators_are_refused(
+    pw: PerfWorld, as_role, campaign_id: str
+) -> None:  # noqa: ANN001
     assert await overview(await as_role("agency_b"), campaign_id) is None
     body = await (await as_role("creator_a")).raw(OVERVIEW, {"c": campaign_id})
     assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"]
 
 
-async def test_a_closed_campaign_counts_its_open_registrations_as_closed(pw: PerfWorld, as_role, campaign_id: str, clock) -> None:  # noqa: ANN001
+async def test_a_closed_campaign_counts_its_open_registrations_as_closed(
+    pw: PerfWorld, as_role, campaign_id: str, clock
+) -> None:  # noqa: ANN001
     clock.advance(timedelta(days=21))  # past the campaign's end; the sweeper has not run
     figures = await overview(await as_role("agency_a"), campaign_id, at="2026-12-12T09:00:00+00:00")
     assert figures is not None
-    assert {k: figures[k] for k in ("productsApproved", "productsPending", "productsRejected", "productsClosed")} == {
-        "productsApproved": 0, "productsPending": 0, "productsRejected": 1, "productsClosed": 3,
+    assert {
+        k: figures[k] for k in ("productsApproved", "productsPending", "productsRejected", "productsClosed")
+    } == {
+        "productsApproved": 0,
+        "productsPending": 0,
+        "productsRejected": 1,
+        "productsClosed": 3,
     }

@@ -21,22 +21,44 @@ PRODUCTS = f"""query($c: ID!, $first: Int, $after: String, $filter: ProductPerfo
 ZERO = numbers(0, 0, ("0.00", "0.00"), ("0.00", "0.00"), ("0.00", "0.00"), ("0.00", "0.00"))
 FIGURES = {
     "r1": {
-        "status": "APPROVED", "creatorsCollaborating": 2, "creatorsWithSales": 2, "samplesRequested": 2,
-        "samplesApproved": 1, "samplesShipped": 1, "contentPosted": 2,
+        "status": "APPROVED",
+        "creatorsCollaborating": 2,
+        "creatorsWithSales": 2,
+        "samplesRequested": 2,
+        "samplesApproved": 1,
+        "samplesShipped": 1,
+        "contentPosted": 2,
         "numbers": numbers(4, 1, ("80.00", "40.00"), ("16.00", "8.00"), ("10.00", "6.00"), ("6.00", "2.00")),
     },
     "r2": {
-        "status": "PENDING", "creatorsCollaborating": 0, "creatorsWithSales": 0, "samplesRequested": 0,
-        "samplesApproved": 0, "samplesShipped": 0, "contentPosted": 0, "numbers": ZERO,
+        "status": "PENDING",
+        "creatorsCollaborating": 0,
+        "creatorsWithSales": 0,
+        "samplesRequested": 0,
+        "samplesApproved": 0,
+        "samplesShipped": 0,
+        "contentPosted": 0,
+        "numbers": ZERO,
     },
     "r3": {
-        "status": "APPROVED", "creatorsCollaborating": 1, "creatorsWithSales": 1, "samplesRequested": 2,
-        "samplesApproved": 1, "samplesShipped": 1, "contentPosted": 1,
+        "status": "APPROVED",
+        "creatorsCollaborating": 1,
+        "creatorsWithSales": 1,
+        "samplesRequested": 2,
+        "samplesApproved": 1,
+        "samplesShipped": 1,
+        "contentPosted": 1,
         "numbers": numbers(1, 0, ("30.00", "0.00"), ("3.00", "0.00"), ("1.50", "0.00"), ("1.50", "0.00")),
     },
     "r4": {
-        "status": "REJECTED", "creatorsCollaborating": 0, "creatorsWithSales": 0, "samplesRequested": 0,
-        "samplesApproved": 0, "samplesShipped": 0, "contentPosted": 0, "numbers": ZERO,
+        "status": "REJECTED",
+        "creatorsCollaborating": 0,
+        "creatorsWithSales": 0,
+        "samplesRequested": 0,
+        "samplesApproved": 0,
+        "samplesShipped": 0,
+        "contentPosted": 0,
+        "numbers": ZERO,
     },
 }
 TOTAL_RATES = {"r1": 2000, "r2": 1500, "r3": 1000, "r4": 1200}
@@ -45,7 +67,12 @@ TOTAL_RATES = {"r1": 2000, "r2": 1500, "r3": 1000, "r4": 1200}
 def as_seller(figures: dict) -> dict:
     """What a seller gets of a row: no sample requests count, no creator or agency commission."""
     hidden = dict.fromkeys(
-        ("creatorCommissionEstimated", "creatorCommissionActual", "agencyCommissionEstimated", "agencyCommissionActual")
+        (
+            "creatorCommissionEstimated",
+            "creatorCommissionActual",
+            "agencyCommissionEstimated",
+            "agencyCommissionActual",
+        )
     )
     return {**figures, "samplesRequested": None, "numbers": {**figures["numbers"], **hidden}}
 
@@ -77,12 +104,20 @@ async def test_every_product_with_every_figure(pw: PerfWorld, as_role, campaign_
     assert rows(pw, page, bookmarks=role == "agency_a") == expected
 
 
-async def test_a_seller_gets_its_own_products_without_the_split(pw: PerfWorld, as_role, campaign_id: str) -> None:  # noqa: ANN001
+async def test_a_seller_gets_its_own_products_without_the_split(
+    pw: PerfWorld, as_role, campaign_id: str
+) -> None:  # noqa: ANN001
     page = await products(await as_role("seller_a"), campaign_id)
     assert page["totalCount"] == 2
-    assert rows(pw, page, bookmarks=False) == [("r1", as_seller(FIGURES["r1"])), ("r2", as_seller(FIGURES["r2"]))]
+    assert rows(pw, page, bookmarks=False) == [
+        ("r1", as_seller(FIGURES["r1"])),
+        ("r2", as_seller(FIGURES["r2"])),
+    ]
     page = await products(await as_role("seller_b"), campaign_id)
-    assert rows(pw, page, bookmarks=False) == [("r3", as_seller(FIGURES["r3"])), ("r4", as_seller(FIGURES["r4"]))]
+    assert rows(pw, page, bookmarks=False) == [
+        ("r3", as_seller(FIGURES["r3"])),
+        ("r4", as_seller(FIGURES["r4"])),
+    ]
 
 
 async def test_others_get_null_or_are_refused(pw: PerfWorld, as_role, campaign_id: str) -> None:  # noqa: ANN001
@@ -132,24 +167,41 @@ async def test_filters(pw: PerfWorld, as_role, campaign_id: str, filter_: dict, 
     ],
 )
 async def test_sorting_by_each_figure(
-    pw: PerfWorld, as_role, campaign_id: str, field: str, direction: str, expected: list[str]  # noqa: ANN001
+    pw: PerfWorld,
+    as_role,
+    campaign_id: str,
+    field: str,
+    direction: str,
+    expected: list[str],  # noqa: ANN001
 ) -> None:
-    page = await products(await as_role("agency_a"), campaign_id, sort={"field": field, "direction": direction})
+    page = await products(
+        await as_role("agency_a"), campaign_id, sort={"field": field, "direction": direction}
+    )
     assert [key for key, _ in rows(pw, page)] == expected
 
 
 @pytest.mark.parametrize(
-    "field", ["SAMPLES_REQUESTED", "CREATOR_COMMISSION_ESTIMATED", "CREATOR_COMMISSION_ACTUAL",
-              "AGENCY_COMMISSION_ESTIMATED", "AGENCY_COMMISSION_ACTUAL"],
+    "field",
+    [
+        "SAMPLES_REQUESTED",
+        "CREATOR_COMMISSION_ESTIMATED",
+        "CREATOR_COMMISSION_ACTUAL",
+        "AGENCY_COMMISSION_ESTIMATED",
+        "AGENCY_COMMISSION_ACTUAL",
+    ],
 )
-async def test_a_seller_cannot_sort_by_what_it_may_not_see(pw: PerfWorld, as_role, campaign_id: str, field: str) -> None:  # noqa: ANN001
+async def test_a_seller_cannot_sort_by_what_it_may_not_see(
+    pw: PerfWorld, as_role, campaign_id: str, field: str
+) -> None:  # noqa: ANN001
     body = await (await as_role("seller_a")).raw(PRODUCTS, {"c": campaign_id, "sort": {"field": field}})
     assert [e["extensions"]["code"] for e in body["errors"]] == ["INVALID_SORT"]
     assert body["data"]["campaignProductPerformance"] is None
 
 
 async def test_a_seller_sorts_by_what_it_pays(pw: PerfWorld, as_role, campaign_id: str) -> None:  # noqa: ANN001
-    page = await products(await as_role("seller_a"), campaign_id, sort={"field": "SELLER_PAID_ESTIMATED", "direction": "ASC"})
+    page = await products(
+        await as_role("seller_a"), campaign_id, sort={"field": "SELLER_PAID_ESTIMATED", "direction": "ASC"}
+    )
     assert [key for key, _ in rows(pw, page, bookmarks=False)] == ["r2", "r1"]
 
 

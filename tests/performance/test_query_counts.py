@@ -31,7 +31,13 @@ async def statements(api, queries, query: str, variables: dict) -> int:  # noqa:
 
 @pytest.mark.parametrize("role", ["agency_a", "seller_a"])
 async def test_the_dashboard_statement_count_does_not_grow(
-    rt, world, pw: PerfWorld, as_role, queries, campaign_id: str, role: str  # noqa: ANN001
+    rt,
+    world,
+    pw: PerfWorld,
+    as_role,
+    queries,
+    campaign_id: str,
+    role: str,  # noqa: ANN001
 ) -> None:
     api = await as_role(role)
     small = await statements(api, queries, DASHBOARD, {"c": campaign_id})
@@ -48,7 +54,11 @@ async def newest_registration(rt) -> str:  # noqa: ANN001
 
 
 async def test_the_collaborations_statement_count_does_not_grow(
-    rt, world, pw: PerfWorld, as_role, queries  # noqa: ANN001
+    rt,
+    world,
+    pw: PerfWorld,
+    as_role,
+    queries,  # noqa: ANN001
 ) -> None:
     api = await as_role("agency_a")
     counts = {}

@@ -11,5 +11,7 @@ from tests.plugins.services import PG_URL, need
 def test_the_registrations_benchmark_runs_and_both_sides_agree() -> None:
     need("PostgreSQL (MATCHUP_TEST_DATABASE_URL)", PG_URL is not None)
     assert PG_URL is not None
-    report = run(PG_URL, registrations=30, duration=1, rounds=0, port=free_port(), keep=False)  # raises on a mismatch
+    report = run(
+        PG_URL, registrations=30, duration=1, rounds=0, port=free_port(), keep=False
+    )  # raises on a mismatch
     assert "30 registrations" in report

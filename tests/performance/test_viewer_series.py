@@ -39,7 +39,9 @@ async def summed_campaign_days(api, pw: PerfWorld) -> dict:  # noqa: ANN001
     for campaign in (pw.campaign, pw.other_campaign):
         series = (await api(ONE, {"c": encode_id("Campaign", campaign), **WEEK}))["campaignPerformanceSeries"]
         for day in series["days"]:
-            days[day["date"]] = add(days[day["date"]], day["numbers"]) if day["date"] in days else day["numbers"]
+            days[day["date"]] = (
+                add(days[day["date"]], day["numbers"]) if day["date"] in days else day["numbers"]
+            )
     return days
 
 
@@ -48,7 +50,10 @@ async def test_the_viewer_series_is_the_sum_of_its_campaigns(pw: PerfWorld, as_r
     api = await as_role(role)
     series = (await api(MINE, WEEK))["performanceSeries"]
     assert (series["timeZone"], series["currency"], series["from"], series["to"]) == (
-        "Asia/Bangkok", "THB", "2026-11-15", "2026-11-21",
+        "Asia/Bangkok",
+        "THB",
+        "2026-11-15",
+        "2026-11-21",
     )
     mine = {day["date"]: day["numbers"] for day in series["days"]}
     assert mine == await summed_campaign_days(api, pw)
@@ -71,7 +76,9 @@ async def test_creators_are_refused(pw: PerfWorld, as_role) -> None:  # noqa: AN
 
 
 @pytest.mark.parametrize("role", ["agency_a", "seller_a"])
-async def test_the_statement_count_does_not_grow(rt, world, pw: PerfWorld, as_role, queries, role: str) -> None:  # noqa: ANN001
+async def test_the_statement_count_does_not_grow(
+    rt, world, pw: PerfWorld, as_role, queries, role: str
+) -> None:  # noqa: ANN001
     api = await as_role(role)
     small = await statements(api, queries, MINE, WEEK)
     await add_volume(rt, world, pw, products=10, creators=10, orders=60)

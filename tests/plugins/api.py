@@ -28,7 +28,9 @@ async def app(rt: Runtime) -> AsyncIterator[Starlette]:
 
 @pytest.fixture
 async def http(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as client:
         yield client
 
 
@@ -41,7 +43,9 @@ class Api:
 
     async def raw(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
+        response = await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -67,7 +71,9 @@ class Tenant:
 
 @dataclass
 class World:
-    tenants: dict[str, Tenant]  # "agency_a", "agency_b", "seller_a", "seller_b", "creator_a", "creator_b", "operator"
+    tenants: dict[
+        str, Tenant
+    ]  # "agency_a", "agency_b", "seller_a", "seller_b", "creator_a", "creator_b", "operator"
     products: dict[str, list[int]]  # "seller_a" -> product ids
 
     def __getitem__(self, key: str) -> Tenant:
@@ -78,38 +84,64 @@ async def build_world(rt: Runtime) -> World:
     tenants: dict[str, Tenant] = {}
     products: dict[str, list[int]] = {}
     async with UnitOfWork(rt) as uow:
+
         async def member(key: str, role: Role, org_id: int) -> None:
             email = f"{key.replace('_', '-')}@test.local"
             user = await auth.create_user(
-                uow, organisation_id=org_id, email=email, password=PASSWORD, full_name=f"{key.title()} Person",
+                uow,
+                organisation_id=org_id,
+                email=email,
+                password=PASSWORD,
+                full_name=f"{key.title()} Person",
                 member_role=MemberRole.OWNER,
             )
             tenants[key] = Tenant(role=role, organisation_id=org_id, user_id=user.id, email=email)
 
         for suffix, markets in (("a", [Market.TH, Market.VN]), ("b", [Market.GB, Market.US])):
             org = await onboarding.create_agency(
-                uow, name=f"Agency {suffix.upper()}", markets=markets, contact_email=f"hello-{suffix}@agency.test",
+                uow,
+                name=f"Agency {suffix.upper()}",
+                markets=markets,
+                contact_email=f"hello-{suffix}@agency.test",
                 website=f"https://agency-{suffix}.test",
             )
             await member(f"agency_{suffix}", Role.AGENCY, org.id)
         for suffix, market, code in (("a", Market.TH, "THSHOPAAA1"), ("b", Market.TH, "THSHOPBBB2")):
             org = await onboarding.create_shop(
-                uow, name=f"Shop {suffix.upper()}", shop_code=code, market=market, seller_type=SellerType.LOCAL,
-                contact_email=f"shop-{suffix}@shop.test", rating=46,
+                uow,
+                name=f"Shop {suffix.upper()}",
+                shop_code=code,
+                market=market,
+                seller_type=SellerType.LOCAL,
+                contact_email=f"shop-{suffix}@shop.test",
+                rating=46,
             )
             await member(f"seller_{suffix}", Role.SELLER, org.id)
             products[f"seller_{suffix}"] = []
             for n in range(2):
                 product = await catalogue.create_product(
-                    uow, shop_id=org.id, title=f"Shop {suffix.upper()} Serum {n}", category="Beauty & Personal Care",
-                    description="A serum.", image_url=f"https://img.test/{suffix}{n}.jpg",
-                    skus=[catalogue.SkuSpec(seller_sku=f"S{suffix}{n}-1", name="30 ml", price_minor=29900 + n, stock=10)],
+                    uow,
+                    shop_id=org.id,
+                    title=f"Shop {suffix.upper()} Serum {n}",
+                    category="Beauty & Personal Care",
+                    description="A serum.",
+                    image_url=f"https://img.test/{suffix}{n}.jpg",
+                    skus=[
+                        catalogue.SkuSpec(
+                            seller_sku=f"S{suffix}{n}-1", name="30 ml", price_minor=29900 + n, stock=10
+                        )
+                    ],
                 )
                 products[f"seller_{suffix}"].append(product.id)
         for suffix in ("a", "b"):
             org = await onboarding.create_creator(
-                uow, handle=f"creator{suffix}", display_name=f"Creator {suffix.upper()}", market=Market.TH,
-                followers=12000, categories=["Beauty & Personal Care"], avatar_url=f"https://img.test/c{suffix}.jpg",
+                uow,
+                handle=f"creator{suffix}",
+                display_name=f"Creator {suffix.upper()}",
+                market=Market.TH,
+                followers=12000,
+                categories=["Beauty & Personal Care"],
+                avatar_url=f"https://img.test/c{suffix}.jpg",
                 bio="Skincare every day.",
             )
             await member(f"creator_{suffix}", Role.CREATOR, org.id)

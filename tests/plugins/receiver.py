@@ -50,7 +50,9 @@ def receiver() -> Iterator[Receiver]:
             with state.lock:
                 script = state.scripts.get(self.path) or []
                 status = script.pop(0) if script else 200
-                state.received.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body, status))
+                state.received.append(
+                    Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body, status)
+                )
             self.send_response(status)
             self.send_header("content-type", "text/plain")
             self.end_headers()

@@ -37,11 +37,17 @@ def server_process(
     full_env = {**os.environ, "MATCHUP_ENV": "test", **env}
     (ROOT / "var").mkdir(exist_ok=True)
     log = open(ROOT / "var" / f"server-{port}.log", "w")  # noqa: SIM115
-    args = [a.format(port=port) for a in argv] if argv else [
-        sys.executable, "-m", "server", command, "--host", "127.0.0.1", "--port", str(port)]
+    args = (
+        [a.format(port=port) for a in argv]
+        if argv
+        else [sys.executable, "-m", "server", command, "--host", "127.0.0.1", "--port", str(port)]
+    )
     proc = subprocess.Popen(
         args,
-        cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=full_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = ServerURL(f"http://127.0.0.1:{port}")
     base.process = proc
@@ -49,7 +55,9 @@ def server_process(
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"server exited with {proc.returncode}: {(ROOT / 'var' / f'server-{port}.log').read_text()}")
+                raise RuntimeError(
+                    f"server exited with {proc.returncode}: {(ROOT / 'var' / f'server-{port}.log').read_text()}"
+                )
             try:
                 if httpx.get(base + "/healthz", timeout=1).status_code == 200:
                     break

@@ -40,7 +40,11 @@ def create_pg_database(prefix: str) -> str:
 
     async def create() -> None:
         conn = await asyncpg.connect(
-            user=url.username, password=url.password, host=url.host, port=url.port or 5432, database=url.database
+            user=url.username,
+            password=url.password,
+            host=url.host,
+            port=url.port or 5432,
+            database=url.database,
         )
         try:
             await conn.execute(f'CREATE DATABASE "{name}"')
@@ -60,7 +64,11 @@ def drop_pg_database(database_url: str) -> None:
 
     async def drop() -> None:
         conn = await asyncpg.connect(
-            user=url.username, password=url.password, host=url.host, port=url.port or 5432, database=url.database
+            user=url.username,
+            password=url.password,
+            host=url.host,
+            port=url.port or 5432,
+            database=url.database,
         )
         try:
             await conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')

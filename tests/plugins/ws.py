@@ -27,7 +27,9 @@ class GraphQLWS:
         return await self.receive()
 
     async def subscribe(self, op_id: str, query: str, variables: dict[str, Any] | None = None) -> None:
-        await self.send({"id": op_id, "type": "subscribe", "payload": {"query": query, "variables": variables or {}}})
+        await self.send(
+            {"id": op_id, "type": "subscribe", "payload": {"query": query, "variables": variables or {}}}
+        )
 
     async def next_payload(self, timeout: float = 5.0) -> dict[str, Any]:
         while True:

@@ -58,7 +58,9 @@ async def recomputed(rt: Runtime) -> Rows:
             rows: dict[tuple[Any, ...], dict[str, int]] = defaultdict(lambda: dict.fromkeys(METRICS, 0))
             figures = await s.execute(
                 select(
-                    *keys, func.count().label("lines"), count_if(L.status.in_(SALE_STATUSES)).label("sale_lines"),
+                    *keys,
+                    func.count().label("lines"),
+                    count_if(L.status.in_(SALE_STATUSES)).label("sale_lines"),
                     *order_aggregates(L, with_creators=False),
                 )
                 .select_from(Line.__table__.join(Order, Order.id == L.order_id))
@@ -82,8 +84,15 @@ async def recomputed(rt: Runtime) -> Rows:
         lines = (
             await s.execute(
                 select(
-                    L.id, L.order_id, L.campaign_id, Order.shop_id, Order.market, L.paid_at, L.status,
-                    L.unit_price_minor * L.quantity - L.refunded_amount_minor, L.creator_id,
+                    L.id,
+                    L.order_id,
+                    L.campaign_id,
+                    Order.shop_id,
+                    Order.market,
+                    L.paid_at,
+                    L.status,
+                    L.unit_price_minor * L.quantity - L.refunded_amount_minor,
+                    L.creator_id,
                 )
                 .join(Order, Order.id == L.order_id)
                 .where(L.campaign_id.is_not(None), L.paid_at.is_not(None))
@@ -99,7 +108,9 @@ async def recomputed(rt: Runtime) -> Rows:
     return out
 
 
-def _days(lines: list[Any], money_by_line: dict[int, dict[str, int]], key_of: Any) -> dict[tuple[Any, ...], dict[str, int]]:
+def _days(
+    lines: list[Any], money_by_line: dict[int, dict[str, int]], key_of: Any
+) -> dict[tuple[Any, ...], dict[str, int]]:
     days: dict[tuple[Any, ...], dict[str, int]] = defaultdict(lambda: dict.fromkeys(METRICS, 0))
     paid: dict[tuple[Any, ...], set[int]] = defaultdict(set)
     actual: dict[tuple[Any, ...], set[int]] = defaultdict(set)

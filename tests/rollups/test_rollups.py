@@ -25,7 +25,9 @@ from tests.orders.test_properties import LinePlan, Scenario, _send, _set_rates, 
 from tests.rollups.recompute import assert_equal, recomputed, stored
 
 ROLLUP_SETTINGS = settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 _orders = itertools.count(1)
 
@@ -45,7 +47,11 @@ async def _run(rt, ow, clock, scenario: Scenario, arrival, *, settle: bool) -> N
 
 
 @ROLLUP_SETTINGS
-@given(orders=st.lists(st.tuples(scenarios(), st.randoms(use_true_random=False), st.booleans()), min_size=1, max_size=3))
+@given(
+    orders=st.lists(
+        st.tuples(scenarios(), st.randoms(use_true_random=False), st.booleans()), min_size=1, max_size=3
+    )
+)
 async def test_rollups_equal_a_recomputation_after_any_events(rt, ow, clock, orders) -> None:  # noqa: ANN001
     clock.set(T0)
     for scenario, arrival, settle in orders:
@@ -54,7 +60,11 @@ async def test_rollups_equal_a_recomputation_after_any_events(rt, ow, clock, ord
 
 
 @settings(ROLLUP_SETTINGS, max_examples=4)
-@given(orders=st.lists(st.tuples(scenarios(), st.randoms(use_true_random=False), st.booleans()), min_size=2, max_size=4))
+@given(
+    orders=st.lists(
+        st.tuples(scenarios(), st.randoms(use_true_random=False), st.booleans()), min_size=2, max_size=4
+    )
+)
 async def test_backfill_equals_the_recomputation_and_the_upkeep(rt, ow, clock, orders) -> None:  # noqa: ANN001
     clock.set(T0)
     for scenario, arrival, settle in orders:
@@ -78,10 +88,21 @@ async def test_concurrent_writers_neither_deadlock_nor_lose_increments(rt, ow, c
     pusher = Pusher(organisation_id=shop.id, shop=ShopRef(shop.id, shop.code, shop.market))
     plans = [
         Scenario(
-            market=Market.US, total_bps=2000, creator_bps=1500,
-            lines=[LinePlan(product=n % 2, quantity=1 + n % 3, price_minor=4000 + n), LinePlan(product=0, quantity=1,
-                   price_minor=999, refunds=[("amount", 100)] if n % 3 == 0 else [])],
-            paid=True, shipped=n % 2 == 0, delivered=n % 3 != 1, cancelled=n % 3 == 1, freeze=0, batched=True,
+            market=Market.US,
+            total_bps=2000,
+            creator_bps=1500,
+            lines=[
+                LinePlan(product=n % 2, quantity=1 + n % 3, price_minor=4000 + n),
+                LinePlan(
+                    product=0, quantity=1, price_minor=999, refunds=[("amount", 100)] if n % 3 == 0 else []
+                ),
+            ],
+            paid=True,
+            shipped=n % 2 == 0,
+            delivered=n % 3 != 1,
+            cancelled=n % 3 == 1,
+            freeze=0,
+            batched=True,
         )
         for n in range(12)
     ]
@@ -104,19 +125,41 @@ async def test_legs_added_by_a_bulk_insert_are_rolled_up(rt, ow, clock) -> None:
     clock.set(T0)
     shop = ow.shops[Market.US]
     plan = Scenario(
-        market=Market.US, total_bps=2000, creator_bps=1500, lines=[LinePlan(product=0, quantity=1, price_minor=4000)],
-        paid=True, shipped=False, delivered=False, cancelled=False, freeze=0, batched=True,
+        market=Market.US,
+        total_bps=2000,
+        creator_bps=1500,
+        lines=[LinePlan(product=0, quantity=1, price_minor=4000)],
+        paid=True,
+        shipped=False,
+        delivered=False,
+        cancelled=False,
+        freeze=0,
+        batched=True,
     )
     await _run(rt, ow, clock, plan, random.Random(1), settle=False)
     async with rt.sessionmaker() as s:
         line = (await s.scalars(select(models.OrderLine).order_by(models.OrderLine.id.desc()).limit(1))).one()
-        legs = [(LedgerAccount.SELLER_PAYABLE, shop.id, -10), (LedgerAccount.CREATOR_EARNINGS, line.creator_id, 7),
-                (LedgerAccount.AGENCY_EARNINGS, line.agency_id, 3)]
-        await s.execute(insert(models.LedgerEntry), [
-            {"posting_id": "bulk-adjustment", "order_line_id": line.id, "account": account,
-             "party_organisation_id": party, "phase": LedgerPhase.ESTIMATED, "amount_minor": amount,
-             "currency": line.currency, "reason": "adjustment", "created_at": clock.now()}
-            for account, party, amount in legs
-        ])
+        legs = [
+            (LedgerAccount.SELLER_PAYABLE, shop.id, -10),
+            (LedgerAccount.CREATOR_EARNINGS, line.creator_id, 7),
+            (LedgerAccount.AGENCY_EARNINGS, line.agency_id, 3),
+        ]
+        await s.execute(
+            insert(models.LedgerEntry),
+            [
+                {
+                    "posting_id": "bulk-adjustment",
+                    "order_line_id": line.id,
+                    "account": account,
+                    "party_organisation_id": party,
+                    "phase": LedgerPhase.ESTIMATED,
+                    "amount_minor": amount,
+                    "currency": line.currency,
+                    "reason": "adjustment",
+                    "created_at": clock.now(),
+                }
+                for account, party, amount in legs
+            ],
+        )
         await s.commit()
     assert_equal(await stored(rt), await recomputed(rt))

@@ -54,7 +54,9 @@ def object_types(schema: graphql.GraphQLSchema) -> dict[str, graphql.GraphQLObje
     }
 
 
-def possible_types(schema: graphql.GraphQLSchema, type_: graphql.GraphQLNamedType) -> list[graphql.GraphQLObjectType]:
+def possible_types(
+    schema: graphql.GraphQLSchema, type_: graphql.GraphQLNamedType
+) -> list[graphql.GraphQLObjectType]:
     """The object types a value of `type_` can be: itself, every implementation of an interface, union members."""
     if isinstance(type_, graphql.GraphQLObjectType):
         return [type_]
@@ -86,5 +88,9 @@ def selection(type_: graphql.GraphQLOutputType) -> str:
 def call(field_name: str, field: graphql.GraphQLField) -> str:
     """`field(requiredArg: <dummy>) { __typename }`: required arguments filled, optional ones left out."""
     required = {n: a for n, a in field.args.items() if graphql.is_required_argument(a)}
-    args = "(" + ", ".join(f"{n}: {dummy_literal(a.type)}" for n, a in required.items()) + ")" if required else ""
+    args = (
+        "(" + ", ".join(f"{n}: {dummy_literal(a.type)}" for n, a in required.items()) + ")"
+        if required
+        else ""
+    )
     return f"{field_name}{args}{selection(field.type)}"

@@ -1,7 +1,7 @@
 """Renders the policy table to tests/snapshots/visibility.md, so a permission change is a reviewable diff.
 
-    .venv/bin/python -m tests.schema.render_visibility        # rewrite the snapshot
-    MATCHUP_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/schema/test_visibility_snapshot.py
+.venv/bin/python -m tests.schema.render_visibility        # rewrite the snapshot
+MATCHUP_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/schema/test_visibility_snapshot.py
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ def render() -> str:
     for type_name in sorted(set(TYPE_ACCESS) | set(FIELD_RULES), key=_type_order):
         reach = TYPE_ACCESS.get(type_name, frozenset())
         lines += ["", f"## {type_name}", ""]
-        lines.append("Reached by: " + (", ".join(LABEL[a] for a in AUDIENCES if a in reach) or "nobody") + ".")
+        lines.append(
+            "Reached by: " + (", ".join(LABEL[a] for a in AUDIENCES if a in reach) or "nobody") + "."
+        )
         if type_name in ROW_SCOPES:
             scoped = [LABEL[a] for a in AUDIENCES if a in ROW_SCOPES[type_name]]
             lines.append("Rows scoped for: " + (", ".join(scoped) or "nobody") + ".")

@@ -48,7 +48,9 @@ def _resolver_modules() -> dict[str, str]:
     out = {}
     for field in Mutation.__strawberry_definition__.fields:
         assert field.base_resolver is not None, f"{field.python_name}: a mutation without a resolver"
-        out[field.graphql_name or to_camel_case(field.python_name)] = field.base_resolver.wrapped_func.__module__
+        out[field.graphql_name or to_camel_case(field.python_name)] = (
+            field.base_resolver.wrapped_func.__module__
+        )
     return out
 
 

@@ -60,7 +60,9 @@ def test_ungated_fields_are_visible_to_every_audience_that_reaches_the_type() ->
             rule = FIELD_RULES.get(type_name, {}).get(field_name)
             reachers = TYPE_ACCESS.get(type_name, frozenset())
             if type_name in ROOT_TYPES or rule is None or not reachers or not reachers <= rule.everywhere:
-                problems.append(f"{type_name}.{field_name}: no gate, but rule {rule} for reachers {sorted(reachers)}")
+                problems.append(
+                    f"{type_name}.{field_name}: no gate, but rule {rule} for reachers {sorted(reachers)}"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -68,7 +70,11 @@ def test_ungated_fields_are_visible_to_every_audience_that_reaches_the_type() ->
 
 
 def _principal(audience: Audience) -> Principal | None:
-    return None if audience is Audience.ANONYMOUS else Principal(user_id=1, role=Role(audience.value), organisation_id=1)
+    return (
+        None
+        if audience is Audience.ANONYMOUS
+        else Principal(user_id=1, role=Role(audience.value), organisation_id=1)
+    )
 
 
 def _gated_fields() -> list[tuple[str, str, PolicyGate]]:
@@ -135,6 +141,8 @@ async def test_denied_root_fields_are_refused_through_the_schema(audience: Audie
         for field_name, field in object_types(sdl_schema())[root].fields.items():
             if field_access(root, field_name, audience) is not Access.DENY:
                 continue
-            result = await built_schema().execute(f"{keyword} {{ {call(field_name, field)} }}", context_value=context)
+            result = await built_schema().execute(
+                f"{keyword} {{ {call(field_name, field)} }}", context_value=context
+            )
             codes = [e.extensions.get("code") for e in result.errors or []]
             assert codes == [expected], (root, field_name, result.errors)

@@ -33,10 +33,19 @@ def policy_diff(
             problems.append(f"{name}: object type missing from FIELD_RULES")
             continue
         sdl_fields, policy_fields = set(type_.fields), set(field_rules[name])
-        problems += [f"{name}.{f}: field has no FIELD_RULES entry" for f in sorted(sdl_fields - policy_fields)]
-        problems += [f"{name}.{f}: FIELD_RULES entry for a field the schema lacks" for f in sorted(policy_fields - sdl_fields)]
-    problems += [f"{n}: FIELD_RULES entry for a type the schema lacks" for n in sorted(set(field_rules) - set(types))]
-    problems += [f"{n}: TYPE_ACCESS entry for a type the schema lacks" for n in sorted(set(type_access) - set(types))]
+        problems += [
+            f"{name}.{f}: field has no FIELD_RULES entry" for f in sorted(sdl_fields - policy_fields)
+        ]
+        problems += [
+            f"{name}.{f}: FIELD_RULES entry for a field the schema lacks"
+            for f in sorted(policy_fields - sdl_fields)
+        ]
+    problems += [
+        f"{n}: FIELD_RULES entry for a type the schema lacks" for n in sorted(set(field_rules) - set(types))
+    ]
+    problems += [
+        f"{n}: TYPE_ACCESS entry for a type the schema lacks" for n in sorted(set(type_access) - set(types))
+    ]
     return problems
 
 
@@ -85,12 +94,20 @@ def test_check_reports_a_field_added_without_a_policy_entry() -> None:
 def test_check_reports_a_dropped_policy_entry() -> None:
     type_name = next(t for t in FIELD_RULES if t not in ROOT_TYPE_NAMES)
     field_name = next(iter(FIELD_RULES[type_name]))
-    without = {t: {f: r for f, r in fields.items() if (t, f) != (type_name, field_name)} for t, fields in FIELD_RULES.items()}
-    assert policy_diff(sdl_schema(), without, TYPE_ACCESS) == [f"{type_name}.{field_name}: field has no FIELD_RULES entry"]
+    without = {
+        t: {f: r for f, r in fields.items() if (t, f) != (type_name, field_name)}
+        for t, fields in FIELD_RULES.items()
+    }
+    assert policy_diff(sdl_schema(), without, TYPE_ACCESS) == [
+        f"{type_name}.{field_name}: field has no FIELD_RULES entry"
+    ]
 
 
 def test_check_reports_stale_policy_entries() -> None:
-    rules = {**FIELD_RULES, "Query": {**FIELD_RULES["Query"], "zzRemoved": next(iter(FIELD_RULES["Query"].values()))}}
+    rules = {
+        **FIELD_RULES,
+        "Query": {**FIELD_RULES["Query"], "zzRemoved": next(iter(FIELD_RULES["Query"].values()))},
+    }
     access = {**TYPE_ACCESS, "Gone": frozenset()}
     assert policy_diff(sdl_schema(), rules, access) == [
         "Query.zzRemoved: FIELD_RULES entry for a field the schema lacks",

@@ -29,7 +29,9 @@ def test_every_audience_used_exists() -> None:
             problems.append(f"FIELD_RULES[{type_name}][{field_name}] is {rule!r}, not a Rule")
             continue
         problems += [
-            f"FIELD_RULES[{type_name}][{field_name}]: {a!r}" for a in rule.audiences if not isinstance(a, Audience)
+            f"FIELD_RULES[{type_name}][{field_name}]: {a!r}"
+            for a in rule.audiences
+            if not isinstance(a, Audience)
         ]
     for type_name, scopes in ROW_SCOPES.items():
         problems += [f"ROW_SCOPES[{type_name}]: {a!r}" for a in scopes if not isinstance(a, Audience)]
@@ -63,10 +65,14 @@ def test_field_audiences_can_reach_the_type_the_field_returns() -> None:
         if isinstance(returned, graphql.GraphQLObjectType):
             denied = rule.audiences - TYPE_ACCESS.get(returned.name, frozenset())
             if denied:
-                problems.append(f"{type_name}.{field_name} -> {returned.name}: {sorted(denied)} cannot reach it")
+                problems.append(
+                    f"{type_name}.{field_name} -> {returned.name}: {sorted(denied)} cannot reach it"
+                )
         elif isinstance(returned, graphql.GraphQLInterfaceType | graphql.GraphQLUnionType):
             for audience in rule.audiences:
-                if not any(audience in TYPE_ACCESS.get(o.name, frozenset()) for o in possible_types(schema, returned)):
+                if not any(
+                    audience in TYPE_ACCESS.get(o.name, frozenset()) for o in possible_types(schema, returned)
+                ):
                     problems.append(
                         f"{type_name}.{field_name} -> {returned.name}: {audience} reaches none of its types"
                     )
@@ -104,7 +110,10 @@ def test_row_scopes_only_for_audiences_that_reach_the_type() -> None:
 
 @pytest.mark.parametrize(
     ("type_name", "audience"),
-    sorted(((t, a) for t, scopes in ROW_SCOPES.items() for a in scopes), key=lambda pair: (pair[0], pair[1].value)),
+    sorted(
+        ((t, a) for t, scopes in ROW_SCOPES.items() for a in scopes),
+        key=lambda pair: (pair[0], pair[1].value),
+    ),
     ids=str,  # sorted: parallel test workers must collect the same list in the same order
 )
 def test_row_scope_is_a_sql_predicate_on_both_dialects(type_name: str, audience: Audience) -> None:
@@ -113,5 +122,3 @@ def test_row_scope_is_a_sql_predicate_on_both_dialects(type_name: str, audience:
     assert isinstance(predicate, ColumnElement), f"ROW_SCOPES[{type_name}][{audience}] returned {predicate!r}"
     for dialect in (sqlite.dialect(), postgresql.dialect()):
         predicate.compile(dialect=dialect)
-
-

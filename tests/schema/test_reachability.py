@@ -73,7 +73,9 @@ def test_every_type_the_audience_may_reach_is_reachable(audience: Audience) -> N
     """The converse, so a TYPE_ACCESS entry is never wider than what the schema actually offers."""
     paths = reachable_types(sdl_schema(), audience)
     unused = sorted(
-        name for name in object_types(sdl_schema()) if audience in TYPE_ACCESS.get(name, frozenset()) and name not in paths
+        name
+        for name in object_types(sdl_schema())
+        if audience in TYPE_ACCESS.get(name, frozenset()) and name not in paths
     )
     assert not unused, f"TYPE_ACCESS lets {audience} reach types no visible field leads to: {unused}"
 
@@ -96,7 +98,9 @@ def test_seller_ships_samples_without_the_creator() -> None:
     """The one creator-side type a seller reaches, a sample request, shows it the address to ship to and nothing
     about the creator; the agency of the campaign never sees the address."""
     sample = object_types(sdl_schema())["SampleRequest"]
-    seller_sees = {f for f in sample.fields if field_access("SampleRequest", f, Audience.SELLER) is not Access.DENY}
+    seller_sees = {
+        f for f in sample.fields if field_access("SampleRequest", f, Audience.SELLER) is not Access.DENY
+    }
     assert {"creator", "contents", "rejectReason"}.isdisjoint(seller_sees)
     assert "shippingAddress" in seller_sees
     assert field_access("SampleRequest", "shippingAddress", Audience.AGENCY) is Access.DENY

@@ -13,7 +13,9 @@ def test_committed_schema_matches_the_code() -> None:
     if built != committed:
         diff = "".join(
             difflib.unified_diff(
-                committed.splitlines(keepends=True), built.splitlines(keepends=True), "schema.graphql (committed)",
+                committed.splitlines(keepends=True),
+                built.splitlines(keepends=True),
+                "schema.graphql (committed)",
                 "schema (built from the code)",
             )
         )

@@ -93,7 +93,9 @@ EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     # time; only a CLOSED registration has closed.
     **{
         ("Registration", name): select(models.Registration.id).where(
-            models.Registration.status.not_in([RegistrationStatus.REJECTED, RegistrationStatus.REJECT_FOREVER])
+            models.Registration.status.not_in(
+                [RegistrationStatus.REJECTED, RegistrationStatus.REJECT_FOREVER]
+            )
         )
         for name in ("rejectReason", "rejectNote")
     },
@@ -105,12 +107,16 @@ EMPTY_BY_DESIGN: dict[tuple[str, str], Select[tuple[int]]] = {
     ),
     # An ACTIVE entry has not ended (and one that ended is no longer active); a pending decrease is occasional; a
     # sample is requested for some products only; only a rejected sample request has a reason.
-    ("ShowcaseEntry", "endedAt"): select(models.ShowcaseEntry.id).where(models.ShowcaseEntry.ended_at.is_(None)),
+    ("ShowcaseEntry", "endedAt"): select(models.ShowcaseEntry.id).where(
+        models.ShowcaseEntry.ended_at.is_(None)
+    ),
     ("ShowcaseEntry", "activeSince"): select(models.ShowcaseEntry.id).where(
         models.ShowcaseEntry.status != ShowcaseStatus.ACTIVE
     ),
     **{
-        ("ShowcaseEntry", name): select(models.ShowcaseEntry.id).where(models.ShowcaseEntry.pending_rate_bps.is_(None))
+        ("ShowcaseEntry", name): select(models.ShowcaseEntry.id).where(
+            models.ShowcaseEntry.pending_rate_bps.is_(None)
+        )
         for name in ("pendingRateBps", "pendingRateEffectiveAt")
     },
     ("ShowcaseEntry", "sampleRequest"): select(models.ShowcaseEntry.id).where(
@@ -140,7 +146,9 @@ ACTING_TENANT = {
 
 
 def test_every_node_type_is_in_the_matrix() -> None:
-    assert set(KEY_COLUMNS) == set(NODE_TYPES), "add the new node type to KEY_COLUMNS (and seed it in the world)"
+    assert set(KEY_COLUMNS) == set(NODE_TYPES), (
+        "add the new node type to KEY_COLUMNS (and seed it in the world)"
+    )
 
 
 def node_query(type_name: str) -> tuple[str, list[str]]:
@@ -151,7 +159,9 @@ def node_query(type_name: str) -> tuple[str, list[str]]:
         if not any(graphql.is_required_argument(a) for a in field.args.values())
     }
     body = " ".join(f"{name}{selection(field.type)}" for name, field in fields.items())
-    return f"query($id: ID!) {{ node(id: $id) {{ __typename ... on {type_name} {{ {body} }} }} }}", list(fields)
+    return f"query($id: ID!) {{ node(id: $id) {{ __typename ... on {type_name} {{ {body} }} }} }}", list(
+        fields
+    )
 
 
 async def connect_tenants_a(rt: Runtime, world: World) -> None:
@@ -162,71 +172,133 @@ async def connect_tenants_a(rt: Runtime, world: World) -> None:
     async with UnitOfWork(rt) as uow:
         s = uow.session
         campaign = models.Campaign(
-            agency_id=world["agency_a"].organisation_id, name="Serum week", description="Serums.", market=Market.TH,
-            seller_requirements="Rated 4+", commission_requirement_bps=1000, contact_email="hello-a@agency.test",
-            registration_start=now, registration_end=now + timedelta(days=7), campaign_start=now,
-            campaign_end=now + timedelta(days=14), targeting_mode=TargetingMode.OPEN, published=True,
+            agency_id=world["agency_a"].organisation_id,
+            name="Serum week",
+            description="Serums.",
+            market=Market.TH,
+            seller_requirements="Rated 4+",
+            commission_requirement_bps=1000,
+            contact_email="hello-a@agency.test",
+            registration_start=now,
+            registration_end=now + timedelta(days=7),
+            campaign_start=now,
+            campaign_end=now + timedelta(days=14),
+            targeting_mode=TargetingMode.OPEN,
+            published=True,
             target_seller_type=SellerType.LOCAL,
-            first_published_at=now, created_at=now, updated_at=now,
+            first_published_at=now,
+            created_at=now,
+            updated_at=now,
         )
         s.add(campaign)
         await s.flush()
         # An edit after publishing, waiting out its 30 minutes (pendingChange, editableAt).
-        s.add(models.CampaignPendingChange(
-            campaign_id=campaign.id, changes={"name": "Serum fortnight"}, requested_by_user_id=world["agency_a"].user_id,
-            requested_at=now, applies_at=now + timedelta(minutes=30),
-        ))
+        s.add(
+            models.CampaignPendingChange(
+                campaign_id=campaign.id,
+                changes={"name": "Serum fortnight"},
+                requested_by_user_id=world["agency_a"].user_id,
+                requested_at=now,
+                applies_at=now + timedelta(minutes=30),
+            )
+        )
         registration = models.Registration(
-            campaign_id=campaign.id, product_id=world.products["seller_a"][0], shop_id=world["seller_a"].organisation_id,
-            status=RegistrationStatus.APPROVED, total_rate_bps=2000, contact_email="shop-a@shop.test",
-            registered_at=now, decided_at=now, sample_quota=5, shop_ads_rate_bps=300, contact_whatsapp="+66811112222",
+            campaign_id=campaign.id,
+            product_id=world.products["seller_a"][0],
+            shop_id=world["seller_a"].organisation_id,
+            status=RegistrationStatus.APPROVED,
+            total_rate_bps=2000,
+            contact_email="shop-a@shop.test",
+            registered_at=now,
+            decided_at=now,
+            sample_quota=5,
+            shop_ads_rate_bps=300,
+            contact_whatsapp="+66811112222",
             decided_by_user_id=world["agency_a"].user_id,
         )
         # The same product's earlier, rejected registration; the second product's ended on a cancellation.
         earlier_terms = dict(
-            campaign_id=campaign.id, shop_id=world["seller_a"].organisation_id, total_rate_bps=1500, sample_quota=2,
-            shop_ads_rate_bps=200, contact_email="shop-a@shop.test", contact_whatsapp="+66811112222",
-            registered_at=now - timedelta(hours=2), decided_at=now - timedelta(hours=1),
+            campaign_id=campaign.id,
+            shop_id=world["seller_a"].organisation_id,
+            total_rate_bps=1500,
+            sample_quota=2,
+            shop_ads_rate_bps=200,
+            contact_email="shop-a@shop.test",
+            contact_whatsapp="+66811112222",
+            registered_at=now - timedelta(hours=2),
+            decided_at=now - timedelta(hours=1),
             decided_by_user_id=world["agency_a"].user_id,
         )
-        s.add_all([
-            models.Registration(
-                product_id=world.products["seller_a"][0], status=RegistrationStatus.REJECTED,
-                reject_reason=RejectReason.COMMISSION_TOO_LOW, reject_note="Offer at least 20%.", **earlier_terms,
-            ),
-            models.Registration(
-                product_id=world.products["seller_a"][1], status=RegistrationStatus.CLOSED,
-                cancellation_requested_at=now - timedelta(minutes=30), closed_at=now, **earlier_terms,
-            ),
-        ])
+        s.add_all(
+            [
+                models.Registration(
+                    product_id=world.products["seller_a"][0],
+                    status=RegistrationStatus.REJECTED,
+                    reject_reason=RejectReason.COMMISSION_TOO_LOW,
+                    reject_note="Offer at least 20%.",
+                    **earlier_terms,
+                ),
+                models.Registration(
+                    product_id=world.products["seller_a"][1],
+                    status=RegistrationStatus.CLOSED,
+                    cancellation_requested_at=now - timedelta(minutes=30),
+                    closed_at=now,
+                    **earlier_terms,
+                ),
+            ]
+        )
         product_list = models.ProductList(
-            agency_id=campaign.agency_id, campaign_id=campaign.id, name="Serums", created_at=now, updated_at=now
+            agency_id=campaign.agency_id,
+            campaign_id=campaign.id,
+            name="Serums",
+            created_at=now,
+            updated_at=now,
         )
         s.add_all([registration, product_list])
         await s.flush()
-        s.add_all([
-            models.Bookmark(agency_id=campaign.agency_id, registration_id=registration.id, created_at=now),
-            models.AuditEvent(
-                actor_user_id=world["agency_a"].user_id, actor_organisation_id=campaign.agency_id,
-                subject_type="Registration", subject_id=registration.id, campaign_id=campaign.id,
-                action="registration.approve", changes={"status": ["PENDING", "APPROVED"]}, created_at=now,
-            ),
-        ])
+        s.add_all(
+            [
+                models.Bookmark(
+                    agency_id=campaign.agency_id, registration_id=registration.id, created_at=now
+                ),
+                models.AuditEvent(
+                    actor_user_id=world["agency_a"].user_id,
+                    actor_organisation_id=campaign.agency_id,
+                    subject_type="Registration",
+                    subject_id=registration.id,
+                    campaign_id=campaign.id,
+                    action="registration.approve",
+                    changes={"status": ["PENDING", "APPROVED"]},
+                    created_at=now,
+                ),
+            ]
+        )
         link = models.ShareLink(list_id=product_list.id, token="matrix-share-link-token-0001", created_at=now)
         rotated = models.ShareLink(  # the list's earlier link, revoked when the current one was made
-            list_id=product_list.id, token="matrix-share-link-token-0000", created_at=now - timedelta(days=1),
+            list_id=product_list.id,
+            token="matrix-share-link-token-0000",
+            created_at=now - timedelta(days=1),
             revoked_at=now,
         )
-        s.add_all([
-            rotated,
-            models.ProductListItem(
-                list_id=product_list.id, registration_id=registration.id, creator_rate_bps=1000, created_at=now,
-                updated_at=now,
-            ),
-            link,
-        ])
+        s.add_all(
+            [
+                rotated,
+                models.ProductListItem(
+                    list_id=product_list.id,
+                    registration_id=registration.id,
+                    creator_rate_bps=1000,
+                    created_at=now,
+                    updated_at=now,
+                ),
+                link,
+            ]
+        )
         await s.flush()
-        s.add(models.LinkOpen(share_link_id=link.id, creator_id=world["creator_a"].organisation_id, first_opened_at=now))
+        s.add(
+            models.LinkOpen(
+                share_link_id=link.id, creator_id=world["creator_a"].organisation_id, first_opened_at=now
+            )
+        )
         await connect_creator_side(s, world, registration, link, now)
         await seed_finance(s, world, now)
         await seed_orders(s, world, registration, now)
@@ -243,37 +315,78 @@ async def connect_creator_side(s, world: World, registration, link, now) -> None
         select(models.ProductListItem.id).where(models.ProductListItem.registration_id == registration.id)
     )
     entry = models.ShowcaseEntry(
-        creator_id=creator_id, product_id=registration.product_id, registration_id=registration.id,
-        list_item_id=item_id, share_link_id=link.id, creator_rate_bps=1000, pending_rate_bps=800,
-        pending_rate_effective_at=now + timedelta(days=30), added_at=now, terms_accepted_at=now,
+        creator_id=creator_id,
+        product_id=registration.product_id,
+        registration_id=registration.id,
+        list_item_id=item_id,
+        share_link_id=link.id,
+        creator_rate_bps=1000,
+        pending_rate_bps=800,
+        pending_rate_effective_at=now + timedelta(days=30),
+        added_at=now,
+        terms_accepted_at=now,
     )
     s.add(entry)
     await s.flush()
     shipped = dict(carrier="Kerry Express", tracking_number="KE123456789TH")
     sample = models.SampleRequest(
-        creator_id=creator_id, registration_id=registration.id, product_id=registration.product_id,
-        showcase_entry_id=entry.id, status=SampleStatus.CONTENT_POSTED, recipient_name="Creator A Person",
-        phone="+66 81 234 5678", line1="1 Sukhumvit Road", line2="Unit 5", city="Bangkok", region="Bangkok",
-        postal_code="10110", country="TH", reviewed_at=now, reviewed_by_user_id=world["agency_a"].user_id,
-        shipped_at=now, delivered_at=now, content_due_at=now + timedelta(days=14), created_at=now, **shipped,
+        creator_id=creator_id,
+        registration_id=registration.id,
+        product_id=registration.product_id,
+        showcase_entry_id=entry.id,
+        status=SampleStatus.CONTENT_POSTED,
+        recipient_name="Creator A Person",
+        phone="+66 81 234 5678",
+        line1="1 Sukhumvit Road",
+        line2="Unit 5",
+        city="Bangkok",
+        region="Bangkok",
+        postal_code="10110",
+        country="TH",
+        reviewed_at=now,
+        reviewed_by_user_id=world["agency_a"].user_id,
+        shipped_at=now,
+        delivered_at=now,
+        content_due_at=now + timedelta(days=14),
+        created_at=now,
+        **shipped,
     )
     s.add(sample)
     await s.flush()
-    s.add_all([
-        models.Shipment(
-            sample_request_id=sample.id, status=ShipmentStatus.SHIPPED, note="Left the warehouse", occurred_at=now,
-            created_at=now, **shipped,
-        ),
-        models.Shipment(
-            sample_request_id=sample.id, status=ShipmentStatus.DELIVERED, note="Signed for", occurred_at=now,
-            created_at=now, **shipped,
-        ),
-        models.Content(
-            creator_id=creator_id, product_id=registration.product_id, registration_id=registration.id,
-            sample_request_id=sample.id, kind=ContentKind.VIDEO, url="https://www.tiktok.com/@creatora/video/1",
-            external_id="matrix-video-1", posted_at=now, views=1200, likes=80, orders_count=3, created_at=now,
-        ),
-    ])
+    s.add_all(
+        [
+            models.Shipment(
+                sample_request_id=sample.id,
+                status=ShipmentStatus.SHIPPED,
+                note="Left the warehouse",
+                occurred_at=now,
+                created_at=now,
+                **shipped,
+            ),
+            models.Shipment(
+                sample_request_id=sample.id,
+                status=ShipmentStatus.DELIVERED,
+                note="Signed for",
+                occurred_at=now,
+                created_at=now,
+                **shipped,
+            ),
+            models.Content(
+                creator_id=creator_id,
+                product_id=registration.product_id,
+                registration_id=registration.id,
+                sample_request_id=sample.id,
+                kind=ContentKind.VIDEO,
+                url="https://www.tiktok.com/@creatora/video/1",
+                external_id="matrix-video-1",
+                posted_at=now,
+                views=1200,
+                likes=80,
+                orders_count=3,
+                created_at=now,
+            ),
+        ]
+    )
 
 
 @pytest.fixture
@@ -284,9 +397,15 @@ async def logged_in(rt: Runtime, world: World, as_role) -> dict[str, Api]:  # no
     async with UnitOfWork(rt) as uow:
         for tenant in world.tenants.values():
             await notify(
-                uow, recipient_organisation_id=tenant.organisation_id, recipient_user_id=tenant.user_id,
-                kind="SECURITY_TEST", title="Test", body="A notification with every column.", subject_type="User",
-                subject_id=tenant.user_id, data={"source": "visibility matrix"},
+                uow,
+                recipient_organisation_id=tenant.organisation_id,
+                recipient_user_id=tenant.user_id,
+                kind="SECURITY_TEST",
+                title="Test",
+                body="A notification with every column.",
+                subject_type="User",
+                subject_id=tenant.user_id,
+                data={"source": "visibility matrix"},
             )
     apis = {key: await as_role(key) for key in world.tenants}
     for api in apis.values():
@@ -299,13 +418,19 @@ def principal_of(world: World, audience: Audience) -> Principal:
     return Principal(user_id=tenant.user_id, role=tenant.role, organisation_id=tenant.organisation_id)
 
 
-async def instances_and_scope(rt: Runtime, type_name: str, principal: Principal) -> tuple[list[int], set[int]]:
+async def instances_and_scope(
+    rt: Runtime, type_name: str, principal: Principal
+) -> tuple[list[int], set[int]]:
     """Every key of the type in the database, and the keys inside the role's row scope (the oracle)."""
     key = KEY_COLUMNS[type_name]
     scope = ROW_SCOPES.get(type_name, {}).get(Audience(principal.role.value))
     async with rt.sessionmaker() as session:
         keys = list((await session.scalars(select(key).order_by(key))).all())
-        in_scope = set() if scope is None else set((await session.scalars(select(key).where(scope(principal)))).all())
+        in_scope = (
+            set()
+            if scope is None
+            else set((await session.scalars(select(key).where(scope(principal)))).all())
+        )
     return keys, in_scope
 
 
@@ -321,7 +446,9 @@ async def test_node_fields_as_the_policy_says(
     assert keys, f"the world has no {type_name}: seed one so the matrix can check it"
     reachable = audience in TYPE_ACCESS.get(type_name, frozenset())
     if reachable:
-        assert in_scope, f"no {type_name} inside {audience}'s row scope: seed one, or the matrix checks no field"
+        assert in_scope, (
+            f"no {type_name} inside {audience}'s row scope: seed one, or the matrix checks no field"
+        )
     empty: dict[str, set[int]] = {}
     async with rt.sessionmaker() as session:
         for (empty_type, field_name), keys_query in EMPTY_BY_DESIGN.items():
@@ -357,7 +484,9 @@ async def test_node_fields_as_the_policy_says(
 
 
 @pytest.mark.parametrize("audience", AUDIENCES, ids=str)
-async def test_denied_root_fields_are_refused(logged_in: dict[str, Api], anon: Api, audience: Audience) -> None:
+async def test_denied_root_fields_are_refused(
+    logged_in: dict[str, Api], anon: Api, audience: Audience
+) -> None:
     api = anon if audience is Audience.ANONYMOUS else logged_in[ACTING_TENANT[audience]]
     expected = "UNAUTHENTICATED" if audience is Audience.ANONYMOUS else "FORBIDDEN"
     viewer = (await api.raw("{ viewer { role } }"))["data"]["viewer"]
@@ -375,7 +504,11 @@ async def test_denied_root_fields_are_refused(logged_in: dict[str, Api], anon: A
             codes = [(e.get("extensions") or {}).get("code") for e in body.get("errors", [])]
             paths = [e.get("path") for e in body.get("errors", [])]
             data = body.get("data")
-            if codes != [expected] or paths != [[field_name]] or (data is not None and data.get(field_name) is not None):
+            if (
+                codes != [expected]
+                or paths != [[field_name]]
+                or (data is not None and data.get(field_name) is not None)
+            ):
                 problems.append(f"{audience} {root}.{field_name}: {body}")
     assert not problems, "\n".join(problems)
     if audience in (Audience.ANONYMOUS, Audience.SELLER):

@@ -17,7 +17,9 @@ def test_visibility_table_matches_the_snapshot() -> None:
     if rendered != committed:
         diff = "".join(
             difflib.unified_diff(
-                committed.splitlines(keepends=True), rendered.splitlines(keepends=True), "visibility.md (committed)",
+                committed.splitlines(keepends=True),
+                rendered.splitlines(keepends=True),
+                "visibility.md (committed)",
                 "visibility.md (from policy.py)",
             )
         )

@@ -45,8 +45,12 @@ async def member(rt: Runtime, role: Role, organisation_id: int) -> Principal:
     """A user of the organisation (audit rows name one), as a principal."""
     async with UnitOfWork(rt) as uow:
         user = await auth.create_user(
-            uow, organisation_id=organisation_id, email=f"hooks-{uuid.uuid4().hex[:8]}@test.local",
-            password="correct horse battery", full_name="Hook Owner", member_role=MemberRole.OWNER,
+            uow,
+            organisation_id=organisation_id,
+            email=f"hooks-{uuid.uuid4().hex[:8]}@test.local",
+            password="correct horse battery",
+            full_name="Hook Owner",
+            member_role=MemberRole.OWNER,
         )
     return Principal(user_id=user.id, role=role, organisation_id=organisation_id)
 

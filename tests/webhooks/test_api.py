@@ -25,7 +25,9 @@ REPLAY = "mutation($i: WebhookIdInput!) { webhookMessageReplay(input: $i) { webh
 
 
 async def _create(api, url: str, *types: str) -> dict:  # noqa: ANN001
-    return (await api(CREATE, {"i": {"url": url, "eventTypes": list(types), "description": "ERP"}}))["webhookEndpointCreate"]
+    return (await api(CREATE, {"i": {"url": url, "eventTypes": list(types), "description": "ERP"}}))[
+        "webhookEndpointCreate"
+    ]
 
 
 async def test_an_organisation_manages_only_its_own_endpoints(as_role, inbox) -> None:  # noqa: ANN001
@@ -44,15 +46,19 @@ async def test_an_organisation_manages_only_its_own_endpoints(as_role, inbox) ->
     assert test == {"webhookMessage": None, "userErrors": [{"code": "NOT_FOUND"}]}
     node = await seller("query($id: ID!) { node(id: $id) { id } }", {"id": endpoint["id"]})
     assert node == {"node": None}
-    deleted = await seller("mutation($i: WebhookIdInput!) { webhookEndpointDelete(input: $i) { deletedId userErrors { code } } }",
-                           {"i": {"id": endpoint["id"]}})
+    deleted = await seller(
+        "mutation($i: WebhookIdInput!) { webhookEndpointDelete(input: $i) { deletedId userErrors { code } } }",
+        {"i": {"id": endpoint["id"]}},
+    )
     assert deleted["webhookEndpointDelete"]["userErrors"] == [{"code": "NOT_FOUND"}]
 
 
 async def test_operators_and_anonymous_callers_are_refused(as_role, anon) -> None:  # noqa: ANN001
     operator = await as_role("operator")
     for api, code in ((operator, "FORBIDDEN"), (anon, "UNAUTHENTICATED")):
-        body = await api.raw(CREATE, {"i": {"url": "https://example.com/h", "eventTypes": ["campaign.changed"]}})
+        body = await api.raw(
+            CREATE, {"i": {"url": "https://example.com/h", "eventTypes": ["campaign.changed"]}}
+        )
         assert body["errors"][0]["extensions"]["code"] == code
 
 
@@ -61,9 +67,12 @@ async def test_bad_input_is_refused_field_by_field_and_changes_nothing(as_role) 
     result = await _create(agency, "ftp://example.com/x", "commission.nope")
     assert result["webhookEndpoint"] is None and result["secret"] is None
     assert sorted((e["code"], tuple(e["field"])) for e in result["userErrors"]) == [
-        ("INVALID_URL", ("input", "url")), ("UNKNOWN_EVENT_TYPE", ("input", "eventTypes")),
+        ("INVALID_URL", ("input", "url")),
+        ("UNKNOWN_EVENT_TYPE", ("input", "eventTypes")),
     ]
-    assert "commission.estimated" in next(e["message"] for e in result["userErrors"] if e["code"] == "UNKNOWN_EVENT_TYPE")
+    assert "commission.estimated" in next(
+        e["message"] for e in result["userErrors"] if e["code"] == "UNKNOWN_EVENT_TYPE"
+    )
     assert (await agency(LIST, {"first": 1}))["webhookEndpoints"] == []
 
 
@@ -73,11 +82,19 @@ async def test_private_urls_are_refused_in_production(rt) -> None:  # noqa: ANN0
     from server.services.errors import DomainError
     from server.services.webhooks import check_url
 
-    for url in ("http://127.0.0.1:8000/h", "https://10.1.2.3/h", "https://localhost/h", "http://example.com/h"):
+    for url in (
+        "http://127.0.0.1:8000/h",
+        "https://10.1.2.3/h",
+        "https://localhost/h",
+        "http://example.com/h",
+    ):
         with pytest.raises(DomainError) as refused:
             check_url(url, private_allowed=False)
         assert refused.value.code in ("PRIVATE_URL", "INSECURE_URL")
-    assert check_url("https://hooks.example.com/matchup", private_allowed=False) == "https://hooks.example.com/matchup"
+    assert (
+        check_url("https://hooks.example.com/matchup", private_allowed=False)
+        == "https://hooks.example.com/matchup"
+    )
 
 
 async def test_test_button_and_replay_deliver_signed_messages(as_role, inbox, deliver) -> None:  # noqa: ANN001
@@ -90,10 +107,18 @@ async def test_test_button_and_replay_deliver_signed_messages(as_role, inbox, de
     body = Webhook(created["secret"]).verify(request.body, request.headers)
     assert body["type"] == "webhook.test"
     message = (await agency(LIST, {"first": 5}))["webhookEndpoints"][0]["messages"]["edges"][0]["node"]
-    assert message["status"] == "DELIVERED" and message["attemptCount"] == 1 and message["payload"] == request.body
+    assert (
+        message["status"] == "DELIVERED"
+        and message["attemptCount"] == 1
+        and message["payload"] == request.body
+    )
     [attempt] = message["attempts"]
     assert attempt["responseStatus"] == 200
-    assert {h["name"] for h in attempt["requestHeaders"]} >= {"webhook-id", "webhook-timestamp", "webhook-signature"}
+    assert {h["name"] for h in attempt["requestHeaders"]} >= {
+        "webhook-id",
+        "webhook-timestamp",
+        "webhook-signature",
+    }
     replayed = (await agency(REPLAY, {"i": {"id": message["id"]}}))["webhookMessageReplay"]
     assert replayed == {"webhookMessage": {"id": message["id"], "status": "PENDING"}, "userErrors": []}
     assert await deliver() == 1
@@ -106,27 +131,47 @@ async def _campaign(rt, world) -> int:  # noqa: ANN001
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         campaign = models.Campaign(
-            agency_id=world["agency_a"].organisation_id, name="Serum week", description="", market=Market.TH,
-            seller_requirements="", commission_requirement_bps=1000, contact_email="c@agency.test",
-            registration_start=now - timedelta(days=1), registration_end=now + timedelta(days=7),
-            campaign_start=now - timedelta(days=1), campaign_end=now + timedelta(days=14),
-            targeting_mode=TargetingMode.OPEN, target_seller_type=SellerType.LOCAL, published=True,
-            first_published_at=now - timedelta(days=1), created_at=now, updated_at=now,
+            agency_id=world["agency_a"].organisation_id,
+            name="Serum week",
+            description="",
+            market=Market.TH,
+            seller_requirements="",
+            commission_requirement_bps=1000,
+            contact_email="c@agency.test",
+            registration_start=now - timedelta(days=1),
+            registration_end=now + timedelta(days=7),
+            campaign_start=now - timedelta(days=1),
+            campaign_end=now + timedelta(days=14),
+            targeting_mode=TargetingMode.OPEN,
+            target_seller_type=SellerType.LOCAL,
+            published=True,
+            first_published_at=now - timedelta(days=1),
+            created_at=now,
+            updated_at=now,
         )
         uow.session.add(campaign)
     return campaign.id
 
 
-async def test_registration_and_campaign_changes_reach_their_endpoints(rt, world, as_role, inbox, deliver) -> None:  # noqa: ANN001
+async def test_registration_and_campaign_changes_reach_their_endpoints(
+    rt, world, as_role, inbox, deliver
+) -> None:  # noqa: ANN001
     agency, seller = await as_role("agency_a"), await as_role("seller_a")
-    agency_hook = await _create(agency, inbox.url("/agency"), "registration.status_changed", "campaign.changed")
+    agency_hook = await _create(
+        agency, inbox.url("/agency"), "registration.status_changed", "campaign.changed"
+    )
     seller_hook = await _create(seller, inbox.url("/seller"), "registration.status_changed")
     campaign_id = await _campaign(rt, world)
     product = encode_id("Product", world.products["seller_a"][0])
     created = await seller(
         """mutation($i: RegistrationCreateInput!) { registrationCreate(input: $i) { registrations { id } } }""",
-        {"i": {"campaignId": encode_id("Campaign", campaign_id), "contactEmail": "shop-a@shop.test",
-               "items": [{"productId": product, "totalRateBps": 2000, "sampleQuota": 1}]}},
+        {
+            "i": {
+                "campaignId": encode_id("Campaign", campaign_id),
+                "contactEmail": "shop-a@shop.test",
+                "items": [{"productId": product, "totalRateBps": 2000, "sampleQuota": 1}],
+            }
+        },
     )
     [registration] = created["registrationCreate"]["registrations"]
     published = await agency(

@@ -18,16 +18,27 @@ from tests.webhooks.conftest import attempts, messages, principal, subscribe
 async def _paid_order(ow, us, clock, order_id: str = "o-1") -> None:  # noqa: ANN001
     product = ow.us.registered[0]
     attribution = {"showcase_entry_id": product.entry_gid("alice")}
-    response = await us.send(created(order_id, clock.now(), [
-        line("1", product, price="40.00", currency=ow.us.currency, attribution=attribution)]))
+    response = await us.send(
+        created(
+            order_id,
+            clock.now(),
+            [line("1", product, price="40.00", currency=ow.us.currency, attribution=attribution)],
+        )
+    )
     assert response.status_code == 200, response.text
     response = await us.send(event("paid", order_id, clock.now()))
     assert response.status_code == 200, response.text
 
 
-async def test_each_party_gets_a_signed_payload_trimmed_to_what_it_may_see(rt, ow, us, clock, inbox, deliver) -> None:
-    seller = await subscribe(rt, principal(Role.SELLER, ow.us.id), inbox.url("/seller"), "commission.estimated")
-    agency = await subscribe(rt, principal(Role.AGENCY, ow.agency_id), inbox.url("/agency"), "commission.estimated")
+async def test_each_party_gets_a_signed_payload_trimmed_to_what_it_may_see(
+    rt, ow, us, clock, inbox, deliver
+) -> None:
+    seller = await subscribe(
+        rt, principal(Role.SELLER, ow.us.id), inbox.url("/seller"), "commission.estimated"
+    )
+    agency = await subscribe(
+        rt, principal(Role.AGENCY, ow.agency_id), inbox.url("/agency"), "commission.estimated"
+    )
     creator = await subscribe(
         rt, principal(Role.CREATOR, ow.creators["alice"]), inbox.url("/creator"), "commission.estimated"
     )
@@ -45,7 +56,10 @@ async def test_each_party_gets_a_signed_payload_trimmed_to_what_it_may_see(rt, o
     assert seen_by_agency["creator"]["handle"] == "alice" and seen_by_agency["creatorName"] == "Alice"
     assert seen_by_agency["agencyCommission"]["estimated"] == {"amount": "2.00", "currency": "USD"}
     seen_by_seller = bodies["/seller"]["data"]["object"]
-    assert seen_by_seller["status"] == "PAID" and seen_by_seller["paidAmount"] == {"amount": "40.00", "currency": "USD"}
+    assert seen_by_seller["status"] == "PAID" and seen_by_seller["paidAmount"] == {
+        "amount": "40.00",
+        "currency": "USD",
+    }
     # A seller never receives creator identity (nor the creator's or the agency's share).
     assert seen_by_seller["creator"] is None and seen_by_seller["creatorName"] is None
     assert seen_by_seller["creatorRateBps"] is None and seen_by_seller["creatorCommission"] is None
@@ -77,7 +91,9 @@ async def test_a_tampered_body_does_not_verify(rt, ow, us, clock, inbox, deliver
         raise AssertionError("a tampered body verified")
 
 
-async def test_fails_twice_then_succeeds_exactly_one_accepted_delivery(rt, ow, us, clock, inbox, deliver) -> None:
+async def test_fails_twice_then_succeeds_exactly_one_accepted_delivery(
+    rt, ow, us, clock, inbox, deliver
+) -> None:
     await subscribe(rt, principal(Role.AGENCY, ow.agency_id), inbox.url("/flaky"), "commission.estimated")
     inbox.scripts["/flaky"] = [500, 503, 500, 503]  # each event's first two attempts fail
     await _paid_order(ow, us, clock, "o-1")
@@ -119,7 +135,9 @@ async def test_a_claim_left_by_a_crashed_process_is_delivered_once_its_lease_run
     assert [r.status for r in inbox.at("/a")] == [200]
 
 
-async def test_an_endpoint_failing_for_a_day_is_disabled_with_a_notification(rt, ow, us, clock, inbox, deliver) -> None:
+async def test_an_endpoint_failing_for_a_day_is_disabled_with_a_notification(
+    rt, ow, us, clock, inbox, deliver
+) -> None:
     from sqlalchemy import select
 
     from server import models
@@ -138,17 +156,23 @@ async def test_an_endpoint_failing_for_a_day_is_disabled_with_a_notification(rt,
     assert 20 < tries < 40  # exponential, at most an hour apart, for a day
     async with rt.sessionmaker() as s:
         endpoint = await s.scalar(select(models.WebhookEndpoint))
-        note = await s.scalar(select(models.Notification).where(models.Notification.kind == "WEBHOOK_ENDPOINT_DISABLED"))
+        note = await s.scalar(
+            select(models.Notification).where(models.Notification.kind == "WEBHOOK_ENDPOINT_DISABLED")
+        )
     assert endpoint.status.value == "DISABLED" and "24 hours" in endpoint.disabled_reason
     assert note is not None and note.recipient_organisation_id == ow.agency_id
     await _paid_order(ow, us, clock, "o-2")  # a disabled endpoint gets no new messages
     assert len(await messages(rt)) == 1
 
 
-async def test_messages_only_for_subscribed_types_and_only_with_the_change(rt, ow, us, clock, inbox, deliver) -> None:
+async def test_messages_only_for_subscribed_types_and_only_with_the_change(
+    rt, ow, us, clock, inbox, deliver
+) -> None:
     await subscribe(rt, principal(Role.AGENCY, ow.agency_id), inbox.url("/settled"), "commission.settled")
     product = ow.us.registered[0]
-    response = await us.send(created("o-1", clock.now(), [line("1", product, price="40.00", currency=ow.us.currency)]))
+    response = await us.send(
+        created("o-1", clock.now(), [line("1", product, price="40.00", currency=ow.us.currency)])
+    )
     assert response.status_code == 200
     response = await us.send(event("paid", "o-1", clock.now()))  # commission.estimated: not asked for
     refused = await us.send(event("paid", "o-1", clock.now()))  # refused: nothing stored, nothing sent

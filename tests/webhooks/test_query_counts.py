@@ -18,8 +18,12 @@ async def test_delivery_log_query_count_does_not_grow(rt, world, as_role, querie
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         endpoint = models.WebhookEndpoint(
-            organisation_id=world["agency_a"].organisation_id, url="https://hooks.example.com/a", description="",
-            event_types=["campaign.changed"], secret="whsec_" + "A" * 32, status=WebhookEndpointStatus.ACTIVE,
+            organisation_id=world["agency_a"].organisation_id,
+            url="https://hooks.example.com/a",
+            description="",
+            event_types=["campaign.changed"],
+            secret="whsec_" + "A" * 32,
+            status=WebhookEndpointStatus.ACTIVE,
             created_at=now,
         )
         uow.session.add(endpoint)
@@ -29,17 +33,30 @@ async def test_delivery_log_query_count_does_not_grow(rt, world, as_role, querie
             await uow.session.execute(delete(models.WebhookMessage))
             for n in range(size):
                 message = models.WebhookMessage(
-                    endpoint_id=endpoint.id, message_id=f"msg_{size}_{n}", event_type="campaign.changed", event={},
-                    body="{}", status=WebhookMessageStatus.DELIVERED, attempts=2, next_attempt_at=now,
-                    created_at=now - timedelta(minutes=n), delivered_at=now,
+                    endpoint_id=endpoint.id,
+                    message_id=f"msg_{size}_{n}",
+                    event_type="campaign.changed",
+                    event={},
+                    body="{}",
+                    status=WebhookMessageStatus.DELIVERED,
+                    attempts=2,
+                    next_attempt_at=now,
+                    created_at=now - timedelta(minutes=n),
+                    delivered_at=now,
                 )
                 uow.session.add(message)
                 await uow.session.flush()
                 for status in (500, 200):
-                    uow.session.add(models.WebhookAttempt(
-                        message_id=message.id, attempted_at=now, request_headers={"webhook-id": message.message_id},
-                        response_status=status, response_body="", duration_ms=3,
-                    ))
+                    uow.session.add(
+                        models.WebhookAttempt(
+                            message_id=message.id,
+                            attempted_at=now,
+                            request_headers={"webhook-id": message.message_id},
+                            response_status=status,
+                            response_body="",
+                            duration_ms=3,
+                        )
+                    )
         queries.reset()
         body = await agency(LIST, {"first": 10})
         counts[size] = queries.count

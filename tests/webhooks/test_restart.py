@@ -46,19 +46,26 @@ async def test_a_delivery_cut_by_a_crash_is_made_after_restart(tmp_path) -> None
         with receiver() as inbox:
             inbox.hold["/hook"] = threading.Event()  # the first request hangs until the sender is dead
             created = await webhooks.create_endpoint(
-                rt, await member(rt, Role.AGENCY, world["agency_a"].organisation_id), url=inbox.url("/hook"),
+                rt,
+                await member(rt, Role.AGENCY, world["agency_a"].organisation_id),
+                url=inbox.url("/hook"),
                 event_types=["campaign.changed"],
             )
             env = {
-                "MATCHUP_DATABASE_URL": url, "MATCHUP_SECRET_KEY": TEST_SECRET, "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-                "MATCHUP_WEBHOOK_POLL_SECONDS": "0.2", "MATCHUP_WEBHOOK_TIMEOUT_SECONDS": "2",
+                "MATCHUP_DATABASE_URL": url,
+                "MATCHUP_SECRET_KEY": TEST_SECRET,
+                "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
+                "MATCHUP_WEBHOOK_POLL_SECONDS": "0.2",
+                "MATCHUP_WEBHOOK_TIMEOUT_SECONDS": "2",
             }
             with server_process(env) as first:
                 await webhooks.send_test_event(
                     rt, await member(rt, Role.AGENCY, world["agency_a"].organisation_id), created.endpoint.id
                 )
                 _wait(lambda: inbox.arrived == ["/hook"], "the first process did not start the delivery")
-                os.kill(first.process.pid, signal.SIGKILL)  # killed mid-delivery: no answer read, nothing recorded
+                os.kill(
+                    first.process.pid, signal.SIGKILL
+                )  # killed mid-delivery: no answer read, nothing recorded
                 first.process.wait(10)
             inbox.hold["/hook"].set()
             claimed = await _message(rt)
@@ -71,7 +78,10 @@ async def test_a_delivery_cut_by_a_crash_is_made_after_restart(tmp_path) -> None
                     time.sleep(0.2)
             assert message.attempts == 1  # the cut attempt left no trace but the lease
             delivered = inbox.at("/hook")
-            assert len(delivered) == 2 and delivered[0].headers["webhook-id"] == delivered[1].headers["webhook-id"]
+            assert (
+                len(delivered) == 2
+                and delivered[0].headers["webhook-id"] == delivered[1].headers["webhook-id"]
+            )
             async with rt.sessionmaker() as s:
                 log = (await s.scalars(select(models.WebhookAttempt))).all()
             assert [a.response_status for a in log] == [200]

@@ -29,7 +29,9 @@ BigID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     with op.batch_alter_table("order_events") as batch:
-        batch.add_column(sa.Column("platform_order_id", sa.String(length=64), nullable=False, server_default=""))
+        batch.add_column(
+            sa.Column("platform_order_id", sa.String(length=64), nullable=False, server_default="")
+        )
     with op.batch_alter_table("order_events") as batch:
         batch.alter_column("platform_order_id", existing_type=sa.String(length=64), server_default=None)
     op.create_index(

@@ -23,7 +23,10 @@ COLUMNS = ("creator_id", "shop_id", "campaign_id")
 def upgrade() -> None:
     for column in COLUMNS:
         op.create_index(
-            f"ix_rollup_lines_open_{column}", "rollup_lines", [column], sqlite_where=sa.text(OPEN),
+            f"ix_rollup_lines_open_{column}",
+            "rollup_lines",
+            [column],
+            sqlite_where=sa.text(OPEN),
             postgresql_where=sa.text(OPEN),
         )
 

@@ -19,8 +19,13 @@ depends_on: str | Sequence[str] | None = None
 
 BigID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 TYPES = (
-    "MISSING_ORDER", "WRONG_COMMISSION", "RATE_NOT_HONOURED", "SPLIT_DISPUTED", "REJECTION_APPEAL",
-    "SAMPLE_NOT_RECEIVED", "CONTENT_NOT_POSTED",
+    "MISSING_ORDER",
+    "WRONG_COMMISSION",
+    "RATE_NOT_HONOURED",
+    "SPLIT_DISPUTED",
+    "REJECTION_APPEAL",
+    "SAMPLE_NOT_RECEIVED",
+    "CONTENT_NOT_POSTED",
 )
 STATUSES = ("OPEN", "ANSWERED", "RESOLVED", "REJECTED", "EXPIRED")
 OUTCOMES = ("FOR_CLAIMANT", "AGAINST_CLAIMANT")
@@ -68,7 +73,9 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint("claimed_amount_minor is null or claimed_amount_minor > 0", name="claimed_positive"),
+        sa.CheckConstraint(
+            "claimed_amount_minor is null or claimed_amount_minor > 0", name="claimed_positive"
+        ),
         sa.CheckConstraint("adjustment_minor is null or adjustment_minor > 0", name="adjustment_positive"),
         sa.CheckConstraint("version >= 1", name="version_positive"),
         sa.PrimaryKeyConstraint("id", name="pk_disputes"),
@@ -103,7 +110,11 @@ def downgrade() -> None:
         batch.drop_column("dispute_id")
     op.drop_index("ix_dispute_messages_dispute_id", table_name="dispute_messages")
     op.drop_table("dispute_messages")
-    for name in ("ix_disputes_shop_id", "ix_disputes_agency_id", "ix_disputes_claimant_organisation_id",
-                 "ix_disputes_status_due_at"):
+    for name in (
+        "ix_disputes_shop_id",
+        "ix_disputes_agency_id",
+        "ix_disputes_claimant_organisation_id",
+        "ix_disputes_status_due_at",
+    ):
         op.drop_index(name, table_name="disputes")
     op.drop_table("disputes")

@@ -12,7 +12,9 @@ from server.services.finance import bank
 async def resolve_bank_account_link(info: Info, input: BankAccountLinkInput) -> BankAccountPayload:  # noqa: A002
     principal = principal_of(info)
     details = bank.BankDetails(
-        holder_name=input.holder_name, bank_name=input.bank_name, account_number=input.account_number,
+        holder_name=input.holder_name,
+        bank_name=input.bank_name,
+        account_number=input.account_number,
         routing_code=input.routing_code,
     )
     try:
@@ -25,5 +27,6 @@ async def resolve_bank_account_link(info: Info, input: BankAccountLinkInput) -> 
 async def payload_for(info: Info, bank_account_id: int) -> BankAccountPayload:
     return BankAccountPayload(
         bank_account=await BankAccount.load(info, bank_account_id),
-        payment_account=await PaymentAccount.load(info, principal_of(info).organisation_id), user_errors=[],
+        payment_account=await PaymentAccount.load(info, principal_of(info).organisation_id),
+        user_errors=[],
     )

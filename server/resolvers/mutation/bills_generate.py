@@ -15,4 +15,6 @@ async def resolve_bills_generate(info: Info, input: BillsGenerateInput) -> Bills
     except DomainError as error:
         return BillsGeneratePayload(bills=[], user_errors=errors_of(error))
     rows = await info.context.loaders.finance.bill_by_id.load_many(ids)
-    return BillsGeneratePayload(bills=[PaymentBill.from_row(row) for row in rows if row is not None], user_errors=[])
+    return BillsGeneratePayload(
+        bills=[PaymentBill.from_row(row) for row in rows if row is not None], user_errors=[]
+    )

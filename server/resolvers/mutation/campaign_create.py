@@ -16,5 +16,7 @@ async def resolve_campaign_create(info: Info, input: CampaignCreateInput) -> Cam
     try:
         row = await campaigns.create(info.context.rt, principal, input.market, to_campaign_input(input))
     except (DomainError, DomainErrors) as error:
-        return CampaignPayload(campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode))
+        return CampaignPayload(
+            campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode)
+        )
     return CampaignPayload(campaign=Campaign.from_row(row), user_errors=[])

@@ -17,7 +17,11 @@ async def resolve_campaign_pending_change_cancel(
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in
     try:
-        row = await campaigns.cancel_pending_change(info.context.rt, principal, decode_id(input.campaign_id, "Campaign"))
+        row = await campaigns.cancel_pending_change(
+            info.context.rt, principal, decode_id(input.campaign_id, "Campaign")
+        )
     except DomainError as error:
-        return CampaignPayload(campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode))
+        return CampaignPayload(
+            campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode)
+        )
     return CampaignPayload(campaign=Campaign.from_row(row), user_errors=[])

@@ -14,7 +14,11 @@ async def resolve_campaign_publish(info: Info, input: CampaignPublishInput) -> C
     principal = info.context.principal
     assert principal is not None  # the policy gate lets only agencies in
     try:
-        row = await campaigns.set_published(info.context.rt, principal, decode_id(input.id, "Campaign"), input.published)
+        row = await campaigns.set_published(
+            info.context.rt, principal, decode_id(input.id, "Campaign"), input.published
+        )
     except DomainError as error:
-        return CampaignPayload(campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode))
+        return CampaignPayload(
+            campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode)
+        )
     return CampaignPayload(campaign=Campaign.from_row(row), user_errors=[])

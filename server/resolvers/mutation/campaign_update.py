@@ -20,12 +20,15 @@ async def resolve_campaign_update(info: Info, input: CampaignUpdateInput) -> Cam
         )
     except (DomainError, DomainErrors) as error:
         return CampaignUpdatePayload(
-            campaign=None, pending_change=None, applied_now=None,
+            campaign=None,
+            pending_change=None,
+            applied_now=None,
             user_errors=user_errors(error, CampaignUserError, CampaignErrorCode),
         )
     pending = result.pending_change
     return CampaignUpdatePayload(
         campaign=Campaign.from_row(result.campaign),
         pending_change=None if pending is None else CampaignPendingChange.from_row(pending),
-        applied_now=result.applied_now, user_errors=[],
+        applied_now=result.applied_now,
+        user_errors=[],
     )

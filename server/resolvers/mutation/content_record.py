@@ -29,20 +29,34 @@ async def resolve_content_record(info: Info, input: ContentRecordInput) -> Conte
     try:
         entry_id = decode_id(input.showcase_entry_id, "ShowcaseEntry")
     except InvalidId as exc:
-        return ContentRecordPayload(content=None, sample_request=None, user_errors=[ContentUserError(
-            field=["input", "showcaseEntryId"], message=str(exc), code=ContentErrorCode.INVALID_ID)])
+        return ContentRecordPayload(
+            content=None,
+            sample_request=None,
+            user_errors=[
+                ContentUserError(
+                    field=["input", "showcaseEntryId"], message=str(exc), code=ContentErrorCode.INVALID_ID
+                )
+            ],
+        )
     try:
         content_id, sample_id = await content.record_content(
-            ctx.rt, ctx.principal, showcase_entry_id=entry_id, kind=ContentKind(input.kind), url=input.url,
+            ctx.rt,
+            ctx.principal,
+            showcase_entry_id=entry_id,
+            kind=ContentKind(input.kind),
+            url=input.url,
             posted_at=input.posted_at,
         )
     except (DomainError, DomainErrors) as error:
         return ContentRecordPayload(
-            content=None, sample_request=None, user_errors=user_errors(error, ContentUserError, ContentErrorCode)
+            content=None,
+            sample_request=None,
+            user_errors=user_errors(error, ContentUserError, ContentErrorCode),
         )
     row = await ctx.loaders.content_by_id.load(content_id)
     sample = None if sample_id is None else await ctx.loaders.sample_request_by_id.load(sample_id)
     return ContentRecordPayload(
         content=None if row is None else Content.from_row(row),
-        sample_request=None if sample is None else SampleRequest.from_row(sample), user_errors=[],
+        sample_request=None if sample is None else SampleRequest.from_row(sample),
+        user_errors=[],
     )

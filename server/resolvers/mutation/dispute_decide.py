@@ -18,8 +18,14 @@ async def resolve_dispute_decide(info: Info, input: DisputeDecideInput) -> Dispu
     except InvalidId as exc:
         return invalid_id(exc, ["input", "id"])
     try:
-        await decide(ctx.rt, ctx.principal, dispute_id=dispute_id, uphold=input.uphold, note=input.note,
-                     amount=input.amount)
+        await decide(
+            ctx.rt,
+            ctx.principal,
+            dispute_id=dispute_id,
+            uphold=input.uphold,
+            note=input.note,
+            amount=input.amount,
+        )
     except (DomainError, DomainErrors) as error:
         return failed(error)
     return await payload_for(info, dispute_id)

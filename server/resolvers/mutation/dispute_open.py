@@ -25,8 +25,10 @@ def failed(error: DomainError | DomainErrors) -> DisputePayload:
 
 
 def invalid_id(exc: InvalidId, field: list[str]) -> DisputePayload:
-    return DisputePayload(dispute=None, user_errors=[
-        DisputeUserError(field=field, message=str(exc), code=DisputeErrorCode.INVALID_ID)])
+    return DisputePayload(
+        dispute=None,
+        user_errors=[DisputeUserError(field=field, message=str(exc), code=DisputeErrorCode.INVALID_ID)],
+    )
 
 
 async def resolve_dispute_open(info: Info, input: DisputeOpenInput) -> DisputePayload:  # noqa: A002
@@ -37,8 +39,13 @@ async def resolve_dispute_open(info: Info, input: DisputeOpenInput) -> DisputePa
     except InvalidId as exc:
         return invalid_id(exc, ["input", "subjectId"])
     spec = OpenSpec(
-        type=input.type, subject_type=subject_type, subject_id=subject_id, body=input.message.body,
-        links=list(input.message.links or []), order_number=input.order_number, order_date=input.order_date,
+        type=input.type,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        body=input.message.body,
+        links=list(input.message.links or []),
+        order_number=input.order_number,
+        order_date=input.order_date,
         claimed_amount=input.claimed_amount,
     )
     try:

@@ -23,10 +23,14 @@ async def resolve_integration_key_create(
         issued = await integration_keys.issue_integration_key(info.context.rt, principal, name=input.name)
     except DomainError as error:
         return IntegrationKeyCreatePayload(
-            integration_key=None, api_key=None, signing_secret=None,
+            integration_key=None,
+            api_key=None,
+            signing_secret=None,
             user_errors=user_errors(error, IntegrationKeyUserError, IntegrationKeyErrorCode),
         )
     return IntegrationKeyCreatePayload(
-        integration_key=IntegrationKey.from_row(issued.key), api_key=issued.api_key,
-        signing_secret=issued.signing_secret, user_errors=[],
+        integration_key=IntegrationKey.from_row(issued.key),
+        api_key=issued.api_key,
+        signing_secret=issued.signing_secret,
+        user_errors=[],
     )

@@ -29,6 +29,7 @@ async def resolve_integration_key_revoke(
         row = await integration_keys.revoke_integration_key(info.context.rt, principal, key_id=key_id)
     except DomainError as error:
         return IntegrationKeyPayload(
-            integration_key=None, user_errors=user_errors(error, IntegrationKeyUserError, IntegrationKeyErrorCode)
+            integration_key=None,
+            user_errors=user_errors(error, IntegrationKeyUserError, IntegrationKeyErrorCode),
         )
     return IntegrationKeyPayload(integration_key=IntegrationKey.from_row(row), user_errors=[])

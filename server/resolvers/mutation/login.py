@@ -15,7 +15,9 @@ from server.services.errors import DomainError
 @strawberry.type
 class LoginPayload:
     viewer: Viewer | None
-    token: str | None = strawberry.field(description="Bearer token for API clients. The web app uses the HttpOnly cookie.")
+    token: str | None = strawberry.field(
+        description="Bearer token for API clients. The web app uses the HttpOnly cookie."
+    )
     user_errors: list[AuthUserError]
 
 
@@ -28,16 +30,26 @@ async def resolve_login(info: Info, input: LoginInput) -> LoginPayload:  # noqa:
     ctx = info.context
     try:
         result = await auth.login(
-            ctx.rt, email=input.email, password=input.password, client_ip=_client_ip(info),
+            ctx.rt,
+            email=input.email,
+            password=input.password,
+            client_ip=_client_ip(info),
             user_agent=ctx.request.headers.get("user-agent"),
         )
     except DomainError as error:
-        return LoginPayload(viewer=None, token=None, user_errors=user_errors(error, AuthUserError, AuthErrorCode))
+        return LoginPayload(
+            viewer=None, token=None, user_errors=user_errors(error, AuthUserError, AuthErrorCode)
+        )
     settings = ctx.rt.settings
     if not ctx.is_websocket and ctx.response is not None:
         ctx.response.set_cookie(
-            settings.cookie_name, result.token, max_age=settings.session_ttl_hours * 3600, httponly=True,
-            samesite="lax", secure=settings.session_cookie_secure, path="/",
+            settings.cookie_name,
+            result.token,
+            max_age=settings.session_ttl_hours * 3600,
+            httponly=True,
+            samesite="lax",
+            secure=settings.session_cookie_secure,
+            path="/",
         )
     ctx.act_as(result.principal)
     return LoginPayload(viewer=await resolve_viewer(info), token=result.token, user_errors=[])

@@ -16,7 +16,11 @@ async def resolve_logout(info: Info) -> LogoutPayload:
     ended = await auth.logout(ctx.rt, ctx.principal)
     if not ctx.is_websocket and ctx.response is not None:
         ctx.response.delete_cookie(
-            ctx.rt.settings.cookie_name, path="/", httponly=True, samesite="lax", secure=ctx.rt.settings.session_cookie_secure,
+            ctx.rt.settings.cookie_name,
+            path="/",
+            httponly=True,
+            samesite="lax",
+            secure=ctx.rt.settings.session_cookie_secure,
         )
     ctx.act_as(None)
     return LogoutPayload(ok=ended)

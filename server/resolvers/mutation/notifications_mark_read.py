@@ -28,16 +28,31 @@ async def resolve_notifications_mark_read(
     pks: list[int] | None = None
     if input.ids is not None:
         if len(input.ids) > MAX_IDS:
-            return NotificationsMarkReadPayload(unread_count=None, user_errors=[NotificationUserError(
-                field=["input", "ids"], message=f"At most {MAX_IDS} ids at once (got {len(input.ids)})",
-                code=NotificationErrorCode.TOO_MANY)])
+            return NotificationsMarkReadPayload(
+                unread_count=None,
+                user_errors=[
+                    NotificationUserError(
+                        field=["input", "ids"],
+                        message=f"At most {MAX_IDS} ids at once (got {len(input.ids)})",
+                        code=NotificationErrorCode.TOO_MANY,
+                    )
+                ],
+            )
         pks = []
         for index, raw in enumerate(input.ids):
             try:
                 pks.append(decode_id(raw, "Notification"))
             except InvalidId as exc:
-                return NotificationsMarkReadPayload(unread_count=None, user_errors=[NotificationUserError(
-                    field=["input", "ids", str(index)], message=str(exc), code=NotificationErrorCode.INVALID_ID)])
+                return NotificationsMarkReadPayload(
+                    unread_count=None,
+                    user_errors=[
+                        NotificationUserError(
+                            field=["input", "ids", str(index)],
+                            message=str(exc),
+                            code=NotificationErrorCode.INVALID_ID,
+                        )
+                    ],
+                )
     await notifications.mark_read(info.context.rt, principal, pks)
     count = await unread_notification_count(info.context.rt, principal)
     return NotificationsMarkReadPayload(unread_count=count, user_errors=[])

@@ -13,9 +13,14 @@ from server.services.finance import payouts
 
 async def resolve_payout_run(info: Info, input: PayoutRunInput) -> PayoutRunPayload:  # noqa: A002
     try:
-        bill_ids = None if input.bill_ids is None else [
-            input_id(value, "PaymentBill", ["input", "billIds", i]) for i, value in enumerate(input.bill_ids)
-        ]
+        bill_ids = (
+            None
+            if input.bill_ids is None
+            else [
+                input_id(value, "PaymentBill", ["input", "billIds", i])
+                for i, value in enumerate(input.bill_ids)
+            ]
+        )
         results = await payouts.run_payouts(info.context.rt, principal_of(info), bill_ids=bill_ids)
     except (DomainError, DomainErrors) as error:
         return PayoutRunPayload(results=[], user_errors=errors_of(error))
@@ -27,8 +32,10 @@ async def resolve_payout_run(info: Info, input: PayoutRunInput) -> PayoutRunPayl
     return PayoutRunPayload(
         results=[
             PayoutRunResult(
-                bill=None if bill is None else PaymentBill.from_row(bill), outcome=r.outcome,
-                block_reason=r.block_reason, message=r.message,
+                bill=None if bill is None else PaymentBill.from_row(bill),
+                outcome=r.outcome,
+                block_reason=r.block_reason,
+                message=r.message,
                 payout=next((Payout.from_row(p) for p in attempts if p.id == r.payout_id), None),
             )
             for r, bill, attempts in zip(results, bill_rows, payout_rows, strict=True)

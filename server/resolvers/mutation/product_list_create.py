@@ -12,7 +12,8 @@ from server.services.errors import DomainError
 async def resolve_product_list_create(info: Info, input: ProductListCreateInput) -> ProductListPayload:  # noqa: A002
     try:
         row = await product_lists.create_list(
-            info.context.rt, principal_of(info),
+            info.context.rt,
+            principal_of(info),
             campaign_id=input_id(input.campaign_id, "Campaign", ["input", "campaignId"]),
             name=input.name,
             items=item_specs(input.items, ["input", "items"]),

@@ -15,7 +15,9 @@ async def resolve_product_list_duplicate(
 ) -> ProductListPayload:
     try:
         row = await product_lists.duplicate_list(
-            info.context.rt, principal_of(info), list_id=input_id(input.id, "ProductList", ["input", "id"]),
+            info.context.rt,
+            principal_of(info),
+            list_id=input_id(input.id, "ProductList", ["input", "id"]),
             name=input.name,
         )
     except DomainError as error:

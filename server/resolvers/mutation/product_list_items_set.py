@@ -15,10 +15,13 @@ async def resolve_product_list_items_set(
 ) -> ProductListPayload:
     try:
         row = await product_lists.set_items(
-            info.context.rt, principal_of(info),
+            info.context.rt,
+            principal_of(info),
             list_id=input_id(input.list_id, "ProductList", ["input", "listId"]),
             items=item_specs(input.set_, ["input", "set"]),
-            remove=[input_id(raw, "Registration", ["input", "remove", j]) for j, raw in enumerate(input.remove)],
+            remove=[
+                input_id(raw, "Registration", ["input", "remove", j]) for j, raw in enumerate(input.remove)
+            ],
         )
     except DomainError as error:
         return ProductListPayload(product_list=None, user_errors=errors_of(error))

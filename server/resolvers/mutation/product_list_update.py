@@ -12,7 +12,9 @@ from server.services.errors import DomainError
 async def resolve_product_list_update(info: Info, input: ProductListUpdateInput) -> ProductListPayload:  # noqa: A002
     try:
         row = await product_lists.rename_list(
-            info.context.rt, principal_of(info), list_id=input_id(input.id, "ProductList", ["input", "id"]),
+            info.context.rt,
+            principal_of(info),
+            list_id=input_id(input.id, "ProductList", ["input", "id"]),
             name=input.name,
         )
     except DomainError as error:

@@ -17,23 +17,32 @@ async def resolve_registration_create(
     assert principal is not None  # the policy gate lets only sellers in
     items = [
         registrations.ItemSpec(
-            product_id=pk_or_none(item.product_id, "Product"), total_rate_bps=item.total_rate_bps,
-            sample_quota=item.sample_quota, shop_ads_rate_bps=item.shop_ads_rate_bps,
+            product_id=pk_or_none(item.product_id, "Product"),
+            total_rate_bps=item.total_rate_bps,
+            sample_quota=item.sample_quota,
+            shop_ads_rate_bps=item.shop_ads_rate_bps,
         )
         for item in input.items
     ]
     try:
         outcome = await registrations.create(
-            info.context.rt, principal, campaign_id=decode_id(input.campaign_id, "Campaign"), items=items,
-            contact_email=input.contact_email, contact_whatsapp=input.contact_whatsapp,
+            info.context.rt,
+            principal,
+            campaign_id=decode_id(input.campaign_id, "Campaign"),
+            items=items,
+            contact_email=input.contact_email,
+            contact_whatsapp=input.contact_whatsapp,
         )
     except DomainError as error:
-        return RegistrationCreatePayload(registrations=[], results=[], user_errors=registration_errors([error]))
+        return RegistrationCreatePayload(
+            registrations=[], results=[], user_errors=registration_errors([error])
+        )
     return RegistrationCreatePayload(
         registrations=[Registration.from_row(row) for row in outcome.created],
         results=[
             RegistrationItemResult(
-                index=item.index, product_id=input.items[item.index].product_id,
+                index=item.index,
+                product_id=input.items[item.index].product_id,
                 registration=None if item.registration is None else Registration.from_row(item.registration),
                 user_errors=registration_errors(item.errors),
             )

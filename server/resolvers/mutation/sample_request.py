@@ -17,7 +17,9 @@ from server.services.errors import DomainError, DomainErrors
 
 async def payload_for(info: Info, sample_id: int) -> SampleRequestPayload:
     row = await info.context.loaders.sample_request_by_id.load(sample_id)
-    return SampleRequestPayload(sample_request=None if row is None else SampleRequest.from_row(row), user_errors=[])
+    return SampleRequestPayload(
+        sample_request=None if row is None else SampleRequest.from_row(row), user_errors=[]
+    )
 
 
 def failed(error: DomainError | DomainErrors) -> SampleRequestPayload:
@@ -27,8 +29,12 @@ def failed(error: DomainError | DomainErrors) -> SampleRequestPayload:
 
 
 def invalid_id(exc: InvalidId, field: list[str]) -> SampleRequestPayload:
-    return SampleRequestPayload(sample_request=None, user_errors=[
-        SampleRequestUserError(field=field, message=str(exc), code=SampleRequestErrorCode.INVALID_ID)])
+    return SampleRequestPayload(
+        sample_request=None,
+        user_errors=[
+            SampleRequestUserError(field=field, message=str(exc), code=SampleRequestErrorCode.INVALID_ID)
+        ],
+    )
 
 
 async def resolve_sample_request(info: Info, input: SampleRequestInput) -> SampleRequestPayload:  # noqa: A002
@@ -41,10 +47,18 @@ async def resolve_sample_request(info: Info, input: SampleRequestInput) -> Sampl
     a = input.address
     try:
         sample_id = await samples.request_sample(
-            ctx.rt, ctx.principal, showcase_entry_id=entry_id,
+            ctx.rt,
+            ctx.principal,
+            showcase_entry_id=entry_id,
             address=sample_address.Address(
-                recipient_name=a.recipient_name, phone=a.phone, line1=a.line1, line2=a.line2, city=a.city,
-                region=a.region, postal_code=a.postal_code, country=a.country,
+                recipient_name=a.recipient_name,
+                phone=a.phone,
+                line1=a.line1,
+                line2=a.line2,
+                city=a.city,
+                region=a.region,
+                postal_code=a.postal_code,
+                country=a.country,
             ),
         )
     except (DomainError, DomainErrors) as error:

@@ -21,7 +21,9 @@ async def resolve_sample_request_review(
     except InvalidId as exc:
         return invalid_id(exc, ["input", "id"])
     try:
-        await samples.review_sample(ctx.rt, ctx.principal, sample_id=sample_id, approve=input.approve, reason=input.reason)
+        await samples.review_sample(
+            ctx.rt, ctx.principal, sample_id=sample_id, approve=input.approve, reason=input.reason
+        )
     except (DomainError, DomainErrors) as error:
         return failed(error)
     return await payload_for(info, sample_id)

@@ -23,8 +23,13 @@ async def resolve_sample_shipment_update(
         return invalid_id(exc, ["input", "id"])
     try:
         await samples.update_shipment(
-            ctx.rt, ctx.principal, sample_id=sample_id, status=ShipmentStatus(input.status),
-            carrier=input.carrier, tracking_number=input.tracking_number, note=input.note,
+            ctx.rt,
+            ctx.principal,
+            sample_id=sample_id,
+            status=ShipmentStatus(input.status),
+            carrier=input.carrier,
+            tracking_number=input.tracking_number,
+            note=input.note,
         )
     except (DomainError, DomainErrors) as error:
         return failed(error)

@@ -12,7 +12,9 @@ from server.services.errors import DomainError
 async def resolve_share_link_create(info: Info, input: ShareLinkCreateInput) -> ShareLinkPayload:  # noqa: A002
     try:
         row = await product_lists.create_share_link(
-            info.context.rt, principal_of(info), list_id=input_id(input.list_id, "ProductList", ["input", "listId"])
+            info.context.rt,
+            principal_of(info),
+            list_id=input_id(input.list_id, "ProductList", ["input", "listId"]),
         )
     except DomainError as error:
         return ShareLinkPayload(share_link=None, user_errors=errors_of(error))

@@ -39,7 +39,11 @@ async def resolve_showcase_add(info: Info, input: ShowcaseAddInput) -> ShowcaseA
         return _failed([ShowcaseUserError(field=field, message=str(exc), code=ShowcaseErrorCode.INVALID_ID)])
     try:
         result = await showcase.add_to_showcase(
-            ctx.rt, ctx.principal, token=input.token.strip(), accept_terms=input.accept_terms, item_ids=item_ids,
+            ctx.rt,
+            ctx.principal,
+            token=input.token.strip(),
+            accept_terms=input.accept_terms,
+            item_ids=item_ids,
             choices=choices,
         )
     except (DomainError, DomainErrors) as error:

@@ -18,10 +18,22 @@ async def resolve_showcase_remove(info: Info, input: ShowcaseRemoveInput) -> Sho
         try:
             pks.append(decode_id(raw, "ShowcaseEntry"))
         except InvalidId as exc:
-            return ShowcaseRemovePayload(removed_ids=[], user_errors=[ShowcaseUserError(
-                field=["input", "entryIds", str(index)], message=str(exc), code=ShowcaseErrorCode.INVALID_ID)])
+            return ShowcaseRemovePayload(
+                removed_ids=[],
+                user_errors=[
+                    ShowcaseUserError(
+                        field=["input", "entryIds", str(index)],
+                        message=str(exc),
+                        code=ShowcaseErrorCode.INVALID_ID,
+                    )
+                ],
+            )
     try:
         removed = await showcase.remove_from_showcase(ctx.rt, ctx.principal, pks)
     except (DomainError, DomainErrors) as error:
-        return ShowcaseRemovePayload(removed_ids=[], user_errors=user_errors(error, ShowcaseUserError, ShowcaseErrorCode))
-    return ShowcaseRemovePayload(removed_ids=[encode_id("ShowcaseEntry", pk) for pk in removed], user_errors=[])
+        return ShowcaseRemovePayload(
+            removed_ids=[], user_errors=user_errors(error, ShowcaseUserError, ShowcaseErrorCode)
+        )
+    return ShowcaseRemovePayload(
+        removed_ids=[encode_id("ShowcaseEntry", pk) for pk in removed], user_errors=[]
+    )

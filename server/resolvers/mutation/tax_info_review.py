@@ -13,8 +13,11 @@ from server.services.finance import tax
 async def resolve_tax_info_review(info: Info, input: TaxInfoReviewInput) -> TaxInfoPayload:  # noqa: A002
     try:
         tax_info_id = await tax.review_tax_info(
-            info.context.rt, principal_of(info), tax_info_id=input_id(input.id, "TaxInfo", ["input", "id"]),
-            approve=input.approve, reason=input.reason,
+            info.context.rt,
+            principal_of(info),
+            tax_info_id=input_id(input.id, "TaxInfo", ["input", "id"]),
+            approve=input.approve,
+            reason=input.reason,
         )
     except DomainError as error:
         return TaxInfoPayload(tax_info=None, payment_account=None, user_errors=errors_of(error))

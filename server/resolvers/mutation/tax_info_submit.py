@@ -11,14 +11,28 @@ from server.services.finance import tax
 
 async def resolve_tax_info_submit(info: Info, input: TaxInfoSubmitInput) -> TaxInfoPayload:  # noqa: A002
     principal = principal_of(info)
-    w9 = None if input.w9 is None else tax.W9(
-        legal_name=input.w9.legal_name, business_name=input.w9.business_name, entity_type=input.w9.entity_type,
-        tin_type=input.w9.tin_type, tin=input.w9.tin, address=address_of(input.w9.address),
-        certified=input.w9.certify,
+    w9 = (
+        None
+        if input.w9 is None
+        else tax.W9(
+            legal_name=input.w9.legal_name,
+            business_name=input.w9.business_name,
+            entity_type=input.w9.entity_type,
+            tin_type=input.w9.tin_type,
+            tin=input.w9.tin,
+            address=address_of(input.w9.address),
+            certified=input.w9.certify,
+        )
     )
-    local = None if input.local is None else tax.LocalTaxInfo(
-        legal_name=input.local.legal_name, entity_type=input.local.entity_type, tax_id=input.local.tax_id,
-        address=address_of(input.local.address),
+    local = (
+        None
+        if input.local is None
+        else tax.LocalTaxInfo(
+            legal_name=input.local.legal_name,
+            entity_type=input.local.entity_type,
+            tax_id=input.local.tax_id,
+            address=address_of(input.local.address),
+        )
     )
     try:
         tax_info_id = await tax.submit_tax_info(info.context.rt, principal, w9=w9, local=local)

@@ -24,6 +24,12 @@ async def resolve_bills(
     if period is not None:
         stmt = stmt.where(models.PaymentBill.period == period.strip())
     return await keyset_page(
-        info.context.reads, stmt, sort=models.PaymentBill.period, pk=models.PaymentBill.id, descending=True,
-        first=first, after=after, wrap=PaymentBill.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.PaymentBill.period,
+        pk=models.PaymentBill.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=PaymentBill.from_row,
     )

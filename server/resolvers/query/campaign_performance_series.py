@@ -24,10 +24,15 @@ async def resolve_campaign_performance_series(
         return None
     campaign, scope = scoped
     zone = market_zone(campaign.market)
-    first, last = day_range(info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone))
+    first, last = day_range(
+        info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone)
+    )
     days = await daily(info.context.rt, *scope.days(), scope.accounts, zone, first, last)
     currency = MARKET_CURRENCY[campaign.market]
     return PerformanceSeries(
-        time_zone=MARKET_TIMEZONE[campaign.market], currency=currency, from_=first, to=last,
+        time_zone=MARKET_TIMEZONE[campaign.market],
+        currency=currency,
+        from_=first,
+        to=last,
         days=[PerformanceDay.of(day, currency) for day in days],
     )

@@ -35,7 +35,12 @@ async def resolve_campaign_product_collaborations(
         return None
     campaign, scope = scoped
     page = await collaboration_page(
-        info.context.rt, scope, pk, sort=key, descending=order.direction is SortDirection.DESC, first=first,
+        info.context.rt,
+        scope,
+        pk,
+        sort=key,
+        descending=order.direction is SortDirection.DESC,
+        first=first,
         after=cursor,
     )
     currency = MARKET_CURRENCY[campaign.market]

@@ -32,11 +32,18 @@ async def resolve_campaign_product_performance(
     campaign, scope = scoped
     f = filter or ProductPerformanceFilter()
     page = await product_page(
-        info.context.rt, scope,
+        info.context.rt,
+        scope,
         ProductFilter(
-            statuses=tuple(f.status or ()), bookmarked=f.bookmarked, category=f.category, has_content=f.has_content
+            statuses=tuple(f.status or ()),
+            bookmarked=f.bookmarked,
+            category=f.category,
+            has_content=f.has_content,
         ),
-        sort=key, descending=order.direction is SortDirection.DESC, first=first, after=cursor,
+        sort=key,
+        descending=order.direction is SortDirection.DESC,
+        first=first,
+        after=cursor,
     )
     currency = MARKET_CURRENCY[campaign.market]
     return connection(page, lambda row: ProductPerformance.of(row, currency), after)

@@ -63,6 +63,12 @@ async def resolve_campaigns(
         stmt = stmt.where(c.archived_at.is_(None))  # an agency's default list leaves its archive out
     s = sort or CampaignSort()
     return await keyset_page(
-        info.context.reads, stmt, sort=SORT_COLUMNS[s.field], pk=c.id, descending=s.direction is SortDirection.DESC, first=first,
-        after=after, wrap=Campaign.from_row,
+        info.context.reads,
+        stmt,
+        sort=SORT_COLUMNS[s.field],
+        pk=c.id,
+        descending=s.direction is SortDirection.DESC,
+        first=first,
+        after=after,
+        wrap=Campaign.from_row,
     )

@@ -25,6 +25,9 @@ async def resolve_creator_performance_series(
     days = await daily(info.context.rt, *scope.days(), ACCOUNTS, market_zone(scope.market), first, last)
     currency = MARKET_CURRENCY[scope.market]
     return PerformanceSeries(
-        time_zone=MARKET_TIMEZONE[scope.market], currency=currency, from_=first, to=last,
+        time_zone=MARKET_TIMEZONE[scope.market],
+        currency=currency,
+        from_=first,
+        to=last,
         days=[PerformanceDay.of(day, currency) for day in days],
     )

@@ -12,8 +12,12 @@ from server.services import dispute_rules as rules
 
 
 async def resolve_disputes(
-    info: Info, first: int = 20, after: str | None = None, open: bool = True,  # noqa: A002
-    status: list[DisputeStatus] | None = None, type: list[DisputeType] | None = None,  # noqa: A002
+    info: Info,
+    first: int = 20,
+    after: str | None = None,
+    open: bool = True,  # noqa: A002
+    status: list[DisputeStatus] | None = None,
+    type: list[DisputeType] | None = None,  # noqa: A002
 ) -> Connection[Dispute]:
     """The viewer's dispute inbox (the operator's: every dispute). Open ones by deadline, the nearest first;
     closed ones by when they closed, the latest first."""
@@ -25,6 +29,12 @@ async def resolve_disputes(
     if type:
         stmt = stmt.where(d.type.in_(type))
     return await keyset_page(
-        info.context.reads, stmt, sort=d.due_at if open else d.closed_at, pk=d.id, descending=not open,
-        first=first, after=after, wrap=Dispute.from_row,
+        info.context.reads,
+        stmt,
+        sort=d.due_at if open else d.closed_at,
+        pk=d.id,
+        descending=not open,
+        first=first,
+        after=after,
+        wrap=Dispute.from_row,
     )

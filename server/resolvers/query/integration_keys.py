@@ -20,6 +20,12 @@ async def resolve_integration_keys(
     if not include_revoked:
         stmt = stmt.where(models.IntegrationKey.revoked_at.is_(None))
     return await keyset_page(
-        info.context.reads, stmt, sort=models.IntegrationKey.created_at, pk=models.IntegrationKey.id, descending=True,
-        first=first, after=after, wrap=IntegrationKey.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.IntegrationKey.created_at,
+        pk=models.IntegrationKey.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=IntegrationKey.from_row,
     )

@@ -19,6 +19,12 @@ async def resolve_notifications(
     if unread_only:
         stmt = stmt.where(models.Notification.read_at.is_(None))
     return await keyset_page(
-        info.context.reads, stmt, sort=models.Notification.created_at, pk=models.Notification.id, descending=True,
-        first=first, after=after, wrap=Notification.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.Notification.created_at,
+        pk=models.Notification.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=Notification.from_row,
     )

@@ -26,9 +26,11 @@ def line_filter(f: OrderLineFilter | None) -> reads.LineFilter:
     if f is None:
         return reads.LineFilter()
     out = reads.LineFilter(
-        placed_from=_utc(f.from_), placed_to=_utc(f.to),
+        placed_from=_utc(f.from_),
+        placed_to=_utc(f.to),
         campaign_id=None if f.campaign_id is None else decode_id(f.campaign_id, "Campaign"),
-        statuses=tuple(f.status or ()), attributed=f.attributed,
+        statuses=tuple(f.status or ()),
+        attributed=f.attributed,
     )
     if out.empty_range:
         raise InvalidFilter("filter.from must be before filter.to", field="filter.from")
@@ -46,8 +48,17 @@ async def resolve_order_lines(
     principal, f = info.context.principal, line_filter(filter)
     stmt = reads.filtered(reads.line_rows(), f).where(row_scope("OrderLine", principal))
     # From the rollups where the filter allows; otherwise keyset_page counts up to MATCHUP_TOTAL_COUNT_CAP.
-    count = None if principal is None else line_counts.from_rollups(principal.role, principal.organisation_id, f)
+    count = (
+        None if principal is None else line_counts.from_rollups(principal.role, principal.organisation_id, f)
+    )
     return await keyset_page(
-        info.context.rt, stmt, sort=models.Order.placed_at, pk=models.OrderLine.id, descending=True, first=first,
-        after=after, wrap=lambda row: OrderLine.from_view(reads.line_view(row)), count=count,
+        info.context.rt,
+        stmt,
+        sort=models.Order.placed_at,
+        pk=models.OrderLine.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=lambda row: OrderLine.from_view(reads.line_view(row)),
+        count=count,
     )

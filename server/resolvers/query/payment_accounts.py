@@ -24,6 +24,12 @@ async def resolve_payment_accounts(
     if kind is not None:
         stmt = stmt.where(models.Organisation.kind == kind)
     return await keyset_page(
-        info.context.reads, stmt, sort=models.Organisation.created_at, pk=models.Organisation.id, descending=True,
-        first=first, after=after, wrap=PaymentAccount.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.Organisation.created_at,
+        pk=models.Organisation.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=PaymentAccount.from_row,
     )

@@ -35,9 +35,14 @@ async def resolve_performance_series(
     if principal.shop_id is not None:
         where.append(table.c.shop_id == principal.shop_id)
     first, last = day_range(info, market, first_day, last_day)
-    days = await daily(info.context.rt, table, where, visible_accounts(principal), market_zone(market), first, last)
+    days = await daily(
+        info.context.rt, table, where, visible_accounts(principal), market_zone(market), first, last
+    )
     currency = MARKET_CURRENCY[market]
     return PerformanceSeries(
-        time_zone=MARKET_TIMEZONE[market], currency=currency, from_=first, to=last,
+        time_zone=MARKET_TIMEZONE[market],
+        currency=currency,
+        from_=first,
+        to=last,
         days=[PerformanceDay.of(day, currency) for day in days],
     )

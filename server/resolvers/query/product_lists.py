@@ -26,6 +26,12 @@ async def resolve_product_lists(
     if (pattern := contains_pattern(search)) is not None:
         stmt = stmt.where(contains(models.ProductList.name, pattern))
     return await keyset_page(
-        info.context.reads, stmt, sort=models.ProductList.created_at, pk=models.ProductList.id, descending=True,
-        first=first, after=after, wrap=ProductList.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.ProductList.created_at,
+        pk=models.ProductList.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=ProductList.from_row,
     )

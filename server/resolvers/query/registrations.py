@@ -39,7 +39,10 @@ def _price_bound(value: str, name: str, rounding: str) -> ColumnElement[int]:
     if not amount.is_finite() or not 0 <= amount < PRICE_FILTER_MAX:
         raise InvalidFilter(f"filter.{name}: enter a decimal amount such as 12.50", field=f"filter.{name}")
     return case(
-        *((P.currency == c, int(amount.scaleb(CURRENCY_EXPONENT[c]).to_integral_value(rounding))) for c in Currency)
+        *(
+            (P.currency == c, int(amount.scaleb(CURRENCY_EXPONENT[c]).to_integral_value(rounding)))
+            for c in Currency
+        )
     )
 
 
@@ -56,7 +59,11 @@ async def resolve_registrations(
     order = sort or RegistrationSort()
     # The lowest SKU price of each listed product, read through the SKU index per row (a grouped subquery over
     # every SKU would aggregate the whole catalogue on every page).
-    price = select(func.min(models.Sku.price_minor)).where(models.Sku.product_id == R.product_id).scalar_subquery()
+    price = (
+        select(func.min(models.Sku.price_minor))
+        .where(models.Sku.product_id == R.product_id)
+        .scalar_subquery()
+    )
     stmt = (
         select(R)
         .join(models.Campaign, models.Campaign.id == R.campaign_id)
@@ -71,8 +78,12 @@ async def resolve_registrations(
         stmt = stmt.where(effective_status_sql(info.context.rt.clock.now()).in_([s.value for s in f.status]))
     if f.bookmarked is not None:
         agency_id = None if principal is None else principal.agency_id
-        bookmarked = false() if agency_id is None else exists().where(
-            models.Bookmark.registration_id == R.id, models.Bookmark.agency_id == agency_id
+        bookmarked = (
+            false()
+            if agency_id is None
+            else exists().where(
+                models.Bookmark.registration_id == R.id, models.Bookmark.agency_id == agency_id
+            )
         )
         stmt = stmt.where(bookmarked if f.bookmarked else ~bookmarked)
     if f.category:
@@ -98,8 +109,14 @@ async def resolve_registrations(
         RegistrationSortField.PRICE: price,
     }[order.field]
     page = await keyset_page(
-        info.context.reads, stmt, sort=sort_key, pk=R.id, descending=order.direction is SortDirection.DESC,
-        first=first, after=after, wrap=Registration.from_row,
+        info.context.reads,
+        stmt,
+        sort=sort_key,
+        pk=R.id,
+        descending=order.direction is SortDirection.DESC,
+        first=first,
+        after=after,
+        wrap=Registration.from_row,
     )
     await _prefetch(info, [edge.node.row for edge in page.edges])
     return page
@@ -115,7 +132,9 @@ async def _prefetch(info: Info, rows: list[models.Registration]) -> None:
     loaders = info.context.loaders
     audience = audience_of(info.context.principal)
 
-    def wanted(type_name: str, field: str, names: frozenset[str]) -> bool:  # what the policy gate would let run
+    def wanted(
+        type_name: str, field: str, names: frozenset[str]
+    ) -> bool:  # what the policy gate would let run
         return field in names and field_access(type_name, field, audience) is not Access.DENY
 
     loads = []
@@ -129,6 +148,8 @@ async def _prefetch(info: Info, rows: list[models.Registration]) -> None:
         loads.append(loaders.bookmark_by_registration_id.load_many([r.id for r in rows]))
     await asyncio.gather(*loads)
     product = selected(info, "edges", "node", "product")
-    if wanted("Registration", "product", node) and any(wanted("Product", f, product) for f in ("price", "stock", "skuCount")):
+    if wanted("Registration", "product", node) and any(
+        wanted("Product", f, product) for f in ("price", "stock", "skuCount")
+    ):
         # as the fields would: only for the products the viewer sees, once they are loaded
         await loaders.sku_summary_by_product_id.load_many([p.id for p in await products if p is not None])

@@ -21,6 +21,12 @@ async def resolve_sample_requests(
     if status:
         stmt = stmt.where(models.SampleRequest.status.in_(status))
     return await keyset_page(
-        info.context.reads, stmt, sort=models.SampleRequest.created_at, pk=models.SampleRequest.id, descending=True,
-        first=first, after=after, wrap=SampleRequest.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.SampleRequest.created_at,
+        pk=models.SampleRequest.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=SampleRequest.from_row,
     )

@@ -25,16 +25,28 @@ def shared_offer(offer: showcase.SharedOffer | None) -> SharedOffer | None:
     if offer is None:
         return None
     return SharedOffer(
-        token=offer.token, agency_name=offer.agency_name, campaign_name=offer.campaign_name,
-        campaign_end=offer.campaign_end, market=offer.market, currency=MARKET_CURRENCY[offer.market],
+        token=offer.token,
+        agency_name=offer.agency_name,
+        campaign_name=offer.campaign_name,
+        campaign_end=offer.campaign_end,
+        market=offer.market,
+        currency=MARKET_CURRENCY[offer.market],
         items=[
             OfferItem(
-                id=encode_id("ProductListItem", item.list_item_id), product_pk=item.product_id,
-                creator_rate_bps=item.creator_rate_bps, sample_available=item.samples_left > 0,
-                samples_left=item.samples_left, campaign_end=item.campaign_end, in_showcase=item.in_showcase,
-                lower_rate_notice=None if item.notice is None else LowerRateNotice(
-                    current_rate_bps=item.notice.current_rate_bps, offered_rate_bps=item.notice.offered_rate_bps,
-                    current_source=item.notice.current_source, current_is_higher=item.notice.current_is_higher,
+                id=encode_id("ProductListItem", item.list_item_id),
+                product_pk=item.product_id,
+                creator_rate_bps=item.creator_rate_bps,
+                sample_available=item.samples_left > 0,
+                samples_left=item.samples_left,
+                campaign_end=item.campaign_end,
+                in_showcase=item.in_showcase,
+                lower_rate_notice=None
+                if item.notice is None
+                else LowerRateNotice(
+                    current_rate_bps=item.notice.current_rate_bps,
+                    offered_rate_bps=item.notice.offered_rate_bps,
+                    current_source=item.notice.current_source,
+                    current_is_higher=item.notice.current_is_higher,
                     current_pending_rate_bps=item.notice.current_pending_rate_bps,
                     current_pending_effective_at=item.notice.current_pending_effective_at,
                 ),

@@ -21,6 +21,12 @@ async def resolve_showcase(
     if status:
         stmt = stmt.where(models.ShowcaseEntry.status.in_(status))
     return await keyset_page(
-        info.context.reads, stmt, sort=models.ShowcaseEntry.added_at, pk=models.ShowcaseEntry.id, descending=True,
-        first=first, after=after, wrap=ShowcaseEntry.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.ShowcaseEntry.added_at,
+        pk=models.ShowcaseEntry.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=ShowcaseEntry.from_row,
     )

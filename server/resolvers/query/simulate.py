@@ -27,8 +27,9 @@ async def resolve_registration_simulate(
     principal = info.context.principal
     assert principal is not None  # sellers only (policy)
     specs = [
-        simulator.SellerItemSpec(decode_id(i.product_id, "Product"), i.total_rate_bps, i.sample_quota,
-                                 i.shop_ads_rate_bps)
+        simulator.SellerItemSpec(
+            decode_id(i.product_id, "Product"), i.total_rate_bps, i.sample_quota, i.shop_ads_rate_bps
+        )
         for i in items
     ]
     try:
@@ -36,7 +37,9 @@ async def resolve_registration_simulate(
             info.context.reads, principal, decode_id(campaign_id, "Campaign"), specs
         )
     except (DomainError, DomainErrors) as e:
-        return RegistrationSimulation(items=[], user_errors=user_errors(e, SimulationUserError, SimulationErrorCode))
+        return RegistrationSimulation(
+            items=[], user_errors=user_errors(e, SimulationUserError, SimulationErrorCode)
+        )
     return RegistrationSimulation(items=[RegistrationSimulationItem.of(r) for r in result], user_errors=[])
 
 
@@ -45,9 +48,16 @@ async def resolve_product_list_item_simulate(
 ) -> ProductListItemSimulation:
     principal = info.context.principal
     assert principal is not None  # agencies only (policy)
-    specs = [simulator.AgencyItemSpec(decode_id(i.registration_id, "Registration"), i.creator_rate_bps) for i in items]
+    specs = [
+        simulator.AgencyItemSpec(decode_id(i.registration_id, "Registration"), i.creator_rate_bps)
+        for i in items
+    ]
     try:
         result = await simulator.simulate_creator_rates(info.context.reads, principal, specs)
     except (DomainError, DomainErrors) as e:
-        return ProductListItemSimulation(items=[], user_errors=user_errors(e, SimulationUserError, SimulationErrorCode))
-    return ProductListItemSimulation(items=[ProductListItemSimulationItem.of(r) for r in result], user_errors=[])
+        return ProductListItemSimulation(
+            items=[], user_errors=user_errors(e, SimulationUserError, SimulationErrorCode)
+        )
+    return ProductListItemSimulation(
+        items=[ProductListItemSimulationItem.of(r) for r in result], user_errors=[]
+    )

@@ -9,6 +9,8 @@ async def resolve_viewer(info: Info) -> Viewer | None:
     if principal is None:
         return None
     return Viewer(
-        role=principal.role, session_expires_at=principal.expires_at,
-        user_pk=principal.user_id, organisation_pk=principal.organisation_id,
+        role=principal.role,
+        session_expires_at=principal.expires_at,
+        user_pk=principal.user_id,
+        organisation_pk=principal.organisation_id,
     )

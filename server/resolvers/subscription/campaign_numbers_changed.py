@@ -35,7 +35,10 @@ async def subscribe_campaign_numbers_changed(
         names = [channels.campaign_numbers(pk), channels.registrations_of_campaign(pk)]
     if principal.role is not Role.OPERATOR:
         names.append(channels.samples_of_org(org))
-    scopes = {"registrations": row_scope("Registration", principal), "samples": row_scope("SampleRequest", principal)}
+    scopes = {
+        "registrations": row_scope("Registration", principal),
+        "samples": row_scope("SampleRequest", principal),
+    }
     async with ctx.rt.broker.subscribe(*names) as events:
         async for batch in live.coalesced(events, live.NUMBERS_INTERVAL):
             if not await live.touches_campaign(ctx.rt, pk, batch, **scopes):

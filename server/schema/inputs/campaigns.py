@@ -16,8 +16,10 @@ from server.schema.types.campaign_payloads import CampaignSortField
 from server.schema.types.common import Market, SellerType, SortDirection
 
 
-@strawberry.input(description="How sellers reach the agency. The market decides the messenger (TH LINE, PH Viber, "
-                  "VN Zalo, MY/ID/GB WhatsApp, US WhatsApp or none).")
+@strawberry.input(
+    description="How sellers reach the agency. The market decides the messenger (TH LINE, PH Viber, "
+    "VN Zalo, MY/ID/GB WhatsApp, US WhatsApp or none)."
+)
 class CampaignContactInput:
     email: str
     phone: str | None = None
@@ -25,7 +27,9 @@ class CampaignContactInput:
     messenger_handle: str | None = None
 
 
-@strawberry.input(description="OPEN: every seller of the market. SELECTED: the shops with these codes (1-100).")
+@strawberry.input(
+    description="OPEN: every seller of the market. SELECTED: the shops with these codes (1-100)."
+)
 class CampaignTargetingInput:
     mode: TargetingMode
     shop_codes: list[str] | None = None
@@ -38,7 +42,9 @@ class CampaignCreateInput:
     description: str = strawberry.field(default="", description="At most 999 characters.")
     market: Market
     seller_requirements: str = ""
-    commission_requirement_bps: int = strawberry.field(description="Minimum total rate sellers register with, 100-8000.")
+    commission_requirement_bps: int = strawberry.field(
+        description="Minimum total rate sellers register with, 100-8000."
+    )
     contact: CampaignContactInput
     registration_start: datetime = strawberry.field(description="Equals campaignStart.")
     registration_end: datetime
@@ -47,8 +53,10 @@ class CampaignCreateInput:
     targeting: CampaignTargetingInput
 
 
-@strawberry.input(description="The fields to change (omitted: unchanged). After the first publish the change "
-                  "applies 30 minutes later.")
+@strawberry.input(
+    description="The fields to change (omitted: unchanged). After the first publish the change "
+    "applies 30 minutes later."
+)
 class CampaignUpdateInput:
     id: strawberry.ID
     name: str | None = None

@@ -23,10 +23,15 @@ class DisputeOpenInput:
         "(REJECTION_APPEAL) or SampleRequest (sample disputes)."
     )
     message: DisputeMessageInput
-    order_number: str | None = strawberry.field(default=None, description="MISSING_ORDER: the order's number.")
-    order_date: date | None = strawberry.field(default=None, description="MISSING_ORDER: the day it was ordered.")
+    order_number: str | None = strawberry.field(
+        default=None, description="MISSING_ORDER: the order's number."
+    )
+    order_date: date | None = strawberry.field(
+        default=None, description="MISSING_ORDER: the day it was ordered."
+    )
     claimed_amount: str | None = strawberry.field(
-        default=None, description="Money disputes: what you ask for, a decimal string in the campaign's currency."
+        default=None,
+        description="Money disputes: what you ask for, a decimal string in the campaign's currency.",
     )
 
 

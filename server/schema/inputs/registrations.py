@@ -33,9 +33,12 @@ class RegistrationFilter:
     shop_id: strawberry.ID | None = None
     search: str | None = strawberry.field(default=None, description="In product titles and shop names.")
     has_content: bool | None = strawberry.field(
-        default=None, description="Only registrations with (true) or without (false) posted content (videos, LIVEs)."
+        default=None,
+        description="Only registrations with (true) or without (false) posted content (videos, LIVEs).",
     )
-    registered_from: datetime | None = strawberry.field(default=None, description="Registered at or after this.")
+    registered_from: datetime | None = strawberry.field(
+        default=None, description="Registered at or after this."
+    )
     registered_to: datetime | None = strawberry.field(default=None, description="Registered before this.")
 
 
@@ -101,8 +104,10 @@ class BookmarkSetInput:
     bookmarked: bool
 
 
-@strawberry.input(description="New terms for a PENDING registration (omitted: unchanged). It keeps its place in the "
-                  "agency's review queue.")
+@strawberry.input(
+    description="New terms for a PENDING registration (omitted: unchanged). It keeps its place in the "
+    "agency's review queue."
+)
 class RegistrationTermsUpdateInput:
     id: strawberry.ID
     total_rate_bps: int | None = None
@@ -116,6 +121,8 @@ class RegistrationTermsUpdateInput:
 
 @strawberry.input
 class RegistrationCancellationsDecideInput:
-    ids: list[strawberry.ID] = strawberry.field(description="1–100 PENDING_CLOSED registrations of the agency's campaigns.")
+    ids: list[strawberry.ID] = strawberry.field(
+        description="1–100 PENDING_CLOSED registrations of the agency's campaigns."
+    )
     approve: bool = strawberry.field(description="true: close them; false: decline (back to APPROVED).")
     note: str | None = strawberry.field(default=None, description="Up to 500 characters.")

@@ -9,4 +9,6 @@ from server.schema.types.common import Locale
 
 @strawberry.input
 class ViewerLocaleSetInput:
-    locale: Locale | None = strawberry.field(description="The language to use; null follows the browser again.")
+    locale: Locale | None = strawberry.field(
+        description="The language to use; null follows the browser again."
+    )

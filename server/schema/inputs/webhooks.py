@@ -7,10 +7,14 @@ import strawberry
 
 @strawberry.input
 class WebhookEndpointCreateInput:
-    url: str = strawberry.field(description="Where to POST events: an absolute https URL (http and private "
-                                "addresses only outside production).")
+    url: str = strawberry.field(
+        description="Where to POST events: an absolute https URL (http and private "
+        "addresses only outside production)."
+    )
     event_types: list[str] = strawberry.field(description="Names from webhookEventTypes, at least one.")
-    description: str = strawberry.field(default="", description="A note for the team, at most 200 characters.")
+    description: str = strawberry.field(
+        default="", description="A note for the team, at most 200 characters."
+    )
 
 
 @strawberry.input
@@ -19,8 +23,10 @@ class WebhookEndpointUpdateInput:
     url: str | None = None
     event_types: list[str] | None = None
     description: str | None = None
-    enabled: bool | None = strawberry.field(default=None, description="false disables; true enables again (also "
-                                            "after Matchup disabled it for failing).")
+    enabled: bool | None = strawberry.field(
+        default=None,
+        description="false disables; true enables again (also after Matchup disabled it for failing).",
+    )
 
 
 @strawberry.input

@@ -17,7 +17,9 @@ from server.schema.types.history import TermsEvent, events
 from server.schema.types.tenants import Agency, User
 from server.services import campaign_rules
 
-CampaignStatus = strawberry.enum(enums.CampaignStatus, description="Derived from the clock and the published flag.")
+CampaignStatus = strawberry.enum(
+    enums.CampaignStatus, description="Derived from the clock and the published flag."
+)
 TargetingMode = strawberry.enum(enums.TargetingMode)
 Messenger = strawberry.enum(enums.Messenger)
 
@@ -45,7 +47,9 @@ class RegistrationCounts:
     def from_row(cls, row: Any) -> RegistrationCounts:
         """A row of the registration_counts_by_campaign_id loader (None: no registrations)."""
         total, *by_status = (0,) * 8 if row is None else row[1:9]
-        counts = {status.value.lower(): n for status, n in zip(enums.RegistrationStatus, by_status, strict=True)}
+        counts = {
+            status.value.lower(): n for status, n in zip(enums.RegistrationStatus, by_status, strict=True)
+        }
         return cls(total=total, **counts)
 
 
@@ -80,7 +84,8 @@ class CampaignPendingValues:
                 continue
             if name == "contact":
                 value = CampaignContact(
-                    email=value["email"], phone=value["phone"],
+                    email=value["email"],
+                    phone=value["phone"],
                     messenger=None if value["messenger"] is None else enums.Messenger(value["messenger"]),
                     messenger_handle=value["messengerHandle"],
                 )
@@ -101,18 +106,25 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-@strawberry.type(description="An edit made after the first publish, waiting to apply (30 minutes after the request).")
+@strawberry.type(
+    description="An edit made after the first publish, waiting to apply (30 minutes after the request)."
+)
 class CampaignPendingChange:
     row: strawberry.Private[models.CampaignPendingChange]
     requested_at: datetime
     applies_at: datetime
-    changed_fields: list[str] = strawberry.field(description="API names of the fields it changes, e.g. campaignEnd.")
+    changed_fields: list[str] = strawberry.field(
+        description="API names of the fields it changes, e.g. campaignEnd."
+    )
     values: CampaignPendingValues
 
     @classmethod
     def from_row(cls, row: models.CampaignPendingChange) -> CampaignPendingChange:
         return cls(
-            row=row, requested_at=row.requested_at, applies_at=row.applies_at, changed_fields=list(row.changes),
+            row=row,
+            requested_at=row.requested_at,
+            applies_at=row.applies_at,
+            changed_fields=list(row.changes),
             values=CampaignPendingValues.from_changes(row.changes),
         )
 
@@ -132,7 +144,9 @@ class Campaign(Node):
     market: Market
     currency: Currency
     seller_requirements: str
-    commission_requirement_bps: int = strawberry.field(description="Minimum total rate a seller may register with.")
+    commission_requirement_bps: int = strawberry.field(
+        description="Minimum total rate a seller may register with."
+    )
     contact: CampaignContact
     registration_start: datetime
     registration_end: datetime
@@ -141,7 +155,9 @@ class Campaign(Node):
     targeting_mode: TargetingMode
     target_seller_type: SellerType | None
     published: bool
-    first_published_at: datetime | None = strawberry.field(description="Edits apply at once until this is set.")
+    first_published_at: datetime | None = strawberry.field(
+        description="Edits apply at once until this is set."
+    )
     created_at: datetime
     updated_at: datetime | None = strawberry.field(description="When the effective values last changed.")
     archived_at: datetime | None = strawberry.field(
@@ -151,17 +167,30 @@ class Campaign(Node):
     @classmethod
     def from_row(cls, row: models.Campaign) -> Campaign:
         return cls(
-            id=encode_id("Campaign", row.id), row=row, name=row.name, description=row.description, market=row.market,
-            currency=enums.MARKET_CURRENCY[row.market], seller_requirements=row.seller_requirements,
+            id=encode_id("Campaign", row.id),
+            row=row,
+            name=row.name,
+            description=row.description,
+            market=row.market,
+            currency=enums.MARKET_CURRENCY[row.market],
+            seller_requirements=row.seller_requirements,
             commission_requirement_bps=row.commission_requirement_bps,
             contact=CampaignContact(
-                email=row.contact_email, phone=row.contact_phone, messenger=row.messenger,
+                email=row.contact_email,
+                phone=row.contact_phone,
+                messenger=row.messenger,
                 messenger_handle=row.messenger_handle,
             ),
-            registration_start=row.registration_start, registration_end=row.registration_end,
-            campaign_start=row.campaign_start, campaign_end=row.campaign_end, targeting_mode=row.targeting_mode,
-            target_seller_type=row.target_seller_type, published=row.published,
-            first_published_at=row.first_published_at, created_at=row.created_at, updated_at=row.updated_at,
+            registration_start=row.registration_start,
+            registration_end=row.registration_end,
+            campaign_start=row.campaign_start,
+            campaign_end=row.campaign_end,
+            targeting_mode=row.targeting_mode,
+            target_seller_type=row.target_seller_type,
+            published=row.published,
+            first_published_at=row.first_published_at,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
             archived_at=row.archived_at,
         )
 
@@ -180,7 +209,9 @@ class Campaign(Node):
 
     @strawberry.field(description="Shop codes a SELECTED campaign targets (empty when OPEN).")
     async def target_shop_codes(self, info: Info) -> list[str] | None:
-        return [code for _, code in await info.context.loaders.target_shop_codes_by_campaign_id.load(self.row.id)]
+        return [
+            code for _, code in await info.context.loaders.target_shop_codes_by_campaign_id.load(self.row.id)
+        ]
 
     @strawberry.field(description="The edit waiting to apply; null when there is none.")
     async def pending_change(self, info: Info) -> CampaignPendingChange | None:
@@ -192,14 +223,19 @@ class Campaign(Node):
         "or never again (CLOSED)."
     )
     async def editable_at(self, info: Info) -> datetime | None:
-        if campaign_rules.campaign_status(self.row, info.context.rt.clock.now()) is enums.CampaignStatus.CLOSED:
+        if (
+            campaign_rules.campaign_status(self.row, info.context.rt.clock.now())
+            is enums.CampaignStatus.CLOSED
+        ):
             return None
         row = await info.context.loaders.pending_change_by_campaign_id.load(self.row.id)
         return None if row is None else row.applies_at
 
     @strawberry.field(description="All registrations of the campaign, by status.")
     async def registration_counts(self, info: Info) -> RegistrationCounts | None:
-        return RegistrationCounts.from_row(await info.context.loaders.registration_counts_by_campaign_id.load(self.row.id))
+        return RegistrationCounts.from_row(
+            await info.context.loaders.registration_counts_by_campaign_id.load(self.row.id)
+        )
 
     @strawberry.field(
         description="Changes to the campaign's details, periods, targeting and pending changes, oldest first (a "

@@ -32,9 +32,14 @@ class Shop(Node):
     def from_row(cls, row: tuple[models.Shop, models.Organisation]) -> Shop:
         shop, org = row
         return cls(
-            id=encode_id("Shop", org.id), pk=org.id, name=org.name, shop_code=shop.shop_code,
-            seller_type=shop.seller_type, market=shop.market,
-            rating=None if shop.rating is None else shop.rating / 10, contact_email=shop.contact_email,
+            id=encode_id("Shop", org.id),
+            pk=org.id,
+            name=org.name,
+            shop_code=shop.shop_code,
+            seller_type=shop.seller_type,
+            market=shop.market,
+            rating=None if shop.rating is None else shop.rating / 10,
+            contact_email=shop.contact_email,
         )
 
     @strawberry.field(description="The shop's catalogue, newest first.")
@@ -59,8 +64,11 @@ class Sku:
     @classmethod
     def from_row(cls, row: models.Sku) -> Sku:
         return cls(
-            id=encode_id("Sku", row.id), seller_sku=row.seller_sku, name=row.variant_name or row.seller_sku,
-            price=Money.of(row.price_minor, row.currency), stock=row.stock,
+            id=encode_id("Sku", row.id),
+            seller_sku=row.seller_sku,
+            name=row.variant_name or row.seller_sku,
+            price=Money.of(row.price_minor, row.currency),
+            stock=row.stock,
         )
 
 
@@ -77,8 +85,14 @@ class Product(Node):
     @classmethod
     def from_row(cls, row: models.Product) -> Product:
         return cls(
-            id=encode_id("Product", row.id), pk=row.id, shop_pk=row.shop_id, currency=row.currency,
-            title=row.title, category=row.category, description=row.description, image_url=row.image_url,
+            id=encode_id("Product", row.id),
+            pk=row.id,
+            shop_pk=row.shop_id,
+            currency=row.currency,
+            title=row.title,
+            category=row.category,
+            description=row.description,
+            image_url=row.image_url,
         )
 
     # Plain resolvers over loaders (server/loaders/ready.py): no coroutine per row when the page prefetched them.
@@ -99,15 +113,23 @@ class Product(Node):
 
     @strawberry.field
     def skus(self, info: Info) -> list[Sku]:
-        return then(info.context.loaders.skus_by_product_id.load(self.pk), lambda rows: [Sku.from_row(r) for r in rows])
+        return then(
+            info.context.loaders.skus_by_product_id.load(self.pk),
+            lambda rows: [Sku.from_row(r) for r in rows],
+        )
 
     @strawberry.field(description="The shop's display name.")
     def shop_name(self, info: Info) -> str:
-        return then(info.context.loaders.shop_name_by_id.load(self.shop_pk), lambda row: "" if row is None else row[1])
+        return then(
+            info.context.loaders.shop_name_by_id.load(self.shop_pk), lambda row: "" if row is None else row[1]
+        )
 
     @strawberry.field
     def shop(self, info: Info) -> Shop | None:
-        return then(info.context.loaders.shop_by_id.load(self.shop_pk), lambda row: None if row is None else Shop.from_row(row))
+        return then(
+            info.context.loaders.shop_by_id.load(self.shop_pk),
+            lambda row: None if row is None else Shop.from_row(row),
+        )
 
 
 async def products_connection(
@@ -117,8 +139,16 @@ async def products_connection(
     if shop_id is not None:
         stmt = stmt.where(models.Product.shop_id == shop_id)
     if (pattern := contains_pattern(search)) is not None:
-        stmt = stmt.where(or_(contains(models.Product.title, pattern), contains(models.Product.category, pattern)))
+        stmt = stmt.where(
+            or_(contains(models.Product.title, pattern), contains(models.Product.category, pattern))
+        )
     return await keyset_page(
-        info.context.reads, stmt, sort=models.Product.created_at, pk=models.Product.id, descending=True,
-        first=first, after=after, wrap=Product.from_row,
+        info.context.reads,
+        stmt,
+        sort=models.Product.created_at,
+        pk=models.Product.id,
+        descending=True,
+        first=first,
+        after=after,
+        wrap=Product.from_row,
     )

@@ -30,7 +30,9 @@ class Node:
 
 @strawberry.type(description="An amount of money: a decimal string in the currency's minor-unit precision.")
 class Money:
-    amount: str = strawberry.field(description="Decimal string, e.g. '12.50' (USD) or '250000' (VND). Never a float.")
+    amount: str = strawberry.field(
+        description="Decimal string, e.g. '12.50' (USD) or '250000' (VND). Never a float."
+    )
     currency: Currency
 
     @classmethod

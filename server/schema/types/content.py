@@ -33,8 +33,14 @@ class Content(Node):
     @classmethod
     def from_row(cls, row: models.Content) -> Content:
         return cls(
-            id=encode_id("Content", row.id), row=row, kind=row.kind, url=row.url, posted_at=row.posted_at,
-            views=row.views, likes=row.likes, orders_count=row.orders_count,
+            id=encode_id("Content", row.id),
+            row=row,
+            kind=row.kind,
+            url=row.url,
+            posted_at=row.posted_at,
+            views=row.views,
+            likes=row.likes,
+            orders_count=row.orders_count,
         )
 
     @strawberry.field

@@ -49,22 +49,33 @@ class DisputeMessage:
     def from_row(cls, row: tuple[models.DisputeMessage, str | None, str | None]) -> DisputeMessage:
         message, org_name, person_name = row
         return cls(
-            row=message, org_name=org_name, person_name=person_name, at=message.created_at, body=message.body,
-            links=list(message.links or []), author_role=message.author_role,
+            row=message,
+            org_name=org_name,
+            person_name=person_name,
+            at=message.created_at,
+            body=message.body,
+            links=list(message.links or []),
+            author_role=message.author_role,
         )
 
-    @strawberry.field(description="The author's organisation (never a creator's to a seller: the agency relays).")
+    @strawberry.field(
+        description="The author's organisation (never a creator's to a seller: the agency relays)."
+    )
     def author_name(self) -> str | None:
         return self.org_name
 
-    @strawberry.field(description="The person who wrote it: only for members of the author's own organisation.")
+    @strawberry.field(
+        description="The person who wrote it: only for members of the author's own organisation."
+    )
     def author_person_name(self, info: Info) -> str | None:
         viewer = info.context.principal
         same = viewer is not None and viewer.organisation_id == self.row.author_organisation_id
         return self.person_name if same else None
 
 
-@strawberry.type(description="A dispute: what it concerns, its parties' thread, its deadline and its outcome.")
+@strawberry.type(
+    description="A dispute: what it concerns, its parties' thread, its deadline and its outcome."
+)
 class Dispute(Node):
     row: strawberry.Private[models.Dispute]
     type: DisputeType
@@ -78,20 +89,36 @@ class Dispute(Node):
     answered_at: datetime | None
     closed_at: datetime | None
     updated_at: datetime
-    order_number: str | None = strawberry.field(description="MISSING_ORDER: the order the creator says is missing.")
+    order_number: str | None = strawberry.field(
+        description="MISSING_ORDER: the order the creator says is missing."
+    )
     order_date: date | None
-    decision_note: str | None = strawberry.field(description="Why it was decided so (or that the deadline passed).")
+    decision_note: str | None = strawberry.field(
+        description="Why it was decided so (or that the deadline passed)."
+    )
 
     @classmethod
     def from_row(cls, row: models.Dispute) -> Dispute:
         return cls(
-            id=encode_id("Dispute", row.id), row=row, type=row.type, status=row.status, outcome=row.outcome,
-            claimant_role=row.claimant_role, opened_at=row.created_at, due_at=row.due_at, answered_at=row.answered_at,
-            closed_at=row.closed_at, updated_at=row.updated_at, order_number=row.order_number,
-            order_date=row.order_date, decision_note=row.decision_note,
+            id=encode_id("Dispute", row.id),
+            row=row,
+            type=row.type,
+            status=row.status,
+            outcome=row.outcome,
+            claimant_role=row.claimant_role,
+            opened_at=row.created_at,
+            due_at=row.due_at,
+            answered_at=row.answered_at,
+            closed_at=row.closed_at,
+            updated_at=row.updated_at,
+            order_number=row.order_number,
+            order_date=row.order_date,
+            decision_note=row.decision_note,
         )
 
-    @strawberry.field(description="Days the agency has for each step of this type (MATCHUP_DISPUTE_ANSWER_DAYS).")
+    @strawberry.field(
+        description="Days the agency has for each step of this type (MATCHUP_DISPUTE_ANSWER_DAYS)."
+    )
     def answer_window_days(self, info: Info) -> int:
         return rules.answer_window(info.context.rt.settings.dispute_answer_days, self.row.type).days
 
@@ -102,12 +129,20 @@ class Dispute(Node):
     @strawberry.field(description="Amount the claimant asks for (money disputes).")
     def claimed_amount(self) -> Money | None:
         r = self.row
-        return None if r.claimed_amount_minor is None or r.currency is None else Money.of(r.claimed_amount_minor, r.currency)
+        return (
+            None
+            if r.claimed_amount_minor is None or r.currency is None
+            else Money.of(r.claimed_amount_minor, r.currency)
+        )
 
     @strawberry.field(description="Posted to the ledger when resolved for the claimant (agency → creator).")
     def adjustment(self) -> Money | None:
         r = self.row
-        return None if r.adjustment_minor is None or r.currency is None else Money.of(r.adjustment_minor, r.currency)
+        return (
+            None
+            if r.adjustment_minor is None or r.currency is None
+            else Money.of(r.adjustment_minor, r.currency)
+        )
 
     async def _names(self, info: Info) -> tuple[int, str, str, str] | None:
         return await info.context.loaders.disputes.names_by_dispute_id.load(self.row.id)
@@ -122,7 +157,9 @@ class Dispute(Node):
         names = await self._names(info)
         return None if names is None else names[2]
 
-    @strawberry.field(description="Who opened it (never to a seller: a creator's identity stays with the agency).")
+    @strawberry.field(
+        description="Who opened it (never to a seller: a creator's identity stays with the agency)."
+    )
     async def claimant_name(self, info: Info) -> str | None:
         names = await self._names(info)
         return None if names is None else names[3]
@@ -141,7 +178,10 @@ class Dispute(Node):
 
     @strawberry.field(description="The registration it concerns (appeals; the agency's and seller's view).")
     async def registration(self, info: Info) -> Registration | None:
-        if self.row.registration_id is None or self.row.type is not dispute_enums.DisputeType.REJECTION_APPEAL:
+        if (
+            self.row.registration_id is None
+            or self.row.type is not dispute_enums.DisputeType.REJECTION_APPEAL
+        ):
             return None
         row = await info.context.loaders.registration_by_id.load(self.row.registration_id)
         return None if row is None else Registration.from_row(row)

@@ -21,7 +21,9 @@ TaxStatus = strawberry.enum(
     finance_rules.TaxStatus,
     description="A payment account's tax status: its latest tax info's status, or NOT_SUBMITTED.",
 )
-TaxInfoStatus = strawberry.enum(enums.TaxInfoStatus, description="PENDING_REVIEW → APPROVED | REJECTED (operator).")
+TaxInfoStatus = strawberry.enum(
+    enums.TaxInfoStatus, description="PENDING_REVIEW → APPROVED | REJECTED (operator)."
+)
 TaxForm = strawberry.enum(enums.TaxForm, description="W9 for US payees, LOCAL_TAX_ID in every other market.")
 TaxEntityType = strawberry.enum(enums.TaxEntityType)
 TinType = strawberry.enum(enums.TinType, description="A W-9's taxpayer identification number: SSN or EIN.")
@@ -44,7 +46,9 @@ class TaxAddress:
     line1: str
     line2: str | None
     city: str
-    region: str | None = strawberry.field(description="The state (US: its two-letter code), province or region.")
+    region: str | None = strawberry.field(
+        description="The state (US: its two-letter code), province or region."
+    )
     postal_code: str
     country: str = strawberry.field(description="ISO 3166-1 alpha-2: the payee's market.")
 
@@ -70,14 +74,27 @@ class TaxInfo(Node):
     def from_row(cls, row: tuple[models.TaxInfo, int]) -> TaxInfo:
         info, payee_id = row
         return cls(
-            id=encode_id("TaxInfo", info.id), pk=info.id, payee_pk=payee_id, status=info.status, form=info.form,
-            entity_type=info.entity_type, legal_name=info.legal_name, business_name=info.business_name,
-            tin_type=info.tin_type, tax_id_last4=info.tax_id[-4:],
+            id=encode_id("TaxInfo", info.id),
+            pk=info.id,
+            payee_pk=payee_id,
+            status=info.status,
+            form=info.form,
+            entity_type=info.entity_type,
+            legal_name=info.legal_name,
+            business_name=info.business_name,
+            tin_type=info.tin_type,
+            tax_id_last4=info.tax_id[-4:],
             address=TaxAddress(
-                line1=info.address_line1, line2=info.address_line2, city=info.city, region=info.region,
-                postal_code=info.postal_code, country=info.country,
+                line1=info.address_line1,
+                line2=info.address_line2,
+                city=info.city,
+                region=info.region,
+                postal_code=info.postal_code,
+                country=info.country,
             ),
-            certified_at=info.certified_at, submitted_at=info.submitted_at, reviewed_at=info.reviewed_at,
+            certified_at=info.certified_at,
+            submitted_at=info.submitted_at,
+            reviewed_at=info.reviewed_at,
             reject_reason=info.reject_reason,
         )
 
@@ -86,7 +103,9 @@ class TaxInfo(Node):
         return await PaymentAccount.load(info, self.payee_pk)
 
 
-@strawberry.type(description="A bank account payouts go to. Only the last four digits of its number are kept.")
+@strawberry.type(
+    description="A bank account payouts go to. Only the last four digits of its number are kept."
+)
 class BankAccount(Node):
     pk: strawberry.Private[int]
     holder_name: str
@@ -94,13 +113,20 @@ class BankAccount(Node):
     account_number_last4: str = strawberry.field(description="The last four digits of the account number.")
     currency: Currency = strawberry.field(description="The payee's market currency.")
     linked_at: datetime
-    unlinked_at: datetime | None = strawberry.field(description="Set once unlinked; it receives no more payouts.")
+    unlinked_at: datetime | None = strawberry.field(
+        description="Set once unlinked; it receives no more payouts."
+    )
 
     @classmethod
     def from_row(cls, row: models.BankAccount) -> BankAccount:
         return cls(
-            id=encode_id("BankAccount", row.id), pk=row.id, holder_name=row.holder_name, bank_name=row.bank_name,
-            account_number_last4=row.account_number_last4, currency=row.currency, linked_at=row.linked_at,
+            id=encode_id("BankAccount", row.id),
+            pk=row.id,
+            holder_name=row.holder_name,
+            bank_name=row.bank_name,
+            account_number_last4=row.account_number_last4,
+            currency=row.currency,
+            linked_at=row.linked_at,
             unlinked_at=row.unlinked_at,
         )
 
@@ -110,7 +136,9 @@ class BankAccount(Node):
         return None if row is None else BankAccount.from_row(row)
 
 
-@strawberry.type(description="A payee's money in one currency; every amount is a sum of the ledger or of bills.")
+@strawberry.type(
+    description="A payee's money in one currency; every amount is a sum of the ledger or of bills."
+)
 class PayeeBalance:
     currency: Currency
     estimated: Money = strawberry.field(description="Commission of paid orders, not settled yet.")
@@ -125,15 +153,21 @@ class PaymentAccount(Node):
     payee_name: str
     payee_kind: OrganisationKind
     market: Market
-    currency: Currency = strawberry.field(description="The market's currency: the bank account's and payouts'.")
+    currency: Currency = strawberry.field(
+        description="The market's currency: the bank account's and payouts'."
+    )
 
     @classmethod
     def from_row(cls, row: tuple[models.Organisation, models.PaymentAccount | None]) -> PaymentAccount:
         organisation, account = row
         market = finance_rules.payee_market(organisation, account)
         return cls(
-            id=encode_id("PaymentAccount", organisation.id), pk=organisation.id, payee_name=organisation.name,
-            payee_kind=organisation.kind, market=market, currency=enums.MARKET_CURRENCY[market],
+            id=encode_id("PaymentAccount", organisation.id),
+            pk=organisation.id,
+            payee_name=organisation.name,
+            payee_kind=organisation.kind,
+            market=market,
+            currency=enums.MARKET_CURRENCY[market],
         )
 
     @staticmethod
@@ -161,8 +195,10 @@ class PaymentAccount(Node):
         rows = await info.context.loaders.finance.balances_by_payee.load((self.pk, self.currency))
         return [
             PayeeBalance(
-                currency=b.currency, estimated=Money.of(b.estimated, b.currency),
-                settled_unbilled=Money.of(b.settled_unbilled, b.currency), billed=Money.of(b.billed, b.currency),
+                currency=b.currency,
+                estimated=Money.of(b.estimated, b.currency),
+                settled_unbilled=Money.of(b.settled_unbilled, b.currency),
+                billed=Money.of(b.billed, b.currency),
                 paid=Money.of(b.paid, b.currency),
             )
             for b in rows
@@ -183,9 +219,14 @@ class Payout:
     @classmethod
     def from_row(cls, row: models.Payout) -> Payout:
         return cls(
-            bank_account_pk=row.bank_account_id, attempt=row.attempt, status=row.status,
-            amount=Money.of(row.amount_minor, row.currency), reference=row.reference,
-            failure_reason=row.failure_reason, created_at=row.created_at, completed_at=row.completed_at,
+            bank_account_pk=row.bank_account_id,
+            attempt=row.attempt,
+            status=row.status,
+            amount=Money.of(row.amount_minor, row.currency),
+            reference=row.reference,
+            failure_reason=row.failure_reason,
+            created_at=row.created_at,
+            completed_at=row.completed_at,
         )
 
     @strawberry.field(description="Where the money went (or was meant to go).")
@@ -212,10 +253,19 @@ class PaymentBill(Node):
     def from_row(cls, row: models.PaymentBill) -> PaymentBill:
         start, end = finance_rules.period_bounds(row.period)
         return cls(
-            id=encode_id("PaymentBill", row.id), pk=row.id, payee_pk=row.payee_organisation_id,
-            bank_account_pk=row.bank_account_id, period=row.period, period_start=start, period_end=end,
-            amount=Money.of(row.amount_minor, row.currency), status=row.status, issued_at=row.issued_at,
-            paid_at=row.paid_at, failed_reason=row.failed_reason, attempts=row.attempts,
+            id=encode_id("PaymentBill", row.id),
+            pk=row.id,
+            payee_pk=row.payee_organisation_id,
+            bank_account_pk=row.bank_account_id,
+            period=row.period,
+            period_start=start,
+            period_end=end,
+            amount=Money.of(row.amount_minor, row.currency),
+            status=row.status,
+            issued_at=row.issued_at,
+            paid_at=row.paid_at,
+            failed_reason=row.failed_reason,
+            attempts=row.attempts,
         )
 
     @staticmethod
@@ -233,7 +283,9 @@ class PaymentBill(Node):
 
     @strawberry.field(description="Payout attempts, first first.")
     async def payouts(self, info: Info) -> list[Payout]:
-        return [Payout.from_row(r) for r in await info.context.loaders.finance.payouts_by_bill_id.load(self.pk)]
+        return [
+            Payout.from_row(r) for r in await info.context.loaders.finance.payouts_by_bill_id.load(self.pk)
+        ]
 
 
 # --- inputs ----------------------------------------------------------------------------------------------------
@@ -281,7 +333,9 @@ class BankAccountPayload:
 
 @strawberry.type
 class BillsGeneratePayload:
-    bills: list[PaymentBill] = strawberry.field(description="The bills issued by this call (none: nothing to bill).")
+    bills: list[PaymentBill] = strawberry.field(
+        description="The bills issued by this call (none: nothing to bill)."
+    )
     user_errors: list[FinanceUserError]
 
 
@@ -289,7 +343,9 @@ class BillsGeneratePayload:
 class PayoutRunResult:
     bill: PaymentBill | None
     outcome: PayoutOutcome
-    block_reason: PayoutBlockReason | None = strawberry.field(description="Why a PAYOUT_BLOCKED bill was not paid.")
+    block_reason: PayoutBlockReason | None = strawberry.field(
+        description="Why a PAYOUT_BLOCKED bill was not paid."
+    )
     message: str
     payout: Payout | None = strawberry.field(description="The attempt made (PAID or FAILED).")
 

@@ -30,8 +30,13 @@ class ForecastBand:
 
     @classmethod
     def of(cls, band: Band, currency: Currency) -> ForecastBand:
-        return cls(low=Money.of(band.low, currency), likely=Money.of(band.likely, currency),
-                   high=Money.of(band.high, currency), estimated=Money.of(band.estimated, currency), lines=band.lines)
+        return cls(
+            low=Money.of(band.low, currency),
+            likely=Money.of(band.likely, currency),
+            high=Money.of(band.high, currency),
+            estimated=Money.of(band.estimated, currency),
+            lines=band.lines,
+        )
 
 
 @strawberry.type(description="Lines predicted to settle in the 7 days from `start` (UTC).")
@@ -70,9 +75,15 @@ class ForecastLine:
 
     @classmethod
     def of(cls, line: OpenLine) -> ForecastLine:
-        return cls(line_pk=line.line_id, amount=Money.of(line.amount, line.currency), settle_at=line.settle_at,
-                   pay_on=line.pay_on, survival_bps=line.survival.bps, basis=SurvivalLevel(line.survival.level.value),
-                   basis_sample_size=line.survival.sample_size)
+        return cls(
+            line_pk=line.line_id,
+            amount=Money.of(line.amount, line.currency),
+            settle_at=line.settle_at,
+            pay_on=line.pay_on,
+            survival_bps=line.survival.bps,
+            basis=SurvivalLevel(line.survival.level.value),
+            basis_sample_size=line.survival.sample_size,
+        )
 
 
 @strawberry.type(description="The forecast in one currency.")
@@ -95,12 +106,17 @@ class ForecastCurrency:
     def of(cls, cf: CurrencyForecast, on_hold: int, lines: list[OpenLine]) -> ForecastCurrency:
         c = cf.currency
         return cls(
-            currency=c, open_lines=cf.open_lines, estimated=Money.of(cf.estimated, c), on_hold=Money.of(on_hold, c),
+            currency=c,
+            open_lines=cf.open_lines,
+            estimated=Money.of(cf.estimated, c),
+            on_hold=Money.of(on_hold, c),
             next_30_days=ForecastBand.of(cf.next_days, c),
             weeks=[ForecastWeek(start=start, band=ForecastBand.of(b, c)) for start, b in cf.weeks],
             pay_dates=[ForecastPayDate(date=day, band=ForecastBand.of(b, c)) for day, b in cf.pay_dates],
-            basis=[ForecastBasis(level=SurvivalLevel(level.value), lines=n, estimated=Money.of(amount, c))
-                   for level, (n, amount) in sorted(cf.basis.items())],
+            basis=[
+                ForecastBasis(level=SurvivalLevel(level.value), lines=n, estimated=Money.of(amount, c))
+                for level, (n, amount) in sorted(cf.basis.items())
+            ],
             all_lines=[line for line in lines if line.currency == c],
         )
 
@@ -115,6 +131,6 @@ class EarningsForecast:
     @classmethod
     def of(cls, f: service.PartyForecast) -> EarningsForecast:
         currencies = [ForecastCurrency.of(cf, f.on_hold.get(cf.currency, 0), f.lines) for cf in f.currencies]
-        return cls(account=f.account, computed_at=f.computed_at, horizon_days=f.horizon_days, currencies=currencies)
-
-
+        return cls(
+            account=f.account, computed_at=f.computed_at, horizon_days=f.horizon_days, currencies=currencies
+        )

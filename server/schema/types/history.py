@@ -72,9 +72,17 @@ def events(info: Info, subject_type: str, rows: list[HistoryRow]) -> list[TermsE
             for name, (old, new) in (event.changes or {}).items()
             if field_access(subject_type, name, audience) is not Access.DENY
         ]
-        out.append(TermsEvent(
-            row=event, person=person, id=encode_id("TermsEvent", event.id), at=event.created_at, action=event.action,
-            actor_role=None if kind is None else enums.KIND_ROLE[kind], reason=event.reason, changes=changes,
-            org_name=org_name if event.actor_organisation_id is not None else None,
-        ))
+        out.append(
+            TermsEvent(
+                row=event,
+                person=person,
+                id=encode_id("TermsEvent", event.id),
+                at=event.created_at,
+                action=event.action,
+                actor_role=None if kind is None else enums.KIND_ROLE[kind],
+                reason=event.reason,
+                changes=changes,
+                org_name=org_name if event.actor_organisation_id is not None else None,
+            )
+        )
     return out

@@ -35,8 +35,14 @@ class IntegrationKey(Node):
     @classmethod
     def from_row(cls, row: models.IntegrationKey) -> IntegrationKey:
         return cls(
-            id=encode_id("IntegrationKey", row.id), pk=row.id, organisation_pk=row.organisation_id, name=row.name,
-            key_id=row.key_id, created_at=row.created_at, last_used_at=row.last_used_at, revoked_at=row.revoked_at,
+            id=encode_id("IntegrationKey", row.id),
+            pk=row.id,
+            organisation_pk=row.organisation_id,
+            name=row.name,
+            key_id=row.key_id,
+            created_at=row.created_at,
+            last_used_at=row.last_used_at,
+            revoked_at=row.revoked_at,
         )
 
     @strawberry.field(description="Whose orders the key pushes: a shop, or the platform (any shop's).")

@@ -17,7 +17,9 @@ class Notification(Node):
     kind: str = strawberry.field(description="Machine-readable kind, e.g. REGISTRATION_APPROVED.")
     title: str
     body: str
-    subject_id: strawberry.ID | None = strawberry.field(description="The object it is about, when it has one.")
+    subject_id: strawberry.ID | None = strawberry.field(
+        description="The object it is about, when it has one."
+    )
     created_at: datetime
     read_at: datetime | None
 
@@ -25,6 +27,12 @@ class Notification(Node):
     def from_row(cls, row: models.Notification) -> Notification:
         subject = encode_id(row.subject_type, row.subject_id) if row.subject_type and row.subject_id else None
         return cls(
-            id=encode_id("Notification", row.id), pk=row.id, kind=row.kind, title=row.title, body=row.body,
-            subject_id=subject, created_at=row.created_at, read_at=row.read_at,
+            id=encode_id("Notification", row.id),
+            pk=row.id,
+            kind=row.kind,
+            title=row.title,
+            body=row.body,
+            subject_id=subject,
+            created_at=row.created_at,
+            read_at=row.read_at,
         )

@@ -19,9 +19,13 @@ async def _product(info: Info, product_pk: int) -> Product | None:
 
 @strawberry.type(description="The creator already promotes the product through another offer.")
 class LowerRateNotice:
-    current_rate_bps: int = strawberry.field(description="The creator's rate in force through the other offer.")
+    current_rate_bps: int = strawberry.field(
+        description="The creator's rate in force through the other offer."
+    )
     offered_rate_bps: int = strawberry.field(description="The rate of this offer.")
-    current_source: str = strawberry.field(description="Where the current offer comes from: 'campaign · agency'.")
+    current_source: str = strawberry.field(
+        description="Where the current offer comes from: 'campaign · agency'."
+    )
     current_is_higher: bool
     current_pending_rate_bps: int | None = strawberry.field(
         description="A decrease already scheduled on the current offer."

@@ -22,6 +22,9 @@ class OfferContext:
         row = await info.context.loaders.offer_context_by_registration_id.load(registration_id)
         _, campaign_id, campaign_name, campaign_end, agency_name, quota, consumed = row
         return cls(
-            campaign_id=campaign_id, campaign_name=campaign_name, campaign_end=campaign_end, agency_name=agency_name,
+            campaign_id=campaign_id,
+            campaign_name=campaign_name,
+            campaign_end=campaign_end,
+            agency_name=agency_name,
             samples_left=max(0, quota - consumed),
         )

@@ -46,13 +46,19 @@ LedgerPhase = strawberry.enum(
 
 @strawberry.enum(description="Where a rate of a line came from.")
 class RateSource(enum.Enum):
-    REGISTRATION = strawberry.enum_value("REGISTRATION", description="The seller's total rate in its registration.")
-    SHOWCASE_ENTRY = strawberry.enum_value("SHOWCASE_ENTRY", description="The creator's showcase entry's rate.")
+    REGISTRATION = strawberry.enum_value(
+        "REGISTRATION", description="The seller's total rate in its registration."
+    )
+    SHOWCASE_ENTRY = strawberry.enum_value(
+        "SHOWCASE_ENTRY", description="The creator's showcase entry's rate."
+    )
     SHOWCASE_ENTRY_DECREASE = strawberry.enum_value(
-        "SHOWCASE_ENTRY_DECREASE", description="The entry's lower rate, in force at order time after its 30-day lock."
+        "SHOWCASE_ENTRY_DECREASE",
+        description="The entry's lower rate, in force at order time after its 30-day lock.",
     )
     LIST_ITEM = strawberry.enum_value(
-        "LIST_ITEM", description="The product list item's rate (bought through a share link, no showcase entry)."
+        "LIST_ITEM",
+        description="The product list item's rate (bought through a share link, no showcase entry).",
     )
     TOTAL_MINUS_CREATOR = strawberry.enum_value(
         "TOTAL_MINUS_CREATOR", description="The agency's rate: the total rate minus the creator's."
@@ -72,7 +78,9 @@ class OrderLineCommission:
         return cls(estimated=money, actual=money if settled else None)
 
 
-@strawberry.type(description="An order line: one product of an order from the shop platform, with its commission.")
+@strawberry.type(
+    description="An order line: one product of an order from the shop platform, with its commission."
+)
 class OrderLine(Node):
     shop_pk: strawberry.Private[int]
     line: strawberry.Private[models.OrderLine]
@@ -119,19 +127,38 @@ class OrderLine(Node):
             return OrderLineCommission.of(amount, currency, view.settled)
 
         return cls(
-            id=encode_id("OrderLine", line.id), shop_pk=order.shop_id, line=line, platform_order_id=order.platform_order_id,
-            platform_line_id=line.platform_line_id, status=line.status, currency=currency, placed_at=order.placed_at,
-            paid_at=line.paid_at, shipped_at=line.shipped_at, delivered_at=line.delivered_at,
-            settle_after=line.settle_after, settled_at=line.settled_at, updated_at=line.updated_at,
-            seller_sku=view.seller_sku, shop_name=view.shop_name, quantity=line.quantity,
-            refunded_quantity=line.refunded_quantity, unit_price=Money.of(line.unit_price_minor, currency),
+            id=encode_id("OrderLine", line.id),
+            shop_pk=order.shop_id,
+            line=line,
+            platform_order_id=order.platform_order_id,
+            platform_line_id=line.platform_line_id,
+            status=line.status,
+            currency=currency,
+            placed_at=order.placed_at,
+            paid_at=line.paid_at,
+            shipped_at=line.shipped_at,
+            delivered_at=line.delivered_at,
+            settle_after=line.settle_after,
+            settled_at=line.settled_at,
+            updated_at=line.updated_at,
+            seller_sku=view.seller_sku,
+            shop_name=view.shop_name,
+            quantity=line.quantity,
+            refunded_quantity=line.refunded_quantity,
+            unit_price=Money.of(line.unit_price_minor, currency),
             paid_amount=Money.of(view.gross_minor, currency),
             refunded_amount=Money.of(line.refunded_amount_minor, currency),
             commission_base=Money.of(view.base_minor, currency),
-            attributed=line.campaign_id is not None, unattributed_reason=line.unattributed_reason, campaign_name=view.campaign_name,
-            agency_name=view.agency_name, creator_name=view.creator_name, total_rate_bps=line.total_rate_bps,
-            creator_rate_bps=line.creator_rate_bps, agency_rate_bps=view.agency_rate_bps,
-            seller_commission=commission(view.due.seller), creator_commission=commission(view.due.creator),
+            attributed=line.campaign_id is not None,
+            unattributed_reason=line.unattributed_reason,
+            campaign_name=view.campaign_name,
+            agency_name=view.agency_name,
+            creator_name=view.creator_name,
+            total_rate_bps=line.total_rate_bps,
+            creator_rate_bps=line.creator_rate_bps,
+            agency_rate_bps=view.agency_rate_bps,
+            seller_commission=commission(view.due.seller),
+            creator_commission=commission(view.due.creator),
             agency_commission=commission(view.due.agency),
         )
 
@@ -159,7 +186,9 @@ class OrderLine(Node):
         row = await info.context.loaders.creator_by_id.load(self.line.creator_id)
         return None if row is None else Creator.from_row(row)
 
-    @strawberry.field(description="Why this commission: base, rates and where they came from, every ledger posting.")
+    @strawberry.field(
+        description="Why this commission: base, rates and where they came from, every ledger posting."
+    )
     async def receipt(self, info: Info) -> OrderLineReceipt | None:
         receipt = await info.context.loaders.orders.receipt_by_line_id.load(self.line.id)
         return None if receipt is None else OrderLineReceipt.from_receipt(receipt)
@@ -168,7 +197,9 @@ class OrderLine(Node):
 # ------------------------------------------------------------------------------------------------ receipt
 
 
-@strawberry.type(description="A line's commission per party (each party sees its own amount; the agency all).")
+@strawberry.type(
+    description="A line's commission per party (each party sees its own amount; the agency all)."
+)
 class ReceiptAmounts:
     seller: Money | None = strawberry.field(description="What the seller pays.")
     creator: Money | None
@@ -192,14 +223,20 @@ class ReceiptRate:
 class ReceiptLeg:
     account: LedgerAccount
     phase: LedgerPhase
-    amount: Money = strawberry.field(description="Signed: SELLER_PAYABLE legs are negative (owed by the seller).")
+    amount: Money = strawberry.field(
+        description="Signed: SELLER_PAYABLE legs are negative (owed by the seller)."
+    )
 
 
-@strawberry.type(description="One balanced ledger posting on the line (its legs sum to 0), with the rule behind it.")
+@strawberry.type(
+    description="One balanced ledger posting on the line (its legs sum to 0), with the rule behind it."
+)
 class ReceiptPosting:
     at: datetime
     reason: str
-    legs: list[ReceiptLeg] = strawberry.field(description="The legs on the viewer's accounts (the agency: all).")
+    legs: list[ReceiptLeg] = strawberry.field(
+        description="The legs on the viewer's accounts (the agency: all)."
+    )
 
 
 @strawberry.type(description="A platform event that concerned the line.")
@@ -208,9 +245,15 @@ class ReceiptEvent:
     type: str = strawberry.field(description="order.created, order.paid, order.refunded…")
     occurred_at: datetime
     received_at: datetime
-    applied_at: datetime | None = strawberry.field(description="Null while held (or when it was refused later).")
-    held_reason: str | None = strawberry.field(description="Why it waited (WAITING_FOR_PAYMENT…), or REFUSED …")
-    reason: str | None = strawberry.field(description="The platform's own words (cancellation, refund, freeze).")
+    applied_at: datetime | None = strawberry.field(
+        description="Null while held (or when it was refused later)."
+    )
+    held_reason: str | None = strawberry.field(
+        description="Why it waited (WAITING_FOR_PAYMENT…), or REFUSED …"
+    )
+    reason: str | None = strawberry.field(
+        description="The platform's own words (cancellation, refund, freeze)."
+    )
 
 
 @strawberry.type(
@@ -241,7 +284,9 @@ class OrderLineReceipt:
     cancelled_at: datetime | None
     refunded_at: datetime | None
     first_estimate: ReceiptAmounts | None = strawberry.field(description="Posted at payment; null before.")
-    estimated: ReceiptAmounts = strawberry.field(description="Estimated and not settled yet (0 once settled).")
+    estimated: ReceiptAmounts = strawberry.field(
+        description="Estimated and not settled yet (0 once settled)."
+    )
     actual: ReceiptAmounts | None = strawberry.field(description="Settled; null before settlement.")
     due_now: ReceiptAmounts = strawberry.field(description="What the line earns in its current state.")
     postings: list[ReceiptPosting] = strawberry.field(description="Oldest first.")
@@ -258,23 +303,40 @@ class OrderLineReceipt:
             return None if value is None else ReceiptAmounts.of(value, currency)
 
         return cls(
-            status=r.status, currency=currency, quantity=r.quantity, unit_price=Money.of(r.unit_price_minor, currency),
-            paid_amount=Money.of(r.gross_minor, currency), refunded_quantity=r.refunded_quantity,
-            refunded_amount=Money.of(r.refunded_amount_minor, currency), base=Money.of(r.base_minor, currency),
-            attributed=r.campaign_id is not None, unattributed_reason=r.unattributed_reason,
+            status=r.status,
+            currency=currency,
+            quantity=r.quantity,
+            unit_price=Money.of(r.unit_price_minor, currency),
+            paid_amount=Money.of(r.gross_minor, currency),
+            refunded_quantity=r.refunded_quantity,
+            refunded_amount=Money.of(r.refunded_amount_minor, currency),
+            base=Money.of(r.base_minor, currency),
+            attributed=r.campaign_id is not None,
+            unattributed_reason=r.unattributed_reason,
             total_rate=rate(r.total_rate_bps, r.total_rate_source),
             creator_rate=rate(r.creator_rate_bps, r.creator_rate_source),
             agency_rate=rate(r.agency_rate_bps, RateSource.TOTAL_MINUS_CREATOR),
-            placed_at=r.placed_at, paid_at=r.paid_at, shipped_at=r.shipped_at, delivered_at=r.delivered_at,
-            settle_after=r.settle_after, settled_at=r.settled_at, frozen_at=r.frozen_at, cancelled_at=r.cancelled_at,
-            refunded_at=r.refunded_at, first_estimate=amounts(r.first_estimate),
-            estimated=ReceiptAmounts.of(r.estimated, currency), actual=amounts(r.actual),
+            placed_at=r.placed_at,
+            paid_at=r.paid_at,
+            shipped_at=r.shipped_at,
+            delivered_at=r.delivered_at,
+            settle_after=r.settle_after,
+            settled_at=r.settled_at,
+            frozen_at=r.frozen_at,
+            cancelled_at=r.cancelled_at,
+            refunded_at=r.refunded_at,
+            first_estimate=amounts(r.first_estimate),
+            estimated=ReceiptAmounts.of(r.estimated, currency),
+            actual=amounts(r.actual),
             due_now=ReceiptAmounts.of(r.due_now, currency),
             postings=[
                 ReceiptPosting(
-                    at=p.created_at, reason=p.reason,
+                    at=p.created_at,
+                    reason=p.reason,
                     legs=[
-                        ReceiptLeg(account=leg.account, phase=leg.phase, amount=Money.of(leg.amount_minor, currency))
+                        ReceiptLeg(
+                            account=leg.account, phase=leg.phase, amount=Money.of(leg.amount_minor, currency)
+                        )
                         for leg in p.legs
                     ],
                 )
@@ -282,8 +344,13 @@ class OrderLineReceipt:
             ],
             events=[
                 ReceiptEvent(
-                    event_id=e.event_id, type=e.type, occurred_at=e.occurred_at, received_at=e.received_at,
-                    applied_at=e.applied_at, held_reason=e.held_reason, reason=e.reason,
+                    event_id=e.event_id,
+                    type=e.type,
+                    occurred_at=e.occurred_at,
+                    received_at=e.received_at,
+                    applied_at=e.applied_at,
+                    held_reason=e.held_reason,
+                    reason=e.reason,
                 )
                 for e in r.events
             ],
@@ -312,9 +379,11 @@ class Earnings:
             return None if value is None else Money.of(value, sums.currency)
 
         return cls(
-            currency=sums.currency, account=sums.account, estimated=Money.of(sums.estimated, sums.currency),
-            settled=Money.of(sums.settled, sums.currency), settled_unbilled=money(sums.settled_unbilled),
-            billed=money(sums.billed), paid=money(sums.paid),
+            currency=sums.currency,
+            account=sums.account,
+            estimated=Money.of(sums.estimated, sums.currency),
+            settled=Money.of(sums.settled, sums.currency),
+            settled_unbilled=money(sums.settled_unbilled),
+            billed=money(sums.billed),
+            paid=money(sums.paid),
         )
-
-

@@ -63,7 +63,8 @@ def visible_accounts(principal: Principal | None) -> frozenset[enums.LedgerAccou
     that hidden amounts are not even computed."""
     audience = audience_of(principal)
     return frozenset(
-        account for account, name in ACCOUNT_FIELDS.items()
+        account
+        for account, name in ACCOUNT_FIELDS.items()
         if field_access("PerformanceNumbers", name, audience) is not Access.DENY
     )
 
@@ -76,7 +77,10 @@ def check_sort(principal: Principal | None, type_name: str, key: str) -> None:
     """Sorting by a figure the viewer may not see would leak its order: refused, as the policy says. A key
     that is no field (registration time) goes with the row."""
     owner, name = ("PerformanceNumbers" if key in NUMBER_KEYS else type_name), _camel(key)
-    if name in FIELD_RULES.get(owner, {}) and field_access(owner, name, audience_of(principal)) is Access.DENY:
+    if (
+        name in FIELD_RULES.get(owner, {})
+        and field_access(owner, name, audience_of(principal)) is Access.DENY
+    ):
         raise InvalidSort(f"You cannot sort by {key.upper()}", field="sort.field")
 
 
@@ -85,8 +89,10 @@ def connection(page: Page[S], wrap: Callable[[S], T], after: str | None) -> Conn
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=page.has_next, has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+            has_next_page=page.has_next,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
         ),
         total_count=page.total,
     )
@@ -111,9 +117,13 @@ class PerformanceNumbers:
         description="Paid by buyers after refunds, on lines that are sales now (not cancelled or fully refunded)."
     )
     gmv_actual: Money = strawberry.field(description="The same, on settled lines.")
-    seller_paid_estimated: Money | None = strawberry.field(description="Commission the seller pays (total rate).")
+    seller_paid_estimated: Money | None = strawberry.field(
+        description="Commission the seller pays (total rate)."
+    )
     seller_paid_actual: Money | None
-    creator_commission_estimated: Money | None = strawberry.field(description="The creators' share (own, for a creator).")
+    creator_commission_estimated: Money | None = strawberry.field(
+        description="The creators' share (own, for a creator)."
+    )
     creator_commission_actual: Money | None
     agency_commission_estimated: Money | None = strawberry.field(description="The agency's share.")
     agency_commission_actual: Money | None
@@ -121,8 +131,10 @@ class PerformanceNumbers:
     @classmethod
     def of(cls, n: Numbers, currency: enums.Currency) -> PerformanceNumbers:
         return cls(
-            paid_orders=n.paid_orders, actual_orders=n.actual_orders,
-            gmv_estimated=Money.of(n.gmv_estimated, currency), gmv_actual=Money.of(n.gmv_actual, currency),
+            paid_orders=n.paid_orders,
+            actual_orders=n.actual_orders,
+            gmv_estimated=Money.of(n.gmv_estimated, currency),
+            gmv_actual=Money.of(n.gmv_actual, currency),
             seller_paid_estimated=_money(n.seller_paid_estimated, currency),
             seller_paid_actual=_money(n.seller_paid_actual, currency),
             creator_commission_estimated=_money(n.creator_commission_estimated, currency),
@@ -135,7 +147,9 @@ class PerformanceNumbers:
 NUMBER_KEYS = frozenset(PerformanceNumbers.__annotations__)  # the service's names of the figures (sort keys)
 
 
-@strawberry.type(description="A campaign's overview, over the registrations the viewer may see (a seller: its own).")
+@strawberry.type(
+    description="A campaign's overview, over the registrations the viewer may see (a seller: its own)."
+)
 class CampaignPerformance:
     row: strawberry.Private[models.Campaign]
     currency: Currency
@@ -145,9 +159,13 @@ class CampaignPerformance:
     products_pending: int
     products_rejected: int = strawberry.field(description="REJECTED or REJECT_FOREVER.")
     products_closed: int
-    creators_collaborating: int = strawberry.field(description="Creators with the products in their showcase now.")
+    creators_collaborating: int = strawberry.field(
+        description="Creators with the products in their showcase now."
+    )
     creators_with_sales: int = strawberry.field(description="Creators credited with at least one sale.")
-    samples_requested: int | None = strawberry.field(description="Sample requests, in any status (agency only).")
+    samples_requested: int | None = strawberry.field(
+        description="Sample requests, in any status (agency only)."
+    )
     samples_approved: int = strawberry.field(description="Samples approved, and everything after it.")
     samples_shipped: int
     content_posted: int = strawberry.field(description="Videos and LIVE sessions posted for the products.")
@@ -157,13 +175,21 @@ class CampaignPerformance:
     def of(cls, campaign: models.Campaign, overview: Overview, computed_at: datetime) -> CampaignPerformance:
         currency = enums.MARKET_CURRENCY[campaign.market]
         return cls(
-            row=campaign, currency=currency, computed_at=computed_at,
-            products_registered=overview.products_registered, products_approved=overview.products_approved,
-            products_pending=overview.products_pending, products_rejected=overview.products_rejected,
-            products_closed=overview.products_closed, creators_collaborating=overview.creators_collaborating,
-            creators_with_sales=overview.creators_with_sales, samples_requested=overview.samples_requested,
-            samples_approved=overview.samples_approved, samples_shipped=overview.samples_shipped,
-            content_posted=overview.content_posted, numbers=PerformanceNumbers.of(overview.numbers, currency),
+            row=campaign,
+            currency=currency,
+            computed_at=computed_at,
+            products_registered=overview.products_registered,
+            products_approved=overview.products_approved,
+            products_pending=overview.products_pending,
+            products_rejected=overview.products_rejected,
+            products_closed=overview.products_closed,
+            creators_collaborating=overview.creators_collaborating,
+            creators_with_sales=overview.creators_with_sales,
+            samples_requested=overview.samples_requested,
+            samples_approved=overview.samples_approved,
+            samples_shipped=overview.samples_shipped,
+            content_posted=overview.content_posted,
+            numbers=PerformanceNumbers.of(overview.numbers, currency),
         )
 
     @strawberry.field
@@ -173,7 +199,9 @@ class CampaignPerformance:
 
 @strawberry.type(description="One registered product of a campaign with its figures.")
 class ProductPerformance:
-    registration: Registration = strawberry.field(description="The product, its terms and status, as you may see them.")
+    registration: Registration = strawberry.field(
+        description="The product, its terms and status, as you may see them."
+    )
     status: RegistrationStatus = strawberry.field(description="Now (a campaign that ended shows CLOSED).")
     creators_collaborating: int
     creators_with_sales: int
@@ -186,35 +214,55 @@ class ProductPerformance:
     @classmethod
     def of(cls, row: ProductRow, currency: enums.Currency) -> ProductPerformance:
         return cls(
-            registration=Registration.from_row(row.registration), status=row.status,
-            creators_collaborating=row.creators_collaborating, creators_with_sales=row.creators_with_sales,
-            samples_requested=row.samples_requested, samples_approved=row.samples_approved,
-            samples_shipped=row.samples_shipped, content_posted=row.content_posted,
+            registration=Registration.from_row(row.registration),
+            status=row.status,
+            creators_collaborating=row.creators_collaborating,
+            creators_with_sales=row.creators_with_sales,
+            samples_requested=row.samples_requested,
+            samples_approved=row.samples_approved,
+            samples_shipped=row.samples_shipped,
+            content_posted=row.content_posted,
             numbers=PerformanceNumbers.of(row.numbers, currency),
         )
 
 
-@strawberry.type(description="One creator's collaboration on one product: progress and figures (agency only).")
+@strawberry.type(
+    description="One creator's collaboration on one product: progress and figures (agency only)."
+)
 class CreatorCollaboration:
     row: strawberry.Private[Any]  # CollaborationRow
     since: datetime | None = strawberry.field(
         description="When the creator first added the product; null when it sold only through a link."
     )
-    showcase_status: ShowcaseStatus | None = strawberry.field(description="Of the creator's latest showcase entry.")
+    showcase_status: ShowcaseStatus | None = strawberry.field(
+        description="Of the creator's latest showcase entry."
+    )
     videos: int
     lives: int
-    content_views: int = strawberry.field(description="Views of its videos and LIVE sessions for the product.")
+    content_views: int = strawberry.field(
+        description="Views of its videos and LIVE sessions for the product."
+    )
     content_likes: int
-    content_orders: int = strawberry.field(description="Orders its content reports (from the content platform).")
-    contents: list[Content] = strawberry.field(description="Its videos and LIVE sessions for the product, oldest first.")
+    content_orders: int = strawberry.field(
+        description="Orders its content reports (from the content platform)."
+    )
+    contents: list[Content] = strawberry.field(
+        description="Its videos and LIVE sessions for the product, oldest first."
+    )
     numbers: PerformanceNumbers
 
     @classmethod
     def of(cls, row: CollaborationRow, currency: enums.Currency) -> CreatorCollaboration:
         return cls(
-            row=row, since=row.since, showcase_status=None if row.entry is None else row.entry.status,
-            videos=row.videos, lives=row.lives, content_views=row.content_views, content_likes=row.content_likes,
-            content_orders=row.content_orders, contents=[Content.from_row(c) for c in row.contents],
+            row=row,
+            since=row.since,
+            showcase_status=None if row.entry is None else row.entry.status,
+            videos=row.videos,
+            lives=row.lives,
+            content_views=row.content_views,
+            content_likes=row.content_likes,
+            content_orders=row.content_orders,
+            contents=[Content.from_row(c) for c in row.contents],
             numbers=PerformanceNumbers.of(row.numbers, currency),
         )
 
@@ -228,9 +276,13 @@ class CreatorCollaboration:
         e = self.row.entry
         if e is None:
             return None
-        return rate_in_force(e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now())
+        return rate_in_force(
+            e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now()
+        )
 
-    @strawberry.field(description="Its sample request: status, shipping and content deadline (never the address).")
+    @strawberry.field(
+        description="Its sample request: status, shipping and content deadline (never the address)."
+    )
     def sample_request(self) -> SampleRequest | None:
         return None if self.row.sample is None else SampleRequest.from_row(self.row.sample)
 
@@ -246,7 +298,9 @@ class PerformanceDay:
         return cls(date=day.date, start=day.start, numbers=PerformanceNumbers.of(day.numbers, currency))
 
 
-@strawberry.type(description="Daily figures for charts, by the day each line was paid, in the market's time zone.")
+@strawberry.type(
+    description="Daily figures for charts, by the day each line was paid, in the market's time zone."
+)
 class PerformanceSeries:
     time_zone: str = strawberry.field(description="IANA time zone of the days, e.g. Asia/Bangkok.")
     currency: Currency
@@ -267,7 +321,10 @@ class CreatorPerformance:
     def of(cls, market: enums.Market, totals: CreatorTotals, computed_at: datetime) -> CreatorPerformance:
         currency = enums.MARKET_CURRENCY[market]
         return cls(
-            market=market, currency=currency, computed_at=computed_at, products_in_showcase=totals.products_in_showcase,
+            market=market,
+            currency=currency,
+            computed_at=computed_at,
+            products_in_showcase=totals.products_in_showcase,
             numbers=PerformanceNumbers.of(totals.numbers, currency),
         )
 
@@ -285,8 +342,11 @@ class CreatorCampaignPerformance:
     def of(cls, row: CreatorCampaignRow) -> CreatorCampaignPerformance:
         c = row.campaign
         return cls(
-            campaign_name=c.name, agency_name=row.agency_name, campaign_start=c.campaign_start,
-            campaign_end=c.campaign_end, products_in_showcase=row.products_in_showcase,
+            campaign_name=c.name,
+            agency_name=row.agency_name,
+            campaign_start=c.campaign_start,
+            campaign_end=c.campaign_end,
+            products_in_showcase=row.products_in_showcase,
             numbers=PerformanceNumbers.of(row.numbers, enums.MARKET_CURRENCY[c.market]),
         )
 
@@ -296,7 +356,9 @@ class CreatorProductPerformance:
     row: strawberry.Private[Any]  # CreatorProductRow
     campaign_name: str
     agency_name: str
-    campaign_end: datetime = strawberry.field(description="The last moment orders earn commission through it.")
+    campaign_end: datetime = strawberry.field(
+        description="The last moment orders earn commission through it."
+    )
     content_due_at: datetime | None = strawberry.field(
         description="Content is due by then for a delivered sample (14 days, + 7 with the one extension)."
     )
@@ -305,7 +367,10 @@ class CreatorProductPerformance:
     @classmethod
     def of(cls, row: CreatorProductRow, currency: enums.Currency) -> CreatorProductPerformance:
         return cls(
-            row=row, campaign_name=row.campaign_name, agency_name=row.agency_name, campaign_end=row.campaign_end,
+            row=row,
+            campaign_name=row.campaign_name,
+            agency_name=row.agency_name,
+            campaign_end=row.campaign_end,
             content_due_at=None if row.sample is None else row.sample.content_due_at,
             numbers=PerformanceNumbers.of(row.numbers, currency),
         )
@@ -324,7 +389,9 @@ class CreatorProductPerformance:
         e = self.row.entry
         if e is None:
             return None
-        return rate_in_force(e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now())
+        return rate_in_force(
+            e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now()
+        )
 
     @strawberry.field(description="Own sample request for it: status, delivery and content deadline.")
     def sample_request(self) -> SampleRequest | None:
@@ -383,4 +450,3 @@ class CreatorCollaborationSortField(enum.StrEnum):
 def sort_key(field: enum.Enum) -> str:
     """The service's name of a sort field: GMV_ESTIMATED -> gmv_estimated."""
     return str(field.value).lower()
-

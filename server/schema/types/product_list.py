@@ -26,12 +26,17 @@ class ShareLink(Node):
     pk: strawberry.Private[int]
     token: str
     created_at: datetime
-    revoked_at: datetime | None = strawberry.field(description="Set when revoked; a revoked link opens nothing.")
+    revoked_at: datetime | None = strawberry.field(
+        description="Set when revoked; a revoked link opens nothing."
+    )
 
     @classmethod
     def from_row(cls, row: models.ShareLink) -> ShareLink:
         return cls(
-            id=encode_id("ShareLink", row.id), pk=row.id, token=row.token, created_at=row.created_at,
+            id=encode_id("ShareLink", row.id),
+            pk=row.id,
+            token=row.token,
+            created_at=row.created_at,
             revoked_at=row.revoked_at,
         )
 
@@ -45,14 +50,18 @@ class ShareLink(Node):
         return 0 if row is None else int(row[1])
 
 
-@strawberry.type(description="An approved product in a list, with the creator's share of the seller's total rate.")
+@strawberry.type(
+    description="An approved product in a list, with the creator's share of the seller's total rate."
+)
 class ProductListItem(Node):
     pk: strawberry.Private[int]
     registration_pk: strawberry.Private[int]
     product_pk: strawberry.Private[int]
     total_rate_bps: int | None = strawberry.field(description="The seller's total commission rate (bps).")
     creator_rate_bps: int = strawberry.field(description="What creators earn (bps), out of the total.")
-    agency_rate_bps: int | None = strawberry.field(description="total − creator (bps): what the agency keeps.")
+    agency_rate_bps: int | None = strawberry.field(
+        description="total − creator (bps): what the agency keeps."
+    )
     created_at: datetime
     updated_at: datetime
 
@@ -60,10 +69,14 @@ class ProductListItem(Node):
     def from_row(cls, row: tuple[models.ProductListItem, int, int]) -> ProductListItem:
         item, product_id, total_rate_bps = row
         return cls(
-            id=encode_id("ProductListItem", item.id), pk=item.id, registration_pk=item.registration_id,
+            id=encode_id("ProductListItem", item.id),
+            pk=item.id,
+            registration_pk=item.registration_id,
             product_pk=product_id,
-            total_rate_bps=total_rate_bps, creator_rate_bps=item.creator_rate_bps,
-            agency_rate_bps=agency_rate_bps(total_rate_bps, item.creator_rate_bps), created_at=item.created_at,
+            total_rate_bps=total_rate_bps,
+            creator_rate_bps=item.creator_rate_bps,
+            agency_rate_bps=agency_rate_bps(total_rate_bps, item.creator_rate_bps),
+            created_at=item.created_at,
             updated_at=item.updated_at,
         )
 
@@ -83,7 +96,9 @@ class ProductListItem(Node):
         return 0 if row is None else int(row[1])
 
 
-@strawberry.type(description="Up to 100 approved products of one campaign, shared with creators through a link.")
+@strawberry.type(
+    description="Up to 100 approved products of one campaign, shared with creators through a link."
+)
 class ProductList(Node):
     row: strawberry.Private[models.ProductList]
     name: str
@@ -93,7 +108,10 @@ class ProductList(Node):
     @classmethod
     def from_row(cls, row: models.ProductList) -> ProductList:
         return cls(
-            id=encode_id("ProductList", row.id), row=row, name=row.name, created_at=row.created_at,
+            id=encode_id("ProductList", row.id),
+            row=row,
+            name=row.name,
+            created_at=row.created_at,
             updated_at=row.updated_at,
         )
 
@@ -107,7 +125,9 @@ class ProductList(Node):
         return await _item_count(info, self.row.id)
 
     @strawberry.field(description="The list's products, in the order they were added.")
-    async def items(self, info: Info, first: int = 100, after: str | None = None) -> Connection[ProductListItem]:
+    async def items(
+        self, info: Info, first: int = 100, after: str | None = None
+    ) -> Connection[ProductListItem]:
         check_first(first)
         cursor = None if after is None else decode_cursor(after)
         rows = await info.context.loaders.product_list_items_page.load((self.row.id, first, cursor))
@@ -125,12 +145,17 @@ async def _item_count(info: Info, list_id: int) -> int:
 
 
 def _page(rows: list[Any], first: int, *, has_previous: bool, total: int) -> Connection[ProductListItem]:
-    edges = [Edge(cursor=encode_cursor(row[0].created_at, row[0].id), node=ProductListItem.from_row(row)) for row in rows[:first]]
+    edges = [
+        Edge(cursor=encode_cursor(row[0].created_at, row[0].id), node=ProductListItem.from_row(row))
+        for row in rows[:first]
+    ]
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=len(rows) > first, has_previous_page=has_previous,
-            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+            has_next_page=len(rows) > first,
+            has_previous_page=has_previous,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
         ),
         total_count=total,
     )

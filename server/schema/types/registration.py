@@ -59,35 +59,55 @@ def _status(value: Any) -> enums.RegistrationStatus | None:
 class RegistrationEvent:
     id: strawberry.ID
     at: datetime
-    action: str = strawberry.field(description="e.g. registration.create, registration.approve, registration.close.")
-    actor_name: str | None = strawberry.field(description="The acting organisation; null when the platform acted.")
+    action: str = strawberry.field(
+        description="e.g. registration.create, registration.approve, registration.close."
+    )
+    actor_name: str | None = strawberry.field(
+        description="The acting organisation; null when the platform acted."
+    )
     actor_role: Role | None
     from_status: RegistrationStatus | None
     to_status: RegistrationStatus | None
-    reason: str | None = strawberry.field(description="A reject reason code, or the seller's cancellation reason.")
+    reason: str | None = strawberry.field(
+        description="A reject reason code, or the seller's cancellation reason."
+    )
     note: str | None
     changes: list[FieldChange]
 
     @classmethod
-    def from_row(cls, row: tuple[models.AuditEvent, str | None, enums.OrganisationKind | None]) -> RegistrationEvent:
+    def from_row(
+        cls, row: tuple[models.AuditEvent, str | None, enums.OrganisationKind | None]
+    ) -> RegistrationEvent:
         event, actor_name, actor_kind = row
         changes = dict(event.changes or {})
         note = changes.pop("note", [None, None])[1]
         status = changes.get("status", [None, None])
         return cls(
-            id=encode_id("RegistrationEvent", event.id), at=event.created_at, action=event.action,
+            id=encode_id("RegistrationEvent", event.id),
+            at=event.created_at,
+            action=event.action,
             actor_name=actor_name if event.actor_organisation_id is not None else None,
             actor_role=None if actor_kind is None else enums.KIND_ROLE[actor_kind],
-            from_status=_status(status[0]), to_status=_status(status[1]), reason=event.reason, note=note,
-            changes=[FieldChange(field=name, from_=_text(old), to=_text(new)) for name, (old, new) in changes.items()],
+            from_status=_status(status[0]),
+            to_status=_status(status[1]),
+            reason=event.reason,
+            note=note,
+            changes=[
+                FieldChange(field=name, from_=_text(old), to=_text(new))
+                for name, (old, new) in changes.items()
+            ],
         )
 
 
 @strawberry.type(description="A seller's product registered into a campaign, with its terms.")
 class Registration(Node):
     row: strawberry.Private[models.Registration]
-    total_rate_bps: int | None = strawberry.field(description="The seller's total commission rate; fixed once approved.")
-    sample_quota: int | None = strawberry.field(description="Free samples the seller gives; only ever increases.")
+    total_rate_bps: int | None = strawberry.field(
+        description="The seller's total commission rate; fixed once approved."
+    )
+    sample_quota: int | None = strawberry.field(
+        description="Free samples the seller gives; only ever increases."
+    )
     shop_ads_rate_bps: int | None
     contact_email: str | None
     contact_whatsapp: str | None
@@ -100,10 +120,17 @@ class Registration(Node):
     @classmethod
     def from_row(cls, row: models.Registration) -> Registration:
         return cls(
-            id=encode_id("Registration", row.id), row=row, total_rate_bps=row.total_rate_bps,
-            sample_quota=row.sample_quota, shop_ads_rate_bps=row.shop_ads_rate_bps, contact_email=row.contact_email,
-            contact_whatsapp=row.contact_whatsapp, reject_reason=row.reject_reason, reject_note=row.reject_note,
-            registered_at=row.registered_at, decided_at=row.decided_at,
+            id=encode_id("Registration", row.id),
+            row=row,
+            total_rate_bps=row.total_rate_bps,
+            sample_quota=row.sample_quota,
+            shop_ads_rate_bps=row.shop_ads_rate_bps,
+            contact_email=row.contact_email,
+            contact_whatsapp=row.contact_whatsapp,
+            reject_reason=row.reject_reason,
+            reject_note=row.reject_note,
+            registered_at=row.registered_at,
+            decided_at=row.decided_at,
             cancellation_requested_at=row.cancellation_requested_at,
         )
 
@@ -112,11 +139,15 @@ class Registration(Node):
     def _status(self, info: Info, campaign: models.Campaign | None) -> enums.RegistrationStatus:
         if campaign is None or campaign.campaign_end is None:
             return self.row.status
-        return registration_rules.effective_status(self.row.status, campaign.campaign_end, info.context.rt.clock.now())
+        return registration_rules.effective_status(
+            self.row.status, campaign.campaign_end, info.context.rt.clock.now()
+        )
 
     @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
     def status(self, info: Info) -> RegistrationStatus:
-        return then(info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._status(info, c))
+        return then(
+            info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._status(info, c)
+        )
 
     def _closed_at(self, info: Info, campaign: models.Campaign | None) -> datetime | None:
         end = None if campaign is None else campaign.campaign_end
@@ -126,7 +157,9 @@ class Registration(Node):
     def closed_at(self, info: Info) -> datetime | None:
         if self.row.closed_at is not None or self.row.status not in registration_rules.OPEN_STATUSES:
             return self.row.closed_at
-        return then(info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._closed_at(info, c))
+        return then(
+            info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._closed_at(info, c)
+        )
 
     @strawberry.field
     def campaign(self, info: Info) -> Campaign | None:
@@ -150,17 +183,23 @@ class Registration(Node):
         return [RegistrationEvent.from_row(row) for row in rows]
 
 
-@strawberry.enum(description="STATUS: the status changed (or it was created). TERMS: the seller changed a pending "
-                 "registration's terms (the status stays PENDING).")
+@strawberry.enum(
+    description="STATUS: the status changed (or it was created). TERMS: the seller changed a pending "
+    "registration's terms (the status stays PENDING)."
+)
 class RegistrationChangeKind(enum.StrEnum):
     STATUS = "STATUS"
     TERMS = "TERMS"
 
 
-@strawberry.type(description="A registration's status changed (or it was created: fromStatus is null), or its "
-                 "pending terms changed (kind TERMS).")
+@strawberry.type(
+    description="A registration's status changed (or it was created: fromStatus is null), or its "
+    "pending terms changed (kind TERMS)."
+)
 class RegistrationStatusChange:
-    registration: Registration | None = strawberry.field(description="As it is now, as the viewer may see it.")
+    registration: Registration | None = strawberry.field(
+        description="As it is now, as the viewer may see it."
+    )
     from_status: RegistrationStatus | None
     to_status: RegistrationStatus
     at: datetime
@@ -198,7 +237,9 @@ class RegistrationUserError(UserError):
     opens_at: datetime | None = strawberry.field(
         default=None, description="REGISTRATION_NOT_OPEN_YET: when registration opens."
     )
-    ended_at: datetime | None = strawberry.field(default=None, description="REGISTRATION_ENDED: when registration ended.")
+    ended_at: datetime | None = strawberry.field(
+        default=None, description="REGISTRATION_ENDED: when registration ended."
+    )
 
 
 @strawberry.type
@@ -219,7 +260,9 @@ class RegistrationItemResult:
 class RegistrationCreatePayload:
     registrations: list[Registration] = strawberry.field(description="The registrations created.")
     results: list[RegistrationItemResult] = strawberry.field(description="One per input item, in order.")
-    user_errors: list[RegistrationUserError] = strawberry.field(description="Whole-call errors: nothing was created.")
+    user_errors: list[RegistrationUserError] = strawberry.field(
+        description="Whole-call errors: nothing was created."
+    )
 
 
 @strawberry.type(description="One registration of registrationReview: decided, or why not.")
@@ -232,4 +275,6 @@ class RegistrationReviewResult:
 @strawberry.type
 class RegistrationReviewPayload:
     results: list[RegistrationReviewResult] = strawberry.field(description="One per input id, in order.")
-    user_errors: list[RegistrationUserError] = strawberry.field(description="Whole-call errors: nothing changed.")
+    user_errors: list[RegistrationUserError] = strawberry.field(
+        description="Whole-call errors: nothing changed."
+    )

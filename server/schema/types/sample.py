@@ -33,7 +33,9 @@ ShipmentStatus = strawberry.enum(
 )
 
 
-@strawberry.type(description="Where the sample goes: for the seller who ships it and the creator, never the agency.")
+@strawberry.type(
+    description="Where the sample goes: for the seller who ships it and the creator, never the agency."
+)
 class ShippingAddress:
     recipient_name: str
     phone: str
@@ -56,7 +58,10 @@ class ShipmentEvent:
     @classmethod
     def from_row(cls, row: models.Shipment) -> ShipmentEvent:
         return cls(
-            status=row.status, carrier=row.carrier, tracking_number=row.tracking_number, note=row.note,
+            status=row.status,
+            carrier=row.carrier,
+            tracking_number=row.tracking_number,
+            note=row.note,
             occurred_at=row.occurred_at,
         )
 
@@ -80,10 +85,18 @@ class SampleRequest(Node):
     @classmethod
     def from_row(cls, row: models.SampleRequest) -> SampleRequest:
         return cls(
-            id=encode_id("SampleRequest", row.id), row=row, status=row.status, requested_at=row.created_at,
-            reviewed_at=row.reviewed_at, reject_reason=row.reject_reason, carrier=row.carrier,
-            tracking_number=row.tracking_number, shipped_at=row.shipped_at, delivered_at=row.delivered_at,
-            content_due_at=row.content_due_at, extension_used=row.extension_used,
+            id=encode_id("SampleRequest", row.id),
+            row=row,
+            status=row.status,
+            requested_at=row.created_at,
+            reviewed_at=row.reviewed_at,
+            reject_reason=row.reject_reason,
+            carrier=row.carrier,
+            tracking_number=row.tracking_number,
+            shipped_at=row.shipped_at,
+            delivered_at=row.delivered_at,
+            content_due_at=row.content_due_at,
+            extension_used=row.extension_used,
         )
 
     @strawberry.field
@@ -93,7 +106,10 @@ class SampleRequest(Node):
 
     @strawberry.field(description="The shipment history, oldest first.")
     async def shipments(self, info: Info) -> list[ShipmentEvent]:
-        return [ShipmentEvent.from_row(r) for r in await info.context.loaders.shipments_by_sample_request_id.load(self.row.id)]
+        return [
+            ShipmentEvent.from_row(r)
+            for r in await info.context.loaders.shipments_by_sample_request_id.load(self.row.id)
+        ]
 
     @strawberry.field(description="The latest shipment event; null before shipping.")
     async def shipment_status(self, info: Info) -> ShipmentStatus | None:
@@ -108,7 +124,9 @@ class SampleRequest(Node):
     async def agency_name(self, info: Info) -> str:
         return (await OfferContext.load(info, self.row.registration_id)).agency_name
 
-    @strawberry.field(description="The campaign (agencies, sellers and operators; creators get campaignName).")
+    @strawberry.field(
+        description="The campaign (agencies, sellers and operators; creators get campaignName)."
+    )
     async def campaign(self, info: Info) -> Campaign | None:
         context = await OfferContext.load(info, self.row.registration_id)
         row = await info.context.loaders.campaign_by_id.load(context.campaign_id)
@@ -123,17 +141,28 @@ class SampleRequest(Node):
     def shipping_address(self) -> ShippingAddress | None:
         r = self.row
         return ShippingAddress(
-            recipient_name=r.recipient_name, phone=r.phone, line1=r.line1, line2=r.line2, city=r.city,
-            region=r.region, postal_code=r.postal_code, country=r.country,
+            recipient_name=r.recipient_name,
+            phone=r.phone,
+            line1=r.line1,
+            line2=r.line2,
+            city=r.city,
+            region=r.region,
+            postal_code=r.postal_code,
+            country=r.country,
         )
 
     @strawberry.field(description="The content that fulfilled the sample.")
     async def contents(self, info: Info) -> list[Content] | None:
-        return [Content.from_row(r) for r in await info.context.loaders.contents_by_sample_request_id.load(self.row.id)]
+        return [
+            Content.from_row(r)
+            for r in await info.context.loaders.contents_by_sample_request_id.load(self.row.id)
+        ]
 
     @strawberry.field(description="Decisions and deadlines, oldest first (a seller: the shipping steps).")
     async def history(self, info: Info) -> list[TermsEvent] | None:
-        return events(info, "SampleRequest", await info.context.loaders.history.sample_request.load(self.row.id))
+        return events(
+            info, "SampleRequest", await info.context.loaders.history.sample_request.load(self.row.id)
+        )
 
 
 @strawberry.enum

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from server.services.insight.stats import DurationFigure, RateFigure
 
 
-@strawberry.type(description="A share of a sample, in basis points, over a period (null when the sample is empty).")
+@strawberry.type(
+    description="A share of a sample, in basis points, over a period (null when the sample is empty)."
+)
 class ScoreRate:
     bps: int | None
     part: int = strawberry.field(description="How many of the sample count towards the rate.")
@@ -26,11 +28,18 @@ class ScoreRate:
 
     @classmethod
     def of(cls, f: RateFigure) -> ScoreRate:
-        return cls(bps=f.bps, part=f.part, sample_size=f.sample_size, period_start=f.period.start,
-                   period_end=f.period.end)
+        return cls(
+            bps=f.bps,
+            part=f.part,
+            sample_size=f.sample_size,
+            period_start=f.period.start,
+            period_end=f.period.end,
+        )
 
 
-@strawberry.type(description="The median of a sample of durations, in whole hours (null when the sample is empty).")
+@strawberry.type(
+    description="The median of a sample of durations, in whole hours (null when the sample is empty)."
+)
 class ScoreDuration:
     hours: int | None
     sample_size: int
@@ -39,7 +48,9 @@ class ScoreDuration:
 
     @classmethod
     def of(cls, f: DurationFigure) -> ScoreDuration:
-        return cls(hours=f.hours, sample_size=f.sample_size, period_start=f.period.start, period_end=f.period.end)
+        return cls(
+            hours=f.hours, sample_size=f.sample_size, period_start=f.period.start, period_end=f.period.end
+        )
 
 
 @strawberry.type(description="What would improve a scorecard (stable code, English sentence).")
@@ -54,23 +65,32 @@ def _tips(card: scorecards.SellerCard | scorecards.AgencyCard | scorecards.Creat
 
 @strawberry.type(description="How a shop behaves towards agencies and creators.")
 class SellerScorecard:
-    sample_shipping: ScoreDuration | None = strawberry.field(description="Median hours from sample approval to shipment.")
+    sample_shipping: ScoreDuration | None = strawberry.field(
+        description="Median hours from sample approval to shipment."
+    )
     cancellation_requests: ScoreRate | None = strawberry.field(
         description="Approved registrations the seller asked to cancel."
     )
-    refunds: ScoreRate | None = strawberry.field(description="Finished attributed order lines refunded or cancelled.")
+    refunds: ScoreRate | None = strawberry.field(
+        description="Finished attributed order lines refunded or cancelled."
+    )
     tips: list[ScorecardTip] | None = strawberry.field(description="For the shop itself.")
 
     @classmethod
     def of(cls, card: scorecards.SellerCard) -> SellerScorecard:
-        return cls(sample_shipping=ScoreDuration.of(card.sample_shipping),
-                   cancellation_requests=ScoreRate.of(card.cancellation_requests), refunds=ScoreRate.of(card.refunds),
-                   tips=_tips(card))
+        return cls(
+            sample_shipping=ScoreDuration.of(card.sample_shipping),
+            cancellation_requests=ScoreRate.of(card.cancellation_requests),
+            refunds=ScoreRate.of(card.refunds),
+            tips=_tips(card),
+        )
 
 
 @strawberry.type(description="How an agency treats sellers.")
 class AgencyScorecard:
-    review_latency: ScoreDuration | None = strawberry.field(description="Median hours from registration to review.")
+    review_latency: ScoreDuration | None = strawberry.field(
+        description="Median hours from registration to review."
+    )
     approvals: ScoreRate | None = strawberry.field(description="Reviewed registrations that were approved.")
     cancellation_decisions: ScoreDuration | None = strawberry.field(
         description="Median hours to decide a seller's cancellation request."
@@ -79,8 +99,12 @@ class AgencyScorecard:
 
     @classmethod
     def of(cls, card: scorecards.AgencyCard) -> AgencyScorecard:
-        return cls(review_latency=ScoreDuration.of(card.review_latency), approvals=ScoreRate.of(card.approvals),
-                   cancellation_decisions=ScoreDuration.of(card.cancellation_decisions), tips=_tips(card))
+        return cls(
+            review_latency=ScoreDuration.of(card.review_latency),
+            approvals=ScoreRate.of(card.approvals),
+            cancellation_decisions=ScoreDuration.of(card.cancellation_decisions),
+            tips=_tips(card),
+        )
 
 
 @strawberry.type(description="How a creator keeps its word on samples and what its buyers keep.")
@@ -88,13 +112,18 @@ class CreatorScorecard:
     samples_posted_on_time: ScoreRate | None = strawberry.field(
         description="Samples past their deadline (or posted) whose content was posted by the deadline."
     )
-    refunds: ScoreRate | None = strawberry.field(description="Finished attributed order lines refunded or cancelled.")
+    refunds: ScoreRate | None = strawberry.field(
+        description="Finished attributed order lines refunded or cancelled."
+    )
     tips: list[ScorecardTip] | None = strawberry.field(description="For the creator itself.")
 
     @classmethod
     def of(cls, card: scorecards.CreatorCard) -> CreatorScorecard:
-        return cls(samples_posted_on_time=ScoreRate.of(card.samples_posted_on_time), refunds=ScoreRate.of(card.refunds),
-                   tips=_tips(card))
+        return cls(
+            samples_posted_on_time=ScoreRate.of(card.samples_posted_on_time),
+            refunds=ScoreRate.of(card.refunds),
+            tips=_tips(card),
+        )
 
 
 async def seller_scorecard(info: Info, shop_id: int) -> SellerScorecard:

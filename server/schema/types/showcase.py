@@ -31,7 +31,9 @@ ShowcaseStatus = strawberry.enum(
 )
 
 
-@strawberry.type(description="A product in the creator's showcase through one offer, at the creator's own rate.")
+@strawberry.type(
+    description="A product in the creator's showcase through one offer, at the creator's own rate."
+)
 class ShowcaseEntry(Node):
     row: strawberry.Private[models.ShowcaseEntry]
     status: ShowcaseStatus
@@ -41,24 +43,37 @@ class ShowcaseEntry(Node):
     @classmethod
     def from_row(cls, row: models.ShowcaseEntry) -> ShowcaseEntry:
         return cls(
-            id=encode_id("ShowcaseEntry", row.id), row=row, status=row.status, added_at=row.added_at,
+            id=encode_id("ShowcaseEntry", row.id),
+            row=row,
+            status=row.status,
+            added_at=row.added_at,
             ended_at=row.ended_at,
         )
 
     @strawberry.field(description="The creator's commission rate in force now (bps).")
     def creator_rate_bps(self, info: Info) -> int:
         e = self.row
-        return rate_in_force(e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now())
+        return rate_in_force(
+            e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now()
+        )
 
-    @strawberry.field(description="A lower rate that applies at pendingRateEffectiveAt (30 days after the agency cut it).")
+    @strawberry.field(
+        description="A lower rate that applies at pendingRateEffectiveAt (30 days after the agency cut it)."
+    )
     def pending_rate_bps(self, info: Info) -> int | None:
-        return still_pending(self.row.pending_rate_bps, self.row.pending_rate_effective_at, info.context.rt.clock.now())[0]
+        return still_pending(
+            self.row.pending_rate_bps, self.row.pending_rate_effective_at, info.context.rt.clock.now()
+        )[0]
 
     @strawberry.field
     def pending_rate_effective_at(self, info: Info) -> datetime | None:
-        return still_pending(self.row.pending_rate_bps, self.row.pending_rate_effective_at, info.context.rt.clock.now())[1]
+        return still_pending(
+            self.row.pending_rate_bps, self.row.pending_rate_effective_at, info.context.rt.clock.now()
+        )[1]
 
-    @strawberry.field(description="Since when the product has been active in the showcase; null once it left.")
+    @strawberry.field(
+        description="Since when the product has been active in the showcase; null once it left."
+    )
     def active_since(self) -> datetime | None:
         return self.row.added_at if self.row.status is enums.ShowcaseStatus.ACTIVE else None
 
@@ -101,19 +116,25 @@ class ShowcaseEntry(Node):
         rows = await info.context.loaders.contents_by_product_id.load(self.row.product_id)
         return [Content.from_row(r) for r in rows if r.creator_id == self.row.creator_id]
 
-    @strawberry.field(description="Changes to the creator's own rate on this entry, oldest first: the agency "
-                      "re-pricing the offer since it was added, and decreases applied after their lock.")
+    @strawberry.field(
+        description="Changes to the creator's own rate on this entry, oldest first: the agency "
+        "re-pricing the offer since it was added, and decreases applied after their lock."
+    )
     async def history(self, info: Info) -> list[TermsEvent] | None:
         own = await info.context.loaders.history.showcase_entry.load(self.row.id)
-        offer = [] if self.row.list_item_id is None else await info.context.loaders.history.list_item.load(
-            self.row.list_item_id
+        offer = (
+            []
+            if self.row.list_item_id is None
+            else await info.context.loaders.history.list_item.load(self.row.list_item_id)
         )
         since = [r for r in offer if r[0].created_at >= self.row.added_at]
         rows = sorted([*own, *since], key=lambda r: (r[0].created_at, r[0].id))
         return events(info, "ShowcaseEntry", rows)
 
 
-@strawberry.enum(description="Which offer to keep for a product already in the showcase through another offer.")
+@strawberry.enum(
+    description="Which offer to keep for a product already in the showcase through another offer."
+)
 class OfferChoice(enum.StrEnum):
     EXISTING = "EXISTING"
     NEW = "NEW"
@@ -138,7 +159,9 @@ class ShowcaseUserError(UserError):
     code: ShowcaseErrorCode
     product_pk: strawberry.Private[int | None] = None
 
-    @strawberry.field(description="CHOICE_REQUIRED: the product that needs a choice (as in OfferChoiceInput).")
+    @strawberry.field(
+        description="CHOICE_REQUIRED: the product that needs a choice (as in OfferChoiceInput)."
+    )
     def product_id(self) -> strawberry.ID | None:
         return None if self.product_pk is None else encode_id("Product", self.product_pk)
 
@@ -148,7 +171,9 @@ class ShowcaseAddPayload:
     entries: list[ShowcaseEntry] = strawberry.field(
         description="The entries ACTIVE through this offer for the chosen products (new or already there)."
     )
-    replaced: list[ShowcaseEntry] = strawberry.field(description="Entries of other offers the creator replaced.")
+    replaced: list[ShowcaseEntry] = strawberry.field(
+        description="Entries of other offers the creator replaced."
+    )
     user_errors: list[ShowcaseUserError]
 
 

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from server.services.insight import simulator
 
 
-@strawberry.enum(description="Where an observed refund rate comes from: the finest level with enough finished lines.")
+@strawberry.enum(
+    description="Where an observed refund rate comes from: the finest level with enough finished lines."
+)
 class SurvivalLevel(enum.StrEnum):
     PRODUCT = "PRODUCT"
     SHOP = "SHOP"
@@ -85,19 +87,34 @@ class RegistrationSimulationItem:
     @classmethod
     def of(cls, item: simulator.SellerItem) -> RegistrationSimulationItem:
         c = item.currency
-        comparison = None if item.comparison is None else RateComparison(
-            scope=item.comparison.scope, count=item.comparison.count, p25_bps=item.comparison.p25_bps,
-            median_bps=item.comparison.median_bps, p75_bps=item.comparison.p75_bps,
-            below_share_bps=item.comparison.below_share_bps,
+        comparison = (
+            None
+            if item.comparison is None
+            else RateComparison(
+                scope=item.comparison.scope,
+                count=item.comparison.count,
+                p25_bps=item.comparison.p25_bps,
+                median_bps=item.comparison.median_bps,
+                p75_bps=item.comparison.p75_bps,
+                below_share_bps=item.comparison.below_share_bps,
+            )
         )
         return cls(
-            product_pk=item.product_id, price=_money(item.price, c), total_rate_bps=item.total_rate_bps,
-            refund_rate_bps=item.survival.refund_bps, refund_basis=SurvivalLevel(item.survival.level.value),
-            refund_sample_size=item.survival.sample_size, commission_per_order=_money(item.commission_per_order, c),
+            product_pk=item.product_id,
+            price=_money(item.price, c),
+            total_rate_bps=item.total_rate_bps,
+            refund_rate_bps=item.survival.refund_bps,
+            refund_basis=SurvivalLevel(item.survival.level.value),
+            refund_sample_size=item.survival.sample_size,
+            commission_per_order=_money(item.commission_per_order, c),
             expected_commission_per_order=_money(item.expected_commission_per_order, c),
-            shop_ads_per_order=None if item.shop_ads_per_order is None else _money(item.shop_ads_per_order, c),
-            sample_quota_cost=_money(item.sample_quota_cost, c), cost_per_100_orders=_money(item.cost_per_100_orders, c),
-            effective_rate_bps=item.effective_rate_bps, comparison=comparison,
+            shop_ads_per_order=None
+            if item.shop_ads_per_order is None
+            else _money(item.shop_ads_per_order, c),
+            sample_quota_cost=_money(item.sample_quota_cost, c),
+            cost_per_100_orders=_money(item.cost_per_100_orders, c),
+            effective_rate_bps=item.effective_rate_bps,
+            comparison=comparison,
         )
 
 
@@ -117,7 +134,9 @@ class ProductListItemSimulationItem:
     creator_per_order: Money
     agency_per_order: Money
     recent_days: int
-    recent_orders: int = strawberry.field(description="Paid attributed orders of the product in the recent days.")
+    recent_orders: int = strawberry.field(
+        description="Paid attributed orders of the product in the recent days."
+    )
     recent_gmv: Money = strawberry.field(description="What those orders' buyers kept (the commission base).")
     creator_recent: Money = strawberry.field(description="The creator's take at that volume.")
     agency_recent: Money = strawberry.field(description="The agency's take at that volume.")
@@ -137,12 +156,19 @@ class ProductListItemSimulationItem:
     def of(cls, item: simulator.AgencyItem) -> ProductListItemSimulationItem:
         c = item.currency
         return cls(
-            registration_pk=item.registration_id, price=_money(item.price, c), total_rate_bps=item.total_rate_bps,
-            creator_rate_bps=item.creator_rate_bps, agency_rate_bps=item.agency_rate_bps,
-            creator_per_order=_money(item.creator_per_order, c), agency_per_order=_money(item.agency_per_order, c),
-            recent_days=item.recent_days, recent_orders=item.recent_orders,
-            recent_gmv=_money(item.recent_gmv, c), creator_recent=_money(item.creator_recent, c),
-            agency_recent=_money(item.agency_recent, c), creators_elsewhere=item.creators_elsewhere,
+            registration_pk=item.registration_id,
+            price=_money(item.price, c),
+            total_rate_bps=item.total_rate_bps,
+            creator_rate_bps=item.creator_rate_bps,
+            agency_rate_bps=item.agency_rate_bps,
+            creator_per_order=_money(item.creator_per_order, c),
+            agency_per_order=_money(item.agency_per_order, c),
+            recent_days=item.recent_days,
+            recent_orders=item.recent_orders,
+            recent_gmv=_money(item.recent_gmv, c),
+            creator_recent=_money(item.creator_recent, c),
+            agency_recent=_money(item.agency_recent, c),
+            creators_elsewhere=item.creators_elsewhere,
             creators_earning_more=item.creators_earning_more,
         )
 

@@ -31,7 +31,9 @@ class User(Node):
         return cls(id=encode_id("User", row.id), pk=row.id, email=row.email, full_name=row.full_name)
 
 
-@strawberry.type(description="The organisation a user belongs to (an agency, a shop, a creator or the platform).")
+@strawberry.type(
+    description="The organisation a user belongs to (an agency, a shop, a creator or the platform)."
+)
 class Organisation(Node):
     pk: strawberry.Private[int]
     kind: OrganisationKind | None
@@ -40,7 +42,9 @@ class Organisation(Node):
 
     @classmethod
     def from_row(cls, row: models.Organisation) -> Organisation:
-        return cls(id=encode_id("Organisation", row.id), pk=row.id, kind=row.kind, name=row.name, market=row.market)
+        return cls(
+            id=encode_id("Organisation", row.id), pk=row.id, kind=row.kind, name=row.name, market=row.market
+        )
 
 
 @strawberry.type(description="An affiliate partner that runs campaigns.")
@@ -55,8 +59,11 @@ class Agency(Node):
     def from_row(cls, row: tuple[models.Agency, models.Organisation]) -> Agency:
         agency, org = row
         return cls(
-            id=encode_id("Agency", org.id), pk=org.id, name=org.name,
-            markets=[models.enums.Market(m) for m in agency.markets], contact_email=agency.contact_email,
+            id=encode_id("Agency", org.id),
+            pk=org.id,
+            name=org.name,
+            markets=[models.enums.Market(m) for m in agency.markets],
+            contact_email=agency.contact_email,
             website=agency.website,
         )
 
@@ -79,9 +86,15 @@ class Creator(Node):
     @classmethod
     def from_row(cls, row: models.CreatorProfile) -> Creator:
         return cls(
-            id=encode_id("Creator", row.organisation_id), pk=row.organisation_id, handle=row.handle,
-            display_name=row.display_name, avatar_url=row.avatar_url, followers=row.followers, market=row.market,
-            categories=list(row.categories), bio=row.bio,
+            id=encode_id("Creator", row.organisation_id),
+            pk=row.organisation_id,
+            handle=row.handle,
+            display_name=row.display_name,
+            avatar_url=row.avatar_url,
+            followers=row.followers,
+            market=row.market,
+            categories=list(row.categories),
+            bio=row.bio,
         )
 
     @strawberry.field(description="The creator's trust scorecard (last 180 days).")

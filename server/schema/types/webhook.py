@@ -16,7 +16,9 @@ from server.schema.errors import UserError
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Node
 
-WebhookEndpointStatus = strawberry.enum(EndpointStatus, description="ACTIVE receives messages; DISABLED does not.")
+WebhookEndpointStatus = strawberry.enum(
+    EndpointStatus, description="ACTIVE receives messages; DISABLED does not."
+)
 WebhookMessageStatus = strawberry.enum(
     MessageStatus, description="PENDING until accepted (2xx), DELIVERED, or FAILED after the retry period."
 )
@@ -43,7 +45,9 @@ class WebhookAttempt:
         return cls(
             attempted_at=row.attempted_at,
             request_headers=[WebhookHeader(name=k, value=v) for k, v in sorted(row.request_headers.items())],
-            response_status=row.response_status, response_body=row.response_body, error=row.error,
+            response_status=row.response_status,
+            response_body=row.response_body,
+            error=row.error,
             duration_ms=row.duration_ms,
         )
 
@@ -51,7 +55,9 @@ class WebhookAttempt:
 @strawberry.type(description="A message to one endpoint: one event, retried until accepted.")
 class WebhookMessage(Node):
     pk: strawberry.Private[int]
-    webhook_id: str = strawberry.field(description="The webhook-id header (`msg_…`): the same on every attempt.")
+    webhook_id: str = strawberry.field(
+        description="The webhook-id header (`msg_…`): the same on every attempt."
+    )
     event_type: str
     status: WebhookMessageStatus  # type: ignore[valid-type]
     attempt_count: int
@@ -63,10 +69,16 @@ class WebhookMessage(Node):
     @classmethod
     def from_row(cls, row: models.WebhookMessage) -> WebhookMessage:
         return cls(
-            id=encode_id("WebhookMessage", row.id), pk=row.id, webhook_id=row.message_id, event_type=row.event_type,
-            status=row.status, attempt_count=row.attempts,
+            id=encode_id("WebhookMessage", row.id),
+            pk=row.id,
+            webhook_id=row.message_id,
+            event_type=row.event_type,
+            status=row.status,
+            attempt_count=row.attempts,
             next_attempt_at=row.next_attempt_at if row.status is MessageStatus.PENDING else None,
-            delivered_at=row.delivered_at, created_at=row.created_at, payload=row.body,
+            delivered_at=row.delivered_at,
+            created_at=row.created_at,
+            payload=row.body,
         )
 
     @strawberry.field(description=f"The last {ATTEMPTS_SHOWN} attempts, newest first.")
@@ -76,7 +88,9 @@ class WebhookMessage(Node):
         return [WebhookAttempt.from_row(row) for row in newest]
 
 
-@strawberry.type(description="Where an organisation wants events sent. Its signing secret is shown once, at creation.")
+@strawberry.type(
+    description="Where an organisation wants events sent. Its signing secret is shown once, at creation."
+)
 class WebhookEndpoint(Node):
     pk: strawberry.Private[int]
     url: str
@@ -90,13 +104,21 @@ class WebhookEndpoint(Node):
     @classmethod
     def from_row(cls, row: models.WebhookEndpoint) -> WebhookEndpoint:
         return cls(
-            id=encode_id("WebhookEndpoint", row.id), pk=row.id, url=row.url, description=row.description,
-            event_types=list(row.event_types), status=row.status, disabled_reason=row.disabled_reason,
-            disabled_at=row.disabled_at, created_at=row.created_at,
+            id=encode_id("WebhookEndpoint", row.id),
+            pk=row.id,
+            url=row.url,
+            description=row.description,
+            event_types=list(row.event_types),
+            status=row.status,
+            disabled_reason=row.disabled_reason,
+            disabled_at=row.disabled_at,
+            created_at=row.created_at,
         )
 
     @strawberry.field(description="The delivery log: messages to this endpoint, newest first.")
-    async def messages(self, info: Info, first: int = 20, after: str | None = None) -> Connection[WebhookMessage]:
+    async def messages(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> Connection[WebhookMessage]:
         from sqlalchemy import select
 
         from server.authz.decisions import row_scope
@@ -105,8 +127,14 @@ class WebhookEndpoint(Node):
             models.WebhookMessage.endpoint_id == self.pk, row_scope("WebhookMessage", info.context.principal)
         )
         return await keyset_page(
-            info.context.reads, stmt, sort=models.WebhookMessage.created_at, pk=models.WebhookMessage.id,
-            descending=True, first=first, after=after, wrap=WebhookMessage.from_row,
+            info.context.reads,
+            stmt,
+            sort=models.WebhookMessage.created_at,
+            pk=models.WebhookMessage.id,
+            descending=True,
+            first=first,
+            after=after,
+            wrap=WebhookMessage.from_row,
         )
 
 
@@ -133,7 +161,9 @@ class WebhookUserError(UserError):
     code: WebhookErrorCode
 
 
-@strawberry.type(description="The new endpoint and its signing secret (`whsec_…`): shown this once, never again.")
+@strawberry.type(
+    description="The new endpoint and its signing secret (`whsec_…`): shown this once, never again."
+)
 class WebhookEndpointCreatePayload:
     webhook_endpoint: WebhookEndpoint | None
     secret: str | None

@@ -29,8 +29,10 @@ SWEEP_BATCH = 100
 def _party_of(principal: Principal) -> Any:
     me = principal.organisation_id
     return or_(
-        models.Dispute.claimant_organisation_id == me, models.Dispute.agency_id == me,
-        models.Dispute.shop_id == me, models.Dispute.creator_id == me,
+        models.Dispute.claimant_organisation_id == me,
+        models.Dispute.agency_id == me,
+        models.Dispute.shop_id == me,
+        models.Dispute.creator_id == me,
     )
 
 
@@ -42,7 +44,10 @@ async def _load(uow: UnitOfWork, principal: Principal, dispute_id: int) -> model
         raise not_found("Dispute", ["input", "id"])
     if dispute.status not in rules.OPEN_STATUSES:
         raise DomainError(
-            "CLOSED", f"This dispute is {dispute.status.value.lower()}: nothing can change it any more", ["input", "id"])
+            "CLOSED",
+            f"This dispute is {dispute.status.value.lower()}: nothing can change it any more",
+            ["input", "id"],
+        )
     return dispute
 
 
@@ -50,13 +55,18 @@ async def _transition(uow: UnitOfWork, dispute: models.Dispute, **values: Any) -
     """Conditional on the status and version read: one winner among concurrent changes."""
     result = await uow.session.execute(
         update(models.Dispute)
-        .where(models.Dispute.id == dispute.id, models.Dispute.status == dispute.status,
-               models.Dispute.version == dispute.version)
+        .where(
+            models.Dispute.id == dispute.id,
+            models.Dispute.status == dispute.status,
+            models.Dispute.version == dispute.version,
+        )
         .values(version=dispute.version + 1, updated_at=uow.rt.clock.now(), **values)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise DomainError("CONFLICT", "The dispute changed at the same time. Reload and try again.", ["input", "id"])
+        raise DomainError(
+            "CONFLICT", "The dispute changed at the same time. Reload and try again.", ["input", "id"]
+        )
     await uow.session.refresh(dispute)
 
 
@@ -71,13 +81,18 @@ async def post_message(
         answers = principal.organisation_id == dispute.agency_id and old is DisputeStatus.OPEN
         if answers:
             await _transition(
-                uow, dispute, status=DisputeStatus.ANSWERED, answered_at=now,
+                uow,
+                dispute,
+                status=DisputeStatus.ANSWERED,
+                answered_at=now,
                 due_at=rules.due_at(rt.settings.dispute_answer_days, dispute.type, now),
             )
         else:
             await _transition(uow, dispute)
         thread_message(uow, dispute, principal, message)
-        await announce(uow, dispute, principal, "DISPUTE_ANSWERED" if answers else "DISPUTE_MESSAGE", old.value)
+        await announce(
+            uow, dispute, principal, "DISPUTE_ANSWERED" if answers else "DISPUTE_MESSAGE", old.value
+        )
         return dispute.id
 
 
@@ -90,7 +105,9 @@ async def decide(
     if not text:
         raise DomainError("REQUIRED", "Tell the parties why", ["input", "note"])
     if len(text) > messages.NOTE_MAX:
-        raise DomainError("TOO_LONG", f"Use at most {messages.NOTE_MAX} characters (got {len(text)})", ["input", "note"])
+        raise DomainError(
+            "TOO_LONG", f"Use at most {messages.NOTE_MAX} characters (got {len(text)})", ["input", "note"]
+        )
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         dispute = await _load(uow, principal, dispute_id)
@@ -100,7 +117,10 @@ async def decide(
         if amount is not None:
             if not uphold or dispute.type not in rules.MONEY_TYPES:
                 raise DomainError(
-                    "NOT_ALLOWED", "Only a money dispute resolved for the creator carries an amount", ["input", "amount"])
+                    "NOT_ALLOWED",
+                    "Only a money dispute resolved for the creator carries an amount",
+                    ["input", "amount"],
+                )
             assert dispute.currency is not None
             adjustment = parse_amount(amount, dispute.currency, ["input", "amount"])
             await _check_adjustment(uow, dispute, adjustment)
@@ -110,8 +130,14 @@ async def decide(
         status = DisputeStatus.RESOLVED if uphold else DisputeStatus.REJECTED
         outcome = DisputeOutcome.FOR_CLAIMANT if uphold else DisputeOutcome.AGAINST_CLAIMANT
         await _transition(
-            uow, dispute, status=status, outcome=outcome, closed_at=now, decided_by_user_id=principal.user_id,
-            decision_note=text, adjustment_minor=adjustment,
+            uow,
+            dispute,
+            status=status,
+            outcome=outcome,
+            closed_at=now,
+            decided_by_user_id=principal.user_id,
+            decision_note=text,
+            adjustment_minor=adjustment,
         )
         thread_message(uow, dispute, principal, messages.Message(text, ()))
         problem = await apply_outcome(uow, dispute, outcome, principal, adjustment, now)
@@ -136,12 +162,16 @@ async def expire_due(rt: Runtime) -> int:
     UPDATE as a decision, so a decision racing the sweeper wins or loses whole."""
     now = rt.clock.now()
     async with rt.sessionmaker() as session:
-        due = list((await session.scalars(
-            select(models.Dispute.id)
-            .where(models.Dispute.status.in_(rules.OPEN_STATUSES), models.Dispute.due_at <= now)
-            .order_by(models.Dispute.due_at, models.Dispute.id)
-            .limit(SWEEP_BATCH)
-        )).all())
+        due = list(
+            (
+                await session.scalars(
+                    select(models.Dispute.id)
+                    .where(models.Dispute.status.in_(rules.OPEN_STATUSES), models.Dispute.due_at <= now)
+                    .order_by(models.Dispute.due_at, models.Dispute.id)
+                    .limit(SWEEP_BATCH)
+                )
+            ).all()
+        )
     done = 0
     for dispute_id in due:
         async with UnitOfWork(rt) as uow:
@@ -150,12 +180,22 @@ async def expire_due(rt: Runtime) -> int:
                 continue
             old = dispute.status
             outcome = rules.DEFAULT_OUTCOME[dispute.type]
-            adjustment = dispute.claimed_amount_minor if (
-                outcome is DisputeOutcome.FOR_CLAIMANT and dispute.type in rules.MONEY_TYPES) else None
+            adjustment = (
+                dispute.claimed_amount_minor
+                if (outcome is DisputeOutcome.FOR_CLAIMANT and dispute.type in rules.MONEY_TYPES)
+                else None
+            )
             note = _expiry_note(dispute.type, outcome, old)
             try:
-                await _transition(uow, dispute, status=DisputeStatus.EXPIRED, outcome=outcome, closed_at=now,
-                                  decision_note=note, adjustment_minor=adjustment)
+                await _transition(
+                    uow,
+                    dispute,
+                    status=DisputeStatus.EXPIRED,
+                    outcome=outcome,
+                    closed_at=now,
+                    decision_note=note,
+                    adjustment_minor=adjustment,
+                )
             except DomainError:
                 continue  # decided meanwhile
             thread_message(uow, dispute, None, messages.Message(note, ()))

@@ -55,9 +55,13 @@ def thread_message(
     uow: UnitOfWork, dispute: models.Dispute, author: Principal | None, message: messages.Message
 ) -> models.DisputeMessage:
     row = models.DisputeMessage(
-        dispute_id=dispute.id, author_organisation_id=None if author is None else author.organisation_id,
-        author_role=None if author is None else author.role, author_user_id=None if author is None else author.user_id,
-        body=message.body, links=list(message.links), created_at=uow.rt.clock.now(),
+        dispute_id=dispute.id,
+        author_organisation_id=None if author is None else author.organisation_id,
+        author_role=None if author is None else author.role,
+        author_user_id=None if author is None else author.user_id,
+        body=message.body,
+        links=list(message.links),
+        created_at=uow.rt.clock.now(),
     )
     uow.session.add(row)
     return row
@@ -68,25 +72,44 @@ async def announce(
 ) -> None:
     """Audit, notify every party but the actor's organisation, and publish to every party after commit."""
     audit.record(
-        uow, actor, subject_type="Dispute", subject_id=dispute.id, action=kind.lower().replace("_", "."),
-        campaign_id=dispute.campaign_id, changes={"status": [old_status, dispute.status.value]},
+        uow,
+        actor,
+        subject_type="Dispute",
+        subject_id=dispute.id,
+        action=kind.lower().replace("_", "."),
+        campaign_id=dispute.campaign_id,
+        changes={"status": [old_status, dispute.status.value]},
         reason=dispute.decision_note,
     )
-    title = await uow.session.scalar(select(models.Product.title).where(models.Product.id == dispute.product_id))
+    title = await uow.session.scalar(
+        select(models.Product.title).where(models.Product.id == dispute.product_id)
+    )
     due = dispute.due_at.strftime("%Y-%m-%d %H:%M UTC")
     body = f"{TYPE_WORDS[dispute.type]}: {title}. " + (
-        f"The agency's deadline is {due}." if dispute.status in rules.OPEN_STATUSES else f"Now {dispute.status.value}."
+        f"The agency's deadline is {due}."
+        if dispute.status in rules.OPEN_STATUSES
+        else f"Now {dispute.status.value}."
     )
     for organisation_id in parties(dispute):
         if actor is None or organisation_id != actor.organisation_id:
             await notify(
-                uow, recipient_organisation_id=organisation_id, kind=kind, title=TITLES[kind], body=body,
-                subject_type="Dispute", subject_id=dispute.id,
+                uow,
+                recipient_organisation_id=organisation_id,
+                kind=kind,
+                title=TITLES[kind],
+                body=body,
+                subject_type="Dispute",
+                subject_id=dispute.id,
             )
         uow.publish_after_commit(
             channels.disputes_of_org(organisation_id),
-            {"type": "DisputeChanged", "id": dispute.id, "disputeType": dispute.type.value,
-             "status": dispute.status.value, "kind": kind},
+            {
+                "type": "DisputeChanged",
+                "id": dispute.id,
+                "disputeType": dispute.type.value,
+                "status": dispute.status.value,
+                "kind": kind,
+            },
         )
 
 
@@ -94,27 +117,50 @@ async def post_adjustment(uow: UnitOfWork, dispute: models.Dispute, amount_minor
     """The agency pays the creator `amount_minor` on the disputed line: one balanced posting (agency −, creator
     +), SETTLED (a decided amount, billed with the next bills), marked with the dispute so that reconciling the
     line to its target never undoes it. Shown on the line's receipt with the dispute as its reason."""
-    assert dispute.order_line_id is not None and dispute.creator_id is not None and dispute.currency is not None
+    assert (
+        dispute.order_line_id is not None and dispute.creator_id is not None and dispute.currency is not None
+    )
     posting_id = str(uuid.uuid4())
     reason = f"Dispute #{dispute.id} resolved for the creator ({TYPE_WORDS[dispute.type].lower()}): " + (
         f"{minor_to_decimal_string(amount_minor, dispute.currency)} {dispute.currency.value} from the agency's share"
     )
     legs = [
-        {"account": LedgerAccount.AGENCY_EARNINGS, "party_organisation_id": dispute.agency_id, "amount_minor": -amount_minor},
-        {"account": LedgerAccount.CREATOR_EARNINGS, "party_organisation_id": dispute.creator_id, "amount_minor": amount_minor},
+        {
+            "account": LedgerAccount.AGENCY_EARNINGS,
+            "party_organisation_id": dispute.agency_id,
+            "amount_minor": -amount_minor,
+        },
+        {
+            "account": LedgerAccount.CREATOR_EARNINGS,
+            "party_organisation_id": dispute.creator_id,
+            "amount_minor": amount_minor,
+        },
     ]
     await uow.session.flush()
-    await uow.session.execute(insert(models.LedgerEntry.__table__), [
-        {**leg, "posting_id": posting_id, "order_line_id": dispute.order_line_id, "phase": LedgerPhase.SETTLED,
-         "currency": dispute.currency, "reason": reason[:200], "created_at": now, "dispute_id": dispute.id}
-        for leg in legs
-    ])
+    await uow.session.execute(
+        insert(models.LedgerEntry.__table__),
+        [
+            {
+                **leg,
+                "posting_id": posting_id,
+                "order_line_id": dispute.order_line_id,
+                "phase": LedgerPhase.SETTLED,
+                "currency": dispute.currency,
+                "reason": reason[:200],
+                "created_at": now,
+                "dispute_id": dispute.id,
+            }
+            for leg in legs
+        ],
+    )
     touch_rollups(uow.session, {dispute.order_line_id})
-    row = (await uow.session.execute(
-        select(models.OrderLine, models.Order.shop_id)
-        .join(models.Order, models.Order.id == models.OrderLine.order_id)
-        .where(models.OrderLine.id == dispute.order_line_id)
-    )).one()
+    row = (
+        await uow.session.execute(
+            select(models.OrderLine, models.Order.shop_id)
+            .join(models.Order, models.Order.id == models.OrderLine.order_id)
+            .where(models.OrderLine.id == dispute.order_line_id)
+        )
+    ).one()
     publish_line_changes(uow, [(row[0], row[1])])
 
 
@@ -132,8 +178,13 @@ async def reopen_registration(uow: UnitOfWork, dispute: models.Dispute, actor: P
             result = await uow.session.execute(
                 update(models.Registration)
                 .where(models.Registration.id == reg.id, models.Registration.status == old)
-                .values(status=RegistrationStatus.PENDING, reject_reason=None, reject_note=None, decided_at=None,
-                        decided_by_user_id=None)
+                .values(
+                    status=RegistrationStatus.PENDING,
+                    reject_reason=None,
+                    reject_note=None,
+                    decided_at=None,
+                    decided_by_user_id=None,
+                )
                 .execution_options(synchronize_session=False)
             )
     except IntegrityError:  # a live registration of the same product in the campaign
@@ -142,15 +193,25 @@ async def reopen_registration(uow: UnitOfWork, dispute: models.Dispute, actor: P
         return False
     await uow.session.refresh(reg)
     changes = StatusChanges(uow, actor)
-    changes.add(reg, campaign, old, RegistrationStatus.PENDING, action="registration.reopen",
-                reason=f"Appeal upheld (dispute #{dispute.id})")
+    changes.add(
+        reg,
+        campaign,
+        old,
+        RegistrationStatus.PENDING,
+        action="registration.reopen",
+        reason=f"Appeal upheld (dispute #{dispute.id})",
+    )
     await changes.announce()
     return True
 
 
 async def apply_outcome(
-    uow: UnitOfWork, dispute: models.Dispute, outcome: DisputeOutcome, actor: Principal | None,
-    amount_minor: int | None, now: datetime,
+    uow: UnitOfWork,
+    dispute: models.Dispute,
+    outcome: DisputeOutcome,
+    actor: Principal | None,
+    amount_minor: int | None,
+    now: datetime,
 ) -> str | None:
     """The consequence of the outcome; returns a line for the thread when it could not be carried out."""
     if outcome is not DisputeOutcome.FOR_CLAIMANT:

@@ -27,11 +27,15 @@ def check_message(body: str | None, links: list[str] | None, field: list[str]) -
     if not text:
         errors.append(DomainError("REQUIRED", "Write a message", [*field, "body"]))
     elif len(text) > BODY_MAX:
-        errors.append(DomainError("TOO_LONG", f"Use at most {BODY_MAX} characters (got {len(text)})", [*field, "body"]))
+        errors.append(
+            DomainError("TOO_LONG", f"Use at most {BODY_MAX} characters (got {len(text)})", [*field, "body"])
+        )
     clean: list[str] = []
     given = links or []
     if len(given) > LINKS_MAX:
-        errors.append(DomainError("TOO_MANY", f"Add at most {LINKS_MAX} links (got {len(given)})", [*field, "links"]))
+        errors.append(
+            DomainError("TOO_MANY", f"Add at most {LINKS_MAX} links (got {len(given)})", [*field, "links"])
+        )
     for i, link in enumerate(given[:LINKS_MAX]):
         link = link.strip()
         parts = urlsplit(link)

@@ -61,57 +61,106 @@ async def _subject(uow: UnitOfWork, principal: Principal, spec: OpenSpec) -> _Su
     campaign = models.Campaign
     registration = models.Registration
     if spec.type is DisputeType.MISSING_ORDER:
-        row = (await s.execute(
-            select(models.ShowcaseEntry, registration.shop_id, campaign.id, campaign.agency_id, campaign.market)
-            .join(registration, registration.id == models.ShowcaseEntry.registration_id)
-            .join(campaign, campaign.id == registration.campaign_id)
-            .where(models.ShowcaseEntry.id == spec.subject_id, models.ShowcaseEntry.creator_id == me)
-        )).first()
+        row = (
+            await s.execute(
+                select(
+                    models.ShowcaseEntry,
+                    registration.shop_id,
+                    campaign.id,
+                    campaign.agency_id,
+                    campaign.market,
+                )
+                .join(registration, registration.id == models.ShowcaseEntry.registration_id)
+                .join(campaign, campaign.id == registration.campaign_id)
+                .where(models.ShowcaseEntry.id == spec.subject_id, models.ShowcaseEntry.creator_id == me)
+            )
+        ).first()
         if row is None:
             raise not_found("Showcase entry", ["input", "subjectId"])
         entry, shop_id, campaign_id, agency_id, market = row
-        return _Subject(campaign_id, agency_id, shop_id, me, entry.product_id, MARKET_CURRENCY[market], {
-            "showcase_entry_id": entry.id, "registration_id": entry.registration_id})
+        return _Subject(
+            campaign_id,
+            agency_id,
+            shop_id,
+            me,
+            entry.product_id,
+            MARKET_CURRENCY[market],
+            {"showcase_entry_id": entry.id, "registration_id": entry.registration_id},
+        )
     if spec.type in rules.MONEY_TYPES:
-        row = (await s.execute(
-            select(models.OrderLine, models.Order.shop_id)
-            .join(models.Order, models.Order.id == models.OrderLine.order_id)
-            .where(models.OrderLine.id == spec.subject_id, models.OrderLine.creator_id == me)
-        )).first()
+        row = (
+            await s.execute(
+                select(models.OrderLine, models.Order.shop_id)
+                .join(models.Order, models.Order.id == models.OrderLine.order_id)
+                .where(models.OrderLine.id == spec.subject_id, models.OrderLine.creator_id == me)
+            )
+        ).first()
         if row is None:
             raise not_found("Order line", ["input", "subjectId"])
         line, shop_id = row
         assert line.campaign_id is not None and line.agency_id is not None  # attributed: it names the creator
-        return _Subject(line.campaign_id, line.agency_id, shop_id, me, line.product_id, line.currency, {
-            "order_line_id": line.id, "registration_id": line.registration_id})
+        return _Subject(
+            line.campaign_id,
+            line.agency_id,
+            shop_id,
+            me,
+            line.product_id,
+            line.currency,
+            {"order_line_id": line.id, "registration_id": line.registration_id},
+        )
     if spec.type is DisputeType.REJECTION_APPEAL:
-        row = (await s.execute(
-            select(registration, campaign.agency_id, campaign.market)
-            .join(campaign, campaign.id == registration.campaign_id)
-            .where(registration.id == spec.subject_id, registration.shop_id == me)
-        )).first()
+        row = (
+            await s.execute(
+                select(registration, campaign.agency_id, campaign.market)
+                .join(campaign, campaign.id == registration.campaign_id)
+                .where(registration.id == spec.subject_id, registration.shop_id == me)
+            )
+        ).first()
         if row is None:
             raise not_found("Registration", ["input", "subjectId"])
         reg, agency_id, market = row
         if reg.status not in APPEALABLE:
             raise _subject_error(spec, "Only a rejected registration can be appealed")
-        return _Subject(reg.campaign_id, agency_id, me, None, reg.product_id, MARKET_CURRENCY[market], {"registration_id": reg.id})
+        return _Subject(
+            reg.campaign_id,
+            agency_id,
+            me,
+            None,
+            reg.product_id,
+            MARKET_CURRENCY[market],
+            {"registration_id": reg.id},
+        )
     sample = models.SampleRequest
-    owner = sample.creator_id == me if spec.type is DisputeType.SAMPLE_NOT_RECEIVED else registration.shop_id == me
-    row = (await s.execute(
-        select(sample, registration.shop_id, campaign.id, campaign.agency_id, campaign.market)
-        .join(registration, registration.id == sample.registration_id)
-        .join(campaign, campaign.id == registration.campaign_id)
-        .where(sample.id == spec.subject_id, owner)
-    )).first()
+    owner = (
+        sample.creator_id == me
+        if spec.type is DisputeType.SAMPLE_NOT_RECEIVED
+        else registration.shop_id == me
+    )
+    row = (
+        await s.execute(
+            select(sample, registration.shop_id, campaign.id, campaign.agency_id, campaign.market)
+            .join(registration, registration.id == sample.registration_id)
+            .join(campaign, campaign.id == registration.campaign_id)
+            .where(sample.id == spec.subject_id, owner)
+        )
+    ).first()
     if row is None:
         raise not_found("Sample request", ["input", "subjectId"])
     request, shop_id, campaign_id, agency_id, market = row
     allowed = NOT_RECEIVED if spec.type is DisputeType.SAMPLE_NOT_RECEIVED else CONTENT_DUE
     if request.status not in allowed:
-        raise _subject_error(spec, f"This sample is {request.status.value.lower().replace('_', ' ')}: nothing to dispute")
-    return _Subject(campaign_id, agency_id, shop_id, request.creator_id, request.product_id, MARKET_CURRENCY[market], {
-        "sample_request_id": request.id, "registration_id": request.registration_id})
+        raise _subject_error(
+            spec, f"This sample is {request.status.value.lower().replace('_', ' ')}: nothing to dispute"
+        )
+    return _Subject(
+        campaign_id,
+        agency_id,
+        shop_id,
+        request.creator_id,
+        request.product_id,
+        MARKET_CURRENCY[market],
+        {"sample_request_id": request.id, "registration_id": request.registration_id},
+    )
 
 
 def _check_spec(rt: Runtime, spec: OpenSpec, currency: Currency) -> dict[str, Any]:
@@ -123,21 +172,37 @@ def _check_spec(rt: Runtime, spec: OpenSpec, currency: Currency) -> dict[str, An
         if not number:
             errors.append(DomainError("REQUIRED", "Enter the order number", ["input", "orderNumber"]))
         elif len(number) > messages.ORDER_NUMBER_MAX:
-            errors.append(DomainError(
-                "TOO_LONG", f"Use at most {messages.ORDER_NUMBER_MAX} characters", ["input", "orderNumber"]))
+            errors.append(
+                DomainError(
+                    "TOO_LONG",
+                    f"Use at most {messages.ORDER_NUMBER_MAX} characters",
+                    ["input", "orderNumber"],
+                )
+            )
         if spec.order_date is None:
             errors.append(DomainError("REQUIRED", "Enter the order date", ["input", "orderDate"]))
         elif spec.order_date > rt.clock.now().date():
-            errors.append(DomainError("INVALID_DATE", "The order date is in the future", ["input", "orderDate"]))
+            errors.append(
+                DomainError("INVALID_DATE", "The order date is in the future", ["input", "orderDate"])
+            )
         values.update(order_number=number, order_date=spec.order_date)
     elif spec.order_number is not None or spec.order_date is not None:
-        errors.append(DomainError("NOT_ALLOWED", "Only a missing-order dispute names an order", ["input", "orderNumber"]))
+        errors.append(
+            DomainError(
+                "NOT_ALLOWED", "Only a missing-order dispute names an order", ["input", "orderNumber"]
+            )
+        )
     if spec.claimed_amount is not None:
         if spec.type not in rules.MONEY_TYPES and spec.type is not DisputeType.MISSING_ORDER:
-            errors.append(DomainError(
-                "NOT_ALLOWED", "Only a dispute about money claims an amount", ["input", "claimedAmount"]))
+            errors.append(
+                DomainError(
+                    "NOT_ALLOWED", "Only a dispute about money claims an amount", ["input", "claimedAmount"]
+                )
+            )
         else:
-            values["claimed_amount_minor"] = parse_amount(spec.claimed_amount, currency, ["input", "claimedAmount"])
+            values["claimed_amount_minor"] = parse_amount(
+                spec.claimed_amount, currency, ["input", "claimedAmount"]
+            )
     if errors:
         raise DomainErrors(errors)
     return values
@@ -159,7 +224,10 @@ def parse_amount(amount: str, currency: Currency, field: list[str]) -> int:
 async def open_dispute(rt: Runtime, principal: Principal, spec: OpenSpec) -> int:
     if rules.CLAIMANT[spec.type] is not principal.role:
         raise DomainError(
-            "WRONG_PARTY", f"A {rules.CLAIMANT[spec.type].value.lower()} opens this kind of dispute", ["input", "type"])
+            "WRONG_PARTY",
+            f"A {rules.CLAIMANT[spec.type].value.lower()} opens this kind of dispute",
+            ["input", "type"],
+        )
     if spec.subject_type != rules.SUBJECT[spec.type]:
         raise _subject_error(spec, f"Open this dispute from a {rules.SUBJECT[spec.type]}")
     message = messages.check_message(spec.body, spec.links, ["input", "message"])
@@ -174,18 +242,33 @@ async def open_dispute(rt: Runtime, principal: Principal, spec: OpenSpec) -> int
                 getattr(models.Dispute, subject_column) == subject.columns[subject_column],
                 models.Dispute.claimant_organisation_id == principal.organisation_id,
                 models.Dispute.status.in_(rules.OPEN_STATUSES),
-                *([models.Dispute.order_number == values["order_number"]] if "order_number" in values else []),
+                *(
+                    [models.Dispute.order_number == values["order_number"]]
+                    if "order_number" in values
+                    else []
+                ),
             )
         )
         if already is not None:
             raise DomainError("ALREADY_OPEN", "A dispute about this is already open", ["input", "subjectId"])
         dispute = models.Dispute(
-            type=spec.type, status=DisputeStatus.OPEN, claimant_organisation_id=principal.organisation_id,
-            claimant_role=principal.role, agency_id=subject.agency_id,
+            type=spec.type,
+            status=DisputeStatus.OPEN,
+            claimant_organisation_id=principal.organisation_id,
+            claimant_role=principal.role,
+            agency_id=subject.agency_id,
             shop_id=subject.shop_id if spec.type in rules.SELLER_PARTY_TYPES else None,
-            creator_id=subject.creator_id, campaign_id=subject.campaign_id, product_id=subject.product_id,
-            currency=subject.currency, opened_by_user_id=principal.user_id, due_at=rules.due_at(rt.settings.dispute_answer_days, spec.type, now),
-            created_at=now, updated_at=now, version=1, **subject.columns, **values,
+            creator_id=subject.creator_id,
+            campaign_id=subject.campaign_id,
+            product_id=subject.product_id,
+            currency=subject.currency,
+            opened_by_user_id=principal.user_id,
+            due_at=rules.due_at(rt.settings.dispute_answer_days, spec.type, now),
+            created_at=now,
+            updated_at=now,
+            version=1,
+            **subject.columns,
+            **values,
         )
         uow.session.add(dispute)
         await uow.session.flush()

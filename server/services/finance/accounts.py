@@ -25,9 +25,11 @@ async def open_account(uow: UnitOfWork, principal: Principal) -> models.PaymentA
     organisation = await s.get(models.Organisation, principal.organisation_id)
     if organisation is None or organisation.kind not in PAYEE_KINDS:
         raise DomainError("NOT_A_PAYEE", "Only agencies and creators have a payment account", ["input"])
-    locked = select(models.PaymentAccount).where(
-        models.PaymentAccount.organisation_id == organisation.id
-    ).with_for_update()
+    locked = (
+        select(models.PaymentAccount)
+        .where(models.PaymentAccount.organisation_id == organisation.id)
+        .with_for_update()
+    )
     account = await s.scalar(locked)
     if account is not None:
         return account
@@ -36,7 +38,9 @@ async def open_account(uow: UnitOfWork, principal: Principal) -> models.PaymentA
         async with await uow.savepoint():
             s.add(
                 models.PaymentAccount(
-                    organisation_id=organisation.id, market=market, currency=MARKET_CURRENCY[market],
+                    organisation_id=organisation.id,
+                    market=market,
+                    currency=MARKET_CURRENCY[market],
                     created_at=uow.rt.clock.now(),
                 )
             )

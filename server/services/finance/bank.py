@@ -85,7 +85,9 @@ def check_details(details: BankDetails, market: Market) -> BankDetails:
     elif not number.isdigit() or not low <= len(number) <= high:
         size = f"{low}" if low == high else f"{low} to {high}"
         errors.append(
-            DomainError("INVALID_FORMAT", f"An account number here is {size} digits", ["input", "accountNumber"])
+            DomainError(
+                "INVALID_FORMAT", f"An account number here is {size} digits", ["input", "accountNumber"]
+            )
         )
     routing = SEPARATORS.sub("", details.routing_code or "").upper()
     if not routing:
@@ -127,27 +129,44 @@ async def link_bank_account(rt: Runtime, principal: Principal, details: BankDeta
         if previous is not None:
             await _unlink(uow, previous.id, now)
         row = models.BankAccount(
-            payment_account_id=account.id, holder_name=clean.holder_name, bank_name=clean.bank_name,
-            account_number_last4=clean.account_number[-4:], account_token=processor_token(),
-            currency=MARKET_CURRENCY[account.market], linked_at=now,
+            payment_account_id=account.id,
+            holder_name=clean.holder_name,
+            bank_name=clean.bank_name,
+            account_number_last4=clean.account_number[-4:],
+            account_token=processor_token(),
+            currency=MARKET_CURRENCY[account.market],
+            linked_at=now,
         )
         try:
             async with await uow.savepoint():
                 s.add(row)
                 await s.flush()
         except IntegrityError:
-            raise DomainError("CONFLICT", "Another bank account was linked at the same time. Reload.", ["input"]) from None
+            raise DomainError(
+                "CONFLICT", "Another bank account was linked at the same time. Reload.", ["input"]
+            ) from None
         audit.record(
-            uow, principal, subject_type="BankAccount", subject_id=row.id, action="bank_account.link",
-            changes={"accountNumber": [None if previous is None else masked(previous.account_number_last4),
-                                       masked(row.account_number_last4)]},
+            uow,
+            principal,
+            subject_type="BankAccount",
+            subject_id=row.id,
+            action="bank_account.link",
+            changes={
+                "accountNumber": [
+                    None if previous is None else masked(previous.account_number_last4),
+                    masked(row.account_number_last4),
+                ]
+            },
         )
         await notify(
-            uow, recipient_organisation_id=account.organisation_id, kind="BANK_ACCOUNT_LINKED",
+            uow,
+            recipient_organisation_id=account.organisation_id,
+            kind="BANK_ACCOUNT_LINKED",
             title="Bank account linked",
             body=f"Payouts now go to {clean.bank_name} {masked(row.account_number_last4)}."
             + ("" if previous is None else f" {masked(previous.account_number_last4)} was unlinked."),
-            subject_type="BankAccount", subject_id=row.id,
+            subject_type="BankAccount",
+            subject_id=row.id,
         )
         return row.id
 
@@ -160,7 +179,9 @@ async def unlink_bank_account(rt: Runtime, principal: Principal, bank_account_id
         row = (
             await s.execute(
                 select(models.BankAccount, models.PaymentAccount.organisation_id)
-                .join(models.PaymentAccount, models.PaymentAccount.id == models.BankAccount.payment_account_id)
+                .join(
+                    models.PaymentAccount, models.PaymentAccount.id == models.BankAccount.payment_account_id
+                )
                 .where(
                     models.BankAccount.id == bank_account_id,
                     models.PaymentAccount.organisation_id == principal.organisation_id,
@@ -173,14 +194,22 @@ async def unlink_bank_account(rt: Runtime, principal: Principal, bank_account_id
         if bank.unlinked_at is not None or not await _unlink(uow, bank.id, now):
             raise DomainError("NOT_LINKED", "This bank account is no longer linked", ["input", "id"])
         audit.record(
-            uow, principal, subject_type="BankAccount", subject_id=bank.id, action="bank_account.unlink",
+            uow,
+            principal,
+            subject_type="BankAccount",
+            subject_id=bank.id,
+            action="bank_account.unlink",
             changes={"accountNumber": [masked(bank.account_number_last4), None]},
         )
         await notify(
-            uow, recipient_organisation_id=payee_id, kind="BANK_ACCOUNT_UNLINKED", title="Bank account unlinked",
+            uow,
+            recipient_organisation_id=payee_id,
+            kind="BANK_ACCOUNT_UNLINKED",
+            title="Bank account unlinked",
             body=f"{bank.bank_name} {masked(bank.account_number_last4)} no longer receives payouts. Link an account "
             "to be paid.",
-            subject_type="BankAccount", subject_id=bank.id,
+            subject_type="BankAccount",
+            subject_id=bank.id,
         )
         return bank.id
 

@@ -23,7 +23,9 @@ async def payees_with_a_bank_account(session: AsyncSession, payees: set[int]) ->
     return set(rows)
 
 
-def bill_notice(period: str, amount_minor: int, currency: Currency, *, has_bank_account: bool) -> tuple[str, str]:
+def bill_notice(
+    period: str, amount_minor: int, currency: Currency, *, has_bank_account: bool
+) -> tuple[str, str]:
     """(title, body) of the BILL_ISSUED notification."""
     title = f"Your {period} bill: {money_text(amount_minor, currency)}"
     how = (

@@ -54,7 +54,8 @@ def _to_bill(period: str) -> Select[tuple[int, Currency]]:
         .where(
             *_unbilled(period_bounds(period)[1]),
             ~exists().where(
-                Bill.payee_organisation_id == Entry.party_organisation_id, Bill.period == period,
+                Bill.payee_organisation_id == Entry.party_organisation_id,
+                Bill.period == period,
                 Bill.currency == Entry.currency,
             ),
         )
@@ -76,7 +77,9 @@ async def issue_monthly_bills(rt: Runtime) -> int:
     return len(await generate_bills(rt, period=period))
 
 
-async def generate_bills(rt: Runtime, *, period: str | None = None, actor: Principal | None = None) -> list[int]:
+async def generate_bills(
+    rt: Runtime, *, period: str | None = None, actor: Principal | None = None
+) -> list[int]:
     """Bills `period` ('YYYY-MM', a month that has ended; default: the previous month); returns the ids of the
     bills it issued (none when there is nothing left to bill)."""
     now = rt.clock.now()
@@ -85,7 +88,9 @@ async def generate_bills(rt: Runtime, *, period: str | None = None, actor: Princ
         raise DomainError("INVALID_PERIOD", "A period is a month, written YYYY-MM", ["input", "period"])
     end = period_bounds(period)[1]
     if end > now:
-        raise DomainError("INVALID_PERIOD", f"{period} has not ended yet; bill it from {end:%Y-%m-%d}", ["input", "period"])
+        raise DomainError(
+            "INVALID_PERIOD", f"{period} has not ended yet; bill it from {end:%Y-%m-%d}", ["input", "period"]
+        )
     async with UnitOfWork(rt) as uow:
         s = uow.session
         if rt.settings.is_sqlite:
@@ -96,8 +101,15 @@ async def generate_bills(rt: Runtime, *, period: str | None = None, actor: Princ
         if not groups:
             return []
         bills = [
-            Bill(payee_organisation_id=payee, period=period, currency=currency, amount_minor=0, status=BillStatus.OPEN,
-                 attempts=0, created_at=now)
+            Bill(
+                payee_organisation_id=payee,
+                period=period,
+                currency=currency,
+                amount_minor=0,
+                status=BillStatus.OPEN,
+                attempts=0,
+                created_at=now,
+            )
             for payee, currency in groups
         ]
         s.add_all(bills)
@@ -107,7 +119,11 @@ async def generate_bills(rt: Runtime, *, period: str | None = None, actor: Princ
             insert(BillEntry).from_select(
                 ["ledger_entry_id", "bill_id"],
                 select(Entry.id, Bill.id)
-                .join(Bill, (Bill.payee_organisation_id == Entry.party_organisation_id) & (Bill.currency == Entry.currency))
+                .join(
+                    Bill,
+                    (Bill.payee_organisation_id == Entry.party_organisation_id)
+                    & (Bill.currency == Entry.currency),
+                )
                 .where(Bill.id.in_(ids), *_unbilled(end)),
             )
         )
@@ -119,7 +135,10 @@ async def generate_bills(rt: Runtime, *, period: str | None = None, actor: Princ
             .scalar_subquery()
         )
         await s.execute(
-            update(Bill).where(Bill.id.in_(ids)).values(amount_minor=billed).execution_options(synchronize_session=False)
+            update(Bill)
+            .where(Bill.id.in_(ids))
+            .values(amount_minor=billed)
+            .execution_options(synchronize_session=False)
         )
         issued = (
             await s.execute(
@@ -134,12 +153,21 @@ async def generate_bills(rt: Runtime, *, period: str | None = None, actor: Princ
         for bill_id, payee, amount, currency in sorted(issued):
             total = f"{minor_to_decimal_string(amount, currency)} {currency.value}"
             audit.record(
-                uow, actor, subject_type="PaymentBill", subject_id=bill_id, action="bill.issue",
+                uow,
+                actor,
+                subject_type="PaymentBill",
+                subject_id=bill_id,
+                action="bill.issue",
                 changes={"status": [BillStatus.OPEN.value, BillStatus.ISSUED.value], "amount": [None, total]},
             )
             title, body = bill_notice(period, amount, currency, has_bank_account=payee in banked)
             await notify(
-                uow, recipient_organisation_id=payee, kind="BILL_ISSUED", title=title, body=body,
-                subject_type="PaymentBill", subject_id=bill_id,
+                uow,
+                recipient_organisation_id=payee,
+                kind="BILL_ISSUED",
+                title=title,
+                body=body,
+                subject_type="PaymentBill",
+                subject_id=bill_id,
             )
         return [bill_id for bill_id, *_ in sorted(issued)]

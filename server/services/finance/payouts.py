@@ -53,7 +53,9 @@ def transfer_failure(rt: Runtime, bank: models.BankAccount) -> str | None:
     return None
 
 
-async def run_payouts(rt: Runtime, principal: Principal, *, bill_ids: Sequence[int] | None = None) -> list[PayoutResult]:
+async def run_payouts(
+    rt: Runtime, principal: Principal, *, bill_ids: Sequence[int] | None = None
+) -> list[PayoutResult]:
     """Pays the given bills (1–100, each ISSUED or FAILED), or every ISSUED and FAILED bill, oldest first.
     A bill another run handled meanwhile is left out of the results."""
     if bill_ids is not None:
@@ -61,7 +63,9 @@ async def run_payouts(rt: Runtime, principal: Principal, *, bill_ids: Sequence[i
         candidates = list(dict.fromkeys(bill_ids))
     else:
         async with rt.sessionmaker() as session:
-            candidates = list(await session.scalars(select(Bill.id).where(Bill.status.in_(PAYABLE)).order_by(Bill.id)))
+            candidates = list(
+                await session.scalars(select(Bill.id).where(Bill.status.in_(PAYABLE)).order_by(Bill.id))
+            )
     results = []
     for bill_id in candidates:
         result = await _pay(rt, principal, bill_id)
@@ -72,19 +76,27 @@ async def run_payouts(rt: Runtime, principal: Principal, *, bill_ids: Sequence[i
 
 async def _check_requested(rt: Runtime, bill_ids: Sequence[int]) -> None:
     if not 1 <= len(bill_ids) <= MAX_BILLS:
-        raise DomainError("INVALID_COUNT", f"Give 1 to {MAX_BILLS} bills, or none to pay every payable bill",
-                          ["input", "billIds"])
+        raise DomainError(
+            "INVALID_COUNT",
+            f"Give 1 to {MAX_BILLS} bills, or none to pay every payable bill",
+            ["input", "billIds"],
+        )
     async with rt.sessionmaker() as session:
-        status = dict((await session.execute(select(Bill.id, Bill.status).where(Bill.id.in_(bill_ids)))).all())
+        status = dict(
+            (await session.execute(select(Bill.id, Bill.status).where(Bill.id.in_(bill_ids)))).all()
+        )
     errors = []
     for i, bill_id in enumerate(bill_ids):
         if bill_id not in status:
             errors.append(DomainError("NOT_FOUND", "Bill not found", ["input", "billIds", i]))
         elif status[bill_id] not in PAYABLE:
-            errors.append(DomainError(
-                "INVALID_STATE", f"Only ISSUED and FAILED bills are paid; this one is {status[bill_id].value}",
-                ["input", "billIds", i],
-            ))
+            errors.append(
+                DomainError(
+                    "INVALID_STATE",
+                    f"Only ISSUED and FAILED bills are paid; this one is {status[bill_id].value}",
+                    ["input", "billIds", i],
+                )
+            )
     if errors:
         raise DomainErrors(errors)
 
@@ -101,7 +113,9 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
         row = (
             await s.execute(
                 select(Bill, approved, models.BankAccount)
-                .outerjoin(models.PaymentAccount, models.PaymentAccount.organisation_id == Bill.payee_organisation_id)
+                .outerjoin(
+                    models.PaymentAccount, models.PaymentAccount.organisation_id == Bill.payee_organisation_id
+                )
                 .outerjoin(
                     models.BankAccount,
                     (models.BankAccount.payment_account_id == models.PaymentAccount.id)
@@ -115,14 +129,23 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
         bill, tax_approved, bank = row
         amount = f"{minor_to_decimal_string(bill.amount_minor, bill.currency)} {bill.currency.value}"
         if not tax_approved:
-            return PayoutResult(bill.id, PayoutOutcome.PAYOUT_BLOCKED, "The payee's tax info is not approved",
-                                block_reason=PayoutBlockReason.TAX_NOT_APPROVED)
+            return PayoutResult(
+                bill.id,
+                PayoutOutcome.PAYOUT_BLOCKED,
+                "The payee's tax info is not approved",
+                block_reason=PayoutBlockReason.TAX_NOT_APPROVED,
+            )
         if bank is None:
-            return PayoutResult(bill.id, PayoutOutcome.PAYOUT_BLOCKED, "The payee has no linked bank account",
-                                block_reason=PayoutBlockReason.NO_BANK_ACCOUNT)
+            return PayoutResult(
+                bill.id,
+                PayoutOutcome.PAYOUT_BLOCKED,
+                "The payee has no linked bank account",
+                block_reason=PayoutBlockReason.NO_BANK_ACCOUNT,
+            )
         if bank.currency != bill.currency:
             return PayoutResult(
-                bill.id, PayoutOutcome.PAYOUT_BLOCKED,
+                bill.id,
+                PayoutOutcome.PAYOUT_BLOCKED,
                 f"The linked bank account is in {bank.currency.value}; the bill is in {bill.currency.value}",
                 block_reason=PayoutBlockReason.CURRENCY_MISMATCH,
             )
@@ -137,9 +160,16 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
             return None  # another run took it
         failure = transfer_failure(rt, bank)
         payout = models.Payout(
-            bill_id=bill.id, attempt=attempt, status=PayoutStatus.FAILED if failure else PayoutStatus.SUCCEEDED,
-            bank_account_id=bank.id, reference=f"MUP-{bill.id:08d}-{attempt}", amount_minor=bill.amount_minor,
-            currency=bill.currency, failure_reason=failure, completed_at=now, created_at=now,
+            bill_id=bill.id,
+            attempt=attempt,
+            status=PayoutStatus.FAILED if failure else PayoutStatus.SUCCEEDED,
+            bank_account_id=bank.id,
+            reference=f"MUP-{bill.id:08d}-{attempt}",
+            amount_minor=bill.amount_minor,
+            currency=bill.currency,
+            failure_reason=failure,
+            completed_at=now,
+            created_at=now,
         )
         s.add(payout)
         to = BillStatus.FAILED if failure else BillStatus.PAID
@@ -151,21 +181,33 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
         )
         await s.flush()
         audit.record(
-            uow, principal, subject_type="PaymentBill", subject_id=bill.id, action="bill.payout",
-            changes={"status": [bill.status.value, to.value], "attempts": [bill.attempts, attempt]}, reason=failure,
+            uow,
+            principal,
+            subject_type="PaymentBill",
+            subject_id=bill.id,
+            action="bill.payout",
+            changes={"status": [bill.status.value, to.value], "attempts": [bill.attempts, attempt]},
+            reason=failure,
         )
         account = f"{bank.bank_name} {masked(bank.account_number_last4)}"
         if failure:
             await notify(
-                uow, recipient_organisation_id=bill.payee_organisation_id, kind="PAYOUT_FAILED",
+                uow,
+                recipient_organisation_id=bill.payee_organisation_id,
+                kind="PAYOUT_FAILED",
                 title=f"Payout of {amount} failed",
                 body=f"{failure}. It is retried in the next payout run; check the bank account you linked.",
-                subject_type="PaymentBill", subject_id=bill.id,
+                subject_type="PaymentBill",
+                subject_id=bill.id,
             )
             return PayoutResult(bill.id, PayoutOutcome.FAILED, failure, payout_id=payout.id)
         await notify(
-            uow, recipient_organisation_id=bill.payee_organisation_id, kind="PAYOUT_SENT",
-            title=f"Payout of {amount} sent", body=f"Your {bill.period} bill was paid to {account}.",
-            subject_type="PaymentBill", subject_id=bill.id,
+            uow,
+            recipient_organisation_id=bill.payee_organisation_id,
+            kind="PAYOUT_SENT",
+            title=f"Payout of {amount} sent",
+            body=f"Your {bill.period} bill was paid to {account}.",
+            subject_type="PaymentBill",
+            subject_id=bill.id,
         )
         return PayoutResult(bill.id, PayoutOutcome.PAID, f"Paid to {account}", payout_id=payout.id)

@@ -134,9 +134,18 @@ def _address(check: _Check, address: Address, market: Market, field: list[str]) 
     if not country:
         check.fail("REQUIRED", "Choose the country", [*field, "country"])
     elif country != market.value:
-        check.fail("INVALID_FORMAT", f"Your tax address is in your market's country ({market.value})", [*field, "country"])
+        check.fail(
+            "INVALID_FORMAT",
+            f"Your tax address is in your market's country ({market.value})",
+            [*field, "country"],
+        )
     return Address(
-        line1=line1 or "", line2=line2, city=city or "", region=region, postal_code=postal or "", country=country
+        line1=line1 or "",
+        line2=line2,
+        city=city or "",
+        region=region,
+        postal_code=postal or "",
+        country=country,
     )
 
 
@@ -160,13 +169,19 @@ def check_w9(form: W9, field: list[str]) -> W9:
     address = _address(check, form.address, Market.US, [*field, "address"])
     if not form.certified:
         check.fail(
-            "CERTIFICATION_REQUIRED", "Certify, under penalties of perjury, that the information is correct",
+            "CERTIFICATION_REQUIRED",
+            "Certify, under penalties of perjury, that the information is correct",
             [*field, "certify"],
         )
     check.raise_any()
     return W9(
-        legal_name=legal_name or "", business_name=business_name, entity_type=form.entity_type,
-        tin_type=form.tin_type, tin=tin, address=address, certified=True,
+        legal_name=legal_name or "",
+        business_name=business_name,
+        entity_type=form.entity_type,
+        tin_type=form.tin_type,
+        tin=tin,
+        address=address,
+        certified=True,
     )
 
 
@@ -181,7 +196,9 @@ def check_local(form: LocalTaxInfo, market: Market, field: list[str]) -> LocalTa
         check.fail("INVALID_FORMAT", f"Enter {expected}", [*field, "taxId"])
     address = _address(check, form.address, market, [*field, "address"])
     check.raise_any()
-    return LocalTaxInfo(legal_name=legal_name or "", entity_type=form.entity_type, tax_id=tax_id, address=address)
+    return LocalTaxInfo(
+        legal_name=legal_name or "", entity_type=form.entity_type, tax_id=tax_id, address=address
+    )
 
 
 # --- payee: submit --------------------------------------------------------------------------------------------
@@ -200,7 +217,8 @@ async def submit_tax_info(
             if w9 is None:
                 wrong = local is not None
                 raise DomainError(
-                    "WRONG_FORM" if wrong else "REQUIRED", "US payees submit a W-9",
+                    "WRONG_FORM" if wrong else "REQUIRED",
+                    "US payees submit a W-9",
                     ["input", "local" if wrong else "w9"],
                 )
             clean_w9, clean_local = check_w9(w9, ["input", "w9"]), None
@@ -208,7 +226,8 @@ async def submit_tax_info(
             if local is None:
                 wrong = w9 is not None
                 raise DomainError(
-                    "WRONG_FORM" if wrong else "REQUIRED", f"Payees in {market.value} submit their local tax id",
+                    "WRONG_FORM" if wrong else "REQUIRED",
+                    f"Payees in {market.value} submit their local tax id",
                     ["input", "w9" if wrong else "local"],
                 )
             clean_w9, clean_local = None, check_local(local, market, ["input", "local"])
@@ -216,7 +235,9 @@ async def submit_tax_info(
         latest = await latest_tax_info(s, account.id)
         replaced = None
         if latest is not None and latest.status is TaxInfoStatus.APPROVED:
-            raise DomainError("ALREADY_APPROVED", "Your tax info is approved; contact support to change it", ["input"])
+            raise DomainError(
+                "ALREADY_APPROVED", "Your tax info is approved; contact support to change it", ["input"]
+            )
         if latest is not None and latest.status is TaxInfoStatus.PENDING_REVIEW:
             result = await s.execute(
                 update(models.TaxInfo)
@@ -225,37 +246,68 @@ async def submit_tax_info(
                 .execution_options(synchronize_session=False)
             )
             if result.rowcount != 1:
-                raise DomainError("CONFLICT", "Your tax info was reviewed meanwhile. Reload and try again.", ["input"])
+                raise DomainError(
+                    "CONFLICT", "Your tax info was reviewed meanwhile. Reload and try again.", ["input"]
+                )
             replaced = latest.id
         if clean_w9 is not None:
             form: W9 | LocalTaxInfo = clean_w9
-            w9_columns = dict(business_name=clean_w9.business_name, tin_type=clean_w9.tin_type, certified_at=now)
+            w9_columns = dict(
+                business_name=clean_w9.business_name, tin_type=clean_w9.tin_type, certified_at=now
+            )
             tax_id, kind = clean_w9.tin, TaxForm.W9
         else:
             assert clean_local is not None
             form, w9_columns, tax_id, kind = clean_local, {}, clean_local.tax_id, TaxForm.LOCAL_TAX_ID
         a = form.address
         row = models.TaxInfo(
-            payment_account_id=account.id, status=TaxInfoStatus.PENDING_REVIEW, form=kind,
-            entity_type=form.entity_type, legal_name=form.legal_name, tax_id=tax_id, address_line1=a.line1,
-            address_line2=a.line2, city=a.city, region=a.region, postal_code=a.postal_code, country=a.country,
-            submitted_at=now, **w9_columns,
+            payment_account_id=account.id,
+            status=TaxInfoStatus.PENDING_REVIEW,
+            form=kind,
+            entity_type=form.entity_type,
+            legal_name=form.legal_name,
+            tax_id=tax_id,
+            address_line1=a.line1,
+            address_line2=a.line2,
+            city=a.city,
+            region=a.region,
+            postal_code=a.postal_code,
+            country=a.country,
+            submitted_at=now,
+            **w9_columns,
         )
         s.add(row)
         await s.flush()
         audit.record(
-            uow, principal, subject_type="TaxInfo", subject_id=row.id, action="tax_info.submit",
-            changes={"status": [None if replaced is None else TaxInfoStatus.PENDING_REVIEW.value,
-                                TaxInfoStatus.PENDING_REVIEW.value], "form": [None, kind.value]},
-            reason=None if replaced is None else f"Replaces tax info {replaced}, which was waiting for review",
+            uow,
+            principal,
+            subject_type="TaxInfo",
+            subject_id=row.id,
+            action="tax_info.submit",
+            changes={
+                "status": [
+                    None if replaced is None else TaxInfoStatus.PENDING_REVIEW.value,
+                    TaxInfoStatus.PENDING_REVIEW.value,
+                ],
+                "form": [None, kind.value],
+            },
+            reason=None
+            if replaced is None
+            else f"Replaces tax info {replaced}, which was waiting for review",
         )
         platform_id = await s.scalar(
-            select(models.Organisation.id).where(models.Organisation.kind == OrganisationKind.PLATFORM).limit(1)
+            select(models.Organisation.id)
+            .where(models.Organisation.kind == OrganisationKind.PLATFORM)
+            .limit(1)
         )
         if platform_id is not None:
             await notify(
-                uow, recipient_organisation_id=platform_id, kind="TAX_INFO_SUBMITTED", title="Tax info to review",
-                body=f"{form.legal_name} ({market.value}) submitted tax info.", subject_type="TaxInfo",
+                uow,
+                recipient_organisation_id=platform_id,
+                kind="TAX_INFO_SUBMITTED",
+                title="Tax info to review",
+                body=f"{form.legal_name} ({market.value}) submitted tax info.",
+                subject_type="TaxInfo",
                 subject_id=row.id,
             )
         return row.id
@@ -290,27 +342,49 @@ async def review_tax_info(
         result = await s.execute(
             update(models.TaxInfo)
             .where(models.TaxInfo.id == info.id, models.TaxInfo.status == TaxInfoStatus.PENDING_REVIEW)
-            .values(status=to, reviewed_at=now, reviewed_by_user_id=principal.user_id, reject_reason=None if approve else reason)
+            .values(
+                status=to,
+                reviewed_at=now,
+                reviewed_by_user_id=principal.user_id,
+                reject_reason=None if approve else reason,
+            )
             .execution_options(synchronize_session=False)
         )
         if result.rowcount != 1:
             replaced = info.reject_reason == REPLACED_REASON and info.reviewed_by_user_id is None
-            message = "The payee replaced this tax info with a newer one" if replaced else "This tax info was already reviewed"
+            message = (
+                "The payee replaced this tax info with a newer one"
+                if replaced
+                else "This tax info was already reviewed"
+            )
             raise DomainError("INVALID_STATE", message, ["input", "id"])
         audit.record(
-            uow, principal, subject_type="TaxInfo", subject_id=info.id,
+            uow,
+            principal,
+            subject_type="TaxInfo",
+            subject_id=info.id,
             action="tax_info.approve" if approve else "tax_info.reject",
-            changes={"status": [TaxInfoStatus.PENDING_REVIEW.value, to.value]}, reason=reason,
+            changes={"status": [TaxInfoStatus.PENDING_REVIEW.value, to.value]},
+            reason=reason,
         )
         if approve:
             await notify(
-                uow, recipient_organisation_id=payee_id, kind="TAX_INFO_APPROVED", title="Tax info approved",
-                body="You can now link the bank account your payouts go to.", subject_type="TaxInfo",
+                uow,
+                recipient_organisation_id=payee_id,
+                kind="TAX_INFO_APPROVED",
+                title="Tax info approved",
+                body="You can now link the bank account your payouts go to.",
+                subject_type="TaxInfo",
                 subject_id=info.id,
             )
         else:
             await notify(
-                uow, recipient_organisation_id=payee_id, kind="TAX_INFO_REJECTED", title="Tax info rejected",
-                body=f"{reason} Correct it and submit it again.", subject_type="TaxInfo", subject_id=info.id,
+                uow,
+                recipient_organisation_id=payee_id,
+                kind="TAX_INFO_REJECTED",
+                title="Tax info rejected",
+                body=f"{reason} Correct it and submit it again.",
+                subject_type="TaxInfo",
+                subject_id=info.id,
             )
         return info.id

@@ -114,10 +114,15 @@ def _pay_on(settle_at: datetime, pay_lag: timedelta | None) -> date | None:
 
 def _observation(level: refund_rates.Level, k: refund_rates.ProductKey) -> tuple[object, ...]:
     """The observation (level and key) a survival of product `k` at `level` came from."""
-    return (level, *{
-        refund_rates.Level.PRODUCT: (k.product_id,), refund_rates.Level.SHOP: (k.shop_id,),
-        refund_rates.Level.CATEGORY: (k.category, k.market), refund_rates.Level.MARKET: (k.market,),
-    }.get(level, ()))
+    return (
+        level,
+        *{
+            refund_rates.Level.PRODUCT: (k.product_id,),
+            refund_rates.Level.SHOP: (k.shop_id,),
+            refund_rates.Level.CATEGORY: (k.category, k.market),
+            refund_rates.Level.MARKET: (k.market,),
+        }.get(level, ()),
+    )
 
 
 async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
@@ -126,13 +131,21 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
     amount = R[amount_column]
     stmt = (
         select(
-            R.line_id, amount, *(type_coerce(c, String).label(c.key) for c in (R.market, Line.status, Line.currency)),
-            *(type_coerce(c, RAW_TIME).label(c.key) for c in (Line.paid_at, Line.delivered_at, Line.settle_after)),
+            R.line_id,
+            amount,
+            *(type_coerce(c, String).label(c.key) for c in (R.market, Line.status, Line.currency)),
+            *(
+                type_coerce(c, RAW_TIME).label(c.key)
+                for c in (Line.paid_at, Line.delivered_at, Line.settle_after)
+            ),
             Line.product_id,
         )
         .join(Line, Line.id == R.line_id)
         .where(
-            _party_filter(principal.role, principal.organisation_id), R.paid == 1, R.settled == 0, R.sale == 1,
+            _party_filter(principal.role, principal.organisation_id),
+            R.paid == 1,
+            R.settled == 0,
+            R.sale == 1,
             Line.status.in_((*OPEN_STATUSES, OrderLineStatus.FROZEN)),
         )
     )
@@ -148,7 +161,11 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
         markets = {Market(m) for m in {r.market for r in open_rows if r.delivered_at is None}}
         lags = {m: await delivery_lag(session, m) for m in sorted(markets)}
         currencies = {Currency(c) for c in {r.currency for r in open_rows}}
-        pay_lags = {c: await payout_lag(session, c) for c in sorted(currencies)} if principal.role is not Role.SELLER else {}
+        pay_lags = (
+            {c: await payout_lag(session, c) for c in sorted(currencies)}
+            if principal.role is not Role.SELLER
+            else {}
+        )
         keys = await refund_rates.product_keys(session, {r.product_id for r in open_rows})
         curves = await refund_rates.curves(session, keys.values(), now, sqlite=rt.settings.is_sqlite)
     windows = rt.settings.settlement_window_days
@@ -160,7 +177,9 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
     pay_days: dict[tuple[Currency, date], date | None] = {}
     for r in open_rows:
         market = enums.get((Market, r.market)) or enums.setdefault((Market, r.market), Market(r.market))
-        currency = enums.get((Currency, r.currency)) or enums.setdefault((Currency, r.currency), Currency(r.currency))
+        currency = enums.get((Currency, r.currency)) or enums.setdefault(
+            (Currency, r.currency), Currency(r.currency)
+        )
         if r.settle_after is not None:
             settle_at = aware(r.settle_after)
         else:
@@ -173,7 +192,9 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
         else:
             pay_on = pay_days[pay_key] = _pay_on(settle_at, pay_lags.get(currency))
         survival = curves[r.product_id].at((now - aware(r.paid_at)).days)  # memoised per age
-        lines.append(OpenLine(r.line_id, currency, int(r[1]), settle_at, pay_on, survival, observations[r.product_id]))
+        lines.append(
+            OpenLine(r.line_id, currency, int(r[1]), settle_at, pay_on, survival, observations[r.product_id])
+        )
     lines.sort(key=attrgetter("settle_at", "line_id"))
     currencies = forecast(lines, now)
     seen = {cf.currency for cf in currencies}

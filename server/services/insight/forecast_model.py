@@ -63,7 +63,9 @@ class _Accumulator:
 
     def __init__(self) -> None:
         self.likely = self.estimated = self.lines = self.line_var = 0
-        self.by_observation: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0])  # Σa, Σa·s, n
+        self.by_observation: dict[tuple[object, ...], list[int]] = defaultdict(
+            lambda: [0, 0, 0]
+        )  # Σa, Σa·s, n
 
     def add(self, survival: Survival, key: tuple[object, ...], sums: list[int]) -> None:
         """Lines sharing one survival (`sums`: their count, Σ a, Σ likely, Σ a²): the same integers as line by line."""
@@ -87,8 +89,11 @@ class _Accumulator:
         half = (Z_PERMILLE * isqrt(var) + 5_000_000) // 10_000_000  # 1.96 · √var / 10⁴, half-up
         top = max(self.estimated, 0)
         return Band(
-            likely=self.likely, low=min(max(self.likely - half, 0), top), high=min(self.likely + half, top),
-            lines=self.lines, estimated=self.estimated,
+            likely=self.likely,
+            low=min(max(self.likely - half, 0), top),
+            high=min(self.likely + half, top),
+            lines=self.lines,
+            estimated=self.estimated,
         )
 
 
@@ -111,8 +116,15 @@ def forecast(lines: Iterable[OpenLine], now: datetime) -> list[CurrencyForecast]
         for line in items:
             settle = max(line.settle_at, now)
             pay_on = line.pay_on if line.pay_on is not None and line.pay_on < pay_end else None
-            sums = groups[(settle < next_end, (settle.date() - today).days // 7, pay_on, line.survival,
-                           line.survival_key)]
+            sums = groups[
+                (
+                    settle < next_end,
+                    (settle.date() - today).days // 7,
+                    pay_on,
+                    line.survival,
+                    line.survival_key,
+                )
+            ]
             a, s = line.amount, line.survival.bps
             sums[0] += 1
             sums[1] += a

@@ -88,7 +88,12 @@ def finished_since(since: datetime) -> ColumnElement[bool]:
 
 
 async def grouped(
-    session: AsyncSession, keys: Sequence[Any], where: ColumnElement[bool], since: datetime, *, join_order: bool = False,
+    session: AsyncSession,
+    keys: Sequence[Any],
+    where: ColumnElement[bool],
+    since: datetime,
+    *,
+    join_order: bool = False,
     join_product: bool = False,
 ) -> dict[tuple[Any, ...], RefundStats]:
     """RefundStats of the finished lines that `where` keeps, grouped by `keys`."""
@@ -127,7 +132,10 @@ async def product_keys(session: AsyncSession, product_ids: Iterable[int]) -> dic
         .join(models.Shop, models.Shop.organisation_id == Product.shop_id)
         .where(Product.id.in_(ids))
     )
-    return {pid: ProductKey(pid, shop, category, Market(market)) for pid, shop, category, market in await session.execute(stmt)}
+    return {
+        pid: ProductKey(pid, shop, category, Market(market))
+        for pid, shop, category, market in await session.execute(stmt)
+    }
 
 
 def age_days(later: Any, earlier: Any, sqlite: bool) -> ColumnElement[int]:
@@ -180,22 +188,49 @@ async def curves(
     todo = {k.product_id: k for k in keys}
     out: dict[int, Curve] = {}
     levels: list[tuple[Level, Any, list[Any], Any]] = [
-        (Level.PRODUCT, lambda k: (k.product_id,), [Line.product_id], lambda ks: Line.product_id.in_(
-            {k.product_id for k in ks})),
-        (Level.SHOP, lambda k: (k.shop_id,), [Order.shop_id], lambda ks: Order.shop_id.in_({k.shop_id for k in ks})),
-        (Level.CATEGORY, lambda k: (k.category, k.market), [Product.category, Order.market], lambda ks: (
-            Product.category.in_({k.category for k in ks}) & Order.market.in_({k.market for k in ks}))),
-        (Level.MARKET, lambda k: (k.market,), [Order.market], lambda ks: Order.market.in_({k.market for k in ks})),
+        (
+            Level.PRODUCT,
+            lambda k: (k.product_id,),
+            [Line.product_id],
+            lambda ks: Line.product_id.in_({k.product_id for k in ks}),
+        ),
+        (
+            Level.SHOP,
+            lambda k: (k.shop_id,),
+            [Order.shop_id],
+            lambda ks: Order.shop_id.in_({k.shop_id for k in ks}),
+        ),
+        (
+            Level.CATEGORY,
+            lambda k: (k.category, k.market),
+            [Product.category, Order.market],
+            lambda ks: (
+                Product.category.in_({k.category for k in ks}) & Order.market.in_({k.market for k in ks})
+            ),
+        ),
+        (
+            Level.MARKET,
+            lambda k: (k.market,),
+            [Order.market],
+            lambda ks: Order.market.in_({k.market for k in ks}),
+        ),
     ]
     last: dict[tuple[Any, ...], Curve] = {}
     for level, key_of, group, where in levels:
         if not todo:
             break
         stmt = (
-            select(*group, age.label("age"), func.count().label("n"), total(gross).label("gross"),
-                   total(case((voided, gross), else_=Line.refunded_amount_minor)).label("lost"))
+            select(
+                *group,
+                age.label("age"),
+                func.count().label("n"),
+                total(gross).label("gross"),
+                total(case((voided, gross), else_=Line.refunded_amount_minor)).label("lost"),
+            )
             .join(Order, Order.id == Line.order_id)
-            .where(Line.paid_at >= since, Line.paid_at < until, Line.status.in_(FINISHED), where(todo.values()))
+            .where(
+                Line.paid_at >= since, Line.paid_at < until, Line.status.in_(FINISHED), where(todo.values())
+            )
             .group_by(*group, age)
         )
         if level is Level.CATEGORY:

@@ -28,7 +28,11 @@ from server.services.insight.stats import DurationFigure, Period, RateFigure, me
 from server.services.performance.numbers import count_if
 
 Reg, Sample, Audit, Line, Order = (
-    models.Registration, models.SampleRequest, models.AuditEvent, models.OrderLine, models.Order
+    models.Registration,
+    models.SampleRequest,
+    models.AuditEvent,
+    models.OrderLine,
+    models.Order,
 )
 APPROVED_STATES = (RegistrationStatus.APPROVED, RegistrationStatus.PENDING_CLOSED, RegistrationStatus.CLOSED)
 REJECTED_STATES = (RegistrationStatus.REJECTED, RegistrationStatus.REJECT_FOREVER)
@@ -86,11 +90,18 @@ def _below(figure: RateFigure, limit: int) -> bool:
 def _refund_tip(refunds: RateFigure) -> list[Tip]:
     if not _above(refunds, REFUND_RATE_MAX_BPS):
         return []
-    return [Tip("LOWER_REFUNDS", f"Keep refunds of attributed orders at or under {REFUND_RATE_MAX_BPS // 100}%: "
-                f"accurate listings and careful packing protect every party's commission.")]
+    return [
+        Tip(
+            "LOWER_REFUNDS",
+            f"Keep refunds of attributed orders at or under {REFUND_RATE_MAX_BPS // 100}%: "
+            f"accurate listings and careful packing protect every party's commission.",
+        )
+    ]
 
 
-async def _refunds(session: AsyncSession, column, ids: Sequence[int], period: Period) -> dict[int, RateFigure]:  # noqa: ANN001
+async def _refunds(
+    session: AsyncSession, column, ids: Sequence[int], period: Period
+) -> dict[int, RateFigure]:  # noqa: ANN001
     stats = await refund_rates.grouped(
         session, [column], column.in_(ids) & Line.campaign_id.is_not(None), period.start, join_order=True
     )
@@ -108,13 +119,21 @@ def _medians(rows, ids: Sequence[int], period: Period) -> dict[int, DurationFigu
     return {pk: median_hours(durations.get(pk, []), period) for pk in ids}
 
 
-async def seller_cards(session: AsyncSession, shop_ids: Sequence[int], now: datetime) -> dict[int, SellerCard]:
+async def seller_cards(
+    session: AsyncSession, shop_ids: Sequence[int], now: datetime
+) -> dict[int, SellerCard]:
     period = Period.ending(now)
-    shipping = _medians(await session.execute(
-        select(Reg.shop_id, Sample.reviewed_at, Sample.shipped_at)
-        .join(Reg, Reg.id == Sample.registration_id)
-        .where(Reg.shop_id.in_(shop_ids), Sample.shipped_at.is_not(None), Sample.reviewed_at >= period.start)
-    ), shop_ids, period)
+    shipping = _medians(
+        await session.execute(
+            select(Reg.shop_id, Sample.reviewed_at, Sample.shipped_at)
+            .join(Reg, Reg.id == Sample.registration_id)
+            .where(
+                Reg.shop_id.in_(shop_ids), Sample.shipped_at.is_not(None), Sample.reviewed_at >= period.start
+            )
+        ),
+        shop_ids,
+        period,
+    )
     requested = select(Audit.subject_id).where(
         Audit.subject_type == "Registration", Audit.action == "registration.cancellation_request"
     )
@@ -132,26 +151,41 @@ async def seller_cards(session: AsyncSession, shop_ids: Sequence[int], now: date
         n, asked = approved.get(shop, (0, 0))
         card = SellerCard(shipping[shop], RateFigure(asked, n, period), refunds[shop])
         if _slow(card.sample_shipping, SHIP_WITHIN_HOURS):
-            card.tips.append(Tip("SHIP_SAMPLES_FASTER", f"Ship approved samples within {SHIP_WITHIN_HOURS} hours: "
-                                 f"creators post sooner and agencies approve more of your samples."))
+            card.tips.append(
+                Tip(
+                    "SHIP_SAMPLES_FASTER",
+                    f"Ship approved samples within {SHIP_WITHIN_HOURS} hours: "
+                    f"creators post sooner and agencies approve more of your samples.",
+                )
+            )
         if _above(card.cancellation_requests, CANCELLATION_RATE_MAX_BPS):
-            card.tips.append(Tip("FEWER_CANCELLATIONS", "Register products you can keep for the whole campaign: "
-                                 f"ask to cancel at most {CANCELLATION_RATE_MAX_BPS // 100}% of approved products."))
+            card.tips.append(
+                Tip(
+                    "FEWER_CANCELLATIONS",
+                    "Register products you can keep for the whole campaign: "
+                    f"ask to cancel at most {CANCELLATION_RATE_MAX_BPS // 100}% of approved products.",
+                )
+            )
         card.tips.extend(_refund_tip(card.refunds))
         cards[shop] = card
     return cards
 
 
-async def agency_cards(session: AsyncSession, agency_ids: Sequence[int], now: datetime) -> dict[int, AgencyCard]:
+async def agency_cards(
+    session: AsyncSession, agency_ids: Sequence[int], now: datetime
+) -> dict[int, AgencyCard]:
     period = Period.ending(now)
-    decided = list(await session.execute(
-        select(models.Campaign.agency_id, Reg.registered_at, Reg.decided_at, Reg.status)
-        .join(models.Campaign, models.Campaign.id == Reg.campaign_id)
-        .where(
-            models.Campaign.agency_id.in_(agency_ids), Reg.decided_at >= period.start,
-            Reg.status.in_(APPROVED_STATES + REJECTED_STATES),
+    decided = list(
+        await session.execute(
+            select(models.Campaign.agency_id, Reg.registered_at, Reg.decided_at, Reg.status)
+            .join(models.Campaign, models.Campaign.id == Reg.campaign_id)
+            .where(
+                models.Campaign.agency_id.in_(agency_ids),
+                Reg.decided_at >= period.start,
+                Reg.status.in_(APPROVED_STATES + REJECTED_STATES),
+            )
         )
-    ))
+    )
     latency = _medians([(a, r, d) for a, r, d, _ in decided], agency_ids, period)
     approvals = {pk: [0, 0] for pk in agency_ids}
     for agency, _, _, status in decided:
@@ -162,9 +196,15 @@ async def agency_cards(session: AsyncSession, agency_ids: Sequence[int], now: da
         select(models.Campaign.agency_id, Audit.subject_id, Audit.action, Audit.created_at)
         .join(models.Campaign, models.Campaign.id == Audit.campaign_id)
         .where(
-            models.Campaign.agency_id.in_(agency_ids), Audit.subject_type == "Registration",
-            Audit.action.in_(("registration.cancellation_request", "registration.cancellation_approve",
-                              "registration.cancellation_decline")),
+            models.Campaign.agency_id.in_(agency_ids),
+            Audit.subject_type == "Registration",
+            Audit.action.in_(
+                (
+                    "registration.cancellation_request",
+                    "registration.cancellation_approve",
+                    "registration.cancellation_decline",
+                )
+            ),
             Audit.created_at >= period.start,
         )
         .order_by(Audit.created_at, Audit.id)
@@ -181,16 +221,27 @@ async def agency_cards(session: AsyncSession, agency_ids: Sequence[int], now: da
     for agency in agency_ids:
         card = AgencyCard(latency[agency], RateFigure(*approvals[agency], period), decisions[agency])
         if _slow(card.review_latency, REVIEW_WITHIN_HOURS):
-            card.tips.append(Tip("REVIEW_FASTER", f"Review registrations within {REVIEW_WITHIN_HOURS} hours: "
-                                 "sellers choose campaigns whose agencies answer quickly."))
+            card.tips.append(
+                Tip(
+                    "REVIEW_FASTER",
+                    f"Review registrations within {REVIEW_WITHIN_HOURS} hours: "
+                    "sellers choose campaigns whose agencies answer quickly.",
+                )
+            )
         if _slow(card.cancellation_decisions, DECIDE_CANCELLATION_WITHIN_HOURS):
-            card.tips.append(Tip("DECIDE_CANCELLATIONS_FASTER", "Decide cancellation requests within "
-                                 f"{DECIDE_CANCELLATION_WITHIN_HOURS} hours."))
+            card.tips.append(
+                Tip(
+                    "DECIDE_CANCELLATIONS_FASTER",
+                    f"Decide cancellation requests within {DECIDE_CANCELLATION_WITHIN_HOURS} hours.",
+                )
+            )
         cards[agency] = card
     return cards
 
 
-async def creator_cards(session: AsyncSession, creator_ids: Sequence[int], now: datetime) -> dict[int, CreatorCard]:
+async def creator_cards(
+    session: AsyncSession, creator_ids: Sequence[int], now: datetime
+) -> dict[int, CreatorCard]:
     """Samples count once their deadline has passed or content was posted; on time: first content by the deadline."""
     period = Period.ending(now)
     first_post = (
@@ -199,9 +250,9 @@ async def creator_cards(session: AsyncSession, creator_ids: Sequence[int], now: 
         .scalar_subquery()
     )
     rows = await session.execute(
-        select(Sample.creator_id, Sample.content_due_at, first_post)
-        .where(
-            Sample.creator_id.in_(creator_ids), Sample.content_due_at.is_not(None),
+        select(Sample.creator_id, Sample.content_due_at, first_post).where(
+            Sample.creator_id.in_(creator_ids),
+            Sample.content_due_at.is_not(None),
             Sample.delivered_at >= period.start,
             Sample.status.in_((SampleStatus.DELIVERED, SampleStatus.CONTENT_POSTED, SampleStatus.OVERDUE)),
         )
@@ -217,8 +268,13 @@ async def creator_cards(session: AsyncSession, creator_ids: Sequence[int], now: 
     for creator in creator_ids:
         card = CreatorCard(RateFigure(*posting[creator], period), refunds[creator])
         if _below(card.samples_posted_on_time, POSTING_RATE_MIN_BPS):
-            card.tips.append(Tip("POST_ON_TIME", f"Post content for at least {POSTING_RATE_MIN_BPS // 100}% of your "
-                                 "samples within their deadline (ask for the one 7-day extension in time)."))
+            card.tips.append(
+                Tip(
+                    "POST_ON_TIME",
+                    f"Post content for at least {POSTING_RATE_MIN_BPS // 100}% of your "
+                    "samples within their deadline (ask for the one 7-day extension in time).",
+                )
+            )
         card.tips.extend(_refund_tip(card.refunds))
         cards[creator] = card
     return cards

@@ -110,7 +110,8 @@ class AgencyItem:
 def _check_rate(bps: int, field: list[str | int]) -> None:
     if not RATE_MIN_BPS <= bps <= RATE_MAX_BPS:
         raise DomainError(
-            "OUT_OF_RANGE", f"A rate is between {bps_to_percent(RATE_MIN_BPS)} and {bps_to_percent(RATE_MAX_BPS)}",
+            "OUT_OF_RANGE",
+            f"A rate is between {bps_to_percent(RATE_MIN_BPS)} and {bps_to_percent(RATE_MAX_BPS)}",
             field,
         )
 
@@ -140,7 +141,11 @@ def distribution(scope: str, rates: Sequence[int], typed: int) -> RateDistributi
     values = sorted(rates)
     below = sum(1 for v in values if v < typed)
     return RateDistribution(
-        scope, len(values), quartile(values, 1), quartile(values, 2), quartile(values, 3),
+        scope,
+        len(values),
+        quartile(values, 1),
+        quartile(values, 2),
+        quartile(values, 3),
         ratio_bps(below, len(values)) or 0,
     )
 
@@ -160,7 +165,11 @@ async def simulate_registration(
                 except DomainError as e:
                     errors.append(e)
         if not 0 <= spec.sample_quota <= 100000:
-            errors.append(DomainError("OUT_OF_RANGE", "A sample quota is 0 to 100000 units", ["items", i, "sampleQuota"]))
+            errors.append(
+                DomainError(
+                    "OUT_OF_RANGE", "A sample quota is 0 to 100000 units", ["items", i, "sampleQuota"]
+                )
+            )
     async with rt.sessionmaker() as session:
         campaign = await session.scalar(
             select(models.Campaign).where(
@@ -171,23 +180,42 @@ async def simulate_registration(
         if campaign is None:
             raise DomainErrors([not_found("Campaign", ["campaignId"])])
         ids = [s.product_id for s in specs]
-        own = dict((await session.execute(
-            select(models.Product.id, models.Product.category).where(
-                models.Product.id.in_(ids), models.Product.shop_id == shop_id
-            )
-        )).all())
-        errors += [not_found("Product", ["items", i, "productId"]) for i, s in enumerate(specs) if s.product_id not in own]
+        own = dict(
+            (
+                await session.execute(
+                    select(models.Product.id, models.Product.category).where(
+                        models.Product.id.in_(ids), models.Product.shop_id == shop_id
+                    )
+                )
+            ).all()
+        )
+        errors += [
+            not_found("Product", ["items", i, "productId"])
+            for i, s in enumerate(specs)
+            if s.product_id not in own
+        ]
         if errors:
             raise DomainErrors(errors)
         prices = await _prices(session, ids)
         now = rt.clock.now()
         keys = (await refund_rates.product_keys(session, ids)).values()
-        survival = {pid: c.at(0) for pid, c in (await refund_rates.curves(session, keys, now, sqlite=rt.settings.is_sqlite)).items()}
-        comparable = list(await session.execute(
-            select(models.Product.category, Reg.total_rate_bps)
-            .join(models.Product, models.Product.id == Reg.product_id)
-            .where(Reg.campaign_id == campaign_id, Reg.status == RegistrationStatus.APPROVED, Reg.shop_id != shop_id)
-        ))
+        survival = {
+            pid: c.at(0)
+            for pid, c in (
+                await refund_rates.curves(session, keys, now, sqlite=rt.settings.is_sqlite)
+            ).items()
+        }
+        comparable = list(
+            await session.execute(
+                select(models.Product.category, Reg.total_rate_bps)
+                .join(models.Product, models.Product.id == Reg.product_id)
+                .where(
+                    Reg.campaign_id == campaign_id,
+                    Reg.status == RegistrationStatus.APPROVED,
+                    Reg.shop_id != shop_id,
+                )
+            )
+        )
     out = []
     for spec in specs:
         price, currency = prices.get(spec.product_id, (0, MARKET_CURRENCY[campaign.market]))
@@ -203,14 +231,24 @@ async def simulate_registration(
             comparison = distribution("CAMPAIGN", [rate for _, rate in comparable], spec.total_rate_bps)
         else:
             comparison = None
-        out.append(SellerItem(
-            product_id=spec.product_id, currency=currency, price=price, total_rate_bps=spec.total_rate_bps,
-            survival=s, commission_per_order=commission, expected_commission_per_order=expected,
-            shop_ads_per_order=None if spec.shop_ads_rate_bps is None else apply_rate(
-                apply_rate(price, spec.shop_ads_rate_bps), s.bps),
-            sample_quota_cost=samples, cost_per_100_orders=per_100,
-            effective_rate_bps=ratio_bps(per_100, apply_rate(ORDERS * price, s.bps)), comparison=comparison,
-        ))
+        out.append(
+            SellerItem(
+                product_id=spec.product_id,
+                currency=currency,
+                price=price,
+                total_rate_bps=spec.total_rate_bps,
+                survival=s,
+                commission_per_order=commission,
+                expected_commission_per_order=expected,
+                shop_ads_per_order=None
+                if spec.shop_ads_rate_bps is None
+                else apply_rate(apply_rate(price, spec.shop_ads_rate_bps), s.bps),
+                sample_quota_cost=samples,
+                cost_per_100_orders=per_100,
+                effective_rate_bps=ratio_bps(per_100, apply_rate(ORDERS * price, s.bps)),
+                comparison=comparison,
+            )
+        )
     return out
 
 
@@ -228,23 +266,35 @@ async def simulate_creator_rates(
     ids = [s.registration_id for s in specs]
     now = rt.clock.now()
     async with rt.sessionmaker() as session:
-        registrations = {r.id: r for r in await session.scalars(
-            select(Reg).join(models.Campaign, models.Campaign.id == Reg.campaign_id).where(
-                Reg.id.in_(ids), models.Campaign.agency_id == principal.organisation_id
+        registrations = {
+            r.id: r
+            for r in await session.scalars(
+                select(Reg)
+                .join(models.Campaign, models.Campaign.id == Reg.campaign_id)
+                .where(Reg.id.in_(ids), models.Campaign.agency_id == principal.organisation_id)
             )
-        )}
+        }
         for i, spec in enumerate(specs):
             registration = registrations.get(spec.registration_id)
             if registration is None:
                 errors.append(not_found("Registration", ["items", i, "registrationId"]))
             elif registration.status is not RegistrationStatus.APPROVED:
-                errors.append(DomainError("NOT_APPROVED", "Only approved products get a creator rate",
-                                          ["items", i, "registrationId"]))
+                errors.append(
+                    DomainError(
+                        "NOT_APPROVED",
+                        "Only approved products get a creator rate",
+                        ["items", i, "registrationId"],
+                    )
+                )
             elif spec.creator_rate_bps > registration.total_rate_bps:
-                errors.append(DomainError(
-                    "ABOVE_TOTAL_RATE", "The creator rate cannot exceed the seller's total rate of "
-                    f"{bps_to_percent(registration.total_rate_bps)}", ["items", i, "creatorRateBps"],
-                ))
+                errors.append(
+                    DomainError(
+                        "ABOVE_TOTAL_RATE",
+                        "The creator rate cannot exceed the seller's total rate of "
+                        f"{bps_to_percent(registration.total_rate_bps)}",
+                        ["items", i, "creatorRateBps"],
+                    )
+                )
         if errors:
             raise DomainErrors(errors)
         product_ids = [registrations[i].product_id for i in ids]
@@ -253,19 +303,28 @@ async def simulate_creator_rates(
             rid: (int(n), int(gmv))
             for rid, n, gmv in await session.execute(
                 select(Line.registration_id, func.count(func.distinct(Line.order_id)), total(line_base(Line)))
-                .where(Line.registration_id.in_(ids), Line.paid_at >= now - RECENT, Line.status.in_(SALE_STATUSES))
+                .where(
+                    Line.registration_id.in_(ids),
+                    Line.paid_at >= now - RECENT,
+                    Line.status.in_(SALE_STATUSES),
+                )
                 .group_by(Line.registration_id)
             )
         }
-        entries = list(await session.execute(
-            select(
-                models.ShowcaseEntry.product_id, models.ShowcaseEntry.registration_id,
-                models.ShowcaseEntry.creator_rate_bps, models.ShowcaseEntry.pending_rate_bps,
-                models.ShowcaseEntry.pending_rate_effective_at,
-            ).where(
-                models.ShowcaseEntry.product_id.in_(product_ids), models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE
+        entries = list(
+            await session.execute(
+                select(
+                    models.ShowcaseEntry.product_id,
+                    models.ShowcaseEntry.registration_id,
+                    models.ShowcaseEntry.creator_rate_bps,
+                    models.ShowcaseEntry.pending_rate_bps,
+                    models.ShowcaseEntry.pending_rate_effective_at,
+                ).where(
+                    models.ShowcaseEntry.product_id.in_(product_ids),
+                    models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
+                )
             )
-        ))
+        )
     out = []
     for spec in specs:
         registration = registrations[spec.registration_id]
@@ -277,14 +336,24 @@ async def simulate_creator_rates(
             for product, rid, rate, pending, pending_at in entries
             if product == registration.product_id and rid != registration.id
         ]
-        out.append(AgencyItem(
-            registration_id=registration.id, currency=currency, price=price,
-            total_rate_bps=registration.total_rate_bps, creator_rate_bps=spec.creator_rate_bps,
-            agency_rate_bps=agency_bps, creator_per_order=apply_rate(price, spec.creator_rate_bps),
-            agency_per_order=apply_rate(price, registration.total_rate_bps) - apply_rate(price, spec.creator_rate_bps),
-            recent_orders=orders, recent_gmv=gmv, creator_recent=apply_rate(gmv, spec.creator_rate_bps),
-            agency_recent=apply_rate(gmv, registration.total_rate_bps) - apply_rate(gmv, spec.creator_rate_bps),
-            creators_elsewhere=len(elsewhere),
-            creators_earning_more=sum(1 for rate in elsewhere if rate > spec.creator_rate_bps),
-        ))
+        out.append(
+            AgencyItem(
+                registration_id=registration.id,
+                currency=currency,
+                price=price,
+                total_rate_bps=registration.total_rate_bps,
+                creator_rate_bps=spec.creator_rate_bps,
+                agency_rate_bps=agency_bps,
+                creator_per_order=apply_rate(price, spec.creator_rate_bps),
+                agency_per_order=apply_rate(price, registration.total_rate_bps)
+                - apply_rate(price, spec.creator_rate_bps),
+                recent_orders=orders,
+                recent_gmv=gmv,
+                creator_recent=apply_rate(gmv, spec.creator_rate_bps),
+                agency_recent=apply_rate(gmv, registration.total_rate_bps)
+                - apply_rate(gmv, spec.creator_rate_bps),
+                creators_elsewhere=len(elsewhere),
+                creators_earning_more=sum(1 for rate in elsewhere if rate > spec.creator_rate_bps),
+            )
+        )
     return out

@@ -76,17 +76,27 @@ class Attribution:
 
     def as_columns(self) -> dict[str, object]:
         return {
-            "unattributed_reason": self.unattributed_reason, "showcase_entry_id": self.showcase_entry_id,
-            "share_link_id": self.share_link_id, "list_item_id": self.list_item_id,
-            "campaign_id": self.campaign_id, "registration_id": self.registration_id,
-            "creator_id": self.creator_id, "agency_id": self.agency_id, "total_rate_bps": self.total_rate_bps,
-            "creator_rate_bps": self.creator_rate_bps, "creator_rate_source": self.creator_rate_source,
+            "unattributed_reason": self.unattributed_reason,
+            "showcase_entry_id": self.showcase_entry_id,
+            "share_link_id": self.share_link_id,
+            "list_item_id": self.list_item_id,
+            "campaign_id": self.campaign_id,
+            "registration_id": self.registration_id,
+            "creator_id": self.creator_id,
+            "agency_id": self.agency_id,
+            "total_rate_bps": self.total_rate_bps,
+            "creator_rate_bps": self.creator_rate_bps,
+            "creator_rate_source": self.creator_rate_source,
         }
 
 
-def _unattributed(reason: str, *, showcase_entry_id: int | None = None, share_link_id: int | None = None) -> Attribution:
+def _unattributed(
+    reason: str, *, showcase_entry_id: int | None = None, share_link_id: int | None = None
+) -> Attribution:
     # Where it came from (entry, link) is kept for the receipt; the snapshot columns stay null.
-    return Attribution(unattributed_reason=reason, showcase_entry_id=showcase_entry_id, share_link_id=share_link_id)
+    return Attribution(
+        unattributed_reason=reason, showcase_entry_id=showcase_entry_id, share_link_id=share_link_id
+    )
 
 
 def _collaboration_problem(
@@ -96,7 +106,9 @@ def _collaboration_problem(
     closed = registration.status is RegistrationStatus.CLOSED or registration.closed_at is not None
     if closed and (registration.closed_at is None or registration.closed_at <= placed_at):
         return REGISTRATION_CLOSED
-    was_active = registration.status in _ACTIVE_REGISTRATION or registration.status is RegistrationStatus.CLOSED
+    was_active = (
+        registration.status in _ACTIVE_REGISTRATION or registration.status is RegistrationStatus.CLOSED
+    )
     if not was_active or registration.decided_at is None or registration.decided_at > placed_at:
         return REGISTRATION_NOT_APPROVED
     if placed_at < campaign.campaign_start:
@@ -115,31 +127,55 @@ def _entry_active(entry: models.ShowcaseEntry, placed_at: datetime) -> str | Non
 
 
 def _snapshot(
-    *, registration: models.Registration, campaign: models.Campaign, creator_id: int, creator_rate_bps: int,
-    source: str, entry_id: int | None, list_item_id: int | None, share_link_id: int | None,
+    *,
+    registration: models.Registration,
+    campaign: models.Campaign,
+    creator_id: int,
+    creator_rate_bps: int,
+    source: str,
+    entry_id: int | None,
+    list_item_id: int | None,
+    share_link_id: int | None,
 ) -> Attribution:
     if creator_rate_bps > registration.total_rate_bps:
         return _unattributed(RATE_ABOVE_TOTAL, showcase_entry_id=entry_id, share_link_id=share_link_id)
     return Attribution(
-        showcase_entry_id=entry_id, share_link_id=share_link_id, list_item_id=list_item_id,
-        campaign_id=campaign.id, registration_id=registration.id, creator_id=creator_id,
-        agency_id=campaign.agency_id, total_rate_bps=registration.total_rate_bps,
-        creator_rate_bps=creator_rate_bps, creator_rate_source=source,
+        showcase_entry_id=entry_id,
+        share_link_id=share_link_id,
+        list_item_id=list_item_id,
+        campaign_id=campaign.id,
+        registration_id=registration.id,
+        creator_id=creator_id,
+        agency_id=campaign.agency_id,
+        total_rate_bps=registration.total_rate_bps,
+        creator_rate_bps=creator_rate_bps,
+        creator_rate_source=source,
     )
 
 
 def _through_entry(
-    entry: models.ShowcaseEntry, registration: models.Registration, campaign: models.Campaign,
-    placed_at: datetime, *, share_link_id: int | None = None,
+    entry: models.ShowcaseEntry,
+    registration: models.Registration,
+    campaign: models.Campaign,
+    placed_at: datetime,
+    *,
+    share_link_id: int | None = None,
 ) -> Attribution:
     problem = _entry_active(entry, placed_at) or _collaboration_problem(registration, campaign, placed_at)
     if problem:
         return _unattributed(problem, showcase_entry_id=entry.id, share_link_id=share_link_id)
-    rate = rate_in_force(entry.creator_rate_bps, entry.pending_rate_bps, entry.pending_rate_effective_at, placed_at)
+    rate = rate_in_force(
+        entry.creator_rate_bps, entry.pending_rate_bps, entry.pending_rate_effective_at, placed_at
+    )
     return _snapshot(
-        registration=registration, campaign=campaign, creator_id=entry.creator_id, creator_rate_bps=rate,
+        registration=registration,
+        campaign=campaign,
+        creator_id=entry.creator_id,
+        creator_rate_bps=rate,
         source=SHOWCASE_ENTRY if rate == entry.creator_rate_bps else SHOWCASE_ENTRY_DECREASE,
-        entry_id=entry.id, list_item_id=entry.list_item_id, share_link_id=share_link_id or entry.share_link_id,
+        entry_id=entry.id,
+        list_item_id=entry.list_item_id,
+        share_link_id=share_link_id or entry.share_link_id,
     )
 
 
@@ -182,7 +218,9 @@ async def attribute_many(
     if tokens:
         links = {
             link.token: link
-            for link in await session.scalars(select(models.ShareLink).where(models.ShareLink.token.in_(tokens)))
+            for link in await session.scalars(
+                select(models.ShareLink).where(models.ShareLink.token.in_(tokens))
+            )
         }
         if links:
             product_ids = {c.product_id for c in claims if c.share_link_token in links}
@@ -208,7 +246,10 @@ async def attribute_many(
                     link_entries.setdefault((entry.creator_id, entry.list_item_id or 0), []).append(entry)
 
     return [
-        [_attribute_one(claim, placed_at, entries, links, creators, items, link_entries) for claim in order_claims]
+        [
+            _attribute_one(claim, placed_at, entries, links, creators, items, link_entries)
+            for claim in order_claims
+        ]
         for order_claims, placed_at in orders
     ]
 
@@ -272,6 +313,12 @@ def _through_link(
     if problem:
         return _unattributed(problem, share_link_id=link.id)
     return _snapshot(
-        registration=registration, campaign=campaign, creator_id=creator_id, creator_rate_bps=item.creator_rate_bps,
-        source=LIST_ITEM, entry_id=None, list_item_id=item.id, share_link_id=link.id,
+        registration=registration,
+        campaign=campaign,
+        creator_id=creator_id,
+        creator_rate_bps=item.creator_rate_bps,
+        source=LIST_ITEM,
+        entry_id=None,
+        list_item_id=item.id,
+        share_link_id=link.id,
     )

@@ -98,7 +98,9 @@ def _parse_lines(shop: Shop, event: p.OrderCreated, prefix: list[str | int]) -> 
         try:
             product_id = decode_id(line.product_id, "Product")
         except InvalidId:
-            raise DomainError("INVALID_ID", "product_id is a Product's global id", [*path, "product_id"]) from None
+            raise DomainError(
+                "INVALID_ID", "product_id is a Product's global id", [*path, "product_id"]
+            ) from None
         if line.currency is not shop.currency:
             raise DomainError("CURRENCY_MISMATCH", f"This shop sells in {shop.currency}", [*path, "currency"])
         try:
@@ -106,7 +108,9 @@ def _parse_lines(shop: Shop, event: p.OrderCreated, prefix: list[str | int]) -> 
         except ValueError as exc:
             raise DomainError("INVALID_AMOUNT", str(exc), [*path, "unit_price"]) from None
         if price > PRICE_MAX_MINOR:
-            raise DomainError("INVALID_AMOUNT", "The unit price is larger than any product's", [*path, "unit_price"])
+            raise DomainError(
+                "INVALID_AMOUNT", "The unit price is larger than any product's", [*path, "unit_price"]
+            )
         entry_id = None
         claim = line.attribution
         if claim is not None and claim.showcase_entry_id is not None:
@@ -114,16 +118,20 @@ def _parse_lines(shop: Shop, event: p.OrderCreated, prefix: list[str | int]) -> 
                 entry_id = decode_id(claim.showcase_entry_id, "ShowcaseEntry")
             except InvalidId:
                 raise DomainError(
-                    "INVALID_ID", "showcase_entry_id is a ShowcaseEntry's global id",
+                    "INVALID_ID",
+                    "showcase_entry_id is a ShowcaseEntry's global id",
                     [*path, "attribution", "showcase_entry_id"],
                 ) from None
         parsed.product_ids.append(product_id)
         parsed.prices.append(price)
         parsed.claims.append(
             attribution.Claim(
-                product_id=product_id, showcase_entry_id=entry_id,
+                product_id=product_id,
+                showcase_entry_id=entry_id,
                 share_link_token=None if claim is None else claim.share_link_token,
-                creator_handle=None if claim is None or claim.creator is None else claim.creator.lstrip("@").lower(),
+                creator_handle=None
+                if claim is None or claim.creator is None
+                else claim.creator.lstrip("@").lower(),
             )
         )
     return parsed
@@ -164,7 +172,9 @@ async def plan_creates(
             for sku_id, product_id, seller_sku in await session.execute(
                 select(models.Sku.id, models.Sku.product_id, models.Sku.seller_sku).where(
                     models.Sku.product_id.in_(product_ids),
-                    models.Sku.seller_sku.in_({line.sku for _, _, event, _, _ in parsed for line in event.lines}),
+                    models.Sku.seller_sku.in_(
+                        {line.sku for _, _, event, _, _ in parsed for line in event.lines}
+                    ),
                 )
             )
         }
@@ -174,10 +184,14 @@ async def plan_creates(
                 for i, (line, product_id) in enumerate(zip(event.lines, lines.product_ids, strict=True)):
                     if shop_of_product.get(product_id) != shop.id:
                         raise DomainError(
-                            "UNKNOWN_PRODUCT", "This shop has no such product", [*prefix, "lines", i, "product_id"]
+                            "UNKNOWN_PRODUCT",
+                            "This shop has no such product",
+                            [*prefix, "lines", i, "product_id"],
                         )
                     if (product_id, line.sku) not in skus:
-                        raise DomainError("UNKNOWN_SKU", "The product has no such seller SKU", [*prefix, "lines", i, "sku"])
+                        raise DomainError(
+                            "UNKNOWN_SKU", "The product has no such seller SKU", [*prefix, "lines", i, "sku"]
+                        )
             except DomainError as error:
                 out[key] = error
                 continue
@@ -187,16 +201,23 @@ async def plan_creates(
             valid.append((key, event, lines))
         if not valid:
             return out
-        snapshots = await attribution.attribute_many(session, [(lines.claims, event.placed_at) for _, event, lines in valid])
+        snapshots = await attribution.attribute_many(
+            session, [(lines.claims, event.placed_at) for _, event, lines in valid]
+        )
         order_ids = await ids.take(models.Order.__table__, len(valid))
-        line_ids = iter(await ids.take(models.OrderLine.__table__, sum(len(event.lines) for _, event, _ in valid)))
+        line_ids = iter(
+            await ids.take(models.OrderLine.__table__, sum(len(event.lines) for _, event, _ in valid))
+        )
         for (key, event, lines), order_id, order_snapshots in zip(valid, order_ids, snapshots, strict=True):
             out[key] = PlannedOrder(
                 order_id=order_id,
                 lines=[
                     PlannedLine(
-                        id=next(line_ids), product_id=product_id, sku_id=skus[(product_id, line.sku)],
-                        price_minor=price, snapshot=snapshot,
+                        id=next(line_ids),
+                        product_id=product_id,
+                        sku_id=skus[(product_id, line.sku)],
+                        price_minor=price,
+                        snapshot=snapshot,
                     )
                     for line, product_id, price, snapshot in zip(
                         event.lines, lines.product_ids, lines.prices, order_snapshots, strict=True
@@ -215,14 +236,21 @@ async def update_lines(session: AsyncSession, lines: Sequence[models.OrderLine],
         return
     table = models.OrderLine.__table__
     changed = sorted(
-        {attr.key for line in lines for attr in inspect(line).attrs if attr.history.has_changes()} - {"version"}
+        {attr.key for line in lines for attr in inspect(line).attrs if attr.history.has_changes()}
+        - {"version"}
     )
     if not changed:
         return
-    rows = values(
-        column("id", table.c.id.type), column("seen", Integer), *(column(name, table.c[name].type) for name in changed),
-        name="v",
-    ).data([(line.id, line.version, *(getattr(line, name) for name in changed)) for line in lines]).cte("v")
+    rows = (
+        values(
+            column("id", table.c.id.type),
+            column("seen", Integer),
+            *(column(name, table.c[name].type) for name in changed),
+            name="v",
+        )
+        .data([(line.id, line.version, *(getattr(line, name) for name in changed)) for line in lines])
+        .cte("v")
+    )
 
     def value(name: str):  # noqa: ANN202 — PostgreSQL types a VALUES column from its rows (text when all NULL)
         return rows.c[name] if is_sqlite else cast(rows.c[name], table.c[name].type)

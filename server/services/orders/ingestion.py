@@ -145,7 +145,9 @@ def _refused(raw: Any, error: DomainError) -> EventResult:
 
 
 async def _shops_of(
-    rt: Runtime, pusher: Pusher, accepted: list[tuple[int, p.Event, Any, list[str | int]]],
+    rt: Runtime,
+    pusher: Pusher,
+    accepted: list[tuple[int, p.Event, Any, list[str | int]]],
     results: list[EventResult | None],
 ) -> dict[int, ShopRef]:
     """The shop of each event: the key's, or (platform keys) the one the event names by shop code."""
@@ -153,7 +155,9 @@ async def _shops_of(
     if pusher.shop is not None:
         for i, event, raw, prefix in accepted:
             if event.shop is not None and event.shop != pusher.shop.code:
-                results[i] = _refused(raw, DomainError("SHOP_MISMATCH", "This key is another shop's", [*prefix, "shop"]))
+                results[i] = _refused(
+                    raw, DomainError("SHOP_MISMATCH", "This key is another shop's", [*prefix, "shop"])
+                )
             else:
                 out[i] = pusher.shop
         return out
@@ -169,9 +173,13 @@ async def _shops_of(
             found = {code: ShopRef(shop_id, code, market) for shop_id, code, market in rows}
     for i, event, raw, prefix in accepted:
         if event.shop is None:
-            results[i] = _refused(raw, DomainError("REQUIRED", "A platform key names the shop", [*prefix, "shop"]))
+            results[i] = _refused(
+                raw, DomainError("REQUIRED", "A platform key names the shop", [*prefix, "shop"])
+            )
         elif event.shop not in found:
-            results[i] = _refused(raw, DomainError("UNKNOWN_SHOP", "No shop has this code", [*prefix, "shop"]))
+            results[i] = _refused(
+                raw, DomainError("UNKNOWN_SHOP", "No shop has this code", [*prefix, "shop"])
+            )
         else:
             out[i] = found[event.shop]
     return out
@@ -179,8 +187,18 @@ async def _shops_of(
 
 # A new line's lifecycle times, all set (to None) so that every new line is inserted with the same columns.
 _NO_TIMES = dict.fromkeys(
-    ("paid_at", "shipped_at", "delivered_at", "settle_after", "settled_at", "frozen_at", "cancelled_at", "refunded_at")
+    (
+        "paid_at",
+        "shipped_at",
+        "delivered_at",
+        "settle_after",
+        "settled_at",
+        "frozen_at",
+        "cancelled_at",
+        "refunded_at",
+    )
 )
+
 
 def _order_row(order: models.Order) -> dict[str, Any]:
     return {column.key: getattr(order, column.key) for column in models.Order.__table__.columns}
@@ -248,7 +266,9 @@ class _Run:
         for shop_id, order_ids in keys.items():
             self.orders.update(dict.fromkeys(((shop_id, o) for o in order_ids), None))
             for order in await self.s.scalars(
-                select(models.Order).where(models.Order.shop_id == shop_id, models.Order.platform_order_id.in_(order_ids))
+                select(models.Order).where(
+                    models.Order.shop_id == shop_id, models.Order.platform_order_id.in_(order_ids)
+                )
             ):
                 self.orders[(shop_id, order.platform_order_id)] = order
             for row in await self.s.scalars(
@@ -258,7 +278,9 @@ class _Run:
             for row in await self.s.scalars(
                 select(Event)
                 .where(
-                    Event.shop_id == shop_id, Event.platform_order_id.in_(order_ids), Event.applied_at.is_(None),
+                    Event.shop_id == shop_id,
+                    Event.platform_order_id.in_(order_ids),
+                    Event.applied_at.is_(None),
                     Event.held_reason.like("WAITING\\_FOR\\_%", escape="\\"),
                 )
                 .order_by(Event.id)
@@ -267,7 +289,9 @@ class _Run:
         existing = [order.id for order in self.orders.values() if order is not None]
         if existing:
             for line in await self.s.scalars(
-                select(models.OrderLine).where(models.OrderLine.order_id.in_(existing)).order_by(models.OrderLine.id)
+                select(models.OrderLine)
+                .where(models.OrderLine.order_id.in_(existing))
+                .order_by(models.OrderLine.id)
             ):
                 self.lines.setdefault(line.order_id, []).append(line)
             attributed = [line.id for lines in self.lines.values() for line in lines if is_attributed(line)]
@@ -296,7 +320,10 @@ class _Run:
                 )
             status = _stored_status(known)
             return EventResult(
-                event.id, status, duplicate=True, held_reason=None if status == "applied" else known.held_reason
+                event.id,
+                status,
+                duplicate=True,
+                held_reason=None if status == "applied" else known.held_reason,
             )
         order = self.orders[(shop.id, event.order_id)]
         if isinstance(event, p.OrderCreated):
@@ -310,7 +337,11 @@ class _Run:
             self._record(shop, event, raw, sha, None, held_reason=lifecycle.WAITING_FOR_ORDER)
             return EventResult(event.id, "held", held_reason=lifecycle.WAITING_FOR_ORDER)
         outcome = lifecycle.plan(
-            event, order, self.lines[order.id], settlement_window=self.window(order.market), field_prefix=prefix
+            event,
+            order,
+            self.lines[order.id],
+            settlement_window=self.window(order.market),
+            field_prefix=prefix,
         )
         if isinstance(outcome, lifecycle.Hold):
             self._record(shop, event, raw, sha, order, held_reason=outcome.reason)
@@ -321,12 +352,26 @@ class _Run:
         return EventResult(event.id, "applied")
 
     def _record(
-        self, shop: ShopRef, event: p.Event, raw: Any, sha: str, order: models.Order | None, *, held_reason: str | None
+        self,
+        shop: ShopRef,
+        event: p.Event,
+        raw: Any,
+        sha: str,
+        order: models.Order | None,
+        *,
+        held_reason: str | None,
     ) -> None:
         row = models.OrderEvent(
-            shop_id=shop.id, platform_event_id=event.id, platform_order_id=event.order_id,
-            order_id=None if order is None else order.id, event_type=event.type, body_sha256=sha, payload=raw,
-            received_at=self.now, applied_at=None if held_reason else self.now, held_reason=held_reason,
+            shop_id=shop.id,
+            platform_event_id=event.id,
+            platform_order_id=event.order_id,
+            order_id=None if order is None else order.id,
+            event_type=event.type,
+            body_sha256=sha,
+            payload=raw,
+            received_at=self.now,
+            applied_at=None if held_reason else self.now,
+            held_reason=held_reason,
         )
         self.new_events.append(row)
         self.known[(shop.id, event.id)] = row
@@ -341,21 +386,41 @@ class _Run:
             assert self.ids is not None
             plan = (
                 await batching.plan_creates(
-                    self.s, self.ids, [(id(event), batching.Shop(shop.id, shop.currency), event, prefix)], claimed=set()
+                    self.s,
+                    self.ids,
+                    [(id(event), batching.Shop(shop.id, shop.currency), event, prefix)],
+                    claimed=set(),
                 )
             )[id(event)]
         if isinstance(plan, DomainError):
             raise plan
         order = models.Order(
-            id=plan.order_id, shop_id=shop.id, platform_order_id=event.order_id, market=shop.market,
-            currency=shop.currency, placed_at=event.placed_at, created_at=self.now,
+            id=plan.order_id,
+            shop_id=shop.id,
+            platform_order_id=event.order_id,
+            market=shop.market,
+            currency=shop.currency,
+            placed_at=event.placed_at,
+            created_at=self.now,
         )
         lines = [
             models.OrderLine(
-                id=planned.id, order_id=order.id, platform_line_id=line.line_id, product_id=planned.product_id,
-                sku_id=planned.sku_id, quantity=line.quantity, unit_price_minor=planned.price_minor,
-                currency=shop.currency, status=OrderLineStatus.PLACED, refunded_quantity=0, refunded_amount_minor=0,
-                created_at=self.now, updated_at=self.now, version=1, **_NO_TIMES, **planned.snapshot.as_columns(),
+                id=planned.id,
+                order_id=order.id,
+                platform_line_id=line.line_id,
+                product_id=planned.product_id,
+                sku_id=planned.sku_id,
+                quantity=line.quantity,
+                unit_price_minor=planned.price_minor,
+                currency=shop.currency,
+                status=OrderLineStatus.PLACED,
+                refunded_quantity=0,
+                refunded_amount_minor=0,
+                created_at=self.now,
+                updated_at=self.now,
+                version=1,
+                **_NO_TIMES,
+                **planned.snapshot.as_columns(),
             )
             for line, planned in zip(event.lines, plan.lines, strict=True)
         ]
@@ -413,14 +478,18 @@ class _Run:
         (batching.IdAllocator), so each table's rows go in one executemany, with nothing to read back."""
         assert self.ids is not None
         for row, event_id in zip(
-            self.new_events, await self.ids.take(models.OrderEvent.__table__, len(self.new_events)), strict=True
+            self.new_events,
+            await self.ids.take(models.OrderEvent.__table__, len(self.new_events)),
+            strict=True,
         ):
             row.id = event_id
         stored = [line for line, _ in self.touched.values() if inspect(line).persistent]
         await batching.update_lines(self.s, stored, is_sqlite=self.rt.settings.is_sqlite)
         if self.new_orders:  # first, alone: held events stored earlier now refer to them
             with self.s.no_autoflush:
-                await self.s.execute(insert(models.Order.__table__), [_order_row(order) for order in self.new_orders])
+                await self.s.execute(
+                    insert(models.Order.__table__), [_order_row(order) for order in self.new_orders]
+                )
         for rows in (self.new_lines, self.new_events):
             if rows:
                 self.s.add_all(rows)

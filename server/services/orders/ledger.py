@@ -35,7 +35,9 @@ def target(line: models.OrderLine) -> dict[LedgerPhase, Split]:
     return {LedgerPhase.ESTIMATED: due, LedgerPhase.SETTLED: ZERO}
 
 
-async def totals_by_line(session: AsyncSession, line_ids: Iterable[int]) -> dict[int, dict[LedgerPhase, Split]]:
+async def totals_by_line(
+    session: AsyncSession, line_ids: Iterable[int]
+) -> dict[int, dict[LedgerPhase, Split]]:
     """Per line and phase, what the ledger holds (seller as the positive amount the seller pays)."""
     ids = list(dict.fromkeys(line_ids))
     out: dict[int, dict[LedgerPhase, Split]] = {i: {p: ZERO for p in PHASES} for i in ids}
@@ -75,9 +77,14 @@ class Leg:
 
     def row(self) -> dict[str, object]:
         return {
-            "posting_id": self.posting_id, "order_line_id": self.order_line_id, "account": self.account,
-            "party_organisation_id": self.party_organisation_id, "phase": self.phase,
-            "amount_minor": self.amount_minor, "currency": self.currency, "reason": self.reason,
+            "posting_id": self.posting_id,
+            "order_line_id": self.order_line_id,
+            "account": self.account,
+            "party_organisation_id": self.party_organisation_id,
+            "phase": self.phase,
+            "amount_minor": self.amount_minor,
+            "currency": self.currency,
+            "reason": self.reason,
             "created_at": self.created_at,
         }
 
@@ -95,7 +102,13 @@ async def write_legs(session: AsyncSession, legs: Sequence[Leg]) -> None:
 
 
 def post(
-    legs: list[Leg], *, line: models.OrderLine, shop_id: int, phase: LedgerPhase, delta: Split, reason: str,
+    legs: list[Leg],
+    *,
+    line: models.OrderLine,
+    shop_id: int,
+    phase: LedgerPhase,
+    delta: Split,
+    reason: str,
     now: datetime,
 ) -> str:
     """Adds to `legs` one balanced posting of `delta` (seller pays delta.seller more; creator and agency earn
@@ -106,8 +119,15 @@ def post(
     posting_id = str(uuid.uuid4())
     legs.extend(
         Leg(
-            posting_id=posting_id, order_line_id=line.id, account=account, party_organisation_id=party,
-            phase=phase, amount_minor=amount, currency=line.currency, reason=reason[:200], created_at=now,
+            posting_id=posting_id,
+            order_line_id=line.id,
+            account=account,
+            party_organisation_id=party,
+            phase=phase,
+            amount_minor=amount,
+            currency=line.currency,
+            reason=reason[:200],
+            created_at=now,
         )
         for account, party, amount in (
             (LedgerAccount.SELLER_PAYABLE, shop_id, -delta.seller),
@@ -127,8 +147,12 @@ class Posted:
 
 
 def reconcile_line(
-    legs: list[Leg], line: models.OrderLine, shop_id: int, current: dict[LedgerPhase, Split],
-    reason: str | Mapping[LedgerPhase, str], now: datetime,
+    legs: list[Leg],
+    line: models.OrderLine,
+    shop_id: int,
+    current: dict[LedgerPhase, Split],
+    reason: str | Mapping[LedgerPhase, str],
+    now: datetime,
 ) -> list[Posted]:
     """Adds to `legs` what the line's ledger lacks to reach its target; `current` (what it holds) is updated
     in place. The caller writes the legs (write_legs), once for all its lines."""
@@ -153,7 +177,9 @@ async def reconcile(
 ) -> list[Posted]:
     """Brings each (line, shop id)'s ledger to its target, reading what it holds first."""
     pairs = list(lines)
-    touch_rollups(session, (line.id for line, _ in pairs))  # their facts may have changed by a set-based UPDATE
+    touch_rollups(
+        session, (line.id for line, _ in pairs)
+    )  # their facts may have changed by a set-based UPDATE
     current = await totals_by_line(session, (line.id for line, _ in pairs))
     legs: list[Leg] = []
     posted = [

@@ -69,15 +69,21 @@ def _terminal(line: models.OrderLine, path: list[str | int] | None = None) -> Do
 
 
 def _targets(
-    names: Sequence[str] | None, lines: Sequence[models.OrderLine], prefix: list[str | int], list_field: str,
-    *, terminal_code: str | None = None,
+    names: Sequence[str] | None,
+    lines: Sequence[models.OrderLine],
+    prefix: list[str | int],
+    list_field: str,
+    *,
+    terminal_code: str | None = None,
 ) -> list[tuple[models.OrderLine, list[str | int]]]:
     """(line, field path to blame) for the named lines, or every line in flight when none are named."""
     by_id = {line.platform_line_id: line for line in lines}
     if names is not None:
         picked = []
         for i, name in enumerate(names):
-            path = [*prefix, list_field, i] if list_field == "line_ids" else [*prefix, list_field, i, "line_id"]
+            path = (
+                [*prefix, list_field, i] if list_field == "line_ids" else [*prefix, list_field, i, "line_id"]
+            )
             line = by_id.get(name)
             if line is None:
                 raise DomainError("UNKNOWN_LINE", f"The order has no line {name!r}", path)
@@ -88,12 +94,18 @@ def _targets(
         first = _terminal(lines[0])
         assert first is not None
         code = terminal_code if terminal_code and first.code == "LINE_CANCELLED" else first.code
-        raise DomainError(code, "Every line of the order is already cancelled or refunded", [*prefix, "order_id"])
+        raise DomainError(
+            code, "Every line of the order is already cancelled or refunded", [*prefix, "order_id"]
+        )
     return in_flight
 
 
 def plan(
-    event: p.Event, order: models.Order, lines: Sequence[models.OrderLine], *, settlement_window: timedelta,
+    event: p.Event,
+    order: models.Order,
+    lines: Sequence[models.OrderLine],
+    *,
+    settlement_window: timedelta,
     field_prefix: list[str | int] | None = None,
 ) -> list[LineChange] | Hold:
     prefix = list(field_prefix or [])
@@ -114,7 +126,9 @@ def plan(
             if gone:
                 raise gone
             if line.delivered_at is not None:
-                raise DomainError("NOT_CANCELLABLE", f"Line {ref} was delivered: send order.refunded instead", path)
+                raise DomainError(
+                    "NOT_CANCELLABLE", f"Line {ref} was delivered: send order.refunded instead", path
+                )
             changes.append(LineChange(line, {"cancelled_at": at}, "Order cancelled: commission reversed"))
             continue
         if gone:
@@ -175,7 +189,9 @@ def _plan_refund(
             amount_path: list[str | int] = [*prefix, "lines", i, "amount"]
             if spec.currency is not order.currency:
                 raise DomainError(
-                    "CURRENCY_MISMATCH", f"This order is in {order.currency}", [*prefix, "lines", i, "currency"]
+                    "CURRENCY_MISMATCH",
+                    f"This order is in {order.currency}",
+                    [*prefix, "lines", i, "currency"],
                 )
             try:
                 amount = decimal_string_to_minor(spec.amount, order.currency)
@@ -202,7 +218,8 @@ def _plan_refund(
         if amount > remaining_base(line):
             left = minor_to_decimal_string(remaining_base(line), line.currency)
             raise DomainError(
-                "REFUND_EXCEEDS_PAID", f"Line {ref}: the refund is more than the {left} {line.currency} left",
+                "REFUND_EXCEEDS_PAID",
+                f"Line {ref}: the refund is more than the {left} {line.currency} left",
                 measure_path,
             )
         if line.paid_at is None:
@@ -215,8 +232,11 @@ def _plan_refund(
         changes.append(
             LineChange(
                 line,
-                {"refunded_quantity": line.refunded_quantity + quantity, "refunded_amount_minor": refunded,
-                 "refunded_at": at},
+                {
+                    "refunded_quantity": line.refunded_quantity + quantity,
+                    "refunded_amount_minor": refunded,
+                    "refunded_at": at,
+                },
                 note,
             )
         )

@@ -35,7 +35,11 @@ def from_rollups(role: Role, organisation_id: int, f: LineFilter) -> Select[Any]
         where = [table.c.creator_id == organisation_id]
     elif role is Role.AGENCY:
         table = CampaignShops
-        where = [table.c.campaign_id.in_(select(models.Campaign.id).where(models.Campaign.agency_id == organisation_id))]
+        where = [
+            table.c.campaign_id.in_(
+                select(models.Campaign.id).where(models.Campaign.agency_id == organisation_id)
+            )
+        ]
     elif role is Role.SELLER and attributed_only:
         table = CampaignShops
         where = [table.c.shop_id == organisation_id]

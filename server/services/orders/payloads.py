@@ -38,7 +38,7 @@ Text = Annotated[StrictStr, StringConstraints(max_length=200)]
 def _decimal(value: str) -> str:
     if not DECIMAL_RE.match(value):
         raise PydanticCustomError(
-            "INVALID_AMOUNT", "Use a decimal string with a dot and no sign, e.g. \"40.00\" (VND: \"150000\")"
+            "INVALID_AMOUNT", 'Use a decimal string with a dot and no sign, e.g. "40.00" (VND: "150000")'
         )
     return value
 
@@ -82,7 +82,9 @@ class AttributionIn(_Model):
 class LineIn(_Model):
     line_id: Ref
     product_id: StrictStr  # the Product's global id
-    sku: Annotated[StrictStr, StringConstraints(min_length=1, max_length=64)]  # the seller SKU of that product
+    sku: Annotated[
+        StrictStr, StringConstraints(min_length=1, max_length=64)
+    ]  # the seller SKU of that product
     quantity: StrictInt
     unit_price: StrictStr  # actually paid per unit: after coupons, before tax
     currency: Currency
@@ -197,7 +199,16 @@ class OrderRefunded(EventIn):
         return value
 
 
-Event = OrderCreated | OrderPaid | OrderShipped | OrderDelivered | OrderCancelled | OrderRefunded | OrderFrozen | OrderUnfrozen
+Event = (
+    OrderCreated
+    | OrderPaid
+    | OrderShipped
+    | OrderDelivered
+    | OrderCancelled
+    | OrderRefunded
+    | OrderFrozen
+    | OrderUnfrozen
+)
 
 EVENT_TYPES: dict[str, type[EventIn]] = {
     "order.created": OrderCreated,

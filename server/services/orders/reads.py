@@ -49,7 +49,9 @@ class LineView:
     agency_name: str | None
     creator_name: str | None
     creator_handle: str | None
-    due: Split  # what the ledger holds for the line (estimated, or actual once settled); 0 unpaid/unattributed
+    due: (
+        Split  # what the ledger holds for the line (estimated, or actual once settled); 0 unpaid/unattributed
+    )
 
     @property
     def settled(self) -> bool:
@@ -74,8 +76,15 @@ def line_rows() -> Select[Any]:
     creator handle): one row per line, for `line_view`."""
     return (
         select(
-            Line, Order, models.Product.title, models.Sku.seller_sku, _Shop.name, models.Campaign.name, _Agency.name,
-            models.CreatorProfile.display_name, models.CreatorProfile.handle,
+            Line,
+            Order,
+            models.Product.title,
+            models.Sku.seller_sku,
+            _Shop.name,
+            models.Campaign.name,
+            _Agency.name,
+            models.CreatorProfile.display_name,
+            models.CreatorProfile.handle,
         )
         .join(Order, Order.id == Line.order_id)
         .join(models.Product, models.Product.id == Line.product_id)
@@ -104,7 +113,9 @@ class LineFilter:
 
     @property
     def empty_range(self) -> bool:
-        return self.placed_from is not None and self.placed_to is not None and self.placed_from >= self.placed_to
+        return (
+            self.placed_from is not None and self.placed_to is not None and self.placed_from >= self.placed_to
+        )
 
 
 def filtered(stmt: Select[Any], f: LineFilter) -> Select[Any]:
@@ -164,7 +175,9 @@ async def earnings(
             if b.account is account:
                 sums[(b.currency, b.phase)] = sums.get((b.currency, b.phase), 0) - b.amount_minor
         for c in sorted({c for c, _ in sums}):
-            found[c] = Earnings(c, account, sums.get((c, LedgerPhase.ESTIMATED), 0), sums.get((c, LedgerPhase.SETTLED), 0))
+            found[c] = Earnings(
+                c, account, sums.get((c, LedgerPhase.ESTIMATED), 0), sums.get((c, LedgerPhase.SETTLED), 0)
+            )
         zero = Earnings(home, account, 0, 0)
     else:
         for b in (await payee_balances(session, {organisation.id: home}))[organisation.id]:
@@ -190,8 +203,14 @@ class StatementRow:
 
 
 async def statement(
-    session: AsyncSession, organisation_id: int, account: LedgerAccount, scope: ColumnElement[bool], f: LineFilter,
-    *, posted_from: datetime | None = None, posted_to: datetime | None = None,
+    session: AsyncSession,
+    organisation_id: int,
+    account: LedgerAccount,
+    scope: ColumnElement[bool],
+    f: LineFilter,
+    *,
+    posted_from: datetime | None = None,
+    posted_to: datetime | None = None,
 ) -> list[StatementRow]:
     """The party's legs in `account` (its earnings statement), oldest first, on the lines of `scope` and `f`."""
     Entry = models.LedgerEntry
@@ -213,4 +232,3 @@ async def statement(
             amount = -amount
         out.append(StatementRow(posted_at, phase, amount, currency, reason, line_view(line_part)))
     return out
-

@@ -165,12 +165,16 @@ async def line_receipts(session: AsyncSession, line_ids: Iterable[int]) -> dict[
         assert event.order_id is not None
         events.setdefault(event.order_id, []).append(event)
     return {
-        line.id: _receipt(line, order, entries.get(line.id, []), events.get(order.id, [])) for line, order in rows
+        line.id: _receipt(line, order, entries.get(line.id, []), events.get(order.id, []))
+        for line, order in rows
     }
 
 
 def _receipt(
-    line: models.OrderLine, order: models.Order, entries: list[models.LedgerEntry], events: list[models.OrderEvent]
+    line: models.OrderLine,
+    order: models.Order,
+    entries: list[models.LedgerEntry],
+    events: list[models.OrderEvent],
 ) -> Receipt:
     postings: dict[str, list[models.LedgerEntry]] = {}
     for entry in entries:
@@ -182,46 +186,78 @@ def _receipt(
             if leg.phase is phase:
                 sums[leg.account] += leg.amount_minor
         return Split(
-            -sums[LedgerAccount.SELLER_PAYABLE], sums[LedgerAccount.CREATOR_EARNINGS], sums[LedgerAccount.AGENCY_EARNINGS]
+            -sums[LedgerAccount.SELLER_PAYABLE],
+            sums[LedgerAccount.CREATOR_EARNINGS],
+            sums[LedgerAccount.AGENCY_EARNINGS],
         )
 
     first = next(iter(postings.values()), None)
     attributed = is_attributed(line)
     return Receipt(
-        line_id=line.id, order_id=order.id, platform_order_id=order.platform_order_id,
-        platform_line_id=line.platform_line_id, shop_id=order.shop_id, product_id=line.product_id, sku_id=line.sku_id,
-        status=line.status, currency=line.currency, quantity=line.quantity, unit_price_minor=line.unit_price_minor,
-        gross_minor=gross_minor(line), refunded_quantity=line.refunded_quantity,
-        refunded_amount_minor=line.refunded_amount_minor, base_minor=remaining_base(line),
-        unattributed_reason=line.unattributed_reason, campaign_id=line.campaign_id, agency_id=line.agency_id,
-        creator_id=line.creator_id, total_rate_bps=line.total_rate_bps,
-        total_rate_source=TOTAL_RATE_SOURCE if attributed else None, registration_id=line.registration_id,
-        creator_rate_bps=line.creator_rate_bps, creator_rate_source=line.creator_rate_source,
-        showcase_entry_id=line.showcase_entry_id, list_item_id=line.list_item_id, share_link_id=line.share_link_id,
+        line_id=line.id,
+        order_id=order.id,
+        platform_order_id=order.platform_order_id,
+        platform_line_id=line.platform_line_id,
+        shop_id=order.shop_id,
+        product_id=line.product_id,
+        sku_id=line.sku_id,
+        status=line.status,
+        currency=line.currency,
+        quantity=line.quantity,
+        unit_price_minor=line.unit_price_minor,
+        gross_minor=gross_minor(line),
+        refunded_quantity=line.refunded_quantity,
+        refunded_amount_minor=line.refunded_amount_minor,
+        base_minor=remaining_base(line),
+        unattributed_reason=line.unattributed_reason,
+        campaign_id=line.campaign_id,
+        agency_id=line.agency_id,
+        creator_id=line.creator_id,
+        total_rate_bps=line.total_rate_bps,
+        total_rate_source=TOTAL_RATE_SOURCE if attributed else None,
+        registration_id=line.registration_id,
+        creator_rate_bps=line.creator_rate_bps,
+        creator_rate_source=line.creator_rate_source,
+        showcase_entry_id=line.showcase_entry_id,
+        list_item_id=line.list_item_id,
+        share_link_id=line.share_link_id,
         agency_rate_bps=(
             agency_rate_bps(line.total_rate_bps, line.creator_rate_bps)
             if line.total_rate_bps is not None and line.creator_rate_bps is not None
             else None
         ),
-        placed_at=order.placed_at, paid_at=line.paid_at, shipped_at=line.shipped_at, delivered_at=line.delivered_at,
-        settle_after=line.settle_after, settled_at=line.settled_at, frozen_at=line.frozen_at,
-        cancelled_at=line.cancelled_at, refunded_at=line.refunded_at,
+        placed_at=order.placed_at,
+        paid_at=line.paid_at,
+        shipped_at=line.shipped_at,
+        delivered_at=line.delivered_at,
+        settle_after=line.settle_after,
+        settled_at=line.settled_at,
+        frozen_at=line.frozen_at,
+        cancelled_at=line.cancelled_at,
+        refunded_at=line.refunded_at,
         first_estimate=None if first is None else Amounts.of(total(LedgerPhase.ESTIMATED, first)),
         estimated=Amounts.of(total(LedgerPhase.ESTIMATED)),
         actual=Amounts.of(total(LedgerPhase.SETTLED)) if line.settled_at is not None else None,
         due_now=Amounts.of(commission_due(line)),
         postings=tuple(
             Posting(
-                posting_id=posting_id, created_at=legs[0].created_at, reason=legs[0].reason,
-                legs=tuple(Leg(leg.account, leg.party_organisation_id, leg.phase, leg.amount_minor) for leg in legs),
+                posting_id=posting_id,
+                created_at=legs[0].created_at,
+                reason=legs[0].reason,
+                legs=tuple(
+                    Leg(leg.account, leg.party_organisation_id, leg.phase, leg.amount_minor) for leg in legs
+                ),
             )
             for posting_id, legs in postings.items()
         ),
         events=tuple(
             Happening(
-                event_id=row.platform_event_id, type=row.event_type,
+                event_id=row.platform_event_id,
+                type=row.event_type,
                 occurred_at=datetime.fromisoformat(row.payload["occurred_at"].replace("Z", "+00:00")),
-                received_at=row.received_at, applied_at=row.applied_at, held_reason=row.held_reason,
+                received_at=row.received_at,
+                applied_at=row.applied_at,
+                held_reason=row.held_reason,
                 reason=row.payload.get("reason"),
             )
             for row in events
@@ -259,13 +295,25 @@ def receipt_for(receipt: Receipt, role: Role, organisation_id: int) -> Receipt |
         return receipt
     if role is Role.SELLER and receipt.shop_id == organisation_id:
         return _view(
-            receipt, "seller", LedgerAccount.SELLER_PAYABLE, creator_id=None, creator_rate_bps=None,
-            creator_rate_source=None, showcase_entry_id=None, list_item_id=None, share_link_id=None,
+            receipt,
+            "seller",
+            LedgerAccount.SELLER_PAYABLE,
+            creator_id=None,
+            creator_rate_bps=None,
+            creator_rate_source=None,
+            showcase_entry_id=None,
+            list_item_id=None,
+            share_link_id=None,
             agency_rate_bps=None,
         )
     if role is Role.CREATOR and receipt.creator_id is not None and receipt.creator_id == organisation_id:
         return _view(
-            receipt, "creator", LedgerAccount.CREATOR_EARNINGS, total_rate_bps=None, total_rate_source=None,
-            registration_id=None, agency_rate_bps=None,
+            receipt,
+            "creator",
+            LedgerAccount.CREATOR_EARNINGS,
+            total_rate_bps=None,
+            total_rate_source=None,
+            registration_id=None,
+            agency_rate_bps=None,
         )
     return None

@@ -42,7 +42,10 @@ async def _settle_batch(rt: Runtime, batch: int) -> tuple[int, int]:
         s = uow.session
         candidates = list(
             await s.scalars(
-                select(Line.id).where(*due).order_by(Line.settle_after, Line.id).limit(batch)
+                select(Line.id)
+                .where(*due)
+                .order_by(Line.settle_after, Line.id)
+                .limit(batch)
                 .with_for_update(skip_locked=True)
             )
         )
@@ -52,7 +55,9 @@ async def _settle_batch(rt: Runtime, batch: int) -> tuple[int, int]:
             await s.scalars(
                 update(Line)
                 .where(Line.id.in_(candidates), *due)
-                .values(status=OrderLineStatus.SETTLED, settled_at=now, updated_at=now, version=Line.version + 1)
+                .values(
+                    status=OrderLineStatus.SETTLED, settled_at=now, updated_at=now, version=Line.version + 1
+                )
                 .returning(Line.id)
                 .execution_options(synchronize_session=False)
             )
@@ -80,4 +85,3 @@ async def _settle_batch(rt: Runtime, batch: int) -> tuple[int, int]:
         await ledger.reconcile(s, money, reasons, now)
         publish_line_changes(uow, [(line, shop_id) for line, shop_id, _ in rows])
     return len(candidates), len(won)
-

@@ -57,7 +57,11 @@ REJECTED_STATUSES = (RegistrationStatus.REJECTED, RegistrationStatus.REJECT_FORE
 ORDER_KEYS = ("paid_orders", "actual_orders", "gmv_estimated", "gmv_actual")
 MONEY_KEYS = tuple(f"{name}_{kind}" for name in MONEY_NAMES.values() for kind in ("estimated", "actual"))
 COLLABORATION_KEYS = (
-    "creators_collaborating", "creators_with_sales", "samples_requested", "samples_approved", "samples_shipped",
+    "creators_collaborating",
+    "creators_with_sales",
+    "samples_requested",
+    "samples_approved",
+    "samples_shipped",
     "content_posted",
 )
 # What a product page may be sorted by (money keys only when the viewer's accounts include them).
@@ -148,10 +152,13 @@ async def campaign_overview(rt: Runtime, scope: CampaignScope) -> Overview:
             CampaignShops.c.campaign_id == scope.campaign_id, CampaignShops.c.shop_id.in_(scope.shop_ids())
         ),
         select(func.count(distinct(CreatorProducts.c.creator_id)).label("creators_with_sales")).where(
-            CreatorProducts.c.campaign_id == scope.campaign_id, CreatorProducts.c.registration_id.in_(ids),
+            CreatorProducts.c.campaign_id == scope.campaign_id,
+            CreatorProducts.c.registration_id.in_(ids),
             sales(CreatorProducts.c.sale_lines),
         ),
-        select(*_collaborators()).where(Showcase.registration_id.in_(ids), Showcase.status == ShowcaseStatus.ACTIVE),
+        select(*_collaborators()).where(
+            Showcase.registration_id.in_(ids), Showcase.status == ShowcaseStatus.ACTIVE
+        ),
         select(*_samples()).where(Sample.registration_id.in_(ids)),
         select(func.count(Content.id).label("content_posted")).where(Content.registration_id.in_(ids)),
     ]
@@ -191,14 +198,15 @@ def _per_registration(scope: CampaignScope, ids: Select[tuple[int]] | None = Non
     """Each figure per registration, of the registrations in scope (or of `ids`, a page of them)."""
     ids = scope.registration_ids() if ids is None else ids
     parts = {
-        "lines": select(Registrations.c.registration_id.label("key"), *plain(Registrations, scope.accounts)).where(
-            Registrations.c.campaign_id == scope.campaign_id, Registrations.c.registration_id.in_(ids)
-        ),
+        "lines": select(
+            Registrations.c.registration_id.label("key"), *plain(Registrations, scope.accounts)
+        ).where(Registrations.c.campaign_id == scope.campaign_id, Registrations.c.registration_id.in_(ids)),
         "sales": select(
             CreatorProducts.c.registration_id.label("key"), func.count().label("creators_with_sales")
         )
         .where(
-            CreatorProducts.c.campaign_id == scope.campaign_id, CreatorProducts.c.registration_id.in_(ids),
+            CreatorProducts.c.campaign_id == scope.campaign_id,
+            CreatorProducts.c.registration_id.in_(ids),
             sales(CreatorProducts.c.sale_lines),
         )
         .group_by(CreatorProducts.c.registration_id),
@@ -208,7 +216,9 @@ def _per_registration(scope: CampaignScope, ids: Select[tuple[int]] | None = Non
         "samples": select(Sample.registration_id.label("key"), *_samples())
         .where(Sample.registration_id.in_(ids))
         .group_by(Sample.registration_id),
-        "content": select(Content.registration_id.label("key"), func.count(Content.id).label("content_posted"))
+        "content": select(
+            Content.registration_id.label("key"), func.count(Content.id).label("content_posted")
+        )
         .where(Content.registration_id.in_(ids))
         .group_by(Content.registration_id),
     }
@@ -220,13 +230,19 @@ def _metrics(subqueries: list[Subquery]) -> dict[str, ColumnElement[int]]:
     return {c.name: func.coalesce(c, 0) for sq in subqueries for c in sq.c if c.name != "key"}
 
 
-def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery | None) -> list[ColumnElement[bool]]:
+def _product_filters(
+    scope: CampaignScope, f: ProductFilter, content: Subquery | None
+) -> list[ColumnElement[bool]]:
     where = [R.campaign_id == scope.campaign_id, scope.registrations]
     if f.statuses:
         where.append(effective_status_sql(scope.now).in_([s.value for s in f.statuses]))
     if f.bookmarked is not None:
-        bookmarked = false() if scope.agency_id is None else exists().where(
-            models.Bookmark.registration_id == R.id, models.Bookmark.agency_id == scope.agency_id
+        bookmarked = (
+            false()
+            if scope.agency_id is None
+            else exists().where(
+                models.Bookmark.registration_id == R.id, models.Bookmark.agency_id == scope.agency_id
+            )
         )
         where.append(bookmarked if f.bookmarked else ~bookmarked)
     if f.category:
@@ -239,7 +255,13 @@ def _product_filters(scope: CampaignScope, f: ProductFilter, content: Subquery |
 
 
 async def product_page(
-    rt: Runtime, scope: CampaignScope, f: ProductFilter, *, sort: str, descending: bool, first: int,
+    rt: Runtime,
+    scope: CampaignScope,
+    f: ProductFilter,
+    *,
+    sort: str,
+    descending: bool,
+    first: int,
     after: Cursor | None,
 ) -> Page[ProductRow]:
     """The registrations in scope with their figures, filtered, sorted by one figure (or registration time)."""
@@ -271,7 +293,11 @@ async def product_page(
         if name != "content":
             joined = joined.outerjoin(subquery, subquery.c.key == R.id)
     status = effective_status_sql(scope.now).label("status")
-    stmt = select(R, status, *(column.label(name) for name, column in metrics.items())).select_from(joined).where(*where)
+    stmt = (
+        select(R, status, *(column.label(name) for name, column in metrics.items()))
+        .select_from(joined)
+        .where(*where)
+    )
     if page_ids is not None:  # the figures are there for the page's registrations only
         stmt = stmt.where(R.id.in_(page_ids))
     key = R.registered_at if sort == "registered_at" else metrics[sort]
@@ -279,8 +305,10 @@ async def product_page(
     def wrap(row: Any) -> ProductRow:
         m = row._mapping
         return ProductRow(
-            registration=row[0], status=RegistrationStatus(m["status"]),
-            **{name: int(m[name]) for name in COLLABORATION_KEYS}, numbers=Numbers.from_mapping(m),
+            registration=row[0],
+            status=RegistrationStatus(m["status"]),
+            **{name: int(m[name]) for name in COLLABORATION_KEYS},
+            numbers=Numbers.from_mapping(m),
         )
 
     async with rt.sessionmaker() as session:
@@ -308,7 +336,13 @@ class CollaborationRow:
 
 
 async def collaboration_page(
-    rt: Runtime, scope: CampaignScope, registration_id: int, *, sort: str, descending: bool, first: int,
+    rt: Runtime,
+    scope: CampaignScope,
+    registration_id: int,
+    *,
+    sort: str,
+    descending: bool,
+    first: int,
     after: Cursor | None,
 ) -> Page[CollaborationRow]:
     """Every creator who added the product (any entry status) or sold it, with its progress and figures; empty
@@ -320,7 +354,8 @@ async def collaboration_page(
     ).subquery("creators")
     entries = (
         select(
-            Showcase.creator_id.label("key"), func.min(Showcase.added_at).label("since"),
+            Showcase.creator_id.label("key"),
+            func.min(Showcase.added_at).label("since"),
             func.max(Showcase.id).label("latest_entry_id"),
         )
         .where(Showcase.registration_id.in_(reg))
@@ -328,9 +363,9 @@ async def collaboration_page(
         .subquery("entries")
     )
     parts = {
-        "lines": select(CreatorProducts.c.creator_id.label("key"), *plain(CreatorProducts, scope.accounts)).where(
-            CreatorProducts.c.registration_id.in_(reg)
-        ),
+        "lines": select(
+            CreatorProducts.c.creator_id.label("key"), *plain(CreatorProducts, scope.accounts)
+        ).where(CreatorProducts.c.registration_id.in_(reg)),
         "content": select(
             Content.creator_id.label("key"),
             count_if(Content.kind == ContentKind.VIDEO).label("videos"),
@@ -362,14 +397,23 @@ async def collaboration_page(
     def wrap(row: Any) -> CollaborationRow:
         m = row._mapping
         return CollaborationRow(
-            creator_id=row[0], since=row[1], entry=row[2], sample=row[3],
-            **{name: int(m[name]) for name in CONTENT_KEYS}, numbers=Numbers.from_mapping(m),
+            creator_id=row[0],
+            since=row[1],
+            entry=row[2],
+            sample=row[3],
+            **{name: int(m[name]) for name in CONTENT_KEYS},
+            numbers=Numbers.from_mapping(m),
         )
 
     async with rt.sessionmaker() as session:
         page = await keyset(
-            session, stmt, select(creator_id), Order(metrics[sort], creator_id, descending), first=first,
-            after=after, wrap=wrap,
+            session,
+            stmt,
+            select(creator_id),
+            Order(metrics[sort], creator_id, descending),
+            first=first,
+            after=after,
+            wrap=wrap,
         )
         by_creator: dict[int, list[models.Content]] = defaultdict(list)
         if page.items:

@@ -66,7 +66,9 @@ async def creator_totals(rt: Runtime, scope: CreatorScope) -> CreatorTotals:
     stmt = select(*(c for sq in parts for c in sq.c)).select_from(parts[0].join(parts[1], true()))
     async with rt.sessionmaker() as session:
         row = (await session.execute(stmt)).one()._mapping
-    return CreatorTotals(products_in_showcase=int(row["products_in_showcase"]), numbers=Numbers.from_mapping(row))
+    return CreatorTotals(
+        products_in_showcase=int(row["products_in_showcase"]), numbers=Numbers.from_mapping(row)
+    )
 
 
 def _figures(scope: CreatorScope, table: Table, key: str) -> Any:
@@ -98,10 +100,12 @@ async def creator_campaign_page(
 ) -> Page[CreatorCampaignRow]:
     """The campaigns the creator promotes (an entry) or sold for, most GMV first."""
     campaign_ids = union(
-        select(R.campaign_id.label("id")).join(ShowcaseEntry, ShowcaseEntry.registration_id == R.id)
+        select(R.campaign_id.label("id"))
+        .join(ShowcaseEntry, ShowcaseEntry.registration_id == R.id)
         .where(*scope.entries()),
         select(CreatorCampaigns.c.campaign_id).where(
-            CreatorCampaigns.c.creator_id == scope.creator_id, CreatorCampaigns.c.campaign_id.in_(scope.campaign_ids())
+            CreatorCampaigns.c.creator_id == scope.creator_id,
+            CreatorCampaigns.c.campaign_id.in_(scope.campaign_ids()),
         ),
     ).subquery("campaign_ids")
     figures = _figures(scope, CreatorCampaigns, "campaign_id")
@@ -124,14 +128,21 @@ async def creator_campaign_page(
     def wrap(row: Any) -> CreatorCampaignRow:
         m = row._mapping
         return CreatorCampaignRow(
-            campaign=row[0], agency_name=row[1], products_in_showcase=int(m["products_in_showcase"]),
+            campaign=row[0],
+            agency_name=row[1],
+            products_in_showcase=int(m["products_in_showcase"]),
             numbers=Numbers.from_mapping(m),
         )
 
     async with rt.sessionmaker() as session:
         return await keyset(
-            session, stmt, select(campaign_ids.c.id), Order(metrics["gmv_estimated"], Campaign.id, True),
-            first=first, after=after, wrap=wrap,
+            session,
+            stmt,
+            select(campaign_ids.c.id),
+            Order(metrics["gmv_estimated"], Campaign.id, True),
+            first=first,
+            after=after,
+            wrap=wrap,
         )
 
 
@@ -156,7 +167,8 @@ async def creator_product_page(
     registration_ids = union(
         select(ShowcaseEntry.registration_id.label("id")).where(*scope.entries()),
         select(CreatorProducts.c.registration_id).where(
-            CreatorProducts.c.creator_id == scope.creator_id, CreatorProducts.c.campaign_id.in_(scope.campaign_ids())
+            CreatorProducts.c.creator_id == scope.creator_id,
+            CreatorProducts.c.campaign_id.in_(scope.campaign_ids()),
         ),
     ).subquery("registration_ids")
     figures = _figures(scope, CreatorProducts, "registration_id")
@@ -178,18 +190,33 @@ async def creator_product_page(
         .outerjoin(figures, figures.c.key == R.id)
     )
     stmt = select(
-        R, Campaign.name, Campaign.campaign_end, Organisation.name, latest, Sample,
+        R,
+        Campaign.name,
+        Campaign.campaign_end,
+        Organisation.name,
+        latest,
+        Sample,
         *(c.label(n) for n, c in metrics.items()),
     ).select_from(joined)
 
     def wrap(row: Any) -> CreatorProductRow:
         return CreatorProductRow(
-            registration=row[0], campaign_name=row[1], campaign_end=row[2], agency_name=row[3], entry=row[4],
-            sample=row[5], numbers=Numbers.from_mapping(row._mapping),
+            registration=row[0],
+            campaign_name=row[1],
+            campaign_end=row[2],
+            agency_name=row[3],
+            entry=row[4],
+            sample=row[5],
+            numbers=Numbers.from_mapping(row._mapping),
         )
 
     async with rt.sessionmaker() as session:
         return await keyset(
-            session, stmt, select(registration_ids.c.id), Order(metrics["gmv_estimated"], R.id, True),
-            first=first, after=after, wrap=wrap,
+            session,
+            stmt,
+            select(registration_ids.c.id),
+            Order(metrics["gmv_estimated"], R.id, True),
+            first=first,
+            after=after,
+            wrap=wrap,
         )

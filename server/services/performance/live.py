@@ -62,7 +62,11 @@ async def coalesced(
 
 
 async def touches_campaign(
-    rt: Runtime, campaign_id: int, events: Iterable[dict[str, Any]], *, registrations: ColumnElement[bool],
+    rt: Runtime,
+    campaign_id: int,
+    events: Iterable[dict[str, Any]],
+    *,
+    registrations: ColumnElement[bool],
     samples: ColumnElement[bool],
 ) -> bool:
     """Whether a batch of thin events changes the campaign's numbers for a viewer who sees `registrations` and
@@ -75,10 +79,14 @@ async def touches_campaign(
     sample_ids = [e["id"] for e in batch if e.get("type") == SAMPLE_EVENT and isinstance(e.get("id"), int)]
     if not line_ids and not sample_ids:
         return False
-    in_campaign = select(models.Registration.id).where(models.Registration.campaign_id == campaign_id, registrations)
+    in_campaign = select(models.Registration.id).where(
+        models.Registration.campaign_id == campaign_id, registrations
+    )
     Sample = models.SampleRequest
     stmt = select(
-        exists().where(Line.id.in_(line_ids), Line.campaign_id == campaign_id, Line.registration_id.in_(in_campaign))
+        exists().where(
+            Line.id.in_(line_ids), Line.campaign_id == campaign_id, Line.registration_id.in_(in_campaign)
+        )
         | exists().where(Sample.id.in_(sample_ids), Sample.registration_id.in_(in_campaign), samples)
     )
     async with rt.sessionmaker() as session:

@@ -96,7 +96,9 @@ def money_aggregates(accounts: frozenset[LedgerAccount]) -> list[Label[int]]:
         legs = Entry.account == account
         columns.append(total(case((legs, amount), else_=0)).label(f"{name}_estimated"))
         columns.append(
-            total(case((and_(legs, Entry.phase == LedgerPhase.SETTLED), amount), else_=0)).label(f"{name}_actual")
+            total(case((and_(legs, Entry.phase == LedgerPhase.SETTLED), amount), else_=0)).label(
+                f"{name}_actual"
+            )
         )
     return columns
 
@@ -124,5 +126,10 @@ class Numbers:
 
     @classmethod
     def zero(cls, accounts: frozenset[LedgerAccount]) -> Numbers:
-        money = {f"{name}_{kind}": 0 for a, name in MONEY_NAMES.items() if a in accounts for kind in ("estimated", "actual")}
+        money = {
+            f"{name}_{kind}": 0
+            for a, name in MONEY_NAMES.items()
+            if a in accounts
+            for kind in ("estimated", "actual")
+        }
         return cls(paid_orders=0, actual_orders=0, gmv_estimated=0, gmv_actual=0, **money)

@@ -60,7 +60,9 @@ async def keyset(
 ) -> Page[T]:
     """Runs `count` (rows of the page's filter, without aggregates) and one page of `stmt`: two statements."""
     total = int((await session.execute(select(func.count()).select_from(count.subquery()))).scalar_one())
-    page = window(stmt.add_columns(order.key.label("_sort"), order.pk.label("_pk")), order, first=first, after=after)
+    page = window(
+        stmt.add_columns(order.key.label("_sort"), order.pk.label("_pk")), order, first=first, after=after
+    )
     rows = list((await session.execute(page)).all())
     return Page(
         items=[PageItem(wrap(row), (row._mapping["_sort"], row._mapping["_pk"])) for row in rows[:first]],

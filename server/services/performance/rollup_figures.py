@@ -18,7 +18,10 @@ ORDER_FIGURES = ("paid_orders", "actual_orders", "gmv_estimated", "gmv_actual")
 def figure_names(accounts: frozenset[LedgerAccount]) -> tuple[str, ...]:
     """The order figures, then the money of the accounts the viewer may see."""
     money = tuple(
-        f"{name}_{kind}" for account, name in MONEY_NAMES.items() if account in accounts for kind in ("estimated", "actual")
+        f"{name}_{kind}"
+        for account, name in MONEY_NAMES.items()
+        if account in accounts
+        for kind in ("estimated", "actual")
     )
     return ORDER_FIGURES + money
 

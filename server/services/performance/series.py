@@ -35,7 +35,8 @@ def day_starts(first: date, last: date, zone: ZoneInfo) -> list[datetime]:
     """The UTC instants of the local midnights from `first` to the day after `last`: one more than the days."""
     days = (last - first).days + 1
     return [
-        datetime.combine(first + timedelta(days=n), time(0), tzinfo=zone).astimezone(UTC) for n in range(days + 1)
+        datetime.combine(first + timedelta(days=n), time(0), tzinfo=zone).astimezone(UTC)
+        for n in range(days + 1)
     ]
 
 
@@ -47,8 +48,13 @@ class Day:
 
 
 async def daily(
-    rt: Runtime, table: Table, where: list[ColumnElement[bool]], accounts: frozenset[LedgerAccount], zone: ZoneInfo,
-    first: date, last: date,
+    rt: Runtime,
+    table: Table,
+    where: list[ColumnElement[bool]],
+    accounts: frozenset[LedgerAccount],
+    zone: ZoneInfo,
+    first: date,
+    last: date,
 ) -> list[Day]:
     """Every day from `first` to `last` (local dates, inclusive) with the figures of the lines paid on it, read
     from a per-day rollup (`table`: rollup_campaign_days or rollup_creator_days) narrowed by `where`."""
@@ -63,4 +69,7 @@ async def daily(
     found = {row._mapping["day"]: Numbers.from_mapping(row._mapping) for row in rows}
     zero = Numbers.zero(accounts)
     days = [first + timedelta(days=n) for n in range(len(starts) - 1)]
-    return [Day(date=day, start=start, numbers=found.get(day, zero)) for day, start in zip(days, starts, strict=False)]
+    return [
+        Day(date=day, start=start, numbers=found.get(day, zero))
+        for day, start in zip(days, starts, strict=False)
+    ]

@@ -33,8 +33,11 @@ def backfill(conn: Connection) -> int:
     while True:
         ids = list(
             conn.scalars(
-                select(Line.order_id).where(Line.order_id > after, Line.campaign_id.is_not(None))
-                .group_by(Line.order_id).order_by(Line.order_id).limit(ORDERS_PER_CHUNK)
+                select(Line.order_id)
+                .where(Line.order_id > after, Line.campaign_id.is_not(None))
+                .group_by(Line.order_id)
+                .order_by(Line.order_id)
+                .limit(ORDERS_PER_CHUNK)
             )
         )
         if not ids:
@@ -66,6 +69,3 @@ def backfill(conn: Connection) -> int:
         for start in range(0, len(rows), CHUNK * 4):
             conn.execute(insert(grain.table), rows[start : start + CHUNK * 4])
     return counted
-
-
-

@@ -98,10 +98,16 @@ def line_figures(
     """A rollup_lines row from an attributed line's facts (joined to its order's shop and market) and its legs."""
     status = OrderLineStatus(line["status"])
     out: dict[str, Any] = {
-        "line_id": line["id"], "order_id": line["order_id"], "campaign_id": line["campaign_id"],
-        "shop_id": line["shop_id"], "registration_id": line["registration_id"], "creator_id": line["creator_id"],
-        "market": Market(line["market"]).value, "day": local_day(line["paid_at"], Market(line["market"])),
-        "paid": int(line["paid_at"] is not None), "settled": int(status is OrderLineStatus.SETTLED),
+        "line_id": line["id"],
+        "order_id": line["order_id"],
+        "campaign_id": line["campaign_id"],
+        "shop_id": line["shop_id"],
+        "registration_id": line["registration_id"],
+        "creator_id": line["creator_id"],
+        "market": Market(line["market"]).value,
+        "day": local_day(line["paid_at"], Market(line["market"])),
+        "paid": int(line["paid_at"] is not None),
+        "settled": int(status is OrderLineStatus.SETTLED),
         "sale": int(status in SALE_STATUSES),
         "base_minor": line["unit_price_minor"] * line["quantity"] - line["refunded_amount_minor"],
     }
@@ -142,8 +148,18 @@ def lines_query(order_ids: Any) -> Any:
     """The attributed lines of the orders `order_ids` (a list or a subquery), with what a contribution needs."""
     return (
         select(
-            Line.id, Line.order_id, Line.campaign_id, Order.shop_id, Line.registration_id, Line.creator_id,
-            Order.market, Line.paid_at, Line.status, Line.unit_price_minor, Line.quantity, Line.refunded_amount_minor,
+            Line.id,
+            Line.order_id,
+            Line.campaign_id,
+            Order.shop_id,
+            Line.registration_id,
+            Line.creator_id,
+            Order.market,
+            Line.paid_at,
+            Line.status,
+            Line.unit_price_minor,
+            Line.quantity,
+            Line.refunded_amount_minor,
         )
         .join(Order, Order.id == Line.order_id)
         .where(Line.order_id.in_(order_ids), Line.campaign_id.is_not(None))
@@ -213,7 +229,10 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     lines = list(session.execute(lines_query(order_ids)))
     legs = session.execute(legs_query([row.id for row in lines])) if lines else []
     now = figures_of(lines, legs)
-    before = [dict(row._mapping) for row in session.execute(select(rollup_lines).where(rollup_lines.c.order_id.in_(order_ids)))]
+    before = [
+        dict(row._mapping)
+        for row in session.execute(select(rollup_lines).where(rollup_lines.c.order_id.in_(order_ids)))
+    ]
     by_order_now: dict[int, list[dict[str, Any]]] = defaultdict(list)
     by_order_before: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in now:

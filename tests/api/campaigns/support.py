@@ -55,8 +55,12 @@ def valid_input(now: datetime, **overrides: Any) -> dict[str, Any]:
         "market": "TH",
         "sellerRequirements": "Rated 4+",
         "commissionRequirementBps": 1000,
-        "contact": {"email": "hello-a@agency.test", "phone": "+66 2 123 4567", "messenger": "LINE",
-                    "messengerHandle": "@agencya"},
+        "contact": {
+            "email": "hello-a@agency.test",
+            "phone": "+66 2 123 4567",
+            "messenger": "LINE",
+            "messengerHandle": "@agencya",
+        },
         "registrationStart": iso(start),
         "registrationEnd": iso(start + timedelta(days=5)),
         "campaignStart": iso(start),
@@ -90,9 +94,12 @@ def errors(payload: dict[str, Any]) -> list[tuple[str, list[str] | None]]:
 async def database_state(rt: Runtime) -> dict[str, Any]:
     """Everything a campaign mutation may write, to prove that a refused one wrote nothing."""
     async with rt.sessionmaker() as s:
+
         async def rows(model: Any) -> list[tuple[Any, ...]]:
             table = model.__table__
-            return [tuple(r) for r in (await s.execute(select(table).order_by(*table.primary_key.columns))).all()]
+            return [
+                tuple(r) for r in (await s.execute(select(table).order_by(*table.primary_key.columns))).all()
+            ]
 
         return {
             "campaigns": await rows(models.Campaign),
@@ -104,18 +111,33 @@ async def database_state(rt: Runtime) -> dict[str, Any]:
 
 
 async def add_seller(
-    rt: Runtime, http: httpx.AsyncClient, key: str, *, market: Market, code: str,
+    rt: Runtime,
+    http: httpx.AsyncClient,
+    key: str,
+    *,
+    market: Market,
+    code: str,
     seller_type: SellerType = SellerType.LOCAL,
 ) -> tuple[int, Api]:
     """Another shop with a logged-in seller: (shop id, its Api)."""
     email = f"{key}@test.local"
     async with UnitOfWork(rt) as uow:
         org = await onboarding.create_shop(
-            uow, name=f"Shop {key}", shop_code=code, market=market, seller_type=seller_type,
-            contact_email=f"{key}@shop.test", rating=40,
+            uow,
+            name=f"Shop {key}",
+            shop_code=code,
+            market=market,
+            seller_type=seller_type,
+            contact_email=f"{key}@shop.test",
+            rating=40,
         )
         await auth.create_user(
-            uow, organisation_id=org.id, email=email, password=PASSWORD, full_name=key, member_role=MemberRole.OWNER
+            uow,
+            organisation_id=org.id,
+            email=email,
+            password=PASSWORD,
+            full_name=key,
+            member_role=MemberRole.OWNER,
         )
     return org.id, Api(http, await login_token(http, email))
 
@@ -126,8 +148,14 @@ async def register(
     """A registration row of the seller's n-th world product (seeded directly: these tests are about campaigns)."""
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        uow.session.add(models.Registration(
-            campaign_id=decode_id(campaign_id, "Campaign"), product_id=world.products[seller][product],
-            shop_id=world[seller].organisation_id, status=status, total_rate_bps=2000,
-            contact_email="shop@shop.test", registered_at=now,
-        ))
+        uow.session.add(
+            models.Registration(
+                campaign_id=decode_id(campaign_id, "Campaign"),
+                product_id=world.products[seller][product],
+                shop_id=world[seller].organisation_id,
+                status=status,
+                total_rate_bps=2000,
+                contact_email="shop@shop.test",
+                registered_at=now,
+            )
+        )

@@ -23,8 +23,12 @@ async def agency_a_serves_every_market(rt, world) -> None:  # noqa: ANN001
     from sqlalchemy import update
 
     async with rt.sessionmaker() as s, s.begin():
-        await s.execute(update(models.Agency).where(models.Agency.organisation_id == world["agency_a"].organisation_id)
-                        .values(markets=[m.value for m in Market]))
+        await s.execute(
+            update(models.Agency)
+            .where(models.Agency.organisation_id == world["agency_a"].organisation_id)
+            .values(markets=[m.value for m in Market])
+        )
+
 
 START = T0 + timedelta(days=1)  # the start of valid_input(T0)
 Edit = Callable[[dict[str, Any]], None]
@@ -42,8 +46,12 @@ def set_(**fields: Any) -> Edit:
 
 
 def times(reg_start: Any, reg_end: Any, start: Any, end: Any) -> Edit:
-    return set_(registrationStart=iso(reg_start), registrationEnd=iso(reg_end), campaignStart=iso(start),
-                campaignEnd=iso(end))
+    return set_(
+        registrationStart=iso(reg_start),
+        registrationEnd=iso(reg_end),
+        campaignStart=iso(start),
+        campaignEnd=iso(end),
+    )
 
 
 def in_market(market: str, **contact_fields: Any) -> Edit:
@@ -67,7 +75,11 @@ BAD_INPUT: list[tuple[str, Edit, list[tuple[str, list[str] | None]]]] = [
     ("blank name", set_(name="   "), [("REQUIRED", name_path("name"))]),
     ("name of 50", set_(name="x" * 50), [("TOO_LONG", name_path("name"))]),
     ("description of 1000", set_(description="d" * 1000), [("TOO_LONG", name_path("description"))]),
-    ("seller requirements of 1000", set_(sellerRequirements="r" * 1000), [("TOO_LONG", name_path("sellerRequirements"))]),
+    (
+        "seller requirements of 1000",
+        set_(sellerRequirements="r" * 1000),
+        [("TOO_LONG", name_path("sellerRequirements"))],
+    ),
     (
         "registration starts after the campaign",
         times(START + timedelta(hours=1), START + timedelta(days=5), START, START + timedelta(days=10)),
@@ -95,7 +107,9 @@ BAD_INPUT: list[tuple[str, Edit, list[tuple[str, list[str] | None]]]] = [
     ),
     (
         "start in the past",
-        times(T0 - timedelta(hours=1), T0 + timedelta(days=1), T0 - timedelta(hours=1), T0 + timedelta(days=2)),
+        times(
+            T0 - timedelta(hours=1), T0 + timedelta(days=1), T0 - timedelta(hours=1), T0 + timedelta(days=2)
+        ),
         [("START_IN_PAST", name_path("campaignStart"))],
     ),
     (
@@ -128,13 +142,21 @@ BAD_INPUT: list[tuple[str, Edit, list[tuple[str, list[str] | None]]]] = [
         in_market("US", messenger="LINE", messengerHandle="x"),
         [("MESSENGER_REQUIRED", name_path("contact", "messenger"))],
     ),
-    ("messenger without handle", contact(messenger="LINE"), [("REQUIRED", name_path("contact", "messengerHandle"))]),
+    (
+        "messenger without handle",
+        contact(messenger="LINE"),
+        [("REQUIRED", name_path("contact", "messengerHandle"))],
+    ),
     (
         "handle without messenger",
         in_market("US", messengerHandle="+15551234567"),
         [("REQUIRED", name_path("contact", "messenger"))],
     ),
-    ("no email", contact(email=" ", messenger="LINE", messengerHandle="@a"), [("REQUIRED", name_path("contact", "email"))]),
+    (
+        "no email",
+        contact(email=" ", messenger="LINE", messengerHandle="@a"),
+        [("REQUIRED", name_path("contact", "email"))],
+    ),
     (
         "malformed email",
         contact(email="hello-at-agency", messenger="LINE", messengerHandle="@a"),
@@ -145,8 +167,16 @@ BAD_INPUT: list[tuple[str, Edit, list[tuple[str, list[str] | None]]]] = [
         contact(phone="call me", messenger="LINE", messengerHandle="@a"),
         [("INVALID_FORMAT", name_path("contact", "phone"))],
     ),
-    ("requirement 99", set_(commissionRequirementBps=99), [("OUT_OF_RANGE", name_path("commissionRequirementBps"))]),
-    ("requirement 8001", set_(commissionRequirementBps=8001), [("OUT_OF_RANGE", name_path("commissionRequirementBps"))]),
+    (
+        "requirement 99",
+        set_(commissionRequirementBps=99),
+        [("OUT_OF_RANGE", name_path("commissionRequirementBps"))],
+    ),
+    (
+        "requirement 8001",
+        set_(commissionRequirementBps=8001),
+        [("OUT_OF_RANGE", name_path("commissionRequirementBps"))],
+    ),
     ("selected without codes", selected(), [("REQUIRED", name_path("targeting", "shopCodes"))]),
     (
         "selected with null codes",
@@ -181,8 +211,12 @@ BAD_INPUT: list[tuple[str, Edit, list[tuple[str, list[str] | None]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("edit", "expected"), [(e, x) for _, e, x in BAD_INPUT], ids=[n for n, _, _ in BAD_INPUT])
-async def test_bad_input_is_refused_with_code_and_path_and_nothing_changes(rt, world, as_role, clock, edit, expected) -> None:
+@pytest.mark.parametrize(
+    ("edit", "expected"), [(e, x) for _, e, x in BAD_INPUT], ids=[n for n, _, _ in BAD_INPUT]
+)
+async def test_bad_input_is_refused_with_code_and_path_and_nothing_changes(
+    rt, world, as_role, clock, edit, expected
+) -> None:
     api = await as_role("agency_a")
     data = valid_input(clock.now())
     edit(data)
@@ -194,7 +228,9 @@ async def test_bad_input_is_refused_with_code_and_path_and_nothing_changes(rt, w
     assert await database_state(rt) == before
 
 
-async def test_unknown_and_other_market_codes_are_listed_back_with_malformed_ones(rt, http, world, as_role, clock) -> None:
+async def test_unknown_and_other_market_codes_are_listed_back_with_malformed_ones(
+    rt, http, world, as_role, clock
+) -> None:
     await add_seller(rt, http, "vn-seller", market=Market.VN, code="VNSHOPVVV1")
     api = await as_role("agency_a")
     data = valid_input(clock.now())
@@ -209,22 +245,38 @@ async def test_unknown_and_other_market_codes_are_listed_back_with_malformed_one
     assert await database_state(rt) == before
 
 
-async def test_a_valid_campaign_is_created_ready_with_normalised_values_and_an_audit_event(rt, world, as_role, clock) -> None:
+async def test_a_valid_campaign_is_created_ready_with_normalised_values_and_an_audit_event(
+    rt, world, as_role, clock
+) -> None:
     api = await as_role("agency_a")
     data = valid_input(
-        clock.now(), name="  Serum week  ", commissionRequirementBps=100,
-        targeting={"mode": "SELECTED", "shopCodes": [" thshopbbb2", "THSHOPAAA1", "thshopaaa1 "], "sellerType": "LOCAL"},
+        clock.now(),
+        name="  Serum week  ",
+        commissionRequirementBps=100,
+        targeting={
+            "mode": "SELECTED",
+            "shopCodes": [" thshopbbb2", "THSHOPAAA1", "thshopaaa1 "],
+            "sellerType": "LOCAL",
+        },
         contact={"email": " Hello-A@Agency.TEST ", "messenger": "LINE", "messengerHandle": " @agencya "},
     )
     payload = (await api(CREATE, {"i": data}))["campaignCreate"]
     assert payload["userErrors"] == []
     campaign = payload["campaign"]
     assert campaign["name"] == "Serum week"
-    assert campaign["status"] == "READY" and campaign["published"] is False and campaign["firstPublishedAt"] is None
+    assert (
+        campaign["status"] == "READY"
+        and campaign["published"] is False
+        and campaign["firstPublishedAt"] is None
+    )
     assert campaign["targetingMode"] == "SELECTED" and campaign["targetSellerType"] == "LOCAL"
     assert campaign["targetShopCodes"] == ["THSHOPAAA1", "THSHOPBBB2"]
-    assert campaign["contact"] == {"email": "hello-a@agency.test", "phone": None, "messenger": "LINE",
-                                   "messengerHandle": "@agencya"}
+    assert campaign["contact"] == {
+        "email": "hello-a@agency.test",
+        "phone": None,
+        "messenger": "LINE",
+        "messengerHandle": "@agencya",
+    }
     assert campaign["currency"] == "THB" and campaign["commissionRequirementBps"] == 100
     assert campaign["pendingChange"] is None and campaign["editableAt"] is None
     async with rt.sessionmaker() as s:
@@ -245,7 +297,9 @@ async def test_a_valid_campaign_is_created_ready_with_normalised_values_and_an_a
         ("GB", {"messenger": "WHATSAPP", "messengerHandle": "+447700900123"}),
     ],
 )
-async def test_each_market_takes_its_messenger(world, as_role, clock, market: str, contact_fields: dict) -> None:
+async def test_each_market_takes_its_messenger(
+    world, as_role, clock, market: str, contact_fields: dict
+) -> None:
     api = await as_role("agency_a")
     data = valid_input(clock.now(), market=market)
     contact(**contact_fields)(data)
@@ -258,8 +312,12 @@ async def test_boundaries_are_accepted(world, as_role, clock) -> None:
     api = await as_role("agency_a")
     start = clock.now() + timedelta(seconds=1)
     data = valid_input(
-        clock.now(), name="n" * 49, description="d" * 999, commissionRequirementBps=8000,
-        registrationStart=iso(start), campaignStart=iso(start),
+        clock.now(),
+        name="n" * 49,
+        description="d" * 999,
+        commissionRequirementBps=8000,
+        registrationStart=iso(start),
+        campaignStart=iso(start),
         registrationEnd=iso(start + timedelta(days=360) - timedelta(seconds=1)),
         campaignEnd=iso(start + timedelta(days=360) - timedelta(seconds=1)),
         targeting={"mode": "SELECTED", "shopCodes": ["THSHOPAAA1"]},

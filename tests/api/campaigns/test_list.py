@@ -25,8 +25,15 @@ async def test_filters_sorts_and_pages(world, as_role, clock) -> None:
     async def campaign(name: str, start_days: int, end_days: int, requirement: int, **overrides: Any) -> str:
         start, end = now + timedelta(days=start_days), now + timedelta(days=end_days)
         created = await create_campaign(
-            api, now, name=name, commissionRequirementBps=requirement, registrationStart=iso(start),
-            campaignStart=iso(start), registrationEnd=iso(end), campaignEnd=iso(end), **overrides,
+            api,
+            now,
+            name=name,
+            commissionRequirementBps=requirement,
+            registrationStart=iso(start),
+            campaignStart=iso(start),
+            registrationEnd=iso(end),
+            campaignEnd=iso(end),
+            **overrides,
         )
         clock.advance(timedelta(minutes=1))
         return created["id"]
@@ -34,7 +41,11 @@ async def test_filters_sorts_and_pages(world, as_role, clock) -> None:
     alpha = await campaign("Alpha serum", 1, 11, 500)
     await campaign("Beta lipstick", 3, 5, 1500)
     gamma = await campaign(
-        "Gamma SERUM", 2, 20, 1000, market="VN",
+        "Gamma SERUM",
+        2,
+        20,
+        1000,
+        market="VN",
         contact={"email": "a@agency.test", "messenger": "ZALO", "messengerHandle": "0912"},
     )
     await publish(api, alpha)
@@ -52,12 +63,24 @@ async def test_filters_sorts_and_pages(world, as_role, clock) -> None:
     assert await names({"search": "100%_"}) == []
     assert await names({"maxCommissionRequirementBps": 1000}) == ["Gamma SERUM", "Alpha serum"]
     assert await names({"activeOn": iso(now + timedelta(days=1))}) == ["Alpha serum"]
-    assert await names({"activeOn": iso(now + timedelta(days=4))}) == ["Gamma SERUM", "Beta lipstick", "Alpha serum"]
+    assert await names({"activeOn": iso(now + timedelta(days=4))}) == [
+        "Gamma SERUM",
+        "Beta lipstick",
+        "Alpha serum",
+    ]
     assert await names({"activeOn": iso(now + timedelta(days=11))}) == ["Gamma SERUM"]
     assert await names({"market": "TH", "search": "serum"}) == ["Alpha serum"]
-    assert await names(s={"field": "START", "direction": "ASC"}) == ["Alpha serum", "Gamma SERUM", "Beta lipstick"]
+    assert await names(s={"field": "START", "direction": "ASC"}) == [
+        "Alpha serum",
+        "Gamma SERUM",
+        "Beta lipstick",
+    ]
     assert await names(s={"field": "END"}) == ["Gamma SERUM", "Alpha serum", "Beta lipstick"]
-    assert await names(s={"field": "CREATED", "direction": "ASC"}) == ["Alpha serum", "Beta lipstick", "Gamma SERUM"]
+    assert await names(s={"field": "CREATED", "direction": "ASC"}) == [
+        "Alpha serum",
+        "Beta lipstick",
+        "Gamma SERUM",
+    ]
 
     clock.set(now + timedelta(days=12))
     assert await names({"status": ["CLOSED"]}) == ["Beta lipstick", "Alpha serum"]
@@ -67,7 +90,12 @@ async def test_filters_sorts_and_pages(world, as_role, clock) -> None:
     assert listed(first) == ["Alpha serum", "Gamma SERUM"] and first["campaigns"]["totalCount"] == 3
     assert first["campaigns"]["pageInfo"]["hasNextPage"] is True
     rest = await api(
-        LIST, {"s": {"field": "START", "direction": "ASC"}, "first": 2, "after": first["campaigns"]["pageInfo"]["endCursor"]}
+        LIST,
+        {
+            "s": {"field": "START", "direction": "ASC"},
+            "first": 2,
+            "after": first["campaigns"]["pageInfo"]["endCursor"],
+        },
     )
     assert listed(rest) == ["Beta lipstick"] and rest["campaigns"]["pageInfo"]["hasNextPage"] is False
 
@@ -75,7 +103,12 @@ async def test_filters_sorts_and_pages(world, as_role, clock) -> None:
 async def test_a_seller_filters_the_marketplace_by_requirement(world, as_role, clock) -> None:
     agency = await as_role("agency_a")
     for name, requirement in (("Low", 500), ("High", 3000)):
-        await publish(agency, (await create_campaign(agency, clock.now(), name=name, commissionRequirementBps=requirement))["id"])
+        await publish(
+            agency,
+            (await create_campaign(agency, clock.now(), name=name, commissionRequirementBps=requirement))[
+                "id"
+            ],
+        )
     seller = await as_role("seller_a")
     assert listed(await seller(LIST, {"f": {"maxCommissionRequirementBps": 2000}})) == ["Low"]
 
@@ -94,7 +127,9 @@ async def test_statement_count_does_not_grow_with_the_page(rt, world, as_role, c
     async def seed(n: int) -> None:
         for i in range(n):
             campaign = await create_campaign(
-                agency, clock.now(), name=f"Campaign {i}",
+                agency,
+                clock.now(),
+                name=f"Campaign {i}",
                 targeting={"mode": "SELECTED", "shopCodes": ["THSHOPAAA1", "THSHOPBBB2"]},
             )
             await publish(agency, campaign["id"])

@@ -46,7 +46,10 @@ async def test_unpublishing_stops_registration(world, as_role, clock) -> None:
     clock.advance(timedelta(days=2))
     assert (await api(STATUS, {"id": campaign["id"]}))["campaign"]["registrationOpen"] is True
     await publish(api, campaign["id"], False)
-    assert (await api(STATUS, {"id": campaign["id"]}))["campaign"] == {"status": "READY", "registrationOpen": False}
+    assert (await api(STATUS, {"id": campaign["id"]}))["campaign"] == {
+        "status": "READY",
+        "registrationOpen": False,
+    }
 
 
 async def test_marketplace_visibility(rt, http, world, as_role, clock) -> None:
@@ -62,8 +65,14 @@ async def test_marketplace_visibility(rt, http, world, as_role, clock) -> None:
         ("open", {}, True),
         ("selected A", {"targeting": {"mode": "SELECTED", "shopCodes": ["THSHOPAAA1"]}}, True),
         ("unpublished", {}, False),
-        ("vietnam", {"market": "VN", "contact": {"email": "a@agency.test", "messenger": "ZALO",
-                                                 "messengerHandle": "0912"}}, True),
+        (
+            "vietnam",
+            {
+                "market": "VN",
+                "contact": {"email": "a@agency.test", "messenger": "ZALO", "messengerHandle": "0912"},
+            },
+            True,
+        ),
         ("cross-border only", {"targeting": {"mode": "OPEN", "sellerType": "CROSS_BORDER"}}, True),
         ("local only", {"targeting": {"mode": "OPEN", "sellerType": "LOCAL"}}, True),
     ):
@@ -87,7 +96,9 @@ async def test_marketplace_visibility(rt, http, world, as_role, clock) -> None:
         assert (await seller_b(node, {"id": ids[hidden]}))["node"] is None
     assert (await seller_b(node, {"id": ids["open"]}))["node"] == {"id": ids["open"]}
     assert (await (await as_role("agency_b"))(node, {"id": ids["open"]}))["node"] is None
-    assert (await (await as_role("creator_a")).raw(CAMPAIGN, {"id": ids["open"]}))["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert (await (await as_role("creator_a")).raw(CAMPAIGN, {"id": ids["open"]}))["errors"][0]["extensions"][
+        "code"
+    ] == "FORBIDDEN"
 
     # Targeting edits after publishing apply 30 minutes later, for sellers too.
     await update(agency, ids["selected A"], targeting={"mode": "SELECTED", "shopCodes": ["THSHOPBBB2"]})
@@ -123,12 +134,27 @@ async def test_a_seller_sees_its_participation_but_not_the_agency_fields(rt, wor
     seller = await as_role("seller_a")
     view = (await seller(SELLER_VIEW, {"id": campaign["id"]}))["campaign"]
     assert view == {
-        "name": "Serum week", "targetShopCodes": None, "firstPublishedAt": None, "updatedAt": None,
-        "pendingChange": None, "editableAt": None, "registrationCounts": None,
-        "myParticipation": {"joined": True, "registeredProducts": 1, "counts": {
-            "total": 2, "pending": 0, "approved": 1, "pendingClosed": 0, "closed": 0, "rejected": 0,
-            "rejectForever": 0, "withdrawn": 1,
-        }},
+        "name": "Serum week",
+        "targetShopCodes": None,
+        "firstPublishedAt": None,
+        "updatedAt": None,
+        "pendingChange": None,
+        "editableAt": None,
+        "registrationCounts": None,
+        "myParticipation": {
+            "joined": True,
+            "registeredProducts": 1,
+            "counts": {
+                "total": 2,
+                "pending": 0,
+                "approved": 1,
+                "pendingClosed": 0,
+                "closed": 0,
+                "rejected": 0,
+                "rejectForever": 0,
+                "withdrawn": 1,
+            },
+        },
     }
     agency_view = (await agency(SELLER_VIEW, {"id": campaign["id"]}))["campaign"]
     assert agency_view["myParticipation"] is None
@@ -148,4 +174,3 @@ async def test_a_seller_sees_its_participation_but_not_the_agency_fields(rt, wor
     # A seller whose only registration is withdrawn has not joined.
     await register(rt, world, other["id"], "seller_b", 1, RegistrationStatus.WITHDRAWN)
     assert names(await seller_b(joined, {"j": False})) == {"Not joined"}
-

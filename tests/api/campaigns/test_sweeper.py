@@ -37,7 +37,9 @@ async def counts(rt: Runtime) -> tuple[int, int, int]:
         applied = await s.scalar(
             select(func.count()).where(models.CampaignPendingChange.status == PendingChangeStatus.APPLIED)
         )
-        events = await s.scalar(select(func.count()).where(models.AuditEvent.action == "campaign.change.apply"))
+        events = await s.scalar(
+            select(func.count()).where(models.AuditEvent.action == "campaign.change.apply")
+        )
         renamed = await s.scalar(select(func.count()).where(models.Campaign.name.like("Renamed%")))
     return applied, events, renamed
 
@@ -71,7 +73,9 @@ async def test_a_sweep_runs_every_job_even_when_one_fails(rt, world, as_role, cl
         done = await sweep(rt, [("broken", broken), *JOBS])
     assert "broken" not in done and done[JOBS[0][0]] == 1
     assert "broken" in caplog.text
-    assert {"apply due campaign changes", "close registrations of ended campaigns"} <= {name for name, _ in JOBS}
+    assert {"apply due campaign changes", "close registrations of ended campaigns"} <= {
+        name for name, _ in JOBS
+    }
 
 
 async def test_the_loop_survives_failing_ticks_and_stops(rt, world) -> None:

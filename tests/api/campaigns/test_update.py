@@ -36,18 +36,27 @@ async def test_before_the_first_publish_an_edit_applies_at_once(rt, world, as_ro
     campaign = await create_campaign(api, clock.now())
     clock.advance(timedelta(minutes=5))
     payload = await update(
-        api, campaign["id"], name="Serum fortnight", targeting={"mode": "SELECTED", "shopCodes": ["thshopaaa1"]}
+        api,
+        campaign["id"],
+        name="Serum fortnight",
+        targeting={"mode": "SELECTED", "shopCodes": ["thshopaaa1"]},
     )
     assert payload["userErrors"] == [] and payload["appliedNow"] is True and payload["pendingChange"] is None
     assert payload["campaign"]["name"] == "Serum fortnight"
     assert payload["campaign"]["targetShopCodes"] == ["THSHOPAAA1"]
     assert payload["campaign"]["updatedAt"] == iso(clock.now())
     read = (await api(CAMPAIGN, {"id": campaign["id"]}))["campaign"]
-    assert read["name"] == "Serum fortnight" and read["targetingMode"] == "SELECTED" and read["pendingChange"] is None
+    assert (
+        read["name"] == "Serum fortnight"
+        and read["targetingMode"] == "SELECTED"
+        and read["pendingChange"] is None
+    )
     assert await audit_actions(rt) == ["campaign.create", "campaign.update"]
 
 
-async def test_after_publishing_an_edit_waits_30_minutes_and_applies_on_read(rt, world, as_role, clock) -> None:
+async def test_after_publishing_an_edit_waits_30_minutes_and_applies_on_read(
+    rt, world, as_role, clock
+) -> None:
     api = await as_role("agency_a")
     campaign = await create_campaign(api, clock.now())
     published = await publish(api, campaign["id"])
@@ -56,7 +65,10 @@ async def test_after_publishing_an_edit_waits_30_minutes_and_applies_on_read(rt,
     payload = await update(api, campaign["id"], name="Serum fortnight", campaignEnd=iso(new_end))
     applies_at = clock.now() + EDIT_DELAY
     assert payload["userErrors"] == [] and payload["appliedNow"] is False
-    assert payload["pendingChange"] == {"appliesAt": iso(applies_at), "changedFields": ["name", "campaignEnd"]}
+    assert payload["pendingChange"] == {
+        "appliesAt": iso(applies_at),
+        "changedFields": ["name", "campaignEnd"],
+    }
     assert payload["campaign"]["name"] == "Serum week"  # still the effective value
 
     # Both the effective and the pending values are readable; editing reopens when the change applies.
@@ -82,13 +94,22 @@ async def test_after_publishing_an_edit_waits_30_minutes_and_applies_on_read(rt,
     clock.advance(timedelta(seconds=1))
     read = (await api(CAMPAIGN, {"id": campaign["id"]}))["campaign"]
     assert read["name"] == "Serum fortnight" and read["campaignEnd"] == iso(new_end)
-    assert read["pendingChange"] is None and read["editableAt"] is None and read["updatedAt"] == iso(applies_at)
+    assert (
+        read["pendingChange"] is None and read["editableAt"] is None and read["updatedAt"] == iso(applies_at)
+    )
     await api(CAMPAIGN, {"id": campaign["id"]})
     assert await audit_actions(rt) == [
-        "campaign.create", "campaign.publish", "campaign.change.request", "campaign.change.apply"
+        "campaign.create",
+        "campaign.publish",
+        "campaign.change.request",
+        "campaign.change.apply",
     ]
     async with rt.sessionmaker() as s:
-        notes = (await s.scalars(select(models.Notification).where(models.Notification.kind == "CAMPAIGN_CHANGE_APPLIED"))).all()
+        notes = (
+            await s.scalars(
+                select(models.Notification).where(models.Notification.kind == "CAMPAIGN_CHANGE_APPLIED")
+            )
+        ).all()
         change = await s.scalar(select(models.CampaignPendingChange))
     assert [(n.recipient_organisation_id, n.subject_type, n.subject_id) for n in notes] == [
         (world["agency_a"].organisation_id, "Campaign", change.campaign_id)
@@ -100,28 +121,42 @@ async def test_after_publishing_an_edit_waits_30_minutes_and_applies_on_read(rt,
     assert again["userErrors"] == [] and again["appliedNow"] is False
 
 
-async def test_pending_contact_and_targeting_values_are_readable_then_applied(rt, world, as_role, clock) -> None:
+async def test_pending_contact_and_targeting_values_are_readable_then_applied(
+    rt, world, as_role, clock
+) -> None:
     api = await as_role("agency_a")
     campaign = await create_campaign(api, clock.now())
     await publish(api, campaign["id"])
     contact = {"email": "deals@agency.test", "phone": None, "messenger": "LINE", "messengerHandle": "@deals"}
     payload = await update(
-        api, campaign["id"], contact=contact, commissionRequirementBps=1500,
+        api,
+        campaign["id"],
+        contact=contact,
+        commissionRequirementBps=1500,
         targeting={"mode": "SELECTED", "shopCodes": ["THSHOPBBB2"], "sellerType": "LOCAL"},
     )
     assert payload["pendingChange"]["changedFields"] == [
-        "commissionRequirementBps", "contact", "targetingMode", "targetSellerType", "targetShopCodes"
+        "commissionRequirementBps",
+        "contact",
+        "targetingMode",
+        "targetSellerType",
+        "targetShopCodes",
     ]
     values = (await api(CAMPAIGN, {"id": campaign["id"]}))["campaign"]["pendingChange"]["values"]
     assert {k: v for k, v in values.items() if v is not None} == {
-        "commissionRequirementBps": 1500, "contact": contact, "targetingMode": "SELECTED",
-        "targetSellerType": "LOCAL", "targetShopCodes": ["THSHOPBBB2"],
+        "commissionRequirementBps": 1500,
+        "contact": contact,
+        "targetingMode": "SELECTED",
+        "targetSellerType": "LOCAL",
+        "targetShopCodes": ["THSHOPBBB2"],
     }
     clock.advance(EDIT_DELAY)
     read = (await api(CAMPAIGN, {"id": campaign["id"]}))["campaign"]
     assert (read["contact"], read["commissionRequirementBps"]) == (contact, 1500)
     assert (read["targetingMode"], read["targetSellerType"], read["targetShopCodes"]) == (
-        "SELECTED", "LOCAL", ["THSHOPBBB2"]
+        "SELECTED",
+        "LOCAL",
+        ["THSHOPBBB2"],
     )
     # And back to open: the target shops go.
     await update(api, campaign["id"], targeting={"mode": "OPEN"})
@@ -184,7 +219,11 @@ async def test_nothing_differs_is_no_change(rt, world, as_role, clock) -> None:
     campaign = await create_campaign(api, clock.now())
     before = await database_state(rt)
     payload = await update(
-        api, campaign["id"], name=" Serum week ", commissionRequirementBps=1000, campaignStart=campaign["campaignStart"],
+        api,
+        campaign["id"],
+        name=" Serum week ",
+        commissionRequirementBps=1000,
+        campaignStart=campaign["campaignStart"],
         targeting={"mode": "OPEN"},
     )
     assert errors(payload) == [("NO_CHANGE", None)]
@@ -197,7 +236,10 @@ async def test_update_input_errors_have_the_paths_of_the_input(rt, http, world, 
     campaign = await create_campaign(api, clock.now())
     before = await database_state(rt)
     payload = await update(
-        api, campaign["id"], name="", contact={"email": "hello-a@agency.test", "messenger": "LINE"},
+        api,
+        campaign["id"],
+        name="",
+        contact={"email": "hello-a@agency.test", "messenger": "LINE"},
         targeting={"mode": "SELECTED", "shopCodes": ["THSHOPAAA1", "THNOPE0001", "THSHOPBBB2", "no"]},
     )
     assert errors(payload) == [
@@ -217,7 +259,9 @@ async def test_a_rule_between_fields_blames_the_field_that_was_sent(rt, world, a
     payload = await update(api, campaign["id"], campaignEnd=iso(clock.now() + timedelta(days=2)))
     assert errors(payload) == [("INVALID_PERIOD", ["input", "campaignEnd"])]
     payload = await update(api, campaign["id"], campaignStart=iso(clock.now() + timedelta(days=2)))
-    assert errors(payload) == [("INVALID_PERIOD", ["input", "campaignStart"])]  # registration start differs now
+    assert errors(payload) == [
+        ("INVALID_PERIOD", ["input", "campaignStart"])
+    ]  # registration start differs now
     payload = await update(api, campaign["id"], campaignEnd=iso(clock.now() + timedelta(days=400)))
     assert errors(payload) == [("PERIOD_TOO_LONG", ["input", "campaignEnd"])]
     assert (await api(CAMPAIGN, {"id": campaign["id"]}))["campaign"]["registrationEnd"] == registration_end
@@ -266,7 +310,10 @@ async def test_start_times_change_only_before_the_start(rt, world, as_role, cloc
     assert await database_state(rt) == before
     end = iso(start + timedelta(days=20))
     extended = await update(api, campaign["id"], campaignEnd=end, registrationEnd=end)
-    assert extended["userErrors"] == [] and extended["pendingChange"]["changedFields"] == ["registrationEnd", "campaignEnd"]
+    assert extended["userErrors"] == [] and extended["pendingChange"]["changedFields"] == [
+        "registrationEnd",
+        "campaignEnd",
+    ]
 
 
 async def test_an_unpublished_campaign_past_its_start_can_move_its_start(rt, world, as_role, clock) -> None:
@@ -279,7 +326,9 @@ async def test_an_unpublished_campaign_past_its_start_can_move_its_start(rt, wor
     assert payload["campaign"]["campaignStart"] == start
 
 
-async def test_ends_cannot_move_into_the_past_nor_change_in_the_last_30_minutes(rt, world, as_role, clock) -> None:
+async def test_ends_cannot_move_into_the_past_nor_change_in_the_last_30_minutes(
+    rt, world, as_role, clock
+) -> None:
     api = await as_role("agency_a")
     campaign = await create_campaign(api, clock.now())
     await publish(api, campaign["id"])
@@ -301,7 +350,9 @@ async def test_nothing_changes_after_close(rt, world, as_role, clock) -> None:
     before = await database_state(rt)
     assert errors(await update(api, campaign["id"], name="Late")) == [("CLOSED", None)]
     for published in (False, True):
-        payload = (await api(PUBLISH, {"i": {"id": campaign["id"], "published": published}}))["campaignPublish"]
+        payload = (await api(PUBLISH, {"i": {"id": campaign["id"], "published": published}}))[
+            "campaignPublish"
+        ]
         assert errors(payload) == [("CLOSED", None)]
     assert await database_state(rt) == before
     read = (await api(CAMPAIGN, {"id": campaign["id"]}))["campaign"]
@@ -317,11 +368,21 @@ async def test_publish_toggles_and_first_published_at_is_set_once(rt, world, as_
     again = await publish(api, campaign["id"])  # already published: nothing to do
     assert again["firstPublishedAt"] == iso(first)
     hidden = await publish(api, campaign["id"], False)
-    assert hidden == {"id": campaign["id"], "published": False, "firstPublishedAt": iso(first), "status": "READY"}
+    assert hidden == {
+        "id": campaign["id"],
+        "published": False,
+        "firstPublishedAt": iso(first),
+        "status": "READY",
+    }
     clock.advance(timedelta(minutes=1))
     shown = await publish(api, campaign["id"])
     assert shown["firstPublishedAt"] == iso(first)
-    assert await audit_actions(rt) == ["campaign.create", "campaign.publish", "campaign.unpublish", "campaign.publish"]
+    assert await audit_actions(rt) == [
+        "campaign.create",
+        "campaign.publish",
+        "campaign.unpublish",
+        "campaign.publish",
+    ]
     # Unpublished after the first publish, an edit still waits its 30 minutes.
     await publish(api, campaign["id"], False)
     assert (await update(api, campaign["id"], name="Hidden edit"))["appliedNow"] is False
@@ -342,11 +403,13 @@ async def test_concurrent_edits_one_wins_the_other_is_refused(rt, world, as_role
         assert outcomes[1] == "ok" and outcomes[0] in ("CONFLICT", "CHANGE_PENDING"), results
         refusals.append(outcomes[0])
         async with rt.sessionmaker() as s:
-            pending = (await s.scalars(
-                select(models.CampaignPendingChange).where(
-                    models.CampaignPendingChange.campaign_id == decode_id(campaign["id"], "Campaign")
+            pending = (
+                await s.scalars(
+                    select(models.CampaignPendingChange).where(
+                        models.CampaignPendingChange.campaign_id == decode_id(campaign["id"], "Campaign")
+                    )
                 )
-            )).all()
+            ).all()
         assert len(pending) == 1
     if rt.settings.is_sqlite:
         # Units of work run one at a time there (BEGIN IMMEDIATE): the loser always reads the winner's change.

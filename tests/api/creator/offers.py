@@ -19,8 +19,14 @@ from server.services.unit_of_work import UnitOfWork
 from tests.plugins.api import Api, World
 
 ADDRESS = {
-    "recipientName": "Creator A Person", "phone": "+66 81 234 5678", "line1": "1 Sukhumvit Road", "line2": "Unit 5",
-    "city": "Bangkok", "region": "Bangkok", "postalCode": "10110", "country": "TH",
+    "recipientName": "Creator A Person",
+    "phone": "+66 81 234 5678",
+    "line1": "1 Sukhumvit Road",
+    "line2": "Unit 5",
+    "city": "Bangkok",
+    "region": "Bangkok",
+    "postalCode": "10110",
+    "country": "TH",
 }
 
 
@@ -55,35 +61,62 @@ async def make_offer(
     async with UnitOfWork(rt) as uow:
         s = uow.session
         campaign = models.Campaign(
-            agency_id=world[agency].organisation_id, name=campaign_name, description="", market=Market.TH,
-            seller_requirements="", commission_requirement_bps=1000, contact_email="hello@agency.test",
-            registration_start=now - timedelta(days=1), registration_end=now + min(ends_in, timedelta(days=10)),
-            campaign_start=now - timedelta(days=1), campaign_end=now + ends_in, targeting_mode=TargetingMode.OPEN,
-            published=True, first_published_at=now - timedelta(days=1), created_at=now - timedelta(days=2),
+            agency_id=world[agency].organisation_id,
+            name=campaign_name,
+            description="",
+            market=Market.TH,
+            seller_requirements="",
+            commission_requirement_bps=1000,
+            contact_email="hello@agency.test",
+            registration_start=now - timedelta(days=1),
+            registration_end=now + min(ends_in, timedelta(days=10)),
+            campaign_start=now - timedelta(days=1),
+            campaign_end=now + ends_in,
+            targeting_mode=TargetingMode.OPEN,
+            published=True,
+            first_published_at=now - timedelta(days=1),
+            created_at=now - timedelta(days=2),
             updated_at=now,
         )
         s.add(campaign)
         await s.flush()
-        shops = dict((await s.execute(select(models.Product.id, models.Product.shop_id).where(
-            models.Product.id.in_(products)))).all())
+        shops = dict(
+            (
+                await s.execute(
+                    select(models.Product.id, models.Product.shop_id).where(models.Product.id.in_(products))
+                )
+            ).all()
+        )
         registrations = {
             product_id: models.Registration(
-                campaign_id=campaign.id, product_id=product_id, shop_id=shops[product_id],
-                status=RegistrationStatus.APPROVED, total_rate_bps=total_rate_bps, sample_quota=sample_quota,
-                contact_email="shop@shop.test", registered_at=now - timedelta(hours=1), decided_at=now,
+                campaign_id=campaign.id,
+                product_id=product_id,
+                shop_id=shops[product_id],
+                status=RegistrationStatus.APPROVED,
+                total_rate_bps=total_rate_bps,
+                sample_quota=sample_quota,
+                contact_email="shop@shop.test",
+                registered_at=now - timedelta(hours=1),
+                decided_at=now,
             )
             for product_id in products
         }
         product_list = models.ProductList(
-            agency_id=campaign.agency_id, campaign_id=campaign.id, name=f"{campaign_name} list", created_at=now,
+            agency_id=campaign.agency_id,
+            campaign_id=campaign.id,
+            name=f"{campaign_name} list",
+            created_at=now,
             updated_at=now,
         )
         s.add_all([*registrations.values(), product_list])
         await s.flush()
         items = {
             product_id: models.ProductListItem(
-                list_id=product_list.id, registration_id=registrations[product_id].id, creator_rate_bps=rate,
-                created_at=now, updated_at=now,
+                list_id=product_list.id,
+                registration_id=registrations[product_id].id,
+                creator_rate_bps=rate,
+                created_at=now,
+                updated_at=now,
             )
             for product_id, rate in zip(products, rates, strict=True)
         }
@@ -91,8 +124,12 @@ async def make_offer(
         s.add_all([*items.values(), link])
         await s.flush()
         return Offer(
-            campaign_id=campaign.id, list_id=product_list.id, link_id=link.id, token=link.token,
-            items={p: i.id for p, i in items.items()}, registrations={p: r.id for p, r in registrations.items()},
+            campaign_id=campaign.id,
+            list_id=product_list.id,
+            link_id=link.id,
+            token=link.token,
+            items={p: i.id for p, i in items.items()},
+            registrations={p: r.id for p, r in registrations.items()},
         )
 
 
@@ -101,9 +138,16 @@ async def more_products(rt: Runtime, world: World, n: int, seller: str = "seller
     async with UnitOfWork(rt) as uow:
         for i in range(n):
             product = await catalogue.create_product(
-                uow, shop_id=world[seller].organisation_id, title=f"Extra lipstick {i}", category="Beauty & Personal Care",
-                description="", image_url=None,
-                skus=[catalogue.SkuSpec(seller_sku=f"X{i}-{j}", name=f"v{j}", price_minor=1000 + j, stock=3) for j in range(2)],
+                uow,
+                shop_id=world[seller].organisation_id,
+                title=f"Extra lipstick {i}",
+                category="Beauty & Personal Care",
+                description="",
+                image_url=None,
+                skus=[
+                    catalogue.SkuSpec(seller_sku=f"X{i}-{j}", name=f"v{j}", price_minor=1000 + j, stock=3)
+                    for j in range(2)
+                ],
             )
             ids.append(product.id)
     return ids
@@ -191,8 +235,12 @@ async def request_sample(api: Api, entry_id: str, **address: Any) -> dict[str, A
 
 
 async def review(api: Api, sample_id: str, approve: bool = True, reason: str | None = None) -> dict[str, Any]:
-    return (await api(SAMPLE_REVIEW, {"i": {"id": sample_id, "approve": approve, "reason": reason}}))["sampleRequestReview"]
+    return (await api(SAMPLE_REVIEW, {"i": {"id": sample_id, "approve": approve, "reason": reason}}))[
+        "sampleRequestReview"
+    ]
 
 
 async def ship(api: Api, sample_id: str, status: str, **extra: Any) -> dict[str, Any]:
-    return (await api(SHIPMENT_UPDATE, {"i": {"id": sample_id, "status": status, **extra}}))["sampleShipmentUpdate"]
+    return (await api(SHIPMENT_UPDATE, {"i": {"id": sample_id, "status": status, **extra}}))[
+        "sampleShipmentUpdate"
+    ]

@@ -37,16 +37,27 @@ async def test_offers_grouped_by_product_best_first(rt, world, as_role, clock) -
 
     def offer(o, product, rate, campaign, agency, end, samples, in_showcase):  # noqa: ANN001, ANN202
         return {
-            "listItemId": o.item_gid(product), "creatorRateBps": rate, "campaignName": campaign, "campaignEnd": end,
-            "agencyName": agency, "sampleAvailable": samples > 0, "samplesLeft": samples, "token": o.token,
+            "listItemId": o.item_gid(product),
+            "creatorRateBps": rate,
+            "campaignName": campaign,
+            "campaignEnd": end,
+            "agencyName": agency,
+            "sampleAvailable": samples > 0,
+            "samplesLeft": samples,
+            "token": o.token,
             "inShowcase": in_showcase,
         }
 
     assert [(p["product"]["id"], p["bestRateBps"], p["activeRateBps"], p["offers"]) for p in data] == [
-        (encode_id("Product", p0), 1500, 1200, [
-            offer(b, p0, 1500, "Glow", "Agency B", end_b, 2, False),
-            offer(a, p0, 1200, "Serum week", "Agency A", end_a, 0, True),
-        ]),
+        (
+            encode_id("Product", p0),
+            1500,
+            1200,
+            [
+                offer(b, p0, 1500, "Glow", "Agency B", end_b, 2, False),
+                offer(a, p0, 1200, "Serum week", "Agency A", end_a, 0, True),
+            ],
+        ),
         (encode_id("Product", q0), 1300, None, [offer(b, q0, 1300, "Glow", "Agency B", end_b, 2, False)]),
         (encode_id("Product", p1), 900, None, [offer(a, p1, 900, "Serum week", "Agency A", end_a, 0, False)]),
     ]

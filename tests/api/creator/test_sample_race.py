@@ -26,14 +26,27 @@ async def _requests_from_new_creators(rt, registration_id: int, product_id: int,
     async with UnitOfWork(rt) as uow:
         for i in range(n):
             creator = await onboarding.create_creator(
-                uow, handle=f"racer{i}", display_name=f"Racer {i}", market=Market.TH, followers=100,
+                uow,
+                handle=f"racer{i}",
+                display_name=f"Racer {i}",
+                market=Market.TH,
+                followers=100,
                 categories=["Beauty & Personal Care"],
             )
             sample = models.SampleRequest(
-                creator_id=creator.id, registration_id=registration_id, product_id=product_id,
-                status=SampleStatus.REQUESTED, recipient_name=ADDRESS["recipientName"], phone=ADDRESS["phone"],
-                line1=ADDRESS["line1"], line2=None, city=ADDRESS["city"], region=None,
-                postal_code=ADDRESS["postalCode"], country=ADDRESS["country"], created_at=rt.clock.now(),
+                creator_id=creator.id,
+                registration_id=registration_id,
+                product_id=product_id,
+                status=SampleStatus.REQUESTED,
+                recipient_name=ADDRESS["recipientName"],
+                phone=ADDRESS["phone"],
+                line1=ADDRESS["line1"],
+                line2=None,
+                city=ADDRESS["city"],
+                region=None,
+                postal_code=ADDRESS["postalCode"],
+                country=ADDRESS["country"],
+                created_at=rt.clock.now(),
             )
             uow.session.add(sample)
             await uow.session.flush()
@@ -45,7 +58,9 @@ async def test_simultaneous_approvals_against_a_quota_of_one_approve_exactly_one
     product = world.products["seller_a"][0]
     offer = await make_offer(rt, world, [product], sample_quota=1)
     sample_ids = await _requests_from_new_creators(rt, offer.registrations[product], product, APPROVERS)
-    agency = Principal(user_id=world["agency_a"].user_id, role=Role.AGENCY, organisation_id=world["agency_a"].organisation_id)
+    agency = Principal(
+        user_id=world["agency_a"].user_id, role=Role.AGENCY, organisation_id=world["agency_a"].organisation_id
+    )
 
     async def approve(sample_id: int) -> str:
         try:
@@ -58,6 +73,8 @@ async def test_simultaneous_approvals_against_a_quota_of_one_approve_exactly_one
     assert sorted(outcomes) == ["APPROVED"] + ["QUOTA_EXHAUSTED"] * (APPROVERS - 1), outcomes
     async with rt.sessionmaker() as s:
         approved = await s.scalar(
-            select(func.count()).select_from(models.SampleRequest).where(models.SampleRequest.status == SampleStatus.APPROVED)
+            select(func.count())
+            .select_from(models.SampleRequest)
+            .where(models.SampleRequest.status == SampleStatus.APPROVED)
         )
     assert approved == 1

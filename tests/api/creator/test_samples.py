@@ -49,7 +49,9 @@ async def delivered(as_role, entry) -> str:  # noqa: ANN001
     sample_id = await requested(as_role, entry)
     assert (await review(await as_role("agency_a"), sample_id))["userErrors"] == []
     seller = await as_role("seller_a")
-    assert (await ship(seller, sample_id, "SHIPPED", carrier="Kerry", trackingNumber="KE1"))["userErrors"] == []
+    assert (await ship(seller, sample_id, "SHIPPED", carrier="Kerry", trackingNumber="KE1"))[
+        "userErrors"
+    ] == []
     assert (await ship(seller, sample_id, "DELIVERED"))["userErrors"] == []
     return sample_id
 
@@ -61,24 +63,36 @@ async def test_request_with_an_address(rt, world, as_role, entry, clock) -> None
     result = await request_sample(await as_role("creator_a"), entry["id"])
     assert result["userErrors"] == []
     assert result["sampleRequest"]["status"] == "REQUESTED"
-    assert result["sampleRequest"]["shippingAddress"] == {"recipientName": "Creator A Person", "country": "TH"}
+    assert result["sampleRequest"]["shippingAddress"] == {
+        "recipientName": "Creator A Person",
+        "country": "TH",
+    }
     [stored] = await rows(rt, models.SampleRequest)
     assert (stored.creator_id, stored.product_id, stored.line1, stored.postal_code) == (
-        world["creator_a"].organisation_id, world.products["seller_a"][0], "1 Sukhumvit Road", "10110"
+        world["creator_a"].organisation_id,
+        world.products["seller_a"][0],
+        "1 Sukhumvit Road",
+        "10110",
     )
     notes = await rows(rt, models.Notification, models.Notification.kind == "SAMPLE_REQUESTED")
     assert [(n.recipient_organisation_id, n.title) for n in notes] == [
         (world["agency_a"].organisation_id, "Creator A requested a sample")
     ]
-    assert [a.action for a in await rows(rt, models.AuditEvent, models.AuditEvent.subject_type == "SampleRequest")] == [
-        "sample.request"
-    ]
+    assert [
+        a.action for a in await rows(rt, models.AuditEvent, models.AuditEvent.subject_type == "SampleRequest")
+    ] == ["sample.request"]
 
 
 async def test_address_is_checked_field_by_field(rt, as_role, entry) -> None:
     result = await request_sample(
-        await as_role("creator_a"), entry["id"], recipientName=" ", phone="call me", line1="", city="x" * 101,
-        postalCode="#", country="FR",
+        await as_role("creator_a"),
+        entry["id"],
+        recipientName=" ",
+        phone="call me",
+        line1="",
+        city="x" * 101,
+        postalCode="#",
+        country="FR",
     )
     assert result["sampleRequest"] is None
     assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
@@ -97,9 +111,13 @@ async def test_only_for_a_product_in_the_showcase(rt, world, as_role, entry) -> 
     # Another creator's entry, a removed entry, a malformed id.
     theirs = await add_ok(await as_role("creator_b"), entry["offer"].token)
     result = await request_sample(creator, theirs[0]["id"])
-    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [(["input", "showcaseEntryId"], "NOT_IN_SHOWCASE")]
-    await creator("mutation($ids: [ID!]!) { showcaseRemove(input: {entryIds: $ids}) { removedIds } }",
-                  {"ids": [entry["other_id"]]})
+    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
+        (["input", "showcaseEntryId"], "NOT_IN_SHOWCASE")
+    ]
+    await creator(
+        "mutation($ids: [ID!]!) { showcaseRemove(input: {entryIds: $ids}) { removedIds } }",
+        {"ids": [entry["other_id"]]},
+    )
     result = await request_sample(creator, entry["other_id"])
     assert [e["code"] for e in result["userErrors"]] == ["NOT_IN_SHOWCASE"]
     result = await request_sample(creator, encode_id("Product", 1))
@@ -110,7 +128,9 @@ async def test_only_for_a_product_in_the_showcase(rt, world, as_role, entry) -> 
 async def test_twice_for_the_same_product(rt, as_role, entry) -> None:
     await requested(as_role, entry)
     result = await request_sample(await as_role("creator_a"), entry["id"])
-    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [(["input", "showcaseEntryId"], "ALREADY_REQUESTED")]
+    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
+        (["input", "showcaseEntryId"], "ALREADY_REQUESTED")
+    ]
 
 
 async def test_beyond_the_quota(rt, world, as_role, entry) -> None:
@@ -119,7 +139,9 @@ async def test_beyond_the_quota(rt, world, as_role, entry) -> None:
     # Creator B wants one too: none left.
     [theirs, _] = await add_ok(await as_role("creator_b"), entry["offer"].token)
     result = await request_sample(await as_role("creator_b"), theirs["id"])
-    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [(["input", "showcaseEntryId"], "QUOTA_EXHAUSTED")]
+    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
+        (["input", "showcaseEntryId"], "QUOTA_EXHAUSTED")
+    ]
     # A product with no samples at all.
     no_samples = await make_offer(rt, world, world.products["seller_b"][:1], sample_quota=0)
     [e] = await add_ok(await as_role("creator_a"), no_samples.token)
@@ -136,9 +158,9 @@ async def test_review_by_the_campaigns_agency(rt, world, as_role, entry) -> None
     other_agency = await review(await as_role("agency_b"), sample_id)
     assert [(e["field"], e["code"]) for e in other_agency["userErrors"]] == [(["input", "id"], "NOT_FOUND")]
     agency = await as_role("agency_a")
-    assert [(e["field"], e["code"]) for e in (await review(agency, sample_id, approve=False))["userErrors"]] == [
-        (["input", "reason"], "REQUIRED")
-    ]
+    assert [
+        (e["field"], e["code"]) for e in (await review(agency, sample_id, approve=False))["userErrors"]
+    ] == [(["input", "reason"], "REQUIRED")]
     result = await review(agency, sample_id)
     assert result["userErrors"] == [] and result["sampleRequest"]["status"] == "APPROVED"
     assert result["sampleRequest"]["reviewedAt"] is not None
@@ -166,7 +188,10 @@ async def test_approval_is_refused_beyond_the_quota(rt, world, as_role, entry) -
     agency = await as_role("agency_a")
     assert (await review(agency, first))["userErrors"] == []
     assert [e["code"] for e in (await review(agency, second))["userErrors"]] == ["QUOTA_EXHAUSTED"]
-    assert {s.status for s in await rows(rt, models.SampleRequest)} == {SampleStatus.APPROVED, SampleStatus.REQUESTED}
+    assert {s.status for s in await rows(rt, models.SampleRequest)} == {
+        SampleStatus.APPROVED,
+        SampleStatus.REQUESTED,
+    }
 
 
 # --- shipment -------------------------------------------------------------------------------------------------
@@ -176,24 +201,39 @@ async def test_shipment_by_the_products_seller(rt, world, as_role, entry, clock)
     sample_id = await requested(as_role, entry)
     seller = await as_role("seller_a")
     # Nothing to ship before approval: the seller does not even see the request.
-    assert [e["code"] for e in (await ship(seller, sample_id, "SHIPPED", carrier="K", trackingNumber="1"))["userErrors"]] == [
-        "NOT_FOUND"
-    ]
+    assert [
+        e["code"]
+        for e in (await ship(seller, sample_id, "SHIPPED", carrier="K", trackingNumber="1"))["userErrors"]
+    ] == ["NOT_FOUND"]
     await review(await as_role("agency_a"), sample_id)
-    assert [e["code"] for e in (await ship(await as_role("seller_b"), sample_id, "SHIPPED", carrier="K", trackingNumber="1"))["userErrors"]] == [
-        "NOT_FOUND"
-    ]
+    assert [
+        e["code"]
+        for e in (
+            await ship(await as_role("seller_b"), sample_id, "SHIPPED", carrier="K", trackingNumber="1")
+        )["userErrors"]
+    ] == ["NOT_FOUND"]
     result = await ship(seller, sample_id, "SHIPPED")
     assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
-        (["input", "carrier"], "REQUIRED"), (["input", "trackingNumber"], "REQUIRED")
+        (["input", "carrier"], "REQUIRED"),
+        (["input", "trackingNumber"], "REQUIRED"),
     ]
-    assert [e["code"] for e in (await ship(seller, sample_id, "DELIVERED"))["userErrors"]] == ["INVALID_STATE"]
+    assert [e["code"] for e in (await ship(seller, sample_id, "DELIVERED"))["userErrors"]] == [
+        "INVALID_STATE"
+    ]
 
-    shipped = await ship(seller, sample_id, "SHIPPED", carrier="Kerry Express", trackingNumber="KE1", note="Box 1")
+    shipped = await ship(
+        seller, sample_id, "SHIPPED", carrier="Kerry Express", trackingNumber="KE1", note="Box 1"
+    )
     assert shipped["userErrors"] == []
     assert shipped["sampleRequest"] | {"id": None} == {
-        "id": None, "status": "SHIPPED", "carrier": "Kerry Express", "trackingNumber": "KE1",
-        "shippedAt": clock.now().isoformat(), "deliveredAt": None, "contentDueAt": None, "shipmentStatus": "SHIPPED",
+        "id": None,
+        "status": "SHIPPED",
+        "carrier": "Kerry Express",
+        "trackingNumber": "KE1",
+        "shippedAt": clock.now().isoformat(),
+        "deliveredAt": None,
+        "contentDueAt": None,
+        "shipmentStatus": "SHIPPED",
         "creator": None,
     }
     clock.advance(timedelta(days=1))
@@ -202,9 +242,14 @@ async def test_shipment_by_the_products_seller(rt, world, as_role, entry, clock)
     clock.advance(timedelta(days=1))
     done = (await ship(seller, sample_id, "DELIVERED"))["sampleRequest"]
     assert (done["status"], done["deliveredAt"], done["contentDueAt"], done["shipmentStatus"]) == (
-        "DELIVERED", clock.now().isoformat(), (clock.now() + timedelta(days=14)).isoformat(), "DELIVERED"
+        "DELIVERED",
+        clock.now().isoformat(),
+        (clock.now() + timedelta(days=14)).isoformat(),
+        "DELIVERED",
     )
-    assert [e["code"] for e in (await ship(seller, sample_id, "DELIVERED"))["userErrors"]] == ["INVALID_STATE"]
+    assert [e["code"] for e in (await ship(seller, sample_id, "DELIVERED"))["userErrors"]] == [
+        "INVALID_STATE"
+    ]
     history = await rows(rt, models.Shipment)
     assert [(h.status, h.carrier, h.tracking_number) for h in history] == [
         (ShipmentStatus.SHIPPED, "Kerry Express", "KE1"),
@@ -240,13 +285,17 @@ async def test_one_seven_day_extension_after_delivery(rt, world, as_role, entry,
     seller = await as_role("seller_a")
     await ship(seller, sample_id, "SHIPPED", carrier="Kerry", trackingNumber="KE1")
     await ship(seller, sample_id, "DELIVERED")
-    other = (await (await as_role("creator_b"))(EXTENSION, {"i": {"id": sample_id}}))["sampleContentExtension"]
+    other = (await (await as_role("creator_b"))(EXTENSION, {"i": {"id": sample_id}}))[
+        "sampleContentExtension"
+    ]
     assert [e["code"] for e in other["userErrors"]] == ["NOT_FOUND"]
 
     extended = (await creator(EXTENSION, {"i": {"id": sample_id}}))["sampleContentExtension"]
     assert extended["userErrors"] == []
     assert extended["sampleRequest"] | {"id": None} == {
-        "id": None, "status": "DELIVERED", "extensionUsed": True,
+        "id": None,
+        "status": "DELIVERED",
+        "extensionUsed": True,
         "contentDueAt": (clock.now() + timedelta(days=21)).isoformat(),
     }
     twice = (await creator(EXTENSION, {"i": {"id": sample_id}}))["sampleContentExtension"]
@@ -290,8 +339,14 @@ async def test_each_party_sees_its_part(rt, world, as_role, entry) -> None:
     sample_id = await delivered(as_role, entry)
     creator_gid = encode_id("Creator", world["creator_a"].organisation_id)
     address = {
-        "recipientName": "Creator A Person", "phone": "+66 81 234 5678", "line1": "1 Sukhumvit Road",
-        "line2": "Unit 5", "city": "Bangkok", "region": "Bangkok", "postalCode": "10110", "country": "TH",
+        "recipientName": "Creator A Person",
+        "phone": "+66 81 234 5678",
+        "line1": "1 Sukhumvit Road",
+        "line2": "Unit 5",
+        "city": "Bangkok",
+        "region": "Bangkok",
+        "postalCode": "10110",
+        "country": "TH",
     }
     views = {}
     for role in ("creator_a", "agency_a", "seller_a", "operator"):
@@ -307,9 +362,11 @@ async def test_each_party_sees_its_part(rt, world, as_role, entry) -> None:
     assert (views["agency_a"]["shippingAddress"], views["agency_a"]["creator"]["id"]) == (None, creator_gid)
     assert views["agency_a"]["campaign"]["name"] == "Serum week"
     assert views["seller_a"]["shippingAddress"] == address
-    assert (views["seller_a"]["creator"], views["seller_a"]["contents"], views["seller_a"]["rejectReason"]) == (
-        None, None, None
-    )
+    assert (
+        views["seller_a"]["creator"],
+        views["seller_a"]["contents"],
+        views["seller_a"]["rejectReason"],
+    ) == (None, None, None)
     assert views["operator"]["shippingAddress"] is None
     for role in ("creator_a", "agency_a", "seller_a"):
         assert views[role]["campaignName"] == "Serum week" and views[role]["agencyName"] == "Agency A"
@@ -338,15 +395,23 @@ async def test_status_filter(rt, as_role, entry) -> None:
     assert [e["node"]["id"] for e in found["edges"]] == [sample_id]
 
 
-STATUS_CHANGED = """subscription { sampleStatusChanged { id status creator { id } shippingAddress { city } } }"""
+STATUS_CHANGED = (
+    """subscription { sampleStatusChanged { id status creator { id } shippingAddress { city } } }"""
+)
 
 
 async def test_sample_status_changed_per_party(app, rt, world, http, as_role, entry) -> None:
     sample_id = await requested(as_role, entry)
-    tokens = {role: await login_token(http, world[role].email) for role in ("creator_a", "agency_a", "seller_a", "creator_b")}
+    tokens = {
+        role: await login_token(http, world[role].email)
+        for role in ("creator_a", "agency_a", "seller_a", "creator_b")
+    }
     creator_gid = {"id": encode_id("Creator", world["creator_a"].organisation_id)}
     async with (
-        ws_client(app) as creator, ws_client(app) as agency, ws_client(app) as seller, ws_client(app) as stranger,
+        ws_client(app) as creator,
+        ws_client(app) as agency,
+        ws_client(app) as seller,
+        ws_client(app) as stranger,
     ):
         sockets = {"creator_a": creator, "agency_a": agency, "seller_a": seller, "creator_b": stranger}
         listening = rt.broker.listening()
@@ -355,13 +420,29 @@ async def test_sample_status_changed_per_party(app, rt, world, http, as_role, en
             await ws.subscribe("1", STATUS_CHANGED)
         await until_listening(rt.broker, listening + 4)
         await review(await as_role("agency_a"), sample_id)
-        received = {role: (await sockets[role].next_payload())["payload"]["data"]["sampleStatusChanged"]
-                    for role in ("creator_a", "agency_a", "seller_a")}
+        received = {
+            role: (await sockets[role].next_payload())["payload"]["data"]["sampleStatusChanged"]
+            for role in ("creator_a", "agency_a", "seller_a")
+        }
         assert received == {
-            "creator_a": {"id": sample_id, "status": "APPROVED", "creator": creator_gid,
-                          "shippingAddress": {"city": "Bangkok"}},
-            "agency_a": {"id": sample_id, "status": "APPROVED", "creator": creator_gid, "shippingAddress": None},
-            "seller_a": {"id": sample_id, "status": "APPROVED", "creator": None, "shippingAddress": {"city": "Bangkok"}},
+            "creator_a": {
+                "id": sample_id,
+                "status": "APPROVED",
+                "creator": creator_gid,
+                "shippingAddress": {"city": "Bangkok"},
+            },
+            "agency_a": {
+                "id": sample_id,
+                "status": "APPROVED",
+                "creator": creator_gid,
+                "shippingAddress": None,
+            },
+            "seller_a": {
+                "id": sample_id,
+                "status": "APPROVED",
+                "creator": None,
+                "shippingAddress": {"city": "Bangkok"},
+            },
         }
         assert await stranger.nothing_within(0.3)
 
@@ -391,5 +472,7 @@ async def test_notification_received_fires_for_the_agency(app, rt, world, http, 
         sample_id = await requested(as_role, entry)
         message = await agency.next_payload()
         assert message["payload"]["data"]["notificationReceived"] == {
-            "kind": "SAMPLE_REQUESTED", "title": "Creator A requested a sample", "subjectId": sample_id,
+            "kind": "SAMPLE_REQUESTED",
+            "title": "Creator A requested a sample",
+            "subjectId": sample_id,
         }

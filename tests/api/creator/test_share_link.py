@@ -26,19 +26,35 @@ async def test_creator_sees_only_its_rate_price_stock_samples_and_end(rt, world,
     assert "errors" not in body
     end = (clock.now() + timedelta(days=30)).isoformat()
     assert body["data"]["shareLink"] == {
-        "token": offer.token, "agencyName": "Agency A", "campaignName": "Serum week", "campaignEnd": end,
-        "market": "TH", "currency": "THB",
+        "token": offer.token,
+        "agencyName": "Agency A",
+        "campaignName": "Serum week",
+        "campaignEnd": end,
+        "market": "TH",
+        "currency": "THB",
         "items": [
             {
-                "id": offer.item_gid(p0), "product": {"id": encode_id("Product", p0), "title": "Shop A Serum 0"},
-                "creatorRateBps": 1500, "price": {"amount": "299.00", "currency": "THB"}, "stock": 10,
-                "sampleAvailable": True, "samplesLeft": 3, "campaignEnd": end, "inShowcase": False,
+                "id": offer.item_gid(p0),
+                "product": {"id": encode_id("Product", p0), "title": "Shop A Serum 0"},
+                "creatorRateBps": 1500,
+                "price": {"amount": "299.00", "currency": "THB"},
+                "stock": 10,
+                "sampleAvailable": True,
+                "samplesLeft": 3,
+                "campaignEnd": end,
+                "inShowcase": False,
                 "lowerRateNotice": None,
             },
             {
-                "id": offer.item_gid(p1), "product": {"id": encode_id("Product", p1), "title": "Shop A Serum 1"},
-                "creatorRateBps": 1200, "price": {"amount": "299.01", "currency": "THB"}, "stock": 10,
-                "sampleAvailable": True, "samplesLeft": 3, "campaignEnd": end, "inShowcase": False,
+                "id": offer.item_gid(p1),
+                "product": {"id": encode_id("Product", p1), "title": "Shop A Serum 1"},
+                "creatorRateBps": 1200,
+                "price": {"amount": "299.01", "currency": "THB"},
+                "stock": 10,
+                "sampleAvailable": True,
+                "samplesLeft": 3,
+                "campaignEnd": end,
+                "inShowcase": False,
                 "lowerRateNotice": None,
             },
         ],
@@ -99,15 +115,21 @@ async def test_products_no_longer_approved_are_not_offered(rt, world, as_role) -
 async def test_lower_rate_notice_names_the_other_offer(rt, world, as_role) -> None:
     p0, p1 = world.products["seller_a"]
     first = await make_offer(rt, world, [p0], rates=[1500])
-    second = await make_offer(rt, world, [p0, p1], agency="agency_b", rates=[1200, 1800], campaign_name="Glow")
+    second = await make_offer(
+        rt, world, [p0, p1], agency="agency_b", rates=[1200, 1800], campaign_name="Glow"
+    )
     creator = await as_role("creator_a")
     await open_link(creator, first.token)
     await add_ok(creator, first.token)
 
     items = {i["product"]["id"]: i for i in (await open_link(creator, second.token))["items"]}
     assert items[encode_id("Product", p0)]["lowerRateNotice"] == {
-        "currentRateBps": 1500, "offeredRateBps": 1200, "currentSource": "Serum week · Agency A",
-        "currentIsHigher": True, "currentPendingRateBps": None, "currentPendingEffectiveAt": None,
+        "currentRateBps": 1500,
+        "offeredRateBps": 1200,
+        "currentSource": "Serum week · Agency A",
+        "currentIsHigher": True,
+        "currentPendingRateBps": None,
+        "currentPendingEffectiveAt": None,
     }
     assert items[encode_id("Product", p0)]["inShowcase"] is False
     assert items[encode_id("Product", p1)]["lowerRateNotice"] is None
@@ -131,14 +153,19 @@ async def test_notice_follows_a_pending_decrease_through_its_30_days(rt, world, 
     effective = clock.now() + timedelta(days=30)
     async with UnitOfWork(rt) as uow:  # the agency cut the first offer to 10 % (see showcase_rates)
         await uow.session.execute(
-            update(models.ShowcaseEntry).where(models.ShowcaseEntry.product_id == p0)
+            update(models.ShowcaseEntry)
+            .where(models.ShowcaseEntry.product_id == p0)
             .values(pending_rate_bps=1000, pending_rate_effective_at=effective)
         )
 
     notice = (await open_link(creator, second.token))["items"][0]["lowerRateNotice"]
     assert notice == {
-        "currentRateBps": 1500, "offeredRateBps": 1200, "currentSource": "Serum week · Agency A",
-        "currentIsHigher": True, "currentPendingRateBps": 1000, "currentPendingEffectiveAt": effective.isoformat(),
+        "currentRateBps": 1500,
+        "offeredRateBps": 1200,
+        "currentSource": "Serum week · Agency A",
+        "currentIsHigher": True,
+        "currentPendingRateBps": 1000,
+        "currentPendingEffectiveAt": effective.isoformat(),
     }
     clock.advance(timedelta(days=30) - timedelta(seconds=1))
     creator = Api(http, await login_token(http, world["creator_a"].email))
@@ -147,8 +174,12 @@ async def test_notice_follows_a_pending_decrease_through_its_30_days(rt, world, 
     creator = Api(http, await login_token(http, world["creator_a"].email))  # sessions last 14 days
     notice = (await open_link(creator, second.token))["items"][0]["lowerRateNotice"]
     assert notice == {
-        "currentRateBps": 1000, "offeredRateBps": 1200, "currentSource": "Serum week · Agency A",
-        "currentIsHigher": False, "currentPendingRateBps": None, "currentPendingEffectiveAt": None,
+        "currentRateBps": 1000,
+        "offeredRateBps": 1200,
+        "currentSource": "Serum week · Agency A",
+        "currentIsHigher": False,
+        "currentPendingRateBps": None,
+        "currentPendingEffectiveAt": None,
     }
 
 

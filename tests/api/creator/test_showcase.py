@@ -26,7 +26,9 @@ REMOVE = """mutation($ids: [ID!]!) { showcaseRemove(input: {entryIds: $ids}) {
 
 async def active_entries(rt, creator_id: int) -> list[models.ShowcaseEntry]:  # noqa: ANN001
     return await rows(
-        rt, models.ShowcaseEntry, models.ShowcaseEntry.creator_id == creator_id,
+        rt,
+        models.ShowcaseEntry,
+        models.ShowcaseEntry.creator_id == creator_id,
         models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
     )
 
@@ -35,10 +37,18 @@ async def test_terms_must_be_accepted(rt, world, as_role) -> None:
     offer = await make_offer(rt, world, world.products["seller_a"])
     creator = await as_role("creator_a")
     result = await add(creator, offer.token, acceptTerms=False)
-    assert result == {"entries": [], "replaced": [], "userErrors": [{
-        "field": ["input", "acceptTerms"], "message": "Accept the terms to add products", "code": "TERMS_NOT_ACCEPTED",
-        "productId": None,
-    }]}
+    assert result == {
+        "entries": [],
+        "replaced": [],
+        "userErrors": [
+            {
+                "field": ["input", "acceptTerms"],
+                "message": "Accept the terms to add products",
+                "code": "TERMS_NOT_ACCEPTED",
+                "productId": None,
+            }
+        ],
+    }
     assert await rows(rt, models.ShowcaseEntry) == []
 
 
@@ -47,7 +57,10 @@ async def test_adding_all_takes_each_items_current_rate(rt, world, as_role, cloc
     offer = await make_offer(rt, world, [p0, p1], rates=[1500, 1100])
     creator = await as_role("creator_a")
     added = await add_ok(creator, offer.token)
-    assert [(e["product"]["id"], e["creatorRateBps"], e["status"], e["campaignName"], e["agencyName"]) for e in added] == [
+    assert [
+        (e["product"]["id"], e["creatorRateBps"], e["status"], e["campaignName"], e["agencyName"])
+        for e in added
+    ] == [
         (encode_id("Product", p0), 1500, "ACTIVE", "Serum week", "Agency A"),
         (encode_id("Product", p1), 1100, "ACTIVE", "Serum week", "Agency A"),
     ]
@@ -62,9 +75,9 @@ async def test_adding_all_takes_each_items_current_rate(rt, world, as_role, cloc
     assert [(n.recipient_organisation_id, n.title) for n in notes] == [
         (world["agency_a"].organisation_id, "Creator A added 2 products")
     ]
-    assert {a.action for a in await rows(rt, models.AuditEvent, models.AuditEvent.subject_type == "ShowcaseEntry")} == {
-        "showcase.add"
-    }
+    assert {
+        a.action for a in await rows(rt, models.AuditEvent, models.AuditEvent.subject_type == "ShowcaseEntry")
+    } == {"showcase.add"}
     # Adding the same offer again changes nothing.
     again = await add_ok(creator, offer.token)
     assert [e["id"] for e in again] == [e["id"] for e in added]
@@ -77,17 +90,31 @@ async def test_adding_chosen_items_and_bad_choices(rt, world, as_role) -> None:
     elsewhere = await make_offer(rt, world, world.products["seller_b"][:1], agency="agency_b")
     creator = await as_role("creator_a")
 
-    result = await add(creator, offer.token, itemIds=[
-        offer.item_gid(p0), elsewhere.item_gid(world.products["seller_b"][0]), offer.item_gid(p0), "garbage",
-    ])
+    result = await add(
+        creator,
+        offer.token,
+        itemIds=[
+            offer.item_gid(p0),
+            elsewhere.item_gid(world.products["seller_b"][0]),
+            offer.item_gid(p0),
+            "garbage",
+        ],
+    )
     assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
         (["input", "itemIds", "3"], "INVALID_ID"),
     ]
-    result = await add(creator, offer.token, itemIds=[
-        offer.item_gid(p0), elsewhere.item_gid(world.products["seller_b"][0]), offer.item_gid(p0),
-    ])
+    result = await add(
+        creator,
+        offer.token,
+        itemIds=[
+            offer.item_gid(p0),
+            elsewhere.item_gid(world.products["seller_b"][0]),
+            offer.item_gid(p0),
+        ],
+    )
     assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
-        (["input", "itemIds", "1"], "NOT_FOUND"), (["input", "itemIds", "2"], "DUPLICATE_ITEM"),
+        (["input", "itemIds", "1"], "NOT_FOUND"),
+        (["input", "itemIds", "2"], "DUPLICATE_ITEM"),
     ]
     assert (await add(creator, offer.token, itemIds=[]))["userErrors"][0]["code"] == "REQUIRED"
     assert await rows(rt, models.ShowcaseEntry) == []
@@ -102,7 +129,9 @@ async def test_only_approved_registrations_of_open_campaigns(rt, world, as_role,
     creator = await as_role("creator_a")
     await set_registration_status(rt, offer.registrations[p1], RegistrationStatus.PENDING_CLOSED)
     result = await add(creator, offer.token, itemIds=[offer.item_gid(p1)])
-    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [(["input", "itemIds", "0"], "NOT_AVAILABLE")]
+    assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
+        (["input", "itemIds", "0"], "NOT_AVAILABLE")
+    ]
     # "All" means all that can be added.
     assert [e["product"]["id"] for e in await add_ok(creator, offer.token)] == [encode_id("Product", p0)]
     clock.advance(timedelta(days=20))  # the campaign closed: the link is no longer valid
@@ -118,43 +147,61 @@ async def test_revoked_or_unknown_link(rt, world, as_role, clock) -> None:
     creator = await as_role("creator_a")
     for token in (offer.token, "unknown-token-00000000"):
         result = await add(creator, token)
-        assert [(e["field"], e["code"]) for e in result["userErrors"]] == [(["input", "token"], "LINK_NOT_VALID")]
+        assert [(e["field"], e["code"]) for e in result["userErrors"]] == [
+            (["input", "token"], "LINK_NOT_VALID")
+        ]
     assert await rows(rt, models.ShowcaseEntry) == []
 
 
 async def test_a_product_active_through_another_offer_needs_a_choice(rt, world, as_role) -> None:
     p0, p1 = world.products["seller_a"]
     first = await make_offer(rt, world, [p0], rates=[1500])
-    second = await make_offer(rt, world, [p0, p1], agency="agency_b", rates=[1200, 1800], campaign_name="Glow")
+    second = await make_offer(
+        rt, world, [p0, p1], agency="agency_b", rates=[1200, 1800], campaign_name="Glow"
+    )
     creator = await as_role("creator_a")
     [old] = await add_ok(creator, first.token)
 
     result = await add(creator, second.token)
-    assert result["entries"] == [] and result["userErrors"] == [{
-        "field": ["input", "choices"], "code": "CHOICE_REQUIRED", "productId": encode_id("Product", p0),
-        "message": "Shop A Serum 0 is already in your showcase at 15% through Serum week · Agency A; this offer is "
-        "12%. Choose which offer to keep.",
-    }]
+    assert result["entries"] == [] and result["userErrors"] == [
+        {
+            "field": ["input", "choices"],
+            "code": "CHOICE_REQUIRED",
+            "productId": encode_id("Product", p0),
+            "message": "Shop A Serum 0 is already in your showcase at 15% through Serum week · Agency A; this offer is "
+            "12%. Choose which offer to keep.",
+        }
+    ]
     # Nothing changed, not even for the product without a conflict.
-    assert [(e.product_id, e.status) for e in await rows(rt, models.ShowcaseEntry)] == [(p0, ShowcaseStatus.ACTIVE)]
+    assert [(e.product_id, e.status) for e in await rows(rt, models.ShowcaseEntry)] == [
+        (p0, ShowcaseStatus.ACTIVE)
+    ]
 
     # EXISTING keeps the old entry for p0; p1 is added.
-    kept = await add_ok(creator, second.token, choices=[{"productId": encode_id("Product", p0), "keep": "EXISTING"}])
+    kept = await add_ok(
+        creator, second.token, choices=[{"productId": encode_id("Product", p0), "keep": "EXISTING"}]
+    )
     assert [e["product"]["id"] for e in kept] == [encode_id("Product", p1)]
     active = await active_entries(rt, world["creator_a"].organisation_id)
     assert sorted((e.product_id, e.creator_rate_bps) for e in active) == [(p0, 1500), (p1, 1800)]
 
     # NEW replaces it: the old entry is REPLACED, the new one ACTIVE at the new offer's rate.
-    result = await add(creator, second.token, choices=[{"productId": encode_id("Product", p0), "keep": "NEW"}])
+    result = await add(
+        creator, second.token, choices=[{"productId": encode_id("Product", p0), "keep": "NEW"}]
+    )
     assert result["userErrors"] == []
     assert [(r["id"], r["status"]) for r in result["replaced"]] == [(old["id"], "REPLACED")]
     assert result["replaced"][0]["endedAt"] is not None
-    assert sorted((e["product"]["id"], e["creatorRateBps"]) for e in result["entries"]) == sorted([
-        (encode_id("Product", p0), 1200), (encode_id("Product", p1), 1800),
-    ])
+    assert sorted((e["product"]["id"], e["creatorRateBps"]) for e in result["entries"]) == sorted(
+        [
+            (encode_id("Product", p0), 1200),
+            (encode_id("Product", p1), 1800),
+        ]
+    )
     active = await active_entries(rt, world["creator_a"].organisation_id)
     assert sorted((e.product_id, e.registration_id) for e in active) == [
-        (p0, second.registrations[p0]), (p1, second.registrations[p1])
+        (p0, second.registrations[p0]),
+        (p1, second.registrations[p1]),
     ]
 
 
@@ -186,9 +233,16 @@ async def test_remove(rt, world, as_role) -> None:
     theirs = await add_ok(other, offer.token)
 
     result = (await creator(REMOVE, {"ids": [added[0]["id"], theirs[1]["id"]]}))["showcaseRemove"]
-    assert result == {"removedIds": [], "userErrors": [{
-        "field": ["input", "entryIds", "1"], "message": "This product is not in your showcase", "code": "NOT_FOUND",
-    }]}
+    assert result == {
+        "removedIds": [],
+        "userErrors": [
+            {
+                "field": ["input", "entryIds", "1"],
+                "message": "This product is not in your showcase",
+                "code": "NOT_FOUND",
+            }
+        ],
+    }
     result = (await creator(REMOVE, {"ids": [added[0]["id"]]}))["showcaseRemove"]
     assert result == {"removedIds": [added[0]["id"]], "userErrors": []}
     again = (await creator(REMOVE, {"ids": [added[0]["id"]]}))["showcaseRemove"]
@@ -216,17 +270,33 @@ async def test_showcase_lists_own_entries_with_status_filter(rt, world, as_role,
     assert data["totalCount"] == 1
     node = data["edges"][0]["node"]
     assert node == {
-        "id": added[0]["id"], "status": "ACTIVE", "creatorRateBps": 1500, "pendingRateBps": None,
-        "pendingRateEffectiveAt": None, "addedAt": clock.now().isoformat(), "activeSince": clock.now().isoformat(),
-        "endedAt": None, "campaignName": "Serum week", "campaignEnd": (clock.now() + timedelta(days=30)).isoformat(),
-        "agencyName": "Agency A", "sampleAvailable": True, "samplesLeft": 4,
-        "product": {"id": encode_id("Product", p0), "title": "Shop A Serum 0", "price": {"amount": "299.00"},
-                    "stock": 10, "shopName": "Shop A"},
-        "sampleRequest": None, "contents": [],
+        "id": added[0]["id"],
+        "status": "ACTIVE",
+        "creatorRateBps": 1500,
+        "pendingRateBps": None,
+        "pendingRateEffectiveAt": None,
+        "addedAt": clock.now().isoformat(),
+        "activeSince": clock.now().isoformat(),
+        "endedAt": None,
+        "campaignName": "Serum week",
+        "campaignEnd": (clock.now() + timedelta(days=30)).isoformat(),
+        "agencyName": "Agency A",
+        "sampleAvailable": True,
+        "samplesLeft": 4,
+        "product": {
+            "id": encode_id("Product", p0),
+            "title": "Shop A Serum 0",
+            "price": {"amount": "299.00"},
+            "stock": 10,
+            "shopName": "Shop A",
+        },
+        "sampleRequest": None,
+        "contents": [],
     }
     everything = (await creator(SHOWCASE))["showcase"]
     assert sorted((e["node"]["status"], e["node"]["activeSince"]) for e in everything["edges"]) == [
-        ("ACTIVE", clock.now().isoformat()), ("REMOVED", None)
+        ("ACTIVE", clock.now().isoformat()),
+        ("REMOVED", None),
     ]
 
 
@@ -236,7 +306,9 @@ async def test_end_entries_hook_ends_active_entries_and_notifies(rt, world, as_r
     creator = await as_role("creator_a")
     await add_ok(creator, offer.token)
     await add_ok(await as_role("creator_b"), offer.token, itemIds=[offer.item_gid(p0)])
-    async with rt.broker.subscribe(channels.showcase_of_creator(world["creator_a"].organisation_id)) as events:
+    async with rt.broker.subscribe(
+        channels.showcase_of_creator(world["creator_a"].organisation_id)
+    ) as events:
         async with UnitOfWork(rt) as uow:
             await showcase_endings.end_entries_for_registrations(uow, [offer.registrations[p0]])
             assert events.qsize() == 0  # nothing is published before the commit
@@ -276,7 +348,9 @@ async def test_showcase_changed_is_live_for_the_creator_only(app, rt, world, htt
         [entry] = await add_ok(creator, offer.token)
         message = await mine.next_payload()
         assert message["payload"]["data"]["showcaseChanged"] == {
-            "id": entry["id"], "status": "ACTIVE", "creatorRateBps": 1500,
+            "id": entry["id"],
+            "status": "ACTIVE",
+            "creatorRateBps": 1500,
             "product": {"id": encode_id("Product", world.products["seller_a"][0])},
         }
         assert await theirs.nothing_within(0.5)
@@ -301,8 +375,12 @@ async def test_showcase_is_for_creators(world, as_role) -> None:
         assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"]
 
 
-async def test_a_pending_decrease_shows_until_its_day_then_is_the_rate(rt, world, as_role, http, clock) -> None:
-    offer = await make_offer(rt, world, world.products["seller_a"][:1], rates=[1500], ends_in=timedelta(days=90))
+async def test_a_pending_decrease_shows_until_its_day_then_is_the_rate(
+    rt, world, as_role, http, clock
+) -> None:
+    offer = await make_offer(
+        rt, world, world.products["seller_a"][:1], rates=[1500], ends_in=timedelta(days=90)
+    )
     creator = await as_role("creator_a")
     await add_ok(creator, offer.token)
     effective = clock.now() + timedelta(days=30)
@@ -313,12 +391,16 @@ async def test_a_pending_decrease_shows_until_its_day_then_is_the_rate(rt, world
     query = "{ showcase { edges { node { creatorRateBps pendingRateBps pendingRateEffectiveAt } } } }"
     offers = "{ commissionOffers { activeRateBps } }"
     assert (await creator(query))["showcase"]["edges"][0]["node"] == {
-        "creatorRateBps": 1500, "pendingRateBps": 1000, "pendingRateEffectiveAt": effective.isoformat()
+        "creatorRateBps": 1500,
+        "pendingRateBps": 1000,
+        "pendingRateEffectiveAt": effective.isoformat(),
     }
     assert (await creator(offers))["commissionOffers"] == [{"activeRateBps": 1500}]
     clock.set(effective)
     creator = Api(http, await login_token(http, world["creator_a"].email))  # sessions last 14 days
     assert (await creator(query))["showcase"]["edges"][0]["node"] == {
-        "creatorRateBps": 1000, "pendingRateBps": None, "pendingRateEffectiveAt": None
+        "creatorRateBps": 1000,
+        "pendingRateBps": None,
+        "pendingRateEffectiveAt": None,
     }
     assert (await creator(offers))["commissionOffers"] == [{"activeRateBps": 1000}]

@@ -34,7 +34,9 @@ def test_a_creator_reaches_no_campaign_agency_registration_or_list() -> None:
     # A type the creator reaches may carry the split for other parties (an order line for the agency): the policy
     # must never let the creator read it.
     split = [
-        f"{t}.{f}" for t in reached for f in object_types(sdl_schema())[t].fields
+        f"{t}.{f}"
+        for t in reached
+        for f in object_types(sdl_schema())[t].fields
         if f in SPLIT_FIELDS and field_access(t, f, Audience.CREATOR) is not Access.DENY
     ]
     assert split == []
@@ -63,22 +65,39 @@ async def test_no_creator_answer_carries_the_split_or_the_agencys_identity(rt, w
     answers = [
         await creator.raw(SHARE_LINK, {"t": offer.token}),
         await creator.raw(SHOWCASE),
-        await creator.raw("{ commissionOffers { bestRateBps activeRateBps product { id title } offers { "
-                          "creatorRateBps campaignName agencyName token } } }"),
+        await creator.raw(
+            "{ commissionOffers { bestRateBps activeRateBps product { id title } offers { "
+            "creatorRateBps campaignName agencyName token } } }"
+        ),
         await creator.raw(f"{{ sampleRequests {{ edges {{ node {{ {SAMPLE_FIELDS} }} }} }} }}"),
-        await creator.raw("query($id: ID!) { node(id: $id) { ... on ShowcaseEntry { creatorRateBps agencyName } } }",
-                          {"id": entry["id"]}),
+        await creator.raw(
+            "query($id: ID!) { node(id: $id) { ... on ShowcaseEntry { creatorRateBps agencyName } } }",
+            {"id": entry["id"]},
+        ),
     ]
     text = json.dumps([answer(a) for a in answers])
     assert "1234" in text and "Agency A" in text
-    for secret in ("2777", "1543", "hello-a@agency.test", "hello@agency.test", "https://agency-a.test",
-                   "shop@shop.test"):
+    for secret in (
+        "2777",
+        "1543",
+        "hello-a@agency.test",
+        "hello@agency.test",
+        "https://agency-a.test",
+        "shop@shop.test",
+    ):
         assert secret not in text, secret
     assert all("errors" not in a for a in answers), answers
 
     # node(id:) gives a creator none of the agency-side objects behind its offer.
-    ids = [encode_id("Campaign", offer.campaign_id), encode_id("ProductList", offer.list_id),
-           encode_id("ShareLink", offer.link_id), offer.item_gid(p0), encode_id("Registration", offer.registrations[p0]),
-           encode_id("Agency", world["agency_a"].organisation_id)]
+    ids = [
+        encode_id("Campaign", offer.campaign_id),
+        encode_id("ProductList", offer.list_id),
+        encode_id("ShareLink", offer.link_id),
+        offer.item_gid(p0),
+        encode_id("Registration", offer.registrations[p0]),
+        encode_id("Agency", world["agency_a"].organisation_id),
+    ]
     for gid in ids:
-        assert answer(await creator.raw("query($id: ID!) { node(id: $id) { id } }", {"id": gid})) == {"data": {"node": None}}
+        assert answer(await creator.raw("query($id: ID!) { node(id: $id) { id } }", {"id": gid})) == {
+            "data": {"node": None}
+        }

@@ -37,10 +37,22 @@ async def add_campaign(rt: Runtime, agency_id: int, name: str = "Serum week") ->
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         campaign = models.Campaign(
-            agency_id=agency_id, name=name, description="", market=Market.TH, seller_requirements="",
-            commission_requirement_bps=1000, contact_email="hello@agency.test", registration_start=now,
-            registration_end=now + timedelta(days=60), campaign_start=now, campaign_end=now + timedelta(days=90),
-            targeting_mode=TargetingMode.OPEN, published=True, first_published_at=now, created_at=now, updated_at=now,
+            agency_id=agency_id,
+            name=name,
+            description="",
+            market=Market.TH,
+            seller_requirements="",
+            commission_requirement_bps=1000,
+            contact_email="hello@agency.test",
+            registration_start=now,
+            registration_end=now + timedelta(days=60),
+            campaign_start=now,
+            campaign_end=now + timedelta(days=90),
+            targeting_mode=TargetingMode.OPEN,
+            published=True,
+            first_published_at=now,
+            created_at=now,
+            updated_at=now,
         )
         uow.session.add(campaign)
         await uow.session.flush()
@@ -48,14 +60,26 @@ async def add_campaign(rt: Runtime, agency_id: int, name: str = "Serum week") ->
 
 
 async def add_registration(
-    rt: Runtime, campaign_id: int, product_id: int, shop_id: int, *, total: int = 2000,
+    rt: Runtime,
+    campaign_id: int,
+    product_id: int,
+    shop_id: int,
+    *,
+    total: int = 2000,
     status: RegistrationStatus = RegistrationStatus.APPROVED,
 ) -> int:
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         row = models.Registration(
-            campaign_id=campaign_id, product_id=product_id, shop_id=shop_id, status=status, total_rate_bps=total,
-            contact_email="shop@shop.test", registered_at=now, decided_at=now, sample_quota=3,
+            campaign_id=campaign_id,
+            product_id=product_id,
+            shop_id=shop_id,
+            status=status,
+            total_rate_bps=total,
+            contact_email="shop@shop.test",
+            registered_at=now,
+            decided_at=now,
+            sample_quota=3,
         )
         uow.session.add(row)
         await uow.session.flush()
@@ -66,13 +90,21 @@ async def add_products(rt: Runtime, shop_id: int, titles: list[str], price_minor
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         rows = [
-            models.Product(shop_id=shop_id, title=title, category="Health", currency=Currency.THB, created_at=now)
+            models.Product(
+                shop_id=shop_id, title=title, category="Health", currency=Currency.THB, created_at=now
+            )
             for title in titles
         ]
         uow.session.add_all(rows)
         await uow.session.flush()
         uow.session.add_all(
-            models.Sku(product_id=p.id, seller_sku=f"SKU-{p.id}", price_minor=price_minor, currency=Currency.THB, stock=5)
+            models.Sku(
+                product_id=p.id,
+                seller_sku=f"SKU-{p.id}",
+                price_minor=price_minor,
+                currency=Currency.THB,
+                stock=5,
+            )
             for p in rows
         )
         return [p.id for p in rows]
@@ -86,9 +118,15 @@ async def add_showcase_entry(
         item = await uow.session.get(models.ProductListItem, item_id)
         registration = await uow.session.get(models.Registration, item.registration_id)
         entry = models.ShowcaseEntry(
-            creator_id=creator_id, product_id=registration.product_id, registration_id=registration.id,
-            list_item_id=item.id, creator_rate_bps=item.creator_rate_bps, status=status, added_at=now,
-            ended_at=None if status is ShowcaseStatus.ACTIVE else now, terms_accepted_at=now,
+            creator_id=creator_id,
+            product_id=registration.product_id,
+            registration_id=registration.id,
+            list_item_id=item.id,
+            creator_rate_bps=item.creator_rate_bps,
+            status=status,
+            added_at=now,
+            ended_at=None if status is ShowcaseStatus.ACTIVE else now,
+            terms_accepted_at=now,
         )
         uow.session.add(entry)
         await uow.session.flush()
@@ -130,7 +168,10 @@ async def setup(rt: Runtime, world: World) -> Setup:
         await add_registration(rt, campaign, pb[0], shop_b, total=3000),
     ]
     return Setup(
-        campaign=campaign, other_campaign=other, b_campaign=b_campaign, approved=approved,
+        campaign=campaign,
+        other_campaign=other,
+        b_campaign=b_campaign,
+        approved=approved,
         pending=await add_registration(rt, campaign, pb[1], shop_b, status=RegistrationStatus.PENDING),
         other_approved=await add_registration(rt, other, pa[0], shop_a),
         b_approved=await add_registration(rt, b_campaign, pa[0], shop_a),
@@ -145,8 +186,12 @@ CREATE = f"mutation($i: ProductListCreateInput!) {{ productListCreate(input: $i)
 ITEMS_SET = f"mutation($i: ProductListItemsSetInput!) {{ productListItemsSet(input: $i) {{ {PAYLOAD} }} }}"
 
 
-async def create_list(api: Any, campaign_id: int, name: str = "Serums", items: list[dict[str, Any]] | None = None) -> dict:
-    data = await api(CREATE, {"i": {"campaignId": gid("Campaign", campaign_id), "name": name, "items": items or []}})
+async def create_list(
+    api: Any, campaign_id: int, name: str = "Serums", items: list[dict[str, Any]] | None = None
+) -> dict:
+    data = await api(
+        CREATE, {"i": {"campaignId": gid("Campaign", campaign_id), "name": name, "items": items or []}}
+    )
     payload = data["productListCreate"]
     assert payload["userErrors"] == [], payload
     return payload["productList"]

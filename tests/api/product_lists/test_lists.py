@@ -37,19 +37,27 @@ def error(payload: dict) -> tuple[str, list[str] | None]:
 async def test_create_shows_the_three_way_split(world, setup, as_role) -> None:
     api = await as_role("agency_a")
     created = await create_list(
-        api, setup.campaign, "  Summer serums  ", [item(setup.approved[0], 1200), item(setup.approved[2], 3000)]
+        api,
+        setup.campaign,
+        "  Summer serums  ",
+        [item(setup.approved[0], 1200), item(setup.approved[2], 3000)],
     )
     assert created["name"] == "Summer serums"
     assert created["itemCount"] == 2
     assert created["campaign"] == {"id": gid("Campaign", setup.campaign), "name": "Serum week"}
     assert created["shareLink"] is None
     nodes = [edge["node"] for edge in created["items"]["edges"]]
-    assert [(n["totalRateBps"], n["creatorRateBps"], n["agencyRateBps"], n["creatorCount"]) for n in nodes] == [
-        (2000, 1200, 800, 0), (3000, 3000, 0, 0)
-    ]
-    assert nodes[0]["product"] == {"id": gid("Product", world.products["seller_a"][0]), "title": "Shop A Serum 0"}
+    assert [
+        (n["totalRateBps"], n["creatorRateBps"], n["agencyRateBps"], n["creatorCount"]) for n in nodes
+    ] == [(2000, 1200, 800, 0), (3000, 3000, 0, 0)]
+    assert nodes[0]["product"] == {
+        "id": gid("Product", world.products["seller_a"][0]),
+        "title": "Shop A Serum 0",
+    }
     assert nodes[0]["registration"] == {
-        "id": gid("Registration", setup.approved[0]), "status": "APPROVED", "totalRateBps": 2000
+        "id": gid("Registration", setup.approved[0]),
+        "status": "APPROVED",
+        "totalRateBps": 2000,
     }
     # An empty list is allowed while it is being built.
     assert (await create_list(api, setup.campaign, "Later"))["itemCount"] == 0
@@ -68,14 +76,23 @@ async def test_create_rules(rt, setup, as_role) -> None:
         ({"campaignId": gid("Campaign", setup.b_campaign)}, ("NOT_FOUND", ["input", "campaignId"])),
         ({"campaignId": gid("Product", 1)}, ("NOT_FOUND", ["input", "campaignId"])),
         ({"items": [item(setup.approved[0], 1000)] * 101}, ("TOO_MANY", ["input", "items"])),
-        ({"items": [item(setup.approved[0], 99)]}, ("OUT_OF_RANGE", ["input", "items", "0", "creatorRateBps"])),
-        ({"items": [item(setup.approved[2], 8001)]}, ("OUT_OF_RANGE", ["input", "items", "0", "creatorRateBps"])),
+        (
+            {"items": [item(setup.approved[0], 99)]},
+            ("OUT_OF_RANGE", ["input", "items", "0", "creatorRateBps"]),
+        ),
+        (
+            {"items": [item(setup.approved[2], 8001)]},
+            ("OUT_OF_RANGE", ["input", "items", "0", "creatorRateBps"]),
+        ),
         (
             {"items": [item(setup.approved[1], 1000), item(setup.approved[0], 2001)]},
             ("ABOVE_TOTAL_RATE", ["input", "items", "1", "creatorRateBps"]),
         ),
         ({"items": [item(setup.pending, 1000)]}, ("NOT_APPROVED", ["input", "items", "0", "registrationId"])),
-        ({"items": [item(setup.other_approved, 1000)]}, ("WRONG_CAMPAIGN", ["input", "items", "0", "registrationId"])),
+        (
+            {"items": [item(setup.other_approved, 1000)]},
+            ("WRONG_CAMPAIGN", ["input", "items", "0", "registrationId"]),
+        ),
         # Another agency's registration is not revealed.
         ({"items": [item(setup.b_approved, 1000)]}, ("NOT_FOUND", ["input", "items", "0", "registrationId"])),
         (
@@ -99,8 +116,11 @@ async def test_the_1001st_list_of_an_agency_is_refused(rt, world, setup, as_role
     async with UnitOfWork(rt) as uow:
         uow.session.add_all(
             models.ProductList(
-                agency_id=world["agency_a"].organisation_id, campaign_id=setup.campaign, name=f"List {n}",
-                created_at=now, updated_at=now,
+                agency_id=world["agency_a"].organisation_id,
+                campaign_id=setup.campaign,
+                name=f"List {n}",
+                created_at=now,
+                updated_at=now,
             )
             for n in range(1000)
         )
@@ -122,12 +142,19 @@ async def test_the_1001st_list_of_an_agency_is_refused(rt, world, setup, as_role
 
 async def test_items_set_adds_reprices_and_removes(rt, setup, as_role) -> None:
     api = await as_role("agency_a")
-    created = await create_list(api, setup.campaign, items=[item(setup.approved[0], 1000), item(setup.approved[1], 500)])
-    data = await api(ITEMS_SET, {"i": {
-        "listId": created["id"],
-        "set": [item(setup.approved[0], 1500), item(setup.approved[2], 2500)],
-        "remove": [gid("Registration", setup.approved[1])],
-    }})
+    created = await create_list(
+        api, setup.campaign, items=[item(setup.approved[0], 1000), item(setup.approved[1], 500)]
+    )
+    data = await api(
+        ITEMS_SET,
+        {
+            "i": {
+                "listId": created["id"],
+                "set": [item(setup.approved[0], 1500), item(setup.approved[2], 2500)],
+                "remove": [gid("Registration", setup.approved[1])],
+            }
+        },
+    )
     payload = data["productListItemsSet"]
     assert payload["userErrors"] == []
     nodes = [edge["node"] for edge in payload["productList"]["items"]["edges"]]
@@ -138,9 +165,11 @@ async def test_items_set_adds_reprices_and_removes(rt, setup, as_role) -> None:
     assert payload["productList"]["itemCount"] == 2
     assert payload["productList"]["updatedAt"] >= created["updatedAt"]
     async with rt.sessionmaker() as session:
-        [event] = (await session.scalars(select(models.AuditEvent).where(
-            models.AuditEvent.action == "product_list_item.reprice"
-        ))).all()
+        [event] = (
+            await session.scalars(
+                select(models.AuditEvent).where(models.AuditEvent.action == "product_list_item.reprice")
+            )
+        ).all()
     assert event.changes == {"creatorRateBps": [1000, 1500]}
 
 
@@ -153,26 +182,40 @@ async def test_items_set_rules_change_nothing(rt, setup, as_role) -> None:
         return error((await api(ITEMS_SET, {"i": variables}))["productListItemsSet"])
 
     assert await attempt(set=[item(setup.approved[0], 2500)]) == (
-        "ABOVE_TOTAL_RATE", ["input", "set", "0", "creatorRateBps"]
+        "ABOVE_TOTAL_RATE",
+        ["input", "set", "0", "creatorRateBps"],
     )
     assert await attempt(set=[item(setup.approved[1], 100), item(setup.approved[2], 50)]) == (
-        "OUT_OF_RANGE", ["input", "set", "1", "creatorRateBps"]
+        "OUT_OF_RANGE",
+        ["input", "set", "1", "creatorRateBps"],
     )
-    assert await attempt(set=[item(setup.pending, 1000)]) == ("NOT_APPROVED", ["input", "set", "0", "registrationId"])
+    assert await attempt(set=[item(setup.pending, 1000)]) == (
+        "NOT_APPROVED",
+        ["input", "set", "0", "registrationId"],
+    )
     assert await attempt(set=[item(setup.other_approved, 1000)]) == (
-        "WRONG_CAMPAIGN", ["input", "set", "0", "registrationId"]
+        "WRONG_CAMPAIGN",
+        ["input", "set", "0", "registrationId"],
     )
-    assert await attempt(set=[item(setup.b_approved, 1000)]) == ("NOT_FOUND", ["input", "set", "0", "registrationId"])
-    assert await attempt(remove=[gid("Registration", setup.approved[2])]) == ("NOT_FOUND", ["input", "remove", "0"])
-    assert await attempt(set=[item(setup.approved[0], 900)], remove=[gid("Registration", setup.approved[0])]) == (
-        "DUPLICATE_ITEM", ["input", "remove", "0"]
+    assert await attempt(set=[item(setup.b_approved, 1000)]) == (
+        "NOT_FOUND",
+        ["input", "set", "0", "registrationId"],
     )
+    assert await attempt(remove=[gid("Registration", setup.approved[2])]) == (
+        "NOT_FOUND",
+        ["input", "remove", "0"],
+    )
+    assert await attempt(
+        set=[item(setup.approved[0], 900)], remove=[gid("Registration", setup.approved[0])]
+    ) == ("DUPLICATE_ITEM", ["input", "remove", "0"])
     b = await as_role("agency_b")
-    other_agency = error((await b(ITEMS_SET, {"i": {"listId": created["id"], "set": []}}))["productListItemsSet"])
+    other_agency = error(
+        (await b(ITEMS_SET, {"i": {"listId": created["id"], "set": []}}))["productListItemsSet"]
+    )
     assert other_agency == ("NOT_FOUND", ["input", "listId"])
-    [only] = (await api(f"query($id: ID!) {{ productList(id: $id) {{ {LIST_FIELDS} }} }}", {"id": created["id"]}))[
-        "productList"
-    ]["items"]["edges"]
+    [only] = (
+        await api(f"query($id: ID!) {{ productList(id: $id) {{ {LIST_FIELDS} }} }}", {"id": created["id"]})
+    )["productList"]["items"]["edges"]
     assert only["node"]["creatorRateBps"] == 1000
     assert await count(rt, models.ProductListItem) == 1
 
@@ -187,10 +230,16 @@ async def test_more_than_100_products_in_a_list(rt, world, setup, as_role) -> No
     data = await api(ITEMS_SET, {"i": {"listId": created["id"], "set": [item(registrations[100], 1000)]}})
     assert error(data["productListItemsSet"]) == ("TOO_MANY", ["input", "set"])
     # Swapping one for another stays within 100.
-    data = await api(ITEMS_SET, {"i": {
-        "listId": created["id"], "set": [item(registrations[100], 1000)],
-        "remove": [gid("Registration", registrations[0])],
-    }})
+    data = await api(
+        ITEMS_SET,
+        {
+            "i": {
+                "listId": created["id"],
+                "set": [item(registrations[100], 1000)],
+                "remove": [gid("Registration", registrations[0])],
+            }
+        },
+    )
     assert data["productListItemsSet"]["userErrors"] == []
     page = await api(
         "query($id: ID!, $after: String) { productList(id: $id) { items(first: 60, after: $after) { totalCount "
@@ -199,11 +248,13 @@ async def test_more_than_100_products_in_a_list(rt, world, setup, as_role) -> No
     )
     first = page["productList"]["items"]
     assert first["totalCount"] == 100 and first["pageInfo"]["hasNextPage"] and len(first["edges"]) == 60
-    rest = (await api(
-        "query($id: ID!, $after: String) { productList(id: $id) { items(first: 60, after: $after) { "
-        "pageInfo { hasNextPage } edges { node { registration { id } } } } } }",
-        {"id": created["id"], "after": first["pageInfo"]["endCursor"]},
-    ))["productList"]["items"]
+    rest = (
+        await api(
+            "query($id: ID!, $after: String) { productList(id: $id) { items(first: 60, after: $after) { "
+            "pageInfo { hasNextPage } edges { node { registration { id } } } } } }",
+            {"id": created["id"], "after": first["pageInfo"]["endCursor"]},
+        )
+    )["productList"]["items"]
     assert not rest["pageInfo"]["hasNextPage"] and len(rest["edges"]) == 40
     ids = [e["node"]["registration"]["id"] for e in first["edges"] + rest["edges"]]
     assert ids == [gid("Registration", r) for r in registrations[1:]]
@@ -211,58 +262,76 @@ async def test_more_than_100_products_in_a_list(rt, world, setup, as_role) -> No
 
 async def test_rename_duplicate_and_delete(rt, world, setup, as_role) -> None:
     api = await as_role("agency_a")
-    created = await create_list(api, setup.campaign, items=[item(setup.approved[0], 1200), item(setup.approved[2], 2000)])
+    created = await create_list(
+        api, setup.campaign, items=[item(setup.approved[0], 1200), item(setup.approved[2], 2000)]
+    )
     await create_link(api, created["id"])
 
-    renamed = (await api(
-        f"mutation($i: ProductListUpdateInput!) {{ productListUpdate(input: $i) {{ {PAYLOAD} }} }}",
-        {"i": {"id": created["id"], "name": " Best serums "}},
-    ))["productListUpdate"]
+    renamed = (
+        await api(
+            f"mutation($i: ProductListUpdateInput!) {{ productListUpdate(input: $i) {{ {PAYLOAD} }} }}",
+            {"i": {"id": created["id"], "name": " Best serums "}},
+        )
+    )["productListUpdate"]
     assert renamed["userErrors"] == [] and renamed["productList"]["name"] == "Best serums"
-    too_long = (await api(
-        f"mutation($i: ProductListUpdateInput!) {{ productListUpdate(input: $i) {{ {PAYLOAD} }} }}",
-        {"i": {"id": created["id"], "name": "y" * 101}},
-    ))["productListUpdate"]
+    too_long = (
+        await api(
+            f"mutation($i: ProductListUpdateInput!) {{ productListUpdate(input: $i) {{ {PAYLOAD} }} }}",
+            {"i": {"id": created["id"], "name": "y" * 101}},
+        )
+    )["productListUpdate"]
     assert error(too_long) == ("TOO_LONG", ["input", "name"])
 
-    copy = (await api(
-        f"mutation($i: ProductListDuplicateInput!) {{ productListDuplicate(input: $i) {{ {PAYLOAD} }} }}",
-        {"i": {"id": created["id"]}},
-    ))["productListDuplicate"]
+    copy = (
+        await api(
+            f"mutation($i: ProductListDuplicateInput!) {{ productListDuplicate(input: $i) {{ {PAYLOAD} }} }}",
+            {"i": {"id": created["id"]}},
+        )
+    )["productListDuplicate"]
     assert copy["userErrors"] == []
     duplicate = copy["productList"]
     assert duplicate["id"] != created["id"] and duplicate["name"] == "Best serums (copy)"
     assert duplicate["shareLink"] is None  # the link is not copied
-    assert [(e["node"]["registration"]["id"], e["node"]["creatorRateBps"]) for e in duplicate["items"]["edges"]] == [
-        (gid("Registration", setup.approved[0]), 1200), (gid("Registration", setup.approved[2]), 2000)
-    ]
-    named = (await api(
-        f"mutation($i: ProductListDuplicateInput!) {{ productListDuplicate(input: $i) {{ {PAYLOAD} }} }}",
-        {"i": {"id": created["id"], "name": "Second copy"}},
-    ))["productListDuplicate"]["productList"]
+    assert [
+        (e["node"]["registration"]["id"], e["node"]["creatorRateBps"]) for e in duplicate["items"]["edges"]
+    ] == [(gid("Registration", setup.approved[0]), 1200), (gid("Registration", setup.approved[2]), 2000)]
+    named = (
+        await api(
+            f"mutation($i: ProductListDuplicateInput!) {{ productListDuplicate(input: $i) {{ {PAYLOAD} }} }}",
+            {"i": {"id": created["id"], "name": "Second copy"}},
+        )
+    )["productListDuplicate"]["productList"]
     assert named["name"] == "Second copy" and named["itemCount"] == 2
 
     # A creator added a product from the list: the entry stays, without its item, when the list goes.
     async with rt.sessionmaker() as session:
-        item_id = await session.scalar(select(models.ProductListItem.id).where(
-            models.ProductListItem.list_id == decode_id(created["id"], "ProductList")
-        ).limit(1))
+        item_id = await session.scalar(
+            select(models.ProductListItem.id)
+            .where(models.ProductListItem.list_id == decode_id(created["id"], "ProductList"))
+            .limit(1)
+        )
     entry = await add_showcase_entry(rt, creator_id=world["creator_a"].organisation_id, item_id=item_id)
-    deleted = (await api(
-        "mutation($i: ProductListDeleteInput!) { productListDelete(input: $i) { deletedId userErrors { field code } } }",
-        {"i": {"id": created["id"]}},
-    ))["productListDelete"]
+    deleted = (
+        await api(
+            "mutation($i: ProductListDeleteInput!) { productListDelete(input: $i) { deletedId userErrors { field code } } }",
+            {"i": {"id": created["id"]}},
+        )
+    )["productListDelete"]
     assert deleted == {"deletedId": created["id"], "userErrors": []}
     pk = decode_id(created["id"], "ProductList")
     assert await count(rt, models.ProductListItem, models.ProductListItem.list_id == pk) == 0
     assert await count(rt, models.ShareLink, models.ShareLink.list_id == pk) == 0
     kept = await row(rt, models.ShowcaseEntry, entry)
     assert kept.list_item_id is None and kept.status.value == "ACTIVE"
-    assert (await api("query($id: ID!) { productList(id: $id) { id } }", {"id": created["id"]}))["productList"] is None
-    again = (await api(
-        "mutation($i: ProductListDeleteInput!) { productListDelete(input: $i) { deletedId userErrors { field code } } }",
-        {"i": {"id": created["id"]}},
-    ))["productListDelete"]
+    assert (await api("query($id: ID!) { productList(id: $id) { id } }", {"id": created["id"]}))[
+        "productList"
+    ] is None
+    again = (
+        await api(
+            "mutation($i: ProductListDeleteInput!) { productListDelete(input: $i) { deletedId userErrors { field code } } }",
+            {"i": {"id": created["id"]}},
+        )
+    )["productListDelete"]
     assert again == {"deletedId": None, "userErrors": [{"field": ["input", "id"], "code": "NOT_FOUND"}]}
 
 
@@ -271,17 +340,27 @@ async def test_another_agencys_list_is_not_found_and_not_revealed(rt, setup, as_
     created = await create_list(a, setup.campaign, items=[item(setup.approved[0], 1000)])
     b = await as_role("agency_b")
     mutations = {
-        "productListUpdate": ("ProductListUpdateInput", {"id": created["id"], "name": "Mine now"}, ["input", "id"]),
+        "productListUpdate": (
+            "ProductListUpdateInput",
+            {"id": created["id"], "name": "Mine now"},
+            ["input", "id"],
+        ),
         "productListDuplicate": ("ProductListDuplicateInput", {"id": created["id"]}, ["input", "id"]),
         "productListItemsSet": ("ProductListItemsSetInput", {"listId": created["id"]}, ["input", "listId"]),
         "shareLinkCreate": ("ShareLinkCreateInput", {"listId": created["id"]}, ["input", "listId"]),
         "productListDelete": ("ProductListDeleteInput", {"id": created["id"]}, ["input", "id"]),
     }
     for name, (input_type, variables, field) in mutations.items():
-        body = await b(f"mutation($i: {input_type}!) {{ {name}(input: $i) {{ userErrors {{ field message code }} }} }}",
-                       {"i": variables})
+        body = await b(
+            f"mutation($i: {input_type}!) {{ {name}(input: $i) {{ userErrors {{ field message code }} }} }}",
+            {"i": variables},
+        )
         [only] = body[name]["userErrors"]
-        assert (only["code"], only["field"], only["message"]) == ("NOT_FOUND", field, "Product list not found"), name
+        assert (only["code"], only["field"], only["message"]) == (
+            "NOT_FOUND",
+            field,
+            "Product list not found",
+        ), name
     # Exactly the answer for a list that never existed.
     ghost = await b(
         "mutation($i: ProductListUpdateInput!) { productListUpdate(input: $i) { userErrors { field message code } } }",
@@ -290,9 +369,9 @@ async def test_another_agencys_list_is_not_found_and_not_revealed(rt, setup, as_
     assert ghost["productListUpdate"]["userErrors"] == [
         {"field": ["input", "id"], "message": "Product list not found", "code": "NOT_FOUND"}
     ]
-    assert (await b("query($id: ID!) { productList(id: $id) { id } node(id: $id) { id } }", {"id": created["id"]})) == {
-        "productList": None, "node": None
-    }
+    assert (
+        await b("query($id: ID!) { productList(id: $id) { id } node(id: $id) { id } }", {"id": created["id"]})
+    ) == {"productList": None, "node": None}
     assert (await b("{ productLists { totalCount } }"))["productLists"]["totalCount"] == 0
     unchanged = await row(rt, models.ProductList, decode_id(created["id"], "ProductList"))
     assert unchanged.name == "Serums"
@@ -328,9 +407,12 @@ async def test_search_filter_and_roles(rt, world, setup, clock, as_role) -> None
     assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"]  # the operator only reads
 
 
-async def test_registrations_of_an_ended_campaign_are_no_longer_approved(rt, clock, http, world, setup) -> None:
+async def test_registrations_of_an_ended_campaign_are_no_longer_approved(
+    rt, clock, http, world, setup
+) -> None:
     clock.advance(timedelta(days=91))  # the campaign ended: its open registrations show CLOSED
     api = Api(http, await login_token(http, world["agency_a"].email))
     assert await _create_error(api, setup, items=[item(setup.approved[0], 1000)]) == (
-        "NOT_APPROVED", ["input", "items", "0", "registrationId"]
+        "NOT_APPROVED",
+        ["input", "items", "0", "registrationId"],
     )

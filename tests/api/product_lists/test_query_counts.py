@@ -24,7 +24,9 @@ async def test_product_lists_statement_count_is_constant(rt, world, setup, queri
 
     async def add_lists(n: int) -> None:
         for i in range(n):
-            created = await create_list(api, setup.campaign, f"List {i}", [item(r, 1000) for r in setup.approved])
+            created = await create_list(
+                api, setup.campaign, f"List {i}", [item(r, 1000) for r in setup.approved]
+            )
             await create_link(api, created["id"])
 
     await add_lists(1)
@@ -44,7 +46,8 @@ async def test_product_lists_statement_count_is_constant(rt, world, setup, queri
 async def test_product_list_items_statement_count_is_constant(rt, world, setup, queries, as_role) -> None:
     shop = world["seller_a"].organisation_id
     registrations = [
-        await add_registration(rt, setup.campaign, p, shop) for p in await add_products(rt, shop, [f"P{i}" for i in range(10)])
+        await add_registration(rt, setup.campaign, p, shop)
+        for p in await add_products(rt, shop, [f"P{i}" for i in range(10)])
     ]
     api = await as_role("agency_a")
     created = await create_list(api, setup.campaign, items=[item(registrations[0], 1000)])
@@ -63,5 +66,7 @@ async def test_product_list_items_statement_count_is_constant(rt, world, setup, 
     ten = await api(ITEMS, {"id": created["id"]})
     assert (len(one["productList"]["items"]["edges"]), len(ten["productList"]["items"]["edges"])) == (1, 10)
     assert ten["productList"]["items"]["edges"][0]["node"]["creatorCount"] == 1
-    assert ten["productList"]["items"]["edges"][0]["node"]["registration"]["id"] == gid("Registration", registrations[0])
+    assert ten["productList"]["items"]["edges"][0]["node"]["registration"]["id"] == gid(
+        "Registration", registrations[0]
+    )
     assert queries.count == with_one, queries.statements

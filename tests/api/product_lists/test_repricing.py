@@ -42,12 +42,18 @@ async def _reprice(api, list_id: str, registration_id: int, rate: int) -> dict: 
 async def _kinds(rt, creator_id: int) -> list[str]:  # noqa: ANN001
     """The creator's rate notifications, newest first (read from the table: the clock outruns the sessions)."""
     async with rt.sessionmaker() as session:
-        return list((await session.scalars(
-            select(models.Notification.kind)
-            .where(models.Notification.recipient_organisation_id == creator_id,
-                   models.Notification.kind.startswith("SHOWCASE_RATE"))
-            .order_by(models.Notification.id.desc())
-        )).all())
+        return list(
+            (
+                await session.scalars(
+                    select(models.Notification.kind)
+                    .where(
+                        models.Notification.recipient_organisation_id == creator_id,
+                        models.Notification.kind.startswith("SHOWCASE_RATE"),
+                    )
+                    .order_by(models.Notification.id.desc())
+                )
+            ).all()
+        )
 
 
 async def test_an_increase_applies_at_once(rt, world, setup, as_role) -> None:
@@ -61,13 +67,18 @@ async def test_an_increase_applies_at_once(rt, world, setup, as_role) -> None:
         assert (current.creator_rate_bps, current.pending_rate_bps) == (1500, None)
     assert (await row(rt, models.ShowcaseEntry, ended)).creator_rate_bps == 1200  # ended entries are history
     creator = await as_role("creator_a")
-    [notice] = [e["node"] for e in (await creator(NOTIFICATIONS))["notifications"]["edges"]
-                if e["node"]["kind"] == "SHOWCASE_RATE_INCREASED"]
+    [notice] = [
+        e["node"]
+        for e in (await creator(NOTIFICATIONS))["notifications"]["edges"]
+        if e["node"]["kind"] == "SHOWCASE_RATE_INCREASED"
+    ]
     assert "from 12% to 15%" in notice["body"] and "Shop A Serum 0 (Serum week · Agency A)" in notice["body"]
     assert "20%" not in notice["body"]  # never the seller's total
 
 
-async def test_a_decrease_waits_30_days_with_notices_now_and_two_days_before(rt, clock, world, setup, as_role) -> None:
+async def test_a_decrease_waits_30_days_with_notices_now_and_two_days_before(
+    rt, clock, world, setup, as_role
+) -> None:
     agency = await as_role("agency_a")
     created, a, b, _ = await _list_with_entries(rt, world, setup, agency)
     decided = clock.now()
@@ -76,7 +87,10 @@ async def test_a_decrease_waits_30_days_with_notices_now_and_two_days_before(rt,
     for entry in (a, b):
         current = await row(rt, models.ShowcaseEntry, entry)
         assert current.creator_rate_bps == 1200
-        assert (current.pending_rate_bps, current.pending_rate_effective_at) == (800, decided + timedelta(days=30))
+        assert (current.pending_rate_bps, current.pending_rate_effective_at) == (
+            800,
+            decided + timedelta(days=30),
+        )
     creator_a, creator_b = world["creator_a"].organisation_id, world["creator_b"].organisation_id
     assert await _kinds(rt, creator_a) == ["SHOWCASE_RATE_DECREASE_SCHEDULED"]
     assert await _kinds(rt, creator_b) == ["SHOWCASE_RATE_DECREASE_SCHEDULED"]
@@ -89,7 +103,10 @@ async def test_a_decrease_waits_30_days_with_notices_now_and_two_days_before(rt,
     sent = await asyncio.gather(*(showcase_rates.notify_upcoming_rate_decreases(rt) for _ in range(3)))
     assert sum(sent) == 2
     assert await showcase_rates.notify_upcoming_rate_decreases(rt) == 0
-    assert await _kinds(rt, creator_a) == ["SHOWCASE_RATE_DECREASE_REMINDER", "SHOWCASE_RATE_DECREASE_SCHEDULED"]
+    assert await _kinds(rt, creator_a) == [
+        "SHOWCASE_RATE_DECREASE_REMINDER",
+        "SHOWCASE_RATE_DECREASE_SCHEDULED",
+    ]
     assert (await row(rt, models.ShowcaseEntry, a)).creator_rate_bps == 1200
 
     clock.set(decided + timedelta(days=30) - timedelta(seconds=1))
@@ -99,13 +116,19 @@ async def test_a_decrease_waits_30_days_with_notices_now_and_two_days_before(rt,
     assert sum(applied) == 2  # exactly once per entry
     for entry in (a, b):
         current = await row(rt, models.ShowcaseEntry, entry)
-        assert (current.creator_rate_bps, current.pending_rate_bps, current.pending_rate_effective_at) == (800, None, None)
+        assert (current.creator_rate_bps, current.pending_rate_bps, current.pending_rate_effective_at) == (
+            800,
+            None,
+            None,
+        )
     assert await showcase_rates.apply_due_rate_decreases(rt) == 0
     assert await showcase_rates.notify_upcoming_rate_decreases(rt) == 0
     async with rt.sessionmaker() as session:
-        applied_events = (await session.scalars(select(models.AuditEvent).where(
-            models.AuditEvent.action == showcase_rates.APPLIED_ACTION
-        ))).all()
+        applied_events = (
+            await session.scalars(
+                select(models.AuditEvent).where(models.AuditEvent.action == showcase_rates.APPLIED_ACTION)
+            )
+        ).all()
     assert sorted(e.subject_id for e in applied_events) == sorted([a, b])
     assert all(e.changes == {"creatorRateBps": [1200, 800]} for e in applied_events)
 
@@ -141,9 +164,14 @@ async def test_going_back_up_cancels_a_pending_decrease(rt, clock, world, setup,
     clock.advance(timedelta(days=3))
     await _reprice(agency, created["id"], setup.approved[0], 1200)
     current = await row(rt, models.ShowcaseEntry, a)
-    assert (current.creator_rate_bps, current.pending_rate_bps, current.pending_rate_effective_at) == (1200, None, None)
+    assert (current.creator_rate_bps, current.pending_rate_bps, current.pending_rate_effective_at) == (
+        1200,
+        None,
+        None,
+    )
     assert await _kinds(rt, world["creator_a"].organisation_id) == [
-        "SHOWCASE_RATE_DECREASE_CANCELLED", "SHOWCASE_RATE_DECREASE_SCHEDULED"
+        "SHOWCASE_RATE_DECREASE_CANCELLED",
+        "SHOWCASE_RATE_DECREASE_SCHEDULED",
     ]
     clock.advance(timedelta(days=30))
     assert await showcase_rates.apply_due_rate_decreases(rt) == 0

@@ -38,11 +38,13 @@ async def test_create_rotate_and_revoke(rt, clock, setup, as_role) -> None:
     again = (await api(REVOKE, {"i": {"id": rotated["id"]}}))["shareLinkRevoke"]
     assert again == {
         "shareLink": None,
-        "userErrors": [{"field": ["input", "id"], "message": "This link is already revoked", "code": "ALREADY_REVOKED"}],
+        "userErrors": [
+            {"field": ["input", "id"], "message": "This link is already revoked", "code": "ALREADY_REVOKED"}
+        ],
     }
-    assert (await api("query($id: ID!) { productList(id: $id) { shareLink { id } } }", {"id": created["id"]}))[
-        "productList"
-    ]["shareLink"] is None
+    assert (
+        await api("query($id: ID!) { productList(id: $id) { shareLink { id } } }", {"id": created["id"]})
+    )["productList"]["shareLink"] is None
     assert await count(rt, models.ShareLink, models.ShareLink.revoked_at.is_(None)) == 0
 
 
@@ -62,7 +64,8 @@ async def test_another_agencys_link_is_not_found(rt, setup, as_role) -> None:
     b = await as_role("agency_b")
     body = (await b(REVOKE, {"i": {"id": link["id"]}}))["shareLinkRevoke"]
     assert body == {
-        "shareLink": None, "userErrors": [{"field": ["input", "id"], "message": "Share link not found", "code": "NOT_FOUND"}]
+        "shareLink": None,
+        "userErrors": [{"field": ["input", "id"], "message": "Share link not found", "code": "NOT_FOUND"}],
     }
     ghost = (await b(REVOKE, {"i": {"id": gid("ShareLink", 999999)}}))["shareLinkRevoke"]
     assert ghost == body

@@ -89,27 +89,46 @@ async def make_campaign(
     begins = now + start
     async with UnitOfWork(rt) as uow:
         campaign = models.Campaign(
-            agency_id=world[agency].organisation_id, name=name, description="", market=market,
-            seller_requirements="", commission_requirement_bps=requirement_bps, contact_email="hello@agency.test",
-            registration_start=begins, registration_end=begins + timedelta(days=registration_days),
-            campaign_start=begins, campaign_end=begins + timedelta(days=campaign_days), targeting_mode=targeting,
-            target_seller_type=seller_type, published=published, first_published_at=now if published else None,
-            created_at=now, updated_at=now,
+            agency_id=world[agency].organisation_id,
+            name=name,
+            description="",
+            market=market,
+            seller_requirements="",
+            commission_requirement_bps=requirement_bps,
+            contact_email="hello@agency.test",
+            registration_start=begins,
+            registration_end=begins + timedelta(days=registration_days),
+            campaign_start=begins,
+            campaign_end=begins + timedelta(days=campaign_days),
+            targeting_mode=targeting,
+            target_seller_type=seller_type,
+            published=published,
+            first_published_at=now if published else None,
+            created_at=now,
+            updated_at=now,
         )
         uow.session.add(campaign)
         await uow.session.flush()
         for shop in target_shops:
-            uow.session.add(models.CampaignTargetShop(campaign_id=campaign.id, shop_id=world[shop].organisation_id))
+            uow.session.add(
+                models.CampaignTargetShop(campaign_id=campaign.id, shop_id=world[shop].organisation_id)
+            )
     return campaign.id
 
 
-async def make_products(rt: Runtime, world: World, seller: str, n: int, *, price_minor: int = 10000) -> list[int]:
+async def make_products(
+    rt: Runtime, world: World, seller: str, n: int, *, price_minor: int = 10000
+) -> list[int]:
     ids = []
     async with UnitOfWork(rt) as uow:
         for i in range(n):
             product = await catalogue.create_product(
-                uow, shop_id=world[seller].organisation_id, title=f"{seller} extra {i}", category="Home & Living",
-                description="", image_url=None,
+                uow,
+                shop_id=world[seller].organisation_id,
+                title=f"{seller} extra {i}",
+                category="Home & Living",
+                description="",
+                image_url=None,
                 skus=[catalogue.SkuSpec(seller_sku=f"X{i}", name=None, price_minor=price_minor + i, stock=3)],
             )
             ids.append(product.id)
@@ -117,14 +136,31 @@ async def make_products(rt: Runtime, world: World, seller: str, n: int, *, price
 
 
 def item(product_id: int | str, rate: int = 2000, **extra: Any) -> dict[str, Any]:
-    return {"productId": product_id if isinstance(product_id, str) else pid(product_id), "totalRateBps": rate, **extra}
+    return {
+        "productId": product_id if isinstance(product_id, str) else pid(product_id),
+        "totalRateBps": rate,
+        **extra,
+    }
 
 
-async def register(api: Api, campaign_id: int, *items: dict[str, Any], email: str = "shop@shop.test",
-                   whatsapp: str | None = None) -> dict[str, Any]:
-    data = await api(CREATE, {"input": {
-        "campaignId": cid(campaign_id), "items": list(items), "contactEmail": email, "contactWhatsapp": whatsapp,
-    }})
+async def register(
+    api: Api,
+    campaign_id: int,
+    *items: dict[str, Any],
+    email: str = "shop@shop.test",
+    whatsapp: str | None = None,
+) -> dict[str, Any]:
+    data = await api(
+        CREATE,
+        {
+            "input": {
+                "campaignId": cid(campaign_id),
+                "items": list(items),
+                "contactEmail": email,
+                "contactWhatsapp": whatsapp,
+            }
+        },
+    )
     return data["registrationCreate"]
 
 
@@ -135,12 +171,20 @@ async def register_one(api: Api, campaign_id: int, product_id: int, rate: int = 
     return pk_of(payload["registrations"][0]["id"])
 
 
-async def review(api: Api, ids: list[int | str], decision: str, reason: str | None = None,
-                 note: str | None = None) -> dict[str, Any]:
-    data = await api(REVIEW, {"input": {
-        "ids": [i if isinstance(i, str) else rid(i) for i in ids], "decision": decision, "reason": reason,
-        "note": note,
-    }})
+async def review(
+    api: Api, ids: list[int | str], decision: str, reason: str | None = None, note: str | None = None
+) -> dict[str, Any]:
+    data = await api(
+        REVIEW,
+        {
+            "input": {
+                "ids": [i if isinstance(i, str) else rid(i) for i in ids],
+                "decision": decision,
+                "reason": reason,
+                "note": note,
+            }
+        },
+    )
     return data["registrationReview"]
 
 
@@ -151,17 +195,22 @@ async def approve(api: Api, registration_id: int) -> None:
 
 async def status_of(rt: Runtime, registration_id: int) -> RegistrationStatus:
     async with rt.sessionmaker() as s:
-        return (await s.scalar(select(models.Registration.status).where(models.Registration.id == registration_id)))
+        return await s.scalar(
+            select(models.Registration.status).where(models.Registration.id == registration_id)
+        )
 
 
 async def state(rt: Runtime) -> dict[str, Any]:
     """Everything a registration mutation may change, to prove that a refused one changed nothing."""
     r = models.Registration
     async with rt.sessionmaker() as s:
-        registrations = (await s.execute(
-            select(r.id, r.status, r.version, r.sample_quota, r.total_rate_bps, r.reject_reason, r.closed_at)
-            .order_by(r.id)
-        )).all()
+        registrations = (
+            await s.execute(
+                select(
+                    r.id, r.status, r.version, r.sample_quota, r.total_rate_bps, r.reject_reason, r.closed_at
+                ).order_by(r.id)
+            )
+        ).all()
         counts = {
             model.__name__: await s.scalar(select(func.count()).select_from(model))
             for model in (models.AuditEvent, models.Notification, models.Bookmark)
@@ -172,18 +221,29 @@ async def state(rt: Runtime) -> dict[str, Any]:
 async def audit_actions(rt: Runtime, registration_id: int) -> list[str]:
     a = models.AuditEvent
     async with rt.sessionmaker() as s:
-        return list((await s.scalars(
-            select(a.action).where(a.subject_type == "Registration", a.subject_id == registration_id).order_by(a.id)
-        )).all())
+        return list(
+            (
+                await s.scalars(
+                    select(a.action)
+                    .where(a.subject_type == "Registration", a.subject_id == registration_id)
+                    .order_by(a.id)
+                )
+            ).all()
+        )
 
 
 async def notifications_of(rt: Runtime, organisation_id: int) -> list[models.Notification]:
     n = models.Notification
     async with rt.sessionmaker() as s:
-        return list((await s.scalars(
-            select(n).where(n.recipient_organisation_id == organisation_id, n.kind.like("REGISTRATION_%"))
-            .order_by(n.id)
-        )).all())
+        return list(
+            (
+                await s.scalars(
+                    select(n)
+                    .where(n.recipient_organisation_id == organisation_id, n.kind.like("REGISTRATION_%"))
+                    .order_by(n.id)
+                )
+            ).all()
+        )
 
 
 def moment(rt: Runtime) -> datetime:

@@ -53,11 +53,15 @@ async def test_concurrent_sweepers_close_each_registration_once(rt, world: World
     products = await make_products(rt, world, "seller_a", 30)
     await register(seller, campaign, *(item(p) for p in products))
     rt.clock.advance(timedelta(days=14))
-    closed = await asyncio.gather(*(registration_sweep.close_registrations_of_ended_campaigns(rt) for _ in range(3)))
+    closed = await asyncio.gather(
+        *(registration_sweep.close_registrations_of_ended_campaigns(rt) for _ in range(3))
+    )
     assert sum(closed) == 30
     async with rt.sessionmaker() as s:
         closes = await s.scalar(
-            select(func.count()).select_from(models.AuditEvent).where(models.AuditEvent.action == "registration.close")
+            select(func.count())
+            .select_from(models.AuditEvent)
+            .where(models.AuditEvent.action == "registration.close")
         )
     assert closes == 30
     assert await registration_sweep.close_registrations_of_ended_campaigns(rt) == 0

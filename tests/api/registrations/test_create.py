@@ -36,19 +36,43 @@ async def test_registers_products_with_their_terms(rt, world: World, as_role) ->
     campaign = await make_campaign(rt, world, requirement_bps=1500)
     first, second = world.products["seller_a"]
     payload = await register(
-        seller, campaign, item(first, 1500, sampleQuota=3, shopAdsRateBps=500), item(second, 8000),
-        email=" shop-a@shop.test ", whatsapp="+66 81 111 2222",
+        seller,
+        campaign,
+        item(first, 1500, sampleQuota=3, shopAdsRateBps=500),
+        item(second, 8000),
+        email=" shop-a@shop.test ",
+        whatsapp="+66 81 111 2222",
     )
     assert payload["userErrors"] == []
     assert [r["userErrors"] for r in payload["results"]] == [[], []]
     assert [r["productId"] for r in payload["results"]] == [pid(first), pid(second)]
     created = payload["registrations"]
     assert [r["id"] for r in created] == [r["registration"]["id"] for r in payload["results"]]
-    assert {k: created[0][k] for k in ("status", "totalRateBps", "sampleQuota", "shopAdsRateBps", "contactEmail",
-                                       "contactWhatsapp", "rejectReason", "decidedAt", "closedAt", "bookmarked")} == {
-        "status": "PENDING", "totalRateBps": 1500, "sampleQuota": 3, "shopAdsRateBps": 500,
-        "contactEmail": "shop-a@shop.test", "contactWhatsapp": "+66 81 111 2222", "rejectReason": None,
-        "decidedAt": None, "closedAt": None, "bookmarked": None,  # a seller never sees bookmarks
+    assert {
+        k: created[0][k]
+        for k in (
+            "status",
+            "totalRateBps",
+            "sampleQuota",
+            "shopAdsRateBps",
+            "contactEmail",
+            "contactWhatsapp",
+            "rejectReason",
+            "decidedAt",
+            "closedAt",
+            "bookmarked",
+        )
+    } == {
+        "status": "PENDING",
+        "totalRateBps": 1500,
+        "sampleQuota": 3,
+        "shopAdsRateBps": 500,
+        "contactEmail": "shop-a@shop.test",
+        "contactWhatsapp": "+66 81 111 2222",
+        "rejectReason": None,
+        "decidedAt": None,
+        "closedAt": None,
+        "bookmarked": None,  # a seller never sees bookmarks
     }
     assert created[0]["registeredAt"] == rt.clock.now().isoformat()
     assert created[1]["sampleQuota"] == 0 and created[1]["shopAdsRateBps"] is None
@@ -134,11 +158,17 @@ async def test_a_campaign_the_seller_joined_before_says_why_it_refuses(rt, world
     from server import models
 
     async with rt.sessionmaker() as s, s.begin():
-        await s.execute(delete(models.CampaignTargetShop).where(models.CampaignTargetShop.campaign_id == campaign))
-    assert await whole_call_error(rt, seller, campaign, [item(second)]) == [error("NOT_TARGETED", "input", "campaignId")]
+        await s.execute(
+            delete(models.CampaignTargetShop).where(models.CampaignTargetShop.campaign_id == campaign)
+        )
+    assert await whole_call_error(rt, seller, campaign, [item(second)]) == [
+        error("NOT_TARGETED", "input", "campaignId")
+    ]
     async with rt.sessionmaker() as s, s.begin():
         await s.execute(update(models.Campaign).where(models.Campaign.id == campaign).values(published=False))
-    assert await whole_call_error(rt, seller, campaign, [item(second)]) == [error("NOT_PUBLISHED", "input", "campaignId")]
+    assert await whole_call_error(rt, seller, campaign, [item(second)]) == [
+        error("NOT_PUBLISHED", "input", "campaignId")
+    ]
     # The other seller, who never registered, is not told the campaign exists.
     other = await as_role("seller_b")
     assert await whole_call_error(rt, other, campaign, [item(world.products["seller_b"][0])]) == [
@@ -195,11 +225,14 @@ async def test_each_item_succeeds_or_fails_on_its_own(rt, world: World, as_role)
     assert results[1]["userErrors"][0]["message"] == results[11]["userErrors"][0]["message"]
     assert [r["registration"] is not None for r in results] == [i in (0, 9) for i in range(len(items))]
     assert [pk_of(r["id"]) for r in payload["registrations"]] == [
-        pk_of(results[0]["registration"]["id"]), pk_of(results[9]["registration"]["id"])
+        pk_of(results[0]["registration"]["id"]),
+        pk_of(results[9]["registration"]["id"]),
     ]
 
 
-async def test_a_live_registration_blocks_another_until_it_is_rejected_or_withdrawn(rt, world: World, as_role) -> None:
+async def test_a_live_registration_blocks_another_until_it_is_rejected_or_withdrawn(
+    rt, world: World, as_role
+) -> None:
     seller, agency = await as_role("seller_a"), await as_role("agency_a")
     campaign = await make_campaign(rt, world)
     product = world.products["seller_a"][0]
@@ -212,12 +245,16 @@ async def test_a_live_registration_blocks_another_until_it_is_rejected_or_withdr
     assert await again() == [error("ALREADY_REGISTERED", "input", "items", 0, "productId")]  # PENDING
     await review(agency, [first], "REJECT", reason="COMMISSION_TOO_LOW")
     assert await again() == []  # after REJECTED: new terms are welcome
-    second = (await agency(
-        "query($c: ID!) { registrations(filter: {campaignId: $c, status: [PENDING]}) { edges { node { id } } } }",
-        {"c": cid(campaign)},
-    ))["registrations"]["edges"][0]["node"]["id"]
+    second = (
+        await agency(
+            "query($c: ID!) { registrations(filter: {campaignId: $c, status: [PENDING]}) { edges { node { id } } } }",
+            {"c": cid(campaign)},
+        )
+    )["registrations"]["edges"][0]["node"]["id"]
     await review(agency, [second], "APPROVE")
-    assert await again() == [error("ALREADY_REGISTERED", "input", "items", 0, "productId")]  # APPROVED: rate is locked
+    assert await again() == [
+        error("ALREADY_REGISTERED", "input", "items", 0, "productId")
+    ]  # APPROVED: rate is locked
     await seller(
         "mutation($i: RegistrationCancellationRequestInput!) { registrationCancellationRequest(input: $i) { userErrors { code } } }",
         {"i": {"id": second, "reason": "Out of stock"}},
@@ -230,8 +267,10 @@ async def test_withdrawn_may_register_again_rejected_forever_never(rt, world: Wo
     campaign = await make_campaign(rt, world)
     product = world.products["seller_a"][0]
     first = await register_one(seller, campaign, product)
-    await seller("mutation($i: RegistrationIdInput!) { registrationWithdraw(input: $i) { userErrors { code } } }",
-                 {"i": {"id": rid(first)}})
+    await seller(
+        "mutation($i: RegistrationIdInput!) { registrationWithdraw(input: $i) { userErrors { code } } }",
+        {"i": {"id": rid(first)}},
+    )
     second = await register_one(seller, campaign, product)
     await review(agency, [second], "REJECT_FOREVER", reason="PRODUCT_HARD_TO_PROMOTE")
     before = await state(rt)
@@ -259,7 +298,8 @@ async def test_the_unique_index_is_the_last_guard(rt, world: World, as_role, mon
     monkeypatch.setattr(registrations, "live_registrations", blind)
     payload = await register(seller, campaign, item(first), item(second))
     assert [codes_and_fields(r["userErrors"]) for r in payload["results"]] == [
-        [error("ALREADY_REGISTERED", "input", "items", 0, "productId")], []
+        [error("ALREADY_REGISTERED", "input", "items", 0, "productId")],
+        [],
     ]
     assert len(payload["registrations"]) == 1
     assert await audit_actions(rt, existing) == ["registration.create"]
@@ -272,7 +312,5 @@ async def test_concurrent_registrations_of_one_product_create_one(rt, world: Wor
     products = await make_products(rt, world, "seller_a", 5)
     for product in products:
         payloads = await asyncio.gather(*(register(seller, campaign, item(product)) for _ in range(3)))
-        outcomes = sorted(
-            (codes_and_fields(p["results"][0]["userErrors"]) for p in payloads), key=len
-        )
+        outcomes = sorted((codes_and_fields(p["results"][0]["userErrors"]) for p in payloads), key=len)
         assert outcomes == [[], *([[error("ALREADY_REGISTERED", "input", "items", 0, "productId")]] * 2)]

@@ -77,13 +77,20 @@ async def test_withdraw_pending_only(rt, world: World, as_role, setup) -> None: 
     assert withdrawn["status"] == "WITHDRAWN"
     assert await audit_actions(rt, registration) == ["registration.create", "registration.withdraw"]
     assert [n.kind for n in await notifications_of(rt, world["agency_a"].organisation_id)] == [
-        "REGISTRATION_CREATED", "REGISTRATION_WITHDRAWN"
+        "REGISTRATION_CREATED",
+        "REGISTRATION_WITHDRAWN",
     ]
-    assert await notifications_of(rt, world["seller_a"].organisation_id) == []  # not notified of its own action
-    assert await refused(rt, seller, WITHDRAW, {"id": rid(registration)}) == [error("INVALID_STATE", "input", "id")]
+    assert (
+        await notifications_of(rt, world["seller_a"].organisation_id) == []
+    )  # not notified of its own action
+    assert await refused(rt, seller, WITHDRAW, {"id": rid(registration)}) == [
+        error("INVALID_STATE", "input", "id")
+    ]
     approved = await register_one(seller, campaign, second)
     await approve(agency, approved)
-    assert await refused(rt, seller, WITHDRAW, {"id": rid(approved)}) == [error("INVALID_STATE", "input", "id")]
+    assert await refused(rt, seller, WITHDRAW, {"id": rid(approved)}) == [
+        error("INVALID_STATE", "input", "id")
+    ]
     # Another seller's registration, a missing one and a malformed id are all "not found".
     other = await as_role("seller_b")
     for id_ in (rid(approved), rid(10**9), "garbage"):
@@ -102,7 +109,9 @@ async def test_sample_quota_only_goes_up(rt, world: World, setup) -> None:  # no
         error("OUT_OF_RANGE", "input", "sampleQuota")
     ]
     before = await state(rt)
-    assert (await done(seller, QUOTA, {"id": rid(registration), "sampleQuota": 5}))["sampleQuota"] == 5  # no change
+    assert (await done(seller, QUOTA, {"id": rid(registration), "sampleQuota": 5}))[
+        "sampleQuota"
+    ] == 5  # no change
     assert await state(rt) == before
     history = (await agency(HISTORY, {"id": rid(registration)}))["node"]["history"]
     assert history[-1]["action"] == "registration.sample_quota_increase"
@@ -127,7 +136,8 @@ async def test_an_approved_total_rate_never_changes(rt, world: World, setup) -> 
     seller, agency, campaign, registration, _ = setup
     await approve(agency, registration)
     mutation_inputs = [
-        named for field in object_types(sdl_schema())["Mutation"].fields.values()
+        named
+        for field in object_types(sdl_schema())["Mutation"].fields.values()
         for arg in field.args.values()
         if isinstance(named := graphql.get_named_type(arg.type), graphql.GraphQLInputObjectType)
     ]
@@ -135,10 +145,12 @@ async def test_an_approved_total_rate_never_changes(rt, world: World, setup) -> 
     # The one mutation that changes an existing registration's rate does so only while it is PENDING.
     assert takes_rate == ["RegistrationTermsUpdateInput"]
     before = await state(rt)
-    refused_edit = (await seller(
-        "mutation($i: RegistrationTermsUpdateInput!) { registrationTermsUpdate(input: $i) { userErrors { field code } } }",
-        {"i": {"id": rid(registration), "totalRateBps": 3000}},
-    ))["registrationTermsUpdate"]["userErrors"]
+    refused_edit = (
+        await seller(
+            "mutation($i: RegistrationTermsUpdateInput!) { registrationTermsUpdate(input: $i) { userErrors { field code } } }",
+            {"i": {"id": rid(registration), "totalRateBps": 3000}},
+        )
+    )["registrationTermsUpdate"]["userErrors"]
     assert refused_edit == [{"field": ["input", "id"], "code": "INVALID_STATE"}]
     payload = await register(seller, campaign, item(world.products["seller_a"][0], 3000))
     assert codes_and_fields(payload["results"][0]["userErrors"]) == [
@@ -161,17 +173,26 @@ async def test_cancellation_request_and_decision(rt, world: World, as_role, setu
         ]
     rt.clock.advance(timedelta(hours=2))
     requested = await done(seller, CANCEL_REQUEST, {"id": rid(registration), "reason": "Out of stock"})
-    assert (requested["status"], requested["cancellationRequestedAt"]) == ("PENDING_CLOSED", rt.clock.now().isoformat())
+    assert (requested["status"], requested["cancellationRequestedAt"]) == (
+        "PENDING_CLOSED",
+        rt.clock.now().isoformat(),
+    )
     # Only the agency of the campaign decides; the note is limited; only a PENDING_CLOSED one can be decided.
     other_agency = await as_role("agency_b")
     assert await refused(rt, other_agency, CANCEL_DECIDE, {"id": rid(registration), "approve": True}) == [
         error("NOT_FOUND", "input", "id")
     ]
-    assert await refused(rt, agency, CANCEL_DECIDE, {"id": rid(registration), "approve": True, "note": "n" * 501}) == [
-        error("OUT_OF_RANGE", "input", "note")
-    ]
-    declined = await done(agency, CANCEL_DECIDE, {"id": rid(registration), "approve": False, "note": "Please stay"})
-    assert (declined["status"], declined["cancellationRequestedAt"], declined["closedAt"]) == ("APPROVED", None, None)
+    assert await refused(
+        rt, agency, CANCEL_DECIDE, {"id": rid(registration), "approve": True, "note": "n" * 501}
+    ) == [error("OUT_OF_RANGE", "input", "note")]
+    declined = await done(
+        agency, CANCEL_DECIDE, {"id": rid(registration), "approve": False, "note": "Please stay"}
+    )
+    assert (declined["status"], declined["cancellationRequestedAt"], declined["closedAt"]) == (
+        "APPROVED",
+        None,
+        None,
+    )
     assert await refused(rt, agency, CANCEL_DECIDE, {"id": rid(registration), "approve": True}) == [
         error("INVALID_STATE", "input", "id")
     ]
@@ -192,14 +213,18 @@ async def test_cancellation_request_and_decision(rt, world: World, as_role, setu
     ]
     # The seller's own cancellation requests notify the agency only.
     assert [n.kind for n in await notifications_of(rt, world["seller_a"].organisation_id)] == [
-        "REGISTRATION_APPROVED", "REGISTRATION_CANCELLATION_DECLINED", "REGISTRATION_CLOSED",
+        "REGISTRATION_APPROVED",
+        "REGISTRATION_CANCELLATION_DECLINED",
+        "REGISTRATION_CLOSED",
     ]
 
 
 async def test_bookmarks_are_the_agencys_own(rt, world: World, as_role, setup) -> None:  # noqa: ANN001
     seller, agency, _campaign, registration, _ = setup
     for _ in range(2):  # idempotent
-        assert (await done(agency, BOOKMARK, {"registrationId": rid(registration), "bookmarked": True}))["bookmarked"]
+        assert (await done(agency, BOOKMARK, {"registrationId": rid(registration), "bookmarked": True}))[
+            "bookmarked"
+        ]
     assert (await state(rt))["Bookmark"] == 1
     assert (await seller(NODE, {"id": rid(registration)}))["node"]["bookmarked"] is None
     operator = await as_role("operator")
@@ -208,9 +233,9 @@ async def test_bookmarks_are_the_agencys_own(rt, world: World, as_role, setup) -
     assert await audit_actions(rt, registration) == ["registration.create"]
     assert await notifications_of(rt, world["seller_a"].organisation_id) == []
     other_agency = await as_role("agency_b")
-    assert await refused(rt, other_agency, BOOKMARK, {"registrationId": rid(registration), "bookmarked": True}) == [
-        error("NOT_FOUND", "input", "registrationId")
-    ]
+    assert await refused(
+        rt, other_agency, BOOKMARK, {"registrationId": rid(registration), "bookmarked": True}
+    ) == [error("NOT_FOUND", "input", "registrationId")]
     for _ in range(2):
         assert (await done(agency, BOOKMARK, {"registrationId": rid(registration), "bookmarked": False}))[
             "bookmarked"
@@ -237,7 +262,9 @@ async def test_a_closed_campaign_refuses_every_change(rt, world: World, as_role)
     ]
     before = await state(rt)
     payload = await review(agency, [pending], "APPROVE")
-    assert codes_and_fields(payload["results"][0]["userErrors"]) == [error("CAMPAIGN_CLOSED", "input", "ids", 0)]
+    assert codes_and_fields(payload["results"][0]["userErrors"]) == [
+        error("CAMPAIGN_CLOSED", "input", "ids", 0)
+    ]
     assert await state(rt) == before
 
 
@@ -259,9 +286,13 @@ async def test_registrations_close_with_their_campaign(rt, world: World, as_role
     assert await audit_actions(rt, pending) == ["registration.create", "registration.close"]
     history = (await agency(HISTORY, {"id": rid(pending)}))["node"]["history"]
     assert (history[-1]["actorName"], history[-1]["actorRole"], history[-1]["reason"]) == (
-        None, None, "The campaign ended"
+        None,
+        None,
+        "The campaign ended",
     )
-    assert [n.kind for n in await notifications_of(rt, world["seller_a"].organisation_id)][-1] == "REGISTRATION_CLOSED"
+    assert [n.kind for n in await notifications_of(rt, world["seller_a"].organisation_id)][
+        -1
+    ] == "REGISTRATION_CLOSED"
     rt.clock.advance(timedelta(days=1))
     shown = (await seller(NODE, {"id": rid(pending)}))["node"]
     assert shown["closedAt"] == (rt.clock.now() - timedelta(days=1)).isoformat()

@@ -42,7 +42,11 @@ async def ids(api: Api, filter_: dict | None = None, sort: dict | None = None, f
 async def listed(rt, world: World, as_role):  # noqa: ANN001, ANN201
     """Agency A's two campaigns with registrations of both sellers (different prices, rates and times), and
     agency B's campaign with one of seller B."""
-    seller_a, seller_b, agency_a = await as_role("seller_a"), await as_role("seller_b"), await as_role("agency_a")
+    seller_a, seller_b, agency_a = (
+        await as_role("seller_a"),
+        await as_role("seller_b"),
+        await as_role("agency_a"),
+    )
     serums = await make_campaign(rt, world, name="Serums")
     home = await make_campaign(rt, world, name="Home")
     theirs = await make_campaign(rt, world, "agency_b", name="Theirs")
@@ -106,8 +110,13 @@ async def test_filters(rt, world: World, as_role, listed) -> None:  # noqa: ANN0
     assert await names(agency, search="SHOP b") == {"b_serum"}  # shop name, any case
     assert await names(agency, search="serum 0") == {"a_serum", "b_serum"}  # product title
     assert await names(agency, search="%") == set()  # LIKE wildcards are literal
-    assert await names(agency, search="_") == {"a_cheap", "a_dear_home"}  # "seller_a extra …", not every title
-    assert await names(seller, campaignId=encode_id("Campaign", serums), status=["PENDING", "APPROVED"]) == {"a_serum"}
+    assert await names(agency, search="_") == {
+        "a_cheap",
+        "a_dear_home",
+    }  # "seller_a extra …", not every title
+    assert await names(seller, campaignId=encode_id("Campaign", serums), status=["PENDING", "APPROVED"]) == {
+        "a_serum"
+    }
     for bad in ("abc", "-1", "NaN", "1e999"):
         body = await agency.raw(LIST, {"filter": {"minPrice": bad}})
         assert body["errors"][0]["extensions"]["code"] == "INVALID_FILTER", bad
@@ -137,7 +146,9 @@ async def test_sorts_and_pages(rt, world: World, as_role, field: str, key: str, 
     created = []
     for n, product in enumerate(products):
         rt.clock.advance(timedelta(seconds=1))
-        created.append((await register(seller, campaign, item(product, 1000 + 500 * (n % 3))))["registrations"][0])
+        created.append(
+            (await register(seller, campaign, item(product, 1000 + 500 * (n % 3))))["registrations"][0]
+        )
     expected_values = {
         "registered": {pk_of(c["id"]): n for n, c in enumerate(created)},
         "rate": {pk_of(c["id"]): c["totalRateBps"] for c in created},
@@ -146,7 +157,9 @@ async def test_sorts_and_pages(rt, world: World, as_role, field: str, key: str, 
     expected = sorted(expected_values, key=lambda pk: (expected_values[pk], pk), reverse=direction == "DESC")
     seen, after = [], None
     while True:
-        data = await operator(LIST, {"first": 3, "after": after, "sort": {"field": field, "direction": direction}})
+        data = await operator(
+            LIST, {"first": 3, "after": after, "sort": {"field": field, "direction": direction}}
+        )
         page = data["registrations"]
         assert page["totalCount"] == 7
         seen += [pk_of(edge["node"]["id"]) for edge in page["edges"]]

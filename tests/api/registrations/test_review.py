@@ -36,13 +36,19 @@ async def test_approve(rt, world: World, as_role) -> None:
     assert result["id"] == rid(registration) and result["userErrors"] == []
     decided = result["registration"]
     assert (decided["status"], decided["decidedAt"], decided["rejectReason"], decided["rejectNote"]) == (
-        "APPROVED", rt.clock.now().isoformat(), None, None
+        "APPROVED",
+        rt.clock.now().isoformat(),
+        None,
+        None,
     )
     assert decided["bookmarked"] is False  # the agency sees its own bookmarks
     assert await audit_actions(rt, registration) == ["registration.create", "registration.approve"]
     [seller_note] = await notifications_of(rt, world["seller_a"].organisation_id)
     assert (seller_note.kind, seller_note.title, seller_note.body, seller_note.subject_type) == (
-        "REGISTRATION_APPROVED", "Registration approved", "Shop A Serum 0 in Serum week.", "Registration"
+        "REGISTRATION_APPROVED",
+        "Registration approved",
+        "Shop A Serum 0 in Serum week.",
+        "Registration",
     )
     agency_kinds = [n.kind for n in await notifications_of(rt, world["agency_a"].organisation_id)]
     assert agency_kinds == ["REGISTRATION_CREATED"]  # the agency is not notified of its own approval
@@ -53,26 +59,44 @@ async def test_reject_and_reject_forever_carry_reason_and_note(rt, world: World,
     campaign = await make_campaign(rt, world)
     first = await register_one(seller, campaign, world.products["seller_a"][0])
     second = await register_one(seller, campaign, world.products["seller_a"][1])
-    payload = await review(agency, [first], "REJECT", reason="PRODUCT_TOO_EXPENSIVE", note="  Price it lower.  ")
+    payload = await review(
+        agency, [first], "REJECT", reason="PRODUCT_TOO_EXPENSIVE", note="  Price it lower.  "
+    )
     rejected = payload["results"][0]["registration"]
     assert (rejected["status"], rejected["rejectReason"], rejected["rejectNote"]) == (
-        "REJECTED", "PRODUCT_TOO_EXPENSIVE", "Price it lower."
+        "REJECTED",
+        "PRODUCT_TOO_EXPENSIVE",
+        "Price it lower.",
     )
     payload = await review(agency, [second], "REJECT_FOREVER", reason="NO_SUITABLE_CREATOR")
     forever = payload["results"][0]["registration"]
     assert (forever["status"], forever["rejectReason"], forever["rejectNote"]) == (
-        "REJECT_FOREVER", "NO_SUITABLE_CREATOR", None
+        "REJECT_FOREVER",
+        "NO_SUITABLE_CREATOR",
+        None,
     )
     # The seller reads why.
     seen = (await seller(NODE, {"id": rid(first)}))["node"]
     assert (seen["rejectReason"], seen["rejectNote"], seen["bookmarked"]) == (
-        "PRODUCT_TOO_EXPENSIVE", "Price it lower.", None
+        "PRODUCT_TOO_EXPENSIVE",
+        "Price it lower.",
+        None,
     )
     history = (await seller(HISTORY, {"id": rid(first)}))["node"]["history"]
-    assert [(e["action"], e["actorName"], e["actorRole"], e["fromStatus"], e["toStatus"], e["reason"], e["note"])
-            for e in history] == [
+    assert [
+        (e["action"], e["actorName"], e["actorRole"], e["fromStatus"], e["toStatus"], e["reason"], e["note"])
+        for e in history
+    ] == [
         ("registration.create", "Shop A", "SELLER", None, "PENDING", None, None),
-        ("registration.reject", "Agency A", "AGENCY", "PENDING", "REJECTED", "PRODUCT_TOO_EXPENSIVE", "Price it lower."),
+        (
+            "registration.reject",
+            "Agency A",
+            "AGENCY",
+            "PENDING",
+            "REJECTED",
+            "PRODUCT_TOO_EXPENSIVE",
+            "Price it lower.",
+        ),
     ]
     kinds = [n.kind for n in await notifications_of(rt, world["seller_a"].organisation_id)]
     assert kinds == ["REGISTRATION_REJECTED", "REGISTRATION_REJECT_FOREVER"]
@@ -114,7 +138,9 @@ async def test_each_item_on_its_own(rt, world: World, as_role) -> None:
     payload = await review(
         agency,
         [pending, of_other_agency, approved, pending, "not-an-id", rid(10**9), in_ended],
-        "REJECT", reason="COMMISSION_TOO_LOW", note="Too low",
+        "REJECT",
+        reason="COMMISSION_TOO_LOW",
+        note="Too low",
     )
     assert payload["userErrors"] == []
     results = payload["results"]
@@ -148,5 +174,8 @@ async def test_a_batch_of_a_hundred_is_one_notification_per_party(rt, world: Wor
     assert [r["registration"]["status"] for r in payload["results"]] == ["APPROVED"] * 100
     [note] = await notifications_of(rt, world["seller_a"].organisation_id)
     assert (note.kind, note.title, note.subject_type, len(note.data["registrationIds"])) == (
-        "REGISTRATION_APPROVED", "100 registrations approved", "Campaign", 100
+        "REGISTRATION_APPROVED",
+        "100 registrations approved",
+        "Campaign",
+        100,
     )

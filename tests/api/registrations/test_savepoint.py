@@ -14,14 +14,26 @@ from tests.plugins.api import World
 
 def note(organisation_id: int, kind: str, rt) -> models.Notification:  # noqa: ANN001
     return models.Notification(
-        recipient_organisation_id=organisation_id, kind=kind, title="t", body="", data={}, created_at=rt.clock.now()
+        recipient_organisation_id=organisation_id,
+        kind=kind,
+        title="t",
+        body="",
+        data={},
+        created_at=rt.clock.now(),
     )
 
 
 async def kinds(rt) -> list[str]:  # noqa: ANN001
     async with rt.sessionmaker() as s:
-        return list((await s.scalars(select(models.Notification.kind).where(models.Notification.kind.like("SP_%"))
-                                     .order_by(models.Notification.id))).all())
+        return list(
+            (
+                await s.scalars(
+                    select(models.Notification.kind)
+                    .where(models.Notification.kind.like("SP_%"))
+                    .order_by(models.Notification.id)
+                )
+            ).all()
+        )
 
 
 async def test_a_released_savepoint_is_rolled_back_with_its_unit_of_work(rt, world: World) -> None:
@@ -45,7 +57,9 @@ async def test_a_failed_statement_rolls_back_alone(rt, world: World) -> None:
         await uow.session.flush()
         with pytest.raises(IntegrityError):
             async with await uow.savepoint():
-                uow.session.add(note(10**12, "SP_BROKEN", rt))  # no such organisation: a foreign key violation
+                uow.session.add(
+                    note(10**12, "SP_BROKEN", rt)
+                )  # no such organisation: a foreign key violation
                 await uow.session.flush()
         uow.session.add(note(org, "SP_AFTER", rt))
     assert await kinds(rt) == ["SP_BEFORE", "SP_AFTER"]

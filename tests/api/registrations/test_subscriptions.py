@@ -33,7 +33,9 @@ async def rt(request: pytest.FixtureRequest, database_url: str, clock) -> AsyncI
 @asynccontextmanager
 async def socket(app, http: httpx.AsyncClient, world: World, key: str) -> AsyncIterator[GraphQLWS]:  # noqa: ANN001
     token = await login_token(http, world[key].email)
-    async with httpx.AsyncClient(transport=ASGIWebSocketTransport(app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=ASGIWebSocketTransport(app), base_url="http://testserver"
+    ) as client:
         async with aconnect_ws("http://testserver/graphql", client, subprotocols=[PROTOCOL]) as ws:
             graphql_ws = GraphQLWS(ws.send_text, ws.receive_text)
             assert (await graphql_ws.init({"token": token}))["type"] == "connection_ack"
@@ -50,7 +52,9 @@ async def changes(ws: GraphQLWS, n: int) -> dict[str, list[dict]]:
     return got
 
 
-async def test_status_changes_reach_the_agency_and_that_seller_only(rt, app, http, world: World, as_role) -> None:  # noqa: ANN001
+async def test_status_changes_reach_the_agency_and_that_seller_only(
+    rt, app, http, world: World, as_role
+) -> None:  # noqa: ANN001
     seller, agency = await as_role("seller_a"), await as_role("agency_a")
     campaign = await make_campaign(rt, world)
     other_campaign = await make_campaign(rt, world, name="Other week")
@@ -72,31 +76,47 @@ async def test_status_changes_reach_the_agency_and_that_seller_only(rt, app, htt
         created = await changes(agency_ws, 2)
         assert created["all"] == created["one"]
         [change] = created["all"]
-        assert (change["fromStatus"], change["toStatus"], change["at"]) == (None, "PENDING", rt.clock.now().isoformat())
+        assert (change["fromStatus"], change["toStatus"], change["at"]) == (
+            None,
+            "PENDING",
+            rt.clock.now().isoformat(),
+        )
         assert change["registration"] == {
-            "id": rid(registration), "status": "PENDING", "bookmarked": False, "totalRateBps": 2000,
-            "product": {"title": "Shop A Serum 0"}, "campaign": {"name": "Serum week"},
+            "id": rid(registration),
+            "status": "PENDING",
+            "bookmarked": False,
+            "totalRateBps": 2000,
+            "product": {"title": "Shop A Serum 0"},
+            "campaign": {"name": "Serum week"},
         }
         [seen] = (await changes(seller_ws, 1))["mine"]
-        assert (seen["fromStatus"], seen["toStatus"], seen["registration"]["id"]) == (None, "PENDING", rid(registration))
+        assert (seen["fromStatus"], seen["toStatus"], seen["registration"]["id"]) == (
+            None,
+            "PENDING",
+            rid(registration),
+        )
 
         await agency(BOOKMARK, {"input": {"registrationId": rid(registration), "bookmarked": True}})
         await review(agency, [registration], "APPROVE")
         approved = await changes(agency_ws, 2)
-        assert [(c["fromStatus"], c["toStatus"], c["registration"]["bookmarked"]) for c in approved["all"]] == [
-            ("PENDING", "APPROVED", True)
-        ]
+        assert [
+            (c["fromStatus"], c["toStatus"], c["registration"]["bookmarked"]) for c in approved["all"]
+        ] == [("PENDING", "APPROVED", True)]
         got = {}
         for _ in range(2):  # the change and its notification, in either order
             message = await seller_ws.next_payload()
             got[message["id"]] = message["payload"]["data"]
         # The seller may not see the agency's bookmark: null in the pushed payload.
         pushed = got["mine"]["registrationStatusChanged"]
-        assert (pushed["toStatus"], pushed["registration"]["status"], pushed["registration"]["bookmarked"]) == (
-            "APPROVED", "APPROVED", None
-        )
+        assert (
+            pushed["toStatus"],
+            pushed["registration"]["status"],
+            pushed["registration"]["bookmarked"],
+        ) == ("APPROVED", "APPROVED", None)
         assert got["notes"]["notificationReceived"] == {
-            "kind": "REGISTRATION_APPROVED", "title": "Registration approved", "subjectId": rid(registration)
+            "kind": "REGISTRATION_APPROVED",
+            "title": "Registration approved",
+            "subjectId": rid(registration),
         }
 
         # A change in another campaign of the agency: the campaign-filtered subscription stays quiet.
@@ -130,5 +150,7 @@ async def test_the_operator_follows_one_campaign(rt, app, http, world: World, as
         registration = await register_one(seller, campaign, world.products["seller_a"][0])
         [change] = (await changes(ws, 1))["one"]
         assert (change["toStatus"], change["registration"]["id"], change["registration"]["bookmarked"]) == (
-            "PENDING", rid(registration), None
+            "PENDING",
+            rid(registration),
+            None,
         )
