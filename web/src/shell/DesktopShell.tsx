@@ -49,7 +49,7 @@ export function DesktopShell({ module }: { module: RoleModule }) {
       <SkipLink />
       <AppShell
         header={{ height: 60 }}
-        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        navbar={{ width: { base: 208, xl: 240 }, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
         padding={{ base: 'md', md: 'xl' }}
       >
         <AppShell.Header>

@@ -423,7 +423,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
       ) : (
         <div style={{ position: 'relative' }}>
           <LoadingOverlay visible={fetching && !reviewing} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer minWidth={880}>
             <Table verticalSpacing="sm" highlightOnHover data-testid="registration-table" aria-busy={fetching} styles={{ th: { whiteSpace: 'nowrap' } }}>
               <VisuallyHidden component="caption">Registered products</VisuallyHidden>
               <Table.Thead>
@@ -513,7 +513,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                         </Stack>
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                        {/* Stacked, so that every action fits at 1280 px without the table scrolling sideways. */}
+                        <Stack gap={4} align="flex-end">
                           {row.status === 'PENDING' && (
                             <>
                               <Button size="compact-xs" variant="light" onClick={() => void runReview([row.id], 'APPROVE')} aria-label={`Approve ${title}`}>
@@ -529,6 +530,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                               Decide…
                             </Button>
                           )}
+                          <Group gap={4} wrap="nowrap">
                           <Tooltip label={row.bookmarked ? 'Remove bookmark' : 'Bookmark'} withArrow>
                             <ActionIcon
                               variant="subtle"
@@ -545,7 +547,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                               <IconHistory size={18} aria-hidden />
                             </ActionIcon>
                           </Tooltip>
-                        </Group>
+                          </Group>
+                        </Stack>
                       </Table.Td>
                     </Table.Tr>
                   );
