@@ -81,7 +81,8 @@ test('the seller sees what a rate really costs while typing it', async ({ browse
 test('the agency sees a shop’s scorecard while reviewing its registrations', async ({ browser }) => {
   const agency = await signIn(browser, 'agency@demo.test');
   await agency.getByRole('link', { name: 'Campaigns', exact: true }).click();
-  await agency.getByRole('link', { name: CAMPAIGN }).click();
+  await expect(agency).toHaveURL(/\/agency\/campaigns$/);
+  await agency.getByRole('link', { name: CAMPAIGN, exact: true }).click();
   const button = agency.getByRole('button', { name: /Trust scorecard of / }).first();
   await button.click();
   const card = agency.getByTestId('shop-scorecard');

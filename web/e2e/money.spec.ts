@@ -53,7 +53,8 @@ test('the agency sees a campaign’s performance: tiles, chart, products and cre
   test.setTimeout(90_000);
   const agency = await signIn(browser, 'agency@demo.test');
   await agency.getByRole('link', { name: 'Campaigns', exact: true }).click();
-  await agency.getByRole('link', { name: CAMPAIGN }).click();
+  await expect(agency).toHaveURL(/\/agency\/campaigns$/);
+  await agency.getByRole('link', { name: CAMPAIGN, exact: true }).click();
   await agency.getByRole('tab', { name: 'Performance' }).click();
 
   // Overview tiles: every figure of the overview, with the split (agency only).
