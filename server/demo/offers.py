@@ -20,7 +20,7 @@ from server.demo import data
 from server.demo.campaigns import DAY, LUMEN, NORTHSTAR, at_time, principal_of
 from server.models.enums import ContentKind, RegistrationStatus, Role, ShipmentStatus
 from server.runtime import Runtime
-from server.services import content, product_lists, sample_address, samples, showcase
+from server.services import content, product_lists, sample_address, sample_shipment, samples, showcase
 from server.services.product_lists import ItemSpec
 
 
@@ -157,7 +157,7 @@ async def _creator_side(
         )
         owner = next(seed.user_email for seed in data.SHOPS if seed.shop_code == shop_code)
         seller = await principal_of(s, owner, Role.SELLER)
-    await samples.update_shipment(
+    await sample_shipment.update_shipment(
         at_time(rt, now, -5 * DAY + timedelta(hours=6)),
         seller,
         sample_id=sample_id,
@@ -166,7 +166,7 @@ async def _creator_side(
         tracking_number="KEX0012345678TH",
         note=None,
     )
-    await samples.update_shipment(
+    await sample_shipment.update_shipment(
         at_time(rt, now, -3 * DAY),
         seller,
         sample_id=sample_id,

@@ -19,7 +19,8 @@ from server.hardening.json_body import BadJson, bad_string, decode_json
 from server.limits.rate import RateLimiter, rate_limited_message, retry_after_header
 from server.runtime import Runtime
 from server.services.errors import DomainError
-from server.services.orders.ingestion import MAX_BATCH, EventResult, ingest
+from server.services.orders.event_shops import EventResult
+from server.services.orders.ingestion import MAX_BATCH, ingest
 from server.services.orders.signatures import KEY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, authenticate
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,8 @@ from server.limits.timeout import TimeLimitedExecution
 from server.observability.graphql import ObserveOperations
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.fast_resolvers import install_fast_resolvers
-from server.schema.root import Mutation, Query, Subscription
+from server.schema.root import Mutation, Query
+from server.schema.subscription_root import Subscription
 from server.schema.validation_rules import limit_rules
 from server.settings import Settings
 

@@ -1,11 +1,12 @@
-"""Query / Mutation / Subscription: declarations only. Each root field names its resolver (server/resolvers/,
-whose signature states the arguments once) and its description; this is the only importer of resolvers."""
+"""Query and Mutation (Subscription is in subscription_root.py): declarations only. Each root field names its
+resolver (server/resolvers/, whose signature states the arguments once) and its description; this module and the
+*_root.py modules are the only importers of resolvers."""
 
 from __future__ import annotations
 
 import strawberry
 
-from server.resolvers.daily_roots import DailyMutation, DailyQuery, DailySubscription
+from server.resolvers.daily_roots import DailyMutation, DailyQuery
 from server.resolvers.mutation.bank_account_link import resolve_bank_account_link
 from server.resolvers.mutation.bank_account_unlink import resolve_bank_account_unlink
 from server.resolvers.mutation.bills_generate import resolve_bills_generate
@@ -99,15 +100,8 @@ from server.resolvers.query.share_link import resolve_share_link
 from server.resolvers.query.showcase import resolve_showcase
 from server.resolvers.query.simulate import resolve_product_list_item_simulate, resolve_registration_simulate
 from server.resolvers.query.viewer import resolve_viewer
-from server.resolvers.subscription.campaign_numbers_changed import subscribe_campaign_numbers_changed
-from server.resolvers.subscription.commission_changed import subscribe_commission_changed
-from server.resolvers.subscription.notification_received import subscribe_notification_received
-from server.resolvers.subscription.order_line_changed import subscribe_order_line_changed
-from server.resolvers.subscription.registration_status_changed import subscribe_registration_status_changed
-from server.resolvers.subscription.sample_status_changed import subscribe_sample_status_changed
-from server.resolvers.subscription.showcase_changed import subscribe_showcase_changed
 from server.resolvers.webhooks import WebhookMutations, WebhookQueries
-from server.schema.disputes_root import DisputeMutations, DisputeQueries, DisputeSubscriptions
+from server.schema.disputes_root import DisputeMutations, DisputeQueries
 
 
 @strawberry.type
@@ -414,40 +408,4 @@ class Mutation(DailyMutation, WebhookMutations, DisputeMutations):
     integration_key_revoke = strawberry.mutation(
         resolver=resolve_integration_key_revoke,
         description="Revoke an integration key: requests signed with it are refused from now on.",
-    )
-
-
-@strawberry.type
-class Subscription(DailySubscription, DisputeSubscriptions):
-    notification_received = strawberry.subscription(
-        resolver=subscribe_notification_received,
-        description="Each new notification of the viewer, live.",
-    )
-    registration_status_changed = strawberry.subscription(
-        resolver=subscribe_registration_status_changed,
-        description="Registration status changes, live: an agency's campaigns (or one campaign), a seller's own "
-        "registrations, an operator one campaign's (campaignId required).",
-    )
-    showcase_changed = strawberry.subscription(
-        resolver=subscribe_showcase_changed,
-        description="The creator's showcase entries as they change (added, replaced, "
-        "removed, ended, re-priced, content recorded).",
-    )
-    sample_status_changed = strawberry.subscription(
-        resolver=subscribe_sample_status_changed,
-        description="Sample requests as they change, for the creator, the campaign's agency and the product's "
-        "seller, each seeing only what it may (the agency no address, the seller no creator).",
-    )
-    campaign_numbers_changed = strawberry.subscription(
-        resolver=subscribe_campaign_numbers_changed,
-        description="A campaign's figures (as the viewer sees them) changed: refetch. At most one event a second.",
-    )
-    commission_changed = strawberry.subscription(
-        resolver=subscribe_commission_changed,
-        description="Order lines attributed to the viewer (a creator's own, an agency's campaigns') as they change, "
-        "each as the viewer may see it.",
-    )
-    order_line_changed = strawberry.subscription(
-        resolver=subscribe_order_line_changed,
-        description="The seller's order lines as they change, at product level.",
     )

@@ -13,7 +13,8 @@ import strawberry
 from server.authz.policy import FIELD_RULES, TYPE_ACCESS
 from server.authz.rules import Audience, Rule
 from server.schema.build import GatedSchema
-from server.schema.root import Mutation, Query, Subscription
+from server.schema.root import Mutation, Query
+from server.schema.subscription_root import Subscription
 
 from . import ROOT_TYPE_NAMES, SCHEMA_FILE, object_types, sdl_schema
 

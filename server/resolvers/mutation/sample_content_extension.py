@@ -6,7 +6,7 @@ from server.resolvers.mutation.sample_request import failed, invalid_id, payload
 from server.schema.context import Info
 from server.schema.inputs.samples import SampleContentExtensionInput
 from server.schema.types.sample import SampleRequestPayload
-from server.services import samples
+from server.services import sample_shipment
 from server.services.errors import DomainError, DomainErrors
 
 
@@ -21,7 +21,7 @@ async def resolve_sample_content_extension(
     except InvalidId as exc:
         return invalid_id(exc, ["input", "id"])
     try:
-        await samples.extend_content_deadline(ctx.rt, ctx.principal, sample_id=sample_id)
+        await sample_shipment.extend_content_deadline(ctx.rt, ctx.principal, sample_id=sample_id)
     except (DomainError, DomainErrors) as error:
         return failed(error)
     return await payload_for(info, sample_id)

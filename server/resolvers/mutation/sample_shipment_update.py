@@ -7,7 +7,7 @@ from server.resolvers.mutation.sample_request import failed, invalid_id, payload
 from server.schema.context import Info
 from server.schema.inputs.samples import SampleShipmentUpdateInput
 from server.schema.types.sample import SampleRequestPayload
-from server.services import samples
+from server.services import sample_shipment
 from server.services.errors import DomainError, DomainErrors
 
 
@@ -22,7 +22,7 @@ async def resolve_sample_shipment_update(
     except InvalidId as exc:
         return invalid_id(exc, ["input", "id"])
     try:
-        await samples.update_shipment(
+        await sample_shipment.update_shipment(
             ctx.rt,
             ctx.principal,
             sample_id=sample_id,

@@ -6,7 +6,7 @@ from server.resolvers.errors import user_errors
 from server.schema.context import Info
 from server.schema.inputs.showcase import ShowcaseRemoveInput
 from server.schema.types.showcase import ShowcaseErrorCode, ShowcaseRemovePayload, ShowcaseUserError
-from server.services import showcase
+from server.services import showcase_remove
 from server.services.errors import DomainError, DomainErrors
 
 
@@ -29,7 +29,7 @@ async def resolve_showcase_remove(info: Info, input: ShowcaseRemoveInput) -> Sho
                 ],
             )
     try:
-        removed = await showcase.remove_from_showcase(ctx.rt, ctx.principal, pks)
+        removed = await showcase_remove.remove_from_showcase(ctx.rt, ctx.principal, pks)
     except (DomainError, DomainErrors) as error:
         return ShowcaseRemovePayload(
             removed_ids=[], user_errors=user_errors(error, ShowcaseUserError, ShowcaseErrorCode)

@@ -4,7 +4,8 @@ from server.models.enums import Market
 from server.resolvers.performance_scopes import creator_scope, page_args
 from server.schema.context import Info
 from server.schema.pagination import Connection
-from server.schema.types.performance import CreatorCampaignPerformance, connection
+from server.schema.types.creator_performance import CreatorCampaignPerformance
+from server.schema.types.performance import connection
 from server.services.performance.creator import creator_campaign_page
 
 

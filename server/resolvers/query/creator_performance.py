@@ -3,7 +3,7 @@ from __future__ import annotations
 from server.models.enums import Market
 from server.resolvers.performance_scopes import creator_scope
 from server.schema.context import Info
-from server.schema.types.performance import CreatorPerformance
+from server.schema.types.creator_performance import CreatorPerformance
 from server.services.performance.creator import creator_totals
 
 

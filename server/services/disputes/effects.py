@@ -20,7 +20,7 @@ from server.services import audit
 from server.services import dispute_rules as rules
 from server.services.disputes import messages
 from server.services.notifications import notify
-from server.services.orders.ingestion import publish_line_changes
+from server.services.orders.line_events import publish_line_changes
 from server.services.registration_changes import StatusChanges
 from server.services.rollups.upkeep import touch as touch_rollups
 from server.services.unit_of_work import UnitOfWork

@@ -28,7 +28,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from server import models
-from server.events import channels
 from server.models.enums import (
     LedgerPhase,
     Market,
@@ -40,21 +39,14 @@ from server.services.errors import DomainError
 from server.services.orders import batching, ledger, lifecycle
 from server.services.orders import payloads as p
 from server.services.orders.commission import ZERO, Split, is_attributed
+from server.services.orders.event_shops import EventResult, _refused, _shops_of
+from server.services.orders.line_events import publish_line_changes
 from server.services.orders.signatures import TIMESTAMP_TOLERANCE, Pusher, ShopRef
 from server.services.unit_of_work import UnitOfWork
 
 MAX_BATCH = 500
 MAX_ATTEMPTS = 5
 REFUSED = "REFUSED"
-
-
-@dataclass(slots=True)
-class EventResult:
-    event_id: str | None
-    status: str  # applied | held | refused
-    duplicate: bool = False
-    held_reason: str | None = None
-    error: DomainError | None = None
 
 
 def body_sha256(raw: Any) -> str:
@@ -131,58 +123,8 @@ async def ingest(
             results[i] = result
         break
     assert all(r is not None for r in results)
-    metrics.order_events([_outcome(r) for r in results])  # type: ignore[arg-type]
+    metrics.order_events([r.outcome for r in results])  # type: ignore[arg-type]
     return results  # type: ignore[return-value]
-
-
-def _outcome(result: EventResult) -> str:
-    return "duplicate" if result.duplicate else result.status
-
-
-def _refused(raw: Any, error: DomainError) -> EventResult:
-    event_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
-    return EventResult(event_id=event_id, status="refused", error=error)
-
-
-async def _shops_of(
-    rt: Runtime,
-    pusher: Pusher,
-    accepted: list[tuple[int, p.Event, Any, list[str | int]]],
-    results: list[EventResult | None],
-) -> dict[int, ShopRef]:
-    """The shop of each event: the key's, or (platform keys) the one the event names by shop code."""
-    out: dict[int, ShopRef] = {}
-    if pusher.shop is not None:
-        for i, event, raw, prefix in accepted:
-            if event.shop is not None and event.shop != pusher.shop.code:
-                results[i] = _refused(
-                    raw, DomainError("SHOP_MISMATCH", "This key is another shop's", [*prefix, "shop"])
-                )
-            else:
-                out[i] = pusher.shop
-        return out
-    codes = {event.shop for _, event, _, _ in accepted if event.shop is not None}
-    found: dict[str, ShopRef] = {}
-    if codes:
-        async with rt.sessionmaker() as s:
-            rows = await s.execute(
-                select(models.Shop.organisation_id, models.Shop.shop_code, models.Shop.market)
-                .join(models.Organisation, models.Organisation.id == models.Shop.organisation_id)
-                .where(models.Shop.shop_code.in_(codes), models.Organisation.deleted_at.is_(None))
-            )
-            found = {code: ShopRef(shop_id, code, market) for shop_id, code, market in rows}
-    for i, event, raw, prefix in accepted:
-        if event.shop is None:
-            results[i] = _refused(
-                raw, DomainError("REQUIRED", "A platform key names the shop", [*prefix, "shop"])
-            )
-        elif event.shop not in found:
-            results[i] = _refused(
-                raw, DomainError("UNKNOWN_SHOP", "No shop has this code", [*prefix, "shop"])
-            )
-        else:
-            out[i] = found[event.shop]
-    return out
 
 
 # A new line's lifecycle times, all set (to None) so that every new line is inserted with the same columns.
@@ -503,16 +445,3 @@ class _Run:
             return
         await self.s.flush()
         publish_line_changes(self.uow, self.touched.values())
-
-
-def publish_line_changes(uow: UnitOfWork, lines: Any) -> None:
-    campaigns: set[int] = set()
-    for line, shop_id in lines:
-        event = {"orderLineId": line.id, "orderId": line.order_id, "status": line.status.value}
-        uow.publish_after_commit(channels.order_lines_of_shop(shop_id), event)
-        if line.campaign_id is not None:
-            uow.publish_after_commit(channels.commissions_of_org(line.creator_id), event)
-            uow.publish_after_commit(channels.commissions_of_org(line.agency_id), event)
-            campaigns.add(line.campaign_id)
-    for campaign_id in sorted(campaigns):
-        uow.publish_after_commit(channels.campaign_numbers(campaign_id), {"campaignId": campaign_id})

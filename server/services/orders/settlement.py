@@ -17,7 +17,8 @@ from server.models.enums import LedgerPhase, OrderLineStatus
 from server.runtime import Runtime
 from server.services.orders import ledger
 from server.services.orders.commission import is_attributed
-from server.services.orders.ingestion import begin_writing, publish_line_changes
+from server.services.orders.ingestion import begin_writing
+from server.services.orders.line_events import publish_line_changes
 from server.services.unit_of_work import UnitOfWork
 
 Line = models.OrderLine
