@@ -11,7 +11,6 @@ the field and the argument path when:
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +43,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from server.hardening.json_body import string_problem
+from server.lru import LRU
 
 # Lists whose field has its own cap, enforced by its service with a userError (code TOO_MANY), keyed by
 # "InputType.field" or "ParentType.field(argument)".
@@ -223,25 +223,17 @@ def _argument_sites(
     return sites
 
 
-# The sites of recently seen documents (the parser cache hands back the same DocumentNode for the same text), so
-# a request walks only its values. Bounded; keyed by identity, with the document kept alive by the entry.
-_SITES: OrderedDict[tuple[int, int, str | None], tuple[DocumentNode, list[_Site]]] = OrderedDict()
-_SITES_MAX = 512
+# The sites of recently seen documents, so that a request walks only its values (LRU.per_document).
+_SITES: LRU[Any] = LRU(512)
 
 
 def _cached_sites(
     schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode
 ) -> list[_Site]:
-    key = (id(schema), id(document), operation.name.value if operation.name else None)
-    hit = _SITES.get(key)
-    if hit is not None and hit[0] is document:
-        _SITES.move_to_end(key)
-        return hit[1]
-    sites = _argument_sites(schema, document, operation)
-    _SITES[key] = (document, sites)
-    if len(_SITES) > _SITES_MAX:
-        _SITES.popitem(last=False)
-    return sites
+    name = operation.name.value if operation.name else None
+    return _SITES.per_document(
+        (id(schema), name), document, lambda: _argument_sites(schema, document, operation)
+    )
 
 
 def input_problems(

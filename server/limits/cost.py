@@ -7,7 +7,6 @@ a fragment's cost is computed once per type and page size however often it is sp
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +28,7 @@ from graphql import (
 )
 from graphql.pyutils import Undefined
 
+from server.lru import LRU
 from server.schema import costs
 
 
@@ -167,17 +167,12 @@ class _Walker:
         return max(value, 0)
 
 
-class CostCache:
+class CostCache(LRU[Cost]):
     """operation_cost per (document, operation name, the variables the price can depend on), bounded (LRU).
 
-    The parser cache hands out the same DocumentNode for the same query text, so the document is keyed by identity
-    (kept alive in the entry, so its id cannot be reused while cached). A price reads a variable only as a page size
-    (`first`): an int counts by value, anything else (absent from the request or not an int) by its kind alone.
+    Keyed by the document's identity (LRU.per_document). A price reads a variable only as a page size (`first`):
+    an int counts by value, anything else (absent from the request or not an int) by its kind alone.
     """
-
-    def __init__(self, maxsize: int) -> None:
-        self.maxsize = maxsize
-        self._entries: OrderedDict[tuple[Any, ...], tuple[DocumentNode, Cost]] = OrderedDict()
 
     def cost(
         self,
@@ -186,16 +181,11 @@ class CostCache:
         operation_name: str | None,
         variables: dict[str, Any] | None,
     ) -> Cost:
-        key = (id(schema), id(document), operation_name, _variables_key(variables))
-        entry = self._entries.get(key)
-        if entry is not None and entry[0] is document:
-            self._entries.move_to_end(key)
-            return entry[1]
-        cost = operation_cost(schema, document, operation_name, variables)
-        self._entries[key] = (document, cost)
-        if len(self._entries) > self.maxsize:
-            self._entries.popitem(last=False)
-        return cost
+        return self.per_document(
+            (id(schema), operation_name, _variables_key(variables)),
+            document,
+            lambda: operation_cost(schema, document, operation_name, variables),
+        )
 
 
 def _variables_key(variables: dict[str, Any] | None) -> tuple[tuple[str, Any], ...]:

@@ -7,7 +7,7 @@ select each time."""
 
 from __future__ import annotations
 
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -16,12 +16,13 @@ from sqlalchemy import ColumnElement, Select, bindparam
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.lru import LRU
 from server.observability.tracing import span
 from server.runtime import Runtime
 
 _KEYS = "loader_keys"
-_STATEMENTS: OrderedDict[Hashable, Select[Any]] = OrderedDict()
 STATEMENT_CACHE_SIZE = 4096
+_STATEMENTS: LRU[Select[Any]] = LRU(STATEMENT_CACHE_SIZE)
 
 
 class ScopedLoader(DataLoader):
@@ -65,15 +66,7 @@ class ScopedLoader(DataLoader):
     def select(self) -> Select[Any]:
         if self.name is None:
             return self._build()
-        key = (self.name, self.type_name, self.principal)
-        stmt = _STATEMENTS.get(key)
-        if stmt is None:
-            stmt = _STATEMENTS[key] = self._build()
-            if len(_STATEMENTS) > STATEMENT_CACHE_SIZE:
-                _STATEMENTS.popitem(last=False)
-        else:
-            _STATEMENTS.move_to_end(key)
-        return stmt
+        return _STATEMENTS.get_or_build((self.name, self.type_name, self.principal), self._build)
 
     async def batch_load_fn(self, keys: Sequence[Hashable]) -> list[Any]:
         with span(

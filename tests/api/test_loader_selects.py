@@ -3,7 +3,6 @@ principals: a later request of the same principal builds none, another principal
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from server.auth.principal import Principal
 from server.loaders import base
 from server.loaders.base import ScopedLoader
 from server.loaders.registry import LoaderRegistry
+from server.lru import LRU
 from tests.api.registrations.helpers import make_campaign, make_products, register_one
 from tests.plugins.api import World
 
@@ -22,9 +22,8 @@ PAGE = (ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql").read_text
 class Builds:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
-        monkeypatch.setattr(
-            base, "_STATEMENTS", OrderedDict()
-        )  # empty: earlier tests' principals may be equal
+        # empty: earlier tests' principals may be equal
+        monkeypatch.setattr(base, "_STATEMENTS", LRU(base.STATEMENT_CACHE_SIZE))
         build = ScopedLoader._build
 
         def counting(loader: ScopedLoader):  # noqa: ANN202
