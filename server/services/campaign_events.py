@@ -4,7 +4,8 @@ Kinds the sellers' marketplace cares about (EDITED, CHANGE_APPLIED, PUBLISHED, U
 agency's channel and to the campaign's market channel; the agency's own bookkeeping (CHANGE_REQUESTED,
 CHANGE_CANCELLED, ARCHIVED, UNARCHIVED, DELETED) to the agency's channel only. A subscriber re-reads the campaign
 through its own row scope per event, so a seller hears of a campaign only while it may see it (a campaign it
-was never shown stays unknown to it, even as an id).
+was never shown stays unknown to it, even as an id) — and of the UNPUBLISHED that takes it off its marketplace
+(as an id: it may no longer read the campaign).
 
 A campaign closes by the clock, not by a write: the sweeper's `announce_closed_campaigns` claims each ended
 campaign once (a conditional UPDATE of close_announced_at) and announces CLOSED.
@@ -12,12 +13,13 @@ campaign once (a conditional UPDATE of close_announced_at) and announces CLOSED.
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from server import models
 from server.events import channels
 from server.models.enums import CampaignChangeKind, Market
 from server.runtime import Runtime
+from server.services import campaign_rules
 from server.services.unit_of_work import UnitOfWork
 
 SELLER_KINDS = frozenset(
@@ -57,3 +59,15 @@ async def announce_closed_campaigns(rt: Runtime) -> int:
         for campaign_id, agency_id, market in rows:
             announce(uow, campaign_id, agency_id, market, CampaignChangeKind.CLOSED)
     return len(rows)
+
+
+async def was_on_marketplace_of(rt: Runtime, campaign_id: int, shop_id: int) -> bool:
+    """Whether the shop's marketplace showed the campaign before it was unpublished: every rule of the
+    marketplace but publication. A seller hears UNPUBLISHED only then, so the event leaks no campaign it was
+    never shown."""
+    c = models.Campaign
+    async with rt.sessionmaker() as session:
+        stmt = select(c.id).where(
+            c.id == campaign_id, campaign_rules.visible_to_shop(shop_id, published_only=False)
+        )
+        return (await session.execute(stmt)).first() is not None

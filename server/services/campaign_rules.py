@@ -67,8 +67,9 @@ def status_is(statuses: list[CampaignStatus], now: datetime) -> ColumnElement[bo
     return or_(*(parts[s] for s in statuses))
 
 
-def visible_to_shop(shop_id: int) -> ColumnElement[bool]:
-    """The seller marketplace: published, the shop's market, open or targeting the shop, its seller type."""
+def visible_to_shop(shop_id: int, *, published_only: bool = True) -> ColumnElement[bool]:
+    """The seller marketplace: published, the shop's market, open or targeting the shop, its seller type.
+    With published_only=False: the campaigns the shop would see once published (or saw before unpublishing)."""
     c, shop = models.Campaign, models.Shop
     targeted = exists().where(
         models.CampaignTargetShop.campaign_id == c.id, models.CampaignTargetShop.shop_id == shop_id
@@ -77,7 +78,7 @@ def visible_to_shop(shop_id: int) -> ColumnElement[bool]:
         select(c.id)
         .join(shop, shop.organisation_id == shop_id)
         .where(
-            c.published.is_(True),
+            c.published.is_(True) if published_only else literal(True),
             c.market == shop.market,
             or_(c.targeting_mode == TargetingMode.OPEN, targeted),
             or_(c.target_seller_type.is_(None), c.target_seller_type == shop.seller_type),

@@ -5,19 +5,23 @@ from datetime import datetime
 
 import strawberry
 
+from server.auth.principal import Principal
 from server.events import channels
 from server.ids import decode_id, encode_id
 from server.models.enums import CampaignChangeKind, Role
+from server.runtime import Runtime
 from server.schema.context import Info
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_ops import CampaignChange
+from server.services.campaign_events import was_on_marketplace_of
 
 
 async def subscribe_campaign_changed(
     info: Info, campaign_id: strawberry.ID | None = None
 ) -> AsyncGenerator[CampaignChange, None]:
     """An agency hears every change of its campaigns; a seller the marketplace changes of its market's campaigns
-    it may see after the change (each re-read through its row scope: a campaign it may not see yields nothing).
+    it may see after the change (each re-read through its row scope: a campaign it may not see yields nothing),
+    and the UNPUBLISHED that takes one off its marketplace.
     With campaignId, one campaign only (nothing when the viewer cannot see it)."""
     ctx = info.context
     principal = ctx.principal
@@ -38,11 +42,23 @@ async def subscribe_campaign_changed(
                 continue
             kind = CampaignChangeKind(event["kind"])
             row = await ctx.loaders.campaign_by_id.load(event["id"])
-            if row is None and not (kind is CampaignChangeKind.DELETED and principal.role is Role.AGENCY):
-                continue  # not visible to this viewer (the agency alone hears of its deleted drafts)
+            if row is None and not await _hears_without_seeing(ctx.rt, principal, kind, event["id"]):
+                continue  # not visible to this viewer
             yield CampaignChange(
                 campaign=None if row is None else Campaign.from_row(row),
                 campaign_id=encode_id("Campaign", event["id"]),
                 kind=kind,
                 at=datetime.fromisoformat(event["at"]),
             )
+
+
+async def _hears_without_seeing(
+    rt: Runtime, principal: Principal, kind: CampaignChangeKind, campaign_id: int
+) -> bool:
+    """A change the viewer hears of by id alone: the agency its deleted drafts, a seller the unpublishing of a
+    campaign its marketplace showed."""
+    if principal.role is Role.AGENCY:
+        return kind is CampaignChangeKind.DELETED
+    return kind is CampaignChangeKind.UNPUBLISHED and await was_on_marketplace_of(
+        rt, campaign_id, principal.organisation_id
+    )
