@@ -201,7 +201,7 @@ test('agency: filter registrations by posted content and by registration days', 
   await agency.context().close();
 });
 
-test('seller: the marketplace shows a campaign the moment it is published, live', async ({ browser, playwright, baseURL }) => {
+test('seller: the marketplace shows a campaign the moment it is published and drops it when unpublished, live', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
   const seller = await signedIn(browser, 'seller@demo.test');
   await seller.goto('/seller/marketplace');
@@ -240,9 +240,11 @@ test('seller: the marketplace shows a campaign the moment it is published, live'
     await expect(cards.filter({ hasText: name })).toHaveCount(1, { timeout: 20_000 });
     await expect(cards.filter({ hasText: name }).getByText('Upcoming')).toBeVisible();
     await snap(seller, 'daily-marketplace-live-published-desktop');
+    await publish(false);
+    // No reload either: the page heard `UNPUBLISHED` (by id only) and refetched.
+    await expect(cards.filter({ hasText: name })).toHaveCount(0, { timeout: 20_000 });
   } finally {
-    await publish(false); // leave no published copy behind for other walks
-
+    await publish(false).catch(() => undefined); // leave no published copy behind for other walks
     await api.dispose();
   }
   await seller.context().close();
