@@ -84,7 +84,7 @@ async def set_markets(
                 raise DomainError(
                     "MARKET_IN_USE",
                     f"{len(rows)} open campaign(s) run in a market you would drop: {names}{more}. They keep running "
-                    "until they close; drop the market after that",
+                    "until they close; drop the market after that.",
                     ["input", "markets"],
                 )
         agency = await uow.session.get_one(models.Agency, agency_id)

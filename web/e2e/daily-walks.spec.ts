@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, logIn, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { logIn, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { apiAs } from './support/story.ts';
 
 /**
  * More of the agency's and seller's daily work, walked in the browser: archiving a closed campaign (out of the
@@ -27,19 +28,6 @@ async function snap(page: Page, name: string) {
 }
 
 /** A GraphQL client signed in as a demo user, for the other side of a walk. */
-async function apiAs(api: APIRequestContext, email: string) {
-  const login = await api.post('/graphql', {
-    data: { query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email, password: DEMO_PASSWORD } } },
-  });
-  const token = (await login.json()).data.login.token as string;
-  return async (query: string, variables: Record<string, unknown> = {}) => {
-    const answer = await api.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query, variables } });
-    const body = await answer.json();
-    expect(body.errors ?? []).toEqual([]);
-    return body.data;
-  };
-}
-
 type Gql = Awaited<ReturnType<typeof apiAs>>;
 
 async function campaignId(gql: Gql, name: string): Promise<string> {

@@ -4,7 +4,8 @@ import { logIn, settled, shoot, VIEWPORTS } from './support/session.ts';
 /**
  * The agency's and seller's daily work: duplicate a campaign into a draft and delete the draft, the closing-soon
  * sort and the registration-open filter, the registration filters, "preview as creator", and a seller changing
- * a pending registration's terms (seen in its history).
+ * a pending registration's terms (seen in its history), and the agency changing the markets it serves (a market
+ * with open campaigns cannot be dropped; the answer names them).
  */
 
 function wallTime(at: Date, timeZone: string): string {
@@ -142,4 +143,32 @@ test('seller: change a pending registration’s terms in place; the history show
   await expect(seller.getByTestId('registration-history')).toContainText('Terms changed while pending');
   await snap(seller, 'daily-terms-history-desktop');
   await seller.context().close();
+});
+
+test('agency: change the markets it serves; a market with open campaigns cannot be dropped', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const agency = await signedIn(browser, 'agency@demo.test');
+  const served = agency.getByTestId('markets-served');
+  await expect(served).toContainText('Thailand');
+  const change = async (toggle: string[]) => {
+    await served.getByRole('button', { name: 'Change markets' }).click();
+    const dialog = agency.getByRole('dialog', { name: 'Markets you serve' });
+    for (const label of toggle) await dialog.getByRole('checkbox', { name: label }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    return dialog;
+  };
+
+  // Thailand runs open campaigns: refused, naming them; nothing changes.
+  const refused = await change(['Thailand (TH)']);
+  await expect(refused.getByTestId('markets-error')).toContainText('open campaign');
+  await snap(agency, 'daily-markets-in-use-desktop');
+  await refused.getByRole('button', { name: 'Cancel' }).click();
+  await expect(served).toContainText('Thailand');
+
+  // A new market is added at once, and dropped again (it has no campaign).
+  await expect(await change(['United Kingdom (GB)'])).toHaveCount(0);
+  await expect(served).toContainText('United Kingdom');
+  await expect(await change(['United Kingdom (GB)'])).toHaveCount(0);
+  await expect(served).not.toContainText('United Kingdom');
+  await agency.context().close();
 });

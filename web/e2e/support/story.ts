@@ -1,5 +1,5 @@
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { logIn, settled, shoot, VIEWPORTS } from './session.ts';
+import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, logIn, settled, shoot, VIEWPORTS } from './session.ts';
 
 /** A datetime-local value (with seconds) for an instant as it reads in `timeZone`. */
 export function wallTime(at: Date, timeZone: string): string {
@@ -53,4 +53,18 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
   const body = (await response.json()) as { data?: T; errors?: unknown };
   expect(body.errors).toBeUndefined();
   return body.data as T;
+}
+
+/** A GraphQL client signed in as `email` (a bearer token, no page): for setting up what a walk needs. */
+export async function apiAs(api: APIRequestContext, email: string) {
+  const login = await api.post('/graphql', {
+    data: { query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email, password: DEMO_PASSWORD } } },
+  });
+  const token = (await login.json()).data.login.token as string;
+  return async (query: string, variables: Record<string, unknown> = {}) => {
+    const answer = await api.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query, variables } });
+    const body = await answer.json();
+    expect(body.errors ?? []).toEqual([]);
+    return body.data;
+  };
 }

@@ -1,5 +1,6 @@
-import { Anchor, Card, Grid, Group, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Text, Title } from '@mantine/core';
 import { IconBuildingStore } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
 import { useQuery } from 'urql';
 import { AgencyHomeDocument } from '../../generated/graphql';
 import { InfoList } from '../../components/InfoList';
@@ -10,12 +11,15 @@ import { RecentNotificationsCard } from '../../features/notifications/RecentNoti
 import { useRefetchOnReconnect, useViewer } from '../../session/context';
 import { AgencyWorkplace } from './home/AgencyWorkplace';
 
+const MarketsServedDialog = lazy(() => import('./home/MarketsServedDialog').then((m) => ({ default: m.MarketsServedDialog })));
+
 export function AgencyHome() {
   const viewer = useViewer();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyHomeDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const agency = data?.viewer?.agency;
   const markets = agency?.markets ?? [];
+  const [editingMarkets, setEditingMarkets] = useState(false);
 
   return (
     <>
@@ -39,16 +43,18 @@ export function AgencyHome() {
                   { label: 'Name', value: <Text fw={600} data-testid="agency-name">{agency.name ?? viewer.organisation.name}</Text> },
                   {
                     label: 'Markets served',
-                    value:
-                      markets.length === 0 ? (
-                        <Text c="dimmed" size="sm">None yet</Text>
-                      ) : (
-                        <Group gap={6}>
-                          {markets.map((m) => (
-                            <MarketBadge key={m} market={m} />
-                          ))}
-                        </Group>
-                      ),
+                    value: (
+                      <Group gap={6} data-testid="markets-served">
+                        {markets.length === 0 ? (
+                          <Text c="dimmed" size="sm">None yet</Text>
+                        ) : (
+                          markets.map((m) => <MarketBadge key={m} market={m} />)
+                        )}
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditingMarkets(true)}>
+                          Change markets
+                        </Button>
+                      </Group>
+                    ),
                   },
                   {
                     label: 'Contact email',
@@ -79,6 +85,11 @@ export function AgencyHome() {
           <RecentNotificationsCard allHref="/agency/notifications" />
         </Grid.Col>
       </Grid>
+      {editingMarkets && (
+        <Suspense fallback={null}>
+          <MarketsServedDialog current={markets} onClose={() => setEditingMarkets(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

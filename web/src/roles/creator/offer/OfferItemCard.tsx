@@ -1,11 +1,14 @@
 /** One product of a shared offer on a phone: the creator's rate (only its own), price, stock, samples. */
-import { Alert, Badge, Card, Checkbox, Group, Radio, Stack, Text } from '@mantine/core';
-import { IconArrowDownRight, IconArrowUpRight, IconCircleCheck } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Badge, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import type { OfferChoice, SharedOfferQuery } from '../../../generated/graphql';
-import { formatCount, formatDate, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { ProductHeader } from '../ProductHeader';
+
+// Only a creator who already carries the product meets the choice: the first page loads without it.
+const LowerRateChoice = lazy(() => import('./LowerRateChoice').then((m) => ({ default: m.LowerRateChoice })));
 
 export type OfferItem = NonNullable<SharedOfferQuery['shareLink']>['items'][number];
 /** What every viewer of an offer sees of an item; the creator's own state (in showcase, lower-rate notice) aside. */
@@ -92,42 +95,9 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
         </Group>
 
         {notice && (
-          <Alert
-            color={notice.currentIsHigher ? 'yellow' : 'blue'}
-            variant="light"
-            radius="md"
-            icon={notice.currentIsHigher ? <IconArrowDownRight aria-hidden /> : <IconArrowUpRight aria-hidden />}
-            title={
-              notice.currentIsHigher
-                ? 'Lower than your current rate'
-                : notice.offeredRateBps > notice.currentRateBps
-                  ? 'Higher than your current rate'
-                  : 'Same rate as your current offer'
-            }
-            data-testid="lower-rate-notice"
-          >
-            <Stack gap="xs">
-              <Text size="sm">
-                You already promote this at <b>{formatRate(notice.currentRateBps)}</b> through {notice.currentSource}
-                {notice.currentPendingRateBps !== null && notice.currentPendingEffectiveAt
-                  ? ` (dropping to ${formatRate(notice.currentPendingRateBps)} on ${formatDate(notice.currentPendingEffectiveAt, timeZone)})`
-                  : ''}
-                . This offer pays <b>{formatRate(notice.offeredRateBps)}</b>. One product has one rate: choose which to keep.
-              </Text>
-              <Radio.Group
-                value={choice ?? null}
-                onChange={(v) => onChoice?.(v as OfferChoice)}
-                label="Which offer to keep"
-                required
-                aria-describedby={error ? errorId : undefined}
-              >
-                <Stack gap="xs" mt={6}>
-                  <Radio value="EXISTING" size="md" label={`Keep my current ${formatRate(notice.currentRateBps)}`} />
-                  <Radio value="NEW" size="md" label={`Switch to this offer: ${formatRate(notice.offeredRateBps)}`} />
-                </Stack>
-              </Radio.Group>
-            </Stack>
-          </Alert>
+          <Suspense fallback={null}>
+            <LowerRateChoice notice={notice} timeZone={timeZone} choice={choice} onChoice={onChoice} describedBy={error ? errorId : undefined} />
+          </Suspense>
         )}
         {error && (
           <Text size="sm" c="red" fw={500} id={errorId} role="alert">
