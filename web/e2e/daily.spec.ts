@@ -116,14 +116,23 @@ test('agency: preview a share link as a creator sees it, with no creator action'
   await agency.context().close();
 });
 
-test('seller: change a pending registration’s terms in place; the history shows it', async ({ browser }) => {
+test('seller: change a pending registration’s terms in place; the history shows it, the agency sees it live', async ({ browser }) => {
   test.setTimeout(90_000);
   const seller = await signedIn(browser, 'seller@demo.test');
   await seller.getByRole('link', { name: 'My registrations', exact: true }).click();
   const pending = seller.getByTestId('my-registration-row').and(seller.locator('[data-status="PENDING"]'));
   await expect(pending.first()).toBeVisible();
-  const row = pending.first();
+  const campaign = 'Glow Up Beauty Month'; // a campaign of agency@demo.test's
+  const row = pending.filter({ hasText: campaign }).first();
   const title = (await row.locator('p').first().innerText()).trim();
+
+  // The agency has the campaign's registrations open: the change reaches its row live.
+  const agency = await signedIn(browser, 'agency@demo.test');
+  await agency.goto('/agency/campaigns');
+  await agency.getByRole('link', { name: campaign, exact: true }).first().click();
+  const agencyRow = agency.getByTestId('registration-row').filter({ hasText: title }).first();
+  await expect(agencyRow).toBeVisible();
+  await agency.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
   await row.getByRole('button', { name: /^Actions for/ }).click();
   await seller.getByRole('menuitem', { name: 'Change terms…' }).click();
   const dialog = seller.getByRole('dialog', { name: 'Change the terms' });
@@ -139,6 +148,9 @@ test('seller: change a pending registration’s terms in place; the history show
   const same = seller.getByTestId('my-registration-row').filter({ hasText: title }).first();
   await expect(same).toContainText(`${newRate}%`);
   await expect(same).toHaveAttribute('data-status', 'PENDING');
+  await expect(agencyRow).toContainText(`${newRate}%`);
+  expect(await agency.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  await agency.context().close();
   await same.getByRole('button', { name: /^History of/ }).click();
   await expect(seller.getByTestId('registration-history')).toContainText('Terms changed while pending');
   await snap(seller, 'daily-terms-history-desktop');
