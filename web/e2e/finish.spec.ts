@@ -3,7 +3,8 @@ import { DESKTOP, signedInPage, snap } from './support/story.ts';
 import { settled } from './support/session.ts';
 
 /**
- * Finish: the agency's review table shows every action at 1280 px and up (none clipped), and Approve changes its
+ * Finish: the agency's review table shows every action at 1280 px and up (none clipped), the campaign list no
+ * truncated badge, and Approve changes its
  * own row from the mutation's answer at once, while the page's refetch is still held back.
  */
 test.setTimeout(120_000);
@@ -35,6 +36,18 @@ for (const width of [1440, 1280]) {
       expect(history.x + history.width).toBeLessThanOrEqual(box.right + 0.5);
     }
     await snap(page, `agency-review-table-${width}`);
+    await page.context().close();
+  });
+
+  test(`no badge of the campaign list is truncated at ${width} px`, async ({ browser }) => {
+    const page = await signedInPage(browser, 'agency@demo.test', { viewport: { width, height: 900 } });
+    await page.goto('/agency/campaigns');
+    await expect(page.getByTestId('campaign-row').first()).toBeVisible();
+    await settled(page);
+    const labels = page.getByTestId('campaign-row').locator('.mantine-Badge-label');
+    expect(await labels.count()).toBeGreaterThan(0);
+    const cut = await labels.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 0.5).map((el) => el.textContent));
+    expect(cut).toEqual([]);
     await page.context().close();
   });
 }

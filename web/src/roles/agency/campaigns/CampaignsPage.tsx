@@ -224,8 +224,10 @@ export function CampaignsPage() {
                               </Group>
                             </Stack>
                           </Table.Td>
-                          <Table.Td>
-                            <Group gap={6} wrap="nowrap">
+                          <Table.Td miw={150}>
+                            {/* Badges wrap rather than truncate when the column is narrow (a Group would cap
+                                each child at its share of the row; the cell keeps room for the widest badge). */}
+                            <Group gap={6} wrap="wrap" preventGrowOverflow={false}>
                               <CampaignStatusBadge status={c.status} />
                               {c.pendingChange && (
                                 <Tooltip label={`An edit applies at ${formatDateTime(c.pendingChange.appliesAt, tz)}`} withArrow>
@@ -273,7 +275,7 @@ export function CampaignsPage() {
                             )}
                           </Table.Td>
                           <Table.Td>
-                            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                            <Text size="sm" c="dimmed">
                               {formatDateTime(c.createdAt, tz, { withZone: false })}
                             </Text>
                           </Table.Td>
