@@ -9,6 +9,7 @@ import { useMutation } from 'urql';
 import { errorsByItem } from '../../../features/lists/itemErrors';
 import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from '../../../features/lists/split';
 import { SplitCalculator } from '../../../features/lists/SplitCalculator';
+import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
 import { ProductListItemsSetDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
@@ -103,6 +104,7 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
           }}
           serverError={serverError}
         />
+        {item.registration && <ListItemSimulationPreview registrationId={item.registration.id} creatorBps={fields.error ? null : fields.creatorBps} />}
         <RepriceEffectNote item={item} toBps={fields.error ? null : fields.creatorBps} timeZone={timeZone} now={openedAt} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={fetching}>

@@ -29,6 +29,7 @@ import { usePager } from '../../../components/usePager';
 import { SAMPLE_STATUS, SAMPLE_STATUSES, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useFlash } from '../../../features/samples/useFlash';
+import { ScorecardButton } from '../../../features/insight/ScorecardPanel';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
 import { AgencySampleRequestsDocument, SampleRequestReviewDocument, type AgencySampleRequestsQuery, type SampleStatus } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
@@ -255,6 +256,7 @@ export function AgencySamplesPage() {
                                   {row.creator?.handle ? `@${row.creator.handle}` : ''}
                                   {row.creator?.followers != null ? ` · ${formatCompact(row.creator.followers)} followers` : ''}
                                 </Text>
+                                {row.creator && <ScorecardButton id={row.creator.id} name={creatorName} />}
                               </Stack>
                             </Group>
                           </Table.Td>

@@ -1,0 +1,74 @@
+/**
+ * The agency's simulator in the creator-rate form (docs/forecast.md): as the agency types a list item's creator
+ * rate, what it pays the creator and the agency per order and at the product's recent order volume, and how it
+ * compares with what creators already earn on the product through other offers (the lower-rate notice's numbers).
+ * A pure read (productListItemSimulate), debounced.
+ */
+import { Group, Loader, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from 'urql';
+import { ProductListItemSimulateDocument } from '../../generated/graphql';
+import { useT } from '../../i18n/context';
+import { richT } from '../../i18n/rich';
+import { formatCount, formatMoney, formatRate } from '../../lib/format';
+
+export const SIMULATE_DEBOUNCE_MS = 300;
+
+export function ListItemSimulationPreview({ registrationId, creatorBps, compact = false }: { registrationId: string; creatorBps: number | null; compact?: boolean }) {
+  const t = useT();
+  const [debounced] = useDebouncedValue(creatorBps, SIMULATE_DEBOUNCE_MS);
+  const [{ data, fetching }] = useQuery({
+    query: ProductListItemSimulateDocument,
+    variables: { items: [{ registrationId, creatorRateBps: debounced ?? 0 }] },
+    pause: debounced === null,
+  });
+  if (creatorBps === null || debounced === null) return null;
+  const item = data?.productListItemSimulate.items[0];
+  const problem = data?.productListItemSimulate.userErrors[0]?.message;
+  if (!item) {
+    if (problem) return null;  // the form shows the rate's own error
+    return fetching ? <Loader size="xs" aria-label={t('insight.simulator.loading')} /> : null;
+  }
+  const size = compact ? 'xs' : 'sm';
+  const b = (testId: string, text: string) => (
+    <Text span inherit fw={700} data-testid={testId}>
+      {text}
+    </Text>
+  );
+  return (
+    <Stack gap={compact ? 0 : 4} data-testid="list-item-simulation" data-rate={item.creatorRateBps} aria-live="polite">
+      <Group gap={6} wrap="nowrap" align="baseline">
+        <Text size={size}>
+          {richT(
+            t,
+            'insight.simulator.perOrder',
+            { rate: formatRate(item.creatorRateBps) },
+            { creator: b('sim-creator-order', formatMoney(item.creatorPerOrder)), agency: b('sim-agency-order', formatMoney(item.agencyPerOrder)) },
+          )}
+        </Text>
+        {fetching && <Loader size={10} aria-label={t('insight.simulator.loading')} />}
+      </Group>
+      <Text size={size} c="dimmed" data-testid="sim-recent">
+        {item.recentOrders === 0
+          ? t('insight.simulator.noRecent', { days: item.recentDays })
+          : richT(
+              t,
+              'insight.simulator.recent',
+              { days: item.recentDays, count: item.recentOrders, orders: formatCount(item.recentOrders), gmv: formatMoney(item.recentGmv) },
+              { creator: b('sim-creator-recent', formatMoney(item.creatorRecent)), agency: b('sim-agency-recent', formatMoney(item.agencyRecent)) },
+            )}
+      </Text>
+      <Text size={size} c={item.creatorsEarningMore > 0 ? 'orange.8' : 'dimmed'} data-testid="sim-others">
+        {item.creatorsElsewhere === 0
+          ? t('insight.simulator.noOthers')
+          : t('insight.simulator.others', {
+              count: item.creatorsElsewhere,
+              shown: formatCount(item.creatorsElsewhere),
+              more: item.creatorsEarningMore,
+              moreShown: formatCount(item.creatorsEarningMore),
+              rate: formatRate(item.creatorRateBps),
+            })}
+      </Text>
+    </Stack>
+  );
+}
