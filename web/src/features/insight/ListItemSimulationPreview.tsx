@@ -9,7 +9,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from 'urql';
 import { ProductListItemSimulateDocument } from '../../generated/graphql';
 import { useT } from '../../i18n/context';
-import { richT } from '../../i18n/rich';
 import { formatCount, formatMoney, formatRate } from '../../lib/format';
 
 export const SIMULATE_DEBOUNCE_MS = 300;
@@ -30,33 +29,25 @@ export function ListItemSimulationPreview({ registrationId, creatorBps, compact 
     return fetching ? <Loader size="xs" aria-label={t('insight.simulator.loading')} /> : null;
   }
   const size = compact ? 'xs' : 'sm';
-  const b = (testId: string, text: string) => (
-    <Text span inherit fw={700} data-testid={testId}>
-      {text}
-    </Text>
-  );
   return (
     <Stack gap={compact ? 0 : 4} data-testid="list-item-simulation" data-rate={item.creatorRateBps} aria-live="polite">
       <Group gap={6} wrap="nowrap" align="baseline">
-        <Text size={size}>
-          {richT(
-            t,
-            'insight.simulator.perOrder',
-            { rate: formatRate(item.creatorRateBps) },
-            { creator: b('sim-creator-order', formatMoney(item.creatorPerOrder)), agency: b('sim-agency-order', formatMoney(item.agencyPerOrder)) },
-          )}
+        <Text size={size} fw={600} data-testid="sim-per-order">
+          {t('insight.simulator.perOrder', { rate: formatRate(item.creatorRateBps), creator: formatMoney(item.creatorPerOrder), agency: formatMoney(item.agencyPerOrder) })}
         </Text>
         {fetching && <Loader size={10} aria-label={t('insight.simulator.loading')} />}
       </Group>
       <Text size={size} c="dimmed" data-testid="sim-recent">
         {item.recentOrders === 0
           ? t('insight.simulator.noRecent', { days: item.recentDays })
-          : richT(
-              t,
-              'insight.simulator.recent',
-              { days: item.recentDays, count: item.recentOrders, orders: formatCount(item.recentOrders), gmv: formatMoney(item.recentGmv) },
-              { creator: b('sim-creator-recent', formatMoney(item.creatorRecent)), agency: b('sim-agency-recent', formatMoney(item.agencyRecent)) },
-            )}
+          : t('insight.simulator.recent', {
+              days: item.recentDays,
+              count: item.recentOrders,
+              orders: formatCount(item.recentOrders),
+              gmv: formatMoney(item.recentGmv),
+              creator: formatMoney(item.creatorRecent),
+              agency: formatMoney(item.agencyRecent),
+            })}
       </Text>
       <Text size={size} c={item.creatorsEarningMore > 0 ? 'orange.8' : 'dimmed'} data-testid="sim-others">
         {item.creatorsElsewhere === 0

@@ -3,18 +3,19 @@
  * size and its period. Counterparties see it where they decide — a shop's card in a popover next to the
  * registrations an agency reviews, a creator's next to its sample requests (ScorecardButton), an agency's on the
  * marketplace campaign a seller may register for (ScorecardCard); the party itself sees its own card with what would
- * improve it (MyScorecardCard).
+ * improve it (MyScorecardCard). The popover is its own module (ScorecardButton.tsx), so pages with a card in place
+ * do not load the popover's code.
  */
-import { Badge, Card, Group, List, Loader, Popover, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconBulb, IconShieldCheck } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useQuery } from 'urql';
-import { MyScorecardDocument, ScorecardDocument, type ScorecardQuery } from '../../generated/graphql';
+import { MyScorecardDocument, ScorecardDocument } from '../../generated/graphql';
 import { useT } from '../../i18n/context';
 import { formatCount, formatDate, formatRate } from '../../lib/format';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
-import { scorecardFigures, scorecardKind, scorecardPeriod, tipMessage, type AnyScorecard, type ScoreFigure } from './scorecardFigures';
+import { nodeCard, scorecardFigures, scorecardKind, scorecardPeriod, tipMessage, type AnyScorecard, type ScoreFigure } from './scorecardFigures';
 
 function FigureRow({ figure, timeZone }: { figure: ScoreFigure; timeZone: string }) {
   const t = useT();
@@ -49,54 +50,10 @@ export function ScorecardFigures({ card, timeZone }: { card: AnyScorecard; timeZ
   );
 }
 
-type ScorecardNode = NonNullable<ScorecardQuery['node']>;
-
-function nodeCard(node: ScorecardNode | null | undefined): { name: string; card: AnyScorecard } | null {
-  if (!node || !('scorecard' in node) || !node.scorecard) return null;
-  const name = 'displayName' in node ? (node.displayName ?? node.handle ?? '') : 'name' in node ? (node.name ?? '') : '';
-  return { name, card: node.scorecard };
-}
-
-function useZone(): string {
-  return marketTimeZone(useViewer().organisation.market);
-}
-
-/** A counterparty's card in a popover, loaded when opened (the agency reviewing a shop, approving a creator's sample). */
-export function ScorecardButton({ id, name }: { id: string; name: string }) {
-  const t = useT();
-  const zone = useZone();
-  const [opened, setOpened] = useState(false);
-  const [{ data, fetching }] = useQuery({ query: ScorecardDocument, variables: { id }, pause: !opened });
-  const loaded = nodeCard(data?.node);
-  return (
-    <Popover opened={opened} onChange={setOpened} width={320} position="bottom-start" withArrow shadow="md">
-      <Popover.Target>
-        <UnstyledButton onClick={() => setOpened((o) => !o)} aria-label={t('insight.scorecard.open', { name })} aria-expanded={opened}>
-          <Badge variant="light" color="teal" leftSection={<IconShieldCheck size={12} aria-hidden />} style={{ cursor: 'pointer' }} tt="none">
-            {t('insight.scorecard.badge')}
-          </Badge>
-        </UnstyledButton>
-      </Popover.Target>
-      <Popover.Dropdown data-testid="scorecard-popover" role="dialog" aria-label={t('insight.scorecard.titleOf', { name })}>
-        {!loaded ? (
-          fetching || !data ? <Loader size="sm" aria-label={t('insight.scorecard.loading')} /> : <Text size="sm">{t('insight.scorecard.none')}</Text>
-        ) : (
-          <Stack gap="xs">
-            <Text fw={600} size="sm">
-              {t('insight.scorecard.titleOf', { name: loaded.name || name })}
-            </Text>
-            <ScorecardFigures card={loaded.card} timeZone={zone} />
-          </Stack>
-        )}
-      </Popover.Dropdown>
-    </Popover>
-  );
-}
-
 /** A counterparty's card shown in place (the seller deciding whether to register with an agency's campaign). */
 export function ScorecardCard({ id, name }: { id: string; name: string }) {
   const t = useT();
-  const zone = useZone();
+  const zone = marketTimeZone(useViewer().organisation.market);
   const titleId = useId();
   const [{ data, fetching }] = useQuery({ query: ScorecardDocument, variables: { id } });
   const loaded = nodeCard(data?.node);
@@ -119,7 +76,7 @@ export function ScorecardCard({ id, name }: { id: string; name: string }) {
 /** The viewer's own card, with what would improve it. */
 export function MyScorecardCard() {
   const t = useT();
-  const zone = useZone();
+  const zone = marketTimeZone(useViewer().organisation.market);
   const titleId = useId();
   const [{ data, fetching }] = useQuery({ query: MyScorecardDocument });
   const v = data?.viewer;
@@ -151,16 +108,17 @@ export function MyScorecardCard() {
                 {t('insight.scorecard.noTips')}
               </Text>
             ) : (
-              <List size="sm" spacing={4} icon={<IconBulb size={16} aria-hidden color="var(--mantine-color-yellow-7)" />}>
+              <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
                 {tips.map((tip) => {
                   const known = tipMessage(tip.code);
                   return (
-                    <List.Item key={tip.code} data-testid="scorecard-tip" data-code={tip.code}>
-                      {known ? t(known.key, known.values) : tip.message}
-                    </List.Item>
+                    <Group key={tip.code} component="li" gap={6} wrap="nowrap" align="flex-start" data-testid="scorecard-tip" data-code={tip.code}>
+                      <IconBulb size={16} aria-hidden color="var(--mantine-color-yellow-7)" style={{ flex: 'none', marginTop: 2 }} />
+                      <Text size="sm">{known ? t(known.key, known.values) : tip.message}</Text>
+                    </Group>
                   );
                 })}
-              </List>
+              </Stack>
             )}
           </Stack>
         </Stack>

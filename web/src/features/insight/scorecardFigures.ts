@@ -99,3 +99,11 @@ export function tipMessage(code: string): { key: MessageKey; values: Record<stri
       return null;
   }
 }
+
+/** The card of a node answered by the Scorecard query (a shop, an agency or a creator) and the name to show with it. */
+export function nodeCard(
+  node: { id: string; scorecard?: AnyScorecard | null; name?: string | null; displayName?: string | null; handle?: string | null } | null | undefined,
+): { name: string; card: AnyScorecard } | null {
+  if (!node?.scorecard) return null;
+  return { name: node.displayName ?? node.handle ?? node.name ?? '', card: node.scorecard };
+}

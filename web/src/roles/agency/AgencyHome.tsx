@@ -1,6 +1,5 @@
 import { Anchor, Card, Grid, Group, Text, Title } from '@mantine/core';
 import { IconBuildingStore } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
 import { useQuery } from 'urql';
 import { AgencyHomeDocument } from '../../generated/graphql';
 import { InfoList } from '../../components/InfoList';
@@ -10,9 +9,6 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryStat
 import { RecentNotificationsCard } from '../../features/notifications/RecentNotificationsCard';
 import { useRefetchOnReconnect, useViewer } from '../../session/context';
 import { AgencyWorkplace } from './home/AgencyWorkplace';
-
-// The agency's own scorecard is below the fold: its chunk (and its words) load after the first page.
-const MyScorecardCard = lazy(() => import('../../features/insight/ScorecardPanel').then((m) => ({ default: m.MyScorecardCard })));
 
 export function AgencyHome() {
   const viewer = useViewer();
@@ -81,11 +77,6 @@ export function AgencyHome() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <RecentNotificationsCard allHref="/agency/notifications" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Suspense fallback={null}>
-            <MyScorecardCard />
-          </Suspense>
         </Grid.Col>
       </Grid>
     </>

@@ -4,7 +4,6 @@
  * bookmarks, history. Live: every
  * status change of this campaign (a new registration too) refetches the visible page.
  */
-import { ScorecardButton } from '../../../features/insight/ScorecardPanel';
 import {
   ActionIcon,
   Avatar,
@@ -62,6 +61,7 @@ import { formatTime } from '../../../lib/formatTime';
 import { CancellationDecideDialog } from './CancellationDecideDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { ReviewResults, type ReviewOutcome } from './ReviewResults';
+import { ScorecardButton } from '../../../features/insight/ScorecardButton';
 
 const PAGE_SIZE = 20;
 const FLASH_MS = 4_000;

@@ -29,7 +29,6 @@ import { usePager } from '../../../components/usePager';
 import { SAMPLE_STATUS, SAMPLE_STATUSES, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useFlash } from '../../../features/samples/useFlash';
-import { ScorecardButton } from '../../../features/insight/ScorecardPanel';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
 import { AgencySampleRequestsDocument, SampleRequestReviewDocument, type AgencySampleRequestsQuery, type SampleStatus } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
@@ -37,6 +36,7 @@ import { formatCompact, formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { initials } from '../../../lib/text';
 import { useViewer } from '../../../session/context';
+import { ScorecardButton } from '../../../features/insight/ScorecardButton';
 
 const PAGE_SIZE = 20;
 const REASON_MAX = 500;
