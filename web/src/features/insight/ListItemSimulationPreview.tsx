@@ -4,7 +4,7 @@
  * compares with what creators already earn on the product through other offers (the lower-rate notice's numbers).
  * A pure read (productListItemSimulate), debounced.
  */
-import { Group, Loader, Stack, Text } from '@mantine/core';
+import { Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from 'urql';
 import { ProductListItemSimulateDocument } from '../../generated/graphql';
@@ -29,8 +29,13 @@ export function ListItemSimulationPreview({ registrationId, creatorBps, compact 
     return fetching ? <Loader size="xs" aria-label={t('insight.simulator.loading')} /> : null;
   }
   const size = compact ? 'xs' : 'sm';
-  return (
+  const lines = (
     <Stack gap={compact ? 0 : 4} data-testid="list-item-simulation" data-rate={item.creatorRateBps} aria-live="polite">
+      {!compact && (
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+          {t('insight.simulator.title')}
+        </Text>
+      )}
       <Group gap={6} wrap="nowrap" align="baseline">
         <Text size={size} fw={600} data-testid="sim-per-order">
           {t('insight.simulator.perOrder', { rate: formatRate(item.creatorRateBps), creator: formatMoney(item.creatorPerOrder), agency: formatMoney(item.agencyPerOrder) })}
@@ -61,5 +66,10 @@ export function ListItemSimulationPreview({ registrationId, creatorBps, compact 
             })}
       </Text>
     </Stack>
+  );
+  return compact ? lines : (
+    <Paper withBorder radius="md" p="sm">
+      {lines}
+    </Paper>
   );
 }

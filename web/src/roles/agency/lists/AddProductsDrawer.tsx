@@ -31,6 +31,7 @@ import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
 import { fieldsFromCreatorBps, type SplitFields } from '../../../features/lists/split';
 import { SplitCalculator } from '../../../features/lists/SplitCalculator';
 import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
+import { useT } from '../../../i18n/context';
 import {
   CampaignRegistrationsDocument,
   ProductListItemsSetDocument,
@@ -55,10 +56,12 @@ export interface AddProductsDrawerProps {
 }
 
 export function AddProductsDrawer(props: AddProductsDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={props.opened}
       onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       position="right"
       size={960}
       title={<Text fw={700}>Add approved products</Text>}

@@ -10,6 +10,7 @@ import { errorsByItem } from '../../../features/lists/itemErrors';
 import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from '../../../features/lists/split';
 import { SplitCalculator } from '../../../features/lists/SplitCalculator';
 import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
+import { useT } from '../../../i18n/context';
 import { ProductListItemsSetDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
@@ -42,8 +43,9 @@ function RepriceEffectNote({ item, toBps, timeZone, now }: { item: Item; toBps: 
 }
 
 export function RepriceDialog({ listId, item, timeZone, onClose }: { listId: string; item: Item | null; timeZone: string; onClose: () => void }) {
+  const t = useT();
   return (
-    <Modal opened={item !== null} onClose={onClose} title={item ? `Creator rate for ${item.product?.title ?? 'this product'}` : ''} centered size="lg">
+    <Modal opened={item !== null} onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={item ? `Creator rate for ${item.product?.title ?? 'this product'}` : ''} centered size="lg">
       {item && <RepriceForm key={item.id} listId={listId} item={item} timeZone={timeZone} onClose={onClose} />}
     </Modal>
   );
