@@ -198,7 +198,9 @@ VARIABLES |= {
         "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
     },
     "Scorecard": {"id": _missing("Shop")},
-    "ProductListItemSimulate": {"items": [{"registrationId": _missing("Registration"), "creatorRateBps": 1000}]},
+    "ProductListItemSimulate": {
+        "items": [{"registrationId": _missing("Registration"), "creatorRateBps": 1000}]
+    },
 }
 
 
