@@ -9,6 +9,7 @@ from pathlib import Path
 from server.models.constraints import RATE_MAX_BPS, RATE_MIN_BPS
 from server.models.enums import CURRENCY_EXPONENT, Currency, Market
 from server.services.campaign_checks import MARKET_MESSENGER, MESSENGER_OPTIONAL
+from server.services.insight import scorecards
 from server.services.product_lists import ITEMS_MAX, LISTS_PER_AGENCY
 
 WEB = Path(__file__).resolve().parents[1] / "web" / "src"
@@ -50,3 +51,18 @@ def test_market_messengers() -> None:
         )
     }
     assert web == {m.value: (MARKET_MESSENGER[m].value, m not in MESSENGER_OPTIONAL) for m in Market}
+
+
+def test_scorecard_targets() -> None:
+    """The tips' targets the web app names (what would improve a scorecard) are the server's."""
+    body = ts_const("features/insight/scorecardFigures.ts", "SCORECARD_TARGETS")
+    web = {name: int(value) for name, value in re.findall(r"(\w+):\s*(\d+)", body)}
+    assert web == {name: getattr(scorecards, name) for name in web}
+    assert set(web) == {
+        "SHIP_WITHIN_HOURS",
+        "CANCELLATION_RATE_MAX_BPS",
+        "REFUND_RATE_MAX_BPS",
+        "REVIEW_WITHIN_HOURS",
+        "DECIDE_CANCELLATION_WITHIN_HOURS",
+        "POSTING_RATE_MIN_BPS",
+    }

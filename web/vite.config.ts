@@ -5,6 +5,9 @@ import { precompileMessages } from './vite-precompile-messages.ts';
 import { precompress } from './vite-precompress.ts';
 import { scrollAreaMergeRefs } from './vite-scrollarea-refs.ts';
 import { splitDocuments } from './vite-split-documents.ts';
+import { preloadOnlyMissing } from './vite-preload-deps.ts';
+
+const preload = preloadOnlyMissing();
 
 // The API server (python -m server run) listens on 127.0.0.1:8000 in development.
 const API = process.env.MATCHUP_API_URL ?? 'http://127.0.0.1:8000';
@@ -14,7 +17,8 @@ export default defineConfig({
   // precompress: .br and .gz next to every built asset (served by server/web_assets.py).
   // scrollAreaMergeRefs: tables and scroll areas no longer pull in all of floating-ui.
   // precompileMessages: catalogues ship as ICU syntax trees; the ICU parser stays out of the browser.
-  plugins: [react(), splitDocuments(), scrollAreaMergeRefs(), precompileMessages(), precompress()],
+  // preload: a lazy import preloads only the chunks its importer has not already loaded (vite-preload-deps.ts).
+  plugins: [react(), splitDocuments(), scrollAreaMergeRefs(), precompileMessages(), precompress(), preload.plugin],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -33,6 +37,7 @@ export default defineConfig({
     sourcemap: false,
     // dist/.vite/manifest.json: each entry's and lazy route's chunks and imports (bench/web_bundle.py).
     manifest: true,
+    modulePreload: { resolveDependencies: preload.resolveDependencies },
     rolldownOptions: {
       output: {
         // Long-lived vendor chunks: app releases then re-download only the app code.

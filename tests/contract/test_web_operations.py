@@ -197,7 +197,10 @@ VARIABLES |= {
         "campaignId": _missing("Campaign"),
         "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
     },
-    "ShopScorecard": {"id": _missing("Shop")},
+    "Scorecard": {"id": _missing("Shop")},
+    "ProductListItemSimulate": {
+        "items": [{"registrationId": _missing("Registration"), "creatorRateBps": 1000}]
+    },
 }
 
 

@@ -65,7 +65,7 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
         {split?.money && (
           <Text size="xs" c="dimmed" data-testid="split-summary">
             Creator {formatMoney(split.money.creatorEarns)} · you keep{' '}
-            <Text span inherit fw={600} c="indigo.8" data-testid="split-agency-money">
+            <Text span inherit fw={600} c="indigo.9" data-testid="split-agency-money">
               {formatMoney(split.money.agencyEarns)}
             </Text>{' '}
             per unit

@@ -4,7 +4,6 @@
  * bookmarks, history. Live: every
  * status change of this campaign (a new registration too) refetches the visible page.
  */
-import { ShopScorecardButton } from '../../../features/insight/ScorecardPanel';
 import {
   ActionIcon,
   Avatar,
@@ -62,6 +61,7 @@ import { formatTime } from '../../../lib/formatTime';
 import { CancellationDecideDialog } from './CancellationDecideDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { ReviewResults, type ReviewOutcome } from './ReviewResults';
+import { ScorecardButton } from '../../../features/insight/ScorecardButton';
 
 const PAGE_SIZE = 20;
 const FLASH_MS = 4_000;
@@ -139,7 +139,7 @@ function ProductCell({ row }: { row: Row }) {
           {shop?.shopCode ? ` (${shop.shopCode})` : ''}
           {shop?.rating !== null && shop?.rating !== undefined ? ` · ★ ${formatRating(shop.rating)}` : ''} · {p?.category}
         </Text>
-        {shop && <ShopScorecardButton shopId={shop.id} shopName={shop.name ?? shop.shopCode ?? ''} />}
+        {shop && <ScorecardButton id={shop.id} name={shop.name ?? shop.shopCode ?? ''} />}
       </Stack>
     </Group>
   );

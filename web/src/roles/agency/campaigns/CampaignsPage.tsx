@@ -3,6 +3,7 @@
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Chip,
@@ -43,6 +44,7 @@ import { useRefetchOnReconnect, useViewer } from '../../../session/context';
 import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents';
 import { CampaignRowActions } from './CampaignRowActions';
 import { useAgencyMarkets } from './useAgencyMarkets';
+import { MyScorecardCard } from '../../../features/insight/ScorecardPanel';
 
 const PAGE_SIZE = 20;
 
@@ -302,6 +304,9 @@ export function CampaignsPage() {
           )}
         </Stack>
       </Card>
+      <Box mt="lg">
+        <MyScorecardCard />
+      </Box>
     </>
   );
 }

@@ -30,6 +30,8 @@ import { errorsByItem } from '../../../features/lists/itemErrors';
 import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
 import { fieldsFromCreatorBps, type SplitFields } from '../../../features/lists/split';
 import { SplitCalculator } from '../../../features/lists/SplitCalculator';
+import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
+import { useT } from '../../../i18n/context';
 import {
   CampaignRegistrationsDocument,
   ProductListItemsSetDocument,
@@ -54,10 +56,12 @@ export interface AddProductsDrawerProps {
 }
 
 export function AddProductsDrawer(props: AddProductsDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={props.opened}
       onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       position="right"
       size={960}
       title={<Text fw={700}>Add approved products</Text>}
@@ -254,16 +258,19 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
                           Already in the list
                         </Badge>
                       ) : pick && row.totalRateBps !== null ? (
-                        <SplitCalculator
-                          compact
-                          subject={title}
-                          totalBps={row.totalRateBps}
-                          price={row.product?.price ?? null}
-                          value={pick.fields}
-                          onChange={(fields) => setFields(row.id, fields)}
-                          showError={tried || pick.fields.creatorText !== ''}
-                          serverError={serverErrors.get(row.id) ?? null}
-                        />
+                        <Stack gap={4}>
+                          <SplitCalculator
+                            compact
+                            subject={title}
+                            totalBps={row.totalRateBps}
+                            price={row.product?.price ?? null}
+                            value={pick.fields}
+                            onChange={(fields) => setFields(row.id, fields)}
+                            showError={tried || pick.fields.creatorText !== ''}
+                            serverError={serverErrors.get(row.id) ?? null}
+                          />
+                          <ListItemSimulationPreview compact registrationId={row.id} creatorBps={pick.fields.error ? null : pick.fields.creatorBps} />
+                        </Stack>
                       ) : (
                         <Text size="xs" c="dimmed">
                           Select to set the rate

@@ -9,6 +9,8 @@ import { useMutation } from 'urql';
 import { errorsByItem } from '../../../features/lists/itemErrors';
 import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from '../../../features/lists/split';
 import { SplitCalculator } from '../../../features/lists/SplitCalculator';
+import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
+import { useT } from '../../../i18n/context';
 import { ProductListItemsSetDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
@@ -41,8 +43,9 @@ function RepriceEffectNote({ item, toBps, timeZone, now }: { item: Item; toBps: 
 }
 
 export function RepriceDialog({ listId, item, timeZone, onClose }: { listId: string; item: Item | null; timeZone: string; onClose: () => void }) {
+  const t = useT();
   return (
-    <Modal opened={item !== null} onClose={onClose} title={item ? `Creator rate for ${item.product?.title ?? 'this product'}` : ''} centered size="lg">
+    <Modal opened={item !== null} onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={item ? `Creator rate for ${item.product?.title ?? 'this product'}` : ''} centered size="lg">
       {item && <RepriceForm key={item.id} listId={listId} item={item} timeZone={timeZone} onClose={onClose} />}
     </Modal>
   );
@@ -103,6 +106,7 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
           }}
           serverError={serverError}
         />
+        {item.registration && <ListItemSimulationPreview registrationId={item.registration.id} creatorBps={fields.error ? null : fields.creatorBps} />}
         <RepriceEffectNote item={item} toBps={fields.error ? null : fields.creatorBps} timeZone={timeZone} now={openedAt} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={fetching}>

@@ -36,6 +36,7 @@ import { formatCompact, formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { initials } from '../../../lib/text';
 import { useViewer } from '../../../session/context';
+import { ScorecardButton } from '../../../features/insight/ScorecardButton';
 
 const PAGE_SIZE = 20;
 const REASON_MAX = 500;
@@ -255,6 +256,7 @@ export function AgencySamplesPage() {
                                   {row.creator?.handle ? `@${row.creator.handle}` : ''}
                                   {row.creator?.followers != null ? ` · ${formatCompact(row.creator.followers)} followers` : ''}
                                 </Text>
+                                {row.creator && <ScorecardButton id={row.creator.id} name={creatorName} />}
                               </Stack>
                             </Group>
                           </Table.Td>

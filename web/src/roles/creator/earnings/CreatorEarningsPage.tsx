@@ -11,6 +11,7 @@ import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { BalanceSummary } from '../../../features/finance/BalanceSummary';
 import { ForecastCard } from '../../../features/insight/ForecastCard';
+import { MyScorecardCard } from '../../../features/insight/ScorecardPanel';
 import { MetricTile } from '../../../features/performance/MetricTile';
 import { localDate, resolveRange, type RangeChoice } from '../../../features/performance/series';
 import { SeriesChartCard } from '../../../features/performance/SeriesChartCard';
@@ -287,6 +288,7 @@ export function CreatorEarningsPage() {
       <Chart version={version} timeZone={tz} currency={currency} />
       <Products version={version} timeZone={tz} />
       <Campaigns version={version} timeZone={tz} />
+      <MyScorecardCard />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { StatCard } from '../../../components/StatCard';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 import { formatPeriod } from '../../../features/campaigns/period';
+import { ScorecardCard } from '../../../features/insight/ScorecardPanel';
 import { SellerCampaignDocument } from '../../../generated/graphql';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
@@ -178,6 +179,7 @@ export function SellerCampaignPage() {
                 />
               </Card>
             )}
+            {c.agency && <ScorecardCard id={c.agency.id} name={c.agency.name ?? ''} />}
           </Stack>
         </Grid.Col>
       </Grid>

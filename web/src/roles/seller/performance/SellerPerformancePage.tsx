@@ -2,7 +2,7 @@
  * The seller's product-level performance in the campaigns it joined: the overview, the daily chart and its
  * products' figures — what it pays, never a creator or the split (the API returns none). Live.
  */
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryS
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { CAMPAIGN_STATUS } from '../../../features/campaigns/campaignStatus';
 import { formatPeriodDates } from '../../../features/campaigns/period';
+import { MyScorecardCard } from '../../../features/insight/ScorecardPanel';
 import { CampaignPerformancePanel } from '../../../features/performance/CampaignPerformancePanel';
 import { SellerPerformanceCampaignsDocument } from '../../../generated/graphql';
 import { marketTimeZone } from '../../../lib/markets';
@@ -80,6 +81,9 @@ export function SellerPerformancePage() {
           <SellerAllCampaigns campaigns={campaigns} activity={activity} selectedId={selected?.id ?? null} onActivity={onActivity} onOpen={open} />
         </Stack>
       )}
+      <Box mt="lg">
+        <MyScorecardCard />
+      </Box>
     </>
   );
 }
