@@ -204,6 +204,10 @@ VARIABLES |= {
 }
 
 
+# The agency's markets, set to the ones agency_a already serves (tests/plugins/api.py): nothing changes.
+VARIABLES |= {"AgencyMarketsSet": {"input": {"markets": ["TH", "VN"]}}}
+
+
 CASES = [(path, role) for path in DOCUMENTS for role in _roles(path)]
 
 
