@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/QueryState';
+import { useT } from '../../i18n/context';
 import { useViewer } from '../../session/context';
 import { SellerWorkplace } from './home/SellerWorkplace';
 import { ShopCard } from './ShopCard';
@@ -11,9 +12,10 @@ const ProductCatalogue = lazy(() => import('./ProductCatalogue').then((m) => ({ 
 
 export function SellerHome() {
   const viewer = useViewer();
+  const t = useT();
   return (
     <>
-      <PageHeader title={`Welcome, ${viewer.user.fullName}`} description="What waits for you, what you owe this month, and your shop." />
+      <PageHeader title={t('seller.home.welcome', { name: viewer.user.fullName })} description={t('seller.home.description')} />
       <SellerWorkplace />
       <Stack gap="lg">
         <ShopCard />

@@ -7,6 +7,7 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryStat
 import { formatRating } from '../../lib/format';
 import { marketName } from '../../lib/markets';
 import { sellerTypeLabel } from '../../lib/text';
+import { useT } from '../../i18n/context';
 import { useRefetchOnReconnect } from '../../session/context';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -21,6 +22,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function ShopCard() {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerShopDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const shop = data?.viewer?.shop;
@@ -30,34 +32,34 @@ export function ShopCard() {
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : fetching && !data ? (
-        <LoadingState label="Loading shop…" />
+        <LoadingState label={t('seller.shop.loading')} />
       ) : !shop ? (
-        <EmptyBlock title="No shop connected" description="This seller account has no shop yet." icon={<IconBuildingStore aria-hidden />} />
+        <EmptyBlock title={t('seller.shop.none')} description={t('seller.shop.noneBody')} icon={<IconBuildingStore aria-hidden />} />
       ) : (
         <Stack gap="md">
           <Group gap="sm" wrap="nowrap">
             <IconBuildingStore size={28} aria-hidden color="var(--mantine-color-orange-6)" />
             <Title order={2} size="h3" id="shop-card-title" data-testid="shop-name">
-              {shop.name ?? 'Your shop'}
+              {shop.name ?? t('seller.shop.yourShop')}
             </Title>
           </Group>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-            <Field label="Shop code">
+            <Field label={t('seller.shop.code')}>
               <Code fz="sm" data-testid="shop-code">
                 {shop.shopCode ?? '—'}
               </Code>
             </Field>
-            <Field label="Market">
+            <Field label={t('seller.shop.market')}>
               <Text size="sm">{marketName(shop.market)}</Text>
             </Field>
-            <Field label="Seller type">
+            <Field label={t('seller.shop.sellerType')}>
               <Badge variant="light" color={shop.sellerType === 'CROSS_BORDER' ? 'grape' : 'teal'} tt="none">
                 {sellerTypeLabel(shop.sellerType)}
               </Badge>
             </Field>
-            <Field label="Rating">
+            <Field label={t('seller.shop.rating')}>
               {shop.rating === null ? (
-                <Text size="sm" c="dimmed">No rating yet</Text>
+                <Text size="sm" c="dimmed">{t('seller.shop.noRating')}</Text>
               ) : (
                 <Group gap={4} wrap="nowrap">
                   <IconStarFilled size={14} color="var(--mantine-color-yellow-6)" aria-hidden />

@@ -13,12 +13,14 @@ import { REGISTRATION_STATUS } from '../../../features/registrations/registratio
 import { reasonLabel } from '../../../features/registrations/rejectReasons';
 import { formatCount, formatDate, formatMoney, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
+import { useT } from '../../../i18n/context';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
 
 const FROM = seriesFrom();
 
 export function SellerWorkplace() {
   const viewer = useViewer();
+  const t = useT();
   const zone = marketTimeZone(viewer.organisation.market);
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerWorkplaceDocument, variables: { from: FROM } });
   const again = () => refetch({ requestPolicy: 'network-only' });
@@ -26,7 +28,7 @@ export function SellerWorkplace() {
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
   if (error && !data) return <ErrorState error={error} onRetry={again} />;
-  if (fetching && !data) return <LoadingState label="Loading your work…" />;
+  if (fetching && !data) return <LoadingState label={t('seller.work.loading')} />;
   if (!data) return null;
 
   const series = data.performanceSeries;
@@ -37,23 +39,23 @@ export function SellerWorkplace() {
     <Stack gap="lg" mb="lg">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <FigureCard
-          label="Commission owed this month"
+          label={t('seller.work.owedMonth')}
           value={formatMoney(owed.month)}
-          note={`Today ${formatMoney(owed.today)} · yesterday ${formatMoney(owed.yesterday)}`}
+          note={t('seller.work.todayYesterday', { today: formatMoney(owed.today), yesterday: formatMoney(owed.yesterday) })}
           to="/seller/performance"
           testId="owed-month"
         />
         <FigureCard
-          label="GMV this month"
+          label={t('seller.work.gmvMonth')}
           value={formatMoney(gmv.month)}
-          note={`Today ${formatMoney(gmv.today)} from ${formatCount(gmv.todayOrders)} paid ${gmv.todayOrders === 1 ? "order" : "orders"}`}
+          note={t('seller.work.gmvToday', { amount: formatMoney(gmv.today), count: gmv.todayOrders, shown: formatCount(gmv.todayOrders) })}
           to="/seller/orders"
           testId="gmv-month"
         />
         <FigureCard
-          label="Waiting for agencies"
+          label={t('seller.work.waiting')}
           value={formatCount(data.pending.totalCount)}
-          note="Registrations and cancellation requests under review"
+          note={t('seller.work.waitingNote')}
           to="/seller/registrations?status=PENDING&status=PENDING_CLOSED"
           testId="pending-count"
         />
@@ -61,28 +63,28 @@ export function SellerWorkplace() {
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         <WorkCard
           id="work-ship"
-          title="Samples to ship"
+          title={t('seller.work.toShip')}
           count={data.toShip.totalCount}
           allHref="/seller/samples"
-          empty="No approved sample waits to be shipped."
+          empty={t('seller.work.toShipEmpty')}
           items={data.toShip.edges.map(({ node: s }) => ({
             key: s.id,
             to: '/seller/samples',
-            title: s.product?.title ?? 'Product',
+            title: s.product?.title ?? t('seller.work.product'),
             detail: s.campaignName,
-            aside: s.reviewedAt ? `approved ${formatRelative(s.reviewedAt, now)}` : undefined,
+            aside: s.reviewedAt ? t('seller.work.approvedAgo', { when: formatRelative(s.reviewedAt, now) }) : undefined,
           }))}
         />
         <WorkCard
           id="work-decisions"
-          title="Decisions on your registrations"
+          title={t('seller.work.decisions')}
           count={null}
           allHref="/seller/registrations"
-          empty="No agency has decided on a registration yet."
+          empty={t('seller.work.decisionsEmpty')}
           items={data.decided.edges.map(({ node: r }) => ({
             key: r.id,
             to: `/seller/registrations?campaign=${encodeURIComponent(r.campaign?.id ?? '')}`,
-            title: r.product?.title ?? 'Product',
+            title: r.product?.title ?? t('seller.work.product'),
             detail: [r.campaign?.name, reasonLabel(r.rejectReason)].filter(Boolean).join(' · '),
             aside: (
               <Badge component="span" variant="light" color={REGISTRATION_STATUS[r.status].color} size="sm">
@@ -93,19 +95,19 @@ export function SellerWorkplace() {
         />
         <WorkCard
           id="work-closing"
-          title="Campaigns closing soon"
+          title={t('seller.work.closing')}
           count={null}
           allHref="/seller/marketplace"
-          allLabel="Marketplace"
-          empty="No ongoing campaign in your market."
+          allLabel={t('seller.work.marketplace')}
+          empty={t('seller.work.closingEmpty')}
           items={data.closing.edges.map(({ node: c }) => ({
             key: c.id,
             to: `/seller/marketplace/${c.id}`,
             title: c.name,
             detail: c.registrationOpen
-              ? `Registration closes ${formatDate(c.registrationEnd, zone)}`
-              : `Ends ${formatDate(c.campaignEnd, zone)}`,
-            aside: c.myParticipation?.joined ? `${formatCount(c.myParticipation.registeredProducts)} registered` : undefined,
+              ? t('seller.work.registrationCloses', { date: formatDate(c.registrationEnd, zone) })
+              : t('seller.work.ends', { date: formatDate(c.campaignEnd, zone) }),
+            aside: c.myParticipation?.joined ? t('seller.work.registered', { shown: formatCount(c.myParticipation.registeredProducts) }) : undefined,
           }))}
         />
       </SimpleGrid>

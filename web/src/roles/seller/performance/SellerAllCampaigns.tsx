@@ -10,6 +10,7 @@ import { useQuery } from 'urql';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { CampaignPerformanceDocument, type CampaignStatus } from '../../../generated/graphql';
 import { formatCount, formatMoneyOrDash } from '../../../lib/format';
+import { useT } from '../../../i18n/context';
 
 export interface JoinedCampaign {
   id: string;
@@ -31,21 +32,22 @@ export function SellerAllCampaigns({
   onOpen: (id: string) => void;
 }) {
   // Most paid orders first once known; the API's order (newest start first) until then.
+  const t = useT();
   const ordered = [...campaigns].sort((a, b) => (activity.get(b.id) ?? -1) - (activity.get(a.id) ?? -1));
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="all-campaigns-title" data-testid="all-campaigns">
       <Title order={2} size="h4" id="all-campaigns-title" mb="sm">
-        All your campaigns
+        {t('seller.perf.allTitle')}
       </Title>
       <Table.ScrollContainer minWidth={560}>
         <Table verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Campaign</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col" ta="right">Paid orders</Table.Th>
-              <Table.Th scope="col" ta="right">GMV</Table.Th>
-              <Table.Th scope="col" ta="right">Commission you pay</Table.Th>
+              <Table.Th scope="col">{t('seller.perf.campaign')}</Table.Th>
+              <Table.Th scope="col">{t('seller.perf.status')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('seller.perf.paidOrders')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('seller.perf.gmv')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('seller.perf.commissionYouPay')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

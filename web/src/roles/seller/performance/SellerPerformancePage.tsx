@@ -19,8 +19,10 @@ import { SellerPerformanceCampaignsDocument } from '../../../generated/graphql';
 import { marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect } from '../../../session/context';
 import { SellerAllCampaigns } from './SellerAllCampaigns';
+import { useT } from '../../../i18n/context';
 
 export function SellerPerformancePage() {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerPerformanceCampaignsDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const [params, setParams] = useSearchParams();
@@ -39,27 +41,27 @@ export function SellerPerformancePage() {
 
   return (
     <>
-      <PageHeader title="Performance" description="Orders, GMV and the commission you pay, for your products in each campaign you joined." />
+      <PageHeader title={t('seller.perf.title')} description={t('seller.perf.description')} />
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading your campaigns…" />
+        <LoadingState label={t('seller.perf.loading')} />
       ) : campaigns.length === 0 ? (
-        <EmptyBlock title="No campaigns yet" description="Register products in a campaign to see how they perform." icon={<IconChartBar aria-hidden />}>
+        <EmptyBlock title={t('seller.perf.none')} description={t('seller.perf.noneBody')} icon={<IconChartBar aria-hidden />}>
           <Button component={Link} to="/seller/marketplace" variant="light" mt="sm">
-            Find campaigns
+            {t('seller.perf.find')}
           </Button>
         </EmptyBlock>
       ) : (
         <Stack gap="lg">
           {!selected ? (
-            <LoadingState label="Finding your most active campaign…" />
+            <LoadingState label={t('seller.perf.finding')} />
           ) : (
           <>
           <Group align="flex-end" gap="md" wrap="wrap">
             <Select
-              label="Campaign"
-              data={campaigns.map((c) => ({ value: c.id, label: `${c.name} · ${CAMPAIGN_STATUS[c.status].label}` }))}
+              label={t('seller.perf.campaign')}
+              data={campaigns.map((c) => ({ value: c.id, label: t('seller.perf.campaignOption', { name: c.name, status: CAMPAIGN_STATUS[c.status].label }) }))}
               value={selected.id}
               onChange={(v) => v && open(v)}
               allowDeselect={false}
@@ -71,7 +73,7 @@ export function SellerPerformancePage() {
               <MarketBadge market={selected.market} />
               <Text size="sm" c="dimmed">
                 {formatPeriodDates(selected.campaignStart, selected.campaignEnd, tz)}
-                {selected.agency?.name ? ` · by ${selected.agency.name}` : ''}
+                {selected.agency?.name ? t('seller.perf.byAgency', { agency: selected.agency.name }) : ''}
               </Text>
             </Group>
           </Group>

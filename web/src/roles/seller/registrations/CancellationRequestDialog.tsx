@@ -1,6 +1,8 @@
 /** Ask the agency to end an ongoing collaboration, with the reason it will read. */
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 
 const REASON_MAX = 500;
 
@@ -14,17 +16,18 @@ export interface CancellationRequestDialogProps {
 }
 
 export function CancellationRequestDialog({ title, busy, serverError, onSend, onClose }: CancellationRequestDialogProps) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const trimmed = reason.trim();
-  const error = serverError ?? (!trimmed ? (tried ? 'Say why you want to cancel' : null) : reason.length > REASON_MAX ? `At most ${REASON_MAX} characters` : null);
+  const error = serverError ?? (!trimmed ? (tried ? t('seller.cancelRequest.sayWhy') : null) : reason.length > REASON_MAX ? t('seller.atMostChars', { max: REASON_MAX }) : null);
   const close = () => {
     setReason('');
     setTried(false);
     onClose();
   };
   return (
-    <Modal opened={title !== null} onClose={close} title="Request cancellation" centered>
+    <Modal opened={title !== null} onClose={close} title={t('seller.cancelRequest.title')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -33,13 +36,10 @@ export function CancellationRequestDialog({ title, busy, serverError, onSend, on
         }}
       >
         <Stack>
-          <Text size="sm">
-            <b>{title}</b> stays in the campaign until the agency approves your request. If it does, the product's creator links
-            stop earning on new orders.
-          </Text>
+          <Text size="sm">{richT(t, 'seller.cancelRequest.body', {}, { title: <b>{title}</b> })}</Text>
           <Textarea
-            label="Reason"
-            description={`The agency reads this · ${reason.length}/${REASON_MAX}`}
+            label={t('seller.cancelRequest.reason')}
+            description={t('seller.cancelRequest.reasonHint', { length: reason.length, max: REASON_MAX })}
             required
             autosize
             minRows={3}
@@ -50,10 +50,10 @@ export function CancellationRequestDialog({ title, busy, serverError, onSend, on
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Keep it
+              {t('seller.cancelRequest.keep')}
             </Button>
             <Button type="submit" color="orange" loading={busy}>
-              Send request
+              {t('seller.cancelRequest.send')}
             </Button>
           </Group>
         </Stack>

@@ -2,6 +2,8 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { checkQuantity } from '../../../features/registrations/registrationItemRules';
+import { useT } from '../../../i18n/context';
+import { formatCount } from '../../../lib/format';
 
 export interface SampleQuotaDialogProps {
   /** The registration's product title and current quota; null closes the dialog. */
@@ -13,6 +15,7 @@ export interface SampleQuotaDialogProps {
 }
 
 export function SampleQuotaDialog({ target, busy, serverError, onSave, onClose }: SampleQuotaDialogProps) {
+  const t = useT();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
   const current = target?.current ?? 0;
@@ -23,7 +26,7 @@ export function SampleQuotaDialog({ target, busy, serverError, onSave, onClose }
     onClose();
   };
   return (
-    <Modal opened={target !== null} onClose={close} title="Raise the sample quota" centered>
+    <Modal opened={target !== null} onClose={close} title={t('seller.quota.title')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -33,23 +36,23 @@ export function SampleQuotaDialog({ target, busy, serverError, onSave, onClose }
       >
         <Stack>
           <Text size="sm">
-            {target?.title}: {current} {current === 1 ? 'sample' : 'samples'} now. The quota can only go up.
+            {t('seller.quota.body', { title: target?.title ?? '', count: current, shown: formatCount(current) })}
           </Text>
           <TextInput
-            label="New sample quota"
+            label={t('seller.quota.newQuota')}
             inputMode="numeric"
             required
             data-autofocus
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            error={serverError ?? (tried || text ? (check.error === `At least ${current + 1}` ? `Must be more than ${current}` : check.error) : null)}
+            error={serverError ?? (tried || text ? (check.error === `At least ${current + 1}` ? t('seller.quota.moreThan', { shown: formatCount(current) }) : check.error) : null)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              Save quota
+              {t('seller.quota.save')}
             </Button>
           </Group>
         </Stack>

@@ -8,6 +8,8 @@ import { RateInput } from '../../../features/campaigns/RateInput';
 import { checkItemTerms, itemErrorField, type ItemField } from '../../../features/registrations/registrationItemRules';
 import { RegistrationTermsUpdateDocument } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 
 export interface TermsTarget {
   id: string;
@@ -23,6 +25,7 @@ export interface TermsTarget {
 type Field = ItemField | 'email' | 'whatsapp' | 'general';
 
 export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTarget; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
   const [rate, setRate] = useState(target.totalRateBps === null ? '' : bpsToPercentText(target.totalRateBps));
   const [samples, setSamples] = useState(String(target.sampleQuota ?? 0));
   const [adsRate, setAdsRate] = useState(target.shopAdsRateBps === null ? '' : bpsToPercentText(target.shopAdsRateBps));
@@ -34,7 +37,7 @@ export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTar
   const submit = async () => {
     const checked = checkItemTerms({ rate, samples, adsRate }, target.commissionRequirementBps);
     const local: typeof errors = { ...checked.errors };
-    if (!email.trim()) local.email = 'Enter a contact email';
+    if (!email.trim()) local.email = t('seller.terms.enterEmail');
     setErrors(local);
     if (Object.keys(local).length) return;
     const result = await save({
@@ -51,7 +54,7 @@ export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTar
     });
     const payload = result.data?.registrationTermsUpdate;
     if (result.error || !payload) {
-      setErrors({ general: result.error ? describeError(result.error) : 'No answer from the server.' });
+      setErrors({ general: result.error ? describeError(result.error) : t('seller.noAnswer') });
       return;
     }
     if (payload.userErrors.length) {
@@ -68,7 +71,7 @@ export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTar
   };
 
   return (
-    <Modal opened onClose={onClose} title="Change the terms" centered size="lg">
+    <Modal opened onClose={onClose} title={t('seller.terms.title')} centered size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -77,31 +80,28 @@ export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTar
         noValidate
       >
         <Stack>
-          <Text size="sm">
-            <b>{target.title}</b> is waiting for the agency&apos;s review. Changing its terms keeps its place in the queue; the
-            agency sees what changed.
-          </Text>
+          <Text size="sm">{richT(t, 'seller.terms.body', {}, { title: <b>{target.title}</b> })}</Text>
           {errors.general && (
             <Alert color="red" variant="light" role="alert">
               {errors.general}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <RateInput label="Total commission" required value={rate} onChange={setRate} error={errors.rate}
-              description={`At least ${bpsToPercentText(target.commissionRequirementBps)} %`} data-autofocus />
-            <TextInput label="Sample quota" inputMode="numeric" value={samples} onChange={(e) => setSamples(e.currentTarget.value)} error={errors.samples} />
-            <RateInput label="Shop-ads rate" value={adsRate} onChange={setAdsRate} error={errors.adsRate} description="Optional" />
+            <RateInput label={t('seller.terms.totalCommission')} required value={rate} onChange={setRate} error={errors.rate}
+              description={t('seller.terms.atLeast', { rate: bpsToPercentText(target.commissionRequirementBps) })} data-autofocus />
+            <TextInput label={t('seller.terms.sampleQuota')} inputMode="numeric" value={samples} onChange={(e) => setSamples(e.currentTarget.value)} error={errors.samples} />
+            <RateInput label={t('seller.terms.adsRate')} value={adsRate} onChange={setAdsRate} error={errors.adsRate} description={t('seller.optional')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Contact email" required type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-            <TextInput label="WhatsApp" value={whatsapp} onChange={(e) => setWhatsapp(e.currentTarget.value)} error={errors.whatsapp} description="Optional" />
+            <TextInput label={t('seller.terms.contactEmail')} required type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+            <TextInput label={t('seller.terms.whatsapp')} value={whatsapp} onChange={(e) => setWhatsapp(e.currentTarget.value)} error={errors.whatsapp} description={t('seller.optional')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={fetching}>
-              Save terms
+              {t('seller.terms.save')}
             </Button>
           </Group>
         </Stack>
