@@ -11,6 +11,7 @@ import { IntegrationKeyCreateDocument } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { splitUserErrors } from '../../../lib/userErrors';
 import { envFile, KEY_NAME_MAX, keyNameError } from './integrationKeys';
+import { useT } from '../../../i18n/context';
 
 interface Issued {
   name: string;
@@ -20,6 +21,7 @@ interface Issued {
 }
 
 export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: () => void }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
   };
 
   const submit = async () => {
-    const local = keyNameError(name);
+    const local = keyNameError(name, t);
     setNameError(local);
     setFormError(null);
     if (local) return;
@@ -50,7 +52,7 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
     if (!payload?.integrationKey || !payload.apiKey || !payload.signingSecret) {
       const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], ['name'] as const);
       setNameError(fieldErrors.name ?? null);
-      setFormError(formErrors.join(' ') || (fieldErrors.name ? null : 'The key was not created.'));
+      setFormError(formErrors.join(' ') || (fieldErrors.name ? null : t('seller.keys.notCreated')));
       return;
     }
     setIssued({ name: payload.integrationKey.name, keyId: payload.integrationKey.keyId, apiKey: payload.apiKey, signingSecret: payload.signingSecret });
@@ -74,31 +76,30 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
       closeOnClickOutside={!issued}
       closeOnEscape={!issued}
       withCloseButton={!issued}
-      title={issued ? `Key “${issued.name}” created` : 'New integration key'}
+      title={issued ? t('seller.keys.created', { name: issued.name }) : t('seller.keys.newTitle')}
       size={issued ? 640 : 'md'}
       centered
     >
       {issued ? (
         <Stack gap="md" data-testid="issued-key">
-          <Alert color="yellow" variant="light" icon={<IconShieldLock aria-hidden />} title="Copy both now: you will not see them again" role="alert">
-            Store the API key and the signing secret in your shop platform’s secret settings. Matchup keeps only a hash of the key, so
-            neither can be shown again. Lost them? Create a new key and revoke this one.
+          <Alert color="yellow" variant="light" icon={<IconShieldLock aria-hidden />} title={t('seller.keys.copyNow')} role="alert">
+            {t('seller.keys.storeBoth')}
           </Alert>
-          <SecretField label="API key" description="Send it in the X-Matchup-Key header of every request." value={issued.apiKey} copyLabel="Copy API key" testId="issued-api-key" />
+          <SecretField label={t('seller.keys.apiKey')} description={t('seller.keys.apiKeyHint')} value={issued.apiKey} copyLabel={t('seller.keys.copyApiKey')} testId="issued-api-key" />
           <SecretField
-            label="Signing secret"
-            description="Sign each request body with it (HMAC-SHA256). Never send it itself."
+            label={t('seller.keys.signingSecret')}
+            description={t('seller.keys.signingSecretHint')}
             value={issued.signingSecret}
-            copyLabel="Copy signing secret"
+            copyLabel={t('seller.keys.copySigningSecret')}
             testId="issued-signing-secret"
           />
-          <Checkbox checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} label="I have stored the API key and the signing secret" />
+          <Checkbox checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} label={t('seller.keys.stored')} />
           <Group justify="space-between" gap="sm">
             <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={download}>
-              Download as .env
+              {t('seller.keys.download')}
             </Button>
             <Button onClick={close} disabled={!stored}>
-              Done
+              {t('seller.keys.done')}
             </Button>
           </Group>
         </Stack>
@@ -117,26 +118,26 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
               </Alert>
             )}
             <TextInput
-              label="Key name"
-              description={`What will use it, e.g. “Shop platform sync” (at most ${KEY_NAME_MAX} characters).`}
+              label={t('seller.keys.name')}
+              description={t('seller.keys.nameHint', { max: KEY_NAME_MAX })}
               required
               value={name}
               onChange={(e) => {
                 setName(e.currentTarget.value);
-                if (nameError) setNameError(keyNameError(e.currentTarget.value));
+                if (nameError) setNameError(keyNameError(e.currentTarget.value, t));
               }}
               error={nameError}
               data-autofocus
             />
             <Text size="xs" c="dimmed">
-              The key pushes this shop’s orders only. You will see it and its signing secret once, right after creating it.
+              {t('seller.keys.pushesOnly')}
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={close} disabled={fetching}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button type="submit" loading={fetching}>
-                Create key
+                {t('seller.keys.create')}
               </Button>
             </Group>
           </Stack>
@@ -147,6 +148,7 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
 }
 
 function SecretField({ label, description, value, copyLabel, testId }: { label: string; description: string; value: string; copyLabel: string; testId: string }) {
+  const t = useT();
   return (
     <Stack gap={6}>
       <Textarea
@@ -171,7 +173,7 @@ function SecretField({ label, description, value, copyLabel, testId }: { label: 
             style={{ alignSelf: 'flex-start' }}
             aria-live="polite"
           >
-            {copied ? 'Copied' : copyLabel}
+            {copied ? t('seller.keys.copied') : copyLabel}
           </Button>
         )}
       </CopyButton>

@@ -17,11 +17,16 @@ import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
 import { CreateKeyDialog } from './CreateKeyDialog';
 import { DOCS_HREF, signingSnippet, SNIPPET_LABEL, type SnippetLanguage } from './integrationKeys';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 
 const ACTIVE_LIMIT = 20;
+/** Protocol names in the signing guide: the same in every language. */
+const WIRE = { path: '/integrations/orders', key: 'X-Matchup-Key', timestamp: 'X-Matchup-Timestamp', signature: 'X-Matchup-Signature', prefix: 'v1=', payload: '"<timestamp>.<raw body>"' };
 type Key = IntegrationKeysQuery['integrationKeys']['edges'][number]['node'];
 
 export function IntegrationsPage() {
+  const t = useT();
   const viewer = useViewer();
   const tz = marketTimeZone(viewer.organisation.market);
   const [includeRevoked, setIncludeRevoked] = useState(false);
@@ -41,9 +46,9 @@ export function IntegrationsPage() {
     const name = revoking.name;
     setRevoking(null);
     if (problem) {
-      notifications.show({ color: 'red', title: 'Not revoked', message: problem });
+      notifications.show({ color: 'red', title: t('seller.keys.notRevoked'), message: problem });
     } else {
-      notifications.show({ color: 'teal', title: 'Key revoked', message: `Requests signed with “${name}” are refused from now on.` });
+      notifications.show({ color: 'teal', title: t('seller.keys.revoked'), message: t('seller.keys.revokedBody', { name }) });
     }
     reload();
   };
@@ -51,11 +56,11 @@ export function IntegrationsPage() {
   return (
     <>
       <PageHeader
-        title="Integrations"
-        description="Keys your shop platform pushes orders to Matchup with. A key pushes this shop’s orders only."
+        title={t('seller.keys.pageTitle')}
+        description={t('seller.keys.pageDescription')}
         actions={
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} disabled={active >= ACTIVE_LIMIT}>
-            New key
+            {t('seller.keys.new')}
           </Button>
         }
       />
@@ -64,27 +69,27 @@ export function IntegrationsPage() {
           <Group justify="space-between" align="baseline" mb="sm" wrap="wrap" gap="xs">
             <Group gap="xs" align="baseline">
               <Title order={2} size="h4" id="keys-title">
-                Integration keys
+                {t('seller.keys.listTitle')}
               </Title>
               <Text size="xs" c="dimmed" data-testid="key-limit">
-                {active} / {ACTIVE_LIMIT} active
+                {t('seller.keys.activeCount', { active, limit: ACTIVE_LIMIT })}
               </Text>
             </Group>
-            <Switch label="Show revoked keys" checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.currentTarget.checked)} />
+            <Switch label={t('seller.keys.showRevoked')} checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.currentTarget.checked)} />
           </Group>
           <div style={{ position: 'relative' }}>
             {error && !data ? (
               <ErrorState error={error} onRetry={reload} />
             ) : !data && fetching ? (
-              <LoadingState label="Loading keys…" />
+              <LoadingState label={t('seller.keys.loading')} />
             ) : keys.length === 0 ? (
               <EmptyBlock
-                title="No keys yet"
-                description="Create a key, give it to your shop platform, and its orders start arriving here with their commission."
+                title={t('seller.keys.none')}
+                description={t('seller.keys.noneBody')}
                 icon={<IconKey aria-hidden />}
               >
                 <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-                  New key
+                  {t('seller.keys.new')}
                 </Button>
               </EmptyBlock>
             ) : (
@@ -92,15 +97,15 @@ export function IntegrationsPage() {
                 <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
                 <Table.ScrollContainer minWidth={720}>
                   <Table verticalSpacing="sm" data-testid="integration-keys">
-                    <VisuallyHidden component="caption">Integration keys, newest first</VisuallyHidden>
+                    <VisuallyHidden component="caption">{t('seller.keys.caption')}</VisuallyHidden>
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th scope="col">Name</Table.Th>
-                        <Table.Th scope="col">Key id</Table.Th>
-                        <Table.Th scope="col">Created</Table.Th>
-                        <Table.Th scope="col">Last used</Table.Th>
+                        <Table.Th scope="col">{t('seller.keys.colName')}</Table.Th>
+                        <Table.Th scope="col">{t('seller.keys.colKeyId')}</Table.Th>
+                        <Table.Th scope="col">{t('seller.keys.colCreated')}</Table.Th>
+                        <Table.Th scope="col">{t('seller.keys.colLastUsed')}</Table.Th>
                         <Table.Th scope="col">
-                          <VisuallyHidden>Status and actions</VisuallyHidden>
+                          <VisuallyHidden>{t('seller.keys.colActions')}</VisuallyHidden>
                         </Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -122,13 +127,13 @@ export function IntegrationsPage() {
                           </Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             <Text size="sm" title={key.lastUsedAt ? formatDateTime(key.lastUsedAt, tz) : undefined}>
-                              {key.lastUsedAt ? formatRelative(key.lastUsedAt) : 'Never'}
+                              {key.lastUsedAt ? formatRelative(key.lastUsedAt) : t('seller.keys.never')}
                             </Text>
                           </Table.Td>
                           <Table.Td ta="right">
                             {key.revokedAt ? (
                               <Badge color="gray" variant="light" radius="sm" tt="none">
-                                Revoked {formatDateTime(key.revokedAt, tz, { withZone: false })}
+                                {t('seller.keys.revokedAt', { date: formatDateTime(key.revokedAt, tz, { withZone: false }) })}
                               </Badge>
                             ) : (
                               <Button
@@ -137,9 +142,9 @@ export function IntegrationsPage() {
                                 color="red"
                                 leftSection={<IconKeyOff size={14} aria-hidden />}
                                 onClick={() => setRevoking(key)}
-                                aria-label={`Revoke ${key.name}`}
+                                aria-label={t('seller.keys.revokeName', { name: key.name })}
                               >
-                                Revoke…
+                                {t('seller.keys.revoke')}
                               </Button>
                             )}
                           </Table.Td>
@@ -158,22 +163,20 @@ export function IntegrationsPage() {
       <CreateKeyDialog opened={creating} onClose={() => setCreating(false)} onCreated={reload} />
       <ConfirmDialog
         opened={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        confirmLabel="Revoke key"
+        title={t('seller.keys.revokeTitle', { name: revoking?.name ?? '' })}
+        confirmLabel={t('seller.keys.revokeConfirm')}
         busy={revokeBusy}
         onConfirm={() => void revoke()}
         onClose={() => setRevoking(null)}
       >
-        <Text size="sm">
-          Requests signed with <Code>{revoking?.keyId}</Code> are refused from now on: whatever uses it stops pushing orders until you give it a new key.
-          This cannot be undone.
-        </Text>
+        <Text size="sm">{richT(t, 'seller.keys.revokeBody', {}, { keyId: <Code>{revoking?.keyId}</Code> })}</Text>
       </ConfirmDialog>
     </>
   );
 }
 
 function SigningGuide() {
+  const t = useT();
   const [language, setLanguage] = useState<SnippetLanguage>('node');
   const origin = window.location.origin;
   const snippet = signingSnippet(language, origin);
@@ -181,17 +184,22 @@ function SigningGuide() {
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="signing-title" data-testid="signing-guide">
       <Stack gap="sm">
         <Title order={2} size="h4" id="signing-title">
-          How to sign a request
+          {t('seller.keys.howToSign')}
         </Title>
         <Text size="sm">
-          POST each order event as JSON to <Code style={{ wordBreak: 'break-all' }}>{origin}/integrations/orders</Code> with three headers: <Code>X-Matchup-Key</Code> (the API key),{' '}
-          <Code>X-Matchup-Timestamp</Code> (Unix seconds, within 5 minutes of our clock) and <Code>X-Matchup-Signature</Code>:{' '}
-          <Code>v1=</Code> followed by the hex HMAC-SHA256 of <Code>{'"<timestamp>.<raw body>"'}</Code> under the signing secret.
+          {richT(t, 'seller.keys.signBody', {}, {
+            url: <Code style={{ wordBreak: 'break-all' }}>{origin}{WIRE.path}</Code>,
+            keyHeader: <Code>{WIRE.key}</Code>,
+            timestampHeader: <Code>{WIRE.timestamp}</Code>,
+            signatureHeader: <Code>{WIRE.signature}</Code>,
+            prefix: <Code>{WIRE.prefix}</Code>,
+            payload: <Code>{WIRE.payload}</Code>,
+          })}
         </Text>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <SegmentedControl
             size="xs"
-            aria-label="Language"
+            aria-label={t('seller.keys.snippetLanguage')}
             value={language}
             onChange={(v) => setLanguage(v as SnippetLanguage)}
             data={(Object.keys(SNIPPET_LABEL) as SnippetLanguage[]).map((value) => ({ value, label: SNIPPET_LABEL[value] }))}
@@ -199,19 +207,19 @@ function SigningGuide() {
           <CopyButton value={snippet} timeout={2000}>
             {({ copied, copy }) => (
               <Button size="xs" variant="default" leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />} onClick={copy} aria-live="polite">
-                {copied ? 'Copied' : 'Copy snippet'}
+                {copied ? t('seller.keys.copied') : t('seller.keys.copySnippet')}
               </Button>
             )}
           </CopyButton>
         </Group>
         <ScrollArea type="auto" offsetScrollbars>
-          <Code block fz="xs" data-testid="signing-snippet" style={{ whiteSpace: 'pre' }} tabIndex={0} aria-label="Signing example">
+          <Code block fz="xs" data-testid="signing-snippet" style={{ whiteSpace: 'pre' }} tabIndex={0} aria-label={t('seller.keys.signingExample')}>
             {snippet}
           </Code>
         </ScrollArea>
         <Anchor href={DOCS_HREF} target="_blank" rel="noopener" size="sm" inline>
           <Group gap={4} component="span" wrap="nowrap">
-            Full reference: events, responses and error codes
+            {t('seller.keys.fullReference')}
             <IconExternalLink size={14} aria-hidden />
           </Group>
         </Anchor>

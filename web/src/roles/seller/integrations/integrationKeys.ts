@@ -1,4 +1,5 @@
 /** Integration keys on the seller's Integrations page: name rules (as the server checks them) and what the page shows. */
+import type { Translate } from '../../../i18n/context';
 
 /** The server's limit (server/services/integration_keys.py NAME_MAX). */
 export const KEY_NAME_MAX = 80;
@@ -7,10 +8,10 @@ export const KEY_NAME_MAX = 80;
 export const DOCS_HREF = '/integrations/orders.md';
 
 /** The message the name field shows, or null when the server will accept the name. */
-export function keyNameError(name: string): string | null {
+export function keyNameError(name: string, t: Translate): string | null {
   const trimmed = name.trim();
-  if (!trimmed) return 'Name the key after what will use it';
-  if (trimmed.length > KEY_NAME_MAX) return `Use at most ${KEY_NAME_MAX} characters (${trimmed.length} now)`;
+  if (!trimmed) return t('seller.keys.nameRequired');
+  if (trimmed.length > KEY_NAME_MAX) return t('seller.keys.nameTooLong', { max: KEY_NAME_MAX, length: trimmed.length });
   return null;
 }
 
