@@ -9,6 +9,8 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryStat
 import { formatCount, formatMoneyOrDash } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../session/context';
 import classes from './ProductCatalogue.module.css';
+import { useT } from '../../i18n/context';
+import { richT } from '../../i18n/rich';
 
 const PAGE_SIZE = 10;
 
@@ -21,9 +23,10 @@ function ProductThumb({ imageUrl }: { imageUrl: string | null }) {
 }
 
 function StockText({ stock }: { stock: number }) {
+  const t = useT();
   return stock === 0 ? (
     <Text span c="red" fw={600} inherit>
-      none
+      {t('seller.catalogue.none')}
     </Text>
   ) : (
     <>{formatCount(stock)}</>
@@ -31,6 +34,7 @@ function StockText({ stock }: { stock: number }) {
 }
 
 export function ProductCatalogue() {
+  const t = useT();
   // Phones get a card list instead of a five-column table.
   const isPhone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const [search, setSearch] = useState('');
@@ -58,18 +62,19 @@ export function ProductCatalogue() {
       <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
         <div>
           <Title order={2} size="h4" id="catalogue-title">
-            Product catalogue
+            {t('seller.catalogue.title')}
           </Title>
           {connection && (
             <Text size="sm" c="dimmed" data-testid="product-total">
-              {formatCount(connection.totalCount)} {connection.totalCount === 1 ? 'product' : 'products'}
-              {debounced ? ` matching “${debounced}”` : ''}
+              {debounced
+                ? t('seller.catalogue.totalMatching', { count: connection.totalCount, shown: formatCount(connection.totalCount), search: debounced })
+                : t('seller.catalogue.total', { count: connection.totalCount, shown: formatCount(connection.totalCount) })}
             </Text>
           )}
         </div>
         <TextInput
-          label="Search products"
-          placeholder="Title or category"
+          label={t('seller.catalogue.search')}
+          placeholder={t('seller.catalogue.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
@@ -81,18 +86,18 @@ export function ProductCatalogue() {
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading products…" />
+        <LoadingState label={t('seller.catalogue.loading')} />
       ) : rows.length === 0 ? (
         <EmptyBlock
-          title={debounced ? 'No products match your search' : 'No products yet'}
-          description={debounced ? 'Try another title or category.' : 'Products synced from your shop appear here.'}
+          title={debounced ? t('seller.catalogue.noMatch') : t('seller.catalogue.noProducts')}
+          description={debounced ? t('seller.catalogue.noMatchBody') : t('seller.catalogue.noProductsBody')}
           icon={<IconPackage aria-hidden />}
         />
       ) : (
         <div style={{ position: 'relative' }}>
           <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
           {isPhone ? (
-            <Stack gap={0} component="ul" aria-label={`Products ${from} to ${to} of ${connection?.totalCount ?? 0}`} className={classes.cards}>
+            <Stack gap={0} component="ul" aria-label={t('seller.catalogue.range', { from, to, total: connection?.totalCount ?? 0 })} className={classes.cards}>
               {rows.map(({ node: p }) => (
                 <li key={p.id} data-testid="product-row" className={classes.card}>
                   <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -109,7 +114,7 @@ export function ProductCatalogue() {
                           {formatMoneyOrDash(p.price)}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          <StockText stock={p.stock} /> in stock · {formatCount(p.skuCount)} {p.skuCount === 1 ? 'SKU' : 'SKUs'}
+                          {richT(t, 'seller.catalogue.stockLine', { count: p.skuCount, shown: formatCount(p.skuCount) }, { stock: <StockText stock={p.stock} /> })}
                         </Text>
                       </Group>
                     </Stack>
@@ -121,15 +126,15 @@ export function ProductCatalogue() {
             <Table.ScrollContainer minWidth={560}>
             <Table striped highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="product-table">
               <VisuallyHidden component="caption">
-                Products {from} to {to} of {connection?.totalCount ?? 0}
+                {t('seller.catalogue.range', { from, to, total: connection?.totalCount ?? 0 })}
               </VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Product</Table.Th>
-                  <Table.Th scope="col">Category</Table.Th>
-                  <Table.Th scope="col" ta="right">Price</Table.Th>
-                  <Table.Th scope="col" ta="right">Stock</Table.Th>
-                  <Table.Th scope="col" ta="right">SKUs</Table.Th>
+                  <Table.Th scope="col">{t('seller.catalogue.colProduct')}</Table.Th>
+                  <Table.Th scope="col">{t('seller.catalogue.colCategory')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('seller.catalogue.colPrice')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('seller.catalogue.colStock')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('seller.catalogue.colSkus')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -152,7 +157,7 @@ export function ProductCatalogue() {
                     <Table.Td ta="right" className={classes.num}>
                       {p.stock === 0 ? (
                         <Badge color="red" variant="light" tt="none">
-                          Out of stock
+                          {t('seller.catalogue.outOfStock')}
                         </Badge>
                       ) : (
                         formatCount(p.stock)
@@ -169,9 +174,9 @@ export function ProductCatalogue() {
           )}
           <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
             <Text size="sm" c="dimmed" aria-live="polite">
-              Showing {formatCount(from)}–{formatCount(to)} of {formatCount(connection?.totalCount ?? 0)}
+              {t('common.pager.showing', { from: formatCount(from), to: formatCount(to), total: formatCount(connection?.totalCount ?? 0) })}
             </Text>
-            <Group gap="xs" component="nav" aria-label="Catalogue pages">
+            <Group gap="xs" component="nav" aria-label={t('seller.catalogue.pages')}>
               <Button
                 variant="default"
                 size="xs"
@@ -179,7 +184,7 @@ export function ProductCatalogue() {
                 disabled={pageIndex === 0 || fetching}
                 onClick={() => setCursors(cursors.slice(0, -1))}
               >
-                Previous
+                {t('common.pager.previous')}
               </Button>
               <Button
                 variant="default"
@@ -191,7 +196,7 @@ export function ProductCatalogue() {
                   if (end) setCursors([...cursors, end]);
                 }}
               >
-                Next
+                {t('common.pager.next')}
               </Button>
             </Group>
           </Group>

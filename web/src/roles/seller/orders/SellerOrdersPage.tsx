@@ -22,23 +22,25 @@ import { localDate } from '../../../features/performance/series';
 import { useOrderLinesLive, useRefetchOn } from '../../../features/performance/useLiveRefresh';
 import { useFlash } from '../../../features/samples/useFlash';
 import { SellerOrderLinesDocument, SellerPerformanceCampaignsDocument } from '../../../generated/graphql';
-import { formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
 import { useNow } from '../../../features/performance/useNow';
+import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 25;
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 export function SellerOrdersPage() {
+  const t = useT();
   const viewer = useViewer();
   const tz = marketTimeZone(viewer.organisation.market);
   const now = useNow();
   const today = localDate(now, tz);
   const [{ data: campaignData }] = useQuery({ query: SellerPerformanceCampaignsDocument });
   const campaigns = useMemo(
-    () => (campaignData?.campaigns.edges ?? []).map(({ node }) => ({ value: node.id, label: `${node.name} · ${CAMPAIGN_STATUS[node.status].label}` })),
-    [campaignData],
+    () => (campaignData?.campaigns.edges ?? []).map(({ node }) => ({ value: node.id, label: t('seller.perf.campaignOption', { name: node.name, status: CAMPAIGN_STATUS[node.status].label }) })),
+    [campaignData, t],
   );
   const [filters, setFilters] = useState<OrderFilterValues>(EMPTY_ORDER_FILTERS);
   const filter = buildOrderLineFilter(filters, tz, today);
@@ -55,17 +57,17 @@ export function SellerOrdersPage() {
 
   return (
     <>
-      <PageHeader title="Orders" description="Your products’ orders and the commission each costs you; open a line for its receipt." actions={<ExportButtons filter={filter} />} />
+      <PageHeader title={t('seller.orders.title')} description={t('seller.orders.description')} actions={<ExportButtons filter={filter} />} />
       <div style={{ marginBottom: 'var(--mantine-spacing-lg)' }}>
         <ForecastCard />
       </div>
       <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="seller-orders-title">
         <Group justify="space-between" align="baseline" mb="sm">
           <Title order={2} size="h4" id="seller-orders-title">
-            Order lines
+            {t('seller.orders.lines')}
           </Title>
           <Text size="xs" c="dimmed">
-            Live · commission estimated, settled below it
+            {t('seller.orders.liveNote')}
           </Text>
         </Group>
         <OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />
@@ -73,11 +75,11 @@ export function SellerOrdersPage() {
           {error && !data ? (
             <ErrorState error={error} onRetry={reload} />
           ) : !data && fetching ? (
-            <LoadingState label="Loading orders…" />
+            <LoadingState label={t('seller.orders.loading')} />
           ) : lines.length === 0 ? (
             <EmptyBlock
-              title={anyOrderFilter(filters) ? 'No orders match these filters' : 'No orders yet'}
-              description={anyOrderFilter(filters) ? 'Clear a filter to see more.' : 'Orders of your products appear here as the shop platform reports them.'}
+              title={anyOrderFilter(filters) ? t('seller.orders.noMatch') : t('seller.orders.none')}
+              description={anyOrderFilter(filters) ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody')}
               icon={<IconReceipt aria-hidden />}
             />
           ) : (
@@ -85,27 +87,27 @@ export function SellerOrdersPage() {
               <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
               <Table.ScrollContainer minWidth={960}>
                 <Table verticalSpacing="xs" highlightOnHover data-testid="seller-order-lines">
-                  <VisuallyHidden component="caption">Order lines, newest first</VisuallyHidden>
+                  <VisuallyHidden component="caption">{t('seller.orders.caption')}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">Placed</Table.Th>
-                      <Table.Th scope="col">Product and order</Table.Th>
-                      <Table.Th scope="col">Campaign</Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
+                      <Table.Th scope="col">{t('seller.orders.colPlaced')}</Table.Th>
+                      <Table.Th scope="col">{t('seller.orders.colProduct')}</Table.Th>
+                      <Table.Th scope="col">{t('seller.perf.campaign')}</Table.Th>
+                      <Table.Th scope="col">{t('seller.perf.status')}</Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Base
+                        {t('seller.orders.colBase')}
                       </Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Total rate
+                        {t('seller.orders.colTotalRate')}
                       </Table.Th>
                       <Table.Th scope="col" ta="right">
-                        You pay
+                        {t('seller.orders.colYouPay')}
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {lines.map((line) => {
-                      const title = line.product?.title ?? 'Product';
+                      const title = line.product?.title ?? t('seller.work.product');
                       return (
                         <Table.Tr
                           key={line.id}
@@ -118,7 +120,7 @@ export function SellerOrdersPage() {
                             <Text size="sm">{formatDateTime(line.placedAt, tz, { withZone: false })}</Text>
                           </Table.Td>
                           <Table.Td miw={240} maw={340}>
-                            <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={`Opens the receipt of order ${line.platformOrderId}`} style={{ display: 'block' }}>
+                            <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={t('seller.orders.opensReceipt', { order: line.platformOrderId })} style={{ display: 'block' }}>
                               <Group gap="sm" wrap="nowrap">
                                 <Avatar src={line.product?.imageUrl} alt="" radius="sm" size={36} color="orange">
                                   <IconPackage size={16} aria-hidden />
@@ -130,7 +132,7 @@ export function SellerOrdersPage() {
                                   <Text size="xs" c="dimmed" lineClamp={1}>
                                     {line.platformOrderId}
                                     {line.sellerSku ? ` · ${line.sellerSku}` : ''} · ×{line.quantity}
-                                    {line.refundedQuantity ? ` (${line.refundedQuantity} refunded)` : ''}
+                                    {line.refundedQuantity ? t('seller.orders.refunded', { shown: formatCount(line.refundedQuantity) }) : ''}
                                   </Text>
                                 </Stack>
                               </Group>
@@ -166,7 +168,7 @@ export function SellerOrdersPage() {
                               {formatMoneyOrDash(line.sellerCommission?.estimated)}
                             </Text>
                             <Text size="xs" c="dimmed">
-                              {line.sellerCommission?.actual ? formatMoneyOrDash(line.sellerCommission.actual) : 'not settled'}
+                              {line.sellerCommission?.actual ? formatMoneyOrDash(line.sellerCommission.actual) : t('seller.orders.notSettled')}
                             </Text>
                           </Table.Td>
                         </Table.Tr>
@@ -183,7 +185,7 @@ export function SellerOrdersPage() {
                 hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                 endCursor={connection?.pageInfo.endCursor}
                 busy={fetching}
-                label="Order pages"
+                label={t('seller.orders.pages')}
               />
             </>
           )}
