@@ -35,18 +35,21 @@ import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
 import { DatePickerInput } from '@mantine/dates';
+import { useT } from '../../../i18n/context';
+import type { MessageKey } from '../../../i18n/catalogues';
 
 const PAGE_SIZE = 12;
 const SELLER_STATUSES: CampaignStatus[] = ['ONGOING', 'UPCOMING', 'CLOSED'];
-const SORTS: ReadonlyArray<{ value: string; label: string; field: CampaignSortField; direction: SortDirection }> = [
-  { value: 'created-desc', label: 'Newest first', field: 'CREATED', direction: 'DESC' },
-  { value: 'end-asc', label: 'Ending soonest', field: 'END', direction: 'ASC' },
-  { value: 'start-asc', label: 'Starting soonest', field: 'START', direction: 'ASC' },
+const SORTS: ReadonlyArray<{ value: string; label: MessageKey; field: CampaignSortField; direction: SortDirection }> = [
+  { value: 'created-desc', label: 'seller.market.sortNewest', field: 'CREATED', direction: 'DESC' },
+  { value: 'end-asc', label: 'seller.market.sortEnding', field: 'END', direction: 'ASC' },
+  { value: 'start-asc', label: 'seller.market.sortStarting', field: 'START', direction: 'ASC' },
 ];
 
 type Campaign = SellerMarketplaceQuery['campaigns']['edges'][number]['node'];
 
 function CampaignCard({ campaign: c }: { campaign: Campaign }) {
+  const t = useT();
   const tz = marketTimeZone(c.market);
   const p = c.myParticipation;
   return (
@@ -58,7 +61,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
               {c.name}
             </Title>
             <Text size="xs" c="dimmed">
-              by {c.agency?.name ?? 'an agency'}
+              {t('seller.campaign.byAgency', { agency: c.agency?.name ?? t('seller.campaign.anAgency') })}
             </Text>
           </Stack>
           <CampaignStatusBadge status={c.status} size="sm" />
@@ -71,7 +74,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
         <Group gap="lg" wrap="wrap">
           <div>
             <Text size="xs" c="dimmed">
-              Min. commission
+              {t('seller.market.minCommission')}
             </Text>
             <Text fw={700} size="lg" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="card-requirement">
               {formatRate(c.commissionRequirementBps)}
@@ -79,7 +82,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
           </div>
           <div>
             <Text size="xs" c="dimmed">
-              Campaign
+              {t('seller.perf.campaign')}
             </Text>
             <Text size="sm" fw={500}>
               {formatPeriodDates(c.campaignStart, c.campaignEnd, tz)}
@@ -90,25 +93,25 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
           <IconCalendarEvent size={16} aria-hidden color="var(--mantine-color-dimmed)" />
           <Text size="xs" c={c.registrationOpen ? 'teal' : 'dimmed'} fw={c.registrationOpen ? 600 : undefined}>
             {c.registrationOpen
-              ? `Registration open until ${formatDateTime(c.registrationEnd, tz)}`
+              ? t('seller.market.openUntil', { date: formatDateTime(c.registrationEnd, tz) })
               : c.status === 'UPCOMING'
-                ? `Registration opens ${formatDateTime(c.campaignStart, tz)}`
-                : 'Registration closed'}
+                ? t('seller.market.opens', { date: formatDateTime(c.campaignStart, tz) })
+                : t('seller.market.closed')}
           </Text>
         </Group>
         <Group justify="space-between" mt="auto" pt="xs" wrap="wrap" gap="xs">
           {p?.joined ? (
             <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} data-testid="card-joined">
-              Joined · {formatCount(p.registeredProducts)} {p.registeredProducts === 1 ? 'product' : 'products'}
-              {p.counts.pending ? ` · ${p.counts.pending} pending` : ''}
+              {t('seller.market.joined', { count: p.registeredProducts, shown: formatCount(p.registeredProducts) })}
+              {p.counts.pending ? t('seller.market.pending', { shown: formatCount(p.counts.pending) }) : ''}
             </Badge>
           ) : (
             <Text size="xs" c="dimmed">
-              Not joined yet
+              {t('seller.campaign.notJoined')}
             </Text>
           )}
-          <Button component={Link} to={c.id} size="xs" variant="light" rightSection={<IconArrowRight size={14} aria-hidden />} aria-label={`View ${c.name}`}>
-            View
+          <Button component={Link} to={c.id} size="xs" variant="light" rightSection={<IconArrowRight size={14} aria-hidden />} aria-label={t('seller.market.viewName', { name: c.name })}>
+            {t('seller.market.view')}
           </Button>
         </Group>
       </Stack>
@@ -117,6 +120,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
 }
 
 export function MarketplacePage() {
+  const t = useT();
   const viewer = useViewer();
   const market = viewer.organisation.market;
   const tz = marketTimeZone(market);
@@ -154,15 +158,15 @@ export function MarketplacePage() {
   return (
     <>
       <PageHeader
-        title="Campaign marketplace"
-        description={`Partner campaigns you can join${market ? ` in ${MARKETS[market].name}` : ''}. Register products with a total commission rate; the agency reviews them.`}
+        title={t('seller.market.title')}
+        description={market ? t('seller.market.descriptionIn', { market: MARKETS[market].name }) : t('seller.market.description')}
       />
       <Card withBorder radius="md" padding="lg" mb="lg">
         <Stack gap="sm">
           <Group align="flex-start" gap="md" wrap="wrap">
             <TextInput
-              label="Search"
-              placeholder="Campaign name"
+              label={t('seller.market.search')}
+              placeholder={t('seller.market.searchPlaceholder')}
               type="search"
               leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
@@ -170,8 +174,8 @@ export function MarketplacePage() {
               w={{ base: '100%', xs: 240 }}
             />
             <RateInput
-              label="Max. commission requirement"
-              placeholder="e.g. 15"
+              label={t('seller.market.maxRequirement')}
+              placeholder={t('seller.market.maxRequirementPlaceholder')}
               value={maxRequirement}
               onChange={setMaxRequirement}
               error={requirement.error}
@@ -179,8 +183,8 @@ export function MarketplacePage() {
             />
             {/* The app's one date picker (Mantine's, as on the orders and charts), not the browser's. */}
             <DatePickerInput
-              label="Running on"
-              placeholder="Any day"
+              label={t('seller.market.runningOn')}
+              placeholder={t('seller.market.anyDay')}
               clearable
               leftSection={<IconCalendar size={16} aria-hidden />}
               value={activeOn || null}
@@ -188,8 +192,8 @@ export function MarketplacePage() {
               w={{ base: '100%', xs: 180 }}
             />
             <Select
-              label="Sort by"
-              data={SORTS.map(({ value, label }) => ({ value, label }))}
+              label={t('seller.market.sortBy')}
+              data={SORTS.map(({ value, label }) => ({ value, label: t(label) }))}
               value={sortValue}
               onChange={(v) => v && setSortValue(v)}
               allowDeselect={false}
@@ -197,7 +201,7 @@ export function MarketplacePage() {
             />
           </Group>
           <Group gap="md" wrap="wrap" align="center">
-            <div role="group" aria-label="Status">
+            <div role="group" aria-label={t('seller.perf.status')}>
               <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as CampaignStatus[])}>
                 <Group gap={6}>
                   {SELLER_STATUSES.map((s) => (
@@ -209,14 +213,14 @@ export function MarketplacePage() {
               </Chip.Group>
             </div>
             <SegmentedControl
-              aria-label="Participation"
+              aria-label={t('seller.market.participation')}
               size="xs"
               value={joined}
               onChange={(v) => setJoined(v as typeof joined)}
               data={[
-                { value: 'all', label: 'All' },
-                { value: 'joined', label: 'Joined' },
-                { value: 'not', label: 'Not joined' },
+                { value: 'all', label: t('seller.market.all') },
+                { value: 'joined', label: t('seller.market.joinedFilter') },
+                { value: 'not', label: t('seller.market.notJoinedFilter') },
               ]}
             />
           </Group>
@@ -226,12 +230,12 @@ export function MarketplacePage() {
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading campaigns…" />
+        <LoadingState label={t('seller.market.loading')} />
       ) : rows.length === 0 ? (
         <Card withBorder radius="md">
           <EmptyBlock
-            title={filtered ? 'No campaigns match these filters' : 'No campaigns for you right now'}
-            description={filtered ? 'Clear a filter to see more.' : 'Campaigns open to your shop appear here as agencies publish them.'}
+            title={filtered ? t('seller.market.noMatch') : t('seller.market.none')}
+            description={filtered ? t('seller.orders.noMatchBody') : t('seller.market.noneBody')}
             icon={filtered ? <IconSpeakerphone aria-hidden /> : <IconBuildingStore aria-hidden />}
           />
         </Card>
@@ -251,7 +255,7 @@ export function MarketplacePage() {
             hasNextPage={connection?.pageInfo.hasNextPage ?? false}
             endCursor={connection?.pageInfo.endCursor}
             busy={fetching}
-            label="Marketplace pages"
+            label={t('seller.market.pages')}
           />
         </div>
       )}

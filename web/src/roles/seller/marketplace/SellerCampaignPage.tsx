@@ -14,8 +14,8 @@ import { ScorecardCard } from '../../../features/insight/ScorecardPanel';
 import { SellerCampaignDocument } from '../../../generated/graphql';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
-import { sellerTypeLabel } from '../../../lib/text';
 import { useRefetchOnReconnect } from '../../../session/context';
+import { useT } from '../../../i18n/context';
 
 function Paragraphs({ text, empty }: { text: string; empty: string }) {
   return (
@@ -26,17 +26,18 @@ function Paragraphs({ text, empty }: { text: string; empty: string }) {
 }
 
 export function SellerCampaignPage() {
+  const t = useT();
   const { campaignId = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerCampaignDocument, variables: { id: campaignId } });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const c = data?.campaign;
   if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data && fetching) return <LoadingState label="Loading campaign…" />;
+  if (!data && fetching) return <LoadingState label={t('seller.campaign.loading')} />;
   if (!c) {
     return (
-      <EmptyBlock title="Campaign not available" description="It does not exist, or it is not open to your shop.">
+      <EmptyBlock title={t('seller.campaign.notAvailable')} description={t('seller.campaign.notAvailableBody')}>
         <Button component={Link} to=".." relative="path" variant="light" mt="sm">
-          Back to the marketplace
+          {t('seller.campaign.backToMarketplace')}
         </Button>
       </EmptyBlock>
     );
@@ -47,16 +48,16 @@ export function SellerCampaignPage() {
   const closedReason = c.registrationOpen
     ? null
     : c.status === 'UPCOMING'
-      ? `Registration opens when the campaign starts, ${formatDateTime(c.registrationStart, tz)}.`
+      ? t('seller.campaign.opensAt', { date: formatDateTime(c.registrationStart, tz) })
       : c.status === 'CLOSED'
-        ? 'This campaign has ended.'
-        : `Registration closed ${formatDateTime(c.registrationEnd, tz)}.`;
+        ? t('seller.campaign.ended')
+        : t('seller.campaign.closedAt', { date: formatDateTime(c.registrationEnd, tz) });
 
   return (
     <>
-      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+      <Breadcrumbs mb="xs" aria-label={t('seller.campaign.breadcrumb')}>
         <Anchor component={Link} to=".." relative="path" size="sm">
-          Marketplace
+          {t('seller.work.marketplace')}
         </Anchor>
         <Text size="sm" truncate maw={360}>
           {c.name}
@@ -73,14 +74,14 @@ export function SellerCampaignPage() {
           <Group gap="xs">
             <MarketBadge market={c.market} />
             <Text size="sm" c="dimmed">
-              by {c.agency?.name ?? 'an agency'}
+              {t('seller.campaign.byAgency', { agency: c.agency?.name ?? t('seller.campaign.anAgency') })}
             </Text>
           </Group>
         </Stack>
         <Group gap="sm">
           {p?.joined && (
             <Button component={Link} to={`../../registrations?campaign=${encodeURIComponent(c.id)}`} relative="path" variant="default" leftSection={<IconClipboardList size={16} aria-hidden />}>
-              My registrations
+              {t('seller.campaign.myRegistrations')}
             </Button>
           )}
           <Button
@@ -91,7 +92,7 @@ export function SellerCampaignPage() {
             aria-disabled={!c.registrationOpen || undefined}
             onClick={(e) => !c.registrationOpen && e.preventDefault()}
           >
-            Register products
+            {t('seller.campaign.registerProducts')}
           </Button>
         </Group>
       </Group>
@@ -103,22 +104,21 @@ export function SellerCampaignPage() {
       )}
 
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" mb="lg">
-        <StatCard label="Commission requirement" value={<span data-testid="commission-requirement">{formatRate(c.commissionRequirementBps)}</span>} />
-        <StatCard label="Registration closes" value={<Text fw={700} size="md">{formatDateTime(c.registrationEnd, tz)}</Text>} />
+        <StatCard label={t('seller.campaign.commissionRequirement')} value={<span data-testid="commission-requirement">{formatRate(c.commissionRequirementBps)}</span>} />
+        <StatCard label={t('seller.campaign.registrationCloses')} value={<Text fw={700} size="md">{formatDateTime(c.registrationEnd, tz)}</Text>} />
         <StatCard
-          label="Your products"
+          label={t('seller.campaign.yourProducts')}
           value={
             p?.joined ? (
               <span data-testid="my-registered">
-                {formatCount(p.registeredProducts)} registered
+                {t('seller.work.registered', { shown: formatCount(p.registeredProducts) })}
                 <Text span size="sm" c="dimmed" fw={400}>
-                  {' '}
-                  ({formatCount(p.counts.approved)} ongoing, {formatCount(p.counts.pending)} pending)
+                  {t('seller.campaign.ongoingPending', { ongoing: formatCount(p.counts.approved), pending: formatCount(p.counts.pending) })}
                 </Text>
               </span>
             ) : (
               <Text fw={700} size="md" c="dimmed">
-                Not joined yet
+                {t('seller.campaign.notJoined')}
               </Text>
             )
           }
@@ -129,21 +129,21 @@ export function SellerCampaignPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="about-title">
             <Title order={2} size="h4" id="about-title" mb="md">
-              About the campaign
+              {t('seller.campaign.about')}
             </Title>
             <InfoList
               items={[
-                { label: 'Description', value: <Paragraphs text={c.description} empty="No description." /> },
-                { label: 'Requirements', value: <Paragraphs text={c.sellerRequirements} empty="No specific requirements." /> },
+                { label: t('seller.campaign.description'), value: <Paragraphs text={c.description} empty={t('seller.campaign.noDescription')} /> },
+                { label: t('seller.campaign.requirements'), value: <Paragraphs text={c.sellerRequirements} empty={t('seller.campaign.noRequirements')} /> },
                 {
-                  label: 'Commission',
-                  value: `Register each product with a total commission rate of at least ${formatRate(c.commissionRequirementBps)}. It is split between creators and the agency; once approved it cannot change.`,
+                  label: t('seller.campaign.commission'),
+                  value: t('seller.campaign.commissionRule', { rate: formatRate(c.commissionRequirementBps) }),
                 },
-                { label: 'Campaign period', value: formatPeriod(c.campaignStart, c.campaignEnd, tz) },
-                { label: 'Registration', value: formatPeriod(c.registrationStart, c.registrationEnd, tz) },
+                { label: t('seller.campaign.period'), value: formatPeriod(c.campaignStart, c.campaignEnd, tz) },
+                { label: t('seller.campaign.registration'), value: formatPeriod(c.registrationStart, c.registrationEnd, tz) },
                 {
-                  label: 'Who can join',
-                  value: `${c.targetingMode === 'OPEN' ? 'Every seller of the market' : 'Invited shops (yours is one)'}${c.targetSellerType ? `, ${sellerTypeLabel(c.targetSellerType).toLowerCase()}s only` : ''}`,
+                  label: t('seller.campaign.whoCanJoin'),
+                  value: t('seller.campaign.whoCanJoinValue', { mode: c.targetingMode === 'OPEN' ? 'open' : 'invited', type: c.targetSellerType ?? 'any' }),
                 },
               ]}
             />
@@ -153,12 +153,12 @@ export function SellerCampaignPage() {
           <Stack gap="lg">
             <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="contact-title">
               <Title order={2} size="h4" id="contact-title" mb="md">
-                Contact
+                {t('seller.campaign.contact')}
               </Title>
               <InfoList
                 items={[
-                  { label: 'Email', value: <Anchor href={`mailto:${c.contact.email}`} size="sm">{c.contact.email}</Anchor> },
-                  ...(c.contact.phone ? [{ label: 'Phone', value: <Anchor href={`tel:${c.contact.phone}`} size="sm">{c.contact.phone}</Anchor> }] : []),
+                  { label: t('seller.campaign.email'), value: <Anchor href={`mailto:${c.contact.email}`} size="sm">{c.contact.email}</Anchor> },
+                  ...(c.contact.phone ? [{ label: t('seller.campaign.phone'), value: <Anchor href={`tel:${c.contact.phone}`} size="sm">{c.contact.phone}</Anchor> }] : []),
                   ...(c.contact.messenger && c.contact.messengerHandle ? [{ label: MESSENGER_LABEL[c.contact.messenger], value: c.contact.messengerHandle }] : []),
                 ]}
               />
@@ -166,14 +166,14 @@ export function SellerCampaignPage() {
             {c.agency && (
               <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="agency-title">
                 <Title order={2} size="h4" id="agency-title" mb="md">
-                  Agency
+                  {t('seller.campaign.agency')}
                 </Title>
                 <InfoList
                   items={[
-                    { label: 'Name', value: c.agency.name ?? '—' },
-                    ...(c.agency.contactEmail ? [{ label: 'Email', value: <Anchor href={`mailto:${c.agency.contactEmail}`} size="sm">{c.agency.contactEmail}</Anchor> }] : []),
+                    { label: t('seller.campaign.name'), value: c.agency.name ?? '—' },
+                    ...(c.agency.contactEmail ? [{ label: t('seller.campaign.email'), value: <Anchor href={`mailto:${c.agency.contactEmail}`} size="sm">{c.agency.contactEmail}</Anchor> }] : []),
                     ...(c.agency.website
-                      ? [{ label: 'Website', value: <Anchor href={c.agency.website} target="_blank" rel="noopener noreferrer" size="sm">{c.agency.website.replace(/^https?:\/\//, '')}</Anchor> }]
+                      ? [{ label: t('seller.campaign.website'), value: <Anchor href={c.agency.website} target="_blank" rel="noopener noreferrer" size="sm">{c.agency.website.replace(/^https?:\/\//, '')}</Anchor> }]
                       : []),
                   ]}
                 />
