@@ -49,6 +49,8 @@ import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { splitUserErrors } from '../../../lib/userErrors';
+import { useT } from '../../../i18n/context';
+import type { MessageKey } from '../../../i18n/catalogues';
 
 const PAGE_SIZE = 20;
 /** What sellers see: from the agency's approval on. */
@@ -58,23 +60,25 @@ const FIELDS = ['status', 'carrier', 'trackingNumber', 'note'] as const;
 type Field = (typeof FIELDS)[number];
 type Row = SellerSampleRequestsQuery['sampleRequests']['edges'][number]['node'];
 
-const SHIPMENT_HINT: Record<ShipmentStatus, string> = {
-  SHIPPED: 'Handed to the carrier: enter the carrier and tracking number.',
-  IN_TRANSIT: 'On its way (an update from the carrier).',
-  DELIVERED: 'Received by the creator: the 14-day content deadline starts.',
-  FAILED_DELIVERY: 'The carrier could not deliver it; it stays shipped.',
-  RETURNED: 'Came back to you; you can ship it again.',
+const SHIPMENT_HINT: Record<ShipmentStatus, MessageKey> = {
+  SHIPPED: 'seller.samples.hintShipped',
+  IN_TRANSIT: 'seller.samples.hintInTransit',
+  DELIVERED: 'seller.samples.hintDelivered',
+  FAILED_DELIVERY: 'seller.samples.hintFailed',
+  RETURNED: 'seller.samples.hintReturned',
 };
 
 function ShipmentDialog({ row, timeZone, onClose }: { row: Row | null; timeZone: string; onClose: () => void }) {
+  const t = useT();
   return (
-    <Modal opened={row !== null} onClose={onClose} title={row ? `Shipment of ${row.product?.title ?? 'the sample'}` : ''} centered size="lg">
+    <Modal opened={row !== null} onClose={onClose} title={row ? t('seller.samples.shipmentOf', { title: row.product?.title ?? t('seller.samples.theSample') }) : ''} centered size="lg">
       {row && <ShipmentForm key={row.id} row={row} timeZone={timeZone} onClose={onClose} />}
     </Modal>
   );
 }
 
 function ShipmentForm({ row, timeZone, onClose }: { row: Row; timeZone: string; onClose: () => void }) {
+  const t = useT();
   const options = nextShipmentStatuses(row.status);
   // Shipping is the only next step of an approved sample; later events are chosen explicitly.
   const [status, setStatus] = useState<ShipmentStatus | null>(options.length === 1 ? options[0]! : null);
@@ -87,9 +91,9 @@ function ShipmentForm({ row, timeZone, onClose }: { row: Row; timeZone: string; 
 
   const submit = async () => {
     const local: Partial<Record<Field, string>> = {};
-    if (!status) local.status = 'Choose what happened';
-    if (status === 'SHIPPED' && !carrier.trim()) local.carrier = 'Enter the carrier';
-    if (status === 'SHIPPED' && !tracking.trim()) local.trackingNumber = 'Enter the tracking number';
+    if (!status) local.status = t('seller.samples.chooseWhat');
+    if (status === 'SHIPPED' && !carrier.trim()) local.carrier = t('seller.samples.enterCarrier');
+    if (status === 'SHIPPED' && !tracking.trim()) local.trackingNumber = t('seller.samples.enterTracking');
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length || !status) return;
@@ -104,7 +108,7 @@ function ShipmentForm({ row, timeZone, onClose }: { row: Row; timeZone: string; 
       setFormError(split.formErrors.join(' ') || null);
       return;
     }
-    notifications.show({ color: 'teal', title: `Marked ${SHIPMENT_STATUS_LABEL[status].toLowerCase()}`, message: 'The creator and the agency see it now.' });
+    notifications.show({ color: 'teal', title: t('seller.samples.marked', { status }), message: t('seller.samples.markedBody') });
     onClose();
   };
 
@@ -124,21 +128,21 @@ function ShipmentForm({ row, timeZone, onClose }: { row: Row; timeZone: string; 
         )}
         {options.length === 0 ? (
           <Text size="sm" c="dimmed">
-            Nothing left to record: the sample is {SAMPLE_STATUS[row.status].label.toLowerCase()}.
+            {t('seller.samples.nothingLeft', { status: row.status })}
           </Text>
         ) : (
-          <Radio.Group label="What happened" required value={status} onChange={(v) => setStatus(v as ShipmentStatus)} error={errors.status}>
+          <Radio.Group label={t('seller.samples.whatHappened')} required value={status} onChange={(v) => setStatus(v as ShipmentStatus)} error={errors.status}>
             <Stack gap="xs" mt={6}>
               {options.map((s) => (
-                <Radio key={s} value={s} label={SHIPMENT_STATUS_LABEL[s]} description={SHIPMENT_HINT[s]} />
+                <Radio key={s} value={s} label={SHIPMENT_STATUS_LABEL[s]} description={t(SHIPMENT_HINT[s])} />
               ))}
             </Stack>
           </Radio.Group>
         )}
         <Group grow align="flex-start">
-          <TextInput label="Carrier" placeholder="e.g. Kerry Express" required={status === 'SHIPPED'} value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} error={errors.carrier} maxLength={80} />
+          <TextInput label={t('seller.samples.carrier')} placeholder={t('seller.samples.carrierPlaceholder')} required={status === 'SHIPPED'} value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} error={errors.carrier} maxLength={80} />
           <TextInput
-            label="Tracking number"
+            label={t('seller.samples.trackingNumber')}
             required={status === 'SHIPPED'}
             value={tracking}
             onChange={(e) => setTracking(e.currentTarget.value)}
@@ -147,11 +151,11 @@ function ShipmentForm({ row, timeZone, onClose }: { row: Row; timeZone: string; 
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         </Group>
-        <Textarea label="Note" description="Optional, visible to the creator" autosize minRows={2} maxRows={4} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} maxLength={500} />
+        <Textarea label={t('seller.samples.note')} description={t('seller.samples.noteHint')} autosize minRows={2} maxRows={4} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} maxLength={500} />
         {row.shipments.length > 0 && (
           <Stack gap={6}>
             <Text size="sm" fw={500}>
-              History
+              {t('seller.samples.history')}
             </Text>
             <Timeline active={row.shipments.length - 1} bulletSize={14} lineWidth={2}>
               {row.shipments.map((s) => (
@@ -168,10 +172,10 @@ function ShipmentForm({ row, timeZone, onClose }: { row: Row; timeZone: string; 
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={fetching}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={fetching} disabled={options.length === 0}>
-            Save
+            {t('common.save')}
           </Button>
         </Group>
       </Stack>
@@ -184,6 +188,7 @@ function countryName(code: string): string {
 }
 
 function AddressCell({ row }: { row: Row }) {
+  const t = useT();
   const address = row.shippingAddress;
   if (!address) return <Text size="sm" c="dimmed">—</Text>;
   const lines = addressLines(address, countryName);
@@ -194,8 +199,8 @@ function AddressCell({ row }: { row: Row }) {
       </Text>
       <CopyButton value={addressText(address, countryName)} timeout={2000}>
         {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy the address'} withArrow>
-            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy the shipping address for ${row.product?.title ?? 'the sample'}`}>
+          <Tooltip label={copied ? t('seller.keys.copied') : t('seller.samples.copyAddress')} withArrow>
+            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('seller.samples.copyAddressFor', { title: row.product?.title ?? t('seller.samples.theSample') })}>
               {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
             </ActionIcon>
           </Tooltip>
@@ -206,6 +211,7 @@ function AddressCell({ row }: { row: Row }) {
 }
 
 export function SellerSamplesPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const statuses = params.has('status') ? (params.getAll('status').filter((s) => (SELLER_STATUSES as string[]).includes(s)) as SampleStatus[]) : OPEN_STATUSES;
   const pager = usePager(statuses.join());
@@ -240,20 +246,20 @@ export function SellerSamplesPage() {
   return (
     <>
       <PageHeader
-        title="Samples to ship"
-        description="Samples the agency approved for creators. Ship each to the address shown and record the tracking number."
+        title={t('seller.work.toShip')}
+        description={t('seller.samples.description')}
       />
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
           <div role="group" aria-labelledby="seller-sample-filter">
             <Text size="sm" fw={500} id="seller-sample-filter" mb={6}>
-              Status
+              {t('seller.perf.status')}
             </Text>
             <Chip.Group multiple value={statuses} onChange={setStatuses}>
               <Group gap={6}>
                 {SELLER_STATUSES.map((s) => (
                   <Chip key={s} value={s} size="xs" variant="outline" color={SAMPLE_STATUS[s].color}>
-                    {s === 'APPROVED' ? 'To ship' : SAMPLE_STATUS[s].label}
+                    {s === 'APPROVED' ? t('seller.samples.toShip') : SAMPLE_STATUS[s].label}
                   </Chip>
                 ))}
               </Group>
@@ -263,11 +269,11 @@ export function SellerSamplesPage() {
           {error && !data ? (
             <ErrorState error={error} onRetry={reload} />
           ) : !data && fetching ? (
-            <LoadingState label="Loading samples…" />
+            <LoadingState label={t('seller.samples.loading')} />
           ) : rows.length === 0 ? (
             <EmptyBlock
-              title="No samples here"
-              description="When an agency approves a creator's sample request for one of your products, it appears here at once."
+              title={t('seller.samples.none')}
+              description={t('seller.samples.noneBody')}
               icon={<IconTruckDelivery aria-hidden />}
             />
           ) : (
@@ -275,21 +281,21 @@ export function SellerSamplesPage() {
               <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
               <Table.ScrollContainer minWidth={960}>
                 <Table verticalSpacing="md" data-testid="seller-sample-table" styles={{ th: { whiteSpace: 'nowrap' } }}>
-                  <VisuallyHidden component="caption">Samples to ship</VisuallyHidden>
+                  <VisuallyHidden component="caption">{t('seller.work.toShip')}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">Product</Table.Th>
-                      <Table.Th scope="col">Ship to</Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
+                      <Table.Th scope="col">{t('seller.catalogue.colProduct')}</Table.Th>
+                      <Table.Th scope="col">{t('seller.samples.colShipTo')}</Table.Th>
+                      <Table.Th scope="col">{t('seller.perf.status')}</Table.Th>
                       <Table.Th scope="col">
-                        <VisuallyHidden>Actions</VisuallyHidden>
+                        <VisuallyHidden>{t('seller.samples.colActions')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {rows.map((row) => {
                       const tz = marketTimeZone(row.campaign?.market);
-                      const title = row.product?.title ?? 'Product';
+                      const title = row.product?.title ?? t('seller.work.product');
                       const canRecord = nextShipmentStatuses(row.status).length > 0;
                       return (
                         <Table.Tr
@@ -312,7 +318,7 @@ export function SellerSamplesPage() {
                                   {row.campaign?.name}
                                 </Text>
                                 <Text size="xs" c="dimmed">
-                                  Approved {row.reviewedAt ? formatDateTime(row.reviewedAt, tz, { withZone: false }) : '—'}
+                                  {t('seller.samples.approvedAt', { date: row.reviewedAt ? formatDateTime(row.reviewedAt, tz, { withZone: false }) : '—' })}
                                 </Text>
                               </Stack>
                             </Group>
@@ -331,7 +337,7 @@ export function SellerSamplesPage() {
                               {row.shipmentStatus && (
                                 <Text size="xs" c="dimmed">
                                   {SHIPMENT_STATUS_LABEL[row.shipmentStatus]}
-                                  {row.deliveredAt ? ` ${formatDateTime(row.deliveredAt, tz, { withZone: false })}` : row.shippedAt ? ` · shipped ${formatDateTime(row.shippedAt, tz, { withZone: false })}` : ''}
+                                  {row.deliveredAt ? ` ${formatDateTime(row.deliveredAt, tz, { withZone: false })}` : row.shippedAt ? t('seller.samples.shippedAt', { date: formatDateTime(row.shippedAt, tz, { withZone: false }) }) : ''}
                                 </Text>
                               )}
                             </Stack>
@@ -343,9 +349,9 @@ export function SellerSamplesPage() {
                                 variant={row.status === 'APPROVED' ? 'filled' : 'light'}
                                 leftSection={<IconTruckDelivery size={14} aria-hidden />}
                                 onClick={() => setShipping(row)}
-                                aria-label={`${row.status === 'APPROVED' ? 'Ship' : 'Update the shipment of'} ${title}`}
+                                aria-label={row.status === 'APPROVED' ? t('seller.samples.shipTitle', { title }) : t('seller.samples.updateTitle', { title })}
                               >
-                                {row.status === 'APPROVED' ? 'Ship…' : 'Update…'}
+                                {row.status === 'APPROVED' ? t('seller.samples.ship') : t('seller.samples.update')}
                               </Button>
                             )}
                           </Table.Td>
@@ -363,7 +369,7 @@ export function SellerSamplesPage() {
                 hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                 endCursor={connection?.pageInfo.endCursor}
                 busy={fetching}
-                label="Sample pages"
+                label={t('seller.samples.pages')}
               />
             </div>
           )}
