@@ -50,6 +50,8 @@ import { marketTimeZone } from '../../../lib/markets';
 import { CancellationRequestDialog } from './CancellationRequestDialog';
 import { SampleQuotaDialog } from './SampleQuotaDialog';
 import { TermsEditDialog } from './TermsEditDialog';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 
 const PAGE_SIZE = 20;
 const FLASH_MS = 4_000;
@@ -72,32 +74,33 @@ function RowActions({
   onTerms: () => void;
   onHistory: () => void;
 }) {
-  const title = row.product?.title ?? 'registration';
+  const t = useT();
+  const title = row.product?.title ?? t('seller.regs.registration');
   const campaignOver = row.campaign?.status === 'CLOSED';
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
-      <Tooltip label="History" withArrow>
-        <ActionIcon variant="subtle" color="gray" aria-label={`History of ${title}`} onClick={onHistory}>
+      <Tooltip label={t('seller.samples.history')} withArrow>
+        <ActionIcon variant="subtle" color="gray" aria-label={t('seller.regs.historyOf', { title })} onClick={onHistory}>
           <IconHistory size={18} aria-hidden />
         </ActionIcon>
       </Tooltip>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${title}`} disabled={campaignOver || !OPEN.includes(row.status)}>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('seller.regs.actionsFor', { title })} disabled={campaignOver || !OPEN.includes(row.status)}>
             <IconDots size={18} aria-hidden />
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          {row.status === 'PENDING' && <Menu.Item onClick={onTerms}>Change terms…</Menu.Item>}
-          <Menu.Item onClick={onQuota}>Raise sample quota</Menu.Item>
+          {row.status === 'PENDING' && <Menu.Item onClick={onTerms}>{t('seller.regs.changeTerms')}</Menu.Item>}
+          <Menu.Item onClick={onQuota}>{t('seller.regs.raiseQuota')}</Menu.Item>
           {row.status === 'PENDING' && (
             <Menu.Item color="red" onClick={onWithdraw}>
-              Withdraw
+              {t('seller.regs.withdraw')}
             </Menu.Item>
           )}
           {row.status === 'APPROVED' && (
             <Menu.Item color="orange" onClick={onCancel}>
-              Request cancellation…
+              {t('seller.regs.requestCancellation')}
             </Menu.Item>
           )}
         </Menu.Dropdown>
@@ -117,6 +120,7 @@ function ReasonLine({ row }: { row: Row }) {
 }
 
 export function MyRegistrationsPage() {
+  const t = useT();
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [params, setParams] = useSearchParams();
   const campaignId = params.get('campaign');
@@ -141,7 +145,7 @@ export function MyRegistrationsPage() {
   // Live: refetch on every change of this seller's registrations; flash the changed row.
   const [flash, setFlash] = useState<ReadonlySet<string>>(new Set());
   const timers = useRef<number[]>([]);
-  useEffect(() => () => timers.current.forEach((t) => window.clearTimeout(t)), []);
+  useEffect(() => () => timers.current.forEach((id) => window.clearTimeout(id)), []);
   const onEvent = useCallback(
     (change: RegistrationStatusChange | null) => {
       refetch({ requestPolicy: 'network-only' });
@@ -198,11 +202,11 @@ export function MyRegistrationsPage() {
   return (
     <>
       <PageHeader
-        title="My registrations"
-        description="Your products in partner campaigns. Status changes appear here live, as the agency decides."
+        title={t('seller.campaign.myRegistrations')}
+        description={t('seller.regs.description')}
         actions={
           <Button component={Link} to="../marketplace" relative="path" variant="light">
-            Find campaigns
+            {t('seller.perf.find')}
           </Button>
         }
       />
@@ -210,17 +214,17 @@ export function MyRegistrationsPage() {
         <Stack gap="sm" mb="md">
           <Group align="flex-end" gap="md" wrap="wrap">
             <Select
-              label="Campaign"
-              placeholder="All campaigns"
+              label={t('seller.perf.campaign')}
+              placeholder={t('seller.regs.allCampaigns')}
               clearable
               searchable
-              data={campaignOptions.some((o) => o.value === campaignId) || !campaignId ? campaignOptions : [...campaignOptions, { value: campaignId, label: 'This campaign' }]}
+              data={campaignOptions.some((o) => o.value === campaignId) || !campaignId ? campaignOptions : [...campaignOptions, { value: campaignId, label: t('seller.regs.thisCampaign') }]}
               value={campaignId}
               onChange={(v) => setFilter('campaign', v ? [v] : [])}
               w={{ base: '100%', xs: 320 }}
             />
           </Group>
-          <div role="group" aria-label="Status">
+          <div role="group" aria-label={t('seller.perf.status')}>
             <Chip.Group multiple value={statuses} onChange={(v) => setFilter('status', v)}>
               <Group gap={6}>
                 {REGISTRATION_STATUSES.map((s) => (
@@ -236,16 +240,16 @@ export function MyRegistrationsPage() {
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         ) : !data && fetching ? (
-          <LoadingState label="Loading registrations…" />
+          <LoadingState label={t('seller.regs.loading')} />
         ) : rows.length === 0 ? (
           <EmptyBlock
-            title={filtered ? 'No registrations match these filters' : 'You have not registered any products yet'}
-            description={filtered ? 'Clear a filter to see more.' : 'Find a campaign in the marketplace and register products into it.'}
+            title={filtered ? t('seller.regs.noMatch') : t('seller.regs.none')}
+            description={filtered ? t('seller.orders.noMatchBody') : t('seller.regs.noneBody')}
             icon={<IconPackage aria-hidden />}
           >
             {!filtered && (
               <Button component={Link} to="../marketplace" relative="path" mt="sm">
-                Open the marketplace
+                {t('seller.regs.openMarketplace')}
               </Button>
             )}
           </EmptyBlock>
@@ -253,7 +257,7 @@ export function MyRegistrationsPage() {
           <div style={{ position: 'relative' }}>
             <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
             {isPhone ? (
-              <Stack gap={0} component="ul" aria-label="Registrations" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              <Stack gap={0} component="ul" aria-label={t('seller.regs.list')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                 {rows.map((row) => (
                   <li
                     key={row.id}
@@ -277,7 +281,7 @@ export function MyRegistrationsPage() {
                         <Group gap="xs" mt={4}>
                           <RegistrationStatusBadge status={row.status} />
                           <Text size="xs" c="dimmed">
-                            {row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—'} · {formatCount(row.sampleQuota ?? 0)} samples
+                            {t('seller.regs.rateSamples', { rate: row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—', count: row.sampleQuota ?? 0, shown: formatCount(row.sampleQuota ?? 0) })}
                           </Text>
                         </Group>
                         <ReasonLine row={row} />
@@ -297,24 +301,24 @@ export function MyRegistrationsPage() {
             ) : (
               <Table.ScrollContainer minWidth={900}>
                 <Table verticalSpacing="sm" highlightOnHover data-testid="my-registration-table" aria-busy={fetching} styles={{ th: { whiteSpace: 'nowrap' } }}>
-                  <VisuallyHidden component="caption">My registrations</VisuallyHidden>
+                  <VisuallyHidden component="caption">{t('seller.campaign.myRegistrations')}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">Product</Table.Th>
-                      <Table.Th scope="col">Campaign</Table.Th>
+                      <Table.Th scope="col">{t('seller.catalogue.colProduct')}</Table.Th>
+                      <Table.Th scope="col">{t('seller.perf.campaign')}</Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Price
+                        {t('seller.catalogue.colPrice')}
                       </Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Total rate
+                        {t('seller.orders.colTotalRate')}
                       </Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Samples
+                        {t('seller.regs.colSamples')}
                       </Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
-                      <Table.Th scope="col">Registered</Table.Th>
+                      <Table.Th scope="col">{t('seller.perf.status')}</Table.Th>
+                      <Table.Th scope="col">{t('seller.regs.colRegistered')}</Table.Th>
                       <Table.Th scope="col">
-                        <VisuallyHidden>Actions</VisuallyHidden>
+                        <VisuallyHidden>{t('seller.samples.colActions')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -355,7 +359,7 @@ export function MyRegistrationsPage() {
                             {row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—'}
                             {row.shopAdsRateBps !== null && (
                               <Text size="xs" c="dimmed">
-                                ads {formatRate(row.shopAdsRateBps)}
+                                {t('seller.regs.ads', { rate: formatRate(row.shopAdsRateBps) })}
                               </Text>
                             )}
                           </Table.Td>
@@ -374,7 +378,7 @@ export function MyRegistrationsPage() {
                             </Text>
                             {row.decidedAt && (
                               <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                                decided {formatDateTime(row.decidedAt, tz, { withZone: false })}
+                                {t('seller.regs.decidedAt', { date: formatDateTime(row.decidedAt, tz, { withZone: false }) })}
                               </Text>
                             )}
                           </Table.Td>
@@ -403,17 +407,15 @@ export function MyRegistrationsPage() {
               hasNextPage={connection?.pageInfo.hasNextPage ?? false}
               endCursor={connection?.pageInfo.endCursor}
               busy={fetching}
-              label="Registration pages"
+              label={t('seller.regs.pages')}
             />
           </div>
         )}
       </Card>
 
-      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title="Withdraw this registration?" centered>
+      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('seller.regs.withdrawTitle')} centered>
         <Stack>
-          <Text size="sm">
-            <b>{withdrawing?.product?.title}</b> leaves the review queue. You can register it again while registration is open.
-          </Text>
+          <Text size="sm">{richT(t, 'seller.regs.withdrawBody', {}, { title: <b>{withdrawing?.product?.title}</b> })}</Text>
           {dialogError && withdrawing && (
             <Text size="sm" c="red" role="alert">
               {dialogError}
@@ -421,7 +423,7 @@ export function MyRegistrationsPage() {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setWithdrawing(null)}>
-              Keep it
+              {t('seller.cancelRequest.keep')}
             </Button>
             <Button
               color="red"
@@ -433,18 +435,18 @@ export function MyRegistrationsPage() {
                     const r = await withdraw({ input: { id: withdrawing.id } });
                     return { error: r.error, problem: r.data?.registrationWithdraw.userErrors[0]?.message };
                   },
-                  { title: 'Registration withdrawn', message: withdrawing.product?.title ?? '' },
+                  { title: t('seller.regs.withdrawn'), message: withdrawing.product?.title ?? '' },
                   () => setWithdrawing(null),
                 )
               }
             >
-              Withdraw
+              {t('seller.regs.withdraw')}
             </Button>
           </Group>
         </Stack>
       </Modal>
       <CancellationRequestDialog
-        title={cancelling ? (cancelling.product?.title ?? 'this product') : null}
+        title={cancelling ? (cancelling.product?.title ?? t('seller.regs.thisProduct')) : null}
         busy={cancelBusy}
         serverError={cancelling ? dialogError : null}
         onClose={() => {
@@ -458,13 +460,13 @@ export function MyRegistrationsPage() {
               const r = await requestCancellation({ input: { id: cancelling.id, reason } });
               return { error: r.error, problem: r.data?.registrationCancellationRequest.userErrors[0]?.message };
             },
-            { title: 'Cancellation requested', message: 'The agency decides; you will be notified.' },
+            { title: t('seller.regs.cancellationRequested'), message: t('seller.regs.cancellationRequestedBody') },
             () => setCancelling(null),
           )
         }
       />
       <SampleQuotaDialog
-        target={raising ? { title: raising.product?.title ?? 'This product', current: raising.sampleQuota ?? 0 } : null}
+        target={raising ? { title: raising.product?.title ?? t('seller.regs.thisProductCap'), current: raising.sampleQuota ?? 0 } : null}
         busy={quotaBusy}
         serverError={raising ? dialogError : null}
         onClose={() => {
@@ -478,7 +480,7 @@ export function MyRegistrationsPage() {
               const r = await raiseQuota({ input: { id: raising.id, sampleQuota: quota } });
               return { error: r.error, problem: r.data?.registrationSampleQuotaIncrease.userErrors[0]?.message };
             },
-            { title: 'Sample quota raised', message: `${raising.product?.title ?? ''}: ${quota} samples` },
+            { title: t('seller.regs.quotaRaised'), message: t('seller.regs.quotaRaisedBody', { title: raising.product?.title ?? '', count: quota, shown: formatCount(quota) }) },
             () => setRaising(null),
           )
         }
@@ -487,7 +489,7 @@ export function MyRegistrationsPage() {
         <TermsEditDialog
           target={{
             id: editing.id,
-            title: editing.product?.title ?? 'This product',
+            title: editing.product?.title ?? t('seller.regs.thisProductCap'),
             commissionRequirementBps: editing.campaign?.commissionRequirementBps ?? 100,
             totalRateBps: editing.totalRateBps ?? null,
             sampleQuota: editing.sampleQuota ?? null,
@@ -497,7 +499,7 @@ export function MyRegistrationsPage() {
           }}
           onClose={() => setEditing(null)}
           onSaved={() => {
-            notifications.show({ color: 'teal', title: 'Terms changed', message: `${editing.product?.title ?? ''}: still in the review queue, in the same place.` });
+            notifications.show({ color: 'teal', title: t('seller.regs.termsChanged'), message: t('seller.regs.termsChangedBody', { title: editing.product?.title ?? '' }) });
             setEditing(null);
             refetch({ requestPolicy: 'network-only' });
           }}
