@@ -48,9 +48,11 @@ import {
   type SellerProductsQuery,
 } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
-import { formatDateTime, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount, formatDateTime, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect } from '../../../session/context';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 
 const PAGE_SIZE = 10;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -81,21 +83,30 @@ function Thumb({ url }: { url: string | null }) {
 }
 
 function CostPreview({ product, rateBps }: { product: Product; rateBps: number | null }) {
-  if (!product.price) return <Text size="xs" c="dimmed">No price on this product yet, so no preview.</Text>;
-  if (rateBps === null) return <Text size="xs" c="dimmed">Enter a valid rate to see what an order costs.</Text>;
+  const t = useT();
+  if (!product.price) return <Text size="xs" c="dimmed">{t('seller.register.noPrice')}</Text>;
+  if (rateBps === null) return <Text size="xs" c="dimmed">{t('seller.register.enterRate')}</Text>;
   const preview = orderCostPreview(product.price, rateBps);
   return (
     <Text size="xs" c="dimmed" data-testid="cost-preview">
-      On a {formatMoney(preview.price)} sale you pay{' '}
-      <Text span fw={700} c="var(--mantine-color-text)" inherit>
-        {formatMoney(preview.commission)}
-      </Text>{' '}
-      commission ({formatRate(rateBps)}) and keep {formatMoney(preview.net)}.
+      {richT(
+        t,
+        'seller.register.costPreview',
+        { price: formatMoney(preview.price), rate: formatRate(rateBps), net: formatMoney(preview.net) },
+        {
+          commission: (
+            <Text span fw={700} c="var(--mantine-color-text)" inherit>
+              {formatMoney(preview.commission)}
+            </Text>
+          ),
+        },
+      )}
     </Text>
   );
 }
 
 export function RegisterProductsPage() {
+  const t = useT();
   const { campaignId = '' } = useParams();
   const [{ data: campaignData, fetching: campaignFetching, error: campaignError }, refetchCampaign] = useQuery({
     query: SellerCampaignDocument,
@@ -137,15 +148,15 @@ export function RegisterProductsPage() {
 
   const campaign = campaignData?.campaign;
   if (campaignError && !campaignData) return <ErrorState error={campaignError} onRetry={() => refetchCampaign({ requestPolicy: 'network-only' })} />;
-  if (!campaignData && campaignFetching) return <LoadingState label="Loading campaign…" />;
-  if (!campaign) return <EmptyBlock title="Campaign not available" description="It does not exist, or it is not open to your shop." />;
+  if (!campaignData && campaignFetching) return <LoadingState label={t('seller.campaign.loading')} />;
+  if (!campaign) return <EmptyBlock title={t('seller.campaign.notAvailable')} description={t('seller.campaign.notAvailableBody')} />;
 
   const tz = marketTimeZone(campaign.market);
   const requirement = campaign.commissionRequirementBps;
   const email = contactEmail ?? shopData?.viewer?.shop?.contactEmail ?? '';
   const checked = selected.map((item) => checkItemTerms(item.terms, requirement));
-  const emailError = !email.trim() ? 'Enter a contact email' : !EMAIL_RE.test(email.trim()) ? 'Enter a valid email address' : null;
-  const whatsappError = whatsapp.trim() && !WHATSAPP_RE.test(whatsapp.trim()) ? 'Enter a WhatsApp number: digits, optionally starting with +' : null;
+  const emailError = !email.trim() ? t('seller.terms.enterEmail') : !EMAIL_RE.test(email.trim()) ? t('seller.register.validEmail') : null;
+  const whatsappError = whatsapp.trim() && !WHATSAPP_RE.test(whatsapp.trim()) ? t('seller.register.validWhatsapp') : null;
   const invalidCount = checked.filter((c) => Object.keys(c.errors).length > 0).length;
   const canSubmit = selected.length > 0 && invalidCount === 0 && !emailError && !whatsappError;
 
@@ -181,7 +192,7 @@ export function RegisterProductsPage() {
     const result = await create({ input: { campaignId: campaign.id, items, contactEmail: email.trim(), contactWhatsapp: whatsapp.trim() || null } });
     const payload = result.data?.registrationCreate;
     if (result.error || !payload) {
-      setFormErrors({ general: result.error ? describeError(result.error) : 'No answer from the server.' });
+      setFormErrors({ general: result.error ? describeError(result.error) : t('seller.noAnswer') });
       return;
     }
     if (payload.userErrors.length > 0) {
@@ -222,33 +233,33 @@ export function RegisterProductsPage() {
     if (done.length)
       notifications.show({
         color: remaining.length ? 'orange' : 'teal',
-        title: `${done.length} ${done.length === 1 ? 'product' : 'products'} registered`,
-        message: remaining.length ? `${remaining.length} could not be registered; see why below.` : 'The agency reviews them; you will be notified of each decision.',
+        title: t('seller.register.doneTitle', { count: done.length, shown: formatCount(done.length) }),
+        message: remaining.length ? t('seller.register.someFailed', { shown: formatCount(remaining.length) }) : t('seller.register.doneBody'),
       });
   };
 
   return (
     <>
-      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+      <Breadcrumbs mb="xs" aria-label={t('seller.campaign.breadcrumb')}>
         <Anchor component={Link} to="../.." relative="path" size="sm">
-          Marketplace
+          {t('seller.work.marketplace')}
         </Anchor>
         <Anchor component={Link} to=".." relative="path" size="sm">
           {campaign.name}
         </Anchor>
-        <span>Register products</span>
+        <span>{t('seller.campaign.registerProducts')}</span>
       </Breadcrumbs>
       <Title order={1} size="h2" mb={4}>
-        Register products
+        {t('seller.campaign.registerProducts')}
       </Title>
       <Text c="dimmed" size="sm" mb="lg">
-        {campaign.name} asks for a total commission rate of at least <b>{formatRate(requirement)}</b>.{' '}
-        {campaign.registrationOpen ? `Registration is open until ${formatDateTime(campaign.registrationEnd, tz)}.` : 'Registration is not open right now.'}
+        {richT(t, 'seller.register.asks', { campaign: campaign.name }, { rate: <b>{formatRate(requirement)}</b> })}{' '}
+        {campaign.registrationOpen ? t('seller.register.openUntil', { date: formatDateTime(campaign.registrationEnd, tz) }) : t('seller.register.notOpen')}
       </Text>
 
       {!campaign.registrationOpen && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} mb="lg">
-          This campaign does not take registrations now; you can prepare your selection, but submitting will fail.
+          {t('seller.register.notTaking')}
         </Alert>
       )}
 
@@ -257,7 +268,7 @@ export function RegisterProductsPage() {
           color="teal"
           variant="light"
           icon={<IconCircleCheck aria-hidden />}
-          title={`${registered.length} ${registered.length === 1 ? 'product' : 'products'} registered, pending review`}
+          title={t('seller.register.registeredPending', { count: registered.length, shown: formatCount(registered.length) })}
           mb="lg"
           data-testid="register-success"
         >
@@ -265,27 +276,27 @@ export function RegisterProductsPage() {
             <Text size="sm">{registered.map((r) => `${r.product.title} (${formatRate(r.rateBps)})`).join(' · ')}</Text>
             <Group gap="sm">
               <Button component={Link} to="../../../registrations" relative="path" size="xs" variant="light" color="teal">
-                View my registrations
+                {t('seller.register.viewMine')}
               </Button>
               <Button component={Link} to=".." relative="path" size="xs" variant="subtle" color="teal">
-                Back to the campaign
+                {t('seller.register.backToCampaign')}
               </Button>
             </Group>
           </Stack>
         </Alert>
       )}
 
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label="Register products">
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={t('seller.campaign.registerProducts')}>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="pick-title">
               <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap" gap="sm">
                 <Title order={2} size="h4" id="pick-title">
-                  1. Choose products
+                  {t('seller.register.step1')}
                 </Title>
                 <TextInput
-                  label="Search your catalogue"
-                  placeholder="Title or category"
+                  label={t('seller.register.searchCatalogue')}
+                  placeholder={t('seller.catalogue.searchPlaceholder')}
                   type="search"
                   leftSection={<IconSearch size={16} aria-hidden />}
                   value={search}
@@ -296,14 +307,14 @@ export function RegisterProductsPage() {
               {productsError && !productData ? (
                 <ErrorState error={productsError} onRetry={() => refetchProducts({ requestPolicy: 'network-only' })} />
               ) : !productData && productsFetching ? (
-                <LoadingState label="Loading products…" />
+                <LoadingState label={t('seller.catalogue.loading')} />
               ) : products.length === 0 ? (
-                <EmptyBlock title={debounced ? 'No products match' : 'No products in your catalogue'} icon={<IconPackage aria-hidden />} />
+                <EmptyBlock title={debounced ? t('seller.register.noMatch') : t('seller.register.noProducts')} icon={<IconPackage aria-hidden />} />
               ) : (
                 <div style={{ position: 'relative' }}>
                   <LoadingOverlay visible={productsFetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
                   <Checkbox
-                    label="Select all on this page"
+                    label={t('seller.register.selectAll')}
                     checked={allOnPage}
                     indeterminate={!allOnPage && pageSelectable.some((p) => isSelected(p.id))}
                     disabled={pageSelectable.length === 0}
@@ -314,7 +325,7 @@ export function RegisterProductsPage() {
                     }
                     mb="xs"
                   />
-                  <Stack gap={0} component="ul" aria-label="Your products" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  <Stack gap={0} component="ul" aria-label={t('seller.campaign.yourProducts')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                     {products.map((p) => {
                       const status = existing.get(p.id);
                       return (
@@ -328,7 +339,7 @@ export function RegisterProductsPage() {
                           data-testid="pick-row"
                         >
                           <Checkbox
-                            aria-label={`Select ${p.title}`}
+                            aria-label={t('seller.register.select', { title: p.title })}
                             checked={isSelected(p.id)}
                             disabled={status !== undefined}
                             onChange={() => toggle(p)}
@@ -339,7 +350,7 @@ export function RegisterProductsPage() {
                               {p.title}
                             </Text>
                             <Text size="xs" c="dimmed">
-                              {p.category} · {p.stock} in stock
+                              {t('seller.register.categoryStock', { category: p.category, stock: String(p.stock) })}
                             </Text>
                           </Stack>
                           {status ? (
@@ -361,7 +372,7 @@ export function RegisterProductsPage() {
                     hasNextPage={productData?.products.pageInfo.hasNextPage ?? false}
                     endCursor={productData?.products.pageInfo.endCursor}
                     busy={productsFetching}
-                    label="Catalogue pages"
+                    label={t('seller.catalogue.pages')}
                   />
                 </div>
               )}
@@ -373,21 +384,21 @@ export function RegisterProductsPage() {
               <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="terms-title">
                 <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap" gap="sm">
                   <Title order={2} size="h4" id="terms-title">
-                    2. Set terms{selected.length ? ` (${selected.length})` : ''}
+                    {selected.length ? t('seller.register.step2Count', { count: selected.length }) : t('seller.register.step2')}
                   </Title>
                   <Group gap={6} align="flex-end" wrap="nowrap">
-                    <RateInput label="Total rate for all" placeholder={bpsToPercentText(requirement)} value={applyAll} onChange={setApplyAll} w={140} />
+                    <RateInput label={t('seller.register.rateForAll')} placeholder={bpsToPercentText(requirement)} value={applyAll} onChange={setApplyAll} w={140} />
                     <Button
                       variant="default"
                       disabled={!applyAll.trim() || selected.length === 0}
                       onClick={() => selected.forEach((s) => setTerm(s.product.id, 'rate', applyAll))}
                     >
-                      Apply
+                      {t('seller.register.apply')}
                     </Button>
                   </Group>
                 </Group>
                 {selected.length === 0 ? (
-                  <EmptyBlock title="No products selected" description="Tick products on the left to register them." icon={<IconPackage aria-hidden />} />
+                  <EmptyBlock title={t('seller.register.noneSelected')} description={t('seller.register.noneSelectedBody')} icon={<IconPackage aria-hidden />} />
                 ) : (
                   <Stack gap="sm">
                     {selected.map((item, i) => {
@@ -403,11 +414,11 @@ export function RegisterProductsPage() {
                                   {item.product.title}
                                 </Text>
                                 <Text size="xs" c="dimmed">
-                                  from {formatMoneyOrDash(item.product.price)}
+                                  {t('seller.register.fromPrice', { price: formatMoneyOrDash(item.product.price) })}
                                 </Text>
                               </Stack>
                             </Group>
-                            <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${item.product.title}`} onClick={() => toggle(item.product)}>
+                            <ActionIcon variant="subtle" color="gray" aria-label={t('seller.register.remove', { title: item.product.title })} onClick={() => toggle(item.product)}>
                               <IconTrash size={16} aria-hidden />
                             </ActionIcon>
                           </Group>
@@ -418,28 +429,28 @@ export function RegisterProductsPage() {
                           )}
                           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
                             <RateInput
-                              label="Total rate"
+                              label={t('seller.orders.colTotalRate')}
                               required
                               value={item.terms.rate}
-                              onChange={(t) => setTerm(item.product.id, 'rate', t)}
+                              onChange={(v) => setTerm(item.product.id, 'rate', v)}
                               error={show('rate')}
-                              aria-label={`Total rate for ${item.product.title}`}
+                              aria-label={t('seller.register.rateFor', { title: item.product.title })}
                             />
                             <TextInput
-                              label="Sample quota"
+                              label={t('seller.terms.sampleQuota')}
                               inputMode="numeric"
                               value={item.terms.samples}
                               onChange={(e) => setTerm(item.product.id, 'samples', e.currentTarget.value)}
                               error={show('samples')}
-                              aria-label={`Sample quota for ${item.product.title}`}
+                              aria-label={t('seller.register.quotaFor', { title: item.product.title })}
                             />
                             <RateInput
-                              label="Shop-ads rate"
-                              placeholder="Optional"
+                              label={t('seller.terms.adsRate')}
+                              placeholder={t('seller.optional')}
                               value={item.terms.adsRate}
-                              onChange={(t) => setTerm(item.product.id, 'adsRate', t)}
+                              onChange={(v) => setTerm(item.product.id, 'adsRate', v)}
                               error={show('adsRate')}
-                              aria-label={`Shop-ads rate for ${item.product.title}`}
+                              aria-label={t('seller.register.adsFor', { title: item.product.title })}
                             />
                           </SimpleGrid>
                           <div style={{ marginTop: 6 }}>
@@ -459,11 +470,11 @@ export function RegisterProductsPage() {
 
               <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="contact-title">
                 <Title order={2} size="h4" id="contact-title" mb="sm">
-                  3. Your contact
+                  {t('seller.register.step3')}
                 </Title>
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                   <TextInput
-                    label="Contact email"
+                    label={t('seller.terms.contactEmail')}
                     required
                     type="email"
                     autoComplete="email"
@@ -475,7 +486,7 @@ export function RegisterProductsPage() {
                     error={formErrors.contactEmail ?? (submitted ? emailError : null)}
                   />
                   <TextInput
-                    label="WhatsApp (optional)"
+                    label={t('seller.register.whatsappOptional')}
                     type="tel"
                     value={whatsapp}
                     onChange={(e) => {
@@ -488,20 +499,20 @@ export function RegisterProductsPage() {
               </Card>
 
               {formErrors.general && (
-                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Nothing was registered" role="alert">
+                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('seller.register.nothingRegistered')} role="alert">
                   {formErrors.general}
                 </Alert>
               )}
               <Group justify="space-between" wrap="wrap" gap="sm">
                 <Text size="sm" c={submitted && invalidCount ? 'red' : 'dimmed'} aria-live="polite">
                   {selected.length === 0
-                    ? 'Select at least one product.'
+                    ? t('seller.register.selectOne')
                     : invalidCount
-                      ? `${invalidCount} ${invalidCount === 1 ? 'product needs' : 'products need'} attention.`
-                      : `${selected.length} ${selected.length === 1 ? 'product' : 'products'} ready to register.`}
+                      ? t('seller.register.needAttention', { count: invalidCount, shown: formatCount(invalidCount) })
+                      : t('seller.register.ready', { count: selected.length, shown: formatCount(selected.length) })}
                 </Text>
                 <Button type="submit" loading={saving} disabled={selected.length === 0}>
-                  Register {selected.length || ''} {selected.length === 1 ? 'product' : 'products'}
+                  {t('seller.register.submit', { count: selected.length, shown: formatCount(selected.length) })}
                 </Button>
               </Group>
             </Stack>
