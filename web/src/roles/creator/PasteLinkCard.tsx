@@ -4,15 +4,20 @@ import { IconArrowRight, IconLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { parseShareToken, sharePath } from '../../features/showcase/shareToken';
+import { useT } from '../../i18n/context';
 
-export function PasteLinkCard({ title = 'Open an offer link' }: { title?: string }) {
+/** The shape of a link: the same in every language. */
+const PLACEHOLDER = 'https://…/c/…';
+
+export function PasteLinkCard({ title }: { title?: string }) {
+  const t = useT();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const open = () => {
     const token = parseShareToken(text);
     if (!token) {
-      setError(text.trim() ? 'This is not a Matchup offer link. It looks like …/c/AbC123…' : 'Paste the link an agency sent you');
+      setError(text.trim() ? t('creator.pasteLink.notALink') : t('creator.pasteLink.pasteIt'));
       return;
     }
     void navigate(sharePath(token));
@@ -30,15 +35,15 @@ export function PasteLinkCard({ title = 'Open an offer link' }: { title?: string
           <Group gap="xs" wrap="nowrap">
             <IconLink size={20} aria-hidden color="var(--mantine-color-pink-6)" />
             <Text fw={700} id="paste-link-title">
-              {title}
+              {title ?? t('creator.pasteLink.title')}
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            Agencies share their offers as a link. Paste it here to see the products and your commission.
+            {t('creator.pasteLink.body')}
           </Text>
           <TextInput
-            label="Offer link"
-            placeholder="https://…/c/…"
+            label={t('creator.pasteLink.label')}
+            placeholder={PLACEHOLDER}
             size="md"
             inputMode="url"
             autoComplete="off"
@@ -53,7 +58,7 @@ export function PasteLinkCard({ title = 'Open an offer link' }: { title?: string
             data-testid="paste-link-input"
           />
           <Button type="submit" size="md" fullWidth rightSection={<IconArrowRight size={18} aria-hidden />}>
-            Open offer
+            {t('creator.pasteLink.open')}
           </Button>
         </Stack>
       </form>

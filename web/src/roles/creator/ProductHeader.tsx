@@ -1,6 +1,7 @@
 /** A product's picture, title and shop, for the creator's phone cards. */
 import { Avatar, Group, Stack, Text } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
+import { useT } from '../../i18n/context';
 
 export interface ProductHeaderProduct {
   title: string;
@@ -10,6 +11,7 @@ export interface ProductHeaderProduct {
 }
 
 export function ProductHeader({ product, size = 64 }: { product: ProductHeaderProduct | null; size?: number }) {
+  const t = useT();
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
       <Avatar src={product?.imageUrl} alt="" radius="md" size={size} color="pink">
@@ -17,7 +19,7 @@ export function ProductHeader({ product, size = 64 }: { product: ProductHeaderPr
       </Avatar>
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Text fw={600} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-          {product?.title ?? 'Product not available'}
+          {product?.title ?? t('creator.product.notAvailable')}
         </Text>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {[product?.shopName, product?.category].filter(Boolean).join(' · ')}

@@ -13,11 +13,13 @@ import { SAMPLE_STATUS } from '../../../features/samples/sampleStatus';
 import { formatCount, formatDate, formatMoney, formatRate, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
+import { useT } from '../../../i18n/context';
 
 const FROM = seriesFrom();
 
 export function CreatorWorkplace() {
   const viewer = useViewer();
+  const t = useT();
   const zone = marketTimeZone(viewer.organisation.market);
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorWorkplaceDocument, variables: { from: FROM } });
   const again = () => refetch({ requestPolicy: 'network-only' });
@@ -25,7 +27,7 @@ export function CreatorWorkplace() {
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
   if (error && !data) return <ErrorState error={error} onRetry={again} />;
-  if (fetching && !data) return <LoadingState label="Loading your earnings…" />;
+  if (fetching && !data) return <LoadingState label={t('creator.earnings.loading')} />;
   if (!data) return null;
 
   const series = data.creatorPerformanceSeries;
@@ -36,51 +38,51 @@ export function CreatorWorkplace() {
     <Stack gap="md">
       <SimpleGrid cols={2} spacing="sm">
         <FigureCard
-          label="Earned today"
+          label={t('creator.work.earnedToday')}
           value={formatMoney(earned.today)}
-          note={`${formatCount(earned.todayOrders)} paid ${earned.todayOrders === 1 ? "order" : "orders"} · yesterday ${formatMoney(earned.yesterday)}`}
+          note={t('creator.work.earnedTodayNote', { count: earned.todayOrders, shown: formatCount(earned.todayOrders), yesterday: formatMoney(earned.yesterday) })}
           to="/creator/earnings"
           testId="earned-today"
           big
         />
-        <FigureCard label="This month" value={formatMoney(earned.month)} note="Estimated, settles after delivery" to="/creator/earnings" testId="earned-month" big />
+        <FigureCard label={t('creator.work.thisMonth')} value={formatMoney(earned.month)} note={t('creator.work.thisMonthNote')} to="/creator/earnings" testId="earned-month" big />
       </SimpleGrid>
       {home && (
         <FigureCard
-          label="Next payout"
+          label={t('creator.work.nextPayout')}
           value={formatMoney(home.billed ?? { amount: '0', currency: home.currency })}
-          note={`In issued bills · ${formatMoney(home.settledUnbilled ?? { amount: '0', currency: home.currency })} settled goes into the next bill`}
+          note={t('creator.work.nextPayoutNote', { amount: formatMoney(home.settledUnbilled ?? { amount: '0', currency: home.currency }) })}
           to="/creator/earnings/payouts"
           testId="next-payout"
         />
       )}
       <WorkCard
         id="work-offers"
-        title="Best offers for you"
+        title={t('creator.work.bestOffers')}
         count={null}
         allHref="/creator/offers"
-        allLabel="All offers"
-        empty="Open a share link from an agency to see its offers here."
+        allLabel={t('creator.work.allOffers')}
+        empty={t('creator.work.bestOffersEmpty')}
         items={data.commissionOffers.map((p) => ({
           key: p.product?.id ?? String(p.bestRateBps),
           to: '/creator/offers',
-          title: p.product?.title ?? 'Product',
-          detail: p.offers[0] ? `${p.offers[0].campaignName} · ends ${formatDate(p.offers[0].campaignEnd, zone)}` : undefined,
-          aside: p.activeRateBps === null ? formatRate(p.bestRateBps) : `${formatRate(p.bestRateBps)} (yours ${formatRate(p.activeRateBps)})`,
+          title: p.product?.title ?? t('creator.showcase.productFallback'),
+          detail: p.offers[0] ? t('creator.work.offerDetail', { campaign: p.offers[0].campaignName, date: formatDate(p.offers[0].campaignEnd, zone) }) : undefined,
+          aside: p.activeRateBps === null ? formatRate(p.bestRateBps) : t('creator.work.rateYours', { rate: formatRate(p.bestRateBps), yours: formatRate(p.activeRateBps) }),
         }))}
       />
       <WorkCard
         id="work-deadlines"
-        title="Samples and content deadlines"
+        title={t('creator.work.deadlines')}
         count={data.deadlines.totalCount}
         allHref="/creator/samples"
-        empty="No sample on its way and no content due."
+        empty={t('creator.work.deadlinesEmpty')}
         items={data.deadlines.edges.map(({ node: s }) => ({
           key: s.id,
           to: '/creator/samples',
-          title: s.product?.title ?? 'Product',
+          title: s.product?.title ?? t('creator.showcase.productFallback'),
           detail: s.contentDueAt
-            ? `Content due ${formatRelative(s.contentDueAt, now)} (${formatDate(s.contentDueAt, zone)})`
+            ? t('creator.work.contentDue', { relative: formatRelative(s.contentDueAt, now), date: formatDate(s.contentDueAt, zone) })
             : SAMPLE_STATUS[s.status].description,
           aside: SAMPLE_STATUS[s.status].label,
         }))}

@@ -3,6 +3,8 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { formatCount, formatDate } from '../../../lib/format';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
 
 export interface OfferHeaderProps {
   offer: { agencyName: string; campaignName: string; campaignEnd: string };
@@ -11,25 +13,26 @@ export interface OfferHeaderProps {
 }
 
 export function OfferHeader({ offer, itemCount, timeZone }: OfferHeaderProps) {
+  const t = useT();
   return (
     <Card withBorder radius="lg" padding="lg" component="header">
       <Stack gap={6}>
         <Text size="sm" c="dimmed">
-          Offer from <b data-testid="offer-agency">{offer.agencyName}</b>
+          {richT(t, 'offers.header.from', {}, { agency: <b data-testid="offer-agency">{offer.agencyName}</b> })}
         </Text>
         <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="offer-campaign">
           {offer.campaignName}
         </Title>
         <Group gap="xs">
           <Badge variant="light" color="pink" radius="sm" tt="none" leftSection={<IconCalendarEvent size={12} aria-hidden />}>
-            Until {formatDate(offer.campaignEnd, timeZone)}
+            {t('offers.until', { date: formatDate(offer.campaignEnd, timeZone) })}
           </Badge>
           <Badge variant="light" color="gray" radius="sm" tt="none">
-            {formatCount(itemCount)} {itemCount === 1 ? 'product' : 'products'}
+            {t('offers.header.products', { count: itemCount, shown: formatCount(itemCount) })}
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          The rates are your commission on each paid order through your showcase.
+          {t('offers.header.ratesAre')}
         </Text>
       </Stack>
     </Card>

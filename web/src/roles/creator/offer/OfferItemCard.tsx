@@ -6,6 +6,7 @@ import { orderCostPreview } from '../../../features/registrations/costPreview';
 import type { OfferChoice, SharedOfferQuery } from '../../../generated/graphql';
 import { formatCount, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { ProductHeader } from '../ProductHeader';
+import { useT } from '../../../i18n/context';
 
 // Only a creator who already carries the product meets the choice: the first page loads without it.
 const LowerRateChoice = lazy(() => import('./LowerRateChoice').then((m) => ({ default: m.LowerRateChoice })));
@@ -39,7 +40,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function OfferItemCard({ item, timeZone, selected = false, onToggle, choice, onChoice, error = null }: OfferItemCardProps) {
-  const title = item.product?.title ?? 'Product';
+  const t = useT();
+  const title = item.product?.title ?? t('offers.item.product');
   const perSale = item.price ? orderCostPreview(item.price, item.creatorRateBps).commission : null;
   const notice = item.inShowcase || !onChoice ? null : item.lowerRateNotice;
   const errorId = `offer-item-error-${item.id}`;
@@ -58,14 +60,14 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
           <ProductHeader product={item.product} />
           {item.inShowcase ? (
             <Badge color="teal" variant="light" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} aria-hidden />} style={{ flex: 'none' }}>
-              In showcase
+              {t('offers.inShowcase')}
             </Badge>
           ) : onToggle ? (
             <Checkbox
               size="lg"
               checked={selected}
               onChange={onToggle}
-              aria-label={`Add ${title}`}
+              aria-label={t('offers.item.add', { title })}
               aria-describedby={error ? errorId : undefined}
               style={{ flex: 'none' }}
             />
@@ -75,7 +77,7 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
         <Group justify="space-between" align="flex-end" wrap="nowrap">
           <Stack gap={0}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-              Your commission
+              {t('offers.item.yourCommission')}
             </Text>
             <Text fz={28} fw={800} c="pink" lh={1.1} data-testid="offer-rate">
               {formatRate(item.creatorRateBps)}
@@ -83,15 +85,15 @@ export function OfferItemCard({ item, timeZone, selected = false, onToggle, choi
           </Stack>
           {perSale && (
             <Text size="sm" c="dimmed" ta="right">
-              ≈ {formatMoney(perSale)} per sale
+              {t('offers.item.perSale', { amount: formatMoney(perSale) })}
             </Text>
           )}
         </Group>
 
         <Group gap="lg" wrap="wrap">
-          <Fact label="Price">{formatMoneyOrDash(item.price)}</Fact>
-          <Fact label="In stock">{formatCount(item.stock)}</Fact>
-          <Fact label="Free samples">{item.sampleAvailable ? `${formatCount(item.samplesLeft)} left` : 'None left'}</Fact>
+          <Fact label={t('offers.item.price')}>{formatMoneyOrDash(item.price)}</Fact>
+          <Fact label={t('offers.item.inStock')}>{formatCount(item.stock)}</Fact>
+          <Fact label={t('offers.item.freeSamples')}>{item.sampleAvailable ? t('offers.item.left', { shown: formatCount(item.samplesLeft) }) : t('offers.item.noneLeft')}</Fact>
         </Group>
 
         {notice && (
