@@ -20,31 +20,33 @@ import { OfferHeader } from './OfferHeader';
 import { OfferItemCard, type OfferItem } from './OfferItemCard';
 import { OFFER_TERMS } from './terms';
 import { revealChoice, useStickyClearance } from './useStickyClearance';
+import { useT } from '../../../i18n/context';
 
 export function InvalidLink() {
+  const t = useT();
   return (
     <Stack gap="md" data-testid="invalid-link">
       <Card withBorder radius="lg" padding="xl">
         <Stack align="center" gap="sm" ta="center">
           <IconLinkOff size={48} color="var(--mantine-color-gray-6)" aria-hidden />
           <Title order={1} size="h3">
-            This link is not valid
+            {t('offers.invalid.title')}
           </Title>
           <Text c="dimmed" size="sm">
-            It may have been replaced or switched off, or the campaign has ended. Ask the agency that sent it for a new
-            link.
+            {t('offers.invalid.body')}
           </Text>
           <Button component={Link} to="/creator/offers" variant="light" size="md" mt="xs">
-            See your offers
+            {t('creator.showcase.seeOffers')}
           </Button>
         </Stack>
       </Card>
-      <PasteLinkCard title="Try another link" />
+      <PasteLinkCard title={t('offers.invalid.tryAnother')} />
     </Stack>
   );
 }
 
 export function SharedOfferPage() {
+  const t = useT();
   const { token = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SharedOfferDocument, variables: { token } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
@@ -70,7 +72,7 @@ export function SharedOfferPage() {
   const panelRef = useStickyClearance<HTMLDivElement>();
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Opening the offer…" minHeight={300} />;
+  if (!data && fetching) return <LoadingState label={t('offers.opening')} minHeight={300} />;
   if (!offer) return <InvalidLink />;
 
   const tz = marketTimeZone(offer.market);
@@ -114,10 +116,10 @@ export function SharedOfferPage() {
     setTried(true);
     setFormError(null);
     setAdded(null);
-    setTermsError(accepted ? null : 'Accept the terms to add products');
+    setTermsError(accepted ? null : t('offers.acceptTerms'));
     if (plan.missingChoice.length > 0) {
       const n = plan.missingChoice.length;
-      setFormError(`Choose which offer to keep for ${formatCount(n)} ${n === 1 ? 'product' : 'products'} (marked in red).`);
+      setFormError(t('offers.chooseFor', { count: n, shown: formatCount(n) }));
       const first = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(plan.missingChoice[0]!)}"]`);
       first?.querySelector<HTMLElement>('[data-testid="lower-rate-notice"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       first?.querySelector<HTMLElement>('input[type="radio"]')?.focus({ preventScroll: true });
@@ -126,7 +128,7 @@ export function SharedOfferPage() {
     const result = await add({ input: { token, acceptTerms: true, itemIds: plan.itemIds, choices: plan.choices } });
     if (result.error) return setFormError(describeError(result.error));
     const payload = result.data?.showcaseAdd;
-    if (!payload) return setFormError('No answer from the server. Try again.');
+    if (!payload) return setFormError(t('offers.noAnswer'));
     if (payload.userErrors.length) {
       const byItem = new Map<string, string>();
       const other: string[] = [];
@@ -139,11 +141,11 @@ export function SharedOfferPage() {
           return;
         }
         if (e.code === 'TERMS_NOT_ACCEPTED') setTermsError(e.message);
-        else if (itemId) byItem.set(itemId, e.code === 'CHOICE_REQUIRED' ? 'Choose which offer to keep' : e.message);
+        else if (itemId) byItem.set(itemId, e.code === 'CHOICE_REQUIRED' ? t('offers.chooseWhich') : e.message);
         else other.push(e.message);
       }
       setItemErrors(byItem);
-      setFormError(other.join(' ') || (byItem.size ? 'Nothing was added yet: see the products marked below.' : null));
+      setFormError(other.join(' ') || (byItem.size ? t('offers.nothingAdded') : null));
       return;
     }
     setItemErrors(new Map());
@@ -158,49 +160,51 @@ export function SharedOfferPage() {
       <OfferHeader offer={offer} itemCount={items.length} timeZone={tz} />
 
       {added && (
-        <Alert color="teal" variant="light" radius="lg" icon={<IconCircleCheck aria-hidden />} title="Added to your showcase" role="status" data-testid="offer-added">
+        <Alert color="teal" variant="light" radius="lg" icon={<IconCircleCheck aria-hidden />} title={t('offers.added.title')} role="status" data-testid="offer-added">
           <Stack gap="xs">
             <Text size="sm">
               {added.count === 0
-                ? 'You kept your current offers; nothing changed.'
-                : `${formatCount(added.count)} ${added.count === 1 ? 'product is' : 'products are'} in your showcase now${added.replaced ? `, replacing ${formatCount(added.replaced)} earlier ${added.replaced === 1 ? 'offer' : 'offers'}` : ''}.`}
+                ? t('offers.added.nothing')
+                : added.replaced
+                  ? t('offers.added.replacing', { count: added.count, shown: formatCount(added.count), replaced: added.replaced, replacedShown: formatCount(added.replaced) })
+                  : t('offers.added.now', { count: added.count, shown: formatCount(added.count) })}
             </Text>
             <Button component={Link} to="/creator/showcase" size="md" variant="filled" color="teal">
-              Go to your showcase
+              {t('creator.samples.goShowcase')}
             </Button>
           </Stack>
         </Alert>
       )}
 
       {items.length === 0 && (
-        <EmptyBlock title="No products in this offer right now" description="The agency has not listed any products yet, or they are no longer available." icon={<IconSparkles aria-hidden />} />
+        <EmptyBlock title={t('offers.empty')} description={t('offers.emptyBody')} icon={<IconSparkles aria-hidden />} />
       )}
 
       {addable.length > 0 ? (
         <Group justify="space-between" px={4}>
           <Checkbox
             size="md"
-            label={allSelected ? `All ${formatCount(addable.length)} selected` : `Select all (${formatCount(addable.length)})`}
+            label={allSelected ? t('offers.allSelected', { shown: formatCount(addable.length) }) : t('offers.selectAll', { shown: formatCount(addable.length) })}
             checked={allSelected}
             indeterminate={selected.size > 0 && !allSelected}
             onChange={toggleAll}
           />
           <Text size="sm" c="dimmed">
-            {formatCount(selected.size)} chosen
+            {t('offers.chosen', { shown: formatCount(selected.size) })}
           </Text>
         </Group>
       ) : (
         items.length > 0 && (
           <Alert color="teal" variant="light" radius="lg" icon={<IconSparkles aria-hidden />}>
-            Every product of this offer is in your showcase.{' '}
+            {t('offers.allInShowcase')}{' '}
             <Anchor component={Link} to="/creator/showcase" inherit fw={600}>
-              See your showcase
+              {t('offers.seeShowcase')}
             </Anchor>
           </Alert>
         )
       )}
 
-      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products in this offer">
+      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('offers.productsInOffer')}>
         {items.map((item) => (
           <li key={item.id} data-item-id={item.id} style={{ scrollMarginTop: 72 }}>
             <OfferItemCard
@@ -210,7 +214,7 @@ export function SharedOfferPage() {
               onToggle={() => toggle(item)}
               choice={item.product ? choices[item.product.id] : undefined}
               onChoice={(choice) => choose(item, choice)}
-              error={itemErrors.get(item.id) ?? (missing.has(item.id) ? 'Choose which offer to keep' : null)}
+              error={itemErrors.get(item.id) ?? (missing.has(item.id) ? t('offers.chooseWhich') : null)}
             />
           </li>
         ))}
@@ -252,9 +256,9 @@ export function SharedOfferPage() {
                 }}
                 label={
                   <>
-                    I accept the terms of this offer{' '}
+                    {t('offers.iAccept')}{' '}
                     <Anchor component="button" type="button" size="sm" onClick={() => setShowTerms((v) => !v)} aria-expanded={showTerms} aria-controls="offer-terms">
-                      {showTerms ? 'Hide terms' : 'Read terms'}
+                      {showTerms ? t('offers.hideTerms') : t('offers.readTerms')}
                     </Anchor>
                   </>
                 }
@@ -263,17 +267,17 @@ export function SharedOfferPage() {
               />
               <Collapse expanded={showTerms}>
                 <List size="sm" spacing={4} id="offer-terms" c="dimmed">
-                  {OFFER_TERMS.map((t) => (
-                    <List.Item key={t}>{t}</List.Item>
+                  {OFFER_TERMS.map((key) => (
+                    <List.Item key={key}>{t(key)}</List.Item>
                   ))}
                 </List>
               </Collapse>
               <Button type="submit" size="lg" fullWidth loading={adding} disabled={selected.size === 0} color="pink">
                 {selected.size === 0
-                  ? 'Choose products to add'
+                  ? t('offers.chooseToAdd')
                   : allSelected && selected.size > 1
-                    ? `Add all ${formatCount(selected.size)} products`
-                    : `Add ${formatCount(selected.size)} ${selected.size === 1 ? 'product' : 'products'}`}
+                    ? t('offers.addAll', { shown: formatCount(selected.size) })
+                    : t('offers.add', { count: selected.size, shown: formatCount(selected.size) })}
               </Button>
             </Stack>
           </form>
