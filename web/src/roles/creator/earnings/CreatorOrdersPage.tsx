@@ -17,18 +17,20 @@ import { localDate } from '../../../features/performance/series';
 import { useOrderLinesLive, useRefetchOn } from '../../../features/performance/useLiveRefresh';
 import { useFlash } from '../../../features/samples/useFlash';
 import { CreatorOrderLinesDocument, type OrderLineStatus } from '../../../generated/graphql';
-import { formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
 import { ProductHeader } from '../ProductHeader';
 import { EarningsTabs } from './EarningsTabs';
 import { useNow } from '../../../features/performance/useNow';
+import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 20;
 const STATUS_CHIPS: OrderLineStatus[] = ['PAID', 'SHIPPED', 'DELIVERED', 'SETTLED', 'FROZEN', 'CANCELLED', 'REFUNDED', 'PLACED'];
 
 export function CreatorOrdersPage() {
   const viewer = useViewer();
+  const t = useT();
   const tz = marketTimeZone(viewer.organisation.market);
   const now = useNow();
   const today = localDate(now, tz);
@@ -52,10 +54,10 @@ export function CreatorOrdersPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1} size="h2">
-          Earnings
+          {t('creator.earnings.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Orders bought through your showcase and links. Tap one for its receipt.
+          {t('creator.orders.subtitle')}
         </Text>
       </Stack>
       <EarningsTabs />
@@ -64,16 +66,16 @@ export function CreatorOrdersPage() {
         <SegmentedControl
           fullWidth
           size="sm"
-          aria-label="Placed in"
+          aria-label={t('creator.orders.placedIn')}
           value={filters.range}
           onChange={(v) => set({ range: v as OrderRangePreset })}
-          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: r === 'all' ? 'All' : ORDER_RANGE_LABEL[r] }))}
+          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: r === 'all' ? t('creator.orders.all') : ORDER_RANGE_LABEL[r] }))}
         />
         {filters.range === 'custom' && (
           <DatePickerInput
             type="range"
-            label="Days"
-            placeholder="First and last day"
+            label={t('creator.orders.days')}
+            placeholder={t('creator.orders.firstLastDay')}
             leftSection={<IconCalendar size={16} aria-hidden />}
             value={filters.custom}
             onChange={(v) => set({ custom: [v[0] ?? null, v[1] ?? null] })}
@@ -84,7 +86,7 @@ export function CreatorOrdersPage() {
           />
         )}
         <ScrollArea type="never" offsetScrollbars={false}>
-          <div role="group" aria-label="Status">
+          <div role="group" aria-label={t('creator.orders.status')}>
             <Chip.Group multiple value={filters.statuses} onChange={(v) => set({ statuses: v as OrderLineStatus[] })}>
               <Group gap={6} wrap="nowrap">
                 {STATUS_CHIPS.map((s) => (
@@ -101,21 +103,21 @@ export function CreatorOrdersPage() {
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading your orders…" />
+        <LoadingState label={t('creator.orders.loading')} />
       ) : lines.length === 0 ? (
         <EmptyBlock
-          title={anyOrderFilter(filters) ? 'No orders match' : 'No orders yet'}
-          description={anyOrderFilter(filters) ? 'Try another range or status.' : 'Orders appear here, live, when buyers buy through your showcase.'}
+          title={anyOrderFilter(filters) ? t('creator.orders.noMatch') : t('creator.orders.none')}
+          description={anyOrderFilter(filters) ? t('creator.orders.noMatchBody') : t('creator.orders.noneBody')}
           icon={<IconReceipt aria-hidden />}
         />
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Your order lines">
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.orders.lines')}>
           {lines.map((line) => {
             return (
               <li key={line.id}>
                 <UnstyledButton
                   onClick={() => setReceiptOf(line.id)}
-                  aria-description={`Opens the receipt of order ${line.platformOrderId}`}
+                  aria-description={t('creator.orders.opensReceipt', { order: line.platformOrderId })}
                   style={{ display: 'block', width: '100%', borderRadius: 'var(--mantine-radius-lg)' }}
                 >
                   <Card
@@ -138,7 +140,7 @@ export function CreatorOrdersPage() {
                           <OrderStatusBadge status={line.status} />
                           <Text size="xs" c="dimmed">
                             {formatDateTime(line.placedAt, tz, { withZone: false })} · ×{line.quantity}
-                            {line.refundedQuantity ? ` (${line.refundedQuantity} refunded)` : ''}
+                            {line.refundedQuantity ? t('creator.orders.refunded', { shown: formatCount(line.refundedQuantity) }) : ''}
                           </Text>
                           <Text size="xs" c="dimmed">
                             {formatMoneyOrDash(line.commissionBase)}
@@ -149,7 +151,7 @@ export function CreatorOrdersPage() {
                           {/* An unpaid line earns nothing yet: said in words, not as a large pink zero. */}
                           {line.status === 'PLACED' ? (
                             <Text size="sm" c="dimmed" data-testid="creator-line-commission">
-                              Not paid yet
+                              {t('creator.orders.notPaid')}
                             </Text>
                           ) : (
                             <Text fw={700} size="lg" c={isZero(line.creatorCommission?.estimated) ? 'dimmed' : 'pink'} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="creator-line-commission">
@@ -157,7 +159,7 @@ export function CreatorOrdersPage() {
                             </Text>
                           )}
                           <Text size="xs" c="dimmed">
-                            {line.creatorCommission?.actual ? `${formatMoneyOrDash(line.creatorCommission.actual)} settled` : 'not settled'}
+                            {line.creatorCommission?.actual ? t('creator.earnings.amountSettled', { amount: formatMoneyOrDash(line.creatorCommission.actual) }) : t('creator.orders.notSettled')}
                           </Text>
                         </Stack>
                       </Group>
@@ -171,15 +173,15 @@ export function CreatorOrdersPage() {
       )}
       {connection?.pageInfo.hasNextPage && (
         <Button variant="light" size="md" onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, 100))} disabled={first >= 100} leftSection={fetching ? <Loader size="xs" /> : undefined}>
-          {first >= 100 ? 'Showing the latest 100 — narrow the range' : `Show more (${lines.length} of ${connection.totalCount})`}
+          {first >= 100 ? t('creator.orders.latest100') : t('creator.orders.showMore', { shown: formatCount(lines.length), total: formatCount(connection.totalCount) })}
         </Button>
       )}
       <Group grow gap="sm">
         <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" size="md" px="sm" leftSection={<IconDownload size={16} aria-hidden />}>
-          Orders CSV
+          {t('creator.orders.ordersCsv')}
         </Button>
         <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" size="md" px="sm" leftSection={<IconDownload size={16} aria-hidden />}>
-          Earnings CSV
+          {t('creator.orders.earningsCsv')}
         </Button>
       </Group>
       <OrderReceiptDrawer lineId={receiptOf} onClose={() => setReceiptOf(null)} sheet disputeHref="/creator/disputes" />

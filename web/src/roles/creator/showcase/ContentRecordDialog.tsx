@@ -9,6 +9,7 @@ import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTi
 import { ContentRecordDocument, type ContentKind } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { splitUserErrors } from '../../../lib/userErrors';
+import { useT } from '../../../i18n/context';
 
 const FIELDS = ['kind', 'url', 'postedAt'] as const;
 type Field = (typeof FIELDS)[number];
@@ -19,15 +20,17 @@ export interface ContentTarget {
 }
 
 export function ContentRecordDialog({ target, timeZone, onClose, onRecorded }: { target: ContentTarget | null; timeZone: string; onClose: () => void; onRecorded: () => void }) {
+  const t = useT();
   const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? `Record content: ${target.title}` : ''} fullScreen={phone} centered>
+    <Modal opened={target !== null} onClose={onClose} title={target ? t('creator.content.title', { title: target.title }) : ''} fullScreen={phone} centered>
       {target && <ContentForm key={target.entryId} target={target} timeZone={timeZone} onClose={onClose} onRecorded={onRecorded} />}
     </Modal>
   );
 }
 
 function ContentForm({ target, timeZone, onClose, onRecorded }: { target: ContentTarget; timeZone: string; onClose: () => void; onRecorded: () => void }) {
+  const t = useT();
   const [kind, setKind] = useState<ContentKind>('VIDEO');
   const [url, setUrl] = useState('');
   const [postedAt, setPostedAt] = useState('');
@@ -38,11 +41,11 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
   const submit = async () => {
     const local: Partial<Record<Field, string>> = {};
     const trimmed = url.trim();
-    if (!trimmed) local.url = 'Paste the address of the video or LIVE';
-    else if (!/^https:\/\/\S+$/i.test(trimmed)) local.url = 'Enter a full https:// address';
+    if (!trimmed) local.url = t('creator.content.pasteUrl');
+    else if (!/^https:\/\/\S+$/i.test(trimmed)) local.url = t('creator.content.httpsUrl');
     const instant = postedAt ? wallTimeToInstant(postedAt, timeZone) : null;
-    if (postedAt && !instant) local.postedAt = 'Enter a date and time';
-    else if (instant && Date.parse(instant) > Date.now()) local.postedAt = 'The posting time cannot be in the future';
+    if (postedAt && !instant) local.postedAt = t('creator.content.enterDate');
+    else if (instant && Date.parse(instant) > Date.now()) local.postedAt = t('creator.content.notFuture');
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length) return;
@@ -75,7 +78,7 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
         )}
         <Stack gap={4}>
           <Text size="sm" fw={500} id="content-kind-label">
-            Kind
+            {t('creator.content.kind')}
           </Text>
           <SegmentedControl
             fullWidth
@@ -84,14 +87,14 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
             value={kind}
             onChange={(v) => setKind(v as ContentKind)}
             data={[
-              { value: 'VIDEO', label: 'Video' },
-              { value: 'LIVE', label: 'LIVE session' },
+              { value: 'VIDEO', label: t('creator.content.video') },
+              { value: 'LIVE', label: t('creator.content.live') },
             ]}
           />
         </Stack>
         <TextInput
-          label="Link"
-          placeholder="https://www.tiktok.com/@you/video/…"
+          label={t('creator.content.link')}
+          placeholder={t('creator.content.linkPlaceholder')}
           size="md"
           type="url"
           inputMode="url"
@@ -107,8 +110,8 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
           data-autofocus
         />
         <WallTimeInput
-          label="Posted at"
-          description={`Optional: leave empty for now (${zoneName(timeZone)})`}
+          label={t('creator.content.postedAt')}
+          description={t('creator.content.postedAtHint', { zone: zoneName(timeZone) })}
           size="md"
           value={postedAt}
           onChange={(v) => {
@@ -119,10 +122,10 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
         />
         <Stack gap="xs" mt="xs">
           <Button type="submit" size="md" loading={fetching} color="pink" fullWidth>
-            Save content
+            {t('creator.content.save')}
           </Button>
           <Button variant="subtle" color="gray" size="md" onClick={onClose} disabled={fetching} fullWidth>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </Stack>
       </Stack>

@@ -13,17 +13,20 @@ import { describeError } from '../../../lib/errors';
 import { MARKETS } from '../../../lib/markets';
 import { splitUserErrors } from '../../../lib/userErrors';
 import { useViewer } from '../../../session/context';
+import { useT } from '../../../i18n/context';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { formatCount } from '../../../lib/format';
 
 const FIELDS = ['recipientName', 'phone', 'line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
 type Field = (typeof FIELDS)[number];
 type Address = Record<Field, string>;
-const REQUIRED: ReadonlyArray<[Field, string]> = [
-  ['recipientName', 'Enter the recipient’s name'],
-  ['phone', 'Enter a phone number'],
-  ['line1', 'Enter the street address'],
-  ['city', 'Enter the city'],
-  ['postalCode', 'Enter the postal code'],
-  ['country', 'Choose the country'],
+const REQUIRED: ReadonlyArray<[Field, MessageKey]> = [
+  ['recipientName', 'creator.sample.enterRecipient'],
+  ['phone', 'creator.sample.enterPhone'],
+  ['line1', 'creator.sample.enterStreet'],
+  ['city', 'creator.sample.enterCity'],
+  ['postalCode', 'creator.sample.enterPostal'],
+  ['country', 'creator.sample.chooseCountry'],
 ];
 
 export interface SampleTarget {
@@ -33,9 +36,10 @@ export interface SampleTarget {
 }
 
 export function SampleRequestDialog({ target, onClose, onRequested }: { target: SampleTarget | null; onClose: () => void; onRequested: () => void }) {
+  const t = useT();
   const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? `Free sample: ${target.title}` : ''} fullScreen={phone} centered size="lg">
+    <Modal opened={target !== null} onClose={onClose} title={target ? t('creator.sample.title', { title: target.title }) : ''} fullScreen={phone} centered size="lg">
       {target && <SampleRequestLoader key={target.entryId} target={target} onClose={onClose} onRequested={onRequested} />}
     </Modal>
   );
@@ -49,9 +53,10 @@ interface FormProps {
 
 /** Offers the address of the creator's latest request (its own data), so repeat requests are one tap. */
 function SampleRequestLoader(props: FormProps) {
+  const t = useT();
   const viewer = useViewer();
   const [{ data, fetching, error }] = useQuery({ query: CreatorSamplesDocument, variables: { first: 1 }, requestPolicy: 'cache-and-network' });
-  if (!data && fetching && !error) return <LoadingState label="Preparing the form…" />;
+  if (!data && fetching && !error) return <LoadingState label={t('creator.sample.preparing')} />;
   const last = data?.sampleRequests.edges[0]?.node.shippingAddress ?? null;
   const initial: Address = last
     ? {
@@ -69,6 +74,7 @@ function SampleRequestLoader(props: FormProps) {
 }
 
 function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps & { initial: Address }) {
+  const t = useT();
   const [address, setAddress] = useState<Address>(initial);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -81,7 +87,7 @@ function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps 
 
   const submit = async () => {
     const local: Partial<Record<Field, string>> = {};
-    for (const [field, message] of REQUIRED) if (!address[field].trim()) local[field] = message;
+    for (const [field, message] of REQUIRED) if (!address[field].trim()) local[field] = t(message);
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length) {
@@ -141,30 +147,29 @@ function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps 
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {target.samplesLeft} {target.samplesLeft === 1 ? 'sample is' : 'samples are'} left. The agency approves the request, then the seller ships it.
-          Post your content within 14 days of delivery.
+          {t('creator.sample.intro', { count: target.samplesLeft, shown: formatCount(target.samplesLeft) })}
         </Text>
         <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} p="xs">
-          <Text size="xs">Only the seller who ships the sample sees this address. The agency never does.</Text>
+          <Text size="xs">{t('creator.sample.privacy')}</Text>
         </Alert>
         {formError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
             {formError}
           </Alert>
         )}
-        {input('recipientName', 'Recipient', 'name')}
-        {input('phone', 'Phone', 'tel', { type: 'tel', inputMode: 'tel', placeholder: 'e.g. +66 81 234 5678' })}
-        {input('line1', 'Street address', 'address-line1')}
-        {input('line2', 'Apartment, unit, building', 'address-line2', { description: 'Optional' })}
+        {input('recipientName', t('creator.sample.recipient'), 'name')}
+        {input('phone', t('creator.sample.phone'), 'tel', { type: 'tel', inputMode: 'tel', placeholder: t('creator.sample.phonePlaceholder') })}
+        {input('line1', t('creator.sample.street'), 'address-line1')}
+        {input('line2', t('creator.sample.line2'), 'address-line2', { description: t('creator.sample.optional') })}
         <SimpleGrid cols={2} spacing="sm">
-          {input('city', 'City', 'address-level2')}
-          {input('region', 'District / province', 'address-level1', { description: 'Optional' })}
+          {input('city', t('creator.sample.city'), 'address-level2')}
+          {input('region', t('creator.sample.region'), 'address-level1', { description: t('creator.sample.optional') })}
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="sm">
-          {input('postalCode', 'Postal code', 'postal-code', { inputMode: 'text' })}
+          {input('postalCode', t('creator.sample.postal'), 'postal-code', { inputMode: 'text' })}
           <Select
             id="sample-country"
-            label="Country"
+            label={t('creator.sample.country')}
             size="md"
             required
             data={(Object.keys(MARKETS) as Market[]).map((m) => ({ value: m, label: MARKETS[m].name }))}
@@ -177,10 +182,10 @@ function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps 
         </SimpleGrid>
         <Stack gap="xs" mt="xs">
           <Button type="submit" size="md" loading={fetching} color="pink" fullWidth>
-            Request sample
+            {t('creator.showcase.requestSample')}
           </Button>
           <Button variant="subtle" color="gray" size="md" onClick={onClose} disabled={fetching} fullWidth>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </Stack>
       </Stack>
