@@ -19,7 +19,7 @@ export function ProductHeader({ product, size = 64 }: { product: ProductHeaderPr
       </Avatar>
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Text fw={600} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-          {product?.title ?? t('creator.product.notAvailable')}
+          {product?.title ?? t('offers.product.notAvailable')}
         </Text>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {[product?.shopName, product?.category].filter(Boolean).join(' · ')}

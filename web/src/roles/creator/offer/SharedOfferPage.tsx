@@ -5,7 +5,7 @@
  */
 import { Alert, Anchor, Box, Button, Card, Checkbox, Collapse, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconLinkOff, IconSparkles } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
@@ -15,12 +15,15 @@ import { SharedOfferDocument, ShowcaseAddDocument, type OfferChoice } from '../.
 import { describeError } from '../../../lib/errors';
 import { formatCount } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
-import { PasteLinkCard } from '../PasteLinkCard';
 import { OfferHeader } from './OfferHeader';
 import { OfferItemCard, type OfferItem } from './OfferItemCard';
 import { OFFER_TERMS } from './terms';
 import { revealChoice, useStickyClearance } from './useStickyClearance';
 import { useT } from '../../../i18n/context';
+
+// Shown only when a link is not valid: its chunk (and the creator words it uses) loads then, keeping the share
+// link's first page inside the 200 kB budget.
+const PasteLinkCard = lazy(() => import('../PasteLinkCard').then((m) => ({ default: m.PasteLinkCard })));
 
 export function InvalidLink() {
   const t = useT();
@@ -36,11 +39,13 @@ export function InvalidLink() {
             {t('offers.invalid.body')}
           </Text>
           <Button component={Link} to="/creator/offers" variant="light" size="md" mt="xs">
-            {t('creator.showcase.seeOffers')}
+            {t('offers.invalid.seeOffers')}
           </Button>
         </Stack>
       </Card>
-      <PasteLinkCard title={t('offers.invalid.tryAnother')} />
+      <Suspense fallback={null}>
+        <PasteLinkCard title={t('offers.invalid.tryAnother')} />
+      </Suspense>
     </Stack>
   );
 }
@@ -170,7 +175,7 @@ export function SharedOfferPage() {
                   : t('offers.added.now', { count: added.count, shown: formatCount(added.count) })}
             </Text>
             <Button component={Link} to="/creator/showcase" size="md" variant="filled" color="teal">
-              {t('creator.samples.goShowcase')}
+              {t('offers.added.goShowcase')}
             </Button>
           </Stack>
         </Alert>
