@@ -7,29 +7,31 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryStat
 import { StatCard } from '../../components/StatCard';
 import { formatCount } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../session/context';
+import { useT } from '../../i18n/context';
 
 export function OperatorHome() {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: PlatformOverviewDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const overview = data?.platformOverview;
 
   return (
     <>
-      <PageHeader title="Platform overview" description="Everything on this Matchup installation, read-only." />
+      <PageHeader title={t('operator.home.title')} description={t('operator.home.description')} />
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : fetching && !data ? (
-        <LoadingState label="Loading overview…" />
+        <LoadingState label={t('operator.home.loading')} />
       ) : !overview ? (
-        <EmptyBlock title="No overview available" />
+        <EmptyBlock title={t('operator.home.none')} />
       ) : (
-        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="lg" component="section" aria-label="Platform counts" data-testid="platform-overview">
-          <StatCard label="Agencies" value={formatCount(overview.agencies)} icon={<IconBuilding size={20} />} />
-          <StatCard label="Shops" value={formatCount(overview.shops)} icon={<IconBuildingStore size={20} />} />
-          <StatCard label="Creators" value={formatCount(overview.creators)} icon={<IconUserStar size={20} />} />
-          <StatCard label="Products" value={formatCount(overview.products)} icon={<IconPackage size={20} />} />
-          <StatCard label="Campaigns" value={formatCount(overview.campaigns)} icon={<IconSpeakerphone size={20} />} />
-          <StatCard label="Users" value={formatCount(overview.users)} icon={<IconUsers size={20} />} />
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="lg" component="section" aria-label={t('operator.home.counts')} data-testid="platform-overview">
+          <StatCard label={t('operator.home.agencies')} value={formatCount(overview.agencies)} icon={<IconBuilding size={20} />} />
+          <StatCard label={t('operator.home.shops')} value={formatCount(overview.shops)} icon={<IconBuildingStore size={20} />} />
+          <StatCard label={t('operator.home.creators')} value={formatCount(overview.creators)} icon={<IconUserStar size={20} />} />
+          <StatCard label={t('operator.home.products')} value={formatCount(overview.products)} icon={<IconPackage size={20} />} />
+          <StatCard label={t('operator.home.campaigns')} value={formatCount(overview.campaigns)} icon={<IconSpeakerphone size={20} />} />
+          <StatCard label={t('operator.home.users')} value={formatCount(overview.users)} icon={<IconUsers size={20} />} />
         </SimpleGrid>
       )}
     </>

@@ -16,15 +16,17 @@ import { BILL_STATUS, BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUT
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
 import { BillsDocument, BillsGenerateDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
-import { formatMoney } from '../../../lib/format';
+import { formatCount, formatMoney } from '../../../lib/format';
 import { userErrorField } from '../../../lib/userErrors';
 import { useRefetchOnReconnect } from '../../../session/context';
+import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 25;
 const STATUSES: BillStatus[] = ['ISSUED', 'FAILED', 'PAID'];
 type RunResult = PayoutRunMutation['payoutRun']['results'][number];
 
 function GenerateBills({ onIssued }: { onIssued: () => void }) {
+  const t = useT();
   const [periods] = useState(() => endedPeriods(new Date(), 12));
   const [period, setPeriod] = useState<string>(periods[0]!);
   const [error, setError] = useState<string | null>(null);
@@ -42,21 +44,21 @@ function GenerateBills({ onIssued }: { onIssued: () => void }) {
       return;
     }
     const bills = payload?.bills ?? [];
-    setOutcome(bills.length === 0 ? `Nothing to bill for ${formatPeriod(period)}: every settled commission is billed already.` : `${bills.length} ${bills.length === 1 ? 'bill' : 'bills'} issued for ${formatPeriod(period)}.`);
-    if (bills.length) notifications.show({ color: 'teal', title: 'Bills issued', message: `${bills.length} for ${formatPeriod(period)}` });
+    setOutcome(bills.length === 0 ? t('operator.bills.nothingToBill', { period: formatPeriod(period) }) : t('operator.bills.issuedFor', { count: bills.length, shown: formatCount(bills.length), period: formatPeriod(period) }));
+    if (bills.length) notifications.show({ color: 'teal', title: t('operator.bills.issued'), message: t('operator.bills.issuedToast', { shown: formatCount(bills.length), period: formatPeriod(period) }) });
     onIssued();
   };
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="generate-title">
       <Title order={3} size="h5" id="generate-title" mb={4}>
-        Issue monthly bills
+        {t('operator.bills.issueMonthly')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Settled commission not billed yet, one bill per payee and currency. The sweeper does this by itself on the 1st.
+        {t('operator.bills.issueMonthlyBody')}
       </Text>
       <Group align="flex-start" gap="sm">
         <Select
-          label="Month"
+          label={t('operator.bills.month')}
           data={periods.map((p) => ({ value: p, label: formatPeriod(p) }))}
           value={period}
           onChange={(v) => {
@@ -68,7 +70,7 @@ function GenerateBills({ onIssued }: { onIssued: () => void }) {
           w={220}
         />
         <Button mt={25} leftSection={<IconFileInvoice size={16} aria-hidden />} loading={fetching} onClick={() => void run()}>
-          Issue bills
+          {t('operator.bills.issueBills')}
         </Button>
       </Group>
       {outcome && (
@@ -81,22 +83,23 @@ function GenerateBills({ onIssued }: { onIssued: () => void }) {
 }
 
 function RunResults({ results, onClose }: { results: RunResult[]; onClose: () => void }) {
+  const t = useT();
   return (
-    <Alert color="gray" variant="light" title={`Payout run: ${results.length} ${results.length === 1 ? 'bill' : 'bills'}`} withCloseButton onClose={onClose} data-testid="payout-results">
+    <Alert color="gray" variant="light" title={t('operator.bills.runTitle', { count: results.length, shown: formatCount(results.length) })} withCloseButton onClose={onClose} data-testid="payout-results">
       {results.length === 0 ? (
-        <Text size="sm">Nothing to pay: no issued or failed bills.</Text>
+        <Text size="sm">{t('operator.bills.nothingToPay')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Payee</Table.Th>
-                <Table.Th scope="col">Month</Table.Th>
+                <Table.Th scope="col">{t('operator.bills.colPayee')}</Table.Th>
+                <Table.Th scope="col">{t('operator.bills.month')}</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Amount
+                  {t('operator.bills.colAmount')}
                 </Table.Th>
-                <Table.Th scope="col">Outcome</Table.Th>
-                <Table.Th scope="col">Details</Table.Th>
+                <Table.Th scope="col">{t('operator.bills.colOutcome')}</Table.Th>
+                <Table.Th scope="col">{t('operator.bills.colDetails')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -116,7 +119,7 @@ function RunResults({ results, onClose }: { results: RunResult[]; onClose: () =>
                     <Text size="xs">
                       {r.blockReason ? `${BLOCK_REASON_LABEL[r.blockReason]}. ` : ''}
                       {r.message}
-                      {r.payout?.reference ? ` · ref ${r.payout.reference}` : ''}
+                      {r.payout?.reference ? t('operator.bills.ref', { reference: r.payout.reference }) : ''}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -130,6 +133,7 @@ function RunResults({ results, onClose }: { results: RunResult[]; onClose: () =>
 }
 
 export function BillsAndPayouts() {
+  const t = useT();
   const [statuses, setStatuses] = useState<BillStatus[]>([]);
   const pager = usePager(statuses.join());
   const [{ data, fetching, error }, refetch] = useQuery({ query: BillsDocument, variables: { first: PAGE_SIZE, after: pager.after, status: statuses.length ? statuses : null } });
@@ -148,7 +152,7 @@ export function BillsAndPayouts() {
     const payload = result.data?.payoutRun;
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     if (problem || !payload) {
-      notifications.show({ color: 'red', title: 'Payout run not started', message: problem || 'No answer from the server.' });
+      notifications.show({ color: 'red', title: t('operator.bills.runNotStarted'), message: problem || t('operator.noAnswer') });
       return;
     }
     setResults(payload.results);
@@ -162,15 +166,15 @@ export function BillsAndPayouts() {
       <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="bills-title">
         <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
           <Title order={3} size="h5" id="bills-title">
-            Bills
+            {t('operator.bills.title')}
           </Title>
           <Button color="teal" leftSection={<IconCash size={16} aria-hidden />} loading={running} onClick={() => void run()} data-testid="payout-run">
-            {chosen.length ? `Pay ${chosen.length} selected` : 'Pay all issued and failed'}
+            {chosen.length ? t('operator.bills.paySelected', { shown: formatCount(chosen.length) }) : t('operator.bills.payAll')}
           </Button>
         </Group>
         <Stack gap="sm">
           {results && <RunResults results={results} onClose={() => setResults(null)} />}
-          <div role="group" aria-label="Bill status">
+          <div role="group" aria-label={t('operator.bills.status')}>
             <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as BillStatus[])}>
               <Group gap={6}>
                 {STATUSES.map((s) => (
@@ -184,9 +188,9 @@ export function BillsAndPayouts() {
           {error && !data ? (
             <ErrorState error={error} onRetry={reload} />
           ) : !data && fetching ? (
-            <LoadingState label="Loading bills…" />
+            <LoadingState label={t('operator.bills.loading')} />
           ) : bills.length === 0 ? (
-            <EmptyBlock title="No bills" description="Issue a month's bills above, or wait for the 1st." icon={<IconFileInvoice aria-hidden />} />
+            <EmptyBlock title={t('operator.bills.none')} description={t('operator.bills.noneBody')} icon={<IconFileInvoice aria-hidden />} />
           ) : (
             <>
               <BillsTable bills={bills} withPayee selectable selected={selected} onSelectedChange={setSelected} timeZone="UTC" />
@@ -198,7 +202,7 @@ export function BillsAndPayouts() {
                 hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                 endCursor={connection?.pageInfo.endCursor}
                 busy={fetching}
-                label="Bill pages"
+                label={t('operator.bills.pages')}
               />
             </>
           )}

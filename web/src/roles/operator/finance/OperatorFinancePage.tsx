@@ -6,25 +6,27 @@ import { PageHeader } from '../../../components/PageHeader';
 import { BillsAndPayouts } from './BillsAndPayouts';
 import { PaymentAccountsTable } from './PaymentAccountsTable';
 import { TaxReviewQueue } from './TaxReviewQueue';
+import { useT } from '../../../i18n/context';
 
 const TABS = ['reviews', 'accounts', 'bills'] as const;
 
 export function OperatorFinancePage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
-  const tab = TABS.find((t) => t === params.get('tab')) ?? 'reviews';
+  const tab = TABS.find((name) => name === params.get('tab')) ?? 'reviews';
   return (
     <>
-      <PageHeader title="Finance" description="Review tax information, see every payee's account, issue bills and pay them out." />
+      <PageHeader title={t('operator.finance.title')} description={t('operator.finance.description')} />
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'reviews' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="reviews" leftSection={<IconFileCertificate size={16} aria-hidden />}>
-            Tax reviews
+            {t('operator.finance.tabReviews')}
           </Tabs.Tab>
           <Tabs.Tab value="accounts" leftSection={<IconUsers size={16} aria-hidden />}>
-            Payment accounts
+            {t('operator.finance.tabAccounts')}
           </Tabs.Tab>
           <Tabs.Tab value="bills" leftSection={<IconCash size={16} aria-hidden />}>
-            Bills and payouts
+            {t('operator.finance.tabBills')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="reviews">

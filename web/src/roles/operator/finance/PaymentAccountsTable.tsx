@@ -13,10 +13,12 @@ import { PaymentAccountsDocument, type OrganisationKind, type TaxStatus } from '
 import { formatMoney } from '../../../lib/format';
 import { marketName } from '../../../lib/markets';
 import { useRefetchOnReconnect } from '../../../session/context';
+import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 20;
 
 export function PaymentAccountsTable() {
+  const t = useT();
   const [kind, setKind] = useState<OrganisationKind | 'ALL'>('ALL');
   const [taxStatus, setTaxStatus] = useState<TaxStatus | null>(null);
   const pager = usePager(`${kind}-${taxStatus}`);
@@ -35,22 +37,22 @@ export function PaymentAccountsTable() {
       <Group align="flex-end" gap="sm">
         <Stack gap={2}>
           <Text size="sm" fw={500} id="payee-kind-label">
-            Payees
+            {t('operator.accounts.payees')}
           </Text>
           <SegmentedControl
             aria-labelledby="payee-kind-label"
             value={kind}
             onChange={(v) => setKind(v as OrganisationKind | 'ALL')}
             data={[
-              { value: 'ALL', label: 'All' },
-              { value: 'AGENCY', label: 'Agencies' },
-              { value: 'CREATOR', label: 'Creators' },
+              { value: 'ALL', label: t('operator.accounts.all') },
+              { value: 'AGENCY', label: t('operator.home.agencies') },
+              { value: 'CREATOR', label: t('operator.home.creators') },
             ]}
           />
         </Stack>
         <Select
-          label="Tax status"
-          placeholder="Any"
+          label={t('operator.accounts.taxStatus')}
+          placeholder={t('operator.accounts.any')}
           clearable
           data={(Object.keys(TAX_STATUS) as TaxStatus[]).map((s) => ({ value: s, label: TAX_STATUS[s].label }))}
           value={taxStatus}
@@ -61,30 +63,30 @@ export function PaymentAccountsTable() {
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading payment accounts…" />
+        <LoadingState label={t('operator.accounts.loading')} />
       ) : accounts.length === 0 ? (
-        <EmptyBlock title="No payment accounts match" icon={<IconUsers aria-hidden />} />
+        <EmptyBlock title={t('operator.accounts.noMatch')} icon={<IconUsers aria-hidden />} />
       ) : (
         <>
           <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="sm" data-testid="payment-accounts-table">
-              <VisuallyHidden component="caption">Payment accounts, newest payee first</VisuallyHidden>
+              <VisuallyHidden component="caption">{t('operator.accounts.caption')}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Payee</Table.Th>
-                  <Table.Th scope="col">Tax status</Table.Th>
-                  <Table.Th scope="col">Bank account</Table.Th>
+                  <Table.Th scope="col">{t('operator.bills.colPayee')}</Table.Th>
+                  <Table.Th scope="col">{t('operator.accounts.taxStatus')}</Table.Th>
+                  <Table.Th scope="col">{t('operator.accounts.bankAccount')}</Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Estimated
+                    {t('operator.accounts.estimated')}
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Settled, to bill
+                    {t('operator.accounts.settledToBill')}
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Billed
+                    {t('operator.accounts.billed')}
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Paid out
+                    {t('operator.accounts.paidOut')}
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -99,7 +101,7 @@ export function PaymentAccountsTable() {
                           {a.payeeName}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {a.payeeKind === 'AGENCY' ? 'Agency' : 'Creator'} · {marketName(a.market)} · {a.currency}
+                          {t('operator.accounts.payeeLine', { kind: a.payeeKind, market: marketName(a.market), currency: a.currency })}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -114,7 +116,7 @@ export function PaymentAccountsTable() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" ff={a.bankAccount ? 'monospace' : undefined} c={a.bankAccount ? undefined : 'dimmed'}>
-                          {a.bankAccount ? `${a.bankAccount.bankName} ${maskedNumber(a.bankAccount.accountNumberLast4)}` : 'Not linked'}
+                          {a.bankAccount ? `${a.bankAccount.bankName} ${maskedNumber(a.bankAccount.accountNumberLast4)}` : t('operator.accounts.notLinked')}
                         </Text>
                       </Table.Td>
                       {(['estimated', 'settledUnbilled', 'billed', 'paid'] as const).map((key) => (
@@ -140,7 +142,7 @@ export function PaymentAccountsTable() {
             hasNextPage={connection?.pageInfo.hasNextPage ?? false}
             endCursor={connection?.pageInfo.endCursor}
             busy={fetching}
-            label="Payment account pages"
+            label={t('operator.accounts.pages')}
           />
         </>
       )}

@@ -10,25 +10,27 @@ import { maskedNumber } from '../../../features/finance/taxForms';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
 import { PaymentAccountsDocument, TaxInfoReviewDocument, type PaymentAccountsQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/format';
+import { formatCount, formatDateTime } from '../../../lib/format';
 import { marketName } from '../../../lib/markets';
 import { userErrorField } from '../../../lib/userErrors';
 import { useRefetchOnReconnect } from '../../../session/context';
+import { useT } from '../../../i18n/context';
 
 type Account = PaymentAccountsQuery['paymentAccounts']['edges'][number]['node'];
 const REASON_MAX = 500;
 
 function RejectDialog({ account, busy, onReject, onClose }: { account: Account | null; busy: boolean; onReject: (reason: string) => Promise<string | null>; onClose: () => void }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    if (!reason.trim()) return setError('Tell the payee what to correct');
+    if (!reason.trim()) return setError(t('operator.tax.tellPayee'));
     const problem = await onReject(reason.trim());
     if (problem) setError(problem);
     else setReason('');
   };
   return (
-    <Modal opened={account !== null} onClose={onClose} title={account ? `Reject the tax info of ${account.payeeName}` : ''} centered>
+    <Modal opened={account !== null} onClose={onClose} title={account ? t('operator.tax.rejectOf', { name: account.payeeName }) : ''} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -38,9 +40,9 @@ function RejectDialog({ account, busy, onReject, onClose }: { account: Account |
       >
         <Stack>
           <Textarea
-            label="Reason"
-            description="The payee sees it and submits again."
-            placeholder="e.g. The tax id does not match the legal name."
+            label={t('operator.tax.reason')}
+            description={t('operator.tax.reasonHint')}
+            placeholder={t('operator.tax.reasonPlaceholder')}
             autosize
             minRows={3}
             maxLength={REASON_MAX}
@@ -55,10 +57,10 @@ function RejectDialog({ account, busy, onReject, onClose }: { account: Account |
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={busy}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={busy}>
-              Reject
+              {t('operator.tax.reject')}
             </Button>
           </Group>
         </Stack>
@@ -68,6 +70,7 @@ function RejectDialog({ account, busy, onReject, onClose }: { account: Account |
 }
 
 export function TaxReviewQueue() {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: PaymentAccountsDocument, variables: { first: 50, taxStatus: 'PENDING_REVIEW' } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOnReconnect(reload);
@@ -77,32 +80,32 @@ export function TaxReviewQueue() {
   const accounts = data?.paymentAccounts.edges.map((e) => e.node) ?? [];
 
   const decide = async (account: Account, approve: boolean, reason: string | null = null): Promise<string | null> => {
-    if (!account.taxInfo) return 'Nothing to review.';
+    if (!account.taxInfo) return t('operator.tax.nothingToReview');
     const result = await review({ input: { id: account.taxInfo.id, approve, reason } });
     if (result.error) return describeError(result.error);
     const errors = result.data?.taxInfoReview.userErrors ?? [];
     if (errors.length) {
       const reasonError = errors.find((e) => userErrorField(e) === 'reason');
       if (reasonError) return reasonError.message;
-      notifications.show({ color: 'red', title: 'Not reviewed', message: errors.map((e) => e.message).join(' ') });
+      notifications.show({ color: 'red', title: t('operator.tax.notReviewed'), message: errors.map((e) => e.message).join(' ') });
       reload();
       return null;
     }
-    notifications.show({ color: 'teal', title: approve ? 'Tax info approved' : 'Tax info rejected', message: `${account.payeeName} has been told.` });
+    notifications.show({ color: 'teal', title: approve ? t('operator.tax.approved') : t('operator.tax.rejected'), message: t('operator.tax.told', { name: account.payeeName }) });
     setRejecting(null);
     reload();
     return null;
   };
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Loading the review queue…" />;
+  if (!data && fetching) return <LoadingState label={t('operator.tax.loading')} />;
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="tax-queue-count">
-        {accounts.length === 0 ? 'Nothing waiting for review.' : `${data?.paymentAccounts.totalCount ?? accounts.length} waiting for review, oldest first as they arrive.`}
+        {accounts.length === 0 ? t('operator.tax.nothingWaiting') : t('operator.tax.waiting', { shown: formatCount(data?.paymentAccounts.totalCount ?? accounts.length) })}
       </Text>
       {accounts.length === 0 ? (
-        <EmptyBlock title="The queue is empty" description="New submissions appear here live." icon={<IconFileCertificate aria-hidden />} />
+        <EmptyBlock title={t('operator.tax.empty')} description={t('operator.tax.emptyBody')} icon={<IconFileCertificate aria-hidden />} />
       ) : (
         accounts.map((account) => {
           const info = account.taxInfo;
@@ -116,42 +119,42 @@ export function TaxReviewQueue() {
                       {account.payeeName}
                     </Title>
                     <Badge variant="light" color={account.payeeKind === 'AGENCY' ? 'indigo' : 'pink'} radius="sm" tt="none">
-                      {account.payeeKind === 'AGENCY' ? 'Agency' : 'Creator'}
+                      {t('operator.tax.kind', { kind: account.payeeKind })}
                     </Badge>
                     <Badge variant="light" color="gray" radius="sm" tt="none">
                       {marketName(account.market)}
                     </Badge>
                   </Group>
                   <Text size="xs" c="dimmed">
-                    Submitted {formatDateTime(info.submittedAt, 'UTC')}
+                    {t('operator.tax.submitted', { date: formatDateTime(info.submittedAt, 'UTC') })}
                   </Text>
                 </Stack>
                 <Group gap="xs">
-                  <Button color="teal" leftSection={<IconCheck size={16} aria-hidden />} loading={reviewing && !rejecting} onClick={() => void decide(account, true)} aria-label={`Approve the tax info of ${account.payeeName}`}>
-                    Approve
+                  <Button color="teal" leftSection={<IconCheck size={16} aria-hidden />} loading={reviewing && !rejecting} onClick={() => void decide(account, true)} aria-label={t('operator.tax.approveOf', { name: account.payeeName })}>
+                    {t('operator.tax.approve')}
                   </Button>
-                  <Button color="red" variant="light" leftSection={<IconX size={16} aria-hidden />} onClick={() => setRejecting(account)} aria-label={`Reject the tax info of ${account.payeeName}`}>
-                    Reject…
+                  <Button color="red" variant="light" leftSection={<IconX size={16} aria-hidden />} onClick={() => setRejecting(account)} aria-label={t('operator.tax.rejectOf', { name: account.payeeName })}>
+                    {t('operator.tax.rejectEllipsis')}
                   </Button>
                 </Group>
               </Group>
               <InfoList
                 items={[
-                  { label: 'Form', value: info.form === 'W9' ? 'IRS Form W-9' : 'Local tax id' },
-                  { label: 'Legal name', value: info.legalName },
-                  ...(info.businessName ? [{ label: 'Business name', value: info.businessName }] : []),
-                  { label: 'Entity', value: info.entityType === 'BUSINESS' ? 'Business' : 'Individual' },
-                  { label: info.tinType ?? 'Tax id', value: maskedNumber(info.taxIdLast4) },
+                  { label: t('operator.tax.form'), value: info.form === 'W9' ? t('operator.tax.formW9') : t('operator.tax.formLocal') },
+                  { label: t('operator.tax.legalName'), value: info.legalName },
+                  ...(info.businessName ? [{ label: t('operator.tax.businessName'), value: info.businessName }] : []),
+                  { label: t('operator.tax.entity'), value: info.entityType === 'BUSINESS' ? t('operator.tax.business') : t('operator.tax.individual') },
+                  { label: info.tinType ?? t('operator.tax.taxId'), value: maskedNumber(info.taxIdLast4) },
                   {
-                    label: 'Address',
+                    label: t('operator.tax.address'),
                     value: [info.address.line1, info.address.line2, info.address.city, info.address.region, info.address.postalCode, info.address.country].filter(Boolean).join(', '),
                   },
-                  ...(info.certifiedAt ? [{ label: 'Certified', value: formatDateTime(info.certifiedAt, 'UTC') }] : []),
+                  ...(info.certifiedAt ? [{ label: t('operator.tax.certified'), value: formatDateTime(info.certifiedAt, 'UTC') }] : []),
                 ]}
               />
               {info.form === 'W9' && !info.certifiedAt && (
                 <Alert color="orange" variant="light" mt="sm">
-                  Not certified.
+                  {t('operator.tax.notCertified')}
                 </Alert>
               )}
             </Card>
