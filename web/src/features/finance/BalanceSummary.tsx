@@ -6,6 +6,7 @@ import { Box, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBuildingBank, IconClockHour4, IconFileInvoice, IconHourglass } from '@tabler/icons-react';
 import { formatMoney, type MoneyLike } from '../../lib/format';
 import { MetricTile } from '../performance/MetricTile';
+import { useT } from '../../i18n/context';
 
 export interface BalanceLike {
   currency: string;
@@ -17,13 +18,14 @@ export interface BalanceLike {
 }
 
 export function BalanceSummary({ balance, compact = false }: { balance: BalanceLike; compact?: boolean }) {
+  const t = useT();
   const dash = (m: MoneyLike | null | undefined) => (m ? formatMoney(m) : '—');
   if (compact) {
     const rows = [
-      { label: 'Estimated', value: dash(balance.estimated), help: 'Paid orders, not settled yet' },
-      { label: 'Settled, to bill', value: dash(balance.settledUnbilled), help: 'Billed on the 1st' },
-      { label: 'Billed', value: dash(balance.billed), help: 'Waiting for the payout' },
-      { label: 'Paid out', value: dash(balance.paid), help: 'Sent to your bank' },
+      { label: t('finance.balance.estimated'), value: dash(balance.estimated), help: t('finance.balance.estimatedShort') },
+      { label: t('finance.balance.settledToBill'), value: dash(balance.settledUnbilled), help: t('finance.balance.settledToBillShort') },
+      { label: t('finance.balance.billed'), value: dash(balance.billed), help: t('finance.balance.billedShort') },
+      { label: t('finance.balance.paidOut'), value: dash(balance.paid), help: t('finance.balance.paidOutShort') },
     ];
     return (
       <SimpleGrid cols={2} spacing="md" verticalSpacing="sm" component="dl" m={0} data-testid="balances" data-currency={balance.currency}>
@@ -49,22 +51,22 @@ export function BalanceSummary({ balance, compact = false }: { balance: BalanceL
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="balances" data-currency={balance.currency}>
       <MetricTile
-        label="Estimated"
+        label={t('finance.balance.estimated')}
         value={dash(balance.estimated)}
         icon={<IconHourglass size={16} />}
         color="indigo"
-        help="Commission of paid orders that have not settled yet (returns may still change it)."
+        help={t('finance.balance.estimatedHelp')}
       />
       <MetricTile
-        label="Settled, not billed"
+        label={t('finance.balance.settledNotBilled')}
         value={dash(balance.settledUnbilled)}
         icon={<IconClockHour4 size={16} />}
         color="teal"
-        help="Final commission waiting for the next monthly bill."
-        details={balance.settled ? [{ label: 'Settled in all', value: dash(balance.settled) }] : []}
+        help={t('finance.balance.settledHelp')}
+        details={balance.settled ? [{ label: t('finance.balance.settledInAll'), value: dash(balance.settled) }] : []}
       />
-      <MetricTile label="Billed" value={dash(balance.billed)} icon={<IconFileInvoice size={16} />} color="orange" help="In issued (or failed) bills, not paid out yet." />
-      <MetricTile label="Paid out" value={dash(balance.paid)} icon={<IconBuildingBank size={16} />} color="green" help="Paid to your bank account." />
+      <MetricTile label={t('finance.balance.billed')} value={dash(balance.billed)} icon={<IconFileInvoice size={16} />} color="orange" help={t('finance.balance.billedHelp')} />
+      <MetricTile label={t('finance.balance.paidOut')} value={dash(balance.paid)} icon={<IconBuildingBank size={16} />} color="green" help={t('finance.balance.paidOutHelp')} />
     </SimpleGrid>
   );
 }

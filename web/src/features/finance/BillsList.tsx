@@ -10,37 +10,40 @@ import { formatDateTime, formatMoney } from '../../lib/format';
 import { marketTimeZone } from '../../lib/markets';
 import { BILL_STATUS, formatPeriod, PAYOUT_STATUS } from './financeStatus';
 import { maskedNumber } from './taxForms';
+import { useT } from '../../i18n/context';
 
 export type Bill = BillsQuery['bills']['edges'][number]['node'];
 
 export function BillStatusBadge({ status }: { status: Bill['status'] }) {
+  const t = useT();
   const meta = BILL_STATUS[status];
   return (
-    <Tooltip label={meta.description} withArrow openDelay={300}>
+    <Tooltip label={t(meta.description)} withArrow openDelay={300}>
       <Badge color={meta.color} variant={status === 'PAID' ? 'filled' : 'light'} radius="sm" tt="none" data-testid="bill-status" data-status={status} style={{ minWidth: 'max-content' }}>
-        {meta.label}
+        {t(meta.label)}
       </Badge>
     </Tooltip>
   );
 }
 
 function Payouts({ bill, timeZone }: { bill: Bill; timeZone: string }) {
+  const t = useT();
   if (bill.payouts.length === 0) {
     return (
       <Text size="xs" c="dimmed">
-        No payout attempt yet{bill.status === 'ISSUED' ? ': it is paid at the next payout run.' : '.'}
+        {bill.status === 'ISSUED' ? t('finance.bills.noAttemptIssued') : t('finance.bills.noAttempt')}
       </Text>
     );
   }
   return (
-    <Stack gap={4} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Payout attempts" data-testid="bill-payouts">
+    <Stack gap={4} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('finance.bills.attempts')} data-testid="bill-payouts">
       {bill.payouts.map((p) => (
         <Group key={p.attempt} component="li" gap="xs" wrap="wrap">
           <Text size="xs" fw={600}>
-            Attempt {p.attempt}
+            {t('finance.bills.attempt', { attempt: p.attempt })}
           </Text>
           <Badge size="xs" color={PAYOUT_STATUS[p.status].color} variant="light" tt="none" radius="sm">
-            {PAYOUT_STATUS[p.status].label}
+            {t(PAYOUT_STATUS[p.status].label)}
           </Badge>
           <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }}>
             {formatMoney(p.amount)}
@@ -48,7 +51,7 @@ function Payouts({ bill, timeZone }: { bill: Bill; timeZone: string }) {
           <Text size="xs" c="dimmed">
             {formatDateTime(p.completedAt ?? p.createdAt, timeZone)}
             {p.bankAccount ? ` · ${p.bankAccount.bankName} ${maskedNumber(p.bankAccount.accountNumberLast4)}` : ''}
-            {p.reference ? ` · ref ${p.reference}` : ''}
+            {p.reference ? t('finance.bills.ref', { reference: p.reference }) : ''}
           </Text>
           {p.failureReason && (
             <Text size="xs" c="red">
@@ -63,8 +66,9 @@ function Payouts({ bill, timeZone }: { bill: Bill; timeZone: string }) {
 
 /** Bills as phone cards (creators). */
 export function BillCards({ bills, timeZone }: { bills: Bill[]; timeZone: string }) {
+  const t = useT();
   return (
-    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Bills">
+    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('finance.bills.list')}>
       {bills.map((bill) => (
         <li key={bill.id}>
           <Card withBorder radius="lg" padding="md" data-testid="bill">
@@ -73,7 +77,7 @@ export function BillCards({ bills, timeZone }: { bills: Bill[]; timeZone: string
                 <Stack gap={0}>
                   <Text fw={600}>{formatPeriod(bill.period)}</Text>
                   <Text size="xs" c="dimmed">
-                    {bill.issuedAt ? `Issued ${formatDateTime(bill.issuedAt, timeZone)}` : ''}
+                    {bill.issuedAt ? t('finance.bills.issuedAt', { date: formatDateTime(bill.issuedAt, timeZone) }) : ''}
                   </Text>
                 </Stack>
                 <Stack gap={2} align="flex-end">
@@ -111,6 +115,7 @@ export interface BillsTableProps {
 const PAYABLE: ReadonlyArray<Bill['status']> = ['ISSUED', 'FAILED'];
 
 export function BillsTable({ bills, withPayee = false, selectable = false, selected = new Set(), onSelectedChange, timeZone }: BillsTableProps) {
+  const t = useT();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggleOpen = (id: string) => {
     const next = new Set(open);
@@ -126,13 +131,13 @@ export function BillsTable({ bills, withPayee = false, selectable = false, selec
   return (
     <Table.ScrollContainer minWidth={withPayee ? 960 : 720}>
       <Table verticalSpacing="sm" data-testid="bills-table">
-        <VisuallyHidden component="caption">Payment bills, latest period first</VisuallyHidden>
+        <VisuallyHidden component="caption">{t('finance.bills.caption')}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             {selectable && (
               <Table.Th w={40}>
                 <Checkbox
-                  aria-label="Select every issued or failed bill"
+                  aria-label={t('finance.bills.selectAll')}
                   checked={all}
                   indeterminate={chosen.length > 0 && !all}
                   disabled={payable.length === 0}
@@ -141,17 +146,17 @@ export function BillsTable({ bills, withPayee = false, selectable = false, selec
               </Table.Th>
             )}
             <Table.Th w={40}>
-              <VisuallyHidden>Payouts</VisuallyHidden>
+              <VisuallyHidden>{t('finance.bills.payouts')}</VisuallyHidden>
             </Table.Th>
-            <Table.Th scope="col">Period</Table.Th>
-            {withPayee && <Table.Th scope="col">Payee</Table.Th>}
+            <Table.Th scope="col">{t('finance.bills.period')}</Table.Th>
+            {withPayee && <Table.Th scope="col">{t('finance.bills.payee')}</Table.Th>}
             <Table.Th scope="col" ta="right">
-              Amount
+              {t('finance.bills.amount')}
             </Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Issued · paid</Table.Th>
+            <Table.Th scope="col">{t('finance.bills.status')}</Table.Th>
+            <Table.Th scope="col">{t('finance.bills.issuedPaid')}</Table.Th>
             <Table.Th scope="col" ta="right">
-              Attempts
+              {t('finance.bills.attemptsCol')}
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -159,14 +164,14 @@ export function BillsTable({ bills, withPayee = false, selectable = false, selec
           {bills.map((bill) => {
             const tz = bill.payee?.market ? marketTimeZone(bill.payee.market) : timeZone;
             const expanded = open.has(bill.id);
-            const label = `${formatPeriod(bill.period)}${bill.payee ? ` for ${bill.payee.payeeName}` : ''}`;
+            const label = bill.payee ? t('finance.bills.periodFor', { period: formatPeriod(bill.period), payee: bill.payee.payeeName }) : formatPeriod(bill.period);
             return (
               <Fragment key={bill.id}>
                 <Table.Tr data-testid="bill-row" data-status={bill.status}>
                   {selectable && (
                     <Table.Td>
                       <Checkbox
-                        aria-label={`Select the bill of ${label}`}
+                        aria-label={t('finance.bills.selectBill', { label })}
                         checked={selected.has(bill.id)}
                         disabled={!PAYABLE.includes(bill.status)}
                         onChange={() => {
@@ -179,7 +184,7 @@ export function BillsTable({ bills, withPayee = false, selectable = false, selec
                     </Table.Td>
                   )}
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="gray" onClick={() => toggleOpen(bill.id)} aria-expanded={expanded} aria-label={`Payout attempts of the bill of ${label}`}>
+                    <ActionIcon variant="subtle" color="gray" onClick={() => toggleOpen(bill.id)} aria-expanded={expanded} aria-label={t('finance.bills.attemptsOf', { label })}>
                       {expanded ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
                     </ActionIcon>
                   </Table.Td>
@@ -192,7 +197,7 @@ export function BillsTable({ bills, withPayee = false, selectable = false, selec
                     <Table.Td>
                       <Text size="sm">{bill.payee?.payeeName ?? '—'}</Text>
                       <Text size="xs" c="dimmed">
-                        {bill.payee ? `${bill.payee.payeeKind === 'AGENCY' ? 'Agency' : 'Creator'} · ${bill.payee.market}` : ''}
+                        {bill.payee ? t('finance.bills.payeeLine', { kind: bill.payee.payeeKind, market: bill.payee.market }) : ''}
                       </Text>
                     </Table.Td>
                   )}
@@ -214,7 +219,7 @@ export function BillsTable({ bills, withPayee = false, selectable = false, selec
                   <Table.Td>
                     <Text size="xs">{bill.issuedAt ? formatDateTime(bill.issuedAt, tz) : '—'}</Text>
                     <Text size="xs" c="dimmed">
-                      {bill.paidAt ? `paid ${formatDateTime(bill.paidAt, tz)}` : 'not paid'}
+                      {bill.paidAt ? t('finance.bills.paidAt', { date: formatDateTime(bill.paidAt, tz) }) : t('finance.bills.notPaid')}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">{bill.attempts}</Table.Td>

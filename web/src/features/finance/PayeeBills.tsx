@@ -11,11 +11,13 @@ import { useRefetchOnReconnect } from '../../session/context';
 import { useRefetchOnNotification } from '../notifications/liveContext';
 import { BillCards, BillsTable } from './BillsList';
 import { BILL_STATUS } from './financeStatus';
+import { useT } from '../../i18n/context';
 
 const PAGE_SIZE = 12;
 const STATUSES: BillStatus[] = ['ISSUED', 'FAILED', 'PAID'];
 
 export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; timeZone: string }) {
+  const t = useT();
   const [statuses, setStatuses] = useState<BillStatus[]>([]);
   const pager = usePager(statuses.join());
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -30,12 +32,12 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
 
   return (
     <Stack gap="sm">
-      <div role="group" aria-label="Bill status">
+      <div role="group" aria-label={t('finance.bills.statusFilter')}>
         <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as BillStatus[])}>
           <Group gap={6}>
             {STATUSES.map((s) => (
               <Chip key={s} value={s} size={layout === 'cards' ? 'sm' : 'xs'} variant="outline" color={BILL_STATUS[s].color}>
-                {BILL_STATUS[s].label}
+                {t(BILL_STATUS[s].label)}
               </Chip>
             ))}
           </Group>
@@ -44,11 +46,11 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading bills…" />
+        <LoadingState label={t('finance.bills.loading')} />
       ) : bills.length === 0 ? (
         <EmptyBlock
-          title={statuses.length ? 'No bills with this status' : 'No bills yet'}
-          description="Settled commission is billed on the 1st of each month and paid to your linked bank account."
+          title={statuses.length ? t('finance.bills.noneWithStatus') : t('finance.bills.none')}
+          description={t('finance.bills.noneBody')}
           icon={<IconFileInvoice aria-hidden />}
         />
       ) : (
@@ -62,7 +64,7 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
             hasNextPage={connection?.pageInfo.hasNextPage ?? false}
             endCursor={connection?.pageInfo.endCursor}
             busy={fetching}
-            label="Bill pages"
+            label={t('finance.bills.pages')}
           />
         </>
       )}

@@ -1,47 +1,49 @@
-/** How tax, bill and payout statuses read in the UI. */
+/** How tax, bill and payout statuses read in the UI: message keys (finance.*), shown through t(). */
 import type { MantineColor } from '@mantine/core';
 import type { BillStatus, PayoutBlockReason, PayoutOutcome, PayoutStatus, TaxStatus } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import { getDisplayLocale } from '../../lib/format';
 
 interface Meta {
-  label: string;
+  label: MessageKey;
   color: MantineColor;
-  description: string;
+  description: MessageKey;
 }
 
 export const TAX_STATUS: Readonly<Record<TaxStatus, Meta>> = {
-  NOT_SUBMITTED: { label: 'Not submitted', color: 'gray', description: 'Submit your tax info to get paid.' },
-  PENDING_REVIEW: { label: 'In review', color: 'yellow', description: 'Matchup reviews it, usually within one business day.' },
-  APPROVED: { label: 'Approved', color: 'teal', description: 'Approved: you can link a bank account and get paid.' },
-  REJECTED: { label: 'Rejected', color: 'red', description: 'Rejected: correct it and submit again.' },
+  NOT_SUBMITTED: { label: 'finance.tax.notSubmitted', color: 'gray', description: 'finance.tax.notSubmittedHint' },
+  PENDING_REVIEW: { label: 'finance.tax.inReview', color: 'yellow', description: 'finance.tax.inReviewHint' },
+  APPROVED: { label: 'finance.tax.approved', color: 'teal', description: 'finance.tax.approvedHint' },
+  REJECTED: { label: 'finance.tax.rejected', color: 'red', description: 'finance.tax.rejectedHint' },
 };
 
 export const BILL_STATUS: Readonly<Record<BillStatus, Meta>> = {
-  OPEN: { label: 'Being prepared', color: 'gray', description: 'The bill is being assembled.' },
-  ISSUED: { label: 'Issued', color: 'indigo', description: 'Issued: paid at the next payout run.' },
-  PAID: { label: 'Paid', color: 'teal', description: 'Paid to the bank account.' },
-  FAILED: { label: 'Payout failed', color: 'red', description: 'The transfer failed; the next payout run retries it.' },
+  OPEN: { label: 'finance.bill.open', color: 'gray', description: 'finance.bill.openHint' },
+  ISSUED: { label: 'finance.bill.issued', color: 'indigo', description: 'finance.bill.issuedHint' },
+  PAID: { label: 'finance.bill.paid', color: 'teal', description: 'finance.bill.paidHint' },
+  FAILED: { label: 'finance.bill.failed', color: 'red', description: 'finance.bill.failedHint' },
 };
 
 export const PAYOUT_STATUS: Readonly<Record<PayoutStatus, Meta>> = {
-  PENDING: { label: 'Pending', color: 'gray', description: 'The transfer is in progress.' },
-  SUCCEEDED: { label: 'Succeeded', color: 'teal', description: 'The money was sent.' },
-  FAILED: { label: 'Failed', color: 'red', description: 'The transfer failed.' },
+  PENDING: { label: 'finance.payout.pending', color: 'gray', description: 'finance.payout.pendingHint' },
+  SUCCEEDED: { label: 'finance.payout.succeeded', color: 'teal', description: 'finance.payout.succeededHint' },
+  FAILED: { label: 'finance.payout.failed', color: 'red', description: 'finance.payout.failedHint' },
 };
 
 export const PAYOUT_OUTCOME: Readonly<Record<PayoutOutcome, Meta>> = {
-  PAID: { label: 'Paid', color: 'teal', description: 'The bill was paid.' },
-  FAILED: { label: 'Failed', color: 'red', description: 'The transfer failed; the next run retries it.' },
-  PAYOUT_BLOCKED: { label: 'Blocked', color: 'orange', description: 'Not attempted.' },
+  PAID: { label: 'finance.bill.paid', color: 'teal', description: 'finance.outcome.paidHint' },
+  FAILED: { label: 'finance.payout.failed', color: 'red', description: 'finance.outcome.failedHint' },
+  PAYOUT_BLOCKED: { label: 'finance.outcome.blocked', color: 'orange', description: 'finance.outcome.blockedHint' },
 };
 
-export const BLOCK_REASON_LABEL: Readonly<Record<PayoutBlockReason, string>> = {
-  TAX_NOT_APPROVED: 'Tax info not approved',
-  NO_BANK_ACCOUNT: 'No bank account linked',
-  CURRENCY_MISMATCH: 'Bank account in another currency',
+export const BLOCK_REASON_LABEL: Readonly<Record<PayoutBlockReason, MessageKey>> = {
+  TAX_NOT_APPROVED: 'finance.block.taxNotApproved',
+  NO_BANK_ACCOUNT: 'finance.block.noBankAccount',
+  CURRENCY_MISMATCH: 'finance.block.currencyMismatch',
 };
 
-/** "2026-10" → "October 2026". */
-export function formatPeriod(period: string, locale = 'en-US'): string {
+/** "2026-10" → "October 2026" (in the display language). */
+export function formatPeriod(period: string, locale = getDisplayLocale()): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));

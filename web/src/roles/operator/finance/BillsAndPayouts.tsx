@@ -112,12 +112,12 @@ function RunResults({ results, onClose }: { results: RunResult[]; onClose: () =>
                   </Table.Td>
                   <Table.Td>
                     <Badge color={PAYOUT_OUTCOME[r.outcome].color} variant="light" radius="sm" tt="none">
-                      {PAYOUT_OUTCOME[r.outcome].label}
+                      {t(PAYOUT_OUTCOME[r.outcome].label)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">
-                      {r.blockReason ? `${BLOCK_REASON_LABEL[r.blockReason]}. ` : ''}
+                      {r.blockReason ? t('operator.bills.blockReason', { reason: t(BLOCK_REASON_LABEL[r.blockReason]) }) : ''}
                       {r.message}
                       {r.payout?.reference ? t('operator.bills.ref', { reference: r.payout.reference }) : ''}
                     </Text>
@@ -179,7 +179,7 @@ export function BillsAndPayouts() {
               <Group gap={6}>
                 {STATUSES.map((s) => (
                   <Chip key={s} value={s} size="xs" variant="outline" color={BILL_STATUS[s].color}>
-                    {BILL_STATUS[s].label}
+                    {t(BILL_STATUS[s].label)}
                   </Chip>
                 ))}
               </Group>

@@ -54,7 +54,7 @@ export function PaymentAccountsTable() {
           label={t('operator.accounts.taxStatus')}
           placeholder={t('operator.accounts.any')}
           clearable
-          data={(Object.keys(TAX_STATUS) as TaxStatus[]).map((s) => ({ value: s, label: TAX_STATUS[s].label }))}
+          data={(Object.keys(TAX_STATUS) as TaxStatus[]).map((s) => ({ value: s, label: t(TAX_STATUS[s].label) }))}
           value={taxStatus}
           onChange={(v) => setTaxStatus(v as TaxStatus | null)}
           w={200}
@@ -106,7 +106,7 @@ export function PaymentAccountsTable() {
                       </Table.Td>
                       <Table.Td>
                         <Badge color={meta.color} variant="light" radius="sm" tt="none">
-                          {meta.label}
+                          {t(meta.label)}
                         </Badge>
                         {a.taxStatus === 'REJECTED' && a.taxInfo?.rejectReason && (
                           <Text size="xs" c="dimmed" maw={220} lineClamp={2}>
