@@ -10,6 +10,7 @@ import { BankAccountLinkDocument, type Market } from '../../generated/graphql';
 import { describeError } from '../../lib/errors';
 import { splitUserErrors } from '../../lib/userErrors';
 import { BANK_FIELDS, bankAccountInput, bankFields, bankFormProblems, type BankField, type BankFormValues } from './taxForms';
+import { useT } from '../../i18n/context';
 
 export interface BankAccountFormProps {
   market: Market;
@@ -21,7 +22,8 @@ export interface BankAccountFormProps {
 }
 
 export function BankAccountForm({ market, currency, holderName, compact = false, onLinked, onCancel }: BankAccountFormProps) {
-  const fields = bankFields(market);
+  const t = useT();
+  const fields = bankFields(market, t);
   const [values, setValues] = useState<BankFormValues>({ holderName, bankName: '', accountNumber: '', routingCode: '' });
   const [errors, setErrors] = useState<Partial<Record<BankField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function BankAccountForm({ market, currency, holderName, compact = false,
 
   const onSubmit = async () => {
     setFormError(null);
-    const problems = bankFormProblems(values, market);
+    const problems = bankFormProblems(values, market, t);
     setErrors(problems);
     if (Object.keys(problems).length) return focusFirst(problems);
     const result = await link({ input: bankAccountInput(values) });
@@ -75,24 +77,24 @@ export function BankAccountForm({ market, currency, holderName, compact = false,
         void onSubmit();
       }}
       noValidate
-      aria-label="Bank account"
+      aria-label={t('finance.bank.title')}
       data-testid="bank-account-form"
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          Payouts are made in {currency} to an account in your name.
+          {t('finance.bank.payoutsIn', { currency })}
         </Text>
         {formError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
             {formError}
           </Alert>
         )}
-        {input('holderName', 'Account holder', 'name')}
-        {input('bankName', 'Bank', 'organization')}
+        {input('holderName', t('finance.bank.holder'), 'name')}
+        {input('bankName', t('finance.bank.bank'), 'organization')}
         <SimpleGrid cols={compact ? 1 : 2} spacing="sm">
           {input('accountNumber', fields.accountLabel, 'off', {
             inputMode: 'numeric',
-            description: `${fields.accountDescription} Only its last four digits are kept.`,
+            description: t('finance.bank.accountHint', { rule: fields.accountDescription }),
             leftSection: <IconLock size={16} aria-hidden />,
           })}
           {input('routingCode', fields.routingLabel, 'off', { description: fields.routingDescription, placeholder: fields.routingPlaceholder })}
@@ -100,11 +102,11 @@ export function BankAccountForm({ market, currency, holderName, compact = false,
         <Group gap="sm" mt="xs" grow={compact}>
           {onCancel && (
             <Button variant="default" size={size} onClick={onCancel} disabled={fetching}>
-              Cancel
+              {t('common.cancel')}
             </Button>
           )}
           <Button type="submit" size={size} loading={fetching}>
-            Link bank account
+            {t('finance.bank.link')}
           </Button>
         </Group>
       </Stack>

@@ -20,6 +20,8 @@ import {
   type TaxField,
   type TaxFormValues,
 } from './taxForms';
+import { useT } from '../../i18n/context';
+import { richT } from '../../i18n/rich';
 
 export interface TaxInfoFormProps {
   market: Market;
@@ -31,6 +33,7 @@ export interface TaxInfoFormProps {
 }
 
 export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onCancel }: TaxInfoFormProps) {
+  const t = useT();
   const us = market === 'US';
   const [values, setValues] = useState<TaxFormValues>(initial);
   const [errors, setErrors] = useState<Partial<Record<TaxField, string>>>({});
@@ -52,7 +55,7 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
 
   const onSubmit = async () => {
     setFormError(null);
-    const problems = taxFormProblems(values, market);
+    const problems = taxFormProblems(values, market, t);
     setErrors(problems);
     if (Object.keys(problems).length) return focusFirst(problems);
     const result = await submit({ input: taxInfoInput(values, market) });
@@ -87,24 +90,22 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
         void onSubmit();
       }}
       noValidate
-      aria-label={us ? 'W-9 tax information' : 'Tax information'}
+      aria-label={us ? t('finance.taxForm.w9Label') : t('finance.taxForm.label')}
       data-testid="tax-info-form"
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {us
-            ? 'Form W-9, Request for Taxpayer Identification Number and Certification. Matchup reviews it before your first payout.'
-            : `Your ${marketName(market)} tax id. Matchup reviews it before your first payout.`}
+          {us ? t('finance.taxForm.w9Intro') : t('finance.taxForm.localIntro', { market: marketName(market) })}
         </Text>
         {formError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
             {formError}
           </Alert>
         )}
-        {input('legalName', 'legalName', us ? 'Name (as shown on your income tax return)' : 'Legal name', 'name', { required: true })}
-        {us && input('businessName', 'businessName', 'Business name / disregarded entity name', 'organization', { description: 'Optional' })}
+        {input('legalName', 'legalName', us ? t('finance.taxForm.returnName') : t('finance.taxForm.legalName'), 'name', { required: true })}
+        {us && input('businessName', 'businessName', t('finance.taxForm.businessName'), 'organization', { description: t('finance.taxForm.optional') })}
         <Radio.Group
-          label={us ? 'Federal tax classification' : 'You are'}
+          label={us ? t('finance.taxForm.classification') : t('finance.taxForm.youAre')}
           value={values.entityType}
           onChange={(v) => {
             set('entityType', v as TaxEntityType);
@@ -117,14 +118,14 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
           size={size}
         >
           <Group gap="lg" mt={4}>
-            <Radio value="INDIVIDUAL" label="An individual" />
-            <Radio value="BUSINESS" label="A business" />
+            <Radio value="INDIVIDUAL" label={t('finance.taxForm.individual')} />
+            <Radio value="BUSINESS" label={t('finance.taxForm.business')} />
           </Group>
         </Radio.Group>
         {us && (
           <Radio.Group
             id="tax-tinType"
-            label="Taxpayer identification number"
+            label={t('finance.taxForm.tin')}
             value={values.tinType}
             onChange={(v) => {
               set('tinType', v as TinType);
@@ -134,8 +135,8 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
             size={size}
           >
             <Group gap="lg" mt={4}>
-              <Radio value="SSN" label="Social security number" disabled={values.entityType === 'BUSINESS'} />
-              <Radio value="EIN" label="Employer identification number" />
+              <Radio value="SSN" label={t('finance.taxForm.ssn')} disabled={values.entityType === 'BUSINESS'} />
+              <Radio value="EIN" label={t('finance.taxForm.ein')} />
             </Group>
           </Radio.Group>
         )}
@@ -146,23 +147,23 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
               placeholder: values.tinType === 'SSN' ? '123-45-6789' : '12-3456789',
               value: values.taxId,
               onChange: (e) => set('taxId', formatTinInput(e.currentTarget.value, values.tinType)),
-              description: 'Only its last four digits are ever shown again.',
+              description: t('finance.taxForm.last4Digits'),
               leftSection: <IconLock size={16} aria-hidden />,
             })
-          : input('taxId', 'taxId', local!.label, 'off', {
+          : input('taxId', 'taxId', t(local!.label), 'off', {
               required: true,
               placeholder: local!.placeholder,
-              description: `${local!.description} Only its last four characters are ever shown again.`,
+              description: t('finance.taxForm.last4Chars', { rule: t(local!.description) }),
               leftSection: <IconLock size={16} aria-hidden />,
             })}
-        {input('line1', 'line1', 'Street address', 'address-line1', { required: true })}
-        {input('line2', 'line2', 'Apartment, suite, unit', 'address-line2', { description: 'Optional' })}
+        {input('line1', 'line1', t('finance.taxForm.street'), 'address-line1', { required: true })}
+        {input('line2', 'line2', t('finance.taxForm.line2'), 'address-line2', { description: t('finance.taxForm.optional') })}
         <SimpleGrid cols={compact ? 1 : 3} spacing="sm">
-          {input('city', 'city', 'City', 'address-level2', { required: true })}
+          {input('city', 'city', t('finance.taxForm.city'), 'address-level2', { required: true })}
           {us ? (
             <Select
               id="tax-region"
-              label="State"
+              label={t('finance.taxForm.state')}
               size={size}
               required
               searchable
@@ -173,12 +174,12 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
               comboboxProps={{ withinPortal: true }}
             />
           ) : (
-            input('region', 'region', 'Province / region', 'address-level1', { description: 'Optional' })
+            input('region', 'region', t('finance.taxForm.region'), 'address-level1', { description: t('finance.taxForm.optional') })
           )}
-          {input('postalCode', 'postalCode', us ? 'ZIP code' : 'Postal code', 'postal-code', { required: true, placeholder: us ? '94105' : undefined })}
+          {input('postalCode', 'postalCode', us ? t('finance.taxForm.zip') : t('finance.taxForm.postal'), 'postal-code', { required: true, placeholder: us ? '94105' : undefined })}
         </SimpleGrid>
         <Text size="xs" c="dimmed">
-          Country: {marketName(market)} (your payout market){errors.country ? ` — ${errors.country}` : ''}
+          {t('finance.taxForm.country', { market: marketName(market) })}{errors.country ? ` — ${errors.country}` : ''}
         </Text>
         {us && (
           <Checkbox
@@ -189,12 +190,13 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
             error={errors.certify}
             label={
               <Text size="sm">
-                Under penalties of perjury, I certify that the number shown is my correct taxpayer identification number, I am not subject to backup
-                withholding, and I am a U.S. citizen or other U.S. person (
-                <Anchor href="https://www.irs.gov/forms-pubs/about-form-w-9" target="_blank" rel="noopener noreferrer" size="sm">
-                  about Form W-9
-                </Anchor>
-                ).
+                {richT(t, 'finance.taxForm.certify', {}, {
+                  about: (
+                    <Anchor href="https://www.irs.gov/forms-pubs/about-form-w-9" target="_blank" rel="noopener noreferrer" size="sm">
+                      {t('finance.taxForm.aboutW9')}
+                    </Anchor>
+                  ),
+                })}
               </Text>
             }
           />
@@ -202,11 +204,11 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
         <Group gap="sm" mt="xs" grow={compact}>
           {onCancel && (
             <Button variant="default" size={size} onClick={onCancel} disabled={fetching}>
-              Cancel
+              {t('common.cancel')}
             </Button>
           )}
           <Button type="submit" size={size} loading={fetching}>
-            Submit for review
+            {t('finance.taxForm.submit')}
           </Button>
         </Group>
       </Stack>

@@ -4,6 +4,8 @@
  * mutation inputs built from the form values.
  */
 import type { BankAccountLinkInput, Market, TaxEntityType, TaxInfoSubmitInput, TinType } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import type { Translate } from '../../i18n/context';
 
 // --------------------------------------------------------------------------------------------- numbers
 
@@ -22,44 +24,46 @@ export function formatTinInput(raw: string, tinType: TinType): string {
 }
 
 /** What is wrong with a TIN before sending it (the server checks the same and more), or null. */
-export function tinProblem(value: string, tinType: TinType): string | null {
+export function tinProblem(value: string, tinType: TinType, t: Translate): string | null {
   const digits = value.replace(/\D/g, '');
-  if (!digits) return 'Enter your taxpayer identification number';
-  if (digits.length !== 9) return 'A TIN is 9 digits';
+  if (!digits) return t('finance.taxForm.enterTin');
+  if (digits.length !== 9) return t('finance.taxForm.tinDigits');
   if (tinType === 'SSN' && (['000', '666'].includes(digits.slice(0, 3)) || digits[0] === '9' || digits.slice(3, 5) === '00' || digits.slice(5) === '0000')) {
-    return 'This is not a valid social security number';
+    return t('finance.taxForm.badSsn');
   }
-  if (tinType === 'EIN' && digits.startsWith('00')) return 'This is not a valid employer identification number';
+  if (tinType === 'EIN' && digits.startsWith('00')) return t('finance.taxForm.badEin');
   return null;
 }
 
 // --------------------------------------------------------------------------------------------- local tax ids
 
 export interface LocalTaxId {
-  label: string;
-  description: string;
+  label: MessageKey;
+  description: MessageKey;
+  /** The message when the id does not have this shape ("Enter …"). */
+  enter: MessageKey;
   placeholder: string;
   pattern: RegExp;
 }
 
 /** Each market's tax id after removing spaces, dashes, dots and slashes (server/services/finance/tax.py). */
 export const LOCAL_TAX_ID: Readonly<Record<Exclude<Market, 'US'>, LocalTaxId>> = {
-  ID: { label: 'NPWP or NIK', description: 'A 15-digit NPWP or a 16-digit NIK.', placeholder: '01.234.567.8-901.000', pattern: /^\d{15,16}$/ },
-  MY: { label: 'Income tax number', description: 'Your LHDN income tax number, e.g. IG12345678090.', placeholder: 'IG12345678090', pattern: /^[A-Z]{1,2}\d{8,12}$/ },
-  PH: { label: 'TIN', description: 'Your BIR TIN with its branch code, 12 to 14 digits.', placeholder: '123-456-789-000', pattern: /^\d{12,14}$/ },
-  TH: { label: 'Tax identification number', description: 'The 13-digit number on your ID card or company certificate.', placeholder: '1-2345-67890-12-3', pattern: /^\d{13}$/ },
-  VN: { label: 'Tax code (MST)', description: '10 digits, or 13 with a branch.', placeholder: '0123456789', pattern: /^\d{10}(\d{3})?$/ },
-  GB: { label: 'UTR or National Insurance number', description: 'A 10-digit UTR or a National Insurance number such as AB123456C.', placeholder: '12345 67890', pattern: /^(\d{10}|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D])$/ },
+  ID: { label: 'finance.taxId.ID.label', description: 'finance.taxId.ID.description', enter: 'finance.taxId.ID.enter', placeholder: '01.234.567.8-901.000', pattern: /^\d{15,16}$/ },
+  MY: { label: 'finance.taxId.MY.label', description: 'finance.taxId.MY.description', enter: 'finance.taxId.MY.enter', placeholder: 'IG12345678090', pattern: /^[A-Z]{1,2}\d{8,12}$/ },
+  PH: { label: 'finance.taxId.PH.label', description: 'finance.taxId.PH.description', enter: 'finance.taxId.PH.enter', placeholder: '123-456-789-000', pattern: /^\d{12,14}$/ },
+  TH: { label: 'finance.taxId.TH.label', description: 'finance.taxId.TH.description', enter: 'finance.taxId.TH.enter', placeholder: '1-2345-67890-12-3', pattern: /^\d{13}$/ },
+  VN: { label: 'finance.taxId.VN.label', description: 'finance.taxId.VN.description', enter: 'finance.taxId.VN.enter', placeholder: '0123456789', pattern: /^\d{10}(\d{3})?$/ },
+  GB: { label: 'finance.taxId.GB.label', description: 'finance.taxId.GB.description', enter: 'finance.taxId.GB.enter', placeholder: '12345 67890', pattern: /^(\d{10}|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D])$/ },
 };
 
 export function normaliseTaxId(value: string): string {
   return value.replace(/[\s\-./]/g, '').toUpperCase();
 }
 
-export function localTaxIdProblem(value: string, market: Exclude<Market, 'US'>): string | null {
+export function localTaxIdProblem(value: string, market: Exclude<Market, 'US'>, t: Translate): string | null {
   const id = normaliseTaxId(value);
-  if (!id) return 'Enter your tax id';
-  return LOCAL_TAX_ID[market].pattern.test(id) ? null : `Enter ${LOCAL_TAX_ID[market].description.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())}`;
+  if (!id) return t('finance.taxForm.enterTaxId');
+  return LOCAL_TAX_ID[market].pattern.test(id) ? null : t(LOCAL_TAX_ID[market].enter);
 }
 
 // --------------------------------------------------------------------------------------------- tax form values
@@ -87,21 +91,21 @@ export function emptyTaxForm(legalName = ''): TaxFormValues {
 }
 
 /** Problems the form can tell before sending (the server checks everything again), by field. */
-export function taxFormProblems(values: TaxFormValues, market: Market): Partial<Record<TaxField, string>> {
+export function taxFormProblems(values: TaxFormValues, market: Market, t: Translate): Partial<Record<TaxField, string>> {
   const problems: Partial<Record<TaxField, string>> = {};
-  if (!values.legalName.trim()) problems.legalName = market === 'US' ? 'Enter the name on your tax return' : 'Enter your legal name';
-  if (!values.line1.trim()) problems.line1 = 'Enter the street address';
-  if (!values.city.trim()) problems.city = 'Enter the city';
-  if (!values.postalCode.trim()) problems.postalCode = 'Enter the postal code';
+  if (!values.legalName.trim()) problems.legalName = market === 'US' ? t('finance.taxForm.enterReturnName') : t('finance.taxForm.enterLegalName');
+  if (!values.line1.trim()) problems.line1 = t('finance.taxForm.enterStreet');
+  if (!values.city.trim()) problems.city = t('finance.taxForm.enterCity');
+  if (!values.postalCode.trim()) problems.postalCode = t('finance.taxForm.enterPostal');
   if (market === 'US') {
-    const tin = tinProblem(values.taxId, values.tinType);
+    const tin = tinProblem(values.taxId, values.tinType, t);
     if (tin) problems.tin = tin;
-    if (values.entityType === 'BUSINESS' && values.tinType === 'SSN') problems.tinType = 'A business gives its EIN';
-    if (!/^[A-Z]{2}$/.test(values.region.trim().toUpperCase())) problems.region = 'Choose the state';
-    else if (!/^\d{5}(-\d{4})?$/.test(values.postalCode.trim()) && values.postalCode.trim()) problems.postalCode = 'Enter a ZIP code, e.g. 94105 or 94105-1234';
-    if (!values.certify) problems.certify = 'Certify, under penalties of perjury, that the information is correct';
+    if (values.entityType === 'BUSINESS' && values.tinType === 'SSN') problems.tinType = t('finance.taxForm.businessEin');
+    if (!/^[A-Z]{2}$/.test(values.region.trim().toUpperCase())) problems.region = t('finance.taxForm.chooseState');
+    else if (!/^\d{5}(-\d{4})?$/.test(values.postalCode.trim()) && values.postalCode.trim()) problems.postalCode = t('finance.taxForm.enterZip');
+    if (!values.certify) problems.certify = t('finance.taxForm.certifyRequired');
   } else {
-    const id = localTaxIdProblem(values.taxId, market);
+    const id = localTaxIdProblem(values.taxId, market, t);
     if (id) problems.taxId = id;
   }
   return problems;
@@ -145,18 +149,19 @@ export interface BankFields {
 }
 
 /** The bank details each market takes (server/services/finance/bank.py). */
-export function bankFields(market: Market): BankFields {
+export function bankFields(market: Market, t: Translate): BankFields {
+  const accountLabel = t('finance.bank.accountNumber');
   if (market === 'US') {
-    return { accountLabel: 'Account number', accountDescription: '4 to 17 digits.', routingLabel: 'ABA routing number', routingDescription: 'The 9-digit number on your checks.', routingPlaceholder: '021000021', digits: [4, 17] };
+    return { accountLabel, accountDescription: t('finance.bank.digitsRange', { low: 4, high: 17 }), routingLabel: t('finance.bank.aba'), routingDescription: t('finance.bank.abaHint'), routingPlaceholder: '021000021', digits: [4, 17] };
   }
   if (market === 'GB') {
-    return { accountLabel: 'Account number', accountDescription: '8 digits.', routingLabel: 'Sort code', routingDescription: '6 digits, e.g. 20-00-00.', routingPlaceholder: '20-00-00', digits: [8, 8] };
+    return { accountLabel, accountDescription: t('finance.bank.digitsExact', { count: 8 }), routingLabel: t('finance.bank.sortCode'), routingDescription: t('finance.bank.sortCodeHint'), routingPlaceholder: '20-00-00', digits: [8, 8] };
   }
   return {
-    accountLabel: 'Account number',
-    accountDescription: '6 to 20 digits.',
-    routingLabel: 'SWIFT / BIC',
-    routingDescription: `Your bank’s code in ${market}, e.g. BKKB${market}BK.`,
+    accountLabel,
+    accountDescription: t('finance.bank.digitsRange', { low: 6, high: 20 }),
+    routingLabel: t('finance.bank.swift'),
+    routingDescription: t('finance.bank.swiftHint', { market, example: `BKKB${market}BK` }),
     routingPlaceholder: `BKKB${market}BK`,
     digits: [6, 20],
   };
@@ -172,15 +177,16 @@ export interface BankFormValues {
 export const BANK_FIELDS = ['holderName', 'bankName', 'accountNumber', 'routingCode'] as const;
 export type BankField = (typeof BANK_FIELDS)[number];
 
-export function bankFormProblems(values: BankFormValues, market: Market): Partial<Record<BankField, string>> {
+export function bankFormProblems(values: BankFormValues, market: Market, t: Translate): Partial<Record<BankField, string>> {
   const problems: Partial<Record<BankField, string>> = {};
-  if (!values.holderName.trim()) problems.holderName = 'Enter the account holder’s name';
-  if (!values.bankName.trim()) problems.bankName = 'Enter the bank’s name';
+  if (!values.holderName.trim()) problems.holderName = t('finance.bank.enterHolder');
+  if (!values.bankName.trim()) problems.bankName = t('finance.bank.enterBank');
   const number = values.accountNumber.replace(/[\s-]/g, '');
-  const [low, high] = bankFields(market).digits;
-  if (!number) problems.accountNumber = 'Enter the account number';
-  else if (!/^\d+$/.test(number) || number.length < low || number.length > high) problems.accountNumber = `An account number here is ${low === high ? low : `${low} to ${high}`} digits`;
-  if (!values.routingCode.trim()) problems.routingCode = `Enter the ${bankFields(market).routingLabel}`;
+  const fields = bankFields(market, t);
+  const [low, high] = fields.digits;
+  if (!number) problems.accountNumber = t('finance.bank.enterAccount');
+  else if (!/^\d+$/.test(number) || number.length < low || number.length > high) problems.accountNumber = low === high ? t('finance.bank.accountExact', { count: low }) : t('finance.bank.accountRange', { low, high });
+  if (!values.routingCode.trim()) problems.routingCode = t('finance.bank.enterRouting', { label: fields.routingLabel });
   return problems;
 }
 
