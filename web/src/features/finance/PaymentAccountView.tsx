@@ -23,6 +23,7 @@ import { BankAccountForm } from './BankAccountForm';
 import { TAX_STATUS } from './financeStatus';
 import { emptyTaxForm, maskedNumber, type TaxFormValues } from './taxForms';
 import { TaxInfoForm } from './TaxInfoForm';
+import { useT } from '../../i18n/context';
 
 type Account = NonNullable<PaymentAccountQuery['paymentAccount']>;
 type TaxInfo = NonNullable<Account['taxInfo']>;
@@ -49,16 +50,17 @@ function StepCard({ step, title, status, children, testId }: { step: number; tit
 }
 
 function TaxSummary({ info, timeZone }: { info: TaxInfo; timeZone: string }) {
+  const t = useT();
   const address = info.address;
   return (
     <InfoList
       items={[
-        { label: 'Form', value: info.form === 'W9' ? 'IRS Form W-9' : 'Local tax id' },
-        { label: 'Legal name', value: info.legalName + (info.businessName ? ` · ${info.businessName}` : '') },
-        { label: info.tinType ?? 'Tax id', value: <span data-testid="tax-id-masked">{maskedNumber(info.taxIdLast4)}</span> },
-        { label: 'Address', value: [address.line1, address.line2, address.city, address.region, address.postalCode, address.country].filter(Boolean).join(', ') },
-        { label: 'Submitted', value: formatDateTime(info.submittedAt, timeZone) },
-        ...(info.reviewedAt ? [{ label: 'Reviewed', value: formatDateTime(info.reviewedAt, timeZone) }] : []),
+        { label: t('finance.account.form'), value: info.form === 'W9' ? t('finance.account.formW9') : t('finance.account.formLocal') },
+        { label: t('finance.taxForm.legalName'), value: info.legalName + (info.businessName ? ` · ${info.businessName}` : '') },
+        { label: info.tinType ?? t('finance.account.taxId'), value: <span data-testid="tax-id-masked">{maskedNumber(info.taxIdLast4)}</span> },
+        { label: t('finance.account.address'), value: [address.line1, address.line2, address.city, address.region, address.postalCode, address.country].filter(Boolean).join(', ') },
+        { label: t('finance.account.submitted'), value: formatDateTime(info.submittedAt, timeZone) },
+        ...(info.reviewedAt ? [{ label: t('finance.account.reviewed'), value: formatDateTime(info.reviewedAt, timeZone) }] : []),
       ]}
     />
   );
@@ -82,6 +84,7 @@ function initialFrom(account: Account): TaxFormValues {
 }
 
 function TaxStep({ account, compact, onChanged }: { account: Account; compact: boolean; onChanged: () => void }) {
+  const t = useT();
   const tz = marketTimeZone(account.market);
   const info = account.taxInfo;
   const status = account.taxStatus;
@@ -92,28 +95,28 @@ function TaxStep({ account, compact, onChanged }: { account: Account; compact: b
   return (
     <StepCard
       step={1}
-      title="Tax information"
+      title={t('finance.taxForm.label')}
       testId="tax-step"
       status={
         <Badge color={meta.color} variant={status === 'APPROVED' ? 'filled' : 'light'} radius="sm" tt="none" size="lg" data-testid="tax-status" data-status={status}>
-          {meta.label}
+          {t(meta.label)}
         </Badge>
       }
     >
       <Stack gap="md">
         {status === 'PENDING_REVIEW' && !editing && (
-          <Alert color="yellow" variant="light" icon={<IconClockHour4 aria-hidden />} title="Waiting for review">
-            Matchup checks your tax info before your first payout. You will be notified of the decision.
+          <Alert color="yellow" variant="light" icon={<IconClockHour4 aria-hidden />} title={t('finance.account.waitingReview')}>
+            {t('finance.account.waitingReviewBody')}
           </Alert>
         )}
         {status === 'REJECTED' && info?.rejectReason && (
-          <Alert color="red" variant="light" icon={<IconX aria-hidden />} title="Your tax info was not approved" data-testid="tax-reject-reason">
+          <Alert color="red" variant="light" icon={<IconX aria-hidden />} title={t('finance.account.notApproved')} data-testid="tax-reject-reason">
             {info.rejectReason}
           </Alert>
         )}
         {status === 'APPROVED' && (
-          <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title="Approved">
-            Your tax info is approved{info?.reviewedAt ? ` since ${formatDateTime(info.reviewedAt, tz)}` : ''}. It is final; contact support to change it.
+          <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('finance.tax.approved')}>
+            {info?.reviewedAt ? t('finance.account.approvedSince', { date: formatDateTime(info.reviewedAt, tz) }) : t('finance.account.approvedBody')}
           </Alert>
         )}
         {showForm ? (
@@ -124,7 +127,7 @@ function TaxStep({ account, compact, onChanged }: { account: Account; compact: b
             onCancel={editing ? () => setEditing(false) : undefined}
             onSubmitted={() => {
               setEditing(false);
-              notifications.show({ color: 'teal', title: 'Tax info submitted', message: 'Matchup will review it.' });
+              notifications.show({ color: 'teal', title: t('finance.account.submittedToast'), message: t('finance.account.submittedToastBody') });
               onChanged();
             }}
           />
@@ -134,7 +137,7 @@ function TaxStep({ account, compact, onChanged }: { account: Account; compact: b
         {!showForm && (status === 'PENDING_REVIEW' || status === 'REJECTED') && (
           <Group>
             <Button variant={status === 'REJECTED' ? 'filled' : 'default'} size={compact ? 'md' : 'sm'} fullWidth={compact} onClick={() => setEditing(true)}>
-              {status === 'REJECTED' ? 'Correct and submit again' : 'Replace the submission'}
+              {status === 'REJECTED' ? t('finance.account.correct') : t('finance.account.replaceSubmission')}
             </Button>
           </Group>
         )}
@@ -144,6 +147,7 @@ function TaxStep({ account, compact, onChanged }: { account: Account; compact: b
 }
 
 function BankStep({ account, compact, onChanged }: { account: Account; compact: boolean; onChanged: () => void }) {
+  const t = useT();
   const tz = marketTimeZone(account.market);
   const bank = account.bankAccount;
   const approved = account.taxStatus === 'APPROVED';
@@ -156,9 +160,9 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
     const result = await unlink({ input: { id: bank.id } });
     const problem = result.error ? describeError(result.error) : result.data?.bankAccountUnlink.userErrors.map((e) => e.message).join(' ');
     setConfirmUnlink(false);
-    if (problem) notifications.show({ color: 'red', title: 'Not unlinked', message: problem });
+    if (problem) notifications.show({ color: 'red', title: t('finance.account.notUnlinked'), message: problem });
     else {
-      notifications.show({ color: 'teal', title: 'Bank account unlinked', message: 'Payouts wait until you link another one.' });
+      notifications.show({ color: 'teal', title: t('finance.account.unlinked'), message: t('finance.account.unlinkedBody') });
       onChanged();
     }
   };
@@ -166,16 +170,16 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
   return (
     <StepCard
       step={2}
-      title="Bank account"
+      title={t('finance.bank.title')}
       testId="bank-step"
       status={
         bank ? (
           <Badge color="teal" variant="light" radius="sm" tt="none" size="lg">
-            Linked
+            {t('finance.account.linked')}
           </Badge>
         ) : (
           <Badge color="gray" variant="light" radius="sm" tt="none" size="lg">
-            {approved ? 'Not linked' : 'Locked'}
+            {approved ? t('finance.account.notLinked') : t('finance.account.locked')}
           </Badge>
         )
       }
@@ -184,7 +188,7 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
         <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="bank-locked">
           <IconLock size={20} aria-hidden color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
           <Text size="sm" c="dimmed">
-            You can link a bank account once your tax info is approved.
+            {t('finance.account.lockedBody')}
           </Text>
         </Group>
       ) : bank && !replacing ? (
@@ -199,16 +203,16 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
                 {maskedNumber(bank.accountNumberLast4)}
               </Text>
               <Text size="xs" c="dimmed">
-                {bank.holderName} · {bank.currency} · linked {formatDateTime(bank.linkedAt, tz)}
+                {t('finance.account.bankLine', { holder: bank.holderName, currency: bank.currency, date: formatDateTime(bank.linkedAt, tz) })}
               </Text>
             </Stack>
           </Group>
           <Group gap="sm" grow={compact}>
             <Button variant="default" size={compact ? 'md' : 'sm'} onClick={() => setReplacing(true)}>
-              Replace
+              {t('finance.account.replace')}
             </Button>
             <Button variant="subtle" color="red" size={compact ? 'md' : 'sm'} onClick={() => setConfirmUnlink(true)}>
-              Unlink
+              {t('finance.account.unlink')}
             </Button>
           </Group>
         </Stack>
@@ -221,28 +225,29 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
           onCancel={replacing ? () => setReplacing(false) : undefined}
           onLinked={(last4) => {
             setReplacing(false);
-            notifications.show({ color: 'teal', title: 'Bank account linked', message: last4 ? `Payouts go to ${maskedNumber(last4)}.` : 'Payouts go to this account.' });
+            notifications.show({ color: 'teal', title: t('finance.account.linkedToast'), message: last4 ? t('finance.account.payoutsTo', { account: maskedNumber(last4) }) : t('finance.account.payoutsToThis') });
             onChanged();
           }}
         />
       )}
-      <ConfirmDialog opened={confirmUnlink} title="Unlink this bank account?" confirmLabel="Unlink" busy={unlinking} onConfirm={() => void doUnlink()} onClose={() => setConfirmUnlink(false)}>
-        Payouts wait until you link another account. Bills already issued stay issued.
+      <ConfirmDialog opened={confirmUnlink} title={t('finance.account.unlinkTitle')} confirmLabel={t('finance.account.unlink')} busy={unlinking} onConfirm={() => void doUnlink()} onClose={() => setConfirmUnlink(false)}>
+        {t('finance.account.unlinkBody')}
       </ConfirmDialog>
     </StepCard>
   );
 }
 
 export function PaymentAccountView({ compact = false }: { compact?: boolean }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: PaymentAccountDocument });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOnReconnect(reload);
   useRefetchOnNotification(reload);
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Loading your payment account…" />;
+  if (!data && fetching) return <LoadingState label={t('finance.account.loading')} />;
   const account = data?.paymentAccount;
-  if (!account) return <EmptyBlock title="No payment account" description="Only agencies and creators are paid through Matchup." icon={<IconFileCertificate aria-hidden />} />;
+  if (!account) return <EmptyBlock title={t('finance.account.none')} description={t('finance.account.noneBody')} icon={<IconFileCertificate aria-hidden />} />;
 
   const steps = (
     <Stack gap="md">
@@ -253,14 +258,14 @@ export function PaymentAccountView({ compact = false }: { compact?: boolean }) {
   const balances = (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="balances-title">
       <Title order={2} size="h4" id="balances-title" mb={4}>
-        Balances
+        {t('finance.account.balances')}
       </Title>
       <Text size="xs" c="dimmed" mb="md">
-        {account.payeeName} · {marketName(account.market)} · paid in {account.currency}
+        {t('finance.account.balancesLine', { name: account.payeeName, market: marketName(account.market), currency: account.currency })}
       </Text>
       {account.balances.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No commission yet.
+          {t('finance.account.noCommission')}
         </Text>
       ) : (
         <Stack gap="md">
