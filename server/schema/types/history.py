@@ -5,6 +5,7 @@ may not see on the subject (the policy's field rules) is left out of the diff.""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -28,7 +29,14 @@ class FieldChange:
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+    """A diff value as text: objects and lists (a campaign's contact, targeted shop codes) as JSON."""
+    if value is None:
+        return None
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 # (audit event, actor organisation name, its kind, actor person's name)

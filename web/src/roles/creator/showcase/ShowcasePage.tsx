@@ -13,6 +13,8 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
+import { ShowcaseEntryHistory } from '../../../features/history/SubjectHistory';
+import { HistoryButton } from '../../../features/history/TermsHistory';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useSampleEvents } from '../../../features/samples/useSampleEvents';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
@@ -91,9 +93,14 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
           </Alert>
         )}
 
-        <Text size="xs" c="dimmed">
-          {entry.campaignName} · {entry.agencyName}
-        </Text>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text size="xs" c="dimmed">
+            {entry.campaignName} · {entry.agencyName}
+          </Text>
+          <HistoryButton title={title} data-testid="showcase-history-open">
+            <ShowcaseEntryHistory id={entry.id} timeZone={timeZone} />
+          </HistoryButton>
+        </Group>
 
         {active && (
           <Stack gap="xs">

@@ -10,7 +10,9 @@ import { StatCard } from '../../../components/StatCard';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 import { formatPeriod } from '../../../features/campaigns/period';
+import { CampaignHistory } from '../../../features/history/SubjectHistory';
 import { SellerCampaignDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { sellerTypeLabel } from '../../../lib/text';
@@ -26,6 +28,7 @@ function Paragraphs({ text, empty }: { text: string; empty: string }) {
 
 export function SellerCampaignPage() {
   const { campaignId = '' } = useParams();
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerCampaignDocument, variables: { id: campaignId } });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const c = data?.campaign;
@@ -181,6 +184,18 @@ export function SellerCampaignPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      {p?.joined && (
+        <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="history-title" mt="lg">
+          <Title order={2} size="h4" id="history-title">
+            {t('history.campaignHeading')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            {t('history.campaignHint')}
+          </Text>
+          <CampaignHistory id={c.id} timeZone={tz} />
+        </Card>
+      )}
     </>
   );
 }
