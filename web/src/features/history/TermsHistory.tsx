@@ -3,9 +3,8 @@
  * (field, before → after), who acted (organisation and role; a person's name only when the API gives it), when
  * and why, oldest first. The subject wrappers load it and refetch it on their subject's live events.
  */
-import { Badge, Button, Drawer, Group, Stack, Text, Timeline, type ButtonProps } from '@mantine/core';
+import { Badge, Group, Stack, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
 import { EmptyBlock } from '../../components/QueryState';
 import { useT } from '../../i18n/context';
 import { formatDateTime, formatRelative } from '../../lib/format';
@@ -65,47 +64,5 @@ export function TermsHistoryList({ events, timeZone, testId = 'terms-history' }:
         );
       })}
     </Timeline>
-  );
-}
-
-/** A history beside a row of a list (a showcase entry, a sample request): in a drawer named after the row. */
-export function HistoryDrawer({ opened, title, onClose, children }: { opened: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const t = useT();
-  return (
-    <Drawer
-      opened={opened}
-      onClose={onClose}
-      position="right"
-      size="md"
-      title={
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {t('history.title')}
-          </Text>
-          <Text fw={600} lineClamp={2}>
-            {title}
-          </Text>
-        </Stack>
-      }
-      closeButtonProps={{ 'aria-label': t('history.close') }}
-    >
-      {opened && children}
-    </Drawer>
-  );
-}
-
-/** A "History" button beside a row that opens the row's history (its children, mounted only while open). */
-export function HistoryButton({ title, children, ...button }: { title: string; children: ReactNode } & ButtonProps) {
-  const t = useT();
-  const [opened, setOpened] = useState(false);
-  return (
-    <>
-      <Button variant="subtle" size="compact-sm" leftSection={<IconHistory size={16} aria-hidden />} aria-label={t('history.showFor', { title })} onClick={() => setOpened(true)} {...button}>
-        {t('history.show')}
-      </Button>
-      <HistoryDrawer opened={opened} title={title} onClose={() => setOpened(false)}>
-        {children}
-      </HistoryDrawer>
-    </>
   );
 }

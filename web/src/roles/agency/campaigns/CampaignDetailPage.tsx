@@ -8,7 +8,7 @@ import { MarketBadge } from '../../../components/MarketBadge';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { formatPeriodDates } from '../../../features/campaigns/period';
-import { CampaignHistory } from '../../../features/history/SubjectHistory';
+import { History } from '../../../features/history/HistoryButton';
 import { CampaignPerformancePanel } from '../../../features/performance/CampaignPerformancePanel';
 import { EMPTY_REGISTRATION_FILTERS, type RegistrationFilterValues } from '../../../features/registrations/registrationFilters';
 import { AgencyCampaignDocument, type RegistrationStatus } from '../../../generated/graphql';
@@ -197,7 +197,7 @@ export function CampaignDetailPage() {
           <CampaignDetailsCard campaign={campaign} timeZone={tz} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
-          <CampaignHistory id={campaign.id} timeZone={tz} />
+          <History subject="campaign" id={campaign.id} timeZone={tz} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -13,8 +13,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
-import { ShowcaseEntryHistory } from '../../../features/history/SubjectHistory';
-import { HistoryButton } from '../../../features/history/TermsHistory';
+import { HistoryButton } from '../../../features/history/HistoryButton';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useSampleEvents } from '../../../features/samples/useSampleEvents';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
@@ -97,9 +96,7 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
           <Text size="xs" c="dimmed">
             {entry.campaignName} · {entry.agencyName}
           </Text>
-          <HistoryButton title={title} data-testid="showcase-history-open">
-            <ShowcaseEntryHistory id={entry.id} timeZone={timeZone} />
-          </HistoryButton>
+          <HistoryButton title={title} data-testid="showcase-history-open" subject="showcaseEntry" id={entry.id} timeZone={timeZone} />
         </Group>
 
         {active && (

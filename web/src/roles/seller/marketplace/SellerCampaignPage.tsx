@@ -10,7 +10,7 @@ import { StatCard } from '../../../components/StatCard';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 import { formatPeriod } from '../../../features/campaigns/period';
-import { CampaignHistory } from '../../../features/history/SubjectHistory';
+import { History } from '../../../features/history/HistoryButton';
 import { SellerCampaignDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
@@ -193,7 +193,7 @@ export function SellerCampaignPage() {
           <Text size="sm" c="dimmed" mb="md">
             {t('history.campaignHint')}
           </Text>
-          <CampaignHistory id={c.id} timeZone={tz} />
+          <History subject="campaign" id={c.id} timeZone={tz} />
         </Card>
       )}
     </>
