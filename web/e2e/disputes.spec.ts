@@ -114,7 +114,8 @@ test('a creator reports a missing order on a phone; the agency answers and credi
   await expect(form.getByRole('textbox', { name: 'Order number' })).toHaveAccessibleDescription('Enter the order number');
   await expect(form.getByRole('textbox', { name: 'Tell the agency what happened' })).toHaveAccessibleDescription('Write a message');
 
-  await form.getByRole('textbox', { name: 'Product' }).click();
+  await expect(form.getByRole('combobox', { name: 'Product' })).toHaveAccessibleDescription('Choose the product');
+  await form.getByRole('combobox', { name: 'Product' }).click();
   await creator.getByRole('option').first().click();
   const orderNumber = `TH-${Date.now() % 1_000_000}`;
   await form.getByRole('textbox', { name: 'Order number' }).fill(orderNumber);

@@ -30,6 +30,11 @@ function MissingOrderForm({ currency, today, onOpened }: { currency: string; tod
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, open] = useMutation(DisputeOpenDocument);
   const entries = data?.showcase.edges.map((e) => e.node) ?? [];
+  // A field's error goes as soon as it is edited.
+  const edit = <V,>(field: Field, set: (value: V) => void) => (value: V) => {
+    set(value);
+    setErrors(({ [field]: _gone, ...rest }) => rest);
+  };
 
   const submit = async () => {
     const missing: Partial<Record<Field, string>> = {};
@@ -63,17 +68,17 @@ function MissingOrderForm({ currency, today, onOpened }: { currency: string; tod
         placeholder={t('creator.missingOrder.productPlaceholder')}
         data={entries.map((e) => ({ value: e.id, label: `${e.product?.title ?? e.campaignName} · ${e.campaignName}` }))}
         value={entry}
-        onChange={setEntry}
+        onChange={edit('subjectId', setEntry)}
         error={errors.subjectId}
         searchable
         size="md"
         nothingFoundMessage={t('creator.missingOrder.noProducts')}
         comboboxProps={{ withinPortal: true }}
       />
-      <TextInput label={t('creator.missingOrder.orderNumber')} value={orderNumber} onChange={(e) => setOrderNumber(e.currentTarget.value)} error={errors.orderNumber} maxLength={64} size="md" autoComplete="off" />
-      <TextInput label={t('creator.missingOrder.orderDate')} type="date" value={orderDate} max={today} onChange={(e) => setOrderDate(e.currentTarget.value)} error={errors.orderDate} size="md" />
-      <TextInput label={t('creator.missingOrder.amount', { currency })} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.claimedAmount} inputMode="decimal" size="md" />
-      <Textarea label={t('creator.missingOrder.message')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors.body} maxLength={2000} autosize minRows={3} size="md" />
+      <TextInput label={t('creator.missingOrder.orderNumber')} value={orderNumber} onChange={(e) => edit('orderNumber', setOrderNumber)(e.currentTarget.value)} error={errors.orderNumber} maxLength={64} size="md" autoComplete="off" />
+      <TextInput label={t('creator.missingOrder.orderDate')} type="date" value={orderDate} max={today} onChange={(e) => edit('orderDate', setOrderDate)(e.currentTarget.value)} error={errors.orderDate} size="md" />
+      <TextInput label={t('creator.missingOrder.amount', { currency })} value={amount} onChange={(e) => edit('claimedAmount', setAmount)(e.currentTarget.value)} error={errors.claimedAmount} inputMode="decimal" size="md" />
+      <Textarea label={t('creator.missingOrder.message')} value={body} onChange={(e) => edit('body', setBody)(e.currentTarget.value)} error={errors.body} maxLength={2000} autosize minRows={3} size="md" />
       {formError && (
         <Alert color="red" variant="light">
           {formError}
@@ -118,11 +123,11 @@ export function MissingOrderSection({ currency, today, disputesHref }: { currenc
   const [sent, setSent] = useState(false);
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="sm" c="dimmed">
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" c="dimmed" style={{ flex: '1 1 16rem' }}>
           {t('creator.missingOrder.hint')}
         </Text>
-        <Button variant="light" color="orange" leftSection={<IconFileAlert size={16} aria-hidden />} onClick={() => setFormOpen(true)} style={{ flexShrink: 0 }}>
+        <Button variant="light" color="orange" leftSection={<IconFileAlert size={16} aria-hidden />} onClick={() => setFormOpen(true)}>
           {t('creator.missingOrder.open')}
         </Button>
       </Group>
