@@ -6,7 +6,7 @@ same credit; a dispute without a claimed amount, or decided without one, credits
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -14,6 +14,7 @@ from server import models
 from server.ids import decode_id
 from server.models.enums import LedgerAccount, LedgerPhase
 from server.services.disputes.deciding import expire_due
+from server.services.finance.bills import issue_monthly_bills
 from server.services.orders import ledger
 from tests.disputes.conftest import DECIDE, OPEN, REPLY, Subjects, counts, fresh, open_input
 
@@ -76,6 +77,27 @@ async def test_a_missing_order_resolved_for_the_creator_credits_it_from_the_agen
     async with rt.sessionmaker() as s:
         assert await ledger.unbalanced_postings(s) == []
     assert float(await settled_unbilled(alice)) == float(before) + 2.50
+
+
+async def test_the_credit_is_billed_with_the_next_monthly_bills(rt, api, subjects: Subjects, clock) -> None:
+    alice, agency = await api("alice"), await api("agency")
+    d = (await alice(OPEN, missing(subjects.entry, "US-55", claimedAmount="1.75")))["disputeOpen"]["dispute"]
+    await agency(DECIDE, {"input": {"id": d["id"], "uphold": True, "note": "Credited."}})
+    now = clock.now()
+    clock.set(datetime(now.year + (now.month == 12), now.month % 12 + 1, 1, 1, tzinfo=UTC))
+    await issue_monthly_bills(rt)
+    async with rt.sessionmaker() as s:
+        billed = (
+            await s.execute(
+                select(models.LedgerEntry.account, models.PaymentBill.payee_organisation_id)
+                .join(
+                    models.PaymentBillEntry, models.PaymentBillEntry.ledger_entry_id == models.LedgerEntry.id
+                )
+                .join(models.PaymentBill, models.PaymentBill.id == models.PaymentBillEntry.bill_id)
+                .where(models.LedgerEntry.dispute_id == decode_id(d["id"], "Dispute"))
+            )
+        ).all()
+    assert sorted(account.value for account, _ in billed) == ["AGENCY_EARNINGS", "CREATOR_EARNINGS"]
 
 
 async def test_the_default_credit_is_the_amount_claimed_and_nothing_without_one(
