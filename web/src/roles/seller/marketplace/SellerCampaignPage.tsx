@@ -185,7 +185,8 @@ export function SellerCampaignPage() {
         </Grid.Col>
       </Grid>
 
-      {p?.joined && (
+      {/* The history is the registered seller's, whatever became of its registrations (withdrawn ones too). */}
+      {(p?.counts.total ?? 0) > 0 && (
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="history-title" mt="lg">
           <Title order={2} size="h4" id="history-title">
             {t('history.campaignHeading')}
