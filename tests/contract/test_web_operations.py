@@ -38,6 +38,9 @@ VARIABLES |= {
     "AgencyCampaign": {"id": _missing("Campaign")},
     "SellerCampaign": {"id": _missing("Campaign")},
     "RegistrationHistory": {"id": _missing("Registration")},
+    "CampaignHistory": {"id": _missing("Campaign")},
+    "ShowcaseEntryHistory": {"id": _missing("ShowcaseEntry")},
+    "SampleRequestHistory": {"id": _missing("SampleRequest")},
     "CampaignCreate": {
         "input": {
             "name": "",

@@ -27,6 +27,7 @@ import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
 import { SAMPLE_STATUS, SAMPLE_STATUSES, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
+import { HistoryButton } from '../../../features/history/HistoryButton';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useFlash } from '../../../features/samples/useFlash';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
@@ -291,6 +292,7 @@ export function AgencySamplesPage() {
                           </Table.Td>
                           <Table.Td>
                             <StatusDetails row={row} timeZone={tz} />
+                            <HistoryButton title={title} mt={4} data-testid="sample-history-open" subject="sampleRequest" id={row.id} timeZone={tz} />
                           </Table.Td>
                           <Table.Td>
                             {row.status === 'REQUESTED' && (

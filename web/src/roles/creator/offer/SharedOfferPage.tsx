@@ -5,7 +5,7 @@
  */
 import { Alert, Anchor, Box, Button, Card, Checkbox, Collapse, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconLinkOff, IconSparkles } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
@@ -15,11 +15,13 @@ import { SharedOfferDocument, ShowcaseAddDocument, type OfferChoice } from '../.
 import { describeError } from '../../../lib/errors';
 import { formatCount } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
-import { PasteLinkCard } from '../PasteLinkCard';
 import { OfferHeader } from './OfferHeader';
 import { OfferItemCard, type OfferItem } from './OfferItemCard';
 import { OFFER_TERMS } from './terms';
 import { revealChoice, useStickyClearance } from './useStickyClearance';
+
+// Only an invalid link shows the paste box: it loads then, off the share link's first page (its bundle budget).
+const PasteLinkCard = lazy(() => import('../PasteLinkCard').then((m) => ({ default: m.PasteLinkCard })));
 
 export function InvalidLink() {
   return (
@@ -39,7 +41,9 @@ export function InvalidLink() {
           </Button>
         </Stack>
       </Card>
-      <PasteLinkCard title="Try another link" />
+      <Suspense fallback={null}>
+        <PasteLinkCard title="Try another link" />
+      </Suspense>
     </Stack>
   );
 }

@@ -35,6 +35,7 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryS
 import { usePager } from '../../../components/usePager';
 import { addressLines, addressText } from '../../../features/samples/address';
 import { nextShipmentStatuses, SAMPLE_STATUS, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
+import { HistoryButton } from '../../../features/history/HistoryButton';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useFlash } from '../../../features/samples/useFlash';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
@@ -334,6 +335,7 @@ export function SellerSamplesPage() {
                                   {row.deliveredAt ? ` ${formatDateTime(row.deliveredAt, tz, { withZone: false })}` : row.shippedAt ? ` · shipped ${formatDateTime(row.shippedAt, tz, { withZone: false })}` : ''}
                                 </Text>
                               )}
+                              <HistoryButton title={title} data-testid="sample-history-open" subject="sampleRequest" id={row.id} timeZone={tz} />
                             </Stack>
                           </Table.Td>
                           <Table.Td ta="right">
