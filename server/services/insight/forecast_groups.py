@@ -12,12 +12,13 @@ lines themselves (`first_lines`) are read on demand, at most `n` per currency, m
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, and_, case, cast, column, func, literal, select, union_all, values
+from sqlalchemy import BigInteger, and_, case, cast, column, func, literal, select, text, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.auth.principal import Principal
@@ -128,6 +129,24 @@ def _survival_table(ctx: Context, products: dict[int, _Product]) -> tuple[list[t
     return rows, info
 
 
+SURVIVAL_COLUMNS = ("product_id", "age_from", "age_to", "bps", "obs")
+
+
+def _survival_cte(rows: list[tuple[int, ...]], sqlite: bool) -> Any:
+    """The survival table as one bound parameter per column (PostgreSQL arrays) or one JSON text (SQLite): the
+    statement's text stays the same whatever the table holds (prepared once, no compile per row)."""
+    names = SURVIVAL_COLUMNS
+    if sqlite:
+        picks = ", ".join(f"json_extract(value, '$[{k}]') AS {n}" for k, n in enumerate(names))
+        sql = text(f"SELECT {picks} FROM json_each(:survival)").bindparams(survival=json.dumps(rows))
+    else:
+        arrays = ", ".join(f"CAST(:{n} AS BIGINT[])" for n in names)
+        sql = text(f"SELECT * FROM unnest({arrays}) AS s({', '.join(names)})").bindparams(
+            **{n: [row[k] for row in rows] for k, n in enumerate(names)}
+        )
+    return sql.columns(*(column(n, BigInteger) for n in names)).cte("survival")
+
+
 async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
     account = PARTY[principal.role][1]
     sqlite = rt.settings.is_sqlite
@@ -158,12 +177,7 @@ async def _groups(
 ) -> list[LineGroup]:
     now, now_us = ctx.now, _us(ctx.now)
     rows, info = _survival_table(ctx, products)
-    table = values(
-        *(column(name, Integer) for name in ("product_id", "age_from", "age_to", "bps", "obs")),
-        name="survival",
-        literal_binds=True,
-    ).data(rows)
-    surv = table.cte("survival")
+    surv = _survival_cte(rows, sqlite)
     base = open_lines(ctx.principal, frozen=False).subquery()
     markets = {p.market for p in products.values()}
     windows = {m: ctx.window(m) // timedelta(microseconds=1) for m in markets}
@@ -177,7 +191,8 @@ async def _groups(
     floor_us = case((undelivered, now_us + window_us), else_=now_us)  # predicted never before now (+ window)
     age = case((paid_us >= now_us, 0), else_=(now_us - paid_us) // DAY_US)
     amount = base.c[PARTY[ctx.principal.role][0]]
-    inner = (
+    # Each line's dates and age computed once (materialised), then matched to its product's survival step.
+    lines = (
         select(
             base.c.currency,
             base.c.market,
@@ -185,10 +200,20 @@ async def _groups(
             (settle_us <= floor_us).label("clamped"),
             settle_us.label("settle_us"),
             amount.label("amount"),
-            surv.c.bps,
-            surv.c.obs,
+            base.c.product_id,
+            age.label("age"),
         )
-        .join(surv, and_(surv.c.product_id == base.c.product_id, age.between(surv.c.age_from, surv.c.age_to)))
+        .cte("open_lines")
+        .prefix_with("MATERIALIZED")
+    )
+    inner = (
+        select(lines, surv.c.bps, surv.c.obs)
+        .join(
+            surv,
+            and_(
+                surv.c.product_id == lines.c.product_id, lines.c.age.between(surv.c.age_from, surv.c.age_to)
+            ),
+        )
         .subquery()
     )
     a, s = inner.c.amount, inner.c.bps
