@@ -36,6 +36,7 @@ import { formatCompact, formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { initials } from '../../../lib/text';
 import { useViewer } from '../../../session/context';
+import { SampleRoiPanel } from '../../../features/insight/SampleRoiPanel';
 
 const PAGE_SIZE = 20;
 const REASON_MAX = 500;
@@ -336,6 +337,7 @@ export function AgencySamplesPage() {
           )}
         </Stack>
       </Card>
+      <SampleRoiPanel agency />
       <RejectDialog row={rejecting} busy={reviewing} onConfirm={(reason) => rejecting && void decide(rejecting, false, reason)} onClose={() => setRejecting(null)} />
     </>
   );
