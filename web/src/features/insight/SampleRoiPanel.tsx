@@ -36,8 +36,9 @@ function FiguresRow({ label, f, agency }: { label: string; f: RoiFigureFieldsFra
 function FiguresTable({ caption, first, rows, agency }: { caption: string; first: string; rows: { key: string; label: string; f: RoiFigureFieldsFragment }[]; agency: boolean }) {
   const t = useT();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
+    // A focusable, labelled region: on a phone the table scrolls sideways, and keyboard users must reach it.
+    <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table striped highlightOnHover verticalSpacing="xs" captionSide="top" miw={720}>
         <Table.Caption ta="left">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -57,7 +58,7 @@ function FiguresTable({ caption, first, rows, agency }: { caption: string; first
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }
 
