@@ -38,6 +38,7 @@ import { marketTimeZone } from '../../../lib/markets';
 import { initials } from '../../../lib/text';
 import { useViewer } from '../../../session/context';
 import { ScorecardButton } from '../../../features/insight/ScorecardButton';
+import { SampleRoiPanel } from '../../../features/insight/SampleRoiPanel';
 
 const PAGE_SIZE = 20;
 const REASON_MAX = 500;
@@ -340,6 +341,7 @@ export function AgencySamplesPage() {
           )}
         </Stack>
       </Card>
+      <SampleRoiPanel agency />
       <RejectDialog row={rejecting} busy={reviewing} onConfirm={(reason) => rejecting && void decide(rejecting, false, reason)} onClose={() => setRejecting(null)} />
     </>
   );

@@ -50,6 +50,7 @@ import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { splitUserErrors } from '../../../lib/userErrors';
+import { SampleRoiPanel } from '../../../features/insight/SampleRoiPanel';
 
 const PAGE_SIZE = 20;
 /** What sellers see: from the agency's approval on. */
@@ -371,6 +372,7 @@ export function SellerSamplesPage() {
           )}
         </Stack>
       </Card>
+      <SampleRoiPanel agency={false} />
       <ShipmentDialog row={shipping} timeZone={marketTimeZone(shipping?.campaign?.market)} onClose={() => setShipping(null)} />
     </>
   );
