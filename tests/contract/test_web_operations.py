@@ -201,6 +201,7 @@ VARIABLES |= {
         "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
     },
     "Scorecard": {"id": _missing("Shop")},
+    "SampleRoi": {"campaignId": _missing("Campaign")},
     "ProductListItemSimulate": {
         "items": [{"registrationId": _missing("Registration"), "creatorRateBps": 1000}]
     },
