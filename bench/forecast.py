@@ -1,7 +1,7 @@
 """The earnings forecast and the trust scorecards for a party with 100,000 order lines, side by side with a trivial
 query, in one run.
 
-    python bench/forecast.py [--lines 100000] [--rounds 15]      (needs MATCHUP_TEST_DATABASE_URL: PostgreSQL)
+    python bench/forecast.py [--lines 100000] [--rounds 15] [--keep]      (needs MATCHUP_TEST_DATABASE_URL: PostgreSQL)
 
 A throwaway PostgreSQL database is filled by bench/campaign_dashboard.py's generator (one agency, one campaign,
 1,000 products in 20 shops, 5,000 creators, `--lines` attributed lines with their ledger legs, by COPY; rollups
@@ -43,11 +43,11 @@ SHOP_CARD = """query($id: ID!) { node(id: $id) { ... on Shop { scorecard { sampl
 TRIVIAL = "{ viewer { role } }"
 
 
-async def main(lines: int, rounds: int) -> None:
+async def main(lines: int, rounds: int, keep: bool) -> None:
     url = os.environ.get("MATCHUP_TEST_DATABASE_URL")
     if not url:
         raise SystemExit("set MATCHUP_TEST_DATABASE_URL (PostgreSQL)")
-    async with throwaway_runtime(url) as (db_url, rt):
+    async with throwaway_runtime(url, keep=keep) as (db_url, rt):
         seeded = await generate(rt, db_url, products=1000, creators=5000, lines=lines)
         async with rt.sessionmaker() as session:
             from sqlalchemy import select
@@ -96,5 +96,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the database (to profile it); drop it yourself"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.lines, args.rounds))
+    asyncio.run(main(args.lines, args.rounds, args.keep))

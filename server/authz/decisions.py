@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, false
 
 from server.auth.principal import Principal
 from server.authz.policy import FIELD_RULES, ROW_SCOPES, TYPE_ACCESS
-from server.authz.rules import Access, Audience, audience_of
+from server.authz.rules import Access, Audience, Rule, audience_of
 
 ROOT_TYPES = frozenset({"Query", "Mutation", "Subscription"})
 
@@ -20,6 +20,19 @@ def field_access(type_name: str, field_name: str, audience: Audience) -> Access:
         return Access.DENY
     rule = FIELD_RULES.get(type_name, {}).get(field_name)
     return Access.DENY if rule is None else rule.access(audience)
+
+
+def field_rule(type_name: str, field_name: str) -> Rule | None:
+    return FIELD_RULES.get(type_name, {}).get(field_name)
+
+
+def sees_field(type_name: str, field_name: str, principal: Principal | None, source: object) -> bool:
+    """The decision on one row: ALLOW everywhere, OWN_ORGANISATION when the row is the viewer's organisation's."""
+    access = field_access(type_name, field_name, audience_of(principal))
+    if access is Access.OWN_ORGANISATION:
+        rule = field_rule(type_name, field_name)
+        return rule is not None and rule.owns(principal, source)
+    return access is Access.ALLOW
 
 
 @cache

@@ -8,9 +8,8 @@ from typing import Any
 
 from strawberry.extensions import FieldExtension
 
-from server.authz.decisions import ROOT_TYPES, field_access
+from server.authz.decisions import ROOT_TYPES, sees_field
 from server.authz.errors import Forbidden, Unauthenticated
-from server.authz.rules import Access, audience_of
 
 
 class PolicyGate(FieldExtension):
@@ -20,7 +19,7 @@ class PolicyGate(FieldExtension):
 
     def _allowed(self, source: Any, info: Any) -> bool:
         principal = info.context.principal
-        if field_access(self.type_name, info.field_name, audience_of(principal)) is Access.ALLOW:
+        if sees_field(self.type_name, info.field_name, principal, source):
             return True
         if self.is_root:
             raise Unauthenticated() if principal is None else Forbidden()

@@ -1,7 +1,9 @@
 """THE authorization policy. Keys are GraphQL names as in schema.graphql. Anything not listed is denied.
 
 - TYPE_ACCESS: which audiences may reach a type at all (through any field or `node`).
-- FIELD_RULES: which audiences may see each field, on every row of the type they can reach.
+- FIELD_RULES: which audiences may see each field, on every row of the type they can reach (`allow`), or only on
+  the rows of their own organisation (`own_organisation`: the row's organisation is an attribute of the field's
+  source object, e.g. who acted).
   Root types (Query, Mutation, Subscription) are operation rights.
 - ROW_SCOPES: for each type backed by rows, a SQL predicate per audience; a missing audience sees no rows.
 Owner ids never come from input: services take the Principal and derive them from it.
@@ -24,7 +26,7 @@ from server.authz.policy_insight import (
     INSIGHT_TYPE_ACCESS,
     SCORECARD_FIELD,
 )
-from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow
+from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow, own_organisation
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
 
@@ -497,8 +499,8 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "TermsEvent": {
         **_fields(allow(ALL), "id", "at", "action", "actorRole", "reason", "changes"),
         "actorName": allow(A, C, O),
-        # Null unless the viewer belongs to the actor's organisation (server/schema/types/history.py).
-        "actorPersonName": allow(ALL),
+        # A person's name stays inside its organisation: only members of the organisation that acted see it.
+        "actorPersonName": own_organisation("actor_organisation_id", ALL),
     },
     "RegistrationStatusChange": _fields(
         allow(A, S, O), "registration", "fromStatus", "toStatus", "at", "kind"
@@ -962,8 +964,8 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
         **_fields(allow(ALL), "at", "body", "links", "authorRole"),
         # A seller sees who wrote only as a role: the agency relays the creator's words.
         "authorName": allow(A, C, O),
-        # Null unless the viewer belongs to the author's organisation (server/schema/types/disputes.py).
-        "authorPersonName": allow(ALL),
+        # A person's name stays inside its organisation: only members of the author's organisation see it.
+        "authorPersonName": own_organisation("author_organisation_id", ALL),
     },
     "DisputeConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "DisputeEdge": _fields(allow(ALL), "cursor", "node"),

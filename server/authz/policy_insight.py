@@ -40,6 +40,10 @@ INSIGHT_TYPE_ACCESS: dict[str, frozenset[Audience]] = {
     **dict.fromkeys(("ProductListItemSimulation", "ProductListItemSimulationItem"), frozenset({A})),
     "SimulationUserError": frozenset({A, S}),
     **dict.fromkeys(_FORECAST, frozenset({A, S, C})),
+    **dict.fromkeys(("CampaignSampleRoi", "RoiFigures", "ProductSampleRoi"), frozenset({A, S})),
+    **dict.fromkeys(
+        ("SampleRoiSample", "SampleRoiCreator"), frozenset({A})
+    ),  # creator identity: never sellers
 }
 
 
@@ -51,6 +55,7 @@ INSIGHT_QUERY_RULES: dict[str, Rule] = {
     "earningsForecast": allow(A, S, C),
     "registrationSimulate": allow(S),
     "productListItemSimulate": allow(A),
+    "sampleRoi": allow(A, S),
 }
 # The scorecard field of each party's type (merged into FIELD_RULES["Shop" / "Agency" / "Creator"]).
 SCORECARD_FIELD = {
@@ -124,4 +129,29 @@ INSIGHT_FIELD_RULES: dict[str, dict[str, Rule]] = {
     "ForecastLine": _fields(
         allow(A, S, C), "amount", "settleAt", "payOn", "survivalBps", "basis", "basisSampleSize", "orderLine"
     ),
+    # Sample-to-revenue ROI: a seller sees its own products' samples (the row scope), never a creator, a single
+    # sample, nor the creator's or the agency's commission.
+    "CampaignSampleRoi": {
+        **_fields(allow(A, S), "currency", "total", "byProduct"),
+        **_fields(allow(A), "byCreator", "samples"),
+    },
+    "RoiFigures": {
+        **_fields(
+            allow(A, S),
+            "samplesRequested",
+            "samplesApproved",
+            "samplesShipped",
+            "samplesWithContent",
+            "contents",
+            "orders",
+            "gmv",
+            "sellerCommission",
+            "sampleCost",
+            "gmvPerCostBps",
+        ),
+        **_fields(allow(A), "creatorCommission", "agencyCommission"),
+    },
+    "ProductSampleRoi": _fields(allow(A, S), "product", "figures"),
+    "SampleRoiCreator": _fields(allow(A), "creator", "figures"),
+    "SampleRoiSample": _fields(allow(A), "sampleRequest", "creator", "product", "requestedAt", "figures"),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import Base, BigID, CreatedMixin, IdMixin, enum_column
@@ -20,10 +20,14 @@ class LedgerEntry(IdMixin, CreatedMixin, Base):
     __table_args__ = (
         Index("ix_ledger_entries_party_account_phase", "party_organisation_id", "account", "phase"),
         Index("ix_ledger_entries_order_line_id_phase", "order_line_id", "phase"),
+        # Only a dispute's credit stands on no line (a missing order: it never reached Matchup).
+        CheckConstraint("order_line_id is not null or dispute_id is not null", name="line_or_dispute"),
     )
 
     posting_id: Mapped[str] = mapped_column(String(36), index=True)  # a uuid4 shared by a balanced posting
-    order_line_id: Mapped[int] = mapped_column(BigID, ForeignKey("order_lines.id", ondelete="RESTRICT"))
+    order_line_id: Mapped[int | None] = mapped_column(
+        BigID, ForeignKey("order_lines.id", ondelete="RESTRICT")
+    )
     account: Mapped[LedgerAccount] = mapped_column(enum_column(LedgerAccount, "account"))
     # The seller's shop, the creator or the agency the amount is owed by or to.
     party_organisation_id: Mapped[int] = mapped_column(

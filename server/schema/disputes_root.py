@@ -60,7 +60,7 @@ class DisputeMutations:
 
     @strawberry.mutation(
         description="The campaign's agency decides an open dispute: for the claimant (a money dispute posts a ledger "
-        "adjustment; an appeal reopens the registration for review) or against."
+        "adjustment, a missing order a credit; an appeal reopens the registration for review) or against."
     )
     async def dispute_decide(self, info: Info, input: DisputeDecideInput) -> DisputePayload:  # noqa: A002
         return await resolve_dispute_decide(info, input)

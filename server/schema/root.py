@@ -96,6 +96,7 @@ from server.resolvers.query.product_lists import resolve_product_lists
 from server.resolvers.query.products import resolve_products
 from server.resolvers.query.registrations import resolve_registrations
 from server.resolvers.query.sample_requests import resolve_sample_requests
+from server.resolvers.query.sample_roi import resolve_sample_roi
 from server.resolvers.query.share_link import resolve_share_link
 from server.resolvers.query.showcase import resolve_showcase
 from server.resolvers.query.simulate import resolve_product_list_item_simulate, resolve_registration_simulate
@@ -165,6 +166,11 @@ class Query(DailyQuery, WebhookQueries, DisputeQueries):
         resolver=resolve_sample_requests,
         description="Sample requests, newest first: a creator's own; an agency's campaigns'; a seller's products' "
         "from approval on (to ship); all for an operator.",
+    )
+    sample_roi = strawberry.field(
+        resolver=resolve_sample_roi,
+        description="A campaign's sample-to-revenue ROI: per sample and creator (agencies), per product and for the "
+        "campaign (a seller: its own products, no creator). Null when the campaign is not visible (docs/roi.md).",
     )
     campaign_performance = strawberry.field(
         resolver=resolve_campaign_performance,

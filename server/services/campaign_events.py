@@ -1,8 +1,9 @@
 """Campaign-level changes, live: a thin event after commit to the agency and to the sellers who may see it.
 
 Kinds the sellers' marketplace cares about (EDITED, CHANGE_APPLIED, PUBLISHED, UNPUBLISHED, CLOSED) go to the
-agency's channel and to the campaign's market channel; the agency's own bookkeeping (CHANGE_REQUESTED,
-CHANGE_CANCELLED, ARCHIVED, UNARCHIVED, DELETED) to the agency's channel only. A subscriber re-reads the campaign
+agency's channel and to the campaign's market channel; so do the changes the agency schedules and cancels
+(CHANGE_REQUESTED, CHANGE_CANCELLED), which a seller hears only while registered in the campaign (its history
+shows them); the agency's own bookkeeping (ARCHIVED, UNARCHIVED, DELETED) goes to the agency's channel only. A subscriber re-reads the campaign
 through its own row scope per event, so a seller hears of a campaign only while it may see it (a campaign it
 was never shown stays unknown to it, even as an id) — and of the UNPUBLISHED that takes it off its marketplace
 (as an id: it may no longer read the campaign).
@@ -31,6 +32,10 @@ SELLER_KINDS = frozenset(
         CampaignChangeKind.CLOSED,
     }
 )
+# Heard by the sellers registered in the campaign only: its history (Campaign.history) shows them the pending change.
+REGISTERED_SELLER_KINDS = frozenset(
+    {CampaignChangeKind.CHANGE_REQUESTED, CampaignChangeKind.CHANGE_CANCELLED}
+)
 
 
 def announce(
@@ -38,7 +43,7 @@ def announce(
 ) -> None:
     event = {"id": campaign_id, "kind": kind.value, "at": uow.rt.clock.now().isoformat()}
     uow.publish_after_commit(channels.campaigns_of_agency(agency_id), event)
-    if kind in SELLER_KINDS:
+    if kind in SELLER_KINDS or kind in REGISTERED_SELLER_KINDS:
         uow.publish_after_commit(channels.campaigns_of_market(market.value), event)
 
 
@@ -70,4 +75,12 @@ async def was_on_marketplace_of(rt: Runtime, campaign_id: int, shop_id: int) -> 
         stmt = select(c.id).where(
             c.id == campaign_id, campaign_rules.visible_to_shop(shop_id, published_only=False)
         )
+        return (await session.execute(stmt)).first() is not None
+
+
+async def registered_in(rt: Runtime, campaign_id: int, shop_id: int) -> bool:
+    """Whether the shop has registered anything in the campaign (whatever became of it): who reads its history."""
+    c = models.Campaign
+    async with rt.sessionmaker() as session:
+        stmt = select(c.id).where(c.id == campaign_id, campaign_rules.registered_by_shop(shop_id))
         return (await session.execute(stmt)).first() is not None

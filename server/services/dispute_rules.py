@@ -35,6 +35,9 @@ SUBJECT: dict[DisputeType, str] = {
 MONEY_TYPES = frozenset(
     {DisputeType.WRONG_COMMISSION, DisputeType.RATE_NOT_HONOURED, DisputeType.SPLIT_DISPUTED}
 )
+# Resolving one for the creator may credit it (agency → creator): on the disputed line, or, for a missing order
+# (which never reached Matchup), on no line.
+CREDIT_TYPES = MONEY_TYPES | {DisputeType.MISSING_ORDER}
 # The seller ships samples: it is a party to sample disputes (never learning the creator), and to its appeals.
 SELLER_PARTY_TYPES = frozenset(
     {DisputeType.SAMPLE_NOT_RECEIVED, DisputeType.CONTENT_NOT_POSTED, DisputeType.REJECTION_APPEAL}

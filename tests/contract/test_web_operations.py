@@ -38,6 +38,9 @@ VARIABLES |= {
     "AgencyCampaign": {"id": _missing("Campaign")},
     "SellerCampaign": {"id": _missing("Campaign")},
     "RegistrationHistory": {"id": _missing("Registration")},
+    "CampaignHistory": {"id": _missing("Campaign")},
+    "ShowcaseEntryHistory": {"id": _missing("ShowcaseEntry")},
+    "SampleRequestHistory": {"id": _missing("SampleRequest")},
     "CampaignCreate": {
         "input": {
             "name": "",
@@ -198,6 +201,7 @@ VARIABLES |= {
         "items": [{"productId": _missing("Product"), "totalRateBps": 1000}],
     },
     "Scorecard": {"id": _missing("Shop")},
+    "SampleRoi": {"campaignId": _missing("Campaign")},
     "ProductListItemSimulate": {
         "items": [{"registrationId": _missing("Registration"), "creatorRateBps": 1000}]
     },

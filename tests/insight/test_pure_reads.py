@@ -1,4 +1,4 @@
-"""The simulator and the forecast only read: a request to them sends no INSERT, UPDATE or DELETE and leaves every
+"""The simulator, the forecast and the sample ROI only read: a request to them sends no INSERT, UPDATE or DELETE and leaves every
 table as it was."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from tests.insight.history import story_with_a_clean_sale
 from tests.orders_api.conftest import api, people  # noqa: F401  (fixtures)
 
 from .test_forecast import FORECAST
+from .test_sample_roi import ROI
 from .test_simulator import AGENCY_SIM, SELLER_SIM
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -45,6 +46,8 @@ async def test_simulator_and_forecast_write_nothing(rt, api, ow, us, vn, clock, 
     await agency(AGENCY_SIM, {"items": [{"registrationId": rid, "creatorRateBps": 1000}]})
     for party in (seller, agency, alice):
         await party(FORECAST)
+    for party in (seller, agency):
+        assert (await party(ROI, {"id": encode_id("Campaign", ow.us.campaign_id)}))["sampleRoi"] is not None
     writes = [s for s in queries.statements if s.lstrip().upper().startswith(WRITES)]
     assert queries.count > 0 and writes == []
     assert await counts(rt) == before

@@ -16,7 +16,7 @@ from server.authz.rules import Access
 from . import AUDIENCES, ROOT, ROOT_TYPE_NAMES
 
 SNAPSHOT = ROOT / "tests" / "snapshots" / "visibility.md"
-MARK = {Access.ALLOW: "✓", Access.DENY: "–"}
+MARK = {Access.ALLOW: "✓", Access.OWN_ORGANISATION: "own org", Access.DENY: "–"}
 LABEL = {a: a.value.title() for a in AUDIENCES}
 
 
@@ -29,7 +29,8 @@ def render() -> str:
         "# Who sees what",
         "",
         "Generated from `server/authz/policy.py` by `python -m tests.schema.render_visibility`; do not edit.",
-        "`✓` visible on every row the audience can reach, `own` only on its own rows, `–` hidden (null, or",
+        "`✓` visible on every row the audience can reach, `own org` only on the rows of its own organisation (the",
+        "rule's owner: e.g. who acted), `–` hidden (null, or",
         "FORBIDDEN / UNAUTHENTICATED for a root field). Effective decisions: a type an audience cannot reach",
         "hides all of its fields.",
     ]

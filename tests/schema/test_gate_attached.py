@@ -85,7 +85,7 @@ def _gated_fields() -> list[tuple[str, str, PolicyGate]]:
     return out
 
 
-async def _run_gate(gate: PolicyGate, info: object) -> tuple[list[object], list[str]]:
+async def _run_gate(gate: PolicyGate, info: object, source: object = None) -> tuple[list[object], list[str]]:
     """The gate's sync and async paths around a resolver that records its calls: (results, calls)."""
     calls: list[str] = []
 
@@ -101,9 +101,9 @@ async def _run_gate(gate: PolicyGate, info: object) -> tuple[list[object], list[
     for is_async in (False, True):
         try:
             if is_async:
-                results.append(await gate.resolve_async(next_async, None, info))
+                results.append(await gate.resolve_async(next_async, source, info))
             else:
-                results.append(gate.resolve(next_sync, None, info))
+                results.append(gate.resolve(next_sync, source, info))
         except PublicError as error:
             results.append(error.extensions["code"])
     return results, calls
@@ -146,3 +146,38 @@ async def test_denied_root_fields_are_refused_through_the_schema(audience: Audie
             )
             codes = [e.extensions.get("code") for e in result.errors or []]
             assert codes == [expected], (root, field_name, result.errors)
+
+
+@pytest.mark.parametrize("audience", AUDIENCES, ids=str)
+async def test_own_organisation_fields_show_only_on_the_viewers_organisations_rows(
+    audience: Audience,
+) -> None:
+    """OWN_ORGANISATION (a person's name): the resolver runs for a row whose owner attribute is the viewer's
+    organisation, never for another organisation's row, one without an owner (the platform) or no row at all."""
+    principal = _principal(audience)
+    owned = [
+        (t, f, gate)
+        for t, f, gate in _gated_fields()
+        if Access.OWN_ORGANISATION in {field_access(t, f, a) for a in AUDIENCES}
+    ]
+    assert {(t, f) for t, f, _ in owned} >= {
+        ("TermsEvent", "actorPersonName"),
+        ("DisputeMessage", "authorPersonName"),
+    }
+    problems = []
+    for type_name, field_name, gate in owned:
+        rule = FIELD_RULES[type_name][field_name]
+        assert rule.owner is not None
+        info = SimpleNamespace(field_name=field_name, context=SimpleNamespace(principal=principal))
+        own_row = SimpleNamespace(**{rule.owner: 1})  # _principal's organisation
+        for source, mine in (
+            (own_row, True),
+            (SimpleNamespace(**{rule.owner: 2}), False),
+            (SimpleNamespace(**{rule.owner: None}), False),
+        ):
+            visible = mine and field_access(type_name, field_name, audience) is not Access.DENY
+            expected = (["value", "value"], ["sync", "async"]) if visible else ([None, None], [])
+            got = await _run_gate(gate, info, source)
+            if got != expected:
+                problems.append(f"{type_name}.{field_name} on {source}: got {got}, expected {expected}")
+    assert not problems, "\n".join(problems)

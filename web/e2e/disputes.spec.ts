@@ -3,6 +3,10 @@ import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
 
 /**
+ * A creator on a phone reports a missing order from its orders (product, order number and date, the commission it
+ * asks for, a message); the campaign's agency answers it and resolves it for the creator with a credit; the
+ * creator's report — still on screen — shows the answer, then the decision and the credit, live, without a reload.
+ *
  * A creator on a phone questions a commission from an order line's receipt (a money dispute), the campaign's agency
  * answers it and resolves it for the creator with an adjustment, and the creator's receipt — still open — shows the
  * adjustment posting with the dispute as its reason, live, without a reload. The inbox shows the agency's deadline
@@ -93,6 +97,66 @@ test('a creator disputes a commission on a phone; the agency answers and resolve
   await expect(closed.getByTestId('dispute-outcome')).toContainText('credited to the creator');
   await expectNoHorizontalScroll(creator);
   await snap(creator, 'creator-disputes-phone');
+  await agency.context().close();
+  await creator.context().close();
+});
+
+test('a creator reports a missing order on a phone; the agency answers and credits it; the report shows it live', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const creator = await signIn(browser, CREATOR_EMAIL, true);
+  await creator.goto('/creator/earnings/orders');
+  await creator.getByRole('button', { name: 'Report a missing order' }).click();
+  const sheet = creator.getByRole('dialog', { name: 'Report a missing order' });
+  const form = sheet.getByTestId('missing-order-form');
+
+  // --- nothing filled in: each field says what it needs, and nothing is sent
+  await form.getByRole('button', { name: 'Send to the agency' }).click();
+  await expect(form.getByRole('textbox', { name: 'Order number' })).toHaveAccessibleDescription('Enter the order number');
+  await expect(form.getByRole('textbox', { name: 'Tell the agency what happened' })).toHaveAccessibleDescription('Write a message');
+
+  await expect(form.getByRole('combobox', { name: 'Product' })).toHaveAccessibleDescription('Choose the product');
+  await form.getByRole('combobox', { name: 'Product' }).click();
+  await creator.getByRole('option').first().click();
+  const orderNumber = `TH-${Date.now() % 1_000_000}`;
+  await form.getByRole('textbox', { name: 'Order number' }).fill(orderNumber);
+  const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  await form.getByLabel('Order date').fill(day);
+  await form.getByRole('textbox', { name: /^Commission you ask for/ }).fill('2.50');
+  await form.getByRole('textbox', { name: 'Tell the agency what happened' }).fill('My follower ordered through my link and sent me the receipt.');
+  await expectNoHorizontalScroll(creator);
+  await snap(creator, 'creator-missing-order-form-phone');
+  await form.getByRole('button', { name: 'Send to the agency' }).click();
+  await expect(sheet).toBeHidden();
+  await expect(creator.getByTestId('missing-order-sent')).toBeVisible();
+  const report = creator.getByTestId('missing-order-reports').getByTestId('dispute-card').filter({ hasText: orderNumber });
+  await expect(report).toHaveAttribute('data-status', 'OPEN');
+  const header = await report.innerText();
+  const agencyName = Object.keys(AGENCIES).find((name) => header.includes(name));
+  expect(agencyName, 'the report names its agency').toBeTruthy();
+
+  // --- the agency answers, then resolves it for the creator with a credit
+  const agency = await signIn(browser, AGENCIES[agencyName!]!);
+  await agency.getByRole('link', { name: 'Disputes' }).click();
+  const card = agency.getByTestId('dispute-card').filter({ hasText: orderNumber });
+  await expect(card).toHaveAttribute('data-status', 'OPEN');
+  await card.getByRole('textbox', { name: 'Reply' }).fill('The shop confirms the order; its feed missed it.');
+  await card.getByRole('button', { name: 'Send' }).click();
+  await expect(card).toHaveAttribute('data-status', 'ANSWERED');
+  await expect(report).toHaveAttribute('data-status', 'ANSWERED'); // the creator's report follows, live
+  await expect(report.getByTestId('dispute-thread')).toContainText('The shop confirms the order');
+  await card.getByRole('textbox', { name: 'Decision note' }).fill('Confirmed with the shop: credited.');
+  await expect(card.getByRole('textbox', { name: /^Adjustment/ })).toHaveValue('2.50');
+  await card.getByRole('button', { name: 'Resolve for the claimant' }).click();
+  await expect(agency.getByTestId('dispute-card').filter({ hasText: orderNumber })).toHaveCount(0); // left the open list
+
+  // --- the creator's report (no reload) shows the decision and the credit
+  await expect(report).toHaveAttribute('data-status', 'RESOLVED');
+  await expect(report.getByTestId('dispute-outcome')).toContainText('Confirmed with the shop: credited.');
+  await expect(report.getByTestId('dispute-outcome')).toContainText('credited to the creator');
+  await expect(report.getByTestId('dispute-outcome')).toContainText('2.50');
+  await report.scrollIntoViewIfNeeded();
+  await expectNoHorizontalScroll(creator);
+  await snap(creator, 'creator-missing-order-resolved-phone');
   await agency.context().close();
   await creator.context().close();
 });

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from server.schema.context import Info
 from server.schema.types.forecast import EarningsForecast
-from server.services.insight.forecast import party_forecast
+from server.services.insight.forecast_groups import party_forecast
 
 
 async def resolve_earnings_forecast(info: Info) -> EarningsForecast:

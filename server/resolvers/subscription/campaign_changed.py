@@ -13,7 +13,7 @@ from server.runtime import Runtime
 from server.schema.context import Info
 from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_ops import CampaignChange
-from server.services.campaign_events import was_on_marketplace_of
+from server.services.campaign_events import REGISTERED_SELLER_KINDS, registered_in, was_on_marketplace_of
 
 
 async def subscribe_campaign_changed(
@@ -21,7 +21,8 @@ async def subscribe_campaign_changed(
 ) -> AsyncGenerator[CampaignChange, None]:
     """An agency hears every change of its campaigns; a seller the marketplace changes of its market's campaigns
     it may see after the change (each re-read through its row scope: a campaign it may not see yields nothing),
-    and the UNPUBLISHED that takes one off its marketplace.
+    the UNPUBLISHED that takes one off its marketplace, and the changes scheduled and cancelled in a campaign it
+    registered in.
     With campaignId, one campaign only (nothing when the viewer cannot see it)."""
     ctx = info.context
     principal = ctx.principal
@@ -44,6 +45,13 @@ async def subscribe_campaign_changed(
             row = await ctx.loaders.campaign_by_id.load(event["id"])
             if row is None and not await _hears_without_seeing(ctx.rt, principal, kind, event["id"]):
                 continue  # not visible to this viewer
+            if (
+                row is not None
+                and principal.role is Role.SELLER
+                and kind in REGISTERED_SELLER_KINDS
+                and not await registered_in(ctx.rt, event["id"], principal.organisation_id)
+            ):
+                continue  # a scheduled change is news to the sellers whose campaign history shows it
             yield CampaignChange(
                 campaign=None if row is None else Campaign.from_row(row),
                 campaign_id=encode_id("Campaign", event["id"]),

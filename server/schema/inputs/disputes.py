@@ -49,6 +49,6 @@ class DisputeDecideInput:
     note: str = strawberry.field(description="Why, for the parties (1..1000 characters).")
     amount: str | None = strawberry.field(
         default=None,
-        description="Money disputes resolved for the creator: the adjustment (default: the amount claimed), at most "
-        "the line's sale.",
+        description="Money and missing-order disputes resolved for the creator: the adjustment (default: the amount "
+        "claimed), at most the line's sale; a missing order's credit stands on no line.",
     )

@@ -40,6 +40,7 @@ class DisputeMessage:
     row: strawberry.Private[models.DisputeMessage]
     org_name: strawberry.Private[str | None]
     person_name: strawberry.Private[str | None]
+    author_organisation_id: strawberry.Private[int | None]
     at: datetime
     body: str
     links: list[str]
@@ -52,6 +53,7 @@ class DisputeMessage:
             row=message,
             org_name=org_name,
             person_name=person_name,
+            author_organisation_id=message.author_organisation_id,
             at=message.created_at,
             body=message.body,
             links=list(message.links or []),
@@ -67,10 +69,8 @@ class DisputeMessage:
     @strawberry.field(
         description="The person who wrote it: only for members of the author's own organisation."
     )
-    def author_person_name(self, info: Info) -> str | None:
-        viewer = info.context.principal
-        same = viewer is not None and viewer.organisation_id == self.row.author_organisation_id
-        return self.person_name if same else None
+    def author_person_name(self) -> str | None:
+        return self.person_name  # the policy's own_organisation rule on author_organisation_id
 
 
 @strawberry.type(

@@ -96,14 +96,14 @@ class ForecastCurrency:
     weeks: list[ForecastWeek] = strawberry.field(description="13 weeks from today (UTC): the next 90 days.")
     pay_dates: list[ForecastPayDate]
     basis: list[ForecastBasis]
-    all_lines: strawberry.Private[list[Any]]  # OpenLine
+    fetch_lines: strawberry.Private[Any]  # (n) -> awaitable list of OpenLine, read only when asked for
 
     @strawberry.field(description="Its open lines, soonest settlement first.")
-    def lines(self, first: int = 20) -> list[ForecastLine]:
-        return [ForecastLine.of(line) for line in self.all_lines[: max(0, min(first, MAX_LINES))]]
+    async def lines(self, first: int = 20) -> list[ForecastLine]:
+        return [ForecastLine.of(line) for line in await self.fetch_lines(max(0, min(first, MAX_LINES)))]
 
     @classmethod
-    def of(cls, cf: CurrencyForecast, on_hold: int, lines: list[OpenLine]) -> ForecastCurrency:
+    def of(cls, cf: CurrencyForecast, on_hold: int, fetch_lines: Any) -> ForecastCurrency:
         c = cf.currency
         return cls(
             currency=c,
@@ -117,7 +117,7 @@ class ForecastCurrency:
                 ForecastBasis(level=SurvivalLevel(level.value), lines=n, estimated=Money.of(amount, c))
                 for level, (n, amount) in sorted(cf.basis.items())
             ],
-            all_lines=[line for line in lines if line.currency == c],
+            fetch_lines=fetch_lines,
         )
 
 
@@ -130,7 +130,19 @@ class EarningsForecast:
 
     @classmethod
     def of(cls, f: service.PartyForecast) -> EarningsForecast:
-        currencies = [ForecastCurrency.of(cf, f.on_hold.get(cf.currency, 0), f.lines) for cf in f.currencies]
+        currencies = [
+            ForecastCurrency.of(cf, f.on_hold.get(cf.currency, 0), _lines_of(f, cf.currency))
+            for cf in f.currencies
+        ]
         return cls(
             account=f.account, computed_at=f.computed_at, horizon_days=f.horizon_days, currencies=currencies
         )
+
+
+def _lines_of(f: service.PartyForecast, currency: Currency) -> Any:
+    async def fetch(n: int) -> list[OpenLine]:
+        if f.first_lines is not None:  # grouped: read on demand
+            return await f.first_lines(currency, n)
+        return [line for line in f.lines if line.currency == currency][:n]
+
+    return fetch

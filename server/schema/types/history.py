@@ -1,10 +1,12 @@
 """The history of terms that bind another party, as each party may read it: what changed (field, before, after),
-who (organisation and role; a person's name only inside the actor's own organisation), when and why. Read from the
+who (organisation and role; a person's name only inside the actor's own organisation: the policy table's
+own_organisation rule on actor_organisation_id), when and why. Read from the
 audit events every change writes in its own transaction (server/services/audit.py). A change to a field the viewer
 may not see on the subject (the policy's field rules) is left out of the diff."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -28,7 +30,14 @@ class FieldChange:
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+    """A diff value as text: objects and lists (a campaign's contact, targeted shop codes) as JSON."""
+    if value is None:
+        return None
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 # (audit event, actor organisation name, its kind, actor person's name)
@@ -46,16 +55,15 @@ class TermsEvent:
     reason: str | None
     changes: list[FieldChange]
     org_name: strawberry.Private[str | None]
+    actor_organisation_id: strawberry.Private[int | None]
 
     @strawberry.field(description="The acting organisation (a seller sees the role only).")
     def actor_name(self) -> str | None:
         return self.org_name
 
     @strawberry.field(description="The person who acted: only for members of the actor's own organisation.")
-    def actor_person_name(self, info: Info) -> str | None:
-        viewer = info.context.principal
-        same = viewer is not None and viewer.organisation_id == self.row.actor_organisation_id
-        return self.person if same else None
+    def actor_person_name(self) -> str | None:
+        return self.person  # the policy's own_organisation rule on actor_organisation_id
 
 
 def events(info: Info, subject_type: str, rows: list[HistoryRow]) -> list[TermsEvent]:
@@ -83,6 +91,7 @@ def events(info: Info, subject_type: str, rows: list[HistoryRow]) -> list[TermsE
                 reason=event.reason,
                 changes=changes,
                 org_name=org_name if event.actor_organisation_id is not None else None,
+                actor_organisation_id=event.actor_organisation_id,
             )
         )
     return out

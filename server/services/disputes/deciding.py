@@ -115,16 +115,16 @@ async def decide(
             raise DomainError("WRONG_PARTY", "Only the campaign's agency decides a dispute", ["input", "id"])
         adjustment = None
         if amount is not None:
-            if not uphold or dispute.type not in rules.MONEY_TYPES:
+            if not uphold or dispute.type not in rules.CREDIT_TYPES:
                 raise DomainError(
                     "NOT_ALLOWED",
-                    "Only a money dispute resolved for the creator carries an amount",
+                    "Only a money or missing-order dispute resolved for the creator carries an amount",
                     ["input", "amount"],
                 )
             assert dispute.currency is not None
             adjustment = parse_amount(amount, dispute.currency, ["input", "amount"])
             await _check_adjustment(uow, dispute, adjustment)
-        elif uphold and dispute.type in rules.MONEY_TYPES:
+        elif uphold and dispute.type in rules.CREDIT_TYPES:
             adjustment = dispute.claimed_amount_minor
         old = dispute.status
         status = DisputeStatus.RESOLVED if uphold else DisputeStatus.REJECTED
@@ -148,7 +148,10 @@ async def decide(
 
 
 async def _check_adjustment(uow: UnitOfWork, dispute: models.Dispute, amount_minor: int) -> None:
-    """At most the line's paid amount: an adjustment corrects a commission, it cannot exceed the sale."""
+    """At most the line's paid amount: an adjustment corrects a commission, it cannot exceed the sale. A missing
+    order's credit has no line to bound it: the agency names it."""
+    if dispute.order_line_id is None:
+        return
     line = await uow.session.get(models.OrderLine, dispute.order_line_id)
     assert line is not None
     ceiling = line.unit_price_minor * line.quantity
@@ -182,7 +185,7 @@ async def expire_due(rt: Runtime) -> int:
             outcome = rules.DEFAULT_OUTCOME[dispute.type]
             adjustment = (
                 dispute.claimed_amount_minor
-                if (outcome is DisputeOutcome.FOR_CLAIMANT and dispute.type in rules.MONEY_TYPES)
+                if (outcome is DisputeOutcome.FOR_CLAIMANT and dispute.type in rules.CREDIT_TYPES)
                 else None
             )
             note = _expiry_note(dispute.type, outcome, old)

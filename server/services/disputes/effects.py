@@ -1,6 +1,7 @@
 """What every dispute change does besides its own row: a message in the thread, an audit event, notifications
 to the other parties, a thin event to every party (the live subscription and the outbound webhooks), and the
-outcome's consequence — a balanced ledger adjustment on the line, or the registration reopened for review."""
+outcome's consequence — a balanced ledger adjustment on the line (a missing order's credit: on no line), or the
+registration reopened for review."""
 
 from __future__ import annotations
 
@@ -116,10 +117,9 @@ async def announce(
 async def post_adjustment(uow: UnitOfWork, dispute: models.Dispute, amount_minor: int, now: datetime) -> None:
     """The agency pays the creator `amount_minor` on the disputed line: one balanced posting (agency −, creator
     +), SETTLED (a decided amount, billed with the next bills), marked with the dispute so that reconciling the
-    line to its target never undoes it. Shown on the line's receipt with the dispute as its reason."""
-    assert (
-        dispute.order_line_id is not None and dispute.creator_id is not None and dispute.currency is not None
-    )
+    line to its target never undoes it. Shown on the line's receipt with the dispute as its reason. A missing
+    order has no line: its credit stands on the dispute alone (shown on the dispute, billed all the same)."""
+    assert dispute.creator_id is not None and dispute.currency is not None
     posting_id = str(uuid.uuid4())
     reason = f"Dispute #{dispute.id} resolved for the creator ({TYPE_WORDS[dispute.type].lower()}): " + (
         f"{minor_to_decimal_string(amount_minor, dispute.currency)} {dispute.currency.value} from the agency's share"
@@ -153,6 +153,8 @@ async def post_adjustment(uow: UnitOfWork, dispute: models.Dispute, amount_minor
             for leg in legs
         ],
     )
+    if dispute.order_line_id is None:
+        return
     touch_rollups(uow.session, {dispute.order_line_id})
     row = (
         await uow.session.execute(
@@ -216,7 +218,7 @@ async def apply_outcome(
     """The consequence of the outcome; returns a line for the thread when it could not be carried out."""
     if outcome is not DisputeOutcome.FOR_CLAIMANT:
         return None
-    if dispute.type in rules.MONEY_TYPES and amount_minor:
+    if dispute.type in rules.CREDIT_TYPES and amount_minor:
         await post_adjustment(uow, dispute, amount_minor, now)
     if dispute.type is DisputeType.REJECTION_APPEAL and not await reopen_registration(uow, dispute, actor):
         return "The registration could not be reopened: the product was registered again or is no longer rejected."

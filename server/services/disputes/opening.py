@@ -193,7 +193,7 @@ def _check_spec(rt: Runtime, spec: OpenSpec, currency: Currency) -> dict[str, An
             )
         )
     if spec.claimed_amount is not None:
-        if spec.type not in rules.MONEY_TYPES and spec.type is not DisputeType.MISSING_ORDER:
+        if spec.type not in rules.CREDIT_TYPES:
             errors.append(
                 DomainError(
                     "NOT_ALLOWED", "Only a dispute about money claims an amount", ["input", "claimedAmount"]

@@ -14,7 +14,7 @@ FROZEN lines (risk hold) are left out: they settle only once released.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from operator import attrgetter
@@ -54,8 +54,13 @@ class PartyForecast:
     computed_at: datetime
     currencies: list[CurrencyForecast]
     on_hold: dict[Currency, int]
-    lines: list[OpenLine]  # soonest settle first
+    lines: list[
+        OpenLine
+    ]  # soonest settle first: every open line (per line), or none (grouped: see first_lines)
     horizon_days: int = HORIZON_DAYS
+    first_lines: Callable[[Currency, int], Awaitable[list[OpenLine]]] | None = (
+        None  # grouped: lines on demand
+    )
 
 
 def _party_filter(role: Role, organisation_id: int) -> Any:
@@ -125,11 +130,46 @@ def _observation(level: refund_rates.Level, k: refund_rates.ProductKey) -> tuple
     )
 
 
-async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
-    amount_column, account = PARTY[principal.role]
-    now = rt.clock.now()
-    amount = R[amount_column]
-    stmt = (
+@dataclass(slots=True)
+class Context:
+    """What a party's predictions share: computed once from its open lines' products, markets and currencies."""
+
+    principal: Principal
+    now: datetime
+    windows: dict[str, int]
+    lags: dict[Market, timedelta]  # markets with undelivered open lines
+    pay_lags: dict[Currency, timedelta]  # payees only
+    curves: dict[int, refund_rates.Curve]  # product id -> its survival curve
+    observations: dict[int, tuple[object, ...]]  # product id -> the observation its curve is
+
+    def window(self, market: Market) -> timedelta:
+        return timedelta(days=self.windows.get(market.value, 7))
+
+    def predict(self, row: Any, enums: dict[tuple[type, Any], Any]) -> OpenLine:
+        """One open line's prediction (row: line_id, amount, market, status, currency, paid_at, delivered_at,
+        settle_after, product_id as the driver gives them)."""
+        market = enums.get((Market, row.market)) or enums.setdefault((Market, row.market), Market(row.market))
+        currency = enums.get((Currency, row.currency)) or enums.setdefault(
+            (Currency, row.currency), Currency(row.currency)
+        )
+        now = self.now
+        if row.settle_after is not None:
+            settle_at = aware(row.settle_after)
+        else:
+            settle_at = max(aware(row.paid_at) + self.lags[market], now) + self.window(market)
+        settle_at = max(settle_at, now)
+        pay_on = _pay_on(settle_at, self.pay_lags.get(currency))
+        survival = self.curves[row.product_id].at((now - aware(row.paid_at)).days)  # memoised per age
+        return OpenLine(
+            row.line_id, currency, int(row[1]), settle_at, pay_on, survival, self.observations[row.product_id]
+        )
+
+
+def open_lines(principal: Principal, *, frozen: bool = True) -> Any:
+    """The party's open lines (and, with `frozen`, its FROZEN ones), read as the driver gives them."""
+    amount = R[PARTY[principal.role][0]]
+    statuses = (*OPEN_STATUSES, OrderLineStatus.FROZEN) if frozen else OPEN_STATUSES
+    return (
         select(
             R.line_id,
             amount,
@@ -146,11 +186,38 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
             R.paid == 1,
             R.settled == 0,
             R.sale == 1,
-            Line.status.in_((*OPEN_STATUSES, OrderLineStatus.FROZEN)),
+            Line.status.in_(statuses),
         )
     )
+
+
+async def context(
+    rt: Runtime,
+    session: AsyncSession,
+    principal: Principal,
+    undelivered_markets: set[Market],
+    currencies: set[Currency],
+    product_ids: set[int],
+) -> Context:
+    now = rt.clock.now()
+    lags = {m: await delivery_lag(session, m) for m in sorted(undelivered_markets)}
+    pay_lags = (
+        {c: await payout_lag(session, c) for c in sorted(currencies)}
+        if principal.role is not Role.SELLER
+        else {}
+    )
+    keys = await refund_rates.product_keys(session, product_ids)
+    curves = await refund_rates.curves(session, keys.values(), now, sqlite=rt.settings.is_sqlite)
+    observations = {pid: _observation(curves[pid].level, k) for pid, k in keys.items()}
+    return Context(principal, now, rt.settings.settlement_window_days, lags, pay_lags, curves, observations)
+
+
+async def party_forecast_per_line(rt: Runtime, principal: Principal) -> PartyForecast:
+    """The forecast predicted line by line: every open line's prediction (the back-test reads them all), and the
+    reference the grouped forecast (forecast_groups.py, the API's) is checked against."""
+    account = PARTY[principal.role][1]
     async with rt.sessionmaker() as session:
-        rows = (await (await session.connection()).execute(stmt)).all()  # Core rows: no ORM loading per row
+        rows = (await (await session.connection()).execute(open_lines(principal))).all()  # Core rows
         on_hold: dict[Currency, int] = {}
         open_rows = []
         for row in rows:
@@ -158,45 +225,19 @@ async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
                 on_hold[Currency(row.currency)] = on_hold.get(Currency(row.currency), 0) + int(row[1])
             else:
                 open_rows.append(row)
-        markets = {Market(m) for m in {r.market for r in open_rows if r.delivered_at is None}}
-        lags = {m: await delivery_lag(session, m) for m in sorted(markets)}
-        currencies = {Currency(c) for c in {r.currency for r in open_rows}}
-        pay_lags = (
-            {c: await payout_lag(session, c) for c in sorted(currencies)}
-            if principal.role is not Role.SELLER
-            else {}
+        ctx = await context(
+            rt,
+            session,
+            principal,
+            {Market(m) for m in {r.market for r in open_rows if r.delivered_at is None}},
+            {Currency(c) for c in {r.currency for r in open_rows}},
+            {r.product_id for r in open_rows},
         )
-        keys = await refund_rates.product_keys(session, {r.product_id for r in open_rows})
-        curves = await refund_rates.curves(session, keys.values(), now, sqlite=rt.settings.is_sqlite)
-    windows = rt.settings.settlement_window_days
-    lines = []
-    # Per line only what differs from line to line; what lines share (currency, market, survival at an age, pay
-    # date of a settle day) is computed once per distinct value: ~60,000 open lines share a few hundred of them.
     enums: dict[tuple[type, Any], Any] = {}
-    observations = {pid: _observation(curves[pid].level, k) for pid, k in keys.items()}
-    pay_days: dict[tuple[Currency, date], date | None] = {}
-    for r in open_rows:
-        market = enums.get((Market, r.market)) or enums.setdefault((Market, r.market), Market(r.market))
-        currency = enums.get((Currency, r.currency)) or enums.setdefault(
-            (Currency, r.currency), Currency(r.currency)
-        )
-        if r.settle_after is not None:
-            settle_at = aware(r.settle_after)
-        else:
-            delivery = max(aware(r.paid_at) + lags[market], now)
-            settle_at = delivery + timedelta(days=windows.get(market.value, 7))
-        settle_at = max(settle_at, now)
-        pay_key = (currency, settle_at.astimezone(UTC).date())
-        if pay_key in pay_days:
-            pay_on = pay_days[pay_key]
-        else:
-            pay_on = pay_days[pay_key] = _pay_on(settle_at, pay_lags.get(currency))
-        survival = curves[r.product_id].at((now - aware(r.paid_at)).days)  # memoised per age
-        lines.append(
-            OpenLine(r.line_id, currency, int(r[1]), settle_at, pay_on, survival, observations[r.product_id])
-        )
-    lines.sort(key=attrgetter("settle_at", "line_id"))
-    currencies = forecast(lines, now)
+    lines = sorted((ctx.predict(r, enums) for r in open_rows), key=attrgetter("settle_at", "line_id"))
+    return PartyForecast(account, ctx.now, with_frozen(forecast(lines, ctx.now), on_hold), on_hold, lines)
+
+
+def with_frozen(currencies: list[CurrencyForecast], on_hold: dict[Currency, int]) -> list[CurrencyForecast]:
     seen = {cf.currency for cf in currencies}
-    currencies += [CurrencyForecast(c) for c in sorted(on_hold) if c not in seen]  # only frozen lines in it
-    return PartyForecast(account, now, currencies, on_hold, lines)
+    return currencies + [CurrencyForecast(c) for c in sorted(on_hold) if c not in seen]  # only frozen lines

@@ -97,48 +97,73 @@ class _Accumulator:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class LineGroup:
+    """Open lines of one currency that fall alike: settling within the next 30 days or not, on the same (UTC) day,
+    paid on the same day, with the same survival from the same observation; `sums` are their count, Σ a,
+    Σ likely (half-up per line) and Σ a². forecast_groups.py reads them grouped in SQL."""
+
+    currency: Currency
+    in_next: bool
+    settle_day: date
+    pay_on: date | None
+    survival: Survival
+    survival_key: tuple[object, ...]
+    sums: tuple[int, int, int, int]
+
+
+def likely_of(amount: int, survival_bps: int) -> int:
+    """A line's likely amount: half-up, symmetric for a negative amount."""
+    return apply_rate(amount, survival_bps) if amount >= 0 else -apply_rate(-amount, survival_bps)
+
+
+def line_groups(lines: Iterable[OpenLine], now: datetime) -> list[LineGroup]:
+    """The lines, grouped as forecast_groups reads them in SQL (the per-line path: the back-test's reference)."""
+    next_end = now + timedelta(days=NEXT_DAYS)
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for line in lines:
+        settle = max(line.settle_at, now)
+        sums = groups[
+            (line.currency, settle < next_end, settle.date(), line.pay_on, line.survival, line.survival_key)
+        ]
+        a = line.amount
+        sums[0] += 1
+        sums[1] += a
+        sums[2] += likely_of(a, line.survival.bps)
+        sums[3] += a * a
+    return [LineGroup(*key, tuple(sums)) for key, sums in groups.items()]  # type: ignore[arg-type]
+
+
 def forecast(lines: Iterable[OpenLine], now: datetime) -> list[CurrencyForecast]:
+    return forecast_groups(line_groups(lines, now), now)
+
+
+def forecast_groups(groups: Iterable[LineGroup], now: datetime) -> list[CurrencyForecast]:
     """Per currency (most estimated first): the next 30 days, 13 weekly buckets from today (UTC) and the pay
     calendar within the 90-day horizon. A line predicted to settle in the past settles now (the next sweep)."""
     today = now.date()
-    horizon_end = now + timedelta(days=HORIZON_DAYS)
-    by_currency: dict[Currency, list[OpenLine]] = defaultdict(list)
-    for line in lines:
-        by_currency[line.currency].append(line)
+    pay_end = (now + timedelta(days=HORIZON_DAYS)).date()
+    by_currency: dict[Currency, list[LineGroup]] = defaultdict(list)
+    for group in groups:
+        by_currency[group.currency].append(group)
     out = []
     for currency, items in by_currency.items():
-        cf = CurrencyForecast(currency, open_lines=len(items), estimated=sum(i.amount for i in items))
+        cf = CurrencyForecast(
+            currency, open_lines=sum(g.sums[0] for g in items), estimated=sum(g.sums[1] for g in items)
+        )
         nxt, weeks, pays = _Accumulator(), [_Accumulator() for _ in range(WEEKS)], defaultdict(_Accumulator)
         basis: dict[Level, list[int]] = defaultdict(lambda: [0, 0])
-        next_end, pay_end = now + timedelta(days=NEXT_DAYS), horizon_end.date()
-        # Lines grouped by where they fall and the survival they use: the accumulators see groups, not lines.
-        groups: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-        for line in items:
-            settle = max(line.settle_at, now)
-            pay_on = line.pay_on if line.pay_on is not None and line.pay_on < pay_end else None
-            sums = groups[
-                (
-                    settle < next_end,
-                    (settle.date() - today).days // 7,
-                    pay_on,
-                    line.survival,
-                    line.survival_key,
-                )
-            ]
-            a, s = line.amount, line.survival.bps
-            sums[0] += 1
-            sums[1] += a
-            sums[2] += apply_rate(a, s) if a >= 0 else -apply_rate(-a, s)
-            sums[3] += a * a
-        for (in_next, week, pay_on, survival, key), sums in groups.items():
-            basis[survival.level][0] += sums[0]
-            basis[survival.level][1] += sums[1]
-            if in_next:
-                nxt.add(survival, key, sums)
+        for g in items:
+            sums = list(g.sums)
+            basis[g.survival.level][0] += sums[0]
+            basis[g.survival.level][1] += sums[1]
+            if g.in_next:
+                nxt.add(g.survival, g.survival_key, sums)
+            week = (g.settle_day - today).days // 7
             if 0 <= week < WEEKS:
-                weeks[week].add(survival, key, sums)
-            if pay_on is not None:
-                pays[pay_on].add(survival, key, sums)
+                weeks[week].add(g.survival, g.survival_key, sums)
+            if g.pay_on is not None and g.pay_on < pay_end:
+                pays[g.pay_on].add(g.survival, g.survival_key, sums)
         cf.next_days = nxt.band()
         cf.weeks = [(today + timedelta(days=7 * k), acc.band()) for k, acc in enumerate(weeks)]
         cf.pay_dates = [(day, pays[day].band()) for day in sorted(pays)]

@@ -164,6 +164,18 @@ class Curve:
             cached = self._at[age] = self._compute(age)
         return cached
 
+    def bps_from(self, first: int, last: int) -> list[int]:
+        """at(age).bps for every age from `first` to `last`, in one pass (the same integers as `at`)."""
+        if self.level is Level.NONE or self.gross <= 0:
+            return [10000] * (last - first + 1)
+        before = sum(v for a, v in self.lost_by_age.items() if a < first)
+        lost = sum(self.lost_by_age.values())
+        out = []
+        for age in range(first, last + 1):
+            out.append(10000 - (ratio_bps(lost - before, self.gross - before) or 0))
+            before += self.lost_by_age.get(age, 0)
+        return out
+
     def _compute(self, age: int) -> Survival:
         if self.level is Level.NONE or self.gross <= 0:
             return Survival(10000, self.level, self.lines)

@@ -121,7 +121,7 @@ def _check_count(n: int) -> None:
         raise DomainError("OUT_OF_RANGE", f"Simulate 1 to {MAX_ITEMS} items at once", ["items"])
 
 
-async def _prices(session, product_ids: Sequence[int]) -> dict[int, tuple[int, Currency]]:  # noqa: ANN001
+async def product_prices(session, product_ids: Sequence[int]) -> dict[int, tuple[int, Currency]]:  # noqa: ANN001
     stmt = (
         select(models.Sku.product_id, func.min(models.Sku.price_minor), models.Product.currency)
         .join(models.Product, models.Product.id == models.Sku.product_id)
@@ -196,7 +196,7 @@ async def simulate_registration(
         ]
         if errors:
             raise DomainErrors(errors)
-        prices = await _prices(session, ids)
+        prices = await product_prices(session, ids)
         now = rt.clock.now()
         keys = (await refund_rates.product_keys(session, ids)).values()
         survival = {
@@ -298,7 +298,7 @@ async def simulate_creator_rates(
         if errors:
             raise DomainErrors(errors)
         product_ids = [registrations[i].product_id for i in ids]
-        prices = await _prices(session, product_ids)
+        prices = await product_prices(session, product_ids)
         recent = {
             rid: (int(n), int(gmv))
             for rid, n, gmv in await session.execute(

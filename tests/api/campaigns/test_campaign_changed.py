@@ -7,12 +7,12 @@ from __future__ import annotations
 from contextlib import AsyncExitStack
 
 from server.events import channels
-from server.models.enums import Market
+from server.models.enums import Market, RegistrationStatus
 from tests.live.helpers import socket
 from tests.orders_api.test_live import listening, payload
 from tests.plugins.api import login_token
 
-from .support import create_campaign, publish
+from .support import create_campaign, publish, register, update
 
 CHANGES = "subscription { campaignChanged { campaignId kind campaign { id name } } }"
 
@@ -57,3 +57,39 @@ async def test_a_seller_hears_a_campaign_leave_its_marketplace_and_only_campaign
         await publish(agency, open_one["id"])
         heard = await payload(sockets["seller_b"])
         assert (heard["campaignId"], heard["kind"]) == (open_one["id"], "PUBLISHED")
+
+
+async def test_a_registered_seller_hears_the_pending_changes_its_campaign_history_shows(
+    rt, app, http, world, as_role, clock
+) -> None:
+    """Campaign.history shows a registered seller the changes the agency schedules and cancels, so the seller's
+    open history refreshes on them; a seller of the market that is not registered hears neither."""
+    agency = await as_role("agency_a")
+    market = channels.campaigns_of_market(Market.TH.value)
+    campaign = await create_campaign(agency, clock.now(), name="Scheduled edits")
+    await publish(agency, campaign["id"])
+    await register(rt, world, campaign["id"], "seller_a", 0, RegistrationStatus.PENDING)
+    async with AsyncExitStack() as stack:
+        sockets = {}
+        for who in ("seller_a", "seller_b"):
+            ws = await stack.enter_async_context(socket(app, await login_token(http, world[who].email)))
+            sockets[who] = await listening(rt, ws, CHANGES, market)
+
+        result = await update(agency, campaign["id"], description="Longer registration, more products.")
+        assert result["userErrors"] == [] and result["appliedNow"] is False
+        heard = await payload(sockets["seller_a"])
+        assert (heard["campaignId"], heard["kind"]) == (campaign["id"], "CHANGE_REQUESTED")
+
+        cancelled = await agency(
+            "mutation($i: CampaignPendingChangeCancelInput!) { campaignPendingChangeCancel(input: $i) "
+            "{ userErrors { message } } }",
+            {"i": {"campaignId": campaign["id"]}},
+        )
+        assert cancelled["campaignPendingChangeCancel"]["userErrors"] == []
+        heard = await payload(sockets["seller_a"])
+        assert (heard["campaignId"], heard["kind"]) == (campaign["id"], "CHANGE_CANCELLED")
+
+        # Seller B (same market, not registered): its first event is the next marketplace change.
+        await publish(agency, campaign["id"], published=False)
+        heard = await payload(sockets["seller_b"])
+        assert (heard["campaignId"], heard["kind"]) == (campaign["id"], "UNPUBLISHED")

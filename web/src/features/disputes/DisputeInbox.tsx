@@ -23,7 +23,7 @@ import { useViewer } from '../../session/context';
 import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
 import { DISPUTE_STATUS, DISPUTE_TYPE_LABEL, isOpen } from './disputeText';
 
-type Dispute = DisputesQuery['disputes']['edges'][number]['node'];
+export type Dispute = DisputesQuery['disputes']['edges'][number]['node'];
 const UTC = 'UTC';
 
 function Thread({ dispute }: { dispute: Dispute }) {
@@ -80,7 +80,8 @@ function Decide({ dispute }: { dispute: Dispute }) {
   const [amount, setAmount] = useState(dispute.claimedAmount?.amount ?? '');
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, decide] = useMutation(DisputeDecideDocument);
-  const money = dispute.claimedAmount !== null || ['WRONG_COMMISSION', 'RATE_NOT_HONOURED', 'SPLIT_DISPUTED'].includes(dispute.type);
+  // Resolving these for the creator may credit it (a missing order: on no line; docs/disputes.md).
+  const money = dispute.claimedAmount !== null || ['WRONG_COMMISSION', 'RATE_NOT_HONOURED', 'SPLIT_DISPUTED', 'MISSING_ORDER'].includes(dispute.type);
   const run = async (uphold: boolean) => {
     const input = { id: dispute.id, uphold, note, ...(uphold && money && amount ? { amount } : {}) };
     const result = await decide({ input });
@@ -103,7 +104,7 @@ function Decide({ dispute }: { dispute: Dispute }) {
   );
 }
 
-function DisputeCard({ dispute, role }: { dispute: Dispute; role: string }) {
+export function DisputeCard({ dispute, role }: { dispute: Dispute; role: string }) {
   const status = DISPUTE_STATUS[dispute.status];
   const open = isOpen(dispute.status);
   return (

@@ -1,6 +1,6 @@
 /** One campaign for its agency: status, publish toggle, pending change, counts, registrations (live), details. */
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconChartBar, IconEdit, IconListDetails, IconPackages } from '@tabler/icons-react';
+import { IconChartBar, IconEdit, IconHistory, IconListDetails, IconPackages } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,9 +8,11 @@ import { MarketBadge } from '../../../components/MarketBadge';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { formatPeriodDates } from '../../../features/campaigns/period';
+import { History } from '../../../features/history/HistoryButton';
 import { CampaignPerformancePanel } from '../../../features/performance/CampaignPerformancePanel';
 import { EMPTY_REGISTRATION_FILTERS, type RegistrationFilterValues } from '../../../features/registrations/registrationFilters';
 import { AgencyCampaignDocument, type RegistrationStatus } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect } from '../../../session/context';
@@ -29,6 +31,7 @@ interface CountTile {
 
 export function CampaignDetailPage() {
   const { campaignId = '' } = useParams();
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyCampaignDocument, variables: { id: campaignId } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOnReconnect(reload);
@@ -172,6 +175,9 @@ export function CampaignDetailPage() {
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} aria-hidden />}>
             Details
           </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
+            {t('history.title')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="registrations">
           <CampaignRegistrationsPanel
@@ -189,6 +195,9 @@ export function CampaignDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="details">
           <CampaignDetailsCard campaign={campaign} timeZone={tz} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <History subject="campaign" id={campaign.id} timeZone={tz} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -27,6 +27,7 @@ import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
 import { SAMPLE_STATUS, SAMPLE_STATUSES, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
+import { HistoryButton } from '../../../features/history/HistoryButton';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useFlash } from '../../../features/samples/useFlash';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
@@ -37,6 +38,7 @@ import { marketTimeZone } from '../../../lib/markets';
 import { initials } from '../../../lib/text';
 import { useViewer } from '../../../session/context';
 import { ScorecardButton } from '../../../features/insight/ScorecardButton';
+import { SampleRoiPanel } from '../../../features/insight/SampleRoiPanel';
 
 const PAGE_SIZE = 20;
 const REASON_MAX = 500;
@@ -291,6 +293,7 @@ export function AgencySamplesPage() {
                           </Table.Td>
                           <Table.Td>
                             <StatusDetails row={row} timeZone={tz} />
+                            <HistoryButton title={title} mt={4} data-testid="sample-history-open" subject="sampleRequest" id={row.id} timeZone={tz} />
                           </Table.Td>
                           <Table.Td>
                             {row.status === 'REQUESTED' && (
@@ -338,6 +341,7 @@ export function AgencySamplesPage() {
           )}
         </Stack>
       </Card>
+      <SampleRoiPanel agency />
       <RejectDialog row={rejecting} busy={reviewing} onConfirm={(reason) => rejecting && void decide(rejecting, false, reason)} onClose={() => setRejecting(null)} />
     </>
   );

@@ -9,6 +9,7 @@ import { IconCalendar, IconChevronRight, IconDownload, IconReceipt } from '@tabl
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { MissingOrderSection } from '../../../features/disputes/MissingOrder';
 import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
 import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_LABEL, type OrderFilterValues, type OrderRangePreset } from '../../../features/orders/orderFilters';
 import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';
@@ -18,7 +19,7 @@ import { useOrderLinesLive, useRefetchOn } from '../../../features/performance/u
 import { useFlash } from '../../../features/samples/useFlash';
 import { CreatorOrderLinesDocument, type OrderLineStatus } from '../../../generated/graphql';
 import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
-import { marketTimeZone } from '../../../lib/markets';
+import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
 import { ProductHeader } from '../ProductHeader';
 import { EarningsTabs } from './EarningsTabs';
@@ -61,6 +62,7 @@ export function CreatorOrdersPage() {
         </Text>
       </Stack>
       <EarningsTabs />
+      <MissingOrderSection currency={viewer.organisation.market ? MARKETS[viewer.organisation.market].currency : ''} today={today} disputesHref="/creator/disputes" />
 
       <Stack gap="xs">
         <SegmentedControl

@@ -21,8 +21,7 @@ import { OFFER_TERMS } from './terms';
 import { revealChoice, useStickyClearance } from './useStickyClearance';
 import { useT } from '../../../i18n/context';
 
-// Shown only when a link is not valid: its chunk (and the creator words it uses) loads then, keeping the share
-// link's first page inside the 200 kB budget.
+// Only an invalid link shows the paste box: it loads then, off the share link's first page (its bundle budget).
 const PasteLinkCard = lazy(() => import('../PasteLinkCard').then((m) => ({ default: m.PasteLinkCard })));
 
 export function InvalidLink() {

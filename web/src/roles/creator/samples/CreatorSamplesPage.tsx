@@ -21,6 +21,7 @@ import { describeError } from '../../../lib/errors';
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
+import { HistoryButton } from '../../../features/history/HistoryButton';
 import { ProductHeader } from '../ProductHeader';
 import { ContentRecordDialog, type ContentTarget } from '../showcase/ContentRecordDialog';
 
@@ -158,6 +159,7 @@ function SampleCard({ sample, timeZone, entryId, onExtend, onContent }: { sample
               })
             : t('creator.samples.line', { campaign: sample.campaignName, agency: sample.agencyName, date: formatDate(sample.requestedAt, timeZone) })}
         </Text>
+        <HistoryButton title={title} style={{ alignSelf: 'flex-start' }} data-testid="sample-history-open" subject="sampleRequest" id={sample.id} timeZone={timeZone} />
       </Stack>
     </Card>
   );

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
+import { HistoryButton } from '../../../features/history/HistoryButton';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useSampleEvents } from '../../../features/samples/useSampleEvents';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
@@ -91,9 +92,12 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
           </Alert>
         )}
 
-        <Text size="xs" c="dimmed">
-          {entry.campaignName} · {entry.agencyName}
-        </Text>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text size="xs" c="dimmed">
+            {entry.campaignName} · {entry.agencyName}
+          </Text>
+          <HistoryButton title={title} data-testid="showcase-history-open" subject="showcaseEntry" id={entry.id} timeZone={timeZone} />
+        </Group>
 
         {active && (
           <Stack gap="xs">

@@ -10,12 +10,13 @@ import { StatCard } from '../../../components/StatCard';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 import { formatPeriod } from '../../../features/campaigns/period';
+import { History } from '../../../features/history/HistoryButton';
 import { ScorecardCard } from '../../../features/insight/ScorecardPanel';
 import { SellerCampaignDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect } from '../../../session/context';
-import { useT } from '../../../i18n/context';
 
 function Paragraphs({ text, empty }: { text: string; empty: string }) {
   return (
@@ -26,8 +27,8 @@ function Paragraphs({ text, empty }: { text: string; empty: string }) {
 }
 
 export function SellerCampaignPage() {
-  const t = useT();
   const { campaignId = '' } = useParams();
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerCampaignDocument, variables: { id: campaignId } });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const c = data?.campaign;
@@ -183,6 +184,19 @@ export function SellerCampaignPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      {/* The history is the registered seller's, whatever became of its registrations (withdrawn ones too). */}
+      {(p?.counts.total ?? 0) > 0 && (
+        <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="history-title" mt="lg">
+          <Title order={2} size="h4" id="history-title">
+            {t('history.campaignHeading')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            {t('history.campaignHint')}
+          </Text>
+          <History subject="campaign" id={c.id} timeZone={tz} />
+        </Card>
+      )}
     </>
   );
 }

@@ -35,6 +35,7 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryS
 import { usePager } from '../../../components/usePager';
 import { addressLines, addressText } from '../../../features/samples/address';
 import { nextShipmentStatuses, SAMPLE_STATUS, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
+import { HistoryButton } from '../../../features/history/HistoryButton';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useFlash } from '../../../features/samples/useFlash';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
@@ -51,6 +52,7 @@ import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { splitUserErrors } from '../../../lib/userErrors';
 import { useT } from '../../../i18n/context';
 import type { MessageKey } from '../../../i18n/catalogues';
+import { SampleRoiPanel } from '../../../features/insight/SampleRoiPanel';
 
 const PAGE_SIZE = 20;
 /** What sellers see: from the agency's approval on. */
@@ -340,6 +342,7 @@ export function SellerSamplesPage() {
                                   {row.deliveredAt ? ` ${formatDateTime(row.deliveredAt, tz, { withZone: false })}` : row.shippedAt ? t('seller.samples.shippedAt', { date: formatDateTime(row.shippedAt, tz, { withZone: false }) }) : ''}
                                 </Text>
                               )}
+                              <HistoryButton title={title} data-testid="sample-history-open" subject="sampleRequest" id={row.id} timeZone={tz} />
                             </Stack>
                           </Table.Td>
                           <Table.Td ta="right">
@@ -375,6 +378,7 @@ export function SellerSamplesPage() {
           )}
         </Stack>
       </Card>
+      <SampleRoiPanel agency={false} />
       <ShipmentDialog row={shipping} timeZone={marketTimeZone(shipping?.campaign?.market)} onClose={() => setShipping(null)} />
     </>
   );
