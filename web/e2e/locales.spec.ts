@@ -61,7 +61,9 @@ for (const lang of ['en', 'th', 'vi'] as const) {
       await expect(page).toHaveURL(/\/seller$/);
       await quiet(page);
       await shoot(page, `locale-${lang}-seller-home`);
-      await page.getByRole('link', { name: WORDS[lang].marketplace }).click();
+      // The navigation's link: the home's "closing soon" card links to the marketplace too, in the same words.
+      const nav = page.getByRole('navigation').filter({ has: page.getByRole('link', { name: WORDS[lang].marketplace, exact: true }) });
+      await nav.getByRole('link', { name: WORDS[lang].marketplace, exact: true }).click();
       await expect(page).toHaveURL(/\/seller\/marketplace$/);
       await quiet(page);
       await shoot(page, `locale-${lang}-seller-marketplace`);
@@ -106,7 +108,7 @@ test('a language chosen while signed in is stored on the user and wins on the ne
   // On a phone the switcher is in the account menu.
   await page.getByRole('button', { name: /^Account menu for / }).click();
   await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click();
-  await expect(page.getByRole('link', { name: WORDS.vi.offers })).toBeVisible();
+  await expect(page.getByRole('link', { name: WORDS.vi.offers, exact: true })).toBeVisible();
   await first.close();
 
   // Another browser, English by default and with nothing stored: the profile's Vietnamese wins after sign-in.
@@ -117,7 +119,7 @@ test('a language chosen while signed in is stored on the user and wins on the ne
   await again.locator('#login-email').fill('creator7@demo.test');
   await again.locator('#login-password').fill(DEMO_PASSWORD);
   await again.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(again.getByRole('link', { name: WORDS.vi.offers })).toBeVisible();
+  await expect(again.getByRole('link', { name: WORDS.vi.offers, exact: true })).toBeVisible();
   await expect(again.locator('html')).toHaveAttribute('lang', 'vi');
   await shoot(again, 'locale-vi-creator-from-profile');
   // Back to English, so reruns start from the same state.
