@@ -161,7 +161,7 @@ async def test_a_dispute_adjustment_reaches_the_agency_and_the_creator_not_the_s
     rt,
     ow,
     inbox,
-    api,
+    api,  # noqa: F811
     subjects: Subjects,  # noqa: F811
 ) -> None:
     hooks = await _hooks(rt, ow, inbox)
@@ -179,10 +179,10 @@ async def test_a_paid_bill_is_commission_paid_to_its_payee_only(
     rt,
     world,
     as_role,
-    earnings,
+    earnings,  # noqa: F811
     clock,
     inbox,
-    deliver,  # noqa: F811
+    deliver,
 ) -> None:
     creator = await subscribe(
         rt, principal(Role.CREATOR, world["creator_a"].organisation_id), inbox.url("/c"), *COMMISSION
