@@ -171,12 +171,33 @@ async def measure(url: str, args: argparse.Namespace, campaign_id: int, email: s
         stats = pstats.Stats(profile)
         print(f"function calls per request: {stats.total_calls / args.requests:,.0f}")  # type: ignore[attr-defined]
         if args.mode == "profile":
+            print(_by_package(stats, args.requests))
             for key in ("tottime", "cumulative"):
                 out = io.StringIO()
                 pstats.Stats(profile, stream=out).sort_stats(key).print_stats(args.top)
                 print(out.getvalue())
     finally:
         await lifespan.stop()
+
+
+def _by_package(stats: pstats.Stats, requests: int) -> str:
+    """Own time (tottime) summed by package: where the interpreter spends a request, by library."""
+    totals: dict[str, float] = {}
+    for (filename, _line, _name), row in stats.stats.items():  # type: ignore[attr-defined]
+        if "site-packages/" in filename:
+            group = filename.split("site-packages/")[1].split("/")[0].removesuffix(".py")
+        elif filename.startswith(str(ROOT)):
+            group = "/".join(Path(filename).relative_to(ROOT).parts[:2])
+        elif filename.startswith("~") or filename.startswith("<"):
+            group = "builtins: " + _name if _name.startswith("<method 'poll'") else "builtins"
+        else:
+            group = "stdlib " + Path(filename).stem
+        totals[group] = totals.get(group, 0.0) + row[2]
+    total = sum(totals.values())
+    lines = [f"own time by package (ms per request under the profiler; total {1000 * total / requests:.1f})"]
+    for group, spent in sorted(totals.items(), key=lambda kv: -kv[1])[:25]:
+        lines.append(f"  {1000 * spent / requests:8.2f}  {100 * spent / total:5.1f} %  {group}")
+    return "\n".join(lines)
 
 
 def main() -> None:
