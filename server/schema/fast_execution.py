@@ -6,8 +6,9 @@ object four more calls before its own fields run. A page of 100 registrations do
 `FastExecutionContext.execute_fields` looks at each selection set once per operation (a plan: per field, what
 its resolve function and type are) and then, per object:
 
-- a plain attribute holding a scalar or enum (most fields of a page): the attribute, then the type's coercion;
-  no Path, no resolve info. The policy gate's decision depends only on the type, the field and the viewer's
+- a plain attribute holding a scalar or enum (most fields of a page): the attribute, then the type's coercion
+  (none for a str, bool or 32-bit int in String, ID, Boolean or Int, which graphql-core returns unchanged; an
+  enum member is one dict lookup); no Path, no resolve info. The policy gate's decision depends only on the type, the field and the viewer's
   audience, so a gated attribute's is taken once per plan.
 - a field resolved by a fast resolver, or an attribute holding an object: graphql-core's own steps (resolve info,
   resolve, awaitables handed to its `complete_awaitable_value`, errors to its `handle_field_error`), with the
@@ -25,12 +26,19 @@ off.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
+    GRAPHQL_MAX_INT,
+    GRAPHQL_MIN_INT,
+    GraphQLBoolean,
     GraphQLEnumType,
+    GraphQLID,
+    GraphQLInt,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLString,
     is_leaf_type,
 )
 from graphql.execution.executor import gather_with_cancel
@@ -49,6 +57,10 @@ RESOLVER = "matchup_resolver"
 
 # Step kinds.
 _EXECUTE, _LEAF_ATTRIBUTE, _RESOLVE, _OBJECT_ATTRIBUTE = range(4)
+
+
+# The built-in scalars whose coercion returns a value of this exact Python type unchanged (an Int: within 32 bits).
+_UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
 
 
 def _denied(_source: Any) -> None:
@@ -83,6 +95,7 @@ class _Step:
     __slots__ = (
         "coerce",
         "details",
+        "exact",
         "field_def",
         "getter",
         "is_type_of",
@@ -100,7 +113,7 @@ class _Step:
         self.details = details
         self.kind = _EXECUTE
         self.field_def = self.return_type = self.nodes = self.resolve = self.getter = self.coerce = None
-        self.object_type = self.is_type_of = None
+        self.object_type = self.is_type_of = self.exact = None
         self.non_null = False
 
 
@@ -141,6 +154,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             step.nodes = [d.node for d in details]
             if is_leaf_type(named):
                 step.coerce = self._coercion(named)
+                step.exact = _UNCHANGED.get(named)
             elif isinstance(named, GraphQLObjectType):
                 step.object_type = named
                 step.is_type_of = named.is_type_of
@@ -152,7 +166,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 continue
             name, gate = attribute
             allowed = gate is None or field_access(gate.type_name, node.name.value, audience) is Access.ALLOW
-            step.getter = (lambda source, name=name: getattr(source, name)) if allowed else _denied
+            step.getter = attrgetter(name) if allowed else _denied
             step.kind = _LEAF_ATTRIBUTE if is_leaf_type(named) else _OBJECT_ATTRIBUTE
         self._plans[id(grouped_field_set)] = (grouped_field_set, principal, steps)
         return steps
@@ -189,6 +203,11 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                             if not step.non_null:
                                 results[step.name] = None
                                 continue
+                        elif type(value) is step.exact and (
+                            step.exact is not int or GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT
+                        ):
+                            results[step.name] = value
+                            continue
                         elif not isinstance(value, Exception):
                             coerced = step.coerce(value)
                             if coerced is not None and coerced is not Undefined:

@@ -103,6 +103,9 @@ ITEMS = [
     _item("good", child=_item("kid")),
     _item(None),  # null in a non-null scalar
     _item("bad int", maybe="x"),  # the scalar rejects it
+    _item("big int", maybe=2**31),  # an int past 32 bits
+    _item("int as bool", maybe=True),  # coerced to 1
+    _item(Colour.RED),  # not a str: String's own coercion
     _item("bad enum", colour="purple", shade="purple"),
     _item("exception", maybe=ValueError("a value that is an exception")),
     _item("async error", maybe=-1),
