@@ -169,6 +169,8 @@ async def measure(url: str, args: argparse.Namespace, campaign_id: int, email: s
             await post(app, raw, token)
         profile.disable()
         stats = pstats.Stats(profile)
+        if args.dump:
+            stats.dump_stats(args.dump)
         print(f"function calls per request: {stats.total_calls / args.requests:,.0f}")  # type: ignore[attr-defined]
         if args.mode == "profile":
             print(_by_package(stats, args.requests))
@@ -206,6 +208,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--mode", choices=("calls", "time", "profile", "sample"), default="calls")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--dump", help="write the cProfile stats to this file (pstats format)")
     parser.add_argument("--typename", action="store_true", help="{ __typename } instead of the page")
     parser.add_argument("--registrations", type=int, default=300)
     parser.add_argument("--database", help="an existing database seeded by an earlier --keep run")
