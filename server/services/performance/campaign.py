@@ -282,7 +282,9 @@ async def product_page(
         order = Order(key, R.id, descending)
         # Computed once (a CTE) and shared by every figure's subquery: the planner then reaches each figure's
         # rows through its registration_id index for the page's ids, instead of re-running the page per figure.
-        page = window(select(R.id).select_from(paged).where(*where), order, first=first, after=after).cte("page")
+        page = window(select(R.id).select_from(paged).where(*where), order, first=first, after=after).cte(
+            "page"
+        )
         page_ids = select(page.c.id)
     sq = _per_registration(scope, page_ids)
     metrics = _metrics(list(sq.values()))
