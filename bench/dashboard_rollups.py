@@ -46,7 +46,7 @@ import httpx  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from bench import campaign_dashboard, ingest_orders  # noqa: E402
+from bench import campaign_dashboard, ingest_common  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
@@ -236,7 +236,7 @@ async def upkeep_cost(
     upkeep.upkeep = timed
     async with campaign_dashboard.throwaway_runtime(server_url) as (_url, rt):
         world = await build_orders_world(rt, extra_products=18)
-        work = ingest_orders.batches(world, events * (rounds + 2), batch, rt.clock.now())
+        work = ingest_common.batches(world, events * (rounds + 2), batch, rt.clock.now())
         per_round = max(1, len(work) // (rounds + 2))
         chunks = [work[i : i + per_round] for i in range(0, len(work), per_round)]
         app = create_app(rt.settings, runtime=rt)

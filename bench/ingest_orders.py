@@ -18,12 +18,8 @@ spread (min–max) of events/s and the median of the per-round ratios, which is 
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import itertools
 import json
-import os
-import secrets
 import statistics
 import sys
 import time
@@ -35,19 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import asyncpg  # noqa: E402
-import httpx  # noqa: E402
 from sqlalchemy import delete, func, insert, select  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
+from bench import ingest_common as common  # noqa: E402
 from server import models  # noqa: E402
 from server.app import create_app  # noqa: E402
-from server.clock import Clock  # noqa: E402
-from server.migrate import upgrade_head  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
 from server.services.orders import ledger  # noqa: E402
-from server.settings import Settings  # noqa: E402
-from tests.orders.world import Integration, OrdersWorld, Shop, build_orders_world, created, event, line  # noqa: E402
+from tests.orders.world import build_orders_world  # noqa: E402
 
 TABLES = (
     models.Order,
@@ -88,96 +79,17 @@ class Report:
 
     def __str__(self) -> str:
         rows = ", ".join(f"{n} {t}" for t, n in self.rows.items())
-
-        def spread(values: list[float], fmt: str = "{:10.0f}") -> str:
-            return f"{fmt.format(statistics.median(values))}   ({fmt.format(min(values)).strip()}–{fmt.format(max(values)).strip()})"
-
         return "\n".join(
             [
                 f"events:               {self.events} in {len(self.ingest_seconds)} alternating rounds "
                 f"({', '.join(f'{n} {s}' for s, n in self.statuses.items())})",
                 f"rows written:         {rows}",
-                f"ingestion:            {spread(self.events_per_second)} events/s  median (min–max)",
-                f"plain bulk insert:    {spread(self.bulk_events_per_second)} events/s  median (min–max), same rows",
-                f"ingestion / bulk:     {spread(self.ratios, '{:10.2f}')}   of the bulk insert's rate, per round "
+                f"ingestion:            {common.spread(self.events_per_second, '{:10.0f}')} events/s  median (min–max)",
+                f"plain bulk insert:    {common.spread(self.bulk_events_per_second, '{:10.0f}')} events/s  median (min–max), same rows",
+                f"ingestion / bulk:     {common.spread(self.ratios, '{:10.2f}')}   of the bulk insert's rate, per round "
                 f"(goal: at least 0.33)",
             ]
         )
-
-
-def order_events(shop: Shop, n: int, now: Any) -> list[dict[str, Any]]:
-    """Four events for order n, in one of four realistic shapes (alternating products and creators' links)."""
-    order_id = f"bench-{shop.market.value}-{n}"
-    registered = shop.registered
-    product = registered[n % len(registered)]
-    price = "40.00" if shop.currency.value != "VND" else "99999"
-    attributed = {"showcase_entry_id": product.entry_gid(shop.creator)}
-    shape = n % 4
-    lines = [
-        line("1", product, quantity=1 + n % 3, price=price, currency=shop.currency, attribution=attributed)
-    ]
-    if shape == 1:
-        lines.append(
-            line(
-                "2",
-                registered[(n + 1) % len(registered)],
-                price=price,
-                currency=shop.currency,
-                attribution={"share_link_token": shop.share_token, "creator": shop.creator},
-            )
-        )
-    if shape == 3:
-        lines = [line("1", shop.organic, price=price, currency=shop.currency)]
-    events = [created(order_id, now, lines), event("paid", order_id, now)]
-    if shape == 0:
-        events += [event("shipped", order_id, now), event("delivered", order_id, now)]
-    elif shape == 1:
-        refund = {
-            "line_id": "1",
-            "amount": "1.00" if shop.currency.value != "VND" else "1000",
-            "currency": shop.currency.value,
-        }
-        events += [event("refunded", order_id, now, lines=[refund]), event("delivered", order_id, now)]
-    elif shape == 2:
-        events += [event("shipped", order_id, now), event("cancelled", order_id, now)]
-    else:
-        events += [event("delivered", order_id, now), event("frozen", order_id, now, reason="risk review")]
-    return events
-
-
-def batches(
-    world: OrdersWorld, total: int, size: int, now: Any, *, first: int = 0
-) -> list[tuple[Shop, list[dict[str, Any]]]]:
-    """Batches of whole orders (an order's events stay in order, in one batch), alternating the two shops;
-    orders numbered from `first`."""
-    out: list[tuple[Shop, list[dict[str, Any]]]] = []
-    shops = list(world.shops.values())
-    pending: dict[int, list[dict[str, Any]]] = {shop.id: [] for shop in shops}
-    made = 0
-    for n in itertools.count(first):
-        shop = shops[n % len(shops)]
-        events = order_events(shop, n, now)[: total - made]
-        made += len(events)
-        queue = pending[shop.id]
-        if len(queue) + len(events) > size:
-            out.append((shop, queue))
-            pending[shop.id] = queue = []
-        queue.extend(events)
-        if made >= total:
-            break
-    out += [(shop, pending[shop.id]) for shop in shops if pending[shop.id]]
-    return out
-
-
-async def _admin(url: str, sql: str) -> None:
-    u = make_url(url)
-    conn = await asyncpg.connect(
-        user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database
-    )
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
 
 
 async def run(
@@ -189,37 +101,8 @@ async def run(
     concurrency: int = 4,
     keep: bool = False,
 ) -> Report:
-    name = f"matchup_bench_{secrets.token_hex(5)}"
-    await _admin(server_url, f'CREATE DATABASE "{name}"')
-    url = (
-        make_url(server_url)
-        .set(drivername="postgresql+asyncpg", database=name)
-        .render_as_string(hide_password=False)
-    )
-    try:
-        upgrade_head(url)
-        settings = Settings(
-            _env_file=None,
-            env="test",
-            database_url=url,
-            secret_key=secrets.token_hex(24),
-            redis_url=None,
-            sweep_interval_seconds=0,
-            log_level="WARNING",
-            # measured here: ingestion, not the integration key's rate limit (docs/api-limits.md)
-            rate_limit_capacity={"integration_key": 10**9},
-        )
-        rt = Runtime.build(settings, clock=Clock())
-        await rt.start()
-        try:
-            return await _measure(rt, events=events, rounds=rounds, batch=batch, concurrency=concurrency)
-        finally:
-            await rt.stop()
-    finally:
-        if keep:
-            print(f"kept database {name}")
-        else:
-            await _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    async with common.throwaway_runtime(server_url, keep=keep) as rt:
+        return await _measure(rt, events=events, rounds=rounds, batch=batch, concurrency=concurrency)
 
 
 async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurrency: int) -> Report:
@@ -232,10 +115,10 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
     per_round = events // rounds
     for r in range(rounds):
         # New orders every round (numbered on from the last round's), never more events than asked for.
-        work = batches(world, per_round, batch, rt.clock.now(), first=r * per_round)
+        work = common.batches(world, per_round, batch, rt.clock.now(), first=r * per_round)
         async with rt.sessionmaker() as s:
             before = {m: await s.scalar(select(func.coalesce(func.max(m.id), 0))) for m in TABLES}
-        ingest_seconds.append(await _ingest(rt, app, work, concurrency, statuses))
+        ingest_seconds.append(await common.ingest(rt, app, work, concurrency, statuses))
         bulk, written = await _bulk_insert_again(rt, before)
         bulk_seconds.append(bulk)
         for name, n in written.items():
@@ -250,34 +133,6 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
         rows=rows,
         statuses=statuses,
     )
-
-
-async def _ingest(
-    rt: Runtime,
-    app: Any,
-    work: list[tuple[Shop, list[dict[str, Any]]]],
-    concurrency: int,
-    statuses: dict[str, int],
-) -> float:
-    queue: asyncio.Queue[tuple[Shop, list[dict[str, Any]]]] = asyncio.Queue()
-    for item in work:
-        queue.put_nowait(item)
-
-    async def client() -> None:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as http:
-            while not queue.empty():
-                shop, chunk = queue.get_nowait()
-                sender = Integration(http, shop.api_key, shop.signing_secret, rt.clock)  # type: ignore[arg-type]
-                response = await sender.batch(chunk)
-                if response.status_code != 200:
-                    raise RuntimeError(f"batch refused: {response.status_code} {response.text[:300]}")
-                for result in response.json()["results"]:
-                    key = "duplicate" if result["duplicate"] else result["status"]
-                    statuses[key] = statuses.get(key, 0) + 1
-
-    started = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(concurrency)))
-    return time.perf_counter() - started
 
 
 async def _bulk_insert_again(rt: Runtime, before: dict[Any, int]) -> tuple[float, dict[str, int]]:
@@ -299,30 +154,14 @@ async def _bulk_insert_again(rt: Runtime, before: dict[Any, int]) -> tuple[float
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=100_000, help="in all rounds together")
-    parser.add_argument(
-        "--rounds", type=int, default=5, help="alternating rounds of ingestion and bulk insert"
+    parser = common.arguments(
+        __doc__,
+        events=100_000,
+        events_help="in all rounds together",
+        rounds_help="alternating rounds of ingestion and bulk insert",
+        concurrency_help="clients sending batches at once",
     )
-    parser.add_argument("--batch", type=int, default=500, help="events per request (at most 500)")
-    parser.add_argument("--concurrency", type=int, default=4, help="clients sending batches at once")
-    parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
-    args = parser.parse_args(argv)
-    url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL")
-    if not url or not url.startswith("postgres"):
-        raise SystemExit(
-            "Set MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL) to a PostgreSQL server URL"
-        )
-    report = asyncio.run(
-        run(
-            url,
-            events=args.events,
-            rounds=args.rounds,
-            batch=args.batch,
-            concurrency=args.concurrency,
-            keep=args.keep,
-        )
-    )
+    report = asyncio.run(run(common.database_url(), **vars(parser.parse_args(argv))))
     print(report)
     print(
         json.dumps(

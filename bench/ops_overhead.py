@@ -22,13 +22,10 @@ running here: it happens later, in the background loop, off the ingestion path.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import io
 import json
 import logging
-import os
-import secrets
 import statistics
 import sys
 from pathlib import Path
@@ -40,19 +37,15 @@ if str(ROOT) not in sys.path:
 
 from pydantic import SecretStr  # noqa: E402
 from sqlalchemy import func, select, update  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.ingest_orders import _admin, _ingest, batches  # noqa: E402
+from bench import ingest_common as common  # noqa: E402
 from server import models  # noqa: E402
 from server.app import create_app  # noqa: E402
-from server.clock import Clock  # noqa: E402
-from server.migrate import upgrade_head  # noqa: E402
 from server.models.webhook import WebhookEndpointStatus  # noqa: E402
 from server.observability import metrics  # noqa: E402
 from server.observability.logs import configure_logging  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
 from server.services import unit_of_work  # noqa: E402
-from server.settings import Settings  # noqa: E402
 from server.webhooks import outbox  # noqa: E402
 from tests.orders.world import build_orders_world  # noqa: E402
 
@@ -108,41 +101,15 @@ async def run(
     concurrency: int = 4,
     keep: bool = False,
 ) -> dict[str, Any]:
-    name = f"matchup_bench_{secrets.token_hex(5)}"
-    await _admin(server_url, f'CREATE DATABASE "{name}"')
-    url = (
-        make_url(server_url)
-        .set(drivername="postgresql+asyncpg", database=name)
-        .render_as_string(hide_password=False)
-    )
     unit_of_work.outbox = _Outbox  # type: ignore[assignment]  # the bench switches the outbox step per round
     try:
-        upgrade_head(url)
-        settings = Settings(
-            _env_file=None,
-            env="test",
-            database_url=url,
-            secret_key=secrets.token_hex(24),
-            redis_url=None,
-            sweep_interval_seconds=0,
-            webhook_poll_seconds=0,
-            log_level="WARNING",
-            metrics_token=SecretStr("bench"),
-            rate_limit_capacity={"integration_key": 10**9},
-        )
-        rt = Runtime.build(settings, clock=Clock())
-        await rt.start()
-        try:
+        async with common.throwaway_runtime(
+            server_url, keep=keep, webhook_poll_seconds=0, metrics_token=SecretStr("bench")
+        ) as rt:
             return await _measure(rt, events=events, rounds=rounds, batch=batch, concurrency=concurrency)
-        finally:
-            await rt.stop()
     finally:
         unit_of_work.outbox = outbox  # type: ignore[assignment]
         metrics.switch.on = False
-        if keep:
-            print(f"kept database {name}")
-        else:
-            await _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurrency: int) -> dict[str, Any]:
@@ -159,9 +126,9 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
     for r in range(rounds):
         for config in CONFIGS[r % 3 :] + CONFIGS[: r % 3]:  # rotate who goes first
             await _configure(rt, config)
-            work = batches(world, per_run, batch, rt.clock.now(), first=first)
+            work = common.batches(world, per_run, batch, rt.clock.now(), first=first)
             first += per_run
-            seconds[config].append(await _ingest(rt, app, work, concurrency, statuses))
+            seconds[config].append(await common.ingest(rt, app, work, concurrency, statuses))
     async with rt.sessionmaker() as s:
         messages = await s.scalar(select(func.count()).select_from(models.WebhookMessage))
     rates = {c: [per_run / t for t in seconds[c]] for c in CONFIGS}
@@ -176,49 +143,25 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
     }
 
 
-def _spread(values: list[float], fmt: str) -> str:
-    return f"{fmt.format(statistics.median(values))}   ({fmt.format(min(values)).strip()}–{fmt.format(max(values)).strip()})"
-
-
 def describe(report: dict[str, Any]) -> str:
     lines = [
         f"events:          {report['events']} ({report['per_run']} per configuration per round; "
         f"{', '.join(f'{n} {s}' for s, n in report['statuses'].items())}); webhook messages written: {report['messages']}",
     ]
     for config in CONFIGS:
-        lines.append(f"{config:<5} events/s: {_spread(report['rates'][config], '{:8.0f}')}  median (min–max)")
+        lines.append(
+            f"{config:<5} events/s: {common.spread(report['rates'][config], '{:8.0f}')}  median (min–max)"
+        )
     for config in ("off", "on"):
-        lines.append(f"{config}/bare:        {_spread(report['ratios'][config], '{:8.3f}')}  per round")
+        lines.append(f"{config}/bare:        {common.spread(report['ratios'][config], '{:8.3f}')}  per round")
     cost = 1 - statistics.median(report["ratios"]["on"])
     lines.append(f"cost of metrics + logs + outbox: {cost:.1%} of ingestion throughput (goal: under 5 %)")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--events", type=int, default=30_000, help="in all rounds and configurations together"
-    )
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--batch", type=int, default=500, help="events per request (at most 500)")
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
-    args = parser.parse_args(argv)
-    url = os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL")
-    if not url or not url.startswith("postgres"):
-        raise SystemExit(
-            "Set MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL) to a PostgreSQL server URL"
-        )
-    report = asyncio.run(
-        run(
-            url,
-            events=args.events,
-            rounds=args.rounds,
-            batch=args.batch,
-            concurrency=args.concurrency,
-            keep=args.keep,
-        )
-    )
+    parser = common.arguments(__doc__, events=30_000, events_help="in all rounds and configurations together")
+    report = asyncio.run(run(common.database_url(), **vars(parser.parse_args(argv))))
     print(describe(report))
     print(json.dumps({c: round(statistics.median(report["ratios"][c]), 3) for c in ("off", "on")}))
 

@@ -30,7 +30,7 @@ class QueryLimits(SchemaExtension):
     ) -> None:
         super().__init__(execution_context=execution_context)
         self.rate = rate
-        self.costs = costs or CostCache(1)
+        self.costs = costs if costs is not None else CostCache(1)  # an empty LRU is falsy
         self.report: dict[str, Any] | None = None
 
     async def on_execute(self) -> AsyncIterator[None]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, Select, bindparam
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, any_, bindparam
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
@@ -57,8 +57,16 @@ class ScopedLoader(DataLoader):
         # the built select be reused by later requests of the same principal; without it each batch builds its own.
         self.name = name
 
+    def _keys_match(self) -> ColumnElement[bool]:
+        # PostgreSQL, integer keys: `key = ANY($1)` with the keys as one array. The statement's text is the same
+        # for any number of keys, so it is rendered once and asyncpg reuses its prepared form; `IN (:keys)`
+        # (expanding, SQLite and other key types) is rendered anew for every batch, one placeholder per key.
+        if not self.rt.settings.is_sqlite and isinstance(self.key_column.type, Integer):
+            return self.key_column == any_(bindparam(_KEYS, type_=ARRAY(self.key_column.type)))
+        return self.key_column.in_(bindparam(_KEYS, expanding=True))
+
     def _build(self) -> Select[Any]:
-        stmt = self.statement().where(self.key_column.in_(bindparam(_KEYS, expanding=True)))
+        stmt = self.statement().where(self._keys_match())
         if self.type_name is not None:
             stmt = stmt.where(row_scope(self.type_name, self.principal))
         return stmt
@@ -66,7 +74,9 @@ class ScopedLoader(DataLoader):
     def select(self) -> Select[Any]:
         if self.name is None:
             return self._build()
-        return _STATEMENTS.get_or_build((self.name, self.type_name, self.principal), self._build)
+        return _STATEMENTS.get_or_build(
+            (self.name, self.type_name, self.principal, self.rt.settings.is_sqlite), self._build
+        )
 
     async def batch_load_fn(self, keys: Sequence[Hashable]) -> list[Any]:
         with span(

@@ -4,6 +4,7 @@ A mixin of LoaderRegistry (server/loaders/registry.py), which gives it `_get`.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from sqlalchemy import select
 
@@ -16,7 +17,7 @@ class CreatorSideLoaders:
     _get: Callable[..., ScopedLoader]  # LoaderRegistry._get: one loader per name and registry
 
     # --- the creator side: showcase entries, sample requests, content ----------------------------------
-    @property
+    @cached_property
     def offer_context_by_registration_id(self) -> ScopedLoader:
         """(registration id, campaign id, campaign name, campaign end, agency display name, sample quota, samples
         consumed): what every party of a collaboration may see about it, never a rate. The parent row (an entry,
@@ -42,7 +43,7 @@ class CreatorSideLoaders:
             key_of=lambda row: row[0],
         )
 
-    @property
+    @cached_property
     def showcase_entry_by_id(self) -> ScopedLoader:
         return self._get(
             "showcase_entry_by_id",
@@ -52,7 +53,7 @@ class CreatorSideLoaders:
             key_of=lambda e: e.id,
         )
 
-    @property
+    @cached_property
     def sample_request_by_id(self) -> ScopedLoader:
         return self._get(
             "sample_request_by_id",
@@ -62,7 +63,7 @@ class CreatorSideLoaders:
             key_of=lambda s: s.id,
         )
 
-    @property
+    @cached_property
     def sample_requests_by_product_id(self) -> ScopedLoader:
         return self._get(
             "sample_requests_by_product_id",
@@ -73,7 +74,7 @@ class CreatorSideLoaders:
             many=True,
         )
 
-    @property
+    @cached_property
     def shipments_by_sample_request_id(self) -> ScopedLoader:
         # The parent request was loaded through its own scope; its shipment history goes with it.
         return self._get(
@@ -87,7 +88,7 @@ class CreatorSideLoaders:
             many=True,
         )
 
-    @property
+    @cached_property
     def content_by_id(self) -> ScopedLoader:
         return self._get(
             "content_by_id",
@@ -97,7 +98,7 @@ class CreatorSideLoaders:
             key_of=lambda c: c.id,
         )
 
-    @property
+    @cached_property
     def contents_by_sample_request_id(self) -> ScopedLoader:
         return self._get(
             "contents_by_sample_request_id",
@@ -108,7 +109,7 @@ class CreatorSideLoaders:
             many=True,
         )
 
-    @property
+    @cached_property
     def contents_by_product_id(self) -> ScopedLoader:
         return self._get(
             "contents_by_product_id",

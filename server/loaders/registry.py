@@ -51,7 +51,7 @@ class LoaderRegistry(CreatorSideLoaders):
         return loader
 
     # --- tenants -----------------------------------------------------------------------------------
-    @property
+    @cached_property
     def user_by_id(self) -> ScopedLoader:
         return self._get(
             "user_by_id",
@@ -61,7 +61,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda u: u.id,
         )
 
-    @property
+    @cached_property
     def organisation_by_id(self) -> ScopedLoader:
         return self._get(
             "organisation_by_id",
@@ -71,7 +71,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda o: o.id,
         )
 
-    @property
+    @cached_property
     def agency_by_id(self) -> ScopedLoader:
         return self._get(
             "agency_by_id",
@@ -83,7 +83,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda r: r[0].organisation_id,
         )
 
-    @property
+    @cached_property
     def shop_by_id(self) -> ScopedLoader:
         return self._get(
             "shop_by_id",
@@ -95,7 +95,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda r: r[0].organisation_id,
         )
 
-    @property
+    @cached_property
     def shop_name_by_id(self) -> ScopedLoader:
         """Display names of shops: visible wherever the product is (no row scope on the name alone)."""
         return self._get(
@@ -106,7 +106,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda r: r[0],
         )
 
-    @property
+    @cached_property
     def creator_by_id(self) -> ScopedLoader:
         return self._get(
             "creator_by_id",
@@ -117,7 +117,7 @@ class LoaderRegistry(CreatorSideLoaders):
         )
 
     # --- catalogue ---------------------------------------------------------------------------------
-    @property
+    @cached_property
     def product_by_id(self) -> ScopedLoader:
         return self._get(
             "product_by_id",
@@ -127,7 +127,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda p: p.id,
         )
 
-    @property
+    @cached_property
     def skus_by_product_id(self) -> ScopedLoader:
         # The parent product was loaded through its own scope; SKUs are plain children of it.
         return self._get(
@@ -139,7 +139,7 @@ class LoaderRegistry(CreatorSideLoaders):
             many=True,
         )
 
-    @property
+    @cached_property
     def sku_summary_by_product_id(self) -> ScopedLoader:
         """(product_id, lowest price, total stock, SKU count) in one aggregate per batch."""
         return self._get(
@@ -156,7 +156,7 @@ class LoaderRegistry(CreatorSideLoaders):
         )
 
     # --- campaigns and registrations -------------------------------------------------------------------
-    @property
+    @cached_property
     def campaign_by_id(self) -> ScopedLoader:
         return self._get(
             "campaign_by_id",
@@ -166,7 +166,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda c: c.id,
         )
 
-    @property
+    @cached_property
     def registration_by_id(self) -> ScopedLoader:
         return self._get(
             "registration_by_id",
@@ -176,7 +176,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda r: r.id,
         )
 
-    @property
+    @cached_property
     def bookmark_by_registration_id(self) -> ScopedLoader:
         """The viewer's own bookmarks (agencies; nobody else has any)."""
         agency_id = self.principal.agency_id if self.principal is not None else None
@@ -188,7 +188,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda b: b.registration_id,
         )
 
-    @property
+    @cached_property
     def history_by_registration_id(self) -> ScopedLoader:
         """(audit event, actor organisation name, its kind) per registration, oldest first. The parent
         registration was loaded through its own scope; its history goes with it."""
@@ -208,7 +208,7 @@ class LoaderRegistry(CreatorSideLoaders):
             many=True,
         )
 
-    @property
+    @cached_property
     def target_shop_codes_by_campaign_id(self) -> ScopedLoader:
         """(campaign id, shop code) of the shops a SELECTED campaign targets, by code."""
         return self._get(
@@ -225,7 +225,7 @@ class LoaderRegistry(CreatorSideLoaders):
             many=True,
         )
 
-    @property
+    @cached_property
     def pending_change_by_campaign_id(self) -> ScopedLoader:
         return self._get(
             "pending_change_by_campaign_id",
@@ -239,7 +239,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda c: c.campaign_id,
         )
 
-    @property
+    @cached_property
     def registration_counts_by_campaign_id(self) -> ScopedLoader:
         """(campaign id, total, one count per RegistrationStatus in enum order, distinct products not withdrawn)
         over the registrations the viewer may see: all of its campaigns' for an agency, its own for a seller."""
@@ -260,7 +260,7 @@ class LoaderRegistry(CreatorSideLoaders):
         )
 
     # --- product lists and share links ------------------------------------------------------------------
-    @property
+    @cached_property
     def product_list_by_id(self) -> ScopedLoader:
         return self._get(
             "product_list_by_id",
@@ -270,7 +270,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row.id,
         )
 
-    @property
+    @cached_property
     def product_list_item_by_id(self) -> ScopedLoader:
         """(item, product id, total rate bps): the registration's product and the seller's total rate."""
         return self._get(
@@ -281,7 +281,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row[0].id,
         )
 
-    @property
+    @cached_property
     def product_list_items_page(self) -> ScopedPageLoader:
         """Pages of (item, product id, total rate bps) by (list id, first, after), oldest item first."""
         loader = self._loaders.get("product_list_items_page")
@@ -300,7 +300,7 @@ class LoaderRegistry(CreatorSideLoaders):
             self._loaders["product_list_items_page"] = loader
         return loader
 
-    @property
+    @cached_property
     def product_list_item_count_by_list_id(self) -> ScopedLoader:
         return self._get(
             "product_list_item_count_by_list_id",
@@ -312,7 +312,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row[0],
         )
 
-    @property
+    @cached_property
     def active_creator_count_by_list_item_id(self) -> ScopedLoader:
         # The parent item was loaded through its own scope; this is an aggregate of it.
         return self._get(
@@ -327,7 +327,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row[0],
         )
 
-    @property
+    @cached_property
     def share_link_by_id(self) -> ScopedLoader:
         return self._get(
             "share_link_by_id",
@@ -337,7 +337,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row.id,
         )
 
-    @property
+    @cached_property
     def integration_key_by_id(self) -> ScopedLoader:
         return self._get(
             "integration_key_by_id",
@@ -347,7 +347,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row.id,
         )
 
-    @property
+    @cached_property
     def webhook_endpoint_by_id(self) -> ScopedLoader:
         return self._get(
             "webhook_endpoint_by_id",
@@ -357,7 +357,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row.id,
         )
 
-    @property
+    @cached_property
     def webhook_message_by_id(self) -> ScopedLoader:
         return self._get(
             "webhook_message_by_id",
@@ -367,7 +367,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row.id,
         )
 
-    @property
+    @cached_property
     def webhook_attempts_by_message_id(self) -> ScopedLoader:
         return self._get(
             "webhook_attempts_by_message_id",
@@ -378,7 +378,7 @@ class LoaderRegistry(CreatorSideLoaders):
             many=True,
         )
 
-    @property
+    @cached_property
     def active_share_link_by_list_id(self) -> ScopedLoader:
         return self._get(
             "active_share_link_by_list_id",
@@ -388,7 +388,7 @@ class LoaderRegistry(CreatorSideLoaders):
             key_of=lambda row: row.list_id,
         )
 
-    @property
+    @cached_property
     def link_open_count_by_share_link_id(self) -> ScopedLoader:
         # The parent link was loaded through its own scope; this is an aggregate of it.
         return self._get(
@@ -424,7 +424,7 @@ class LoaderRegistry(CreatorSideLoaders):
         return InsightLoaders(self.rt, cache=self.cache)
 
     # --- notifications -----------------------------------------------------------------------------
-    @property
+    @cached_property
     def notification_by_id(self) -> ScopedLoader:
         return self._get(
             "notification_by_id",

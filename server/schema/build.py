@@ -23,6 +23,7 @@ from server.limits.rate import RateLimiter
 from server.limits.timeout import TimeLimitedExecution
 from server.observability.graphql import ObserveOperations
 from server.schema.extensions import ClassifyAndMaskErrors
+from server.schema.fast_execution import FastExecutionContext
 from server.schema.fast_resolvers import install_fast_resolvers
 from server.schema.root import Mutation, Query
 from server.schema.subscription_root import Subscription
@@ -57,6 +58,7 @@ def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawbe
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
+        execution_context_class=FastExecutionContext,  # scalar attributes completed directly
         extensions=[
             ObserveOperations,  # first: its span and duration enclose the others (server/observability/graphql.py)
             partial(ParserCache, maxsize=settings.graphql_cache_size),

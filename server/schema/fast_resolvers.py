@@ -27,6 +27,7 @@ from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import ROOT_TYPES
 from server.authz.gate import PolicyGate
+from server.schema.fast_execution import ATTRIBUTE, RESOLVER
 
 __all__ = ["install_fast_resolvers"]
 
@@ -42,6 +43,7 @@ def _plain_call(field: StrawberryField) -> Resolve | None:
         def attribute(source: Any, _info: Any) -> Any:
             return getattr(source, name)
 
+        setattr(attribute, ATTRIBUTE, (name, None))
         return attribute
     if (
         resolver.self_parameter is None
@@ -87,6 +89,8 @@ def _fast(field: StrawberryField, info_class: type, gate: PolicyGate | None) -> 
         info = info_class(_raw_info=raw, _field=field)
         return call(source, info) if allowed(source, info) else None
 
+    if field.base_resolver is None:  # a gated plain attribute (server/schema/fast_execution.py)
+        setattr(gated, ATTRIBUTE, (field.python_name, gate))
     return gated
 
 
@@ -116,6 +120,8 @@ def install_fast_resolvers(schema: Any) -> int:
                 continue
             resolve = _fast(field, info_class, gate)
             if resolve is not None:
+                if not hasattr(resolve, ATTRIBUTE):  # (source, info) only: planned by fast_execution.py
+                    setattr(resolve, RESOLVER, True)
                 graphql_field.resolve = resolve
                 replaced += 1
     return replaced

@@ -4,7 +4,6 @@ the signing secret once, enables and disables them, replays a message and sends 
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,6 +17,7 @@ from server.runtime import Runtime
 from server.services import audit
 from server.services.errors import DomainError, DomainErrors, not_found
 from server.services.unit_of_work import UnitOfWork
+from server.webhooks.addresses import check_public
 from server.webhooks.events import BY_NAME, SUBSCRIBABLE
 from server.webhooks.outbox import new_message
 from server.webhooks.signing import new_secret
@@ -33,12 +33,18 @@ class CreatedEndpoint:
     secret: str  # in clear only here: shown once
 
 
-def check_url(url: str, *, private_allowed: bool) -> str:
+async def check_url(url: str, *, private_allowed: bool) -> str:
+    """The URL, trimmed; unless private addresses are allowed, an https URL whose host resolves to public
+    addresses only (server/webhooks/addresses.py). Raises a DomainError on ["input", "url"]."""
     url = url.strip()
     field = ["input", "url"]
     if len(url) > URL_MAX:
         raise DomainError("TOO_LONG", f"Use at most {URL_MAX} characters ({len(url)} now)", field)
     parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number or out of range
+    except ValueError:
+        raise DomainError("INVALID_URL", "Give the port as a number from 1 to 65535", field) from None
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise DomainError(
             "INVALID_URL", "Give an absolute http(s) URL, e.g. https://example.com/hooks", field
@@ -46,20 +52,9 @@ def check_url(url: str, *, private_allowed: bool) -> str:
     if parts.username or parts.password:
         raise DomainError("INVALID_URL", "Put no credentials in the URL: verify the signature instead", field)
     if not private_allowed:
-        host = parts.hostname
-        try:
-            address = ipaddress.ip_address(host)
-            private = (
-                address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
-            )
-        except ValueError:
-            private = host == "localhost" or host.endswith((".localhost", ".local", ".internal"))
-        if private:
-            raise DomainError(
-                "PRIVATE_URL", "Webhooks go to public addresses only (not loopback or private ones)", field
-            )
         if parts.scheme != "https":
             raise DomainError("INSECURE_URL", "Use an https URL", field)
+        await check_public(url)  # PRIVATE_URL, UNRESOLVABLE_HOST
     return url
 
 
@@ -80,19 +75,19 @@ def subscribable() -> tuple[str, ...]:
     return tuple(name for name in SUBSCRIBABLE if name != "webhook.test")
 
 
-def _check(
+async def _check(
     rt: Runtime, url: str | None, event_types: list[str] | None, description: str | None
 ) -> dict[str, object]:
     values: dict[str, object] = {}
     errors: list[DomainError] = []
-    for name, check in (
-        ("url", lambda: check_url(url or "", private_allowed=rt.settings.webhook_private_urls_allowed)),
-        ("event_types", lambda: check_event_types(event_types or [])),
-    ):
-        if (url if name == "url" else event_types) is None:
-            continue
+    if url is not None:
         try:
-            values[name] = check()
+            values["url"] = await check_url(url, private_allowed=rt.settings.webhook_private_urls_allowed)
+        except DomainError as error:
+            errors.append(error)
+    if event_types is not None:
+        try:
+            values["event_types"] = check_event_types(event_types)
         except DomainError as error:
             errors.append(error)
     if description is not None:
@@ -109,7 +104,7 @@ def _check(
 async def create_endpoint(
     rt: Runtime, principal: Principal, *, url: str, event_types: list[str], description: str = ""
 ) -> CreatedEndpoint:
-    values = _check(rt, url, event_types, description)
+    values = await _check(rt, url, event_types, description)
     secret = new_secret()
     async with UnitOfWork(rt) as uow:
         s = uow.session
@@ -161,7 +156,7 @@ async def update_endpoint(
     description: str | None = None,
     enabled: bool | None = None,
 ) -> models.WebhookEndpoint:
-    values = _check(rt, url, event_types, description)
+    values = await _check(rt, url, event_types, description)
     async with UnitOfWork(rt) as uow:
         endpoint = await _own(uow, principal, endpoint_id)
         for name, value in values.items():

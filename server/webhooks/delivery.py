@@ -27,7 +27,9 @@ from server.models.webhook import WebhookMessageStatus as Status
 from server.observability import metrics
 from server.runtime import Runtime
 from server.services import notifications
+from server.services.errors import DomainError
 from server.services.unit_of_work import UnitOfWork
+from server.webhooks import addresses
 from server.webhooks.render import principal_of, render
 from server.webhooks.signing import signed_headers
 
@@ -93,6 +95,34 @@ async def _prepare(
     return message, endpoint
 
 
+async def _post(
+    rt: Runtime, client: httpx.AsyncClient, url: str, body: str, headers: dict[str, str]
+) -> tuple[int | None, str | None, str | None]:
+    """(response status, its first 2 kB, error): the host resolved and checked again now (DNS rebinding), then
+    its addresses tried in turn until one connects (server/webhooks/addresses.py)."""
+    try:
+        targets = await addresses.targets(url, private_allowed=rt.settings.webhook_private_urls_allowed)
+    except DomainError as refused:
+        return None, None, f"Not sent: {refused.message}"[:300]
+    error = None
+    for target in targets:
+        try:
+            response = await client.post(
+                target.url,
+                content=body.encode(),
+                headers={**headers, **target.headers},
+                extensions=target.extensions,
+                timeout=rt.settings.webhook_timeout_seconds,
+            )
+        except httpx.ConnectError as exc:  # this address is not listening: the next one, if any
+            error = f"{type(exc).__name__}: {exc}"[:300]
+        except httpx.HTTPError as exc:
+            return None, None, f"{type(exc).__name__}: {exc}"[:300]
+        else:
+            return response.status_code, response.text[:RESPONSE_KEPT], None
+    return None, None, error
+
+
 async def send(
     rt: Runtime, schema: Any, client: httpx.AsyncClient, message_id: int, *, manual: bool = False
 ) -> bool:
@@ -100,20 +130,8 @@ async def send(
     message, endpoint = await _prepare(rt, schema, message_id)
     assert message.body is not None
     headers = signed_headers(endpoint.secret, message.message_id, datetime.now(UTC), message.body)
-    status: int | None = None
-    text: str | None = None
-    error: str | None = None
     started = time.perf_counter()
-    try:
-        response = await client.post(
-            endpoint.url,
-            content=message.body.encode(),
-            headers=headers,
-            timeout=rt.settings.webhook_timeout_seconds,
-        )
-        status, text = response.status_code, response.text[:RESPONSE_KEPT]
-    except httpx.HTTPError as exc:
-        error = f"{type(exc).__name__}: {exc}"[:300]
+    status, text, error = await _post(rt, client, endpoint.url, message.body, headers)
     duration_ms = int((time.perf_counter() - started) * 1000)
     accepted = status is not None and 200 <= status < 300
     metrics.webhook_delivery("accepted" if accepted else "failed")

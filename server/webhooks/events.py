@@ -38,8 +38,9 @@ paidAt settledAt updatedAt campaignName agencyName creatorName creator { id hand
 product { id title } shop { id name }"""
 
 
-def _line_status(*statuses: str) -> Callable[[dict[str, Any]], bool]:
-    return lambda event: event.get("status") in statuses
+def _commission(change: str) -> Callable[[dict[str, Any]], bool]:
+    """The line event says what its unit did to the commission (server/services/orders/line_events.py)."""
+    return lambda event: change in event.get("commission", ())
 
 
 _COMMISSION_CHANNELS = (("org", "commissions"), ("shop", "order-lines"))
@@ -62,18 +63,19 @@ EVENTS: tuple[WebhookEvent, ...] = (
         "orderLineId",
         _LINE,
         _COMMISSION_CHANNELS,
-        _line_status("PAID"),
+        _commission("ESTIMATED"),
         ("status",),
     ),
     WebhookEvent(
         "commission.adjusted",
-        "An order line was cancelled, refunded or frozen: its commission changed.",
+        "A paid order line's commission changed: refunded (in part or in full), cancelled, frozen or released, "
+        "or adjusted by a dispute.",
         "OrderLine",
         "orderLineId",
         _LINE,
         _COMMISSION_CHANNELS,
-        _line_status("CANCELLED", "REFUNDED", "FROZEN"),
-        ("status",),
+        _commission("ADJUSTED"),
+        ("status", "adjustments"),
     ),
     WebhookEvent(
         "commission.settled",
@@ -82,7 +84,7 @@ EVENTS: tuple[WebhookEvent, ...] = (
         "orderLineId",
         _LINE,
         _COMMISSION_CHANNELS,
-        _line_status("SETTLED"),
+        _commission("SETTLED"),
         ("status",),
     ),
     WebhookEvent(

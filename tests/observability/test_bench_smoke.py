@@ -15,7 +15,9 @@ async def test_the_overhead_benchmark_runs() -> None:
     assert PG_URL is not None
     report = await run(PG_URL, events=240, rounds=2, batch=40, concurrency=1)
     assert report["events"] == 240 and report["statuses"] == {"applied": 240}
-    assert 0 < report["messages"] <= 80  # only the 80 events of the "on" rounds raise commission messages
+    # Only the 80 events of the "on" rounds raise commission messages: one per change of a line's commission and
+    # party (104 today); the three configurations together would write about three times as many.
+    assert 0 < report["messages"] <= 3 * 80
     assert all(len(report["rates"][c]) == 2 for c in ("bare", "off", "on"))
     assert "on/bare" in describe(report)
     assert unit_of_work.outbox is outbox and metrics.switch.on is False  # restored

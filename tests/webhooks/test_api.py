@@ -89,11 +89,16 @@ async def test_private_urls_are_refused_in_production(rt) -> None:  # noqa: ANN0
         "http://example.com/h",
     ):
         with pytest.raises(DomainError) as refused:
-            check_url(url, private_allowed=False)
+            await check_url(url, private_allowed=False)
         assert refused.value.code in ("PRIVATE_URL", "INSECURE_URL")
+    with pytest.raises(DomainError) as refused:
+        await check_url("https://example.com:99999/h", private_allowed=False)
+    assert refused.value.code == "INVALID_URL" and "65535" in refused.value.message
+    # A public address (an IP literal: the tests resolve no outside names); tests/webhooks/test_addresses.py
+    # has the names and the other non-public addresses.
     assert (
-        check_url("https://hooks.example.com/matchup", private_allowed=False)
-        == "https://hooks.example.com/matchup"
+        await check_url("https://93.184.215.14/matchup", private_allowed=False)
+        == "https://93.184.215.14/matchup"
     )
 
 

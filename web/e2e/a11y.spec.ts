@@ -11,7 +11,7 @@ import { settled } from './support/session.ts';
 const ROLES = {
   agency: ['/agency', '/agency/campaigns', '/agency/campaigns/new', '/agency/lists', '/agency/samples', '/agency/orders', '/agency/bills', '/agency/payment-account', '/agency/notifications'],
   seller: ['/seller', '/seller/marketplace', '/seller/registrations', '/seller/samples', '/seller/performance', '/seller/orders', '/seller/integrations', '/seller/notifications'],
-  creator: ['/creator', '/creator/offers', '/creator/showcase', '/creator/samples', '/creator/earnings', '/creator/earnings/orders', '/creator/earnings/payouts', '/creator/notifications'],
+  creator: ['/creator', '/creator/offers', '/creator/showcase', '/creator/samples', '/creator/earnings', '/creator/earnings/orders', '/creator/earnings/payouts', '/creator/webhooks', '/creator/notifications'],
   operator: ['/operator', '/operator/finance', '/operator/notifications'],
 } as const;
 

@@ -21,7 +21,7 @@ from server.services import audit
 from server.services import dispute_rules as rules
 from server.services.disputes import messages
 from server.services.notifications import notify
-from server.services.orders.line_events import publish_line_changes
+from server.services.orders.line_events import ADJUSTED, CommissionChanges, publish_line_changes
 from server.services.registration_changes import StatusChanges
 from server.services.rollups.upkeep import touch as touch_rollups
 from server.services.unit_of_work import UnitOfWork
@@ -163,7 +163,9 @@ async def post_adjustment(uow: UnitOfWork, dispute: models.Dispute, amount_minor
             .where(models.OrderLine.id == dispute.order_line_id)
         )
     ).one()
-    publish_line_changes(uow, [(row[0], row[1])])
+    # The agency's share moved to the creator: an adjustment for them; the seller's figures did not move.
+    changed = CommissionChanges(seller=False).add(ADJUSTED, "DISPUTE")
+    publish_line_changes(uow, [(row[0], row[1])], {row[0]: changed})
 
 
 async def reopen_registration(uow: UnitOfWork, dispute: models.Dispute, actor: Principal | None) -> bool:

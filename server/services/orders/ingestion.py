@@ -40,7 +40,7 @@ from server.services.orders import batching, ledger, lifecycle
 from server.services.orders import payloads as p
 from server.services.orders.commission import ZERO, Split, is_attributed
 from server.services.orders.event_shops import EventResult, _refused, _shops_of
-from server.services.orders.line_events import publish_line_changes
+from server.services.orders.line_events import CommissionChanges, note_event, publish_line_changes
 from server.services.orders.signatures import TIMESTAMP_TOLERANCE, Pusher, ShopRef
 from server.services.unit_of_work import UnitOfWork
 
@@ -174,6 +174,7 @@ class _Run:
     waiting: dict[tuple[int, str], list[models.OrderEvent]] = field(default_factory=dict)
     totals: dict[int, dict[LedgerPhase, Split]] = field(default_factory=dict)  # line id -> ledger now
     touched: dict[int, tuple[models.OrderLine, int]] = field(default_factory=dict)  # id(line) -> (line, shop)
+    money: dict[models.OrderLine, CommissionChanges] = field(default_factory=dict)  # for the line events
     # Written together at the end (finish): one INSERT per table for the whole request.
     planned: dict[int, batching.PlannedOrder | DomainError] = field(default_factory=dict)  # id(event) -> plan
     new_orders: list[models.Order] = field(default_factory=list)
@@ -383,6 +384,7 @@ class _Run:
             line.status = lifecycle.derive_status(line)
             line.updated_at = self.now
             self.touched[id(line)] = (line, order.shop_id)
+            note_event(self.money, line, event)
             if moves_money and is_attributed(line):
                 said = getattr(event, "reason", None)
                 reason = f"{change.note} ({event.type} {event.id}{': ' + said if said else ''})"
@@ -444,4 +446,4 @@ class _Run:
         if not self.touched:
             return
         await self.s.flush()
-        publish_line_changes(self.uow, self.touched.values())
+        publish_line_changes(self.uow, self.touched.values(), self.money)

@@ -18,7 +18,7 @@ from server.runtime import Runtime
 from server.services.orders import ledger
 from server.services.orders.commission import is_attributed
 from server.services.orders.ingestion import begin_writing
-from server.services.orders.line_events import publish_line_changes
+from server.services.orders.line_events import SETTLED, CommissionChanges, publish_line_changes
 from server.services.unit_of_work import UnitOfWork
 
 Line = models.OrderLine
@@ -84,5 +84,9 @@ async def _settle_batch(rt: Runtime, batch: int) -> tuple[int, int]:
                 }
                 money.append((line, shop_id))
         await ledger.reconcile(s, money, reasons, now)
-        publish_line_changes(uow, [(line, shop_id) for line, shop_id, _ in rows])
+        publish_line_changes(
+            uow,
+            [(line, shop_id) for line, shop_id, _ in rows],
+            {line: CommissionChanges().add(SETTLED) for line, _, _ in rows},
+        )
     return len(candidates), len(won)

@@ -280,7 +280,12 @@ async def product_page(
             raise ValueError(f"cannot sort products by {sort}")
         key = func.coalesce(Registrations.c[sort], 0) if by_rollup else R.registered_at
         order = Order(key, R.id, descending)
-        page_ids = window(select(R.id).select_from(paged).where(*where), order, first=first, after=after)
+        # Computed once (a CTE) and shared by every figure's subquery: the planner then reaches each figure's
+        # rows through its registration_id index for the page's ids, instead of re-running the page per figure.
+        page = window(select(R.id).select_from(paged).where(*where), order, first=first, after=after).cte(
+            "page"
+        )
+        page_ids = select(page.c.id)
     sq = _per_registration(scope, page_ids)
     metrics = _metrics(list(sq.values()))
     if sort not in PRODUCT_SORT_KEYS or (sort != "registered_at" and sort not in metrics):

@@ -998,7 +998,8 @@ export type WebhookErrorCode =
   | 'REQUIRED'
   | 'TOO_LONG'
   | 'TOO_MANY'
-  | 'UNKNOWN_EVENT_TYPE';
+  | 'UNKNOWN_EVENT_TYPE'
+  | 'UNRESOLVABLE_HOST';
 
 export type WebhookIdInput = {
   id: string | number;

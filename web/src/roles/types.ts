@@ -25,6 +25,8 @@ export interface RoleModule {
   /** 'mobile' = phone-first shell with bottom navigation (creators). */
   layout: 'desktop' | 'mobile';
   nav: NavItem[];
+  /** Secondary screens (settings, integrators' tools) in the account menu under "Settings", on every layout. */
+  accountNav?: NavItem[];
   routes: RouteObject[];
   /** Screens outside basePath (e.g. the creator's share links at /c/:token), behind the same gate and shell. */
   rootRoutes?: RouteObject[];

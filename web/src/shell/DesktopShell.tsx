@@ -77,7 +77,7 @@ export function DesktopShell({ module }: { module: RoleModule }) {
               <ConnectionIndicator />
               <LanguageSwitcher compact />
               <NotificationsBell allHref={`${module.basePath}/notifications`} />
-              <UserMenu />
+              <UserMenu module={module} />
             </Group>
           </Group>
         </AppShell.Header>

@@ -32,7 +32,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
             <Group gap="xs" wrap="nowrap">
               <ConnectionIndicator compact />
               <NotificationsBell allHref={`${module.basePath}/notifications`} />
-              <UserMenu />
+              <UserMenu module={module} />
             </Group>
           </Group>
         </AppShell.Header>

@@ -1,16 +1,21 @@
 /** The header's account button; its menu (Mantine Menu, floating-ui) loads when the user reaches for it. */
 import { Avatar, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ComponentProps } from 'react';
+import type { RoleModule } from '../roles/types';
 import { deferred } from '../components/Deferred';
 import { useViewer } from '../session/context';
 import { initials } from '../lib/text';
 import { useT } from '../i18n/context';
 import classes from './Shell.module.css';
 
-type UserMenuProps = { avatarUrl?: string | null };
+type UserMenuProps = {
+  avatarUrl?: string | null;
+  /** The role whose account menu this is: its `accountNav` screens are listed under Settings. */
+  module?: Pick<RoleModule, 'basePath' | 'accountNav'>;
+};
 
 /** The avatar button: the menu's target once loaded, and the placeholder until then. */
-export function UserButton({ avatarUrl, ...props }: UserMenuProps & ComponentProps<'button'>) {
+export function UserButton({ avatarUrl, ...props }: Omit<UserMenuProps, 'module'> & ComponentProps<'button'>) {
   const viewer = useViewer();
   const t = useT();
   return (
@@ -29,6 +34,6 @@ const DeferredUserMenu = deferred<UserMenuProps>(
   'click',
 );
 
-export function UserMenu({ avatarUrl }: UserMenuProps) {
-  return <DeferredUserMenu avatarUrl={avatarUrl} trigger={<UserButton avatarUrl={avatarUrl} />} />;
+export function UserMenu({ avatarUrl, module }: UserMenuProps) {
+  return <DeferredUserMenu avatarUrl={avatarUrl} module={module} trigger={<UserButton avatarUrl={avatarUrl} />} />;
 }

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Menu, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconCheck, IconLogout } from '@tabler/icons-react';
 import type { DeferredStart } from '../components/Deferred';
+import { navHref } from '../roles/nav';
+import type { RoleModule } from '../roles/types';
 import { useLogout } from '../session/useLogout';
 import { useViewer } from '../session/context';
 import { UserButton } from './UserMenu';
@@ -9,7 +12,9 @@ import { useLocale, useT } from '../i18n/context';
 import { LOCALES } from '../i18n/locales';
 import { useChooseLocale } from '../i18n/useChooseLocale';
 
-export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string | null } & DeferredStart) {
+type Props = { avatarUrl?: string | null; module?: Pick<RoleModule, 'basePath' | 'accountNav'> } & DeferredStart;
+
+export function UserMenuDropdown({ avatarUrl, module, startOpen }: Props) {
   const viewer = useViewer();
   const t = useT();
   const { logout, loggingOut } = useLogout();
@@ -32,6 +37,20 @@ export function UserMenuDropdown({ avatarUrl, startOpen }: { avatarUrl?: string 
             {viewer.user.email}
           </Text>
         </Menu.Label>
+        {module?.accountNav?.length ? (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{t('shell.settings')}</Menu.Label>
+            {module.accountNav.map((item) => {
+              const Icon = item.icon;
+              return (
+                <Menu.Item key={item.to} component={Link} to={navHref(module, item)} leftSection={<Icon size={16} aria-hidden />}>
+                  {t(item.label)}
+                </Menu.Item>
+              );
+            })}
+          </>
+        ) : null}
         <Menu.Divider />
         {/* On a phone the header has no room for a switcher: the language is chosen here (desktop has both), as
             menu items — a <select> is not allowed inside role=menu. */}

@@ -26,9 +26,10 @@ export function DeliveryLog({ messages, tz, onReplay, replaying }: {
       {messages.map((message) => (
         <Accordion.Item key={message.id} value={message.id} data-testid="webhook-message">
           <Accordion.Control>
-            <Group justify="space-between" wrap="nowrap" gap="xs">
+            {/* Wraps on a phone: the status, type and time stay whole rather than squeezed into ellipses. */}
+            <Group justify="space-between" wrap="wrap" gap="xs" style={{ rowGap: 4 }}>
               <Group gap="xs" wrap="nowrap">
-                <Badge color={STATUS_COLOR[message.status]} variant="light" radius="sm">
+                <Badge color={STATUS_COLOR[message.status]} variant="light" radius="sm" style={{ flexShrink: 0 }}>
                   {message.status}
                 </Badge>
                 <Code fz="xs">{message.eventType}</Code>

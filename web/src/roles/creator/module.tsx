@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconDiscount, IconGift, IconHome, IconScale, IconWallet } from '@tabler/icons-react';
+import { IconBuildingStore, IconDiscount, IconGift, IconHome, IconScale, IconWallet, IconWebhook } from '@tabler/icons-react';
 import { page, roleModule } from '../roleModule';
 
 export const creatorModule = roleModule({
@@ -16,6 +16,9 @@ export const creatorModule = roleModule({
     { to: 'earnings', label: 'nav.earnings', icon: IconWallet },
     { to: 'disputes', label: 'nav.disputes', icon: IconScale },
   ],
+  // The bottom bar has no room for a seventh entry, and webhooks are an integrator's tool, not a daily screen:
+  // they sit in the account menu (the header's avatar), under Settings.
+  accountNav: [{ to: 'webhooks', label: 'nav.webhooks', icon: IconWebhook }],
   routes: [
     { path: 'offers', lazy: page(() => import('./offers/CommissionOffersPage'), 'CommissionOffersPage') },
     { path: 'showcase', lazy: page(() => import('./showcase/ShowcasePage'), 'ShowcasePage') },
@@ -24,7 +27,6 @@ export const creatorModule = roleModule({
     { path: 'earnings/orders', lazy: page(() => import('./earnings/CreatorOrdersPage'), 'CreatorOrdersPage') },
     { path: 'earnings/payouts', lazy: page(() => import('./earnings/CreatorPayoutsPage'), 'CreatorPayoutsPage') },
     { path: 'disputes', lazy: page(() => import('../../features/disputes/DisputesPage'), 'DisputesPage') },
-    // Not in the bottom bar (a tool for integrators, not a daily screen): reached from the user menu's address.
     { path: 'webhooks', lazy: page(() => import('../../features/webhooks/WebhooksPage'), 'WebhooksPage') },
   ],
   // Share links open at the app's root (the URL agencies send), inside the creator's shell.

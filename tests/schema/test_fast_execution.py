@@ -1,0 +1,192 @@
+"""The planned executor (server/schema/fast_execution.py) with the fast resolvers answers exactly what Strawberry
+and graphql-core answer without them: the same data, and the same errors at the same paths, for good values and
+for every kind of bad one (null in a non-null field, a value the scalar or enum rejects, an exception as a value,
+a resolver that raises, an object of the wrong type), sync and async, and the policy gate on a plain attribute
+deciding per viewer as it does field by field."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import strawberry
+
+from server.authz.gate import PolicyGate
+from server.models.enums import Role
+from server.schema.fast_execution import FastExecutionContext
+from server.schema.fast_resolvers import install_fast_resolvers
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+    GREEN = "green"
+
+
+@strawberry.interface
+class Named:
+    name: str
+
+
+@strawberry.type
+class Other:  # not an Item, nor a Named
+    name: str
+
+
+@strawberry.type
+class Item(Named):
+    maybe: int | None
+    colour: Colour
+    shade: Colour | None
+    at: datetime | None
+    child: Item | None
+    required_child: Item
+    tags: list[str]
+
+    @strawberry.field
+    def upper(self) -> str:
+        return self.name.upper()
+
+    @strawberry.field
+    def greeting(self, info: strawberry.Info) -> str | None:
+        return f"{info.context.greeting} {self.name}"
+
+    @strawberry.field
+    async def later(self, info: strawberry.Info) -> int:
+        await asyncio.sleep(0)
+        if self.maybe == -1:
+            raise ValueError("later failed")
+        return self.maybe or 0
+
+    @strawberry.field
+    def fails(self) -> str | None:
+        raise ValueError("fails failed")
+
+    @strawberry.field
+    def twin(self, info: strawberry.Info) -> Item | None:
+        return self.child
+
+    @strawberry.field
+    def impostor(self) -> Item | None:
+        return Other(name="other") if self.maybe == 7 else None  # type: ignore[return-value]
+
+    @strawberry.field
+    def required_colour(self, info: strawberry.Info) -> Colour:
+        return self.shade  # type: ignore[return-value]
+
+
+@strawberry.type
+class Campaign:  # the policy's own type name: archivedAt is allowed to agencies and operators only
+    name: str
+    archived_at: datetime | None = strawberry.field(extensions=[PolicyGate("Campaign")])
+
+
+def _item(name: Any = "a", **values: Any) -> Item:
+    fields = {
+        "maybe": 1,
+        "colour": Colour.RED,
+        "shade": Colour.GREEN,
+        "at": datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
+        "child": None,
+        "tags": ["x"],
+    }
+    fields.update(values)
+    fields.setdefault("required_child", Item(name="leaf", **{**fields, "required_child": None}))
+    return Item(name=name, **fields)
+
+
+ITEMS = [
+    _item("good", child=_item("kid")),
+    _item(None),  # null in a non-null scalar
+    _item("bad int", maybe="x"),  # the scalar rejects it
+    _item("big int", maybe=2**31),  # an int past 32 bits
+    _item("int as bool", maybe=True),  # coerced to 1
+    _item(Colour.RED),  # not a str: String's own coercion
+    _item("bad enum", colour="purple", shade="purple"),
+    _item("exception", maybe=ValueError("a value that is an exception")),
+    _item("async error", maybe=-1),
+    _item("no child", required_child=None),  # null in a non-null object
+    _item("impostor", maybe=7),
+    _item("no colour", shade=None),
+]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self) -> list[Item | None]:
+        return ITEMS  # type: ignore[return-value]
+
+    @strawberry.field
+    def campaigns(self) -> list[Campaign]:
+        return [
+            Campaign(name="c", archived_at=datetime(2026, 3, 4, tzinfo=UTC)),
+            Campaign(name="d", archived_at=None),
+        ]
+
+
+DOCUMENT = """
+fragment Parts on Item { name maybe colour shade at tags upper greeting later fails
+  required: requiredColour impostor { name } }
+{
+  items {
+    ...Parts
+    child { ...Parts child { name } }
+    twin { name maybe }
+    requiredChild { name colour }
+    ... on Named { alias: name }
+  }
+  campaigns { name archivedAt }
+  __typename
+}
+"""
+
+
+def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
+    plain = strawberry.Schema(query=Query)
+    fast = strawberry.Schema(query=Query, execution_context_class=FastExecutionContext)
+    assert install_fast_resolvers(fast) > 10
+    return plain, fast
+
+
+def _answer(result: Any) -> tuple[Any, list[tuple[str, list[Any] | None]]]:
+    errors = sorted((e.message, e.path) for e in result.errors or [])
+    return result.data, errors  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("role", [Role.AGENCY, Role.SELLER, None])
+async def test_the_planned_executor_answers_what_graphql_core_answers(role: Role | None) -> None:
+    plain, fast = _schemas()
+    context = SimpleNamespace(
+        greeting="hello", principal=None if role is None else SimpleNamespace(role=role)
+    )
+    expected = _answer(await plain.execute(DOCUMENT, context_value=context))
+    got = _answer(await fast.execute(DOCUMENT, context_value=context))
+    assert got == expected
+    data, errors = got
+    # the cases above really ran: good values, nulls bubbling, rejected values, the gate
+    assert (
+        data is not None and data["items"][0]["name"] == "good" and data["items"][0]["child"]["name"] == "kid"
+    )
+    assert data["items"][1] is None  # a null name bubbled to the nullable list item
+    assert len(errors) >= 9
+    archived = [c["archivedAt"] for c in data["campaigns"]]
+    assert archived == (["2026-03-04T00:00:00+00:00", None] if role is Role.AGENCY else [None, None])
+
+
+async def test_a_principal_changed_during_the_operation_is_planned_anew() -> None:
+    """A login inside a request (Context.act_as) changes who later fields resolve for; the gate's decision in a
+    plan is tied to the principal it was taken for."""
+    _, fast = _schemas()
+    context = SimpleNamespace(greeting="hi", principal=SimpleNamespace(role=Role.SELLER))
+    first = await fast.execute("{ campaigns { archivedAt } }", context_value=context)
+    context.principal = SimpleNamespace(role=Role.AGENCY)
+    second = await fast.execute(
+        "{ campaigns { archivedAt } a: campaigns { archivedAt } }", context_value=context
+    )
+    assert first.data == {"campaigns": [{"archivedAt": None}, {"archivedAt": None}]}
+    assert second.data is not None and second.data["a"][0]["archivedAt"] == "2026-03-04T00:00:00+00:00"
