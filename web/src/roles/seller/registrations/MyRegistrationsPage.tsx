@@ -86,7 +86,7 @@ function RowActions({
       </Tooltip>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('seller.regs.actionsFor', { title })} disabled={campaignOver || !OPEN.includes(row.status)}>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('seller.regs.actionsFor', { title })} data-row-actions={row.id} disabled={campaignOver || !OPEN.includes(row.status)}>
             <IconDots size={18} aria-hidden />
           </ActionIcon>
         </Menu.Target>
@@ -117,6 +117,15 @@ function ReasonLine({ row }: { row: Row }) {
       {row.rejectNote ? `: ${row.rejectNote}` : ''}
     </Text>
   );
+}
+
+/**
+ * A dialog opened from a row's menu gives the keyboard focus back to that row's menu button when it closes: the
+ * menu item that opened it is gone by then, and the focus would otherwise fall to the top of the page.
+ */
+function focusRowActions(row: { id: string } | null) {
+  if (!row) return;
+  window.setTimeout(() => document.querySelector<HTMLElement>(`[data-row-actions="${CSS.escape(row.id)}"]`)?.focus(), 0);
 }
 
 export function MyRegistrationsPage() {
@@ -413,7 +422,12 @@ export function MyRegistrationsPage() {
         )}
       </Card>
 
-      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('seller.regs.withdrawTitle')} centered>
+      <Modal
+        opened={withdrawing !== null}
+        onClose={() => {
+          focusRowActions(withdrawing);
+          setWithdrawing(null);
+        }} title={t('seller.regs.withdrawTitle')} centered>
         <Stack>
           <Text size="sm">{richT(t, 'seller.regs.withdrawBody', {}, { title: <b>{withdrawing?.product?.title}</b> })}</Text>
           {dialogError && withdrawing && (
@@ -450,6 +464,7 @@ export function MyRegistrationsPage() {
         busy={cancelBusy}
         serverError={cancelling ? dialogError : null}
         onClose={() => {
+          focusRowActions(cancelling);
           setCancelling(null);
           setDialogError(null);
         }}
@@ -470,6 +485,7 @@ export function MyRegistrationsPage() {
         busy={quotaBusy}
         serverError={raising ? dialogError : null}
         onClose={() => {
+          focusRowActions(raising);
           setRaising(null);
           setDialogError(null);
         }}
@@ -497,8 +513,12 @@ export function MyRegistrationsPage() {
             contactEmail: editing.contactEmail ?? null,
             contactWhatsapp: editing.contactWhatsapp ?? null,
           }}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            focusRowActions(editing);
+            setEditing(null);
+          }}
           onSaved={() => {
+            focusRowActions(editing);
             notifications.show({ color: 'teal', title: t('seller.regs.termsChanged'), message: t('seller.regs.termsChangedBody', { title: editing.product?.title ?? '' }) });
             setEditing(null);
             refetch({ requestPolicy: 'network-only' });
