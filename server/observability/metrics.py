@@ -169,9 +169,9 @@ def webhook_delivery(outcome: str) -> None:
         WEBHOOK_DELIVERIES.labels(outcome).inc()
 
 
-def webhook_enqueued(event: str) -> None:
+def webhook_enqueued(event: str, count: int = 1) -> None:
     if switch.on:
-        WEBHOOK_ENQUEUED.labels(event).inc()
+        WEBHOOK_ENQUEUED.labels(event).inc(count)
 
 
 def watch_pool(engine: object) -> None:
