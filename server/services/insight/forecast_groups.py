@@ -43,7 +43,6 @@ from server.runtime import Runtime
 from server.services.insight.forecast import (
     PARTY,
     Context,
-    Line,
     OpenLine,
     PartyForecast,
     R,
@@ -339,18 +338,18 @@ async def _first_lines(
     parts = []
     for market in markets:
         mine = open_lines(ctx.principal, frozen=False).where(
-            Line.currency == currency, R.market == market.value
+            R.currency == currency.value, R.market == market.value
         )
-        delivered = Line.settle_after.is_not(None)
+        delivered = R.settle_after.is_not(None)
         parts += [
-            mine.where(delivered, Line.settle_after <= now).order_by(R.line_id),
-            mine.where(delivered, Line.settle_after > now).order_by(Line.settle_after, R.line_id),
+            mine.where(delivered, R.settle_after <= now).order_by(R.line_id),
+            mine.where(delivered, R.settle_after > now).order_by(R.settle_after, R.line_id),
         ]
         if market in ctx.lags:
             due = now - ctx.lags[market]
             parts += [
-                mine.where(~delivered, Line.paid_at <= due).order_by(R.line_id),
-                mine.where(~delivered, Line.paid_at > due).order_by(Line.paid_at, R.line_id),
+                mine.where(~delivered, R.paid_at <= due).order_by(R.line_id),
+                mine.where(~delivered, R.paid_at > due).order_by(R.paid_at, R.line_id),
             ]
     stmt = union_all(*(select(p.limit(n).subquery()) for p in parts))
     async with rt.sessionmaker() as session:
