@@ -22,7 +22,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, event, insert, inspect, pool, text, update
+from sqlalchemy import Connection, event, insert, inspect, pool, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -33,6 +33,7 @@ from server.migrate import alembic_config, async_url, upgrade_head
 PG_URL = os.environ.get("MATCHUP_TEST_DATABASE_URL")
 REQUIRE_SERVICES = os.environ.get("MATCHUP_REQUIRE_SERVICES") == "1"
 T0 = datetime(2030, 1, 1, 9, 0, tzinfo=UTC)
+FACTS = ("product_id", "currency", "status", "paid_at", "delivered_at", "settle_after")
 
 MakeDb = Callable[[], str]
 
@@ -371,3 +372,41 @@ def test_enum_columns_refuse_unknown_values(seeded: tuple[str, dict[str, int]]) 
     _refused(url, text(f"UPDATE orders SET currency = 'EUR' WHERE id = {ids['order']}"))
     # A known currency, but not the market's.
     _refused(url, text(f"UPDATE orders SET currency = 'GBP' WHERE id = {ids['order']}"))
+
+
+def test_0012_fills_rollup_lines_with_the_line_facts_the_forecast_reads(make_db: MakeDb) -> None:
+    """The forecast reads rollup_lines alone: the migration copies each line's facts onto its row."""
+    url = make_db()
+    command.upgrade(alembic_config(url), "0011_dispute_credit")
+    paid, delivered = T0 + timedelta(hours=1), T0 + timedelta(days=3, microseconds=7)
+
+    def seed(conn: Connection) -> int:
+        ids = _seed(conn)
+        line = conn.execute(
+            _order_line(
+                ids, 1, status="DELIVERED", paid_at=paid, delivered_at=delivered, settle_after=delivered
+            )
+        ).inserted_primary_key[0]
+        old = ("line_id", "order_id", "campaign_id", "shop_id", "registration_id", "creator_id", "market")
+        old += ("day", "paid", "settled", "sale", "base_minor", "seller_estimated", "seller_actual")
+        old += ("creator_estimated", "creator_actual", "agency_estimated", "agency_actual")
+        values = {c: 0 for c in old} | {
+            "line_id": line,
+            "order_id": ids["order"],
+            "market": "US",
+            "day": None,
+        }
+        conn.execute(text(f"INSERT INTO rollup_lines ({', '.join(old)}) VALUES (:{', :'.join(old)})"), values)
+        return ids["product"]
+
+    product = asyncio.run(_run_sync(url, seed))
+    upgrade_head(url)
+    got = asyncio.run(
+        _run_sync(
+            url,
+            lambda c: c.execute(
+                select(*(models.rollup_lines.c[n] for n in FACTS))  # typed as the upkeep writes them
+            ).one(),
+        )
+    )
+    assert tuple(got) == (product, "USD", "DELIVERED", paid, delivered, delivered)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, Date, Index, SmallInteger, String, Table
 
-from server.models.base import Base, BigID
+from server.models.base import Base, BigID, UTCDateTime
 
 # What every rollup row holds (the names of server/services/performance/numbers.py, plus lines: attributed lines, and sale_lines: lines that
 # are a sale now, for "creators with sales").
@@ -119,6 +119,14 @@ rollup_lines = Table(
     Column("creator_actual", BigInteger, nullable=False),
     Column("agency_estimated", BigInteger, nullable=False),
     Column("agency_actual", BigInteger, nullable=False),
+    # Copies of the line's facts the earnings forecast groups by (server/services/insight/forecast_groups.py), so
+    # that it reads a party's open lines from this table alone (null only before migration 0012 filled them).
+    Column("product_id", BigID, nullable=True),
+    Column("currency", String(8), nullable=True),
+    Column("status", String(32), nullable=True),
+    Column("paid_at", UTCDateTime(), nullable=True),
+    Column("delivered_at", UTCDateTime(), nullable=True),
+    Column("settle_after", UTCDateTime(), nullable=True),
 )
 
 ROLLUP_TABLES = (

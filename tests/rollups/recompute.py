@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from server import models
 from server.models.enums import MARKET_TIMEZONE
-from server.models.rollup import METRICS, ROLLUP_TABLES
+from server.models.rollup import METRICS, ROLLUP_TABLES, rollup_lines
 from server.runtime import Runtime
 from server.services.performance.numbers import (
     ALL_ACCOUNTS,
@@ -136,3 +136,15 @@ def _days(
 def assert_equal(got: Rows, want: Rows) -> None:
     for name in want:
         assert got[name] == want[name], name
+
+
+FACTS = ("product_id", "currency", "status", "paid_at", "delivered_at", "settle_after")
+
+
+async def assert_line_facts_copied(rt: Runtime) -> None:
+    """rollup_lines keeps each attributed line's facts (what the earnings forecast reads) as the line has them."""
+    async with rt.sessionmaker() as s:
+        lines = await s.execute(select(L.id, *(L[c] for c in FACTS)).where(L.campaign_id.is_not(None)))
+        want = {r[0]: tuple(v.value if hasattr(v, "value") else v for v in r[1:]) for r in lines}
+        copies = await s.execute(select(rollup_lines.c.line_id, *(rollup_lines.c[c] for c in FACTS)))
+        assert {r[0]: tuple(r[1:]) for r in copies} == want

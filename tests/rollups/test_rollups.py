@@ -22,7 +22,7 @@ from server.services.orders.signatures import Pusher, ShopRef
 from server.services.rollups.backfill import backfill
 from tests.conftest import T0
 from tests.orders.test_properties import LinePlan, Scenario, _send, _set_rates, canonical_events, scenarios
-from tests.rollups.recompute import assert_equal, recomputed, stored
+from tests.rollups.recompute import assert_equal, assert_line_facts_copied, recomputed, stored
 
 ROLLUP_SETTINGS = settings(
     max_examples=20,
@@ -57,6 +57,7 @@ async def test_rollups_equal_a_recomputation_after_any_events(rt, ow, clock, ord
     for scenario, arrival, settle in orders:
         await _run(rt, ow, clock, scenario, arrival, settle=settle)
         assert_equal(await stored(rt), await recomputed(rt))
+        await assert_line_facts_copied(rt)
 
 
 @settings(ROLLUP_SETTINGS, max_examples=4)
@@ -78,6 +79,7 @@ async def test_backfill_equals_the_recomputation_and_the_upkeep(rt, ow, clock, o
     async with rt.engine.begin() as conn:
         await conn.run_sync(backfill)
     assert_equal(await stored(rt), want)
+    await assert_line_facts_copied(rt)
 
 
 async def test_concurrent_writers_neither_deadlock_nor_lose_increments(rt, ow, clock) -> None:  # noqa: ANN001

@@ -166,28 +166,22 @@ class Context:
 
 
 def open_lines(principal: Principal, *, frozen: bool = True) -> Any:
-    """The party's open lines (and, with `frozen`, its FROZEN ones), read as the driver gives them."""
+    """The party's open lines (and, with `frozen`, its FROZEN ones), read as the driver gives them: from
+    rollup_lines alone (it keeps copies of the line facts the forecast needs), through its partial indexes."""
     amount = R[PARTY[principal.role][0]]
     statuses = (*OPEN_STATUSES, OrderLineStatus.FROZEN) if frozen else OPEN_STATUSES
-    return (
-        select(
-            R.line_id,
-            amount,
-            *(type_coerce(c, String).label(c.key) for c in (R.market, Line.status, Line.currency)),
-            *(
-                type_coerce(c, RAW_TIME).label(c.key)
-                for c in (Line.paid_at, Line.delivered_at, Line.settle_after)
-            ),
-            Line.product_id,
-        )
-        .join(Line, Line.id == R.line_id)
-        .where(
-            _party_filter(principal.role, principal.organisation_id),
-            R.paid == 1,
-            R.settled == 0,
-            R.sale == 1,
-            Line.status.in_(statuses),
-        )
+    return select(
+        R.line_id,
+        amount,
+        *(type_coerce(c, String).label(c.key) for c in (R.market, R.status, R.currency)),
+        *(type_coerce(c, RAW_TIME).label(c.key) for c in (R.paid_at, R.delivered_at, R.settle_after)),
+        R.product_id,
+    ).where(
+        _party_filter(principal.role, principal.organisation_id),
+        R.paid == 1,
+        R.settled == 0,
+        R.sale == 1,
+        R.status.in_([s.value for s in statuses]),
     )
 
 

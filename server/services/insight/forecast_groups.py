@@ -6,9 +6,10 @@ ages are exact (PostgreSQL's UTC date and interval arithmetic; on SQLite, intege
 and the half-up likely amount is rounded per line in SQL.
 
 Two statements besides the shared context (forecast.py `context`): the party's products (markets, currencies,
-ages, frozen amounts), then the groups: each line's keys computed once and counted per amount, joined by equality
-to the survival table — (product, age, survival, observation) for every age of the product's open lines, bound as
-arrays (PostgreSQL) or JSON (SQLite). The open lines themselves (`first_lines`) are read on demand, at most `n`
+ages, frozen amounts), then the groups: each line's keys computed once and matched to the survival table —
+(product, age, survival, observation) for every age of the product's open lines: on PostgreSQL bound as arrays and
+looked up by position (product's offset + age), on SQLite bound as JSON, lines counted per amount and joined by
+equality. The open lines themselves (`first_lines`) are read on demand, at most `n`
 per currency, market and kind of settle date.
 """
 
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Interval,
     Time,
     and_,
+    bindparam,
     case,
     cast,
     column,
@@ -35,7 +37,9 @@ from sqlalchemy import (
     text,
     union_all,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import Grouping
 
 from server.auth.principal import Principal
 from server.models.enums import Currency, Market, OrderLineStatus
@@ -43,7 +47,6 @@ from server.runtime import Runtime
 from server.services.insight.forecast import (
     PARTY,
     Context,
-    Line,
     OpenLine,
     PartyForecast,
     R,
@@ -58,6 +61,7 @@ from server.services.insight.refund_rates import Survival
 US = 1_000_000
 DAY_US = 86_400 * US
 EPOCH = date(1970, 1, 1)
+WORK_MEM = "16MB"  # PostgreSQL, for the grouped statement's transaction only
 
 
 def epoch_us(col: Any, sqlite: bool) -> Any:
@@ -189,15 +193,14 @@ async def _groups(
 ) -> list[LineGroup]:
     now = ctx.now
     rows, info = _survival_table(ctx, products)
-    surv = _survival_cte(rows, sqlite)
     base = open_lines(ctx.principal, frozen=False).subquery()
     markets = sorted({p.market for p in products.values()})
     undelivered, clamped, day, in_next, age = (_keys_sqlite if sqlite else _keys_postgresql)(
         base, ctx, markets
     )
     amount = base.c[PARTY[ctx.principal.role][0]]
-    # Each line's settle day, flags and age computed once and counted per amount (lines of one product mostly
-    # share a few amounts: price × quantity × rate), then matched to its product's survival step.
+    # Each line's settle day, flags and age computed once, then matched to its product's survival step (SQLite:
+    # counted per amount and joined; PostgreSQL: looked up by position, see _lines_postgresql).
     names = ("currency", "market", "undelivered", "clamped", "day", "in_next", "product_id", "age", "amount")
     per_line = (
         base.c.currency,
@@ -210,20 +213,7 @@ async def _groups(
         age,
         amount,
     )
-    lines = (
-        select(*(e.label(name) for e, name in zip(per_line, names, strict=True)), func.count().label("n"))
-        .group_by(*per_line)
-        .cte("open_lines")
-        .prefix_with("MATERIALIZED")
-    )
-    inner = (
-        select(lines, surv.c.bps, surv.c.obs)
-        .join(
-            surv,
-            and_(surv.c.product_id == lines.c.product_id, surv.c.age == lines.c.age),
-        )
-        .subquery()
-    )
+    inner = (_lines_sqlite if sqlite else _lines_postgresql)(base, rows, per_line, names)
     a, s, n = inner.c.amount, inner.c.bps, inner.c.n
     likely = case((a >= 0, (a * s * 2 + 10000) // 20000), else_=-(((-a) * s * 2 + 10000) // 20000))
     keys = (
@@ -239,6 +229,8 @@ async def _groups(
     stmt = select(*keys, func.sum(n), func.sum(n * a), func.sum(n * likely), func.sum(n * a * a)).group_by(
         *keys
     )
+    if not sqlite:  # room to hash the ~1,000s of groups of 60,000 lines instead of sorting them on disk
+        await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     out = []
     next_end = now + timedelta(days=NEXT_DAYS)
     pay_days: dict[tuple[Currency, date], date | None] = {}
@@ -279,6 +271,56 @@ async def _groups(
             )
         )
     return out
+
+
+def _lines_sqlite(
+    base: Any, rows: list[tuple[int, ...]], per_line: tuple[Any, ...], names: tuple[str, ...]
+) -> Any:
+    """Each line's keys counted per amount, joined by equality to the survival table (product × age)."""
+    surv = _survival_cte(rows, True)
+    lines = (
+        select(*(e.label(name) for e, name in zip(per_line, names, strict=True)), func.count().label("n"))
+        .group_by(*per_line)
+        .cte("open_lines")
+        .prefix_with("MATERIALIZED")
+    )
+    on = and_(surv.c.product_id == lines.c.product_id, surv.c.age == lines.c.age)
+    return select(lines, surv.c.bps, surv.c.obs).join(surv, on).subquery()
+
+
+def _lines_postgresql(
+    base: Any, rows: list[tuple[int, ...]], per_line: tuple[Any, ...], names: tuple[str, ...]
+) -> Any:
+    """Each line with its survival looked up by position in the bound survival arrays (product's first position
+    + age): a hash join with one row per product instead of sorting the lines and the survival table."""
+    offsets: dict[int, int] = {}
+    for i, (pid, age, _bps, _obs) in enumerate(rows):
+        offsets.setdefault(pid, i + 1 - age)  # PostgreSQL arrays are 1-based
+    sql = text(
+        "SELECT * FROM unnest(CAST(:sp_product AS BIGINT[]), CAST(:sp_offset AS BIGINT[])) AS p(pid, off)"
+    )
+    prods = (
+        sql.bindparams(sp_product=list(offsets), sp_offset=list(offsets.values()))
+        .columns(column("pid", BigInteger), column("off", BigInteger))
+        .cte("survival_products")
+    )
+    at = prods.c.off + per_line[names.index("age")]
+
+    def step(name: str, k: int) -> Any:
+        values = bindparam(name, [row[k] for row in rows], type_=ARRAY(BigInteger))
+        return Grouping(cast(values, ARRAY(BigInteger)))[at].label(name[5:])  # (CAST(… AS BIGINT[]))[i]
+
+    keep = [(e, n) for e, n in zip(per_line, names, strict=True) if n not in ("product_id", "age")]
+    return (
+        select(
+            *(e.label(n) for e, n in keep),
+            literal(1, BigInteger).label("n"),
+            step("surv_bps", 2),
+            step("surv_obs", 3),
+        )
+        .select_from(base.join(prods, prods.c.pid == base.c.product_id))
+        .subquery()
+    )
 
 
 def _by_market(market: Any, values_of: dict[Market, Any], default: Any) -> Any:
@@ -339,18 +381,18 @@ async def _first_lines(
     parts = []
     for market in markets:
         mine = open_lines(ctx.principal, frozen=False).where(
-            Line.currency == currency, R.market == market.value
+            R.currency == currency.value, R.market == market.value
         )
-        delivered = Line.settle_after.is_not(None)
+        delivered = R.settle_after.is_not(None)
         parts += [
-            mine.where(delivered, Line.settle_after <= now).order_by(R.line_id),
-            mine.where(delivered, Line.settle_after > now).order_by(Line.settle_after, R.line_id),
+            mine.where(delivered, R.settle_after <= now).order_by(R.line_id),
+            mine.where(delivered, R.settle_after > now).order_by(R.settle_after, R.line_id),
         ]
         if market in ctx.lags:
             due = now - ctx.lags[market]
             parts += [
-                mine.where(~delivered, Line.paid_at <= due).order_by(R.line_id),
-                mine.where(~delivered, Line.paid_at > due).order_by(Line.paid_at, R.line_id),
+                mine.where(~delivered, R.paid_at <= due).order_by(R.line_id),
+                mine.where(~delivered, R.paid_at > due).order_by(R.paid_at, R.line_id),
             ]
     stmt = union_all(*(select(p.limit(n).subquery()) for p in parts))
     async with rt.sessionmaker() as session:

@@ -33,7 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from server import models
-from server.models.enums import MARKET_TIMEZONE, LedgerAccount, LedgerPhase, Market, OrderLineStatus
+from server.models.enums import MARKET_TIMEZONE, Currency, LedgerAccount, LedgerPhase, Market, OrderLineStatus
 from server.models.rollup import (
     METRICS,
     rollup_campaign_days,
@@ -110,6 +110,12 @@ def line_figures(
         "settled": int(status is OrderLineStatus.SETTLED),
         "sale": int(status in SALE_STATUSES),
         "base_minor": line["unit_price_minor"] * line["quantity"] - line["refunded_amount_minor"],
+        "product_id": line["product_id"],
+        "currency": Currency(line["currency"]).value,
+        "status": status.value,
+        "paid_at": line["paid_at"],
+        "delivered_at": line["delivered_at"],
+        "settle_after": line["settle_after"],
     }
     for account, name in MONEY.items():
         sign = -1 if account is LedgerAccount.SELLER_PAYABLE else 1
@@ -157,6 +163,10 @@ def lines_query(order_ids: Any) -> Any:
             Order.market,
             Line.paid_at,
             Line.status,
+            Line.product_id,
+            Line.currency,
+            Line.delivered_at,
+            Line.settle_after,
             Line.unit_price_minor,
             Line.quantity,
             Line.refunded_amount_minor,
