@@ -223,3 +223,30 @@ async def test_a_page_that_selects_no_relations_reads_none(rt, world: World, as_
         ["SELECT", "count(*)"],
         ["SELECT", "registrations.id,"],
     ], queries.statements  # lookup, count, page
+
+
+@pytest.mark.parametrize("hidden", ["Campaign", "Product", "Shop"])
+async def test_each_joined_relation_keeps_its_own_row_scope(
+    rt, world: World, as_role, queries, monkeypatch, hidden: str
+) -> None:
+    """A row's campaign, product or shop that its own scope hides joins as nothing (the loader primed with None),
+    though the registration itself is visible: the page shows null there, as the loader would."""
+    from sqlalchemy import false
+
+    from server.authz.policy import ROW_SCOPES
+    from server.authz.rules import Audience
+    from server.lru import LRU
+    from server.resolvers.query import registration_rows
+
+    await _registrations(rt, world, as_role, 2)
+    agency = await as_role("agency_a")
+    monkeypatch.setattr(registration_rows, "_JOINS", LRU(16))  # joins built under the patched scope
+    monkeypatch.setitem(ROW_SCOPES, hidden, {**ROW_SCOPES[hidden], Audience.AGENCY: lambda p: false()})
+    queries.reset()
+    document = "{ registrations(first: 5) { edges { node { status campaign { name } product { title stock } shop { name } } } } }"
+    nodes = [edge["node"] for edge in (await agency(document))["registrations"]["edges"]]
+    assert len(nodes) == 2
+    field = hidden.lower()
+    assert [n[field] for n in nodes] == [None, None]
+    assert all(n[other] is not None for n in nodes for other in {"campaign", "product", "shop"} - {field})
+    assert queries.count == 3, queries.statements  # nothing loaded again for the hidden relation
