@@ -84,17 +84,19 @@ async def keyset_page(
     after: str | None,
     wrap: Callable[[Any], T],
     count: Select[Any] | None = None,
+    page: Callable[[Select[Any]], Select[Any]] | None = None,
 ) -> Connection[T]:
     """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements. `count` (one
     integer, e.g. from the rollups) replaces counting; otherwise the count stops at the configured cap, so a huge
-    list costs a bounded scan, not one over all its rows."""
+    list costs a bounded scan, not one over all its rows. `page` extends the page's select only (not the count),
+    e.g. with joined columns: `wrap` then gets them after the row's own values."""
     check_first(first)
     if count is None:
         count = select(func.count()).select_from(
             stmt.order_by(None).limit(rt.settings.total_count_cap).subquery()
         )
     count_stmt = count
-    page_stmt = stmt.add_columns(sort.label("_sort"), pk.label("_pk"))
+    page_stmt = (stmt if page is None else page(stmt)).add_columns(sort.label("_sort"), pk.label("_pk"))
     if after is not None:
         sort_value, after_pk = decode_cursor(after)
         key = tuple_(sort, pk)

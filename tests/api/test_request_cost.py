@@ -65,8 +65,9 @@ async def test_the_registrations_page_reads_through_one_connection(
     assert data["registrations"]["totalCount"] == n
     # one checkout for the session lookup, the count, the page and every loader batch (was one per batch: up to 8)
     assert checkouts.count == 1
-    # session lookup, count, page; then one batch each: campaigns, bookmarks, products, shops, SKU summaries
-    assert queries.count == (3 if n == 0 else 8), queries.statements
+    # session lookup, count, page: the page's own select joins each row's campaign, bookmark, product, shop and SKU
+    # summary (was one loader batch each: 8 statements)
+    assert queries.count == 3, queries.statements
     # reads never take SQLite's write lock
     assert not [b for b in checkouts.begins if "IMMEDIATE" in b]
 
@@ -195,7 +196,7 @@ async def test_the_page_prefetches_its_rows_so_their_fields_need_no_await(
     assert sum(n["bookmarked"] is False for n in nodes) == 10
     # status, bookmarked, product, shop, price, stock per row: every one already loaded
     assert fields.loaded == [True] * 60
-    assert queries.count == 8, queries.statements  # the same batches as without the prefetch
+    assert queries.count == 3, queries.statements  # lookup, count, the page with its rows' relations joined
 
 
 async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_role, queries) -> None:
@@ -206,8 +207,8 @@ async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_
     assert [edge["node"]["bookmarked"] for edge in data["registrations"]["edges"]] == [
         None
     ] * 4  # agencies only
-    # session lookup, count, page; campaigns, products, shops, SKU summaries: no bookmarks read for a seller
-    assert queries.count == 7, queries.statements
+    # session lookup, count, page (campaigns, products, shops, SKU summaries joined): no bookmarks for a seller
+    assert queries.count == 3, queries.statements
     assert not [s for s in queries.statements if "bookmarks" in s.lower()]
 
 
@@ -222,3 +223,30 @@ async def test_a_page_that_selects_no_relations_reads_none(rt, world: World, as_
         ["SELECT", "count(*)"],
         ["SELECT", "registrations.id,"],
     ], queries.statements  # lookup, count, page
+
+
+@pytest.mark.parametrize("hidden", ["Campaign", "Product", "Shop"])
+async def test_each_joined_relation_keeps_its_own_row_scope(
+    rt, world: World, as_role, queries, monkeypatch, hidden: str
+) -> None:
+    """A row's campaign, product or shop that its own scope hides joins as nothing (the loader primed with None),
+    though the registration itself is visible: the page shows null there, as the loader would."""
+    from sqlalchemy import false
+
+    from server.authz.policy import ROW_SCOPES
+    from server.authz.rules import Audience
+    from server.lru import LRU
+    from server.resolvers.query import registration_rows
+
+    await _registrations(rt, world, as_role, 2)
+    agency = await as_role("agency_a")
+    monkeypatch.setattr(registration_rows, "_JOINS", LRU(16))  # joins built under the patched scope
+    monkeypatch.setitem(ROW_SCOPES, hidden, {**ROW_SCOPES[hidden], Audience.AGENCY: lambda p: false()})
+    queries.reset()
+    document = "{ registrations(first: 5) { edges { node { status campaign { name } product { title stock } shop { name } } } } }"
+    nodes = [edge["node"] for edge in (await agency(document))["registrations"]["edges"]]
+    assert len(nodes) == 2
+    field = hidden.lower()
+    assert [n[field] for n in nodes] == [None, None]
+    assert all(n[other] is not None for n in nodes for other in {"campaign", "product", "shop"} - {field})
+    assert queries.count == 3, queries.statements  # nothing loaded again for the hidden relation

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
-import asyncio
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 
 from sqlalchemy import ColumnElement, case, exists, false, func, or_, select
 
 from server import models
-from server.authz.decisions import field_access, row_scope
+from server.authz.decisions import row_scope
 from server.authz.errors import PublicError
-from server.authz.rules import Access, audience_of
 from server.ids import decode_id
-from server.loaders.ready import selected
 from server.models.enums import CURRENCY_EXPONENT, Currency
 from server.resolvers.query.registration_filters import registered_between
+from server.resolvers.query.registration_rows import Shown
 from server.schema.context import Info
 from server.schema.inputs.registrations import RegistrationFilter, RegistrationSort
 from server.schema.pagination import Connection, keyset_page
@@ -108,7 +106,9 @@ async def resolve_registrations(
         RegistrationSortField.TOTAL_RATE: R.total_rate_bps,
         RegistrationSortField.PRICE: price,
     }[order.field]
-    page = await keyset_page(
+    # What each row shows is read by the page's own select and primes the loaders (registration_rows.py).
+    shown = Shown.of(info)
+    return await keyset_page(
         info.context.reads,
         stmt,
         sort=sort_key,
@@ -116,40 +116,6 @@ async def resolve_registrations(
         descending=order.direction is SortDirection.DESC,
         first=first,
         after=after,
-        wrap=Registration.from_row,
+        wrap=lambda values: Registration.from_row(shown.prime(info, values)),
+        page=shown.extend(principal) if shown.any else None,
     )
-    await _prefetch(info, [edge.node.row for edge in page.edges])
-    return page
-
-
-async def _prefetch(info: Info, rows: list[models.Registration]) -> None:
-    """Loads what the operation selects of the page's rows, one batch per loader as the fields would (the same
-    statements), before the rows resolve: their fields then complete from the loaders' cache without a coroutine
-    each (server/loaders/ready.py)."""
-    node = selected(info, "edges", "node")
-    if not rows or not node:
-        return
-    loaders = info.context.loaders
-    audience = audience_of(info.context.principal)
-
-    def wanted(
-        type_name: str, field: str, names: frozenset[str]
-    ) -> bool:  # what the policy gate would let run
-        return field in names and field_access(type_name, field, audience) is not Access.DENY
-
-    loads = []
-    if any(wanted("Registration", f, node) for f in ("status", "closedAt", "campaign")):
-        loads.append(loaders.campaign_by_id.load_many([r.campaign_id for r in rows]))
-    if wanted("Registration", "product", node):
-        loads.append(products := loaders.product_by_id.load_many([r.product_id for r in rows]))
-    if wanted("Registration", "shop", node):
-        loads.append(loaders.shop_by_id.load_many([r.shop_id for r in rows]))
-    if wanted("Registration", "bookmarked", node):
-        loads.append(loaders.bookmark_by_registration_id.load_many([r.id for r in rows]))
-    await asyncio.gather(*loads)
-    product = selected(info, "edges", "node", "product")
-    if wanted("Registration", "product", node) and any(
-        wanted("Product", f, product) for f in ("price", "stock", "skuCount")
-    ):
-        # as the fields would: only for the products the viewer sees, once they are loaded
-        await loaders.sku_summary_by_product_id.load_many([p.id for p in await products if p is not None])

@@ -1,0 +1,134 @@
+"""What each row of the registrations page shows, read by the page's own select.
+
+The page selects a registration's campaign, product, shop (with its organisation), the viewer's bookmark and its
+product's SKU summary as outer joins of the page statement, and primes the loaders with them: the rows' fields then
+answer from the loaders' cache (server/loaders/ready.py) and the page costs one statement instead of one per
+loader batch. Each joined relation is the loader's own select under the loader's own row scope (the policy table),
+as a derived table: a row the loader would not return joins as NULL, and the loader is primed with None, exactly
+what it would have answered. Only what the operation selects (and the policy lets run) is joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from server import models
+from server.auth.principal import Principal
+from server.authz.decisions import field_access, row_scope
+from server.authz.rules import Access, audience_of
+from server.loaders.base import STATEMENT_CACHE_SIZE
+from server.loaders.ready import selected
+from server.lru import LRU
+from server.schema.context import Info
+
+R = models.Registration
+_JOINS: LRU[tuple[list[tuple[Any, Any]], list[Any]]] = LRU(STATEMENT_CACHE_SIZE)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The relations the operation reads of each row (as the field resolvers would load them)."""
+
+    campaign: bool
+    product: bool
+    shop: bool
+    bookmark: bool
+    skus: bool
+
+    @classmethod
+    def of(cls, info: Info) -> Shown:
+        node = selected(info, "edges", "node")
+        audience = audience_of(info.context.principal)
+
+        def wanted(type_name: str, field: str, names: frozenset[str]) -> bool:
+            return field in names and field_access(type_name, field, audience) is not Access.DENY
+
+        product = wanted("Registration", "product", node)
+        product_fields = selected(info, "edges", "node", "product") if product else frozenset()
+        return cls(
+            campaign=any(wanted("Registration", f, node) for f in ("status", "closedAt", "campaign")),
+            product=product,
+            shop=wanted("Registration", "shop", node),
+            bookmark=wanted("Registration", "bookmarked", node),
+            skus=product
+            and any(wanted("Product", f, product_fields) for f in ("price", "stock", "skuCount")),
+        )
+
+    def extend(self, principal: Principal | None) -> Callable[[Select[Any]], Select[Any]]:
+        """Adds the shown relations to the page's select (after its registration entity, in this order)."""
+        joins, columns = _JOINS.get_or_build((self, principal), lambda: self._joins(principal))
+
+        def page(stmt: Select[Any]) -> Select[Any]:
+            for target, on in joins:
+                stmt = stmt.outerjoin(target, on)
+            return stmt.add_columns(*columns)
+
+        return page
+
+    def _joins(self, principal: Principal | None) -> tuple[list[tuple[Any, Any]], list[Any]]:
+        """(outer join target, on clause) pairs and the columns they add: built once per (relations, principal),
+        like the loaders' own selects (server/loaders/base.py)."""
+        joins: list[tuple[Any, Any]] = []
+        columns: list[Any] = []
+
+        def scoped(model: Any, type_name: str, name: str) -> Any:
+            return aliased(model, select(model).where(row_scope(type_name, principal)).subquery(name))
+
+        if self.campaign:
+            c = scoped(models.Campaign, "Campaign", "shown_campaigns")
+            joins.append((c, c.id == R.campaign_id))
+            columns.append(c)
+        if self.product:
+            p = scoped(models.Product, "Product", "shown_products")
+            joins.append((p, p.id == R.product_id))
+            columns.append(p)
+        if self.shop:
+            s = scoped(models.Shop, "Shop", "shown_shops")
+            o = aliased(models.Organisation, name="shown_shop_organisations")
+            joins += [(s, s.organisation_id == R.shop_id), (o, o.id == s.organisation_id)]
+            columns += [s, o]
+        if self.bookmark:
+            agency_id = principal.agency_id if principal is not None else None
+            b = aliased(models.Bookmark, name="shown_bookmarks")
+            joins.append((b, (b.registration_id == R.id) & (b.agency_id == agency_id)))
+            columns.append(b)
+        if self.skus:
+            sku = models.Sku
+            columns += [
+                select(column).where(sku.product_id == R.product_id).scalar_subquery()
+                for column in (func.min(sku.price_minor), func.sum(sku.stock), func.count())
+            ]
+        return joins, columns
+
+    @property
+    def any(self) -> bool:
+        return self.campaign or self.product or self.shop or self.bookmark or self.skus
+
+    def prime(self, info: Info, values: Any) -> models.Registration:
+        """Primes the loaders with one page row's relations; returns its registration."""
+        if not self.any:
+            return values
+        loaders = info.context.loaders
+        registration, *rest = values
+        if self.campaign:
+            loaders.campaign_by_id.prime(registration.campaign_id, rest.pop(0))
+        product = None
+        if self.product:
+            product = rest.pop(0)
+            loaders.product_by_id.prime(registration.product_id, product)
+        if self.shop:
+            shop, organisation = rest.pop(0), rest.pop(0)
+            loaders.shop_by_id.prime(registration.shop_id, None if shop is None else (shop, organisation))
+        if self.bookmark:
+            loaders.bookmark_by_registration_id.prime(registration.id, rest.pop(0))
+        if self.skus and product is not None:  # as the fields would: only for a product the viewer sees
+            low, stock, count = rest
+            loaders.sku_summary_by_product_id.prime(
+                product.id, (product.id, low, stock, count) if count else None
+            )
+        return registration
