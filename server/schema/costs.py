@@ -38,6 +38,8 @@ LIST_BOUNDS: dict[str, int] = {
     "*.userErrors": 10,
     "BillsGeneratePayload.bills": 100,
     "Campaign.history": 10,
+    "CampaignSampleRoi.byCreator": 100,  # the campaign's creators with samples
+    "CampaignSampleRoi.byProduct": 100,  # the campaign's products with samples
     "CreatorCollaboration.contents": 5,
     "Dispute.messages": 10,
     "OrderLineReceipt.postings": 10,
