@@ -1,22 +1,24 @@
 /** How order lines, their rates and ledger postings read in the UI. */
 import type { MantineColor } from '@mantine/core';
 import type { LedgerAccount, LedgerPhase, OrderLineStatus, RateSource } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
 
+/** label and description are message keys (status.*), shown through t(). */
 export interface OrderStatusMeta {
-  label: string;
+  label: MessageKey;
   color: MantineColor;
-  description: string;
+  description: MessageKey;
 }
 
 export const ORDER_STATUS: Readonly<Record<OrderLineStatus, OrderStatusMeta>> = {
-  PLACED: { label: 'Placed', color: 'gray', description: 'Ordered, not paid yet: no commission.' },
-  PAID: { label: 'Paid', color: 'indigo', description: 'Paid: commission is estimated.' },
-  SHIPPED: { label: 'Shipped', color: 'cyan', description: 'On its way to the buyer; commission is estimated.' },
-  DELIVERED: { label: 'Delivered', color: 'blue', description: 'Delivered: commission settles after the market’s return window.' },
-  SETTLED: { label: 'Settled', color: 'teal', description: 'Final: the actual commission, after returns.' },
-  CANCELLED: { label: 'Cancelled', color: 'red', description: 'Cancelled: no commission.' },
-  REFUNDED: { label: 'Refunded', color: 'red', description: 'Fully refunded: no commission.' },
-  FROZEN: { label: 'On hold', color: 'orange', description: 'A risk hold by the platform: it does not settle until released.' },
+  PLACED: { label: 'status.order.placed', color: 'gray', description: 'status.order.placedHint' },
+  PAID: { label: 'status.order.paid', color: 'indigo', description: 'status.order.paidHint' },
+  SHIPPED: { label: 'status.order.shipped', color: 'cyan', description: 'status.order.shippedHint' },
+  DELIVERED: { label: 'status.order.delivered', color: 'blue', description: 'status.order.deliveredHint' },
+  SETTLED: { label: 'status.order.settled', color: 'teal', description: 'status.order.settledHint' },
+  CANCELLED: { label: 'status.order.cancelled', color: 'red', description: 'status.order.cancelledHint' },
+  REFUNDED: { label: 'status.order.refunded', color: 'red', description: 'status.order.refundedHint' },
+  FROZEN: { label: 'status.order.frozen', color: 'orange', description: 'status.order.frozenHint' },
 };
 
 export const ORDER_STATUSES = Object.keys(ORDER_STATUS) as OrderLineStatus[];
