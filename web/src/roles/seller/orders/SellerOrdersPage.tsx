@@ -150,7 +150,7 @@ export function SellerOrdersPage() {
                               </>
                             ) : (
                               <Text size="xs" c="dimmed">
-                                {unattributedText(line.unattributedReason)}
+                                {unattributedText(t, line.unattributedReason)}
                               </Text>
                             )}
                           </Table.Td>
