@@ -30,7 +30,7 @@ async function look(page: Page, target: JSHandle<Element | null>): Promise<strin
   return page.evaluate(([el, props]) => {
     if (!el || !el.isConnected) return null; // re-rendered since: nothing to compare
     const parts: string[] = [];
-    for (let node = el, i = 0; node && i < 3; node = node.parentElement, i++) {
+    for (let node: Element | null = el, i = 0; node && i < 3; node = node.parentElement, i++) {
       const style = getComputedStyle(node);
       parts.push(props.map((p) => String(style[p as keyof CSSStyleDeclaration])).join('|'));
     }

@@ -1,11 +1,13 @@
 import { Badge, Tooltip } from '@mantine/core';
 import type { CampaignStatus } from '../../generated/graphql';
 import { CAMPAIGN_STATUS } from './campaignStatus';
+import { useT } from '../../i18n/context';
 
 export function CampaignStatusBadge({ status, size = 'md' }: { status: CampaignStatus; size?: 'sm' | 'md' | 'lg' }) {
+  const t = useT();
   const meta = CAMPAIGN_STATUS[status];
   return (
-    <Tooltip label={meta.description} withArrow openDelay={300}>
+    <Tooltip label={t(meta.description)} withArrow openDelay={300}>
       <Badge
         color={meta.color}
         variant={status === 'ONGOING' ? 'filled' : 'light'}
@@ -15,7 +17,7 @@ export function CampaignStatusBadge({ status, size = 'md' }: { status: CampaignS
         data-status={status}
         style={{ minWidth: 'max-content' }}
       >
-        {meta.label}
+        {t(meta.label)}
       </Badge>
     </Tooltip>
   );

@@ -22,6 +22,7 @@ import { formatDateTime, formatMoney, formatRelative } from '../../lib/format';
 import { useViewer } from '../../session/context';
 import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
 import { DISPUTE_STATUS, DISPUTE_TYPE_LABEL, isOpen } from './disputeText';
+import { useT } from '../../i18n/context';
 
 export type Dispute = DisputesQuery['disputes']['edges'][number]['node'];
 const UTC = 'UTC';
@@ -105,6 +106,7 @@ function Decide({ dispute }: { dispute: Dispute }) {
 }
 
 export function DisputeCard({ dispute, role }: { dispute: Dispute; role: string }) {
+  const t = useT();
   const status = DISPUTE_STATUS[dispute.status];
   const open = isOpen(dispute.status);
   return (
@@ -113,7 +115,7 @@ export function DisputeCard({ dispute, role }: { dispute: Dispute; role: string 
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Title order={3} size="h5">
-              {DISPUTE_TYPE_LABEL[dispute.type]}: {dispute.product?.title ?? 'a product'}
+              {t(DISPUTE_TYPE_LABEL[dispute.type])}: {dispute.product?.title ?? 'a product'}
             </Title>
             <Text size="xs" c="dimmed">
               {[dispute.campaignName, dispute.agencyName, dispute.claimantName].filter(Boolean).join(' · ')}
@@ -121,7 +123,7 @@ export function DisputeCard({ dispute, role }: { dispute: Dispute; role: string 
             </Text>
           </Stack>
           <Badge color={status.color} variant="light" data-testid="dispute-status">
-            {status.label}
+            {t(status.label)}
           </Badge>
         </Group>
         {open ? (
@@ -150,6 +152,7 @@ export function DisputeCard({ dispute, role }: { dispute: Dispute; role: string 
 }
 
 export function DisputeInbox() {
+  const t = useT();
   const viewer = useViewer();
   const role = viewer.role;
   const [openOnly, setOpenOnly] = useState('open');
@@ -167,7 +170,7 @@ export function DisputeInbox() {
         <MultiSelect
           aria-label="Dispute types"
           placeholder="All types"
-          data={Object.entries(DISPUTE_TYPE_LABEL).map(([value, label]) => ({ value, label }))}
+          data={Object.entries(DISPUTE_TYPE_LABEL).map(([value, label]) => ({ value, label: t(label) }))}
           value={types}
           onChange={setTypes}
           clearable

@@ -8,10 +8,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { DisputeOpenDocument, type DisputeType } from '../../generated/graphql';
+import { useT } from '../../i18n/context';
+import { richT } from '../../i18n/rich';
 import { describeError } from '../../lib/errors';
 import { DISPUTE_TYPE_LABEL, LINE_DISPUTE_TYPES } from './disputeText';
 
 export function LineDisputeForm({ lineId, currency, inboxHref }: { lineId: string; currency: string; inboxHref: string }) {
+  const t = useT();
   const [shown, setShown] = useState(false);
   const [type, setType] = useState<DisputeType>('WRONG_COMMISSION');
   const [body, setBody] = useState('');
@@ -23,14 +26,14 @@ export function LineDisputeForm({ lineId, currency, inboxHref }: { lineId: strin
   if (openedId) {
     return (
       <Text size="sm" data-testid="dispute-opened">
-        Dispute opened: the agency answers within its deadline. <Link to={inboxHref}>Follow it in Disputes</Link>
+        {richT(t, 'disputes.line.opened', {}, { follow: <Link to={inboxHref}>{t('disputes.line.follow')}</Link> })}
       </Text>
     );
   }
   if (!shown) {
     return (
       <Button variant="light" color="orange" size="xs" onClick={() => setShown(true)}>
-        Question this commission
+        {t('disputes.line.question')}
       </Button>
     );
   }
@@ -47,16 +50,16 @@ export function LineDisputeForm({ lineId, currency, inboxHref }: { lineId: strin
   return (
     <Stack gap="xs" data-testid="line-dispute-form">
       <Select
-        label="What is wrong"
-        data={LINE_DISPUTE_TYPES.map((t) => ({ value: t, label: DISPUTE_TYPE_LABEL[t] }))}
+        label={t('disputes.line.what')}
+        data={LINE_DISPUTE_TYPES.map((d) => ({ value: d, label: t(DISPUTE_TYPE_LABEL[d]) }))}
         value={type}
         onChange={(v) => v && setType(v as DisputeType)}
         allowDeselect={false}
       />
-      <Textarea label="Tell the agency why" value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors['message.body'] ?? errors.form} maxLength={2000} autosize minRows={2} />
-      <TextInput label={`Amount you ask for (${currency}, optional)`} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.claimedAmount} inputMode="decimal" />
+      <Textarea label={t('disputes.line.why')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors['message.body'] ?? errors.form} maxLength={2000} autosize minRows={2} />
+      <TextInput label={t('disputes.line.amount', { currency })} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.claimedAmount} inputMode="decimal" />
       <Button onClick={submit} loading={fetching}>
-        Open dispute
+        {t('disputes.line.submit')}
       </Button>
     </Stack>
   );

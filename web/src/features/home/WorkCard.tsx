@@ -5,6 +5,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useT } from '../../i18n/context';
 import classes from './WorkCard.module.css';
 
 export interface WorkItem {
@@ -33,6 +34,7 @@ export function WorkCard({
   allLabel?: string;
   empty: string;
 }) {
+  const t = useT();
   const titleId = `${id}-title`;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={titleId} data-testid={id}>
@@ -49,7 +51,7 @@ export function WorkCard({
         </Group>
         {allHref && (
           <Anchor component={Link} to={allHref} size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {allLabel ?? 'Open all'}
+            {allLabel ?? t('common.openAll')}
           </Anchor>
         )}
       </Group>

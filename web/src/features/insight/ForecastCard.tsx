@@ -9,6 +9,8 @@ import { lazy, Suspense } from 'react';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../../components/QueryState';
 import { EarningsForecastDocument, type EarningsForecastQuery } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useT } from '../../i18n/context';
 import { formatCount, formatMoney } from '../../lib/format';
 import { forecastRows, weekLabel } from './forecastRows';
 
@@ -16,48 +18,49 @@ const ForecastChart = lazy(() => import('./ForecastChart'));
 
 type CurrencyForecast = EarningsForecastQuery['earningsForecast']['currencies'][number];
 
-const BASIS_TEXT: Record<string, string> = {
-  PRODUCT: 'the product',
-  SHOP: 'the shop',
-  CATEGORY: 'the category in its market',
-  MARKET: 'the market',
-  NONE: 'no history yet (all kept)',
+const BASIS_TEXT: Record<string, MessageKey> = {
+  PRODUCT: 'insight.forecast.basis.product',
+  SHOP: 'insight.forecast.basis.shop',
+  CATEGORY: 'insight.forecast.basis.category',
+  MARKET: 'insight.forecast.basis.market',
+  NONE: 'insight.forecast.basis.none',
 };
 
 function OneCurrency({ f, seller, compact }: { f: CurrencyForecast; seller: boolean; compact: boolean }) {
+  const t = useT();
   const next = f.next30Days;
   return (
     <Stack gap="sm" data-testid={`forecast-${f.currency}`}>
       <SimpleGrid cols={compact ? 1 : 3} spacing="xs">
         <div>
           <Text size="xs" c="dimmed">
-            {seller ? 'Expected to owe in the next 30 days' : 'Expected in the next 30 days'}
+            {seller ? t('insight.forecast.next30Owe') : t('insight.forecast.next30')}
           </Text>
           <Text fw={700} size="xl" data-testid="forecast-next30">
             {formatMoney(next.likely)}
           </Text>
           <Text size="xs" c="dimmed">
-            between {formatMoney(next.low)} and {formatMoney(next.high)} ({formatCount(next.lines)} lines)
+            {t('insight.forecast.between', { low: formatMoney(next.low), high: formatMoney(next.high), lines: formatCount(next.lines) })}
           </Text>
         </div>
         <div>
           <Text size="xs" c="dimmed">
-            Open estimated now
+            {t('insight.forecast.openNow')}
           </Text>
           <Text fw={600}>{formatMoney(f.estimated)}</Text>
           <Text size="xs" c="dimmed">
-            {formatCount(f.openLines)} lines before returns
-            {Number(f.onHold.amount) !== 0 ? ` · ${formatMoney(f.onHold)} on hold` : ''}
+            {t('insight.forecast.openLines', { lines: formatCount(f.openLines) })}
+            {Number(f.onHold.amount) !== 0 ? ` · ${t('insight.forecast.onHold', { amount: formatMoney(f.onHold) })}` : ''}
           </Text>
         </div>
         <div>
           <Text size="xs" c="dimmed">
-            Return risk observed on
+            {t('insight.forecast.basisTitle')}
           </Text>
           <Group gap={4}>
             {f.basis.map((b) => (
-              <Badge key={b.level} variant="light" color="gray" size="sm" title={`${b.lines} lines`}>
-                {BASIS_TEXT[b.level] ?? b.level}
+              <Badge key={b.level} variant="light" color="gray" size="sm" title={t('insight.forecast.lines', { lines: String(b.lines) })}>
+                {BASIS_TEXT[b.level] ? t(BASIS_TEXT[b.level]!) : b.level}
               </Badge>
             ))}
           </Group>
@@ -69,7 +72,7 @@ function OneCurrency({ f, seller, compact }: { f: CurrencyForecast; seller: bool
       {!seller && f.payDates.length > 0 && (
         <div>
           <Text size="sm" fw={600} mb={4}>
-            Pay dates
+            {t('insight.forecast.payDates')}
           </Text>
           <Table striped withRowBorders={false} fz="sm" data-testid="forecast-paydates">
             <Table.Tbody>
@@ -78,7 +81,7 @@ function OneCurrency({ f, seller, compact }: { f: CurrencyForecast; seller: bool
                   <Table.Td>{weekLabel(p.date)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(p.band.likely)}</Table.Td>
                   <Table.Td ta="right" c="dimmed">
-                    {formatCount(p.band.lines)} lines
+                    {t('insight.forecast.lines', { lines: formatCount(p.band.lines) })}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -91,6 +94,7 @@ function OneCurrency({ f, seller, compact }: { f: CurrencyForecast; seller: bool
 }
 
 export function ForecastCard({ compact = false }: { compact?: boolean }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: EarningsForecastDocument });
   const seller = data?.earningsForecast.account === 'SELLER_PAYABLE';
   return (
@@ -98,16 +102,16 @@ export function ForecastCard({ compact = false }: { compact?: boolean }) {
       <Group gap="xs" mb="sm">
         <IconCalendarDollar size={18} aria-hidden />
         <Title order={2} size="h5" id="forecast-title">
-          {seller ? 'Commission you will owe' : 'Earnings forecast'}
+          {seller ? t('insight.forecast.titleOwe') : t('insight.forecast.title')}
         </Title>
       </Group>
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !data && fetching ? (
-        <LoadingState label="Forecasting…" />
+        <LoadingState label={t('insight.forecast.loading')} />
       ) : data && data.earningsForecast.currencies.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing open: every estimated commission has settled.
+          {t('insight.forecast.empty')}
         </Text>
       ) : (
         <Stack gap="lg">
@@ -115,8 +119,7 @@ export function ForecastCard({ compact = false }: { compact?: boolean }) {
             <OneCurrency key={f.currency} f={f} seller={seller} compact={compact} />
           ))}
           <Text size="xs" c="dimmed">
-            Likely = each open line × the share its product (or shop, category, market) kept after returns; the band
-            holds 95 % of outcomes. Lines still to be ordered are not included.
+            {t('insight.forecast.explain')}
           </Text>
         </Stack>
       )}

@@ -1,10 +1,12 @@
 /** The forecast chart (loaded on demand with @mantine/charts): likely amounts per week with the low–high band. */
 import '@mantine/charts/styles.css';
 import { AreaChart } from '@mantine/charts';
+import { useT } from '../../i18n/context';
 import { axisFormatter, formatMinor } from '../performance/money';
 import type { ForecastRow } from './forecastRows';
 
 export default function ForecastChart({ rows, currency, height }: { rows: ForecastRow[]; currency: string; height: number }) {
+  const t = useT();
   const top = Math.max(0, ...rows.map((r) => r.high));
   return (
     <AreaChart
@@ -12,9 +14,9 @@ export default function ForecastChart({ rows, currency, height }: { rows: Foreca
       data={rows}
       dataKey="label"
       series={[
-        { name: 'high', label: 'High', color: 'teal.2' },
-        { name: 'likely', label: 'Likely', color: 'teal.7' },
-        { name: 'low', label: 'Low', color: 'gray.5' },
+        { name: 'high', label: t('insight.forecast.high'), color: 'teal.2' },
+        { name: 'likely', label: t('insight.forecast.likely'), color: 'teal.7' },
+        { name: 'low', label: t('insight.forecast.low'), color: 'gray.5' },
       ]}
       curveType="monotone"
       withDots={false}
@@ -25,7 +27,7 @@ export default function ForecastChart({ rows, currency, height }: { rows: Foreca
       xAxisProps={{ minTickGap: 12 }}
       gridAxis="y"
       fillOpacity={0.2}
-      aria-label={`Expected settlements per week in ${currency}`}
+      aria-label={t('insight.forecast.chartLabel', { currency })}
     />
   );
 }

@@ -7,14 +7,17 @@ import { Group, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from 'urql';
 import { RegistrationSimulateDocument } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useT } from '../../i18n/context';
+import { richT } from '../../i18n/rich';
 import { formatMoney, formatRate } from '../../lib/format';
 
-const BASIS: Record<string, string> = {
-  PRODUCT: 'this product',
-  SHOP: 'your shop',
-  CATEGORY: 'its category',
-  MARKET: 'the market',
-  NONE: 'no history yet',
+const BASIS: Record<string, MessageKey> = {
+  PRODUCT: 'insight.simulation.basis.product',
+  SHOP: 'insight.simulation.basis.shop',
+  CATEGORY: 'insight.simulation.basis.category',
+  MARKET: 'insight.simulation.basis.market',
+  NONE: 'insight.simulation.basis.none',
 };
 
 export interface SimulationTerms {
@@ -24,6 +27,7 @@ export interface SimulationTerms {
 }
 
 export function RegistrationSimulationPreview({ campaignId, productId, terms }: { campaignId: string; productId: string; terms: SimulationTerms }) {
+  const t = useT();
   const [debounced] = useDebouncedValue(terms, 250);
   const ready = debounced.totalRateBps !== null && debounced.sampleQuota !== null;
   const [{ data, fetching }] = useQuery({
@@ -42,23 +46,41 @@ export function RegistrationSimulationPreview({ campaignId, productId, terms }: 
     <Stack gap={2} data-testid="registration-simulation" aria-live="polite">
       <Group gap={6}>
         <Text size="xs">
-          Expected commission per order:{' '}
-          <Text span fw={700} inherit data-testid="sim-expected">
-            {formatMoney(item.expectedCommissionPerOrder)}
-          </Text>{' '}
-          ({formatRate(item.refundRateBps)} of sales came back on {BASIS[item.refundBasis] ?? item.refundBasis}, {item.refundSampleSize} orders — refunded orders pay no commission)
+          {richT(
+            t,
+            'insight.simulation.expected',
+            {
+              refund: formatRate(item.refundRateBps),
+              basis: BASIS[item.refundBasis] ? t(BASIS[item.refundBasis]!) : item.refundBasis,
+              orders: String(item.refundSampleSize),
+            },
+            {
+              amount: (
+                <Text span fw={700} inherit data-testid="sim-expected">
+                  {formatMoney(item.expectedCommissionPerOrder)}
+                </Text>
+              ),
+            },
+          )}
         </Text>
         {fetching && <Loader size={10} />}
       </Group>
       <Text size="xs" c="dimmed">
-        Per 100 orders: <b data-testid="sim-per100">{formatMoney(item.costPer100Orders)}</b> including samples {formatMoney(item.sampleQuotaCost)}
-        {item.shopAdsPerOrder ? `, plus ${formatMoney(item.shopAdsPerOrder)} shop ads per ads order` : ''}
-        {item.effectiveRateBps !== null ? ` — an effective ${formatRate(item.effectiveRateBps)} of what buyers keep.` : '.'}
+        {richT(t, 'insight.simulation.per100', { samples: formatMoney(item.sampleQuotaCost) }, { amount: <b data-testid="sim-per100">{formatMoney(item.costPer100Orders)}</b> })}
+        {item.shopAdsPerOrder ? t('insight.simulation.shopAds', { amount: formatMoney(item.shopAdsPerOrder) }) : ''}
+        {item.effectiveRateBps !== null ? ` ${t('insight.simulation.effective', { rate: formatRate(item.effectiveRateBps) })}` : '.'}
       </Text>
       <Text size="xs" c="dimmed" data-testid="sim-comparison">
         {cmp
-          ? `Comparable approved products (${cmp.count}, ${cmp.scope === 'CATEGORY' ? 'same category' : 'this campaign'}): middle half ${formatRate(cmp.p25Bps)}–${formatRate(cmp.p75Bps)}, median ${formatRate(cmp.medianBps)}; your rate is above ${formatRate(cmp.belowShareBps)} of them.`
-          : 'Too few comparable approved products yet to compare your rate.'}
+          ? t('insight.simulation.comparison', {
+              count: String(cmp.count),
+              scope: cmp.scope === 'CATEGORY' ? t('insight.simulation.sameCategory') : t('insight.simulation.thisCampaign'),
+              p25: formatRate(cmp.p25Bps),
+              p75: formatRate(cmp.p75Bps),
+              median: formatRate(cmp.medianBps),
+              above: formatRate(cmp.belowShareBps),
+            })
+          : t('insight.simulation.noComparison')}
       </Text>
     </Stack>
   );

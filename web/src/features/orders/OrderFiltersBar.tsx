@@ -6,6 +6,7 @@ import { useId } from 'react';
 import type { OrderLineFilter, OrderLineStatus } from '../../generated/graphql';
 import { anyOrderFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_LABEL, type OrderFilterValues, type OrderRangePreset } from './orderFilters';
 import { ORDER_STATUS, ORDER_STATUSES } from './orderStatus';
+import { useT } from '../../i18n/context';
 
 export interface OrderFiltersBarProps {
   values: OrderFilterValues;
@@ -17,6 +18,7 @@ export interface OrderFiltersBarProps {
 }
 
 export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }: OrderFiltersBarProps) {
+  const t = useT();
   const rangeId = useId();
   const set = (patch: Partial<OrderFilterValues>) => onChange({ ...values, ...patch });
   return (
@@ -49,7 +51,7 @@ export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }
       <MultiSelect
         label="Status"
         placeholder={values.statuses.length ? undefined : 'Any status'}
-        data={ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS[s].label }))}
+        data={ORDER_STATUSES.map((s) => ({ value: s, label: t(ORDER_STATUS[s].label) }))}
         value={values.statuses}
         onChange={(v) => set({ statuses: v as OrderLineStatus[] })}
         clearable

@@ -16,6 +16,7 @@ import { moneyToMinor } from '../performance/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { eventLabel, LEDGER_ACCOUNT_LABEL, LEDGER_PHASE_LABEL, RATE_SOURCE_LABEL, unattributedText } from './orderStatus';
 import { currencyTimeZone, partyLabel, partyRows } from './receipt';
+import { useT } from '../../i18n/context';
 
 type Line = NonNullable<OrderLineReceiptQuery['orderLine']>;
 type Receipt = NonNullable<Line['receipt']>;
@@ -47,6 +48,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt; compact: boolean }) {
+  const t = useT();
   const tz = currencyTimeZone(receipt.currency);
   const rows = partyRows(receipt);
   const rates = [
@@ -102,7 +104,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
 
       {!receipt.attributed ? (
         <Section title="Commission">
-          <Text size="sm">{unattributedText(receipt.unattributedReason)} No commission.</Text>
+          <Text size="sm">{unattributedText(t, receipt.unattributedReason)} No commission.</Text>
         </Section>
       ) : (
         <>
@@ -111,7 +113,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
               <Stack key={label} gap={0}>
                 <Row label={label} value={formatRate(rate!.bps)} testId={`receipt-${label.split(' ')[0]!.toLowerCase()}-rate`} />
                 <Text size="xs" c="dimmed">
-                  from {RATE_SOURCE_LABEL[rate!.source]}
+                  from {t(RATE_SOURCE_LABEL[rate!.source])}
                 </Text>
               </Stack>
             ))}
@@ -188,10 +190,10 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
                     <Group key={j} gap={6} wrap="nowrap" justify="space-between">
                       <Group gap={4} wrap="nowrap">
                         <Text size="xs" span>
-                          {LEDGER_ACCOUNT_LABEL[leg.account]}
+                          {t(LEDGER_ACCOUNT_LABEL[leg.account])}
                         </Text>
                         <Badge size="xs" variant="light" color={leg.phase === 'SETTLED' ? 'teal' : 'gray'} tt="none" radius="sm">
-                          {LEDGER_PHASE_LABEL[leg.phase]}
+                          {t(LEDGER_PHASE_LABEL[leg.phase])}
                         </Badge>
                       </Group>
                       <Text size="xs" fw={600} style={NUM}>
@@ -212,7 +214,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
             <Box component="li" key={e.eventId}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Text size="sm" fw={500}>
-                  {eventLabel(e.type)}
+                  {eventLabel(t, e.type)}
                   {e.reason ? `: ${e.reason}` : ''}
                 </Text>
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

@@ -1,11 +1,13 @@
 import { Badge, Tooltip } from '@mantine/core';
 import type { OrderLineStatus } from '../../generated/graphql';
 import { ORDER_STATUS } from './orderStatus';
+import { useT } from '../../i18n/context';
 
 export function OrderStatusBadge({ status, size = 'sm' }: { status: OrderLineStatus; size?: 'sm' | 'md' }) {
+  const t = useT();
   const meta = ORDER_STATUS[status];
   return (
-    <Tooltip label={meta.description} withArrow openDelay={300}>
+    <Tooltip label={t(meta.description)} withArrow openDelay={300}>
       <Badge
         color={meta.color}
         variant={status === 'SETTLED' ? 'filled' : 'light'}
@@ -16,7 +18,7 @@ export function OrderStatusBadge({ status, size = 'sm' }: { status: OrderLineSta
         data-status={status}
         style={{ minWidth: 'max-content' }}
       >
-        {meta.label}
+        {t(meta.label)}
       </Badge>
     </Tooltip>
   );

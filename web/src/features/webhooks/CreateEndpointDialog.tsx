@@ -7,6 +7,8 @@ import { IconCheck, IconCopy, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { WebhookEndpointCreateDocument } from '../../generated/graphql';
+import { useT } from '../../i18n/context';
+import { richT } from '../../i18n/rich';
 import { describeError } from '../../lib/errors';
 import { splitUserErrors } from '../../lib/userErrors';
 
@@ -21,6 +23,7 @@ export function CreateEndpointDialog({ opened, eventTypes, onClose, onCreated }:
   onClose: () => void;
   onCreated: () => void;
 }) {
+  const t = useT();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [types, setTypes] = useState<string[]>([]);
@@ -60,14 +63,14 @@ export function CreateEndpointDialog({ opened, eventTypes, onClose, onCreated }:
       closeOnClickOutside={!secret}
       closeOnEscape={!secret}
       withCloseButton={!secret}
-      title={secret ? 'Copy the signing secret' : 'New webhook endpoint'}
+      title={secret ? t('webhooks.create.secretTitle') : t('webhooks.create.title')}
       size="lg"
       centered
     >
       {secret ? (
         <Stack>
           <Alert color="yellow" icon={<IconShieldLock aria-hidden />}>
-            This is the only time the secret is shown. Your receiver verifies each message’s <Code>webhook-signature</Code> with it (Standard Webhooks).
+            {richT(t, 'webhooks.create.secretOnce', {}, { header: <Code>webhook-signature</Code> })}
           </Alert>
           <Group gap="xs" wrap="nowrap">
             <Code fz="sm" data-testid="webhook-secret" style={{ wordBreak: 'break-all' }}>
@@ -76,29 +79,29 @@ export function CreateEndpointDialog({ opened, eventTypes, onClose, onCreated }:
             <CopyButton value={secret}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="light" onClick={copy} leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}>
-                  {copied ? 'Copied' : 'Copy'}
+                  {copied ? t('webhooks.create.copied') : t('webhooks.create.copy')}
                 </Button>
               )}
             </CopyButton>
           </Group>
           <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
+            <Button onClick={close}>{t('webhooks.create.done')}</Button>
           </Group>
         </Stack>
       ) : (
         <Stack>
           <TextInput
-            label="URL"
-            description="Where Matchup POSTs the events (https)."
-            placeholder="https://erp.example.com/matchup/webhooks"
+            label={t('webhooks.create.url')}
+            description={t('webhooks.create.urlHint')}
+            placeholder={t('webhooks.create.urlPlaceholder')}
             value={url}
             onChange={(e) => setUrl(e.currentTarget.value)}
             error={errors.url}
             required
             data-autofocus
           />
-          <TextInput label="Description" placeholder="What receives them" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={200} />
-          <Checkbox.Group label="Events" description="The event types this endpoint receives." value={types} onChange={setTypes} error={errors.eventTypes} required>
+          <TextInput label={t('webhooks.create.note')} placeholder={t('webhooks.create.notePlaceholder')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={200} />
+          <Checkbox.Group label={t('webhooks.create.events')} description={t('webhooks.create.eventsHint')} value={types} onChange={setTypes} error={errors.eventTypes} required>
             <Stack gap={6} mt="xs">
               {eventTypes.map((type) => (
                 <Checkbox key={type.name} value={type.name} label={<Code fz="xs">{type.name}</Code>} description={type.description} />
@@ -112,10 +115,10 @@ export function CreateEndpointDialog({ opened, eventTypes, onClose, onCreated }:
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button onClick={submit} loading={fetching}>
-              Create endpoint
+              {t('webhooks.create.submit')}
             </Button>
           </Group>
         </Stack>

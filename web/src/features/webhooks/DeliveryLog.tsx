@@ -2,7 +2,8 @@
 import { Accordion, Badge, Button, Code, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconRepeat } from '@tabler/icons-react';
 import type { WebhookEndpointsQuery } from '../../generated/graphql';
-import { formatDateTime } from '../../lib/format';
+import { useT } from '../../i18n/context';
+import { formatCount, formatDateTime } from '../../lib/format';
 
 type Message = WebhookEndpointsQuery['webhookEndpoints'][number]['messages']['edges'][number]['node'];
 
@@ -14,10 +15,11 @@ export function DeliveryLog({ messages, tz, onReplay, replaying }: {
   onReplay: (id: string) => void;
   replaying: string | null;
 }) {
+  const t = useT();
   if (messages.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        No messages yet. Send a test event to check the receiver.
+        {t('webhooks.log.empty')}
       </Text>
     );
   }
@@ -35,7 +37,7 @@ export function DeliveryLog({ messages, tz, onReplay, replaying }: {
                 <Code fz="xs">{message.eventType}</Code>
               </Group>
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {message.attemptCount} {message.attemptCount === 1 ? 'attempt' : 'attempts'} · {formatDateTime(message.createdAt, tz, { withZone: false })}
+                {t('webhooks.log.attempts', { count: message.attemptCount, shown: formatCount(message.attemptCount) })} · {formatDateTime(message.createdAt, tz, { withZone: false })}
               </Text>
             </Group>
           </Accordion.Control>
@@ -44,10 +46,10 @@ export function DeliveryLog({ messages, tz, onReplay, replaying }: {
               <Group justify="space-between">
                 <Text size="xs" c="dimmed">
                   webhook-id <Code fz="xs">{message.webhookId}</Code>
-                  {message.nextAttemptAt && <> · next attempt {formatDateTime(message.nextAttemptAt, tz, { withZone: false })}</>}
+                  {message.nextAttemptAt && <> · {t('webhooks.log.nextAttempt', { time: formatDateTime(message.nextAttemptAt, tz, { withZone: false }) })}</>}
                 </Text>
                 <Button size="xs" variant="light" leftSection={<IconRepeat size={14} aria-hidden />} loading={replaying === message.id} onClick={() => onReplay(message.id)}>
-                  Replay
+                  {t('webhooks.log.replay')}
                 </Button>
               </Group>
               {message.payload && (
@@ -61,10 +63,10 @@ export function DeliveryLog({ messages, tz, onReplay, replaying }: {
                 <Table fz="xs" verticalSpacing={4}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">Attempt</Table.Th>
-                      <Table.Th scope="col">Response</Table.Th>
-                      <Table.Th scope="col">Time</Table.Th>
-                      <Table.Th scope="col">Request headers</Table.Th>
+                      <Table.Th scope="col">{t('webhooks.log.attempt')}</Table.Th>
+                      <Table.Th scope="col">{t('webhooks.log.response')}</Table.Th>
+                      <Table.Th scope="col">{t('webhooks.log.time')}</Table.Th>
+                      <Table.Th scope="col">{t('webhooks.log.headers')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -87,7 +89,7 @@ export function DeliveryLog({ messages, tz, onReplay, replaying }: {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>{attempt.durationMs} ms</Table.Td>
+                        <Table.Td>{t('webhooks.log.duration', { ms: String(attempt.durationMs) })}</Table.Td>
                         <Table.Td>
                           {attempt.requestHeaders.map((h) => (
                             <Text key={h.name} size="xs" ff="monospace" lineClamp={1}>

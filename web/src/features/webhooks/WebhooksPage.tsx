@@ -19,8 +19,10 @@ import {
   WebhookEndpointUpdateDocument,
   WebhookMessageReplayDocument,
 } from '../../generated/graphql';
+import { useT } from '../../i18n/context';
+import { richT } from '../../i18n/rich';
 import { describeError } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
 import { CreateEndpointDialog } from './CreateEndpointDialog';
@@ -37,6 +39,7 @@ function report(problem: string | undefined, title: string, done: string) {
 }
 
 export function WebhooksPage() {
+  const t = useT();
   const viewer = useViewer();
   const tz = marketTimeZone(viewer.organisation.market);
   const [{ data, fetching, error }, refetch] = useQuery({ query: WebhookEndpointsDocument, context: CONTEXT });
@@ -68,7 +71,7 @@ export function WebhooksPage() {
 
   const setEnabled = async (endpoint: Endpoint, enabled: boolean) => {
     const result = await update({ input: { id: endpoint.id, enabled } }, CONTEXT);
-    report(problemOf(result, result.data?.webhookEndpointUpdate.userErrors), 'Not changed', enabled ? 'Endpoint enabled' : 'Endpoint disabled');
+    report(problemOf(result, result.data?.webhookEndpointUpdate.userErrors), t('webhooks.notChanged'), enabled ? t('webhooks.enabledDone') : t('webhooks.disabledDone'));
     reload();
   };
   const sendTest = async (endpoint: Endpoint) => {
@@ -76,7 +79,7 @@ export function WebhooksPage() {
     const result = await test({ input: { id: endpoint.id } }, CONTEXT);
     setTesting(null);
     setWatchUntil(Date.now() + WATCH_MS);
-    report(problemOf(result, result.data?.webhookEndpointTest.userErrors), 'Not sent', 'Test event queued: it is sent within seconds');
+    report(problemOf(result, result.data?.webhookEndpointTest.userErrors), t('webhooks.notSent'), t('webhooks.testQueued'));
     reload();
   };
   const replayMessage = async (id: string) => {
@@ -84,36 +87,36 @@ export function WebhooksPage() {
     const result = await replay({ input: { id } }, CONTEXT);
     setReplaying(null);
     setWatchUntil(Date.now() + WATCH_MS);
-    report(problemOf(result, result.data?.webhookMessageReplay.userErrors), 'Not replayed', 'Message queued again');
+    report(problemOf(result, result.data?.webhookMessageReplay.userErrors), t('webhooks.notReplayed'), t('webhooks.replayQueued'));
     reload();
   };
   const confirmDelete = async () => {
     if (!deleting) return;
     const result = await remove({ input: { id: deleting.id } }, CONTEXT);
     setDeleting(null);
-    report(problemOf(result, result.data?.webhookEndpointDelete.userErrors), 'Not deleted', 'Endpoint deleted');
+    report(problemOf(result, result.data?.webhookEndpointDelete.userErrors), t('webhooks.notDeleted'), t('webhooks.deleted'));
     reload();
   };
 
   return (
     <>
       <PageHeader
-        title="Webhooks"
-        description="Matchup POSTs signed events (Standard Webhooks) to your systems: registrations, commissions, samples, campaigns."
+        title={t('webhooks.title')}
+        description={t('webhooks.description')}
         actions={
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} disabled={!data || endpoints.length >= LIMIT}>
-            New endpoint
+            {t('webhooks.newEndpoint')}
           </Button>
         }
       />
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading webhooks…" />
+        <LoadingState label={t('webhooks.loading')} />
       ) : endpoints.length === 0 ? (
-        <EmptyBlock title="No endpoints yet" description="Add a URL and the events it should receive; you get its signing secret once." icon={<IconWebhook aria-hidden />}>
+        <EmptyBlock title={t('webhooks.emptyTitle')} description={t('webhooks.emptyBody')} icon={<IconWebhook aria-hidden />}>
           <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            New endpoint
+            {t('webhooks.newEndpoint')}
           </Button>
         </EmptyBlock>
       ) : (
@@ -140,39 +143,44 @@ export function WebhooksPage() {
                 </Stack>
                 <Group gap="xs">
                   <Switch
-                    label={endpoint.status === 'ACTIVE' ? 'Enabled' : 'Disabled'}
+                    label={endpoint.status === 'ACTIVE' ? t('webhooks.enabled') : t('webhooks.disabled')}
                     checked={endpoint.status === 'ACTIVE'}
                     onChange={(e) => setEnabled(endpoint, e.currentTarget.checked)}
                   />
                   <Button size="xs" variant="light" leftSection={<IconSend size={14} aria-hidden />} loading={testing === endpoint.id} onClick={() => sendTest(endpoint)}>
-                    Send test event
+                    {t('webhooks.sendTest')}
                   </Button>
-                  <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(endpoint)} aria-label={`Delete ${endpoint.url}`}>
-                    Delete…
+                  <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(endpoint)} aria-label={t('webhooks.deleteLabel', { url: endpoint.url })}>
+                    {t('webhooks.deleteButton')}
                   </Button>
                 </Group>
               </Group>
               {endpoint.status === 'DISABLED' && endpoint.disabledReason && (
-                <Alert color="red" variant="light" mb="sm" title="Disabled">
+                <Alert color="red" variant="light" mb="sm" title={t('webhooks.disabled')}>
                   {endpoint.disabledReason}
-                  {endpoint.disabledAt && <> — {formatDateTime(endpoint.disabledAt, tz)}</>}. Fix the receiver, then enable it again: pending messages resume.
+                  {endpoint.disabledAt && <> — {formatDateTime(endpoint.disabledAt, tz)}</>}. {t('webhooks.disabledFix')}
                 </Alert>
               )}
               <Text size="sm" fw={600} mb={6}>
-                Delivery log <Text span size="xs" c="dimmed">({endpoint.messages.totalCount} {endpoint.messages.totalCount === 1 ? 'message' : 'messages'}, latest first)</Text>
+                {t('webhooks.deliveryLog')}{' '}
+                <Text span size="xs" c="dimmed">
+                  {t('webhooks.messageCount', { count: endpoint.messages.totalCount, shown: formatCount(endpoint.messages.totalCount) })}
+                </Text>
               </Text>
               <DeliveryLog messages={endpoint.messages.edges.map((e) => e.node)} tz={tz} onReplay={replayMessage} replaying={replaying} />
             </Card>
           ))}
           <Text size="xs" c="dimmed">
-            Verify each request with any Standard Webhooks library: HMAC-SHA256 of <Code fz="xs">webhook-id.webhook-timestamp.body</Code>. Failed deliveries are
-            retried with backoff for 24 hours, then the endpoint is disabled and you are notified. <Anchor size="xs" href="https://www.standardwebhooks.com/" target="_blank" rel="noreferrer">The specification</Anchor>
+            {richT(t, 'webhooks.verify', {}, { signed: <Code fz="xs">webhook-id.webhook-timestamp.body</Code> })}{' '}
+            <Anchor size="xs" href="https://www.standardwebhooks.com/" target="_blank" rel="noreferrer">
+              {t('webhooks.specification')}
+            </Anchor>
           </Text>
         </Stack>
       )}
       <CreateEndpointDialog opened={creating} eventTypes={data?.webhookEventTypes ?? []} onClose={() => setCreating(false)} onCreated={reload} />
-      <ConfirmDialog opened={deleting !== null} title="Delete this endpoint?" confirmLabel="Delete" busy={deleteBusy} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
-        {`Matchup stops sending to ${deleting?.url ?? ''} and forgets its delivery log.`}
+      <ConfirmDialog opened={deleting !== null} title={t('webhooks.deleteTitle')} confirmLabel={t('webhooks.delete')} busy={deleteBusy} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
+        {t('webhooks.deleteBody', { url: deleting?.url ?? '' })}
       </ConfirmDialog>
     </>
   );

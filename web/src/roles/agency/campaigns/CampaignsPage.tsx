@@ -45,6 +45,7 @@ import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents
 import { CampaignRowActions } from './CampaignRowActions';
 import { useAgencyMarkets } from './useAgencyMarkets';
 import { MyScorecardCard } from '../../../features/insight/ScorecardPanel';
+import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 20;
 
@@ -65,6 +66,7 @@ function readStatuses(params: URLSearchParams): CampaignStatus[] {
 }
 
 export function CampaignsPage() {
+  const t = useT();
   const viewer = useViewer();
   const markets = useAgencyMarkets();
   const [params, setParams] = useSearchParams();
@@ -159,7 +161,7 @@ export function CampaignsPage() {
               <Group gap="xs">
                 {CAMPAIGN_STATUSES.map((s) => (
                   <Chip key={s} value={s} size="sm" color={CAMPAIGN_STATUS[s].color} variant="outline">
-                    {CAMPAIGN_STATUS[s].label}
+                    {t(CAMPAIGN_STATUS[s].label)}
                   </Chip>
                 ))}
               </Group>

@@ -93,7 +93,7 @@ export function CreatorOrdersPage() {
               <Group gap={6} wrap="nowrap">
                 {STATUS_CHIPS.map((s) => (
                   <Chip key={s} value={s} size="sm" variant="outline" color={ORDER_STATUS[s].color}>
-                    {ORDER_STATUS[s].label}
+                    {t(ORDER_STATUS[s].label)}
                   </Chip>
                 ))}
               </Group>

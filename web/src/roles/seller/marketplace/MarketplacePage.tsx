@@ -206,7 +206,7 @@ export function MarketplacePage() {
                 <Group gap={6}>
                   {SELLER_STATUSES.map((s) => (
                     <Chip key={s} value={s} size="sm" variant="outline" color={CAMPAIGN_STATUS[s].color}>
-                      {CAMPAIGN_STATUS[s].label}
+                      {t(CAMPAIGN_STATUS[s].label)}
                     </Chip>
                   ))}
                 </Group>

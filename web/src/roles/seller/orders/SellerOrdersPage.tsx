@@ -39,7 +39,7 @@ export function SellerOrdersPage() {
   const today = localDate(now, tz);
   const [{ data: campaignData }] = useQuery({ query: SellerPerformanceCampaignsDocument });
   const campaigns = useMemo(
-    () => (campaignData?.campaigns.edges ?? []).map(({ node }) => ({ value: node.id, label: t('seller.perf.campaignOption', { name: node.name, status: CAMPAIGN_STATUS[node.status].label }) })),
+    () => (campaignData?.campaigns.edges ?? []).map(({ node }) => ({ value: node.id, label: t('seller.perf.campaignOption', { name: node.name, status: t(CAMPAIGN_STATUS[node.status].label) }) })),
     [campaignData, t],
   );
   const [filters, setFilters] = useState<OrderFilterValues>(EMPTY_ORDER_FILTERS);
@@ -150,7 +150,7 @@ export function SellerOrdersPage() {
                               </>
                             ) : (
                               <Text size="xs" c="dimmed">
-                                {unattributedText(line.unattributedReason)}
+                                {unattributedText(t, line.unattributedReason)}
                               </Text>
                             )}
                           </Table.Td>

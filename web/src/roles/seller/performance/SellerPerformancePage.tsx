@@ -61,7 +61,7 @@ export function SellerPerformancePage() {
           <Group align="flex-end" gap="md" wrap="wrap">
             <Select
               label={t('seller.perf.campaign')}
-              data={campaigns.map((c) => ({ value: c.id, label: t('seller.perf.campaignOption', { name: c.name, status: CAMPAIGN_STATUS[c.status].label }) }))}
+              data={campaigns.map((c) => ({ value: c.id, label: t('seller.perf.campaignOption', { name: c.name, status: t(CAMPAIGN_STATUS[c.status].label) }) }))}
               value={selected.id}
               onChange={(v) => v && open(v)}
               allowDeselect={false}
