@@ -62,6 +62,8 @@ for (const [role, paths] of Object.entries(ROLES)) {
       await settled(page);
       findings.push(...(await axeFindings(page, `${role} ${size} bell popover`)));
       await page.keyboard.press('Escape');
+      // The popover must be gone first: a click while it closes can land as its outside click.
+      await expect(page.getByRole('dialog', { name: /^Notifications, / })).toHaveCount(0);
       await page.getByRole('button', { name: /^Account menu for / }).click();
       await expect(page.getByRole('menu')).toBeVisible();
       findings.push(...(await axeFindings(page, `${role} ${size} account menu`)));

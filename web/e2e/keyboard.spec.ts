@@ -125,8 +125,9 @@ test('seller: change a pending registration’s terms through the row menu and t
   await page.keyboard.press('Enter');
   const pending = page.getByTestId('my-registration-row').and(page.locator('[data-status="PENDING"]'));
   await expect(pending.first()).toBeVisible();
-  const menu = await tabTo(page, (f) => f.tag === 'button' && f.name.startsWith('Actions for'), 'a row’s actions');
-  const title = menu.name.replace(/^Actions for /, '');
+  // A PENDING row's menu (other rows' menus have no "Change terms…").
+  const title = (await pending.first().locator('p').first().innerText()).trim();
+  const menu = await tabTo(page, (f) => f.tag === 'button' && f.name === `Actions for ${title}`, 'the pending row’s actions');
   await page.keyboard.press('Enter');
   const item = page.getByRole('menuitem', { name: 'Change terms…' });
   await expect(item).toBeVisible();
