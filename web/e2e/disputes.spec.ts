@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { settled, shoot } from './support/session.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
+import { DESKTOP, PHONE, signedInPage } from './support/story.ts';
 
 /**
  * A creator on a phone reports a missing order from its orders (product, order number and date, the commission it
@@ -16,17 +17,8 @@ import { expectNoHorizontalScroll } from './support/layout.ts';
 const CREATOR_EMAIL = 'creator@demo.test';
 const AGENCIES: Record<string, string> = { 'Northstar Partners': 'agency@demo.test', 'Lumen Collective': 'agency2@demo.test' };
 
-async function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true } : { viewport: VIEWPORTS.desktop });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login$/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/login$/);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-  return page;
+function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
+  return signedInPage(browser, email, phone ? PHONE : DESKTOP);
 }
 
 async function snap(page: Page, name: string) {

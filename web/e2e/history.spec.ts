@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { settled, shoot } from './support/session.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
+import { DESKTOP, PHONE, signedInPage } from './support/story.ts';
 
 /**
  * Terms histories beside what they describe, live: the agency and a seller registered in a campaign both read its
@@ -9,17 +10,8 @@ import { expectNoHorizontalScroll } from './support/layout.ts';
  * entry and a sample's steps on a phone.
  */
 
-async function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true } : { viewport: VIEWPORTS.desktop });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login$/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/login$/);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-  return page;
+function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
+  return signedInPage(browser, email, phone ? PHONE : DESKTOP);
 }
 
 test('a campaign change the agency schedules appears in the registered seller’s open history, live', async ({ browser }) => {

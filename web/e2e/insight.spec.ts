@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { settled, shoot } from './support/session.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
 import { axeFindings } from './support/axe.ts';
+import { DESKTOP, PHONE, signedInPage } from './support/story.ts';
 
 /**
  * Money you can predict, where each party decides (docs/forecast.md): the earnings forecast on the creator's phone,
@@ -18,15 +19,8 @@ const LIST = 'Glow Up — street style picks';  // the demo agency's list in CAM
 
 test.beforeEach(() => test.setTimeout(90_000));
 
-async function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true } : { viewport: VIEWPORTS.desktop });
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/login$/);
-  return page;
+function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
+  return signedInPage(browser, email, phone ? PHONE : DESKTOP);
 }
 
 async function expectForecast(page: Page) {

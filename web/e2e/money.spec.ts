@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { settled, shoot } from './support/session.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
+import { DESKTOP, PHONE, signedInPage } from './support/story.ts';
 
 /**
  * Money screens over the demo world: the agency's performance tab of "Glow Up Beauty Month" (tiles, chart, the
@@ -19,17 +20,8 @@ const CREATOR_NAME = 'Ploy | Beauty Diary';
 const TAX_ID = '1-2345-67890-12-3';
 const ACCOUNT_NUMBER = '123-4-56789-0';
 
-async function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true } : { viewport: VIEWPORTS.desktop });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login$/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/login$/);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-  return page;
+function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
+  return signedInPage(browser, email, phone ? PHONE : DESKTOP);
 }
 
 async function clearToasts(page: Page) {
