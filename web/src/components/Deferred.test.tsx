@@ -55,6 +55,26 @@ describe('deferred overlays', () => {
     expect(screen.getByRole('button', { name: 'Menu' }).dataset.open).toBe('true');
   });
 
+  it('opens the overlay when the chunk arrived between press and release (the click never reaches the swapped trigger)', async () => {
+    const { finish } = setup('click');
+    const plain = screen.getByRole('button', { name: 'Menu' });
+    fireEvent.pointerOver(plain);
+    fireEvent.pointerDown(plain);
+    await finish();
+    // The release lands on the overlay's own trigger; the browser fires no click on either.
+    expect(screen.getByRole('button', { name: 'Menu' }).dataset.open).toBe('true');
+  });
+
+  it('a press that was cancelled (a scroll that began on the trigger) does not open the overlay', async () => {
+    const { finish } = setup('click');
+    const plain = screen.getByRole('button', { name: 'Menu' });
+    fireEvent.pointerOver(plain);
+    fireEvent.pointerDown(plain);
+    fireEvent.pointerCancel(plain);
+    await finish();
+    expect(screen.getByRole('button', { name: 'Menu' }).dataset.open).toBe('false');
+  });
+
   it('keeps keyboard focus on the trigger across the swap, and a focused tooltip starts open', async () => {
     const { load, finish } = setup('hover');
     act(() => screen.getByRole('button', { name: 'Menu' }).focus());

@@ -59,6 +59,15 @@ export function deferred<P extends object>(
           // Focus moved elsewhere before the overlay arrived (a removed trigger blurs with no related target).
           if (event.relatedTarget && !box.current?.contains(event.relatedTarget)) hadFocus.current = false;
         }}
+        // A press counts from pointer down: if the chunk arrives between press and release, the release lands on
+        // the overlay's own trigger and the browser fires no click at all.
+        onPointerDownCapture={() => {
+          clicked.current = true;
+          arm();
+        }}
+        onPointerCancelCapture={() => {
+          clicked.current = false;
+        }}
         onClickCapture={() => {
           clicked.current = true;
           arm();
