@@ -3,11 +3,14 @@ products, creators and orders the campaign has."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
 from server import models
 from server.ids import encode_id
+from tests.api.test_request_cost import Checkouts
 from tests.performance.test_overview import NUMBERS
 from tests.performance.world import PerfWorld, add_volume
 
@@ -18,6 +21,7 @@ DASHBOARD = f"""query($c: ID!) {{
     registration {{ id status totalRateBps bookmarked product {{ title imageUrl price {{ amount }} }} }} }} }} }}
   campaignPerformanceSeries(campaignId: $c) {{ days {{ date {NUMBERS} }} }}
 }}"""
+ROOT = Path(__file__).resolve().parents[2]
 COLLABORATIONS = f"""query($r: ID!) {{ campaignProductCollaborations(registrationId: $r, first: 100) {{ totalCount
   edges {{ node {{ creator {{ displayName followers }} since sampleRequest {{ status shipments {{ status }} }}
   contents {{ kind views }} {NUMBERS} }} }} }} }}"""
@@ -69,3 +73,34 @@ async def test_the_collaborations_statement_count_does_not_grow(
         data = await api(COLLABORATIONS, variables)
         assert data["campaignProductCollaborations"]["totalCount"] == creators
     assert counts[2] == counts[30], queries.statements
+
+
+WEB_DOCUMENTS = ROOT / "web/src/graphql/performance"
+# The web app's dashboard documents: statements each costs (session lookup, the campaign, then its own reads).
+DASHBOARD_DOCUMENTS = {
+    "CampaignPerformance": 3,  # the overview in one statement
+    "CampaignProductPerformance": 4,  # count, the page with its registrations' relations joined (was 4 loaders)
+    "CampaignPerformanceSeries": 3,
+}
+
+
+@pytest.mark.parametrize("role", ["agency_a", "seller_a"])
+async def test_each_dashboard_document_reads_through_one_connection(
+    rt,
+    world,
+    pw: PerfWorld,
+    as_role,
+    queries,
+    campaign_id: str,
+    role: str,  # noqa: ANN001
+) -> None:
+    api = await as_role(role)
+    await add_volume(rt, world, pw, products=5, creators=4, orders=12)
+    for name, expected in DASHBOARD_DOCUMENTS.items():
+        document = (WEB_DOCUMENTS / f"{name}.graphql").read_text()
+        queries.reset()
+        with Checkouts(rt) as checkouts:
+            data = await api(document, {"campaignId": campaign_id})
+        assert data and all(value is not None for value in data.values()), name
+        assert checkouts.count == 1, name  # every read of the request on its one connection
+        assert queries.count == expected, (name, queries.statements)

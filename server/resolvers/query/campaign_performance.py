@@ -14,5 +14,5 @@ async def resolve_campaign_performance(info: Info, campaign_id: strawberry.ID) -
     if scoped is None:
         return None
     campaign, scope = scoped
-    overview = await campaign_overview(info.context.rt, scope)
+    overview = await campaign_overview(info.context.reads, scope)
     return CampaignPerformance.of(campaign, overview, scope.now)

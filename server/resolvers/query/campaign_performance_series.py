@@ -27,7 +27,7 @@ async def resolve_campaign_performance_series(
     first, last = day_range(
         info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone)
     )
-    days = await daily(info.context.rt, *scope.days(), scope.accounts, zone, first, last)
+    days = await daily(info.context.reads, *scope.days(), scope.accounts, zone, first, last)
     currency = MARKET_CURRENCY[campaign.market]
     return PerformanceSeries(
         time_zone=MARKET_TIMEZONE[campaign.market],

@@ -35,7 +35,7 @@ async def resolve_campaign_product_collaborations(
         return None
     campaign, scope = scoped
     page = await collaboration_page(
-        info.context.rt,
+        info.context.reads,
         scope,
         pk,
         sort=key,

@@ -4,12 +4,13 @@ import strawberry
 
 from server.models.enums import MARKET_CURRENCY
 from server.resolvers.performance_scopes import campaign_scope, page_args
+from server.resolvers.query.registration_rows import Shown
 from server.schema.context import Info
 from server.schema.inputs.performance import ProductPerformanceFilter, ProductPerformanceSort
 from server.schema.pagination import Connection
 from server.schema.types.common import SortDirection
 from server.schema.types.performance import ProductPerformance, check_sort, connection, sort_key
-from server.services.performance.campaign import ProductFilter, product_page
+from server.services.performance.campaign import ProductFilter, ProductRow, product_page
 
 
 async def resolve_campaign_product_performance(
@@ -31,8 +32,11 @@ async def resolve_campaign_product_performance(
         return None
     campaign, scope = scoped
     f = filter or ProductPerformanceFilter()
+    # What each row's registration shows is joined into the page's select and primes the loaders, as on the
+    # registrations page (registration_rows.py).
+    shown = Shown.of(info, "edges", "node", "registration")
     page = await product_page(
-        info.context.rt,
+        info.context.reads,
         scope,
         ProductFilter(
             statuses=tuple(f.status or ()),
@@ -44,6 +48,13 @@ async def resolve_campaign_product_performance(
         descending=order.direction is SortDirection.DESC,
         first=first,
         after=cursor,
+        extend=shown.extend(info.context.principal) if shown.any else None,
     )
     currency = MARKET_CURRENCY[campaign.market]
-    return connection(page, lambda row: ProductPerformance.of(row, currency), after)
+
+    def node(row: ProductRow) -> ProductPerformance:
+        if shown.any:
+            shown.prime(info, (row.registration, *row.shown))
+        return ProductPerformance.of(row, currency)
+
+    return connection(page, node, after)

@@ -18,5 +18,5 @@ async def resolve_creator_campaign_performance(
     """The creator's own figures per campaign it promotes in one market, most GMV first."""
     cursor = page_args(first, after)
     scope = await creator_scope(info, market)
-    page = await creator_campaign_page(info.context.rt, scope, first=first, after=cursor)
+    page = await creator_campaign_page(info.context.reads, scope, first=first, after=cursor)
     return connection(page, CreatorCampaignPerformance.of, after)

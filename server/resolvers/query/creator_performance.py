@@ -10,5 +10,5 @@ from server.services.performance.creator import creator_totals
 async def resolve_creator_performance(info: Info, market: Market | None = None) -> CreatorPerformance:
     """The creator's own totals in one market (default: its home market)."""
     scope = await creator_scope(info, market)
-    totals = await creator_totals(info.context.rt, scope)
+    totals = await creator_totals(info.context.reads, scope)
     return CreatorPerformance.of(scope.market, totals, info.context.rt.clock.now())

@@ -18,6 +18,6 @@ async def resolve_creator_product_performance(
     """The creator's own figures per product it promotes (per campaign) in one market, most GMV first."""
     cursor = page_args(first, after)
     scope = await creator_scope(info, market)
-    page = await creator_product_page(info.context.rt, scope, first=first, after=cursor)
+    page = await creator_product_page(info.context.reads, scope, first=first, after=cursor)
     currency = MARKET_CURRENCY[scope.market]
     return connection(page, lambda row: CreatorProductPerformance.of(row, currency), after)

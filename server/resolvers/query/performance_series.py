@@ -36,7 +36,7 @@ async def resolve_performance_series(
         where.append(table.c.shop_id == principal.shop_id)
     first, last = day_range(info, market, first_day, last_day)
     days = await daily(
-        info.context.rt, table, where, visible_accounts(principal), market_zone(market), first, last
+        info.context.reads, table, where, visible_accounts(principal), market_zone(market), first, last
     )
     currency = MARKET_CURRENCY[market]
     return PerformanceSeries(

@@ -41,15 +41,18 @@ class Shown:
     skus: bool
 
     @classmethod
-    def of(cls, info: Info) -> Shown:
-        node = selected(info, "edges", "node")
+    def of(cls, info: Info, *path: str) -> Shown:
+        """What the operation selects of the registrations at `path` below the field (a connection's nodes by
+        default; `edges`, `node`, `registration` for pages whose nodes carry a registration)."""
+        path = path or ("edges", "node")
+        node = selected(info, *path)
         audience = audience_of(info.context.principal)
 
         def wanted(type_name: str, field: str, names: frozenset[str]) -> bool:
             return field in names and field_access(type_name, field, audience) is not Access.DENY
 
         product = wanted("Registration", "product", node)
-        product_fields = selected(info, "edges", "node", "product") if product else frozenset()
+        product_fields = selected(info, *path, "product") if product else frozenset()
         return cls(
             campaign=any(wanted("Registration", f, node) for f in ("status", "closedAt", "campaign")),
             product=product,

@@ -9,6 +9,7 @@ accounts whose amounts it may see (a seller never the creator's or the agency's)
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
@@ -192,6 +193,7 @@ class ProductRow:
     samples_shipped: int
     content_posted: int
     numbers: Numbers
+    shown: tuple[Any, ...] = ()  # the values `extend` added to the row (the API's prefetched relations)
 
 
 def _per_registration(scope: CampaignScope, ids: Select[tuple[int]] | None = None) -> dict[str, Subquery]:
@@ -263,8 +265,10 @@ async def product_page(
     descending: bool,
     first: int,
     after: Cursor | None,
+    extend: Callable[[Select[Any]], Select[Any]] | None = None,
 ) -> Page[ProductRow]:
-    """The registrations in scope with their figures, filtered, sorted by one figure (or registration time)."""
+    """The registrations in scope with their figures, filtered, sorted by one figure (or registration time).
+    `extend` may join what each row's registration shows (its values come back in `ProductRow.shown`)."""
     base = R.__table__.join(Campaign, Campaign.id == R.campaign_id).join(P, P.id == R.product_id)
     # Sorted by registration time or by an order figure (a rollup column), and not filtered by content, the page is
     # known from the registrations and their rollup row alone: compute the other figures (showcase, samples,
@@ -305,6 +309,10 @@ async def product_page(
     )
     if page_ids is not None:  # the figures are there for the page's registrations only
         stmt = stmt.where(R.id.in_(page_ids))
+    own = len(stmt.column_descriptions)
+    if extend is not None:
+        stmt = extend(stmt)
+    shown = slice(own, len(stmt.column_descriptions))
     key = R.registered_at if sort == "registered_at" else metrics[sort]
 
     def wrap(row: Any) -> ProductRow:
@@ -314,6 +322,7 @@ async def product_page(
             status=RegistrationStatus(m["status"]),
             **{name: int(m[name]) for name in COLLABORATION_KEYS},
             numbers=Numbers.from_mapping(m),
+            shown=tuple(row[shown]),
         )
 
     async with rt.sessionmaker() as session:
