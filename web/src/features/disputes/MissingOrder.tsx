@@ -14,6 +14,7 @@ import { describeError } from '../../lib/errors';
 import { splitUserErrors } from '../../lib/userErrors';
 import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
 import { DisputeCard } from './DisputeInbox';
+import { DateField } from '../../components/dates/DateField';
 
 const FIELDS = ['subjectId', 'orderNumber', 'orderDate', 'claimedAmount', 'body'] as const;
 type Field = (typeof FIELDS)[number];
@@ -76,7 +77,7 @@ function MissingOrderForm({ currency, today, onOpened }: { currency: string; tod
         comboboxProps={{ withinPortal: true }}
       />
       <TextInput label={t('creator.missingOrder.orderNumber')} value={orderNumber} onChange={(e) => edit('orderNumber', setOrderNumber)(e.currentTarget.value)} error={errors.orderNumber} maxLength={64} size="md" autoComplete="off" />
-      <TextInput label={t('creator.missingOrder.orderDate')} type="date" value={orderDate} max={today} onChange={(e) => edit('orderDate', setOrderDate)(e.currentTarget.value)} error={errors.orderDate} size="md" />
+      <DateField label={t('creator.missingOrder.orderDate')} value={orderDate} maxDate={today} onChange={edit('orderDate', setOrderDate)} error={errors.orderDate} size="md" />
       <TextInput label={t('creator.missingOrder.amount', { currency })} value={amount} onChange={(e) => edit('claimedAmount', setAmount)(e.currentTarget.value)} error={errors.claimedAmount} inputMode="decimal" size="md" />
       <Textarea label={t('creator.missingOrder.message')} value={body} onChange={(e) => edit('body', setBody)(e.currentTarget.value)} error={errors.body} maxLength={2000} autosize minRows={3} size="md" />
       {formError && (

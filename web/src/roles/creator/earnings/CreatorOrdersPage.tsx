@@ -4,8 +4,8 @@
  * the earnings statement. Live: commissionChanged refetches and highlights the line.
  */
 import { Button, Card, Chip, Group, Loader, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconCalendar, IconChevronRight, IconDownload, IconReceipt } from '@tabler/icons-react';
+import { DateRangeField } from '../../../components/dates/DateRangeField';
+import { IconChevronRight, IconDownload, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
@@ -74,15 +74,12 @@ export function CreatorOrdersPage() {
           data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: r === 'all' ? t('creator.orders.all') : ORDER_RANGE_LABEL[r] }))}
         />
         {filters.range === 'custom' && (
-          <DatePickerInput
-            type="range"
+          <DateRangeField
             label={t('creator.orders.days')}
             placeholder={t('creator.orders.firstLastDay')}
-            leftSection={<IconCalendar size={16} aria-hidden />}
             value={filters.custom}
-            onChange={(v) => set({ custom: [v[0] ?? null, v[1] ?? null] })}
+            onChange={(custom) => set({ custom })}
             maxDate={today}
-            allowSingleDateInRange
             size="md"
             dropdownType="modal"
           />

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowRight, IconCalendar, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowRight, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -34,7 +34,7 @@ import { SellerMarketplaceDocument, type CampaignSortField, type CampaignStatus,
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
-import { DatePickerInput } from '@mantine/dates';
+import { DateField } from '../../../components/dates/DateField';
 import { useT } from '../../../i18n/context';
 import type { MessageKey } from '../../../i18n/catalogues';
 
@@ -181,14 +181,11 @@ export function MarketplacePage() {
               error={requirement.error}
               w={{ base: '100%', xs: 220 }}
             />
-            {/* The app's one date picker (Mantine's, as on the orders and charts), not the browser's. */}
-            <DatePickerInput
+            <DateField
               label={t('seller.market.runningOn')}
               placeholder={t('seller.market.anyDay')}
-              clearable
-              leftSection={<IconCalendar size={16} aria-hidden />}
-              value={activeOn || null}
-              onChange={(v) => setActiveOn(v ?? '')}
+              value={activeOn}
+              onChange={setActiveOn}
               w={{ base: '100%', xs: 180 }}
             />
             <Select
