@@ -1,5 +1,5 @@
 /** The shell for agency, seller and operator: header, side navigation (a drawer on small screens), main. */
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useResolvedPath, useMatch } from 'react-router';
@@ -47,12 +47,8 @@ export function DesktopShell({ module }: { module: RoleModule }) {
   return (
     <LiveNotificationsProvider>
       <SkipLink />
-      <AppShell
-        header={{ height: 60 }}
-        navbar={{ width: { base: 208, xl: 240 }, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-        padding={{ base: 'md', md: 'xl' }}
-      >
-        <AppShell.Header>
+      <div className={classes.frame}>
+        <header className={classes.header}>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
               <Burger
@@ -80,21 +76,21 @@ export function DesktopShell({ module }: { module: RoleModule }) {
               <UserMenu module={module} />
             </Group>
           </Group>
-        </AppShell.Header>
+        </header>
 
-        <AppShell.Navbar p="sm" id="main-navigation" component="nav" aria-label={t('shell.mainNavigation')}>
+        <nav className={classes.navbar} data-opened={navOpened || undefined} id="main-navigation" aria-label={t('shell.mainNavigation')}>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb="xs" hiddenFrom="xs">
             {viewer.organisation.name}
           </Text>
           {module.nav.map((item) => (
             <SideNavLink key={item.to} module={module} item={item} onNavigate={close} />
           ))}
-        </AppShell.Navbar>
+        </nav>
 
-        <AppShell.Main className={classes.main} id="main-content" tabIndex={-1}>
+        <main className={`${classes.frameMain} ${classes.main}`} id="main-content" tabIndex={-1}>
           <Outlet />
-        </AppShell.Main>
-      </AppShell>
+        </main>
+      </div>
     </LiveNotificationsProvider>
   );
 }

@@ -2,7 +2,7 @@
  * The creator shell: a phone layout (designed for 390×844) with a compact header and bottom navigation.
  * On a desktop the same column is centred, so it stays usable there too.
  */
-import { AppShell, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { LiveNotificationsProvider } from '../features/notifications/LiveNotifications';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
@@ -22,8 +22,8 @@ export function MobileShell({ module }: { module: RoleModule }) {
   return (
     <LiveNotificationsProvider>
       <SkipLink />
-      <AppShell header={{ height: 56 }} footer={{ height: 64 }} padding="md">
-        <AppShell.Header>
+      <div className={classes.phoneFrame}>
+        <header className={classes.header}>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" className={classes.mobileColumn}>
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
               <Brand to={module.basePath} />
@@ -35,15 +35,15 @@ export function MobileShell({ module }: { module: RoleModule }) {
               <UserMenu module={module} />
             </Group>
           </Group>
-        </AppShell.Header>
+        </header>
 
-        <AppShell.Main className={classes.mobileMain} id="main-content" tabIndex={-1}>
+        <main className={`${classes.frameMain} ${classes.mobileMain}`} id="main-content" tabIndex={-1}>
           <div className={classes.mobileColumn}>
             <Outlet />
           </div>
-        </AppShell.Main>
+        </main>
 
-        <AppShell.Footer component="nav" aria-label={t('shell.mainNavigation')}>
+        <nav className={classes.footer} aria-label={t('shell.mainNavigation')}>
           <div className={classes.bottomNav}>
             {/* Notifications are one tap away on the header's bell (with "See all"): the bar keeps room for five. */}
             {module.nav.filter((item) => item.to !== 'notifications').map((item) => {
@@ -58,8 +58,8 @@ export function MobileShell({ module }: { module: RoleModule }) {
               );
             })}
           </div>
-        </AppShell.Footer>
-      </AppShell>
+        </nav>
+      </div>
     </LiveNotificationsProvider>
   );
 }

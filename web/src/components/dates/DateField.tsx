@@ -1,10 +1,10 @@
 /**
- * The one date input of the app: a calendar in the user's language and a day that reads "5 Dec 2026" like
- * every date the app shows; typing a day works too (as shown, or ISO "2026-12-05").
+ * The one date input of the app: a calendar in the user's language and a day that reads as every date the app
+ * shows ("Dec 5, 2026"); typing a day works too (as shown, or ISO "2026-12-05").
  */
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { DAY_FORMAT, parseDay, useDatesLocale } from './datesLocale';
+import { formatDay, parseDay, useDatesLocale } from './datesLocale';
 
 export interface DateFieldProps
   extends Omit<DateInputProps, 'value' | 'onChange' | 'locale' | 'valueFormat' | 'dateParser' | 'minDate' | 'maxDate'> {
@@ -26,7 +26,7 @@ export function DateField({ value, onChange, onTime, minDate, maxDate, ...props 
       fixOnBlur
       {...props}
       locale={locale}
-      valueFormat={DAY_FORMAT}
+      valueFormat={formatDay}
       dateParser={(text) => parseDay(text, locale, onTime)}
       value={value || null}
       onChange={(day) => onChange(day ?? '')}

@@ -1,12 +1,12 @@
-/** The app's date range input: the same calendar and "5 Dec 2026" days as DateField, picking a first and last day. */
+/** The app's date range input: the same calendar and days as DateField, picking a first and last day. */
 import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { DAY_FORMAT, useDatesLocale } from './datesLocale';
+import { formatDay, useDatesLocale } from './datesLocale';
 
 export type DayRange = [string | null, string | null];
 
 export interface DateRangeFieldProps
-  extends Omit<DatePickerInputProps<'range'>, 'type' | 'value' | 'onChange' | 'locale' | 'valueFormat'> {
+  extends Omit<DatePickerInputProps<'range'>, 'type' | 'value' | 'onChange' | 'locale' | 'valueFormat' | 'valueFormatter'> {
   value: DayRange;
   onChange: (range: DayRange) => void;
 }
@@ -20,7 +20,10 @@ export function DateRangeField({ value, onChange, ...props }: DateRangeFieldProp
       allowSingleDateInRange
       {...props}
       locale={locale}
-      valueFormat={DAY_FORMAT}
+      valueFormatter={({ date }) => {
+        const [first, last] = Array.isArray(date) ? date : [date, null];
+        return first ? `${formatDay(String(first))} – ${last ? formatDay(String(last)) : ''}` : '';
+      }}
       value={value}
       onChange={(range) => onChange([range[0] ?? null, range[1] ?? null])}
     />

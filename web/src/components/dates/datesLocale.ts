@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useEffect, useState } from 'react';
 import { useLocale } from '../../i18n/context';
+import { formatDate } from '../../lib/format';
 import type { LocaleCode } from '../../i18n/locales';
 
 dayjs.extend(customParseFormat);
@@ -41,14 +42,20 @@ export function useDatesLocale(): string {
   return loaded.has(locale) ? DAYJS_LOCALE[locale] : 'en';
 }
 
-/** How a day reads in every date input: "5 Dec 2026" (month names in the user's language). */
-export const DAY_FORMAT = 'D MMM YYYY';
+/** A day ("2026-12-05") as every date of the app reads: "Dec 5, 2026" in English, the language's own order and
+ * month names otherwise (lib/format.ts, Intl). */
+export function formatDay(day: string): string {
+  return day ? formatDate(`${day.slice(0, 10)}T00:00:00Z`, 'UTC') : '';
+}
+
+/** Days typed as the inputs show them, besides ISO. */
+const TYPED_FORMATS = ['MMM D, YYYY', 'D MMM YYYY', 'D MMMM YYYY', 'MMMM D, YYYY'];
 
 const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2})?)?$/;
 
 /**
  * What a date input makes of typed text: an ISO day ("2026-12-05", with an optional time that `onTime` receives)
- * or a day as the input shows it ("5 Dec 2026" in the user's language). Null when it is neither (yet).
+ * or a day as the input shows it ("Dec 5, 2026", "5 Dec 2026": month names in the user's language). Null when it is neither (yet).
  */
 export function parseDay(text: string, locale: string, onTime?: (time: string) => void): string | null {
   const trimmed = text.trim();
@@ -59,6 +66,6 @@ export function parseDay(text: string, locale: string, onTime?: (time: string) =
     if (iso[2]) onTime?.(iso[2]);
     return iso[1]!;
   }
-  const shown = dayjs(trimmed, DAY_FORMAT, locale, true);
+  const shown = dayjs(trimmed, TYPED_FORMATS, locale, true);
   return shown.isValid() ? shown.format('YYYY-MM-DD') : null;
 }

@@ -3,9 +3,9 @@
  * date input (a calendar in the user's language, "5 Dec 2026") beside a 24-hour time. Typing an ISO date-time into
  * the date sets both. The form says once which zone its times are in.
  */
-import { Group, type MantineSize } from '@mantine/core';
+import { Group, Input, type MantineSize } from '@mantine/core';
 import { TimePicker } from '@mantine/dates';
-import { useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { DateField } from '../../components/dates/DateField';
 import { useT } from '../../i18n/context';
 
@@ -43,35 +43,39 @@ export function WallTimeInput({ label, value, onChange, description, error, requ
     else setPendingTime(hhmm);
   };
 
+  const id = useId();
+  const describedBy = [description && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ');
+  // One label, description and error for both parts; the label names the date input (the time's own inputs are
+  // "Hours" and "Minutes", right after it).
   return (
-    <Group gap="xs" align="flex-start" wrap="nowrap">
-      <DateField
-        label={label}
-        description={description}
-        error={error}
-        required={required}
-        disabled={disabled}
-        size={size}
-        value={day}
-        onChange={setDay}
-        onTime={(typed) => {
-          typedTime.current = typed;
-        }}
-        style={{ flex: 1, minWidth: 0 }}
-      />
-      <TimePicker
-        label={t('dates.time')}
-        description={description ? ' ' : undefined}
-        format="24h"
-        value={time}
-        onChange={setTime}
-        error={Boolean(error)}
-        disabled={disabled}
-        size={size}
-        hoursInputLabel={t('dates.hours')}
-        minutesInputLabel={t('dates.minutes')}
-        w={size === 'md' ? 120 : 104}
-      />
-    </Group>
+    <Input.Wrapper id={id} label={label} description={description} error={error} required={required} size={size}>
+      <Group gap="xs" wrap="nowrap">
+        <DateField
+          id={id}
+          aria-describedby={describedBy || undefined}
+          error={Boolean(error)}
+          required={required}
+          disabled={disabled}
+          size={size}
+          value={day}
+          onChange={setDay}
+          onTime={(typed) => {
+            typedTime.current = typed;
+          }}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <TimePicker
+          format="24h"
+          value={time}
+          onChange={setTime}
+          error={Boolean(error)}
+          disabled={disabled}
+          size={size}
+          hoursInputLabel={t('dates.hours')}
+          minutesInputLabel={t('dates.minutes')}
+          w={size === 'md' ? 120 : 104}
+        />
+      </Group>
+    </Input.Wrapper>
   );
 }
