@@ -44,6 +44,7 @@ if str(ROOT) not in sys.path:
 import asyncpg  # noqa: E402
 import httpx  # noqa: E402
 from sqlalchemy import event  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from bench import campaign_dashboard, ingest_common  # noqa: E402
@@ -113,9 +114,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -> dict[str, list[float]]:
-    port = port or free_port()
-    async with campaign_dashboard.throwaway_runtime(server_url) as (url, rt):
+async def dashboard_at(
+    server_url: str, lines: int, *, rounds: int, port: int, keep: bool = False
+) -> dict[str, list[float]]:
+    async with campaign_dashboard.throwaway_runtime(server_url, keep=keep) as (url, rt):
         started = time.perf_counter()
         seeded = await campaign_dashboard.generate(rt, url, products=1000, creators=5000, lines=lines)
         print(
@@ -123,31 +125,58 @@ async def dashboard_at(server_url: str, lines: int, *, rounds: int, port: int) -
             flush=True,
         )
         await rt.stop()  # the server process serves from here on
-        env = {
-            **os.environ,
-            "MATCHUP_DATABASE_URL": url,
-            "MATCHUP_ENV": "test",
-            "MATCHUP_REDIS_URL": "",
-            "MATCHUP_SECRET_KEY": secrets.token_hex(24),
-            "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-            "MATCHUP_SIMULATOR": "off",
-            "MATCHUP_LOG_LEVEL": "WARNING",
-            **RATE_LIMITS_LIFTED,
-        }
-        process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        return await _serve_and_measure(url, seeded, rounds=rounds, port=port)
+
+
+async def dashboard_on(
+    server_url: str, database: str, *, rounds: int, port: int
+) -> tuple[int, dict[str, list[float]]]:
+    """The same measure on a database kept by an earlier run (`--keep`): generating 1M lines takes minutes."""
+    url = (
+        make_url(server_url)
+        .set(drivername="postgresql+asyncpg", database=database)
+        .render_as_string(hide_password=False)
+    )
+    conn = await asyncpg.connect(**campaign_dashboard._connect_args(url))
+    try:
+        campaign_id = await conn.fetchval("SELECT min(id) FROM campaigns")
+        lines = await conn.fetchval("SELECT count(*) FROM order_lines")
+    finally:
+        await conn.close()
+    seeded = campaign_dashboard.Seeded(campaign_id=campaign_id, agency_email="bench@agency.test", rows={})
+    print(f"  {lines:>9} lines in the kept database {database}", flush=True)
+    return lines, await _serve_and_measure(url, seeded, rounds=rounds, port=port)
+
+
+async def _serve_and_measure(
+    url: str, seeded: campaign_dashboard.Seeded, *, rounds: int, port: int
+) -> dict[str, list[float]]:
+    port = port or free_port()
+    env = {
+        **os.environ,
+        "MATCHUP_DATABASE_URL": url,
+        "MATCHUP_ENV": "test",
+        "MATCHUP_REDIS_URL": "",
+        "MATCHUP_SECRET_KEY": secrets.token_hex(24),
+        "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
+        "MATCHUP_SIMULATOR": "off",
+        "MATCHUP_LOG_LEVEL": "WARNING",
+        **RATE_LIMITS_LIFTED,
+    }
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        return await _measure_page(
+            url, seeded, rounds=rounds, base=f"http://127.0.0.1:{port}", process=process
         )
-        try:
-            return await _measure_page(
-                url, seeded, rounds=rounds, base=f"http://127.0.0.1:{port}", process=process
-            )
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 async def _measure_page(
@@ -189,12 +218,22 @@ async def _measure_page(
 
 
 async def dashboard(
-    server_url: str, sizes: list[int], *, rounds: int, port: int
+    server_url: str,
+    sizes: list[int],
+    *,
+    rounds: int,
+    port: int,
+    keep: bool = False,
+    databases: list[str] = (),
 ) -> dict[int, dict[str, list[float]]]:
     print("Agency campaign dashboard page (3 documents over HTTP, live server) vs bare rollup read (asyncpg)")
     out = {}
-    for size in sizes:
-        timings = await dashboard_at(server_url, size, rounds=rounds, port=port)
+    runs = [(size, None) for size in sizes] + [(None, name) for name in databases]
+    for size, database in runs:
+        if database is None:
+            timings = await dashboard_at(server_url, size, rounds=rounds, port=port, keep=keep)
+        else:
+            size, timings = await dashboard_on(server_url, database, rounds=rounds, port=port)
         ratio = statistics.median(timings["page"]) / statistics.median(timings["bare"])
         print(f"  {size:>9} lines  page: {spread(timings['page'])}")
         print(f"  {'':>9}        bare: {spread(timings['bare'])}")
@@ -304,6 +343,10 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--sizes", default="10000,100000,1000000")
     d.add_argument("--rounds", type=int, default=15)
     d.add_argument("--port", type=int, default=18251, help="the server process's port (0: any free one)")
+    d.add_argument("--keep", action="store_true", help="keep each generated database (its name is printed)")
+    d.add_argument(
+        "--database", action="append", default=[], help="also measure a database kept by --keep (repeatable)"
+    )
     u = sub.add_parser("upkeep")
     u.add_argument("--events", type=int, default=20_000, help="events a round")
     u.add_argument("--rounds", type=int, default=8)
@@ -318,8 +361,10 @@ def main(argv: list[str] | None = None) -> None:
     if not url.startswith("postgres"):
         raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL to a PostgreSQL server URL")
     if args.part == "dashboard":
-        sizes = [int(s) for s in args.sizes.split(",")]
-        asyncio.run(dashboard(url, sizes, rounds=args.rounds, port=args.port))
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        asyncio.run(
+            dashboard(url, sizes, rounds=args.rounds, port=args.port, keep=args.keep, databases=args.database)
+        )
     else:
         asyncio.run(
             upkeep_cost(
