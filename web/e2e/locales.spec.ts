@@ -29,8 +29,13 @@ async function signInIn(page: Page, lang: Lang, email: string) {
   await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
 }
 
-/** No loading indicator left (they are labelled in the page's language, so look for the spinner's region). */
+/**
+ * The page is drawn: its heading is there (its chunk and its words have arrived; a screenshot taken before that
+ * was blank) and no loading indicator is left (they are labelled in the page's language, so look for the
+ * spinner's region).
+ */
 async function quiet(page: Page) {
+  await expect(page.locator('main').getByRole('heading').first()).toBeVisible();
   await expect(page.locator('[role="status"][aria-live="polite"] .mantine-Loader-root')).toHaveCount(0);
 }
 
