@@ -51,7 +51,7 @@ export default defineConfig({
         command: `cd .. && MATCHUP_DATABASE_URL=sqlite+aiosqlite:///$(mktemp -d)/e2e.db .venv/bin/python -m server run --port ${PORT} --no-simulator`,
         url: `http://127.0.0.1:${PORT}`,
         reuseExistingServer: false,
-        timeout: 120_000,
+        timeout: 240_000, // migrations and the demo world, on a machine other work may be loading
         stdout: 'pipe',
         stderr: 'pipe',
       },
