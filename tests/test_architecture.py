@@ -10,6 +10,9 @@ A request goes down one way: the edge (HTTP app, websockets, limits, exports, in
   imports the schema, the resolvers or the edge
 - services never import loaders; loaders import of services only the pure rule modules and the read models
   (READ_MODELS: queries and views that write nothing)
+- the policy table (server/authz) imports of services only the pure rule modules
+- no module imports a private name (`_name`) of another layer (server/<layer>): a helper two layers share is
+  public, in the lower one
 - server/schema never imports server.services (type-only imports excepted), but for the pure rule modules
   server/services/*_rules.py, which import nothing of the app but server.models
 - nothing imports server.resolvers but the root modules, server/schema/root.py and the root-field bases it
@@ -38,6 +41,7 @@ class Import:
         str  # fully qualified, relative imports resolved; `from a import b` gives a.b when a.b is a module
     )
     type_only: bool
+    name: str | None = None  # the imported name when it is not a module (`from a import b`: b)
 
     def __str__(self) -> str:
         kind = " (type-only)" if self.type_only else ""
@@ -83,8 +87,10 @@ def imports_of(path: Path, source: str | None = None) -> list[Import]:
                 base = node.module or ""
             for alias in node.names:
                 candidate = f"{base}.{alias.name}"
-                target = candidate if alias.name != "*" and _is_module(candidate) else base
-                found.append(Import(importer, path, node.lineno, target, type_only))
+                is_module = alias.name != "*" and _is_module(candidate)
+                target = candidate if is_module else base
+                name = None if is_module else alias.name
+                found.append(Import(importer, path, node.lineno, target, type_only, name))
     return found
 
 
@@ -133,6 +139,15 @@ def _in_any(module: str, packages: tuple[str, ...]) -> bool:
     return any(_in(module, package) for package in packages)
 
 
+def _layer(module: str) -> str:
+    """server.services.orders.reads -> server.services; a root module (server.money) is its own layer."""
+    return ".".join(module.split(".")[:2])
+
+
+def _is_private(name: str | None) -> bool:
+    return name is not None and name.startswith("_") and not name.startswith("__")
+
+
 def violations(imports: list[Import] | None = None) -> dict[str, list[Import]]:
     found: dict[str, list[Import]] = {}
     for imp in all_imports() if imports is None else imports:
@@ -159,6 +174,14 @@ def violations(imports: list[Import] | None = None) -> dict[str, list[Import]]:
             and not _in_any(imp.module, READ_MODELS)
         ):
             found.setdefault("loaders import of services only rule modules and read models", []).append(imp)
+        if (
+            _in(imp.importer, "server.authz")
+            and _in(imp.module, "server.services")
+            and not _is_rule_module(imp.module)
+        ):
+            found.setdefault("the policy table imports of services only rule modules", []).append(imp)
+        if _in(imp.module, "server") and _layer(imp.importer) != _layer(imp.module) and _is_private(imp.name):
+            found.setdefault("no module imports a private name of another layer", []).append(imp)
         if (
             _in(imp.importer, "server.schema")
             and _in(imp.module, "server.services")
@@ -188,6 +211,8 @@ RULES = (
     "the core never imports the schema, the resolvers or the edge",
     "services never import loaders",
     "loaders import of services only rule modules and read models",
+    "the policy table imports of services only rule modules",
+    "no module imports a private name of another layer",
     "schema never imports services (except type-only)",
     "rule modules import only server.models",
     "only server.schema.root imports server.resolvers",
@@ -252,6 +277,11 @@ def test_import_parser_sees_what_the_rules_need() -> None:
             "schema never imports services (except type-only)",
         ),
         (
+            "server.authz.policy",
+            "server.services.orders.receipt",
+            "the policy table imports of services only rule modules",
+        ),
+        (
             "server.live.handler",
             "server.resolvers.query.node",
             "only server.schema.root imports server.resolvers",
@@ -261,6 +291,27 @@ def test_import_parser_sees_what_the_rules_need() -> None:
 def test_each_rule_catches_its_edge(importer: str, module: str, rule: str) -> None:
     probe = Import(importer, SERVER / "probe.py", 1, module, type_only=False)
     assert [str(i) for i in violations([probe]).get(rule, [])] == [str(probe)]
+
+
+def test_a_private_name_of_another_layer_is_caught_and_of_the_same_layer_is_not() -> None:
+    rule = "no module imports a private name of another layer"
+    across = Import(
+        "server.loaders.orders", SERVER / "probe.py", 1, "server.services.orders.reads", False, "_rows"
+    )
+    within = Import(
+        "server.services.samples", SERVER / "probe.py", 1, "server.services.sample_address", False, "_text"
+    )
+    public = Import(
+        "server.loaders.orders", SERVER / "probe.py", 1, "server.services.orders.reads", False, "line_view"
+    )
+    assert [str(i) for i in violations([across, within, public]).get(rule, [])] == [str(across)]
+    source = "from server.services.sample_address import _text, check_address\n"
+    found = {(i.module, i.name) for i in imports_of(SERVER / "loaders" / "probe.py", source)}
+    assert found == {
+        ("server.services.sample_address", "_text"),
+        ("server.services.sample_address", "check_address"),
+    }
+    assert violations(imports_of(SERVER / "loaders" / "probe.py", source)).keys() >= {rule}
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from functools import cache
 from sqlalchemy import ColumnElement, false
 
 from server.auth.principal import Principal
-from server.authz.policy import FIELD_RULES, ROW_SCOPES, TYPE_ACCESS
-from server.authz.rules import Access, Audience, Rule, audience_of
+from server.authz.policy import FIELD_RULES, RECEIPT_LEGS, ROW_SCOPES, TYPE_ACCESS
+from server.authz.rules import Access, Audience, ReceiptView, Rule, audience_of
 
 ROOT_TYPES = frozenset({"Query", "Mutation", "Subscription"})
 
@@ -54,3 +54,22 @@ def row_scope(type_name: str, principal: Principal | None) -> ColumnElement[bool
 
 def can_reach(type_name: str, principal: Principal | None) -> bool:
     return audience_of(principal) in TYPE_ACCESS.get(type_name, frozenset())
+
+
+def _allowed_fields(type_name: str, audience: Audience) -> frozenset[str]:
+    return frozenset(
+        name
+        for name in FIELD_RULES.get(type_name, {})
+        if field_access(type_name, name, audience) is Access.ALLOW
+    )
+
+
+@cache
+def receipt_view(audience: Audience) -> ReceiptView | None:
+    """What `audience` sees of the receipts of its lines; None: no receipt at all (default deny)."""
+    legs = RECEIPT_LEGS.get(audience)
+    if legs is None:
+        return None
+    return ReceiptView(
+        legs, _allowed_fields("OrderLineReceipt", audience), _allowed_fields("ReceiptAmounts", audience)
+    )

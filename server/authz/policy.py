@@ -6,6 +6,9 @@
   source object, e.g. who acted).
   Root types (Query, Mutation, Subscription) are operation rights.
 - ROW_SCOPES: for each type backed by rows, a SQL predicate per audience; a missing audience sees no rows.
+- UNSCOPED_LOADERS: the loaders that apply no row scope, each with the reason (every other loader applies one).
+- RECEIPT_LEGS and HISTORY_ACTIONS: which ledger legs of a receipt, and which actions of a terms history, each
+  audience is shown on the rows it reaches.
 Owner ids never come from input: services take the Principal and derive them from it.
 
 The schema attaches one gate to every field that is not visible to everyone who can reach its type
@@ -27,6 +30,7 @@ from server.authz.policy_insight import (
     SCORECARD_FIELD,
 )
 from server.authz.rules import EVERYONE, ROLES, A, Audience, C, O, Rule, S, allow, own_organisation
+from server.models.enums import LedgerAccount
 from server.services import campaign_rules, offer_rules
 from server.services.finance import finance_rules
 
@@ -905,7 +909,7 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     },
     "ReceiptAmounts": {"seller": allow(A, S, O), "creator": allow(A, C, O), "agency": allow(A, O)},
     "ReceiptRate": _fields(allow(ALL), "bps", "source"),
-    # receipt_for keeps only the viewer's own legs (the agency and the operator: all).
+    # Which legs of a posting each audience sees: RECEIPT_LEGS (below ROW_SCOPES).
     "ReceiptPosting": _fields(allow(ALL), "at", "reason", "legs"),
     "ReceiptLeg": _fields(allow(ALL), "account", "phase", "amount"),
     "ReceiptEvent": _fields(
@@ -1262,6 +1266,70 @@ ROW_SCOPES: dict[str, dict[Audience, Scope]] = {
         **{audience: _dispute_party for audience in (A, S, C)},
         O: _everything,
     },
+}
+
+# The exceptions to ROW_SCOPES: loaders that apply no row scope of their own, by their path under
+# `info.context.loaders` (server/loaders/registry.py), each with the reason it is safe. Every other loader applies
+# the ROW_SCOPES entry of its type; tests/schema/test_loader_scopes.py builds every loader of the registry and
+# fails on one that does neither (default deny), and on an exception no loader needs.
+UNSCOPED_LOADERS: dict[str, str] = {
+    "shop_name_by_id": "a shop's display name only, shown on a product the viewer reached through Product's scope",
+    "skus_by_product_id": "keyed by product ids: the SKUs of a product reached through Product's scope",
+    "sku_summary_by_product_id": (
+        "keyed by product ids: the price, stock and SKU count of a product reached through Product's scope"
+    ),
+    "bookmark_by_registration_id": (
+        "its statement keeps the viewer's own agency's bookmarks only (nobody else has any); keyed by "
+        "registrations reached through Registration's scope"
+    ),
+    "history_by_registration_id": (
+        "keyed by registration ids: the audit events of a registration reached through Registration's scope"
+    ),
+    "active_creator_count_by_list_item_id": (
+        "keyed by list item ids: a count over an item reached through ProductListItem's scope"
+    ),
+    "link_open_count_by_share_link_id": "keyed by share link ids: a count over a link reached through ShareLink's scope",
+    "offer_context_by_registration_id": (
+        "keyed by the registration of a showcase entry, sample request or content reached through its own scope; "
+        "reads what every party of the collaboration may see (campaign and agency names, sample quota), never a rate"
+    ),
+    "shipments_by_sample_request_id": (
+        "keyed by sample request ids: the shipping of a request reached through SampleRequest's scope"
+    ),
+    "finance.payouts_by_bill_id": "keyed by bill ids: the payouts of a bill reached through PaymentBill's scope",
+    "finance.balances_by_payee": (
+        "keyed by (organisation, currency) of a payment account reached through PaymentAccount's scope"
+    ),
+    "disputes.messages_by_dispute_id": "keyed by dispute ids: the thread of a dispute reached through Dispute's scope",
+    **{
+        f"history.{name}": (
+            f"keyed by {subject} ids: the audit events of a row reached through {subject}'s scope "
+            "(HISTORY_ACTIONS picks the actions each audience is shown)"
+        )
+        for name, subject in (
+            ("campaign", "Campaign"),
+            ("sample_request", "SampleRequest"),
+            ("showcase_entry", "ShowcaseEntry"),
+        )
+    },
+    "history.list_item": (
+        "keyed by the list item a showcase entry was added from (the entry reached through ShowcaseEntry's scope); "
+        "only the events since the entry was added are shown on it"
+    ),
+    **{
+        f"insight.{name}": f"keyed by organisation ids: the scorecard of a {subject} row reached through its scope"
+        for name, subject in (("seller_card", "Shop"), ("agency_card", "Agency"), ("creator_card", "Creator"))
+    },
+}
+
+# A line's receipt (OrderLineReceipt, on the lines of the viewer's OrderLine scope): the ledger accounts whose legs
+# each audience sees in its postings. An audience not listed sees no receipt. The amounts and rates beside them
+# follow the field rules of ReceiptAmounts and OrderLineReceipt.
+RECEIPT_LEGS: dict[Audience, frozenset[LedgerAccount]] = {
+    A: frozenset(LedgerAccount),
+    S: frozenset({LedgerAccount.SELLER_PAYABLE}),
+    C: frozenset({LedgerAccount.CREATOR_EARNINGS}),
+    O: frozenset(LedgerAccount),
 }
 
 # Terms histories: the actions each audience is shown, per subject (absent: all). A seller follows a sample's

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from server.auth.principal import Principal
-from server.models.enums import Role
+from server.models.enums import LedgerAccount, Role
 
 
 class Audience(enum.StrEnum):
@@ -74,6 +74,16 @@ class Rule:
     @property
     def audiences(self) -> frozenset[Audience]:
         return self.everywhere | self.own_organisation
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptView:
+    """What one audience sees of a line's receipt, on the lines its OrderLine row scope reaches: the legs of these
+    ledger accounts (RECEIPT_LEGS), and the OrderLineReceipt and ReceiptAmounts fields its field rules show."""
+
+    legs: frozenset[LedgerAccount]
+    fields: frozenset[str]
+    amounts: frozenset[str]
 
 
 def allow(*audiences: Audience | frozenset[Audience]) -> Rule:

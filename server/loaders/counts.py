@@ -1,4 +1,6 @@
-"""Single-row aggregates for the viewer (not batched: one per request)."""
+"""Single-row aggregates (not batched: one per request): the viewer's unread notifications through the Notification
+row scope; the platform's counts, which count every row and are reached only through `platformOverview`, an
+operator's field (the policy table's Query rules)."""
 
 from __future__ import annotations
 

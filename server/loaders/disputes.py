@@ -1,5 +1,6 @@
-"""Loaders of disputes, reached as `info.context.loaders.disputes`: a dispute through the Dispute row scope (the
-parties and the operator); its thread as a child of a dispute that was loaded through that scope."""
+"""Loaders of disputes, reached as `info.context.loaders.disputes`: a dispute and its names through the Dispute row
+scope (the parties and the operator); its thread as a child of a dispute that was loaded through that scope
+(UNSCOPED_LOADERS in the policy table)."""
 
 from __future__ import annotations
 
@@ -41,12 +42,12 @@ class DisputeLoaders:
             many=True,
             cache=cache,
         )
-        # (dispute id, campaign name, agency name, claimant name) of a dispute loaded through its scope.
+        # (dispute id, campaign name, agency name, claimant name), through the Dispute row scope.
         agency, claimant = aliased(models.Organisation), aliased(models.Organisation)
         self.names_by_dispute_id = ScopedLoader(
             rt,
             principal,
-            type_name=None,
+            type_name="Dispute",
             statement=lambda: (
                 select(models.Dispute.id, models.Campaign.name, agency.name, claimant.name)
                 .join(models.Campaign, models.Campaign.id == models.Dispute.campaign_id)

@@ -1,6 +1,6 @@
-"""Loaders of order lines and their receipts, reached as `info.context.loaders.orders`. Lines are row-scoped
-("OrderLine" in the policy) and come as reads.LineView; a receipt is the view of it the principal may see
-(receipt.receipt_for), loaded for many lines in three statements."""
+"""Loaders of order lines and their receipts, reached as `info.context.loaders.orders`. Both are row-scoped
+("OrderLine" in the policy): lines come as reads.LineView; a receipt, loaded for many lines in three statements,
+is cut down to the view the policy table gives the principal's audience (decisions.receipt_view)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from aiodataloader import DataLoader
 
 from server import models
 from server.auth.principal import Principal
+from server.authz.decisions import receipt_view, row_scope
+from server.authz.rules import audience_of
 from server.loaders.base import ScopedLoader
 from server.runtime import Runtime
 from server.services.orders import reads
@@ -26,7 +28,9 @@ class LineLoader(ScopedLoader):
 
 
 class ReceiptLoader(DataLoader):
-    """Line id → the receipt as the principal may see it (None when the line is not theirs)."""
+    """Line id → the receipt as the principal may see it (None when the line is outside its row scope)."""
+
+    type_name = "OrderLine"
 
     def __init__(self, rt: Runtime, principal: Principal | None, *, cache: bool) -> None:
         super().__init__(cache=cache)
@@ -34,17 +38,12 @@ class ReceiptLoader(DataLoader):
         self.principal = principal
 
     async def batch_load_fn(self, keys: Sequence[int]) -> list[Receipt | None]:
-        principal = self.principal
-        if principal is None:
+        view = receipt_view(audience_of(self.principal))
+        if view is None:
             return [None] * len(keys)
         async with self.rt.sessionmaker() as session:
-            receipts = await line_receipts(session, keys)
-        return [
-            None
-            if key not in receipts
-            else receipt_for(receipts[key], principal.role, principal.organisation_id)
-            for key in keys
-        ]
+            receipts = await line_receipts(session, keys, scope=row_scope(self.type_name, self.principal))
+        return [None if key not in receipts else receipt_for(receipts[key], view) for key in keys]
 
 
 class OrderLoaders:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import true
+
+from server.auth.principal import Principal
+from server.authz.decisions import receipt_view
+from server.authz.rules import Audience
+from server.loaders.orders import OrderLoaders
 from server.models.enums import LedgerAccount, LedgerPhase, OrderLineStatus, Role
 from server.services.orders import ledger
-from server.services.orders.receipt import Amounts, line_receipt, receipt_for
+from server.services.orders.receipt import Amounts, Receipt, line_receipt, receipt_for
 from server.services.orders.settlement import settle_due_lines
 from tests.orders.conftest import lines_of
 from tests.orders.world import created, event, line
@@ -42,7 +48,7 @@ async def settled_line_with_a_refund(rt, ow, us, clock):  # noqa: ANN001, ANN201
     await settle_due_lines(rt)
     (row,) = await lines_of(rt, "o-1")
     async with rt.sessionmaker() as s:
-        return await line_receipt(s, row.id), product, paid_at
+        return await line_receipt(s, row.id, scope=true()), product, paid_at
 
 
 async def test_the_receipt_explains_every_number(rt, ow, us, clock) -> None:
@@ -116,7 +122,8 @@ async def test_the_receipt_keeps_the_platforms_reasons_and_only_this_lines_event
     await us.send(event("cancelled", "o-1", clock.now(), line_ids=["2"], reason="out of stock"))
     one, two = await lines_of(rt, "o-1")
     async with rt.sessionmaker() as s:
-        kept, cancelled = await line_receipt(s, one.id), await line_receipt(s, two.id)
+        kept = await line_receipt(s, one.id, scope=true())
+        cancelled = await line_receipt(s, two.id, scope=true())
     assert [e.type for e in kept.events] == ["order.created", "order.paid"]
     assert [(e.type, e.reason) for e in cancelled.events][-1] == ("order.cancelled", "out of stock")
     assert cancelled.postings[-1].reason.startswith("Order cancelled: commission reversed (order.cancelled ")
@@ -124,13 +131,19 @@ async def test_the_receipt_keeps_the_platforms_reasons_and_only_this_lines_event
     assert cancelled.estimated == Amounts(0, 0, 0) and cancelled.first_estimate == Amounts(400, 300, 100)
 
 
+def seen_by(receipt: Receipt, audience: Audience) -> Receipt:
+    view = receipt_view(audience)
+    assert view is not None, audience
+    return receipt_for(receipt, view)
+
+
 async def test_each_party_sees_its_own_share_only(rt, ow, us, clock) -> None:
     receipt, _, _ = await settled_line_with_a_refund(rt, ow, us, clock)
-    assert receipt_for(receipt, Role.AGENCY, ow.agency_id) == receipt
-    assert receipt_for(receipt, Role.OPERATOR, 12345) == receipt
+    assert seen_by(receipt, Audience.AGENCY) == receipt
+    assert seen_by(receipt, Audience.OPERATOR) == receipt
+    assert receipt_view(Audience.ANONYMOUS) is None
 
-    seller = receipt_for(receipt, Role.SELLER, ow.us.id)
-    assert seller is not None
+    seller = seen_by(receipt, Audience.SELLER)
     assert (
         seller.creator_id,
         seller.creator_rate_bps,
@@ -143,8 +156,7 @@ async def test_each_party_sees_its_own_share_only(rt, ow, us, clock) -> None:
     assert seller.total_rate_bps == 2000 and seller.actual == Amounts(1400, None, None)
     assert {leg.account for p in seller.postings for leg in p.legs} == {LedgerAccount.SELLER_PAYABLE}
 
-    creator = receipt_for(receipt, Role.CREATOR, ow.creators["alice"])
-    assert creator is not None
+    creator = seen_by(receipt, Audience.CREATOR)
     assert (
         creator.total_rate_bps,
         creator.agency_rate_bps,
@@ -154,12 +166,24 @@ async def test_each_party_sees_its_own_share_only(rt, ow, us, clock) -> None:
     assert creator.creator_rate_bps == 1500 and creator.actual == Amounts(None, 1050, None)
     assert {leg.account for p in creator.postings for leg in p.legs} == {LedgerAccount.CREATOR_EARNINGS}
 
-    for role, org in (
-        (Role.AGENCY, ow.agency_id + 999),
-        (Role.SELLER, ow.vn.id),
-        (Role.CREATOR, ow.creators["carol"]),
-    ):
-        assert receipt_for(receipt, role, org) is None
+
+async def test_the_receipt_loader_reads_only_the_lines_of_the_viewers_row_scope(rt, ow, us, clock) -> None:
+    receipt, _, _ = await settled_line_with_a_refund(rt, ow, us, clock)
+    parties = [
+        (Role.AGENCY, ow.agency_id, True),
+        (Role.OPERATOR, 12345, True),
+        (Role.SELLER, ow.us.id, True),
+        (Role.CREATOR, ow.creators["alice"], True),
+        (Role.AGENCY, ow.agency_id + 999, False),
+        (Role.SELLER, ow.vn.id, False),
+        (Role.CREATOR, ow.creators["carol"], False),
+    ]
+    for role, organisation_id, theirs in parties:
+        principal = Principal(user_id=1, role=role, organisation_id=organisation_id)
+        loaded = await OrderLoaders(rt, principal, cache=False).receipt_by_line_id.load(receipt.line_id)
+        expected = seen_by(receipt, Audience(role.value)) if theirs else None
+        assert loaded == expected, (role, organisation_id)
+    assert await OrderLoaders(rt, None, cache=False).receipt_by_line_id.load(receipt.line_id) is None
 
 
 async def test_balances_are_sums_per_party_account_and_phase(rt, ow, us, clock) -> None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from server.authz.decisions import field_access
+from server.authz.policy import RECEIPT_LEGS, TYPE_ACCESS
 from server.authz.rules import Access, Audience
+from server.models.enums import LedgerAccount
 from tests.schema import object_types, sdl_schema
 from tests.schema.test_reachability import reachable_types
 
@@ -75,3 +77,17 @@ def test_the_receipt_and_the_line_agree_on_who_sees_each_share() -> None:
     for audience in Audience:
         for (t1, f1), (t2, f2) in pairs.items():
             assert field_access(t1, f1, audience) == field_access(t2, f2, audience), (audience, f1, f2)
+
+
+def test_the_legs_of_a_receipt_follow_the_shares_it_shows() -> None:
+    """RECEIPT_LEGS: an audience sees the legs of exactly the accounts whose share it sees (ReceiptAmounts), and
+    only an audience that reaches receipts has an entry (no entry: no receipt)."""
+    share_of = {
+        LedgerAccount.SELLER_PAYABLE: "seller",
+        LedgerAccount.CREATOR_EARNINGS: "creator",
+        LedgerAccount.AGENCY_EARNINGS: "agency",
+    }
+    assert set(RECEIPT_LEGS) == TYPE_ACCESS["ReceiptLeg"] == TYPE_ACCESS["OrderLineReceipt"]
+    for audience, accounts in RECEIPT_LEGS.items():
+        shares = {f for f in share_of.values() if field_access("ReceiptAmounts", f, audience) is Access.ALLOW}
+        assert {share_of[a] for a in accounts} == shares, audience

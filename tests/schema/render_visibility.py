@@ -10,7 +10,14 @@ import sys
 from pathlib import Path
 
 from server.authz.decisions import field_access
-from server.authz.policy import FIELD_RULES, ROW_SCOPES, TYPE_ACCESS
+from server.authz.policy import (
+    FIELD_RULES,
+    HISTORY_ACTIONS,
+    RECEIPT_LEGS,
+    ROW_SCOPES,
+    TYPE_ACCESS,
+    UNSCOPED_LOADERS,
+)
 from server.authz.rules import Access
 
 from . import AUDIENCES, ROOT, ROOT_TYPE_NAMES
@@ -43,12 +50,44 @@ def render() -> str:
         if type_name in ROW_SCOPES:
             scoped = [LABEL[a] for a in AUDIENCES if a in ROW_SCOPES[type_name]]
             lines.append("Rows scoped for: " + (", ".join(scoped) or "nobody") + ".")
+        lines += _shown(type_name)
         lines += ["", "| Field | " + " | ".join(LABEL[a] for a in AUDIENCES) + " |"]
         lines.append("|---|" + "---|" * len(AUDIENCES))
         for field_name in sorted(FIELD_RULES.get(type_name, {})):
             marks = [MARK[field_access(type_name, field_name, a)] for a in AUDIENCES]
             lines.append(f"| `{field_name}` | " + " | ".join(marks) + " |")
+    lines += [
+        "",
+        "## Loaders without a row scope",
+        "",
+        "Every other loader applies the row scope of its type (`UNSCOPED_LOADERS`).",
+        "",
+        "| Loader | Why no scope of its own |",
+        "|---|---|",
+        *(f"| `{name}` | {UNSCOPED_LOADERS[name]} |" for name in sorted(UNSCOPED_LOADERS)),
+    ]
     return "\n".join(lines) + "\n"
+
+
+def _shown(type_name: str) -> list[str]:
+    """The per-audience filters of the table beyond fields and rows: receipt legs, terms history actions."""
+    if type_name == "ReceiptLeg":
+        return [
+            "Legs shown (`RECEIPT_LEGS`, by ledger account): "
+            + "; ".join(
+                f"{LABEL[a]}: " + (", ".join(sorted(RECEIPT_LEGS[a])) if a in RECEIPT_LEGS else "none")
+                for a in AUDIENCES
+            )
+            + "."
+        ]
+    if type_name == "TermsEvent":
+        return [
+            f"Actions shown on a {subject}'s history (`HISTORY_ACTIONS`): "
+            + "; ".join(f"{LABEL[a]}: {', '.join(sorted(actions))}" for a, actions in rules.items())
+            + "; everyone else: all."
+            for subject, rules in sorted(HISTORY_ACTIONS.items())
+        ]
+    return []
 
 
 def write(path: Path = SNAPSHOT) -> None:

@@ -1,10 +1,12 @@
 """A line's commission receipt: "why this number" — base, the three rates and where each came from, every
 posting with its reason and time, the first estimate, the estimate now and the actual (settled) amounts.
 
-`line_receipt` reads everything; `receipt_for` is the view one party may see (docs/domain.md "who sees what"):
-the agency and the operator see it all; the seller sees its own amounts and the total rate, never the creator
-or the split; the creator sees its own rate and earnings, never the total rate or the agency's share.
-Anyone else gets None, as if the line did not exist.
+`line_receipts` reads the receipts of the lines in the caller's row scope (the policy table's ROW_SCOPES
+"OrderLine"); `receipt_for` cuts one down to the view an audience may see (server/authz/decisions.py
+`receipt_view`: the table's RECEIPT_LEGS and the receipt's field rules, docs/domain.md "who sees what"): the
+agency and the operator see it all; the seller sees its own amounts, legs and the total rate, never the creator or
+the split; the creator sees its own rate, earnings and legs, never the total rate or the agency's share. This
+module decides what a receipt says, never who may read it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
-from server.models.enums import Currency, LedgerAccount, LedgerPhase, OrderLineStatus, Role
+from server.authz.rules import ReceiptView
+from server.models.enums import Currency, LedgerAccount, LedgerPhase, OrderLineStatus
 from server.money import agency_rate_bps
 from server.services.orders.commission import (
     Split,
@@ -28,6 +31,20 @@ from server.services.orders.commission import (
 )
 
 TOTAL_RATE_SOURCE = "REGISTRATION"  # the seller's total rate is always its registration's
+# The receipt's attributes behind each rate field of OrderLineReceipt: the rate, where it came from, and whose it
+# is; a viewer who may not see the field sees none of them.
+RATE_ATTRIBUTES = {
+    "totalRate": ("total_rate_bps", "total_rate_source", "registration_id"),
+    "creatorRate": (
+        "creator_rate_bps",
+        "creator_rate_source",
+        "creator_id",
+        "showcase_entry_id",
+        "list_item_id",
+        "share_link_id",
+    ),
+    "agencyRate": ("agency_rate_bps",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +148,15 @@ def _concerns(payload: dict, platform_line_id: str) -> bool:
     return True
 
 
-async def line_receipt(session: AsyncSession, line_id: int) -> Receipt | None:
-    return (await line_receipts(session, [line_id])).get(line_id)
+async def line_receipt(session: AsyncSession, line_id: int, *, scope: ColumnElement[bool]) -> Receipt | None:
+    return (await line_receipts(session, [line_id], scope=scope)).get(line_id)
 
 
-async def line_receipts(session: AsyncSession, line_ids: Iterable[int]) -> dict[int, Receipt]:
-    """The receipts of many lines in three statements (lines, their ledger legs, their orders' events)."""
+async def line_receipts(
+    session: AsyncSession, line_ids: Iterable[int], *, scope: ColumnElement[bool]
+) -> dict[int, Receipt]:
+    """The receipts of the lines among `line_ids` that `scope` (a row scope of OrderLine) keeps, in three
+    statements (lines, their ledger legs, their orders' events)."""
     ids = list(dict.fromkeys(line_ids))
     if not ids:
         return {}
@@ -144,7 +164,7 @@ async def line_receipts(session: AsyncSession, line_ids: Iterable[int]) -> dict[
         await session.execute(
             select(models.OrderLine, models.Order)
             .join(models.Order, models.Order.id == models.OrderLine.order_id)
-            .where(models.OrderLine.id.in_(ids))
+            .where(models.OrderLine.id.in_(ids), scope)
         )
     ).all()
     if not rows:
@@ -266,54 +286,31 @@ def _receipt(
     )
 
 
-def _only(amounts: Amounts, party: str) -> Amounts:
-    return Amounts(
-        seller=amounts.seller if party == "seller" else None,
-        creator=amounts.creator if party == "creator" else None,
-        agency=amounts.agency if party == "agency" else None,
-    )
+def receipt_for(receipt: Receipt, view: ReceiptView) -> Receipt:
+    """The receipt as seen through `view`: the legs of its accounts, the amounts and rates of its fields."""
 
+    def only(amounts: Amounts) -> Amounts:
+        return Amounts(
+            seller=amounts.seller if "seller" in view.amounts else None,
+            creator=amounts.creator if "creator" in view.amounts else None,
+            agency=amounts.agency if "agency" in view.amounts else None,
+        )
 
-def _view(receipt: Receipt, party: str, account: LedgerAccount, **hidden: None) -> Receipt:
-    """Only `party`'s amounts and `account`'s legs, and the named fields cleared."""
+    hidden = {
+        attribute: None
+        for field, attributes in RATE_ATTRIBUTES.items()
+        if field not in view.fields
+        for attribute in attributes
+    }
     return replace(
         receipt,
-        first_estimate=None if receipt.first_estimate is None else _only(receipt.first_estimate, party),
-        estimated=_only(receipt.estimated, party),
-        actual=None if receipt.actual is None else _only(receipt.actual, party),
-        due_now=_only(receipt.due_now, party),
+        first_estimate=None if receipt.first_estimate is None else only(receipt.first_estimate),
+        estimated=only(receipt.estimated),
+        actual=None if receipt.actual is None else only(receipt.actual),
+        due_now=only(receipt.due_now),
         postings=tuple(
-            replace(p, legs=tuple(leg for leg in p.legs if leg.account is account)) for p in receipt.postings
+            replace(p, legs=tuple(leg for leg in p.legs if leg.account in view.legs))
+            for p in receipt.postings
         ),
         **hidden,
     )
-
-
-def receipt_for(receipt: Receipt, role: Role, organisation_id: int) -> Receipt | None:
-    """The receipt as `organisation_id` (of `role`) may see it, or None when the line is not theirs."""
-    if role is Role.OPERATOR or (role is Role.AGENCY and receipt.agency_id == organisation_id):
-        return receipt
-    if role is Role.SELLER and receipt.shop_id == organisation_id:
-        return _view(
-            receipt,
-            "seller",
-            LedgerAccount.SELLER_PAYABLE,
-            creator_id=None,
-            creator_rate_bps=None,
-            creator_rate_source=None,
-            showcase_entry_id=None,
-            list_item_id=None,
-            share_link_id=None,
-            agency_rate_bps=None,
-        )
-    if role is Role.CREATOR and receipt.creator_id is not None and receipt.creator_id == organisation_id:
-        return _view(
-            receipt,
-            "creator",
-            LedgerAccount.CREATOR_EARNINGS,
-            total_rate_bps=None,
-            total_rate_source=None,
-            registration_id=None,
-            agency_rate_bps=None,
-        )
-    return None
