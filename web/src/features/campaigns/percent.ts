@@ -1,7 +1,8 @@
 /**
  * Percent text ↔ integer basis points, without floating point: "12.5" → 1250, "7,25 %" → 725.
  * The digits are parsed as text (integer part × 100 + two fraction digits), so no binary rounding can creep in.
- * Messages are in the language in use (percent.* keys, a namespace of its own: seller pages check rates too).
+ * Messages are in the language in use (campaigns.percent.* keys: seller pages that check rates load the campaigns
+ * namespace with them).
  */
 import { translate } from '../../i18n/runtime';
 import { formatRate } from '../../lib/format';

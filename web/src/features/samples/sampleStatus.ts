@@ -1,22 +1,37 @@
+import type { MantineColor } from '@mantine/core';
 import type { SampleStatus, ShipmentStatus } from '../../generated/graphql';
 import type { MessageKey } from '../../i18n/catalogues';
 import { translate } from '../../i18n/runtime';
-import { statusMeta, type StatusMeta } from '../../lib/statusMeta';
 
-export type SampleStatusMeta = StatusMeta;
+export interface SampleStatusMeta {
+  /** In the language in use (read each time: a language switch re-renders the readers). */
+  readonly label: string;
+  color: MantineColor;
+  readonly description: string;
+}
 
-/** creator.sampleStatus.* messages, in the creator namespace that the creator's first page (that shows them)
- * loads anyway: see registrationStatus.ts for why not a namespace of their own. */
-const PREFIX = 'creator.sampleStatus';
+/** label and description read creator.sampleStatus.* messages, in the creator namespace that the creator's first
+ * page (that shows them) loads anyway: see registrationStatus.ts for why not a namespace of their own. */
+function meta(key: string, color: MantineColor): SampleStatusMeta {
+  return {
+    get label() {
+      return translate(`creator.sampleStatus.${key}` as MessageKey);
+    },
+    color,
+    get description() {
+      return translate(`creator.sampleStatus.${key}Hint` as MessageKey);
+    },
+  };
+}
 
 export const SAMPLE_STATUS: Readonly<Record<SampleStatus, SampleStatusMeta>> = {
-  REQUESTED: statusMeta(PREFIX, 'requested', 'yellow'),
-  APPROVED: statusMeta(PREFIX, 'approved', 'indigo'),
-  REJECTED: statusMeta(PREFIX, 'rejected', 'red'),
-  SHIPPED: statusMeta(PREFIX, 'shipped', 'cyan'),
-  DELIVERED: statusMeta(PREFIX, 'delivered', 'teal'),
-  CONTENT_POSTED: statusMeta(PREFIX, 'contentPosted', 'green'),
-  OVERDUE: statusMeta(PREFIX, 'overdue', 'orange'),
+  REQUESTED: meta('requested', 'yellow'),
+  APPROVED: meta('approved', 'indigo'),
+  REJECTED: meta('rejected', 'red'),
+  SHIPPED: meta('shipped', 'cyan'),
+  DELIVERED: meta('delivered', 'teal'),
+  CONTENT_POSTED: meta('contentPosted', 'green'),
+  OVERDUE: meta('overdue', 'orange'),
 };
 
 export const SAMPLE_STATUSES = Object.keys(SAMPLE_STATUS) as SampleStatus[];
@@ -35,7 +50,7 @@ export const SHIPMENT_STATUS_LABEL: Readonly<Record<ShipmentStatus, string>> = O
   Object.fromEntries(
     Object.entries(SHIPMENT_KEY).map(([status, key]) => [
       status,
-      { enumerable: true, get: () => translate(`${PREFIX}.shipment.${key}` as MessageKey) },
+      { enumerable: true, get: () => translate(`creator.sampleStatus.shipment.${key}` as MessageKey) },
     ]),
   ),
 );

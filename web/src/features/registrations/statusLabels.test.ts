@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRATION_STATUS, REGISTRATION_STATUSES } from '../features/registrations/registrationStatus';
-import { SAMPLE_STATUS, SAMPLE_STATUSES, SAMPLE_STEPS, SHIPMENT_STATUS_LABEL } from '../features/samples/sampleStatus';
-import type { Catalogue } from '../i18n/catalogues';
-import en from '../i18n/messages/en.json';
-import th from '../i18n/messages/th.json';
-import { activate, loadFormatter, Translator } from '../i18n/runtime';
+import { REGISTRATION_STATUS, REGISTRATION_STATUSES } from './registrationStatus';
+import { SAMPLE_STATUS, SAMPLE_STATUSES, SAMPLE_STEPS, SHIPMENT_STATUS_LABEL } from '../samples/sampleStatus';
+import type { Catalogue } from '../../i18n/catalogues';
+import en from '../../i18n/messages/en.json';
+import th from '../../i18n/messages/th.json';
+import { activate, loadFormatter, Translator } from '../../i18n/runtime';
 
 const speak = (code: string, messages: object) => activate(new Translator(code, messages as Catalogue));
 beforeAll(loadFormatter);
