@@ -1,5 +1,6 @@
 /** A percent text field; the parent parses the text with checkPercent() (exact, to basis points). */
 import { TextInput, type TextInputProps } from '@mantine/core';
+import { useT } from '../../i18n/context';
 
 export interface RateInputProps extends Omit<TextInputProps, 'value' | 'onChange' | 'rightSection' | 'inputMode'> {
   value: string;
@@ -7,11 +8,12 @@ export interface RateInputProps extends Omit<TextInputProps, 'value' | 'onChange
 }
 
 export function RateInput({ value, onChange, ...props }: RateInputProps) {
+  const t = useT();
   return (
     <TextInput
       inputMode="decimal"
       autoComplete="off"
-      placeholder="e.g. 12.5"
+      placeholder={t('campaigns.percent.placeholder')}
       {...props}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}

@@ -4,7 +4,10 @@
  */
 import { Badge, Group, Stack, Textarea, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
+import { useT } from '../../i18n/context';
 import { MAX_TARGET_SHOPS, parseShopCodes } from './shopCodes';
+
+const EXAMPLE_CODES = ['THCBELNL4Y', 'THAB12CD34'];
 
 export interface ShopCodesFieldProps {
   value: string;
@@ -20,27 +23,30 @@ export function ShopCodesField({ value, onChange, error, unknownCodes = [], disa
   const unknown = useMemo(() => new Set(unknownCodes.map((c) => c.toUpperCase())), [unknownCodes]);
   const count = parsed.tokens.length;
   const notFound = parsed.valid.filter((c) => unknown.has(c)).length;
+  const t = useT();
   const summary =
     count === 0
-      ? `Up to ${MAX_TARGET_SHOPS} shops.`
-      : `${count} of ${MAX_TARGET_SHOPS} shops` +
-        (parsed.invalid.length ? ` · ${parsed.invalid.length} in the wrong format` : '') +
-        (notFound ? ` · ${notFound} not found` : '') +
-        (parsed.duplicates ? ` · ${parsed.duplicates} repeated ${parsed.duplicates === 1 ? 'code' : 'codes'} ignored` : '');
+      ? t('campaigns.shopCodes.upTo', { max: MAX_TARGET_SHOPS })
+      : [
+          t('campaigns.shopCodes.count', { count, max: MAX_TARGET_SHOPS }),
+          ...(parsed.invalid.length ? [t('campaigns.shopCodes.invalidCount', { count: parsed.invalid.length })] : []),
+          ...(notFound ? [t('campaigns.shopCodes.notFoundCount', { count: notFound })] : []),
+          ...(parsed.duplicates ? [t('campaigns.shopCodes.repeated', { count: parsed.duplicates })] : []),
+        ].join(' · ');
 
   return (
     <Stack gap={6}>
       <Textarea
-        label="Shop codes"
+        label={t('campaigns.shopCodes.label')}
         description={
           <>
-            One per line, or separated by commas or spaces.{' '}
+            {t('campaigns.shopCodes.hint')}{' '}
             <span data-testid="shop-code-summary" aria-live="polite">
               {summary}
             </span>
           </>
         }
-        placeholder={'THCBELNL4Y\nTHAB12CD34'}
+        placeholder={EXAMPLE_CODES.join('\n')}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
         error={error}
@@ -53,7 +59,7 @@ export function ShopCodesField({ value, onChange, error, unknownCodes = [], disa
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       />
       {count > 0 && (
-        <Group gap={6} component="ul" aria-label="Codes as read" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <Group gap={6} component="ul" aria-label={t('campaigns.shopCodes.asRead')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {parsed.tokens.map((token) => {
             const isUnknown = token.valid && unknown.has(token.code);
             const state = !token.valid ? 'invalid' : isUnknown ? 'unknown' : 'ok';
@@ -67,10 +73,10 @@ export function ShopCodesField({ value, onChange, error, unknownCodes = [], disa
                   ff="monospace"
                   data-testid="shop-code-chip"
                   data-state={state}
-                  title={state === 'invalid' ? 'Not a valid shop code' : state === 'unknown' ? 'No shop has this code' : undefined}
+                  title={state === 'invalid' ? t('campaigns.shopCodes.invalidTitle') : state === 'unknown' ? t('campaigns.shopCodes.unknownTitle') : undefined}
                 >
                   {token.code}
-                  {state !== 'ok' && <VisuallyHidden component="span"> ({state === 'invalid' ? 'invalid format' : 'not found'})</VisuallyHidden>}
+                  {state !== 'ok' && <VisuallyHidden component="span"> ({state === 'invalid' ? t('campaigns.shopCodes.invalidFormat') : t('campaigns.shopCodes.notFound')})</VisuallyHidden>}
                 </Badge>
               </li>
             );

@@ -1,17 +1,15 @@
 /** Where a campaign mutation's userError belongs on the form: its `field` path mapped to a form field. */
 import type { CampaignFormField } from './campaignFormRules';
 
+/** API fields named as the form names them. */
+const SAME_NAME: ReadonlyArray<CampaignFormField> = ['name', 'description', 'market', 'sellerRequirements', 'registrationEnd', 'campaignEnd'];
+
 const TOP_LEVEL: Readonly<Record<string, CampaignFormField>> = {
-  name: 'name',
-  description: 'description',
-  market: 'market',
-  sellerRequirements: 'sellerRequirements',
+  ...Object.fromEntries(SAME_NAME.map((field) => [field, field])),
   commissionRequirementBps: 'commissionRequirement',
   // Registration starts with the campaign; the form has one start field.
   registrationStart: 'campaignStart',
   campaignStart: 'campaignStart',
-  registrationEnd: 'registrationEnd',
-  campaignEnd: 'campaignEnd',
 };
 
 const CONTACT: Readonly<Record<string, CampaignFormField>> = {

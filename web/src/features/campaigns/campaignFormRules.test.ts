@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dateErrors, EMPTY_CAMPAIGN_FORM, validateCampaignForm, type CampaignFormValues } from './campaignFormRules';
+import { inEnglish } from '../../i18n/inEnglish';
+
+inEnglish();
 
 const ctx = { timeZone: 'Asia/Bangkok', startAfter: new Date('2026-11-21T00:00:00Z') };
 

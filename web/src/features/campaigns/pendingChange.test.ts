@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../i18n/messages/en.json';
+import type { Catalogue } from '../../i18n/catalogues';
+import type { Translate } from '../../i18n/context';
+import { loadFormatter, Translator } from '../../i18n/runtime';
 import { pendingChangeRows, type CampaignChangeValues } from './pendingChange';
+
+// The messages in English, as the app shows them.
+const english = new Translator('en', en as unknown as Catalogue);
+const t: Translate = (key, values) => english.format(key, values);
+beforeAll(loadFormatter);
 
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -36,6 +45,7 @@ const none: CampaignChangeValues = {
 describe('pendingChangeRows', () => {
   it('lists the changed fields with effective and pending values, formatted', () => {
     const rows = pendingChangeRows(
+      t,
       effective,
       { ...none, commissionRequirementBps: 1500, campaignEnd: '2027-02-28T16:59:00Z', targetSellerType: null },
       ['campaignEnd', 'commissionRequirementBps', 'targetSellerType'],
@@ -50,6 +60,7 @@ describe('pendingChangeRows', () => {
 
   it('formats contact and shop codes', () => {
     const rows = pendingChangeRows(
+      t,
       effective,
       {
         ...none,
@@ -64,6 +75,6 @@ describe('pendingChangeRows', () => {
   });
 
   it('falls back to the non-null values when the field list is empty', () => {
-    expect(pendingChangeRows(effective, { ...none, name: 'New name' }, [], 'UTC').map((r) => r.field)).toEqual(['name']);
+    expect(pendingChangeRows(t, effective, { ...none, name: 'New name' }, [], 'UTC').map((r) => r.field)).toEqual(['name']);
   });
 });

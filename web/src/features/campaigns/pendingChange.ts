@@ -1,5 +1,7 @@
 /** A pending campaign change as rows of "effective now" beside "after the change", formatted for people. */
 import type { Messenger, SellerType, TargetingMode } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import type { Translate } from '../../i18n/context';
 import { formatDateTime, formatRate } from '../../lib/format';
 import { sellerTypeLabel } from '../../lib/text';
 import { MESSENGER_LABEL } from './marketMessenger';
@@ -34,19 +36,19 @@ export interface ChangeRow {
   after: string;
 }
 
-const LABELS: Readonly<Record<keyof CampaignChangeValues, string>> = {
-  name: 'Name',
-  description: 'Description',
-  sellerRequirements: 'Seller requirements',
-  commissionRequirementBps: 'Commission requirement',
-  contact: 'Contact',
-  registrationStart: 'Registration opens',
-  registrationEnd: 'Registration closes',
-  campaignStart: 'Campaign start',
-  campaignEnd: 'Campaign end',
-  targetingMode: 'Targeting',
-  targetSellerType: 'Seller type',
-  targetShopCodes: 'Shop codes',
+const LABELS: Readonly<Record<keyof CampaignChangeValues, MessageKey>> = {
+  name: 'campaigns.detail.change.name',
+  description: 'campaigns.detail.change.description',
+  sellerRequirements: 'campaigns.detail.change.sellerRequirements',
+  commissionRequirementBps: 'campaigns.detail.change.commissionRequirement',
+  contact: 'campaigns.detail.change.contact',
+  registrationStart: 'campaigns.detail.change.registrationStart',
+  registrationEnd: 'campaigns.detail.change.registrationEnd',
+  campaignStart: 'campaigns.detail.change.campaignStart',
+  campaignEnd: 'campaigns.detail.change.campaignEnd',
+  targetingMode: 'campaigns.detail.change.targetingMode',
+  targetSellerType: 'campaigns.detail.change.targetSellerType',
+  targetShopCodes: 'campaigns.detail.change.targetShopCodes',
 };
 
 const ORDER = Object.keys(LABELS) as Array<keyof CampaignChangeValues>;
@@ -56,7 +58,7 @@ function formatContact(c: ContactValue): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-function formatValue(field: keyof CampaignChangeValues, values: CampaignChangeValues, timeZone: string): string {
+function formatValue(t: Translate, field: keyof CampaignChangeValues, values: CampaignChangeValues, timeZone: string): string {
   switch (field) {
     case 'commissionRequirementBps':
       return values.commissionRequirementBps === null ? '—' : formatRate(values.commissionRequirementBps);
@@ -70,12 +72,12 @@ function formatValue(field: keyof CampaignChangeValues, values: CampaignChangeVa
       return v ? formatDateTime(v, timeZone) : '—';
     }
     case 'targetingMode':
-      return values.targetingMode === 'SELECTED' ? 'Selected shops' : values.targetingMode === 'OPEN' ? 'Open to all sellers' : '—';
+      return values.targetingMode === 'SELECTED' ? t('campaigns.detail.change.selectedShops') : values.targetingMode === 'OPEN' ? t('campaigns.detail.change.openToAll') : '—';
     case 'targetSellerType':
-      return values.targetSellerType ? sellerTypeLabel(values.targetSellerType) : 'Any seller type';
+      return values.targetSellerType ? sellerTypeLabel(values.targetSellerType) : t('campaigns.detail.anySellerType');
     case 'targetShopCodes': {
       const codes = values.targetShopCodes ?? [];
-      return codes.length === 0 ? 'None' : `${codes.length} ${codes.length === 1 ? 'shop' : 'shops'}: ${codes.join(', ')}`;
+      return codes.length === 0 ? t('campaigns.detail.change.noShops') : t('campaigns.detail.change.shopList', { count: codes.length, codes: codes.join(', ') });
     }
     default: {
       const v = values[field];
@@ -89,6 +91,7 @@ function formatValue(field: keyof CampaignChangeValues, values: CampaignChangeVa
  * is "unchanged" unless listed, e.g. seller type set back to any).
  */
 export function pendingChangeRows(
+  t: Translate,
   effective: CampaignChangeValues,
   pending: CampaignChangeValues,
   changedFields: ReadonlyArray<string>,
@@ -97,8 +100,8 @@ export function pendingChangeRows(
   const changed = new Set(changedFields);
   return ORDER.filter((field) => changed.has(field) || (pending[field] !== null && changedFields.length === 0)).map((field) => ({
     field,
-    label: LABELS[field],
-    before: formatValue(field, effective, timeZone),
-    after: formatValue(field, pending, timeZone),
+    label: t(LABELS[field]),
+    before: formatValue(t, field, effective, timeZone),
+    after: formatValue(t, field, pending, timeZone),
   }));
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../i18n/inEnglish';
 import { bpsToPercentText, checkPercent, parsePercent, rateRangeError } from './percent';
+
+inEnglish();
 
 describe('parsePercent', () => {
   it('turns percent text into integer basis points', () => {
@@ -49,9 +52,9 @@ describe('rate checks', () => {
   it('keeps rates within 1 %–80 % or the given bounds', () => {
     expect(rateRangeError(100)).toBeNull();
     expect(rateRangeError(8000)).toBeNull();
-    expect(rateRangeError(99)).toMatch(/at least 1 %/);
-    expect(rateRangeError(8001)).toMatch(/at most 80 %/);
-    expect(rateRangeError(1400, { min: 1500 })).toMatch(/at least 15 %/);
+    expect(rateRangeError(99)).toMatch(/at least 1%/);
+    expect(rateRangeError(8001)).toMatch(/at most 80%/);
+    expect(rateRangeError(1400, { min: 1500 })).toMatch(/at least 15%/);
   });
 
   it('checkPercent combines parsing, required and range', () => {

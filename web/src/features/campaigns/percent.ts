@@ -1,7 +1,11 @@
 /**
  * Percent text ↔ integer basis points, without floating point: "12.5" → 1250, "7,25 %" → 725.
  * The digits are parsed as text (integer part × 100 + two fraction digits), so no binary rounding can creep in.
+ * Messages are in the language in use (campaigns.percent.* keys: seller pages that check rates load the campaigns
+ * namespace with them).
  */
+import { translate } from '../../i18n/runtime';
+import { formatRate } from '../../lib/format';
 
 export const RATE_MIN_BPS = 100;
 export const RATE_MAX_BPS = 8000;
@@ -18,10 +22,10 @@ export function parsePercent(text: string): PercentParse {
   const trimmed = text.trim().replace(/\s*%$/, '').trim();
   if (trimmed === '') return { status: 'empty' };
   const m = PERCENT_RE.exec(trimmed);
-  if (!m) return { status: 'invalid', message: 'Enter a percentage such as 12.5' };
+  if (!m) return { status: 'invalid', message: translate('campaigns.percent.invalid') };
   const whole = m[1] ?? '0';
   const fraction = m[2] ?? m[3] ?? '';
-  if (fraction.length > 2) return { status: 'invalid', message: 'Use at most two decimals (0.01 % steps)' };
+  if (fraction.length > 2) return { status: 'invalid', message: translate('campaigns.percent.twoDecimals') };
   return { status: 'ok', bps: Number.parseInt(whole, 10) * 100 + Number.parseInt(fraction.padEnd(2, '0'), 10) };
 }
 
@@ -42,8 +46,8 @@ export interface RateBounds {
 
 /** The reason a parsed rate is not acceptable, or null. Bounds default to the domain's 1 %–80 %. */
 export function rateRangeError(bps: number, { min = RATE_MIN_BPS, max = RATE_MAX_BPS }: RateBounds = {}): string | null {
-  if (bps < min) return `Must be at least ${bpsToPercentText(min)} %`;
-  if (bps > max) return `Must be at most ${bpsToPercentText(max)} %`;
+  if (bps < min) return translate('campaigns.percent.atLeast', { rate: formatRate(min) });
+  if (bps > max) return translate('campaigns.percent.atMost', { rate: formatRate(max) });
   return null;
 }
 
@@ -53,7 +57,7 @@ export function checkPercent(
   { required = true, ...bounds }: RateBounds & { required?: boolean } = {},
 ): { bps: number | null; error: string | null } {
   const parsed = parsePercent(text);
-  if (parsed.status === 'empty') return { bps: null, error: required ? 'Enter a rate' : null };
+  if (parsed.status === 'empty') return { bps: null, error: required ? translate('campaigns.percent.required') : null };
   if (parsed.status === 'invalid') return { bps: null, error: parsed.message };
   return { bps: parsed.bps, error: rateRangeError(parsed.bps, bounds) };
 }

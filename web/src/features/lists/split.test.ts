@@ -8,6 +8,9 @@ import {
   repriceEffect,
   splitRate,
 } from './split';
+import { inEnglish } from '../../i18n/inEnglish';
+
+inEnglish();
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 

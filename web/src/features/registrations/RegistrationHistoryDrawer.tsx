@@ -4,12 +4,19 @@ import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { RegistrationHistoryDocument } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/format';
 import { actionLabel, changeValue, fieldLabel, visibleChanges } from './historyText';
 import { reasonLabel } from './rejectReasons';
 import { RegistrationStatusBadge } from './RegistrationStatusBadge';
 
-const ROLE_LABEL: Record<string, string> = { AGENCY: 'Agency', SELLER: 'Seller', CREATOR: 'Creator', OPERATOR: 'Platform' };
+const ROLE_LABEL: Record<string, MessageKey> = {
+  AGENCY: 'campaigns.registrationHistory.role.agency',
+  SELLER: 'campaigns.registrationHistory.role.seller',
+  CREATOR: 'campaigns.registrationHistory.role.creator',
+  OPERATOR: 'campaigns.registrationHistory.role.operator',
+};
 
 export interface RegistrationHistoryDrawerProps {
   /** The registration to show; null closes the drawer. */
@@ -22,16 +29,17 @@ export interface RegistrationHistoryDrawerProps {
 }
 
 function HistoryTimeline({ registrationId, timeZone }: { registrationId: string; timeZone: string }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RegistrationHistoryDocument,
     variables: { id: registrationId },
     requestPolicy: 'cache-and-network',
   });
   if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data && fetching) return <LoadingState label="Loading history…" />;
+  if (!data && fetching) return <LoadingState label={t('campaigns.registrationHistory.loading')} />;
   const node = data?.node;
   const events = node && node.__typename === 'Registration' ? (node.history ?? []) : [];
-  if (events.length === 0) return <EmptyBlock title="No history yet" icon={<IconHistory aria-hidden />} />;
+  if (events.length === 0) return <EmptyBlock title={t('campaigns.registrationHistory.empty')} icon={<IconHistory aria-hidden />} />;
 
   return (
     <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="registration-history">
@@ -55,12 +63,12 @@ function HistoryTimeline({ registrationId, timeZone }: { registrationId: string;
                 {formatDateTime(event.at, timeZone)}
                 {event.actorName || event.actorRole ? ' · ' : ''}
                 {event.actorName}
-                {event.actorRole ? ` (${ROLE_LABEL[event.actorRole] ?? event.actorRole})` : ''}
+                {event.actorRole ? ` (${ROLE_LABEL[event.actorRole] ? t(ROLE_LABEL[event.actorRole]!) : event.actorRole})` : ''}
               </Text>
               {reason && (
                 <Text size="sm">
                   <Text span c="dimmed" inherit>
-                    Reason:{' '}
+                    {t('campaigns.registrationHistory.reason')}{' '}
                   </Text>
                   {reason}
                 </Text>
@@ -68,7 +76,7 @@ function HistoryTimeline({ registrationId, timeZone }: { registrationId: string;
               {event.note && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   <Text span c="dimmed" inherit>
-                    Note:{' '}
+                    {t('campaigns.registrationHistory.note')}{' '}
                   </Text>
                   {event.note}
                 </Text>
@@ -98,6 +106,7 @@ function HistoryTimeline({ registrationId, timeZone }: { registrationId: string;
 }
 
 export function RegistrationHistoryDrawer({ registrationId, title, timeZone, onClose }: RegistrationHistoryDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={registrationId !== null}
@@ -107,14 +116,14 @@ export function RegistrationHistoryDrawer({ registrationId, title, timeZone, onC
       title={
         <Stack gap={0}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            History
+            {t('campaigns.registrationHistory.title')}
           </Text>
           <Text fw={600} lineClamp={2}>
             {title}
           </Text>
         </Stack>
       }
-      closeButtonProps={{ 'aria-label': 'Close history' }}
+      closeButtonProps={{ 'aria-label': t('campaigns.registrationHistory.close') }}
     >
       {registrationId && <HistoryTimeline registrationId={registrationId} timeZone={timeZone} />}
     </Drawer>

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../i18n/inEnglish';
 import { buildRegistrationFilter, checkPrice, EMPTY_REGISTRATION_FILTERS } from './registrationFilters';
+
+inEnglish();
 
 describe('checkPrice', () => {
   it('accepts plain amounts within the currency decimals', () => {

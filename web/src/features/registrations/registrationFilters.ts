@@ -1,9 +1,11 @@
 /**
  * The agency's registration filters as typed (prices as decimal text in the campaign currency, rates as
  * percent text, registration days in the campaign market's zone) → the API's RegistrationFilter, with a message
- * for each range that cannot be used.
+ * for each range that cannot be used (registrationFilters.* messages, in the language in use).
  */
 import type { RegistrationFilter, RegistrationSortField, RegistrationStatus, SortDirection } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import { translate } from '../../i18n/runtime';
 import { CURRENCY_EXPONENT } from '../../lib/format';
 import { parsePercent } from '../campaigns/percent';
 import { wallTimeToInstant } from '../campaigns/zonedTime';
@@ -65,10 +67,10 @@ export function checkPrice(text: string, currency: string): { value: string | nu
   const trimmed = text.trim().replace(/,/g, '');
   if (!trimmed) return { value: null, error: null };
   const m = PRICE_RE.exec(trimmed);
-  if (!m) return { value: null, error: 'Enter an amount such as 19.99' };
+  if (!m) return { value: null, error: translate('campaigns.registrationFilters.amount') };
   const decimals = CURRENCY_EXPONENT[currency] ?? 2;
   if ((m[1] ?? '').length > decimals)
-    return { value: null, error: decimals === 0 ? `${currency} has no decimals` : `At most ${decimals} decimals` };
+    return { value: null, error: decimals === 0 ? translate('campaigns.registrationFilters.noDecimals', { currency }) : translate('campaigns.registrationFilters.atMostDecimals', { count: decimals }) };
   return { value: trimmed.replace(/\.$/, ''), error: null };
 }
 
@@ -92,7 +94,7 @@ export function buildRegistrationFilter(
   const maxPrice = checkPrice(values.maxPrice, currency);
   if (minPrice.error) errors.minPrice = minPrice.error;
   if (maxPrice.error) errors.maxPrice = maxPrice.error;
-  if (minPrice.value && maxPrice.value && compareDecimal(minPrice.value, maxPrice.value) > 0) errors.maxPrice = 'Below the minimum';
+  if (minPrice.value && maxPrice.value && compareDecimal(minPrice.value, maxPrice.value) > 0) errors.maxPrice = translate('campaigns.registrationFilters.belowMinimum');
 
   const rate = (text: string, field: 'minRate' | 'maxRate'): number | null => {
     const parsed = parsePercent(text);
@@ -101,11 +103,11 @@ export function buildRegistrationFilter(
   };
   const minRate = rate(values.minRate, 'minRate');
   const maxRate = rate(values.maxRate, 'maxRate');
-  if (minRate !== null && maxRate !== null && minRate > maxRate) errors.maxRate = 'Below the minimum';
+  if (minRate !== null && maxRate !== null && minRate > maxRate) errors.maxRate = translate('campaigns.registrationFilters.belowMinimum');
 
   const registeredFrom = values.registeredFrom ? dayStart(values.registeredFrom, timeZone) : null;
   const registeredTo = values.registeredTo ? dayStart(values.registeredTo, timeZone, true) : null;
-  if (registeredFrom && registeredTo && registeredTo <= registeredFrom) errors.registeredTo = 'Before the first day';
+  if (registeredFrom && registeredTo && registeredTo <= registeredFrom) errors.registeredTo = translate('campaigns.registrationFilters.beforeFirstDay');
 
   const search = values.search.trim();
   return {
@@ -129,16 +131,17 @@ export function buildRegistrationFilter(
 
 export interface RegistrationSortOption {
   value: string;
-  label: string;
+  /** A message key: t(label). */
+  label: MessageKey;
   field: RegistrationSortField;
   direction: SortDirection;
 }
 
 export const REGISTRATION_SORTS: ReadonlyArray<RegistrationSortOption> = [
-  { value: 'registered-desc', label: 'Newest registrations first', field: 'REGISTERED_AT', direction: 'DESC' },
-  { value: 'registered-asc', label: 'Oldest registrations first', field: 'REGISTERED_AT', direction: 'ASC' },
-  { value: 'rate-desc', label: 'Total rate, highest first', field: 'TOTAL_RATE', direction: 'DESC' },
-  { value: 'rate-asc', label: 'Total rate, lowest first', field: 'TOTAL_RATE', direction: 'ASC' },
-  { value: 'price-desc', label: 'Price, highest first', field: 'PRICE', direction: 'DESC' },
-  { value: 'price-asc', label: 'Price, lowest first', field: 'PRICE', direction: 'ASC' },
+  { value: 'registered-desc', label: 'campaigns.registrationFilters.sort.newest', field: 'REGISTERED_AT', direction: 'DESC' },
+  { value: 'registered-asc', label: 'campaigns.registrationFilters.sort.oldest', field: 'REGISTERED_AT', direction: 'ASC' },
+  { value: 'rate-desc', label: 'campaigns.registrationFilters.sort.rateHigh', field: 'TOTAL_RATE', direction: 'DESC' },
+  { value: 'rate-asc', label: 'campaigns.registrationFilters.sort.rateLow', field: 'TOTAL_RATE', direction: 'ASC' },
+  { value: 'price-desc', label: 'campaigns.registrationFilters.sort.priceHigh', field: 'PRICE', direction: 'DESC' },
+  { value: 'price-asc', label: 'campaigns.registrationFilters.sort.priceLow', field: 'PRICE', direction: 'ASC' },
 ];

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkItemTerms, checkQuantity, itemErrorField } from './registrationItemRules';
+import { inEnglish } from '../../i18n/inEnglish';
+
+inEnglish();
 
 describe('checkItemTerms', () => {
   it('accepts a rate at or above the requirement, samples and an optional ads rate', () => {
@@ -15,7 +18,7 @@ describe('checkItemTerms', () => {
   it('refuses a rate below the campaign requirement or outside 1–80 %', () => {
     expect(checkItemTerms({ rate: '12.49', samples: '0', adsRate: '' }, 1250).errors.rate).toBe('The campaign asks for at least 12.5 %');
     expect(checkItemTerms({ rate: '81', samples: '0', adsRate: '' }, 100).errors.rate).toMatch(/at most 80/);
-    expect(checkItemTerms({ rate: '0.5', samples: '0', adsRate: '' }, 100).errors.rate).toMatch(/at least 1 %/);
+    expect(checkItemTerms({ rate: '0.5', samples: '0', adsRate: '' }, 100).errors.rate).toMatch(/at least 1%/);
     expect(checkItemTerms({ rate: '', samples: '0', adsRate: '' }, 100).errors.rate).toMatch(/Enter a rate/);
   });
 

@@ -7,12 +7,14 @@ import { PageHeader } from '../../../components/PageHeader';
 import { EMPTY_CAMPAIGN_FORM } from '../../../features/campaigns/campaignFormRules';
 import { toCreateInput } from '../../../features/campaigns/campaignInput';
 import { CampaignCreateDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';
 import { marketTimeZone } from '../../../lib/markets';
 import { CampaignForm } from './CampaignForm';
 import { useAgencyMarkets } from './useAgencyMarkets';
 
 export function CampaignCreatePage() {
+  const t = useT();
   const navigate = useNavigate();
   const markets = useAgencyMarkets();
   const [, create] = useMutation(CampaignCreateDocument);
@@ -20,19 +22,19 @@ export function CampaignCreatePage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+      <Breadcrumbs mb="xs" aria-label={t('campaigns.breadcrumb')}>
         <Anchor component={Link} to=".." relative="path" size="sm">
-          Campaigns
+          {t('campaigns.list.title')}
         </Anchor>
-        <span>New</span>
+        <span>{t('campaigns.form.newCrumb')}</span>
       </Breadcrumbs>
-      <PageHeader title="New campaign" description="Sellers see it once you publish it. Until then, edits apply at once." />
+      <PageHeader title={t('campaigns.form.newTitle')} description={t('campaigns.form.newDescription')} />
       <CampaignForm
         key={initial.market}
         mode="create"
         initialValues={initial}
         markets={markets}
-        submitLabel="Create campaign"
+        submitLabel={t('campaigns.form.create')}
         onCancel={() => navigate('..', { relative: 'path' })}
         onSubmit={async (values) => {
           const result = await create({ input: toCreateInput(values, marketTimeZone(values.market || null)) });
@@ -41,7 +43,7 @@ export function CampaignCreatePage() {
           }
           const payload = result.data?.campaignCreate;
           if (payload?.campaign) {
-            notifications.show({ color: 'teal', title: 'Campaign created', message: `${payload.campaign.name} is ready. Publish it when you are.` });
+            notifications.show({ color: 'teal', title: t('campaigns.form.created'), message: t('campaigns.form.createdMessage', { name: payload.campaign.name }) });
             navigate(`../${payload.campaign.id}`, { relative: 'path' });
           }
           return payload?.userErrors ?? [];

@@ -24,6 +24,8 @@ import { PublishToggle } from './PublishToggle';
 
 interface CountTile {
   label: string;
+  /** Stable across languages (browser tests find the tiles by it). */
+  testId: string;
   value: number;
   statuses: RegistrationStatus[];
   tone?: string;
@@ -40,12 +42,12 @@ export function CampaignDetailPage() {
 
   const campaign = data?.campaign;
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Loading campaign…" />;
+  if (!data && fetching) return <LoadingState label={t('campaigns.detail.loading')} />;
   if (!campaign) {
     return (
-      <EmptyBlock title="Campaign not found" description="It does not exist or belongs to another agency.">
+      <EmptyBlock title={t('campaigns.detail.notFound')} description={t('campaigns.detail.notFoundHint')}>
         <Button component={Link} to=".." relative="path" variant="light" mt="sm">
-          Back to campaigns
+          {t('campaigns.detail.backToList')}
         </Button>
       </EmptyBlock>
     );
@@ -54,23 +56,27 @@ export function CampaignDetailPage() {
   const tz = marketTimeZone(campaign.market);
   const counts = campaign.registrationCounts;
   const closed = campaign.status === 'CLOSED';
-  const editBlocked = closed ? 'A closed campaign cannot be edited.' : campaign.pendingChange ? `Editing reopens at ${formatDateTime(campaign.pendingChange.appliesAt, tz)}.` : null;
+  const editBlocked = closed
+    ? t('campaigns.detail.closedNoEdit')
+    : campaign.pendingChange
+      ? t('campaigns.detail.editingReopens', { time: formatDateTime(campaign.pendingChange.appliesAt, tz) })
+      : null;
   const tiles: CountTile[] = counts
     ? [
-        { label: 'Registered', value: counts.total, statuses: [] },
-        { label: 'To review', value: counts.pending, statuses: ['PENDING'], tone: counts.pending > 0 ? 'yellow' : undefined },
-        { label: 'Ongoing', value: counts.approved, statuses: ['APPROVED'] },
-        { label: 'Cancellation asked', value: counts.pendingClosed, statuses: ['PENDING_CLOSED'], tone: counts.pendingClosed > 0 ? 'orange' : undefined },
-        { label: 'Rejected', value: counts.rejected + counts.rejectForever, statuses: ['REJECTED', 'REJECT_FOREVER'] },
-        { label: 'Closed / withdrawn', value: counts.closed + counts.withdrawn, statuses: ['CLOSED', 'WITHDRAWN'] },
+        { label: t('campaigns.detail.tile.registered'), testId: 'Registered', value: counts.total, statuses: [] },
+        { label: t('campaigns.detail.tile.toReview'), testId: 'To review', value: counts.pending, statuses: ['PENDING'], tone: counts.pending > 0 ? 'yellow' : undefined },
+        { label: t('campaigns.detail.tile.ongoing'), testId: 'Ongoing', value: counts.approved, statuses: ['APPROVED'] },
+        { label: t('campaigns.detail.tile.cancellationAsked'), testId: 'Cancellation asked', value: counts.pendingClosed, statuses: ['PENDING_CLOSED'], tone: counts.pendingClosed > 0 ? 'orange' : undefined },
+        { label: t('campaigns.detail.tile.rejected'), testId: 'Rejected', value: counts.rejected + counts.rejectForever, statuses: ['REJECTED', 'REJECT_FOREVER'] },
+        { label: t('campaigns.detail.tile.closedWithdrawn'), testId: 'Closed / withdrawn', value: counts.closed + counts.withdrawn, statuses: ['CLOSED', 'WITHDRAWN'] },
       ]
     : [];
 
   return (
     <>
-      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+      <Breadcrumbs mb="xs" aria-label={t('campaigns.breadcrumb')}>
         <Anchor component={Link} to=".." relative="path" size="sm">
-          Campaigns
+          {t('campaigns.list.title')}
         </Anchor>
         <Text size="sm" truncate maw={400}>
           {campaign.name}
@@ -87,17 +93,17 @@ export function CampaignDetailPage() {
           <Group gap="xs">
             <MarketBadge market={campaign.market} />
             <Badge variant="light" color="indigo" radius="sm" tt="none">
-              min. {formatRate(campaign.commissionRequirementBps)}
+              {t('campaigns.detail.minRate', { rate: formatRate(campaign.commissionRequirementBps) })}
             </Badge>
             <Text size="sm" c="dimmed">
               {formatPeriodDates(campaign.campaignStart, campaign.campaignEnd, tz)} ·{' '}
               {campaign.registrationOpen
-                ? `registration open until ${formatDateTime(campaign.registrationEnd, tz)}`
+                ? t('campaigns.detail.registrationOpenUntil', { time: formatDateTime(campaign.registrationEnd, tz) })
                 : closed
-                  ? 'ended'
+                  ? t('campaigns.detail.ended')
                   : campaign.status === 'ONGOING'
-                    ? 'registration closed'
-                    : `registration opens ${formatDateTime(campaign.registrationStart, tz)}`}
+                    ? t('campaigns.detail.registrationClosed')
+                    : t('campaigns.detail.registrationOpens', { time: formatDateTime(campaign.registrationStart, tz) })}
             </Text>
           </Group>
         </Stack>
@@ -120,7 +126,7 @@ export function CampaignDetailPage() {
               aria-disabled={editBlocked ? true : undefined}
               onClick={(e) => editBlocked && e.preventDefault()}
             >
-              Edit
+              {t('campaigns.detail.edit')}
             </Button>
           </Tooltip>
         </Group>
@@ -138,24 +144,24 @@ export function CampaignDetailPage() {
 
       {counts && (
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="lg" data-testid="registration-counts">
-          {tiles.map((t) => {
-            const active = t.statuses.length > 0 && t.statuses.join() === filters.statuses.join();
+          {tiles.map((tile) => {
+            const active = tile.statuses.length > 0 && tile.statuses.join() === filters.statuses.join();
             return (
               <UnstyledButton
-                key={t.label}
+                key={tile.testId}
                 onClick={() => {
                   setTab('registrations');
-                  setFilters({ ...filters, statuses: active ? [] : t.statuses });
+                  setFilters({ ...filters, statuses: active ? [] : tile.statuses });
                 }}
                 aria-pressed={active}
-                aria-label={`${t.label}: ${t.value}. Show these registrations`}
+                aria-label={t('campaigns.detail.tile.show', { label: tile.label, count: formatCount(tile.value) })}
               >
                 <Paper withBorder p="sm" radius="md" bg={active ? 'var(--mantine-color-indigo-light)' : undefined}>
                   <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-                    {t.label}
+                    {tile.label}
                   </Text>
-                  <Text fz="xl" fw={700} c={t.tone} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={`count-${t.label}`}>
-                    {formatCount(t.value)}
+                  <Text fz="xl" fw={700} c={tile.tone} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={`count-${tile.testId}`}>
+                    {formatCount(tile.value)}
                   </Text>
                 </Paper>
               </UnstyledButton>
@@ -167,13 +173,13 @@ export function CampaignDetailPage() {
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="registrations" leftSection={<IconPackages size={16} aria-hidden />}>
-            Registrations{counts ? ` (${formatCount(counts.total)})` : ''}
+            {counts ? t('campaigns.detail.tab.registrationsCount', { count: formatCount(counts.total) }) : t('campaigns.detail.tab.registrations')}
           </Tabs.Tab>
           <Tabs.Tab value="performance" leftSection={<IconChartBar size={16} aria-hidden />}>
-            Performance
+            {t('campaigns.detail.tab.performance')}
           </Tabs.Tab>
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} aria-hidden />}>
-            Details
+            {t('campaigns.detail.tab.details')}
           </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
             {t('history.title')}

@@ -4,7 +4,8 @@ import { InfoList } from '../../../components/InfoList';
 import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 import { formatPeriod, periodDays } from '../../../features/campaigns/period';
 import type { AgencyCampaignQuery } from '../../../generated/graphql';
-import { formatDateTime, formatRate } from '../../../lib/format';
+import { useT } from '../../../i18n/context';
+import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS } from '../../../lib/markets';
 import { sellerTypeLabel } from '../../../lib/text';
 
@@ -23,30 +24,35 @@ function Paragraphs({ text, empty }: { text: string; empty: string }) {
 }
 
 export function CampaignDetailsCard({ campaign: c, timeZone }: { campaign: Campaign; timeZone: string }) {
+  const t = useT();
   const codes = c.targetShopCodes ?? [];
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="campaign-details-title">
       <Title order={2} size="h4" id="campaign-details-title" mb="md">
-        Campaign details
+        {t('campaigns.details.title')}
       </Title>
       <InfoList
         items={[
-          { label: 'Market', value: `${MARKETS[c.market].name} · ${c.currency}` },
-          { label: 'Commission requirement', value: <Text fw={600} size="sm">{formatRate(c.commissionRequirementBps)} minimum total rate</Text> },
+          { label: t('campaigns.details.market'), value: `${MARKETS[c.market].name} · ${c.currency}` },
+          { label: t('campaigns.detail.change.commissionRequirement'), value: <Text fw={600} size="sm">{t('campaigns.details.minimumRate', { rate: formatRate(c.commissionRequirementBps) })}</Text> },
           {
-            label: 'Campaign period',
-            value: `${formatPeriod(c.campaignStart, c.campaignEnd, timeZone)} (${periodDays(c.campaignStart, c.campaignEnd)} days)`,
+            label: t('campaigns.details.period'),
+            value: t('campaigns.details.periodValue', {
+              period: formatPeriod(c.campaignStart, c.campaignEnd, timeZone),
+              count: periodDays(c.campaignStart, c.campaignEnd),
+              days: formatCount(periodDays(c.campaignStart, c.campaignEnd)),
+            }),
           },
-          { label: 'Registration', value: formatPeriod(c.registrationStart, c.registrationEnd, timeZone) },
+          { label: t('campaigns.details.registration'), value: formatPeriod(c.registrationStart, c.registrationEnd, timeZone) },
           {
-            label: 'Targeting',
+            label: t('campaigns.detail.change.targetingMode'),
             value:
               c.targetingMode === 'OPEN' ? (
-                'Open to every seller of the market'
+                t('campaigns.details.openToMarket')
               ) : (
                 <Group gap={4}>
                   <Text size="sm" mr={4}>
-                    {codes.length} selected {codes.length === 1 ? 'shop' : 'shops'}:
+                    {t('campaigns.details.selectedShops', { count: codes.length })}
                   </Text>
                   {codes.map((code) => (
                     <Badge key={code} variant="light" color="gray" radius="sm" tt="none" ff="monospace">
@@ -56,9 +62,12 @@ export function CampaignDetailsCard({ campaign: c, timeZone }: { campaign: Campa
                 </Group>
               ),
           },
-          { label: 'Seller type', value: c.targetSellerType ? `${sellerTypeLabel(c.targetSellerType)}s only` : 'Any seller type' },
           {
-            label: 'Contact',
+            label: t('campaigns.detail.change.targetSellerType'),
+            value: c.targetSellerType === 'LOCAL' ? t('campaigns.details.localOnly') : c.targetSellerType === 'CROSS_BORDER' ? t('campaigns.details.crossBorderOnly') : c.targetSellerType ? sellerTypeLabel(c.targetSellerType) : t('campaigns.detail.anySellerType'),
+          },
+          {
+            label: t('campaigns.detail.change.contact'),
             value: (
               <Text size="sm">
                 <Anchor href={`mailto:${c.contact.email}`} size="sm">
@@ -69,15 +78,17 @@ export function CampaignDetailsCard({ campaign: c, timeZone }: { campaign: Campa
               </Text>
             ),
           },
-          { label: 'Description', value: <Paragraphs text={c.description} empty="No description" /> },
-          { label: 'Seller requirements', value: <Paragraphs text={c.sellerRequirements} empty="None stated" /> },
+          { label: t('campaigns.detail.change.description'), value: <Paragraphs text={c.description} empty={t('campaigns.details.noDescription')} /> },
+          { label: t('campaigns.detail.change.sellerRequirements'), value: <Paragraphs text={c.sellerRequirements} empty={t('campaigns.details.noneStated')} /> },
           {
-            label: 'History',
+            label: t('campaigns.details.history'),
             value: (
               <Text size="sm" c="dimmed">
-                Created {formatDateTime(c.createdAt, timeZone)}
-                {c.firstPublishedAt && ` · first published ${formatDateTime(c.firstPublishedAt, timeZone)}`}
-                {c.updatedAt && ` · last changed ${formatDateTime(c.updatedAt, timeZone)}`}
+                {[
+                  t('campaigns.details.created', { time: formatDateTime(c.createdAt, timeZone) }),
+                  ...(c.firstPublishedAt ? [t('campaigns.details.firstPublished', { time: formatDateTime(c.firstPublishedAt, timeZone) })] : []),
+                  ...(c.updatedAt ? [t('campaigns.details.lastChanged', { time: formatDateTime(c.updatedAt, timeZone) })] : []),
+                ].join(' · ')}
               </Text>
             ),
           },

@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { campaignToFormValues, toUpdateInput } from '../../../features/campaigns/campaignInput';
 import { AgencyCampaignDocument, CampaignUpdateDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
@@ -20,6 +21,7 @@ import { PendingChangeBanner } from './PendingChangeBanner';
 
 export function CampaignEditPage() {
   const { campaignId = '' } = useParams();
+  const t = useT();
   const navigate = useNavigate();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyCampaignDocument, variables: { id: campaignId }, requestPolicy: 'cache-and-network' });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
@@ -28,8 +30,8 @@ export function CampaignEditPage() {
 
   const campaign = data?.campaign;
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Loading campaign…" />;
-  if (!campaign) return <EmptyBlock title="Campaign not found" description="It does not exist or belongs to another agency." />;
+  if (!data && fetching) return <LoadingState label={t('campaigns.detail.loading')} />;
+  if (!campaign) return <EmptyBlock title={t('campaigns.detail.notFound')} description={t('campaigns.detail.notFoundHint')} />;
 
   const tz = marketTimeZone(campaign.market);
   const initial = campaignToFormValues({ ...campaign, targetShopCodes: campaign.targetShopCodes ?? [] }, tz);
@@ -39,28 +41,28 @@ export function CampaignEditPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+      <Breadcrumbs mb="xs" aria-label={t('campaigns.breadcrumb')}>
         <Anchor component={Link} to="../.." relative="path" size="sm">
-          Campaigns
+          {t('campaigns.list.title')}
         </Anchor>
         <Anchor component={Link} to=".." relative="path" size="sm">
           {campaign.name}
         </Anchor>
-        <span>Edit</span>
+        <span>{t('campaigns.form.editCrumb')}</span>
       </Breadcrumbs>
       <PageHeader
-        title={`Edit ${campaign.name}`}
+        title={t('campaigns.form.editTitle', { name: campaign.name })}
         description={
           closed
-            ? 'This campaign has ended; it can no longer be edited.'
+            ? t('campaigns.form.endedNoEdit')
             : published
-              ? 'The campaign has been published: your changes apply 30 minutes after you save them.'
-              : 'Not published yet: changes apply as soon as you save them.'
+              ? t('campaigns.form.publishedEditDelay')
+              : t('campaigns.form.unpublishedEditNow')
         }
         actions={
           closed ? (
             <Button variant="default" onClick={back}>
-              Back to the campaign
+              {t('campaigns.form.backToCampaign')}
             </Button>
           ) : undefined
         }
@@ -82,29 +84,29 @@ export function CampaignEditPage() {
         startLocked={campaign.status === 'ONGOING'}
         disabled={closed || Boolean(campaign.pendingChange)}
         editAppliesLater={published}
-        submitLabel={published ? 'Schedule change' : 'Save changes'}
+        submitLabel={published ? t('campaigns.form.scheduleChange') : t('campaigns.form.saveChanges')}
         notice={
           campaign.pendingChange
-            ? `Editing reopens at ${formatDateTime(campaign.pendingChange.appliesAt, tz)}, or withdraw the pending change.`
+            ? t('campaigns.form.editingReopensOrWithdraw', { time: formatDateTime(campaign.pendingChange.appliesAt, tz) })
             : published
-              ? 'After you save, the change applies in 30 minutes and no further edits are possible until then. You can withdraw it before it applies.'
+              ? t('campaigns.form.afterSaveNotice')
               : undefined
         }
         onCancel={back}
         onSubmit={async (values) => {
           const input = toUpdateInput(campaign.id, values, initial, tz);
-          if (!input) return [{ field: null, message: 'Nothing changed: edit a field first.', code: 'NO_CHANGE' }];
+          if (!input) return [{ field: null, message: t('campaigns.form.nothingChanged'), code: 'NO_CHANGE' }];
           const result = await update({ input });
           if (result.error) return [{ field: null, message: describeError(result.error), code: 'NETWORK' }];
           const payload = result.data?.campaignUpdate;
           if (payload && payload.userErrors.length === 0) {
             notifications.show(
               payload.appliedNow || !payload.pendingChange
-                ? { color: 'teal', title: 'Campaign saved', message: 'The changes are in force.' }
+                ? { color: 'teal', title: t('campaigns.form.saved'), message: t('campaigns.form.savedMessage') }
                 : {
                     color: 'orange',
-                    title: 'Change scheduled',
-                    message: `It applies at ${formatDateTime(payload.pendingChange.appliesAt, tz)}; editing reopens then.`,
+                    title: t('campaigns.form.scheduled'),
+                    message: t('campaigns.form.scheduledMessage', { time: formatDateTime(payload.pendingChange.appliesAt, tz) }),
                   },
             );
             back();

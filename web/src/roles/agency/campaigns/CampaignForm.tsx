@@ -30,10 +30,11 @@ import {
 } from '../../../features/campaigns/campaignFormRules';
 import { mapCampaignErrors, type CampaignUserErrorLike } from '../../../features/campaigns/campaignErrors';
 import { MARKET_MESSENGER, messengerHandleLabel, MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
-import { checkPercent } from '../../../features/campaigns/percent';
+import { checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
 import { ShopCodesField } from '../../../features/campaigns/ShopCodesField';
 import type { Market } from '../../../generated/graphql';
+import { useT, type Translate } from '../../../i18n/context';
 import { formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { CampaignRulesChecklist } from './CampaignRulesChecklist';
@@ -71,6 +72,7 @@ const EDIT_DELAY_MS = 30 * 60_000;
 
 /** What the rules compare times with: now, or for a published campaign's edit the moment it will apply. */
 function ruleContext(
+  t: Translate,
   mode: 'create' | 'edit',
   values: CampaignFormValues,
   initial: CampaignFormValues,
@@ -86,7 +88,7 @@ function ruleContext(
     startAfter: changed.has('campaignStart') ? appliesAt : null,
     endsAfter: appliesAt,
     changed,
-    afterLabel: appliesLater ? `${formatDateTime(appliesAt, timeZone)} (when this edit applies)` : undefined,
+    afterLabel: appliesLater ? t('campaigns.form.whenApplies', { time: formatDateTime(appliesAt, timeZone) }) : undefined,
   };
 }
 
@@ -102,6 +104,7 @@ export function CampaignForm({
   onSubmit,
   onCancel,
 }: CampaignFormProps) {
+  const t = useT();
   const [values, setValues] = useState(initialValues);
   const [touched, setTouched] = useState<ReadonlySet<CampaignFormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -110,13 +113,13 @@ export function CampaignForm({
   const formRef = useRef<HTMLFormElement>(null);
 
   const timeZone = marketTimeZone(values.market || null);
-  const clientErrors = validateCampaignForm(values, ruleContext(mode, values, initialValues, timeZone, editAppliesLater ?? false));
+  const clientErrors = validateCampaignForm(values, ruleContext(t, mode, values, initialValues, timeZone, editAppliesLater ?? false));
   const errorOf = (field: CampaignFormField): string | undefined =>
     server.fieldErrors[field] ?? (submitted || touched.has(field) ? clientErrors[field] : undefined);
 
   const set = <K extends CampaignFormField>(field: K, value: CampaignFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
-    setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+    setTouched((seen) => (seen.has(field) ? seen : new Set(seen).add(field)));
     if (server.fieldErrors[field] || (field === 'shopCodes' && server.unknownShopCodes.length)) {
       setServer((s) => {
         const fieldErrors = { ...s.fieldErrors };
@@ -151,37 +154,37 @@ export function CampaignForm({
   const locked = disabled || saving;
 
   return (
-    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={mode === 'create' ? 'New campaign' : 'Edit campaign'}>
+    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={mode === 'create' ? t('campaigns.form.newTitle') : t('campaigns.form.editLabel')}>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
             <Stack gap="lg">
               <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="campaign-basics">
                 <Title order={2} size="h4" id="campaign-basics" mb="md">
-                  Basics
+                  {t('campaigns.form.basics')}
                 </Title>
                 <Stack gap="md">
                   <TextInput
-                    label="Campaign name"
+                    label={t('campaigns.form.name')}
                     required
                     value={values.name}
                     onChange={(e) => set('name', e.currentTarget.value)}
                     error={errorOf('name')}
                     rightSection={<Counter value={values.name.trim()} max={NAME_MAX} />}
                     rightSectionWidth={56}
-                    placeholder="e.g. 12.12 Beauty Mega Sale"
+                    placeholder={t('campaigns.form.namePlaceholder')}
                   />
                   <Select
-                    label="Market"
+                    label={t('campaigns.details.market')}
                     required
                     description={
                       mode === 'edit'
-                        ? 'The market cannot change after creation.'
+                        ? t('campaigns.form.marketFixed')
                         : values.market
-                          ? `Money in ${MARKETS[values.market].currency}; times in ${MARKETS[values.market].name} time.`
-                          : 'Sellers of this market can register; its currency and time zone apply.'
+                          ? t('campaigns.form.marketMoneyTime', { currency: MARKETS[values.market].currency, market: MARKETS[values.market].name })
+                          : t('campaigns.form.marketHint')
                     }
-                    placeholder="Choose a market"
+                    placeholder={t('campaigns.form.chooseMarket')}
                     data={markets.map((m) => ({ value: m, label: MARKETS[m].name }))}
                     value={values.market || null}
                     onChange={(v) => set('market', (v as Market | null) ?? '')}
@@ -190,8 +193,8 @@ export function CampaignForm({
                     allowDeselect={false}
                   />
                   <Textarea
-                    label="Description"
-                    description="What the campaign is about, as sellers will read it."
+                    label={t('campaigns.detail.change.description')}
+                    description={t('campaigns.form.descriptionHint')}
                     value={values.description}
                     onChange={(e) => set('description', e.currentTarget.value)}
                     error={errorOf('description')}
@@ -203,8 +206,8 @@ export function CampaignForm({
                     styles={{ section: { alignItems: 'flex-end', paddingBottom: 6 } }}
                   />
                   <Textarea
-                    label="Seller requirements"
-                    description="What you expect from sellers: categories, shop rating, stock, samples."
+                    label={t('campaigns.detail.change.sellerRequirements')}
+                    description={t('campaigns.form.requirementsHint')}
                     value={values.sellerRequirements}
                     onChange={(e) => set('sellerRequirements', e.currentTarget.value)}
                     error={errorOf('sellerRequirements')}
@@ -216,12 +219,12 @@ export function CampaignForm({
                     styles={{ section: { alignItems: 'flex-end', paddingBottom: 6 } }}
                   />
                   <RateInput
-                    label="Commission requirement"
+                    label={t('campaigns.detail.change.commissionRequirement')}
                     required
                     description={
                       rate.bps !== null && !rate.error
-                        ? `Sellers register at a total rate of ${formatRate(rate.bps)} or more.`
-                        : 'The lowest total commission rate a seller may register with (1–80 %).'
+                        ? t('campaigns.form.rateOrMore', { rate: formatRate(rate.bps) })
+                        : t('campaigns.form.rateHint', { min: formatRate(RATE_MIN_BPS), max: formatRate(RATE_MAX_BPS) })
                     }
                     value={values.commissionRequirement}
                     onChange={(text) => set('commissionRequirement', text)}
@@ -235,19 +238,19 @@ export function CampaignForm({
 
               <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="campaign-contact">
                 <Title order={2} size="h4" id="campaign-contact" mb={4}>
-                  Contact
+                  {t('campaigns.detail.change.contact')}
                 </Title>
                 <Text size="sm" c="dimmed" mb="md">
                   {messenger
                     ? messenger.required
-                      ? `Sellers in ${MARKETS[values.market as Market].name} expect ${MESSENGER_LABEL[messenger.messenger]}: email and ${MESSENGER_LABEL[messenger.messenger]} are required.`
-                      : `Email is required; ${MESSENGER_LABEL[messenger.messenger]} is optional in ${MARKETS[values.market as Market].name}.`
-                    : 'Choose the market to see which messenger its sellers expect.'}
+                      ? t('campaigns.form.messengerRequired', { market: MARKETS[values.market as Market].name, messenger: MESSENGER_LABEL[messenger.messenger] })
+                      : t('campaigns.form.messengerOptional', { market: MARKETS[values.market as Market].name, messenger: MESSENGER_LABEL[messenger.messenger] })
+                    : t('campaigns.form.messengerChooseMarket')}
                 </Text>
                 <Grid gap="md">
                   <Grid.Col span={{ base: 12, sm: 6 }}>
                     <TextInput
-                      label="Contact email"
+                      label={t('campaigns.form.email')}
                       required
                       type="email"
                       autoComplete="email"
@@ -258,7 +261,7 @@ export function CampaignForm({
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 6 }}>
                     <TextInput
-                      label="Phone (optional)"
+                      label={t('campaigns.form.phone')}
                       type="tel"
                       autoComplete="tel"
                       value={values.contactPhone}
@@ -268,7 +271,13 @@ export function CampaignForm({
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 6 }}>
                     <TextInput
-                      label={messenger ? `${messengerHandleLabel(messenger.messenger)}${messenger.required ? '' : ' (optional)'}` : 'Messenger'}
+                      label={
+                        messenger
+                          ? messenger.required
+                            ? messengerHandleLabel(messenger.messenger)
+                            : t('campaigns.form.optional', { label: messengerHandleLabel(messenger.messenger) })
+                          : t('campaigns.form.messenger')
+                      }
                       required={messenger?.required ?? false}
                       disabled={!messenger}
                       value={values.messengerHandle}
@@ -281,18 +290,18 @@ export function CampaignForm({
 
               <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="campaign-targeting">
                 <Title order={2} size="h4" id="campaign-targeting" mb="md">
-                  Who can register
+                  {t('campaigns.form.whoCanRegister')}
                 </Title>
                 <Stack gap="md">
                   <Radio.Group
-                    label="Targeting"
+                    label={t('campaigns.detail.change.targetingMode')}
                     value={values.targetingMode}
                     onChange={(v) => set('targetingMode', v as CampaignFormValues['targetingMode'])}
                     error={errorOf('targetingMode')}
                   >
                     <Stack gap="xs" mt={6}>
-                      <Radio value="OPEN" label="Open" description="Every seller of the market can find the campaign and register." />
-                      <Radio value="SELECTED" label="Selected shops" description="Only the shops whose codes you list." />
+                      <Radio value="OPEN" label={t('campaigns.form.open')} description={t('campaigns.form.openHint')} />
+                      <Radio value="SELECTED" label={t('campaigns.detail.change.selectedShops')} description={t('campaigns.form.selectedHint')} />
                     </Stack>
                   </Radio.Group>
                   {values.targetingMode === 'SELECTED' && (
@@ -304,12 +313,12 @@ export function CampaignForm({
                     />
                   )}
                   <Select
-                    label="Seller type"
-                    description="Optionally limit the campaign to local or cross-border sellers."
+                    label={t('campaigns.detail.change.targetSellerType')}
+                    description={t('campaigns.form.sellerTypeHint')}
                     data={[
-                      { value: '', label: 'Any seller type' },
-                      { value: 'LOCAL', label: 'Local sellers only' },
-                      { value: 'CROSS_BORDER', label: 'Cross-border sellers only' },
+                      { value: '', label: t('campaigns.detail.anySellerType') },
+                      { value: 'LOCAL', label: t('campaigns.details.localOnly') },
+                      { value: 'CROSS_BORDER', label: t('campaigns.details.crossBorderOnly') },
                     ]}
                     value={values.sellerType}
                     onChange={(v) => set('sellerType', (v ?? '') as CampaignFormValues['sellerType'])}
@@ -327,7 +336,7 @@ export function CampaignForm({
           <Stack gap="md" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + var(--mantine-spacing-md))' }}>
             <CampaignRulesChecklist values={values} mode={mode} errors={clientErrors} shown={(f) => submitted || touched.has(f)} />
             {server.formErrors.length > 0 && (
-              <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert">
+              <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('campaigns.form.notSaved')} role="alert">
                 <Stack gap={4}>
                   {server.formErrors.map((e) => (
                     <Text size="sm" key={`${e.code}-${e.message}`}>
@@ -339,7 +348,7 @@ export function CampaignForm({
             )}
             {submitted && Object.keys(clientErrors).length > 0 && (
               <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" data-testid="form-error-summary">
-                Fix the {Object.keys(clientErrors).length === 1 ? 'field' : `${Object.keys(clientErrors).length} fields`} marked in red.
+                {t('campaigns.form.fixFields', { count: Object.keys(clientErrors).length })}
               </Alert>
             )}
             {notice && (
@@ -349,7 +358,7 @@ export function CampaignForm({
             )}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={onCancel} disabled={saving}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button type="submit" loading={saving} disabled={disabled}>
                 {submitLabel}

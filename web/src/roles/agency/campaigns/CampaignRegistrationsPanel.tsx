@@ -55,6 +55,8 @@ import {
   type RejectReason,
   type ReviewDecision,
 } from '../../../generated/graphql';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatDateTime, formatMoneyOrDash, formatRate, formatRating } from '../../../lib/format';
 import { formatTime } from '../../../lib/formatTime';
@@ -79,12 +81,12 @@ const COUNT_KEY: Record<string, keyof RegistrationCounts> = {
   WITHDRAWN: 'withdrawn',
 };
 
-const VERB: Record<ReviewDecision | 'CLOSE' | 'KEEP', string> = {
-  APPROVE: 'approved',
-  REJECT: 'rejected',
-  REJECT_FOREVER: 'rejected forever',
-  CLOSE: 'closed (cancellation approved)',
-  KEEP: 'kept ongoing (cancellation declined)',
+const VERB: Record<ReviewDecision | 'CLOSE' | 'KEEP', MessageKey> = {
+  APPROVE: 'campaigns.registrations.verb.approved',
+  REJECT: 'campaigns.registrations.verb.rejected',
+  REJECT_FOREVER: 'campaigns.registrations.verb.rejectedForever',
+  CLOSE: 'campaigns.registrations.verb.closed',
+  KEEP: 'campaigns.registrations.verb.kept',
 };
 
 export interface CampaignRegistrationsPanelProps {
@@ -123,6 +125,7 @@ function RangeField({ label, error, children }: { label: string; error?: string;
 }
 
 function ProductCell({ row }: { row: Row }) {
+  const t = useT();
   const p = row.product;
   const shop = row.shop;
   return (
@@ -132,7 +135,7 @@ function ProductCell({ row }: { row: Row }) {
       </Avatar>
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Text size="sm" fw={500} lineClamp={2}>
-          {p?.title ?? 'Product not visible'}
+          {p?.title ?? t('campaigns.registrations.productHidden')}
         </Text>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {shop?.name ?? '—'}
@@ -146,6 +149,7 @@ function ProductCell({ row }: { row: Row }) {
 }
 
 export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, counts, filters, onFiltersChange, onChanged }: CampaignRegistrationsPanelProps) {
+  const t = useT();
   const [search, setSearch] = useState(filters.search);
   const [debouncedSearch] = useDebouncedValue(search, 300);
   const [sortValue, setSortValue] = useState(REGISTRATION_SORTS[0]!.value);
@@ -166,7 +170,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   // Live: refetch the page (and the counts) on every change in this campaign; flash the rows that changed.
   const [flash, setFlash] = useState<ReadonlySet<string>>(new Set());
   const flashTimers = useRef<number[]>([]);
-  useEffect(() => () => flashTimers.current.forEach((t) => window.clearTimeout(t)), []);
+  useEffect(() => () => flashTimers.current.forEach((timer) => window.clearTimeout(timer)), []);
   const [lastEventAt, setLastEventAt] = useState<string | null>(null);
   const onEvent = useCallback(
     (change: RegistrationStatusChange | null) => {
@@ -216,7 +220,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   const [{ fetching: reviewing }, review] = useMutation(RegistrationReviewDocument);
   const [rejecting, setRejecting] = useState<{ decision: 'REJECT' | 'REJECT_FOREVER'; ids: string[] } | null>(null);
   const [results, setResults] = useState<{ verb: string; outcomes: ReviewOutcome[] } | null>(null);
-  const titleOf = (id: string) => rows.find((r) => r.id === id)?.product?.title ?? 'Registration';
+  const titleOf = (id: string) => rows.find((r) => r.id === id)?.product?.title ?? t('campaigns.registrations.registration');
 
   const [{ fetching: decidingMany }, decideManyMutation] = useMutation(RegistrationCancellationsDecideDocument);
   const runReview = async (ids: string[], decision: ReviewDecision | 'CLOSE' | 'KEEP', reason: RejectReason | null = null, note: string | null = null) => {
@@ -229,13 +233,13 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
     const payload = data && ('registrationReview' in data ? data.registrationReview : data.registrationCancellationsDecide);
     const problem = result.error ? describeError(result.error) : payload?.userErrors[0]?.message;
     if (problem || !payload) {
-      notifications.show({ color: 'red', title: 'Nothing was changed', message: problem ?? 'No answer from the server.' });
+      notifications.show({ color: 'red', title: t('campaigns.registrations.nothingChanged'), message: problem ?? t('campaigns.noAnswer') });
       return;
     }
     // One row that succeeded needs no report: its badge changes in place (and the row flashes).
     const singleOk = payload.results.length === 1 && payload.results[0]!.userErrors.length === 0;
     setResults(singleOk ? null : {
-      verb: VERB[decision],
+      verb: t(VERB[decision]),
       outcomes: payload.results.map((r) => ({
         id: r.id,
         title: titleOf(r.id),
@@ -254,7 +258,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   const bookmark = async (row: Row) => {
     const result = await setBookmark({ input: { registrationId: row.id, bookmarked: !row.bookmarked } });
     const problem = result.error ? describeError(result.error) : result.data?.bookmarkSet.userErrors[0]?.message;
-    if (problem) notifications.show({ color: 'red', title: 'Bookmark not saved', message: problem });
+    if (problem) notifications.show({ color: 'red', title: t('campaigns.registrations.bookmarkFailed'), message: problem });
     else if (filters.bookmarkedOnly) refetch({ requestPolicy: 'network-only' });
   };
   const [{ fetching: decidingBusy }, decideMutation] = useMutation(RegistrationCancellationDecideDocument);
@@ -265,12 +269,12 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
     const problem = result.error ? describeError(result.error) : result.data?.registrationCancellationDecide.userErrors[0]?.message;
     setDecisionRow(null);
     if (problem) {
-      notifications.show({ color: 'red', title: 'Not decided', message: problem });
+      notifications.show({ color: 'red', title: t('campaigns.registrations.notDecided'), message: problem });
       return;
     }
     const answered = result.data?.registrationCancellationDecide.registration;
     if (answered) showAnswers([answered]);
-    notifications.show({ color: 'teal', title: approve ? 'Collaboration closed' : 'Request declined', message: decisionRow.product?.title ?? '' });
+    notifications.show({ color: 'teal', title: approve ? t('campaigns.registrations.collaborationClosed') : t('campaigns.registrations.requestDeclined'), message: decisionRow.product?.title ?? '' });
     refetch({ requestPolicy: 'network-only' });
     onChanged();
   };
@@ -288,16 +292,18 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="registrations-title">
       <Group justify="space-between" align="baseline" mb="md">
         <Text component="h2" fw={700} size="lg" id="registrations-title" m={0}>
-          Registered products
+          {t('campaigns.registrations.title')}
         </Text>
         <Text size="xs" c="dimmed" aria-live="polite" data-testid="live-status">
-          Live{lastEventAt ? ` · last change ${formatDateTime(lastEventAt, timeZone, { withZone: false })}` : ' · changes appear as they happen'}
+          {lastEventAt
+            ? t('campaigns.registrations.liveLastChange', { time: formatDateTime(lastEventAt, timeZone, { withZone: false }) })
+            : t('campaigns.registrations.live')}
         </Text>
       </Group>
 
       <Stack gap="sm" mb="md">
         <div role="group" aria-labelledby="registration-status-filter">
-          <VisuallyHidden id="registration-status-filter">Status</VisuallyHidden>
+          <VisuallyHidden id="registration-status-filter">{t('campaigns.list.status')}</VisuallyHidden>
           <Chip.Group multiple value={filters.statuses} onChange={(v) => set({ statuses: v as RegistrationFilterValues['statuses'] })}>
             <Group gap={6}>
               {REGISTRATION_STATUSES.map((s) => (
@@ -311,8 +317,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
         </div>
         <Group align="flex-start" gap="sm" wrap="wrap">
           <TextInput
-            label="Search"
-            placeholder="Product or shop"
+            label={t('campaigns.list.search')}
+            placeholder={t('campaigns.registrations.searchPlaceholder')}
             type="search"
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
@@ -323,8 +329,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             w={220}
           />
           <Select
-            label="Category"
-            placeholder="All categories"
+            label={t('campaigns.registrations.category')}
+            placeholder={t('campaigns.registrations.allCategories')}
             clearable
             searchable
             data={PRODUCT_CATEGORIES as string[]}
@@ -332,39 +338,39 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             onChange={(v) => set({ category: v })}
             w={220}
           />
-          <RangeField label={`Price (${currency})`} error={built.errors.minPrice ?? built.errors.maxPrice}>
-            <TextInput aria-label="Minimum price" placeholder="Min" inputMode="decimal" value={filters.minPrice} onChange={(e) => set({ minPrice: e.currentTarget.value })} error={Boolean(built.errors.minPrice)} w={96} />
-            <TextInput aria-label="Maximum price" placeholder="Max" inputMode="decimal" value={filters.maxPrice} onChange={(e) => set({ maxPrice: e.currentTarget.value })} error={Boolean(built.errors.maxPrice)} w={96} />
+          <RangeField label={t('campaigns.registrations.priceIn', { currency })} error={built.errors.minPrice ?? built.errors.maxPrice}>
+            <TextInput aria-label={t('campaigns.registrations.minPrice')} placeholder={t('campaigns.registrations.min')} inputMode="decimal" value={filters.minPrice} onChange={(e) => set({ minPrice: e.currentTarget.value })} error={Boolean(built.errors.minPrice)} w={96} />
+            <TextInput aria-label={t('campaigns.registrations.maxPrice')} placeholder={t('campaigns.registrations.max')} inputMode="decimal" value={filters.maxPrice} onChange={(e) => set({ maxPrice: e.currentTarget.value })} error={Boolean(built.errors.maxPrice)} w={96} />
           </RangeField>
-          <RangeField label="Total rate" error={built.errors.minRate ?? built.errors.maxRate}>
-            <RateInput aria-label="Minimum total rate" placeholder="Min" value={filters.minRate} onChange={(t) => set({ minRate: t })} error={Boolean(built.errors.minRate)} w={90} />
-            <RateInput aria-label="Maximum total rate" placeholder="Max" value={filters.maxRate} onChange={(t) => set({ maxRate: t })} error={Boolean(built.errors.maxRate)} w={90} />
+          <RangeField label={t('campaigns.registrations.totalRate')} error={built.errors.minRate ?? built.errors.maxRate}>
+            <RateInput aria-label={t('campaigns.registrations.minRate')} placeholder={t('campaigns.registrations.min')} value={filters.minRate} onChange={(text) => set({ minRate: text })} error={Boolean(built.errors.minRate)} w={90} />
+            <RateInput aria-label={t('campaigns.registrations.maxRate')} placeholder={t('campaigns.registrations.max')} value={filters.maxRate} onChange={(text) => set({ maxRate: text })} error={Boolean(built.errors.maxRate)} w={90} />
           </RangeField>
           <Select
-            label="Posted content"
+            label={t('campaigns.registrations.content')}
             data={[
-              { value: 'ANY', label: 'Any' },
-              { value: 'WITH', label: 'With content' },
-              { value: 'WITHOUT', label: 'No content yet' },
+              { value: 'ANY', label: t('campaigns.registrations.contentAny') },
+              { value: 'WITH', label: t('campaigns.registrations.contentWith') },
+              { value: 'WITHOUT', label: t('campaigns.registrations.contentWithout') },
             ]}
             value={filters.content}
             onChange={(v) => set({ content: (v ?? 'ANY') as ContentFilter })}
             allowDeselect={false}
             w={160}
           />
-          <RangeField label="Registered (days)" error={built.errors.registeredTo}>
-            <TextInput aria-label="Registered from" type="date" value={filters.registeredFrom} onChange={(e) => set({ registeredFrom: e.currentTarget.value })} w={150} />
-            <TextInput aria-label="Registered until" type="date" value={filters.registeredTo} onChange={(e) => set({ registeredTo: e.currentTarget.value })} error={Boolean(built.errors.registeredTo)} w={150} />
+          <RangeField label={t('campaigns.registrations.registeredDays')} error={built.errors.registeredTo}>
+            <TextInput aria-label={t('campaigns.registrations.registeredFrom')} type="date" value={filters.registeredFrom} onChange={(e) => set({ registeredFrom: e.currentTarget.value })} w={150} />
+            <TextInput aria-label={t('campaigns.registrations.registeredUntil')} type="date" value={filters.registeredTo} onChange={(e) => set({ registeredTo: e.currentTarget.value })} error={Boolean(built.errors.registeredTo)} w={150} />
           </RangeField>
           <Select
-            label="Sort by"
-            data={REGISTRATION_SORTS.map(({ value, label }) => ({ value, label }))}
+            label={t('campaigns.list.sortBy')}
+            data={REGISTRATION_SORTS.map(({ value, label }) => ({ value, label: t(label) }))}
             value={sortValue}
             onChange={(v) => v && setSortValue(v)}
             allowDeselect={false}
             w={230}
           />
-          <Switch label="Bookmarked only" checked={filters.bookmarkedOnly} onChange={(e) => set({ bookmarkedOnly: e.currentTarget.checked })} mt={32} />
+          <Switch label={t('campaigns.registrations.bookmarkedOnly')} checked={filters.bookmarkedOnly} onChange={(e) => set({ bookmarkedOnly: e.currentTarget.checked })} mt={32} />
         </Group>
       </Stack>
 
@@ -380,31 +386,31 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
         data-testid="bulk-bar"
       >
         <Text size="sm" fw={500} aria-live="polite">
-          {anySelected ? `${anySelected} selected` : 'Select pending registrations or cancellation requests to decide several at once'}
+          {anySelected ? t('campaigns.registrations.selected', { count: anySelected }) : t('campaigns.registrations.selectHint')}
         </Text>
         <Group gap="xs">
           <Button size="xs" leftSection={<IconCheck size={14} aria-hidden />} disabled={!selection.length} loading={reviewing && !rejecting} onClick={() => void runReview(selection, 'APPROVE')}>
-            Approve
+            {t('campaigns.registrations.approve')}
           </Button>
           <Button size="xs" color="red" variant="light" leftSection={<IconX size={14} aria-hidden />} disabled={!selection.length} onClick={() => setRejecting({ decision: 'REJECT', ids: selection })}>
-            Reject…
+            {t('campaigns.registrations.rejectMenu')}
           </Button>
           <Button size="xs" color="red" variant="subtle" disabled={!selection.length} onClick={() => setRejecting({ decision: 'REJECT_FOREVER', ids: selection })}>
-            Reject forever…
+            {t('campaigns.registrations.rejectForeverMenu')}
           </Button>
           {closingSelection.length > 0 && (
             <>
               <Button size="xs" color="orange" loading={decidingMany} onClick={() => void runReview(closingSelection, 'CLOSE')}>
-                Approve {closingSelection.length} cancellation{closingSelection.length === 1 ? '' : 's'}
+                {t('campaigns.registrations.approveCancellations', { count: closingSelection.length })}
               </Button>
               <Button size="xs" variant="default" loading={decidingMany} onClick={() => void runReview(closingSelection, 'KEEP')}>
-                Decline
+                {t('campaigns.registrations.decline')}
               </Button>
             </>
           )}
           {anySelected > 0 && (
             <Button size="xs" variant="default" onClick={() => setSelected(new Set())}>
-              Clear
+              {t('campaigns.registrations.clear')}
             </Button>
           )}
         </Group>
@@ -413,11 +419,11 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading registrations…" />
+        <LoadingState label={t('campaigns.registrations.loading')} />
       ) : rows.length === 0 ? (
         <EmptyBlock
-          title={anyFilter ? 'No registrations match these filters' : 'No products registered yet'}
-          description={anyFilter ? 'Clear a filter to see more.' : 'Once the campaign is published and running, registrations appear here as sellers make them.'}
+          title={anyFilter ? t('campaigns.registrations.noMatch') : t('campaigns.registrations.empty')}
+          description={anyFilter ? t('campaigns.registrations.noMatchHint') : t('campaigns.registrations.emptyHint')}
           icon={<IconPackage aria-hidden />}
         />
       ) : (
@@ -425,38 +431,38 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
           <LoadingOverlay visible={fetching && !reviewing} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
           <Table.ScrollContainer minWidth={880}>
             <Table verticalSpacing="sm" highlightOnHover data-testid="registration-table" aria-busy={fetching} styles={{ th: { whiteSpace: 'nowrap' } }}>
-              <VisuallyHidden component="caption">Registered products</VisuallyHidden>
+              <VisuallyHidden component="caption">{t('campaigns.registrations.title')}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={40}>
                     <Checkbox
-                      aria-label="Select all pending and cancellation requests on this page"
+                      aria-label={t('campaigns.registrations.selectAll')}
                       checked={allSelected}
                       indeterminate={anySelected > 0 && !allSelected}
                       disabled={selectable.length === 0}
                       onChange={() => setSelected(allSelected ? new Set() : new Set(selectable))}
                     />
                   </Table.Th>
-                  <Table.Th scope="col">Product and shop</Table.Th>
+                  <Table.Th scope="col">{t('campaigns.registrations.col.product')}</Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Price
+                    {t('campaigns.registrations.col.price')}
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Total rate
+                    {t('campaigns.registrations.totalRate')}
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Samples
+                    {t('campaigns.registrations.col.samples')}
                   </Table.Th>
-                  <Table.Th scope="col">Registered</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">{t('campaigns.detail.tile.registered')}</Table.Th>
+                  <Table.Th scope="col">{t('campaigns.list.status')}</Table.Th>
                   <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t('campaigns.list.col.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((row) => {
-                  const title = row.product?.title ?? 'registration';
+                  const title = row.product?.title ?? t('campaigns.registrations.thisRegistration');
                   return (
                     <Table.Tr
                       key={row.id}
@@ -468,7 +474,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                     >
                       <Table.Td>
                         <Checkbox
-                          aria-label={`Select ${title}`}
+                          aria-label={t('campaigns.registrations.select', { title })}
                           checked={selected.has(row.id)}
                           disabled={row.status !== 'PENDING' && row.status !== 'PENDING_CLOSED'}
                           onChange={() => toggle(row.id)}
@@ -487,7 +493,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                         </Text>
                         {row.shopAdsRateBps !== null && (
                           <Text size="xs" c="dimmed">
-                            ads {formatRate(row.shopAdsRateBps)}
+                            {t('campaigns.registrations.ads', { rate: formatRate(row.shopAdsRateBps) })}
                           </Text>
                         )}
                       </Table.Td>
@@ -517,33 +523,33 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
                         <Stack gap={4} align="flex-end">
                           {row.status === 'PENDING' && (
                             <>
-                              <Button size="compact-xs" variant="light" onClick={() => void runReview([row.id], 'APPROVE')} aria-label={`Approve ${title}`}>
-                                Approve
+                              <Button size="compact-xs" variant="light" onClick={() => void runReview([row.id], 'APPROVE')} aria-label={t('campaigns.registrations.approveOne', { title })}>
+                                {t('campaigns.registrations.approve')}
                               </Button>
-                              <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRejecting({ decision: 'REJECT', ids: [row.id] })} aria-label={`Reject ${title}`}>
-                                Reject
+                              <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRejecting({ decision: 'REJECT', ids: [row.id] })} aria-label={t('campaigns.registrations.rejectOne', { title })}>
+                                {t('campaigns.review.reject')}
                               </Button>
                             </>
                           )}
                           {row.status === 'PENDING_CLOSED' && (
-                            <Button size="compact-xs" variant="light" color="orange" onClick={() => setDecisionRow(row)} aria-label={`Decide the cancellation request for ${title}`}>
-                              Decide…
+                            <Button size="compact-xs" variant="light" color="orange" onClick={() => setDecisionRow(row)} aria-label={t('campaigns.registrations.decideOne', { title })}>
+                              {t('campaigns.registrations.decide')}
                             </Button>
                           )}
                           <Group gap={4} wrap="nowrap">
-                          <Tooltip label={row.bookmarked ? 'Remove bookmark' : 'Bookmark'} withArrow>
+                          <Tooltip label={row.bookmarked ? t('campaigns.registrations.unbookmark') : t('campaigns.registrations.bookmark')} withArrow>
                             <ActionIcon
                               variant="subtle"
                               color={row.bookmarked ? 'yellow' : 'gray'}
-                              aria-label={`Bookmark ${title}`}
+                              aria-label={t('campaigns.registrations.bookmarkOne', { title })}
                               aria-pressed={row.bookmarked ?? false}
                               onClick={() => void bookmark(row)}
                             >
                               {row.bookmarked ? <IconBookmarkFilled size={18} aria-hidden /> : <IconBookmark size={18} aria-hidden />}
                             </ActionIcon>
                           </Tooltip>
-                          <Tooltip label="History" withArrow>
-                            <ActionIcon variant="subtle" color="gray" aria-label={`History of ${title}`} onClick={() => setHistoryOf(row)}>
+                          <Tooltip label={t('campaigns.registrationHistory.title')} withArrow>
+                            <ActionIcon variant="subtle" color="gray" aria-label={t('campaigns.registrations.historyOf', { title })} onClick={() => setHistoryOf(row)}>
                               <IconHistory size={18} aria-hidden />
                             </ActionIcon>
                           </Tooltip>
@@ -564,21 +570,27 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             hasNextPage={connection?.pageInfo.hasNextPage ?? false}
             endCursor={connection?.pageInfo.endCursor}
             busy={fetching}
-            label="Registration pages"
+            label={t('campaigns.registrations.pages')}
           />
         </div>
       )}
 
       <ReviewDialog
         decision={rejecting?.decision ?? null}
-        subject={rejecting ? (rejecting.ids.length === 1 ? `“${titleOf(rejecting.ids[0]!)}”` : `${rejecting.ids.length} registrations`) : ''}
+        subject={
+          rejecting
+            ? rejecting.ids.length === 1
+              ? t('campaigns.registrations.quoted', { title: titleOf(rejecting.ids[0]!) })
+              : t('campaigns.registrations.count', { count: rejecting.ids.length })
+            : ''
+        }
         busy={reviewing}
         onConfirm={(reason, note) => rejecting && void runReview(rejecting.ids, rejecting.decision, reason, note)}
         onClose={() => setRejecting(null)}
       />
       <CancellationDecideDialog
         registrationId={decisionRow?.id ?? null}
-        productTitle={decisionRow ? (decisionRow.product?.title ?? 'this product') : null}
+        productTitle={decisionRow ? (decisionRow.product?.title ?? t('campaigns.registrations.thisProduct')) : null}
         busy={decidingBusy}
         onDecide={(approve, note) => void decide(approve, note)}
         onClose={() => setDecisionRow(null)}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CampaignArchiveDocument, CampaignDeleteDocument, type AgencyCampaignsQuery } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';
 import { DuplicateCampaignDialog } from './DuplicateCampaignDialog';
 
@@ -17,6 +18,7 @@ function problemOf(error: { message: string } | undefined, userErrors: { message
 }
 
 export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onChanged: () => void }) {
+  const t = useT();
   const [dialog, setDialog] = useState<'delete' | 'duplicate' | null>(null);
   const [{ fetching: deleting }, remove] = useMutation(CampaignDeleteDocument);
   const [, archive] = useMutation(CampaignArchiveDocument);
@@ -27,7 +29,9 @@ export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onC
     const result = await remove({ input: { id: campaign.id } }, { additionalTypenames: ['Campaign'] });
     const problem = result.error ? describeError(result.error) : problemOf(undefined, result.data?.campaignDelete.userErrors);
     setDialog(null);
-    notifications.show(problem ? { color: 'red', title: 'Not deleted', message: problem } : { color: 'teal', title: 'Draft deleted', message: campaign.name });
+    notifications.show(
+      problem ? { color: 'red', title: t('campaigns.list.notDeleted'), message: problem } : { color: 'teal', title: t('campaigns.list.draftDeleted'), message: campaign.name },
+    );
     onChanged();
   };
 
@@ -36,8 +40,12 @@ export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onC
     const problem = result.error ? describeError(result.error) : problemOf(undefined, result.data?.campaignArchive.userErrors);
     notifications.show(
       problem
-        ? { color: 'red', title: archived ? 'Not archived' : 'Not restored', message: problem }
-        : { color: 'teal', title: archived ? 'Campaign archived' : 'Campaign restored', message: archived ? 'It is out of your list; “Show archived” finds it.' : 'It is back in your list.' },
+        ? { color: 'red', title: archived ? t('campaigns.list.notArchived') : t('campaigns.list.notRestored'), message: problem }
+        : {
+            color: 'teal',
+            title: archived ? t('campaigns.list.archivedTitle') : t('campaigns.list.restored'),
+            message: archived ? t('campaigns.list.archivedMessage') : t('campaigns.list.restoredMessage'),
+          },
     );
     onChanged();
   };
@@ -46,33 +54,33 @@ export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onC
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${campaign.name}`} data-testid="campaign-actions">
+          <ActionIcon variant="subtle" color="gray" aria-label={t('campaigns.list.actionsFor', { name: campaign.name })} data-testid="campaign-actions">
             <IconDots size={18} aria-hidden />
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setDialog('duplicate')}>
-            Duplicate as new draft
+            {t('campaigns.list.duplicate')}
           </Menu.Item>
           {closed &&
             (campaign.archivedAt ? (
               <Menu.Item leftSection={<IconArchiveOff size={16} aria-hidden />} onClick={() => void doArchive(false)}>
-                Bring back from archive
+                {t('campaigns.list.unarchive')}
               </Menu.Item>
             ) : (
               <Menu.Item leftSection={<IconArchive size={16} aria-hidden />} onClick={() => void doArchive(true)}>
-                Archive
+                {t('campaigns.list.archive')}
               </Menu.Item>
             ))}
           {deletable && (
             <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDialog('delete')}>
-              Delete draft…
+              {t('campaigns.list.deleteDraftMenu')}
             </Menu.Item>
           )}
         </Menu.Dropdown>
       </Menu>
-      <ConfirmDialog opened={dialog === 'delete'} title="Delete this draft?" confirmLabel="Delete draft" busy={deleting} onConfirm={() => void doDelete()} onClose={() => setDialog(null)}>
-        {`“${campaign.name}” was never published; it and its settings are removed. This cannot be undone.`}
+      <ConfirmDialog opened={dialog === 'delete'} title={t('campaigns.list.deleteTitle')} confirmLabel={t('campaigns.list.deleteDraft')} busy={deleting} onConfirm={() => void doDelete()} onClose={() => setDialog(null)}>
+        {t('campaigns.list.deleteBody', { name: campaign.name })}
       </ConfirmDialog>
       <DuplicateCampaignDialog campaign={dialog === 'duplicate' ? campaign : null} onClose={() => setDialog(null)} />
     </>

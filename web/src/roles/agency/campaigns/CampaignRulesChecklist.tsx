@@ -1,33 +1,50 @@
 /** The campaign rules as a live checklist beside the form: each turns green as it is met. */
 import { Card, List, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconCircleDashed, IconX } from '@tabler/icons-react';
-import type { CampaignFormErrors, CampaignFormField, CampaignFormValues } from '../../../features/campaigns/campaignFormRules';
+import {
+  DESCRIPTION_MAX,
+  MAX_PERIOD_DAYS,
+  NAME_MAX,
+  type CampaignFormErrors,
+  type CampaignFormField,
+  type CampaignFormValues,
+} from '../../../features/campaigns/campaignFormRules';
+import { RATE_MAX_BPS, RATE_MIN_BPS } from '../../../features/campaigns/percent';
+import { MAX_TARGET_SHOPS } from '../../../features/campaigns/shopCodes';
 import { MARKET_MESSENGER, MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
+import { useT, type Translate } from '../../../i18n/context';
+import { formatCount, formatRate } from '../../../lib/format';
 
 interface Rule {
+  key: string;
   label: string;
   fields: CampaignFormField[];
   /** Not applicable yet (e.g. no market chosen). */
   pending?: boolean;
 }
 
-function rulesFor(values: CampaignFormValues, mode: 'create' | 'edit'): Rule[] {
+function rulesFor(t: Translate, values: CampaignFormValues, mode: 'create' | 'edit'): Rule[] {
   const messenger = values.market ? MARKET_MESSENGER[values.market] : null;
   return [
-    { label: 'Name of 1–49 characters', fields: ['name'] },
-    { label: 'Description up to 999 characters', fields: ['description', 'sellerRequirements'] },
-    { label: 'Commission requirement of 1–80 %', fields: ['commissionRequirement'] },
-    { label: mode === 'create' ? 'Starts in the future' : 'A moved start is still in the future', fields: ['campaignStart'] },
-    { label: 'Ends after it starts, within 360 days', fields: ['campaignEnd'] },
-    { label: 'Registration closes by the campaign end', fields: ['registrationEnd'] },
+    { key: 'name', label: t('campaigns.rules.name', { max: NAME_MAX }), fields: ['name'] },
+    { key: 'description', label: t('campaigns.rules.description', { max: DESCRIPTION_MAX }), fields: ['description', 'sellerRequirements'] },
+    { key: 'rate', label: t('campaigns.rules.rate', { min: formatRate(RATE_MIN_BPS), max: formatRate(RATE_MAX_BPS) }), fields: ['commissionRequirement'] },
+    { key: 'start', label: mode === 'create' ? t('campaigns.rules.startFuture') : t('campaigns.rules.movedStartFuture'), fields: ['campaignStart'] },
+    { key: 'end', label: t('campaigns.rules.end', { max: formatCount(MAX_PERIOD_DAYS) }), fields: ['campaignEnd'] },
+    { key: 'registration', label: t('campaigns.rules.registrationEnd'), fields: ['registrationEnd'] },
     {
+      key: 'contact',
       label: messenger
-        ? `${MESSENGER_LABEL[messenger.messenger]} contact ${messenger.required ? '(required in this market)' : '(optional)'} and email`
-        : 'The messenger the market needs',
+        ? messenger.required
+          ? t('campaigns.rules.messengerRequired', { messenger: MESSENGER_LABEL[messenger.messenger] })
+          : t('campaigns.rules.messengerOptional', { messenger: MESSENGER_LABEL[messenger.messenger] })
+        : t('campaigns.rules.messengerPending'),
       fields: ['contactEmail', 'messengerHandle', 'market'],
       pending: !messenger,
     },
-    ...(values.targetingMode === 'SELECTED' ? [{ label: '1–100 valid shop codes', fields: ['shopCodes'] as CampaignFormField[] }] : []),
+    ...(values.targetingMode === 'SELECTED'
+      ? [{ key: 'shops', label: t('campaigns.rules.shopCodes', { max: MAX_TARGET_SHOPS }), fields: ['shopCodes'] as CampaignFormField[] }]
+      : []),
   ];
 }
 
@@ -40,11 +57,12 @@ export interface CampaignRulesChecklistProps {
 }
 
 export function CampaignRulesChecklist({ values, mode, errors, shown }: CampaignRulesChecklistProps) {
-  const rules = rulesFor(values, mode);
+  const t = useT();
+  const rules = rulesFor(t, values, mode);
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="campaign-rules">
       <Title order={2} size="h5" id="campaign-rules" mb="sm">
-        Campaign rules
+        {t('campaigns.rules.title')}
       </Title>
       <List spacing={6} size="sm" center data-testid="rules-checklist">
         {rules.map((rule) => {
@@ -52,7 +70,7 @@ export function CampaignRulesChecklist({ values, mode, errors, shown }: Campaign
           const state = rule.pending || (broken && !rule.fields.some((f) => errors[f] && shown(f))) ? 'pending' : broken ? 'broken' : 'met';
           return (
             <List.Item
-              key={rule.label}
+              key={rule.key}
               data-state={state}
               icon={
                 <ThemeIcon size={20} radius="xl" variant="light" color={state === 'met' ? 'teal' : state === 'broken' ? 'red' : 'gray'}>
@@ -62,7 +80,7 @@ export function CampaignRulesChecklist({ values, mode, errors, shown }: Campaign
             >
               <Text size="sm" c={state === 'met' ? undefined : 'dimmed'}>
                 {rule.label}
-                <VisuallyHidden component="span">{state === 'met' ? ' (met)' : state === 'broken' ? ' (not met yet)' : ''}</VisuallyHidden>
+                <VisuallyHidden component="span">{state === 'met' ? ` ${t('campaigns.rules.met')}` : state === 'broken' ? ` ${t('campaigns.rules.notMet')}` : ''}</VisuallyHidden>
               </Text>
             </List.Item>
           );

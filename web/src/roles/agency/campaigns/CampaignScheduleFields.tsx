@@ -5,7 +5,8 @@ import { MAX_PERIOD_DAYS } from '../../../features/campaigns/campaignFormRules';
 import { periodDays } from '../../../features/campaigns/period';
 import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
 import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTime';
-import { formatDateTime } from '../../../lib/format';
+import { useT } from '../../../i18n/context';
+import { formatCount, formatDateTime } from '../../../lib/format';
 import { MARKETS } from '../../../lib/markets';
 
 export interface CampaignScheduleFieldsProps {
@@ -18,62 +19,68 @@ export interface CampaignScheduleFieldsProps {
 }
 
 export function CampaignScheduleFields({ values, set, errorOf, timeZone, hasMarket, startLocked }: CampaignScheduleFieldsProps) {
+  const t = useT();
   const start = wallTimeToInstant(values.campaignStart, timeZone);
   const end = wallTimeToInstant(values.campaignEnd, timeZone);
   const days = start && end && end > start ? periodDays(start, end) : null;
-  const zone = hasMarket && values.market ? `${MARKETS[values.market].name} time (${zoneName(timeZone)})` : 'UTC until you choose a market';
+  const zone =
+    hasMarket && values.market
+      ? t('campaigns.form.marketZone', { market: MARKETS[values.market].name, zone: zoneName(timeZone) })
+      : t('campaigns.form.utcUntilMarket');
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="campaign-schedule">
       <Title order={2} size="h4" id="campaign-schedule" mb={4}>
-        Schedule
+        {t('campaigns.form.schedule')}
       </Title>
       <Text size="sm" c="dimmed" mb="md" data-testid="schedule-zone">
-        Times are in {zone}. Registration opens when the campaign starts.
+        {t('campaigns.form.timesIn', { zone })}
       </Text>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <WallTimeInput
-            label="Campaign start"
+            label={t('campaigns.detail.change.campaignStart')}
             required
             value={values.campaignStart}
             onChange={(v) => set('campaignStart', v)}
             error={errorOf('campaignStart')}
             disabled={startLocked}
-            description={startLocked ? 'The campaign has started; its start can no longer change.' : 'Must be in the future.'}
+            description={startLocked ? t('campaigns.form.startLocked') : t('campaigns.form.startFuture')}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <WallTimeInput
-            label="Campaign end"
+            label={t('campaigns.detail.change.campaignEnd')}
             required
             value={values.campaignEnd}
             onChange={(v) => set('campaignEnd', v)}
             error={errorOf('campaignEnd')}
             description={
-              days !== null ? `${days} ${days === 1 ? 'day' : 'days'} long (under ${MAX_PERIOD_DAYS} days allowed).` : `Less than ${MAX_PERIOD_DAYS} days after the start.`
+              days !== null
+                ? t('campaigns.form.periodLength', { count: days, days: formatCount(days), max: formatCount(MAX_PERIOD_DAYS) })
+                : t('campaigns.form.periodMax', { max: formatCount(MAX_PERIOD_DAYS) })
             }
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
-            label="Registration opens"
+            label={t('campaigns.detail.change.registrationStart')}
             readOnly
             variant="filled"
             value={start ? formatDateTime(start, timeZone) : ''}
-            placeholder="Set automatically from the campaign start"
-            description="Always the campaign start (set automatically)."
+            placeholder={t('campaigns.form.registrationStartPlaceholder')}
+            description={t('campaigns.form.registrationStartHint')}
             data-testid="registration-start"
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <WallTimeInput
-            label="Registration closes"
+            label={t('campaigns.detail.change.registrationEnd')}
             required
             value={values.registrationEnd}
             onChange={(v) => set('registrationEnd', v)}
             error={errorOf('registrationEnd')}
-            description="No later than the campaign end."
+            description={t('campaigns.form.registrationEndHint')}
           />
         </Grid.Col>
       </Grid>

@@ -45,20 +45,21 @@ import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents
 import { CampaignRowActions } from './CampaignRowActions';
 import { useAgencyMarkets } from './useAgencyMarkets';
 import { MyScorecardCard } from '../../../features/insight/ScorecardPanel';
+import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 20;
 
-const SORTS: ReadonlyArray<{ value: string; label: string; field: CampaignSortField; direction: SortDirection }> = [
-  { value: 'created-desc', label: 'Newest first', field: 'CREATED', direction: 'DESC' },
-  { value: 'created-asc', label: 'Oldest first', field: 'CREATED', direction: 'ASC' },
-  { value: 'start-asc', label: 'Start date, earliest first', field: 'START', direction: 'ASC' },
-  { value: 'start-desc', label: 'Start date, latest first', field: 'START', direction: 'DESC' },
-  { value: 'end-asc', label: 'End date, earliest first', field: 'END', direction: 'ASC' },
-  { value: 'end-desc', label: 'End date, latest first', field: 'END', direction: 'DESC' },
-  { value: 'closing-soon', label: 'Registration closing soon', field: 'REGISTRATION_END', direction: 'ASC' },
-  { value: 'commission-desc', label: 'Min. commission, highest first', field: 'COMMISSION_REQUIREMENT', direction: 'DESC' },
-  { value: 'commission-asc', label: 'Min. commission, lowest first', field: 'COMMISSION_REQUIREMENT', direction: 'ASC' },
+const SORTS: ReadonlyArray<{ value: string; label: MessageKey; field: CampaignSortField; direction: SortDirection }> = [
+  { value: 'created-desc', label: 'campaigns.list.sort.newest', field: 'CREATED', direction: 'DESC' },
+  { value: 'created-asc', label: 'campaigns.list.sort.oldest', field: 'CREATED', direction: 'ASC' },
+  { value: 'start-asc', label: 'campaigns.list.sort.startEarliest', field: 'START', direction: 'ASC' },
+  { value: 'start-desc', label: 'campaigns.list.sort.startLatest', field: 'START', direction: 'DESC' },
+  { value: 'end-asc', label: 'campaigns.list.sort.endEarliest', field: 'END', direction: 'ASC' },
+  { value: 'end-desc', label: 'campaigns.list.sort.endLatest', field: 'END', direction: 'DESC' },
+  { value: 'closing-soon', label: 'campaigns.list.sort.closingSoon', field: 'REGISTRATION_END', direction: 'ASC' },
+  { value: 'commission-desc', label: 'campaigns.list.sort.commissionHigh', field: 'COMMISSION_REQUIREMENT', direction: 'DESC' },
+  { value: 'commission-asc', label: 'campaigns.list.sort.commissionLow', field: 'COMMISSION_REQUIREMENT', direction: 'ASC' },
 ];
 
 function readStatuses(params: URLSearchParams): CampaignStatus[] {
@@ -110,11 +111,11 @@ export function CampaignsPage() {
   return (
     <>
       <PageHeader
-        title="Campaigns"
-        description={`Partner campaigns run by ${viewer.organisation.name}.`}
+        title={t('campaigns.list.title')}
+        description={t('campaigns.list.description', { agency: viewer.organisation.name })}
         actions={
           <Button component={Link} to="new" leftSection={<IconPlus size={16} aria-hidden />}>
-            New campaign
+            {t('campaigns.form.newTitle')}
           </Button>
         }
       />
@@ -122,8 +123,8 @@ export function CampaignsPage() {
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
             <TextInput
-              label="Search"
-              placeholder="Campaign name"
+              label={t('campaigns.list.search')}
+              placeholder={t('campaigns.form.name')}
               type="search"
               leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
@@ -134,8 +135,8 @@ export function CampaignsPage() {
               w={260}
             />
             <Select
-              label="Market"
-              placeholder="All markets"
+              label={t('campaigns.details.market')}
+              placeholder={t('campaigns.list.allMarkets')}
               clearable
               data={(markets.length ? markets : (Object.keys(MARKETS) as Market[])).map((m) => ({ value: m, label: MARKETS[m].name }))}
               value={market}
@@ -143,19 +144,19 @@ export function CampaignsPage() {
               w={200}
             />
             <Select
-              label="Sort by"
-              data={SORTS.map(({ value, label }) => ({ value, label }))}
+              label={t('campaigns.list.sortBy')}
+              data={SORTS.map(({ value, label }) => ({ value, label: t(label) }))}
               value={sort.value}
               onChange={(value) => update({ sort: value === SORTS[0]!.value ? null : value })}
               allowDeselect={false}
               w={260}
             />
-            <Switch label="Registration open now" checked={openNow} onChange={(e) => update({ open: e.currentTarget.checked ? '1' : null })} mb={8} />
-            <Switch label="Show archived" checked={archived} onChange={(e) => update({ archived: e.currentTarget.checked ? '1' : null })} mb={8} />
+            <Switch label={t('campaigns.list.openNow')} checked={openNow} onChange={(e) => update({ open: e.currentTarget.checked ? '1' : null })} mb={8} />
+            <Switch label={t('campaigns.list.showArchived')} checked={archived} onChange={(e) => update({ archived: e.currentTarget.checked ? '1' : null })} mb={8} />
           </Group>
           <div role="group" aria-labelledby="campaign-status-filter">
             <Text size="sm" fw={500} id="campaign-status-filter" mb={6}>
-              Status
+              {t('campaigns.list.status')}
             </Text>
             <Chip.Group multiple value={statuses} onChange={(value) => update({ status: value })}>
               <Group gap="xs">
@@ -171,16 +172,16 @@ export function CampaignsPage() {
           {error && !data ? (
             <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
           ) : !data && fetching ? (
-            <LoadingState label="Loading campaigns…" />
+            <LoadingState label={t('campaigns.list.loading')} />
           ) : rows.length === 0 ? (
             <EmptyBlock
-              title={filtered ? 'No campaigns match these filters' : 'No campaigns yet'}
-              description={filtered ? 'Clear a filter or try another name.' : 'Create a campaign, publish it, and sellers can register products.'}
+              title={filtered ? t('campaigns.list.noMatch') : t('campaigns.list.empty')}
+              description={filtered ? t('campaigns.list.noMatchHint') : t('campaigns.list.emptyHint')}
               icon={<IconSpeakerphone aria-hidden />}
             >
               {!filtered && (
                 <Button component={Link} to="new" leftSection={<IconPlus size={16} aria-hidden />} mt="sm">
-                  Create your first campaign
+                  {t('campaigns.list.createFirst')}
                 </Button>
               )}
             </EmptyBlock>
@@ -189,21 +190,21 @@ export function CampaignsPage() {
               <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
               <Table.ScrollContainer minWidth={960}>
                 <Table highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="campaign-table">
-                  <VisuallyHidden component="caption">Campaigns</VisuallyHidden>
+                  <VisuallyHidden component="caption">{t('campaigns.list.title')}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">Campaign</Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
-                      <Table.Th scope="col">Campaign period</Table.Th>
+                      <Table.Th scope="col">{t('campaigns.list.col.campaign')}</Table.Th>
+                      <Table.Th scope="col">{t('campaigns.list.status')}</Table.Th>
+                      <Table.Th scope="col">{t('campaigns.details.period')}</Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Min. commission
+                        {t('campaigns.list.col.minCommission')}
                       </Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Registrations
+                        {t('campaigns.detail.tab.registrations')}
                       </Table.Th>
-                      <Table.Th scope="col">Created</Table.Th>
+                      <Table.Th scope="col">{t('campaigns.list.col.created')}</Table.Th>
                       <Table.Th scope="col">
-                        <VisuallyHidden>Actions</VisuallyHidden>
+                        <VisuallyHidden>{t('campaigns.list.col.actions')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -222,7 +223,7 @@ export function CampaignsPage() {
                                 <MarketBadge market={c.market} />
                                 {c.archivedAt && (
                                   <Badge variant="light" color="gray" radius="sm" tt="none">
-                                    Archived
+                                    {t('campaigns.list.archived')}
                                   </Badge>
                                 )}
                               </Group>
@@ -234,9 +235,9 @@ export function CampaignsPage() {
                             <Group gap={6} wrap="wrap" preventGrowOverflow={false}>
                               <CampaignStatusBadge status={c.status} />
                               {c.pendingChange && (
-                                <Tooltip label={`An edit applies at ${formatDateTime(c.pendingChange.appliesAt, tz)}`} withArrow>
+                                <Tooltip label={t('campaigns.list.editAppliesAt', { time: formatDateTime(c.pendingChange.appliesAt, tz) })} withArrow>
                                   <Badge variant="light" color="orange" radius="sm" tt="none" leftSection={<IconClockHour4 size={12} aria-hidden />}>
-                                    Change pending
+                                    {t('campaigns.list.changePending')}
                                   </Badge>
                                 </Tooltip>
                               )}
@@ -248,10 +249,12 @@ export function CampaignsPage() {
                             </Text>
                             <Text size="xs" c="dimmed">
                               {c.status === 'CLOSED'
-                                ? 'Registration closed'
+                                ? t('campaigns.list.registrationClosed')
                                 : c.registrationOpen
-                                  ? `Registration open until ${formatDateTime(c.registrationEnd, tz, { withZone: false })}`
-                                  : `Registration ${c.status === 'READY' || c.status === 'UPCOMING' ? 'opens at start' : 'closed'}`}
+                                  ? t('campaigns.list.registrationOpenUntil', { time: formatDateTime(c.registrationEnd, tz, { withZone: false }) })
+                                  : c.status === 'READY' || c.status === 'UPCOMING'
+                                    ? t('campaigns.list.registrationOpensAtStart')
+                                    : t('campaigns.list.registrationClosed')}
                             </Text>
                           </Table.Td>
                           <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -266,12 +269,12 @@ export function CampaignsPage() {
                                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                                   {counts.pending > 0 ? (
                                     <Text span c="yellow" fw={600} inherit>
-                                      {formatCount(counts.pending)} to review
+                                      {t('campaigns.list.toReview', { count: formatCount(counts.pending) })}
                                     </Text>
                                   ) : (
-                                    '0 to review'
+                                    t('campaigns.list.toReview', { count: formatCount(0) })
                                   )}{' '}
-                                  · {formatCount(counts.approved)} ongoing
+                                  · {t('campaigns.list.ongoing', { count: formatCount(counts.approved) })}
                                 </Text>
                               </Stack>
                             ) : (
@@ -300,7 +303,7 @@ export function CampaignsPage() {
                 hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                 endCursor={connection?.pageInfo.endCursor}
                 busy={fetching}
-                label="Campaign pages"
+                label={t('campaigns.list.pages')}
               />
             </div>
           )}

@@ -3,6 +3,9 @@ import { Blockquote, Button, Group, Modal, Stack, Text, Textarea } from '@mantin
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RegistrationHistoryDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
+import { formatCount } from '../../../lib/format';
 
 const NOTE_MAX = 500;
 
@@ -30,6 +33,7 @@ export interface CancellationDecideDialogProps {
 }
 
 export function CancellationDecideDialog({ registrationId, productTitle, busy, onDecide, onClose }: CancellationDecideDialogProps) {
+  const t = useT();
   const [note, setNote] = useState('');
   const tooLong = note.length > NOTE_MAX;
   const decide = (approve: boolean) => {
@@ -42,30 +46,29 @@ export function CancellationDecideDialog({ registrationId, productTitle, busy, o
         setNote('');
         onClose();
       }}
-      title="Cancellation request"
+      title={t('campaigns.cancellation.title')}
       centered
     >
       <Stack>
         <Text size="sm">
-          The seller asked to end the collaboration for <b>{productTitle}</b>. Approving closes it: its links and showcase entries stop
-          earning on new orders. Declining keeps it ongoing.
+          {richT(t, 'campaigns.cancellation.body', {}, { product: <b>{productTitle}</b> })}
         </Text>
         {registrationId && <SellerReason registrationId={registrationId} />}
         <Textarea
-          label="Note to the seller"
-          description={`Optional · ${note.length}/${NOTE_MAX}`}
+          label={t('campaigns.review.note')}
+          description={t('campaigns.review.noteCount', { count: formatCount(note.length), max: formatCount(NOTE_MAX) })}
           autosize
           minRows={2}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          error={tooLong ? `At most ${NOTE_MAX} characters` : undefined}
+          error={tooLong ? t('campaigns.cancellation.noteTooLong', { max: formatCount(NOTE_MAX) }) : undefined}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => decide(false)} loading={busy}>
-            Decline, keep it ongoing
+            {t('campaigns.cancellation.decline')}
           </Button>
           <Button color="orange" onClick={() => decide(true)} loading={busy}>
-            Approve cancellation
+            {t('campaigns.cancellation.approve')}
           </Button>
         </Group>
       </Stack>

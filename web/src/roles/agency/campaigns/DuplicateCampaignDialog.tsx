@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
 import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTime';
 import { CampaignDuplicateDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 
@@ -17,6 +18,7 @@ export interface DuplicateCampaignDialogProps {
 }
 
 export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaignDialogProps) {
+  const t = useT();
   const navigate = useNavigate();
   const [values, setValues] = useState<Record<Field, string>>({ name: '', campaignStart: '', registrationEnd: '', campaignEnd: '' });
   const [errors, setErrors] = useState<Partial<Record<Field | 'general', string>>>({});
@@ -30,7 +32,7 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
     const instants: Partial<Record<Field, string>> = {};
     for (const field of ['campaignStart', 'registrationEnd', 'campaignEnd'] as const) {
       const instant = wallTimeToInstant(values[field], tz);
-      if (!instant) local[field] = 'Enter a date and time';
+      if (!instant) local[field] = t('campaigns.list.enterDateTime');
       else instants[field] = instant;
     }
     setErrors(local);
@@ -41,7 +43,7 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
     );
     const payload = result.data?.campaignDuplicate;
     if (result.error || !payload) {
-      setErrors({ general: result.error ? describeError(result.error) : 'No answer from the server.' });
+      setErrors({ general: result.error ? describeError(result.error) : t('campaigns.noAnswer') });
       return;
     }
     if (payload.userErrors.length) {
@@ -59,7 +61,7 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Duplicate “${campaign.name}”`} centered size="lg">
+    <Modal opened onClose={onClose} title={t('campaigns.list.duplicateTitle', { name: campaign.name })} centered size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -69,24 +71,26 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
       >
         <Stack>
           <Text size="sm" c="dimmed">
-            The new draft copies every field: description, requirements, commission, contact and targeting. Give it new
-            dates ({MARKETS[campaign.market].name} time, {zoneName(tz)}); registration opens when it starts.
+            {t('campaigns.list.duplicateBody', { market: MARKETS[campaign.market].name, zone: zoneName(tz) })}
           </Text>
           {errors.general && (
             <Alert color="red" variant="light" role="alert">
               {errors.general}
             </Alert>
           )}
-          <TextInput label="Name" placeholder={campaign.name} description="Leave empty to keep the name" value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
-          <WallTimeInput label="Campaign start" required value={values.campaignStart} onChange={set('campaignStart')} error={errors.campaignStart} />
-          <WallTimeInput label="Registration ends" required value={values.registrationEnd} onChange={set('registrationEnd')} error={errors.registrationEnd} />
-          <WallTimeInput label="Campaign end" required value={values.campaignEnd} onChange={set('campaignEnd')} error={errors.campaignEnd} />
+          <TextInput
+            label={t('campaigns.detail.change.name')}
+            placeholder={campaign.name}
+            description={t('campaigns.list.keepName')} value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
+          <WallTimeInput label={t('campaigns.detail.change.campaignStart')} required value={values.campaignStart} onChange={set('campaignStart')} error={errors.campaignStart} />
+          <WallTimeInput label={t('campaigns.list.registrationEnds')} required value={values.registrationEnd} onChange={set('registrationEnd')} error={errors.registrationEnd} />
+          <WallTimeInput label={t('campaigns.detail.change.campaignEnd')} required value={values.campaignEnd} onChange={set('campaignEnd')} error={errors.campaignEnd} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={fetching}>
-              Create draft
+              {t('campaigns.list.createDraft')}
             </Button>
           </Group>
         </Stack>

@@ -10,6 +10,7 @@ import { useMutation } from 'urql';
 import { pendingChangeRows, type CampaignChangeValues } from '../../../features/campaigns/pendingChange';
 import { formatMoment } from '../../../features/campaigns/period';
 import { CampaignPendingChangeCancelDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 
@@ -41,10 +42,11 @@ function useNow(ms: number): Date {
 }
 
 export function PendingChangeBanner({ campaignId, effective, change, timeZone, onSettled }: PendingChangeBannerProps) {
+  const t = useT();
   const now = useNow(30_000);
   const [confirming, setConfirming] = useState(false);
   const [{ fetching }, cancel] = useMutation(CampaignPendingChangeCancelDocument);
-  const rows = pendingChangeRows(effective, change.values, change.changedFields, timeZone);
+  const rows = pendingChangeRows(t, effective, change.values, change.changedFields, timeZone);
   const appliesAt = formatMoment(change.appliesAt, timeZone, now);
 
   useEffect(() => {
@@ -58,10 +60,10 @@ export function PendingChangeBanner({ campaignId, effective, change, timeZone, o
     const problem = result.error ? describeError(result.error) : result.data?.campaignPendingChangeCancel.userErrors[0]?.message;
     setConfirming(false);
     if (problem) {
-      notifications.show({ color: 'red', title: 'Could not withdraw the change', message: problem });
+      notifications.show({ color: 'red', title: t('campaigns.pending.withdrawFailed'), message: problem });
       return;
     }
-    notifications.show({ color: 'teal', title: 'Change withdrawn', message: 'The campaign keeps its current values; you can edit it again.' });
+    notifications.show({ color: 'teal', title: t('campaigns.pending.withdrawn'), message: t('campaigns.pending.withdrawnMessage') });
     onSettled();
   };
 
@@ -70,22 +72,29 @@ export function PendingChangeBanner({ campaignId, effective, change, timeZone, o
       color="orange"
       variant="light"
       icon={<IconClockHour4 aria-hidden />}
-      title={`Change pending: applies at ${appliesAt}; editing reopens then`}
+      title={t('campaigns.pending.title', { time: appliesAt })}
       data-testid="pending-change-banner"
       mb="lg"
     >
       <Stack gap="sm">
         <Text size="sm">
-          That is {formatRelative(change.appliesAt, now)}. Requested
-          {change.requestedBy?.fullName ? ` by ${change.requestedBy.fullName}` : ''} at {formatDateTime(change.requestedAt, timeZone, { withZone: false })}.
-          Sellers see the current values until it applies.
+          {change.requestedBy?.fullName
+            ? t('campaigns.pending.bodyBy', {
+                relative: formatRelative(change.appliesAt, now),
+                name: change.requestedBy.fullName,
+                time: formatDateTime(change.requestedAt, timeZone, { withZone: false }),
+              })
+            : t('campaigns.pending.body', {
+                relative: formatRelative(change.appliesAt, now),
+                time: formatDateTime(change.requestedAt, timeZone, { withZone: false }),
+              })}
         </Text>
         <Table withTableBorder withColumnBorders verticalSpacing={6} bg="var(--mantine-color-body)" data-testid="pending-change-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Field</Table.Th>
-              <Table.Th scope="col">In force now</Table.Th>
-              <Table.Th scope="col">After {formatDateTime(change.appliesAt, timeZone, { withZone: false })}</Table.Th>
+              <Table.Th scope="col">{t('campaigns.pending.field')}</Table.Th>
+              <Table.Th scope="col">{t('campaigns.pending.now')}</Table.Th>
+              <Table.Th scope="col">{t('campaigns.pending.after', { time: formatDateTime(change.appliesAt, timeZone, { withZone: false }) })}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -106,19 +115,19 @@ export function PendingChangeBanner({ campaignId, effective, change, timeZone, o
         </Table>
         <Group>
           <Button size="xs" variant="default" onClick={() => setConfirming(true)}>
-            Withdraw this change
+            {t('campaigns.pending.withdrawThis')}
           </Button>
         </Group>
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Withdraw the pending change?" centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('campaigns.pending.confirmTitle')} centered>
         <Stack>
-          <Text size="sm">The campaign keeps its current values, and you can edit it again right away.</Text>
+          <Text size="sm">{t('campaigns.pending.confirmBody')}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              Keep it
+              {t('campaigns.pending.keep')}
             </Button>
             <Button color="orange" loading={fetching} onClick={() => void withdraw()}>
-              Withdraw change
+              {t('campaigns.pending.withdraw')}
             </Button>
           </Group>
         </Stack>

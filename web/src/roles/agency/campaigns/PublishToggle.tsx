@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { CampaignPublishDocument, type CampaignStatus } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';
 
 export interface PublishToggleProps {
@@ -16,6 +17,7 @@ export interface PublishToggleProps {
 }
 
 export function PublishToggle({ campaignId, published, status, firstPublish, marketName }: PublishToggleProps) {
+  const t = useT();
   const [asking, setAsking] = useState<null | boolean>(null);
   const [{ fetching }, publish] = useMutation(CampaignPublishDocument);
   const closed = status === 'CLOSED';
@@ -25,13 +27,13 @@ export function PublishToggle({ campaignId, published, status, firstPublish, mar
     setAsking(null);
     const problem = result.error ? describeError(result.error) : result.data?.campaignPublish.userErrors[0]?.message;
     if (problem) {
-      notifications.show({ color: 'red', title: next ? 'Could not publish' : 'Could not unpublish', message: problem });
+      notifications.show({ color: 'red', title: next ? t('campaigns.publish.failed') : t('campaigns.publish.unpublishFailed'), message: problem });
       return;
     }
     notifications.show({
       color: 'teal',
-      title: next ? 'Campaign published' : 'Campaign unpublished',
-      message: next ? `Sellers in ${marketName} can now find it.` : 'Sellers can no longer find it or register products.',
+      title: next ? t('campaigns.publish.published') : t('campaigns.publish.unpublished'),
+      message: next ? t('campaigns.publish.publishedMessage', { market: marketName }) : t('campaigns.publish.unpublishedMessage'),
     });
   };
 
@@ -39,8 +41,8 @@ export function PublishToggle({ campaignId, published, status, firstPublish, mar
     <>
       <Switch
         size="md"
-        label={published ? 'Published' : 'Not published'}
-        description={closed ? 'Closed campaigns stay as they are' : published ? 'Visible to sellers' : 'Only you can see it'}
+        label={published ? t('campaigns.publish.on') : t('campaigns.publish.off')}
+        description={closed ? t('campaigns.publish.closedHint') : published ? t('campaigns.publish.onHint') : t('campaigns.publish.offHint')}
         checked={published}
         disabled={closed || fetching}
         onChange={(e) => setAsking(e.currentTarget.checked)}
@@ -49,27 +51,26 @@ export function PublishToggle({ campaignId, published, status, firstPublish, mar
       <Modal
         opened={asking !== null}
         onClose={() => setAsking(null)}
-        title={asking ? 'Publish this campaign?' : 'Unpublish this campaign?'}
+        title={asking ? t('campaigns.publish.confirmTitle') : t('campaigns.publish.unpublishTitle')}
         centered
       >
         <Stack>
           {asking ? (
             <Text size="sm">
-              Sellers in {marketName} who match the targeting can find it and register products once it starts.
-              {firstPublish && ' From now on, each edit applies 30 minutes after you save it.'}
+              {t('campaigns.publish.confirmBody', { market: marketName })}
+              {firstPublish && ` ${t('campaigns.publish.firstPublishNote')}`}
             </Text>
           ) : (
             <Text size="sm">
-              It disappears from the marketplace and no new products can be registered. Registrations you already have, and
-              their collaborations, stay as they are.
+              {t('campaigns.publish.unpublishBody')}
             </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setAsking(null)}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button color={asking ? undefined : 'orange'} loading={fetching} onClick={() => void apply(asking ?? false)}>
-              {asking ? 'Publish' : 'Unpublish'}
+              {asking ? t('campaigns.publish.publish') : t('campaigns.publish.unpublish')}
             </Button>
           </Group>
         </Stack>

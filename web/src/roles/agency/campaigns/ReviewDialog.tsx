@@ -4,6 +4,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { REJECT_REASON_LABEL, REJECT_REASONS } from '../../../features/registrations/rejectReasons';
 import type { RejectReason } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { formatCount } from '../../../lib/format';
 
 const NOTE_MAX = 500;
 
@@ -18,11 +20,12 @@ export interface ReviewDialogProps {
 }
 
 export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: ReviewDialogProps) {
+  const t = useT();
   const [reason, setReason] = useState<RejectReason | null>(null);
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
   const forever = decision === 'REJECT_FOREVER';
-  const noteError = note.length > NOTE_MAX ? `At most ${NOTE_MAX} characters (${note.length} now)` : null;
+  const noteError = note.length > NOTE_MAX ? t('campaigns.review.noteTooLong', { max: formatCount(NOTE_MAX), count: formatCount(note.length) }) : null;
 
   const close = () => {
     setReason(null);
@@ -32,7 +35,7 @@ export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: Re
   };
 
   return (
-    <Modal opened={decision !== null} onClose={close} title={forever ? `Reject ${subject} forever` : `Reject ${subject}`} centered size="lg">
+    <Modal opened={decision !== null} onClose={close} title={forever ? t('campaigns.review.rejectForeverTitle', { subject }) : t('campaigns.review.rejectTitle', { subject })} centered size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -43,26 +46,26 @@ export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: Re
         <Stack>
           {forever ? (
             <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-              The seller can never register these products in this campaign again.
+              {t('campaigns.review.foreverWarning')}
             </Alert>
           ) : (
             <Text size="sm" c="dimmed">
-              The seller is told why and may register the product again with new terms.
+              {t('campaigns.review.rejectHint')}
             </Text>
           )}
           <Select
-            label="Reason"
+            label={t('campaigns.review.reason')}
             required
-            placeholder="Choose a reason"
+            placeholder={t('campaigns.review.chooseReason')}
             data={REJECT_REASONS.map((r) => ({ value: r, label: REJECT_REASON_LABEL[r] }))}
             value={reason}
             onChange={(v) => setReason(v as RejectReason | null)}
-            error={tried && !reason ? 'Choose why you reject' : undefined}
+            error={tried && !reason ? t('campaigns.review.reasonRequired') : undefined}
             data-autofocus
           />
           <Textarea
-            label="Note to the seller"
-            description={`Optional · ${note.length}/${NOTE_MAX}`}
+            label={t('campaigns.review.note')}
+            description={t('campaigns.review.noteCount', { count: formatCount(note.length), max: formatCount(NOTE_MAX) })}
             autosize
             minRows={3}
             maxRows={6}
@@ -72,10 +75,10 @@ export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: Re
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={busy}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={busy}>
-              {forever ? 'Reject forever' : 'Reject'}
+              {forever ? t('campaigns.review.rejectForever') : t('campaigns.review.reject')}
             </Button>
           </Group>
         </Stack>
