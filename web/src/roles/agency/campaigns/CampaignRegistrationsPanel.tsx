@@ -64,6 +64,7 @@ import { CancellationDecideDialog } from './CancellationDecideDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { ReviewResults, type ReviewOutcome } from './ReviewResults';
 import { ScorecardButton } from '../../../features/insight/ScorecardButton';
+import { DateField } from '../../../components/dates/DateField';
 
 const PAGE_SIZE = 20;
 const FLASH_MS = 4_000;
@@ -359,8 +360,8 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             w={160}
           />
           <RangeField label={t('campaigns.registrations.registeredDays')} error={built.errors.registeredTo}>
-            <TextInput aria-label={t('campaigns.registrations.registeredFrom')} type="date" value={filters.registeredFrom} onChange={(e) => set({ registeredFrom: e.currentTarget.value })} w={150} />
-            <TextInput aria-label={t('campaigns.registrations.registeredUntil')} type="date" value={filters.registeredTo} onChange={(e) => set({ registeredTo: e.currentTarget.value })} error={Boolean(built.errors.registeredTo)} w={150} />
+            <DateField aria-label={t('campaigns.registrations.registeredFrom')} value={filters.registeredFrom} onChange={(registeredFrom) => set({ registeredFrom })} w={170} />
+            <DateField aria-label={t('campaigns.registrations.registeredUntil')} value={filters.registeredTo} onChange={(registeredTo) => set({ registeredTo })} error={Boolean(built.errors.registeredTo)} w={170} />
           </RangeField>
           <Select
             label={t('campaigns.list.sortBy')}
