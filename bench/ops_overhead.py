@@ -171,7 +171,7 @@ def describe(report: dict[str, Any]) -> str:
         lines.append(f"{config}/bare:        {common.spread(report['ratios'][config], '{:8.3f}')}  per round")
     source = "this process + its postgres backends" if report["postgres_cpu_seen"] else "this process only"
     for config in CONFIGS:
-        per_1000 = [1000 * (py + (pg or 0.0)) / report["per_run"] for py, pg in report["cpu"][config]]
+        per_1000 = [1e6 * (py + (pg or 0.0)) / report["per_run"] for py, pg in report["cpu"][config]]
         lines.append(f"{config:<5} CPU ms/1000 events: {common.spread(per_1000, '{:6.0f}')}  ({source})")
     for config in ("off", "on"):
         lines.append(
