@@ -18,6 +18,10 @@ order that rotates every round:
 It prints each configuration's events/s (median, min–max) and, per round, on/bare and off/bare (the medians of
 the per-round ratios are what to compare; the goal is a cost under 5 %: on/bare ≥ 0.95). Delivery is not
 running here: it happens later, in the background loop, off the ingestion path.
+
+Since events/s swing with whatever else the machine runs, it also prints the CPU each configuration took per
+1000 events — this process plus the PostgreSQL backends of the throwaway database, when the server runs on this
+machine (bench/cpu_meter.py) — and, per round, the CPU per event of "off" and "on" over "bare".
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from pydantic import SecretStr  # noqa: E402
 from sqlalchemy import func, select, update  # noqa: E402
 
 from bench import ingest_common as common  # noqa: E402
+from bench.cpu_meter import CpuMeter  # noqa: E402
 from server import models  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.models.webhook import WebhookEndpointStatus  # noqa: E402
@@ -120,6 +125,8 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
         rt.settings, io.StringIO()
     )  # JSON lines, kept in memory: the formatting is what is measured
     seconds: dict[str, list[float]] = {c: [] for c in CONFIGS}
+    cpu: dict[str, list[tuple[float, float | None]]] = {c: [] for c in CONFIGS}  # (this process, postgres)
+    meter = CpuMeter(rt)
     statuses: dict[str, int] = {}
     per_run = events // rounds // len(CONFIGS)
     first = 0
@@ -128,16 +135,24 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
             await _configure(rt, config)
             work = common.batches(world, per_run, batch, rt.clock.now(), first=first)
             first += per_run
+            await meter.start()
             seconds[config].append(await common.ingest(rt, app, work, concurrency, statuses))
+            cpu[config].append(await meter.stop())
     async with rt.sessionmaker() as s:
         messages = await s.scalar(select(func.count()).select_from(models.WebhookMessage))
     rates = {c: [per_run / t for t in seconds[c]] for c in CONFIGS}
     ratios = {c: [on / bare for on, bare in zip(rates[c], rates["bare"], strict=True)] for c in ("off", "on")}
+    per_event = {c: [(py + (pg or 0.0)) / per_run for py, pg in cpu[c]] for c in CONFIGS}
     return {
         "events": per_run * rounds * len(CONFIGS),
         "per_run": per_run,
         "rates": rates,
         "ratios": ratios,
+        "cpu": cpu,
+        "postgres_cpu_seen": all(pg is not None for runs in cpu.values() for _, pg in runs),
+        "cpu_ratios": {
+            c: [x / b for x, b in zip(per_event[c], per_event["bare"], strict=True)] for c in ("off", "on")
+        },
         "statuses": statuses,
         "messages": messages,
     }
@@ -154,8 +169,20 @@ def describe(report: dict[str, Any]) -> str:
         )
     for config in ("off", "on"):
         lines.append(f"{config}/bare:        {common.spread(report['ratios'][config], '{:8.3f}')}  per round")
+    source = "this process + its postgres backends" if report["postgres_cpu_seen"] else "this process only"
+    for config in CONFIGS:
+        per_1000 = [1e6 * (py + (pg or 0.0)) / report["per_run"] for py, pg in report["cpu"][config]]
+        lines.append(f"{config:<5} CPU ms/1000 events: {common.spread(per_1000, '{:6.0f}')}  ({source})")
+    for config in ("off", "on"):
+        lines.append(
+            f"{config}/bare CPU per event: {common.spread(report['cpu_ratios'][config], '{:6.3f}')}  per round"
+        )
     cost = 1 - statistics.median(report["ratios"]["on"])
-    lines.append(f"cost of metrics + logs + outbox: {cost:.1%} of ingestion throughput (goal: under 5 %)")
+    cpu_cost = statistics.median(report["cpu_ratios"]["on"]) - 1
+    lines.append(
+        f"cost of metrics + logs + outbox: {cost:.1%} of ingestion throughput (goal: under 5 %); "
+        f"{cpu_cost:.1%} more CPU per event"
+    )
     return "\n".join(lines)
 
 
@@ -163,7 +190,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = common.arguments(__doc__, events=30_000, events_help="in all rounds and configurations together")
     report = asyncio.run(run(common.database_url(), **vars(parser.parse_args(argv))))
     print(describe(report))
-    print(json.dumps({c: round(statistics.median(report["ratios"][c]), 3) for c in ("off", "on")}))
+    medians = {c: round(statistics.median(report["ratios"][c]), 3) for c in ("off", "on")}
+    cpu = {f"cpu_{c}": round(statistics.median(report["cpu_ratios"][c]), 3) for c in ("off", "on")}
+    print(json.dumps(medians | cpu))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import Base, BigID, CreatedMixin, IdMixin, enum_column
@@ -40,17 +40,34 @@ class WebhookEndpoint(IdMixin, CreatedMixin, Base):
     disabled_at: Mapped[datetime | None]
 
 
+_PENDING = text("status = 'PENDING'")
+
+
 class WebhookMessage(IdMixin, CreatedMixin, Base):
-    """The outbox: written in the transaction of the change it announces, sent by whichever process claims it."""
+    """The outbox: written in the transaction of the change it announces, sent by whichever process claims it.
+
+    A light row, since order ingestion writes thousands of them: its primary key, the delivery log's index
+    (endpoint, newest first) and the delivery loop's partial index of what is still PENDING — nothing else. No
+    foreign key to the endpoint (its check ran once per row): the outbox reads the endpoints it writes for
+    FOR KEY SHARE, once per transaction, so an endpoint cannot be deleted under it, and deleting an endpoint
+    deletes its messages (server/services/webhooks.py). No unique index on message_id: nothing looks a message
+    up by it, and it is 128 random bits.
+    """
 
     __tablename__ = "webhook_messages"
     __table_args__ = (
-        Index("ix_webhook_messages_status_next_attempt_at", "status", "next_attempt_at"),
+        Index(
+            "ix_webhook_messages_pending",
+            "next_attempt_at",
+            "id",
+            postgresql_where=_PENDING,
+            sqlite_where=_PENDING,
+        ),
         Index("ix_webhook_messages_endpoint_id_created_at", "endpoint_id", "created_at"),
     )
 
-    endpoint_id: Mapped[int] = mapped_column(BigID, ForeignKey("webhook_endpoints.id", ondelete="CASCADE"))
-    message_id: Mapped[str] = mapped_column(String(40), unique=True)  # the webhook-id header: msg_<hex>
+    endpoint_id: Mapped[int] = mapped_column(BigID)  # webhook_endpoints.id (see above)
+    message_id: Mapped[str] = mapped_column(String(40))  # the webhook-id header: msg_<32 hex>
     event_type: Mapped[str] = mapped_column(String(60))
     event: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # the thin event (ids, statuses)
     body: Mapped[str | None] = mapped_column(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from server import models
 from server.auth.principal import Principal
@@ -181,9 +181,16 @@ async def update_endpoint(
 
 
 async def delete_endpoint(rt: Runtime, principal: Principal, endpoint_id: int) -> None:
+    """Deletes the endpoint, then its messages (their attempts go with them). Taking the endpoint FOR UPDATE
+    waits for any transaction still writing messages for it (the outbox holds it FOR KEY SHARE), so the DELETE of
+    its messages sees them all; a transaction that reads the endpoints later finds it gone."""
     async with UnitOfWork(rt) as uow:
         endpoint = await _own(uow, principal, endpoint_id)
         await uow.session.delete(endpoint)
+        await uow.session.flush()
+        await uow.session.execute(
+            delete(models.WebhookMessage).where(models.WebhookMessage.endpoint_id == endpoint_id)
+        )
         audit.record(
             uow,
             principal,

@@ -18,6 +18,7 @@ async def test_the_overhead_benchmark_runs() -> None:
     # Only the 80 events of the "on" rounds raise commission messages: one per change of a line's commission and
     # party (104 today); the three configurations together would write about three times as many.
     assert 0 < report["messages"] <= 3 * 80
-    assert all(len(report["rates"][c]) == 2 for c in ("bare", "off", "on"))
-    assert "on/bare" in describe(report)
+    assert all(len(report["rates"][c]) == 2 and len(report["cpu"][c]) == 2 for c in ("bare", "off", "on"))
+    assert all(process > 0 for runs in report["cpu"].values() for process, _ in runs)
+    assert "on/bare" in describe(report) and "on/bare CPU per event" in describe(report)
     assert unit_of_work.outbox is outbox and metrics.switch.on is False  # restored
