@@ -34,9 +34,9 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
   const fields = (
     <Group gap={compact ? 6 : 'sm'} align="flex-start" wrap="nowrap">
       <RateInput
-        label={compact ? undefined : t('split.creatorRate')}
-        aria-label={compact ? (subject ? t('split.creatorRateFor', { subject }) : t('split.creatorRate')) : undefined}
-        description={compact ? undefined : t('split.creatorRateHelp')}
+        label={compact ? undefined : t('agency.split.creatorRate')}
+        aria-label={compact ? (subject ? t('agency.split.creatorRateFor', { subject }) : t('agency.split.creatorRate')) : undefined}
+        description={compact ? undefined : t('agency.split.creatorRateHelp')}
         value={value.creatorText}
         onChange={(text) => onChange(editCreatorText(text, value, totalBps))}
         error={error ?? undefined}
@@ -46,9 +46,9 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
       />
       <IconArrowsLeftRight size={16} aria-hidden color="var(--mantine-color-dimmed)" style={{ marginTop: compact ? 8 : 52, flex: 'none' }} />
       <RateInput
-        label={compact ? undefined : t('split.agencyShare')}
-        aria-label={compact ? (subject ? t('split.agencyShareFor', { subject }) : t('split.agencyShare')) : undefined}
-        description={compact ? undefined : t('split.agencyShareHelp')}
+        label={compact ? undefined : t('agency.split.agencyShare')}
+        aria-label={compact ? (subject ? t('agency.split.agencyShareFor', { subject }) : t('agency.split.agencyShare')) : undefined}
+        description={compact ? undefined : t('agency.split.agencyShareHelp')}
         value={value.agencyText}
         onChange={(text) => onChange(editAgencyText(text, value, totalBps))}
         error={Boolean(error)}
@@ -65,11 +65,11 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
         {fields}
         {split?.money && (
           <Text size="xs" c="dimmed" data-testid="split-summary">
-            {t('split.compactCreator', { amount: formatMoney(split.money.creatorEarns) })}{' '}
+            {t('agency.split.compactCreator', { amount: formatMoney(split.money.creatorEarns) })}{' '}
             <Text span inherit fw={600} c="indigo.9" data-testid="split-agency-money">
               {formatMoney(split.money.agencyEarns)}
             </Text>{' '}
-            {t('split.perUnit')}
+            {t('agency.split.perUnit')}
           </Text>
         )}
       </Stack>
@@ -81,19 +81,19 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
     <Stack gap="sm" data-testid="split-calculator">
       <Group justify="space-between" align="baseline" wrap="wrap" gap="xs">
         <Text size="sm">
-          {t('split.sellerTotal')}{' '}
+          {t('agency.split.sellerTotal')}{' '}
           <Text span fw={700} inherit data-testid="split-total">
             {formatRate(totalBps)}
           </Text>
         </Text>
         {price && (
           <Text size="sm" c="dimmed">
-            {t('split.commissionPerUnit', { amount: formatMoney(orderCostPreview(price, totalBps).commission), price: formatMoney(price) })}
+            {t('agency.split.commissionPerUnit', { amount: formatMoney(orderCostPreview(price, totalBps).commission), price: formatMoney(price) })}
           </Text>
         )}
       </Group>
       {fields}
-      <Tooltip label={split ? t('split.bar', { creator: formatRate(split.creatorBps), agency: formatRate(split.agencyBps) }) : t('split.invalid')} withArrow>
+      <Tooltip label={split ? t('agency.split.bar', { creator: formatRate(split.creatorBps), agency: formatRate(split.agencyBps) }) : t('agency.split.invalid')} withArrow>
         <Progress.Root size="lg" radius="sm" aria-hidden>
           <Progress.Section value={creatorShare} color="pink" />
           <Progress.Section value={split ? 100 - creatorShare : 0} color="indigo" />
@@ -102,7 +102,7 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
       <Group grow gap="sm" align="stretch">
         <Stack gap={0}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {t('split.creatorEarns')}
+            {t('agency.split.creatorEarns')}
           </Text>
           <Text fw={700} c="pink.8" data-testid="split-creator-money">
             {split ? formatRate(split.creatorBps) : '—'}
@@ -111,7 +111,7 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
         </Stack>
         <Stack gap={0}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {t('split.agencyKeeps')}
+            {t('agency.split.agencyKeeps')}
           </Text>
           <Text fw={700} c="indigo.8" data-testid="split-agency-money">
             {split ? formatRate(split.agencyBps) : '—'}
@@ -121,7 +121,7 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
       </Group>
       {price && (
         <Text size="xs" c="dimmed">
-          {t('split.rounding', { price: formatMoney(price) })}
+          {t('agency.split.rounding', { price: formatMoney(price) })}
         </Text>
       )}
     </Stack>

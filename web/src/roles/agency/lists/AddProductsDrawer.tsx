@@ -42,7 +42,7 @@ import { formatCount, formatMoneyOrDash, formatRate } from '../../../lib/format'
 
 type Registration = CampaignRegistrationsQuery['registrations']['edges'][number]['node'];
 
-const emptyFields = (t: Translate): SplitFields => ({ creatorText: '', agencyText: '', creatorBps: null, error: t('agencyLists.add.enterRate') });
+const emptyFields = (t: Translate): SplitFields => ({ creatorText: '', agencyText: '', creatorBps: null, error: t('agency.lists.add.enterRate') });
 
 export interface AddProductsDrawerProps {
   opened: boolean;
@@ -64,7 +64,7 @@ export function AddProductsDrawer(props: AddProductsDrawerProps) {
       closeButtonProps={{ 'aria-label': t('common.close') }}
       position="right"
       size={960}
-      title={<Text fw={700}>{t('agencyLists.add.title')}</Text>}
+      title={<Text fw={700}>{t('agency.lists.add.title')}</Text>}
       scrollAreaComponent={ScrollArea.Autosize}
     >
       {props.opened && <AddProductsForm {...props} />}
@@ -136,7 +136,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
     if (errors.length) {
       const { byIndex, other } = errorsByItem(errors, 'set');
       setServerErrors(new Map([...byIndex].map(([i, message]) => [picked[i]?.registration.id ?? '', message])));
-      setFormError(other.join(' ') || t('agencyLists.add.failed'));
+      setFormError(other.join(' ') || t('agency.lists.add.failed'));
       return;
     }
     onAdded(picked.length);
@@ -156,29 +156,29 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t('agencyLists.add.intro')}
+          {t('agency.lists.add.intro')}
         </Text>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
-            label={t('agencyLists.search')}
-            placeholder={t('agencyLists.add.searchPlaceholder')}
+            label={t('agency.lists.search')}
+            placeholder={t('agency.lists.add.searchPlaceholder')}
             type="search"
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             w={240}
           />
-          <Switch label={t('agencyLists.add.bookmarkedOnly')} checked={bookmarkedOnly} onChange={(e) => setBookmarkedOnly(e.currentTarget.checked)} mb={8} />
+          <Switch label={t('agency.lists.add.bookmarkedOnly')} checked={bookmarkedOnly} onChange={(e) => setBookmarkedOnly(e.currentTarget.checked)} mb={8} />
           <Group gap={6} align="flex-end" ml="auto" wrap="nowrap">
             <RateInput
-              label={t('agencyLists.add.bulkRate')}
+              label={t('agency.lists.add.bulkRate')}
               value={bulkText}
               onChange={setBulkText}
               error={bulkText && bulk.error ? bulk.error : undefined}
               w={170}
             />
             <Button variant="light" onClick={applyBulk} disabled={!picked.length || bulk.bps === null || Boolean(bulk.error)}>
-              {t('agencyLists.add.apply')}
+              {t('agency.lists.add.apply')}
             </Button>
           </Group>
         </Group>
@@ -192,40 +192,40 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         ) : !data && fetching ? (
-          <LoadingState label={t('agencyLists.add.loading')} />
+          <LoadingState label={t('agency.lists.add.loading')} />
         ) : rows.length === 0 ? (
           <EmptyBlock
-            title={filtered ? t('agencyLists.add.noMatch') : t('agencyLists.add.none')}
-            description={filtered ? t('agencyLists.add.noMatchHelp') : t('agencyLists.add.noneHelp')}
+            title={filtered ? t('agency.lists.add.noMatch') : t('agency.lists.add.none')}
+            description={filtered ? t('agency.lists.add.noMatchHelp') : t('agency.lists.add.noneHelp')}
             icon={<IconPackage aria-hidden />}
           />
         ) : (
           <Table verticalSpacing="sm" data-testid="add-products-table">
-            <VisuallyHidden component="caption">{t('agencyLists.add.caption')}</VisuallyHidden>
+            <VisuallyHidden component="caption">{t('agency.lists.add.caption')}</VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={36}>
-                  <VisuallyHidden>{t('agencyLists.add.select')}</VisuallyHidden>
+                  <VisuallyHidden>{t('agency.lists.add.select')}</VisuallyHidden>
                 </Table.Th>
-                <Table.Th scope="col">{t('agencyLists.product')}</Table.Th>
+                <Table.Th scope="col">{t('agency.lists.product')}</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  {t('agencyLists.col.price')}
+                  {t('agency.lists.col.price')}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  {t('agencyLists.col.sellerTotal')}
+                  {t('agency.lists.col.sellerTotal')}
                 </Table.Th>
-                <Table.Th scope="col">{t('agencyLists.add.splitColumn')}</Table.Th>
+                <Table.Th scope="col">{t('agency.lists.add.splitColumn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => {
-                const title = row.product?.title ?? t('agencyLists.product');
+                const title = row.product?.title ?? t('agency.lists.product');
                 const inList = listed.has(row.id);
                 const pick = picked.find((p) => p.registration.id === row.id);
                 return (
                   <Table.Tr key={row.id} data-testid="add-product-row" bg={pick ? 'var(--mantine-color-indigo-light)' : undefined}>
                     <Table.Td>
-                      <Checkbox aria-label={t('agencyLists.add.addItem', { title })} checked={inList || Boolean(pick)} disabled={inList} onChange={() => toggle(row)} />
+                      <Checkbox aria-label={t('agency.lists.add.addItem', { title })} checked={inList || Boolean(pick)} disabled={inList} onChange={() => toggle(row)} />
                     </Table.Td>
                     <Table.Td maw={300}>
                       <Group gap="sm" wrap="nowrap">
@@ -237,9 +237,9 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
                             {title}
                           </Text>
                           <Group gap={4} wrap="nowrap">
-                            {row.bookmarked && <IconBookmarkFilled size={12} color="var(--mantine-color-yellow-6)" aria-label={t('agencyLists.add.bookmarked')} />}
+                            {row.bookmarked && <IconBookmarkFilled size={12} color="var(--mantine-color-yellow-6)" aria-label={t('agency.lists.add.bookmarked')} />}
                             <Text size="xs" c="dimmed" lineClamp={1}>
-                              {row.shop?.name ?? '—'} · {t('agencyLists.add.samples', { count: row.sampleQuota ?? 0, shown: formatCount(row.sampleQuota ?? 0) })}
+                              {row.shop?.name ?? '—'} · {t('agency.lists.add.samples', { count: row.sampleQuota ?? 0, shown: formatCount(row.sampleQuota ?? 0) })}
                             </Text>
                           </Group>
                         </Stack>
@@ -256,7 +256,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
                     <Table.Td miw={260}>
                       {inList ? (
                         <Badge variant="light" color="gray" radius="sm" tt="none">
-                          {t('agencyLists.add.already')}
+                          {t('agency.lists.add.already')}
                         </Badge>
                       ) : pick && row.totalRateBps !== null ? (
                         <Stack gap={4}>
@@ -274,7 +274,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
                         </Stack>
                       ) : (
                         <Text size="xs" c="dimmed">
-                          {t('agencyLists.add.selectToSet')}
+                          {t('agency.lists.add.selectToSet')}
                         </Text>
                       )}
                     </Table.Td>
@@ -286,7 +286,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
         )}
         {rows.length > 0 && available.length === 0 && !filtered && (
           <Text size="sm" c="dimmed">
-            {t('agencyLists.add.allListed')}
+            {t('agency.lists.add.allListed')}
           </Text>
         )}
 
@@ -297,15 +297,15 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
           style={{ position: 'sticky', bottom: 0, borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
         >
           <Text size="sm" c={overLimit ? 'red' : 'dimmed'} aria-live="polite" data-testid="add-summary">
-            {t('agencyLists.add.summary', { picked: formatCount(picked.length), total: formatCount(itemCount + picked.length), max: formatCount(PRODUCTS_PER_LIST) })}
-            {overLimit ? ` — ${t('agencyLists.add.removeSome', { shown: formatCount(picked.length - room) })}` : ''}
+            {t('agency.lists.add.summary', { picked: formatCount(picked.length), total: formatCount(itemCount + picked.length), max: formatCount(PRODUCTS_PER_LIST) })}
+            {overLimit ? ` — ${t('agency.lists.add.removeSome', { shown: formatCount(picked.length - room) })}` : ''}
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={onClose} disabled={saving}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} loading={saving} disabled={!picked.length || overLimit}>
-              {t('agencyLists.add.submit', { count: picked.length, shown: formatCount(picked.length) })}
+              {t('agency.lists.add.submit', { count: picked.length, shown: formatCount(picked.length) })}
             </Button>
           </Group>
         </Group>

@@ -10,7 +10,7 @@ export function CampaignListsActions({ campaignId }: { campaignId: string }) {
   return (
     <>
       <Button component={Link} to={campaignListsPath(campaignId)} variant="default" leftSection={<IconListDetails size={16} aria-hidden />}>
-        {t('agencyLists.title')}
+        {t('agency.lists.title')}
       </Button>
       <ExportCsvButton campaignId={campaignId} />
     </>
@@ -26,9 +26,9 @@ export function ExportCsvButton({ campaignId, variant = 'default' }: { campaignI
       download
       variant={variant}
       leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-      title={t('agencyLists.csvHelp')}
+      title={t('agency.lists.csvHelp')}
     >
-      {t('agencyLists.exportCsv')}
+      {t('agency.lists.exportCsv')}
     </Button>
   );
 }

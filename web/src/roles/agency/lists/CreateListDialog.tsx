@@ -36,9 +36,9 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
 
   const submit = async () => {
     const local: Partial<Record<Field, string>> = {};
-    if (!chosen) local.campaignId = t('agencyLists.create.chooseCampaign');
-    if (!name.trim()) local.name = t('agencyLists.nameRequired');
-    else if (name.trim().length > NAME_MAX) local.name = t('agencyLists.nameTooLong', { max: NAME_MAX, length: name.trim().length });
+    if (!chosen) local.campaignId = t('agency.lists.create.chooseCampaign');
+    if (!name.trim()) local.name = t('agency.lists.nameRequired');
+    else if (name.trim().length > NAME_MAX) local.name = t('agency.lists.nameTooLong', { max: NAME_MAX, length: name.trim().length });
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length || !chosen) return;
@@ -51,7 +51,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
     if (!payload?.productList) {
       const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], FIELDS);
       setErrors(fieldErrors);
-      setFormError(formErrors.join(' ') || (Object.keys(fieldErrors).length ? null : t('agencyLists.create.failed')));
+      setFormError(formErrors.join(' ') || (Object.keys(fieldErrors).length ? null : t('agency.lists.create.failed')));
       return;
     }
     const id = payload.productList.id;
@@ -60,7 +60,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('agencyLists.create.title')} centered>
+    <Modal opened={opened} onClose={close} title={t('agency.lists.create.title')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -75,22 +75,22 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
             </Alert>
           )}
           <Select
-            label={t('agencyLists.campaign')}
-            description={t('agencyLists.create.campaignHelp')}
-            placeholder={t('agencyLists.create.campaignPlaceholder')}
+            label={t('agency.lists.campaign')}
+            description={t('agency.lists.create.campaignHelp')}
+            placeholder={t('agency.lists.create.campaignPlaceholder')}
             required
             searchable
             data={open}
             value={chosen}
             onChange={setCampaign}
             error={errors.campaignId}
-            nothingFoundMessage={t('agencyLists.create.noOpenCampaign')}
+            nothingFoundMessage={t('agency.lists.create.noOpenCampaign')}
             data-autofocus
           />
           <TextInput
-            label={t('agencyLists.name')}
-            description={t('agencyLists.create.nameHelp', { length: name.trim().length, max: NAME_MAX })}
-            placeholder={t('agencyLists.create.namePlaceholder')}
+            label={t('agency.lists.name')}
+            description={t('agency.lists.create.nameHelp', { length: name.trim().length, max: NAME_MAX })}
+            placeholder={t('agency.lists.create.namePlaceholder')}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -101,7 +101,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={fetching}>
-              {t('agencyLists.create.submit')}
+              {t('agency.lists.create.submit')}
             </Button>
           </Group>
         </Stack>

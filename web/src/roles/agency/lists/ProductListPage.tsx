@@ -66,7 +66,7 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
   const [{ fetching }, rename] = useMutation(ProductListUpdateDocument);
   const submit = async () => {
     const trimmed = name.trim();
-    if (!trimmed) return setError(t('agencyLists.nameRequired'));
+    if (!trimmed) return setError(t('agency.lists.nameRequired'));
     const result = await rename({ input: { id: list.id, name: trimmed } });
     if (result.error) return setError(describeError(result.error));
     const errors = result.data?.productListUpdate.userErrors ?? [];
@@ -77,7 +77,7 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('agencyLists.renameTitle')} centered>
+    <Modal opened={opened} onClose={onClose} title={t('agency.lists.renameTitle')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -87,7 +87,7 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
       >
         <Stack>
           <TextInput
-            label={t('agencyLists.name')}
+            label={t('agency.lists.name')}
             description={`${name.trim().length}/100`}
             required
             value={name}
@@ -103,7 +103,7 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={fetching} disabled={name.trim() === list.name}>
-              {t('agencyLists.rename')}
+              {t('agency.lists.rename')}
             </Button>
           </Group>
         </Stack>
@@ -114,7 +114,7 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
 
 function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => void; onRemove: () => void }) {
   const t = useT();
-  const title = item.product?.title ?? t('agencyLists.product');
+  const title = item.product?.title ?? t('agency.lists.product');
   const total = item.totalRateBps ?? 0;
   const split = splitRate(total, item.creatorRateBps, item.product?.price ?? null);
   const money = split.money;
@@ -131,8 +131,8 @@ function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => v
               {title}
             </Text>
             <Text size="xs" c="dimmed" lineClamp={1}>
-              {item.product?.shopName} · {t('agencyLists.inStock', { shown: formatCount(item.product?.stock ?? 0) })}
-              {closed ? ` · ${t('agencyLists.collaborationClosed')}` : ''}
+              {item.product?.shopName} · {t('agency.lists.inStock', { shown: formatCount(item.product?.stock ?? 0) })}
+              {closed ? ` · ${t('agency.lists.collaborationClosed')}` : ''}
             </Text>
           </Stack>
         </Group>
@@ -171,7 +171,7 @@ function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => v
         )}
       </Table.Td>
       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        <Tooltip label={t('agencyLists.creatorsHelp')} withArrow>
+        <Tooltip label={t('agency.lists.creatorsHelp')} withArrow>
           <Group gap={4} justify="flex-end" wrap="nowrap">
             <IconUsers size={14} aria-hidden color="var(--mantine-color-dimmed)" />
             <Text size="sm">{formatCount(item.creatorCount ?? 0)}</Text>
@@ -180,11 +180,11 @@ function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => v
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
-          <Button size="compact-sm" variant="light" leftSection={<IconPercentage size={14} aria-hidden />} onClick={onReprice} aria-label={t('agencyLists.repriceItem', { title })}>
-            {t('agencyLists.reprice')}
+          <Button size="compact-sm" variant="light" leftSection={<IconPercentage size={14} aria-hidden />} onClick={onReprice} aria-label={t('agency.lists.repriceItem', { title })}>
+            {t('agency.lists.reprice')}
           </Button>
-          <Tooltip label={t('agencyLists.removeHelp')} withArrow>
-            <ActionIcon variant="subtle" color="red" aria-label={t('agencyLists.removeItem', { title })} onClick={onRemove}>
+          <Tooltip label={t('agency.lists.removeHelp')} withArrow>
+            <ActionIcon variant="subtle" color="red" aria-label={t('agency.lists.removeItem', { title })} onClick={onRemove}>
               <IconTrash size={18} aria-hidden />
             </ActionIcon>
           </Tooltip>
@@ -220,12 +220,12 @@ export function ProductListPage() {
   const listed = useMemo(() => new Set(items.flatMap((i) => (i.registration ? [i.registration.id] : []))), [items]);
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('agencyLists.loadingList')} />;
+  if (!data && fetching) return <LoadingState label={t('agency.lists.loadingList')} />;
   if (!list) {
     return (
-      <EmptyBlock title={t('agencyLists.notFound')} description={t('agencyLists.notFoundHelp')}>
+      <EmptyBlock title={t('agency.lists.notFound')} description={t('agency.lists.notFoundHelp')}>
         <Button component={Link} to="/agency/lists" variant="light" mt="sm">
-          {t('agencyLists.back')}
+          {t('agency.lists.back')}
         </Button>
       </EmptyBlock>
     );
@@ -240,8 +240,8 @@ export function ProductListPage() {
     if (!removing?.registration) return;
     const result = await setItems({ input: { listId: list.id, remove: [removing.registration.id] } });
     const problem = result.error ? describeError(result.error) : result.data?.productListItemsSet.userErrors.map((e) => e.message).join(' ');
-    if (problem) notifications.show({ color: 'red', title: t('agencyLists.notRemoved'), message: problem });
-    else notifications.show({ color: 'teal', title: t('agencyLists.removed'), message: removing.product?.title ?? '' });
+    if (problem) notifications.show({ color: 'red', title: t('agency.lists.notRemoved'), message: problem });
+    else notifications.show({ color: 'teal', title: t('agency.lists.removed'), message: removing.product?.title ?? '' });
     setRemoving(null);
   };
   const duplicate = async () => {
@@ -255,9 +255,9 @@ export function ProductListPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs" aria-label={t('agencyLists.breadcrumb')}>
+      <Breadcrumbs mb="xs" aria-label={t('agency.lists.breadcrumb')}>
         <Anchor component={Link} to="/agency/lists" size="sm">
-          {t('agencyLists.title')}
+          {t('agency.lists.title')}
         </Anchor>
         <Text size="sm" truncate maw={400}>
           {list.name}
@@ -269,8 +269,8 @@ export function ProductListPage() {
             <Title order={1} size="h2" lineClamp={2}>
               {list.name}
             </Title>
-            <Tooltip label={t('agencyLists.rename')} withArrow>
-              <ActionIcon variant="subtle" color="gray" aria-label={t('agencyLists.renameTitle')} onClick={() => setRenaming(true)}>
+            <Tooltip label={t('agency.lists.rename')} withArrow>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('agency.lists.renameTitle')} onClick={() => setRenaming(true)}>
                 <IconEdit size={18} aria-hidden />
               </ActionIcon>
             </Tooltip>
@@ -283,7 +283,7 @@ export function ProductListPage() {
                 </Anchor>
                 <CampaignStatusBadge status={campaign.status} />
                 <Text size="sm" c="dimmed">
-                  {t(closed ? 'agencyLists.ended' : 'agencyLists.ends', { date: formatDate(campaign.campaignEnd, tz) })}
+                  {t(closed ? 'agency.lists.ended' : 'agency.lists.ends', { date: formatDate(campaign.campaignEnd, tz) })}
                 </Text>
               </>
             )}
@@ -295,36 +295,36 @@ export function ProductListPage() {
               <Text span fw={700} c={full ? 'red' : undefined} inherit>
                 {formatCount(list.itemCount)}
               </Text>{' '}
-              {t('agencyLists.itemLimit', { max: formatCount(PRODUCTS_PER_LIST) })}
+              {t('agency.lists.itemLimit', { max: formatCount(PRODUCTS_PER_LIST) })}
             </Text>
             <Progress value={(list.itemCount * 100) / PRODUCTS_PER_LIST} size="xs" color={full ? 'red' : 'indigo'} aria-hidden />
           </Stack>
-          <Tooltip label={closed ? t('agencyLists.campaignEnded') : t('agencyLists.full', { max: formatCount(PRODUCTS_PER_LIST) })} disabled={!full && !closed} withArrow>
+          <Tooltip label={closed ? t('agency.lists.campaignEnded') : t('agency.lists.full', { max: formatCount(PRODUCTS_PER_LIST) })} disabled={!full && !closed} withArrow>
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)} disabled={full || closed}>
-              {t('agencyLists.addProducts')}
+              {t('agency.lists.addProducts')}
             </Button>
           </Tooltip>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="default" size="lg" aria-label={t('agencyLists.moreActions')}>
+              <ActionIcon variant="default" size="lg" aria-label={t('agency.lists.moreActions')}>
                 <IconDots size={18} aria-hidden />
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item leftSection={<IconEdit size={14} aria-hidden />} onClick={() => setRenaming(true)}>
-                {t('agencyLists.renameMenu')}
+                {t('agency.lists.renameMenu')}
               </Menu.Item>
-              <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} onClick={() => void duplicate()} title={t('agencyLists.atMostLists', { max: formatCount(LISTS_PER_AGENCY) })}>
-                {t('agencyLists.duplicate')}
+              <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} onClick={() => void duplicate()} title={t('agency.lists.atMostLists', { max: formatCount(LISTS_PER_AGENCY) })}>
+                {t('agency.lists.duplicate')}
               </Menu.Item>
               {campaign && (
                 <Menu.Item component="a" href={approvedProductsCsvUrl(campaign.id)} download leftSection={<IconFileSpreadsheet size={14} aria-hidden />}>
-                  {t('agencyLists.exportCampaignCsv')}
+                  {t('agency.lists.exportCampaignCsv')}
                 </Menu.Item>
               )}
               <Menu.Divider />
               <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(true)}>
-                {t('agencyLists.deleteMenu')}
+                {t('agency.lists.deleteMenu')}
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
@@ -337,46 +337,46 @@ export function ProductListPage() {
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="list-items-title">
           <Group justify="space-between" align="baseline" mb="sm">
             <Text component="h2" fw={700} size="lg" id="list-items-title" m={0}>
-              {t('agencyLists.itemsTitle')}
+              {t('agency.lists.itemsTitle')}
             </Text>
             <Text size="xs" c="dimmed">
-              {t('agencyLists.itemsHelp')}
+              {t('agency.lists.itemsHelp')}
             </Text>
           </Group>
           {items.length === 0 ? (
             <EmptyBlock
-              title={t('agencyLists.noItems')}
-              description={t('agencyLists.noItemsHelp')}
+              title={t('agency.lists.noItems')}
+              description={t('agency.lists.noItemsHelp')}
               icon={<IconPackage aria-hidden />}
             >
               <Button mt="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)} disabled={closed}>
-                {t('agencyLists.addProducts')}
+                {t('agency.lists.addProducts')}
               </Button>
             </EmptyBlock>
           ) : (
             <Table.ScrollContainer minWidth={980}>
               <Table verticalSpacing="sm" highlightOnHover data-testid="list-items" styles={{ th: { whiteSpace: 'nowrap' } }}>
-                <VisuallyHidden component="caption">{t('agencyLists.itemsCaption')}</VisuallyHidden>
+                <VisuallyHidden component="caption">{t('agency.lists.itemsCaption')}</VisuallyHidden>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('agencyLists.product')}</Table.Th>
+                    <Table.Th scope="col">{t('agency.lists.product')}</Table.Th>
                     <Table.Th scope="col" ta="right">
-                      {t('agencyLists.col.price')}
+                      {t('agency.lists.col.price')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      {t('agencyLists.col.sellerTotal')}
+                      {t('agency.lists.col.sellerTotal')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      {t('agencyLists.col.creatorRate')}
+                      {t('agency.lists.col.creatorRate')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      {t('agencyLists.col.agencyShare')}
+                      {t('agency.lists.col.agencyShare')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      {t('agencyLists.col.creators')}
+                      {t('agency.lists.col.creators')}
                     </Table.Th>
                     <Table.Th scope="col">
-                      <VisuallyHidden>{t('agencyLists.col.actions')}</VisuallyHidden>
+                      <VisuallyHidden>{t('agency.lists.col.actions')}</VisuallyHidden>
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -390,7 +390,7 @@ export function ProductListPage() {
           )}
           {closed && (
             <Alert mt="md" color="gray" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-              {t('agencyLists.endedNote')}
+              {t('agency.lists.endedNote')}
             </Alert>
           )}
         </Card>
@@ -405,7 +405,7 @@ export function ProductListPage() {
           itemCount={list.itemCount}
           onClose={() => setAdding(false)}
           onAdded={(count) =>
-            notifications.show({ color: 'teal', title: t('agencyLists.added', { count, shown: formatCount(count) }), message: list.shareLink ? t('agencyLists.addedShared') : t('agencyLists.addedNotShared') })
+            notifications.show({ color: 'teal', title: t('agency.lists.added', { count, shown: formatCount(count) }), message: list.shareLink ? t('agency.lists.addedShared') : t('agency.lists.addedNotShared') })
           }
         />
       )}
@@ -413,23 +413,23 @@ export function ProductListPage() {
       {renaming && <RenameDialog list={list} opened onClose={() => setRenaming(false)} />}
       <ConfirmDialog
         opened={removing !== null}
-        title={t('agencyLists.removeTitle', { title: removing?.product?.title ?? '' })}
-        confirmLabel={t('agencyLists.remove')}
+        title={t('agency.lists.removeTitle', { title: removing?.product?.title ?? '' })}
+        confirmLabel={t('agency.lists.remove')}
         busy={removeBusy}
         onConfirm={() => void remove()}
         onClose={() => setRemoving(null)}
       >
-        {t('agencyLists.removeBody')}
+        {t('agency.lists.removeBody')}
       </ConfirmDialog>
       <ConfirmDialog
         opened={deleting}
-        title={t('agencyLists.deleteTitle', { name: list.name })}
-        confirmLabel={t('agencyLists.deleteConfirm')}
+        title={t('agency.lists.deleteTitle', { name: list.name })}
+        confirmLabel={t('agency.lists.deleteConfirm')}
         busy={actions.deleting}
         onConfirm={() => void confirmDelete()}
         onClose={() => setDeleting(false)}
       >
-        {t('agencyLists.deleteBody')}
+        {t('agency.lists.deleteBody')}
       </ConfirmDialog>
     </>
   );

@@ -87,8 +87,8 @@ export function ProductListsPage() {
   return (
     <>
       <PageHeader
-        title={t('agencyLists.title')}
-        description={t('agencyLists.description')}
+        title={t('agency.lists.title')}
+        description={t('agency.lists.description')}
         actions={
           <Group gap="md" align="center">
             <Stack gap={2} miw={160} data-testid="list-limit">
@@ -96,13 +96,13 @@ export function ProductListsPage() {
                 <Text span fw={700} c={atLimit ? 'red' : undefined} inherit>
                   {formatCount(used)}
                 </Text>{' '}
-                {t('agencyLists.limit', { max: formatCount(LISTS_PER_AGENCY) })}
+                {t('agency.lists.limit', { max: formatCount(LISTS_PER_AGENCY) })}
               </Text>
               <Progress value={(used * 100) / LISTS_PER_AGENCY} size="xs" color={atLimit ? 'red' : 'indigo'} aria-hidden />
             </Stack>
-            <Tooltip label={t('agencyLists.atLimit')} disabled={!atLimit} withArrow>
+            <Tooltip label={t('agency.lists.atLimit')} disabled={!atLimit} withArrow>
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} disabled={atLimit}>
-                {t('agencyLists.new')}
+                {t('agency.lists.new')}
               </Button>
             </Tooltip>
           </Group>
@@ -112,8 +112,8 @@ export function ProductListsPage() {
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
             <TextInput
-              label={t('agencyLists.search')}
-              placeholder={t('agencyLists.searchPlaceholder')}
+              label={t('agency.lists.search')}
+              placeholder={t('agency.lists.searchPlaceholder')}
               type="search"
               leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
@@ -124,8 +124,8 @@ export function ProductListsPage() {
               w={260}
             />
             <Select
-              label={t('agencyLists.campaign')}
-              placeholder={t('agencyLists.allCampaigns')}
+              label={t('agency.lists.campaign')}
+              placeholder={t('agency.lists.allCampaigns')}
               clearable
               searchable
               data={campaigns}
@@ -138,20 +138,20 @@ export function ProductListsPage() {
           {error && !data ? (
             <ErrorState error={error} onRetry={reload} />
           ) : !data && fetching ? (
-            <LoadingState label={t('agencyLists.loading')} />
+            <LoadingState label={t('agency.lists.loading')} />
           ) : rows.length === 0 ? (
             <EmptyBlock
-              title={filtered ? t('agencyLists.noMatch') : t('agencyLists.none')}
+              title={filtered ? t('agency.lists.noMatch') : t('agency.lists.none')}
               description={
                 filtered
-                  ? t('agencyLists.noMatchHelp')
-                  : t('agencyLists.noneHelp')
+                  ? t('agency.lists.noMatchHelp')
+                  : t('agency.lists.noneHelp')
               }
               icon={<IconListDetails aria-hidden />}
             >
               {!filtered && (
                 <Button leftSection={<IconPlus size={16} aria-hidden />} mt="sm" onClick={() => setCreating(true)}>
-                  {t('agencyLists.createFirst')}
+                  {t('agency.lists.createFirst')}
                 </Button>
               )}
             </EmptyBlock>
@@ -160,16 +160,16 @@ export function ProductListsPage() {
               <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
               <Table.ScrollContainer minWidth={900}>
                 <Table highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="list-table">
-                  <VisuallyHidden component="caption">{t('agencyLists.title')}</VisuallyHidden>
+                  <VisuallyHidden component="caption">{t('agency.lists.title')}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">{t('agencyLists.col.list')}</Table.Th>
-                      <Table.Th scope="col">{t('agencyLists.campaign')}</Table.Th>
-                      <Table.Th scope="col">{t('agencyLists.col.products')}</Table.Th>
-                      <Table.Th scope="col">{t('agencyLists.col.shareLink')}</Table.Th>
-                      <Table.Th scope="col">{t('agencyLists.col.updated')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.list')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.campaign')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.products')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.shareLink')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.updated')}</Table.Th>
                       <Table.Th scope="col">
-                        <VisuallyHidden>{t('agencyLists.col.actions')}</VisuallyHidden>
+                        <VisuallyHidden>{t('agency.lists.col.actions')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -204,11 +204,11 @@ export function ProductListsPage() {
                           <Table.Td>
                             {row.shareLink ? (
                               <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconLink size={12} aria-hidden />}>
-                                {t('agencyLists.sharedOpens', { count: row.shareLink.opens ?? 0, shown: formatCount(row.shareLink.opens ?? 0) })}
+                                {t('agency.lists.sharedOpens', { count: row.shareLink.opens ?? 0, shown: formatCount(row.shareLink.opens ?? 0) })}
                               </Badge>
                             ) : (
                               <Text size="sm" c="dimmed">
-                                {t('agencyLists.notShared')}
+                                {t('agency.lists.notShared')}
                               </Text>
                             )}
                           </Table.Td>
@@ -220,19 +220,19 @@ export function ProductListsPage() {
                           <Table.Td ta="right">
                             <Menu position="bottom-end" withinPortal>
                               <Menu.Target>
-                                <ActionIcon variant="subtle" color="gray" aria-label={t('agencyLists.actionsFor', { name: row.name })}>
+                                <ActionIcon variant="subtle" color="gray" aria-label={t('agency.lists.actionsFor', { name: row.name })}>
                                   <IconDots size={18} aria-hidden />
                                 </ActionIcon>
                               </Menu.Target>
                               <Menu.Dropdown>
                                 <Menu.Item component={Link} to={listPath(row.id)} leftSection={<IconListDetails size={14} aria-hidden />}>
-                                  {t('agencyLists.open')}
+                                  {t('agency.lists.open')}
                                 </Menu.Item>
                                 <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} disabled={atLimit} onClick={() => void duplicate(row)}>
-                                  {t('agencyLists.duplicate')}
+                                  {t('agency.lists.duplicate')}
                                 </Menu.Item>
                                 <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(row)}>
-                                  {t('agencyLists.deleteMenu')}
+                                  {t('agency.lists.deleteMenu')}
                                 </Menu.Item>
                               </Menu.Dropdown>
                             </Menu>
@@ -251,7 +251,7 @@ export function ProductListsPage() {
                 hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                 endCursor={connection?.pageInfo.endCursor}
                 busy={fetching}
-                label={t('agencyLists.pages')}
+                label={t('agency.lists.pages')}
               />
             </div>
           )}
@@ -261,13 +261,13 @@ export function ProductListsPage() {
       <CreateListDialog opened={creating} campaignId={campaignId} onClose={() => setCreating(false)} />
       <ConfirmDialog
         opened={deleting !== null}
-        title={t('agencyLists.deleteTitle', { name: deleting?.name ?? '' })}
-        confirmLabel={t('agencyLists.deleteConfirm')}
+        title={t('agency.lists.deleteTitle', { name: deleting?.name ?? '' })}
+        confirmLabel={t('agency.lists.deleteConfirm')}
         busy={actions.deleting}
         onConfirm={() => void confirmDelete()}
         onClose={() => setDeleting(null)}
       >
-        {t('agencyLists.deleteBody')}
+        {t('agency.lists.deleteBody')}
       </ConfirmDialog>
     </>
   );

@@ -28,18 +28,18 @@ function RepriceEffectNote({ item, toBps, timeZone, now }: { item: Item; toBps: 
     return (
       <Alert color="teal" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="reprice-effect" data-effect="increase">
         {creators > 0
-          ? t('agencyLists.reprice.increaseHolders', { count: creators, shown: formatCount(creators), rate: formatRate(toBps) })
-          : t('agencyLists.reprice.increase')}
+          ? t('agency.lists.reprice.increaseHolders', { count: creators, shown: formatCount(creators), rate: formatRate(toBps) })
+          : t('agency.lists.reprice.increase')}
       </Alert>
     );
   }
   const lockEnds = formatDate(new Date(now + RATE_DECREASE_LOCK_DAYS * DAY_MS), timeZone);
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('agencyLists.reprice.lockTitle', { days: RATE_DECREASE_LOCK_DAYS })} data-testid="reprice-effect" data-effect="decrease">
-      {t('agencyLists.reprice.newCreators', { rate: formatRate(toBps) })}{' '}
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('agency.lists.reprice.lockTitle', { days: RATE_DECREASE_LOCK_DAYS })} data-testid="reprice-effect" data-effect="decrease">
+      {t('agency.lists.reprice.newCreators', { rate: formatRate(toBps) })}{' '}
       {creators > 0
-        ? t('agencyLists.reprice.decreaseHolders', { count: creators, shown: formatCount(creators), from: formatRate(item.creatorRateBps), until: lockEnds, rate: formatRate(toBps) })
-        : t('agencyLists.reprice.nobody')}
+        ? t('agency.lists.reprice.decreaseHolders', { count: creators, shown: formatCount(creators), from: formatRate(item.creatorRateBps), until: lockEnds, rate: formatRate(toBps) })
+        : t('agency.lists.reprice.nobody')}
     </Alert>
   );
 }
@@ -47,7 +47,7 @@ function RepriceEffectNote({ item, toBps, timeZone, now }: { item: Item; toBps: 
 export function RepriceDialog({ listId, item, timeZone, onClose }: { listId: string; item: Item | null; timeZone: string; onClose: () => void }) {
   const t = useT();
   return (
-    <Modal opened={item !== null} onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={item ? t('agencyLists.reprice.title', { title: item.product?.title ?? t('agencyLists.reprice.thisProduct') }) : ''} centered size="lg">
+    <Modal opened={item !== null} onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={item ? t('agency.lists.reprice.title', { title: item.product?.title ?? t('agency.lists.reprice.thisProduct') }) : ''} centered size="lg">
       {item && <RepriceForm key={item.id} listId={listId} item={item} timeZone={timeZone} onClose={onClose} />}
     </Modal>
   );
@@ -92,7 +92,7 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
     >
       <Stack>
         <Text size="sm" c="dimmed">
-          {t('agencyLists.reprice.intro', { rate: formatRate(item.creatorRateBps) })}
+          {t('agency.lists.reprice.intro', { rate: formatRate(item.creatorRateBps) })}
         </Text>
         {formError && (
           <Alert color="red" variant="light" role="alert">
@@ -116,7 +116,7 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={fetching} disabled={unchanged || fields.creatorBps === null || Boolean(fields.error)}>
-            {t('agencyLists.reprice.save')}
+            {t('agency.lists.reprice.save')}
           </Button>
         </Group>
       </Stack>

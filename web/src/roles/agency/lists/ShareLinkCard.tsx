@@ -28,10 +28,10 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     setConfirm(null);
     if (problem || !payload?.shareLink) {
-      notifications.show({ color: 'red', title: t('agencyLists.share.notCreated'), message: problem || t('agencyLists.noAnswer') });
+      notifications.show({ color: 'red', title: t('agency.lists.share.notCreated'), message: problem || t('agency.lists.noAnswer') });
       return;
     }
-    notifications.show({ color: 'teal', title: link ? t('agencyLists.share.replaced') : t('agencyLists.share.created'), message: link ? t('agencyLists.share.replacedBody') : t('agencyLists.share.createdBody') });
+    notifications.show({ color: 'teal', title: link ? t('agency.lists.share.replaced') : t('agency.lists.share.created'), message: link ? t('agency.lists.share.replacedBody') : t('agency.lists.share.createdBody') });
     onChanged();
   };
 
@@ -42,10 +42,10 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     setConfirm(null);
     if (problem) {
-      notifications.show({ color: 'red', title: t('agencyLists.share.notRevoked'), message: problem });
+      notifications.show({ color: 'red', title: t('agency.lists.share.notRevoked'), message: problem });
       return;
     }
-    notifications.show({ color: 'teal', title: t('agencyLists.share.revoked'), message: t('agencyLists.share.revokedBody') });
+    notifications.show({ color: 'teal', title: t('agency.lists.share.revoked'), message: t('agency.lists.share.revokedBody') });
     onChanged();
   };
 
@@ -55,15 +55,15 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
         <Stack gap={4} style={{ flex: '1 1 420px', minWidth: 0 }}>
           <Group gap="xs">
             <Text component="h2" fw={700} size="lg" id="share-link-title" m={0}>
-              {t('agencyLists.col.shareLink')}
+              {t('agency.lists.col.shareLink')}
             </Text>
             {link ? (
               <Badge color="teal" variant="light" radius="sm" tt="none">
-                {t('agencyLists.share.active')}
+                {t('agency.lists.share.active')}
               </Badge>
             ) : (
               <Badge color="gray" variant="light" radius="sm" tt="none">
-                {t('agencyLists.notShared')}
+                {t('agency.lists.notShared')}
               </Badge>
             )}
           </Group>
@@ -71,7 +71,7 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
             <>
               <Group gap="xs" wrap="nowrap" align="flex-end">
                 <TextInput
-                  label={t('agencyLists.share.linkLabel')}
+                  label={t('agency.lists.share.linkLabel')}
                   value={link.url}
                   readOnly
                   onFocus={(e) => e.currentTarget.select()}
@@ -87,20 +87,20 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
                       onClick={copy}
                       aria-live="polite"
                     >
-                      {copied ? t('agencyLists.share.copied') : t('agencyLists.share.copy')}
+                      {copied ? t('agency.lists.share.copied') : t('agency.lists.share.copy')}
                     </Button>
                   )}
                 </CopyButton>
               </Group>
               <Text size="xs" c="dimmed">
-                {t('agencyLists.share.opened', { count: link.opens ?? 0, shown: formatCount(link.opens ?? 0), created: formatDateTime(link.createdAt, timeZone) })}
+                {t('agency.lists.share.opened', { count: link.opens ?? 0, shown: formatCount(link.opens ?? 0), created: formatDateTime(link.createdAt, timeZone) })}
               </Text>
             </>
           ) : (
             <Text size="sm" c="dimmed">
               {list.itemCount === 0
-                ? t('agencyLists.share.addFirst')
-                : t('agencyLists.share.createHelp')}
+                ? t('agency.lists.share.addFirst')
+                : t('agency.lists.share.createHelp')}
             </Text>
           )}
         </Stack>
@@ -114,19 +114,19 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
                 leftSection={<IconEye size={16} aria-hidden />}
                 disabled={closedCampaign}
               >
-                {t('agencyLists.share.preview')}
+                {t('agency.lists.share.preview')}
               </Button>
               <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setConfirm('rotate')} disabled={closedCampaign}>
-                {t('agencyLists.share.newLinkMenu')}
+                {t('agency.lists.share.newLinkMenu')}
               </Button>
               <Button variant="subtle" color="red" leftSection={<IconLinkOff size={16} aria-hidden />} onClick={() => setConfirm('revoke')}>
-                {t('agencyLists.share.revokeMenu')}
+                {t('agency.lists.share.revokeMenu')}
               </Button>
             </>
           ) : (
-            <Tooltip label={closedCampaign ? t('agencyLists.campaignEnded') : t('agencyLists.share.needProduct')} disabled={list.itemCount > 0 && !closedCampaign} withArrow>
+            <Tooltip label={closedCampaign ? t('agency.lists.campaignEnded') : t('agency.lists.share.needProduct')} disabled={list.itemCount > 0 && !closedCampaign} withArrow>
               <Button leftSection={<IconLink size={16} aria-hidden />} onClick={() => void create()} loading={creating} disabled={list.itemCount === 0 || closedCampaign}>
-                {t('agencyLists.share.create')}
+                {t('agency.lists.share.create')}
               </Button>
             </Tooltip>
           )}
@@ -135,24 +135,24 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
 
       <ConfirmDialog
         opened={confirm === 'rotate'}
-        title={t('agencyLists.share.rotateTitle')}
-        confirmLabel={t('agencyLists.share.rotateConfirm')}
+        title={t('agency.lists.share.rotateTitle')}
+        confirmLabel={t('agency.lists.share.rotateConfirm')}
         color="indigo"
         busy={creating}
         onConfirm={() => void create()}
         onClose={() => setConfirm(null)}
       >
-        {t('agencyLists.share.rotateBody')}
+        {t('agency.lists.share.rotateBody')}
       </ConfirmDialog>
       <ConfirmDialog
         opened={confirm === 'revoke'}
-        title={t('agencyLists.share.revokeTitle')}
-        confirmLabel={t('agencyLists.share.revokeConfirm')}
+        title={t('agency.lists.share.revokeTitle')}
+        confirmLabel={t('agency.lists.share.revokeConfirm')}
         busy={revoking}
         onConfirm={() => void revoke()}
         onClose={() => setConfirm(null)}
       >
-        {t('agencyLists.share.revokeBody')}
+        {t('agency.lists.share.revokeBody')}
       </ConfirmDialog>
     </Card>
   );

@@ -26,23 +26,23 @@ export function SharePreviewPage() {
 
   return (
     <Stack gap="md">
-      <Breadcrumbs aria-label={t('agencyLists.breadcrumb')}>
+      <Breadcrumbs aria-label={t('agency.lists.breadcrumb')}>
         <Anchor component={Link} to={listPath(listId)} size="sm">
-          {t('agencyLists.share.list')}
+          {t('agency.lists.share.list')}
         </Anchor>
-        <Text size="sm">{t('agencyLists.share.preview')}</Text>
+        <Text size="sm">{t('agency.lists.share.preview')}</Text>
       </Breadcrumbs>
-      <Alert color="indigo" variant="light" icon={<IconEye aria-hidden />} title={t('agencyLists.share.preview')} data-testid="preview-banner">
-        {t('agencyLists.share.previewBody')}
+      <Alert color="indigo" variant="light" icon={<IconEye aria-hidden />} title={t('agency.lists.share.preview')} data-testid="preview-banner">
+        {t('agency.lists.share.previewBody')}
       </Alert>
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : fetching && !data ? (
-        <LoadingState label={t('agencyLists.share.previewLoading')} />
+        <LoadingState label={t('agency.lists.share.previewLoading')} />
       ) : !offer ? (
         <EmptyBlock
-          title={t('agencyLists.share.previewNone')}
-          description={t('agencyLists.share.previewNoneHelp')}
+          title={t('agency.lists.share.previewNone')}
+          description={t('agency.lists.share.previewNoneHelp')}
           icon={<IconEye aria-hidden />}
         />
       ) : (
@@ -50,7 +50,7 @@ export function SharePreviewPage() {
           style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 24, background: 'var(--mantine-color-gray-0)' }}>
           <Stack gap="md">
             <OfferHeader offer={offer} itemCount={offer.items.length} timeZone={marketTimeZone(offer.market)} />
-            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('agencyLists.share.previewProducts')}>
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('agency.lists.share.previewProducts')}>
               {offer.items.map((item) => (
                 <li key={item.id}>
                   <OfferItemCard item={item} timeZone={marketTimeZone(offer.market)} />

@@ -16,10 +16,10 @@ export function useListActions() {
     const payload = result.data?.productListDuplicate;
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     if (problem || !payload?.productList) {
-      notifications.show({ color: 'red', title: t('agencyLists.notDuplicated'), message: problem || t('agencyLists.noAnswer') });
+      notifications.show({ color: 'red', title: t('agency.lists.notDuplicated'), message: problem || t('agency.lists.noAnswer') });
       return null;
     }
-    notifications.show({ color: 'teal', title: t('agencyLists.duplicated'), message: t('agencyLists.duplicatedBody', { copy: payload.productList.name, name }) });
+    notifications.show({ color: 'teal', title: t('agency.lists.duplicated'), message: t('agency.lists.duplicatedBody', { copy: payload.productList.name, name }) });
     return payload.productList.id;
   };
 
@@ -28,10 +28,10 @@ export function useListActions() {
     const payload = result.data?.productListDelete;
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     if (problem || !payload?.deletedId) {
-      notifications.show({ color: 'red', title: t('agencyLists.notDeleted'), message: problem || t('agencyLists.noAnswer') });
+      notifications.show({ color: 'red', title: t('agency.lists.notDeleted'), message: problem || t('agency.lists.noAnswer') });
       return false;
     }
-    notifications.show({ color: 'teal', title: t('agencyLists.deleted'), message: t('agencyLists.deletedBody', { name }) });
+    notifications.show({ color: 'teal', title: t('agency.lists.deleted'), message: t('agency.lists.deletedBody', { name }) });
     return true;
   };
 
