@@ -10,6 +10,7 @@ import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react'
 import { LoadingState } from '../../components/QueryState';
 import { formatCount, formatMoneyOrDash } from '../../lib/format';
 import { zoneName } from '../campaigns/zonedTime';
+import { chartScaleFor } from './chartScale';
 import { formatMinor } from './money';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useT } from '../../i18n/context';
@@ -91,6 +92,10 @@ export function SeriesChartCard({
   }, [days]);
   const rows = useMemo(() => chartRows(buckets, spec.series), [buckets, spec.series]);
   const active = hasActivity(buckets);
+  // Money charts compress their y-scale when one bucket dwarfs the others (stacked series by their sums).
+  const scale = spec.money
+    ? chartScaleFor(rows.flatMap((row) => (spec.stacked ? [spec.series.reduce((sum, s) => sum + (Number(row[s.key]) || 0), 0)] : spec.series.map((s) => Number(row[s.key]) || 0))))
+    : 'linear';
   const presets = (Object.keys(RANGE_PRESET_LABEL) as RangePreset[]).filter((p) => p !== 'campaign' || campaign);
 
   const commissionField = seriesFor('commission', perspective).series[0]!.key as MoneyField;
@@ -120,6 +125,7 @@ export function SeriesChartCard({
             </Text>
             <Text size="xs" c="dimmed">
               {t(weekly ? 'insight.perf.byWeek' : 'insight.perf.byDay', { zone: timeZone.replace(/_/g, ' '), abbr: zoneName(timeZone) })}
+              {scale === 'sqrt' && !asTable ? ` · ${t('insight.perf.sqrtScale')}` : ''}
             </Text>
           </Stack>
           {total && (
@@ -225,7 +231,7 @@ export function SeriesChartCard({
               </Table.ScrollContainer>
             ) : (
               <Suspense fallback={<LoadingState label={t('insight.perf.loadingChart')} minHeight={height} />}>
-                <SeriesChart rows={rows} series={chartSeries} money={spec.money} stacked={spec.stacked} currency={currency} height={height} label={t('insight.perf.chartLabel', { metric: t(METRIC_LABEL[metric]) })} />
+                <SeriesChart rows={rows} series={chartSeries} money={spec.money} stacked={spec.stacked} currency={currency} height={height} label={t('insight.perf.chartLabel', { metric: t(METRIC_LABEL[metric]) })} scale={scale} />
               </Suspense>
             )}
           </Box>
