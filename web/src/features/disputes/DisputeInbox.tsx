@@ -22,18 +22,19 @@ import { formatDateTime, formatMoney, formatRelative } from '../../lib/format';
 import { useViewer } from '../../session/context';
 import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
 import { DISPUTE_STATUS, DISPUTE_TYPE_LABEL, isOpen } from './disputeText';
-import { useT } from '../../i18n/context';
+import { useT, type Translate } from '../../i18n/context';
 
 export type Dispute = DisputesQuery['disputes']['edges'][number]['node'];
 const UTC = 'UTC';
 
 function Thread({ dispute }: { dispute: Dispute }) {
+  const t = useT();
   return (
     <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }} data-testid="dispute-thread">
       {dispute.messages.map((m, i) => (
         <li key={i}>
           <Text size="xs" c="dimmed">
-            {m.authorRole ? [m.authorName ?? roleWord(m.authorRole), m.authorPersonName].filter(Boolean).join(' · ') : 'Matchup'} ·{' '}
+            {m.authorRole ? [m.authorName ?? roleWord(t, m.authorRole), m.authorPersonName].filter(Boolean).join(' · ') : 'Matchup'} ·{' '}
             {formatDateTime(m.at, UTC)}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
@@ -50,11 +51,15 @@ function Thread({ dispute }: { dispute: Dispute }) {
   );
 }
 
-function roleWord(role: string): string {
-  return { AGENCY: 'The agency', SELLER: 'The seller', CREATOR: 'The creator', OPERATOR: 'Matchup' }[role] ?? role;
+function roleWord(t: Translate, role: string): string {
+  if (role === 'AGENCY') return t('disputes.inbox.theAgency');
+  if (role === 'SELLER') return t('disputes.inbox.theSeller');
+  if (role === 'CREATOR') return t('disputes.inbox.theCreator');
+  return role === 'OPERATOR' ? 'Matchup' : role;
 }
 
 function Reply({ dispute }: { dispute: Dispute }) {
+  const t = useT();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, reply] = useMutation(DisputeReplyDocument);
@@ -66,10 +71,10 @@ function Reply({ dispute }: { dispute: Dispute }) {
   };
   return (
     <Stack gap={4}>
-      <Textarea label="Reply" value={body} onChange={(e) => setBody(e.currentTarget.value)} error={error} maxLength={2000} autosize minRows={2} />
+      <Textarea label={t('disputes.inbox.reply')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={error} maxLength={2000} autosize minRows={2} />
       <Group justify="flex-end">
         <Button size="xs" onClick={send} loading={fetching}>
-          Send
+          {t('disputes.inbox.send')}
         </Button>
       </Group>
     </Stack>
@@ -77,6 +82,7 @@ function Reply({ dispute }: { dispute: Dispute }) {
 }
 
 function Decide({ dispute }: { dispute: Dispute }) {
+  const t = useT();
   const [note, setNote] = useState('');
   const [amount, setAmount] = useState(dispute.claimedAmount?.amount ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -91,14 +97,14 @@ function Decide({ dispute }: { dispute: Dispute }) {
   };
   return (
     <Stack gap={4} data-testid="dispute-decide">
-      <Textarea label="Decision note" description="Why, for the parties" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} maxLength={1000} />
-      {money && <TextInput label={`Adjustment (${dispute.claimedAmount?.currency ?? 'campaign currency'})`} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />}
+      <Textarea label={t('disputes.inbox.note')} description={t('disputes.inbox.noteHelp')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} maxLength={1000} />
+      {money && <TextInput label={t('disputes.inbox.adjustment', { currency: dispute.claimedAmount?.currency ?? t('disputes.inbox.campaignCurrency') })} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />}
       <Group justify="flex-end" gap="xs">
         <Button size="xs" variant="default" onClick={() => run(false)} loading={fetching}>
-          Reject claim
+          {t('disputes.inbox.reject')}
         </Button>
         <Button size="xs" color="teal" onClick={() => run(true)} loading={fetching}>
-          Resolve for the claimant
+          {t('disputes.inbox.resolve')}
         </Button>
       </Group>
     </Stack>
@@ -115,11 +121,11 @@ export function DisputeCard({ dispute, role }: { dispute: Dispute; role: string 
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Title order={3} size="h5">
-              {t(DISPUTE_TYPE_LABEL[dispute.type])}: {dispute.product?.title ?? 'a product'}
+              {t(DISPUTE_TYPE_LABEL[dispute.type])}: {dispute.product?.title ?? t('disputes.inbox.aProduct')}
             </Title>
             <Text size="xs" c="dimmed">
               {[dispute.campaignName, dispute.agencyName, dispute.claimantName].filter(Boolean).join(' · ')}
-              {dispute.orderNumber ? ` · order ${dispute.orderNumber} of ${dispute.orderDate}` : ''}
+              {dispute.orderNumber ? ` · ${t('disputes.inbox.order', { order: dispute.orderNumber, date: dispute.orderDate ?? '' })}` : ''}
             </Text>
           </Stack>
           <Badge color={status.color} variant="light" data-testid="dispute-status">
@@ -128,21 +134,24 @@ export function DisputeCard({ dispute, role }: { dispute: Dispute; role: string 
         </Group>
         {open ? (
           <Text size="sm" fw={600} data-testid="dispute-deadline">
-            Agency {dispute.status === 'OPEN' ? 'answers' : 'decides'} by {formatDateTime(dispute.dueAt, UTC)} ({formatRelative(dispute.dueAt)};{' '}
-            {dispute.answerWindowDays} days for each step)
+            {t(dispute.status === 'OPEN' ? 'disputes.inbox.answersBy' : 'disputes.inbox.decidesBy', {
+              date: formatDateTime(dispute.dueAt, UTC),
+              relative: formatRelative(dispute.dueAt),
+              days: dispute.answerWindowDays,
+            })}
           </Text>
         ) : (
           <Alert color={status.color} variant="light" p="xs" data-testid="dispute-outcome">
             {dispute.decisionNote}
-            {dispute.adjustment ? ` · ${formatMoney(dispute.adjustment)} credited to the creator` : ''}
+            {dispute.adjustment ? ` · ${t('disputes.inbox.credited', { amount: formatMoney(dispute.adjustment) })}` : ''}
           </Alert>
         )}
         {dispute.claimedAmount && (
           <Text size="sm">
-            Claimed: <b>{formatMoney(dispute.claimedAmount)}</b>
+            {t('disputes.inbox.claimed')} <b>{formatMoney(dispute.claimedAmount)}</b>
           </Text>
         )}
-        {role === 'OPERATOR' && <Text size="xs" c="dimmed">Open for {dispute.ageDays} days</Text>}
+        {role === 'OPERATOR' && <Text size="xs" c="dimmed">{t('disputes.inbox.age', { days: dispute.ageDays })}</Text>}
         <Thread dispute={dispute} />
         {open && role !== 'OPERATOR' && <Reply dispute={dispute} />}
         {open && role === 'AGENCY' && <Decide dispute={dispute} />}
@@ -164,12 +173,12 @@ export function DisputeInbox() {
   const disputes = data?.disputes.edges.map((e) => e.node) ?? [];
   return (
     <Stack gap="md">
-      <PageHeader title="Disputes" description="Open disputes by deadline, the nearest first. The campaign's agency answers and decides; when its deadline passes, the default outcome applies." />
+      <PageHeader title={t('disputes.inbox.title')} description={t('disputes.inbox.description')} />
       <Group gap="sm" wrap="wrap">
-        <SegmentedControl value={openOnly} onChange={setOpenOnly} data={[{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }]} />
+        <SegmentedControl value={openOnly} onChange={setOpenOnly} data={[{ value: 'open', label: t('disputes.inbox.open') }, { value: 'closed', label: t('disputes.inbox.closed') }]} />
         <MultiSelect
-          aria-label="Dispute types"
-          placeholder="All types"
+          aria-label={t('disputes.inbox.types')}
+          placeholder={t('disputes.inbox.allTypes')}
           data={Object.entries(DISPUTE_TYPE_LABEL).map(([value, label]) => ({ value, label: t(label) }))}
           value={types}
           onChange={setTypes}
@@ -180,9 +189,9 @@ export function DisputeInbox() {
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : fetching && !data ? (
-        <LoadingState label="Loading disputes…" />
+        <LoadingState label={t('disputes.inbox.loading')} />
       ) : disputes.length === 0 ? (
-        <EmptyBlock title={openOnly === 'open' ? 'No open disputes' : 'No closed disputes'} description="Disputes you are a party to show here." icon={<IconScale aria-hidden />} />
+        <EmptyBlock title={openOnly === 'open' ? t('disputes.inbox.noneOpen') : t('disputes.inbox.noneClosed')} description={t('disputes.inbox.emptyHelp')} icon={<IconScale aria-hidden />} />
       ) : (
         <Stack gap="sm" data-testid="dispute-list">
           {disputes.map((d) => (

@@ -7,6 +7,7 @@ import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowsLeftRight } from '@tabler/icons-react';
 import { RateInput } from '../campaigns/RateInput';
 import { orderCostPreview } from '../registrations/costPreview';
+import { useT } from '../../i18n/context';
 import { formatMoney, formatRate, type MoneyLike } from '../../lib/format';
 import { editAgencyText, editCreatorText, splitRate, type SplitFields } from './split';
 
@@ -27,15 +28,15 @@ export interface SplitCalculatorProps {
 
 export function SplitCalculator({ totalBps, price, value, onChange, subject, compact, showError = true, serverError }: SplitCalculatorProps) {
   const split = value.creatorBps !== null && !value.error ? splitRate(totalBps, value.creatorBps, price) : null;
-  const suffix = subject ? ` for ${subject}` : '';
+  const t = useT();
   const error = serverError ?? (showError ? value.error : null);
 
   const fields = (
     <Group gap={compact ? 6 : 'sm'} align="flex-start" wrap="nowrap">
       <RateInput
-        label={compact ? undefined : 'Creator rate'}
-        aria-label={compact ? `Creator rate${suffix}` : undefined}
-        description={compact ? undefined : 'What creators earn'}
+        label={compact ? undefined : t('agency.split.creatorRate')}
+        aria-label={compact ? (subject ? t('agency.split.creatorRateFor', { subject }) : t('agency.split.creatorRate')) : undefined}
+        description={compact ? undefined : t('agency.split.creatorRateHelp')}
         value={value.creatorText}
         onChange={(text) => onChange(editCreatorText(text, value, totalBps))}
         error={error ?? undefined}
@@ -45,9 +46,9 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
       />
       <IconArrowsLeftRight size={16} aria-hidden color="var(--mantine-color-dimmed)" style={{ marginTop: compact ? 8 : 52, flex: 'none' }} />
       <RateInput
-        label={compact ? undefined : 'Agency share'}
-        aria-label={compact ? `Agency share${suffix}` : undefined}
-        description={compact ? undefined : 'What you keep'}
+        label={compact ? undefined : t('agency.split.agencyShare')}
+        aria-label={compact ? (subject ? t('agency.split.agencyShareFor', { subject }) : t('agency.split.agencyShare')) : undefined}
+        description={compact ? undefined : t('agency.split.agencyShareHelp')}
         value={value.agencyText}
         onChange={(text) => onChange(editAgencyText(text, value, totalBps))}
         error={Boolean(error)}
@@ -64,11 +65,11 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
         {fields}
         {split?.money && (
           <Text size="xs" c="dimmed" data-testid="split-summary">
-            Creator {formatMoney(split.money.creatorEarns)} · you keep{' '}
+            {t('agency.split.compactCreator', { amount: formatMoney(split.money.creatorEarns) })}{' '}
             <Text span inherit fw={600} c="indigo.9" data-testid="split-agency-money">
               {formatMoney(split.money.agencyEarns)}
             </Text>{' '}
-            per unit
+            {t('agency.split.perUnit')}
           </Text>
         )}
       </Stack>
@@ -80,19 +81,19 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
     <Stack gap="sm" data-testid="split-calculator">
       <Group justify="space-between" align="baseline" wrap="wrap" gap="xs">
         <Text size="sm">
-          Seller&apos;s total rate{' '}
+          {t('agency.split.sellerTotal')}{' '}
           <Text span fw={700} inherit data-testid="split-total">
             {formatRate(totalBps)}
           </Text>
         </Text>
         {price && (
           <Text size="sm" c="dimmed">
-            {formatMoney(orderCostPreview(price, totalBps).commission)} commission per unit at {formatMoney(price)}
+            {t('agency.split.commissionPerUnit', { amount: formatMoney(orderCostPreview(price, totalBps).commission), price: formatMoney(price) })}
           </Text>
         )}
       </Group>
       {fields}
-      <Tooltip label={split ? `Creator ${formatRate(split.creatorBps)} · agency ${formatRate(split.agencyBps)}` : 'Enter a valid rate'} withArrow>
+      <Tooltip label={split ? t('agency.split.bar', { creator: formatRate(split.creatorBps), agency: formatRate(split.agencyBps) }) : t('agency.split.invalid')} withArrow>
         <Progress.Root size="lg" radius="sm" aria-hidden>
           <Progress.Section value={creatorShare} color="pink" />
           <Progress.Section value={split ? 100 - creatorShare : 0} color="indigo" />
@@ -101,7 +102,7 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
       <Group grow gap="sm" align="stretch">
         <Stack gap={0}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            Creator earns
+            {t('agency.split.creatorEarns')}
           </Text>
           <Text fw={700} c="pink.8" data-testid="split-creator-money">
             {split ? formatRate(split.creatorBps) : '—'}
@@ -110,7 +111,7 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
         </Stack>
         <Stack gap={0}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            Agency keeps
+            {t('agency.split.agencyKeeps')}
           </Text>
           <Text fw={700} c="indigo.8" data-testid="split-agency-money">
             {split ? formatRate(split.agencyBps) : '—'}
@@ -120,7 +121,7 @@ export function SplitCalculator({ totalBps, price, value, onChange, subject, com
       </Group>
       {price && (
         <Text size="xs" c="dimmed">
-          Per unit sold at {formatMoney(price)}; each order line is rounded half-up to the smallest currency unit.
+          {t('agency.split.rounding', { price: formatMoney(price) })}
         </Text>
       )}
     </Stack>

@@ -5,6 +5,7 @@ import { IconCalendar, IconDownload } from '@tabler/icons-react';
 import { useId } from 'react';
 import type { OrderLineFilter, OrderLineStatus } from '../../generated/graphql';
 import { anyOrderFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_LABEL, type OrderFilterValues, type OrderRangePreset } from './orderFilters';
+import type { MessageKey } from '../../i18n/catalogues';
 import { ORDER_STATUS, ORDER_STATUSES } from './orderStatus';
 import { useT } from '../../i18n/context';
 
@@ -17,6 +18,15 @@ export interface OrderFiltersBarProps {
   timeZone: string;
 }
 
+/** The range presets' names (ORDER_RANGE_LABEL holds the presets, in order). */
+const RANGE_KEY: Readonly<Record<OrderRangePreset, MessageKey>> = {
+  all: 'status.filters.all',
+  '7d': 'status.filters.7d',
+  '30d': 'status.filters.30d',
+  '90d': 'status.filters.90d',
+  custom: 'status.filters.custom',
+};
+
 export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }: OrderFiltersBarProps) {
   const t = useT();
   const rangeId = useId();
@@ -25,20 +35,20 @@ export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }
     <Group align="flex-end" gap="sm" wrap="wrap">
       <Stack gap={2}>
         <Text size="sm" fw={500} id={rangeId}>
-          Placed in
+          {t('status.filters.placedIn')}
         </Text>
         <SegmentedControl
           aria-labelledby={rangeId}
           value={values.range}
           onChange={(v) => set({ range: v as OrderRangePreset })}
-          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: ORDER_RANGE_LABEL[r] }))}
+          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: t(RANGE_KEY[r]) }))}
         />
       </Stack>
       {values.range === 'custom' && (
         <DatePickerInput
           type="range"
-          label={`Days (${timeZone.replace(/_/g, ' ')})`}
-          placeholder="First and last day"
+          label={t('status.filters.days', { zone: timeZone.replace(/_/g, ' ') })}
+          placeholder={t('status.filters.daysPlaceholder')}
           leftSection={<IconCalendar size={16} aria-hidden />}
           value={values.custom}
           onChange={(v) => set({ custom: [v[0] ?? null, v[1] ?? null] })}
@@ -47,10 +57,10 @@ export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }
           w={260}
         />
       )}
-      <Select label="Campaign" placeholder="All campaigns" clearable searchable data={campaigns} value={values.campaignId} onChange={(v) => set({ campaignId: v })} w={300} />
+      <Select label={t('status.filters.campaign')} placeholder={t('status.filters.allCampaigns')} clearable searchable data={campaigns} value={values.campaignId} onChange={(v) => set({ campaignId: v })} w={300} />
       <MultiSelect
-        label="Status"
-        placeholder={values.statuses.length ? undefined : 'Any status'}
+        label={t('status.filters.status')}
+        placeholder={values.statuses.length ? undefined : t('status.filters.anyStatus')}
         data={ORDER_STATUSES.map((s) => ({ value: s, label: t(ORDER_STATUS[s].label) }))}
         value={values.statuses}
         onChange={(v) => set({ statuses: v as OrderLineStatus[] })}
@@ -59,7 +69,7 @@ export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }
       />
       {anyOrderFilter(values) && (
         <Button variant="subtle" size="xs" onClick={() => onChange(EMPTY_ORDER_FILTERS)} mb={6}>
-          Clear filters
+          {t('status.filters.clear')}
         </Button>
       )}
     </Group>
@@ -68,14 +78,15 @@ export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }
 
 /** CSV downloads of what the screen shows (the same filter); the session cookie authorises them. */
 export function ExportButtons({ filter, earnings = false }: { filter: OrderLineFilter | null; earnings?: boolean }) {
+  const t = useT();
   return (
     <Group gap="xs">
       <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
-        Orders CSV
+        {t('status.filters.ordersCsv')}
       </Button>
       {earnings && (
         <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
-          Earnings CSV
+          {t('status.filters.earningsCsv')}
         </Button>
       )}
     </Group>

@@ -15,13 +15,26 @@ import { formatCount, formatDateTime, formatMoney, formatMoneyOrDash, formatRate
 import { moneyToMinor } from '../performance/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { eventLabel, LEDGER_ACCOUNT_LABEL, LEDGER_PHASE_LABEL, RATE_SOURCE_LABEL, unattributedText } from './orderStatus';
-import { currencyTimeZone, partyLabel, partyRows } from './receipt';
+import { currencyTimeZone, partyRows, type Party } from './receipt';
+import type { MessageKey } from '../../i18n/catalogues';
 import { useT } from '../../i18n/context';
 
 type Line = NonNullable<OrderLineReceiptQuery['orderLine']>;
 type Receipt = NonNullable<Line['receipt']>;
 
 const NUM = { fontVariantNumeric: 'tabular-nums' } as const;
+
+const PARTY_KEY: Readonly<Record<Party, MessageKey>> = {
+  seller: 'status.receipt.party.seller',
+  creator: 'status.receipt.party.creator',
+  agency: 'status.receipt.party.agency',
+};
+
+/** A commission row's name: the party, or "You pay" / "You earn" when the viewer sees only its own. */
+function partyName(t: ReturnType<typeof useT>, party: Party, onlyOwn: boolean): string {
+  if (onlyOwn) return t(party === 'seller' ? 'status.receipt.youPay' : 'status.receipt.youEarn');
+  return t(PARTY_KEY[party]);
+}
 
 function Row({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId?: string }) {
   return (
@@ -52,20 +65,20 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
   const tz = currencyTimeZone(receipt.currency);
   const rows = partyRows(receipt);
   const rates = [
-    { label: 'Total rate', rate: receipt.totalRate },
-    { label: 'Creator rate', rate: receipt.creatorRate },
-    { label: 'Agency rate', rate: receipt.agencyRate },
+    { id: 'total', label: t('status.receipt.totalRate'), rate: receipt.totalRate },
+    { id: 'creator', label: t('status.receipt.creatorRate'), rate: receipt.creatorRate },
+    { id: 'agency', label: t('status.receipt.agencyRate'), rate: receipt.agencyRate },
   ].filter((r) => r.rate !== null);
   const times = [
-    { label: 'Placed', at: receipt.placedAt },
-    { label: 'Paid', at: receipt.paidAt },
-    { label: 'Shipped', at: receipt.shippedAt },
-    { label: 'Delivered', at: receipt.deliveredAt },
-    { label: 'Put on hold', at: receipt.frozenAt },
-    { label: 'Cancelled', at: receipt.cancelledAt },
-    { label: 'Refunded', at: receipt.refundedAt },
-    { label: receipt.settledAt ? 'Settled' : 'Settles after', at: receipt.settledAt ?? receipt.settleAfter },
-  ].filter((t): t is { label: string; at: string } => Boolean(t.at));
+    { label: t('status.receipt.placed'), at: receipt.placedAt },
+    { label: t('status.receipt.paid'), at: receipt.paidAt },
+    { label: t('status.receipt.shipped'), at: receipt.shippedAt },
+    { label: t('status.receipt.delivered'), at: receipt.deliveredAt },
+    { label: t('status.receipt.onHold'), at: receipt.frozenAt },
+    { label: t('status.receipt.cancelled'), at: receipt.cancelledAt },
+    { label: t('status.receipt.refunded'), at: receipt.refundedAt },
+    { label: receipt.settledAt ? t('status.receipt.settled') : t('status.receipt.settlesAfter'), at: receipt.settledAt ?? receipt.settleAfter },
+  ].filter((d): d is { label: string; at: string } => Boolean(d.at));
 
   return (
     <Stack gap="lg" data-testid="order-receipt">
@@ -75,11 +88,11 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
         </Avatar>
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text fw={600} lineClamp={2}>
-            {line.product?.title ?? 'Product'}
+            {line.product?.title ?? t('status.receipt.product')}
           </Text>
           <Text size="xs" c="dimmed">
-            Order {line.platformOrderId} · line {line.platformLineId}
-            {line.sellerSku ? ` · SKU ${line.sellerSku}` : ''}
+            {t('status.receipt.orderLine', { order: line.platformOrderId, line: line.platformLineId })}
+            {line.sellerSku ? ` · ${t('status.receipt.sku', { sku: line.sellerSku })}` : ''}
           </Text>
           <Group gap={6}>
             <OrderStatusBadge status={receipt.status} />
@@ -90,52 +103,52 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
         </Stack>
       </Group>
 
-      <Section title="The base">
+      <Section title={t('status.receipt.baseTitle')}>
         <Row label={`${formatMoney(receipt.unitPrice)} × ${formatCount(receipt.quantity)}`} value={formatMoney(receipt.paidAmount)} />
         {moneyToMinor(receipt.refundedAmount) !== 0n && (
           <Row
-            label={`Refunded${receipt.refundedQuantity ? ` (${formatCount(receipt.refundedQuantity)} ${receipt.refundedQuantity === 1 ? 'unit' : 'units'})` : ''}`}
+            label={receipt.refundedQuantity ? t('status.receipt.refundedUnits', { count: receipt.refundedQuantity, shown: formatCount(receipt.refundedQuantity) }) : t('status.receipt.refunded')}
             value={`− ${formatMoney(receipt.refundedAmount)}`}
           />
         )}
         <Divider />
-        <Row label="Base: what the rates apply to" value={formatMoney(receipt.base)} strong testId="receipt-base" />
+        <Row label={t('status.receipt.base')} value={formatMoney(receipt.base)} strong testId="receipt-base" />
       </Section>
 
       {!receipt.attributed ? (
-        <Section title="Commission">
-          <Text size="sm">{unattributedText(t, receipt.unattributedReason)} No commission.</Text>
+        <Section title={t('status.receipt.commission')}>
+          <Text size="sm">{unattributedText(t, receipt.unattributedReason)} {t('status.receipt.noCommission')}</Text>
         </Section>
       ) : (
         <>
-          <Section title="Rates at order time">
-            {rates.map(({ label, rate }) => (
-              <Stack key={label} gap={0}>
-                <Row label={label} value={formatRate(rate!.bps)} testId={`receipt-${label.split(' ')[0]!.toLowerCase()}-rate`} />
+          <Section title={t('status.receipt.rates')}>
+            {rates.map(({ id, label, rate }) => (
+              <Stack key={id} gap={0}>
+                <Row label={label} value={formatRate(rate!.bps)} testId={`receipt-${id}-rate`} />
                 <Text size="xs" c="dimmed">
-                  from {t(RATE_SOURCE_LABEL[rate!.source])}
+                  {t('status.receipt.rateFrom', { source: t(RATE_SOURCE_LABEL[rate!.source]) })}
                 </Text>
               </Stack>
             ))}
             <Text size="xs" c="dimmed">
-              Each amount is the base × its rate, rounded half-up to the currency’s smallest unit.
+              {t('status.receipt.ratesHelp')}
             </Text>
           </Section>
 
-          <Section title="Commission">
+          <Section title={t('status.receipt.commission')}>
             <Table.ScrollContainer minWidth={compact ? 300 : 420}>
               <Table verticalSpacing={4} horizontalSpacing="xs" data-testid="receipt-amounts">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col" />
                     <Table.Th scope="col" ta="right">
-                      First estimate
+                      {t('status.receipt.firstEstimate')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Now
+                      {t('status.receipt.now')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Actual
+                      {t('status.receipt.actual')}
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -143,7 +156,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
                   {rows.map((r) => (
                     <Table.Tr key={r.party} data-party={r.party}>
                       <Table.Th scope="row" fw={600}>
-                        {partyLabel(r.party, rows.length === 1)}
+                        {partyName(t, r.party, rows.length === 1)}
                       </Table.Th>
                       <Table.Td ta="right" style={NUM}>
                         {formatMoneyOrDash(r.firstEstimate)}
@@ -152,7 +165,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
                         {formatMoneyOrDash(r.dueNow)}
                       </Table.Td>
                       <Table.Td ta="right" style={NUM}>
-                        {r.actual ? formatMoney(r.actual) : 'not settled'}
+                        {r.actual ? formatMoney(r.actual) : t('status.receipt.notSettled')}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -160,23 +173,22 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
               </Table>
             </Table.ScrollContainer>
             <Text size="xs" c="dimmed">
-              First estimate: posted at payment. Now: what the line earns in its current state (after refunds). Actual: final, once
-              settled.
+              {t('status.receipt.amountsHelp')}
             </Text>
           </Section>
         </>
       )}
 
-      <Section title="Dates">
-        {times.map((t) => (
-          <Row key={t.label} label={t.label} value={formatDateTime(t.at, tz)} />
+      <Section title={t('status.receipt.dates')}>
+        {times.map((d) => (
+          <Row key={d.label} label={d.label} value={formatDateTime(d.at, tz)} />
         ))}
       </Section>
 
-      <Section title="Ledger postings">
+      <Section title={t('status.receipt.postings')}>
         {receipt.postings.length === 0 ? (
           <Text size="sm" c="dimmed">
-            None yet: commission is posted when the order is paid.
+            {t('status.receipt.noPostings')}
           </Text>
         ) : (
           <Timeline bulletSize={12} lineWidth={2} active={receipt.postings.length - 1} data-testid="receipt-postings">
@@ -208,7 +220,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
         )}
       </Section>
 
-      <Section title="Platform events">
+      <Section title={t('status.receipt.events')}>
         <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="receipt-events">
           {receipt.events.map((e) => (
             <Box component="li" key={e.eventId}>
@@ -223,7 +235,7 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
               </Group>
               {(e.heldReason || !e.appliedAt) && (
                 <Text size="xs" c="orange">
-                  {e.heldReason ? `Held: ${e.heldReason}` : 'Not applied yet'}
+                  {e.heldReason ? t('status.receipt.held', { reason: e.heldReason }) : t('status.receipt.notApplied')}
                 </Text>
               )}
             </Box>
@@ -235,14 +247,15 @@ function ReceiptBody({ line, receipt, compact }: { line: Line; receipt: Receipt;
 }
 
 function ReceiptLoader({ lineId, compact, disputeHref }: { lineId: string; compact: boolean; disputeHref?: string }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: OrderLineReceiptDocument, variables: { id: lineId }, requestPolicy: 'cache-and-network' });
   // A payee's receipt follows its line live (a settlement, a refund, a dispute's adjustment).
   const live = useLiveRefresh(CommissionChangedDocument, {}, disputeHref !== undefined);
   useRefetchOn(live.version, () => refetch({ requestPolicy: 'network-only' }));
   if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data && fetching) return <LoadingState label="Loading receipt…" />;
+  if (!data && fetching) return <LoadingState label={t('status.receipt.loading')} />;
   const line = data?.orderLine;
-  if (!line?.receipt) return <EmptyBlock title="Receipt not available" description="This order line does not exist or is not yours to see." icon={<IconReceipt aria-hidden />} />;
+  if (!line?.receipt) return <EmptyBlock title={t('status.receipt.unavailable')} description={t('status.receipt.unavailableHelp')} icon={<IconReceipt aria-hidden />} />;
   return (
     <Stack gap="md">
       <ReceiptBody line={line} receipt={line.receipt} compact={compact} />
@@ -262,6 +275,7 @@ export interface OrderReceiptDrawerProps {
 }
 
 export function OrderReceiptDrawer({ lineId, onClose, sheet = false, disputeHref }: OrderReceiptDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={lineId !== null}
@@ -272,10 +286,10 @@ export function OrderReceiptDrawer({ lineId, onClose, sheet = false, disputeHref
       title={
         <Group gap="xs">
           <IconReceipt size={18} aria-hidden />
-          <Text fw={700}>Commission receipt</Text>
+          <Text fw={700}>{t('status.receipt.title')}</Text>
         </Group>
       }
-      closeButtonProps={{ 'aria-label': 'Close receipt' }}
+      closeButtonProps={{ 'aria-label': t('status.receipt.close') }}
     >
       {lineId && <ReceiptLoader lineId={lineId} compact={sheet} disputeHref={disputeHref} />}
     </Drawer>

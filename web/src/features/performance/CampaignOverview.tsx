@@ -12,76 +12,77 @@ import { formatCount, formatDateTime, formatMoneyOrDash } from '../../lib/format
 import { MetricTile, type MetricTileProps } from './MetricTile';
 import type { Perspective } from './series';
 import { useRefetchOn } from './useLiveRefresh';
+import { useT, type Translate } from '../../i18n/context';
 
 type Performance = NonNullable<CampaignPerformanceQuery['campaignPerformance']>;
 
 /** The tiles a perspective sees, from the figures the API gave it. */
-function overviewTiles(p: Performance, perspective: Exclude<Perspective, 'creator'>): MetricTileProps[] {
+function overviewTiles(t: Translate, p: Performance, perspective: Exclude<Perspective, 'creator'>): MetricTileProps[] {
   const n = p.numbers;
   const agency = perspective === 'agency';
-  const settled = (money: Performance['numbers']['gmvActual'] | null) => ({ label: 'Settled', value: formatMoneyOrDash(money) });
+  const settled = (money: Performance['numbers']['gmvActual'] | null) => ({ label: t('insight.overview.settled'), value: formatMoneyOrDash(money) });
   const tiles: MetricTileProps[] = [
     {
-      label: agency ? 'Products registered' : 'Your products registered',
+      label: t(agency ? 'insight.overview.products' : 'insight.overview.yourProducts'),
       value: formatCount(p.productsRegistered),
       icon: <IconBox size={16} />,
-      help: 'Registrations not withdrawn. Ongoing: approved (or a cancellation is being decided).',
+      help: t('insight.overview.productsHelp'),
       details: [
-        { label: 'Ongoing', value: formatCount(p.productsApproved) },
-        { label: 'Pending', value: formatCount(p.productsPending) },
-        { label: 'Rejected', value: formatCount(p.productsRejected) },
-        { label: 'Closed', value: formatCount(p.productsClosed) },
+        { label: t('insight.overview.ongoing'), value: formatCount(p.productsApproved) },
+        { label: t('insight.overview.pending'), value: formatCount(p.productsPending) },
+        { label: t('insight.overview.rejected'), value: formatCount(p.productsRejected) },
+        { label: t('insight.overview.closed'), value: formatCount(p.productsClosed) },
       ],
     },
     {
-      label: 'Creators collaborating',
+      label: t('insight.overview.creators'),
       value: formatCount(p.creatorsCollaborating),
       icon: <IconUsers size={16} />,
-      help: 'Creators with the products in their showcase now; with sales: credited with at least one sale.',
-      details: [{ label: 'With sales', value: formatCount(p.creatorsWithSales) }],
+      help: t('insight.overview.creatorsHelp'),
+      details: [{ label: t('insight.overview.withSales'), value: formatCount(p.creatorsWithSales) }],
     },
     p.samplesRequested !== null
       ? {
-          label: 'Samples requested',
+          label: t('insight.overview.samplesRequested'),
           value: formatCount(p.samplesRequested),
           icon: <IconGift size={16} />,
-          help: 'Sample requests in any status; content: videos and LIVE sessions posted for the products.',
+          help: t('insight.overview.samplesRequestedHelp'),
           details: [
-            { label: 'Approved', value: formatCount(p.samplesApproved) },
-            { label: 'Shipped', value: formatCount(p.samplesShipped) },
-            { label: 'Content', value: formatCount(p.contentPosted) },
+            { label: t('insight.overview.approved'), value: formatCount(p.samplesApproved) },
+            { label: t('insight.overview.shipped'), value: formatCount(p.samplesShipped) },
+            { label: t('insight.overview.content'), value: formatCount(p.contentPosted) },
           ],
         }
       : {
-          label: 'Samples approved',
+          label: t('insight.overview.samplesApproved'),
           value: formatCount(p.samplesApproved),
           icon: <IconGift size={16} />,
-          help: 'Samples of your products approved for creators; content: videos and LIVE sessions posted.',
+          help: t('insight.overview.samplesApprovedHelp'),
           details: [
-            { label: 'Shipped', value: formatCount(p.samplesShipped) },
-            { label: 'Content', value: formatCount(p.contentPosted) },
+            { label: t('insight.overview.shipped'), value: formatCount(p.samplesShipped) },
+            { label: t('insight.overview.content'), value: formatCount(p.contentPosted) },
           ],
         },
     {
-      label: 'Paid orders',
+      label: t('insight.perf.paidOrders'),
       value: formatCount(n.paidOrders),
       icon: <IconShoppingCart size={16} />,
-      help: 'Orders with a paid line (later cancelled or returned ones included). Settled: after the market’s settlement window.',
-      details: [{ label: 'Settled', value: formatCount(n.actualOrders) }],
+      help: t('insight.overview.ordersHelp'),
+      details: [{ label: t('insight.overview.settled'), value: formatCount(n.actualOrders) }],
     },
     {
-      label: 'GMV (estimated)',
+      label: t('insight.perf.gmvEstimated'),
       value: formatMoneyOrDash(n.gmvEstimated),
       icon: <IconCash size={16} />,
-      help: 'Paid by buyers after refunds, on lines that are sales now. Settled: final, after returns.',
+      help: t('insight.overview.gmvHelp'),
       color: 'teal',
       details: [settled(n.gmvActual)],
     },
     {
-      label: agency ? 'Seller-paid commission' : 'Commission you pay',
+      label: t(agency ? 'insight.overview.sellerPaid' : 'insight.perf.youPay'),
       value: formatMoneyOrDash(n.sellerPaidEstimated),
       icon: <IconReceipt size={16} />,
-      help: 'The sellers’ total rate applied to each line, estimated; settled once final.',
+      help: t('insight.overview.sellerPaidHelp'),
       color: 'orange',
       details: [settled(n.sellerPaidActual)],
     },
@@ -89,18 +90,18 @@ function overviewTiles(p: Performance, perspective: Exclude<Perspective, 'creato
   if (agency) {
     tiles.push(
       {
-        label: 'Creator commission',
+        label: t('insight.perf.creatorCommission'),
         value: formatMoneyOrDash(n.creatorCommissionEstimated),
         icon: <IconUserStar size={16} />,
-        help: 'The creators’ share of the seller-paid commission, estimated; settled once final.',
+        help: t('insight.overview.creatorCommissionHelp'),
         color: 'pink',
         details: [settled(n.creatorCommissionActual)],
       },
       {
-        label: 'Agency commission',
+        label: t('insight.perf.agencyCommission'),
         value: formatMoneyOrDash(n.agencyCommissionEstimated),
         icon: <IconBuilding size={16} />,
-        help: 'Your share: the seller-paid commission minus the creators’, estimated; settled once final.',
+        help: t('insight.overview.agencyCommissionHelp'),
         color: 'indigo',
         details: [settled(n.agencyCommissionActual)],
       },
@@ -117,23 +118,24 @@ export interface CampaignOverviewProps {
 }
 
 export function CampaignOverview({ campaignId, perspective, timeZone, version }: CampaignOverviewProps) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CampaignPerformanceDocument, variables: { campaignId } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
 
-  if (error && !data) return <ErrorState error={error} onRetry={reload} title="Could not load the overview" />;
-  if (!data && fetching) return <LoadingState label="Loading overview…" />;
+  if (error && !data) return <ErrorState error={error} onRetry={reload} title={t('insight.overview.error')} />;
+  if (!data && fetching) return <LoadingState label={t('insight.overview.loading')} />;
   const performance = data?.campaignPerformance;
-  if (!performance) return <EmptyBlock title="No figures for this campaign" description="It does not exist or is not yours to see." />;
+  if (!performance) return <EmptyBlock title={t('insight.overview.none')} description={t('insight.overview.noneHelp')} />;
 
-  const tiles = overviewTiles(performance, perspective);
+  const tiles = overviewTiles(t, performance, perspective);
   return (
     <section aria-labelledby="overview-title">
       <Text component="h2" id="overview-title" fw={700} size="lg" mb={4}>
-        Overview
+        {t('insight.overview.title')}
       </Text>
       <Text size="xs" c="dimmed" mb="sm" aria-live="polite" data-testid="overview-computed-at">
-        Live · figures as of {formatDateTime(performance.computedAt, timeZone)}
+        {t('insight.overview.asOf', { time: formatDateTime(performance.computedAt, timeZone) })}
       </Text>
       <SimpleGrid cols={{ base: 1, xs: 2, lg: tiles.length > 6 ? 4 : 3 }} spacing="sm" data-testid="performance-tiles">
         {tiles.map((tile) => (

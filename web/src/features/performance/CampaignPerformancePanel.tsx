@@ -9,6 +9,7 @@ import { CampaignOverview } from './CampaignOverview';
 import { CampaignSeriesCard } from './CampaignSeriesCard';
 import { ProductPerformanceTable } from './ProductPerformanceTable';
 import { useCampaignNumbersLive } from './useLiveRefresh';
+import { useT } from '../../i18n/context';
 
 export interface CampaignPerformancePanelProps {
   campaign: { id: string; currency: string; campaignStart: string; campaignEnd: string };
@@ -17,13 +18,14 @@ export interface CampaignPerformancePanelProps {
 }
 
 export function CampaignPerformancePanel({ campaign, perspective, timeZone }: CampaignPerformancePanelProps) {
+  const t = useT();
   const { version, lastEventAt } = useCampaignNumbersLive(campaign.id);
   return (
     <Stack gap="lg" data-testid="campaign-performance" data-version={version}>
       {lastEventAt && (
         <Group justify="flex-end" mb={-12}>
           <Text size="xs" c="dimmed" aria-live="polite" data-testid="performance-live">
-            Updated live at {formatDateTime(lastEventAt, timeZone, { withZone: false })}
+            {t('insight.perf.updatedLive', { time: formatDateTime(lastEventAt, timeZone, { withZone: false }) })}
           </Text>
         </Group>
       )}

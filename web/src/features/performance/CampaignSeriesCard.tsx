@@ -7,6 +7,7 @@ import { localDate, resolveRange, type Perspective, type RangeChoice } from './s
 import { SeriesChartCard } from './SeriesChartCard';
 import { useRefetchOn } from './useLiveRefresh';
 import { useNow } from './useNow';
+import { useT } from '../../i18n/context';
 
 export interface CampaignSeriesCardProps {
   campaignId: string;
@@ -19,6 +20,7 @@ export interface CampaignSeriesCardProps {
 }
 
 export function CampaignSeriesCard({ campaignId, perspective, currency, timeZone, campaignStart, campaignEnd, version }: CampaignSeriesCardProps) {
+  const t = useT();
   const now = useNow();
   const today = localDate(now, timeZone);
   const campaign = { start: localDate(campaignStart, timeZone), end: localDate(campaignEnd, timeZone) };
@@ -46,9 +48,9 @@ export function CampaignSeriesCard({ campaignId, perspective, currency, timeZone
       fetching={fetching && Boolean(data)}
       status={
         error && !data ? (
-          <ErrorState error={error} onRetry={reload} title="Could not load the chart" />
+          <ErrorState error={error} onRetry={reload} title={t('insight.perf.chartError')} />
         ) : !data && fetching ? (
-          <LoadingState label="Loading chart…" minHeight={280} />
+          <LoadingState label={t('insight.perf.loadingChart')} minHeight={280} />
         ) : undefined
       }
     />

@@ -20,21 +20,23 @@ import { SHIPMENT_STATUS_LABEL } from '../samples/sampleStatus';
 import { SampleStatusBadge } from '../samples/SampleStatusBadge';
 import { collaborationSteps, type StepState } from './collaboration';
 import { useRefetchOn } from './useLiveRefresh';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useT } from '../../i18n/context';
 
 const PAGE_SIZE = 10;
 type Collaboration = NonNullable<CampaignProductCollaborationsQuery['campaignProductCollaborations']>['edges'][number]['node'];
 
-const SORTS: Array<{ value: CreatorCollaborationSortField; label: string }> = [
-  { value: 'GMV_ESTIMATED', label: 'GMV (estimated)' },
-  { value: 'PAID_ORDERS', label: 'Paid orders' },
-  { value: 'CREATOR_COMMISSION_ESTIMATED', label: 'Creator commission' },
-  { value: 'AGENCY_COMMISSION_ESTIMATED', label: 'Agency commission' },
-  { value: 'CONTENT_VIEWS', label: 'Content views' },
-  { value: 'CONTENT_LIKES', label: 'Content likes' },
-  { value: 'CONTENT_ORDERS', label: 'Orders from content' },
-  { value: 'VIDEOS', label: 'Videos' },
-  { value: 'LIVES', label: 'LIVE sessions' },
-  { value: 'GMV_ACTUAL', label: 'GMV (settled)' },
+const SORTS: Array<{ value: CreatorCollaborationSortField; key: MessageKey }> = [
+  { value: 'GMV_ESTIMATED', key: 'insight.perf.gmvEstimated' },
+  { value: 'PAID_ORDERS', key: 'insight.perf.paidOrders' },
+  { value: 'CREATOR_COMMISSION_ESTIMATED', key: 'insight.perf.creatorCommission' },
+  { value: 'AGENCY_COMMISSION_ESTIMATED', key: 'insight.perf.agencyCommission' },
+  { value: 'CONTENT_VIEWS', key: 'insight.collab.sortViews' },
+  { value: 'CONTENT_LIKES', key: 'insight.collab.sortLikes' },
+  { value: 'CONTENT_ORDERS', key: 'insight.collab.sortContentOrders' },
+  { value: 'VIDEOS', key: 'insight.collab.sortVideos' },
+  { value: 'LIVES', key: 'insight.collab.sortLives' },
+  { value: 'GMV_ACTUAL', key: 'insight.perf.gmvSettled' },
 ];
 
 const STEP_ICON: Record<StepState, { icon: typeof IconCheck; color: string }> = {
@@ -46,7 +48,8 @@ const STEP_ICON: Record<StepState, { icon: typeof IconCheck; color: string }> = 
 };
 
 function Steps({ c }: { c: Collaboration }) {
-  const steps = collaborationSteps({
+  const t = useT();
+  const steps = collaborationSteps(t, {
     since: c.since,
     showcaseStatus: c.showcaseStatus,
     sampleStatus: c.sampleRequest?.status ?? null,
@@ -55,7 +58,7 @@ function Steps({ c }: { c: Collaboration }) {
     paidOrders: c.numbers.paidOrders,
   });
   return (
-    <Group gap={6} wrap="wrap" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Collaboration progress" data-testid="collaboration-steps">
+    <Group gap={6} wrap="wrap" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('insight.collab.progress')} data-testid="collaboration-steps">
       {steps.map((step, i) => {
         const { icon: Icon, color } = STEP_ICON[step.state];
         return (
@@ -97,8 +100,9 @@ function Figure({ label, value, sub }: { label: string; value: string; sub?: str
 }
 
 function CollaborationCard({ c, timeZone }: { c: Collaboration; timeZone: string }) {
+  const t = useT();
   const creator = c.creator;
-  const name = creator?.displayName || creator?.handle || 'Creator';
+  const name = creator?.displayName || creator?.handle || t('insight.collab.creator');
   const sample = c.sampleRequest;
   const n = c.numbers;
   return (
@@ -115,18 +119,18 @@ function CollaborationCard({ c, timeZone }: { c: Collaboration; timeZone: string
               </Text>
               <Text size="xs" c="dimmed" lineClamp={1}>
                 {creator?.handle ? `@${creator.handle}` : ''}
-                {creator?.followers !== null && creator?.followers !== undefined ? ` · ${formatCompact(creator.followers)} followers` : ''}
+                {creator?.followers !== null && creator?.followers !== undefined ? ` · ${t('insight.collab.followers', { count: creator.followers, shown: formatCompact(creator.followers) })}` : ''}
               </Text>
             </Stack>
           </Group>
           <Stack gap={2} align="flex-end">
             {c.creatorRateBps !== null && (
               <Badge variant="light" color="pink" radius="sm" tt="none">
-                creator {formatRate(c.creatorRateBps)}
+                {t('insight.collab.creatorRate', { rate: formatRate(c.creatorRateBps) })}
               </Badge>
             )}
             <Text size="xs" c="dimmed">
-              {c.since ? `since ${formatDate(c.since, timeZone)}` : 'link only'}
+              {c.since ? t('insight.collab.since', { date: formatDate(c.since, timeZone) }) : t('insight.collab.linkOnlyShort')}
             </Text>
           </Stack>
         </Group>
@@ -134,16 +138,24 @@ function CollaborationCard({ c, timeZone }: { c: Collaboration; timeZone: string
         <Steps c={c} />
 
         <SimpleGrid cols={4} spacing="xs">
-          <Figure label="Orders" value={formatCount(n.paidOrders)} sub={`${formatCount(n.actualOrders)} settled`} />
-          <Figure label="GMV" value={formatMoneyOrDash(n.gmvEstimated)} sub={`${formatMoneyOrDash(n.gmvActual)} settled`} />
-          <Figure label="Creator commission" value={formatMoneyOrDash(n.creatorCommissionEstimated)} sub={`${formatMoneyOrDash(n.creatorCommissionActual)} settled`} />
-          <Figure label="Agency commission" value={formatMoneyOrDash(n.agencyCommissionEstimated)} sub={`${formatMoneyOrDash(n.agencyCommissionActual)} settled`} />
+          <Figure label={t('insight.perf.orders')} value={formatCount(n.paidOrders)} sub={t('insight.collab.settled', { value: formatCount(n.actualOrders) })} />
+          <Figure label={t('insight.perf.gmv')} value={formatMoneyOrDash(n.gmvEstimated)} sub={t('insight.collab.settled', { value: formatMoneyOrDash(n.gmvActual) })} />
+          <Figure
+            label={t('insight.perf.creatorCommission')}
+            value={formatMoneyOrDash(n.creatorCommissionEstimated)}
+            sub={t('insight.collab.settled', { value: formatMoneyOrDash(n.creatorCommissionActual) })}
+          />
+          <Figure
+            label={t('insight.perf.agencyCommission')}
+            value={formatMoneyOrDash(n.agencyCommissionEstimated)}
+            sub={t('insight.collab.settled', { value: formatMoneyOrDash(n.agencyCommissionActual) })}
+          />
         </SimpleGrid>
 
         {sample && (
           <Group gap="xs" wrap="wrap" data-testid="collaboration-sample">
             <Text size="xs" c="dimmed">
-              Sample
+              {t('insight.collab.sample')}
             </Text>
             <SampleStatusBadge status={sample.status} />
             {sample.shipmentStatus && (
@@ -155,7 +167,7 @@ function CollaborationCard({ c, timeZone }: { c: Collaboration; timeZone: string
             )}
             {sample.contentDueAt && (sample.status === 'DELIVERED' || sample.status === 'OVERDUE') && (
               <Text size="xs" c={sample.status === 'OVERDUE' ? 'red' : undefined}>
-                content due {formatDateTime(sample.contentDueAt, timeZone)}
+                {t('insight.collab.contentDue', { date: formatDateTime(sample.contentDueAt, timeZone) })}
               </Text>
             )}
           </Group>
@@ -165,23 +177,23 @@ function CollaborationCard({ c, timeZone }: { c: Collaboration; timeZone: string
           <Group gap={4}>
             <IconVideo size={14} aria-hidden />
             <Text size="xs">
-              {formatCount(c.videos)} videos · {formatCount(c.lives)} LIVE
+              {t('insight.collab.videosLives', { videos: c.videos, shownVideos: formatCount(c.videos), lives: formatCount(c.lives) })}
             </Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {formatCompact(c.contentViews)} views · {formatCompact(c.contentLikes)} likes · {formatCount(c.contentOrders)} orders from content
+            {t('insight.collab.reach', { views: formatCompact(c.contentViews), likes: formatCompact(c.contentLikes), orders: c.contentOrders, shownOrders: formatCount(c.contentOrders) })}
           </Text>
         </Group>
         {c.contents.length > 0 && (
-          <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={`Content by ${name}`}>
+          <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('insight.collab.contentBy', { name })}>
             {c.contents.map((content) => (
               <Group key={content.id} component="li" gap={6} wrap="nowrap">
                 {content.kind === 'LIVE' ? <IconLivePhoto size={14} aria-hidden /> : <IconBrandTiktok size={14} aria-hidden />}
                 <Anchor href={content.url} target="_blank" rel="noopener noreferrer" size="xs">
-                  {content.kind === 'LIVE' ? 'LIVE' : 'Video'} · {formatDate(content.postedAt, timeZone)}
+                  {content.kind === 'LIVE' ? 'LIVE' : t('insight.collab.video')} · {formatDate(content.postedAt, timeZone)}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {formatCompact(content.views)} views · {formatCompact(content.likes)} likes · {formatCount(content.ordersCount)} orders
+                  {t('insight.collab.contentReach', { views: formatCompact(content.views), likes: formatCompact(content.likes), orders: content.ordersCount, shownOrders: formatCount(content.ordersCount) })}
                 </Text>
               </Group>
             ))}
@@ -193,6 +205,7 @@ function CollaborationCard({ c, timeZone }: { c: Collaboration; timeZone: string
 }
 
 function CollaborationList({ registrationId, timeZone, version }: { registrationId: string; timeZone: string; version: number }) {
+  const t = useT();
   const [sortField, setSortField] = useState<CreatorCollaborationSortField>('GMV_ESTIMATED');
   const pager = usePager(sortField);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -206,13 +219,13 @@ function CollaborationList({ registrationId, timeZone, version }: { registration
 
   return (
     <Stack gap="md">
-      <Select label="Sort creators by" data={SORTS} value={sortField} onChange={(v) => v && setSortField(v as CreatorCollaborationSortField)} allowDeselect={false} w={260} />
+      <Select label={t('insight.collab.sortBy')} data={SORTS.map((s) => ({ value: s.value, label: t(s.key) }))} value={sortField} onChange={(v) => v && setSortField(v as CreatorCollaborationSortField)} allowDeselect={false} w={260} />
       {error && !data ? (
         <ErrorState error={error} onRetry={reload} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading creators…" />
+        <LoadingState label={t('insight.collab.loading')} />
       ) : rows.length === 0 ? (
-        <EmptyBlock title="No creators yet" description="Creators appear here once they add the product from a list or sell it through a link." icon={<IconUsers aria-hidden />} />
+        <EmptyBlock title={t('insight.collab.none')} description={t('insight.collab.noneHelp')} icon={<IconUsers aria-hidden />} />
       ) : (
         <Box>
           <Stack gap="sm" data-testid="collaborations">
@@ -228,7 +241,7 @@ function CollaborationList({ registrationId, timeZone, version }: { registration
             hasNextPage={connection?.pageInfo.hasNextPage ?? false}
             endCursor={connection?.pageInfo.endCursor}
             busy={fetching}
-            label="Creator pages"
+            label={t('insight.collab.pages')}
           />
         </Box>
       )}
@@ -245,6 +258,7 @@ export interface CollaborationsDrawerProps {
 }
 
 export function CollaborationsDrawer({ registrationId, title, timeZone, version, onClose }: CollaborationsDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={registrationId !== null}
@@ -254,14 +268,14 @@ export function CollaborationsDrawer({ registrationId, title, timeZone, version,
       title={
         <Stack gap={0}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            Creator collaborations
+            {t('insight.collab.title')}
           </Text>
           <Text fw={600} lineClamp={2}>
             {title}
           </Text>
         </Stack>
       }
-      closeButtonProps={{ 'aria-label': 'Close creator collaborations' }}
+      closeButtonProps={{ 'aria-label': t('insight.collab.close') }}
     >
       {registrationId && (
         <Tooltip.Group>

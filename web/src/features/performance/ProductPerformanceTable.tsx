@@ -44,7 +44,6 @@ import {
   DEFAULT_PRODUCT_SORT,
   EMPTY_PRODUCT_FILTERS,
   PERFORMANCE_STATUSES,
-  SORT_LABEL,
   sortFieldsFor,
   toggleSort,
   type ProductFilterValues,
@@ -52,6 +51,29 @@ import {
 } from './productFilters';
 import type { Perspective } from './series';
 import { useRefetchOn } from './useLiveRefresh';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useT } from '../../i18n/context';
+
+/** The sort fields' names (productFilters.ts lists the fields each perspective may sort by). */
+const SORT_KEY: Readonly<Record<ProductPerformanceSortField, MessageKey>> = {
+  GMV_ESTIMATED: 'insight.sort.gmvEstimated',
+  GMV_ACTUAL: 'insight.sort.gmvActual',
+  PAID_ORDERS: 'insight.sort.paidOrders',
+  ACTUAL_ORDERS: 'insight.sort.actualOrders',
+  SELLER_PAID_ESTIMATED: 'insight.sort.sellerPaidEstimated',
+  SELLER_PAID_ACTUAL: 'insight.sort.sellerPaidActual',
+  AGENCY_COMMISSION_ESTIMATED: 'insight.sort.agencyEstimated',
+  AGENCY_COMMISSION_ACTUAL: 'insight.sort.agencyActual',
+  CREATOR_COMMISSION_ESTIMATED: 'insight.sort.creatorEstimated',
+  CREATOR_COMMISSION_ACTUAL: 'insight.sort.creatorActual',
+  CREATORS_COLLABORATING: 'insight.sort.creators',
+  CREATORS_WITH_SALES: 'insight.sort.creatorsWithSales',
+  SAMPLES_REQUESTED: 'insight.sort.samplesRequested',
+  SAMPLES_APPROVED: 'insight.sort.samplesApproved',
+  SAMPLES_SHIPPED: 'insight.sort.samplesShipped',
+  CONTENT_POSTED: 'insight.sort.contentPosted',
+  REGISTERED_AT: 'insight.sort.registeredAt',
+};
 
 const PAGE_SIZE = 20;
 type Row = NonNullable<CampaignProductPerformanceQuery['campaignProductPerformance']>['edges'][number]['node'];
@@ -60,11 +82,12 @@ type Money = Row['numbers']['gmvActual'];
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 function SortHeader({ label, field, sort, onSort, align = 'right', hint }: { label: string; field: ProductPerformanceSortField; sort: ProductSort; onSort: (f: ProductPerformanceSortField) => void; align?: 'left' | 'right'; hint?: string }) {
+  const t = useT();
   const state = ariaSort(sort, field);
   const Icon = state === 'ascending' ? IconArrowUp : state === 'descending' ? IconArrowDown : IconArrowsSort;
   return (
     <Table.Th scope="col" ta={align} aria-sort={state} style={{ whiteSpace: 'nowrap' }}>
-      <UnstyledButton onClick={() => onSort(field)} aria-description={`Sort by ${SORT_LABEL[field]}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' }}>
+      <UnstyledButton onClick={() => onSort(field)} aria-description={t('insight.sort.by', { field: t(SORT_KEY[field]) })} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' }}>
         {label}
         <Icon size={14} aria-hidden color={state === 'none' ? 'var(--mantine-color-dimmed)' : undefined} />
       </UnstyledButton>
@@ -114,6 +137,7 @@ export interface ProductPerformanceTableProps {
 }
 
 export function ProductPerformanceTable({ campaignId, perspective, timeZone, version }: ProductPerformanceTableProps) {
+  const t = useT();
   const titleId = useId();
   const agency = perspective === 'agency';
   const [filters, setFilters] = useState<ProductFilterValues>(EMPTY_PRODUCT_FILTERS);
@@ -132,21 +156,21 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
   const rows = connection?.edges.map((e) => e.node) ?? [];
   const set = (patch: Partial<ProductFilterValues>) => setFilters({ ...filters, ...patch });
   const onSort = (field: ProductPerformanceSortField) => setSort(toggleSort(sort, field));
-  const sortOptions = sortFieldsFor(perspective).map((f) => ({ value: f, label: SORT_LABEL[f] }));
+  const sortOptions = sortFieldsFor(perspective).map((f) => ({ value: f, label: t(SORT_KEY[f]) }));
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={titleId}>
       <Group justify="space-between" align="baseline" mb="sm">
         <Text component="h2" id={titleId} fw={700} size="lg" m={0}>
-          {agency ? 'Products' : 'Your products'}
+          {t(agency ? 'insight.products.title' : 'insight.products.yours')}
         </Text>
         <Text size="xs" c="dimmed">
-          Money: estimated, and settled below it
+          {t('insight.products.moneyNote')}
         </Text>
       </Group>
 
       <Stack gap="sm" mb="md">
-        <div role="group" aria-label="Status">
+        <div role="group" aria-label={t('insight.products.status')}>
           <Chip.Group multiple value={filters.statuses} onChange={(v) => set({ statuses: v as RegistrationStatus[] })}>
             <Group gap={6}>
               {PERFORMANCE_STATUSES.map((s) => (
@@ -158,24 +182,24 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
           </Chip.Group>
         </div>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <Select label="Category" placeholder="All categories" clearable searchable data={PRODUCT_CATEGORIES as string[]} value={filters.category} onChange={(v) => set({ category: v })} w={220} />
+          <Select label={t('insight.products.category')} placeholder={t('insight.products.allCategories')} clearable searchable data={PRODUCT_CATEGORIES as string[]} value={filters.category} onChange={(v) => set({ category: v })} w={220} />
           <Stack gap={2}>
             <Text size="sm" fw={500} id={`${titleId}-content`}>
-              Posted content
+              {t('insight.products.posted')}
             </Text>
             <SegmentedControl
               aria-labelledby={`${titleId}-content`}
               value={filters.content}
               onChange={(v) => set({ content: v as ProductFilterValues['content'] })}
               data={[
-                { value: 'any', label: 'Any' },
-                { value: 'yes', label: 'Has content' },
-                { value: 'no', label: 'None yet' },
+                { value: 'any', label: t('insight.products.any') },
+                { value: 'yes', label: t('insight.products.hasContent') },
+                { value: 'no', label: t('insight.products.noContent') },
               ]}
             />
           </Stack>
           <Select
-            label="Sort by"
+            label={t('insight.products.sortBy')}
             data={sortOptions}
             value={sort.field}
             onChange={(v) => v && setSort({ field: v as ProductPerformanceSortField, direction: 'DESC' })}
@@ -183,31 +207,31 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
             w={270}
           />
           <SegmentedControl
-            aria-label="Sort direction"
+            aria-label={t('insight.products.direction')}
             value={sort.direction}
             onChange={(v) => setSort({ ...sort, direction: v as ProductSort['direction'] })}
             data={[
-              { value: 'DESC', label: 'Highest first' },
-              { value: 'ASC', label: 'Lowest first' },
+              { value: 'DESC', label: t('insight.products.highest') },
+              { value: 'ASC', label: t('insight.products.lowest') },
             ]}
           />
-          {agency && <Switch label="Bookmarked only" checked={filters.bookmarkedOnly} onChange={(e) => set({ bookmarkedOnly: e.currentTarget.checked })} mb={8} />}
+          {agency && <Switch label={t('insight.products.bookmarkedOnly')} checked={filters.bookmarkedOnly} onChange={(e) => set({ bookmarkedOnly: e.currentTarget.checked })} mb={8} />}
           {anyProductFilter(filters) && (
             <Button variant="subtle" size="xs" onClick={() => setFilters(EMPTY_PRODUCT_FILTERS)} mb={6}>
-              Clear filters
+              {t('insight.products.clear')}
             </Button>
           )}
         </Group>
       </Stack>
 
       {error && !data ? (
-        <ErrorState error={error} onRetry={reload} title="Could not load the products" />
+        <ErrorState error={error} onRetry={reload} title={t('insight.products.error')} />
       ) : !data && fetching ? (
-        <LoadingState label="Loading products…" />
+        <LoadingState label={t('insight.products.loading')} />
       ) : rows.length === 0 ? (
         <EmptyBlock
-          title={anyProductFilter(filters) ? 'No products match these filters' : 'No products registered yet'}
-          description={anyProductFilter(filters) ? 'Clear a filter to see more.' : 'Products appear here once sellers register them.'}
+          title={anyProductFilter(filters) ? t('insight.products.noMatch') : t('insight.products.none')}
+          description={anyProductFilter(filters) ? t('insight.products.noMatchHelp') : t('insight.products.noneHelp')}
           icon={<IconPackage aria-hidden />}
         />
       ) : (
@@ -215,24 +239,30 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
           <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
           <Table.ScrollContainer minWidth={agency ? 1080 : 900}>
             <Table verticalSpacing="sm" highlightOnHover data-testid="product-performance-table" aria-busy={fetching}>
-              <VisuallyHidden component="caption">Products with their figures, sorted by {SORT_LABEL[sort.field]}</VisuallyHidden>
+              <VisuallyHidden component="caption">{t('insight.products.caption', { field: t(SORT_KEY[sort.field]) })}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Product</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <SortHeader label="Creators" field="CREATORS_COLLABORATING" sort={sort} onSort={onSort} hint="with sales" />
-                  <SortHeader label="Samples" field={agency ? 'SAMPLES_REQUESTED' : 'SAMPLES_APPROVED'} sort={sort} onSort={onSort} hint="shipped · content" />
-                  <SortHeader label="Orders" field="PAID_ORDERS" sort={sort} onSort={onSort} hint="settled" />
-                  <SortHeader label="GMV" field="GMV_ESTIMATED" sort={sort} onSort={onSort} />
-                  <SortHeader label={agency ? 'Seller-paid' : 'You pay'} field="SELLER_PAID_ESTIMATED" sort={sort} onSort={onSort} />
-                  {agency && <SortHeader label="Creators’" field="CREATOR_COMMISSION_ESTIMATED" sort={sort} onSort={onSort} />}
-                  {agency && <SortHeader label="Agency" field="AGENCY_COMMISSION_ESTIMATED" sort={sort} onSort={onSort} />}
+                  <Table.Th scope="col">{t('insight.products.product')}</Table.Th>
+                  <Table.Th scope="col">{t('insight.products.status')}</Table.Th>
+                  <SortHeader label={t('insight.products.creators')} field="CREATORS_COLLABORATING" sort={sort} onSort={onSort} hint={t('insight.products.withSales')} />
+                  <SortHeader
+                    label={t('insight.products.samples')}
+                    field={agency ? 'SAMPLES_REQUESTED' : 'SAMPLES_APPROVED'}
+                    sort={sort}
+                    onSort={onSort}
+                    hint={t('insight.products.samplesHint')}
+                  />
+                  <SortHeader label={t('insight.perf.orders')} field="PAID_ORDERS" sort={sort} onSort={onSort} hint={t('insight.products.settled')} />
+                  <SortHeader label={t('insight.perf.gmv')} field="GMV_ESTIMATED" sort={sort} onSort={onSort} />
+                  <SortHeader label={t(agency ? 'insight.products.sellerPaid' : 'insight.products.youPay')} field="SELLER_PAID_ESTIMATED" sort={sort} onSort={onSort} />
+                  {agency && <SortHeader label={t('insight.products.creatorsShare')} field="CREATOR_COMMISSION_ESTIMATED" sort={sort} onSort={onSort} />}
+                  {agency && <SortHeader label={t('insight.products.agency')} field="AGENCY_COMMISSION_ESTIMATED" sort={sort} onSort={onSort} />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((row) => {
                   const product = row.registration.product;
-                  const title = product?.title ?? 'Product';
+                  const title = product?.title ?? t('insight.products.product');
                   const n = row.numbers;
                   return (
                     <Table.Tr key={row.registration.id} data-testid="product-performance-row">
@@ -243,7 +273,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
                           </Avatar>
                           <Stack gap={0} style={{ minWidth: 0 }}>
                             <Group gap={4} wrap="nowrap">
-                              {row.registration.bookmarked && <IconBookmarkFilled size={14} color="var(--mantine-color-yellow-6)" aria-label="Bookmarked" />}
+                              {row.registration.bookmarked && <IconBookmarkFilled size={14} color="var(--mantine-color-yellow-6)" aria-label={t('insight.products.bookmarked')} />}
                               {agency ? (
                                 <Anchor
                                   component="button"
@@ -253,7 +283,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
                                   ta="left"
                                   lineClamp={2}
                                   onClick={() => setCollaborationsOf(row)}
-                                  aria-description="Shows its creator collaborations"
+                                  aria-description={t('insight.products.showsCollaborations')}
                                 >
                                   {title}
                                 </Anchor>
@@ -264,7 +294,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
                               )}
                             </Group>
                             <Text size="xs" c="dimmed" lineClamp={1}>
-                              {[agency ? row.registration.shop?.name : null, product?.category, row.registration.totalRateBps !== null ? `total ${formatRate(row.registration.totalRateBps)}` : null, product?.price ? formatMoneyOrDash(product.price) : null]
+                              {[agency ? row.registration.shop?.name : null, product?.category, row.registration.totalRateBps !== null ? t('insight.products.total', { rate: formatRate(row.registration.totalRateBps) }) : null, product?.price ? formatMoneyOrDash(product.price) : null]
                                 .filter(Boolean)
                                 .join(' · ')}
                             </Text>
@@ -295,7 +325,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
             hasNextPage={connection?.pageInfo.hasNextPage ?? false}
             endCursor={connection?.pageInfo.endCursor}
             busy={fetching}
-            label="Product pages"
+            label={t('insight.products.pages')}
           />
         </div>
       )}

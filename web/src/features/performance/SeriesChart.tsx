@@ -3,6 +3,7 @@
 import '@mantine/charts/styles.css';
 import { AreaChart, BarChart } from '@mantine/charts';
 import { formatCount } from '../../lib/format';
+import { sqrtTicks, type ChartScale } from './chartScale';
 import { axisFormatter, formatMinor } from './money';
 import type { ChartRow } from './series';
 
@@ -15,9 +16,11 @@ export interface SeriesChartProps {
   currency: string;
   height: number;
   label: string;
+  /** 'sqrt' when one day dwarfs the others (chartScale.ts): small days stay visible. */
+  scale?: ChartScale;
 }
 
-export default function SeriesChart({ rows, series, money, stacked, currency, height, label }: SeriesChartProps) {
+export default function SeriesChart({ rows, series, money, stacked, currency, height, label, scale = 'linear' }: SeriesChartProps) {
   if (money) {
     const max = Math.max(0, ...rows.flatMap((row) => series.map((s) => Number(row[s.name]) || 0)));
     // Stacked areas reach the sum of their series.
@@ -35,7 +38,11 @@ export default function SeriesChart({ rows, series, money, stacked, currency, he
         withLegend
         legendProps={{ verticalAlign: 'bottom', height: 40 }}
         valueFormatter={(v) => formatMinor(v, currency)}
-        yAxisProps={{ tickFormatter: tick, width: height < 250 ? 64 : 84 }}
+        yAxisProps={{
+          tickFormatter: tick,
+          width: height < 250 ? 64 : 84,
+          ...(scale === 'sqrt' ? { scale: 'sqrt' as const, domain: [0, Math.max(...sqrtTicks(top))], ticks: sqrtTicks(top), interval: 0 } : {}),
+        }}
         xAxisProps={{ minTickGap: 16 }}
         gridAxis="y"
         fillOpacity={0.25}

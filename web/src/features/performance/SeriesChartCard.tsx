@@ -10,7 +10,10 @@ import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react'
 import { LoadingState } from '../../components/QueryState';
 import { formatCount, formatMoneyOrDash } from '../../lib/format';
 import { zoneName } from '../campaigns/zonedTime';
+import { chartScaleFor } from './chartScale';
 import { formatMinor } from './money';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useT } from '../../i18n/context';
 import {
   bucketDays,
   bucketMoney,
@@ -18,6 +21,7 @@ import {
   chartRows,
   formatLocalRange,
   hasActivity,
+  MAX_SERIES_DAYS,
   RANGE_PRESET_LABEL,
   resolveRange,
   seriesFor,
@@ -30,7 +34,13 @@ import {
   type SeriesDay,
 } from './series';
 
-const METRIC_LABEL: Record<ChartMetric, string> = { orders: 'Orders', gmv: 'GMV', commission: 'Commission' };
+const METRIC_LABEL: Record<ChartMetric, MessageKey> = { orders: 'insight.perf.orders', gmv: 'insight.perf.gmv', commission: 'insight.perf.commission' };
+const PRESET_LABEL: Record<RangePreset, MessageKey> = {
+  '7d': 'insight.perf.range7d',
+  '30d': 'insight.perf.range30d',
+  '90d': 'insight.perf.range90d',
+  campaign: 'insight.perf.rangeCampaign',
+};
 // The chart library loads with the first chart shown, not with the app.
 const SeriesChart = lazy(() => import('./SeriesChart'));
 
@@ -54,7 +64,7 @@ export interface SeriesChartCardProps {
 }
 
 export function SeriesChartCard({
-  title = 'Daily performance',
+  title,
   perspective,
   currency,
   timeZone,
@@ -67,7 +77,9 @@ export function SeriesChartCard({
   status,
   compact = false,
 }: SeriesChartCardProps) {
+  const t = useT();
   const titleId = useId();
+  const heading = title ?? t('insight.perf.daily');
   const [metric, setMetric] = useState<ChartMetric>('gmv');
   const [asTable, setAsTable] = useState(false);
   const { problem } = resolveRange(choice, today, campaign);
@@ -80,19 +92,26 @@ export function SeriesChartCard({
   }, [days]);
   const rows = useMemo(() => chartRows(buckets, spec.series), [buckets, spec.series]);
   const active = hasActivity(buckets);
+  // Money charts compress their y-scale when one bucket dwarfs the others (stacked series by their sums).
+  const scale = spec.money
+    ? chartScaleFor(rows.flatMap((row) => (spec.stacked ? [spec.series.reduce((sum, s) => sum + (Number(row[s.key]) || 0), 0)] : spec.series.map((s) => Number(row[s.key]) || 0))))
+    : 'linear';
   const presets = (Object.keys(RANGE_PRESET_LABEL) as RangePreset[]).filter((p) => p !== 'campaign' || campaign);
 
   const commissionField = seriesFor('commission', perspective).series[0]!.key as MoneyField;
   const money = (field: MoneyField) => (total ? formatMoneyOrDash(bucketMoney(total, field, currency)) : '—');
   const totals: Array<{ label: string; value: string }> = total
     ? [
-        { label: 'Paid orders', value: formatCount(total.paidOrders) },
-        { label: 'GMV', value: money('gmvEstimated') },
-        { label: perspective === 'agency' ? 'Agency commission' : perspective === 'seller' ? 'Commission you pay' : 'Your commission', value: money(commissionField) },
+        { label: t('insight.perf.paidOrders'), value: formatCount(total.paidOrders) },
+        { label: t('insight.perf.gmv'), value: money('gmvEstimated') },
+        {
+          label: t(perspective === 'agency' ? 'insight.perf.agencyCommission' : perspective === 'seller' ? 'insight.perf.youPay' : 'insight.perf.yours'),
+          value: money(commissionField),
+        },
       ]
     : [];
 
-  const chartSeries = spec.series.map((s) => ({ name: s.key, label: s.label, color: s.color }));
+  const chartSeries = spec.series.map((s) => ({ name: s.key, label: t(s.label), color: s.color }));
   const height = compact ? 220 : 280;
   const valueFormatter = spec.money ? (v: number) => formatMinor(v, currency) : (v: number) => formatCount(v);
 
@@ -102,21 +121,22 @@ export function SeriesChartCard({
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Stack gap={0}>
             <Text component="h2" id={titleId} fw={700} size="lg" m={0}>
-              {title}
+              {heading}
             </Text>
             <Text size="xs" c="dimmed">
-              By the day each order was paid, in {timeZone.replace(/_/g, ' ')} time ({zoneName(timeZone)}){weekly ? ' · by week' : ''}
+              {t(weekly ? 'insight.perf.byWeek' : 'insight.perf.byDay', { zone: timeZone.replace(/_/g, ' '), abbr: zoneName(timeZone) })}
+              {scale === 'sqrt' && !asTable ? ` · ${t('insight.perf.sqrtScale')}` : ''}
             </Text>
           </Stack>
           {total && (
-            <Group gap={compact ? 'sm' : 'lg'} component="dl" m={0} data-testid="series-totals" aria-label="Totals of the range">
-              {totals.map((t) => (
-                <Stack key={t.label} gap={0}>
+            <Group gap={compact ? 'sm' : 'lg'} component="dl" m={0} data-testid="series-totals" aria-label={t('insight.perf.totals')}>
+              {totals.map((figure) => (
+                <Stack key={figure.label} gap={0}>
                   <Text component="dt" size="xs" c="dimmed">
-                    {t.label}
+                    {figure.label}
                   </Text>
                   <Text component="dd" m={0} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {t.value}
+                    {figure.value}
                   </Text>
                 </Stack>
               ))}
@@ -126,19 +146,19 @@ export function SeriesChartCard({
 
         <Group gap="sm" wrap="wrap" align="flex-end">
           <SegmentedControl
-            aria-label="Figure to chart"
+            aria-label={t('insight.perf.figure')}
             value={metric}
             onChange={(v) => setMetric(v as ChartMetric)}
-            data={(Object.keys(METRIC_LABEL) as ChartMetric[]).map((m) => ({ value: m, label: METRIC_LABEL[m] }))}
+            data={(Object.keys(METRIC_LABEL) as ChartMetric[]).map((m) => ({ value: m, label: t(METRIC_LABEL[m]) }))}
             size={compact ? 'sm' : 'xs'}
             fullWidth={compact}
             w={compact ? '100%' : undefined}
           />
           <SegmentedControl
-            aria-label="Range"
+            aria-label={t('insight.perf.range')}
             value={choice.preset}
             onChange={(v) => onChoiceChange({ ...choice, preset: v as RangeChoice['preset'] })}
-            data={[...presets.map((p) => ({ value: p, label: RANGE_PRESET_LABEL[p] })), { value: 'custom', label: 'Custom' }]}
+            data={[...presets.map((p) => ({ value: p, label: t(PRESET_LABEL[p]) })), { value: 'custom', label: t('insight.perf.rangeCustom') }]}
             size={compact ? 'sm' : 'xs'}
             fullWidth={compact}
             w={compact ? '100%' : undefined}
@@ -146,21 +166,21 @@ export function SeriesChartCard({
           {choice.preset === 'custom' && (
             <DatePickerInput
               type="range"
-              label="Days"
-              placeholder="First and last day"
+              label={t('insight.perf.days')}
+              placeholder={t('insight.perf.daysPlaceholder')}
               leftSection={<IconCalendar size={16} aria-hidden />}
               value={choice.custom}
               onChange={(value) => onChoiceChange({ ...choice, custom: [value[0] ?? null, value[1] ?? null] })}
               maxDate={today}
               allowSingleDateInRange
-              error={choice.custom[0] && choice.custom[1] ? problem : undefined}
+              error={choice.custom[0] && choice.custom[1] && problem ? t(problem, { max: MAX_SERIES_DAYS }) : undefined}
               size="xs"
               w={compact ? '100%' : 260}
               popoverProps={{ withinPortal: true }}
             />
           )}
           {!compact && (
-            <Switch size="xs" label="Show as table" checked={asTable} onChange={(e) => setAsTable(e.currentTarget.checked)} ml="auto" />
+            <Switch size="xs" label={t('insight.perf.asTable')} checked={asTable} onChange={(e) => setAsTable(e.currentTarget.checked)} ml="auto" />
           )}
         </Group>
 
@@ -171,22 +191,24 @@ export function SeriesChartCard({
               <Stack align="center" justify="center" mih={compact ? 220 : 280} gap={4} data-testid="chart-empty">
                 <IconChartBar size={28} color="var(--mantine-color-dimmed)" aria-hidden />
                 <Text fw={600} size="sm">
-                  No paid orders {days && days.length > 0 ? `from ${formatLocalRange({ from: days[0]!.date, to: days[days.length - 1]!.date }, { withYear: true })}` : 'in this range'}
+                  {days && days.length > 0
+                    ? t('insight.perf.noOrdersFrom', { range: formatLocalRange({ from: days[0]!.date, to: days[days.length - 1]!.date }, { withYear: true }) })
+                    : t('insight.perf.noOrders')}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  Orders appear here the day they are paid.
+                  {t('insight.perf.noOrdersHelp')}
                 </Text>
               </Stack>
             ) : asTable ? (
               <Table.ScrollContainer minWidth={480} mah={360}>
                 <Table striped stickyHeader verticalSpacing={4} data-testid="series-table">
-                  <VisuallyHidden component="caption">{title}</VisuallyHidden>
+                  <VisuallyHidden component="caption">{heading}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">{weekly ? 'Week' : 'Day'}</Table.Th>
+                      <Table.Th scope="col">{weekly ? t('insight.perf.week') : t('insight.perf.day')}</Table.Th>
                       {spec.series.map((s) => (
                         <Table.Th key={s.key} scope="col" ta="right">
-                          {s.label}
+                          {t(s.label)}
                         </Table.Th>
                       ))}
                     </Table.Tr>
@@ -208,8 +230,8 @@ export function SeriesChartCard({
                 </Table>
               </Table.ScrollContainer>
             ) : (
-              <Suspense fallback={<LoadingState label="Loading chart…" minHeight={height} />}>
-                <SeriesChart rows={rows} series={chartSeries} money={spec.money} stacked={spec.stacked} currency={currency} height={height} label={`${METRIC_LABEL[metric]} chart`} />
+              <Suspense fallback={<LoadingState label={t('insight.perf.loadingChart')} minHeight={height} />}>
+                <SeriesChart rows={rows} series={chartSeries} money={spec.money} stacked={spec.stacked} currency={currency} height={height} label={t('insight.perf.chartLabel', { metric: t(METRIC_LABEL[metric]) })} scale={scale} />
               </Suspense>
             )}
           </Box>

@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { collaborationSteps, type CollaborationFacts } from './collaboration';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../i18n/messages/en.json';
+import type { Catalogue } from '../../i18n/catalogues';
+import type { Translate } from '../../i18n/context';
+import { loadFormatter, Translator } from '../../i18n/runtime';
+import { collaborationSteps as stepsIn, type CollaborationFacts } from './collaboration';
+
+// The messages in English, as the app shows them.
+const english = new Translator('en', en as unknown as Catalogue);
+const t: Translate = (key, values) => english.format(key, values);
+const collaborationSteps = (c: CollaborationFacts) => stepsIn(t, c);
+beforeAll(loadFormatter);
 
 const base: CollaborationFacts = { since: '2026-11-01T00:00:00Z', showcaseStatus: 'ACTIVE', sampleStatus: null, videos: 0, lives: 0, paidOrders: 0 };
 

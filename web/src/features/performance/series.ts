@@ -5,6 +5,7 @@
  */
 import { getDisplayLocale, type MoneyLike } from '../../lib/format';
 import { minorToChartValue, minorToMoney, moneyToMinor } from './money';
+import type { MessageKey } from '../../i18n/catalogues';
 
 const DAY_MS = 86_400_000;
 /** The API's limit for one series request. */
@@ -105,19 +106,20 @@ export function resolveRange(
   choice: RangeChoice,
   today: string,
   campaign: { start: string; end: string } | null = null,
-): { range: LocalRange | null; problem: string | null } {
+): { range: LocalRange | null; problem: MessageKey | null } {
   if (choice.preset !== 'custom') return { range: presetRange(choice.preset, today, campaign), problem: null };
   const [from, to] = choice.custom;
-  if (!from || !to) return { range: null, problem: 'Pick the first and the last day.' };
+  if (!from || !to) return { range: null, problem: 'insight.perf.pickDays' };
   const range = { from, to };
   const problem = rangeProblem(range);
   return problem ? { range: null, problem } : { range, problem: null };
 }
 
 /** A range a person picked is usable: from ≤ to and at most MAX_SERIES_DAYS; else the reason. */
-export function rangeProblem(range: LocalRange): string | null {
-  if (range.from > range.to) return 'The start must be on or before the end.';
-  if (daysInRange(range) > MAX_SERIES_DAYS) return `Choose at most ${MAX_SERIES_DAYS} days.`;
+/** What is wrong with a range, as a message key (`insight.perf.tooManyDays` takes `{max: MAX_SERIES_DAYS}`). */
+export function rangeProblem(range: LocalRange): MessageKey | null {
+  if (range.from > range.to) return 'insight.perf.startAfterEnd';
+  if (daysInRange(range) > MAX_SERIES_DAYS) return 'insight.perf.tooManyDays';
   return null;
 }
 
@@ -218,7 +220,8 @@ export type Perspective = 'agency' | 'seller' | 'creator';
 
 export interface ChartSeriesSpec {
   key: 'paidOrders' | 'actualOrders' | MoneyField;
-  label: string;
+  /** A message key (the caller shows it through t). */
+  label: MessageKey;
   color: string;
 }
 
@@ -227,8 +230,8 @@ export function seriesFor(metric: ChartMetric, perspective: Perspective): { seri
   if (metric === 'orders') {
     return {
       series: [
-        { key: 'paidOrders', label: 'Paid orders', color: 'indigo.6' },
-        { key: 'actualOrders', label: 'Settled orders', color: 'teal.6' },
+        { key: 'paidOrders', label: 'insight.perf.paidOrders', color: 'indigo.6' },
+        { key: 'actualOrders', label: 'insight.perf.settledOrders', color: 'teal.6' },
       ],
       stacked: false,
       money: false,
@@ -237,8 +240,8 @@ export function seriesFor(metric: ChartMetric, perspective: Perspective): { seri
   if (metric === 'gmv') {
     return {
       series: [
-        { key: 'gmvEstimated', label: 'GMV (estimated)', color: 'indigo.6' },
-        { key: 'gmvActual', label: 'GMV (settled)', color: 'teal.6' },
+        { key: 'gmvEstimated', label: 'insight.perf.gmvEstimated', color: 'indigo.6' },
+        { key: 'gmvActual', label: 'insight.perf.gmvSettled', color: 'teal.6' },
       ],
       stacked: false,
       money: true,
@@ -248,8 +251,8 @@ export function seriesFor(metric: ChartMetric, perspective: Perspective): { seri
     // The seller's commission splits into the agency's and the creators' shares: stacked, they are its total.
     return {
       series: [
-        { key: 'agencyCommissionEstimated', label: 'Agency commission', color: 'indigo.6' },
-        { key: 'creatorCommissionEstimated', label: 'Creator commission', color: 'pink.5' },
+        { key: 'agencyCommissionEstimated', label: 'insight.perf.agencyCommission', color: 'indigo.6' },
+        { key: 'creatorCommissionEstimated', label: 'insight.perf.creatorCommission', color: 'pink.5' },
       ],
       stacked: true,
       money: true,
@@ -258,8 +261,8 @@ export function seriesFor(metric: ChartMetric, perspective: Perspective): { seri
   if (perspective === 'seller') {
     return {
       series: [
-        { key: 'sellerPaidEstimated', label: 'Commission you pay (estimated)', color: 'orange.6' },
-        { key: 'sellerPaidActual', label: 'Commission you pay (settled)', color: 'teal.6' },
+        { key: 'sellerPaidEstimated', label: 'insight.perf.youPayEstimated', color: 'orange.6' },
+        { key: 'sellerPaidActual', label: 'insight.perf.youPaySettled', color: 'teal.6' },
       ],
       stacked: false,
       money: true,
@@ -267,8 +270,8 @@ export function seriesFor(metric: ChartMetric, perspective: Perspective): { seri
   }
   return {
     series: [
-      { key: 'creatorCommissionEstimated', label: 'Your commission (estimated)', color: 'pink.6' },
-      { key: 'creatorCommissionActual', label: 'Your commission (settled)', color: 'teal.6' },
+      { key: 'creatorCommissionEstimated', label: 'insight.perf.yoursEstimated', color: 'pink.6' },
+      { key: 'creatorCommissionActual', label: 'insight.perf.yoursSettled', color: 'teal.6' },
     ],
     stacked: false,
     money: true,

@@ -8,6 +8,7 @@ import { MarketBadge } from '../../components/MarketBadge';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { RecentNotificationsCard } from '../../features/notifications/RecentNotificationsCard';
+import { useT } from '../../i18n/context';
 import { useRefetchOnReconnect, useViewer } from '../../session/context';
 import { AgencyWorkplace } from './home/AgencyWorkplace';
 
@@ -15,6 +16,7 @@ const MarketsServedDialog = lazy(() => import('./home/MarketsServedDialog').then
 
 export function AgencyHome() {
   const viewer = useViewer();
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyHomeDocument });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const agency = data?.viewer?.agency;
@@ -23,57 +25,57 @@ export function AgencyHome() {
 
   return (
     <>
-      <PageHeader title={`Welcome, ${viewer.user.fullName}`} description="What waits for you today, and how your campaigns are doing." />
+      <PageHeader title={t('agencyHome.welcome', { name: viewer.user.fullName })} description={t('agencyHome.description')} />
       <AgencyWorkplace />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="agency-profile-title">
             <Title order={2} size="h4" id="agency-profile-title" mb="md">
-              Organisation profile
+              {t('agencyHome.profile')}
             </Title>
             {error && !data ? (
               <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
             ) : fetching && !data ? (
-              <LoadingState label="Loading profile…" />
+              <LoadingState label={t('agencyHome.loadingProfile')} />
             ) : !agency ? (
-              <EmptyBlock title="No agency profile" description="This organisation has no agency profile yet." icon={<IconBuildingStore aria-hidden />} />
+              <EmptyBlock title={t('agencyHome.noProfile')} description={t('agencyHome.noProfileHelp')} icon={<IconBuildingStore aria-hidden />} />
             ) : (
               <InfoList
                 items={[
-                  { label: 'Name', value: <Text fw={600} data-testid="agency-name">{agency.name ?? viewer.organisation.name}</Text> },
+                  { label: t('agencyHome.name'), value: <Text fw={600} data-testid="agency-name">{agency.name ?? viewer.organisation.name}</Text> },
                   {
-                    label: 'Markets served',
+                    label: t('agencyHome.markets'),
                     value: (
                       <Group gap={6} data-testid="markets-served">
                         {markets.length === 0 ? (
-                          <Text c="dimmed" size="sm">None yet</Text>
+                          <Text c="dimmed" size="sm">{t('agencyHome.noneYet')}</Text>
                         ) : (
                           markets.map((m) => <MarketBadge key={m} market={m} />)
                         )}
                         <Button size="compact-xs" variant="subtle" onClick={() => setEditingMarkets(true)}>
-                          Change markets
+                          {t('agencyHome.changeMarkets')}
                         </Button>
                       </Group>
                     ),
                   },
                   {
-                    label: 'Contact email',
+                    label: t('agencyHome.email'),
                     value: agency.contactEmail ? (
                       <Anchor href={`mailto:${agency.contactEmail}`} size="sm">
                         {agency.contactEmail}
                       </Anchor>
                     ) : (
-                      <Text c="dimmed" size="sm">Not set</Text>
+                      <Text c="dimmed" size="sm">{t('agencyHome.notSet')}</Text>
                     ),
                   },
                   {
-                    label: 'Website',
+                    label: t('agencyHome.website'),
                     value: agency.website ? (
                       <Anchor href={agency.website} target="_blank" rel="noopener noreferrer" size="sm">
                         {agency.website.replace(/^https?:\/\//, '')}
                       </Anchor>
                     ) : (
-                      <Text c="dimmed" size="sm">Not set</Text>
+                      <Text c="dimmed" size="sm">{t('agencyHome.notSet')}</Text>
                     ),
                   },
                 ]}

@@ -5,18 +5,20 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
 import { PayeeBills } from '../../../features/finance/PayeeBills';
 import { marketTimeZone } from '../../../lib/markets';
+import { useT } from '../../../i18n/context';
 import { useViewer } from '../../../session/context';
 
 export function AgencyBillsPage() {
   const viewer = useViewer();
+  const t = useT();
   return (
     <>
       <PageHeader
-        title="Bills"
-        description="Settled commission is billed on the 1st of each month and paid to your linked bank account."
+        title={t('finance.agency.bills')}
+        description={t('finance.agency.billsHelp')}
         actions={
           <Button component={Link} to="../payment-account" relative="path" variant="default" leftSection={<IconBuildingBank size={16} aria-hidden />}>
-            Payment account
+            {t('finance.agency.account')}
           </Button>
         }
       />

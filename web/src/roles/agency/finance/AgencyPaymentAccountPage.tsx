@@ -1,11 +1,13 @@
 /** The agency's payment account: tax info for review, the bank account payouts go to, balances. */
 import { PageHeader } from '../../../components/PageHeader';
 import { PaymentAccountView } from '../../../features/finance/PaymentAccountView';
+import { useT } from '../../../i18n/context';
 
 export function AgencyPaymentAccountPage() {
+  const t = useT();
   return (
     <>
-      <PageHeader title="Payment account" description="Your tax information and the bank account your monthly payouts go to." />
+      <PageHeader title={t('finance.agency.account')} description={t('finance.agency.accountHelp')} />
       <PaymentAccountView />
     </>
   );

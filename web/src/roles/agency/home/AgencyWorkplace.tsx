@@ -10,12 +10,14 @@ import { useRefetchOnNotification } from '../../../features/notifications/liveCo
 import { useNow } from '../../../features/performance/useNow';
 import { formatCount, formatDateTime, formatMoney, formatRate, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
+import { useT } from '../../../i18n/context';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
 
 const FROM = seriesFrom();
 
 export function AgencyWorkplace() {
   const viewer = useViewer();
+  const t = useT();
   const zone = marketTimeZone(viewer.organisation.market);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyWorkplaceDocument, variables: { from: FROM } });
   const again = () => refetch({ requestPolicy: 'network-only' });
@@ -23,7 +25,7 @@ export function AgencyWorkplace() {
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
   if (error && !data) return <ErrorState error={error} onRetry={again} />;
-  if (fetching && !data) return <LoadingState label="Loading your work…" />;
+  if (fetching && !data) return <LoadingState label={t('agencyHome.loadingWork')} />;
   if (!data) return null;
 
   const series = data.performanceSeries;
@@ -31,29 +33,29 @@ export function AgencyWorkplace() {
   const earned = daySums(series.days, series.currency, (n) => n.agencyCommissionEstimated);
   const changes = data.campaigns.edges.map((e) => e.node).filter((c) => c.pendingChange);
   const title = (r: { product: { title: string } | null; shop: { name: string | null } | null }) =>
-    `${r.product?.title ?? 'Product'} · ${r.shop?.name ?? 'Shop'}`;
+    `${r.product?.title ?? t('agencyHome.product')} · ${r.shop?.name ?? t('agencyHome.shop')}`;
 
   return (
     <Stack gap="lg" mb="lg">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" aria-label="Today against yesterday">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" aria-label={t('agencyHome.todayVsYesterday')}>
         <FigureCard
-          label="Paid orders today"
+          label={t('agencyHome.ordersToday')}
           value={formatCount(gmv.todayOrders)}
-          note={`${countDelta(gmv.todayOrders, gmv.yesterdayOrders)} against yesterday (${formatCount(gmv.yesterdayOrders)})`}
+          note={t('agencyHome.ordersDelta', { delta: countDelta(gmv.todayOrders, gmv.yesterdayOrders), yesterday: formatCount(gmv.yesterdayOrders) })}
           to="/agency/orders"
           testId="today-orders"
         />
         <FigureCard
-          label="GMV today"
+          label={t('agencyHome.gmvToday')}
           value={formatMoney(gmv.today)}
-          note={`Yesterday ${formatMoney(gmv.yesterday)}`}
+          note={t('agencyHome.yesterday', { amount: formatMoney(gmv.yesterday) })}
           to="/agency/orders"
           testId="today-gmv"
         />
         <FigureCard
-          label="Your commission today"
+          label={t('agencyHome.commissionToday')}
           value={formatMoney(earned.today)}
-          note={`Yesterday ${formatMoney(earned.yesterday)} · this month ${formatMoney(earned.month)}`}
+          note={t('agencyHome.commissionNote', { yesterday: formatMoney(earned.yesterday), month: formatMoney(earned.month) })}
           to="/agency/orders"
           testId="today-commission"
         />
@@ -61,50 +63,50 @@ export function AgencyWorkplace() {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <WorkCard
           id="work-registrations"
-          title="Registrations waiting"
+          title={t('agencyHome.registrations')}
           count={data.waiting.totalCount}
-          empty="No registration waits for review."
+          empty={t('agencyHome.registrationsEmpty')}
           items={data.waiting.edges.map(({ node: r }) => ({
             key: r.id,
             to: `/agency/campaigns/${r.campaign?.id ?? ''}`,
             title: title(r),
             detail: `${r.campaign?.name ?? ''} · ${r.totalRateBps === null ? '' : formatRate(r.totalRateBps)}`,
-            aside: `waiting ${formatRelative(r.registeredAt, now).replace(/ ago$/, '')}`,
+            aside: t('agencyHome.registered', { when: formatRelative(r.registeredAt, now) }),
           }))}
         />
         <WorkCard
           id="work-samples"
-          title="Samples to approve"
+          title={t('agencyHome.samples')}
           count={data.samples.totalCount}
           allHref="/agency/samples"
-          empty="No sample request waits for you."
+          empty={t('agencyHome.samplesEmpty')}
           items={data.samples.edges.map(({ node: s }) => ({
             key: s.id,
             to: '/agency/samples',
-            title: s.product?.title ?? 'Product',
-            detail: `${s.creator?.displayName || (s.creator?.handle ? `@${s.creator.handle}` : 'Creator')} · ${s.campaignName}`,
+            title: s.product?.title ?? t('agencyHome.product'),
+            detail: `${s.creator?.displayName || (s.creator?.handle ? `@${s.creator.handle}` : t('agencyHome.creator'))} · ${s.campaignName}`,
             aside: formatRelative(s.requestedAt, now),
           }))}
         />
         <WorkCard
           id="work-changes"
-          title="Pending campaign changes"
+          title={t('agencyHome.changes')}
           count={changes.length}
           allHref="/agency/campaigns"
-          allLabel="All campaigns"
-          empty="No campaign change is pending."
+          allLabel={t('agencyHome.allCampaigns')}
+          empty={t('agencyHome.changesEmpty')}
           items={changes.slice(0, 5).map((c) => ({
             key: c.id,
             to: `/agency/campaigns/${c.id}`,
             title: c.name,
-            detail: `Applies ${formatDateTime(c.pendingChange!.appliesAt, zone)}`,
+            detail: t('agencyHome.applies', { date: formatDateTime(c.pendingChange!.appliesAt, zone) }),
           }))}
         />
         <WorkCard
           id="work-cancellations"
-          title="Cancellation requests"
+          title={t('agencyHome.cancellations')}
           count={data.cancellations.totalCount}
-          empty="No seller asked to leave a campaign."
+          empty={t('agencyHome.cancellationsEmpty')}
           items={data.cancellations.edges.map(({ node: r }) => ({
             key: r.id,
             to: `/agency/campaigns/${r.campaign?.id ?? ''}`,

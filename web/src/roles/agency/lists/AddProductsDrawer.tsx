@@ -31,7 +31,7 @@ import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
 import { fieldsFromCreatorBps, type SplitFields } from '../../../features/lists/split';
 import { SplitCalculator } from '../../../features/lists/SplitCalculator';
 import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
-import { useT } from '../../../i18n/context';
+import { useT, type Translate } from '../../../i18n/context';
 import {
   CampaignRegistrationsDocument,
   ProductListItemsSetDocument,
@@ -42,7 +42,7 @@ import { formatCount, formatMoneyOrDash, formatRate } from '../../../lib/format'
 
 type Registration = CampaignRegistrationsQuery['registrations']['edges'][number]['node'];
 
-const EMPTY_FIELDS: SplitFields = { creatorText: '', agencyText: '', creatorBps: null, error: 'Enter a rate' };
+const emptyFields = (t: Translate): SplitFields => ({ creatorText: '', agencyText: '', creatorBps: null, error: t('agency.lists.add.enterRate') });
 
 export interface AddProductsDrawerProps {
   opened: boolean;
@@ -64,7 +64,7 @@ export function AddProductsDrawer(props: AddProductsDrawerProps) {
       closeButtonProps={{ 'aria-label': t('common.close') }}
       position="right"
       size={960}
-      title={<Text fw={700}>Add approved products</Text>}
+      title={<Text fw={700}>{t('agency.lists.add.title')}</Text>}
       scrollAreaComponent={ScrollArea.Autosize}
     >
       {props.opened && <AddProductsForm {...props} />}
@@ -73,6 +73,7 @@ export function AddProductsDrawer(props: AddProductsDrawerProps) {
 }
 
 function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdded }: AddProductsDrawerProps) {
+  const t = useT();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [bookmarkedOnly, setBookmarkedOnly] = useState(false);
@@ -104,7 +105,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
     setPicked((current) =>
       current.some((p) => p.registration.id === registration.id)
         ? current.filter((p) => p.registration.id !== registration.id)
-        : [...current, { registration, fields: bulk.bps !== null && !bulk.error ? fieldsFromCreatorBps(bulk.bps, registration.totalRateBps ?? 0) : EMPTY_FIELDS }],
+        : [...current, { registration, fields: bulk.bps !== null && !bulk.error ? fieldsFromCreatorBps(bulk.bps, registration.totalRateBps ?? 0) : emptyFields(t) }],
     );
   };
   const setFields = (id: string, fields: SplitFields) => {
@@ -135,7 +136,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
     if (errors.length) {
       const { byIndex, other } = errorsByItem(errors, 'set');
       setServerErrors(new Map([...byIndex].map(([i, message]) => [picked[i]?.registration.id ?? '', message])));
-      setFormError(other.join(' ') || 'Nothing was added: fix the rates marked below.');
+      setFormError(other.join(' ') || t('agency.lists.add.failed'));
       return;
     }
     onAdded(picked.length);
@@ -155,29 +156,29 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Only products the campaign approved can be listed. Choose the creator rate out of each seller&apos;s total; you keep the rest.
+          {t('agency.lists.add.intro')}
         </Text>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
-            label="Search"
-            placeholder="Product or shop"
+            label={t('agency.lists.search')}
+            placeholder={t('agency.lists.add.searchPlaceholder')}
             type="search"
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             w={240}
           />
-          <Switch label="Bookmarked only" checked={bookmarkedOnly} onChange={(e) => setBookmarkedOnly(e.currentTarget.checked)} mb={8} />
+          <Switch label={t('agency.lists.add.bookmarkedOnly')} checked={bookmarkedOnly} onChange={(e) => setBookmarkedOnly(e.currentTarget.checked)} mb={8} />
           <Group gap={6} align="flex-end" ml="auto" wrap="nowrap">
             <RateInput
-              label="Rate for all selected"
+              label={t('agency.lists.add.bulkRate')}
               value={bulkText}
               onChange={setBulkText}
               error={bulkText && bulk.error ? bulk.error : undefined}
               w={170}
             />
             <Button variant="light" onClick={applyBulk} disabled={!picked.length || bulk.bps === null || Boolean(bulk.error)}>
-              Apply
+              {t('agency.lists.add.apply')}
             </Button>
           </Group>
         </Group>
@@ -191,40 +192,40 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         ) : !data && fetching ? (
-          <LoadingState label="Loading approved products…" />
+          <LoadingState label={t('agency.lists.add.loading')} />
         ) : rows.length === 0 ? (
           <EmptyBlock
-            title={filtered ? 'No approved product matches' : 'No approved products yet'}
-            description={filtered ? 'Clear the search or the bookmark filter.' : 'Approve registrations on the campaign page first.'}
+            title={filtered ? t('agency.lists.add.noMatch') : t('agency.lists.add.none')}
+            description={filtered ? t('agency.lists.add.noMatchHelp') : t('agency.lists.add.noneHelp')}
             icon={<IconPackage aria-hidden />}
           />
         ) : (
           <Table verticalSpacing="sm" data-testid="add-products-table">
-            <VisuallyHidden component="caption">Approved products of the campaign</VisuallyHidden>
+            <VisuallyHidden component="caption">{t('agency.lists.add.caption')}</VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={36}>
-                  <VisuallyHidden>Select</VisuallyHidden>
+                  <VisuallyHidden>{t('agency.lists.add.select')}</VisuallyHidden>
                 </Table.Th>
-                <Table.Th scope="col">Product</Table.Th>
+                <Table.Th scope="col">{t('agency.lists.product')}</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Price
+                  {t('agency.lists.col.price')}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Seller total
+                  {t('agency.lists.col.sellerTotal')}
                 </Table.Th>
-                <Table.Th scope="col">Creator rate ↔ agency share</Table.Th>
+                <Table.Th scope="col">{t('agency.lists.add.splitColumn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => {
-                const title = row.product?.title ?? 'Product';
+                const title = row.product?.title ?? t('agency.lists.product');
                 const inList = listed.has(row.id);
                 const pick = picked.find((p) => p.registration.id === row.id);
                 return (
                   <Table.Tr key={row.id} data-testid="add-product-row" bg={pick ? 'var(--mantine-color-indigo-light)' : undefined}>
                     <Table.Td>
-                      <Checkbox aria-label={`Add ${title}`} checked={inList || Boolean(pick)} disabled={inList} onChange={() => toggle(row)} />
+                      <Checkbox aria-label={t('agency.lists.add.addItem', { title })} checked={inList || Boolean(pick)} disabled={inList} onChange={() => toggle(row)} />
                     </Table.Td>
                     <Table.Td maw={300}>
                       <Group gap="sm" wrap="nowrap">
@@ -236,9 +237,9 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
                             {title}
                           </Text>
                           <Group gap={4} wrap="nowrap">
-                            {row.bookmarked && <IconBookmarkFilled size={12} color="var(--mantine-color-yellow-6)" aria-label="Bookmarked" />}
+                            {row.bookmarked && <IconBookmarkFilled size={12} color="var(--mantine-color-yellow-6)" aria-label={t('agency.lists.add.bookmarked')} />}
                             <Text size="xs" c="dimmed" lineClamp={1}>
-                              {row.shop?.name ?? '—'} · {formatCount(row.sampleQuota ?? 0)} samples
+                              {row.shop?.name ?? '—'} · {t('agency.lists.add.samples', { count: row.sampleQuota ?? 0, shown: formatCount(row.sampleQuota ?? 0) })}
                             </Text>
                           </Group>
                         </Stack>
@@ -255,7 +256,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
                     <Table.Td miw={260}>
                       {inList ? (
                         <Badge variant="light" color="gray" radius="sm" tt="none">
-                          Already in the list
+                          {t('agency.lists.add.already')}
                         </Badge>
                       ) : pick && row.totalRateBps !== null ? (
                         <Stack gap={4}>
@@ -273,7 +274,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
                         </Stack>
                       ) : (
                         <Text size="xs" c="dimmed">
-                          Select to set the rate
+                          {t('agency.lists.add.selectToSet')}
                         </Text>
                       )}
                     </Table.Td>
@@ -285,7 +286,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
         )}
         {rows.length > 0 && available.length === 0 && !filtered && (
           <Text size="sm" c="dimmed">
-            Every approved product of the campaign is already in this list.
+            {t('agency.lists.add.allListed')}
           </Text>
         )}
 
@@ -296,15 +297,15 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
           style={{ position: 'sticky', bottom: 0, borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
         >
           <Text size="sm" c={overLimit ? 'red' : 'dimmed'} aria-live="polite" data-testid="add-summary">
-            {formatCount(picked.length)} selected · the list will hold {formatCount(itemCount + picked.length)} / {formatCount(PRODUCTS_PER_LIST)} products
-            {overLimit ? ` — remove ${formatCount(picked.length - room)}` : ''}
+            {t('agency.lists.add.summary', { picked: formatCount(picked.length), total: formatCount(itemCount + picked.length), max: formatCount(PRODUCTS_PER_LIST) })}
+            {overLimit ? ` — ${t('agency.lists.add.removeSome', { shown: formatCount(picked.length - room) })}` : ''}
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={onClose} disabled={saving}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} loading={saving} disabled={!picked.length || overLimit}>
-              {picked.length === 1 ? 'Add 1 product' : `Add ${formatCount(picked.length)} products`}
+              {t('agency.lists.add.submit', { count: picked.length, shown: formatCount(picked.length) })}
             </Button>
           </Group>
         </Group>

@@ -2,13 +2,15 @@
 import { Button } from '@mantine/core';
 import { IconFileSpreadsheet, IconListDetails } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useT } from '../../../i18n/context';
 import { approvedProductsCsvUrl, campaignListsPath } from './paths';
 
 export function CampaignListsActions({ campaignId }: { campaignId: string }) {
+  const t = useT();
   return (
     <>
       <Button component={Link} to={campaignListsPath(campaignId)} variant="default" leftSection={<IconListDetails size={16} aria-hidden />}>
-        Product lists
+        {t('agency.lists.title')}
       </Button>
       <ExportCsvButton campaignId={campaignId} />
     </>
@@ -16,6 +18,7 @@ export function CampaignListsActions({ campaignId }: { campaignId: string }) {
 }
 
 export function ExportCsvButton({ campaignId, variant = 'default' }: { campaignId: string; variant?: 'default' | 'subtle' | 'light' }) {
+  const t = useT();
   return (
     <Button
       component="a"
@@ -23,9 +26,9 @@ export function ExportCsvButton({ campaignId, variant = 'default' }: { campaignI
       download
       variant={variant}
       leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-      title="Approved products with their lists, creator rates and share links (CSV)"
+      title={t('agency.lists.csvHelp')}
     >
-      Export CSV
+      {t('agency.lists.exportCsv')}
     </Button>
   );
 }

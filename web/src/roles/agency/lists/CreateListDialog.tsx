@@ -7,6 +7,7 @@ import { useMutation } from 'urql';
 import { ProductListCreateDocument } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { splitUserErrors } from '../../../lib/userErrors';
+import { useT } from '../../../i18n/context';
 import { useCampaignOptions } from './useCampaignOptions';
 
 const NAME_MAX = 100;
@@ -15,6 +16,7 @@ type Field = (typeof FIELDS)[number];
 
 export function CreateListDialog({ opened, campaignId, onClose }: { opened: boolean; campaignId: string | null; onClose: () => void }) {
   const navigate = useNavigate();
+  const t = useT();
   const { options } = useCampaignOptions();
   const open = options.filter((o) => o.status !== 'CLOSED');
   const [campaign, setCampaign] = useState<string | null>(null);
@@ -34,9 +36,9 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
 
   const submit = async () => {
     const local: Partial<Record<Field, string>> = {};
-    if (!chosen) local.campaignId = 'Choose the campaign the list belongs to';
-    if (!name.trim()) local.name = 'Enter a name for the list';
-    else if (name.trim().length > NAME_MAX) local.name = `At most ${NAME_MAX} characters (${name.trim().length} now)`;
+    if (!chosen) local.campaignId = t('agency.lists.create.chooseCampaign');
+    if (!name.trim()) local.name = t('agency.lists.nameRequired');
+    else if (name.trim().length > NAME_MAX) local.name = t('agency.lists.nameTooLong', { max: NAME_MAX, length: name.trim().length });
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length || !chosen) return;
@@ -49,7 +51,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
     if (!payload?.productList) {
       const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], FIELDS);
       setErrors(fieldErrors);
-      setFormError(formErrors.join(' ') || (Object.keys(fieldErrors).length ? null : 'The list was not created.'));
+      setFormError(formErrors.join(' ') || (Object.keys(fieldErrors).length ? null : t('agency.lists.create.failed')));
       return;
     }
     const id = payload.productList.id;
@@ -58,7 +60,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="New product list" centered>
+    <Modal opened={opened} onClose={close} title={t('agency.lists.create.title')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -73,22 +75,22 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
             </Alert>
           )}
           <Select
-            label="Campaign"
-            description="A list holds approved products of one campaign."
-            placeholder="Choose a campaign"
+            label={t('agency.lists.campaign')}
+            description={t('agency.lists.create.campaignHelp')}
+            placeholder={t('agency.lists.create.campaignPlaceholder')}
             required
             searchable
             data={open}
             value={chosen}
             onChange={setCampaign}
             error={errors.campaignId}
-            nothingFoundMessage="No open campaign"
+            nothingFoundMessage={t('agency.lists.create.noOpenCampaign')}
             data-autofocus
           />
           <TextInput
-            label="List name"
-            description={`For your team; creators see the campaign name · ${name.trim().length}/${NAME_MAX}`}
-            placeholder="e.g. Skincare heroes for beauty creators"
+            label={t('agency.lists.name')}
+            description={t('agency.lists.create.nameHelp', { length: name.trim().length, max: NAME_MAX })}
+            placeholder={t('agency.lists.create.namePlaceholder')}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -96,10 +98,10 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={fetching}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={fetching}>
-              Create list
+              {t('agency.lists.create.submit')}
             </Button>
           </Group>
         </Stack>

@@ -48,6 +48,7 @@ import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { splitUserErrors } from '../../../lib/userErrors';
+import { useT } from '../../../i18n/context';
 import { useRefetchOnReconnect } from '../../../session/context';
 import { AddProductsDrawer } from './AddProductsDrawer';
 import { approvedProductsCsvUrl, listPath } from './paths';
@@ -59,12 +60,13 @@ type List = NonNullable<ProductListQuery['productList']>;
 type Item = List['items']['edges'][number]['node'];
 
 function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; onClose: () => void }) {
+  const t = useT();
   const [name, setName] = useState(list.name);
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, rename] = useMutation(ProductListUpdateDocument);
   const submit = async () => {
     const trimmed = name.trim();
-    if (!trimmed) return setError('Enter a name for the list');
+    if (!trimmed) return setError(t('agency.lists.nameRequired'));
     const result = await rename({ input: { id: list.id, name: trimmed } });
     if (result.error) return setError(describeError(result.error));
     const errors = result.data?.productListUpdate.userErrors ?? [];
@@ -75,7 +77,7 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="Rename the list" centered>
+    <Modal opened={opened} onClose={onClose} title={t('agency.lists.renameTitle')} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -85,7 +87,7 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
       >
         <Stack>
           <TextInput
-            label="List name"
+            label={t('agency.lists.name')}
             description={`${name.trim().length}/100`}
             required
             value={name}
@@ -98,10 +100,10 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={fetching}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={fetching} disabled={name.trim() === list.name}>
-              Rename
+              {t('agency.lists.rename')}
             </Button>
           </Group>
         </Stack>
@@ -111,7 +113,8 @@ function RenameDialog({ list, opened, onClose }: { list: List; opened: boolean; 
 }
 
 function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => void; onRemove: () => void }) {
-  const title = item.product?.title ?? 'Product';
+  const t = useT();
+  const title = item.product?.title ?? t('agency.lists.product');
   const total = item.totalRateBps ?? 0;
   const split = splitRate(total, item.creatorRateBps, item.product?.price ?? null);
   const money = split.money;
@@ -128,8 +131,8 @@ function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => v
               {title}
             </Text>
             <Text size="xs" c="dimmed" lineClamp={1}>
-              {item.product?.shopName} · {formatCount(item.product?.stock ?? 0)} in stock
-              {closed ? ' · collaboration closed' : ''}
+              {item.product?.shopName} · {t('agency.lists.inStock', { shown: formatCount(item.product?.stock ?? 0) })}
+              {closed ? ` · ${t('agency.lists.collaborationClosed')}` : ''}
             </Text>
           </Stack>
         </Group>
@@ -168,7 +171,7 @@ function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => v
         )}
       </Table.Td>
       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        <Tooltip label="Creators with this product in their showcase through this list" withArrow>
+        <Tooltip label={t('agency.lists.creatorsHelp')} withArrow>
           <Group gap={4} justify="flex-end" wrap="nowrap">
             <IconUsers size={14} aria-hidden color="var(--mantine-color-dimmed)" />
             <Text size="sm">{formatCount(item.creatorCount ?? 0)}</Text>
@@ -177,11 +180,11 @@ function ItemRow({ item, onReprice, onRemove }: { item: Item; onReprice: () => v
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
-          <Button size="compact-sm" variant="light" leftSection={<IconPercentage size={14} aria-hidden />} onClick={onReprice} aria-label={`Re-price ${title}`}>
-            Re-price
+          <Button size="compact-sm" variant="light" leftSection={<IconPercentage size={14} aria-hidden />} onClick={onReprice} aria-label={t('agency.lists.repriceItem', { title })}>
+            {t('agency.lists.reprice')}
           </Button>
-          <Tooltip label="Remove from the list" withArrow>
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${title}`} onClick={onRemove}>
+          <Tooltip label={t('agency.lists.removeHelp')} withArrow>
+            <ActionIcon variant="subtle" color="red" aria-label={t('agency.lists.removeItem', { title })} onClick={onRemove}>
               <IconTrash size={18} aria-hidden />
             </ActionIcon>
           </Tooltip>
@@ -195,6 +198,7 @@ export function ProductListPage() {
   const { listId = '' } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProductListDocument, variables: { id: listId } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOnReconnect(reload);
@@ -216,12 +220,12 @@ export function ProductListPage() {
   const listed = useMemo(() => new Set(items.flatMap((i) => (i.registration ? [i.registration.id] : []))), [items]);
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label="Loading the list…" />;
+  if (!data && fetching) return <LoadingState label={t('agency.lists.loadingList')} />;
   if (!list) {
     return (
-      <EmptyBlock title="List not found" description="It was deleted or belongs to another agency.">
+      <EmptyBlock title={t('agency.lists.notFound')} description={t('agency.lists.notFoundHelp')}>
         <Button component={Link} to="/agency/lists" variant="light" mt="sm">
-          Back to product lists
+          {t('agency.lists.back')}
         </Button>
       </EmptyBlock>
     );
@@ -236,8 +240,8 @@ export function ProductListPage() {
     if (!removing?.registration) return;
     const result = await setItems({ input: { listId: list.id, remove: [removing.registration.id] } });
     const problem = result.error ? describeError(result.error) : result.data?.productListItemsSet.userErrors.map((e) => e.message).join(' ');
-    if (problem) notifications.show({ color: 'red', title: 'Not removed', message: problem });
-    else notifications.show({ color: 'teal', title: 'Removed from the list', message: removing.product?.title ?? '' });
+    if (problem) notifications.show({ color: 'red', title: t('agency.lists.notRemoved'), message: problem });
+    else notifications.show({ color: 'teal', title: t('agency.lists.removed'), message: removing.product?.title ?? '' });
     setRemoving(null);
   };
   const duplicate = async () => {
@@ -251,9 +255,9 @@ export function ProductListPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+      <Breadcrumbs mb="xs" aria-label={t('agency.lists.breadcrumb')}>
         <Anchor component={Link} to="/agency/lists" size="sm">
-          Product lists
+          {t('agency.lists.title')}
         </Anchor>
         <Text size="sm" truncate maw={400}>
           {list.name}
@@ -265,8 +269,8 @@ export function ProductListPage() {
             <Title order={1} size="h2" lineClamp={2}>
               {list.name}
             </Title>
-            <Tooltip label="Rename" withArrow>
-              <ActionIcon variant="subtle" color="gray" aria-label="Rename the list" onClick={() => setRenaming(true)}>
+            <Tooltip label={t('agency.lists.rename')} withArrow>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('agency.lists.renameTitle')} onClick={() => setRenaming(true)}>
                 <IconEdit size={18} aria-hidden />
               </ActionIcon>
             </Tooltip>
@@ -279,7 +283,7 @@ export function ProductListPage() {
                 </Anchor>
                 <CampaignStatusBadge status={campaign.status} />
                 <Text size="sm" c="dimmed">
-                  {closed ? 'ended' : 'ends'} {formatDate(campaign.campaignEnd, tz)}
+                  {t(closed ? 'agency.lists.ended' : 'agency.lists.ends', { date: formatDate(campaign.campaignEnd, tz) })}
                 </Text>
               </>
             )}
@@ -291,36 +295,36 @@ export function ProductListPage() {
               <Text span fw={700} c={full ? 'red' : undefined} inherit>
                 {formatCount(list.itemCount)}
               </Text>{' '}
-              / {formatCount(PRODUCTS_PER_LIST)} products
+              {t('agency.lists.itemLimit', { max: formatCount(PRODUCTS_PER_LIST) })}
             </Text>
             <Progress value={(list.itemCount * 100) / PRODUCTS_PER_LIST} size="xs" color={full ? 'red' : 'indigo'} aria-hidden />
           </Stack>
-          <Tooltip label={closed ? 'The campaign has ended' : 'A list holds at most 100 products'} disabled={!full && !closed} withArrow>
+          <Tooltip label={closed ? t('agency.lists.campaignEnded') : t('agency.lists.full', { max: formatCount(PRODUCTS_PER_LIST) })} disabled={!full && !closed} withArrow>
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)} disabled={full || closed}>
-              Add products
+              {t('agency.lists.addProducts')}
             </Button>
           </Tooltip>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="default" size="lg" aria-label="More list actions">
+              <ActionIcon variant="default" size="lg" aria-label={t('agency.lists.moreActions')}>
                 <IconDots size={18} aria-hidden />
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item leftSection={<IconEdit size={14} aria-hidden />} onClick={() => setRenaming(true)}>
-                Rename…
+                {t('agency.lists.renameMenu')}
               </Menu.Item>
-              <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} onClick={() => void duplicate()} title={`At most ${LISTS_PER_AGENCY} lists`}>
-                Duplicate
+              <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} onClick={() => void duplicate()} title={t('agency.lists.atMostLists', { max: formatCount(LISTS_PER_AGENCY) })}>
+                {t('agency.lists.duplicate')}
               </Menu.Item>
               {campaign && (
                 <Menu.Item component="a" href={approvedProductsCsvUrl(campaign.id)} download leftSection={<IconFileSpreadsheet size={14} aria-hidden />}>
-                  Export campaign CSV
+                  {t('agency.lists.exportCampaignCsv')}
                 </Menu.Item>
               )}
               <Menu.Divider />
               <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(true)}>
-                Delete…
+                {t('agency.lists.deleteMenu')}
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
@@ -333,46 +337,46 @@ export function ProductListPage() {
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="list-items-title">
           <Group justify="space-between" align="baseline" mb="sm">
             <Text component="h2" fw={700} size="lg" id="list-items-title" m={0}>
-              Products and rates
+              {t('agency.lists.itemsTitle')}
             </Text>
             <Text size="xs" c="dimmed">
-              Money per unit sold at the product&apos;s lowest price
+              {t('agency.lists.itemsHelp')}
             </Text>
           </Group>
           {items.length === 0 ? (
             <EmptyBlock
-              title="No products in this list yet"
-              description="Add approved products of the campaign and choose what creators earn on each."
+              title={t('agency.lists.noItems')}
+              description={t('agency.lists.noItemsHelp')}
               icon={<IconPackage aria-hidden />}
             >
               <Button mt="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)} disabled={closed}>
-                Add products
+                {t('agency.lists.addProducts')}
               </Button>
             </EmptyBlock>
           ) : (
             <Table.ScrollContainer minWidth={980}>
               <Table verticalSpacing="sm" highlightOnHover data-testid="list-items" styles={{ th: { whiteSpace: 'nowrap' } }}>
-                <VisuallyHidden component="caption">Products in the list with their rates</VisuallyHidden>
+                <VisuallyHidden component="caption">{t('agency.lists.itemsCaption')}</VisuallyHidden>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">Product</Table.Th>
+                    <Table.Th scope="col">{t('agency.lists.product')}</Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Price
+                      {t('agency.lists.col.price')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Seller total
+                      {t('agency.lists.col.sellerTotal')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Creator rate
+                      {t('agency.lists.col.creatorRate')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Agency share
+                      {t('agency.lists.col.agencyShare')}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Creators
+                      {t('agency.lists.col.creators')}
                     </Table.Th>
                     <Table.Th scope="col">
-                      <VisuallyHidden>Actions</VisuallyHidden>
+                      <VisuallyHidden>{t('agency.lists.col.actions')}</VisuallyHidden>
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -386,7 +390,7 @@ export function ProductListPage() {
           )}
           {closed && (
             <Alert mt="md" color="gray" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-              The campaign has ended: the list is read-only for creators and its link opens nothing.
+              {t('agency.lists.endedNote')}
             </Alert>
           )}
         </Card>
@@ -401,7 +405,7 @@ export function ProductListPage() {
           itemCount={list.itemCount}
           onClose={() => setAdding(false)}
           onAdded={(count) =>
-            notifications.show({ color: 'teal', title: count === 1 ? 'Product added' : `${formatCount(count)} products added`, message: list.shareLink ? 'Creators who open the link see them now.' : 'Create a share link to send the list to creators.' })
+            notifications.show({ color: 'teal', title: t('agency.lists.added', { count, shown: formatCount(count) }), message: list.shareLink ? t('agency.lists.addedShared') : t('agency.lists.addedNotShared') })
           }
         />
       )}
@@ -409,23 +413,23 @@ export function ProductListPage() {
       {renaming && <RenameDialog list={list} opened onClose={() => setRenaming(false)} />}
       <ConfirmDialog
         opened={removing !== null}
-        title={`Remove “${removing?.product?.title ?? ''}”?`}
-        confirmLabel="Remove"
+        title={t('agency.lists.removeTitle', { title: removing?.product?.title ?? '' })}
+        confirmLabel={t('agency.lists.remove')}
         busy={removeBusy}
         onConfirm={() => void remove()}
         onClose={() => setRemoving(null)}
       >
-        New creators can no longer add it from this list. Creators who already added it keep it in their showcase at their current rate.
+        {t('agency.lists.removeBody')}
       </ConfirmDialog>
       <ConfirmDialog
         opened={deleting}
-        title={`Delete “${list.name}”?`}
-        confirmLabel="Delete list"
+        title={t('agency.lists.deleteTitle', { name: list.name })}
+        confirmLabel={t('agency.lists.deleteConfirm')}
         busy={actions.deleting}
         onConfirm={() => void confirmDelete()}
         onClose={() => setDeleting(false)}
       >
-        Its share link stops working at once. Creators keep the products they already added, at their current rates.
+        {t('agency.lists.deleteBody')}
       </ConfirmDialog>
     </>
   );

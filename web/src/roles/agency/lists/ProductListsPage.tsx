@@ -32,6 +32,7 @@ import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from '../../../features/lists/lim
 import { ProductListsDocument, type ProductListsQuery } from '../../../generated/graphql';
 import { formatCount, formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
+import { useT } from '../../../i18n/context';
 import { useRefetchOnReconnect } from '../../../session/context';
 import { CreateListDialog } from './CreateListDialog';
 import { listPath } from './paths';
@@ -51,6 +52,7 @@ export function ProductListsPage() {
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Row | null>(null);
   const actions = useListActions();
+  const t = useT();
 
   const update = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -85,8 +87,8 @@ export function ProductListsPage() {
   return (
     <>
       <PageHeader
-        title="Product lists"
-        description="Approved products at the creator rate you choose, shared with creators through one link."
+        title={t('agency.lists.title')}
+        description={t('agency.lists.description')}
         actions={
           <Group gap="md" align="center">
             <Stack gap={2} miw={160} data-testid="list-limit">
@@ -94,13 +96,13 @@ export function ProductListsPage() {
                 <Text span fw={700} c={atLimit ? 'red' : undefined} inherit>
                   {formatCount(used)}
                 </Text>{' '}
-                / {formatCount(LISTS_PER_AGENCY)} lists
+                {t('agency.lists.limit', { max: formatCount(LISTS_PER_AGENCY) })}
               </Text>
               <Progress value={(used * 100) / LISTS_PER_AGENCY} size="xs" color={atLimit ? 'red' : 'indigo'} aria-hidden />
             </Stack>
-            <Tooltip label="Delete a list to create another" disabled={!atLimit} withArrow>
+            <Tooltip label={t('agency.lists.atLimit')} disabled={!atLimit} withArrow>
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} disabled={atLimit}>
-                New list
+                {t('agency.lists.new')}
               </Button>
             </Tooltip>
           </Group>
@@ -110,8 +112,8 @@ export function ProductListsPage() {
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
             <TextInput
-              label="Search"
-              placeholder="List name"
+              label={t('agency.lists.search')}
+              placeholder={t('agency.lists.searchPlaceholder')}
               type="search"
               leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
@@ -122,8 +124,8 @@ export function ProductListsPage() {
               w={260}
             />
             <Select
-              label="Campaign"
-              placeholder="All campaigns"
+              label={t('agency.lists.campaign')}
+              placeholder={t('agency.lists.allCampaigns')}
               clearable
               searchable
               data={campaigns}
@@ -136,20 +138,20 @@ export function ProductListsPage() {
           {error && !data ? (
             <ErrorState error={error} onRetry={reload} />
           ) : !data && fetching ? (
-            <LoadingState label="Loading product lists…" />
+            <LoadingState label={t('agency.lists.loading')} />
           ) : rows.length === 0 ? (
             <EmptyBlock
-              title={filtered ? 'No lists match these filters' : 'No product lists yet'}
+              title={filtered ? t('agency.lists.noMatch') : t('agency.lists.none')}
               description={
                 filtered
-                  ? 'Clear the search or choose another campaign.'
-                  : 'Create a list from a campaign’s approved products, set each creator rate and share the link with creators.'
+                  ? t('agency.lists.noMatchHelp')
+                  : t('agency.lists.noneHelp')
               }
               icon={<IconListDetails aria-hidden />}
             >
               {!filtered && (
                 <Button leftSection={<IconPlus size={16} aria-hidden />} mt="sm" onClick={() => setCreating(true)}>
-                  Create your first list
+                  {t('agency.lists.createFirst')}
                 </Button>
               )}
             </EmptyBlock>
@@ -158,16 +160,16 @@ export function ProductListsPage() {
               <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
               <Table.ScrollContainer minWidth={900}>
                 <Table highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="list-table">
-                  <VisuallyHidden component="caption">Product lists</VisuallyHidden>
+                  <VisuallyHidden component="caption">{t('agency.lists.title')}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">List</Table.Th>
-                      <Table.Th scope="col">Campaign</Table.Th>
-                      <Table.Th scope="col">Products</Table.Th>
-                      <Table.Th scope="col">Share link</Table.Th>
-                      <Table.Th scope="col">Updated</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.list')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.campaign')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.products')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.shareLink')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.lists.col.updated')}</Table.Th>
                       <Table.Th scope="col">
-                        <VisuallyHidden>Actions</VisuallyHidden>
+                        <VisuallyHidden>{t('agency.lists.col.actions')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -202,11 +204,11 @@ export function ProductListsPage() {
                           <Table.Td>
                             {row.shareLink ? (
                               <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconLink size={12} aria-hidden />}>
-                                Shared · {formatCount(row.shareLink.opens ?? 0)} {row.shareLink.opens === 1 ? 'open' : 'opens'}
+                                {t('agency.lists.sharedOpens', { count: row.shareLink.opens ?? 0, shown: formatCount(row.shareLink.opens ?? 0) })}
                               </Badge>
                             ) : (
                               <Text size="sm" c="dimmed">
-                                Not shared
+                                {t('agency.lists.notShared')}
                               </Text>
                             )}
                           </Table.Td>
@@ -218,19 +220,19 @@ export function ProductListsPage() {
                           <Table.Td ta="right">
                             <Menu position="bottom-end" withinPortal>
                               <Menu.Target>
-                                <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${row.name}`}>
+                                <ActionIcon variant="subtle" color="gray" aria-label={t('agency.lists.actionsFor', { name: row.name })}>
                                   <IconDots size={18} aria-hidden />
                                 </ActionIcon>
                               </Menu.Target>
                               <Menu.Dropdown>
                                 <Menu.Item component={Link} to={listPath(row.id)} leftSection={<IconListDetails size={14} aria-hidden />}>
-                                  Open
+                                  {t('agency.lists.open')}
                                 </Menu.Item>
                                 <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} disabled={atLimit} onClick={() => void duplicate(row)}>
-                                  Duplicate
+                                  {t('agency.lists.duplicate')}
                                 </Menu.Item>
                                 <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(row)}>
-                                  Delete…
+                                  {t('agency.lists.deleteMenu')}
                                 </Menu.Item>
                               </Menu.Dropdown>
                             </Menu>
@@ -249,7 +251,7 @@ export function ProductListsPage() {
                 hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                 endCursor={connection?.pageInfo.endCursor}
                 busy={fetching}
-                label="Product list pages"
+                label={t('agency.lists.pages')}
               />
             </div>
           )}
@@ -259,13 +261,13 @@ export function ProductListsPage() {
       <CreateListDialog opened={creating} campaignId={campaignId} onClose={() => setCreating(false)} />
       <ConfirmDialog
         opened={deleting !== null}
-        title={`Delete “${deleting?.name ?? ''}”?`}
-        confirmLabel="Delete list"
+        title={t('agency.lists.deleteTitle', { name: deleting?.name ?? '' })}
+        confirmLabel={t('agency.lists.deleteConfirm')}
         busy={actions.deleting}
         onConfirm={() => void confirmDelete()}
         onClose={() => setDeleting(null)}
       >
-        Its share link stops working at once. Creators keep the products they already added, at their current rates.
+        {t('agency.lists.deleteBody')}
       </ConfirmDialog>
     </>
   );

@@ -10,7 +10,7 @@ import { errorsByItem } from '../../../features/lists/itemErrors';
 import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from '../../../features/lists/split';
 import { SplitCalculator } from '../../../features/lists/SplitCalculator';
 import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
-import { useT } from '../../../i18n/context';
+import { useT, type Translate } from '../../../i18n/context';
 import { ProductListItemsSetDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
@@ -20,24 +20,26 @@ type Item = NonNullable<ProductListQuery['productList']>['items']['edges'][numbe
 const DAY_MS = 86_400_000;
 
 function RepriceEffectNote({ item, toBps, timeZone, now }: { item: Item; toBps: number | null; timeZone: string; now: number }) {
+  const t: Translate = useT();
   const effect = toBps === null ? 'none' : repriceEffect(item.creatorRateBps, toBps);
   const creators = item.creatorCount ?? 0;
   if (effect === 'none' || toBps === null) return null;
-  const who = `${formatCount(creators)} ${creators === 1 ? 'creator has' : 'creators have'} this product`;
   if (effect === 'increase') {
     return (
       <Alert color="teal" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="reprice-effect" data-effect="increase">
-        An increase applies at once to everyone{creators > 0 ? ` — ${who} and get ${formatRate(toBps)} now` : ''}. Creators are notified.
+        {creators > 0
+          ? t('agency.lists.reprice.increaseHolders', { count: creators, shown: formatCount(creators), rate: formatRate(toBps) })
+          : t('agency.lists.reprice.increase')}
       </Alert>
     );
   }
   const lockEnds = formatDate(new Date(now + RATE_DECREASE_LOCK_DAYS * DAY_MS), timeZone);
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="A decrease is locked for 30 days" data-testid="reprice-effect" data-effect="decrease">
-      Creators who add it from now on get {formatRate(toBps)}.{' '}
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('agency.lists.reprice.lockTitle', { days: RATE_DECREASE_LOCK_DAYS })} data-testid="reprice-effect" data-effect="decrease">
+      {t('agency.lists.reprice.newCreators', { rate: formatRate(toBps) })}{' '}
       {creators > 0
-        ? `${who}: they keep ${formatRate(item.creatorRateBps)} until about ${lockEnds}, then get ${formatRate(toBps)}. They are notified now and two days before.`
-        : `Nobody has it yet, so no one is affected by the lock.`}
+        ? t('agency.lists.reprice.decreaseHolders', { count: creators, shown: formatCount(creators), from: formatRate(item.creatorRateBps), until: lockEnds, rate: formatRate(toBps) })
+        : t('agency.lists.reprice.nobody')}
     </Alert>
   );
 }
@@ -45,13 +47,14 @@ function RepriceEffectNote({ item, toBps, timeZone, now }: { item: Item; toBps: 
 export function RepriceDialog({ listId, item, timeZone, onClose }: { listId: string; item: Item | null; timeZone: string; onClose: () => void }) {
   const t = useT();
   return (
-    <Modal opened={item !== null} onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={item ? `Creator rate for ${item.product?.title ?? 'this product'}` : ''} centered size="lg">
+    <Modal opened={item !== null} onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={item ? t('agency.lists.reprice.title', { title: item.product?.title ?? t('agency.lists.reprice.thisProduct') }) : ''} centered size="lg">
       {item && <RepriceForm key={item.id} listId={listId} item={item} timeZone={timeZone} onClose={onClose} />}
     </Modal>
   );
 }
 
 function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item: Item; timeZone: string; onClose: () => void }) {
+  const t = useT();
   const total = item.totalRateBps ?? 0;
   const [fields, setFields] = useState<SplitFields>(() => fieldsFromCreatorBps(item.creatorRateBps, total));
   const [openedAt] = useState(() => Date.now());
@@ -89,7 +92,7 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
     >
       <Stack>
         <Text size="sm" c="dimmed">
-          Now {formatRate(item.creatorRateBps)} for creators. Change the creator rate or the share you keep; the other follows.
+          {t('agency.lists.reprice.intro', { rate: formatRate(item.creatorRateBps) })}
         </Text>
         {formError && (
           <Alert color="red" variant="light" role="alert">
@@ -110,10 +113,10 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
         <RepriceEffectNote item={item} toBps={fields.error ? null : fields.creatorBps} timeZone={timeZone} now={openedAt} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={fetching}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={fetching} disabled={unchanged || fields.creatorBps === null || Boolean(fields.error)}>
-            Save rate
+            {t('agency.lists.reprice.save')}
           </Button>
         </Group>
       </Stack>

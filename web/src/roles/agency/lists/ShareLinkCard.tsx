@@ -9,11 +9,13 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ShareLinkCreateDocument, ShareLinkRevokeDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDateTime } from '../../../lib/format';
+import { useT } from '../../../i18n/context';
 import { listPath } from './paths';
 
 type List = NonNullable<ProductListQuery['productList']>;
 
 export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZone: string; onChanged: () => void }) {
+  const t = useT();
   const link = list.shareLink;
   const [confirm, setConfirm] = useState<'rotate' | 'revoke' | null>(null);
   const [{ fetching: creating }, createLink] = useMutation(ShareLinkCreateDocument);
@@ -26,10 +28,10 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     setConfirm(null);
     if (problem || !payload?.shareLink) {
-      notifications.show({ color: 'red', title: 'No link created', message: problem || 'No answer from the server.' });
+      notifications.show({ color: 'red', title: t('agency.lists.share.notCreated'), message: problem || t('agency.lists.noAnswer') });
       return;
     }
-    notifications.show({ color: 'teal', title: link ? 'New link created' : 'Share link created', message: link ? 'The previous link no longer opens.' : 'Copy it and send it to creators.' });
+    notifications.show({ color: 'teal', title: link ? t('agency.lists.share.replaced') : t('agency.lists.share.created'), message: link ? t('agency.lists.share.replacedBody') : t('agency.lists.share.createdBody') });
     onChanged();
   };
 
@@ -40,10 +42,10 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     setConfirm(null);
     if (problem) {
-      notifications.show({ color: 'red', title: 'Not revoked', message: problem });
+      notifications.show({ color: 'red', title: t('agency.lists.share.notRevoked'), message: problem });
       return;
     }
-    notifications.show({ color: 'teal', title: 'Link revoked', message: 'It opens nothing any more.' });
+    notifications.show({ color: 'teal', title: t('agency.lists.share.revoked'), message: t('agency.lists.share.revokedBody') });
     onChanged();
   };
 
@@ -53,15 +55,15 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
         <Stack gap={4} style={{ flex: '1 1 420px', minWidth: 0 }}>
           <Group gap="xs">
             <Text component="h2" fw={700} size="lg" id="share-link-title" m={0}>
-              Share link
+              {t('agency.lists.col.shareLink')}
             </Text>
             {link ? (
               <Badge color="teal" variant="light" radius="sm" tt="none">
-                Active
+                {t('agency.lists.share.active')}
               </Badge>
             ) : (
               <Badge color="gray" variant="light" radius="sm" tt="none">
-                Not shared
+                {t('agency.lists.notShared')}
               </Badge>
             )}
           </Group>
@@ -69,7 +71,7 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
             <>
               <Group gap="xs" wrap="nowrap" align="flex-end">
                 <TextInput
-                  label="Link for creators"
+                  label={t('agency.lists.share.linkLabel')}
                   value={link.url}
                   readOnly
                   onFocus={(e) => e.currentTarget.select()}
@@ -85,21 +87,20 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
                       onClick={copy}
                       aria-live="polite"
                     >
-                      {copied ? 'Copied' : 'Copy link'}
+                      {copied ? t('agency.lists.share.copied') : t('agency.lists.share.copy')}
                     </Button>
                   )}
                 </CopyButton>
               </Group>
               <Text size="xs" c="dimmed">
-                Opened by {formatCount(link.opens ?? 0)} {link.opens === 1 ? 'creator' : 'creators'} · created{' '}
-                {formatDateTime(link.createdAt, timeZone)}. Creators see only their rate, never the seller&apos;s total or your share.
+                {t('agency.lists.share.opened', { count: link.opens ?? 0, shown: formatCount(link.opens ?? 0), created: formatDateTime(link.createdAt, timeZone) })}
               </Text>
             </>
           ) : (
             <Text size="sm" c="dimmed">
               {list.itemCount === 0
-                ? 'Add products first; then create a link and send it to creators.'
-                : 'Create a link and send it to creators. They see only their rate, never the seller’s total or your share.'}
+                ? t('agency.lists.share.addFirst')
+                : t('agency.lists.share.createHelp')}
             </Text>
           )}
         </Stack>
@@ -113,19 +114,19 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
                 leftSection={<IconEye size={16} aria-hidden />}
                 disabled={closedCampaign}
               >
-                Preview as creator
+                {t('agency.lists.share.preview')}
               </Button>
               <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setConfirm('rotate')} disabled={closedCampaign}>
-                New link…
+                {t('agency.lists.share.newLinkMenu')}
               </Button>
               <Button variant="subtle" color="red" leftSection={<IconLinkOff size={16} aria-hidden />} onClick={() => setConfirm('revoke')}>
-                Revoke…
+                {t('agency.lists.share.revokeMenu')}
               </Button>
             </>
           ) : (
-            <Tooltip label={closedCampaign ? 'The campaign has ended' : 'Add at least one product first'} disabled={list.itemCount > 0 && !closedCampaign} withArrow>
+            <Tooltip label={closedCampaign ? t('agency.lists.campaignEnded') : t('agency.lists.share.needProduct')} disabled={list.itemCount > 0 && !closedCampaign} withArrow>
               <Button leftSection={<IconLink size={16} aria-hidden />} onClick={() => void create()} loading={creating} disabled={list.itemCount === 0 || closedCampaign}>
-                Create share link
+                {t('agency.lists.share.create')}
               </Button>
             </Tooltip>
           )}
@@ -134,24 +135,24 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
 
       <ConfirmDialog
         opened={confirm === 'rotate'}
-        title="Replace the share link?"
-        confirmLabel="Create new link"
+        title={t('agency.lists.share.rotateTitle')}
+        confirmLabel={t('agency.lists.share.rotateConfirm')}
         color="indigo"
         busy={creating}
         onConfirm={() => void create()}
         onClose={() => setConfirm(null)}
       >
-        The current link stops working at once and a new one is created. Creators who already added products keep them.
+        {t('agency.lists.share.rotateBody')}
       </ConfirmDialog>
       <ConfirmDialog
         opened={confirm === 'revoke'}
-        title="Revoke the share link?"
-        confirmLabel="Revoke link"
+        title={t('agency.lists.share.revokeTitle')}
+        confirmLabel={t('agency.lists.share.revokeConfirm')}
         busy={revoking}
         onConfirm={() => void revoke()}
         onClose={() => setConfirm(null)}
       >
-        The link stops working at once: creators who open it are told it is not valid. Creators who already added products keep them.
+        {t('agency.lists.share.revokeBody')}
       </ConfirmDialog>
     </Card>
   );

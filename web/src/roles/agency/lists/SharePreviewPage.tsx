@@ -13,9 +13,11 @@ import { ShareLinkPreviewDocument } from '../../../generated/graphql';
 import { marketTimeZone } from '../../../lib/markets';
 import { OfferHeader } from '../../creator/offer/OfferHeader';
 import { OfferItemCard } from '../../creator/offer/OfferItemCard';
+import { useT } from '../../../i18n/context';
 import { listPath } from './paths';
 
 export function SharePreviewPage() {
+  const t = useT();
   const { listId = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
@@ -24,24 +26,23 @@ export function SharePreviewPage() {
 
   return (
     <Stack gap="md">
-      <Breadcrumbs aria-label="Breadcrumb">
+      <Breadcrumbs aria-label={t('agency.lists.breadcrumb')}>
         <Anchor component={Link} to={listPath(listId)} size="sm">
-          Product list
+          {t('agency.lists.share.list')}
         </Anchor>
-        <Text size="sm">Preview as creator</Text>
+        <Text size="sm">{t('agency.lists.share.preview')}</Text>
       </Breadcrumbs>
-      <Alert color="indigo" variant="light" icon={<IconEye aria-hidden />} title="Preview as creator" data-testid="preview-banner">
-        This is the share link as a creator opening it sees it: only the creator rate, never the seller&apos;s total or your
-        share. Nothing can be added from here.
+      <Alert color="indigo" variant="light" icon={<IconEye aria-hidden />} title={t('agency.lists.share.preview')} data-testid="preview-banner">
+        {t('agency.lists.share.previewBody')}
       </Alert>
       {error && !data ? (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : fetching && !data ? (
-        <LoadingState label="Loading the preview…" />
+        <LoadingState label={t('agency.lists.share.previewLoading')} />
       ) : !offer ? (
         <EmptyBlock
-          title="Nothing to preview"
-          description="This list has no active share link, or its campaign has ended. Create a link on the list first."
+          title={t('agency.lists.share.previewNone')}
+          description={t('agency.lists.share.previewNoneHelp')}
           icon={<IconEye aria-hidden />}
         />
       ) : (
@@ -49,7 +50,7 @@ export function SharePreviewPage() {
           style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 24, background: 'var(--mantine-color-gray-0)' }}>
           <Stack gap="md">
             <OfferHeader offer={offer} itemCount={offer.items.length} timeZone={marketTimeZone(offer.market)} />
-            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products in this offer">
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('agency.lists.share.previewProducts')}>
               {offer.items.map((item) => (
                 <li key={item.id}>
                   <OfferItemCard item={item} timeZone={marketTimeZone(offer.market)} />

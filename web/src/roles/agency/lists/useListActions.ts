@@ -3,8 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from 'urql';
 import { ProductListDeleteDocument, ProductListDuplicateDocument } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
+import { useT } from '../../../i18n/context';
 
 export function useListActions() {
+  const t = useT();
   const [{ fetching: duplicating }, duplicateMutation] = useMutation(ProductListDuplicateDocument);
   const [{ fetching: deleting }, deleteMutation] = useMutation(ProductListDeleteDocument);
 
@@ -14,10 +16,10 @@ export function useListActions() {
     const payload = result.data?.productListDuplicate;
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     if (problem || !payload?.productList) {
-      notifications.show({ color: 'red', title: 'Not duplicated', message: problem || 'No answer from the server.' });
+      notifications.show({ color: 'red', title: t('agency.lists.notDuplicated'), message: problem || t('agency.lists.noAnswer') });
       return null;
     }
-    notifications.show({ color: 'teal', title: 'List duplicated', message: `“${payload.productList.name}” is a copy of “${name}” (without its share link).` });
+    notifications.show({ color: 'teal', title: t('agency.lists.duplicated'), message: t('agency.lists.duplicatedBody', { copy: payload.productList.name, name }) });
     return payload.productList.id;
   };
 
@@ -26,10 +28,10 @@ export function useListActions() {
     const payload = result.data?.productListDelete;
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     if (problem || !payload?.deletedId) {
-      notifications.show({ color: 'red', title: 'Not deleted', message: problem || 'No answer from the server.' });
+      notifications.show({ color: 'red', title: t('agency.lists.notDeleted'), message: problem || t('agency.lists.noAnswer') });
       return false;
     }
-    notifications.show({ color: 'teal', title: 'List deleted', message: `“${name}” and its share link are gone.` });
+    notifications.show({ color: 'teal', title: t('agency.lists.deleted'), message: t('agency.lists.deletedBody', { name }) });
     return true;
   };
 

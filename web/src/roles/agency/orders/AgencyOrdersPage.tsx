@@ -22,9 +22,10 @@ import { localDate } from '../../../features/performance/series';
 import { useOrderLinesLive, useRefetchOn } from '../../../features/performance/useLiveRefresh';
 import { useFlash } from '../../../features/samples/useFlash';
 import { AgencyEarningsDocument, AgencyOrderLinesDocument, type AgencyOrderLinesQuery } from '../../../generated/graphql';
-import { formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount, formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { formatTime } from '../../../features/orders/orderStatus';
 import { marketTimeZone } from '../../../lib/markets';
+import { useT } from '../../../i18n/context';
 import { useViewer } from '../../../session/context';
 import { useCampaignOptions } from '../lists/useCampaignOptions';
 import { useNow } from '../../../features/performance/useNow';
@@ -35,30 +36,32 @@ type Commission = Line['sellerCommission'];
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 function CommissionCell({ commission }: { commission: Commission }) {
+  const t = useT();
   return (
     <Table.Td ta="right" style={NUM}>
       <Text size="sm" fw={600}>
         {formatMoneyOrDash(commission?.estimated)}
       </Text>
       <Text size="xs" c="dimmed">
-        {commission?.actual ? formatMoneyOrDash(commission.actual) : 'not settled'}
+        {commission?.actual ? formatMoneyOrDash(commission.actual) : t('agency.orders.notSettled')}
       </Text>
     </Table.Td>
   );
 }
 
 function EarningsSection({ version }: { version: number }) {
+  const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyEarningsDocument });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
-  if (error && !data) return <ErrorState error={error} onRetry={reload} title="Could not load your earnings" />;
-  if (!data && fetching) return <LoadingState label="Loading earnings…" />;
+  if (error && !data) return <ErrorState error={error} onRetry={reload} title={t('agency.orders.earningsError')} />;
+  if (!data && fetching) return <LoadingState label={t('agency.orders.earningsLoading')} />;
   const earnings = data?.earnings ?? [];
   if (earnings.length === 0) return null;
   return (
     <Stack gap="sm" component="section" aria-labelledby="agency-earnings-title">
       <Title order={2} size="h4" id="agency-earnings-title">
-        Your earnings
+        {t('agency.orders.earnings')}
       </Title>
       {earnings.map((e) => (
         <BalanceSummary key={e.currency} balance={e} />
@@ -69,6 +72,7 @@ function EarningsSection({ version }: { version: number }) {
 
 export function AgencyOrdersPage() {
   const viewer = useViewer();
+  const t = useT();
   const { options: campaigns } = useCampaignOptions();
   const [filters, setFilters] = useState<OrderFilterValues>(EMPTY_ORDER_FILTERS);
   const campaignMarket = campaigns.find((c) => c.value === filters.campaignId)?.market;
@@ -90,8 +94,8 @@ export function AgencyOrdersPage() {
   return (
     <>
       <PageHeader
-        title="Orders and earnings"
-        description="Every order of your campaigns with its creator and the split; open a line for its receipt."
+        title={t('agency.orders.title')}
+        description={t('agency.orders.description')}
         actions={<ExportButtons filter={filter} earnings />}
       />
       <Stack gap="lg">
@@ -100,10 +104,10 @@ export function AgencyOrdersPage() {
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="agency-orders-title">
           <Group justify="space-between" align="baseline" mb="sm">
             <Title order={2} size="h4" id="agency-orders-title">
-              Order lines
+              {t('agency.orders.lines')}
             </Title>
             <Text size="xs" c="dimmed">
-              Live · commission estimated, settled below it
+              {t('agency.orders.liveNote')}
             </Text>
           </Group>
           <OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />
@@ -111,11 +115,11 @@ export function AgencyOrdersPage() {
             {error && !data ? (
               <ErrorState error={error} onRetry={reload} />
             ) : !data && fetching ? (
-              <LoadingState label="Loading orders…" />
+              <LoadingState label={t('agency.orders.loading')} />
             ) : lines.length === 0 ? (
               <EmptyBlock
-                title={anyOrderFilter(filters) ? 'No orders match these filters' : 'No orders yet'}
-                description={anyOrderFilter(filters) ? 'Clear a filter to see more.' : 'Orders of your campaigns’ products appear here as shops report them.'}
+                title={anyOrderFilter(filters) ? t('agency.orders.noMatch') : t('agency.orders.none')}
+                description={anyOrderFilter(filters) ? t('agency.orders.noMatchHelp') : t('agency.orders.noneHelp')}
                 icon={<IconReceipt aria-hidden />}
               />
             ) : (
@@ -123,36 +127,36 @@ export function AgencyOrdersPage() {
                 <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
                 <Table.ScrollContainer minWidth={1060}>
                   <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover data-testid="agency-order-lines">
-                    <VisuallyHidden component="caption">Order lines, newest first</VisuallyHidden>
+                    <VisuallyHidden component="caption">{t('agency.orders.caption')}</VisuallyHidden>
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th scope="col">Placed</Table.Th>
-                        <Table.Th scope="col">Product and order</Table.Th>
-                        <Table.Th scope="col">Creator · campaign</Table.Th>
-                        <Table.Th scope="col">Status</Table.Th>
+                        <Table.Th scope="col">{t('agency.orders.col.placed')}</Table.Th>
+                        <Table.Th scope="col">{t('agency.orders.col.product')}</Table.Th>
+                        <Table.Th scope="col">{t('agency.orders.col.creator')}</Table.Th>
+                        <Table.Th scope="col">{t('agency.orders.col.status')}</Table.Th>
                         <Table.Th scope="col" ta="right">
-                          Base
+                          {t('agency.orders.col.base')}
                         </Table.Th>
                         <Table.Th scope="col" ta="right">
-                          Rates
+                          {t('agency.orders.col.rates')}
                           <Text size="xs" c="dimmed" fw={400}>
-                            total; creator · agency
+                            {t('agency.orders.col.ratesHelp')}
                           </Text>
                         </Table.Th>
                         <Table.Th scope="col" ta="right">
-                          Seller pays
+                          {t('agency.orders.col.sellerPays')}
                         </Table.Th>
                         <Table.Th scope="col" ta="right">
-                          Creator earns
+                          {t('agency.orders.col.creatorEarns')}
                         </Table.Th>
                         <Table.Th scope="col" ta="right">
-                          Agency earns
+                          {t('agency.orders.col.agencyEarns')}
                         </Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
                       {lines.map((line) => {
-                        const title = line.product?.title ?? 'Product';
+                        const title = line.product?.title ?? t('agency.orders.product');
                         const lineTz = currencyTimeZone(line.currency);
                         return (
                           <Table.Tr
@@ -169,7 +173,7 @@ export function AgencyOrdersPage() {
                               </Text>
                             </Table.Td>
                             <Table.Td miw={200} maw={280}>
-                              <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={`Opens the receipt of order ${line.platformOrderId}`} style={{ display: 'block' }}>
+                              <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={t('agency.orders.opensReceipt', { order: line.platformOrderId })} style={{ display: 'block' }}>
                                 <Group gap="sm" wrap="nowrap">
                                   <Avatar src={line.product?.imageUrl} alt="" radius="sm" size={36} color="indigo">
                                     <IconPackage size={16} aria-hidden />
@@ -179,8 +183,8 @@ export function AgencyOrdersPage() {
                                       {title}
                                     </Text>
                                     <Text size="xs" c="dimmed" lineClamp={1}>
-                                      {line.platformOrderId} · ×{line.quantity}
-                                      {line.refundedQuantity ? ` (${line.refundedQuantity} refunded)` : ''} · {line.shopName}
+                                      {line.platformOrderId} · ×{formatCount(line.quantity)}
+                                      {line.refundedQuantity ? ` (${t('agency.orders.refunded', { shown: formatCount(line.refundedQuantity) })})` : ''} · {line.shopName}
                                     </Text>
                                   </Stack>
                                 </Group>
@@ -198,7 +202,7 @@ export function AgencyOrdersPage() {
                                 </>
                               ) : (
                                 <Text size="xs" c="dimmed">
-                                  Not attributed
+                                  {t('agency.orders.notAttributed')}
                                 </Text>
                               )}
                             </Table.Td>
@@ -231,7 +235,7 @@ export function AgencyOrdersPage() {
                   hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                   endCursor={connection?.pageInfo.endCursor}
                   busy={fetching}
-                  label="Order pages"
+                  label={t('agency.orders.pages')}
                 />
               </>
             )}

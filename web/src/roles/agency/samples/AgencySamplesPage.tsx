@@ -36,6 +36,7 @@ import { describeError } from '../../../lib/errors';
 import { formatCompact, formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { initials } from '../../../lib/text';
+import { useT } from '../../../i18n/context';
 import { useViewer } from '../../../session/context';
 import { ScorecardButton } from '../../../features/insight/ScorecardButton';
 import { SampleRoiPanel } from '../../../features/insight/SampleRoiPanel';
@@ -45,17 +46,18 @@ const REASON_MAX = 500;
 type Row = AgencySampleRequestsQuery['sampleRequests']['edges'][number]['node'];
 
 function RejectDialog({ row, busy, onConfirm, onClose }: { row: Row | null; busy: boolean; onConfirm: (reason: string) => void; onClose: () => void }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const trimmed = reason.trim();
-  const error = !trimmed ? (tried ? 'Tell the creator why' : null) : trimmed.length > REASON_MAX ? `At most ${REASON_MAX} characters (${trimmed.length} now)` : null;
+  const error = !trimmed ? (tried ? t('agency.samples.reasonRequired') : null) : trimmed.length > REASON_MAX ? t('agency.samples.reasonTooLong', { max: REASON_MAX, length: trimmed.length }) : null;
   const close = () => {
     setReason('');
     setTried(false);
     onClose();
   };
   return (
-    <Modal opened={row !== null} onClose={close} title={`Reject the sample request for ${row?.product?.title ?? 'this product'}`} centered>
+    <Modal opened={row !== null} onClose={close} title={t('agency.samples.rejectTitle', { title: row?.product?.title ?? t('agency.samples.thisProduct') })} centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -66,10 +68,10 @@ function RejectDialog({ row, busy, onConfirm, onClose }: { row: Row | null; busy
       >
         <Stack>
           <Text size="sm" c="dimmed">
-            {row?.creator?.displayName ?? 'The creator'} sees the reason. The sample does not count against the quota.
+            {t('agency.samples.rejectHelp', { name: row?.creator?.displayName ?? t('agency.samples.theCreator') })}
           </Text>
           <Textarea
-            label="Reason"
+            label={t('agency.samples.reason')}
             description={`${trimmed.length}/${REASON_MAX}`}
             required
             autosize
@@ -82,10 +84,10 @@ function RejectDialog({ row, busy, onConfirm, onClose }: { row: Row | null; busy
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={busy}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={busy}>
-              Reject
+              {t('agency.samples.reject')}
             </Button>
           </Group>
         </Stack>
@@ -95,11 +97,12 @@ function RejectDialog({ row, busy, onConfirm, onClose }: { row: Row | null; busy
 }
 
 function StatusDetails({ row, timeZone }: { row: Row; timeZone: string }) {
+  const t = useT();
   const lines: string[] = [];
   if (row.status === 'REJECTED' && row.rejectReason) lines.push(row.rejectReason);
   if (row.shipmentStatus && row.status !== 'REJECTED') lines.push(`${SHIPMENT_STATUS_LABEL[row.shipmentStatus]}${row.carrier ? ` · ${row.carrier} ${row.trackingNumber ?? ''}` : ''}`);
   if (row.contentDueAt && (row.status === 'DELIVERED' || row.status === 'OVERDUE')) {
-    lines.push(`Content due ${formatDateTime(row.contentDueAt, timeZone, { withZone: false })}${row.extensionUsed ? ' (extended)' : ''}`);
+    lines.push(t(row.extensionUsed ? 'agency.samples.contentDueExtended' : 'agency.samples.contentDue', { date: formatDateTime(row.contentDueAt, timeZone, { withZone: false }) }));
   }
   return (
     <Stack gap={2} align="flex-start">
@@ -111,7 +114,7 @@ function StatusDetails({ row, timeZone }: { row: Row; timeZone: string }) {
       ))}
       {(row.contents ?? []).map((c) => (
         <Anchor key={c.id} href={c.url} target="_blank" rel="noreferrer" size="xs">
-          {c.kind === 'LIVE' ? 'LIVE' : 'Video'} posted {formatDateTime(c.postedAt, timeZone, { withZone: false })}
+          {t(c.kind === 'LIVE' ? 'agency.samples.livePosted' : 'agency.samples.videoPosted', { date: formatDateTime(c.postedAt, timeZone, { withZone: false }) })}
         </Anchor>
       ))}
     </Stack>
@@ -119,6 +122,7 @@ function StatusDetails({ row, timeZone }: { row: Row; timeZone: string }) {
 }
 
 export function AgencySamplesPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const statuses = params.has('status') ? (params.getAll('status').filter((s) => (SAMPLE_STATUSES as string[]).includes(s)) as SampleStatus[]) : (['REQUESTED'] as SampleStatus[]);
   const pager = usePager(statuses.join());
@@ -153,13 +157,13 @@ export function AgencySamplesPage() {
     const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
     setRejecting(null);
     if (problem || !payload?.sampleRequest) {
-      notifications.show({ color: 'red', title: approve ? 'Not approved' : 'Not rejected', message: problem || 'No answer from the server.' });
+      notifications.show({ color: 'red', title: approve ? t('agency.samples.notApproved') : t('agency.samples.notRejected'), message: problem || t('agency.lists.noAnswer') });
       return;
     }
     notifications.show({
       color: 'teal',
-      title: approve ? 'Sample approved' : 'Sample request rejected',
-      message: `${row.product?.title ?? ''}${approve ? ': the seller ships it.' : ''}`,
+      title: approve ? t('agency.samples.approved') : t('agency.samples.rejected'),
+      message: approve ? t('agency.samples.approvedBody', { title: row.product?.title ?? '' }) : (row.product?.title ?? ''),
     });
     reload();
   };
@@ -179,39 +183,39 @@ export function AgencySamplesPage() {
   return (
     <>
       <PageHeader
-        title="Sample requests"
-        description="Creators ask for free samples of products in their showcase. Approve against the product's sample quota, or reject with a reason."
+        title={t('agency.samples.title')}
+        description={t('agency.samples.description')}
       />
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <div role="group" aria-labelledby="sample-status-filter">
               <Text size="sm" fw={500} id="sample-status-filter" mb={6}>
-                Status
+                {t('agency.samples.status')}
               </Text>
               <Chip.Group multiple value={statuses} onChange={setStatuses}>
                 <Group gap={6}>
                   {SAMPLE_STATUSES.map((s) => (
                     <Chip key={s} value={s} size="xs" variant="outline" color={SAMPLE_STATUS[s].color}>
-                      {s === 'REQUESTED' ? 'To review' : SAMPLE_STATUS[s].label}
+                      {s === 'REQUESTED' ? t('agency.samples.toReview') : SAMPLE_STATUS[s].label}
                     </Chip>
                   ))}
                 </Group>
               </Chip.Group>
             </div>
             <Text size="xs" c="dimmed" aria-live="polite" data-testid="live-status">
-              Live{lastEvent ? ` · last change ${formatDateTime(lastEvent, liveZone, { withZone: false })}` : ' · new requests appear as they arrive'}
+              {lastEvent ? t('agency.samples.liveChanged', { date: formatDateTime(lastEvent, liveZone, { withZone: false }) }) : t('agency.samples.liveWaiting')}
             </Text>
           </Group>
 
           {error && !data ? (
             <ErrorState error={error} onRetry={reload} />
           ) : !data && fetching ? (
-            <LoadingState label="Loading sample requests…" />
+            <LoadingState label={t('agency.samples.loading')} />
           ) : rows.length === 0 ? (
             <EmptyBlock
-              title={statuses.length === 1 && statuses[0] === 'REQUESTED' ? 'Nothing to review' : 'No sample requests match'}
-              description="Requests from creators appear here live."
+              title={statuses.length === 1 && statuses[0] === 'REQUESTED' ? t('agency.samples.nothingToReview') : t('agency.samples.noMatch')}
+              description={t('agency.samples.emptyHelp')}
               icon={<IconGift aria-hidden />}
             />
           ) : (
@@ -219,24 +223,24 @@ export function AgencySamplesPage() {
               <LoadingOverlay visible={fetching && !reviewing} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
               <Table.ScrollContainer minWidth={1000}>
                 <Table verticalSpacing="sm" highlightOnHover data-testid="agency-sample-table" styles={{ th: { whiteSpace: 'nowrap' } }}>
-                  <VisuallyHidden component="caption">Sample requests</VisuallyHidden>
+                  <VisuallyHidden component="caption">{t('agency.samples.title')}</VisuallyHidden>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">Creator</Table.Th>
-                      <Table.Th scope="col">Product</Table.Th>
-                      <Table.Th scope="col">Campaign</Table.Th>
-                      <Table.Th scope="col">Requested</Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
+                      <Table.Th scope="col">{t('agency.samples.creator')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.samples.product')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.samples.campaign')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.samples.requested')}</Table.Th>
+                      <Table.Th scope="col">{t('agency.samples.status')}</Table.Th>
                       <Table.Th scope="col">
-                        <VisuallyHidden>Actions</VisuallyHidden>
+                        <VisuallyHidden>{t('agency.lists.col.actions')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {rows.map((row) => {
                       const tz = marketTimeZone(row.campaign?.market);
-                      const creatorName = row.creator?.displayName || row.creator?.handle || 'Creator';
-                      const title = row.product?.title ?? 'Product';
+                      const creatorName = row.creator?.displayName || row.creator?.handle || t('agency.samples.creator');
+                      const title = row.product?.title ?? t('agency.samples.product');
                       return (
                         <Table.Tr
                           key={row.id}
@@ -256,7 +260,7 @@ export function AgencySamplesPage() {
                                 </Text>
                                 <Text size="xs" c="dimmed">
                                   {row.creator?.handle ? `@${row.creator.handle}` : ''}
-                                  {row.creator?.followers != null ? ` · ${formatCompact(row.creator.followers)} followers` : ''}
+                                  {row.creator?.followers != null ? ` · ${t('agency.samples.followers', { count: row.creator.followers, shown: formatCompact(row.creator.followers) })}` : ''}
                                 </Text>
                                 {row.creator && <ScorecardButton id={row.creator.id} name={creatorName} />}
                               </Stack>
@@ -304,9 +308,9 @@ export function AgencySamplesPage() {
                                   leftSection={<IconCheck size={14} aria-hidden />}
                                   loading={deciding === row.id && rejecting === null}
                                   onClick={() => void decide(row, true)}
-                                  aria-label={`Approve the sample of ${title} for ${creatorName}`}
+                                  aria-label={t('agency.samples.approveLabel', { title, name: creatorName })}
                                 >
-                                  Approve
+                                  {t('agency.samples.approve')}
                                 </Button>
                                 <Button
                                   size="compact-sm"
@@ -314,9 +318,9 @@ export function AgencySamplesPage() {
                                   color="red"
                                   leftSection={<IconX size={14} aria-hidden />}
                                   onClick={() => setRejecting(row)}
-                                  aria-label={`Reject the sample of ${title} for ${creatorName}`}
+                                  aria-label={t('agency.samples.rejectLabel', { title, name: creatorName })}
                                 >
-                                  Reject
+                                  {t('agency.samples.reject')}
                                 </Button>
                               </Group>
                             )}
@@ -335,7 +339,7 @@ export function AgencySamplesPage() {
                 hasNextPage={connection?.pageInfo.hasNextPage ?? false}
                 endCursor={connection?.pageInfo.endCursor}
                 busy={fetching}
-                label="Sample request pages"
+                label={t('agency.samples.pages')}
               />
             </div>
           )}
