@@ -40,7 +40,7 @@ from server.services.insight.forecast import (
     with_frozen,
 )
 from server.services.insight.forecast_model import LineGroup, forecast_groups, group
-from server.services.insight.refund_rates import Level
+from server.services.insight.refund_rates import Level, ids_in
 
 P, D = rollup_open_products.c, rollup_open_days.c
 PARTY_KEY = {Role.CREATOR: "creator", Role.AGENCY: "campaign", Role.SELLER: "shop"}
@@ -74,13 +74,22 @@ async def _products(
     products: dict[int, _Product] = {}
     undelivered: dict[int, int] = defaultdict(int)
     on_hold: dict[Currency, int] = {}
+    enums: dict[tuple[type, str], Any] = {}  # each distinct value converted once
     for pid, shop, market, currency, frozen, late, amount in await session.execute(stmt):
+        cur = _enum(enums, Currency, currency)
         if frozen:
-            on_hold[Currency(currency)] = on_hold.get(Currency(currency), 0) + int(amount)
+            on_hold[cur] = on_hold.get(cur, 0) + int(amount)
             continue
         undelivered[pid] += int(late)
-        products[pid] = _Product(shop, Market(market), Currency(currency), undelivered[pid])
+        products[pid] = _Product(shop, _enum(enums, Market, market), cur, undelivered[pid])
     return products, {c: v for c, v in on_hold.items() if v}
+
+
+def _enum(seen: dict[tuple[type, str], Any], kind: type, value: str) -> Any:
+    got = seen.get((kind, value))
+    if got is None:
+        got = seen[(kind, value)] = kind(value)
+    return got
 
 
 async def party_forecast(rt: Runtime, principal: Principal) -> PartyForecast:
@@ -116,7 +125,7 @@ async def _groups(session: AsyncSession, ctx: Context, products: dict[int, _Prod
         for pid, p in products.items()
         if p.shop_id not in whole or ctx.curves[pid].level is not Level.SHOP
     }
-    shops = set(whole) | {products[pid].shop_id for pid in own}
+    shops = sorted(set(whole) | {products[pid].shop_id for pid in own})
     stmt = select(
         D.shop_id,
         D.product_id,
@@ -128,9 +137,14 @@ async def _groups(session: AsyncSession, ctx: Context, products: dict[int, _Prod
         D.lines,
         D.amount,
         D.squares,
-    ).where(_party(ctx.principal, D), D.shop_id.in_(sorted(shops)), D.product_id.in_(sorted(own | {0})))
-    sums: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
-    settle_days: dict[tuple[str, date, int, date], date] = {}
+    ).where(
+        _party(ctx.principal, D), ids_in(session, D.shop_id, shops), ids_in(session, D.product_id, [0, *own])
+    )
+    # (currency, observation, paid day, settle day) -> [a product whose curve it is, count, Σ a, Σ a²]
+    sums: dict[tuple[Any, ...], list[Any]] = {}
+    enums: dict[tuple[type, str], Any] = {}
+    settle_days: dict[tuple[Any, ...], date] = {}
+    observations = ctx.observations
     for (
         shop,
         pid,
@@ -143,42 +157,58 @@ async def _groups(session: AsyncSession, ctx: Context, products: dict[int, _Prod
         amount,
         squares,
     ) in await session.execute(stmt):
-        if pid == 0 and shop not in whole:
-            continue
+        if pid == 0:  # the whole shop, on the shop's curve
+            if shop not in whole:
+                continue
+            targets: tuple[tuple[int, int], ...] = ((whole[shop], 1),)
+        elif shop in whole:  # a product with its own curve, taken out of its shop's
+            targets = ((pid, 1), (whole[shop], -1))
+        else:
+            targets = ((pid, 1),)
         day_key = (market, paid_day, delivered, settle_on)
         settle_day = settle_days.get(day_key)
         if settle_day is None:
             settle_on_ = settle_on if delivered else None
-            settle_day = settle_days[day_key] = ctx.settle_day(Market(market), paid_day, settle_on_)
-        values = (int(n), int(amount), int(squares))
-        # Product 0: the whole shop, counted on the shop's curve; a product with its own curve is taken out of it.
-        targets = [(whole[shop] if pid == 0 else pid, 1)]
-        if pid and shop in whole:
-            targets.append((whole[shop], -1))
-        for target, sign in targets:
-            acc = sums[(currency, ctx.observations[target], target, paid_day, settle_day)]
-            for k in range(3):
-                acc[k] += sign * values[k]
-    merged: dict[tuple[Any, ...], list[Any]] = {}
-    for (currency, key, pid, paid_day, settle_day), (n, amount, squares) in sums.items():
-        m = merged.setdefault((currency, key, paid_day, settle_day), [pid, 0, 0, 0])
-        m[1] += n
-        m[2] += amount
-        m[3] += squares
-    out = []
+            settle_day = settle_days[day_key] = ctx.settle_day(
+                _enum(enums, Market, market), paid_day, settle_on_
+            )
+        for target, k in targets:
+            key = (currency, observations[target], paid_day, settle_day)
+            acc = sums.get(key)
+            if acc is None:
+                acc = sums[key] = [target, 0, 0, 0]
+            acc[1] += k * n
+            acc[2] += k * amount
+            acc[3] += k * squares
+    # Each group's likely amount rounded once; then groups alike for the buckets (same settle day, pay day and
+    # survival) are added up, so the bands see fewer of them.
+    out: dict[tuple[Any, ...], list[int]] = {}
     pay_days: dict[tuple[Currency, date], date | None] = {}
-    for (currency, key, paid_day, settle_day), (pid, n, amount, squares) in merged.items():
+    enums: dict[tuple[type, str], Any] = {}
+    for (currency, key, paid_day, settle_day), (pid, n, amount, squares) in sums.items():
         if n == 0:
             continue  # a shop whose every open line is a product with its own curve
-        cur = Currency(currency)
+        cur = _enum(enums, Currency, currency)
         if (cur, settle_day) not in pay_days:
             at = datetime.combine(settle_day, time(), UTC)
             pay_days[(cur, settle_day)] = _pay_on(at, ctx.pay_lags.get(cur))
         survival = ctx.survival(pid, paid_day)
-        out.append(
-            group(cur, settle_day, pay_days[(cur, settle_day)], survival, key, (n, amount, squares), ctx.now)
+        g = group(
+            cur,
+            settle_day,
+            pay_days[(cur, settle_day)],
+            survival,
+            key,
+            (int(n), int(amount), int(squares)),
+            ctx.now,
         )
-    return out
+        merged = out.setdefault((cur, settle_day, g.pay_on, survival, key, g.in_next), [0, 0, 0, 0])
+        for k in range(4):
+            merged[k] += g.sums[k]
+    return [
+        LineGroup(cur, in_next, settle_day, pay_on, survival, key, tuple(sums))  # type: ignore[arg-type]
+        for (cur, settle_day, pay_on, survival, key, in_next), sums in out.items()
+    ]
 
 
 async def _first_lines(

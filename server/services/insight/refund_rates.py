@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, case, cast, func, select
+from sqlalchemy import BigInteger, ColumnElement, Integer, any_, bindparam, case, cast, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -123,6 +124,14 @@ class ProductKey:
     market: Market
 
 
+def ids_in(session: AsyncSession, column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column` among the integer `ids`: on PostgreSQL `= ANY($1)` with one array (the statement's text is the same
+    for any number of ids, so asyncpg reuses its prepared form), elsewhere an expanding IN."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids_" + column.key, list(ids), type_=ARRAY(BigInteger)))
+    return column.in_(list(ids))
+
+
 async def product_keys(session: AsyncSession, product_ids: Iterable[int]) -> dict[int, ProductKey]:
     ids = sorted(set(product_ids))
     if not ids:
@@ -130,10 +139,11 @@ async def product_keys(session: AsyncSession, product_ids: Iterable[int]) -> dic
     stmt = (
         select(Product.id, Product.shop_id, Product.category, models.Shop.market)
         .join(models.Shop, models.Shop.organisation_id == Product.shop_id)
-        .where(Product.id.in_(ids))
+        .where(ids_in(session, Product.id, ids))
     )
+    markets = {m.value: m for m in Market}
     return {
-        pid: ProductKey(pid, shop, category, Market(market))
+        pid: ProductKey(pid, shop, category, markets[market])
         for pid, shop, category, market in await session.execute(stmt)
     }
 
