@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -19,6 +20,8 @@ class Runtime:
     sessionmaker: async_sessionmaker[AsyncSession]
     broker: Broker
     clock: Clock
+    # Process-local caches of derived data keyed so that they never go stale (e.g. the refund curves of one day).
+    caches: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None, broker: Broker | None = None) -> Runtime:

@@ -410,3 +410,76 @@ def test_0012_fills_rollup_lines_with_the_line_facts_the_forecast_reads(make_db:
         )
     )
     assert tuple(got) == (product, "USD", "DELIVERED", paid, delivered, delivered)
+
+
+def test_0013_fills_the_forecasts_aggregate_of_open_amounts_from_rollup_lines(make_db: MakeDb) -> None:
+    """The open lines (paid, a sale, not settled) of rollup_lines, summed per party × product (and whole shop) ×
+    paid day × settle day; frozen lines only in rollup_open_products; settled lines nowhere."""
+    url = make_db()
+    command.upgrade(alembic_config(url), "0012_forecast_line_facts")
+    paid, settle = T0 + timedelta(hours=20), T0 + timedelta(days=9, hours=23)
+
+    def line(line_id: int, status: str, amount: int, settle_after: datetime | None) -> dict[str, Any]:
+        return {
+            "line_id": line_id,
+            "order_id": 1,
+            "campaign_id": 7,
+            "shop_id": 5,
+            "registration_id": 1,
+            "creator_id": 3,
+            "market": "US",
+            "day": paid.date(),
+            "paid": 1,
+            "settled": int(status == "SETTLED"),
+            "sale": 1,
+            "base_minor": 0,
+            "seller_estimated": -amount * 2,
+            "seller_actual": 0,
+            "creator_estimated": amount,
+            "creator_actual": 0,
+            "agency_estimated": amount // 10,
+            "agency_actual": 0,
+            "product_id": 11,
+            "currency": "USD",
+            "status": status,
+            "paid_at": paid,
+            "delivered_at": None,
+            "settle_after": settle_after,
+        }
+
+    rows = [
+        line(1, "PAID", 100, None),
+        line(2, "DELIVERED", 300, settle),
+        line(3, "DELIVERED", 500, settle),
+        line(4, "FROZEN", 70, None),
+        line(5, "SETTLED", 900, settle),
+    ]
+    asyncio.run(_run_sync(url, lambda c: c.execute(insert(models.rollup_lines), rows)))
+    upgrade_head(url)
+
+    def read(conn: Connection) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+        products = {tuple(r) for r in conn.execute(select(models.rollup_open_products))}
+        days = {tuple(r) for r in conn.execute(select(models.rollup_open_days))}
+        return products, days
+
+    products, days = asyncio.run(_run_sync(url, read))
+    day, settle_day = paid.date(), settle.date()
+    assert products == {
+        ("creator", 3, 11, "USD", "US", 0, 5, 3, 1, 900),
+        ("creator", 3, 11, "USD", "US", 1, 5, 1, 0, 70),
+        ("campaign", 7, 11, "USD", "US", 0, 5, 3, 1, 90),
+        ("campaign", 7, 11, "USD", "US", 1, 5, 1, 0, 7),
+        ("shop", 5, 11, "USD", "US", 0, 5, 3, 1, -1800),
+        ("shop", 5, 11, "USD", "US", 1, 5, 1, 0, -140),
+    }
+    want_days = set()
+    for party, party_id, k in (("creator", 3, 1), ("campaign", 7, 10), ("shop", 5, -0.5)):
+        for product in (11, 0):
+            want_days.add(
+                (party, party_id, 5, product, "USD", "US", day, 0, day, 1, int(100 / k), int(100 / k) ** 2)
+            )
+            a, b = int(300 / k), int(500 / k)
+            want_days.add(
+                (party, party_id, 5, product, "USD", "US", day, 1, settle_day, 2, a + b, a * a + b * b)
+            )
+    assert days == want_days

@@ -25,6 +25,7 @@ from server.models.rollup import (
     rollup_lines,
     rollup_registrations,
 )
+from server.models.rollup_forecast import OPEN_TABLES, rollup_open_days, rollup_open_products
 from server.models.rollup_open import OPEN_LINE_INDEXES  # noqa: F401  (indexes on rollup_lines)
 from server.models.user import IntegrationKey, LoginFailure, Membership, User, UserSession
 from server.models.webhook import (
@@ -98,5 +99,8 @@ __all__ = [
     "rollup_creator_markets",
     "rollup_creator_products",
     "rollup_lines",
+    "OPEN_TABLES",
+    "rollup_open_days",
+    "rollup_open_products",
     "rollup_registrations",
 ]

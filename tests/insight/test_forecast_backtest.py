@@ -111,7 +111,8 @@ async def test_forecast_of_the_next_30_days_against_what_settled(rt, ow, us, clo
     assert grouped.first_lines is not None
     assert await grouped.first_lines(usd.currency, 100) == forecast.lines[:100]
     at_d = clock.now()
-    open_ids = [line.line_id for line in forecast.lines if line.settle_at < at_d + timedelta(days=30)]
+    # The lines the forecast's next 30 days count (whole UTC days: settling before today + 30).
+    open_ids = [line.line_id for line in forecast.lines if line.settle_day < at_d.date() + timedelta(days=30)]
     assert usd.next_days.lines == len(open_ids) > 100  # the forecast is about many lines
     assert {s.survival.level.value for s in forecast.lines} == {"PRODUCT"}  # each product has its own history
 

@@ -5,14 +5,16 @@ with what upkeep and backfill keep."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import UTC
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from server import models
-from server.models.enums import MARKET_TIMEZONE
+from server.models.enums import MARKET_TIMEZONE, LedgerAccount, OrderLineStatus
 from server.models.rollup import METRICS, ROLLUP_TABLES, rollup_lines
+from server.models.rollup_forecast import OPEN_TABLES
 from server.runtime import Runtime
 from server.services.performance.numbers import (
     ALL_ACCOUNTS,
@@ -32,6 +34,12 @@ KEYS = {
     "rollup_creator_campaigns": (L.creator_id, L.campaign_id),
 }
 Rows = dict[str, dict[tuple[Any, ...], dict[str, int]]]
+OPEN_OR_FROZEN = (
+    OrderLineStatus.PAID,
+    OrderLineStatus.SHIPPED,
+    OrderLineStatus.DELIVERED,
+    OrderLineStatus.FROZEN,
+)
 
 
 def _nonzero(rows: dict[tuple[Any, ...], dict[str, int]]) -> dict[tuple[Any, ...], dict[str, int]]:
@@ -48,6 +56,13 @@ async def stored(rt: Runtime) -> Rows:
             out[table.name] = _nonzero(
                 {tuple(r[: len(keys)]): {m: int(r._mapping[m]) for m in METRICS} for r in rows}
             )
+        for table in OPEN_TABLES:  # every row, zero or not: the upkeep deletes the rows left without lines
+            keys = [c for c in table.primary_key.columns]
+            values = [c for c in table.c if c not in keys]
+            rows = await s.execute(select(*keys, *values))
+            out[table.name] = {
+                tuple(r[: len(keys)]): {c.name: int(r._mapping[c.name]) for c in values} for r in rows
+            }
     return out
 
 
@@ -105,7 +120,91 @@ async def recomputed(rt: Runtime) -> Rows:
             money_by_line[r[0]] = {k: int(v) for k, v in r._mapping.items() if k in METRICS}
     out["rollup_campaign_days"] = _days(lines, money_by_line, lambda r, day: (r[2], r[3], day))
     out["rollup_creator_days"] = _days(lines, money_by_line, lambda r, day: (r[8], r[4].value, day))
+    out.update(await _open_amounts(rt))
     return out
+
+
+async def _open_amounts(rt: Runtime) -> Rows:
+    """The forecast's aggregate (server/models/rollup_forecast.py) from the order lines and their legs: the open
+    lines (paid, a sale, not settled, or frozen) per party, with the party's legs summed (the seller's negated)."""
+    accounts = {
+        "creator": (LedgerAccount.CREATOR_EARNINGS, 1),
+        "campaign": (LedgerAccount.AGENCY_EARNINGS, 1),
+        "shop": (LedgerAccount.SELLER_PAYABLE, -1),
+    }
+    async with rt.sessionmaker() as s:
+        legs: dict[tuple[int, LedgerAccount], int] = defaultdict(int)
+        for line_id, account, amount in await s.execute(
+            select(Entry.order_line_id, Entry.account, func.sum(Entry.amount_minor)).group_by(
+                Entry.order_line_id, Entry.account
+            )
+        ):
+            legs[(line_id, LedgerAccount(account))] = int(amount)
+        lines = await s.execute(
+            select(
+                L.id,
+                L.campaign_id,
+                L.creator_id,
+                Order.shop_id,
+                L.product_id,
+                L.currency,
+                Order.market,
+                L.status,
+                L.paid_at,
+                L.settle_after,
+            )
+            .join(Order, Order.id == L.order_id)
+            .where(L.campaign_id.is_not(None), L.paid_at.is_not(None), L.status.in_(OPEN_OR_FROZEN))
+        )
+        products: dict[tuple[Any, ...], dict[str, int]] = defaultdict(
+            lambda: {"shop_id": 0, "lines": 0, "undelivered": 0, "amount": 0}
+        )
+        days: dict[tuple[Any, ...], dict[str, int]] = defaultdict(
+            lambda: {"lines": 0, "amount": 0, "squares": 0}
+        )
+        for (
+            line_id,
+            campaign,
+            creator,
+            shop,
+            product,
+            currency,
+            market,
+            status,
+            paid_at,
+            settle_after,
+        ) in lines:
+            frozen = int(status == OrderLineStatus.FROZEN)
+            paid_day = paid_at.astimezone(UTC).date()
+            settle_day = paid_day if settle_after is None else settle_after.astimezone(UTC).date()
+            for party, party_id in (("creator", creator), ("campaign", campaign), ("shop", shop)):
+                account, sign = accounts[party]
+                a = sign * legs[(line_id, account)]
+                row = products[(party, party_id, product, currency.value, market.value, frozen)]
+                row["shop_id"] = shop
+                row["lines"] += 1
+                row["undelivered"] += int(settle_after is None and not frozen)
+                row["amount"] += a
+                if frozen:
+                    continue
+                for p in (product, 0):
+                    day = days[
+                        (
+                            party,
+                            party_id,
+                            shop,
+                            p,
+                            currency.value,
+                            market.value,
+                            paid_day,
+                            int(settle_after is not None),
+                            settle_day,
+                        )
+                    ]
+                    day["lines"] += 1
+                    day["amount"] += a
+                    day["squares"] += a * a
+    return {"rollup_open_products": dict(products), "rollup_open_days": dict(days)}
 
 
 def _days(

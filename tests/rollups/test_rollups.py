@@ -1,6 +1,7 @@
 """The rollups are exact: after any sequence of order events through the real services (paid, shipped, delivered,
 partial refunds, cancel, freeze, release, settlement, rate changes between orders, events in any arrival order,
-batched or one by one, retried), every rollup row equals a recomputation from the order lines and ledger legs;
+batched or one by one, retried), every rollup row — and every row of the forecast's aggregate of open amounts —
+equals a recomputation from the order lines and ledger legs;
 the backfill (what the migration runs) gives the same rows; and concurrent writers lose no increment."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import delete, insert, select
 from server import models
 from server.models.enums import LedgerAccount, LedgerPhase, Market
 from server.models.rollup import ROLLUP_TABLES, rollup_lines
+from server.models.rollup_forecast import OPEN_TABLES
 from server.services.orders.settlement import settle_due_lines
 from server.services.orders.signatures import Pusher, ShopRef
 from server.services.rollups.backfill import backfill
@@ -73,7 +75,7 @@ async def test_backfill_equals_the_recomputation_and_the_upkeep(rt, ow, clock, o
     want = await recomputed(rt)
     assert_equal(await stored(rt), want)
     async with rt.engine.begin() as conn:  # forget them, then fill them as the migration does
-        for table in (*ROLLUP_TABLES, rollup_lines):
+        for table in (*ROLLUP_TABLES, rollup_lines, *OPEN_TABLES):
             await conn.execute(delete(table))
     assert not any((await stored(rt)).values())
     async with rt.engine.begin() as conn:

@@ -4,11 +4,14 @@ date, a predicted pay date and its survival probability; forecast_model.py does 
 
 - settle: the line's settle_after once delivered; before that, its predicted delivery — paid_at + the median
   paid → delivered time of the market's latest DELIVERY_SAMPLE delivered lines (DEFAULT_DELIVERY_DAYS without any;
-  a delivery already late is predicted now) — plus the market's settlement window; never before now.
+  a delivery already late is predicted now) — plus the market's settlement window; never before now. The figures
+  count it in whole UTC days (`settle_day`): the day of settle_after, or the paid day + the lag rounded half-up to
+  whole days, then the window; never before today.
 - pay (agencies and creators): the month the line settles is billed on the 1st of the next month (UTC,
   server/services/finance/bills.py) and paid by the next payout run: the 1st + the median issue → paid time of the
   latest PAYOUT_SAMPLE paid bills in the currency (0 days without any). Sellers pay, they are not paid: no date.
-- survival: refund_rates.curves of the line's product (product, shop, category, market), at the line's age.
+- survival: refund_rates.curves of the line's product (product, shop, category, market), observed up to the start
+  of today (UTC; cached for the day), at the line's age in whole days (today − the UTC paid day).
 FROZEN lines (risk hold) are left out: they settle only once released.
 """
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from typing import Any
 
@@ -30,6 +33,7 @@ from server.models.rollup import rollup_lines
 from server.runtime import Runtime
 from server.services.insight import refund_rates
 from server.services.insight.forecast_model import HORIZON_DAYS, CurrencyForecast, OpenLine, forecast
+from server.services.rollups.open_amounts import utc_day
 
 Line, Order = models.OrderLine, models.Order
 DELIVERY_SAMPLE = 500
@@ -145,6 +149,18 @@ class Context:
     def window(self, market: Market) -> timedelta:
         return timedelta(days=self.windows.get(market.value, 7))
 
+    def settle_day(self, market: Market, paid_on: date, settle_on: date | None) -> date:
+        """The predicted settle day in whole UTC days: settle_after's day once delivered, else the paid day + the
+        market's delivery lag (half-up to whole days) + its window; never before today."""
+        today = self.now.date()
+        if settle_on is not None:
+            return max(settle_on, today)
+        lag_days = (self.lags[market] + timedelta(hours=12)) // timedelta(days=1)
+        return max(paid_on + timedelta(days=lag_days), today) + self.window(market)
+
+    def survival(self, product_id: int, paid_on: date) -> refund_rates.Survival:
+        return self.curves[product_id].at(max((self.now.date() - paid_on).days, 0))  # memoised per age
+
     def predict(self, row: Any, enums: dict[tuple[type, Any], Any]) -> OpenLine:
         """One open line's prediction (row: line_id, amount, market, status, currency, paid_at, delivered_at,
         settle_after, product_id as the driver gives them)."""
@@ -158,10 +174,22 @@ class Context:
         else:
             settle_at = max(aware(row.paid_at) + self.lags[market], now) + self.window(market)
         settle_at = max(settle_at, now)
-        pay_on = _pay_on(settle_at, self.pay_lags.get(currency))
-        survival = self.curves[row.product_id].at((now - aware(row.paid_at)).days)  # memoised per age
+        paid_on = utc_day(row.paid_at)
+        settle_day = self.settle_day(
+            market, paid_on, None if row.settle_after is None else utc_day(row.settle_after)
+        )
+        pay_on = _pay_on(datetime.combine(settle_day, time(), UTC), self.pay_lags.get(currency))
+        survival = self.survival(row.product_id, paid_on)
         return OpenLine(
-            row.line_id, currency, int(row[1]), settle_at, pay_on, survival, self.observations[row.product_id]
+            row.line_id,
+            currency,
+            int(row[1]),
+            settle_at,
+            settle_day,
+            paid_on,
+            pay_on,
+            survival,
+            self.observations[row.product_id],
         )
 
 
@@ -201,7 +229,10 @@ async def context(
         else {}
     )
     keys = await refund_rates.product_keys(session, product_ids)
-    curves = await refund_rates.curves(session, keys.values(), now, sqlite=rt.settings.is_sqlite)
+    day_start = datetime.combine(now.date(), time(), UTC)  # observed up to today's start: cached for the day
+    curves = await refund_rates.curves(
+        session, keys.values(), day_start, sqlite=rt.settings.is_sqlite, cache=rt.caches
+    )
     observations = {pid: _observation(curves[pid].level, k) for pid, k in keys.items()}
     return Context(principal, now, rt.settings.settlement_window_days, lags, pay_lags, curves, observations)
 

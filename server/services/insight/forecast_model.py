@@ -1,8 +1,10 @@
 """The earnings forecast's arithmetic, free of the database: open lines with predicted dates and survival in,
 weekly buckets, the next 30 days, a pay calendar and low/likely/high bands out (docs/forecast.md).
 
-Integers only. A line of amount a (minor units) kept with probability s (bps) contributes a × s / 10000 (half-up)
-to *likely*. The band is likely ± 1.96 σ (a 95 % interval), with σ² the sum of
+Integers only. Lines are counted in whole UTC days: a group is the lines of one currency that share the survival
+observation, the paid day (so the age, so the survival s) and the predicted settle day. A group of amounts Σa
+contributes Σa × s / 10000 (half-up, once per group) to *likely*. The band is likely ± 1.96 σ (a 95 % interval),
+with σ² the sum of
 - each line's own uncertainty, a² · s(1 − s) (kept or returned, independently), and
 - each survival estimate's uncertainty, (Σ a of the lines that used it)² · s̄(1 − s̄) / n, n the finished lines it
   was observed on and s̄ the amount-weighted survival of those lines;
@@ -12,7 +14,7 @@ clamped to [0, Σ a]. σ² is kept scaled by 10⁸ (bps²) and its square root t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from math import isqrt
@@ -32,7 +34,9 @@ class OpenLine:
     line_id: int
     currency: Currency
     amount: int  # the party's estimated amount now (minor units)
-    settle_at: datetime  # predicted
+    settle_at: datetime  # predicted (shown)
+    settle_day: date  # predicted, in whole days (the buckets: docs/forecast.md)
+    paid_on: date  # UTC
     pay_on: date | None  # predicted (payees only)
     survival: Survival
     survival_key: tuple[object, ...]  # the observation the survival came from (its level and key)
@@ -99,9 +103,9 @@ class _Accumulator:
 
 @dataclass(frozen=True, slots=True)
 class LineGroup:
-    """Open lines of one currency that fall alike: settling within the next 30 days or not, on the same (UTC) day,
-    paid on the same day, with the same survival from the same observation; `sums` are their count, Σ a,
-    Σ likely (half-up per line) and Σ a². forecast_groups.py reads them grouped in SQL."""
+    """Open lines of one currency that fall alike: settling on the same (UTC) day (so within the next 30 days or
+    not, and paid on the same date), with the same survival from the same observation; `sums` are their count,
+    Σ a, Σ likely and Σ a². forecast_groups.py builds them from the aggregate of open amounts."""
 
     currency: Currency
     in_next: bool
@@ -117,21 +121,41 @@ def likely_of(amount: int, survival_bps: int) -> int:
     return apply_rate(amount, survival_bps) if amount >= 0 else -apply_rate(-amount, survival_bps)
 
 
+def group(
+    currency: Currency,
+    settle_day: date,
+    pay_on: date | None,
+    survival: Survival,
+    key: tuple[object, ...],
+    sums: Sequence[int],
+    now: datetime,
+) -> LineGroup:
+    """The LineGroup of lines sharing currency, observation, paid day and settle day (`sums`: count, Σ a, Σ a²):
+    likely is Σ a × s, half-up once for the group."""
+    n, amount, squares = sums
+    in_next = settle_day < now.date() + timedelta(days=NEXT_DAYS)
+    return LineGroup(
+        currency,
+        in_next,
+        settle_day,
+        pay_on,
+        survival,
+        key,
+        (n, amount, likely_of(amount, survival.bps), squares),
+    )
+
+
 def line_groups(lines: Iterable[OpenLine], now: datetime) -> list[LineGroup]:
-    """The lines, grouped as forecast_groups reads them in SQL (the per-line path: the back-test's reference)."""
-    next_end = now + timedelta(days=NEXT_DAYS)
-    groups: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    """The lines grouped line by line (the per-line path: the back-test's reference), as forecast_groups.py builds
+    them from the aggregate."""
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
     for line in lines:
-        settle = max(line.settle_at, now)
-        sums = groups[
-            (line.currency, settle < next_end, settle.date(), line.pay_on, line.survival, line.survival_key)
-        ]
-        a = line.amount
+        key = (line.currency, line.settle_day, line.pay_on, line.survival, line.survival_key, line.paid_on)
+        sums = groups[key]
         sums[0] += 1
-        sums[1] += a
-        sums[2] += likely_of(a, line.survival.bps)
-        sums[3] += a * a
-    return [LineGroup(*key, tuple(sums)) for key, sums in groups.items()]  # type: ignore[arg-type]
+        sums[1] += line.amount
+        sums[2] += line.amount * line.amount
+    return [group(*key[:5], sums, now) for key, sums in groups.items()]  # type: ignore[arg-type]
 
 
 def forecast(lines: Iterable[OpenLine], now: datetime) -> list[CurrencyForecast]:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, case, cast, func, select
+from sqlalchemy import BigInteger, ColumnElement, Integer, any_, bindparam, case, cast, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -123,6 +124,14 @@ class ProductKey:
     market: Market
 
 
+def ids_in(session: AsyncSession, column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column` among the integer `ids`: on PostgreSQL `= ANY($1)` with one array (the statement's text is the same
+    for any number of ids, so asyncpg reuses its prepared form), elsewhere an expanding IN."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids_" + column.key, list(ids), type_=ARRAY(BigInteger)))
+    return column.in_(list(ids))
+
+
 async def product_keys(session: AsyncSession, product_ids: Iterable[int]) -> dict[int, ProductKey]:
     ids = sorted(set(product_ids))
     if not ids:
@@ -130,10 +139,11 @@ async def product_keys(session: AsyncSession, product_ids: Iterable[int]) -> dic
     stmt = (
         select(Product.id, Product.shop_id, Product.category, models.Shop.market)
         .join(models.Shop, models.Shop.organisation_id == Product.shop_id)
-        .where(Product.id.in_(ids))
+        .where(ids_in(session, Product.id, ids))
     )
+    markets = {m.value: m for m in Market}
     return {
-        pid: ProductKey(pid, shop, category, Market(market))
+        pid: ProductKey(pid, shop, category, markets[market])
         for pid, shop, category, market in await session.execute(stmt)
     }
 
@@ -186,15 +196,22 @@ class Curve:
 
 
 async def curves(
-    session: AsyncSession, keys: Iterable[ProductKey], now: datetime, *, sqlite: bool
+    session: AsyncSession,
+    keys: Iterable[ProductKey],
+    now: datetime,
+    *,
+    sqlite: bool,
+    cache: dict[Any, Any] | None = None,
 ) -> dict[int, Curve]:
     """Product id → the survival curve of the finest level with at least MIN_LINES matured finished lines (paid
     between REFUND_WINDOW and MATURITY ago: lines that young are mostly still in flight, and counting only the
-    returned ones among them would overstate returns). One statement per level needed."""
+    returned ones among them would overstate returns). One statement per level needed.
+
+    With `cache` (a process's dict): each level's curves are kept per `now` (the forecast passes the start of the
+    UTC day) and only the keys not seen yet are read; the curves of any other `now` are dropped. Nothing else
+    invalidates them: they are observed on lines paid 30 to 180 days before `now`, finished long ago."""
     since, until = now - REFUND_WINDOW, now - MATURITY
-    gross = Line.unit_price_minor * Line.quantity
-    voided = Line.status.in_(VOIDED)
-    returned = voided | (Line.refunded_amount_minor > 0)
+    returned = Line.status.in_(VOIDED) | (Line.refunded_amount_minor > 0)
     returned_at = func.coalesce(Line.refunded_at, Line.cancelled_at, Line.paid_at)
     age = case((returned, age_days(returned_at, Line.paid_at, sqlite)), else_=-1)
     todo = {k.product_id: k for k in keys}
@@ -227,41 +244,64 @@ async def curves(
             lambda ks: Order.market.in_({k.market for k in ks}),
         ),
     ]
-    last: dict[tuple[Any, ...], Curve] = {}
+    seen: dict[tuple[Level, tuple[Any, ...]], Curve | None] = {}
+    if cache is not None:
+        if cache.get(CACHE_DAY) != now:
+            cache[CACHE_DAY], cache[CACHE_CURVES] = now, {}
+        seen = cache[CACHE_CURVES]
     for level, key_of, group, where in levels:
         if not todo:
             break
-        stmt = (
-            select(
-                *group,
-                age.label("age"),
-                func.count().label("n"),
-                total(gross).label("gross"),
-                total(case((voided, gross), else_=Line.refunded_amount_minor)).label("lost"),
-            )
-            .join(Order, Order.id == Line.order_id)
-            .where(
-                Line.paid_at >= since, Line.paid_at < until, Line.status.in_(FINISHED), where(todo.values())
-            )
-            .group_by(*group, age)
-        )
-        if level is Level.CATEGORY:
-            stmt = stmt.join(Product, Product.id == Line.product_id)
-        found: dict[tuple[Any, ...], Curve] = {}
-        for row in await session.execute(stmt):
-            *key, row_age, n, row_gross, row_lost = row
-            curve = found.setdefault(tuple(key), Curve(level))
-            curve.lines += int(n)
-            curve.gross += int(row_gross)
-            if row_age >= 0 and row_lost:
-                curve.lost_by_age[int(row_age)] = curve.lost_by_age.get(int(row_age), 0) + int(row_lost)
-        last = found
+        missing = [k for k in todo.values() if (level, key_of(k)) not in seen]
+        found = await _level(session, level, group, where(missing), age, since, until) if missing else {}
+        for k in missing:
+            seen[(level, key_of(k))] = found.get(key_of(k))
         for pid, k in list(todo.items()):
-            curve = found.get(key_of(k))
+            curve = seen[(level, key_of(k))]
             if curve is not None and curve.lines >= MIN_LINES:
                 out[pid] = curve
                 del todo[pid]
     for pid, k in todo.items():  # not enough data anywhere: the market's figure, however small
-        curve = last.get((k.market,))
+        curve = seen.get((Level.MARKET, (k.market,)))
         out[pid] = curve if curve is not None and curve.lines else Curve(Level.NONE)
     return out
+
+
+CACHE_DAY, CACHE_CURVES = "refund_rates.day", "refund_rates.curves"
+
+
+async def _level(
+    session: AsyncSession,
+    level: Level,
+    group: list[Any],
+    where: Any,
+    age: Any,
+    since: datetime,
+    until: datetime,
+) -> dict[tuple[Any, ...], Curve]:
+    """The curves of one level, by its key, for the finished lines `where` keeps."""
+    gross = Line.unit_price_minor * Line.quantity
+    voided = Line.status.in_(VOIDED)
+    stmt = (
+        select(
+            *group,
+            age.label("age"),
+            func.count().label("n"),
+            total(gross).label("gross"),
+            total(case((voided, gross), else_=Line.refunded_amount_minor)).label("lost"),
+        )
+        .join(Order, Order.id == Line.order_id)
+        .where(Line.paid_at >= since, Line.paid_at < until, Line.status.in_(FINISHED), where)
+        .group_by(*group, age)
+    )
+    if level is Level.CATEGORY:
+        stmt = stmt.join(Product, Product.id == Line.product_id)
+    found: dict[tuple[Any, ...], Curve] = {}
+    for row in await session.execute(stmt):
+        *key, row_age, n, row_gross, row_lost = row
+        curve = found.setdefault(tuple(key), Curve(level))
+        curve.lines += int(n)
+        curve.gross += int(row_gross)
+        if row_age >= 0 and row_lost:
+            curve.lost_by_age[int(row_age)] = curve.lost_by_age.get(int(row_age), 0) + int(row_lost)
+    return found

@@ -46,6 +46,7 @@ from server.models.rollup import (
     rollup_registrations,
 )
 from server.services.performance.numbers import SALE_STATUSES
+from server.services.rollups import open_amounts
 
 Line, Order, Entry = models.OrderLine, models.Order, models.LedgerEntry
 INFO_KEY = "matchup_rollup_line_ids"
@@ -263,6 +264,7 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
             for key, row in deltas.items():
                 row.update({c: source[key][c] for c in grain.extra})
         add(session, grain, deltas)
+    open_amounts.post(session, before, now)
     old_by_line = {row["line_id"]: row for row in before}
     changed = [row for row in now if old_by_line.get(row["line_id"]) != row]
     for chunk in _chunks(changed):
