@@ -5,7 +5,7 @@ the unique index on message_id (128 random bits, never looked up); the (status, 
 partial index of the PENDING messages, in the delivery loop's order (next_attempt_at, id).
 
 Revision ID: 0014_webhook_message_light
-Revises: 0012_forecast_line_facts
+Revises: 0013_forecast_open_amounts
 Create Date: 2026-12-05 12:00:00
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_webhook_message_light"
-down_revision: str | Sequence[str] | None = "0012_forecast_line_facts"
+down_revision: str | Sequence[str] | None = "0013_forecast_open_amounts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
