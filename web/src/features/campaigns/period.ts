@@ -1,5 +1,5 @@
 /** Campaign periods as people read them, in the market's zone. */
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, getDisplayLocale } from '../../lib/format';
 
 /** "Dec 1, 2026 – Jan 31, 2027" (dates only, for lists). */
 export function formatPeriodDates(start: string, end: string, timeZone: string): string {
@@ -21,5 +21,5 @@ export function periodDays(start: string, end: string): number {
 /** A moment soon after now, as short as is clear: "2:32 PM GMT+7" today (in the zone), else date and time. */
 export function formatMoment(instant: string, timeZone: string, now: Date = new Date()): string {
   if (formatDate(instant, timeZone) !== formatDate(now, timeZone)) return formatDateTime(instant, timeZone);
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(getDisplayLocale(), { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatShopCodes, parseShopCodes, shopCodesError } from './shopCodes';
+import { inEnglish } from '../../i18n/inEnglish';
+
+inEnglish();
 
 describe('parseShopCodes', () => {
   it('splits on newlines, commas, semicolons and spaces and normalises case', () => {

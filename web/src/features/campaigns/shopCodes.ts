@@ -2,6 +2,7 @@
  * Shop codes pasted as a list (one per line, or separated by commas, semicolons or spaces), normalised the way
  * the server does (trimmed, upper case) and checked against the shop code format.
  */
+import { translate } from '../../i18n/runtime';
 
 /** 6–20 upper-case letters and digits, e.g. THCBELNL4Y (server/services/onboarding.py SHOP_CODE_RE). */
 export const SHOP_CODE_RE = /^[A-Z0-9]{6,20}$/;
@@ -46,12 +47,11 @@ export function parseShopCodes(text: string): ParsedShopCodes {
 
 /** The message for the shop codes field of a SELECTED campaign, or null when the list is acceptable. */
 export function shopCodesError(parsed: ParsedShopCodes): string | null {
-  if (parsed.tokens.length === 0) return 'Paste at least one shop code';
+  if (parsed.tokens.length === 0) return translate('campaigns.shopCodes.pasteOne');
   if (parsed.invalid.length > 0) {
-    const n = parsed.invalid.length;
-    return `${n} ${n === 1 ? 'code is' : 'codes are'} not a valid shop code (6–20 letters A–Z and digits)`;
+    return translate('campaigns.shopCodes.invalid', { count: parsed.invalid.length });
   }
-  if (parsed.valid.length > MAX_TARGET_SHOPS) return `At most ${MAX_TARGET_SHOPS} shops (${parsed.valid.length} now)`;
+  if (parsed.valid.length > MAX_TARGET_SHOPS) return translate('campaigns.shopCodes.tooMany', { max: MAX_TARGET_SHOPS, count: parsed.valid.length });
   return null;
 }
 

@@ -92,9 +92,9 @@ describe('creator rate rules', () => {
   it('is 1 %–80 % and at most the seller total', () => {
     expect(creatorRateError(100, 2000)).toBeNull();
     expect(creatorRateError(2000, 2000)).toBeNull();
-    expect(creatorRateError(99, 2000)).toMatch(/at least 1 %/);
-    expect(creatorRateError(2001, 2000)).toMatch(/total of 20 %/);
-    expect(creatorRateError(8001, 9000)).toMatch(/at most 80 %/);
+    expect(creatorRateError(99, 2000)).toMatch(/at least 1%/);
+    expect(creatorRateError(2001, 2000)).toMatch(/total of 20%/);
+    expect(creatorRateError(8001, 9000)).toMatch(/at most 80%/);
     expect(maxCreatorBps(1800)).toBe(1800);
     expect(maxCreatorBps(9000)).toBe(8000);
   });
@@ -117,11 +117,11 @@ describe('linked calculator fields', () => {
   });
 
   it('reports what breaks a rule at the field being edited and keeps the other field', () => {
-    expect(editCreatorText('19', start, total)).toMatchObject({ agencyText: '-1', creatorBps: 1900, error: expect.stringMatching(/total of 18 %/) });
+    expect(editCreatorText('19', start, total)).toMatchObject({ agencyText: '-1', creatorBps: 1900, error: expect.stringMatching(/total of 18%/) });
     expect(editCreatorText('abc', start, total)).toMatchObject({ creatorText: 'abc', agencyText: '8', creatorBps: null });
     expect(editCreatorText('', start, total)).toMatchObject({ creatorBps: null, error: 'Enter a rate' });
-    expect(editAgencyText('17.5', start, total)).toMatchObject({ creatorText: '0.5', creatorBps: 50, error: expect.stringMatching(/at least 1 %/) });
-    expect(editAgencyText('20', start, total)).toMatchObject({ creatorText: '10', creatorBps: null, error: expect.stringMatching(/total of 18 %/) });
+    expect(editAgencyText('17.5', start, total)).toMatchObject({ creatorText: '0.5', creatorBps: 50, error: expect.stringMatching(/at least 1%/) });
+    expect(editAgencyText('20', start, total)).toMatchObject({ creatorText: '10', creatorBps: null, error: expect.stringMatching(/total of 18%/) });
   });
 });
 

@@ -6,7 +6,8 @@
  */
 import { bpsToPercentText, checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../campaigns/percent';
 import { applyRate, fromMinorUnits, toMinorUnits } from '../registrations/costPreview';
-import type { MoneyLike } from '../../lib/format';
+import { translate } from '../../i18n/runtime';
+import { formatRate, type MoneyLike } from '../../lib/format';
 
 export interface SplitMoney {
   /** What the seller pays in commission on one unit sold at the price. */
@@ -52,9 +53,9 @@ export function maxCreatorBps(totalBps: number): number {
 
 /** Why a creator rate is not allowed for a product with this total rate, or null. */
 export function creatorRateError(creatorBps: number, totalBps: number): string | null {
-  if (creatorBps < RATE_MIN_BPS) return `The creator rate is at least ${bpsToPercentText(RATE_MIN_BPS)} %`;
-  if (creatorBps > RATE_MAX_BPS) return `The creator rate is at most ${bpsToPercentText(RATE_MAX_BPS)} %`;
-  if (creatorBps > totalBps) return `At most the seller's total of ${bpsToPercentText(totalBps)} %`;
+  if (creatorBps < RATE_MIN_BPS) return translate('agency.split.creatorAtLeast', { rate: formatRate(RATE_MIN_BPS) });
+  if (creatorBps > RATE_MAX_BPS) return translate('agency.split.creatorAtMost', { rate: formatRate(RATE_MAX_BPS) });
+  if (creatorBps > totalBps) return translate('agency.split.atMostTotal', { rate: formatRate(totalBps) });
   return null;
 }
 
@@ -92,9 +93,9 @@ export function editCreatorText(text: string, previous: SplitFields, totalBps: n
 /** The agency field was edited: the creator rate is what is left of the total. */
 export function editAgencyText(text: string, previous: SplitFields, totalBps: number): SplitFields {
   const { bps, error } = checkPercent(text, { min: 0, max: 10_000 });
-  if (bps === null || error) return { ...previous, agencyText: text, creatorBps: null, error: error ?? 'Enter a share' };
+  if (bps === null || error) return { ...previous, agencyText: text, creatorBps: null, error: error ?? translate('agency.split.enterShare') };
   if (bps > totalBps) {
-    return { ...previous, agencyText: text, creatorBps: null, error: `At most the seller's total of ${bpsToPercentText(totalBps)} %` };
+    return { ...previous, agencyText: text, creatorBps: null, error: translate('agency.split.atMostTotal', { rate: formatRate(totalBps) }) };
   }
   const creatorBps = totalBps - bps;
   return {

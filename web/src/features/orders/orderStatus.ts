@@ -3,6 +3,7 @@ import type { MantineColor } from '@mantine/core';
 import type { LedgerAccount, LedgerPhase, OrderLineStatus, RateSource } from '../../generated/graphql';
 import type { MessageKey } from '../../i18n/catalogues';
 import type { Translate } from '../../i18n/context';
+import { getDisplayLocale } from '../../lib/format';
 
 /** label and description are message keys (status.*), shown through t(). */
 export interface OrderStatusMeta {
@@ -73,5 +74,5 @@ export function unattributedText(t: Translate, reason: string | null | undefined
 
 /** The time of day of an instant in a zone: "4:39 AM" (the date is shown beside it). */
 export function formatTime(value: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(value));
+  return new Intl.DateTimeFormat(getDisplayLocale(), { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(value));
 }

@@ -4,6 +4,8 @@
  * shop-ads rate 1–80 %.
  */
 import { bpsToPercentText, checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../campaigns/percent';
+import { translate } from '../../i18n/runtime';
+import { formatCount } from '../../lib/format';
 
 export const SAMPLE_QUOTA_MAX = 1_000_000;
 
@@ -28,11 +30,11 @@ export interface CheckedItemTerms {
 /** A whole number of units as typed: "12" → 12; null and a message otherwise. */
 export function checkQuantity(text: string, { min = 0, max = SAMPLE_QUOTA_MAX }: { min?: number; max?: number } = {}): { value: number | null; error: string | null } {
   const trimmed = text.trim();
-  if (trimmed === '') return { value: null, error: 'Enter a number' };
-  if (!/^\d{1,7}$/.test(trimmed)) return { value: null, error: 'Enter a whole number' };
+  if (trimmed === '') return { value: null, error: translate('seller.itemRules.enterNumber') };
+  if (!/^\d{1,7}$/.test(trimmed)) return { value: null, error: translate('seller.itemRules.wholeNumber') };
   const value = Number.parseInt(trimmed, 10);
-  if (value < min) return { value, error: `At least ${min}` };
-  if (value > max) return { value, error: `At most ${max.toLocaleString('en-US')}` };
+  if (value < min) return { value, error: translate('seller.itemRules.atLeast', { min: formatCount(min) }) };
+  if (value > max) return { value, error: translate('seller.itemRules.atMost', { max: formatCount(max) }) };
   return { value, error: null };
 }
 

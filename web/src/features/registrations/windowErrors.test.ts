@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { windowErrorMessage } from './windowErrors';
+import { inEnglish } from '../../i18n/inEnglish';
+
+inEnglish();
 
 describe('windowErrorMessage', () => {
   it('says when registration opens or ended, in the market zone', () => {

@@ -1,5 +1,6 @@
 /** registrationCreate's registration-window errors, with their time in the campaign market's zone. */
 import { formatDateTime } from '../../lib/format';
+import { translate } from '../../i18n/runtime';
 
 export interface WindowError {
   code: string;
@@ -10,8 +11,8 @@ export interface WindowError {
 
 export function windowErrorMessage(error: WindowError, timeZone: string): string {
   if (error.code === 'REGISTRATION_NOT_OPEN_YET' && error.opensAt)
-    return `Registration is not open yet: it opens ${formatDateTime(error.opensAt, timeZone)}.`;
+    return translate('seller.window.notOpenYet', { when: formatDateTime(error.opensAt, timeZone) });
   if (error.code === 'REGISTRATION_ENDED' && error.endedAt)
-    return `Registration for this campaign ended ${formatDateTime(error.endedAt, timeZone)}.`;
+    return translate('seller.window.ended', { when: formatDateTime(error.endedAt, timeZone) });
   return error.message;
 }
