@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import MARKET_CURRENCY, Market, TaxInfoStatus
 from server.runtime import Runtime
 from server.services import audit
@@ -217,4 +218,4 @@ async def _unlink(uow: UnitOfWork, bank_account_id: int, now: datetime) -> bool:
         .values(unlinked_at=now)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1

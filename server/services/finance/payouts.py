@@ -20,6 +20,7 @@ from sqlalchemy import exists, select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import BillStatus, PayoutStatus, TaxInfoStatus
 from server.money import minor_to_decimal_string
 from server.runtime import Runtime
@@ -156,7 +157,7 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
             .values(attempts=attempt, bank_account_id=bank.id)
             .execution_options(synchronize_session=False)
         )
-        if claimed.rowcount != 1:
+        if rowcount(claimed) != 1:
             return None  # another run took it
         failure = transfer_failure(rt, bank)
         payout = models.Payout(

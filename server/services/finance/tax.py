@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import Market, OrganisationKind, TaxEntityType, TaxForm, TaxInfoStatus, TinType
 from server.runtime import Runtime
 from server.services import audit
@@ -249,7 +250,7 @@ async def submit_tax_info(
                 .values(status=TaxInfoStatus.REJECTED, reviewed_at=now, reject_reason=REPLACED_REASON)
                 .execution_options(synchronize_session=False)
             )
-            if result.rowcount != 1:
+            if rowcount(result) != 1:
                 raise DomainError(
                     "CONFLICT", "Your tax info was reviewed meanwhile. Reload and try again.", ["input"]
                 )
@@ -354,7 +355,7 @@ async def review_tax_info(
             )
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if rowcount(result) != 1:
             replaced = info.reject_reason == REPLACED_REASON and info.reviewed_by_user_id is None
             message = (
                 "The payee replaced this tax info with a newer one"

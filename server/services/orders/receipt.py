@@ -149,7 +149,7 @@ async def line_receipts(session: AsyncSession, line_ids: Iterable[int]) -> dict[
     ).all()
     if not rows:
         return {}
-    entries: dict[int, list[models.LedgerEntry]] = {}
+    entries: dict[int | None, list[models.LedgerEntry]] = {}  # by line (the query asks for lines' only)
     for entry in await session.scalars(
         select(models.LedgerEntry)
         .where(models.LedgerEntry.order_line_id.in_([line.id for line, _ in rows]))

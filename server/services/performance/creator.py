@@ -33,7 +33,7 @@ class CreatorScope:
     creator_id: int
     market: Market
 
-    def campaign_ids(self) -> Select[tuple[int]]:
+    def campaign_ids(self) -> Select[int]:
         return select(Campaign.id).where(Campaign.market == self.market)
 
     def days(self) -> tuple[Table, list[ColumnElement[bool]]]:
