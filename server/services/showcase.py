@@ -179,7 +179,7 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
         await _record_open(uow, link.link_id, creator_id)
         items = [i for i in await _list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
         active = await _active_entries(uow.session, creator_id, (i.product_id for i in items))
-    offer_items = []
+    offer_items: list[OfferItem] = []
     for item in items:
         current = active.get(item.product_id)
         same_offer = current is not None and current[0].list_item_id == item.id

@@ -165,7 +165,7 @@ async def campaign_overview(rt: Runtime, scope: CampaignScope) -> Overview:
     subqueries = [part.subquery() for part in parts]
     stmt = select(*(column for sq in subqueries for column in sq.c)).select_from(_cross(subqueries))
     async with rt.sessionmaker() as session:
-        row = (await session.execute(stmt)).one()._mapping
+        row = (await session.execute(stmt)).mappings().one()
     counts = {name: int(row[name]) for name in Overview.__dataclass_fields__ if name != "numbers"}
     return Overview(**counts, numbers=Numbers.from_mapping(row))
 
@@ -337,7 +337,7 @@ class CollaborationRow:
     content_likes: int
     content_orders: int
     numbers: Numbers
-    contents: list[models.Content] = field(default_factory=list)
+    contents: list[models.Content] = field(default_factory=list[models.Content])
 
 
 async def collaboration_page(

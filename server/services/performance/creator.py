@@ -65,7 +65,7 @@ async def creator_totals(rt: Runtime, scope: CreatorScope) -> CreatorTotals:
     ]
     stmt = select(*(c for sq in parts for c in sq.c)).select_from(parts[0].join(parts[1], true()))
     async with rt.sessionmaker() as session:
-        row = (await session.execute(stmt)).one()._mapping
+        row = (await session.execute(stmt)).mappings().one()
     return CreatorTotals(
         products_in_showcase=int(row["products_in_showcase"]), numbers=Numbers.from_mapping(row)
     )

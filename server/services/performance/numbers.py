@@ -88,7 +88,7 @@ def order_aggregates(c: Any = Line.__table__.c, *, with_creators: bool = True) -
 
 def money_aggregates(accounts: frozenset[LedgerAccount]) -> list[Label[int]]:
     """Aggregates over ledger entries (joined to the lines they belong to), for the given accounts only."""
-    columns = []
+    columns: list[Label[int]] = []
     for account, name in MONEY_NAMES.items():
         if account not in accounts:
             continue

@@ -67,7 +67,7 @@ async def keyset(
     )
     rows = list((await session.execute(page)).all())
     return Page(
-        items=[PageItem(wrap(row), (row._mapping["_sort"], row._mapping["_pk"])) for row in rows[:first]],
+        items=[PageItem(wrap(row), (row._mapping["_sort"], row._mapping["_pk"])) for row in rows[:first]],  # pyright: ignore[reportPrivateUsage] -- Row._mapping is public API
         has_next=len(rows) > first,
         total=total,
     )
