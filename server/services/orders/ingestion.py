@@ -176,9 +176,7 @@ class _Run:
     touched: dict[int, tuple[models.OrderLine, int]] = field(default_factory=dict)  # id(line) -> (line, shop)
     money: dict[models.OrderLine, CommissionChanges] = field(default_factory=dict)  # for the line events
     # Written together at the end (finish): one INSERT per table for the whole request.
-    planned: dict[object, batching.PlannedOrder | DomainError] = field(
-        default_factory=dict
-    )  # id(event) -> plan
+    planned: dict[int, batching.PlannedOrder | DomainError] = field(default_factory=dict)  # id(event) -> plan
     new_orders: list[models.Order] = field(default_factory=list)
     new_lines: list[models.OrderLine] = field(default_factory=list)
     new_events: list[models.OrderEvent] = field(default_factory=list)
