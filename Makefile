@@ -50,9 +50,10 @@ migrate: $(PY_STAMP)
 demo: $(PY_STAMP)
 	$(PY) -m server demo
 
-lint: install  ## ruff (lint and format), the web app's lint, and the typed operations match schema.graphql
+lint: install  ## ruff (lint and format), pyright (types), the web app's lint, and the typed operations match schema.graphql
 	$(PY) -m ruff check server tests bench
 	$(PY) -m ruff format --check server tests bench
+	$(VENV)/bin/pyright
 	cd web && npm run lint
 	cd web && npm run codegen:check
 

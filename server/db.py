@@ -9,7 +9,9 @@ other session begins a deferred BEGIN, which never waits for the write lock (WAL
 
 from __future__ import annotations
 
-from sqlalchemy import event
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, Result, Select, event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from server.limits.statements import install_statement_time_limits
@@ -67,3 +69,14 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     import server.services.rollups.upkeep  # noqa: F401, PLC0415 - registers the rollup upkeep on every session
 
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an UPDATE, DELETE or INSERT matched. Session.execute is typed to answer a Result; for those
+    statements it is a CursorResult, which counts them."""
+    return cast("CursorResult[Any]", result).rowcount
+
+
+async def count_of(session: AsyncSession, stmt: Select[int]) -> int:
+    """The number a SELECT count(...) answers (it always answers one row)."""
+    return (await session.execute(stmt)).scalar_one()

@@ -5,13 +5,15 @@ from __future__ import annotations
 import base64
 import binascii
 
+from strawberry import ID
+
 from server.authz.errors import InvalidId
 
 MAX_PK = 2**63 - 1
 
 
-def encode_id(type_name: str, pk: int) -> str:
-    return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
+def encode_id(type_name: str, pk: int) -> ID:
+    return ID(base64.b64encode(f"{type_name}:{pk}".encode()).decode())
 
 
 def decode_any_id(value: str) -> tuple[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, SQLColumnExpression
 
 MAX_TERM = 100  # longer search terms are cut here
 
@@ -17,5 +17,5 @@ def contains_pattern(term: str | None) -> str | None:
     return f"%{escaped}%"
 
 
-def contains(column: ColumnElement[Any], pattern: str) -> ColumnElement[bool]:
+def contains(column: SQLColumnExpression[Any], pattern: str) -> ColumnElement[bool]:
     return column.ilike(pattern, escape="\\")

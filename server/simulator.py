@@ -387,4 +387,8 @@ def start_in_thread(settings: Settings, url: str) -> Callable[[], None]:
 
     thread = threading.Thread(target=run, name="order-simulator", daemon=True)
     thread.start()
-    return lambda: loop.call_soon_threadsafe(stop.set)
+
+    def stop_simulator() -> None:
+        loop.call_soon_threadsafe(stop.set)
+
+    return stop_simulator

@@ -20,6 +20,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
+from server.db import count_of
 from server.demo import data
 from server.demo.campaigns import campaigns_done, load_campaigns
 from server.demo.catalogue import _slug, plan_catalogue, rng_for
@@ -73,7 +74,7 @@ class DemoStep:
 
 
 async def _user_exists(s: AsyncSession, email: str) -> bool:
-    return await s.scalar(select(func.count()).where(models.User.email == email)) > 0
+    return await count_of(s, select(func.count()).where(models.User.email == email)) > 0
 
 
 async def _existing_emails(s: AsyncSession, emails: list[str]) -> set[str]:
@@ -356,29 +357,32 @@ async def _counts(s: AsyncSession) -> DemoCounts:
     ).scalars()
     key_orgs = [*shop_ids, *([platform_id] if platform_id is not None else [])]
     return DemoCounts(
-        agencies=await s.scalar(
+        agencies=await count_of(
+            s,
             select(func.count()).where(
                 models.Organisation.kind == OrganisationKind.AGENCY,
                 models.Organisation.name.in_([a.name for a in data.AGENCIES]),
-            )
+            ),
         ),
         shops=len(shop_ids),
         shop_markets=tuple(sorted(m.value for m in shop_markets)),
-        products=await s.scalar(select(func.count()).where(models.Product.shop_id.in_(shop_ids))),
-        skus=await s.scalar(
+        products=await count_of(s, select(func.count()).where(models.Product.shop_id.in_(shop_ids))),
+        skus=await count_of(
+            s,
             select(func.count())
             .select_from(models.Sku)
             .join(models.Product, models.Product.id == models.Sku.product_id)
-            .where(models.Product.shop_id.in_(shop_ids))
+            .where(models.Product.shop_id.in_(shop_ids)),
         ),
-        creators=await s.scalar(select(func.count()).where(models.CreatorProfile.handle.in_(handles))),
+        creators=await count_of(s, select(func.count()).where(models.CreatorProfile.handle.in_(handles))),
         creator_markets=tuple(sorted(m.value for m in creator_markets)),
-        users=await s.scalar(select(func.count()).where(models.User.email.in_(demo_emails()))),
-        integration_keys=await s.scalar(
+        users=await count_of(s, select(func.count()).where(models.User.email.in_(demo_emails()))),
+        integration_keys=await count_of(
+            s,
             select(func.count()).where(
                 models.IntegrationKey.organisation_id.in_(key_orgs),
                 models.IntegrationKey.name.in_([data.PLATFORM_KEY_NAME, data.SHOP_KEY_NAME]),
-            )
+            ),
         ),
     )
 

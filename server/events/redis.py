@@ -98,12 +98,12 @@ class RedisBroker(Broker):
     async def start(self) -> None:
         if self._running:
             return
-        timeouts = {"socket_connect_timeout": self.socket_timeout, "socket_timeout": self.socket_timeout}
         self._pub = aioredis.Redis.from_url(
             self.url,
             retry=Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.5), 2),
             client_name=f"{self.client_name}:pub",
-            **timeouts,
+            socket_connect_timeout=self.socket_timeout,
+            socket_timeout=self.socket_timeout,
         )
         # No retries at all on the pub/sub connection (an empty tuple of retryable errors): a failure
         # surfaces at once and the listener below reconnects and re-subscribes.
@@ -112,7 +112,8 @@ class RedisBroker(Broker):
             retry=Retry(NoBackoff(), 0, supported_errors=()),
             socket_keepalive=True,
             client_name=f"{self.client_name}:sub",
-            **timeouts,
+            socket_connect_timeout=self.socket_timeout,
+            socket_timeout=self.socket_timeout,
         )
         self._io_lock = asyncio.Lock()
         self._connected = asyncio.Event()

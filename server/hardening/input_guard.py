@@ -247,7 +247,9 @@ def input_problems(
     operation = get_operation_ast(document, operation_name)
     if operation is None:
         return []  # execution reports the missing or ambiguous operation
-    defaults = {d.variable.name.value: d.default_value for d in operation.variable_definitions or ()}
+    defaults: dict[str, ValueNode | None] = {
+        d.variable.name.value: d.default_value for d in operation.variable_definitions or ()
+    }
     walker = _Walker(variables if isinstance(variables, dict) else {}, defaults, max_list_length)
     for site in _cached_sites(schema, document, operation):
         walker.field = site.field

@@ -11,6 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+    from redis.commands.core import AsyncScript
 
 log = logging.getLogger("matchup.limits")
 
@@ -116,11 +121,11 @@ class RedisBuckets:
         self.url = url
         self._warned_at = float("-inf")
         self.prefix = prefix
-        self._client = None
+        self._client: Redis | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._script = None
+        self._script: AsyncScript | None = None
 
-    def _redis(self):  # noqa: ANN202
+    def _redis(self) -> AsyncScript:
         import redis.asyncio as aioredis
 
         loop = asyncio.get_running_loop()
@@ -135,12 +140,13 @@ class RedisBuckets:
             self._client = aioredis.Redis.from_pool(pool)  # owns the pool: aclose() closes its connections
             self._loop = loop
             self._script = self._client.register_script(TAKE)
+        assert self._script is not None  # registered with the client
         return self._script
 
     async def take(self, buckets: list[Bucket], cost: int, now: float) -> Throttle:
         from redis.exceptions import RedisError
 
-        args: list[object] = [repr(now), cost]
+        args: list[str | int] = [repr(now), cost]
         for bucket in buckets:
             args += [bucket.capacity, repr(float(bucket.restore_rate))]
         try:

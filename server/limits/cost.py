@@ -149,11 +149,12 @@ class _Walker:
                 continue
             literal = argument.value
             if isinstance(literal, VariableNode):
-                var = literal.variable.name.value if hasattr(literal, "variable") else literal.name.value
+                var = literal.name.value
+                default = self.defaults.get(var)
                 if var in self.variables:
                     value = self.variables[var]
-                elif isinstance(self.defaults.get(var), IntValueNode):
-                    value = int(self.defaults[var].value)
+                elif isinstance(default, IntValueNode):
+                    value = int(default.value)
                 else:
                     value = None
             elif isinstance(literal, IntValueNode):

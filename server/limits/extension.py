@@ -41,6 +41,7 @@ class QueryLimits(SchemaExtension):
             return
         principal = context.principal
         role = principal.role.value.lower() if principal is not None else "anonymous"
+        assert ec.graphql_document is not None  # parsed before execution
         cost = self.costs.cost(ec.schema._schema, ec.graphql_document, ec.operation_name, ec.variables)
         limit = context.rt.settings.query_cost_limit[role]
         self.report = {"requestedQueryCost": cost.total, "limit": limit}

@@ -35,8 +35,9 @@ class TimeLimitedExecution:
             return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
         seconds = context.rt.settings.request_timeout_seconds
         token = DEADLINE.set(time.monotonic() + seconds)
+        scope = asyncio.timeout(seconds)
         try:
-            async with asyncio.timeout(seconds) as scope:
+            async with scope:
                 return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
         except TimeoutError:
             if not scope.expired():

@@ -102,7 +102,7 @@ class LiveTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
     async def run_operation(self, operation: Operation[Context, None]) -> None:
         live = getattr(self.view, "live", None)
         fields = None if live is None else subscription_root_fields(operation.query, operation.operation_name)
-        if fields is None:
+        if live is None or fields is None:
             await super().run_operation(operation)
             return
         try:

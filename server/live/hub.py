@@ -145,9 +145,10 @@ class LiveHub:
         except Exception:
             log.exception("live feed failed; its subscribers are completed")
         finally:
-            if stream is not None and hasattr(stream, "aclose"):
+            aclose = getattr(stream, "aclose", None)
+            if aclose is not None:
                 with contextlib.suppress(Exception):
-                    await stream.aclose()
+                    await aclose()
             feed.done = True
             if self._feeds.get(feed.key) is feed:
                 del self._feeds[feed.key]

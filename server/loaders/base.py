@@ -13,6 +13,7 @@ from typing import Any
 
 from aiodataloader import DataLoader
 from sqlalchemy import ARRAY, ColumnElement, Integer, Select, any_, bindparam
+from sqlalchemy.orm import QueryableAttribute
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
@@ -22,7 +23,7 @@ from server.runtime import Runtime
 
 _KEYS = "loader_keys"
 STATEMENT_CACHE_SIZE = 4096
-_STATEMENTS: LRU[Select[Any]] = LRU(STATEMENT_CACHE_SIZE)
+_STATEMENTS: LRU[Select[*tuple[Any, ...]]] = LRU(STATEMENT_CACHE_SIZE)
 
 
 class ScopedLoader(DataLoader):
@@ -38,8 +39,8 @@ class ScopedLoader(DataLoader):
         principal: Principal | None,
         *,
         type_name: str | None,
-        statement: Callable[[], Select[Any]],
-        key_column: ColumnElement[Any],
+        statement: Callable[[], Select[*tuple[Any, ...]]],
+        key_column: ColumnElement[Any] | QueryableAttribute[Any],
         key_of: Callable[[Any], Hashable],
         many: bool = False,
         cache: bool = True,
@@ -65,13 +66,13 @@ class ScopedLoader(DataLoader):
             return self.key_column == any_(bindparam(_KEYS, type_=ARRAY(self.key_column.type)))
         return self.key_column.in_(bindparam(_KEYS, expanding=True))
 
-    def _build(self) -> Select[Any]:
+    def _build(self) -> Select[*tuple[Any, ...]]:
         stmt = self.statement().where(self._keys_match())
         if self.type_name is not None:
             stmt = stmt.where(row_scope(self.type_name, self.principal))
         return stmt
 
-    def select(self) -> Select[Any]:
+    def select(self) -> Select[*tuple[Any, ...]]:
         if self.name is None:
             return self._build()
         return _STATEMENTS.get_or_build(

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from server import models
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.models import enums
 from server.runtime import Runtime
 
 
@@ -21,13 +22,13 @@ async def unread_notification_count(rt: Runtime, principal: Principal | None) ->
 
 
 async def platform_counts(rt: Runtime) -> dict[str, int]:
-    def count_kind(kind: models.enums.OrganisationKind):  # noqa: ANN202
+    def count_kind(kind: enums.OrganisationKind):  # noqa: ANN202
         return select(func.count()).where(models.Organisation.kind == kind).scalar_subquery()
 
     stmt = select(
-        count_kind(models.enums.OrganisationKind.AGENCY).label("agencies"),
-        count_kind(models.enums.OrganisationKind.SHOP).label("shops"),
-        count_kind(models.enums.OrganisationKind.CREATOR).label("creators"),
+        count_kind(enums.OrganisationKind.AGENCY).label("agencies"),
+        count_kind(enums.OrganisationKind.SHOP).label("shops"),
+        count_kind(enums.OrganisationKind.CREATOR).label("creators"),
         select(func.count()).select_from(models.Product).scalar_subquery().label("products"),
         select(func.count())
         .select_from(models.User)

@@ -20,12 +20,13 @@ Batch = Callable[[AsyncSession, Sequence[int], datetime], Awaitable[dict[int, An
 class CardLoader(DataLoader):
     def __init__(self, rt: Runtime, batch: Batch, *, cache: bool) -> None:
         super().__init__(cache=cache)
-        self.rt, self.batch = rt, batch
+        # not `self.batch`: DataLoader's own flag (batching on or off) has that name
+        self.rt, self.batch_cards = rt, batch
 
     async def batch_load_fn(self, keys: Sequence[int]) -> list[Any]:
         ids = sorted(set(keys))
         async with self.rt.sessionmaker() as session:
-            cards = await self.batch(session, ids, self.rt.clock.now())
+            cards = await self.batch_cards(session, ids, self.rt.clock.now())
         return [cards[k] for k in keys]
 
 

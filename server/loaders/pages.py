@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import Select, SQLColumnExpression, func, select, tuple_
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
@@ -31,10 +31,10 @@ class ScopedPageLoader(DataLoader):
         principal: Principal | None,
         *,
         type_name: str,
-        statement: Callable[[], Select[Any]],
-        parent_column: ColumnElement[Any],
-        sort: ColumnElement[Any],
-        pk: ColumnElement[int],
+        statement: Callable[[], Select[*tuple[Any, ...]]],
+        parent_column: SQLColumnExpression[Any],
+        sort: SQLColumnExpression[Any],
+        pk: SQLColumnExpression[int],
         parent_of: Callable[[Any], Hashable],
         cache: bool = True,
     ) -> None:

@@ -9,7 +9,7 @@ awaitable and the loader batches as before.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
@@ -17,15 +17,18 @@ from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, Selection
 T = TypeVar("T")
 
 
-def then(loaded: asyncio.Future[Any], fn: Callable[[Any], T]) -> T | Awaitable[T]:
-    """fn(the loaded value): now when `loaded` is done (its error raised here), else once it is."""
+def then(loaded: asyncio.Future[Any], fn: Callable[[Any], T]) -> T:
+    """fn(the loaded value): now when `loaded` is done (its error raised here), else once it is.
+
+    Typed as answering T, for the plain resolvers that return it: strawberry awaits an awaitable result, so such
+    a resolver's return annotation is its GraphQL type (T) although it may hand back an awaitable of it."""
     if loaded.done():
         return fn(loaded.result())
 
     async def later() -> T:
         return fn(await loaded)
 
-    return later()
+    return later()  # pyright: ignore[reportReturnType] -- an Awaitable[T] that strawberry awaits (see above)
 
 
 def selected(info: Any, *path: str) -> frozenset[str]:

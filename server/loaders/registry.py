@@ -22,6 +22,7 @@ from server.loaders.insight import InsightLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
 from server.loaders.request_session import RequestSession
+from server.models import enums
 from server.runtime import Runtime
 
 
@@ -39,11 +40,11 @@ class LoaderRegistry(CreatorSideLoaders):
         self.reads = reads
         self.principal = principal
         self.cache = cache
-        self._loaders: dict[str, ScopedLoader] = {}
+        self._loaders: dict[str, ScopedLoader | ScopedPageLoader] = {}
 
     def _get(self, name: str, **spec: Any) -> ScopedLoader:
         loader = self._loaders.get(name)
-        if loader is None:
+        if not isinstance(loader, ScopedLoader):  # not made yet
             loader = ScopedLoader(
                 self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec
             )
@@ -233,7 +234,7 @@ class LoaderRegistry(CreatorSideLoaders):
             statement=lambda: (
                 select(models.CampaignPendingChange)
                 .join(models.Campaign, models.Campaign.id == models.CampaignPendingChange.campaign_id)
-                .where(models.CampaignPendingChange.status == models.enums.PendingChangeStatus.PENDING)
+                .where(models.CampaignPendingChange.status == enums.PendingChangeStatus.PENDING)
             ),
             key_column=models.CampaignPendingChange.campaign_id,
             key_of=lambda c: c.campaign_id,
@@ -250,10 +251,8 @@ class LoaderRegistry(CreatorSideLoaders):
             statement=lambda: select(
                 r.campaign_id,
                 func.count(),
-                *(func.count().filter(r.status == status) for status in models.enums.RegistrationStatus),
-                func.count(r.product_id.distinct()).filter(
-                    r.status != models.enums.RegistrationStatus.WITHDRAWN
-                ),
+                *(func.count().filter(r.status == status) for status in enums.RegistrationStatus),
+                func.count(r.product_id.distinct()).filter(r.status != enums.RegistrationStatus.WITHDRAWN),
             ).group_by(r.campaign_id),
             key_column=r.campaign_id,
             key_of=lambda row: row[0],
@@ -285,7 +284,7 @@ class LoaderRegistry(CreatorSideLoaders):
     def product_list_items_page(self) -> ScopedPageLoader:
         """Pages of (item, product id, total rate bps) by (list id, first, after), oldest item first."""
         loader = self._loaders.get("product_list_items_page")
-        if loader is None:
+        if not isinstance(loader, ScopedPageLoader):  # not made yet
             loader = ScopedPageLoader(
                 self.rt,
                 self.principal,
@@ -320,7 +319,7 @@ class LoaderRegistry(CreatorSideLoaders):
             type_name=None,
             statement=lambda: (
                 select(models.ShowcaseEntry.list_item_id, func.count())
-                .where(models.ShowcaseEntry.status == models.enums.ShowcaseStatus.ACTIVE)
+                .where(models.ShowcaseEntry.status == enums.ShowcaseStatus.ACTIVE)
                 .group_by(models.ShowcaseEntry.list_item_id)
             ),
             key_column=models.ShowcaseEntry.list_item_id,

@@ -51,6 +51,7 @@ async def creator_scope(info: Info, market: Market | None) -> CreatorScope:
     if market is None:
         organisation = await info.context.loaders.organisation_by_id.load(principal.creator_id)
         market = organisation.market
+        assert market is not None  # a creator has a home market
     return CreatorScope(creator_id=principal.creator_id, market=market)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
+import strawberry
+
 from server import models
 from server.authz.errors import InvalidId
 from server.ids import decode_id
@@ -49,7 +51,7 @@ async def registration_payload(
 
 
 async def batch_payload(
-    ids: Sequence[str], call: Callable[[list[int | None]], Awaitable[list[ItemOutcome]]]
+    ids: Sequence[strawberry.ID], call: Callable[[list[int | None]], Awaitable[list[ItemOutcome]]]
 ) -> RegistrationReviewPayload:
     """A per-item batch (reviews, cancellation decisions): one result per input id, in order; whole-call errors
     (nothing changed) in userErrors."""

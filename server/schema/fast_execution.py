@@ -41,7 +41,7 @@ from graphql import (
     GraphQLString,
     is_leaf_type,
 )
-from graphql.execution.executor import gather_with_cancel
+from graphql.execution.executor import gather_with_cancel  # pyright: ignore[reportPrivateImportUsage] -- not in __all__
 from graphql.pyutils import Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -107,6 +107,20 @@ class _Step:
         "resolve",
         "return_type",
     )
+    # Set by _plan according to `kind` (None until then); the hot path reads each by its kind, unchecked.
+    coerce: Any
+    details: Any
+    exact: Any
+    field_def: Any
+    getter: Any
+    is_type_of: Any
+    kind: int
+    name: str
+    nodes: Any
+    non_null: bool
+    object_type: Any
+    resolve: Any
+    return_type: Any
 
     def __init__(self, name: str, details: Any) -> None:
         self.name = name
@@ -148,7 +162,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 continue
             return_type = field_def.type
             step.non_null = isinstance(return_type, GraphQLNonNull)
-            named = return_type.of_type if step.non_null else return_type
+            named = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
             step.field_def = field_def
             step.return_type = return_type
             step.nodes = [d.node for d in details]

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import Select, SQLColumnExpression, func, select, tuple_
 
 from server.authz.errors import PublicError
 from server.runtime import Runtime
@@ -75,16 +75,16 @@ def check_first(first: int) -> None:
 
 async def keyset_page(
     rt: Runtime,
-    stmt: Select[Any],
+    stmt: Select[*tuple[Any, ...]],
     *,
-    sort: ColumnElement[Any],
-    pk: ColumnElement[int],
+    sort: SQLColumnExpression[Any],
+    pk: SQLColumnExpression[int],
     descending: bool,
     first: int,
     after: str | None,
     wrap: Callable[[Any], T],
-    count: Select[Any] | None = None,
-    page: Callable[[Select[Any]], Select[Any]] | None = None,
+    count: Select[*tuple[Any, ...]] | None = None,
+    page: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None = None,
 ) -> Connection[T]:
     """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements. `count` (one
     integer, e.g. from the rollups) replaces counting; otherwise the count stops at the configured cap, so a huge

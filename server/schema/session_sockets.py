@@ -18,6 +18,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import Bas
 from server import models
 from server.events import channels
 from server.runtime import Runtime
+from server.schema.context import Context
 
 log = logging.getLogger("matchup.sessions")
 
@@ -76,7 +77,7 @@ class SessionSockets:
         return len(closing)
 
 
-class SessionClosingWSHandler(BaseGraphQLTransportWSHandler["Context", None]):
+class SessionClosingWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
     """graphql-transport-ws that registers an acknowledged socket under its session, and closes it when told
     or when the session has expired."""
 

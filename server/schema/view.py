@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from cross_web import HTTPException
@@ -95,7 +95,10 @@ class GraphQLView(GraphQL[Context, None]):
             result.errors = classify_errors(result.errors, suggestions=self.suggestions)
         body = await super().process_result(request, result)
         if isinstance(request, Request):  # status and media type: server/hardening/graphql_http.py
-            request.state.graphql_status = result_status(body, request.state.graphql_media)
+            # the TypedDict strawberry declares is a plain dict of JSON values
+            request.state.graphql_status = result_status(
+                cast("dict[str, Any]", body), request.state.graphql_media
+            )
         return body
 
     async def render_graphql_ide(self, request: Request) -> Response:

@@ -20,6 +20,7 @@ from sqlalchemy import delete, select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import CampaignStatus
 from server.runtime import Runtime
 from server.services import audit, campaign_checks, campaigns
@@ -56,7 +57,7 @@ async def delete_draft(rt: Runtime, principal: Principal, campaign_id: int) -> N
             .where(C.id == campaign_id, C.published.is_(False), C.first_published_at.is_(None))
             .execution_options(synchronize_session=False)
         )
-        if deleted.rowcount != 1:  # published (or deleted) by a concurrent request after the read
+        if rowcount(deleted) != 1:  # published (or deleted) by a concurrent request after the read
             raise DomainError(
                 "NOT_DELETABLE",
                 "The campaign was published meanwhile; it can no longer be deleted",
@@ -146,7 +147,7 @@ async def set_archived(
             .execution_options(synchronize_session=False)
         )
         await uow.session.refresh(campaign)
-        if result.rowcount == 1:
+        if rowcount(result) == 1:
             audit.record(
                 uow,
                 principal,

@@ -12,6 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import Messenger, PendingChangeStatus, SellerType, TargetingMode
 from server.services.campaign_checks import TIMES, Contact
 from server.services.errors import DomainError, not_found
@@ -165,7 +166,7 @@ async def _claim_version(session: AsyncSession, campaign: models.Campaign) -> No
         .values(version=campaign.version + 1)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         raise DomainError(
             "CONFLICT", "The campaign changed while you were editing it; reload it and try again"
         )

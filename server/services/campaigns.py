@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import (
     CampaignStatus,
     Market,
@@ -245,12 +246,12 @@ async def set_published(
             .execution_options(synchronize_session=False)
         )
         if (
-            result.rowcount != 1
+            rowcount(result) != 1
             and await s.scalar(select(models.Campaign.id).where(models.Campaign.id == campaign.id)) is None
         ):
             raise not_found("Campaign", ["input", "id"])  # a draft deleted while this publish ran
         await s.refresh(campaign)
-        if result.rowcount != 1:  # someone else just did the same
+        if rowcount(result) != 1:  # someone else just did the same
             return campaign
         changes: dict[str, list[Any]] = {"published": [not published, published]}
         if first_publish:
@@ -279,7 +280,7 @@ async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: 
         pending = await _pending(s, campaign.id)
         cancelled = (
             pending is not None
-            and (
+            and rowcount(
                 await s.execute(
                     update(models.CampaignPendingChange)
                     .where(
@@ -290,7 +291,7 @@ async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: 
                     .values(status=PendingChangeStatus.CANCELLED, cancelled_at=now)
                     .execution_options(synchronize_session=False)
                 )
-            ).rowcount
+            )
             == 1
         )
         if pending is None or not cancelled:
@@ -345,7 +346,7 @@ async def _apply(rt: Runtime, change_id: int, now: datetime) -> bool:
             .values(status=PendingChangeStatus.APPLIED, applied_at=now)
             .execution_options(synchronize_session=False)
         )
-        if claimed.rowcount != 1:
+        if rowcount(claimed) != 1:
             return False  # applied or cancelled by someone else meanwhile
         change = await s.get_one(models.CampaignPendingChange, change_id)
         campaign = await s.get_one(models.Campaign, change.campaign_id)

@@ -8,6 +8,7 @@ winner's result) and changes nothing. Every decided item is audited and announce
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus as Status
@@ -25,7 +26,7 @@ async def decide_many(
     note = _check_note(note, ["input", "note"])
     to = Status.CLOSED if approve else Status.APPROVED
     action = "registration.cancellation_approve" if approve else "registration.cancellation_decline"
-    values = {"closed_at": rt.clock.now()} if approve else {"cancellation_requested_at": None}
+    values: dict[str, Any] = {"closed_at": rt.clock.now()} if approve else {"cancellation_requested_at": None}
     async with UnitOfWork(rt) as uow:
         outcomes, todo = await checked_items(
             uow,

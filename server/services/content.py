@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.events import channels
 from server.models.enums import ContentKind, SampleStatus, ShowcaseStatus
 from server.runtime import Runtime
@@ -107,7 +108,7 @@ async def record_content(
                 .values(status=SampleStatus.CONTENT_POSTED)
                 .execution_options(synchronize_session=False)
             )
-            fulfilled = sample.id if result.rowcount == 1 else None
+            fulfilled = sample.id if rowcount(result) == 1 else None
         content = models.Content(
             creator_id=creator_id,
             product_id=entry.product_id,

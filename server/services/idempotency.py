@@ -22,6 +22,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from server import models
+from server.db import rowcount
 from server.runtime import Runtime
 from server.services.unit_of_work import UnitOfWork
 
@@ -127,4 +128,4 @@ async def prune_expired_keys(rt: Runtime) -> int:
     K = models.IdempotencyKey
     async with UnitOfWork(rt) as uow:
         result = await uow.session.execute(delete(K).where(K.expires_at <= rt.clock.now()))
-    return result.rowcount or 0
+    return rowcount(result) or 0

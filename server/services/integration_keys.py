@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from server import models
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.db import count_of, rowcount
 from server.runtime import Runtime
 from server.services import audit
 from server.services.auth import IssuedIntegrationKey, create_integration_key
@@ -49,10 +50,11 @@ async def issue_integration_key(rt: Runtime, principal: Principal, *, name: str)
             .with_for_update()
         )
         issued = await create_integration_key(uow, organisation_id=shop_id, name=name)
-        active = await s.scalar(
+        active = await count_of(
+            s,
             select(func.count()).where(
                 models.IntegrationKey.organisation_id == shop_id, models.IntegrationKey.revoked_at.is_(None)
-            )
+            ),
         )
         if active > ACTIVE_KEYS_PER_SHOP:
             raise DomainError(
@@ -99,7 +101,7 @@ async def revoke_integration_key(rt: Runtime, principal: Principal, *, key_id: i
             .where(models.IntegrationKey.id == key.id, models.IntegrationKey.revoked_at.is_(None))
             .values(revoked_at=now)
         )
-        if result.rowcount == 0:
+        if rowcount(result) == 0:
             raise DomainError("ALREADY_REVOKED", "This key is already revoked", ["input", "id"])
         audit.record(
             uow, principal, subject_type="IntegrationKey", subject_id=key.id, action="integration_key.revoke"

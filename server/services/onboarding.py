@@ -226,7 +226,11 @@ async def create_creator(
         )
     display_name = _name(display_name, "displayName", max_len=DISPLAY_NAME_MAX, what="a display name")
     market = _market(market, ["market"])
-    if isinstance(followers, bool) or not isinstance(followers, int) or not 0 <= followers <= FOLLOWERS_MAX:
+    if (
+        isinstance(followers, bool)
+        or not isinstance(followers, int)  # pyright: ignore[reportUnnecessaryIsInstance] -- JSON callers
+        or not 0 <= followers <= FOLLOWERS_MAX
+    ):
         raise DomainError("INVALID", "Followers must be a whole number, 0 or more", ["input", "followers"])
     categories = _categories(categories, "categories")
     avatar_url = _url(avatar_url, "avatarUrl")

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import count_of, rowcount
 from server.models.constraints import RATE_MAX_BPS, RATE_MIN_BPS
 from server.models.enums import RegistrationStatus
 from server.money import bps_to_percent
@@ -144,7 +145,7 @@ async def _insert_list(
     )
     s.add(row)
     await s.flush()
-    count = await s.scalar(select(func.count()).where(models.ProductList.agency_id == agency_id))
+    count = await count_of(s, select(func.count()).where(models.ProductList.agency_id == agency_id))
     if count > LISTS_PER_AGENCY:
         raise DomainError(
             "LIMIT_REACHED", f"An agency has at most {LISTS_PER_AGENCY} lists: delete one to create another"
@@ -309,7 +310,7 @@ async def create_share_link(rt: Runtime, principal: Principal, *, list_id: int) 
     async with UnitOfWork(rt) as uow:
         s = uow.session
         row = await _own_list(uow, principal, list_id, ["input", "listId"])
-        has_items = await s.scalar(select(func.count()).where(models.ProductListItem.list_id == row.id))
+        has_items = await count_of(s, select(func.count()).where(models.ProductListItem.list_id == row.id))
         if not has_items:
             raise DomainError(
                 "REQUIRED", "Add at least one product before sharing the list", ["input", "listId"]
@@ -342,6 +343,6 @@ async def revoke_share_link(rt: Runtime, principal: Principal, *, link_id: int) 
             .where(models.ShareLink.id == link.id, models.ShareLink.revoked_at.is_(None))
             .values(revoked_at=rt.clock.now())
         )
-        if result.rowcount == 0:
+        if rowcount(result) == 0:
             raise DomainError("ALREADY_REVOKED", "This link is already revoked", ["input", "id"])
     return link

@@ -24,7 +24,7 @@ class ItemOutcome:
 
     index: int
     registration: models.Registration | None = None
-    errors: list[DomainError] = field(default_factory=list)
+    errors: list[DomainError] = field(default_factory=list[DomainError])
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import SampleStatus, ShipmentStatus
 from server.runtime import Runtime
 from server.services import audit, offer_rules
@@ -196,7 +197,7 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
             .values(extension_used=True, content_due_at=due)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if rowcount(result) != 1:
             raise DomainError("EXTENSION_USED", "The one extension was already used", ["input", "id"])
         audit.record(
             uow,

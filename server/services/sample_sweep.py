@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from server import models
+from server.db import rowcount
 from server.models.enums import SampleStatus
 from server.runtime import Runtime
 from server.services import audit
@@ -39,7 +40,7 @@ async def mark_overdue_samples(rt: Runtime) -> int:
                 .values(status=SampleStatus.OVERDUE)
                 .execution_options(synchronize_session=False)
             )
-            if result.rowcount != 1:
+            if rowcount(result) != 1:
                 continue
             moved += 1
             audit.record(

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.events import channels
 from server.models.enums import RegistrationStatus, SampleStatus, ShowcaseStatus
 from server.runtime import Runtime
@@ -38,7 +39,7 @@ class Parties:
 
 
 def publish_status(
-    uow: UnitOfWork, parties: Parties | Row[Any], sample_id: int, status: SampleStatus
+    uow: UnitOfWork, parties: Parties | Row[*tuple[Any, ...]], sample_id: int, status: SampleStatus
 ) -> None:
     """To the creator, the campaign's agency and the product's seller; each re-reads through its own scope."""
     event = {"type": "SampleStatusChanged", "id": sample_id, "status": status.value}
@@ -91,7 +92,7 @@ async def _transition(
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         raise DomainError(
             "CONFLICT", "The sample request changed at the same time. Reload and try again.", ["input"]
         )

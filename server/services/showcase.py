@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.events import channels
 from server.models.enums import RegistrationStatus, ShowcaseStatus
 from server.money import bps_to_percent
@@ -55,7 +56,7 @@ def _insert(rt: Runtime) -> Any:
     return sqlite_insert if rt.settings.is_sqlite else pg_insert
 
 
-async def _link(uow: UnitOfWork, token: str) -> Row[Any] | None:
+async def _link(uow: UnitOfWork, token: str) -> Row[*tuple[Any, ...]] | None:
     if not offer_rules.plausible_token(token):
         return None
     stmt = (
@@ -88,7 +89,7 @@ async def _record_open(uow: UnitOfWork, link_id: int, creator_id: int) -> None:
     await uow.session.execute(stmt)
 
 
-async def _list_items(uow: UnitOfWork, list_id: int) -> list[Row[Any]]:
+async def _list_items(uow: UnitOfWork, list_id: int) -> list[Row[*tuple[Any, ...]]]:
     stmt = (
         select(
             models.ProductListItem.id,
@@ -178,7 +179,7 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
         await _record_open(uow, link.link_id, creator_id)
         items = [i for i in await _list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
         active = await _active_entries(uow.session, creator_id, (i.product_id for i in items))
-    offer_items = []
+    offer_items: list[OfferItem] = []
     for item in items:
         current = active.get(item.product_id)
         same_offer = current is not None and current[0].list_item_id == item.id
@@ -249,7 +250,7 @@ async def add_to_showcase(
             ).all()
         )
         errors: list[DomainError] = []
-        to_add: list[Row[Any]] = []
+        to_add: list[Row[*tuple[Any, ...]]] = []
         to_replace: list[models.ShowcaseEntry] = []
         kept_same: list[int] = []
         for item in chosen:
@@ -291,7 +292,7 @@ async def add_to_showcase(
                 .values(status=ShowcaseStatus.REPLACED, ended_at=now)
                 .execution_options(synchronize_session=False)
             )
-            if result.rowcount != len(to_replace):
+            if rowcount(result) != len(to_replace):
                 raise _conflict()
         new_entries = [
             models.ShowcaseEntry(
@@ -352,7 +353,9 @@ async def add_to_showcase(
         )
 
 
-def _chosen_items(items: list[Row[Any]], item_ids: Sequence[int] | None) -> list[Row[Any]]:
+def _chosen_items(
+    items: list[Row[*tuple[Any, ...]]], item_ids: Sequence[int] | None
+) -> list[Row[*tuple[Any, ...]]]:
     if item_ids is None:
         available = [i for i in items if i.status == RegistrationStatus.APPROVED]
         if not available:
@@ -362,7 +365,7 @@ def _chosen_items(items: list[Row[Any]], item_ids: Sequence[int] | None) -> list
         return available
     by_id = {i.id: i for i in items}
     errors: list[DomainError] = []
-    chosen: list[Row[Any]] = []
+    chosen: list[Row[*tuple[Any, ...]]] = []
     seen: set[int] = set()
     for index, item_id in enumerate(item_ids):
         field = ["input", "itemIds", index]

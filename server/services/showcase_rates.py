@@ -239,6 +239,8 @@ async def notify_upcoming_rate_decreases(rt: Runtime) -> int:
         todo = [row for row in claimed if row.id not in already]
         offers = await _offers(uow, (row.id for row in todo))
         for entry_id, creator_id, rate, pending, effective_at in todo:
+            # an entry with a pending change has its rate, the new one and when (claimed above by the date)
+            assert rate is not None and pending is not None and effective_at is not None
             audit.record(
                 uow,
                 None,

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import ShowcaseStatus
 from server.runtime import Runtime
 from server.services import audit
@@ -65,7 +66,7 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
             .values(status=ShowcaseStatus.REMOVED, ended_at=now)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != len(found):
+        if rowcount(result) != len(found):
             raise _conflict()
         by_agency: dict[int, list[str]] = defaultdict(list)
         for entry_id, campaign_id, agency_id, title in found.values():

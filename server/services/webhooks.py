@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select
 from server import models
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.db import count_of
 from server.models.webhook import WebhookEndpointStatus, WebhookMessageStatus
 from server.runtime import Runtime
 from server.services import audit
@@ -108,8 +109,8 @@ async def create_endpoint(
     secret = new_secret()
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        count = await s.scalar(
-            select(func.count()).where(models.WebhookEndpoint.organisation_id == principal.organisation_id)
+        count = await count_of(
+            s, select(func.count()).where(models.WebhookEndpoint.organisation_id == principal.organisation_id)
         )
         if count >= ENDPOINTS_PER_ORGANISATION:
             raise DomainError(

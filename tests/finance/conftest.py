@@ -366,23 +366,31 @@ def earnings(rt: Runtime, world: World) -> Earnings:
 @pytest.fixture
 async def creator_us(rt: Runtime, world: World) -> Tenant:
     """A US creator (W-9) with a user, added to the world as "creator_us"."""
+    return await add_creator(rt, world, Market.US, key="creator_us", handle="caseycreates", name="Casey")
+
+
+async def add_creator(
+    rt: Runtime, world: World, market: Market, *, key: str, handle: str, name: str
+) -> Tenant:
+    """A creator in `market` with a user (email `<key>@test.local` with dashes), added to the world as `key`."""
+    email = f"{key.replace('_', '-')}@test.local"
     async with UnitOfWork(rt) as uow:
         org = await onboarding.create_creator(
             uow,
-            handle="caseycreates",
-            display_name="Casey",
-            market=Market.US,
+            handle=handle,
+            display_name=name,
+            market=market,
             followers=9000,
             categories=["Beauty & Personal Care"],
         )
         user = await auth.create_user(
             uow,
             organisation_id=org.id,
-            email="creator-us@test.local",
+            email=email,
             password=PASSWORD,
-            full_name="Casey Creator",
+            full_name=f"{name} Creator",
             member_role=MemberRole.OWNER,
         )
-    tenant = Tenant(role=Role.CREATOR, organisation_id=org.id, user_id=user.id, email="creator-us@test.local")
-    world.tenants["creator_us"] = tenant
+    tenant = Tenant(role=Role.CREATOR, organisation_id=org.id, user_id=user.id, email=email)
+    world.tenants[key] = tenant
     return tenant

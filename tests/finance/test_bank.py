@@ -180,7 +180,7 @@ async def test_us_accounts_take_an_aba_routing_number_with_its_checksum(as_role,
 async def test_gb_accounts_take_8_digits_and_a_sort_code(as_role) -> None:
     gb = local_form(
         legalName="Agency B Ltd",
-        taxId="1234567890",
+        taxId="2234567890",  # a UTR whose check digit holds
         address={"line1": "1 Old Street", "city": "London", "postalCode": "EC1V 9HL", "country": "GB"},
     )
     await approved(as_role, "agency_b", gb)

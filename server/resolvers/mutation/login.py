@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import strawberry
+from starlette.responses import Response
 
 from server.resolvers.errors import user_errors
 from server.resolvers.query.viewer import resolve_viewer
@@ -41,7 +42,7 @@ async def resolve_login(info: Info, input: LoginInput) -> LoginPayload:  # noqa:
             viewer=None, token=None, user_errors=user_errors(error, AuthUserError, AuthErrorCode)
         )
     settings = ctx.rt.settings
-    if not ctx.is_websocket and ctx.response is not None:
+    if isinstance(ctx.response, Response):  # HTTP (a websocket has no cookies to set)
         ctx.response.set_cookie(
             settings.cookie_name,
             result.token,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import strawberry
+from starlette.responses import Response
 
 from server.schema.context import Info
 from server.services import auth
@@ -14,7 +15,7 @@ class LogoutPayload:
 async def resolve_logout(info: Info) -> LogoutPayload:
     ctx = info.context
     ended = await auth.logout(ctx.rt, ctx.principal)
-    if not ctx.is_websocket and ctx.response is not None:
+    if isinstance(ctx.response, Response):  # HTTP (a websocket has no cookies to set)
         ctx.response.delete_cookie(
             ctx.rt.settings.cookie_name,
             path="/",

@@ -4,7 +4,7 @@ from datetime import date
 from typing import Annotated
 
 import strawberry
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from server import models
 from server.authz.decisions import row_scope
@@ -31,7 +31,7 @@ async def resolve_performance_series(
         market = organisation.market or Market.TH
     table, campaign = models.rollup_campaign_days, models.Campaign
     campaigns = select(campaign.id).where(campaign.market == market, row_scope("Campaign", principal))
-    where = [table.c.campaign_id.in_(campaigns)]
+    where: list[ColumnElement[bool]] = [table.c.campaign_id.in_(campaigns)]
     if principal.shop_id is not None:
         where.append(table.c.shop_id == principal.shop_id)
     first, last = day_range(info, market, first_day, last_day)

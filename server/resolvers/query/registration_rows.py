@@ -62,11 +62,13 @@ class Shown:
             and any(wanted("Product", f, product_fields) for f in ("price", "stock", "skuCount")),
         )
 
-    def extend(self, principal: Principal | None) -> Callable[[Select[Any]], Select[Any]]:
+    def extend(
+        self, principal: Principal | None
+    ) -> Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]]:
         """Adds the shown relations to the page's select (after its registration entity, in this order)."""
         joins, columns = _JOINS.get_or_build((self, principal), lambda: self._joins(principal))
 
-        def page(stmt: Select[Any]) -> Select[Any]:
+        def page(stmt: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
             for target, on in joins:
                 stmt = stmt.outerjoin(target, on)
             return stmt.add_columns(*columns)

@@ -17,11 +17,12 @@ from server.schema.types.history import TermsEvent, events
 from server.schema.types.tenants import Agency, User
 from server.services import campaign_rules
 
-CampaignStatus = strawberry.enum(
-    enums.CampaignStatus, description="Derived from the clock and the published flag."
-)
-TargetingMode = strawberry.enum(enums.TargetingMode)
-Messenger = strawberry.enum(enums.Messenger)
+CampaignStatus = enums.CampaignStatus
+strawberry.enum(CampaignStatus, description="Derived from the clock and the published flag.")
+TargetingMode = enums.TargetingMode
+strawberry.enum(TargetingMode)
+Messenger = enums.Messenger
+strawberry.enum(Messenger)
 
 
 @strawberry.type(description="How sellers reach the campaign's agency.")

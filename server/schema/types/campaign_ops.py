@@ -14,8 +14,9 @@ from server.schema.types.campaign import Campaign
 from server.schema.types.campaign_payloads import CampaignUserError
 from server.schema.types.tenants import Agency
 
-CampaignChangeKind = strawberry.enum(
-    enums.CampaignChangeKind,
+CampaignChangeKind = enums.CampaignChangeKind
+strawberry.enum(
+    CampaignChangeKind,
     description="What changed. Sellers hear EDITED, CHANGE_APPLIED, PUBLISHED, UNPUBLISHED and CLOSED of the campaigns "
     "they may see; the agency hears every kind of its own campaigns.",
 )

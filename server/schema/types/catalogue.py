@@ -11,6 +11,7 @@ from server import models
 from server.authz.decisions import row_scope
 from server.ids import encode_id
 from server.loaders.ready import then
+from server.models import enums
 from server.schema.context import Info
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Market, Money, Node, SellerType
@@ -76,7 +77,7 @@ class Sku:
 class Product(Node):
     pk: strawberry.Private[int]
     shop_pk: strawberry.Private[int]
-    currency: strawberry.Private[models.enums.Currency]
+    currency: strawberry.Private[enums.Currency]
     title: str
     category: str
     description: str | None

@@ -9,12 +9,21 @@ import strawberry
 from server.models import enums
 from server.money import minor_to_decimal_string
 
-Role = strawberry.enum(enums.Role, description="What a user is: the kind of the organisation it belongs to.")
-Market = strawberry.enum(enums.Market)
-Currency = strawberry.enum(enums.Currency)
-OrganisationKind = strawberry.enum(enums.OrganisationKind)
-SellerType = strawberry.enum(enums.SellerType)
-Locale = strawberry.enum(enums.Locale, description="A language of the web app (the value is its BCP 47 tag).")
+# A domain enum becomes a GraphQL enum in place: strawberry.enum(X) registers X itself and returns it. Every
+# schema module aliases the class first (Name = enums.Name) and registers the alias, so that type checkers take
+# the alias as a type in annotations (a name bound to a call's result is a variable to them).
+Role = enums.Role
+strawberry.enum(Role, description="What a user is: the kind of the organisation it belongs to.")
+Market = enums.Market
+strawberry.enum(Market)
+Currency = enums.Currency
+strawberry.enum(Currency)
+OrganisationKind = enums.OrganisationKind
+strawberry.enum(OrganisationKind)
+SellerType = enums.SellerType
+strawberry.enum(SellerType)
+Locale = enums.Locale
+strawberry.enum(Locale, description="A language of the web app (the value is its BCP 47 tag).")
 
 
 @strawberry.enum(description="Order of a sorted list (shared by every list sort input).")

@@ -17,7 +17,8 @@ from server.schema.types.common import Node
 from server.schema.types.offer_context import OfferContext
 from server.schema.types.tenants import Creator
 
-ContentKind = strawberry.enum(enums.ContentKind)
+ContentKind = enums.ContentKind
+strawberry.enum(ContentKind)
 
 
 @strawberry.type(description="A video or LIVE session promoting a product.")

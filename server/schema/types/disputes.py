@@ -21,18 +21,21 @@ from server.schema.types.registration import Registration
 from server.schema.types.sample import SampleRequest
 from server.services import dispute_rules as rules
 
-DisputeType = strawberry.enum(
-    dispute_enums.DisputeType,
+DisputeType = dispute_enums.DisputeType
+strawberry.enum(
+    DisputeType,
     description="Creator → agency: MISSING_ORDER (from a showcase entry), WRONG_COMMISSION, RATE_NOT_HONOURED, "
     "SPLIT_DISPUTED (from an order line). Seller → agency: REJECTION_APPEAL (from a rejected registration). Through "
     "the agency: SAMPLE_NOT_RECEIVED (creator), CONTENT_NOT_POSTED (seller), from a sample request.",
 )
-DisputeStatus = strawberry.enum(
-    dispute_enums.DisputeStatus,
+DisputeStatus = dispute_enums.DisputeStatus
+strawberry.enum(
+    DisputeStatus,
     description="OPEN (the agency must answer by dueAt) → ANSWERED (the agency must decide by dueAt) → RESOLVED "
     "(for the claimant) | REJECTED | EXPIRED (the deadline passed: the type's default outcome was applied).",
 )
-DisputeOutcome = strawberry.enum(dispute_enums.DisputeOutcome)
+DisputeOutcome = dispute_enums.DisputeOutcome
+strawberry.enum(DisputeOutcome)
 
 
 @strawberry.type(description="One message of a dispute's thread, oldest first.")

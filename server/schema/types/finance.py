@@ -17,28 +17,35 @@ from server.schema.errors import UserError
 from server.schema.types.common import Currency, Market, Money, Node, OrganisationKind
 from server.services.finance import finance_rules
 
-TaxStatus = strawberry.enum(
-    finance_rules.TaxStatus,
+TaxStatus = finance_rules.TaxStatus
+strawberry.enum(
+    TaxStatus,
     description="A payment account's tax status: its latest tax info's status, or NOT_SUBMITTED.",
 )
-TaxInfoStatus = strawberry.enum(
-    enums.TaxInfoStatus, description="PENDING_REVIEW → APPROVED | REJECTED (operator)."
-)
-TaxForm = strawberry.enum(enums.TaxForm, description="W9 for US payees, LOCAL_TAX_ID in every other market.")
-TaxEntityType = strawberry.enum(enums.TaxEntityType)
-TinType = strawberry.enum(enums.TinType, description="A W-9's taxpayer identification number: SSN or EIN.")
-BillStatus = strawberry.enum(
-    enums.BillStatus,
+TaxInfoStatus = enums.TaxInfoStatus
+strawberry.enum(TaxInfoStatus, description="PENDING_REVIEW → APPROVED | REJECTED (operator).")
+TaxForm = enums.TaxForm
+strawberry.enum(TaxForm, description="W9 for US payees, LOCAL_TAX_ID in every other market.")
+TaxEntityType = enums.TaxEntityType
+strawberry.enum(TaxEntityType)
+TinType = enums.TinType
+strawberry.enum(TinType, description="A W-9's taxpayer identification number: SSN or EIN.")
+BillStatus = enums.BillStatus
+strawberry.enum(
+    BillStatus,
     description="OPEN while a bill is assembled (never seen outside that transaction) → ISSUED → PAID, or FAILED "
     "and retried by the next payout run.",
 )
-PayoutStatus = strawberry.enum(enums.PayoutStatus)
-PayoutOutcome = strawberry.enum(
-    finance_rules.PayoutOutcome,
+PayoutStatus = enums.PayoutStatus
+strawberry.enum(PayoutStatus)
+PayoutOutcome = finance_rules.PayoutOutcome
+strawberry.enum(
+    PayoutOutcome,
     description="What a payout run did with a bill: PAID, FAILED (retried next run) or PAYOUT_BLOCKED (not "
     "attempted; see blockReason).",
 )
-PayoutBlockReason = strawberry.enum(finance_rules.PayoutBlockReason)
+PayoutBlockReason = finance_rules.PayoutBlockReason
+strawberry.enum(PayoutBlockReason)
 
 
 @strawberry.type(description="The address on a tax form.")

@@ -29,18 +29,21 @@ if TYPE_CHECKING:
     from server.services.orders.reads import LineView
     from server.services.orders.receipt import Amounts, Receipt
 
-OrderLineStatus = strawberry.enum(
-    enums.OrderLineStatus,
+OrderLineStatus = enums.OrderLineStatus
+strawberry.enum(
+    OrderLineStatus,
     description="PLACED (unpaid) → PAID (commission estimated) → SHIPPED → DELIVERED → SETTLED (final, after the "
     "market's window); CANCELLED and REFUNDED (fully) earn nothing; FROZEN: a risk hold, no settlement until "
     "released.",
 )
-LedgerAccount = strawberry.enum(
-    enums.LedgerAccount,
+LedgerAccount = enums.LedgerAccount
+strawberry.enum(
+    LedgerAccount,
     description="SELLER_PAYABLE: what the seller pays; CREATOR_EARNINGS and AGENCY_EARNINGS: what each earns.",
 )
-LedgerPhase = strawberry.enum(
-    enums.LedgerPhase, description="ESTIMATED until the line settles; SETTLED: the actual, final amount."
+LedgerPhase = enums.LedgerPhase
+strawberry.enum(
+    LedgerPhase, description="ESTIMATED until the line settles; SETTLED: the actual, final amount."
 )
 
 
@@ -296,7 +299,7 @@ class OrderLineReceipt:
     def from_receipt(cls, r: Receipt) -> OrderLineReceipt:
         currency = r.currency
 
-        def rate(bps: int | None, source: str | None) -> ReceiptRate | None:
+        def rate(bps: int | None, source: str | RateSource | None) -> ReceiptRate | None:
             return None if bps is None or source is None else ReceiptRate(bps=bps, source=RateSource(source))
 
         def amounts(value: Amounts | None) -> ReceiptAmounts | None:

@@ -21,15 +21,18 @@ from server.schema.types.common import Node, Role
 from server.schema.types.history import FieldChange
 from server.services import registration_rules
 
-RegistrationStatus = strawberry.enum(
-    enums.RegistrationStatus,
+RegistrationStatus = enums.RegistrationStatus
+strawberry.enum(
+    RegistrationStatus,
     description="PENDING → APPROVED → PENDING_CLOSED (cancellation asked) → CLOSED; or REJECTED, REJECT_FOREVER, "
     "WITHDRAWN. A campaign that ended shows its open registrations as CLOSED.",
 )
-RejectReason = strawberry.enum(enums.RejectReason)
+RejectReason = enums.RejectReason
+strawberry.enum(RejectReason)
 
 
-ReviewDecision = strawberry.enum(registration_rules.ReviewDecision)
+ReviewDecision = registration_rules.ReviewDecision
+strawberry.enum(ReviewDecision)
 
 
 @strawberry.enum

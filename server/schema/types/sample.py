@@ -21,13 +21,15 @@ from server.schema.types.history import TermsEvent, events
 from server.schema.types.offer_context import OfferContext
 from server.schema.types.tenants import Creator
 
-SampleStatus = strawberry.enum(
-    enums.SampleStatus,
+SampleStatus = enums.SampleStatus
+strawberry.enum(
+    SampleStatus,
     description="REQUESTED → APPROVED (or REJECTED) → SHIPPED → DELIVERED → CONTENT_POSTED, or OVERDUE when no "
     "content was posted by contentDueAt.",
 )
-ShipmentStatus = strawberry.enum(
-    enums.ShipmentStatus,
+ShipmentStatus = enums.ShipmentStatus
+strawberry.enum(
+    ShipmentStatus,
     description="A shipment event: SHIPPED, IN_TRANSIT, FAILED_DELIVERY and RETURNED (the sample goes back to "
     "APPROVED and may be shipped again) keep or move the request's status; DELIVERED starts the content deadline.",
 )

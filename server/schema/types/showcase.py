@@ -24,8 +24,9 @@ from server.schema.types.history import TermsEvent, events
 from server.schema.types.offer_context import OfferContext
 from server.schema.types.sample import SampleRequest
 
-ShowcaseStatus = strawberry.enum(
-    enums.ShowcaseStatus,
+ShowcaseStatus = enums.ShowcaseStatus
+strawberry.enum(
+    ShowcaseStatus,
     description="ACTIVE; REPLACED (the creator chose another offer for the product); REMOVED (by the creator); "
     "ENDED (the collaboration closed: no new orders through it).",
 )

@@ -9,6 +9,7 @@ import strawberry
 from server import models
 from server.ids import encode_id
 from server.loaders.counts import unread_notification_count
+from server.models import enums
 from server.schema.context import Info
 from server.schema.types.catalogue import Shop
 from server.schema.types.common import Locale, Market, Node, OrganisationKind, Role
@@ -62,7 +63,7 @@ class Agency(Node):
             id=encode_id("Agency", org.id),
             pk=org.id,
             name=org.name,
-            markets=[models.enums.Market(m) for m in agency.markets],
+            markets=[enums.Market(m) for m in agency.markets],
             contact_email=agency.contact_email,
             website=agency.website,
         )

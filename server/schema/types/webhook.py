@@ -16,11 +16,12 @@ from server.schema.errors import UserError
 from server.schema.pagination import Connection, keyset_page
 from server.schema.types.common import Node
 
-WebhookEndpointStatus = strawberry.enum(
-    EndpointStatus, description="ACTIVE receives messages; DISABLED does not."
-)
-WebhookMessageStatus = strawberry.enum(
-    MessageStatus, description="PENDING until accepted (2xx), DELIVERED, or FAILED after the retry period."
+WebhookEndpointStatus = EndpointStatus
+strawberry.enum(WebhookEndpointStatus, description="ACTIVE receives messages; DISABLED does not.")
+WebhookMessageStatus = MessageStatus
+strawberry.enum(
+    WebhookMessageStatus,
+    description="PENDING until accepted (2xx), DELIVERED, or FAILED after the retry period.",
 )
 ATTEMPTS_SHOWN = 10
 

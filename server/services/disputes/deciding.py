@@ -13,6 +13,7 @@ from sqlalchemy import or_, select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.dispute import DisputeOutcome, DisputeStatus, DisputeType
 from server.models.enums import Role
 from server.runtime import Runtime
@@ -63,7 +64,7 @@ async def _transition(uow: UnitOfWork, dispute: models.Dispute, **values: Any) -
         .values(version=dispute.version + 1, updated_at=uow.rt.clock.now(), **values)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         raise DomainError(
             "CONFLICT", "The dispute changed at the same time. Reload and try again.", ["input", "id"]
         )

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.events import channels
 from server.models.dispute import DisputeOutcome, DisputeType
 from server.models.enums import LedgerAccount, LedgerPhase, RegistrationStatus
@@ -193,7 +194,7 @@ async def reopen_registration(uow: UnitOfWork, dispute: models.Dispute, actor: P
             )
     except IntegrityError:  # a live registration of the same product in the campaign
         return False
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         return False
     await uow.session.refresh(reg)
     changes = StatusChanges(uow, actor)

@@ -5,7 +5,7 @@ four digits and the processor's token. Linking a new account unlinks the previou
 bills are paid to the account linked when the payout runs.
 
 Validation per market (digits only after removing spaces and dashes):
-US: account number 4–17 digits, routing code = the 9-digit ABA routing number (its checksum holds);
+US: account number 4–17 digits, routing code = the 9-digit ABA routing number (its checksum holds, check_digits.py);
 GB: account number 8 digits, routing code = the 6-digit sort code;
 others: account number 6–20 digits, routing code = the bank's SWIFT/BIC (8 or 11 characters) of the market's
 country, e.g. BKKBTHBK for Bangkok Bank.
@@ -23,11 +23,13 @@ from sqlalchemy.exc import IntegrityError
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import MARKET_CURRENCY, Market, TaxInfoStatus
 from server.runtime import Runtime
 from server.services import audit
 from server.services.errors import DomainError, DomainErrors, not_found
 from server.services.finance.accounts import latest_tax_info, open_account
+from server.services.finance.check_digits import aba_routing_ok, bic_ok
 from server.services.notifications import notify
 from server.services.orders.ingestion import begin_writing
 from server.services.unit_of_work import UnitOfWork
@@ -47,20 +49,15 @@ class BankDetails:
     routing_code: str
 
 
-def aba_checksum_ok(routing: str) -> bool:
-    d = [int(c) for c in routing]
-    return (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0
-
-
 def _routing_problem(market: Market, code: str) -> str | None:
     """Why `code` (separators removed, upper-cased) is not the market's routing code; None when it is."""
     if market is Market.US:
-        if not re.fullmatch(r"\d{9}", code) or not aba_checksum_ok(code):
+        if not aba_routing_ok(code):
             return "Enter the 9-digit ABA routing number"
     elif market is Market.GB:
         if not re.fullmatch(r"\d{6}", code):
             return "Enter the 6-digit sort code, e.g. 20-00-00"
-    elif not re.fullmatch(rf"[A-Z]{{4}}{market.value}[A-Z0-9]{{2}}([A-Z0-9]{{3}})?", code):
+    elif not bic_ok(code, market):
         return f"Enter the bank's SWIFT/BIC code for {market.value}, e.g. BKKB{market.value}BK"
     return None
 
@@ -221,4 +218,4 @@ async def _unlink(uow: UnitOfWork, bank_account_id: int, now: datetime) -> bool:
         .values(unlinked_at=now)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1

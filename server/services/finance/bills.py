@@ -47,7 +47,7 @@ def _unbilled(end: datetime) -> tuple[ColumnElement[bool], ...]:
     )
 
 
-def _to_bill(period: str) -> Select[tuple[int, Currency]]:
+def _to_bill(period: str) -> Select[int, Currency]:
     """(payee, currency) of the bills `period` lacks: unbilled legs adding up to more than zero, no bill yet."""
     return (
         select(Entry.party_organisation_id, Entry.currency)

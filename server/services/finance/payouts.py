@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import exists, select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import BillStatus, PayoutStatus, TaxInfoStatus
 from server.money import minor_to_decimal_string
 from server.runtime import Runtime
@@ -66,7 +68,7 @@ async def run_payouts(
             candidates = list(
                 await session.scalars(select(Bill.id).where(Bill.status.in_(PAYABLE)).order_by(Bill.id))
             )
-    results = []
+    results: list[PayoutResult] = []
     for bill_id in candidates:
         result = await _pay(rt, principal, bill_id)
         if result is not None:
@@ -85,7 +87,7 @@ async def _check_requested(rt: Runtime, bill_ids: Sequence[int]) -> None:
         status = dict(
             (await session.execute(select(Bill.id, Bill.status).where(Bill.id.in_(bill_ids)))).all()
         )
-    errors = []
+    errors: list[DomainError] = []
     for i, bill_id in enumerate(bill_ids):
         if bill_id not in status:
             errors.append(DomainError("NOT_FOUND", "Bill not found", ["input", "billIds", i]))
@@ -126,7 +128,8 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
         ).first()
         if row is None or row[0].status not in PAYABLE:
             return None
-        bill, tax_approved, bank = row
+        bill, tax_approved, linked = row
+        bank = cast("models.BankAccount | None", linked)  # the outer join's: None when no account is linked
         amount = f"{minor_to_decimal_string(bill.amount_minor, bill.currency)} {bill.currency.value}"
         if not tax_approved:
             return PayoutResult(
@@ -156,7 +159,7 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
             .values(attempts=attempt, bank_account_id=bank.id)
             .execution_options(synchronize_session=False)
         )
-        if claimed.rowcount != 1:
+        if rowcount(claimed) != 1:
             return None  # another run took it
         failure = transfer_failure(rt, bank)
         payout = models.Payout(

@@ -19,11 +19,13 @@ from sqlalchemy import select, update
 
 from server import models
 from server.auth.principal import Principal
+from server.db import rowcount
 from server.models.enums import Market, OrganisationKind, TaxEntityType, TaxForm, TaxInfoStatus, TinType
 from server.runtime import Runtime
 from server.services import audit
 from server.services.errors import DomainError, DomainErrors, not_found
 from server.services.finance.accounts import latest_tax_info, open_account
+from server.services.finance.check_digits import tax_id_problem
 from server.services.notifications import notify
 from server.services.orders.ingestion import begin_writing
 from server.services.unit_of_work import UnitOfWork
@@ -42,6 +44,7 @@ TIN_SEPARATORS = re.compile(r"[\s\-./]")
 # ID NPWP (15 digits) or NIK (16); MY income tax number (a 1-2 letter prefix and 8-12 digits, e.g. IG12345678090);
 # PH TIN (9 digits + a 3-5 digit branch code); TH (13 digits); VN MST (10 digits, or 13 with a branch);
 # GB Unique Taxpayer Reference (10 digits) or National Insurance number (e.g. AB123456C).
+# Then the check digit where the number has one (check_digits.py).
 LOCAL_TAX_ID: dict[Market, tuple[re.Pattern[str], str]] = {
     Market.ID: (re.compile(r"^\d{15,16}$"), "a 15-digit NPWP or a 16-digit NIK"),
     Market.MY: (re.compile(r"^[A-Z]{1,2}\d{8,12}$"), "an income tax number such as IG12345678090"),
@@ -194,6 +197,8 @@ def check_local(form: LocalTaxInfo, market: Market, field: list[str]) -> LocalTa
         check.fail("REQUIRED", "Enter your tax id", [*field, "taxId"])
     elif not pattern.match(tax_id):
         check.fail("INVALID_FORMAT", f"Enter {expected}", [*field, "taxId"])
+    elif (problem := tax_id_problem(market, tax_id)) is not None:
+        check.fail("INVALID_FORMAT", problem, [*field, "taxId"])
     address = _address(check, form.address, market, [*field, "address"])
     check.raise_any()
     return LocalTaxInfo(
@@ -245,7 +250,7 @@ async def submit_tax_info(
                 .values(status=TaxInfoStatus.REJECTED, reviewed_at=now, reject_reason=REPLACED_REASON)
                 .execution_options(synchronize_session=False)
             )
-            if result.rowcount != 1:
+            if rowcount(result) != 1:
                 raise DomainError(
                     "CONFLICT", "Your tax info was reviewed meanwhile. Reload and try again.", ["input"]
                 )
@@ -350,7 +355,7 @@ async def review_tax_info(
             )
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if rowcount(result) != 1:
             replaced = info.reject_reason == REPLACED_REASON and info.reviewed_by_user_id is None
             message = (
                 "The payee replaced this tax info with a newer one"

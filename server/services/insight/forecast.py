@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import DateTime, String, select, type_coerce
+from sqlalchemy import DateTime, Select, String, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -91,7 +91,10 @@ async def delivery_lag(session: AsyncSession, market: Market) -> timedelta:
         .order_by(Line.id.desc())
         .limit(DELIVERY_SAMPLE)
     )
-    return _median([d - p for p, d in rows], timedelta(days=DEFAULT_DELIVERY_DAYS))
+    return _median(
+        [d - p for p, d in rows if p is not None and d is not None],  # both are (the query asks so)
+        timedelta(days=DEFAULT_DELIVERY_DAYS),
+    )
 
 
 async def payout_lag(session: AsyncSession, currency: Currency) -> timedelta:
@@ -193,7 +196,7 @@ class Context:
         )
 
 
-def open_lines(principal: Principal, *, frozen: bool = True) -> Any:
+def open_lines(principal: Principal, *, frozen: bool = True) -> Select[*tuple[Any, ...]]:
     """The party's open lines (and, with `frozen`, its FROZEN ones), read as the driver gives them: from
     rollup_lines alone (it keeps copies of the line facts the forecast needs), through its partial indexes."""
     amount = R[PARTY[principal.role][0]]

@@ -219,7 +219,7 @@ async def agency_cards(
     decisions = _medians(pairs, agency_ids, period)
     cards = {}
     for agency in agency_ids:
-        card = AgencyCard(latency[agency], RateFigure(*approvals[agency], period), decisions[agency])
+        card = AgencyCard(latency[agency], RateFigure(*approvals[agency], period=period), decisions[agency])
         if _slow(card.review_latency, REVIEW_WITHIN_HOURS):
             card.tips.append(
                 Tip(
@@ -259,6 +259,7 @@ async def creator_cards(
     )
     posting = {pk: [0, 0] for pk in creator_ids}
     for creator, due, posted in rows:
+        assert due is not None  # the query asks for samples with a deadline
         if posted is None and due > now:
             continue  # still within its deadline
         posting[creator][1] += 1
@@ -266,7 +267,7 @@ async def creator_cards(
     refunds = await _refunds(session, Line.creator_id, creator_ids, period)
     cards = {}
     for creator in creator_ids:
-        card = CreatorCard(RateFigure(*posting[creator], period), refunds[creator])
+        card = CreatorCard(RateFigure(*posting[creator], period=period), refunds[creator])
         if _below(card.samples_posted_on_time, POSTING_RATE_MIN_BPS):
             card.tips.append(
                 Tip(

@@ -140,10 +140,10 @@ def _parse_lines(shop: Shop, event: p.OrderCreated, prefix: list[str | int]) -> 
 async def plan_creates(
     session: AsyncSession,
     ids: IdAllocator,
-    candidates: Sequence[tuple[object, Shop, p.OrderCreated, list[str | int]]],
+    candidates: Sequence[tuple[int, Shop, p.OrderCreated, list[str | int]]],
     *,
     claimed: set[tuple[int, str]],
-) -> dict[object, PlannedOrder | DomainError]:
+) -> dict[int, PlannedOrder | DomainError]:
     """Per candidate key, in order: its plan, or the DomainError that refuses it (nothing is written).
 
     A candidate is an OrderCreated to apply when its turn comes. The first one that passes for an order
@@ -151,8 +151,8 @@ async def plan_creates(
     the same order is left out (it will be refused as ORDER_EXISTS when its turn comes).
     """
     with session.no_autoflush:  # pending rows may refer to orders not inserted yet
-        out: dict[object, PlannedOrder | DomainError] = {}
-        parsed: list[tuple[object, Shop, p.OrderCreated, list[str | int], _Parsed]] = []
+        out: dict[int, PlannedOrder | DomainError] = {}
+        parsed: list[tuple[int, Shop, p.OrderCreated, list[str | int], _Parsed]] = []
         for key, shop, event, prefix in candidates:
             try:
                 parsed.append((key, shop, event, prefix, _parse_lines(shop, event, prefix)))
@@ -178,7 +178,7 @@ async def plan_creates(
                 )
             )
         }
-        valid: list[tuple[object, p.OrderCreated, _Parsed]] = []
+        valid: list[tuple[int, p.OrderCreated, _Parsed]] = []
         for key, shop, event, prefix, lines in parsed:
             try:
                 for i, (line, product_id) in enumerate(zip(event.lines, lines.product_ids, strict=True)):

@@ -49,6 +49,7 @@ async def totals_by_line(
         .group_by(Entry.order_line_id, Entry.phase, Entry.account)
     )
     for line_id, phase, account, amount in rows:
+        assert line_id is not None  # the entries of `ids`
         amount = int(amount)
         current = out[line_id][phase]
         if account is LedgerAccount.SELLER_PAYABLE:
@@ -98,7 +99,7 @@ async def write_legs(session: AsyncSession, legs: Sequence[Leg]) -> None:
     await session.flush()
     rows = [leg.row() for leg in legs]
     await session.execute(insert(Entry.__table__), rows)
-    touch_rollups(session, {row["order_line_id"] for row in rows})
+    touch_rollups(session, {leg.order_line_id for leg in legs})
 
 
 def post(

@@ -22,7 +22,7 @@ from server.services.performance.numbers import total
 CampaignShops, CreatorCampaigns = models.rollup_campaign_shops, models.rollup_creator_campaigns
 
 
-def from_rollups(role: Role, organisation_id: int, f: LineFilter) -> Select[Any] | None:
+def from_rollups(role: Role, organisation_id: int, f: LineFilter) -> Select[*tuple[Any, ...]] | None:
     """One statement summing the rollup rows that hold the count, or None when the rollups cannot answer."""
     if f.placed_from is not None or f.placed_to is not None or f.statuses:
         return None

@@ -78,6 +78,7 @@ def publish_line_changes(
             shop_event = event if money.seller else shop_event
         uow.publish_after_commit(channels.order_lines_of_shop(shop_id), shop_event)
         if line.campaign_id is not None:
+            assert line.creator_id is not None and line.agency_id is not None  # an attributed line has both
             uow.publish_after_commit(channels.commissions_of_org(line.creator_id), event)
             uow.publish_after_commit(channels.commissions_of_org(line.agency_id), event)
             campaigns.add(line.campaign_id)

@@ -71,7 +71,7 @@ class LineView:
         return None if total is None or creator is None else agency_rate_bps(total, creator)
 
 
-def line_rows() -> Select[Any]:
+def line_rows() -> Select[*tuple[Any, ...]]:
     """(line, order, product title, seller SKU, shop name, campaign name, agency name, creator display name,
     creator handle): one row per line, for `line_view`."""
     return (
@@ -118,7 +118,7 @@ class LineFilter:
         )
 
 
-def filtered(stmt: Select[Any], f: LineFilter) -> Select[Any]:
+def filtered(stmt: Select[*tuple[Any, ...]], f: LineFilter) -> Select[*tuple[Any, ...]]:
     """`stmt` (joined to orders, like line_rows) narrowed by the filter."""
     if f.placed_from is not None:
         stmt = stmt.where(Order.placed_at >= f.placed_from)

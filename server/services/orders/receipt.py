@@ -169,7 +169,7 @@ async def line_receipts(
     ).all()
     if not rows:
         return {}
-    entries: dict[int, list[models.LedgerEntry]] = {}
+    entries: dict[int | None, list[models.LedgerEntry]] = {}  # by line (the query asks for lines' only)
     for entry in await session.scalars(
         select(models.LedgerEntry)
         .where(models.LedgerEntry.order_line_id.in_([line.id for line, _ in rows]))

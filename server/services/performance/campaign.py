@@ -79,14 +79,14 @@ class CampaignScope:
     now: datetime
     agency_id: int | None = None  # whose bookmarks the `bookmarked` filter reads (None: nobody's)
 
-    def registration_ids(self) -> Select[tuple[int]]:
+    def registration_ids(self) -> Select[int]:
         return select(R.id).where(R.campaign_id == self.campaign_id, self.registrations)
 
-    def lines(self, registration_ids: Select[tuple[int]] | None = None) -> list[ColumnElement[bool]]:
+    def lines(self, registration_ids: Select[int] | None = None) -> list[ColumnElement[bool]]:
         ids = self.registration_ids() if registration_ids is None else registration_ids
         return [Line.campaign_id == self.campaign_id, Line.registration_id.in_(ids)]
 
-    def shop_ids(self) -> Select[tuple[int]]:
+    def shop_ids(self) -> Select[int]:
         """The shops of the registrations in scope: an order is one shop's, and a registration scope is whole
         shops (an agency or the operator all of the campaign's, a seller its own), so summing the campaign's
         per-shop rollups over them counts each order once."""
@@ -166,7 +166,7 @@ async def campaign_overview(rt: Runtime, scope: CampaignScope) -> Overview:
     subqueries = [part.subquery() for part in parts]
     stmt = select(*(column for sq in subqueries for column in sq.c)).select_from(_cross(subqueries))
     async with rt.sessionmaker() as session:
-        row = (await session.execute(stmt)).one()._mapping
+        row = (await session.execute(stmt)).mappings().one()
     counts = {name: int(row[name]) for name in Overview.__dataclass_fields__ if name != "numbers"}
     return Overview(**counts, numbers=Numbers.from_mapping(row))
 
@@ -196,7 +196,7 @@ class ProductRow:
     shown: tuple[Any, ...] = ()  # the values `extend` added to the row (the API's prefetched relations)
 
 
-def _per_registration(scope: CampaignScope, ids: Select[tuple[int]] | None = None) -> dict[str, Subquery]:
+def _per_registration(scope: CampaignScope, ids: Select[int] | None = None) -> dict[str, Subquery]:
     """Each figure per registration, of the registrations in scope (or of `ids`, a page of them)."""
     ids = scope.registration_ids() if ids is None else ids
     parts = {
@@ -346,7 +346,7 @@ class CollaborationRow:
     content_likes: int
     content_orders: int
     numbers: Numbers
-    contents: list[models.Content] = field(default_factory=list)
+    contents: list[models.Content] = field(default_factory=list[models.Content])
 
 
 async def collaboration_page(
@@ -410,12 +410,13 @@ async def collaboration_page(
 
     def wrap(row: Any) -> CollaborationRow:
         m = row._mapping
+        content_counts: dict[str, Any] = {name: int(m[name]) for name in CONTENT_KEYS}
         return CollaborationRow(
             creator_id=row[0],
             since=row[1],
             entry=row[2],
             sample=row[3],
-            **{name: int(m[name]) for name in CONTENT_KEYS},
+            **content_counts,
             numbers=Numbers.from_mapping(m),
         )
 

@@ -33,7 +33,7 @@ class CreatorScope:
     creator_id: int
     market: Market
 
-    def campaign_ids(self) -> Select[tuple[int]]:
+    def campaign_ids(self) -> Select[int]:
         return select(Campaign.id).where(Campaign.market == self.market)
 
     def days(self) -> tuple[Table, list[ColumnElement[bool]]]:
@@ -65,7 +65,7 @@ async def creator_totals(rt: Runtime, scope: CreatorScope) -> CreatorTotals:
     ]
     stmt = select(*(c for sq in parts for c in sq.c)).select_from(parts[0].join(parts[1], true()))
     async with rt.sessionmaker() as session:
-        row = (await session.execute(stmt)).one()._mapping
+        row = (await session.execute(stmt)).mappings().one()
     return CreatorTotals(
         products_in_showcase=int(row["products_in_showcase"]), numbers=Numbers.from_mapping(row)
     )

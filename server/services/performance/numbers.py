@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Label, and_, case, cast, distinct, func
+from sqlalchemy import BigInteger, ColumnElement, Label, SQLColumnExpression, and_, case, cast, distinct, func
 
 from server import models
 from server.models.enums import LedgerAccount, LedgerPhase, OrderLineStatus, SampleStatus
@@ -56,7 +56,7 @@ MONEY_NAMES: dict[LedgerAccount, str] = {
 ALL_ACCOUNTS = frozenset(LedgerAccount)
 
 
-def total(expression: ColumnElement[Any]) -> ColumnElement[int]:
+def total(expression: SQLColumnExpression[Any]) -> ColumnElement[int]:
     """SUM as a BIGINT that is 0, never NULL, over no rows (PostgreSQL sums BIGINT to NUMERIC)."""
     return cast(func.coalesce(func.sum(expression), 0), BigInteger)
 
@@ -88,7 +88,7 @@ def order_aggregates(c: Any = Line.__table__.c, *, with_creators: bool = True) -
 
 def money_aggregates(accounts: frozenset[LedgerAccount]) -> list[Label[int]]:
     """Aggregates over ledger entries (joined to the lines they belong to), for the given accounts only."""
-    columns = []
+    columns: list[Label[int]] = []
     for account, name in MONEY_NAMES.items():
         if account not in accounts:
             continue
@@ -119,7 +119,7 @@ class Numbers:
     agency_commission_actual: int | None = None
 
     @classmethod
-    def from_mapping(cls, row: Mapping[str, Any]) -> Numbers:
+    def from_mapping(cls, row: Mapping[Any, Any]) -> Numbers:
         """From a result row labelled as the aggregates above: a column that is there but NULL (an outer join
         without lines) is 0; a column that is not there (an account left out) is None."""
         return cls(**{f.name: int(row[f.name] or 0) for f in fields(cls) if f.name in row})

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import Select, SQLColumnExpression, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 T = TypeVar("T")
@@ -34,12 +34,14 @@ class Page(Generic[T]):
 class Order:
     """What a page is sorted by: a column of the page statement, descending or not, then the row id."""
 
-    key: ColumnElement[Any]
-    pk: ColumnElement[int]
+    key: SQLColumnExpression[Any]
+    pk: SQLColumnExpression[int]
     descending: bool
 
 
-def window(stmt: Select[Any], order: Order, *, first: int, after: Cursor | None) -> Select[Any]:
+def window(
+    stmt: Select[*tuple[Any, ...]], order: Order, *, first: int, after: Cursor | None
+) -> Select[*tuple[Any, ...]]:
     """`stmt` after the cursor, in order, one more row than the page (to tell whether there is a next page)."""
     if after is not None:
         key, bound = tuple_(order.key, order.pk), tuple_(*after)
@@ -50,8 +52,8 @@ def window(stmt: Select[Any], order: Order, *, first: int, after: Cursor | None)
 
 async def keyset(
     session: AsyncSession,
-    stmt: Select[Any],
-    count: Select[Any],
+    stmt: Select[*tuple[Any, ...]],
+    count: Select[*tuple[Any, ...]],
     order: Order,
     *,
     first: int,
@@ -65,7 +67,7 @@ async def keyset(
     )
     rows = list((await session.execute(page)).all())
     return Page(
-        items=[PageItem(wrap(row), (row._mapping["_sort"], row._mapping["_pk"])) for row in rows[:first]],
+        items=[PageItem(wrap(row), (row._mapping["_sort"], row._mapping["_pk"])) for row in rows[:first]],  # pyright: ignore[reportPrivateUsage] -- Row._mapping is public API
         has_next=len(rows) > first,
         total=total,
     )

@@ -66,7 +66,7 @@ async def daily(
     )
     async with rt.sessionmaker() as session:
         rows = (await session.execute(stmt)).all()
-    found = {row._mapping["day"]: Numbers.from_mapping(row._mapping) for row in rows}
+    found = {row._mapping["day"]: Numbers.from_mapping(row._mapping) for row in rows}  # pyright: ignore[reportPrivateUsage] -- Row._mapping is public API
     zero = Numbers.zero(accounts)
     days = [first + timedelta(days=n) for n in range(len(starts) - 1)]
     return [
