@@ -265,7 +265,7 @@ async def product_page(
     descending: bool,
     first: int,
     after: Cursor | None,
-    extend: Callable[[Select[Any]], Select[Any]] | None = None,
+    extend: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None = None,
 ) -> Page[ProductRow]:
     """The registrations in scope with their figures, filtered, sorted by one figure (or registration time).
     `extend` may join what each row's registration shows (its values come back in `ProductRow.shown`)."""
@@ -302,7 +302,7 @@ async def product_page(
         if name != "content":
             joined = joined.outerjoin(subquery, subquery.c.key == R.id)
     status = effective_status_sql(scope.now).label("status")
-    stmt = (
+    stmt: Select[*tuple[Any, ...]] = (
         select(R, status, *(column.label(name) for name, column in metrics.items()))
         .select_from(joined)
         .where(*where)
