@@ -98,9 +98,7 @@ def new_message(
     return models.WebhookMessage(**message_row(endpoint_id, kind, event, now))
 
 
-async def _active_endpoints(
-    uow: UnitOfWork, organisations: set[int]
-) -> Sequence[Row[int, int, list[str]]]:
+async def _active_endpoints(uow: UnitOfWork, organisations: set[int]) -> Sequence[Row[int, int, list[str]]]:
     """(id, organisation, event types) of these organisations' active endpoints, read FOR KEY SHARE: none of them
     can be deleted before this transaction ends (a foreign key's guarantee, taken once per endpoint instead of
     once per message; deleting an endpoint deletes its messages, server/services/webhooks.py)."""
