@@ -61,7 +61,7 @@ import { formatCount, formatDate, formatDateTime, formatMoneyOrDash, formatRate,
 import { formatTime } from '../../../lib/formatTime';
 import { CancellationDecideDialog } from './CancellationDecideDialog';
 import { ReviewDialog } from './ReviewDialog';
-import { categoryOptions } from '../../../features/registrations/categoryOptions';
+import { categoryLabel, categoryOptions } from '../../../features/registrations/categoryOptions';
 import { ReviewResults, type ReviewOutcome } from './ReviewResults';
 import { ScorecardButton } from '../../../features/insight/ScorecardButton';
 import { DateField } from '../../../components/dates/DateField';
@@ -142,7 +142,7 @@ function ProductCell({ row }: { row: Row }) {
         <Text size="xs" c="dimmed" lineClamp={1}>
           {shop?.name ?? '—'}
           {shop?.shopCode ? ` (${shop.shopCode})` : ''}
-          {shop?.rating !== null && shop?.rating !== undefined ? ` · ★ ${formatRating(shop.rating)}` : ''} · {p?.category}
+          {shop?.rating !== null && shop?.rating !== undefined ? ` · ★ ${formatRating(shop.rating)}` : ''} · {p?.category ? categoryLabel(t, p.category) : ''}
         </Text>
         {shop && <ScorecardButton id={shop.id} name={shop.name ?? shop.shopCode ?? ''} />}
       </Stack>
