@@ -95,6 +95,32 @@ for (const lang of ['en', 'th', 'vi'] as const) {
   });
 }
 
+test('agency in Thai: a rejected registration shows its reason, the market and the history in Thai', async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS.desktop);
+  await signInIn(page, 'th', 'agency2@demo.test');
+  await expect(page).toHaveURL(/\/agency$/);
+  await page.goto('/agency/campaigns');
+  await quiet(page);
+  await page.getByRole('link', { name: 'Holiday Gifting USA' }).first().click();
+  await quiet(page);
+  // The market's name comes from Intl in the language in use, not an English table.
+  await expect(page.getByText('สหรัฐอเมริกา', { exact: false }).first()).toBeVisible();
+  const rejected = page.getByTestId('registration-row').and(page.locator('[data-status="REJECTED"]')).first();
+  await expect(rejected).toContainText('ค่าคอมมิชชันต่ำเกินไป');
+  await expect(rejected).not.toContainText('Commission too low');
+  const table = page.getByTestId('registration-table');
+  await expect(table).toContainText('โทรศัพท์และอิเล็กทรอนิกส์'); // a product's category
+  await expect(table).not.toContainText('Phones & Electronics');
+  await rejected.getByRole('button', { name: /^ประวัติของ / }).click();
+  const history = page.getByTestId('registration-history');
+  await expect(history).toContainText('ลงทะเบียนแล้ว'); // Registered
+  await expect(history).toContainText('ปฏิเสธแล้ว'); // Rejected
+  await expect(history).toContainText('ค่าคอมมิชชันต่ำเกินไป');
+  await expect(history).not.toContainText('Registered');
+  await expect(history).not.toContainText('Commission too low');
+  await shoot(page, 'locale-th-agency-rejected-history');
+});
+
 async function shootLogin(page: Page, lang: Lang) {
   await page.goto('/login');
   await page.getByTestId('language-switcher').selectOption(lang);

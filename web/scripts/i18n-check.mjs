@@ -5,7 +5,10 @@
  *  - every message is valid ICU, and uses the same placeholders as the English one;
  *  - every error code of schema.graphql's *ErrorCode enums has a message `error.<CODE>`;
  *  - no component under src/ shows a literal: JSX text, user-facing attributes (aria-label, title, placeholder,
- *    label, …) or toast/option objects' title/message/label/description with words in them.
+ *    label, …, and any attribute named *Label/*Title/*Message/*Placeholder) or toast/option objects'
+ *    title/message/label/description with words in them, or the values of a word map: an object literal declared
+ *    as `Record<…, string>` (or Readonly<Record<…, string>>), or held by a constant named …LABEL(S)/…TEXT(S)/
+ *    …TITLE(S)/…MESSAGE(S)/…NAME(S) (a map of codes to words is translated through message keys instead).
  * Literals that are not words for people (brand name, units) are listed in src/i18n/literal-allowlist.json with
  * a reason. Files not converted yet are listed in src/i18n/pending-files.json: their literals are reported as
  * "pending", and the test fails when a listed file has none left (so the list only shrinks).
@@ -27,6 +30,10 @@ const TEXT_ATTRIBUTES = new Set([
   'label', 'description', 'error', 'message', 'emptyMessage', 'nothingFoundMessage', 'confirmLabel', 'cancelLabel',
   'tooltip', 'heading', 'subtitle', 'hint', 'helperText', 'caption',
 ]);
+/** Attributes named like these also hold text (closeButtonLabel, emptyTitle, …). */
+const TEXT_ATTRIBUTE_SUFFIX = /[a-z](Label|Title|Message|Placeholder|Description)$/;
+/** Constants whose object literal maps codes to words. */
+const WORD_MAP_NAME = /(LABELS?|TEXTS?|TITLES?|MESSAGES?|NAMES?)$/;
 /** Object properties whose string value people read (toasts, select options, nav items, form rules). */
 const TEXT_PROPERTIES = new Set(['title', 'message', 'label', 'description', 'placeholder', 'ariaLabel', 'heading', 'hint', 'help', 'text']);
 
@@ -116,6 +123,13 @@ export function isWords(text) {
   return true;
 }
 
+/** A word map's value: words, and not one lower-case token (in a map of codes that is an identifier: a colour,
+ * a key suffix, a dayjs locale), so that "Approved" and "in transit" count but "teal" and "inTransit" do not. */
+export function isMapWords(text) {
+  const t = text.trim();
+  return isWords(t) && (/\s/.test(t) || !/^[a-z][a-zA-Z0-9]*$/.test(t));
+}
+
 function stringsIn(node, out) {
   if (!node) return;
   switch (node.type) {
@@ -146,6 +160,33 @@ function stringsIn(node, out) {
   }
 }
 
+function isTextAttribute(name) {
+  return TEXT_ATTRIBUTES.has(name) || TEXT_ATTRIBUTE_SUFFIX.test(name);
+}
+
+function unwrap(node) {
+  let n = node;
+  while (n && (n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion' || n.type === 'ParenthesizedExpression')) n = n.expression;
+  return n;
+}
+
+/** Record<K, string>, possibly inside Readonly<…>. */
+function isStringRecord(type) {
+  if (!type || type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return false;
+  const params = type.typeParameters?.params ?? [];
+  if (type.typeName.name === 'Readonly') return isStringRecord(params[0]);
+  return type.typeName.name === 'Record' && params[1]?.type === 'TSStringKeyword';
+}
+
+/** The object literal of `const X: Record<…, string> = {…}` or `const SOME_LABELS = {…}`, else null. */
+function wordMapOf(declarator) {
+  const init = unwrap(declarator.init);
+  if (!init || init.type !== 'ObjectExpression' || declarator.id.type !== 'Identifier') return null;
+  const annotated = isStringRecord(declarator.id.typeAnnotation?.typeAnnotation);
+  const asserted = declarator.init !== init && isStringRecord(declarator.init.typeAnnotation);
+  return annotated || asserted || WORD_MAP_NAME.test(declarator.id.name) ? init : null;
+}
+
 function attributeName(attr) {
   return attr.name.type === 'JSXNamespacedName' ? `${attr.name.namespace.name}:${attr.name.name.name}` : attr.name.name;
 }
@@ -162,10 +203,17 @@ export function literalsOf(code, filename = 'x.tsx') {
       const out = [];
       stringsIn(node.expression, out);
       for (const s of out) if (isWords(s.text)) found.push({ ...s, text: s.text.trim(), kind: 'jsx text' });
-    } else if (node.type === 'JSXAttribute' && TEXT_ATTRIBUTES.has(attributeName(node))) {
+    } else if (node.type === 'JSXAttribute' && isTextAttribute(attributeName(node))) {
       const out = [];
       stringsIn(node.value, out);
       for (const s of out) if (isWords(s.text)) found.push({ ...s, text: s.text.trim(), kind: `${attributeName(node)}=` });
+    } else if (node.type === 'VariableDeclarator' && wordMapOf(node)) {
+      for (const prop of wordMapOf(node).properties) {
+        if (prop.type !== 'ObjectProperty') continue;
+        const out = [];
+        stringsIn(prop.value, out);
+        for (const s of out) if (isMapWords(s.text)) found.push({ ...s, text: s.text.trim(), kind: `${node.id.name} value` });
+      }
     } else if (node.type === 'ObjectProperty' && !node.computed) {
       const key = node.key.type === 'Identifier' ? node.key.name : node.key.value;
       if (TEXT_PROPERTIES.has(key)) {

@@ -71,6 +71,31 @@ describe('components', () => {
   });
 });
 
+describe('word maps in modules', () => {
+  it('find words in a Record<…, string> or a …LABEL constant, and attributes named *Label, but not maps of codes', () => {
+    const source = `
+      export const REASON_LABEL: Readonly<Record<Reason, string>> = { LOW: 'Commission too low', HIGH: \`Too \${x}\` };
+      const STATUS_TEXT = { ok: 'Approved' };
+      const WORDS = { a: 'Hello there' } as Record<string, string>;
+      const COLOR: Record<Status, string> = { ok: 'teal', bad: 'red' };
+      const KEY: Record<Status, MessageKey> = { ok: 'seller.status.ok' };
+      const LOCALE: Record<Code, string> = { en: 'en', th: 'th', fil: 'tl' };
+      const SUFFIX: Record<Shipment, string> = { IN_TRANSIT: 'inTransit' };
+      const config = { name: 'Something else' };
+      export function X() {
+        return <Alert closeButtonLabel="Dismiss results" labelPosition="left" data-label="Ignored words" />;
+      }`;
+    const found: Literal[] = check.literalsOf(source, 'X.tsx');
+    expect(found.map((l) => `${l.kind} ${l.text}`)).toEqual([
+      'REASON_LABEL value Commission too low',
+      'REASON_LABEL value Too',
+      'STATUS_TEXT value Approved',
+      'WORDS value Hello there',
+      'closeButtonLabel= Dismiss results',
+    ]);
+  });
+});
+
 describe('negotiateLocale', () => {
   it('picks the first supported browser language, by base tag and aliases, else English', () => {
     expect(negotiateLocale(['fr-FR', 'th-TH', 'en'])).toBe('th');

@@ -77,6 +77,11 @@ export function translate(key: MessageKey, values?: MessageValues): string {
   return active ? active.format(key, values) : key;
 }
 
+/** The language in use ('th', …), or null before any catalogue has loaded. */
+export function activeLocale(): string | null {
+  return active?.locale ?? null;
+}
+
 /** True when the active catalogue has `key` (server error codes the app may not know yet). */
 export function hasMessage(key: string): boolean {
   return active?.has(key) ?? false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, sellerTypeLabel } from './text';
+import { initials } from './text';
 
 describe('text helpers', () => {
   it('makes initials', () => {
@@ -7,11 +7,5 @@ describe('text helpers', () => {
     expect(initials('  Ana  Maria  Santos ')).toBe('AS');
     expect(initials('shop')).toBe('S');
     expect(initials('')).toBe('?');
-  });
-
-  it('labels seller types', () => {
-    expect(sellerTypeLabel('LOCAL')).toBe('Local seller');
-    expect(sellerTypeLabel('CROSS_BORDER')).toBe('Cross-border seller');
-    expect(sellerTypeLabel('OTHER')).toBe('OTHER');
   });
 });

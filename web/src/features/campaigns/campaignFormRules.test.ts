@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dateErrors, EMPTY_CAMPAIGN_FORM, validateCampaignForm, type CampaignFormValues } from './campaignFormRules';
+import type { Catalogue } from '../../i18n/catalogues';
 import { inEnglish } from '../../i18n/inEnglish';
+import en from '../../i18n/messages/en.json';
+import th from '../../i18n/messages/th.json';
+import { activate, Translator } from '../../i18n/runtime';
 
 inEnglish();
 
@@ -103,5 +107,20 @@ describe('dateErrors', () => {
     expect(dateErrors({ ...dates, registrationEnd: '2027-01-31T23:59' }, ctx).registrationEnd).toBeUndefined();
     expect(dateErrors({ ...dates, registrationEnd: '2027-02-01T00:00' }, ctx).registrationEnd).toMatch(/by the campaign end/);
     expect(dateErrors({ ...dates, registrationEnd: '2026-12-01T10:00' }, ctx).registrationEnd).toMatch(/after it opens/);
+  });
+});
+
+describe('in Thai', () => {
+  it('says what is wrong in the language in use', () => {
+    activate(new Translator('th', th as unknown as Catalogue));
+    try {
+      const errors = validateCampaignForm({ ...valid, name: '', market: 'TH', messengerHandle: '', contactEmail: 'x' }, ctx);
+      expect(errors.name).toBe('กรอกชื่อแคมเปญ');
+      expect(errors.contactEmail).toBe('กรอกอีเมลที่ถูกต้อง');
+      expect(errors.messengerHandle).toBe('ผู้ขายในตลาดนี้ต้องการช่องทางติดต่อ LINE');
+      expect(validateCampaignForm({ ...valid, name: 'x'.repeat(200) }, ctx).name).toMatch(/^ชื่อยาวได้ไม่เกิน \d+ ตัวอักษร \(ตอนนี้ 200\)$/);
+    } finally {
+      activate(new Translator('en', en as unknown as Catalogue));
+    }
   });
 });

@@ -3,6 +3,8 @@
  * (the server checks them again and its userErrors land on the same fields).
  */
 import type { Market, SellerType, TargetingMode } from '../../generated/graphql';
+import type { MessageKey } from '../../i18n/catalogues';
+import { translate } from '../../i18n/runtime';
 import { MARKET_MESSENGER, MESSENGER_LABEL } from './marketMessenger';
 import { checkPercent } from './percent';
 import { parseShopCodes, shopCodesError } from './shopCodes';
@@ -74,8 +76,13 @@ export interface CampaignRuleContext {
   afterLabel?: string;
 }
 
-function textLength(value: string, max: number, what: string): string | null {
-  return value.length > max ? `${what} can be at most ${max} characters (${value.length} now)` : null;
+function textLength(value: string, max: number, key: MessageKey): string | null {
+  return value.length > max ? translate(key, { max, count: value.length }) : null;
+}
+
+/** An edit's new end that is not after the moment the edit applies (named by ctx.afterLabel, else now). */
+function newEndError(ctx: CampaignRuleContext): string {
+  return ctx.afterLabel ? translate('campaigns.formError.newEndAfter', { when: ctx.afterLabel }) : translate('campaigns.formError.newEndAfterNow');
 }
 
 /** The date rules: start in the future, end after start, period under 360 days, registration ends within it. */
@@ -88,25 +95,25 @@ export function dateErrors(values: Pick<CampaignFormValues, 'campaignStart' | 'c
   const endMs = end ? Date.parse(end) : null;
   const regEndMs = regEnd ? Date.parse(regEnd) : null;
 
-  if (startMs === null) errors.campaignStart = 'Choose when the campaign starts';
+  if (startMs === null) errors.campaignStart = translate('campaigns.formError.startRequired');
   else if (ctx.startAfter && startMs <= ctx.startAfter.getTime())
-    errors.campaignStart = ctx.afterLabel ? `The start must be after ${ctx.afterLabel}` : 'The start must be in the future';
+    errors.campaignStart = ctx.afterLabel ? translate('campaigns.formError.startAfter', { when: ctx.afterLabel }) : translate('campaigns.formError.startFuture');
 
-  if (endMs === null) errors.campaignEnd = 'Choose when the campaign ends';
-  else if (startMs !== null && endMs <= startMs) errors.campaignEnd = 'The end must be after the start';
+  if (endMs === null) errors.campaignEnd = translate('campaigns.formError.endRequired');
+  else if (startMs !== null && endMs <= startMs) errors.campaignEnd = translate('campaigns.formError.endAfterStart');
   else if (startMs !== null && endMs - startMs >= MAX_PERIOD_DAYS * DAY_MS)
-    errors.campaignEnd = `The campaign must be shorter than ${MAX_PERIOD_DAYS} days`;
+    errors.campaignEnd = translate('campaigns.formError.periodTooLong', { days: MAX_PERIOD_DAYS });
 
   const endsAfter = ctx.endsAfter?.getTime();
   const tooEarly = (field: 'campaignEnd' | 'registrationEnd', ms: number | null) =>
     endsAfter !== undefined && ms !== null && ctx.changed?.has(field) && ms <= endsAfter;
   if (!errors.campaignEnd && tooEarly('campaignEnd', endMs))
-    errors.campaignEnd = `The new end must be after ${ctx.afterLabel ?? 'now'}`;
+    errors.campaignEnd = newEndError(ctx);
 
-  if (regEndMs === null) errors.registrationEnd = 'Choose when registration closes';
-  else if (tooEarly('registrationEnd', regEndMs)) errors.registrationEnd = `The new end must be after ${ctx.afterLabel ?? 'now'}`;
-  else if (startMs !== null && regEndMs <= startMs) errors.registrationEnd = 'Registration must close after it opens (the campaign start)';
-  else if (endMs !== null && regEndMs > endMs) errors.registrationEnd = 'Registration must close by the campaign end';
+  if (regEndMs === null) errors.registrationEnd = translate('campaigns.formError.registrationEndRequired');
+  else if (tooEarly('registrationEnd', regEndMs)) errors.registrationEnd = newEndError(ctx);
+  else if (startMs !== null && regEndMs <= startMs) errors.registrationEnd = translate('campaigns.formError.registrationEndAfterStart');
+  else if (endMs !== null && regEndMs > endMs) errors.registrationEnd = translate('campaigns.formError.registrationEndByEnd');
   return errors;
 }
 
@@ -114,32 +121,32 @@ export function dateErrors(values: Pick<CampaignFormValues, 'campaignStart' | 'c
 export function validateCampaignForm(values: CampaignFormValues, ctx: CampaignRuleContext): CampaignFormErrors {
   const errors: CampaignFormErrors = {};
   const name = values.name.trim();
-  if (!name) errors.name = 'Enter a campaign name';
+  if (!name) errors.name = translate('campaigns.formError.nameRequired');
   else {
-    const tooLong = textLength(name, NAME_MAX, 'The name');
+    const tooLong = textLength(name, NAME_MAX, 'campaigns.formError.nameTooLong');
     if (tooLong) errors.name = tooLong;
   }
-  const description = textLength(values.description, DESCRIPTION_MAX, 'The description');
+  const description = textLength(values.description, DESCRIPTION_MAX, 'campaigns.formError.descriptionTooLong');
   if (description) errors.description = description;
-  const requirements = textLength(values.sellerRequirements, SELLER_REQUIREMENTS_MAX, 'Seller requirements');
+  const requirements = textLength(values.sellerRequirements, SELLER_REQUIREMENTS_MAX, 'campaigns.formError.requirementsTooLong');
   if (requirements) errors.sellerRequirements = requirements;
 
-  if (!values.market) errors.market = 'Choose the market';
+  if (!values.market) errors.market = translate('campaigns.formError.marketRequired');
 
   const rate = checkPercent(values.commissionRequirement);
   if (rate.error) errors.commissionRequirement = rate.error;
 
   const email = values.contactEmail.trim();
-  if (!email) errors.contactEmail = 'Enter a contact email';
-  else if (!EMAIL_RE.test(email)) errors.contactEmail = 'Enter a valid email address';
+  if (!email) errors.contactEmail = translate('campaigns.formError.emailRequired');
+  else if (!EMAIL_RE.test(email)) errors.contactEmail = translate('campaigns.formError.emailInvalid');
 
   const phone = values.contactPhone.trim();
-  if (phone && !PHONE_RE.test(phone)) errors.contactPhone = 'Enter a phone number: digits, spaces, +, - and brackets';
+  if (phone && !PHONE_RE.test(phone)) errors.contactPhone = translate('campaigns.formError.phoneInvalid');
 
   if (values.market) {
     const need = MARKET_MESSENGER[values.market];
     if (need.required && !values.messengerHandle.trim())
-      errors.messengerHandle = `Sellers in this market expect a ${MESSENGER_LABEL[need.messenger]} contact`;
+      errors.messengerHandle = translate('campaigns.formError.messengerRequired', { messenger: MESSENGER_LABEL[need.messenger] });
   }
 
   Object.assign(errors, dateErrors(values, ctx));

@@ -16,14 +16,10 @@ export const MARKET_MESSENGER: Readonly<Record<Market, MarketMessenger>> = {
   US: { messenger: 'WHATSAPP', required: false },
 };
 
+/** The messengers' own brand names, the same in every language (the handle field's label is a message). */
 export const MESSENGER_LABEL: Readonly<Record<Messenger, string>> = {
   LINE: 'LINE',
   VIBER: 'Viber',
   ZALO: 'Zalo',
   WHATSAPP: 'WhatsApp',
 };
-
-/** What the handle field asks for: "LINE ID", "Viber number", … */
-export function messengerHandleLabel(messenger: Messenger): string {
-  return messenger === 'LINE' ? 'LINE ID' : `${MESSENGER_LABEL[messenger]} number`;
-}

@@ -54,7 +54,7 @@ describe('pendingChangeRows', () => {
     expect(rows.map((r) => [r.label, norm(r.before), norm(r.after)])).toEqual([
       ['Commission requirement', '12.5%', '15%'],
       ['Campaign end', 'Jan 31, 2027, 11:59 PM GMT+7', 'Feb 28, 2027, 11:59 PM GMT+7'],
-      ['Seller type', 'Local seller', 'Any seller type'],
+      ['Seller type', 'Local sellers only', 'Any seller type'],
     ]);
   });
 

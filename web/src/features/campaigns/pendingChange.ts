@@ -3,7 +3,6 @@ import type { Messenger, SellerType, TargetingMode } from '../../generated/graph
 import type { MessageKey } from '../../i18n/catalogues';
 import type { Translate } from '../../i18n/context';
 import { formatDateTime, formatRate } from '../../lib/format';
-import { sellerTypeLabel } from '../../lib/text';
 import { MESSENGER_LABEL } from './marketMessenger';
 
 interface ContactValue {
@@ -74,7 +73,9 @@ function formatValue(t: Translate, field: keyof CampaignChangeValues, values: Ca
     case 'targetingMode':
       return values.targetingMode === 'SELECTED' ? t('campaigns.detail.change.selectedShops') : values.targetingMode === 'OPEN' ? t('campaigns.detail.change.openToAll') : '—';
     case 'targetSellerType':
-      return values.targetSellerType ? sellerTypeLabel(values.targetSellerType) : t('campaigns.detail.anySellerType');
+      if (values.targetSellerType === 'LOCAL') return t('campaigns.details.localOnly');
+      if (values.targetSellerType === 'CROSS_BORDER') return t('campaigns.details.crossBorderOnly');
+      return values.targetSellerType ?? t('campaigns.detail.anySellerType');
     case 'targetShopCodes': {
       const codes = values.targetShopCodes ?? [];
       return codes.length === 0 ? t('campaigns.detail.change.noShops') : t('campaigns.detail.change.shopList', { count: codes.length, codes: codes.join(', ') });

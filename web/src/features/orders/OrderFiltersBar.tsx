@@ -4,7 +4,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconDownload } from '@tabler/icons-react';
 import { useId } from 'react';
 import type { OrderLineFilter, OrderLineStatus } from '../../generated/graphql';
-import { anyOrderFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_LABEL, type OrderFilterValues, type OrderRangePreset } from './orderFilters';
+import { anyOrderFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_PRESETS, type OrderFilterValues, type OrderRangePreset } from './orderFilters';
 import type { MessageKey } from '../../i18n/catalogues';
 import { ORDER_STATUS, ORDER_STATUSES } from './orderStatus';
 import { useT } from '../../i18n/context';
@@ -18,7 +18,7 @@ export interface OrderFiltersBarProps {
   timeZone: string;
 }
 
-/** The range presets' names (ORDER_RANGE_LABEL holds the presets, in order). */
+/** The range presets' names (ORDER_RANGE_PRESETS holds the presets, in order). */
 const RANGE_KEY: Readonly<Record<OrderRangePreset, MessageKey>> = {
   all: 'status.filters.all',
   '7d': 'status.filters.7d',
@@ -41,7 +41,7 @@ export function OrderFiltersBar({ values, onChange, campaigns, today, timeZone }
           aria-labelledby={rangeId}
           value={values.range}
           onChange={(v) => set({ range: v as OrderRangePreset })}
-          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: t(RANGE_KEY[r]) }))}
+          data={ORDER_RANGE_PRESETS.map((r) => ({ value: r, label: t(RANGE_KEY[r]) }))}
         />
       </Stack>
       {values.range === 'custom' && (

@@ -8,13 +8,8 @@ import { addDays, presetRange, type LocalRange } from '../performance/series';
 
 export type OrderRangePreset = 'all' | '7d' | '30d' | '90d' | 'custom';
 
-export const ORDER_RANGE_LABEL: Readonly<Record<OrderRangePreset, string>> = {
-  all: 'All time',
-  '7d': '7 days',
-  '30d': '30 days',
-  '90d': '90 days',
-  custom: 'Custom',
-};
+/** The range presets, in the order the screens offer them (each screen words them from its catalogue). */
+export const ORDER_RANGE_PRESETS: readonly OrderRangePreset[] = ['all', '7d', '30d', '90d', 'custom'];
 
 export interface OrderFilterValues {
   range: OrderRangePreset;

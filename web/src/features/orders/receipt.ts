@@ -10,18 +10,6 @@ export function currencyTimeZone(currency: Currency | string): string {
 
 export type Party = 'seller' | 'creator' | 'agency';
 
-export const PARTY_LABEL: Readonly<Record<Party, string>> = {
-  seller: 'Seller pays',
-  creator: 'Creator earns',
-  agency: 'Agency earns',
-};
-
-/** A party's row label; a viewer who sees only its own share reads it in the second person. */
-export function partyLabel(party: Party, onlyOwn: boolean): string {
-  if (onlyOwn) return party === 'seller' ? 'You pay' : 'You earn';
-  return PARTY_LABEL[party];
-}
-
 export interface ReceiptAmountsLike {
   seller: MoneyLike | null;
   creator: MoneyLike | null;

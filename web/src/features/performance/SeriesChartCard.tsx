@@ -22,7 +22,7 @@ import {
   formatLocalRange,
   hasActivity,
   MAX_SERIES_DAYS,
-  RANGE_PRESET_LABEL,
+  RANGE_PRESETS,
   resolveRange,
   seriesFor,
   totalOf,
@@ -96,7 +96,7 @@ export function SeriesChartCard({
   const scale = spec.money
     ? chartScaleFor(rows.flatMap((row) => (spec.stacked ? [spec.series.reduce((sum, s) => sum + (Number(row[s.key]) || 0), 0)] : spec.series.map((s) => Number(row[s.key]) || 0))))
     : 'linear';
-  const presets = (Object.keys(RANGE_PRESET_LABEL) as RangePreset[]).filter((p) => p !== 'campaign' || campaign);
+  const presets = RANGE_PRESETS.filter((p) => p !== 'campaign' || campaign);
 
   const commissionField = seriesFor('commission', perspective).series[0]!.key as MoneyField;
   const money = (field: MoneyField) => (total ? formatMoneyOrDash(bucketMoney(total, field, currency)) : '—');

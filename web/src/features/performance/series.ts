@@ -69,12 +69,8 @@ export function formatLocalRange(range: LocalRange, options: { withYear?: boolea
 
 export type RangePreset = '7d' | '30d' | '90d' | 'campaign';
 
-export const RANGE_PRESET_LABEL: Readonly<Record<RangePreset, string>> = {
-  '7d': '7 days',
-  '30d': '30 days',
-  '90d': '90 days',
-  campaign: 'Whole campaign',
-};
+/** The chart's range presets, in the order offered (the chart words them from its catalogue). */
+export const RANGE_PRESETS: readonly RangePreset[] = ['7d', '30d', '90d', 'campaign'];
 
 /**
  * The local dates a preset covers, ending today (or at the campaign's last day when it has ended). `campaign` runs

@@ -52,7 +52,7 @@ function HistoryTimeline({ registrationId, timeZone }: { registrationId: string;
             title={
               <Group gap={6} wrap="wrap">
                 <Text fw={600} size="sm">
-                  {actionLabel(event.action)}
+                  {actionLabel(t, event.action)}
                 </Text>
                 {event.toStatus && event.fromStatus !== event.toStatus && <RegistrationStatusBadge status={event.toStatus} />}
               </Group>
@@ -85,7 +85,7 @@ function HistoryTimeline({ registrationId, timeZone }: { registrationId: string;
                 <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {changes.map((change) => (
                     <Text key={change.field} component="li" size="sm">
-                      {fieldLabel(change.field)}:{' '}
+                      {fieldLabel(t, change.field)}:{' '}
                       <Badge variant="default" radius="sm" tt="none" size="sm">
                         {changeValue(change.field, change.from)}
                       </Badge>{' '}

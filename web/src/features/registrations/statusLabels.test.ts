@@ -5,6 +5,8 @@ import type { Catalogue } from '../../i18n/catalogues';
 import en from '../../i18n/messages/en.json';
 import th from '../../i18n/messages/th.json';
 import { activate, loadFormatter, Translator } from '../../i18n/runtime';
+import { MARKETS, marketName, regionName } from '../../lib/markets';
+import { REJECT_REASON_LABEL, REJECT_REASONS, reasonLabel } from './rejectReasons';
 
 const speak = (code: string, messages: object) => activate(new Translator(code, messages as Catalogue));
 beforeAll(loadFormatter);
@@ -31,5 +33,31 @@ describe('status labels', () => {
     ];
     expect(shown.filter((text) => /^[a-z]+\.[a-zA-Z.]+$/.test(text))).toEqual([]);
     expect(Object.keys(SHIPMENT_STATUS_LABEL)).toEqual(['SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'FAILED_DELIVERY', 'RETURNED']);
+  });
+});
+
+describe('reject reasons', () => {
+  it('read in the language in use, as a map and from a history entry, free text as given', () => {
+    speak('en', en);
+    expect(REJECT_REASON_LABEL.COMMISSION_TOO_LOW).toBe('Commission too low');
+    expect(REJECT_REASONS.map((r) => REJECT_REASON_LABEL[r]).every((l) => !l.startsWith('seller.'))).toBe(true);
+    speak('th', th);
+    expect(REJECT_REASON_LABEL.PRODUCT_TOO_EXPENSIVE).toBe('สินค้าราคาสูงเกินไป');
+    expect(reasonLabel('NO_SUITABLE_CREATOR')).toBe('ไม่มีครีเอเตอร์ที่เหมาะสม');
+    expect(reasonLabel('Out of stock')).toBe('Out of stock');
+    expect(reasonLabel(null)).toBeNull();
+  });
+});
+
+describe('market names', () => {
+  it('come from Intl in the language in use, with the English name when Intl lacks the code', () => {
+    speak('en', en);
+    expect(marketName('US')).toBe('United States');
+    speak('th', th);
+    expect(marketName('TH')).toBe('ไทย');
+    expect(MARKETS.US.name).toBe('สหรัฐอเมริกา');
+    speak('vi', {});
+    expect(MARKETS.VN.name).toBe('Việt Nam');
+    expect(regionName('XX', 'th')).toBeNull();
   });
 });

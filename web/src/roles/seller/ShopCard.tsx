@@ -6,7 +6,6 @@ import { SellerShopDocument } from '../../generated/graphql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { formatRating } from '../../lib/format';
 import { marketName } from '../../lib/markets';
-import { sellerTypeLabel } from '../../lib/text';
 import { useT } from '../../i18n/context';
 import { useRefetchOnReconnect } from '../../session/context';
 
@@ -54,7 +53,7 @@ export function ShopCard() {
             </Field>
             <Field label={t('seller.shop.sellerType')}>
               <Badge variant="light" color={shop.sellerType === 'CROSS_BORDER' ? 'grape' : 'teal'} tt="none">
-                {sellerTypeLabel(shop.sellerType)}
+                {shop.sellerType === 'LOCAL' ? t('seller.shop.local') : shop.sellerType === 'CROSS_BORDER' ? t('seller.shop.crossBorder') : (shop.sellerType ?? '—')}
               </Badge>
             </Field>
             <Field label={t('seller.shop.rating')}>

@@ -7,7 +7,6 @@ import type { AgencyCampaignQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS } from '../../../lib/markets';
-import { sellerTypeLabel } from '../../../lib/text';
 
 type Campaign = NonNullable<AgencyCampaignQuery['campaign']>;
 
@@ -64,7 +63,7 @@ export function CampaignDetailsCard({ campaign: c, timeZone }: { campaign: Campa
           },
           {
             label: t('campaigns.detail.change.targetSellerType'),
-            value: c.targetSellerType === 'LOCAL' ? t('campaigns.details.localOnly') : c.targetSellerType === 'CROSS_BORDER' ? t('campaigns.details.crossBorderOnly') : c.targetSellerType ? sellerTypeLabel(c.targetSellerType) : t('campaigns.detail.anySellerType'),
+            value: c.targetSellerType === 'LOCAL' ? t('campaigns.details.localOnly') : c.targetSellerType === 'CROSS_BORDER' ? t('campaigns.details.crossBorderOnly') : c.targetSellerType ? c.targetSellerType : t('campaigns.detail.anySellerType'),
           },
           {
             label: t('campaigns.detail.change.contact'),

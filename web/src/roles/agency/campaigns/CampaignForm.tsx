@@ -29,11 +29,11 @@ import {
   type CampaignRuleContext,
 } from '../../../features/campaigns/campaignFormRules';
 import { mapCampaignErrors, type CampaignUserErrorLike } from '../../../features/campaigns/campaignErrors';
-import { MARKET_MESSENGER, messengerHandleLabel, MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
+import { MARKET_MESSENGER, MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 import { checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
 import { ShopCodesField } from '../../../features/campaigns/ShopCodesField';
-import type { Market } from '../../../generated/graphql';
+import type { Market, Messenger } from '../../../generated/graphql';
 import { useT, type Translate } from '../../../i18n/context';
 import { formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
@@ -105,6 +105,8 @@ export function CampaignForm({
   onCancel,
 }: CampaignFormProps) {
   const t = useT();
+  /** What the handle field asks for: "LINE ID", "Viber number", … */
+  const handleLabel = (m: Messenger) => (m === 'LINE' ? t('campaigns.form.lineId') : t('campaigns.form.messengerNumber', { messenger: MESSENGER_LABEL[m] }));
   const [values, setValues] = useState(initialValues);
   const [touched, setTouched] = useState<ReadonlySet<CampaignFormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -274,8 +276,8 @@ export function CampaignForm({
                       label={
                         messenger
                           ? messenger.required
-                            ? messengerHandleLabel(messenger.messenger)
-                            : t('campaigns.form.optional', { label: messengerHandleLabel(messenger.messenger) })
+                            ? handleLabel(messenger.messenger)
+                            : t('campaigns.form.optional', { label: handleLabel(messenger.messenger) })
                           : t('campaigns.form.messenger')
                       }
                       required={messenger?.required ?? false}

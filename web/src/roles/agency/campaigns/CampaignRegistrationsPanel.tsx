@@ -32,7 +32,6 @@ import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
 import { RateInput } from '../../../features/campaigns/RateInput';
-import { PRODUCT_CATEGORIES } from '../../../features/registrations/categories';
 import { RegistrationHistoryDrawer } from '../../../features/registrations/RegistrationHistoryDrawer';
 import {
   buildRegistrationFilter,
@@ -62,6 +61,7 @@ import { formatCount, formatDate, formatDateTime, formatMoneyOrDash, formatRate,
 import { formatTime } from '../../../lib/formatTime';
 import { CancellationDecideDialog } from './CancellationDecideDialog';
 import { ReviewDialog } from './ReviewDialog';
+import { categoryLabel, categoryOptions } from '../../../features/registrations/categoryOptions';
 import { ReviewResults, type ReviewOutcome } from './ReviewResults';
 import { ScorecardButton } from '../../../features/insight/ScorecardButton';
 import { DateField } from '../../../components/dates/DateField';
@@ -82,12 +82,13 @@ const COUNT_KEY: Record<string, keyof RegistrationCounts> = {
   WITHDRAWN: 'withdrawn',
 };
 
-const VERB: Record<ReviewDecision | 'CLOSE' | 'KEEP', MessageKey> = {
-  APPROVE: 'campaigns.registrations.verb.approved',
-  REJECT: 'campaigns.registrations.verb.rejected',
-  REJECT_FOREVER: 'campaigns.registrations.verb.rejectedForever',
-  CLOSE: 'campaigns.registrations.verb.closed',
-  KEEP: 'campaigns.registrations.verb.kept',
+/** The bulk review's summary, one ICU message per decision (counts and word order are each language's). */
+const SUMMARY: Record<ReviewDecision | 'CLOSE' | 'KEEP', MessageKey> = {
+  APPROVE: 'campaigns.registrations.result.approved',
+  REJECT: 'campaigns.registrations.result.rejected',
+  REJECT_FOREVER: 'campaigns.registrations.result.rejectedForever',
+  CLOSE: 'campaigns.registrations.result.closed',
+  KEEP: 'campaigns.registrations.result.kept',
 };
 
 export interface CampaignRegistrationsPanelProps {
@@ -141,7 +142,7 @@ function ProductCell({ row }: { row: Row }) {
         <Text size="xs" c="dimmed" lineClamp={1}>
           {shop?.name ?? '—'}
           {shop?.shopCode ? ` (${shop.shopCode})` : ''}
-          {shop?.rating !== null && shop?.rating !== undefined ? ` · ★ ${formatRating(shop.rating)}` : ''} · {p?.category}
+          {shop?.rating !== null && shop?.rating !== undefined ? ` · ★ ${formatRating(shop.rating)}` : ''} · {p?.category ? categoryLabel(t, p.category) : ''}
         </Text>
         {shop && <ScorecardButton id={shop.id} name={shop.name ?? shop.shopCode ?? ''} />}
       </Stack>
@@ -220,7 +221,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
   // Review.
   const [{ fetching: reviewing }, review] = useMutation(RegistrationReviewDocument);
   const [rejecting, setRejecting] = useState<{ decision: 'REJECT' | 'REJECT_FOREVER'; ids: string[] } | null>(null);
-  const [results, setResults] = useState<{ verb: string; outcomes: ReviewOutcome[] } | null>(null);
+  const [results, setResults] = useState<{ summary: MessageKey; outcomes: ReviewOutcome[] } | null>(null);
   const titleOf = (id: string) => rows.find((r) => r.id === id)?.product?.title ?? t('campaigns.registrations.registration');
 
   const [{ fetching: decidingMany }, decideManyMutation] = useMutation(RegistrationCancellationsDecideDocument);
@@ -240,7 +241,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
     // One row that succeeded needs no report: its badge changes in place (and the row flashes).
     const singleOk = payload.results.length === 1 && payload.results[0]!.userErrors.length === 0;
     setResults(singleOk ? null : {
-      verb: t(VERB[decision]),
+      summary: SUMMARY[decision],
       outcomes: payload.results.map((r) => ({
         id: r.id,
         title: titleOf(r.id),
@@ -334,7 +335,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             placeholder={t('campaigns.registrations.allCategories')}
             clearable
             searchable
-            data={PRODUCT_CATEGORIES as string[]}
+            data={categoryOptions(t)}
             value={filters.category}
             onChange={(v) => set({ category: v })}
             w={220}
@@ -375,7 +376,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
         </Group>
       </Stack>
 
-      {results && <ReviewResults verb={results.verb} outcomes={results.outcomes} onClose={() => setResults(null)} />}
+      {results && <ReviewResults summary={results.summary} outcomes={results.outcomes} onClose={() => setResults(null)} />}
 
       <Group
         justify="space-between"

@@ -1,6 +1,8 @@
 /** What a review did, item by item: which registrations changed and why the others did not. */
 import { Alert, List, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/context';
 
 export interface ReviewOutcome {
   id: string;
@@ -9,7 +11,10 @@ export interface ReviewOutcome {
   message: string;
 }
 
-export function ReviewResults({ verb, outcomes, onClose }: { verb: string; outcomes: ReadonlyArray<ReviewOutcome>; onClose: () => void }) {
+/** `summary` is one message per decision, with {done} and {failed} counts ("3 approved, 1 not changed"), so that
+ * each language orders and inflects the whole sentence itself. */
+export function ReviewResults({ summary, outcomes, onClose }: { summary: MessageKey; outcomes: ReadonlyArray<ReviewOutcome>; onClose: () => void }) {
+  const t = useT();
   const done = outcomes.filter((o) => o.ok).length;
   const failed = outcomes.length - done;
   return (
@@ -17,9 +22,9 @@ export function ReviewResults({ verb, outcomes, onClose }: { verb: string; outco
       color={failed === 0 ? 'teal' : done === 0 ? 'red' : 'orange'}
       variant="light"
       withCloseButton
-      closeButtonLabel="Dismiss results"
+      closeButtonLabel={t('campaigns.registrations.resultsDismiss')}
       onClose={onClose}
-      title={`${done} ${verb}${failed ? `, ${failed} not changed` : ''}`}
+      title={t(summary, { done, failed })}
       data-testid="review-results"
       role="status"
     >

@@ -11,7 +11,7 @@ import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { MissingOrderSection } from '../../../features/disputes/MissingOrder';
 import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
-import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_LABEL, type OrderFilterValues, type OrderRangePreset } from '../../../features/orders/orderFilters';
+import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_PRESETS, type OrderFilterValues, type OrderRangePreset } from '../../../features/orders/orderFilters';
 import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';
 import { ORDER_STATUS } from '../../../features/orders/orderStatus';
 import { localDate } from '../../../features/performance/series';
@@ -24,10 +24,17 @@ import { useViewer } from '../../../session/context';
 import { ProductHeader } from '../ProductHeader';
 import { EarningsTabs } from './EarningsTabs';
 import { useNow } from '../../../features/performance/useNow';
-import { useT } from '../../../i18n/context';
+import { useT, type Translate } from '../../../i18n/context';
 
 const PAGE_SIZE = 20;
 const STATUS_CHIPS: OrderLineStatus[] = ['PAID', 'SHIPPED', 'DELIVERED', 'SETTLED', 'FROZEN', 'CANCELLED', 'REFUNDED', 'PLACED'];
+
+/** A range preset's words ("All", "7 days", "Custom"), plural per language; ORDER_RANGE_PRESETS holds the presets. */
+function rangeLabel(t: Translate, range: OrderRangePreset): string {
+  if (range === 'all') return t('creator.orders.all');
+  if (range === 'custom') return t('creator.orders.custom');
+  return t('creator.orders.lastDays', { days: Number.parseInt(range, 10) });
+}
 
 export function CreatorOrdersPage() {
   const viewer = useViewer();
@@ -71,7 +78,7 @@ export function CreatorOrdersPage() {
           aria-label={t('creator.orders.placedIn')}
           value={filters.range}
           onChange={(v) => set({ range: v as OrderRangePreset })}
-          data={(Object.keys(ORDER_RANGE_LABEL) as OrderRangePreset[]).map((r) => ({ value: r, label: r === 'all' ? t('creator.orders.all') : ORDER_RANGE_LABEL[r] }))}
+          data={ORDER_RANGE_PRESETS.map((r) => ({ value: r, label: rangeLabel(t, r) }))}
         />
         {filters.range === 'custom' && (
           <DateRangeField
