@@ -16,8 +16,11 @@ describe('parseDay', () => {
     const onTime = vi.fn();
     expect(parseDay('2026-12-05', 'en', onTime)).toBe('2026-12-05');
     expect(onTime).not.toHaveBeenCalled();
+    expect(parseDay('2026-12-05T10:30', 'en', onTime)).toBe('2026-12-05');
+    expect(onTime).toHaveBeenLastCalledWith('10:30');
+    // seconds kept: a start a minute from now must not fall into the past
     expect(parseDay('2026-12-05T10:30:15', 'en', onTime)).toBe('2026-12-05');
-    expect(onTime).toHaveBeenCalledWith('10:30');
+    expect(onTime).toHaveBeenLastCalledWith('10:30:15');
   });
 
   it('reads a day as the input shows it, and refuses what is not a day', () => {
@@ -60,13 +63,13 @@ describe('the date inputs', () => {
     render(<Harness initial="" onWall={onWall} />);
     const start = await screen.findByLabelText('Campaign start', undefined, { timeout: 5000 });
     act(() => {
-      fireEvent.change(start, { target: { value: '2026-12-24T18:45:00' } });
+      fireEvent.change(start, { target: { value: '2026-12-24T18:45:30' } });
     });
-    expect(onWall).toHaveBeenLastCalledWith('2026-12-24T18:45');
+    expect(onWall).toHaveBeenLastCalledWith('2026-12-24T18:45:30');
     act(() => {
       fireEvent.change(start, { target: { value: '2026-12-26' } });
     });
-    expect(onWall).toHaveBeenLastCalledWith('2026-12-26T18:45');
+    expect(onWall).toHaveBeenLastCalledWith('2026-12-26T18:45:30');
   });
 
   it('read in the user’s language, as its other dates do', async () => {

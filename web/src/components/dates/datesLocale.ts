@@ -51,7 +51,7 @@ export function formatDay(day: string): string {
 /** Days typed as the inputs show them, besides ISO. */
 const TYPED_FORMATS = ['MMM D, YYYY', 'D MMM YYYY', 'D MMMM YYYY', 'MMMM D, YYYY'];
 
-const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2})?)?$/;
+const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?$/;
 
 /**
  * What a date input makes of typed text: an ISO day ("2026-12-05", with an optional time that `onTime` receives)
