@@ -1,4 +1,5 @@
 import { createTheme, Notification } from '@mantine/core';
+import { translate } from './i18n/runtime';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -10,7 +11,16 @@ export const theme = createTheme({
     'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '700' },
   components: {
-    // Every toast's close button gets a name (WCAG 4.1.2), wherever the toast is shown from.
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+    // Every toast's close button gets a name (WCAG 4.1.2), wherever the toast is shown from, in the language in use
+    // (a getter: read each time the props are spread, after a language switch too).
+    Notification: Notification.extend({
+      defaultProps: {
+        closeButtonProps: {
+          get 'aria-label'() {
+            return translate('common.dismissNotification');
+          },
+        },
+      },
+    }),
   },
 });
