@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from server.auth.principal_cache import PrincipalCache
 from server.clock import Clock
 from server.db import make_engine, make_sessionmaker
 from server.events.broker import Broker, make_broker
@@ -22,6 +23,8 @@ class Runtime:
     clock: Clock
     # Process-local caches of derived data keyed so that they never go stale (e.g. the refund curves of one day).
     caches: dict[str, Any] = field(default_factory=dict)
+    # Session tokens verified a moment ago (server/auth/principal_cache.py); off unless built from settings.
+    principals: PrincipalCache = field(default_factory=lambda: PrincipalCache(0))
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None, broker: Broker | None = None) -> Runtime:
@@ -32,6 +35,7 @@ class Runtime:
             sessionmaker=make_sessionmaker(engine),
             broker=broker or make_broker(settings.redis_url, settings.broker_queue_size),
             clock=clock or Clock(),
+            principals=PrincipalCache(settings.principal_cache_seconds),
         )
 
     async def start(self) -> None:

@@ -74,6 +74,9 @@ class Settings(BaseSettings):
 
     secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
     session_ttl_hours: int = 24 * 14
+    # A verified session token is trusted this long in each process (0: every request reads the session); a session
+    # that ends leaves every process's cache through the broker at once (server/auth/principal_cache.py).
+    principal_cache_seconds: float = Field(default=5, ge=0, le=60)
     cookie_name: str = "matchup_session"
     cookie_secure: bool = False  # also on in prod and whenever public_url is https (session_cookie_secure)
 

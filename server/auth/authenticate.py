@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, select
 
 from server import models
 from server.auth.principal import Principal
+from server.auth.principal_cache import PrincipalCache
 from server.auth.tokens import looks_like_session_token, token_hash
 from server.models.enums import KIND_ROLE
 from server.runtime import Runtime
@@ -55,20 +56,29 @@ _SESSION_LOOKUP = (
 )
 
 
-async def principal_for_token(rt: Runtime, token: str | None) -> Principal | None:
-    """None for a missing, malformed, unknown, expired or revoked token, or a deleted user/organisation."""
+async def principal_for_token(
+    rt: Runtime, token: str | None, cache: PrincipalCache | None = None
+) -> Principal | None:
+    """None for a missing, malformed, unknown, expired or revoked token, or a deleted user/organisation. With a
+    cache, a token verified a moment ago is answered from it (server/auth/principal_cache.py)."""
     if not token or not looks_like_session_token(token):
         return None
-    params = {"token_hash": token_hash(token), "now": rt.clock.now()}
+    hashed, now = token_hash(token), rt.clock.now()
+    if cache is not None and (cached := cache.get(hashed, now)) is not None:
+        return cached
+    generation = None if cache is None else cache.generation
     async with rt.sessionmaker() as session:
-        row = (await session.execute(_SESSION_LOOKUP, params)).first()
+        row = (await session.execute(_SESSION_LOOKUP, {"token_hash": hashed, "now": now})).first()
     if row is None:
         return None
     session_id, user_id, expires_at, organisation_id, kind = row
-    return Principal(
+    principal = Principal(
         user_id=user_id,
         role=KIND_ROLE[kind],
         organisation_id=organisation_id,
         session_id=session_id,
         expires_at=expires_at,
     )
+    if cache is not None and generation is not None:
+        cache.put(hashed, principal, now, generation)
+    return principal

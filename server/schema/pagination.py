@@ -86,17 +86,21 @@ async def keyset_page(
     count: Select[*tuple[Any, ...]] | None = None,
     page: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None = None,
 ) -> Connection[T]:
-    """Runs `stmt` (already filtered and scoped) as one page plus its total count: two statements. `count` (one
-    integer, e.g. from the rollups) replaces counting; otherwise the count stops at the configured cap, so a huge
-    list costs a bounded scan, not one over all its rows. `page` extends the page's select only (not the count),
-    e.g. with joined columns: `wrap` then gets them after the row's own values."""
+    """Runs `stmt` (already filtered and scoped) as one page with its total count: one statement, the count a
+    column of every row (an uncorrelated scalar subquery: the database computes it once); a second statement counts
+    only when the page is empty after a cursor. `count` (one integer, e.g. from the rollups) replaces counting;
+    otherwise the count stops at the configured cap, so a huge list costs a bounded scan, not one over all its rows.
+    `page` extends the page's select only (not the count), e.g. with joined columns: `wrap` then gets them after
+    the row's own values."""
     check_first(first)
     if count is None:
         count = select(func.count()).select_from(
             stmt.order_by(None).limit(rt.settings.total_count_cap).subquery()
         )
     count_stmt = count
-    page_stmt = (stmt if page is None else page(stmt)).add_columns(sort.label("_sort"), pk.label("_pk"))
+    page_stmt = (stmt if page is None else page(stmt)).add_columns(
+        count_stmt.correlate(None).scalar_subquery().label("_total"), sort.label("_sort"), pk.label("_pk")
+    )
     if after is not None:
         sort_value, after_pk = decode_cursor(after)
         key = tuple_(sort, pk)
@@ -106,13 +110,18 @@ async def keyset_page(
     order = (sort.desc(), pk.desc()) if descending else (sort.asc(), pk.asc())
     page_stmt = page_stmt.order_by(*order).limit(first + 1)
     async with rt.sessionmaker() as session:
-        total = int((await session.execute(count_stmt)).scalar_one())
         rows = list((await session.execute(page_stmt)).all())
+        if rows:
+            total = int(rows[0][-3])
+        elif after is None:
+            total = 0  # nothing matches at all
+        else:
+            total = int((await session.execute(count_stmt)).scalar_one())
     has_next = len(rows) > first
     rows = rows[:first]
     edges = []
     for row in rows:
-        *values, sort_value, row_pk = row
+        *values, _total, sort_value, row_pk = row
         value = values[0] if len(values) == 1 else tuple(values)
         edges.append(Edge(cursor=encode_cursor(sort_value, row_pk), node=wrap(value)))
     return Connection(

@@ -59,6 +59,8 @@ class SessionSockets:
                 ready.set_exception(exc)
             else:
                 log.exception("session listener stopped")
+        finally:  # ended sessions may go unheard from now on: trust no token verified before
+            self.rt.principals.clear()
 
     def add(self, session_id: int, handler: SessionClosingWSHandler) -> None:
         self._by_session.setdefault(session_id, set()).add(handler)
@@ -70,7 +72,14 @@ class SessionSockets:
             if not handlers:
                 del self._by_session[session_id]
 
+    @property
+    def listening(self) -> bool:
+        return self._listener is not None and not self._listener.done()
+
     async def close_sessions(self, session_ids: list[int]) -> int:
+        self.rt.principals.drop_sessions(
+            session_ids
+        )  # tokens verified a moment ago (server/auth/principal_cache.py)
         closing = [h for sid in session_ids for h in self._by_session.pop(sid, ())]
         for handler in closing:
             await handler.end_session()

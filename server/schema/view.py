@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 from typing import Any, cast
 
@@ -19,6 +20,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from server.auth.authenticate import principal_for_token, token_from_connection_params, token_from_headers
+from server.auth.principal_cache import PrincipalCache
 from server.hardening.graphql_http import (
     REQUEST_ERROR_CODES,
     RETRY_AFTER_SECONDS,
@@ -40,6 +42,8 @@ from server.schema.extensions import classify_errors
 from server.schema.session_sockets import SessionClosingWSHandler, SessionSockets
 
 log = logging.getLogger("matchup.graphql")
+
+LISTEN_RETRY_SECONDS = 5.0
 
 
 class GraphQLWSHandler(SessionClosingWSHandler, LiveTransportWSHandler):
@@ -63,6 +67,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.live = LiveFanout(rt)
         self.suggestions = suggestions
         self.session_sockets = SessionSockets(rt)
+        self._listen_retry_at = 0.0
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)
@@ -73,7 +78,9 @@ class GraphQLView(GraphQL[Context, None]):
         if reads is not None:
             request.scope["matchup.reads"] = reads
         principal = await principal_for_token(
-            self.rt if reads is None else replace(self.rt, sessionmaker=reads), token
+            self.rt if reads is None else replace(self.rt, sessionmaker=reads),
+            token,
+            None if is_ws else await self._principal_cache(),
         )
         set_organisation(None if principal is None else principal.organisation_id)  # for the log lines
         return Context(
@@ -83,6 +90,22 @@ class GraphQLView(GraphQL[Context, None]):
             principal=principal,
             loaders=LoaderRegistry(self.rt, principal, cache=not is_ws, reads=reads),
         )
+
+    async def _principal_cache(self) -> PrincipalCache | None:
+        """The process's cache of verified tokens, while this process hears ended sessions (else none)."""
+        cache = self.rt.principals
+        if not cache.enabled:
+            return None
+        if not self.session_sockets.listening:
+            if time.monotonic() < self._listen_retry_at:
+                return None
+            try:
+                await self.session_sockets.ensure_listening()
+            except Exception:  # noqa: BLE001 - the broker is down: every request reads its session
+                self._listen_retry_at = time.monotonic() + LISTEN_RETRY_SECONDS
+                log.warning("not caching sessions: the broker does not answer", exc_info=True)
+                return None
+        return cache
 
     def encode_json(self, data: object) -> str:
         # orjson: the same compact JSON as json.dumps(separators=(",", ":")) (non-ASCII as UTF-8, not \u escapes),

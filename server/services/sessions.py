@@ -34,6 +34,7 @@ async def revoke_sessions(
             stmt = stmt.where(S.id.in_(list(session_ids)))
         ended = list((await uow.session.execute(stmt)).scalars())
         announce_ended(uow, ended, "revoked")
+    rt.principals.drop_sessions(ended)  # here at once; other processes on the broker's event
     return ended
 
 
@@ -48,4 +49,5 @@ async def end_expired_sessions(rt: Runtime) -> int:
             ).scalars()
         )
         announce_ended(uow, ended, "expired")
+    rt.principals.drop_sessions(ended)
     return len(ended)
