@@ -117,7 +117,7 @@ def aware(at: datetime) -> datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
-def _pay_on(settle_at: datetime, pay_lag: timedelta | None) -> date | None:
+def pay_day_of(settle_at: datetime, pay_lag: timedelta | None) -> date | None:
     """The predicted payout of a line settling at `settle_at` (None for sellers: no payout lag)."""
     if pay_lag is None:
         return None
@@ -181,7 +181,7 @@ class Context:
         settle_day = self.settle_day(
             market, paid_on, None if row.settle_after is None else utc_day(row.settle_after)
         )
-        pay_on = _pay_on(datetime.combine(settle_day, time(), UTC), self.pay_lags.get(currency))
+        pay_on = pay_day_of(datetime.combine(settle_day, time(), UTC), self.pay_lags.get(currency))
         survival = self.survival(row.product_id, paid_on)
         return OpenLine(
             row.line_id,

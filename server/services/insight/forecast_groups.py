@@ -34,9 +34,9 @@ from server.services.insight.forecast import (
     OpenLine,
     PartyForecast,
     R,
-    _pay_on,
     context,
     open_lines,
+    pay_day_of,
     with_frozen,
 )
 from server.services.insight.forecast_model import LineGroup, forecast_groups, group
@@ -191,7 +191,7 @@ async def _groups(session: AsyncSession, ctx: Context, products: dict[int, _Prod
         cur = _enum(enums, Currency, currency)
         if (cur, settle_day) not in pay_days:
             at = datetime.combine(settle_day, time(), UTC)
-            pay_days[(cur, settle_day)] = _pay_on(at, ctx.pay_lags.get(cur))
+            pay_days[(cur, settle_day)] = pay_day_of(at, ctx.pay_lags.get(cur))
         survival = ctx.survival(pid, paid_day)
         g = group(
             cur,

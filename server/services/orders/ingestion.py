@@ -39,7 +39,7 @@ from server.services.errors import DomainError
 from server.services.orders import batching, ledger, lifecycle
 from server.services.orders import payloads as p
 from server.services.orders.commission import ZERO, Split, is_attributed
-from server.services.orders.event_shops import EventResult, _refused, _shops_of
+from server.services.orders.event_shops import EventResult, refused, shops_of
 from server.services.orders.line_events import CommissionChanges, note_event, publish_line_changes
 from server.services.orders.signatures import TIMESTAMP_TOLERANCE, Pusher, ShopRef
 from server.services.unit_of_work import UnitOfWork
@@ -95,11 +95,11 @@ async def ingest(
                 if value is not None:
                     p.check_not_future(value, now + TIMESTAMP_TOLERANCE, [*prefix, name])
         except DomainError as error:
-            results[i] = _refused(raw, error)
+            results[i] = refused(raw, error)
             continue
         accepted.append((i, event, raw, prefix))
 
-    shops = await _shops_of(rt, pusher, accepted, results)
+    shops = await shops_of(rt, pusher, accepted, results)
     todo = [(i, event, raw, prefix, shops[i]) for i, event, raw, prefix in accepted if i in shops]
     for attempt in range(MAX_ATTEMPTS if todo else 0):
         try:
@@ -112,7 +112,7 @@ async def ingest(
                     try:
                         done[i] = await run.process(event, raw, shop, prefix)
                     except DomainError as error:
-                        done[i] = _refused(raw, error)
+                        done[i] = refused(raw, error)
                 await run.publish()
         except Exception as exc:
             if not _retryable(exc) or attempt == MAX_ATTEMPTS - 1:

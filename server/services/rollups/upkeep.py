@@ -201,12 +201,12 @@ def touch(session: Session | Any, line_ids: Iterable[int]) -> None:
     target.info.setdefault(INFO_KEY, set()).update(i for i in line_ids if i is not None)
 
 
-def _chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+def chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
     for start in range(0, len(rows), CHUNK):
         yield rows[start : start + CHUNK]
 
 
-def _insert(session: Session, table: Table) -> Any:
+def insert_for(session: Session, table: Table) -> Any:
     dialect = session.get_bind().dialect.name
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
@@ -218,8 +218,8 @@ def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping
         for key in sorted(deltas)
         if any(deltas[key][m] for m in METRICS)
     ]
-    for chunk in _chunks(rows):
-        stmt = _insert(session, grain.table).values(list(chunk))
+    for chunk in chunks(rows):
+        stmt = insert_for(session, grain.table).values(list(chunk))
         stmt = stmt.on_conflict_do_update(
             index_elements=list(grain.keys), set_={m: grain.table.c[m] + stmt.excluded[m] for m in METRICS}
         )
@@ -267,8 +267,8 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     open_amounts.post(session, before, now)
     old_by_line = {row["line_id"]: row for row in before}
     changed = [row for row in now if old_by_line.get(row["line_id"]) != row]
-    for chunk in _chunks(changed):
-        stmt = _insert(session, rollup_lines).values(list(chunk))
+    for chunk in chunks(changed):
+        stmt = insert_for(session, rollup_lines).values(list(chunk))
         stmt = stmt.on_conflict_do_update(
             index_elements=["line_id"], set_={c: stmt.excluded[c] for c in FIGURE_COLUMNS}
         )
