@@ -87,7 +87,11 @@ async def create(
     for name, value in required.items():
         if value is None:
             check.fail("REQUIRED", f"{name} is required", name)
-    values = {"description": "", "sellerRequirements": "", **checked_fields(check, data, market)}
+    values: dict[str, Any] = {
+        "description": "",
+        "sellerRequirements": "",
+        **checked_fields(check, data, market),
+    }
     check_periods(check, values)
     if values.get("campaignStart") is not None and values["campaignStart"] <= now:
         check.fail(

@@ -71,7 +71,7 @@ async def commission_offers(
                 in_showcase=current is not None and current[0].list_item_id == row.id,
             )
         )
-    products = []
+    products: list[ProductOffers] = []
     for product_id, offers in grouped.items():
         offers.sort(key=lambda o: (-o.creator_rate_bps, -o.campaign_end.timestamp(), o.list_item_id))
         current = active.get(product_id)

@@ -158,7 +158,7 @@ def check_campaign_takes_registrations(campaign: models.Campaign, targeted: bool
 
 
 def term_errors(item: ItemSpec, campaign: models.Campaign, path: list[str | int]) -> list[DomainError]:
-    errors = []
+    errors: list[DomainError] = []
     rate_range = f"between {percent_text(RATE_MIN_BPS)} and {percent_text(RATE_MAX_BPS)}"
     if not RATE_MIN_BPS <= item.total_rate_bps <= RATE_MAX_BPS:
         errors.append(

@@ -131,7 +131,7 @@ async def create(
         check_campaign_takes_registrations(campaign, targeted, now)
 
         wanted = {item.product_id for item in items if item.product_id is not None}
-        own = (
+        own: set[int] = (
             set(
                 (
                     await s.scalars(

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import DateTime, Select, String, select, type_coerce
+from sqlalchemy import DateTime, Row, Select, String, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -137,6 +137,9 @@ def _observation(level: refund_rates.Level, k: refund_rates.ProductKey) -> tuple
     )
 
 
+OpenLineRow = Row[*tuple[Any, ...]]  # a row of open_lines(): values as the driver gives them, read by name
+
+
 @dataclass(slots=True)
 class Context:
     """What a party's predictions share: computed once from its open lines' products, markets and currencies."""
@@ -164,7 +167,7 @@ class Context:
     def survival(self, product_id: int, paid_on: date) -> refund_rates.Survival:
         return self.curves[product_id].at(max((self.now.date() - paid_on).days, 0))  # memoised per age
 
-    def predict(self, row: Any, enums: dict[tuple[type, Any], Any]) -> OpenLine:
+    def predict(self, row: OpenLineRow, enums: dict[tuple[type, Any], Any]) -> OpenLine:
         """One open line's prediction (row: line_id, amount, market, status, currency, paid_at, delivered_at,
         settle_after, product_id as the driver gives them)."""
         market = enums.get((Market, row.market)) or enums.setdefault((Market, row.market), Market(row.market))
@@ -247,7 +250,7 @@ async def party_forecast_per_line(rt: Runtime, principal: Principal) -> PartyFor
     async with rt.sessionmaker() as session:
         rows = (await (await session.connection()).execute(open_lines(principal))).all()  # Core rows
         on_hold: dict[Currency, int] = {}
-        open_rows = []
+        open_rows: list[OpenLineRow] = []
         for row in rows:
             if row.status == OrderLineStatus.FROZEN.value:
                 on_hold[Currency(row.currency)] = on_hold.get(Currency(row.currency), 0) + int(row[1])

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, time
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import select, union_all
+from sqlalchemy import Select, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -220,7 +220,7 @@ async def _first_lines(
     if n <= 0 or not markets:
         return []
     now = ctx.now
-    parts = []
+    parts: list[Select[*tuple[Any, ...]]] = []
     for market in markets:
         mine = open_lines(ctx.principal, frozen=False).where(
             R.currency == currency.value, R.market == market.value

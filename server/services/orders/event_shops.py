@@ -30,7 +30,8 @@ class EventResult:
 
 
 def refused(raw: Any, error: DomainError) -> EventResult:
-    event_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    obj = p.json_object(raw)
+    event_id = obj.get("id") if obj is not None and isinstance(obj.get("id"), str) else None
     return EventResult(event_id=event_id, status="refused", error=error)
 
 

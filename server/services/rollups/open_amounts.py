@@ -90,7 +90,7 @@ def open_sums(lines: Iterable[Mapping[str, Any]], sign: int = 1, into: Sums | No
 def _rows(table: Table, sums: Mapping[tuple[Any, ...], list[int]]) -> list[dict[str, Any]]:
     keys = [c.name for c in table.primary_key.columns]
     metrics = OPEN_METRICS[table.name]
-    out = []
+    out: list[dict[str, Any]] = []
     for key in sorted(sums):
         values = sums[key]
         if not any(values[: len(metrics)]):
