@@ -116,12 +116,15 @@ async def ingest(rt: Runtime, app: Any, work: Work, concurrency: int, statuses: 
     return time.perf_counter() - started
 
 
+def connect_args(url: str) -> dict[str, Any]:
+    """asyncpg.connect's arguments for the database of a SQLAlchemy `url`."""
+    u = make_url(url)
+    return dict(user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database)
+
+
 async def admin(url: str, sql: str) -> None:
     """Runs one statement on the server's database of `url` (CREATE / DROP DATABASE)."""
-    u = make_url(url)
-    conn = await asyncpg.connect(
-        user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database
-    )
+    conn = await asyncpg.connect(**connect_args(url))
     try:
         await conn.execute(sql)
     finally:

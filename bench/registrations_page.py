@@ -45,7 +45,7 @@ import httpx  # noqa: E402
 import orjson  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.campaign_dashboard import _admin  # noqa: E402
+from bench.ingest_common import admin  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server import models  # noqa: E402
 from server.clock import Clock  # noqa: E402
@@ -214,7 +214,7 @@ def run(
     if rounds and shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
     name = f"matchup_bench_{secrets.token_hex(5)}"
-    asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
+    asyncio.run(admin(server_url, f'CREATE DATABASE "{name}"'))
     url = (
         make_url(server_url)
         .set(drivername="postgresql+asyncpg", database=name)
@@ -304,7 +304,7 @@ def run(
         if keep:
             print(f"kept database {name}")
         else:
-            asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            asyncio.run(admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _check_identical(port: int, body: dict[str, Any], token: str, label: str) -> None:

@@ -66,6 +66,21 @@ class UpdateResult:
         return self.pending_change is None
 
 
+def _audit(
+    uow: UnitOfWork, actor: Principal | None, campaign: models.Campaign, action: str, changes: dict[str, Any]
+) -> None:
+    """The campaign's audit event: the campaign is its subject (`actor` None: the platform itself)."""
+    audit.record(
+        uow,
+        actor,
+        subject_type="Campaign",
+        subject_id=campaign.id,
+        campaign_id=campaign.id,
+        action=action,
+        changes=changes,
+    )
+
+
 async def create(
     rt: Runtime,
     principal: Principal,
@@ -114,14 +129,12 @@ async def create(
         )
         uow.session.add(campaign)
         await write_values(uow.session, campaign, values, shop_ids)
-        audit.record(
+        _audit(
             uow,
             principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.create",
-            changes={
+            campaign,
+            "campaign.create",
+            {
                 **api_changes({}, values),
                 **({"duplicatedFrom": [None, duplicated_from]} if duplicated_from else {}),
             },
@@ -188,15 +201,7 @@ async def update_campaign(
         if immediate:
             campaign.updated_at = now
             await write_values(s, campaign, changed, shop_ids)
-            audit.record(
-                uow,
-                principal,
-                subject_type="Campaign",
-                subject_id=campaign.id,
-                campaign_id=campaign.id,
-                action="campaign.update",
-                changes=audit_changes,
-            )
+            _audit(uow, principal, campaign, "campaign.update", audit_changes)
             announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.EDITED)
             return UpdateResult(campaign=campaign, pending_change=None)
         pending = models.CampaignPendingChange(
@@ -209,15 +214,7 @@ async def update_campaign(
         )
         s.add(pending)
         await s.flush()
-        audit.record(
-            uow,
-            principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.change.request",
-            changes=audit_changes,
-        )
+        _audit(uow, principal, campaign, "campaign.change.request", audit_changes)
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_REQUESTED)
         return UpdateResult(campaign=campaign, pending_change=pending)
 
@@ -262,15 +259,7 @@ async def set_published(
         changes: dict[str, list[Any]] = {"published": [not published, published]}
         if first_publish:
             changes["firstPublishedAt"] = [None, now.isoformat()]
-        audit.record(
-            uow,
-            principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.publish" if published else "campaign.unpublish",
-            changes=changes,
-        )
+        _audit(uow, principal, campaign, "campaign.publish" if published else "campaign.unpublish", changes)
         kind = CampaignChangeKind.PUBLISHED if published else CampaignChangeKind.UNPUBLISHED
         announce(uow, campaign.id, campaign.agency_id, campaign.market, kind)
     return campaign
@@ -305,14 +294,12 @@ async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: 
                 "NO_PENDING_CHANGE", "The campaign has no pending change to cancel", ["input", "campaignId"]
             )
         current = await effective_values(s, campaign)
-        audit.record(
+        _audit(
             uow,
             principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.change.cancel",
-            changes={name: [to_api(name, current[name]), value] for name, value in pending.changes.items()},
+            campaign,
+            "campaign.change.cancel",
+            {name: [to_api(name, current[name]), value] for name, value in pending.changes.items()},
         )
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_CANCELLED)
     return campaign
@@ -365,15 +352,7 @@ async def _apply(rt: Runtime, change_id: int, now: datetime) -> bool:
         campaign.updated_at = change.applies_at
         campaign.version = models.Campaign.version + 1
         await write_values(s, campaign, values, shop_ids)
-        audit.record(
-            uow,
-            None,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.change.apply",
-            changes=api_changes(current, values),
-        )
+        _audit(uow, None, campaign, "campaign.change.apply", api_changes(current, values))
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_APPLIED)
         await notifications.notify(
             uow,

@@ -9,7 +9,7 @@ from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus
 from server.runtime import Runtime
 from server.services import offer_rules
-from server.services.showcase import OfferItem, SharedOffer, list_items, share_link_row
+from server.services.showcase import OfferItem, SharedOffer, list_items, share_link_row, shared_offer
 from server.services.unit_of_work import UnitOfWork
 
 
@@ -19,13 +19,10 @@ async def preview(rt: Runtime, principal: Principal, token: str) -> SharedOffer 
         if link is None or link.agency_id != principal.organisation_id:
             return None
         items = [i for i in await list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
-    return SharedOffer(
-        token=token,
-        agency_name=link.agency_name,
-        campaign_name=link.campaign_name,
-        campaign_end=link.campaign_end,
-        market=link.market,
-        items=[
+    return shared_offer(
+        token,
+        link,
+        [
             OfferItem(
                 list_item_id=item.id,
                 product_id=item.product_id,

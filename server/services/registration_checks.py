@@ -118,6 +118,24 @@ async def transition_registration(
     return (await uow.session.execute(stmt)).scalar_one_or_none()
 
 
+async def transition_or_conflict(
+    uow: UnitOfWork,
+    registration_id: int,
+    *,
+    expected: Sequence[Status],
+    to: Status | None = None,
+    where: Sequence[ColumnElement[bool]] = (),
+    **values: Any,
+) -> models.Registration:
+    """transition_registration, or CONFLICT (on input.id) when a concurrent change won."""
+    updated = await transition_registration(
+        uow, registration_id, expected=expected, to=to, where=where, **values
+    )
+    if updated is None:
+        raise registration_conflict(["input", "id"])
+    return updated
+
+
 def check_contact(contact_email: str, contact_whatsapp: str | None) -> tuple[str, str | None]:
     email = contact_email.strip()
     if not email:

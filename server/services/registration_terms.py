@@ -28,9 +28,8 @@ from server.services.registration_checks import (
     check_status,
     load_registration,
     of_seller,
-    registration_conflict,
     term_errors,
-    transition_registration,
+    transition_or_conflict,
 )
 from server.services.registrations import ItemSpec
 from server.services.unit_of_work import UnitOfWork
@@ -125,15 +124,13 @@ async def update_terms(
         if not changed:
             raise DomainError("NO_CHANGE", "Nothing to change: the input matches the registration's terms")
         before = {column: getattr(registration, column) for column in changed}
-        updated = await transition_registration(
+        updated = await transition_or_conflict(
             uow,
             registration.id,
             expected=[Status.PENDING],
             where=[R.version == registration.version],
             **changed,
         )
-        if updated is None:
-            raise registration_conflict(["input", "id"])
         audit.record(
             uow,
             principal,

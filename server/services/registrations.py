@@ -41,6 +41,7 @@ from server.services.registration_checks import (
     of_seller,
     registration_conflict,
     term_errors,
+    transition_or_conflict,
     transition_registration,
 )
 from server.services.registration_rules import DECISION_STATUS, OPEN_STATUSES, ReviewDecision
@@ -243,11 +244,9 @@ async def withdraw(rt: Runtime, principal: Principal, registration_id: int) -> m
         )
         check_not_closed(campaign, now, ["input", "id"])
         check_status(registration, [Status.PENDING], "withdrawn")
-        updated = await transition_registration(
+        updated = await transition_or_conflict(
             uow, registration.id, expected=[Status.PENDING], to=Status.WITHDRAWN
         )
-        if updated is None:
-            raise registration_conflict(["input", "id"])
         changes = StatusChanges(uow, principal)
         changes.add(updated, campaign, Status.PENDING, Status.WITHDRAWN, action="registration.withdraw")
         await changes.announce()
@@ -273,15 +272,13 @@ async def increase_sample_quota(
             raise DomainError("QUOTA_DECREASE", f"The sample quota can only increase (it is {old})", field)
         if sample_quota == old:
             return registration
-        updated = await transition_registration(
+        updated = await transition_or_conflict(
             uow,
             registration.id,
             expected=OPEN_STATUSES,
             where=[R.sample_quota == old],
             sample_quota=sample_quota,
         )
-        if updated is None:
-            raise registration_conflict(["input", "id"])
         audit.record(
             uow,
             principal,
@@ -318,15 +315,13 @@ async def request_cancellation(
         )
         check_not_closed(campaign, now, ["input", "id"])
         check_status(registration, [Status.APPROVED], "cancelled")
-        updated = await transition_registration(
+        updated = await transition_or_conflict(
             uow,
             registration.id,
             expected=[Status.APPROVED],
             to=Status.PENDING_CLOSED,
             cancellation_requested_at=now,
         )
-        if updated is None:
-            raise registration_conflict(["input", "id"])
         changes = StatusChanges(uow, principal)
         changes.add(
             updated,
@@ -412,19 +407,17 @@ async def decide_cancellation(
         check_not_closed(campaign, now, ["input", "id"])
         check_status(registration, [Status.PENDING_CLOSED], "decided on")
         if approve:
-            updated = await transition_registration(
+            updated = await transition_or_conflict(
                 uow, registration.id, expected=[Status.PENDING_CLOSED], to=Status.CLOSED, closed_at=now
             )
         else:
-            updated = await transition_registration(
+            updated = await transition_or_conflict(
                 uow,
                 registration.id,
                 expected=[Status.PENDING_CLOSED],
                 to=Status.APPROVED,
                 cancellation_requested_at=None,
             )
-        if updated is None:
-            raise registration_conflict(["input", "id"])
         if approve:
             await showcase_endings.end_entries_for_registrations(uow, [updated.id])
         changes = StatusChanges(uow, principal)

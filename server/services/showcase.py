@@ -189,13 +189,18 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
                 else _notice(*current, item.creator_rate_bps, now),
             )
         )
+    return shared_offer(token, link, offer_items)
+
+
+def shared_offer(token: str, link: Row[*tuple[Any, ...]], items: list[OfferItem]) -> SharedOffer:
+    """The offer of a share link (a row of share_link_row) with these items."""
     return SharedOffer(
         token=token,
         agency_name=link.agency_name,
         campaign_name=link.campaign_name,
         campaign_end=link.campaign_end,
         market=link.market,
-        items=offer_items,
+        items=items,
     )
 
 

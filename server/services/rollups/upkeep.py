@@ -285,7 +285,7 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
 
 
 @event.listens_for(Session, "after_flush")
-def _note_flushed(session: Session, _context: Any) -> None:
+def note_flushed(session: Session, _context: Any) -> None:
     ids: set[int | None] = set()
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, Line):
@@ -307,7 +307,7 @@ def _note_bulk_legs(state: ORMExecuteState) -> None:
 
 
 @event.listens_for(Session, "before_commit")
-def _upkeep_before_commit(session: Session) -> None:
+def upkeep_before_commit(session: Session) -> None:
     session.flush()
     while ids := session.info.pop(INFO_KEY, None):
         upkeep(session, ids)
