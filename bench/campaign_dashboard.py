@@ -51,10 +51,10 @@ from bench.ingest_common import connect_args  # noqa: E402
 from server import models  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
-from server.models.enums import MemberRole, SellerType  # noqa: E402
+from server.models.enums import SellerType  # noqa: E402
 from server.money import apply_rate  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
-from server.services import auth, onboarding  # noqa: E402
+from server.services import onboarding  # noqa: E402
 from server.services.rollups.backfill import backfill  # noqa: E402
 from server.services.unit_of_work import UnitOfWork  # noqa: E402
 from tests.performance.world import campaign_row  # noqa: E402
@@ -211,15 +211,7 @@ async def generate(rt: Runtime, url: str, *, products: int, creators: int, lines
     now = rt.clock.now()
     email = "bench@agency.test"
     async with UnitOfWork(rt) as uow:
-        agency = await onboarding.create_agency(uow, name="Bench Agency", markets=["TH"], contact_email=email)
-        await auth.create_user(
-            uow,
-            organisation_id=agency.id,
-            email=email,
-            password=PASSWORD,
-            full_name="Bench",
-            member_role=MemberRole.OWNER,
-        )
+        agency = await ingest_common.bench_agency(uow, email, PASSWORD)
         shops = [
             (
                 await onboarding.create_shop(

@@ -45,15 +45,15 @@ import httpx  # noqa: E402
 import orjson  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.ingest_common import admin  # noqa: E402
+from bench.ingest_common import admin, bench_agency  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server import models  # noqa: E402
 from server.clock import Clock  # noqa: E402
 from server.ids import encode_id  # noqa: E402
 from server.migrate import upgrade_head  # noqa: E402
-from server.models.enums import MemberRole, RegistrationStatus, RejectReason, SellerType  # noqa: E402
+from server.models.enums import RegistrationStatus, RejectReason, SellerType  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
-from server.services import auth, catalogue, onboarding  # noqa: E402
+from server.services import catalogue, onboarding  # noqa: E402
 from server.services.unit_of_work import UnitOfWork  # noqa: E402
 from server.settings import Settings  # noqa: E402
 from tests.performance.world import campaign_row  # noqa: E402
@@ -94,17 +94,7 @@ async def seed(url: str, n: int) -> tuple[int, str]:
     email = "bench@agency.test"
     try:
         async with UnitOfWork(rt) as uow:
-            agency = await onboarding.create_agency(
-                uow, name="Bench Agency", markets=["TH"], contact_email=email
-            )
-            await auth.create_user(
-                uow,
-                organisation_id=agency.id,
-                email=email,
-                password=PASSWORD,
-                full_name="Bench",
-                member_role=MemberRole.OWNER,
-            )
+            agency = await bench_agency(uow, email, PASSWORD)
             shops = [
                 (
                     await onboarding.create_shop(

@@ -56,6 +56,7 @@ async def decide_many(
                 closed.append(updated.id)
             changes.add(updated, item.campaign, Status.PENDING_CLOSED, to, action=action, note=note)
             item.outcome.registration = updated
-        await showcase_endings.end_entries_for_registrations(uow, closed)
+        if closed:  # closing registrations ends their showcase entries for new orders
+            await showcase_endings.end_entries_for_registrations(uow, closed)
         await changes.announce()
     return outcomes
