@@ -45,20 +45,18 @@ if str(ROOT) not in sys.path:
 import asyncpg  # noqa: E402
 import httpx  # noqa: E402
 from sqlalchemy import event  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
+from bench import ingest_common  # noqa: E402
+from bench.ingest_common import connect_args  # noqa: E402
 from server import models  # noqa: E402
 from server.app import create_app  # noqa: E402
-from server.clock import Clock  # noqa: E402
 from server.ids import encode_id  # noqa: E402
-from server.migrate import upgrade_head  # noqa: E402
-from server.models.enums import MemberRole, SellerType  # noqa: E402
+from server.models.enums import SellerType  # noqa: E402
 from server.money import apply_rate  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
-from server.services import auth, onboarding  # noqa: E402
+from server.services import onboarding  # noqa: E402
 from server.services.rollups.backfill import backfill  # noqa: E402
 from server.services.unit_of_work import UnitOfWork  # noqa: E402
-from server.settings import Settings  # noqa: E402
 from tests.performance.world import campaign_row  # noqa: E402
 
 DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -175,52 +173,11 @@ class Report:
         )
 
 
-def _connect_args(url: str) -> dict[str, Any]:
-    u = make_url(url)
-    return dict(user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database)
-
-
-async def _admin(url: str, sql: str) -> None:
-    conn = await asyncpg.connect(**_connect_args(url))
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
 @contextlib.asynccontextmanager
 async def throwaway_runtime(server_url: str, *, keep: bool = False) -> AsyncIterator[tuple[str, Runtime]]:
-    """A new migrated database `matchup_bench_<hex>` on the server and a started runtime on it; dropped after."""
-    name = f"matchup_bench_{secrets.token_hex(5)}"
-    await _admin(server_url, f'CREATE DATABASE "{name}"')
-    url = (
-        make_url(server_url)
-        .set(drivername="postgresql+asyncpg", database=name)
-        .render_as_string(hide_password=False)
-    )
-    try:
-        upgrade_head(url)
-        settings = Settings(
-            _env_file=None,
-            env="test",
-            database_url=url,
-            secret_key=secrets.token_hex(24),
-            redis_url=None,
-            sweep_interval_seconds=0,
-            log_level="WARNING",
-            request_timeout_seconds=600,
-        )  # a slow machine must not cut the measurement short
-        rt = Runtime.build(settings, clock=Clock())
-        await rt.start()
-        try:
-            yield url, rt
-        finally:
-            await rt.stop()
-    finally:
-        if keep:
-            print(f"kept database {name}")
-        else:
-            await _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """ingest_common.throwaway_runtime and its database's URL; a slow machine must not cut a request short."""
+    async with ingest_common.throwaway_runtime(server_url, keep=keep, request_timeout_seconds=600) as rt:
+        yield rt.settings.database_url, rt
 
 
 async def run(
@@ -254,15 +211,7 @@ async def generate(rt: Runtime, url: str, *, products: int, creators: int, lines
     now = rt.clock.now()
     email = "bench@agency.test"
     async with UnitOfWork(rt) as uow:
-        agency = await onboarding.create_agency(uow, name="Bench Agency", markets=["TH"], contact_email=email)
-        await auth.create_user(
-            uow,
-            organisation_id=agency.id,
-            email=email,
-            password=PASSWORD,
-            full_name="Bench",
-            member_role=MemberRole.OWNER,
-        )
+        agency = await ingest_common.bench_agency(uow, email, PASSWORD)
         shops = [
             (
                 await onboarding.create_shop(
@@ -291,7 +240,7 @@ async def generate(rt: Runtime, url: str, *, products: int, creators: int, lines
         uow.session.add(link)
         await uow.session.flush()
         campaign_id, agency_id, link_id = campaign.id, agency.id, link.id
-    conn = await asyncpg.connect(**_connect_args(url))
+    conn = await asyncpg.connect(**connect_args(url))
     try:
         rows = await _copy_all(conn, now, campaign_id, agency_id, shops, link_id, products, creators, lines)
         async with (
@@ -740,10 +689,10 @@ def _line_state(n: int, now: datetime, start: datetime, price: int) -> LineState
 async def measure(rt: Runtime, url: str, seeded: Seeded, generate_seconds: float, *, repeat: int) -> Report:
     app = create_app(rt.settings, runtime=rt)
     campaign_gid = encode_id("Campaign", seeded.campaign_id)
-    conn = await asyncpg.connect(**_connect_args(url))
+    conn = await asyncpg.connect(**connect_args(url))
     try:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as http:
-            token = await _login(http, seeded.agency_email)
+            token = await login(http, seeded.agency_email)
 
             async def graphql(query: str) -> dict[str, Any]:
                 response = await http.post(
@@ -827,7 +776,7 @@ class _StatementCounter:
         event.remove(self._engine, "before_cursor_execute", self._seen)
 
 
-async def _login(http: httpx.AsyncClient, email: str) -> str:
+async def login(http: httpx.AsyncClient, email: str) -> str:
     body = (
         await http.post(
             "/graphql",

@@ -137,7 +137,7 @@ async def dashboard_on(
         .set(drivername="postgresql+asyncpg", database=database)
         .render_as_string(hide_password=False)
     )
-    conn = await asyncpg.connect(**campaign_dashboard._connect_args(url))
+    conn = await asyncpg.connect(**ingest_common.connect_args(url))
     try:
         campaign_id = await conn.fetchval("SELECT min(id) FROM campaigns")
         lines = await conn.fetchval("SELECT count(*) FROM order_lines")
@@ -185,10 +185,10 @@ async def _measure_page(
     await _wait_ready(base, process)
     documents = {doc: (DOCUMENTS / f"{doc}.graphql").read_text() for doc in PAGE}
     variables = {"campaignId": encode_id("Campaign", seeded.campaign_id)}
-    conn = await asyncpg.connect(**campaign_dashboard._connect_args(url))
+    conn = await asyncpg.connect(**ingest_common.connect_args(url))
     try:
         async with httpx.AsyncClient(base_url=base, timeout=120) as http:
-            token = await campaign_dashboard._login(http, seeded.agency_email)
+            token = await campaign_dashboard.login(http, seeded.agency_email)
             headers = {"Authorization": f"Bearer {token}"}
 
             async def document(doc: str) -> dict[str, Any]:
@@ -249,7 +249,7 @@ async def dashboard(
 
 def rollup_upkeep(on: bool) -> None:
     """Turns the rollup upkeep's session hooks on or off (for this benchmark only)."""
-    hooks = (("after_flush", upkeep._note_flushed), ("before_commit", upkeep._upkeep_before_commit))
+    hooks = (("after_flush", upkeep.note_flushed), ("before_commit", upkeep.upkeep_before_commit))
     for name, fn in hooks:
         if on and not event.contains(Session, name, fn):
             event.listen(Session, name, fn)

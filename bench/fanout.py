@@ -101,20 +101,6 @@ async def seed(database_url: str, secret: str) -> dict[str, Any]:
         await rt.stop()
 
 
-async def _admin(url: str, sql: str) -> None:
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    u = make_url(url)
-    conn = await asyncpg.connect(
-        user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database
-    )
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
 def start(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     handle = open(log, "w")  # noqa: SIM115
     return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=handle, stderr=subprocess.STDOUT)
@@ -362,8 +348,10 @@ def _ms(seconds: float) -> str:
 async def prepare(database_server: str, secret: str) -> tuple[str, str, dict[str, Any]]:
     from sqlalchemy.engine import make_url
 
+    from bench.ingest_common import admin  # client processes import this module: kept light
+
     name = f"matchup_fanout_{secrets.token_hex(5)}"
-    await _admin(database_server, f'CREATE DATABASE "{name}"')
+    await admin(database_server, f'CREATE DATABASE "{name}"')
     url = (
         make_url(database_server)
         .set(drivername="postgresql+asyncpg", database=name)
@@ -440,7 +428,9 @@ def main(argv: list[str] | None = None) -> None:
             )
             print("\n".join(summarise(result, args.per_socket)), flush=True)
     finally:
-        asyncio.run(_admin(database_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        from bench.ingest_common import admin  # client processes import this module: kept light
+
+        asyncio.run(admin(database_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from bench.campaign_dashboard import _login, generate, throwaway_runtime  # noqa: E402
+from bench.campaign_dashboard import generate, login, throwaway_runtime  # noqa: E402
 from bench.dashboard_rollups import alternate, spread  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
@@ -59,7 +59,7 @@ async def main(lines: int, rounds: int, keep: bool) -> None:
             )
         app = create_app(rt.settings, runtime=rt)
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as http:
-            token = await _login(http, seeded.agency_email)
+            token = await login(http, seeded.agency_email)
 
             def ask(query: str, variables: dict | None = None):  # noqa: ANN202
                 async def send() -> None:

@@ -21,9 +21,13 @@ import asyncpg
 import httpx
 from sqlalchemy.engine import make_url
 
+from server import models
 from server.clock import Clock
 from server.migrate import upgrade_head
+from server.models.enums import MemberRole
 from server.runtime import Runtime
+from server.services import auth, onboarding
+from server.services.unit_of_work import UnitOfWork
 from server.settings import Settings
 from tests.orders.world import Integration, OrdersWorld, Shop, created, event, line
 
@@ -116,12 +120,29 @@ async def ingest(rt: Runtime, app: Any, work: Work, concurrency: int, statuses: 
     return time.perf_counter() - started
 
 
+async def bench_agency(uow: UnitOfWork, email: str, password: str) -> models.Organisation:
+    """The agency "Bench Agency" (market TH) and its owner, who signs in with `email` and `password`."""
+    agency = await onboarding.create_agency(uow, name="Bench Agency", markets=["TH"], contact_email=email)
+    await auth.create_user(
+        uow,
+        organisation_id=agency.id,
+        email=email,
+        password=password,
+        full_name="Bench",
+        member_role=MemberRole.OWNER,
+    )
+    return agency
+
+
+def connect_args(url: str) -> dict[str, Any]:
+    """asyncpg.connect's arguments for the database of a SQLAlchemy `url`."""
+    u = make_url(url)
+    return dict(user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database)
+
+
 async def admin(url: str, sql: str) -> None:
     """Runs one statement on the server's database of `url` (CREATE / DROP DATABASE)."""
-    u = make_url(url)
-    conn = await asyncpg.connect(
-        user=u.username, password=u.password, host=u.host, port=u.port or 5432, database=u.database
-    )
+    conn = await asyncpg.connect(**connect_args(url))
     try:
         await conn.execute(sql)
     finally:

@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.campaign_dashboard import _admin  # noqa: E402
+from bench.ingest_common import admin  # noqa: E402
 from bench.registrations_page import PAGE, PASSWORD, TYPENAME, seed  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server.ids import encode_id  # noqa: E402
@@ -230,7 +230,7 @@ def main() -> None:
         if args.database:
             campaign_id, email = json.loads(seeded.read_text())
         else:
-            asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
+            asyncio.run(admin(server_url, f'CREATE DATABASE "{name}"'))
             upgrade_head(url)
             campaign_id, email = asyncio.run(seed(url, args.registrations))
             seeded.write_text(json.dumps([campaign_id, email]))
@@ -239,7 +239,7 @@ def main() -> None:
         if args.keep or args.database:
             print(f"database {name}")
         else:
-            asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            asyncio.run(admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             seeded.unlink(missing_ok=True)
 
 

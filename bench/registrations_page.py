@@ -45,15 +45,15 @@ import httpx  # noqa: E402
 import orjson  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.campaign_dashboard import _admin  # noqa: E402
+from bench.ingest_common import admin, bench_agency  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server import models  # noqa: E402
 from server.clock import Clock  # noqa: E402
 from server.ids import encode_id  # noqa: E402
 from server.migrate import upgrade_head  # noqa: E402
-from server.models.enums import MemberRole, RegistrationStatus, RejectReason, SellerType  # noqa: E402
+from server.models.enums import RegistrationStatus, RejectReason, SellerType  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
-from server.services import auth, catalogue, onboarding  # noqa: E402
+from server.services import catalogue, onboarding  # noqa: E402
 from server.services.unit_of_work import UnitOfWork  # noqa: E402
 from server.settings import Settings  # noqa: E402
 from tests.performance.world import campaign_row  # noqa: E402
@@ -94,17 +94,7 @@ async def seed(url: str, n: int) -> tuple[int, str]:
     email = "bench@agency.test"
     try:
         async with UnitOfWork(rt) as uow:
-            agency = await onboarding.create_agency(
-                uow, name="Bench Agency", markets=["TH"], contact_email=email
-            )
-            await auth.create_user(
-                uow,
-                organisation_id=agency.id,
-                email=email,
-                password=PASSWORD,
-                full_name="Bench",
-                member_role=MemberRole.OWNER,
-            )
+            agency = await bench_agency(uow, email, PASSWORD)
             shops = [
                 (
                     await onboarding.create_shop(
@@ -214,7 +204,7 @@ def run(
     if rounds and shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
     name = f"matchup_bench_{secrets.token_hex(5)}"
-    asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
+    asyncio.run(admin(server_url, f'CREATE DATABASE "{name}"'))
     url = (
         make_url(server_url)
         .set(drivername="postgresql+asyncpg", database=name)
@@ -304,7 +294,7 @@ def run(
         if keep:
             print(f"kept database {name}")
         else:
-            asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            asyncio.run(admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _check_identical(port: int, body: dict[str, Any], token: str, label: str) -> None:

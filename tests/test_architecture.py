@@ -11,8 +11,8 @@ A request goes down one way: the edge (HTTP app, websockets, limits, exports, in
 - services never import loaders; loaders import of services only the pure rule modules and the read models
   (READ_MODELS: queries and views that write nothing)
 - the policy table (server/authz) imports of services only the pure rule modules
-- no module imports a private name (`_name`) of another layer (server/<layer>): a helper two layers share is
-  public, in the lower one
+- no module imports a private name (`_name`) of another module, in its layer or not: a helper two modules share
+  is public, in the module it belongs to (one definition), or in a module both import
 - server/schema never imports server.services (type-only imports excepted), but for the pure rule modules
   server/services/*_rules.py, which import nothing of the app but server.models
 - nothing imports server.resolvers but the root modules, server/schema/root.py and the root-field bases it
@@ -139,11 +139,6 @@ def _in_any(module: str, packages: tuple[str, ...]) -> bool:
     return any(_in(module, package) for package in packages)
 
 
-def _layer(module: str) -> str:
-    """server.services.orders.reads -> server.services; a root module (server.money) is its own layer."""
-    return ".".join(module.split(".")[:2])
-
-
 def _is_private(name: str | None) -> bool:
     return name is not None and name.startswith("_") and not name.startswith("__")
 
@@ -180,8 +175,8 @@ def violations(imports: list[Import] | None = None) -> dict[str, list[Import]]:
             and not _is_rule_module(imp.module)
         ):
             found.setdefault("the policy table imports of services only rule modules", []).append(imp)
-        if _in(imp.module, "server") and _layer(imp.importer) != _layer(imp.module) and _is_private(imp.name):
-            found.setdefault("no module imports a private name of another layer", []).append(imp)
+        if _in(imp.module, "server") and imp.module != imp.importer and _is_private(imp.name):
+            found.setdefault("no module imports a private name of another module", []).append(imp)
         if (
             _in(imp.importer, "server.schema")
             and _in(imp.module, "server.services")
@@ -212,7 +207,7 @@ RULES = (
     "services never import loaders",
     "loaders import of services only rule modules and read models",
     "the policy table imports of services only rule modules",
-    "no module imports a private name of another layer",
+    "no module imports a private name of another module",
     "schema never imports services (except type-only)",
     "rule modules import only server.models",
     "only server.schema.root imports server.resolvers",
@@ -293,8 +288,8 @@ def test_each_rule_catches_its_edge(importer: str, module: str, rule: str) -> No
     assert [str(i) for i in violations([probe]).get(rule, [])] == [str(probe)]
 
 
-def test_a_private_name_of_another_layer_is_caught_and_of_the_same_layer_is_not() -> None:
-    rule = "no module imports a private name of another layer"
+def test_a_private_name_of_another_module_is_caught_in_any_layer() -> None:
+    rule = "no module imports a private name of another module"
     across = Import(
         "server.loaders.orders", SERVER / "probe.py", 1, "server.services.orders.reads", False, "_rows"
     )
@@ -304,14 +299,57 @@ def test_a_private_name_of_another_layer_is_caught_and_of_the_same_layer_is_not(
     public = Import(
         "server.loaders.orders", SERVER / "probe.py", 1, "server.services.orders.reads", False, "line_view"
     )
-    assert [str(i) for i in violations([across, within, public]).get(rule, [])] == [str(across)]
-    source = "from server.services.sample_address import _text, check_address\n"
-    found = {(i.module, i.name) for i in imports_of(SERVER / "loaders" / "probe.py", source)}
+    dunder = Import("server.services.samples", SERVER / "probe.py", 1, "server.services", False, "__all__")
+    caught = violations([across, within, public, dunder]).get(rule, [])
+    assert [str(i) for i in caught] == [str(across), str(within)]
+    source = "from .sample_address import _text, check_address\n"
+    found = {(i.module, i.name) for i in imports_of(SERVER / "services" / "probe.py", source)}
     assert found == {
         ("server.services.sample_address", "_text"),
         ("server.services.sample_address", "check_address"),
     }
-    assert violations(imports_of(SERVER / "loaders" / "probe.py", source)).keys() >= {rule}
+    assert violations(imports_of(SERVER / "services" / "probe.py", source)).keys() >= {rule}
+
+
+def private_attribute_uses(path: Path, source: str | None = None) -> list[str]:
+    """`module._name` where `module` is a server module this file imports by name (`from server.services import
+    showcase`, `from . import samples as s`): a private name read through the module instead of imported."""
+    text = path.read_text() if source is None else source
+    imported = {
+        (i.line, i.module) for i in imports_of(path, text) if i.name is None and _in(i.module, "server")
+    }
+    modules: dict[str, str] = {}
+    for node in ast.walk(ast.parse(text, filename=str(path))):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                bound = alias.asname or alias.name
+                module = next(
+                    (m for line, m in imported if line == node.lineno and m.endswith("." + alias.name)), None
+                )
+                if module is not None:
+                    modules[bound] = module
+    return [
+        f"{path.relative_to(ROOT)}:{node.lineno} reads {modules[node.value.id]}.{node.attr}"
+        for node in ast.walk(ast.parse(text, filename=str(path)))
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in modules
+        and _is_private(node.attr)
+    ]
+
+
+def test_no_module_reads_a_private_name_through_another_module() -> None:
+    found = [use for path in sorted(SERVER.rglob("*.py")) for use in private_attribute_uses(path)]
+    assert not found, "make these names public where they are defined:\n" + "\n".join(found)
+
+
+def test_a_private_name_read_through_a_module_is_caught() -> None:
+    source = (
+        "from server.services import showcase\nfrom . import samples\nx = showcase._titles(samples.public)\n"
+    )
+    assert private_attribute_uses(SERVER / "services" / "probe.py", source) == [
+        "server/services/probe.py:3 reads server.services.showcase._titles"
+    ]
 
 
 @pytest.mark.parametrize(

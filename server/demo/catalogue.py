@@ -36,7 +36,7 @@ def shelf_price(usd_cents: int, currency: Currency) -> int:
     return max(1, (minor + step // 2) // step) * step - minus
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -90,7 +90,7 @@ def plan_catalogue(shop: ShopSeed) -> list[ProductPlan]:
                 title=title,
                 category=category,
                 description=f"{item.pitch}. {data.CATEGORY_BLURBS[category]} Ships from {shop.ships_from}.",
-                image_url=f"https://picsum.photos/seed/{shop.shop_code.lower()}-{_slug(title)}/400/400",
+                image_url=f"https://picsum.photos/seed/{shop.shop_code.lower()}-{slug(title)}/400/400",
                 skus=skus,
             )
         )

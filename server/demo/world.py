@@ -23,7 +23,7 @@ from server import models
 from server.db import count_of
 from server.demo import data
 from server.demo.campaigns import campaigns_done, load_campaigns
-from server.demo.catalogue import _slug, plan_catalogue, rng_for
+from server.demo.catalogue import plan_catalogue, rng_for, slug
 from server.demo.data import DEMO_PASSWORD
 from server.demo.offers import load_offers, offers_done
 from server.demo.orders import load_order_history, orders_done
@@ -241,7 +241,7 @@ async def _creators_run(uow: UnitOfWork, load: DemoLoad) -> None:
             market=seed.market,
             followers=followers,
             categories=seed.categories,
-            avatar_url=f"https://picsum.photos/seed/creator-{_slug(seed.handle)}/200/200",
+            avatar_url=f"https://picsum.photos/seed/creator-{slug(seed.handle)}/200/200",
             bio=seed.bio,
         )
         await _add_owner(uow, org.id, seed.user_email, seed.user_name)

@@ -1,5 +1,5 @@
 """A campaign's input (Contact, Targeting, CampaignInput) and its checks: lengths, formats, the market's
-messenger, targeted shops, and the order and span of the four times. Every broken rule is collected (_Check) and
+messenger, targeted shops, and the order and span of the four times. Every broken rule is collected (InputCheck) and
 raised together as DomainErrors, whose `field` is the path into the API input; nothing is written then.
 """
 
@@ -81,7 +81,7 @@ class CampaignInput:
     targeting: Targeting | None = None
 
 
-class _Check:
+class InputCheck:
     """Collects every broken rule of one input; `given` are the API fields the input sets."""
 
     def __init__(self) -> None:
@@ -96,7 +96,7 @@ class _Check:
         return next((n for n in names if n in self.given), names[0])
 
 
-def _text(check: _Check, value: str, field: str, max_len: int, *, required: bool) -> str | None:
+def _text(check: InputCheck, value: str, field: str, max_len: int, *, required: bool) -> str | None:
     value = value.strip()
     if required and not value:
         check.fail("REQUIRED", "Enter a name", field)
@@ -107,14 +107,14 @@ def _text(check: _Check, value: str, field: str, max_len: int, *, required: bool
     return value
 
 
-def _instant(check: _Check, value: datetime, field: str) -> datetime | None:
+def _instant(check: InputCheck, value: datetime, field: str) -> datetime | None:
     if value.tzinfo is None:
         check.fail("INVALID_FORMAT", "Give the time with its UTC offset, e.g. 2026-12-01T09:00:00Z", field)
         return None
     return value.astimezone(UTC)
 
 
-def _contact(check: _Check, contact: Contact, market: Market) -> Contact | None:
+def _contact(check: InputCheck, contact: Contact, market: Market) -> Contact | None:
     before = len(check.errors)
     email = normalise_email(contact.email)
     if not email:
@@ -159,7 +159,7 @@ def _contact(check: _Check, contact: Contact, market: Market) -> Contact | None:
     return Contact(email=email, phone=phone, messenger=contact.messenger, messenger_handle=handle)
 
 
-def _targeting(check: _Check, targeting: Targeting) -> dict[str, Any]:
+def _targeting(check: InputCheck, targeting: Targeting) -> dict[str, Any]:
     """Malformed codes are reported and left out, so the well-formed ones can still be looked up."""
     raw = list(targeting.shop_codes or [])
     codes: list[str] = []
@@ -203,7 +203,7 @@ def _targeting(check: _Check, targeting: Targeting) -> dict[str, Any]:
     }
 
 
-def _fields(check: _Check, data: CampaignInput, market: Market) -> dict[str, Any]:
+def checked_fields(check: InputCheck, data: CampaignInput, market: Market) -> dict[str, Any]:
     """The fields the input sets, normalised; a field that breaks a rule is reported and left out."""
     out: dict[str, Any] = {}
     if data.name is not None:
@@ -246,7 +246,7 @@ def _fields(check: _Check, data: CampaignInput, market: Market) -> dict[str, Any
     return {name: value for name, value in out.items() if value is not None or name == "targetSellerType"}
 
 
-def _periods(check: _Check, values: dict[str, Any]) -> None:
+def check_periods(check: InputCheck, values: dict[str, Any]) -> None:
     """The rules between the four times (all of them known)."""
     if any(values.get(name) is None for name in TIMES):
         return
@@ -283,14 +283,14 @@ def _periods(check: _Check, values: dict[str, Any]) -> None:
         )
 
 
-async def _shop_ids(
-    check: _Check, session: AsyncSession, values: dict[str, Any], market: Market
+async def checked_shop_ids(
+    check: InputCheck, session: AsyncSession, values: dict[str, Any], market: Market
 ) -> dict[str, int]:
     """Shop code -> shop id of the targeted shops; codes with no shop of the campaign's market are reported."""
     codes = values.get("targetShopCodes")
     if not codes or "targetShopCodes" not in check.given:
         return {}
-    found = await _shops_by_code(session, codes, market)
+    found = await shops_by_code(session, codes, market)
     unknown = [code for code in codes if code not in found]
     if unknown:
         check.fail(
@@ -303,7 +303,7 @@ async def _shop_ids(
     return found
 
 
-async def _shops_by_code(session: AsyncSession, codes: Sequence[str], market: Market) -> dict[str, int]:
+async def shops_by_code(session: AsyncSession, codes: Sequence[str], market: Market) -> dict[str, int]:
     rows = await session.execute(
         select(models.Shop.shop_code, models.Shop.organisation_id).where(
             models.Shop.shop_code.in_(codes), models.Shop.market == market
@@ -312,6 +312,6 @@ async def _shops_by_code(session: AsyncSession, codes: Sequence[str], market: Ma
     return {code: shop_id for code, shop_id in rows.all()}
 
 
-def _raise(check: _Check) -> None:
+def raise_errors(check: InputCheck) -> None:
     if check.errors:
         raise DomainErrors(check.errors)

@@ -17,7 +17,7 @@ from server.models.enums import Messenger, PendingChangeStatus, SellerType, Targ
 from server.services.campaign_checks import TIMES, Contact
 from server.services.errors import DomainError, not_found
 
-_COLUMNS = {
+COLUMNS = {
     "name": "name",
     "description": "description",
     "sellerRequirements": "seller_requirements",
@@ -34,7 +34,7 @@ _COLUMNS = {
 # ---------------------------------------------------------------------------------------------- API form
 
 
-def _to_api(name: str, value: Any) -> Any:
+def to_api(name: str, value: Any) -> Any:
     """A value as JSON (pending change `changes`, audit `changes`)."""
     if value is None:
         return None
@@ -54,7 +54,7 @@ def _to_api(name: str, value: Any) -> Any:
     return value
 
 
-def _from_api(name: str, value: Any) -> Any:
+def from_api(name: str, value: Any) -> Any:
     if value is None:
         return None
     if name in TIMES:
@@ -75,8 +75,8 @@ def _from_api(name: str, value: Any) -> Any:
     return value
 
 
-def _api_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    return {name: [_to_api(name, before.get(name)), _to_api(name, after[name])] for name in after}
+def api_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    return {name: [to_api(name, before.get(name)), to_api(name, after[name])] for name in after}
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -92,8 +92,8 @@ async def _target_codes(session: AsyncSession, campaign_id: int) -> tuple[str, .
     return tuple(rows.all())
 
 
-async def _effective_values(session: AsyncSession, campaign: models.Campaign) -> dict[str, Any]:
-    values: dict[str, Any] = {name: getattr(campaign, column) for name, column in _COLUMNS.items()}
+async def effective_values(session: AsyncSession, campaign: models.Campaign) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(campaign, column) for name, column in COLUMNS.items()}
     values["contact"] = Contact(
         email=campaign.contact_email,
         phone=campaign.contact_phone,
@@ -104,7 +104,7 @@ async def _effective_values(session: AsyncSession, campaign: models.Campaign) ->
     return values
 
 
-async def _own_campaign(
+async def own_campaign(
     session: AsyncSession, principal: Principal, campaign_id: int, field: str
 ) -> models.Campaign:
     campaign = await session.scalar(
@@ -117,7 +117,7 @@ async def _own_campaign(
     return campaign
 
 
-async def _pending(session: AsyncSession, campaign_id: int) -> models.CampaignPendingChange | None:
+async def pending_of(session: AsyncSession, campaign_id: int) -> models.CampaignPendingChange | None:
     return await session.scalar(
         select(models.CampaignPendingChange).where(
             models.CampaignPendingChange.campaign_id == campaign_id,
@@ -126,18 +126,18 @@ async def _pending(session: AsyncSession, campaign_id: int) -> models.CampaignPe
     )
 
 
-def _when(at: datetime) -> str:
+def utc_text(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # ---------------------------------------------------------------------------------------------- writing
 
 
-async def _write(
+async def write_values(
     session: AsyncSession, campaign: models.Campaign, values: dict[str, Any], shop_ids: dict[str, int]
 ) -> None:
     """Sets the given values on the campaign (and its target shops) in the session."""
-    for name, column in _COLUMNS.items():
+    for name, column in COLUMNS.items():
         if name in values:
             setattr(campaign, column, values[name])
     if "contact" in values:
@@ -158,7 +158,7 @@ async def _write(
     await session.flush()
 
 
-async def _claim_version(session: AsyncSession, campaign: models.Campaign) -> None:
+async def claim_version(session: AsyncSession, campaign: models.Campaign) -> None:
     """Optimistic lock: bump the version this edit read; when a concurrent edit got there first, CONFLICT."""
     result = await session.execute(
         update(models.Campaign)

@@ -31,26 +31,26 @@ from server.services import agency_markets, audit, notifications
 from server.services.campaign_checks import (
     TIMES,
     CampaignInput,
-    _Check,
-    _fields,
-    _periods,
-    _raise,
-    _shop_ids,
-    _shops_by_code,
+    InputCheck,
+    check_periods,
+    checked_fields,
+    checked_shop_ids,
+    raise_errors,
+    shops_by_code,
 )
 from server.services.campaign_events import CampaignChangeKind, announce
 from server.services.campaign_rules import EDIT_DELAY, campaign_status
 from server.services.campaign_values import (
-    _COLUMNS,
-    _api_changes,
-    _claim_version,
-    _effective_values,
-    _from_api,
-    _own_campaign,
-    _pending,
-    _to_api,
-    _when,
-    _write,
+    COLUMNS,
+    api_changes,
+    claim_version,
+    effective_values,
+    from_api,
+    own_campaign,
+    pending_of,
+    to_api,
+    utc_text,
+    write_values,
 )
 from server.services.errors import DomainError, not_found
 from server.services.unit_of_work import UnitOfWork
@@ -66,6 +66,21 @@ class UpdateResult:
         return self.pending_change is None
 
 
+def _audit(
+    uow: UnitOfWork, actor: Principal | None, campaign: models.Campaign, action: str, changes: dict[str, Any]
+) -> None:
+    """The campaign's audit event: the campaign is its subject (`actor` None: the platform itself)."""
+    audit.record(
+        uow,
+        actor,
+        subject_type="Campaign",
+        subject_id=campaign.id,
+        campaign_id=campaign.id,
+        action=action,
+        changes=changes,
+    )
+
+
 async def create(
     rt: Runtime,
     principal: Principal,
@@ -76,28 +91,34 @@ async def create(
 ) -> models.Campaign:
     """A new, unpublished (READY) campaign of the principal's agency (a copy of `duplicated_from`, audited so)."""
     now = rt.clock.now()
-    check = _Check()
+    check = InputCheck()
     required = {
         "name": data.name,
         "commissionRequirementBps": data.commission_requirement_bps,
         "contact": data.contact,
-        **{name: getattr(data, _COLUMNS[name]) for name in TIMES},
+        **{name: getattr(data, COLUMNS[name]) for name in TIMES},
         "targeting": data.targeting,
     }
     for name, value in required.items():
         if value is None:
             check.fail("REQUIRED", f"{name} is required", name)
-    values = {"description": "", "sellerRequirements": "", **_fields(check, data, market)}
-    _periods(check, values)
+    values: dict[str, Any] = {
+        "description": "",
+        "sellerRequirements": "",
+        **checked_fields(check, data, market),
+    }
+    check_periods(check, values)
     if values.get("campaignStart") is not None and values["campaignStart"] <= now:
         check.fail(
-            "START_IN_PAST", f"The campaign must start in the future (now is {_when(now)})", "campaignStart"
+            "START_IN_PAST",
+            f"The campaign must start in the future (now is {utc_text(now)})",
+            "campaignStart",
         )
     async with UnitOfWork(rt) as uow:
         if (why := await agency_markets.not_served(uow, principal.organisation_id, market)) is not None:
             check.fail("MARKET_NOT_SERVED", why, "market")
-        shop_ids = await _shop_ids(check, uow.session, values, market)
-        _raise(check)
+        shop_ids = await checked_shop_ids(check, uow.session, values, market)
+        raise_errors(check)
         campaign = models.Campaign(
             agency_id=principal.organisation_id,
             market=market,
@@ -107,16 +128,14 @@ async def create(
             updated_at=now,
         )
         uow.session.add(campaign)
-        await _write(uow.session, campaign, values, shop_ids)
-        audit.record(
+        await write_values(uow.session, campaign, values, shop_ids)
+        _audit(
             uow,
             principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.create",
-            changes={
-                **_api_changes({}, values),
+            campaign,
+            "campaign.create",
+            {
+                **api_changes({}, values),
                 **({"duplicatedFrom": [None, duplicated_from]} if duplicated_from else {}),
             },
         )
@@ -131,26 +150,26 @@ async def update_campaign(
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        campaign = await _own_campaign(s, principal, campaign_id, "id")
+        campaign = await own_campaign(s, principal, campaign_id, "id")
         status = campaign_status(campaign, now)
         if status is CampaignStatus.CLOSED:
             raise DomainError("CLOSED", "The campaign has ended; it can no longer be edited")
-        pending = await _pending(s, campaign.id)
+        pending = await pending_of(s, campaign.id)
         if pending is not None:
             raise DomainError(
                 "CHANGE_PENDING",
-                f"An earlier edit applies at {_when(pending.applies_at)}; you can edit again after that "
+                f"An earlier edit applies at {utc_text(pending.applies_at)}; you can edit again after that "
                 "(or cancel it)",
                 editable_at=pending.applies_at,
             )
         immediate = campaign.first_published_at is None
         effective_at = now if immediate else now + EDIT_DELAY
-        current = await _effective_values(s, campaign)
-        check = _Check()
-        given = _fields(check, data, campaign.market)
+        current = await effective_values(s, campaign)
+        check = InputCheck()
+        given = checked_fields(check, data, campaign.market)
         changed = {name: value for name, value in given.items() if value != current[name]}
         merged = {**current, **changed}
-        _periods(check, merged)
+        check_periods(check, merged)
         starts = {"registrationStart", "campaignStart"} & set(changed)
         start_at = check.at("campaignStart", "registrationStart")
         if starts and status is CampaignStatus.ONGOING:
@@ -158,44 +177,36 @@ async def update_campaign(
         elif starts and not immediate and campaign.published and campaign.campaign_start <= effective_at:
             check.fail(
                 "NOT_EDITABLE",
-                f"The campaign starts at {_when(campaign.campaign_start)}, before this change could apply "
-                f"({_when(effective_at)}); its start can no longer change",
+                f"The campaign starts at {utc_text(campaign.campaign_start)}, before this change could apply "
+                f"({utc_text(effective_at)}); its start can no longer change",
                 start_at,
             )
         elif starts and merged["campaignStart"] <= effective_at:
-            check.fail("START_IN_PAST", f"The new start must be after {_when(effective_at)}", start_at)
+            check.fail("START_IN_PAST", f"The new start must be after {utc_text(effective_at)}", start_at)
         for name in ("registrationEnd", "campaignEnd"):
             if name in changed and merged[name] <= effective_at:
-                check.fail("INVALID_PERIOD", f"The new end must be after {_when(effective_at)}", name)
+                check.fail("INVALID_PERIOD", f"The new end must be after {utc_text(effective_at)}", name)
         if changed and not immediate and campaign.campaign_end <= effective_at:
             check.fail(
                 "NOT_EDITABLE",
-                f"The campaign ends at {_when(campaign.campaign_end)}, before this change could apply "
-                f"({_when(effective_at)})",
+                f"The campaign ends at {utc_text(campaign.campaign_end)}, before this change could apply "
+                f"({utc_text(effective_at)})",
             )
-        shop_ids = await _shop_ids(check, s, merged, campaign.market)
-        _raise(check)
+        shop_ids = await checked_shop_ids(check, s, merged, campaign.market)
+        raise_errors(check)
         if not changed:
             raise DomainError("NO_CHANGE", "Nothing to change: the input matches the campaign")
-        await _claim_version(s, campaign)
-        audit_changes = _api_changes(current, changed)
+        await claim_version(s, campaign)
+        audit_changes = api_changes(current, changed)
         if immediate:
             campaign.updated_at = now
-            await _write(s, campaign, changed, shop_ids)
-            audit.record(
-                uow,
-                principal,
-                subject_type="Campaign",
-                subject_id=campaign.id,
-                campaign_id=campaign.id,
-                action="campaign.update",
-                changes=audit_changes,
-            )
+            await write_values(s, campaign, changed, shop_ids)
+            _audit(uow, principal, campaign, "campaign.update", audit_changes)
             announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.EDITED)
             return UpdateResult(campaign=campaign, pending_change=None)
         pending = models.CampaignPendingChange(
             campaign_id=campaign.id,
-            changes={name: _to_api(name, value) for name, value in changed.items()},
+            changes={name: to_api(name, value) for name, value in changed.items()},
             requested_by_user_id=principal.user_id,
             requested_at=now,
             applies_at=effective_at,
@@ -203,15 +214,7 @@ async def update_campaign(
         )
         s.add(pending)
         await s.flush()
-        audit.record(
-            uow,
-            principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.change.request",
-            changes=audit_changes,
-        )
+        _audit(uow, principal, campaign, "campaign.change.request", audit_changes)
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_REQUESTED)
         return UpdateResult(campaign=campaign, pending_change=pending)
 
@@ -224,7 +227,7 @@ async def set_published(
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        campaign = await _own_campaign(s, principal, campaign_id, "id")
+        campaign = await own_campaign(s, principal, campaign_id, "id")
         if campaign_status(campaign, now) is CampaignStatus.CLOSED:
             raise DomainError(
                 "CLOSED", "The campaign has ended; it can no longer be published or unpublished"
@@ -256,15 +259,7 @@ async def set_published(
         changes: dict[str, list[Any]] = {"published": [not published, published]}
         if first_publish:
             changes["firstPublishedAt"] = [None, now.isoformat()]
-        audit.record(
-            uow,
-            principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.publish" if published else "campaign.unpublish",
-            changes=changes,
-        )
+        _audit(uow, principal, campaign, "campaign.publish" if published else "campaign.unpublish", changes)
         kind = CampaignChangeKind.PUBLISHED if published else CampaignChangeKind.UNPUBLISHED
         announce(uow, campaign.id, campaign.agency_id, campaign.market, kind)
     return campaign
@@ -276,8 +271,8 @@ async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: 
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        campaign = await _own_campaign(s, principal, campaign_id, "campaignId")
-        pending = await _pending(s, campaign.id)
+        campaign = await own_campaign(s, principal, campaign_id, "campaignId")
+        pending = await pending_of(s, campaign.id)
         cancelled = (
             pending is not None
             and rowcount(
@@ -298,15 +293,13 @@ async def cancel_pending_change(rt: Runtime, principal: Principal, campaign_id: 
             raise DomainError(
                 "NO_PENDING_CHANGE", "The campaign has no pending change to cancel", ["input", "campaignId"]
             )
-        current = await _effective_values(s, campaign)
-        audit.record(
+        current = await effective_values(s, campaign)
+        _audit(
             uow,
             principal,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.change.cancel",
-            changes={name: [_to_api(name, current[name]), value] for name, value in pending.changes.items()},
+            campaign,
+            "campaign.change.cancel",
+            {name: [to_api(name, current[name]), value] for name, value in pending.changes.items()},
         )
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_CANCELLED)
     return campaign
@@ -350,24 +343,16 @@ async def _apply(rt: Runtime, change_id: int, now: datetime) -> bool:
             return False  # applied or cancelled by someone else meanwhile
         change = await s.get_one(models.CampaignPendingChange, change_id)
         campaign = await s.get_one(models.Campaign, change.campaign_id)
-        current = await _effective_values(s, campaign)
-        values = {name: _from_api(name, value) for name, value in change.changes.items()}
+        current = await effective_values(s, campaign)
+        values = {name: from_api(name, value) for name, value in change.changes.items()}
         shop_ids: dict[str, int] = {}
         if values.get("targetShopCodes"):
-            shop_ids = await _shops_by_code(s, values["targetShopCodes"], campaign.market)
+            shop_ids = await shops_by_code(s, values["targetShopCodes"], campaign.market)
             values["targetShopCodes"] = tuple(code for code in values["targetShopCodes"] if code in shop_ids)
         campaign.updated_at = change.applies_at
         campaign.version = models.Campaign.version + 1
-        await _write(s, campaign, values, shop_ids)
-        audit.record(
-            uow,
-            None,
-            subject_type="Campaign",
-            subject_id=campaign.id,
-            campaign_id=campaign.id,
-            action="campaign.change.apply",
-            changes=_api_changes(current, values),
-        )
+        await write_values(s, campaign, values, shop_ids)
+        _audit(uow, None, campaign, "campaign.change.apply", api_changes(current, values))
         announce(uow, campaign.id, campaign.agency_id, campaign.market, CampaignChangeKind.CHANGE_APPLIED)
         await notifications.notify(
             uow,

@@ -13,9 +13,16 @@ from typing import Any
 from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus as Status
 from server.runtime import Runtime
+from server.services import showcase_endings
 from server.services.registration_batch import ItemOutcome, check_size, checked_items
-from server.services.registration_changes import StatusChanges, _end_showcase_entries
-from server.services.registration_checks import _check_note, _closed_error, _conflict, _of_agency, _transition
+from server.services.registration_changes import StatusChanges
+from server.services.registration_checks import (
+    check_note,
+    closed_error,
+    of_agency,
+    registration_conflict,
+    transition_registration,
+)
 from server.services.unit_of_work import UnitOfWork
 
 
@@ -23,7 +30,7 @@ async def decide_many(
     rt: Runtime, principal: Principal, ids: Sequence[int | None], *, approve: bool, note: str | None
 ) -> list[ItemOutcome]:
     check_size(ids, "Decide on")
-    note = _check_note(note, ["input", "note"])
+    note = check_note(note, ["input", "note"])
     to = Status.CLOSED if approve else Status.APPROVED
     action = "registration.cancellation_approve" if approve else "registration.cancellation_decline"
     values: dict[str, Any] = {"closed_at": rt.clock.now()} if approve else {"cancellation_requested_at": None}
@@ -31,24 +38,25 @@ async def decide_many(
         outcomes, todo = await checked_items(
             uow,
             ids,
-            scope=_of_agency(principal),
+            scope=of_agency(principal),
             expected=Status.PENDING_CLOSED,
             doing="decided on (the seller asked to cancel)",
-            closed_error=_closed_error,
+            closed_error=closed_error,
         )
         changes = StatusChanges(uow, principal)
         closed: list[int] = []
         for item in todo:
-            updated = await _transition(
+            updated = await transition_registration(
                 uow, item.registration.id, expected=[Status.PENDING_CLOSED], to=to, **values
             )
             if updated is None:
-                item.outcome.errors = [_conflict(item.path)]
+                item.outcome.errors = [registration_conflict(item.path)]
                 continue
             if approve:
                 closed.append(updated.id)
             changes.add(updated, item.campaign, Status.PENDING_CLOSED, to, action=action, note=note)
             item.outcome.registration = updated
-        await _end_showcase_entries(uow, closed)
+        if closed:  # closing registrations ends their showcase entries for new orders
+            await showcase_endings.end_entries_for_registrations(uow, closed)
         await changes.announce()
     return outcomes

@@ -12,7 +12,7 @@ from server.rates import rate_in_force
 from server.runtime import Runtime
 from server.search import contains, contains_pattern
 from server.services import offer_rules
-from server.services.showcase import _active_entries
+from server.services.showcase import active_entries
 from server.services.showcase_views import (
     CommissionOffer,
     ProductOffers,
@@ -55,7 +55,7 @@ async def commission_offers(
         )
     async with rt.sessionmaker() as session:
         rows = (await session.execute(stmt)).all()
-        active = await _active_entries(session, creator_id, (r.product_id for r in rows))
+        active = await active_entries(session, creator_id, (r.product_id for r in rows))
     grouped: dict[int, list[CommissionOffer]] = defaultdict(list)
     for row in rows:
         current = active.get(row.product_id)
@@ -71,7 +71,7 @@ async def commission_offers(
                 in_showcase=current is not None and current[0].list_item_id == row.id,
             )
         )
-    products = []
+    products: list[ProductOffers] = []
     for product_id, offers in grouped.items():
         offers.sort(key=lambda o: (-o.creator_rate_bps, -o.campaign_end.timestamp(), o.list_item_id))
         current = active.get(product_id)

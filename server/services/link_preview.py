@@ -9,23 +9,20 @@ from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus
 from server.runtime import Runtime
 from server.services import offer_rules
-from server.services.showcase import OfferItem, SharedOffer, _link, _list_items
+from server.services.showcase import OfferItem, SharedOffer, list_items, share_link_row, shared_offer
 from server.services.unit_of_work import UnitOfWork
 
 
 async def preview(rt: Runtime, principal: Principal, token: str) -> SharedOffer | None:
     async with UnitOfWork(rt) as uow:
-        link = await _link(uow, token)
+        link = await share_link_row(uow, token)
         if link is None or link.agency_id != principal.organisation_id:
             return None
-        items = [i for i in await _list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
-    return SharedOffer(
-        token=token,
-        agency_name=link.agency_name,
-        campaign_name=link.campaign_name,
-        campaign_end=link.campaign_end,
-        market=link.market,
-        items=[
+        items = [i for i in await list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
+    return shared_offer(
+        token,
+        link,
+        [
             OfferItem(
                 list_item_id=item.id,
                 product_id=item.product_id,

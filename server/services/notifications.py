@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from server import models
 from server.auth.principal import Principal
@@ -57,3 +57,11 @@ async def mark_read(rt: Runtime, principal: Principal, ids: list[int] | None) ->
         if ids is not None:
             stmt = stmt.where(models.Notification.id.in_(ids))
         await uow.session.execute(stmt)
+
+
+async def creator_name(uow: UnitOfWork, creator_id: int) -> str:
+    """The creator's display name for a notification's text."""
+    name = await uow.session.scalar(
+        select(models.CreatorProfile.display_name).where(models.CreatorProfile.organisation_id == creator_id)
+    )
+    return name or "A creator"

@@ -9,9 +9,9 @@ from server import models
 from server.auth.principal import Principal
 from server.runtime import Runtime
 from server.services.registration_checks import (
-    _check_not_closed,
-    _load,
-    _of_agency,
+    check_not_closed,
+    load_registration,
+    of_agency,
 )
 from server.services.unit_of_work import UnitOfWork
 
@@ -22,10 +22,10 @@ async def set_bookmark(
     """The agency's own marker on a registration (the seller never sees it). Idempotent."""
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        registration, campaign = await _load(
-            uow, registration_id, _of_agency(principal), ["input", "registrationId"]
+        registration, campaign = await load_registration(
+            uow, registration_id, of_agency(principal), ["input", "registrationId"]
         )
-        _check_not_closed(campaign, now, ["input", "registrationId"])
+        check_not_closed(campaign, now, ["input", "registrationId"])
         agency_id = campaign.agency_id
         b = models.Bookmark
         if not bookmarked:

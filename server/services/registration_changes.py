@@ -16,18 +16,18 @@ from server import models
 from server.auth.principal import Principal
 from server.events import channels
 from server.models.enums import RegistrationStatus
-from server.services import audit, showcase_endings
+from server.services import audit
 from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork
 
 Status = RegistrationStatus
 
 
-def _percent(bps: int) -> str:
+def percent_text(bps: int) -> str:
     return f"{bps / 100:.2f}".rstrip("0").rstrip(".") + "%"
 
 
-def _when(at: datetime) -> str:
+def instant_text(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M UTC")
 
 
@@ -174,9 +174,3 @@ class StatusChanges:
                 data={"campaignId": campaign_id, "registrationIds": [c.registration_id for c in group]},
             )
         self._changes.clear()
-
-
-async def _end_showcase_entries(uow: UnitOfWork, registration_ids: list[int]) -> None:
-    """Closing a registration ends its showcase entries for new orders."""
-    if registration_ids:
-        await showcase_endings.end_entries_for_registrations(uow, registration_ids)

@@ -20,8 +20,8 @@ from server.services import campaign_rules
 from server.services.auth import EMAIL_RE
 from server.services.errors import DomainError, not_found
 from server.services.registration_changes import (
-    _percent,
-    _when,
+    instant_text,
+    percent_text,
 )
 from server.services.registration_rules import NOTE_MAX
 from server.services.unit_of_work import UnitOfWork
@@ -36,15 +36,15 @@ EMAIL_MAX = 254
 WHATSAPP_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,30}$")  # fits the 32-character column
 
 
-def _of_seller(principal: Principal) -> ColumnElement[bool]:
+def of_seller(principal: Principal) -> ColumnElement[bool]:
     return false() if principal.shop_id is None else R.shop_id == principal.shop_id
 
 
-def _of_agency(principal: Principal) -> ColumnElement[bool]:
+def of_agency(principal: Principal) -> ColumnElement[bool]:
     return false() if principal.agency_id is None else C.agency_id == principal.agency_id
 
 
-async def _load(
+async def load_registration(
     uow: UnitOfWork, registration_id: int, scope: ColumnElement[bool], field: Sequence[str | int]
 ) -> tuple[models.Registration, models.Campaign]:
     row = (
@@ -57,22 +57,22 @@ async def _load(
     return row[0], row[1]
 
 
-def _check_not_closed(
+def check_not_closed(
     campaign: models.Campaign, now: datetime, field: Sequence[str | int] | None = None
 ) -> None:
     if now >= campaign.campaign_end:
-        raise _closed_error(campaign, field)
+        raise closed_error(campaign, field)
 
 
-def _closed_error(campaign: models.Campaign, field: Sequence[str | int] | None) -> DomainError:
+def closed_error(campaign: models.Campaign, field: Sequence[str | int] | None) -> DomainError:
     return DomainError(
         "CAMPAIGN_CLOSED",
-        f"The campaign ended at {_when(campaign.campaign_end)}; it can no longer change",
+        f"The campaign ended at {instant_text(campaign.campaign_end)}; it can no longer change",
         field,
     )
 
 
-def _check_status(registration: models.Registration, allowed: Sequence[Status], doing: str) -> None:
+def check_status(registration: models.Registration, allowed: Sequence[Status], doing: str) -> None:
     if registration.status not in allowed:
         expected = " or ".join(s.value for s in allowed)
         raise DomainError(
@@ -82,20 +82,20 @@ def _check_status(registration: models.Registration, allowed: Sequence[Status], 
         )
 
 
-def _conflict(field: Sequence[str | int]) -> DomainError:
+def registration_conflict(field: Sequence[str | int]) -> DomainError:
     return DomainError(
         "CONFLICT", "Someone else changed this registration at the same time; reload to see its state", field
     )
 
 
-def _check_note(note: str | None, field: Sequence[str | int]) -> str | None:
+def check_note(note: str | None, field: Sequence[str | int]) -> str | None:
     note = (note or "").strip() or None
     if note is not None and len(note) > NOTE_MAX:
         raise DomainError("OUT_OF_RANGE", f"Use at most {NOTE_MAX} characters (got {len(note)})", field)
     return note
 
 
-async def _transition(
+async def transition_registration(
     uow: UnitOfWork,
     registration_id: int,
     *,
@@ -118,7 +118,25 @@ async def _transition(
     return (await uow.session.execute(stmt)).scalar_one_or_none()
 
 
-def _check_contact(contact_email: str, contact_whatsapp: str | None) -> tuple[str, str | None]:
+async def transition_or_conflict(
+    uow: UnitOfWork,
+    registration_id: int,
+    *,
+    expected: Sequence[Status],
+    to: Status | None = None,
+    where: Sequence[ColumnElement[bool]] = (),
+    **values: Any,
+) -> models.Registration:
+    """transition_registration, or CONFLICT (on input.id) when a concurrent change won."""
+    updated = await transition_registration(
+        uow, registration_id, expected=expected, to=to, where=where, **values
+    )
+    if updated is None:
+        raise registration_conflict(["input", "id"])
+    return updated
+
+
+def check_contact(contact_email: str, contact_whatsapp: str | None) -> tuple[str, str | None]:
     email = contact_email.strip()
     if not email:
         raise DomainError("REQUIRED", "Enter a contact email", ["input", "contactEmail"])
@@ -134,9 +152,9 @@ def _check_contact(contact_email: str, contact_whatsapp: str | None) -> tuple[st
     return email, whatsapp
 
 
-def _check_campaign_takes_registrations(campaign: models.Campaign, targeted: bool, now: datetime) -> None:
+def check_campaign_takes_registrations(campaign: models.Campaign, targeted: bool, now: datetime) -> None:
     field = ["input", "campaignId"]
-    _check_not_closed(campaign, now, field)
+    check_not_closed(campaign, now, field)
     if not campaign.published:
         raise DomainError("NOT_PUBLISHED", "The campaign is not published; it takes no registrations", field)
     if not targeted:
@@ -144,22 +162,22 @@ def _check_campaign_takes_registrations(campaign: models.Campaign, targeted: boo
     if now < campaign.registration_start:
         raise DomainError(
             "REGISTRATION_NOT_OPEN_YET",
-            f"Registration opens at {_when(campaign.registration_start)}",
+            f"Registration opens at {instant_text(campaign.registration_start)}",
             field,
             opens_at=campaign.registration_start,
         )
     if not campaign_rules.registration_open(campaign, now):
         raise DomainError(
             "REGISTRATION_ENDED",
-            f"Registration ended at {_when(campaign.registration_end)}",
+            f"Registration ended at {instant_text(campaign.registration_end)}",
             field,
             ended_at=campaign.registration_end,
         )
 
 
-def _term_errors(item: ItemSpec, campaign: models.Campaign, path: list[str | int]) -> list[DomainError]:
-    errors = []
-    rate_range = f"between {_percent(RATE_MIN_BPS)} and {_percent(RATE_MAX_BPS)}"
+def term_errors(item: ItemSpec, campaign: models.Campaign, path: list[str | int]) -> list[DomainError]:
+    errors: list[DomainError] = []
+    rate_range = f"between {percent_text(RATE_MIN_BPS)} and {percent_text(RATE_MAX_BPS)}"
     if not RATE_MIN_BPS <= item.total_rate_bps <= RATE_MAX_BPS:
         errors.append(
             DomainError("OUT_OF_RANGE", f"Enter a total rate {rate_range}", [*path, "totalRateBps"])
@@ -168,7 +186,7 @@ def _term_errors(item: ItemSpec, campaign: models.Campaign, path: list[str | int
         errors.append(
             DomainError(
                 "BELOW_REQUIREMENT",
-                f"The campaign asks for a total rate of at least {_percent(campaign.commission_requirement_bps)}",
+                f"The campaign asks for a total rate of at least {percent_text(campaign.commission_requirement_bps)}",
                 [*path, "totalRateBps"],
             )
         )

@@ -11,9 +11,9 @@ from sqlalchemy import select, update
 from server import models
 from server.models.enums import RegistrationStatus
 from server.runtime import Runtime
+from server.services import showcase_endings
 from server.services.registration_changes import (
     StatusChanges,
-    _end_showcase_entries,
 )
 from server.services.registration_rules import OPEN_STATUSES
 from server.services.unit_of_work import UnitOfWork
@@ -63,7 +63,7 @@ async def close_registrations_of_ended_campaigns(rt: Runtime) -> int:
                         await s.scalars(select(C).where(C.id.in_({r.campaign_id for r, _ in closed})))
                     ).all()
                 }
-                await _end_showcase_entries(uow, [r.id for r, _ in closed])
+                await showcase_endings.end_entries_for_registrations(uow, [r.id for r, _ in closed])
                 changes = StatusChanges(uow, None)
                 for registration, old in closed:
                     changes.add(

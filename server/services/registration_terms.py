@@ -23,14 +23,13 @@ from server.services import audit
 from server.services.errors import DomainError, DomainErrors
 from server.services.notifications import notify
 from server.services.registration_checks import (
-    _check_contact,
-    _check_not_closed,
-    _check_status,
-    _conflict,
-    _load,
-    _of_seller,
-    _term_errors,
-    _transition,
+    check_contact,
+    check_not_closed,
+    check_status,
+    load_registration,
+    of_seller,
+    term_errors,
+    transition_or_conflict,
 )
 from server.services.registrations import ItemSpec
 from server.services.unit_of_work import UnitOfWork
@@ -97,9 +96,11 @@ async def update_terms(
         )
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        registration, campaign = await _load(uow, registration_id, _of_seller(principal), ["input", "id"])
-        _check_not_closed(campaign, now, ["input", "id"])
-        _check_status(registration, [Status.PENDING], "edited (an approved one keeps its rate)")
+        registration, campaign = await load_registration(
+            uow, registration_id, of_seller(principal), ["input", "id"]
+        )
+        check_not_closed(campaign, now, ["input", "id"])
+        check_status(registration, [Status.PENDING], "edited (an approved one keeps its rate)")
         new = _wanted(data)
         merged = ItemSpec(
             product_id=registration.product_id,
@@ -109,13 +110,13 @@ async def update_terms(
         )
         errors = [
             e
-            for e in _term_errors(merged, campaign, ["input"])
+            for e in term_errors(merged, campaign, ["input"])
             if e.field and e.field[-1] in {_API[c] for c in new}
         ]
         if errors:
             raise DomainErrors(errors)
         if "contact_email" in new or "contact_whatsapp" in new:
-            new["contact_email"], new["contact_whatsapp"] = _check_contact(
+            new["contact_email"], new["contact_whatsapp"] = check_contact(
                 new.get("contact_email", registration.contact_email),
                 new.get("contact_whatsapp", registration.contact_whatsapp),
             )
@@ -123,15 +124,13 @@ async def update_terms(
         if not changed:
             raise DomainError("NO_CHANGE", "Nothing to change: the input matches the registration's terms")
         before = {column: getattr(registration, column) for column in changed}
-        updated = await _transition(
+        updated = await transition_or_conflict(
             uow,
             registration.id,
             expected=[Status.PENDING],
             where=[R.version == registration.version],
             **changed,
         )
-        if updated is None:
-            raise _conflict(["input", "id"])
         audit.record(
             uow,
             principal,

@@ -21,28 +21,28 @@ from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus, RejectReason
 from server.models.registration import LIVE_REGISTRATION_STATUSES
 from server.runtime import Runtime
-from server.services import audit, campaign_rules, campaigns
+from server.services import audit, campaign_rules, campaigns, showcase_endings
 from server.services.errors import DomainError, not_found
 from server.services.notifications import notify
 from server.services.registration_batch import ItemOutcome, check_size, checked_items
 from server.services.registration_changes import (
     StatusChanges,
-    _end_showcase_entries,
 )
 from server.services.registration_checks import (
     SAMPLE_QUOTA_MAX,
-    _check_campaign_takes_registrations,
-    _check_contact,
-    _check_not_closed,
-    _check_note,
-    _check_status,
-    _closed_error,
-    _conflict,
-    _load,
-    _of_agency,
-    _of_seller,
-    _term_errors,
-    _transition,
+    check_campaign_takes_registrations,
+    check_contact,
+    check_not_closed,
+    check_note,
+    check_status,
+    closed_error,
+    load_registration,
+    of_agency,
+    of_seller,
+    registration_conflict,
+    term_errors,
+    transition_or_conflict,
+    transition_registration,
 )
 from server.services.registration_rules import DECISION_STATUS, OPEN_STATUSES, ReviewDecision
 from server.services.unit_of_work import UnitOfWork
@@ -107,7 +107,7 @@ async def create(
             f"Register at most {campaign_rules.MAX_BATCH} products at once (got {len(items)})",
             ["input", "items"],
         )
-    email, whatsapp = _check_contact(contact_email, contact_whatsapp)
+    email, whatsapp = check_contact(contact_email, contact_whatsapp)
     shop_id = principal.shop_id
     if shop_id is None:
         raise not_found("Campaign", ["input", "campaignId"])
@@ -129,10 +129,10 @@ async def create(
         if row is None:
             raise not_found("Campaign", ["input", "campaignId"])
         campaign, targeted = row[0], bool(row[1])
-        _check_campaign_takes_registrations(campaign, targeted, now)
+        check_campaign_takes_registrations(campaign, targeted, now)
 
         wanted = {item.product_id for item in items if item.product_id is not None}
-        own = (
+        own: set[int] = (
             set(
                 (
                     await s.scalars(
@@ -154,7 +154,7 @@ async def create(
             outcomes.append(outcome)
             path: list[str | int] = ["input", "items", index]
             product_field = [*path, "productId"]
-            errors = _term_errors(item, campaign, path)
+            errors = term_errors(item, campaign, path)
             product_id = item.product_id
             if product_id is None or product_id not in own:
                 errors.insert(0, not_found("Product", product_field))
@@ -239,12 +239,14 @@ async def withdraw(rt: Runtime, principal: Principal, registration_id: int) -> m
     """The seller takes back a PENDING registration."""
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        registration, campaign = await _load(uow, registration_id, _of_seller(principal), ["input", "id"])
-        _check_not_closed(campaign, now, ["input", "id"])
-        _check_status(registration, [Status.PENDING], "withdrawn")
-        updated = await _transition(uow, registration.id, expected=[Status.PENDING], to=Status.WITHDRAWN)
-        if updated is None:
-            raise _conflict(["input", "id"])
+        registration, campaign = await load_registration(
+            uow, registration_id, of_seller(principal), ["input", "id"]
+        )
+        check_not_closed(campaign, now, ["input", "id"])
+        check_status(registration, [Status.PENDING], "withdrawn")
+        updated = await transition_or_conflict(
+            uow, registration.id, expected=[Status.PENDING], to=Status.WITHDRAWN
+        )
         changes = StatusChanges(uow, principal)
         changes.add(updated, campaign, Status.PENDING, Status.WITHDRAWN, action="registration.withdraw")
         await changes.announce()
@@ -260,23 +262,23 @@ async def increase_sample_quota(
         raise DomainError("OUT_OF_RANGE", f"Enter a sample quota between 0 and {SAMPLE_QUOTA_MAX}", field)
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        registration, campaign = await _load(uow, registration_id, _of_seller(principal), ["input", "id"])
-        _check_not_closed(campaign, now, ["input", "id"])
-        _check_status(registration, OPEN_STATUSES, "changed")
+        registration, campaign = await load_registration(
+            uow, registration_id, of_seller(principal), ["input", "id"]
+        )
+        check_not_closed(campaign, now, ["input", "id"])
+        check_status(registration, OPEN_STATUSES, "changed")
         old = registration.sample_quota
         if sample_quota < old:
             raise DomainError("QUOTA_DECREASE", f"The sample quota can only increase (it is {old})", field)
         if sample_quota == old:
             return registration
-        updated = await _transition(
+        updated = await transition_or_conflict(
             uow,
             registration.id,
             expected=OPEN_STATUSES,
             where=[R.sample_quota == old],
             sample_quota=sample_quota,
         )
-        if updated is None:
-            raise _conflict(["input", "id"])
         audit.record(
             uow,
             principal,
@@ -303,23 +305,23 @@ async def request_cancellation(
     rt: Runtime, principal: Principal, registration_id: int, reason: str | None
 ) -> models.Registration:
     """The seller asks to end an APPROVED collaboration; the agency decides (cancellation_decide)."""
-    text = _check_note(reason, ["input", "reason"])
+    text = check_note(reason, ["input", "reason"])
     if text is None:
         raise DomainError("REQUIRED", "Say why you want to cancel", ["input", "reason"])
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        registration, campaign = await _load(uow, registration_id, _of_seller(principal), ["input", "id"])
-        _check_not_closed(campaign, now, ["input", "id"])
-        _check_status(registration, [Status.APPROVED], "cancelled")
-        updated = await _transition(
+        registration, campaign = await load_registration(
+            uow, registration_id, of_seller(principal), ["input", "id"]
+        )
+        check_not_closed(campaign, now, ["input", "id"])
+        check_status(registration, [Status.APPROVED], "cancelled")
+        updated = await transition_or_conflict(
             uow,
             registration.id,
             expected=[Status.APPROVED],
             to=Status.PENDING_CLOSED,
             cancellation_requested_at=now,
         )
-        if updated is None:
-            raise _conflict(["input", "id"])
         changes = StatusChanges(uow, principal)
         changes.add(
             updated,
@@ -350,21 +352,21 @@ async def review(
     rejecting = decision is not ReviewDecision.APPROVE
     if rejecting and reason is None:
         raise DomainError("REQUIRED", "Choose why you reject", ["input", "reason"])
-    note = _check_note(note, ["input", "note"])
+    note = check_note(note, ["input", "note"])
     to = DECISION_STATUS[decision]
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         outcomes, todo = await checked_items(
             uow,
             ids,
-            scope=_of_agency(principal),
+            scope=of_agency(principal),
             expected=Status.PENDING,
             doing="reviewed",
-            closed_error=_closed_error,
+            closed_error=closed_error,
         )
         changes = StatusChanges(uow, principal)
         for item in todo:
-            updated = await _transition(  # decides the terms it read: an edit that lands first is a CONFLICT
+            updated = await transition_registration(  # decides the terms it read: an edit that lands first is a CONFLICT
                 uow,
                 item.registration.id,
                 expected=[Status.PENDING],
@@ -376,7 +378,7 @@ async def review(
                 reject_note=note if rejecting else None,
             )
             if updated is None:
-                item.outcome.errors = [_conflict(item.path)]
+                item.outcome.errors = [registration_conflict(item.path)]
                 continue
             changes.add(
                 updated,
@@ -396,28 +398,28 @@ async def decide_cancellation(
     rt: Runtime, principal: Principal, registration_id: int, *, approve: bool, note: str | None
 ) -> models.Registration:
     """The agency approves a seller's cancellation request (→ CLOSED) or declines it (→ APPROVED)."""
-    note = _check_note(note, ["input", "note"])
+    note = check_note(note, ["input", "note"])
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        registration, campaign = await _load(uow, registration_id, _of_agency(principal), ["input", "id"])
-        _check_not_closed(campaign, now, ["input", "id"])
-        _check_status(registration, [Status.PENDING_CLOSED], "decided on")
+        registration, campaign = await load_registration(
+            uow, registration_id, of_agency(principal), ["input", "id"]
+        )
+        check_not_closed(campaign, now, ["input", "id"])
+        check_status(registration, [Status.PENDING_CLOSED], "decided on")
         if approve:
-            updated = await _transition(
+            updated = await transition_or_conflict(
                 uow, registration.id, expected=[Status.PENDING_CLOSED], to=Status.CLOSED, closed_at=now
             )
         else:
-            updated = await _transition(
+            updated = await transition_or_conflict(
                 uow,
                 registration.id,
                 expected=[Status.PENDING_CLOSED],
                 to=Status.APPROVED,
                 cancellation_requested_at=None,
             )
-        if updated is None:
-            raise _conflict(["input", "id"])
         if approve:
-            await _end_showcase_entries(uow, [updated.id])
+            await showcase_endings.end_entries_for_registrations(uow, [updated.id])
         changes = StatusChanges(uow, principal)
         changes.add(
             updated,

@@ -30,7 +30,7 @@ class Address:
     country: str
 
 
-def _text(value: str | None) -> str:
+def stripped(value: str | None) -> str:
     return (value or "").strip()
 
 
@@ -50,20 +50,20 @@ def check_address(address: Address, field: list[str]) -> Address:
             errors.append(DomainError("TOO_LONG", f"Use at most {max_len} characters", [*field, name]))
         return value or None
 
-    recipient = required("recipientName", _text(address.recipient_name), 120, "the recipient's name")
-    phone = required("phone", _text(address.phone), 32, "a phone number")
+    recipient = required("recipientName", stripped(address.recipient_name), 120, "the recipient's name")
+    phone = required("phone", stripped(address.phone), 32, "a phone number")
     if phone and len(phone) <= 32 and not PHONE_RE.match(phone):
         errors.append(
             DomainError("INVALID_FORMAT", "Enter a phone number, e.g. +66 81 234 5678", [*field, "phone"])
         )
-    line1 = required("line1", _text(address.line1), 200, "the street address")
-    line2 = optional("line2", _text(address.line2), 200)
-    city = required("city", _text(address.city), 100, "the city")
-    region = optional("region", _text(address.region), 100)
-    postal = required("postalCode", _text(address.postal_code), 20, "the postal code")
+    line1 = required("line1", stripped(address.line1), 200, "the street address")
+    line2 = optional("line2", stripped(address.line2), 200)
+    city = required("city", stripped(address.city), 100, "the city")
+    region = optional("region", stripped(address.region), 100)
+    postal = required("postalCode", stripped(address.postal_code), 20, "the postal code")
     if postal and len(postal) <= 20 and not POSTAL_RE.match(postal):
         errors.append(DomainError("INVALID_FORMAT", "Enter a valid postal code", [*field, "postalCode"]))
-    country = _text(address.country).upper()
+    country = stripped(address.country).upper()
     if not country:
         errors.append(DomainError("REQUIRED", "Choose the country", [*field, "country"]))
     elif country not in COUNTRIES:

@@ -15,13 +15,12 @@ from server.models.enums import SampleStatus, ShipmentStatus
 from server.runtime import Runtime
 from server.services import audit, offer_rules
 from server.services.errors import DomainError, DomainErrors, not_found
-from server.services.notifications import notify
-from server.services.sample_address import _text
+from server.services.notifications import creator_name, notify
+from server.services.sample_address import stripped
 from server.services.samples import (
-    _creator_name,
-    _sample_stmt,
-    _transition,
     publish_status,
+    sample_stmt,
+    transition_sample,
 )
 from server.services.unit_of_work import UnitOfWork
 
@@ -60,9 +59,9 @@ async def update_shipment(
     """The product's seller records a shipment event (the request keeps the latest state)."""
     now = rt.clock.now()
     carrier, tracking_number, note = (
-        _text(carrier) or None,
-        _text(tracking_number) or None,
-        _text(note) or None,
+        stripped(carrier) or None,
+        stripped(tracking_number) or None,
+        stripped(note) or None,
     )
     errors: list[DomainError] = []
     if status is ShipmentStatus.SHIPPED:
@@ -82,7 +81,7 @@ async def update_shipment(
     async with UnitOfWork(rt) as uow:
         row = (
             await uow.session.execute(
-                _sample_stmt().where(
+                sample_stmt().where(
                     models.SampleRequest.id == sample_id,
                     models.Registration.shop_id == principal.organisation_id,
                     models.SampleRequest.status.in_(offer_rules.SHIPPABLE_SAMPLE_STATUSES),
@@ -110,7 +109,7 @@ async def update_shipment(
         if status is ShipmentStatus.DELIVERED:
             values["delivered_at"] = now
             values["content_due_at"] = now + timedelta(days=offer_rules.CONTENT_DUE_AFTER_DAYS)
-        await _transition(uow, sample, expected, **values)
+        await transition_sample(uow, sample, expected, **values)
         uow.session.add(
             models.Shipment(
                 sample_request_id=sample.id,
@@ -165,7 +164,7 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
     async with UnitOfWork(rt) as uow:
         row = (
             await uow.session.execute(
-                _sample_stmt().where(
+                sample_stmt().where(
                     models.SampleRequest.id == sample_id,
                     models.SampleRequest.creator_id == principal.organisation_id,
                 )
@@ -208,7 +207,7 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
             campaign_id=row.campaign_id,
             changes={"contentDueAt": [sample.content_due_at.isoformat(), due.isoformat()]},
         )
-        name = await _creator_name(uow, row.creator_id)
+        name = await creator_name(uow, row.creator_id)
         await notify(
             uow,
             recipient_organisation_id=row.agency_id,

@@ -9,8 +9,8 @@ from server.db import rowcount
 from server.models.enums import SampleStatus
 from server.runtime import Runtime
 from server.services import audit
-from server.services.notifications import notify
-from server.services.samples import _creator_name, _sample_stmt, publish_status
+from server.services.notifications import creator_name, notify
+from server.services.samples import publish_status, sample_stmt
 from server.services.unit_of_work import UnitOfWork
 
 
@@ -22,7 +22,7 @@ async def mark_overdue_samples(rt: Runtime) -> int:
     async with UnitOfWork(rt) as uow:
         rows = (
             await uow.session.execute(
-                _sample_stmt().where(
+                sample_stmt().where(
                     models.SampleRequest.status == SampleStatus.DELIVERED,
                     models.SampleRequest.content_due_at <= now,
                 )
@@ -61,7 +61,7 @@ async def mark_overdue_samples(rt: Runtime) -> int:
                 subject_type="SampleRequest",
                 subject_id=sample.id,
             )
-            name = await _creator_name(uow, row.creator_id)
+            name = await creator_name(uow, row.creator_id)
             await notify(
                 uow,
                 recipient_organisation_id=row.agency_id,

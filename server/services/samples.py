@@ -22,8 +22,8 @@ from server.models.enums import RegistrationStatus, SampleStatus, ShowcaseStatus
 from server.runtime import Runtime
 from server.services import audit, offer_rules
 from server.services.errors import DomainError, not_found
-from server.services.notifications import notify
-from server.services.sample_address import Address, _text, check_address
+from server.services.notifications import creator_name, notify
+from server.services.sample_address import Address, check_address, stripped
 from server.services.unit_of_work import UnitOfWork
 
 REASON_MAX = 500
@@ -47,7 +47,7 @@ def publish_status(
         uow.publish_after_commit(channels.samples_of_org(organisation_id), event)
 
 
-def _sample_stmt() -> Any:
+def sample_stmt() -> Any:
     """A sample request with the parties and names every transition needs."""
     return (
         select(
@@ -83,7 +83,7 @@ async def _lock_quota(uow: UnitOfWork, registration_id: int) -> int:
     return offer_rules.samples_left(quota or 0, consumed or 0)
 
 
-async def _transition(
+async def transition_sample(
     uow: UnitOfWork, sample: models.SampleRequest, expected: SampleStatus, **values: Any
 ) -> None:
     result = await uow.session.execute(
@@ -96,13 +96,6 @@ async def _transition(
         raise DomainError(
             "CONFLICT", "The sample request changed at the same time. Reload and try again.", ["input"]
         )
-
-
-async def _creator_name(uow: UnitOfWork, creator_id: int) -> str:
-    name = await uow.session.scalar(
-        select(models.CreatorProfile.display_name).where(models.CreatorProfile.organisation_id == creator_id)
-    )
-    return name or "A creator"
 
 
 # --- creator: request ----------------------------------------------------------------------------------------
@@ -204,7 +197,7 @@ async def request_sample(
             campaign_id=campaign_id,
             changes={"status": [None, SampleStatus.REQUESTED.value]},
         )
-        name = await _creator_name(uow, creator_id)
+        name = await creator_name(uow, creator_id)
         await notify(
             uow,
             recipient_organisation_id=agency_id,
@@ -225,7 +218,7 @@ async def review_sample(
     rt: Runtime, principal: Principal, *, sample_id: int, approve: bool, reason: str | None
 ) -> int:
     now = rt.clock.now()
-    reason = _text(reason) or None
+    reason = stripped(reason) or None
     if not approve:
         if reason is None:
             raise DomainError("REQUIRED", "Tell the creator why the request is rejected", ["input", "reason"])
@@ -234,7 +227,7 @@ async def review_sample(
     async with UnitOfWork(rt) as uow:
         row = (
             await uow.session.execute(
-                _sample_stmt().where(
+                sample_stmt().where(
                     models.SampleRequest.id == sample_id,
                     models.Campaign.agency_id == principal.organisation_id,
                 )
@@ -255,7 +248,7 @@ async def review_sample(
                     "QUOTA_EXHAUSTED", "The product's sample quota is used up", ["input", "approve"]
                 )
             to = SampleStatus.APPROVED
-            await _transition(
+            await transition_sample(
                 uow,
                 sample,
                 SampleStatus.REQUESTED,
@@ -265,7 +258,7 @@ async def review_sample(
             )
         else:
             to = SampleStatus.REJECTED
-            await _transition(
+            await transition_sample(
                 uow,
                 sample,
                 SampleStatus.REQUESTED,

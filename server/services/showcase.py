@@ -27,7 +27,7 @@ from server.rates import rate_in_force, still_pending
 from server.runtime import Runtime
 from server.services import audit, offer_rules
 from server.services.errors import DomainError, DomainErrors
-from server.services.notifications import notify
+from server.services.notifications import creator_name, notify
 from server.services.showcase_views import (
     LowerRateNotice,
     OfferItem,
@@ -56,7 +56,7 @@ def _insert(rt: Runtime) -> Any:
     return sqlite_insert if rt.settings.is_sqlite else pg_insert
 
 
-async def _link(uow: UnitOfWork, token: str) -> Row[*tuple[Any, ...]] | None:
+async def share_link_row(uow: UnitOfWork, token: str) -> Row[*tuple[Any, ...]] | None:
     if not offer_rules.plausible_token(token):
         return None
     stmt = (
@@ -89,7 +89,7 @@ async def _record_open(uow: UnitOfWork, link_id: int, creator_id: int) -> None:
     await uow.session.execute(stmt)
 
 
-async def _list_items(uow: UnitOfWork, list_id: int) -> list[Row[*tuple[Any, ...]]]:
+async def list_items(uow: UnitOfWork, list_id: int) -> list[Row[*tuple[Any, ...]]]:
     stmt = (
         select(
             models.ProductListItem.id,
@@ -107,7 +107,7 @@ async def _list_items(uow: UnitOfWork, list_id: int) -> list[Row[*tuple[Any, ...
     return list((await uow.session.execute(stmt)).all())
 
 
-async def _active_entries(
+async def active_entries(
     session: Any, creator_id: int, product_ids: Iterable[int]
 ) -> dict[int, tuple[models.ShowcaseEntry, str]]:
     """The creator's ACTIVE entry per product, with where it comes from ("campaign · agency")."""
@@ -144,21 +144,14 @@ def _notice(
     )
 
 
-async def _creator_name(uow: UnitOfWork, creator_id: int) -> str:
-    name = await uow.session.scalar(
-        select(models.CreatorProfile.display_name).where(models.CreatorProfile.organisation_id == creator_id)
-    )
-    return name or "A creator"
-
-
-def _publish(uow: UnitOfWork, creator_id: int, entry_id: int, status: ShowcaseStatus) -> None:
+def publish_showcase_change(uow: UnitOfWork, creator_id: int, entry_id: int, status: ShowcaseStatus) -> None:
     uow.publish_after_commit(
         channels.showcase_of_creator(creator_id),
         {"type": "ShowcaseChanged", "id": entry_id, "status": status.value},
     )
 
 
-def _titles(titles: Sequence[str], limit: int = 3) -> str:
+def titles_text(titles: Sequence[str], limit: int = 3) -> str:
     shown = ", ".join(titles[:limit])
     return shown if len(titles) <= limit else f"{shown} and {len(titles) - limit} more"
 
@@ -173,12 +166,12 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
     creator_id = principal.organisation_id
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        link = await _link(uow, token)
+        link = await share_link_row(uow, token)
         if link is None:
             return None
         await _record_open(uow, link.link_id, creator_id)
-        items = [i for i in await _list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
-        active = await _active_entries(uow.session, creator_id, (i.product_id for i in items))
+        items = [i for i in await list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
+        active = await active_entries(uow.session, creator_id, (i.product_id for i in items))
     offer_items: list[OfferItem] = []
     for item in items:
         current = active.get(item.product_id)
@@ -196,13 +189,18 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
                 else _notice(*current, item.creator_rate_bps, now),
             )
         )
+    return shared_offer(token, link, offer_items)
+
+
+def shared_offer(token: str, link: Row[*tuple[Any, ...]], items: list[OfferItem]) -> SharedOffer:
+    """The offer of a share link (a row of share_link_row) with these items."""
     return SharedOffer(
         token=token,
         agency_name=link.agency_name,
         campaign_name=link.campaign_name,
         campaign_end=link.campaign_end,
         market=link.market,
-        items=offer_items,
+        items=items,
     )
 
 
@@ -233,12 +231,12 @@ async def add_to_showcase(
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
         s = uow.session
-        link = await _link(uow, token)
+        link = await share_link_row(uow, token)
         if link is None:
             raise DomainError("LINK_NOT_VALID", LINK_NOT_VALID, ["input", "token"])
-        items = await _list_items(uow, link.list_id)
+        items = await list_items(uow, link.list_id)
         chosen = _chosen_items(items, item_ids)
-        active = await _active_entries(s, creator_id, (i.product_id for i in chosen))
+        active = await active_entries(s, creator_id, (i.product_id for i in chosen))
 
         titles = dict(
             (
@@ -293,7 +291,7 @@ async def add_to_showcase(
                 .execution_options(synchronize_session=False)
             )
             if rowcount(result) != len(to_replace):
-                raise _conflict()
+                raise showcase_conflict()
         new_entries = [
             models.ShowcaseEntry(
                 creator_id=creator_id,
@@ -312,7 +310,7 @@ async def add_to_showcase(
         try:
             await s.flush()
         except IntegrityError:
-            raise _conflict() from None
+            raise showcase_conflict() from None
 
         for entry in to_replace:
             audit.record(
@@ -324,7 +322,7 @@ async def add_to_showcase(
                 campaign_id=None,
                 changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.REPLACED.value]},
             )
-            _publish(uow, creator_id, entry.id, ShowcaseStatus.REPLACED)
+            publish_showcase_change(uow, creator_id, entry.id, ShowcaseStatus.REPLACED)
         for entry in new_entries:
             audit.record(
                 uow,
@@ -335,16 +333,16 @@ async def add_to_showcase(
                 campaign_id=link.campaign_id,
                 changes={"creatorRateBps": [None, entry.creator_rate_bps]},
             )
-            _publish(uow, creator_id, entry.id, ShowcaseStatus.ACTIVE)
+            publish_showcase_change(uow, creator_id, entry.id, ShowcaseStatus.ACTIVE)
         if new_entries:
-            name = await _creator_name(uow, creator_id)
+            name = await creator_name(uow, creator_id)
             added = [titles.get(e.product_id, "") for e in new_entries]
             await notify(
                 uow,
                 recipient_organisation_id=link.agency_id,
                 kind="SHOWCASE_ADDED",
                 title=f"{name} added {len(added)} product{'s' if len(added) != 1 else ''}",
-                body=f"From {link.list_name} ({link.campaign_name}): {_titles(added)}.",
+                body=f"From {link.list_name} ({link.campaign_name}): {titles_text(added)}.",
                 subject_type="ProductList",
                 subject_id=link.list_id,
             )
@@ -384,7 +382,7 @@ def _chosen_items(
     return chosen
 
 
-def _conflict() -> DomainError:
+def showcase_conflict() -> DomainError:
     return DomainError("CONFLICT", "Your showcase changed at the same time. Reload and try again.", ["input"])
 
 

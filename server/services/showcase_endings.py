@@ -10,7 +10,7 @@ from server import models
 from server.models.enums import ShowcaseStatus
 from server.services import audit
 from server.services.notifications import notify
-from server.services.showcase import _publish, _titles
+from server.services.showcase import publish_showcase_change, titles_text
 from server.services.unit_of_work import UnitOfWork
 
 
@@ -58,7 +58,7 @@ async def end_entries_for_registrations(uow: UnitOfWork, registration_ids: list[
             changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.ENDED.value]},
             reason="The collaboration closed",
         )
-        _publish(uow, creator_id, entry_id, ShowcaseStatus.ENDED)
+        publish_showcase_change(uow, creator_id, entry_id, ShowcaseStatus.ENDED)
         by_creator[creator_id].append(titles.get(product_id, ""))
     for creator_id, ended_titles in by_creator.items():
         await notify(
@@ -66,5 +66,5 @@ async def end_entries_for_registrations(uow: UnitOfWork, registration_ids: list[
             recipient_organisation_id=creator_id,
             kind="SHOWCASE_ENDED",
             title=f"{len(ended_titles)} product{'s' if len(ended_titles) != 1 else ''} left your showcase",
-            body=f"The collaboration closed, so new orders no longer earn commission: {_titles(ended_titles)}.",
+            body=f"The collaboration closed, so new orders no longer earn commission: {titles_text(ended_titles)}.",
         )

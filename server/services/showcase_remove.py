@@ -14,13 +14,12 @@ from server.models.enums import ShowcaseStatus
 from server.runtime import Runtime
 from server.services import audit
 from server.services.errors import DomainError, DomainErrors
-from server.services.notifications import notify
+from server.services.notifications import creator_name, notify
 from server.services.showcase import (
     MAX_ITEMS,
-    _conflict,
-    _creator_name,
-    _publish,
-    _titles,
+    publish_showcase_change,
+    showcase_conflict,
+    titles_text,
 )
 from server.services.unit_of_work import UnitOfWork
 
@@ -67,7 +66,7 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
             .execution_options(synchronize_session=False)
         )
         if rowcount(result) != len(found):
-            raise _conflict()
+            raise showcase_conflict()
         by_agency: dict[int, list[str]] = defaultdict(list)
         for entry_id, campaign_id, agency_id, title in found.values():
             audit.record(
@@ -79,15 +78,15 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
                 campaign_id=campaign_id,
                 changes={"status": [ShowcaseStatus.ACTIVE.value, ShowcaseStatus.REMOVED.value]},
             )
-            _publish(uow, creator_id, entry_id, ShowcaseStatus.REMOVED)
+            publish_showcase_change(uow, creator_id, entry_id, ShowcaseStatus.REMOVED)
             by_agency[agency_id].append(title)
-        name = await _creator_name(uow, creator_id)
+        name = await creator_name(uow, creator_id)
         for agency_id, titles in by_agency.items():
             await notify(
                 uow,
                 recipient_organisation_id=agency_id,
                 kind="SHOWCASE_REMOVED",
                 title=f"{name} removed {len(titles)} product{'s' if len(titles) != 1 else ''}",
-                body=f"No longer in their showcase: {_titles(titles)}.",
+                body=f"No longer in their showcase: {titles_text(titles)}.",
             )
     return list(found)

@@ -53,3 +53,10 @@ class UnitOfWork:
                 self._events.clear()
         finally:
             await self.session.__aexit__(exc_type, exc, tb)
+
+
+async def begin_writing(uow: UnitOfWork) -> None:
+    """On SQLite, take the write lock before the first read: a transaction that read first and writes later
+    fails at once (not after busy_timeout) when another one wrote in between. Every unit of work begins with
+    BEGIN IMMEDIATE on SQLite (server/db.py), so beginning the transaction now is enough."""
+    await uow.session.connection()

@@ -31,8 +31,7 @@ from server.services.errors import DomainError, DomainErrors, not_found
 from server.services.finance.accounts import latest_tax_info, open_account
 from server.services.finance.check_digits import aba_routing_ok, bic_ok
 from server.services.notifications import notify
-from server.services.orders.ingestion import begin_writing
-from server.services.unit_of_work import UnitOfWork
+from server.services.unit_of_work import UnitOfWork, begin_writing
 
 HOLDER_MAX = 200
 BANK_NAME_MAX = 120

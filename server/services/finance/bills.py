@@ -28,8 +28,7 @@ from server.services.errors import DomainError
 from server.services.finance.bill_notice import bill_notice, payees_with_a_bank_account
 from server.services.finance.finance_rules import PAYEE_ACCOUNTS, is_period, period_bounds, previous_period
 from server.services.notifications import notify
-from server.services.orders.ingestion import begin_writing
-from server.services.unit_of_work import UnitOfWork
+from server.services.unit_of_work import UnitOfWork, begin_writing
 
 Bill = models.PaymentBill
 Entry = models.LedgerEntry

@@ -30,8 +30,7 @@ from server.services.errors import DomainError, DomainErrors
 from server.services.finance.bank import masked
 from server.services.finance.finance_rules import PayoutBlockReason, PayoutOutcome
 from server.services.notifications import notify
-from server.services.orders.ingestion import begin_writing
-from server.services.unit_of_work import UnitOfWork
+from server.services.unit_of_work import UnitOfWork, begin_writing
 
 Bill = models.PaymentBill
 PAYABLE = (BillStatus.ISSUED, BillStatus.FAILED)

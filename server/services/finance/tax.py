@@ -27,8 +27,7 @@ from server.services.errors import DomainError, DomainErrors, not_found
 from server.services.finance.accounts import latest_tax_info, open_account
 from server.services.finance.check_digits import tax_id_problem
 from server.services.notifications import notify
-from server.services.orders.ingestion import begin_writing
-from server.services.unit_of_work import UnitOfWork
+from server.services.unit_of_work import UnitOfWork, begin_writing
 
 NAME_MAX = 200
 LINE_MAX = 200

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import DateTime, Select, String, select, type_coerce
+from sqlalchemy import DateTime, Row, Select, String, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -117,7 +117,7 @@ def aware(at: datetime) -> datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
-def _pay_on(settle_at: datetime, pay_lag: timedelta | None) -> date | None:
+def pay_day_of(settle_at: datetime, pay_lag: timedelta | None) -> date | None:
     """The predicted payout of a line settling at `settle_at` (None for sellers: no payout lag)."""
     if pay_lag is None:
         return None
@@ -135,6 +135,9 @@ def _observation(level: refund_rates.Level, k: refund_rates.ProductKey) -> tuple
             refund_rates.Level.MARKET: (k.market,),
         }.get(level, ()),
     )
+
+
+OpenLineRow = Row[*tuple[Any, ...]]  # a row of open_lines(): values as the driver gives them, read by name
 
 
 @dataclass(slots=True)
@@ -164,7 +167,7 @@ class Context:
     def survival(self, product_id: int, paid_on: date) -> refund_rates.Survival:
         return self.curves[product_id].at(max((self.now.date() - paid_on).days, 0))  # memoised per age
 
-    def predict(self, row: Any, enums: dict[tuple[type, Any], Any]) -> OpenLine:
+    def predict(self, row: OpenLineRow, enums: dict[tuple[type, Any], Any]) -> OpenLine:
         """One open line's prediction (row: line_id, amount, market, status, currency, paid_at, delivered_at,
         settle_after, product_id as the driver gives them)."""
         market = enums.get((Market, row.market)) or enums.setdefault((Market, row.market), Market(row.market))
@@ -181,7 +184,7 @@ class Context:
         settle_day = self.settle_day(
             market, paid_on, None if row.settle_after is None else utc_day(row.settle_after)
         )
-        pay_on = _pay_on(datetime.combine(settle_day, time(), UTC), self.pay_lags.get(currency))
+        pay_on = pay_day_of(datetime.combine(settle_day, time(), UTC), self.pay_lags.get(currency))
         survival = self.survival(row.product_id, paid_on)
         return OpenLine(
             row.line_id,
@@ -247,7 +250,7 @@ async def party_forecast_per_line(rt: Runtime, principal: Principal) -> PartyFor
     async with rt.sessionmaker() as session:
         rows = (await (await session.connection()).execute(open_lines(principal))).all()  # Core rows
         on_hold: dict[Currency, int] = {}
-        open_rows = []
+        open_rows: list[OpenLineRow] = []
         for row in rows:
             if row.status == OrderLineStatus.FROZEN.value:
                 on_hold[Currency(row.currency)] = on_hold.get(Currency(row.currency), 0) + int(row[1])

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, time
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import select, union_all
+from sqlalchemy import Select, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
@@ -34,9 +34,9 @@ from server.services.insight.forecast import (
     OpenLine,
     PartyForecast,
     R,
-    _pay_on,
     context,
     open_lines,
+    pay_day_of,
     with_frozen,
 )
 from server.services.insight.forecast_model import LineGroup, forecast_groups, group
@@ -191,7 +191,7 @@ async def _groups(session: AsyncSession, ctx: Context, products: dict[int, _Prod
         cur = _enum(enums, Currency, currency)
         if (cur, settle_day) not in pay_days:
             at = datetime.combine(settle_day, time(), UTC)
-            pay_days[(cur, settle_day)] = _pay_on(at, ctx.pay_lags.get(cur))
+            pay_days[(cur, settle_day)] = pay_day_of(at, ctx.pay_lags.get(cur))
         survival = ctx.survival(pid, paid_day)
         g = group(
             cur,
@@ -220,7 +220,7 @@ async def _first_lines(
     if n <= 0 or not markets:
         return []
     now = ctx.now
-    parts = []
+    parts: list[Select[*tuple[Any, ...]]] = []
     for market in markets:
         mine = open_lines(ctx.principal, frozen=False).where(
             R.currency == currency.value, R.market == market.value

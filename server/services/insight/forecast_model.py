@@ -57,9 +57,11 @@ class CurrencyForecast:
     open_lines: int = 0
     estimated: int = 0
     next_days: Band = field(default_factory=Band)
-    weeks: list[tuple[date, Band]] = field(default_factory=list)
-    pay_dates: list[tuple[date, Band]] = field(default_factory=list)
-    basis: dict[Level, tuple[int, int]] = field(default_factory=dict)  # level -> (lines, estimated)
+    weeks: list[tuple[date, Band]] = field(default_factory=list[tuple[date, Band]])
+    pay_dates: list[tuple[date, Band]] = field(default_factory=list[tuple[date, Band]])
+    basis: dict[Level, tuple[int, int]] = field(
+        default_factory=dict[Level, tuple[int, int]]
+    )  # level -> (lines, estimated)
 
 
 class _Accumulator:
@@ -170,12 +172,13 @@ def forecast_groups(groups: Iterable[LineGroup], now: datetime) -> list[Currency
     by_currency: dict[Currency, list[LineGroup]] = defaultdict(list)
     for group in groups:
         by_currency[group.currency].append(group)
-    out = []
+    out: list[CurrencyForecast] = []
     for currency, items in by_currency.items():
         cf = CurrencyForecast(
             currency, open_lines=sum(g.sums[0] for g in items), estimated=sum(g.sums[1] for g in items)
         )
-        nxt, weeks, pays = _Accumulator(), [_Accumulator() for _ in range(WEEKS)], defaultdict(_Accumulator)
+        nxt, weeks = _Accumulator(), [_Accumulator() for _ in range(WEEKS)]
+        pays: defaultdict[date, _Accumulator] = defaultdict(_Accumulator)
         basis: dict[Level, list[int]] = defaultdict(lambda: [0, 0])
         for g in items:
             sums = list(g.sums)

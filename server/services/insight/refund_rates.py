@@ -17,7 +17,7 @@ A *finished* line was paid and has reached a final state: SETTLED, REFUNDED or C
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -164,8 +164,8 @@ class Curve:
     level: Level
     lines: int = 0
     gross: int = 0
-    lost_by_age: dict[int, int] = field(default_factory=dict)
-    _at: dict[int, Survival] = field(default_factory=dict, repr=False)
+    lost_by_age: dict[int, int] = field(default_factory=dict[int, int])
+    _at: dict[int, Survival] = field(default_factory=dict[int, Survival], repr=False)
 
     def at(self, age: int) -> Survival:
         """Memoised per age: a party's open lines share a few dozen ages."""
@@ -180,7 +180,7 @@ class Curve:
             return [10000] * (last - first + 1)
         before = sum(v for a, v in self.lost_by_age.items() if a < first)
         lost = sum(self.lost_by_age.values())
-        out = []
+        out: list[int] = []
         for age in range(first, last + 1):
             out.append(10000 - (ratio_bps(lost - before, self.gross - before) or 0))
             before += self.lost_by_age.get(age, 0)
@@ -193,6 +193,12 @@ class Curve:
         after = sum(v for a, v in self.lost_by_age.items() if a >= age)
         left = self.gross - before
         return Survival(10000 - (ratio_bps(after, left) or 0), self.level, self.lines)
+
+
+KeyOf = Callable[[ProductKey], tuple[Any, ...]]  # a product's key at one level
+Where = Callable[
+    [Sequence[ProductKey]], ColumnElement[bool]
+]  # the lines of these products' keys at one level
 
 
 async def curves(
@@ -216,7 +222,7 @@ async def curves(
     age = case((returned, age_days(returned_at, Line.paid_at, sqlite)), else_=-1)
     todo = {k.product_id: k for k in keys}
     out: dict[int, Curve] = {}
-    levels: list[tuple[Level, Any, list[Any], Any]] = [
+    levels: list[tuple[Level, KeyOf, list[Any], Where]] = [
         (
             Level.PRODUCT,
             lambda k: (k.product_id,),
@@ -274,8 +280,8 @@ async def _level(
     session: AsyncSession,
     level: Level,
     group: list[Any],
-    where: Any,
-    age: Any,
+    where: ColumnElement[bool],
+    age: ColumnElement[int],
     since: datetime,
     until: datetime,
 ) -> dict[tuple[Any, ...], Curve]:

@@ -40,7 +40,7 @@ class SampleFigures:
     creator_commission: int = 0
     agency_commission: int = 0
     sample_cost: int = 0  # shipped samples × the product's price
-    order_ids: set[int] = field(default_factory=set)
+    order_ids: set[int] = field(default_factory=set[int])
 
     @property
     def orders(self) -> int:
@@ -120,7 +120,7 @@ async def _campaign_roi(session: AsyncSession, scope: CampaignScope, currency: C
         )
     ).all()
     prices = await product_prices(session, sorted({s.product_id for s in samples}))
-    figures = {}
+    figures: dict[int, SampleFigures] = {}
     for s in samples:
         shipped = s.shipped_at is not None
         figures[s.id] = SampleFigures(

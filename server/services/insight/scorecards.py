@@ -14,12 +14,14 @@ party itself.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from server import models
 from server.models.enums import RegistrationStatus, SampleStatus
@@ -57,7 +59,7 @@ class SellerCard:
     sample_shipping: DurationFigure
     cancellation_requests: RateFigure
     refunds: RateFigure
-    tips: list[Tip] = field(default_factory=list)
+    tips: list[Tip] = field(default_factory=list[Tip])
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +67,14 @@ class AgencyCard:
     review_latency: DurationFigure
     approvals: RateFigure
     cancellation_decisions: DurationFigure
-    tips: list[Tip] = field(default_factory=list)
+    tips: list[Tip] = field(default_factory=list[Tip])
 
 
 @dataclass(frozen=True, slots=True)
 class CreatorCard:
     samples_posted_on_time: RateFigure
     refunds: RateFigure
-    tips: list[Tip] = field(default_factory=list)
+    tips: list[Tip] = field(default_factory=list[Tip])
 
 
 def _slow(figure: DurationFigure, limit: int) -> bool:
@@ -100,22 +102,30 @@ def _refund_tip(refunds: RateFigure) -> list[Tip]:
 
 
 async def _refunds(
-    session: AsyncSession, column, ids: Sequence[int], period: Period
-) -> dict[int, RateFigure]:  # noqa: ANN001
+    session: AsyncSession,
+    column: InstrumentedAttribute[int] | InstrumentedAttribute[int | None],
+    ids: Sequence[int],
+    period: Period,
+) -> dict[int, RateFigure]:
     stats = await refund_rates.grouped(
         session, [column], column.in_(ids) & Line.campaign_id.is_not(None), period.start, join_order=True
     )
-    out = {}
+    out: dict[int, RateFigure] = {}
     for pk in ids:
         s = stats.get((pk,), refund_rates.RefundStats())
         out[pk] = RateFigure(s.returned, s.lines, period)
     return out
 
 
-def _medians(rows, ids: Sequence[int], period: Period) -> dict[int, DurationFigure]:  # noqa: ANN001
+def _medians(
+    rows: Iterable[tuple[int, datetime | None, datetime | None]], ids: Sequence[int], period: Period
+) -> dict[int, DurationFigure]:
+    """The median duration from start to end of the rows (owner, start, end) of each owner; the queries ask for
+    rows with both set."""
     durations: dict[int, list[timedelta]] = defaultdict(list)
     for pk, start, end in rows:
-        durations[pk].append(end - start)
+        if start is not None and end is not None:
+            durations[pk].append(end - start)
     return {pk: median_hours(durations.get(pk, []), period) for pk in ids}
 
 
@@ -124,13 +134,17 @@ async def seller_cards(
 ) -> dict[int, SellerCard]:
     period = Period.ending(now)
     shipping = _medians(
-        await session.execute(
-            select(Reg.shop_id, Sample.reviewed_at, Sample.shipped_at)
-            .join(Reg, Reg.id == Sample.registration_id)
-            .where(
-                Reg.shop_id.in_(shop_ids), Sample.shipped_at.is_not(None), Sample.reviewed_at >= period.start
+        (
+            await session.execute(
+                select(Reg.shop_id, Sample.reviewed_at, Sample.shipped_at)
+                .join(Reg, Reg.id == Sample.registration_id)
+                .where(
+                    Reg.shop_id.in_(shop_ids),
+                    Sample.shipped_at.is_not(None),
+                    Sample.reviewed_at >= period.start,
+                )
             )
-        ),
+        ).tuples(),
         shop_ids,
         period,
     )
@@ -146,7 +160,7 @@ async def seller_cards(
         )
     }
     refunds = await _refunds(session, Order.shop_id, shop_ids, period)
-    cards = {}
+    cards: dict[int, SellerCard] = {}
     for shop in shop_ids:
         n, asked = approved.get(shop, (0, 0))
         card = SellerCard(shipping[shop], RateFigure(asked, n, period), refunds[shop])
@@ -210,14 +224,14 @@ async def agency_cards(
         .order_by(Audit.created_at, Audit.id)
     )
     asked: dict[int, datetime] = {}
-    pairs = []
+    pairs: list[tuple[int, datetime, datetime]] = []
     for agency, subject, action, at in events:
         if action == "registration.cancellation_request":
             asked[subject] = at
         elif subject in asked:
             pairs.append((agency, asked.pop(subject), at))
     decisions = _medians(pairs, agency_ids, period)
-    cards = {}
+    cards: dict[int, AgencyCard] = {}
     for agency in agency_ids:
         card = AgencyCard(latency[agency], RateFigure(*approvals[agency], period=period), decisions[agency])
         if _slow(card.review_latency, REVIEW_WITHIN_HOURS):
@@ -244,10 +258,11 @@ async def creator_cards(
 ) -> dict[int, CreatorCard]:
     """Samples count once their deadline has passed or content was posted; on time: first content by the deadline."""
     period = Period.ending(now)
-    first_post = (
+    first_post = cast(  # NULL for a sample without content: min() over no rows
+        "ScalarSelect[datetime | None]",
         select(func.min(models.Content.posted_at))
         .where(models.Content.sample_request_id == Sample.id)
-        .scalar_subquery()
+        .scalar_subquery(),
     )
     rows = await session.execute(
         select(Sample.creator_id, Sample.content_due_at, first_post).where(
@@ -265,7 +280,7 @@ async def creator_cards(
         posting[creator][1] += 1
         posting[creator][0] += posted is not None and posted <= due
     refunds = await _refunds(session, Line.creator_id, creator_ids, period)
-    cards = {}
+    cards: dict[int, CreatorCard] = {}
     for creator in creator_ids:
         card = CreatorCard(RateFigure(*posting[creator], period=period), refunds[creator])
         if _below(card.samples_posted_on_time, POSTING_RATE_MIN_BPS):

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
 from server.auth.principal import Principal
@@ -121,7 +122,9 @@ def _check_count(n: int) -> None:
         raise DomainError("OUT_OF_RANGE", f"Simulate 1 to {MAX_ITEMS} items at once", ["items"])
 
 
-async def product_prices(session, product_ids: Sequence[int]) -> dict[int, tuple[int, Currency]]:  # noqa: ANN001
+async def product_prices(
+    session: AsyncSession, product_ids: Sequence[int]
+) -> dict[int, tuple[int, Currency]]:
     stmt = (
         select(models.Sku.product_id, func.min(models.Sku.price_minor), models.Product.currency)
         .join(models.Product, models.Product.id == models.Sku.product_id)
@@ -216,7 +219,7 @@ async def simulate_registration(
                 )
             )
         )
-    out = []
+    out: list[SellerItem] = []
     for spec in specs:
         price, currency = prices.get(spec.product_id, (0, MARKET_CURRENCY[campaign.market]))
         s = survival[spec.product_id]
@@ -325,7 +328,7 @@ async def simulate_creator_rates(
                 )
             )
         )
-    out = []
+    out: list[AgencyItem] = []
     for spec in specs:
         registration = registrations[spec.registration_id]
         price, currency = prices.get(registration.product_id, (0, Currency.USD))

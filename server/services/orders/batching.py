@@ -37,7 +37,7 @@ class IdAllocator:
 
     session: AsyncSession
     is_sqlite: bool
-    _next: dict[str, int] = field(default_factory=dict)  # SQLite: the next free id per table
+    _next: dict[str, int] = field(default_factory=dict[str, int])  # SQLite: the next free id per table
 
     async def take(self, table: Table, n: int) -> list[int]:
         if n <= 0:

@@ -29,12 +29,13 @@ class EventResult:
         return "duplicate" if self.duplicate else self.status
 
 
-def _refused(raw: Any, error: DomainError) -> EventResult:
-    event_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+def refused(raw: Any, error: DomainError) -> EventResult:
+    obj = p.json_object(raw)
+    event_id = obj.get("id") if obj is not None and isinstance(obj.get("id"), str) else None
     return EventResult(event_id=event_id, status="refused", error=error)
 
 
-async def _shops_of(
+async def shops_of(
     rt: Runtime,
     pusher: Pusher,
     accepted: list[tuple[int, p.Event, Any, list[str | int]]],
@@ -45,7 +46,7 @@ async def _shops_of(
     if pusher.shop is not None:
         for i, event, raw, prefix in accepted:
             if event.shop is not None and event.shop != pusher.shop.code:
-                results[i] = _refused(
+                results[i] = refused(
                     raw, DomainError("SHOP_MISMATCH", "This key is another shop's", [*prefix, "shop"])
                 )
             else:
@@ -63,13 +64,11 @@ async def _shops_of(
             found = {code: ShopRef(shop_id, code, market) for shop_id, code, market in rows}
     for i, event, raw, prefix in accepted:
         if event.shop is None:
-            results[i] = _refused(
+            results[i] = refused(
                 raw, DomainError("REQUIRED", "A platform key names the shop", [*prefix, "shop"])
             )
         elif event.shop not in found:
-            results[i] = _refused(
-                raw, DomainError("UNKNOWN_SHOP", "No shop has this code", [*prefix, "shop"])
-            )
+            results[i] = refused(raw, DomainError("UNKNOWN_SHOP", "No shop has this code", [*prefix, "shop"]))
         else:
             out[i] = found[event.shop]
     return out

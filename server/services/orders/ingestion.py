@@ -39,10 +39,10 @@ from server.services.errors import DomainError
 from server.services.orders import batching, ledger, lifecycle
 from server.services.orders import payloads as p
 from server.services.orders.commission import ZERO, Split, is_attributed
-from server.services.orders.event_shops import EventResult, _refused, _shops_of
+from server.services.orders.event_shops import EventResult, refused, shops_of
 from server.services.orders.line_events import CommissionChanges, note_event, publish_line_changes
 from server.services.orders.signatures import TIMESTAMP_TOLERANCE, Pusher, ShopRef
-from server.services.unit_of_work import UnitOfWork
+from server.services.unit_of_work import UnitOfWork, begin_writing
 
 MAX_BATCH = 500
 MAX_ATTEMPTS = 5
@@ -72,13 +72,6 @@ def _retryable(exc: BaseException) -> bool:
     return False
 
 
-async def begin_writing(uow: UnitOfWork) -> None:
-    """On SQLite, take the write lock before the first read: a transaction that read first and writes later
-    fails at once (not after busy_timeout) when another one wrote in between. Every unit of work begins with
-    BEGIN IMMEDIATE on SQLite (server/db.py), so beginning the transaction now is enough."""
-    await uow.session.connection()
-
-
 async def ingest(
     rt: Runtime, pusher: Pusher, raw_events: Sequence[Any], *, batch: bool = False
 ) -> list[EventResult]:
@@ -95,11 +88,11 @@ async def ingest(
                 if value is not None:
                     p.check_not_future(value, now + TIMESTAMP_TOLERANCE, [*prefix, name])
         except DomainError as error:
-            results[i] = _refused(raw, error)
+            results[i] = refused(raw, error)
             continue
         accepted.append((i, event, raw, prefix))
 
-    shops = await _shops_of(rt, pusher, accepted, results)
+    shops = await shops_of(rt, pusher, accepted, results)
     todo = [(i, event, raw, prefix, shops[i]) for i, event, raw, prefix in accepted if i in shops]
     for attempt in range(MAX_ATTEMPTS if todo else 0):
         try:
@@ -112,7 +105,7 @@ async def ingest(
                     try:
                         done[i] = await run.process(event, raw, shop, prefix)
                     except DomainError as error:
-                        done[i] = _refused(raw, error)
+                        done[i] = refused(raw, error)
                 await run.publish()
         except Exception as exc:
             if not _retryable(exc) or attempt == MAX_ATTEMPTS - 1:
@@ -154,6 +147,12 @@ def _order_lock_key(shop_id: int, platform_order_id: str) -> int:
     return int.from_bytes(digest[:4], "big", signed=True)  # a collision only serialises two orders
 
 
+Key = tuple[int, str]  # (shop id, platform event or order id)
+Touched = dict[int, tuple[models.OrderLine, int]]  # id(line) -> (line, shop)
+LineMoney = dict[models.OrderLine, CommissionChanges]  # what each line's commission did, for the line events
+Plans = dict[int, batching.PlannedOrder | DomainError]  # id(event) -> plan
+
+
 @dataclass(slots=True)
 class _Run:
     """One attempt at a request's events, in one transaction.
@@ -168,19 +167,20 @@ class _Run:
     uow: UnitOfWork
     rt: Runtime
     now: datetime
-    known: dict[tuple[int, str], models.OrderEvent] = field(default_factory=dict)  # (shop, event id)
-    orders: dict[tuple[int, str], models.Order | None] = field(default_factory=dict)  # (shop, order id)
-    lines: dict[int, list[models.OrderLine]] = field(default_factory=dict)  # order id -> lines
-    waiting: dict[tuple[int, str], list[models.OrderEvent]] = field(default_factory=dict)
-    totals: dict[int, dict[LedgerPhase, Split]] = field(default_factory=dict)  # line id -> ledger now
-    touched: dict[int, tuple[models.OrderLine, int]] = field(default_factory=dict)  # id(line) -> (line, shop)
-    money: dict[models.OrderLine, CommissionChanges] = field(default_factory=dict)  # for the line events
+    # (shop, event id) -> event; (shop, order id) -> order; order id -> lines; line id -> ledger now
+    known: dict[Key, models.OrderEvent] = field(default_factory=dict[Key, models.OrderEvent])
+    orders: dict[Key, models.Order | None] = field(default_factory=dict[Key, models.Order | None])
+    lines: dict[int, list[models.OrderLine]] = field(default_factory=dict[int, list[models.OrderLine]])
+    waiting: dict[Key, list[models.OrderEvent]] = field(default_factory=dict[Key, list[models.OrderEvent]])
+    totals: dict[int, dict[LedgerPhase, Split]] = field(default_factory=dict[int, dict[LedgerPhase, Split]])
+    touched: Touched = field(default_factory=Touched)
+    money: LineMoney = field(default_factory=LineMoney)
     # Written together at the end (finish): one INSERT per table for the whole request.
-    planned: dict[int, batching.PlannedOrder | DomainError] = field(default_factory=dict)  # id(event) -> plan
-    new_orders: list[models.Order] = field(default_factory=list)
-    new_lines: list[models.OrderLine] = field(default_factory=list)
-    new_events: list[models.OrderEvent] = field(default_factory=list)
-    legs: list[ledger.Leg] = field(default_factory=list)
+    planned: Plans = field(default_factory=Plans)
+    new_orders: list[models.Order] = field(default_factory=list[models.Order])
+    new_lines: list[models.OrderLine] = field(default_factory=list[models.OrderLine])
+    new_events: list[models.OrderEvent] = field(default_factory=list[models.OrderEvent])
+    legs: list[ledger.Leg] = field(default_factory=list[ledger.Leg])
     ids: batching.IdAllocator | None = None
 
     @property
@@ -244,7 +244,7 @@ class _Run:
         # occurrence of its event id not stored yet, for an order not stored yet (process() plans any other
         # one it meets alone, the same way).
         seen = set(self.known)
-        candidates = []
+        candidates: list[tuple[int, batching.Shop, p.OrderCreated, list[str | int]]] = []
         for _, event, _, prefix, shop in todo:
             first = (shop.id, event.id) not in seen
             seen.add((shop.id, event.id))

@@ -158,7 +158,7 @@ def reconcile_line(
     """Adds to `legs` what the line's ledger lacks to reach its target; `current` (what it holds) is updated
     in place. The caller writes the legs (write_legs), once for all its lines."""
     wanted = target(line)
-    posted = []
+    posted: list[Posted] = []
     for phase in PHASES:
         delta = wanted[phase] - current[phase]
         if delta.is_zero:

@@ -37,7 +37,7 @@ class Hold:
 @dataclass(slots=True)
 class LineChange:
     line: models.OrderLine
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict[str, Any])
     note: str = ""  # what happened, for the ledger posting's reason
 
 
@@ -79,7 +79,7 @@ def _targets(
     """(line, field path to blame) for the named lines, or every line in flight when none are named."""
     by_id = {line.platform_line_id: line for line in lines}
     if names is not None:
-        picked = []
+        picked: list[tuple[models.OrderLine, list[str | int]]] = []
         for i, name in enumerate(names):
             path = (
                 [*prefix, list_field, i] if list_field == "line_ids" else [*prefix, list_field, i, "line_id"]

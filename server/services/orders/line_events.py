@@ -20,7 +20,7 @@ from server.services.unit_of_work import UnitOfWork
 
 ESTIMATED, ADJUSTED, SETTLED = "ESTIMATED", "ADJUSTED", "SETTLED"
 # What an event applied to a line that was paid does to its commission: (change, adjustment)
-_BY_EVENT: dict[type, tuple[str, str | None]] = {
+_BY_EVENT: dict[type[p.Event], tuple[str, str | None]] = {
     p.OrderPaid: (ESTIMATED, None),
     p.OrderRefunded: (ADJUSTED, "REFUND"),
     p.OrderCancelled: (ADJUSTED, "CANCEL"),
@@ -33,8 +33,8 @@ _BY_EVENT: dict[type, tuple[str, str | None]] = {
 class CommissionChanges:
     """What one unit of work did to one line's commission, in order."""
 
-    changes: list[str] = field(default_factory=list)  # ESTIMATED, ADJUSTED, SETTLED
-    adjustments: list[str] = field(default_factory=list)  # how it was adjusted
+    changes: list[str] = field(default_factory=list[str])  # ESTIMATED, ADJUSTED, SETTLED
+    adjustments: list[str] = field(default_factory=list[str])  # how it was adjusted
     seller: bool = (
         True  # False: the seller's figures did not move (a dispute moves the agency's to the creator)
     )
@@ -57,7 +57,7 @@ Changes = Mapping[models.OrderLine, CommissionChanges]
 
 
 def note_event(
-    changes: dict[models.OrderLine, CommissionChanges], line: models.OrderLine, event: Any
+    changes: dict[models.OrderLine, CommissionChanges], line: models.OrderLine, event: p.Event
 ) -> None:
     """Notes what an order event just applied to `line` did to its commission. Only a paid line has one: an
     unpaid line cancelled or frozen has nothing to adjust (its payment, if it comes, is the estimate)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 # pyright: reportIncompatibleVariableOverride=false
 import re
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     AwareDatetime,
@@ -237,12 +237,18 @@ _CODES = {
 }
 
 
+def json_object(raw: object) -> dict[str, Any] | None:
+    """A decoded JSON value as an object (json.loads gives str keys), or None when it is not one."""
+    return cast("dict[str, Any]", raw) if isinstance(raw, dict) else None
+
+
 def parse_event(raw: Any, field_prefix: list[str | int] | None = None) -> Event:
     """The typed event, or a DomainError for the first thing wrong with it."""
     prefix = list(field_prefix or [])
-    if not isinstance(raw, dict):
+    obj = json_object(raw)
+    if obj is None:
         raise DomainError("INVALID_EVENT", "An event is a JSON object", prefix or None)
-    event_type = raw.get("type")
+    event_type = obj.get("type")
     if event_type is None:
         raise DomainError("REQUIRED", "type is required", [*prefix, "type"])
     model = EVENT_TYPES.get(event_type) if isinstance(event_type, str) else None

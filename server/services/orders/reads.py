@@ -225,7 +225,7 @@ async def statement(
         stmt = stmt.where(Entry.created_at >= posted_from)
     if posted_to is not None:
         stmt = stmt.where(Entry.created_at < posted_to)
-    out = []
+    out: list[StatementRow] = []
     for row in await session.execute(stmt):
         *line_part, posted_at, phase, amount, currency, reason = row
         if account is LedgerAccount.SELLER_PAYABLE:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -139,7 +140,7 @@ class Receipt:
     events: tuple[Happening, ...]
 
 
-def _concerns(payload: dict, platform_line_id: str) -> bool:
+def _concerns(payload: dict[str, Any], platform_line_id: str) -> bool:
     """Whether an order event was for this line: named in line_ids / lines, or for the whole order."""
     if payload.get("line_ids") is not None:
         return platform_line_id in payload["line_ids"]

@@ -17,9 +17,8 @@ from server.models.enums import LedgerPhase, OrderLineStatus
 from server.runtime import Runtime
 from server.services.orders import ledger
 from server.services.orders.commission import is_attributed
-from server.services.orders.ingestion import begin_writing
 from server.services.orders.line_events import SETTLED, CommissionChanges, publish_line_changes
-from server.services.unit_of_work import UnitOfWork
+from server.services.unit_of_work import UnitOfWork, begin_writing
 
 Line = models.OrderLine
 BATCH = 500
@@ -73,8 +72,8 @@ async def _settle_batch(rt: Runtime, batch: int) -> tuple[int, int]:
                 .execution_options(populate_existing=True)
             )
         ).all()
-        reasons = {}
-        money = []
+        reasons: dict[int, str | dict[LedgerPhase, str]] = {}
+        money: list[tuple[models.OrderLine, int]] = []
         for line, shop_id, market in rows:
             if is_attributed(line):
                 days = rt.settings.settlement_window_days[market.value]

@@ -49,7 +49,9 @@ def backfill(conn: Connection) -> int:
             break
         after = ids[-1]
         bounds = (Line.order_id >= ids[0], Line.order_id <= ids[-1])
-        lines = list(conn.execute(lines_query(select(Line.order_id).where(*bounds)).order_by(Line.id)))
+        lines = list(
+            conn.execute(lines_query(select(Line.order_id).where(*bounds)).order_by(Line.id)).mappings()
+        )
         legs = conn.execute(legs_query(select(Line.id).where(*bounds, Line.campaign_id.is_not(None))))
         rows = figures_of(lines, legs)
         counted += len(rows)

@@ -90,7 +90,7 @@ def open_sums(lines: Iterable[Mapping[str, Any]], sign: int = 1, into: Sums | No
 def _rows(table: Table, sums: Mapping[tuple[Any, ...], list[int]]) -> list[dict[str, Any]]:
     keys = [c.name for c in table.primary_key.columns]
     metrics = OPEN_METRICS[table.name]
-    out = []
+    out: list[dict[str, Any]] = []
     for key in sorted(sums):
         values = sums[key]
         if not any(values[: len(metrics)]):
@@ -105,14 +105,14 @@ def _rows(table: Table, sums: Mapping[tuple[Any, ...], list[int]]) -> list[dict[
 def post(session: Session, before: Sequence[Mapping[str, Any]], now: Sequence[Mapping[str, Any]]) -> None:
     """Adds what `now` adds less what `before` added, key by key in key order (as the other rollups: locks taken
     in one order), then deletes the rows left without lines."""
-    from server.services.rollups.upkeep import CHUNK, _chunks, _insert  # noqa: PLC0415 - upkeep imports this
+    from server.services.rollups.upkeep import CHUNK, chunks, insert_for  # noqa: PLC0415 - upkeep imports this
 
     sums = open_sums(before, -1, open_sums(now))
     for table in OPEN_TABLES:
         rows = _rows(table, sums[table])
         metrics = OPEN_METRICS[table.name]
-        for chunk in _chunks(rows):
-            stmt = _insert(session, table).values(list(chunk))
+        for chunk in chunks(rows):
+            stmt = insert_for(session, table).values(list(chunk))
             stmt = stmt.on_conflict_do_update(
                 index_elements=[c.name for c in table.primary_key.columns],
                 set_={m: table.c[m] + stmt.excluded[m] for m in metrics},

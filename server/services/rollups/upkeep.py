@@ -28,9 +28,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, event, func, select
+from sqlalchemy import Row, RowMapping, Select, Table, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from server import models
 from server.models.enums import MARKET_TIMEZONE, Currency, LedgerAccount, LedgerPhase, Market, OrderLineStatus
@@ -94,7 +94,7 @@ def local_day(paid_at: datetime | None, market: Market) -> date | None:
 
 
 def line_figures(
-    line: Mapping[str, Any], legs: Mapping[tuple[LedgerAccount, LedgerPhase], int]
+    line: RowMapping | Mapping[str, Any], legs: Mapping[tuple[LedgerAccount, LedgerPhase], int]
 ) -> dict[str, Any]:
     """A rollup_lines row from an attributed line's facts (joined to its order's shop and market) and its legs."""
     status = OrderLineStatus(line["status"])
@@ -151,7 +151,7 @@ def order_rows(lines: Iterable[Mapping[str, Any]], grain: Grain) -> dict[tuple[A
 # --- reading the lines of some orders -------------------------------------------------------------------------
 
 
-def lines_query(order_ids: Any) -> Any:
+def lines_query(order_ids: Sequence[int] | Select[int]) -> Select[*tuple[Any, ...]]:
     """The attributed lines of the orders `order_ids` (a list or a subquery), with what a contribution needs."""
     return (
         select(
@@ -177,7 +177,9 @@ def lines_query(order_ids: Any) -> Any:
     )
 
 
-def legs_query(line_ids: Any) -> Any:
+def legs_query(
+    line_ids: Sequence[int] | Select[int],
+) -> Select[int | None, LedgerAccount, LedgerPhase, int]:
     return (
         select(Entry.order_line_id, Entry.account, Entry.phase, func.sum(Entry.amount_minor))
         .where(Entry.order_line_id.in_(line_ids))
@@ -185,28 +187,31 @@ def legs_query(line_ids: Any) -> Any:
     )
 
 
-def figures_of(lines: Iterable[Any], legs: Iterable[Any]) -> list[dict[str, Any]]:
-    sums: dict[int, dict[tuple[LedgerAccount, LedgerPhase], int]] = defaultdict(dict)
+def figures_of(
+    lines: Iterable[RowMapping], legs: Iterable[Row[int | None, LedgerAccount, LedgerPhase, int]]
+) -> list[dict[str, Any]]:
+    """The rollup_lines rows of `lines` (rows of lines_query) with their `legs` (rows of legs_query)."""
+    sums: dict[int | None, dict[tuple[LedgerAccount, LedgerPhase], int]] = defaultdict(dict)
     for line_id, account, phase, amount in legs:
         sums[line_id][(LedgerAccount(account), LedgerPhase(phase))] = int(amount)
-    return [line_figures(row._mapping, sums.get(row.id, {})) for row in lines]
+    return [line_figures(row, sums.get(row["id"], {})) for row in lines]
 
 
 # --- upkeep -----------------------------------------------------------------------------------------------
 
 
-def touch(session: Session | Any, line_ids: Iterable[int]) -> None:
+def touch(session: Session | Any, line_ids: Iterable[int | None]) -> None:
     """Notes lines whose facts changed outside the ORM's view (a set-based UPDATE); upkeep runs at commit."""
     target = getattr(session, "sync_session", session)
     target.info.setdefault(INFO_KEY, set()).update(i for i in line_ids if i is not None)
 
 
-def _chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+def chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
     for start in range(0, len(rows), CHUNK):
         yield rows[start : start + CHUNK]
 
 
-def _insert(session: Session, table: Table) -> Any:
+def insert_for(session: Session, table: Table) -> Any:
     dialect = session.get_bind().dialect.name
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
@@ -218,8 +223,8 @@ def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping
         for key in sorted(deltas)
         if any(deltas[key][m] for m in METRICS)
     ]
-    for chunk in _chunks(rows):
-        stmt = _insert(session, grain.table).values(list(chunk))
+    for chunk in chunks(rows):
+        stmt = insert_for(session, grain.table).values(list(chunk))
         stmt = stmt.on_conflict_do_update(
             index_elements=list(grain.keys), set_={m: grain.table.c[m] + stmt.excluded[m] for m in METRICS}
         )
@@ -237,12 +242,16 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     )
     if not order_ids:
         return
-    lines = list(session.execute(lines_query(order_ids)))
-    legs = session.execute(legs_query([row.id for row in lines])) if lines else []
+    lines = list(session.execute(lines_query(order_ids)).mappings())
+    legs: Iterable[Row[int | None, LedgerAccount, LedgerPhase, int]] = (
+        session.execute(legs_query([row["id"] for row in lines])) if lines else []
+    )
     now = figures_of(lines, legs)
     before = [
-        dict(row._mapping)
-        for row in session.execute(select(rollup_lines).where(rollup_lines.c.order_id.in_(order_ids)))
+        dict(row)
+        for row in session.execute(
+            select(rollup_lines).where(rollup_lines.c.order_id.in_(order_ids))
+        ).mappings()
     ]
     by_order_now: dict[int, list[dict[str, Any]]] = defaultdict(list)
     by_order_before: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -267,8 +276,8 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     open_amounts.post(session, before, now)
     old_by_line = {row["line_id"]: row for row in before}
     changed = [row for row in now if old_by_line.get(row["line_id"]) != row]
-    for chunk in _chunks(changed):
-        stmt = _insert(session, rollup_lines).values(list(chunk))
+    for chunk in chunks(changed):
+        stmt = insert_for(session, rollup_lines).values(list(chunk))
         stmt = stmt.on_conflict_do_update(
             index_elements=["line_id"], set_={c: stmt.excluded[c] for c in FIGURE_COLUMNS}
         )
@@ -276,8 +285,8 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
 
 
 @event.listens_for(Session, "after_flush")
-def _note_flushed(session: Session, _context: Any) -> None:
-    ids = set()
+def note_flushed(session: Session, _context: Any) -> None:
+    ids: set[int | None] = set()
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, Line):
             ids.add(obj.id)
@@ -288,16 +297,17 @@ def _note_flushed(session: Session, _context: Any) -> None:
 
 
 @event.listens_for(Session, "do_orm_execute")
-def _note_bulk_legs(state: Any) -> None:
+def _note_bulk_legs(state: ORMExecuteState) -> None:
     """Legs added by an ORM bulk INSERT (`session.execute(insert(LedgerEntry), rows)`) never reach a flush."""
     mapper = state.bind_mapper
-    if state.is_insert and mapper is not None and mapper.class_ is Entry and state.parameters:
-        rows = state.parameters if isinstance(state.parameters, list) else [state.parameters]
+    params = state.parameters
+    if state.is_insert and mapper is not None and mapper.class_ is Entry and params:
+        rows: Sequence[Mapping[str, Any]] = [params] if isinstance(params, Mapping) else params
         touch(state.session, (row.get("order_line_id") for row in rows))
 
 
 @event.listens_for(Session, "before_commit")
-def _upkeep_before_commit(session: Session) -> None:
+def upkeep_before_commit(session: Session) -> None:
     session.flush()
     while ids := session.info.pop(INFO_KEY, None):
         upkeep(session, ids)

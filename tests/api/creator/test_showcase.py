@@ -217,7 +217,7 @@ async def test_a_lost_race_is_a_conflict_from_the_unique_index(rt, world, as_rol
     async def stale(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
         return {}
 
-    monkeypatch.setattr(showcase, "_active_entries", stale)
+    monkeypatch.setattr(showcase, "active_entries", stale)
     result = await add(creator, second.token)
     assert [(e["field"], e["code"]) for e in result["userErrors"]] == [(["input"], "CONFLICT")]
     assert [(e.registration_id, e.status) for e in await rows(rt, models.ShowcaseEntry)] == [
