@@ -76,7 +76,7 @@ export function EmptyBlock({
 
 /** A query's state as urql's useQuery gives it. */
 export interface QueryResultState<D> {
-  data: D | undefined;
+  data?: D | undefined;
   fetching: boolean;
   error?: CombinedError | undefined;
 }
