@@ -74,47 +74,6 @@ export function EmptyBlock({
   );
 }
 
-/** A query's state as urql's useQuery gives it. */
-export interface QueryResultState<D> {
-  data?: D | undefined;
-  fetching: boolean;
-  error?: CombinedError | undefined;
-}
-
-export interface QueryFallbackOptions {
-  onRetry?: () => void;
-  /** What is loading, e.g. "Loading your orders…" (default: "Loading…"). */
-  loadingLabel?: string;
-  loadingMinHeight?: number;
-  errorTitle?: string;
-}
-
-/**
- * The error or loading state of a query that has no data yet, or null once it has data (or is idle): an error
- * with stale data keeps showing the data, a refetch keeps showing the data.
- */
-export function queryFallback<D>({ data, fetching, error }: QueryResultState<D>, options: QueryFallbackOptions = {}): ReactNode {
-  if (error && !data) return <ErrorState error={error} onRetry={options.onRetry} title={options.errorTitle} />;
-  if (!data && fetching) return <LoadingState label={options.loadingLabel} minHeight={options.loadingMinHeight} />;
-  return null;
-}
-
-export interface QueryBoundaryProps<D> extends QueryResultState<D>, QueryFallbackOptions {
-  /** Shown instead of the children when the loaded data has nothing to show (e.g. `rows.length === 0 && <EmptyBlock …/>`). */
-  empty?: ReactNode;
-  /** The loaded content; a function is called with the data only once there is data. */
-  children: ReactNode | ((data: D) => ReactNode);
-}
-
-/** Error → loading → empty → content, the same way on every screen (see queryFallback). */
-export function QueryBoundary<D>({ data, fetching, error, empty, children, ...options }: QueryBoundaryProps<D>) {
-  const fallback = queryFallback({ data, fetching, error }, options);
-  if (fallback) return fallback;
-  if (empty !== undefined && empty !== null && empty !== false) return empty;
-  if (typeof children !== 'function') return children;
-  return data === undefined ? null : children(data);
-}
-
 /** The veil over content that is being refetched (the content stays, dimmed, with a small spinner). */
 export function RefreshOverlay({ visible }: { visible: boolean }) {
   return <LoadingOverlay visible={visible} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />;

@@ -6,11 +6,13 @@
 import { Alert, Anchor, Breadcrumbs, Card, Checkbox, Grid, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconPackage, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, queryFallback, QueryBoundary, RefreshOverlay } from '../../../components/QueryState';
+import { EmptyBlock, RefreshOverlay } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
+import { queryFallback } from '../../../components/queryFallback';
 import { usePager } from '../../../components/usePager';
 import { RegistrationStatusBadge } from '../../../features/registrations/RegistrationStatusBadge';
 import {
@@ -69,11 +71,13 @@ export function RegisterProductsPage() {
   const campaign = campaignQuery.data?.campaign;
   const tz = marketTimeZone(campaign?.market);
   const requirement = campaign?.commissionRequirementBps ?? 0;
+  const formRef = useRef<HTMLFormElement>(null);
   const form = useRegisterForm({
     campaignId: campaign?.id ?? campaignId,
     requirement,
     timeZone: tz,
     shopEmail: shopData?.viewer?.shop?.contactEmail,
+    formRef,
     onRegistered: () => {
       refetchExisting({ requestPolicy: 'network-only' });
       refetchCampaign({ requestPolicy: 'network-only' });
@@ -116,7 +120,7 @@ export function RegisterProductsPage() {
 
       <RegisteredAlert registered={form.registered} />
 
-      <form ref={form.formRef} onSubmit={(e) => void form.submit(e)} noValidate aria-label={t('seller.campaign.registerProducts')}>
+      <form ref={formRef} onSubmit={(e) => void form.submit(e)} noValidate aria-label={t('seller.campaign.registerProducts')}>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="pick-title">

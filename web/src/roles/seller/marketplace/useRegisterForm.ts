@@ -4,7 +4,7 @@
  * others join `registered`.
  */
 import { notifications } from '@mantine/notifications';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type RefObject } from 'react';
 import { useMutation } from 'urql';
 import { bpsToPercentText } from '../../../features/campaigns/percent';
 import { checkItemTerms, itemErrorField, type ItemField, type ItemTermsText } from '../../../features/registrations/registrationItemRules';
@@ -45,11 +45,13 @@ export interface RegisterFormOptions {
   timeZone: string;
   /** The shop's contact email, the default of the form's. */
   shopEmail: string | null | undefined;
+  /** The form (the first invalid field takes the focus on a submit with errors). */
+  formRef: RefObject<HTMLFormElement | null>;
   /** Some registrations were made. */
   onRegistered: () => void;
 }
 
-export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, onRegistered }: RegisterFormOptions) {
+export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, formRef, onRegistered }: RegisterFormOptions) {
   const t = useT();
   const [selected, setSelected] = useState<SelectedItem[]>([]);
   const [applyAll, setApplyAll] = useState('');
@@ -59,7 +61,6 @@ export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, 
   const [formErrors, setFormErrors] = useState<RegisterFormErrors>({});
   const [registered, setRegistered] = useState<Registered[]>([]);
   const [{ fetching: saving }, create] = useMutation(RegistrationCreateDocument);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const email = contactEmail ?? shopEmail ?? '';
   const checked = selected.map((item) => checkItemTerms(item.terms, requirement));
@@ -165,7 +166,6 @@ export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, 
     registered,
     invalidCount,
     saving,
-    formRef,
     isSelected,
     toggle,
     setTerm,

@@ -18,7 +18,7 @@ import type { UserErrorLike } from '../../../lib/userErrors';
 import { formatCount } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { CancellationRequestDialog } from './CancellationRequestDialog';
-import { focusRowActions } from './RegistrationRowActions';
+import { focusRowActions } from './focusRowActions';
 import { SampleQuotaDialog } from './SampleQuotaDialog';
 import { TermsEditDialog } from './TermsEditDialog';
 import type { RegistrationDialogs } from './useRegistrationDialogs';

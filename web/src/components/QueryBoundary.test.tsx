@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { CombinedError } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/I18nProvider';
-import { QueryBoundary, type QueryBoundaryProps } from './QueryState';
+import { QueryBoundary, type QueryBoundaryProps } from './QueryBoundary';
 
 afterEach(cleanup);
 
