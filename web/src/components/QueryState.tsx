@@ -1,5 +1,5 @@
 /** Loading, error and empty states shared by every screen. */
-import { Alert, Button, Center, EmptyState, Group, Loader, LoadingOverlay, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInbox, IconRefresh } from '@tabler/icons-react';
 import type { CombinedError } from 'urql';
 import { describeError } from '../lib/errors';
@@ -72,9 +72,4 @@ export function EmptyBlock({
       {children}
     </EmptyState>
   );
-}
-
-/** The veil over content that is being refetched (the content stays, dimmed, with a small spinner). */
-export function RefreshOverlay({ visible }: { visible: boolean }) {
-  return <LoadingOverlay visible={visible} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />;
 }

@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Group,
-  LoadingOverlay,
   Menu,
   Progress,
   Select,
@@ -25,7 +24,9 @@ import { useQuery } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from '../../../features/lists/limits';
@@ -135,29 +136,34 @@ export function ProductListsPage() {
             />
           </Group>
 
-          {error && !data ? (
-            <ErrorState error={error} onRetry={reload} />
-          ) : !data && fetching ? (
-            <LoadingState label={t('agency.lists.loading')} />
-          ) : rows.length === 0 ? (
-            <EmptyBlock
-              title={filtered ? t('agency.lists.noMatch') : t('agency.lists.none')}
-              description={
-                filtered
-                  ? t('agency.lists.noMatchHelp')
-                  : t('agency.lists.noneHelp')
-              }
-              icon={<IconListDetails aria-hidden />}
-            >
-              {!filtered && (
-                <Button leftSection={<IconPlus size={16} aria-hidden />} mt="sm" onClick={() => setCreating(true)}>
-                  {t('agency.lists.createFirst')}
-                </Button>
-              )}
-            </EmptyBlock>
-          ) : (
+          <QueryBoundary
+            data={data}
+            fetching={fetching}
+            error={error}
+            onRetry={reload}
+            loadingLabel={t('agency.lists.loading')}
+            empty={
+              rows.length === 0 && (
+                <EmptyBlock
+                  title={filtered ? t('agency.lists.noMatch') : t('agency.lists.none')}
+                  description={
+                    filtered
+                      ? t('agency.lists.noMatchHelp')
+                      : t('agency.lists.noneHelp')
+                  }
+                  icon={<IconListDetails aria-hidden />}
+                >
+                  {!filtered && (
+                    <Button leftSection={<IconPlus size={16} aria-hidden />} mt="sm" onClick={() => setCreating(true)}>
+                      {t('agency.lists.createFirst')}
+                    </Button>
+                  )}
+                </EmptyBlock>
+              )
+            }
+          >
             <div style={{ position: 'relative' }}>
-              <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+              <RefreshOverlay visible={fetching} />
               <Table.ScrollContainer minWidth={900}>
                 <Table highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="list-table">
                   <VisuallyHidden component="caption">{t('agency.lists.title')}</VisuallyHidden>
@@ -254,7 +260,7 @@ export function ProductListsPage() {
                 label={t('agency.lists.pages')}
               />
             </div>
-          )}
+          </QueryBoundary>
         </Stack>
       </Card>
 

@@ -9,7 +9,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { canExtend, SAMPLE_STATUS, SAMPLE_STEPS, sampleStep, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useSampleEvents } from '../../../features/samples/useSampleEvents';
@@ -213,21 +214,26 @@ export function CreatorSamplesPage() {
         onChange={(v) => setParams(v === 'open' ? {} : { view: v }, { replace: true })}
         data={Object.entries(VIEWS).map(([value, v]) => ({ value, label: t(v.label) }))}
       />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('creator.samples.loading')} />
-      ) : samples.length === 0 ? (
-        <EmptyBlock
-          title={view === 'open' ? t('creator.samples.noneOpen') : t('creator.samples.none')}
-          description={t('creator.samples.noneHint')}
-          icon={<IconGift aria-hidden />}
-        >
-          <Button component={Link} to="/creator/showcase" variant="light" size="md" mt="sm">
-            {t('creator.samples.goShowcase')}
-          </Button>
-        </EmptyBlock>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('creator.samples.loading')}
+        empty={
+          samples.length === 0 && (
+            <EmptyBlock
+              title={view === 'open' ? t('creator.samples.noneOpen') : t('creator.samples.none')}
+              description={t('creator.samples.noneHint')}
+              icon={<IconGift aria-hidden />}
+            >
+              <Button component={Link} to="/creator/showcase" variant="light" size="md" mt="sm">
+                {t('creator.samples.goShowcase')}
+              </Button>
+            </EmptyBlock>
+          )
+        }
+      >
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.samples.listLabel')}>
           {samples.map((sample) => (
             <li key={sample.id}>
@@ -244,7 +250,7 @@ export function CreatorSamplesPage() {
             </li>
           ))}
         </Stack>
-      )}
+      </QueryBoundary>
 
       <ConfirmDialog
         opened={extending !== null}

@@ -9,7 +9,8 @@ import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { BillsTable } from '../../../features/finance/BillsList';
 import { BILL_STATUS, BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
@@ -185,13 +186,14 @@ export function BillsAndPayouts() {
               </Group>
             </Chip.Group>
           </div>
-          {error && !data ? (
-            <ErrorState error={error} onRetry={reload} />
-          ) : !data && fetching ? (
-            <LoadingState label={t('operator.bills.loading')} />
-          ) : bills.length === 0 ? (
-            <EmptyBlock title={t('operator.bills.none')} description={t('operator.bills.noneBody')} icon={<IconFileInvoice aria-hidden />} />
-          ) : (
+          <QueryBoundary
+            data={data}
+            fetching={fetching}
+            error={error}
+            onRetry={reload}
+            loadingLabel={t('operator.bills.loading')}
+            empty={bills.length === 0 && <EmptyBlock title={t('operator.bills.none')} description={t('operator.bills.noneBody')} icon={<IconFileInvoice aria-hidden />} />}
+          >
             <>
               <BillsTable bills={bills} withPayee selectable selected={selected} onSelectedChange={setSelected} timeZone="UTC" />
               <PagerControls
@@ -205,7 +207,7 @@ export function BillsAndPayouts() {
                 label={t('operator.bills.pages')}
               />
             </>
-          )}
+          </QueryBoundary>
         </Stack>
       </Card>
     </Stack>

@@ -4,7 +4,8 @@ import { IconUsers } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { TAX_STATUS } from '../../../features/finance/financeStatus';
 import { maskedNumber } from '../../../features/finance/taxForms';
@@ -60,13 +61,14 @@ export function PaymentAccountsTable() {
           w={200}
         />
       </Group>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('operator.accounts.loading')} />
-      ) : accounts.length === 0 ? (
-        <EmptyBlock title={t('operator.accounts.noMatch')} icon={<IconUsers aria-hidden />} />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('operator.accounts.loading')}
+        empty={accounts.length === 0 && <EmptyBlock title={t('operator.accounts.noMatch')} icon={<IconUsers aria-hidden />} />}
+      >
         <>
           <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="sm" data-testid="payment-accounts-table">
@@ -145,7 +147,7 @@ export function PaymentAccountsTable() {
             label={t('operator.accounts.pages')}
           />
         </>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }

@@ -2,14 +2,16 @@
  * The shop's integrations: the keys its shop platform pushes orders with (create — the secrets shown once —,
  * list, revoke) and how to sign a request, linking the endpoint's full reference.
  */
-import { Anchor, Badge, Button, Card, Code, CopyButton, Group, LoadingOverlay, ScrollArea, SegmentedControl, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Code, CopyButton, Group, ScrollArea, SegmentedControl, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconExternalLink, IconKey, IconKeyOff, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageHeader } from '../../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { IntegrationKeyRevokeDocument, IntegrationKeysDocument, type IntegrationKeysQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime, formatRelative } from '../../../lib/format';
@@ -78,23 +80,28 @@ export function IntegrationsPage() {
             <Switch label={t('seller.keys.showRevoked')} checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.currentTarget.checked)} />
           </Group>
           <div style={{ position: 'relative' }}>
-            {error && !data ? (
-              <ErrorState error={error} onRetry={reload} />
-            ) : !data && fetching ? (
-              <LoadingState label={t('seller.keys.loading')} />
-            ) : keys.length === 0 ? (
-              <EmptyBlock
-                title={t('seller.keys.none')}
-                description={t('seller.keys.noneBody')}
-                icon={<IconKey aria-hidden />}
-              >
-                <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-                  {t('seller.keys.new')}
-                </Button>
-              </EmptyBlock>
-            ) : (
+            <QueryBoundary
+              data={data}
+              fetching={fetching}
+              error={error}
+              onRetry={reload}
+              loadingLabel={t('seller.keys.loading')}
+              empty={
+                keys.length === 0 && (
+                  <EmptyBlock
+                    title={t('seller.keys.none')}
+                    description={t('seller.keys.noneBody')}
+                    icon={<IconKey aria-hidden />}
+                  >
+                    <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                      {t('seller.keys.new')}
+                    </Button>
+                  </EmptyBlock>
+                )
+              }
+            >
               <>
-                <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+                <RefreshOverlay visible={fetching} />
                 <Table.ScrollContainer minWidth={720}>
                   <Table verticalSpacing="sm" data-testid="integration-keys">
                     <VisuallyHidden component="caption">{t('seller.keys.caption')}</VisuallyHidden>
@@ -154,7 +161,7 @@ export function IntegrationsPage() {
                   </Table>
                 </Table.ScrollContainer>
               </>
-            )}
+            </QueryBoundary>
           </div>
         </Card>
         <SigningGuide />

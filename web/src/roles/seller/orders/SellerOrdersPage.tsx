@@ -4,13 +4,15 @@
  * orderLineChanged.
  */
 import { ForecastCard } from '../../../features/insight/ForecastCard';
-import { Avatar, Card, Group, LoadingOverlay, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar, Card, Group, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { CAMPAIGN_STATUS } from '../../../features/campaigns/campaignStatus';
 import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
@@ -72,19 +74,24 @@ export function SellerOrdersPage() {
         </Group>
         <OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />
         <div style={{ position: 'relative', marginTop: 'var(--mantine-spacing-md)' }}>
-          {error && !data ? (
-            <ErrorState error={error} onRetry={reload} />
-          ) : !data && fetching ? (
-            <LoadingState label={t('seller.orders.loading')} />
-          ) : lines.length === 0 ? (
-            <EmptyBlock
-              title={anyOrderFilter(filters) ? t('seller.orders.noMatch') : t('seller.orders.none')}
-              description={anyOrderFilter(filters) ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody')}
-              icon={<IconReceipt aria-hidden />}
-            />
-          ) : (
+          <QueryBoundary
+            data={data}
+            fetching={fetching}
+            error={error}
+            onRetry={reload}
+            loadingLabel={t('seller.orders.loading')}
+            empty={
+              lines.length === 0 && (
+                <EmptyBlock
+                  title={anyOrderFilter(filters) ? t('seller.orders.noMatch') : t('seller.orders.none')}
+                  description={anyOrderFilter(filters) ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody')}
+                  icon={<IconReceipt aria-hidden />}
+                />
+              )
+            }
+          >
             <>
-              <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+              <RefreshOverlay visible={fetching} />
               <Table.ScrollContainer minWidth={960}>
                 <Table verticalSpacing="xs" highlightOnHover data-testid="seller-order-lines">
                   <VisuallyHidden component="caption">{t('seller.orders.caption')}</VisuallyHidden>
@@ -188,7 +195,7 @@ export function SellerOrdersPage() {
                 label={t('seller.orders.pages')}
               />
             </>
-          )}
+          </QueryBoundary>
         </div>
       </Card>
       <OrderReceiptDrawer lineId={receiptOf} onClose={() => setReceiptOf(null)} />
