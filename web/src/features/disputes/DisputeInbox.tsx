@@ -7,7 +7,8 @@ import { Alert, Badge, Button, Card, Group, MultiSelect, SegmentedControl, Stack
 import { IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { PageHeader } from '../../components/PageHeader';
 import {
   DisputeChangedDocument,
@@ -186,19 +187,20 @@ export function DisputeInbox() {
           w={260}
         />
       </Group>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : fetching && !data ? (
-        <LoadingState label={t('disputes.inbox.loading')} />
-      ) : disputes.length === 0 ? (
-        <EmptyBlock title={openOnly === 'open' ? t('disputes.inbox.noneOpen') : t('disputes.inbox.noneClosed')} description={t('disputes.inbox.emptyHelp')} icon={<IconScale aria-hidden />} />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        loadingLabel={t('disputes.inbox.loading')}
+        empty={disputes.length === 0 && <EmptyBlock title={openOnly === 'open' ? t('disputes.inbox.noneOpen') : t('disputes.inbox.noneClosed')} description={t('disputes.inbox.emptyHelp')} icon={<IconScale aria-hidden />} />}
+      >
         <Stack gap="sm" data-testid="dispute-list">
           {disputes.map((d) => (
             <DisputeCard key={d.id} dispute={d} role={role} />
           ))}
         </Stack>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }

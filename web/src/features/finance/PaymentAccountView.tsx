@@ -11,7 +11,8 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { InfoList } from '../../components/InfoList';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { BankAccountUnlinkDocument, PaymentAccountDocument, type PaymentAccountQuery } from '../../generated/graphql';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -244,8 +245,8 @@ export function PaymentAccountView({ compact = false }: { compact?: boolean }) {
   useRefetchOnReconnect(reload);
   useRefetchOnNotification(reload);
 
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('finance.account.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('finance.account.loading') });
+  if (pending) return pending;
   const account = data?.paymentAccount;
   if (!account) return <EmptyBlock title={t('finance.account.none')} description={t('finance.account.noneBody')} icon={<IconFileCertificate aria-hidden />} />;
 

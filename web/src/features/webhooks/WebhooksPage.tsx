@@ -10,7 +10,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import {
   WebhookEndpointDeleteDocument,
   WebhookEndpointsDocument,
@@ -109,17 +110,22 @@ export function WebhooksPage() {
           </Button>
         }
       />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('webhooks.loading')} />
-      ) : endpoints.length === 0 ? (
-        <EmptyBlock title={t('webhooks.emptyTitle')} description={t('webhooks.emptyBody')} icon={<IconWebhook aria-hidden />}>
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            {t('webhooks.newEndpoint')}
-          </Button>
-        </EmptyBlock>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('webhooks.loading')}
+        empty={
+          endpoints.length === 0 && (
+            <EmptyBlock title={t('webhooks.emptyTitle')} description={t('webhooks.emptyBody')} icon={<IconWebhook aria-hidden />}>
+              <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('webhooks.newEndpoint')}
+              </Button>
+            </EmptyBlock>
+          )
+        }
+      >
         <Stack gap="lg">
           {endpoints.map((endpoint) => (
             <Card key={endpoint.id} withBorder radius="md" padding="lg" component="section" data-testid="webhook-endpoint">
@@ -177,7 +183,7 @@ export function WebhooksPage() {
             </Anchor>
           </Text>
         </Stack>
-      )}
+      </QueryBoundary>
       <CreateEndpointDialog opened={creating} eventTypes={data?.webhookEventTypes ?? []} onClose={() => setCreating(false)} onCreated={reload} />
       <ConfirmDialog opened={deleting !== null} title={t('webhooks.deleteTitle')} confirmLabel={t('webhooks.delete')} busy={deleteBusy} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
         {t('webhooks.deleteBody', { url: deleting?.url ?? '' })}

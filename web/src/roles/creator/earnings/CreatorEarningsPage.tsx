@@ -8,7 +8,7 @@ import { IconCash, IconClockExclamation, IconShoppingCart, IconUserStar, IconBui
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
 import { queryFallback } from '../../../components/queryFallback';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { BalanceSummary } from '../../../features/finance/BalanceSummary';
@@ -110,7 +110,7 @@ function Chart({ version, timeZone, currency }: { version: number; timeZone: str
       days={series?.days ?? null}
       fetching={fetching && Boolean(data)}
       compact
-      status={error && !data ? <ErrorState error={error} onRetry={reload} /> : !data && fetching ? <LoadingState label={t('creator.earnings.loadingChart')} minHeight={220} /> : undefined}
+      status={queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('creator.earnings.loadingChart'), loadingMinHeight: 220 }) ?? undefined}
     />
   );
 }
