@@ -18,7 +18,7 @@ import {
   type DisputesQuery,
   type DisputeType,
 } from '../../generated/graphql';
-import { describeError } from '../../lib/errors';
+import { mutationProblem } from '../../components/mutationResult';
 import { formatDateTime, formatMoney, formatRelative } from '../../lib/format';
 import { useViewer } from '../../session/context';
 import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
@@ -66,7 +66,7 @@ function Reply({ dispute }: { dispute: Dispute }) {
   const [{ fetching }, reply] = useMutation(DisputeReplyDocument);
   const send = async () => {
     const result = await reply({ input: { id: dispute.id, body } });
-    const problem = result.error ? describeError(result.error) : result.data?.disputeReply.userErrors[0]?.message;
+    const problem = mutationProblem(result, result.data?.disputeReply.userErrors);
     setError(problem ?? null);
     if (!problem) setBody('');
   };
@@ -93,7 +93,7 @@ function Decide({ dispute }: { dispute: Dispute }) {
   const run = async (uphold: boolean) => {
     const input = { id: dispute.id, uphold, note, ...(uphold && money && amount ? { amount } : {}) };
     const result = await decide({ input });
-    const problem = result.error ? describeError(result.error) : result.data?.disputeDecide.userErrors[0]?.message;
+    const problem = mutationProblem(result, result.data?.disputeDecide.userErrors);
     setError(problem ?? null);
   };
   return (

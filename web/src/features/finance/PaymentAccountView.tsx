@@ -14,7 +14,7 @@ import { InfoList } from '../../components/InfoList';
 import { EmptyBlock } from '../../components/QueryState';
 import { queryFallback } from '../../components/queryFallback';
 import { BankAccountUnlinkDocument, PaymentAccountDocument, type PaymentAccountQuery } from '../../generated/graphql';
-import { describeError } from '../../lib/errors';
+import { mutationProblem } from '../../components/mutationResult';
 import { formatDateTime } from '../../lib/format';
 import { marketName, marketTimeZone } from '../../lib/markets';
 import { useRefetchOnNotification } from '../notifications/liveContext';
@@ -159,7 +159,7 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
   const doUnlink = async () => {
     if (!bank) return;
     const result = await unlink({ input: { id: bank.id } });
-    const problem = result.error ? describeError(result.error) : result.data?.bankAccountUnlink.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, result.data?.bankAccountUnlink.userErrors);
     setConfirmUnlink(false);
     if (problem) notifications.show({ color: 'red', title: t('finance.account.notUnlinked'), message: problem });
     else {

@@ -18,7 +18,7 @@ import { CreatorSamplesDocument, SampleContentExtensionDocument, type CreatorSam
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
@@ -188,7 +188,7 @@ export function CreatorSamplesPage() {
   const confirmExtend = async () => {
     if (!extending) return;
     const result = await extend({ input: { id: extending.id } });
-    const problem = result.error ? describeError(result.error) : result.data?.sampleContentExtension.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, result.data?.sampleContentExtension.userErrors);
     setExtending(null);
     if (problem) notifications.show({ color: 'red', title: t('creator.samples.noExtension'), message: problem });
     else notifications.show({ color: 'teal', title: t('creator.samples.extended'), message: extending.product?.title ?? '' });

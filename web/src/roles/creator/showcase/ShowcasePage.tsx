@@ -22,7 +22,7 @@ import { ShowcaseDocument, ShowcaseRemoveDocument, type ShowcaseQuery, type Show
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
@@ -166,7 +166,7 @@ export function ShowcasePage() {
   const remove = async () => {
     if (!removing) return;
     const result = await removeMutation({ input: { entryIds: [removing.id] } }, { additionalTypenames: ['ShowcaseEntry'] });
-    const problem = result.error ? describeError(result.error) : result.data?.showcaseRemove.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, result.data?.showcaseRemove.userErrors);
     if (problem) notifications.show({ color: 'red', title: t('creator.showcase.notRemoved'), message: problem });
     else notifications.show({ color: 'teal', title: t('creator.showcase.removed'), message: removing.product?.title ?? '' });
     setRemoving(null);

@@ -17,6 +17,7 @@ import { BILL_STATUS, BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUT
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
 import { BillsDocument, BillsGenerateDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatCount, formatMoney } from '../../../lib/format';
 import { userErrorField } from '../../../lib/userErrors';
 import { useRefetchOnReconnect } from '../../../session/context';
@@ -151,7 +152,7 @@ export function BillsAndPayouts() {
   const run = async () => {
     const result = await runPayouts({ input: { billIds: chosen.length ? chosen : null } });
     const payload = result.data?.payoutRun;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     if (problem || !payload) {
       notifications.show({ color: 'red', title: t('operator.bills.runNotStarted'), message: problem || t('operator.noAnswer') });
       return;

@@ -13,7 +13,7 @@ import { EmptyBlock } from '../../../components/QueryState';
 import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { IntegrationKeyRevokeDocument, IntegrationKeysDocument, type IntegrationKeysQuery } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
@@ -44,7 +44,7 @@ export function IntegrationsPage() {
     if (!revoking) return;
     const result = await revokeKey({ input: { id: revoking.id } }, { additionalTypenames: ['IntegrationKey'] });
     const payload = result.data?.integrationKeyRevoke;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     const name = revoking.name;
     setRevoking(null);
     if (problem) {
