@@ -7,7 +7,8 @@ import { Alert, Badge, Button, Card, Group, MultiSelect, SegmentedControl, Stack
 import { IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { PageHeader } from '../../components/PageHeader';
 import {
   DisputeChangedDocument,
@@ -17,7 +18,7 @@ import {
   type DisputesQuery,
   type DisputeType,
 } from '../../generated/graphql';
-import { describeError } from '../../lib/errors';
+import { mutationProblem } from '../../components/mutationResult';
 import { formatDateTime, formatMoney, formatRelative } from '../../lib/format';
 import { useViewer } from '../../session/context';
 import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
@@ -65,7 +66,7 @@ function Reply({ dispute }: { dispute: Dispute }) {
   const [{ fetching }, reply] = useMutation(DisputeReplyDocument);
   const send = async () => {
     const result = await reply({ input: { id: dispute.id, body } });
-    const problem = result.error ? describeError(result.error) : result.data?.disputeReply.userErrors[0]?.message;
+    const problem = mutationProblem(result, result.data?.disputeReply.userErrors);
     setError(problem ?? null);
     if (!problem) setBody('');
   };
@@ -92,7 +93,7 @@ function Decide({ dispute }: { dispute: Dispute }) {
   const run = async (uphold: boolean) => {
     const input = { id: dispute.id, uphold, note, ...(uphold && money && amount ? { amount } : {}) };
     const result = await decide({ input });
-    const problem = result.error ? describeError(result.error) : result.data?.disputeDecide.userErrors[0]?.message;
+    const problem = mutationProblem(result, result.data?.disputeDecide.userErrors);
     setError(problem ?? null);
   };
   return (
@@ -186,19 +187,20 @@ export function DisputeInbox() {
           w={260}
         />
       </Group>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : fetching && !data ? (
-        <LoadingState label={t('disputes.inbox.loading')} />
-      ) : disputes.length === 0 ? (
-        <EmptyBlock title={openOnly === 'open' ? t('disputes.inbox.noneOpen') : t('disputes.inbox.noneClosed')} description={t('disputes.inbox.emptyHelp')} icon={<IconScale aria-hidden />} />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        loadingLabel={t('disputes.inbox.loading')}
+        empty={disputes.length === 0 && <EmptyBlock title={openOnly === 'open' ? t('disputes.inbox.noneOpen') : t('disputes.inbox.noneClosed')} description={t('disputes.inbox.emptyHelp')} icon={<IconScale aria-hidden />} />}
+      >
         <Stack gap="sm" data-testid="dispute-list">
           {disputes.map((d) => (
             <DisputeCard key={d.id} dispute={d} role={role} />
           ))}
         </Stack>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }

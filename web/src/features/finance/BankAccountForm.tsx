@@ -7,8 +7,7 @@ import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { BankAccountLinkDocument, type Market } from '../../generated/graphql';
-import { describeError } from '../../lib/errors';
-import { splitUserErrors } from '../../lib/userErrors';
+import { mutationFormErrors } from '../../components/mutationResult';
 import { BANK_FIELDS, bankAccountInput, bankFields, bankFormProblems, type BankField, type BankFormValues } from './taxForms';
 import { useT } from '../../i18n/context';
 
@@ -41,10 +40,9 @@ export function BankAccountForm({ market, currency, holderName, compact = false,
     setErrors(problems);
     if (Object.keys(problems).length) return focusFirst(problems);
     const result = await link({ input: bankAccountInput(values) });
-    if (result.error) return setFormError(describeError(result.error));
     const payload = result.data?.bankAccountLink;
-    if (payload?.userErrors.length) {
-      const split = splitUserErrors(payload.userErrors, BANK_FIELDS);
+    const split = mutationFormErrors(result, payload?.userErrors, BANK_FIELDS);
+    if (split) {
       setErrors(split.fieldErrors);
       setFormError(split.formErrors.join(' ') || null);
       return focusFirst(split.fieldErrors);

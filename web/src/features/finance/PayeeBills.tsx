@@ -4,7 +4,8 @@ import { IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { PagerControls } from '../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { usePager } from '../../components/usePager';
 import { BillsDocument, type BillStatus } from '../../generated/graphql';
 import { useRefetchOnReconnect } from '../../session/context';
@@ -43,17 +44,22 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
           </Group>
         </Chip.Group>
       </div>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('finance.bills.loading')} />
-      ) : bills.length === 0 ? (
-        <EmptyBlock
-          title={statuses.length ? t('finance.bills.noneWithStatus') : t('finance.bills.none')}
-          description={t('finance.bills.noneBody')}
-          icon={<IconFileInvoice aria-hidden />}
-        />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('finance.bills.loading')}
+        empty={
+          bills.length === 0 && (
+            <EmptyBlock
+              title={statuses.length ? t('finance.bills.noneWithStatus') : t('finance.bills.none')}
+              description={t('finance.bills.noneBody')}
+              icon={<IconFileInvoice aria-hidden />}
+            />
+          )
+        }
+      >
         <>
           {layout === 'cards' ? <BillCards bills={bills} timeZone={timeZone} /> : <BillsTable bills={bills} timeZone={timeZone} />}
           <PagerControls
@@ -67,7 +73,7 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
             label={t('finance.bills.pages')}
           />
         </>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }

@@ -11,9 +11,10 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { InfoList } from '../../components/InfoList';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { BankAccountUnlinkDocument, PaymentAccountDocument, type PaymentAccountQuery } from '../../generated/graphql';
-import { describeError } from '../../lib/errors';
+import { mutationProblem } from '../../components/mutationResult';
 import { formatDateTime } from '../../lib/format';
 import { marketName, marketTimeZone } from '../../lib/markets';
 import { useRefetchOnNotification } from '../notifications/liveContext';
@@ -158,7 +159,7 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
   const doUnlink = async () => {
     if (!bank) return;
     const result = await unlink({ input: { id: bank.id } });
-    const problem = result.error ? describeError(result.error) : result.data?.bankAccountUnlink.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, result.data?.bankAccountUnlink.userErrors);
     setConfirmUnlink(false);
     if (problem) notifications.show({ color: 'red', title: t('finance.account.notUnlinked'), message: problem });
     else {
@@ -244,8 +245,8 @@ export function PaymentAccountView({ compact = false }: { compact?: boolean }) {
   useRefetchOnReconnect(reload);
   useRefetchOnNotification(reload);
 
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('finance.account.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('finance.account.loading') });
+  if (pending) return pending;
   const account = data?.paymentAccount;
   if (!account) return <EmptyBlock title={t('finance.account.none')} description={t('finance.account.noneBody')} icon={<IconFileCertificate aria-hidden />} />;
 

@@ -7,9 +7,8 @@ import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { TaxInfoSubmitDocument, type Market, type TaxEntityType, type TinType } from '../../generated/graphql';
-import { describeError } from '../../lib/errors';
+import { mutationFormErrors } from '../../components/mutationResult';
 import { marketName } from '../../lib/markets';
-import { splitUserErrors } from '../../lib/userErrors';
 import {
   formatTinInput,
   LOCAL_TAX_ID,
@@ -59,10 +58,9 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
     setErrors(problems);
     if (Object.keys(problems).length) return focusFirst(problems);
     const result = await submit({ input: taxInfoInput(values, market) });
-    if (result.error) return setFormError(describeError(result.error));
     const payload = result.data?.taxInfoSubmit;
-    if (payload?.userErrors.length) {
-      const split = splitUserErrors(payload.userErrors, TAX_FIELDS);
+    const split = mutationFormErrors(result, payload?.userErrors, TAX_FIELDS);
+    if (split) {
       setErrors(split.fieldErrors);
       setFormError(split.formErrors.join(' ') || null);
       return focusFirst(split.fieldErrors);

@@ -7,7 +7,7 @@ import { Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } fro
 import { IconCalendarDollar } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useQuery } from 'urql';
-import { ErrorState, LoadingState } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { EarningsForecastDocument, type EarningsForecastQuery } from '../../generated/graphql';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useT } from '../../i18n/context';
@@ -105,15 +105,20 @@ export function ForecastCard({ compact = false }: { compact?: boolean }) {
           {seller ? t('insight.forecast.titleOwe') : t('insight.forecast.title')}
         </Title>
       </Group>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('insight.forecast.loading')} />
-      ) : data && data.earningsForecast.currencies.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('insight.forecast.empty')}
-        </Text>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        loadingLabel={t('insight.forecast.loading')}
+        empty={
+          data && data.earningsForecast.currencies.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('insight.forecast.empty')}
+            </Text>
+          )
+        }
+      >
         <Stack gap="lg">
           {data?.earningsForecast.currencies.map((f) => (
             <OneCurrency key={f.currency} f={f} seller={seller} compact={compact} />
@@ -122,7 +127,7 @@ export function ForecastCard({ compact = false }: { compact?: boolean }) {
             {t('insight.forecast.explain')}
           </Text>
         </Stack>
-      )}
+      </QueryBoundary>
     </Card>
   );
 }

@@ -6,7 +6,8 @@
 import { Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock, LoadingState } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { StatCard } from '../../components/StatCard';
 import { SampleRoiCampaignsDocument, SampleRoiDocument, type RoiFigureFieldsFragment } from '../../generated/graphql';
 import { useT } from '../../i18n/context';
@@ -74,6 +75,7 @@ export function SampleRoiPanel({ agency }: { agency: boolean }) {
     pause: campaignId === null,
   });
   const roi = data?.sampleRoi;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('roi.loading') });
   return (
     <Card withBorder radius="md" padding="lg" mt="lg" component="section" aria-labelledby="sample-roi-title" data-testid="sample-roi">
       <Stack gap="md">
@@ -101,10 +103,8 @@ export function SampleRoiPanel({ agency }: { agency: boolean }) {
           <LoadingState label={t('roi.loading')} />
         ) : campaignId === null ? (
           <EmptyBlock title={t('roi.noSamples')} description={t('roi.noSamplesHelp')} />
-        ) : error && !data ? (
-          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : fetching && !data ? (
-          <LoadingState label={t('roi.loading')} />
+        ) : pending ? (
+          pending
         ) : !roi ? (
           <EmptyBlock title={t('roi.noSamples')} description={t('roi.noSamplesHelp')} />
         ) : (

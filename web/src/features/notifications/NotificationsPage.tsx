@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RecentNotificationsDocument } from '../../generated/graphql';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
 import { useLiveNotifications, useRefetchOnNotification } from './liveContext';
@@ -95,8 +96,8 @@ function NotificationsChunk({
   });
   useRefetchOnNotification(() => refetch({ requestPolicy: 'network-only' }));
 
-  if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (fetching && !data) return <LoadingState label={t('notifications.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('notifications.loading') });
+  if (pending) return pending;
   const connection = data?.notifications;
   const items = connection?.edges.map((e) => e.node) ?? [];
   if (isFirst && items.length === 0) {

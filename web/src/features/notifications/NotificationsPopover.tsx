@@ -8,7 +8,8 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { RecentNotificationsDocument } from '../../generated/graphql';
 import type { DeferredStart } from '../../components/Deferred';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
 import { useLiveNotifications, useRefetchOnNotification } from './liveContext';
@@ -95,15 +96,17 @@ function BellContents({
       </Group>
       <Divider />
       <ScrollArea.Autosize mah={360} px="md">
-        {error && !data ? (
-          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : fetching && !data ? (
-          <LoadingState label={t('notifications.loading')} minHeight={80} />
-        ) : items.length === 0 ? (
-          <EmptyBlock title={t('notifications.caughtUp')} icon={<IconBellOff aria-hidden />} />
-        ) : (
+        <QueryBoundary
+          data={data}
+          fetching={fetching}
+          error={error}
+          onRetry={() => refetch({ requestPolicy: 'network-only' })}
+          loadingLabel={t('notifications.loading')}
+          loadingMinHeight={80}
+          empty={items.length === 0 && <EmptyBlock title={t('notifications.caughtUp')} icon={<IconBellOff aria-hidden />} />}
+        >
           <NotificationList items={items} timeZone={timeZone} compact onMarkRead={(id) => void markRead([id])} />
-        )}
+        </QueryBoundary>
       </ScrollArea.Autosize>
       <Divider />
       <Group justify="center" py="xs">

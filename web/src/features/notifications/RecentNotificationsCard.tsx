@@ -5,7 +5,8 @@ import { IconBellOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { RecentNotificationsDocument } from '../../generated/graphql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
 import { useLiveNotifications, useRefetchOnNotification } from './liveContext';
@@ -29,23 +30,28 @@ export function RecentNotificationsCard({ allHref, first = 5 }: { allHref: strin
           {t('notifications.viewAll')}
         </Anchor>
       </Group>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : fetching && !data ? (
-        <LoadingState label={t('notifications.loading')} />
-      ) : items.length === 0 ? (
-        <EmptyBlock
-          title={t('notifications.noneYet')}
-          description={t('notifications.recentEmpty')}
-          icon={<IconBellOff aria-hidden />}
-        />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        loadingLabel={t('notifications.loading')}
+        empty={
+          items.length === 0 && (
+            <EmptyBlock
+              title={t('notifications.noneYet')}
+              description={t('notifications.recentEmpty')}
+              icon={<IconBellOff aria-hidden />}
+            />
+          )
+        }
+      >
         <NotificationList
           items={items}
           timeZone={marketTimeZone(viewer.organisation.market)}
           onMarkRead={(id) => void markRead([id])}
         />
-      )}
+      </QueryBoundary>
     </Card>
   );
 }

@@ -7,7 +7,8 @@
 import { Avatar, Badge, Box, Divider, Drawer, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { CommissionChangedDocument, OrderLineReceiptDocument, type OrderLineReceiptQuery } from '../../generated/graphql';
 import { LineDisputeForm } from '../disputes/LineDisputeForm';
 import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
@@ -252,8 +253,8 @@ function ReceiptLoader({ lineId, compact, disputeHref }: { lineId: string; compa
   // A payee's receipt follows its line live (a settlement, a refund, a dispute's adjustment).
   const live = useLiveRefresh(CommissionChangedDocument, {}, disputeHref !== undefined);
   useRefetchOn(live.version, () => refetch({ requestPolicy: 'network-only' }));
-  if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data && fetching) return <LoadingState label={t('status.receipt.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('status.receipt.loading') });
+  if (pending) return pending;
   const line = data?.orderLine;
   if (!line?.receipt) return <EmptyBlock title={t('status.receipt.unavailable')} description={t('status.receipt.unavailableHelp')} icon={<IconReceipt aria-hidden />} />;
   return (

@@ -6,7 +6,8 @@ import { SimpleGrid, Text } from '@mantine/core';
 import { IconBox, IconCash, IconGift, IconReceipt, IconShoppingCart, IconUsers, IconUserStar, IconBuilding } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { CampaignPerformanceDocument, type CampaignPerformanceQuery } from '../../generated/graphql';
 import { formatCount, formatDateTime, formatMoneyOrDash } from '../../lib/format';
 import { MetricTile, type MetricTileProps } from './MetricTile';
@@ -123,8 +124,8 @@ export function CampaignOverview({ campaignId, perspective, timeZone, version }:
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
 
-  if (error && !data) return <ErrorState error={error} onRetry={reload} title={t('insight.overview.error')} />;
-  if (!data && fetching) return <LoadingState label={t('insight.overview.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, errorTitle: t('insight.overview.error'), loadingLabel: t('insight.overview.loading') });
+  if (pending) return pending;
   const performance = data?.campaignPerformance;
   if (!performance) return <EmptyBlock title={t('insight.overview.none')} description={t('insight.overview.noneHelp')} />;
 

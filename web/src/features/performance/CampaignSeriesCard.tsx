@@ -1,7 +1,8 @@
 /** A campaign's daily chart (agency or seller view), live: it refetches its range when `version` goes up. */
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
-import { ErrorState, LoadingState } from '../../components/QueryState';
+
+import { queryFallback } from '../../components/queryFallback';
 import { CampaignPerformanceSeriesDocument } from '../../generated/graphql';
 import { localDate, resolveRange, type Perspective, type RangeChoice } from './series';
 import { SeriesChartCard } from './SeriesChartCard';
@@ -46,13 +47,7 @@ export function CampaignSeriesCard({ campaignId, perspective, currency, timeZone
       onChoiceChange={setChoice}
       days={series?.days ?? null}
       fetching={fetching && Boolean(data)}
-      status={
-        error && !data ? (
-          <ErrorState error={error} onRetry={reload} title={t('insight.perf.chartError')} />
-        ) : !data && fetching ? (
-          <LoadingState label={t('insight.perf.loadingChart')} minHeight={280} />
-        ) : undefined
-      }
+      status={queryFallback({ data, fetching, error }, { onRetry: reload, errorTitle: t('insight.perf.chartError'), loadingLabel: t('insight.perf.loadingChart'), loadingMinHeight: 280 }) ?? undefined}
     />
   );
 }

@@ -7,7 +7,8 @@ import { IconBrandTiktok, IconCheck, IconClock, IconLivePhoto, IconMinus, IconUs
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { PagerControls } from '../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { usePager } from '../../components/usePager';
 import {
   CampaignProductCollaborationsDocument,
@@ -220,13 +221,14 @@ function CollaborationList({ registrationId, timeZone, version }: { registration
   return (
     <Stack gap="md">
       <Select label={t('insight.collab.sortBy')} data={SORTS.map((s) => ({ value: s.value, label: t(s.key) }))} value={sortField} onChange={(v) => v && setSortField(v as CreatorCollaborationSortField)} allowDeselect={false} w={260} />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('insight.collab.loading')} />
-      ) : rows.length === 0 ? (
-        <EmptyBlock title={t('insight.collab.none')} description={t('insight.collab.noneHelp')} icon={<IconUsers aria-hidden />} />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('insight.collab.loading')}
+        empty={rows.length === 0 && <EmptyBlock title={t('insight.collab.none')} description={t('insight.collab.noneHelp')} icon={<IconUsers aria-hidden />} />}
+      >
         <Box>
           <Stack gap="sm" data-testid="collaborations">
             {rows.map((c, i) => (
@@ -244,7 +246,7 @@ function CollaborationList({ registrationId, timeZone, version }: { registration
             label={t('insight.collab.pages')}
           />
         </Box>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }

@@ -2,7 +2,8 @@
 import { Badge, Drawer, Group, Stack, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { RegistrationHistoryDocument } from '../../generated/graphql';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useT } from '../../i18n/context';
@@ -35,8 +36,8 @@ function HistoryTimeline({ registrationId, timeZone }: { registrationId: string;
     variables: { id: registrationId },
     requestPolicy: 'cache-and-network',
   });
-  if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data && fetching) return <LoadingState label={t('campaigns.registrationHistory.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('campaigns.registrationHistory.loading') });
+  if (pending) return pending;
   const node = data?.node;
   const events = node && node.__typename === 'Registration' ? (node.history ?? []) : [];
   if (events.length === 0) return <EmptyBlock title={t('campaigns.registrationHistory.empty')} icon={<IconHistory aria-hidden />} />;

@@ -10,7 +10,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import {
   WebhookEndpointDeleteDocument,
   WebhookEndpointsDocument,
@@ -21,7 +22,7 @@ import {
 } from '../../generated/graphql';
 import { useT } from '../../i18n/context';
 import { richT } from '../../i18n/rich';
-import { describeError } from '../../lib/errors';
+import { mutationProblem } from '../../components/mutationResult';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { marketTimeZone } from '../../lib/markets';
 import { useViewer } from '../../session/context';
@@ -34,7 +35,7 @@ const REFRESH_MS = 2_000;
 const WATCH_MS = 30_000;
 const CONTEXT = { additionalTypenames: ['WebhookEndpoint', 'WebhookMessage'] };
 
-function report(problem: string | undefined, title: string, done: string) {
+function report(problem: string | null, title: string, done: string) {
   notifications.show(problem ? { color: 'red', title, message: problem } : { color: 'teal', title: done, message: '' });
 }
 
@@ -66,12 +67,9 @@ export function WebhooksPage() {
     return () => window.clearInterval(timer);
   }, [pending, watchUntil, reload]);
 
-  const problemOf = (result: { error?: Parameters<typeof describeError>[0]; data?: unknown }, errors?: ReadonlyArray<{ message: string }>) =>
-    result.error ? describeError(result.error) : errors && errors.length ? errors.map((e) => e.message).join(' ') : undefined;
-
   const setEnabled = async (endpoint: Endpoint, enabled: boolean) => {
     const result = await update({ input: { id: endpoint.id, enabled } }, CONTEXT);
-    report(problemOf(result, result.data?.webhookEndpointUpdate.userErrors), t('webhooks.notChanged'), enabled ? t('webhooks.enabledDone') : t('webhooks.disabledDone'));
+    report(mutationProblem(result, result.data?.webhookEndpointUpdate.userErrors), t('webhooks.notChanged'), enabled ? t('webhooks.enabledDone') : t('webhooks.disabledDone'));
     reload();
   };
   const sendTest = async (endpoint: Endpoint) => {
@@ -79,7 +77,7 @@ export function WebhooksPage() {
     const result = await test({ input: { id: endpoint.id } }, CONTEXT);
     setTesting(null);
     setWatchUntil(Date.now() + WATCH_MS);
-    report(problemOf(result, result.data?.webhookEndpointTest.userErrors), t('webhooks.notSent'), t('webhooks.testQueued'));
+    report(mutationProblem(result, result.data?.webhookEndpointTest.userErrors), t('webhooks.notSent'), t('webhooks.testQueued'));
     reload();
   };
   const replayMessage = async (id: string) => {
@@ -87,14 +85,14 @@ export function WebhooksPage() {
     const result = await replay({ input: { id } }, CONTEXT);
     setReplaying(null);
     setWatchUntil(Date.now() + WATCH_MS);
-    report(problemOf(result, result.data?.webhookMessageReplay.userErrors), t('webhooks.notReplayed'), t('webhooks.replayQueued'));
+    report(mutationProblem(result, result.data?.webhookMessageReplay.userErrors), t('webhooks.notReplayed'), t('webhooks.replayQueued'));
     reload();
   };
   const confirmDelete = async () => {
     if (!deleting) return;
     const result = await remove({ input: { id: deleting.id } }, CONTEXT);
     setDeleting(null);
-    report(problemOf(result, result.data?.webhookEndpointDelete.userErrors), t('webhooks.notDeleted'), t('webhooks.deleted'));
+    report(mutationProblem(result, result.data?.webhookEndpointDelete.userErrors), t('webhooks.notDeleted'), t('webhooks.deleted'));
     reload();
   };
 
@@ -109,17 +107,22 @@ export function WebhooksPage() {
           </Button>
         }
       />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('webhooks.loading')} />
-      ) : endpoints.length === 0 ? (
-        <EmptyBlock title={t('webhooks.emptyTitle')} description={t('webhooks.emptyBody')} icon={<IconWebhook aria-hidden />}>
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            {t('webhooks.newEndpoint')}
-          </Button>
-        </EmptyBlock>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('webhooks.loading')}
+        empty={
+          endpoints.length === 0 && (
+            <EmptyBlock title={t('webhooks.emptyTitle')} description={t('webhooks.emptyBody')} icon={<IconWebhook aria-hidden />}>
+              <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('webhooks.newEndpoint')}
+              </Button>
+            </EmptyBlock>
+          )
+        }
+      >
         <Stack gap="lg">
           {endpoints.map((endpoint) => (
             <Card key={endpoint.id} withBorder radius="md" padding="lg" component="section" data-testid="webhook-endpoint">
@@ -177,7 +180,7 @@ export function WebhooksPage() {
             </Anchor>
           </Text>
         </Stack>
-      )}
+      </QueryBoundary>
       <CreateEndpointDialog opened={creating} eventTypes={data?.webhookEventTypes ?? []} onClose={() => setCreating(false)} onCreated={reload} />
       <ConfirmDialog opened={deleting !== null} title={t('webhooks.deleteTitle')} confirmLabel={t('webhooks.delete')} busy={deleteBusy} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
         {t('webhooks.deleteBody', { url: deleting?.url ?? '' })}

@@ -6,7 +6,8 @@ import { AgencyHomeDocument } from '../../generated/graphql';
 import { InfoList } from '../../components/InfoList';
 import { MarketBadge } from '../../components/MarketBadge';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { RecentNotificationsCard } from '../../features/notifications/RecentNotificationsCard';
 import { useT } from '../../i18n/context';
 import { useRefetchOnReconnect, useViewer } from '../../session/context';
@@ -23,6 +24,7 @@ export function AgencyHome() {
   const markets = agency?.markets ?? [];
   const [editingMarkets, setEditingMarkets] = useState(false);
 
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('agencyHome.loadingProfile') });
   return (
     <>
       <PageHeader title={t('agencyHome.welcome', { name: viewer.user.fullName })} description={t('agencyHome.description')} />
@@ -33,11 +35,7 @@ export function AgencyHome() {
             <Title order={2} size="h4" id="agency-profile-title" mb="md">
               {t('agencyHome.profile')}
             </Title>
-            {error && !data ? (
-              <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-            ) : fetching && !data ? (
-              <LoadingState label={t('agencyHome.loadingProfile')} />
-            ) : !agency ? (
+            {pending ? pending : !agency ? (
               <EmptyBlock title={t('agencyHome.noProfile')} description={t('agencyHome.noProfileHelp')} icon={<IconBuildingStore aria-hidden />} />
             ) : (
               <InfoList

@@ -2,7 +2,8 @@ import { Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconMapPin, IconUserCircle } from '@tabler/icons-react';
 import { useQuery } from 'urql';
 import { CreatorHomeDocument } from '../../generated/graphql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { RecentNotificationsCard } from '../../features/notifications/RecentNotificationsCard';
 import { formatCompact, formatCount } from '../../lib/format';
 import { marketName } from '../../lib/markets';
@@ -22,15 +23,12 @@ export function CreatorHome() {
   const name = creator?.displayName || creator?.handle || '';
   const categories = creator?.categories ?? [];
 
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('creator.home.loading') });
   return (
     <Stack gap="md">
       <CreatorWorkplace />
       <Card withBorder radius="lg" padding="lg" component="section" aria-labelledby="creator-profile-title">
-        {error && !data ? (
-          <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : fetching && !data ? (
-          <LoadingState label={t('creator.home.loading')} />
-        ) : !creator ? (
+        {pending ? pending : !creator ? (
           <EmptyBlock title={t('creator.home.noProfile')} description={t('creator.home.noProfileHint')} icon={<IconUserCircle aria-hidden />} />
         ) : (
           <Stack gap="md">

@@ -3,7 +3,8 @@ import { IconBuilding, IconBuildingStore, IconPackage, IconSpeakerphone, IconUse
 import { useQuery } from 'urql';
 import { PlatformOverviewDocument } from '../../generated/graphql';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { StatCard } from '../../components/StatCard';
 import { formatCount } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../session/context';
@@ -15,14 +16,11 @@ export function OperatorHome() {
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const overview = data?.platformOverview;
 
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('operator.home.loading') });
   return (
     <>
       <PageHeader title={t('operator.home.title')} description={t('operator.home.description')} />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : fetching && !data ? (
-        <LoadingState label={t('operator.home.loading')} />
-      ) : !overview ? (
+      {pending ? pending : !overview ? (
         <EmptyBlock title={t('operator.home.none')} />
       ) : (
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="lg" component="section" aria-label={t('operator.home.counts')} data-testid="platform-overview">

@@ -1,11 +1,13 @@
 /** The seller's catalogue: search, and pages walked with the connection cursor (a stack for "Previous"). */
-import { Avatar, Badge, Button, Card, Group, LoadingOverlay, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Avatar, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconPackage, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { SellerProductsDocument } from '../../generated/graphql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { RefreshOverlay } from '../../components/RefreshOverlay';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { formatCount, formatMoneyOrDash } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../session/context';
 import classes from './ProductCatalogue.module.css';
@@ -83,19 +85,24 @@ export function ProductCatalogue() {
         />
       </Group>
 
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('seller.catalogue.loading')} />
-      ) : rows.length === 0 ? (
-        <EmptyBlock
-          title={debounced ? t('seller.catalogue.noMatch') : t('seller.catalogue.noProducts')}
-          description={debounced ? t('seller.catalogue.noMatchBody') : t('seller.catalogue.noProductsBody')}
-          icon={<IconPackage aria-hidden />}
-        />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        loadingLabel={t('seller.catalogue.loading')}
+        empty={
+          rows.length === 0 && (
+            <EmptyBlock
+              title={debounced ? t('seller.catalogue.noMatch') : t('seller.catalogue.noProducts')}
+              description={debounced ? t('seller.catalogue.noMatchBody') : t('seller.catalogue.noProductsBody')}
+              icon={<IconPackage aria-hidden />}
+            />
+          )
+        }
+      >
         <div style={{ position: 'relative' }}>
-          <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+          <RefreshOverlay visible={fetching} />
           {isPhone ? (
             <Stack gap={0} component="ul" aria-label={t('seller.catalogue.range', { from, to, total: connection?.totalCount ?? 0 })} className={classes.cards}>
               {rows.map(({ node: p }) => (
@@ -201,7 +208,7 @@ export function ProductCatalogue() {
             </Group>
           </Group>
         </div>
-      )}
+      </QueryBoundary>
     </Card>
   );
 }

@@ -3,7 +3,8 @@ import { IconBuildingStore, IconStarFilled } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { SellerShopDocument } from '../../generated/graphql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { EmptyBlock } from '../../components/QueryState';
+import { queryFallback } from '../../components/queryFallback';
 import { formatRating } from '../../lib/format';
 import { marketName } from '../../lib/markets';
 import { useT } from '../../i18n/context';
@@ -26,13 +27,10 @@ export function ShopCard() {
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const shop = data?.viewer?.shop;
 
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('seller.shop.loading') });
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="shop-card-title">
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : fetching && !data ? (
-        <LoadingState label={t('seller.shop.loading')} />
-      ) : !shop ? (
+      {pending ? pending : !shop ? (
         <EmptyBlock title={t('seller.shop.none')} description={t('seller.shop.noneBody')} icon={<IconBuildingStore aria-hidden />} />
       ) : (
         <Stack gap="md">

@@ -5,7 +5,8 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MarketBadge } from '../../../components/MarketBadge';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { formatPeriodDates } from '../../../features/campaigns/period';
 import { History } from '../../../features/history/HistoryButton';
@@ -41,8 +42,8 @@ export function CampaignDetailPage() {
   const [filters, setFilters] = useState<RegistrationFilterValues>(EMPTY_REGISTRATION_FILTERS);
 
   const campaign = data?.campaign;
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('campaigns.detail.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('campaigns.detail.loading') });
+  if (pending) return pending;
   if (!campaign) {
     return (
       <EmptyBlock title={t('campaigns.detail.notFound')} description={t('campaigns.detail.notFoundHint')}>

@@ -8,7 +8,8 @@ import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { campaignToFormValues, toUpdateInput } from '../../../features/campaigns/campaignInput';
 import { AgencyCampaignDocument, CampaignUpdateDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
@@ -29,8 +30,8 @@ export function CampaignEditPage() {
   const [, update] = useMutation(CampaignUpdateDocument);
 
   const campaign = data?.campaign;
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('campaigns.detail.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('campaigns.detail.loading') });
+  if (pending) return pending;
   if (!campaign) return <EmptyBlock title={t('campaigns.detail.notFound')} description={t('campaigns.detail.notFoundHint')} />;
 
   const tz = marketTimeZone(campaign.market);

@@ -7,15 +7,10 @@ import { useMutation } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CampaignArchiveDocument, CampaignDeleteDocument, type AgencyCampaignsQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { DuplicateCampaignDialog } from './DuplicateCampaignDialog';
 
 type Row = AgencyCampaignsQuery['campaigns']['edges'][number]['node'];
-
-function problemOf(error: { message: string } | undefined, userErrors: { message: string }[] | undefined): string | null {
-  if (error) return error.message;
-  return userErrors?.length ? userErrors.map((e) => e.message).join(' ') : null;
-}
 
 export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onChanged: () => void }) {
   const t = useT();
@@ -27,7 +22,7 @@ export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onC
 
   const doDelete = async () => {
     const result = await remove({ input: { id: campaign.id } }, { additionalTypenames: ['Campaign'] });
-    const problem = result.error ? describeError(result.error) : problemOf(undefined, result.data?.campaignDelete.userErrors);
+    const problem = mutationProblem(result, result.data?.campaignDelete.userErrors);
     setDialog(null);
     notifications.show(
       problem ? { color: 'red', title: t('campaigns.list.notDeleted'), message: problem } : { color: 'teal', title: t('campaigns.list.draftDeleted'), message: campaign.name },
@@ -37,7 +32,7 @@ export function CampaignRowActions({ campaign, onChanged }: { campaign: Row; onC
 
   const doArchive = async (archived: boolean) => {
     const result = await archive({ input: { id: campaign.id, archived } }, { additionalTypenames: ['Campaign'] });
-    const problem = result.error ? describeError(result.error) : problemOf(undefined, result.data?.campaignArchive.userErrors);
+    const problem = mutationProblem(result, result.data?.campaignArchive.userErrors);
     notifications.show(
       problem
         ? { color: 'red', title: archived ? t('campaigns.list.notArchived') : t('campaigns.list.notRestored'), message: problem }

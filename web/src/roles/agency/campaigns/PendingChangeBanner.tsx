@@ -11,7 +11,7 @@ import { pendingChangeRows, type CampaignChangeValues } from '../../../features/
 import { formatMoment } from '../../../features/campaigns/period';
 import { CampaignPendingChangeCancelDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 
 export interface PendingChange {
@@ -57,7 +57,7 @@ export function PendingChangeBanner({ campaignId, effective, change, timeZone, o
 
   const withdraw = async () => {
     const result = await cancel({ input: { campaignId } });
-    const problem = result.error ? describeError(result.error) : result.data?.campaignPendingChangeCancel.userErrors[0]?.message;
+    const problem = mutationProblem(result, result.data?.campaignPendingChangeCancel.userErrors);
     setConfirming(false);
     if (problem) {
       notifications.show({ color: 'red', title: t('campaigns.pending.withdrawFailed'), message: problem });

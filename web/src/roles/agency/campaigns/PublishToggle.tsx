@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { CampaignPublishDocument, type CampaignStatus } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 
 export interface PublishToggleProps {
   campaignId: string;
@@ -25,7 +25,7 @@ export function PublishToggle({ campaignId, published, status, firstPublish, mar
   const apply = async (next: boolean) => {
     const result = await publish({ input: { id: campaignId, published: next } });
     setAsking(null);
-    const problem = result.error ? describeError(result.error) : result.data?.campaignPublish.userErrors[0]?.message;
+    const problem = mutationProblem(result, result.data?.campaignPublish.userErrors);
     if (problem) {
       notifications.show({ color: 'red', title: next ? t('campaigns.publish.failed') : t('campaigns.publish.unpublishFailed'), message: problem });
       return;

@@ -2,7 +2,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from 'urql';
 import { AgencyWorkplaceDocument } from '../../../generated/graphql';
-import { ErrorState, LoadingState } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { countDelta, daySums, seriesFrom } from '../../../features/home/daySums';
 import { FigureCard } from '../../../features/home/FigureCard';
 import { WorkCard } from '../../../features/home/WorkCard';
@@ -24,8 +24,8 @@ export function AgencyWorkplace() {
   const now = useNow();
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
-  if (error && !data) return <ErrorState error={error} onRetry={again} />;
-  if (fetching && !data) return <LoadingState label={t('agencyHome.loadingWork')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: again, loadingLabel: t('agencyHome.loadingWork') });
+  if (pending) return pending;
   if (!data) return null;
 
   const series = data.performanceSeries;

@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Group,
-  LoadingOverlay,
   Menu,
   Progress,
   Select,
@@ -15,17 +14,19 @@ import {
   Text,
   TextInput,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCopy, IconDots, IconLink, IconListDetails, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { DataTable } from '../../../components/DataTable';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from '../../../features/lists/limits';
@@ -135,114 +136,117 @@ export function ProductListsPage() {
             />
           </Group>
 
-          {error && !data ? (
-            <ErrorState error={error} onRetry={reload} />
-          ) : !data && fetching ? (
-            <LoadingState label={t('agency.lists.loading')} />
-          ) : rows.length === 0 ? (
-            <EmptyBlock
-              title={filtered ? t('agency.lists.noMatch') : t('agency.lists.none')}
-              description={
-                filtered
-                  ? t('agency.lists.noMatchHelp')
-                  : t('agency.lists.noneHelp')
-              }
-              icon={<IconListDetails aria-hidden />}
-            >
-              {!filtered && (
-                <Button leftSection={<IconPlus size={16} aria-hidden />} mt="sm" onClick={() => setCreating(true)}>
-                  {t('agency.lists.createFirst')}
-                </Button>
-              )}
-            </EmptyBlock>
-          ) : (
+          <QueryBoundary
+            data={data}
+            fetching={fetching}
+            error={error}
+            onRetry={reload}
+            loadingLabel={t('agency.lists.loading')}
+            empty={
+              rows.length === 0 && (
+                <EmptyBlock
+                  title={filtered ? t('agency.lists.noMatch') : t('agency.lists.none')}
+                  description={
+                    filtered
+                      ? t('agency.lists.noMatchHelp')
+                      : t('agency.lists.noneHelp')
+                  }
+                  icon={<IconListDetails aria-hidden />}
+                >
+                  {!filtered && (
+                    <Button leftSection={<IconPlus size={16} aria-hidden />} mt="sm" onClick={() => setCreating(true)}>
+                      {t('agency.lists.createFirst')}
+                    </Button>
+                  )}
+                </EmptyBlock>
+              )
+            }
+          >
             <div style={{ position: 'relative' }}>
-              <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-              <Table.ScrollContainer minWidth={900}>
-                <Table highlightOnHover verticalSpacing="sm" aria-busy={fetching} data-testid="list-table">
-                  <VisuallyHidden component="caption">{t('agency.lists.title')}</VisuallyHidden>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('agency.lists.col.list')}</Table.Th>
-                      <Table.Th scope="col">{t('agency.lists.campaign')}</Table.Th>
-                      <Table.Th scope="col">{t('agency.lists.col.products')}</Table.Th>
-                      <Table.Th scope="col">{t('agency.lists.col.shareLink')}</Table.Th>
-                      <Table.Th scope="col">{t('agency.lists.col.updated')}</Table.Th>
-                      <Table.Th scope="col">
-                        <VisuallyHidden>{t('agency.lists.col.actions')}</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((row) => {
-                      const tz = marketTimeZone(row.campaign?.market);
-                      return (
-                        <Table.Tr key={row.id} data-testid="list-row">
-                          <Table.Td>
-                            <Anchor component={Link} to={listPath(row.id)} fw={600} size="sm">
-                              {row.name}
+              <RefreshOverlay visible={fetching} />
+              <DataTable
+                caption={t('agency.lists.title')}
+                minWidth={900}
+                highlightOnHover
+                verticalSpacing="sm"
+                aria-busy={fetching}
+                data-testid="list-table"
+                columns={[
+                  { label: t('agency.lists.col.list') },
+                  { label: t('agency.lists.campaign') },
+                  { label: t('agency.lists.col.products') },
+                  { label: t('agency.lists.col.shareLink') },
+                  { label: t('agency.lists.col.updated') },
+                  { label: t('agency.lists.col.actions'), hideLabel: true },
+                ]}
+              >
+                {rows.map((row) => {
+                  const tz = marketTimeZone(row.campaign?.market);
+                  return (
+                    <Table.Tr key={row.id} data-testid="list-row">
+                      <Table.Td>
+                        <Anchor component={Link} to={listPath(row.id)} fw={600} size="sm">
+                          {row.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        {row.campaign ? (
+                          <Group gap={6} wrap="nowrap">
+                            <Anchor component={Link} to={`/agency/campaigns/${encodeURIComponent(row.campaign.id)}`} size="sm" c="dimmed" lineClamp={1}>
+                              {row.campaign.name}
                             </Anchor>
-                          </Table.Td>
-                          <Table.Td>
-                            {row.campaign ? (
-                              <Group gap={6} wrap="nowrap">
-                                <Anchor component={Link} to={`/agency/campaigns/${encodeURIComponent(row.campaign.id)}`} size="sm" c="dimmed" lineClamp={1}>
-                                  {row.campaign.name}
-                                </Anchor>
-                                <CampaignStatusBadge status={row.campaign.status} />
-                              </Group>
-                            ) : (
-                              '—'
-                            )}
-                          </Table.Td>
-                          <Table.Td w={170}>
-                            <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                              {formatCount(row.itemCount)} / {formatCount(PRODUCTS_PER_LIST)}
-                            </Text>
-                            <Progress value={(row.itemCount * 100) / PRODUCTS_PER_LIST} size="xs" mt={4} aria-hidden />
-                          </Table.Td>
-                          <Table.Td>
-                            {row.shareLink ? (
-                              <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconLink size={12} aria-hidden />}>
-                                {t('agency.lists.sharedOpens', { count: row.shareLink.opens ?? 0, shown: formatCount(row.shareLink.opens ?? 0) })}
-                              </Badge>
-                            ) : (
-                              <Text size="sm" c="dimmed">
-                                {t('agency.lists.notShared')}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                              {formatDateTime(row.updatedAt, tz, { withZone: false })}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td ta="right">
-                            <Menu position="bottom-end" withinPortal>
-                              <Menu.Target>
-                                <ActionIcon variant="subtle" color="gray" aria-label={t('agency.lists.actionsFor', { name: row.name })}>
-                                  <IconDots size={18} aria-hidden />
-                                </ActionIcon>
-                              </Menu.Target>
-                              <Menu.Dropdown>
-                                <Menu.Item component={Link} to={listPath(row.id)} leftSection={<IconListDetails size={14} aria-hidden />}>
-                                  {t('agency.lists.open')}
-                                </Menu.Item>
-                                <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} disabled={atLimit} onClick={() => void duplicate(row)}>
-                                  {t('agency.lists.duplicate')}
-                                </Menu.Item>
-                                <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(row)}>
-                                  {t('agency.lists.deleteMenu')}
-                                </Menu.Item>
-                              </Menu.Dropdown>
-                            </Menu>
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                            <CampaignStatusBadge status={row.campaign.status} />
+                          </Group>
+                        ) : (
+                          '—'
+                        )}
+                      </Table.Td>
+                      <Table.Td w={170}>
+                        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                          {formatCount(row.itemCount)} / {formatCount(PRODUCTS_PER_LIST)}
+                        </Text>
+                        <Progress value={(row.itemCount * 100) / PRODUCTS_PER_LIST} size="xs" mt={4} aria-hidden />
+                      </Table.Td>
+                      <Table.Td>
+                        {row.shareLink ? (
+                          <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconLink size={12} aria-hidden />}>
+                            {t('agency.lists.sharedOpens', { count: row.shareLink.opens ?? 0, shown: formatCount(row.shareLink.opens ?? 0) })}
+                          </Badge>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {t('agency.lists.notShared')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {formatDateTime(row.updatedAt, tz, { withZone: false })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" color="gray" aria-label={t('agency.lists.actionsFor', { name: row.name })}>
+                              <IconDots size={18} aria-hidden />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item component={Link} to={listPath(row.id)} leftSection={<IconListDetails size={14} aria-hidden />}>
+                              {t('agency.lists.open')}
+                            </Menu.Item>
+                            <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} disabled={atLimit} onClick={() => void duplicate(row)}>
+                              {t('agency.lists.duplicate')}
+                            </Menu.Item>
+                            <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(row)}>
+                              {t('agency.lists.deleteMenu')}
+                            </Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </DataTable>
               <PagerControls
                 pager={pager}
                 pageSize={PAGE_SIZE}
@@ -254,7 +258,7 @@ export function ProductListsPage() {
                 label={t('agency.lists.pages')}
               />
             </div>
-          )}
+          </QueryBoundary>
         </Stack>
       </Card>
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ShareLinkCreateDocument, ShareLinkRevokeDocument, type ProductListQuery } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatCount, formatDateTime } from '../../../lib/format';
 import { useT } from '../../../i18n/context';
 import { listPath } from './paths';
@@ -25,7 +25,7 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
   const create = async () => {
     const result = await createLink({ input: { listId: list.id } }, { additionalTypenames: ['ProductList'] });
     const payload = result.data?.shareLinkCreate;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     setConfirm(null);
     if (problem || !payload?.shareLink) {
       notifications.show({ color: 'red', title: t('agency.lists.share.notCreated'), message: problem || t('agency.lists.noAnswer') });
@@ -39,7 +39,7 @@ export function ShareLinkCard({ list, timeZone, onChanged }: { list: List; timeZ
     if (!link) return;
     const result = await revokeLink({ input: { id: link.id } }, { additionalTypenames: ['ProductList'] });
     const payload = result.data?.shareLinkRevoke;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     setConfirm(null);
     if (problem) {
       notifications.show({ color: 'red', title: t('agency.lists.share.notRevoked'), message: problem });

@@ -8,7 +8,8 @@ import { Alert, Anchor, Box, Breadcrumbs, Stack, Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { ShareLinkPreviewDocument } from '../../../generated/graphql';
 import { marketTimeZone } from '../../../lib/markets';
 import { OfferHeader } from '../../creator/offer/OfferHeader';
@@ -24,6 +25,7 @@ export function SharePreviewPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ShareLinkPreviewDocument, variables: { token }, pause: !token });
   const offer = data?.shareLinkPreview;
 
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('agency.lists.share.previewLoading') });
   return (
     <Stack gap="md">
       <Breadcrumbs aria-label={t('agency.lists.breadcrumb')}>
@@ -35,11 +37,7 @@ export function SharePreviewPage() {
       <Alert color="indigo" variant="light" icon={<IconEye aria-hidden />} title={t('agency.lists.share.preview')} data-testid="preview-banner">
         {t('agency.lists.share.previewBody')}
       </Alert>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : fetching && !data ? (
-        <LoadingState label={t('agency.lists.share.previewLoading')} />
-      ) : !offer ? (
+      {pending ? pending : !offer ? (
         <EmptyBlock
           title={t('agency.lists.share.previewNone')}
           description={t('agency.lists.share.previewNoneHelp')}

@@ -2,7 +2,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation } from 'urql';
 import { ProductListDeleteDocument, ProductListDuplicateDocument } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { useT } from '../../../i18n/context';
 
 export function useListActions() {
@@ -14,7 +14,7 @@ export function useListActions() {
   const duplicate = async (id: string, name: string): Promise<string | null> => {
     const result = await duplicateMutation({ input: { id } }, { additionalTypenames: ['ProductList'] });
     const payload = result.data?.productListDuplicate;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     if (problem || !payload?.productList) {
       notifications.show({ color: 'red', title: t('agency.lists.notDuplicated'), message: problem || t('agency.lists.noAnswer') });
       return null;
@@ -26,7 +26,7 @@ export function useListActions() {
   const remove = async (id: string, name: string): Promise<boolean> => {
     const result = await deleteMutation({ input: { id } }, { additionalTypenames: ['ProductList'] });
     const payload = result.data?.productListDelete;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     if (problem || !payload?.deletedId) {
       notifications.show({ color: 'red', title: t('agency.lists.notDeleted'), message: problem || t('agency.lists.noAnswer') });
       return false;

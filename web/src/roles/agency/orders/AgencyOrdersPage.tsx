@@ -4,13 +4,16 @@
  * earnings statement), and the per-line receipt. Live: commissionChanged refetches the page and flashes the line.
  */
 import { ForecastCard } from '../../../features/insight/ForecastCard';
-import { Avatar, Card, Group, LoadingOverlay, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar, Card, Group, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { queryFallback } from '../../../components/queryFallback';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { BalanceSummary } from '../../../features/finance/BalanceSummary';
 import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
@@ -54,8 +57,8 @@ function EarningsSection({ version }: { version: number }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgencyEarningsDocument });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
-  if (error && !data) return <ErrorState error={error} onRetry={reload} title={t('agency.orders.earningsError')} />;
-  if (!data && fetching) return <LoadingState label={t('agency.orders.earningsLoading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, errorTitle: t('agency.orders.earningsError'), loadingLabel: t('agency.orders.earningsLoading') });
+  if (pending) return pending;
   const earnings = data?.earnings ?? [];
   if (earnings.length === 0) return null;
   return (
@@ -112,19 +115,24 @@ export function AgencyOrdersPage() {
           </Group>
           <OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />
           <div style={{ position: 'relative', marginTop: 'var(--mantine-spacing-md)' }}>
-            {error && !data ? (
-              <ErrorState error={error} onRetry={reload} />
-            ) : !data && fetching ? (
-              <LoadingState label={t('agency.orders.loading')} />
-            ) : lines.length === 0 ? (
-              <EmptyBlock
-                title={anyOrderFilter(filters) ? t('agency.orders.noMatch') : t('agency.orders.none')}
-                description={anyOrderFilter(filters) ? t('agency.orders.noMatchHelp') : t('agency.orders.noneHelp')}
-                icon={<IconReceipt aria-hidden />}
-              />
-            ) : (
+            <QueryBoundary
+              data={data}
+              fetching={fetching}
+              error={error}
+              onRetry={reload}
+              loadingLabel={t('agency.orders.loading')}
+              empty={
+                lines.length === 0 && (
+                  <EmptyBlock
+                    title={anyOrderFilter(filters) ? t('agency.orders.noMatch') : t('agency.orders.none')}
+                    description={anyOrderFilter(filters) ? t('agency.orders.noMatchHelp') : t('agency.orders.noneHelp')}
+                    icon={<IconReceipt aria-hidden />}
+                  />
+                )
+              }
+            >
               <>
-                <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+                <RefreshOverlay visible={fetching} />
                 <Table.ScrollContainer minWidth={1060}>
                   <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover data-testid="agency-order-lines">
                     <VisuallyHidden component="caption">{t('agency.orders.caption')}</VisuallyHidden>
@@ -238,7 +246,7 @@ export function AgencyOrdersPage() {
                   label={t('agency.orders.pages')}
                 />
               </>
-            )}
+            </QueryBoundary>
           </div>
         </Card>
       </Stack>

@@ -8,7 +8,9 @@ import { IconCash, IconClockExclamation, IconShoppingCart, IconUserStar, IconBui
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { BalanceSummary } from '../../../features/finance/BalanceSummary';
 import { ForecastCard } from '../../../features/insight/ForecastCard';
 import { MyScorecardCard } from '../../../features/insight/ScorecardPanel';
@@ -36,8 +38,8 @@ function Totals({ version }: { version: number }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: CreatorEarningsDocument });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('creator.earnings.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('creator.earnings.loading') });
+  if (pending) return pending;
   const p = data?.creatorPerformance;
   if (!p) return null;
   const n = p.numbers;
@@ -108,7 +110,7 @@ function Chart({ version, timeZone, currency }: { version: number; timeZone: str
       days={series?.days ?? null}
       fetching={fetching && Boolean(data)}
       compact
-      status={error && !data ? <ErrorState error={error} onRetry={reload} /> : !data && fetching ? <LoadingState label={t('creator.earnings.loadingChart')} minHeight={220} /> : undefined}
+      status={queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('creator.earnings.loadingChart'), loadingMinHeight: 220 }) ?? undefined}
     />
   );
 }
@@ -124,13 +126,14 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
       <Title order={2} size="h4" id="creator-products-title">
         {t('creator.earnings.byProduct')}
       </Title>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('creator.earnings.loadingProducts')} />
-      ) : rows.length === 0 ? (
-        <EmptyBlock title={t('creator.earnings.noProducts')} description={t('creator.earnings.noProductsHint')} />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('creator.earnings.loadingProducts')}
+        empty={rows.length === 0 && <EmptyBlock title={t('creator.earnings.noProducts')} description={t('creator.earnings.noProductsHint')} />}
+      >
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {rows.map((row, i) => {
             const n = row.numbers;
@@ -206,7 +209,7 @@ function Products({ version, timeZone }: { version: number; timeZone: string }) 
             );
           })}
         </Stack>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }
@@ -217,8 +220,8 @@ function Campaigns({ version, timeZone }: { version: number; timeZone: string })
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useRefetchOn(version, reload);
   const rows = data?.creatorCampaignPerformance.edges.map((e) => e.node) ?? [];
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('creator.earnings.loadingCampaigns')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('creator.earnings.loadingCampaigns') });
+  if (pending) return pending;
   if (rows.length === 0) return null;
   return (
     <Stack gap="sm" component="section" aria-labelledby="creator-campaigns-title">

@@ -8,7 +8,8 @@ import { DateRangeField } from '../../../components/dates/DateRangeField';
 import { IconChevronRight, IconDownload, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { MissingOrderSection } from '../../../features/disputes/MissingOrder';
 import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
 import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_PRESETS, type OrderFilterValues, type OrderRangePreset } from '../../../features/orders/orderFilters';
@@ -106,17 +107,22 @@ export function CreatorOrdersPage() {
         </ScrollArea>
       </Stack>
 
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('creator.orders.loading')} />
-      ) : lines.length === 0 ? (
-        <EmptyBlock
-          title={anyOrderFilter(filters) ? t('creator.orders.noMatch') : t('creator.orders.none')}
-          description={anyOrderFilter(filters) ? t('creator.orders.noMatchBody') : t('creator.orders.noneBody')}
-          icon={<IconReceipt aria-hidden />}
-        />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('creator.orders.loading')}
+        empty={
+          lines.length === 0 && (
+            <EmptyBlock
+              title={anyOrderFilter(filters) ? t('creator.orders.noMatch') : t('creator.orders.none')}
+              description={anyOrderFilter(filters) ? t('creator.orders.noMatchBody') : t('creator.orders.noneBody')}
+              icon={<IconReceipt aria-hidden />}
+            />
+          )
+        }
+      >
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.orders.lines')}>
           {lines.map((line) => {
             return (
@@ -176,7 +182,7 @@ export function CreatorOrdersPage() {
             );
           })}
         </Stack>
-      )}
+      </QueryBoundary>
       {connection?.pageInfo.hasNextPage && (
         <Button variant="light" size="md" onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, 100))} disabled={first >= 100} leftSection={fetching ? <Loader size="xs" /> : undefined}>
           {first >= 100 ? t('creator.orders.latest100') : t('creator.orders.showMore', { shown: formatCount(lines.length), total: formatCount(connection.totalCount) })}

@@ -3,7 +3,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from 'urql';
 import { CreatorWorkplaceDocument } from '../../../generated/graphql';
-import { ErrorState, LoadingState } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { daySums, seriesFrom } from '../../../features/home/daySums';
 import { FigureCard } from '../../../features/home/FigureCard';
 import { WorkCard } from '../../../features/home/WorkCard';
@@ -26,8 +26,8 @@ export function CreatorWorkplace() {
   const now = useNow();
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
-  if (error && !data) return <ErrorState error={error} onRetry={again} />;
-  if (fetching && !data) return <LoadingState label={t('creator.earnings.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: again, loadingLabel: t('creator.earnings.loading') });
+  if (pending) return pending;
   if (!data) return null;
 
   const series = data.creatorPerformanceSeries;

@@ -8,7 +8,8 @@ import { IconAlertTriangle, IconCircleCheck, IconLinkOff, IconSparkles } from '@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { addableItems, planShowcaseAdd } from '../../../features/showcase/offerSelection';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { SharedOfferDocument, ShowcaseAddDocument, type OfferChoice } from '../../../generated/graphql';
@@ -75,8 +76,8 @@ export function SharedOfferPage() {
   const [{ fetching: adding }, add] = useMutation(ShowcaseAddDocument);
   const panelRef = useStickyClearance<HTMLDivElement>();
 
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('offers.opening')} minHeight={300} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('offers.opening'), loadingMinHeight: 300 });
+  if (pending) return pending;
   if (!offer) return <InvalidLink />;
 
   const tz = marketTimeZone(offer.market);

@@ -8,7 +8,8 @@ import { IconCircleCheck, IconDiscount, IconSearch, IconTrophy } from '@tabler/i
 import { Fragment, useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { sharePath } from '../../../features/showcase/shareToken';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { CommissionOffersDocument, type CommissionOffersQuery } from '../../../generated/graphql';
@@ -117,20 +118,25 @@ export function CommissionOffersPage() {
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
       />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('offers.loading')} />
-      ) : groups.length === 0 ? (
-        <Stack gap="md">
-          <EmptyBlock
-            title={debounced ? t('offers.noMatch') : t('offers.none')}
-            description={debounced ? t('offers.noMatchHint') : t('offers.noneHint')}
-            icon={<IconDiscount aria-hidden />}
-          />
-          {!debounced && <PasteLinkCard />}
-        </Stack>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('offers.loading')}
+        empty={
+          groups.length === 0 && (
+            <Stack gap="md">
+              <EmptyBlock
+                title={debounced ? t('offers.noMatch') : t('offers.none')}
+                description={debounced ? t('offers.noMatchHint') : t('offers.noneHint')}
+                icon={<IconDiscount aria-hidden />}
+              />
+              {!debounced && <PasteLinkCard />}
+            </Stack>
+          )
+        }
+      >
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('offers.productsLabel')}>
           {groups.map((group) => (
             <li key={group.product?.id ?? group.offers[0]?.listItemId}>
@@ -138,7 +144,7 @@ export function CommissionOffersPage() {
             </li>
           ))}
         </Stack>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }

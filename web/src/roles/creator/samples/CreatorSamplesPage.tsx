@@ -9,7 +9,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { canExtend, SAMPLE_STATUS, SAMPLE_STEPS, sampleStep, SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import { useSampleEvents } from '../../../features/samples/useSampleEvents';
@@ -17,7 +18,7 @@ import { CreatorSamplesDocument, SampleContentExtensionDocument, type CreatorSam
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
@@ -187,7 +188,7 @@ export function CreatorSamplesPage() {
   const confirmExtend = async () => {
     if (!extending) return;
     const result = await extend({ input: { id: extending.id } });
-    const problem = result.error ? describeError(result.error) : result.data?.sampleContentExtension.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, result.data?.sampleContentExtension.userErrors);
     setExtending(null);
     if (problem) notifications.show({ color: 'red', title: t('creator.samples.noExtension'), message: problem });
     else notifications.show({ color: 'teal', title: t('creator.samples.extended'), message: extending.product?.title ?? '' });
@@ -213,21 +214,26 @@ export function CreatorSamplesPage() {
         onChange={(v) => setParams(v === 'open' ? {} : { view: v }, { replace: true })}
         data={Object.entries(VIEWS).map(([value, v]) => ({ value, label: t(v.label) }))}
       />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('creator.samples.loading')} />
-      ) : samples.length === 0 ? (
-        <EmptyBlock
-          title={view === 'open' ? t('creator.samples.noneOpen') : t('creator.samples.none')}
-          description={t('creator.samples.noneHint')}
-          icon={<IconGift aria-hidden />}
-        >
-          <Button component={Link} to="/creator/showcase" variant="light" size="md" mt="sm">
-            {t('creator.samples.goShowcase')}
-          </Button>
-        </EmptyBlock>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('creator.samples.loading')}
+        empty={
+          samples.length === 0 && (
+            <EmptyBlock
+              title={view === 'open' ? t('creator.samples.noneOpen') : t('creator.samples.none')}
+              description={t('creator.samples.noneHint')}
+              icon={<IconGift aria-hidden />}
+            >
+              <Button component={Link} to="/creator/showcase" variant="light" size="md" mt="sm">
+                {t('creator.samples.goShowcase')}
+              </Button>
+            </EmptyBlock>
+          )
+        }
+      >
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('creator.samples.listLabel')}>
           {samples.map((sample) => (
             <li key={sample.id}>
@@ -244,7 +250,7 @@ export function CreatorSamplesPage() {
             </li>
           ))}
         </Stack>
-      )}
+      </QueryBoundary>
 
       <ConfirmDialog
         opened={extending !== null}

@@ -7,8 +7,7 @@ import { useMutation } from 'urql';
 import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
 import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTime';
 import { ContentRecordDocument, type ContentKind } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
-import { splitUserErrors } from '../../../lib/userErrors';
+import { mutationFormErrors } from '../../../components/mutationResult';
 import { useT } from '../../../i18n/context';
 
 const FIELDS = ['kind', 'url', 'postedAt'] as const;
@@ -50,10 +49,9 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
     setFormError(null);
     if (Object.keys(local).length) return;
     const result = await record({ input: { showcaseEntryId: target.entryId, kind, url: trimmed, postedAt: instant } });
-    if (result.error) return setFormError(describeError(result.error));
     const payload = result.data?.contentRecord;
-    if (payload?.userErrors.length) {
-      const split = splitUserErrors(payload.userErrors, FIELDS);
+    const split = mutationFormErrors(result, payload?.userErrors, FIELDS);
+    if (split) {
       setErrors(split.fieldErrors);
       setFormError(split.formErrors.join(' ') || null);
       return;

@@ -9,9 +9,8 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { LoadingState } from '../../../components/QueryState';
 import { CreatorSamplesDocument, RequestSampleDocument, type Market } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
+import { mutationFormErrors } from '../../../components/mutationResult';
 import { MARKETS } from '../../../lib/markets';
-import { splitUserErrors } from '../../../lib/userErrors';
 import { useViewer } from '../../../session/context';
 import { useT } from '../../../i18n/context';
 import type { MessageKey } from '../../../i18n/catalogues';
@@ -109,10 +108,9 @@ function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps 
         },
       },
     });
-    if (result.error) return setFormError(describeError(result.error));
     const payload = result.data?.sampleRequest;
-    if (payload?.userErrors.length) {
-      const split = splitUserErrors(payload.userErrors, FIELDS);
+    const split = mutationFormErrors(result, payload?.userErrors, FIELDS);
+    if (split) {
       setErrors(split.fieldErrors);
       setFormError(split.formErrors.join(' ') || null);
       const first = FIELDS.find((f) => split.fieldErrors[f]);

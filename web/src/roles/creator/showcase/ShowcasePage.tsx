@@ -11,7 +11,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { HistoryButton } from '../../../features/history/HistoryButton';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
@@ -21,7 +22,7 @@ import { ShowcaseDocument, ShowcaseRemoveDocument, type ShowcaseQuery, type Show
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
@@ -165,7 +166,7 @@ export function ShowcasePage() {
   const remove = async () => {
     if (!removing) return;
     const result = await removeMutation({ input: { entryIds: [removing.id] } }, { additionalTypenames: ['ShowcaseEntry'] });
-    const problem = result.error ? describeError(result.error) : result.data?.showcaseRemove.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, result.data?.showcaseRemove.userErrors);
     if (problem) notifications.show({ color: 'red', title: t('creator.showcase.notRemoved'), message: problem });
     else notifications.show({ color: 'teal', title: t('creator.showcase.removed'), message: removing.product?.title ?? '' });
     setRemoving(null);
@@ -197,28 +198,33 @@ export function ShowcasePage() {
         ]}
       />
 
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('creator.showcase.loading')} />
-      ) : entries.length === 0 ? (
-        view === 'active' ? (
-          <Stack gap="md">
-            <EmptyBlock
-              title={t('creator.showcase.empty')}
-              description={t('creator.showcase.emptyHint')}
-              icon={<IconBuildingStore aria-hidden />}
-            >
-              <Button component={Link} to="/creator/offers" variant="light" size="md" mt="sm">
-                {t('creator.showcase.seeOffers')}
-              </Button>
-            </EmptyBlock>
-            <PasteLinkCard />
-          </Stack>
-        ) : (
-          <EmptyBlock title={t('creator.showcase.pastEmpty')} description={t('creator.showcase.pastEmptyHint')} />
-        )
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('creator.showcase.loading')}
+        empty={
+          entries.length === 0 && (
+            view === 'active' ? (
+              <Stack gap="md">
+                <EmptyBlock
+                  title={t('creator.showcase.empty')}
+                  description={t('creator.showcase.emptyHint')}
+                  icon={<IconBuildingStore aria-hidden />}
+                >
+                  <Button component={Link} to="/creator/offers" variant="light" size="md" mt="sm">
+                    {t('creator.showcase.seeOffers')}
+                  </Button>
+                </EmptyBlock>
+                <PasteLinkCard />
+              </Stack>
+            ) : (
+              <EmptyBlock title={t('creator.showcase.pastEmpty')} description={t('creator.showcase.pastEmptyHint')} />
+            )
+          )
+        }
+      >
         <>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="showcase-count">
             {t('creator.showcase.count', { view, count: connection?.totalCount ?? 0, shown: formatCount(connection?.totalCount ?? 0) })}
@@ -249,7 +255,7 @@ export function ShowcasePage() {
             />
           )}
         </>
-      )}
+      </QueryBoundary>
 
       <SampleRequestDialog
         target={sampleTarget}

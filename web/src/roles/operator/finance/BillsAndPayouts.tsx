@@ -9,13 +9,15 @@ import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { BillsTable } from '../../../features/finance/BillsList';
 import { BILL_STATUS, BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
 import { BillsDocument, BillsGenerateDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatCount, formatMoney } from '../../../lib/format';
 import { userErrorField } from '../../../lib/userErrors';
 import { useRefetchOnReconnect } from '../../../session/context';
@@ -150,7 +152,7 @@ export function BillsAndPayouts() {
   const run = async () => {
     const result = await runPayouts({ input: { billIds: chosen.length ? chosen : null } });
     const payload = result.data?.payoutRun;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     if (problem || !payload) {
       notifications.show({ color: 'red', title: t('operator.bills.runNotStarted'), message: problem || t('operator.noAnswer') });
       return;
@@ -185,13 +187,14 @@ export function BillsAndPayouts() {
               </Group>
             </Chip.Group>
           </div>
-          {error && !data ? (
-            <ErrorState error={error} onRetry={reload} />
-          ) : !data && fetching ? (
-            <LoadingState label={t('operator.bills.loading')} />
-          ) : bills.length === 0 ? (
-            <EmptyBlock title={t('operator.bills.none')} description={t('operator.bills.noneBody')} icon={<IconFileInvoice aria-hidden />} />
-          ) : (
+          <QueryBoundary
+            data={data}
+            fetching={fetching}
+            error={error}
+            onRetry={reload}
+            loadingLabel={t('operator.bills.loading')}
+            empty={bills.length === 0 && <EmptyBlock title={t('operator.bills.none')} description={t('operator.bills.noneBody')} icon={<IconFileInvoice aria-hidden />} />}
+          >
             <>
               <BillsTable bills={bills} withPayee selectable selected={selected} onSelectedChange={setSelected} timeZone="UTC" />
               <PagerControls
@@ -205,7 +208,7 @@ export function BillsAndPayouts() {
                 label={t('operator.bills.pages')}
               />
             </>
-          )}
+          </QueryBoundary>
         </Stack>
       </Card>
     </Stack>

@@ -1,10 +1,12 @@
 /** Every payee's payment account (operator): tax status, linked bank, balances; filtered by kind and tax status. */
-import { Badge, Group, SegmentedControl, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
+import { DataTable } from '../../../components/DataTable';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { TAX_STATUS } from '../../../features/finance/financeStatus';
 import { maskedNumber } from '../../../features/finance/taxForms';
@@ -60,80 +62,71 @@ export function PaymentAccountsTable() {
           w={200}
         />
       </Group>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={reload} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('operator.accounts.loading')} />
-      ) : accounts.length === 0 ? (
-        <EmptyBlock title={t('operator.accounts.noMatch')} icon={<IconUsers aria-hidden />} />
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={reload}
+        loadingLabel={t('operator.accounts.loading')}
+        empty={accounts.length === 0 && <EmptyBlock title={t('operator.accounts.noMatch')} icon={<IconUsers aria-hidden />} />}
+      >
         <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" data-testid="payment-accounts-table">
-              <VisuallyHidden component="caption">{t('operator.accounts.caption')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('operator.bills.colPayee')}</Table.Th>
-                  <Table.Th scope="col">{t('operator.accounts.taxStatus')}</Table.Th>
-                  <Table.Th scope="col">{t('operator.accounts.bankAccount')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('operator.accounts.estimated')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('operator.accounts.settledToBill')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('operator.accounts.billed')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('operator.accounts.paidOut')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {accounts.map((a) => {
-                  const meta = TAX_STATUS[a.taxStatus];
-                  const balances = a.balances.length ? a.balances : [null];
-                  return (
-                    <Table.Tr key={a.id} data-testid="payment-account-row">
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {a.payeeName}
+          <DataTable
+            caption={t('operator.accounts.caption')}
+            minWidth={900}
+            verticalSpacing="sm"
+            data-testid="payment-accounts-table"
+            columns={[
+              { label: t('operator.bills.colPayee') },
+              { label: t('operator.accounts.taxStatus') },
+              { label: t('operator.accounts.bankAccount') },
+              { label: t('operator.accounts.estimated'), align: 'right' },
+              { label: t('operator.accounts.settledToBill'), align: 'right' },
+              { label: t('operator.accounts.billed'), align: 'right' },
+              { label: t('operator.accounts.paidOut'), align: 'right' },
+            ]}
+          >
+            {accounts.map((a) => {
+              const meta = TAX_STATUS[a.taxStatus];
+              const balances = a.balances.length ? a.balances : [null];
+              return (
+                <Table.Tr key={a.id} data-testid="payment-account-row">
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {a.payeeName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('operator.accounts.payeeLine', { kind: a.payeeKind, market: marketName(a.market), currency: a.currency })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={meta.color} variant="light" radius="sm" tt="none">
+                      {t(meta.label)}
+                    </Badge>
+                    {a.taxStatus === 'REJECTED' && a.taxInfo?.rejectReason && (
+                      <Text size="xs" c="dimmed" maw={220} lineClamp={2}>
+                        {a.taxInfo.rejectReason}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff={a.bankAccount ? 'monospace' : undefined} c={a.bankAccount ? undefined : 'dimmed'}>
+                      {a.bankAccount ? `${a.bankAccount.bankName} ${maskedNumber(a.bankAccount.accountNumberLast4)}` : t('operator.accounts.notLinked')}
+                    </Text>
+                  </Table.Td>
+                  {(['estimated', 'settledUnbilled', 'billed', 'paid'] as const).map((key) => (
+                    <Table.Td key={key} ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                      {balances.map((b, i) => (
+                        <Text key={b?.currency ?? i} size="sm">
+                          {b ? formatMoney(b[key]) : '—'}
                         </Text>
-                        <Text size="xs" c="dimmed">
-                          {t('operator.accounts.payeeLine', { kind: a.payeeKind, market: marketName(a.market), currency: a.currency })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={meta.color} variant="light" radius="sm" tt="none">
-                          {t(meta.label)}
-                        </Badge>
-                        {a.taxStatus === 'REJECTED' && a.taxInfo?.rejectReason && (
-                          <Text size="xs" c="dimmed" maw={220} lineClamp={2}>
-                            {a.taxInfo.rejectReason}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff={a.bankAccount ? 'monospace' : undefined} c={a.bankAccount ? undefined : 'dimmed'}>
-                          {a.bankAccount ? `${a.bankAccount.bankName} ${maskedNumber(a.bankAccount.accountNumberLast4)}` : t('operator.accounts.notLinked')}
-                        </Text>
-                      </Table.Td>
-                      {(['estimated', 'settledUnbilled', 'billed', 'paid'] as const).map((key) => (
-                        <Table.Td key={key} ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-                          {balances.map((b, i) => (
-                            <Text key={b?.currency ?? i} size="sm">
-                              {b ? formatMoney(b[key]) : '—'}
-                            </Text>
-                          ))}
-                        </Table.Td>
                       ))}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </DataTable>
           <PagerControls
             pager={pager}
             pageSize={PAGE_SIZE}
@@ -145,7 +138,7 @@ export function PaymentAccountsTable() {
             label={t('operator.accounts.pages')}
           />
         </>
-      )}
+      </QueryBoundary>
     </Stack>
   );
 }

@@ -5,7 +5,8 @@ import { IconCheck, IconFileCertificate, IconX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { InfoList } from '../../../components/InfoList';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { maskedNumber } from '../../../features/finance/taxForms';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
 import { PaymentAccountsDocument, TaxInfoReviewDocument, type PaymentAccountsQuery } from '../../../generated/graphql';
@@ -97,8 +98,8 @@ export function TaxReviewQueue() {
     return null;
   };
 
-  if (error && !data) return <ErrorState error={error} onRetry={reload} />;
-  if (!data && fetching) return <LoadingState label={t('operator.tax.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('operator.tax.loading') });
+  if (pending) return pending;
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="tax-queue-count">

@@ -3,7 +3,7 @@
 import { Badge, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from 'urql';
 import { SellerWorkplaceDocument } from '../../../generated/graphql';
-import { ErrorState, LoadingState } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { daySums, seriesFrom } from '../../../features/home/daySums';
 import { FigureCard } from '../../../features/home/FigureCard';
 import { WorkCard } from '../../../features/home/WorkCard';
@@ -27,8 +27,8 @@ export function SellerWorkplace() {
   const now = useNow();
   useRefetchOnReconnect(again);
   useRefetchOnNotification(again);
-  if (error && !data) return <ErrorState error={error} onRetry={again} />;
-  if (fetching && !data) return <LoadingState label={t('seller.work.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: again, loadingLabel: t('seller.work.loading') });
+  if (pending) return pending;
   if (!data) return null;
 
   const series = data.performanceSeries;

@@ -2,16 +2,19 @@
  * The shop's integrations: the keys its shop platform pushes orders with (create — the secrets shown once —,
  * list, revoke) and how to sign a request, linking the endpoint's full reference.
  */
-import { Anchor, Badge, Button, Card, Code, CopyButton, Group, LoadingOverlay, ScrollArea, SegmentedControl, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Code, CopyButton, Group, ScrollArea, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconExternalLink, IconKey, IconKeyOff, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { DataTable } from '../../../components/DataTable';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageHeader } from '../../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { IntegrationKeyRevokeDocument, IntegrationKeysDocument, type IntegrationKeysQuery } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
+import { mutationProblem } from '../../../components/mutationResult';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
@@ -42,7 +45,7 @@ export function IntegrationsPage() {
     if (!revoking) return;
     const result = await revokeKey({ input: { id: revoking.id } }, { additionalTypenames: ['IntegrationKey'] });
     const payload = result.data?.integrationKeyRevoke;
-    const problem = result.error ? describeError(result.error) : payload?.userErrors.map((e) => e.message).join(' ');
+    const problem = mutationProblem(result, payload?.userErrors);
     const name = revoking.name;
     setRevoking(null);
     if (problem) {
@@ -78,83 +81,84 @@ export function IntegrationsPage() {
             <Switch label={t('seller.keys.showRevoked')} checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.currentTarget.checked)} />
           </Group>
           <div style={{ position: 'relative' }}>
-            {error && !data ? (
-              <ErrorState error={error} onRetry={reload} />
-            ) : !data && fetching ? (
-              <LoadingState label={t('seller.keys.loading')} />
-            ) : keys.length === 0 ? (
-              <EmptyBlock
-                title={t('seller.keys.none')}
-                description={t('seller.keys.noneBody')}
-                icon={<IconKey aria-hidden />}
-              >
-                <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-                  {t('seller.keys.new')}
-                </Button>
-              </EmptyBlock>
-            ) : (
+            <QueryBoundary
+              data={data}
+              fetching={fetching}
+              error={error}
+              onRetry={reload}
+              loadingLabel={t('seller.keys.loading')}
+              empty={
+                keys.length === 0 && (
+                  <EmptyBlock
+                    title={t('seller.keys.none')}
+                    description={t('seller.keys.noneBody')}
+                    icon={<IconKey aria-hidden />}
+                  >
+                    <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                      {t('seller.keys.new')}
+                    </Button>
+                  </EmptyBlock>
+                )
+              }
+            >
               <>
-                <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-                <Table.ScrollContainer minWidth={720}>
-                  <Table verticalSpacing="sm" data-testid="integration-keys">
-                    <VisuallyHidden component="caption">{t('seller.keys.caption')}</VisuallyHidden>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('seller.keys.colName')}</Table.Th>
-                        <Table.Th scope="col">{t('seller.keys.colKeyId')}</Table.Th>
-                        <Table.Th scope="col">{t('seller.keys.colCreated')}</Table.Th>
-                        <Table.Th scope="col">{t('seller.keys.colLastUsed')}</Table.Th>
-                        <Table.Th scope="col">
-                          <VisuallyHidden>{t('seller.keys.colActions')}</VisuallyHidden>
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {keys.map((key) => (
-                        <Table.Tr key={key.id} data-testid="integration-key-row" data-revoked={key.revokedAt ? true : undefined} c={key.revokedAt ? 'dimmed' : undefined}>
-                          <Table.Td>
-                            <Text size="sm" fw={600} lineClamp={1}>
-                              {key.name}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Code fz="sm" data-testid="key-id">
-                              {key.keyId}
-                            </Code>
-                          </Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            <Text size="sm">{formatDateTime(key.createdAt, tz)}</Text>
-                          </Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            <Text size="sm" title={key.lastUsedAt ? formatDateTime(key.lastUsedAt, tz) : undefined}>
-                              {key.lastUsedAt ? formatRelative(key.lastUsedAt) : t('seller.keys.never')}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td ta="right">
-                            {key.revokedAt ? (
-                              <Badge color="gray" variant="light" radius="sm" tt="none">
-                                {t('seller.keys.revokedAt', { date: formatDateTime(key.revokedAt, tz, { withZone: false }) })}
-                              </Badge>
-                            ) : (
-                              <Button
-                                size="xs"
-                                variant="subtle"
-                                color="red"
-                                leftSection={<IconKeyOff size={14} aria-hidden />}
-                                onClick={() => setRevoking(key)}
-                                aria-label={t('seller.keys.revokeName', { name: key.name })}
-                              >
-                                {t('seller.keys.revoke')}
-                              </Button>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <RefreshOverlay visible={fetching} />
+                <DataTable
+                  caption={t('seller.keys.caption')}
+                  minWidth={720}
+                  verticalSpacing="sm"
+                  data-testid="integration-keys"
+                  columns={[
+                    { label: t('seller.keys.colName') },
+                    { label: t('seller.keys.colKeyId') },
+                    { label: t('seller.keys.colCreated') },
+                    { label: t('seller.keys.colLastUsed') },
+                    { label: t('seller.keys.colActions'), hideLabel: true },
+                  ]}
+                >
+                  {keys.map((key) => (
+                    <Table.Tr key={key.id} data-testid="integration-key-row" data-revoked={key.revokedAt ? true : undefined} c={key.revokedAt ? 'dimmed' : undefined}>
+                      <Table.Td>
+                        <Text size="sm" fw={600} lineClamp={1}>
+                          {key.name}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Code fz="sm" data-testid="key-id">
+                          {key.keyId}
+                        </Code>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm">{formatDateTime(key.createdAt, tz)}</Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm" title={key.lastUsedAt ? formatDateTime(key.lastUsedAt, tz) : undefined}>
+                          {key.lastUsedAt ? formatRelative(key.lastUsedAt) : t('seller.keys.never')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {key.revokedAt ? (
+                          <Badge color="gray" variant="light" radius="sm" tt="none">
+                            {t('seller.keys.revokedAt', { date: formatDateTime(key.revokedAt, tz, { withZone: false }) })}
+                          </Badge>
+                        ) : (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            leftSection={<IconKeyOff size={14} aria-hidden />}
+                            onClick={() => setRevoking(key)}
+                            aria-label={t('seller.keys.revokeName', { name: key.name })}
+                          >
+                            {t('seller.keys.revoke')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </DataTable>
               </>
-            )}
+            </QueryBoundary>
           </div>
         </Card>
         <SigningGuide />

@@ -5,7 +5,6 @@ import {
   Card,
   Chip,
   Group,
-  LoadingOverlay,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -21,7 +20,9 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { CAMPAIGN_STATUS } from '../../../features/campaigns/campaignStatus';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
@@ -224,21 +225,26 @@ export function MarketplacePage() {
         </Stack>
       </Card>
 
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('seller.market.loading')} />
-      ) : rows.length === 0 ? (
-        <Card withBorder radius="md">
-          <EmptyBlock
-            title={filtered ? t('seller.market.noMatch') : t('seller.market.none')}
-            description={filtered ? t('seller.orders.noMatchBody') : t('seller.market.noneBody')}
-            icon={filtered ? <IconSpeakerphone aria-hidden /> : <IconBuildingStore aria-hidden />}
-          />
-        </Card>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        loadingLabel={t('seller.market.loading')}
+        empty={
+          rows.length === 0 && (
+            <Card withBorder radius="md">
+              <EmptyBlock
+                title={filtered ? t('seller.market.noMatch') : t('seller.market.none')}
+                description={filtered ? t('seller.orders.noMatchBody') : t('seller.market.noneBody')}
+                icon={filtered ? <IconSpeakerphone aria-hidden /> : <IconBuildingStore aria-hidden />}
+              />
+            </Card>
+          )
+        }
+      >
         <div style={{ position: 'relative' }}>
-          <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+          <RefreshOverlay visible={fetching} />
           <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="md" aria-busy={fetching}>
             {rows.map(({ node }) => (
               <CampaignCard key={node.id} campaign={node} />
@@ -255,7 +261,7 @@ export function MarketplacePage() {
             label={t('seller.market.pages')}
           />
         </div>
-      )}
+      </QueryBoundary>
     </>
   );
 }

@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { InfoList } from '../../../components/InfoList';
 import { MarketBadge } from '../../../components/MarketBadge';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { queryFallback } from '../../../components/queryFallback';
 import { StatCard } from '../../../components/StatCard';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
@@ -32,8 +33,8 @@ export function SellerCampaignPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: SellerCampaignDocument, variables: { id: campaignId } });
   useRefetchOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const c = data?.campaign;
-  if (error && !data) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data && fetching) return <LoadingState label={t('seller.campaign.loading')} />;
+  const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('seller.campaign.loading') });
+  if (pending) return pending;
   if (!c) {
     return (
       <EmptyBlock title={t('seller.campaign.notAvailable')} description={t('seller.campaign.notAvailableBody')}>

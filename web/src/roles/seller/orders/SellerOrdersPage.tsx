@@ -4,13 +4,16 @@
  * orderLineChanged.
  */
 import { ForecastCard } from '../../../features/insight/ForecastCard';
-import { Avatar, Card, Group, LoadingOverlay, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Avatar, Card, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { DataTable } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagerControls } from '../../../components/PagerControls';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock } from '../../../components/QueryState';
+import { RefreshOverlay } from '../../../components/RefreshOverlay';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { CAMPAIGN_STATUS } from '../../../features/campaigns/campaignStatus';
 import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
@@ -72,111 +75,109 @@ export function SellerOrdersPage() {
         </Group>
         <OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />
         <div style={{ position: 'relative', marginTop: 'var(--mantine-spacing-md)' }}>
-          {error && !data ? (
-            <ErrorState error={error} onRetry={reload} />
-          ) : !data && fetching ? (
-            <LoadingState label={t('seller.orders.loading')} />
-          ) : lines.length === 0 ? (
-            <EmptyBlock
-              title={anyOrderFilter(filters) ? t('seller.orders.noMatch') : t('seller.orders.none')}
-              description={anyOrderFilter(filters) ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody')}
-              icon={<IconReceipt aria-hidden />}
-            />
-          ) : (
+          <QueryBoundary
+            data={data}
+            fetching={fetching}
+            error={error}
+            onRetry={reload}
+            loadingLabel={t('seller.orders.loading')}
+            empty={
+              lines.length === 0 && (
+                <EmptyBlock
+                  title={anyOrderFilter(filters) ? t('seller.orders.noMatch') : t('seller.orders.none')}
+                  description={anyOrderFilter(filters) ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody')}
+                  icon={<IconReceipt aria-hidden />}
+                />
+              )
+            }
+          >
             <>
-              <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-              <Table.ScrollContainer minWidth={960}>
-                <Table verticalSpacing="xs" highlightOnHover data-testid="seller-order-lines">
-                  <VisuallyHidden component="caption">{t('seller.orders.caption')}</VisuallyHidden>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('seller.orders.colPlaced')}</Table.Th>
-                      <Table.Th scope="col">{t('seller.orders.colProduct')}</Table.Th>
-                      <Table.Th scope="col">{t('seller.perf.campaign')}</Table.Th>
-                      <Table.Th scope="col">{t('seller.perf.status')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('seller.orders.colBase')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('seller.orders.colTotalRate')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('seller.orders.colYouPay')}
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {lines.map((line) => {
-                      const title = line.product?.title ?? t('seller.work.product');
-                      return (
-                        <Table.Tr
-                          key={line.id}
-                          data-testid="order-line-row"
-                          data-flash={flashing.has(line.id) || undefined}
-                          bg={flashing.has(line.id) ? 'var(--mantine-color-yellow-light)' : undefined}
-                          style={{ transition: 'background-color 600ms ease' }}
-                        >
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            <Text size="sm">{formatDateTime(line.placedAt, tz, { withZone: false })}</Text>
-                          </Table.Td>
-                          <Table.Td miw={240} maw={340}>
-                            <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={t('seller.orders.opensReceipt', { order: line.platformOrderId })} style={{ display: 'block' }}>
-                              <Group gap="sm" wrap="nowrap">
-                                <Avatar src={line.product?.imageUrl} alt="" radius="sm" size={36} color="orange">
-                                  <IconPackage size={16} aria-hidden />
-                                </Avatar>
-                                <Stack gap={0} style={{ minWidth: 0 }}>
-                                  <Text size="sm" fw={500} lineClamp={1} c="indigo.7">
-                                    {title}
-                                  </Text>
-                                  <Text size="xs" c="dimmed" lineClamp={1}>
-                                    {line.platformOrderId}
-                                    {line.sellerSku ? ` · ${line.sellerSku}` : ''} · ×{line.quantity}
-                                    {line.refundedQuantity ? t('seller.orders.refunded', { shown: formatCount(line.refundedQuantity) }) : ''}
-                                  </Text>
-                                </Stack>
-                              </Group>
-                            </UnstyledButton>
-                          </Table.Td>
-                          <Table.Td maw={240}>
-                            {line.attributed ? (
-                              <>
-                                <Text size="sm" lineClamp={1}>
-                                  {line.campaignName}
-                                </Text>
-                                <Text size="xs" c="dimmed" lineClamp={1}>
-                                  {line.agencyName}
-                                </Text>
-                              </>
-                            ) : (
-                              <Text size="xs" c="dimmed">
-                                {unattributedText(t, line.unattributedReason)}
+              <RefreshOverlay visible={fetching} />
+              <DataTable
+                caption={t('seller.orders.caption')}
+                minWidth={960}
+                verticalSpacing="xs"
+                highlightOnHover
+                data-testid="seller-order-lines"
+                columns={[
+                  { label: t('seller.orders.colPlaced') },
+                  { label: t('seller.orders.colProduct') },
+                  { label: t('seller.perf.campaign') },
+                  { label: t('seller.perf.status') },
+                  { label: t('seller.orders.colBase'), align: 'right' },
+                  { label: t('seller.orders.colTotalRate'), align: 'right' },
+                  { label: t('seller.orders.colYouPay'), align: 'right' },
+                ]}
+              >
+                {lines.map((line) => {
+                  const title = line.product?.title ?? t('seller.work.product');
+                  return (
+                    <Table.Tr
+                      key={line.id}
+                      data-testid="order-line-row"
+                      data-flash={flashing.has(line.id) || undefined}
+                      bg={flashing.has(line.id) ? 'var(--mantine-color-yellow-light)' : undefined}
+                      style={{ transition: 'background-color 600ms ease' }}
+                    >
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm">{formatDateTime(line.placedAt, tz, { withZone: false })}</Text>
+                      </Table.Td>
+                      <Table.Td miw={240} maw={340}>
+                        <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={t('seller.orders.opensReceipt', { order: line.platformOrderId })} style={{ display: 'block' }}>
+                          <Group gap="sm" wrap="nowrap">
+                            <Avatar src={line.product?.imageUrl} alt="" radius="sm" size={36} color="orange">
+                              <IconPackage size={16} aria-hidden />
+                            </Avatar>
+                            <Stack gap={0} style={{ minWidth: 0 }}>
+                              <Text size="sm" fw={500} lineClamp={1} c="indigo.7">
+                                {title}
                               </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <OrderStatusBadge status={line.status} />
-                          </Table.Td>
-                          <Table.Td ta="right" style={NUM}>
-                            <Text size="sm">{formatMoneyOrDash(line.commissionBase)}</Text>
-                          </Table.Td>
-                          <Table.Td ta="right" style={NUM}>
-                            <Text size="sm">{line.totalRateBps !== null ? formatRate(line.totalRateBps) : '—'}</Text>
-                          </Table.Td>
-                          <Table.Td ta="right" style={NUM}>
-                            <Text size="sm" fw={600}>
-                              {formatMoneyOrDash(line.sellerCommission?.estimated)}
+                              <Text size="xs" c="dimmed" lineClamp={1}>
+                                {line.platformOrderId}
+                                {line.sellerSku ? ` · ${line.sellerSku}` : ''} · ×{line.quantity}
+                                {line.refundedQuantity ? t('seller.orders.refunded', { shown: formatCount(line.refundedQuantity) }) : ''}
+                              </Text>
+                            </Stack>
+                          </Group>
+                        </UnstyledButton>
+                      </Table.Td>
+                      <Table.Td maw={240}>
+                        {line.attributed ? (
+                          <>
+                            <Text size="sm" lineClamp={1}>
+                              {line.campaignName}
                             </Text>
-                            <Text size="xs" c="dimmed">
-                              {line.sellerCommission?.actual ? formatMoneyOrDash(line.sellerCommission.actual) : t('seller.orders.notSettled')}
+                            <Text size="xs" c="dimmed" lineClamp={1}>
+                              {line.agencyName}
                             </Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                          </>
+                        ) : (
+                          <Text size="xs" c="dimmed">
+                            {unattributedText(t, line.unattributedReason)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <OrderStatusBadge status={line.status} />
+                      </Table.Td>
+                      <Table.Td ta="right" style={NUM}>
+                        <Text size="sm">{formatMoneyOrDash(line.commissionBase)}</Text>
+                      </Table.Td>
+                      <Table.Td ta="right" style={NUM}>
+                        <Text size="sm">{line.totalRateBps !== null ? formatRate(line.totalRateBps) : '—'}</Text>
+                      </Table.Td>
+                      <Table.Td ta="right" style={NUM}>
+                        <Text size="sm" fw={600}>
+                          {formatMoneyOrDash(line.sellerCommission?.estimated)}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {line.sellerCommission?.actual ? formatMoneyOrDash(line.sellerCommission.actual) : t('seller.orders.notSettled')}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </DataTable>
               <PagerControls
                 pager={pager}
                 pageSize={PAGE_SIZE}
@@ -188,7 +189,7 @@ export function SellerOrdersPage() {
                 label={t('seller.orders.pages')}
               />
             </>
-          )}
+          </QueryBoundary>
         </div>
       </Card>
       <OrderReceiptDrawer lineId={receiptOf} onClose={() => setReceiptOf(null)} />

@@ -9,7 +9,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MarketBadge } from '../../../components/MarketBadge';
 import { PageHeader } from '../../../components/PageHeader';
-import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
+import { EmptyBlock, LoadingState } from '../../../components/QueryState';
+import { QueryBoundary } from '../../../components/QueryBoundary';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { CAMPAIGN_STATUS } from '../../../features/campaigns/campaignStatus';
 import { formatPeriodDates } from '../../../features/campaigns/period';
@@ -42,17 +43,22 @@ export function SellerPerformancePage() {
   return (
     <>
       <PageHeader title={t('seller.perf.title')} description={t('seller.perf.description')} />
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data && fetching ? (
-        <LoadingState label={t('seller.perf.loading')} />
-      ) : campaigns.length === 0 ? (
-        <EmptyBlock title={t('seller.perf.none')} description={t('seller.perf.noneBody')} icon={<IconChartBar aria-hidden />}>
-          <Button component={Link} to="/seller/marketplace" variant="light" mt="sm">
-            {t('seller.perf.find')}
-          </Button>
-        </EmptyBlock>
-      ) : (
+      <QueryBoundary
+        data={data}
+        fetching={fetching}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        loadingLabel={t('seller.perf.loading')}
+        empty={
+          campaigns.length === 0 && (
+            <EmptyBlock title={t('seller.perf.none')} description={t('seller.perf.noneBody')} icon={<IconChartBar aria-hidden />}>
+              <Button component={Link} to="/seller/marketplace" variant="light" mt="sm">
+                {t('seller.perf.find')}
+              </Button>
+            </EmptyBlock>
+          )
+        }
+      >
         <Stack gap="lg">
           {!selected ? (
             <LoadingState label={t('seller.perf.finding')} />
@@ -82,7 +88,7 @@ export function SellerPerformancePage() {
           )}
           <SellerAllCampaigns campaigns={campaigns} activity={activity} selectedId={selected?.id ?? null} onActivity={onActivity} onOpen={open} />
         </Stack>
-      )}
+      </QueryBoundary>
       <Box mt="lg">
         <MyScorecardCard />
       </Box>

@@ -1,0 +1,43 @@
+/**
+ * One way to read a mutation's answer: a network or top-level error (describeError), else the payload's
+ * userErrors in the user's language (errorText: from the error code), for a toast or onto a form's fields.
+ */
+import { notifications } from '@mantine/notifications';
+import type { CombinedError } from 'urql';
+import { errorText } from '../i18n/serverErrors';
+import { describeError } from '../lib/errors';
+import { splitUserErrors, type UserErrorLike } from '../lib/userErrors';
+
+/** What urql's mutation returns, as far as success is concerned. */
+export interface MutationAnswer {
+  error?: CombinedError | undefined;
+}
+
+type UserErrors = ReadonlyArray<UserErrorLike> | null | undefined;
+
+/** What went wrong, in the user's language, or null when the mutation went through. */
+export function mutationProblem(result: MutationAnswer, userErrors: UserErrors): string | null {
+  if (result.error) return describeError(result.error);
+  if (!userErrors?.length) return null;
+  return userErrors.map(errorText).join(' ');
+}
+
+/** Shows what went wrong as a red toast titled `title`; true when the mutation went through. */
+export function toastIfFailed(title: string, result: MutationAnswer, userErrors: UserErrors): boolean {
+  const problem = mutationProblem(result, userErrors);
+  if (problem !== null) notifications.show({ color: 'red', title, message: problem });
+  return problem === null;
+}
+
+export interface FormProblems<F extends string> {
+  fieldErrors: Partial<Record<F, string>>;
+  /** Errors about the whole form (a network error, a userError about no field of the form). */
+  formErrors: string[];
+}
+
+/** A form's errors from a mutation's answer (userErrors onto the named fields), or null when it went through. */
+export function mutationFormErrors<F extends string>(result: MutationAnswer, userErrors: UserErrors, fields: ReadonlyArray<F>): FormProblems<F> | null {
+  if (result.error) return { fieldErrors: {}, formErrors: [describeError(result.error)] };
+  if (!userErrors?.length) return null;
+  return splitUserErrors(userErrors, fields);
+}

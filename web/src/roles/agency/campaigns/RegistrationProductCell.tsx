@@ -1,0 +1,34 @@
+/** A registration's product in the review table: picture, title, shop (code, rating), category, shop scorecard. */
+import { Avatar, Group, Stack, Text } from '@mantine/core';
+import { IconPackage } from '@tabler/icons-react';
+import { ScorecardButton } from '../../../features/insight/ScorecardButton';
+import { categoryLabel } from '../../../features/registrations/categoryOptions';
+import type { CampaignRegistrationsQuery } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { formatRating } from '../../../lib/format';
+
+export type RegistrationRowData = CampaignRegistrationsQuery['registrations']['edges'][number]['node'];
+
+export function RegistrationProductCell({ row }: { row: RegistrationRowData }) {
+  const t = useT();
+  const p = row.product;
+  const shop = row.shop;
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Avatar src={p?.imageUrl} alt="" radius="sm" size={40} color="indigo">
+        <IconPackage size={18} aria-hidden />
+      </Avatar>
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text size="sm" fw={500} lineClamp={2}>
+          {p?.title ?? t('campaigns.registrations.productHidden')}
+        </Text>
+        <Text size="xs" c="dimmed" lineClamp={1}>
+          {shop?.name ?? '—'}
+          {shop?.shopCode ? ` (${shop.shopCode})` : ''}
+          {shop?.rating !== null && shop?.rating !== undefined ? ` · ★ ${formatRating(shop.rating)}` : ''} · {p?.category ? categoryLabel(t, p.category) : ''}
+        </Text>
+        {shop && <ScorecardButton id={shop.id} name={shop.name ?? shop.shopCode ?? ''} />}
+      </Stack>
+    </Group>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * The registration form's state: the products picked (each with its terms and the server's errors for it), the
+ * contact, the checks, and the submit that registers them: items that failed stay picked with their errors, the
+ * others join `registered`.
+ */
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent, type RefObject } from 'react';
+import { useMutation } from 'urql';
+import { bpsToPercentText } from '../../../features/campaigns/percent';
+import { checkItemTerms, itemErrorField, type ItemField, type ItemTermsText } from '../../../features/registrations/registrationItemRules';
+import { windowErrorMessage } from '../../../features/registrations/windowErrors';
+import { RegistrationCreateDocument, type SellerProductsQuery } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { describeError } from '../../../lib/errors';
+import { formatCount } from '../../../lib/format';
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const WHATSAPP_RE = /^\+?[0-9][0-9 ()-]{5,30}$/;
+
+export type Product = SellerProductsQuery['products']['edges'][number]['node'];
+
+export interface SelectedItem {
+  product: Product;
+  terms: ItemTermsText;
+  /** Errors the server reported for this item, by field ('product' for the item as a whole). */
+  serverErrors: Partial<Record<ItemField | 'product', string>>;
+}
+
+export interface Registered {
+  product: Product;
+  rateBps: number;
+}
+
+export interface RegisterFormErrors {
+  contactEmail?: string;
+  contactWhatsapp?: string;
+  general?: string;
+}
+
+export interface RegisterFormOptions {
+  campaignId: string;
+  /** The campaign's minimum total rate (the default rate of a picked product). */
+  requirement: number;
+  /** The campaign market's time zone (registration-window errors). */
+  timeZone: string;
+  /** The shop's contact email, the default of the form's. */
+  shopEmail: string | null | undefined;
+  /** The form (the first invalid field takes the focus on a submit with errors). */
+  formRef: RefObject<HTMLFormElement | null>;
+  /** Some registrations were made. */
+  onRegistered: () => void;
+}
+
+export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, formRef, onRegistered }: RegisterFormOptions) {
+  const t = useT();
+  const [selected, setSelected] = useState<SelectedItem[]>([]);
+  const [applyAll, setApplyAll] = useState('');
+  const [contactEmail, setContactEmail] = useState<string | null>(null);
+  const [whatsapp, setWhatsapp] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [formErrors, setFormErrors] = useState<RegisterFormErrors>({});
+  const [registered, setRegistered] = useState<Registered[]>([]);
+  const [{ fetching: saving }, create] = useMutation(RegistrationCreateDocument);
+
+  const email = contactEmail ?? shopEmail ?? '';
+  const checked = selected.map((item) => checkItemTerms(item.terms, requirement));
+  const emailError = !email.trim() ? t('seller.terms.enterEmail') : !EMAIL_RE.test(email.trim()) ? t('seller.register.validEmail') : null;
+  const whatsappError = whatsapp.trim() && !WHATSAPP_RE.test(whatsapp.trim()) ? t('seller.register.validWhatsapp') : null;
+  const invalidCount = checked.filter((c) => Object.keys(c.errors).length > 0).length;
+  const canSubmit = selected.length > 0 && invalidCount === 0 && !emailError && !whatsappError;
+
+  const isSelected = (id: string) => selected.some((s) => s.product.id === id);
+  const toggle = (product: Product) =>
+    setSelected((items) =>
+      items.some((s) => s.product.id === product.id)
+        ? items.filter((s) => s.product.id !== product.id)
+        : [...items, { product, terms: { rate: applyAll || bpsToPercentText(requirement), samples: '0', adsRate: '' }, serverErrors: {} }],
+    );
+  const setTerm = (id: string, field: ItemField, value: string) =>
+    setSelected((items) =>
+      items.map((s) => (s.product.id === id ? { ...s, terms: { ...s.terms, [field]: value }, serverErrors: { ...s.serverErrors, [field]: undefined, product: undefined } } : s)),
+    );
+  const changeEmail = (value: string) => {
+    setContactEmail(value);
+    setFormErrors((f) => ({ ...f, contactEmail: undefined }));
+  };
+  const changeWhatsapp = (value: string) => {
+    setWhatsapp(value);
+    setFormErrors((f) => ({ ...f, contactWhatsapp: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!canSubmit) {
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const items = selected.map((s, i) => ({
+      productId: s.product.id,
+      totalRateBps: checked[i]!.totalRateBps!,
+      sampleQuota: checked[i]!.sampleQuota!,
+      shopAdsRateBps: checked[i]!.shopAdsRateBps,
+    }));
+    const result = await create({ input: { campaignId, items, contactEmail: email.trim(), contactWhatsapp: whatsapp.trim() || null } });
+    const payload = result.data?.registrationCreate;
+    if (result.error || !payload) {
+      setFormErrors({ general: result.error ? describeError(result.error) : t('seller.noAnswer') });
+      return;
+    }
+    if (payload.userErrors.length > 0) {
+      const next: RegisterFormErrors = {};
+      for (const e of payload.userErrors) {
+        const field = e.field?.[e.field.length - 1];
+        if (field === 'contactEmail' || field === 'contactWhatsapp') next[field] = e.message;
+        else {
+          const message = windowErrorMessage(e, timeZone);
+          next.general = next.general ? `${next.general} ${message}` : message;
+        }
+      }
+      setFormErrors(next);
+      return;
+    }
+    setFormErrors({});
+    const done: Registered[] = [];
+    const remaining: SelectedItem[] = [];
+    payload.results.forEach((r) => {
+      const item = selected[r.index];
+      if (!item) return;
+      if (r.registration && r.userErrors.length === 0) {
+        done.push({ product: item.product, rateBps: r.registration.totalRateBps ?? items[r.index]!.totalRateBps });
+        return;
+      }
+      const serverErrors: SelectedItem['serverErrors'] = {};
+      for (const e of r.userErrors) {
+        const key = itemErrorField(e.field) ?? 'product';
+        serverErrors[key] = serverErrors[key] ? `${serverErrors[key]} ${e.message}` : e.message;
+      }
+      remaining.push({ ...item, serverErrors });
+    });
+    setSelected(remaining);
+    setRegistered((prev) => [...done, ...prev]);
+    setSubmitted(false);
+    onRegistered();
+    if (done.length)
+      notifications.show({
+        color: remaining.length ? 'orange' : 'teal',
+        title: t('seller.register.doneTitle', { count: done.length, shown: formatCount(done.length) }),
+        message: remaining.length ? t('seller.register.someFailed', { shown: formatCount(remaining.length) }) : t('seller.register.doneBody'),
+      });
+  };
+
+  return {
+    selected,
+    checked,
+    applyAll,
+    setApplyAll,
+    email,
+    changeEmail,
+    emailError,
+    whatsapp,
+    changeWhatsapp,
+    whatsappError,
+    submitted,
+    formErrors,
+    registered,
+    invalidCount,
+    saving,
+    isSelected,
+    toggle,
+    setTerm,
+    submit,
+  };
+}
+
+export type RegisterForm = ReturnType<typeof useRegisterForm>;
