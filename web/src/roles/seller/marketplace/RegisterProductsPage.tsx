@@ -34,6 +34,7 @@ import { usePager } from '../../../components/usePager';
 import { bpsToPercentText } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
 import { RegistrationSimulationPreview } from '../../../features/insight/RegistrationSimulationPreview';
+import { categoryLabel } from '../../../features/registrations/categoryOptions';
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import { checkItemTerms, itemErrorField, type ItemField, type ItemTermsText } from '../../../features/registrations/registrationItemRules';
 import { RegistrationStatusBadge } from '../../../features/registrations/RegistrationStatusBadge';
@@ -350,7 +351,7 @@ export function RegisterProductsPage() {
                               {p.title}
                             </Text>
                             <Text size="xs" c="dimmed">
-                              {t('seller.register.categoryStock', { category: p.category, stock: String(p.stock) })}
+                              {t('seller.register.categoryStock', { category: categoryLabel(t, p.category), stock: formatCount(p.stock) })}
                             </Text>
                           </Stack>
                           {status ? (
