@@ -3,6 +3,7 @@ import { IconMapPin, IconUserCircle } from '@tabler/icons-react';
 import { useQuery } from 'urql';
 import { CreatorHomeDocument } from '../../generated/graphql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
+import { categoryLabel } from '../../features/registrations/categoryOptions';
 import { RecentNotificationsCard } from '../../features/notifications/RecentNotificationsCard';
 import { formatCompact, formatCount } from '../../lib/format';
 import { marketName } from '../../lib/markets';
@@ -90,7 +91,7 @@ export function CreatorHome() {
                 <Group gap={6} role="list" aria-labelledby="creator-categories-label">
                   {categories.map((c) => (
                     <Badge key={c} variant="light" color="pink" tt="none" role="listitem">
-                      {c}
+                      {categoryLabel(t, c)}
                     </Badge>
                   ))}
                 </Group>

@@ -341,12 +341,12 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             w={220}
           />
           <RangeField label={t('campaigns.registrations.priceIn', { currency })} error={built.errors.minPrice ?? built.errors.maxPrice}>
-            <TextInput aria-label={t('campaigns.registrations.minPrice')} placeholder={t('campaigns.registrations.min')} inputMode="decimal" value={filters.minPrice} onChange={(e) => set({ minPrice: e.currentTarget.value })} error={Boolean(built.errors.minPrice)} w={96} />
-            <TextInput aria-label={t('campaigns.registrations.maxPrice')} placeholder={t('campaigns.registrations.max')} inputMode="decimal" value={filters.maxPrice} onChange={(e) => set({ maxPrice: e.currentTarget.value })} error={Boolean(built.errors.maxPrice)} w={96} />
+            <TextInput aria-label={t('campaigns.registrations.minPrice')} placeholder={t('campaigns.registrations.min')} inputMode="decimal" value={filters.minPrice} onChange={(e) => set({ minPrice: e.currentTarget.value })} error={Boolean(built.errors.minPrice)} w={104} />
+            <TextInput aria-label={t('campaigns.registrations.maxPrice')} placeholder={t('campaigns.registrations.max')} inputMode="decimal" value={filters.maxPrice} onChange={(e) => set({ maxPrice: e.currentTarget.value })} error={Boolean(built.errors.maxPrice)} w={104} />
           </RangeField>
           <RangeField label={t('campaigns.registrations.totalRate')} error={built.errors.minRate ?? built.errors.maxRate}>
-            <RateInput aria-label={t('campaigns.registrations.minRate')} placeholder={t('campaigns.registrations.min')} value={filters.minRate} onChange={(text) => set({ minRate: text })} error={Boolean(built.errors.minRate)} w={90} />
-            <RateInput aria-label={t('campaigns.registrations.maxRate')} placeholder={t('campaigns.registrations.max')} value={filters.maxRate} onChange={(text) => set({ maxRate: text })} error={Boolean(built.errors.maxRate)} w={90} />
+            <RateInput aria-label={t('campaigns.registrations.minRate')} placeholder={t('campaigns.registrations.min')} value={filters.minRate} onChange={(text) => set({ minRate: text })} error={Boolean(built.errors.minRate)} w={112} />
+            <RateInput aria-label={t('campaigns.registrations.maxRate')} placeholder={t('campaigns.registrations.max')} value={filters.maxRate} onChange={(text) => set({ maxRate: text })} error={Boolean(built.errors.maxRate)} w={112} />
           </RangeField>
           <Select
             label={t('campaigns.registrations.content')}

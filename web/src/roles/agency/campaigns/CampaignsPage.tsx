@@ -38,7 +38,7 @@ import {
   type Market,
   type SortDirection,
 } from '../../../generated/graphql';
-import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
+import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
 import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents';
@@ -214,7 +214,7 @@ export function CampaignsPage() {
                       const counts = c.registrationCounts;
                       return (
                         <Table.Tr key={c.id} data-testid="campaign-row">
-                          <Table.Td>
+                          <Table.Td miw={180}>
                             <Stack gap={4}>
                               <Anchor component={Link} to={c.id} fw={600} size="sm">
                                 {c.name}
@@ -282,8 +282,10 @@ export function CampaignsPage() {
                             )}
                           </Table.Td>
                           <Table.Td>
-                            <Text size="sm" c="dimmed">
-                              {formatDateTime(c.createdAt, tz, { withZone: false })}
+                            {/* The column says "created" (a date): the time is in the tooltip, so the date keeps
+                                one line in every language ("22:11 4 thg 12, 2026" took three). */}
+                            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(c.createdAt, tz, { withZone: false })}>
+                              {formatDate(c.createdAt, tz)}
                             </Text>
                           </Table.Td>
                           <Table.Td>
