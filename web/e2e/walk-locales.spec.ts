@@ -4,7 +4,8 @@
  * Each screen is photographed whole (test-results/screenshots/walk-<lang>-<role>-<size>-<screen>.png, looked at
  * by people) and checked for what a look found:
  *  - nothing scrolls sideways: not the page, not the main area (a wide table scrolls in its own container);
- *  - no button, badge, tab or navigation label is cut short (…) or pushed out of the screen by a long word;
+ *  - no button, badge, tab or navigation label is cut short (…) or pushed out of the screen by a long word, and
+ *    at 1280 px no action in a wide table is only reached by scrolling the table sideways;
  *  - no text or label reads in English where the language is not English: any English message of the app's
  *    catalogue that the language's catalogue does not also use, shown as a whole text or as an aria-label,
  *    placeholder or title;
@@ -70,7 +71,7 @@ async function signIn(browser: Browser, lang: Lang, size: Size, email: string): 
   await page.locator('#login-email').fill(email);
   await page.locator('#login-password').fill(DEMO_PASSWORD);
   await page.locator('form button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/login$/);
+  await expect(page).not.toHaveURL(/\/login$/, { timeout: 30_000 });
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
   return page;
 }
@@ -96,28 +97,41 @@ interface Look {
  * What the screen shows, measured in the browser. `serverText`: the notification lists, whose titles and bodies
  * the server writes in English (it has no per-language texts yet): left out of the English check.
  */
-function look(page: Page, serverText: string): Promise<Look> {
-  return page.evaluate((serverText) => {
+function look(page: Page, serverText: string, desktop: boolean): Promise<Look> {
+  return page.evaluate(([serverText, desktop]) => {
     const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
-    const scrollsSideways = (el: Element) => {
+    /** The nearest ancestor that scrolls sideways (a wide table's container), if any. */
+    const sidewaysScroller = (el: Element) => {
       for (let a = el.parentElement; a; a = a.parentElement) {
         const x = getComputedStyle(a).overflowX;
-        if ((x === 'auto' || x === 'scroll') && a.scrollWidth > a.clientWidth + 1) return true;
+        if ((x === 'auto' || x === 'scroll') && a.scrollWidth > a.clientWidth + 1) return a;
       }
-      return false;
+      return null;
     };
     const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].find((c) => c.startsWith('mantine-')) ?? ''} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 60)}"`;
     const cut: string[] = [];
     const labels = '.mantine-Button-label, .mantine-Badge-label, .mantine-Tabs-tabLabel, .mantine-NavLink-label, .mantine-SegmentedControl-label, .mantine-Chip-label, nav a, header select';
     for (const el of document.querySelectorAll(labels)) {
       if (!visible(el) || (el as HTMLElement).closest('[aria-hidden="true"]')) continue;
-      if (el.scrollWidth > el.clientWidth + 1) cut.push(`cut short: ${name(el)} (${el.scrollWidth} > ${el.clientWidth} px)`);
+      // A badge as wide as the line it is on (a long description in a history line) is cut to fit: that is not a
+      // squeeze.
+      const badge = el.closest('.mantine-Badge-root');
+      const full = badge?.parentElement && badge.getBoundingClientRect().width >= badge.parentElement.clientWidth - 1;
+      if (el.scrollWidth > el.clientWidth + 1 && !full) cut.push(`cut short: ${name(el)} (${el.scrollWidth} > ${el.clientWidth} px)`);
     }
     const controls = 'button, a.mantine-Button-root, .mantine-Badge-root, [role="tab"], .mantine-NavLink-root';
     for (const el of document.querySelectorAll(controls)) {
-      if (!visible(el) || scrollsSideways(el)) continue;
+      if (!visible(el)) continue;
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1)) cut.push(`beyond the screen: ${name(el)} (${Math.round(r.left)}–${Math.round(r.right)} px)`);
+      if (r.width === 0) continue;
+      const scroller = sidewaysScroller(el);
+      if (!scroller) {
+        if (r.right > window.innerWidth + 1 || r.left < -1) cut.push(`beyond the screen: ${name(el)} (${Math.round(r.left)}–${Math.round(r.right)} px)`);
+      } else if (desktop && el.closest('main') && r.right > scroller.getBoundingClientRect().right + 1) {
+        // On a desktop a wide table may scroll for its figures, not to reach a row's actions (the review table
+        // clipped Reject at 1440 px).
+        cut.push(`only reached by scrolling sideways: ${name(el)} (${Math.round(r.right)} > ${Math.round(scroller.getBoundingClientRect().right)} px)`);
+      }
     }
     const texts = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -142,7 +156,7 @@ function look(page: Page, serverText: string): Promise<Look> {
       texts: [...texts],
       body: document.body.innerText,
     };
-  }, serverText);
+  }, [serverText, desktop] as const);
 }
 
 /** The screen photographed whole, in pieces a person can read (at most three: further down, lists repeat). */
@@ -160,7 +174,7 @@ async function check(page: Page, lang: Lang, english: Set<string>, where: string
   await quiet(page);
   const slug = where.replace(/^\//, '').replace(/[/:]+/g, '-') || 'home';
   await photograph(page, slug);
-  const seen = await look(page, `ul[aria-label="${catalogue(lang)['notifications.title']}"]`);
+  const seen = await look(page, `ul[aria-label="${catalogue(lang)['notifications.title']}"]`, page.viewportSize()!.width > 600);
   expect.soft(seen.pageOverflow, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(0);
   expect.soft(seen.mainOverflow, `${where}: the main area scrolls sideways`).toBeLessThanOrEqual(1);
   expect.soft(seen.cut, `${where}: cut or pushed-out controls`).toEqual([]);

@@ -370,7 +370,7 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
             value={sortValue}
             onChange={(v) => v && setSortValue(v)}
             allowDeselect={false}
-            w={230}
+            w={300}
           />
           <Switch label={t('campaigns.registrations.bookmarkedOnly')} checked={filters.bookmarkedOnly} onChange={(e) => set({ bookmarkedOnly: e.currentTarget.checked })} mt={32} />
         </Group>

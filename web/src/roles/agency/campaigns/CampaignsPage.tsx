@@ -214,7 +214,7 @@ export function CampaignsPage() {
                       const counts = c.registrationCounts;
                       return (
                         <Table.Tr key={c.id} data-testid="campaign-row">
-                          <Table.Td miw={180}>
+                          <Table.Td>
                             <Stack gap={4}>
                               <Anchor component={Link} to={c.id} fw={600} size="sm">
                                 {c.name}
@@ -266,15 +266,12 @@ export function CampaignsPage() {
                                 <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="registration-total">
                                   {formatCount(counts.total)}
                                 </Text>
-                                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                                  {counts.pending > 0 ? (
-                                    <Text span c="yellow" fw={600} inherit>
-                                      {t('campaigns.list.toReview', { count: formatCount(counts.pending) })}
-                                    </Text>
-                                  ) : (
-                                    t('campaigns.list.toReview', { count: formatCount(0) })
-                                  )}{' '}
-                                  · {t('campaigns.list.ongoing', { count: formatCount(counts.approved) })}
+                                <Text size="xs" c="dimmed">
+                                  {/* Two lines when the column is narrow, each count whole. */}
+                                  <Text span c={counts.pending > 0 ? 'yellow' : undefined} fw={counts.pending > 0 ? 600 : undefined} inherit style={{ whiteSpace: 'nowrap' }}>
+                                    {t('campaigns.list.toReview', { count: formatCount(counts.pending) })}
+                                  </Text>{' '}
+                                  <span style={{ whiteSpace: 'nowrap' }}>· {t('campaigns.list.ongoing', { count: formatCount(counts.approved) })}</span>
                                 </Text>
                               </Stack>
                             ) : (
