@@ -127,9 +127,9 @@ function look(page: Page, serverText: string, desktop: boolean): Promise<Look> {
       const scroller = sidewaysScroller(el);
       if (!scroller) {
         if (r.right > window.innerWidth + 1 || r.left < -1) cut.push(`beyond the screen: ${name(el)} (${Math.round(r.left)}–${Math.round(r.right)} px)`);
-      } else if (desktop && el.closest('main') && r.right > scroller.getBoundingClientRect().right + 1) {
-        // On a desktop a wide table may scroll for its figures, not to reach a row's actions (the review table
-        // clipped Reject at 1440 px).
+      } else if (desktop && el.closest('main tbody') && r.right > scroller.getBoundingClientRect().right + 1) {
+        // On a desktop a wide table may scroll for its figures (and their sort headers), not to reach a row's
+        // actions (the review table clipped Reject at 1440 px).
         cut.push(`only reached by scrolling sideways: ${name(el)} (${Math.round(r.right)} > ${Math.round(scroller.getBoundingClientRect().right)} px)`);
       }
     }

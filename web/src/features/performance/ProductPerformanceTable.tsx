@@ -238,7 +238,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
         <div style={{ position: 'relative' }}>
           <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
           <Table.ScrollContainer minWidth={agency ? 1080 : 900}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="product-performance-table" aria-busy={fetching}>
+            <Table verticalSpacing="sm" horizontalSpacing="xs" highlightOnHover data-testid="product-performance-table" aria-busy={fetching}>
               <VisuallyHidden component="caption">{t('insight.products.caption', { field: t(SORT_KEY[sort.field]) })}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
