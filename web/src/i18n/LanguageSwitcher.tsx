@@ -12,12 +12,19 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const { locale } = useLocale();
   const choose = useChooseLocale();
+  const current = LOCALES.find((l) => l.code === locale) ?? LOCALES[0];
 
+  // The select is as wide as the name it shows (the hidden sizer under it), so "Tiếng Việt" or "Bahasa Indonesia"
+  // is never cut; the compact one, in the shells' header, is not shown on a phone, whose account menu has the
+  // languages (UserMenuDropdown).
   return (
-    <span className={classes.wrap}>
+    <span className={compact ? `${classes.wrap} ${classes.compact}` : classes.wrap}>
       <IconLanguage size={16} aria-hidden className={classes.icon} />
+      <span className={`${classes.select} ${classes.sizer}`} aria-hidden>
+        {current.name}
+      </span>
       <select
-        className={compact ? `${classes.select} ${classes.compact}` : classes.select}
+        className={classes.select}
         aria-label={t('language.label')}
         value={locale}
         data-testid="language-switcher"

@@ -15,6 +15,7 @@ describe('terms history text', () => {
   it('shows rates as percent, times in the zone, codes as words, objects flattened, nothing as a dash', () => {
     expect(valueText(t, 'creatorRateBps', '1250', 'UTC')).toBe('12.5%');
     expect(valueText(t, 'status', 'CONTENT_POSTED', 'UTC')).toBe('Content posted');
+    expect(valueText(t, 'targetingMode', 'OPEN', 'UTC')).toBe('history.value.targetingOpen');
     expect(valueText(t, 'published', 'true', 'UTC')).toBe('history.yes');
     expect(valueText(t, 'name', null, 'UTC')).toBe('common.dash');
     expect(valueText(t, 'targetShopCodes', '["TH-001","TH-002"]', 'UTC')).toBe('TH-001, TH-002');

@@ -57,6 +57,12 @@ const FIELD: Readonly<Record<string, MessageKey>> = {
   url: 'history.field.url',
 };
 
+/** Code values of a field, in words ("targetingMode" OPEN → "Open"); other codes are shown from the code. */
+const VALUE: Readonly<Record<string, MessageKey>> = {
+  'targetingMode:OPEN': 'history.value.targetingOpen',
+  'targetingMode:SELECTED': 'history.value.targetingSelected',
+};
+
 const ROLE: Readonly<Record<string, MessageKey>> = {
   AGENCY: 'role.agency',
   SELLER: 'role.seller',
@@ -107,6 +113,8 @@ export function valueText(t: Translate, field: string, value: string | null, tim
   if (value === 'true' || value === 'True') return t('history.yes');
   if (value === 'false' || value === 'False') return t('history.no');
   if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, timeZone);
+  const known = VALUE[`${field}:${value}`];
+  if (known) return t(known);
   if (CODE.test(value)) return words(value);
   if (value.startsWith('{') || value.startsWith('[')) {
     try {

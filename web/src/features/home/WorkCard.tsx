@@ -64,8 +64,10 @@ export function WorkCard({
           {items.map((item) => (
             <li key={item.key}>
               <UnstyledButton component={Link} to={item.to} className={classes.item}>
-                <Group justify="space-between" wrap="nowrap" gap="sm">
-                  <Stack gap={0} style={{ minWidth: 0 }}>
+                {/* The aside goes under the title when beside it the title would have less than 12rem (a phone,
+                    a long "registered last week" in Filipino) instead of squeezing it to a word per line. */}
+                <Group justify="space-between" wrap="wrap" gap="sm" style={{ rowGap: 2 }}>
+                  <Stack gap={0} style={{ minWidth: 0, flex: '1 1 12rem' }}>
                     <Text size="sm" fw={600} className={classes.title}>
                       {item.title}
                     </Text>
@@ -77,7 +79,7 @@ export function WorkCard({
                   </Stack>
                   {item.aside && (
                     // The aside (a status, a time) never shrinks: the title wraps instead (no clipped badges).
-                    <Text component="div" size="xs" c="dimmed" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+                    <Text component="div" size="xs" c="dimmed" style={{ whiteSpace: 'nowrap', flexShrink: 0, marginLeft: 'auto' }}>
                       {item.aside}
                     </Text>
                   )}

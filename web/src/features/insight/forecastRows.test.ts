@@ -5,6 +5,9 @@ describe('forecast rows', () => {
   it('labels weeks by their UTC start', () => {
     expect(weekLabel('2026-12-07')).toBe('Dec 7');
     expect(weekLabel('2027-01-04')).toBe('Jan 4');
+    // In the language in use, not English.
+    expect(weekLabel('2026-12-07', 'vi-VN')).toBe('7 thg 12');
+    expect(weekLabel('2026-12-07', 'th-TH')).toBe('7 ธ.ค.');
   });
 
   it('keeps exact minor units per band', () => {

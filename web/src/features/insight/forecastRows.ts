@@ -1,4 +1,5 @@
 /** Chart rows of the earnings forecast: one per week, low / likely / high in whole minor units (exact integers). */
+import { getDisplayLocale } from '../../lib/format';
 import { moneyToMinor } from '../performance/money';
 
 interface MoneyLike {
@@ -19,10 +20,10 @@ export interface ForecastRow {
   [key: string]: string | number;
 }
 
-/** "2026-12-07" → "Dec 7" (UTC dates, like the API's weeks). */
-export function weekLabel(start: string): string {
+/** "2026-12-07" → "Dec 7" in English, "7 thg 12" in Vietnamese (UTC dates, like the API's weeks). */
+export function weekLabel(start: string, locale: string = getDisplayLocale()): string {
   const [y, m, d] = start.split('-').map(Number);
-  return new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y!, m! - 1, d!)),
   );
 }

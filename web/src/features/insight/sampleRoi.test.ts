@@ -8,6 +8,8 @@ describe('sample ROI helpers', () => {
     expect(costMultiple(27500, t)).toBe('2.75×');
     expect(costMultiple(0, t)).toBe('0.00×');
     expect(costMultiple(null, t)).toBe('—');
+    expect(costMultiple(27500, t, 'vi-VN')).toBe('2,75×');
+    expect(costMultiple(123450000, t, 'en-US')).toBe('12,345.00×');
   });
   it('lists each campaign of the rows once, in order', () => {
     const a = { id: 'A', name: 'Alpha' };

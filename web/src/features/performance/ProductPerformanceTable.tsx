@@ -33,7 +33,7 @@ import {
   type RegistrationStatus,
 } from '../../generated/graphql';
 import { formatCount, formatMoneyOrDash, formatRate } from '../../lib/format';
-import { PRODUCT_CATEGORIES } from '../registrations/categories';
+import { categoryLabel, categoryOptions } from '../registrations/categoryOptions';
 import { REGISTRATION_STATUS } from '../registrations/registrationStatus';
 import { RegistrationStatusBadge } from '../registrations/RegistrationStatusBadge';
 import { CollaborationsDrawer } from './CollaborationsDrawer';
@@ -182,7 +182,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
           </Chip.Group>
         </div>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <Select label={t('insight.products.category')} placeholder={t('insight.products.allCategories')} clearable searchable data={PRODUCT_CATEGORIES as string[]} value={filters.category} onChange={(v) => set({ category: v })} w={220} />
+          <Select label={t('insight.products.category')} placeholder={t('insight.products.allCategories')} clearable searchable data={categoryOptions(t)} value={filters.category} onChange={(v) => set({ category: v })} w={220} />
           <Stack gap={2}>
             <Text size="sm" fw={500} id={`${titleId}-content`}>
               {t('insight.products.posted')}
@@ -238,7 +238,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
         <div style={{ position: 'relative' }}>
           <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
           <Table.ScrollContainer minWidth={agency ? 1080 : 900}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="product-performance-table" aria-busy={fetching}>
+            <Table verticalSpacing="sm" horizontalSpacing="xs" highlightOnHover data-testid="product-performance-table" aria-busy={fetching}>
               <VisuallyHidden component="caption">{t('insight.products.caption', { field: t(SORT_KEY[sort.field]) })}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
@@ -294,7 +294,7 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
                               )}
                             </Group>
                             <Text size="xs" c="dimmed" lineClamp={1}>
-                              {[agency ? row.registration.shop?.name : null, product?.category, row.registration.totalRateBps !== null ? t('insight.products.total', { rate: formatRate(row.registration.totalRateBps) }) : null, product?.price ? formatMoneyOrDash(product.price) : null]
+                              {[agency ? row.registration.shop?.name : null, product?.category ? categoryLabel(t, product.category) : null, row.registration.totalRateBps !== null ? t('insight.products.total', { rate: formatRate(row.registration.totalRateBps) }) : null, product?.price ? formatMoneyOrDash(product.price) : null]
                                 .filter(Boolean)
                                 .join(' · ')}
                             </Text>

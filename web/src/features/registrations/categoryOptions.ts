@@ -1,32 +1,33 @@
-/** The product category filter's options: the server's category names (categories.ts) as values, shown in the
- * language in use (campaigns.category.*; a module of its own so that only screens with the filter load them). */
+/** Product category names in the language in use: the server's names (categories.ts) are the values, their words
+ * are the small `category.*` namespace of their own, so that a screen showing a product's category (the seller's
+ * catalogue, its first page) loads those 22 words and not the big `campaigns` namespace. */
 import type { MessageKey } from '../../i18n/catalogues';
 import type { Translate } from '../../i18n/context';
 import { PRODUCT_CATEGORIES } from './categories';
 
 const KEY: Readonly<Record<string, MessageKey>> = {
-  'Beauty & Personal Care': 'campaigns.category.beauty',
-  Womenswear: 'campaigns.category.womenswear',
-  Menswear: 'campaigns.category.menswear',
-  'Fashion Accessories': 'campaigns.category.fashionAccessories',
-  Shoes: 'campaigns.category.shoes',
-  'Home & Living': 'campaigns.category.homeLiving',
-  Kitchenware: 'campaigns.category.kitchenware',
-  'Household Appliances': 'campaigns.category.householdAppliances',
-  'Phones & Electronics': 'campaigns.category.phonesElectronics',
-  'Computers & Office': 'campaigns.category.computersOffice',
-  'Food & Beverages': 'campaigns.category.foodBeverages',
-  'Sports & Outdoor': 'campaigns.category.sportsOutdoor',
-  'Baby & Maternity': 'campaigns.category.babyMaternity',
-  "Kids' Fashion": 'campaigns.category.kidsFashion',
-  'Toys & Hobbies': 'campaigns.category.toysHobbies',
-  Health: 'campaigns.category.health',
-  'Pet Supplies': 'campaigns.category.petSupplies',
-  'Automotive & Motorcycle': 'campaigns.category.automotive',
-  'Books & Stationery': 'campaigns.category.booksStationery',
-  'Luggage & Bags': 'campaigns.category.luggageBags',
-  Jewellery: 'campaigns.category.jewellery',
-  'Tools & Hardware': 'campaigns.category.toolsHardware',
+  'Beauty & Personal Care': 'category.beauty',
+  Womenswear: 'category.womenswear',
+  Menswear: 'category.menswear',
+  'Fashion Accessories': 'category.fashionAccessories',
+  Shoes: 'category.shoes',
+  'Home & Living': 'category.homeLiving',
+  Kitchenware: 'category.kitchenware',
+  'Household Appliances': 'category.householdAppliances',
+  'Phones & Electronics': 'category.phonesElectronics',
+  'Computers & Office': 'category.computersOffice',
+  'Food & Beverages': 'category.foodBeverages',
+  'Sports & Outdoor': 'category.sportsOutdoor',
+  'Baby & Maternity': 'category.babyMaternity',
+  "Kids' Fashion": 'category.kidsFashion',
+  'Toys & Hobbies': 'category.toysHobbies',
+  Health: 'category.health',
+  'Pet Supplies': 'category.petSupplies',
+  'Automotive & Motorcycle': 'category.automotive',
+  'Books & Stationery': 'category.booksStationery',
+  'Luggage & Bags': 'category.luggageBags',
+  Jewellery: 'category.jewellery',
+  'Tools & Hardware': 'category.toolsHardware',
 };
 
 /** A category's words; one the app has no message for yet as the server names it. */

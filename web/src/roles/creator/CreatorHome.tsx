@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { CreatorHomeDocument } from '../../generated/graphql';
 import { EmptyBlock } from '../../components/QueryState';
 import { queryFallback } from '../../components/queryFallback';
+import { categoryLabel } from '../../features/registrations/categoryOptions';
 import { RecentNotificationsCard } from '../../features/notifications/RecentNotificationsCard';
 import { formatCompact, formatCount } from '../../lib/format';
 import { marketName } from '../../lib/markets';
@@ -88,7 +89,7 @@ export function CreatorHome() {
                 <Group gap={6} role="list" aria-labelledby="creator-categories-label">
                   {categories.map((c) => (
                     <Badge key={c} variant="light" color="pink" tt="none" role="listitem">
-                      {c}
+                      {categoryLabel(t, c)}
                     </Badge>
                   ))}
                 </Group>

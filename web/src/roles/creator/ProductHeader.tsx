@@ -2,6 +2,7 @@
 import { Avatar, Group, Stack, Text } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
 import { useT } from '../../i18n/context';
+import { categoryLabel } from '../../features/registrations/categoryOptions';
 
 export interface ProductHeaderProduct {
   title: string;
@@ -22,7 +23,7 @@ export function ProductHeader({ product, size = 64 }: { product: ProductHeaderPr
           {product?.title ?? t('offers.product.notAvailable')}
         </Text>
         <Text size="xs" c="dimmed" lineClamp={1}>
-          {[product?.shopName, product?.category].filter(Boolean).join(' · ')}
+          {[product?.shopName, product?.category ? categoryLabel(t, product.category) : null].filter(Boolean).join(' · ')}
         </Text>
       </Stack>
     </Group>

@@ -12,6 +12,7 @@ import { formatCount, formatMoneyOrDash } from '../../lib/format';
 import { useRefetchOnReconnect } from '../../session/context';
 import classes from './ProductCatalogue.module.css';
 import { useT } from '../../i18n/context';
+import { categoryLabel } from '../../features/registrations/categoryOptions';
 import { richT } from '../../i18n/rich';
 
 const PAGE_SIZE = 10;
@@ -114,7 +115,7 @@ export function ProductCatalogue() {
                         {p.title}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {p.category}
+                        {categoryLabel(t, p.category)}
                       </Text>
                       <Group gap="md" mt={4}>
                         <Text size="sm" fw={600} data-testid="product-price" className={classes.num}>
@@ -156,7 +157,7 @@ export function ProductCatalogue() {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{p.category}</Text>
+                      <Text size="sm">{categoryLabel(t, p.category)}</Text>
                     </Table.Td>
                     <Table.Td ta="right" className={classes.num} style={{ whiteSpace: 'nowrap' }} data-testid="product-price">
                       {formatMoneyOrDash(p.price)}

@@ -38,7 +38,7 @@ import {
   type Market,
   type SortDirection,
 } from '../../../generated/graphql';
-import { formatCount, formatDateTime, formatRate } from '../../../lib/format';
+import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
 import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents';
@@ -266,15 +266,12 @@ export function CampaignsPage() {
                                 <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="registration-total">
                                   {formatCount(counts.total)}
                                 </Text>
-                                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                                  {counts.pending > 0 ? (
-                                    <Text span c="yellow" fw={600} inherit>
-                                      {t('campaigns.list.toReview', { count: formatCount(counts.pending) })}
-                                    </Text>
-                                  ) : (
-                                    t('campaigns.list.toReview', { count: formatCount(0) })
-                                  )}{' '}
-                                  · {t('campaigns.list.ongoing', { count: formatCount(counts.approved) })}
+                                <Text size="xs" c="dimmed">
+                                  {/* Two lines when the column is narrow, each count whole. */}
+                                  <Text span c={counts.pending > 0 ? 'yellow' : undefined} fw={counts.pending > 0 ? 600 : undefined} inherit style={{ whiteSpace: 'nowrap' }}>
+                                    {t('campaigns.list.toReview', { count: formatCount(counts.pending) })}
+                                  </Text>{' '}
+                                  <span style={{ whiteSpace: 'nowrap' }}>· {t('campaigns.list.ongoing', { count: formatCount(counts.approved) })}</span>
                                 </Text>
                               </Stack>
                             ) : (
@@ -282,8 +279,10 @@ export function CampaignsPage() {
                             )}
                           </Table.Td>
                           <Table.Td>
-                            <Text size="sm" c="dimmed">
-                              {formatDateTime(c.createdAt, tz, { withZone: false })}
+                            {/* The column says "created" (a date): the time is in the tooltip, so the date keeps
+                                one line in every language ("22:11 4 thg 12, 2026" took three). */}
+                            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(c.createdAt, tz, { withZone: false })}>
+                              {formatDate(c.createdAt, tz)}
                             </Text>
                           </Table.Td>
                           <Table.Td>

@@ -81,12 +81,12 @@ export function RegistrationFilters({ filters, onChange: set, errors, counts, cu
           w={220}
         />
         <RangeField label={t('campaigns.registrations.priceIn', { currency })} error={errors.minPrice ?? errors.maxPrice}>
-          <TextInput aria-label={t('campaigns.registrations.minPrice')} placeholder={t('campaigns.registrations.min')} inputMode="decimal" value={filters.minPrice} onChange={(e) => set({ minPrice: e.currentTarget.value })} error={Boolean(errors.minPrice)} w={96} />
-          <TextInput aria-label={t('campaigns.registrations.maxPrice')} placeholder={t('campaigns.registrations.max')} inputMode="decimal" value={filters.maxPrice} onChange={(e) => set({ maxPrice: e.currentTarget.value })} error={Boolean(errors.maxPrice)} w={96} />
+          <TextInput aria-label={t('campaigns.registrations.minPrice')} placeholder={t('campaigns.registrations.min')} inputMode="decimal" value={filters.minPrice} onChange={(e) => set({ minPrice: e.currentTarget.value })} error={Boolean(errors.minPrice)} w={104} />
+          <TextInput aria-label={t('campaigns.registrations.maxPrice')} placeholder={t('campaigns.registrations.max')} inputMode="decimal" value={filters.maxPrice} onChange={(e) => set({ maxPrice: e.currentTarget.value })} error={Boolean(errors.maxPrice)} w={104} />
         </RangeField>
         <RangeField label={t('campaigns.registrations.totalRate')} error={errors.minRate ?? errors.maxRate}>
-          <RateInput aria-label={t('campaigns.registrations.minRate')} placeholder={t('campaigns.registrations.min')} value={filters.minRate} onChange={(text) => set({ minRate: text })} error={Boolean(errors.minRate)} w={90} />
-          <RateInput aria-label={t('campaigns.registrations.maxRate')} placeholder={t('campaigns.registrations.max')} value={filters.maxRate} onChange={(text) => set({ maxRate: text })} error={Boolean(errors.maxRate)} w={90} />
+          <RateInput aria-label={t('campaigns.registrations.minRate')} placeholder={t('campaigns.registrations.min')} value={filters.minRate} onChange={(text) => set({ minRate: text })} error={Boolean(errors.minRate)} w={112} />
+          <RateInput aria-label={t('campaigns.registrations.maxRate')} placeholder={t('campaigns.registrations.max')} value={filters.maxRate} onChange={(text) => set({ maxRate: text })} error={Boolean(errors.maxRate)} w={112} />
         </RangeField>
         <Select
           label={t('campaigns.registrations.content')}
@@ -110,7 +110,7 @@ export function RegistrationFilters({ filters, onChange: set, errors, counts, cu
           value={sortValue}
           onChange={(v) => v && onSort(v)}
           allowDeselect={false}
-          w={230}
+          w={300}
         />
         <Switch label={t('campaigns.registrations.bookmarkedOnly')} checked={filters.bookmarkedOnly} onChange={(e) => set({ bookmarkedOnly: e.currentTarget.checked })} mt={32} />
       </Group>

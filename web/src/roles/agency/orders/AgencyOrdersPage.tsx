@@ -133,7 +133,7 @@ export function AgencyOrdersPage() {
             >
               <>
                 <RefreshOverlay visible={fetching} />
-                <Table.ScrollContainer minWidth={1060}>
+                <Table.ScrollContainer minWidth={1140}>
                   <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover data-testid="agency-order-lines">
                     <VisuallyHidden component="caption">{t('agency.orders.caption')}</VisuallyHidden>
                     <Table.Thead>
@@ -180,7 +180,7 @@ export function AgencyOrdersPage() {
                                 {formatTime(line.placedAt, lineTz)}
                               </Text>
                             </Table.Td>
-                            <Table.Td miw={200} maw={280}>
+                            <Table.Td miw={260} maw={320}>
                               <UnstyledButton onClick={() => setReceiptOf(line.id)} aria-description={t('agency.orders.opensReceipt', { order: line.platformOrderId })} style={{ display: 'block' }}>
                                 <Group gap="sm" wrap="nowrap">
                                   <Avatar src={line.product?.imageUrl} alt="" radius="sm" size={36} color="indigo">
@@ -198,7 +198,7 @@ export function AgencyOrdersPage() {
                                 </Group>
                               </UnstyledButton>
                             </Table.Td>
-                            <Table.Td miw={140} maw={200}>
+                            <Table.Td miw={170} maw={220}>
                               {line.attributed ? (
                                 <>
                                   <Text size="sm" lineClamp={1}>

@@ -188,11 +188,12 @@ export function CreatorOrdersPage() {
           {first >= 100 ? t('creator.orders.latest100') : t('creator.orders.showMore', { shown: formatCount(lines.length), total: formatCount(connection.totalCount) })}
         </Button>
       )}
-      <Group grow gap="sm">
-        <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" size="md" px="sm" leftSection={<IconDownload size={16} aria-hidden />}>
+      {/* Side by side when both labels fit, else one under the other (long words in Malay, Filipino). */}
+      <Group gap="sm" wrap="wrap">
+        <Button component="a" href={exportHref('/exports/orders.csv', filter)} download variant="default" size="md" px="sm" style={{ flex: '1 1 auto' }} leftSection={<IconDownload size={16} aria-hidden />}>
           {t('creator.orders.ordersCsv')}
         </Button>
-        <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" size="md" px="sm" leftSection={<IconDownload size={16} aria-hidden />}>
+        <Button component="a" href={exportHref('/exports/earnings.csv', filter)} download variant="default" size="md" px="sm" style={{ flex: '1 1 auto' }} leftSection={<IconDownload size={16} aria-hidden />}>
           {t('creator.orders.earningsCsv')}
         </Button>
       </Group>

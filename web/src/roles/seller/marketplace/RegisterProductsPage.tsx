@@ -15,6 +15,7 @@ import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { queryFallback } from '../../../components/queryFallback';
 import { usePager } from '../../../components/usePager';
+import { categoryLabel } from '../../../features/registrations/categoryOptions';
 import { RegistrationStatusBadge } from '../../../features/registrations/RegistrationStatusBadge';
 import {
   SellerCampaignDocument,
@@ -23,7 +24,7 @@ import {
   SellerShopDocument,
   type RegistrationStatus,
 } from '../../../generated/graphql';
-import { formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
 import { useRefetchOnReconnect } from '../../../session/context';
 import { useT } from '../../../i18n/context';
@@ -186,7 +187,7 @@ export function RegisterProductsPage() {
                               {p.title}
                             </Text>
                             <Text size="xs" c="dimmed">
-                              {t('seller.register.categoryStock', { category: p.category, stock: String(p.stock) })}
+                              {t('seller.register.categoryStock', { category: categoryLabel(t, p.category), stock: formatCount(p.stock) })}
                             </Text>
                           </Stack>
                           {status ? (
