@@ -3,34 +3,12 @@ import { Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { CampaignProductPerformanceQuery, ProductPerformanceSortField } from '../../generated/graphql';
-import type { MessageKey } from '../../i18n/catalogues';
 import { useT } from '../../i18n/context';
 import { formatCount, formatMoneyOrDash } from '../../lib/format';
-import { ariaSort, type ProductSort } from './productFilters';
+import { ariaSort, SORT_KEY, type ProductSort } from './productFilters';
 
 export type ProductPerformanceRow = NonNullable<CampaignProductPerformanceQuery['campaignProductPerformance']>['edges'][number]['node'];
 type Money = ProductPerformanceRow['numbers']['gmvActual'];
-
-/** The sort fields' names (productFilters.ts lists the fields each perspective may sort by). */
-export const SORT_KEY: Readonly<Record<ProductPerformanceSortField, MessageKey>> = {
-  GMV_ESTIMATED: 'insight.sort.gmvEstimated',
-  GMV_ACTUAL: 'insight.sort.gmvActual',
-  PAID_ORDERS: 'insight.sort.paidOrders',
-  ACTUAL_ORDERS: 'insight.sort.actualOrders',
-  SELLER_PAID_ESTIMATED: 'insight.sort.sellerPaidEstimated',
-  SELLER_PAID_ACTUAL: 'insight.sort.sellerPaidActual',
-  AGENCY_COMMISSION_ESTIMATED: 'insight.sort.agencyEstimated',
-  AGENCY_COMMISSION_ACTUAL: 'insight.sort.agencyActual',
-  CREATOR_COMMISSION_ESTIMATED: 'insight.sort.creatorEstimated',
-  CREATOR_COMMISSION_ACTUAL: 'insight.sort.creatorActual',
-  CREATORS_COLLABORATING: 'insight.sort.creators',
-  CREATORS_WITH_SALES: 'insight.sort.creatorsWithSales',
-  SAMPLES_REQUESTED: 'insight.sort.samplesRequested',
-  SAMPLES_APPROVED: 'insight.sort.samplesApproved',
-  SAMPLES_SHIPPED: 'insight.sort.samplesShipped',
-  CONTENT_POSTED: 'insight.sort.contentPosted',
-  REGISTERED_AT: 'insight.sort.registeredAt',
-};
 
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 

@@ -4,11 +4,11 @@ import type { ProductPerformanceSortField, RegistrationStatus } from '../../gene
 import { useT } from '../../i18n/context';
 import { PRODUCT_CATEGORIES } from '../registrations/categories';
 import { REGISTRATION_STATUS } from '../registrations/registrationStatus';
-import { SORT_KEY } from './ProductPerformanceCells';
 import {
   anyProductFilter,
   EMPTY_PRODUCT_FILTERS,
   PERFORMANCE_STATUSES,
+  SORT_KEY,
   sortFieldsFor,
   type ProductFilterValues,
   type ProductSort,

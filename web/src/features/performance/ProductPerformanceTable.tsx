@@ -12,7 +12,7 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryStat
 import { usePager } from '../../components/usePager';
 import { CampaignProductPerformanceDocument, type ProductPerformanceSortField } from '../../generated/graphql';
 import { CollaborationsDrawer } from './CollaborationsDrawer';
-import { SORT_KEY, SortHeader, type ProductPerformanceRow } from './ProductPerformanceCells';
+import { SortHeader, type ProductPerformanceRow } from './ProductPerformanceCells';
 import { ProductPerformanceFilters } from './ProductPerformanceFilters';
 import { ProductPerformanceTableRow } from './ProductPerformanceRow';
 import {
@@ -20,6 +20,7 @@ import {
   buildProductFilter,
   DEFAULT_PRODUCT_SORT,
   EMPTY_PRODUCT_FILTERS,
+  SORT_KEY,
   toggleSort,
   type ProductFilterValues,
   type ProductSort,
