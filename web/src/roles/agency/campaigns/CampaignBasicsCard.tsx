@@ -5,7 +5,7 @@ import {
   NAME_MAX,
   SELLER_REQUIREMENTS_MAX,
   type CampaignFormValues,
-} from '../../../features/campaigns/campaignFormRules';
+} from './campaignFormRules';
 import { checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
 import type { Market } from '../../../generated/graphql';

@@ -9,7 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
-import { campaignToFormValues, toUpdateInput } from '../../../features/campaigns/campaignInput';
+import { campaignToFormValues, toUpdateInput } from './campaignInput';
 import { AgencyCampaignDocument, CampaignUpdateDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';

@@ -7,8 +7,8 @@
 import { Alert, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import type { CampaignUserErrorLike } from '../../../features/campaigns/campaignErrors';
-import type { CampaignFormValues } from '../../../features/campaigns/campaignFormRules';
+import type { CampaignUserErrorLike } from './campaignErrors';
+import type { CampaignFormValues } from './campaignFormRules';
 import type { Market } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { CampaignBasicsCard } from './CampaignBasicsCard';

@@ -1,7 +1,7 @@
 /** The campaign form's targeting: open or selected shops (pasted codes) and the seller type. */
 import { Card, Radio, Select, Stack, Title } from '@mantine/core';
-import type { CampaignFormValues } from '../../../features/campaigns/campaignFormRules';
-import { ShopCodesField } from '../../../features/campaigns/ShopCodesField';
+import type { CampaignFormValues } from './campaignFormRules';
+import { ShopCodesField } from './ShopCodesField';
 import { useT } from '../../../i18n/context';
 import type { CampaignFieldsProps } from './CampaignBasicsCard';
 

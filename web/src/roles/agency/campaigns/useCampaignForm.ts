@@ -5,14 +5,14 @@
  */
 import { useForm } from '@mantine/form';
 import { useRef, useState, type FormEvent } from 'react';
-import { mapCampaignErrors, type CampaignUserErrorLike } from '../../../features/campaigns/campaignErrors';
+import { mapCampaignErrors, type CampaignUserErrorLike } from './campaignErrors';
 import {
   validateCampaignForm,
   type CampaignFormErrors,
   type CampaignFormField,
   type CampaignFormValues,
   type CampaignRuleContext,
-} from '../../../features/campaigns/campaignFormRules';
+} from './campaignFormRules';
 import { useT, type Translate } from '../../../i18n/context';
 import { formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';

@@ -1,9 +1,9 @@
 /** One approved product in the add-products drawer: pick it, then set its creator rate with the split calculator. */
 import { Avatar, Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { IconBookmarkFilled, IconPackage } from '@tabler/icons-react';
-import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
+import { ListItemSimulationPreview } from './ListItemSimulationPreview';
 import type { SplitFields } from '../../../features/lists/split';
-import { SplitCalculator } from '../../../features/lists/SplitCalculator';
+import { SplitCalculator } from './SplitCalculator';
 import type { CampaignRegistrationsQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount, formatMoneyOrDash, formatRate } from '../../../lib/format';

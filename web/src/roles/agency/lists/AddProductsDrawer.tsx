@@ -23,7 +23,7 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { checkPercent } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
-import { errorsByItem } from '../../../features/lists/itemErrors';
+import { errorsByItem } from './itemErrors';
 import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
 import { fieldsFromCreatorBps, type SplitFields } from '../../../features/lists/split';
 import { useT, type Translate } from '../../../i18n/context';

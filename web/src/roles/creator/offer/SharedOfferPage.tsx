@@ -9,7 +9,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
-import { addableItems, planShowcaseAdd } from '../../../features/showcase/offerSelection';
+import { addableItems, planShowcaseAdd } from './offerSelection';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { SharedOfferDocument, ShowcaseAddDocument, type OfferChoice } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';

@@ -9,7 +9,7 @@ import { Fragment, useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
-import { sharePath } from '../../../features/showcase/shareToken';
+import { sharePath } from '../shareToken';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { CommissionOffersDocument, type CommissionOffersQuery } from '../../../generated/graphql';
 import { formatCount, formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';
