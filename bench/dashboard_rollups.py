@@ -53,6 +53,7 @@ from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
 from server.services.rollups import upkeep  # noqa: E402
 from tests.orders.world import Integration, build_orders_world  # noqa: E402
+from tests.web_documents import document_text  # noqa: E402
 
 DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 DOCUMENTS = ROOT / "web" / "src" / "graphql" / "performance"
@@ -183,7 +184,7 @@ async def _measure_page(
     url: str, seeded: campaign_dashboard.Seeded, *, rounds: int, base: str, process: subprocess.Popen[bytes]
 ) -> dict[str, list[float]]:
     await _wait_ready(base, process)
-    documents = {doc: (DOCUMENTS / f"{doc}.graphql").read_text() for doc in PAGE}
+    documents = {doc: document_text(DOCUMENTS / f"{doc}.graphql") for doc in PAGE}
     variables = {"campaignId": encode_id("Campaign", seeded.campaign_id)}
     conn = await asyncpg.connect(**ingest_common.connect_args(url))
     try:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
 from graphql import parse, validate
 
@@ -22,8 +21,7 @@ from server.hardening import input_guard
 from server.hardening.input_guard import input_problems
 from server.schema.build import build_schema
 from server.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.web_documents import document_text, operation_paths
 
 
 def main() -> None:
@@ -31,7 +29,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     schema = build_schema(Settings(_env_file=None))._schema
-    documents = [parse(p.read_text()) for p in sorted((ROOT / "web" / "src" / "graphql").rglob("*.graphql"))]
+    documents = [parse(document_text(p)) for p in operation_paths()]
     operations = []
     for document in documents:
         for definition in document.definitions:

@@ -20,9 +20,10 @@ from tests.api.test_websocket import ws_client
 from tests.conftest import make_settings
 from tests.plugins.api import PASSWORD, Api, login_token
 from tests.plugins.ws import until_listening
+from tests.web_documents import document_text, operation_paths
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCUMENTS = sorted((ROOT / "web" / "src" / "graphql").rglob("*.graphql"))
+DOCUMENTS = operation_paths()
 ROLE_TENANT = {"agency": "agency_a", "seller": "seller_a", "creator": "creator_a", "operator": "operator"}
 STATEMENT_BUDGET = 12
 VARIABLES = {"NotificationsMarkRead": {"ids": None}}
@@ -222,18 +223,18 @@ def test_the_web_app_has_operations() -> None:
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
 def test_document_is_valid_against_the_schema(path: Path) -> None:
     schema = build_schema(make_settings("sqlite+aiosqlite:///:memory:"))._schema
-    assert validate(schema, parse(path.read_text())) == []
+    assert validate(schema, parse(document_text(path))) == []
 
 
 @pytest.mark.parametrize(("path", "role"), CASES, ids=lambda v: v.stem if isinstance(v, Path) else v)
 async def test_operation_runs_for_its_roles(app, rt, http, world, queries, path: Path, role: str) -> None:  # noqa: ANN001
-    document = parse(path.read_text())
+    document = parse(document_text(path))
     operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
     name = operation.name.value if operation.name else path.stem
     tenant = world[ROLE_TENANT[role]]
     if name == "Login":
         credentials = {"input": {"email": tenant.email, "password": PASSWORD}}
-        body = await Api(http, None).raw(path.read_text(), credentials)
+        body = await Api(http, None).raw(document_text(path), credentials)
         assert "errors" not in body, body["errors"]
         assert body["data"]["login"]["userErrors"] == []
         assert body["data"]["login"]["viewer"]["role"] == tenant.role.value
@@ -243,7 +244,7 @@ async def test_operation_runs_for_its_roles(app, rt, http, world, queries, path:
         return
     api = Api(http, await login_token(http, tenant.email))
     queries.reset()
-    body = await api.raw(path.read_text(), VARIABLES.get(name, {}))
+    body = await api.raw(document_text(path), VARIABLES.get(name, {}))
     assert "errors" not in body, body["errors"]
     assert queries.count <= STATEMENT_BUDGET, queries.statements
 
@@ -252,7 +253,7 @@ async def _subscription_is_accepted(app, rt, http, path: Path, name: str, email:
     async with ws_client(app) as ws:
         assert (await ws.init({"token": await login_token(http, email)}))["type"] == "connection_ack"
         listening = rt.broker.listening()
-        await ws.subscribe("1", path.read_text(), VARIABLES.get(name, {}))
+        await ws.subscribe("1", document_text(path), VARIABLES.get(name, {}))
         if name in ENDS_AT_ONCE:
             assert await ws.next_payload() == {"id": "1", "type": "complete"}
         else:

@@ -11,6 +11,7 @@ from server.limits.cost import operation_cost
 from server.settings import DEFAULT_QUERY_COST_LIMIT
 from tests.contract.test_web_operations import CASES, VARIABLES
 from tests.schema import built_schema
+from tests.web_documents import document_text
 
 HEADROOM = 0.5
 
@@ -21,6 +22,6 @@ def test_the_walk_finds_the_web_documents() -> None:
 
 @pytest.mark.parametrize(("path", "role"), CASES, ids=lambda v: v.stem if isinstance(v, Path) else v)
 def test_web_document_fits_well_inside_its_roles_limit(path: Path, role: str) -> None:
-    document = parse(path.read_text())
+    document = parse(document_text(path))
     cost = operation_cost(built_schema()._schema, document, None, VARIABLES.get(path.stem, {}))
     assert 0 <= cost.total <= DEFAULT_QUERY_COST_LIMIT[role] * HEADROOM, (cost, path.name)

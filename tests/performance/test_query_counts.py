@@ -13,6 +13,7 @@ from server.ids import encode_id
 from tests.api.test_request_cost import Checkouts
 from tests.performance.test_overview import NUMBERS
 from tests.performance.world import PerfWorld, add_volume
+from tests.web_documents import document_text
 
 DASHBOARD = f"""query($c: ID!) {{
   campaignPerformance(campaignId: $c) {{ productsRegistered creatorsCollaborating samplesShipped {NUMBERS} }}
@@ -97,7 +98,7 @@ async def test_each_dashboard_document_reads_through_one_connection(
     api = await as_role(role)
     await add_volume(rt, world, pw, products=5, creators=4, orders=12)
     for name, expected in DASHBOARD_DOCUMENTS.items():
-        document = (WEB_DOCUMENTS / f"{name}.graphql").read_text()
+        document = document_text(WEB_DOCUMENTS / f"{name}.graphql")
         queries.reset()
         with Checkouts(rt) as checkouts:
             data = await api(document, {"campaignId": campaign_id})

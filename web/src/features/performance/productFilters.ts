@@ -1,4 +1,5 @@
 /** The product table's filters and sorts, as the API takes them, limited to the figures each role may see. */
+import type { MessageKey } from '../../i18n/catalogues';
 import type {
   ProductPerformanceFilter,
   ProductPerformanceSortField,
@@ -89,3 +90,24 @@ export function ariaSort(current: ProductSort, field: ProductPerformanceSortFiel
   if (current.field !== field) return 'none';
   return current.direction === 'ASC' ? 'ascending' : 'descending';
 }
+
+/** The sort fields' names (productFilters.ts lists the fields each perspective may sort by). */
+export const SORT_KEY: Readonly<Record<ProductPerformanceSortField, MessageKey>> = {
+  GMV_ESTIMATED: 'insight.sort.gmvEstimated',
+  GMV_ACTUAL: 'insight.sort.gmvActual',
+  PAID_ORDERS: 'insight.sort.paidOrders',
+  ACTUAL_ORDERS: 'insight.sort.actualOrders',
+  SELLER_PAID_ESTIMATED: 'insight.sort.sellerPaidEstimated',
+  SELLER_PAID_ACTUAL: 'insight.sort.sellerPaidActual',
+  AGENCY_COMMISSION_ESTIMATED: 'insight.sort.agencyEstimated',
+  AGENCY_COMMISSION_ACTUAL: 'insight.sort.agencyActual',
+  CREATOR_COMMISSION_ESTIMATED: 'insight.sort.creatorEstimated',
+  CREATOR_COMMISSION_ACTUAL: 'insight.sort.creatorActual',
+  CREATORS_COLLABORATING: 'insight.sort.creators',
+  CREATORS_WITH_SALES: 'insight.sort.creatorsWithSales',
+  SAMPLES_REQUESTED: 'insight.sort.samplesRequested',
+  SAMPLES_APPROVED: 'insight.sort.samplesApproved',
+  SAMPLES_SHIPPED: 'insight.sort.samplesShipped',
+  CONTENT_POSTED: 'insight.sort.contentPosted',
+  REGISTERED_AT: 'insight.sort.registeredAt',
+};

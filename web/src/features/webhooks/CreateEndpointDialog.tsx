@@ -4,6 +4,7 @@
  */
 import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconCopy, IconShieldLock } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { WebhookEndpointCreateDocument } from '../../generated/graphql';
@@ -24,32 +25,36 @@ export function CreateEndpointDialog({ opened, eventTypes, onClose, onCreated }:
   onCreated: () => void;
 }) {
   const t = useT();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [types, setTypes] = useState<string[]>([]);
-  const [errors, setErrors] = useState<{ url?: string; eventTypes?: string; form?: string }>({});
+  // The server checks every field; its userErrors stay on their field until the next try.
+  const form = useForm<{ url: string; description: string; eventTypes: string[] }>({
+    mode: 'controlled',
+    initialValues: { url: '', description: '', eventTypes: [] },
+    clearInputErrorOnChange: false,
+  });
+  const [formError, setFormError] = useState<string | undefined>(undefined);
   const [secret, setSecret] = useState<string | null>(null);
   const [{ fetching }, create] = useMutation(WebhookEndpointCreateDocument);
 
   const close = () => {
-    setUrl('');
-    setDescription('');
-    setTypes([]);
-    setErrors({});
+    form.reset();
+    setFormError(undefined);
     setSecret(null);
     onClose();
   };
 
   const submit = async () => {
-    const result = await create({ input: { url: url.trim(), eventTypes: types, description } }, { additionalTypenames: ['WebhookEndpoint'] });
+    const { url, eventTypes, description } = form.getValues();
+    const result = await create({ input: { url: url.trim(), eventTypes, description } }, { additionalTypenames: ['WebhookEndpoint'] });
     if (result.error) {
-      setErrors({ form: describeError(result.error) });
+      form.clearErrors();
+      setFormError(describeError(result.error));
       return;
     }
     const payload = result.data?.webhookEndpointCreate;
     if (!payload?.webhookEndpoint || !payload.secret) {
       const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], ['url', 'eventTypes', 'description'] as const);
-      setErrors({ url: fieldErrors.url, eventTypes: fieldErrors.eventTypes, form: [...formErrors, fieldErrors.description].filter(Boolean).join(' ') || undefined });
+      form.setErrors({ url: fieldErrors.url, eventTypes: fieldErrors.eventTypes });
+      setFormError([...formErrors, fieldErrors.description].filter(Boolean).join(' ') || undefined);
       return;
     }
     setSecret(payload.secret);
@@ -94,23 +99,21 @@ export function CreateEndpointDialog({ opened, eventTypes, onClose, onCreated }:
             label={t('webhooks.create.url')}
             description={t('webhooks.create.urlHint')}
             placeholder={t('webhooks.create.urlPlaceholder')}
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            error={errors.url}
+            {...form.getInputProps('url')}
             required
             data-autofocus
           />
-          <TextInput label={t('webhooks.create.note')} placeholder={t('webhooks.create.notePlaceholder')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={200} />
-          <Checkbox.Group label={t('webhooks.create.events')} description={t('webhooks.create.eventsHint')} value={types} onChange={setTypes} error={errors.eventTypes} required>
+          <TextInput label={t('webhooks.create.note')} placeholder={t('webhooks.create.notePlaceholder')} {...form.getInputProps('description')} maxLength={200} />
+          <Checkbox.Group label={t('webhooks.create.events')} description={t('webhooks.create.eventsHint')} {...form.getInputProps('eventTypes')} required>
             <Stack gap={6} mt="xs">
               {eventTypes.map((type) => (
                 <Checkbox key={type.name} value={type.name} label={<Code fz="xs">{type.name}</Code>} description={type.description} />
               ))}
             </Stack>
           </Checkbox.Group>
-          {errors.form && (
+          {formError && (
             <Text c="red" size="sm" role="alert">
-              {errors.form}
+              {formError}
             </Text>
           )}
           <Group justify="flex-end">

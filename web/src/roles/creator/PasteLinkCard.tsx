@@ -3,7 +3,7 @@ import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowRight, IconLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { parseShareToken, sharePath } from '../../features/showcase/shareToken';
+import { parseShareToken, sharePath } from './shareToken';
 import { useT } from '../../i18n/context';
 
 /** The shape of a link: the same in every language. */

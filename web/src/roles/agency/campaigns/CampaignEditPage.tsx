@@ -10,7 +10,7 @@ import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyBlock } from '../../../components/QueryState';
 import { queryFallback } from '../../../components/queryFallback';
-import { campaignToFormValues, toUpdateInput } from '../../../features/campaigns/campaignInput';
+import { campaignToFormValues, toUpdateInput } from './campaignInput';
 import { AgencyCampaignDocument, CampaignUpdateDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { describeError } from '../../../lib/errors';

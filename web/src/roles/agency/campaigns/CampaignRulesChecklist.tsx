@@ -8,9 +8,9 @@ import {
   type CampaignFormErrors,
   type CampaignFormField,
   type CampaignFormValues,
-} from '../../../features/campaigns/campaignFormRules';
+} from './campaignFormRules';
 import { RATE_MAX_BPS, RATE_MIN_BPS } from '../../../features/campaigns/percent';
-import { MAX_TARGET_SHOPS } from '../../../features/campaigns/shopCodes';
+import { MAX_TARGET_SHOPS } from './shopCodes';
 import { MARKET_MESSENGER, MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 import { useT, type Translate } from '../../../i18n/context';
 import { formatCount, formatRate } from '../../../lib/format';

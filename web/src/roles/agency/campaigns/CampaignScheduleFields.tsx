@@ -1,7 +1,7 @@
 /** The campaign and registration periods, entered as wall times in the market's zone. */
 import { Card, Grid, Text, TextInput, Title } from '@mantine/core';
-import type { CampaignFormField, CampaignFormValues } from '../../../features/campaigns/campaignFormRules';
-import { MAX_PERIOD_DAYS } from '../../../features/campaigns/campaignFormRules';
+import type { CampaignFormField, CampaignFormValues } from './campaignFormRules';
+import { MAX_PERIOD_DAYS } from './campaignFormRules';
 import { periodDays } from '../../../features/campaigns/period';
 import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
 import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTime';

@@ -1,8 +1,6 @@
 /** The agency's campaigns: status chips and counts, filters (status, market, search, registration open, archived),
  * sort (closing soon, commission…), keyset pages, row actions (duplicate, delete a draft, archive), live refetch. */
 import {
-  Anchor,
-  Badge,
   Box,
   Button,
   Card,
@@ -15,22 +13,18 @@ import {
   Table,
   Text,
   TextInput,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconClockHour4, IconPlus, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { MarketBadge } from '../../../components/MarketBadge';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagerControls } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
 import { CAMPAIGN_STATUS, CAMPAIGN_STATUSES } from '../../../features/campaigns/campaignStatus';
-import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
-import { formatPeriodDates } from '../../../features/campaigns/period';
 import {
   AgencyCampaignsDocument,
   type CampaignSortField,
@@ -38,11 +32,10 @@ import {
   type Market,
   type SortDirection,
 } from '../../../generated/graphql';
-import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
-import { MARKETS, marketTimeZone } from '../../../lib/markets';
+import { MARKETS } from '../../../lib/markets';
 import { useRefetchOnReconnect, useViewer } from '../../../session/context';
 import { useCampaignEvents } from '../../../features/campaigns/useCampaignEvents';
-import { CampaignRowActions } from './CampaignRowActions';
+import { CampaignTableRow } from './CampaignTableRow';
 import { useAgencyMarkets } from './useAgencyMarkets';
 import { MyScorecardCard } from '../../../features/insight/ScorecardPanel';
 import type { MessageKey } from '../../../i18n/catalogues';
@@ -209,88 +202,9 @@ export function CampaignsPage() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {rows.map(({ node: c }) => {
-                      const tz = marketTimeZone(c.market);
-                      const counts = c.registrationCounts;
-                      return (
-                        <Table.Tr key={c.id} data-testid="campaign-row">
-                          <Table.Td>
-                            <Stack gap={4}>
-                              <Anchor component={Link} to={c.id} fw={600} size="sm">
-                                {c.name}
-                              </Anchor>
-                              <Group gap={6}>
-                                <MarketBadge market={c.market} />
-                                {c.archivedAt && (
-                                  <Badge variant="light" color="gray" radius="sm" tt="none">
-                                    {t('campaigns.list.archived')}
-                                  </Badge>
-                                )}
-                              </Group>
-                            </Stack>
-                          </Table.Td>
-                          <Table.Td miw={150}>
-                            {/* Badges wrap rather than truncate when the column is narrow (a Group would cap
-                                each child at its share of the row; the cell keeps room for the widest badge). */}
-                            <Group gap={6} wrap="wrap" preventGrowOverflow={false}>
-                              <CampaignStatusBadge status={c.status} />
-                              {c.pendingChange && (
-                                <Tooltip label={t('campaigns.list.editAppliesAt', { time: formatDateTime(c.pendingChange.appliesAt, tz) })} withArrow>
-                                  <Badge variant="light" color="orange" radius="sm" tt="none" leftSection={<IconClockHour4 size={12} aria-hidden />}>
-                                    {t('campaigns.list.changePending')}
-                                  </Badge>
-                                </Tooltip>
-                              )}
-                            </Group>
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                              {formatPeriodDates(c.campaignStart, c.campaignEnd, tz)}
-                            </Text>
-                            <Text size="xs" c="dimmed">
-                              {c.status === 'CLOSED'
-                                ? t('campaigns.list.registrationClosed')
-                                : c.registrationOpen
-                                  ? t('campaigns.list.registrationOpenUntil', { time: formatDateTime(c.registrationEnd, tz, { withZone: false }) })
-                                  : c.status === 'READY' || c.status === 'UPCOMING'
-                                    ? t('campaigns.list.registrationOpensAtStart')
-                                    : t('campaigns.list.registrationClosed')}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                            {formatRate(c.commissionRequirementBps)}
-                          </Table.Td>
-                          <Table.Td ta="right">
-                            {counts ? (
-                              <Stack gap={0} align="flex-end">
-                                <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="registration-total">
-                                  {formatCount(counts.total)}
-                                </Text>
-                                <Text size="xs" c="dimmed">
-                                  {/* Two lines when the column is narrow, each count whole. */}
-                                  <Text span c={counts.pending > 0 ? 'yellow' : undefined} fw={counts.pending > 0 ? 600 : undefined} inherit style={{ whiteSpace: 'nowrap' }}>
-                                    {t('campaigns.list.toReview', { count: formatCount(counts.pending) })}
-                                  </Text>{' '}
-                                  <span style={{ whiteSpace: 'nowrap' }}>· {t('campaigns.list.ongoing', { count: formatCount(counts.approved) })}</span>
-                                </Text>
-                              </Stack>
-                            ) : (
-                              '—'
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            {/* The column says "created" (a date): the time is in the tooltip, so the date keeps
-                                one line in every language ("22:11 4 thg 12, 2026" took three). */}
-                            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(c.createdAt, tz, { withZone: false })}>
-                              {formatDate(c.createdAt, tz)}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <CampaignRowActions campaign={c} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
+                    {rows.map(({ node: c }) => (
+                      <CampaignTableRow key={c.id} campaign={c} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+                    ))}
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>

@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
-import { pendingChangeRows, type CampaignChangeValues } from '../../../features/campaigns/pendingChange';
+import { pendingChangeRows, type CampaignChangeValues } from './pendingChange';
 import { formatMoment } from '../../../features/campaigns/period';
 import { CampaignPendingChangeCancelDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';

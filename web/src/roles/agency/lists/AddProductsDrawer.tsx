@@ -5,10 +5,7 @@
  */
 import {
   Alert,
-  Avatar,
-  Badge,
   Button,
-  Checkbox,
   Drawer,
   Group,
   ScrollArea,
@@ -20,27 +17,25 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconBookmarkFilled, IconPackage, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPackage, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { checkPercent } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
-import { errorsByItem } from '../../../features/lists/itemErrors';
+import { errorsByItem } from './itemErrors';
 import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
 import { fieldsFromCreatorBps, type SplitFields } from '../../../features/lists/split';
-import { SplitCalculator } from '../../../features/lists/SplitCalculator';
-import { ListItemSimulationPreview } from '../../../features/insight/ListItemSimulationPreview';
 import { useT, type Translate } from '../../../i18n/context';
 import {
   CampaignRegistrationsDocument,
   ProductListItemsSetDocument,
-  type CampaignRegistrationsQuery,
 } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
-import { formatCount, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
+import { AddProductRow, type AddableRegistration } from './AddProductRow';
 
-type Registration = CampaignRegistrationsQuery['registrations']['edges'][number]['node'];
+type Registration = AddableRegistration;
 
 const emptyFields = (t: Translate): SplitFields => ({ creatorText: '', agencyText: '', creatorBps: null, error: t('agency.lists.add.enterRate') });
 
@@ -218,69 +213,18 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((row) => {
-                const title = row.product?.title ?? t('agency.lists.product');
-                const inList = listed.has(row.id);
-                const pick = picked.find((p) => p.registration.id === row.id);
-                return (
-                  <Table.Tr key={row.id} data-testid="add-product-row" bg={pick ? 'var(--mantine-color-indigo-light)' : undefined}>
-                    <Table.Td>
-                      <Checkbox aria-label={t('agency.lists.add.addItem', { title })} checked={inList || Boolean(pick)} disabled={inList} onChange={() => toggle(row)} />
-                    </Table.Td>
-                    <Table.Td maw={300}>
-                      <Group gap="sm" wrap="nowrap">
-                        <Avatar src={row.product?.imageUrl} alt="" radius="sm" size={36} color="indigo">
-                          <IconPackage size={16} aria-hidden />
-                        </Avatar>
-                        <Stack gap={0} style={{ minWidth: 0 }}>
-                          <Text size="sm" fw={500} lineClamp={2}>
-                            {title}
-                          </Text>
-                          <Group gap={4} wrap="nowrap">
-                            {row.bookmarked && <IconBookmarkFilled size={12} color="var(--mantine-color-yellow-6)" aria-label={t('agency.lists.add.bookmarked')} />}
-                            <Text size="xs" c="dimmed" lineClamp={1}>
-                              {row.shop?.name ?? '—'} · {t('agency.lists.add.samples', { count: row.sampleQuota ?? 0, shown: formatCount(row.sampleQuota ?? 0) })}
-                            </Text>
-                          </Group>
-                        </Stack>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                      {formatMoneyOrDash(row.product?.price)}
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                      <Text size="sm" fw={600}>
-                        {row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td miw={260}>
-                      {inList ? (
-                        <Badge variant="light" color="gray" radius="sm" tt="none">
-                          {t('agency.lists.add.already')}
-                        </Badge>
-                      ) : pick && row.totalRateBps !== null ? (
-                        <Stack gap={4}>
-                          <SplitCalculator
-                            compact
-                            subject={title}
-                            totalBps={row.totalRateBps}
-                            price={row.product?.price ?? null}
-                            value={pick.fields}
-                            onChange={(fields) => setFields(row.id, fields)}
-                            showError={tried || pick.fields.creatorText !== ''}
-                            serverError={serverErrors.get(row.id) ?? null}
-                          />
-                          <ListItemSimulationPreview compact registrationId={row.id} creatorBps={pick.fields.error ? null : pick.fields.creatorBps} />
-                        </Stack>
-                      ) : (
-                        <Text size="xs" c="dimmed">
-                          {t('agency.lists.add.selectToSet')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {rows.map((row) => (
+                <AddProductRow
+                  key={row.id}
+                  row={row}
+                  inList={listed.has(row.id)}
+                  pick={picked.find((p) => p.registration.id === row.id)}
+                  tried={tried}
+                  serverError={serverErrors.get(row.id) ?? null}
+                  onToggle={() => toggle(row)}
+                  onFields={(fields) => setFields(row.id, fields)}
+                />
+              ))}
             </Table.Tbody>
           </Table>
         )}

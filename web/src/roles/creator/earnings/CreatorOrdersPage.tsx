@@ -10,7 +10,7 @@ import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { EmptyBlock } from '../../../components/QueryState';
 import { QueryBoundary } from '../../../components/QueryBoundary';
-import { MissingOrderSection } from '../../../features/disputes/MissingOrder';
+import { MissingOrderSection } from './MissingOrder';
 import { OrderReceiptDrawer } from '../../../features/orders/OrderReceipt';
 import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, exportHref, ORDER_RANGE_PRESETS, type OrderFilterValues, type OrderRangePreset } from '../../../features/orders/orderFilters';
 import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';

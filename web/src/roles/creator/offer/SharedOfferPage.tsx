@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyBlock } from '../../../components/QueryState';
 import { queryFallback } from '../../../components/queryFallback';
-import { addableItems, planShowcaseAdd } from '../../../features/showcase/offerSelection';
+import { addableItems, planShowcaseAdd } from './offerSelection';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { SharedOfferDocument, ShowcaseAddDocument, type OfferChoice } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';

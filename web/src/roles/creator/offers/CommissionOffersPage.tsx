@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyBlock } from '../../../components/QueryState';
 import { QueryBoundary } from '../../../components/QueryBoundary';
-import { sharePath } from '../../../features/showcase/shareToken';
+import { sharePath } from '../shareToken';
 import { useShowcaseEvents } from '../../../features/showcase/useShowcaseEvents';
 import { CommissionOffersDocument, type CommissionOffersQuery } from '../../../generated/graphql';
 import { formatCount, formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';

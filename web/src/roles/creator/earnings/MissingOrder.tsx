@@ -5,16 +5,17 @@
  */
 import { Alert, Button, Drawer, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconFileAlert } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { DisputeChangedDocument, DisputeOpenDocument, DisputesDocument, MissingOrderEntriesDocument } from '../../generated/graphql';
-import { useT } from '../../i18n/context';
-import { describeError } from '../../lib/errors';
-import { splitUserErrors } from '../../lib/userErrors';
-import { useLiveRefresh, useRefetchOn } from '../performance/useLiveRefresh';
-import { DisputeCard } from './DisputeInbox';
-import { DateField } from '../../components/dates/DateField';
+import { DisputeChangedDocument, DisputeOpenDocument, DisputesDocument, MissingOrderEntriesDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { describeError } from '../../../lib/errors';
+import { splitUserErrors } from '../../../lib/userErrors';
+import { useLiveRefresh, useRefetchOn } from '../../../features/performance/useLiveRefresh';
+import { DisputeCard } from '../../../features/disputes/DisputeInbox';
+import { DateField } from '../../../components/dates/DateField';
 
 const FIELDS = ['subjectId', 'orderNumber', 'orderDate', 'claimedAmount', 'body'] as const;
 type Field = (typeof FIELDS)[number];
@@ -22,42 +23,37 @@ type Field = (typeof FIELDS)[number];
 function MissingOrderForm({ currency, today, onOpened }: { currency: string; today: string; onOpened: () => void }) {
   const t = useT();
   const [{ data }] = useQuery({ query: MissingOrderEntriesDocument });
-  const [entry, setEntry] = useState<string | null>(null);
-  const [orderNumber, setOrderNumber] = useState('');
-  const [orderDate, setOrderDate] = useState('');
-  const [amount, setAmount] = useState('');
-  const [body, setBody] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // Checked on submit; a field's error (the rule's or the server's) goes as soon as it is edited.
+  const form = useForm<Record<Exclude<Field, 'subjectId'>, string> & { subjectId: string | null }>({
+    mode: 'controlled',
+    initialValues: { subjectId: null, orderNumber: '', orderDate: '', claimedAmount: '', body: '' },
+    validate: {
+      subjectId: (value) => (value ? null : t('creator.missingOrder.chooseProduct')),
+      orderNumber: (value) => (value.trim() ? null : t('creator.missingOrder.enterNumber')),
+      orderDate: (value) => (value ? null : t('creator.missingOrder.enterDate')),
+      body: (value) => (value.trim() ? null : t('creator.missingOrder.enterMessage')),
+    },
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, open] = useMutation(DisputeOpenDocument);
   const entries = data?.showcase.edges.map((e) => e.node) ?? [];
-  // A field's error goes as soon as it is edited.
-  const edit = <V,>(field: Field, set: (value: V) => void) => (value: V) => {
-    set(value);
-    setErrors(({ [field]: _gone, ...rest }) => rest);
-  };
 
   const submit = async () => {
-    const missing: Partial<Record<Field, string>> = {};
-    if (!entry) missing.subjectId = t('creator.missingOrder.chooseProduct');
-    if (!orderNumber.trim()) missing.orderNumber = t('creator.missingOrder.enterNumber');
-    if (!orderDate) missing.orderDate = t('creator.missingOrder.enterDate');
-    if (!body.trim()) missing.body = t('creator.missingOrder.enterMessage');
-    setErrors(missing);
     setFormError(null);
-    if (Object.keys(missing).length) return;
+    if (form.validate().hasErrors) return;
+    const { subjectId, orderNumber, orderDate, claimedAmount, body } = form.getValues();
     const input = {
       type: 'MISSING_ORDER' as const,
-      subjectId: entry!,
+      subjectId: subjectId!,
       orderNumber: orderNumber.trim(),
       orderDate,
       message: { body },
-      ...(amount.trim() ? { claimedAmount: amount.trim() } : {}),
+      ...(claimedAmount.trim() ? { claimedAmount: claimedAmount.trim() } : {}),
     };
     const result = await open({ input });
     if (result.error) return setFormError(describeError(result.error));
     const { fieldErrors, formErrors } = splitUserErrors(result.data!.disputeOpen.userErrors, FIELDS);
-    setErrors(fieldErrors);
+    form.setErrors(fieldErrors);
     setFormError(formErrors[0] ?? null);
     if (!result.data!.disputeOpen.userErrors.length) onOpened();
   };
@@ -68,18 +64,16 @@ function MissingOrderForm({ currency, today, onOpened }: { currency: string; tod
         label={t('creator.missingOrder.product')}
         placeholder={t('creator.missingOrder.productPlaceholder')}
         data={entries.map((e) => ({ value: e.id, label: `${e.product?.title ?? e.campaignName} · ${e.campaignName}` }))}
-        value={entry}
-        onChange={edit('subjectId', setEntry)}
-        error={errors.subjectId}
+        {...form.getInputProps('subjectId')}
         searchable
         size="md"
         nothingFoundMessage={t('creator.missingOrder.noProducts')}
         comboboxProps={{ withinPortal: true }}
       />
-      <TextInput label={t('creator.missingOrder.orderNumber')} value={orderNumber} onChange={(e) => edit('orderNumber', setOrderNumber)(e.currentTarget.value)} error={errors.orderNumber} maxLength={64} size="md" autoComplete="off" />
-      <DateField label={t('creator.missingOrder.orderDate')} value={orderDate} maxDate={today} onChange={edit('orderDate', setOrderDate)} error={errors.orderDate} size="md" />
-      <TextInput label={t('creator.missingOrder.amount', { currency })} value={amount} onChange={(e) => edit('claimedAmount', setAmount)(e.currentTarget.value)} error={errors.claimedAmount} inputMode="decimal" size="md" />
-      <Textarea label={t('creator.missingOrder.message')} value={body} onChange={(e) => edit('body', setBody)(e.currentTarget.value)} error={errors.body} maxLength={2000} autosize minRows={3} size="md" />
+      <TextInput label={t('creator.missingOrder.orderNumber')} {...form.getInputProps('orderNumber')} maxLength={64} size="md" autoComplete="off" />
+      <DateField label={t('creator.missingOrder.orderDate')} value={form.values.orderDate} onChange={(day) => form.setFieldValue('orderDate', day)} error={form.errors.orderDate} maxDate={today} size="md" />
+      <TextInput label={t('creator.missingOrder.amount', { currency })} {...form.getInputProps('claimedAmount')} inputMode="decimal" size="md" />
+      <Textarea label={t('creator.missingOrder.message')} {...form.getInputProps('body')} maxLength={2000} autosize minRows={3} size="md" />
       {formError && (
         <Alert color="red" variant="light">
           {formError}

@@ -2,13 +2,13 @@
  * The campaign rules a person can break while typing, checked in the browser before anything is sent
  * (the server checks them again and its userErrors land on the same fields).
  */
-import type { Market, SellerType, TargetingMode } from '../../generated/graphql';
-import type { MessageKey } from '../../i18n/catalogues';
-import { translate } from '../../i18n/runtime';
-import { MARKET_MESSENGER, MESSENGER_LABEL } from './marketMessenger';
-import { checkPercent } from './percent';
+import type { Market, SellerType, TargetingMode } from '../../../generated/graphql';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { translate } from '../../../i18n/runtime';
+import { MARKET_MESSENGER, MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
+import { checkPercent } from '../../../features/campaigns/percent';
 import { parseShopCodes, shopCodesError } from './shopCodes';
-import { wallTimeToInstant } from './zonedTime';
+import { wallTimeToInstant } from '../../../features/campaigns/zonedTime';
 
 export const NAME_MAX = 49;
 export const DESCRIPTION_MAX = 999;

@@ -7,9 +7,9 @@
 import { Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from 'urql';
-import { ProductListItemSimulateDocument } from '../../generated/graphql';
-import { useT } from '../../i18n/context';
-import { formatCount, formatMoney, formatRate } from '../../lib/format';
+import { ProductListItemSimulateDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { formatCount, formatMoney, formatRate } from '../../../lib/format';
 
 export const SIMULATE_DEBOUNCE_MS = 300;
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/messages/en.json';
-import type { Catalogue } from '../../i18n/catalogues';
-import type { Translate } from '../../i18n/context';
-import { loadFormatter, Translator } from '../../i18n/runtime';
+import en from '../../../i18n/messages/en.json';
+import type { Catalogue } from '../../../i18n/catalogues';
+import type { Translate } from '../../../i18n/context';
+import { loadFormatter, Translator } from '../../../i18n/runtime';
 import { pendingChangeRows, type CampaignChangeValues } from './pendingChange';
 
 // The messages in English, as the app shows them.

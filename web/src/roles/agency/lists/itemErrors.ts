@@ -2,7 +2,7 @@
  * userErrors of productListItemsSet point into the input: ["input", "set", 2, "creatorRateBps"]. This maps
  * them to the index of the item they name (in `set` or `remove`); the rest are about the whole call.
  */
-import type { UserErrorLike } from '../../lib/userErrors';
+import type { UserErrorLike } from '../../../lib/userErrors';
 
 export function errorsByItem(errors: ReadonlyArray<UserErrorLike>, list: 'set' | 'remove'): { byIndex: Map<number, string>; other: string[] } {
   const byIndex = new Map<number, string>();

@@ -4,7 +4,7 @@
  */
 import { Badge, Group, Stack, Textarea, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
-import { useT } from '../../i18n/context';
+import { useT } from '../../../i18n/context';
 import { MAX_TARGET_SHOPS, parseShopCodes } from './shopCodes';
 
 const EXAMPLE_CODES = ['THCBELNL4Y', 'THAB12CD34'];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dateErrors, EMPTY_CAMPAIGN_FORM, validateCampaignForm, type CampaignFormValues } from './campaignFormRules';
-import type { Catalogue } from '../../i18n/catalogues';
-import { inEnglish } from '../../i18n/inEnglish';
-import en from '../../i18n/messages/en.json';
-import th from '../../i18n/messages/th.json';
-import { activate, Translator } from '../../i18n/runtime';
+import type { Catalogue } from '../../../i18n/catalogues';
+import { inEnglish } from '../../../i18n/inEnglish';
+import en from '../../../i18n/messages/en.json';
+import th from '../../../i18n/messages/th.json';
+import { activate, Translator } from '../../../i18n/runtime';
 
 inEnglish();
 

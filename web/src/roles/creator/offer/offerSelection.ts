@@ -2,7 +2,7 @@
  * The creator's choice on a shared offer turned into showcaseAdd's input: the chosen items, and for each
  * chosen product already promoted through another offer, which offer to keep (no silent default).
  */
-import type { OfferChoice } from '../../generated/graphql';
+import type { OfferChoice } from '../../../generated/graphql';
 
 export interface OfferItemLike {
   id: string;

@@ -11,12 +11,12 @@ import type {
   Messenger,
   SellerType,
   TargetingMode,
-} from '../../generated/graphql';
+} from '../../../generated/graphql';
 import { EMPTY_CAMPAIGN_FORM, type CampaignFormValues } from './campaignFormRules';
-import { MARKET_MESSENGER } from './marketMessenger';
-import { parsePercent, bpsToPercentText } from './percent';
+import { MARKET_MESSENGER } from '../../../features/campaigns/marketMessenger';
+import { parsePercent, bpsToPercentText } from '../../../features/campaigns/percent';
 import { formatShopCodes, parseShopCodes } from './shopCodes';
-import { instantToWallTime, wallTimeToInstant } from './zonedTime';
+import { instantToWallTime, wallTimeToInstant } from '../../../features/campaigns/zonedTime';
 
 /** The campaign fields the form edits, as the API returns them. */
 export interface EditableCampaign {

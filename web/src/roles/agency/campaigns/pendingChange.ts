@@ -1,9 +1,9 @@
 /** A pending campaign change as rows of "effective now" beside "after the change", formatted for people. */
-import type { Messenger, SellerType, TargetingMode } from '../../generated/graphql';
-import type { MessageKey } from '../../i18n/catalogues';
-import type { Translate } from '../../i18n/context';
-import { formatDateTime, formatRate } from '../../lib/format';
-import { MESSENGER_LABEL } from './marketMessenger';
+import type { Messenger, SellerType, TargetingMode } from '../../../generated/graphql';
+import type { MessageKey } from '../../../i18n/catalogues';
+import type { Translate } from '../../../i18n/context';
+import { formatDateTime, formatRate } from '../../../lib/format';
+import { MESSENGER_LABEL } from '../../../features/campaigns/marketMessenger';
 
 interface ContactValue {
   email: string;

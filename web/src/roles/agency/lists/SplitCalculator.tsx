@@ -5,11 +5,11 @@
  */
 import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowsLeftRight } from '@tabler/icons-react';
-import { RateInput } from '../campaigns/RateInput';
-import { orderCostPreview } from '../registrations/costPreview';
-import { useT } from '../../i18n/context';
-import { formatMoney, formatRate, type MoneyLike } from '../../lib/format';
-import { editAgencyText, editCreatorText, splitRate, type SplitFields } from './split';
+import { RateInput } from '../../../features/campaigns/RateInput';
+import { orderCostPreview } from '../../../features/registrations/costPreview';
+import { useT } from '../../../i18n/context';
+import { formatMoney, formatRate, type MoneyLike } from '../../../lib/format';
+import { editAgencyText, editCreatorText, splitRate, type SplitFields } from '../../../features/lists/split';
 
 export interface SplitCalculatorProps {
   totalBps: number;

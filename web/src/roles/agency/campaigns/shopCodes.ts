@@ -2,7 +2,7 @@
  * Shop codes pasted as a list (one per line, or separated by commas, semicolons or spaces), normalised the way
  * the server does (trimmed, upper case) and checked against the shop code format.
  */
-import { translate } from '../../i18n/runtime';
+import { translate } from '../../../i18n/runtime';
 
 /** 6–20 upper-case letters and digits, e.g. THCBELNL4Y (server/services/onboarding.py SHOP_CODE_RE). */
 export const SHOP_CODE_RE = /^[A-Z0-9]{6,20}$/;
