@@ -32,8 +32,8 @@ def test_rate_bounds() -> None:
 
 
 def test_product_list_limits() -> None:
-    assert ts_int("features/lists/limits.ts", "LISTS_PER_AGENCY") == LISTS_PER_AGENCY
-    assert ts_int("features/lists/limits.ts", "PRODUCTS_PER_LIST") == ITEMS_MAX
+    assert ts_int("roles/agency/lists/limits.ts", "LISTS_PER_AGENCY") == LISTS_PER_AGENCY
+    assert ts_int("roles/agency/lists/limits.ts", "PRODUCTS_PER_LIST") == ITEMS_MAX
 
 
 def test_currency_exponents() -> None:

@@ -14,20 +14,10 @@ const SOURCES = import.meta.glob<string>(['./**/*.{ts,tsx}', '!./generated/**', 
 const FILES = new Map(Object.entries(SOURCES).map(([key, text]) => [key.replace(/^\.\//, ''), text]));
 
 /**
- * features/ modules that one role uses, left where they are because only screens that another engineer is
- * splitting today import them (moving them would edit those screens): move each to its role's folder then.
+ * features/ modules that one role uses, each with the reason it may stay there for now (none today): move each to
+ * its role's folder as soon as the reason is gone.
  */
-const SINGLE_ROLE_FEATURES_PENDING: ReadonlySet<string> = new Set([
-  'features/insight/RegistrationSimulationPreview.tsx', // roles/seller/marketplace/RegisterProductsPage.tsx
-  'features/insight/ScorecardButton.tsx', // roles/agency/campaigns/CampaignRegistrationsPanel.tsx
-  'features/lists/limits.ts', // roles/agency/lists/ProductListPage.tsx
-  'features/lists/split.ts', // roles/agency/lists/ProductListPage.tsx
-  'features/registrations/registrationFilters.ts', // roles/agency/campaigns/CampaignRegistrationsPanel.tsx
-  'features/registrations/registrationItemRules.ts', // roles/seller/marketplace/RegisterProductsPage.tsx
-  'features/registrations/useAnsweredRows.ts', // roles/agency/campaigns/CampaignRegistrationsPanel.tsx
-  'features/registrations/windowErrors.ts', // roles/seller/marketplace/RegisterProductsPage.tsx
-  'features/samples/address.ts', // roles/seller/samples/SellerSamplesPage.tsx
-]);
+const SINGLE_ROLE_FEATURES_PENDING: ReadonlySet<string> = new Set<string>([]);
 
 const MAX_COMPONENT_LINES = 300;
 

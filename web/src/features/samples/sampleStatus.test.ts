@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { addressLines } from './address';
 import { canExtend, nextShipmentStatuses, sampleStep } from './sampleStatus';
 
 describe('sample status helpers', () => {
@@ -24,20 +23,5 @@ describe('sample status helpers', () => {
     expect(canExtend({ status: 'DELIVERED', extensionUsed: true, contentDueAt: due }, now)).toBe(false);
     expect(canExtend({ status: 'DELIVERED', extensionUsed: false, contentDueAt: '2026-11-30T00:00:00Z' }, now)).toBe(false);
     expect(canExtend({ status: 'SHIPPED', extensionUsed: false, contentDueAt: null }, now)).toBe(false);
-  });
-
-  it('lays out an address as label lines, skipping empty parts', () => {
-    expect(
-      addressLines({
-        recipientName: 'Ploy Chanida',
-        phone: '+66 81 234 5678',
-        line1: '88/12 Sukhumvit Soi 31',
-        line2: null,
-        city: 'Bangkok',
-        region: 'Khlong Toei',
-        postalCode: '10110',
-        country: 'TH',
-      }),
-    ).toEqual(['Ploy Chanida', '88/12 Sukhumvit Soi 31', 'Bangkok, Khlong Toei 10110', 'TH', '+66 81 234 5678']);
   });
 });

@@ -11,7 +11,7 @@ import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusB
 import { formatPeriodDates } from '../../../features/campaigns/period';
 import { History } from '../../../features/history/HistoryButton';
 import { CampaignPerformancePanel } from '../../../features/performance/CampaignPerformancePanel';
-import { EMPTY_REGISTRATION_FILTERS, type RegistrationFilterValues } from '../../../features/registrations/registrationFilters';
+import { EMPTY_REGISTRATION_FILTERS, type RegistrationFilterValues } from './registrationFilterValues';
 import { AgencyCampaignDocument, type RegistrationStatus } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount, formatDateTime, formatRate } from '../../../lib/format';

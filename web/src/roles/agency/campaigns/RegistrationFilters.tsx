@@ -7,7 +7,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { DateField } from '../../../components/dates/DateField';
 import { RateInput } from '../../../features/campaigns/RateInput';
 import { categoryOptions } from '../../../features/registrations/categoryOptions';
-import { REGISTRATION_SORTS, type BuiltRegistrationFilter, type ContentFilter, type RegistrationFilterValues } from '../../../features/registrations/registrationFilters';
+import { REGISTRATION_SORTS, type BuiltRegistrationFilter, type ContentFilter, type RegistrationFilterValues } from './registrationFilterValues';
 import { REGISTRATION_STATUS, REGISTRATION_STATUSES } from '../../../features/registrations/registrationStatus';
 import type { AgencyCampaignQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';

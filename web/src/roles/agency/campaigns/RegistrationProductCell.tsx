@@ -1,7 +1,7 @@
 /** A registration's product in the review table: picture, title, shop (code, rating), category, shop scorecard. */
 import { Avatar, Group, Stack, Text } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
-import { ScorecardButton } from '../../../features/insight/ScorecardButton';
+import { ScorecardButton } from './ScorecardButton';
 import { categoryLabel } from '../../../features/registrations/categoryOptions';
 import type { CampaignRegistrationsQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';

@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { mutationProblem, toastIfFailed } from '../../../components/mutationResult';
-import type { Answer } from '../../../features/registrations/useAnsweredRows';
+import type { Answer } from './useAnsweredRows';
 import { REGISTRATION_STATUS } from '../../../features/registrations/registrationStatus';
 import {
   BookmarkSetDocument,

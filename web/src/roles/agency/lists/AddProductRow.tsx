@@ -2,7 +2,7 @@
 import { Avatar, Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { IconBookmarkFilled, IconPackage } from '@tabler/icons-react';
 import { ListItemSimulationPreview } from './ListItemSimulationPreview';
-import type { SplitFields } from '../../../features/lists/split';
+import type { SplitFields } from './split';
 import { SplitCalculator } from './SplitCalculator';
 import type { CampaignRegistrationsQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';

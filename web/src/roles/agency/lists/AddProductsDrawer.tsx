@@ -24,8 +24,8 @@ import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryS
 import { checkPercent } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
 import { errorsByItem } from './itemErrors';
-import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
-import { fieldsFromCreatorBps, type SplitFields } from '../../../features/lists/split';
+import { PRODUCTS_PER_LIST } from './limits';
+import { fieldsFromCreatorBps, type SplitFields } from './split';
 import { useT, type Translate } from '../../../i18n/context';
 import {
   CampaignRegistrationsDocument,

@@ -1,7 +1,7 @@
 /** One product of a list: the seller's total split into the creator's rate and the agency's share (and money per unit), re-price, remove. */
 import { ActionIcon, Avatar, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPackage, IconPercentage, IconTrash, IconUsers } from '@tabler/icons-react';
-import { splitRate } from '../../../features/lists/split';
+import { splitRate } from './split';
 import type { ProductListQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount, formatMoney, formatMoneyOrDash, formatRate } from '../../../lib/format';

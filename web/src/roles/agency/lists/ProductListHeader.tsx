@@ -3,7 +3,7 @@ import { ActionIcon, Anchor, Breadcrumbs, Button, Group, Menu, Progress, Stack, 
 import { IconCopy, IconDots, IconEdit, IconFileSpreadsheet, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
-import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from '../../../features/lists/limits';
+import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from './limits';
 import type { ProductListQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount, formatDate } from '../../../lib/format';

@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { toastIfFailed } from '../../../components/mutationResult';
 import { EmptyBlock } from '../../../components/QueryState';
 import { queryFallback } from '../../../components/queryFallback';
-import { PRODUCTS_PER_LIST } from '../../../features/lists/limits';
+import { PRODUCTS_PER_LIST } from './limits';
 import { ProductListDocument, ProductListItemsSetDocument } from '../../../generated/graphql';
 import { formatCount } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';

@@ -29,7 +29,7 @@ import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
-import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from '../../../features/lists/limits';
+import { LISTS_PER_AGENCY, PRODUCTS_PER_LIST } from './limits';
 import { ProductListsDocument, type ProductListsQuery } from '../../../generated/graphql';
 import { formatCount, formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';

@@ -7,7 +7,7 @@ import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { errorsByItem } from './itemErrors';
-import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from '../../../features/lists/split';
+import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from './split';
 import { SplitCalculator } from './SplitCalculator';
 import { ListItemSimulationPreview } from './ListItemSimulationPreview';
 import { useT, type Translate } from '../../../i18n/context';

@@ -9,7 +9,7 @@ import { RateInput } from '../../../features/campaigns/RateInput';
 import { orderCostPreview } from '../../../features/registrations/costPreview';
 import { useT } from '../../../i18n/context';
 import { formatMoney, formatRate, type MoneyLike } from '../../../lib/format';
-import { editAgencyText, editCreatorText, splitRate, type SplitFields } from '../../../features/lists/split';
+import { editAgencyText, editCreatorText, splitRate, type SplitFields } from './split';
 
 export interface SplitCalculatorProps {
   totalBps: number;

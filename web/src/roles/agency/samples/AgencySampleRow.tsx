@@ -3,7 +3,7 @@ import { Anchor, Avatar, Button, Group, Stack, Table, Text } from '@mantine/core
 import { IconCheck, IconPackage, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { HistoryButton } from '../../../features/history/HistoryButton';
-import { ScorecardButton } from '../../../features/insight/ScorecardButton';
+import { ScorecardButton } from '../campaigns/ScorecardButton';
 import { SHIPMENT_STATUS_LABEL } from '../../../features/samples/sampleStatus';
 import { SampleStatusBadge } from '../../../features/samples/SampleStatusBadge';
 import type { AgencySampleRequestsQuery } from '../../../generated/graphql';

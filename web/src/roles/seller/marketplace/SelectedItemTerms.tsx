@@ -2,8 +2,8 @@
 import { ActionIcon, Alert, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { RateInput } from '../../../features/campaigns/RateInput';
-import { RegistrationSimulationPreview } from '../../../features/insight/RegistrationSimulationPreview';
-import type { CheckedItemTerms, ItemField } from '../../../features/registrations/registrationItemRules';
+import { RegistrationSimulationPreview } from './RegistrationSimulationPreview';
+import type { CheckedItemTerms, ItemField } from './registrationItemRules';
 import { useT } from '../../../i18n/context';
 import { formatMoneyOrDash } from '../../../lib/format';
 import { CostPreview } from './CostPreview';

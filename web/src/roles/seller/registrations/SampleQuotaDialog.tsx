@@ -1,7 +1,7 @@
 /** Raise a registration's sample quota; it can only go up. */
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { checkQuantity } from '../../../features/registrations/registrationItemRules';
+import { checkQuantity } from '../marketplace/registrationItemRules';
 import { useT } from '../../../i18n/context';
 import { formatCount } from '../../../lib/format';
 

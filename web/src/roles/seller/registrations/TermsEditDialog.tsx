@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { bpsToPercentText } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
-import { checkItemTerms, itemErrorField, type ItemField } from '../../../features/registrations/registrationItemRules';
+import { checkItemTerms, itemErrorField, type ItemField } from '../marketplace/registrationItemRules';
 import { RegistrationTermsUpdateDocument } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { useT } from '../../../i18n/context';

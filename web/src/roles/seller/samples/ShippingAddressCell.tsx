@@ -1,7 +1,7 @@
 /** The creator's shipping address of a sample (country in words), with a copy button. */
 import { ActionIcon, CopyButton, Group, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { addressLines, addressText } from '../../../features/samples/address';
+import { addressLines, addressText } from './address';
 import { useT } from '../../../i18n/context';
 import { MARKETS } from '../../../lib/markets';
 import type { SellerSample } from './ShipmentForm';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inEnglish } from '../../i18n/inEnglish';
-import { buildRegistrationFilter, checkPrice, EMPTY_REGISTRATION_FILTERS } from './registrationFilters';
+import { inEnglish } from '../../../i18n/inEnglish';
+import { buildRegistrationFilter, checkPrice, EMPTY_REGISTRATION_FILTERS } from './registrationFilterValues';
 
 inEnglish();
 

@@ -8,7 +8,7 @@ import {
   repriceEffect,
   splitRate,
 } from './split';
-import { inEnglish } from '../../i18n/inEnglish';
+import { inEnglish } from '../../../i18n/inEnglish';
 
 inEnglish();
 

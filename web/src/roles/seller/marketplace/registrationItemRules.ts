@@ -3,9 +3,9 @@
  * 1–80 % and at least the campaign's requirement, the sample quota a whole number ≥ 0, the optional
  * shop-ads rate 1–80 %.
  */
-import { bpsToPercentText, checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../campaigns/percent';
-import { translate } from '../../i18n/runtime';
-import { formatCount } from '../../lib/format';
+import { bpsToPercentText, checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../../../features/campaigns/percent';
+import { translate } from '../../../i18n/runtime';
+import { formatCount } from '../../../lib/format';
 
 export const SAMPLE_QUOTA_MAX = 1_000_000;
 

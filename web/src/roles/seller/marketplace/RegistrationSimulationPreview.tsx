@@ -6,11 +6,11 @@
 import { Group, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from 'urql';
-import { RegistrationSimulateDocument } from '../../generated/graphql';
-import type { MessageKey } from '../../i18n/catalogues';
-import { useT } from '../../i18n/context';
-import { richT } from '../../i18n/rich';
-import { formatMoney, formatRate } from '../../lib/format';
+import { RegistrationSimulateDocument } from '../../../generated/graphql';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/context';
+import { richT } from '../../../i18n/rich';
+import { formatMoney, formatRate } from '../../../lib/format';
 
 const BASIS: Record<string, MessageKey> = {
   PRODUCT: 'insight.simulation.basis.product',

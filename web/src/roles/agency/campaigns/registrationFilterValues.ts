@@ -3,12 +3,12 @@
  * percent text, registration days in the campaign market's zone) → the API's RegistrationFilter, with a message
  * for each range that cannot be used (registrationFilters.* messages, in the language in use).
  */
-import type { RegistrationFilter, RegistrationSortField, RegistrationStatus, SortDirection } from '../../generated/graphql';
-import type { MessageKey } from '../../i18n/catalogues';
-import { translate } from '../../i18n/runtime';
-import { CURRENCY_EXPONENT } from '../../lib/format';
-import { parsePercent } from '../campaigns/percent';
-import { wallTimeToInstant } from '../campaigns/zonedTime';
+import type { RegistrationFilter, RegistrationSortField, RegistrationStatus, SortDirection } from '../../../generated/graphql';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { translate } from '../../../i18n/runtime';
+import { CURRENCY_EXPONENT } from '../../../lib/format';
+import { parsePercent } from '../../../features/campaigns/percent';
+import { wallTimeToInstant } from '../../../features/campaigns/zonedTime';
 
 export type ContentFilter = 'ANY' | 'WITH' | 'WITHOUT';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkItemTerms, checkQuantity, itemErrorField } from './registrationItemRules';
-import { inEnglish } from '../../i18n/inEnglish';
+import { inEnglish } from '../../../i18n/inEnglish';
 
 inEnglish();
 

@@ -4,12 +4,12 @@ import { Badge, Loader, Popover, Stack, Text, UnstyledButton } from '@mantine/co
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ScorecardDocument } from '../../generated/graphql';
-import { useT } from '../../i18n/context';
-import { marketTimeZone } from '../../lib/markets';
-import { useViewer } from '../../session/context';
-import { nodeCard } from './scorecardFigures';
-import { ScorecardFigures } from './ScorecardPanel';
+import { ScorecardDocument } from '../../../generated/graphql';
+import { useT } from '../../../i18n/context';
+import { marketTimeZone } from '../../../lib/markets';
+import { useViewer } from '../../../session/context';
+import { nodeCard } from '../../../features/insight/scorecardFigures';
+import { ScorecardFigures } from '../../../features/insight/ScorecardPanel';
 
 export function ScorecardButton({ id, name }: { id: string; name: string }) {
   const t = useT();

@@ -1,6 +1,6 @@
 /** registrationCreate's registration-window errors, with their time in the campaign market's zone. */
-import { formatDateTime } from '../../lib/format';
-import { translate } from '../../i18n/runtime';
+import { formatDateTime } from '../../../lib/format';
+import { translate } from '../../../i18n/runtime';
 
 export interface WindowError {
   code: string;

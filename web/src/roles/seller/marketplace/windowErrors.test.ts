@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowErrorMessage } from './windowErrors';
-import { inEnglish } from '../../i18n/inEnglish';
+import { inEnglish } from '../../../i18n/inEnglish';
 
 inEnglish();
 

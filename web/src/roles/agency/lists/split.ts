@@ -4,10 +4,10 @@
  * the server's per-line half-up rounding: seller pays = round(price × total), creator earns =
  * round(price × creator), agency earns = seller pays − creator earns — so the two parts always add up.
  */
-import { bpsToPercentText, checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../campaigns/percent';
-import { applyRate, fromMinorUnits, toMinorUnits } from '../registrations/costPreview';
-import { translate } from '../../i18n/runtime';
-import { formatRate, type MoneyLike } from '../../lib/format';
+import { bpsToPercentText, checkPercent, RATE_MAX_BPS, RATE_MIN_BPS } from '../../../features/campaigns/percent';
+import { applyRate, fromMinorUnits, toMinorUnits } from '../../../features/registrations/costPreview';
+import { translate } from '../../../i18n/runtime';
+import { formatRate, type MoneyLike } from '../../../lib/format';
 
 export interface SplitMoney {
   /** What the seller pays in commission on one unit sold at the price. */
