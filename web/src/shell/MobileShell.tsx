@@ -52,7 +52,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
                 <RouterNavLink key={item.to} to={navHref(module, item)} end={item.to === ''} className={classes.bottomNavLink}>
                   <Icon size={22} aria-hidden />
                   <Text component="span" size="xs" fw={600} inherit>
-                    {t(item.label)}
+                    {t(item.tabLabel ?? item.label)}
                   </Text>
                 </RouterNavLink>
               );
