@@ -51,7 +51,7 @@ export function MobileShell({ module }: { module: RoleModule }) {
               return (
                 <RouterNavLink key={item.to} to={navHref(module, item)} end={item.to === ''} className={classes.bottomNavLink}>
                   <Icon size={22} aria-hidden />
-                  {/* A plain span: takes the tab's 11 px (Text's size="xs" would set 12 px again). */}
+                  {/* A plain span: takes the tab's 10 px (Text's size="xs" would set 12 px again). */}
                   <span>{t(item.tabLabel ?? item.label)}</span>
                 </RouterNavLink>
               );
