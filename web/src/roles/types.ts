@@ -9,6 +9,8 @@ export interface NavItem {
   to: string;
   /** Message key of the link's text. */
   label: MessageKey;
+  /** A shorter text for a phone's bottom tab (about 57 px wide), when the label would not fit there. */
+  tabLabel?: MessageKey;
   icon: Icon;
 }
 

@@ -2,7 +2,7 @@
  * The creator shell: a phone layout (designed for 390×844) with a compact header and bottom navigation.
  * On a desktop the same column is centred, so it stays usable there too.
  */
-import { Group, Text } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { LiveNotificationsProvider } from '../features/notifications/LiveNotifications';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
@@ -51,9 +51,8 @@ export function MobileShell({ module }: { module: RoleModule }) {
               return (
                 <RouterNavLink key={item.to} to={navHref(module, item)} end={item.to === ''} className={classes.bottomNavLink}>
                   <Icon size={22} aria-hidden />
-                  <Text component="span" size="xs" fw={600} inherit>
-                    {t(item.label)}
-                  </Text>
+                  {/* A plain span: takes the tab's 10 px (Text's size="xs" would set 12 px again). */}
+                  <span>{t(item.tabLabel ?? item.label)}</span>
                 </RouterNavLink>
               );
             })}

@@ -14,7 +14,7 @@ export const creatorModule = roleModule({
     { to: 'showcase', label: 'nav.showcase', icon: IconBuildingStore },
     { to: 'samples', label: 'nav.samples', icon: IconGift },
     { to: 'earnings', label: 'nav.earnings', icon: IconWallet },
-    { to: 'disputes', label: 'nav.disputes', icon: IconScale },
+    { to: 'disputes', label: 'nav.disputes', tabLabel: 'nav.tab.disputes', icon: IconScale },
   ],
   // The bottom bar has no room for a seventh entry, and webhooks are an integrator's tool, not a daily screen:
   // they sit in the account menu (the header's avatar), under Settings.

@@ -17,7 +17,7 @@ export function ListItemRow({ item, onReprice, onRemove }: { item: ListItem; onR
   const closed = item.registration && item.registration.status !== 'APPROVED';
   return (
     <Table.Tr data-testid="list-item-row">
-      <Table.Td miw={280} maw={420}>
+      <Table.Td miw={200} maw={420}>
         <Group gap="sm" wrap="nowrap">
           <Avatar src={item.product?.imageUrl} alt="" radius="sm" size={40} color="indigo">
             <IconPackage size={18} aria-hidden />
@@ -75,7 +75,8 @@ export function ListItemRow({ item, onReprice, onRemove }: { item: ListItem; onR
         </Tooltip>
       </Table.Td>
       <Table.Td>
-        <Group gap={4} wrap="nowrap" justify="flex-end">
+        {/* Stacked, so re-price and remove stay on the table's visible part at 1280 px in every language. */}
+        <Stack gap={4} align="flex-end">
           <Button size="compact-sm" variant="light" leftSection={<IconPercentage size={14} aria-hidden />} onClick={onReprice} aria-label={t('agency.lists.repriceItem', { title })}>
             {t('agency.lists.reprice')}
           </Button>
@@ -84,7 +85,7 @@ export function ListItemRow({ item, onReprice, onRemove }: { item: ListItem; onR
               <IconTrash size={18} aria-hidden />
             </ActionIcon>
           </Tooltip>
-        </Group>
+        </Stack>
       </Table.Td>
     </Table.Tr>
   );

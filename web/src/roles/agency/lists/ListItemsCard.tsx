@@ -40,8 +40,7 @@ export function ListItemsCard({ items, closed, onAdd, onReprice, onRemove }: Lis
       ) : (
         <DataTable
           caption={t('agency.lists.itemsCaption')}
-          minWidth={980}
-          nowrapHeader
+          minWidth={860}
           verticalSpacing="sm"
           highlightOnHover
           data-testid="list-items"

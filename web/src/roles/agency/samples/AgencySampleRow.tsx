@@ -112,7 +112,8 @@ export function AgencySampleTableRow({ row, flashing, approving, onApprove, onRe
       </Table.Td>
       <Table.Td>
         {row.status === 'REQUESTED' && (
-          <Group gap={4} wrap="nowrap" justify="flex-end">
+          // Stacked: side by side, long labels ("Phê duyệt" / "Từ chối") pushed Reject past the table's edge at 1280 px.
+          <Stack gap={4} align="stretch">
             <Button
               size="compact-sm"
               variant="light"
@@ -133,7 +134,7 @@ export function AgencySampleTableRow({ row, flashing, approving, onApprove, onRe
             >
               {t('agency.samples.reject')}
             </Button>
-          </Group>
+          </Stack>
         )}
       </Table.Td>
     </Table.Tr>

@@ -137,7 +137,7 @@ export function AgencySamplesPage() {
           ) : (
             <div style={{ position: 'relative' }}>
               <LoadingOverlay visible={fetching && !reviewing} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-              <Table.ScrollContainer minWidth={1000}>
+              <Table.ScrollContainer minWidth={860}>
                 <Table verticalSpacing="sm" highlightOnHover data-testid="agency-sample-table" styles={{ th: { whiteSpace: 'nowrap' } }}>
                   <VisuallyHidden component="caption">{t('agency.samples.title')}</VisuallyHidden>
                   <Table.Thead>

@@ -32,6 +32,8 @@ import { ContentRecordDialog, type ContentTarget } from './ContentRecordDialog';
 import { SampleRequestDialog, type SampleTarget } from './SampleRequestDialog';
 
 const PAGE_SIZE = 20;
+/** A long label ("I-record ang content (1 na sa ngayon)") takes two lines on a phone instead of being cut. */
+const WRAPPING_LABEL = { label: { whiteSpace: 'normal', textAlign: 'center' } } as const;
 const PAST: ShowcaseStatus[] = ['REPLACED', 'REMOVED', 'ENDED'];
 const PAST_LABEL: Record<ShowcaseStatus, MessageKey> = {
   ACTIVE: 'creator.showcase.status.active',
@@ -130,7 +132,7 @@ function EntryCard({ entry, timeZone, onSample, onContent, onRemove }: { entry: 
                   {t('creator.showcase.requestSample')}
                 </Button>
               )}
-              <Button variant="light" size="md" leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('creator.showcase.actionFor', { action: contents ? t('creator.showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('creator.showcase.recordContent'), title })}>
+              <Button variant="light" size="md" h="auto" mih={42} py={6} styles={WRAPPING_LABEL} leftSection={<IconVideo size={18} aria-hidden />} onClick={onContent} aria-label={t('creator.showcase.actionFor', { action: contents ? t('creator.showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('creator.showcase.recordContent'), title })}>
                 {contents ? t('creator.showcase.recordContentSoFar', { shown: formatCount(contents) }) : t('creator.showcase.recordContent')}
               </Button>
             </Stack>
