@@ -52,6 +52,9 @@ def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
+    # Every request reads its session, so a test's statement counts do not depend on what it sent before; the
+    # cache of verified tokens has its own tests (tests/api/test_principal_cache.py).
+    overrides.setdefault("principal_cache_seconds", 0)
     return Settings(
         env="test",
         database_url=database_url,

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import httpx
+import pytest
 from sqlalchemy import update
 
 from server import models
 from server.app import create_app
+from server.clock import FrozenClock
 from server.runtime import Runtime
 from server.services import sessions
 from tests.conftest import _empty_all_tables, make_settings
@@ -21,6 +24,19 @@ from tests.plugins.brokers import PrefixedRedisBroker
 from tests.plugins.services import REDIS_URL, need
 
 VIEWER = "{ viewer { role } }"
+CACHE_SECONDS = 5
+
+
+@pytest.fixture
+async def rt(database_url: str, clock: FrozenClock) -> AsyncIterator[Runtime]:
+    """The tests' runtime with the cache on (tests/conftest.py turns it off for every other test)."""
+    runtime = Runtime.build(make_settings(database_url, principal_cache_seconds=CACHE_SECONDS), clock=clock)
+    await _empty_all_tables(runtime)
+    await runtime.start()
+    yield runtime
+    await runtime.stop()
+
+
 SESSION_LOOKUP = "user_sessions.token_hash"
 
 
@@ -102,7 +118,11 @@ async def test_logout_on_one_process_is_refused_on_another_through_redis(databas
     assert REDIS_URL is not None
     prefix = f"test:{uuid.uuid4().hex}:"
     first, second = (
-        Runtime.build(make_settings(database_url), clock=clock, broker=PrefixedRedisBroker(REDIS_URL, prefix))
+        Runtime.build(
+            make_settings(database_url, principal_cache_seconds=CACHE_SECONDS),
+            clock=clock,
+            broker=PrefixedRedisBroker(REDIS_URL, prefix),
+        )
         for _ in range(2)
     )
     await _empty_all_tables(first)

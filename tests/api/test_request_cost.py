@@ -63,11 +63,11 @@ async def test_the_registrations_page_reads_through_one_connection(
     with Checkouts(rt) as checkouts:
         data = await agency(PAGE, {"first": 20})
     assert data["registrations"]["totalCount"] == n
-    # one checkout for the session lookup, the count, the page and every loader batch (was one per batch: up to 8)
+    # one checkout for the session lookup, the page and every loader batch (was one per batch: up to 8)
     assert checkouts.count == 1
-    # session lookup, count, page: the page's own select joins each row's campaign, bookmark, product, shop and SKU
-    # summary (was one loader batch each: 8 statements)
-    assert queries.count == 3, queries.statements
+    # session lookup, then the page with its count: the page's own select joins each row's campaign, bookmark,
+    # product, shop and SKU summary (was one loader batch each: 8 statements)
+    assert queries.count == 2, queries.statements
     # reads never take SQLite's write lock
     assert not [b for b in checkouts.begins if "IMMEDIATE" in b]
 
@@ -196,7 +196,9 @@ async def test_the_page_prefetches_its_rows_so_their_fields_need_no_await(
     assert sum(n["bookmarked"] is False for n in nodes) == 10
     # status, bookmarked, product, shop, price, stock per row: every one already loaded
     assert fields.loaded == [True] * 60
-    assert queries.count == 3, queries.statements  # lookup, count, the page with its rows' relations joined
+    assert queries.count == 2, (
+        queries.statements
+    )  # lookup, the page with its count and its rows' relations joined
 
 
 async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_role, queries) -> None:
@@ -207,8 +209,8 @@ async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_
     assert [edge["node"]["bookmarked"] for edge in data["registrations"]["edges"]] == [
         None
     ] * 4  # agencies only
-    # session lookup, count, page (campaigns, products, shops, SKU summaries joined): no bookmarks for a seller
-    assert queries.count == 3, queries.statements
+    # session lookup, page with its count (campaigns, products, shops, SKU summaries joined): no bookmarks for a seller
+    assert queries.count == 2, queries.statements
     assert not [s for s in queries.statements if "bookmarks" in s.lower()]
 
 
@@ -220,9 +222,8 @@ async def test_a_page_that_selects_no_relations_reads_none(rt, world: World, as_
     assert len(data["registrations"]["edges"]) == 3
     assert [s.split()[:2] for s in queries.statements] == [
         ["SELECT", "user_sessions.id,"],
-        ["SELECT", "count(*)"],
         ["SELECT", "registrations.id,"],
-    ], queries.statements  # lookup, count, page
+    ], queries.statements  # lookup, the page with its count
 
 
 @pytest.mark.parametrize("hidden", ["Campaign", "Product", "Shop"])
@@ -249,4 +250,4 @@ async def test_each_joined_relation_keeps_its_own_row_scope(
     field = hidden.lower()
     assert [n[field] for n in nodes] == [None, None]
     assert all(n[other] is not None for n in nodes for other in {"campaign", "product", "shop"} - {field})
-    assert queries.count == 3, queries.statements  # nothing loaded again for the hidden relation
+    assert queries.count == 2, queries.statements  # nothing loaded again for the hidden relation

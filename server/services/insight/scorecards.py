@@ -144,7 +144,7 @@ async def seller_cards(
                     Sample.reviewed_at >= period.start,
                 )
             )
-        ).tuples(),
+        ).all(),
         shop_ids,
         period,
     )

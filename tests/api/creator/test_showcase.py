@@ -365,8 +365,8 @@ async def test_showcase_statement_count_does_not_grow(rt, world, as_role, querie
     queries.reset()
     data = (await creator(SHOWCASE, {"first": 50}))["showcase"]
     assert data["totalCount"] == n
-    # session, count, page, products, SKU summaries, shop names, offer context, sample requests, contents
-    assert queries.count == 9, queries.statements
+    # session, page with its count, products, SKU summaries, shop names, offer context, sample requests, contents
+    assert queries.count == 8, queries.statements
 
 
 async def test_showcase_is_for_creators(world, as_role) -> None:
