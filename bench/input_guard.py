@@ -13,15 +13,21 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
+from pathlib import Path
 
-from graphql import parse, validate
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as `python bench/input_guard.py`: the repository's tests/ package too
+    sys.path.insert(0, str(ROOT))
 
-from server.hardening import input_guard
-from server.hardening.input_guard import input_problems
-from server.schema.build import build_schema
-from server.settings import Settings
-from tests.web_documents import document_text, operation_paths
+from graphql import parse, validate  # noqa: E402
+
+from server.hardening import input_guard  # noqa: E402
+from server.hardening.input_guard import input_problems  # noqa: E402
+from server.schema.build import build_schema  # noqa: E402
+from server.settings import Settings  # noqa: E402
+from tests.web_documents import document_text, operation_paths  # noqa: E402
 
 
 def main() -> None:
