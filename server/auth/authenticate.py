@@ -64,9 +64,11 @@ async def principal_for_token(
     if not token or not looks_like_session_token(token):
         return None
     hashed, now = token_hash(token), rt.clock.now()
-    if cache is not None and (cached := cache.get(hashed, now)) is not None:
-        return cached
-    generation = None if cache is None else cache.generation
+    generation = 0
+    if cache is not None:
+        if (cached := cache.get(hashed, now)) is not None:
+            return cached
+        generation = cache.generation
     async with rt.sessionmaker() as session:
         row = (await session.execute(_SESSION_LOOKUP, {"token_hash": hashed, "now": now})).first()
     if row is None:
@@ -79,6 +81,6 @@ async def principal_for_token(
         session_id=session_id,
         expires_at=expires_at,
     )
-    if cache is not None and generation is not None:
+    if cache is not None:
         cache.put(hashed, principal, now, generation)
     return principal

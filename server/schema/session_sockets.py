@@ -77,9 +77,8 @@ class SessionSockets:
         return self._listener is not None and not self._listener.done()
 
     async def close_sessions(self, session_ids: list[int]) -> int:
-        self.rt.principals.drop_sessions(
-            session_ids
-        )  # tokens verified a moment ago (server/auth/principal_cache.py)
+        # Tokens verified a moment ago stop answering here too (server/auth/principal_cache.py).
+        self.rt.principals.drop_sessions(session_ids)
         closing = [h for sid in session_ids for h in self._by_session.pop(sid, ())]
         for handler in closing:
             await handler.end_session()
