@@ -2,14 +2,15 @@
  * Link the bank account payouts go to (only once the tax info is approved): the holder, the bank, the account number
  * and the market's routing code. The number goes to the payment processor; only its last four digits come back.
  */
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { BankAccountLinkDocument, type Market } from '../../generated/graphql';
 import { mutationFormErrors } from '../../components/mutationResult';
 import { BANK_FIELDS, bankAccountInput, bankFields, bankFormProblems, type BankField, type BankFormValues } from './taxForms';
 import { useT } from '../../i18n/context';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 export interface BankAccountFormProps {
   market: Market;
@@ -82,11 +83,7 @@ export function BankAccountForm({ market, currency, holderName, compact = false,
         <Text size="sm" c="dimmed">
           {t('finance.bank.payoutsIn', { currency })}
         </Text>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert message={formError} />
         {input('holderName', t('finance.bank.holder'), 'name')}
         {input('bankName', t('finance.bank.bank'), 'organization')}
         <SimpleGrid cols={compact ? 1 : 2} spacing="sm">

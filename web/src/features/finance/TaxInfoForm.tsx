@@ -2,8 +2,8 @@
  * Tax info for review: the IRS W-9 for US payees (name, business name, entity, SSN or EIN, address, certification),
  * the local tax id elsewhere. Checked as typed; the server's userErrors land on the fields they name.
  */
-import { Alert, Anchor, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { Anchor, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { TaxInfoSubmitDocument, type Market, type TaxEntityType, type TinType } from '../../generated/graphql';
@@ -21,6 +21,7 @@ import {
 } from './taxForms';
 import { useT } from '../../i18n/context';
 import { richT } from '../../i18n/rich';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 export interface TaxInfoFormProps {
   market: Market;
@@ -95,11 +96,7 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
         <Text size="sm" c="dimmed">
           {us ? t('finance.taxForm.w9Intro') : t('finance.taxForm.localIntro', { market: marketName(market) })}
         </Text>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert message={formError} />
         {input('legalName', 'legalName', us ? t('finance.taxForm.returnName') : t('finance.taxForm.legalName'), 'name', { required: true })}
         {us && input('businessName', 'businessName', t('finance.taxForm.businessName'), 'organization', { description: t('finance.taxForm.optional') })}
         <Radio.Group

@@ -3,21 +3,9 @@
  * (creator rate ↔ agency share, with the money per unit). One call adds them all or reports, per product,
  * what the server refused.
  */
-import {
-  Alert,
-  Button,
-  Drawer,
-  Group,
-  ScrollArea,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Drawer, Group, ScrollArea, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconPackage, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPackage, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
@@ -34,6 +22,7 @@ import {
 import { describeError } from '../../../lib/errors';
 import { formatCount } from '../../../lib/format';
 import { AddProductRow, type AddableRegistration } from './AddProductRow';
+import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 type Registration = AddableRegistration;
 
@@ -178,11 +167,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
           </Group>
         </Group>
 
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert message={formError} />
 
         {error && !data ? (
           <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />

@@ -1,6 +1,5 @@
 /** A new (empty) product list of one of the agency's campaigns; the builder opens next to add products. */
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -9,6 +8,7 @@ import { describeError } from '../../../lib/errors';
 import { splitUserErrors } from '../../../lib/userErrors';
 import { useT } from '../../../i18n/context';
 import { useCampaignOptions } from './useCampaignOptions';
+import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 const NAME_MAX = 100;
 const FIELDS = ['campaignId', 'name'] as const;
@@ -69,11 +69,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
         noValidate
       >
         <Stack>
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormErrorAlert message={formError} />
           <Select
             label={t('agency.lists.campaign')}
             description={t('agency.lists.create.campaignHelp')}

@@ -1,7 +1,6 @@
 /** Record a video or LIVE session for a product in the showcase; it fulfils a delivered sample of it. */
-import { Alert, Button, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
@@ -9,6 +8,7 @@ import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTi
 import { ContentRecordDocument, type ContentKind } from '../../../generated/graphql';
 import { mutationFormErrors } from '../../../components/mutationResult';
 import { useT } from '../../../i18n/context';
+import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 const FIELDS = ['kind', 'url', 'postedAt'] as const;
 type Field = (typeof FIELDS)[number];
@@ -69,11 +69,7 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
       noValidate
     >
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert message={formError} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="content-kind-label">
             {t('creator.content.kind')}

@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Modal, Select, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { LoadingState } from '../../../components/QueryState';
@@ -15,6 +15,7 @@ import { useViewer } from '../../../session/context';
 import { useT } from '../../../i18n/context';
 import type { MessageKey } from '../../../i18n/catalogues';
 import { formatCount } from '../../../lib/format';
+import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 const FIELDS = ['recipientName', 'phone', 'line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
 type Field = (typeof FIELDS)[number];
@@ -150,11 +151,7 @@ function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps 
         <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} p="xs">
           <Text size="xs">{t('creator.sample.privacy')}</Text>
         </Alert>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert message={formError} />
         {input('recipientName', t('creator.sample.recipient'), 'name')}
         {input('phone', t('creator.sample.phone'), 'tel', { type: 'tel', inputMode: 'tel', placeholder: t('creator.sample.phonePlaceholder') })}
         {input('line1', t('creator.sample.street'), 'address-line1')}

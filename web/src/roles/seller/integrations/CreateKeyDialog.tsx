@@ -4,7 +4,7 @@
  * stored both.
  */
 import { Alert, Button, Checkbox, CopyButton, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconDownload, IconShieldLock } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconDownload, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { IntegrationKeyCreateDocument } from '../../../generated/graphql';
@@ -12,6 +12,7 @@ import { describeError } from '../../../lib/errors';
 import { splitUserErrors } from '../../../lib/userErrors';
 import { envFile, KEY_NAME_MAX, keyNameError } from './integrationKeys';
 import { useT } from '../../../i18n/context';
+import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 interface Issued {
   name: string;
@@ -112,11 +113,7 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
           noValidate
         >
           <Stack>
-            {formError && (
-              <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormErrorAlert message={formError} />
             <TextInput
               label={t('seller.keys.name')}
               description={t('seller.keys.nameHint', { max: KEY_NAME_MAX })}

@@ -2,9 +2,8 @@
  * Record a sample's next shipment event (shipped with carrier and tracking number, in transit, delivered, …) with
  * an optional note; the sample's shipment history below.
  */
-import { Alert, Button, Group, Radio, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { mutationFormErrors } from '../../../components/mutationResult';
@@ -13,6 +12,7 @@ import { SampleShipmentUpdateDocument, type SellerSampleRequestsQuery, type Ship
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 import { formatDateTime } from '../../../lib/format';
+import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 export type SellerSample = SellerSampleRequestsQuery['sampleRequests']['edges'][number]['node'];
 
@@ -69,11 +69,7 @@ export function ShipmentForm({ row, timeZone, onClose }: { row: SellerSample; ti
       noValidate
     >
       <Stack>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert message={formError} />
         {options.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('seller.samples.nothingLeft', { status: row.status })}
