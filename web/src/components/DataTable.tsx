@@ -4,6 +4,7 @@
  */
 import { Table, VisuallyHidden, type TableProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import classes from './DataTable.module.css';
 
 export interface DataColumn {
   /** The header cell's content (usually text; a select-all checkbox for a selection column). */
@@ -23,6 +24,8 @@ export interface DataTableProps extends Omit<TableProps, 'children' | 'captionSi
   columns: ReadonlyArray<DataColumn>;
   /** Header labels never wrap. */
   nowrapHeader?: boolean;
+  /** The last column (a row's actions) stays in view at the right edge while the table scrolls sideways. */
+  pinLastColumn?: boolean;
   /** The rows (`<Table.Tr>`s). */
   children: ReactNode;
   'data-testid'?: string;
@@ -30,10 +33,10 @@ export interface DataTableProps extends Omit<TableProps, 'children' | 'captionSi
 
 const NOWRAP_HEADER = { th: { whiteSpace: 'nowrap' } } as const;
 
-export function DataTable({ caption, minWidth, columns, nowrapHeader, children, ...table }: DataTableProps) {
+export function DataTable({ caption, minWidth, columns, nowrapHeader, pinLastColumn, children, ...table }: DataTableProps) {
   return (
     <Table.ScrollContainer minWidth={minWidth}>
-      <Table {...table} styles={nowrapHeader ? NOWRAP_HEADER : undefined}>
+      <Table {...table} className={pinLastColumn ? classes.pinLast : undefined} styles={nowrapHeader ? NOWRAP_HEADER : undefined}>
         <VisuallyHidden component="caption">{caption}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>

@@ -10,10 +10,10 @@ export const creatorModule = roleModule({
   homeNav: { label: 'nav.home', icon: IconHome },
   home: page(() => import('./CreatorHome'), 'CreatorHome'),
   nav: [
-    { to: 'offers', label: 'nav.offers', icon: IconDiscount },
+    { to: 'offers', label: 'nav.offers', tabLabel: 'nav.tab.offers', icon: IconDiscount },
     { to: 'showcase', label: 'nav.showcase', icon: IconBuildingStore },
     { to: 'samples', label: 'nav.samples', icon: IconGift },
-    { to: 'earnings', label: 'nav.earnings', icon: IconWallet },
+    { to: 'earnings', label: 'nav.earnings', tabLabel: 'nav.tab.earnings', icon: IconWallet },
     { to: 'disputes', label: 'nav.disputes', tabLabel: 'nav.tab.disputes', icon: IconScale },
   ],
   // The bottom bar has no room for a seventh entry, and webhooks are an integrator's tool, not a daily screen:

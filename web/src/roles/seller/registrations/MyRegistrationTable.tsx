@@ -17,7 +17,7 @@ export function MyRegistrationTable({ rows, flashing, actions, busy }: MyRegistr
     <DataTable
       caption={t('seller.campaign.myRegistrations')}
       minWidth={900}
-      nowrapHeader
+      pinLastColumn
       verticalSpacing="sm"
       highlightOnHover
       data-testid="my-registration-table"
@@ -43,7 +43,7 @@ export function MyRegistrationTable({ rows, flashing, actions, busy }: MyRegistr
             bg={flashing.has(row.id) ? 'var(--mantine-color-yellow-light)' : undefined}
             style={{ transition: 'background-color 600ms ease' }}
           >
-            <Table.Td maw={300}>
+            <Table.Td miw={170} maw={300}>
               <Group gap="sm" wrap="nowrap">
                 <Avatar src={row.product?.imageUrl} alt="" radius="sm" size={36} color="orange">
                   <IconPackage size={16} aria-hidden />
@@ -82,12 +82,12 @@ export function MyRegistrationTable({ rows, flashing, actions, busy }: MyRegistr
                 <RejectReasonLine row={row} />
               </Stack>
             </Table.Td>
-            <Table.Td>
-              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            <Table.Td miw={150}>
+              <Text size="sm">
                 {formatDateTime(row.registeredAt, tz, { withZone: false })}
               </Text>
               {row.decidedAt && (
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                <Text size="xs" c="dimmed">
                   {t('seller.regs.decidedAt', { date: formatDateTime(row.decidedAt, tz, { withZone: false }) })}
                 </Text>
               )}

@@ -6,7 +6,7 @@ import type { MyRegistration } from './RegistrationRowActions';
 export function RejectReasonLine({ row }: { row: MyRegistration }) {
   if (!row.rejectReason) return null;
   return (
-    <Text size="xs" c="dimmed" lineClamp={2}>
+    <Text size="xs" c="dimmed" lineClamp={2} maw={220}>
       {REJECT_REASON_LABEL[row.rejectReason]}
       {row.rejectNote ? `: ${row.rejectNote}` : ''}
     </Text>
