@@ -4,7 +4,7 @@ read; and what rollup upkeep costs order ingestion.
     python bench/dashboard_rollups.py dashboard [--sizes 10000,100000,1000000] [--rounds 15] [--port 18251]
     python bench/dashboard_rollups.py upkeep [--events 20000] [--rounds 8] [--batch 500] [--concurrency 4]
 
-dashboard: for each size, a throwaway PostgreSQL database is migrated and filled by bench/campaign_dashboard.py's
+dashboard: for each size, a throwaway PostgreSQL database is migrated and filled by bench/dashboard_world.py's
 generator (one campaign, 1,000 products in 20 shops, 5,000 creators, `size` attributed order lines with their
 ledger legs, by COPY; the rollups are then backfilled as the migration does). A real server process
 (`python -m server serve`) is started on `--port`, the agency logs in over HTTP, and then, alternately in rounds:
@@ -47,7 +47,7 @@ from sqlalchemy import event  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from bench import campaign_dashboard, ingest_common  # noqa: E402
+from bench import dashboard_world, ingest_common  # noqa: E402
 from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
@@ -118,9 +118,9 @@ def free_port() -> int:
 async def dashboard_at(
     server_url: str, lines: int, *, rounds: int, port: int, keep: bool = False
 ) -> dict[str, list[float]]:
-    async with campaign_dashboard.throwaway_runtime(server_url, keep=keep) as (url, rt):
+    async with dashboard_world.throwaway_runtime(server_url, keep=keep) as (url, rt):
         started = time.perf_counter()
-        seeded = await campaign_dashboard.generate(rt, url, products=1000, creators=5000, lines=lines)
+        seeded = await dashboard_world.generate(rt, url, products=1000, creators=5000, lines=lines)
         print(
             f"  {lines:>9} lines generated and rolled up in {time.perf_counter() - started:6.1f} s",
             flush=True,
@@ -144,13 +144,13 @@ async def dashboard_on(
         lines = await conn.fetchval("SELECT count(*) FROM order_lines")
     finally:
         await conn.close()
-    seeded = campaign_dashboard.Seeded(campaign_id=campaign_id, agency_email="bench@agency.test", rows={})
+    seeded = dashboard_world.Seeded(campaign_id=campaign_id, agency_email="bench@agency.test", rows={})
     print(f"  {lines:>9} lines in the kept database {database}", flush=True)
     return lines, await _serve_and_measure(url, seeded, rounds=rounds, port=port)
 
 
 async def _serve_and_measure(
-    url: str, seeded: campaign_dashboard.Seeded, *, rounds: int, port: int
+    url: str, seeded: dashboard_world.Seeded, *, rounds: int, port: int
 ) -> dict[str, list[float]]:
     port = port or free_port()
     env = {
@@ -181,7 +181,7 @@ async def _serve_and_measure(
 
 
 async def _measure_page(
-    url: str, seeded: campaign_dashboard.Seeded, *, rounds: int, base: str, process: subprocess.Popen[bytes]
+    url: str, seeded: dashboard_world.Seeded, *, rounds: int, base: str, process: subprocess.Popen[bytes]
 ) -> dict[str, list[float]]:
     await _wait_ready(base, process)
     documents = {doc: document_text(DOCUMENTS / f"{doc}.graphql") for doc in PAGE}
@@ -189,7 +189,7 @@ async def _measure_page(
     conn = await asyncpg.connect(**ingest_common.connect_args(url))
     try:
         async with httpx.AsyncClient(base_url=base, timeout=120) as http:
-            token = await campaign_dashboard.login(http, seeded.agency_email)
+            token = await dashboard_world.login(http, seeded.agency_email)
             headers = {"Authorization": f"Bearer {token}"}
 
             async def document(doc: str) -> dict[str, Any]:
@@ -274,7 +274,7 @@ async def upkeep_cost(
             inside[0] += time.perf_counter() - started
 
     upkeep.upkeep = timed
-    async with campaign_dashboard.throwaway_runtime(server_url) as (_url, rt):
+    async with dashboard_world.throwaway_runtime(server_url) as (_url, rt):
         world = await build_orders_world(rt, extra_products=18)
         work = ingest_common.batches(world, events * (rounds + 2), batch, rt.clock.now())
         per_round = max(1, len(work) // (rounds + 2))

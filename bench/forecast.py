@@ -3,7 +3,7 @@ query, in one run.
 
     python bench/forecast.py [--lines 100000] [--rounds 15] [--keep]      (needs MATCHUP_TEST_DATABASE_URL: PostgreSQL)
 
-A throwaway PostgreSQL database is filled by bench/campaign_dashboard.py's generator (one agency, one campaign,
+A throwaway PostgreSQL database is filled by bench/dashboard_world.py's generator (one agency, one campaign,
 1,000 products in 20 shops, 5,000 creators, `--lines` attributed lines with their ledger legs, by COPY; rollups
 backfilled). The agency logs in through the app in process (httpx ASGI transport) and, alternately in rounds
 (bench/dashboard_rollups.py `alternate`: order reversed every other round), sends:
@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from bench.campaign_dashboard import generate, login, throwaway_runtime  # noqa: E402
 from bench.dashboard_rollups import alternate, spread  # noqa: E402
+from bench.dashboard_world import generate, login, throwaway_runtime  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
 
