@@ -23,6 +23,13 @@ WEB = Path(__file__).resolve().parents[2] / "web"
     [
         ({"query": "{ viewer { role "}, 400, "GRAPHQL_PARSE_FAILED"),
         ({"query": "{ viewer { nope } }"}, 400, "GRAPHQL_VALIDATION_FAILED"),
+        # An unknown fragment is the client's mistake, not the server's (the depth rule once raised a KeyError).
+        ({"query": "{ viewer { ...Nowhere } }"}, 400, "GRAPHQL_VALIDATION_FAILED"),
+        (
+            {"query": "{ viewer { ...A } } fragment A on Viewer { ...B } fragment B on Viewer { ...A }"},
+            400,
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
         (
             {"query": "query($f: Int!) { products(first: $f) { totalCount } }", "variables": {"f": "x"}},
             400,
