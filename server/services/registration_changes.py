@@ -172,5 +172,10 @@ class StatusChanges:
                 subject_type=subject_type,
                 subject_id=subject_id,
                 data={"campaignId": campaign_id, "registrationIds": [c.registration_id for c in group]},
+                params={
+                    "count": len(group),
+                    "product": titles.get(group[0].product_id, "A product") if len(group) == 1 else None,
+                    "campaign": campaign_name,
+                },
             )
         self._changes.clear()
