@@ -1,8 +1,9 @@
 """Every notification kind and the names of the values (`params`) its English title and body show.
 
 The web app writes each kind's message in the reader's language from these values (its catalogues'
-`notifications.kind.<KIND>.title` / `.body`; tests/api/test_notification_params.py holds the two lists equal),
-and falls back to the stored English text for a kind it does not know. A value is one the English text shows
+`notifications.kind.<KIND>.title` / `.body`; tests/api/creator/test_notification_params.py holds the kinds
+written, the kinds listed here and the kinds with messages equal), and falls back to the stored English text
+for a kind it does not know. A value is one the English text shows
 to this recipient and nothing more: names and titles as text, counts, instants as ISO strings, rates in basis
 points, money as {"amountMinor": int, "currency": "THB"}, and an enum value where the text picks a wording.
 `to` tells which recipient's wording a kind sent to two parties uses ("creator" or "agency").
@@ -27,9 +28,8 @@ KIND_PARAMS: Mapping[str, frozenset[str]] = {
     "SAMPLE_REJECTED": frozenset({"product", "reason"}),
     "SAMPLE_OVERDUE": frozenset({"to", "creator", "product"}),
     "SAMPLE_EXTENDED": frozenset({"creator", "product", "dueAt"}),
-    **{
-        f"SAMPLE_{s.value}": frozenset({"to", "product", "carrier", "trackingNumber"}) for s in ShipmentStatus
-    },
+    **{f"SAMPLE_{s.value}": frozenset({"to", "product"}) for s in ShipmentStatus},
+    "SAMPLE_SHIPPED": frozenset({"to", "product", "carrier", "trackingNumber"}),
     "CONTENT_POSTED": frozenset({"creator", "contentKind", "product", "url"}),
     "SHOWCASE_ADDED": _SHOWCASE_LIST | {"creator", "list", "campaign"},
     "SHOWCASE_REMOVED": _SHOWCASE_LIST | {"creator"},
