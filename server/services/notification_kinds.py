@@ -1,7 +1,7 @@
 """Every notification kind and the names of the values (`params`) its English title and body show.
 
 The web app writes each kind's message in the reader's language from these values (its catalogues'
-`notifications.kind.<KIND>.title` / `.body`; tests/api/creator/test_notification_params.py holds the kinds
+`notification.<KIND>.title` / `.body`; tests/api/creator/test_notification_params.py holds the kinds
 written, the kinds listed here and the kinds with messages equal), and falls back to the stored English text
 for a kind it does not know. A value is one the English text shows
 to this recipient and nothing more: names and titles as text, counts, instants as ISO strings, rates in basis

@@ -31,7 +31,7 @@ from .offers import EXTENSION, add_ok, make_offer, request_sample, review, rows,
 
 ROOT = Path(__file__).resolve().parents[3]
 EN = json.loads((ROOT / "web" / "src" / "i18n" / "messages" / "en.json").read_text(encoding="utf-8"))
-PREFIX = "notifications.kind."
+PREFIX = "notification."
 
 # The notify() calls whose kind is not a literal, by file and expression, and the kinds each can be.
 DYNAMIC_KINDS = {

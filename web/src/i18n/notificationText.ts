@@ -1,23 +1,45 @@
 /**
  * Notifications in the reader's language. The server writes each notification's title and body in English and
  * keeps the values they show (`params`, named by server/services/notification_kinds.py). A kind with messages
- * `notifications.kind.<KIND>.title` and `.body` is written from those values in the language in use; a kind
- * this build has no messages for, or a notification written before params were kept (null), shows the server's
+ * `notification.<KIND>.title` and `.body` is written from those values in the language in use; a kind this
+ * build has no messages for, or a notification written before params were kept (null), shows the server's
  * English. The values are prepared for the messages: money ({amountMinor, currency}) through formatMoney,
  * instants (names ending in At) through formatDateTime in the viewer's market zone, rates (…Bps) through
  * formatRate, and a null (a value this notification does not show) as `none`, a select's empty case.
  *
- * The keys are built here, under src/i18n, so that no module that imports this loads the notifications
- * namespace just for it (vite-precompile-messages.ts): the lists use that namespace already, and the live
- * toast loads it when a notification arrives (NOTIFICATIONS_NAMESPACE).
+ * The messages are their own namespace, loaded when a list or a toast first needs them (useNotificationMessages,
+ * loadNotificationMessages) rather than with the home pages that show recent notifications: about a hundred
+ * messages with plurals and selects would cost those first pages several kB. The keys are built here, under
+ * src/i18n, where vite-precompile-messages.ts does not look for namespaces a module uses.
  */
+import { useEffect, useState } from 'react';
 import type { MessageKey } from './catalogues';
+import { loadNamespaces } from './catalogues';
 import type { MessageValues } from './runtime';
 import { hasMessage, translate } from './runtime';
 import { CURRENCY_EXPONENT, formatDateTime, formatMoney, formatRate } from '../lib/format';
 
-export const NOTIFICATIONS_NAMESPACE = 'notifications';
-const KIND_PREFIX = `${NOTIFICATIONS_NAMESPACE}.kind`;
+const NAMESPACE = 'notification';
+
+/** Loads the notification messages in the language in use (and in any it switches to later). */
+export function loadNotificationMessages(): Promise<void> {
+  return loadNamespaces([NAMESPACE]);
+}
+
+/** False until the notification messages are loaded: a list waits for them rather than flash English. */
+export function useNotificationMessages(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadNotificationMessages().then(() => {
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
+}
 
 export interface ServerNotification {
   kind: string;
@@ -62,8 +84,8 @@ export function notificationText(
   timeZone: string,
   messages: Messages = ACTIVE,
 ): { title: string; body: string } {
-  const titleKey = `${KIND_PREFIX}.${n.kind}.title`;
-  const bodyKey = `${KIND_PREFIX}.${n.kind}.body`;
+  const titleKey = `${NAMESPACE}.${n.kind}.title`;
+  const bodyKey = `${NAMESPACE}.${n.kind}.body`;
   if (!isRecord(n.params) || !messages.has(titleKey) || !messages.has(bodyKey)) {
     return { title: n.title, body: n.body };
   }

@@ -3,8 +3,7 @@
  * event shows a toast, re-reads the viewer (authoritative unread count) and bumps an epoch that the
  * notification lists watch to refetch. A socket reconnect does the same, covering events missed while down.
  */
-import { loadNamespaces } from '../../i18n/catalogues';
-import { NOTIFICATIONS_NAMESPACE, notificationText } from '../../i18n/notificationText';
+import { loadNotificationMessages, notificationText } from '../../i18n/notificationText';
 import { translate } from '../../i18n/runtime';
 import { marketTimeZone } from '../../lib/markets';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -38,7 +37,7 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
       const received = result.data?.notificationReceived;
       if (!received) return;
       // The toast is written in the reader's language once the notifications' messages are loaded.
-      void loadNamespaces([NOTIFICATIONS_NAMESPACE]).then(() => {
+      void loadNotificationMessages().then(() => {
         const { title, body } = notificationText(received, timeZoneRef.current);
         notifications.show({ id: `notification-${received.id}`, title, message: body, autoClose: 6_000 });
       });

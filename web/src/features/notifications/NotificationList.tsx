@@ -1,5 +1,5 @@
 import { useLocale, useT } from '../../i18n/context';
-import { notificationText } from '../../i18n/notificationText';
+import { notificationText, useNotificationMessages } from '../../i18n/notificationText';
 import { ActionIcon, Box, Group, Stack, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { DeferredTooltip } from '../../components/DeferredTooltip';
@@ -22,9 +22,10 @@ export function NotificationList({
 }) {
   const t = useT();
   const { translator } = useLocale();
+  const ready = useNotificationMessages();
   return (
-    <Box component="ul" className={classes.list} aria-label={t('notifications.title')}>
-      {items.map((n) => {
+    <Box component="ul" className={classes.list} aria-label={t('notifications.title')} aria-busy={!ready || undefined}>
+      {ready && items.map((n) => {
         const unread = !n.readAt;
         const { title, body } = notificationText(n, timeZone, translator);
         return (
