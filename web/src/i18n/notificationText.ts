@@ -21,14 +21,22 @@ import { CURRENCY_EXPONENT, formatDateTime, formatMoney, formatRate } from '../l
 
 const NAMESPACE = 'notification';
 
-/** Loads the notification messages in the language in use (and in any it switches to later). */
+let loaded = false;
+
+/** Loads the notification messages in the language in use (and in any it switches to later). A failed load
+ * resolves too: the server's English stands in. */
 export function loadNotificationMessages(): Promise<void> {
-  return loadNamespaces([NAMESPACE]);
+  return loadNamespaces([NAMESPACE]).then(
+    () => {
+      loaded = true;
+    },
+    () => undefined,
+  );
 }
 
 /** False until the notification messages are loaded: a list waits for them rather than flash English. */
 export function useNotificationMessages(): boolean {
-  const [ready, setReady] = useState(false);
+  const [ready, setReady] = useState(loaded);
   useEffect(() => {
     let live = true;
     void loadNotificationMessages().then(() => {
