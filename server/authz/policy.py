@@ -384,7 +384,9 @@ FIELD_RULES: dict[str, dict[str, Rule]] = {
     "Sku": _fields(allow(ALL), "id", "sellerSku", "name", "price", "stock"),
     "ProductConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "ProductEdge": _fields(allow(ALL), "cursor", "node"),
-    "Notification": _fields(allow(ALL), "id", "kind", "title", "body", "subjectId", "createdAt", "readAt"),
+    "Notification": _fields(
+        allow(ALL), "id", "kind", "title", "body", "subjectId", "params", "createdAt", "readAt"
+    ),
     "NotificationConnection": _fields(allow(ALL), "edges", "pageInfo", "totalCount"),
     "NotificationEdge": _fields(allow(ALL), "cursor", "node"),
     "Campaign": {

@@ -32,3 +32,7 @@ class Notification(IdMixin, CreatedMixin, Base):
     subject_id: Mapped[int | None] = mapped_column(BigInteger)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     read_at: Mapped[datetime | None]
+    # The values the English title and body show, for the web app to write the message in the reader's language
+    # (server/services/notification_kinds.py lists each kind's names); None on rows written before they were kept.
+    # sort_order: after created_at, where the migration that added it put it.
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON, sort_order=1)

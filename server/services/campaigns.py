@@ -362,5 +362,6 @@ async def _apply(rt: Runtime, change_id: int, now: datetime) -> bool:
             body=f"Changed: {', '.join(change.changes)}. You can edit the campaign again.",
             subject_type="Campaign",
             subject_id=campaign.id,
+            params={"campaign": campaign.name, "fields": ", ".join(change.changes)},
         )
     return True

@@ -138,6 +138,7 @@ async def record_content(
             body=f"{title}: {url}",
             subject_type="Content",
             subject_id=content.id,
+            params={"creator": creator_name, "contentKind": kind.value, "product": title, "url": url},
         )
         uow.publish_after_commit(
             channels.showcase_of_creator(creator_id),

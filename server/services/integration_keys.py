@@ -78,6 +78,7 @@ async def issue_integration_key(rt: Runtime, principal: Principal, *, name: str)
             body=f"A new integration key “{name}” ({issued.key.key_id}) can now push your shop's orders.",
             subject_type="IntegrationKey",
             subject_id=issued.key.id,
+            params={"name": name, "keyId": issued.key.key_id},
         )
     return issued
 
@@ -116,5 +117,6 @@ async def revoke_integration_key(rt: Runtime, principal: Principal, *, key_id: i
             "orders. Issue a new key if you still need one.",
             subject_type="IntegrationKey",
             subject_id=key.id,
+            params={"name": key.name, "keyId": key.key_id, "byMatchup": "yes" if by_matchup else "no"},
         )
     return key

@@ -11,6 +11,7 @@ from server.auth.principal import Principal
 from server.authz.decisions import row_scope
 from server.events import channels
 from server.runtime import Runtime
+from server.services.notification_kinds import check_params
 from server.services.unit_of_work import UnitOfWork
 
 
@@ -25,7 +26,10 @@ async def notify(
     subject_type: str | None = None,
     subject_id: int | None = None,
     data: dict[str, Any] | None = None,
+    params: dict[str, Any] | None = None,
 ) -> models.Notification:
+    """`params`: the values `title` and `body` show, by the names notification_kinds.KIND_PARAMS gives `kind`."""
+    check_params(kind, params or {})
     row = models.Notification(
         recipient_organisation_id=recipient_organisation_id,
         recipient_user_id=recipient_user_id,
@@ -35,6 +39,7 @@ async def notify(
         subject_type=subject_type,
         subject_id=subject_id,
         data=data or {},
+        params=params or {},
         created_at=uow.rt.clock.now(),
     )
     uow.session.add(row)

@@ -155,9 +155,10 @@ class StatusChanges:
         for (organisation_id, campaign_id, kind), group in groups.items():
             one, many = _TITLES[kind]
             campaign_name = self._campaigns[campaign_id].name
+            product = titles.get(group[0].product_id, "A product") if len(group) == 1 else None
             if len(group) == 1:
                 title = one
-                body = f"{titles.get(group[0].product_id, 'A product')} in {campaign_name}."
+                body = f"{product} in {campaign_name}."
                 subject_type, subject_id = "Registration", group[0].registration_id
             else:
                 title = many.format(n=len(group))
@@ -172,5 +173,10 @@ class StatusChanges:
                 subject_type=subject_type,
                 subject_id=subject_id,
                 data={"campaignId": campaign_id, "registrationIds": [c.registration_id for c in group]},
+                params={
+                    "count": len(group),
+                    "product": product,
+                    "campaign": campaign_name,
+                },
             )
         self._changes.clear()

@@ -149,6 +149,7 @@ async def update_terms(
             subject_type="Registration",
             subject_id=updated.id,
             data={"campaignId": campaign.id},
+            params={"campaign": campaign.name, "fields": ", ".join(_API[c] for c in changed)},
         )
         event = {
             "id": updated.id,

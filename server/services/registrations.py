@@ -297,6 +297,7 @@ async def increase_sample_quota(
             subject_type="Registration",
             subject_id=updated.id,
             data={"campaignId": campaign.id},
+            params={"oldQuota": old, "newQuota": sample_quota, "campaign": campaign.name},
         )
     return updated
 

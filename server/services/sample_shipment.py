@@ -144,6 +144,15 @@ async def update_shipment(
             body=creator_body,
             subject_type="SampleRequest",
             subject_id=sample.id,
+            params={"to": "creator", "product": row.title}
+            | (
+                {
+                    "carrier": values.get("carrier", sample.carrier),
+                    "trackingNumber": values.get("tracking_number", sample.tracking_number),
+                }
+                if status is ShipmentStatus.SHIPPED
+                else {}
+            ),
         )
         await notify(
             uow,
@@ -153,6 +162,7 @@ async def update_shipment(
             body=words + ".",
             subject_type="SampleRequest",
             subject_id=sample.id,
+            params={"to": "agency", "product": row.title},
         )
         publish_status(uow, row, sample.id, to)
         return sample.id
@@ -216,6 +226,7 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
             body=f"{row.title}: content is now due {due:%Y-%m-%d %H:%M} UTC.",
             subject_type="SampleRequest",
             subject_id=sample.id,
+            params={"creator": name, "product": row.title, "dueAt": due.isoformat()},
         )
         publish_status(uow, row, sample.id, SampleStatus.DELIVERED)
         return sample.id

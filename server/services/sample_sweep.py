@@ -60,6 +60,7 @@ async def mark_overdue_samples(rt: Runtime) -> int:
                 body=f"{row.title}: the content for your sample was due and is not posted.",
                 subject_type="SampleRequest",
                 subject_id=sample.id,
+                params={"to": "creator", "product": row.title},
             )
             name = await creator_name(uow, row.creator_id)
             await notify(
@@ -70,6 +71,7 @@ async def mark_overdue_samples(rt: Runtime) -> int:
                 body=f"{row.title}: no content by the deadline.",
                 subject_type="SampleRequest",
                 subject_id=sample.id,
+                params={"to": "agency", "creator": name, "product": row.title},
             )
             publish_status(uow, row, sample.id, SampleStatus.OVERDUE)
     return moved

@@ -206,6 +206,7 @@ async def request_sample(
             body=f"{title}: approve or reject the request.",
             subject_type="SampleRequest",
             subject_id=sample.id,
+            params={"creator": name, "product": title},
         )
         publish_status(uow, Parties(creator_id, agency_id, shop_id), sample.id, SampleStatus.REQUESTED)
         return sample.id
@@ -286,6 +287,7 @@ async def review_sample(
                 body=f"{row.title}: the seller will ship it to you.",
                 subject_type="SampleRequest",
                 subject_id=sample.id,
+                params={"product": row.title},
             )
             await notify(
                 uow,
@@ -295,6 +297,7 @@ async def review_sample(
                 body=f"{row.title}: ship it and record the tracking number.",
                 subject_type="SampleRequest",
                 subject_id=sample.id,
+                params={"product": row.title},
             )
         else:
             await notify(
@@ -305,6 +308,7 @@ async def review_sample(
                 body=f"{row.title}: {reason}",
                 subject_type="SampleRequest",
                 subject_id=sample.id,
+                params={"product": row.title, "reason": reason},
             )
         publish_status(uow, row, sample.id, to)
         return sample.id

@@ -27,6 +27,7 @@ from server.rates import rate_in_force, still_pending
 from server.runtime import Runtime
 from server.services import audit, offer_rules
 from server.services.errors import DomainError, DomainErrors
+from server.services.notification_kinds import shown_titles
 from server.services.notifications import creator_name, notify
 from server.services.showcase_views import (
     LowerRateNotice,
@@ -345,6 +346,12 @@ async def add_to_showcase(
                 body=f"From {link.list_name} ({link.campaign_name}): {titles_text(added)}.",
                 subject_type="ProductList",
                 subject_id=link.list_id,
+                params={
+                    "creator": name,
+                    "list": link.list_name,
+                    "campaign": link.campaign_name,
+                    **shown_titles(added),
+                },
             )
         return AddResult(
             entry_ids=[e.id for e in new_entries] + kept_same, replaced_ids=[e.id for e in to_replace]

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from server import models
 from server.models.enums import ShowcaseStatus
 from server.services import audit
+from server.services.notification_kinds import shown_titles
 from server.services.notifications import notify
 from server.services.showcase import publish_showcase_change, titles_text
 from server.services.unit_of_work import UnitOfWork
@@ -67,4 +68,5 @@ async def end_entries_for_registrations(uow: UnitOfWork, registration_ids: list[
             kind="SHOWCASE_ENDED",
             title=f"{len(ended_titles)} product{'s' if len(ended_titles) != 1 else ''} left your showcase",
             body=f"The collaboration closed, so new orders no longer earn commission: {titles_text(ended_titles)}.",
+            params=shown_titles(ended_titles),
         )

@@ -39,8 +39,8 @@ def _day(at: datetime) -> str:
     return at.strftime("%d %b %Y %H:%M UTC")
 
 
-async def _offers(uow: UnitOfWork, entry_ids: Iterable[int]) -> dict[int, str]:
-    """'<product> (<campaign> · <agency>)' per entry: what a creator may know about where an offer comes from."""
+async def _offers(uow: UnitOfWork, entry_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """Product, campaign and agency per entry: what a creator may know about where an offer comes from."""
     rows = (
         await uow.session.execute(
             select(Entry.id, models.Product.title, models.Campaign.name, models.Organisation.name)
@@ -51,7 +51,14 @@ async def _offers(uow: UnitOfWork, entry_ids: Iterable[int]) -> dict[int, str]:
             .where(Entry.id.in_(list(entry_ids)))
         )
     ).all()
-    return {entry_id: f"{title} ({campaign} · {agency})" for entry_id, title, campaign, agency in rows}
+    return {
+        entry_id: {"product": title, "campaign": campaign, "agency": agency}
+        for entry_id, title, campaign, agency in rows
+    }
+
+
+def _offer_text(offer: dict[str, str]) -> str:
+    return f"{offer['product']} ({offer['campaign']} · {offer['agency']})"
 
 
 async def _tell(
@@ -63,6 +70,7 @@ async def _tell(
     title: str,
     body: str,
     data: dict[str, object],
+    params: dict[str, object],
 ) -> None:
     await notify(
         uow,
@@ -73,6 +81,7 @@ async def _tell(
         subject_type="ShowcaseEntry",
         subject_id=entry_id,
         data=data,
+        params=params,
     )
 
 
@@ -114,16 +123,19 @@ async def reprice_entries(uow: UnitOfWork, *, item_id: int, new_rate_bps: int) -
     new = bps_to_percent(new_rate_bps)
     changed = 0
     for entry_id, creator_id, rate, pending in entries:
-        offer, old = offers[entry_id], bps_to_percent(rate)
+        offer, old = _offer_text(offers[entry_id]), bps_to_percent(rate)
+        params: dict[str, object] = {**offers[entry_id], "rateBps": rate}
         if rate < new_rate_bps:
             kind, title, body = (
                 RATE_INCREASED,
                 "Your commission went up",
                 f"{offer}: from {old} to {new}, from now on.",
             )
+            params["newRateBps"] = new_rate_bps
         elif rate > new_rate_bps:
             kind, title = RATE_DECREASE_SCHEDULED, "Your commission will go down"
             body = f"{offer}: from {old} to {new} on {_day(effective_at)}. Until then you keep {old}."
+            params |= {"newRateBps": new_rate_bps, "effectiveAt": effective_at.isoformat()}
         elif pending is not None:
             kind, title = RATE_DECREASE_CANCELLED, "A commission decrease was cancelled"
             body = f"{offer}: you keep {old}."
@@ -142,6 +154,7 @@ async def reprice_entries(uow: UnitOfWork, *, item_id: int, new_rate_bps: int) -
                 "newRateBps": new_rate_bps,
                 "effectiveAt": (effective_at if rate > new_rate_bps else now).isoformat(),
             },
+            params=params,
         )
         _rate_changed(uow, entry_id=entry_id, creator_id=creator_id)
     return changed
@@ -255,8 +268,14 @@ async def notify_upcoming_rate_decreases(rt: Runtime) -> int:
                 creator_id=creator_id,
                 kind=RATE_DECREASE_REMINDER,
                 title="Your commission goes down soon",
-                body=f"{offers[entry_id]}: from {bps_to_percent(rate)} to {bps_to_percent(pending)} on "
+                body=f"{_offer_text(offers[entry_id])}: from {bps_to_percent(rate)} to {bps_to_percent(pending)} on "
                 f"{_day(effective_at)}.",
                 data={"rateBps": rate, "newRateBps": pending, "effectiveAt": effective_at.isoformat()},
+                params={
+                    **offers[entry_id],
+                    "rateBps": rate,
+                    "newRateBps": pending,
+                    "effectiveAt": effective_at.isoformat(),
+                },
             )
     return len(todo)

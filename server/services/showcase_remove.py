@@ -14,6 +14,7 @@ from server.models.enums import ShowcaseStatus
 from server.runtime import Runtime
 from server.services import audit
 from server.services.errors import DomainError, DomainErrors
+from server.services.notification_kinds import shown_titles
 from server.services.notifications import creator_name, notify
 from server.services.showcase import (
     MAX_ITEMS,
@@ -88,5 +89,6 @@ async def remove_from_showcase(rt: Runtime, principal: Principal, entry_ids: Seq
                 kind="SHOWCASE_REMOVED",
                 title=f"{name} removed {len(titles)} product{'s' if len(titles) != 1 else ''}",
                 body=f"No longer in their showcase: {titles_text(titles)}.",
+                params={"creator": name, **shown_titles(titles)},
             )
     return list(found)

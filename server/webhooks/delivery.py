@@ -195,6 +195,7 @@ async def _disable(uow: UnitOfWork, endpoint: models.WebhookEndpoint, now: datet
             body=f"{endpoint.url}: {reason}. Fix the receiver, then enable the endpoint again.",
             subject_type="WebhookEndpoint",
             subject_id=endpoint.id,
+            params={"url": endpoint.url, "reason": reason},
         )
 
 

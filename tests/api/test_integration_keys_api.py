@@ -18,6 +18,7 @@ from server.runtime import Runtime
 from server.services import auth
 from server.services.integration_keys import ACTIVE_KEYS_PER_SHOP
 from server.services.unit_of_work import UnitOfWork
+from tests.api.notification_params import assert_params_shown
 from tests.orders.world import Integration, iso
 from tests.plugins.api import Api, World, login_token
 
@@ -249,6 +250,7 @@ async def test_the_operator_sees_every_key_and_may_revoke_any(rt: Runtime, world
     ]
     assert any(e["node"]["body"].startswith("Matchup revoked") for e in shop_news)
     assert await auth.authenticate_integration_key(rt, platform.api_key) is not None
+    await assert_params_shown(rt)
 
 
 async def test_the_endpoint_reference_is_served_for_the_integrations_page(http: httpx.AsyncClient) -> None:

@@ -14,6 +14,7 @@ from server.models.enums import RegistrationStatus
 from server.services.disputes.deciding import expire_due
 from server.services.orders import ledger
 from server.services.sweeper import sweep
+from tests.api.notification_params import assert_params_shown
 from tests.disputes.conftest import DECIDE, OPEN, REPLY, Subjects, fresh, open_input
 from tests.orders_api.test_receipt import RECEIPT
 
@@ -111,6 +112,7 @@ async def test_a_money_dispute_is_answered_resolved_and_adjusts_the_ledger(
         line = await s.get(models.OrderLine, decode_id(subjects.settled_line, "OrderLine"))
         shop_id = await s.scalar(select(models.Order.shop_id).where(models.Order.id == line.order_id))
         assert await ledger.reconcile(s, [(line, shop_id)], {line.id: "again"}, clock.now()) == []
+    await assert_params_shown(rt)
 
 
 async def test_an_upheld_appeal_reopens_the_registration(rt, api, subjects: Subjects) -> None:
@@ -152,6 +154,7 @@ async def test_a_rejected_dispute_changes_nothing_else(rt, api, subjects: Subjec
     assert r["disputeDecide"]["dispute"]["adjustment"] is None
     async with rt.sessionmaker() as s:
         assert len((await s.scalars(select(models.LedgerEntry))).all()) == legs
+    await assert_params_shown(rt)
 
 
 async def test_the_deadline_applies_each_types_default_outcome(
@@ -195,6 +198,7 @@ async def test_the_deadline_applies_each_types_default_outcome(
         assert (await s.get(models.Registration, subjects.rejected_id)).status is RegistrationStatus.PENDING
         assert await ledger.unbalanced_postings(s) == []
     assert await expire_due(rt) == 0  # nothing twice
+    await assert_params_shown(rt)
 
 
 async def test_an_answer_restarts_the_deadline_for_the_decision(

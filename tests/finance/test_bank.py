@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from server import models
+from tests.api.notification_params import assert_params_shown
 
 from .conftest import (
     ACCOUNT,
@@ -108,6 +109,7 @@ async def test_linking_again_replaces_the_linked_account_and_unlink(rt, as_role)
         {"field": ["input", "id"], "message": "This bank account is no longer linked", "code": "NOT_LINKED"}
     ]
     assert await finance_snapshot(rt) == before
+    await assert_params_shown(rt)
 
 
 async def test_a_payee_cannot_unlink_another_payees_account(rt, as_role) -> None:

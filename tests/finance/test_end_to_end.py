@@ -17,6 +17,7 @@ from server.services import auth
 from server.services.orders.settlement import settle_due_lines
 from server.services.sweeper import sweep
 from server.services.unit_of_work import UnitOfWork
+from tests.api.notification_params import assert_params_shown
 from tests.orders.world import Integration, build_orders_world, created, event, line
 from tests.plugins.api import PASSWORD, Api, login_token
 
@@ -105,3 +106,4 @@ async def test_a_settled_order_is_billed_and_paid(
     }
     agency = Api(http, await login_token(http, "agency@test.local"))
     assert [b["status"] for b in await bills_of(agency)] == ["ISSUED"]
+    await assert_params_shown(rt)

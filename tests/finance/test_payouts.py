@@ -17,6 +17,7 @@ from server.ids import encode_id
 from server.models.enums import Market, Role
 from server.services.finance.bills import issue_monthly_bills
 from server.services.finance.payouts import run_payouts as run_payouts_service
+from tests.api.notification_params import assert_params_shown
 
 from .conftest import (
     ACCOUNT,
@@ -160,6 +161,7 @@ async def test_a_failed_transfer_is_retried_by_the_next_run_until_paid(rt, as_ro
         (3, "SUCCEEDED", "4321"),
     ]
     assert len({p["reference"] for p in bill["payouts"]}) == 3
+    await assert_params_shown(rt)
 
 
 async def test_the_failing_account_suffix_is_configurable(rt, as_role, issued) -> None:

@@ -11,6 +11,7 @@ from standardwebhooks.webhooks import Webhook
 from server.models.enums import Role
 from server.models.webhook import WebhookMessageStatus
 from server.webhooks.delivery import backoff, claim, lease
+from tests.api.notification_params import assert_params_shown
 from tests.orders.world import created, event, line
 from tests.webhooks.conftest import attempts, messages, principal, subscribe
 
@@ -163,6 +164,7 @@ async def test_an_endpoint_failing_for_a_day_is_disabled_with_a_notification(
     assert note is not None and note.recipient_organisation_id == ow.agency_id
     await _paid_order(ow, us, clock, "o-2")  # a disabled endpoint gets no new messages
     assert len(await messages(rt)) == 1
+    await assert_params_shown(rt)
 
 
 async def test_messages_only_for_subscribed_types_and_only_with_the_change(

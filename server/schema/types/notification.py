@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, cast
 
 import strawberry
+from strawberry.scalars import JSON
 
 from server import models
 from server.ids import encode_id
@@ -20,6 +22,12 @@ class Notification(Node):
     subject_id: strawberry.ID | None = strawberry.field(
         description="The object it is about, when it has one."
     )
+    params: JSON | None = strawberry.field(
+        description="The values the English title and body show, by name, for writing the message in another "
+        "language: texts, counts, instants as ISO strings, rates in basis points, money as "
+        '{"amountMinor": int, "currency": "THB"}. Null for notifications written before they were kept: show '
+        "the English title and body."
+    )
     created_at: datetime
     read_at: datetime | None
 
@@ -33,6 +41,7 @@ class Notification(Node):
             title=row.title,
             body=row.body,
             subject_id=subject,
+            params=cast(Any, row.params),
             created_at=row.created_at,
             read_at=row.read_at,
         )

@@ -102,6 +102,15 @@ async def announce(
                 body=body,
                 subject_type="Dispute",
                 subject_id=dispute.id,
+                params={
+                    "disputeType": dispute.type.value,
+                    "product": title,
+                    **(
+                        {"status": None, "dueAt": dispute.due_at.isoformat()}
+                        if dispute.status in rules.OPEN_STATUSES
+                        else {"status": dispute.status.value, "dueAt": None}
+                    ),
+                },
             )
         uow.publish_after_commit(
             channels.disputes_of_org(organisation_id),

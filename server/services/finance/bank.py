@@ -163,6 +163,10 @@ async def link_bank_account(rt: Runtime, principal: Principal, details: BankDeta
             + ("" if previous is None else f" {masked(previous.account_number_last4)} was unlinked."),
             subject_type="BankAccount",
             subject_id=row.id,
+            params={
+                "account": f"{clean.bank_name} {masked(row.account_number_last4)}",
+                "previous": None if previous is None else masked(previous.account_number_last4),
+            },
         )
         return row.id
 
@@ -206,6 +210,7 @@ async def unlink_bank_account(rt: Runtime, principal: Principal, bank_account_id
             "to be paid.",
             subject_type="BankAccount",
             subject_id=bank.id,
+            params={"account": f"{bank.bank_name} {masked(bank.account_number_last4)}"},
         )
         return bank.id
 

@@ -27,6 +27,7 @@ from server.services import audit
 from server.services.errors import DomainError
 from server.services.finance.bill_notice import bill_notice, payees_with_a_bank_account
 from server.services.finance.finance_rules import PAYEE_ACCOUNTS, is_period, period_bounds, previous_period
+from server.services.notification_kinds import money
 from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork, begin_writing
 
@@ -168,5 +169,10 @@ async def generate_bills(
                 body=body,
                 subject_type="PaymentBill",
                 subject_id=bill_id,
+                params={
+                    "period": period,
+                    "amount": money(amount, currency.value),
+                    "bankAccount": "linked" if payee in banked else "none",
+                },
             )
         return [bill_id for bill_id, *_ in sorted(issued)]

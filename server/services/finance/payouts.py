@@ -29,6 +29,7 @@ from server.services import audit
 from server.services.errors import DomainError, DomainErrors
 from server.services.finance.bank import masked
 from server.services.finance.finance_rules import PayoutBlockReason, PayoutOutcome
+from server.services.notification_kinds import money
 from server.services.notifications import notify
 from server.services.unit_of_work import UnitOfWork, begin_writing
 
@@ -201,6 +202,7 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
                 body=f"{failure}. It is retried in the next payout run; check the bank account you linked.",
                 subject_type="PaymentBill",
                 subject_id=bill.id,
+                params={"amount": money(bill.amount_minor, bill.currency.value), "failure": failure},
             )
             return PayoutResult(bill.id, PayoutOutcome.FAILED, failure, payout_id=payout.id)
         await notify(
@@ -211,5 +213,10 @@ async def _pay(rt: Runtime, principal: Principal, bill_id: int) -> PayoutResult 
             body=f"Your {bill.period} bill was paid to {account}.",
             subject_type="PaymentBill",
             subject_id=bill.id,
+            params={
+                "amount": money(bill.amount_minor, bill.currency.value),
+                "period": bill.period,
+                "account": account,
+            },
         )
         return PayoutResult(bill.id, PayoutOutcome.PAID, f"Paid to {account}", payout_id=payout.id)

@@ -313,6 +313,7 @@ async def submit_tax_info(
                 body=f"{form.legal_name} ({market.value}) submitted tax info.",
                 subject_type="TaxInfo",
                 subject_id=row.id,
+                params={"legalName": form.legal_name, "market": market.value},
             )
         return row.id
 
@@ -390,5 +391,6 @@ async def review_tax_info(
                 body=f"{reason} Correct it and submit it again.",
                 subject_type="TaxInfo",
                 subject_id=info.id,
+                params={"reason": reason},
             )
         return info.id

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from server import models
 from server.ids import decode_id, encode_id
 from server.services.campaign_rules import EDIT_DELAY
+from tests.api.notification_params import assert_params_shown
 
 from .support import (
     CAMPAIGN,
@@ -119,6 +120,7 @@ async def test_after_publishing_an_edit_waits_30_minutes_and_applies_on_read(
     # Editing is open again.
     again = await update(api, campaign["id"], description="Serums, again.")
     assert again["userErrors"] == [] and again["appliedNow"] is False
+    await assert_params_shown(rt)
 
 
 async def test_pending_contact_and_targeting_values_are_readable_then_applied(

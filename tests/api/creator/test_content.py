@@ -8,6 +8,7 @@ from server import models
 from server.ids import encode_id
 from server.models.enums import SampleStatus
 from server.services import sample_sweep
+from tests.api.notification_params import assert_params_shown
 from tests.plugins.api import Api, login_token
 
 from .offers import CONTENT_RECORD, SAMPLE_FIELDS, add_ok, make_offer, request_sample, review, rows, ship
@@ -74,6 +75,7 @@ async def test_content_for_a_product_in_the_showcase(rt, world, as_role, clock) 
         "showcase"
     ]
     assert shown["edges"][0]["node"]["contents"] == [{"kind": "LIVE"}]
+    await assert_params_shown(rt)
 
 
 async def test_content_fulfils_a_delivered_or_overdue_sample(rt, world, as_role, http, clock) -> None:

@@ -467,12 +467,15 @@ async def test_notification_received_fires_for_the_agency(app, rt, world, http, 
     async with ws_client(app) as agency:
         await agency.init({"token": token})
         listening = rt.broker.listening()
-        await agency.subscribe("1", "subscription { notificationReceived { kind title subjectId } }")
+        await agency.subscribe("1", "subscription { notificationReceived { kind title subjectId params } }")
         await until_listening(rt.broker, listening + 1)
         sample_id = await requested(as_role, entry)
         message = await agency.next_payload()
+        [sample] = await rows(rt, models.SampleRequest)
+        [product] = await rows(rt, models.Product, models.Product.id == sample.product_id)
         assert message["payload"]["data"]["notificationReceived"] == {
             "kind": "SAMPLE_REQUESTED",
             "title": "Creator A requested a sample",
             "subjectId": sample_id,
+            "params": {"creator": "Creator A", "product": product.title},
         }

@@ -14,6 +14,7 @@ from server.ids import encode_id
 from server.models.enums import RegistrationStatus, ShowcaseStatus
 from server.services import showcase, showcase_endings
 from server.services.unit_of_work import UnitOfWork
+from tests.api.notification_params import assert_params_shown
 from tests.api.test_websocket import ws_client
 from tests.plugins.api import Api, login_token
 from tests.plugins.ws import until_listening
@@ -256,6 +257,7 @@ async def test_remove(rt, world, as_role) -> None:
     ]
     # Removed, the product can be added again through the same offer.
     assert len(await add_ok(creator, offer.token)) == 2
+    await assert_params_shown(rt)
 
 
 async def test_showcase_lists_own_entries_with_status_filter(rt, world, as_role, clock) -> None:
@@ -329,6 +331,7 @@ async def test_end_entries_hook_ends_active_entries_and_notifies(rt, world, as_r
     async with UnitOfWork(rt) as uow:
         await showcase_endings.end_entries_for_registrations(uow, [offer.registrations[p0]])
     assert len(await rows(rt, models.Notification, models.Notification.kind == "SHOWCASE_ENDED")) == 2
+    await assert_params_shown(rt)
 
 
 async def test_showcase_changed_is_live_for_the_creator_only(app, rt, world, http, as_role) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from server import models
 from server.models.enums import ShowcaseStatus
 from server.services import showcase_rates
+from tests.api.notification_params import assert_params_shown
 from tests.plugins.api import Api, login_token
 
 from .conftest import ITEMS_SET, add_showcase_entry, create_list, item, row
@@ -74,6 +75,7 @@ async def test_an_increase_applies_at_once(rt, world, setup, as_role) -> None:
     ]
     assert "from 12% to 15%" in notice["body"] and "Shop A Serum 0 (Serum week · Agency A)" in notice["body"]
     assert "20%" not in notice["body"]  # never the seller's total
+    await assert_params_shown(rt)
 
 
 async def test_a_decrease_waits_30_days_with_notices_now_and_two_days_before(
@@ -131,6 +133,7 @@ async def test_a_decrease_waits_30_days_with_notices_now_and_two_days_before(
         ).all()
     assert sorted(e.subject_id for e in applied_events) == sorted([a, b])
     assert all(e.changes == {"creatorRateBps": [1200, 800]} for e in applied_events)
+    await assert_params_shown(rt)
 
 
 async def test_a_new_decrease_restarts_the_lock_and_is_reminded_again(
@@ -176,3 +179,4 @@ async def test_going_back_up_cancels_a_pending_decrease(rt, clock, world, setup,
     clock.advance(timedelta(days=30))
     assert await showcase_rates.apply_due_rate_decreases(rt) == 0
     assert (await row(rt, models.ShowcaseEntry, a)).creator_rate_bps == 1200
+    await assert_params_shown(rt)

@@ -14,6 +14,7 @@ from server import models
 from server.events import channels
 from server.models.enums import ContentKind, RegistrationStatus
 from server.services.unit_of_work import UnitOfWork
+from tests.api.notification_params import assert_params_shown
 from tests.plugins.api import World
 
 from .helpers import (
@@ -167,6 +168,7 @@ async def test_the_agency_hears_a_terms_change_live(rt, world: World, as_role) -
             )
         ).all()
     assert kinds[-1] == "REGISTRATION_TERMS_CHANGED"
+    await assert_params_shown(rt)
 
 
 async def test_editing_while_the_agency_approves_has_one_winner(rt, world: World, as_role) -> None:

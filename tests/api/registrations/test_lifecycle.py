@@ -9,6 +9,7 @@ import graphql
 import pytest
 
 from server.services import registration_sweep, showcase_endings
+from tests.api.notification_params import assert_params_shown
 from tests.plugins.api import World
 from tests.schema import object_types, sdl_schema
 
@@ -120,6 +121,7 @@ async def test_sample_quota_only_goes_up(rt, world: World, setup) -> None:  # no
     assert [n.kind for n in await notifications_of(rt, world["agency_a"].organisation_id)][-1] == (
         "REGISTRATION_SAMPLE_QUOTA_INCREASED"
     )
+    await assert_params_shown(rt)
 
 
 async def test_sample_quota_of_a_finished_registration_is_refused(rt, setup) -> None:  # noqa: ANN001
@@ -217,6 +219,7 @@ async def test_cancellation_request_and_decision(rt, world: World, as_role, setu
         "REGISTRATION_CANCELLATION_DECLINED",
         "REGISTRATION_CLOSED",
     ]
+    await assert_params_shown(rt)
 
 
 async def test_bookmarks_are_the_agencys_own(rt, world: World, as_role, setup) -> None:  # noqa: ANN001
@@ -297,6 +300,7 @@ async def test_registrations_close_with_their_campaign(rt, world: World, as_role
     shown = (await seller(NODE, {"id": rid(pending)}))["node"]
     assert shown["closedAt"] == (rt.clock.now() - timedelta(days=1)).isoformat()
     assert await registration_sweep.close_registrations_of_ended_campaigns(rt) == 0
+    await assert_params_shown(rt)
 
 
 async def test_history_is_for_the_agency_and_that_seller(rt, world: World, as_role, setup) -> None:  # noqa: ANN001

@@ -3,7 +3,9 @@
  * event shows a toast, re-reads the viewer (authoritative unread count) and bumps an epoch that the
  * notification lists watch to refetch. A socket reconnect does the same, covering events missed while down.
  */
+import { loadNotificationMessages, notificationText } from '../../i18n/notificationText';
 import { translate } from '../../i18n/runtime';
+import { marketTimeZone } from '../../lib/markets';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useClient, useMutation } from 'urql';
@@ -13,7 +15,8 @@ import { LiveNotificationsContext } from './liveContext';
 
 export function LiveNotificationsProvider({ children }: { children: ReactNode }) {
   const client = useClient();
-  const { refetchViewer } = useViewerContext();
+  const { refetchViewer, viewer } = useViewerContext();
+  const timeZone = marketTimeZone(viewer?.organisation.market);
   const [epoch, setEpoch] = useState(0);
   const [{ fetching: marking }, markReadMutation] = useMutation(NotificationsMarkReadDocument);
 
@@ -22,8 +25,10 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
     setEpoch((e) => e + 1);
   }, [refetchViewer]);
   const refreshRef = useRef(refresh);
+  const timeZoneRef = useRef(timeZone);
   useEffect(() => {
     refreshRef.current = refresh;
+    timeZoneRef.current = timeZone;
   });
 
   // The subscription is an external system: subscribe for the life of the shell and this client.
@@ -31,11 +36,10 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
     const { unsubscribe } = client.subscription(NotificationReceivedDocument, {}).subscribe((result) => {
       const received = result.data?.notificationReceived;
       if (!received) return;
-      notifications.show({
-        id: `notification-${received.id}`,
-        title: received.title,
-        message: received.body,
-        autoClose: 6_000,
+      // The toast is written in the reader's language once the notifications' messages are loaded.
+      void loadNotificationMessages().then(() => {
+        const { title, body } = notificationText(received, timeZoneRef.current);
+        notifications.show({ id: `notification-${received.id}`, title, message: body, autoClose: 6_000 });
       });
       refreshRef.current();
     });

@@ -1,4 +1,5 @@
-import { useT } from '../../i18n/context';
+import { useLocale, useT } from '../../i18n/context';
+import { notificationText, useNotificationMessages } from '../../i18n/notificationText';
 import { ActionIcon, Box, Group, Stack, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { DeferredTooltip } from '../../components/DeferredTooltip';
@@ -20,10 +21,13 @@ export function NotificationList({
   compact?: boolean;
 }) {
   const t = useT();
+  const { translator } = useLocale();
+  const ready = useNotificationMessages();
   return (
-    <Box component="ul" className={classes.list} aria-label={t('notifications.title')}>
-      {items.map((n) => {
+    <Box component="ul" className={classes.list} aria-label={t('notifications.title')} aria-busy={!ready || undefined}>
+      {ready && items.map((n) => {
         const unread = !n.readAt;
+        const { title, body } = notificationText(n, timeZone, translator);
         return (
           <li key={n.id} className={classes.item} data-unread={unread || undefined}>
             <Group align="flex-start" gap="sm" wrap="nowrap">
@@ -31,10 +35,10 @@ export function NotificationList({
               <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Text size="sm" fw={unread ? 600 : 500} lineClamp={compact ? 1 : undefined}>
                   {unread && <span className={classes.srOnly}>{t('notifications.unreadPrefix')} </span>}
-                  {n.title}
+                  {title}
                 </Text>
                 <Text size="sm" c="dimmed" lineClamp={compact ? 2 : undefined}>
-                  {n.body}
+                  {body}
                 </Text>
                 <Text size="xs" c="dimmed">
                   <time dateTime={n.createdAt} title={formatDateTime(n.createdAt, timeZone)}>
@@ -49,7 +53,7 @@ export function NotificationList({
                     <ActionIcon
                       variant="subtle"
                       color="gray"
-                      aria-label={t('notifications.markOneRead', { title: n.title })}
+                      aria-label={t('notifications.markOneRead', { title })}
                       onClick={() => onMarkRead(n.id)}
                     >
                       <IconCheck size={16} aria-hidden />
