@@ -41,3 +41,18 @@ export function mutationFormErrors<F extends string>(result: MutationAnswer, use
   if (!userErrors?.length) return null;
   return splitUserErrors(userErrors, fields);
 }
+
+/**
+ * Puts a mutation's problems on a form (@mantine/form's setErrors): each named field's error at its field, the
+ * others cleared; returns the text about the whole form, or null when there is none.
+ */
+export function showFormProblems<F extends string>(form: { setErrors: (errors: Partial<Record<F, string>>) => void }, problems: FormProblems<F>): string | null {
+  form.setErrors(problems.fieldErrors);
+  return problems.formErrors.join(' ') || null;
+}
+
+/** Focuses the first field of `order` that has an error: the input whose id is `${idPrefix}-${field}`. */
+export function focusFirstError<F extends string>(errors: Partial<Record<F, unknown>>, order: ReadonlyArray<F>, idPrefix: string): void {
+  const first = order.find((f) => errors[f]);
+  if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
+}
