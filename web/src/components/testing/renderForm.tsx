@@ -23,7 +23,7 @@ export function renderForm(ui: ReactNode, answers: Record<string, Answer>): { se
     const body = JSON.parse(String(init?.body)) as SentOperation;
     sent.push(body);
     const answer = answers[body.operationName];
-    const payload = typeof answer === 'function' ? answer(body.variables) : (answer ?? { errors: [{ message: `no answer for ${body.operationName}` }] });
+    const payload = typeof answer === 'function' ? answer(body.variables) : (answer ?? { errors: [{ message: body.operationName }] });
     return new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } });
   };
   const client = new Client({ url: '/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false });
