@@ -35,11 +35,19 @@ export interface FormProblems<F extends string> {
   formErrors: string[];
 }
 
-/** A form's errors from a mutation's answer (userErrors onto the named fields), or null when it went through. */
-export function mutationFormErrors<F extends string>(result: MutationAnswer, userErrors: UserErrors, fields: ReadonlyArray<F>): FormProblems<F> | null {
+/**
+ * A form's errors from a mutation's answer (userErrors onto the named fields; `aliases` as for splitUserErrors),
+ * or null when it went through.
+ */
+export function mutationFormErrors<F extends string>(
+  result: MutationAnswer,
+  userErrors: UserErrors,
+  fields: ReadonlyArray<F>,
+  aliases?: Readonly<Partial<Record<string, F>>>,
+): FormProblems<F> | null {
   if (result.error) return { fieldErrors: {}, formErrors: [describeError(result.error)] };
   if (!userErrors?.length) return null;
-  return splitUserErrors(userErrors, fields);
+  return splitUserErrors(userErrors, fields, aliases);
 }
 
 /**
