@@ -9,6 +9,7 @@ import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTi
 import { CampaignDuplicateDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { mutationFormErrors, showFormProblems } from '../../../components/mutationResult';
+import { valueProps } from '../../../components/valueProps';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 
 const FIELDS = ['name', 'campaignStart', 'registrationEnd', 'campaignEnd'] as const;
@@ -34,11 +35,6 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
   });
   const [{ fetching }, duplicate] = useMutation(CampaignDuplicateDocument);
   if (!campaign) return null;
-  const wallProps = (field: (typeof PERIOD_FIELDS)[number]) => ({
-    value: form.values[field],
-    onChange: (wall: string) => form.setFieldValue(field, wall),
-    error: form.errors[field],
-  });
 
   const submit = async () => {
     setGeneralError(null);
@@ -86,9 +82,9 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
             description={t('campaigns.list.keepName')}
             {...form.getInputProps('name')}
           />
-          <WallTimeInput label={t('campaigns.detail.change.campaignStart')} required {...wallProps('campaignStart')} />
-          <WallTimeInput label={t('campaigns.list.registrationEnds')} required {...wallProps('registrationEnd')} />
-          <WallTimeInput label={t('campaigns.detail.change.campaignEnd')} required {...wallProps('campaignEnd')} />
+          <WallTimeInput label={t('campaigns.detail.change.campaignStart')} required {...valueProps(form, 'campaignStart')} />
+          <WallTimeInput label={t('campaigns.list.registrationEnds')} required {...valueProps(form, 'registrationEnd')} />
+          <WallTimeInput label={t('campaigns.detail.change.campaignEnd')} required {...valueProps(form, 'campaignEnd')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
