@@ -67,25 +67,25 @@ export function focusFirstError<F extends string>(errors: Partial<Record<F, unkn
 
 /**
  * A form checked here, then by the server: with errors of its own nothing is sent; the server's userErrors land
- * on their fields and the rest in the form's alert (`setFormError`); the first field with an error takes the focus
- * (see focusFirstError). Resolves to the mutation's answer when it went through, else null.
+ * on their fields and the rest in the form's alert (`setFormError`); given an `idPrefix`, the first field with an
+ * error takes the focus (see focusFirstError). Resolves to the mutation's answer when it went through, else null.
  */
 export async function submitChecked<F extends string, R extends MutationAnswer>(
   form: { validate: () => { hasErrors: boolean; errors: Partial<Record<string, unknown>> }; setErrors: (errors: Partial<Record<F, string>>) => void },
-  { fields, idPrefix, setFormError }: { fields: ReadonlyArray<F>; idPrefix: string; setFormError: (text: string | null) => void },
+  { fields, idPrefix, setFormError }: { fields: ReadonlyArray<F>; idPrefix?: string; setFormError: (text: string | null) => void },
   send: () => Promise<R>,
   userErrors: (result: R) => UserErrors,
 ): Promise<R | null> {
   setFormError(null);
   const checked = form.validate();
   if (checked.hasErrors) {
-    focusFirstError(checked.errors, fields, idPrefix);
+    if (idPrefix) focusFirstError(checked.errors, fields, idPrefix);
     return null;
   }
   const result = await send();
   const problems = mutationFormErrors(result, userErrors(result), fields);
   if (!problems) return result;
   setFormError(showFormProblems(form, problems));
-  focusFirstError(problems.fieldErrors, fields, idPrefix);
+  if (idPrefix) focusFirstError(problems.fieldErrors, fields, idPrefix);
   return null;
 }
