@@ -1,6 +1,6 @@
 /**
- * For component tests of forms: renders a form in the app's providers (Mantine, English, a memory router) with a
- * real urql client whose fetch answers each operation by name from `answers` and records what was sent.
+ * For component tests of forms: renders a form in the app's providers (Mantine, English, an idle session, a memory
+ * router) with a real urql client whose fetch answers each operation by name from `answers` and records what was sent.
  */
 import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Client, fetchExchange, Provider } from 'urql';
 import { I18nProvider } from '../../i18n/I18nProvider';
+import { SessionContext } from '../../session/context';
 
 /** An operation's answer: its data, or a function of the request's variables. */
 export type Answer = { data: unknown } | { errors: unknown[] } | ((variables: Record<string, unknown>) => { data: unknown } | { errors: unknown[] });
@@ -31,9 +32,11 @@ export function renderForm(ui: ReactNode, answers: Record<string, Answer>): { se
   render(
     <MantineProvider>
       <I18nProvider locale="en">
-        <Provider value={client}>
-          <RouterProvider router={router} />
-        </Provider>
+        <SessionContext.Provider value={{ connection: 'idle', reconnects: 0, generation: 0, resetClient: () => {} }}>
+          <Provider value={client}>
+            <RouterProvider router={router} />
+          </Provider>
+        </SessionContext.Provider>
       </I18nProvider>
     </MantineProvider>,
   );
