@@ -1,7 +1,7 @@
 /**
- * The registration form's state, on @mantine/form: the products picked (each with its terms and the server's errors for it), the
- * contact, the checks, and the submit that registers them: items that failed stay picked with their errors, the
- * others join `registered`.
+ * The registration form's state, on @mantine/form: the products picked (each with its terms and the server's
+ * errors for it), the contact, the checks, and the submit that registers them: items that failed stay picked with
+ * their errors, the others join `registered`.
  */
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
