@@ -22,4 +22,19 @@ describe('userErrors', () => {
     expect(fieldErrors).toEqual({ password: 'Wrong password.' });
     expect(formErrors).toEqual(['Too many attempts.', 'Unknown.']);
   });
+
+  it('puts an input field the form calls otherwise at its alias, joining two errors of one field', () => {
+    const { fieldErrors, formErrors } = splitUserErrors(
+      [
+        { field: ['input', 'contactEmail'], message: 'Enter an email.' },
+        { field: ['input', 'items', '0', 'totalRateBps'], message: 'Too low.' },
+        { field: ['input', 'totalRateBps'], message: 'Below the campaign.' },
+        { field: ['input', 'id'], message: 'Not yours.' },
+      ],
+      ['email', 'rate'] as const,
+      { contactEmail: 'email', totalRateBps: 'rate' },
+    );
+    expect(fieldErrors).toEqual({ email: 'Enter an email.', rate: 'Too low. Below the campaign.' });
+    expect(formErrors).toEqual(['Not yours.']);
+  });
 });

@@ -21,15 +21,18 @@ export function userErrorField(error: UserErrorLike): string | null {
 
 /**
  * Splits userErrors into per-field messages for the given known fields and the rest (shown as a form alert).
+ * `aliases` names the form field of an input field the form calls otherwise ({ contactEmail: 'email' }).
  */
 export function splitUserErrors<F extends string>(
   errors: ReadonlyArray<UserErrorLike>,
   fields: ReadonlyArray<F>,
+  aliases: Readonly<Partial<Record<string, F>>> = {},
 ): { fieldErrors: Partial<Record<F, string>>; formErrors: string[] } {
   const fieldErrors: Partial<Record<F, string>> = {};
   const formErrors: string[] = [];
   for (const error of errors) {
-    const name = userErrorField(error);
+    const given = userErrorField(error);
+    const name = given === null ? null : (aliases[given] ?? given);
     if (name !== null && (fields as ReadonlyArray<string>).includes(name)) {
       const key = name as F;
       const text = errorText(error);

@@ -3,11 +3,12 @@
  * and the market's routing code. The number goes to the payment processor; only its last four digits come back.
  */
 import { Button, Group, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { BankAccountLinkDocument, type Market } from '../../generated/graphql';
-import { mutationFormErrors } from '../../components/mutationResult';
+import { submitChecked } from '../../components/mutationResult';
 import { BANK_FIELDS, bankAccountInput, bankFields, bankFormProblems, type BankField, type BankFormValues } from './taxForms';
 import { useT } from '../../i18n/context';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
@@ -24,31 +25,24 @@ export interface BankAccountFormProps {
 export function BankAccountForm({ market, currency, holderName, compact = false, onLinked, onCancel }: BankAccountFormProps) {
   const t = useT();
   const fields = bankFields(market, t);
-  const [values, setValues] = useState<BankFormValues>({ holderName, bankName: '', accountNumber: '', routingCode: '' });
-  const [errors, setErrors] = useState<Partial<Record<BankField, string>>>({});
+  // Checked on submit; a field's error (the rule's or the server's) goes as soon as it is edited.
+  const form = useForm<BankFormValues>({
+    mode: 'controlled',
+    initialValues: { holderName, bankName: '', accountNumber: '', routingCode: '' },
+    validate: (values) => bankFormProblems(values, market, t),
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, link] = useMutation(BankAccountLinkDocument);
   const size = compact ? 'md' : 'sm';
 
-  const focusFirst = (problems: Partial<Record<BankField, string>>) => {
-    const first = BANK_FIELDS.find((f) => problems[f]);
-    if (first) document.getElementById(`bank-${first}`)?.focus();
-  };
-
   const onSubmit = async () => {
-    setFormError(null);
-    const problems = bankFormProblems(values, market, t);
-    setErrors(problems);
-    if (Object.keys(problems).length) return focusFirst(problems);
-    const result = await link({ input: bankAccountInput(values) });
-    const payload = result.data?.bankAccountLink;
-    const split = mutationFormErrors(result, payload?.userErrors, BANK_FIELDS);
-    if (split) {
-      setErrors(split.fieldErrors);
-      setFormError(split.formErrors.join(' ') || null);
-      return focusFirst(split.fieldErrors);
-    }
-    onLinked(payload?.bankAccount?.accountNumberLast4 ?? null);
+    const result = await submitChecked(
+      form,
+      { fields: BANK_FIELDS, idPrefix: 'bank', setFormError },
+      () => link({ input: bankAccountInput(form.getValues()) }),
+      (r) => r.data?.bankAccountLink.userErrors,
+    );
+    if (result) onLinked(result.data?.bankAccountLink.bankAccount?.accountNumberLast4 ?? null);
   };
 
   const input = (field: BankField, label: string, autoComplete: string, extra: Partial<TextInputProps> = {}) => (
@@ -58,13 +52,7 @@ export function BankAccountForm({ market, currency, holderName, compact = false,
       size={size}
       required
       autoComplete={autoComplete}
-      value={values[field]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        setValues((v) => ({ ...v, [field]: value }));
-        setErrors((er) => ({ ...er, [field]: undefined }));
-      }}
-      error={errors[field]}
+      {...form.getInputProps(field)}
       {...extra}
     />
   );

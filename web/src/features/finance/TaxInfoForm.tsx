@@ -3,11 +3,12 @@
  * the local tax id elsewhere. Checked as typed; the server's userErrors land on the fields they name.
  */
 import { Anchor, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation } from 'urql';
 import { TaxInfoSubmitDocument, type Market, type TaxEntityType, type TinType } from '../../generated/graphql';
-import { mutationFormErrors } from '../../components/mutationResult';
+import { submitChecked } from '../../components/mutationResult';
 import { marketName } from '../../lib/markets';
 import {
   formatTinInput,
@@ -35,38 +36,34 @@ export interface TaxInfoFormProps {
 export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onCancel }: TaxInfoFormProps) {
   const t = useT();
   const us = market === 'US';
-  const [values, setValues] = useState<TaxFormValues>(initial);
-  const [errors, setErrors] = useState<Partial<Record<TaxField, string>>>({});
+  // Checked on submit; a field's error (the rule's or the server's) goes as soon as it is edited.
+  const form = useForm<TaxFormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => taxFormProblems(values, market, t),
+  });
+  const values = form.values;
+  const errors: Partial<Record<TaxField, ReactNode>> = form.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, submit] = useMutation(TaxInfoSubmitDocument);
   const size = compact ? 'md' : 'sm';
   const local = us ? null : LOCAL_TAX_ID[market];
   const idField: TaxField = us ? 'tin' : 'taxId';
 
+  /** The tax id is one value under two fields: "tin" in the US, "taxId" elsewhere. */
   const set = <K extends keyof TaxFormValues>(key: K, value: TaxFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    const field: TaxField = key === 'taxId' ? idField : (key as TaxField);
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const focusFirst = (problems: Partial<Record<TaxField, string>>) => {
-    const first = TAX_FIELDS.find((f) => problems[f]);
-    if (first) document.getElementById(`tax-${first}`)?.focus();
+    form.setFieldValue(key, value as never);
+    form.clearFieldError(key === 'taxId' ? idField : key);
   };
 
   const onSubmit = async () => {
-    setFormError(null);
-    const problems = taxFormProblems(values, market, t);
-    setErrors(problems);
-    if (Object.keys(problems).length) return focusFirst(problems);
-    const result = await submit({ input: taxInfoInput(values, market) });
-    const payload = result.data?.taxInfoSubmit;
-    const split = mutationFormErrors(result, payload?.userErrors, TAX_FIELDS);
-    if (split) {
-      setErrors(split.fieldErrors);
-      setFormError(split.formErrors.join(' ') || null);
-      return focusFirst(split.fieldErrors);
-    }
-    onSubmitted();
+    const result = await submitChecked(
+      form,
+      { fields: TAX_FIELDS, idPrefix: 'tax', setFormError },
+      () => submit({ input: taxInfoInput(form.getValues(), market) }),
+      (r) => r.data?.taxInfoSubmit.userErrors,
+    );
+    if (result) onSubmitted();
   };
 
   const input = (field: TaxField, key: keyof TaxFormValues, label: string, autoComplete: string, extra: Partial<TextInputProps> = {}) => (
@@ -75,7 +72,7 @@ export function TaxInfoForm({ market, initial, compact = false, onSubmitted, onC
       label={label}
       size={size}
       autoComplete={autoComplete}
-      value={values[key] as string}
+      {...form.getInputProps(key)}
       onChange={(e) => set(key, e.currentTarget.value as never)}
       error={errors[field]}
       {...extra}

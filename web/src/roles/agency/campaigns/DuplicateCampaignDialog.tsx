@@ -1,5 +1,6 @@
 /** Start a new draft from a campaign: every field but the periods, which are entered here (market time). */
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -7,10 +8,13 @@ import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
 import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTime';
 import { CampaignDuplicateDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
-import { describeError } from '../../../lib/errors';
+import { mutationFormErrors, showFormProblems } from '../../../components/mutationResult';
+import { valueProps } from '../../../components/valueProps';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 
-type Field = 'name' | 'campaignStart' | 'registrationEnd' | 'campaignEnd';
+const FIELDS = ['name', 'campaignStart', 'registrationEnd', 'campaignEnd'] as const;
+type Field = (typeof FIELDS)[number];
+const PERIOD_FIELDS = ['campaignStart', 'registrationEnd', 'campaignEnd'] as const;
 
 export interface DuplicateCampaignDialogProps {
   campaign: { id: string; name: string; market: keyof typeof MARKETS } | null;
@@ -20,40 +24,34 @@ export interface DuplicateCampaignDialogProps {
 export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaignDialogProps) {
   const t = useT();
   const navigate = useNavigate();
-  const [values, setValues] = useState<Record<Field, string>>({ name: '', campaignStart: '', registrationEnd: '', campaignEnd: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field | 'general', string>>>({});
+  const tz = campaign ? marketTimeZone(campaign.market) : '';
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  // Checked on submit; an error (the rule's or the server's) stays at its field until the next try.
+  const form = useForm<Record<Field, string>>({
+    mode: 'controlled',
+    initialValues: { name: '', campaignStart: '', registrationEnd: '', campaignEnd: '' },
+    clearInputErrorOnChange: false,
+    validate: Object.fromEntries(PERIOD_FIELDS.map((field) => [field, (wall: string) => (wallTimeToInstant(wall, tz) ? null : t('campaigns.list.enterDateTime'))])),
+  });
   const [{ fetching }, duplicate] = useMutation(CampaignDuplicateDocument);
   if (!campaign) return null;
-  const tz = marketTimeZone(campaign.market);
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   const submit = async () => {
-    const local: typeof errors = {};
-    const instants: Partial<Record<Field, string>> = {};
-    for (const field of ['campaignStart', 'registrationEnd', 'campaignEnd'] as const) {
-      const instant = wallTimeToInstant(values[field], tz);
-      if (!instant) local[field] = t('campaigns.list.enterDateTime');
-      else instants[field] = instant;
-    }
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    const result = await duplicate(
-      { input: { id: campaign.id, name: values.name.trim() || null, campaignStart: instants.campaignStart!, registrationEnd: instants.registrationEnd!, campaignEnd: instants.campaignEnd! } },
-      { additionalTypenames: ['Campaign'] },
-    );
+    setGeneralError(null);
+    if (form.validate().hasErrors) return;
+    const { name, campaignStart, registrationEnd, campaignEnd } = form.getValues();
+    const input = {
+      id: campaign.id,
+      name: name.trim() || null,
+      campaignStart: wallTimeToInstant(campaignStart, tz)!,
+      registrationEnd: wallTimeToInstant(registrationEnd, tz)!,
+      campaignEnd: wallTimeToInstant(campaignEnd, tz)!,
+    };
+    const result = await duplicate({ input }, { additionalTypenames: ['Campaign'] });
     const payload = result.data?.campaignDuplicate;
-    if (result.error || !payload) {
-      setErrors({ general: result.error ? describeError(result.error) : t('campaigns.noAnswer') });
-      return;
-    }
-    if (payload.userErrors.length) {
-      const next: typeof errors = {};
-      for (const e of payload.userErrors) {
-        const field = e.field?.[1] as Field | undefined;
-        const key = field && field in values ? field : 'general';
-        next[key] = next[key] ? `${next[key]} ${e.message}` : e.message;
-      }
-      setErrors(next);
+    const problems = mutationFormErrors(result, payload?.userErrors, FIELDS);
+    if (problems || !payload) {
+      setGeneralError(problems ? showFormProblems(form, problems) : t('campaigns.noAnswer'));
       return;
     }
     onClose();
@@ -73,18 +71,20 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
           <Text size="sm" c="dimmed">
             {t('campaigns.list.duplicateBody', { market: MARKETS[campaign.market].name, zone: zoneName(tz) })}
           </Text>
-          {errors.general && (
+          {generalError && (
             <Alert color="red" variant="light" role="alert">
-              {errors.general}
+              {generalError}
             </Alert>
           )}
           <TextInput
             label={t('campaigns.detail.change.name')}
             placeholder={campaign.name}
-            description={t('campaigns.list.keepName')} value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
-          <WallTimeInput label={t('campaigns.detail.change.campaignStart')} required value={values.campaignStart} onChange={set('campaignStart')} error={errors.campaignStart} />
-          <WallTimeInput label={t('campaigns.list.registrationEnds')} required value={values.registrationEnd} onChange={set('registrationEnd')} error={errors.registrationEnd} />
-          <WallTimeInput label={t('campaigns.detail.change.campaignEnd')} required value={values.campaignEnd} onChange={set('campaignEnd')} error={errors.campaignEnd} />
+            description={t('campaigns.list.keepName')}
+            {...form.getInputProps('name')}
+          />
+          <WallTimeInput label={t('campaigns.detail.change.campaignStart')} required {...valueProps(form, 'campaignStart')} />
+          <WallTimeInput label={t('campaigns.list.registrationEnds')} required {...valueProps(form, 'registrationEnd')} />
+          <WallTimeInput label={t('campaigns.detail.change.campaignEnd')} required {...valueProps(form, 'campaignEnd')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -1,57 +1,58 @@
 /** A new (empty) product list of one of the agency's campaigns; the builder opens next to add products. */
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { ProductListCreateDocument } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
-import { splitUserErrors } from '../../../lib/userErrors';
+import { mutationFormErrors, showFormProblems } from '../../../components/mutationResult';
 import { useT } from '../../../i18n/context';
 import { useCampaignOptions } from './useCampaignOptions';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 const NAME_MAX = 100;
 const FIELDS = ['campaignId', 'name'] as const;
-type Field = (typeof FIELDS)[number];
 
 export function CreateListDialog({ opened, campaignId, onClose }: { opened: boolean; campaignId: string | null; onClose: () => void }) {
   const navigate = useNavigate();
   const t = useT();
   const { options } = useCampaignOptions();
   const open = options.filter((o) => o.status !== 'CLOSED');
-  const [campaign, setCampaign] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // Checked on submit; an error (the rule's or the server's) stays at its field until the next try.
+  const form = useForm<{ campaignId: string | null; name: string }>({
+    mode: 'controlled',
+    initialValues: { campaignId: null, name: '' },
+    clearInputErrorOnChange: false,
+    validate: {
+      campaignId: (): string | null => (chosen ? null : t('agency.lists.create.chooseCampaign')),
+      name: (value) => {
+        const trimmed = value.trim();
+        if (!trimmed) return t('agency.lists.nameRequired');
+        return trimmed.length > NAME_MAX ? t('agency.lists.nameTooLong', { max: NAME_MAX, length: trimmed.length }) : null;
+      },
+    },
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, create] = useMutation(ProductListCreateDocument);
-  const chosen = campaign ?? (campaignId && open.some((o) => o.value === campaignId) ? campaignId : null);
+  const chosen = form.values.campaignId ?? (campaignId && open.some((o) => o.value === campaignId) ? campaignId : null);
+  const name = form.values.name;
 
   const close = () => {
-    setCampaign(null);
-    setName('');
-    setErrors({});
+    form.reset();
     setFormError(null);
     onClose();
   };
 
   const submit = async () => {
-    const local: Partial<Record<Field, string>> = {};
-    if (!chosen) local.campaignId = t('agency.lists.create.chooseCampaign');
-    if (!name.trim()) local.name = t('agency.lists.nameRequired');
-    else if (name.trim().length > NAME_MAX) local.name = t('agency.lists.nameTooLong', { max: NAME_MAX, length: name.trim().length });
-    setErrors(local);
     setFormError(null);
-    if (Object.keys(local).length || !chosen) return;
+    if (form.validate().hasErrors || !chosen) return;
     const result = await create({ input: { campaignId: chosen, name: name.trim(), items: [] } });
-    if (result.error) {
-      setFormError(describeError(result.error));
-      return;
-    }
     const payload = result.data?.productListCreate;
-    if (!payload?.productList) {
-      const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], FIELDS);
-      setErrors(fieldErrors);
-      setFormError(formErrors.join(' ') || (Object.keys(fieldErrors).length ? null : t('agency.lists.create.failed')));
+    const problems = mutationFormErrors(result, payload?.userErrors, FIELDS);
+    if (problems || !payload?.productList) {
+      const fieldErrors = problems?.fieldErrors ?? {};
+      const formText = showFormProblems(form, problems ?? { fieldErrors, formErrors: [] });
+      setFormError(formText ?? (Object.keys(fieldErrors).length ? null : t('agency.lists.create.failed')));
       return;
     }
     const id = payload.productList.id;
@@ -77,9 +78,8 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
             required
             searchable
             data={open}
+            {...form.getInputProps('campaignId')}
             value={chosen}
-            onChange={setCampaign}
-            error={errors.campaignId}
             nothingFoundMessage={t('agency.lists.create.noOpenCampaign')}
             data-autofocus
           />
@@ -88,9 +88,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
             description={t('agency.lists.create.nameHelp', { length: name.trim().length, max: NAME_MAX })}
             placeholder={t('agency.lists.create.namePlaceholder')}
             required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
+            {...form.getInputProps('name')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={fetching}>

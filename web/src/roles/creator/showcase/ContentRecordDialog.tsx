@@ -1,17 +1,18 @@
 /** Record a video or LIVE session for a product in the showcase; it fulfils a delivered sample of it. */
 import { Button, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { WallTimeInput } from '../../../features/campaigns/WallTimeInput';
 import { wallTimeToInstant, zoneName } from '../../../features/campaigns/zonedTime';
 import { ContentRecordDocument, type ContentKind } from '../../../generated/graphql';
-import { mutationFormErrors } from '../../../components/mutationResult';
+import { submitChecked } from '../../../components/mutationResult';
+import { valueProps } from '../../../components/valueProps';
 import { useT } from '../../../i18n/context';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 
 const FIELDS = ['kind', 'url', 'postedAt'] as const;
-type Field = (typeof FIELDS)[number];
 
 export interface ContentTarget {
   entryId: string;
@@ -30,32 +31,34 @@ export function ContentRecordDialog({ target, timeZone, onClose, onRecorded }: {
 
 function ContentForm({ target, timeZone, onClose, onRecorded }: { target: ContentTarget; timeZone: string; onClose: () => void; onRecorded: () => void }) {
   const t = useT();
-  const [kind, setKind] = useState<ContentKind>('VIDEO');
-  const [url, setUrl] = useState('');
-  const [postedAt, setPostedAt] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // Checked on submit; a field's error (the rule's or the server's) goes as soon as it is edited.
+  const form = useForm<{ kind: ContentKind; url: string; postedAt: string }>({
+    mode: 'controlled',
+    initialValues: { kind: 'VIDEO', url: '', postedAt: '' },
+    validate: {
+      url: (url) => {
+        const trimmed = url.trim();
+        if (!trimmed) return t('creator.content.pasteUrl');
+        return /^https:\/\/\S+$/i.test(trimmed) ? null : t('creator.content.httpsUrl');
+      },
+      postedAt: (postedAt) => {
+        const instant = postedAt ? wallTimeToInstant(postedAt, timeZone) : null;
+        if (postedAt && !instant) return t('creator.content.enterDate');
+        return instant && Date.parse(instant) > Date.now() ? t('creator.content.notFuture') : null;
+      },
+    },
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, record] = useMutation(ContentRecordDocument);
 
   const submit = async () => {
-    const local: Partial<Record<Field, string>> = {};
-    const trimmed = url.trim();
-    if (!trimmed) local.url = t('creator.content.pasteUrl');
-    else if (!/^https:\/\/\S+$/i.test(trimmed)) local.url = t('creator.content.httpsUrl');
-    const instant = postedAt ? wallTimeToInstant(postedAt, timeZone) : null;
-    if (postedAt && !instant) local.postedAt = t('creator.content.enterDate');
-    else if (instant && Date.parse(instant) > Date.now()) local.postedAt = t('creator.content.notFuture');
-    setErrors(local);
-    setFormError(null);
-    if (Object.keys(local).length) return;
-    const result = await record({ input: { showcaseEntryId: target.entryId, kind, url: trimmed, postedAt: instant } });
-    const payload = result.data?.contentRecord;
-    const split = mutationFormErrors(result, payload?.userErrors, FIELDS);
-    if (split) {
-      setErrors(split.fieldErrors);
-      setFormError(split.formErrors.join(' ') || null);
-      return;
-    }
+    const send = () => {
+      const { kind, url, postedAt } = form.getValues();
+      const instant = postedAt ? wallTimeToInstant(postedAt, timeZone) : null;
+      return record({ input: { showcaseEntryId: target.entryId, kind, url: url.trim(), postedAt: instant } });
+    };
+    const result = await submitChecked(form, { fields: FIELDS, setFormError }, send, (r) => r.data?.contentRecord.userErrors);
+    if (!result) return;
     onRecorded();
     onClose();
   };
@@ -78,8 +81,8 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
             fullWidth
             size="md"
             aria-labelledby="content-kind-label"
-            value={kind}
-            onChange={(v) => setKind(v as ContentKind)}
+            value={form.values.kind}
+            onChange={(v) => form.setFieldValue('kind', v as ContentKind)}
             data={[
               { value: 'VIDEO', label: t('creator.content.video') },
               { value: 'LIVE', label: t('creator.content.live') },
@@ -95,24 +98,14 @@ function ContentForm({ target, timeZone, onClose, onRecorded }: { target: Conten
           autoCapitalize="off"
           spellCheck={false}
           required
-          value={url}
-          onChange={(e) => {
-            setUrl(e.currentTarget.value);
-            setErrors((x) => ({ ...x, url: undefined }));
-          }}
-          error={errors.url}
+          {...form.getInputProps('url')}
           data-autofocus
         />
         <WallTimeInput
           label={t('creator.content.postedAt')}
           description={t('creator.content.postedAtHint', { zone: zoneName(timeZone) })}
           size="md"
-          value={postedAt}
-          onChange={(v) => {
-            setPostedAt(v);
-            setErrors((x) => ({ ...x, postedAt: undefined }));
-          }}
-          error={errors.postedAt}
+          {...valueProps(form, 'postedAt')}
         />
         <Stack gap="xs" mt="xs">
           <Button type="submit" size="md" loading={fetching} color="pink" fullWidth>

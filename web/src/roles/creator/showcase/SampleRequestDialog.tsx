@@ -3,13 +3,14 @@
  * (to ship it) and the creator can read the address, never the agency. The last address used is offered again.
  */
 import { Alert, Button, Modal, Select, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { LoadingState } from '../../../components/QueryState';
 import { CreatorSamplesDocument, RequestSampleDocument, type Market } from '../../../generated/graphql';
-import { mutationFormErrors } from '../../../components/mutationResult';
+import { submitChecked } from '../../../components/mutationResult';
 import { MARKETS } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
 import { useT } from '../../../i18n/context';
@@ -75,49 +76,36 @@ function SampleRequestLoader(props: FormProps) {
 
 function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps & { initial: Address }) {
   const t = useT();
-  const [address, setAddress] = useState<Address>(initial);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // Checked on submit; a field's error (the rule's or the server's) goes as soon as it is edited.
+  const form = useForm<Address>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: Object.fromEntries(REQUIRED.map(([field, message]) => [field, (value: string) => (value.trim() ? null : t(message))])),
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, request] = useMutation(RequestSampleDocument);
 
-  const set = (field: Field) => (value: string) => {
-    setAddress((a) => ({ ...a, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
   const submit = async () => {
-    const local: Partial<Record<Field, string>> = {};
-    for (const [field, message] of REQUIRED) if (!address[field].trim()) local[field] = t(message);
-    setErrors(local);
-    setFormError(null);
-    if (Object.keys(local).length) {
-      document.getElementById(`sample-${Object.keys(local)[0]}`)?.focus();
-      return;
-    }
-    const result = await request({
-      input: {
-        showcaseEntryId: target.entryId,
-        address: {
-          recipientName: address.recipientName.trim(),
-          phone: address.phone.trim(),
-          line1: address.line1.trim(),
-          line2: address.line2.trim() || null,
-          city: address.city.trim(),
-          region: address.region.trim() || null,
-          postalCode: address.postalCode.trim(),
-          country: address.country,
+    const send = () => {
+      const address = form.getValues();
+      return request({
+        input: {
+          showcaseEntryId: target.entryId,
+          address: {
+            recipientName: address.recipientName.trim(),
+            phone: address.phone.trim(),
+            line1: address.line1.trim(),
+            line2: address.line2.trim() || null,
+            city: address.city.trim(),
+            region: address.region.trim() || null,
+            postalCode: address.postalCode.trim(),
+            country: address.country,
+          },
         },
-      },
-    });
-    const payload = result.data?.sampleRequest;
-    const split = mutationFormErrors(result, payload?.userErrors, FIELDS);
-    if (split) {
-      setErrors(split.fieldErrors);
-      setFormError(split.formErrors.join(' ') || null);
-      const first = FIELDS.find((f) => split.fieldErrors[f]);
-      if (first) document.getElementById(`sample-${first}`)?.focus();
-      return;
-    }
+      });
+    };
+    const result = await submitChecked(form, { fields: FIELDS, idPrefix: 'sample', setFormError }, send, (r) => r.data?.sampleRequest.userErrors);
+    if (!result) return;
     onRequested();
     onClose();
   };
@@ -128,9 +116,7 @@ function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps 
       label={label}
       size="md"
       autoComplete={autoComplete}
-      value={address[field]}
-      onChange={(e) => set(field)(e.currentTarget.value)}
-      error={errors[field]}
+      {...form.getInputProps(field)}
       required={REQUIRED.some(([f]) => f === field)}
       {...extra}
     />
@@ -168,9 +154,9 @@ function SampleRequestForm({ target, onClose, onRequested, initial }: FormProps 
             size="md"
             required
             data={(Object.keys(MARKETS) as Market[]).map((m) => ({ value: m, label: MARKETS[m].name }))}
-            value={address.country || null}
-            onChange={(v) => set('country')(v ?? '')}
-            error={errors.country}
+            {...form.getInputProps('country')}
+            value={form.values.country || null}
+            onChange={(v) => form.setFieldValue('country', v ?? '')}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />

@@ -4,12 +4,12 @@
  * stored both.
  */
 import { Alert, Button, Checkbox, CopyButton, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy, IconDownload, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { IntegrationKeyCreateDocument } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
-import { splitUserErrors } from '../../../lib/userErrors';
+import { mutationFormErrors, showFormProblems } from '../../../components/mutationResult';
 import { envFile, KEY_NAME_MAX, keyNameError } from './integrationKeys';
 import { useT } from '../../../i18n/context';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
@@ -23,16 +23,20 @@ interface Issued {
 
 export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: () => void }) {
   const t = useT();
-  const [name, setName] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
+  // Checked on submit; once the name has an error (the rule's or the server's), it is checked again as typed.
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: '' },
+    clearInputErrorOnChange: false,
+    validate: { name: (name: string) => keyNameError(name, t) },
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [stored, setStored] = useState(false);
   const [{ fetching }, create] = useMutation(IntegrationKeyCreateDocument);
 
   const close = () => {
-    setName('');
-    setNameError(null);
+    form.reset();
     setFormError(null);
     setIssued(null);
     setStored(false);
@@ -40,20 +44,14 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
   };
 
   const submit = async () => {
-    const local = keyNameError(name, t);
-    setNameError(local);
     setFormError(null);
-    if (local) return;
-    const result = await create({ input: { name: name.trim() } }, { additionalTypenames: ['IntegrationKey'] });
-    if (result.error) {
-      setFormError(describeError(result.error));
-      return;
-    }
+    if (form.validate().hasErrors) return;
+    const result = await create({ input: { name: form.getValues().name.trim() } }, { additionalTypenames: ['IntegrationKey'] });
     const payload = result.data?.integrationKeyCreate;
-    if (!payload?.integrationKey || !payload.apiKey || !payload.signingSecret) {
-      const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], ['name'] as const);
-      setNameError(fieldErrors.name ?? null);
-      setFormError(formErrors.join(' ') || (fieldErrors.name ? null : t('seller.keys.notCreated')));
+    const problems = mutationFormErrors(result, payload?.userErrors, ['name'] as const);
+    if (problems || !payload?.integrationKey || !payload.apiKey || !payload.signingSecret) {
+      const formText = problems ? showFormProblems(form, problems) : null;
+      setFormError(formText ?? (problems?.fieldErrors.name ? null : t('seller.keys.notCreated')));
       return;
     }
     setIssued({ name: payload.integrationKey.name, keyId: payload.integrationKey.keyId, apiKey: payload.apiKey, signingSecret: payload.signingSecret });
@@ -118,12 +116,11 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
               label={t('seller.keys.name')}
               description={t('seller.keys.nameHint', { max: KEY_NAME_MAX })}
               required
-              value={name}
+              {...form.getInputProps('name')}
               onChange={(e) => {
-                setName(e.currentTarget.value);
-                if (nameError) setNameError(keyNameError(e.currentTarget.value, t));
+                form.setFieldValue('name', e.currentTarget.value);
+                if (form.errors.name) form.validateField('name');
               }}
-              error={nameError}
               data-autofocus
             />
             <Text size="xs" c="dimmed">

@@ -7,7 +7,7 @@ import type { RegisterForm } from './useRegisterForm';
 
 export function ContactAndSubmit({ form }: { form: RegisterForm }) {
   const t = useT();
-  const { formErrors, submitted, selected, invalidCount } = form;
+  const { generalError, submitted, selected, invalidCount } = form;
   return (
     <>
       <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="contact-title">
@@ -20,23 +20,19 @@ export function ContactAndSubmit({ form }: { form: RegisterForm }) {
             required
             type="email"
             autoComplete="email"
-            value={form.email}
-            onChange={(e) => form.changeEmail(e.currentTarget.value)}
-            error={formErrors.contactEmail ?? (submitted ? form.emailError : null)}
+            {...form.emailProps}
           />
           <TextInput
             label={t('seller.register.whatsappOptional')}
             type="tel"
-            value={form.whatsapp}
-            onChange={(e) => form.changeWhatsapp(e.currentTarget.value)}
-            error={formErrors.contactWhatsapp ?? form.whatsappError}
+            {...form.whatsappProps}
           />
         </SimpleGrid>
       </Card>
 
-      {formErrors.general && (
+      {generalError && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('seller.register.nothingRegistered')} role="alert">
-          {formErrors.general}
+          {generalError}
         </Alert>
       )}
       <Group justify="space-between" wrap="wrap" gap="sm">

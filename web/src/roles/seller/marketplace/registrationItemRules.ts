@@ -56,11 +56,11 @@ export function checkItemTerms(terms: ItemTermsText, commissionRequirementBps: n
   };
 }
 
+/** The form field of each input field of an item's terms. */
+export const ITEM_FIELD_OF_INPUT: Readonly<Record<string, ItemField>> = { totalRateBps: 'rate', sampleQuota: 'samples', shopAdsRateBps: 'adsRate' };
+
 /** Where a registrationCreate item error belongs: ["input","items","2","totalRateBps"] → "rate". */
 export function itemErrorField(path: ReadonlyArray<string> | null | undefined): ItemField | null {
   const last = path?.[path.length - 1];
-  if (last === 'totalRateBps') return 'rate';
-  if (last === 'sampleQuota') return 'samples';
-  if (last === 'shopAdsRateBps') return 'adsRate';
-  return null;
+  return last !== undefined && Object.hasOwn(ITEM_FIELD_OF_INPUT, last) ? ITEM_FIELD_OF_INPUT[last]! : null;
 }

@@ -1,8 +1,9 @@
 /**
- * The registration form's state: the products picked (each with its terms and the server's errors for it), the
- * contact, the checks, and the submit that registers them: items that failed stay picked with their errors, the
- * others join `registered`.
+ * The registration form's state, on @mantine/form: the products picked (each with its terms and the server's
+ * errors for it), the contact, the checks, and the submit that registers them: items that failed stay picked with
+ * their errors, the others join `registered`.
  */
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type RefObject } from 'react';
 import { useMutation } from 'urql';
@@ -31,10 +32,12 @@ export interface Registered {
   rateBps: number;
 }
 
-export interface RegisterFormErrors {
-  contactEmail?: string;
-  contactWhatsapp?: string;
-  general?: string;
+interface RegisterValues {
+  items: SelectedItem[];
+  applyAll: string;
+  /** null until edited: the shop's contact email stands in. */
+  contactEmail: string | null;
+  contactWhatsapp: string;
 }
 
 export interface RegisterFormOptions {
@@ -53,46 +56,45 @@ export interface RegisterFormOptions {
 
 export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, formRef, onRegistered }: RegisterFormOptions) {
   const t = useT();
-  const [selected, setSelected] = useState<SelectedItem[]>([]);
-  const [applyAll, setApplyAll] = useState('');
-  const [contactEmail, setContactEmail] = useState<string | null>(null);
-  const [whatsapp, setWhatsapp] = useState('');
+  const emailRule = (value: string | null) => {
+    const email = (value ?? shopEmail ?? '').trim();
+    return !email ? t('seller.terms.enterEmail') : !EMAIL_RE.test(email) ? t('seller.register.validEmail') : null;
+  };
+  const whatsappRule = (value: string) => (value.trim() && !WHATSAPP_RE.test(value.trim()) ? t('seller.register.validWhatsapp') : null);
+  // form.errors holds the server's errors of the contact (each goes when its field is edited); the rules' errors
+  // are worked out as typed: the email's shows once submitted, the WhatsApp number's at once.
+  const form = useForm<RegisterValues>({
+    mode: 'controlled',
+    initialValues: { items: [], applyAll: '', contactEmail: null, contactWhatsapp: '' },
+    validate: { contactEmail: emailRule, contactWhatsapp: whatsappRule },
+  });
   const [submitted, setSubmitted] = useState(false);
-  const [formErrors, setFormErrors] = useState<RegisterFormErrors>({});
+  const [generalError, setGeneralError] = useState<string | null>(null);
   const [registered, setRegistered] = useState<Registered[]>([]);
   const [{ fetching: saving }, create] = useMutation(RegistrationCreateDocument);
 
-  const email = contactEmail ?? shopEmail ?? '';
+  const { items: selected, applyAll, contactWhatsapp: whatsapp } = form.values;
+  const email = form.values.contactEmail ?? shopEmail ?? '';
   const checked = selected.map((item) => checkItemTerms(item.terms, requirement));
-  const emailError = !email.trim() ? t('seller.terms.enterEmail') : !EMAIL_RE.test(email.trim()) ? t('seller.register.validEmail') : null;
-  const whatsappError = whatsapp.trim() && !WHATSAPP_RE.test(whatsapp.trim()) ? t('seller.register.validWhatsapp') : null;
   const invalidCount = checked.filter((c) => Object.keys(c.errors).length > 0).length;
-  const canSubmit = selected.length > 0 && invalidCount === 0 && !emailError && !whatsappError;
 
   const isSelected = (id: string) => selected.some((s) => s.product.id === id);
-  const toggle = (product: Product) =>
-    setSelected((items) =>
-      items.some((s) => s.product.id === product.id)
-        ? items.filter((s) => s.product.id !== product.id)
-        : [...items, { product, terms: { rate: applyAll || bpsToPercentText(requirement), samples: '0', adsRate: '' }, serverErrors: {} }],
-    );
+  const toggle = (product: Product) => {
+    const at = selected.findIndex((s) => s.product.id === product.id);
+    if (at >= 0) form.removeListItem('items', at);
+    else form.insertListItem('items', { product, terms: { rate: applyAll || bpsToPercentText(requirement), samples: '0', adsRate: '' }, serverErrors: {} });
+  };
   const setTerm = (id: string, field: ItemField, value: string) =>
-    setSelected((items) =>
+    form.setFieldValue('items', (items) =>
       items.map((s) => (s.product.id === id ? { ...s, terms: { ...s.terms, [field]: value }, serverErrors: { ...s.serverErrors, [field]: undefined, product: undefined } } : s)),
     );
-  const changeEmail = (value: string) => {
-    setContactEmail(value);
-    setFormErrors((f) => ({ ...f, contactEmail: undefined }));
-  };
-  const changeWhatsapp = (value: string) => {
-    setWhatsapp(value);
-    setFormErrors((f) => ({ ...f, contactWhatsapp: undefined }));
-  };
+  const emailProps = { ...form.getInputProps('contactEmail'), value: email, error: form.errors.contactEmail ?? (submitted ? emailRule(form.values.contactEmail) : null) };
+  const whatsappProps = { ...form.getInputProps('contactWhatsapp'), error: form.errors.contactWhatsapp ?? whatsappRule(whatsapp) };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!canSubmit) {
+    if (selected.length === 0 || invalidCount > 0 || !form.isValid()) {
       requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
@@ -104,24 +106,19 @@ export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, 
     }));
     const result = await create({ input: { campaignId, items, contactEmail: email.trim(), contactWhatsapp: whatsapp.trim() || null } });
     const payload = result.data?.registrationCreate;
+    form.clearErrors();
     if (result.error || !payload) {
-      setFormErrors({ general: result.error ? describeError(result.error) : t('seller.noAnswer') });
+      setGeneralError(result.error ? describeError(result.error) : t('seller.noAnswer'));
       return;
     }
-    if (payload.userErrors.length > 0) {
-      const next: RegisterFormErrors = {};
-      for (const e of payload.userErrors) {
-        const field = e.field?.[e.field.length - 1];
-        if (field === 'contactEmail' || field === 'contactWhatsapp') next[field] = e.message;
-        else {
-          const message = windowErrorMessage(e, timeZone);
-          next.general = next.general ? `${next.general} ${message}` : message;
-        }
-      }
-      setFormErrors(next);
-      return;
+    const general: string[] = [];
+    for (const e of payload.userErrors) {
+      const field = e.field?.[e.field.length - 1];
+      if (field === 'contactEmail' || field === 'contactWhatsapp') form.setFieldError(field, e.message);
+      else general.push(windowErrorMessage(e, timeZone));
     }
-    setFormErrors({});
+    setGeneralError(general.join(' ') || null);
+    if (payload.userErrors.length) return;
     const done: Registered[] = [];
     const remaining: SelectedItem[] = [];
     payload.results.forEach((r) => {
@@ -138,7 +135,7 @@ export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, 
       }
       remaining.push({ ...item, serverErrors });
     });
-    setSelected(remaining);
+    form.setFieldValue('items', remaining);
     setRegistered((prev) => [...done, ...prev]);
     setSubmitted(false);
     onRegistered();
@@ -154,15 +151,11 @@ export function useRegisterForm({ campaignId, requirement, timeZone, shopEmail, 
     selected,
     checked,
     applyAll,
-    setApplyAll,
-    email,
-    changeEmail,
-    emailError,
-    whatsapp,
-    changeWhatsapp,
-    whatsappError,
+    setApplyAll: (value: string) => form.setFieldValue('applyAll', value),
+    emailProps,
+    whatsappProps,
     submitted,
-    formErrors,
+    generalError,
     registered,
     invalidCount,
     saving,

@@ -1,5 +1,6 @@
 /** Raise a registration's sample quota; it can only go up. */
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { checkQuantity } from '../marketplace/registrationItemRules';
 import { useT } from '../../../i18n/context';
@@ -16,12 +17,23 @@ export interface SampleQuotaDialogProps {
 
 export function SampleQuotaDialog({ target, busy, serverError, onSave, onClose }: SampleQuotaDialogProps) {
   const t = useT();
-  const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
   const current = target?.current ?? 0;
-  const check = checkQuantity(text, { min: current + 1 });
+  const check = (text: string) => checkQuantity(text, { min: current + 1 });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { quota: '' },
+    validateInputOnChange: true,
+    validate: {
+      quota: (text: string) => {
+        const { error } = check(text);
+        return error === `At least ${current + 1}` ? t('seller.quota.moreThan', { shown: formatCount(current) }) : error;
+      },
+    },
+  });
+  const text = form.values.quota;
   const close = () => {
-    setText('');
+    form.reset();
     setTried(false);
     onClose();
   };
@@ -29,9 +41,11 @@ export function SampleQuotaDialog({ target, busy, serverError, onSave, onClose }
     <Modal opened={target !== null} onClose={close} title={t('seller.quota.title')} centered>
       <form
         onSubmit={(e) => {
-          e.preventDefault();
           setTried(true);
-          if (!check.error && check.value !== null) onSave(check.value);
+          form.onSubmit((values) => {
+            const { value } = check(values.quota);
+            if (value !== null) onSave(value);
+          })(e);
         }}
       >
         <Stack>
@@ -43,9 +57,9 @@ export function SampleQuotaDialog({ target, busy, serverError, onSave, onClose }
             inputMode="numeric"
             required
             data-autofocus
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={serverError ?? (tried || text ? (check.error === `At least ${current + 1}` ? t('seller.quota.moreThan', { shown: formatCount(current) }) : check.error) : null)}
+            {...form.getInputProps('quota')}
+            // The server's answer first; the rule as soon as something is typed, "enter a number" after a try.
+            error={serverError ?? (tried || text ? form.errors.quota : null)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

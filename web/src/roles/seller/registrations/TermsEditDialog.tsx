@@ -1,13 +1,15 @@
 /** Change a PENDING registration's terms in place: it keeps its place in the agency's review queue, and the
  * agency sees the change in the registration's history and live. */
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { bpsToPercentText } from '../../../features/campaigns/percent';
 import { RateInput } from '../../../features/campaigns/RateInput';
-import { checkItemTerms, itemErrorField, type ItemField } from '../marketplace/registrationItemRules';
+import { checkItemTerms, ITEM_FIELD_OF_INPUT, type ItemTermsText } from '../marketplace/registrationItemRules';
 import { RegistrationTermsUpdateDocument } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
+import { mutationFormErrors, showFormProblems } from '../../../components/mutationResult';
+import { valueProps } from '../../../components/valueProps';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
 
@@ -22,24 +24,38 @@ export interface TermsTarget {
   contactWhatsapp: string | null;
 }
 
-type Field = ItemField | 'email' | 'whatsapp' | 'general';
+type Values = ItemTermsText & { email: string; whatsapp: string };
+const FIELDS = ['rate', 'samples', 'adsRate', 'email', 'whatsapp'] as const;
+const ALIASES = { ...ITEM_FIELD_OF_INPUT, contactEmail: 'email', contactWhatsapp: 'whatsapp' } as const;
 
 export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTarget; onClose: () => void; onSaved: () => void }) {
   const t = useT();
-  const [rate, setRate] = useState(target.totalRateBps === null ? '' : bpsToPercentText(target.totalRateBps));
-  const [samples, setSamples] = useState(String(target.sampleQuota ?? 0));
-  const [adsRate, setAdsRate] = useState(target.shopAdsRateBps === null ? '' : bpsToPercentText(target.shopAdsRateBps));
-  const [email, setEmail] = useState(target.contactEmail ?? '');
-  const [whatsapp, setWhatsapp] = useState(target.contactWhatsapp ?? '');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // Checked on submit; an error (the rule's or the server's) stays at its field until the next try.
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: {
+      rate: target.totalRateBps === null ? '' : bpsToPercentText(target.totalRateBps),
+      samples: String(target.sampleQuota ?? 0),
+      adsRate: target.shopAdsRateBps === null ? '' : bpsToPercentText(target.shopAdsRateBps),
+      email: target.contactEmail ?? '',
+      whatsapp: target.contactWhatsapp ?? '',
+    },
+    clearInputErrorOnChange: false,
+    validate: (values) => ({
+      ...checkItemTerms(values, target.commissionRequirementBps).errors,
+      email: values.email.trim() ? null : t('seller.terms.enterEmail'),
+    }),
+  });
+  const [generalError, setGeneralError] = useState<string | null>(null);
   const [{ fetching }, save] = useMutation(RegistrationTermsUpdateDocument);
 
   const submit = async () => {
-    const checked = checkItemTerms({ rate, samples, adsRate }, target.commissionRequirementBps);
-    const local: typeof errors = { ...checked.errors };
-    if (!email.trim()) local.email = t('seller.terms.enterEmail');
-    setErrors(local);
-    if (Object.keys(local).length) return;
+    setGeneralError(null);
+    if (form.validate().hasErrors) return;
+    const values = form.getValues();
+    const checked = checkItemTerms(values, target.commissionRequirementBps);
+    const email = values.email.trim();
+    const whatsapp = values.whatsapp.trim();
     const result = await save({
       input: {
         id: target.id,
@@ -47,24 +63,15 @@ export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTar
         sampleQuota: checked.sampleQuota,
         shopAdsRateBps: checked.shopAdsRateBps,
         clearShopAdsRate: checked.shopAdsRateBps === null && target.shopAdsRateBps !== null,
-        contactEmail: email.trim(),
-        contactWhatsapp: whatsapp.trim() || null,
-        clearContactWhatsapp: !whatsapp.trim() && target.contactWhatsapp !== null,
+        contactEmail: email,
+        contactWhatsapp: whatsapp || null,
+        clearContactWhatsapp: !whatsapp && target.contactWhatsapp !== null,
       },
     });
     const payload = result.data?.registrationTermsUpdate;
-    if (result.error || !payload) {
-      setErrors({ general: result.error ? describeError(result.error) : t('seller.noAnswer') });
-      return;
-    }
-    if (payload.userErrors.length) {
-      const next: typeof errors = {};
-      for (const e of payload.userErrors) {
-        const last = e.field?.[e.field.length - 1];
-        const key: Field = last === 'contactEmail' ? 'email' : last === 'contactWhatsapp' ? 'whatsapp' : (itemErrorField(e.field) ?? 'general');
-        next[key] = next[key] ? `${next[key]} ${e.message}` : e.message;
-      }
-      setErrors(next);
+    const problems = mutationFormErrors(result, payload?.userErrors, FIELDS, ALIASES);
+    if (problems || !payload) {
+      setGeneralError(problems ? showFormProblems(form, problems) : t('seller.noAnswer'));
       return;
     }
     onSaved();
@@ -81,20 +88,20 @@ export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTar
       >
         <Stack>
           <Text size="sm">{richT(t, 'seller.terms.body', {}, { title: <b>{target.title}</b> })}</Text>
-          {errors.general && (
+          {generalError && (
             <Alert color="red" variant="light" role="alert">
-              {errors.general}
+              {generalError}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <RateInput label={t('seller.terms.totalCommission')} required value={rate} onChange={setRate} error={errors.rate}
+            <RateInput label={t('seller.terms.totalCommission')} required {...valueProps(form, 'rate')}
               description={t('seller.terms.atLeast', { rate: bpsToPercentText(target.commissionRequirementBps) })} data-autofocus />
-            <TextInput label={t('seller.terms.sampleQuota')} inputMode="numeric" value={samples} onChange={(e) => setSamples(e.currentTarget.value)} error={errors.samples} />
-            <RateInput label={t('seller.terms.adsRate')} value={adsRate} onChange={setAdsRate} error={errors.adsRate} description={t('seller.optional')} />
+            <TextInput label={t('seller.terms.sampleQuota')} inputMode="numeric" {...form.getInputProps('samples')} />
+            <RateInput label={t('seller.terms.adsRate')} {...valueProps(form, 'adsRate')} description={t('seller.optional')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('seller.terms.contactEmail')} required type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-            <TextInput label={t('seller.terms.whatsapp')} value={whatsapp} onChange={(e) => setWhatsapp(e.currentTarget.value)} error={errors.whatsapp} description={t('seller.optional')} />
+            <TextInput label={t('seller.terms.contactEmail')} required type="email" {...form.getInputProps('email')} />
+            <TextInput label={t('seller.terms.whatsapp')} {...form.getInputProps('whatsapp')} description={t('seller.optional')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
