@@ -13,29 +13,29 @@ import { formatMoneyOrDash } from '../../lib/format';
 
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
+type Connection = { totalCount: number; edges: readonly unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
 export interface OrderLinesCardProps {
   titleId: string;
   title: string;
   liveNote: string;
   filters: ReactNode;
-  error: CombinedError | undefined;
-  loaded: boolean;
-  fetching: boolean;
-  onRetry: () => void;
+  /** The page of lines, as useOrderLineList returns it. */
+  list: { data: { orderLines: Connection } | undefined; error: CombinedError | undefined; fetching: boolean; reload: () => void; pager: Pager };
   loadingLabel: string;
   /** Shown instead of the table when there is no line. */
-  empty: { title: string; description: string } | null;
-  pager: Pager;
+  empty: { title: string; description: string };
   pageSize: number;
-  shown: number;
-  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | undefined;
   pagesLabel: string;
   /** The table. */
   children: ReactNode;
 }
 
 export function OrderLinesCard(props: OrderLinesCardProps) {
-  const { error, loaded, fetching, empty, connection } = props;
+  const { data, error, fetching } = props.list;
+  const loaded = Boolean(data);
+  const connection = data?.orderLines;
+  const shown = connection?.edges.length ?? 0;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={props.titleId}>
       <Group justify="space-between" align="baseline" mb="sm">
@@ -49,19 +49,19 @@ export function OrderLinesCard(props: OrderLinesCardProps) {
       {props.filters}
       <div style={{ position: 'relative', marginTop: 'var(--mantine-spacing-md)' }}>
         {error && !loaded ? (
-          <ErrorState error={error} onRetry={props.onRetry} />
+          <ErrorState error={error} onRetry={props.list.reload} />
         ) : !loaded && fetching ? (
           <LoadingState label={props.loadingLabel} />
-        ) : empty ? (
-          <EmptyBlock title={empty.title} description={empty.description} icon={<IconReceipt aria-hidden />} />
+        ) : shown === 0 ? (
+          <EmptyBlock title={props.empty.title} description={props.empty.description} icon={<IconReceipt aria-hidden />} />
         ) : (
           <>
             <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
             {props.children}
             <PagerControls
-              pager={props.pager}
+              pager={props.list.pager}
               pageSize={props.pageSize}
-              shown={props.shown}
+              shown={shown}
               totalCount={connection?.totalCount ?? 0}
               hasNextPage={connection?.pageInfo.hasNextPage ?? false}
               endCursor={connection?.pageInfo.endCursor}

@@ -39,10 +39,9 @@ export function SellerOrdersPage() {
   );
   const [filters, setFilters] = useState<OrderFilterValues>(EMPTY_ORDER_FILTERS);
   const filter = buildOrderLineFilter(filters, tz, today);
-  const { data, fetching, error, reload, pager, flashing, receiptOf, setReceiptOf } = useOrderLineList(SellerOrderLinesDocument, 'seller', filter, PAGE_SIZE);
-
-  const connection = data?.orderLines;
-  const lines = connection?.edges.map((e) => e.node) ?? [];
+  const list = useOrderLineList(SellerOrderLinesDocument, 'seller', filter, PAGE_SIZE);
+  const { flashing, receiptOf, setReceiptOf } = list;
+  const lines = list.data?.orderLines.edges.map((e) => e.node) ?? [];
   const filtered = anyOrderFilter(filters);
 
   return (
@@ -56,23 +55,13 @@ export function SellerOrdersPage() {
         title={t('seller.orders.lines')}
         liveNote={t('seller.orders.liveNote')}
         filters={<OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />}
-        error={error}
-        loaded={Boolean(data)}
-        fetching={fetching}
-        onRetry={reload}
+        list={list}
         loadingLabel={t('seller.orders.loading')}
-        empty={
-          lines.length === 0
-            ? {
-                title: filtered ? t('seller.orders.noMatch') : t('seller.orders.none'),
-                description: filtered ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody'),
-              }
-            : null
-        }
-        pager={pager}
+        empty={{
+          title: filtered ? t('seller.orders.noMatch') : t('seller.orders.none'),
+          description: filtered ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody'),
+        }}
         pageSize={PAGE_SIZE}
-        shown={lines.length}
-        connection={connection}
         pagesLabel={t('seller.orders.pages')}
       >
         <Table.ScrollContainer minWidth={960}>
