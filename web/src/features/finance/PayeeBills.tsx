@@ -3,7 +3,7 @@ import { Chip, Group, Stack } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
-import { PagerControls } from '../../components/PagerControls';
+import { ConnectionPager } from '../../components/PagerControls';
 import { EmptyBlock } from '../../components/QueryState';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { usePager } from '../../components/usePager';
@@ -62,13 +62,10 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
       >
         <>
           {layout === 'cards' ? <BillCards bills={bills} timeZone={timeZone} /> : <BillsTable bills={bills} timeZone={timeZone} />}
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={bills.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('finance.bills.pages')}
           />

@@ -6,14 +6,12 @@ import { Avatar, Card, Group, LoadingOverlay, Stack, Table, Text, Title, Unstyle
 import type { CombinedError } from '@urql/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { PagerControls } from '../../components/PagerControls';
+import { ConnectionPager, type PagedConnection } from '../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import type { Pager } from '../../components/usePager';
 import { formatMoneyOrDash } from '../../lib/format';
 
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-
-type Connection = { totalCount: number; edges: readonly unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
 export interface OrderLinesCardProps {
   titleId: string;
@@ -21,7 +19,7 @@ export interface OrderLinesCardProps {
   liveNote: string;
   filters: ReactNode;
   /** The page of lines, as useOrderLineList returns it. */
-  list: { data: { orderLines: Connection } | undefined; error: CombinedError | undefined; fetching: boolean; reload: () => void; pager: Pager };
+  list: { data: { orderLines: PagedConnection } | undefined; error: CombinedError | undefined; fetching: boolean; reload: () => void; pager: Pager };
   loadingLabel: string;
   /** Shown instead of the table when there is no line. */
   empty: { title: string; description: string };
@@ -35,7 +33,6 @@ export function OrderLinesCard(props: OrderLinesCardProps) {
   const { data, error, fetching } = props.list;
   const loaded = Boolean(data);
   const connection = data?.orderLines;
-  const shown = connection?.edges.length ?? 0;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={props.titleId}>
       <Group justify="space-between" align="baseline" mb="sm">
@@ -52,19 +49,16 @@ export function OrderLinesCard(props: OrderLinesCardProps) {
           <ErrorState error={error} onRetry={props.list.reload} />
         ) : !loaded && fetching ? (
           <LoadingState label={props.loadingLabel} />
-        ) : shown === 0 ? (
+        ) : !connection?.edges.length ? (
           <EmptyBlock title={props.empty.title} description={props.empty.description} icon={<IconReceipt aria-hidden />} />
         ) : (
           <>
             <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
             {props.children}
-            <PagerControls
+            <ConnectionPager
               pager={props.list.pager}
               pageSize={props.pageSize}
-              shown={shown}
-              totalCount={connection?.totalCount ?? 0}
-              hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-              endCursor={connection?.pageInfo.endCursor}
+              connection={connection}
               busy={fetching}
               label={props.pagesLabel}
             />

@@ -6,7 +6,7 @@ import { Anchor, Avatar, Badge, Box, Card, Drawer, Group, Select, SimpleGrid, St
 import { IconBrandTiktok, IconCheck, IconClock, IconLivePhoto, IconMinus, IconUsers, IconVideo, IconX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
-import { PagerControls } from '../../components/PagerControls';
+import { ConnectionPager } from '../../components/PagerControls';
 import { EmptyBlock } from '../../components/QueryState';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { usePager } from '../../components/usePager';
@@ -235,13 +235,10 @@ function CollaborationList({ registrationId, timeZone, version }: { registration
               <CollaborationCard key={c.creator?.id ?? i} c={c} timeZone={timeZone} />
             ))}
           </Stack>
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={rows.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('insight.collab.pages')}
           />

@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
 import { CAMPAIGN_STATUS, CAMPAIGN_STATUSES } from '../../../features/campaigns/campaignStatus';
@@ -208,13 +208,10 @@ export function CampaignsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={rows.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('campaigns.list.pages')}
               />

@@ -16,7 +16,7 @@ import { IconGift } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
 import { SAMPLE_STATUSES } from '../../../features/samples/sampleStatus';
@@ -151,13 +151,10 @@ export function AgencySamplesPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={rows.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('agency.samples.pages')}
               />

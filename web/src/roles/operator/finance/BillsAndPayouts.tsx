@@ -8,7 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
@@ -197,13 +197,10 @@ export function BillsAndPayouts() {
           >
             <>
               <BillsTable bills={bills} withPayee selectable selected={selected} onSelectedChange={setSelected} timeZone="UTC" />
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={bills.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('operator.bills.pages')}
               />

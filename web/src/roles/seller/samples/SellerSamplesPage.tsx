@@ -9,7 +9,7 @@ import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
@@ -99,13 +99,10 @@ export function SellerSamplesPage() {
                   <SellerSampleRow key={row.id} row={row} flashing={flashing.has(row.id)} onShip={() => setShipping(row)} />
                 ))}
               </DataTable>
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={rows.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('seller.samples.pages')}
               />
