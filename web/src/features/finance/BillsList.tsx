@@ -2,9 +2,10 @@
  * Monthly payment bills: period, amount, status and every payout attempt (reference, account, failure reason).
  * A table on desktop (the operator's with payees and selection for a payout run), cards on the phone.
  */
-import { ActionIcon, Badge, Card, Checkbox, Chip, Collapse, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Card, Checkbox, Collapse, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
+import { StatusChips } from '../../components/StatusChips';
 import type { BillsQuery } from '../../generated/graphql';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { marketTimeZone } from '../../lib/markets';
@@ -245,17 +246,5 @@ const BILL_FILTER_STATUSES: Bill['status'][] = ['ISSUED', 'FAILED', 'PAID'];
 /** The status filter over a bills list (none chosen: every status). */
 export function BillStatusChips({ label, value, onChange, size = 'xs' }: { label: string; value: Bill['status'][]; onChange: (next: Bill['status'][]) => void; size?: 'xs' | 'sm' }) {
   const t = useT();
-  return (
-    <div role="group" aria-label={label}>
-      <Chip.Group multiple value={value} onChange={(v) => onChange(v as Bill['status'][])}>
-        <Group gap={6}>
-          {BILL_FILTER_STATUSES.map((s) => (
-            <Chip key={s} value={s} size={size} variant="outline" color={BILL_STATUS[s].color}>
-              {t(BILL_STATUS[s].label)}
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
-    </div>
-  );
+  return <StatusChips label={label} options={BILL_FILTER_STATUSES} value={value} onChange={onChange} size={size} meta={(s) => ({ color: BILL_STATUS[s].color, text: t(BILL_STATUS[s].label) })} />;
 }
