@@ -304,6 +304,18 @@ class PerformanceSeries:
     to: LocalDate
     days: list[PerformanceDay] = strawberry.field(description="Every day from `from` to `to`, in order.")
 
+    @classmethod
+    def of(cls, market: enums.Market, first: date, last: date, days: list[Day]) -> PerformanceSeries:
+        """The days of a market, in its time zone and currency."""
+        currency = enums.MARKET_CURRENCY[market]
+        return cls(
+            time_zone=enums.MARKET_TIMEZONE[market],
+            currency=currency,
+            from_=first,
+            to=last,
+            days=[PerformanceDay.of(day, currency) for day in days],
+        )
+
 
 @strawberry.type(description="A campaign's figures changed: refetch what you show (at most one a second).")
 class CampaignNumbersChange:
