@@ -12,11 +12,11 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -115,15 +115,13 @@ export function CampaignsPage() {
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
-            <TextInput
+            <SearchInput
               label={t('campaigns.list.search')}
               placeholder={t('campaigns.form.name')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
-              onChange={(e) => {
-                setSearch(e.currentTarget.value);
-                update({ q: e.currentTarget.value.trim() || null });
+              onChange={(value) => {
+                setSearch(value);
+                update({ q: value.trim() || null });
               }}
               w={260}
             />

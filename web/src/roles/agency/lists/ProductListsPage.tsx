@@ -12,11 +12,11 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCopy, IconDots, IconLink, IconListDetails, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconDots, IconLink, IconListDetails, IconPlus, IconTrash } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -112,15 +112,13 @@ export function ProductListsPage() {
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
-            <TextInput
+            <SearchInput
               label={t('agency.lists.search')}
               placeholder={t('agency.lists.searchPlaceholder')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
-              onChange={(e) => {
-                setSearch(e.currentTarget.value);
-                update('q', e.currentTarget.value.trim() || null);
+              onChange={(value) => {
+                setSearch(value);
+                update('q', value.trim() || null);
               }}
               w={260}
             />

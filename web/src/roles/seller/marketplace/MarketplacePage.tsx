@@ -10,11 +10,11 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowRight, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowRight, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSpeakerphone } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -165,13 +165,11 @@ export function MarketplacePage() {
       <Card withBorder radius="md" padding="lg" mb="lg">
         <Stack gap="sm">
           <Group align="flex-start" gap="md" wrap="wrap">
-            <TextInput
+            <SearchInput
               label={t('seller.market.search')}
               placeholder={t('seller.market.searchPlaceholder')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
+              onChange={setSearch}
               w={{ base: '100%', xs: 240 }}
             />
             <RateInput
