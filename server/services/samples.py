@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from server import models
@@ -64,6 +64,14 @@ def sample_stmt() -> Any:
         .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
         .join(models.Product, models.Product.id == models.SampleRequest.product_id)
     )
+
+
+async def load_sample(uow: UnitOfWork, *where: ColumnElement[bool]) -> Row[Any]:
+    """The sample request `where` picks, as sample_stmt reads it; NOT_FOUND (at input.id) when there is none."""
+    row = (await uow.session.execute(sample_stmt().where(*where))).first()
+    if row is None:
+        raise not_found("Sample request", ["input", "id"])
+    return row
 
 
 async def _lock_quota(uow: UnitOfWork, registration_id: int) -> int:
@@ -225,16 +233,11 @@ async def review_sample(
         if len(reason) > REASON_MAX:
             raise DomainError("TOO_LONG", f"Use at most {REASON_MAX} characters", ["input", "reason"])
     async with UnitOfWork(rt) as uow:
-        row = (
-            await uow.session.execute(
-                sample_stmt().where(
-                    models.SampleRequest.id == sample_id,
-                    models.Campaign.agency_id == principal.organisation_id,
-                )
-            )
-        ).first()
-        if row is None:
-            raise not_found("Sample request", ["input", "id"])
+        row = await load_sample(
+            uow,
+            models.SampleRequest.id == sample_id,
+            models.Campaign.agency_id == principal.organisation_id,
+        )
         sample = row[0]
         if sample.status != SampleStatus.REQUESTED:
             raise DomainError("INVALID_STATE", "This request was already reviewed", ["input", "id"])
