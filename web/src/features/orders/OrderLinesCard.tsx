@@ -149,3 +149,39 @@ export function NumberCell({ children }: { children: ReactNode }) {
     </Table.Td>
   );
 }
+
+/** Who and what a line is attributed to (two lines of text), or why it is not. */
+export function AttributionCell({
+  attributed,
+  primary,
+  secondary,
+  unattributed,
+  miw,
+  maw,
+}: {
+  attributed: boolean;
+  primary: ReactNode;
+  secondary: ReactNode;
+  unattributed: ReactNode;
+  miw?: number;
+  maw: number;
+}) {
+  return (
+    <Table.Td miw={miw} maw={maw}>
+      {attributed ? (
+        <>
+          <Text size="sm" lineClamp={1}>
+            {primary}
+          </Text>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {secondary}
+          </Text>
+        </>
+      ) : (
+        <Text size="xs" c="dimmed">
+          {unattributed}
+        </Text>
+      )}
+    </Table.Td>
+  );
+}

@@ -17,7 +17,7 @@ import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';
 import { currencyTimeZone } from '../../../features/orders/receipt';
 import { localDate } from '../../../features/performance/series';
 import { useRefetchOn } from '../../../features/performance/useLiveRefresh';
-import { CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
+import { AttributionCell, CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
 import { useOrderLineList } from '../../../features/orders/useOrderLineList';
 import { AgencyEarningsDocument, AgencyOrderLinesDocument } from '../../../generated/graphql';
 import { formatCount, formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';
@@ -146,22 +146,14 @@ export function AgencyOrdersPage() {
                         miw={260}
                         maw={320}
                       />
-                      <Table.Td miw={170} maw={220}>
-                        {line.attributed ? (
-                          <>
-                            <Text size="sm" lineClamp={1}>
-                              {line.creator?.displayName ?? line.creatorName ?? '—'}
-                            </Text>
-                            <Text size="xs" c="dimmed" lineClamp={1}>
-                              {line.campaignName}
-                            </Text>
-                          </>
-                        ) : (
-                          <Text size="xs" c="dimmed">
-                            {t('agency.orders.notAttributed')}
-                          </Text>
-                        )}
-                      </Table.Td>
+                      <AttributionCell
+                        attributed={line.attributed}
+                        primary={line.creator?.displayName ?? line.creatorName ?? '—'}
+                        secondary={line.campaignName}
+                        unattributed={t('agency.orders.notAttributed')}
+                        miw={170}
+                        maw={220}
+                      />
                       <Table.Td>
                         <OrderStatusBadge status={line.status} />
                       </Table.Td>

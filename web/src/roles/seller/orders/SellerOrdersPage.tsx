@@ -15,7 +15,7 @@ import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, type OrderFi
 import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';
 import { unattributedText } from '../../../features/orders/orderStatus';
 import { localDate } from '../../../features/performance/series';
-import { CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
+import { AttributionCell, CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
 import { useOrderLineList } from '../../../features/orders/useOrderLineList';
 import { SellerOrderLinesDocument, SellerPerformanceCampaignsDocument } from '../../../generated/graphql';
 import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
@@ -106,22 +106,13 @@ export function SellerOrdersPage() {
                     miw={240}
                     maw={340}
                   />
-                  <Table.Td maw={240}>
-                    {line.attributed ? (
-                      <>
-                        <Text size="sm" lineClamp={1}>
-                          {line.campaignName}
-                        </Text>
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {line.agencyName}
-                        </Text>
-                      </>
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        {unattributedText(t, line.unattributedReason)}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <AttributionCell
+                    attributed={line.attributed}
+                    primary={line.campaignName}
+                    secondary={line.agencyName}
+                    unattributed={unattributedText(t, line.unattributedReason)}
+                    maw={240}
+                  />
                   <Table.Td>
                     <OrderStatusBadge status={line.status} />
                   </Table.Td>
