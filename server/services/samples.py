@@ -9,9 +9,9 @@ audit event, notifies the parties concerned and publishes sampleStatusChanged to
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Row, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, Select, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from server import models
@@ -63,6 +63,24 @@ def sample_stmt() -> Any:
         .join(models.Registration, models.Registration.id == models.SampleRequest.registration_id)
         .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
         .join(models.Product, models.Product.id == models.SampleRequest.product_id)
+    )
+
+
+_Columns = TypeVarTuple("_Columns")
+
+
+def active_entry_of(stmt: Select[*_Columns], *, showcase_entry_id: int, creator_id: int) -> Select[*_Columns]:
+    """`stmt` (over ShowcaseEntry) narrowed to the creator's ACTIVE entry `showcase_entry_id`, joined to its
+    registration, campaign and product."""
+    return (
+        stmt.join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
+        .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
+        .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
+        .where(
+            models.ShowcaseEntry.id == showcase_entry_id,
+            models.ShowcaseEntry.creator_id == creator_id,
+            models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
+        )
     )
 
 
@@ -118,22 +136,18 @@ async def request_sample(
         s = uow.session
         row = (
             await s.execute(
-                select(
-                    models.ShowcaseEntry,
-                    models.Registration.status,
-                    models.Campaign.campaign_end,
-                    models.Campaign.id,
-                    models.Campaign.agency_id,
-                    models.Registration.shop_id,
-                    models.Product.title,
-                )
-                .join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
-                .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
-                .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
-                .where(
-                    models.ShowcaseEntry.id == showcase_entry_id,
-                    models.ShowcaseEntry.creator_id == creator_id,
-                    models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
+                active_entry_of(
+                    select(
+                        models.ShowcaseEntry,
+                        models.Registration.status,
+                        models.Campaign.campaign_end,
+                        models.Campaign.id,
+                        models.Campaign.agency_id,
+                        models.Registration.shop_id,
+                        models.Product.title,
+                    ),
+                    showcase_entry_id=showcase_entry_id,
+                    creator_id=creator_id,
                 )
             )
         ).first()
