@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import sys
 import time
@@ -43,7 +42,7 @@ import httpx  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
 from bench.dashboard_world import Seeded, generate, login, throwaway_runtime  # noqa: E402
-from bench.ingest_common import connect_args  # noqa: E402
+from bench.ingest_common import bench_server_url, connect_args  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
 from server.runtime import Runtime  # noqa: E402
@@ -324,11 +323,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timed rounds (after one warm-up round)")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
     args = parser.parse_args(argv)
-    url = (
-        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
-        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
-        or DEFAULT_SERVER
-    )
+    url = bench_server_url(DEFAULT_SERVER)
     if not url.startswith("postgres"):
         raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL to a PostgreSQL server URL")
     report = asyncio.run(

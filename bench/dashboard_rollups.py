@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import secrets
 import socket
 import statistics
 import subprocess
@@ -48,7 +47,8 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from bench import dashboard_world, ingest_common  # noqa: E402
-from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
+from bench.ingest_common import bench_server_url  # noqa: E402
+from bench.unlimited import server_env  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.ids import encode_id  # noqa: E402
 from server.services.rollups import upkeep  # noqa: E402
@@ -153,17 +153,7 @@ async def _serve_and_measure(
     url: str, seeded: dashboard_world.Seeded, *, rounds: int, port: int
 ) -> dict[str, list[float]]:
     port = port or free_port()
-    env = {
-        **os.environ,
-        "MATCHUP_DATABASE_URL": url,
-        "MATCHUP_ENV": "test",
-        "MATCHUP_REDIS_URL": "",
-        "MATCHUP_SECRET_KEY": secrets.token_hex(24),
-        "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-        "MATCHUP_SIMULATOR": "off",
-        "MATCHUP_LOG_LEVEL": "WARNING",
-        **RATE_LIMITS_LIFTED,
-    }
+    env = {**os.environ, **server_env(url)}
     process = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT,
@@ -354,11 +344,7 @@ def main(argv: list[str] | None = None) -> None:
     u.add_argument("--batch", type=int, default=500)
     u.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args(argv)
-    url = (
-        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
-        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
-        or DEFAULT_SERVER
-    )
+    url = bench_server_url(DEFAULT_SERVER)
     if not url.startswith("postgres"):
         raise SystemExit("Set MATCHUP_BENCH_DATABASE_URL to a PostgreSQL server URL")
     if args.part == "dashboard":

@@ -166,18 +166,7 @@ async def throwaway_runtime(
     try:
         upgrade_head(url)
         rt = Runtime.build(
-            Settings(
-                _env_file=None,
-                env="test",
-                database_url=url,
-                secret_key=secrets.token_hex(24),
-                redis_url=None,
-                sweep_interval_seconds=0,
-                log_level="WARNING",
-                rate_limit_capacity={"integration_key": 10**9},
-                **settings,
-            ),
-            clock=Clock(),
+            bench_settings(url, rate_limit_capacity={"integration_key": 10**9}, **settings), clock=Clock()
         )
         await rt.start()
         try:
@@ -207,6 +196,28 @@ def arguments(
     parser.add_argument("--concurrency", type=int, default=4, help=concurrency_help)
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
     return parser
+
+
+def bench_server_url(default: str) -> str:
+    """The PostgreSQL server to make throwaway databases on: MATCHUP_BENCH_DATABASE_URL, else the tests', else
+    `default`."""
+    return (
+        os.environ.get("MATCHUP_BENCH_DATABASE_URL") or os.environ.get("MATCHUP_TEST_DATABASE_URL") or default
+    )
+
+
+def bench_settings(url: str, **settings: Any) -> Settings:
+    """A test runtime's settings on the database: no Redis, no sweeper, WARNING logs, a fresh secret."""
+    return Settings(
+        _env_file=None,
+        env="test",
+        database_url=url,
+        secret_key=secrets.token_hex(24),
+        redis_url=None,
+        sweep_interval_seconds=0,
+        log_level="WARNING",
+        **settings,
+    )
 
 
 def database_url() -> str:

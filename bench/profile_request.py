@@ -33,9 +33,9 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.ingest_common import admin  # noqa: E402
+from bench.ingest_common import admin, bench_server_url  # noqa: E402
 from bench.registrations_page import PAGE, PASSWORD, TYPENAME, seed  # noqa: E402
-from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
+from bench.unlimited import server_env  # noqa: E402
 from server.ids import encode_id  # noqa: E402
 from server.migrate import upgrade_head  # noqa: E402
 
@@ -106,18 +106,7 @@ async def post(app: Any, body: bytes, token: str | None) -> tuple[int, bytes]:
 
 
 async def measure(url: str, args: argparse.Namespace, campaign_id: int, email: str) -> None:
-    os.environ.update(
-        {
-            "MATCHUP_DATABASE_URL": url,
-            "MATCHUP_ENV": "test",
-            "MATCHUP_SECRET_KEY": secrets.token_hex(24),
-            "MATCHUP_REDIS_URL": "",
-            "MATCHUP_SIMULATOR": "off",
-            "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-            "MATCHUP_LOG_LEVEL": "WARNING",
-            **RATE_LIMITS_LIFTED,
-        }
-    )
+    os.environ.update(server_env(url))
     from server.app import create_app
     from server.settings import Settings
 
@@ -214,11 +203,7 @@ def main() -> None:
     parser.add_argument("--database", help="an existing database seeded by an earlier --keep run")
     parser.add_argument("--keep", action="store_true", help="keep the seeded database (its name is printed)")
     args = parser.parse_args()
-    server_url = (
-        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
-        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
-        or DEFAULT_URL
-    )
+    server_url = bench_server_url(DEFAULT_URL)
     name = args.database or f"matchup_bench_{secrets.token_hex(5)}"
     url = (
         make_url(server_url)

@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import re
 import secrets
 import shutil
@@ -45,8 +44,8 @@ import httpx  # noqa: E402
 import orjson  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.ingest_common import admin, bench_agency  # noqa: E402
-from bench.unlimited import RATE_LIMITS_LIFTED  # noqa: E402
+from bench.ingest_common import admin, bench_agency, bench_server_url, bench_settings  # noqa: E402
+from bench.unlimited import server_env  # noqa: E402
 from server import models  # noqa: E402
 from server.clock import Clock  # noqa: E402
 from server.ids import encode_id  # noqa: E402
@@ -55,11 +54,11 @@ from server.models.enums import RegistrationStatus, RejectReason, SellerType  # 
 from server.runtime import Runtime  # noqa: E402
 from server.services import catalogue, onboarding  # noqa: E402
 from server.services.unit_of_work import UnitOfWork  # noqa: E402
-from server.settings import Settings  # noqa: E402
 from tests.performance.world import campaign_row  # noqa: E402
 from tests.plugins.servers import server_process  # noqa: E402
+from tests.web_documents import document_text  # noqa: E402
 
-PAGE = (ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql").read_text()
+PAGE = document_text(ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql")
 TYPENAME = "{ __typename }"
 PASSWORD = "bench password 0123"
 SHOPS = 20
@@ -80,16 +79,7 @@ wrk.headers["Authorization"] = "Bearer %(token)s"
 
 async def seed(url: str, n: int) -> tuple[int, str]:
     """(campaign id, agency email): the agency, 20 shops with a product each per registration, the registrations."""
-    settings = Settings(
-        _env_file=None,
-        env="test",
-        database_url=url,
-        secret_key=secrets.token_hex(24),
-        redis_url=None,
-        sweep_interval_seconds=0,
-        log_level="WARNING",
-    )
-    rt = Runtime.build(settings, clock=Clock())
+    rt = Runtime.build(bench_settings(url), clock=Clock())
     now = rt.clock.now()
     email = "bench@agency.test"
     try:
@@ -214,16 +204,7 @@ def run(
     try:
         upgrade_head(url)
         campaign_id, email = asyncio.run(seed(url, registrations))
-        matchup_env = {
-            "MATCHUP_DATABASE_URL": url,
-            "MATCHUP_ENV": "test",
-            "MATCHUP_SECRET_KEY": secrets.token_hex(24),
-            "MATCHUP_REDIS_URL": "",
-            "MATCHUP_SIMULATOR": "off",
-            "MATCHUP_SWEEP_INTERVAL_SECONDS": "0",
-            "MATCHUP_LOG_LEVEL": "WARNING",
-            **RATE_LIMITS_LIFTED,
-        }
+        matchup_env = server_env(url)
         with contextlib.ExitStack() as stack:
             tmp = stack.enter_context(tempfile.TemporaryDirectory())
             stack.enter_context(server_process(matchup_env, port))
@@ -351,11 +332,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="another checkout (with .venv) to measure side by side")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
-    server_url = (
-        os.environ.get("MATCHUP_BENCH_DATABASE_URL")
-        or os.environ.get("MATCHUP_TEST_DATABASE_URL")
-        or DEFAULT_URL
-    )
+    server_url = bench_server_url(DEFAULT_URL)
     print(
         run(
             server_url,

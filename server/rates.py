@@ -7,6 +7,10 @@ from that instant it is the rate in force, whether or not the sweeper has writte
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from server.models.creator import ShowcaseEntry
 
 
 def rate_in_force(
@@ -22,6 +26,10 @@ def rate_in_force(
     ):
         return pending_rate_bps
     return creator_rate_bps
+
+
+def entry_rate_in_force(entry: ShowcaseEntry, now: datetime) -> int:
+    return rate_in_force(entry.creator_rate_bps, entry.pending_rate_bps, entry.pending_rate_effective_at, now)
 
 
 def still_pending(

@@ -3,10 +3,13 @@ of the root types (server/schema/root.py) so that they live in one file. Thin: d
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import strawberry
 from sqlalchemy import select
 
 from server import models
+from server.auth.principal import Principal
 from server.authz.decisions import row_scope
 from server.ids import decode_id
 from server.resolvers.errors import user_errors
@@ -41,6 +44,19 @@ def _pk(value: str, type_name: str) -> int:
         return decode_id(value, type_name)
     except Exception:  # noqa: BLE001 - a malformed or foreign id is "not found", never an error that confirms it
         raise DomainError("NOT_FOUND", f"{type_name} not found", ["input", "id"]) from None
+
+
+async def _message_payload(
+    info: Info, send: Callable[[Principal], Awaitable[models.WebhookMessage]]
+) -> WebhookMessagePayload:
+    """The message `send` queued for the viewer, or the refusal as userErrors."""
+    principal = info.context.principal
+    assert principal is not None
+    try:
+        row = await send(principal)
+    except DomainError as error:
+        return WebhookMessagePayload(webhook_message=None, user_errors=_errors(error))
+    return WebhookMessagePayload(webhook_message=WebhookMessage.from_row(row), user_errors=[])
 
 
 @strawberry.type
@@ -124,22 +140,18 @@ class WebhookMutations:
 
     @strawberry.mutation(description="Send a `webhook.test` event to the endpoint now.")
     async def webhook_endpoint_test(self, info: Info, input: WebhookIdInput) -> WebhookMessagePayload:  # noqa: A002
-        assert info.context.principal is not None
-        try:
-            row = await webhooks.send_test_event(
-                info.context.rt, info.context.principal, _pk(input.id, "WebhookEndpoint")
-            )
-        except DomainError as error:
-            return WebhookMessagePayload(webhook_message=None, user_errors=_errors(error))
-        return WebhookMessagePayload(webhook_message=WebhookMessage.from_row(row), user_errors=[])
+        return await _message_payload(
+            info,
+            lambda principal: webhooks.send_test_event(
+                info.context.rt, principal, _pk(input.id, "WebhookEndpoint")
+            ),
+        )
 
     @strawberry.mutation(description="Send a message again (same webhook-id and body), whatever its status.")
     async def webhook_message_replay(self, info: Info, input: WebhookIdInput) -> WebhookMessagePayload:  # noqa: A002
-        assert info.context.principal is not None
-        try:
-            row = await webhooks.replay_message(
-                info.context.rt, info.context.principal, _pk(input.id, "WebhookMessage")
-            )
-        except DomainError as error:
-            return WebhookMessagePayload(webhook_message=None, user_errors=_errors(error))
-        return WebhookMessagePayload(webhook_message=WebhookMessage.from_row(row), user_errors=[])
+        return await _message_payload(
+            info,
+            lambda principal: webhooks.replay_message(
+                info.context.rt, principal, _pk(input.id, "WebhookMessage")
+            ),
+        )

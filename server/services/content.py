@@ -14,7 +14,7 @@ from server import models
 from server.auth.principal import Principal
 from server.db import rowcount
 from server.events import channels
-from server.models.enums import ContentKind, SampleStatus, ShowcaseStatus
+from server.models.enums import ContentKind, SampleStatus
 from server.runtime import Runtime
 from server.services import audit, samples
 from server.services.errors import DomainError
@@ -53,24 +53,19 @@ async def record_content(
         s = uow.session
         row = (
             await s.execute(
-                select(
-                    models.ShowcaseEntry,
-                    models.Campaign.id,
-                    models.Campaign.agency_id,
-                    models.Product.title,
-                    models.CreatorProfile.display_name,
-                )
-                .join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
-                .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
-                .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
-                .join(
+                samples.active_entry_of(
+                    select(
+                        models.ShowcaseEntry,
+                        models.Campaign.id,
+                        models.Campaign.agency_id,
+                        models.Product.title,
+                        models.CreatorProfile.display_name,
+                    ),
+                    showcase_entry_id=showcase_entry_id,
+                    creator_id=creator_id,
+                ).join(
                     models.CreatorProfile,
                     models.CreatorProfile.organisation_id == models.ShowcaseEntry.creator_id,
-                )
-                .where(
-                    models.ShowcaseEntry.id == showcase_entry_id,
-                    models.ShowcaseEntry.creator_id == creator_id,
-                    models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
                 )
             )
         ).first()

@@ -8,8 +8,7 @@ from __future__ import annotations
 from server.auth.principal import Principal
 from server.models.enums import RegistrationStatus
 from server.runtime import Runtime
-from server.services import offer_rules
-from server.services.showcase import OfferItem, SharedOffer, list_items, share_link_row, shared_offer
+from server.services.showcase import SharedOffer, list_items, offer_item, share_link_row, shared_offer
 from server.services.unit_of_work import UnitOfWork
 
 
@@ -20,18 +19,5 @@ async def preview(rt: Runtime, principal: Principal, token: str) -> SharedOffer 
             return None
         items = [i for i in await list_items(uow, link.list_id) if i.status == RegistrationStatus.APPROVED]
     return shared_offer(
-        token,
-        link,
-        [
-            OfferItem(
-                list_item_id=item.id,
-                product_id=item.product_id,
-                creator_rate_bps=item.creator_rate_bps,
-                samples_left=offer_rules.samples_left(item.sample_quota, item.consumed),
-                campaign_end=link.campaign_end,
-                in_showcase=False,
-                notice=None,
-            )
-            for item in items
-        ],
+        token, link, [offer_item(item, link, in_showcase=False, notice=None) for item in items]
     )

@@ -8,9 +8,9 @@ into the API input (`["input", "shopCode"]`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, exists, select
 
 from server import models
 from server.models.enums import Market, OrganisationKind, SellerType
@@ -109,17 +109,40 @@ def _organisation(
     return org
 
 
+async def _organisation_with(
+    uow: UnitOfWork,
+    kind: OrganisationKind,
+    name: str,
+    market: Market | None,
+    profile: Callable[[int], models.Base],
+) -> models.Organisation:
+    """The organisation and its kind's profile row (`profile` builds it from the organisation's id)."""
+    org = _organisation(uow, kind, name, market)
+    await uow.session.flush()
+    uow.session.add(profile(org.id))
+    await uow.session.flush()
+    return org
+
+
+async def _refuse_taken(uow: UnitOfWork, taken: ColumnElement[bool], message: str, field: str) -> None:
+    if await uow.session.scalar(select(exists().where(taken))):
+        raise DomainError("TAKEN", message, ["input", field])
+
+
 # ---------------------------------------------------------------------------------------------- services
 
 
 async def create_platform(uow: UnitOfWork, *, name: str) -> models.Organisation:
     """The operator's organisation. There is exactly one."""
     name = _name(name, "name")
-    s = uow.session
-    if await s.scalar(select(exists().where(models.Organisation.kind == OrganisationKind.PLATFORM))):
-        raise DomainError("TAKEN", "The platform organisation already exists", ["input", "name"])
+    await _refuse_taken(
+        uow,
+        models.Organisation.kind == OrganisationKind.PLATFORM,
+        "The platform organisation already exists",
+        "name",
+    )
     org = _organisation(uow, OrganisationKind.PLATFORM, name, None)
-    await s.flush()
+    await uow.session.flush()
     return org
 
 
@@ -142,19 +165,18 @@ async def create_agency(
         raise DomainError("REQUIRED", "Choose at least one market", ["input", "markets"])
     contact_email = _email(contact_email)
     website = _url(website, "website", max_len=WEBSITE_MAX)
-    s = uow.session
-    org = _organisation(uow, OrganisationKind.AGENCY, name, served[0])
-    await s.flush()
-    s.add(
-        models.Agency(
-            organisation_id=org.id,
+    return await _organisation_with(
+        uow,
+        OrganisationKind.AGENCY,
+        name,
+        served[0],
+        lambda org_id: models.Agency(
+            organisation_id=org_id,
             markets=[m.value for m in served],
             contact_email=contact_email,
             website=website,
-        )
+        ),
     )
-    await s.flush()
-    return org
 
 
 async def create_shop(
@@ -184,23 +206,23 @@ async def create_shop(
     contact_email = _email(contact_email)
     if rating is not None and (isinstance(rating, bool) or not 0 <= rating <= RATING_MAX):
         raise DomainError("INVALID", "A rating is 0.0 to 5.0 stars", ["input", "rating"])
-    s = uow.session
-    if await s.scalar(select(exists().where(models.Shop.shop_code == shop_code))):
-        raise DomainError("TAKEN", f"Shop code {shop_code} is already registered", ["input", "shopCode"])
-    org = _organisation(uow, OrganisationKind.SHOP, name, market)
-    await s.flush()
-    s.add(
-        models.Shop(
-            organisation_id=org.id,
+    await _refuse_taken(
+        uow, models.Shop.shop_code == shop_code, f"Shop code {shop_code} is already registered", "shopCode"
+    )
+    return await _organisation_with(
+        uow,
+        OrganisationKind.SHOP,
+        name,
+        market,
+        lambda org_id: models.Shop(
+            organisation_id=org_id,
             shop_code=shop_code,
             seller_type=seller_type,
             market=market,
             rating=rating,
             contact_email=contact_email,
-        )
+        ),
     )
-    await s.flush()
-    return org
 
 
 async def create_creator(
@@ -237,14 +259,16 @@ async def create_creator(
     bio = (bio or "").strip() or None
     if bio is not None and len(bio) > BIO_MAX:
         raise DomainError("TOO_LONG", f"Use at most {BIO_MAX} characters", ["input", "bio"])
-    s = uow.session
-    if await s.scalar(select(exists().where(models.CreatorProfile.handle == handle))):
-        raise DomainError("TAKEN", f"@{handle} already has a profile", ["input", "handle"])
-    org = _organisation(uow, OrganisationKind.CREATOR, display_name, market)
-    await s.flush()
-    s.add(
-        models.CreatorProfile(
-            organisation_id=org.id,
+    await _refuse_taken(
+        uow, models.CreatorProfile.handle == handle, f"@{handle} already has a profile", "handle"
+    )
+    return await _organisation_with(
+        uow,
+        OrganisationKind.CREATOR,
+        display_name,
+        market,
+        lambda org_id: models.CreatorProfile(
+            organisation_id=org_id,
             handle=handle,
             display_name=display_name,
             avatar_url=avatar_url,
@@ -252,7 +276,5 @@ async def create_creator(
             market=market,
             categories=categories,
             bio=bio,
-        )
+        ),
     )
-    await s.flush()
-    return org

@@ -14,12 +14,12 @@ from server.db import rowcount
 from server.models.enums import SampleStatus, ShipmentStatus
 from server.runtime import Runtime
 from server.services import audit, offer_rules
-from server.services.errors import DomainError, DomainErrors, not_found
+from server.services.errors import DomainError, DomainErrors
 from server.services.notifications import creator_name, notify
 from server.services.sample_address import stripped
 from server.services.samples import (
+    load_sample,
     publish_status,
-    sample_stmt,
     transition_sample,
 )
 from server.services.unit_of_work import UnitOfWork
@@ -79,17 +79,12 @@ async def update_shipment(
     if errors:
         raise DomainErrors(errors)
     async with UnitOfWork(rt) as uow:
-        row = (
-            await uow.session.execute(
-                sample_stmt().where(
-                    models.SampleRequest.id == sample_id,
-                    models.Registration.shop_id == principal.organisation_id,
-                    models.SampleRequest.status.in_(offer_rules.SHIPPABLE_SAMPLE_STATUSES),
-                )
-            )
-        ).first()
-        if row is None:
-            raise not_found("Sample request", ["input", "id"])
+        row = await load_sample(
+            uow,
+            models.SampleRequest.id == sample_id,
+            models.Registration.shop_id == principal.organisation_id,
+            models.SampleRequest.status.in_(offer_rules.SHIPPABLE_SAMPLE_STATUSES),
+        )
         sample = row[0]
         expected, to = SHIPMENT_TRANSITIONS[status]
         if sample.status != expected:
@@ -172,16 +167,11 @@ async def extend_content_deadline(rt: Runtime, principal: Principal, *, sample_i
     """One 7-day extension, after delivery and before the content is posted or the deadline passes."""
     now = rt.clock.now()
     async with UnitOfWork(rt) as uow:
-        row = (
-            await uow.session.execute(
-                sample_stmt().where(
-                    models.SampleRequest.id == sample_id,
-                    models.SampleRequest.creator_id == principal.organisation_id,
-                )
-            )
-        ).first()
-        if row is None:
-            raise not_found("Sample request", ["input", "id"])
+        row = await load_sample(
+            uow,
+            models.SampleRequest.id == sample_id,
+            models.SampleRequest.creator_id == principal.organisation_id,
+        )
         sample = row[0]
         if sample.extension_used:
             raise DomainError("EXTENSION_USED", "The one extension was already used", ["input", "id"])

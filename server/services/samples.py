@@ -9,9 +9,9 @@ audit event, notifies the parties concerned and publishes sampleStatusChanged to
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Row, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, Select, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from server import models
@@ -66,6 +66,32 @@ def sample_stmt() -> Any:
     )
 
 
+_Columns = TypeVarTuple("_Columns")
+
+
+def active_entry_of(stmt: Select[*_Columns], *, showcase_entry_id: int, creator_id: int) -> Select[*_Columns]:
+    """`stmt` (over ShowcaseEntry) narrowed to the creator's ACTIVE entry `showcase_entry_id`, joined to its
+    registration, campaign and product."""
+    return (
+        stmt.join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
+        .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
+        .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
+        .where(
+            models.ShowcaseEntry.id == showcase_entry_id,
+            models.ShowcaseEntry.creator_id == creator_id,
+            models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
+        )
+    )
+
+
+async def load_sample(uow: UnitOfWork, *where: ColumnElement[bool]) -> Row[Any]:
+    """The sample request `where` picks, as sample_stmt reads it; NOT_FOUND (at input.id) when there is none."""
+    row = (await uow.session.execute(sample_stmt().where(*where))).first()
+    if row is None:
+        raise not_found("Sample request", ["input", "id"])
+    return row
+
+
 async def _lock_quota(uow: UnitOfWork, registration_id: int) -> int:
     """Samples left on the registration, with its row locked so concurrent approvals queue up (PostgreSQL;
     SQLite serialises writers anyway)."""
@@ -110,22 +136,18 @@ async def request_sample(
         s = uow.session
         row = (
             await s.execute(
-                select(
-                    models.ShowcaseEntry,
-                    models.Registration.status,
-                    models.Campaign.campaign_end,
-                    models.Campaign.id,
-                    models.Campaign.agency_id,
-                    models.Registration.shop_id,
-                    models.Product.title,
-                )
-                .join(models.Registration, models.Registration.id == models.ShowcaseEntry.registration_id)
-                .join(models.Campaign, models.Campaign.id == models.Registration.campaign_id)
-                .join(models.Product, models.Product.id == models.ShowcaseEntry.product_id)
-                .where(
-                    models.ShowcaseEntry.id == showcase_entry_id,
-                    models.ShowcaseEntry.creator_id == creator_id,
-                    models.ShowcaseEntry.status == ShowcaseStatus.ACTIVE,
+                active_entry_of(
+                    select(
+                        models.ShowcaseEntry,
+                        models.Registration.status,
+                        models.Campaign.campaign_end,
+                        models.Campaign.id,
+                        models.Campaign.agency_id,
+                        models.Registration.shop_id,
+                        models.Product.title,
+                    ),
+                    showcase_entry_id=showcase_entry_id,
+                    creator_id=creator_id,
                 )
             )
         ).first()
@@ -226,16 +248,11 @@ async def review_sample(
         if len(reason) > REASON_MAX:
             raise DomainError("TOO_LONG", f"Use at most {REASON_MAX} characters", ["input", "reason"])
     async with UnitOfWork(rt) as uow:
-        row = (
-            await uow.session.execute(
-                sample_stmt().where(
-                    models.SampleRequest.id == sample_id,
-                    models.Campaign.agency_id == principal.organisation_id,
-                )
-            )
-        ).first()
-        if row is None:
-            raise not_found("Sample request", ["input", "id"])
+        row = await load_sample(
+            uow,
+            models.SampleRequest.id == sample_id,
+            models.Campaign.agency_id == principal.organisation_id,
+        )
         sample = row[0]
         if sample.status != SampleStatus.REQUESTED:
             raise DomainError("INVALID_STATE", "This request was already reviewed", ["input", "id"])

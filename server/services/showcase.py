@@ -178,12 +178,9 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
         current = active.get(item.product_id)
         same_offer = current is not None and current[0].list_item_id == item.id
         offer_items.append(
-            OfferItem(
-                list_item_id=item.id,
-                product_id=item.product_id,
-                creator_rate_bps=item.creator_rate_bps,
-                samples_left=offer_rules.samples_left(item.sample_quota, item.consumed),
-                campaign_end=link.campaign_end,
+            offer_item(
+                item,
+                link,
                 in_showcase=same_offer,
                 notice=None
                 if current is None or same_offer
@@ -191,6 +188,25 @@ async def open_share_link(rt: Runtime, principal: Principal, token: str) -> Shar
             )
         )
     return shared_offer(token, link, offer_items)
+
+
+def offer_item(
+    item: Row[*tuple[Any, ...]],
+    link: Row[*tuple[Any, ...]],
+    *,
+    in_showcase: bool,
+    notice: LowerRateNotice | None,
+) -> OfferItem:
+    """A list item (a row of list_items) as the link offers it."""
+    return OfferItem(
+        list_item_id=item.id,
+        product_id=item.product_id,
+        creator_rate_bps=item.creator_rate_bps,
+        samples_left=offer_rules.samples_left(item.sample_quota, item.consumed),
+        campaign_end=link.campaign_end,
+        in_showcase=in_showcase,
+        notice=notice,
+    )
 
 
 def shared_offer(token: str, link: Row[*tuple[Any, ...]], items: list[OfferItem]) -> SharedOffer:

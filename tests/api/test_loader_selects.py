@@ -15,9 +15,10 @@ from server.loaders.registry import LoaderRegistry
 from server.lru import LRU
 from tests.api.registrations.helpers import make_campaign, make_products, register_one
 from tests.plugins.api import World
+from tests.web_documents import document_text
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = (ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql").read_text()
+PAGE = document_text(ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql")
 # Registrations as nodes: their fields load through the loaders (the page joins them into its own select instead).
 ROW = "status bookmarked campaign { name } product { title price { amount } stock } shop { name }"
 

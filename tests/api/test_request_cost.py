@@ -14,11 +14,12 @@ from sqlalchemy.pool import NullPool
 
 from tests.api.registrations.helpers import approve, make_campaign, make_products, register_one
 from tests.plugins.api import World
+from tests.web_documents import document_text
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = (
+PAGE = document_text(
     ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql"
-).read_text()  # the web app's own document
+)  # the web app's own document
 
 
 class Checkouts:

@@ -1,27 +1,20 @@
 from __future__ import annotations
 
 from server.ids import decode_id
-from server.resolvers.errors import user_errors
+from server.resolvers.campaign_inputs import campaign_payload
 from server.schema.context import Info
 from server.schema.inputs.campaigns import CampaignPendingChangeCancelInput
-from server.schema.types.campaign import Campaign
-from server.schema.types.campaign_payloads import CampaignErrorCode, CampaignPayload, CampaignUserError
+from server.schema.types.campaign_payloads import CampaignPayload
 from server.services import campaigns
-from server.services.errors import DomainError
 
 
 async def resolve_campaign_pending_change_cancel(
     info: Info,
     input: CampaignPendingChangeCancelInput,  # noqa: A002
 ) -> CampaignPayload:
-    principal = info.context.principal
-    assert principal is not None  # the policy gate lets only agencies in
-    try:
-        row = await campaigns.cancel_pending_change(
+    return await campaign_payload(
+        info,
+        lambda principal: campaigns.cancel_pending_change(
             info.context.rt, principal, decode_id(input.campaign_id, "Campaign")
-        )
-    except DomainError as error:
-        return CampaignPayload(
-            campaign=None, user_errors=user_errors(error, CampaignUserError, CampaignErrorCode)
-        )
-    return CampaignPayload(campaign=Campaign.from_row(row), user_errors=[])
+        ),
+    )

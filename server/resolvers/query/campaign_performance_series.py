@@ -5,10 +5,9 @@ from typing import Annotated
 
 import strawberry
 
-from server.models.enums import MARKET_CURRENCY, MARKET_TIMEZONE
 from server.resolvers.performance_scopes import campaign_scope, day_range
 from server.schema.context import Info
-from server.schema.types.performance import PerformanceDay, PerformanceSeries
+from server.schema.types.performance import PerformanceSeries
 from server.services.performance.series import daily, local_date, market_zone
 
 
@@ -28,11 +27,4 @@ async def resolve_campaign_performance_series(
         info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone)
     )
     days = await daily(info.context.reads, *scope.days(), scope.accounts, zone, first, last)
-    currency = MARKET_CURRENCY[campaign.market]
-    return PerformanceSeries(
-        time_zone=MARKET_TIMEZONE[campaign.market],
-        currency=currency,
-        from_=first,
-        to=last,
-        days=[PerformanceDay.of(day, currency) for day in days],
-    )
+    return PerformanceSeries.of(campaign.market, first, last, days)

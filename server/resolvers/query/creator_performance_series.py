@@ -5,10 +5,10 @@ from typing import Annotated
 
 import strawberry
 
-from server.models.enums import MARKET_CURRENCY, MARKET_TIMEZONE, Market
+from server.models.enums import Market
 from server.resolvers.performance_scopes import creator_scope, day_range
 from server.schema.context import Info
-from server.schema.types.performance import PerformanceDay, PerformanceSeries
+from server.schema.types.performance import PerformanceSeries
 from server.services.performance.creator import ACCOUNTS
 from server.services.performance.series import daily, market_zone
 
@@ -23,11 +23,4 @@ async def resolve_creator_performance_series(
     scope = await creator_scope(info, market)
     first, last = day_range(info, scope.market, first_day, last_day)
     days = await daily(info.context.reads, *scope.days(), ACCOUNTS, market_zone(scope.market), first, last)
-    currency = MARKET_CURRENCY[scope.market]
-    return PerformanceSeries(
-        time_zone=MARKET_TIMEZONE[scope.market],
-        currency=currency,
-        from_=first,
-        to=last,
-        days=[PerformanceDay.of(day, currency) for day in days],
-    )
+    return PerformanceSeries.of(scope.market, first, last, days)

@@ -8,10 +8,10 @@ from sqlalchemy import ColumnElement, select
 
 from server import models
 from server.authz.decisions import row_scope
-from server.models.enums import MARKET_CURRENCY, MARKET_TIMEZONE, Market
+from server.models.enums import Market
 from server.resolvers.performance_scopes import day_range
 from server.schema.context import Info
-from server.schema.types.performance import PerformanceDay, PerformanceSeries, visible_accounts
+from server.schema.types.performance import PerformanceSeries, visible_accounts
 from server.services.performance.series import daily, market_zone
 
 
@@ -38,11 +38,4 @@ async def resolve_performance_series(
     days = await daily(
         info.context.reads, table, where, visible_accounts(principal), market_zone(market), first, last
     )
-    currency = MARKET_CURRENCY[market]
-    return PerformanceSeries(
-        time_zone=MARKET_TIMEZONE[market],
-        currency=currency,
-        from_=first,
-        to=last,
-        days=[PerformanceDay.of(day, currency) for day in days],
-    )
+    return PerformanceSeries.of(market, first, last, days)

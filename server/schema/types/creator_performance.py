@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import strawberry
 
 from server.models import enums
-from server.rates import rate_in_force
+from server.rates import entry_rate_in_force
 from server.schema.context import Info
 from server.schema.types.catalogue import Product
 from server.schema.types.common import Currency, Market
@@ -100,9 +100,7 @@ class CreatorProductPerformance:
         e = self.row.entry
         if e is None:
             return None
-        return rate_in_force(
-            e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now()
-        )
+        return entry_rate_in_force(e, info.context.rt.clock.now())
 
     @strawberry.field(description="Own sample request for it: status, delivery and content deadline.")
     def sample_request(self) -> SampleRequest | None:

@@ -23,7 +23,7 @@ from server.authz.errors import PublicError
 from server.authz.policy import FIELD_RULES
 from server.authz.rules import Access, audience_of
 from server.models import enums
-from server.rates import rate_in_force
+from server.rates import entry_rate_in_force
 from server.schema.context import Info
 from server.schema.pagination import Connection, Edge, PageInfo, encode_cursor
 from server.schema.types.campaign import Campaign
@@ -274,9 +274,7 @@ class CreatorCollaboration:
         e = self.row.entry
         if e is None:
             return None
-        return rate_in_force(
-            e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now()
-        )
+        return entry_rate_in_force(e, info.context.rt.clock.now())
 
     @strawberry.field(
         description="Its sample request: status, shipping and content deadline (never the address)."
@@ -305,6 +303,18 @@ class PerformanceSeries:
     from_: LocalDate = strawberry.field(name="from")
     to: LocalDate
     days: list[PerformanceDay] = strawberry.field(description="Every day from `from` to `to`, in order.")
+
+    @classmethod
+    def of(cls, market: enums.Market, first: date, last: date, days: list[Day]) -> PerformanceSeries:
+        """The days of a market, in its time zone and currency."""
+        currency = enums.MARKET_CURRENCY[market]
+        return cls(
+            time_zone=enums.MARKET_TIMEZONE[market],
+            currency=currency,
+            from_=first,
+            to=last,
+            days=[PerformanceDay.of(day, currency) for day in days],
+        )
 
 
 @strawberry.type(description="A campaign's figures changed: refetch what you show (at most one a second).")

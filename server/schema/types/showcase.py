@@ -14,7 +14,7 @@ import strawberry
 from server import models
 from server.ids import encode_id
 from server.models import enums
-from server.rates import rate_in_force, still_pending
+from server.rates import entry_rate_in_force, still_pending
 from server.schema.context import Info
 from server.schema.errors import UserError
 from server.schema.types.catalogue import Product
@@ -54,9 +54,7 @@ class ShowcaseEntry(Node):
     @strawberry.field(description="The creator's commission rate in force now (bps).")
     def creator_rate_bps(self, info: Info) -> int:
         e = self.row
-        return rate_in_force(
-            e.creator_rate_bps, e.pending_rate_bps, e.pending_rate_effective_at, info.context.rt.clock.now()
-        )
+        return entry_rate_in_force(e, info.context.rt.clock.now())
 
     @strawberry.field(
         description="A lower rate that applies at pendingRateEffectiveAt (30 days after the agency cut it)."

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
 from server.models.enums import RegistrationStatus
-from server.rates import rate_in_force
+from server.rates import entry_rate_in_force
 
 # Where the creator rate came from (order_lines.creator_rate_source).
 SHOWCASE_ENTRY = "SHOWCASE_ENTRY"  # the entry's rate
@@ -164,9 +164,7 @@ def _through_entry(
     problem = _entry_active(entry, placed_at) or _collaboration_problem(registration, campaign, placed_at)
     if problem:
         return _unattributed(problem, showcase_entry_id=entry.id, share_link_id=share_link_id)
-    rate = rate_in_force(
-        entry.creator_rate_bps, entry.pending_rate_bps, entry.pending_rate_effective_at, placed_at
-    )
+    rate = entry_rate_in_force(entry, placed_at)
     return _snapshot(
         registration=registration,
         campaign=campaign,

@@ -49,3 +49,22 @@ export function PagerControls({ pager, pageSize, shown, totalCount, hasNextPage,
     </Group>
   );
 }
+
+export interface PagedConnection {
+  totalCount: number;
+  edges: readonly unknown[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** PagerControls for the page of a GraphQL connection as fetched: shown is the page's edges. */
+export function ConnectionPager({ connection, ...rest }: Omit<PagerControlsProps, 'shown' | 'totalCount' | 'hasNextPage' | 'endCursor'> & { connection: PagedConnection | null | undefined }) {
+  return (
+    <PagerControls
+      {...rest}
+      shown={connection?.edges.length ?? 0}
+      totalCount={connection?.totalCount ?? 0}
+      hasNextPage={connection?.pageInfo.hasNextPage ?? false}
+      endCursor={connection?.pageInfo.endCursor}
+    />
+  );
+}

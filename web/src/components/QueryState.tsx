@@ -1,6 +1,7 @@
 /** Loading, error and empty states shared by every screen. */
 import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInbox, IconRefresh } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { CombinedError } from 'urql';
 import { describeError } from '../lib/errors';
 import type { ReactNode } from 'react';
@@ -71,5 +72,16 @@ export function EmptyBlock({
     >
       {children}
     </EmptyState>
+  );
+}
+
+/** A detail screen's "not found / not available", with a way back to the list it was opened from. */
+export function NotFoundBlock({ title, description, backLabel }: { title: string; description: string; backLabel: string }) {
+  return (
+    <EmptyBlock title={title} description={description}>
+      <Button component={Link} to=".." relative="path" variant="light" mt="sm">
+        {backLabel}
+      </Button>
+    </EmptyBlock>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { StatusBadge } from '../../components/StatusBadge';
 import type { CampaignStatus } from '../../generated/graphql';
 import { CAMPAIGN_STATUS } from './campaignStatus';
 import { useT } from '../../i18n/context';
@@ -6,19 +6,5 @@ import { useT } from '../../i18n/context';
 export function CampaignStatusBadge({ status, size = 'md' }: { status: CampaignStatus; size?: 'sm' | 'md' | 'lg' }) {
   const t = useT();
   const meta = CAMPAIGN_STATUS[status];
-  return (
-    <Tooltip label={t(meta.description)} withArrow openDelay={300}>
-      <Badge
-        color={meta.color}
-        variant={status === 'ONGOING' ? 'filled' : 'light'}
-        size={size}
-        radius="sm"
-        data-testid="campaign-status"
-        data-status={status}
-        style={{ minWidth: 'max-content' }}
-      >
-        {t(meta.label)}
-      </Badge>
-    </Tooltip>
-  );
+  return <StatusBadge status={status} label={t(meta.label)} description={t(meta.description)} color={meta.color} filled={status === 'ONGOING'} size={size} testId="campaign-status" />;
 }

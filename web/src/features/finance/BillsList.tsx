@@ -2,9 +2,11 @@
  * Monthly payment bills: period, amount, status and every payout attempt (reference, account, failure reason).
  * A table on desktop (the operator's with payees and selection for a payout run), cards on the phone.
  */
-import { ActionIcon, Badge, Card, Checkbox, Collapse, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Card, Checkbox, Collapse, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
+import { StatusBadge } from '../../components/StatusBadge';
+import { StatusChips } from '../../components/StatusChips';
 import type { BillsQuery } from '../../generated/graphql';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { marketTimeZone } from '../../lib/markets';
@@ -17,13 +19,7 @@ export type Bill = BillsQuery['bills']['edges'][number]['node'];
 export function BillStatusBadge({ status }: { status: Bill['status'] }) {
   const t = useT();
   const meta = BILL_STATUS[status];
-  return (
-    <Tooltip label={t(meta.description)} withArrow openDelay={300}>
-      <Badge color={meta.color} variant={status === 'PAID' ? 'filled' : 'light'} radius="sm" tt="none" data-testid="bill-status" data-status={status} style={{ minWidth: 'max-content' }}>
-        {t(meta.label)}
-      </Badge>
-    </Tooltip>
-  );
+  return <StatusBadge status={status} label={t(meta.label)} description={t(meta.description)} color={meta.color} filled={status === 'PAID'} tt="none" testId="bill-status" />;
 }
 
 function Payouts({ bill, timeZone }: { bill: Bill; timeZone: string }) {
@@ -238,4 +234,12 @@ export function BillsTable({ bills, withPayee = false, selectable = false, selec
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+const BILL_FILTER_STATUSES: Bill['status'][] = ['ISSUED', 'FAILED', 'PAID'];
+
+/** The status filter over a bills list (none chosen: every status). */
+export function BillStatusChips({ label, value, onChange, size = 'xs' }: { label: string; value: Bill['status'][]; onChange: (next: Bill['status'][]) => void; size?: 'xs' | 'sm' }) {
+  const t = useT();
+  return <StatusChips label={label} options={BILL_FILTER_STATUSES} value={value} onChange={onChange} size={size} meta={(s) => ({ color: BILL_STATUS[s].color, text: t(BILL_STATUS[s].label) })} />;
 }

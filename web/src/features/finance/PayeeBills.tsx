@@ -1,21 +1,19 @@
 /** A payee's own bills (agency: a table; creator: cards), filtered by status, paged; live through notifications. */
-import { Chip, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
-import { PagerControls } from '../../components/PagerControls';
+import { ConnectionPager } from '../../components/PagerControls';
 import { EmptyBlock } from '../../components/QueryState';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { usePager } from '../../components/usePager';
 import { BillsDocument, type BillStatus } from '../../generated/graphql';
 import { useRefetchOnReconnect } from '../../session/context';
 import { useRefetchOnNotification } from '../notifications/liveContext';
-import { BillCards, BillsTable } from './BillsList';
-import { BILL_STATUS } from './financeStatus';
+import { BillCards, BillsTable, BillStatusChips } from './BillsList';
 import { useT } from '../../i18n/context';
 
 const PAGE_SIZE = 12;
-const STATUSES: BillStatus[] = ['ISSUED', 'FAILED', 'PAID'];
 
 export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; timeZone: string }) {
   const t = useT();
@@ -33,17 +31,7 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
 
   return (
     <Stack gap="sm">
-      <div role="group" aria-label={t('finance.bills.statusFilter')}>
-        <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as BillStatus[])}>
-          <Group gap={6}>
-            {STATUSES.map((s) => (
-              <Chip key={s} value={s} size={layout === 'cards' ? 'sm' : 'xs'} variant="outline" color={BILL_STATUS[s].color}>
-                {t(BILL_STATUS[s].label)}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </div>
+      <BillStatusChips label={t('finance.bills.statusFilter')} value={statuses} onChange={setStatuses} size={layout === 'cards' ? 'sm' : 'xs'} />
       <QueryBoundary
         data={data}
         fetching={fetching}
@@ -62,13 +50,10 @@ export function PayeeBills({ layout, timeZone }: { layout: 'table' | 'cards'; ti
       >
         <>
           {layout === 'cards' ? <BillCards bills={bills} timeZone={timeZone} /> : <BillsTable bills={bills} timeZone={timeZone} />}
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={bills.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('finance.bills.pages')}
           />

@@ -2,10 +2,11 @@
  * A history beside the thing it describes: a "History" button that opens it in a drawer named after the row. The
  * history itself (the list, its query and live refresh) is loaded only when it is first shown.
  */
-import { Button, Drawer, Stack, Text, type ButtonProps } from '@mantine/core';
+import { Button, type ButtonProps } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { LoadingState } from '../../components/QueryState';
+import { SideDrawer } from '../../components/SideDrawer';
 import { useT } from '../../i18n/context';
 
 const Subject = {
@@ -31,25 +32,9 @@ export function History({ subject, id, timeZone }: { subject: HistorySubject; id
 export function HistoryDrawer({ opened, title, onClose, children }: { opened: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const t = useT();
   return (
-    <Drawer
-      opened={opened}
-      onClose={onClose}
-      position="right"
-      size="md"
-      title={
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {t('history.title')}
-          </Text>
-          <Text fw={600} lineClamp={2}>
-            {title}
-          </Text>
-        </Stack>
-      }
-      closeButtonProps={{ 'aria-label': t('history.close') }}
-    >
+    <SideDrawer opened={opened} onClose={onClose} kicker={t('history.title')} title={title} closeLabel={t('history.close')}>
       {opened && children}
-    </Drawer>
+    </SideDrawer>
   );
 }
 

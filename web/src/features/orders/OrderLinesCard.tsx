@@ -6,7 +6,7 @@ import { Avatar, Card, Group, LoadingOverlay, Stack, Table, Text, Title, Unstyle
 import type { CombinedError } from '@urql/core';
 import { IconPackage, IconReceipt } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { PagerControls } from '../../components/PagerControls';
+import { ConnectionPager, type PagedConnection } from '../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import type { Pager } from '../../components/usePager';
 import { formatMoneyOrDash } from '../../lib/format';
@@ -18,24 +18,21 @@ export interface OrderLinesCardProps {
   title: string;
   liveNote: string;
   filters: ReactNode;
-  error: CombinedError | undefined;
-  loaded: boolean;
-  fetching: boolean;
-  onRetry: () => void;
+  /** The page of lines, as useOrderLineList returns it. */
+  list: { data: { orderLines: PagedConnection } | undefined; error: CombinedError | undefined; fetching: boolean; reload: () => void; pager: Pager };
   loadingLabel: string;
   /** Shown instead of the table when there is no line. */
-  empty: { title: string; description: string } | null;
-  pager: Pager;
+  empty: { title: string; description: string };
   pageSize: number;
-  shown: number;
-  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | undefined;
   pagesLabel: string;
   /** The table. */
   children: ReactNode;
 }
 
 export function OrderLinesCard(props: OrderLinesCardProps) {
-  const { error, loaded, fetching, empty, connection } = props;
+  const { data, error, fetching } = props.list;
+  const loaded = Boolean(data);
+  const connection = data?.orderLines;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={props.titleId}>
       <Group justify="space-between" align="baseline" mb="sm">
@@ -49,22 +46,19 @@ export function OrderLinesCard(props: OrderLinesCardProps) {
       {props.filters}
       <div style={{ position: 'relative', marginTop: 'var(--mantine-spacing-md)' }}>
         {error && !loaded ? (
-          <ErrorState error={error} onRetry={props.onRetry} />
+          <ErrorState error={error} onRetry={props.list.reload} />
         ) : !loaded && fetching ? (
           <LoadingState label={props.loadingLabel} />
-        ) : empty ? (
-          <EmptyBlock title={empty.title} description={empty.description} icon={<IconReceipt aria-hidden />} />
+        ) : !connection?.edges.length ? (
+          <EmptyBlock title={props.empty.title} description={props.empty.description} icon={<IconReceipt aria-hidden />} />
         ) : (
           <>
             <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
             {props.children}
-            <PagerControls
-              pager={props.pager}
+            <ConnectionPager
+              pager={props.list.pager}
               pageSize={props.pageSize}
-              shown={props.shown}
-              totalCount={connection?.totalCount ?? 0}
-              hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-              endCursor={connection?.pageInfo.endCursor}
+              connection={connection}
               busy={fetching}
               label={props.pagesLabel}
             />
@@ -152,6 +146,42 @@ export function NumberCell({ children }: { children: ReactNode }) {
   return (
     <Table.Td ta="right" style={NUM}>
       <Text size="sm">{children}</Text>
+    </Table.Td>
+  );
+}
+
+/** Who and what a line is attributed to (two lines of text), or why it is not. */
+export function AttributionCell({
+  attributed,
+  primary,
+  secondary,
+  unattributed,
+  miw,
+  maw,
+}: {
+  attributed: boolean;
+  primary: ReactNode;
+  secondary: ReactNode;
+  unattributed: ReactNode;
+  miw?: number;
+  maw: number;
+}) {
+  return (
+    <Table.Td miw={miw} maw={maw}>
+      {attributed ? (
+        <>
+          <Text size="sm" lineClamp={1}>
+            {primary}
+          </Text>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {secondary}
+          </Text>
+        </>
+      ) : (
+        <Text size="xs" c="dimmed">
+          {unattributed}
+        </Text>
+      )}
     </Table.Td>
   );
 }

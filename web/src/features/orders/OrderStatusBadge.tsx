@@ -1,4 +1,4 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { StatusBadge } from '../../components/StatusBadge';
 import type { OrderLineStatus } from '../../generated/graphql';
 import { ORDER_STATUS } from './orderStatus';
 import { useT } from '../../i18n/context';
@@ -6,20 +6,5 @@ import { useT } from '../../i18n/context';
 export function OrderStatusBadge({ status, size = 'sm' }: { status: OrderLineStatus; size?: 'sm' | 'md' }) {
   const t = useT();
   const meta = ORDER_STATUS[status];
-  return (
-    <Tooltip label={t(meta.description)} withArrow openDelay={300}>
-      <Badge
-        color={meta.color}
-        variant={status === 'SETTLED' ? 'filled' : 'light'}
-        radius="sm"
-        tt="none"
-        size={size}
-        data-testid="order-status"
-        data-status={status}
-        style={{ minWidth: 'max-content' }}
-      >
-        {t(meta.label)}
-      </Badge>
-    </Tooltip>
-  );
+  return <StatusBadge status={status} label={t(meta.label)} description={t(meta.description)} color={meta.color} filled={status === 'SETTLED'} size={size} tt="none" testId="order-status" />;
 }

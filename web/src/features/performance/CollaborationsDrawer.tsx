@@ -2,13 +2,14 @@
  * One product's creator collaborations (agency only): who promotes it since when, the sample and its shipping,
  * content with views, likes and orders, and each creator's orders, GMV and commission. Sortable, paged, live.
  */
-import { Anchor, Avatar, Badge, Box, Card, Drawer, Group, Select, SimpleGrid, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Anchor, Avatar, Badge, Box, Card, Group, Select, SimpleGrid, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconBrandTiktok, IconCheck, IconClock, IconLivePhoto, IconMinus, IconUsers, IconVideo, IconX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
-import { PagerControls } from '../../components/PagerControls';
+import { ConnectionPager } from '../../components/PagerControls';
 import { EmptyBlock } from '../../components/QueryState';
 import { QueryBoundary } from '../../components/QueryBoundary';
+import { SideDrawer } from '../../components/SideDrawer';
 import { usePager } from '../../components/usePager';
 import {
   CampaignProductCollaborationsDocument,
@@ -235,13 +236,10 @@ function CollaborationList({ registrationId, timeZone, version }: { registration
               <CollaborationCard key={c.creator?.id ?? i} c={c} timeZone={timeZone} />
             ))}
           </Stack>
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={rows.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('insight.collab.pages')}
           />
@@ -262,28 +260,19 @@ export interface CollaborationsDrawerProps {
 export function CollaborationsDrawer({ registrationId, title, timeZone, version, onClose }: CollaborationsDrawerProps) {
   const t = useT();
   return (
-    <Drawer
+    <SideDrawer
       opened={registrationId !== null}
       onClose={onClose}
-      position="right"
+      kicker={t('insight.collab.title')}
+      title={title}
+      closeLabel={t('insight.collab.close')}
       size={720}
-      title={
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {t('insight.collab.title')}
-          </Text>
-          <Text fw={600} lineClamp={2}>
-            {title}
-          </Text>
-        </Stack>
-      }
-      closeButtonProps={{ 'aria-label': t('insight.collab.close') }}
     >
       {registrationId && (
         <Tooltip.Group>
           <CollaborationList registrationId={registrationId} timeZone={timeZone} version={version} />
         </Tooltip.Group>
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -1,6 +1,7 @@
 /** The product table's filters (status, category, posted content, bookmarked for agencies) and its sort. */
-import { Button, Chip, Group, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
-import type { ProductPerformanceSortField, RegistrationStatus } from '../../generated/graphql';
+import { Button, Group, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
+import type { ProductPerformanceSortField } from '../../generated/graphql';
+import { StatusChips } from '../../components/StatusChips';
 import { useT } from '../../i18n/context';
 import { categoryOptions } from '../registrations/categoryOptions';
 import { REGISTRATION_STATUS } from '../registrations/registrationStatus';
@@ -33,17 +34,13 @@ export function ProductPerformanceFilters({ idPrefix, perspective, filters, setF
   const sortOptions = sortFieldsFor(perspective).map((f) => ({ value: f, label: t(SORT_KEY[f]) }));
   return (
     <Stack gap="sm" mb="md">
-      <div role="group" aria-label={t('insight.products.status')}>
-        <Chip.Group multiple value={filters.statuses} onChange={(v) => set({ statuses: v as RegistrationStatus[] })}>
-          <Group gap={6}>
-            {PERFORMANCE_STATUSES.map((s) => (
-              <Chip key={s} value={s} size="xs" variant="outline" color={REGISTRATION_STATUS[s].color}>
-                {REGISTRATION_STATUS[s].label}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </div>
+      <StatusChips
+        label={t('insight.products.status')}
+        options={PERFORMANCE_STATUSES}
+        value={filters.statuses}
+        onChange={(v) => set({ statuses: v })}
+        meta={(s) => ({ color: REGISTRATION_STATUS[s].color, text: REGISTRATION_STATUS[s].label })}
+      />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select label={t('insight.products.category')} placeholder={t('insight.products.allCategories')} clearable searchable data={categoryOptions(t)} value={filters.category} onChange={(v) => set({ category: v })} w={220} />
         <Stack gap={2}>

@@ -7,7 +7,7 @@ import { Card, Group, LoadingOverlay, Table, Text, VisuallyHidden } from '@manti
 import { IconPackage } from '@tabler/icons-react';
 import { useCallback, useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { PagerControls } from '../../components/PagerControls';
+import { ConnectionPager } from '../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/QueryState';
 import { usePager } from '../../components/usePager';
 import { CampaignProductPerformanceDocument, type ProductPerformanceSortField } from '../../generated/graphql';
@@ -114,13 +114,10 @@ export function ProductPerformanceTable({ campaignId, perspective, timeZone, ver
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={rows.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('insight.products.pages')}
           />

@@ -1,9 +1,10 @@
 /** A registration's history (who did what, when, why, and which terms changed), oldest first, in a drawer. */
-import { Badge, Drawer, Group, Stack, Text, Timeline } from '@mantine/core';
+import { Badge, Group, Stack, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from 'urql';
 import { EmptyBlock } from '../../components/QueryState';
 import { queryFallback } from '../../components/queryFallback';
+import { SideDrawer } from '../../components/SideDrawer';
 import { RegistrationHistoryDocument } from '../../generated/graphql';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useT } from '../../i18n/context';
@@ -109,24 +110,14 @@ function HistoryTimeline({ registrationId, timeZone }: { registrationId: string;
 export function RegistrationHistoryDrawer({ registrationId, title, timeZone, onClose }: RegistrationHistoryDrawerProps) {
   const t = useT();
   return (
-    <Drawer
+    <SideDrawer
       opened={registrationId !== null}
       onClose={onClose}
-      position="right"
-      size="md"
-      title={
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {t('campaigns.registrationHistory.title')}
-          </Text>
-          <Text fw={600} lineClamp={2}>
-            {title}
-          </Text>
-        </Stack>
-      }
-      closeButtonProps={{ 'aria-label': t('campaigns.registrationHistory.close') }}
+      kicker={t('campaigns.registrationHistory.title')}
+      title={title}
+      closeLabel={t('campaigns.registrationHistory.close')}
     >
       {registrationId && <HistoryTimeline registrationId={registrationId} timeZone={timeZone} />}
-    </Drawer>
+    </SideDrawer>
   );
 }

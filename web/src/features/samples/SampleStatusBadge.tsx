@@ -1,23 +1,8 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { StatusBadge } from '../../components/StatusBadge';
 import type { SampleStatus } from '../../generated/graphql';
 import { SAMPLE_STATUS } from './sampleStatus';
 
 export function SampleStatusBadge({ status, size = 'sm' }: { status: SampleStatus; size?: 'sm' | 'md' | 'lg' }) {
   const meta = SAMPLE_STATUS[status];
-  return (
-    <Tooltip label={meta.description} withArrow openDelay={300}>
-      <Badge
-        color={meta.color}
-        variant={status === 'CONTENT_POSTED' ? 'filled' : 'light'}
-        radius="sm"
-        tt="none"
-        size={size}
-        data-testid="sample-status"
-        data-status={status}
-        style={{ minWidth: 'max-content' }}
-      >
-        {meta.label}
-      </Badge>
-    </Tooltip>
-  );
+  return <StatusBadge status={status} label={meta.label} description={meta.description} color={meta.color} filled={status === 'CONTENT_POSTED'} size={size} tt="none" testId="sample-status" />;
 }

@@ -1,7 +1,8 @@
 /** The seller's catalogue: search, and pages walked with the connection cursor (a stack for "Previous"). */
-import { Avatar, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Avatar, Badge, Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconPackage, IconSearch } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconPackage } from '@tabler/icons-react';
+import { SearchInput } from '../../components/SearchInput';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { SellerProductsDocument } from '../../generated/graphql';
@@ -75,13 +76,11 @@ export function ProductCatalogue() {
             </Text>
           )}
         </div>
-        <TextInput
+        <SearchInput
           label={t('seller.catalogue.search')}
           placeholder={t('seller.catalogue.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          type="search"
+          onChange={setSearch}
           w={{ base: '100%', xs: 280 }}
         />
       </Group>

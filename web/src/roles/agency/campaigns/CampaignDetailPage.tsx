@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MarketBadge } from '../../../components/MarketBadge';
-import { EmptyBlock } from '../../../components/QueryState';
+import { NotFoundBlock } from '../../../components/QueryState';
 import { queryFallback } from '../../../components/queryFallback';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
 import { formatPeriodDates } from '../../../features/campaigns/period';
@@ -45,13 +45,7 @@ export function CampaignDetailPage() {
   const pending = queryFallback({ data, fetching, error }, { onRetry: reload, loadingLabel: t('campaigns.detail.loading') });
   if (pending) return pending;
   if (!campaign) {
-    return (
-      <EmptyBlock title={t('campaigns.detail.notFound')} description={t('campaigns.detail.notFoundHint')}>
-        <Button component={Link} to=".." relative="path" variant="light" mt="sm">
-          {t('campaigns.detail.backToList')}
-        </Button>
-      </EmptyBlock>
-    );
+    return <NotFoundBlock title={t('campaigns.detail.notFound')} description={t('campaigns.detail.notFoundHint')} backLabel={t('campaigns.detail.backToList')} />;
   }
 
   const tz = marketTimeZone(campaign.market);

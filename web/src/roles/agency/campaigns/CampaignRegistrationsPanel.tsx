@@ -10,7 +10,7 @@ import { IconPackage } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../../components/DataTable';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
@@ -215,13 +215,10 @@ export function CampaignRegistrationsPanel({ campaignId, currency, timeZone, cou
               />
             ))}
           </DataTable>
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={rows.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('campaigns.registrations.pages')}
           />

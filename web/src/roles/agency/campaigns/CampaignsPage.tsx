@@ -12,16 +12,16 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
 import { CAMPAIGN_STATUS, CAMPAIGN_STATUSES } from '../../../features/campaigns/campaignStatus';
@@ -115,15 +115,13 @@ export function CampaignsPage() {
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
-            <TextInput
+            <SearchInput
               label={t('campaigns.list.search')}
               placeholder={t('campaigns.form.name')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
-              onChange={(e) => {
-                setSearch(e.currentTarget.value);
-                update({ q: e.currentTarget.value.trim() || null });
+              onChange={(value) => {
+                setSearch(value);
+                update({ q: value.trim() || null });
               }}
               w={260}
             />
@@ -208,13 +206,10 @@ export function CampaignsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={rows.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('campaigns.list.pages')}
               />

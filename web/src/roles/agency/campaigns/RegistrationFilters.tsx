@@ -3,7 +3,7 @@
  * rate, posted content, registration days, sort and bookmarked only.
  */
 import { Chip, Group, Select, Stack, Switch, TextInput, VisuallyHidden } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { DateField } from '../../../components/dates/DateField';
 import { RateInput } from '../../../features/campaigns/RateInput';
 import { categoryOptions } from '../../../features/registrations/categoryOptions';
@@ -58,15 +58,13 @@ export function RegistrationFilters({ filters, onChange: set, errors, counts, cu
         </Chip.Group>
       </div>
       <Group align="flex-start" gap="sm" wrap="wrap">
-        <TextInput
+        <SearchInput
           label={t('campaigns.list.search')}
           placeholder={t('campaigns.registrations.searchPlaceholder')}
-          type="search"
-          leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
-          onChange={(e) => {
-            onSearch(e.currentTarget.value);
-            set({ search: e.currentTarget.value });
+          onChange={(value) => {
+            onSearch(value);
+            set({ search: value });
           }}
           w={220}
         />

@@ -1,11 +1,12 @@
 /** A registration's product in the review table: picture, title, shop (code, rating), category, shop scorecard. */
-import { Avatar, Group, Stack, Text } from '@mantine/core';
+import { Avatar, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { ScorecardButton } from './ScorecardButton';
 import { categoryLabel } from '../../../features/registrations/categoryOptions';
 import type { CampaignRegistrationsQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
-import { formatRating } from '../../../lib/format';
+import { formatMoneyOrDash, formatRate, formatRating } from '../../../lib/format';
 
 export type RegistrationRowData = CampaignRegistrationsQuery['registrations']['edges'][number]['node'];
 
@@ -30,5 +31,22 @@ export function RegistrationProductCell({ row }: { row: RegistrationRowData }) {
         {shop && <ScorecardButton id={shop.id} name={shop.name ?? shop.shopCode ?? ''} />}
       </Stack>
     </Group>
+  );
+}
+
+/** A registration's price and total rate cells (`children` go under the rate). */
+export function RegistrationPriceRateCells({ row, children }: { row: Pick<RegistrationRowData, 'product' | 'totalRateBps'>; children?: ReactNode }) {
+  return (
+    <>
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+        {formatMoneyOrDash(row.product?.price)}
+      </Table.Td>
+      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Text size="sm" fw={600}>
+          {row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—'}
+        </Text>
+        {children}
+      </Table.Td>
+    </>
   );
 }

@@ -4,9 +4,9 @@ import { IconBookmark, IconBookmarkFilled, IconHistory } from '@tabler/icons-rea
 import { RegistrationStatusBadge } from '../../../features/registrations/RegistrationStatusBadge';
 import { REJECT_REASON_LABEL } from '../../../features/registrations/rejectReasons';
 import { useT } from '../../../i18n/context';
-import { formatCount, formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount, formatDate, formatRate } from '../../../lib/format';
 import { formatTime } from '../../../lib/formatTime';
-import { RegistrationProductCell, type RegistrationRowData } from './RegistrationProductCell';
+import { RegistrationPriceRateCells, RegistrationProductCell, type RegistrationRowData } from './RegistrationProductCell';
 
 export interface RegistrationRowProps {
   row: RegistrationRowData;
@@ -45,19 +45,13 @@ export function RegistrationRow({ row, timeZone, flashing, selected, onToggle, o
       <Table.Td miw={220}>
         <RegistrationProductCell row={row} />
       </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-        {formatMoneyOrDash(row.product?.price)}
-      </Table.Td>
-      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        <Text size="sm" fw={600}>
-          {row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—'}
-        </Text>
+      <RegistrationPriceRateCells row={row}>
         {row.shopAdsRateBps !== null && (
           <Text size="xs" c="dimmed">
             {t('campaigns.registrations.ads', { rate: formatRate(row.shopAdsRateBps) })}
           </Text>
         )}
-      </Table.Td>
+      </RegistrationPriceRateCells>
       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
         {row.sampleQuota !== null ? formatCount(row.sampleQuota) : '—'}
       </Table.Td>

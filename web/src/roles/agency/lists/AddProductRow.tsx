@@ -1,12 +1,13 @@
 /** One approved product in the add-products drawer: pick it, then set its creator rate with the split calculator. */
 import { Avatar, Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { IconBookmarkFilled, IconPackage } from '@tabler/icons-react';
+import { RegistrationPriceRateCells } from '../campaigns/RegistrationProductCell';
 import { ListItemSimulationPreview } from './ListItemSimulationPreview';
 import type { SplitFields } from './split';
 import { SplitCalculator } from './SplitCalculator';
 import type { CampaignRegistrationsQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
-import { formatCount, formatMoneyOrDash, formatRate } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 
 export type AddableRegistration = CampaignRegistrationsQuery['registrations']['edges'][number]['node'];
 
@@ -49,14 +50,7 @@ export function AddProductRow({ row, inList, pick, tried, serverError, onToggle,
           </Stack>
         </Group>
       </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-        {formatMoneyOrDash(row.product?.price)}
-      </Table.Td>
-      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        <Text size="sm" fw={600}>
-          {row.totalRateBps !== null ? formatRate(row.totalRateBps) : '—'}
-        </Text>
-      </Table.Td>
+      <RegistrationPriceRateCells row={row} />
       <Table.Td miw={260}>
         {inList ? (
           <Badge variant="light" color="gray" radius="sm" tt="none">

@@ -3,9 +3,10 @@
  * (creator rate ↔ agency share, with the money per unit). One call adds them all or reports, per product,
  * what the server refused.
  */
-import { Button, Drawer, Group, ScrollArea, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Drawer, Group, ScrollArea, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPackage, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPackage, IconPlus } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
@@ -143,13 +144,11 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
           {t('agency.lists.add.intro')}
         </Text>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput
+          <SearchInput
             label={t('agency.lists.search')}
             placeholder={t('agency.lists.add.searchPlaceholder')}
-            type="search"
-            leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
+            onChange={setSearch}
             w={240}
           />
           <Switch label={t('agency.lists.add.bookmarkedOnly')} checked={bookmarkedOnly} onChange={(e) => setBookmarkedOnly(e.currentTarget.checked)} mb={8} />

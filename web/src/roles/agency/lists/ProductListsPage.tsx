@@ -12,18 +12,18 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCopy, IconDots, IconLink, IconListDetails, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconDots, IconLink, IconListDetails, IconPlus, IconTrash } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DataTable } from '../../../components/DataTable';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
@@ -112,15 +112,13 @@ export function ProductListsPage() {
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
           <Group align="flex-end" gap="md" wrap="wrap">
-            <TextInput
+            <SearchInput
               label={t('agency.lists.search')}
               placeholder={t('agency.lists.searchPlaceholder')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
-              onChange={(e) => {
-                setSearch(e.currentTarget.value);
-                update('q', e.currentTarget.value.trim() || null);
+              onChange={(value) => {
+                setSearch(value);
+                update('q', value.trim() || null);
               }}
               w={260}
             />
@@ -247,13 +245,10 @@ export function ProductListsPage() {
                   );
                 })}
               </DataTable>
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={rows.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('agency.lists.pages')}
               />

@@ -17,7 +17,7 @@ import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';
 import { currencyTimeZone } from '../../../features/orders/receipt';
 import { localDate } from '../../../features/performance/series';
 import { useRefetchOn } from '../../../features/performance/useLiveRefresh';
-import { CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
+import { AttributionCell, CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
 import { useOrderLineList } from '../../../features/orders/useOrderLineList';
 import { AgencyEarningsDocument, AgencyOrderLinesDocument } from '../../../generated/graphql';
 import { formatCount, formatDate, formatMoneyOrDash, formatRate } from '../../../lib/format';
@@ -62,10 +62,9 @@ export function AgencyOrdersPage() {
   const now = useNow();
   const today = localDate(now, tz);
   const filter = buildOrderLineFilter(filters, tz, today);
-  const { data, fetching, error, reload, pager, flashing, version, receiptOf, setReceiptOf } = useOrderLineList(AgencyOrderLinesDocument, 'payee', filter, PAGE_SIZE);
-
-  const connection = data?.orderLines;
-  const lines = connection?.edges.map((e) => e.node) ?? [];
+  const list = useOrderLineList(AgencyOrderLinesDocument, 'payee', filter, PAGE_SIZE);
+  const { flashing, version, receiptOf, setReceiptOf } = list;
+  const lines = list.data?.orderLines.edges.map((e) => e.node) ?? [];
   const filtered = anyOrderFilter(filters);
 
   return (
@@ -83,23 +82,13 @@ export function AgencyOrdersPage() {
           title={t('agency.orders.lines')}
           liveNote={t('agency.orders.liveNote')}
           filters={<OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />}
-          error={error}
-          loaded={Boolean(data)}
-          fetching={fetching}
-          onRetry={reload}
+          list={list}
           loadingLabel={t('agency.orders.loading')}
-          empty={
-            lines.length === 0
-              ? {
-                  title: filtered ? t('agency.orders.noMatch') : t('agency.orders.none'),
-                  description: filtered ? t('agency.orders.noMatchHelp') : t('agency.orders.noneHelp'),
-                }
-              : null
-          }
-          pager={pager}
+          empty={{
+            title: filtered ? t('agency.orders.noMatch') : t('agency.orders.none'),
+            description: filtered ? t('agency.orders.noMatchHelp') : t('agency.orders.noneHelp'),
+          }}
           pageSize={PAGE_SIZE}
-          shown={lines.length}
-          connection={connection}
           pagesLabel={t('agency.orders.pages')}
         >
           <Table.ScrollContainer minWidth={1140}>
@@ -157,22 +146,14 @@ export function AgencyOrdersPage() {
                         miw={260}
                         maw={320}
                       />
-                      <Table.Td miw={170} maw={220}>
-                        {line.attributed ? (
-                          <>
-                            <Text size="sm" lineClamp={1}>
-                              {line.creator?.displayName ?? line.creatorName ?? '—'}
-                            </Text>
-                            <Text size="xs" c="dimmed" lineClamp={1}>
-                              {line.campaignName}
-                            </Text>
-                          </>
-                        ) : (
-                          <Text size="xs" c="dimmed">
-                            {t('agency.orders.notAttributed')}
-                          </Text>
-                        )}
-                      </Table.Td>
+                      <AttributionCell
+                        attributed={line.attributed}
+                        primary={line.creator?.displayName ?? line.creatorName ?? '—'}
+                        secondary={line.campaignName}
+                        unattributed={t('agency.orders.notAttributed')}
+                        miw={170}
+                        maw={220}
+                      />
                       <Table.Td>
                         <OrderStatusBadge status={line.status} />
                       </Table.Td>

@@ -4,7 +4,6 @@
  */
 import {
   Card,
-  Chip,
   Group,
   LoadingOverlay,
   Stack,
@@ -15,16 +14,17 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconGift } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../components/QueryState';
 import { usePager } from '../../../components/usePager';
-import { SAMPLE_STATUS, SAMPLE_STATUSES } from '../../../features/samples/sampleStatus';
+import { SAMPLE_STATUSES } from '../../../features/samples/sampleStatus';
+import { SampleStatusChips } from '../../../features/samples/SampleStatusFilter';
+import { useSampleStatusParam } from '../../../features/samples/useSampleStatusParam';
 import { useFlash } from '../../../features/samples/useFlash';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
-import { AgencySampleRequestsDocument, SampleRequestReviewDocument, type SampleStatus } from '../../../generated/graphql';
+import { AgencySampleRequestsDocument, SampleRequestReviewDocument } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { marketTimeZone } from '../../../lib/markets';
@@ -39,8 +39,7 @@ type Row = AgencySampleRow;
 
 export function AgencySamplesPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const statuses = params.has('status') ? (params.getAll('status').filter((s) => (SAMPLE_STATUSES as string[]).includes(s)) as SampleStatus[]) : (['REQUESTED'] as SampleStatus[]);
+  const [statuses, setStatuses] = useSampleStatusParam(SAMPLE_STATUSES, ['REQUESTED']);
   const pager = usePager(statuses.join());
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AgencySampleRequestsDocument,
@@ -84,14 +83,6 @@ export function AgencySamplesPage() {
     reload();
   };
 
-  const setStatuses = (next: string[]) => {
-    const p = new URLSearchParams(params);
-    p.delete('status');
-    if (next.length === 0) p.set('status', '');
-    next.forEach((s) => p.append('status', s));
-    setParams(p, { replace: true });
-  };
-
   const liveZone = marketTimeZone(useViewer().organisation.market);
   const connection = data?.sampleRequests;
   const rows = connection?.edges.map((e) => e.node) ?? [];
@@ -105,20 +96,14 @@ export function AgencySamplesPage() {
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <div role="group" aria-labelledby="sample-status-filter">
-              <Text size="sm" fw={500} id="sample-status-filter" mb={6}>
-                {t('agency.samples.status')}
-              </Text>
-              <Chip.Group multiple value={statuses} onChange={setStatuses}>
-                <Group gap={6}>
-                  {SAMPLE_STATUSES.map((s) => (
-                    <Chip key={s} value={s} size="xs" variant="outline" color={SAMPLE_STATUS[s].color}>
-                      {s === 'REQUESTED' ? t('agency.samples.toReview') : SAMPLE_STATUS[s].label}
-                    </Chip>
-                  ))}
-                </Group>
-              </Chip.Group>
-            </div>
+            <SampleStatusChips
+              id="sample-status-filter"
+              label={t('agency.samples.status')}
+              options={SAMPLE_STATUSES}
+              value={statuses}
+              onChange={setStatuses}
+              chipLabel={(s) => (s === 'REQUESTED' ? t('agency.samples.toReview') : undefined)}
+            />
             <Text size="xs" c="dimmed" aria-live="polite" data-testid="live-status">
               {lastEvent ? t('agency.samples.liveChanged', { date: formatDateTime(lastEvent, liveZone, { withZone: false }) }) : t('agency.samples.liveWaiting')}
             </Text>
@@ -166,13 +151,10 @@ export function AgencySamplesPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={rows.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('agency.samples.pages')}
               />

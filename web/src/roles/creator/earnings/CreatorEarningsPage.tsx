@@ -30,7 +30,7 @@ import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useT } from '../../../i18n/context';
 import { useViewer } from '../../../session/context';
 import { ProductHeader } from '../ProductHeader';
-import { EarningsTabs } from './EarningsTabs';
+import { EarningsHeader } from './EarningsHeader';
 import { useNow } from '../../../features/performance/useNow';
 
 function Totals({ version }: { version: number }) {
@@ -277,15 +277,7 @@ export function CreatorEarningsPage() {
   const { version } = useOrderLinesLive('payee');
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {t('creator.earnings.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('creator.earnings.subtitle')}
-        </Text>
-      </Stack>
-      <EarningsTabs />
+      <EarningsHeader subtitle={t('creator.earnings.subtitle')} />
       <Totals version={version} />
       <ForecastCard compact />
       <Chart version={version} timeZone={tz} currency={currency} />

@@ -3,7 +3,7 @@
  * settled); tap a line for its receipt in a bottom sheet. Filters by time range and status; CSV of orders and of
  * the earnings statement. Live: commissionChanged refetches and highlights the line.
  */
-import { Button, Card, Chip, Group, Loader, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Card, Chip, Group, Loader, ScrollArea, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
 import { DateRangeField } from '../../../components/dates/DateRangeField';
 import { IconChevronRight, IconDownload, IconReceipt } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -23,7 +23,7 @@ import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../.
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
 import { useViewer } from '../../../session/context';
 import { ProductHeader } from '../ProductHeader';
-import { EarningsTabs } from './EarningsTabs';
+import { EarningsHeader } from './EarningsHeader';
 import { useNow } from '../../../features/performance/useNow';
 import { useT, type Translate } from '../../../i18n/context';
 
@@ -61,15 +61,7 @@ export function CreatorOrdersPage() {
 
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {t('creator.earnings.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('creator.orders.subtitle')}
-        </Text>
-      </Stack>
-      <EarningsTabs />
+      <EarningsHeader subtitle={t('creator.orders.subtitle')} />
       <MissingOrderSection currency={viewer.organisation.market ? MARKETS[viewer.organisation.market].currency : ''} today={today} disputesHref="/creator/disputes" />
 
       <Stack gap="xs">

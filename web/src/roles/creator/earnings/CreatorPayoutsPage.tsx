@@ -1,26 +1,18 @@
 /** The creator's payouts (phone first): tax info for review, the bank account (after approval), balances, bills. */
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { PaymentAccountView } from '../../../features/finance/PaymentAccountView';
 import { PayeeBills } from '../../../features/finance/PayeeBills';
 import { marketTimeZone } from '../../../lib/markets';
 import { useT } from '../../../i18n/context';
 import { useViewer } from '../../../session/context';
-import { EarningsTabs } from './EarningsTabs';
+import { EarningsHeader } from './EarningsHeader';
 
 export function CreatorPayoutsPage() {
   const t = useT();
   const viewer = useViewer();
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {t('creator.earnings.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('creator.earnings.payouts.subtitle')}
-        </Text>
-      </Stack>
-      <EarningsTabs />
+      <EarningsHeader subtitle={t('creator.earnings.payouts.subtitle')} />
       <PaymentAccountView compact />
       <Stack gap="sm" component="section" aria-labelledby="creator-bills-title">
         <Title order={2} size="h4" id="creator-bills-title">

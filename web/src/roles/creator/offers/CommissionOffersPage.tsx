@@ -2,9 +2,10 @@
  * Every offer open to the creator (through links it opened), grouped by product with the best rate first:
  * rate, agency, campaign end and samples, and whether it is the one in the showcase.
  */
-import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCircleCheck, IconDiscount, IconSearch, IconTrophy } from '@tabler/icons-react';
+import { IconCircleCheck, IconDiscount, IconTrophy } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { Fragment, useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -109,14 +110,12 @@ export function CommissionOffersPage() {
           {t('offers.subtitle')}
         </Text>
       </Stack>
-      <TextInput
+      <SearchInput
         label={t('offers.search')}
         placeholder={t('offers.searchPlaceholder')}
-        type="search"
-        size="md"
-        leftSection={<IconSearch size={18} aria-hidden />}
         value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
+        onChange={setSearch}
+        size="md"
       />
       <QueryBoundary
         data={data}

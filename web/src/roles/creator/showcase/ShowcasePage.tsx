@@ -10,7 +10,7 @@ import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
@@ -245,13 +245,10 @@ export function ShowcasePage() {
             ))}
           </Stack>
           {(connection?.totalCount ?? 0) > PAGE_SIZE && (
-            <PagerControls
+            <ConnectionPager
               pager={pager}
               pageSize={PAGE_SIZE}
-              shown={entries.length}
-              totalCount={connection?.totalCount ?? 0}
-              hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-              endCursor={connection?.pageInfo.endCursor}
+              connection={connection}
               busy={fetching}
               label={t('creator.showcase.pages')}
             />

@@ -3,17 +3,17 @@
  * payee and payout attempts, and a payout run for the selected (or every issued and failed) bill with its result
  * per bill: PAID, FAILED (retried next run) or PAYOUT_BLOCKED with the reason.
  */
-import { Alert, Badge, Button, Card, Chip, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
-import { BillsTable } from '../../../features/finance/BillsList';
-import { BILL_STATUS, BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
+import { BillsTable, BillStatusChips } from '../../../features/finance/BillsList';
+import { BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
 import { BillsDocument, BillsGenerateDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
@@ -24,7 +24,6 @@ import { useRefetchOnReconnect } from '../../../session/context';
 import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 25;
-const STATUSES: BillStatus[] = ['ISSUED', 'FAILED', 'PAID'];
 type RunResult = PayoutRunMutation['payoutRun']['results'][number];
 
 function GenerateBills({ onIssued }: { onIssued: () => void }) {
@@ -176,17 +175,7 @@ export function BillsAndPayouts() {
         </Group>
         <Stack gap="sm">
           {results && <RunResults results={results} onClose={() => setResults(null)} />}
-          <div role="group" aria-label={t('operator.bills.status')}>
-            <Chip.Group multiple value={statuses} onChange={(v) => setStatuses(v as BillStatus[])}>
-              <Group gap={6}>
-                {STATUSES.map((s) => (
-                  <Chip key={s} value={s} size="xs" variant="outline" color={BILL_STATUS[s].color}>
-                    {t(BILL_STATUS[s].label)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </div>
+          <BillStatusChips label={t('operator.bills.status')} value={statuses} onChange={setStatuses} />
           <QueryBoundary
             data={data}
             fetching={fetching}
@@ -197,13 +186,10 @@ export function BillsAndPayouts() {
           >
             <>
               <BillsTable bills={bills} withPayee selectable selected={selected} onSelectedChange={setSelected} timeZone="UTC" />
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={bills.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('operator.bills.pages')}
               />

@@ -4,7 +4,7 @@ import { IconUsers } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../../components/DataTable';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
@@ -127,13 +127,10 @@ export function PaymentAccountsTable() {
               );
             })}
           </DataTable>
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={accounts.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('operator.accounts.pages')}
           />

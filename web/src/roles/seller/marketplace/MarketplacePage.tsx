@@ -10,16 +10,16 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowRight, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowRight, IconBuildingStore, IconCalendarEvent, IconCircleCheck, IconSpeakerphone } from '@tabler/icons-react';
+import { SearchInput } from '../../../components/SearchInput';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
@@ -165,13 +165,11 @@ export function MarketplacePage() {
       <Card withBorder radius="md" padding="lg" mb="lg">
         <Stack gap="sm">
           <Group align="flex-start" gap="md" wrap="wrap">
-            <TextInput
+            <SearchInput
               label={t('seller.market.search')}
               placeholder={t('seller.market.searchPlaceholder')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
+              onChange={setSearch}
               w={{ base: '100%', xs: 240 }}
             />
             <RateInput
@@ -250,13 +248,10 @@ export function MarketplacePage() {
               <CampaignCard key={node.id} campaign={node} />
             ))}
           </SimpleGrid>
-          <PagerControls
+          <ConnectionPager
             pager={pager}
             pageSize={PAGE_SIZE}
-            shown={rows.length}
-            totalCount={connection?.totalCount ?? 0}
-            hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-            endCursor={connection?.pageInfo.endCursor}
+            connection={connection}
             busy={fetching}
             label={t('seller.market.pages')}
           />

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { InfoList } from '../../../components/InfoList';
 import { MarketBadge } from '../../../components/MarketBadge';
-import { EmptyBlock } from '../../../components/QueryState';
+import { NotFoundBlock } from '../../../components/QueryState';
 import { queryFallback } from '../../../components/queryFallback';
 import { StatCard } from '../../../components/StatCard';
 import { CampaignStatusBadge } from '../../../features/campaigns/CampaignStatusBadge';
@@ -36,13 +36,7 @@ export function SellerCampaignPage() {
   const pending = queryFallback({ data, fetching, error }, { onRetry: () => refetch({ requestPolicy: 'network-only' }), loadingLabel: t('seller.campaign.loading') });
   if (pending) return pending;
   if (!c) {
-    return (
-      <EmptyBlock title={t('seller.campaign.notAvailable')} description={t('seller.campaign.notAvailableBody')}>
-        <Button component={Link} to=".." relative="path" variant="light" mt="sm">
-          {t('seller.campaign.backToMarketplace')}
-        </Button>
-      </EmptyBlock>
-    );
+    return <NotFoundBlock title={t('seller.campaign.notAvailable')} description={t('seller.campaign.notAvailableBody')} backLabel={t('seller.campaign.backToMarketplace')} />;
   }
 
   const tz = marketTimeZone(c.market);

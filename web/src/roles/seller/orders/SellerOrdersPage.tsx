@@ -15,7 +15,7 @@ import { anyOrderFilter, buildOrderLineFilter, EMPTY_ORDER_FILTERS, type OrderFi
 import { OrderStatusBadge } from '../../../features/orders/OrderStatusBadge';
 import { unattributedText } from '../../../features/orders/orderStatus';
 import { localDate } from '../../../features/performance/series';
-import { CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
+import { AttributionCell, CommissionCell, NumberCell, OrderLineProductCell, OrderLinesCard, OrderLineTr } from '../../../features/orders/OrderLinesCard';
 import { useOrderLineList } from '../../../features/orders/useOrderLineList';
 import { SellerOrderLinesDocument, SellerPerformanceCampaignsDocument } from '../../../generated/graphql';
 import { formatCount, formatDateTime, formatMoneyOrDash, formatRate } from '../../../lib/format';
@@ -39,10 +39,9 @@ export function SellerOrdersPage() {
   );
   const [filters, setFilters] = useState<OrderFilterValues>(EMPTY_ORDER_FILTERS);
   const filter = buildOrderLineFilter(filters, tz, today);
-  const { data, fetching, error, reload, pager, flashing, receiptOf, setReceiptOf } = useOrderLineList(SellerOrderLinesDocument, 'seller', filter, PAGE_SIZE);
-
-  const connection = data?.orderLines;
-  const lines = connection?.edges.map((e) => e.node) ?? [];
+  const list = useOrderLineList(SellerOrderLinesDocument, 'seller', filter, PAGE_SIZE);
+  const { flashing, receiptOf, setReceiptOf } = list;
+  const lines = list.data?.orderLines.edges.map((e) => e.node) ?? [];
   const filtered = anyOrderFilter(filters);
 
   return (
@@ -56,23 +55,13 @@ export function SellerOrdersPage() {
         title={t('seller.orders.lines')}
         liveNote={t('seller.orders.liveNote')}
         filters={<OrderFiltersBar values={filters} onChange={setFilters} campaigns={campaigns} today={today} timeZone={tz} />}
-        error={error}
-        loaded={Boolean(data)}
-        fetching={fetching}
-        onRetry={reload}
+        list={list}
         loadingLabel={t('seller.orders.loading')}
-        empty={
-          lines.length === 0
-            ? {
-                title: filtered ? t('seller.orders.noMatch') : t('seller.orders.none'),
-                description: filtered ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody'),
-              }
-            : null
-        }
-        pager={pager}
+        empty={{
+          title: filtered ? t('seller.orders.noMatch') : t('seller.orders.none'),
+          description: filtered ? t('seller.orders.noMatchBody') : t('seller.orders.noneBody'),
+        }}
         pageSize={PAGE_SIZE}
-        shown={lines.length}
-        connection={connection}
         pagesLabel={t('seller.orders.pages')}
       >
         <Table.ScrollContainer minWidth={960}>
@@ -117,22 +106,13 @@ export function SellerOrdersPage() {
                     miw={240}
                     maw={340}
                   />
-                  <Table.Td maw={240}>
-                    {line.attributed ? (
-                      <>
-                        <Text size="sm" lineClamp={1}>
-                          {line.campaignName}
-                        </Text>
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {line.agencyName}
-                        </Text>
-                      </>
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        {unattributedText(t, line.unattributedReason)}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <AttributionCell
+                    attributed={line.attributed}
+                    primary={line.campaignName}
+                    secondary={line.agencyName}
+                    unattributed={unattributedText(t, line.unattributedReason)}
+                    maw={240}
+                  />
                   <Table.Td>
                     <OrderStatusBadge status={line.status} />
                   </Table.Td>

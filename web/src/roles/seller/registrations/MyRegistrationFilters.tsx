@@ -1,6 +1,7 @@
 /** The seller's registration filters: one campaign (the joined ones) and statuses. */
-import { Chip, Group, Select, Stack } from '@mantine/core';
+import { Group, Select, Stack } from '@mantine/core';
 import { useQuery } from 'urql';
+import { StatusChips } from '../../../components/StatusChips';
 import { REGISTRATION_STATUS, REGISTRATION_STATUSES } from '../../../features/registrations/registrationStatus';
 import { SellerMarketplaceDocument, type RegistrationStatus } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
@@ -29,17 +30,13 @@ export function MyRegistrationFilters({ campaignId, statuses, onChange }: MyRegi
           w={{ base: '100%', xs: 320 }}
         />
       </Group>
-      <div role="group" aria-label={t('seller.perf.status')}>
-        <Chip.Group multiple value={statuses} onChange={(v) => onChange('status', v)}>
-          <Group gap={6}>
-            {REGISTRATION_STATUSES.map((s) => (
-              <Chip key={s} value={s} size="xs" variant="outline" color={REGISTRATION_STATUS[s].color}>
-                {REGISTRATION_STATUS[s].label}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </div>
+      <StatusChips
+        label={t('seller.perf.status')}
+        options={REGISTRATION_STATUSES}
+        value={statuses}
+        onChange={(v) => onChange('status', v)}
+        meta={(s) => ({ color: REGISTRATION_STATUS[s].color, text: REGISTRATION_STATUS[s].label })}
+      />
     </Stack>
   );
 }

@@ -10,7 +10,7 @@ import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
@@ -107,13 +107,10 @@ export function MyRegistrationsPage() {
             ) : (
               <MyRegistrationTable rows={rows} flashing={flashing} actions={dialogs.actions} busy={fetching} />
             )}
-            <PagerControls
+            <ConnectionPager
               pager={pager}
               pageSize={PAGE_SIZE}
-              shown={rows.length}
-              totalCount={connection?.totalCount ?? 0}
-              hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-              endCursor={connection?.pageInfo.endCursor}
+              connection={connection}
               busy={fetching}
               label={t('seller.regs.pages')}
             />

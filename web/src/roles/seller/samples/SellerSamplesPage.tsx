@@ -3,20 +3,20 @@
  * seller and the creator can read it; no other creator data). Record each shipment event with carrier and
  * tracking number; the creator and the agency see it at once.
  */
-import { Card, Chip, Group, Stack, Text } from '@mantine/core';
+import { Card, Stack } from '@mantine/core';
 import { IconTruckDelivery } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DataTable } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagerControls } from '../../../components/PagerControls';
+import { ConnectionPager } from '../../../components/PagerControls';
 import { EmptyBlock } from '../../../components/QueryState';
 import { RefreshOverlay } from '../../../components/RefreshOverlay';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { SampleRoiPanel } from '../../../features/insight/SampleRoiPanel';
-import { SAMPLE_STATUS } from '../../../features/samples/sampleStatus';
+import { SampleStatusChips } from '../../../features/samples/SampleStatusFilter';
+import { useSampleStatusParam } from '../../../features/samples/useSampleStatusParam';
 import { useFlash } from '../../../features/samples/useFlash';
 import { useSampleEvents, type SampleChange } from '../../../features/samples/useSampleEvents';
 import { SellerSampleRequestsDocument, type SampleStatus } from '../../../generated/graphql';
@@ -33,8 +33,7 @@ const OPEN_STATUSES: SampleStatus[] = ['APPROVED', 'SHIPPED'];
 
 export function SellerSamplesPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const statuses = params.has('status') ? (params.getAll('status').filter((s) => (SELLER_STATUSES as string[]).includes(s)) as SampleStatus[]) : OPEN_STATUSES;
+  const [statuses, setStatuses] = useSampleStatusParam(SELLER_STATUSES, OPEN_STATUSES);
   const pager = usePager(statuses.join());
   const [{ data, fetching, error }, refetch] = useQuery({
     query: SellerSampleRequestsDocument,
@@ -53,14 +52,6 @@ export function SellerSamplesPage() {
   );
   const [shipping, setShipping] = useState<SellerSample | null>(null);
 
-  const setStatuses = (next: string[]) => {
-    const p = new URLSearchParams(params);
-    p.delete('status');
-    if (next.length === 0) p.set('status', '');
-    next.forEach((s) => p.append('status', s));
-    setParams(p, { replace: true });
-  };
-
   const connection = data?.sampleRequests;
   const rows = connection?.edges.map((e) => e.node) ?? [];
 
@@ -72,20 +63,14 @@ export function SellerSamplesPage() {
       />
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
-          <div role="group" aria-labelledby="seller-sample-filter">
-            <Text size="sm" fw={500} id="seller-sample-filter" mb={6}>
-              {t('seller.perf.status')}
-            </Text>
-            <Chip.Group multiple value={statuses} onChange={setStatuses}>
-              <Group gap={6}>
-                {SELLER_STATUSES.map((s) => (
-                  <Chip key={s} value={s} size="xs" variant="outline" color={SAMPLE_STATUS[s].color}>
-                    {s === 'APPROVED' ? t('seller.samples.toShip') : SAMPLE_STATUS[s].label}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </div>
+          <SampleStatusChips
+            id="seller-sample-filter"
+            label={t('seller.perf.status')}
+            options={SELLER_STATUSES}
+            value={statuses}
+            onChange={setStatuses}
+            chipLabel={(s) => (s === 'APPROVED' ? t('seller.samples.toShip') : undefined)}
+          />
 
           <QueryBoundary
             data={data}
@@ -114,13 +99,10 @@ export function SellerSamplesPage() {
                   <SellerSampleRow key={row.id} row={row} flashing={flashing.has(row.id)} onShip={() => setShipping(row)} />
                 ))}
               </DataTable>
-              <PagerControls
+              <ConnectionPager
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={rows.length}
-                totalCount={connection?.totalCount ?? 0}
-                hasNextPage={connection?.pageInfo.hasNextPage ?? false}
-                endCursor={connection?.pageInfo.endCursor}
+                connection={connection}
                 busy={fetching}
                 label={t('seller.samples.pages')}
               />
