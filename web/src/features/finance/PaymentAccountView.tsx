@@ -4,7 +4,7 @@
  * its last four digits); and the balances per currency. Refetches on every notification (the review, a bill, a
  * payout arrive as notifications) and on reconnect.
  */
-import { Alert, Badge, Button, Card, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Flex, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingBank, IconCircleCheck, IconClockHour4, IconFileCertificate, IconLock, IconX } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
@@ -208,14 +208,15 @@ function BankStep({ account, compact, onChanged }: { account: Account; compact: 
               </Text>
             </Stack>
           </Group>
-          <Group gap="sm" grow={compact}>
-            <Button variant="default" size={compact ? 'md' : 'sm'} onClick={() => setReplacing(true)}>
+          {/* On a phone the two actions stack at full width: side by side, "ยกเลิกการเชื่อมโยง" (Thai "Unlink") was cut. */}
+          <Flex gap="sm" direction={compact ? 'column' : 'row'}>
+            <Button variant="default" size={compact ? 'md' : 'sm'} fullWidth={compact} onClick={() => setReplacing(true)}>
               {t('finance.account.replace')}
             </Button>
-            <Button variant="subtle" color="red" size={compact ? 'md' : 'sm'} onClick={() => setConfirmUnlink(true)}>
+            <Button variant="subtle" color="red" size={compact ? 'md' : 'sm'} fullWidth={compact} onClick={() => setConfirmUnlink(true)}>
               {t('finance.account.unlink')}
             </Button>
-          </Group>
+          </Flex>
         </Stack>
       ) : (
         <BankAccountForm
