@@ -21,7 +21,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 3,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }], ['./e2e/support/failure-summary.ts']],
   use: {
     baseURL,
     browserName: 'chromium',
