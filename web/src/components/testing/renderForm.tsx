@@ -19,6 +19,8 @@ export interface SentOperation {
 }
 
 export function renderForm(ui: ReactNode, answers: Record<string, Answer>): { sent: SentOperation[] } {
+  // happy-dom has no FontFaceSet; Mantine's autosized Textarea listens on document.fonts.
+  if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
   const sent: SentOperation[] = [];
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as SentOperation;

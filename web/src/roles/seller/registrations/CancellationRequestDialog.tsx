@@ -1,5 +1,6 @@
 /** Ask the agency to end an ongoing collaboration, with the reason it will read. */
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
@@ -17,12 +18,23 @@ export interface CancellationRequestDialogProps {
 
 export function CancellationRequestDialog({ title, busy, serverError, onSend, onClose }: CancellationRequestDialogProps) {
   const t = useT();
-  const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const trimmed = reason.trim();
-  const error = serverError ?? (!trimmed ? (tried ? t('seller.cancelRequest.sayWhy') : null) : reason.length > REASON_MAX ? t('seller.atMostChars', { max: REASON_MAX }) : null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validateInputOnChange: true,
+    validate: {
+      reason: (value: string) => {
+        if (!value.trim()) return t('seller.cancelRequest.sayWhy');
+        return value.length > REASON_MAX ? t('seller.atMostChars', { max: REASON_MAX }) : null;
+      },
+    },
+  });
+  const reason = form.values.reason;
+  // The server's answer first; "too long" as soon as it is, "say why" after the first try.
+  const error = serverError ?? (reason.trim() || tried ? (form.errors.reason ?? null) : null);
   const close = () => {
-    setReason('');
+    form.reset();
     setTried(false);
     onClose();
   };
@@ -30,9 +42,8 @@ export function CancellationRequestDialog({ title, busy, serverError, onSend, on
     <Modal opened={title !== null} onClose={close} title={t('seller.cancelRequest.title')} centered>
       <form
         onSubmit={(e) => {
-          e.preventDefault();
           setTried(true);
-          if (trimmed && reason.length <= REASON_MAX) onSend(trimmed);
+          form.onSubmit((values) => onSend(values.reason.trim()))(e);
         }}
       >
         <Stack>
@@ -44,8 +55,7 @@ export function CancellationRequestDialog({ title, busy, serverError, onSend, on
             autosize
             minRows={3}
             data-autofocus
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            {...form.getInputProps('reason')}
             error={error}
           />
           <Group justify="flex-end">
