@@ -1,5 +1,5 @@
 /** Reject or reject forever one or many registrations: a reason code (required) and an optional note. */
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { REJECT_REASON_LABEL, REJECT_REASONS } from '../../../features/registrat
 import type { RejectReason } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount } from '../../../lib/format';
+import { FormActions } from '../../../components/FormActions';
 
 const NOTE_MAX = 500;
 
@@ -79,14 +80,7 @@ export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: Re
             maxRows={6}
             {...form.getInputProps('note')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {forever ? t('campaigns.review.rejectForever') : t('campaigns.review.reject')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} cancelDisabled={busy} submitLabel={forever ? t('campaigns.review.rejectForever') : t('campaigns.review.reject')} color="red" busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
 /** Rename a product list (its name is required; the server's answer shows under the field). */
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from 'urql';
 import { mutationFormErrors } from '../../../components/mutationResult';
 import { ProductListUpdateDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
+import { FormActions } from '../../../components/FormActions';
 
 export function RenameListDialog({ list, opened, onClose }: { list: { id: string; name: string }; opened: boolean; onClose: () => void }) {
   const t = useT();
@@ -33,14 +34,7 @@ export function RenameListDialog({ list, opened, onClose }: { list: { id: string
             {...form.getInputProps('name')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={fetching}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching} disabled={name.trim() === list.name}>
-              {t('agency.lists.rename')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelDisabled={fetching} submitLabel={t('agency.lists.rename')} busy={fetching} submitDisabled={name.trim() === list.name} />
         </Stack>
       </form>
     </Modal>

@@ -2,7 +2,7 @@
  * Re-price one list item with the split calculator. A decrease reaches the creators who already have the
  * product only after the 30-day lock (new creators get it at once); an increase applies to everyone at once.
  */
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { useT, type Translate } from '../../../i18n/context';
 import { ProductListItemsSetDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
+import { FormActions } from '../../../components/FormActions';
 
 type Item = NonNullable<ProductListQuery['productList']>['items']['edges'][number]['node'];
 
@@ -107,14 +108,7 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
         />
         {item.registration && <ListItemSimulationPreview registrationId={item.registration.id} creatorBps={fields.error ? null : fields.creatorBps} />}
         <RepriceEffectNote item={item} toBps={fields.error ? null : fields.creatorBps} timeZone={timeZone} now={openedAt} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={fetching}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={fetching} disabled={unchanged || fields.creatorBps === null || Boolean(fields.error)}>
-            {t('agency.lists.reprice.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} cancelDisabled={fetching} submitLabel={t('agency.lists.reprice.save')} busy={fetching} submitDisabled={unchanged || fields.creatorBps === null || Boolean(fields.error)} />
       </Stack>
     </form>
   );

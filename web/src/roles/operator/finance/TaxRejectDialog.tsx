@@ -1,8 +1,9 @@
 /** Reject a payee's tax information with the reason it reads (required; the server's answer shows at the field). */
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { PaymentAccountsQuery } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
+import { FormActions } from '../../../components/FormActions';
 
 type Account = PaymentAccountsQuery['paymentAccounts']['edges'][number]['node'];
 const REASON_MAX = 500;
@@ -44,14 +45,7 @@ export function TaxRejectDialog({ account, busy, onReject, onClose }: TaxRejectD
             {...form.getInputProps('reason')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('operator.tax.reject')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelDisabled={busy} submitLabel={t('operator.tax.reject')} color="red" busy={busy} />
         </Stack>
       </form>
     </Modal>

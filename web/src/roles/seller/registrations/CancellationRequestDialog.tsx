@@ -1,7 +1,7 @@
 /** Ask the agency to end an ongoing collaboration, with the reason it will read. */
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions';
+import { useCheckedText } from '../../../components/useCheckedText';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
 
@@ -18,34 +18,17 @@ export interface CancellationRequestDialogProps {
 
 export function CancellationRequestDialog({ title, busy, serverError, onSend, onClose }: CancellationRequestDialogProps) {
   const t = useT();
-  const [tried, setTried] = useState(false);
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { reason: '' },
-    validateInputOnChange: true,
-    validate: {
-      reason: (value: string) => {
-        if (!value.trim()) return t('seller.cancelRequest.sayWhy');
-        return value.length > REASON_MAX ? t('seller.atMostChars', { max: REASON_MAX }) : null;
-      },
-    },
+  const { text: reason, inputProps, onSubmit, reset } = useCheckedText((value) => {
+    if (!value.trim()) return t('seller.cancelRequest.sayWhy');
+    return value.length > REASON_MAX ? t('seller.atMostChars', { max: REASON_MAX }) : null;
   });
-  const reason = form.values.reason;
-  // The server's answer first; "too long" as soon as it is, "say why" after the first try.
-  const error = serverError ?? (reason.trim() || tried ? (form.errors.reason ?? null) : null);
   const close = () => {
-    form.reset();
-    setTried(false);
+    reset();
     onClose();
   };
   return (
     <Modal opened={title !== null} onClose={close} title={t('seller.cancelRequest.title')} centered>
-      <form
-        onSubmit={(e) => {
-          setTried(true);
-          form.onSubmit((values) => onSend(values.reason.trim()))(e);
-        }}
-      >
+      <form onSubmit={onSubmit((text) => onSend(text.trim()))}>
         <Stack>
           <Text size="sm">{richT(t, 'seller.cancelRequest.body', {}, { title: <b>{title}</b> })}</Text>
           <Textarea
@@ -55,17 +38,11 @@ export function CancellationRequestDialog({ title, busy, serverError, onSend, on
             autosize
             minRows={3}
             data-autofocus
-            {...form.getInputProps('reason')}
-            error={error}
+            {...inputProps}
+            // The server's answer first.
+            error={serverError ?? inputProps.error}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('seller.cancelRequest.keep')}
-            </Button>
-            <Button type="submit" color="orange" loading={busy}>
-              {t('seller.cancelRequest.send')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} cancelLabel={t('seller.cancelRequest.keep')} submitLabel={t('seller.cancelRequest.send')} color="orange" busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -2,7 +2,7 @@
  * Record a sample's next shipment event (shipped with carrier and tracking number, in transit, delivered, …) with
  * an optional note; the sample's shipment history below.
  */
-import { Button, Group, Radio, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Group, Radio, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/context';
 import { formatDateTime } from '../../../lib/format';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { FormActions } from '../../../components/FormActions';
 
 export type SellerSample = SellerSampleRequestsQuery['sampleRequests']['edges'][number]['node'];
 
@@ -114,14 +115,7 @@ export function ShipmentForm({ row, timeZone, onClose }: { row: SellerSample; ti
             </Timeline>
           </Stack>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={fetching}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={fetching} disabled={options.length === 0}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} cancelDisabled={fetching} submitLabel={t('common.save')} busy={fetching} submitDisabled={options.length === 0} />
       </Stack>
     </form>
   );
