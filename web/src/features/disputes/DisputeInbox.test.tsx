@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderForm } from '../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../components/testing/renderForm';
 import { DisputeCard, type Dispute } from './DisputeInbox';
 
 const dispute = {
@@ -39,8 +39,7 @@ describe('DisputeCard', () => {
     });
     fireEvent.change(await screen.findByRole('textbox', { name: /^Reply/ }), { target: { value: 'Checking.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect(await screen.findByText('Write a message')).toBeTruthy();
-    expect(box(/^Reply/).getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(() => box(/^Reply/), 'Write a message');
     expect(box(/^Reply/).value).toBe('Checking.');
     expect(sent[0]?.variables).toEqual({ input: { id: 'd1', body: 'Checking.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
@@ -56,8 +55,7 @@ describe('DisputeCard', () => {
     expect(box(/^Adjustment \(THB\)/).value).toBe('12.50');
     fireEvent.change(box(/^Adjustment \(THB\)/), { target: { value: '10.00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Resolve for the claimant' }));
-    expect(await screen.findByText('Tell the parties why')).toBeTruthy();
-    expect(box(/^Decision note/).getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(() => box(/^Decision note/), 'Tell the parties why');
     expect(sent.find((op) => op.operationName === 'DisputeDecide')?.variables).toEqual({ input: { id: 'd1', uphold: true, note: '', amount: '10.00' } });
   });
 });

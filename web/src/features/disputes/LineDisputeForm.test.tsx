@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderForm } from '../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../components/testing/renderForm';
 import { LineDisputeForm } from './LineDisputeForm';
 
 const box = (name: RegExp) => screen.getByRole('textbox', { name }) as HTMLInputElement;
@@ -23,8 +23,7 @@ describe('LineDisputeForm', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Question this commission' }));
     fireEvent.change(box(/^Amount you ask for/), { target: { value: ' 12,5 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open dispute' }));
-    expect(await screen.findByText('Write a message')).toBeTruthy();
-    expect(box(/^Tell the agency why/).getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(() => box(/^Tell the agency why/), 'Write a message');
     expect(box(/^Amount you ask for/).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Enter an amount like 12.50')).toBeTruthy();
     expect(sent[0]?.variables).toEqual({ input: { type: 'WRONG_COMMISSION', subjectId: 'line1', message: { body: '' }, claimedAmount: '12,5' } });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useLocation } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderForm } from '../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../components/testing/renderForm';
 import { PasteLinkCard } from './PasteLinkCard';
 
 function Where() {
@@ -18,8 +18,7 @@ describe('PasteLinkCard', () => {
     renderForm(<><PasteLinkCard /><Where /></>, {});
     await screen.findByRole('button', { name: 'Open offer' });
     open();
-    expect(await screen.findByText('Paste the link an agency sent you')).toBeTruthy();
-    expect(link().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(link, 'Paste the link an agency sent you');
     fireEvent.change(link(), { target: { value: 'see you tomorrow' } });
     await waitFor(() => expect(screen.queryByText('Paste the link an agency sent you')).toBeNull());
     open();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { CancellationDecideDialog } from './CancellationDecideDialog';
 
 const history = {
@@ -17,8 +17,7 @@ describe('CancellationDecideDialog', () => {
     renderForm(<CancellationDecideDialog registrationId="r1" productTitle="Serum" busy={false} onDecide={onDecide} onClose={() => {}} />, { RegistrationHistory: history });
     expect(await screen.findByText('The shop closes.')).toBeTruthy();
     fireEvent.change(note(), { target: { value: 'x'.repeat(501) } });
-    expect(await screen.findByText('At most 500 characters')).toBeTruthy();
-    expect(note().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(note, 'At most 500 characters');
     fireEvent.click(screen.getByRole('button', { name: 'Approve cancellation' }));
     expect(onDecide).not.toHaveBeenCalled();
     fireEvent.change(note(), { target: { value: '  Agreed.  ' } });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { ReviewDialog } from './ReviewDialog';
 
 const reason = () => screen.getByRole('combobox', { name: /^Reason/ }) as HTMLInputElement;
@@ -17,8 +17,7 @@ describe('ReviewDialog', () => {
     await screen.findByRole('button', { name: 'Reject' });
     expect(screen.queryByText('Choose why you reject')).toBeNull();
     reject();
-    expect(await screen.findByText('Choose why you reject')).toBeTruthy();
-    expect(reason().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(reason, 'Choose why you reject');
     fireEvent.change(note(), { target: { value: 'x'.repeat(501) } });
     expect(await screen.findByText('At most 500 characters (501 now)')).toBeTruthy();
     fireEvent.click(reason());

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { RenameListDialog } from './RenameListDialog';
 
 const list = { id: 'l1', name: 'Picks' };
@@ -16,8 +16,7 @@ describe('RenameListDialog', () => {
     await screen.findByRole('button', { name: 'Rename' });
     fireEvent.change(nameInput(), { target: { value: '   ' } });
     rename();
-    expect(await screen.findByText('Enter a name for the list')).toBeTruthy();
-    expect(nameInput().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(nameInput, 'Enter a name for the list');
     fireEvent.change(nameInput(), { target: { value: 'Best' } });
     await waitFor(() => expect(screen.queryByText('Enter a name for the list')).toBeNull());
     expect(sent).toHaveLength(0);
@@ -33,8 +32,7 @@ describe('RenameListDialog', () => {
     await screen.findByRole('button', { name: 'Rename' });
     fireEvent.change(nameInput(), { target: { value: '  Summer picks  ' } });
     rename();
-    await waitFor(() => expect(nameInput().getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('A list of this campaign already has this name')).toBeTruthy();
+    await expectFieldError(nameInput, 'A list of this campaign already has this name');
     expect(sent.find((op) => op.operationName === 'ProductListUpdate')?.variables).toEqual({ input: { id: 'l1', name: 'Summer picks' } });
     expect(onClose).not.toHaveBeenCalled();
   });

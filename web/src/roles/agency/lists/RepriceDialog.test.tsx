@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { RepriceDialog } from './RepriceDialog';
 
 type Item = NonNullable<Parameters<typeof RepriceDialog>[0]['item']>;
@@ -24,8 +24,7 @@ describe('RepriceDialog', () => {
     await screen.findByRole('button', { name: 'Save rate' });
     expect(saveButton().disabled).toBe(true);
     fireEvent.change(box(/^Creator rate/), { target: { value: '20' } });
-    expect(await screen.findByText("At most the seller's total of 16%")).toBeTruthy();
-    expect(box(/^Creator rate/).getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(() => box(/^Creator rate/), "At most the seller's total of 16%");
     expect(saveButton().disabled).toBe(true);
     expect(sent.filter((op) => op.operationName === 'ProductListItemsSet')).toHaveLength(0);
   });
@@ -47,8 +46,7 @@ describe('RepriceDialog', () => {
     fireEvent.change(box(/^Agency share/), { target: { value: '7' } });
     expect(box(/^Creator rate/).value).toBe('9');
     fireEvent.click(saveButton());
-    expect(await screen.findByText('The rate is locked for now')).toBeTruthy();
-    expect(box(/^Creator rate/).getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(() => box(/^Creator rate/), 'The rate is locked for now');
     const set = sent.find((op) => op.operationName === 'ProductListItemsSet');
     expect(set?.variables).toEqual({ input: { listId: 'l1', set: [{ registrationId: 'r1', creatorRateBps: 900 }] } });
     expect(onClose).not.toHaveBeenCalled();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import type { AgencySampleRow } from './AgencySampleRow';
 import { SampleRejectDialog } from './SampleRejectDialog';
 
@@ -19,8 +19,7 @@ describe('SampleRejectDialog', () => {
     fireEvent.change(reason(), { target: { value: '   ' } });
     expect(screen.queryByText('Tell the creator why')).toBeNull();
     reject();
-    expect(await screen.findByText('Tell the creator why')).toBeTruthy();
-    expect(reason().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(reason, 'Tell the creator why');
     fireEvent.change(reason(), { target: { value: 'x'.repeat(501) } });
     expect(await screen.findByText('At most 500 characters (501 now)')).toBeTruthy();
     reject();

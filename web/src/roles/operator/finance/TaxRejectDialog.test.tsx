@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { TaxRejectDialog } from './TaxRejectDialog';
 
 const reason = () => screen.getByRole('textbox', { name: /^Reason/ }) as HTMLTextAreaElement;
@@ -15,8 +15,7 @@ describe('TaxRejectDialog', () => {
     renderForm(<TaxRejectDialog account={{ payeeName: 'Ann' }} busy={false} onReject={onReject} onClose={() => {}} />, {});
     await screen.findByRole('button', { name: 'Reject' });
     reject();
-    expect(await screen.findByText('Tell the payee what to correct')).toBeTruthy();
-    expect(reason().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(reason, 'Tell the payee what to correct');
     fireEvent.change(reason(), { target: { value: 'T' } });
     await waitFor(() => expect(screen.queryByText('Tell the payee what to correct')).toBeNull());
     expect(onReject).not.toHaveBeenCalled();

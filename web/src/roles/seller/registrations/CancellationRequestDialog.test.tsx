@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { CancellationRequestDialog } from './CancellationRequestDialog';
 
 const reason = () => screen.getByRole('textbox', { name: /^Reason/ }) as HTMLTextAreaElement;
@@ -16,8 +16,7 @@ describe('CancellationRequestDialog', () => {
     await screen.findByRole('button', { name: 'Send request' });
     expect(screen.queryByText('Say why you want to cancel')).toBeNull();
     send();
-    expect(await screen.findByText('Say why you want to cancel')).toBeTruthy();
-    expect(reason().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(reason, 'Say why you want to cancel');
     expect(onSend).not.toHaveBeenCalled();
     fireEvent.change(reason(), { target: { value: 'x'.repeat(501) } });
     expect(await screen.findByText('At most 500 characters')).toBeTruthy();
@@ -31,7 +30,6 @@ describe('CancellationRequestDialog', () => {
 
   it("shows the server's answer at the field", async () => {
     renderForm(<CancellationRequestDialog title="Serum" busy={false} serverError="Only an ongoing registration can be cancelled" onSend={() => {}} onClose={() => {}} />, {});
-    expect(await screen.findByText('Only an ongoing registration can be cancelled')).toBeTruthy();
-    expect(reason().getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(reason, 'Only an ongoing registration can be cancelled');
   });
 });

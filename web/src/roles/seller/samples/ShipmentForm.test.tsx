@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForm } from '../../../components/testing/renderForm';
+import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { ShipmentForm, type SellerSample } from './ShipmentForm';
 
 const approved = { id: 's1', status: 'APPROVED', carrier: null, trackingNumber: null, shipments: [] } as unknown as SellerSample;
@@ -43,8 +43,7 @@ describe('ShipmentForm', () => {
     fireEvent.change(box(/^Tracking number/), { target: { value: ' KE123 ' } });
     fireEvent.change(box(/^Note/), { target: { value: '  Fragile  ' } });
     save();
-    expect(await screen.findByText('Tracking number already used')).toBeTruthy();
-    expect(box(/^Tracking number/).getAttribute('aria-invalid')).toBe('true');
+    await expectFieldError(() => box(/^Tracking number/), 'Tracking number already used');
     expect(onClose).not.toHaveBeenCalled();
     expect(sent[0]?.variables).toEqual({ input: { id: 's1', status: 'SHIPPED', carrier: 'Kerry', trackingNumber: 'KE123', note: 'Fragile' } });
     save();
