@@ -3,7 +3,8 @@
  * payee and payout attempts, and a payout run for the selected (or every issued and failed) bill with its result
  * per bill: PAID, FAILED (retried next run) or PAYOUT_BLOCKED with the reason.
  */
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -13,17 +14,67 @@ import { EmptyBlock } from '../../../components/QueryState';
 import { QueryBoundary } from '../../../components/QueryBoundary';
 import { usePager } from '../../../components/usePager';
 import { BillsTable, BillStatusChips } from '../../../features/finance/BillsList';
-import { BLOCK_REASON_LABEL, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
+import { BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
-import { BillsDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
-import { mutationProblem } from '../../../components/mutationResult';
+import { BillsDocument, BillsGenerateDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
+import { mutationFormErrors, mutationProblem } from '../../../components/mutationResult';
 import { formatCount, formatMoney } from '../../../lib/format';
 import { useRefetchOnReconnect } from '../../../session/context';
-import { GenerateBills } from './GenerateBills';
 import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 25;
 type RunResult = PayoutRunMutation['payoutRun']['results'][number];
+const GENERATE_FIELDS = ['period'] as const;
+
+/** Issue an ended month's bills now: the month, then what was issued. */
+export function GenerateBills({ onIssued }: { onIssued: () => void }) {
+  const t = useT();
+  const [periods] = useState(() => endedPeriods(new Date(), 12));
+  // The server's answer shows at the month until another month is chosen or the next try.
+  const form = useForm({ mode: 'controlled', initialValues: { period: periods[0]! } });
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [{ fetching }, generate] = useMutation(BillsGenerateDocument);
+  const run = async ({ period }: { period: string }) => {
+    form.clearErrors();
+    setOutcome(null);
+    const result = await generate({ input: { period } });
+    const payload = result.data?.billsGenerate;
+    const problems = mutationFormErrors(result, payload?.userErrors, GENERATE_FIELDS);
+    // About the month when the server says so; else everything it says, at the month all the same.
+    if (problems) return form.setFieldError('period', problems.fieldErrors.period ?? problems.formErrors.join(' '));
+    const bills = payload?.bills ?? [];
+    setOutcome(bills.length === 0 ? t('operator.bills.nothingToBill', { period: formatPeriod(period) }) : t('operator.bills.issuedFor', { count: bills.length, shown: formatCount(bills.length), period: formatPeriod(period) }));
+    if (bills.length) notifications.show({ color: 'teal', title: t('operator.bills.issued'), message: t('operator.bills.issuedToast', { shown: formatCount(bills.length), period: formatPeriod(period) }) });
+    onIssued();
+  };
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="generate-title">
+      <Title order={3} size="h5" id="generate-title" mb={4}>
+        {t('operator.bills.issueMonthly')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('operator.bills.issueMonthlyBody')}
+      </Text>
+      <Group align="flex-start" gap="sm">
+        <Select
+          label={t('operator.bills.month')}
+          data={periods.map((p) => ({ value: p, label: formatPeriod(p) }))}
+          {...form.getInputProps('period')}
+          allowDeselect={false}
+          w={220}
+        />
+        <Button mt={25} leftSection={<IconFileInvoice size={16} aria-hidden />} loading={fetching} onClick={() => void run(form.getValues())}>
+          {t('operator.bills.issueBills')}
+        </Button>
+      </Group>
+      {outcome && (
+        <Text size="sm" mt="sm" role="status" data-testid="bills-generated">
+          {outcome}
+        </Text>
+      )}
+    </Card>
+  );
+}
 
 function RunResults({ results, onClose }: { results: RunResult[]; onClose: () => void }) {
   const t = useT();

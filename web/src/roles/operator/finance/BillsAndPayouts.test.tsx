@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectFieldError, renderForm } from '../../../components/testing/renderForm';
 import { endedPeriods } from '../../../features/finance/financeStatus';
-import { GenerateBills } from './GenerateBills';
+import { GenerateBills } from './BillsAndPayouts';
 
 const month = () => screen.getByRole('combobox', { name: 'Month' }) as HTMLInputElement;
 const issue = () => fireEvent.click(screen.getByRole('button', { name: 'Issue bills' }));
