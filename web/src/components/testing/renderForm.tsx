@@ -3,9 +3,10 @@
  * router) with a real urql client whose fetch answers each operation by name from `answers` and records what was sent.
  */
 import { MantineProvider } from '@mantine/core';
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { expect } from 'vitest';
 import { Client, fetchExchange, Provider } from 'urql';
 import { I18nProvider } from '../../i18n/I18nProvider';
 import { SessionContext } from '../../session/context';
@@ -19,6 +20,8 @@ export interface SentOperation {
 }
 
 export function renderForm(ui: ReactNode, answers: Record<string, Answer>): { sent: SentOperation[] } {
+  // happy-dom has no FontFaceSet; Mantine's autosized Textarea listens on document.fonts.
+  if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
   const sent: SentOperation[] = [];
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as SentOperation;
@@ -41,4 +44,10 @@ export function renderForm(ui: ReactNode, answers: Record<string, Answer>): { se
     </MantineProvider>,
   );
   return { sent };
+}
+
+/** `message` shows up, and `field` (looked up again then) is marked invalid: a field's error, the rule's or the server's. */
+export async function expectFieldError(field: () => HTMLElement, message: string | RegExp): Promise<void> {
+  expect(await screen.findByText(message)).toBeTruthy();
+  expect(field().getAttribute('aria-invalid')).toBe('true');
 }

@@ -4,6 +4,7 @@
  * the decision. Live: every change to a dispute of the viewer refetches. The operator reads everything, with ageing.
  */
 import { Alert, Badge, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -61,18 +62,18 @@ function roleWord(t: Translate, role: string): string {
 
 function Reply({ dispute }: { dispute: Dispute }) {
   const t = useT();
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // What the server says about the reply stays at it until the next try.
+  const form = useForm({ mode: 'controlled', initialValues: { body: '' }, clearInputErrorOnChange: false });
   const [{ fetching }, reply] = useMutation(DisputeReplyDocument);
   const send = async () => {
-    const result = await reply({ input: { id: dispute.id, body } });
+    const result = await reply({ input: { id: dispute.id, body: form.getValues().body } });
     const problem = mutationProblem(result, result.data?.disputeReply.userErrors);
-    setError(problem ?? null);
-    if (!problem) setBody('');
+    if (problem) form.setFieldError('body', problem);
+    else form.reset();
   };
   return (
     <Stack gap={4}>
-      <Textarea label={t('disputes.inbox.reply')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={error} maxLength={2000} autosize minRows={2} />
+      <Textarea label={t('disputes.inbox.reply')} {...form.getInputProps('body')} maxLength={2000} autosize minRows={2} />
       <Group justify="flex-end">
         <Button size="xs" onClick={send} loading={fetching}>
           {t('disputes.inbox.send')}
@@ -84,22 +85,21 @@ function Reply({ dispute }: { dispute: Dispute }) {
 
 function Decide({ dispute }: { dispute: Dispute }) {
   const t = useT();
-  const [note, setNote] = useState('');
-  const [amount, setAmount] = useState(dispute.claimedAmount?.amount ?? '');
-  const [error, setError] = useState<string | null>(null);
+  // What the server says about the decision stays at the note until the next try.
+  const form = useForm({ mode: 'controlled', initialValues: { note: '', amount: dispute.claimedAmount?.amount ?? '' }, clearInputErrorOnChange: false });
   const [{ fetching }, decide] = useMutation(DisputeDecideDocument);
   // Resolving these for the creator may credit it (a missing order: on no line; docs/disputes.md).
   const money = dispute.claimedAmount !== null || ['WRONG_COMMISSION', 'RATE_NOT_HONOURED', 'SPLIT_DISPUTED', 'MISSING_ORDER'].includes(dispute.type);
   const run = async (uphold: boolean) => {
+    const { note, amount } = form.getValues();
     const input = { id: dispute.id, uphold, note, ...(uphold && money && amount ? { amount } : {}) };
     const result = await decide({ input });
-    const problem = mutationProblem(result, result.data?.disputeDecide.userErrors);
-    setError(problem ?? null);
+    form.setFieldError('note', mutationProblem(result, result.data?.disputeDecide.userErrors));
   };
   return (
     <Stack gap={4} data-testid="dispute-decide">
-      <Textarea label={t('disputes.inbox.note')} description={t('disputes.inbox.noteHelp')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} maxLength={1000} />
-      {money && <TextInput label={t('disputes.inbox.adjustment', { currency: dispute.claimedAmount?.currency ?? t('disputes.inbox.campaignCurrency') })} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />}
+      <Textarea label={t('disputes.inbox.note')} description={t('disputes.inbox.noteHelp')} {...form.getInputProps('note')} maxLength={1000} />
+      {money && <TextInput label={t('disputes.inbox.adjustment', { currency: dispute.claimedAmount?.currency ?? t('disputes.inbox.campaignCurrency') })} {...form.getInputProps('amount')} />}
       <Group justify="flex-end" gap="xs">
         <Button size="xs" variant="default" onClick={() => run(false)} loading={fetching}>
           {t('disputes.inbox.reject')}

@@ -4,22 +4,30 @@
  * resolution shows up on this receipt as a ledger posting.
  */
 import { Button, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
+import { mutationFormErrors, showFormProblems } from '../../components/mutationResult';
 import { DisputeOpenDocument, type DisputeType } from '../../generated/graphql';
 import { useT } from '../../i18n/context';
 import { richT } from '../../i18n/rich';
-import { describeError } from '../../lib/errors';
 import { DISPUTE_TYPE_LABEL, LINE_DISPUTE_TYPES } from './disputeText';
+
+const FIELDS = ['type', 'body', 'amount'] as const;
+/** The input's fields the form names otherwise (message.body is "body" already). */
+const ALIASES = { claimedAmount: 'amount' } as const;
 
 export function LineDisputeForm({ lineId, currency, inboxHref }: { lineId: string; currency: string; inboxHref: string }) {
   const t = useT();
   const [shown, setShown] = useState(false);
-  const [type, setType] = useState<DisputeType>('WRONG_COMMISSION');
-  const [body, setBody] = useState('');
-  const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The server checks it; its errors stay at their fields until the next try, the rest shows at the reason.
+  const form = useForm<{ type: DisputeType; body: string; amount: string }>({
+    mode: 'controlled',
+    initialValues: { type: 'WRONG_COMMISSION', body: '', amount: '' },
+    clearInputErrorOnChange: false,
+  });
+  const [formError, setFormError] = useState<string | null>(null);
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [{ fetching }, open] = useMutation(DisputeOpenDocument);
 
@@ -38,26 +46,24 @@ export function LineDisputeForm({ lineId, currency, inboxHref }: { lineId: strin
     );
   }
   const submit = async () => {
+    const { type, body, amount } = form.getValues();
     const input = { type, subjectId: lineId, message: { body }, ...(amount.trim() ? { claimedAmount: amount.trim() } : {}) };
     const result = await open({ input });
-    if (result.error) return setErrors({ form: describeError(result.error) });
-    const payload = result.data!.disputeOpen;
-    if (payload.userErrors.length) {
-      return setErrors(Object.fromEntries(payload.userErrors.map((e) => [e.field?.slice(1).join('.') ?? 'form', e.message])));
-    }
-    setOpenedId(payload.dispute!.id);
+    const payload = result.data?.disputeOpen;
+    const problems = mutationFormErrors(result, payload?.userErrors, FIELDS, ALIASES);
+    if (problems) return setFormError(showFormProblems(form, problems));
+    setOpenedId(payload!.dispute!.id);
   };
   return (
     <Stack gap="xs" data-testid="line-dispute-form">
       <Select
         label={t('disputes.line.what')}
         data={LINE_DISPUTE_TYPES.map((d) => ({ value: d, label: t(DISPUTE_TYPE_LABEL[d]) }))}
-        value={type}
-        onChange={(v) => v && setType(v as DisputeType)}
+        {...form.getInputProps('type')}
         allowDeselect={false}
       />
-      <Textarea label={t('disputes.line.why')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors['message.body'] ?? errors.form} maxLength={2000} autosize minRows={2} />
-      <TextInput label={t('disputes.line.amount', { currency })} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.claimedAmount} inputMode="decimal" />
+      <Textarea label={t('disputes.line.why')} {...form.getInputProps('body')} error={form.errors.body ?? formError} maxLength={2000} autosize minRows={2} />
+      <TextInput label={t('disputes.line.amount', { currency })} {...form.getInputProps('amount')} inputMode="decimal" />
       <Button onClick={submit} loading={fetching}>
         {t('disputes.line.submit')}
       </Button>

@@ -1,7 +1,7 @@
 /** "Got a link from an agency?" — paste it (the whole message is fine) and open the offer. */
 import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowRight, IconLink } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { parseShareToken, sharePath } from './shareToken';
 import { useT } from '../../i18n/context';
@@ -12,25 +12,19 @@ const PLACEHOLDER = 'https://…/c/…';
 export function PasteLinkCard({ title }: { title?: string }) {
   const t = useT();
   const navigate = useNavigate();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const open = () => {
-    const token = parseShareToken(text);
-    if (!token) {
-      setError(text.trim() ? t('creator.pasteLink.notALink') : t('creator.pasteLink.pasteIt'));
-      return;
-    }
-    void navigate(sharePath(token));
+  // Checked on submit; the error goes as soon as the text is edited.
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { link: '' },
+    validate: { link: (text: string) => (parseShareToken(text) ? null : text.trim() ? t('creator.pasteLink.notALink') : t('creator.pasteLink.pasteIt')) },
+  });
+  const open = ({ link }: { link: string }) => {
+    const token = parseShareToken(link);
+    if (token) void navigate(sharePath(token));
   };
   return (
     <Card withBorder radius="lg" padding="lg" component="section" aria-labelledby="paste-link-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          open();
-        }}
-        noValidate
-      >
+      <form onSubmit={form.onSubmit(open)} noValidate>
         <Stack gap="sm">
           <Group gap="xs" wrap="nowrap">
             <IconLink size={20} aria-hidden color="var(--mantine-color-pink-6)" />
@@ -49,12 +43,7 @@ export function PasteLinkCard({ title }: { title?: string }) {
             autoComplete="off"
             autoCapitalize="off"
             spellCheck={false}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
+            {...form.getInputProps('link')}
             data-testid="paste-link-input"
           />
           <Button type="submit" size="md" fullWidth rightSection={<IconArrowRight size={18} aria-hidden />}>

@@ -1,6 +1,6 @@
 /** A seller asked to leave the campaign with a product: approve (→ closed) or decline (→ ongoing), with a note. */
 import { Blockquote, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useQuery } from 'urql';
 import { RegistrationHistoryDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
@@ -34,16 +34,21 @@ export interface CancellationDecideDialogProps {
 
 export function CancellationDecideDialog({ registrationId, productTitle, busy, onDecide, onClose }: CancellationDecideDialogProps) {
   const t = useT();
-  const [note, setNote] = useState('');
-  const tooLong = note.length > NOTE_MAX;
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { note: '' },
+    validateInputOnChange: true,
+    validate: { note: (value: string) => (value.length > NOTE_MAX ? t('campaigns.cancellation.noteTooLong', { max: formatCount(NOTE_MAX) }) : null) },
+  });
+  const note = form.values.note;
   const decide = (approve: boolean) => {
-    if (!tooLong) onDecide(approve, note.trim() || null);
+    if (!form.validate().hasErrors) onDecide(approve, note.trim() || null);
   };
   return (
     <Modal
       opened={productTitle !== null}
       onClose={() => {
-        setNote('');
+        form.reset();
         onClose();
       }}
       title={t('campaigns.cancellation.title')}
@@ -59,9 +64,7 @@ export function CancellationDecideDialog({ registrationId, productTitle, busy, o
           description={t('campaigns.review.noteCount', { count: formatCount(note.length), max: formatCount(NOTE_MAX) })}
           autosize
           minRows={2}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={tooLong ? t('campaigns.cancellation.noteTooLong', { max: formatCount(NOTE_MAX) }) : undefined}
+          {...form.getInputProps('note')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => decide(false)} loading={busy}>

@@ -1,11 +1,13 @@
 /** Reject or reject forever one or many registrations: a reason code (required) and an optional note. */
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { REJECT_REASON_LABEL, REJECT_REASONS } from '../../../features/registrations/rejectReasons';
 import type { RejectReason } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
 import { formatCount } from '../../../lib/format';
+import { FormActions } from '../../../components/FormActions';
 
 const NOTE_MAX = 500;
 
@@ -21,15 +23,21 @@ export interface ReviewDialogProps {
 
 export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: ReviewDialogProps) {
   const t = useT();
-  const [reason, setReason] = useState<RejectReason | null>(null);
-  const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
+  const form = useForm<{ reason: RejectReason | null; note: string }>({
+    mode: 'controlled',
+    initialValues: { reason: null, note: '' },
+    validateInputOnChange: true,
+    validate: {
+      reason: (value) => (value ? null : t('campaigns.review.reasonRequired')),
+      note: (value) => (value.length > NOTE_MAX ? t('campaigns.review.noteTooLong', { max: formatCount(NOTE_MAX), count: formatCount(value.length) }) : null),
+    },
+  });
   const forever = decision === 'REJECT_FOREVER';
-  const noteError = note.length > NOTE_MAX ? t('campaigns.review.noteTooLong', { max: formatCount(NOTE_MAX), count: formatCount(note.length) }) : null;
+  const note = form.values.note;
 
   const close = () => {
-    setReason(null);
-    setNote('');
+    form.reset();
     setTried(false);
     onClose();
   };
@@ -38,9 +46,10 @@ export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: Re
     <Modal opened={decision !== null} onClose={close} title={forever ? t('campaigns.review.rejectForeverTitle', { subject }) : t('campaigns.review.rejectTitle', { subject })} centered size="lg">
       <form
         onSubmit={(e) => {
-          e.preventDefault();
           setTried(true);
-          if (reason && !noteError) onConfirm(reason, note.trim() || null);
+          form.onSubmit((values) => {
+            if (values.reason) onConfirm(values.reason, values.note.trim() || null);
+          })(e);
         }}
       >
         <Stack>
@@ -58,9 +67,9 @@ export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: Re
             required
             placeholder={t('campaigns.review.chooseReason')}
             data={REJECT_REASONS.map((r) => ({ value: r, label: REJECT_REASON_LABEL[r] }))}
-            value={reason}
-            onChange={(v) => setReason(v as RejectReason | null)}
-            error={tried && !reason ? t('campaigns.review.reasonRequired') : undefined}
+            {...form.getInputProps('reason')}
+            // "Choose why" waits for the first try; "too long" shows as soon as it is.
+            error={tried ? form.errors.reason : undefined}
             data-autofocus
           />
           <Textarea
@@ -69,18 +78,9 @@ export function ReviewDialog({ decision, subject, busy, onConfirm, onClose }: Re
             autosize
             minRows={3}
             maxRows={6}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={noteError}
+            {...form.getInputProps('note')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {forever ? t('campaigns.review.rejectForever') : t('campaigns.review.reject')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} cancelDisabled={busy} submitLabel={forever ? t('campaigns.review.rejectForever') : t('campaigns.review.reject')} color="red" busy={busy} />
         </Stack>
       </form>
     </Modal>

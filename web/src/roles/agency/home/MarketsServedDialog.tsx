@@ -4,41 +4,48 @@
  * answer and keeps the choice so the agency can adjust it.
  */
 import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { mutationFormErrors } from '../../../components/mutationResult';
 import { AgencyMarketsSetDocument, type Market } from '../../../generated/graphql';
 import { useLocale, useT } from '../../../i18n/context';
-import { describeError } from '../../../lib/errors';
 import { MARKETS } from '../../../lib/markets';
-import { splitUserErrors } from '../../../lib/userErrors';
 
 const CHOICES = Object.keys(MARKETS) as Market[];
+const FIELDS = ['markets'] as const;
 
 export function MarketsServedDialog({ current, onClose }: { current: ReadonlyArray<Market>; onClose: () => void }) {
   const t = useT();
   const { locale } = useLocale();
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
-  const [chosen, setChosen] = useState<string[]>([...current]);
+  const atLeastOne = (markets: string[]) => (markets.length ? null : t('agencyMarkets.atLeastOne'));
+  // "At least one" shows as soon as none is chosen; the server's answer goes to the alert below.
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { markets: [...current] as string[] },
+    initialErrors: { markets: atLeastOne([...current]) },
+    validateInputOnChange: true,
+    validate: { markets: atLeastOne },
+  });
+  const chosen = form.values.markets;
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, save] = useMutation(AgencyMarketsSetDocument);
 
-  const submit = async () => {
+  const submit = async (values: { markets: string[] }) => {
     setError(null);
-    const result = await save({ input: { markets: chosen as Market[] } });
-    if (result.error) return setError(describeError(result.error));
+    const result = await save({ input: { markets: values.markets as Market[] } });
     const payload = result.data?.agencyMarketsSet;
-    if (!payload?.agency) {
-      const { fieldErrors, formErrors } = splitUserErrors(payload?.userErrors ?? [], ['markets'] as const);
-      return setError([fieldErrors.markets, ...formErrors].filter(Boolean).join(' '));
-    }
-    onClose();
+    const problems = mutationFormErrors(result, payload?.userErrors, FIELDS);
+    if (problems) return setError([problems.fieldErrors.markets, ...problems.formErrors].filter(Boolean).join(' '));
+    if (payload?.agency) onClose();
   };
 
   return (
     <Modal opened onClose={onClose} title={t('agencyMarkets.title')} centered size="lg">
       <Stack>
         <Text size="sm">{t('agencyMarkets.explain')}</Text>
-        <Checkbox.Group value={chosen} onChange={setChosen} label={t('agencyMarkets.label')} error={chosen.length === 0 ? t('agencyMarkets.atLeastOne') : undefined}>
+        <Checkbox.Group label={t('agencyMarkets.label')} {...form.getInputProps('markets')}>
           <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs">
             {CHOICES.map((code) => (
               <Checkbox key={code} value={code} label={`${regions.of(code) ?? code} (${code})`} />
@@ -54,7 +61,7 @@ export function MarketsServedDialog({ current, onClose }: { current: ReadonlyArr
           <Button variant="default" onClick={onClose} disabled={fetching}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={fetching} disabled={chosen.length === 0}>
+          <Button onClick={() => form.onSubmit((values) => void submit(values))()} loading={fetching} disabled={chosen.length === 0}>
             {t('common.save')}
           </Button>
         </Group>

@@ -4,6 +4,7 @@
  * what the server refused.
  */
 import { Button, Drawer, Group, ScrollArea, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPackage, IconPlus } from '@tabler/icons-react';
 import { SearchInput } from '../../../components/SearchInput';
@@ -24,8 +25,17 @@ import { describeError } from '../../../lib/errors';
 import { formatCount } from '../../../lib/format';
 import { AddProductRow, type AddableRegistration } from './AddProductRow';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { valueProps } from '../../../components/valueProps';
 
 type Registration = AddableRegistration;
+interface Values {
+  /** Chosen registrations, in the order they were picked (the order of the `set` input and its errors). */
+  picked: Array<{ registration: Registration; fields: SplitFields }>;
+  /** The rate "Apply" gives every picked product. */
+  bulkRate: string;
+}
+/** The form's error path of the n-th picked product's rate (the server's answer about it). */
+const pickPath = (index: number) => `picked.${index}.fields`;
 
 const emptyFields = (t: Translate): SplitFields => ({ creatorText: '', agencyText: '', creatorBps: null, error: t('agency.lists.add.enterRate') });
 
@@ -72,39 +82,37 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
   });
   const rows = useMemo(() => data?.registrations.edges.map((e) => e.node) ?? [], [data]);
 
-  // Chosen registrations, in the order they were picked (the order of the `set` input and its errors).
-  const [picked, setPicked] = useState<Array<{ registration: Registration; fields: SplitFields }>>([]);
+  // Each picked row's rule error shows after the first try; the server's answer about a row stays at it until
+  // that row's rate is edited, and any other pick clears them all.
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { picked: [], bulkRate: '' },
+    validateInputOnChange: ['bulkRate'],
+    validate: { bulkRate: (text) => (text && checkPercent(text).error) || null },
+  });
+  const { picked, bulkRate } = form.values;
   const [tried, setTried] = useState(false);
-  const [serverErrors, setServerErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [formError, setFormError] = useState<string | null>(null);
-  const [bulkText, setBulkText] = useState('');
-  const bulk = checkPercent(bulkText);
+  const bulk = checkPercent(bulkRate);
   const [{ fetching: saving }, setItems] = useMutation(ProductListItemsSetDocument);
 
   const room = PRODUCTS_PER_LIST - itemCount;
   const overLimit = picked.length > room;
   const invalid = picked.some((p) => p.fields.error);
+  const indexOf = (id: string) => picked.findIndex((p) => p.registration.id === id);
+  /** The server's answers about picked rows (none: cleared); the bulk rate's own error stays. */
+  const setPickErrors = (errors: Record<string, string>) => form.setErrors((current) => ({ bulkRate: current.bulkRate, ...errors }));
 
   const toggle = (registration: Registration) => {
-    setServerErrors(new Map());
-    setPicked((current) =>
-      current.some((p) => p.registration.id === registration.id)
-        ? current.filter((p) => p.registration.id !== registration.id)
-        : [...current, { registration, fields: bulk.bps !== null && !bulk.error ? fieldsFromCreatorBps(bulk.bps, registration.totalRateBps ?? 0) : emptyFields(t) }],
-    );
-  };
-  const setFields = (id: string, fields: SplitFields) => {
-    setServerErrors((m) => {
-      const next = new Map(m);
-      next.delete(id);
-      return next;
-    });
-    setPicked((current) => current.map((p) => (p.registration.id === id ? { ...p, fields } : p)));
+    setPickErrors({});
+    const index = indexOf(registration.id);
+    if (index >= 0) form.removeListItem('picked', index);
+    else form.insertListItem('picked', { registration, fields: bulk.bps !== null && !bulk.error ? fieldsFromCreatorBps(bulk.bps, registration.totalRateBps ?? 0) : emptyFields(t) });
   };
   const applyBulk = () => {
     if (bulk.bps === null || bulk.error) return;
     const bps = bulk.bps;
-    setPicked((current) => current.map((p) => ({ ...p, fields: fieldsFromCreatorBps(bps, p.registration.totalRateBps ?? 0) })));
+    form.setFieldValue('picked', picked.map((p) => ({ ...p, fields: fieldsFromCreatorBps(bps, p.registration.totalRateBps ?? 0) })));
   };
 
   const submit = async () => {
@@ -120,7 +128,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
     const errors = result.data?.productListItemsSet.userErrors ?? [];
     if (errors.length) {
       const { byIndex, other } = errorsByItem(errors, 'set');
-      setServerErrors(new Map([...byIndex].map(([i, message]) => [picked[i]?.registration.id ?? '', message])));
+      setPickErrors(Object.fromEntries([...byIndex].map(([i, message]) => [pickPath(i), message])));
       setFormError(other.join(' ') || t('agency.lists.add.failed'));
       return;
     }
@@ -153,13 +161,7 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
           />
           <Switch label={t('agency.lists.add.bookmarkedOnly')} checked={bookmarkedOnly} onChange={(e) => setBookmarkedOnly(e.currentTarget.checked)} mb={8} />
           <Group gap={6} align="flex-end" ml="auto" wrap="nowrap">
-            <RateInput
-              label={t('agency.lists.add.bulkRate')}
-              value={bulkText}
-              onChange={setBulkText}
-              error={bulkText && bulk.error ? bulk.error : undefined}
-              w={170}
-            />
+            <RateInput label={t('agency.lists.add.bulkRate')} {...valueProps(form, 'bulkRate')} w={170} />
             <Button variant="light" onClick={applyBulk} disabled={!picked.length || bulk.bps === null || Boolean(bulk.error)}>
               {t('agency.lists.add.apply')}
             </Button>
@@ -197,18 +199,21 @@ function AddProductsForm({ listId, campaignId, listed, itemCount, onClose, onAdd
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((row) => (
-                <AddProductRow
-                  key={row.id}
-                  row={row}
-                  inList={listed.has(row.id)}
-                  pick={picked.find((p) => p.registration.id === row.id)}
-                  tried={tried}
-                  serverError={serverErrors.get(row.id) ?? null}
-                  onToggle={() => toggle(row)}
-                  onFields={(fields) => setFields(row.id, fields)}
-                />
-              ))}
+              {rows.map((row) => {
+                const index = indexOf(row.id);
+                return (
+                  <AddProductRow
+                    key={row.id}
+                    row={row}
+                    inList={listed.has(row.id)}
+                    pick={picked[index]}
+                    tried={tried}
+                    serverError={index >= 0 ? ((form.errors[pickPath(index)] as string | undefined) ?? null) : null}
+                    onToggle={() => toggle(row)}
+                    onFields={(fields) => form.setFieldValue(`picked.${index}.fields`, fields)}
+                  />
+                );
+              })}
             </Table.Tbody>
           </Table>
         )}

@@ -1,54 +1,40 @@
 /** Rename a product list (its name is required; the server's answer shows under the field). */
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from 'urql';
 import { mutationFormErrors } from '../../../components/mutationResult';
 import { ProductListUpdateDocument } from '../../../generated/graphql';
 import { useT } from '../../../i18n/context';
+import { FormActions } from '../../../components/FormActions';
 
 export function RenameListDialog({ list, opened, onClose }: { list: { id: string; name: string }; opened: boolean; onClose: () => void }) {
   const t = useT();
-  const [name, setName] = useState(list.name);
-  const [error, setError] = useState<string | null>(null);
+  // Checked on submit; an error (the rule's or the server's) goes as soon as the name is edited.
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: list.name },
+    validate: { name: (value: string) => (value.trim() ? null : t('agency.lists.nameRequired')) },
+  });
+  const name = form.values.name;
   const [{ fetching }, rename] = useMutation(ProductListUpdateDocument);
-  const submit = async () => {
-    const trimmed = name.trim();
-    if (!trimmed) return setError(t('agency.lists.nameRequired'));
-    const result = await rename({ input: { id: list.id, name: trimmed } });
+  const submit = async (values: { name: string }) => {
+    const result = await rename({ input: { id: list.id, name: values.name.trim() } });
     const problems = mutationFormErrors(result, result.data?.productListUpdate.userErrors, ['name']);
-    if (problems) return setError(problems.fieldErrors.name ?? problems.formErrors.join(' '));
+    if (problems) return form.setFieldError('name', problems.fieldErrors.name ?? problems.formErrors.join(' '));
     onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('agency.lists.renameTitle')} centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
         <Stack>
           <TextInput
             label={t('agency.lists.name')}
             description={`${name.trim().length}/100`}
             required
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
+            {...form.getInputProps('name')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={fetching}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching} disabled={name.trim() === list.name}>
-              {t('agency.lists.rename')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelDisabled={fetching} submitLabel={t('agency.lists.rename')} busy={fetching} submitDisabled={name.trim() === list.name} />
         </Stack>
       </form>
     </Modal>

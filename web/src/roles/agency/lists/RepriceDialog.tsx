@@ -2,7 +2,8 @@
  * Re-price one list item with the split calculator. A decrease reaches the creators who already have the
  * product only after the 30-day lock (new creators get it at once); an increase applies to everyone at once.
  */
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
@@ -10,10 +11,12 @@ import { errorsByItem } from './itemErrors';
 import { fieldsFromCreatorBps, RATE_DECREASE_LOCK_DAYS, repriceEffect, type SplitFields } from './split';
 import { SplitCalculator } from './SplitCalculator';
 import { ListItemSimulationPreview } from './ListItemSimulationPreview';
+import { showFormProblems } from '../../../components/mutationResult';
 import { useT, type Translate } from '../../../i18n/context';
 import { ProductListItemsSetDocument, type ProductListQuery } from '../../../generated/graphql';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
+import { FormActions } from '../../../components/FormActions';
 
 type Item = NonNullable<ProductListQuery['productList']>['items']['edges'][number]['node'];
 
@@ -56,18 +59,22 @@ export function RepriceDialog({ listId, item, timeZone, onClose }: { listId: str
 function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item: Item; timeZone: string; onClose: () => void }) {
   const t = useT();
   const total = item.totalRateBps ?? 0;
-  const [fields, setFields] = useState<SplitFields>(() => fieldsFromCreatorBps(item.creatorRateBps, total));
+  // The calculator's own rule error stays in its fields; the form's error at the split is the server's answer.
+  const form = useForm<{ split: SplitFields }>({
+    mode: 'controlled',
+    initialValues: { split: fieldsFromCreatorBps(item.creatorRateBps, total) },
+    validate: { split: (value) => value.error },
+  });
+  const fields = form.values.split;
   const [openedAt] = useState(() => Date.now());
-  const [serverError, setServerError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, setItems] = useMutation(ProductListItemsSetDocument);
   const unchanged = fields.creatorBps === item.creatorRateBps;
 
-  const save = async () => {
-    if (fields.creatorBps === null || fields.error || !item.registration) return;
-    setServerError(null);
+  const save = async ({ split }: { split: SplitFields }) => {
+    if (split.creatorBps === null || split.error || !item.registration) return;
     setFormError(null);
-    const result = await setItems({ input: { listId, set: [{ registrationId: item.registration.id, creatorRateBps: fields.creatorBps }] } });
+    const result = await setItems({ input: { listId, set: [{ registrationId: item.registration.id, creatorRateBps: split.creatorBps }] } });
     if (result.error) {
       setFormError(describeError(result.error));
       return;
@@ -75,21 +82,14 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
     const errors = result.data?.productListItemsSet.userErrors ?? [];
     if (errors.length) {
       const { byIndex, other } = errorsByItem(errors, 'set');
-      setServerError(byIndex.get(0) ?? null);
-      setFormError(other.join(' ') || null);
+      setFormError(showFormProblems(form, { fieldErrors: { split: byIndex.get(0) }, formErrors: other }));
       return;
     }
     onClose();
   };
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      noValidate
-    >
+    <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
       <Stack>
         <Text size="sm" c="dimmed">
           {t('agency.lists.reprice.intro', { rate: formatRate(item.creatorRateBps) })}
@@ -103,22 +103,12 @@ function RepriceForm({ listId, item, timeZone, onClose }: { listId: string; item
           totalBps={total}
           price={item.product?.price ?? null}
           value={fields}
-          onChange={(next) => {
-            setFields(next);
-            setServerError(null);
-          }}
-          serverError={serverError}
+          onChange={(next) => form.setFieldValue('split', next)}
+          serverError={typeof form.errors.split === 'string' ? form.errors.split : null}
         />
         {item.registration && <ListItemSimulationPreview registrationId={item.registration.id} creatorBps={fields.error ? null : fields.creatorBps} />}
         <RepriceEffectNote item={item} toBps={fields.error ? null : fields.creatorBps} timeZone={timeZone} now={openedAt} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={fetching}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={fetching} disabled={unchanged || fields.creatorBps === null || Boolean(fields.error)}>
-            {t('agency.lists.reprice.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} cancelDisabled={fetching} submitLabel={t('agency.lists.reprice.save')} busy={fetching} submitDisabled={unchanged || fields.creatorBps === null || Boolean(fields.error)} />
       </Stack>
     </form>
   );

@@ -1,7 +1,7 @@
 /** The reason an agency gives when it rejects a sample request (required, at most 500 characters). */
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions';
+import { useCheckedText } from '../../../components/useCheckedText';
 import { useT } from '../../../i18n/context';
 import type { AgencySampleRow } from './AgencySampleRow';
 
@@ -19,59 +19,34 @@ export function SampleRejectDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const [tried, setTried] = useState(false);
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { reason: '' },
-    validateInputOnChange: true,
-    validate: {
-      reason: (value: string) => {
-        const trimmed = value.trim();
-        if (!trimmed) return t('agency.samples.reasonRequired');
-        return trimmed.length > REASON_MAX ? t('agency.samples.reasonTooLong', { max: REASON_MAX, length: trimmed.length }) : null;
-      },
-    },
-  });
-  const trimmed = form.values.reason.trim();
   // "Required" waits for the first try; "too long" shows as soon as it is.
-  const error = trimmed || tried ? (form.errors.reason ?? null) : null;
+  const { text, inputProps, onSubmit, reset } = useCheckedText((value) => {
+    const trimmed = value.trim();
+    if (!trimmed) return t('agency.samples.reasonRequired');
+    return trimmed.length > REASON_MAX ? t('agency.samples.reasonTooLong', { max: REASON_MAX, length: trimmed.length }) : null;
+  });
   const close = () => {
-    form.reset();
-    setTried(false);
+    reset();
     onClose();
   };
   return (
     <Modal opened={row !== null} onClose={close} title={t('agency.samples.rejectTitle', { title: row?.product?.title ?? t('agency.samples.thisProduct') })} centered>
-      <form
-        onSubmit={(e) => {
-          setTried(true);
-          form.onSubmit((values) => onConfirm(values.reason.trim()))(e);
-        }}
-        noValidate
-      >
+      <form onSubmit={onSubmit((reason) => onConfirm(reason.trim()))} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
             {t('agency.samples.rejectHelp', { name: row?.creator?.displayName ?? t('agency.samples.theCreator') })}
           </Text>
           <Textarea
             label={t('agency.samples.reason')}
-            description={`${trimmed.length}/${REASON_MAX}`}
+            description={`${text.trim().length}/${REASON_MAX}`}
             required
             autosize
             minRows={3}
             maxRows={6}
-            {...form.getInputProps('reason')}
-            error={error}
+            {...inputProps}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('agency.samples.reject')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} cancelDisabled={busy} submitLabel={t('agency.samples.reject')} color="red" busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -4,6 +4,7 @@
  * is already promoted through another offer. Accept the terms and add all or some products.
  */
 import { Alert, Anchor, Box, Button, Card, Checkbox, Collapse, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck, IconLinkOff, IconSparkles } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -62,15 +63,18 @@ export function SharedOfferPage() {
   const items = useMemo(() => offer?.items ?? [], [offer]);
   const addable = useMemo(() => addableItems(items), [items]);
 
-  // Everything still addable starts selected; the creator unticks what it does not want.
-  const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
-  const selected = useMemo(() => new Set(addable.filter((i) => !deselected.has(i.id)).map((i) => i.id)), [addable, deselected]);
-  const [choices, setChoices] = useState<Record<string, OfferChoice | undefined>>({});
-  const [accepted, setAccepted] = useState(false);
+  // Everything still addable starts selected; the creator unticks what it does not want. The terms are checked on
+  // submit; the server's answers about products stay in itemErrors.
+  const form = useForm<{ deselected: string[]; choices: Record<string, OfferChoice | undefined>; accepted: boolean }>({
+    mode: 'controlled',
+    initialValues: { deselected: [], choices: {}, accepted: false },
+    validate: { accepted: (value) => (value ? null : t('offers.acceptTerms')) },
+  });
+  const { deselected, choices } = form.values;
+  const selected = useMemo(() => new Set(addable.filter((i) => !deselected.includes(i.id)).map((i) => i.id)), [addable, deselected]);
   const [showTerms, setShowTerms] = useState(false);
   const [tried, setTried] = useState(false);
   const [itemErrors, setItemErrors] = useState<ReadonlyMap<string, string>>(new Map());
-  const [termsError, setTermsError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState<{ count: number; replaced: number } | null>(null);
   const [{ fetching: adding }, add] = useMutation(ShowcaseAddDocument);
@@ -90,38 +94,29 @@ export function SharedOfferPage() {
     setItemErrors(new Map());
     const selecting = !selected.has(item.id);
     // Ticking a product whose current offer the creator chose to keep means switching to this one.
-    if (selecting && item.product && choices[item.product.id] === 'EXISTING') setChoices((c) => ({ ...c, [item.product!.id]: 'NEW' }));
-    setDeselected((d) => {
-      const next = new Set(d);
-      if (selecting) next.delete(item.id);
-      else next.add(item.id);
-      return next;
-    });
+    if (selecting && item.product && choices[item.product.id] === 'EXISTING') form.setFieldValue('choices', { ...choices, [item.product.id]: 'NEW' });
+    setDeselected(item.id, !selecting);
     if (selecting && item.lowerRateNotice) revealChoice(item.id);
   };
   // Keeping the current offer means not adding this one; switching to it means adding it.
   const choose = (item: OfferItem, choice: OfferChoice) => {
     setAdded(null);
-    if (item.product) setChoices((c) => ({ ...c, [item.product!.id]: choice }));
+    if (item.product) form.setFieldValue('choices', { ...choices, [item.product.id]: choice });
     setItemErrors((m) => {
       const next = new Map(m);
       next.delete(item.id);
       return next;
     });
-    setDeselected((d) => {
-      const next = new Set(d);
-      if (choice === 'EXISTING') next.add(item.id);
-      else next.delete(item.id);
-      return next;
-    });
+    setDeselected(item.id, choice === 'EXISTING');
   };
-  const toggleAll = () => setDeselected(allSelected ? new Set(addable.map((i) => i.id)) : new Set());
+  const setDeselected = (id: string, off: boolean) => form.setFieldValue('deselected', off ? [...deselected.filter((d) => d !== id), id] : deselected.filter((d) => d !== id));
+  const toggleAll = () => form.setFieldValue('deselected', allSelected ? addable.map((i) => i.id) : []);
 
   const submit = async () => {
     setTried(true);
     setFormError(null);
     setAdded(null);
-    setTermsError(accepted ? null : t('offers.acceptTerms'));
+    const { hasErrors: termsMissing } = form.validate();
     if (plan.missingChoice.length > 0) {
       const n = plan.missingChoice.length;
       setFormError(t('offers.chooseFor', { count: n, shown: formatCount(n) }));
@@ -129,7 +124,7 @@ export function SharedOfferPage() {
       first?.querySelector<HTMLElement>('[data-testid="lower-rate-notice"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       first?.querySelector<HTMLElement>('input[type="radio"]')?.focus({ preventScroll: true });
     }
-    if (!accepted || plan.itemIds.length === 0 || plan.missingChoice.length > 0) return;
+    if (termsMissing || plan.itemIds.length === 0 || plan.missingChoice.length > 0) return;
     const result = await add({ input: { token, acceptTerms: true, itemIds: plan.itemIds, choices: plan.choices } });
     if (result.error) return setFormError(describeError(result.error));
     const payload = result.data?.showcaseAdd;
@@ -145,7 +140,7 @@ export function SharedOfferPage() {
           reload();
           return;
         }
-        if (e.code === 'TERMS_NOT_ACCEPTED') setTermsError(e.message);
+        if (e.code === 'TERMS_NOT_ACCEPTED') form.setFieldError('accepted', e.message);
         else if (itemId) byItem.set(itemId, e.code === 'CHOICE_REQUIRED' ? t('offers.chooseWhich') : e.message);
         else other.push(e.message);
       }
@@ -254,11 +249,7 @@ export function SharedOfferPage() {
               )}
               <Checkbox
                 size="md"
-                checked={accepted}
-                onChange={(e) => {
-                  setAccepted(e.currentTarget.checked);
-                  if (e.currentTarget.checked) setTermsError(null);
-                }}
+                {...form.getInputProps('accepted', { type: 'checkbox' })}
                 label={
                   <>
                     {t('offers.iAccept')}{' '}
@@ -267,8 +258,7 @@ export function SharedOfferPage() {
                     </Anchor>
                   </>
                 }
-                error={termsError ?? undefined}
-                aria-invalid={termsError ? true : undefined}
+                aria-invalid={form.errors.accepted ? true : undefined}
               />
               <Collapse expanded={showTerms}>
                 <List size="sm" spacing={4} id="offer-terms" c="dimmed">

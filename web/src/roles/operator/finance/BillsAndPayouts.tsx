@@ -4,6 +4,7 @@
  * per bill: PAID, FAILED (retried next run) or PAYOUT_BLOCKED with the reason.
  */
 import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -16,34 +17,31 @@ import { BillsTable, BillStatusChips } from '../../../features/finance/BillsList
 import { BLOCK_REASON_LABEL, endedPeriods, formatPeriod, PAYOUT_OUTCOME } from '../../../features/finance/financeStatus';
 import { useRefetchOnNotification } from '../../../features/notifications/liveContext';
 import { BillsDocument, BillsGenerateDocument, PayoutRunDocument, type BillStatus, type PayoutRunMutation } from '../../../generated/graphql';
-import { describeError } from '../../../lib/errors';
-import { mutationProblem } from '../../../components/mutationResult';
+import { mutationFormErrors, mutationProblem } from '../../../components/mutationResult';
 import { formatCount, formatMoney } from '../../../lib/format';
-import { userErrorField } from '../../../lib/userErrors';
 import { useRefetchOnReconnect } from '../../../session/context';
 import { useT } from '../../../i18n/context';
 
 const PAGE_SIZE = 25;
 type RunResult = PayoutRunMutation['payoutRun']['results'][number];
+const GENERATE_FIELDS = ['period'] as const;
 
-function GenerateBills({ onIssued }: { onIssued: () => void }) {
+/** Issue an ended month's bills now: the month, then what was issued. */
+export function GenerateBills({ onIssued }: { onIssued: () => void }) {
   const t = useT();
   const [periods] = useState(() => endedPeriods(new Date(), 12));
-  const [period, setPeriod] = useState<string>(periods[0]!);
-  const [error, setError] = useState<string | null>(null);
+  // The server's answer shows at the month until another month is chosen or the next try.
+  const form = useForm({ mode: 'controlled', initialValues: { period: periods[0]! } });
   const [outcome, setOutcome] = useState<string | null>(null);
   const [{ fetching }, generate] = useMutation(BillsGenerateDocument);
-  const run = async () => {
-    setError(null);
+  const run = async ({ period }: { period: string }) => {
+    form.clearErrors();
     setOutcome(null);
     const result = await generate({ input: { period } });
-    if (result.error) return setError(describeError(result.error));
     const payload = result.data?.billsGenerate;
-    if (payload?.userErrors.length) {
-      const forPeriod = payload.userErrors.filter((e) => userErrorField(e) === 'period');
-      setError((forPeriod.length ? forPeriod : payload.userErrors).map((e) => e.message).join(' '));
-      return;
-    }
+    const problems = mutationFormErrors(result, payload?.userErrors, GENERATE_FIELDS);
+    // About the month when the server says so; else everything it says, at the month all the same.
+    if (problems) return form.setFieldError('period', problems.fieldErrors.period ?? problems.formErrors.join(' '));
     const bills = payload?.bills ?? [];
     setOutcome(bills.length === 0 ? t('operator.bills.nothingToBill', { period: formatPeriod(period) }) : t('operator.bills.issuedFor', { count: bills.length, shown: formatCount(bills.length), period: formatPeriod(period) }));
     if (bills.length) notifications.show({ color: 'teal', title: t('operator.bills.issued'), message: t('operator.bills.issuedToast', { shown: formatCount(bills.length), period: formatPeriod(period) }) });
@@ -61,16 +59,11 @@ function GenerateBills({ onIssued }: { onIssued: () => void }) {
         <Select
           label={t('operator.bills.month')}
           data={periods.map((p) => ({ value: p, label: formatPeriod(p) }))}
-          value={period}
-          onChange={(v) => {
-            if (v) setPeriod(v);
-            setError(null);
-          }}
+          {...form.getInputProps('period')}
           allowDeselect={false}
-          error={error}
           w={220}
         />
-        <Button mt={25} leftSection={<IconFileInvoice size={16} aria-hidden />} loading={fetching} onClick={() => void run()}>
+        <Button mt={25} leftSection={<IconFileInvoice size={16} aria-hidden />} loading={fetching} onClick={() => void run(form.getValues())}>
           {t('operator.bills.issueBills')}
         </Button>
       </Group>

@@ -1,5 +1,5 @@
 /** The operator's tax review queue: every submission waiting for review, approve or reject with a reason. Live. */
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconFileCertificate, IconX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -15,61 +15,10 @@ import { formatCount, formatDateTime } from '../../../lib/format';
 import { marketName } from '../../../lib/markets';
 import { userErrorField } from '../../../lib/userErrors';
 import { useRefetchOnReconnect } from '../../../session/context';
+import { TaxRejectDialog } from './TaxRejectDialog';
 import { useT } from '../../../i18n/context';
 
 type Account = PaymentAccountsQuery['paymentAccounts']['edges'][number]['node'];
-const REASON_MAX = 500;
-
-function RejectDialog({ account, busy, onReject, onClose }: { account: Account | null; busy: boolean; onReject: (reason: string) => Promise<string | null>; onClose: () => void }) {
-  const t = useT();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    if (!reason.trim()) return setError(t('operator.tax.tellPayee'));
-    const problem = await onReject(reason.trim());
-    if (problem) setError(problem);
-    else setReason('');
-  };
-  return (
-    <Modal opened={account !== null} onClose={onClose} title={account ? t('operator.tax.rejectOf', { name: account.payeeName }) : ''} centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <Textarea
-            label={t('operator.tax.reason')}
-            description={t('operator.tax.reasonHint')}
-            placeholder={t('operator.tax.reasonPlaceholder')}
-            autosize
-            minRows={3}
-            maxLength={REASON_MAX}
-            required
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('operator.tax.reject')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
 export function TaxReviewQueue() {
   const t = useT();
   const [{ data, fetching, error }, refetch] = useQuery({ query: PaymentAccountsDocument, variables: { first: 50, taxStatus: 'PENDING_REVIEW' } });
@@ -162,7 +111,7 @@ export function TaxReviewQueue() {
           );
         })
       )}
-      <RejectDialog account={rejecting} busy={reviewing} onReject={(reason) => (rejecting ? decide(rejecting, false, reason) : Promise.resolve(null))} onClose={() => setRejecting(null)} />
+      <TaxRejectDialog account={rejecting} busy={reviewing} onReject={(reason) => (rejecting ? decide(rejecting, false, reason) : Promise.resolve(null))} onClose={() => setRejecting(null)} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 /** Ask the agency to end an ongoing collaboration, with the reason it will read. */
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions';
+import { useCheckedText } from '../../../components/useCheckedText';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
 
@@ -17,24 +18,17 @@ export interface CancellationRequestDialogProps {
 
 export function CancellationRequestDialog({ title, busy, serverError, onSend, onClose }: CancellationRequestDialogProps) {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const trimmed = reason.trim();
-  const error = serverError ?? (!trimmed ? (tried ? t('seller.cancelRequest.sayWhy') : null) : reason.length > REASON_MAX ? t('seller.atMostChars', { max: REASON_MAX }) : null);
+  const { text: reason, inputProps, onSubmit, reset } = useCheckedText((value) => {
+    if (!value.trim()) return t('seller.cancelRequest.sayWhy');
+    return value.length > REASON_MAX ? t('seller.atMostChars', { max: REASON_MAX }) : null;
+  });
   const close = () => {
-    setReason('');
-    setTried(false);
+    reset();
     onClose();
   };
   return (
     <Modal opened={title !== null} onClose={close} title={t('seller.cancelRequest.title')} centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTried(true);
-          if (trimmed && reason.length <= REASON_MAX) onSend(trimmed);
-        }}
-      >
+      <form onSubmit={onSubmit((text) => onSend(text.trim()))}>
         <Stack>
           <Text size="sm">{richT(t, 'seller.cancelRequest.body', {}, { title: <b>{title}</b> })}</Text>
           <Textarea
@@ -44,18 +38,11 @@ export function CancellationRequestDialog({ title, busy, serverError, onSend, on
             autosize
             minRows={3}
             data-autofocus
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={error}
+            {...inputProps}
+            // The server's answer first.
+            error={serverError ?? inputProps.error}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('seller.cancelRequest.keep')}
-            </Button>
-            <Button type="submit" color="orange" loading={busy}>
-              {t('seller.cancelRequest.send')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} cancelLabel={t('seller.cancelRequest.keep')} submitLabel={t('seller.cancelRequest.send')} color="orange" busy={busy} />
         </Stack>
       </form>
     </Modal>
