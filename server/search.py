@@ -17,5 +17,5 @@ def contains_pattern(term: str | None) -> str | None:
     return f"%{escaped}%"
 
 
-def contains(column: SQLColumnExpression[Any], pattern: str) -> ColumnElement[bool]:
+def contains(column: SQLColumnExpression[Any], pattern: str | ColumnElement[str]) -> ColumnElement[bool]:
     return column.ilike(pattern, escape="\\")

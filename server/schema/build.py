@@ -24,6 +24,7 @@ from server.limits.timeout import TimeLimitedExecution
 from server.observability.graphql import ObserveOperations
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.fast_execution import FastExecutionContext
+from server.schema.fast_inputs import install_fast_inputs
 from server.schema.fast_resolvers import install_fast_resolvers
 from server.schema.root import Mutation, Query
 from server.schema.subscription_root import Subscription
@@ -35,6 +36,7 @@ class GatedSchema(TimeLimitedExecution, strawberry.Schema):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         install_fast_resolvers(self)  # argument-less object fields skip Strawberry's generic chain
+        install_fast_inputs(self)  # input objects built from a table per type
 
     def get_fields(self, type_definition: StrawberryObjectDefinition) -> list[StrawberryField]:
         fields = super().get_fields(type_definition)

@@ -13,7 +13,7 @@ its resolve function and type are) and then, per object:
 - a field resolved by a fast resolver, or an attribute holding an object: graphql-core's own steps (resolve info,
   resolve, awaitables handed to its `complete_awaitable_value`, errors to its `handle_field_error`), with the
   field definition, nodes and type looked up once, and the completion of a scalar, enum or object done directly
-  (an object's fields through `collect_subfields` and `execute_collected_subfields`, as graphql-core does).
+  (an object's fields collected once per step, then `execute_fields` directly unless something is deferred).
 
 Anything unusual in a value (null, an exception, a value the type rejects, an object of the wrong type) is
 completed by graphql-core's `complete_value` itself, or for a planned attribute, by its `execute_field` (which
@@ -106,6 +106,7 @@ class _Step:
         "object_type",
         "resolve",
         "return_type",
+        "subfields",
     )
     # Set by _plan according to `kind` (None until then); the hot path reads each by its kind, unchecked.
     coerce: Any
@@ -121,13 +122,14 @@ class _Step:
     object_type: Any
     resolve: Any
     return_type: Any
+    subfields: Any  # an object's (grouped field set, new defer usages), collected on first use
 
     def __init__(self, name: str, details: Any) -> None:
         self.name = name
         self.details = details
         self.kind = _EXECUTE
         self.field_def = self.return_type = self.nodes = self.resolve = self.getter = self.coerce = None
-        self.object_type = self.is_type_of = self.exact = None
+        self.object_type = self.is_type_of = self.exact = self.subfields = None
         self.non_null = False
 
 
@@ -279,14 +281,15 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if coerced is not None and coerced is not Undefined:
                     return coerced
             elif step.is_type_of is None or step.is_type_of(result, info) is True:
-                collected = self.collect_subfields(step.object_type, step.details)
+                subfields = step.subfields
+                if subfields is None:  # the same for every object this step completes
+                    collected = self.collect_subfields(step.object_type, step.details)
+                    subfields = step.subfields = (collected.grouped_field_set, collected.new_defer_usages)
+                grouped_field_set, defer_usages = subfields
+                if not defer_usages and position_context is None:  # what execute_collected_subfields would do
+                    return self.execute_fields(step.object_type, result, path, grouped_field_set, None)
                 return self.execute_collected_subfields(
-                    step.object_type,
-                    result,
-                    path,
-                    collected.grouped_field_set,
-                    collected.new_defer_usages,
-                    position_context,
+                    step.object_type, result, path, grouped_field_set, defer_usages, position_context
                 )
         return self.complete_value(step.return_type, step.details, info, path, result, position_context)
 

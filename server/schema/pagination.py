@@ -5,11 +5,12 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import Select, SQLColumnExpression, func, select, tuple_
+from sqlalchemy import Integer, Select, SQLColumnExpression, bindparam, func, select, tuple_
 
 from server.authz.errors import PublicError
 from server.runtime import Runtime
@@ -73,6 +74,50 @@ def check_first(first: int) -> None:
         raise InvalidPagination(f"first must be between 1 and {MAX_PAGE}", field="first")
 
 
+@dataclass(frozen=True, slots=True)
+class PageStatements:
+    """A list's page statements, built once and run with bind parameters: the first page, a page after a cursor
+    (`_after_sort`, `_after_pk`) and the count; each page takes `_limit`. Cached, a statement object also keeps
+    SQLAlchemy's cache key, which it otherwise derives again from the whole tree on every execution."""
+
+    first: Select[*tuple[Any, ...]]
+    later: Select[*tuple[Any, ...]]
+    count: Select[*tuple[Any, ...]]
+
+
+def page_statements(
+    stmt: Select[*tuple[Any, ...]],
+    *,
+    sort: SQLColumnExpression[Any],
+    pk: SQLColumnExpression[int],
+    descending: bool,
+    cap: int,
+    count: Select[*tuple[Any, ...]] | None = None,
+    page: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None = None,
+) -> PageStatements:
+    """`stmt` (already filtered and scoped) as page statements: the count a column of every row (an uncorrelated
+    scalar subquery: the database computes it once), stopping at `cap` so a huge list costs a bounded scan, unless
+    `count` (one integer, e.g. from the rollups) replaces it. `page` extends the page's select only (not the
+    count), e.g. with joined columns: each row then carries them after the row's own values."""
+    if count is None:
+        count = select(func.count()).select_from(stmt.order_by(None).limit(cap).subquery())
+    selected = (stmt if page is None else page(stmt)).add_columns(
+        count.correlate(None).scalar_subquery().label("_total"), sort.label("_sort"), pk.label("_pk")
+    )
+    order = (sort.desc(), pk.desc()) if descending else (sort.asc(), pk.asc())
+    key = tuple_(sort, pk)
+    sort_type, pk_type = (
+        getattr(column, "type", None) for column in (sort, pk)
+    )  # SQL expressions have a type
+    cursor = tuple_(bindparam("_after_sort", type_=sort_type), bindparam("_after_pk", type_=pk_type))
+    limit = bindparam("_limit", type_=Integer)
+    return PageStatements(
+        first=selected.order_by(*order).limit(limit),
+        later=selected.where(key < cursor if descending else key > cursor).order_by(*order).limit(limit),
+        count=count,
+    )
+
+
 async def keyset_page(
     rt: Runtime,
     stmt: Select[*tuple[Any, ...]],
@@ -86,43 +131,45 @@ async def keyset_page(
     count: Select[*tuple[Any, ...]] | None = None,
     page: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None = None,
 ) -> Connection[T]:
-    """Runs `stmt` (already filtered and scoped) as one page with its total count: one statement, the count a
-    column of every row (an uncorrelated scalar subquery: the database computes it once); a second statement counts
-    only when the page is empty after a cursor. `count` (one integer, e.g. from the rollups) replaces counting;
-    otherwise the count stops at the configured cap, so a huge list costs a bounded scan, not one over all its rows.
-    `page` extends the page's select only (not the count), e.g. with joined columns: `wrap` then gets them after
-    the row's own values."""
+    """One page of `stmt` with its total count (see page_statements), built for this call."""
     check_first(first)
-    if count is None:
-        count = select(func.count()).select_from(
-            stmt.order_by(None).limit(rt.settings.total_count_cap).subquery()
-        )
-    count_stmt = count
-    page_stmt = (stmt if page is None else page(stmt)).add_columns(
-        count_stmt.correlate(None).scalar_subquery().label("_total"), sort.label("_sort"), pk.label("_pk")
+    statements = page_statements(
+        stmt, sort=sort, pk=pk, descending=descending, cap=rt.settings.total_count_cap, count=count, page=page
     )
+    return await run_page(rt, statements, {}, first=first, after=after, wrap=wrap)
+
+
+async def run_page(
+    rt: Runtime,
+    statements: PageStatements,
+    params: dict[str, Any],
+    *,
+    first: int,
+    after: str | None,
+    wrap: Callable[[Any], T],
+) -> Connection[T]:
+    """Runs page statements with `params` (the values of the list's own bind parameters): one statement; a second
+    counts only when the page is empty after a cursor. `wrap` gets each row's values."""
+    check_first(first)
+    values = {**params, "_limit": first + 1}
     if after is not None:
-        sort_value, after_pk = decode_cursor(after)
-        key = tuple_(sort, pk)
-        page_stmt = page_stmt.where(
-            key < tuple_(sort_value, after_pk) if descending else key > tuple_(sort_value, after_pk)
-        )
-    order = (sort.desc(), pk.desc()) if descending else (sort.asc(), pk.asc())
-    page_stmt = page_stmt.order_by(*order).limit(first + 1)
+        values["_after_sort"], values["_after_pk"] = decode_cursor(after)
     async with rt.sessionmaker() as session:
-        rows = list((await session.execute(page_stmt)).all())
+        rows = list(
+            (await session.execute(statements.first if after is None else statements.later, values)).all()
+        )
         if rows:
             total = int(rows[0][-3])
         elif after is None:
             total = 0  # nothing matches at all
         else:
-            total = int((await session.execute(count_stmt)).scalar_one())
+            total = int((await session.execute(statements.count, params)).scalar_one())
     has_next = len(rows) > first
     rows = rows[:first]
     edges = []
     for row in rows:
-        *values, _total, sort_value, row_pk = row
-        value = values[0] if len(values) == 1 else tuple(values)
+        *own, _total, sort_value, row_pk = row
+        value = own[0] if len(own) == 1 else tuple(own)
         edges.append(Edge(cursor=encode_cursor(sort_value, row_pk), node=wrap(value)))
     return Connection(
         edges=edges,

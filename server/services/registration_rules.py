@@ -39,7 +39,7 @@ def effective_status(status: RegistrationStatus, campaign_end: datetime, now: da
     return status
 
 
-def effective_status_sql(now: datetime) -> ColumnElement[str]:
+def effective_status_sql(now: datetime | ColumnElement[datetime]) -> ColumnElement[str]:
     """effective_status() as SQL; the statement must join campaigns (for campaign_end)."""
     r = models.Registration
     return case(

@@ -238,11 +238,12 @@ async def test_each_joined_relation_keeps_its_own_row_scope(
     from server.authz.policy import ROW_SCOPES
     from server.authz.rules import Audience
     from server.lru import LRU
-    from server.resolvers.query import registration_rows
+    from server.resolvers.query import registration_rows, registrations
 
     await _registrations(rt, world, as_role, 2)
     agency = await as_role("agency_a")
     monkeypatch.setattr(registration_rows, "_JOINS", LRU(16))  # joins built under the patched scope
+    monkeypatch.setattr(registrations, "_PAGES", LRU(16))  # and the page statements with them
     monkeypatch.setitem(ROW_SCOPES, hidden, {**ROW_SCOPES[hidden], Audience.AGENCY: lambda p: false()})
     queries.reset()
     document = "{ registrations(first: 5) { edges { node { status campaign { name } product { title stock } shop { name } } } } }"

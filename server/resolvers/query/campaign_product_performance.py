@@ -54,7 +54,7 @@ async def resolve_campaign_product_performance(
 
     def node(row: ProductRow) -> ProductPerformance:
         if shown.any:
-            shown.prime(info, (row.registration, *row.shown))
+            shown.prime(info, row.registration, row.shown)
         return ProductPerformance.of(row, currency)
 
     return connection(page, node, after)

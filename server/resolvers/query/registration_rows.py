@@ -5,12 +5,13 @@ product's SKU summary as outer joins of the page statement, and primes the loade
 answer from the loaders' cache (server/loaders/ready.py) and the page costs one statement instead of one per
 loader batch. Each joined relation is the loader's own select under the loader's own row scope (the policy table),
 as a derived table: a row the loader would not return joins as NULL, and the loader is primed with None, exactly
-what it would have answered. Only what the operation selects (and the policy lets run) is joined.
+what it would have answered. Only what the operation selects (and the policy lets run) is joined. The joined
+relations are read as plain columns into snapshots (server/loaders/snapshots.py), not as ORM entities.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,10 +24,15 @@ from server.authz.decisions import field_access, row_scope
 from server.authz.rules import Access, audience_of
 from server.loaders.base import STATEMENT_CACHE_SIZE
 from server.loaders.ready import selected
+from server.loaders.snapshots import Snapshot, columns_of
 from server.lru import LRU
 from server.schema.context import Info
 
 R = models.Registration
+REGISTRATION = Snapshot(R)
+_CAMPAIGN, _PRODUCT, _SHOP, _ORGANISATION, _BOOKMARK = (
+    Snapshot(m) for m in (models.Campaign, models.Product, models.Shop, models.Organisation, models.Bookmark)
+)
 _JOINS: LRU[tuple[list[tuple[Any, Any]], list[Any]]] = LRU(STATEMENT_CACHE_SIZE)
 
 
@@ -65,7 +71,7 @@ class Shown:
     def extend(
         self, principal: Principal | None
     ) -> Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]]:
-        """Adds the shown relations to the page's select (after its registration entity, in this order)."""
+        """Adds the shown relations' columns to the page's select (after the registration, in this order)."""
         joins, columns = _JOINS.get_or_build((self, principal), lambda: self._joins(principal))
 
         def page(stmt: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
@@ -87,21 +93,21 @@ class Shown:
         if self.campaign:
             c = scoped(models.Campaign, "Campaign", "shown_campaigns")
             joins.append((c, c.id == R.campaign_id))
-            columns.append(c)
+            columns += columns_of(models.Campaign, c)
         if self.product:
             p = scoped(models.Product, "Product", "shown_products")
             joins.append((p, p.id == R.product_id))
-            columns.append(p)
+            columns += columns_of(models.Product, p)
         if self.shop:
             s = scoped(models.Shop, "Shop", "shown_shops")
             o = aliased(models.Organisation, name="shown_shop_organisations")
             joins += [(s, s.organisation_id == R.shop_id), (o, o.id == s.organisation_id)]
-            columns += [s, o]
+            columns += columns_of(models.Shop, s) + columns_of(models.Organisation, o)
         if self.bookmark:
             agency_id = principal.agency_id if principal is not None else None
             b = aliased(models.Bookmark, name="shown_bookmarks")
             joins.append((b, (b.registration_id == R.id) & (b.agency_id == agency_id)))
-            columns.append(b)
+            columns += columns_of(models.Bookmark, b)
         if self.skus:
             sku = models.Sku
             columns += [
@@ -114,25 +120,37 @@ class Shown:
     def any(self) -> bool:
         return self.campaign or self.product or self.shop or self.bookmark or self.skus
 
-    def prime(self, info: Info, values: Any) -> models.Registration:
-        """Primes the loaders with one page row's relations; returns its registration."""
+    def row(self, info: Info, values: Sequence[Any]) -> Any:
+        """One page row selected as the registration's columns then the shown ones: primes the loaders and returns
+        the registration's snapshot."""
+        registration = REGISTRATION.read(values, 0)
+        return self.prime(info, registration, values[REGISTRATION.width :])
+
+    def prime(self, info: Info, registration: Any, shown: Sequence[Any]) -> Any:
+        """Primes the loaders with one row's relations (`shown`: the columns `extend` added); returns
+        `registration`."""
         if not self.any:
-            return values
+            return registration
         loaders = info.context.loaders
-        registration, *rest = values
+        at = 0
         if self.campaign:
-            loaders.campaign_by_id.prime(registration.campaign_id, rest.pop(0))
+            loaders.campaign_by_id.prime(registration.campaign_id, _CAMPAIGN.read(shown, at))
+            at += _CAMPAIGN.width
         product = None
         if self.product:
-            product = rest.pop(0)
+            product = _PRODUCT.read(shown, at)
+            at += _PRODUCT.width
             loaders.product_by_id.prime(registration.product_id, product)
         if self.shop:
-            shop, organisation = rest.pop(0), rest.pop(0)
+            shop = _SHOP.read(shown, at)
+            organisation = _ORGANISATION.read(shown, at + _SHOP.width)
+            at += _SHOP.width + _ORGANISATION.width
             loaders.shop_by_id.prime(registration.shop_id, None if shop is None else (shop, organisation))
         if self.bookmark:
-            loaders.bookmark_by_registration_id.prime(registration.id, rest.pop(0))
+            loaders.bookmark_by_registration_id.prime(registration.id, _BOOKMARK.read(shown, at))
+            at += _BOOKMARK.width
         if self.skus and product is not None:  # as the fields would: only for a product the viewer sees
-            low, stock, count = rest
+            low, stock, count = shown[at : at + 3]
             loaders.sku_summary_by_product_id.prime(
                 product.id, (product.id, low, stock, count) if count else None
             )

@@ -192,3 +192,33 @@ async def test_statement_count_does_not_grow(rt, world: World, as_role, http, qu
     # session lookup, the page with its count (its rows' campaigns, shops, products, SKU summaries and bookmarks
     # joined into it); then one batch: histories (nothing to batch for an empty page)
     assert queries.count == (2 if n == 0 else 3), queries.statements
+
+
+async def test_one_page_statement_per_filter_shape(rt, world: World, as_role, listed, monkeypatch) -> None:  # noqa: ANN001
+    """The page statement is built once per filter shape and viewer and run with each request's values: requests of
+    one shape with other values answer their own rows."""
+    from server.lru import LRU
+    from server.resolvers.query import registrations
+
+    monkeypatch.setattr(registrations, "_PAGES", LRU(16))
+    r, serums, home = listed
+    agency = await as_role("agency_a")
+    assert await ids(agency, {"campaignId": encode_id("Campaign", home)}) == [r["a_dear_home"]]
+    assert await ids(agency, {"campaignId": encode_id("Campaign", serums)}) == [
+        r["b_serum"],
+        r["a_cheap"],
+        r["a_serum"],
+    ]
+    assert len(registrations._PAGES) == 1
+    assert await ids(agency, {"search": "shop b"}) == [r["b_serum"]]
+    assert await ids(agency, {"search": "nothing like it"}) == []
+    assert await ids(agency, {"minPrice": "2000", "maxPrice": "3000"}) == [r["a_dear_home"]]
+    assert await ids(agency, {"minPrice": "1", "maxPrice": "300"}) == [
+        r["b_serum"],
+        r["a_cheap"],
+        r["a_serum"],
+    ]
+    assert len(registrations._PAGES) == 3
+    seller = await as_role("seller_a")
+    assert await ids(seller, {"campaignId": encode_id("Campaign", home)}) == [r["a_dear_home"]]
+    assert len(registrations._PAGES) == 4  # another viewer, its own scope
