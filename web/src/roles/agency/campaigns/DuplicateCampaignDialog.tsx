@@ -1,5 +1,5 @@
 /** Start a new draft from a campaign: every field but the periods, which are entered here (market time). */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { useT } from '../../../i18n/context';
 import { mutationFormErrors, showFormProblems } from '../../../components/mutationResult';
 import { valueProps } from '../../../components/valueProps';
 import { MARKETS, marketTimeZone } from '../../../lib/markets';
+import { FormActions } from '../../../components/FormActions';
 
 const FIELDS = ['name', 'campaignStart', 'registrationEnd', 'campaignEnd'] as const;
 type Field = (typeof FIELDS)[number];
@@ -85,14 +86,7 @@ export function DuplicateCampaignDialog({ campaign, onClose }: DuplicateCampaign
           <WallTimeInput label={t('campaigns.detail.change.campaignStart')} required {...valueProps(form, 'campaignStart')} />
           <WallTimeInput label={t('campaigns.list.registrationEnds')} required {...valueProps(form, 'registrationEnd')} />
           <WallTimeInput label={t('campaigns.detail.change.campaignEnd')} required {...valueProps(form, 'campaignEnd')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('campaigns.list.createDraft')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('campaigns.list.createDraft')} onCancel={onClose} busy={fetching} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 /** A new (empty) product list of one of the agency's campaigns; the builder opens next to add products. */
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { mutationFormErrors, showFormProblems } from '../../../components/mutati
 import { useT } from '../../../i18n/context';
 import { useCampaignOptions } from './useCampaignOptions';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { FormActions } from '../../../components/FormActions';
 
 const NAME_MAX = 100;
 const FIELDS = ['campaignId', 'name'] as const;
@@ -90,14 +91,7 @@ export function CreateListDialog({ opened, campaignId, onClose }: { opened: bool
             required
             {...form.getInputProps('name')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={fetching}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('agency.lists.create.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('agency.lists.create.submit')} onCancel={close} busy={fetching} cancelDisabled={fetching} />
         </Stack>
       </form>
     </Modal>

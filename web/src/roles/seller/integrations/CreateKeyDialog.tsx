@@ -13,6 +13,7 @@ import { mutationFormErrors, showFormProblems } from '../../../components/mutati
 import { envFile, KEY_NAME_MAX, keyNameError } from './integrationKeys';
 import { useT } from '../../../i18n/context';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { FormActions } from '../../../components/FormActions';
 
 interface Issued {
   name: string;
@@ -126,14 +127,7 @@ export function CreateKeyDialog({ opened, onClose, onCreated }: { opened: boolea
             <Text size="xs" c="dimmed">
               {t('seller.keys.pushesOnly')}
             </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={fetching}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={fetching}>
-                {t('seller.keys.create')}
-              </Button>
-            </Group>
+            <FormActions submitLabel={t('seller.keys.create')} onCancel={close} busy={fetching} cancelDisabled={fetching} />
           </Stack>
         </form>
       )}

@@ -1,10 +1,11 @@
 /** Raise a registration's sample quota; it can only go up. */
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { checkQuantity } from '../marketplace/registrationItemRules';
 import { useT } from '../../../i18n/context';
 import { formatCount } from '../../../lib/format';
+import { FormActions } from '../../../components/FormActions';
 
 export interface SampleQuotaDialogProps {
   /** The registration's product title and current quota; null closes the dialog. */
@@ -61,14 +62,7 @@ export function SampleQuotaDialog({ target, busy, serverError, onSave, onClose }
             // The server's answer first; the rule as soon as something is typed, "enter a number" after a try.
             error={serverError ?? (tried || text ? form.errors.quota : null)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('seller.quota.save')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('seller.quota.save')} onCancel={close} busy={busy} />
         </Stack>
       </form>
     </Modal>

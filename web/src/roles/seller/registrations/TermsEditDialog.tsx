@@ -1,6 +1,6 @@
 /** Change a PENDING registration's terms in place: it keeps its place in the agency's review queue, and the
  * agency sees the change in the registration's history and live. */
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useMutation } from 'urql';
@@ -12,6 +12,7 @@ import { mutationFormErrors, showFormProblems } from '../../../components/mutati
 import { valueProps } from '../../../components/valueProps';
 import { useT } from '../../../i18n/context';
 import { richT } from '../../../i18n/rich';
+import { FormActions } from '../../../components/FormActions';
 
 export interface TermsTarget {
   id: string;
@@ -103,14 +104,7 @@ export function TermsEditDialog({ target, onClose, onSaved }: { target: TermsTar
             <TextInput label={t('seller.terms.contactEmail')} required type="email" {...form.getInputProps('email')} />
             <TextInput label={t('seller.terms.whatsapp')} {...form.getInputProps('whatsapp')} description={t('seller.optional')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('seller.terms.save')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('seller.terms.save')} onCancel={onClose} busy={fetching} />
         </Stack>
       </form>
     </Modal>
