@@ -132,7 +132,6 @@ async def keyset_page(
     page: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None = None,
 ) -> Connection[T]:
     """One page of `stmt` with its total count (see page_statements), built for this call."""
-    check_first(first)
     statements = page_statements(
         stmt, sort=sort, pk=pk, descending=descending, cap=rt.settings.total_count_cap, count=count, page=page
     )
