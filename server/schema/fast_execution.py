@@ -4,12 +4,15 @@ graphql-core executes every field of every row the same way: a Path, a resolve i
 awaitable checks, then completion through the non-null, list, leaf, abstract and object branches, and for an
 object four more calls before its own fields run. A page of 100 registrations does that about 3,000 times.
 `FastExecutionContext.execute_fields` looks at each selection set once per operation (a plan: per field, what
-its resolve function and type are) and then, per object:
+its resolve function and type are). When the plan compiles (server/schema/compiled_plans.py: every field an
+attribute or fast resolver holding a scalar, enum, object or list of objects whose sets compile too), each object
+is answered by that one function; otherwise, or when it falls back on an unusual value, by the planned loop:
 
 - a plain attribute holding a scalar or enum (most fields of a page): the attribute, then the type's coercion
   (none for a str, bool or 32-bit int in String, ID, Boolean or Int, which graphql-core returns unchanged; an
-  enum member is one dict lookup); no Path, no resolve info. The policy gate's decision depends only on the type, the field and the viewer's
-  audience, so a gated attribute's is taken once per plan.
+  enum member is one dict lookup); no Path, no resolve info. The policy gate's decision depends only on the
+  type, the field and the viewer's audience, so a gated attribute's is taken once per plan (a field shown on
+  the viewer's own organisation's rows only is decided per row, by its gated resolve function).
 - a field resolved by a fast resolver, or an attribute holding an object: graphql-core's own steps (resolve info,
   resolve, awaitables handed to its `complete_awaitable_value`, errors to its `handle_field_error`), with the
   field definition, nodes and type looked up once, and the completion of a scalar, enum or object done directly
@@ -26,6 +29,8 @@ off.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from operator import attrgetter
 from typing import Any
 
@@ -36,6 +41,7 @@ from graphql import (
     GraphQLEnumType,
     GraphQLID,
     GraphQLInt,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLString,
@@ -44,16 +50,39 @@ from graphql import (
 from graphql.execution.executor import gather_with_cancel  # pyright: ignore[reportPrivateImportUsage] -- not in __all__
 from graphql.pyutils import Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.types.base_scalars import isoformat as strawberry_isoformat
+from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import field_access
+from server.authz.gate import PolicyGate
 from server.authz.rules import Access, audience_of
+from server.schema.compiled_plans import (
+    LeafShape,
+    ListShape,
+    ObjectShape,
+    SharedInfo,
+    TypenameShape,
+    compiled,
+)
 
-__all__ = ["ATTRIBUTE", "RESOLVER", "FastExecutionContext"]
+__all__ = ["RESOLUTION", "FastExecutionContext", "Resolution"]
 
-ATTRIBUTE = "matchup_attribute"
-"""On a resolve function: (python attribute name, PolicyGate or None); set by server/schema/fast_resolvers.py."""
-RESOLVER = "matchup_resolver"
-"""On a resolve function that reads nothing of graphql-core but (source, resolve info); set by fast_resolvers."""
+RESOLUTION = "matchup_resolution"
+"""On a resolve function installed by server/schema/fast_resolvers.py: its `Resolution`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a resolve function installed by server/schema/fast_resolvers.py does, for the planner to do directly."""
+
+    field: StrawberryField
+    attribute: str | None  # a plain attribute's Python name; None for a resolver method
+    call: Callable[[Any, Any], Any]  # (source, Strawberry Info) → the value, without the policy gate
+    needs_info: bool  # `call` reads its info (or the gate does)
+    gate: PolicyGate | None
+    info_class: type
+    is_async: bool
+
 
 # Step kinds.
 _EXECUTE, _LEAF_ATTRIBUTE, _RESOLVE, _OBJECT_ATTRIBUTE = range(4)
@@ -67,19 +96,25 @@ def _denied(_source: Any) -> None:
     return None
 
 
-def _enum_names(enum_type: GraphQLEnumType) -> Callable[[Any], Any]:
-    """Strawberry's enum coercion (server values are enum members) as one dict lookup; other values go to the
-    type's own coercion."""
-    coerce = enum_type.coerce_output_value
-    wrapped = getattr(enum_type, "wrapped_cls", None)
+# Strawberry's date and time scalars: `isoformat` of a value of exactly this class, which cannot fail.
+_ISOFORMAT_CLASSES: dict[str, type] = {"DateTime": datetime, "Date": date, "Time": time}
+
+
+def _leaf_coercion(leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]:
+    """(the type's coercion, a class whose values a direct function serialises, that function).
+
+    For Strawberry's enums (server values are enum members), the coercion is one dict lookup, and the direct
+    function the lookup itself; other values go to the type's own coercion."""
+    coerce = leaf.coerce_output_value
+    if not isinstance(leaf, GraphQLEnumType):
+        direct_class = _ISOFORMAT_CLASSES.get(leaf.name) if coerce is strawberry_isoformat else None
+        return coerce, direct_class, None if direct_class is None else direct_class.isoformat  # type: ignore[attr-defined]
+    wrapped = getattr(leaf, "wrapped_cls", None)
     if wrapped is None:
-        return coerce
+        return coerce, None, None
     names: dict[Any, str] = {}
     for member in wrapped:
-        for (
-            name,
-            value,
-        ) in enum_type.values.items():  # the first name whose value matches, as Strawberry's loop
+        for name, value in leaf.values.items():  # the first name whose value matches, as Strawberry's loop
             if member.value == value.value:
                 names.setdefault(member, name)
                 break
@@ -88,79 +123,109 @@ def _enum_names(enum_type: GraphQLEnumType) -> Callable[[Any], Any]:
         name = names.get(value) if isinstance(value, wrapped) else None
         return coerce(value) if name is None else name
 
-    return coerce_member
+    every_member = len(names) == len(wrapped)
+    return coerce_member, wrapped if every_member else None, names.__getitem__
 
 
 class _Step:
     __slots__ = (
         "coerce",
         "details",
+        "direct",
+        "direct_class",
         "exact",
         "field_def",
         "getter",
+        "is_list",
         "is_type_of",
+        "item_non_null",
         "kind",
         "name",
         "nodes",
         "non_null",
         "object_type",
+        "resolution",
         "resolve",
         "return_type",
+        "shape",
         "subfields",
+        "value",
     )
     # Set by _plan according to `kind` (None until then); the hot path reads each by its kind, unchecked.
     coerce: Any
     details: Any
+    direct: Any  # with direct_class: values of that class are serialised by this function, which cannot fail
+    direct_class: Any
     exact: Any
     field_def: Any
     getter: Any
+    is_list: (
+        bool  # a list of objects (`object_type`); the loop leaves it to graphql-core, a compiled plan not
+    )
     is_type_of: Any
+    item_non_null: bool
     kind: int
     name: str
     nodes: Any
     non_null: bool
     object_type: Any
+    resolution: Resolution | None
     resolve: Any
     return_type: Any
+    shape: Any  # a TypenameShape for __typename (other fields get theirs when the plan compiles)
     subfields: Any  # an object's (grouped field set, new defer usages), collected on first use
+    value: str  # how a compiled plan reads it: "attr", "denied", "call" or "gated" (compiled_plans._value)
 
     def __init__(self, name: str, details: Any) -> None:
         self.name = name
         self.details = details
         self.kind = _EXECUTE
         self.field_def = self.return_type = self.nodes = self.resolve = self.getter = self.coerce = None
-        self.object_type = self.is_type_of = self.exact = self.subfields = None
-        self.non_null = False
+        self.object_type = self.is_type_of = self.exact = self.subfields = self.resolution = self.shape = None
+        self.direct = self.direct_class = None
+        self.non_null = self.is_list = self.item_non_null = False
+        self.value = "call"
+
+
+# (the grouped field set, kept alive so that its id stays unique; the principal planned for; the steps; the
+# compiled function, or None)
+_Plan = tuple[Any, Any, list[_Step], Callable[[Any], dict[str, Any]] | None]
 
 
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # id(grouped field set) → (the set itself, kept alive so that its id stays unique; the principal planned
-        # for; the steps). Shared by the sub-executors graphql-core copies from this one.
-        self._plans: dict[int, tuple[Any, Any, list[_Step]]] = {}
-        self._coercions: dict[Any, Callable[[Any], Any]] = {}
+        # id(grouped field set) → its plan. Shared by the sub-executors graphql-core copies from this one.
+        self._plans: dict[int, _Plan] = {}
+        self._coercions: dict[Any, tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]] = {}
 
-    def _coercion(self, leaf: Any) -> Callable[[Any], Any]:
-        coerce = self._coercions.get(leaf)
-        if coerce is None:
-            coerce = self._coercions[leaf] = (
-                _enum_names(leaf) if isinstance(leaf, GraphQLEnumType) else leaf.coerce_output_value
-            )
-        return coerce
+    def _coercion(self, leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]:
+        coercion = self._coercions.get(leaf)
+        if coercion is None:
+            coercion = self._coercions[leaf] = _leaf_coercion(leaf)
+        return coercion
 
-    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> list[_Step]:
+    def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> _Plan:
+        planned = self._plans.get(id(grouped_field_set))
+        if planned is not None and planned[0] is grouped_field_set and planned[1] is principal:
+            return planned
+        return self._plan(parent_type, grouped_field_set, principal)
+
+    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> _Plan:
         audience = audience_of(principal)
         steps: list[_Step] = []
         for response_name, details in grouped_field_set.items():
             step = _Step(response_name, details)
             steps.append(step)
             node = details[0].node
+            if node.name.value == "__typename":
+                step.shape = TypenameShape(response_name, parent_type.name)
+                continue
             field_def = self.schema.get_field(parent_type, node.name.value)
             if field_def is None or node.arguments or field_def.args:
                 continue
-            attribute = getattr(field_def.resolve, ATTRIBUTE, None)
-            if attribute is None and not getattr(field_def.resolve, RESOLVER, False):
+            resolution: Resolution | None = getattr(field_def.resolve, RESOLUTION, None)
+            if resolution is None:
                 continue
             return_type = field_def.type
             step.non_null = isinstance(return_type, GraphQLNonNull)
@@ -168,24 +233,120 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             step.field_def = field_def
             step.return_type = return_type
             step.nodes = [d.node for d in details]
+            step.resolution = resolution
+            gate = resolution.gate
+            access = Access.ALLOW if gate is None else field_access(gate.type_name, node.name.value, audience)
+            if access is Access.DENY:
+                step.value = "denied"
+            elif access is Access.OWN_ORGANISATION:
+                step.value = (
+                    "gated"  # decided per row: the gated resolve function, or the gate in a compiled plan
+                )
+            elif resolution.attribute is not None:
+                step.value = "attr"
             if is_leaf_type(named):
-                step.coerce = self._coercion(named)
+                step.coerce, step.direct_class, step.direct = self._coercion(named)
                 step.exact = _UNCHANGED.get(named)
             elif isinstance(named, GraphQLObjectType):
                 step.object_type = named
                 step.is_type_of = named.is_type_of
             else:
+                if isinstance(
+                    named, GraphQLList
+                ):  # a list of objects compiles; the loop hands it to graphql-core
+                    item = named.of_type
+                    step.item_non_null = isinstance(item, GraphQLNonNull)
+                    item = item.of_type if isinstance(item, GraphQLNonNull) else item
+                    if isinstance(item, GraphQLObjectType):
+                        step.is_list = True
+                        step.object_type = item
+                        step.is_type_of = item.is_type_of
                 continue  # lists, interfaces, unions: graphql-core's execute_field
-            if attribute is None:
+            if step.value in ("call", "gated"):
                 step.kind = _RESOLVE
                 step.resolve = field_def.resolve
                 continue
-            name, gate = attribute
-            allowed = gate is None or field_access(gate.type_name, node.name.value, audience) is Access.ALLOW
-            step.getter = attrgetter(name) if allowed else _denied
+            step.getter = _denied if step.value == "denied" else attrgetter(str(resolution.attribute))
             step.kind = _LEAF_ATTRIBUTE if is_leaf_type(named) else _OBJECT_ATTRIBUTE
-        self._plans[id(grouped_field_set)] = (grouped_field_set, principal, steps)
-        return steps
+        plan: _Plan = (grouped_field_set, principal, steps, None)
+        self._plans[id(grouped_field_set)] = plan  # before compiling: a nested set may be this very one
+        plan = (grouped_field_set, principal, steps, self._compile(parent_type, steps, principal))
+        self._plans[id(grouped_field_set)] = plan
+        return plan
+
+    def _subfields(self, step: _Step) -> tuple[Any, Any]:
+        """An object step's (grouped field set, new defer usages): the same for every object it completes."""
+        subfields = step.subfields
+        if subfields is None:
+            collected = self.collect_subfields(step.object_type, step.details)
+            subfields = step.subfields = (collected.grouped_field_set, collected.new_defer_usages)
+        return subfields
+
+    def _compile(
+        self, parent_type: GraphQLObjectType, steps: list[_Step], principal: Any
+    ) -> Callable[[Any], dict[str, Any]] | None:
+        """The plan as one function (server/schema/compiled_plans.py), or None when a field is not one it handles."""
+        shapes: list[Any] = []
+        slots: list[tuple[Any, ...]] = []
+        for step in steps:
+            if step.shape is not None:  # __typename
+                shapes.append(step.shape)
+                slots.append((None,) * 9)
+                continue
+            resolution = step.resolution
+            if resolution is None or (resolution.is_async and step.value != "denied"):
+                return None
+            if step.object_type is None and step.coerce is None:
+                return None  # a list of scalars, an interface or a union
+            sub = None
+            if step.object_type is not None:
+                grouped_field_set, defer_usages = self._subfields(step)
+                if defer_usages:
+                    return None
+                sub = self._planned(step.object_type, grouped_field_set, principal)[3]
+                if sub is None:
+                    return None
+            raw = SharedInfo(*self.build_resolve_info(step.field_def, step.nodes, parent_type, None))  # type: ignore[arg-type]
+            info = (
+                resolution.info_class(_raw_info=raw, _field=resolution.field)
+                if resolution.needs_info
+                else None
+            )
+            allowed = resolution.gate._allowed if resolution.gate is not None else None
+            attribute = resolution.attribute
+            if step.coerce is not None:
+                exact = step.exact.__name__ if step.exact is not None else None
+                direct = step.direct_class is not None
+                shapes.append(LeafShape(step.name, step.value, attribute, exact, direct, step.non_null))
+            elif step.is_list:
+                shapes.append(
+                    ListShape(
+                        step.name,
+                        step.value,
+                        attribute,
+                        step.non_null,
+                        step.item_non_null,
+                        step.is_type_of is not None,
+                    )
+                )
+            else:
+                shapes.append(
+                    ObjectShape(step.name, step.value, attribute, step.non_null, step.is_type_of is not None)
+                )
+            slots.append(
+                (
+                    step.coerce,
+                    resolution.call,
+                    info,
+                    allowed,
+                    step.is_type_of,
+                    raw,
+                    sub,
+                    step.direct_class,
+                    step.direct,
+                )
+            )
+        return compiled(tuple(shapes), tuple(slots))
 
     def execute_fields(
         self,
@@ -200,11 +361,12 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source_value, path, grouped_field_set, position_context
             )
         principal = getattr(self.context_value, "principal", None)
-        planned = self._plans.get(id(grouped_field_set))
-        if planned is not None and planned[0] is grouped_field_set and planned[1] is principal:
-            steps = planned[2]
-        else:
-            steps = self._plan(parent_type, grouped_field_set, principal)
+        _, _, steps, run = self._planned(parent_type, grouped_field_set, principal)
+        if run is not None and position_context is None:
+            try:
+                return run(source_value)
+            except Exception:  # noqa: BLE001, S110 -- Fallback, or an error the loop below reports at its path
+                pass
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
@@ -281,11 +443,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if coerced is not None and coerced is not Undefined:
                     return coerced
             elif step.is_type_of is None or step.is_type_of(result, info) is True:
-                subfields = step.subfields
-                if subfields is None:  # the same for every object this step completes
-                    collected = self.collect_subfields(step.object_type, step.details)
-                    subfields = step.subfields = (collected.grouped_field_set, collected.new_defer_usages)
-                grouped_field_set, defer_usages = subfields
+                grouped_field_set, defer_usages = self._subfields(step)
                 if not defer_usages and position_context is None:  # what execute_collected_subfields would do
                     return self.execute_fields(step.object_type, result, path, grouped_field_set, None)
                 return self.execute_collected_subfields(

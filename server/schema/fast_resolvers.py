@@ -27,7 +27,7 @@ from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import ROOT_TYPES
 from server.authz.gate import PolicyGate
-from server.schema.fast_execution import ATTRIBUTE, RESOLVER
+from server.schema.fast_execution import RESOLUTION, Resolution
 
 __all__ = ["install_fast_resolvers"]
 
@@ -39,12 +39,7 @@ def _plain_call(field: StrawberryField) -> Resolve | None:
     resolver = field.base_resolver
     if resolver is None:
         name = field.python_name
-
-        def attribute(source: Any, _info: Any) -> Any:
-            return getattr(source, name)
-
-        setattr(attribute, ATTRIBUTE, (name, None))
-        return attribute
+        return lambda source, _info: getattr(source, name)
     if (
         resolver.self_parameter is None
         or resolver.parent_parameter is not None
@@ -66,16 +61,17 @@ def _fast(field: StrawberryField, info_class: type, gate: PolicyGate | None) -> 
     if call is None:
         return None
     needs_info = field.base_resolver is not None and field.base_resolver.info_parameter is not None
-    if gate is None:
-        if not needs_info:
-            return call  # type: ignore[return-value]
+    resolve: Resolve
+    if gate is None and not needs_info:
+        resolve = call
+    elif gate is None:
 
         def with_info(source: Any, raw: Any) -> Any:
             return call(source, info_class(_raw_info=raw, _field=field))
 
-        return with_info
-    allowed = gate._allowed
-    if field.is_async:
+        resolve = with_info
+    elif field.is_async:
+        allowed = gate._allowed
 
         async def gated_async(source: Any, raw: Any) -> Any:
             info = info_class(_raw_info=raw, _field=field)
@@ -83,15 +79,21 @@ def _fast(field: StrawberryField, info_class: type, gate: PolicyGate | None) -> 
                 return None
             return await call(source, info)
 
-        return gated_async
+        resolve = gated_async
+    else:
+        allowed = gate._allowed
 
-    def gated(source: Any, raw: Any) -> Any:
-        info = info_class(_raw_info=raw, _field=field)
-        return call(source, info) if allowed(source, info) else None
+        def gated(source: Any, raw: Any) -> Any:
+            info = info_class(_raw_info=raw, _field=field)
+            return call(source, info) if allowed(source, info) else None
 
-    if field.base_resolver is None:  # a gated plain attribute (server/schema/fast_execution.py)
-        setattr(gated, ATTRIBUTE, (field.python_name, gate))
-    return gated
+        resolve = gated
+    attribute = field.python_name if field.base_resolver is None else None
+    resolution = Resolution(
+        field, attribute, call, needs_info or gate is not None, gate, info_class, field.is_async
+    )
+    setattr(resolve, RESOLUTION, resolution)
+    return resolve
 
 
 def install_fast_resolvers(schema: Any) -> int:
@@ -120,8 +122,6 @@ def install_fast_resolvers(schema: Any) -> int:
                 continue
             resolve = _fast(field, info_class, gate)
             if resolve is not None:
-                if not hasattr(resolve, ATTRIBUTE):  # (source, info) only: planned by fast_execution.py
-                    setattr(resolve, RESOLVER, True)
                 graphql_field.resolve = resolve
                 replaced += 1
     return replaced

@@ -2,7 +2,8 @@
 and graphql-core answer without them: the same data, and the same errors at the same paths, for good values and
 for every kind of bad one (null in a non-null field, a value the scalar or enum rejects, an exception as a value,
 a resolver that raises, an object of the wrong type), sync and async, and the policy gate on a plain attribute
-deciding per viewer as it does field by field."""
+deciding per viewer (and per row, for a field shown on the viewer's own organisation's rows) as it does field by
+field; both through compiled plans (server/schema/compiled_plans.py) and through the planned loop alone."""
 
 from __future__ import annotations
 
@@ -85,6 +86,16 @@ class Campaign:  # the policy's own type name: archivedAt is allowed to agencies
     archived_at: datetime | None = strawberry.field(extensions=[PolicyGate("Campaign")])
 
 
+@strawberry.type
+class TermsEvent:  # the policy's own type name: actorPersonName is shown on the viewer's organisation's rows only
+    at: datetime
+    actor_organisation_id: strawberry.Private[int]
+    actor_person_name: str | None = strawberry.field(extensions=[PolicyGate("TermsEvent")])
+
+
+OWN_ORGANISATION = 5
+
+
 def _item(name: Any = "a", **values: Any) -> Item:
     fields = {
         "maybe": 1,
@@ -122,6 +133,14 @@ class Query:
         return ITEMS  # type: ignore[return-value]
 
     @strawberry.field
+    def events(self) -> list[TermsEvent]:
+        at = datetime(2026, 5, 6, tzinfo=UTC)
+        return [
+            TermsEvent(at=at, actor_organisation_id=OWN_ORGANISATION, actor_person_name="Ann"),
+            TermsEvent(at=at, actor_organisation_id=OWN_ORGANISATION + 1, actor_person_name="Bob"),
+        ]
+
+    @strawberry.field
     def campaigns(self) -> list[Campaign]:
         return [
             Campaign(name="c", archived_at=datetime(2026, 3, 4, tzinfo=UTC)),
@@ -141,9 +160,22 @@ fragment Parts on Item { name maybe colour shade at tags upper greeting later fa
     ... on Named { alias: name }
   }
   campaigns { name archivedAt }
+  events { at actorPersonName __typename }
   __typename
 }
 """
+
+
+@pytest.fixture(params=["compiled", "loop only"])
+def compiled(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    if request.param == "loop only":
+        monkeypatch.setattr(FastExecutionContext, "_compile", lambda *_: None)
+    return request.param == "compiled"
+
+
+def _context(role: Role | None, **values: Any) -> SimpleNamespace:
+    principal = None if role is None else SimpleNamespace(role=role, organisation_id=OWN_ORGANISATION)
+    return SimpleNamespace(principal=principal, **values)
 
 
 def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
@@ -159,11 +191,9 @@ def _answer(result: Any) -> tuple[Any, list[tuple[str, list[Any] | None]]]:
 
 
 @pytest.mark.parametrize("role", [Role.AGENCY, Role.SELLER, None])
-async def test_the_planned_executor_answers_what_graphql_core_answers(role: Role | None) -> None:
+async def test_the_planned_executor_answers_what_graphql_core_answers(role: Role | None, compiled: bool) -> None:
     plain, fast = _schemas()
-    context = SimpleNamespace(
-        greeting="hello", principal=None if role is None else SimpleNamespace(role=role)
-    )
+    context = _context(role, greeting="hello")
     expected = _answer(await plain.execute(DOCUMENT, context_value=context))
     got = _answer(await fast.execute(DOCUMENT, context_value=context))
     assert got == expected
@@ -176,17 +206,74 @@ async def test_the_planned_executor_answers_what_graphql_core_answers(role: Role
     assert len(errors) >= 9
     archived = [c["archivedAt"] for c in data["campaigns"]]
     assert archived == (["2026-03-04T00:00:00+00:00", None] if role is Role.AGENCY else [None, None])
+    names = [e["actorPersonName"] for e in data["events"]]
+    assert names == ([None, None] if role is None else ["Ann", None])
 
 
-async def test_a_principal_changed_during_the_operation_is_planned_anew() -> None:
+async def test_a_principal_changed_during_the_operation_is_planned_anew(compiled: bool) -> None:
     """A login inside a request (Context.act_as) changes who later fields resolve for; the gate's decision in a
     plan is tied to the principal it was taken for."""
     _, fast = _schemas()
-    context = SimpleNamespace(greeting="hi", principal=SimpleNamespace(role=Role.SELLER))
+    context = _context(Role.SELLER, greeting="hi")
     first = await fast.execute("{ campaigns { archivedAt } }", context_value=context)
-    context.principal = SimpleNamespace(role=Role.AGENCY)
+    context.principal = SimpleNamespace(role=Role.AGENCY, organisation_id=OWN_ORGANISATION)
     second = await fast.execute(
         "{ campaigns { archivedAt } a: campaigns { archivedAt } }", context_value=context
     )
     assert first.data == {"campaigns": [{"archivedAt": None}, {"archivedAt": None}]}
     assert second.data is not None and second.data["a"][0]["archivedAt"] == "2026-03-04T00:00:00+00:00"
+
+
+async def test_objects_whose_values_are_all_usual_are_answered_by_their_compiled_plans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """graphql-core executes only the root fields: every row, nested object and list below is one compiled call."""
+    @strawberry.type(name="Query")  # a root type: its fields are graphql-core's, as in the app's schema
+    class UsualQuery:
+        campaigns: list[Campaign] = strawberry.field(resolver=Query.campaigns)
+
+        @strawberry.field
+        def good(self) -> list[Item]:
+            return [ITEMS[0], _item("b")]
+
+    plain = strawberry.Schema(query=UsualQuery)
+    fast = strawberry.Schema(query=UsualQuery, execution_context_class=FastExecutionContext)
+    install_fast_resolvers(fast)
+    document = """{ campaigns { name archivedAt __typename }
+      good { name maybe colour at upper greeting child { name } requiredChild { name } } }"""
+    executed: list[str] = []
+    execute_field = FastExecutionContext.execute_field
+
+    def counted(self: Any, parent_type: Any, *args: Any) -> Any:
+        executed.append(parent_type.name)
+        return execute_field(self, parent_type, *args)
+
+    context = _context(Role.AGENCY, greeting="hey")
+    expected = _answer(await plain.execute(document, context_value=context))
+    monkeypatch.setattr(FastExecutionContext, "execute_field", counted)
+    assert _answer(await fast.execute(document, context_value=context)) == expected
+    assert executed == ["Query", "Query"]
+    assert expected[1] == [] and expected[0]["good"][0]["child"] == {"name": "kid"}
+
+
+@strawberry.type
+class Row:
+    @strawberry.field
+    def where(self, info: strawberry.Info) -> str:
+        return str(info.path.key)
+
+
+@strawberry.type
+class PathQuery:
+    @strawberry.field
+    def rows(self) -> list[Row]:
+        return [Row()]
+
+
+async def test_a_resolver_reading_the_path_of_its_info_gets_the_row_s_own() -> None:
+    """A compiled plan shares one info per field, without a path: reading it falls back to the planned loop."""
+    schema = strawberry.Schema(query=PathQuery, execution_context_class=FastExecutionContext)
+    install_fast_resolvers(schema)
+    result = await schema.execute("{ rows { where } }", context_value=_context(None))
+    assert result.errors is None
+    assert result.data == {"rows": [{"where": "where"}]}
