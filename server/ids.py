@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import cast
 
 from strawberry import ID
 
@@ -13,7 +14,7 @@ MAX_PK = 2**63 - 1
 
 
 def encode_id(type_name: str, pk: int) -> ID:
-    return ID(base64.b64encode(f"{type_name}:{pk}".encode()).decode())
+    return cast(ID, binascii.b2a_base64(f"{type_name}:{pk}".encode(), newline=False).decode())
 
 
 def decode_any_id(value: str) -> tuple[str, int]:

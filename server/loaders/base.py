@@ -58,6 +58,12 @@ class ScopedLoader(DataLoader):
         # the built select be reused by later requests of the same principal; without it each batch builds its own.
         self.name = name
 
+    def load(self, key: Hashable) -> Any:
+        """aiodataloader's `load`; a key already asked for (or primed) is answered from the cache directly, without
+        the cache-key function (the identity here) and the checks around it: a page asks for one per field a row."""
+        cached = self._cache.get(key) if self.cache else None
+        return cached if cached is not None else super().load(key)
+
     def _keys_match(self) -> ColumnElement[bool]:
         # PostgreSQL, integer keys: `key = ANY($1)` with the keys as one array. The statement's text is the same
         # for any number of keys, so it is rendered once and asyncpg reuses its prepared form; `IN (:keys)`

@@ -31,9 +31,6 @@ from typing import Any, NamedTuple
 
 from graphql.pyutils import Undefined
 from strawberry.execution.is_awaitable import optimized_is_awaitable
-from strawberry.schema.schema import (
-    _OperationContextAwareGraphQLResolveInfo,  # pyright: ignore[reportPrivateUsage] -- the info Strawberry builds
-)
 
 from server.lru import LRU
 
@@ -48,17 +45,29 @@ class Fallback(Exception):  # noqa: N818 -- a signal to the planned loop, not an
     """The compiled function met a value it does not handle; the planned loop answers the object instead."""
 
 
-class SharedInfo(_OperationContextAwareGraphQLResolveInfo):
-    """The resolve info one field's resolver gets for every row of a compiled function: graphql-core's, but for
-    the path, which differs per row and is not known here."""
+class SharedInfo:
+    """The resolve info one field's resolver gets for every row of a compiled function. `context` and
+    `field_name` (what resolvers and the policy gate read) are at hand; anything else is graphql-core's info,
+    built on first use. The path differs per row and is not known here: reading it raises."""
 
-    __slots__ = ()
+    __slots__ = ("_build", "_full", "context", "field_name")
+
+    def __init__(self, context: Any, field_name: str, build: Callable[[], Any]) -> None:
+        self.context = context
+        self.field_name = field_name
+        self._build = build
+        self._full: Any = None
 
     @property
-    def path(self) -> Any:  # pyright: ignore[reportIncompatibleVariableOverride] -- raises on purpose
+    def path(self) -> Any:
         raise RuntimeError(
             "info.path is not available to a field resolved by a compiled plan (server/schema/compiled_plans.py)"
         )
+
+    def __getattr__(self, name: str) -> Any:
+        if self._full is None:
+            self._full = self._build()
+        return getattr(self._full, name)
 
 
 class TypenameShape(NamedTuple):

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache, partial
 from operator import attrgetter
 from typing import Any
 
@@ -100,6 +101,7 @@ def _denied(_source: Any) -> None:
 _ISOFORMAT_CLASSES: dict[str, type] = {"DateTime": datetime, "Date": date, "Time": time}
 
 
+@cache  # per type of the process's schemas: an enum's names take a loop over its members and values
 def _leaf_coercion(leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]:
     """(the type's coercion, a class whose values a direct function serialises, that function).
 
@@ -197,13 +199,6 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         # id(grouped field set) → its plan. Shared by the sub-executors graphql-core copies from this one.
         self._plans: dict[int, _Plan] = {}
-        self._coercions: dict[Any, tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]] = {}
-
-    def _coercion(self, leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]:
-        coercion = self._coercions.get(leaf)
-        if coercion is None:
-            coercion = self._coercions[leaf] = _leaf_coercion(leaf)
-        return coercion
 
     def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> _Plan:
         planned = self._plans.get(id(grouped_field_set))
@@ -245,7 +240,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             elif resolution.attribute is not None:
                 step.value = "attr"
             if is_leaf_type(named):
-                step.coerce, step.direct_class, step.direct = self._coercion(named)
+                step.coerce, step.direct_class, step.direct = _leaf_coercion(named)
                 step.exact = _UNCHANGED.get(named)
             elif isinstance(named, GraphQLObjectType):
                 step.object_type = named
@@ -273,6 +268,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         plan = (grouped_field_set, principal, steps, self._compile(parent_type, steps, principal))
         self._plans[id(grouped_field_set)] = plan
         return plan
+
+    def _path_less_info(self, step: _Step, parent_type: GraphQLObjectType) -> Any:
+        return self.build_resolve_info(step.field_def, step.nodes, parent_type, None)  # type: ignore[arg-type]
 
     def _subfields(self, step: _Step) -> tuple[Any, Any]:
         """An object step's (grouped field set, new defer usages): the same for every object it completes."""
@@ -306,7 +304,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 sub = self._planned(step.object_type, grouped_field_set, principal)[3]
                 if sub is None:
                     return None
-            raw = SharedInfo(*self.build_resolve_info(step.field_def, step.nodes, parent_type, None))  # type: ignore[arg-type]
+            raw = SharedInfo(
+                self.context_value, step.nodes[0].name.value, partial(self._path_less_info, step, parent_type)
+            )
             info = (
                 resolution.info_class(_raw_info=raw, _field=resolution.field)
                 if resolution.needs_info

@@ -56,7 +56,11 @@ def _decode(value: Any) -> Any:
 
 
 def encode_cursor(sort_value: Any, pk: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps([_encode(sort_value), pk]).encode()).decode()
+    if sort_value.__class__ is datetime and pk.__class__ is int:  # the common case, as json.dumps writes it
+        text = f'[{{"dt": "{sort_value.isoformat()}"}}, {pk}]'
+    else:
+        text = json.dumps([_encode(sort_value), pk])
+    return base64.urlsafe_b64encode(text.encode()).decode()
 
 
 def decode_cursor(cursor: str) -> tuple[Any, int]:
