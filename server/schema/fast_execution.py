@@ -189,9 +189,20 @@ class _Step:
         self.value = "call"
 
 
-# (the grouped field set, kept alive so that its id stays unique; the principal planned for; the steps; the
-# compiled function, or None)
-_Plan = tuple[Any, Any, list[_Step], Callable[[Any], dict[str, Any]] | None]
+class _Plan:
+    __slots__ = ("fallbacks", "grouped_field_set", "principal", "run", "steps")
+
+    def __init__(self, grouped_field_set: Any, principal: Any, steps: list[_Step]) -> None:
+        self.grouped_field_set = grouped_field_set  # kept alive, so that its id stays unique
+        self.principal = principal
+        self.steps = steps
+        self.run: Callable[[Any], dict[str, Any]] | None = None  # the compiled function, if the plan compiles
+        self.fallbacks = 0
+
+
+# A compiled function that fell back this often in one operation (say, its rows' loaders were not primed, so
+# each row meets an awaitable) is not tried again in it: each try is work the loop then does again.
+_FALLBACKS_BEFORE_GIVING_UP = 4
 
 
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -202,7 +213,11 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> _Plan:
         planned = self._plans.get(id(grouped_field_set))
-        if planned is not None and planned[0] is grouped_field_set and planned[1] is principal:
+        if (
+            planned is not None
+            and planned.grouped_field_set is grouped_field_set
+            and planned.principal is principal
+        ):
             return planned
         return self._plan(parent_type, grouped_field_set, principal)
 
@@ -263,10 +278,10 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 continue
             step.getter = _denied if step.value == "denied" else attrgetter(str(resolution.attribute))
             step.kind = _LEAF_ATTRIBUTE if is_leaf_type(named) else _OBJECT_ATTRIBUTE
-        plan: _Plan = (grouped_field_set, principal, steps, None)
-        self._plans[id(grouped_field_set)] = plan  # before compiling: a nested set may be this very one
-        plan = (grouped_field_set, principal, steps, self._compile(parent_type, steps, principal))
-        self._plans[id(grouped_field_set)] = plan
+        plan = self._plans[id(grouped_field_set)] = _Plan(grouped_field_set, principal, steps)
+        plan.run = self._compile(
+            parent_type, steps, principal
+        )  # a nested set that is this very one: not compiled
         return plan
 
     def _path_less_info(self, step: _Step, parent_type: GraphQLObjectType) -> Any:
@@ -301,7 +316,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 grouped_field_set, defer_usages = self._subfields(step)
                 if defer_usages:
                     return None
-                sub = self._planned(step.object_type, grouped_field_set, principal)[3]
+                sub = self._planned(step.object_type, grouped_field_set, principal).run
                 if sub is None:
                     return None
             raw = SharedInfo(
@@ -361,12 +376,15 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source_value, path, grouped_field_set, position_context
             )
         principal = getattr(self.context_value, "principal", None)
-        _, _, steps, run = self._planned(parent_type, grouped_field_set, principal)
-        if run is not None and position_context is None:
+        plan = self._planned(parent_type, grouped_field_set, principal)
+        if plan.run is not None and position_context is None:
             try:
-                return run(source_value)
-            except Exception:  # noqa: BLE001, S110 -- Fallback, or an error the loop below reports at its path
-                pass
+                return plan.run(source_value)
+            except Exception:  # noqa: BLE001 -- Fallback, or an error the loop below reports at its path
+                plan.fallbacks += 1
+                if plan.fallbacks >= _FALLBACKS_BEFORE_GIVING_UP:
+                    plan.run = None
+        steps = plan.steps
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []

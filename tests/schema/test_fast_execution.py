@@ -277,3 +277,40 @@ async def test_a_resolver_reading_the_path_of_its_info_gets_the_row_s_own() -> N
     result = await schema.execute("{ rows { where } }", context_value=_context(None))
     assert result.errors is None
     assert result.data == {"rows": [{"where": "where"}]}
+
+
+CALLS: list[int] = []
+
+
+async def _loaded_later(value: int) -> int:
+    await asyncio.sleep(0)
+    return value
+
+
+@strawberry.type
+class Pending:
+    n: int
+
+    @strawberry.field
+    def value(self) -> int:  # a plain resolver handing back an awaitable, as a loader that has not loaded yet
+        CALLS.append(self.n)
+        return _loaded_later(self.n)  # type: ignore[return-value]
+
+
+@strawberry.type(name="Query")  # a root type: its fields are graphql-core's, as in the app's schema
+class PendingQuery:
+    @strawberry.field
+    def pending(self) -> list[Pending]:
+        return [Pending(n=n) for n in range(10)]
+
+
+async def test_a_compiled_plan_that_keeps_falling_back_is_given_up_for_the_operation() -> None:
+    """Each try of a compiled function that falls back is work the loop does again; after four, the operation
+    stops trying it (the rows' answers are the loop's throughout)."""
+    schema = strawberry.Schema(query=PendingQuery, execution_context_class=FastExecutionContext)
+    install_fast_resolvers(schema)
+    CALLS.clear()
+    result = await schema.execute("{ pending { n value } }", context_value=_context(None))
+    assert result.errors is None
+    assert result.data == {"pending": [{"n": n, "value": n} for n in range(10)]}
+    assert len(CALLS) == 10 + 4
