@@ -8,7 +8,7 @@ select each time."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
 from aiodataloader import DataLoader
@@ -58,11 +58,25 @@ class ScopedLoader(DataLoader):
         # the built select be reused by later requests of the same principal; without it each batch builds its own.
         self.name = name
 
-    def load(self, key: Hashable) -> Any:
+    def load(self, key: Hashable):  # unannotated: DataLoader.load's type (`-> Any` lost callers' narrowing)
         """aiodataloader's `load`; a key already asked for (or primed) is answered from the cache directly, without
         the cache-key function (the identity here) and the checks around it: a page asks for one per field a row."""
         cached = self._cache.get(key) if self.cache else None
         return cached if cached is not None else super().load(key)
+
+    def prime_many(self, pairs: Iterable[tuple[Hashable, Any]]) -> None:
+        """`prime(key, value)` for each pair, in one call: a key already cached (or primed earlier in `pairs`) keeps
+        its value. A ScopedLoader's cache key is the key itself (it takes no get_cache_key)."""
+        cache = self._cache
+        create_future = self.loop.create_future
+        for key, value in pairs:
+            if key not in cache:
+                future = create_future()
+                if isinstance(value, Exception):
+                    future.set_exception(value)
+                else:
+                    future.set_result(value)
+                cache[key] = future
 
     def _keys_match(self) -> ColumnElement[bool]:
         # PostgreSQL, integer keys: `key = ANY($1)` with the keys as one array. The statement's text is the same

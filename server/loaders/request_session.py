@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from sqlalchemy import Executable, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
@@ -36,9 +37,33 @@ class _ReadSession(AsyncSession):
         except DBAPIError as error:
             if not error.connection_invalidated:
                 raise
+        await self._rebind()
+        return await super().execute(*args, **kwargs)
+
+    async def execute_columns(self, statement: Executable, params: dict[str, Any]) -> Result[Any]:
+        """execute_columns (below) with the same retry as `execute`."""
+        try:
+            return await (await self.connection()).execute(statement, params)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+        await self._rebind()
+        return await (await self.connection()).execute(statement, params)
+
+    async def _rebind(self) -> None:
         await self.close()
         self.sync_session.bind = (await self._owner._reconnect()).sync_connection
-        return await super().execute(*args, **kwargs)
+
+
+async def execute_columns(
+    session: AsyncSession, statement: Executable, params: dict[str, Any]
+) -> Result[Any]:
+    """A select of plain columns (no ORM entity) run as a Core statement on the session's connection: the rows as
+    the database returned them, without the ORM's pass that rebuilds every row as a tuple of its entities (one
+    Python call per row and column). Same connection, transaction and statement cache as `session.execute`."""
+    if isinstance(session, _ReadSession):
+        return await session.execute_columns(statement, params)
+    return await (await session.connection()).execute(statement, params)
 
 
 class RequestSession:

@@ -21,11 +21,28 @@ NAMING = {
 BigID = BigInteger().with_variant(Integer(), "sqlite")
 
 
+# PostgreSQL's type OID of `timestamp with time zone`, as asyncpg reports a result column's type.
+_TIMESTAMPTZ_OID = 1184
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes on every backend (SQLite keeps no zone)."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        # asyncpg decodes a timestamptz as an aware datetime in datetime.UTC whatever the session's TimeZone (the
+        # wire value is microseconds since the epoch, in UTC), which process_result_value returns as it is: such a
+        # column needs no processing, and a page's rows carry many. Other columns (SQLite's text, a `timestamp`
+        # without zone typed as this) are converted.
+        if (
+            dialect.driver == "asyncpg"
+            and coltype == _TIMESTAMPTZ_OID
+            and self.impl_instance.result_processor(dialect, coltype) is None
+        ):
+            return None
+        return super().result_processor(dialect, coltype)
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
@@ -41,9 +58,32 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class _ValueLookup(dict[Any, Any]):
+    """A stored value -> its member (None -> None); a value not in the enum raises SQLAlchemy's own LookupError."""
+
+    def __init__(self, type_: Enum) -> None:
+        super().__init__(type_._object_lookup)
+        self._missing = type_._object_value_for_elem
+
+    def __missing__(self, value: Any) -> Any:
+        return self._missing(value)
+
+
+class StoredEnum(Enum):
+    """enum_column's type: SQLAlchemy's Enum, whose result values are looked up with one C call each (the lookup's
+    dict.__getitem__) instead of two Python calls; the same members, None and error for an unknown value."""
+
+    cache_ok = True
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        if String.result_processor(self, dialect, coltype) is not None:
+            return super().result_processor(dialect, coltype)  # a driver that converts VARCHAR: as Enum does
+        return _ValueLookup(self).__getitem__
+
+
 def enum_column(enum_cls: type[enum.Enum], name: str) -> Enum:
     """A portable enum: VARCHAR + CHECK, storing the value."""
-    return Enum(
+    return StoredEnum(
         enum_cls,
         name=name,
         native_enum=False,

@@ -11,8 +11,10 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy import Integer, Select, SQLColumnExpression, bindparam, func, select, tuple_
+from sqlalchemy.types import TypeEngine
 
 from server.authz.errors import PublicError
+from server.loaders.request_session import execute_columns
 from server.runtime import Runtime
 
 T = TypeVar("T")
@@ -87,6 +89,8 @@ class PageStatements:
     first: Select[*tuple[Any, ...]]
     later: Select[*tuple[Any, ...]]
     count: Select[*tuple[Any, ...]]
+    columns_only: bool = False
+    """The page selects plain columns, no ORM entity: its rows are read without the ORM (execute_columns)."""
 
 
 def page_statements(
@@ -119,6 +123,7 @@ def page_statements(
         first=selected.order_by(*order).limit(limit),
         later=selected.where(key < cursor if descending else key > cursor).order_by(*order).limit(limit),
         count=count,
+        columns_only=all(isinstance(d["type"], TypeEngine) for d in selected.column_descriptions),
     )
 
 
@@ -149,18 +154,24 @@ async def run_page(
     *,
     first: int,
     after: str | None,
-    wrap: Callable[[Any], T],
+    wrap: Callable[[Any], T] | None = None,
+    nodes: Callable[[list[Any]], list[T]] | None = None,
 ) -> Connection[T]:
     """Runs page statements with `params` (the values of the list's own bind parameters): one statement; a second
-    counts only when the page is empty after a cursor. `wrap` gets each row's values."""
+    counts only when the page is empty after a cursor. `wrap` gets each row's values (the row's one value when it
+    selects one), or `nodes` all the page's rows at once as read (each row's values, then three of the page's own)
+    and answers their nodes in order."""
     check_first(first)
     values = {**params, "_limit": first + 1}
     if after is not None:
         values["_after_sort"], values["_after_pk"] = decode_cursor(after)
     async with rt.sessionmaker() as session:
-        rows = list(
-            (await session.execute(statements.first if after is None else statements.later, values)).all()
-        )
+        page = statements.first if after is None else statements.later
+        rows: list[Any]
+        if statements.columns_only:
+            rows = list((await execute_columns(session, page, values)).all())
+        else:
+            rows = list((await session.execute(page, values)).all())
         if rows:
             total = int(rows[0][-3])
         elif after is None:
@@ -169,11 +180,18 @@ async def run_page(
             total = int((await session.execute(statements.count, params)).scalar_one())
     has_next = len(rows) > first
     rows = rows[:first]
-    edges = []
-    for row in rows:
-        *own, _total, sort_value, row_pk = row
-        value = own[0] if len(own) == 1 else tuple(own)
-        edges.append(Edge(cursor=encode_cursor(sort_value, row_pk), node=wrap(value)))
+    if nodes is not None:
+        edges = [
+            Edge(cursor=encode_cursor(row[-2], row[-1]), node=node)
+            for row, node in zip(rows, nodes(rows), strict=True)
+        ]
+    else:
+        assert wrap is not None, "run_page takes `wrap` or `nodes`"
+        edges = []
+        for row in rows:
+            *own, _total, sort_value, row_pk = row
+            value = own[0] if len(own) == 1 else tuple(own)
+            edges.append(Edge(cursor=encode_cursor(sort_value, row_pk), node=wrap(value)))
     return Connection(
         edges=edges,
         page_info=PageInfo(

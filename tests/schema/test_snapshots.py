@@ -46,3 +46,16 @@ def test_a_snapshot_reads_its_columns_and_a_missing_row_as_none(model: type) -> 
     assert all(getattr(read, f) == f"value of {f}" for f in fields)
     empty = ("before", *(None for _ in fields), "after")
     assert snapshot.read(empty, 1) is None
+
+
+@pytest.mark.parametrize("model", READ_AS_SNAPSHOTS, ids=lambda m: m.__name__)
+def test_read_all_reads_each_row_as_read_does(model: type) -> None:
+    snapshot = Snapshot(model)
+    fields = snapshot_type(model)._fields  # type: ignore[attr-defined]
+    present = ("before", *(f"value of {f}" for f in fields), "after")
+    missing = ("before", *(None for _ in fields), "after")
+    rows = [present, missing, tuple(v if v is None else f"{v}!" for v in present)]
+    read = snapshot.read_all(rows, 1)
+    assert read == [snapshot.read(row, 1) for row in rows]
+    assert read[1] is None
+    assert all(type(r) is snapshot_type(model) for r in (read[0], read[2]))

@@ -120,38 +120,65 @@ class Shown:
     def any(self) -> bool:
         return self.campaign or self.product or self.shop or self.bookmark or self.skus
 
-    def row(self, info: Info, values: Sequence[Any]) -> Any:
-        """One page row selected as the registration's columns then the shown ones: primes the loaders and returns
-        the registration's snapshot."""
-        registration = REGISTRATION.read(values, 0)
-        return self.prime(info, registration, values[REGISTRATION.width :])
+    def rows(self, info: Info, rows: Sequence[Sequence[Any]]) -> list[Any]:
+        """The registrations' snapshots of page rows, each selected as the registration's columns, then the shown
+        ones (then anything else); primes the loaders with every row's relations first."""
+        registrations = REGISTRATION.read_all(rows, 0)
+        self.prime_all(info, registrations, rows, REGISTRATION.width)
+        return registrations
 
     def prime(self, info: Info, registration: Any, shown: Sequence[Any]) -> Any:
         """Primes the loaders with one row's relations (`shown`: the columns `extend` added); returns
         `registration`."""
-        if not self.any:
-            return registration
-        loaders = info.context.loaders
-        at = 0
-        if self.campaign:
-            loaders.campaign_by_id.prime(registration.campaign_id, _CAMPAIGN.read(shown, at))
-            at += _CAMPAIGN.width
-        product = None
-        if self.product:
-            product = _PRODUCT.read(shown, at)
-            at += _PRODUCT.width
-            loaders.product_by_id.prime(registration.product_id, product)
-        if self.shop:
-            shop = _SHOP.read(shown, at)
-            organisation = _ORGANISATION.read(shown, at + _SHOP.width)
-            at += _SHOP.width + _ORGANISATION.width
-            loaders.shop_by_id.prime(registration.shop_id, None if shop is None else (shop, organisation))
-        if self.bookmark:
-            loaders.bookmark_by_registration_id.prime(registration.id, _BOOKMARK.read(shown, at))
-            at += _BOOKMARK.width
-        if self.skus and product is not None:  # as the fields would: only for a product the viewer sees
-            low, stock, count = shown[at : at + 3]
-            loaders.sku_summary_by_product_id.prime(
-                product.id, (product.id, low, stock, count) if count else None
-            )
+        self.prime_all(info, [registration], [shown], 0)
         return registration
+
+    def prime_all(
+        self, info: Info, registrations: Sequence[Any], rows: Sequence[Sequence[Any]], start: int
+    ) -> None:
+        """Primes the loaders with each row's relations: `rows[i][start:]` are the columns `extend` added for
+        `registrations[i]`. One pass per relation over all the rows; a key keeps its first row's value, as a
+        prime per row would."""
+        if not self.any:
+            return
+        loaders = info.context.loaders
+        at = start
+        if self.campaign:
+            campaigns = _CAMPAIGN.read_all(rows, at)
+            at += _CAMPAIGN.width
+            loaders.campaign_by_id.prime_many(
+                zip([r.campaign_id for r in registrations], campaigns, strict=True)
+            )
+        products: list[Any] = []
+        if self.product:
+            products = _PRODUCT.read_all(rows, at)
+            at += _PRODUCT.width
+            loaders.product_by_id.prime_many(
+                zip([r.product_id for r in registrations], products, strict=True)
+            )
+        if self.shop:
+            shops = _SHOP.read_all(rows, at)
+            organisations = _ORGANISATION.read_all(rows, at + _SHOP.width)
+            at += _SHOP.width + _ORGANISATION.width
+            loaders.shop_by_id.prime_many(
+                zip(
+                    [r.shop_id for r in registrations],
+                    [None if s is None else (s, o) for s, o in zip(shops, organisations, strict=True)],
+                    strict=True,
+                )
+            )
+        if self.bookmark:
+            bookmarks = _BOOKMARK.read_all(rows, at)
+            at += _BOOKMARK.width
+            loaders.bookmark_by_registration_id.prime_many(
+                zip([r.id for r in registrations], bookmarks, strict=True)
+            )
+        if self.skus and products:  # as the fields would: only for a product the viewer sees
+            low, stock, count = at, at + 1, at + 2
+            loaders.sku_summary_by_product_id.prime_many(
+                [
+                    (p.id, (p.id, row[low], row[stock], row[count]) if row[count] else None)
+                    for p, row in zip(products, rows, strict=True)
+                    if p is not None
+                ]
+            )

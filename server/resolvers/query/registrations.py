@@ -59,5 +59,5 @@ async def resolve_registrations(
         params,
         first=first,
         after=after,
-        wrap=lambda values: Registration.from_row(shown.row(info, values)),
+        nodes=lambda rows: [Registration.from_row(r) for r in shown.rows(info, rows)],
     )

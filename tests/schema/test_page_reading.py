@@ -1,0 +1,124 @@
+"""How a page is read: cursors written out as json.dumps and urlsafe base64 would write them, a select of plain
+columns run without the ORM (and retried once on a fresh connection like every read of a request), and loaders
+primed in bulk with prime's semantics."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import literal, select, text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+from server import models
+from server.loaders.base import ScopedLoader
+from server.loaders.request_session import RequestSession, execute_columns
+from server.runtime import Runtime
+from server.schema.pagination import _encode, decode_cursor, encode_cursor, page_statements
+
+from . import schema_settings
+
+R = models.Registration
+
+
+@pytest.mark.parametrize(
+    ("sort_value", "pk"),
+    [
+        (datetime(2026, 11, 21, 9, 30, 15, 123456, tzinfo=UTC), 5),
+        (datetime(2026, 11, 21, 9, 30, tzinfo=UTC), 123456789012),
+        (datetime(2026, 11, 21, tzinfo=timezone(timedelta(hours=7))), 8),
+        (datetime(2026, 11, 21), 9),
+        (1250, 3),
+        (-1, 2),
+        (True, 1),
+        (None, 1),
+        ('a "quoted" title', 2),
+        (1.5, 3),
+    ],
+)
+def test_a_cursor_is_the_urlsafe_base64_of_its_json(sort_value: object, pk: int) -> None:
+    expected = base64.urlsafe_b64encode(json.dumps([_encode(sort_value), pk]).encode()).decode()
+    assert encode_cursor(sort_value, pk) == expected
+    assert decode_cursor(expected) == (sort_value, pk)
+
+
+def test_a_page_of_plain_columns_is_read_without_the_orm() -> None:
+    def statements(stmt):  # noqa: ANN001, ANN202
+        return page_statements(stmt, sort=R.registered_at, pk=R.id, descending=True, cap=10)
+
+    assert statements(select(R.id, R.status)).columns_only
+    assert not statements(select(R)).columns_only
+    assert not statements(select(R, R.id)).columns_only
+
+
+async def test_execute_columns_reads_rows_as_the_session_does(rt: Runtime) -> None:
+    stmt = select(literal(7).label("n"), literal("x").label("s"))
+    async with rt.sessionmaker() as session:
+        core = (await execute_columns(session, stmt, {})).all()
+        orm = (await session.execute(stmt)).all()
+    assert core == orm == [(7, "x")]
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)  # SQLite has no server to lose
+async def test_execute_columns_retries_once_on_a_fresh_connection(rt: Runtime) -> None:
+    reads = RequestSession(rt.engine, autocommit=True)
+    try:
+        async with reads() as session:
+            pid = (await execute_columns(session, select(text("pg_backend_pid()")), {})).scalar_one()
+        killer = create_async_engine(rt.settings.database_url, poolclass=NullPool)
+        async with killer.connect() as conn:
+            assert await conn.scalar(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        await killer.dispose()
+        async with reads() as session:
+            again = (await execute_columns(session, select(text("pg_backend_pid()")), {})).scalar_one()
+        assert again != pid
+        assert reads.checkouts == 2
+    finally:
+        await reads.close()
+
+
+def _loader(rt: Runtime) -> ScopedLoader:
+    return ScopedLoader(
+        rt, None, type_name=None, statement=lambda: select(R), key_column=R.id, key_of=lambda r: r.id
+    )
+
+
+async def test_prime_many_primes_as_prime_does() -> None:
+    rt = Runtime.build(schema_settings())
+    error = ValueError("no")
+    pairs = [(1, "a"), (2, None), (1, "b"), (3, error)]
+    one_by_one, bulk = _loader(rt), _loader(rt)
+    one_by_one.prime(2, "kept")
+    bulk.prime(2, "kept")
+    for key, value in pairs:
+        one_by_one.prime(key, value)
+    bulk.prime_many(pairs)
+    assert one_by_one._cache.keys() == bulk._cache.keys() == {1, 2, 3}
+    for loader in (one_by_one, bulk):
+        assert await loader.load(1) == "a"
+        assert await loader.load(2) == "kept"
+        with pytest.raises(ValueError, match="no"):
+            await loader.load(3)
+
+
+async def test_a_primed_key_loads_from_the_cache_and_others_batch() -> None:
+    rt = Runtime.build(schema_settings())
+    loader = _loader(rt)
+    batches: list[list[int]] = []
+
+    async def batch(keys):  # noqa: ANN001, ANN202
+        batches.append(list(keys))
+        return [f"loaded {k}" for k in keys]
+
+    loader.batch_load_fn = batch  # type: ignore[method-assign]
+    loader.prime_many([(1, "primed")])
+    primed = loader.load(1)
+    assert primed.done() and primed.result() == "primed"
+    assert loader.load(1) is primed
+    assert await loader.load(2) == "loaded 2"
+    assert batches == [[2]]
+    with pytest.raises(TypeError):
+        loader.load(None)  # type: ignore[arg-type]
