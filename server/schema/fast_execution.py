@@ -29,33 +29,23 @@ off.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time
-from functools import cache, partial
+from functools import partial
 from operator import attrgetter
 from typing import Any
 
 from graphql import (
     GRAPHQL_MAX_INT,
     GRAPHQL_MIN_INT,
-    GraphQLBoolean,
-    GraphQLEnumType,
-    GraphQLID,
-    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLString,
     is_leaf_type,
 )
 from graphql.execution.executor import gather_with_cancel  # pyright: ignore[reportPrivateImportUsage] -- not in __all__
 from graphql.pyutils import Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-from strawberry.schema.types.base_scalars import isoformat as strawberry_isoformat
-from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import field_access
-from server.authz.gate import PolicyGate
 from server.authz.rules import Access, audience_of
 from server.schema.compiled_plans import (
     LeafShape,
@@ -65,153 +55,31 @@ from server.schema.compiled_plans import (
     TypenameShape,
     compiled,
 )
+from server.schema.field_plans import (
+    EXECUTE,
+    FALLBACKS_BEFORE_GIVING_UP,
+    LEAF_ATTRIBUTE,
+    OBJECT_ATTRIBUTE,
+    RESOLUTION,
+    RESOLVE,
+    UNCHANGED,
+    Plan,
+    Resolution,
+    Step,
+    denied,
+    leaf_coercion,
+)
 
-__all__ = ["RESOLUTION", "FastExecutionContext", "Resolution"]
-
-RESOLUTION = "matchup_resolution"
-"""On a resolve function installed by server/schema/fast_resolvers.py: its `Resolution`."""
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """What a resolve function installed by server/schema/fast_resolvers.py does, for the planner to do directly."""
-
-    field: StrawberryField
-    attribute: str | None  # a plain attribute's Python name; None for a resolver method
-    call: Callable[[Any, Any], Any]  # (source, Strawberry Info) → the value, without the policy gate
-    needs_info: bool  # `call` reads its info (or the gate does)
-    gate: PolicyGate | None
-    info_class: type
-    is_async: bool
-
-
-# Step kinds.
-_EXECUTE, _LEAF_ATTRIBUTE, _RESOLVE, _OBJECT_ATTRIBUTE = range(4)
-
-
-# The built-in scalars whose coercion returns a value of this exact Python type unchanged (an Int: within 32 bits).
-_UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
-
-
-def _denied(_source: Any) -> None:
-    return None
-
-
-# Strawberry's date and time scalars: `isoformat` of a value of exactly this class, which cannot fail.
-_ISOFORMAT_CLASSES: dict[str, type] = {"DateTime": datetime, "Date": date, "Time": time}
-
-
-@cache  # per type of the process's schemas: an enum's names take a loop over its members and values
-def _leaf_coercion(leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]:
-    """(the type's coercion, a class whose values a direct function serialises, that function).
-
-    For Strawberry's enums (server values are enum members), the coercion is one dict lookup, and the direct
-    function the lookup itself; other values go to the type's own coercion."""
-    coerce = leaf.coerce_output_value
-    if not isinstance(leaf, GraphQLEnumType):
-        direct_class = _ISOFORMAT_CLASSES.get(leaf.name) if coerce is strawberry_isoformat else None
-        return coerce, direct_class, None if direct_class is None else direct_class.isoformat  # type: ignore[attr-defined]
-    wrapped = getattr(leaf, "wrapped_cls", None)
-    if wrapped is None:
-        return coerce, None, None
-    names: dict[Any, str] = {}
-    for member in wrapped:
-        for name, value in leaf.values.items():  # the first name whose value matches, as Strawberry's loop
-            if member.value == value.value:
-                names.setdefault(member, name)
-                break
-
-    def coerce_member(value: Any) -> Any:
-        name = names.get(value) if isinstance(value, wrapped) else None
-        return coerce(value) if name is None else name
-
-    every_member = len(names) == len(wrapped)
-    return coerce_member, wrapped if every_member else None, names.__getitem__
-
-
-class _Step:
-    __slots__ = (
-        "coerce",
-        "details",
-        "direct",
-        "direct_class",
-        "exact",
-        "field_def",
-        "getter",
-        "is_list",
-        "is_type_of",
-        "item_non_null",
-        "kind",
-        "name",
-        "nodes",
-        "non_null",
-        "object_type",
-        "resolution",
-        "resolve",
-        "return_type",
-        "shape",
-        "subfields",
-        "value",
-    )
-    # Set by _plan according to `kind` (None until then); the hot path reads each by its kind, unchecked.
-    coerce: Any
-    details: Any
-    direct: Any  # with direct_class: values of that class are serialised by this function, which cannot fail
-    direct_class: Any
-    exact: Any
-    field_def: Any
-    getter: Any
-    is_list: (
-        bool  # a list of objects (`object_type`); the loop leaves it to graphql-core, a compiled plan not
-    )
-    is_type_of: Any
-    item_non_null: bool
-    kind: int
-    name: str
-    nodes: Any
-    non_null: bool
-    object_type: Any
-    resolution: Resolution | None
-    resolve: Any
-    return_type: Any
-    shape: Any  # a TypenameShape for __typename (other fields get theirs when the plan compiles)
-    subfields: Any  # an object's (grouped field set, new defer usages), collected on first use
-    value: str  # how a compiled plan reads it: "attr", "denied", "call" or "gated" (compiled_plans._value)
-
-    def __init__(self, name: str, details: Any) -> None:
-        self.name = name
-        self.details = details
-        self.kind = _EXECUTE
-        self.field_def = self.return_type = self.nodes = self.resolve = self.getter = self.coerce = None
-        self.object_type = self.is_type_of = self.exact = self.subfields = self.resolution = self.shape = None
-        self.direct = self.direct_class = None
-        self.non_null = self.is_list = self.item_non_null = False
-        self.value = "call"
-
-
-class _Plan:
-    __slots__ = ("fallbacks", "grouped_field_set", "principal", "run", "steps")
-
-    def __init__(self, grouped_field_set: Any, principal: Any, steps: list[_Step]) -> None:
-        self.grouped_field_set = grouped_field_set  # kept alive, so that its id stays unique
-        self.principal = principal
-        self.steps = steps
-        self.run: Callable[[Any], dict[str, Any]] | None = None  # the compiled function, if the plan compiles
-        self.fallbacks = 0
-
-
-# A compiled function that fell back this often in one operation (say, its rows' loaders were not primed, so
-# each row meets an awaitable) is not tried again in it: each try is work the loop then does again.
-_FALLBACKS_BEFORE_GIVING_UP = 4
+__all__ = ["FastExecutionContext"]
 
 
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # id(grouped field set) → its plan. Shared by the sub-executors graphql-core copies from this one.
-        self._plans: dict[int, _Plan] = {}
+        self._plans: dict[int, Plan] = {}
 
-    def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> _Plan:
+    def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> Plan:
         planned = self._plans.get(id(grouped_field_set))
         if (
             planned is not None
@@ -221,11 +89,11 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return planned
         return self._plan(parent_type, grouped_field_set, principal)
 
-    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> _Plan:
+    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> Plan:
         audience = audience_of(principal)
-        steps: list[_Step] = []
+        steps: list[Step] = []
         for response_name, details in grouped_field_set.items():
-            step = _Step(response_name, details)
+            step = Step(response_name, details)
             steps.append(step)
             node = details[0].node
             if node.name.value == "__typename":
@@ -255,8 +123,8 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             elif resolution.attribute is not None:
                 step.value = "attr"
             if is_leaf_type(named):
-                step.coerce, step.direct_class, step.direct = _leaf_coercion(named)
-                step.exact = _UNCHANGED.get(named)
+                step.coerce, step.direct_class, step.direct = leaf_coercion(named)
+                step.exact = UNCHANGED.get(named)
             elif isinstance(named, GraphQLObjectType):
                 step.object_type = named
                 step.is_type_of = named.is_type_of
@@ -273,21 +141,21 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         step.is_type_of = item.is_type_of
                 continue  # lists, interfaces, unions: graphql-core's execute_field
             if step.value in ("call", "gated"):
-                step.kind = _RESOLVE
+                step.kind = RESOLVE
                 step.resolve = field_def.resolve
                 continue
-            step.getter = _denied if step.value == "denied" else attrgetter(str(resolution.attribute))
-            step.kind = _LEAF_ATTRIBUTE if is_leaf_type(named) else _OBJECT_ATTRIBUTE
-        plan = self._plans[id(grouped_field_set)] = _Plan(grouped_field_set, principal, steps)
+            step.getter = denied if step.value == "denied" else attrgetter(str(resolution.attribute))
+            step.kind = LEAF_ATTRIBUTE if is_leaf_type(named) else OBJECT_ATTRIBUTE
+        plan = self._plans[id(grouped_field_set)] = Plan(grouped_field_set, principal, steps)
         plan.run = self._compile(
             parent_type, steps, principal
         )  # a nested set that is this very one: not compiled
         return plan
 
-    def _path_less_info(self, step: _Step, parent_type: GraphQLObjectType) -> Any:
+    def _path_less_info(self, step: Step, parent_type: GraphQLObjectType) -> Any:
         return self.build_resolve_info(step.field_def, step.nodes, parent_type, None)  # type: ignore[arg-type]
 
-    def _subfields(self, step: _Step) -> tuple[Any, Any]:
+    def _subfields(self, step: Step) -> tuple[Any, Any]:
         """An object step's (grouped field set, new defer usages): the same for every object it completes."""
         subfields = step.subfields
         if subfields is None:
@@ -296,7 +164,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return subfields
 
     def _compile(
-        self, parent_type: GraphQLObjectType, steps: list[_Step], principal: Any
+        self, parent_type: GraphQLObjectType, steps: list[Step], principal: Any
     ) -> Callable[[Any], dict[str, Any]] | None:
         """The plan as one function (server/schema/compiled_plans.py), or None when a field is not one it handles."""
         shapes: list[Any] = []
@@ -382,7 +250,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return plan.run(source_value)
             except Exception:  # noqa: BLE001 -- Fallback, or an error the loop below reports at its path
                 plan.fallbacks += 1
-                if plan.fallbacks >= _FALLBACKS_BEFORE_GIVING_UP:
+                if plan.fallbacks >= FALLBACKS_BEFORE_GIVING_UP:
                     plan.run = None
         steps = plan.steps
         results: dict[str, Any] = {}
@@ -392,7 +260,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         try:
             for step in steps:
                 kind = step.kind
-                if kind == _LEAF_ATTRIBUTE:
+                if kind == LEAF_ATTRIBUTE:
                     try:
                         value = step.getter(source_value)
                         if value is None:
@@ -411,9 +279,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                                 continue
                     except Exception:  # noqa: BLE001, S110 - graphql-core's execute_field below reports it
                         pass
-                    kind = _EXECUTE
+                    kind = EXECUTE
                 field_path = Path(path, step.name, type_name)
-                if kind == _EXECUTE:
+                if kind == EXECUTE:
                     result = self.execute_field(
                         parent_type, source_value, step.details, field_path, position_context
                     )
@@ -433,12 +301,12 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return self._gather_fields(results, awaitable_fields)
 
     def _execute_step(
-        self, step: _Step, parent_type: GraphQLObjectType, source: Any, path: Path, position_context: Any
+        self, step: Step, parent_type: GraphQLObjectType, source: Any, path: Path, position_context: Any
     ) -> Any:
         """graphql-core's execute_field for a planned resolver or object attribute."""
         info = self.build_resolve_info(step.field_def, step.nodes, parent_type, path)
         try:
-            if step.kind == _RESOLVE:
+            if step.kind == RESOLVE:
                 result = step.resolve(source, info)
                 if self.is_awaitable(result):
                     return self.complete_awaitable_value(
@@ -454,7 +322,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(raw_error, step.return_type, step.details, path)
             return None
 
-    def _complete(self, step: _Step, info: Any, path: Path, result: Any, position_context: Any) -> Any:
+    def _complete(self, step: Step, info: Any, path: Path, result: Any, position_context: Any) -> Any:
         if result is not None and not isinstance(result, Exception):
             if step.object_type is None:
                 coerced = step.coerce(result)
@@ -469,7 +337,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 )
         return self.complete_value(step.return_type, step.details, info, path, result, position_context)
 
-    async def _await_completed(self, step: _Step, path: Path, completed: Awaitable[Any]) -> Any:
+    async def _await_completed(self, step: Step, path: Path, completed: Awaitable[Any]) -> Any:
         try:
             return await completed
         except Exception as raw_error:

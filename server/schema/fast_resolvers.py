@@ -27,7 +27,7 @@ from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import ROOT_TYPES
 from server.authz.gate import PolicyGate
-from server.schema.fast_execution import RESOLUTION, Resolution
+from server.schema.field_plans import RESOLUTION, Resolution
 
 __all__ = ["install_fast_resolvers"]
 

@@ -191,7 +191,9 @@ def _answer(result: Any) -> tuple[Any, list[tuple[str, list[Any] | None]]]:
 
 
 @pytest.mark.parametrize("role", [Role.AGENCY, Role.SELLER, None])
-async def test_the_planned_executor_answers_what_graphql_core_answers(role: Role | None, compiled: bool) -> None:
+async def test_the_planned_executor_answers_what_graphql_core_answers(
+    role: Role | None, compiled: bool
+) -> None:
     plain, fast = _schemas()
     context = _context(role, greeting="hello")
     expected = _answer(await plain.execute(DOCUMENT, context_value=context))
@@ -228,6 +230,7 @@ async def test_objects_whose_values_are_all_usual_are_answered_by_their_compiled
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """graphql-core executes only the root fields: every row, nested object and list below is one compiled call."""
+
     @strawberry.type(name="Query")  # a root type: its fields are graphql-core's, as in the app's schema
     class UsualQuery:
         campaigns: list[Campaign] = strawberry.field(resolver=Query.campaigns)

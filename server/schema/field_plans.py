@@ -1,0 +1,168 @@
+"""What the planned executor (server/schema/fast_execution.py) knows of each field of a selection set: how its
+resolve function answers (`Resolution`, attached by server/schema/fast_resolvers.py), the step planned for it, how
+its scalar or enum values serialise, and a selection set's plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import cache
+from typing import Any
+
+from graphql import GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLInt, GraphQLString
+from strawberry.schema.types.base_scalars import isoformat as strawberry_isoformat
+from strawberry.types.field import StrawberryField
+
+from server.authz.gate import PolicyGate
+
+__all__ = [
+    "EXECUTE",
+    "FALLBACKS_BEFORE_GIVING_UP",
+    "LEAF_ATTRIBUTE",
+    "OBJECT_ATTRIBUTE",
+    "RESOLUTION",
+    "RESOLVE",
+    "UNCHANGED",
+    "Plan",
+    "Resolution",
+    "Step",
+    "denied",
+    "leaf_coercion",
+]
+
+RESOLUTION = "matchup_resolution"
+"""On a resolve function installed by server/schema/fast_resolvers.py: its `Resolution`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a resolve function installed by server/schema/fast_resolvers.py does, for the planner to do directly."""
+
+    field: StrawberryField
+    attribute: str | None  # a plain attribute's Python name; None for a resolver method
+    call: Callable[[Any, Any], Any]  # (source, Strawberry Info) → the value, without the policy gate
+    needs_info: bool  # `call` reads its info (or the gate does)
+    gate: PolicyGate | None
+    info_class: type
+    is_async: bool
+
+
+# Step kinds.
+EXECUTE, LEAF_ATTRIBUTE, RESOLVE, OBJECT_ATTRIBUTE = range(4)
+
+
+# The built-in scalars whose coercion returns a value of this exact Python type unchanged (an Int: within 32 bits).
+UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
+
+
+def denied(_source: Any) -> None:
+    return None
+
+
+# Strawberry's date and time scalars: `isoformat` of a value of exactly this class, which cannot fail.
+ISOFORMAT_CLASSES: dict[str, type] = {"DateTime": datetime, "Date": date, "Time": time}
+
+
+@cache  # per type of the process's schemas: an enum's names take a loop over its members and values
+def leaf_coercion(leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]:
+    """(the type's coercion, a class whose values a direct function serialises, that function).
+
+    For Strawberry's enums (server values are enum members), the coercion is one dict lookup, and the direct
+    function the lookup itself; other values go to the type's own coercion."""
+    coerce = leaf.coerce_output_value
+    if not isinstance(leaf, GraphQLEnumType):
+        direct_class = ISOFORMAT_CLASSES.get(leaf.name) if coerce is strawberry_isoformat else None
+        return coerce, direct_class, None if direct_class is None else direct_class.isoformat  # type: ignore[attr-defined]
+    wrapped = getattr(leaf, "wrapped_cls", None)
+    if wrapped is None:
+        return coerce, None, None
+    names: dict[Any, str] = {}
+    for member in wrapped:
+        for name, value in leaf.values.items():  # the first name whose value matches, as Strawberry's loop
+            if member.value == value.value:
+                names.setdefault(member, name)
+                break
+
+    def coerce_member(value: Any) -> Any:
+        name = names.get(value) if isinstance(value, wrapped) else None
+        return coerce(value) if name is None else name
+
+    every_member = len(names) == len(wrapped)
+    return coerce_member, wrapped if every_member else None, names.__getitem__
+
+
+class Step:
+    __slots__ = (
+        "coerce",
+        "details",
+        "direct",
+        "direct_class",
+        "exact",
+        "field_def",
+        "getter",
+        "is_list",
+        "is_type_of",
+        "item_non_null",
+        "kind",
+        "name",
+        "nodes",
+        "non_null",
+        "object_type",
+        "resolution",
+        "resolve",
+        "return_type",
+        "shape",
+        "subfields",
+        "value",
+    )
+    # Set by _plan according to `kind` (None until then); the hot path reads each by its kind, unchecked.
+    coerce: Any
+    details: Any
+    direct: Any  # with direct_class: values of that class are serialised by this function, which cannot fail
+    direct_class: Any
+    exact: Any
+    field_def: Any
+    getter: Any
+    is_list: (
+        bool  # a list of objects (`object_type`); the loop leaves it to graphql-core, a compiled plan not
+    )
+    is_type_of: Any
+    item_non_null: bool
+    kind: int
+    name: str
+    nodes: Any
+    non_null: bool
+    object_type: Any
+    resolution: Resolution | None
+    resolve: Any
+    return_type: Any
+    shape: Any  # a TypenameShape for __typename (other fields get theirs when the plan compiles)
+    subfields: Any  # an object's (grouped field set, new defer usages), collected on first use
+    value: str  # how a compiled plan reads it: "attr", "denied", "call" or "gated" (compiled_plans._value)
+
+    def __init__(self, name: str, details: Any) -> None:
+        self.name = name
+        self.details = details
+        self.kind = EXECUTE
+        self.field_def = self.return_type = self.nodes = self.resolve = self.getter = self.coerce = None
+        self.object_type = self.is_type_of = self.exact = self.subfields = self.resolution = self.shape = None
+        self.direct = self.direct_class = None
+        self.non_null = self.is_list = self.item_non_null = False
+        self.value = "call"
+
+
+class Plan:
+    __slots__ = ("fallbacks", "grouped_field_set", "principal", "run", "steps")
+
+    def __init__(self, grouped_field_set: Any, principal: Any, steps: list[Step]) -> None:
+        self.grouped_field_set = grouped_field_set  # kept alive, so that its id stays unique
+        self.principal = principal
+        self.steps = steps
+        self.run: Callable[[Any], dict[str, Any]] | None = None  # the compiled function, if the plan compiles
+        self.fallbacks = 0
+
+
+# A compiled function that fell back this often in one operation (say, its rows' loaders were not primed, so
+# each row meets an awaitable) is not tried again in it: each try is work the loop then does again.
+FALLBACKS_BEFORE_GIVING_UP = 4
