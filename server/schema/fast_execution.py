@@ -47,6 +47,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from server.authz.decisions import field_access
 from server.authz.rules import Access, audience_of
+from server.lru import LRU
 from server.schema.compiled_plans import (
     LeafShape,
     ListShape,
@@ -64,13 +65,35 @@ from server.schema.field_plans import (
     RESOLVE,
     UNCHANGED,
     Plan,
+    PlannedSet,
     Resolution,
     Step,
     denied,
+    fixed_selection_sets,
     leaf_coercion,
 )
 
 __all__ = ["FastExecutionContext"]
+
+
+# Steps of the selection sets of documents without @skip, @include, @defer or @stream, which give the same sets
+# whatever the variables: keyed by (parent type, audience, the set's response names and field nodes). An entry's
+# steps hold those nodes, so their ids stay unique while it is cached.
+_SETS: LRU[PlannedSet] = LRU(4096)
+# id(operation) → (operation, whether its document gives the same selection sets whatever the variables).
+_FIXED: LRU[tuple[Any, bool]] = LRU(1024)
+
+
+def _shape(step: Step, attribute: str | None) -> Any:
+    if step.coerce is not None:
+        exact = step.exact.__name__ if step.exact is not None else None
+        return LeafShape(
+            step.name, step.value, attribute, exact, step.direct_class is not None, step.non_null
+        )
+    checks_type = step.is_type_of is not None
+    if step.is_list:
+        return ListShape(step.name, step.value, attribute, step.non_null, step.item_non_null, checks_type)
+    return ObjectShape(step.name, step.value, attribute, step.non_null, checks_type)
 
 
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -78,6 +101,11 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         # id(grouped field set) → its plan. Shared by the sub-executors graphql-core copies from this one.
         self._plans: dict[int, Plan] = {}
+        operation = self.operation
+        fixed = _FIXED.get_or_build(
+            id(operation), lambda: (operation, fixed_selection_sets(operation, self.fragment_definitions))
+        )
+        self._fixed_sets = fixed[0] is operation and fixed[1]
 
     def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> Plan:
         planned = self._plans.get(id(grouped_field_set))
@@ -91,6 +119,27 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> Plan:
         audience = audience_of(principal)
+        if (
+            self._fixed_sets
+        ):  # the same document gives the same sets: their steps are planned once per process
+            key = (
+                parent_type,
+                audience,
+                tuple((name, *[id(d.node) for d in details]) for name, details in grouped_field_set.items()),
+            )
+            planned_set = _SETS.get_or_build(
+                key, lambda: PlannedSet(self._steps(parent_type, grouped_field_set, audience))
+            )
+        else:
+            planned_set = PlannedSet(self._steps(parent_type, grouped_field_set, audience))
+        plan = self._plans[id(grouped_field_set)] = Plan(grouped_field_set, principal, planned_set.steps)
+        plan.run = self._compile(
+            parent_type, planned_set, principal
+        )  # a nested set that is this very one: None
+        return plan
+
+    def _steps(self, parent_type: GraphQLObjectType, grouped_field_set: Any, audience: Any) -> list[Step]:
+        """Per field of the set: how it resolves, what completes it, how the viewer's audience may see it."""
         steps: list[Step] = []
         for response_name, details in grouped_field_set.items():
             step = Step(response_name, details)
@@ -146,11 +195,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 continue
             step.getter = denied if step.value == "denied" else attrgetter(str(resolution.attribute))
             step.kind = LEAF_ATTRIBUTE if is_leaf_type(named) else OBJECT_ATTRIBUTE
-        plan = self._plans[id(grouped_field_set)] = Plan(grouped_field_set, principal, steps)
-        plan.run = self._compile(
-            parent_type, steps, principal
-        )  # a nested set that is this very one: not compiled
-        return plan
+        return steps
 
     def _path_less_info(self, step: Step, parent_type: GraphQLObjectType) -> Any:
         return self.build_resolve_info(step.field_def, step.nodes, parent_type, None)  # type: ignore[arg-type]
@@ -164,25 +209,34 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return subfields
 
     def _compile(
-        self, parent_type: GraphQLObjectType, steps: list[Step], principal: Any
+        self, parent_type: GraphQLObjectType, planned_set: PlannedSet, principal: Any
     ) -> Callable[[Any], dict[str, Any]] | None:
-        """The plan as one function (server/schema/compiled_plans.py), or None when a field is not one it handles."""
+        """The plan as one function (server/schema/compiled_plans.py) bound to this operation, or None when a field
+        is not one it handles. The set's shapes are worked out once; the infos and nested functions per operation."""
+        if planned_set.compiles is False:
+            return None
         shapes: list[Any] = []
         slots: list[tuple[Any, ...]] = []
-        for step in steps:
+        for step in planned_set.steps:
             if step.shape is not None:  # __typename
                 shapes.append(step.shape)
                 slots.append((None,) * 9)
                 continue
             resolution = step.resolution
-            if resolution is None or (resolution.is_async and step.value != "denied"):
+            if (
+                resolution is None
+                or (resolution.is_async and step.value != "denied")
+                or (
+                    step.object_type is None and step.coerce is None
+                )  # a list of scalars, an interface, a union
+            ):
+                planned_set.compiles = False
                 return None
-            if step.object_type is None and step.coerce is None:
-                return None  # a list of scalars, an interface or a union
             sub = None
             if step.object_type is not None:
                 grouped_field_set, defer_usages = self._subfields(step)
                 if defer_usages:
+                    planned_set.compiles = False
                     return None
                 sub = self._planned(step.object_type, grouped_field_set, principal).run
                 if sub is None:
@@ -196,26 +250,8 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 else None
             )
             allowed = resolution.gate._allowed if resolution.gate is not None else None
-            attribute = resolution.attribute
-            if step.coerce is not None:
-                exact = step.exact.__name__ if step.exact is not None else None
-                direct = step.direct_class is not None
-                shapes.append(LeafShape(step.name, step.value, attribute, exact, direct, step.non_null))
-            elif step.is_list:
-                shapes.append(
-                    ListShape(
-                        step.name,
-                        step.value,
-                        attribute,
-                        step.non_null,
-                        step.item_non_null,
-                        step.is_type_of is not None,
-                    )
-                )
-            else:
-                shapes.append(
-                    ObjectShape(step.name, step.value, attribute, step.non_null, step.is_type_of is not None)
-                )
+            if planned_set.shapes is None:
+                shapes.append(_shape(step, resolution.attribute))
             slots.append(
                 (
                     step.coerce,
@@ -229,7 +265,10 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     step.direct,
                 )
             )
-        return compiled(tuple(shapes), tuple(slots))
+        if planned_set.shapes is None:
+            planned_set.shapes = tuple(shapes)
+            planned_set.compiles = True
+        return compiled(planned_set.shapes, tuple(slots))
 
     def execute_fields(
         self,

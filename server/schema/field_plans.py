@@ -10,7 +10,15 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any
 
-from graphql import GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLInt, GraphQLString
+from graphql import (
+    FragmentSpreadNode,
+    GraphQLBoolean,
+    GraphQLEnumType,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLString,
+    OperationDefinitionNode,
+)
 from strawberry.schema.types.base_scalars import isoformat as strawberry_isoformat
 from strawberry.types.field import StrawberryField
 
@@ -25,9 +33,11 @@ __all__ = [
     "RESOLVE",
     "UNCHANGED",
     "Plan",
+    "PlannedSet",
     "Resolution",
     "Step",
     "denied",
+    "fixed_selection_sets",
     "leaf_coercion",
 ]
 
@@ -166,3 +176,43 @@ class Plan:
 # A compiled function that fell back this often in one operation (say, its rows' loaders were not primed, so
 # each row meets an awaitable) is not tried again in it: each try is work the loop then does again.
 FALLBACKS_BEFORE_GIVING_UP = 4
+
+
+class PlannedSet:
+    """A selection set's steps, and once worked out, whether it compiles and its shapes (compiled_plans.py)."""
+
+    __slots__ = ("compiles", "shapes", "steps")
+
+    def __init__(self, steps: list[Step]) -> None:
+        self.steps = steps
+        self.compiles: bool | None = None
+        self.shapes: tuple[Any, ...] | None = None
+
+
+_VARIABLE_DIRECTIVES = frozenset({"skip", "include", "defer", "stream"})
+
+
+def fixed_selection_sets(operation: OperationDefinitionNode, fragments: dict[str, Any]) -> bool:
+    """Whether the operation's selection sets are the same whatever its variables: no @skip, @include, @defer or
+    @stream anywhere in it or the fragments it spreads."""
+    stack: list[Any] = [operation.selection_set]
+    seen: set[str] = set()
+    while stack:
+        selection_set = stack.pop()
+        if selection_set is None:
+            continue
+        for selection in selection_set.selections:
+            if any(d.name.value in _VARIABLE_DIRECTIVES for d in selection.directives or ()):
+                return False
+            if isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name not in seen:
+                    seen.add(name)
+                    fragment = fragments.get(name)
+                    if fragment is not None:
+                        if any(d.name.value in _VARIABLE_DIRECTIVES for d in fragment.directives or ()):
+                            return False
+                        stack.append(fragment.selection_set)
+            else:
+                stack.append(selection.selection_set)
+    return True

@@ -317,3 +317,63 @@ async def test_a_compiled_plan_that_keeps_falling_back_is_given_up_for_the_opera
     assert result.errors is None
     assert result.data == {"pending": [{"n": n, "value": n} for n in range(10)]}
     assert len(CALLS) == 10 + 4
+
+
+def test_only_documents_without_variable_directives_have_fixed_selection_sets() -> None:
+    """Steps are kept across operations only for documents whose selection sets cannot change with their
+    variables: any @skip, @include, @defer or @stream, in the operation or a fragment it spreads, rules it out."""
+    from graphql import OperationDefinitionNode, parse
+
+    from server.schema.field_plans import fixed_selection_sets
+
+    def fixed(text: str) -> bool:
+        document = parse(text)
+        operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+        fragments = {
+            d.name.value: d for d in document.definitions if not isinstance(d, OperationDefinitionNode)
+        }
+        return fixed_selection_sets(operation, fragments)  # type: ignore[arg-type]
+
+    assert fixed("{ items { name ...F ... on Item { maybe } } } fragment F on Item { colour }")
+    assert not fixed("query($s: Boolean!) { items { name @skip(if: $s) } }")
+    assert not fixed(
+        "query($s: Boolean!) { items { ...F } } fragment F on Item { child { name @include(if: $s) } }"
+    )
+    assert not fixed("{ items { ... on Item @defer { name } } }")
+    assert not fixed("query($s: Boolean!) { items { ...F @include(if: $s) } } fragment F on Item { name }")
+
+
+@pytest.mark.parametrize("skip", [True, False, True])
+async def test_a_document_with_skip_answers_per_its_variables_each_time(skip: bool) -> None:
+    _, fast = _schemas()
+    document = "query($s: Boolean!) { campaigns { name archivedAt @skip(if: $s) } }"
+    result = await fast.execute(document, variable_values={"s": skip}, context_value=_context(Role.AGENCY))
+    assert result.errors is None and result.data is not None
+    assert ("archivedAt" in result.data["campaigns"][0]) is not skip
+
+
+async def test_a_fixed_document_is_planned_once_per_audience(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the parser cache (as the app has it), the same text is the same document, and its sets' steps are
+    planned by the first operation of each audience only."""
+    from strawberry.extensions import ParserCache
+
+    fast = strawberry.Schema(
+        query=Query, execution_context_class=FastExecutionContext, extensions=[ParserCache]
+    )
+    install_fast_resolvers(fast)
+    planned: list[str] = []
+    steps = FastExecutionContext._steps
+
+    def counted(self: Any, parent_type: Any, *args: Any) -> Any:
+        planned.append(parent_type.name)
+        return steps(self, parent_type, *args)
+
+    monkeypatch.setattr(FastExecutionContext, "_steps", counted)
+    document = "{ campaigns { name archivedAt } events { at actorPersonName } }"
+    answers = []
+    for role in (Role.AGENCY, Role.AGENCY, Role.SELLER, Role.AGENCY):
+        answers.append((await fast.execute(document, context_value=_context(role))).data)
+    assert sorted(planned) == sorted(
+        ["Query", "Campaign", "TermsEvent"] * 2
+    )  # the agency's, then the seller's
+    assert answers[0] == answers[1] == answers[3] != answers[2]
