@@ -5,7 +5,7 @@
 
 Creates a throwaway PostgreSQL database on MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL, or the local
 test server), migrates it and seeds one agency's campaign with `--registrations` registrations (every column the
-page shows filled in, a third bookmarked) of 20 shops' products. Then it starts two server processes, one worker
+page shows filled in, a third bookmarked) of 20 shops' products, then VACUUM ANALYZEs it (as autovacuum would). Then it starts two server processes, one worker
 each:
 
 1. Matchup (`python -m server serve`, PostgreSQL, in-process broker, no simulator);
@@ -14,7 +14,11 @@ each:
 and checks that both answer byte-identical JSON to the web app's own CampaignRegistrations document (20 and 100
 rows, the agency's bearer token). `wrk` (Debian package `wrk`) POSTs that body with a Lua script, alternately to
 one server and the other (Matchup first on even rounds, the plain endpoint first on odd ones), for each of
-{20 rows, 100 rows, `{ __typename }`} × {c=1, c=16}. It prints req/s medians, min–max spread and the ratio.
+{20 rows, 100 rows, `{ __typename }`} × {c=1, c=16}. It prints req/s medians, min–max spread and the ratio,
+after one unmeasured warm-up run per server and body (PostgreSQL plans a prepared statement anew for its first
+executions on each pooled connection, then settles on a plan), then the CPU each request cost the server process
+and PostgreSQL (read from /proc around each run: the servers
+not under load are idle, so PostgreSQL's growth is the loaded server's).
 With `--baseline DIR`, a third server runs Matchup from another checkout (e.g. the main branch, with its own
 .venv) on the same database, measured in the same alternation, to show what a change gained.
 """
@@ -42,8 +46,10 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 import orjson  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from bench.cpu_meter import _TICK, _process_seconds  # noqa: E402
 from bench.ingest_common import admin, bench_agency, bench_server_url, bench_settings  # noqa: E402
 from bench.unlimited import server_env  # noqa: E402
 from server import models  # noqa: E402
@@ -153,12 +159,17 @@ async def seed(url: str, n: int) -> tuple[int, str]:
                         models.Bookmark(agency_id=agency.id, registration_id=registration.id, created_at=now)
                     )
             campaign_id = campaign.id
+        # What autovacuum would have done a minute later on a live database, done now so that it does not run
+        # during the measurements: the planner's statistics (without them it takes every table for a row or two
+        # and joins the whole campaign before sorting out a page) and the visibility map.
+        async with rt.engine.connect() as conn:
+            await (await conn.execution_options(isolation_level="AUTOCOMMIT")).execute(text("VACUUM ANALYZE"))
         return campaign_id, email
     finally:
         await rt.stop()
 
 
-def wrk(port: int, script: Path, connections: int, seconds: float) -> float:
+def wrk(port: int, script: Path, connections: int, seconds: float) -> tuple[float, int]:
     out = subprocess.run(
         [
             "wrk",
@@ -178,7 +189,35 @@ def wrk(port: int, script: Path, connections: int, seconds: float) -> float:
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     if "Non-2xx" in out or "Socket errors" in out or rate == 0:
         raise RuntimeError(f"wrk saw errors:\n{out}")
-    return rate
+    return rate, int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+
+
+def _postgres_seconds() -> dict[int, float]:
+    """CPU seconds (user + system) of every PostgreSQL process on this machine, by pid: while one server is loaded
+    and the others idle, their growth is what its requests cost the database."""
+    seconds: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, _, rest = text.partition(" (")[2].rpartition(")")
+        if name.startswith("postgres"):
+            fields = rest.split()
+            seconds[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / _TICK
+    return seconds
+
+
+def measured(
+    pid: int, port: int, script: Path, connections: int, seconds: float
+) -> tuple[float, float, float]:
+    """(req/s, server CPU ms per request, PostgreSQL CPU ms per request) of one wrk run against one server."""
+    server, database = _process_seconds(pid), _postgres_seconds()
+    rate, requests = wrk(port, script, connections, seconds)
+    server = (_process_seconds(pid) or 0.0) - (server or 0.0)
+    # A process that started during the run counts from zero; one that ended is not seen after it.
+    spent = sum(now - database.get(p, 0.0) for p, now in _postgres_seconds().items())
+    return rate, 1000 * server / requests, 1000 * spent / requests
 
 
 def run(
@@ -207,8 +246,8 @@ def run(
         matchup_env = server_env(url)
         with contextlib.ExitStack() as stack:
             tmp = stack.enter_context(tempfile.TemporaryDirectory())
-            stack.enter_context(server_process(matchup_env, port))
-            stack.enter_context(
+            pids = {"Matchup": stack.enter_context(server_process(matchup_env, port)).process.pid}
+            pids["plain endpoint"] = stack.enter_context(
                 server_process(
                     {"MATCHUP_PLAIN_DSN": plain_dsn},
                     port + 1,
@@ -224,10 +263,10 @@ def run(
                         "--no-access-log",
                     ],
                 )
-            )
+            ).process.pid
             targets = [("Matchup", port), ("plain endpoint", port + 1)]
             if baseline is not None:
-                stack.enter_context(
+                pids["baseline"] = stack.enter_context(
                     server_process(
                         matchup_env,
                         port + 2,
@@ -238,7 +277,7 @@ def run(
                             "--host 127.0.0.1 --port {port}",
                         ],
                     )
-                )
+                ).process.pid
                 targets.append(("baseline", port + 2))
             token = httpx.post(
                 f"http://127.0.0.1:{port}/graphql",
@@ -264,12 +303,15 @@ def run(
                 (Path(tmp) / f"{len(results)}.json").write_text(json.dumps(body))
                 script.write_text(LUA % {"body": Path(tmp) / f"{len(results)}.json", "token": token})
                 _check_identical(port, body, token, label)
+                if rounds:  # warm-up, not measured: every pooled connection prepares and plans its statements
+                    for _side, target in targets:
+                        wrk(target, script, 16, duration)
                 for connections in (1, 16) if rounds else ():
-                    rates: dict[str, list[float]] = {side: [] for side, _ in targets}
+                    runs: dict[str, list[tuple[float, float, float]]] = {side: [] for side, _ in targets}
                     for r in range(rounds):
                         for side, target in targets[r % len(targets) :] + targets[: r % len(targets)]:
-                            rates[side].append(wrk(target, script, connections, duration))
-                    results.append((label, connections, rates))
+                            runs[side].append(measured(pids[side], target, script, connections, duration))
+                    results.append((label, connections, runs))
         return _report(results, registrations, duration, rounds)
     finally:
         if keep:
@@ -293,7 +335,10 @@ def _check_identical(port: int, body: dict[str, Any], token: str, label: str) ->
 
 
 def _report(
-    results: list[tuple[str, int, dict[str, list[float]]]], registrations: int, duration: float, rounds: int
+    results: list[tuple[str, int, dict[str, list[tuple[float, float, float]]]]],
+    registrations: int,
+    duration: float,
+    rounds: int,
 ) -> str:
     names = list(results[0][2]) if results else ["Matchup", "plain endpoint"]
     lines = [
@@ -305,7 +350,14 @@ def _report(
         + f" {'ratio':>7}"
         + (f" {'gain':>6}" if "baseline" in names else ""),
     ]
-    for label, connections, rates in results:
+    cpu = [
+        "",
+        "CPU per request, ms median: the server process / PostgreSQL (every backend on this machine)",
+        "",
+    ]
+    cpu.append(f"{'case':<26} {'c':>3} " + " ".join(f"{name:>22}" for name in names))
+    for label, connections, runs in results:
+        rates = {name: [run[0] for run in values] for name, values in runs.items()}
         medians = {name: statistics.median(values) for name, values in rates.items()}
         cells = " ".join(
             f"{medians[name]:>8.1f} ({min(rates[name]):>6.1f}–{max(rates[name]):<6.1f})" for name in names
@@ -314,11 +366,16 @@ def _report(
         if "baseline" in medians:
             line += f" {medians['Matchup'] / medians['baseline']:>5.2f}x"
         lines.append(line)
+        spent = " ".join(
+            f"{statistics.median(r[1] for r in runs[name]):>13.2f} / {statistics.median(r[2] for r in runs[name]):<6.2f}"
+            for name in names
+        )
+        cpu.append(f"{label:<26} {connections:>3} {spent}")
     lines.append("")
     lines.append("ratio = plain req/s ÷ Matchup req/s (the goal: at most 2×, stretch 1.5×)")
     if "baseline" in names:
         lines.append("gain = Matchup req/s ÷ baseline req/s (the same requests to the --baseline checkout)")
-    return "\n".join(lines)
+    return "\n".join(lines + cpu)
 
 
 def main() -> None:
