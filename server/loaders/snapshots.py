@@ -43,27 +43,20 @@ def columns_of(model: type, entity: Any = None) -> list[Any]:
 class Snapshot:
     """Reads one model's snapshot out of a flat row of selected columns, from a given position."""
 
-    __slots__ = ("keys", "kind", "make", "width")
+    __slots__ = ("keys", "kind", "width")
 
     def __init__(self, model: type) -> None:
         kind = snapshot_type(model)
         self.kind = kind
-        self.make = kind._make  # type: ignore[attr-defined]
         self.width = len(kind._fields)  # type: ignore[attr-defined]
         self.keys = _primary_key_positions(model)
 
     def read(self, values: Sequence[Any], start: int) -> Any:
         """The snapshot at `values[start:start + width]`, or None when an outer join found no row (a null key)."""
-        keys = self.keys
-        if len(keys) == 1:
-            if values[start + keys[0]] is None:
-                return None
-        elif all(values[start + k] is None for k in keys):
-            return None
-        return self.make(values[start : start + self.width])
+        return self.read_all([values], start)[0]
 
     def read_all(self, rows: Sequence[Sequence[Any]], start: int) -> list[Any]:
-        """`read(row, start)` of each row, in one pass (a page's rows: no Python call per row)."""
+        """The snapshot of each row (None where an outer join found no row), in one pass: no Python call per row."""
         kind, new, end = self.kind, tuple.__new__, start + self.width
         keys = [start + k for k in self.keys]
         if len(keys) == 1:
