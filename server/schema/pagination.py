@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -144,7 +144,14 @@ async def keyset_page(
     statements = page_statements(
         stmt, sort=sort, pk=pk, descending=descending, cap=rt.settings.total_count_cap, count=count, page=page
     )
-    return await run_page(rt, statements, {}, first=first, after=after, wrap=wrap)
+    return await run_page(
+        rt, statements, {}, first=first, after=after, nodes=lambda rows: [wrap(own(r)) for r in rows]
+    )
+
+
+def own(row: Sequence[Any]) -> Any:
+    """A page row's own value: its one value, or its values, without the three the page statement adds."""
+    return row[0] if len(row) == 4 else tuple(row[:-3])
 
 
 async def run_page(
@@ -154,13 +161,11 @@ async def run_page(
     *,
     first: int,
     after: str | None,
-    wrap: Callable[[Any], T] | None = None,
-    nodes: Callable[[list[Any]], list[T]] | None = None,
+    nodes: Callable[[list[Any]], list[T]],
 ) -> Connection[T]:
     """Runs page statements with `params` (the values of the list's own bind parameters): one statement; a second
-    counts only when the page is empty after a cursor. `wrap` gets each row's values (the row's one value when it
-    selects one), or `nodes` all the page's rows at once as read (each row's values, then three of the page's own)
-    and answers their nodes in order."""
+    counts only when the page is empty after a cursor. `nodes` gets all the page's rows at once as read (each row's
+    values, then three of the page's own: see `own`) and answers their nodes in order."""
     check_first(first)
     values = {**params, "_limit": first + 1}
     if after is not None:
@@ -180,18 +185,10 @@ async def run_page(
             total = int((await session.execute(statements.count, params)).scalar_one())
     has_next = len(rows) > first
     rows = rows[:first]
-    if nodes is not None:
-        edges = [
-            Edge(cursor=encode_cursor(row[-2], row[-1]), node=node)
-            for row, node in zip(rows, nodes(rows), strict=True)
-        ]
-    else:
-        assert wrap is not None, "run_page takes `wrap` or `nodes`"
-        edges = []
-        for row in rows:
-            *own, _total, sort_value, row_pk = row
-            value = own[0] if len(own) == 1 else tuple(own)
-            edges.append(Edge(cursor=encode_cursor(sort_value, row_pk), node=wrap(value)))
+    edges = [
+        Edge(cursor=encode_cursor(row[-2], row[-1]), node=node)
+        for row, node in zip(rows, nodes(rows), strict=True)
+    ]
     return Connection(
         edges=edges,
         page_info=PageInfo(
