@@ -22,7 +22,7 @@ _TICK = os.sysconf("SC_CLK_TCK")
 _BACKENDS = text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
 
 
-def _process_seconds(pid: int) -> float | None:
+def process_seconds(pid: int) -> float | None:
     """utime + stime of a process, or None when /proc does not show it (another machine, or it ended)."""
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -41,7 +41,7 @@ class CpuMeter:
     async def _read_backends(self) -> dict[int, float | None]:
         async with self.rt.engine.connect() as conn:
             pids = (await conn.execute(_BACKENDS)).scalars().all()
-        return {pid: _process_seconds(pid) for pid in pids}
+        return {pid: process_seconds(pid) for pid in pids}
 
     async def start(self) -> None:
         self._backends = await self._read_backends()

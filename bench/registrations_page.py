@@ -49,7 +49,7 @@ import orjson  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.cpu_meter import _TICK, _process_seconds  # noqa: E402
+from bench.cpu_meter import process_seconds  # noqa: E402
 from bench.ingest_common import admin, bench_agency, bench_server_url, bench_settings  # noqa: E402
 from bench.unlimited import server_env  # noqa: E402
 from server import models  # noqa: E402
@@ -196,15 +196,14 @@ def _postgres_seconds() -> dict[int, float]:
     """CPU seconds (user + system) of every PostgreSQL process on this machine, by pid: while one server is loaded
     and the others idle, their growth is what its requests cost the database."""
     seconds: dict[int, float] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for comm in Path("/proc").glob("[0-9]*/comm"):
         try:
-            text = stat.read_text()
+            is_postgres = comm.read_text().startswith("postgres")
         except OSError:
             continue
-        name, _, rest = text.partition(" (")[2].rpartition(")")
-        if name.startswith("postgres"):
-            fields = rest.split()
-            seconds[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / _TICK
+        spent = process_seconds(int(comm.parent.name)) if is_postgres else None
+        if spent is not None:
+            seconds[int(comm.parent.name)] = spent
     return seconds
 
 
@@ -212,9 +211,9 @@ def measured(
     pid: int, port: int, script: Path, connections: int, seconds: float
 ) -> tuple[float, float, float]:
     """(req/s, server CPU ms per request, PostgreSQL CPU ms per request) of one wrk run against one server."""
-    server, database = _process_seconds(pid), _postgres_seconds()
+    server, database = process_seconds(pid), _postgres_seconds()
     rate, requests = wrk(port, script, connections, seconds)
-    server = (_process_seconds(pid) or 0.0) - (server or 0.0)
+    server = (process_seconds(pid) or 0.0) - (server or 0.0)
     # A process that started during the run counts from zero; one that ended is not seen after it.
     spent = sum(now - database.get(p, 0.0) for p, now in _postgres_seconds().items())
     return rate, 1000 * server / requests, 1000 * spent / requests
