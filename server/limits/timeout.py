@@ -5,7 +5,9 @@ longer than MATCHUP_REQUEST_TIMEOUT_SECONDS, and its database work is stopped wi
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
+import traceback
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
@@ -15,6 +17,17 @@ from starlette.responses import Response
 from server.limits.statements import DEADLINE
 
 TIMEOUT_STATUS = 504
+STUCK_FRAMES = 12
+
+log = logging.getLogger("matchup.limits")
+
+
+def stuck_at(error: BaseException) -> list[str]:
+    """Where the operation was waiting when its time limit cancelled it: the innermost frames ("file:line in
+    function") of the cancellation that went through it, which the timeout's TimeoutError carries as its context."""
+    cancelled = error.__context__ if isinstance(error.__context__, asyncio.CancelledError) else error
+    frames = traceback.extract_tb(cancelled.__traceback__)[-STUCK_FRAMES:]
+    return [f"{frame.filename}:{frame.lineno} in {frame.name}" for frame in frames]
 
 
 def timeout_error(seconds: float) -> GraphQLError:
@@ -39,9 +52,14 @@ class TimeLimitedExecution:
         try:
             async with scope:
                 return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
-        except TimeoutError:
+        except TimeoutError as error:
             if not scope.expired():
                 raise
+            log.warning(
+                "request stopped by its time limit of %gs",
+                seconds,
+                extra={"fields": {"stuck_at": stuck_at(error)}},
+            )
             if isinstance(context.response, Response):
                 context.response.status_code = TIMEOUT_STATUS
             result = GraphQLExecutionResult(data=None, errors=[timeout_error(seconds)])

@@ -40,7 +40,7 @@ def stalled(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
 
 
 async def test_an_http_request_over_the_limit_is_stopped_with_a_clear_error(
-    limited_app, world, stalled
+    limited_app, world, stalled, caplog: pytest.LogCaptureFixture
 ) -> None:
     app = limited_app(request_timeout_seconds=0.2)
     async with client(app) as http:
@@ -53,6 +53,12 @@ async def test_an_http_request_over_the_limit_is_stopped_with_a_clear_error(
         assert error["extensions"] == {"code": "REQUEST_TIMEOUT", "timeoutSeconds": 0.2}
         assert "time limit of 0.2 s" in error["message"]
         assert body["extensions"]["cost"]["requestedQueryCost"] == 1
+        # The log says where the operation was waiting when it was stopped: the stalled read, innermost last.
+        [stopped] = [
+            r for r in caplog.records if r.getMessage() == "request stopped by its time limit of 0.2s"
+        ]
+        where = stopped.fields["stuck_at"]  # type: ignore[attr-defined]
+        assert "in slow" in where[-2] and "in wait" in where[-1], where
         # The next request on the same process is answered as usual.
         assert (await post(http, token, "{ viewer { role } }")).json()["data"] == {
             "viewer": {"role": "SELLER"}
