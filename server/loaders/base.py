@@ -17,11 +17,13 @@ from sqlalchemy.orm import QueryableAttribute
 
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
+from server.loaders.ready import then
 from server.lru import LRU
 from server.observability.tracing import span
 from server.runtime import Runtime
 
 _KEYS = "loader_keys"
+_UNMADE = object()
 STATEMENT_CACHE_SIZE = 4096
 _STATEMENTS: LRU[Select[*tuple[Any, ...]]] = LRU(STATEMENT_CACHE_SIZE)
 
@@ -57,26 +59,76 @@ class ScopedLoader(DataLoader):
         # `name` (unique among the loaders of its registry, whose statements read nothing but the principal) lets
         # the built select be reused by later requests of the same principal; without it each batch builds its own.
         self.name = name
+        # Primed values, held as they are: a future is made for one only when `load` asks for it (a page primes
+        # every row's relations and its fields read them through `answer`, which needs none).
+        self._primed: dict[Hashable, Any] = {}
+        # `shared`'s objects: (fn, key) -> fn(value).
+        self._shared: dict[tuple[Callable[[Any], Any], Hashable], Any] = {}
 
     def load(self, key: Hashable):  # unannotated: DataLoader.load's type (`-> Any` lost callers' narrowing)
         """aiodataloader's `load`; a key already asked for (or primed) is answered from the cache directly, without
         the cache-key function (the identity here) and the checks around it: a page asks for one per field a row."""
         cached = self._cache.get(key) if self.cache else None
+        if cached is None and key in self._primed:  # its future, made now
+            super().prime(key, self._primed[key])
+            cached = self._cache[key]
         return cached if cached is not None else super().load(key)
+
+    def answer(self, key: Hashable, fn: Callable[[Any], Any]) -> Any:
+        """fn(the key's value): now when the loader holds it (primed or loaded), else an awaitable of it that
+        joins the next batch (server/loaders/ready.py)."""
+        primed = self._primed
+        if key in primed:
+            return fn(primed[key])
+        return then(self.load(key), fn)
+
+    def shared(self, key: Hashable, fn: Callable[[Any], Any]) -> Any:
+        """`answer`, with fn(value) made once per key while the loader caches (one HTTP request): the rows of a
+        page that share a relation (a shop's products) share its object. `fn` must be one long-lived function
+        (not a lambda made per call) and its result must not be changed by whoever receives it."""
+        if not self.cache:  # a loader that reads afresh each time (a websocket's) keeps no objects either
+            return self.answer(key, fn)
+        made = self._shared.get((fn, key), _UNMADE)
+        if made is not _UNMADE:
+            return made
+
+        def make(value: Any) -> Any:
+            self._shared[fn, key] = made = fn(value)
+            return made
+
+        return self.answer(key, make)
 
     def prime_many(self, pairs: Iterable[tuple[Hashable, Any]]) -> None:
         """`prime(key, value)` for each pair, in one call: a key already cached (or primed earlier in `pairs`) keeps
         its value. A ScopedLoader's cache key is the key itself (it takes no get_cache_key)."""
-        cache = self._cache
-        create_future = self.loop.create_future
+        if not self.cache:
+            return
+        cache, primed = self._cache, self._primed
         for key, value in pairs:
-            if key not in cache:
-                future = create_future()
-                if isinstance(value, Exception):
-                    future.set_exception(value)
-                else:
-                    future.set_result(value)
+            if key in cache or key in primed:
+                continue
+            if isinstance(value, Exception):
+                future = self.loop.create_future()
+                future.set_exception(value)
                 cache[key] = future
+            else:
+                primed[key] = value
+
+    def prime(self, key: Hashable, value: Any) -> ScopedLoader:
+        self.prime_many([(key, value)])
+        return self
+
+    def clear(self, key: Hashable) -> ScopedLoader:
+        self._primed.pop(key, None)
+        self._shared = {k: v for k, v in self._shared.items() if k[1] != key}
+        super().clear(key)
+        return self
+
+    def clear_all(self) -> ScopedLoader:
+        self._primed.clear()
+        self._shared.clear()
+        super().clear_all()
+        return self
 
     def _keys_match(self) -> ColumnElement[bool]:
         # PostgreSQL, integer keys: `key = ANY($1)` with the keys as one array. The statement's text is the same

@@ -1,9 +1,9 @@
 """Resolving a field from a loader without a coroutine when the loader already holds the value.
 
 A field whose resolver is `async def` costs the executor several awaitables per row even when its loader answers
-from the cache (the page prefetched it). A plain resolver returning `then(loader.load(key), fn)` hands graphql-core
-the value itself when it is loaded, so a fully prefetched page completes synchronously; otherwise it returns an
-awaitable and the loader batches as before.
+from the cache (the page prefetched it). A plain resolver returning `then(loader.load(key), fn)` (or
+`ScopedLoader.answer(key, fn)`, which uses it) hands graphql-core the value itself when it is loaded, so a fully
+prefetched page completes synchronously; otherwise it returns an awaitable and the loader batches as before.
 """
 
 from __future__ import annotations

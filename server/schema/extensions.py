@@ -27,6 +27,13 @@ class ClassifyAndMaskErrors(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         return classify_errors(errors, suggestions=self.suggestions)
 
+    def _process_result(self, result: object) -> None:
+        # MaskErrors' own check is an isinstance against a runtime Protocol (a walk of the protocol's members on
+        # every operation); what it checks is only this.
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+
 
 def classify_errors(errors: list[GraphQLError], *, suggestions: bool = True) -> list[GraphQLError]:
     """Idempotent: errors that already carry a code are kept as they are. Without `suggestions`, "Did you

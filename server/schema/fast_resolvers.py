@@ -52,6 +52,13 @@ def _plain_call(field: StrawberryField) -> Resolve | None:
     info_parameter = resolver.info_parameter
     if info_parameter is None:
         return lambda source, _info: func(source)
+    parameters = list(inspect.signature(func).parameters.values())
+    if (
+        len(parameters) == 2
+        and parameters[1].name == info_parameter.name
+        and parameters[1].kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    ):
+        return func  # `def field(self, info)`: called as it is, without a wrapper per call
     info_name = info_parameter.name
     return lambda source, info: func(source, **{info_name: info})
 

@@ -9,6 +9,7 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from aiodataloader import DataLoader
 from sqlalchemy import literal, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
@@ -86,27 +87,8 @@ def _loader(rt: Runtime) -> ScopedLoader:
     )
 
 
-async def test_prime_many_primes_as_prime_does() -> None:
-    rt = Runtime.build(schema_settings())
-    error = ValueError("no")
-    pairs = [(1, "a"), (2, None), (1, "b"), (3, error)]
-    one_by_one, bulk = _loader(rt), _loader(rt)
-    one_by_one.prime(2, "kept")
-    bulk.prime(2, "kept")
-    for key, value in pairs:
-        one_by_one.prime(key, value)
-    bulk.prime_many(pairs)
-    assert one_by_one._cache.keys() == bulk._cache.keys() == {1, 2, 3}
-    for loader in (one_by_one, bulk):
-        assert await loader.load(1) == "a"
-        assert await loader.load(2) == "kept"
-        with pytest.raises(ValueError, match="no"):
-            await loader.load(3)
-
-
-async def test_a_primed_key_loads_from_the_cache_and_others_batch() -> None:
-    rt = Runtime.build(schema_settings())
-    loader = _loader(rt)
+def _counting(loader: ScopedLoader) -> list[list[int]]:
+    """Replaces the loader's database read: each key loads as "loaded <key>"; returns the batches it is asked."""
     batches: list[list[int]] = []
 
     async def batch(keys):  # noqa: ANN001, ANN202
@@ -114,6 +96,88 @@ async def test_a_primed_key_loads_from_the_cache_and_others_batch() -> None:
         return [f"loaded {k}" for k in keys]
 
     loader.batch_load_fn = batch  # type: ignore[method-assign]
+    return batches
+
+
+async def test_prime_many_primes_as_prime_does() -> None:
+    """aiodataloader's own prime, one key at a time, is the reference: the first value of a key wins, an error is
+    raised by load."""
+    rt = Runtime.build(schema_settings())
+    error = ValueError("no")
+    pairs = [(1, "a"), (2, None), (1, "b"), (3, error)]
+    one_by_one, bulk = _loader(rt), _loader(rt)
+    DataLoader.prime(one_by_one, 2, "kept")
+    bulk.prime(2, "kept")
+    for key, value in pairs:
+        DataLoader.prime(one_by_one, key, value)
+    bulk.prime_many(pairs)
+    for loader in (one_by_one, bulk):
+        assert await loader.load(1) == "a"
+        assert await loader.load(2) == "kept"
+        with pytest.raises(ValueError, match="no"):
+            await loader.load(3)
+    assert bulk.answer(1, str.upper) == "A"
+    assert bulk.answer(2, lambda v: v) == "kept"
+
+
+async def test_answer_is_immediate_for_a_held_key_and_an_awaitable_that_batches_otherwise() -> None:
+    rt = Runtime.build(schema_settings())
+    loader = _loader(rt)
+    batches = _counting(loader)
+    loader.prime_many([(1, "primed")])
+    assert loader.answer(1, str.upper) == "PRIMED"
+    later = loader.answer(2, str.upper)
+    assert not isinstance(later, str)
+    assert await later == "LOADED 2"
+    assert loader.answer(2, str.upper) == "LOADED 2"  # loaded now: answered at once
+    assert batches == [[2]]
+
+
+async def test_shared_makes_one_object_per_key_until_cleared() -> None:
+    rt = Runtime.build(schema_settings())
+    loader = _loader(rt)
+    made: list[str] = []
+
+    def make(value: str) -> list[str]:
+        made.append(value)
+        return [value]
+
+    loader.prime_many([(1, "a"), (2, "b")])
+    first = loader.shared(1, make)
+    assert first == ["a"] and loader.shared(1, make) is first
+    assert loader.shared(2, make) == ["b"] and made == ["a", "b"]
+    loader.clear(1)
+    loader.prime(1, "again")
+    assert loader.shared(1, make) == ["again"] and loader.shared(2, make) == ["b"]
+    loader.clear_all()
+    loader.prime(2, "fresh")
+    assert loader.shared(2, make) == ["fresh"]
+    assert made == ["a", "b", "again", "fresh"]
+
+
+async def test_a_loader_without_cache_is_not_primed_and_keeps_no_objects() -> None:
+    rt = Runtime.build(schema_settings())
+    loader = ScopedLoader(
+        rt,
+        None,
+        type_name=None,
+        statement=lambda: select(R),
+        key_column=R.id,
+        key_of=lambda r: r.id,
+        cache=False,
+    )
+    batches = _counting(loader)
+    loader.prime_many([(1, "primed")])
+    assert await loader.answer(1, str) == "loaded 1"
+    assert await loader.shared(1, str) == "loaded 1"
+    assert await loader.shared(1, str) == "loaded 1"  # read again: no object kept either
+    assert batches == [[1], [1], [1]]
+
+
+async def test_a_primed_key_loads_from_the_cache_and_others_batch() -> None:
+    rt = Runtime.build(schema_settings())
+    loader = _loader(rt)
+    batches = _counting(loader)
     loader.prime_many([(1, "primed")])
     primed = loader.load(1)
     assert primed.done() and primed.result() == "primed"

@@ -2,7 +2,7 @@
 
 The page selects a registration's campaign, product, shop (with its organisation), the viewer's bookmark and its
 product's SKU summary as outer joins of the page statement, and primes the loaders with them: the rows' fields then
-answer from the loaders' cache (server/loaders/ready.py) and the page costs one statement instead of one per
+answer from the loaders' cache (ScopedLoader.answer) and the page costs one statement instead of one per
 loader batch. Each joined relation is the loader's own select under the loader's own row scope (the policy table),
 as a derived table: a row the loader would not return joins as NULL, and the loader is primed with None, exactly
 what it would have answered. Only what the operation selects (and the policy lets run) is joined. The joined

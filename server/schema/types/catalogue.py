@@ -10,7 +10,6 @@ from sqlalchemy import or_, select
 from server import models
 from server.authz.decisions import row_scope
 from server.ids import encode_id
-from server.loaders.ready import then
 from server.models import enums
 from server.schema.context import Info
 from server.schema.pagination import Connection, keyset_page
@@ -52,6 +51,10 @@ class Shop(Node):
     @strawberry.field(description="The shop's trust scorecard (last 180 days).")
     async def scorecard(self, info: Info) -> SellerScorecard | None:
         return await seller_scorecard(info, self.pk)
+
+
+def _shop(row: tuple[models.Shop, models.Organisation] | None) -> Shop | None:
+    return None if row is None else Shop.from_row(row)
 
 
 @strawberry.type(description="One sellable variant of a product.")
@@ -96,41 +99,45 @@ class Product(Node):
             image_url=row.image_url,
         )
 
-    # Plain resolvers over loaders (server/loaders/ready.py): no coroutine per row when the page prefetched them.
-    def _summary(self, info: Info) -> Any:
-        return info.context.loaders.sku_summary_by_product_id.load(self.pk)
+    # Plain resolvers over loaders (ScopedLoader.answer): no coroutine per row when the page prefetched them.
+    def _summary(self, info: Info, fn: Any) -> Any:
+        return info.context.loaders.sku_summary_by_product_id.answer(self.pk, fn)
 
     @strawberry.field(description="The lowest SKU price.")
     def price(self, info: Info) -> Money | None:
-        return then(self._summary(info), lambda s: None if s is None else Money.of(s[1], self.currency))
+        return self._summary(info, lambda s: None if s is None else Money.of(s[1], self.currency))
 
     @strawberry.field(description="Units in stock across SKUs.")
     def stock(self, info: Info) -> int:
-        return then(self._summary(info), lambda s: 0 if s is None else int(s[2]))
+        return self._summary(info, _stock)
 
     @strawberry.field
     def sku_count(self, info: Info) -> int:
-        return then(self._summary(info), lambda s: 0 if s is None else int(s[3]))
+        return self._summary(info, _sku_count)
 
     @strawberry.field
     def skus(self, info: Info) -> list[Sku]:
-        return then(
-            info.context.loaders.skus_by_product_id.load(self.pk),
-            lambda rows: [Sku.from_row(r) for r in rows],
+        return info.context.loaders.skus_by_product_id.answer(
+            self.pk, lambda rows: [Sku.from_row(r) for r in rows]
         )
 
     @strawberry.field(description="The shop's display name.")
     def shop_name(self, info: Info) -> str:
-        return then(
-            info.context.loaders.shop_name_by_id.load(self.shop_pk), lambda row: "" if row is None else row[1]
+        return info.context.loaders.shop_name_by_id.answer(
+            self.shop_pk, lambda row: "" if row is None else row[1]
         )
 
     @strawberry.field
     def shop(self, info: Info) -> Shop | None:
-        return then(
-            info.context.loaders.shop_by_id.load(self.shop_pk),
-            lambda row: None if row is None else Shop.from_row(row),
-        )
+        return info.context.loaders.shop_by_id.shared(self.shop_pk, _shop)
+
+
+def _stock(summary: Any) -> int:
+    return 0 if summary is None else int(summary[2])
+
+
+def _sku_count(summary: Any) -> int:
+    return 0 if summary is None else int(summary[3])
 
 
 async def products_connection(

@@ -11,7 +11,6 @@ import strawberry
 
 from server import models
 from server.ids import encode_id
-from server.loaders.ready import then
 from server.models import enums
 from server.schema.context import Info
 from server.schema.errors import UserError
@@ -48,6 +47,10 @@ def _text(value: Any) -> str | None:
 
 def _maybe(wrap: Any) -> Any:
     return lambda row: None if row is None else wrap(row)
+
+
+# One object per related row and request, shared by the rows of a page (ScopedLoader.shared).
+_CAMPAIGN, _PRODUCT, _SHOP = _maybe(Campaign.from_row), _maybe(Product.from_row), _maybe(Shop.from_row)
 
 
 def _is_not_none(value: Any) -> bool:
@@ -137,8 +140,8 @@ class Registration(Node):
             cancellation_requested_at=row.cancellation_requested_at,
         )
 
-    # The fields below are plain resolvers over loaders (server/loaders/ready.py): a page that prefetched its
-    # rows' campaigns, products, shops and bookmarks completes them without a coroutine per row.
+    # The fields below are plain resolvers over loaders (ScopedLoader.answer): a page that prefetched its rows'
+    # campaigns, products, shops and bookmarks completes them without a coroutine per row.
     def _status(self, info: Info, campaign: models.Campaign | None) -> enums.RegistrationStatus:
         if campaign is None or campaign.campaign_end is None:
             return self.row.status
@@ -148,8 +151,12 @@ class Registration(Node):
 
     @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
     def status(self, info: Info) -> RegistrationStatus:
-        return then(
-            info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._status(info, c)
+        if (
+            self.row.status not in registration_rules.OPEN_STATUSES
+        ):  # only an open one closes with its campaign
+            return self.row.status
+        return info.context.loaders.campaign_by_id.answer(
+            self.row.campaign_id, lambda c: self._status(info, c)
         )
 
     def _closed_at(self, info: Info, campaign: models.Campaign | None) -> datetime | None:
@@ -160,25 +167,25 @@ class Registration(Node):
     def closed_at(self, info: Info) -> datetime | None:
         if self.row.closed_at is not None or self.row.status not in registration_rules.OPEN_STATUSES:
             return self.row.closed_at
-        return then(
-            info.context.loaders.campaign_by_id.load(self.row.campaign_id), lambda c: self._closed_at(info, c)
+        return info.context.loaders.campaign_by_id.answer(
+            self.row.campaign_id, lambda c: self._closed_at(info, c)
         )
 
     @strawberry.field
     def campaign(self, info: Info) -> Campaign | None:
-        return then(info.context.loaders.campaign_by_id.load(self.row.campaign_id), _maybe(Campaign.from_row))
+        return info.context.loaders.campaign_by_id.shared(self.row.campaign_id, _CAMPAIGN)
 
     @strawberry.field
     def product(self, info: Info) -> Product | None:
-        return then(info.context.loaders.product_by_id.load(self.row.product_id), _maybe(Product.from_row))
+        return info.context.loaders.product_by_id.shared(self.row.product_id, _PRODUCT)
 
     @strawberry.field
     def shop(self, info: Info) -> Shop | None:
-        return then(info.context.loaders.shop_by_id.load(self.row.shop_id), _maybe(Shop.from_row))
+        return info.context.loaders.shop_by_id.shared(self.row.shop_id, _SHOP)
 
     @strawberry.field(description="Whether the viewing agency bookmarked it (agencies only).")
     def bookmarked(self, info: Info) -> bool | None:
-        return then(info.context.loaders.bookmark_by_registration_id.load(self.row.id), _is_not_none)
+        return info.context.loaders.bookmark_by_registration_id.answer(self.row.id, _is_not_none)
 
     @strawberry.field(description="What happened to it, oldest first.")
     async def history(self, info: Info) -> list[RegistrationEvent] | None:
