@@ -71,6 +71,7 @@ from server.schema.field_plans import (
     denied,
     fixed_selection_sets,
     leaf_coercion,
+    type_check,
 )
 
 __all__ = ["FastExecutionContext"]
@@ -176,7 +177,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 step.exact = UNCHANGED.get(named)
             elif isinstance(named, GraphQLObjectType):
                 step.object_type = named
-                step.is_type_of = named.is_type_of
+                step.is_type_of = type_check(named)
             else:
                 if isinstance(
                     named, GraphQLList
@@ -187,7 +188,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     if isinstance(item, GraphQLObjectType):
                         step.is_list = True
                         step.object_type = item
-                        step.is_type_of = item.is_type_of
+                        step.is_type_of = type_check(item)
                 continue  # lists, interfaces, unions: graphql-core's execute_field
             if step.value in ("call", "gated"):
                 step.kind = RESOLVE

@@ -16,10 +16,13 @@ from graphql import (
     GraphQLEnumType,
     GraphQLID,
     GraphQLInt,
+    GraphQLObjectType,
     GraphQLString,
     OperationDefinitionNode,
 )
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.schema.types.base_scalars import isoformat as strawberry_isoformat
+from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 from strawberry.types.field import StrawberryField
 
 from server.authz.gate import PolicyGate
@@ -100,6 +103,29 @@ def leaf_coercion(leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callabl
 
     every_member = len(names) == len(wrapped)
     return coerce_member, wrapped if every_member else None, names.__getitem__
+
+
+@cache  # per object type of the process's schemas
+def type_check(object_type: GraphQLObjectType) -> Callable[[Any, Any], Any] | None:
+    """The object type's is_type_of, answering True at once for an object of exactly the type's own class that
+    is not cast to another type, as Strawberry's check would (its isinstance against the type's class and
+    interfaces). Strawberry gives one to every type that implements an interface, such as Node; a page row checks
+    three. A type whose is_type_of Strawberry did not generate keeps it as it is."""
+    check = object_type.is_type_of
+    definition = (object_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    origin = getattr(definition, "origin", None)
+    if check is None or origin is None or check.__qualname__ != _STRAWBERRY_IS_TYPE_OF:
+        return check
+
+    def is_type_of(value: Any, info: Any) -> Any:
+        if value.__class__ is origin and getattr(value, TYPE_CAST_ATTRIBUTE, None) is None:
+            return True
+        return check(value, info)
+
+    return is_type_of
+
+
+_STRAWBERRY_IS_TYPE_OF = "GraphQLCoreConverter.from_object.<locals>._get_is_type_of.<locals>.is_type_of"
 
 
 class Step:

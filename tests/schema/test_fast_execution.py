@@ -343,6 +343,43 @@ def test_only_documents_without_variable_directives_have_fixed_selection_sets() 
     assert not fixed("query($s: Boolean!) { items { ...F @include(if: $s) } } fragment F on Item { name }")
 
 
+def test_the_type_check_answers_as_strawberry_s_for_exact_cast_and_other_objects() -> None:
+    """An object of exactly the type's class passes at once; anything else (a subclass, another type, an object
+    cast to another type) gets Strawberry's own answer."""
+    from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
+
+    from server.schema.field_plans import type_check
+
+    schema = strawberry.Schema(query=Query)
+    item_type = schema._schema.type_map["Item"]
+    original = item_type.is_type_of
+    check = type_check(item_type)
+    assert original is not None and check is not None and check is not original
+
+    class SubItem(Item):  # type: ignore[misc]
+        pass
+
+    def item(cls: type = Item) -> Any:
+        return cls(
+            name="a",
+            maybe=None,
+            colour=Colour.RED,
+            shade=None,
+            at=None,
+            child=None,
+            required_child=None,
+            tags=[],
+        )
+
+    cast = item()
+    setattr(cast, TYPE_CAST_ATTRIBUTE, Other)
+    for value in (item(), item(SubItem), Other(name="x"), cast, SimpleNamespace(name="y")):
+        assert check(value, None) is original(value, None), value
+    assert check(item(), None) is True and check(cast, None) is False
+    # a type without an interface has no is_type_of from Strawberry: none to speed up
+    assert type_check(schema._schema.type_map["Query"]) is None
+
+
 @pytest.mark.parametrize("skip", [True, False, True])
 async def test_a_document_with_skip_answers_per_its_variables_each_time(skip: bool) -> None:
     _, fast = _schemas()
