@@ -53,7 +53,9 @@ class Shop(Node):
         return await seller_scorecard(info, self.pk)
 
 
-def _shop(row: tuple[models.Shop, models.Organisation] | None) -> Shop | None:
+def shop_of(row: tuple[models.Shop, models.Organisation] | None) -> Shop | None:
+    """The shop of a shop loader's row (None for none): one function, so the objects it makes can be shared
+    (ScopedLoader.shared)."""
     return None if row is None else Shop.from_row(row)
 
 
@@ -129,7 +131,7 @@ class Product(Node):
 
     @strawberry.field
     def shop(self, info: Info) -> Shop | None:
-        return info.context.loaders.shop_by_id.shared(self.shop_pk, _shop)
+        return info.context.loaders.shop_by_id.shared(self.shop_pk, shop_of)
 
 
 def _stock(summary: Any) -> int:

@@ -15,7 +15,7 @@ from server.models import enums
 from server.schema.context import Info
 from server.schema.errors import UserError
 from server.schema.types.campaign import Campaign
-from server.schema.types.catalogue import Product, Shop
+from server.schema.types.catalogue import Product, Shop, shop_of
 from server.schema.types.common import Node, Role
 from server.schema.types.history import FieldChange
 from server.services import registration_rules
@@ -50,7 +50,7 @@ def _maybe(wrap: Any) -> Any:
 
 
 # One object per related row and request, shared by the rows of a page (ScopedLoader.shared).
-_CAMPAIGN, _PRODUCT, _SHOP = _maybe(Campaign.from_row), _maybe(Product.from_row), _maybe(Shop.from_row)
+_CAMPAIGN, _PRODUCT = _maybe(Campaign.from_row), _maybe(Product.from_row)
 
 
 def _is_not_none(value: Any) -> bool:
@@ -151,9 +151,8 @@ class Registration(Node):
 
     @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
     def status(self, info: Info) -> RegistrationStatus:
-        if (
-            self.row.status not in registration_rules.OPEN_STATUSES
-        ):  # only an open one closes with its campaign
+        # Only an open registration closes with its campaign: any other answers without the campaign.
+        if self.row.status not in registration_rules.OPEN_STATUSES:
             return self.row.status
         return info.context.loaders.campaign_by_id.answer(
             self.row.campaign_id, lambda c: self._status(info, c)
@@ -181,7 +180,7 @@ class Registration(Node):
 
     @strawberry.field
     def shop(self, info: Info) -> Shop | None:
-        return info.context.loaders.shop_by_id.shared(self.row.shop_id, _SHOP)
+        return info.context.loaders.shop_by_id.shared(self.row.shop_id, shop_of)
 
     @strawberry.field(description="Whether the viewing agency bookmarked it (agencies only).")
     def bookmarked(self, info: Info) -> bool | None:
