@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { axeFindings, type Finding } from './support/axe.ts';
+import { networkQuiet, openInApp } from './support/navigate.ts';
 import { DESKTOP, PHONE, signedInPage } from './support/story.ts';
 import { settled } from './support/session.ts';
 
@@ -18,10 +19,10 @@ const ROLES = {
 const SIZES = { desktop: DESKTOP, phone: PHONE } as const;
 
 async function scan(page: Page, path: string, where: string): Promise<Finding[]> {
-  await page.goto(path);
+  await openInApp(page, path);
   await expect(page.locator('main')).toBeVisible();
   await settled(page);
-  await page.waitForLoadState('networkidle');
+  await networkQuiet(page);
   return axeFindings(page, where);
 }
 
@@ -30,7 +31,7 @@ function report(findings: Finding[]): string {
 }
 
 async function firstDetail(page: Page, listPath: string, pattern: RegExp): Promise<string | null> {
-  await page.goto(listPath);
+  await openInApp(page, listPath);
   await settled(page);
   const link = page.locator(`main a[href]`).filter({ has: page.locator(':scope') });
   const hrefs = await link.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -55,7 +56,7 @@ for (const [role, paths] of Object.entries(ROLES)) {
       }
       for (const path of all) findings.push(...(await scan(page, path, `${role} ${size} ${path}`)));
       // The dialogs every role has: the notifications popover (the bell) and the account menu.
-      await page.goto(paths[0]);
+      await openInApp(page, paths[0]);
       await settled(page);
       await page.getByRole('button', { name: /^Notifications, / }).click();
       await expect(page.getByRole('dialog', { name: /^Notifications, / })).toBeVisible();

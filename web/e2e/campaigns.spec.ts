@@ -1,65 +1,16 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, settled, shoot, VIEWPORTS } from './support/session.ts';
-
-/** A datetime-local value (with seconds) for an instant as it reads in `timeZone`. */
-function wallTime(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-  const page = await context.newPage();
-  await logIn(page, email);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-  return page;
-}
-
-/** Closes the toasts so screenshots show the screen itself. */
-async function clearToasts(page: Page) {
-  const close = page.locator('.mantine-Notification-root button');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
-}
-
-async function snap(page: Page, name: string) {
-  await settled(page);
-  await clearToasts(page);
-  await shoot(page, name);
-}
-
-/** Marks the page; the mark survives everything except a reload (proof that an update came live). */
-async function markNoReload(page: Page) {
-  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
-}
-async function stillNoReload(page: Page) {
-  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-}
+import { expect, test } from '@playwright/test';
+import { VIEWPORTS } from './support/session.ts';
+import { DESKTOP, markNoReload, signedInPage, snap, stillNoReload, wallTime } from './support/story.ts';
 
 const DAY = 86_400_000;
 const BANGKOK = 'Asia/Bangkok';
 
 test('campaign story: create and publish, a seller registers two products, the agency reviews, both see it live', async ({ browser }) => {
-  // The campaign must start in the future and registration opens at its start: it starts 45 s from now.
   test.setTimeout(180_000);
   const name = `E2E Glow ${Date.now() % 100_000}`;
-  const start = new Date(Date.now() + 45_000);
 
   // --- the agency creates the campaign; a rule broken while typing shows at its field first
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   await agency.getByRole('link', { name: 'Campaigns', exact: true }).click();
   await agency.getByRole('link', { name: 'New campaign' }).click();
   await expect(agency.getByRole('heading', { name: 'New campaign' })).toBeVisible();
@@ -76,6 +27,9 @@ test('campaign story: create and publish, a seller registers two products, the a
   await agency.getByRole('option', { name: 'Thailand' }).click();
   await agency.getByRole('textbox', { name: 'Description' }).fill('Year-end skincare push with creators in Thailand.');
   await agency.getByRole('textbox', { name: 'Commission requirement' }).fill('12.5');
+  // The campaign must start in the future and registration opens at its start, so the seller waits for it: the start
+  // is taken as the dates are typed, with room for the rest of the form on a busy machine.
+  const start = new Date(Date.now() + 20_000);
   await agency.getByLabel('Campaign start').fill(wallTime(start, BANGKOK));
   await agency.getByLabel('Campaign end').fill(wallTime(new Date(start.getTime() + 30 * DAY), BANGKOK));
   await agency.getByLabel('Registration closes').fill(wallTime(new Date(start.getTime() + 20 * DAY), BANGKOK));
@@ -95,7 +49,7 @@ test('campaign story: create and publish, a seller registers two products, the a
   await snap(agency, 'campaign-detail-published-desktop');
 
   // --- the seller, in its own browser context, waits for the start and finds the campaign
-  const seller = await signedIn(browser, 'seller@demo.test');
+  const seller = await signedInPage(browser, 'seller@demo.test', DESKTOP);
   const untilStart = start.getTime() - Date.now() + 1_500;
   if (untilStart > 0) await seller.waitForTimeout(untilStart);
   await seller.getByRole('link', { name: 'Campaign marketplace' }).click();

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, settled, shoot, VIEWPORTS } from './support/session.ts';
-import { apiAs } from './support/story.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { settled, shoot } from './support/session.ts';
+import { apiAs, DESKTOP, signedInPage } from './support/story.ts';
 
 /**
  * More of the agency's and seller's daily work, walked in the browser: archiving a closed campaign (out of the
@@ -11,14 +11,6 @@ import { apiAs } from './support/story.ts';
 
 const DAY = 86_400_000;
 const BANGKOK = 'Asia/Bangkok';
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-  const page = await context.newPage();
-  await logIn(page, email);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-  return page;
-}
 
 async function snap(page: Page, name: string) {
   await settled(page);
@@ -60,7 +52,7 @@ async function openCampaign(agency: Page, name: string) {
 
 test('agency: archive a closed campaign; it leaves the list, "Show archived" still reads it; bring it back', async ({ browser }) => {
   test.setTimeout(120_000);
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   await agency.goto('/agency/campaigns');
   const rows = agency.getByTestId('campaign-row');
   const closed = rows.filter({ hasText: 'Back to School Tech' });
@@ -113,7 +105,7 @@ test('agency: decide several cancellation requests at once, with one result per 
   await api.dispose();
   const titles = approved.map((r) => r.product!.title);
 
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   await openCampaign(agency, 'Glow Up Beauty Month');
   const requested = agency.getByTestId('registration-row').and(agency.locator('[data-status="PENDING_CLOSED"]'));
   for (const title of titles) {
@@ -155,7 +147,7 @@ test('agency: filter registrations by posted content and by registration days', 
   const onDay = all.filter((r) => bangkokDay(r.registeredAt) === day);
   const dayBefore = bangkokDay(new Date(Date.parse(`${day}T12:00:00+07:00`) - DAY).toISOString());
 
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   await openCampaign(agency, 'Glow Up Beauty Month');
   const rows = agency.getByTestId('registration-row');
   const table = agency.getByTestId('registration-table');
@@ -191,7 +183,7 @@ test('agency: filter registrations by posted content and by registration days', 
 
 test('seller: the marketplace shows a campaign the moment it is published and drops it when unpublished, live', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
-  const seller = await signedIn(browser, 'seller@demo.test');
+  const seller = await signedInPage(browser, 'seller@demo.test', DESKTOP);
   await seller.goto('/seller/marketplace');
   const cards = seller.getByTestId('marketplace-card');
   await expect(cards.first()).toBeVisible();

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { settled, shoot } from './support/session.ts';
+import { DESKTOP, signedInPage } from './support/story.ts';
 
 /**
  * The agency's and seller's daily work: duplicate a campaign into a draft and delete the draft, the closing-soon
@@ -25,14 +26,6 @@ function wallTime(at: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-  const page = await context.newPage();
-  await logIn(page, email);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-  return page;
-}
-
 async function snap(page: Page, name: string) {
   await settled(page);
   const close = page.locator('.mantine-Notification-root button');
@@ -44,7 +37,7 @@ const DAY = 86_400_000;
 
 test('agency: duplicate a campaign into a draft, find it, delete it; closing-soon sort and open-now filter', async ({ browser }) => {
   test.setTimeout(180_000);
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   await agency.getByRole('link', { name: 'Campaigns', exact: true }).click();
   const rows = agency.getByTestId('campaign-row');
   await expect(rows.first()).toBeVisible();
@@ -94,7 +87,7 @@ test('agency: duplicate a campaign into a draft, find it, delete it; closing-soo
 
 test('agency: preview a share link as a creator sees it, with no creator action', async ({ browser }) => {
   test.setTimeout(90_000);
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   await agency.getByRole('link', { name: 'Product lists' }).click();
   const listLinks = agency.getByTestId('list-row').getByRole('link');
   await expect(listLinks.first()).toBeVisible();
@@ -118,7 +111,7 @@ test('agency: preview a share link as a creator sees it, with no creator action'
 
 test('seller: change a pending registration’s terms in place; the history shows it, the agency sees it live', async ({ browser }) => {
   test.setTimeout(90_000);
-  const seller = await signedIn(browser, 'seller@demo.test');
+  const seller = await signedInPage(browser, 'seller@demo.test', DESKTOP);
   await seller.getByRole('link', { name: 'My registrations', exact: true }).click();
   const pending = seller.getByTestId('my-registration-row').and(seller.locator('[data-status="PENDING"]'));
   await expect(pending.first()).toBeVisible();
@@ -127,7 +120,7 @@ test('seller: change a pending registration’s terms in place; the history show
   const title = (await row.locator('p').first().innerText()).trim();
 
   // The agency has the campaign's registrations open: the change reaches its row live.
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   await agency.goto('/agency/campaigns');
   await agency.getByRole('link', { name: campaign, exact: true }).first().click();
   const agencyRow = agency.getByTestId('registration-row').filter({ hasText: title }).first();
@@ -159,7 +152,7 @@ test('seller: change a pending registration’s terms in place; the history show
 
 test('agency: change the markets it serves; a market with open campaigns cannot be dropped', async ({ browser }) => {
   test.setTimeout(90_000);
-  const agency = await signedIn(browser, 'agency@demo.test');
+  const agency = await signedInPage(browser, 'agency@demo.test', DESKTOP);
   const served = agency.getByTestId('markets-served');
   await expect(served).toContainText('Thailand');
   const change = async (toggle: string[]) => {

@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { networkQuiet, openInApp } from './support/navigate.ts';
 import { DEMO_PASSWORD } from './support/session.ts';
 
 const LANGS = { en: 'en-US', th: 'th-TH', vi: 'vi-VN', id: 'id-ID', ms: 'ms-MY', fil: 'fil-PH' } as const;
@@ -81,7 +82,7 @@ async function signIn(browser: Browser, lang: Lang, size: Size, email: string): 
 async function quiet(page: Page) {
   await expect(page.locator('main').getByRole('heading').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('main [role="status"] .mantine-Loader-root')).toHaveCount(0, { timeout: 30_000 });
-  await page.waitForLoadState('networkidle');
+  await networkQuiet(page);
 }
 
 interface Look {
@@ -188,36 +189,36 @@ for (const lang of Object.keys(LANGS) as Lang[]) {
       const page = await signIn(browser, lang, walk.size, `${walk.role}@demo.test`);
       const at = (screen: string) => `${lang}-${walk.role}-${walk.size}/${screen}`;
       for (const path of walk.paths) {
-        await page.goto(path);
+        await openInApp(page, path);
         await check(page, lang, english, at(path.slice(walk.role.length + 2) || 'home'));
       }
       if (walk.role === 'agency') {
         // A campaign, each of its tabs, and a product list.
-        await page.goto('/agency/campaigns');
+        await openInApp(page, '/agency/campaigns');
         await quiet(page);
         const campaign = await page.locator('main a[href^="/agency/campaigns/"]:not([href$="/new"])').first().getAttribute('href');
-        await page.goto(campaign!);
+        await openInApp(page, campaign!);
         await check(page, lang, english, at('campaign'));
         const tabs = page.locator('main [role="tab"]');
         for (const [i, tab] of ['performance', 'details', 'history'].entries()) {
           await tabs.nth(i + 1).click();
           await check(page, lang, english, at(`campaign-${tab}`));
         }
-        await page.goto('/agency/lists');
+        await openInApp(page, '/agency/lists');
         await quiet(page);
         const list = await page.locator('main a[href^="/agency/lists/"]').first().getAttribute('href');
         if (list) {
-          await page.goto(list);
+          await openInApp(page, list);
           await check(page, lang, english, at('list'));
         }
       }
       if (walk.role === 'seller') {
-        await page.goto('/seller/marketplace');
+        await openInApp(page, '/seller/marketplace');
         await quiet(page);
         const campaign = await page.locator('main a[href^="/seller/marketplace/"]').first().getAttribute('href');
-        await page.goto(campaign!);
+        await openInApp(page, campaign!);
         await check(page, lang, english, at('campaign'));
-        await page.goto(`${campaign}/register`);
+        await openInApp(page, `${campaign}/register`);
         await check(page, lang, english, at('register'));
       }
       await page.context().close();

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, logIn, settled, shoot, VIEWPORTS } from './session.ts';
+import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './session.ts';
 
 /** A datetime-local value (with seconds) for an instant as it reads in `timeZone`. */
 export function wallTime(at: Date, timeZone: string): string {
@@ -14,13 +14,29 @@ export function wallTime(at: Date, timeZone: string): string {
 export const DESKTOP: BrowserContextOptions = { viewport: VIEWPORTS.desktop };
 export const PHONE: BrowserContextOptions = { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true };
 
-/** A page in its own browser context (its own session), signed in, with the live connection up. */
+/** The login mutation as `email` with the demo password; its token is a bearer token, and its answer sets the cookie. */
+async function logInThrough(api: APIRequestContext, email: string): Promise<string> {
+  const login = await api.post('/graphql', {
+    data: { query: 'mutation($i: LoginInput!) { login(input: $i) { token userErrors { message } } }', variables: { i: { email, password: DEMO_PASSWORD } } },
+  });
+  const body = await login.json();
+  expect(body.errors ?? [], `login of ${email}`).toEqual([]);
+  expect(body.data.login.userErrors, `login of ${email}`).toEqual([]);
+  return body.data.login.token as string;
+}
+
+/**
+ * A page in its own browser context (its own session), signed in, on its role's home with the live connection up.
+ * The session comes from the login mutation (its cookie lands in the context), not the login form, which cost a page
+ * load per sign-in: login.spec.ts, keyboard.spec.ts and the locale specs sign in through the form.
+ */
 export async function signedInPage(browser: Browser, email: string, options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext(options);
+  await logInThrough(context.request, email);
   const page = await context.newPage();
-  await logIn(page, email);
-  await expect(page).not.toHaveURL(/\/login$/);
+  await page.goto('/');
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+  await expect(page).not.toHaveURL(/\/login$/);
   return page;
 }
 
@@ -57,10 +73,7 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
 
 /** A GraphQL client signed in as `email` (a bearer token, no page): for setting up what a walk needs. */
 export async function apiAs(api: APIRequestContext, email: string) {
-  const login = await api.post('/graphql', {
-    data: { query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email, password: DEMO_PASSWORD } } },
-  });
-  const token = (await login.json()).data.login.token as string;
+  const token = await logInThrough(api, email);
   return async (query: string, variables: Record<string, unknown> = {}) => {
     const answer = await api.post('/graphql', { headers: { Authorization: `Bearer ${token}` }, data: { query, variables } });
     const body = await answer.json();
