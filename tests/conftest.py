@@ -19,7 +19,7 @@ from server.runtime import Runtime
 from server.settings import Settings
 from tests.plugins.services import PG_URL, create_pg_database, drop_pg_database, need
 
-pytest_plugins = ["tests.plugins.api", "tests.plugins.orders"]
+pytest_plugins = ["tests.plugins.api", "tests.plugins.orders", "tests.plugins.stall_watch"]
 
 T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 TEST_SECRET = "test-secret-key-0123456789abcdef0123456789"
@@ -55,6 +55,9 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
     # Every request reads its session, so a test's statement counts do not depend on what it sent before; the
     # cache of verified tokens has its own tests (tests/api/test_principal_cache.py).
     overrides.setdefault("principal_cache_seconds", 0)
+    # An app's lifespan would freeze the test worker's whole heap and raise its collection thresholds for every
+    # later test; tests/test_gc_tuning.py turns it on where that is what it tests.
+    overrides.setdefault("gc_tuning", False)
     return Settings(
         env="test",
         database_url=database_url,
