@@ -1,13 +1,16 @@
 """A bounded least-recently-used cache, for the per-process caches of the request path (loader selects, query
-costs, argument sites). Not thread-safe: it is used from the event loop only."""
+costs, argument sites), and `cached_on` for what belongs to one schema. Not thread-safe: they are used from the
+event loop only."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from functools import wraps
 from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 class LRU(Generic[V]):
@@ -44,3 +47,19 @@ class LRU(Generic[V]):
         else:
             self._entries.move_to_end((id(document), *key))
         return entry[1]
+
+
+def cached_on(compute: Callable[[Any], T]) -> Callable[[Any], T]:
+    """`compute(owner)` worked out once per owner (a schema, one of its types) and kept on the owner itself, so
+    that it lives as long as the owner: a process-wide cache keyed by it would keep every schema the process
+    ever built, and their types, alive."""
+    attribute = f"_matchup_{compute.__name__}"
+
+    @wraps(compute)
+    def cached(owner: Any) -> T:
+        kept = owner.__dict__
+        if attribute not in kept:
+            kept[attribute] = compute(owner)
+        return kept[attribute]
+
+    return cached

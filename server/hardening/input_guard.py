@@ -43,7 +43,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from server.hardening.json_body import string_problem
-from server.lru import LRU
+from server.lru import LRU, cached_on
 
 # Lists whose field has its own cap, enforced by its service with a userError (code TOO_MANY), keyed by
 # "InputType.field" or "ParentType.field(argument)".
@@ -223,21 +223,24 @@ def _argument_sites(
     return sites
 
 
-# The sites of recently seen documents, so that a request walks only its values (LRU.per_document).
-_SITES: LRU[Any] = LRU(512)
+@cached_on  # the schema's own: the sites hold its input types
+def document_sites(_schema: GraphQLSchema) -> LRU[Any]:
+    """The sites of the schema's recently seen documents, so that a request walks only its values
+    (LRU.per_document)."""
+    return LRU(512)
 
 
-def forget_documents() -> None:
+def forget_documents(schema: GraphQLSchema) -> None:
     """Empties the cache of documents' argument sites (a benchmark's cold start)."""
-    _SITES.clear()
+    document_sites(schema).clear()
 
 
 def _cached_sites(
     schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode
 ) -> list[_Site]:
     name = operation.name.value if operation.name else None
-    return _SITES.per_document(
-        (id(schema), name), document, lambda: _argument_sites(schema, document, operation)
+    return document_sites(schema).per_document(
+        (name,), document, lambda: _argument_sites(schema, document, operation)
     )
 
 

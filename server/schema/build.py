@@ -9,7 +9,6 @@ import strawberry
 from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
-    ValidationCache,
 )
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
@@ -28,6 +27,7 @@ from server.schema.fast_inputs import install_fast_inputs
 from server.schema.fast_resolvers import install_fast_resolvers
 from server.schema.root import Mutation, Query
 from server.schema.subscription_root import Subscription
+from server.schema.validation_cache import validation_cache
 from server.schema.validation_rules import limit_rules
 from server.settings import Settings
 
@@ -64,7 +64,7 @@ def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawbe
         extensions=[
             ObserveOperations,  # first: its span and duration enclose the others (server/observability/graphql.py)
             partial(ParserCache, maxsize=settings.graphql_cache_size),
-            partial(ValidationCache, maxsize=settings.graphql_cache_size),
+            validation_cache(settings.graphql_cache_size),  # per schema (server/schema/validation_cache.py)
             partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
             limit_rules(
                 settings

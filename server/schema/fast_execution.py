@@ -39,6 +39,7 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLSchema,
     is_leaf_type,
 )
 from graphql.execution.executor import gather_with_cancel  # pyright: ignore[reportPrivateImportUsage] -- not in __all__
@@ -47,7 +48,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from server.authz.decisions import field_access
 from server.authz.rules import Access, audience_of
-from server.lru import LRU
+from server.lru import LRU, cached_on
 from server.schema.compiled_plans import (
     LeafShape,
     ListShape,
@@ -80,7 +81,11 @@ __all__ = ["FastExecutionContext"]
 # Steps of the selection sets of documents without @skip, @include, @defer or @stream, which give the same sets
 # whatever the variables: keyed by (parent type, audience, the set's response names and field nodes). An entry's
 # steps hold those nodes, so their ids stay unique while it is cached.
-_SETS: LRU[PlannedSet] = LRU(4096)
+@cached_on  # the schema's own: its keys hold the schema's types
+def planned_sets(_schema: GraphQLSchema) -> LRU[PlannedSet]:
+    return LRU(4096)
+
+
 # id(operation) → (operation, whether its document gives the same selection sets whatever the variables).
 _FIXED: LRU[tuple[Any, bool]] = LRU(1024)
 
@@ -128,7 +133,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 audience,
                 tuple((name, *[id(d.node) for d in details]) for name, details in grouped_field_set.items()),
             )
-            planned_set = _SETS.get_or_build(
+            planned_set = planned_sets(self.schema).get_or_build(
                 key, lambda: PlannedSet(self._steps(parent_type, grouped_field_set, audience))
             )
         else:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import cache
 from typing import Any
 
 from graphql import (
@@ -26,6 +25,7 @@ from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 from strawberry.types.field import StrawberryField
 
 from server.authz.gate import PolicyGate
+from server.lru import cached_on
 
 __all__ = [
     "EXECUTE",
@@ -77,7 +77,7 @@ def denied(_source: Any) -> None:
 ISOFORMAT_CLASSES: dict[str, type] = {"DateTime": datetime, "Date": date, "Time": time}
 
 
-@cache  # per type of the process's schemas: an enum's names take a loop over its members and values
+@cached_on  # an enum's names take a loop over its members and values
 def leaf_coercion(leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callable[[Any], Any] | None]:
     """(the type's coercion, a class whose values a direct function serialises, that function).
 
@@ -105,7 +105,7 @@ def leaf_coercion(leaf: Any) -> tuple[Callable[[Any], Any], type | None, Callabl
     return coerce_member, wrapped if every_member else None, names.__getitem__
 
 
-@cache  # per object type of the process's schemas
+@cached_on
 def type_check(object_type: GraphQLObjectType) -> Callable[[Any, Any], Any] | None:
     """The object type's is_type_of, answering True at once for an object of exactly the type's own class that
     is not cast to another type, as Strawberry's check would (its isinstance against the type's class and

@@ -1,9 +1,9 @@
 """The added validation rules (depth and alias limits, one login per operation, no introspection outside dev) as
 one extension whose rule classes are built once per schema, so that the validation cache hits.
 
-Strawberry's ValidationCache keys its LRU on (schema, document, validation rule classes). QueryDepthLimiter and
-MaxAliasesLimiter create a new rule class every time they are constructed, and extensions are constructed per
-request, so with them the key changed on every request and the cache never hit. Here the classes are created once
+The validation cache (server/schema/validation_cache.py) keys its LRU on (schema, document, validation rule
+classes). QueryDepthLimiter and MaxAliasesLimiter create a new rule class every time they are constructed, and
+extensions are constructed per request, so with them the key changed on every request and the cache never hit. Here the classes are created once
 and every request's extension adds those same classes. One extension rather than one per rule: Strawberry runs
 every extension's hooks on every request.
 """

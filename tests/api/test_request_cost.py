@@ -12,6 +12,7 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
+from server.schema.validation_cache import validation_cache_of
 from tests.api.registrations.helpers import approve, make_campaign, make_products, register_one
 from tests.plugins.api import World
 from tests.web_documents import document_text
@@ -85,11 +86,9 @@ async def test_a_mutation_takes_the_write_lock_on_sqlite_and_reads_do_not(rt, wo
     assert [b for b in checkouts.begins if "IMMEDIATE" in b] == expected
 
 
-async def test_the_validation_cache_hits_across_requests(rt, world: World, as_role) -> None:
-    from strawberry.extensions.validation_cache import _get_validate_cache
-
+async def test_the_validation_cache_hits_across_requests(app, world: World, as_role) -> None:
     agency = await as_role("agency_a")
-    cache = _get_validate_cache(rt.settings.graphql_cache_size)
+    cache = validation_cache_of(app.state.schema)
     before = cache.cache_info()
     for first in (5, 6, 7):  # the same document, other variables
         await agency(PAGE, {"first": first})
