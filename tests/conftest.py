@@ -3,6 +3,7 @@ frozen clock, an in-process ASGI client, per-role API clients and a two-tenant w
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,6 +79,14 @@ async def _empty_all_tables(rt: Runtime) -> None:
             await conn.execute(
                 text("TRUNCATE " + ", ".join(f'"{n}"' for n in tables) + " RESTART IDENTITY CASCADE")
             )
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What the worker holds once its tests are collected (modules, the test items) lives for the whole run: frozen
+    (as the server freezes its start-up, server/gc_tuning.py), the full collections between tests walk only what
+    the tests themselves made. Nothing is collected less: only objects that already exist are frozen."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True, scope="session")

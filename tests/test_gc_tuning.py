@@ -15,12 +15,15 @@ from tests.conftest import make_settings
 
 @pytest.fixture
 def restore_gc() -> Iterator[None]:
-    thresholds = gc.get_threshold()
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count() > 0  # the test run's own (tests/conftest.py)
     gc.unfreeze()
     gc.set_threshold(700, 10, 10)
     yield
     gc.unfreeze()
     gc.set_threshold(*thresholds)
+    if frozen:
+        gc.collect()
+        gc.freeze()
 
 
 @pytest.mark.parametrize("enabled", [True, False])
