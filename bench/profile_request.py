@@ -1,7 +1,7 @@
 """What one GraphQL request of bench/registrations_page.py costs in process, without HTTP load: interpreter work
 (function calls per request under cProfile, deterministic) and CPU per request (`time.process_time`).
 
-    python bench/profile_request.py [--rows 20] [--requests 200] [--mode calls|time|profile] [--typename]
+    python bench/profile_request.py [--rows 20] [--requests 200] [--mode calls|time|profile] [--typename | --query Q]
                                     [--database NAME] [--keep]
 
 Seeds a throwaway PostgreSQL database as bench/registrations_page.py does (or reuses `--database NAME`, seeded
@@ -121,6 +121,8 @@ async def measure(url: str, args: argparse.Namespace, campaign_id: int, email: s
         token = json.loads((await post(app, json.dumps(login).encode(), None))[1])["data"]["login"]["token"]
         if args.typename:
             body = {"query": TYPENAME}
+        elif args.query:
+            body = {"query": args.query, "variables": {"campaign": encode_id("Campaign", campaign_id)}}
         else:
             body = {
                 "query": PAGE,
@@ -197,6 +199,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--mode", choices=("calls", "time", "profile", "sample"), default="calls")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--query", help="another document, as the agency (variable $campaign: the campaign's id)")
     parser.add_argument("--dump", help="write the cProfile stats to this file (pstats format)")
     parser.add_argument("--typename", action="store_true", help="{ __typename } instead of the page")
     parser.add_argument("--registrations", type=int, default=300)

@@ -89,11 +89,10 @@ async def test_a_mutation_takes_the_write_lock_on_sqlite_and_reads_do_not(rt, wo
 async def test_the_validation_cache_hits_across_requests(app, world: World, as_role) -> None:
     agency = await as_role("agency_a")
     cache = validation_cache_of(app.state.schema)
-    before = cache.cache_info()
-    for first in (5, 6, 7):  # the same document, other variables
+    before = len(cache)
+    for first in (5, 6, 7):  # the same document, other variables: one entry, validated once
         await agency(PAGE, {"first": first})
-    after = cache.cache_info()
-    assert after.misses - before.misses <= 1 and after.hits - before.hits >= 2, (before, after)
+    assert len(cache) == before + 1
 
 
 @pytest.mark.parametrize(
