@@ -199,7 +199,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--mode", choices=("calls", "time", "profile", "sample"), default="calls")
     parser.add_argument("--top", type=int, default=40)
-    parser.add_argument("--query", help="another document, as the agency (variable $campaign: the campaign's id)")
+    parser.add_argument(
+        "--query", help="another document, as the agency (variable $campaign: the campaign's id)"
+    )
     parser.add_argument("--dump", help="write the cProfile stats to this file (pstats format)")
     parser.add_argument("--typename", action="store_true", help="{ __typename } instead of the page")
     parser.add_argument("--registrations", type=int, default=300)

@@ -15,7 +15,10 @@ from tests.conftest import make_settings
 
 @pytest.fixture
 def restore_gc() -> Iterator[None]:
-    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count() > 0  # the test run's own (tests/conftest.py)
+    thresholds, frozen = (
+        gc.get_threshold(),
+        gc.get_freeze_count() > 0,
+    )  # the test run's own (tests/conftest.py)
     gc.unfreeze()
     gc.set_threshold(700, 10, 10)
     yield
