@@ -26,6 +26,7 @@ class SchemaValidationCache(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         document, rules = context.graphql_document, context.validation_rules
+        assert document is not None, "validation runs on a parsed document"
         schema = context.schema._schema  # noqa: SLF001 - the graphql-core schema, as Strawberry's own cache passes it
         context.pre_execution_errors = self._results.per_document(
             (rules,), document, lambda: validate_document(schema, document, rules)
