@@ -96,7 +96,7 @@ class TermsEvent:  # the policy's own type name: actorPersonName is shown on the
 OWN_ORGANISATION = 5
 
 
-def _item(name: Any = "a", **values: Any) -> Item:
+def _item(name: Any = "a", cls: type[Item] | None = None, **values: Any) -> Item:
     fields = {
         "maybe": 1,
         "colour": Colour.RED,
@@ -107,7 +107,7 @@ def _item(name: Any = "a", **values: Any) -> Item:
     }
     fields.update(values)
     fields.setdefault("required_child", Item(name="leaf", **{**fields, "required_child": None}))
-    return Item(name=name, **fields)
+    return (cls or Item)(name=name, **fields)
 
 
 ITEMS = [
@@ -359,23 +359,11 @@ def test_the_type_check_answers_as_strawberry_s_for_exact_cast_and_other_objects
     class SubItem(Item):  # type: ignore[misc]
         pass
 
-    def item(cls: type = Item) -> Any:
-        return cls(
-            name="a",
-            maybe=None,
-            colour=Colour.RED,
-            shade=None,
-            at=None,
-            child=None,
-            required_child=None,
-            tags=[],
-        )
-
-    cast = item()
+    cast = _item()
     setattr(cast, TYPE_CAST_ATTRIBUTE, Other)
-    for value in (item(), item(SubItem), Other(name="x"), cast, SimpleNamespace(name="y")):
+    for value in (_item(), _item(cls=SubItem), Other(name="x"), cast, SimpleNamespace(name="y")):
         assert check(value, None) is original(value, None), value
-    assert check(item(), None) is True and check(cast, None) is False
+    assert check(_item(), None) is True and check(cast, None) is False
     # a type without an interface has no is_type_of from Strawberry: none to speed up
     assert type_check(schema._schema.type_map["Query"]) is None
 
