@@ -13,7 +13,7 @@ from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
 from server.schema.pagination import Connection, keyset_page
-from server.schema.types.common import Market, Money, Node, SellerType
+from server.schema.types.common import Market, Money, Node, SellerType, or_none
 from server.schema.types.scorecard import SellerScorecard, seller_scorecard
 from server.search import contains, contains_pattern
 
@@ -53,10 +53,8 @@ class Shop(Node):
         return await seller_scorecard(info, self.pk)
 
 
-def shop_of(row: tuple[models.Shop, models.Organisation] | None) -> Shop | None:
-    """The shop of a shop loader's row (None for none): one function, so the objects it makes can be shared
-    (ScopedLoader.shared)."""
-    return None if row is None else Shop.from_row(row)
+# The shop of a shop loader's row, for every field that shows one: their objects are shared (ScopedLoader.shared).
+shop_of = or_none(Shop.from_row)
 
 
 @strawberry.type(description="One sellable variant of a product.")

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import strawberry
 
 from server.models import enums
 from server.money import minor_to_decimal_string
+
+T = TypeVar("T")
+
+
+def or_none(make: Callable[[Any], T]) -> Callable[[Any], T | None]:
+    """make(row), or None for a loader's None. Made once per module, so that ScopedLoader.shared can key the
+    objects it makes by it."""
+    return lambda row: None if row is None else make(row)
+
 
 # A domain enum becomes a GraphQL enum in place: strawberry.enum(X) registers X itself and returns it. Every
 # schema module aliases the class first (Name = enums.Name) and registers the alias, so that type checkers take

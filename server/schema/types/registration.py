@@ -16,7 +16,7 @@ from server.schema.context import Info
 from server.schema.errors import UserError
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop, shop_of
-from server.schema.types.common import Node, Role
+from server.schema.types.common import Node, Role, or_none
 from server.schema.types.history import FieldChange
 from server.services import registration_rules
 
@@ -45,12 +45,8 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _maybe(wrap: Any) -> Any:
-    return lambda row: None if row is None else wrap(row)
-
-
 # One object per related row and request, shared by the rows of a page (ScopedLoader.shared).
-_CAMPAIGN, _PRODUCT = _maybe(Campaign.from_row), _maybe(Product.from_row)
+_CAMPAIGN, _PRODUCT = or_none(Campaign.from_row), or_none(Product.from_row)
 
 
 def _is_not_none(value: Any) -> bool:
