@@ -33,8 +33,14 @@ DECISION_STATUS = {
 }
 
 
+def closes_with_campaign(status: RegistrationStatus) -> bool:
+    """Whether the campaign's end closes a registration in this status (only an open one): for any other, its
+    shown status and closing time need no campaign."""
+    return status in OPEN_STATUSES
+
+
 def effective_status(status: RegistrationStatus, campaign_end: datetime, now: datetime) -> RegistrationStatus:
-    if status in OPEN_STATUSES and now >= campaign_end:
+    if closes_with_campaign(status) and now >= campaign_end:
         return RegistrationStatus.CLOSED
     return status
 

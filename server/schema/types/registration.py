@@ -147,8 +147,7 @@ class Registration(Node):
 
     @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
     def status(self, info: Info) -> RegistrationStatus:
-        # Only an open registration closes with its campaign: any other answers without the campaign.
-        if self.row.status not in registration_rules.OPEN_STATUSES:
+        if not registration_rules.closes_with_campaign(self.row.status):
             return self.row.status
         return info.context.loaders.campaign_by_id.answer(
             self.row.campaign_id, lambda c: self._status(info, c)
@@ -160,7 +159,7 @@ class Registration(Node):
 
     @strawberry.field(description="When it closed (for a campaign that ended: the campaign's end).")
     def closed_at(self, info: Info) -> datetime | None:
-        if self.row.closed_at is not None or self.row.status not in registration_rules.OPEN_STATUSES:
+        if self.row.closed_at is not None or not registration_rules.closes_with_campaign(self.row.status):
             return self.row.closed_at
         return info.context.loaders.campaign_by_id.answer(
             self.row.campaign_id, lambda c: self._closed_at(info, c)
