@@ -181,7 +181,7 @@ fragment P on Product { title price { amount } stock }"""
 
 
 @pytest.mark.parametrize("document", [PAGE, FRAGMENTS], ids=["page", "fragments"])
-async def test_the_page_prefetches_its_rows_so_their_fields_need_no_await(
+async def test_the_page_reads_its_rows_relations_so_their_fields_ask_no_loader(
     rt, world: World, as_role, queries, monkeypatch, document: str
 ) -> None:
     await _registrations(rt, world, as_role, 10)
@@ -192,8 +192,8 @@ async def test_the_page_prefetches_its_rows_so_their_fields_need_no_await(
     nodes = [edge["node"] for edge in data["registrations"]["edges"]]
     assert len(nodes) == 10 and all(n["product"]["price"] and n["shop"]["name"] for n in nodes)
     assert sum(n["bookmarked"] is False for n in nodes) == 10
-    # status, bookmarked, product, price and stock per row, the shop once per shop: every one already loaded
-    assert len(fields.loaded) >= 50 and all(fields.loaded), fields.loaded
+    # status, bookmarked, product, price, stock and shop read what the page read with each row: no loader asked
+    assert fields.loaded == [], fields.loaded
     assert queries.count == 2, (
         queries.statements
     )  # lookup, the page with its count and its rows' relations joined
@@ -250,3 +250,25 @@ async def test_each_joined_relation_keeps_its_own_row_scope(
     assert [n[field] for n in nodes] == [None, None]
     assert all(n[other] is not None for n in nodes for other in {"campaign", "product", "shop"} - {field})
     assert queries.count == 2, queries.statements  # nothing loaded again for the hidden relation
+
+
+async def test_the_page_primes_the_loaders_for_the_rows_other_fields(
+    rt, world: World, as_role, queries, monkeypatch
+) -> None:
+    """A field the page does not answer itself (the campaign, the product's shop) still finds the page's rows in its
+    loader: no statement and no await of its own."""
+    await _registrations(rt, world, as_role, 10)
+    agency = await as_role("agency_a")
+    fields = LoaderFields(monkeypatch)
+    queries.reset()
+    data = await agency(
+        "query($first: Int) { registrations(first: $first) { edges { node { status campaign { name } "
+        "shop { name } product { title shop { name } } } } } }",
+        {"first": 20},
+    )
+    nodes = [edge["node"] for edge in data["registrations"]["edges"]]
+    assert len(nodes) == 10 and all(n["campaign"]["name"] and n["product"]["shop"]["name"] for n in nodes)
+    assert all(n["product"]["shop"]["name"] == n["shop"]["name"] for n in nodes)
+    # the campaign and the products' shops, through their loaders (once per campaign or shop): already loaded
+    assert fields.loaded and all(fields.loaded), fields.loaded
+    assert queries.count == 2, queries.statements  # lookup, the page with its rows' relations joined

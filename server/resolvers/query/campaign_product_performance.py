@@ -53,8 +53,6 @@ async def resolve_campaign_product_performance(
     currency = MARKET_CURRENCY[campaign.market]
 
     def node(row: ProductRow) -> ProductPerformance:
-        if shown.any:
-            shown.prime(info, row.registration, row.shown)
-        return ProductPerformance.of(row, currency)
+        return ProductPerformance.of(row, currency, shown.node(info, row.registration, row.shown))
 
     return connection(page, node, after)

@@ -27,6 +27,9 @@ from server.loaders.ready import selected
 from server.loaders.snapshots import Snapshot, columns_of
 from server.lru import LRU
 from server.schema.context import Info
+from server.schema.types.catalogue import Product, Shop, shop_of
+from server.schema.types.common import UNREAD
+from server.schema.types.registration import Joined, Registration
 
 R = models.Registration
 REGISTRATION = Snapshot(R)
@@ -40,7 +43,8 @@ _JOINS: LRU[tuple[list[tuple[Any, Any]], list[Any]]] = LRU(STATEMENT_CACHE_SIZE)
 class Shown:
     """The relations the operation reads of each row (as the field resolvers would load them)."""
 
-    campaign: bool
+    campaign: bool  # the campaign itself
+    campaign_end: bool  # only its end (status, closedAt)
     product: bool
     shop: bool
     bookmark: bool
@@ -60,7 +64,8 @@ class Shown:
         product = wanted("Registration", "product", node)
         product_fields = selected(info, *path, "product") if product else frozenset()
         return cls(
-            campaign=any(wanted("Registration", f, node) for f in ("status", "closedAt", "campaign")),
+            campaign=wanted("Registration", "campaign", node),
+            campaign_end=any(wanted("Registration", f, node) for f in ("status", "closedAt")),
             product=product,
             shop=wanted("Registration", "shop", node),
             bookmark=wanted("Registration", "bookmarked", node),
@@ -90,10 +95,10 @@ class Shown:
         def scoped(model: Any, type_name: str, name: str) -> Any:
             return aliased(model, select(model).where(row_scope(type_name, principal)).subquery(name))
 
-        if self.campaign:
+        if self.campaign or self.campaign_end:
             c = scoped(models.Campaign, "Campaign", "shown_campaigns")
             joins.append((c, c.id == R.campaign_id))
-            columns += columns_of(models.Campaign, c)
+            columns += columns_of(models.Campaign, c) if self.campaign else [c.campaign_end]
         if self.product:
             p = scoped(models.Product, "Product", "shown_products")
             joins.append((p, p.id == R.product_id))
@@ -118,30 +123,30 @@ class Shown:
 
     @property
     def any(self) -> bool:
-        return self.campaign or self.product or self.shop or self.bookmark or self.skus
+        return self.campaign or self.campaign_end or self.product or self.shop or self.bookmark or self.skus
 
-    def rows(self, info: Info, rows: Sequence[Sequence[Any]]) -> list[Any]:
-        """The registrations' snapshots of page rows, each selected as the registration's columns, then the shown
-        ones (then anything else); primes the loaders with every row's relations first."""
-        registrations = REGISTRATION.read_all(rows, 0)
-        self.prime_all(info, registrations, rows, REGISTRATION.width)
-        return registrations
+    def nodes(self, info: Info, rows: Sequence[Sequence[Any]]) -> list[Registration]:
+        """The registrations of page rows, each selected as the registration's columns, then the shown ones (then
+        anything else), with what was read of them (`Joined`); the loaders are primed with it too."""
+        return self.joined(info, REGISTRATION.read_all(rows, 0), rows, REGISTRATION.width)
 
-    def prime(self, info: Info, registration: Any, shown: Sequence[Any]) -> Any:
-        """Primes the loaders with one row's relations (`shown`: the columns `extend` added); returns
-        `registration`."""
-        self.prime_all(info, [registration], [shown], 0)
-        return registration
+    def node(self, info: Info, registration: Any, shown: Sequence[Any]) -> Registration:
+        """One registration with what was read of it (`shown`: the columns `extend` added)."""
+        return self.joined(info, [registration], [shown], 0)[0]
 
-    def prime_all(
+    def joined(
         self, info: Info, registrations: Sequence[Any], rows: Sequence[Sequence[Any]], start: int
-    ) -> None:
-        """Primes the loaders with each row's relations: `rows[i][start:]` are the columns `extend` added for
-        `registrations[i]`. One pass per relation over all the rows; a key keeps its first row's value, as a
-        prime per row would."""
+    ) -> list[Registration]:
+        """Each registration's node with its relations: `rows[i][start:]` are the columns `extend` added for
+        `registrations[i]`. One pass per relation over all the rows. The loaders are primed with them as well (for
+        other fields of the operation that load them); a key keeps its first row's value, as a prime per row would,
+        and rows that share a relation share its object, as ScopedLoader.shared would."""
         if not self.any:
-            return
+            return [Registration.from_row(r) for r in registrations]
         loaders = info.context.loaders
+        n = len(registrations)
+        unread: list[Any] = [UNREAD] * n
+        ends, products, shops, bookmarks = unread, unread, unread, unread
         at = start
         if self.campaign:
             campaigns = _CAMPAIGN.read_all(rows, at)
@@ -149,36 +154,54 @@ class Shown:
             loaders.campaign_by_id.prime_many(
                 zip([r.campaign_id for r in registrations], campaigns, strict=True)
             )
-        products: list[Any] = []
+            ends = [None if c is None else c.campaign_end for c in campaigns]
+        elif self.campaign_end:
+            ends = [row[at] for row in rows]
+            at += 1
+        product_rows: list[Any] = []
         if self.product:
-            products = _PRODUCT.read_all(rows, at)
+            product_rows = _PRODUCT.read_all(rows, at)
             at += _PRODUCT.width
             loaders.product_by_id.prime_many(
-                zip([r.product_id for r in registrations], products, strict=True)
+                zip([r.product_id for r in registrations], product_rows, strict=True)
             )
         if self.shop:
-            shops = _SHOP.read_all(rows, at)
+            shop_rows = _SHOP.read_all(rows, at)
             organisations = _ORGANISATION.read_all(rows, at + _SHOP.width)
             at += _SHOP.width + _ORGANISATION.width
-            loaders.shop_by_id.prime_many(
-                zip(
-                    [r.shop_id for r in registrations],
-                    [None if s is None else (s, o) for s, o in zip(shops, organisations, strict=True)],
-                    strict=True,
-                )
-            )
+            pairs = [None if s is None else (s, o) for s, o in zip(shop_rows, organisations, strict=True)]
+            loaders.shop_by_id.prime_many(zip([r.shop_id for r in registrations], pairs, strict=True))
+            made: dict[Any, Shop | None] = {}
+            shops = [
+                made[r.shop_id] if r.shop_id in made else made.setdefault(r.shop_id, shop_of(pair))
+                for r, pair in zip(registrations, pairs, strict=True)
+            ]
         if self.bookmark:
-            bookmarks = _BOOKMARK.read_all(rows, at)
+            bookmark_rows = _BOOKMARK.read_all(rows, at)
             at += _BOOKMARK.width
             loaders.bookmark_by_registration_id.prime_many(
-                zip([r.id for r in registrations], bookmarks, strict=True)
+                zip([r.id for r in registrations], bookmark_rows, strict=True)
             )
-        if self.skus and products:  # as the fields would: only for a product the viewer sees
-            low, stock, count = at, at + 1, at + 2
-            loaders.sku_summary_by_product_id.prime_many(
-                [
-                    (p.id, (p.id, row[low], row[stock], row[count]) if row[count] else None)
-                    for p, row in zip(products, rows, strict=True)
-                    if p is not None
+            bookmarks = [b is not None for b in bookmark_rows]
+        if self.product:
+            summaries: list[Any] = unread
+            if self.skus:  # as the fields would: only for a product the viewer sees
+                low, stock, count = at, at + 1, at + 2
+                summaries = [
+                    None if p is None else (p.id, row[low], row[stock], row[count]) if row[count] else None
+                    for p, row in zip(product_rows, rows, strict=True)
                 ]
-            )
+                loaders.sku_summary_by_product_id.prime_many(
+                    [(p.id, s) for p, s in zip(product_rows, summaries, strict=True) if p is not None]
+                )
+            made_products: dict[Any, Product | None] = {}
+            products = [
+                made_products[r.product_id]
+                if r.product_id in made_products
+                else made_products.setdefault(r.product_id, None if p is None else Product.from_row(p, s))
+                for r, p, s in zip(registrations, product_rows, summaries, strict=True)
+            ]
+        return [
+            Registration.from_row(r, Joined(campaign_end=e, product=p, shop=s, bookmarked=b))
+            for r, e, p, s, b in zip(registrations, ends, products, shops, bookmarks, strict=True)
+        ]

@@ -59,5 +59,5 @@ async def resolve_registrations(
         params,
         first=first,
         after=after,
-        nodes=lambda rows: [Registration.from_row(r) for r in shown.rows(info, rows)],
+        nodes=lambda rows: shown.nodes(info, rows),
     )

@@ -13,7 +13,7 @@ from server.ids import encode_id
 from server.models import enums
 from server.schema.context import Info
 from server.schema.pagination import Connection, keyset_page
-from server.schema.types.common import Market, Money, Node, SellerType, or_none
+from server.schema.types.common import UNREAD, Market, Money, Node, SellerType, Unread, or_none
 from server.schema.types.scorecard import SellerScorecard, seller_scorecard
 from server.search import contains, contains_pattern
 
@@ -85,10 +85,15 @@ class Product(Node):
     category: str
     description: str | None
     image_url: str | None
+    # (id, lowest price, stock, SKU count), None for a product without SKUs, when the page read it with the row
+    sku_summary: strawberry.Private[tuple[int, int, int, int] | None | Unread] = UNREAD
 
     @classmethod
-    def from_row(cls, row: models.Product) -> Product:
+    def from_row(
+        cls, row: models.Product, sku_summary: tuple[int, int, int, int] | None | Unread = UNREAD
+    ) -> Product:
         return cls(
+            sku_summary=sku_summary,
             id=encode_id("Product", row.id),
             pk=row.id,
             shop_pk=row.shop_id,
@@ -99,8 +104,11 @@ class Product(Node):
             image_url=row.image_url,
         )
 
-    # Plain resolvers over loaders (ScopedLoader.answer): no coroutine per row when the page prefetched them.
+    # Plain resolvers: the summary the page read with the row, else a loader (ScopedLoader.answer: no coroutine per
+    # row when the page primed it).
     def _summary(self, info: Info, fn: Any) -> Any:
+        if self.sku_summary is not UNREAD:
+            return fn(self.sku_summary)
         return info.context.loaders.sku_summary_by_product_id.answer(self.pk, fn)
 
     @strawberry.field(description="The lowest SKU price.")

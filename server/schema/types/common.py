@@ -14,6 +14,15 @@ from server.money import minor_to_decimal_string
 T = TypeVar("T")
 
 
+class Unread(enum.Enum):
+    """A relation a page did not read with its row (see `Joined` in registration.py): ask the loader."""
+
+    UNREAD = "UNREAD"
+
+
+UNREAD = Unread.UNREAD
+
+
 def or_none(make: Callable[[Any], T]) -> Callable[[Any], T | None]:
     """make(row), or None for a loader's None. Made once per module, so that ScopedLoader.shared can key the
     objects it makes by it."""

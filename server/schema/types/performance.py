@@ -210,9 +210,9 @@ class ProductPerformance:
     numbers: PerformanceNumbers
 
     @classmethod
-    def of(cls, row: ProductRow, currency: enums.Currency) -> ProductPerformance:
+    def of(cls, row: ProductRow, currency: enums.Currency, registration: Registration) -> ProductPerformance:
         return cls(
-            registration=Registration.from_row(row.registration),
+            registration=registration,
             status=row.status,
             creators_collaborating=row.creators_collaborating,
             creators_with_sales=row.creators_with_sales,

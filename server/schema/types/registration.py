@@ -16,7 +16,7 @@ from server.schema.context import Info
 from server.schema.errors import UserError
 from server.schema.types.campaign import Campaign
 from server.schema.types.catalogue import Product, Shop, shop_of
-from server.schema.types.common import Node, Role, or_none
+from server.schema.types.common import UNREAD, Node, Role, Unread, or_none
 from server.schema.types.history import FieldChange
 from server.services import registration_rules
 
@@ -51,6 +51,34 @@ _CAMPAIGN, _PRODUCT = or_none(Campaign.from_row), or_none(Product.from_row)
 
 def _is_not_none(value: Any) -> bool:
     return value is not None
+
+
+class Joined:
+    """What a page read together with a registration (its select_related, server/resolvers/query/registration_rows.py):
+    the registration's fields answer from these before asking a loader. UNREAD where the page did not read it;
+    None where the viewer may not see the related row, as the loader would answer."""
+
+    __slots__ = ("bookmarked", "campaign_end", "product", "shop")
+
+    def __init__(
+        self,
+        *,
+        campaign_end: datetime | None | Unread = UNREAD,
+        product: Product | None | Unread = UNREAD,
+        shop: Shop | None | Unread = UNREAD,
+        bookmarked: bool | Unread = UNREAD,
+    ) -> None:
+        self.campaign_end = campaign_end
+        self.product = product
+        self.shop = shop
+        self.bookmarked = bookmarked
+
+
+NOTHING_JOINED = Joined()
+
+
+def _end(campaign: models.Campaign | None) -> datetime | None:
+    return None if campaign is None else campaign.campaign_end
 
 
 def _status(value: Any) -> enums.RegistrationStatus | None:
@@ -118,10 +146,12 @@ class Registration(Node):
     registered_at: datetime
     decided_at: datetime | None = strawberry.field(description="When the agency approved or rejected it.")
     cancellation_requested_at: datetime | None
+    joined: strawberry.Private[Joined] = NOTHING_JOINED
 
     @classmethod
-    def from_row(cls, row: models.Registration) -> Registration:
+    def from_row(cls, row: models.Registration, joined: Joined = NOTHING_JOINED) -> Registration:
         return cls(
+            joined=joined,
             id=encode_id("Registration", row.id),
             row=row,
             total_rate_bps=row.total_rate_bps,
@@ -136,33 +166,37 @@ class Registration(Node):
             cancellation_requested_at=row.cancellation_requested_at,
         )
 
-    # The fields below are plain resolvers over loaders (ScopedLoader.answer): a page that prefetched its rows'
-    # campaigns, products, shops and bookmarks completes them without a coroutine per row.
-    def _status(self, info: Info, campaign: models.Campaign | None) -> enums.RegistrationStatus:
-        if campaign is None or campaign.campaign_end is None:
+    # The fields below are plain resolvers: what the page read with the row (`joined`), else a loader
+    # (ScopedLoader.answer: a page that primed its rows' relations completes them without a coroutine per row).
+    def _status(self, info: Info, campaign_end: datetime | None) -> enums.RegistrationStatus:
+        if campaign_end is None:
             return self.row.status
-        return registration_rules.effective_status(
-            self.row.status, campaign.campaign_end, info.context.rt.clock.now()
-        )
+        return registration_rules.effective_status(self.row.status, campaign_end, info.context.rt.clock.now())
 
     @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
     def status(self, info: Info) -> RegistrationStatus:
         if not registration_rules.closes_with_campaign(self.row.status):
             return self.row.status
+        end = self.joined.campaign_end
+        if end is not UNREAD:
+            return self._status(info, end)
         return info.context.loaders.campaign_by_id.answer(
-            self.row.campaign_id, lambda c: self._status(info, c)
+            self.row.campaign_id, lambda c: self._status(info, _end(c))
         )
 
-    def _closed_at(self, info: Info, campaign: models.Campaign | None) -> datetime | None:
-        end = None if campaign is None else campaign.campaign_end
+    def _closed_at(self, info: Info, campaign_end: datetime | None) -> datetime | None:
+        end = campaign_end
         return end if end is not None and info.context.rt.clock.now() >= end else None
 
     @strawberry.field(description="When it closed (for a campaign that ended: the campaign's end).")
     def closed_at(self, info: Info) -> datetime | None:
         if self.row.closed_at is not None or not registration_rules.closes_with_campaign(self.row.status):
             return self.row.closed_at
+        end = self.joined.campaign_end
+        if end is not UNREAD:
+            return self._closed_at(info, end)
         return info.context.loaders.campaign_by_id.answer(
-            self.row.campaign_id, lambda c: self._closed_at(info, c)
+            self.row.campaign_id, lambda c: self._closed_at(info, _end(c))
         )
 
     @strawberry.field
@@ -171,14 +205,23 @@ class Registration(Node):
 
     @strawberry.field
     def product(self, info: Info) -> Product | None:
+        joined = self.joined.product
+        if joined is not UNREAD:
+            return joined
         return info.context.loaders.product_by_id.shared(self.row.product_id, _PRODUCT)
 
     @strawberry.field
     def shop(self, info: Info) -> Shop | None:
+        joined = self.joined.shop
+        if joined is not UNREAD:
+            return joined
         return info.context.loaders.shop_by_id.shared(self.row.shop_id, shop_of)
 
     @strawberry.field(description="Whether the viewing agency bookmarked it (agencies only).")
     def bookmarked(self, info: Info) -> bool | None:
+        joined = self.joined.bookmarked
+        if joined is not UNREAD:
+            return joined
         return info.context.loaders.bookmark_by_registration_id.answer(self.row.id, _is_not_none)
 
     @strawberry.field(description="What happened to it, oldest first.")
