@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     live_queue_size: int = Field(default=64, ge=1)
     # PostgreSQL connections older than this are replaced at checkout (no pre-ping; a dead one is retried once).
     database_pool_recycle_seconds: int = Field(default=1800, ge=1)
+    # PostgreSQL connections a process keeps open, at most (every HTTP request holds one while it runs).
+    database_pool_size: int = Field(default=20, ge=2)
 
     secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
     session_ttl_hours: int = 24 * 14
@@ -216,6 +218,15 @@ class Settings(BaseSettings):
         from server.limits.config import merge_limits
 
         return merge_limits(info.field_name, value)
+
+    @model_validator(mode="after")
+    def _live_share_of_the_pool(self) -> Settings:
+        if self.live_db_sessions >= self.database_pool_size:
+            raise ValueError(
+                f"MATCHUP_LIVE_DB_SESSIONS ({self.live_db_sessions}) must be less than MATCHUP_DATABASE_POOL_SIZE "
+                f"({self.database_pool_size}): live subscriptions may hold only a share of the pool"
+            )
+        return self
 
     @model_validator(mode="after")
     def _simulator_interval(self) -> Settings:
