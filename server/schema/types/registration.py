@@ -56,19 +56,20 @@ def _is_not_none(value: Any) -> bool:
 class Joined:
     """What a page read together with a registration (its select_related, server/resolvers/query/registration_rows.py):
     the registration's fields answer from these before asking a loader. UNREAD where the page did not read it;
-    None where the viewer may not see the related row, as the loader would answer."""
+    None where the viewer may not see the related row, as the loader would answer. `campaign_closed_at`: the
+    campaign's end when it had passed as the page read its rows (one instant for the whole page), else None."""
 
-    __slots__ = ("bookmarked", "campaign_end", "product", "shop")
+    __slots__ = ("bookmarked", "campaign_closed_at", "product", "shop")
 
     def __init__(
         self,
         *,
-        campaign_end: datetime | None | Unread = UNREAD,
+        campaign_closed_at: datetime | None | Unread = UNREAD,
         product: Product | None | Unread = UNREAD,
         shop: Shop | None | Unread = UNREAD,
         bookmarked: bool | Unread = UNREAD,
     ) -> None:
-        self.campaign_end = campaign_end
+        self.campaign_closed_at = campaign_closed_at
         self.product = product
         self.shop = shop
         self.bookmarked = bookmarked
@@ -177,9 +178,9 @@ class Registration(Node):
     def status(self, info: Info) -> RegistrationStatus:
         if not registration_rules.closes_with_campaign(self.row.status):
             return self.row.status
-        end = self.joined.campaign_end
-        if end is not UNREAD:
-            return self._status(info, end)
+        closed_at = self.joined.campaign_closed_at
+        if closed_at is not UNREAD:
+            return self.row.status if closed_at is None else RegistrationStatus.CLOSED
         return info.context.loaders.campaign_by_id.answer(
             self.row.campaign_id, lambda c: self._status(info, _end(c))
         )
@@ -192,9 +193,9 @@ class Registration(Node):
     def closed_at(self, info: Info) -> datetime | None:
         if self.row.closed_at is not None or not registration_rules.closes_with_campaign(self.row.status):
             return self.row.closed_at
-        end = self.joined.campaign_end
-        if end is not UNREAD:
-            return self._closed_at(info, end)
+        closed_at = self.joined.campaign_closed_at
+        if closed_at is not UNREAD:
+            return closed_at
         return info.context.loaders.campaign_by_id.answer(
             self.row.campaign_id, lambda c: self._closed_at(info, _end(c))
         )

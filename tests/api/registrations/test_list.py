@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from server.ids import encode_id
-from tests.plugins.api import Api, World
+from tests.plugins.api import Api, World, login_token
 
 from .helpers import (
     BOOKMARK,
@@ -131,6 +131,34 @@ async def test_status_filter_sees_the_clock(rt, world: World, as_role, listed) -
     assert closed == {r["a_serum"], r["b_serum"], r["a_dear_home"], r["b_theirs"]}
     assert set(await ids(operator, {"status": ["PENDING", "APPROVED"]})) == set()
     assert set(await ids(operator, {"status": ["REJECTED"]})) == {r["a_cheap"]}
+
+
+@pytest.mark.parametrize("with_campaign", [False, True], ids=["end only", "whole campaign"])
+async def test_the_page_shows_open_registrations_closed_once_the_campaign_ended(
+    rt, world: World, http, listed, with_campaign: bool
+) -> None:  # noqa: ANN001
+    """The page reads each row's campaign end with it (only the end, unless the campaign is selected too): an open
+    registration shows CLOSED, closed at the campaign's end, from the moment it ends, before the sweeper runs."""
+    r, *_ = listed
+    campaign = " campaign { name }" if with_campaign else ""
+    document = f"{{ registrations(first: 50) {{ edges {{ node {{ id status closedAt{campaign} }} }} }} }}"
+
+    async def shown() -> dict[int, tuple[str, str | None]]:
+        operator = Api(http, await login_token(http, world["operator"].email))  # a session of before expired
+        data = await operator(document)
+        return {
+            pk_of(e["node"]["id"]): (e["node"]["status"], e["node"]["closedAt"])
+            for e in data["registrations"]["edges"]
+        }
+
+    before = await shown()
+    assert before[r["a_serum"]] == ("APPROVED", None) and before[r["a_cheap"]] == ("REJECTED", None)
+    rt.clock.advance(timedelta(days=14))
+    after = await shown()
+    for key in ("a_serum", "b_serum", "a_dear_home", "b_theirs"):
+        status, closed_at = after[r[key]]
+        assert status == "CLOSED" and closed_at is not None and closed_at <= rt.clock.now().isoformat(), key
+    assert after[r["a_cheap"]] == ("REJECTED", None)
 
 
 @pytest.mark.parametrize(
