@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
+from server.lru import LRU
+
 T = TypeVar("T")
 
 
@@ -31,11 +33,21 @@ def then(loaded: asyncio.Future[Any], fn: Callable[[Any], T]) -> T:
     return later()  # pyright: ignore[reportReturnType] -- an Awaitable[T] that strawberry awaits (see above)
 
 
+# The names depend on the document alone (not on variables: directives are not evaluated), so they are worked out
+# once per parsed document, field and path.
+_SELECTED: LRU[frozenset[str]] = LRU(4096)
+
+
 def selected(info: Any, *path: str) -> frozenset[str]:
     """The field names the operation selects below this field at `path` (fragments and inline fragments merged;
     directives are not evaluated, so a skipped field counts as selected: a prefetch may read a little more, never
     less)."""
     raw = info._raw_info
+    key = (*(id(node) for node in raw.field_nodes), *path)
+    return _SELECTED.per_document(key, raw.operation, lambda: _selected(raw, path))
+
+
+def _selected(raw: Any, path: tuple[str, ...]) -> frozenset[str]:
     fragments = raw.fragments
     sets: list[SelectionSetNode] = [node.selection_set for node in raw.field_nodes if node.selection_set]
     for name in path:

@@ -14,7 +14,7 @@ from sqlalchemy import Integer, Select, SQLColumnExpression, bindparam, func, se
 from sqlalchemy.types import TypeEngine
 
 from server.authz.errors import PublicError
-from server.loaders.request_session import execute_columns
+from server.loaders.request_session import read_columns
 from server.runtime import Runtime
 
 T = TypeVar("T")
@@ -90,7 +90,7 @@ class PageStatements:
     later: Select[*tuple[Any, ...]]
     count: Select[*tuple[Any, ...]]
     columns_only: bool = False
-    """The page selects plain columns, no ORM entity: its rows are read without the ORM (execute_columns)."""
+    """The page selects plain columns, no ORM entity: its rows are read without the ORM (read_columns)."""
 
 
 def page_statements(
@@ -170,18 +170,19 @@ async def run_page(
     values = {**params, "_limit": first + 1}
     if after is not None:
         values["_after_sort"], values["_after_pk"] = decode_cursor(after)
-    async with rt.sessionmaker() as session:
-        page = statements.first if after is None else statements.later
-        rows: list[Any]
-        if statements.columns_only:
-            rows = list((await execute_columns(session, page, values)).all())
-        else:
+    page = statements.first if after is None else statements.later
+    rows: list[Any]
+    if statements.columns_only:
+        rows = await read_columns(rt.sessionmaker, page, values)
+    else:
+        async with rt.sessionmaker() as session:
             rows = list((await session.execute(page, values)).all())
-        if rows:
-            total = int(rows[0][-3])
-        elif after is None:
-            total = 0  # nothing matches at all
-        else:
+    if rows:
+        total = int(rows[0][-3])
+    elif after is None:
+        total = 0  # nothing matches at all
+    else:
+        async with rt.sessionmaker() as session:
             total = int((await session.execute(statements.count, params)).scalar_one())
     has_next = len(rows) > first
     rows = rows[:first]

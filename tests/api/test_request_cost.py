@@ -8,10 +8,11 @@ from pathlib import Path
 
 import orjson
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, literal, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
+from server.loaders.request_session import RequestSession, read_columns
 from server.schema.validation_cache import validation_cache_of
 from tests.api.registrations.helpers import approve, make_campaign, make_products, register_one
 from tests.plugins.api import World
@@ -21,6 +22,19 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGE = document_text(
     ROOT / "web/src/graphql/agency/CampaignRegistrations.graphql"
 )  # the web app's own document
+
+
+async def _kill_pooled_connections(rt) -> None:  # noqa: ANN001
+    killer = create_async_engine(rt.settings.database_url, poolclass=NullPool)
+    async with killer.connect() as conn:  # every pooled connection of this database is killed (a restart)
+        killed = await conn.scalar(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    await killer.dispose()
+    assert killed >= 1
 
 
 class Checkouts:
@@ -103,17 +117,24 @@ async def test_a_dead_pooled_connection_is_replaced_and_the_read_retried(rt, wor
     assert (await agency(PAGE, {"first": 5}))["registrations"][
         "totalCount"
     ] == 0  # the pool now holds connections
-    killer = create_async_engine(rt.settings.database_url, poolclass=NullPool)
-    async with killer.connect() as conn:  # every pooled connection of this database is killed (a restart)
-        killed = await conn.scalar(
-            text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-        )
-    await killer.dispose()
-    assert killed >= 1
+    await _kill_pooled_connections(rt)
     assert (await agency(PAGE, {"first": 5}))["registrations"]["totalCount"] == 0
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)  # autocommit reads: PostgreSQL only
+async def test_a_page_read_on_the_connection_itself_is_retried_on_a_fresh_one(rt) -> None:  # noqa: ANN001
+    """A page's plain-column select runs on the request's connection without an ORM session; when that connection
+    is the first use of a dead pooled one, it is replaced and the select run again, once."""
+    warm = RequestSession(rt.engine, autocommit=True)
+    assert await read_columns(warm, select(literal(1)), {}) == [(1,)]
+    await warm.close()  # the connection goes back to the pool
+    await _kill_pooled_connections(rt)
+    reads = RequestSession(rt.engine, autocommit=True)
+    try:
+        assert [tuple(row) for row in await read_columns(reads, select(literal(2)), {})] == [(2,)]
+        assert reads.checkouts == 2  # the dead one, then a fresh one
+    finally:
+        await reads.close()
 
 
 async def test_total_count_stops_at_the_cap(rt, world: World, as_role, monkeypatch) -> None:
