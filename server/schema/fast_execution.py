@@ -247,8 +247,16 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 sub = self._planned(step.object_type, grouped_field_set, principal).run
                 if sub is None:
                     return None
-            raw = SharedInfo(
-                self.context_value, step.nodes[0].name.value, partial(self._path_less_info, step, parent_type)
+            # A resolve info only for a resolver that takes one or a type check that reads one: a page's plain
+            # attributes (most of its fields) need none, and this runs for every field of every request.
+            raw = (
+                SharedInfo(
+                    self.context_value,
+                    step.nodes[0].name.value,
+                    partial(self._path_less_info, step, parent_type),
+                )
+                if resolution.needs_info or step.is_type_of is not None
+                else None
             )
             info = (
                 resolution.info_class(_raw_info=raw, _field=resolution.field)
