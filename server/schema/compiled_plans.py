@@ -34,7 +34,7 @@ from strawberry.execution.is_awaitable import optimized_is_awaitable
 
 from server.lru import LRU
 
-__all__ = ["Fallback", "LeafShape", "ListShape", "ObjectShape", "SharedInfo", "TypenameShape", "compiled"]
+__all__ = ["Fallback", "LeafShape", "ListShape", "ObjectShape", "SharedInfo", "TypenameShape", "factory_of"]
 
 _FACTORIES: LRU[Callable[[tuple[Any, ...]], Callable[[Any], dict[str, Any]]]] = LRU(512)
 
@@ -204,10 +204,10 @@ def _factory(shapes: tuple[Shape, ...]) -> Callable[[tuple[Any, ...]], Callable[
     return namespace["factory"]
 
 
-def compiled(
-    shapes: tuple[Shape, ...], slots: tuple[tuple[Any, ...], ...]
-) -> Callable[[Any], dict[str, Any]]:
-    """The function answering one object of this shape: its result dict, or `Fallback`. `slots`: per field,
-    (coerce, call, info, allowed, is_type_of, raw info, nested function, direct class, direct function), None
-    where unused."""
-    return _FACTORIES.get_or_build(shapes, lambda: _factory(shapes))(slots)
+def factory_of(
+    shapes: tuple[Shape, ...],
+) -> Callable[[tuple[tuple[Any, ...], ...]], Callable[[Any], dict[str, Any]]]:
+    """The factory of the function answering one object of this shape: factory(slots) is that function, which
+    gives the object's result dict, or raises `Fallback`. `slots`: per field, (coerce, call, info, allowed,
+    is_type_of, raw info, nested function, direct class, direct function), None where unused."""
+    return _FACTORIES.get_or_build(shapes, lambda: _factory(shapes))

@@ -55,7 +55,7 @@ from server.schema.compiled_plans import (
     ObjectShape,
     SharedInfo,
     TypenameShape,
-    compiled,
+    factory_of,
 )
 from server.schema.field_plans import (
     EXECUTE,
@@ -113,7 +113,11 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         )
         self._fixed_sets = fixed[0] is operation and fixed[1]
 
-    def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> Plan:
+    def _planned(
+        self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any, via: Step | None = None
+    ) -> Plan:
+        """The set's plan in this operation. `via`: the object step whose subfields the set is (its planned set is
+        then kept on that step, which is itself kept across requests when the document's sets are fixed)."""
         planned = self._plans.get(id(grouped_field_set))
         if (
             planned is not None
@@ -121,11 +125,15 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             and planned.principal is principal
         ):
             return planned
-        return self._plan(parent_type, grouped_field_set, principal)
+        return self._plan(parent_type, grouped_field_set, principal, via)
 
-    def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any) -> Plan:
+    def _plan(
+        self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any, via: Step | None = None
+    ) -> Plan:
         audience = audience_of(principal)
-        if (
+        if via is not None and via.child is not None:
+            planned_set = via.child
+        elif (
             self._fixed_sets
         ):  # the same document gives the same sets: their steps are planned once per process
             key = (
@@ -136,6 +144,8 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             planned_set = planned_sets(self.schema).get_or_build(
                 key, lambda: PlannedSet(self._steps(parent_type, grouped_field_set, audience))
             )
+            if via is not None:
+                via.child = planned_set
         else:
             planned_set = PlannedSet(self._steps(parent_type, grouped_field_set, audience))
         plan = self._plans[id(grouped_field_set)] = Plan(grouped_field_set, principal, planned_set.steps)
@@ -244,7 +254,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if defer_usages:
                     planned_set.compiles = False
                     return None
-                sub = self._planned(step.object_type, grouped_field_set, principal).run
+                sub = self._planned(step.object_type, grouped_field_set, principal, step).run
                 if sub is None:
                     return None
             # A resolve info only for a resolver that takes one or a type check that reads one: a page's plain
@@ -279,10 +289,11 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     step.direct,
                 )
             )
-        if planned_set.shapes is None:
+        if planned_set.factory is None:
             planned_set.shapes = tuple(shapes)
+            planned_set.factory = factory_of(planned_set.shapes)
             planned_set.compiles = True
-        return compiled(planned_set.shapes, tuple(slots))
+        return planned_set.factory(tuple(slots))
 
     def execute_fields(
         self,

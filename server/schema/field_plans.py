@@ -130,6 +130,7 @@ _STRAWBERRY_IS_TYPE_OF = "GraphQLCoreConverter.from_object.<locals>._get_is_type
 
 class Step:
     __slots__ = (
+        "child",
         "coerce",
         "details",
         "direct",
@@ -153,6 +154,7 @@ class Step:
         "value",
     )
     # Set by _plan according to `kind` (None until then); the hot path reads each by its kind, unchecked.
+    child: PlannedSet | None  # an object's own set planned (kept with this step: the same in every request)
     coerce: Any
     details: Any
     direct: Any  # with direct_class: values of that class are serialised by this function, which cannot fail
@@ -183,7 +185,7 @@ class Step:
         self.kind = EXECUTE
         self.field_def = self.return_type = self.nodes = self.resolve = self.getter = self.coerce = None
         self.object_type = self.is_type_of = self.exact = self.subfields = self.resolution = self.shape = None
-        self.direct = self.direct_class = None
+        self.direct = self.direct_class = self.child = None
         self.non_null = self.is_list = self.item_non_null = False
         self.value = "call"
 
@@ -207,12 +209,14 @@ FALLBACKS_BEFORE_GIVING_UP = 4
 class PlannedSet:
     """A selection set's steps, and once worked out, whether it compiles and its shapes (compiled_plans.py)."""
 
-    __slots__ = ("compiles", "shapes", "steps")
+    __slots__ = ("compiles", "factory", "shapes", "steps")
 
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
         self.compiles: bool | None = None
         self.shapes: tuple[Any, ...] | None = None
+        # the shapes' compiled factory (compiled_plans.factory_of): each operation binds it to its own values
+        self.factory: Callable[[tuple[Any, ...]], Callable[[Any], dict[str, Any]]] | None = None
 
 
 _VARIABLE_DIRECTIVES = frozenset({"skip", "include", "defer", "stream"})
