@@ -5,7 +5,8 @@ name through the name converter, and for each field present its annotation resol
 generic check that walks the field's type). Every request that filters a list pays that for its filter and sort.
 This gives each input type a ``from_input`` (Strawberry's own hook for types that build their own value) doing the
 same work from a table: (GraphQL name, Python name, resolved type) per field, and the implicit ``None`` defaults
-Strawberry adds for fields without one. Nested values still go through Strawberry's ``convert_argument``.
+Strawberry adds for fields without one. A null is None at once (what ``convert_argument`` makes of it for any type
+but ``Maybe``); other values still go through Strawberry's ``convert_argument``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import MISSING
 from typing import Any
 
 from strawberry.types.arguments import InputContext, convert_argument
-from strawberry.types.base import StrawberryObjectDefinition
+from strawberry.types.base import StrawberryMaybe, StrawberryObjectDefinition
 
 __all__ = ["install_fast_inputs"]
 
@@ -27,6 +28,9 @@ def _from_input(definition: StrawberryObjectDefinition, schema: Any) -> FromInpu
     fields = [
         (name_of(f), f.python_name, f.resolve_type(type_definition=definition)) for f in definition.fields
     ]
+    # Fields for which Strawberry converts null to None (every type but Maybe, which wraps or refuses it): a
+    # filter's unset fields arrive as null (their default), so most of a filter is these.
+    null_is_none = {python_name for _, python_name, t in fields if not isinstance(t, StrawberryMaybe)}
     implicit: dict[str, object] = {
         f.python_name: None
         for f in definition.fields
@@ -37,8 +41,12 @@ def _from_input(definition: StrawberryObjectDefinition, schema: Any) -> FromInpu
         kwargs = dict(implicit)
         for graphql_name, python_name, field_type in fields:
             if graphql_name in value:
+                given = value[graphql_name]
+                if given is None and python_name in null_is_none:
+                    kwargs[python_name] = None
+                    continue
                 kwargs[python_name] = convert_argument(
-                    value[graphql_name],
+                    given,
                     field_type,
                     context.scalar_registry,
                     context.config,

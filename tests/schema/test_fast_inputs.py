@@ -1,6 +1,6 @@
 """Input objects built by server/schema/fast_inputs.py equal what Strawberry builds without it: fields present,
 absent (implicit None, declared defaults, default factories), nested inputs and lists of them, enums, custom
-scalars, renamed fields, and the same errors for values the conversion rejects."""
+scalars, renamed fields, nulls (None, or Some(None) for a Maybe), and the same errors for values the conversion rejects."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class Order:
     lines: list[Line] | None = None
     gift: Line | None = None
     rush: bool | None = None
+    memo: strawberry.Maybe[str | None] = None  # null is Some(None), not None
 
 
 @strawberry.type
@@ -54,6 +55,8 @@ CASES: list[dict[str, Any]] = [
     {"reference": "r3", "placedAt": "2026-12-05T07:15:00+07:00", "tags": []},
     {"reference": "r4", "lines": [{"sku": "A"}, {"sku": "B", "quantity": 3}], "gift": {"sku": "G"}},
     {"reference": "r5", "gift": None, "lines": None, "sizes": None},
+    {"reference": "r6", "memo": None, "rush": None, "comment": None},
+    {"reference": "r7", "memo": "gift wrap"},
 ]
 
 
