@@ -45,6 +45,11 @@ def effective_status(status: RegistrationStatus, campaign_end: datetime, now: da
     return status
 
 
+def campaign_closed_at(campaign_end: datetime | None, now: datetime) -> datetime | None:
+    """When the campaign's end closes its open registrations: the end once it has passed, else None."""
+    return campaign_end if campaign_end is not None and now >= campaign_end else None
+
+
 def effective_status_sql(now: datetime | ColumnElement[datetime]) -> ColumnElement[str]:
     """effective_status() as SQL; the statement must join campaigns (for campaign_end)."""
     r = models.Registration

@@ -35,6 +35,7 @@ from server.schema.context import Info
 from server.schema.types.catalogue import Product, Shop, shop_of
 from server.schema.types.common import UNREAD
 from server.schema.types.registration import Joined, Registration
+from server.services.registration_rules import campaign_closed_at
 
 R = models.Registration
 REGISTRATION = Snapshot(R)
@@ -204,7 +205,7 @@ class Shown:
             ]
         if ends is not unread:  # the campaigns that had ended as the page read them, at one instant
             now = info.context.rt.clock.now()
-            ends = [None if end is None or now < end else end for end in ends]
+            ends = [campaign_closed_at(end, now) for end in ends]
         return [
             Registration.from_row(r, Joined(campaign_closed_at=e, product=p, shop=s, bookmarked=b))
             for r, e, p, s, b in zip(registrations, ends, products, shops, bookmarks, strict=True)

@@ -78,10 +78,6 @@ class Joined:
 NOTHING_JOINED = Joined()
 
 
-def _end(campaign: models.Campaign | None) -> datetime | None:
-    return None if campaign is None else campaign.campaign_end
-
-
 def _status(value: Any) -> enums.RegistrationStatus | None:
     return None if value is None else enums.RegistrationStatus(value)
 
@@ -169,10 +165,12 @@ class Registration(Node):
 
     # The fields below are plain resolvers: what the page read with the row (`joined`), else a loader
     # (ScopedLoader.answer: a page that primed its rows' relations completes them without a coroutine per row).
-    def _status(self, info: Info, campaign_end: datetime | None) -> enums.RegistrationStatus:
-        if campaign_end is None:
-            return self.row.status
-        return registration_rules.effective_status(self.row.status, campaign_end, info.context.rt.clock.now())
+    def _closed_by(self, info: Info, campaign: models.Campaign | None) -> datetime | None:
+        end = None if campaign is None else campaign.campaign_end
+        return registration_rules.campaign_closed_at(end, info.context.rt.clock.now())
+
+    def _shown_status(self, closed_at: datetime | None) -> enums.RegistrationStatus:
+        return self.row.status if closed_at is None else RegistrationStatus.CLOSED
 
     @strawberry.field(description="Now: an open registration of a campaign that ended shows CLOSED.")
     def status(self, info: Info) -> RegistrationStatus:
@@ -180,14 +178,10 @@ class Registration(Node):
             return self.row.status
         closed_at = self.joined.campaign_closed_at
         if closed_at is not UNREAD:
-            return self.row.status if closed_at is None else RegistrationStatus.CLOSED
+            return self._shown_status(closed_at)
         return info.context.loaders.campaign_by_id.answer(
-            self.row.campaign_id, lambda c: self._status(info, _end(c))
+            self.row.campaign_id, lambda c: self._shown_status(self._closed_by(info, c))
         )
-
-    def _closed_at(self, info: Info, campaign_end: datetime | None) -> datetime | None:
-        end = campaign_end
-        return end if end is not None and info.context.rt.clock.now() >= end else None
 
     @strawberry.field(description="When it closed (for a campaign that ended: the campaign's end).")
     def closed_at(self, info: Info) -> datetime | None:
@@ -197,7 +191,7 @@ class Registration(Node):
         if closed_at is not UNREAD:
             return closed_at
         return info.context.loaders.campaign_by_id.answer(
-            self.row.campaign_id, lambda c: self._closed_at(info, _end(c))
+            self.row.campaign_id, lambda c: self._closed_by(info, c)
         )
 
     @strawberry.field
