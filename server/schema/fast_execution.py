@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from functools import partial
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from graphql import (
     GRAPHQL_MAX_INT,
@@ -228,37 +228,23 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self, parent_type: GraphQLObjectType, planned_set: PlannedSet, principal: Any
     ) -> Callable[[Any], dict[str, Any]] | None:
         """The plan as one function (server/schema/compiled_plans.py) bound to this operation, or None when a field
-        is not one it handles. The set's shapes are worked out once; the infos and nested functions per operation."""
+        is not one it handles. The set's shapes and the slots that are the same in every operation are worked out
+        once (`_work_out`); per operation only the fields that read a resolve info or hold an object are bound."""
         if planned_set.compiles is False:
             return None
-        shapes: list[Any] = []
-        slots: list[tuple[Any, ...]] = []
-        for step in planned_set.steps:
-            if step.shape is not None:  # __typename
-                shapes.append(step.shape)
-                slots.append((None,) * 9)
-                continue
-            resolution = step.resolution
-            if (
-                resolution is None
-                or (resolution.is_async and step.value != "denied")
-                or (
-                    step.object_type is None and step.coerce is None
-                )  # a list of scalars, an interface, a union
-            ):
-                planned_set.compiles = False
-                return None
+        factory = planned_set.factory or self._work_out(planned_set)
+        if factory is None:
+            return None
+        slots = list(planned_set.static_slots)
+        for i in planned_set.bound:
+            step = planned_set.steps[i]
+            resolution = cast("Resolution", step.resolution)
             sub = None
             if step.object_type is not None:
-                grouped_field_set, defer_usages = self._subfields(step)
-                if defer_usages:
-                    planned_set.compiles = False
-                    return None
+                grouped_field_set, _ = self._subfields(step)
                 sub = self._planned(step.object_type, grouped_field_set, principal, step).run
                 if sub is None:
                     return None
-            # A resolve info only for a resolver that takes one or a type check that reads one: a page's plain
-            # attributes (most of its fields) need none, and this runs for every field of every request.
             raw = (
                 SharedInfo(
                     self.context_value,
@@ -273,27 +259,60 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if resolution.needs_info
                 else None
             )
+            coerce, call, _, allowed, is_type_of, _, _, direct_class, direct = slots[i]
+            slots[i] = (coerce, call, info, allowed, is_type_of, raw, sub, direct_class, direct)
+        return factory(tuple(slots))
+
+    def _work_out(
+        self, planned_set: PlannedSet
+    ) -> Callable[[tuple[Any, ...]], Callable[[Any], dict[str, Any]]] | None:
+        """The set's compiled factory, or None when the set does not compile. Keeps on the set its shapes and
+        factory, the slots that are the same in every operation (a resolve info, a shared info and a nested
+        function left empty) and which fields each operation binds (`bound`)."""
+        shapes: list[Any] = []
+        slots: list[tuple[Any, ...]] = []
+        bound: list[int] = []
+        for i, step in enumerate(planned_set.steps):
+            if step.shape is not None:  # __typename
+                shapes.append(step.shape)
+                slots.append((None,) * 9)
+                continue
+            resolution = step.resolution
+            if (
+                resolution is None
+                or (resolution.is_async and step.value != "denied")
+                or (
+                    step.object_type is None and step.coerce is None
+                )  # a list of scalars, an interface, a union
+                or (step.object_type is not None and self._subfields(step)[1])  # something deferred below
+            ):
+                planned_set.compiles = False
+                return None
+            # A resolve info only for a resolver that takes one or a type check that reads one: a page's plain
+            # attributes (most of its fields) need none.
+            if step.object_type is not None or resolution.needs_info or step.is_type_of is not None:
+                bound.append(i)
             allowed = resolution.gate._allowed if resolution.gate is not None else None
-            if planned_set.shapes is None:
-                shapes.append(_shape(step, resolution.attribute))
+            shapes.append(_shape(step, resolution.attribute))
             slots.append(
                 (
                     step.coerce,
                     resolution.call,
-                    info,
+                    None,
                     allowed,
                     step.is_type_of,
-                    raw,
-                    sub,
+                    None,
+                    None,
                     step.direct_class,
                     step.direct,
                 )
             )
-        if planned_set.factory is None:
-            planned_set.shapes = tuple(shapes)
-            planned_set.factory = factory_of(planned_set.shapes)
-            planned_set.compiles = True
-        return planned_set.factory(tuple(slots))
+        planned_set.shapes = tuple(shapes)
+        planned_set.static_slots = tuple(slots)
+        planned_set.bound = tuple(bound)
+        planned_set.factory = factory_of(planned_set.shapes)
+        planned_set.compiles = True
+        return planned_set.factory
 
     def execute_fields(
         self,
