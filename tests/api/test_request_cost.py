@@ -137,6 +137,19 @@ async def test_a_page_read_on_the_connection_itself_is_retried_on_a_fresh_one(rt
         await reads.close()
 
 
+async def test_a_page_sends_its_limit_in_the_statement(rt, world: World, as_role, queries) -> None:
+    """The page size is written into the page statement (PostgreSQL plans a statement whose limit it knows once,
+    and keeps that plan; a limit sent as a parameter had it plan the page anew on every run)."""
+    await _registrations(rt, world, as_role, 3)
+    agency = await as_role("agency_a")
+    for first, shown in ((2, 2), (5, 3)):
+        queries.reset()
+        page = (await agency(PAGE, {"first": first}))["registrations"]
+        assert len(page["edges"]) == shown
+        [statement] = [s for s in queries.statements if "FROM registrations" in s and "LIMIT" in s]
+        assert f"LIMIT {first + 1}" in statement, statement
+
+
 async def test_total_count_stops_at_the_cap(rt, world: World, as_role, monkeypatch) -> None:
     await _registrations(rt, world, as_role, 3)
     agency = await as_role("agency_a")
