@@ -32,7 +32,7 @@ from server.loaders.ready import selected
 from server.loaders.snapshots import Snapshot, columns_of
 from server.lru import LRU
 from server.schema.context import Info
-from server.schema.types.catalogue import Product, Shop, shop_of
+from server.schema.types.catalogue import Product, shop_of
 from server.schema.types.common import UNREAD
 from server.schema.types.registration import Joined, Registration
 from server.services.registration_rules import campaign_closed_at
@@ -177,11 +177,7 @@ class Shown:
             at += _SHOP.width + _ORGANISATION.width
             pairs = [None if s is None else (s, o) for s, o in zip(shop_rows, organisations, strict=True)]
             loaders.shop_by_id.prime_many(zip([r.shop_id for r in registrations], pairs, strict=True))
-            made: dict[Any, Shop | None] = {}
-            shops = [
-                made[r.shop_id] if r.shop_id in made else made.setdefault(r.shop_id, shop_of(pair))
-                for r, pair in zip(registrations, pairs, strict=True)
-            ]
+            shops = _one_per_key([r.shop_id for r in registrations], pairs, shop_of)
         if self.bookmark:
             bookmarks = [row[at] is not None for row in rows]
             at += 1
@@ -196,17 +192,28 @@ class Shown:
                 loaders.sku_summary_by_product_id.prime_many(
                     [(p.id, s) for p, s in zip(product_rows, summaries, strict=True) if p is not None]
                 )
-            made_products: dict[Any, Product | None] = {}
-            products = [
-                made_products[r.product_id]
-                if r.product_id in made_products
-                else made_products.setdefault(r.product_id, None if p is None else Product.from_row(p, s))
-                for r, p, s in zip(registrations, product_rows, summaries, strict=True)
-            ]
+            products = _one_per_key(
+                [r.product_id for r in registrations],
+                list(zip(product_rows, summaries, strict=True)),
+                _product_of,
+            )
+        closed_at = unread
         if ends is not unread:  # the campaigns that had ended as the page read them, at one instant
             now = info.context.rt.clock.now()
-            ends = [campaign_closed_at(end, now) for end in ends]
+            closed_at = [campaign_closed_at(end, now) for end in ends]
         return [
-            Registration.from_row(r, Joined(campaign_closed_at=e, product=p, shop=s, bookmarked=b))
-            for r, e, p, s, b in zip(registrations, ends, products, shops, bookmarks, strict=True)
+            Registration.from_row(r, Joined(campaign_closed_at=c, product=p, shop=s, bookmarked=b))
+            for r, c, p, s, b in zip(registrations, closed_at, products, shops, bookmarks, strict=True)
         ]
+
+
+def _one_per_key(keys: Sequence[Any], values: Sequence[Any], make: Callable[[Any], Any]) -> list[Any]:
+    """make(value) for each row, made once per key: the rows that share a relation share its object."""
+    made: dict[Any, Any] = {}
+    return [made[k] if k in made else made.setdefault(k, make(v)) for k, v in zip(keys, values, strict=True)]
+
+
+def _product_of(read: tuple[Any, Any]) -> Product | None:
+    """The product of a page row's (product snapshot, SKU summary), None where the viewer may not see it."""
+    product, summary = read
+    return None if product is None else Product.from_row(product, summary)
