@@ -16,13 +16,27 @@ The pool does not pre-ping connections (one round trip saved per checkout); a co
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Executable, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+T = TypeVar("T")
+
+
+async def _once_more_if_dead(run: Callable[[], Awaitable[T]], replace: Callable[[], Awaitable[object]]) -> T:
+    """run(); when it fails because its connection died (the database restarted), replace() the connection and run
+    it once more (reads only: running one again is harmless)."""
+    try:
+        return await run()
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+    await replace()
+    return await run()
 
 
 class _ReadSession(AsyncSession):
@@ -32,23 +46,16 @@ class _ReadSession(AsyncSession):
     _owner: RequestSession
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return await super().execute(*args, **kwargs)
-        except DBAPIError as error:
-            if not error.connection_invalidated:
-                raise
-        await self._rebind()
-        return await super().execute(*args, **kwargs)
+        execute = super().execute
+        return await _once_more_if_dead(lambda: execute(*args, **kwargs), self._rebind)
 
     async def execute_columns(self, statement: Executable, params: dict[str, Any]) -> Result[Any]:
         """execute_columns (below) with the same retry as `execute`."""
-        try:
+
+        async def run() -> Result[Any]:
             return await (await self.connection()).execute(statement, params)
-        except DBAPIError as error:
-            if not error.connection_invalidated:
-                raise
-        await self._rebind()
-        return await (await self.connection()).execute(statement, params)
+
+        return await _once_more_if_dead(run, self._rebind)
 
     async def _rebind(self) -> None:
         await self.close()
@@ -129,18 +136,19 @@ class RequestSession:
     async def read_columns(self, statement: Executable, params: dict[str, Any]) -> list[Any]:
         """A Core select's rows, run on the request's autocommit connection under the lock, with the same retry
         on a fresh connection after a disconnect as a session's `execute`."""
-        async with self._lock:
+
+        async def run() -> list[Any]:
             conn = self._conn or await self._connect()
-            try:
-                return list((await conn.execute(statement, params)).all())
-            except DBAPIError as error:
-                if not error.connection_invalidated:
-                    raise
+            return list((await conn.execute(statement, params)).all())
+
+        async def replace() -> None:
             stale, self._session = self._session, None  # bound to the dead connection
             if stale is not None:
                 await stale.close()
-            conn = await self._reconnect()
-            return list((await conn.execute(statement, params)).all())
+            await self._reconnect()
+
+        async with self._lock:
+            return await _once_more_if_dead(run, replace)
 
     def _new_session(self, conn: AsyncConnection) -> _ReadSession:
         session = _ReadSession(bind=conn, expire_on_commit=False)
