@@ -266,7 +266,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def _work_out(
         self, planned_set: PlannedSet
     ) -> Callable[[tuple[Any, ...]], Callable[[Any], dict[str, Any]]] | None:
-        """The set's compiled factory, or None when the set does not compile. Keeps on the set its shapes and
+        """The set's compiled factory, or None when the set does not compile. Keeps on the set its
         factory, the slots that are the same in every operation (a resolve info, a shared info and a nested
         function left empty) and which fields each operation binds (`bound`)."""
         shapes: list[Any] = []
@@ -307,10 +307,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     step.direct,
                 )
             )
-        planned_set.shapes = tuple(shapes)
         planned_set.static_slots = tuple(slots)
         planned_set.bound = tuple(bound)
-        planned_set.factory = factory_of(planned_set.shapes)
+        planned_set.factory = factory_of(tuple(shapes))
         planned_set.compiles = True
         return planned_set.factory
 

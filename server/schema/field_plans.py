@@ -207,14 +207,14 @@ FALLBACKS_BEFORE_GIVING_UP = 4
 
 
 class PlannedSet:
-    """A selection set's steps, and once worked out, whether it compiles and its shapes (compiled_plans.py)."""
+    """A selection set's steps, and once worked out, whether it compiles and its compiled factory
+    (compiled_plans.py)."""
 
-    __slots__ = ("bound", "compiles", "factory", "shapes", "static_slots", "steps")
+    __slots__ = ("bound", "compiles", "factory", "static_slots", "steps")
 
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
-        self.compiles: bool | None = None
-        self.shapes: tuple[Any, ...] | None = None
+        self.compiles: bool | None = None  # None until worked out
         # the compiled function's slots that are the same in every operation, and the indices of the fields each
         # operation binds (a resolve info, a nested function)
         self.static_slots: tuple[tuple[Any, ...], ...] = ()
