@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, settled, shoot, VIEWPORTS } from './support/session.ts';
+import { DEMO_PASSWORD, VIEWPORTS } from './support/session.ts';
+import { snap } from './support/story.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
 
 /**
@@ -35,17 +36,7 @@ async function agencyPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function clearToasts(page: Page) {
-  const close = page.locator('.mantine-Notification-root button');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
-}
 
-async function snap(page: Page, name: string) {
-  await settled(page);
-  await clearToasts(page);
-  await shoot(page, name);
-}
 
 test('split and share: the agency lists a product, a creator on a phone adds it and asks for a sample, the agency approves live', async ({ browser }) => {
   test.setTimeout(120_000);

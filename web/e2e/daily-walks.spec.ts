@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { settled, shoot } from './support/session.ts';
-import { apiAs, DESKTOP, signedInPage } from './support/story.ts';
+import { apiAs, DESKTOP, signedInPage, snap } from './support/story.ts';
 
 /**
  * More of the agency's and seller's daily work, walked in the browser: archiving a closed campaign (out of the
@@ -12,12 +11,6 @@ import { apiAs, DESKTOP, signedInPage } from './support/story.ts';
 const DAY = 86_400_000;
 const BANGKOK = 'Asia/Bangkok';
 
-async function snap(page: Page, name: string) {
-  await settled(page);
-  const close = page.locator('.mantine-Notification-root button');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
-  await shoot(page, name);
-}
 
 /** A GraphQL client signed in as a demo user, for the other side of a walk. */
 type Gql = Awaited<ReturnType<typeof apiAs>>;

@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { settled, shoot } from './support/session.ts';
-import { DESKTOP, signedInPage } from './support/story.ts';
+import { expect, test } from '@playwright/test';
+import { DESKTOP, signedInPage, snap } from './support/story.ts';
 
 /**
  * The agency's and seller's daily work: duplicate a campaign into a draft and delete the draft, the closing-soon
@@ -26,12 +25,6 @@ function wallTime(at: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-async function snap(page: Page, name: string) {
-  await settled(page);
-  const close = page.locator('.mantine-Notification-root button');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
-  await shoot(page, name);
-}
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { settled, shoot } from './support/session.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
-import { DESKTOP, PHONE, signedInPage } from './support/story.ts';
+import { DESKTOP, PHONE, signedInPage, snap } from './support/story.ts';
 
 /**
  * A creator on a phone reports a missing order from its orders (product, order number and date, the commission it
@@ -21,12 +20,6 @@ function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
   return signedInPage(browser, email, phone ? PHONE : DESKTOP);
 }
 
-async function snap(page: Page, name: string) {
-  await settled(page);
-  const close = page.locator('.mantine-Notification-root button');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
-  await shoot(page, name);
-}
 
 test('a creator disputes a commission on a phone; the agency answers and resolves it; the receipt shows it live', async ({ browser }) => {
   test.setTimeout(120_000);

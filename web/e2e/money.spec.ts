@@ -1,7 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { settled, shoot } from './support/session.ts';
 import { expectNoHorizontalScroll } from './support/layout.ts';
-import { DESKTOP, PHONE, signedInPage } from './support/story.ts';
+import { DESKTOP, PHONE, signedInPage, snap } from './support/story.ts';
 
 /**
  * Money screens over the demo world: the agency's performance tab of "Glow Up Beauty Month" (tiles, chart, the
@@ -24,17 +23,7 @@ function signIn(browser: Browser, email: string, phone = false): Promise<Page> {
   return signedInPage(browser, email, phone ? PHONE : DESKTOP);
 }
 
-async function clearToasts(page: Page) {
-  const close = page.locator('.mantine-Notification-root button');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
-}
 
-async function snap(page: Page, name: string) {
-  await settled(page);
-  await clearToasts(page);
-  await shoot(page, name);
-}
 
 /** A SegmentedControl option by its exact label. */
 function segment(scope: Page | Locator, label: string): Locator {

@@ -40,11 +40,18 @@ export async function signedInPage(browser: Browser, email: string, options: Bro
   return page;
 }
 
-/** Closes the toasts so screenshots show the screen itself. */
+/**
+ * Closes the toasts so screenshots show the screen itself. Other tests act on the same demo world, so a live
+ * notification may land at any moment, and a toast under the pointer never closes by itself (hovering pauses its
+ * timer): close what is open and move the pointer off, until a check finds none.
+ */
 export async function clearToasts(page: Page) {
-  const close = page.locator('.mantine-Notification-root button');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  const toasts = page.locator('.mantine-Notification-root');
+  await expect(async () => {
+    for (const close of await toasts.locator('button').all()) await close.click({ timeout: 2_000 }).catch(() => undefined);
+    await page.mouse.move(0, 0);
+    expect(await toasts.allInnerTexts(), 'toasts still open').toEqual([]);
+  }).toPass({ timeout: 20_000 });
 }
 
 export async function snap(page: Page, name: string) {
