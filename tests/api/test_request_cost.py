@@ -150,6 +150,28 @@ async def test_a_page_sends_its_limit_in_the_statement(rt, world: World, as_role
         assert f"LIMIT {first + 1}" in statement, statement
 
 
+async def test_the_page_joins_a_campaign_or_product_only_for_a_filter_that_reads_it(
+    rt, world: World, as_role, queries
+) -> None:
+    """A registration always has its campaign and product (foreign keys), so joining them filters nothing: the
+    page and its count join them only when a filter reads them (status: the campaign's end; category: the
+    product). Joined for nothing, they cost PostgreSQL a hash of every product of the campaign for the count."""
+    await _registrations(rt, world, as_role, 3)
+    agency = await as_role("agency_a")
+    for variables, campaigns, products in (
+        ({"first": 2}, False, False),
+        ({"first": 2, "filter": {"status": ["PENDING"]}}, True, False),
+        ({"first": 2, "filter": {"category": "Beauty"}}, False, True),
+    ):
+        queries.reset()
+        await agency(PAGE, variables)
+        [statement] = [s for s in queries.statements if "FROM registrations" in s and "LIMIT" in s]
+        outer = statement.split(" WHERE ")[0]  # the page's own FROM, before the first condition
+        assert ("JOIN campaigns ON" in statement) is campaigns, (variables, statement)
+        assert ("JOIN products ON" in statement) is products, (variables, statement)
+        assert "shown_products" in outer  # what the rows show is still joined
+
+
 async def test_total_count_stops_at_the_cap(rt, world: World, as_role, monkeypatch) -> None:
     await _registrations(rt, world, as_role, 3)
     agency = await as_role("agency_a")
