@@ -5,6 +5,7 @@ Loaders are created lazily, inside the running event loop (aiodataloader binds t
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import replace
 from functools import cached_property
 from typing import Any
@@ -41,6 +42,7 @@ class LoaderRegistry(CreatorSideLoaders):
         self.principal = principal
         self.cache = cache
         self._loaders: dict[str, ScopedLoader | ScopedPageLoader] = {}
+        self._unmade_primes: dict[str, list[tuple[Hashable, Any]]] = {}
 
     def _get(self, name: str, **spec: Any) -> ScopedLoader:
         loader = self._loaders.get(name)
@@ -49,7 +51,22 @@ class LoaderRegistry(CreatorSideLoaders):
                 self.rt, self.principal, cache=self.cache, name=(type(self).__qualname__, name), **spec
             )
             self._loaders[name] = loader
+            primes = self._unmade_primes.pop(name, None)
+            if primes is not None:
+                loader.prime_many(primes)
         return loader
+
+    def prime_many(self, name: str, pairs: Iterable[tuple[Hashable, Any]]) -> None:
+        """The loader `name`'s prime_many, without making a loader no field has asked for yet: it takes the pairs
+        when it is made. A page primes its rows' relations for fields that often never read them, and making a
+        loader (aiodataloader's checks) cost a one-row page more than keeping the pairs."""
+        if not isinstance(getattr(type(self), name, None), cached_property):
+            raise AttributeError(f"{type(self).__name__} has no loader {name!r}")
+        loader = self._loaders.get(name)
+        if isinstance(loader, ScopedLoader):
+            loader.prime_many(pairs)
+        elif self.cache:  # a loader that does not cache takes no primes (ScopedLoader.prime_many)
+            self._unmade_primes.setdefault(name, []).extend(pairs)
 
     # --- tenants -----------------------------------------------------------------------------------
     @cached_property

@@ -16,6 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from server import models
 from server.loaders.base import ScopedLoader
+from server.loaders.registry import LoaderRegistry
 from server.loaders.request_session import RequestSession, execute_columns
 from server.runtime import Runtime
 from server.schema.pagination import _encode, decode_cursor, encode_cursor, page_statements
@@ -118,6 +119,27 @@ async def test_prime_many_primes_as_prime_does() -> None:
             await loader.load(3)
     assert bulk.answer(1, str.upper) == "A"
     assert bulk.answer(2, lambda v: v) == "kept"
+
+
+async def test_a_registry_keeps_primes_for_a_loader_no_field_has_made_yet() -> None:
+    """A page primes its rows' relations whether or not a field reads them: the registry makes no loader for that,
+    and a loader made later takes the primes, the first value of a key winning as in prime_many."""
+    rt = Runtime.build(schema_settings())
+    loaders = LoaderRegistry(rt, None)
+    loaders.prime_many("product_by_id", [(1, "a"), (2, None)])
+    loaders.prime_many("product_by_id", [(1, "b")])
+    assert "product_by_id" not in vars(loaders)  # not made
+    assert loaders.product_by_id.answer(1, str.upper) == "A"
+    assert loaders.product_by_id.answer(2, lambda v: v) is None
+    loaders.prime_many("product_by_id", [(3, "c")])  # made now: primed directly
+    assert loaders.product_by_id.answer(3, str.upper) == "C"
+    with pytest.raises(AttributeError, match="no loader 'product_by_idd'"):
+        loaders.prime_many("product_by_idd", [(1, "a")])
+    uncached = LoaderRegistry(rt, None, cache=False)  # a websocket's: no primes, as its loaders take none
+    uncached.prime_many("product_by_id", [(1, "a")])
+    later = uncached.product_by_id.answer(1, str.upper)
+    assert not isinstance(later, str)
+    later.close()  # never awaited: no batch runs
 
 
 async def test_answer_is_immediate_for_a_held_key_and_an_awaitable_that_batches_otherwise() -> None:

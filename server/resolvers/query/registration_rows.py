@@ -157,8 +157,8 @@ class Shown:
         if self.campaign:
             campaigns = _CAMPAIGN.read_all(rows, at)
             at += _CAMPAIGN.width
-            loaders.campaign_by_id.prime_many(
-                zip([r.campaign_id for r in registrations], campaigns, strict=True)
+            loaders.prime_many(
+                "campaign_by_id", zip([r.campaign_id for r in registrations], campaigns, strict=True)
             )
             ends = [None if c is None else c.campaign_end for c in campaigns]
         elif self.campaign_end:
@@ -168,15 +168,15 @@ class Shown:
         if self.product:
             product_rows = _PRODUCT.read_all(rows, at)
             at += _PRODUCT.width
-            loaders.product_by_id.prime_many(
-                zip([r.product_id for r in registrations], product_rows, strict=True)
+            loaders.prime_many(
+                "product_by_id", zip([r.product_id for r in registrations], product_rows, strict=True)
             )
         if self.shop:
             shop_rows = _SHOP.read_all(rows, at)
             organisations = _ORGANISATION.read_all(rows, at + _SHOP.width)
             at += _SHOP.width + _ORGANISATION.width
             pairs = [None if s is None else (s, o) for s, o in zip(shop_rows, organisations, strict=True)]
-            loaders.shop_by_id.prime_many(zip([r.shop_id for r in registrations], pairs, strict=True))
+            loaders.prime_many("shop_by_id", zip([r.shop_id for r in registrations], pairs, strict=True))
             shops = _one_per_key([r.shop_id for r in registrations], pairs, shop_of)
         if self.bookmark:
             bookmarks = [row[at] is not None for row in rows]
@@ -189,8 +189,9 @@ class Shown:
                     None if p is None else (p.id, row[low], row[stock], row[count]) if row[count] else None
                     for p, row in zip(product_rows, rows, strict=True)
                 ]
-                loaders.sku_summary_by_product_id.prime_many(
-                    [(p.id, s) for p, s in zip(product_rows, summaries, strict=True) if p is not None]
+                loaders.prime_many(
+                    "sku_summary_by_product_id",
+                    [(p.id, s) for p, s in zip(product_rows, summaries, strict=True) if p is not None],
                 )
             products = _one_per_key(
                 [r.product_id for r in registrations],
