@@ -5,7 +5,10 @@ type completes it. When every field of a set is one this module handles (a plain
 holding a scalar, an enum, an object or a list of objects whose own sets compile, or `__typename`), the plan is
 also compiled: the function takes the source object and returns the finished result dict, with no Path, no
 resolve info, no completion calls and no awaitable checks per field. A page of 100 registrations runs one such
-function per row instead of some 400 calls of the executor's loop.
+function per row instead of some 400 calls of the executor's loop. A value of an exact class serialises or
+completes with no call at all: a str, bool, int (32 bits) or finite float is its own serialisation, and an object
+of the class its type is made of (field_plans.known_class) goes straight to its set's function, where any other
+value first gets the type's own check.
 
 The function's text depends only on the set's shape (field kinds, names, types, nullability), so it is generated
 and compiled once per shape and kept in a bounded cache; each operation binds it to its own values (resolvers,
@@ -31,6 +34,7 @@ from typing import Any, NamedTuple
 
 from graphql.pyutils import Undefined
 from strawberry.execution.is_awaitable import optimized_is_awaitable
+from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 
 from server.lru import LRU
 
@@ -38,7 +42,8 @@ __all__ = ["Fallback", "LeafShape", "ListShape", "ObjectShape", "SharedInfo", "T
 
 _FACTORIES: LRU[Callable[[tuple[Any, ...]], Callable[[Any], dict[str, Any]]]] = LRU(512)
 
-_INT_BOUNDS = " and -2147483648 <= v <= 2147483647"
+# What an exact class's value must also be to serialise as itself: an Int within 32 bits, a Float finite.
+_BOUNDS = {"int": " and -2147483648 <= v <= 2147483647", "float": " and v - v == 0.0"}
 
 
 class Fallback(Exception):  # noqa: N818 -- a signal to the planned loop, not an error
@@ -79,7 +84,7 @@ class LeafShape(NamedTuple):
     name: str
     value: str  # "attr", "denied", "call" or "gated" (see _value)
     attribute: str | None
-    exact: str | None  # "str", "bool" or "int": a value of this exact class is its own serialisation
+    exact: str | None  # "str", "bool", "int" or "float": a value of this exact class is its own serialisation
     direct: bool  # a value of the class in the `direct` slot is serialised by the function there, which cannot fail
     non_null: bool
 
@@ -90,6 +95,7 @@ class ObjectShape(NamedTuple):
     attribute: str | None
     non_null: bool
     checks_type: bool  # the object type has an is_type_of
+    known: bool  # the `direct_class` slot holds the class whose objects complete the type unchecked (known_class)
 
 
 class ListShape(NamedTuple):
@@ -99,6 +105,7 @@ class ListShape(NamedTuple):
     non_null: bool
     item_non_null: bool
     checks_type: bool
+    known: bool
 
 
 Shape = TypenameShape | LeafShape | ObjectShape | ListShape
@@ -120,6 +127,14 @@ def _null(name: str, non_null: bool, target: str = "out[{name}]") -> str:
     return "raise Fallback" if non_null else f"{target.format(name=name)} = None"
 
 
+def _chain(served: list[tuple[str, str]], indent: str = "") -> list[str]:
+    """if/elif lines for (test, statement) pairs, in order."""
+    lines: list[str] = []
+    for n, (test, statement) in enumerate(served):
+        lines += [f"{indent}{'el' if n else ''}if {test}:", f"{indent}    {statement}"]
+    return lines
+
+
 def _lines(i: int, shape: Shape) -> list[str]:
     if isinstance(shape, TypenameShape):
         return [f"out[{shape.name!r}] = {shape.type_name!r}"]
@@ -131,32 +146,41 @@ def _lines(i: int, shape: Shape) -> list[str]:
         if shape.direct:
             served.insert(0, (f"v.__class__ is direct_class{i}", f"out[{name}] = direct{i}(v)"))
         if shape.exact is not None:
-            bounds = _INT_BOUNDS if shape.exact == "int" else ""
+            bounds = _BOUNDS.get(shape.exact, "")
             served.insert(0, (f"v.__class__ is {shape.exact}{bounds}", f"out[{name}] = v"))
-        for n, (test, statement) in enumerate(served):
-            lines += [f"{'el' if n else ''}if {test}:", f"    {statement}"]
-        return [*lines, "else:", f"    out[{name}] = leaf(coerce{i}, v)"]
-    lines += ["if v is None:", f"    {_null(name, shape.non_null)}"]
+        return [*lines, *_chain(served), "else:", f"    out[{name}] = leaf(coerce{i}, v)"]
     if isinstance(shape, ObjectShape):
         check = f"is_type_of{i}(v, rinfo{i}) is True" if shape.checks_type else "plain(v)"
-        return [*lines, f"elif {check}:", f"    out[{name}] = sub{i}(v)", "else:", "    reject(v)"]
+        served = [("v is None", _null(name, shape.non_null)), (check, f"out[{name}] = sub{i}(v)")]
+        if shape.known:
+            served.insert(0, (_known(i, shape, "v"), f"out[{name}] = sub{i}(v)"))
+        return [*lines, *_chain(served), "else:", "    reject(v)"]
     check = f"is_type_of{i}(item, rinfo{i}) is True" if shape.checks_type else "plain(item)"
     item_null = "raise Fallback" if shape.item_non_null else "items.append(None)"
+    served = [("item is None", item_null), (check, f"items.append(sub{i}(item))")]
+    if shape.known:
+        served.insert(0, (_known(i, shape, "item"), f"items.append(sub{i}(item))"))
     return [
         *lines,
+        "if v is None:",
+        f"    {_null(name, shape.non_null)}",
         "elif v.__class__ is list:",
         "    items = []",
         "    for item in v:",
-        "        if item is None:",
-        f"            {item_null}",
-        f"        elif {check}:",
-        f"            items.append(sub{i}(item))",
+        *_chain(served, "        "),
         "        else:",
         "            raise Fallback",
         f"    out[{name}] = items",
         "else:",
         "    reject(v)",
     ]
+
+
+def _known(i: int, shape: ObjectShape | ListShape, value: str) -> str:
+    """The test that `value` is of the class whose objects complete the type unchecked (and, for a type that checks
+    its objects, not cast to another type: what its check would answer True for)."""
+    cast = f" and getattr({value}, {TYPE_CAST_ATTRIBUTE!r}, None) is None" if shape.checks_type else ""
+    return f"{value}.__class__ is direct_class{i}{cast}"
 
 
 def _source(shapes: tuple[Shape, ...]) -> str:

@@ -71,6 +71,7 @@ from server.schema.field_plans import (
     Step,
     denied,
     fixed_selection_sets,
+    known_class,
     leaf_coercion,
     type_check,
 )
@@ -96,10 +97,12 @@ def _shape(step: Step, attribute: str | None) -> Any:
         return LeafShape(
             step.name, step.value, attribute, exact, step.direct_class is not None, step.non_null
         )
-    checks_type = step.is_type_of is not None
+    checks_type, known = step.is_type_of is not None, step.direct_class is not None
     if step.is_list:
-        return ListShape(step.name, step.value, attribute, step.non_null, step.item_non_null, checks_type)
-    return ObjectShape(step.name, step.value, attribute, step.non_null, checks_type)
+        return ListShape(
+            step.name, step.value, attribute, step.non_null, step.item_non_null, checks_type, known
+        )
+    return ObjectShape(step.name, step.value, attribute, step.non_null, checks_type, known)
 
 
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -193,6 +196,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             elif isinstance(named, GraphQLObjectType):
                 step.object_type = named
                 step.is_type_of = type_check(named)
+                step.direct_class = known_class(named)  # an object of it completes unchecked (compiled plans)
             else:
                 if isinstance(
                     named, GraphQLList
@@ -204,6 +208,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         step.is_list = True
                         step.object_type = item
                         step.is_type_of = type_check(item)
+                        step.direct_class = known_class(item)
                 continue  # lists, interfaces, unions: graphql-core's execute_field
             if step.value in ("call", "gated"):
                 step.kind = RESOLVE
@@ -349,8 +354,10 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                             if not step.non_null:
                                 results[step.name] = None
                                 continue
-                        elif type(value) is step.exact and (
-                            step.exact is not int or GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT
+                        elif (
+                            type(value) is step.exact
+                            and (step.exact is not int or GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT)
+                            and (step.exact is not float or value - value == 0.0)  # finite
                         ):
                             results[step.name] = value
                             continue

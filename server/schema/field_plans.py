@@ -13,6 +13,7 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLBoolean,
     GraphQLEnumType,
+    GraphQLFloat,
     GraphQLID,
     GraphQLInt,
     GraphQLObjectType,
@@ -35,6 +36,7 @@ __all__ = [
     "RESOLUTION",
     "RESOLVE",
     "UNCHANGED",
+    "known_class",
     "Plan",
     "PlannedSet",
     "Resolution",
@@ -65,8 +67,15 @@ class Resolution:
 EXECUTE, LEAF_ATTRIBUTE, RESOLVE, OBJECT_ATTRIBUTE = range(4)
 
 
-# The built-in scalars whose coercion returns a value of this exact Python type unchanged (an Int: within 32 bits).
-UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
+# The built-in scalars whose coercion returns a value of this exact Python type unchanged (an Int: within 32 bits;
+# (A Float: finite.)
+UNCHANGED: dict[Any, type] = {
+    GraphQLString: str,
+    GraphQLID: str,
+    GraphQLBoolean: bool,
+    GraphQLInt: int,
+    GraphQLFloat: float,
+}
 
 
 def denied(_source: Any) -> None:
@@ -125,6 +134,25 @@ def type_check(object_type: GraphQLObjectType) -> Callable[[Any, Any], Any] | No
     return is_type_of
 
 
+@cached_on
+def known_class(object_type: GraphQLObjectType) -> type | None:
+    """The Python class whose objects complete this type with no check at all, or None.
+
+    Without an is_type_of, any object but an awaitable or an exception completes the type, and an object of the
+    type's own class is neither (for a generic type's specialisation, such as RegistrationEdge, the generic class its
+    code instantiates). With Strawberry's own is_type_of (see type_check), an object of exactly the type's class
+    that is not cast to another type; a compiled plan checks the cast itself. Another is_type_of: None."""
+    definition = (object_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    origin = getattr(definition, "origin", None)
+    if origin is None:
+        return None
+    check = object_type.is_type_of
+    if check is None:
+        generic = getattr(definition, "concrete_of", None)
+        return generic.origin if generic is not None else origin
+    return origin if check.__qualname__ == _STRAWBERRY_IS_TYPE_OF else None
+
+
 _STRAWBERRY_IS_TYPE_OF = "GraphQLCoreConverter.from_object.<locals>._get_is_type_of.<locals>.is_type_of"
 
 
@@ -158,7 +186,7 @@ class Step:
     coerce: Any
     details: Any
     direct: Any  # with direct_class: values of that class are serialised by this function, which cannot fail
-    direct_class: Any
+    direct_class: Any  # a leaf's (see direct); an object's known_class
     exact: Any
     field_def: Any
     getter: Any

@@ -11,7 +11,7 @@ import asyncio
 import enum
 from datetime import UTC, datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import pytest
 import strawberry
@@ -44,6 +44,7 @@ class Item(Named):
     colour: Colour
     shade: Colour | None
     at: datetime | None
+    score: float | None
     child: Item | None
     required_child: Item
     tags: list[str]
@@ -102,6 +103,7 @@ def _item(name: Any = "a", cls: type[Item] | None = None, **values: Any) -> Item
         "colour": Colour.RED,
         "shade": Colour.GREEN,
         "at": datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
+        "score": 0.25,
         "child": None,
         "tags": ["x"],
     }
@@ -123,7 +125,24 @@ ITEMS = [
     _item("no child", required_child=None),  # null in a non-null object
     _item("impostor", maybe=7),
     _item("no colour", shade=None),
+    _item("infinite score", score=float("inf")),  # Float rejects it
+    _item("int score", score=3),  # coerced to 3.0
 ]
+
+T = TypeVar("T")
+
+
+@strawberry.type
+class Box(Generic[T]):  # a generic type: its specialisation (ItemBox) completes objects of this class
+    item: T | None
+
+
+def _cast(item: Item) -> Item:
+    """An item cast to another type (strawberry.cast): Item's own check refuses it."""
+    from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
+
+    setattr(item, TYPE_CAST_ATTRIBUTE, Other)
+    return item
 
 
 @strawberry.type
@@ -141,6 +160,18 @@ class Query:
         ]
 
     @strawberry.field
+    def boxes(self) -> list[Box[Item] | None]:
+        # compiled: the item's set here has no async field
+        boxed = [
+            ITEMS[0],
+            _cast(_item("cast")),
+            None,
+            _item("boxed infinite", score=float("inf")),
+            _item("b", score=2),
+        ]
+        return [Box(item=item) for item in boxed]  # type: ignore[arg-type]
+
+    @strawberry.field
     def campaigns(self) -> list[Campaign]:
         return [
             Campaign(name="c", archived_at=datetime(2026, 3, 4, tzinfo=UTC)),
@@ -149,7 +180,7 @@ class Query:
 
 
 DOCUMENT = """
-fragment Parts on Item { name maybe colour shade at tags upper greeting later fails
+fragment Parts on Item { name maybe colour shade at score tags upper greeting later fails
   required: requiredColour impostor { name } }
 {
   items {
@@ -159,6 +190,7 @@ fragment Parts on Item { name maybe colour shade at tags upper greeting later fa
     requiredChild { name colour }
     ... on Named { alias: name }
   }
+  boxes { item { name score } }
   campaigns { name archivedAt }
   events { at actorPersonName __typename }
   __typename
@@ -348,7 +380,7 @@ def test_the_type_check_answers_as_strawberry_s_for_exact_cast_and_other_objects
     cast to another type) gets Strawberry's own answer."""
     from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 
-    from server.schema.field_plans import type_check
+    from server.schema.field_plans import known_class, type_check
 
     schema = strawberry.Schema(query=Query)
     item_type = schema._schema.type_map["Item"]
@@ -366,6 +398,8 @@ def test_the_type_check_answers_as_strawberry_s_for_exact_cast_and_other_objects
     assert check(_item(), None) is True and check(cast, None) is False
     # a type without an interface has no is_type_of from Strawberry: none to speed up
     assert type_check(schema._schema.type_map["Query"]) is None
+    # the class a compiled plan completes unchecked: the type's own, a generic's specialisation the generic class
+    assert known_class(item_type) is Item and known_class(schema._schema.type_map["ItemBox"]) is Box
 
 
 @pytest.mark.parametrize("skip", [True, False, True])
