@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -62,7 +63,11 @@ def encode_cursor(sort_value: Any, pk: int) -> str:
         text = f'[{{"dt": "{sort_value.isoformat()}"}}, {pk}]'
     else:
         text = json.dumps([_encode(sort_value), pk])
-    return base64.urlsafe_b64encode(text.encode()).decode()
+    # base64.urlsafe_b64encode, in one call instead of three (a page encodes one cursor a row)
+    return binascii.b2a_base64(text.encode(), newline=False).translate(_URLSAFE).decode()
+
+
+_URLSAFE = bytes.maketrans(b"+/", b"-_")
 
 
 def decode_cursor(cursor: str) -> tuple[Any, int]:

@@ -39,6 +39,7 @@ R = models.Registration
         (None, 1),
         ('a "quoted" title', 2),
         (1.5, 3),
+        ("??>>", 4),  # its standard base64 has "+" and "/": the cursor has "-" and "_"
     ],
 )
 def test_a_cursor_is_the_urlsafe_base64_of_its_json(sort_value: object, pk: int) -> None:
