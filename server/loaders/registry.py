@@ -20,6 +20,7 @@ from server.loaders.disputes import DisputeLoaders
 from server.loaders.finance import FinanceLoaders
 from server.loaders.history import HistoryLoaders
 from server.loaders.insight import InsightLoaders
+from server.loaders.integrations import IntegrationLoaders
 from server.loaders.orders import OrderLoaders
 from server.loaders.pages import ScopedPageLoader
 from server.loaders.request_session import RequestSession
@@ -27,7 +28,7 @@ from server.models import enums
 from server.runtime import Runtime
 
 
-class LoaderRegistry(CreatorSideLoaders):
+class LoaderRegistry(CreatorSideLoaders, IntegrationLoaders):
     def __init__(
         self,
         rt: Runtime,
@@ -351,47 +352,6 @@ class LoaderRegistry(CreatorSideLoaders):
             statement=lambda: select(models.ShareLink),
             key_column=models.ShareLink.id,
             key_of=lambda row: row.id,
-        )
-
-    @cached_property
-    def integration_key_by_id(self) -> ScopedLoader:
-        return self._get(
-            "integration_key_by_id",
-            type_name="IntegrationKey",
-            statement=lambda: select(models.IntegrationKey),
-            key_column=models.IntegrationKey.id,
-            key_of=lambda row: row.id,
-        )
-
-    @cached_property
-    def webhook_endpoint_by_id(self) -> ScopedLoader:
-        return self._get(
-            "webhook_endpoint_by_id",
-            type_name="WebhookEndpoint",
-            statement=lambda: select(models.WebhookEndpoint),
-            key_column=models.WebhookEndpoint.id,
-            key_of=lambda row: row.id,
-        )
-
-    @cached_property
-    def webhook_message_by_id(self) -> ScopedLoader:
-        return self._get(
-            "webhook_message_by_id",
-            type_name="WebhookMessage",
-            statement=lambda: select(models.WebhookMessage),
-            key_column=models.WebhookMessage.id,
-            key_of=lambda row: row.id,
-        )
-
-    @cached_property
-    def webhook_attempts_by_message_id(self) -> ScopedLoader:
-        return self._get(
-            "webhook_attempts_by_message_id",
-            type_name="WebhookAttempt",
-            statement=lambda: select(models.WebhookAttempt),
-            key_column=models.WebhookAttempt.message_id,
-            key_of=lambda row: row.message_id,
-            many=True,
         )
 
     @cached_property
