@@ -68,7 +68,7 @@ EXECUTE, LEAF_ATTRIBUTE, RESOLVE, OBJECT_ATTRIBUTE = range(4)
 
 
 # The built-in scalars whose coercion returns a value of this exact Python type unchanged (an Int: within 32 bits;
-# (A Float: finite.)
+# a Float: finite).
 UNCHANGED: dict[Any, type] = {
     GraphQLString: str,
     GraphQLID: str,

@@ -104,34 +104,24 @@ class Product(Node):
             image_url=row.image_url,
         )
 
-    # Plain resolvers: the summary the page read with the row, answered in place (a page reads it for every row),
-    # else a loader (ScopedLoader.answer: no coroutine per row when the page primed it).
-    def _loaded_summary(self, info: Info, fn: Any) -> Any:
+    # Plain resolvers: the summary the page read with the row, else a loader (ScopedLoader.answer: no coroutine per
+    # row when the page primed it).
+    def _summary(self, info: Info, fn: Any) -> Any:
+        if self.sku_summary is not UNREAD:
+            return fn(self.sku_summary)
         return info.context.loaders.sku_summary_by_product_id.answer(self.pk, fn)
-
-    def _price(self, summary: Any) -> Money | None:
-        return None if summary is None else Money.of(summary[1], self.currency)
 
     @strawberry.field(description="The lowest SKU price.")
     def price(self, info: Info) -> Money | None:
-        summary = self.sku_summary
-        if summary is UNREAD:
-            return self._loaded_summary(info, self._price)
-        return self._price(summary)
+        return self._summary(info, lambda s: None if s is None else Money.of(s[1], self.currency))
 
     @strawberry.field(description="Units in stock across SKUs.")
     def stock(self, info: Info) -> int:
-        summary = self.sku_summary
-        if summary is UNREAD:
-            return self._loaded_summary(info, _stock)
-        return _stock(summary)
+        return self._summary(info, _stock)
 
     @strawberry.field
     def sku_count(self, info: Info) -> int:
-        summary = self.sku_summary
-        if summary is UNREAD:
-            return self._loaded_summary(info, _sku_count)
-        return _sku_count(summary)
+        return self._summary(info, _sku_count)
 
     @strawberry.field
     def skus(self, info: Info) -> list[Sku]:
