@@ -38,7 +38,16 @@ from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 
 from server.lru import LRU
 
-__all__ = ["Fallback", "LeafShape", "ListShape", "ObjectShape", "SharedInfo", "TypenameShape", "factory_of"]
+__all__ = [
+    "Fallback",
+    "LeafShape",
+    "ListShape",
+    "ObjectShape",
+    "SharedInfo",
+    "TypenameShape",
+    "factory_of",
+    "shape_of",
+]
 
 _FACTORIES: LRU[Callable[[tuple[Any, ...]], Callable[[Any], dict[str, Any]]]] = LRU(512)
 
@@ -109,6 +118,21 @@ class ListShape(NamedTuple):
 
 
 Shape = TypenameShape | LeafShape | ObjectShape | ListShape
+
+
+def shape_of(step: Any, attribute: str | None) -> Shape:
+    """The shape of a planned field (server/schema/field_plans.py's Step) that compiles."""
+    if step.coerce is not None:
+        exact = step.exact.__name__ if step.exact is not None else None
+        return LeafShape(
+            step.name, step.value, attribute, exact, step.direct_class is not None, step.non_null
+        )
+    checks_type, known = step.is_type_of is not None, step.direct_class is not None
+    if step.is_list:
+        return ListShape(
+            step.name, step.value, attribute, step.non_null, step.item_non_null, checks_type, known
+        )
+    return ObjectShape(step.name, step.value, attribute, step.non_null, checks_type, known)
 
 
 def _value(i: int, shape: LeafShape | ObjectShape | ListShape) -> str:

@@ -28,7 +28,6 @@ off.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Awaitable, Callable
 from functools import partial
 from operator import attrgetter
@@ -40,7 +39,6 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLResolveInfoHelpers,
     GraphQLSchema,
     is_leaf_type,
 )
@@ -51,14 +49,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from server.authz.decisions import field_access
 from server.authz.rules import Access, audience_of
 from server.lru import LRU, cached_on
-from server.schema.compiled_plans import (
-    LeafShape,
-    ListShape,
-    ObjectShape,
-    SharedInfo,
-    TypenameShape,
-    factory_of,
-)
+from server.schema.compiled_plans import SharedInfo, TypenameShape, factory_of, shape_of
+from server.schema.execution_helpers import acyclic_helpers
 from server.schema.field_plans import (
     EXECUTE,
     FALLBACKS_BEFORE_GIVING_UP,
@@ -93,41 +85,12 @@ def planned_sets(_schema: GraphQLSchema) -> LRU[PlannedSet]:
 _FIXED: LRU[tuple[Any, bool]] = LRU(1024)
 
 
-def _shape(step: Step, attribute: str | None) -> Any:
-    if step.coerce is not None:
-        exact = step.exact.__name__ if step.exact is not None else None
-        return LeafShape(
-            step.name, step.value, attribute, exact, step.direct_class is not None, step.non_null
-        )
-    checks_type, known = step.is_type_of is not None, step.direct_class is not None
-    if step.is_list:
-        return ListShape(
-            step.name, step.value, attribute, step.non_null, step.item_non_null, checks_type, known
-        )
-    return ObjectShape(step.name, step.value, attribute, step.non_null, checks_type, known)
-
-
-def _weakly(owner: Any, method: Callable[..., Any]) -> Callable[..., Any]:
-    """method bound to `owner` through a weak reference (owner is alive whenever graphql-core calls it)."""
-    ref = weakref.ref(owner)
-
-    def call(*args: Any, **kwargs: Any) -> Any:
-        return method(ref(), *args, **kwargs)
-
-    return call
-
-
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # graphql-core's helpers hold this context's own bound methods, and the context holds them: a reference
-        # cycle that kept every request (its context, loaders and their primed rows, some thousand objects a page)
-        # alive until the garbage collector found it. Under load those collections took a tenth of the server's
-        # CPU. The helpers reach this context through a weak reference instead.
-        self.async_helpers = GraphQLResolveInfoHelpers(
-            gather=_weakly(self, type(self).gather_async_work),
-            track=_weakly(self, type(self).track_async_work),
-        )
+        self.async_helpers = acyclic_helpers(
+            self
+        )  # graphql-core's own are a reference cycle back to this context
         # id(grouped field set) → its plan. Shared by the sub-executors graphql-core copies from this one.
         self._plans: dict[int, Plan] = {}
         operation = self.operation
@@ -327,7 +290,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if step.object_type is not None or resolution.needs_info or step.is_type_of is not None:
                 bound.append(i)
             allowed = resolution.gate._allowed if resolution.gate is not None else None
-            shapes.append(_shape(step, resolution.attribute))
+            shapes.append(shape_of(step, resolution.attribute))
             slots.append(
                 (
                     step.coerce,
