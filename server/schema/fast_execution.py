@@ -88,9 +88,8 @@ _FIXED: LRU[tuple[Any, bool]] = LRU(1024)
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.async_helpers = acyclic_helpers(
-            self
-        )  # graphql-core's own are a reference cycle back to this context
+        # graphql-core's own helpers are a reference cycle back to this context (execution_helpers.py)
+        self.async_helpers = acyclic_helpers(self)
         # id(grouped field set) → its plan. Shared by the sub-executors graphql-core copies from this one.
         self._plans: dict[int, Plan] = {}
         operation = self.operation
