@@ -5,9 +5,11 @@ resolvers concurrently; an AsyncSession is not safe to share between them, so ea
 bound to the request's connection, under a lock). The connection is taken from the pool at the first read and
 handed back when the response is ready (`close`, called by the GraphQL view).
 
-On PostgreSQL the connection runs in AUTOCOMMIT: a read is one statement and one round trip, with no BEGIN/ROLLBACK
-around each batch (each statement sees what was committed before it, as READ COMMITTED does). On SQLite each use is
-a short deferred transaction, which never takes the write lock (server/db.py).
+On PostgreSQL no read runs in a transaction: a read is one statement and one round trip, with no BEGIN/ROLLBACK
+around each batch (each statement sees what was committed before it, as READ COMMITTED does). A page's select of
+plain columns runs straight on the asyncpg connection (server/loaders/driver_reads.py); an ORM session's first use
+puts the connection in AUTOCOMMIT. On SQLite each use is a short deferred transaction, which never takes the write
+lock (server/db.py).
 
 The pool does not pre-ping connections (one round trip saved per checkout); a connection that turns out to be dead
 (the database restarted) is replaced and the statement run again, once.
@@ -23,6 +25,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Executable, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+from server.loaders.driver_reads import fetch_rows, runs_on_driver
 
 T = TypeVar("T")
 
@@ -91,6 +95,7 @@ class RequestSession:
         self._autocommit = autocommit
         self._lock = asyncio.Lock()
         self._conn: AsyncConnection | None = None
+        self._in_autocommit = False  # whether self._conn is in AUTOCOMMIT yet (an ORM session's first use)
         self._session: _ReadSession | None = None
         self._closed = False
         self.checkouts = 0
@@ -109,7 +114,7 @@ class RequestSession:
                 self._autocommit
             ):  # one session for the whole request; each use leaves it empty (no stale rows)
                 if self._session is None:
-                    self._session = self._new_session(self._conn or await self._connect())
+                    self._session = self._new_session(await self._autocommit_connection())
                 session = self._session
                 try:
                     yield session
@@ -139,6 +144,9 @@ class RequestSession:
 
         async def run() -> list[Any]:
             conn = self._conn or await self._connect()
+            if runs_on_driver(conn.dialect):
+                return await fetch_rows(conn, statement, params)
+            conn = await self._autocommit_connection()
             return list((await conn.execute(statement, params)).all())
 
         async def replace() -> None:
@@ -158,9 +166,15 @@ class RequestSession:
     async def _connect(self) -> AsyncConnection:
         conn = await self._engine.connect()
         self.checkouts += 1
-        if self._autocommit:
-            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-        self._conn = conn
+        self._conn, self._in_autocommit = conn, False
+        return conn
+
+    async def _autocommit_connection(self) -> AsyncConnection:
+        """The request's connection, in AUTOCOMMIT (so that SQLAlchemy begins no transaction on it)."""
+        conn = self._conn or await self._connect()
+        if not self._in_autocommit:
+            conn = self._conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            self._in_autocommit = True
         return conn
 
     async def _reconnect(self) -> AsyncConnection:

@@ -15,7 +15,12 @@ from sqlalchemy.pool import NullPool
 
 from server.loaders.request_session import RequestSession, read_columns
 from server.schema.validation_cache import validation_cache_of
-from tests.api.registrations.helpers import approve, make_campaign, make_products, register_one
+from tests.api.registrations.helpers import (
+    make_campaign,
+    make_products,
+    register_one,
+    registrations_in_a_new_campaign,
+)
 from tests.plugins.api import World
 from tests.web_documents import document_text
 
@@ -61,20 +66,11 @@ class Checkouts:
         event.remove(self._engine, "before_cursor_execute", self._statement)
 
 
-async def _registrations(rt, world: World, as_role, n: int) -> None:  # noqa: ANN001
-    seller, agency = await as_role("seller_a"), await as_role("agency_a")
-    campaign = await make_campaign(rt, world)
-    for i, product in enumerate(await make_products(rt, world, "seller_a", n)):
-        registration = await register_one(seller, campaign, product)
-        if i % 2:
-            await approve(agency, registration)
-
-
 @pytest.mark.parametrize("n", [0, 1, 10])
 async def test_the_registrations_page_reads_through_one_connection(
     rt, world: World, as_role, queries, n: int
 ) -> None:
-    await _registrations(rt, world, as_role, n)
+    await registrations_in_a_new_campaign(rt, world, as_role, n)
     agency = await as_role("agency_a")
     queries.reset()
     with Checkouts(rt) as checkouts:
@@ -141,7 +137,7 @@ async def test_a_page_read_on_the_connection_itself_is_retried_on_a_fresh_one(rt
 async def test_a_page_sends_its_limit_in_the_statement(rt, world: World, as_role, queries) -> None:
     """The page size is written into the page statement (PostgreSQL plans a statement whose limit it knows once,
     and keeps that plan; a limit sent as a parameter had it plan the page anew on every run)."""
-    await _registrations(rt, world, as_role, 3)
+    await registrations_in_a_new_campaign(rt, world, as_role, 3)
     agency = await as_role("agency_a")
     for first, shown in ((2, 2), (5, 3)):
         queries.reset()
@@ -157,7 +153,7 @@ async def test_the_page_joins_a_campaign_or_product_only_for_a_filter_that_reads
     """A registration always has its campaign and product (foreign keys), so joining them filters nothing: the
     page and its count join them only when a filter reads them (status: the campaign's end; category: the
     product). Joined for nothing, they cost PostgreSQL a hash of every product of the campaign for the count."""
-    await _registrations(rt, world, as_role, 3)
+    await registrations_in_a_new_campaign(rt, world, as_role, 3)
     agency = await as_role("agency_a")
     for variables, campaigns, products in (
         ({"first": 2}, False, False),
@@ -177,7 +173,7 @@ async def test_a_request_leaves_no_reference_cycle_behind(rt, world: World, as_r
     """Everything a request made is freed by reference counting as it ends, none of it waits for the garbage
     collector. A cycle through graphql-core's execution context kept each request (its context, loaders and their
     primed rows) alive until a collection, and under load those collections took a tenth of the server's CPU."""
-    await _registrations(rt, world, as_role, 3)
+    await registrations_in_a_new_campaign(rt, world, as_role, 3)
     agency = await as_role("agency_a")
     for document, variables in ((PAGE, {"first": 3}), ("{ __typename }", {})):
         await agency(document, variables)  # plans and caches are made once, by a first request
@@ -200,7 +196,7 @@ async def test_a_request_leaves_no_reference_cycle_behind(rt, world: World, as_r
 
 
 async def test_total_count_stops_at_the_cap(rt, world: World, as_role, monkeypatch) -> None:
-    await _registrations(rt, world, as_role, 3)
+    await registrations_in_a_new_campaign(rt, world, as_role, 3)
     agency = await as_role("agency_a")
     assert (await agency(PAGE, {"first": 2}))["registrations"]["totalCount"] == 3
     monkeypatch.setattr(rt.settings, "total_count_cap", 2)
@@ -267,7 +263,7 @@ fragment P on Product { title price { amount } stock }"""
 async def test_the_page_reads_its_rows_relations_so_their_fields_ask_no_loader(
     rt, world: World, as_role, queries, monkeypatch, document: str
 ) -> None:
-    await _registrations(rt, world, as_role, 10)
+    await registrations_in_a_new_campaign(rt, world, as_role, 10)
     agency = await as_role("agency_a")
     fields = LoaderFields(monkeypatch)
     queries.reset()
@@ -283,7 +279,7 @@ async def test_the_page_reads_its_rows_relations_so_their_fields_ask_no_loader(
 
 
 async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_role, queries) -> None:
-    await _registrations(rt, world, as_role, 4)
+    await registrations_in_a_new_campaign(rt, world, as_role, 4)
     seller = await as_role("seller_a")
     queries.reset()
     data = await seller(PAGE, {"first": 20})
@@ -296,7 +292,7 @@ async def test_the_prefetch_loads_nothing_the_policy_hides(rt, world: World, as_
 
 
 async def test_a_page_that_selects_no_relations_reads_none(rt, world: World, as_role, queries) -> None:
-    await _registrations(rt, world, as_role, 3)
+    await registrations_in_a_new_campaign(rt, world, as_role, 3)
     agency = await as_role("agency_a")
     queries.reset()
     data = await agency("{ registrations(first: 5) { edges { node { id totalRateBps } } } }")
@@ -320,7 +316,7 @@ async def test_each_joined_relation_keeps_its_own_row_scope(
     from server.lru import LRU
     from server.resolvers.query import registration_rows, registrations
 
-    await _registrations(rt, world, as_role, 2)
+    await registrations_in_a_new_campaign(rt, world, as_role, 2)
     agency = await as_role("agency_a")
     monkeypatch.setattr(registration_rows, "_JOINS", LRU(16))  # joins built under the patched scope
     monkeypatch.setattr(registrations, "_PAGES", LRU(16))  # and the page statements with them
@@ -340,7 +336,7 @@ async def test_the_page_primes_the_loaders_for_the_rows_other_fields(
 ) -> None:
     """A field the page does not answer itself (the campaign, the product's shop) still finds the page's rows in its
     loader: no statement and no await of its own."""
-    await _registrations(rt, world, as_role, 10)
+    await registrations_in_a_new_campaign(rt, world, as_role, 10)
     agency = await as_role("agency_a")
     fields = LoaderFields(monkeypatch)
     queries.reset()

@@ -257,3 +257,13 @@ def error(code: str, *field: str | int) -> dict[str, Any]:
 
 def codes_and_fields(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"code": e["code"], "field": e["field"]} for e in errors]
+
+
+async def registrations_in_a_new_campaign(rt: Runtime, world: World, as_role: Any, n: int) -> None:
+    """`n` of seller_a's products registered in a new campaign of agency_a, every other one approved."""
+    seller, agency = await as_role("seller_a"), await as_role("agency_a")
+    campaign = await make_campaign(rt, world)
+    for i, product in enumerate(await make_products(rt, world, "seller_a", n)):
+        registration = await register_one(seller, campaign, product)
+        if i % 2:
+            await approve(agency, registration)
