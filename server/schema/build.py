@@ -21,6 +21,7 @@ from server.limits.extension import QueryLimits
 from server.limits.rate import RateLimiter
 from server.limits.timeout import TimeLimitedExecution
 from server.observability.graphql import ObserveOperations
+from server.schema.extension_runner import CachedHooksRunner
 from server.schema.extensions import ClassifyAndMaskErrors
 from server.schema.fast_execution import FastExecutionContext
 from server.schema.fast_inputs import install_fast_inputs
@@ -37,6 +38,10 @@ class GatedSchema(TimeLimitedExecution, strawberry.Schema):
         super().__init__(*args, **kwargs)
         install_fast_resolvers(self)  # argument-less object fields skip Strawberry's generic chain
         install_fast_inputs(self)  # input objects built from a table per type
+
+    def create_extensions_runner(self, execution_context: Any, extensions: list[Any]) -> CachedHooksRunner:
+        # each hook's wrapping worked out once per extension class, not per request
+        return CachedHooksRunner(execution_context=execution_context, extensions=extensions)
 
     def get_fields(self, type_definition: StrawberryObjectDefinition) -> list[StrawberryField]:
         fields = super().get_fields(type_definition)
