@@ -98,13 +98,16 @@ def _bound(compiled: SQLCompiler, params: dict[str, Any]) -> tuple[str, list[Any
     ]
 
 
-async def fetch_rows(conn: AsyncConnection, statement: Executable, params: dict[str, Any]) -> list[Any]:
+async def fetch_rows(
+    conn: AsyncConnection, statement: Executable, params: dict[str, Any]
+) -> list[Any] | None:
     """The statement's rows (asyncpg records, or tuples where a column is converted), read on `conn`'s asyncpg
-    connection; a statement this cannot run (not a compiled select) runs through SQLAlchemy."""
+    connection; None for a statement this does not run (not a select compiled with positional parameters), which
+    the caller runs through SQLAlchemy."""
     dialect = conn.dialect
     plan = _PLANS.per_document((id(dialect),), statement, lambda: _plan(statement, dialect))
     if plan is None:
-        return list((await conn.execute(statement, params)).all())
+        return None
     sql, args = _bound(plan.compiled, params)
     sync = conn.sync_connection
     assert sync is not None

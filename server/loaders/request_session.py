@@ -145,7 +145,9 @@ class RequestSession:
         async def run() -> list[Any]:
             conn = self._conn or await self._connect()
             if runs_on_driver(conn.dialect):
-                return await fetch_rows(conn, statement, params)
+                rows = await fetch_rows(conn, statement, params)
+                if rows is not None:
+                    return rows
             conn = await self._autocommit_connection()
             return list((await conn.execute(statement, params)).all())
 

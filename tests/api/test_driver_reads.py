@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Integer, bindparam, event, literal_column, select
+from sqlalchemy import Integer, bindparam, event, literal_column, select, text
 from sqlalchemy.exc import DBAPIError
 
 from server import models
 from server.loaders.driver_reads import fetch_rows
+from server.loaders.request_session import RequestSession, read_columns
 from server.loaders.snapshots import columns_of
 from server.models.enums import RegistrationStatus
 from tests.api.registrations.helpers import registrations_in_a_new_campaign
@@ -43,6 +44,7 @@ async def test_a_driver_read_answers_what_sqlalchemy_answers(
         expected = (await conn.execute(stmt, params)).all()
         for _ in range(2):  # the first run learns the result's column types; the second uses them
             rows = await fetch_rows(conn, stmt, params)
+            assert rows is not None
             assert [tuple(row) for row in rows] == [tuple(row) for row in expected]
             assert [[type(v) for v in row] for row in rows] == [[type(v) for v in row] for row in expected]
     assert len(expected) == (2 if statuses else 4)
@@ -62,6 +64,7 @@ async def test_a_driver_read_sends_the_cursor_events(rt) -> None:  # noqa: ANN00
     try:
         async with rt.engine.connect() as conn:
             rows = await fetch_rows(conn, select(literal_column("7")).where(bindparam("x") > 1), {"x": 3})
+            assert rows is not None
     finally:
         for name, listener in listeners.items():
             event.remove(rt.engine.sync_engine, name, listener)
@@ -84,9 +87,24 @@ async def test_a_driver_read_fails_as_sqlalchemy_fails(rt) -> None:  # noqa: ANN
         with pytest.raises(DBAPIError) as on_the_driver:
             await fetch_rows(conn, stmt, {"zero": 0})
         assert not on_the_driver.value.connection_invalidated
-        assert [
-            tuple(r) for r in await fetch_rows(conn, stmt, {"zero": 2})
-        ] == half  # the connection still works
+        again = await fetch_rows(conn, stmt, {"zero": 2})  # the connection still works
+        assert again is not None and [tuple(r) for r in again] == half
     assert type(on_the_driver.value) is type(through_sqlalchemy.value)
     assert type(on_the_driver.value.orig) is type(through_sqlalchemy.value.orig)
     assert "division by zero" in str(on_the_driver.value)
+
+
+async def test_a_statement_without_compiled_columns_is_left_to_sqlalchemy(rt) -> None:  # noqa: ANN001
+    """Text has no compiled result columns to convert by: the request session runs it through SQLAlchemy, on its
+    connection put in AUTOCOMMIT (no transaction left open on the driver's connection)."""
+    statement = text("SELECT 5 AS n")
+    async with rt.engine.connect() as conn:
+        assert await fetch_rows(conn, statement, {}) is None
+    reads = RequestSession(rt.engine, autocommit=True)
+    try:
+        assert [tuple(row) for row in await read_columns(reads, statement, {})] == [(5,)]
+        conn = reads._conn  # noqa: SLF001 -- the request's connection, as the read left it
+        assert conn is not None and conn.sync_connection is not None
+        assert not conn.sync_connection.connection.driver_connection.is_in_transaction()  # type: ignore[union-attr]
+    finally:
+        await reads.close()
