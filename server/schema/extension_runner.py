@@ -61,32 +61,34 @@ def _wrapping(extension_class: type, hook_name: str) -> tuple[Callable[..., Any]
     return partial(_called_first, hook_fn), False
 
 
-def _get_hook(self: Any, extension: SchemaExtension) -> WrappedHook | None:
-    wrapping = _wrapping(type(extension), self.HOOK_NAME)
-    if wrapping is None:
-        return None
-    factory, is_async = wrapping
-    return WrappedHook(extension=extension, hook=partial(factory, extension), is_async=is_async)
+class _CachedGetHook:
+    """Mixed into strawberry's context managers: their `get_hook`, with the wrapping worked out once."""
 
-
-class _Operation(OperationContextManager):
     __slots__ = ()
-    get_hook = _get_hook
+    HOOK_NAME: str
+
+    def get_hook(self, extension: SchemaExtension) -> WrappedHook | None:
+        wrapping = _wrapping(type(extension), self.HOOK_NAME)
+        if wrapping is None:
+            return None
+        factory, is_async = wrapping
+        return WrappedHook(extension=extension, hook=partial(factory, extension), is_async=is_async)
 
 
-class _Parsing(ParsingContextManager):
+class _Operation(_CachedGetHook, OperationContextManager):
     __slots__ = ()
-    get_hook = _get_hook
 
 
-class _Validation(ValidationContextManager):
+class _Parsing(_CachedGetHook, ParsingContextManager):
     __slots__ = ()
-    get_hook = _get_hook
 
 
-class _Executing(ExecutingContextManager):
+class _Validation(_CachedGetHook, ValidationContextManager):
     __slots__ = ()
-    get_hook = _get_hook
+
+
+class _Executing(_CachedGetHook, ExecutingContextManager):
+    __slots__ = ()
 
 
 class CachedHooksRunner(SchemaExtensionsRunner):
