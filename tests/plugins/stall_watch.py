@@ -30,11 +30,13 @@ LOG_DIR = Path(__file__).resolve().parents[2] / "var" / "test-stalls"
 
 
 class StallWatch:
-    def __init__(self) -> None:
+    def __init__(self, log: Path, beat: float = BEAT, stall: float = STALL) -> None:
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
         self._answered = time.monotonic()
         self._test = "(between tests)"
-        self._log = LOG_DIR / f"{os.getpid()}.log"
+        self._log = log
+        self._beat_every, self._stall = beat, stall
+        self._stopped = threading.Event()
 
     def watch(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = weakref.ref(loop)
@@ -46,6 +48,9 @@ class StallWatch:
     def start(self) -> None:
         threading.Thread(target=self._run, name="stall-watch", daemon=True).start()
 
+    def stop(self) -> None:
+        self._stopped.set()
+
     def _beat(self) -> None:
         self._answered = time.monotonic()
 
@@ -53,10 +58,9 @@ class StallWatch:
         main = threading.main_thread().ident
         reported_since: float | None = None
         woke = time.monotonic()
-        while True:
-            time.sleep(BEAT)
+        while not self._stopped.wait(self._beat_every):
             now = time.monotonic()
-            unscheduled = now - woke > STALL
+            unscheduled = now - woke > self._stall
             if unscheduled:
                 self._write(f"process not scheduled for {now - woke:.1f} s (GIL held or machine paused)")
             woke = now
@@ -65,10 +69,9 @@ class StallWatch:
                 reported_since = None
                 continue
             late = now - self._answered
-            if late > STALL and reported_since != self._answered:
+            if late > self._stall and reported_since != self._answered:
                 reported_since = self._answered
-                frame = sys._current_frames().get(main or 0)  # noqa: SLF001 - the only way to see another thread's stack
-                stack = "".join(traceback.format_stack(frame)[-STACK_FRAMES:]) if frame else "(no frame)\n"
+                stack = _stack_of(main or 0)
                 where = "resumed at (this thread was not run meanwhile)" if unscheduled else "is at"
                 self._write(f"event loop blocked for {late:.1f} s; the main thread {where}:\n{stack}")
             with contextlib.suppress(RuntimeError):  # closed between the check and the call
@@ -81,7 +84,14 @@ class StallWatch:
             out.write(line)
 
 
-WATCH = StallWatch()
+def _stack_of(thread: int) -> str:
+    """The thread's stack as text. The frame stays in this call: held any longer (a local of the watch's loop), it
+    would keep the stalled test's locals, an app and its schema, alive for the rest of the run."""
+    frame = sys._current_frames().get(thread)  # noqa: SLF001 - the only way to see another thread's stack
+    return "".join(traceback.format_stack(frame)[-STACK_FRAMES:]) if frame else "(no frame)\n"
+
+
+WATCH = StallWatch(LOG_DIR / f"{os.getpid()}.log")
 
 
 def watched_loop() -> asyncio.AbstractEventLoop:

@@ -5,6 +5,8 @@ them made the test workers' full collections walk millions of objects, seconds a
 from __future__ import annotations
 
 import gc
+import sys
+import types
 import weakref
 
 import httpx
@@ -19,6 +21,51 @@ VIEWER = "{ viewer { role organisation { id kind name market } } }"
 
 def graphql_schemas() -> list[weakref.ref[GraphQLSchema]]:
     return [weakref.ref(o) for o in gc.get_objects() if isinstance(o, GraphQLSchema)]
+
+
+def _is_here(referrer: object) -> bool:
+    return isinstance(referrer, types.FrameType) and referrer.f_code.co_filename == __file__
+
+
+def holders(target: object, limit: int = 50_000) -> str:
+    """Who keeps `target` alive: the shortest chain of referrers down to it from a module's globals, or else from
+    an object nothing tracked refers to (a thread's local, a frame), each step as its type and a short repr, so that
+    a failure names the holder. Unfreezes the worker's heap (tests/conftest.py), whose objects would be invisible."""
+    gc.unfreeze()
+    modules = {id(m.__dict__): name for name, m in list(sys.modules.items()) if m is not None}
+    parent: dict[int, object | None] = {id(target): None}
+    queue = [target]
+    mine = {id(parent), id(queue)}
+    root = None
+    while queue and len(parent) < limit and (root is None or id(root) not in modules):
+        here = queue.pop(0)
+        referrers = gc.get_referrers(here)
+        mine.add(id(referrers))
+        held = False
+        for referrer in referrers:
+            if id(referrer) in mine or _is_here(referrer):
+                continue
+            held = True
+            if id(referrer) in parent:
+                continue
+            parent[id(referrer)] = here
+            queue.append(referrer)
+            if id(referrer) in modules:
+                root = referrer
+                break
+        if not held and root is None:
+            root = here
+    if root is None:
+        return f"{type(target).__qualname__}: no root within {len(parent)} referrers"
+    steps, step = [], root
+    while step is not None:
+        steps.append(
+            f"module {modules[id(step)]}"
+            if id(step) in modules
+            else f"{type(step).__qualname__}: {repr(step)[:100]}"
+        )
+        step = parent[id(step)]
+    return "\n  -> ".join(steps)
 
 
 async def use_an_app(rt: Runtime, world: World) -> None:
@@ -41,4 +88,6 @@ async def test_a_schema_no_longer_used_is_freed(rt: Runtime, world: World) -> No
 
     gc.collect()
     left = [ref for ref in graphql_schemas() if id(ref()) not in before]
-    assert left == [], f"{len(left)} schema(s) of the finished app are still referenced"
+    assert left == [], f"{len(left)} schema(s) of the finished app are still referenced:\n  " + "\n".join(
+        holders(ref()) for ref in left
+    )
