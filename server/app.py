@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import strawberry
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
@@ -46,15 +47,22 @@ def _spa(web_dist: Path):  # noqa: ANN202
 
 
 def create_app(
-    settings: Settings | None = None, *, clock: Clock | None = None, runtime: Runtime | None = None
+    settings: Settings | None = None,
+    *,
+    clock: Clock | None = None,
+    runtime: Runtime | None = None,
+    schema: strawberry.Schema | None = None,
 ) -> Starlette:
+    """`schema`: one built by build_schema(settings) to use instead of building it (tests share one per process)."""
     settings = settings or get_settings()
     configure_logging(settings)  # JSON lines, or text in dev (server/observability/logs.py)
     metrics.switch.on = settings.metrics_token is not None
     rt = runtime or Runtime.build(settings, clock=clock)
     rate = RateLimiter(settings)  # one per process: GraphQL and the order endpoint share its store
-    schema = build_schema(settings, rate)
-    graphql = GraphQLView(schema, rt, ide=settings.ide_enabled, suggestions=settings.suggestions_enabled)
+    schema = schema or build_schema(settings)
+    graphql = GraphQLView(
+        schema, rt, rate, ide=settings.ide_enabled, suggestions=settings.suggestions_enabled
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -69,16 +69,23 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
     )
 
 
+# PostgreSQL: every table emptied child first and every sequence restarted, in one round trip. A test leaves a few
+# rows, and deleting them takes ~10 ms where TRUNCATE ... RESTART IDENTITY (a new file per table) took 150-350 ms.
+_PG_EMPTY = "".join(f'DELETE FROM "{t.name}";' for t in reversed(Base.metadata.sorted_tables)) + (
+    "DO $$DECLARE s record; BEGIN"
+    " FOR s IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP"
+    " EXECUTE format('ALTER SEQUENCE %I RESTART', s.sequencename); END LOOP; END$$;"
+)
+
+
 async def _empty_all_tables(rt: Runtime) -> None:
-    tables = [t.name for t in Base.metadata.sorted_tables]
     async with rt.engine.begin() as conn:
         if rt.settings.is_sqlite:
-            for name in reversed(tables):
-                await conn.execute(text(f'DELETE FROM "{name}"'))
-        else:
-            await conn.execute(
-                text("TRUNCATE " + ", ".join(f'"{n}"' for n in tables) + " RESTART IDENTITY CASCADE")
-            )
+            for table in reversed(Base.metadata.sorted_tables):
+                await conn.execute(text(f'DELETE FROM "{table.name}"'))
+        else:  # several statements need the driver's simple query protocol
+            raw = await conn.get_raw_connection()
+            await raw.driver_connection.execute(_PG_EMPTY)  # type: ignore[union-attr]
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -25,11 +25,8 @@ from server.observability import metrics
 
 
 class QueryLimits(SchemaExtension):
-    def __init__(
-        self, *, execution_context: Any = None, rate: RateLimiter, costs: CostCache | None = None
-    ) -> None:
+    def __init__(self, *, execution_context: Any = None, costs: CostCache | None = None) -> None:
         super().__init__(execution_context=execution_context)
-        self.rate = rate
         self.costs = costs if costs is not None else CostCache(1)  # an empty LRU is falsy
         self.report: dict[str, Any] | None = None
 
@@ -47,16 +44,20 @@ class QueryLimits(SchemaExtension):
         self.report = {"requestedQueryCost": cost.total, "limit": limit}
         metrics.graphql_cost(ec.operation_name, cost.total)
         too_costly = cost.total > limit
-        client = context.request.client
-        buckets = self.rate.graphql_buckets(
-            role if principal else None,
-            principal.user_id if principal else None,
-            client.host if client else "unknown",
-        )
-        # A refused query still takes the least charge: a flood of them is rate limited like any other.
-        throttle = await self.rate.take(context.rt.clock, buckets, MIN_CHARGE if too_costly else cost.total)
-        self.report["throttleStatus"] = throttle_status(throttle)
-        if not throttle.allowed:
+        # The app's limiter (the context's); an internal execution (a webhook's render) is charged to no one.
+        rate: RateLimiter | None = context.rate
+        throttle = None
+        if rate is not None:
+            client = context.request.client
+            buckets = rate.graphql_buckets(
+                role if principal else None,
+                principal.user_id if principal else None,
+                client.host if client else "unknown",
+            )
+            # A refused query still takes the least charge: a flood of them is rate limited like any other.
+            throttle = await rate.take(context.rt.clock, buckets, MIN_CHARGE if too_costly else cost.total)
+            self.report["throttleStatus"] = throttle_status(throttle)
+        if throttle is not None and not throttle.allowed:
             retry_after = retry_after_header(throttle)
             if isinstance(context.response, Response):  # HTTP; a websocket stays open and gets the error
                 context.response.status_code = 429

@@ -43,4 +43,5 @@ class LiveFanout:
             principal=principal,
             loaders=LoaderRegistry(self.rt, principal, cache=False),
             connection_params=base.connection_params,
+            rate=base.rate,
         )

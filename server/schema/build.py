@@ -18,7 +18,6 @@ from server.authz.gate import PolicyGate
 from server.hardening.input_guard import InputGuard
 from server.limits.cost import CostCache
 from server.limits.extension import QueryLimits
-from server.limits.rate import RateLimiter
 from server.limits.timeout import TimeLimitedExecution
 from server.observability.graphql import ObserveOperations
 from server.schema.extension_runner import CachedHooksRunner
@@ -59,8 +58,9 @@ class GatedSchema(TimeLimitedExecution, strawberry.Schema):
         return fields
 
 
-def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawberry.Schema:
-    """`rate`: the process's rate limiter (create_app shares it with the order endpoint); a private one if None."""
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema for these settings. It holds no per-app state: the rate limiter a request is charged to comes
+    with its context (server/schema/context.py)."""
     return GatedSchema(
         query=Query,
         mutation=Mutation,
@@ -75,9 +75,7 @@ def build_schema(settings: Settings, rate: RateLimiter | None = None) -> strawbe
                 settings
             ),  # depth, alias, login-once, introspection: built once so the validation cache hits
             partial(InputGuard, max_list_length=settings.graphql_max_list_length),
-            partial(
-                QueryLimits, rate=rate or RateLimiter(settings), costs=CostCache(settings.graphql_cache_size)
-            ),
+            partial(QueryLimits, costs=CostCache(settings.graphql_cache_size)),
             partial(ClassifyAndMaskErrors, suggestions=settings.suggestions_enabled),
         ],
     )

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from server.auth.principal import Principal
+from server.limits.rate import RateLimiter
 from server.loaders.registry import LoaderRegistry
 from server.runtime import Runtime
 
@@ -22,6 +23,8 @@ class Context:
     rt: Runtime
     principal: Principal | None
     loaders: LoaderRegistry
+    # The app's rate limiter, which the request is charged to; None for an internal execution (a webhook's render).
+    rate: RateLimiter | None = None
     # Strawberry fills this for websockets only if the attribute exists.
     connection_params: Any = None
 

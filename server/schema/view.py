@@ -31,6 +31,7 @@ from server.hardening.graphql_http import (
 )
 from server.hardening.json_body import BadJson, decode_json
 from server.hardening.unavailable import MESSAGE, SERVICE_UNAVAILABLE, is_unavailable
+from server.limits.rate import RateLimiter
 from server.live.fanout import LiveFanout
 from server.live.handler import LiveTransportWSHandler
 from server.loaders.registry import LoaderRegistry
@@ -55,7 +56,9 @@ class GraphQLView(GraphQL[Context, None]):
     # when its login session ends (server/schema/session_sockets.py).
     graphql_transport_ws_handler_class = GraphQLWSHandler
 
-    def __init__(self, schema: Any, rt: Runtime, *, ide: bool, suggestions: bool = False) -> None:
+    def __init__(
+        self, schema: Any, rt: Runtime, rate: RateLimiter, *, ide: bool, suggestions: bool = False
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if ide else None,
@@ -64,6 +67,7 @@ class GraphQLView(GraphQL[Context, None]):
             max_subscriptions_per_connection=50,
         )
         self.rt = rt
+        self.rate = rate
         self.live = LiveFanout(rt)
         self.suggestions = suggestions
         self.session_sockets = SessionSockets(rt)
@@ -89,6 +93,7 @@ class GraphQLView(GraphQL[Context, None]):
             rt=self.rt,
             principal=principal,
             loaders=LoaderRegistry(self.rt, principal, cache=not is_ws, reads=reads),
+            rate=self.rate,
         )
 
     async def _principal_cache(self) -> PrincipalCache | None:

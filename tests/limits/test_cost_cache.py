@@ -7,8 +7,6 @@ import pytest
 
 from server.limits.cost import CostCache, operation_cost
 from server.limits.extension import QueryLimits
-from server.limits.rate import RateLimiter
-from server.settings import Settings
 from tests.schema import built_schema
 
 PAGE = "query($first: Int = 7, $q: String) { products(first: $first, search: $q) { edges { node { id } } } }"
@@ -67,5 +65,4 @@ def test_the_limits_extension_prices_through_the_cache_it_is_given_even_while_em
     """The schema hands every request's QueryLimits the process's one CostCache; an empty LRU is falsy (len 0), so
     `costs or CostCache(1)` gave each request a fresh one-entry cache and the price was computed on every request."""
     cache = CostCache(8)
-    settings = Settings(_env_file=None, env="test", database_url="sqlite+aiosqlite://", secret_key="k" * 48)
-    assert QueryLimits(rate=RateLimiter(settings), costs=cache).costs is cache
+    assert QueryLimits(costs=cache).costs is cache

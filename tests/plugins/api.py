@@ -8,20 +8,36 @@ from typing import Any
 
 import httpx
 import pytest
+import strawberry
 from starlette.applications import Starlette
 
 from server.app import create_app
 from server.models.enums import Market, MemberRole, Role, SellerType
 from server.runtime import Runtime
+from server.schema.build import build_schema
 from server.services import auth, catalogue, onboarding
 from server.services.unit_of_work import UnitOfWork
+from server.settings import Settings
 
 PASSWORD = "correct horse battery"
 
 
+# One schema per distinct settings in a test process, as a server process has one: building it takes 0.1-0.3 s,
+# which a fresh one per test spent again on every test that asks for the app. A schema holds no per-app state
+# (server/schema/build.py); tests/schema/test_schema_freed.py builds its own apps.
+_SCHEMAS: dict[str, strawberry.Schema] = {}
+
+
+def shared_schema(settings: Settings) -> strawberry.Schema:
+    key = settings.model_dump_json()
+    if key not in _SCHEMAS:
+        _SCHEMAS[key] = build_schema(settings)
+    return _SCHEMAS[key]
+
+
 @pytest.fixture
 async def app(rt: Runtime) -> AsyncIterator[Starlette]:
-    application = create_app(rt.settings, runtime=rt)
+    application = create_app(rt.settings, runtime=rt, schema=shared_schema(rt.settings))
     # The runtime is started by its own fixture; the lifespan would stop it, so it is not run here.
     yield application
 

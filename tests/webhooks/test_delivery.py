@@ -10,10 +10,11 @@ from standardwebhooks.webhooks import Webhook
 
 from server.models.enums import Role
 from server.models.webhook import WebhookMessageStatus
+from server.schema.build import build_schema
 from server.webhooks.delivery import backoff, claim, lease
 from tests.api.notification_params import assert_params_shown
 from tests.orders.world import created, event, line
-from tests.webhooks.conftest import attempts, messages, principal, subscribe
+from tests.webhooks.conftest import Deliverer, attempts, messages, principal, subscribe
 
 
 async def _paid_order(ow, us, clock, order_id: str = "o-1") -> None:  # noqa: ANN001
@@ -182,3 +183,18 @@ async def test_messages_only_for_subscribed_types_and_only_with_the_change(
     assert await messages(rt) == []
     assert await deliver() == 0
     assert json.loads(response.text)  # the order itself went through
+
+
+async def test_payloads_are_read_without_charging_any_rate_budget(rt, ow, us, clock, inbox, client) -> None:
+    """A payload is read through the schema as its receiver would see it, but no client sent that read: even with
+    every role's budget at 1 cost unit, each delivery carries its object (before, renders took from a limiter's
+    role buckets and, once these ran dry, went out with `object: null`)."""
+    capacity = {**rt.settings.rate_limit_capacity, "seller": 1, "agency": 1, "creator": 1}
+    tight = rt.settings.model_copy(update={"rate_limit_capacity": capacity})
+    deliver = Deliverer(rt, build_schema(tight), client)
+    await subscribe(rt, principal(Role.SELLER, ow.us.id), inbox.url("/seller"), "commission.estimated")
+    await _paid_order(ow, us, clock, "o-1")
+    await _paid_order(ow, us, clock, "o-2")
+    assert await deliver() == 2
+    objects = [json.loads(request.body)["data"]["object"] for request in inbox.at("/seller")]
+    assert [o["status"] for o in objects] == ["PAID", "PAID"]
