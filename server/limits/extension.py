@@ -45,7 +45,7 @@ class QueryLimits(SchemaExtension):
         metrics.graphql_cost(ec.operation_name, cost.total)
         too_costly = cost.total > limit
         # The app's limiter (the context's); an internal execution (a webhook's render) is charged to no one.
-        rate: RateLimiter | None = context.rate
+        rate: RateLimiter | None = getattr(context, "rate", None)
         throttle = None
         if rate is not None:
             client = context.request.client

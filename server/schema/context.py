@@ -23,8 +23,9 @@ class Context:
     rt: Runtime
     principal: Principal | None
     loaders: LoaderRegistry
-    # The app's rate limiter, which the request is charged to; None for an internal execution (a webhook's render).
-    rate: RateLimiter | None = None
+    # The app's rate limiter, which the request is charged to; None only for an internal execution (a webhook's
+    # render). No default: a context that forgot it would be charged to no one.
+    rate: RateLimiter | None
     # Strawberry fills this for websockets only if the attribute exists.
     connection_params: Any = None
 

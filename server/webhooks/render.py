@@ -44,6 +44,7 @@ async def read_subject(rt: Runtime, schema: Any, principal: Principal, event_typ
         rt=rt,
         principal=principal,
         loaders=LoaderRegistry(rt, principal, cache=True),
+        rate=None,  # no client asked for this read: it is priced and capped, but charged to no budget
     )
     result = await schema.execute(query, {"id": encode_id(kind.subject_type, pk)}, context_value=context)
     return None if result.data is None else result.data["node"]
