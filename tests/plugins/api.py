@@ -12,6 +12,7 @@ import strawberry
 from starlette.applications import Starlette
 
 from server.app import create_app
+from server.lru import LRU
 from server.models.enums import Market, MemberRole, Role, SellerType
 from server.runtime import Runtime
 from server.schema.build import build_schema
@@ -25,14 +26,11 @@ PASSWORD = "correct horse battery"
 # One schema per distinct settings in a test process, as a server process has one: building it takes 0.1-0.3 s,
 # which a fresh one per test spent again on every test that asks for the app. A schema holds no per-app state
 # (server/schema/build.py); tests/schema/test_schema_freed.py builds its own apps.
-_SCHEMAS: dict[str, strawberry.Schema] = {}
+_SCHEMAS: LRU[strawberry.Schema] = LRU(8)
 
 
 def shared_schema(settings: Settings) -> strawberry.Schema:
-    key = settings.model_dump_json()
-    if key not in _SCHEMAS:
-        _SCHEMAS[key] = build_schema(settings)
-    return _SCHEMAS[key]
+    return _SCHEMAS.get_or_build(settings.model_dump_json(), lambda: build_schema(settings))
 
 
 @pytest.fixture

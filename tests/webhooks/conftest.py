@@ -13,10 +13,10 @@ from server import models
 from server.auth.principal import Principal
 from server.models.enums import MemberRole, Role
 from server.runtime import Runtime
-from server.schema.build import build_schema
 from server.services import auth, webhooks
 from server.services.unit_of_work import UnitOfWork
 from server.webhooks.delivery import deliver_due
+from tests.plugins.api import shared_schema
 from tests.plugins.receiver import Receiver, receiver
 
 
@@ -28,7 +28,7 @@ def inbox() -> Iterator[Receiver]:
 
 @pytest.fixture
 def schema(rt: Runtime):  # noqa: ANN201
-    return build_schema(rt.settings)
+    return shared_schema(rt.settings)
 
 
 @pytest.fixture
