@@ -24,6 +24,18 @@ class LRU(Generic[V]):
     def clear(self) -> None:
         self._entries.clear()
 
+    def get(self, key: Hashable) -> V | None:
+        value = self._entries.get(key)
+        if value is not None:
+            self._entries.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value: V) -> None:
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        if len(self._entries) > self.maxsize:
+            self._entries.popitem(last=False)
+
     def get_or_build(self, key: Hashable, build: Callable[[], V]) -> V:
         value = self._entries.get(key)
         if value is None:

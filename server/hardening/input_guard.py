@@ -274,26 +274,31 @@ class InputGuard(SchemaExtension):
         self.max_list_length = max_list_length
 
     def on_execute(self) -> Iterator[None]:
-        ctx = self.execution_context
-        # Without variables, only string literals (") and list literals ([) can break a rule: most documents the
-        # web app sends skip the walk.
-        literals = ctx.query is None or '"' in ctx.query or "[" in ctx.query
-        if (
-            ctx.graphql_document is not None
-            and not ctx.pre_execution_errors
-            and ctx.result is None
-            and (ctx.variables or literals)
-        ):
-            problems = input_problems(
-                ctx.schema._schema,
-                ctx.graphql_document,
-                ctx.operation_name,
-                ctx.variables,
-                max_list_length=self.max_list_length,
-            )
-            if problems:
-                errors = [problem.error() for problem in problems[:10]]
-                if ctx.operation_type is OperationType.SUBSCRIPTION:
-                    raise errors[0]  # a subscription's result cannot be preset; its error ends the operation
-                ctx.result = ExecutionResult(data=None, errors=errors)
+        guard_inputs(self.execution_context, self.max_list_length)
         yield
+
+
+def guard_inputs(ctx: Any, max_list_length: int) -> None:
+    """input_problems of an operation about to execute; when there are any, its result is preset to their errors
+    (a subscription's first error is raised: its result cannot be preset)."""
+    # Without variables, only string literals (") and list literals ([) can break a rule: most documents the
+    # web app sends skip the walk.
+    literals = ctx.query is None or '"' in ctx.query or "[" in ctx.query
+    if (
+        ctx.graphql_document is not None
+        and not ctx.pre_execution_errors
+        and ctx.result is None
+        and (ctx.variables or literals)
+    ):
+        problems = input_problems(
+            ctx.schema._schema,
+            ctx.graphql_document,
+            ctx.operation_name,
+            ctx.variables,
+            max_list_length=max_list_length,
+        )
+        if problems:
+            errors = [problem.error() for problem in problems[:10]]
+            if ctx.operation_type is OperationType.SUBSCRIPTION:
+                raise errors[0]  # a subscription's result cannot be preset; its error ends the operation
+            ctx.result = ExecutionResult(data=None, errors=errors)

@@ -8,6 +8,7 @@ import asyncio
 import logging
 import time
 import traceback
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
@@ -43,27 +44,34 @@ class TimeLimitedExecution:
     _execute_operation; subscriptions are long-lived by design and are not limited here."""
 
     async def _execute_operation(self, execution_context: Any, *args: Any, **kwargs: Any) -> Any:
-        context = execution_context.context
-        if getattr(context, "rt", None) is None:  # executed outside the app (no runtime, no settings)
-            return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
-        seconds = context.rt.settings.request_timeout_seconds
-        token = DEADLINE.set(time.monotonic() + seconds)
-        scope = asyncio.timeout(seconds)
-        try:
-            async with scope:
-                return await super()._execute_operation(execution_context, *args, **kwargs)  # type: ignore[misc]
-        except TimeoutError as error:
-            if not scope.expired():
-                raise
-            log.warning(
-                "request stopped by its time limit of %gs",
-                seconds,
-                extra={"fields": {"stuck_at": stuck_at(error)}},
-            )
-            if isinstance(context.response, Response):
-                context.response.status_code = TIMEOUT_STATUS
-            result = GraphQLExecutionResult(data=None, errors=[timeout_error(seconds)])
-            execution_context.result = result
-            return result
-        finally:
-            DEADLINE.reset(token)
+        execute = super()._execute_operation  # type: ignore[misc]
+        return await within_time_limit(execution_context, lambda: execute(execution_context, *args, **kwargs))
+
+
+async def within_time_limit(execution_context: Any, run: Callable[[], Awaitable[Any]]) -> Any:
+    """run() (an operation's execution), cancelled when it takes longer than the request time limit; then its
+    result is the REQUEST_TIMEOUT error (HTTP 504)."""
+    context = execution_context.context
+    if getattr(context, "rt", None) is None:  # executed outside the app (no runtime, no settings)
+        return await run()
+    seconds = context.rt.settings.request_timeout_seconds
+    token = DEADLINE.set(time.monotonic() + seconds)
+    scope = asyncio.timeout(seconds)
+    try:
+        async with scope:
+            return await run()
+    except TimeoutError as error:
+        if not scope.expired():
+            raise
+        log.warning(
+            "request stopped by its time limit of %gs",
+            seconds,
+            extra={"fields": {"stuck_at": stuck_at(error)}},
+        )
+        if isinstance(context.response, Response):
+            context.response.status_code = TIMEOUT_STATUS
+        result = GraphQLExecutionResult(data=None, errors=[timeout_error(seconds)])
+        execution_context.result = result
+        return result
+    finally:
+        DEADLINE.reset(token)
