@@ -2,8 +2,9 @@
 
 Loader batches, pages and the session lookup of a request share it, one batch at a time (graphql-core runs sibling
 resolvers concurrently; an AsyncSession is not safe to share between them, so each use gets its own short session
-bound to the request's connection, under a lock). The connection is taken from the pool at the first read and
-handed back when the response is ready (`close`, called by the GraphQL view).
+bound to the request's connection, under a lock). The connection is taken at the first read and handed back when
+the response is ready (`close`, called by the GraphQL view): on PostgreSQL to the next request if one of the few
+kept between requests is free (server/parked_connections.py), else to the pool; taken from there likewise.
 
 On PostgreSQL no read runs in a transaction: a read is one statement and one round trip, with no BEGIN/ROLLBACK
 around each batch (each statement sees what was committed before it, as READ COMMITTED does). A page's select of
@@ -27,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from server.loaders.driver_reads import fetch_rows, runs_on_driver
+from server.parked_connections import ParkedConnections
 
 T = TypeVar("T")
 
@@ -90,8 +92,12 @@ async def read_columns(sessionmaker: Any, statement: Executable, params: dict[st
 class RequestSession:
     """Callable like an async_sessionmaker: `async with reads() as session:`."""
 
-    def __init__(self, engine: AsyncEngine, *, autocommit: bool) -> None:
+    def __init__(
+        self, engine: AsyncEngine, *, autocommit: bool, parked: ParkedConnections | None = None
+    ) -> None:
         self._engine = engine
+        # autocommit connections handed from one request to the next (server/parked_connections.py)
+        self._parked = parked if autocommit else None
         self._autocommit = autocommit
         self._lock = asyncio.Lock()
         self._conn: AsyncConnection | None = None
@@ -165,10 +171,12 @@ class RequestSession:
         session._owner = self
         return session
 
-    async def _connect(self) -> AsyncConnection:
-        conn = await self._engine.connect()
+    async def _connect(self, *, fresh: bool = False) -> AsyncConnection:
+        """A connection a request finished with, else one from the pool (`fresh`: from the pool)."""
+        taken = None if fresh or self._parked is None else await self._parked.take()
+        conn, in_autocommit = taken if taken is not None else (await self._engine.connect(), False)
         self.checkouts += 1
-        self._conn, self._in_autocommit = conn, False
+        self._conn, self._in_autocommit = conn, in_autocommit
         return conn
 
     async def _autocommit_connection(self) -> AsyncConnection:
@@ -183,7 +191,7 @@ class RequestSession:
         dead, self._conn = self._conn, None
         if dead is not None:
             await dead.close()  # already invalidated: this only hands the slot back to the pool
-        return await self._connect()
+        return await self._connect(fresh=True)
 
     async def close(self) -> None:
         self._closed = True
@@ -193,4 +201,7 @@ class RequestSession:
                 await session.close()
             conn, self._conn = self._conn, None
             if conn is not None:
-                await conn.close()
+                if self._parked is not None:
+                    await self._parked.park(conn, in_autocommit=self._in_autocommit)
+                else:
+                    await conn.close()

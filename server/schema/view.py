@@ -96,7 +96,13 @@ class GraphQLView(GraphQL[Context, None]):
         is_ws = isinstance(request, WebSocket)
         # HTTP: one pooled connection for every read of the request, handed back in run() (a websocket takes one
         # per batch: it must not hold a connection while it waits for events).
-        reads = None if is_ws else RequestSession(self.rt.engine, autocommit=not self.rt.settings.is_sqlite)
+        reads = (
+            None
+            if is_ws
+            else RequestSession(
+                self.rt.engine, autocommit=not self.rt.settings.is_sqlite, parked=self.rt.parked
+            )
+        )
         if reads is not None:
             request.scope["matchup.reads"] = reads
         principal = await principal_for_token(
