@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 import orjson
+import strawberry
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,6 +20,7 @@ from strawberry.http import GraphQLHTTPResponse, async_base_view
 from strawberry.http import parse_content_type as content_types
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
 from server.auth.authenticate import principal_for_token, token_from_connection_params, token_from_headers
@@ -42,6 +44,7 @@ from server.observability.request_context import set_organisation
 from server.runtime import Runtime
 from server.schema.context import Context
 from server.schema.extensions import classify_errors
+from server.schema.prepared import PreparedOperations
 from server.schema.session_sockets import SessionClosingWSHandler, SessionSockets
 
 log = logging.getLogger("matchup.graphql")
@@ -63,6 +66,8 @@ def _parsed_content_type(header: str) -> tuple[str, dict[str, str]]:
 async_base_view.parse_content_type = _parsed_content_type  # pyright: ignore[reportPrivateImportUsage]
 
 LISTEN_RETRY_SECONDS = 5.0
+_POST_OPERATIONS = frozenset(OperationType.from_http("POST"))
+_KNOWN_ACCEPTS = 64
 
 
 class GraphQLWSHandler(SessionClosingWSHandler, LiveTransportWSHandler):
@@ -90,6 +95,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.suggestions = suggestions
         self.session_sockets = SessionSockets(rt)
         self._listen_retry_at = 0.0
+        self._streaming_accepts: dict[str, bool] = {}
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)
@@ -182,7 +188,11 @@ class GraphQLView(GraphQL[Context, None]):
     async def _run_http(self, request: Request, context: Any, root_value: Any) -> Response:
         media = request.state.graphql_media = response_media_type(request.headers.get("accept"))
         try:
-            response = await super().run(request, context, root_value)
+            response = None
+            if context is UNSET and root_value is UNSET:
+                response = await self._prepared_response(request)
+            if response is None:
+                response = await super().run(request, context, root_value)
         except RequestError as error:
             return error_response(media, error)
         except HTTPException as error:
@@ -201,6 +211,60 @@ class GraphQLView(GraphQL[Context, None]):
                 if status == 503:
                     response.headers["retry-after"] = RETRY_AFTER_SECONDS
         return response
+
+    async def _prepared_response(self, request: Request) -> Response | None:
+        """The answer to a POST of an operation the schema has prepared (server/schema/prepared.py), made without
+        Strawberry's HTTP view: the steps that view takes for this one case, in its terms (sub-response, context,
+        `process_result`, `create_response`). None for anything else (another method or content type, a streaming
+        Accept, a batch, fields of the wrong type, a document not prepared), which the view answers as ever; the
+        body read here is kept by the request for it."""
+        prepared_operations: PreparedOperations | None = getattr(self.schema, "prepared", None)
+        if prepared_operations is None or request.method != "POST":
+            return None
+        if "application/json" not in _parsed_content_type(request.headers.get("content-type", ""))[0]:
+            return None
+        if self._streams(request.headers.get("accept", "")):
+            return None
+        data = self.parse_json(await request.body())
+        if not isinstance(data, dict):
+            return None
+        query, variables = data.get("query"), data.get("variables")
+        operation_name, extensions = data.get("operationName"), data.get("extensions")
+        if not (
+            isinstance(query, str)
+            and isinstance(variables, dict | None)
+            and isinstance(operation_name, str | None)
+            and isinstance(extensions, dict | None)
+        ):
+            return None
+        prepared = prepared_operations.find(query, operation_name, _POST_OPERATIONS)
+        if prepared is None:
+            return None
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, response=sub_response)
+        result = await prepared_operations.execute(
+            cast("strawberry.Schema", self.schema),
+            prepared,
+            query=query,
+            variable_values=variables,
+            context_value=context,
+            root_value=None,
+            operation_name=operation_name,
+            allowed_operation_types=_POST_OPERATIONS,
+            operation_extensions=extensions,
+        )
+        return self.create_response(
+            response_data=await self.process_result(request, result), sub_response=sub_response
+        )
+
+    def _streams(self, accept: str) -> bool:
+        """Whether this Accept asks for a streamed answer (Strawberry's multipart or SSE transports)."""
+        streams = self._streaming_accepts.get(accept)
+        if streams is None:
+            streams = self._get_stream_transport_from_headers({"accept": accept}) is not None
+            if len(self._streaming_accepts) < _KNOWN_ACCEPTS:
+                self._streaming_accepts[accept] = streams
+        return streams
 
     async def on_ws_connect(self, context: Context) -> Any:
         # A token in connectionParams wins over the cookie sent with the upgrade.

@@ -1,10 +1,12 @@
-"""Prepared operations (server/schema/prepared.py) answer exactly what Strawberry's extension pipeline answers.
+"""Prepared operations (server/schema/prepared.py, and their HTTP answer in server/schema/view.py) answer exactly
+what Strawberry's extension pipeline and HTTP view answer.
 
 Each case is sent to two apps on the same runtime: one whose schema runs every operation through the pipeline (its
 prepared operations switched off), and one that prepares. The preparing app gets the request twice: the first goes
 through the pipeline and is remembered, the second runs prepared (checked). Both answers must equal the
 pipeline's: status, Retry-After, media type, data, errors and extensions (less what differs between any two
-requests: error and request ids, and the rate budget left, which the second request spent once more)."""
+requests: error and request ids, and the rate budget left, which the second request spent once more; every other
+header is compared)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 from starlette.applications import Starlette
 
@@ -48,12 +51,17 @@ def _comparable(response: Any) -> dict[str, Any]:
     cost = (body.get("extensions") or {}).get("cost")
     if cost is not None:
         cost.pop("throttleStatus", None)
+    headers = {name: value for name, value in response.headers.items() if name not in _DIFFER_PER_REQUEST}
     return {
         "status": response.status_code,
         "retry-after": response.headers.get("retry-after"),
         "media": response.headers.get("content-type"),
+        "headers": headers,
         "body": body,
     }
+
+
+_DIFFER_PER_REQUEST = {"x-request-id", "content-length"}  # ids, and a body's length with its numbers
 
 
 async def _same_answers(
@@ -77,6 +85,15 @@ async def _same_answers(
         return await execute(*args, **kwargs)
 
     monkeypatch.setattr(prepared, "execute", counted)
+    schema = preparing.state.schema
+    through_view: list[str] = []
+    schema_execute = schema.execute
+
+    async def counted_view(query: str, *args: Any, **kwargs: Any) -> Any:
+        through_view.append(query)
+        return await schema_execute(query, *args, **kwargs)
+
+    monkeypatch.setattr(schema, "execute", counted_view)
     answers = []
     for app, times, address in ((pipeline, 1, "192.0.2.1"), (preparing, 2, "192.0.2.2")):
         transport = httpx.ASGITransport(app=app, client=(address, 40000))
@@ -92,6 +109,8 @@ async def _same_answers(
     assert second == reference, (second, reference)
     # the preparing app's first request of the document went through the pipeline, every later one prepared
     assert runs == [payload["query"]] * (1 + prime)
+    # and answered without Strawberry's HTTP view, which executes through the schema (the first request only)
+    assert through_view.count(payload["query"]) == 1
     return reference
 
 
@@ -209,3 +228,40 @@ async def test_only_documents_that_validated_are_prepared(pair, world) -> None:
         assert len(prepared) == before
         await http.post("/graphql", json={"query": CHEAP}, headers=auth)
         assert len(prepared) == before + 1
+
+
+async def test_requests_of_a_prepared_document_it_does_not_answer_are_answered_as_by_the_view(
+    pair, world
+) -> None:
+    """A batch, fields of the wrong type, a body that is not JSON or not sent as JSON: the same answers as an app
+    without prepared operations, for a document that is prepared."""
+    apps = pair()
+    cases: list[tuple[bytes, str]] = [
+        (orjson.dumps([{"query": CHEAP}]), "application/json"),
+        (orjson.dumps({"query": CHEAP, "variables": "x"}), "application/json"),
+        (orjson.dumps({"query": CHEAP, "operationName": 5}), "application/json"),
+        (orjson.dumps({"query": CHEAP, "extensions": []}), "application/json"),
+        (b'{"query": "{ viewer { role } }"', "application/json"),
+        (orjson.dumps({"query": CHEAP}), "text/plain"),
+        (orjson.dumps({"query": CHEAP}), "application/json; charset=utf-8"),
+    ]
+    answers: list[list[dict[str, Any]]] = []
+    for app, address in zip(apps, ("192.0.2.1", "192.0.2.2"), strict=True):
+        transport = httpx.ASGITransport(app=app, client=(address, 40000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            token = await login_token(http, world["seller_a"].email)
+            auth = {"Authorization": f"Bearer {token}"}
+            assert (await http.post("/graphql", json={"query": CHEAP}, headers=auth)).status_code == 200
+            answers.append(
+                [
+                    _comparable(
+                        await http.post(
+                            "/graphql", content=body, headers={**auth, "content-type": content_type}
+                        )
+                    )
+                    for body, content_type in cases
+                ]
+            )
+    assert len(apps[1].state.schema.prepared) >= 1
+    assert answers[0] == answers[1]
+    assert [answer["status"] for answer in answers[0]][-1] == 200  # a charset parameter is still JSON
