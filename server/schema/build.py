@@ -40,9 +40,8 @@ from server.settings import Settings
 class GatedSchema(TimeLimitedExecution, strawberry.Schema):
     def __init__(self, *args: Any, prepared: PreparedOperations | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.prepared = (
-            prepared  # documents validated before run without the extension pipeline (prepared.py)
-        )
+        # documents validated before run without the extension pipeline (server/schema/prepared.py)
+        self.prepared = prepared
         install_fast_resolvers(self)  # argument-less object fields skip Strawberry's generic chain
         install_fast_inputs(self)  # input objects built from a table per type
 
