@@ -35,13 +35,24 @@ __all__ = ["fetch_rows", "runs_on_driver"]
 
 
 class _Plan:
-    __slots__ = ("compiled", "results")
+    __slots__ = ("compiled", "literal_names", "literal_texts", "results")
 
     def __init__(self, compiled: SQLCompiler) -> None:
         self.compiled = compiled
         # (position, processor) of the columns SQLAlchemy converts after the driver (e.g. a stored enum's value
         # into its member); most columns have none. Known from the result's column types, at the first run.
         self.results: tuple[tuple[int, Callable[[Any], Any]], ...] | None = None
+        # A statement whose only late-rendered values are literals (a page's LIMIT) has one text per value:
+        # (text, parameter order) by those values, the first LITERAL_TEXTS of them.
+        self.literal_names = (
+            tuple(compiled.bind_names[p] for p in compiled.literal_execute_params)
+            if compiled.literal_execute_params and not compiled.post_compile_params
+            else None
+        )
+        self.literal_texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
+
+
+LITERAL_TEXTS = 32
 
 
 class _Execution:
@@ -83,19 +94,38 @@ def _result_processors(
     return tuple(results)
 
 
-def _bound(compiled: SQLCompiler, params: dict[str, Any]) -> tuple[str, list[Any]]:
+def _bound(plan: _Plan, params: dict[str, Any]) -> tuple[str, list[Any]]:
     """The statement's text and positional values, as SQLAlchemy's execution context makes them: late-rendered
     values (a page's literal LIMIT, expanding IN lists) written in, each value through its type's bind processor."""
+    compiled = plan.compiled
     values = compiled.construct_params(params, escape_names=False, _no_postcompile=True)
     processors: Any = compiled._bind_processors  # noqa: SLF001
     sql, order = compiled.string, compiled.positiontup
-    if compiled.literal_execute_params or compiled.post_compile_params:
+    if plan.literal_names is not None and _hashable(
+        key := tuple((type(values[n]), values[n]) for n in plan.literal_names)
+    ):
+        text = plan.literal_texts.get(key)
+        if text is None:
+            expanded = compiled._process_parameters_for_postcompile(values)  # noqa: SLF001
+            text = (expanded.statement, expanded.positiontup)
+            if len(plan.literal_texts) < LITERAL_TEXTS:
+                plan.literal_texts[key] = text
+        sql, order = text
+    elif compiled.literal_execute_params or compiled.post_compile_params:
         expanded = compiled._process_parameters_for_postcompile(values)  # noqa: SLF001
         sql, order, values = expanded.statement, expanded.positiontup, expanded.parameters
         processors = {**processors, **expanded.processors}
     return sql, [
         processors[name](values[name]) if name in processors else values[name] for name in order or ()
     ]
+
+
+def _hashable(key: tuple[Any, ...]) -> bool:
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True
 
 
 async def fetch_rows(
@@ -108,7 +138,7 @@ async def fetch_rows(
     plan = _PLANS.per_document((id(dialect),), statement, lambda: _plan(statement, dialect))
     if plan is None:
         return None
-    sql, args = _bound(plan.compiled, params)
+    sql, args = _bound(plan, params)
     sync = conn.sync_connection
     assert sync is not None
     fairy = sync.connection

@@ -52,6 +52,21 @@ async def test_a_driver_read_answers_what_sqlalchemy_answers(
     assert all(row[-1].utcoffset() == timedelta(0) for row in expected)
 
 
+async def test_a_literal_limit_is_written_into_the_text_it_was_given(rt, world: World, as_role) -> None:
+    """The text of a statement whose only late-rendered value is its LIMIT is kept per limit (not rendered again
+    on every run): each run still sends its own limit, whatever ran before."""
+    await registrations_in_a_new_campaign(rt, world, as_role, 5)
+    sent: list[str] = []
+    stmt = _page(False)
+    event.listen(rt.engine.sync_engine, "before_cursor_execute", lambda *a: sent.append(a[2]))
+    async with rt.engine.connect() as conn:
+        for limit in (2, 3, 2, 5, 3):
+            params = {"before": rt.clock.now() + timedelta(hours=1), "_limit": limit}
+            rows = await fetch_rows(conn, stmt, params)
+            assert rows is not None and len(rows) == limit
+    assert [s.rsplit("LIMIT", 1)[1].strip() for s in sent] == ["2", "3", "2", "5", "3"]
+
+
 async def test_a_driver_read_sends_the_cursor_events(rt) -> None:  # noqa: ANN001
     seen: list[tuple[str, str, list[object]]] = []
 
