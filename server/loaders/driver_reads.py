@@ -43,13 +43,13 @@ class _Plan:
         # into its member); most columns have none. Known from the result's column types, at the first run.
         self.results: tuple[tuple[int, Callable[[Any], Any]], ...] | None = None
         # A statement whose only late-rendered values are literals (a page's LIMIT) has one text per value:
-        # (text, parameter order) by those values, the first LITERAL_TEXTS of them.
+        # (text, parameter order) by those values, the last LITERAL_TEXTS used.
         self.literal_names = (
             tuple(compiled.bind_names[p] for p in compiled.literal_execute_params)
             if compiled.literal_execute_params and not compiled.post_compile_params
             else None
         )
-        self.literal_texts: dict[tuple[Any, ...], tuple[str, Any]] = {}
+        self.literal_texts: LRU[tuple[str, Any]] = LRU(LITERAL_TEXTS)
 
 
 LITERAL_TEXTS = 32
@@ -104,13 +104,7 @@ def _bound(plan: _Plan, params: dict[str, Any]) -> tuple[str, list[Any]]:
     if plan.literal_names is not None and _hashable(
         key := tuple((type(values[n]), values[n]) for n in plan.literal_names)
     ):
-        text = plan.literal_texts.get(key)
-        if text is None:
-            expanded = compiled._process_parameters_for_postcompile(values)  # noqa: SLF001
-            text = (expanded.statement, expanded.positiontup)
-            if len(plan.literal_texts) < LITERAL_TEXTS:
-                plan.literal_texts[key] = text
-        sql, order = text
+        sql, order = plan.literal_texts.get_or_build(key, lambda: _expanded_text(compiled, values))
     elif compiled.literal_execute_params or compiled.post_compile_params:
         expanded = compiled._process_parameters_for_postcompile(values)  # noqa: SLF001
         sql, order, values = expanded.statement, expanded.positiontup, expanded.parameters
@@ -118,6 +112,11 @@ def _bound(plan: _Plan, params: dict[str, Any]) -> tuple[str, list[Any]]:
     return sql, [
         processors[name](values[name]) if name in processors else values[name] for name in order or ()
     ]
+
+
+def _expanded_text(compiled: SQLCompiler, values: Any) -> tuple[str, Any]:
+    expanded = compiled._process_parameters_for_postcompile(values)  # noqa: SLF001
+    return expanded.statement, expanded.positiontup
 
 
 def _hashable(key: tuple[Any, ...]) -> bool:

@@ -28,11 +28,16 @@ class ClassifyAndMaskErrors(MaskErrors):
         return classify_errors(errors, suggestions=self.suggestions)
 
     def _process_result(self, result: object) -> None:
-        # MaskErrors' own check is an isinstance against a runtime Protocol (a walk of the protocol's members on
-        # every operation); what it checks is only this.
-        errors = getattr(result, "errors", None)
-        if errors:
-            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+        mask_result(result, suggestions=self.suggestions)
+
+
+def mask_result(result: object, *, suggestions: bool) -> None:
+    """An operation's result with its errors classified (the extension's hook, and prepared operations). MaskErrors'
+    own check is an isinstance against a runtime Protocol (a walk of the protocol's members on every operation);
+    what it checks is only this."""
+    errors = getattr(result, "errors", None)
+    if errors:
+        result.errors = classify_errors(errors, suggestions=suggestions)  # type: ignore[attr-defined]
 
 
 def classify_errors(errors: list[GraphQLError], *, suggestions: bool = True) -> list[GraphQLError]:

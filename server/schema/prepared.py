@@ -41,7 +41,7 @@ from server.limits.extension import limit_operation, refuse
 from server.limits.timeout import within_time_limit
 from server.lru import LRU
 from server.observability.graphql import observed_operation
-from server.schema.extensions import classify_errors
+from server.schema.extensions import mask_result
 
 if TYPE_CHECKING:
     import strawberry
@@ -145,9 +145,7 @@ class PreparedOperations:
         try:
             with observed_operation(ec):
                 result = await within_time_limit(ec, run)
-                errors = getattr(ec.result, "errors", None)
-                if errors:
-                    ec.result.errors = classify_errors(errors, suggestions=self.suggestions)  # type: ignore[union-attr]
+                mask_result(ec.result, suggestions=self.suggestions)
         except Exception as error:  # noqa: BLE001 - answered as Strawberry answers an operation that raised
             coerced = _coerce_error(error)
             ec.pre_execution_errors = [coerced]

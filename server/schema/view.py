@@ -40,6 +40,7 @@ from server.live.fanout import LiveFanout
 from server.live.handler import LiveTransportWSHandler
 from server.loaders.registry import LoaderRegistry
 from server.loaders.request_session import RequestSession
+from server.lru import LRU
 from server.observability.request_context import set_organisation
 from server.runtime import Runtime
 from server.schema.context import Context
@@ -87,7 +88,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.suggestions = suggestions
         self.session_sockets = SessionSockets(rt)
         self._listen_retry_at = 0.0
-        self._streaming_accepts: dict[str, bool] = {}
+        self._streaming_accepts: LRU[bool] = LRU(_KNOWN_ACCEPTS)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         token = token_from_headers(request.headers, request.cookies, self.rt.settings.cookie_name)
@@ -251,12 +252,9 @@ class GraphQLView(GraphQL[Context, None]):
 
     def _streams(self, accept: str) -> bool:
         """Whether this Accept asks for a streamed answer (Strawberry's multipart or SSE transports)."""
-        streams = self._streaming_accepts.get(accept)
-        if streams is None:
-            streams = self._get_stream_transport_from_headers({"accept": accept}) is not None
-            if len(self._streaming_accepts) < _KNOWN_ACCEPTS:
-                self._streaming_accepts[accept] = streams
-        return streams
+        return self._streaming_accepts.get_or_build(
+            accept, lambda: self._get_stream_transport_from_headers({"accept": accept}) is not None
+        )
 
     async def on_ws_connect(self, context: Context) -> Any:
         # A token in connectionParams wins over the cookie sent with the upgrade.
