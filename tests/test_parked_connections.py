@@ -14,6 +14,7 @@ from sqlalchemy.pool import NullPool
 from server.loaders.request_session import RequestSession, read_columns
 from server.parked_connections import ParkedConnections
 from server.runtime import Runtime
+from tests.conftest import make_settings
 
 pytestmark = pytest.mark.parametrize(
     "database_url", ["postgres"], indirect=True
@@ -109,8 +110,6 @@ async def test_after_a_restart_no_parked_connection_is_used_twice(rt) -> None:
 
 
 async def test_stopping_the_runtime_hands_every_parked_connection_back(database_url: str, clock) -> None:
-    from tests.conftest import make_settings  # noqa: PLC0415
-
     runtime = Runtime.build(make_settings(database_url), clock=clock)
     await runtime.start()
     assert runtime.parked is not None

@@ -19,6 +19,7 @@ import orjson
 import pytest
 from starlette.applications import Starlette
 
+from server.app import create_app
 from server.schema.prepared import PreparedOperations
 from tests.limits.conftest import HEAVY, client, tuned
 from tests.plugins.api import login_token
@@ -31,7 +32,6 @@ CHEAP = "{ viewer { role } }"
 @pytest.fixture
 def pair(rt: Any) -> Callable[..., tuple[Starlette, Starlette]]:
     """(the pipeline's app, the preparing app) with these settings."""
-    from server.app import create_app  # noqa: PLC0415 - after the runtime fixture configured the process
 
     def make(**overrides: Any) -> tuple[Starlette, Starlette]:
         runtime = tuned(rt, **overrides) if overrides else rt
