@@ -37,8 +37,9 @@ class LoaderRegistry(CreatorSideLoaders, IntegrationLoaders):
         cache: bool = True,
         reads: RequestSession | None = None,
     ) -> None:
-        # With `reads` (HTTP), every batch of this request runs on the request's one connection.
-        self.rt = rt if reads is None else replace(rt, sessionmaker=reads)
+        # With `reads` (HTTP), every batch of this request runs on the request's one connection (`rt` may already
+        # read through it).
+        self.rt = rt if reads is None or rt.sessionmaker is reads else replace(rt, sessionmaker=reads)
         self.reads = reads
         self.principal = principal
         self.cache = cache

@@ -11,8 +11,11 @@ of the class its type is made of (field_plans.known_class) goes straight to its 
 value first gets the type's own check.
 
 The function's text depends only on the set's shape (field kinds, names, types, nullability), so it is generated
-and compiled once per shape and kept in a bounded cache; each operation binds it to its own values (resolvers,
-coercions, the shared infos below, the compiled functions of the nested sets).
+and compiled once per shape and kept in a bounded cache; a planned set binds it once to its values (resolvers,
+coercions, the shared infos below, the compiled functions of the nested sets). Nothing bound belongs to one
+operation: the executor names the running operation in `RUNNING` for the length of each call (a compiled function
+never awaits, so no other operation runs meanwhile), and the shared infos read it there. A set kept across
+requests (a document whose sets do not depend on its variables) is bound on its first request only.
 
 Whatever the function does not handle raises `Fallback`: null in a non-null field, a value the type's coercion
 rejects or maps to null, an exception raised or returned, an awaitable (a loader that has not loaded yet), an
@@ -21,9 +24,10 @@ graphql-core's rules, with its errors and paths; the fields it reads are attribu
 (loaders hand back the same cached future), so reading them again changes nothing. A coroutine the function
 abandons is closed, so it never warns as never awaited.
 
-Resolvers called from a compiled function share one resolve info per field and operation (graphql-core builds
-one per field and row): everything in it is the same for every row but the path, which is only known on the
-planned loop's side. Reading `info.path` there raises, so the planned loop answers that object, with its path.
+Resolvers called from a compiled function share one resolve info per field (graphql-core builds one per field and
+row): everything in it is the same for every row of an operation but the path, which is only known on the planned
+loop's side, and what differs between operations (the context, the variables) is read from the running one.
+Reading `info.path` there raises, so the planned loop answers that object, with its path.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 from server.lru import LRU
 
 __all__ = [
+    "RUNNING",
     "Fallback",
     "LeafShape",
     "ListShape",
@@ -59,18 +64,35 @@ class Fallback(Exception):  # noqa: N818 -- a signal to the planned loop, not an
     """The compiled function met a value it does not handle; the planned loop answers the object instead."""
 
 
+class Running:
+    """The operation whose compiled function runs now: its context value and its execution context, set by the
+    executor around each call."""
+
+    __slots__ = ("context", "execution")
+
+    def __init__(self) -> None:
+        self.context: Any = None
+        self.execution: Any = None
+
+
+RUNNING = Running()
+
+
 class SharedInfo:
     """The resolve info one field's resolver gets for every row of a compiled function. `context` and
-    `field_name` (what resolvers and the policy gate read) are at hand; anything else is graphql-core's info,
-    built on first use. The path differs per row and is not known here: reading it raises."""
+    `field_name` (what resolvers and the policy gate read) are at hand; anything else is read from graphql-core's
+    info for the running operation, built on use by `build(execution context)`. The path differs per row and is
+    not known here: reading it raises."""
 
-    __slots__ = ("_build", "_full", "context", "field_name")
+    __slots__ = ("_build", "field_name")
 
-    def __init__(self, context: Any, field_name: str, build: Callable[[], Any]) -> None:
-        self.context = context
+    def __init__(self, field_name: str, build: Callable[[Any], Any]) -> None:
         self.field_name = field_name
         self._build = build
-        self._full: Any = None
+
+    @property
+    def context(self) -> Any:
+        return RUNNING.context
 
     @property
     def path(self) -> Any:
@@ -79,9 +101,7 @@ class SharedInfo:
         )
 
     def __getattr__(self, name: str) -> Any:
-        if self._full is None:
-            self._full = self._build()
-        return getattr(self._full, name)
+        return getattr(self._build(RUNNING.execution), name)
 
 
 class TypenameShape(NamedTuple):

@@ -29,7 +29,7 @@ off.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from functools import partial
+from functools import cache, cached_property, partial
 from operator import attrgetter
 from typing import Any, cast
 
@@ -49,7 +49,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from server.authz.decisions import field_access
 from server.authz.rules import Access, audience_of
 from server.lru import LRU, cached_on
-from server.schema.compiled_plans import SharedInfo, TypenameShape, factory_of, shape_of
+from server.schema.compiled_plans import RUNNING, SharedInfo, TypenameShape, factory_of, shape_of
 from server.schema.execution_helpers import acyclic_helpers
 from server.schema.field_plans import (
     EXECUTE,
@@ -58,6 +58,7 @@ from server.schema.field_plans import (
     OBJECT_ATTRIBUTE,
     RESOLUTION,
     RESOLVE,
+    UNBOUND,
     UNCHANGED,
     Plan,
     PlannedSet,
@@ -85,6 +86,21 @@ def planned_sets(_schema: GraphQLSchema) -> LRU[PlannedSet]:
 _FIXED: LRU[tuple[Any, bool]] = LRU(1024)
 
 
+def _path_less_info(execution: FastExecutionContext, *, step: Step, parent_type: GraphQLObjectType) -> Any:
+    """graphql-core's resolve info of a compiled field in the running operation, without a path."""
+    return execution.build_resolve_info(step.field_def, step.nodes, parent_type, None)  # type: ignore[arg-type]
+
+
+@cache
+def _kept_info_class(info_class: type) -> type:
+    """`info_class` for a resolve info kept across operations: Strawberry's Info caches `selected_fields`, which
+    depends on the operation's variables; here it is worked out on each read."""
+    selected_fields = getattr(info_class, "selected_fields", None)
+    if not isinstance(selected_fields, cached_property):
+        return info_class
+    return type(info_class.__name__, (info_class,), {"selected_fields": property(selected_fields.func)})
+
+
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -97,15 +113,6 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             id(operation), lambda: (operation, fixed_selection_sets(operation, self.fragment_definitions))
         )
         self._fixed_sets = fixed[0] is operation and fixed[1]
-
-    def build_response(self, data: dict[str, Any] | None) -> Any:
-        # The operation's plans hold functions bound to this context (their shared infos), and the context holds
-        # them: a reference cycle. Let go of them once the response is built; a later use (deferred work) plans
-        # again.
-        try:
-            return super().build_response(data)
-        finally:
-            self._plans.clear()
 
     def _planned(
         self, parent_type: GraphQLObjectType, grouped_field_set: Any, principal: Any, via: Step | None = None
@@ -209,9 +216,6 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             step.kind = LEAF_ATTRIBUTE if is_leaf_type(named) else OBJECT_ATTRIBUTE
         return steps
 
-    def _path_less_info(self, step: Step, parent_type: GraphQLObjectType) -> Any:
-        return self.build_resolve_info(step.field_def, step.nodes, parent_type, None)  # type: ignore[arg-type]
-
     def _subfields(self, step: Step) -> tuple[Any, Any]:
         """An object step's (grouped field set, new defer usages): the same for every object it completes."""
         subfields = step.subfields
@@ -223,9 +227,19 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def _compile(
         self, parent_type: GraphQLObjectType, planned_set: PlannedSet, principal: Any
     ) -> Callable[[Any], dict[str, Any]] | None:
-        """The plan as one function (server/schema/compiled_plans.py) bound to this operation, or None when a field
-        is not one it handles. The set's shapes and the slots that are the same in every operation are worked out
-        once (`_work_out`); per operation only the fields that read a resolve info or hold an object are bound."""
+        """The plan as one function (server/schema/compiled_plans.py), or None when a field is not one it handles.
+        The set's shapes and the slots that are the same whatever binds them are worked out once (`_work_out`);
+        the fields that read a resolve info or hold an object are then bound, once per planned set (the nested
+        sets' functions, shared infos that read the running operation), and the bound function is kept on the
+        set."""
+        if planned_set.run is not UNBOUND:
+            return planned_set.run
+        planned_set.run = run = self._bind(parent_type, planned_set, principal)
+        return run
+
+    def _bind(
+        self, parent_type: GraphQLObjectType, planned_set: PlannedSet, principal: Any
+    ) -> Callable[[Any], dict[str, Any]] | None:
         if planned_set.compiles is False:
             return None
         factory = planned_set.factory or self._work_out(planned_set)
@@ -242,16 +256,12 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if sub is None:
                     return None
             raw = (
-                SharedInfo(
-                    self.context_value,
-                    step.nodes[0].name.value,
-                    partial(self._path_less_info, step, parent_type),
-                )
+                SharedInfo(step.nodes[0].name.value, partial(_path_less_info, step=step, parent_type=parent_type))
                 if resolution.needs_info or step.is_type_of is not None
                 else None
             )
             info = (
-                resolution.info_class(_raw_info=raw, _field=resolution.field)
+                _kept_info_class(resolution.info_class)(_raw_info=raw, _field=resolution.field)
                 if resolution.needs_info
                 else None
             )
@@ -324,12 +334,16 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         principal = getattr(self.context_value, "principal", None)
         plan = self._planned(parent_type, grouped_field_set, principal)
         if plan.run is not None and position_context is None:
+            running = RUNNING
+            running.context, running.execution = self.context_value, self
             try:
                 return plan.run(source_value)
             except Exception:  # noqa: BLE001 -- Fallback, or an error the loop below reports at its path
                 plan.fallbacks += 1
                 if plan.fallbacks >= FALLBACKS_BEFORE_GIVING_UP:
                     plan.run = None
+            finally:
+                running.context = running.execution = None
         steps = plan.steps
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable

@@ -234,11 +234,15 @@ class Plan:
 FALLBACKS_BEFORE_GIVING_UP = 4
 
 
-class PlannedSet:
-    """A selection set's steps, and once worked out, whether it compiles and its compiled factory
-    (compiled_plans.py)."""
+# A planned set's compiled function before it is bound (PlannedSet.run).
+UNBOUND: Any = object()
 
-    __slots__ = ("bound", "compiles", "factory", "static_slots", "steps")
+
+class PlannedSet:
+    """A selection set's steps, and once worked out, whether it compiles, its compiled factory (compiled_plans.py)
+    and the function bound from it."""
+
+    __slots__ = ("bound", "compiles", "factory", "run", "static_slots", "steps")
 
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
@@ -247,8 +251,11 @@ class PlannedSet:
         # operation binds (a resolve info, a nested function)
         self.static_slots: tuple[tuple[Any, ...], ...] = ()
         self.bound: tuple[int, ...] = ()
-        # the shapes' compiled factory (compiled_plans.factory_of): each operation binds it to its own values
+        # the shapes' compiled factory (compiled_plans.factory_of), bound once to the set's values
         self.factory: Callable[[tuple[Any, ...]], Callable[[Any], dict[str, Any]]] | None = None
+        # the bound function (None: the set or a nested one does not compile); it reads the running operation's
+        # context from compiled_plans.RUNNING, so it serves every operation this set is kept for
+        self.run: Callable[[Any], dict[str, Any]] | None = UNBOUND
 
 
 _VARIABLE_DIRECTIVES = frozenset({"skip", "include", "defer", "stream"})

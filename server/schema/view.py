@@ -104,18 +104,15 @@ class GraphQLView(GraphQL[Context, None]):
         )
         if reads is not None:
             request.scope["matchup.reads"] = reads
-        principal = await principal_for_token(
-            self.rt if reads is None else replace(self.rt, sessionmaker=reads),
-            token,
-            None if is_ws else await self._principal_cache(),
-        )
+        reads_rt = self.rt if reads is None else replace(self.rt, sessionmaker=reads)
+        principal = await principal_for_token(reads_rt, token, None if is_ws else await self._principal_cache())
         set_organisation(None if principal is None else principal.organisation_id)  # for the log lines
         return Context(
             request=request,
             response=response,
             rt=self.rt,
             principal=principal,
-            loaders=LoaderRegistry(self.rt, principal, cache=not is_ws, reads=reads),
+            loaders=LoaderRegistry(reads_rt, principal, cache=not is_ws, reads=reads),
             rate=self.rate,
         )
 

@@ -436,3 +436,78 @@ async def test_a_fixed_document_is_planned_once_per_audience(monkeypatch: pytest
         ["Query", "Campaign", "TermsEvent"] * 2
     )  # the agency's, then the seller's
     assert answers[0] == answers[1] == answers[3] != answers[2]
+
+
+@strawberry.type
+class Greeted:
+    name: str
+    owner: int
+    event: TermsEvent
+
+    @strawberry.field
+    def greeting(self, info: strawberry.Info) -> str:
+        return f"{info.context.greeting} {self.name}"
+
+    @strawberry.field
+    def asked(self, info: strawberry.Info) -> str:
+        return str(info.variable_values["v"])  # read through graphql-core's info of the running operation
+
+
+@strawberry.type(name="Query")
+class GreetedQuery:
+    @strawberry.field
+    async def greeted(self, info: strawberry.Info, v: int) -> list[Greeted]:
+        await asyncio.sleep(0)  # the operations below interleave here, between their compiled calls
+        at = datetime(2026, 5, 6, tzinfo=UTC)
+        return [
+            Greeted(name=n, owner=o, event=TermsEvent(at=at, actor_organisation_id=o, actor_person_name=n))
+            for n, o in (("Ann", OWNER_A), ("Bob", OWNER_B))
+        ]
+
+
+OWNER_A, OWNER_B = 11, 12
+
+
+async def test_a_compiled_function_bound_once_answers_each_operation_with_its_own_context(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fixed document's sets are bound to their compiled functions by its first operation only; later ones, run
+    concurrently, read their own context, variables and viewer (the per-row gate) through the shared infos."""
+    from strawberry.extensions import ParserCache
+
+    plain = strawberry.Schema(query=GreetedQuery)
+    fast = strawberry.Schema(
+        query=GreetedQuery, execution_context_class=FastExecutionContext, extensions=[ParserCache]
+    )
+    install_fast_resolvers(fast)
+    bound: list[Any] = []
+    bind = FastExecutionContext._bind
+
+    def counted(self: Any, parent_type: Any, *args: Any) -> Any:
+        bound.append(parent_type.name)
+        return bind(self, parent_type, *args)
+
+    monkeypatch.setattr(FastExecutionContext, "_bind", counted)
+    document = "query($v: Int!) { greeted(v: $v) { name greeting asked event { actorPersonName } } }"
+
+    def context(n: int) -> SimpleNamespace:
+        principal = SimpleNamespace(role=Role.SELLER, organisation_id=(OWNER_A, OWNER_B)[n % 2])
+        return SimpleNamespace(principal=principal, greeting=f"hello {n}")
+
+    await fast.execute(document, variable_values={"v": -1}, context_value=context(0))
+    assert sorted(bound) == ["Greeted", "Query", "TermsEvent"]
+    runs = range(6)
+    got = await asyncio.gather(
+        *(fast.execute(document, variable_values={"v": n}, context_value=context(n)) for n in runs)
+    )
+    expected = [
+        await plain.execute(document, variable_values={"v": n}, context_value=context(n)) for n in runs
+    ]
+    assert [_answer(r) for r in got] == [_answer(r) for r in expected]
+    assert sorted(bound) == ["Greeted", "Query", "TermsEvent"]  # bound by the first operation only
+    first, second = got[1].data, got[2].data
+    assert first is not None and second is not None
+    assert first["greeted"][0]["greeting"] == "hello 1 Ann" and first["greeted"][0]["asked"] == "1"
+    # each viewer sees the person's name on its own organisation's row only
+    assert [g["event"]["actorPersonName"] for g in first["greeted"]] == [None, "Bob"]
+    assert [g["event"]["actorPersonName"] for g in second["greeted"]] == ["Ann", None]
