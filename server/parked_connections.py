@@ -5,7 +5,7 @@ a request, from deep in the request's stack: a tenth of a small page's CPU in th
 request's reads run on an autocommit connection whose state never changes (no transaction, the statement timeout
 set once at connect), so the connection one request finished with can serve the next one as it is.
 
-A few are kept (`size`, a quarter of the pool); more, or one that is invalidated or older than the pool's recycle
+A few are kept (`size`, half the pool); more, or one that is invalidated or older than the pool's recycle
 age, goes back to the pool as usual. One not taken again within `idle_seconds` goes back too, so connections are
 parked only while requests keep coming: between bursts the pool has every connection it is not lending out for
 writes, websockets and the sweeper. Parked connections count as checked out in the pool's metrics.

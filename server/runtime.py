@@ -42,7 +42,7 @@ class Runtime:
             parked=None
             if settings.is_sqlite
             else ParkedConnections(
-                size=max(1, settings.database_pool_size // 4),
+                size=max(1, settings.database_pool_size // 2),
                 recycle_seconds=settings.database_pool_recycle_seconds,
             ),
         )

@@ -256,7 +256,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if sub is None:
                     return None
             raw = (
-                SharedInfo(step.nodes[0].name.value, partial(_path_less_info, step=step, parent_type=parent_type))
+                SharedInfo(
+                    step.nodes[0].name.value, partial(_path_less_info, step=step, parent_type=parent_type)
+                )
                 if resolution.needs_info or step.is_type_of is not None
                 else None
             )

@@ -105,7 +105,9 @@ class GraphQLView(GraphQL[Context, None]):
         if reads is not None:
             request.scope["matchup.reads"] = reads
         reads_rt = self.rt if reads is None else replace(self.rt, sessionmaker=reads)
-        principal = await principal_for_token(reads_rt, token, None if is_ws else await self._principal_cache())
+        principal = await principal_for_token(
+            reads_rt, token, None if is_ws else await self._principal_cache()
+        )
         set_organisation(None if principal is None else principal.organisation_id)  # for the log lines
         return Context(
             request=request,
