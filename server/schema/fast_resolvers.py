@@ -13,6 +13,13 @@ work directly:
   denied), then the attribute or the method.
 
 Anything else (arguments, other extensions, parent/root parameters, exception handlers) keeps Strawberry's path.
+
+A root field (Query or Mutation) resolved by an async function gets the same treatment with its arguments:
+Strawberry's chain there builds the Info, converts the arguments (`convert_arguments`, then each extension's
+`map_arguments`), folds the extensions with functools.partial on every call, and awaits the gate's
+`resolve_async` wrapping the resolver. Here the Info, the same conversion, the gate's `_allowed` check (which
+raises for a root field the viewer may not use) and the resolver, in that order, in one coroutine; a field with
+other extensions, exception handlers, or parent/root parameters keeps Strawberry's path.
 """
 
 from __future__ import annotations
@@ -22,7 +29,9 @@ from collections.abc import Callable
 from typing import Any
 
 from graphql import GraphQLObjectType, GraphQLSchema
+from strawberry.extensions import FieldExtension
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
 from server.authz.decisions import ROOT_TYPES
@@ -103,6 +112,45 @@ def _fast(field: StrawberryField, info_class: type, gate: PolicyGate | None) -> 
     return resolve
 
 
+def _fast_root(field: StrawberryField, converter: Any, info_class: type, gate: PolicyGate | None) -> Any | None:
+    """The resolve function of an async root field with arguments, or None when it needs Strawberry's path."""
+    resolver = field.base_resolver
+    if (
+        resolver is None
+        or not field.is_async
+        or resolver.parent_parameter is not None
+        or resolver.root_parameter is not None
+        or not callable(resolver.wrapped_func)
+        or (gate is not None and type(gate).map_arguments is not FieldExtension.map_arguments)
+    ):
+        return None
+    func = resolver.wrapped_func
+    takes_self = resolver.self_parameter is not None
+    info_name = resolver.info_parameter.name if resolver.info_parameter is not None else None
+    arguments = field.arguments
+    config, scalar_registry = converter.config, converter.scalar_registry
+    allowed = gate._allowed if gate is not None else None
+
+    async def resolve_root(source: Any, raw: Any, **kwargs: Any) -> Any:
+        info = info_class(_raw_info=raw, _field=field)
+        kwargs = convert_arguments(kwargs, arguments, scalar_registry=scalar_registry, config=config, info=info)
+        if allowed is not None and not allowed(source, info):
+            return None
+        if info_name is not None:
+            kwargs[info_name] = info
+        result = func(source, **kwargs) if takes_self else func(**kwargs)
+        return await result if inspect.isawaitable(result) else result
+
+    return resolve_root
+
+
+def _only_gate(field: StrawberryField) -> tuple[bool, PolicyGate | None]:
+    """(whether the field's extensions are none or the policy gate alone, the gate)."""
+    extensions = list(field.extensions)
+    gate = extensions[0] if len(extensions) == 1 and isinstance(extensions[0], PolicyGate) else None
+    return not extensions or gate is not None, gate
+
+
 def install_fast_resolvers(schema: Any) -> int:
     """Replace the resolve functions this module can take over in ``schema`` (a strawberry Schema); returns how
     many fields it replaced."""
@@ -111,23 +159,24 @@ def install_fast_resolvers(schema: Any) -> int:
     info_class = schema.config.info_class
     replaced = 0
     for type_name, graphql_type in graphql_schema.type_map.items():
-        if (
-            not isinstance(graphql_type, GraphQLObjectType)
-            or type_name.startswith("__")
-            or type_name in ROOT_TYPES
-        ):
+        if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
             continue
+        root = type_name in ROOT_TYPES
         for graphql_field in graphql_type.fields.values():
             field = (graphql_field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if not isinstance(field, StrawberryField) or field.is_subscription or graphql_field.args:
+            if not isinstance(field, StrawberryField) or field.is_subscription:
                 continue
-            if field.arguments or converter._get_field_exception_handlers(field):
+            if converter._get_field_exception_handlers(field):
                 continue
-            extensions = list(field.extensions)
-            gate = extensions[0] if len(extensions) == 1 and isinstance(extensions[0], PolicyGate) else None
-            if extensions and gate is None:
+            only_gate, gate = _only_gate(field)
+            if not only_gate:
                 continue
-            resolve = _fast(field, info_class, gate)
+            if root:
+                resolve = _fast_root(field, converter, info_class, gate)
+            elif graphql_field.args or field.arguments:
+                continue
+            else:
+                resolve = _fast(field, info_class, gate)
             if resolve is not None:
                 graphql_field.resolve = resolve
                 replaced += 1

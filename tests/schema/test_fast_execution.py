@@ -511,3 +511,76 @@ async def test_a_compiled_function_bound_once_answers_each_operation_with_its_ow
     # each viewer sees the person's name on its own organisation's row only
     assert [g["event"]["actorPersonName"] for g in first["greeted"]] == [None, "Bob"]
     assert [g["event"]["actorPersonName"] for g in second["greeted"]] == ["Ann", None]
+
+
+@strawberry.input
+class Window:
+    first: int = 1
+    word: str | None = None
+
+
+async def _registration_count(info: strawberry.Info, first: int = 20, window: Window | None = None) -> int:
+    if first < 0:
+        raise ValueError("first must not be negative")
+    return first + (window.first if window is not None else 0) + len(info.context.greeting)
+
+
+@strawberry.type(name="Query")
+class RootArgumentsQuery:
+    # a root field of the policy table: agencies and sellers may use it, anyone else gets an error
+    registrations: int | None = strawberry.field(
+        resolver=_registration_count, extensions=[PolicyGate("Query")]
+    )
+
+    @strawberry.field
+    async def echo(
+        self, info: strawberry.Info, word: str, times: int = 1, window: Window | None = None
+    ) -> str:
+        await asyncio.sleep(0)
+        if times < 0:
+            raise ValueError("times must not be negative")
+        return f"{info.context.greeting} {word * times} {window}"
+
+
+@pytest.mark.parametrize("role", [Role.AGENCY, Role.CREATOR, None])
+async def test_async_root_fields_with_arguments_answer_what_strawberry_answers(role: Role | None) -> None:
+    """Root fields take the thin path with their arguments (converted, input objects included), the policy gate
+    (which refuses a root field with an error) and the resolver's own errors, as Strawberry's chain does."""
+    plain = strawberry.Schema(query=RootArgumentsQuery)
+    fast = strawberry.Schema(query=RootArgumentsQuery, execution_context_class=FastExecutionContext)
+    install_fast_resolvers(fast)
+    assert all(
+        f.resolve.__qualname__.startswith("_fast_root")
+        for f in fast._schema.type_map["Query"].fields.values()
+    )
+    context = _context(role, greeting="hi")
+    cases = [
+        ('{ echo(word: "a") registrations }', None),
+        (
+            "query($w: String!, $t: Int, $win: Window) { echo(word: $w, times: $t, window: $win) "
+            "registrations(first: $t, window: $win) }",
+            {"w": "b", "t": 2, "win": {"first": 3}},
+        ),
+        ('query($t: Int) { echo(word: "c", times: $t) registrations(first: $t) }', {"t": -1}),
+        ('query($t: Int) { echo(word: "c", times: $t) }', {"t": "not a number"}),
+        ("{ registrations(window: {first: 1, word: null}) }", None),
+    ]
+    for document, variables in cases:
+        expected = _answer(await plain.execute(document, variable_values=variables, context_value=context))
+        got = _answer(await fast.execute(document, variable_values=variables, context_value=context))
+        assert got == expected, document
+    # the cases above really ran: a converted input, the gate's error, the resolver's error
+    data, errors = _answer(
+        await fast.execute(cases[1][0], variable_values=cases[1][1], context_value=context)
+    )
+    assert data is not None and data["echo"] == "hi bb Window(first=3, word=None)"
+    if role is Role.AGENCY:
+        assert data["registrations"] == 2 + 3 + 2 and errors == []
+    else:
+        assert data["registrations"] is None and len(errors) == 1
+    assert any(
+        "times must not be negative" in m
+        for m, _ in _answer(
+            await fast.execute(cases[2][0], variable_values=cases[2][1], context_value=context)
+        )[1]
+    )
