@@ -105,19 +105,20 @@ def _rows(table: Table, sums: Mapping[tuple[Any, ...], list[int]]) -> list[dict[
 def post(session: Session, before: Sequence[Mapping[str, Any]], now: Sequence[Mapping[str, Any]]) -> None:
     """Adds what `now` adds less what `before` added, key by key in key order (as the other rollups: locks taken
     in one order), then deletes the rows left without lines."""
-    from server.services.rollups.upkeep import CHUNK, chunks, insert_for  # noqa: PLC0415 - upkeep imports this
+    from server.services.rollups.upkeep import CHUNK, upsert  # noqa: PLC0415 - upkeep imports this
 
     sums = open_sums(before, -1, open_sums(now))
     for table in OPEN_TABLES:
-        rows = _rows(table, sums[table])
         metrics = OPEN_METRICS[table.name]
-        for chunk in chunks(rows):
-            stmt = insert_for(session, table).values(list(chunk))
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[c.name for c in table.primary_key.columns],
-                set_={m: table.c[m] + stmt.excluded[m] for m in metrics},
-            )
-            session.execute(stmt)
+        upsert(
+            session,
+            table,
+            _rows(table, sums[table]),
+            key=[c.name for c in table.primary_key.columns],
+            updates=lambda stmt, table=table, metrics=metrics: {
+                m: table.c[m] + stmt.excluded[m] for m in metrics
+            },
+        )
         emptied = [key for key in sorted(sums[table]) if sums[table][key][0] < 0]
         pk = tuple_(*table.primary_key.columns)
         for start in range(0, len(emptied), CHUNK):

@@ -22,7 +22,7 @@ the sum of its legs per account (the seller's negated), estimated over both phas
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -50,7 +50,7 @@ from server.services.rollups import open_amounts
 
 Line, Order, Entry = models.OrderLine, models.Order, models.LedgerEntry
 INFO_KEY = "matchup_rollup_line_ids"
-CHUNK = 500  # rows per multi-row upsert (SQLite binds at most 32766 parameters)
+CHUNK = 500  # keys per IN list of a delete (SQLite binds at most 32766 parameters)
 
 MONEY = {
     LedgerAccount.SELLER_PAYABLE: "seller",
@@ -206,14 +206,23 @@ def touch(session: Session | Any, line_ids: Iterable[int | None]) -> None:
     target.info.setdefault(INFO_KEY, set()).update(i for i in line_ids if i is not None)
 
 
-def chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
-    for start in range(0, len(rows), CHUNK):
-        yield rows[start : start + CHUNK]
-
-
-def insert_for(session: Session, table: Table) -> Any:
+def upsert(
+    session: Session,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: Sequence[str],
+    updates: Callable[[Any], Mapping[str, Any]],
+) -> None:
+    """Inserts `rows` (each with the same columns) into `table`, in their order; where a row's `key` exists, updates
+    it with `updates(statement)` instead (the statement gives the proposed row as `.excluded`). One statement text
+    whatever the number of rows, run once per row set (executemany), so SQLAlchemy compiles it once: a multi-row
+    VALUES statement was compiled again on every call, since its text depends on how many rows it has."""
+    if not rows:
+        return
     dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=updates(stmt)), list(rows))
 
 
 def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping[str, Any]]) -> None:
@@ -223,12 +232,13 @@ def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping
         for key in sorted(deltas)
         if any(deltas[key][m] for m in METRICS)
     ]
-    for chunk in chunks(rows):
-        stmt = insert_for(session, grain.table).values(list(chunk))
-        stmt = stmt.on_conflict_do_update(
-            index_elements=list(grain.keys), set_={m: grain.table.c[m] + stmt.excluded[m] for m in METRICS}
-        )
-        session.execute(stmt)
+    upsert(
+        session,
+        grain.table,
+        rows,
+        key=grain.keys,
+        updates=lambda stmt: {m: grain.table.c[m] + stmt.excluded[m] for m in METRICS},
+    )
 
 
 def upkeep(session: Session, line_ids: Iterable[int]) -> None:
@@ -276,12 +286,13 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     open_amounts.post(session, before, now)
     old_by_line = {row["line_id"]: row for row in before}
     changed = [row for row in now if old_by_line.get(row["line_id"]) != row]
-    for chunk in chunks(changed):
-        stmt = insert_for(session, rollup_lines).values(list(chunk))
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["line_id"], set_={c: stmt.excluded[c] for c in FIGURE_COLUMNS}
-        )
-        session.execute(stmt)
+    upsert(
+        session,
+        rollup_lines,
+        changed,
+        key=["line_id"],
+        updates=lambda stmt: {c: stmt.excluded[c] for c in FIGURE_COLUMNS},
+    )
 
 
 @event.listens_for(Session, "after_flush")
