@@ -112,7 +112,9 @@ def _fast(field: StrawberryField, info_class: type, gate: PolicyGate | None) -> 
     return resolve
 
 
-def _fast_root(field: StrawberryField, converter: Any, info_class: type, gate: PolicyGate | None) -> Any | None:
+def _fast_root(
+    field: StrawberryField, converter: Any, info_class: type, gate: PolicyGate | None
+) -> Any | None:
     """The resolve function of an async root field with arguments, or None when it needs Strawberry's path."""
     resolver = field.base_resolver
     if (
@@ -133,7 +135,9 @@ def _fast_root(field: StrawberryField, converter: Any, info_class: type, gate: P
 
     async def resolve_root(source: Any, raw: Any, **kwargs: Any) -> Any:
         info = info_class(_raw_info=raw, _field=field)
-        kwargs = convert_arguments(kwargs, arguments, scalar_registry=scalar_registry, config=config, info=info)
+        kwargs = convert_arguments(
+            kwargs, arguments, scalar_registry=scalar_registry, config=config, info=info
+        )
         if allowed is not None and not allowed(source, info):
             return None
         if info_name is not None:

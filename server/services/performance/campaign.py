@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import reduce
+from functools import cache, reduce
 from typing import Any
 
 from sqlalchemy import (
@@ -98,16 +98,18 @@ class CampaignScope:
         return t, [t.c.campaign_id == self.campaign_id, t.c.shop_id.in_(self.shop_ids())]
 
 
-def _collaborators() -> list[Any]:
-    return [func.count(distinct(Showcase.creator_id)).label("creators_collaborating")]
+@cache  # fixed expressions, built once (rollup_figures.summed)
+def _collaborators() -> tuple[Any, ...]:
+    return (func.count(distinct(Showcase.creator_id)).label("creators_collaborating"),)
 
 
-def _samples() -> list[Any]:
-    return [
+@cache
+def _samples() -> tuple[Any, ...]:
+    return (
         func.count(Sample.id).label("samples_requested"),
         count_if(Sample.status.in_(SAMPLE_APPROVED_STATUSES)).label("samples_approved"),
         count_if(Sample.status.in_(SAMPLE_SHIPPED_STATUSES)).label("samples_shipped"),
-    ]
+    )
 
 
 def _cross(parts: list[Subquery]) -> Any:
