@@ -411,23 +411,35 @@ async def test_a_document_with_skip_answers_per_its_variables_each_time(skip: bo
     assert ("archivedAt" in result.data["campaigns"][0]) is not skip
 
 
-async def test_a_fixed_document_is_planned_once_per_audience(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the parser cache (as the app has it), the same text is the same document, and its sets' steps are
-    planned by the first operation of each audience only."""
+def _fast_with_parser_cache(query: type) -> strawberry.Schema:
+    """A planned schema with the parser cache, as the app has it: the same text is the same document."""
     from strawberry.extensions import ParserCache
 
     fast = strawberry.Schema(
-        query=Query, execution_context_class=FastExecutionContext, extensions=[ParserCache]
+        query=query, execution_context_class=FastExecutionContext, extensions=[ParserCache]
     )
     install_fast_resolvers(fast)
-    planned: list[str] = []
-    steps = FastExecutionContext._steps
+    return fast
+
+
+def _parent_types_of_calls(monkeypatch: pytest.MonkeyPatch, method: str) -> list[str]:
+    """The parent type of each later call of FastExecutionContext.`method`, in order."""
+    names: list[str] = []
+    original = getattr(FastExecutionContext, method)
 
     def counted(self: Any, parent_type: Any, *args: Any) -> Any:
-        planned.append(parent_type.name)
-        return steps(self, parent_type, *args)
+        names.append(parent_type.name)
+        return original(self, parent_type, *args)
 
-    monkeypatch.setattr(FastExecutionContext, "_steps", counted)
+    monkeypatch.setattr(FastExecutionContext, method, counted)
+    return names
+
+
+async def test_a_fixed_document_is_planned_once_per_audience(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the parser cache (as the app has it), the same text is the same document, and its sets' steps are
+    planned by the first operation of each audience only."""
+    fast = _fast_with_parser_cache(Query)
+    planned = _parent_types_of_calls(monkeypatch, "_steps")
     document = "{ campaigns { name archivedAt } events { at actorPersonName } }"
     answers = []
     for role in (Role.AGENCY, Role.AGENCY, Role.SELLER, Role.AGENCY):
@@ -473,21 +485,9 @@ async def test_a_compiled_function_bound_once_answers_each_operation_with_its_ow
 ) -> None:
     """A fixed document's sets are bound to their compiled functions by its first operation only; later ones, run
     concurrently, read their own context, variables and viewer (the per-row gate) through the shared infos."""
-    from strawberry.extensions import ParserCache
-
     plain = strawberry.Schema(query=GreetedQuery)
-    fast = strawberry.Schema(
-        query=GreetedQuery, execution_context_class=FastExecutionContext, extensions=[ParserCache]
-    )
-    install_fast_resolvers(fast)
-    bound: list[Any] = []
-    bind = FastExecutionContext._bind
-
-    def counted(self: Any, parent_type: Any, *args: Any) -> Any:
-        bound.append(parent_type.name)
-        return bind(self, parent_type, *args)
-
-    monkeypatch.setattr(FastExecutionContext, "_bind", counted)
+    fast = _fast_with_parser_cache(GreetedQuery)
+    bound = _parent_types_of_calls(monkeypatch, "_bind")
     document = "query($v: Int!) { greeted(v: $v) { name greeting asked event { actorPersonName } } }"
 
     def context(n: int) -> SimpleNamespace:
