@@ -17,9 +17,10 @@ Anything else (arguments, other extensions, parent/root parameters, exception ha
 A root field (Query or Mutation) resolved by an async function gets the same treatment with its arguments:
 Strawberry's chain there builds the Info, converts the arguments (`convert_arguments`, then each extension's
 `map_arguments`), folds the extensions with functools.partial on every call, and awaits the gate's
-`resolve_async` wrapping the resolver. Here the Info, the same conversion, the gate's `_allowed` check (which
-raises for a root field the viewer may not use) and the resolver, in that order, in one coroutine; a field with
-other extensions, exception handlers, or parent/root parameters keeps Strawberry's path.
+`resolve_async` wrapping the resolver. Here the Info, the same conversion (the gate does not reshape arguments:
+its `map_arguments` is FieldExtension's identity), the gate's `_allowed` check (which raises for a root field the
+viewer may not use) and the resolver, in that order, in one coroutine; a field with other extensions, exception
+handlers, or parent/root parameters keeps Strawberry's path.
 """
 
 from __future__ import annotations
