@@ -109,15 +109,12 @@ def post(session: Session, before: Sequence[Mapping[str, Any]], now: Sequence[Ma
 
     sums = open_sums(before, -1, open_sums(now))
     for table in OPEN_TABLES:
-        metrics = OPEN_METRICS[table.name]
         upsert(
             session,
             table,
             _rows(table, sums[table]),
             key=[c.name for c in table.primary_key.columns],
-            updates=lambda stmt, table=table, metrics=metrics: {
-                m: table.c[m] + stmt.excluded[m] for m in metrics
-            },
+            add=OPEN_METRICS[table.name],
         )
         emptied = [key for key in sorted(sums[table]) if sums[table][key][0] < 0]
         pk = tuple_(*table.primary_key.columns)

@@ -22,7 +22,7 @@ the sum of its legs per account (the seller's negated), estimated over both phas
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -212,17 +212,20 @@ def upsert(
     rows: Sequence[Mapping[str, Any]],
     *,
     key: Sequence[str],
-    updates: Callable[[Any], Mapping[str, Any]],
+    add: Sequence[str] = (),
+    replace: Sequence[str] = (),
 ) -> None:
-    """Inserts `rows` (each with the same columns) into `table`, in their order; where a row's `key` exists, updates
-    it with `updates(statement)` instead (the statement gives the proposed row as `.excluded`). One statement text
+    """Inserts `rows` (each with the same columns) into `table`, in their order; where a row's `key` exists, adds
+    its `add` columns to the stored ones and writes its `replace` columns over them instead. One statement text
     whatever the number of rows, run once per row set (executemany), so SQLAlchemy compiles it once: a multi-row
     VALUES statement was compiled again on every call, since its text depends on how many rows it has."""
     if not rows:
         return
     dialect = session.get_bind().dialect.name
     stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
-    session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=updates(stmt)), list(rows))
+    new = stmt.excluded
+    changes = {c: table.c[c] + new[c] for c in add} | {c: new[c] for c in replace}
+    session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=changes), list(rows))
 
 
 def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping[str, Any]]) -> None:
@@ -232,13 +235,7 @@ def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping
         for key in sorted(deltas)
         if any(deltas[key][m] for m in METRICS)
     ]
-    upsert(
-        session,
-        grain.table,
-        rows,
-        key=grain.keys,
-        updates=lambda stmt: {m: grain.table.c[m] + stmt.excluded[m] for m in METRICS},
-    )
+    upsert(session, grain.table, rows, key=grain.keys, add=METRICS)
 
 
 def upkeep(session: Session, line_ids: Iterable[int]) -> None:
@@ -286,13 +283,7 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     open_amounts.post(session, before, now)
     old_by_line = {row["line_id"]: row for row in before}
     changed = [row for row in now if old_by_line.get(row["line_id"]) != row]
-    upsert(
-        session,
-        rollup_lines,
-        changed,
-        key=["line_id"],
-        updates=lambda stmt: {c: stmt.excluded[c] for c in FIGURE_COLUMNS},
-    )
+    upsert(session, rollup_lines, changed, key=["line_id"], replace=FIGURE_COLUMNS)
 
 
 @event.listens_for(Session, "after_flush")
