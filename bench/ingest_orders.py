@@ -4,7 +4,8 @@
 
 Creates a throwaway database on MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL), migrates it, seeds
 the orders world of tests/orders/world.py, then alternates, `--rounds` times, on `--events / --rounds` new
-events each round:
+events each round, each round starting (untimed) with the planner's statistics brought up to date, as autovacuum
+keeps them on a live database (ingest_common.analyze; the server's autovacuum setting is printed):
 
 1. ingestion: POSTs the events in signed batches to /integrations/orders/batch of the app, in process (httpx
    ASGI transport), from `--concurrency` clients at once — the whole path: signature, parsing, idempotency,
@@ -55,6 +56,7 @@ class Report:
     bulk_seconds: list[float]
     rows: dict[str, int]
     statuses: dict[str, int]
+    autovacuum: str = "on"
 
     @property
     def round_events(self) -> float:
@@ -88,6 +90,10 @@ class Report:
                 f"plain bulk insert:    {common.spread(self.bulk_events_per_second, '{:10.0f}')} events/s  median (min–max), same rows",
                 f"ingestion / bulk:     {common.spread(self.ratios, '{:10.2f}')}   of the bulk insert's rate, per round "
                 f"(goal: at least 0.33)",
+                f"rounds in order:      {' '.join(f'{v:.0f}' for v in self.events_per_second)} events/s ingested; "
+                f"ratios {' '.join(f'{v:.2f}' for v in self.ratios)}",
+                f"server autovacuum:    {self.autovacuum} (every round starts with the statistics brought up to date, "
+                f"untimed: ingest_common.analyze)",
             ]
         )
 
@@ -116,6 +122,7 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
     for r in range(rounds):
         # New orders every round (numbered on from the last round's), never more events than asked for.
         work = common.batches(world, per_round, batch, rt.clock.now(), first=r * per_round)
+        await common.analyze(rt)  # what autovacuum would have done after the last round's growth
         async with rt.sessionmaker() as s:
             before = {m: await s.scalar(select(func.coalesce(func.max(m.id), 0))) for m in TABLES}
         ingest_seconds.append(await common.ingest(rt, app, work, concurrency, statuses))
@@ -132,6 +139,7 @@ async def _measure(rt: Runtime, *, events: int, rounds: int, batch: int, concurr
         bulk_seconds=bulk_seconds,
         rows=rows,
         statuses=statuses,
+        autovacuum=await common.autovacuum(rt),
     )
 
 
