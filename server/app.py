@@ -16,6 +16,7 @@ from server.clock import Clock
 from server.exports.routes import routes as export_routes
 from server.gc_tuning import tune_after_start_up
 from server.hardening.middleware import harden
+from server.hardening.planner_statistics import check_autovacuum
 from server.hardening.probes import probe_routes
 from server.idempotency import IdempotentEndpoint
 from server.integrations.orders import order_routes
@@ -67,6 +68,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await rt.start()
+        await check_autovacuum(rt)
         sweeper = Sweeper(rt)
         sweeper.start()
         webhooks = WebhookDelivery(rt, schema)
