@@ -12,6 +12,9 @@ from typing import Any, Generic, TypeVar
 V = TypeVar("V")
 T = TypeVar("T")
 
+# Statements kept per shape (and viewer, where a row scope is built in): loader selects, list pages, dashboards.
+STATEMENT_CACHE_SIZE = 4096
+
 
 class LRU(Generic[V]):
     def __init__(self, maxsize: int) -> None:

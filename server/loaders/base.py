@@ -18,13 +18,12 @@ from sqlalchemy.orm import QueryableAttribute
 from server.auth.principal import Principal
 from server.authz.decisions import row_scope
 from server.loaders.ready import then
-from server.lru import LRU
+from server.lru import LRU, STATEMENT_CACHE_SIZE
 from server.observability.tracing import span
 from server.runtime import Runtime
 
 _KEYS = "loader_keys"
 _UNMADE = object()
-STATEMENT_CACHE_SIZE = 4096
 _STATEMENTS: LRU[Select[*tuple[Any, ...]]] = LRU(STATEMENT_CACHE_SIZE)
 
 

@@ -28,8 +28,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.util import greenlet_spawn
 
-from server.loaders.base import STATEMENT_CACHE_SIZE
-from server.lru import LRU
+from server.lru import LRU, STATEMENT_CACHE_SIZE
 
 __all__ = ["fetch_rows", "runs_on_driver"]
 

@@ -41,6 +41,7 @@ async def campaign_scope(
         accounts=visible_accounts(principal),
         now=info.context.rt.clock.now(),
         agency_id=None if principal is None else principal.agency_id,
+        viewer=None if principal is None else (principal.user_id, principal.role, principal.organisation_id),
     )
 
 

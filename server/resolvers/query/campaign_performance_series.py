@@ -26,5 +26,14 @@ async def resolve_campaign_performance_series(
     first, last = day_range(
         info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone)
     )
-    days = await daily(info.context.reads, *scope.days(), scope.accounts, zone, first, last)
+    days = await daily(
+        info.context.reads,
+        lambda: scope.template().days(),
+        scope.accounts,
+        zone,
+        first,
+        last,
+        kept=scope.kept_key("days"),
+        params=scope.values(),
+    )
     return PerformanceSeries.of(campaign.market, first, last, days)

@@ -10,7 +10,7 @@ from server.schema.inputs.performance import CreatorCollaborationSort
 from server.schema.pagination import Connection
 from server.schema.types.common import SortDirection
 from server.schema.types.performance import CreatorCollaboration, check_sort, connection, sort_key
-from server.services.performance.campaign import collaboration_page
+from server.services.performance.collaborations import collaboration_page
 
 
 async def resolve_campaign_product_collaborations(

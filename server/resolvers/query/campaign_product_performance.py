@@ -49,6 +49,7 @@ async def resolve_campaign_product_performance(
         first=first,
         after=cursor,
         extend=shown.extend(info.context.principal) if shown.any else None,
+        extend_key=shown,
     )
     currency = MARKET_CURRENCY[campaign.market]
 

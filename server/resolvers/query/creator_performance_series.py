@@ -22,5 +22,5 @@ async def resolve_creator_performance_series(
     """The creator's own daily figures in one market, in that market's time zone."""
     scope = await creator_scope(info, market)
     first, last = day_range(info, scope.market, first_day, last_day)
-    days = await daily(info.context.reads, *scope.days(), ACCOUNTS, market_zone(scope.market), first, last)
+    days = await daily(info.context.reads, scope.days, ACCOUNTS, market_zone(scope.market), first, last)
     return PerformanceSeries.of(scope.market, first, last, days)

@@ -36,6 +36,11 @@ async def resolve_performance_series(
         where.append(table.c.shop_id == principal.shop_id)
     first, last = day_range(info, market, first_day, last_day)
     days = await daily(
-        info.context.reads, table, where, visible_accounts(principal), market_zone(market), first, last
+        info.context.reads,
+        lambda: (table, where),
+        visible_accounts(principal),
+        market_zone(market),
+        first,
+        last,
     )
     return PerformanceSeries.of(market, first, last, days)

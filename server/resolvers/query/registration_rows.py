@@ -27,10 +27,9 @@ from server import models
 from server.auth.principal import Principal
 from server.authz.decisions import field_access, row_scope
 from server.authz.rules import Access, audience_of
-from server.loaders.base import STATEMENT_CACHE_SIZE
 from server.loaders.ready import selected
 from server.loaders.snapshots import Snapshot, columns_of
-from server.lru import LRU
+from server.lru import LRU, STATEMENT_CACHE_SIZE
 from server.schema.context import Info
 from server.schema.types.catalogue import Product, shop_of
 from server.schema.types.common import UNREAD

@@ -4,8 +4,7 @@ request's values (registration_filters.py), its rows priming the loaders (regist
 from __future__ import annotations
 
 from server import models
-from server.loaders.base import STATEMENT_CACHE_SIZE
-from server.lru import LRU
+from server.lru import LRU, STATEMENT_CACHE_SIZE
 from server.resolvers.query.registration_filters import filter_values, filtered, lowest_price
 from server.resolvers.query.registration_rows import Shown
 from server.schema.context import Info

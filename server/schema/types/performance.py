@@ -35,7 +35,8 @@ from server.schema.types.showcase import ShowcaseStatus
 from server.schema.types.tenants import Creator
 
 if TYPE_CHECKING:
-    from server.services.performance.campaign import CollaborationRow, Overview, ProductRow
+    from server.services.performance.campaign import Overview, ProductRow
+    from server.services.performance.collaborations import CollaborationRow
     from server.services.performance.numbers import Numbers
     from server.services.performance.paging import Page
     from server.services.performance.series import Day

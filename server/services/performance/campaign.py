@@ -1,5 +1,6 @@
-"""A campaign's performance: the overview, one row per registered product, and the collaboration progress of
-each creator on one product. Every figure is an aggregate computed by the database (numbers.py defines them).
+"""A campaign's performance: the overview and one row per registered product (the collaboration progress of each
+creator on one product is collaborations.py). Every figure is an aggregate computed by the database (numbers.py
+defines them); the statements are built once per shape and viewer and kept (CampaignScope.kept).
 
 Who sees what is decided by the caller and handed in as a CampaignScope: the registrations the viewer may see
 (the policy's row scope: an agency all of its campaign's, a seller its own, the operator all) and the ledger
@@ -8,31 +9,29 @@ accounts whose amounts it may see (a seller never the creator's or the agency's)
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache, reduce
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
     Select,
     Subquery,
     Table,
-    and_,
+    bindparam,
     distinct,
     exists,
     false,
     func,
     select,
     true,
-    union,
 )
-from sqlalchemy.orm import aliased
 
 from server import models
-from server.models.enums import ContentKind, LedgerAccount, RegistrationStatus, ShowcaseStatus
+from server.lru import LRU, STATEMENT_CACHE_SIZE
+from server.models.enums import LedgerAccount, RegistrationStatus, ShowcaseStatus
 from server.runtime import Runtime
 from server.services.performance.numbers import (
     MONEY_NAMES,
@@ -41,9 +40,18 @@ from server.services.performance.numbers import (
     Line,
     Numbers,
     count_if,
-    total,
+    outer_figures,
 )
-from server.services.performance.paging import Cursor, Order, Page, keyset, window
+from server.services.performance.paging import (
+    Bounds,
+    Cursor,
+    KeysetStatements,
+    Order,
+    Page,
+    keyset_statements,
+    run_keyset,
+    window,
+)
 from server.services.performance.rollup_figures import plain, sales, summed
 from server.services.registration_rules import effective_status_sql
 
@@ -51,6 +59,7 @@ R, P, Campaign = models.Registration, models.Product, models.Campaign
 CampaignShops, CreatorProducts = models.rollup_campaign_shops, models.rollup_creator_products
 Registrations = models.rollup_registrations
 Showcase, Sample, Content = models.ShowcaseEntry, models.SampleRequest, models.Content
+T = TypeVar("T")
 
 APPROVED_STATUSES = (RegistrationStatus.APPROVED, RegistrationStatus.PENDING_CLOSED)
 REJECTED_STATUSES = (RegistrationStatus.REJECTED, RegistrationStatus.REJECT_FOREVER)
@@ -67,8 +76,12 @@ COLLABORATION_KEYS = (
 )
 # What a product page may be sorted by (money keys only when the viewer's accounts include them).
 PRODUCT_SORT_KEYS = ("registered_at", *COLLABORATION_KEYS, *ORDER_KEYS, *MONEY_KEYS)
-CONTENT_KEYS = ("videos", "lives", "content_views", "content_likes", "content_orders")
-CREATOR_SORT_KEYS = (*ORDER_KEYS, *MONEY_KEYS, *CONTENT_KEYS)
+
+
+# What a kept statement holds in place of the request's campaign and instant (CampaignScope.template).
+CAMPAIGN_ID = bindparam("campaign_id", type_=R.__table__.c.campaign_id.type)
+NOW = bindparam("now", type_=Campaign.__table__.c.campaign_end.type)
+_KEPT: LRU[Any] = LRU(STATEMENT_CACHE_SIZE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +91,29 @@ class CampaignScope:
     accounts: frozenset[LedgerAccount]  # whose amounts the viewer may see
     now: datetime
     agency_id: int | None = None  # whose bookmarks the `bookmarked` filter reads (None: nobody's)
+    # Whom `registrations` was built for (the policy's row scope depends on nothing else): statements built from
+    # this scope are kept per viewer. None: built for this call only.
+    viewer: Hashable | None = None
+
+    def template(self) -> CampaignScope:
+        """This scope with the campaign and the instant as bind parameters, to build a statement kept across
+        requests (their values: `values()`)."""
+        return replace(self, campaign_id=CAMPAIGN_ID, now=NOW)  # pyright: ignore[reportArgumentType]
+
+    def values(self) -> dict[str, Any]:
+        return {"campaign_id": self.campaign_id, "now": self.now}
+
+    def kept_key(self, key: Hashable) -> Hashable | None:
+        """What a statement built from the template depends on besides `key` (None: keep nothing)."""
+        return None if self.viewer is None else (key, self.viewer, self.accounts, self.agency_id)
+
+    def kept(self, key: Hashable, build: Callable[[CampaignScope], T]) -> T:
+        """What `build` makes of the template, built once per (key, viewer, accounts) and kept: building the
+        dashboard's statements and deriving SQLAlchemy's cache keys from them was a third of its server time."""
+        kept = self.kept_key(key)
+        if kept is None:
+            return build(self.template())
+        return _KEPT.get_or_build(kept, lambda: build(self.template()))
 
     def registration_ids(self) -> Select[int]:
         return select(R.id).where(R.campaign_id == self.campaign_id, self.registrations)
@@ -138,6 +174,14 @@ class Overview:
 
 async def campaign_overview(rt: Runtime, scope: CampaignScope) -> Overview:
     """The campaign's figures over the registrations in scope, in one statement."""
+    stmt = scope.kept("overview", _overview)
+    async with rt.sessionmaker() as session:
+        row = (await session.execute(stmt, scope.values())).mappings().one()
+    counts = {name: int(row[name]) for name in Overview.__dataclass_fields__ if name != "numbers"}
+    return Overview(**counts, numbers=Numbers.from_mapping(row))
+
+
+def _overview(scope: CampaignScope) -> Select[Any]:
     ids = scope.registration_ids()
     status = effective_status_sql(scope.now)
     parts = [
@@ -166,11 +210,7 @@ async def campaign_overview(rt: Runtime, scope: CampaignScope) -> Overview:
         select(func.count(Content.id).label("content_posted")).where(Content.registration_id.in_(ids)),
     ]
     subqueries = [part.subquery() for part in parts]
-    stmt = select(*(column for sq in subqueries for column in sq.c)).select_from(_cross(subqueries))
-    async with rt.sessionmaker() as session:
-        row = (await session.execute(stmt)).mappings().one()
-    counts = {name: int(row[name]) for name in Overview.__dataclass_fields__ if name != "numbers"}
-    return Overview(**counts, numbers=Numbers.from_mapping(row))
+    return select(*(column for sq in subqueries for column in sq.c)).select_from(_cross(subqueries))
 
 
 # --- products -----------------------------------------------------------------------------------------------
@@ -182,6 +222,18 @@ class ProductFilter:
     bookmarked: bool | None = None
     category: str | None = None
     has_content: bool | None = None  # at least one video or LIVE posted for it
+
+    def shape(self) -> tuple[Any, ...]:
+        """What a page statement's text depends on (its values are `values()`)."""
+        return (bool(self.statuses), self.bookmarked, bool(self.category), self.has_content)
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        if self.statuses:
+            values["statuses"] = [s.value for s in self.statuses]
+        if self.category:
+            values["category"] = self.category.strip()
+        return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,17 +281,12 @@ def _per_registration(scope: CampaignScope, ids: Select[int] | None = None) -> d
     return {name: part.subquery(name) for name, part in parts.items()}
 
 
-def _metrics(subqueries: list[Subquery]) -> dict[str, ColumnElement[int]]:
-    """Each aggregate of the subqueries as 0 where a row has none (outer joins)."""
-    return {c.name: func.coalesce(c, 0) for sq in subqueries for c in sq.c if c.name != "key"}
-
-
 def _product_filters(
     scope: CampaignScope, f: ProductFilter, content: Subquery | None
 ) -> list[ColumnElement[bool]]:
     where = [R.campaign_id == scope.campaign_id, scope.registrations]
     if f.statuses:
-        where.append(effective_status_sql(scope.now).in_([s.value for s in f.statuses]))
+        where.append(effective_status_sql(scope.now).in_(bindparam("statuses", expanding=True)))
     if f.bookmarked is not None:
         bookmarked = (
             false()
@@ -250,7 +297,7 @@ def _product_filters(
         )
         where.append(bookmarked if f.bookmarked else ~bookmarked)
     if f.category:
-        where.append(P.category == f.category.strip())
+        where.append(P.category == bindparam("category", type_=P.__table__.c.category.type))
     if f.has_content is not None:
         assert content is not None
         posted = func.coalesce(content.c.content_posted, 0) > 0
@@ -268,9 +315,52 @@ async def product_page(
     first: int,
     after: Cursor | None,
     extend: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None = None,
+    extend_key: Hashable | None = None,
 ) -> Page[ProductRow]:
     """The registrations in scope with their figures, filtered, sorted by one figure (or registration time).
-    `extend` may join what each row's registration shows (its values come back in `ProductRow.shown`)."""
+    `extend` may join what each row's registration shows (its values come back in `ProductRow.shown`); with
+    `extend_key` saying what it joins, the page's statements are built once per shape and kept."""
+    if sort not in PRODUCT_SORT_KEYS:
+        raise ValueError(f"cannot sort products by {sort}")
+    key = ("products", f.shape(), sort, descending, after is not None, extend_key)
+    if extend is not None and extend_key is None:
+        page = _product_statements(scope.template(), f, sort, descending, after is not None, extend)
+    else:
+        page = scope.kept(
+            key, lambda t: _product_statements(t, f, sort, descending, after is not None, extend)
+        )
+    shown = page.shown
+
+    def wrap(row: Any) -> ProductRow:
+        m = row._mapping
+        return ProductRow(
+            registration=row[0],
+            status=RegistrationStatus(m["status"]),
+            **{name: int(m[name]) for name in COLLABORATION_KEYS},
+            numbers=Numbers.from_mapping(m),
+            shown=tuple(row[shown]),
+        )
+
+    async with rt.sessionmaker() as session:
+        return await run_keyset(
+            session, page.statements, scope.values() | f.values(), first=first, after=after, wrap=wrap
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _ProductStatements:
+    statements: KeysetStatements
+    shown: slice  # where a row's `extend` columns are
+
+
+def _product_statements(
+    scope: CampaignScope,
+    f: ProductFilter,
+    sort: str,
+    descending: bool,
+    after: bool,
+    extend: Callable[[Select[*tuple[Any, ...]]], Select[*tuple[Any, ...]]] | None,
+) -> _ProductStatements:
     base = R.__table__.join(Campaign, Campaign.id == R.campaign_id).join(P, P.id == R.product_id)
     # Sorted by registration time or by an order figure (a rollup column), and not filtered by content, the page is
     # known from the registrations and their rollup row alone: compute the other figures (showcase, samples,
@@ -279,6 +369,7 @@ async def product_page(
     late = (sort == "registered_at" or by_rollup) and f.has_content is None
     where = _product_filters(scope, f, None) if late else []
     page_ids = None
+    bounds = None
     if late:
         rollup = Registrations.c.registration_id == R.id
         paged = base.outerjoin(Registrations, rollup) if by_rollup else base
@@ -286,15 +377,14 @@ async def product_page(
             raise ValueError(f"cannot sort products by {sort}")
         key = func.coalesce(Registrations.c[sort], 0) if by_rollup else R.registered_at
         order = Order(key, R.id, descending)
+        bounds = Bounds(order)
         # Computed once (a CTE) and shared by every figure's subquery: the planner then reaches each figure's
         # rows through its registration_id index for the page's ids, instead of re-running the page per figure.
-        page = window(select(R.id).select_from(paged).where(*where), order, first=first, after=after).cte(
-            "page"
-        )
+        page = window(select(R.id).select_from(paged).where(*where), order, bounds, after=after).cte("page")
         page_ids = select(page.c.id)
     sq = _per_registration(scope, page_ids)
-    metrics = _metrics(list(sq.values()))
-    if sort not in PRODUCT_SORT_KEYS or (sort != "registered_at" and sort not in metrics):
+    metrics = outer_figures(list(sq.values()))
+    if sort != "registered_at" and sort not in metrics:
         raise ValueError(f"cannot sort products by {sort}")
     joined = base.outerjoin(sq["content"], sq["content"].c.key == R.id)
     if not late:
@@ -316,134 +406,7 @@ async def product_page(
         stmt = extend(stmt)
     shown = slice(own, len(stmt.column_descriptions))
     key = R.registered_at if sort == "registered_at" else metrics[sort]
-
-    def wrap(row: Any) -> ProductRow:
-        m = row._mapping
-        return ProductRow(
-            registration=row[0],
-            status=RegistrationStatus(m["status"]),
-            **{name: int(m[name]) for name in COLLABORATION_KEYS},
-            numbers=Numbers.from_mapping(m),
-            shown=tuple(row[shown]),
-        )
-
-    async with rt.sessionmaker() as session:
-        return await keyset(
-            session, stmt, count, Order(key, R.id, descending), first=first, after=after, wrap=wrap
-        )
-
-
-# --- collaborations (one product, per creator) -----------------------------------------------------------
-
-
-@dataclass(slots=True)
-class CollaborationRow:
-    creator_id: int
-    since: datetime | None  # when the creator first added the product (null: orders through a link only)
-    entry: models.ShowcaseEntry | None  # the creator's latest showcase entry for the product
-    sample: models.SampleRequest | None
-    videos: int
-    lives: int
-    content_views: int
-    content_likes: int
-    content_orders: int
-    numbers: Numbers
-    contents: list[models.Content] = field(default_factory=list[models.Content])
-
-
-async def collaboration_page(
-    rt: Runtime,
-    scope: CampaignScope,
-    registration_id: int,
-    *,
-    sort: str,
-    descending: bool,
-    first: int,
-    after: Cursor | None,
-) -> Page[CollaborationRow]:
-    """Every creator who added the product (any entry status) or sold it, with its progress and figures; empty
-    when the registration is not the campaign's or not in scope."""
-    reg = select(R.id).where(R.id == registration_id, R.campaign_id == scope.campaign_id, scope.registrations)
-    creators = union(
-        select(Showcase.creator_id.label("creator_id")).where(Showcase.registration_id.in_(reg)),
-        select(CreatorProducts.c.creator_id).where(CreatorProducts.c.registration_id.in_(reg)),
-    ).subquery("creators")
-    entries = (
-        select(
-            Showcase.creator_id.label("key"),
-            func.min(Showcase.added_at).label("since"),
-            func.max(Showcase.id).label("latest_entry_id"),
-        )
-        .where(Showcase.registration_id.in_(reg))
-        .group_by(Showcase.creator_id)
-        .subquery("entries")
-    )
-    parts = {
-        "lines": select(
-            CreatorProducts.c.creator_id.label("key"), *plain(CreatorProducts, scope.accounts)
-        ).where(CreatorProducts.c.registration_id.in_(reg)),
-        "content": select(
-            Content.creator_id.label("key"),
-            count_if(Content.kind == ContentKind.VIDEO).label("videos"),
-            count_if(Content.kind == ContentKind.LIVE).label("lives"),
-            total(Content.views).label("content_views"),
-            total(Content.likes).label("content_likes"),
-            total(Content.orders_count).label("content_orders"),
-        )
-        .where(Content.registration_id.in_(reg))
-        .group_by(Content.creator_id),
-    }
-    sq = {name: part.subquery(name) for name, part in parts.items()}
-    metrics = _metrics(list(sq.values()))
-    if sort not in CREATOR_SORT_KEYS or sort not in metrics:
-        raise ValueError(f"cannot sort collaborations by {sort}")
-    latest = aliased(Showcase, name="latest_entry")
-    creator_id = creators.c.creator_id
-    joined = (
-        creators.outerjoin(entries, entries.c.key == creator_id)
-        .outerjoin(latest, latest.id == entries.c.latest_entry_id)
-        .outerjoin(Sample, and_(Sample.creator_id == creator_id, Sample.registration_id == registration_id))
-    )
-    for subquery in sq.values():
-        joined = joined.outerjoin(subquery, subquery.c.key == creator_id)
-    stmt = select(
-        creator_id, entries.c.since, latest, Sample, *(column.label(name) for name, column in metrics.items())
-    ).select_from(joined)
-
-    def wrap(row: Any) -> CollaborationRow:
-        m = row._mapping
-        content_counts: dict[str, Any] = {name: int(m[name]) for name in CONTENT_KEYS}
-        return CollaborationRow(
-            creator_id=row[0],
-            since=row[1],
-            entry=row[2],
-            sample=row[3],
-            **content_counts,
-            numbers=Numbers.from_mapping(m),
-        )
-
-    async with rt.sessionmaker() as session:
-        page = await keyset(
-            session,
-            stmt,
-            select(creator_id),
-            Order(metrics[sort], creator_id, descending),
-            first=first,
-            after=after,
-            wrap=wrap,
-        )
-        by_creator: dict[int, list[models.Content]] = defaultdict(list)
-        if page.items:
-            rows = await session.scalars(
-                select(Content)
-                .where(
-                    Content.registration_id == registration_id,
-                    Content.creator_id.in_([item.value.creator_id for item in page.items]),
-                )
-                .order_by(Content.posted_at, Content.id)
-            )
-            for content in rows:
-                by_creator[content.creator_id].append(content)
-    for item in page.items:
-        item.value.contents = by_creator[item.value.creator_id]
-    return page
+    order = Order(key, R.id, descending)
+    # The page CTE and the outer page share their bounds (the same cursor and size, one parameter each).
+    statements = keyset_statements(stmt, count, order, after=after, bounds=bounds)
+    return _ProductStatements(statements, shown)

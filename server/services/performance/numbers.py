@@ -19,7 +19,7 @@ against (tests/rollups/recompute.py). Builders take the column collection of the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -133,3 +133,8 @@ class Numbers:
             for kind in ("estimated", "actual")
         }
         return cls(paid_orders=0, actual_orders=0, gmv_estimated=0, gmv_actual=0, **money)
+
+
+def outer_figures(subqueries: Iterable[Any]) -> dict[str, ColumnElement[int]]:
+    """Each aggregate of the subqueries (all but their `key` column) as 0 where a row has none (outer joins)."""
+    return {c.name: func.coalesce(c, 0) for sq in subqueries for c in sq.c if c.name != "key"}

@@ -8,12 +8,15 @@ day boundaries (local midnights as UTC instants, 23 or 25 hours apart across a D
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import ColumnElement, Date, Select, Table, bindparam, select
 
+from server.lru import LRU, STATEMENT_CACHE_SIZE
 from server.models.enums import MARKET_TIMEZONE, LedgerAccount, Market
 from server.runtime import Runtime
 from server.services.performance.numbers import Numbers
@@ -47,25 +50,40 @@ class Day:
     numbers: Numbers
 
 
+FIRST_DAY, LAST_DAY = bindparam("first_day", type_=Date), bindparam("last_day", type_=Date)
+_KEPT: LRU[Select[Any]] = LRU(STATEMENT_CACHE_SIZE)
+
+
 async def daily(
     rt: Runtime,
-    table: Table,
-    where: list[ColumnElement[bool]],
+    narrowed: Callable[[], tuple[Table, list[ColumnElement[bool]]]],
     accounts: frozenset[LedgerAccount],
     zone: ZoneInfo,
     first: date,
     last: date,
+    *,
+    kept: Hashable | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> list[Day]:
     """Every day from `first` to `last` (local dates, inclusive) with the figures of the lines paid on it, read
-    from a per-day rollup (`table`: rollup_campaign_days or rollup_creator_days) narrowed by `where`."""
+    from a per-day rollup narrowed to some of its rows: `narrowed()` gives the table (rollup_campaign_days or
+    rollup_creator_days) and the predicates.
+
+    With `kept`, the statement is built once per (kept, accounts) and run with `params` (the values of the bind
+    parameters the predicates hold): the caller's key must say everything else `narrowed()` depends on."""
+
+    def build() -> Select[Any]:
+        table, where = narrowed()
+        return (
+            select(table.c.day, *summed(table, accounts))
+            .where(*where, table.c.day >= FIRST_DAY, table.c.day <= LAST_DAY)
+            .group_by(table.c.day)
+        )
+
+    stmt = build() if kept is None else _KEPT.get_or_build((kept, accounts), build)
     starts = day_starts(first, last, zone)
-    stmt = (
-        select(table.c.day, *summed(table, accounts))
-        .where(*where, table.c.day >= first, table.c.day <= last)
-        .group_by(table.c.day)
-    )
     async with rt.sessionmaker() as session:
-        rows = (await session.execute(stmt)).all()
+        rows = (await session.execute(stmt, {**(params or {}), "first_day": first, "last_day": last})).all()
     found = {row._mapping["day"]: Numbers.from_mapping(row._mapping) for row in rows}  # pyright: ignore[reportPrivateUsage] -- Row._mapping is public API
     zero = Numbers.zero(accounts)
     days = [first + timedelta(days=n) for n in range(len(starts) - 1)]
