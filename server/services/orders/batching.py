@@ -7,7 +7,7 @@ batch with a fixed number of statements — one per kind of lookup, whatever the
 `IdAllocator` hands out the keys: one `nextval` query per table on PostgreSQL; on SQLite, the table's
 largest id once per transaction (ingestion holds SQLite's write lock from its first statement, so nobody
 else can insert in between). `update_lines` writes the changes to lines stored by earlier requests in one
-versioned UPDATE.
+versioned UPDATE, and `insert_all` a request's new rows of one table in one executemany.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Integer, Table, cast, column, func, inspect, select, text, update, values
+from sqlalchemy import Integer, Table, cast, column, func, insert, inspect, select, text, update, values
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -225,6 +225,32 @@ async def plan_creates(
                 ],
             )
         return out
+
+
+# A new line's lifecycle times, all set (to None) so that every new line is inserted with the same columns.
+NO_TIMES = dict.fromkeys(
+    (
+        "paid_at",
+        "shipped_at",
+        "delivered_at",
+        "settle_after",
+        "settled_at",
+        "frozen_at",
+        "cancelled_at",
+        "refunded_at",
+    )
+)
+
+
+async def insert_all(session: AsyncSession, rows: Sequence[models.Base]) -> None:
+    """New rows of one table, each with every column set and final, in one Core executemany: not the ORM's unit
+    of work (its flush of a request's new lines and events took a tenth of ingestion's time); nothing is read
+    back, and the objects stay outside the session."""
+    if rows:
+        table = rows[0].__table__
+        await session.execute(
+            insert(table), [{c.key: getattr(row, c.key) for c in table.columns} for row in rows]
+        )
 
 
 async def update_lines(session: AsyncSession, lines: Sequence[models.OrderLine], *, is_sqlite: bool) -> None:

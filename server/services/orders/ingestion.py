@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, inspect, select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -119,26 +119,6 @@ async def ingest(
     assert all(r is not None for r in results)
     metrics.order_events([r.outcome for r in results])  # type: ignore[arg-type]
     return results  # type: ignore[return-value]
-
-
-# A new line's lifecycle times, all set (to None) so that every new line is inserted with the same columns.
-_NO_TIMES = dict.fromkeys(
-    (
-        "paid_at",
-        "shipped_at",
-        "delivered_at",
-        "settle_after",
-        "settled_at",
-        "frozen_at",
-        "cancelled_at",
-        "refunded_at",
-    )
-)
-
-
-def _row(obj: models.Base) -> dict[str, Any]:
-    """Every column of a new row, as a Core INSERT takes it (each new row of a table sets all of its columns)."""
-    return {column.key: getattr(obj, column.key) for column in obj.__table__.columns}
 
 
 ORDER_LOCK_NAMESPACE = 0x4F52  # pg_advisory_xact_lock(namespace, key): keys of (shop, platform order id)
@@ -364,7 +344,7 @@ class _Run:
                 created_at=self.now,
                 updated_at=self.now,
                 version=1,
-                **_NO_TIMES,
+                **batching.NO_TIMES,
                 **planned.snapshot.as_columns(),
             )
             for line, planned in zip(event.lines, plan.lines, strict=True)
@@ -422,8 +402,7 @@ class _Run:
         """Writes what the request made, one batch per table (foreign keys first): orders, lines, events, legs.
         Lines stored before this request are updated together first (batching.update_lines). Every new row has
         its key already (batching.IdAllocator) and its final values, so each table's rows go in one Core
-        executemany, with nothing to read back; the new objects stay outside the session (the ORM's flush of
-        them took a tenth of ingestion's time), and upkeep is told of the new lines (rollups.upkeep.touch)."""
+        executemany (batching.insert_all); upkeep is told of the new lines (rollups.upkeep.touch)."""
         assert self.ids is not None
         for row, event_id in zip(
             self.new_events,
@@ -433,16 +412,10 @@ class _Run:
             row.id = event_id
         stored = [line for line, _ in self.touched.values() if inspect(line).persistent]
         await batching.update_lines(self.s, stored, is_sqlite=self.rt.settings.is_sqlite)
-        with (
-            self.s.no_autoflush
-        ):  # held events stored earlier are updated at the end, once their order exists
-            for table, rows in (
-                (models.Order.__table__, self.new_orders),
-                (models.OrderLine.__table__, self.new_lines),
-                (models.OrderEvent.__table__, self.new_events),
-            ):
-                if rows:  # Core, not the ORM's unit of work: the rows are final, nothing is read back
-                    await self.s.execute(insert(table), [_row(row) for row in rows])
+        # Held events stored earlier are updated at the end (a flush), once their order exists.
+        with self.s.no_autoflush:
+            for rows in (self.new_orders, self.new_lines, self.new_events):
+                await batching.insert_all(self.s, rows)
         upkeep.touch(self.s, (line.id for line in self.new_lines))  # no flush sees them
         await ledger.write_legs(self.s, self.legs)
 
