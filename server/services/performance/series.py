@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Date, Select, Table, bindparam, select
 
-from server.lru import LRU, STATEMENT_CACHE_SIZE
+from server.lru import LRU
 from server.models.enums import MARKET_TIMEZONE, LedgerAccount, Market
 from server.runtime import Runtime
 from server.services.performance.numbers import Numbers
@@ -51,7 +51,7 @@ class Day:
 
 
 FIRST_DAY, LAST_DAY = bindparam("first_day", type_=Date), bindparam("last_day", type_=Date)
-_KEPT: LRU[Select[Any]] = LRU(STATEMENT_CACHE_SIZE)
+_KEPT: LRU[Select[Any]] = LRU(256)  # per viewer, as the dashboard's (campaign.KEPT_STATEMENTS)
 
 
 async def daily(
