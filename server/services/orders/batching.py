@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Integer, Table, cast, column, func, insert, inspect, select, text, update, values
+from sqlalchemy import Integer, Table, cast, column, func, inspect, select, text, update, values
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,6 +24,7 @@ from server.authz.errors import InvalidId
 from server.ids import decode_id
 from server.models.enums import Currency
 from server.money import decimal_string_to_minor
+from server.services.bulk_writes import insert_rows
 from server.services.catalogue import PRICE_MAX_MINOR
 from server.services.errors import DomainError
 from server.services.orders import attribution
@@ -243,14 +244,14 @@ NO_TIMES = dict.fromkeys(
 
 
 async def insert_all(session: AsyncSession, rows: Sequence[models.Base]) -> None:
-    """New rows of one table, each with every column set and final, in one Core executemany: not the ORM's unit
-    of work (its flush of a request's new lines and events took a tenth of ingestion's time); nothing is read
-    back, and the objects stay outside the session."""
+    """New rows of one table, each with every column set and final, in one Core statement (on PostgreSQL one
+    execution over arrays of their values, elsewhere an executemany): not the ORM's unit of work (its flush of a
+    request's new lines and events took a tenth of ingestion's time); nothing is read back, and the objects stay
+    outside the session."""
     if rows:
         table = rows[0].__table__
-        await session.execute(
-            insert(table), [{c.key: getattr(row, c.key) for c in table.columns} for row in rows]
-        )
+        columns = [c.key for c in table.columns]
+        await insert_rows(session, table, [{c: getattr(row, c) for c in columns} for row in rows])
 
 
 async def update_lines(session: AsyncSession, lines: Sequence[models.OrderLine], *, is_sqlite: bool) -> None:

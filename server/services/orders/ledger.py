@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
 from server.models.enums import Currency, LedgerAccount, LedgerPhase
+from server.services.bulk_writes import insert_rows
 from server.services.orders.commission import ZERO, Split, commission_due
 from server.services.rollups.upkeep import touch as touch_rollups
 
@@ -91,14 +92,13 @@ class Leg:
 
 
 async def write_legs(session: AsyncSession, legs: Sequence[Leg]) -> None:
-    """The one place ledger legs are written: every leg of a request at once, in one INSERT (executemany),
+    """The one place ledger legs are written: every leg of a request at once, in one INSERT (bulk_writes),
     after the session's pending rows (the lines they belong to) are flushed. A Core INSERT, which the ORM does
     not see: the legs' lines are noted for the rollup upkeep at commit (server/services/rollups/)."""
     if not legs:
         return
     await session.flush()
-    rows = [leg.row() for leg in legs]
-    await session.execute(insert(Entry.__table__), rows)
+    await insert_rows(session, Entry.__table__, [leg.row() for leg in legs])
     touch_rollups(session, {leg.order_line_id for leg in legs})
 
 

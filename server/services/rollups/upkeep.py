@@ -28,8 +28,16 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, RowMapping, Select, Table, event, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import (
+    Row,
+    RowMapping,
+    Select,
+    Table,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from server import models
@@ -45,6 +53,7 @@ from server.models.rollup import (
     rollup_lines,
     rollup_registrations,
 )
+from server.services.bulk_writes import unnest_insert, values_of
 from server.services.performance.numbers import SALE_STATUSES
 from server.services.rollups import open_amounts
 
@@ -217,15 +226,21 @@ def upsert(
 ) -> None:
     """Inserts `rows` (each with the same columns) into `table`, in their order; where a row's `key` exists, adds
     its `add` columns to the stored ones and writes its `replace` columns over them instead. One statement text
-    whatever the number of rows, run once per row set (executemany), so SQLAlchemy compiles it once: a multi-row
-    VALUES statement was compiled again on every call, since its text depends on how many rows it has."""
+    whatever the number of rows, so SQLAlchemy compiles it once (a multi-row VALUES statement was compiled again
+    on every call, its text depending on the number of rows): on PostgreSQL run once over arrays of the rows'
+    values (bulk_writes.unnest_insert), on SQLite once per row (executemany)."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
-    new = stmt.excluded
+    dialect = session.get_bind().dialect
+    columns = tuple(rows[0])
+    if dialect.name == "postgresql":  # one execution for all the rows: each column one array parameter
+        stmt = unnest_insert(table, columns, dialect, key=tuple(key), add=tuple(add), replace=tuple(replace))
+        session.execute(stmt, values_of(rows, columns))
+        return
+    insert = sqlite.insert(table)
+    new = insert.excluded
     changes = {c: table.c[c] + new[c] for c in add} | {c: new[c] for c in replace}
-    session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=changes), list(rows))
+    session.execute(insert.on_conflict_do_update(index_elements=list(key), set_=changes), list(rows))
 
 
 def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping[str, Any]]) -> None:
