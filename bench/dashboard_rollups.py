@@ -18,7 +18,9 @@ ledger legs, by COPY; the rollups are then backfilled as the migration does). A 
 upkeep: ingests order events through the signed batch endpoint (in process, `--concurrency` clients) in rounds of
 `--events`, alternating rounds with the rollup upkeep on and off (ABBA order, so drift from the growing tables
 falls on both; each round starts, untimed, with the planner's statistics brought up to date, as autovacuum keeps
-them: ingest_common.analyze), and prints the events/s of each and the cost of upkeep.
+them: ingest_common.analyze), and prints the events/s of each and the cost of upkeep,
+and the CPU per event of each (this process and its PostgreSQL backends: steadier than events/s on a shared
+machine).
 
 Each prints the median and the spread (min–max) of every side and their ratio.
 """
@@ -48,6 +50,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from bench import dashboard_world, ingest_common  # noqa: E402
+from bench.cpu_meter import CpuMeter  # noqa: E402
 from bench.ingest_common import bench_server_url  # noqa: E402
 from bench.unlimited import server_env  # noqa: E402
 from server.app import create_app  # noqa: E402
@@ -255,6 +258,9 @@ async def upkeep_cost(
     timings: dict[str, list[float]] = {"with upkeep": [], "without": []}
     sent: dict[str, int] = {"with upkeep": 0, "without": 0}
     inside = [0.0]  # seconds spent in upkeep itself, in the counted rounds
+    # CPU seconds per event of each round: this process (the app and the bench's clients) and its PostgreSQL
+    # backends. Steadier than events/s on a shared machine (bench/cpu_meter.py).
+    cpu: dict[str, list[float]] = {"with upkeep": [], "without": []}
     apply = upkeep.upkeep
 
     def timed(session: Session, line_ids: Any) -> None:
@@ -291,14 +297,18 @@ async def upkeep_cost(
                                     f"batch refused: {response.status_code} {response.text[:300]}"
                                 )
 
+                    meter = CpuMeter(rt)
+                    await meter.start()
                     started = time.perf_counter()
                     await asyncio.gather(*(client() for _ in range(concurrency)))
                     elapsed = time.perf_counter() - started
+                    process, backends = await meter.stop()
                     if round_ < 2:  # two warm-up rounds
                         inside[0] = 0.0
                         continue
                     timings[side].append(elapsed / sum(len(e) for _, e in chunk))
                     sent[side] += sum(len(e) for _, e in chunk)
+                    cpu[side].append((process + (backends or 0.0)) / sum(len(e) for _, e in chunk))
         finally:
             rollup_upkeep(True)
             upkeep.upkeep = apply
@@ -313,6 +323,16 @@ async def upkeep_cost(
         )
     print(
         f"  upkeep cost: {100 * (1 - rate['with upkeep'] / rate['without']):5.1f} % of ingestion throughput (goal < 10 %)"
+    )
+    per_event = {side: statistics.median(v) for side, v in cpu.items()}
+    for side, values in cpu.items():
+        print(
+            f"  {side:<12} CPU {1e6 * per_event[side]:6.0f} µs per event (this process and its PostgreSQL backends),"
+            f" spread {1e6 * min(values):6.0f} – {1e6 * max(values):6.0f}"
+        )
+    print(
+        f"  upkeep's CPU: {100 * (1 - per_event['without'] / per_event['with upkeep']):5.1f} % of the with-upkeep CPU"
+        " per event"
     )
     # Wall time, its database waits included, summed over the concurrent requests (they overlap): not a share of
     # the rounds' time, which the throughput above gives.
