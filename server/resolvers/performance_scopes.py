@@ -3,7 +3,7 @@ scope, page arguments and the series' day range."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import strawberry
 
@@ -13,7 +13,7 @@ from server.authz.errors import PublicError
 from server.ids import decode_id
 from server.models.enums import Market
 from server.schema.context import Info
-from server.schema.pagination import check_first, decode_cursor
+from server.schema.pagination import InvalidPagination, check_first, decode_cursor
 from server.schema.types.performance import visible_accounts
 from server.services.performance.campaign import CampaignScope
 from server.services.performance.creator import CreatorScope
@@ -56,9 +56,18 @@ async def creator_scope(info: Info, market: Market | None) -> CreatorScope:
     return CreatorScope(creator_id=principal.creator_id, market=market)
 
 
-def page_args(first: int, after: str | None) -> Cursor | None:
+def page_args(first: int, after: str | None, *, by_time: bool = False) -> Cursor | None:
+    """The page size checked and the cursor decoded; a cursor must hold what the page is sorted by (an instant
+    for registration time, otherwise a whole number): the statements bind it with that type."""
     check_first(first)
-    return None if after is None else decode_cursor(after)
+    if after is None:
+        return None
+    cursor = decode_cursor(after)
+    value = cursor[0]
+    fits = isinstance(value, datetime) if by_time else isinstance(value, int) and not isinstance(value, bool)
+    if not fits:
+        raise InvalidPagination("after: not a cursor of this sort", field="after")
+    return cursor
 
 
 def day_range(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from server.schema.pagination import encode_cursor
 from tests.performance.conftest import rid
 from tests.performance.test_overview import NUMBERS, numbers
 from tests.performance.world import PerfWorld
@@ -218,3 +219,23 @@ async def test_keyset_pages_walk_every_product_once(pw: PerfWorld, as_role, camp
     assert seen == ["r1", "r3", "r4", "r2"]
     body = await api.raw(PRODUCTS, {"c": campaign_id, "first": 101})
     assert [e["extensions"]["code"] for e in body["errors"]] == ["INVALID_PAGINATION"]
+
+
+async def test_a_cursor_of_another_sort_is_refused(pw: PerfWorld, as_role, campaign_id: str) -> None:  # noqa: ANN001
+    """The page binds the cursor's value with the sort's type: a cursor made for another sort (or forged) is a
+    clear INVALID_PAGINATION on `after`, not a failed statement."""
+    api = await as_role("agency_a")
+    time_sort = {"field": "REGISTERED_AT", "direction": "DESC"}
+    by_time = (await products(api, campaign_id, first=1, sort=time_sort))["pageInfo"]["endCursor"]
+    by_gmv = (await products(api, campaign_id, first=1))["pageInfo"]["endCursor"]  # GMV_ESTIMATED by default
+    forged = encode_cursor("not a number", pw.registrations["r1"])
+    for sort, after in ((time_sort, by_gmv), (None, by_time), (None, forged)):
+        variables = {"c": campaign_id, "first": 1, "after": after, **({"sort": sort} if sort else {})}
+        body = await api.raw(PRODUCTS, variables)
+        assert body["data"]["campaignProductPerformance"] is None
+        assert [(e["extensions"]["code"], e["extensions"].get("field")) for e in body["errors"]] == [
+            ("INVALID_PAGINATION", "after")
+        ]
+    # Each cursor still walks its own sort.
+    assert (await products(api, campaign_id, first=1, sort=time_sort, after=by_time))["edges"]
+    assert (await products(api, campaign_id, first=1, after=by_gmv))["edges"]

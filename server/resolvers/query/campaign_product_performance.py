@@ -23,9 +23,9 @@ async def resolve_campaign_product_performance(
 ) -> Connection[ProductPerformance] | None:
     """The campaign's products the viewer may see (a seller: its own), with their figures; null when the campaign
     is not visible. Sorting by a figure the viewer may not see is refused."""
-    cursor = page_args(first, after)
     order = sort or ProductPerformanceSort()
     key = sort_key(order.field)
+    cursor = page_args(first, after, by_time=key == "registered_at")
     check_sort(info.context.principal, "ProductPerformance", key)
     scoped = await campaign_scope(info, campaign_id)
     if scoped is None:
