@@ -155,8 +155,8 @@ async def analyze(rt: Runtime) -> None:
     machine's), the tables a round fills are never analyzed, PostgreSQL keeps guessing 0.5 % of a table per
     looked-up key, and every lookup by key becomes a scan of the whole, growing table (ingestion fell from 1,766
     to 615 events/s over five rounds of 20,000 events; analyzed, it stays flat)."""
-    async with rt.engine.connect() as conn:
-        await (await conn.get_raw_connection()).driver_connection.execute("ANALYZE")  # type: ignore[union-attr]
+    async with rt.engine.begin() as conn:
+        await conn.exec_driver_sql("ANALYZE")
 
 
 async def autovacuum(rt: Runtime) -> str:

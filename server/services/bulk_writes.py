@@ -12,8 +12,10 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Dialect, Table, TextClause, bindparam, insert, text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 
 def values_of(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> dict[str, list[Any]]:
@@ -57,3 +59,28 @@ async def insert_rows(session: AsyncSession, table: Table, rows: Sequence[Mappin
         await session.execute(unnest_insert(table, columns, dialect), values_of(rows, columns))
     else:
         await session.execute(insert(table), list(rows))
+
+
+def upsert_rows(
+    session: Session,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: Sequence[str],
+    add: Sequence[str] = (),
+    replace: Sequence[str] = (),
+) -> None:
+    """Inserts `rows` (each with the same columns) into `table`, in their order; where a row's `key` exists, adds
+    its `add` columns to the stored ones and writes its `replace` columns over them instead. On PostgreSQL one
+    execution (unnest_insert), on SQLite one executemany of one statement text."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect
+    if dialect.name == "postgresql":
+        columns = tuple(rows[0])
+        stmt = unnest_insert(table, columns, dialect, key=tuple(key), add=tuple(add), replace=tuple(replace))
+        session.execute(stmt, values_of(rows, columns))
+        return
+    stmt = sqlite.insert(table)
+    changes = {c: table.c[c] + stmt.excluded[c] for c in add} | {c: stmt.excluded[c] for c in replace}
+    session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=changes), list(rows))

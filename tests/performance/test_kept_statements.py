@@ -10,7 +10,6 @@ from typing import Any
 
 from server.ids import encode_id
 from server.services.performance import campaign as dashboard
-from server.services.performance import series
 from tests.performance.test_overview import OVERVIEW
 from tests.performance.test_products import PRODUCTS
 from tests.performance.test_series import SERIES, WEEK
@@ -22,7 +21,6 @@ VIEWERS = ("agency_a", "operator", "seller_a", "seller_b", "agency_b")
 
 def _forget() -> None:
     dashboard._KEPT.clear()  # pyright: ignore[reportPrivateUsage]
-    series._KEPT.clear()  # pyright: ignore[reportPrivateUsage]
 
 
 async def _answers(as_role, requests: list[tuple[str, str, dict[str, Any]]]) -> list[Any]:  # noqa: ANN001

@@ -8,7 +8,7 @@ import strawberry
 from server.resolvers.performance_scopes import campaign_scope, day_range
 from server.schema.context import Info
 from server.schema.types.performance import PerformanceSeries
-from server.services.performance.series import daily, local_date, market_zone
+from server.services.performance.series import daily, day_statement, local_date, market_zone
 
 
 async def resolve_campaign_performance_series(
@@ -26,14 +26,6 @@ async def resolve_campaign_performance_series(
     first, last = day_range(
         info, campaign.market, first_day, last_day, ends=local_date(campaign.campaign_end, zone)
     )
-    days = await daily(
-        info.context.reads,
-        lambda: scope.template().days(),
-        scope.accounts,
-        zone,
-        first,
-        last,
-        kept=scope.kept_key("days"),
-        params=scope.values(),
-    )
+    stmt = scope.kept("days", lambda t: day_statement(*t.days(), t.accounts))
+    days = await daily(info.context.reads, stmt, scope.values(), scope.accounts, zone, first, last)
     return PerformanceSeries.of(campaign.market, first, last, days)

@@ -10,7 +10,7 @@ from server.resolvers.performance_scopes import creator_scope, day_range
 from server.schema.context import Info
 from server.schema.types.performance import PerformanceSeries
 from server.services.performance.creator import ACCOUNTS
-from server.services.performance.series import daily, market_zone
+from server.services.performance.series import daily, day_statement, market_zone
 
 
 async def resolve_creator_performance_series(
@@ -22,5 +22,13 @@ async def resolve_creator_performance_series(
     """The creator's own daily figures in one market, in that market's time zone."""
     scope = await creator_scope(info, market)
     first, last = day_range(info, scope.market, first_day, last_day)
-    days = await daily(info.context.reads, scope.days, ACCOUNTS, market_zone(scope.market), first, last)
+    days = await daily(
+        info.context.reads,
+        day_statement(*scope.days(), ACCOUNTS),
+        {},
+        ACCOUNTS,
+        market_zone(scope.market),
+        first,
+        last,
+    )
     return PerformanceSeries.of(scope.market, first, last, days)

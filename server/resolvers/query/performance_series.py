@@ -12,7 +12,7 @@ from server.models.enums import Market
 from server.resolvers.performance_scopes import day_range
 from server.schema.context import Info
 from server.schema.types.performance import PerformanceSeries, visible_accounts
-from server.services.performance.series import daily, market_zone
+from server.services.performance.series import daily, day_statement, market_zone
 
 
 async def resolve_performance_series(
@@ -35,12 +35,7 @@ async def resolve_performance_series(
     if principal.shop_id is not None:
         where.append(table.c.shop_id == principal.shop_id)
     first, last = day_range(info, market, first_day, last_day)
-    days = await daily(
-        info.context.reads,
-        lambda: (table, where),
-        visible_accounts(principal),
-        market_zone(market),
-        first,
-        last,
-    )
+    accounts = visible_accounts(principal)
+    stmt = day_statement(table, where, accounts)
+    days = await daily(info.context.reads, stmt, {}, accounts, market_zone(market), first, last)
     return PerformanceSeries.of(market, first, last, days)

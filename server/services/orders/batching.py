@@ -7,7 +7,7 @@ batch with a fixed number of statements — one per kind of lookup, whatever the
 `IdAllocator` hands out the keys: one `nextval` query per table on PostgreSQL; on SQLite, the table's
 largest id once per transaction (ingestion holds SQLite's write lock from its first statement, so nobody
 else can insert in between). `update_lines` writes the changes to lines stored by earlier requests in one
-versioned UPDATE, and `insert_all` a request's new rows of one table in one executemany.
+versioned UPDATE, and `insert_all` a request's new rows of one table in one statement (bulk_writes).
 """
 
 from __future__ import annotations

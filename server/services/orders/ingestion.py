@@ -402,7 +402,7 @@ class _Run:
         """Writes what the request made, one batch per table (foreign keys first): orders, lines, events, legs.
         Lines stored before this request are updated together first (batching.update_lines). Every new row has
         its key already (batching.IdAllocator) and its final values, so each table's rows go in one Core
-        executemany (batching.insert_all); upkeep is told of the new lines (rollups.upkeep.touch)."""
+        statement (batching.insert_all); upkeep is told of the new lines (rollups.upkeep.touch)."""
         assert self.ids is not None
         for row, event_id in zip(
             self.new_events,

@@ -106,17 +106,15 @@ class CampaignScope:
     def values(self) -> dict[str, Any]:
         return {"campaign_id": self.campaign_id, "now": self.now}
 
-    def kept_key(self, key: Hashable) -> Hashable | None:
-        """What a statement built from the template depends on besides `key` (None: keep nothing)."""
-        return None if self.viewer is None else (key, self.viewer, self.accounts, self.agency_id)
-
-    def kept(self, key: Hashable, build: Callable[[CampaignScope], T]) -> T:
+    def kept(self, key: Hashable | None, build: Callable[[CampaignScope], T]) -> T:
         """What `build` makes of the template, built once per (key, viewer, accounts) and kept: building the
-        dashboard's statements and deriving SQLAlchemy's cache keys from them was a third of its server time."""
-        kept = self.kept_key(key)
-        if kept is None:
+        dashboard's statements and deriving SQLAlchemy's cache keys from them was a third of its server time.
+        With no key or no viewer it is built for this call only."""
+        if key is None or self.viewer is None:
             return build(self.template())
-        return _KEPT.get_or_build(kept, lambda: build(self.template()))
+        return _KEPT.get_or_build(
+            (key, self.viewer, self.accounts, self.agency_id), lambda: build(self.template())
+        )
 
     def registration_ids(self) -> Select[int]:
         return select(R.id).where(R.campaign_id == self.campaign_id, self.registrations)
@@ -325,13 +323,10 @@ async def product_page(
     `extend_key` saying what it joins, the page's statements are built once per shape and kept."""
     if sort not in PRODUCT_SORT_KEYS:
         raise ValueError(f"cannot sort products by {sort}")
-    key = ("products", f.shape(), sort, descending, after is not None, extend_key)
-    if extend is not None and extend_key is None:
-        page = _product_statements(scope.template(), f, sort, descending, after is not None, extend)
-    else:
-        page = scope.kept(
-            key, lambda t: _product_statements(t, f, sort, descending, after is not None, extend)
-        )
+    # A page that joins what `extend` adds without saying what that is cannot be kept.
+    unknown = extend is not None and extend_key is None
+    key = None if unknown else ("products", f.shape(), sort, descending, after is not None, extend_key)
+    page = scope.kept(key, lambda t: _product_statements(t, f, sort, descending, after is not None, extend))
     shown = page.shown
 
     def wrap(row: Any) -> ProductRow:

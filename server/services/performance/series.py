@@ -8,7 +8,7 @@ day boundaries (local midnights as UTC instants, 23 or 25 hours apart across a D
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Date, Select, Table, bindparam, select
 
-from server.lru import LRU
 from server.models.enums import MARKET_TIMEZONE, LedgerAccount, Market
 from server.runtime import Runtime
 from server.services.performance.numbers import Numbers
@@ -51,39 +50,34 @@ class Day:
 
 
 FIRST_DAY, LAST_DAY = bindparam("first_day", type_=Date), bindparam("last_day", type_=Date)
-_KEPT: LRU[Select[Any]] = LRU(256)  # per viewer, as the dashboard's (campaign.KEPT_STATEMENTS)
+
+
+def day_statement(
+    table: Table, where: list[ColumnElement[bool]], accounts: frozenset[LedgerAccount]
+) -> Select[Any]:
+    """The figures per day of a per-day rollup (`table`: rollup_campaign_days or rollup_creator_days) narrowed by
+    `where`, between the bind parameters first_day and last_day (daily gives them): built once, it can be kept."""
+    return (
+        select(table.c.day, *summed(table, accounts))
+        .where(*where, table.c.day >= FIRST_DAY, table.c.day <= LAST_DAY)
+        .group_by(table.c.day)
+    )
 
 
 async def daily(
     rt: Runtime,
-    narrowed: Callable[[], tuple[Table, list[ColumnElement[bool]]]],
+    stmt: Select[Any],
+    params: Mapping[str, Any],
     accounts: frozenset[LedgerAccount],
     zone: ZoneInfo,
     first: date,
     last: date,
-    *,
-    kept: Hashable | None = None,
-    params: Mapping[str, Any] | None = None,
 ) -> list[Day]:
-    """Every day from `first` to `last` (local dates, inclusive) with the figures of the lines paid on it, read
-    from a per-day rollup narrowed to some of its rows: `narrowed()` gives the table (rollup_campaign_days or
-    rollup_creator_days) and the predicates.
-
-    With `kept`, the statement is built once per (kept, accounts) and run with `params` (the values of the bind
-    parameters the predicates hold): the caller's key must say everything else `narrowed()` depends on."""
-
-    def build() -> Select[Any]:
-        table, where = narrowed()
-        return (
-            select(table.c.day, *summed(table, accounts))
-            .where(*where, table.c.day >= FIRST_DAY, table.c.day <= LAST_DAY)
-            .group_by(table.c.day)
-        )
-
-    stmt = build() if kept is None else _KEPT.get_or_build((kept, accounts), build)
+    """Every day from `first` to `last` (local dates, inclusive) with the figures of the lines paid on it: `stmt`
+    (a day_statement) run with `params`, the values of the other bind parameters it holds."""
     starts = day_starts(first, last, zone)
     async with rt.sessionmaker() as session:
-        rows = (await session.execute(stmt, {**(params or {}), "first_day": first, "last_day": last})).all()
+        rows = (await session.execute(stmt, {**params, "first_day": first, "last_day": last})).all()
     found = {row._mapping["day"]: Numbers.from_mapping(row._mapping) for row in rows}  # pyright: ignore[reportPrivateUsage] -- Row._mapping is public API
     zero = Numbers.zero(accounts)
     days = [first + timedelta(days=n) for n in range(len(starts) - 1)]

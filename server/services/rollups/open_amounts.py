@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from server.models.enums import OrderLineStatus
 from server.models.rollup_forecast import OPEN_METRICS, OPEN_TABLES, rollup_open_days, rollup_open_products
+from server.services.bulk_writes import upsert_rows
 
 OPEN_STATUSES = frozenset(
     s.value for s in (OrderLineStatus.PAID, OrderLineStatus.SHIPPED, OrderLineStatus.DELIVERED)
@@ -105,11 +106,11 @@ def _rows(table: Table, sums: Mapping[tuple[Any, ...], list[int]]) -> list[dict[
 def post(session: Session, before: Sequence[Mapping[str, Any]], now: Sequence[Mapping[str, Any]]) -> None:
     """Adds what `now` adds less what `before` added, key by key in key order (as the other rollups: locks taken
     in one order), then deletes the rows left without lines."""
-    from server.services.rollups.upkeep import CHUNK, upsert  # noqa: PLC0415 - upkeep imports this
+    from server.services.rollups.upkeep import CHUNK  # noqa: PLC0415 - upkeep imports this
 
     sums = open_sums(before, -1, open_sums(now))
     for table in OPEN_TABLES:
-        upsert(
+        upsert_rows(
             session,
             table,
             _rows(table, sums[table]),

@@ -37,7 +37,6 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from server import models
@@ -53,7 +52,7 @@ from server.models.rollup import (
     rollup_lines,
     rollup_registrations,
 )
-from server.services.bulk_writes import unnest_insert, values_of
+from server.services.bulk_writes import upsert_rows
 from server.services.performance.numbers import SALE_STATUSES
 from server.services.rollups import open_amounts
 
@@ -215,34 +214,6 @@ def touch(session: Session | Any, line_ids: Iterable[int | None]) -> None:
     target.info.setdefault(INFO_KEY, set()).update(i for i in line_ids if i is not None)
 
 
-def upsert(
-    session: Session,
-    table: Table,
-    rows: Sequence[Mapping[str, Any]],
-    *,
-    key: Sequence[str],
-    add: Sequence[str] = (),
-    replace: Sequence[str] = (),
-) -> None:
-    """Inserts `rows` (each with the same columns) into `table`, in their order; where a row's `key` exists, adds
-    its `add` columns to the stored ones and writes its `replace` columns over them instead. One statement text
-    whatever the number of rows, so SQLAlchemy compiles it once (a multi-row VALUES statement was compiled again
-    on every call, its text depending on the number of rows): on PostgreSQL run once over arrays of the rows'
-    values (bulk_writes.unnest_insert), on SQLite once per row (executemany)."""
-    if not rows:
-        return
-    dialect = session.get_bind().dialect
-    columns = tuple(rows[0])
-    if dialect.name == "postgresql":  # one execution for all the rows: each column one array parameter
-        stmt = unnest_insert(table, columns, dialect, key=tuple(key), add=tuple(add), replace=tuple(replace))
-        session.execute(stmt, values_of(rows, columns))
-        return
-    insert = sqlite.insert(table)
-    new = insert.excluded
-    changes = {c: table.c[c] + new[c] for c in add} | {c: new[c] for c in replace}
-    session.execute(insert.on_conflict_do_update(index_elements=list(key), set_=changes), list(rows))
-
-
 def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping[str, Any]]) -> None:
     """Adds each row of `deltas` (key -> metrics and extra columns) to the grain's table, in key order."""
     rows = [
@@ -250,7 +221,7 @@ def add(session: Session, grain: Grain, deltas: Mapping[tuple[Any, ...], Mapping
         for key in sorted(deltas)
         if any(deltas[key][m] for m in METRICS)
     ]
-    upsert(session, grain.table, rows, key=grain.keys, add=METRICS)
+    upsert_rows(session, grain.table, rows, key=grain.keys, add=METRICS)
 
 
 def upkeep(session: Session, line_ids: Iterable[int]) -> None:
@@ -298,7 +269,7 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     open_amounts.post(session, before, now)
     old_by_line = {row["line_id"]: row for row in before}
     changed = [row for row in now if old_by_line.get(row["line_id"]) != row]
-    upsert(session, rollup_lines, changed, key=["line_id"], replace=FIGURE_COLUMNS)
+    upsert_rows(session, rollup_lines, changed, key=["line_id"], replace=FIGURE_COLUMNS)
 
 
 @event.listens_for(Session, "after_flush")
