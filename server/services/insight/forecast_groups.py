@@ -28,6 +28,7 @@ from server.auth.principal import Principal
 from server.models.enums import Currency, Market, Role
 from server.models.rollup_forecast import rollup_open_days, rollup_open_products
 from server.runtime import Runtime
+from server.services.id_arrays import ids_in
 from server.services.insight.forecast import (
     PARTY,
     Context,
@@ -40,7 +41,7 @@ from server.services.insight.forecast import (
     with_frozen,
 )
 from server.services.insight.forecast_model import LineGroup, forecast_groups, group
-from server.services.insight.refund_rates import Level, ids_in
+from server.services.insight.refund_rates import Level
 
 P, D = rollup_open_products.c, rollup_open_days.c
 PARTY_KEY = {Role.CREATOR: "creator", Role.AGENCY: "campaign", Role.SELLER: "shop"}

@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, any_, bindparam, case, cast, func, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import ColumnElement, Integer, case, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import models
 from server.models.enums import Market, OrderLineStatus
+from server.services.id_arrays import ids_in
 from server.services.insight.stats import ratio_bps
 from server.services.performance.numbers import count_if, total
 
@@ -122,14 +122,6 @@ class ProductKey:
     shop_id: int
     category: str
     market: Market
-
-
-def ids_in(session: AsyncSession, column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
-    """`column` among the integer `ids`: on PostgreSQL `= ANY($1)` with one array (the statement's text is the same
-    for any number of ids, so asyncpg reuses its prepared form), elsewhere an expanding IN."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam("ids_" + column.key, list(ids), type_=ARRAY(BigInteger)))
-    return column.in_(list(ids))
 
 
 async def product_keys(session: AsyncSession, product_ids: Iterable[int]) -> dict[int, ProductKey]:

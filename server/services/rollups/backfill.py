@@ -4,23 +4,13 @@ chunks of order ids, with the same per-order arithmetic as upkeep."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
-
 from sqlalchemy import Connection, delete, insert, inspect, select
 
-from server.models.rollup import METRICS, ROLLUP_TABLES, rollup_lines
+from server.models.rollup import ROLLUP_TABLES, rollup_lines
 from server.models.rollup_forecast import OPEN_TABLES
 from server.services.rollups import open_amounts
-from server.services.rollups.upkeep import (
-    CHUNK,
-    GRAINS,
-    Line,
-    figures_of,
-    legs_query,
-    lines_query,
-    order_rows,
-)
+from server.services.rollups.contributions import GRAINS, Line, Totals, by_order, line_figures, lines_query
+from server.services.rollups.upkeep import CHUNK
 
 ORDERS_PER_CHUNK = 20_000
 
@@ -31,7 +21,7 @@ def backfill(conn: Connection) -> int:
     with_open = inspect(conn).has_table(OPEN_TABLES[0].name)
     for table in (*ROLLUP_TABLES, rollup_lines, *(OPEN_TABLES if with_open else ())):
         conn.execute(delete(table))
-    totals: list[dict[tuple[Any, ...], dict[str, Any]]] = [{} for _ in GRAINS]
+    totals = Totals()
     counted = 0
     open_sums: open_amounts.Sums = {t: {} for t in OPEN_TABLES}
     after = 0
@@ -48,32 +38,16 @@ def backfill(conn: Connection) -> int:
         if not ids:
             break
         after = ids[-1]
-        bounds = (Line.order_id >= ids[0], Line.order_id <= ids[-1])
-        lines = list(
-            conn.execute(lines_query(select(Line.order_id).where(*bounds)).order_by(Line.id)).mappings()
-        )
-        legs = conn.execute(legs_query(select(Line.id).where(*bounds, Line.campaign_id.is_not(None))))
-        rows = figures_of(lines, legs)
+        bounds = Line.order_id.between(ids[0], ids[-1])
+        rows = [line_figures(row) for row in conn.execute(lines_query(bounds).order_by(Line.id)).mappings()]
         counted += len(rows)
         open_amounts.open_sums(rows, 1, open_sums)
         for start in range(0, len(rows), CHUNK * 4):
             conn.execute(insert(rollup_lines), rows[start : start + CHUNK * 4])
-        by_order: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for row in rows:
-            by_order[row["order_id"]].append(row)
-        for grain, total in zip(GRAINS, totals, strict=True):
-            for order_lines in by_order.values():
-                for key, figures in order_rows(order_lines, grain).items():
-                    acc = total.get(key)
-                    if acc is None:
-                        line = next(line for line in order_lines if grain.key(line) == key)
-                        acc = total[key] = dict.fromkeys(METRICS, 0)
-                        acc.update({c: line[c] for c in grain.extra})
-                        acc.update(zip(grain.keys, key, strict=True))
-                    for m in METRICS:
-                        acc[m] += figures[m]
-    for grain, total in zip(GRAINS, totals, strict=True):
-        rows = list(total.values())
+        for order_lines in by_order(rows).values():
+            totals.add_order(order_lines)
+    for g, grain in enumerate(GRAINS):
+        rows = totals.rows(g)
         for start in range(0, len(rows), CHUNK * 4):
             conn.execute(insert(grain.table), rows[start : start + CHUNK * 4])
     for table, rows in open_amounts.rows_of(open_sums).items() if with_open else ():
