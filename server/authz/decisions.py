@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, false
+from sqlalchemy import BigInteger, ColumnElement, bindparam, false
 
 from server.auth.principal import Principal
 from server.authz.policy import FIELD_RULES, RECEIPT_LEGS, ROW_SCOPES, TYPE_ACCESS
 from server.authz.rules import Access, Audience, ReceiptView, Rule, audience_of
+from server.models.enums import Role
 
 ROOT_TYPES = frozenset({"Query", "Mutation", "Subscription"})
 
@@ -50,6 +52,23 @@ def row_scope(type_name: str, principal: Principal | None) -> ColumnElement[bool
     if principal is None or scope is None:
         return false()
     return scope(principal)
+
+
+VIEWER_USER_ID, VIEWER_ORGANISATION_ID = "viewer_user_id", "viewer_organisation_id"
+
+
+@cache
+def any_viewer(role: Role) -> Principal:
+    """A principal of `role` whose ids are bind parameters: a select built under its row scopes (they read only the
+    role and the ids) serves every viewer of the role, run with `viewer_values` of the one it runs for. A page
+    statement kept per role instead of per viewer keeps one entry for all of them (~0.5 MiB each, compiled)."""
+    ids: Any = (bindparam(VIEWER_USER_ID, type_=BigInteger), bindparam(VIEWER_ORGANISATION_ID, type_=BigInteger))
+    return Principal(user_id=ids[0], role=role, organisation_id=ids[1])
+
+
+def viewer_values(principal: Principal) -> dict[str, int]:
+    """The bind parameters' values for a statement built for any_viewer(principal.role)."""
+    return {VIEWER_USER_ID: principal.user_id, VIEWER_ORGANISATION_ID: principal.organisation_id}
 
 
 def can_reach(type_name: str, principal: Principal | None) -> bool:

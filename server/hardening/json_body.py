@@ -22,6 +22,10 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+# One decoder for every body: json.loads with an argument builds a new JSONDecoder per call.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def decode_json(body: bytes | str) -> Any:
     if isinstance(body, bytes):
         try:
@@ -30,8 +34,10 @@ def decode_json(body: bytes | str) -> Any:
             raise BadJson("INVALID_ENCODING", f"The body is not UTF-8 (byte {error.start})") from None
     else:
         text = body
+    if text.startswith("\ufeff"):  # as json.loads refuses it
+        raise BadJson("MALFORMED_JSON", "The body is not valid JSON: it starts with a byte order mark (U+FEFF)")
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return _DECODER.decode(text)
     except RecursionError:
         raise BadJson("JSON_TOO_DEEP", "The JSON body is nested too deeply") from None
     except ValueError as error:

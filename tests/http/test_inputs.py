@@ -181,6 +181,7 @@ async def test_body_size_limit(rt, world) -> None:
         ('{"query": "{ viewer { role } }"}'.encode("utf-16"), "INVALID_ENCODING"),
         (b'{"query": "\xff"}', "INVALID_ENCODING"),
         (b'{"query": "{ viewer { role } }", "variables": {"a": NaN}}', "MALFORMED_JSON"),
+        (b'\xef\xbb\xbf{"query": "{ viewer { role } }"}', "MALFORMED_JSON"),  # a byte order mark
     ],
 )
 async def test_bad_json_bodies_answer_400_with_a_json_error(rt, body: bytes, code: str) -> None:

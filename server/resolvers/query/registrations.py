@@ -4,6 +4,7 @@ request's values (registration_filters.py), its rows priming the loaders (regist
 from __future__ import annotations
 
 from server import models
+from server.authz.decisions import any_viewer, viewer_values
 from server.lru import LRU, STATEMENT_CACHE_SIZE
 from server.resolvers.query.registration_filters import filter_values, filtered, lowest_price
 from server.resolvers.query.registration_rows import Shown
@@ -14,7 +15,7 @@ from server.schema.types.common import SortDirection
 from server.schema.types.registration import Registration, RegistrationSortField
 
 R = models.Registration
-# Built once per (filter shape, sort, shown relations, viewer), like the loaders' selects (server/loaders/base.py).
+# Built once per (filter shape, sort, shown relations, viewer's role).
 _PAGES: LRU[PageStatements] = LRU(STATEMENT_CACHE_SIZE)
 
 
@@ -29,6 +30,10 @@ async def resolve_registrations(
     principal = info.context.principal
     rt = info.context.reads
     shape, params = filter_values(filter or RegistrationFilter(), info.context.rt.clock.now())
+    # Built for any viewer of the role (the viewer's ids are bind parameters), so one entry serves them all.
+    viewer = None if principal is None else any_viewer(principal.role)
+    if principal is not None:
+        params |= viewer_values(principal)
     order = sort or RegistrationSort()
     # What each row shows is read by the page's own select and primes the loaders (registration_rows.py).
     shown = Shown.of(info)
@@ -40,16 +45,14 @@ async def resolve_registrations(
             RegistrationSortField.PRICE: lowest_price(),
         }[order.field]
         return page_statements(
-            filtered(shape, principal),
+            filtered(shape, viewer),
             sort=sort_key,
             pk=R.id,
             descending=order.direction is SortDirection.DESC,
             cap=rt.settings.total_count_cap,
-            page=shown.extend(principal) if shown.any else None,
+            page=shown.extend(viewer) if shown.any else None,
         )
 
-    # The viewer's scope depends on who it is, not on its session.
-    viewer = None if principal is None else (principal.user_id, principal.role, principal.organisation_id)
     key = (shape, order.field, order.direction, shown, viewer, rt.settings.total_count_cap)
     statements = _PAGES.get_or_build(key, build)
     return await run_page(

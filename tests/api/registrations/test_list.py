@@ -223,8 +223,9 @@ async def test_statement_count_does_not_grow(rt, world: World, as_role, http, qu
 
 
 async def test_one_page_statement_per_filter_shape(rt, world: World, as_role, listed, monkeypatch) -> None:  # noqa: ANN001
-    """The page statement is built once per filter shape and viewer and run with each request's values: requests of
-    one shape with other values answer their own rows."""
+    """The page statement is built once per filter shape and viewer's role and run with each request's values
+    (the viewer's ids among them): requests of one shape with other values, or by another viewer of the same role,
+    answer their own rows."""
     from server.lru import LRU
     from server.resolvers.query import registrations
 
@@ -249,4 +250,10 @@ async def test_one_page_statement_per_filter_shape(rt, world: World, as_role, li
     assert len(registrations._PAGES) == 3
     seller = await as_role("seller_a")
     assert await ids(seller, {"campaignId": encode_id("Campaign", home)}) == [r["a_dear_home"]]
-    assert len(registrations._PAGES) == 4  # another viewer, its own scope
+    assert len(registrations._PAGES) == 4  # another role, its own scope
+    other_seller, other_agency = await as_role("seller_b"), await as_role("agency_b")
+    assert await ids(other_seller, {"campaignId": encode_id("Campaign", home)}) == []
+    assert await ids(other_seller, {"campaignId": encode_id("Campaign", serums)}) == [r["b_serum"]]
+    assert await ids(other_agency, {"campaignId": encode_id("Campaign", serums)}) == []
+    assert await ids(other_agency, {"search": "shop b"}) == [r["b_theirs"]]
+    assert len(registrations._PAGES) == 4  # the same statements, the other viewers' ids bound
