@@ -62,7 +62,10 @@ def any_viewer(role: Role) -> Principal:
     """A principal of `role` whose ids are bind parameters: a select built under its row scopes (they read only the
     role and the ids) serves every viewer of the role, run with `viewer_values` of the one it runs for. A page
     statement kept per role instead of per viewer keeps one entry for all of them (~0.5 MiB each, compiled)."""
-    ids: Any = (bindparam(VIEWER_USER_ID, type_=BigInteger), bindparam(VIEWER_ORGANISATION_ID, type_=BigInteger))
+    ids: Any = (
+        bindparam(VIEWER_USER_ID, type_=BigInteger),
+        bindparam(VIEWER_ORGANISATION_ID, type_=BigInteger),
+    )
     return Principal(user_id=ids[0], role=role, organisation_id=ids[1])
 
 

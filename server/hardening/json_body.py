@@ -35,7 +35,9 @@ def decode_json(body: bytes | str) -> Any:
     else:
         text = body
     if text.startswith("\ufeff"):  # as json.loads refuses it
-        raise BadJson("MALFORMED_JSON", "The body is not valid JSON: it starts with a byte order mark (U+FEFF)")
+        raise BadJson(
+            "MALFORMED_JSON", "The body is not valid JSON: it starts with a byte order mark (U+FEFF)"
+        )
     try:
         return _DECODER.decode(text)
     except RecursionError:
