@@ -22,6 +22,7 @@ from server.models.rollup_forecast import OPEN_TABLES
 from server.services.orders.settlement import settle_due_lines
 from server.services.orders.signatures import Pusher, ShopRef
 from server.services.rollups.backfill import backfill
+from server.services.rollups.upkeep import touch
 from tests.conftest import T0
 from tests.orders.test_properties import LinePlan, Scenario, _send, _set_rates, canonical_events, scenarios
 from tests.rollups.recompute import assert_equal, assert_line_facts_copied, recomputed, stored
@@ -167,3 +168,44 @@ async def test_legs_added_by_a_bulk_insert_are_rolled_up(rt, ow, clock) -> None:
         )
         await s.commit()
     assert_equal(await stored(rt), await recomputed(rt))
+
+
+async def test_a_line_no_longer_attributed_leaves_the_rollups_once(rt, ow, clock) -> None:  # noqa: ANN001
+    """A line that loses its attribution (or is deleted) is taken out of every rollup once, however many upkeeps
+    its order sees afterwards."""
+    clock.set(T0)
+    plan = Scenario(
+        market=Market.US,
+        total_bps=2000,
+        creator_bps=1500,
+        lines=[
+            LinePlan(product=0, quantity=1, price_minor=4000),
+            LinePlan(product=1, quantity=2, price_minor=900),
+        ],
+        paid=True,
+        shipped=False,
+        delivered=False,
+        cancelled=False,
+        freeze=0,
+        batched=True,
+    )
+    await _run(rt, ow, clock, plan, random.Random(2), settle=False)
+    async with rt.sessionmaker() as s:
+        line = (await s.scalars(select(models.OrderLine).order_by(models.OrderLine.id.desc()).limit(1))).one()
+        sibling_id = (
+            await s.scalars(
+                select(models.OrderLine.id).where(
+                    models.OrderLine.order_id == line.order_id, models.OrderLine.id != line.id
+                )
+            )
+        ).one()
+        # its legs go with it (the reference recomputation counts every leg by its line's campaign)
+        await s.execute(delete(models.LedgerEntry).where(models.LedgerEntry.order_line_id == line.id))
+        line.campaign_id = None
+        await s.commit()
+    assert_equal(await stored(rt), await recomputed(rt))
+    for _ in range(2):  # later upkeeps of the same order subtract nothing more
+        async with rt.sessionmaker() as s:
+            touch(s, [sibling_id])
+            await s.commit()
+        assert_equal(await stored(rt), await recomputed(rt))

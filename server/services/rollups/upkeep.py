@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from server.models.rollup import METRICS, rollup_lines
@@ -87,6 +87,9 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     was = [old_by_line[row["line_id"]] for row in changed if row["line_id"] in old_by_line]
     open_amounts.post(session, [*was, *gone], changed)
     upsert_rows(session, rollup_lines, changed, key=["line_id"], replace=FIGURE_COLUMNS)
+    if gone:  # a line no longer attributed (or deleted) contributes nothing from now on
+        gone_ids = [row["line_id"] for row in gone]
+        session.execute(delete(rollup_lines).where(ids_in(session, rollup_lines.c.line_id, gone_ids)))
 
 
 @event.listens_for(Session, "after_flush")
