@@ -79,8 +79,10 @@ def upsert_rows(
     if dialect.name == "postgresql":
         columns = tuple(rows[0])
         stmt = unnest_insert(table, columns, dialect, key=tuple(key), add=tuple(add), replace=tuple(replace))
-        session.execute(stmt, values_of(rows, columns))
+        session.connection().execute(stmt, values_of(rows, columns))  # Core: no ORM execution around it
         return
     stmt = sqlite.insert(table)
     changes = {c: table.c[c] + stmt.excluded[c] for c in add} | {c: stmt.excluded[c] for c in replace}
-    session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=changes), list(rows))
+    session.connection().execute(
+        stmt.on_conflict_do_update(index_elements=list(key), set_=changes), list(rows)
+    )

@@ -18,3 +18,11 @@ def ids_in(session: Session | AsyncSession, column: Any, ids: Iterable[int]) -> 
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam("ids_" + column.key, list(ids), type_=ARRAY(BigInteger)))
     return column.in_(list(ids))
+
+
+def ids_param(postgresql: bool, column: Any, name: str) -> ColumnElement[bool]:
+    """The same condition with the ids left to the bind parameter `name` (a list, given when the statement runs),
+    for a statement built once and kept."""
+    if postgresql:
+        return column == any_(bindparam(name, type_=ARRAY(BigInteger)))
+    return column.in_(bindparam(name, expanding=True))

@@ -74,14 +74,16 @@ class Grain:
         return None if None in key else key
 
 
+# In the order upkeep writes them: the rows many orders share last (a campaign × shop is one row for all its
+# orders), since a row's lock is held from its upsert to the commit and concurrent writers wait on it.
 GRAINS = (
-    Grain(rollup_campaign_shops, ("campaign_id", "shop_id")),
-    Grain(rollup_campaign_days, ("campaign_id", "shop_id", "day")),  # lines without a paid day are left out
-    Grain(rollup_registrations, ("registration_id",), ("campaign_id",)),
-    Grain(rollup_creator_products, ("registration_id", "creator_id"), ("campaign_id",)),
+    Grain(rollup_creator_days, ("creator_id", "market", "day")),
     Grain(rollup_creator_markets, ("creator_id", "market")),
     Grain(rollup_creator_campaigns, ("creator_id", "campaign_id")),
-    Grain(rollup_creator_days, ("creator_id", "market", "day")),
+    Grain(rollup_creator_products, ("registration_id", "creator_id"), ("campaign_id",)),
+    Grain(rollup_registrations, ("registration_id",), ("campaign_id",)),
+    Grain(rollup_campaign_days, ("campaign_id", "shop_id", "day")),  # lines without a paid day are left out
+    Grain(rollup_campaign_shops, ("campaign_id", "shop_id")),
 )
 
 

@@ -18,14 +18,15 @@ the whole order: "does this order have a paid line under this key" before and af
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, event, select
+from sqlalchemy import Select, delete, event, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from server.models.rollup import METRICS, rollup_lines
 from server.services.bulk_writes import upsert_rows
-from server.services.id_arrays import ids_in
+from server.services.id_arrays import ids_in, ids_param
 from server.services.rollups import open_amounts
 from server.services.rollups.contributions import (
     FIGURE_COLUMNS,
@@ -49,27 +50,30 @@ def touch(session: Session | Any, line_ids: Iterable[int | None]) -> None:
     target.info.setdefault(INFO_KEY, set()).update(i for i in line_ids if i is not None)
 
 
+@cache
+def _statements(postgresql: bool) -> tuple[Select[int], Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
+    """Upkeep's reads, built once per dialect, the ids bound when they run: the orders of the lines `line_ids`,
+    locked in id order; their attributed lines now (`order_ids`); what those contributed at the last upkeep."""
+    affected = select(Line.order_id).where(ids_param(postgresql, Line.id, "line_ids"))
+    orders = select(Order.id).where(Order.id.in_(affected)).order_by(Order.id).with_for_update()
+    lines = lines_query(ids_param(postgresql, Line.order_id, "order_ids"))
+    contributed = select(rollup_lines).where(ids_param(postgresql, rollup_lines.c.order_id, "order_ids"))
+    return orders, lines, contributed
+
+
 def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     """Brings every rollup up to date for the orders of `line_ids` (any superset of what changed is fine)."""
     ids = sorted(set(line_ids))
     if not ids:
         return
-    affected = select(Line.order_id).where(ids_in(session, Line.id, ids))
-    order_ids = list(
-        session.scalars(select(Order.id).where(Order.id.in_(affected)).order_by(Order.id).with_for_update())
-    )
+    # Core reads on the session's connection (its transaction): no ORM result processing of plain columns.
+    conn = session.connection()
+    orders, lines, contributed = _statements(conn.dialect.name == "postgresql")
+    order_ids = list(conn.scalars(orders, {"line_ids": ids}))
     if not order_ids:
         return
-    now = [
-        line_figures(row)
-        for row in session.execute(lines_query(ids_in(session, Line.order_id, order_ids))).mappings()
-    ]
-    before = [
-        dict(row)
-        for row in session.execute(
-            select(rollup_lines).where(ids_in(session, rollup_lines.c.order_id, order_ids))
-        ).mappings()
-    ]
+    now = [line_figures(row) for row in conn.execute(lines, {"order_ids": order_ids}).mappings()]
+    before = [dict(row) for row in conn.execute(contributed, {"order_ids": order_ids}).mappings()]
     old_by_line = {row["line_id"]: row for row in before}
     changed = [row for row in now if old_by_line.get(row["line_id"]) != row]
     now_ids = {row["line_id"] for row in now}
@@ -82,14 +86,15 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
     totals = Totals()
     for order_id in sorted({row["order_id"] for row in (*changed, *gone)}):
         totals.add_order(orders_now.get(order_id, ()), orders_before.get(order_id, ()))
-    for g, grain in enumerate(GRAINS):
-        upsert_rows(session, grain.table, totals.rows(g, nonzero=True), key=grain.keys, add=METRICS)
-    was = [old_by_line[row["line_id"]] for row in changed if row["line_id"] in old_by_line]
-    open_amounts.post(session, [*was, *gone], changed)
+    # Every writer takes the rows' locks in one order (no deadlock): the lines' own rows first, the shared ones last.
     upsert_rows(session, rollup_lines, changed, key=["line_id"], replace=FIGURE_COLUMNS)
     if gone:  # a line no longer attributed (or deleted) contributes nothing from now on
         gone_ids = [row["line_id"] for row in gone]
         session.execute(delete(rollup_lines).where(ids_in(session, rollup_lines.c.line_id, gone_ids)))
+    was = [old_by_line[row["line_id"]] for row in changed if row["line_id"] in old_by_line]
+    open_amounts.post(session, [*was, *gone], changed)
+    for g, grain in enumerate(GRAINS):
+        upsert_rows(session, grain.table, totals.rows(g, nonzero=True), key=grain.keys, add=METRICS)
 
 
 @event.listens_for(Session, "after_flush")
