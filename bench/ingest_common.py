@@ -150,13 +150,18 @@ async def admin(url: str, sql: str) -> None:
 
 
 async def analyze(rt: Runtime) -> None:
-    """Brings the planner's statistics up to date, as autovacuum does on a live database once a table has grown by
-    a tenth (autovacuum_analyze_scale_factor). Run between rounds, untimed: on a server with autovacuum off (this
+    """Does what autovacuum does on a live database between rounds, untimed: VACUUM (the dead row versions that
+    updates leave, which the rollups' upserts make many of on few rows) and ANALYZE (the planner's statistics, once
+    a table has grown by a tenth: autovacuum_analyze_scale_factor). On a server with autovacuum off (this
     machine's), the tables a round fills are never analyzed, PostgreSQL keeps guessing 0.5 % of a table per
     looked-up key, and every lookup by key becomes a scan of the whole, growing table (ingestion fell from 1,766
-    to 615 events/s over five rounds of 20,000 events; analyzed, it stays flat)."""
-    async with rt.engine.begin() as conn:
-        await conn.exec_driver_sql("ANALYZE")
+    to 615 events/s over five rounds of 20,000 events; analyzed, it stays flat); and the rollup rows that every
+    order updates pile up dead versions round after round."""
+    async with rt.engine.connect() as conn:
+        autocommit = await conn.execution_options(
+            isolation_level="AUTOCOMMIT"
+        )  # VACUUM runs outside a transaction
+        await autocommit.exec_driver_sql("VACUUM ANALYZE")
 
 
 async def autovacuum(rt: Runtime) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -138,11 +138,29 @@ def lines_query(orders: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
     )
 
 
+# Per line, the work is done with lookups prepared here: an enum member or its stored value to the member or the
+# value, and each party's leg columns (lines_query's labels), its sign and its rollup_lines columns.
+_STATUS = {**{s: s for s in OrderLineStatus}, **{s.value: s for s in OrderLineStatus}}
+_MARKET = {**{m: m for m in Market}, **{m.value: m for m in Market}}
+_CURRENCY = {**{c: c.value for c in Currency}, **{c.value: c.value for c in Currency}}
+_SALE = frozenset(SALE_STATUSES)
+_LEGS = tuple(
+    (
+        -1 if account is LedgerAccount.SELLER_PAYABLE else 1,
+        f"{account.value}_{LedgerPhase.ESTIMATED.value}",
+        f"{account.value}_{LedgerPhase.SETTLED.value}",
+        f"{name}_estimated",
+        f"{name}_actual",
+    )
+    for account, name in MONEY.items()
+)
+
+
 def line_figures(line: RowMapping | Mapping[str, Any]) -> dict[str, Any]:
     """A rollup_lines row from a row of lines_query."""
-    status = OrderLineStatus(line["status"])
-    market = Market(line["market"])
-    settled = status is OrderLineStatus.SETTLED
+    status = _STATUS[line["status"]]
+    market = _MARKET[line["market"]]
+    paid_at = line["paid_at"]
     out: dict[str, Any] = {
         "line_id": line["id"],
         "order_id": line["order_id"],
@@ -151,30 +169,51 @@ def line_figures(line: RowMapping | Mapping[str, Any]) -> dict[str, Any]:
         "registration_id": line["registration_id"],
         "creator_id": line["creator_id"],
         "market": market.value,
-        "day": local_day(line["paid_at"], market),
-        "paid": int(line["paid_at"] is not None),
-        "settled": int(settled),
-        "sale": int(status in SALE_STATUSES),
+        "day": local_day(paid_at, market),
+        "paid": int(paid_at is not None),
+        "settled": int(status is OrderLineStatus.SETTLED),
+        "sale": int(status in _SALE),
         "base_minor": line["unit_price_minor"] * line["quantity"] - line["refunded_amount_minor"],
         "product_id": line["product_id"],
-        "currency": Currency(line["currency"]).value,
+        "currency": _CURRENCY[line["currency"]],
         "status": status.value,
-        "paid_at": line["paid_at"],
+        "paid_at": paid_at,
         "delivered_at": line["delivered_at"],
         "settle_after": line["settle_after"],
     }
-    for account, name in MONEY.items():
-        sign = -1 if account is LedgerAccount.SELLER_PAYABLE else 1
-        actual = sign * int(line[f"{account.value}_{LedgerPhase.SETTLED.value}"])
-        out[f"{name}_estimated"] = sign * int(line[f"{account.value}_{LedgerPhase.ESTIMATED.value}"]) + actual
-        out[f"{name}_actual"] = actual
+    for sign, estimated, settled, estimated_name, actual_name in _LEGS:
+        actual = sign * int(line[settled])
+        out[estimated_name] = sign * int(line[estimated]) + actual
+        out[actual_name] = actual
     return out
 
 
-def _added(line: Mapping[str, Any]) -> tuple[int, ...]:
-    """What the line adds to METRICS[3:]."""
+# What the grains count of a line: its keys and extra columns, and what it adds to the metrics.
+_COUNTED = itemgetter(
+    *sorted(
+        {c for grain in GRAINS for c in (*grain.keys, *grain.extra)}
+        | {"paid", "settled", "sale", "base_minor"}
+    ),
+    *_ADDED,
+)
+
+
+def _counted(lines: Sequence[Mapping[str, Any]]) -> dict[Any, Any]:
+    return {line["line_id"]: _COUNTED(line) for line in lines}
+
+
+def _vector(line: Mapping[str, Any], sign: int) -> list[int]:
+    """What the line adds to each of METRICS, × sign, with 0 for the distinct counts (counted per order)."""
     sale, settled, base = line["sale"], line["settled"], line["base_minor"]
-    return (sale, base * sale, base * settled, *(line[c] for c in _ADDED))
+    return [
+        sign,
+        0,
+        0,
+        sign * sale,
+        sign * base * sale,
+        sign * base * settled,
+        *(sign * line[c] for c in _ADDED),
+    ]
 
 
 # --- orders -------------------------------------------------------------------------------------------------
@@ -189,31 +228,31 @@ class Totals:
 
     def add_order(self, now: Sequence[Mapping[str, Any]], before: Sequence[Mapping[str, Any]] = ()) -> None:
         """Adds what the lines of ONE order add now less what its lines added `before` (rollup_lines rows)."""
-        # key → [paid now, actual now, paid before, actual before]: the order counts once per key
+        if len(now) == len(before) and _counted(now) == _counted(before):
+            return  # what the rollups count of its lines is unchanged (a status or a date the rollups do not count)
+        # per grain, key → [paid now, actual now, paid before, actual before]: the order counts once per key
         flags: list[dict[tuple[Any, ...], list[int]]] = [{} for _ in GRAINS]
         for sign, lines, at in ((1, now, 0), (-1, before, 2)):
             for line in lines:
-                added = _added(line)
+                vector = _vector(line, sign)
                 paid, settled = line["paid"], line["settled"]
-                for g, grain in enumerate(GRAINS):
+                for grain, sums, extra, seen in zip(GRAINS, self.sums, self.extra, flags, strict=True):
                     key = grain.key(line)
                     if key is None:
                         continue
-                    row = self.sums[g].get(key)
+                    row = sums.get(key)
                     if row is None:
-                        row = self.sums[g][key] = [0] * len(METRICS)
-                        self.extra[g][key] = tuple(line[c] for c in grain.extra)
-                    row[0] += sign
-                    for i, value in enumerate(added, 3):
-                        row[i] += sign * value
-                    seen = flags[g].get(key)
-                    if seen is None:
-                        seen = flags[g][key] = [0, 0, 0, 0]
-                    seen[at] |= paid
-                    seen[at + 1] |= settled
-        for g, grain_flags in enumerate(flags):
-            sums = self.sums[g]
-            for key, (paid, actual, paid_before, actual_before) in grain_flags.items():
+                        sums[key] = list(vector)
+                        extra[key] = tuple(line[c] for c in grain.extra)
+                    else:
+                        sums[key] = list(map(add, row, vector))
+                    flag = seen.get(key)
+                    if flag is None:
+                        flag = seen[key] = [0, 0, 0, 0]
+                    flag[at] |= paid
+                    flag[at + 1] |= settled
+        for sums, seen in zip(self.sums, flags, strict=True):
+            for key, (paid, actual, paid_before, actual_before) in seen.items():
                 row = sums[key]
                 row[_PAID] += paid - paid_before
                 row[_ACTUAL] += actual - actual_before
