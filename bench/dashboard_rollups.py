@@ -17,8 +17,8 @@ ledger legs, by COPY; the rollups are then backfilled as the migration does). A 
 
 upkeep: ingests order events through the signed batch endpoint (in process, `--concurrency` clients) in rounds of
 `--events`, alternating rounds with the rollup upkeep on and off (ABBA order, so drift from the growing tables
-falls on both; each round starts, untimed, with the planner's statistics brought up to date, as autovacuum keeps
-them: ingest_common.analyze), and prints the events/s of each and the cost of upkeep,
+falls on both; each round starts, untimed, with VACUUM ANALYZE, as autovacuum keeps a live database:
+ingest_common.analyze), and prints the events/s of each and the cost of upkeep,
 and the CPU per event of each (this process and its PostgreSQL backends: steadier than events/s on a shared
 machine).
 

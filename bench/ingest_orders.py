@@ -4,8 +4,8 @@
 
 Creates a throwaway database on MATCHUP_BENCH_DATABASE_URL (or MATCHUP_TEST_DATABASE_URL), migrates it, seeds
 the orders world of tests/orders/world.py, then alternates, `--rounds` times, on `--events / --rounds` new
-events each round, each round starting (untimed) with the planner's statistics brought up to date, as autovacuum
-keeps them on a live database (ingest_common.analyze; the server's autovacuum setting is printed):
+events each round, each round starting (untimed) with VACUUM ANALYZE, as autovacuum keeps a live database
+(ingest_common.analyze; the server's autovacuum setting is printed):
 
 1. ingestion: POSTs the events in signed batches to /integrations/orders/batch of the app, in process (httpx
    ASGI transport), from `--concurrency` clients at once — the whole path: signature, parsing, idempotency,
@@ -92,7 +92,7 @@ class Report:
                 f"(goal: at least 0.33)",
                 f"rounds in order:      {' '.join(f'{v:.0f}' for v in self.events_per_second)} events/s ingested; "
                 f"ratios {' '.join(f'{v:.2f}' for v in self.ratios)}",
-                f"server autovacuum:    {self.autovacuum} (every round starts with the statistics brought up to date, "
+                f"server autovacuum:    {self.autovacuum} (every round starts with VACUUM ANALYZE, "
                 f"untimed: ingest_common.analyze)",
             ]
         )
