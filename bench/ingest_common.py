@@ -158,9 +158,8 @@ async def analyze(rt: Runtime) -> None:
     to 615 events/s over five rounds of 20,000 events; analyzed, it stays flat); and the rollup rows that every
     order updates pile up dead versions round after round."""
     async with rt.engine.connect() as conn:
-        autocommit = await conn.execution_options(
-            isolation_level="AUTOCOMMIT"
-        )  # VACUUM runs outside a transaction
+        # VACUUM runs outside a transaction
+        autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")
         await autocommit.exec_driver_sql("VACUUM ANALYZE")
 
 

@@ -171,8 +171,8 @@ async def test_legs_added_by_a_bulk_insert_are_rolled_up(rt, ow, clock) -> None:
 
 
 async def test_a_line_no_longer_attributed_leaves_the_rollups_once(rt, ow, clock) -> None:  # noqa: ANN001
-    """A line that loses its attribution (or is deleted) is taken out of every rollup once, however many upkeeps
-    its order sees afterwards."""
+    """A line that loses its attribution is taken out of every rollup once, however many upkeeps its order sees
+    afterwards."""
     clock.set(T0)
     plan = Scenario(
         market=Market.US,

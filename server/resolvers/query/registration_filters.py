@@ -1,5 +1,5 @@
 """The registrations list's filters as SQL with bind parameters: the statement depends only on which filters are
-set (its shape), so it is built once per shape and viewer and run with each request's values.
+set (its shape), so it is built once per shape and viewer's role and run with each request's values.
 
 Dates without an offset are UTC; a price bound is a decimal amount in each row's product currency.
 """

@@ -1,5 +1,5 @@
-"""The registrations list: one page statement per filter shape, sort, shown relations and viewer, run with the
-request's values (registration_filters.py), its rows priming the loaders (registration_rows.py)."""
+"""The registrations list: one page statement per filter shape, sort, shown relations and viewer's role, run with
+the request's values and the viewer's ids (registration_filters.py), its rows priming the loaders (registration_rows.py)."""
 
 from __future__ import annotations
 

@@ -50,6 +50,18 @@ FIGURE_COLUMNS = tuple(c.name for c in rollup_lines.c if c.name not in ("line_id
 # counted apart): the sale flag, then the money (estimated, actual) of seller, creator and agency.
 _ADDED = tuple(f"{name}_{kind}" for name in MONEY.values() for kind in ("estimated", "actual"))
 _PAID, _ACTUAL = METRICS.index("paid_orders"), METRICS.index("actual_orders")
+# _vector writes a line's figures by position in METRICS
+if METRICS[:6] != ("lines", "paid_orders", "actual_orders", "sale_lines", "gmv_estimated", "gmv_actual") or [
+    m.removesuffix("_estimated").removesuffix("_actual") for m in METRICS[6:]
+] != [
+    "seller_paid",
+    "seller_paid",
+    "creator_commission",
+    "creator_commission",
+    "agency_commission",
+    "agency_commission",
+]:
+    raise RuntimeError("METRICS changed its order: update _vector and _ADDED")
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
@@ -228,7 +240,7 @@ class Totals:
 
     def add_order(self, now: Sequence[Mapping[str, Any]], before: Sequence[Mapping[str, Any]] = ()) -> None:
         """Adds what the lines of ONE order add now less what its lines added `before` (rollup_lines rows)."""
-        if len(now) == len(before) and _counted(now) == _counted(before):
+        if len(now) == len(before) and _counted(now) == _counted(before):  # (lengths first: the cheap test)
             return  # what the rollups count of its lines is unchanged (a status or a date the rollups do not count)
         # per grain, key → [paid now, actual now, paid before, actual before]: the order counts once per key
         flags: list[dict[tuple[Any, ...], list[int]]] = [{} for _ in GRAINS]

@@ -88,9 +88,9 @@ def upkeep(session: Session, line_ids: Iterable[int]) -> None:
         totals.add_order(orders_now.get(order_id, ()), orders_before.get(order_id, ()))
     # Every writer takes the rows' locks in one order (no deadlock): the lines' own rows first, the shared ones last.
     upsert_rows(session, rollup_lines, changed, key=["line_id"], replace=FIGURE_COLUMNS)
-    if gone:  # a line no longer attributed (or deleted) contributes nothing from now on
+    if gone:  # a line no longer attributed contributes nothing from now on
         gone_ids = [row["line_id"] for row in gone]
-        session.execute(delete(rollup_lines).where(ids_in(session, rollup_lines.c.line_id, gone_ids)))
+        conn.execute(delete(rollup_lines).where(ids_in(session, rollup_lines.c.line_id, gone_ids)))
     was = [old_by_line[row["line_id"]] for row in changed if row["line_id"] in old_by_line]
     open_amounts.post(session, [*was, *gone], changed)
     for g, grain in enumerate(GRAINS):
