@@ -125,15 +125,13 @@ async def test_concurrent_writers_neither_deadlock_nor_lose_increments(rt, ow, c
     assert shops[(shop.campaign_id, shop.id)]["paid_orders"] == 12
 
 
-async def test_legs_added_by_a_bulk_insert_are_rolled_up(rt, ow, clock) -> None:  # noqa: ANN001
-    """A writer that adds legs around the ORM's unit of work (an ORM bulk INSERT) cannot forget the rollups."""
-    clock.set(T0)
-    shop = ow.shops[Market.US]
-    plan = Scenario(
+def _paid_order(*lines: LinePlan) -> Scenario:
+    """One US order with these lines, paid and nothing more, sent in one batch."""
+    return Scenario(
         market=Market.US,
         total_bps=2000,
         creator_bps=1500,
-        lines=[LinePlan(product=0, quantity=1, price_minor=4000)],
+        lines=list(lines),
         paid=True,
         shipped=False,
         delivered=False,
@@ -141,9 +139,26 @@ async def test_legs_added_by_a_bulk_insert_are_rolled_up(rt, ow, clock) -> None:
         freeze=0,
         batched=True,
     )
-    await _run(rt, ow, clock, plan, random.Random(1), settle=False)
+
+
+async def _last_line(s) -> models.OrderLine:  # noqa: ANN001
+    return (await s.scalars(select(models.OrderLine).order_by(models.OrderLine.id.desc()).limit(1))).one()
+
+
+async def test_legs_added_by_a_bulk_insert_are_rolled_up(rt, ow, clock) -> None:  # noqa: ANN001
+    """A writer that adds legs around the ORM's unit of work (an ORM bulk INSERT) cannot forget the rollups."""
+    clock.set(T0)
+    shop = ow.shops[Market.US]
+    await _run(
+        rt,
+        ow,
+        clock,
+        _paid_order(LinePlan(product=0, quantity=1, price_minor=4000)),
+        random.Random(1),
+        settle=False,
+    )
     async with rt.sessionmaker() as s:
-        line = (await s.scalars(select(models.OrderLine).order_by(models.OrderLine.id.desc()).limit(1))).one()
+        line = await _last_line(s)
         legs = [
             (LedgerAccount.SELLER_PAYABLE, shop.id, -10),
             (LedgerAccount.CREATOR_EARNINGS, line.creator_id, 7),
@@ -174,24 +189,12 @@ async def test_a_line_no_longer_attributed_leaves_the_rollups_once(rt, ow, clock
     """A line that loses its attribution is taken out of every rollup once, however many upkeeps its order sees
     afterwards."""
     clock.set(T0)
-    plan = Scenario(
-        market=Market.US,
-        total_bps=2000,
-        creator_bps=1500,
-        lines=[
-            LinePlan(product=0, quantity=1, price_minor=4000),
-            LinePlan(product=1, quantity=2, price_minor=900),
-        ],
-        paid=True,
-        shipped=False,
-        delivered=False,
-        cancelled=False,
-        freeze=0,
-        batched=True,
+    plan = _paid_order(
+        LinePlan(product=0, quantity=1, price_minor=4000), LinePlan(product=1, quantity=2, price_minor=900)
     )
     await _run(rt, ow, clock, plan, random.Random(2), settle=False)
     async with rt.sessionmaker() as s:
-        line = (await s.scalars(select(models.OrderLine).order_by(models.OrderLine.id.desc()).limit(1))).one()
+        line = await _last_line(s)
         sibling_id = (
             await s.scalars(
                 select(models.OrderLine.id).where(
