@@ -4,15 +4,17 @@ chunks of order ids, with the same per-order arithmetic as upkeep."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, insert, inspect, select
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, insert, inspect, select
 
 from server.models.rollup import ROLLUP_TABLES, rollup_lines
 from server.models.rollup_forecast import OPEN_TABLES
 from server.services.rollups import open_amounts
 from server.services.rollups.contributions import GRAINS, Line, Totals, by_order, line_figures, lines_query
-from server.services.rollups.upkeep import CHUNK
 
 ORDERS_PER_CHUNK = 20_000
+ROWS_PER_INSERT = 2_000
 
 
 def backfill(conn: Connection) -> int:
@@ -42,15 +44,17 @@ def backfill(conn: Connection) -> int:
         rows = [line_figures(row) for row in conn.execute(lines_query(bounds).order_by(Line.id)).mappings()]
         counted += len(rows)
         open_amounts.open_sums(rows, 1, open_sums)
-        for start in range(0, len(rows), CHUNK * 4):
-            conn.execute(insert(rollup_lines), rows[start : start + CHUNK * 4])
+        _insert(conn, rollup_lines, rows)
         for order_lines in by_order(rows).values():
             totals.add_order(order_lines)
     for g, grain in enumerate(GRAINS):
-        rows = totals.rows(g)
-        for start in range(0, len(rows), CHUNK * 4):
-            conn.execute(insert(grain.table), rows[start : start + CHUNK * 4])
+        _insert(conn, grain.table, totals.rows(g))
     for table, rows in open_amounts.rows_of(open_sums).items() if with_open else ():
-        for start in range(0, len(rows), CHUNK * 4):
-            conn.execute(insert(table), rows[start : start + CHUNK * 4])
+        _insert(conn, table, rows)
     return counted
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """`rows` into `table`, ROWS_PER_INSERT at a time (SQLite binds at most 32766 parameters per statement)."""
+    for start in range(0, len(rows), ROWS_PER_INSERT):
+        conn.execute(insert(table), rows[start : start + ROWS_PER_INSERT])

@@ -27,6 +27,7 @@ PARTIES = (
     ("shop", "shop_id", "seller_estimated"),
 )
 Sums = dict[Table, dict[tuple[Any, ...], list[int]]]
+CHUNK = 500  # keys per IN list of a delete (SQLite binds at most 32766 parameters)
 
 
 def utc_day(at: datetime) -> date:
@@ -106,8 +107,6 @@ def _rows(table: Table, sums: Mapping[tuple[Any, ...], list[int]]) -> list[dict[
 def post(session: Session, before: Sequence[Mapping[str, Any]], now: Sequence[Mapping[str, Any]]) -> None:
     """Adds what `now` adds less what `before` added, key by key in key order (as the other rollups: locks taken
     in one order), then deletes the rows left without lines."""
-    from server.services.rollups.upkeep import CHUNK  # noqa: PLC0415 - upkeep imports this
-
     sums = open_sums(before, -1, open_sums(now))
     for table in OPEN_TABLES:
         upsert_rows(

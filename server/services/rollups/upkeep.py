@@ -41,7 +41,6 @@ from server.services.rollups.contributions import (
 )
 
 INFO_KEY = "matchup_rollup_line_ids"
-CHUNK = 500  # keys per IN list of a delete (SQLite binds at most 32766 parameters)
 
 
 def touch(session: Session | Any, line_ids: Iterable[int | None]) -> None:
